@@ -1,0 +1,29 @@
+/**
+ * Picks the formatter for `--format`. Every formatter reads the one
+ * diagnostic type; adding a format is adding a case here.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import { UsageError } from '../command.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatText } from './text.js';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  const format = (value ?? 'text') as T;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got \`${value}\``);
+  return format;
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat, options: { colour?: boolean } = {}): string {
+  switch (format) {
+    case 'json':
+      return formatJson(diagnostics);
+    case 'github':
+      return formatGithub(diagnostics);
+    case 'text':
+      return formatText(diagnostics, options);
+  }
+}

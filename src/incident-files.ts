@@ -1,0 +1,35 @@
+/**
+ * Reads and checks every incident file named by PATHS (default: the
+ * configured incidents folder). One unreadable or invalid file becomes
+ * diagnostics on that file; the others are still checked.
+ */
+import { UsageError } from './command.js';
+import { createDiagnostic } from './diagnostic.js';
+import { checkIncident, type CheckedIncident } from './validate.js';
+import { findFiles, readBytes, type Workspace } from './workspace.js';
+
+export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
+
+export async function loadIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<CheckedIncident[]> {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await findFiles(workspace.root, named, INCIDENT_EXTENSIONS);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const checked: CheckedIncident[] = [];
+  for (const file of files) {
+    const read = await readBytes(workspace.root, file);
+    if ('diagnostic' in read) checked.push({ file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] });
+    else checked.push(checkIncident(file, read.bytes, workspace.config));
+  }
+  return checked;
+}
+
+/** A diagnostic for a run that matched no incident files at all. */
+export function noFilesDiagnostic(paths: readonly string[]) {
+  return createDiagnostic({
+    file: paths.join(', ') || '.',
+    ruleId: 'schema/no-files',
+    severity: 'warning',
+    message: 'No incident files (*.yaml) found',
+    note: 'Create one with `postmortem new "Title"`.',
+  });
+}

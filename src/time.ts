@@ -1,0 +1,166 @@
+/**
+ * Times in an incident file are written the way responders jot them down
+ * ("10:03", "2024-01-16 02:30", "2024-01-15T10:03:00+01:00"). This module turns
+ * each into an absolute instant, so that metrics never depend on wall clocks,
+ * which jump at DST changes and differ between offices.
+ *
+ * @example
+ * resolveTime('02:30', '2024-03-31', 'Europe/Berlin') // → { ok: false, reason: 'nonexistent', … }
+ */
+import { tzOffset, TZDate, tzName } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export type TimeResolution =
+  | { ok: true; instant: Date; hasOffset: boolean }
+  | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
+
+const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** True for a real calendar day written YYYY-MM-DD (no 2023-02-29). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** True when the runtime knows the IANA zone (UTC included). */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function knownTimeZones(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+}
+
+/** Resolves one timeline time against the incident's date and zone. */
+export function resolveTime(raw: string, date: string, timeZone: string): TimeResolution {
+  const text = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text);
+  const timeOfDay = TIME_OF_DAY.exec(text);
+  if (timeOfDay) {
+    const [year, month, day] = date.split('-');
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text);
+  }
+  return {
+    ok: false,
+    reason: 'format',
+    message: `\`${raw}\` is not a time this format understands`,
+  };
+}
+
+function wallClockOf(parts: ReadonlyArray<string | undefined>): WallClock {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
+}
+
+function checkRanges(clock: WallClock, text: string): TimeResolution | null {
+  const { year, month, day, hour, minute, second } = clock;
+  const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `\`${text}\` names a day that does not exist (${iso})` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: 'invalid', message: `\`${text}\` is not a valid time of day` };
+  }
+  return null;
+}
+
+function resolveWithOffset(match: RegExpExecArray): TimeResolution {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid = checkRanges(clock, match[0]);
+  if (invalid) return invalid;
+  const zone = match[7]!.toUpperCase();
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const digits = zone.replace(':', '');
+    const sign = digits.startsWith('-') ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `\`${match[0]}\` has an invalid UTC offset` };
+    offsetMinutes = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1]!.padEnd(3, '0')) : 0;
+  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, millis);
+  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
+}
+
+/**
+ * A wall-clock time in a zone can map to no instant (skipped by a DST change)
+ * or two (repeated); the contract takes the first of two and rejects none.
+ */
+function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeResolution {
+  const invalid = checkRanges(clock, text);
+  if (invalid) return invalid;
+  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const candidates = new Set<number>();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates]
+    .filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall)
+    .sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === undefined) {
+    return {
+      ok: false,
+      reason: 'nonexistent',
+      message: `\`${text}\` does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
+    };
+  }
+  return { ok: true, instant: new Date(first), hasOffset: false };
+}
+
+/** "2024-01-15 10:03 CET": how times are shown in reports. */
+export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-MM-dd HH:mm'): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  return tzName(timeZone, instant, 'short');
+}
+
+/** "1h 05m", "2d 3h 10m", "-4m", "0s": a duration in seconds, for people. */
+export function formatDuration(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  let rest = Math.abs(Math.round(seconds));
+  const days = Math.floor(rest / 86_400);
+  rest -= days * 86_400;
+  const hours = Math.floor(rest / 3_600);
+  rest -= hours * 3_600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days}d`);
+  if (hours || (days && minutes)) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(' ') || '0s');
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
