@@ -3,8 +3,14 @@
  * adding a command a one-line change here.
  */
 import type { CommandSpec } from '../command.js';
+import { buildCommand } from './build.js';
+import { newCommand } from './new.js';
+import { showCommand } from './show.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
+  newCommand,
   validateCommand,
+  showCommand,
+  buildCommand,
 ];

@@ -1,0 +1,72 @@
+/**
+ * The build stage over many files: render each valid incident and compare it
+ * with what is on disk. `planBuild` only reads; `applyBuild` writes the
+ * changed reports atomically. A failing incident is reported and skipped;
+ * the others are still built.
+ *
+ * @example
+ * const plan = await planBuild(workspace, ['postmortems/'], { outDir: null });
+ * if (!check) await applyBuild(workspace, plan);
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from './diagnostic.js';
+import { loadIncidentFiles } from './incident-files.js';
+import { renderReport } from './render/render.js';
+import { loadTemplates } from './render/templates.js';
+import { toDisplayPath, writeFileSafely, type Workspace } from './workspace.js';
+
+export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
+
+export interface BuildItem {
+  file: string;
+  /** The report path, relative to the root; null when the incident failed. */
+  target: string | null;
+  state: BuildState;
+  markdown: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildOptions {
+  /** Folder for reports; null puts each report beside its YAML file. */
+  outDir: string | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function reportPathFor(file: string, outDir: string | null): string {
+  const name = `${path.posix.basename(file).replace(/\.ya?ml$/i, '')}.md`;
+  return outDir ? path.posix.join(outDir.split(path.sep).join('/'), name) : path.posix.join(path.posix.dirname(file), name);
+}
+
+export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
+  const checked = await loadIncidentFiles(workspace, paths);
+  const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
+  const outDir = options.outDir ?? workspace.config.output;
+  const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
+  const items: BuildItem[] = [];
+  for (const [index, entry] of checked.entries()) {
+    options.onProgress?.(index + 1, checked.length);
+    if (!entry.incident) {
+      items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
+      continue;
+    }
+    const target = reportPathFor(entry.file, relativeOut);
+    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo });
+    const existing = await readFile(path.resolve(workspace.root, target), 'utf8').catch(() => null);
+    const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
+    items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
+  }
+  return items;
+}
+
+/** Writes every report that is missing or changed; returns how many were written. */
+export async function applyBuild(workspace: Workspace, items: readonly BuildItem[]): Promise<number> {
+  let written = 0;
+  for (const item of items) {
+    if ((item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null) {
+      await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown);
+      written++;
+    }
+  }
+  return written;
+}

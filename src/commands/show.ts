@@ -1,0 +1,38 @@
+/** `postmortem show FILE [--format md|json]`: prints one incident, rendered or as the normalised model. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, type CommandSpec } from '../command.js';
+import { formatText } from '../format/text.js';
+import { loadIncidentFiles } from '../incident-files.js';
+import { incidentToJson } from '../incident-json.js';
+import { renderReport } from '../render/render.js';
+import { loadTemplates } from '../render/templates.js';
+import { parseFormat } from '../format/index.js';
+import { openOrReport } from './shared.js';
+
+export const showCommand: CommandSpec = {
+  name: 'show',
+  usage: 'FILE [--format md|json]',
+  summary: 'Prints one incident: the rendered Markdown, or the normalised model as JSON (times as ISO instants, metrics in seconds).',
+  options: [['--format F', 'md (default) or json']],
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' } } });
+    const format = parseFormat(values.format ?? 'md', ['md', 'json'] as const);
+    if (positionals.length !== 1) throw new UsageError('show takes exactly one incident file');
+    const workspace = await openOrReport(io);
+    if (!workspace) return 2;
+    const [checked] = await loadIncidentFiles(workspace, positionals);
+    if (!checked) throw new UsageError(`${positionals[0]} is not an incident file (*.yaml)`);
+    if (!checked.incident) {
+      io.stderr(formatText(checked.diagnostics, { colour: io.isTTY }));
+      return 1;
+    }
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`);
+      return 0;
+    }
+    const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
+    io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * User text renders literally wherever it lands: `<script>` shows as text,
+ * `*` is not emphasis, a leading `#` is not a heading, `|` does not break a
+ * table and a newline does not split a table row. The remark pass after
+ * rendering re-serialises the escapes into their canonical form.
+ *
+ * @example
+ * escapeInline('a | b <script>') // → 'a \\| b \\<script\\>'
+ */
+
+// Characters that can start or change Markdown/GFM syntax inline.
+const INLINE_SPECIALS = /[\\`*_[\]{}<>()#+\-.!|~&$:]/g;
+
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_SPECIALS, (char) => (char === '&' ? '&amp;' : `\\${char}`));
+}
+
+/** Prose that may hold several paragraphs: each line escaped, blank lines kept as paragraph breaks. */
+export function escapeBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => escapeInline(line.trim()))
+    .join('\n');
+}
+
+/** One table cell: escaped, and line breaks kept as `<br>` so the row stays one row. */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => escapeInline(line.trim()))
+    .join('<br>');
+}
+
+/** Text inside a Mermaid diagram: only letters, digits, spaces and simple punctuation survive. */
+export function escapeMermaid(text: string): string {
+  return text.replace(/[^\p{L}\p{N} ._/-]/gu, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,30 @@
+/**
+ * Reads the built-in templates shipped in `templates/`, then lets files of
+ * the same name in the user's templates folder replace them, so a team can
+ * restyle one section without copying the rest.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateSet } from './render.js';
+
+/** `templates/` of the installed package (dist/render/ → ../../templates). */
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
+  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  if (!userFolder) return set;
+  const user = await readTemplateFolder(userFolder);
+  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+
+async function readTemplateFolder(folder: string): Promise<TemplateSet> {
+  const report = await readFile(path.join(folder, 'report.hbs'), 'utf8').catch(() => '');
+  const partials: Record<string, string> = {};
+  const partialFolder = path.join(folder, 'partials');
+  const names = await readdir(partialFolder).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+    partials[name.slice(0, -'.hbs'.length)] = await readFile(path.join(partialFolder, name), 'utf8');
+  }
+  return { report, partials };
+}

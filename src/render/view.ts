@@ -1,0 +1,92 @@
+/**
+ * The data a report template sees: every figure already formatted, times
+ * shown in the incident's zone with its abbreviation, and user text left raw
+ * for the escaping helpers (`md`, `cell`) to place safely. Pure.
+ *
+ * @example
+ * const view = buildReportView(incident, { repo: 'acme/platform' });
+ * view.metrics[0] // → { label: 'Time to detect', value: '3m', missing: false }
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Incident } from '../model.js';
+import { METRIC_LABELS } from '../metrics.js';
+import { formatDuration, zoneAbbreviation } from '../time.js';
+import { buildPhaseDiagram } from './mermaid.js';
+
+export interface ReportOptions {
+  /** owner/name: issue numbers become links when known. */
+  repo?: string | null;
+}
+
+export interface ReportView {
+  incident: Incident;
+  durationText: string;
+  impactFigures: string[];
+  metrics: Array<{ label: string; value: string; missing: boolean }>;
+  timeline: Array<{ when: string; type: string; event: string }>;
+  timeZoneNote: string;
+  diagram: string | null;
+  resolutionSteps: string[] | null;
+  resolutionText: string | null;
+  actionItems: Array<{ action: string; owner: string; deadline: string; status: string; issue: string; issueUrl: string | null }>;
+  investigation: Array<{ hypothesis: string; result: string; evidence: string }>;
+}
+
+export function buildReportView(incident: Incident, options: ReportOptions = {}): ReportView {
+  return {
+    incident,
+    durationText: incident.metrics.duration === null ? 'unknown (no `start` and `resolve` events)' : formatDuration(incident.metrics.duration),
+    impactFigures: impactFigures(incident),
+    metrics: METRIC_LABELS.map(([key, label, event]) => {
+      const seconds = incident.metrics[key];
+      return seconds === null
+        ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true }
+        : { label, value: formatDuration(seconds), missing: false };
+    }),
+    timeline: incident.timeline.map((entry) => ({
+      when: formatWhen(entry.instant, incident),
+      type: entry.type ?? '',
+      event: entry.event,
+    })),
+    timeZoneNote: timeZoneNote(incident),
+    diagram: buildPhaseDiagram(incident),
+    resolutionSteps: incident.resolution.kind === 'steps' ? incident.resolution.steps : null,
+    resolutionText: incident.resolution.kind === 'prose' ? incident.resolution.text : null,
+    actionItems: incident.actionItems.map((item) => ({
+      action: item.action,
+      owner: item.owner ?? 'unassigned',
+      deadline: item.deadline ?? 'none',
+      status: item.status,
+      issue: item.issue === null ? '' : `#${item.issue}`,
+      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null,
+    })),
+    investigation: incident.investigation.map((item) => ({
+      hypothesis: item.hypothesis,
+      result: item.result ?? '',
+      evidence: item.evidence ?? '',
+    })),
+  };
+}
+
+function impactFigures(incident: Incident): string[] {
+  const { usersAffected, requestsFailedPct, revenueLoss, currency } = incident.impact;
+  const figures: string[] = [];
+  if (usersAffected !== null) figures.push(`Users affected: ${usersAffected.toLocaleString('en-US')}`);
+  if (requestsFailedPct !== null) figures.push(`Requests failed: ${requestsFailedPct}%`);
+  if (revenueLoss !== null) figures.push(`Revenue lost: ${revenueLoss.toLocaleString('en-US')}${currency ? ` ${currency}` : ''}`);
+  return figures;
+}
+
+/** "10:03" on the incident's day, "Jan 16 02:30" on later days, with the zone abbreviation. */
+function formatWhen(instant: Date, incident: Incident): string {
+  const local = new TZDate(instant.getTime(), incident.timezone);
+  const sameDay = format(local, 'yyyy-MM-dd') === incident.date;
+  return `${format(local, sameDay ? 'HH:mm' : 'yyyy-MM-dd HH:mm')} ${zoneAbbreviation(instant, incident.timezone)}`;
+}
+
+function timeZoneNote(incident: Incident): string {
+  const first = incident.timeline[0]?.instant ?? new Date(`${incident.date}T00:00:00Z`);
+  const abbreviation = zoneAbbreviation(first, incident.timezone);
+  return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
+}

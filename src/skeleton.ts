@@ -1,0 +1,81 @@
+/**
+ * The starting point `postmortem new` writes: every section present, each
+ * with a comment saying what belongs there. It validates as a draft, so a
+ * team can commit it at once and fill it in through review.
+ *
+ * @example
+ * buildSkeleton({ title: 'Checkout errors', date: '2024-01-15', severity: 'SEV2' })
+ */
+export interface SkeletonInput {
+  title: string;
+  date: string;
+  severity: string;
+  timezone?: string;
+}
+
+/** "Checkout API: 500s!" → "checkout-api-500s"; never empty. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'incident';
+}
+
+export function buildSkeleton(input: SkeletonInput): string {
+  // JSON strings are valid YAML double-quoted scalars, so any title is safe here.
+  const quote = (text: string) => JSON.stringify(text);
+  return `# yaml-language-server: $schema=../schema/postmortem.schema.json
+# A blameless post-mortem: describe what the system allowed, not who is at fault.
+title: ${quote(input.title)}
+date: ${input.date}                 # the day the incident began
+timezone: ${input.timezone ?? 'UTC'}                    # IANA zone for times without an offset
+severity: ${input.severity}                    # SEV1 (worst) .. SEV5
+status: draft                     # draft | in-review | published
+authors: []                       # who wrote this post-mortem
+participants: []                  # who took part in the response
+services: []                      # services affected
+tags: []
+
+summary: >                        # what happened, in two or three sentences
+  Describe what happened, the impact, and how it ended.
+
+impact:
+  description: >                  # who or what was affected, and how
+    Describe who was affected and how.
+  # users_affected: 0
+  # requests_failed_pct: 0
+  # revenue_loss: 0
+  # currency: USD
+
+timeline:                         # in order; types start, detect, ack, mitigate, resolve give the metrics
+  - time: "00:00"                 # HH:MM on \`date\`, "YYYY-MM-DD HH:MM", or ISO 8601 with an offset
+    event: Describe the first user-visible effect
+    type: start
+  # - time: "00:05"
+  #   event: Alert fired and on-call was paged
+  #   type: detect
+
+root_cause:
+  immediate: Describe the immediate technical cause.
+  contributing_factors: []        # conditions that allowed or worsened the incident
+  five_whys: []                   # optional: the chain of whys, in order
+
+resolution: >                     # prose, or a list of steps
+  Describe how the incident was resolved.
+
+action_items: []                  # may stay empty only while status is draft
+  # - id: add-regression-test
+  #   action: Add a regression test for the failing code path
+  #   owner: "@login"             # a GitHub login becomes the issue's assignee
+  #   deadline: ${input.date}
+  #   priority: P2                # P0..P3
+  #   type: prevent               # prevent | detect | mitigate | process
+
+lessons: []                       # strings, or {title, detail}
+`;
+}
