@@ -1,0 +1,36 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { renderReport } from '../../src/render/render.js';
+import { loadTemplates } from '../../src/render/templates.js';
+import { checkIncident } from '../../src/validate.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function render(file: string): Promise<string> {
+  const checked = checkIncident(file, await readFile(path.join(root, file)), DEFAULT_CONFIG);
+  expect(checked.diagnostics).toEqual([]);
+  return renderReport(checked.incident!, await loadTemplates(null));
+}
+
+describe('rendered reports (golden files; update with `npx vitest -u` and review the diff)', () => {
+  it.each(['render-hostile-text', 'render-dst-autumn'])('%s', async (name) => {
+    const markdown = await render(`test/fixtures/${name}/incident.yaml`);
+    await expect(markdown).toMatchFileSnapshot(`../fixtures/${name}/report.md`);
+  });
+
+  it('keeps the committed example reports current', async () => {
+    const names = (await readdir(path.join(root, 'postmortems'))).filter((n) => n.endsWith('.yaml'));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      const committed = await readFile(path.join(root, 'postmortems', name.replace('.yaml', '.md')), 'utf8');
+      expect(await render(`postmortems/${name}`)).toBe(committed);
+    }
+  });
+
+  it('renders the same bytes twice', async () => {
+    const file = 'postmortems/2024-01-15-checkout-gift-card-errors.yaml';
+    expect(await render(file)).toBe(await render(file));
+  });
+});
