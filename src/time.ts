@@ -7,7 +7,7 @@
  * @example
  * resolveTime('02:30', '2024-03-31', 'Europe/Berlin') // → { ok: false, reason: 'nonexistent', … }
  */
-import { tzOffset, TZDate, tzName } from '@date-fns/tz';
+import { tzOffset, TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
 export type TimeResolution =
@@ -139,8 +139,16 @@ export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-M
   return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
+// Intl formatters are costly to create; one per zone is reused.
+const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  return tzName(timeZone, instant, 'short');
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** "1h 05m", "2d 3h 10m", "-4m", "0s": a duration in seconds, for people. */

@@ -8,11 +8,17 @@
  * escapeInline('a | b <script>') // → 'a \\| b \\<script\\>'
  */
 
-// Characters that can start or change Markdown/GFM syntax inline.
-const INLINE_SPECIALS = /[\\`*_[\]{}<>()#+\-.!|~&$:]/g;
+// Characters that change Markdown/GFM syntax anywhere in a line. Escaping
+// only these (not every punctuation mark) keeps the remark pass fast.
+const INLINE_SPECIALS = /[\\`*_[\]<|~&]/g;
+// Characters that matter only where a line starts: headings, lists, quotes,
+// setext underlines, ordered-list numbers.
+const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
 
 export function escapeInline(text: string): string {
-  return text.replace(INLINE_SPECIALS, (char) => (char === '&' ? '&amp;' : `\\${char}`));
+  return text
+    .replace(INLINE_SPECIALS, (char) => (char === '&' ? '&amp;' : `\\${char}`))
+    .replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
 }
 
 /** Prose that may hold several paragraphs: each line escaped, blank lines kept as paragraph breaks. */
