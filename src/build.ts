@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
-import { loadIncidentFiles } from './incident-files.js';
+import { iterateIncidentFiles } from './incident-files.js';
 import { renderReport } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
 import { toDisplayPath, writeFileSafely, type Workspace } from './workspace.js';
@@ -39,13 +39,12 @@ export function reportPathFor(file: string, outDir: string | null): string {
 }
 
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
-  const checked = await loadIncidentFiles(workspace, paths);
   const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
   const items: BuildItem[] = [];
-  for (const [index, entry] of checked.entries()) {
-    options.onProgress?.(index + 1, checked.length);
+  for await (const entry of iterateIncidentFiles(workspace, paths)) {
+    options.onProgress?.(entry.position, entry.total);
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
       continue;
@@ -64,7 +63,7 @@ export async function applyBuild(workspace: Workspace, items: readonly BuildItem
   let written = 0;
   for (const item of items) {
     if ((item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null) {
-      await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown);
+      await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown, { durable: false });
       written++;
     }
   }

@@ -11,16 +11,30 @@ import { findFiles, readBytes, type Workspace } from './workspace.js';
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 
 export async function loadIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<CheckedIncident[]> {
+  const checked: CheckedIncident[] = [];
+  for await (const entry of iterateIncidentFiles(workspace, paths)) checked.push(entry);
+  return checked;
+}
+
+/**
+ * The same, one file at a time, so that large runs need not hold every
+ * parsed document (the YAML syntax trees dominate memory) at once.
+ */
+export async function* iterateIncidentFiles(
+  workspace: Workspace,
+  paths: readonly string[],
+): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
   const { files, missing } = await findFiles(workspace.root, named, INCIDENT_EXTENSIONS);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const checked: CheckedIncident[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const read = await readBytes(workspace.root, file);
-    if ('diagnostic' in read) checked.push({ file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] });
-    else checked.push(checkIncident(file, read.bytes, workspace.config));
+    const checked: CheckedIncident =
+      'diagnostic' in read
+        ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] }
+        : checkIncident(file, read.bytes, workspace.config);
+    yield { ...checked, position: index + 1, total: files.length };
   }
-  return checked;
 }
 
 /** A diagnostic for a run that matched no incident files at all. */

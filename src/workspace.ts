@@ -3,7 +3,7 @@
  * the incident files named on the command line, read them, and write results
  * atomically (temp file + rename) so that no reader ever sees half a file.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from './config.js';
@@ -86,9 +86,13 @@ export function readFailure(file: string, error: unknown): Diagnostic {
   });
 }
 
-/** Writes via a temporary file and a rename: readers see the old or the new file, never half. */
-export async function writeFileSafely(absolute: string, contents: string): Promise<void> {
-  const { mkdir } = await import('node:fs/promises');
+/**
+ * Writes via a temporary file and a rename: readers see the old or the new
+ * file, never half. `durable` adds an fsync before the rename, for files that
+ * cannot be regenerated (YAML write-back); rendered reports skip it, since a
+ * rebuild recreates them and fsync per file dominates large builds.
+ */
+export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
   await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFileAtomic(absolute, contents, { encoding: 'utf8' });
+  await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
 }

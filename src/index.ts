@@ -1,0 +1,27 @@
+/**
+ * The public API: every command's programmatic twin, so the GitHub Action
+ * and other tools call functions instead of shelling out. Named exports only.
+ */
+export { createDiagnostic, compareDiagnostics, formatFieldPath, hasErrors } from './diagnostic.js';
+export type { Diagnostic, Severity, SourceSpan } from './diagnostic.js';
+export { parseYamlSource, locatePath } from './load.js';
+export type { YamlSource, LoadResult } from './load.js';
+export { checkIncident, checkIncidentData } from './validate.js';
+export type { CheckedIncident } from './validate.js';
+export type { Incident, ActionItem, TimelineEvent, Lesson } from './model.js';
+export { computeMetrics } from './metrics.js';
+export type { Metrics } from './metrics.js';
+export { incidentJsonSchema } from './schema.js';
+export type { IncidentInput } from './schema.js';
+export { configJsonSchema } from './config-schema.js';
+export { checkConfig, DEFAULT_CONFIG } from './config.js';
+export type { Config } from './config.js';
+export { renderReport, normaliseMarkdown } from './render/render.js';
+export type { TemplateSet } from './render/render.js';
+export { loadTemplates } from './render/templates.js';
+export { planBuild, applyBuild } from './build.js';
+export { incidentToJson } from './incident-json.js';
+export { formatDiagnostics } from './format/index.js';
+export { buildSkeleton } from './skeleton.js';
+export { openWorkspace } from './workspace.js';
+export { runCli } from './cli.js';
