@@ -50,8 +50,8 @@ export async function planBuild(workspace: Workspace, paths: readonly string[], 
       continue;
     }
     const target = reportPathFor(entry.file, relativeOut);
-    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo });
     const existing = await readFile(path.resolve(workspace.root, target), 'utf8').catch(() => null);
+    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }

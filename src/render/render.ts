@@ -14,6 +14,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Incident } from '../model.js';
 import { escapeBlock, escapeCell, escapeInline } from './escape.js';
+import { composeReportFile } from './report-file.js';
 import { buildReportView, type ReportOptions } from './view.js';
 
 export interface TemplateSet {
@@ -58,7 +59,18 @@ export function normaliseMarkdown(text: string): string {
   return String(markdown.processSync(text));
 }
 
-export function renderReport(incident: Incident, templates: TemplateSet, options: ReportOptions = {}): string {
-  const raw = compile(templates)(buildReportView(incident, options));
-  return normaliseMarkdown(raw);
+/** The template output before normalisation: cheap, and the key for reusing a report on disk. */
+export function renderRawReport(incident: Incident, templates: TemplateSet, options: ReportOptions = {}): string {
+  return compile(templates)(buildReportView(incident, options));
+}
+
+/**
+ * The complete report file: a generated-file header, then the normalised
+ * Markdown. When `existing` (the report on disk) was rendered from the same
+ * template output and has not been edited since, it is returned as is and
+ * the costly Markdown pass is skipped.
+ */
+export function renderReport(incident: Incident, templates: TemplateSet, options: ReportOptions & { existing?: string | null } = {}): string {
+  const raw = renderRawReport(incident, templates, options);
+  return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
 }
