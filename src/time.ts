@@ -8,7 +8,7 @@
  * resolveTime('02:30', '2024-03-31', 'Europe/Berlin') // → { ok: false, reason: 'nonexistent', … }
  */
 import { tzOffset, TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 export type TimeResolution =
   | { ok: true; instant: Date; hasOffset: boolean }

@@ -1,7 +1,6 @@
 /** `postmortem build [PATHS…] [--out DIR] [--check]`: renders each incident to Markdown. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { applyBuild, planBuild } from '../build.js';
 import { formatText } from '../format/text.js';
 import { openOrReport } from './shared.js';
 
@@ -21,6 +20,8 @@ export const buildCommand: CommandSpec = {
     });
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
+    // Rendering pulls in remark and Handlebars; loaded only by the commands that render.
+    const { applyBuild, planBuild } = await import('../build.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rrendering ${done}/${total}`) : undefined;
     const items = await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress });
     if (onProgress) io.stderr('\r\u001b[K');

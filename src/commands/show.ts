@@ -5,8 +5,6 @@ import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../format/text.js';
 import { loadIncidentFiles } from '../incident-files.js';
 import { incidentToJson } from '../incident-json.js';
-import { renderReport } from '../render/render.js';
-import { loadTemplates } from '../render/templates.js';
 import { parseFormat } from '../format/index.js';
 import { openOrReport } from './shared.js';
 
@@ -31,6 +29,8 @@ export const showCommand: CommandSpec = {
       io.stdout(`${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`);
       return 0;
     }
+    const { renderReport } = await import('../render/render.js');
+    const { loadTemplates } = await import('../render/templates.js');
     const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
     io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
     return 0;

@@ -4,7 +4,7 @@
  * Only our own phase names appear in it, so no user text needs escaping.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Incident } from '../model.js';
 
 const PHASES: ReadonlyArray<readonly [from: string, to: string, label: string]> = [

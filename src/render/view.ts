@@ -8,7 +8,7 @@
  * view.metrics[0] // → { label: 'Time to detect', value: '3m', missing: false }
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Incident } from '../model.js';
 import { METRIC_LABELS } from '../metrics.js';
 import { formatDuration, zoneAbbreviation } from '../time.js';
