@@ -4,7 +4,8 @@
  * ids, the severity scale. They run even when the schema found problems, on
  * whatever parts are well-formed, so one run reports everything it can.
  */
-import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from './diagnostic.js';
+import { EVENT_TYPES } from './schema.js';
 import { locatePath, type YamlSource } from './load.js';
 import { closest } from './schema-check.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from './time.js';
@@ -28,7 +29,7 @@ const asText = (value: unknown): string | null => (typeof value === 'string' ? v
 
 export function checkIncidentRules(data: unknown, context: RuleContext): RuleResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: Array<string | number>, init: { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[] }) =>
+  const report: Report = (path, init) =>
     diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path), span: locatePath(context.source, path), ...init }));
 
   const incident = asRecord(data) ?? {};
@@ -69,31 +70,33 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   return { diagnostics, instants };
 }
 
-type Report = (path: Array<string | number>, init: { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[] }) => void;
+type ReportInit = { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity };
+type Report = (path: Array<string | number>, init: ReportInit) => void;
 
-function checkTimeline(entries: unknown[], date: string | null, zone: string | null, report: Report): Array<Date | null> {
+const TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
+const NEEDS_DATE = /^\d{1,2}:/;
+
+function checkTimeline(entries: unknown[], date: string | null, zone: string, report: Report): Array<Date | null> {
   const instants: Array<Date | null> = [];
   let latest: { instant: Date; index: number; time: string } | null = null;
   entries.forEach((raw, index) => {
-    const time = asText(asRecord(raw)?.time);
-    if (time === null || zone === null) return void instants.push(null);
-    // Without a valid `date`, only times that carry their own day can be read.
-    const resolved = resolveTime(time, date ?? '0000-01-01', zone);
-    const needsDate = /^\d{2}:\d{2}/.test(time.trim());
-    if (!resolved.ok || (needsDate && date === null)) {
-      instants.push(null);
-      if (needsDate && date === null && resolved.ok) return;
-      if (!resolved.ok) {
-        report(['timeline', index, 'time'], {
-          ruleId: resolved.reason === 'nonexistent' ? 'schema/time-nonexistent' : 'schema/time',
-          message: resolved.message,
-          expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-          actual: `\`${time}\``,
-          note: resolved.reason === 'nonexistent' ? 'Write the time with an explicit offset, or check the hour.' : 'Quote times in YAML, e.g. time: "09:55".',
-        });
-      }
-      return;
+    const entry = asRecord(raw);
+    const time = asText(entry?.time);
+    checkEventType(entry?.type, index, report);
+    if (time === null) return void instants.push(null);
+    // Without a valid `date`, a time of day has no day: check its form only, and leave it out of the order.
+    const undated = date === null && NEEDS_DATE.test(time.trim());
+    const resolved = undated ? resolveTime(time, '2000-01-01', 'UTC') : resolveTime(time, date ?? '2000-01-01', zone);
+    if (!resolved.ok) {
+      report(['timeline', index, 'time'], {
+        ruleId: resolved.reason === 'nonexistent' ? 'schema/time-nonexistent' : 'schema/time',
+        message: resolved.message,
+        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        actual: `\`${time}\``,
+        note: resolved.reason === 'nonexistent' ? 'Write the time with an explicit offset, or check the hour.' : TIME_HINT,
+      });
     }
+    if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
       report(['timeline', index, 'time'], {
@@ -108,6 +111,22 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string | n
     }
   });
   return instants;
+}
+
+/** Free words are allowed as event types, but a near-miss of a metric type is almost always a typo. */
+function checkEventType(type: unknown, index: number, report: Report): void {
+  if (typeof type !== 'string' || (EVENT_TYPES as readonly string[]).includes(type)) return;
+  const guess = closest(type, EVENT_TYPES);
+  if (!guess) return;
+  report(['timeline', index, 'type'], {
+    ruleId: 'schema/event-type',
+    severity: 'warning',
+    message: `Event type \`${type}\` is not one of the known types; did you mean \`${guess}\`?`,
+    expected: EVENT_TYPES.join(' | '),
+    actual: `\`${type}\``,
+    suggestions: [guess],
+    note: 'Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are.',
+  });
 }
 
 function checkActionItems(items: unknown[], status: string, report: Report): void {

@@ -68,22 +68,25 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         ruleId: 'schema/unknown-field',
         message: `Unknown field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
         ...where([...base, field], true),
-        expected: known.length ? `one of ${known.map((k) => `\`${k}\``).join(', ')}` : 'no fields here',
+        expected: knownFieldsText(known, guess),
         actual: `\`${field}\``,
         suggestions: guess ? [guess] : [],
         note: 'Custom data goes under keys that start with `x-`, which are kept and ignored.',
       });
     }
-    case 'type':
+    case 'type': {
+      const wanted = article(String(error.params.type));
+      const subject = base.length ? `\`${formatFieldPath(base)}\`` : 'The document';
       return createDiagnostic({
         file,
         ruleId: 'schema/type',
-        message: `\`${formatFieldPath(base) || 'the document'}\` must be ${article(String(error.params.type))}, not ${found}`,
+        message: `${subject} must be ${wanted}, not ${found}`,
         ...where(base),
-        expected: parent?.description ?? String(error.params.type),
+        expected: base.length ? (parent?.description ?? wanted) : 'a mapping of fields (`title:`, `date:`, …)',
         actual: found,
-        note: String(error.params.type).includes('string') && typeof value === 'number' ? 'Quote the value to make it text.' : undefined,
+        note: typeHint(String(error.params.type), value),
       });
+    }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const guess = typeof value === 'string' ? closest(value, allowed) : null;
@@ -187,6 +190,24 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return value.length > 60 ? `\`${value.slice(0, 57)}…\`` : `\`${value}\``;
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+}
+
+/** Most type errors in hand-written YAML are unquoted text or a forgotten value. */
+function typeHint(wanted: string, value: unknown): string | undefined {
+  if (wanted.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+    return `YAML read this as ${typeof value === 'number' ? 'a number' : 'true/false'}; quote it to make it text, e.g. "${String(value)}".`;
+  }
+  if (value === null) return 'Write a value after the colon, or remove the key.';
+  return undefined;
+}
+
+/** The known fields, briefly: a long list does not help someone fixing one typo. */
+function knownFieldsText(known: readonly string[], guess: string | null): string {
+  const quoted = known.map((k) => `\`${k}\``);
+  if (known.length === 0) return 'no fields here (only `x-` keys)';
+  if (known.length <= 6) return `one of ${quoted.join(', ')}`;
+  if (guess) return `a known field such as \`${guess}\` (${known.length} fields; see docs/format.md)`;
+  return `one of ${known.length} known fields (${quoted.slice(0, 4).join(', ')}, …; see docs/format.md)`;
 }
 
 function article(type: string): string {

@@ -14,7 +14,8 @@ export type TimeResolution =
   | { ok: true; instant: Date; hasOffset: boolean }
   | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
 
-const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+// One-digit hours ("9:55") are accepted: responders write them, and they are unambiguous.
+const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MINUTE = 60_000;
@@ -34,7 +35,9 @@ export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -77,6 +80,14 @@ function wallClockOf(parts: ReadonlyArray<string | undefined>): WallClock {
   return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
 }
 
+/** The wall clock read as if it were UTC (years below 100 included). */
+function utcMillis(clock: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+
 function checkRanges(clock: WallClock, text: string): TimeResolution | null {
   const { year, month, day, hour, minute, second } = clock;
   const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
@@ -103,7 +114,7 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
   }
   const fraction = /\.(\d{1,3})/.exec(match[0]);
   const millis = fraction ? Number(fraction[1]!.padEnd(3, '0')) : 0;
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, millis);
+  const wall = utcMillis(clock) + millis;
   return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
 }
 
@@ -114,7 +125,7 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
 function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeResolution {
   const invalid = checkRanges(clock, text);
   if (invalid) return invalid;
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const wall = utcMillis(clock);
   const candidates = new Set<number>();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
     candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
