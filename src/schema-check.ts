@@ -7,6 +7,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, type YamlSource } from './load.js';
+import { closest } from './suggest.js';
+
+export { closest } from './suggest.js';
 
 type Segment = string | number;
 
@@ -22,6 +25,7 @@ export function checkSchema(validate: ValidateFunction, data: unknown, file: str
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     const diagnostic = describeError(error, data, file, source);
+    if (!diagnostic) continue;
     const key = `${diagnostic.path}|${diagnostic.ruleId}|${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -30,13 +34,41 @@ export function checkSchema(validate: ValidateFunction, data: unknown, file: str
   return diagnostics;
 }
 
-/** An `anyOf` failure reports once, not once per branch it tried. */
+/**
+ * An `anyOf` failure reports once, not once per branch it tried. When the
+ * value's type fits exactly one branch (a mapping where the union allows
+ * text or a mapping), that branch's own errors are more useful, so they are
+ * kept instead of the generic "wrong shape".
+ */
 function dropBranchNoise(errors: ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  return errors.filter((e) => !unions.some((prefix) => e.schemaPath !== prefix && e.schemaPath.startsWith(`${prefix}/`)));
+  let kept = errors;
+  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${union.schemaPath}/`;
+    const branch = matchingBranch(union);
+    kept = kept.filter((e) => {
+      if (e === union) return branch === null;
+      if (!e.schemaPath.startsWith(prefix)) return true;
+      return branch !== null && e.schemaPath.startsWith(`${prefix}${branch}/`);
+    });
+  }
+  return kept;
 }
 
-function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic {
+function matchingBranch(union: ErrorObject): number | null {
+  const branches = Array.isArray(union.schema) ? (union.schema as Array<{ type?: unknown }>) : [];
+  const type = jsonType(union.data);
+  const fits = branches.flatMap((b, i) => (b.type === type || (b.type === 'number' && type === 'integer') ? [i] : []));
+  return fits.length === 1 ? fits[0]! : null;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic | null {
   const base = instancePathSegments(error.instancePath, data);
   const value = valueAt(data, base);
   const parent = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> } | undefined;
@@ -46,8 +78,9 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
   switch (error.keyword) {
     case 'required': {
       const field = String(error.params.missingProperty);
-      const path = [...base, field];
-      const located = where(path);
+      // `sumary` for `summary` is one problem, reported once, as the unknown field with its "did you mean".
+      if (misspeltKey(value, field, Object.keys(parent?.properties ?? {}))) return null;
+      const located = where([...base, field]);
       return createDiagnostic({
         file,
         ruleId: 'schema/required',
@@ -71,7 +104,7 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         expected: knownFieldsText(known, guess),
         actual: `\`${field}\``,
         suggestions: guess ? [guess] : [],
-        note: 'Custom data goes under keys that start with `x-`, which are kept and ignored.',
+        note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
       });
     }
     case 'type': {
@@ -115,7 +148,7 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         ruleId: 'schema/min-items',
         message: `\`${formatFieldPath(base)}\` needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'entry' : 'entries'}`,
         ...where(base),
-        expected: parent?.description ?? `at least ${String(error.params.limit)} entries`,
+        expected: parent?.description ?? `at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'entry' : 'entries'}`,
         actual: found,
       });
     case 'minimum':
@@ -158,6 +191,13 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         actual: found,
       });
   }
+}
+
+/** An unknown key that looks like a misspelling of the missing field (`sumary` for `summary`). */
+function misspeltKey(value: unknown, field: string, known: readonly string[]): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const unknown = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith('x-'));
+  return unknown.find((key) => closest(key, known) === field) ?? null;
 }
 
 function instancePathSegments(pointer: string, data: unknown): Segment[] {
@@ -213,33 +253,4 @@ function knownFieldsText(known: readonly string[], guess: string | null): string
 function article(type: string): string {
   const names: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
-}
-
-/** The known name within a small edit distance, for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== null && bestDistance <= limit ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
