@@ -27,8 +27,12 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const report = (node: Node, ruleId: string, message: string, note: string) =>
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: spanOfNode(source, node), note }));
+  const report = (node: Node, ruleId: string, message: string, note: string) => {
+    const span = spanOfNode(source, node);
+    // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
+    const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
+  };
   let tooDeep = false;
   visit(source.document, {
     Map(_, map, path) {

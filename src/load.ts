@@ -157,7 +157,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (valid(middle)) low = middle;
     else high = middle;
   }
-  return low;
+  return startOfCutCharacter(bytes, low) ?? low;
+}
+
+/** The prefix may end inside a multi-byte character that the next byte broke: the error starts at its lead byte. */
+function startOfCutCharacter(bytes: Uint8Array, end: number): number | null {
+  let lead = end - 1;
+  while (lead >= 0 && end - lead <= 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  const first = bytes[lead];
+  if (first === undefined || first < 0xc0) return null;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
+  return end - lead < length ? lead : null;
 }
 
 function tooLarge(file: string, size: number): Diagnostic {
