@@ -54,6 +54,12 @@ describe('invalid incidents', () => {
       edit(['lessons:', 'status: publshed\nlessons:']),
       ['16:9-16:17 error `status` must be one of draft | in-review | published; found `publshed`; did you mean `published`? (status) schema/enum'],
     ],
+    ['a missing date: times of day are checked for form only, not reported again', edit(['date: 2024-01-15\n', '']), ['1:1 error Missing required field `date` (date) schema/required']],
+    [
+      'a missing date and a malformed time',
+      edit(['date: 2024-01-15\n', ''], ['"10:00"', '"10h00"']),
+      ['1:1 error Missing required field `date` (date) schema/required', '7:11-7:18 error `10h00` is not a time this format understands (timeline[0].time) schema/time'],
+    ],
     ['a date that does not exist', edit(['2024-01-15', '2024-02-30']), ['2:7-2:17 error `2024-02-30` is not a real calendar day (date) schema/date']],
     ['a date in another form', edit(['2024-01-15', '15.01.2024']), ['2:7-2:17 error `date` has the wrong form: `15.01.2024` (date) schema/format']],
     [
