@@ -7,9 +7,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, type YamlSource } from './load.js';
+import { article, describeValue, knownFieldsText, typeHint } from './schema-describe.js';
 import { closest } from './suggest.js';
 
 export { closest } from './suggest.js';
+export { describeValue } from './schema-describe.js';
 
 type Segment = string | number;
 
@@ -71,7 +73,9 @@ function jsonType(value: unknown): string {
 function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic | null {
   const base = instancePathSegments(error.instancePath, data);
   const value = valueAt(data, base);
-  const parent = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> } | undefined;
+  const parent = error.parentSchema as
+    | { description?: string; properties?: Record<string, { description?: string }>; patternProperties?: Record<string, unknown> }
+    | undefined;
   const found = describeValue(value);
   const where = (path: Segment[], key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) });
 
@@ -95,13 +99,14 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
       const known = Object.keys(parent?.properties ?? {});
+      const patterns = Object.keys(parent?.patternProperties ?? {}).filter((p) => p !== '^x-');
       const guess = closest(field, known);
       return createDiagnostic({
         file,
         ruleId: 'schema/unknown-field',
         message: `Unknown field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
         ...where([...base, field], true),
-        expected: knownFieldsText(known, guess),
+        expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(' or ')}` : knownFieldsText(known, guess),
         actual: `\`${field}\``,
         suggestions: guess ? [guess] : [],
         note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
@@ -142,6 +147,17 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         expected: parent?.description ?? 'text',
         actual: 'an empty string',
       });
+    case 'uniqueItems': {
+      const [earlier, later] = [Number(error.params.i), Number(error.params.j)];
+      return createDiagnostic({
+        file,
+        ruleId: 'schema/duplicate-item',
+        message: `\`${formatFieldPath(base)}\` lists ${describeValue(valueAt(data, [...base, later]))} twice (entries ${earlier} and ${later})`,
+        ...where([...base, later]),
+        expected: 'each entry once',
+        actual: found,
+      });
+    }
     case 'minItems':
       return createDiagnostic({
         file,
@@ -220,37 +236,4 @@ function valueAt(data: unknown, path: Segment[]): unknown {
     current = (current as Record<string, unknown>)[String(segment)];
   }
   return current;
-}
-
-/** `"SEV9"`, `a number (42)`, `a list`, `nothing`: what was found, briefly. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value (null)';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return value.length > 60 ? `\`${value.slice(0, 57)}…\`` : `\`${value}\``;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
-}
-
-/** Most type errors in hand-written YAML are unquoted text or a forgotten value. */
-function typeHint(wanted: string, value: unknown): string | undefined {
-  if (wanted.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
-    return `YAML read this as ${typeof value === 'number' ? 'a number' : 'true/false'}; quote it to make it text, e.g. "${String(value)}".`;
-  }
-  if (value === null) return 'Write a value after the colon, or remove the key.';
-  return undefined;
-}
-
-/** The known fields, briefly: a long list does not help someone fixing one typo. */
-function knownFieldsText(known: readonly string[], guess: string | null): string {
-  const quoted = known.map((k) => `\`${k}\``);
-  if (known.length === 0) return 'no fields here (only `x-` keys)';
-  if (known.length <= 6) return `one of ${quoted.join(', ')}`;
-  if (guess) return `a known field such as \`${guess}\` (${known.length} fields; see docs/format.md)`;
-  return `one of ${known.length} known fields (${quoted.slice(0, 4).join(', ')}, …; see docs/format.md)`;
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
