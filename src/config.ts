@@ -80,7 +80,7 @@ export function resolveConfig(input: ConfigInput): Config {
  */
 export function checkConfig(file: string, input: string | Uint8Array): { config: Config | null; diagnostics: Diagnostic[] } {
   const loaded = parseYamlSource(file, input);
-  const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0]!.ruleId === 'schema/empty';
+  const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0]!.ruleId === 'schema/empty-file';
   if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
   validateConfig ??= compileSchema(ConfigSchema);

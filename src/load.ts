@@ -192,7 +192,7 @@ function binaryFile(file: string, offset: number): Diagnostic {
 function emptyFile(file: string): Diagnostic {
   return createDiagnostic({
     file,
-    ruleId: 'schema/empty',
+    ruleId: 'schema/empty-file',
     message: 'The file is empty; an incident file is a YAML mapping',
     expected: 'a mapping with `title`, `date`, `severity`, …',
     note: 'Run `postmortem new "Title"` for a filled-in starting point.',
