@@ -8,6 +8,7 @@ import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } fro
 import { EVENT_TYPES } from './schema.js';
 import { locatePath, type YamlSource } from './load.js';
 import { closest } from './schema-check.js';
+import { quoteText } from './schema-describe.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from './time.js';
 
 export interface RuleContext {
@@ -46,9 +47,9 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
     const guess = closest(zoneRaw, knownTimeZones());
     report(['timezone'], {
       ruleId: 'schema/timezone',
-      message: `\`${zoneRaw}\` is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ''}`,
+      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ''}`,
       expected: 'an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`',
-      actual: `\`${zoneRaw}\``,
+      actual: quoteText(zoneRaw),
       suggestions: guess ? [guess] : [],
     });
   }
@@ -57,9 +58,9 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   if (severity !== null && severity !== '' && !context.severities.includes(severity.toUpperCase())) {
     report(['severity'], {
       ruleId: 'schema/severity',
-      message: `\`${severity}\` is not on the severity scale`,
+      message: `${quoteText(severity)} is not on the severity scale`,
       expected: context.severities.join(' | '),
-      actual: `\`${severity}\``,
+      actual: quoteText(severity),
       note: 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
     });
   }
@@ -92,7 +93,7 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
         ruleId: resolved.reason === 'nonexistent' ? 'schema/time-nonexistent' : 'schema/time',
         message: resolved.message,
         expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        actual: `\`${time}\``,
+        actual: quoteText(time),
         note: resolved.reason === 'nonexistent' ? 'Write the time with an explicit offset, or check the hour.' : TIME_HINT,
       });
     }
@@ -101,9 +102,9 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
       report(['timeline', index, 'time'], {
         ruleId: 'schema/timeline-order',
-        message: `\`${time}\` is earlier than \`${latest.time}\` at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
+        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
-        actual: `\`${time}\``,
+        actual: quoteText(time),
         note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
       });
     } else {
@@ -121,9 +122,9 @@ function checkEventType(type: unknown, index: number, report: Report): void {
   report(['timeline', index, 'type'], {
     ruleId: 'schema/event-type',
     severity: 'warning',
-    message: `Event type \`${type}\` is not one of the known types; did you mean \`${guess}\`?`,
+    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess}\`?`,
     expected: EVENT_TYPES.join(' | '),
-    actual: `\`${type}\``,
+    actual: quoteText(type),
     suggestions: [guess],
     note: 'Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are.',
   });
@@ -133,7 +134,7 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
   if (items.length === 0 && status !== 'draft') {
     report(['action_items'], {
       ruleId: 'schema/action-items-empty',
-      message: `\`action_items\` is empty but the post-mortem is \`${status}\``,
+      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
       expected: 'at least one action item (an empty list is allowed only while `status: draft`)',
       actual: 'an empty list',
     });
@@ -147,9 +148,9 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
       if (earlier !== undefined) {
         report(['action_items', index, 'id'], {
           ruleId: 'schema/duplicate-id',
-          message: `Action id \`${id}\` is already used by \`action_items[${earlier}]\``,
+          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
           expected: 'an id unique within the file',
-          actual: `\`${id}\``,
+          actual: quoteText(id),
           note: 'Ids tie action items to their GitHub issues; give each item its own.',
         });
       } else firstIndexOfId.set(id, index);

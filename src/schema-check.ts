@@ -7,7 +7,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, type YamlSource } from './load.js';
-import { article, describeValue, knownFieldsText, typeHint } from './schema-describe.js';
+import { article, describeValue, knownFieldsText, quoteText, typeHint } from './schema-describe.js';
 import { closest } from './suggest.js';
 
 export { closest } from './suggest.js';
@@ -104,10 +104,10 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
       return createDiagnostic({
         file,
         ruleId: 'schema/unknown-field',
-        message: `Unknown field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
+        message: `Unknown field ${quoteText(field)}${guess ? `; did you mean \`${guess}\`?` : ''}`,
         ...where([...base, field], true),
         expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(' or ')}` : knownFieldsText(known, guess),
-        actual: `\`${field}\``,
+        actual: quoteText(field),
         suggestions: guess ? [guess] : [],
         note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
       });

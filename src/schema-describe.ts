@@ -15,7 +15,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'an empty value (null)';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return value.length > 60 ? `\`${value.slice(0, 57)}…\`` : `\`${value}\``;
+  if (typeof value === 'string') return quoteText(value);
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 
@@ -56,4 +56,17 @@ export function knownFieldsText(known: readonly string[], guess: string | null):
 export function article(type: string): string {
   const names: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+/**
+ * User text quoted for a message: in backticks, on one line (control
+ * characters escaped), and cut at `max` characters, so that a pasted log
+ * line or a stray newline cannot break the output of any format.
+ *
+ * @example
+ * quoteText('SEV\n9') // → '`SEV\\n9`'
+ */
+export function quoteText(value: string, max = 60): string {
+  const oneLine = value.replace(/[\u0000-\u001f\u007f`]/g, (c) => (c === '`' ? "'" : c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return `\`${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}\``;
 }

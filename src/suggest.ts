@@ -8,6 +8,8 @@
  * closest('flavour', ['summary', 'title']) // → null
  */
 export function closest(word: string, candidates: readonly string[]): string | null {
+  // Nobody misspells a 100-character name; the bound keeps the cost small on hostile input.
+  if (word.length > 64) return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();

@@ -9,6 +9,7 @@
  */
 import { tzOffset, TZDate, tzName } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { quoteText } from './schema-describe.js';
 
 export type TimeResolution =
   | { ok: true; instant: Date; hasOffset: boolean }
@@ -71,7 +72,7 @@ export function resolveTime(raw: string, date: string, timeZone: string): TimeRe
   return {
     ok: false,
     reason: 'format',
-    message: `\`${raw}\` is not a time this format understands`,
+    message: `${quoteText(raw)} is not a time this format understands`,
   };
 }
 
@@ -91,9 +92,9 @@ function utcMillis(clock: WallClock): number {
 function checkRanges(clock: WallClock, text: string): TimeResolution | null {
   const { year, month, day, hour, minute, second } = clock;
   const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `\`${text}\` names a day that does not exist (${iso})` };
+  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
   if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: 'invalid', message: `\`${text}\` is not a valid time of day` };
+    return { ok: false, reason: 'invalid', message: `${quoteText(text)} is not a valid time of day` };
   }
   return null;
 }
@@ -109,7 +110,7 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
     const sign = digits.startsWith('-') ? -1 : 1;
     const hours = Number(digits.slice(1, 3));
     const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `\`${match[0]}\` has an invalid UTC offset` };
+    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `${quoteText(match[0])} has an invalid UTC offset` };
     offsetMinutes = sign * (hours * 60 + minutes);
   }
   const fraction = /\.(\d{1,3})/.exec(match[0]);
@@ -138,7 +139,7 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
     return {
       ok: false,
       reason: 'nonexistent',
-      message: `\`${text}\` does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
+      message: `${quoteText(text)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
     };
   }
   return { ok: true, instant: new Date(first), hasOffset: false };

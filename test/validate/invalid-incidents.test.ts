@@ -214,3 +214,29 @@ describe('valid variations', () => {
     expect(check(edit(['SEV2', 'sev2'])).incident?.severity).toBe('SEV2');
   });
 });
+
+describe('hostile or huge input', () => {
+  it('keeps user text on one line and short in messages', () => {
+    const text = edit(['SEV2', `"SEV\\n9 ${'x'.repeat(200)}"`], ['summary:', '"bad\\nkey": 1\nsummary:']);
+    const lines = check(text).diagnostics.map(formatLine);
+    expect(lines).toEqual([
+      '3:11-3:220 error `SEV\\n9 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…` is not on the severity scale (severity) schema/severity',
+      '4:1-4:11 error Unknown field `bad\\nkey` (["bad\\nkey"]) schema/unknown-field',
+    ]);
+  });
+
+  it('caps the diagnostics of one file and says how many were left out', () => {
+    const entries = Array.from({ length: 600 }, (_, i) => `  - time: "bad ${i}"\n    event: E\n`).join('');
+    const text = edit(['timeline:\n  - time: "10:00"\n    event: Errors began\n    type: start\n', `timeline:\n${entries}`]);
+    const diagnostics = check(text).diagnostics;
+    expect(diagnostics).toHaveLength(501);
+    expect(formatLine(diagnostics[500]!)).toBe('- error 100 more problems in this file not shown (the first 500 are listed) schema/too-many-problems');
+  });
+
+  it('does not search suggestions for a very long unknown key', () => {
+    const key = 'k'.repeat(5_000);
+    const [diagnostic] = check(edit(['summary:', `${key}: 1\nsummary:`])).diagnostics;
+    expect(diagnostic!.suggestions).toEqual([]);
+    expect(diagnostic!.message.length).toBeLessThan(100);
+  });
+});
