@@ -46,6 +46,12 @@ export const DEFAULT_CONFIG: Config = {
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
 
+/**
+ * Fills every setting the file leaves out with its default.
+ *
+ * @example
+ * resolveConfig({ incidents: 'docs/incidents' }).severities // → ['SEV1', …, 'SEV5']
+ */
 export function resolveConfig(input: ConfigInput): Config {
   return {
     incidents: input.incidents ?? DEFAULT_CONFIG.incidents,

@@ -28,6 +28,13 @@ const asRecord = (value: unknown): Loose | null => (value !== null && typeof val
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/**
+ * Runs every cross-field rule on parsed data (valid or not) and returns the
+ * resolved timeline instants for the model.
+ *
+ * @example
+ * checkIncidentRules(data, { file, source, severities: DEFAULT_SEVERITIES }).diagnostics
+ */
 export function checkIncidentRules(data: unknown, context: RuleContext): RuleResult {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (path, init) =>

@@ -15,11 +15,25 @@ export { describeValue } from './schema-describe.js';
 
 type Segment = string | number;
 
+/**
+ * Compiles a JSON Schema once, collecting all errors (not just the first)
+ * so one run reports every problem of a file.
+ *
+ * @example
+ * const validate = compileSchema(incidentJsonSchema());
+ */
 export function compileSchema(schema: object): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   return ajv.compile(schema);
 }
 
+/**
+ * Runs a compiled schema over parsed data; one diagnostic per problem,
+ * positioned on the YAML node when `source` is known.
+ *
+ * @example
+ * checkSchema(validate, { title: 42 }, 'a.yaml', source) // → [schema/type at `title`, schema/required …]
+ */
 export function checkSchema(validate: ValidateFunction, data: unknown, file: string, source: YamlSource | null): Diagnostic[] {
   if (validate(data)) return [];
   const errors = dropBranchNoise(validate.errors ?? []);

@@ -53,6 +53,12 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Every zone name the runtime knows, for "did you mean" on a misspelt zone.
+ *
+ * @example
+ * knownTimeZones().includes('Europe/Berlin') // → true
+ */
 export function knownTimeZones(): string[] {
   return ['UTC', ...Intl.supportedValuesOf('timeZone')];
 }
@@ -151,6 +157,12 @@ export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-M
   return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
+/**
+ * The short zone name at an instant, which changes with DST.
+ *
+ * @example
+ * zoneAbbreviation(new Date('2024-07-15T12:00:00Z'), 'America/New_York') // → 'EDT'
+ */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   return tzName(timeZone, instant, 'short');
 }
