@@ -58,6 +58,9 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
       expected: 'an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`',
       actual: quoteText(zoneRaw),
       suggestions: guess ? [guess] : [],
+      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw)
+        ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).'
+        : undefined,
     });
   }
 

@@ -54,6 +54,18 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
+ * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), so
+ * reports show the name people expect; unknown zones come back unchanged.
+ *
+ * @example
+ * canonicalTimeZone('utc') // → 'UTC'
+ */
+export function canonicalTimeZone(zone: string): string {
+  if (!isTimeZone(zone)) return zone;
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/**
  * Every zone name the runtime knows, for "did you mean" on a misspelt zone.
  *
  * @example

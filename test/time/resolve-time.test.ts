@@ -4,7 +4,7 @@
  * repeated hour in autumn), in Europe/Berlin and America/New_York.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatInstant, isCalendarDate, isTimeZone, resolveTime } from '../../src/time.js';
+import { canonicalTimeZone, formatDuration, formatInstant, isCalendarDate, isTimeZone, resolveTime } from '../../src/time.js';
 
 const iso = (raw: string, date: string, zone: string) => {
   const resolved = resolveTime(raw, date, zone);
@@ -89,5 +89,16 @@ describe('formatting for reports', () => {
   it('shows an instant in the zone with its abbreviation', () => {
     expect(formatInstant(new Date('2024-01-15T09:03:00Z'), 'Europe/Berlin')).toMatch(/^2024-01-15 10:03 (CET|GMT\+1)$/);
     expect(formatInstant(new Date('2024-07-15T14:00:00Z'), 'America/New_York')).toBe('2024-07-15 10:00 EDT');
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it.each([
+    ['utc', 'UTC'],
+    ['europe/berlin', 'Europe/Berlin'],
+    ['America/New_York', 'America/New_York'],
+    ['Mars/Olympus', 'Mars/Olympus'],
+  ])('%s → %s', (zone, expected) => {
+    expect(canonicalTimeZone(zone)).toBe(expected);
   });
 });

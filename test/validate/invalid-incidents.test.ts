@@ -169,6 +169,15 @@ describe('diagnostic details', () => {
     expect(other!.expected).toBe('one of 18 known fields (`id`, `title`, `date`, `timezone`, …; see docs/format.md)');
   });
 
+  it('explains that a fixed offset is not a time zone', () => {
+    const [zone] = check(edit(['date: 2024-01-15', 'date: 2024-01-15\ntimezone: "+02:00"'])).diagnostics;
+    expect(zone).toMatchObject({ ruleId: 'schema/timezone', note: expect.stringContaining('Etc/GMT-2') });
+  });
+
+  it('stores the canonical spelling of the time zone in the model', () => {
+    expect(check(edit(['date: 2024-01-15', 'date: 2024-01-15\ntimezone: europe/berlin'])).incident?.timezone).toBe('Europe/Berlin');
+  });
+
   it('offers the time zone and enum suggestions as data', () => {
     const [zone] = check(edit(['date: 2024-01-15', 'date: 2024-01-15\ntimezone: America/New_Yrok'])).diagnostics;
     expect(zone!.suggestions).toEqual(['America/New_York']);
