@@ -48,6 +48,12 @@ describe('invalid incidents', () => {
       edit(['    event: Errors began', '    event: >\n      Errors\n      began\n    when: now']),
       ['12:5-12:9 error Unknown field `when` (timeline[0].when) schema/unknown-field'],
     ],
+    ['a bad time inside a folded block scalar: from the indicator to the last character', edit(['"10:00"', '>-\n      10h00']), ['8:11-9:12 error `10h00` is not a time this format understands (timeline[0].time) schema/time']],
+    [
+      'a key after a literal block scalar keeps its own line',
+      edit(['summary: Checkout failed for some users.', 'summary: |\n  Checkout failed\n  for some users.\nsumary: x']),
+      ['7:1-7:7 error Unknown field `sumary`; did you mean `summary`? (sumary) schema/unknown-field'],
+    ],
     ['severity not on the scale', edit(['SEV2', 'SEV9']), ['3:11-3:15 error `SEV9` is not on the severity scale (severity) schema/severity']],
     [
       'misspelt status',
