@@ -203,15 +203,19 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
         actual: found,
       });
     case 'anyOf':
-    case 'oneOf':
+    case 'oneOf': {
+      const branches = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
+      const shapes = branches.map((b) => (typeof b.type === 'string' ? article(b.type) : 'another shape')).join(' or ');
       return createDiagnostic({
         file,
         ruleId: 'schema/type',
-        message: `\`${formatFieldPath(base)}\` has the wrong shape: ${found}`,
+        message: `\`${formatFieldPath(base)}\` must be ${shapes || 'another shape'}, not ${found}`,
         ...where(base),
-        expected: parent?.description ?? 'one of the allowed shapes',
+        expected: parent?.description ?? shapes,
         actual: found,
+        note: typeHint(branches.some((b) => b.type === 'string') ? 'string' : '', value),
       });
+    }
     default:
       return createDiagnostic({
         file,
