@@ -7,13 +7,10 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, type YamlSource } from './load.js';
-import { article, describeValue, knownFieldsText, quoteText, typeHint } from './schema-describe.js';
-import { closest } from './suggest.js';
+import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './schema-messages.js';
 
 export { closest } from './suggest.js';
 export { describeValue } from './schema-describe.js';
-
-type Segment = string | number;
 
 /**
  * Compiles a JSON Schema once, collecting all errors (not just the first)
@@ -86,152 +83,15 @@ function jsonType(value: unknown): string {
 
 function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic | null {
   const base = instancePathSegments(error.instancePath, data);
-  const value = valueAt(data, base);
-  const parent = error.parentSchema as
-    | { description?: string; properties?: Record<string, { description?: string }>; patternProperties?: Record<string, unknown> }
-    | undefined;
-  const found = describeValue(value);
-  const where = (path: Segment[], key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) });
-
-  switch (error.keyword) {
-    case 'required': {
-      const field = String(error.params.missingProperty);
-      // `sumary` for `summary` is one problem, reported once, as the unknown field with its "did you mean".
-      if (misspeltKey(value, field, Object.keys(parent?.properties ?? {}))) return null;
-      const located = where([...base, field]);
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/required',
-        message: `Missing required field \`${field}\``,
-        ...located,
-        span: located.span ? { line: located.span.line, column: located.span.column } : null,
-        expected: parent?.properties?.[field]?.description ?? `a value for \`${field}\``,
-        actual: 'nothing',
-        note: `Add \`${field}:\` ${base.length ? `under \`${formatFieldPath(base)}\`` : 'at the top level'}.`,
-      });
-    }
-    case 'additionalProperties': {
-      const field = String(error.params.additionalProperty);
-      const known = Object.keys(parent?.properties ?? {});
-      const patterns = Object.keys(parent?.patternProperties ?? {}).filter((p) => p !== '^x-');
-      const guess = closest(field, known);
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/unknown-field',
-        message: `Unknown field ${quoteText(field)}${guess ? `; did you mean \`${guess}\`?` : ''}`,
-        ...where([...base, field], true),
-        expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(' or ')}` : knownFieldsText(known, guess),
-        actual: quoteText(field),
-        suggestions: guess ? [guess] : [],
-        note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
-      });
-    }
-    case 'type': {
-      const wanted = article(String(error.params.type));
-      const subject = base.length ? `\`${formatFieldPath(base)}\`` : 'The document';
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/type',
-        message: `${subject} must be ${wanted}, not ${found}`,
-        ...where(base),
-        expected: base.length ? (parent?.description ?? wanted) : 'a mapping of fields (`title:`, `date:`, …)',
-        actual: found,
-        note: typeHint(String(error.params.type), value),
-      });
-    }
-    case 'enum': {
-      const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const guess = typeof value === 'string' ? closest(value, allowed) : null;
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/enum',
-        message: `\`${formatFieldPath(base)}\` must be one of ${allowed.join(' | ')}; found ${found}${guess ? `; did you mean \`${guess}\`?` : ''}`,
-        ...where(base),
-        expected: allowed.join(' | '),
-        actual: found,
-        suggestions: guess ? [guess] : [],
-      });
-    }
-    case 'minLength':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/empty',
-        message: `\`${formatFieldPath(base)}\` must not be empty`,
-        ...where(base),
-        expected: parent?.description ?? 'text',
-        actual: 'an empty string',
-      });
-    case 'uniqueItems': {
-      const [earlier, later] = [Number(error.params.i), Number(error.params.j)];
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/duplicate-item',
-        message: `\`${formatFieldPath(base)}\` lists ${describeValue(valueAt(data, [...base, later]))} twice (entries ${earlier} and ${later})`,
-        ...where([...base, later]),
-        expected: 'each entry once',
-        actual: found,
-      });
-    }
-    case 'minItems':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/min-items',
-        message: `\`${formatFieldPath(base)}\` needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'entry' : 'entries'}`,
-        ...where(base),
-        expected: parent?.description ?? `at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'entry' : 'entries'}`,
-        actual: found,
-      });
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/range',
-        message: `\`${formatFieldPath(base)}\` must be ${String(error.params.comparison)} ${String(error.params.limit)}; found ${found}`,
-        ...where(base),
-        expected: `${String(error.params.comparison)} ${String(error.params.limit)}`,
-        actual: found,
-      });
-    case 'pattern':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/format',
-        message: `\`${formatFieldPath(base)}\` has the wrong form: ${found}`,
-        ...where(base),
-        expected: parent?.description ?? `text matching ${String(error.params.pattern)}`,
-        actual: found,
-      });
-    case 'anyOf':
-    case 'oneOf': {
-      const branches = Array.isArray(error.schema) ? (error.schema as Array<{ type?: unknown }>) : [];
-      const shapes = branches.map((b) => (typeof b.type === 'string' ? article(b.type) : 'another shape')).join(' or ');
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/type',
-        message: `\`${formatFieldPath(base)}\` must be ${shapes || 'another shape'}, not ${found}`,
-        ...where(base),
-        expected: parent?.description ?? shapes,
-        actual: found,
-        note: typeHint(branches.some((b) => b.type === 'string') ? 'string' : '', value),
-      });
-    }
-    default:
-      return createDiagnostic({
-        file,
-        ruleId: `schema/${error.keyword}`,
-        message: `\`${formatFieldPath(base) || 'the document'}\` ${error.message ?? 'is invalid'}`,
-        ...where(base),
-        actual: found,
-      });
-  }
-}
-
-/** An unknown key that looks like a misspelling of the missing field (`sumary` for `summary`). */
-function misspeltKey(value: unknown, field: string, known: readonly string[]): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const unknown = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith('x-'));
-  return unknown.find((key) => closest(key, known) === field) ?? null;
+  const described = describeSchemaError({
+    error,
+    data,
+    base,
+    value: valueAt(data, base),
+    parent: error.parentSchema as ParentSchema | undefined,
+    where: (path, key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) }),
+  });
+  return described ? createDiagnostic({ file, ...described }) : null;
 }
 
 function instancePathSegments(pointer: string, data: unknown): Segment[] {
@@ -245,13 +105,4 @@ function instancePathSegments(pointer: string, data: unknown): Segment[] {
     current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
   }
   return segments;
-}
-
-function valueAt(data: unknown, path: Segment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[String(segment)];
-  }
-  return current;
 }
