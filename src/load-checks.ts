@@ -51,8 +51,12 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
       return visit.SKIP;
     },
     Alias(_, alias) {
-      if (alias.resolve(source.document) === undefined) {
+      const target = alias.resolve(source.document);
+      if (target === undefined) {
         report(alias, 'schema/unknown-alias', `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
+      } else if (contains(target, alias)) {
+        // `a: &a [*a]` would become a value that contains itself, which no later stage can print or compare.
+        report(alias, 'schema/recursive-alias', `The alias \`*${alias.source}\` is inside the value it refers to`, 'Write the value out; a value cannot contain itself.');
       }
     },
   });
@@ -78,6 +82,11 @@ function checkKeys(map: YAMLMap, report: Report): void {
     }
     seen.add(name);
   }
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  const [a, b] = [outer.range, inner.range];
+  return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
 
 /** Collections among the ancestors (the visitor's path also holds pairs and the document). */

@@ -35,6 +35,8 @@ describe('parseYamlSource: rejected input', () => {
     ['a NUL character in a string', 'title: x\0\n', ['- error This looks like a binary file (a NUL byte at offset 8), not YAML text schema/binary']],
     ['a billion laughs', billionLaughs, ['2:8-2:10 error YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack) schema/alias-limit']],
     ['an alias without an anchor', 'a: *nope\n', ['1:4-1:9 error The alias `*nope` names no anchor defined before it schema/unknown-alias']],
+    ['an alias inside its own anchor', 'x-a: &a [1, *a]\n', ['1:13-1:15 error The alias `*a` is inside the value it refers to schema/recursive-alias']],
+    ['a mapping that refers to itself', '&m {b: *m}\n', ['1:8-1:10 error The alias `*m` is inside the value it refers to schema/recursive-alias']],
     ['a __proto__ key', 'a: 1\n__proto__:\n  polluted: yes\n', ['2:1-2:10 error The key `__proto__` is not allowed schema/forbidden-key']],
     ['a quoted __proto__ key and a constructor key, nested', 'a:\n  "__proto__": {polluted: yes}\n  constructor: 1\n', [
       '2:3-2:14 error The key `__proto__` is not allowed schema/forbidden-key',
