@@ -7,8 +7,8 @@
  * const { config, diagnostics } = checkConfig('postmortem.config.yaml', 'incidents: docs/incidents\n');
  */
 import { ConfigSchema, type ConfigInput } from './config-schema.js';
-import { createDiagnostic, type Diagnostic } from './diagnostic.js';
-import { parseYamlSource } from './load.js';
+import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
+import { locatePath, parseYamlSource } from './load.js';
 import { checkSchema, compileSchema } from './schema-check.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
@@ -46,6 +46,12 @@ export const DEFAULT_CONFIG: Config = {
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
 
+/**
+ * Fills every setting the file leaves out with its default.
+ *
+ * @example
+ * resolveConfig({ incidents: 'docs/incidents' }).severities // → ['SEV1', …, 'SEV5']
+ */
 export function resolveConfig(input: ConfigInput): Config {
   return {
     incidents: input.incidents ?? DEFAULT_CONFIG.incidents,
@@ -71,20 +77,34 @@ export function resolveConfig(input: ConfigInput): Config {
   };
 }
 
-/** Validates the configuration file's text; on any error the defaults are not silently used. */
+/**
+ * Validates the configuration file's text; on any error the defaults are not
+ * silently used. An empty file (or one holding only comments) means "all defaults".
+ *
+ * @example
+ * checkConfig('postmortem.config.yaml', 'severities: [P1, P2]\n').config?.severities // → ['P1', 'P2']
+ */
 export function checkConfig(file: string, input: string | Uint8Array): { config: Config | null; diagnostics: Diagnostic[] } {
   const loaded = parseYamlSource(file, input);
+  const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0]!.ruleId === 'schema/empty-file';
+  if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
-  const data = loaded.data ?? {};
   validateConfig ??= compileSchema(ConfigSchema);
-  const diagnostics = checkSchema(validateConfig, data, file, loaded.source);
+  const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
   if (diagnostics.length > 0) return { config: null, diagnostics };
-  const config = resolveConfig(data as ConfigInput);
-  if (new Set(config.severities).size !== config.severities.length) {
-    return {
-      config: null,
-      diagnostics: [createDiagnostic({ file, ruleId: 'schema/severities', message: 'Severity names must be unique (compared case-insensitively)', path: 'severities' })],
-    };
+  const config = resolveConfig(loaded.data as ConfigInput);
+  const repeated = config.severities.findIndex((name, index) => config.severities.indexOf(name) !== index);
+  if (repeated !== -1) {
+    const path = ['severities', repeated];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/severities',
+      message: `Severity \`${config.severities[repeated]!}\` is listed twice (names are compared case-insensitively)`,
+      path: formatFieldPath(path),
+      span: locatePath(loaded.source, path),
+      expected: 'each severity name once',
+    });
+    return { config: null, diagnostics: [diagnostic] };
   }
   return { config, diagnostics: [] };
 }

@@ -27,6 +27,13 @@ export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, strin
   ['timeToResolve', 'Time to resolve', 'resolve'],
 ];
 
+/**
+ * Metrics from timeline events already resolved to instants; the first event
+ * of each type counts.
+ *
+ * @example
+ * computeMetrics(incident.timeline).duration // → 2700
+ */
 export function computeMetrics(timeline: ReadonlyArray<{ type: string | null; instant: Date }>): Metrics {
   const first = (type: string) => timeline.find((entry) => entry.type === type)?.instant ?? null;
   const start = first('start');

@@ -6,6 +6,7 @@
  */
 import type { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, IncidentInput, PRIORITIES } from './schema.js';
 import { computeMetrics, type Metrics } from './metrics.js';
+import { canonicalTimeZone } from './time.js';
 
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -91,7 +92,7 @@ export function buildIncident(file: string, input: IncidentInput, instants: read
     file,
     title: input.title,
     date: input.date,
-    timezone: input.timezone ?? 'UTC',
+    timezone: canonicalTimeZone(input.timezone ?? 'UTC'),
     severity: input.severity.toUpperCase(),
     status: input.status ?? 'draft',
     authors: input.authors ?? [],

@@ -4,9 +4,11 @@
  * ids, the severity scale. They run even when the schema found problems, on
  * whatever parts are well-formed, so one run reports everything it can.
  */
-import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from './diagnostic.js';
+import { EVENT_TYPES } from './schema.js';
 import { locatePath, type YamlSource } from './load.js';
 import { closest } from './schema-check.js';
+import { quoteText } from './schema-describe.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from './time.js';
 
 export interface RuleContext {
@@ -26,9 +28,16 @@ const asRecord = (value: unknown): Loose | null => (value !== null && typeof val
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/**
+ * Runs every cross-field rule on parsed data (valid or not) and returns the
+ * resolved timeline instants for the model.
+ *
+ * @example
+ * checkIncidentRules(data, { file, source, severities: DEFAULT_SEVERITIES }).diagnostics
+ */
 export function checkIncidentRules(data: unknown, context: RuleContext): RuleResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: Array<string | number>, init: { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[] }) =>
+  const report: Report = (path, init) =>
     diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path), span: locatePath(context.source, path), ...init }));
 
   const incident = asRecord(data) ?? {};
@@ -45,10 +54,13 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
     const guess = closest(zoneRaw, knownTimeZones());
     report(['timezone'], {
       ruleId: 'schema/timezone',
-      message: `\`${zoneRaw}\` is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ''}`,
+      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ''}`,
       expected: 'an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`',
-      actual: `\`${zoneRaw}\``,
+      actual: quoteText(zoneRaw),
       suggestions: guess ? [guess] : [],
+      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw)
+        ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).'
+        : undefined,
     });
   }
 
@@ -56,9 +68,9 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   if (severity !== null && severity !== '' && !context.severities.includes(severity.toUpperCase())) {
     report(['severity'], {
       ruleId: 'schema/severity',
-      message: `\`${severity}\` is not on the severity scale`,
+      message: `${quoteText(severity)} is not on the severity scale`,
       expected: context.severities.join(' | '),
-      actual: `\`${severity}\``,
+      actual: quoteText(severity),
       note: 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
     });
   }
@@ -69,38 +81,40 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   return { diagnostics, instants };
 }
 
-type Report = (path: Array<string | number>, init: { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[] }) => void;
+type ReportInit = { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity };
+type Report = (path: Array<string | number>, init: ReportInit) => void;
 
-function checkTimeline(entries: unknown[], date: string | null, zone: string | null, report: Report): Array<Date | null> {
+const TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
+const NEEDS_DATE = /^\d{1,2}:/;
+
+function checkTimeline(entries: unknown[], date: string | null, zone: string, report: Report): Array<Date | null> {
   const instants: Array<Date | null> = [];
   let latest: { instant: Date; index: number; time: string } | null = null;
   entries.forEach((raw, index) => {
-    const time = asText(asRecord(raw)?.time);
-    if (time === null || zone === null) return void instants.push(null);
-    // Without a valid `date`, only times that carry their own day can be read.
-    const resolved = resolveTime(time, date ?? '0000-01-01', zone);
-    const needsDate = /^\d{2}:\d{2}/.test(time.trim());
-    if (!resolved.ok || (needsDate && date === null)) {
-      instants.push(null);
-      if (needsDate && date === null && resolved.ok) return;
-      if (!resolved.ok) {
-        report(['timeline', index, 'time'], {
-          ruleId: resolved.reason === 'nonexistent' ? 'schema/time-nonexistent' : 'schema/time',
-          message: resolved.message,
-          expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-          actual: `\`${time}\``,
-          note: resolved.reason === 'nonexistent' ? 'Write the time with an explicit offset, or check the hour.' : 'Quote times in YAML, e.g. time: "09:55".',
-        });
-      }
-      return;
+    const entry = asRecord(raw);
+    const time = asText(entry?.time);
+    checkEventType(entry?.type, index, report);
+    if (time === null) return void instants.push(null);
+    // Without a valid `date`, a time of day has no day: check its form only, and leave it out of the order.
+    const undated = date === null && NEEDS_DATE.test(time.trim());
+    const resolved = undated ? resolveTime(time, '2000-01-01', 'UTC') : resolveTime(time, date ?? '2000-01-01', zone);
+    if (!resolved.ok) {
+      report(['timeline', index, 'time'], {
+        ruleId: resolved.reason === 'nonexistent' ? 'schema/time-nonexistent' : 'schema/time',
+        message: resolved.message,
+        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        actual: quoteText(time),
+        note: resolved.reason === 'nonexistent' ? 'Write the time with an explicit offset, or check the hour.' : TIME_HINT,
+      });
     }
+    if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
       report(['timeline', index, 'time'], {
         ruleId: 'schema/timeline-order',
-        message: `\`${time}\` is earlier than \`${latest.time}\` at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
+        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
-        actual: `\`${time}\``,
+        actual: quoteText(time),
         note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
       });
     } else {
@@ -110,11 +124,27 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string | n
   return instants;
 }
 
+/** Free words are allowed as event types, but a near-miss of a metric type is almost always a typo. */
+function checkEventType(type: unknown, index: number, report: Report): void {
+  if (typeof type !== 'string' || (EVENT_TYPES as readonly string[]).includes(type)) return;
+  const guess = closest(type, EVENT_TYPES);
+  if (!guess) return;
+  report(['timeline', index, 'type'], {
+    ruleId: 'schema/event-type',
+    severity: 'warning',
+    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess}\`?`,
+    expected: EVENT_TYPES.join(' | '),
+    actual: quoteText(type),
+    suggestions: [guess],
+    note: 'Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are.',
+  });
+}
+
 function checkActionItems(items: unknown[], status: string, report: Report): void {
   if (items.length === 0 && status !== 'draft') {
     report(['action_items'], {
       ruleId: 'schema/action-items-empty',
-      message: `\`action_items\` is empty but the post-mortem is \`${status}\``,
+      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
       expected: 'at least one action item (an empty list is allowed only while `status: draft`)',
       actual: 'an empty list',
     });
@@ -128,9 +158,9 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
       if (earlier !== undefined) {
         report(['action_items', index, 'id'], {
           ruleId: 'schema/duplicate-id',
-          message: `Action id \`${id}\` is already used by \`action_items[${earlier}]\``,
+          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
           expected: 'an id unique within the file',
-          actual: `\`${id}\``,
+          actual: quoteText(id),
           note: 'Ids tie action items to their GitHub issues; give each item its own.',
         });
       } else firstIndexOfId.set(id, index);

@@ -7,14 +7,30 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, type YamlSource } from './load.js';
+import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './schema-messages.js';
 
-type Segment = string | number;
+export { closest } from './suggest.js';
+export { describeValue } from './schema-describe.js';
 
+/**
+ * Compiles a JSON Schema once, collecting all errors (not just the first)
+ * so one run reports every problem of a file.
+ *
+ * @example
+ * const validate = compileSchema(incidentJsonSchema());
+ */
 export function compileSchema(schema: object): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   return ajv.compile(schema);
 }
 
+/**
+ * Runs a compiled schema over parsed data; one diagnostic per problem,
+ * positioned on the YAML node when `source` is known.
+ *
+ * @example
+ * checkSchema(validate, { title: 42 }, 'a.yaml', source) // → [schema/type at `title`, schema/required …]
+ */
 export function checkSchema(validate: ValidateFunction, data: unknown, file: string, source: YamlSource | null): Diagnostic[] {
   if (validate(data)) return [];
   const errors = dropBranchNoise(validate.errors ?? []);
@@ -22,6 +38,7 @@ export function checkSchema(validate: ValidateFunction, data: unknown, file: str
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     const diagnostic = describeError(error, data, file, source);
+    if (!diagnostic) continue;
     const key = `${diagnostic.path}|${diagnostic.ruleId}|${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -30,131 +47,51 @@ export function checkSchema(validate: ValidateFunction, data: unknown, file: str
   return diagnostics;
 }
 
-/** An `anyOf` failure reports once, not once per branch it tried. */
+/**
+ * An `anyOf` failure reports once, not once per branch it tried. When the
+ * value's type fits exactly one branch (a mapping where the union allows
+ * text or a mapping), that branch's own errors are more useful, so they are
+ * kept instead of the generic "wrong shape".
+ */
 function dropBranchNoise(errors: ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  return errors.filter((e) => !unions.some((prefix) => e.schemaPath !== prefix && e.schemaPath.startsWith(`${prefix}/`)));
+  let kept = errors;
+  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${union.schemaPath}/`;
+    const branch = matchingBranch(union);
+    kept = kept.filter((e) => {
+      if (e === union) return branch === null;
+      if (!e.schemaPath.startsWith(prefix)) return true;
+      return branch !== null && e.schemaPath.startsWith(`${prefix}${branch}/`);
+    });
+  }
+  return kept;
 }
 
-function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic {
-  const base = instancePathSegments(error.instancePath, data);
-  const value = valueAt(data, base);
-  const parent = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> } | undefined;
-  const found = describeValue(value);
-  const where = (path: Segment[], key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) });
+function matchingBranch(union: ErrorObject): number | null {
+  const branches = Array.isArray(union.schema) ? (union.schema as Array<{ type?: unknown }>) : [];
+  const type = jsonType(union.data);
+  const fits = branches.flatMap((b, i) => (b.type === type || (b.type === 'number' && type === 'integer') ? [i] : []));
+  return fits.length === 1 ? fits[0]! : null;
+}
 
-  switch (error.keyword) {
-    case 'required': {
-      const field = String(error.params.missingProperty);
-      const path = [...base, field];
-      const located = where(path);
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/required',
-        message: `Missing required field \`${field}\``,
-        ...located,
-        span: located.span ? { line: located.span.line, column: located.span.column } : null,
-        expected: parent?.properties?.[field]?.description ?? `a value for \`${field}\``,
-        actual: 'nothing',
-        note: `Add \`${field}:\` ${base.length ? `under \`${formatFieldPath(base)}\`` : 'at the top level'}.`,
-      });
-    }
-    case 'additionalProperties': {
-      const field = String(error.params.additionalProperty);
-      const known = Object.keys(parent?.properties ?? {});
-      const guess = closest(field, known);
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/unknown-field',
-        message: `Unknown field \`${field}\`${guess ? `; did you mean \`${guess}\`?` : ''}`,
-        ...where([...base, field], true),
-        expected: known.length ? `one of ${known.map((k) => `\`${k}\``).join(', ')}` : 'no fields here',
-        actual: `\`${field}\``,
-        suggestions: guess ? [guess] : [],
-        note: 'Custom data goes under keys that start with `x-`, which are kept and ignored.',
-      });
-    }
-    case 'type':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/type',
-        message: `\`${formatFieldPath(base) || 'the document'}\` must be ${article(String(error.params.type))}, not ${found}`,
-        ...where(base),
-        expected: parent?.description ?? String(error.params.type),
-        actual: found,
-        note: String(error.params.type).includes('string') && typeof value === 'number' ? 'Quote the value to make it text.' : undefined,
-      });
-    case 'enum': {
-      const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const guess = typeof value === 'string' ? closest(value, allowed) : null;
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/enum',
-        message: `\`${formatFieldPath(base)}\` must be one of ${allowed.join(' | ')}; found ${found}${guess ? `; did you mean \`${guess}\`?` : ''}`,
-        ...where(base),
-        expected: allowed.join(' | '),
-        actual: found,
-        suggestions: guess ? [guess] : [],
-      });
-    }
-    case 'minLength':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/empty',
-        message: `\`${formatFieldPath(base)}\` must not be empty`,
-        ...where(base),
-        expected: parent?.description ?? 'text',
-        actual: 'an empty string',
-      });
-    case 'minItems':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/min-items',
-        message: `\`${formatFieldPath(base)}\` needs at least ${String(error.params.limit)} ${Number(error.params.limit) === 1 ? 'entry' : 'entries'}`,
-        ...where(base),
-        expected: parent?.description ?? `at least ${String(error.params.limit)} entries`,
-        actual: found,
-      });
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/range',
-        message: `\`${formatFieldPath(base)}\` must be ${String(error.params.comparison)} ${String(error.params.limit)}; found ${found}`,
-        ...where(base),
-        expected: `${String(error.params.comparison)} ${String(error.params.limit)}`,
-        actual: found,
-      });
-    case 'pattern':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/format',
-        message: `\`${formatFieldPath(base)}\` has the wrong form: ${found}`,
-        ...where(base),
-        expected: parent?.description ?? `text matching ${String(error.params.pattern)}`,
-        actual: found,
-      });
-    case 'anyOf':
-    case 'oneOf':
-      return createDiagnostic({
-        file,
-        ruleId: 'schema/type',
-        message: `\`${formatFieldPath(base)}\` has the wrong shape: ${found}`,
-        ...where(base),
-        expected: parent?.description ?? 'one of the allowed shapes',
-        actual: found,
-      });
-    default:
-      return createDiagnostic({
-        file,
-        ruleId: `schema/${error.keyword}`,
-        message: `\`${formatFieldPath(base) || 'the document'}\` ${error.message ?? 'is invalid'}`,
-        ...where(base),
-        actual: found,
-      });
-  }
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic | null {
+  const base = instancePathSegments(error.instancePath, data);
+  const described = describeSchemaError({
+    error,
+    data,
+    base,
+    value: valueAt(data, base),
+    parent: error.parentSchema as ParentSchema | undefined,
+    where: (path, key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) }),
+  });
+  return described ? createDiagnostic({ file, ...described }) : null;
 }
 
 function instancePathSegments(pointer: string, data: unknown): Segment[] {
@@ -168,57 +105,4 @@ function instancePathSegments(pointer: string, data: unknown): Segment[] {
     current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
   }
   return segments;
-}
-
-function valueAt(data: unknown, path: Segment[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[String(segment)];
-  }
-  return current;
-}
-
-/** `"SEV9"`, `a number (42)`, `a list`, `nothing`: what was found, briefly. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value (null)';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return value.length > 60 ? `\`${value.slice(0, 57)}…\`` : `\`${value}\``;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
-}
-
-/** The known name within a small edit distance, for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== null && bestDistance <= limit ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

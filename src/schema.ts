@@ -138,21 +138,47 @@ export type IncidentInput = Required<
   lessons: LessonInput[];
 } & Record<`x-${string}`, unknown>;
 
-/** Sets `required` on the schema objects, which TypeBox would otherwise infer from Optional. */
-function withRequired(schema: TSchema): TSchema {
-  const copy = structuredClone(schema) as Record<string, any>;
-  copy.required = [...REQUIRED_INCIDENT_FIELDS];
-  for (const [field, required] of Object.entries(NESTED_REQUIRED)) copy.properties[field].required = [...required];
-  copy.properties.timeline.items.required = ['time', 'event'];
-  copy.properties.action_items.items.required = ['action'];
-  copy.properties.investigation.items.required = ['hypothesis'];
-  copy.properties.lessons.items.anyOf[1].required = ['title'];
-  return copy as TSchema;
+/** A JSON Schema node as plain data, so `required` can be set without TypeBox's types. */
+interface SchemaNode {
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  [keyword: string]: unknown;
+}
+
+// Where `required` goes, as paths through `properties`, `items` and `anyOf`.
+const REQUIRED_AT: ReadonlyArray<readonly [ReadonlyArray<string | number>, readonly string[]]> = [
+  [[], REQUIRED_INCIDENT_FIELDS],
+  ...Object.entries(NESTED_REQUIRED).map(([field, required]) => [[field], required] as const),
+  [['timeline', 'items'], ['time', 'event']],
+  [['action_items', 'items'], ['action']],
+  [['investigation', 'items'], ['hypothesis']],
+  [['lessons', 'items', 1], ['title']],
+];
+
+function childSchema(node: SchemaNode, step: string | number): SchemaNode {
+  const next = typeof step === 'number' ? node.anyOf?.[step] : step === 'items' ? node.items : node.properties?.[step];
+  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
+  return next;
+}
+
+/**
+ * Sets `required` on the schema objects, which TypeBox would otherwise infer
+ * from `Type.Optional` on every other field.
+ */
+function withRequired(schema: TSchema): SchemaNode {
+  const copy = JSON.parse(JSON.stringify(schema)) as SchemaNode;
+  for (const [path, required] of REQUIRED_AT) {
+    const node = path.reduce<SchemaNode>(childSchema, copy);
+    node.required = [...required];
+  }
+  return copy;
 }
 
 /** The published JSON Schema (draft 2020-12 compatible, no TypeBox internals). */
 export function incidentJsonSchema(): Record<string, unknown> {
-  const schema = JSON.parse(JSON.stringify(withRequired(IncidentSchema))) as Record<string, unknown>;
+  const schema = withRequired(IncidentSchema);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Blameless post-mortem (postmortem incident file)',

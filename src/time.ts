@@ -9,12 +9,14 @@
  */
 import { tzOffset, TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { quoteText } from './schema-describe.js';
 
 export type TimeResolution =
   | { ok: true; instant: Date; hasOffset: boolean }
   | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
 
-const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+// One-digit hours ("9:55") are accepted: responders write them, and they are unambiguous.
+const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MINUTE = 60_000;
@@ -34,7 +36,9 @@ export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -49,6 +53,24 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), so
+ * reports show the name people expect; unknown zones come back unchanged.
+ *
+ * @example
+ * canonicalTimeZone('utc') // → 'UTC'
+ */
+export function canonicalTimeZone(zone: string): string {
+  if (!isTimeZone(zone)) return zone;
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/**
+ * Every zone name the runtime knows, for "did you mean" on a misspelt zone.
+ *
+ * @example
+ * knownTimeZones().includes('Europe/Berlin') // → true
+ */
 export function knownTimeZones(): string[] {
   return ['UTC', ...Intl.supportedValuesOf('timeZone')];
 }
@@ -68,7 +90,7 @@ export function resolveTime(raw: string, date: string, timeZone: string): TimeRe
   return {
     ok: false,
     reason: 'format',
-    message: `\`${raw}\` is not a time this format understands`,
+    message: `${quoteText(raw)} is not a time this format understands`,
   };
 }
 
@@ -77,12 +99,20 @@ function wallClockOf(parts: ReadonlyArray<string | undefined>): WallClock {
   return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
 }
 
+/** The wall clock read as if it were UTC (years below 100 included). */
+function utcMillis(clock: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+
 function checkRanges(clock: WallClock, text: string): TimeResolution | null {
   const { year, month, day, hour, minute, second } = clock;
   const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `\`${text}\` names a day that does not exist (${iso})` };
+  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
   if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: 'invalid', message: `\`${text}\` is not a valid time of day` };
+    return { ok: false, reason: 'invalid', message: `${quoteText(text)} is not a valid time of day` };
   }
   return null;
 }
@@ -98,12 +128,12 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
     const sign = digits.startsWith('-') ? -1 : 1;
     const hours = Number(digits.slice(1, 3));
     const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `\`${match[0]}\` has an invalid UTC offset` };
+    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `${quoteText(match[0])} has an invalid UTC offset` };
     offsetMinutes = sign * (hours * 60 + minutes);
   }
   const fraction = /\.(\d{1,3})/.exec(match[0]);
   const millis = fraction ? Number(fraction[1]!.padEnd(3, '0')) : 0;
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, millis);
+  const wall = utcMillis(clock) + millis;
   return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
 }
 
@@ -114,7 +144,7 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
 function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeResolution {
   const invalid = checkRanges(clock, text);
   if (invalid) return invalid;
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const wall = utcMillis(clock);
   const candidates = new Set<number>();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
     candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
@@ -127,7 +157,7 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
     return {
       ok: false,
       reason: 'nonexistent',
-      message: `\`${text}\` does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
+      message: `${quoteText(text)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
     };
   }
   return { ok: true, instant: new Date(first), hasOffset: false };
@@ -142,6 +172,12 @@ export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-M
 // Intl formatters are costly to create; one per zone is reused.
 const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The short zone name at an instant, which changes with DST.
+ *
+ * @example
+ * zoneAbbreviation(new Date('2024-07-15T12:00:00Z'), 'America/New_York') // → 'EDT'
+ */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   let formatter = abbreviationFormatters.get(timeZone);
   if (!formatter) {

@@ -7,7 +7,7 @@
  * const checked = checkIncident('postmortems/2024-01-15-checkout.yaml', bytes, DEFAULT_CONFIG);
  * if (checked.incident) render(checked.incident);
  */
-import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from './diagnostic.js';
 import { parseYamlSource, type YamlSource } from './load.js';
 import { buildIncident, type Incident } from './model.js';
 import { checkIncidentRules } from './rules.js';
@@ -27,24 +27,56 @@ export interface CheckedIncident {
 
 let validateIncidentSchema: ReturnType<typeof compileSchema> | undefined;
 
+/** Past this many problems a file is mostly noise; the rest are summarised in one line. */
+export const MAX_DIAGNOSTICS_PER_FILE = 500;
+
+/** Parses and checks one file; never throws, whatever the bytes. */
 export function checkIncident(file: string, bytes: string | Uint8Array, config: Pick<Config, 'severities'>): CheckedIncident {
-  const loaded = parseYamlSource(file, bytes);
-  if (loaded.data === null || loaded.diagnostics.length > 0) {
-    return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+  try {
+    const loaded = parseYamlSource(file, bytes);
+    if (loaded.data === null || loaded.diagnostics.length > 0) {
+      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+    }
+    return checkIncidentData(file, loaded.data, loaded.source, config);
+  } catch (error) {
+    // A bug here must not stop the other files of the run; it becomes one diagnostic on this file.
+    const message = error instanceof Error ? error.message : String(error);
+    const diagnostic = createDiagnostic({ file, ruleId: 'schema/internal', message: `Could not check this file: ${message}`, note: 'Please report this as a bug, with the file if you can.' });
+    return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
-  return checkIncidentData(file, loaded.data, loaded.source, config);
 }
 
-/** The same, for data already parsed (the linter and sync parse once and share it). */
+/**
+ * The same, for data already parsed (the linter and sync parse once and share it).
+ *
+ * @example
+ * const { data, source } = parseYamlSource(file, bytes);
+ * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
+ */
 export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: Pick<Config, 'severities'>): CheckedIncident {
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
   const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const diagnostics = [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics);
+  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;
-  const incident =
-    input && !hasErrors(diagnostics) && rules.instants.every((instant) => instant !== null)
-      ? buildIncident(file, input, rules.instants as Date[])
-      : null;
+  const instants = rules.instants.filter((instant): instant is Date => instant !== null);
+  const complete = input !== null && instants.length === input.timeline.length;
+  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
   return { file, source, input, incident, diagnostics };
+}
+
+function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const rest = diagnostics.length - shown.length;
+  shown.push(
+    createDiagnostic({
+      file,
+      ruleId: 'schema/too-many-problems',
+      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) ? 'error' : 'warning',
+      message: `${rest} more problem${rest === 1 ? '' : 's'} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
+      note: 'Fix the problems above and run again.',
+    }),
+  );
+  return shown;
 }
