@@ -4,7 +4,7 @@
  * codes, which stream gets what, and each output format.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,5 +129,30 @@ describe('postmortem validate (subprocess)', () => {
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'severities: [P1, P2]\n');
     const rejected = JSON.parse(run(dir, VALID, '--format', 'json').stdout) as Array<{ ruleId: string }>;
     expect(rejected.map((d) => d.ruleId)).toEqual(['schema/severity']);
+  });
+});
+
+describe('postmortem validate --max-warnings (subprocess)', () => {
+  // `strat` is one typo away from `start`: a warning, since the metric silently goes missing.
+  function withWarning(): string {
+    const dir = repository();
+    rmSync(path.join(dir, 'postmortems'), { recursive: true });
+    cpSync(path.join(root, 'test', 'fixtures', 'repo-mixed', 'postmortems', '2024-01-15-checkout.yaml'), path.join(dir, 'incident.yaml'));
+    const text = readFileSync(path.join(dir, 'incident.yaml'), 'utf8').replace('type: start', 'type: strat');
+    writeFileSync(path.join(dir, 'incident.yaml'), text);
+    return dir;
+  }
+
+  it.each([
+    [[], 0],
+    [['--max-warnings', '1'], 0],
+    [['--max-warnings', '0'], 1],
+    [['--max-warnings', 'many'], 2],
+  ])('with %j exits %i', (flags, code) => {
+    const dir = withWarning();
+    const result = run(dir, 'incident.yaml', ...flags);
+    expect(result.code).toBe(code);
+    if (code !== 2) expect(result.stdout).toContain('schema/event-type');
+    else expect(result.stderr).toContain('--max-warnings takes a whole number');
   });
 });
