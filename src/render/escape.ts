@@ -21,27 +21,20 @@ export function escapeInline(text: string): string {
     .replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
 }
 
-/** Prose that may hold several paragraphs: each line escaped, blank lines kept as paragraph breaks. */
-export function escapeBlock(text: string): string {
+function escapeLines(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .trim()
     .split('\n')
-    .map((line) => escapeInline(line.trim()))
-    .join('\n');
+    .map((line) => escapeInline(line.trim()));
+}
+
+/** Prose that may hold several paragraphs: each line escaped, blank lines kept as paragraph breaks. */
+export function escapeBlock(text: string): string {
+  return escapeLines(text).join('\n');
 }
 
 /** One table cell: escaped, and line breaks kept as `<br>` so the row stays one row. */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split('\n')
-    .map((line) => escapeInline(line.trim()))
-    .join('<br>');
-}
-
-/** Text inside a Mermaid diagram: only letters, digits, spaces and simple punctuation survive. */
-export function escapeMermaid(text: string): string {
-  return text.replace(/[^\p{L}\p{N} ._/-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return escapeLines(text).join('<br>');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, escapeInline, escapeMermaid } from '../../src/render/escape.js';
+import { escapeBlock, escapeCell, escapeInline } from '../../src/render/escape.js';
 import { normaliseMarkdown } from '../../src/render/render.js';
 
 // Each case: user text placed in a paragraph or a table cell must come out of
@@ -25,7 +25,7 @@ describe('user text renders literally', () => {
     expect(table).toContain(expected);
   });
 
-  it('keeps Mermaid syntax out of diagram labels', () => {
-    expect(escapeMermaid('a: b; c --> d')).toBe('a b c -- d');
+  it('keeps paragraphs of block text apart and escapes each line start', () => {
+    expect(normaliseMarkdown(escapeBlock('# one\n\n- two'))).toBe('\\# one\n\n\\- two\n');
   });
 });
