@@ -1,0 +1,127 @@
+/**
+ * `postmortem sync [PATHS…] --repo OWNER/NAME`: one GitHub issue per action
+ * item, kept in step both ways. Load and validate, write missing ids, read
+ * the labelled issues, plan, then apply (or print the plan with --dry-run).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
+import { formatDiagnostics } from '../format/index.js';
+import { loadIncidentFiles } from '../incident-files.js';
+import { applySync, type OpResult } from '../sync/apply.js';
+import { redactToken, resolveConnection } from '../sync/connection.js';
+import { createGithubTracker } from '../sync/github-tracker.js';
+import { planSync } from '../sync/plan.js';
+import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
+import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
+import { writeItemFields } from '../sync/write-back.js';
+import type { Workspace } from '../workspace.js';
+import { openOrReport } from './shared.js';
+
+const DEFAULT_PACE_MS = 1000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export const syncCommand: CommandSpec = {
+  name: 'sync',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--verbose]',
+  summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
+  options: [
+    ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
+    ['--dry-run', 'print the plan (create / update / close / unchanged per item) and write nothing'],
+    ['--prune', 'close (as not planned, with a comment) the issues of action items removed from the YAML'],
+    ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
+    ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
+    ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
+  ],
+  async run(args, rawIo) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        repo: { type: 'string' },
+        'api-url': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        prune: { type: 'boolean' },
+        'pace-ms': { type: 'string' },
+        verbose: { type: 'boolean' },
+      },
+    });
+    const token = rawIo.env.GITHUB_TOKEN || rawIo.env.GH_TOKEN || null;
+    const io: CommandIO = { ...rawIo, stdout: (s) => rawIo.stdout(redactToken(s, token)), stderr: (s) => rawIo.stderr(redactToken(s, token)) };
+    const workspace = await openOrReport(io);
+    if (!workspace) return 2;
+    const flags = { repo: values.repo, apiUrl: values['api-url'], dryRun: values['dry-run'] };
+    const connection = resolveConnection(flags, io.env, workspace.config.sync.repo);
+    const paceMs = readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS;
+    const timeoutMs = readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
+    const backoffMs = readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined;
+    const log = values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
+    try {
+      const { items, failedFiles } = await prepareItems(workspace, positionals, io, Boolean(values['dry-run']));
+      const tracker = createGithubTracker({ connection, label: workspace.config.sync.label, paceMs, timeoutMs, backoffMs, log });
+      const issues = await tracker.listIssues();
+      const ops = planSync(items, issues, { label: workspace.config.sync.label, incidentLabelPrefix: workspace.config.sync.incidentLabelPrefix, prune: Boolean(values.prune) });
+      if (values['dry-run']) {
+        io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
+        io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+        return failedFiles > 0 ? 1 : 0;
+      }
+      const results = await applySync(ops, tracker, {
+        writeBack: (item, issue, status) => writeItemFields(path.resolve(workspace.root, item.file), item.file, [{ actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }]),
+        progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+      });
+      printResults(results, io);
+      io.stdout(`${formatSummary(results, failedFiles)} (${tracker.requests()} requests)\n`);
+      return failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      io.stderr(`postmortem sync: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  },
+};
+
+/** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */
+async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO, dryRun: boolean): Promise<{ items: SyncItem[]; failedFiles: number }> {
+  const checked = await loadIncidentFiles(workspace, paths);
+  const items: SyncItem[] = [];
+  let failedFiles = 0;
+  for (const file of checked) {
+    if (!file.incident) {
+      failedFiles++;
+      io.stderr(formatDiagnostics(file.diagnostics, 'text', { colour: io.isTTY }));
+      io.stderr(`${file.file}: not synced (fix the errors above first)\n`);
+      continue;
+    }
+    const collected = collectSyncItems(file.incident);
+    if (collected.newIds.length > 0 && !dryRun) {
+      try {
+        const edits = collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } }));
+        await writeItemFields(path.resolve(workspace.root, file.file), file.file, edits);
+      } catch (error) {
+        failedFiles++;
+        io.stderr(`${file.file}: cannot write action ids (${error instanceof Error ? error.message : String(error)}); not synced\n`);
+        continue;
+      }
+    }
+    if (collected.newIds.length > 0) io.stdout(`${file.file}: ${dryRun ? 'would add' : 'added'} id to ${collected.newIds.length} action item${collected.newIds.length === 1 ? '' : 's'}\n`);
+    items.push(...collected.items);
+  }
+  return { items, failedFiles };
+}
+
+function printResults(results: readonly OpResult[], io: CommandIO): void {
+  for (const result of results) {
+    const line = formatResultLine(result);
+    if (line === null) continue;
+    if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
+    else io.stdout(`${line}\n`);
+  }
+}
+
+function readMs(name: string, value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of milliseconds; got \`${value}\``);
+  return Number(value);
+}
+
