@@ -14,7 +14,7 @@ import { createGithubTracker } from '../sync/github-tracker.js';
 import { planSync } from '../sync/plan.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
-import { writeItemFields } from '../sync/write-back.js';
+import { createWriteBackBuffer, writeItemFields } from '../sync/write-back.js';
 import type { Workspace } from '../workspace.js';
 import { openOrReport } from './shared.js';
 
@@ -66,8 +66,11 @@ export const syncCommand: CommandSpec = {
         io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
         return failedFiles > 0 ? 1 : 0;
       }
+      const buffer = createWriteBackBuffer();
       const results = await applySync(ops, tracker, {
-        writeBack: (item, issue, status) => writeItemFields(path.resolve(workspace.root, item.file), item.file, [{ actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }]),
+        writeBack: (item, issue, status) =>
+          buffer.add(path.resolve(workspace.root, item.file), item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
+        flush: () => buffer.flush(),
         progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
       });
       printResults(results, io);

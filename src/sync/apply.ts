@@ -29,6 +29,8 @@ export interface OpResult {
 export interface ApplyHooks {
   /** Writes `issue:` (and a status pulled from the issue) into the item's YAML, safely. */
   writeBack(item: SyncItem, issue: number, status: ActionStatus | null): Promise<void>;
+  /** Called once at the end, for hooks that batch their write-backs. */
+  flush?(): Promise<void>;
   progress?(done: number, total: number): void;
 }
 
@@ -42,6 +44,7 @@ export async function applySync(ops: readonly SyncOp[], tracker: Tracker, hooks:
     results.push(await applyOne(op, tracker, hooks));
     hooks.progress?.(index + 1, ops.length);
   }
+  await hooks.flush?.();
   return results;
 }
 

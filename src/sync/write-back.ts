@@ -34,7 +34,7 @@ export function spliceItemFields(source: YamlSource, edits: readonly ItemEdit[])
   if (!isSeq(items)) throw new Error('`action_items` is not a list');
   const splices: Splice[] = [];
   const expected = structuredClone(source.document.toJS()) as { action_items: Array<Record<string, unknown>> };
-  for (const edit of edits) {
+  for (const edit of mergeEdits(edits)) {
     const position = findItem(items.items, edit);
     const node = items.items[position];
     if (!isMap(node)) throw new Error(`action_items[${edit.index}] is not a mapping`);
@@ -48,6 +48,17 @@ export function spliceItemFields(source: YamlSource, edits: readonly ItemEdit[])
     throw new Error('the edited YAML would not read back as intended; nothing was written');
   }
   return text;
+}
+
+/** Edits of one item become one edit, so a key is never inserted twice. */
+function mergeEdits(edits: readonly ItemEdit[]): ItemEdit[] {
+  const merged = new Map<string, ItemEdit>();
+  for (const edit of edits) {
+    const key = edit.actionId ?? `#${edit.index}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, fields: { ...seen.fields, ...edit.fields } } : { ...edit, fields: { ...edit.fields } });
+  }
+  return [...merged.values()];
 }
 
 /** JSON with sorted keys: inserted keys change the order, not the meaning. */
@@ -124,4 +135,40 @@ export async function writeItemFields(absolutePath: string, displayPath: string,
   if (!loaded.source || loaded.diagnostics.length > 0) throw new Error(`${displayPath} no longer parses; nothing was written`);
   const text = spliceItemFields(loaded.source, edits);
   await writeFileSafely(absolutePath, (loaded.source.hasBom ? '\uFEFF' : '') + text);
+}
+
+export interface WriteBackBuffer {
+  /** Queues an edit; `now` writes the file at once (a status must reach the YAML before the marker records it). */
+  add(absolutePath: string, displayPath: string, edit: ItemEdit, now: boolean): Promise<void>;
+  /** Writes every queued edit. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Collects write-backs per file and writes each file once per batch: parsing a
+ * large incident for every created issue would cost more than the requests.
+ * Losing a batch to a crash is harmless, since the next run finds every issue
+ * by its marker and writes the numbers back then.
+ */
+export function createWriteBackBuffer(batchSize = 25): WriteBackBuffer {
+  const pending = new Map<string, { displayPath: string; edits: ItemEdit[] }>();
+  async function flushFile(absolutePath: string): Promise<void> {
+    const entry = pending.get(absolutePath);
+    if (!entry) return;
+    pending.delete(absolutePath);
+    await writeItemFields(absolutePath, entry.displayPath, entry.edits);
+  }
+  return {
+    async add(absolutePath, displayPath, edit, now) {
+      const entry = pending.get(absolutePath) ?? { displayPath, edits: [] };
+      entry.edits.push(edit);
+      pending.set(absolutePath, entry);
+      if (now || entry.edits.length >= batchSize) await flushFile(absolutePath);
+    },
+    async flush() {
+      const errors: string[] = [];
+      for (const file of [...pending.keys()]) await flushFile(file).catch((error: unknown) => errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`));
+      if (errors.length > 0) throw new Error(`write-back failed: ${errors.join('; ')}`);
+    },
+  };
 }

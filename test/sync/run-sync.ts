@@ -37,3 +37,36 @@ export async function runSync(cwd: string, apiUrl: string, args: string[] = [], 
 export function readIncident(dir: string, name = '2024-01-15-checkout.yaml'): Promise<string> {
   return readFile(path.join(dir, 'postmortems', name), 'utf8');
 }
+
+/** A temporary repository with one valid incident of `count` action items (half without ids). */
+export async function makeManyItems(count: number, name = '2024-03-01-many'): Promise<string> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const dir = await mkdtemp(path.join(tmpdir(), 'pm-sync-many-'));
+  await mkdir(path.join(dir, 'postmortems'));
+  const items = Array.from({ length: count }, (_, i) =>
+    i % 2 === 0
+      ? `  - id: item-${i}\n    action: Fix thing number ${i}\n    owner: team-${i % 7}\n    deadline: 2024-04-01\n`
+      : `  - action: Improve part ${i} of the system # comment ${i}\n    priority: P2\n`,
+  );
+  const text = [
+    'title: Many action items',
+    'date: 2024-03-01',
+    'severity: SEV3',
+    'summary: A long list.',
+    'impact:',
+    '  description: Nothing in particular',
+    'timeline:',
+    '  - time: "10:00"',
+    '    event: Started',
+    'root_cause:',
+    '  immediate: Entropy',
+    'resolution: Fixed',
+    'action_items:',
+    ...items.map((item) => item.trimEnd()),
+    'lessons:',
+    '  - Keep lists short',
+    '',
+  ].join('\n');
+  await writeFile(path.join(dir, 'postmortems', `${name}.yaml`), text);
+  return dir;
+}
