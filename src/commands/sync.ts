@@ -34,55 +34,67 @@ export const syncCommand: CommandSpec = {
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
   ],
   async run(args, rawIo) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        repo: { type: 'string' },
-        'api-url': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        prune: { type: 'boolean' },
-        'pace-ms': { type: 'string' },
-        verbose: { type: 'boolean' },
-      },
-    });
     const token = rawIo.env.GITHUB_TOKEN || rawIo.env.GH_TOKEN || null;
     const io: CommandIO = { ...rawIo, stdout: (s) => rawIo.stdout(redactToken(s, token)), stderr: (s) => rawIo.stderr(redactToken(s, token)) };
-    const workspace = await openOrReport(io);
-    if (!workspace) return 2;
-    const flags = { repo: values.repo, apiUrl: values['api-url'], dryRun: values['dry-run'] };
-    const connection = resolveConnection(flags, io.env, workspace.config.sync.repo);
-    const paceMs = readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS;
-    const timeoutMs = readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
-    const backoffMs = readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined;
-    const log = values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
     try {
-      const { items, failedFiles } = await prepareItems(workspace, positionals, io, Boolean(values['dry-run']));
-      const tracker = createGithubTracker({ connection, label: workspace.config.sync.label, paceMs, timeoutMs, backoffMs, log });
-      const issues = await tracker.listIssues();
-      const ops = planSync(items, issues, { label: workspace.config.sync.label, incidentLabelPrefix: workspace.config.sync.incidentLabelPrefix, prune: Boolean(values.prune) });
-      if (values['dry-run']) {
-        io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
-        io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
-        return failedFiles > 0 ? 1 : 0;
-      }
-      const buffer = createWriteBackBuffer();
-      const results = await applySync(ops, tracker, {
-        writeBack: (item, issue, status) =>
-          buffer.add(path.resolve(workspace.root, item.file), item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
-        flush: () => buffer.flush(),
-        progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
-      });
-      printResults(results, io);
-      io.stdout(`${formatSummary(results, failedFiles)} (${tracker.requests()} requests)\n`);
-      return failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+      return await runSync(args, io);
     } catch (error) {
-      if (error instanceof UsageError) throw error;
+      // Usage errors echo flag values, which may hold a pasted token; anything else is reported here too.
+      if (error instanceof UsageError || isParseArgsError(error)) throw new UsageError(redactToken((error as Error).message, token));
       io.stderr(`postmortem sync: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
   },
 };
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      repo: { type: 'string' },
+      'api-url': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      prune: { type: 'boolean' },
+      'pace-ms': { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+  });
+  const workspace = await openOrReport(io);
+  if (!workspace) return 2;
+  const dryRun = Boolean(values['dry-run']);
+  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
+  const paceMs = readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS;
+  const timeoutMs = readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
+  const backoffMs = readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined;
+  const log = values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
+  const { label, incidentLabelPrefix } = workspace.config.sync;
+
+  const { items, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
+  const tracker = createGithubTracker({ connection, label, paceMs, timeoutMs, backoffMs, log });
+  const issues = await tracker.listIssues();
+  const ops = planSync(items, issues, { label, incidentLabelPrefix, prune: Boolean(values.prune) });
+  if (dryRun) {
+    io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
+    io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    return failedFiles > 0 ? 1 : 0;
+  }
+  const buffer = createWriteBackBuffer();
+  const results = await applySync(ops, tracker, {
+    writeBack: (item, issue, status) =>
+      buffer.add(path.resolve(workspace.root, item.file), item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
+    flush: () => buffer.flush(),
+    progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+  });
+  printResults(results, io);
+  io.stdout(`${formatSummary(results, failedFiles)} (${tracker.requests()} requests)\n`);
+  return failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+}
 
 /** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */
 async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO, dryRun: boolean): Promise<{ items: SyncItem[]; failedFiles: number }> {

@@ -107,7 +107,8 @@ export class FakeGithub {
     const reset = Math.ceil(Date.now() / 1000) + 1;
     switch (fault.kind) {
       case 'status':
-        return this.send(res, entry, fault.status, { message: 'Server Error' });
+        // Echoes the credentials, as a careless proxy might: the client must never print them.
+        return this.send(res, entry, fault.status, { message: `Server Error (${req.headers.authorization ?? 'anonymous'})` });
       case 'reset':
         entry.status = 'reset';
         req.socket.destroy();
