@@ -16,6 +16,8 @@ export interface HttpLayer {
   count(): number;
   /** Shaped like a Bottleneck group, which is what the throttling plugin schedules writes on. */
   writeGroup: { key(id: string): { schedule<T>(options: unknown, task: (...args: unknown[]) => T | Promise<T>, ...args: unknown[]): Promise<T> } };
+  /** The same shape, without pacing: for the plugin's read/write concurrency group. */
+  passThroughGroup: HttpLayer['writeGroup'];
   retryAfterHook<O, R>(request: (options: O) => R | Promise<R>, options: O): Promise<R>;
 }
 
@@ -77,6 +79,14 @@ export function createHttpLayer(options: { paceMs: number; timeoutMs: number; lo
     }),
   };
 
+  const passThroughGroup: HttpLayer['writeGroup'] = {
+    key: () => ({
+      async schedule(_options, task, ...args) {
+        return await task(...args);
+      },
+    }),
+  };
+
   async function retryAfterHook<O, R>(request: (options: O) => R | Promise<R>, requestOptions: O): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -92,7 +102,7 @@ export function createHttpLayer(options: { paceMs: number; timeoutMs: number; lo
     }
   }
 
-  return { fetch: timedFetch, count: () => requests, writeGroup, retryAfterHook };
+  return { fetch: timedFetch, count: () => requests, writeGroup, passThroughGroup, retryAfterHook };
 }
 
 function pathOf(url: string): string {

@@ -128,12 +128,15 @@ function createOctokit(options: GithubTrackerOptions, http: HttpLayer): Instance
     options.log?.(`${kind} rate limit on ${request.method} ${request.url}: waiting ${retryAfter} s`);
     return retryCount < MAX_LIMIT_RETRIES;
   };
-  const throttle: ThrottlingOptions = {
+  const group = http.writeGroup as unknown as NonNullable<ThrottlingOptions['write']>;
+  const throttle: ThrottlingOptions & { global: typeof group } = {
     onRateLimit: onLimit('primary'),
     onSecondaryRateLimit: onLimit('secondary'),
     // Our own pacing replaces the plugin's fixed one-second write spacing, so tests can run it at 0.
-    write: http.writeGroup as unknown as NonNullable<ThrottlingOptions['write']>,
-    notifications: http.writeGroup as unknown as NonNullable<ThrottlingOptions['notifications']>,
+    write: group,
+    notifications: group,
+    // Sync sends one request at a time, so the plugin's concurrency group only adds latency (~10 ms a request).
+    global: http.passThroughGroup as unknown as typeof group,
   };
   const octokit = new ThrottledOctokit({
     auth: options.connection.token ?? undefined,
