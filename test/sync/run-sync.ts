@@ -38,17 +38,29 @@ export function readIncident(dir: string, name = '2024-01-15-checkout.yaml'): Pr
   return readFile(path.join(dir, 'postmortems', name), 'utf8');
 }
 
-/** A temporary repository with one valid incident of `count` action items (half without ids). */
-export async function makeManyItems(count: number, name = '2024-03-01-many'): Promise<string> {
+/** A temporary repository with `count` action items (half without ids) spread over `files` incidents. */
+export async function makeManyItems(count: number, files = 1): Promise<string> {
   const { mkdir, writeFile } = await import('node:fs/promises');
   const dir = await mkdtemp(path.join(tmpdir(), 'pm-sync-many-'));
   await mkdir(path.join(dir, 'postmortems'));
-  const items = Array.from({ length: count }, (_, i) =>
-    i % 2 === 0
-      ? `  - id: item-${i}\n    action: Fix thing number ${i}\n    owner: team-${i % 7}\n    deadline: 2024-04-01\n`
-      : `  - action: Improve part ${i} of the system # comment ${i}\n    priority: P2\n`,
-  );
-  const text = [
+  const perFile = Math.ceil(count / files);
+  for (let file = 0; file < files; file++) {
+    const from = file * perFile;
+    const size = Math.min(perFile, count - from);
+    const name = files === 1 ? '2024-03-01-many' : `2024-03-${String(file + 1).padStart(2, '0')}-many`;
+    await writeFile(path.join(dir, 'postmortems', `${name}.yaml`), incidentText(from, size));
+  }
+  return dir;
+}
+
+function incidentText(from: number, size: number): string {
+  const items = Array.from({ length: size }, (_, k) => {
+    const i = from + k;
+    return i % 2 === 0
+      ? `  - id: item-${i}\n    action: Fix thing number ${i}\n    owner: team-${i % 7}\n    deadline: 2024-04-01`
+      : `  - action: Improve part ${i} of the system # comment ${i}\n    priority: P2`;
+  });
+  return [
     'title: Many action items',
     'date: 2024-03-01',
     'severity: SEV3',
@@ -62,11 +74,9 @@ export async function makeManyItems(count: number, name = '2024-03-01-many'): Pr
     '  immediate: Entropy',
     'resolution: Fixed',
     'action_items:',
-    ...items.map((item) => item.trimEnd()),
+    ...items,
     'lessons:',
     '  - Keep lists short',
     '',
   ].join('\n');
-  await writeFile(path.join(dir, 'postmortems', `${name}.yaml`), text);
-  return dir;
 }
