@@ -11,7 +11,7 @@ import { loadIncidentFiles } from '../incident-files.js';
 import { applySync, type OpResult } from '../sync/apply.js';
 import { redactToken, resolveConnection } from '../sync/connection.js';
 import { createGithubTracker } from '../sync/github-tracker.js';
-import { planSync } from '../sync/plan.js';
+import { missingIssueNumbers, planSync } from '../sync/plan.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
 import { createWriteBackBuffer, writeItemFields } from '../sync/write-back.js';
@@ -78,6 +78,10 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const { items, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
   const tracker = createGithubTracker({ connection, label, paceMs, timeoutMs, backoffMs, log });
   const issues = await tracker.listIssues();
+  for (const number of missingIssueNumbers(items, issues)) {
+    const issue = await tracker.getIssue(number);
+    if (issue?.marker) issues.push(issue);
+  }
   const ops = planSync(items, issues, { label, incidentLabelPrefix, prune: Boolean(values.prune) });
   if (dryRun) {
     io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));

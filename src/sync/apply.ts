@@ -70,7 +70,7 @@ async function applyOne(op: SyncOp, tracker: Tracker, hooks: ApplyHooks): Promis
         result.outcome = 'written-back';
         break;
       case 'close':
-        await tracker.updateIssue(op.issue, { state: 'closed', stateReason: op.reason === 'duplicate' ? 'duplicate' : 'not_planned' });
+        await closeIssue(tracker, op.issue, op.reason);
         // Comment after closing: a crash in between loses a comment, never doubles one.
         await tracker.addComment(op.issue, op.comment).catch((error: unknown) => result.warnings.push(`closed, but the comment failed: ${describe(error)}`));
         result.outcome = 'closed';
@@ -125,6 +125,16 @@ async function createExactlyOnce(item: SyncItem, draft: IssueDraft, tracker: Tra
     }
   }
   throw lastError;
+}
+
+async function closeIssue(tracker: Tracker, issue: number, reason: 'duplicate' | 'removed'): Promise<void> {
+  try {
+    await tracker.updateIssue(issue, { state: 'closed', stateReason: reason === 'duplicate' ? 'duplicate' : 'not_planned' });
+  } catch (error) {
+    // Servers that predate the `duplicate` reason refuse it with 422; not planned means the same to sync.
+    if (!(reason === 'duplicate' && error instanceof TrackerError && error.status === 422)) throw error;
+    await tracker.updateIssue(issue, { state: 'closed', stateReason: 'not_planned' });
+  }
 }
 
 async function updateWithAssigneeFallback(tracker: Tracker, issue: number, patch: IssuePatch, result: OpResult): Promise<void> {

@@ -79,6 +79,16 @@ export function createGithubTracker(options: GithubTrackerOptions): GithubTracke
         throw classify(error, 're-reading issues', false);
       }
     },
+    async getIssue(issue: number) {
+      try {
+        const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: issue });
+        return toRemoteIssues([data as IssueData])[0] ?? null;
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status === 404 || status === 410) return null;
+        throw classify(error, `reading issue #${issue}`, false);
+      }
+    },
     async createIssue(draft: IssueDraft) {
       try {
         // No automatic retry: the server may have committed a create whose response was lost.

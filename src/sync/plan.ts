@@ -188,3 +188,14 @@ function ownerChanged(body: string | null, owner: string | null): boolean {
   const line = /^- Owner: (.*)$/m.exec(body ?? '');
   return !line || line[1] !== (owner === null ? '_none_' : escapeMarkdownText(owner));
 }
+
+/**
+ * Issue numbers written in the YAML whose issue the label listing did not
+ * return (someone removed the label): worth one direct read each, so the
+ * issue is adopted again rather than duplicated.
+ */
+export function missingIssueNumbers(items: readonly SyncItem[], issues: readonly RemoteIssue[]): number[] {
+  const listed = new Set(issues.map((issue) => issue.number));
+  const keys = new Set(issues.flatMap((issue) => (issue.marker ? [markerKey(issue.marker.incident, issue.marker.action)] : [])));
+  return [...new Set(items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue!))];
+}

@@ -15,6 +15,8 @@ export interface Tracker {
   listIssues(): Promise<RemoteIssue[]>;
   /** The lowest-numbered issue with this marker, read fresh (after an ambiguous create). */
   findIssue(incident: string, action: string): Promise<RemoteIssue | null>;
+  /** One issue by number, or null when it does not exist (an `issue:` whose label was removed). */
+  getIssue(issue: number): Promise<RemoteIssue | null>;
   createIssue(draft: IssueDraft): Promise<number>;
   updateIssue(issue: number, patch: IssuePatch): Promise<void>;
   addComment(issue: number, body: string): Promise<void>;

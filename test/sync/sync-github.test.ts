@@ -138,6 +138,25 @@ describe('sync against a loopback GitHub', () => {
     expect(server.issues[0]!.state).toBe('open');
   });
 
+  it('an issue whose label was removed is found by its number and labelled again, not duplicated', async () => {
+    await runSync(dir, server.url);
+    server.issues[0]!.labels = ['bug'];
+    const run = await runSync(dir, server.url);
+    expect(run.stdout).toContain('0 created, 1 updated');
+    expect(server.issues).toHaveLength(3);
+    expect(server.issues[0]!.labels).toEqual(['bug', 'postmortem-action', 'incident:2024-01-15-checkout']);
+  });
+
+  it('an action text past GitHub\'s body limit is shortened, not refused', async () => {
+    await editIncident('Add a test for the gift card code path', `Add a test ${'very '.repeat(14_000)}carefully`);
+    const run = await runSync(dir, server.url);
+    expect(run.code).toBe(0);
+    expect(server.issues[0]!.body!.length).toBeLessThanOrEqual(65_536);
+    expect(server.issues[0]!.body).toContain('(shortened');
+    expect(server.issues[0]!.title.length).toBeLessThanOrEqual(256);
+    expect((await runSync(dir, server.url)).stdout).toContain('3 unchanged');
+  });
+
   it('a second read of an unchanged page is a conditional request answered 304', async () => {
     await runSync(dir, server.url);
     const tracker = createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
