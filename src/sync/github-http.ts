@@ -32,77 +32,81 @@ const MAX_429_RETRIES = 4;
 const DEFAULT_RETRY_AFTER_S = 60;
 
 export function createHttpLayer(options: { paceMs: number; timeoutMs: number; log?: (line: string) => void }): HttpLayer {
-  let requests = 0;
-  let nextWriteAt = 0;
+  const counter = { requests: 0 };
   const cache = new Map<string, CachedResponse>();
-
-  const timedFetch: typeof globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init?.headers);
-    const cached = method === 'GET' ? cache.get(url) : undefined;
-    if (cached) headers.set('if-none-match', cached.etag);
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    requests++;
-    const started = Date.now();
-    let response: Response;
-    try {
-      response = await fetch(input, { ...init, headers, signal });
-    } catch (error) {
-      const reason = timeout.aborted ? `no response within ${options.timeoutMs} ms` : describeNetworkError(error);
-      options.log?.(`${method} ${pathOf(url)} -> ${reason}`);
-      // A TypeError with a cause is what octokit turns into a retryable RequestError.
-      throw new TypeError('fetch failed', { cause: new Error(reason) });
-    }
-    options.log?.(`${method} ${pathOf(url)} -> ${response.status} (${Date.now() - started} ms)`);
-    if (response.status === 304 && cached) {
-      return new Response(cached.body, { status: 200, headers: cached.headers });
-    }
-    const etag = response.headers.get('etag');
-    if (method === 'GET' && response.status === 200 && etag) {
-      const body = await response.text();
-      cache.set(url, { etag, body, headers: [...response.headers] });
-      return new Response(body, { status: 200, headers: response.headers });
-    }
-    return response;
+  return {
+    fetch: (input, init) => timedFetch(input, init, { ...options, cache, counter }),
+    count: () => counter.requests,
+    writeGroup: pacedGroup(options.paceMs),
+    passThroughGroup: pacedGroup(0),
+    retryAfterHook: (request, requestOptions) => retryAfter(request, requestOptions, options.log),
   };
+}
 
-  const writeGroup: HttpLayer['writeGroup'] = {
+interface FetchContext {
+  timeoutMs: number;
+  log?: ((line: string) => void) | undefined;
+  cache: Map<string, CachedResponse>;
+  counter: { requests: number };
+}
+
+/** One HTTP attempt: timed out after `timeoutMs`, logged, and answered from the cache on 304. */
+async function timedFetch(input: Parameters<typeof fetch>[0], init: RequestInit | undefined, context: FetchContext): Promise<Response> {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init?.headers);
+  const cached = method === 'GET' ? context.cache.get(url) : undefined;
+  if (cached) headers.set('if-none-match', cached.etag);
+  const timeout = AbortSignal.timeout(context.timeoutMs);
+  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  context.counter.requests++;
+  const started = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers, signal });
+  } catch (error) {
+    const reason = timeout.aborted ? `no response within ${context.timeoutMs} ms` : describeNetworkError(error);
+    context.log?.(`${method} ${pathOf(url)} -> ${reason}`);
+    // A TypeError with a cause is what octokit turns into a retryable RequestError.
+    throw new TypeError('fetch failed', { cause: new Error(reason) });
+  }
+  context.log?.(`${method} ${pathOf(url)} -> ${response.status} (${Date.now() - started} ms)`);
+  if (response.status === 304 && cached) return new Response(cached.body, { status: 200, headers: cached.headers });
+  const etag = response.headers.get('etag');
+  if (method !== 'GET' || response.status !== 200 || !etag) return response;
+  const body = await response.text();
+  context.cache.set(url, { etag, body, headers: [...response.headers] });
+  return new Response(body, { status: 200, headers: response.headers });
+}
+
+/** A stand-in for a Bottleneck group: spaces the tasks scheduled on it `paceMs` apart. */
+function pacedGroup(paceMs: number): HttpLayer['writeGroup'] {
+  let nextAt = 0;
+  return {
     key: () => ({
       async schedule(_options, task, ...args) {
-        const wait = nextWriteAt - Date.now();
-        nextWriteAt = Math.max(Date.now(), nextWriteAt) + options.paceMs;
+        const wait = nextAt - Date.now();
+        nextAt = Math.max(Date.now(), nextAt) + paceMs;
         if (wait > 0) await sleep(wait);
         return await task(...args);
       },
     }),
   };
+}
 
-  const passThroughGroup: HttpLayer['writeGroup'] = {
-    key: () => ({
-      async schedule(_options, task, ...args) {
-        return await task(...args);
-      },
-    }),
-  };
-
-  async function retryAfterHook<O, R>(request: (options: O) => R | Promise<R>, requestOptions: O): Promise<R> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(requestOptions);
-      } catch (error) {
-        const { status, response } = error as { status?: number; response?: { headers?: Record<string, string> } };
-        if (status !== 429 || attempt >= MAX_429_RETRIES) throw error;
-        // A 429 means nothing was done, so even a create may be sent again, after the full wait.
-        const seconds = Number(response?.headers?.['retry-after']) || DEFAULT_RETRY_AFTER_S;
-        options.log?.(`429: waiting ${seconds} s as retry-after asks`);
-        await sleep(seconds * 1000);
-      }
+/** Retries a 429 after the full `retry-after`: a 429 means nothing was done, so even a create may go again. */
+async function retryAfter<O, R>(request: (options: O) => R | Promise<R>, requestOptions: O, log?: (line: string) => void): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request(requestOptions);
+    } catch (error) {
+      const { status, response } = error as { status?: number; response?: { headers?: Record<string, string> } };
+      if (status !== 429 || attempt >= MAX_429_RETRIES) throw error;
+      const seconds = Number(response?.headers?.['retry-after']) || DEFAULT_RETRY_AFTER_S;
+      log?.(`429: waiting ${seconds} s as retry-after asks`);
+      await sleep(seconds * 1000);
     }
   }
-
-  return { fetch: timedFetch, count: () => requests, writeGroup, passThroughGroup, retryAfterHook };
 }
 
 function pathOf(url: string): string {

@@ -52,85 +52,98 @@ interface IssueData {
 }
 
 export function createGithubTracker(options: GithubTrackerOptions): GithubTracker {
-  const http = createHttpLayer(options);
-  const octokit = createOctokit(options, http);
-  const { owner, repo } = options.connection;
-  const label = options.label;
-  return {
-    requests: () => http.count(),
-    async listIssues() {
-      const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 });
-      const issues: RemoteIssue[] = [];
+  return new OctokitTracker(options);
+}
+
+class OctokitTracker implements GithubTracker {
+  private readonly http: HttpLayer;
+  private readonly octokit: InstanceType<typeof ThrottledOctokit>;
+  private readonly repo: { owner: string; repo: string };
+
+  constructor(private readonly options: GithubTrackerOptions) {
+    this.http = createHttpLayer(options);
+    this.octokit = createOctokit(options, this.http);
+    this.repo = { owner: options.connection.owner, repo: options.connection.repo };
+  }
+
+  requests(): number {
+    return this.http.count();
+  }
+
+  async listIssues(): Promise<RemoteIssue[]> {
+    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: this.options.label, state: 'all', per_page: 100 });
+    const issues: RemoteIssue[] = [];
+    try {
+      for await (const page of pages) issues.push(...toRemoteIssues(page.data as IssueData[]));
+    } catch (error) {
+      throw classify(error, 'listing issues', false);
+    }
+    return issues;
+  }
+
+  async findIssue(incident: string, action: string): Promise<RemoteIssue | null> {
+    try {
+      // The newest issues: a create whose answer was lost, if committed, is among them.
+      const query = { ...this.repo, labels: this.options.label, state: 'all', sort: 'created', direction: 'desc', per_page: 100 } as const;
+      const { data } = await this.octokit.rest.issues.listForRepo(query);
+      const found = toRemoteIssues(data as IssueData[]).filter((issue) => issue.marker?.incident === incident && issue.marker.action === action);
+      return found.sort((a, b) => a.number - b.number)[0] ?? null;
+    } catch (error) {
+      throw classify(error, 're-reading issues', false);
+    }
+  }
+
+  async getIssue(issue: number): Promise<RemoteIssue | null> {
+    try {
+      const { data } = await this.octokit.rest.issues.get({ ...this.repo, issue_number: issue });
+      return toRemoteIssues([data as IssueData])[0] ?? null;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 404 || status === 410) return null;
+      throw classify(error, `reading issue #${issue}`, false);
+    }
+  }
+
+  async createIssue(draft: IssueDraft): Promise<number> {
+    try {
+      // No automatic retry: the server may have committed a create whose response was lost.
+      const { data } = await this.octokit.rest.issues.create({ ...this.repo, ...draft, request: { retries: 0 } });
+      return data.number;
+    } catch (error) {
+      throw classify(error, 'creating an issue', true);
+    }
+  }
+
+  async updateIssue(issue: number, patch: IssuePatch): Promise<void> {
+    const { stateReason, ...rest } = patch;
+    const body = stateReason === undefined ? rest : { ...rest, state_reason: stateReason };
+    try {
+      await this.octokit.rest.issues.update({ ...this.repo, issue_number: issue, ...body });
+    } catch (error) {
+      throw classify(error, `updating issue #${issue}`, false);
+    }
+  }
+
+  async addComment(issue: number, body: string): Promise<void> {
+    try {
+      await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue, body, request: { retries: 0 } });
+    } catch (error) {
+      throw classify(error, `commenting on issue #${issue}`, true);
+    }
+  }
+
+  async ensureLabels(labels: readonly string[]): Promise<void> {
+    for (const name of labels) {
+      const isMain = name === this.options.label;
+      const description = isMain ? 'Action item from a post-mortem (managed by postmortem sync)' : 'Action items of one incident';
       try {
-        for await (const page of pages) issues.push(...toRemoteIssues(page.data as IssueData[]));
+        await this.octokit.rest.issues.createLabel({ ...this.repo, name, color: isMain ? 'b60205' : 'fbca04', description });
       } catch (error) {
-        throw classify(error, 'listing issues', false);
+        // 422 is "already exists": fine.
+        if ((error as { status?: number }).status !== 422) throw classify(error, `creating label ${name}`, false);
       }
-      return issues;
-    },
-    async findIssue(incident, action) {
-      try {
-        const { data } = await octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: 'all', sort: 'created', direction: 'desc', per_page: 100 });
-        const found = toRemoteIssues(data as IssueData[])
-          .filter((issue) => issue.marker?.incident === incident && issue.marker.action === action)
-          .sort((a, b) => a.number - b.number);
-        return found[0] ?? null;
-      } catch (error) {
-        throw classify(error, 're-reading issues', false);
-      }
-    },
-    async getIssue(issue: number) {
-      try {
-        const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: issue });
-        return toRemoteIssues([data as IssueData])[0] ?? null;
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        if (status === 404 || status === 410) return null;
-        throw classify(error, `reading issue #${issue}`, false);
-      }
-    },
-    async createIssue(draft: IssueDraft) {
-      try {
-        // No automatic retry: the server may have committed a create whose response was lost.
-        const { data } = await octokit.rest.issues.create({ owner, repo, ...draft, request: { retries: 0 } });
-        return data.number;
-      } catch (error) {
-        throw classify(error, 'creating an issue', true);
-      }
-    },
-    async updateIssue(issue: number, patch: IssuePatch) {
-      const { stateReason, ...rest } = patch;
-      const body = stateReason === undefined ? rest : { ...rest, state_reason: stateReason };
-      try {
-        await octokit.rest.issues.update({ owner, repo, issue_number: issue, ...body });
-      } catch (error) {
-        throw classify(error, `updating issue #${issue}`, false);
-      }
-    },
-    async addComment(issue: number, body: string) {
-      try {
-        await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body, request: { retries: 0 } });
-      } catch (error) {
-        throw classify(error, `commenting on issue #${issue}`, true);
-      }
-    },
-    async ensureLabels(labels: readonly string[]) {
-      for (const name of labels) {
-        const isMain = name === label;
-        try {
-          await octokit.rest.issues.createLabel({
-            owner,
-            repo,
-            name,
-            color: isMain ? 'b60205' : 'fbca04',
-            description: isMain ? 'Action item from a post-mortem (managed by postmortem sync)' : 'Action items of one incident',
-          });
-        } catch (error) {
-          if ((error as { status?: number }).status !== 422) throw classify(error, `creating label ${name}`, false);
-        }
-      }
-    },
-  };
+    }
+  }
 }
 
 function createOctokit(options: GithubTrackerOptions, http: HttpLayer): InstanceType<typeof ThrottledOctokit> {
