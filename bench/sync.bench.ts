@@ -26,10 +26,15 @@ export async function run(): Promise<void> {
     const noopRequests = server.log.length - firstRequests;
     if (!noop.stdout.includes(`${ITEMS} unchanged`)) throw new Error(`rerun was not a no-op: ${noop.stdout.slice(-200)}`);
     const noopMedian = await medianMs(5, () => runSync(dir, server.url));
+    await runSync(dir, server.url, ['--cache', '.sync-cache.json']);
+    const beforeCached = server.log.length;
+    await runSync(dir, server.url, ['--cache', '.sync-cache.json']);
+    const cached = server.log.slice(beforeCached);
 
     console.log(`${ITEMS} action items in 10 incidents, loopback server, --pace-ms 0`);
     console.log(`first sync:  ${firstRequests} requests (${server.writes().length} writes), ${formatMs(firstMs)}`);
     console.log(`no-op rerun: ${noopRequests} requests (0 writes), ${formatMs(noopMs)}; median of 5 reruns ${formatMs(noopMedian)}`);
+    console.log(`no-op rerun with --cache: ${cached.length} requests, ${cached.filter((r) => r.status === 304).length} of them answered 304`);
     console.log(`issues on the server: ${server.issues.length}`);
   } finally {
     await server.stop();

@@ -23,7 +23,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--verbose]',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
@@ -32,6 +32,7 @@ export const syncCommand: CommandSpec = {
     ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
+    ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
   ],
   async run(args, rawIo) {
     const token = rawIo.env.GITHUB_TOKEN || rawIo.env.GH_TOKEN || null;
@@ -63,6 +64,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       prune: { type: 'boolean' },
       'pace-ms': { type: 'string' },
       verbose: { type: 'boolean' },
+      cache: { type: 'string' },
     },
   });
   const workspace = await openOrReport(io);
@@ -76,7 +78,9 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const { label, incidentLabelPrefix } = workspace.config.sync;
 
   const { items, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
-  const tracker = createGithubTracker({ connection, label, paceMs, timeoutMs, backoffMs, log });
+  const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
+  const cacheFile = cacheValue ? path.resolve(io.cwd, cacheValue) : undefined;
+  const tracker = await createGithubTracker({ connection, label, paceMs, timeoutMs, backoffMs, log, cacheFile });
   const issues = await tracker.listIssues();
   for (const number of missingIssueNumbers(items, issues)) {
     const issue = await tracker.getIssue(number);
@@ -86,6 +90,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   if (dryRun) {
     io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
     io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    await tracker.close();
     return failedFiles > 0 ? 1 : 0;
   }
   const buffer = createWriteBackBuffer();
@@ -95,6 +100,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     flush: () => buffer.flush(),
     progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   });
+  await tracker.close();
   printResults(results, io);
   io.stdout(`${formatSummary(results, failedFiles)} (${tracker.requests()} requests)\n`);
   return failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;

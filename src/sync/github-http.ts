@@ -9,11 +9,15 @@
  * const http = createHttpLayer({ paceMs: 1000, timeoutMs: 30_000 });
  * new Octokit({ request: { fetch: http.fetch } }).hook.wrap('request', http.retryAfterHook);
  */
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeFileSafely } from '../workspace.js';
 
 export interface HttpLayer {
   fetch: typeof globalThis.fetch;
   count(): number;
+  /** Writes the ETag cache, when there is a cache file. */
+  saveCache(): Promise<void>;
   /** Shaped like a Bottleneck group, which is what the throttling plugin schedules writes on. */
   writeGroup: { key(id: string): { schedule<T>(options: unknown, task: (...args: unknown[]) => T | Promise<T>, ...args: unknown[]): Promise<T> } };
   /** The same shape, without pacing: for the plugin's read/write concurrency group. */
@@ -28,13 +32,25 @@ interface CachedResponse {
 }
 
 const MAX_429_RETRIES = 4;
+const CACHE_VERSION = 1;
 /** GitHub's advice when a 429 or secondary limit gives no `retry-after`: wait a minute. */
 const DEFAULT_RETRY_AFTER_S = 60;
 
-export function createHttpLayer(options: { paceMs: number; timeoutMs: number; log?: (line: string) => void }): HttpLayer {
+export interface HttpLayerOptions {
+  paceMs: number;
+  timeoutMs: number;
+  log?: (line: string) => void;
+  /** Keeps ETags and answers between runs, so a no-op rerun is answered with 304s. */
+  cacheFile?: string | undefined;
+}
+
+export async function createHttpLayer(options: HttpLayerOptions): Promise<HttpLayer> {
   const counter = { requests: 0 };
-  const cache = new Map<string, CachedResponse>();
+  const cache = options.cacheFile ? await loadCache(options.cacheFile) : new Map<string, CachedResponse>();
   return {
+    saveCache: async () => {
+      if (options.cacheFile) await writeFileSafely(options.cacheFile, JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(cache) }));
+    },
     fetch: (input, init) => timedFetch(input, init, { ...options, cache, counter }),
     count: () => counter.requests,
     writeGroup: pacedGroup(options.paceMs),
@@ -106,6 +122,16 @@ async function retryAfter<O, R>(request: (options: O) => R | Promise<R>, request
       log?.(`429: waiting ${seconds} s as retry-after asks`);
       await sleep(seconds * 1000);
     }
+  }
+}
+
+async function loadCache(file: string): Promise<Map<string, CachedResponse>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as { version?: number; entries?: Record<string, CachedResponse> };
+    return new Map(parsed.version === CACHE_VERSION ? Object.entries(parsed.entries ?? {}) : []);
+  } catch {
+    // A missing or damaged cache only costs full answers.
+    return new Map();
   }
 }
 

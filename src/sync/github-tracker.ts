@@ -7,7 +7,7 @@
  * timeout, and writes are paced to stay under GitHub's secondary limits.
  *
  * @example
- * const tracker = createGithubTracker({ connection, label: 'postmortem-action', paceMs: 1000, timeoutMs: 30_000 });
+ * const tracker = await createGithubTracker({ connection, label: 'postmortem-action', paceMs: 1000, timeoutMs: 30_000 });
  * const issues = await tracker.listIssues();
  */
 import { retry } from '@octokit/plugin-retry';
@@ -29,12 +29,16 @@ export interface GithubTrackerOptions {
   /** Base of the retry plugin's back-off for 5xx and resets, in ms (default 1000). */
   backoffMs?: number;
   /** Called with one line per HTTP attempt (`--verbose`); never sees headers. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
+  /** A file keeping ETags between runs (`--cache`). */
+  cacheFile?: string | undefined;
 }
 
 export interface GithubTracker extends Tracker {
   /** HTTP attempts made so far, retries included. */
   requests(): number;
+  /** Saves the ETag cache; call once at the end of a run. */
+  close(): Promise<void>;
 }
 
 const MAX_LIMIT_RETRIES = 4;
@@ -51,23 +55,28 @@ interface IssueData {
   pull_request?: unknown;
 }
 
-export function createGithubTracker(options: GithubTrackerOptions): GithubTracker {
-  return new OctokitTracker(options);
+export async function createGithubTracker(options: GithubTrackerOptions): Promise<GithubTracker> {
+  return new OctokitTracker(options, await createHttpLayer(options));
 }
 
 class OctokitTracker implements GithubTracker {
-  private readonly http: HttpLayer;
   private readonly octokit: InstanceType<typeof ThrottledOctokit>;
   private readonly repo: { owner: string; repo: string };
 
-  constructor(private readonly options: GithubTrackerOptions) {
-    this.http = createHttpLayer(options);
+  constructor(
+    private readonly options: GithubTrackerOptions,
+    private readonly http: HttpLayer,
+  ) {
     this.octokit = createOctokit(options, this.http);
     this.repo = { owner: options.connection.owner, repo: options.connection.repo };
   }
 
   requests(): number {
     return this.http.count();
+  }
+
+  close(): Promise<void> {
+    return this.http.saveCache();
   }
 
   async listIssues(): Promise<RemoteIssue[]> {

@@ -104,7 +104,7 @@ export class FakeGithub {
   }
 
   private injure(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { kind: 'commit-then' }>): void {
-    const reset = Math.ceil(Date.now() / 1000) + 1;
+    const reset = Math.floor(Date.now() / 1000) + 1;
     switch (fault.kind) {
       case 'status':
         // Echoes the credentials, as a careless proxy might: the client must never print them.

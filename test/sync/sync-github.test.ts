@@ -159,11 +159,22 @@ describe('sync against a loopback GitHub', () => {
 
   it('a second read of an unchanged page is a conditional request answered 304', async () => {
     await runSync(dir, server.url);
-    const tracker = createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
+    const tracker = await createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
     const first = await tracker.listIssues();
     const second = await tracker.listIssues();
     expect(second).toEqual(first);
     expect(server.log.slice(-2).map((r) => r.status)).toEqual([200, 304]);
+  });
+
+  it('with --cache, a no-op rerun is answered with 304s from the ETags of the previous run', async () => {
+    await runSync(dir, server.url, ['--cache', '.cache/sync.json']);
+    await runSync(dir, server.url, ['--cache', '.cache/sync.json']);
+    const before = server.log.length;
+    const run = await runSync(dir, server.url, ['--cache', '.cache/sync.json']);
+    expect(run.stdout).toContain('3 unchanged');
+    expect(server.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304']);
+    const cache = await readFile(path.join(dir, '.cache', 'sync.json'), 'utf8');
+    expect(cache).not.toContain(TEST_TOKEN);
   });
 
   it('a file with errors is reported and not synced, the others still are, and the exit status is 1', async () => {
