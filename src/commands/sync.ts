@@ -97,13 +97,17 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const results = await applySync(ops, tracker, {
     writeBack: (item, issue, status) =>
       buffer.add(path.resolve(workspace.root, item.file), item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
-    flush: () => buffer.flush(),
     progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   });
+  // Issue numbers not written here are found again by their markers on the next run.
+  const flushed = await buffer.flush().then(
+    () => true,
+    (error: unknown) => (io.stderr(`${error instanceof Error ? error.message : String(error)}\n`), false),
+  );
   await tracker.close();
   printResults(results, io);
-  io.stdout(`${formatSummary(results, failedFiles)} (${tracker.requests()} requests)\n`);
-  return failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  io.stdout(`${formatSummary(results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  return !flushed || failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
 /** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */

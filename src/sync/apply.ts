@@ -29,8 +29,6 @@ export interface OpResult {
 export interface ApplyHooks {
   /** Writes `issue:` (and a status pulled from the issue) into the item's YAML, safely. */
   writeBack(item: SyncItem, issue: number, status: ActionStatus | null): Promise<void>;
-  /** Called once at the end, for hooks that batch their write-backs. */
-  flush?(): Promise<void>;
   progress?(done: number, total: number): void;
 }
 
@@ -39,13 +37,21 @@ const CREATE_ATTEMPTS = 3;
 
 export async function applySync(ops: readonly SyncOp[], tracker: Tracker, hooks: ApplyHooks): Promise<OpResult[]> {
   const results: OpResult[] = [];
+  const failedItems = new Set<SyncItem>();
   await ensureLabelsOnce(ops, tracker);
   for (const [index, op] of ops.entries()) {
-    results.push(await applyOne(op, tracker, hooks));
+    // After a failed write-back the item's later ops must wait: recording a status in the
+    // marker that the YAML never got would make the next run undo the change on GitHub.
+    const result = 'item' in op && failedItems.has(op.item) ? skipped(op) : await applyOne(op, tracker, hooks);
+    if (result.outcome === 'failed' && 'item' in op) failedItems.add(op.item);
+    results.push(result);
     hooks.progress?.(index + 1, ops.length);
   }
-  await hooks.flush?.();
   return results;
+}
+
+function skipped(op: SyncOp): OpResult {
+  return { op, outcome: 'failed', issue: 'issue' in op ? op.issue : null, warnings: [], message: 'skipped: an earlier step for this item failed' };
 }
 
 async function ensureLabelsOnce(ops: readonly SyncOp[], tracker: Tracker): Promise<void> {

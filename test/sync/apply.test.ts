@@ -73,6 +73,16 @@ describe('applySync through an in-memory tracker', () => {
     expect(results.map((r) => r.outcome)).toEqual(['created', 'failed', 'created']);
   });
 
+  it('when writing a pulled status to the YAML fails, the marker is not updated either', async () => {
+    const tracker = new MemoryTracker();
+    const body = buildIssueBody(item('a'), 'open');
+    const closed: RemoteIssue = { number: 1, title: 'Do a', body, state: 'closed', stateReason: 'completed', labels: ['postmortem-action', 'incident:inc'], assignees: [], marker: parseMarker(body) };
+    const failingWrite = { writeBack: async () => Promise.reject(new Error('disk full')) };
+    const results = await applySync(planSync([{ ...item('a'), issue: 1 }], [closed], options), tracker, failingWrite);
+    expect(results.map((r) => [r.op.kind, r.outcome])).toEqual([['write-back', 'failed'], ['update', 'failed']]);
+    expect(tracker.calls).toEqual([]);
+  });
+
   it('closing a duplicate falls back to not planned where `duplicate` is refused', async () => {
     const tracker = new MemoryTracker((call) => (call === 'update duplicate' ? { error: new TrackerError('failed', '422', 422), commit: false } : null));
     const body = buildIssueBody(item('a'), 'open');
