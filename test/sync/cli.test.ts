@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../src/load.js';
 import { parseMarker } from '../../src/sync/marker.js';
-import { FakeGithub, type FakeGithubOptions } from './fake-github.js';
-import { copyFixture, makeManyItems, TEST_TOKEN } from './run-sync.js';
+import { FakeGithub, seededFaults, type FakeGithubOptions } from './fake-github.js';
+import { copyFixture, makeManyItems, runSync, TEST_TOKEN } from './run-sync.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -77,7 +77,15 @@ describe('killed mid-run, then run again', () => {
 });
 
 describe('the token never appears in any output', () => {
-  const leaks = (exit: Exit) => `${exit.stdout}\n${exit.stderr}`.includes(TEST_TOKEN);
+  const leaks = (exit: { stdout: string; stderr: string }) => `${exit.stdout}\n${exit.stderr}`.includes(TEST_TOKEN);
+
+  it('the built CLI with --verbose against a server that echoes credentials in its errors', async () => {
+    const url = await start({ faults: seededFaults(0.3, [{ kind: 'status', status: 500 }]) });
+    const dir = await copyFixture('sync-basic');
+    const exit = await runCli(dir, ['sync', '--repo', 'acme/platform', '--api-url', url, '--verbose'], { POSTMORTEM_SYNC_TIMEOUT_MS: '500' });
+    expect(exit.stderr).toContain('GET /repos/acme/platform/issues');
+    expect(leaks(exit)).toBe(false);
+  });
 
   it.each<[string, string[], FakeGithubOptions]>([
     ['a normal run with --verbose', ['--verbose'], {}],
@@ -85,10 +93,10 @@ describe('the token never appears in any output', () => {
     ['a server error whose message echoes the credentials', ['--verbose'], { faults: () => ({ kind: 'status', status: 500 }) }],
     ['a run the server refuses (wrong token)', ['--verbose'], { token: 'another-token' }],
     ['a 422 on every create', ['--verbose'], { collaborators: [] }],
-  ])('%s', async (_name, extra, options) => {
+  ])('in-process: %s', async (_name, extra, options) => {
     const url = await start(options);
     const dir = await copyFixture('sync-basic');
-    const exit = await runCli(dir, ['sync', '--repo', 'acme/platform', '--api-url', url, ...extra], { POSTMORTEM_SYNC_TIMEOUT_MS: '500' });
+    const exit = await runSync(dir, url, extra, { POSTMORTEM_SYNC_TIMEOUT_MS: '500' });
     expect(exit.stdout + exit.stderr).not.toBe('');
     expect(leaks(exit)).toBe(false);
   });
@@ -97,9 +105,10 @@ describe('the token never appears in any output', () => {
     ['a plain http:// URL that is not loopback', ['--api-url', 'http://example.com']],
     ['a URL carrying the token', ['--api-url', `https://x:${TEST_TOKEN}@ghe.example.com`]],
     ['a bad --pace-ms', ['--pace-ms', TEST_TOKEN]],
+    ['an unknown flag', [`--${TEST_TOKEN}`]],
   ])('usage error: %s exits 2 without the token', async (_name, extra) => {
     const dir = await copyFixture('sync-basic');
-    const exit = await runCli(dir, ['sync', '--repo', 'acme/platform', ...extra]);
+    const exit = await runSync(dir, 'https://api.github.com', extra);
     expect(exit.code).toBe(2);
     expect(leaks(exit)).toBe(false);
   });
