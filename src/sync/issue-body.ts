@@ -41,7 +41,7 @@ export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
   const lines = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
     '',
-    `- Post-mortem: \`${item.file.replace(/`/g, "'")}\` (incident \`${item.incidentId}\`, action \`${item.actionId}\`)`,
+    `- Post-mortem: ${code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
     `- Owner: ${item.owner === null ? '_none_' : e(item.owner)}`,
     `- Deadline: ${item.deadline === null ? '_none_' : e(item.deadline)}`,
     `- Priority: ${item.priority ?? '_none_'}`,
@@ -52,6 +52,11 @@ export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
     e(item.action.trim()),
   ];
   return fitBody(lines.join('\n'), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+}
+
+/** Inline code: backticks inside would end it early, and line breaks would split it. */
+function code(text: string): string {
+  return `\`${text.replace(/[`\r\n]/g, "'")}\``;
 }
 
 /** Shortens the visible part so that text + marker stay within the limit; the marker is never cut. */

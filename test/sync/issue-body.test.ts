@@ -19,6 +19,11 @@ describe('issue body', () => {
     expect(escapeMarkdownText(text)).toBe(expected);
   });
 
+  it('golden: the whole body for an item with markup, mentions and a table pipe', async () => {
+    const tricky = { ...item, action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>', deadline: '2024-02-01', priority: 'P1' as const, type: 'detect' as const };
+    await expect(buildIssueBody(tricky, 'in-progress')).toMatchFileSnapshot('golden/issue-body.md');
+  });
+
   it('never lets user text mention people or inject HTML', () => {
     const body = buildIssueBody(item, 'open');
     expect(body).not.toMatch(/@(bob|carol)/);
