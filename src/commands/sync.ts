@@ -6,7 +6,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
-import { formatDiagnostics } from '../format/index.js';
+import { formatDiagnostics, parseFormat } from '../format/index.js';
+import { locatePath, parseYamlSource, type YamlSource } from '../load.js';
+import { syncDiagnostics, type LocateItem } from '../sync/diagnostics.js';
 import { loadIncidentFiles } from '../incident-files.js';
 import { applySync, type OpResult } from '../sync/apply.js';
 import { redactToken, resolveConnection } from '../sync/connection.js';
@@ -15,7 +17,7 @@ import { missingIssueNumbers, planSync } from '../sync/plan.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
 import { createWriteBackBuffer, writeItemFields } from '../sync/write-back.js';
-import type { Workspace } from '../workspace.js';
+import { readBytes, type Workspace } from '../workspace.js';
 import { openOrReport } from './shared.js';
 
 const DEFAULT_PACE_MS = 1000;
@@ -23,7 +25,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--verbose]',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
@@ -32,6 +34,7 @@ export const syncCommand: CommandSpec = {
     ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
+    ['--format F', 'text (default), or github: also workflow annotations on the YAML line of each failed, conflicting or warned item'],
     ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
   ],
   async run(args, rawIo) {
@@ -65,8 +68,10 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       'pace-ms': { type: 'string' },
       verbose: { type: 'boolean' },
       cache: { type: 'string' },
+      format: { type: 'string' },
     },
   });
+  const format = parseFormat(values.format, ['text', 'github'] as const);
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
@@ -106,6 +111,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   );
   await tracker.close();
   printResults(results, io);
+  if (format === 'github') io.stdout(formatDiagnostics(syncDiagnostics(results, await itemLocator(workspace, results)), 'github'));
   io.stdout(`${formatSummary(results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
   return !flushed || failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
@@ -146,6 +152,22 @@ function printResults(results: readonly OpResult[], io: CommandIO): void {
     if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
     else io.stdout(`${line}\n`);
   }
+}
+
+/** Positions of the items that need a diagnostic, from the files as they are now. */
+async function itemLocator(workspace: Workspace, results: readonly OpResult[]): Promise<LocateItem> {
+  const sources = new Map<string, YamlSource | null>();
+  for (const result of results) {
+    if (!('item' in result.op) || (result.outcome !== 'failed' && result.outcome !== 'conflict' && result.warnings.length === 0)) continue;
+    const file = result.op.item.file;
+    if (sources.has(file)) continue;
+    const read = await readBytes(workspace.root, file);
+    sources.set(file, 'bytes' in read ? parseYamlSource(file, read.bytes).source : null);
+  }
+  return (file, index) => {
+    const source = sources.get(file);
+    return source ? locatePath(source, ['action_items', index]) : null;
+  };
 }
 
 function readMs(name: string, value: string | undefined): number | null {

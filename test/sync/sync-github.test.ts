@@ -90,8 +90,11 @@ describe('sync against a loopback GitHub', () => {
     Object.assign(server.issues[0]!, { state: 'closed', state_reason: 'completed' });
     await editIncident('    priority: P1', '    status: wont-do\n    priority: P1');
     const writes = server.writes().length;
-    const run = await runSync(dir, server.url);
+    const run = await runSync(dir, server.url, ['--format', 'github']);
     expect(run.stderr).toMatch(/conflict .*add-gift-card-test {2}#1: status conflict/);
+    const line = (await readIncident(dir)).split('\n').indexOf('  - id: add-gift-card-test       # keep this comment') + 1;
+    expect(run.stdout).toContain(`::warning file=postmortems/2024-01-15-checkout.yaml,line=${line},col=5,`);
+    expect(run.stdout).toMatch(/title=sync\/conflict::status conflict: the YAML changed `open` to `wont-do`/);
     expect(server.writes().length).toBe(writes);
     expect(await readIncident(dir)).toContain('status: wont-do');
   });
