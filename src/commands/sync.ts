@@ -12,8 +12,8 @@ import { syncDiagnostics, type LocateItem } from '../sync/diagnostics.js';
 import { loadIncidentFiles } from '../incident-files.js';
 import { applySync, type OpResult } from '../sync/apply.js';
 import { redactToken, resolveConnection } from '../sync/connection.js';
-import { createGithubTracker } from '../sync/github-tracker.js';
-import { missingIssueNumbers, planSync } from '../sync/plan.js';
+import { createGithubTracker, type GithubTracker } from '../sync/github-tracker.js';
+import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '../sync/plan.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
 import { createWriteBackBuffer, writeItemFields } from '../sync/write-back.js';
@@ -75,29 +75,46 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
-  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
-  const paceMs = readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS;
-  const timeoutMs = readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS;
-  const backoffMs = readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined;
-  const log = values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
   const { label, incidentLabelPrefix } = workspace.config.sync;
+  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
+  const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
+  const tracker = await createGithubTracker({
+    connection,
+    label,
+    paceMs: readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
+    timeoutMs: readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+    backoffMs: readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined,
+    log: values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
+    cacheFile: cacheValue ? path.resolve(io.cwd, cacheValue) : undefined,
+  });
 
   const { items, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
-  const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
-  const cacheFile = cacheValue ? path.resolve(io.cwd, cacheValue) : undefined;
-  const tracker = await createGithubTracker({ connection, label, paceMs, timeoutMs, backoffMs, log, cacheFile });
-  const issues = await tracker.listIssues();
-  for (const number of missingIssueNumbers(items, issues)) {
-    const issue = await tracker.getIssue(number);
-    if (issue?.marker) issues.push(issue);
-  }
-  const ops = planSync(items, issues, { label, incidentLabelPrefix, prune: Boolean(values.prune) });
+  const ops = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: Boolean(values.prune) });
   if (dryRun) {
     io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
     io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
     await tracker.close();
     return failedFiles > 0 ? 1 : 0;
   }
+  const { results, flushed } = await applyWithWriteBack(ops, tracker, workspace, io);
+  await tracker.close();
+  printResults(results, io);
+  if (format === 'github') io.stdout(formatDiagnostics(syncDiagnostics(results, await itemLocator(workspace, results)), 'github'));
+  io.stdout(`${formatSummary(results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  return !flushed || failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+}
+
+/** The labelled issues, plus any issue the YAML names that lost its label (read by number). */
+async function readIssues(tracker: GithubTracker, items: readonly SyncItem[]): Promise<RemoteIssue[]> {
+  const issues = await tracker.listIssues();
+  for (const number of missingIssueNumbers(items, issues)) {
+    const issue = await tracker.getIssue(number);
+    if (issue?.marker) issues.push(issue);
+  }
+  return issues;
+}
+
+async function applyWithWriteBack(ops: readonly SyncOp[], tracker: GithubTracker, workspace: Workspace, io: CommandIO): Promise<{ results: OpResult[]; flushed: boolean }> {
   const buffer = createWriteBackBuffer();
   const results = await applySync(ops, tracker, {
     writeBack: (item, issue, status) =>
@@ -109,11 +126,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     () => true,
     (error: unknown) => (io.stderr(`${error instanceof Error ? error.message : String(error)}\n`), false),
   );
-  await tracker.close();
-  printResults(results, io);
-  if (format === 'github') io.stdout(formatDiagnostics(syncDiagnostics(results, await itemLocator(workspace, results)), 'github'));
-  io.stdout(`${formatSummary(results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
-  return !flushed || failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  return { results, flushed };
 }
 
 /** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */
