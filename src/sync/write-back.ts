@@ -131,10 +131,13 @@ function formatScalar(value: string | number): string {
 /** Reads the file fresh, applies the edits and writes it atomically (BOM and line endings kept). */
 export async function writeItemFields(absolutePath: string, displayPath: string, edits: readonly ItemEdit[]): Promise<void> {
   const { readFile } = await import('node:fs/promises');
-  const loaded = parseYamlSource(displayPath, await readFile(absolutePath));
+  const bytes = await readFile(absolutePath);
+  const loaded = parseYamlSource(displayPath, bytes);
   if (!loaded.source || loaded.diagnostics.length > 0) throw new Error(`${displayPath} no longer parses; nothing was written`);
   const text = spliceItemFields(loaded.source, edits);
-  await writeFileSafely(absolutePath, (loaded.source.hasBom ? '\uFEFF' : '') + text);
+  // Checked on the bytes: a TextDecoder drops the BOM before the loader could see it.
+  const hasBom = loaded.source.hasBom || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+  await writeFileSafely(absolutePath, (hasBom ? '\uFEFF' : '') + text);
 }
 
 export interface WriteBackBuffer {

@@ -160,6 +160,29 @@ describe('sync against a loopback GitHub', () => {
     expect((await runSync(dir, server.url)).stdout).toContain('3 unchanged');
   });
 
+  it('a file with a BOM and CRLF line endings keeps both', async () => {
+    const text = (await readIncident(dir)).replace(/\n/g, '\r\n');
+    await writeFile(incidentPath(), `\uFEFF${text}`);
+    expect((await runSync(dir, server.url)).code).toBe(0);
+    const after = await readIncident(dir);
+    expect(after.startsWith('\uFEFF')).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(after).toContain('    type: prevent\r\n    issue: 1\r\n');
+  });
+
+  it('shows progress on a terminal', async () => {
+    let progress = '';
+    const { runCli } = await import('../../src/cli.js');
+    await runCli(['sync', '--repo', 'acme/platform', '--api-url', server.url], {
+      cwd: dir,
+      env: { GITHUB_TOKEN: TEST_TOKEN, POSTMORTEM_SYNC_PACE_MS: '0' },
+      stdout: () => {},
+      stderr: (s) => (progress += s),
+      isTTY: true,
+    });
+    expect(progress).toBe('\rsync 1/3\rsync 2/3\rsync 3/3\n');
+  });
+
   it('a second read of an unchanged page is a conditional request answered 304', async () => {
     await runSync(dir, server.url);
     const tracker = await createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
