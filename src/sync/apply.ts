@@ -33,7 +33,7 @@ export interface ApplyHooks {
 }
 
 /** How many times a create is attempted when each attempt ends ambiguously and the re-read finds nothing. */
-const CREATE_ATTEMPTS = 3;
+const CREATE_ATTEMPTS = 5;
 
 export async function applySync(ops: readonly SyncOp[], tracker: Tracker, hooks: ApplyHooks): Promise<OpResult[]> {
   const results: OpResult[] = [];

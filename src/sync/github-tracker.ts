@@ -177,7 +177,7 @@ function createOctokit(options: GithubTrackerOptions, http: HttpLayer): Instance
     request: { fetch: http.fetch },
     throttle,
     // 429 is left to the retry-after hook below; 403 to the throttling plugin.
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.backoffMs ?? 1000 },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 5, retryAfterBaseValue: options.backoffMs ?? 1000 },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
   octokit.hook.wrap('request', http.retryAfterHook);
