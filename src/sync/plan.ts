@@ -66,9 +66,10 @@ export function incidentLabel(prefix: string, incidentId: string): string {
 
 export function planSync(items: readonly SyncItem[], issues: readonly RemoteIssue[], options: PlanOptions): SyncOp[] {
   const { kept, duplicates } = groupByMarker(issues);
+  const unmarked = new Map(issues.filter((issue) => !issue.marker && issue.labels.includes(options.label)).map((issue) => [issue.number, issue]));
   const ops: SyncOp[] = [];
   for (const item of items) {
-    const issue = kept.get(markerKey(item.incidentId, item.actionId));
+    const issue = kept.get(markerKey(item.incidentId, item.actionId)) ?? adoptUnmarked(item, unmarked);
     ops.push(...(issue ? planExisting(item, issue, options) : [planCreate(item, options)]));
   }
   const inScope = new Set(items.map((item) => item.incidentId));
@@ -104,6 +105,19 @@ function groupByMarker(issues: readonly RemoteIssue[]): { kept: Map<string, Remo
     else kept.set(key, issue);
   }
   return { kept, duplicates };
+}
+
+/**
+ * An issue that carries the sync label and the number in the item's `issue:`
+ * but lost its marker (someone edited the body) is still the item's issue:
+ * it is taken back, as if last synced with the YAML's status, and the marker
+ * is restored. Without the label it might be anyone's issue, so it is not.
+ */
+function adoptUnmarked(item: SyncItem, unmarked: Map<number, RemoteIssue>): RemoteIssue | undefined {
+  const issue = item.issue === null ? undefined : unmarked.get(item.issue);
+  if (!issue) return undefined;
+  unmarked.delete(issue.number);
+  return { ...issue, marker: { incident: item.incidentId, action: item.actionId, status: item.status } };
 }
 
 function labelsFor(item: SyncItem, options: PlanOptions): string[] {

@@ -105,6 +105,7 @@ describe('sync against a loopback GitHub', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('created without assignee: GitHub refused `mallory`');
     expect(server.issues).toHaveLength(3);
+    expect((await runSync(dir, server.url)).stdout).toContain('3 unchanged');
   });
 
   it('--dry-run prints the plan and writes nothing, neither to GitHub nor to the YAML', async () => {
@@ -148,6 +149,15 @@ describe('sync against a loopback GitHub', () => {
     expect(run.stdout).toContain('0 created, 1 updated');
     expect(server.issues).toHaveLength(3);
     expect(server.issues[0]!.labels).toEqual(['bug', 'postmortem-action', 'incident:2024-01-15-checkout']);
+  });
+
+  it('an issue whose marker was edited away is taken back by its number, not duplicated', async () => {
+    await runSync(dir, server.url);
+    server.issues[0]!.body = 'Rewritten by hand on GitHub';
+    const run = await runSync(dir, server.url);
+    expect(run.stdout).toContain('0 created, 1 updated');
+    expect(parseMarker(server.issues[0]!.body)).toEqual({ incident: '2024-01-15-checkout', action: 'add-gift-card-test', status: 'open' });
+    expect(server.issues).toHaveLength(3);
   });
 
   it('an action text past GitHub\'s body limit is shortened, not refused', async () => {
