@@ -74,7 +74,8 @@ async function timedFetch(input: Parameters<typeof fetch>[0], init: RequestInit 
   const cached = method === 'GET' ? context.cache.get(url) : undefined;
   if (cached) headers.set('if-none-match', cached.etag);
   const timeout = AbortSignal.timeout(context.timeoutMs);
-  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  // AbortSignal.any arrived in Node 20.3; without it the timeout alone applies.
+  const signal = init?.signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([init.signal, timeout]) : timeout;
   context.counter.requests++;
   const started = Date.now();
   let response: Response;
