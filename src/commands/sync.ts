@@ -133,6 +133,7 @@ async function applyWithWriteBack(ops: readonly SyncOp[], tracker: GithubTracker
 async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO, dryRun: boolean): Promise<{ items: SyncItem[]; failedFiles: number }> {
   const checked = await loadIncidentFiles(workspace, paths);
   const items: SyncItem[] = [];
+  const owners = new Map<string, string>();
   let failedFiles = 0;
   for (const file of checked) {
     if (!file.incident) {
@@ -141,6 +142,14 @@ async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO
       io.stderr(`${file.file}: not synced (fix the errors above first)\n`);
       continue;
     }
+    // Markers key issues by incident id: two files with one id would fight over the same issues.
+    const owner = owners.get(file.incident.id);
+    if (owner) {
+      failedFiles++;
+      io.stderr(`${file.file}: not synced: incident id \`${file.incident.id}\` is also the id of ${owner}; give each incident its own \`id\`\n`);
+      continue;
+    }
+    owners.set(file.incident.id, file.file);
     const collected = collectSyncItems(file.incident);
     if (collected.newIds.length > 0 && !dryRun) {
       try {

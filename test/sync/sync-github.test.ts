@@ -213,6 +213,16 @@ describe('sync against a loopback GitHub', () => {
     expect(cache).not.toContain(TEST_TOKEN);
   });
 
+  it('two files with the same incident id: the second is refused, so they never share issues', async () => {
+    const text = await readIncident(dir);
+    await writeFile(path.join(dir, 'postmortems', '2024-01-15-checkout.yaml'), `id: checkout\n${text}`);
+    await writeFile(path.join(dir, 'postmortems', '2024-01-16-copy.yaml'), `id: checkout\n${text}`);
+    const run = await runSync(dir, server.url);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('2024-01-16-copy.yaml: not synced: incident id `checkout` is also the id of postmortems/2024-01-15-checkout.yaml');
+    expect(server.issues).toHaveLength(3);
+  });
+
   it('a file with errors is reported and not synced, the others still are, and the exit status is 1', async () => {
     await writeFile(path.join(dir, 'postmortems', '2024-02-01-broken.yaml'), 'title: Broken\n');
     const run = await runSync(dir, server.url);
