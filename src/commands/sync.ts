@@ -23,6 +23,7 @@ import { openOrReport } from './shared.js';
 const DEFAULT_PACE_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** Registered in commands/index.ts; see docs/sync.md for the user's view. */
 export const syncCommand: CommandSpec = {
   name: 'sync',
   usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github] [--verbose]',

@@ -35,6 +35,7 @@ export interface ApplyHooks {
 /** How many times a create is attempted when each attempt ends ambiguously and the re-read finds nothing. */
 const CREATE_ATTEMPTS = 5;
 
+/** Applies `ops` in order; never throws for one item's failure (see the module comment for the order that makes crashes safe). */
 export async function applySync(ops: readonly SyncOp[], tracker: Tracker, hooks: ApplyHooks): Promise<OpResult[]> {
   const results: OpResult[] = [];
   const failedItems = new Set<SyncItem>();

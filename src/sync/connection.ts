@@ -21,6 +21,7 @@ export interface Connection {
 export const DEFAULT_API_URL = 'https://api.github.com';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Flags first, then the config, then the environment; a usage error (exit 2) for anything unusable. */
 export function resolveConnection(
   flags: { repo?: string | undefined; apiUrl?: string | undefined; dryRun?: boolean | undefined },
   env: Readonly<Record<string, string | undefined>>,

@@ -12,6 +12,7 @@ import type { OpResult } from './apply.js';
 /** Where an action item is written, or null when the file cannot be read again. */
 export type LocateItem = (file: string, index: number) => SourceSpan | null;
 
+/** One diagnostic per failed, conflicting, removed or warned result; successes give none. */
 export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {

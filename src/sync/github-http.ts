@@ -44,6 +44,7 @@ export interface HttpLayerOptions {
   cacheFile?: string | undefined;
 }
 
+/** Builds the layer; with `cacheFile`, the ETags of earlier runs are loaded first. */
 export async function createHttpLayer(options: HttpLayerOptions): Promise<HttpLayer> {
   const counter = { requests: 0 };
   const cache = options.cacheFile ? await loadCache(options.cacheFile) : new Map<string, CachedResponse>();

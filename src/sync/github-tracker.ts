@@ -55,6 +55,7 @@ interface IssueData {
   pull_request?: unknown;
 }
 
+/** The tracker for one repository; `close()` it at the end to keep the ETag cache. */
 export async function createGithubTracker(options: GithubTrackerOptions): Promise<GithubTracker> {
   return new OctokitTracker(options, await createHttpLayer(options));
 }

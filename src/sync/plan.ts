@@ -64,6 +64,10 @@ export function incidentLabel(prefix: string, incidentId: string): string {
   return `${prefix}${incidentId}`.slice(0, 50);
 }
 
+/**
+ * Item ops in item order (write-backs before the update that depends on them),
+ * then duplicate closes, then removed items.
+ */
 export function planSync(items: readonly SyncItem[], issues: readonly RemoteIssue[], options: PlanOptions): SyncOp[] {
   const { kept, duplicates } = groupByMarker(issues);
   const unmarked = new Map(issues.filter((issue) => !issue.marker && issue.labels.includes(options.label)).map((issue) => [issue.number, issue]));

@@ -22,6 +22,7 @@ export type StatusMerge =
   | { kind: 'pull'; status: ActionStatus }
   | { kind: 'conflict'; yaml: ActionStatus; issue: IssueState; base: ActionStatus };
 
+/** The issue state an item status asks for (`in-progress` is an open issue). */
 export function issueStateOf(status: ActionStatus): IssueState {
   if (status === 'done') return 'completed';
   if (status === 'wont-do') return 'not_planned';
@@ -34,6 +35,7 @@ export function remoteIssueState(state: string, stateReason: string | null): Iss
   return stateReason === 'not_planned' || stateReason === 'duplicate' ? 'not_planned' : 'completed';
 }
 
+/** Decides what to do with the status of one item; see the module comment for the rules. */
 export function mergeStatus(yaml: ActionStatus, base: ActionStatus, issue: IssueState): StatusMerge {
   const yamlChanged = yaml !== base;
   const issueChanged = issue !== issueStateOf(base);
