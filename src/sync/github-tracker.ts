@@ -63,6 +63,8 @@ export async function createGithubTracker(options: GithubTrackerOptions): Promis
 class OctokitTracker implements GithubTracker {
   private readonly octokit: InstanceType<typeof ThrottledOctokit>;
   private readonly repo: { owner: string; repo: string };
+  /** Labels seen on listed issues exist already: no need to create them. */
+  private readonly knownLabels = new Set<string>();
 
   constructor(
     private readonly options: GithubTrackerOptions,
@@ -88,6 +90,7 @@ class OctokitTracker implements GithubTracker {
     } catch (error) {
       throw classify(error, 'listing issues', false);
     }
+    for (const issue of issues) for (const label of issue.labels) this.knownLabels.add(label);
     return issues;
   }
 
@@ -143,7 +146,8 @@ class OctokitTracker implements GithubTracker {
   }
 
   async ensureLabels(labels: readonly string[]): Promise<void> {
-    for (const name of labels) {
+    for (const name of labels.filter((label) => !this.knownLabels.has(label))) {
+      this.knownLabels.add(name);
       const isMain = name === this.options.label;
       const description = isMain ? 'Action item from a post-mortem (managed by postmortem sync)' : 'Action items of one incident';
       try {

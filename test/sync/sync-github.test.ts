@@ -53,6 +53,16 @@ describe('sync against a loopback GitHub', () => {
     expect(server.log.slice(requestsBefore).map((r) => r.method)).toEqual(['GET']);
   });
 
+  it('a new action item gets its issue; labels already in use are not created again', async () => {
+    await runSync(dir, server.url);
+    await editIncident('\nlessons:', '  - id: new-item\n    action: Write a runbook\n\nlessons:');
+    const before = server.log.length;
+    const run = await runSync(dir, server.url);
+    expect(run.stdout).toContain('1 created, 0 updated, 0 closed, 3 unchanged');
+    expect(server.log.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform/issues', 'POST /repos/acme/platform/issues']);
+    expect(await readIncident(dir)).toContain('  - id: new-item\n    action: Write a runbook\n    issue: 4\n');
+  });
+
   it('edited action text and deadline update the issue in place', async () => {
     await runSync(dir, server.url);
     await editIncident('Add a test for the gift card code path', 'Add tests for every gift card code path');
