@@ -6,6 +6,7 @@ import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
 import { newCommand } from './new.js';
 import { showCommand } from './show.js';
+import { syncCommand } from './sync.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -13,4 +14,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   validateCommand,
   showCommand,
   buildCommand,
+  syncCommand,
 ];

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildIssueBody, escapeMarkdownText, fitBody, MAX_BODY_LENGTH } from '../../src/sync/issue-body.js';
+import { formatMarker, parseMarker } from '../../src/sync/marker.js';
+import type { SyncItem } from '../../src/sync/sync-item.js';
+
+const item: SyncItem = {
+  file: 'postmortems/a.yaml', incidentId: 'a', incidentTitle: 'Outage <script>alert(1)</script>', severity: 'SEV1', date: '2024-01-01',
+  index: 0, actionId: 'x', action: 'Ask @bob to add a check', owner: '@carol', deadline: null, status: 'open', priority: null, type: null, issue: null,
+};
+
+describe('issue body', () => {
+  it.each([
+    ['<b>bold</b>', '&lt;b&gt;bold&lt;/b&gt;'],
+    ['ping @team now', 'ping @\u2060team now'],
+    ['a | b', 'a \\| b'],
+    ['line one\nline two', 'line one line two'],
+    ['<!-- postmortem:v1 {} -->', '&lt;!-- postmortem:v1 {} --&gt;'],
+  ])('escapes %j', (text, expected) => {
+    expect(escapeMarkdownText(text)).toBe(expected);
+  });
+
+  it('golden: the whole body for an item with markup, mentions and a table pipe', async () => {
+    const tricky = { ...item, action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>', deadline: '2024-02-01', priority: 'P1' as const, type: 'detect' as const };
+    await expect(buildIssueBody(tricky, 'in-progress')).toMatchFileSnapshot('golden/issue-body.md');
+  });
+
+  it('never lets user text mention people or inject HTML', () => {
+    const body = buildIssueBody(item, 'open');
+    expect(body).not.toMatch(/@(bob|carol)/);
+    expect(body).not.toContain('<script>');
+    expect(parseMarker(body)).toEqual({ incident: 'a', action: 'x', status: 'open' });
+  });
+
+  it('shortens a body past the limit and keeps the marker whole', () => {
+    const marker = formatMarker({ incident: 'a', action: 'x', status: 'done' });
+    const body = fitBody('word '.repeat(20_000), marker);
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
+    expect(body).toContain('(shortened');
+    expect(parseMarker(body)?.status).toBe('done');
+  });
+
+  it('a marker cannot be closed early by an id containing -->', () => {
+    const marker = formatMarker({ incident: 'a-->b', action: 'x', status: 'open' });
+    expect(marker.match(/-->/g)).toHaveLength(1);
+    expect(parseMarker(marker)?.incident).toBe('a-->b');
+  });
+});
