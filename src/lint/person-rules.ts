@@ -1,0 +1,233 @@
+/**
+ * The grammatical rules: who is the subject, and is its verb a failure or an
+ * omission. `blame/person-as-cause` and `blame/counterfactual` fire only
+ * when a person is the agent, so "the probe failed to connect" and "the
+ * scheduler killed the pod" pass while "Priya failed to notice" does not.
+ *
+ * @example
+ * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
+ */
+import { isPersonAt, personSubject, type People } from './people.js';
+import { findPhrase, nextWord, previousWord, type Span, type Token } from './tokens.js';
+import {
+  DAMAGE_PARTICIPLES, DAMAGE_VERBS, DILIGENCE_VERBS, LOADED_MARKERS, MODAL_CONTRACTIONS, MODALS, OMISSION_VERBS, PERCEPTION_VERBS, PLANNED_MARKERS,
+} from './vocabulary.js';
+
+export interface Finding {
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
+const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
+for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+
+const PASSIVE_CAUSE = new Set(['caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done']);
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
+/** "should have been obvious / caught": a judgement with the person left out. */
+const BEEN_JUDGED = new Set(['obvious', 'clear', 'caught', 'noticed', 'spotted', 'seen', 'checked', 'tested', 'reviewed', 'prevented', 'avoided', 'known', 'apparent', 'evident']);
+const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'breach', 'loss', 'problem', 'issue', 'bug', 'regression', 'mess']);
+
+function span(ruleId: string, from: Token, to: Token): Finding {
+  return { ruleId, start: Math.min(from.start, to.start), end: Math.max(from.end, to.end) };
+}
+
+/** Index just past a damage verb (with its particle) at `i`, or -1. */
+function damageAt(words: readonly Token[], i: number): number {
+  const lower = words[i]!.lower;
+  if (!DAMAGE_INDEX.has(lower)) return -1;
+  const then = DAMAGE_INDEX.get(lower);
+  if (!then) return i;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return j;
+  return -1;
+}
+
+function hasAny(words: readonly Token[], phrases: ReadonlyArray<readonly string[]>, from = 0): number {
+  for (const phrase of phrases) {
+    const at = findPhrase(words, phrase, from);
+    if (at !== -1) return at;
+  }
+  return -1;
+}
+
+/** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
+export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
+  if (hasAny(sentence.words, PLANNED_MARKERS) !== -1) return [];
+  const rule = 'blame/person-as-cause';
+  for (const clause of clauses) {
+    const words = clause.words;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.kind !== 'word') continue;
+      const end = damageAt(words, i);
+      if (end !== -1) {
+        const subject = personSubject(words, i, people, true);
+        if (subject !== -1 && !isPassive(words, i)) return [span(rule, words[subject]!, words[end]!)];
+      }
+      const by = passiveBy(words, i, people);
+      if (by !== -1) return [span(rule, words[i]!, words[by]!)];
+    }
+    const loaded = loadedAction(words, people);
+    if (loaded) return [loaded];
+  }
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [];
+}
+
+function isPassive(words: readonly Token[], verb: number): boolean {
+  const before = words[previousWord(words, verb)]?.lower;
+  return before !== undefined && ['was', 'were', 'been', 'being', 'got'].includes(before);
+}
+
+/** "was caused by Tom", "mistakes were made by the release team". */
+function passiveBy(words: readonly Token[], i: number, people: People): number {
+  if (!PASSIVE_CAUSE.has(words[i]!.lower) || !isPassive(words, i)) return -1;
+  const by = nextWord(words, i);
+  if (by === -1 || words[by]!.lower !== 'by') return -1;
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
+  }
+  return -1;
+}
+
+/** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */
+function loadedAction(words: readonly Token[], people: People): Finding | null {
+  const subject = leadingPerson(words, people);
+  if (subject === -1) return null;
+  const after = nextWord(words, subject);
+  if (after === -1 || BE.has(words[after]!.lower)) return null;
+  const marker = hasAny(words, LOADED_MARKERS, after);
+  return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
+}
+
+/** A person within the first four words of a clause, not possessive. */
+function leadingPerson(words: readonly Token[], people: People): number {
+  for (let i = 0, n = 0; i < words.length && n < 4; i++) {
+    if (words[i]!.kind !== 'word') continue;
+    n++;
+    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") ? -1 : i;
+  }
+  return -1;
+}
+
+/** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
+function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
+  const rule = 'blame/person-as-cause';
+  const thanks = findPhrase(words, ['thanks', 'to']);
+  if (thanks !== -1) {
+    const who = nextWord(words, nextWord(words, thanks));
+    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks]!, words[who]!)];
+  }
+  const responsible = findPhrase(words, ['responsible', 'for']);
+  if (responsible !== -1) {
+    const subject = personSubject(words, responsible, people);
+    const object = words.slice(responsible).some((w) => INCIDENT_NOUNS.has(w.lower));
+    if (subject !== -1 && object) return [span(rule, words[subject]!, words[nextWord(words, responsible)]!)];
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.lower !== 'fault' && words[i]!.lower !== 'blame') continue;
+    const before = previousWord(words, i);
+    if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
+      return [span(rule, words[before]!, words[i]!)];
+    }
+  }
+  return null;
+}
+
+/** ", filling the disks": a damaging consequence hung on a person's act. */
+function consequence(words: readonly Token[], people: People): Finding[] | null {
+  const subject = leadingPerson(words, people);
+  if (subject === -1) return null;
+  for (let i = subject + 1; i < words.length; i++) {
+    if (words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[nextWord(words, i)]?.lower ?? '')) {
+      return [span('blame/person-as-cause', words[subject]!, words[nextWord(words, i)]!)];
+    }
+  }
+  return null;
+}
+
+/** `blame/counterfactual`: what a person should have done, or failed to do. */
+export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
+  const rule = 'blame/counterfactual';
+  const conditional = conditionalPerson(sentence.words, people);
+  if (conditional) return [conditional];
+  for (const clause of clauses) {
+    const words = clause.words;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.kind !== 'word') continue;
+      const end = omissionAt(words, i, people);
+      if (end !== -1) return [span(rule, words[i]!, words[end]!)];
+    }
+  }
+  const bother = sentence.words.findIndex((w) => /^bother(ed|ing|s)?$/.test(w.lower));
+  if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
+  return [];
+}
+
+/** "If Marco had followed", "Had the engineer waited". */
+function conditionalPerson(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    const first = previousWord(words, i) === -1;
+    if (lower !== 'if' && !(lower === 'had' && first)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (!isPersonAt(words, j, people)) continue;
+      const had = lower === 'had' ? j : findPhrase(words, ['had'], j);
+      if (had !== -1 && had - j < 4) return span('blame/counterfactual', words[i]!, words[had]!);
+    }
+  }
+  return null;
+}
+
+/** End index of an omission or modal perfect at `i` whose subject is a person, or -1. */
+function omissionAt(words: readonly Token[], i: number, people: People): number {
+  const lower = words[i]!.lower;
+  const next = nextWord(words, i);
+  const nextLower = words[next]?.lower ?? '';
+  const modalEnd = modalPerfectEnd(words, i);
+  if (modalEnd !== -1) {
+    const after = words[nextWord(words, modalEnd)]?.lower ?? '';
+    if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
+    const subject = personSubject(words, i, people);
+    if (subject === -1) return -1;
+    const anyone = ['anyone', 'anybody'].includes(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
+    return anyone ? -1 : modalEnd;
+  }
+  let end = -1;
+  if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
+  else if (['missed', 'skipped', 'overlooked', 'ignores'].includes(lower)) end = i;
+  else if (lower === 'supposed' && nextLower === 'to') end = next;
+  else if ((lower === 'had' || lower === 'have') && ['every', 'ample', 'plenty'].includes(nextLower)) end = next;
+  else if (['took', 'thought'].includes(lower) && negativeSubject(words, i, people)) end = i;
+  else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  if (end === -1) return -1;
+  return personSubject(words, i, people) === -1 ? -1 : end;
+}
+
+function negativeSubject(words: readonly Token[], i: number, people: People): boolean {
+  const subject = personSubject(words, i, people);
+  return subject !== -1 && ['no', 'nobody'].includes(words[subject]!.lower);
+}
+
+function isNegation(words: readonly Token[], i: number): boolean {
+  const lower = words[i]!.lower;
+  return lower === 'never' || lower === "didn't" || lower === "don't" || lower === "doesn't" || (lower === 'not' && ['did', 'does', 'do'].includes(words[previousWord(words, i)]?.lower ?? ''));
+}
+
+/** "didn't even look", "never read", "did not follow". */
+function negatedDiligence(words: readonly Token[], i: number): number {
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
+    if (DILIGENCE_VERBS.has(words[j]!.lower) || DILIGENCE_VERBS.has(words[j]!.lower.replace(/(ed|s)$/, ''))) return j;
+  }
+  return -1;
+}
+
+/** "should have", "ought to have", "should've", "couldn't have": the end index, or -1. */
+function modalPerfectEnd(words: readonly Token[], i: number): number {
+  const lower = words[i]!.lower;
+  if (MODAL_CONTRACTIONS.has(lower)) return i;
+  const base = lower.replace(/n't$/, '');
+  if (!MODALS.has(base) && base !== 'should' && lower !== "shouldn't" && lower !== "couldn't") return -1;
+  let j = nextWord(words, i);
+  for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
+  return j !== -1 && words[j]!.lower === 'have' ? j : -1;
+}
+

@@ -1,0 +1,135 @@
+/**
+ * The rules that start from a phrase and then check its context: human
+ * error, judgement, punishment, hindsight and vague actions. Each phrase has
+ * innocent senses ("the alert fired", "lazy loading", "a CI check that
+ * double-checks"), so every match is confirmed by a look at its neighbours.
+ *
+ * @example
+ * checkPunitive(sentence, people) // [{ ruleId: 'blame/punitive', … }] for "Jordan was written up"
+ */
+import { isPersonAt, personSubject, type People } from './people.js';
+import type { Finding } from './person-rules.js';
+import { findPhrase, nextWord, phraseEnd, previousWord, type Span, type Token } from './tokens.js';
+import {
+  HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, MINIMISERS, PERCEPTION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES,
+  VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
+} from './vocabulary.js';
+
+function found(ruleId: string, words: readonly Token[], at: number, end: number): Finding {
+  return { ruleId, start: words[at]!.start, end: words[end]!.end };
+}
+
+function firstPhrase(words: readonly Token[], phrases: ReadonlyArray<readonly string[]>, accept: (at: number, end: number) => boolean = () => true): [number, number] | null {
+  for (const phrase of phrases) {
+    for (let at = findPhrase(words, phrase); at !== -1; at = findPhrase(words, phrase, at + 1)) {
+      const end = phraseEnd(words, at, phrase.length);
+      if (accept(at, end)) return [at, end];
+    }
+  }
+  return null;
+}
+
+const JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]!));
+
+/** `blame/human-error`: "human error", "operator error", "a mistake by the on-call". */
+export function checkHumanError(sentence: Span, people: People): Finding[] {
+  const words = sentence.words;
+  const hit = firstPhrase(words, HUMAN_ERROR_PHRASES, (at, end) => {
+    if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? '')) return false;
+    if (words[end]!.lower !== 'by' && words[end]!.lower !== 'of') return true;
+    return nearPerson(words, end, people);
+  });
+  return hit ? [found('blame/human-error', words, hit[0], hit[1])] : [];
+}
+
+function nearPerson(words: readonly Token[], from: number, people: People): boolean {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return true;
+  return false;
+}
+
+/** `blame/judgement`: careless, sloppy, negligent… except in their technical senses. */
+export function checkJudgement(sentence: Span, people: People): Finding[] {
+  const words = sentence.words;
+  for (const entry of JUDGEMENT_WORDS) {
+    const at = findPhrase(words, entry.word);
+    if (at === -1) continue;
+    const end = phraseEnd(words, at, entry.word.length);
+    if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) continue;
+    if (entry.person && !words.some((_, i) => isPersonAt(words, i, people))) continue;
+    return [found('blame/judgement', words, at, end)];
+  }
+  return [];
+}
+
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'gets']);
+
+/** `blame/punitive`: someone reprimanded, written up, fired, let go, held accountable. */
+export function checkPunitive(sentence: Span, people: People): Finding[] {
+  const words = sentence.words;
+  const rule = 'blame/punitive';
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    if (PUNITIVE_PASSIVE.has(lower)) {
+      const passive = BE.has(words[previousWord(words, i)]?.lower ?? '') && personSubject(words, i, people) !== -1;
+      if (passive || nearPerson(words, i, people) && personSubject(words, i, people) !== -1) return [found(rule, words, i, i)];
+    }
+    if ((lower === 'hold' || lower === 'held' || lower === 'holding') && heldAccountable(words, i, people)) {
+      return [found(rule, words, i, findPhrase(words, ['accountable'], i))];
+    }
+  }
+  const hit = firstPhrase(words, PUNITIVE_PHRASES, (at) => {
+    const first = words[at]!.lower;
+    if (first === 'written' || first === 'let' || first === 'removed') {
+      return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
+    }
+    if (first === 'consequences') return nearPerson(words, at + 1, people);
+    return true;
+  });
+  return hit ? [found(rule, words, hit[0], hit[1])] : [];
+}
+
+function heldAccountable(words: readonly Token[], i: number, people: People): boolean {
+  const accountable = findPhrase(words, ['accountable'], i);
+  return accountable !== -1 && accountable - i <= 8 && (nearPerson(words, i, people) || personSubject(words, i, people) !== -1);
+}
+
+/** `blame/hindsight`: obviously, clearly, "it was clear that", "the engineer simply needed to". */
+export function checkHindsight(sentence: Span, people: People): Finding[] {
+  const words = sentence.words;
+  const rule = 'blame/hindsight';
+  const hit = firstPhrase(words, HINDSIGHT_PHRASES);
+  if (hit) return [found(rule, words, hit[0], hit[1])];
+  const first = nextWord(words, -1);
+  if (first !== -1 && words[first]!.lower === 'naturally' && words[first + 1]?.text === ',') return [found(rule, words, first, first)];
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    if (MINIMISERS.has(lower)) {
+      const before = previousWord(words, i);
+      if (before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [found(rule, words, before, i)];
+    }
+    if ((lower === 'anyone' || lower === 'anybody') && couldHaveSeen(words, i)) return [found(rule, words, i, i)];
+  }
+  return [];
+}
+
+/** "anyone could have seen". */
+function couldHaveSeen(words: readonly Token[], i: number): boolean {
+  let j = nextWord(words, i);
+  if (j === -1 || !['could', "could've", 'would', 'should', 'must'].includes(words[j]!.lower)) return false;
+  if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
+  j = nextWord(words, j);
+  return j !== -1 && words[j]!.lower === 'have' && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
+}
+
+/** `blame/vague-action`: "be more careful", "remind staff to…", "double-check configs". */
+export function checkVagueAction(sentence: Span, people: People): Finding[] {
+  const words = sentence.words;
+  const rule = 'blame/vague-action';
+  const hit = firstPhrase(words, VAGUE_ACTION_PHRASES);
+  if (hit) return [found(rule, words, hit[0], hit[1])];
+  const first = nextWord(words, -1);
+  if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
+  const lower = words[first]!.lower;
+  if (lower.startsWith('double') || lower.includes('train') || nearPerson(words, first, people)) return [found(rule, words, first, first)];
+  return [];
+}

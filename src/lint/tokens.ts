@@ -1,0 +1,129 @@
+/**
+ * A small, fast word and sentence splitter. The linter needs word positions
+ * and sentence and clause edges, not a full natural-language tree, and this
+ * pass is what keeps it an order of magnitude faster than a retext pipeline.
+ * Quoted text and inline code become opaque tokens, so "Avoid careless
+ * restarts" in quotes is never read as prose.
+ *
+ * @example
+ * splitSentences(tokenize('Kim paged Lee. Lee joined.')).length // 2
+ */
+export type TokenKind = 'word' | 'punct' | 'space' | 'opaque';
+
+export interface Token {
+  text: string;
+  /** Lower case, typographic apostrophes made straight. */
+  lower: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+/** The placeholder that stands for inline code or other text that is not prose. */
+export const OPAQUE = '\uFFFC';
+
+const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const value = match[0];
+    const start = match.index;
+    const first = value.charCodeAt(0);
+    let kind: TokenKind;
+    if (value === OPAQUE || value.length > 1 && (first === 0x60 || first === 0x22 || first === 0x201c)) kind = 'opaque';
+    else if (/^\s/.test(value)) kind = 'space';
+    else if (/^[\p{L}\p{N}]/u.test(value)) kind = 'word';
+    else kind = 'punct';
+    tokens.push({ text: value, lower: value.toLowerCase().replace(/\u2019/g, "'"), start, end: start + value.length, kind });
+  }
+  return tokens;
+}
+
+/** A run of tokens: the word tokens only, with their offsets kept. */
+export interface Span {
+  words: Token[];
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/** Sentences: split after . ! ? followed by space, at blank lines and at list markers. */
+export function splitSentences(tokens: readonly Token[]): Span[] {
+  const sentences: Span[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length > 0) sentences.push({ words: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'space') {
+      if (/\n\s*\n/.test(token.text) || (token.text.includes('\n') && /^[-*+]$/.test(tokens[i + 1]?.text ?? ''))) flush();
+      continue;
+    }
+    current.push(token);
+    const next = tokens[i + 1];
+    if (token.kind === 'punct' && SENTENCE_END.has(token.text) && (!next || next.kind === 'space')) flush();
+  }
+  flush();
+  return sentences;
+}
+
+/** Words that open a new clause, whose subject is not the sentence's subject. */
+const CLAUSE_OPENERS = new Set(['because', 'when', 'since', 'although', 'though', 'but', 'whereas', 'which', 'so', 'if', 'unless', 'until']);
+const CLAUSE_PUNCT = new Set([';', ':', '\u2014', '\u2013', '(', ')']);
+
+/** Clauses of one sentence: split at ; : dashes and before subordinating words. */
+export function splitClauses(sentence: Span): Span[] {
+  const clauses: Span[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length > 0) clauses.push({ words: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    current = [];
+  };
+  for (const token of sentence.words) {
+    if (token.kind === 'punct' && CLAUSE_PUNCT.has(token.text)) {
+      flush();
+      continue;
+    }
+    if (token.kind === 'word' && CLAUSE_OPENERS.has(token.lower) && current.length > 0) flush();
+    current.push(token);
+  }
+  flush();
+  return clauses;
+}
+
+/** Index of `phrase` (lower-case words) in `words` from `from`, ignoring punctuation; -1 when absent. */
+export function findPhrase(words: readonly Token[], phrase: readonly string[], from = 0): number {
+  outer: for (let i = from; i < words.length; i++) {
+    if (words[i]!.lower !== phrase[0]) continue;
+    let j = i;
+    for (let k = 1; k < phrase.length; k++) {
+      j = nextWord(words, j);
+      if (j === -1 || words[j]!.lower !== phrase[k]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The end index (inclusive) of a phrase found at `at`. */
+export function phraseEnd(words: readonly Token[], at: number, length: number): number {
+  let j = at;
+  for (let k = 1; k < length; k++) j = nextWord(words, j);
+  return j;
+}
+
+/** Next word token after index `i` (skipping punctuation); -1 at the end. */
+export function nextWord(words: readonly Token[], i: number): number {
+  for (let j = i + 1; j < words.length; j++) if (words[j]!.kind === 'word') return j;
+  return -1;
+}
+
+/** Previous word token before index `i`; -1 at the start. */
+export function previousWord(words: readonly Token[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (words[j]!.kind === 'word') return j;
+  return -1;
+}
