@@ -98,9 +98,9 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
 
-/** A person within the first four words of a clause, not possessive. */
+/** A person within the first five words of a clause, not possessive. */
 function leadingPerson(words: readonly Token[], people: People): number {
-  for (let i = 0, n = 0; i < words.length && n < 4; i++) {
+  for (let i = 0, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
     if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") ? -1 : i;
@@ -116,6 +116,10 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
     const who = nextWord(words, nextWord(words, thanks));
     if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks]!, words[who]!)];
   }
+  const cleft = cleftPerson(words, people);
+  if (cleft) return [cleft];
+  const framed = causeFraming(words, people);
+  if (framed) return [framed];
   const responsible = findPhrase(words, ['responsible', 'for']);
   if (responsible !== -1) {
     const subject = personSubject(words, responsible, people);
@@ -125,9 +129,40 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.lower !== 'fault' && words[i]!.lower !== 'blame') continue;
     const before = previousWord(words, i);
+    if (before !== -1 && words[before]!.lower === 'to' && personSubject(words, before, people) !== -1) return [span(rule, words[personSubject(words, before, people)]!, words[i]!)];
     if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
       return [span(rule, words[before]!, words[i]!)];
     }
+  }
+  return null;
+}
+
+/** "It was Victor who disabled…": the sentence is built to point at a person. */
+function cleftPerson(words: readonly Token[], people: People): Finding | null {
+  for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
+    const at = findPhrase(words, be);
+    if (at === -1) continue;
+    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+      if (words[j]!.lower === 'who' && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+    }
+  }
+  return null;
+}
+
+const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered']);
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once']);
+
+/** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
+function causeFraming(words: readonly Token[], people: People): Finding | null {
+  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
+  if (cause === -1) return null;
+  for (let i = cause + 1; i < words.length; i++) {
+    if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
+    const who = nextWord(words, i);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || words[who]!.lower.endsWith("'s")) continue;
+    if (BE.has(words[verb]!.lower)) continue;
+    return span('blame/person-as-cause', words[cause]!, words[verb]!);
   }
   return null;
 }
@@ -196,11 +231,14 @@ function omissionAt(words: readonly Token[], i: number, people: People): number 
   else if (['missed', 'skipped', 'overlooked', 'ignores'].includes(lower)) end = i;
   else if (lower === 'supposed' && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && ['every', 'ample', 'plenty'].includes(nextLower)) end = next;
-  else if (['took', 'thought'].includes(lower) && negativeSubject(words, i, people)) end = i;
+  else if ((['took', 'thought'].includes(lower) || NOBODY_DID.has(lower)) && negativeSubject(words, i, people)) end = i;
   else if (isNegation(words, i)) end = negatedDiligence(words, i);
   if (end === -1) return -1;
   return personSubject(words, i, people) === -1 ? -1 : end;
 }
+
+/** What nobody did: "nobody read the runbook", "no one checked". */
+const NOBODY_DID = new Set(['read', 'checked', 'noticed', 'looked', 'tested', 'reviewed', 'verified', 'bothered', 'asked', 'followed']);
 
 function negativeSubject(words: readonly Token[], i: number, people: People): boolean {
   const subject = personSubject(words, i, people);
@@ -209,7 +247,8 @@ function negativeSubject(words: readonly Token[], i: number, people: People): bo
 
 function isNegation(words: readonly Token[], i: number): boolean {
   const lower = words[i]!.lower;
-  return lower === 'never' || lower === "didn't" || lower === "don't" || lower === "doesn't" || (lower === 'not' && ['did', 'does', 'do'].includes(words[previousWord(words, i)]?.lower ?? ''));
+  if (['never', "didn't", "don't", "doesn't", "hadn't"].includes(lower)) return true;
+  return lower === 'not' && ['did', 'does', 'do', 'had'].includes(words[previousWord(words, i)]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */

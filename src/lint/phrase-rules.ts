@@ -12,7 +12,7 @@ import type { Finding } from './person-rules.js';
 import { findPhrase, nextWord, phraseEnd, previousWord, type Span, type Token } from './tokens.js';
 import {
   HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, MINIMISERS, PERCEPTION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES,
-  VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
+  SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
 } from './vocabulary.js';
 
 function found(ruleId: string, words: readonly Token[], at: number, end: number): Finding {
@@ -97,7 +97,7 @@ function heldAccountable(words: readonly Token[], i: number, people: People): bo
 export function checkHindsight(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/hindsight';
-  const hit = firstPhrase(words, HINDSIGHT_PHRASES);
+  const hit = firstPhrase(words, HINDSIGHT_PHRASES, (at) => !describesThing(words, at));
   if (hit) return [found(rule, words, hit[0], hit[1])];
   const first = nextWord(words, -1);
   if (first !== -1 && words[first]!.lower === 'naturally' && words[first + 1]?.text === ',') return [found(rule, words, first, first)];
@@ -110,6 +110,13 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     if ((lower === 'anyone' || lower === 'anybody') && couldHaveSeen(words, i)) return [found(rule, words, i, i)];
   }
   return [];
+}
+
+/** "the dashboard clearly labels each region": an adverb on a present-tense verb describes a thing. */
+function describesThing(words: readonly Token[], at: number): boolean {
+  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
+  const next = words[nextWord(words, at)]?.lower ?? '';
+  return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
 }
 
 /** "anyone could have seen". */
@@ -129,6 +136,7 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   if (hit) return [found(rule, words, hit[0], hit[1])];
   const first = nextWord(words, -1);
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
+  if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first]!.lower;
   if (lower.startsWith('double') || lower.includes('train') || nearPerson(words, first, people)) return [found(rule, words, first, first)];
   return [];

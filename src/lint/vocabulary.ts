@@ -51,7 +51,7 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
   {
     verb: [
       'deleted', 'wiped', 'dropped', 'destroyed', 'corrupted', 'misconfigured', 'botched', 'caused', 'introduced',
-      'overloaded', 'crashed', 'unplugged', 'nuked', 'overwrote', 'ignored', 'killed', 'trashed', 'clobbered', 'fumbled',
+      'overloaded', 'crashed', 'unplugged', 'nuked', 'overwrote', 'bypassed', 'overrode', 'leaked', 'ignored', 'killed', 'trashed', 'clobbered', 'fumbled',
     ],
   },
 ];
@@ -65,7 +65,8 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ['by', 'accident'], ['accidentally'], ['mistakenly'], ['once', 'again'], ['again'], ['twice'], ['before', 'leaving'],
   ['on', 'a', 'friday'], ['directly', 'to'], ['against', 'production'], ['without', 'telling'], ['without', 'checking'],
   ['without', 'testing'], ['without', 'asking'], ['without', 'a', 'review'], ['without', 'review'], ['without', 'approval'],
-  ['without', 'any'], ['without', 'reading'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
+  ['without', 'any'], ['without', 'reading'], ['once', 'more'], ['at', 'once'], ['against', 'the', 'live'], ['against', 'live'],
+  ['against', 'prod'], ['during', 'peak'], ['anyway'], ['to', 'the', 'public'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
 ];
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
@@ -108,7 +109,7 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
 export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?: readonly string[]; person?: boolean }> = [
   { word: ['careless'] }, { word: ['carelessly'] }, { word: ['carelessness'] }, { word: ['sloppy'], innocent: ['quorum', 'quorums'] },
   { word: ['sloppily'] }, { word: ['sloppiness'] }, { word: ['negligent'] }, { word: ['negligently'] }, { word: ['negligence'] },
-  { word: ['reckless'] }, { word: ['recklessly'] }, { word: ['lazy'], innocent: ['loading', 'load', 'evaluation', 'initialization', 'initialisation', 'init', 'loaded', 'import', 'imports', 'mode'] },
+  { word: ['reckless'] }, { word: ['recklessly'] }, { word: ['lazy'], person: true, innocent: ['loading', 'load', 'evaluation', 'initialization', 'initialisation', 'init', 'loaded', 'import', 'imports', 'mode'] },
   { word: ['laziness'] }, { word: ['incompetent'] }, { word: ['incompetence'] }, { word: ['irresponsible'] },
   { word: ['irresponsibly'] }, { word: ['stupid'] }, { word: ['dumb'] }, { word: ['idiotic'] }, { word: ['clueless'] },
   { word: ['amateurish'] }, { word: ['unprofessional'] }, { word: ['boneheaded'] }, { word: ['inexcusable'] },
@@ -136,13 +137,15 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
 export const MINIMISERS = new Set(['simply', 'just', 'merely', 'only']);
 /** Perception verbs for "anyone could have seen". */
-export const PERCEPTION_VERBS = new Set(['seen', 'noticed', 'spotted', 'known', 'predicted', 'foreseen', 'caught', 'guessed']);
+export const PERCEPTION_VERBS = new Set(['done', 'fixed', 'prevented', 'avoided', 'seen', 'noticed', 'spotted', 'known', 'predicted', 'foreseen', 'caught', 'guessed']);
 
 /** Action items that ask people to try harder (`blame/vague-action`). */
 export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ['more', 'careful'], ['more', 'carefully'], ['more', 'vigilant'], ['more', 'diligent'], ['more', 'attentive'], ['more', 'thorough'], ['more', 'cautious'], ['more', 'mindful'],
-  ['pay', 'more', 'attention'], ['pay', 'attention'], ['try', 'harder'], ['make', 'sure', 'to'], ['remember', 'to'],
+  ['pay', 'more', 'attention'], ['pay', 'attention'], ['closer', 'attention'], ['more', 'attention'], ['try', 'harder'], ['make', 'sure', 'to'], ['remember', 'to'],
   ['stress', 'the', 'importance'], ['raise', 'awareness'], ['be', 'careful'], ['take', 'more', 'care'], ['always', 'remember'],
 ];
+/** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
+export const SYSTEMIC_MARKERS = new Set(['automatically', 'automated', 'automatic', 'bot']);
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
 export const VAGUE_IMPERATIVES = new Set(['double-check', 'doublecheck', 'remind', 'retrain', 're-train', 'tell', 'ask', 'encourage', 'educate', 'instruct', 'warn']);
