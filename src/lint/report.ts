@@ -1,0 +1,67 @@
+/**
+ * Turns rule findings into diagnostics: the runner, not each rule, stamps
+ * the message, suggestion, docs URL and severity from the rule catalogue and
+ * the configuration. Rules only say where they matched.
+ *
+ * @example
+ * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
+ */
+import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
+import type { LintPhrase, RuleLevel } from '../config.js';
+import type { Finding } from './person-rules.js';
+import { RULES, ruleUrl } from './rule-catalogue.js';
+import { ruleMatches } from './suppressions.js';
+
+/** The `lint:` section of the configuration. */
+export interface LintSettings {
+  rules: Record<string, RuleLevel>;
+  phrases: LintPhrase[];
+  allow: string[];
+}
+
+export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [] };
+
+/** The configured level of a rule: exact id first, then the most specific family. */
+export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
+  if (settings.rules[ruleId]) return settings.rules[ruleId];
+  let best: { length: number; level: RuleLevel } | null = null;
+  for (const [pattern, level] of Object.entries(settings.rules)) {
+    if (ruleMatches(pattern, ruleId) && (!best || pattern.length > best.length)) best = { length: pattern.length, level };
+  }
+  return best?.level ?? RULES[ruleId]?.severity ?? 'warning';
+}
+
+/** Applies configured levels: drops rules set to `off`, sets severities of the others. */
+export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (!d.ruleId.startsWith('blame/') && !d.ruleId.startsWith('structure/')) {
+      kept.push(d);
+      continue;
+    }
+    const level = ruleLevel(d.ruleId, settings);
+    if (level !== 'off') kept.push({ ...d, severity: level as Severity });
+  }
+  return kept;
+}
+
+/** A diagnostic for a blame finding whose text is `actual`. */
+export function blameDiagnostic(file: string, finding: Finding, actual: string, span: SourceSpan | null, path: string | null, settings: LintSettings): Diagnostic {
+  const info = RULES[finding.ruleId];
+  const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
+  const shown = actual.replace(/\s+/g, ' ');
+  const why = custom?.message ?? info?.why ?? 'the configuration flags this phrase';
+  const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
+  return createDiagnostic({
+    file,
+    ruleId: finding.ruleId,
+    severity: RULES[finding.ruleId]?.severity ?? 'warning',
+    message: info && !custom ? `\`${shown}\`: ${info.summary}; ${why}` : `\`${shown}\`: ${why}`,
+    span,
+    path,
+    expected: 'wording about what the system allowed',
+    actual: shown,
+    suggestions: suggestion ? [suggestion] : [],
+    url: ruleUrl(finding.ruleId),
+  });
+}
