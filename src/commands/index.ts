@@ -3,8 +3,10 @@
  * adding a command a one-line change here.
  */
 import type { CommandSpec } from '../command.js';
+import { lintCommand } from './lint.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
   validateCommand,
+  lintCommand,
 ];

@@ -1,0 +1,80 @@
+/**
+ * `postmortem lint [PATHS…] [--format text|json|github|sarif] [--max-warnings N]`:
+ * blaming-language and completeness rules on `.yaml` incidents and `.md`
+ * post-mortems. Exit 1 on any error-severity finding, or when warnings
+ * exceed `--max-warnings`; 2 on usage or configuration errors.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, type CommandSpec } from '../command.js';
+import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { formatDiagnostics, LINT_FORMATS, parseFormat } from '../format/index.js';
+import { noFilesDiagnostic } from '../incident-files.js';
+import { lintIncidentSource, lintMarkdown } from '../lint/index.js';
+import { findFiles, readBytes, type Workspace } from '../workspace.js';
+import { openOrReport } from './shared.js';
+
+export const LINT_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
+
+export const lintCommand: CommandSpec = {
+  name: 'lint',
+  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N]',
+  summary: 'Flags blaming language and missing sections in incident files and Markdown post-mortems.',
+  options: [
+    ['--format F', 'text (default), json, github (workflow annotations), sarif (SARIF 2.1.0 for code scanning)'],
+    ['--max-warnings N', 'exit 1 when there are more than N warnings (default: warnings never fail)'],
+    ['--quiet', 'print nothing when there are no findings'],
+  ],
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } },
+    });
+    const format = parseFormat(values.format, LINT_FORMATS);
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
+    const workspace = await openOrReport(io);
+    if (!workspace) return 2;
+    const { files, diagnostics } = await lintFiles(workspace, positionals);
+    if (files === 0) diagnostics.push(noFilesDiagnostic(positionals.length ? positionals : [workspace.config.incidents]));
+    if (format === 'text' && diagnostics.length === 0) {
+      if (!values.quiet) io.stdout(`${files} file${files === 1 ? '' : 's'} linted: no problems found.\n`);
+    } else if (!(values.quiet && diagnostics.length === 0)) {
+      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY }));
+    }
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    if (hasErrors(diagnostics)) return 1;
+    return maxWarnings !== null && warnings > maxWarnings ? 1 : 0;
+  },
+};
+
+function parseMaxWarnings(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number >= 0; got \`${value}\``);
+  return Number(value);
+}
+
+/** Reads and lints every file PATHS name; one unreadable file becomes a diagnostic on that file. */
+export async function lintFiles(workspace: Workspace, paths: readonly string[]): Promise<{ files: number; diagnostics: Diagnostic[] }> {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await findFiles(workspace.root, named, LINT_EXTENSIONS);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const options = { settings: workspace.config.lint };
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const read = await readBytes(workspace.root, file);
+    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
+    else if (file.toLowerCase().endsWith('.md')) diagnostics.push(...lintMarkdownBytes(file, read.bytes, options));
+    else diagnostics.push(...lintIncidentSource(file, read.bytes, options));
+  }
+  return { files: files.length, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+function lintMarkdownBytes(file: string, bytes: Uint8Array, options: Parameters<typeof lintMarkdown>[2]): Diagnostic[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return [createDiagnostic({ file, ruleId: 'schema/encoding', message: 'The file is not valid UTF-8', expected: 'UTF-8 text' })];
+  }
+  return lintMarkdown(file, text, options);
+}
