@@ -114,7 +114,7 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
 
 /** "the dashboard clearly labels each region": an adverb on a present-tense verb describes a thing. */
 function describesThing(words: readonly Token[], at: number): boolean {
-  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
+  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower) || previousWord(words, at) === -1) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
   return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
 }
