@@ -10,7 +10,7 @@
 import { compareDiagnostics, formatFieldPath, type Diagnostic } from '../diagnostic.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
 import { sourceRange, type OffsetMap } from './align.js';
-import { extractMarkdownProse } from './markdown.js';
+import { extractMarkdownProse, remarkBlock } from './markdown.js';
 import { createPeople, type People } from './people.js';
 import { lintProse } from './prose.js';
 import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
@@ -60,24 +60,30 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
     );
   }
   const suppressions = parseDirectives(yamlDirectives(source.text));
-  widenToNodes(suppressions, nodeLines(source));
+  if (suppressions.length > 0) widenToNodes(suppressions, nodeLines(source));
   return finish(file, diagnostics, suppressions, settings);
 }
 
 /** Lints the prose of a Markdown post-mortem. */
 export function lintMarkdown(file: string, text: string, options: LintOptions = {}): Diagnostic[] {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
-  const prose = extractMarkdownProse(text.replace(/^\uFEFF/, ''));
+  const body = text.replace(/^\uFEFF/, '');
+  const prose = extractMarkdownProse(body);
   const people = createPeople([...prose.names, ...(options.people ?? [])], true);
   const lines = new LineCounter();
   let at = 0;
-  for (const line of text.split('\n')) {
+  for (const line of body.split('\n')) {
     lines.addNewLine(at);
     at += line.length + 1;
   }
   const diagnostics: Diagnostic[] = [];
+  const spanOf = (s: number, e: number) => spanOfRange({ lineCounter: lines }, s, e);
+  const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
   for (const block of prose.blocks) {
-    diagnostics.push(...proseDiagnostics(file, block.value, block.map, people, settings, (s, e) => spanOfRange({ lineCounter: lines }, s, e), null));
+    // The cheap pass on the scanned block; remark reads only blocks that may blame.
+    if (lintProse(block.text, quick).length === 0) continue;
+    const exact = remarkBlock(body, block);
+    diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
   return finish(file, diagnostics, parseDirectives(prose.comments), settings);
 }

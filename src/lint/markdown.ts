@@ -1,21 +1,22 @@
 /**
- * Reads the prose of a Markdown post-mortem (hand-written, or rendered by
- * `postmortem build`) through remark: paragraphs, headings, list items and
- * table cells, each with an offset map into the file. Code blocks, inline
- * code, URLs, front matter, HTML and block quotes (quoted logs and chat) are
- * not prose. Also returns suppression comments and the names the document
- * lists (front matter `authors`/`participants`, "Authors: …" lines).
+ * Markdown post-mortems (hand-written, or rendered by `postmortem build`):
+ * the block scanner finds the prose cheaply (markdown-blocks.ts); a block in
+ * which the rules find something is then parsed by remark, which decides
+ * what is text (emphasis unwrapped, entities decoded, inline code, images,
+ * HTML and bare URLs left out) and where each character sits in the file.
+ * Also returns suppression comments and the names the document lists
+ * (front matter `authors`/`participants`, "Authors: …" lines).
  *
  * @example
  * const { blocks, comments, names } = extractMarkdownProse('# Summary\n\nKim paged ops.\n');
+ * const exact = remarkBlock(text, blocks[1]);
  */
 import type { Nodes, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { alignValue, type OffsetMap } from './align.js';
+import { scanMarkdown, type RawBlock } from './markdown-blocks.js';
 import type { DirectiveComment } from './suppressions.js';
 import { OPAQUE } from './tokens.js';
 
@@ -25,15 +26,12 @@ export interface MarkdownBlock {
 }
 
 export interface MarkdownProse {
-  blocks: MarkdownBlock[];
+  blocks: RawBlock[];
   comments: DirectiveComment[];
   names: string[];
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const SKIPPED = new Set(['code', 'blockquote', 'yaml', 'definition', 'footnoteDefinition']);
-const COMMENT = /^<!--\s*(postmortem-[^]*?)\s*-->$/;
+const parser = unified().use(remarkParse);
 const NAME_LINE = /^[ \t>*_-]*(?:authors?|participants?|owners?|incident commander)[*_]*\s*:[*_]*\s*(.+)$/gim;
 
 interface Piece {
@@ -43,61 +41,61 @@ interface Piece {
 }
 
 export function extractMarkdownProse(text: string): MarkdownProse {
-  const tree = parser.parse(text) as Root;
-  const result: MarkdownProse = { blocks: [], comments: [], names: namesInText(text) };
-  const lines = text.split('\n');
-  const walk = (node: Nodes): void => {
-    if (node.type === 'yaml') result.names.push(...namesInFrontMatter(node.value));
-    if (node.type === 'html') collectComment(node.value, node.position, lines, result.comments);
-    if (SKIPPED.has(node.type)) return;
-    if (BLOCKS.has(node.type) && 'children' in node) {
-      const pieces: Piece[] = [];
-      for (const child of node.children) inline(child as Nodes, pieces, lines, result.comments);
-      if (pieces.length > 0) result.blocks.push(joinPieces(pieces, text));
-      return;
-    }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  walk(tree);
-  return result;
+  const scanned = scanMarkdown(text);
+  const names = [...namesInText(text), ...(scanned.frontMatter ? namesInFrontMatter(scanned.frontMatter) : [])];
+  return { blocks: scanned.blocks, comments: scanned.comments, names };
 }
 
-function inline(node: Nodes, pieces: Piece[], lines: string[], comments: DirectiveComment[]): void {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
+/** remark's reading of one block: its text and where each character is in `text`. */
+export function remarkBlock(text: string, block: RawBlock): MarkdownBlock {
+  const tree = parser.parse(text.slice(block.start, block.end)) as Root;
+  const pieces: Piece[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'code' || node.type === 'html' || node.type === 'blockquote' || node.type === 'definition') return;
+    if ('children' in node && node.type !== 'root' && !isInlineParent(node)) {
+      for (const child of node.children) walk(child as Nodes);
+      return;
+    }
+    if (node.type === 'root') for (const child of node.children) walk(child as Nodes);
+    else inline(node, pieces, block.start);
+  };
+  walk(tree);
+  if (pieces.length === 0) return { value: '', map: { offsetOf: () => block.start } };
+  return joinPieces(pieces, text);
+}
+
+function isInlineParent(node: Nodes): boolean {
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+}
+
+function inline(node: Nodes, pieces: Piece[], base: number): void {
+  const start = base + (node.position?.start.offset ?? 0);
+  const end = base + (node.position?.end.offset ?? 0);
   if (node.type === 'text') pieces.push({ value: node.value, start, end });
-  else if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference') pieces.push({ value: ` ${OPAQUE} `, start, end: start });
+  else if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html') pieces.push({ value: ` ${OPAQUE} `, start, end: start });
   else if (node.type === 'break') pieces.push({ value: '\n', start, end });
-  else if (node.type === 'html') collectComment(node.value, node.position, lines, comments);
   else if (node.type === 'link' && isBareUrl(node)) pieces.push({ value: ` ${OPAQUE} `, start, end: start });
-  else if ('children' in node) for (const child of node.children) inline(child as Nodes, pieces, lines, comments);
+  else if ('children' in node) for (const child of node.children) inline(child as Nodes, pieces, base);
 }
 
 function isBareUrl(node: Nodes): boolean {
   if (node.type !== 'link') return false;
   const [only] = node.children;
-  return node.children.length === 1 && only?.type === 'text' && (only.value === node.url || node.url === `mailto:${only.value}` || /^(https?:|www\.)/.test(only.value));
+  return node.children.length === 1 && only?.type === 'text' && (only.value === node.url || /^(https?:|www\.)/.test(only.value));
 }
 
 function joinPieces(pieces: readonly Piece[], text: string): MarkdownBlock {
   let value = '';
   const offsets: number[] = [];
   for (const piece of pieces) {
+    // A bare URL inside a text node is not prose either (remark without GFM keeps it as text).
+    const masked = piece.value.replace(/\b(https?:\/\/|www\.)[^\s)>\]]+/g, (m) => `${OPAQUE}${' '.repeat(m.length - 1)}`);
     const map = alignValue(piece.value, text, piece.start, Math.max(piece.end, piece.start));
-    for (let i = 0; i < piece.value.length; i++) offsets.push(map.offsetOf(i));
-    value += piece.value;
+    for (let i = 0; i < masked.length; i++) offsets.push(map.offsetOf(i));
+    value += masked;
   }
-  const last = pieces[pieces.length - 1]!;
-  offsets.push(last.end);
+  offsets.push(pieces[pieces.length - 1]!.end);
   return { value, map: { offsetOf: (index) => offsets[Math.max(0, Math.min(index, offsets.length - 1))]! } };
-}
-
-function collectComment(value: string, position: Nodes['position'], lines: string[], out: DirectiveComment[]): void {
-  const match = COMMENT.exec(value.trim());
-  if (!match || !position) return;
-  let next = position.end.line;
-  while (next < lines.length && lines[next]!.trim() === '') next++;
-  out.push({ text: match[1]!, line: position.start.line, column: position.start.column, nextLine: next + 1 });
 }
 
 function namesInFrontMatter(value: string): string[] {

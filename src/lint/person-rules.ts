@@ -8,7 +8,7 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { isPersonAt, personSubject, type People } from './people.js';
-import { findPhrase, nextWord, previousWord, type Span, type Token } from './tokens.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex, type Span, type Token } from './tokens.js';
 import {
   DAMAGE_PARTICIPLES, DAMAGE_VERBS, DILIGENCE_VERBS, LOADED_MARKERS, MODAL_CONTRACTIONS, MODALS, OMISSION_VERBS, PERCEPTION_VERBS, PLANNED_MARKERS,
 } from './vocabulary.js';
@@ -42,17 +42,16 @@ function damageAt(words: readonly Token[], i: number): number {
   return -1;
 }
 
-function hasAny(words: readonly Token[], phrases: ReadonlyArray<readonly string[]>, from = 0): number {
-  for (const phrase of phrases) {
-    const at = findPhrase(words, phrase, from);
-    if (at !== -1) return at;
-  }
-  return -1;
+const PLANNED = createPhraseIndex(PLANNED_MARKERS);
+const LOADED = createPhraseIndex(LOADED_MARKERS);
+
+function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
+  return matchPhrase(words, index, from)?.[0] ?? -1;
 }
 
 /** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
-  if (hasAny(sentence.words, PLANNED_MARKERS) !== -1) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1) return [];
   const rule = 'blame/person-as-cause';
   for (const clause of clauses) {
     const words = clause.words;
@@ -94,7 +93,7 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   if (subject === -1) return null;
   const after = nextWord(words, subject);
   if (after === -1 || BE.has(words[after]!.lower)) return null;
-  const marker = hasAny(words, LOADED_MARKERS, after);
+  const marker = hasAny(words, LOADED, after);
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
 

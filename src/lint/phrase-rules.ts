@@ -9,7 +9,7 @@
  */
 import { isPersonAt, personSubject, type People } from './people.js';
 import type { Finding } from './person-rules.js';
-import { findPhrase, nextWord, phraseEnd, previousWord, type Span, type Token } from './tokens.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type Span, type Token } from './tokens.js';
 import {
   HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, MINIMISERS, PERCEPTION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES,
   SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
@@ -19,22 +19,19 @@ function found(ruleId: string, words: readonly Token[], at: number, end: number)
   return { ruleId, start: words[at]!.start, end: words[end]!.end };
 }
 
-function firstPhrase(words: readonly Token[], phrases: ReadonlyArray<readonly string[]>, accept: (at: number, end: number) => boolean = () => true): [number, number] | null {
-  for (const phrase of phrases) {
-    for (let at = findPhrase(words, phrase); at !== -1; at = findPhrase(words, phrase, at + 1)) {
-      const end = phraseEnd(words, at, phrase.length);
-      if (accept(at, end)) return [at, end];
-    }
-  }
-  return null;
-}
+const HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
+const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
+const HINDSIGHT = createPhraseIndex(HINDSIGHT_PHRASES);
+const VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
+const JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(' '), entry]));
+const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.word));
 
 const JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]!));
 
 /** `blame/human-error`: "human error", "operator error", "a mistake by the on-call". */
 export function checkHumanError(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
-  const hit = firstPhrase(words, HUMAN_ERROR_PHRASES, (at, end) => {
+  const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
     if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? '')) return false;
     if (words[end]!.lower !== 'by' && words[end]!.lower !== 'of') return true;
     return nearPerson(words, end, people);
@@ -50,15 +47,12 @@ function nearPerson(words: readonly Token[], from: number, people: People): bool
 /** `blame/judgement`: careless, sloppy, negligent… except in their technical senses. */
 export function checkJudgement(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
-  for (const entry of JUDGEMENT_WORDS) {
-    const at = findPhrase(words, entry.word);
-    if (at === -1) continue;
-    const end = phraseEnd(words, at, entry.word.length);
-    if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) continue;
-    if (entry.person && !words.some((_, i) => isPersonAt(words, i, people))) continue;
-    return [found('blame/judgement', words, at, end)];
-  }
-  return [];
+  const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
+    const entry = JUDGEMENT.get(words.slice(at, end + 1).filter((w) => w.kind === 'word').map((w) => w.lower).join(' '))!;
+    if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) return false;
+    return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
+  });
+  return hit ? [found('blame/judgement', words, hit[0], hit[1])] : [];
 }
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'gets']);
@@ -77,7 +71,7 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
       return [found(rule, words, i, findPhrase(words, ['accountable'], i))];
     }
   }
-  const hit = firstPhrase(words, PUNITIVE_PHRASES, (at) => {
+  const hit = matchPhrase(words, PUNITIVE, 0, (at) => {
     const first = words[at]!.lower;
     if (first === 'written' || first === 'let' || first === 'removed') {
       return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
@@ -97,7 +91,7 @@ function heldAccountable(words: readonly Token[], i: number, people: People): bo
 export function checkHindsight(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/hindsight';
-  const hit = firstPhrase(words, HINDSIGHT_PHRASES, (at) => !describesThing(words, at));
+  const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
   if (hit) return [found(rule, words, hit[0], hit[1])];
   const first = nextWord(words, -1);
   if (first !== -1 && words[first]!.lower === 'naturally' && words[first + 1]?.text === ',') return [found(rule, words, first, first)];
@@ -132,7 +126,7 @@ function couldHaveSeen(words: readonly Token[], i: number): boolean {
 export function checkVagueAction(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/vague-action';
-  const hit = firstPhrase(words, VAGUE_ACTION_PHRASES);
+  const hit = matchPhrase(words, VAGUE);
   if (hit) return [found(rule, words, hit[0], hit[1])];
   const first = nextWord(words, -1);
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];

@@ -32,14 +32,29 @@ export interface ProseOptions {
   extra?: readonly ExtraPhrase[];
 }
 
-/** Words that can start a blaming phrase; a sentence without one is skipped. */
+/**
+ * The cheap pass: every rule needs at least one of these words in a
+ * sentence. For a phrase the trigger is its rarest-looking word (the longest
+ * one that is not a function word), so that "in hindsight" is looked for as
+ * "hindsight", not as "in".
+ */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'be', 'was', 'were', 'is', 'it', 'as', 'all', 'had', 'do', 'they', 'he', 'she', 'we', 'you', 'for', 'from', 'more']);
+
+function rarestWord(phrase: readonly string[]): string {
+  const candidates = phrase.filter((w) => !FUNCTION_WORDS.has(w));
+  return (candidates.length > 0 ? candidates : phrase).reduce((best, w) => (w.length > best.length ? w : best));
+}
+
 const TRIGGERS = new Set<string>([
   ...DAMAGE_VERBS.flatMap((entry) => entry.verb), ...OMISSION_VERBS, ...MODALS, ...MODAL_CONTRACTIONS, ...PUNITIVE_PASSIVE, ...MINIMISERS,
-  ...VAGUE_IMPERATIVES, ...DAMAGE_PARTICIPLES, 'never',
-  ...[HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS.map((e) => e.word), PUNITIVE_PHRASES, HINDSIGHT_PHRASES, VAGUE_ACTION_PHRASES, LOADED_MARKERS].flat().map((p) => p[0]!),
-  "didn't", 'not', "don't", "doesn't", 'if', 'had', 'missed', 'skipped', 'overlooked', 'supposed', 'took', 'thought', 'thanks',
-  'responsible', 'fault', 'blame', 'hold', 'held', 'holding', 'naturally', 'anyone', 'anybody', "shouldn't", "couldn't", 'bother', 'bothered',
-  'bothering', 'caused', 'triggered', 'made', 'started', 'done', 'accountable', 'my',
+  ...VAGUE_IMPERATIVES, ...DAMAGE_PARTICIPLES,
+  ...[HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS.map((e) => e.word), PUNITIVE_PHRASES, HINDSIGHT_PHRASES, VAGUE_ACTION_PHRASES, LOADED_MARKERS].flat().map(rarestWord),
+  // Counterfactual and person-as-cause constructions (person-rules.ts).
+  'never', "didn't", 'not', "don't", "doesn't", "hadn't", 'if', 'had', 'missed', 'skipped', 'overlooked', 'ignores', 'supposed', 'every', 'ample', 'plenty',
+  'took', 'thought', 'nobody', 'no', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause', 'started', 'began', 'happened', 'occurred',
+  'triggered', 'caused', 'made', 'introduced', 'broken', 'done', 'accountable', "shouldn't", "couldn't", 'bother', 'bothered', 'bothering', 'bothers',
+  // Hindsight constructions (phrase-rules.ts).
+  'naturally', 'anyone', 'anybody',
 ]);
 
 const CHECKS = [checkHumanError, checkJudgement, checkPunitive, checkHindsight, checkVagueAction] as const;

@@ -127,3 +127,28 @@ export function previousWord(words: readonly Token[], i: number): number {
   for (let j = i - 1; j >= 0; j--) if (words[j]!.kind === 'word') return j;
   return -1;
 }
+
+/** Phrases grouped by first word, so a sentence is scanned once, not once per phrase. */
+export type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+
+export function createPhraseIndex(phrases: ReadonlyArray<readonly string[]>): PhraseIndex {
+  const index = new Map<string, Array<readonly string[]>>();
+  for (const phrase of phrases) index.set(phrase[0]!, [...(index.get(phrase[0]!) ?? []), phrase]);
+  return index;
+}
+
+/** The first phrase of `index` found in `words` from `from` (and accepted), as [start, end] indexes. */
+export function matchPhrase(
+  words: readonly Token[], index: PhraseIndex, from = 0, accept: (at: number, end: number) => boolean = () => true,
+): [number, number] | null {
+  for (let i = from; i < words.length; i++) {
+    const candidates = words[i]!.kind === 'word' ? index.get(words[i]!.lower) : undefined;
+    if (!candidates) continue;
+    for (const phrase of candidates) {
+      if (findPhrase(words, phrase, i) !== i) continue;
+      const end = phraseEnd(words, i, phrase.length);
+      if (accept(i, end)) return [i, end];
+    }
+  }
+  return null;
+}

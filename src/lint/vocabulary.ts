@@ -135,7 +135,7 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ['no-brainer'], ['easy', 'to', 'see'], ['easy', 'to', 'spot'], ['it', 'goes', 'without', 'saying'],
 ];
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
-export const MINIMISERS = new Set(['simply', 'just', 'merely', 'only']);
+export const MINIMISERS = new Set(['simply', 'just', 'merely']);
 /** Perception verbs for "anyone could have seen". */
 export const PERCEPTION_VERBS = new Set(['done', 'fixed', 'prevented', 'avoided', 'seen', 'noticed', 'spotted', 'known', 'predicted', 'foreseen', 'caught', 'guessed']);
 
