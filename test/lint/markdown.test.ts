@@ -62,3 +62,32 @@ describe('suppressions', () => {
     expect(rules(markdown)).toEqual(expected);
   });
 });
+
+describe('the block scanner agrees with remark on what is prose', () => {
+  it.each([
+    ['indented code after a blank line', 'Intro.\n\n    Root cause: human error\n', []],
+    ['an HTML block', '<div>\nThe change was careless.\n</div>\n', []],
+    ['a tilde fence', '~~~\nObviously broken\n~~~\n', []],
+    ['a lazy block quote continuation', '> log line\nobviously careless\n', []],
+    ['a setext heading', 'The change was careless\n=======================\n', ['blame/judgement']],
+    ['a nested list item', '- Fix:\n  - Be more careful.\n', ['blame/vague-action']],
+    ['a link target', 'See [the graph](https://example.com/careless).\n', []],
+    ['an image', '![careless](x.png) shows the spike.\n', []],
+    ['an autolink', '<https://example.com/human-error>\n', []],
+    ['a table cell with inline code', '| event | note |\n|---|---|\n| `careless` flag | Sam forgot to renew it |\n', ['blame/counterfactual']],
+  ])('%s', (_, markdown, expected) => {
+    expect(rules(markdown)).toEqual(expected);
+  });
+
+  it('keeps positions in a CRLF file', () => {
+    expect(lines('# T\r\n\r\nThe change was careless.\r\n')).toEqual([
+      '3:16-3:24 error `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement',
+    ]);
+  });
+
+  it('positions inside emphasis and entities point at the phrase', () => {
+    const markdown = 'Tom &amp; Kim: the reviewer **ought to have** caught it.\n';
+    const [d] = lintMarkdown('a.md', markdown);
+    expect(markdown.slice(d!.column! - 1, d!.endColumn! - 1)).toBe('ought to have');
+  });
+});
