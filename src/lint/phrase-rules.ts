@@ -8,7 +8,7 @@
  * checkPunitive(sentence, people) // [{ ruleId: 'blame/punitive', … }] for "Jordan was written up"
  */
 import { isPersonAt, personSubject, type People } from './people.js';
-import type { Finding } from './person-rules.js';
+import type { Finding } from './finding.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type Span, type Token } from './tokens.js';
 import {
   HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, MINIMISERS, PERCEPTION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES,

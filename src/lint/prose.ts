@@ -9,7 +9,9 @@
  * // [{ ruleId: 'blame/person-as-cause', start: 0, end: 13 }]
  */
 import type { People } from './people.js';
-import { checkCounterfactual, checkPersonAsCause, type Finding } from './person-rules.js';
+import { checkCounterfactual } from './counterfactual-rules.js';
+import type { Finding } from './finding.js';
+import { checkPersonAsCause } from './person-rules.js';
 import { checkHindsight, checkHumanError, checkJudgement, checkPunitive, checkVagueAction } from './phrase-rules.js';
 import { splitClauses, splitSentences, tokenize, type Span } from './tokens.js';
 import {
@@ -17,7 +19,7 @@ import {
   MODALS, OMISSION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
 } from './vocabulary.js';
 
-export type { Finding } from './person-rules.js';
+export type { Finding } from './finding.js';
 
 /** A team-specific phrase from the configuration. */
 export interface ExtraPhrase {

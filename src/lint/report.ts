@@ -8,7 +8,7 @@
  */
 import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config.js';
-import type { Finding } from './person-rules.js';
+import type { Finding } from './finding.js';
 import { RULES, ruleUrl } from './rule-catalogue.js';
 import { ruleMatches } from './suppressions.js';
 
