@@ -9,7 +9,6 @@ import { UsageError, type CommandSpec } from '../command.js';
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnostics, LINT_FORMATS, parseFormat } from '../format/index.js';
 import { noFilesDiagnostic } from '../incident-files.js';
-import { lintIncidentSource, lintMarkdown } from '../lint/index.js';
 import { findFiles, readBytes, type Workspace } from '../workspace.js';
 import { openOrReport } from './shared.js';
 
@@ -58,23 +57,25 @@ export async function lintFiles(workspace: Workspace, paths: readonly string[]):
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
   const { files, missing } = await findFiles(workspace.root, named, LINT_EXTENSIONS);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
+  const { lintIncidentSource, lintMarkdown } = await import('../lint/index.js');
   const options = { settings: workspace.config.lint };
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const read = await readBytes(workspace.root, file);
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
-    else if (file.toLowerCase().endsWith('.md')) diagnostics.push(...lintMarkdownBytes(file, read.bytes, options));
+    else if (file.toLowerCase().endsWith('.md')) diagnostics.push(...lintMarkdownBytes(file, read.bytes, (text) => lintMarkdown(file, text, options)));
     else diagnostics.push(...lintIncidentSource(file, read.bytes, options));
   }
   return { files: files.length, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
-function lintMarkdownBytes(file: string, bytes: Uint8Array, options: Parameters<typeof lintMarkdown>[2]): Diagnostic[] {
+function lintMarkdownBytes(file: string, bytes: Uint8Array, lint: (text: string) => Diagnostic[]): Diagnostic[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return [createDiagnostic({ file, ruleId: 'schema/encoding', message: 'The file is not valid UTF-8', expected: 'UTF-8 text' })];
   }
-  return lintMarkdown(file, text, options);
+  return lint(text);
 }
