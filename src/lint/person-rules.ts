@@ -119,12 +119,22 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.lower !== 'fault' && words[i]!.lower !== 'blame') continue;
     const before = previousWord(words, i);
-    if (before !== -1 && words[before]!.lower === 'to' && personSubject(words, before, people) !== -1) return [span(rule, words[personSubject(words, before, people)]!, words[i]!)];
+    const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
+    const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
+    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
+    if (who !== -1) return [span(rule, words[i]!, words[who]!)];
     if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
       return [span(rule, words[before]!, words[i]!)];
     }
   }
   return null;
+}
+
+/** The first person within four words after `from`, or -1. */
+function nextPerson(words: readonly Token[], from: number, people: People): number {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
 
 /** "It was Victor who disabled…": the sentence is built to point at a person. */
@@ -139,8 +149,8 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   return null;
 }
 
-const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered']);
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once']);
+const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered', 'result']);
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of']);
 
 /** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
 function causeFraming(words: readonly Token[], people: People): Finding | null {
@@ -151,20 +161,25 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
     const who = nextWord(words, i);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || words[who]!.lower.endsWith("'s")) continue;
-    if (BE.has(words[verb]!.lower)) continue;
+    if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
     return span('blame/person-as-cause', words[cause]!, words[verb]!);
   }
   return null;
 }
 
-/** ", filling the disks": a damaging consequence hung on a person's act. */
+/**
+ * A damaging consequence hung on a person's act: ", filling the disks",
+ * "…, which caused a thundering herd", "a route change that blackholed traffic".
+ */
 function consequence(words: readonly Token[], people: People): Finding[] | null {
   const subject = leadingPerson(words, people);
   if (subject === -1) return null;
   for (let i = subject + 1; i < words.length; i++) {
-    if (words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[nextWord(words, i)]?.lower ?? '')) {
-      return [span('blame/person-as-cause', words[subject]!, words[nextWord(words, i)]!)];
-    }
+    const next = nextWord(words, i);
+    if (next === -1) break;
+    const participle = words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[next]!.lower);
+    const relative = (words[i]!.lower === 'which' || words[i]!.lower === 'that') && damageAt(words, next) !== -1;
+    if (participle || relative) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
   }
   return null;
 }

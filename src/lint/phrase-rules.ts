@@ -71,12 +71,13 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
       return [found(rule, words, i, findPhrase(words, ['accountable'], i))];
     }
   }
-  const hit = matchPhrase(words, PUNITIVE, 0, (at) => {
+  const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
     const first = words[at]!.lower;
-    if (first === 'written' || first === 'let' || first === 'removed') {
+    if ((first === 'written' && words[nextWord(words, at)]?.lower === 'up') || first === 'let' || first === 'removed') {
       return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
     }
     if (first === 'consequences') return nearPerson(words, at + 1, people);
+    if (words[end]!.lower === 'warning') return personSubject(words, at, people) !== -1;
     return true;
   });
   return hit ? [found(rule, words, hit[0], hit[1])] : [];
@@ -102,6 +103,7 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
       if (before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [found(rule, words, before, i)];
     }
     if ((lower === 'anyone' || lower === 'anybody') && couldHaveSeen(words, i)) return [found(rule, words, i, i)];
+    if (lower === 'all' && allTheyHadToDo(words, i)) return [found(rule, words, i, findPhrase(words, ['do'], i))];
   }
   return [];
 }
@@ -111,6 +113,12 @@ function describesThing(words: readonly Token[], at: number): boolean {
   if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower) || previousWord(words, at) === -1) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
   return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
+}
+
+/** "all the on-call had to do was…": the minimiser with any subject. */
+function allTheyHadToDo(words: readonly Token[], i: number): boolean {
+  const had = findPhrase(words, ['had', 'to', 'do'], i);
+  return had !== -1 && had - i <= 8;
 }
 
 /** "anyone could have seen". */

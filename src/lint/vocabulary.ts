@@ -51,7 +51,8 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
   {
     verb: [
       'deleted', 'wiped', 'dropped', 'destroyed', 'corrupted', 'misconfigured', 'botched', 'caused', 'introduced',
-      'overloaded', 'crashed', 'unplugged', 'nuked', 'overwrote', 'bypassed', 'overrode', 'leaked', 'ignored', 'killed', 'trashed', 'clobbered', 'fumbled',
+      'overloaded', 'crashed', 'unplugged', 'nuked', 'overwrote', 'bypassed', 'overrode', 'leaked', 'misrouted', 'blackholed',
+      'flooded', 'exhausted', 'locked', 'ignored', 'killed', 'trashed', 'clobbered', 'fumbled',
     ],
   },
 ];
@@ -66,7 +67,8 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ['on', 'a', 'friday'], ['directly', 'to'], ['against', 'production'], ['without', 'telling'], ['without', 'checking'],
   ['without', 'testing'], ['without', 'asking'], ['without', 'a', 'review'], ['without', 'review'], ['without', 'approval'],
   ['without', 'any'], ['without', 'reading'], ['once', 'more'], ['at', 'once'], ['against', 'the', 'live'], ['against', 'live'],
-  ['against', 'prod'], ['during', 'peak'], ['anyway'], ['to', 'the', 'public'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
+  ['against', 'prod'], ['during', 'peak'], ['anyway'], ['to', 'the', 'public'], ['straight', 'to'], ['without', 'waiting'],
+  ['in', 'the', 'middle', 'of'], ['during', 'business'], ['business', 'hours'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
 ];
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
@@ -76,7 +78,7 @@ export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Consequences hung on a person's action after a comma: ", filling the disks". */
-export const DAMAGE_PARTICIPLES = new Set([
+export const DAMAGE_PARTICIPLES = new Set(['blackholing', 'flooding', 'locking', 
   'filling', 'causing', 'breaking', 'crashing', 'deleting', 'wiping', 'overloading', 'exhausting', 'corrupting', 'dropping',
 ]);
 
@@ -121,7 +123,7 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE = new Set(['reprimanded', 'disciplined', 'fired', 'terminated', 'demoted', 'sacked', 'suspended', 'punished', 'censured']);
 export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
-  ['written', 'up'], ['let', 'go'], ['formal', 'warning'], ['final', 'warning'], ['as', 'a', 'punishment'],
+  ['written', 'up'], ['let', 'go'], ['formal', 'warning'], ['written', 'warning'], ['final', 'warning'], ['as', 'a', 'punishment'],
   ['as', 'punishment'], ['be', 'accountable'],
   ['removed', 'from', 'the', 'rotation'], ['disciplinary'], ['consequences', 'for'], ['performance', 'improvement', 'plan'],
 ];
