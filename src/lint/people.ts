@@ -82,17 +82,25 @@ const PERSONAL_VERBS = new Set([
  */
 export function personSubject(clause: readonly Token[], verb: number, people: People, possessive = false): number {
   let inPhrase = false;
+  let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i]!;
+    // ", the key would…": a new subject starts after a comma and a determiner.
+    if (token.text === ',' && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? '')) {
+      found = -1;
+      inPhrase = false;
+    }
     if (token.kind !== 'word') continue;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
-    if (inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && !possessive) continue;
-    return i;
+    found = i;
   }
-  return -1;
+  return found;
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'these', 'those', 'its', 'every', 'all']);
 
 const PREPOSITIONS = new Set(['from', 'of', 'to', 'with', 'for', 'at', 'in', 'on', 'about', 'than', 'into', 'over', 'under', 'by', 'after', 'before', 'during']);
 const SUBJECT_RESETS = new Set(['was', 'were', 'is', 'are', 'who', 'and']);

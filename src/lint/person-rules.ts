@@ -19,6 +19,12 @@ const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
 
 const PASSIVE_CAUSE = new Set(['caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done']);
+const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
+/** Acts on a defect that repair or investigate it: "Lee rolled back the bad deploy" is not blame. */
+const REMEDY_VERBS = new Set([
+  'found', 'noticed', 'spotted', 'fixed', 'removed', 'replaced', 'reverted', 'identified', 'detected', 'discovered', 'confirmed',
+  'investigated', 'restored', 'repaired', 'corrected', 'rotated', 'revoked', 'reported', 'flagged', 'paged', 'escalated', 'diagnosed', 'traced',
+]);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'breach', 'loss', 'problem', 'issue', 'bug', 'regression', 'mess']);
 
@@ -27,6 +33,8 @@ const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'br
 function damageAt(words: readonly Token[], i: number): number {
   const lower = words[i]!.lower;
   if (!DAMAGE_INDEX.has(lower)) return -1;
+  // "the leaked key", "a broken build": a participle used as an adjective.
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
   const then = DAMAGE_INDEX.get(lower);
   if (!then) return i;
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return j;
@@ -83,7 +91,8 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const subject = leadingPerson(words, people);
   if (subject === -1) return null;
   const after = nextWord(words, subject);
-  if (after === -1 || BE.has(words[after]!.lower)) return null;
+  if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
+  if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
   const marker = hasAny(words, LOADED, after);
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
@@ -149,8 +158,9 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   return null;
 }
 
-const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered', 'result']);
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of']);
+const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered', 'result', 'traces', 'traced', 'stems', 'stemmed']);
+const TRACE_WORDS = new Set(['traces', 'traced', 'stems', 'stemmed']);
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
 
 /** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
 function causeFraming(words: readonly Token[], people: People): Finding | null {
@@ -158,9 +168,12 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
   if (cause === -1) return null;
   for (let i = cause + 1; i < words.length; i++) {
     if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
+    if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
     const who = nextWord(words, i);
     const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || words[who]!.lower.endsWith("'s")) continue;
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people)) continue;
+    // "traces back to Carla's edit": a possessive names the person's act as the cause.
+    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
     return span('blame/person-as-cause', words[cause]!, words[verb]!);
   }

@@ -54,6 +54,7 @@ const TRIGGERS = new Set<string>([
   // Counterfactual and person-as-cause constructions (person-rules.ts).
   'never', "didn't", 'not', "don't", "doesn't", "hadn't", 'if', 'had', 'missed', 'skipped', 'overlooked', 'ignores', 'supposed', 'every', 'ample', 'plenty',
   'took', 'thought', 'nobody', 'no', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause', 'started', 'began', 'happened', 'occurred',
+  'result', 'traces', 'traced', 'stems', 'stemmed',
   'triggered', 'caused', 'made', 'introduced', 'broken', 'done', 'accountable', "shouldn't", "couldn't", 'bother', 'bothered', 'bothering', 'bothers',
   // Hindsight constructions (phrase-rules.ts).
   'naturally', 'anyone', 'anybody',

@@ -26,18 +26,30 @@ const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|\uFFFC|[\p{L}\p{N}]+
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const value = match[0];
     const start = match.index;
-    const first = value.charCodeAt(0);
-    let kind: TokenKind;
-    if (value === OPAQUE || value.length > 1 && (first === 0x60 || first === 0x22 || first === 0x201c)) kind = 'opaque';
-    else if (/^\s/.test(value)) kind = 'space';
-    else if (/^[\p{L}\p{N}]/u.test(value)) kind = 'word';
-    else kind = 'punct';
-    tokens.push({ text: value, lower: value.toLowerCase().replace(/\u2019/g, "'"), start, end: start + value.length, kind });
+    const kind = kindOf(value);
+    const lower = kind === 'word' ? lowerWord(value) : value;
+    tokens.push({ text: value, lower, start, end: start + value.length, kind });
   }
   return tokens;
+}
+
+function kindOf(value: string): TokenKind {
+  const first = value.charCodeAt(0);
+  if (first === 0x20 || first === 0x0a || first === 0x09 || first === 0x0d) return 'space';
+  if ((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39)) return 'word';
+  if (value.length > 1 && (first === 0x60 || first === 0x22 || first === 0x201c)) return 'opaque';
+  if (value === OPAQUE) return 'opaque';
+  if (first < 0x80) return 'punct';
+  return /^\s/.test(value) ? 'space' : /^[\p{L}\p{N}]/u.test(value) ? 'word' : 'punct';
+}
+
+function lowerWord(value: string): string {
+  const lower = value.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
 /** A run of tokens: the word tokens only, with their offsets kept. */

@@ -62,7 +62,7 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
  * "Lee merged an *unreviewed* migration", "pushed *directly to main*".
  */
 export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
-  ['unreviewed'], ['untested'], ['wrong'], ['broken'], ['buggy'], ['bad'], ['regression'], ['by', 'mistake'],
+  ['unreviewed'], ['untested'], ['wrong'], ['broken'], ['buggy'], ['bad'], ['malformed'], ['outdated'], ['incorrect'], ['faulty'], ['regression'], ['by', 'mistake'],
   ['by', 'accident'], ['accidentally'], ['mistakenly'], ['once', 'again'], ['again'], ['twice'], ['before', 'leaving'],
   ['on', 'a', 'friday'], ['directly', 'to'], ['against', 'production'], ['without', 'telling'], ['without', 'checking'],
   ['without', 'testing'], ['without', 'asking'], ['without', 'a', 'review'], ['without', 'review'], ['without', 'approval'],
@@ -78,14 +78,15 @@ export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Consequences hung on a person's action after a comma: ", filling the disks". */
-export const DAMAGE_PARTICIPLES = new Set(['blackholing', 'flooding', 'locking', 
+export const DAMAGE_PARTICIPLES = new Set(['blackholing', 'flooding', 'locking', 'destroying', 'taking', 'bringing', 'knocking', 'leaking', 'blocking', 
   'filling', 'causing', 'breaking', 'crashing', 'deleting', 'wiping', 'overloading', 'exhausting', 'corrupting', 'dropping',
 ]);
 
 /** Diligence verbs: a person who did *not* do these is blamed by omission (`blame/counterfactual`). */
 export const DILIGENCE_VERBS = new Set([
   'follow', 'read', 'check', 'look', 'test', 'review', 'escalate', 'notice', 'wait', 'ask', 'verify', 'update', 'run',
-  'renew', 'bother', 'think', 'consider', 'monitor', 'watch', 'validate', 'confirm', 'tell', 'warn', 'heed', 'pay',
+  'renew', 'bother', 'think', 'consider', 'monitor', 'watch', 'validate', 'confirm', 'tell', 'warn', 'heed', 'pay', 'document',
+  'communicate', 'inform', 'notify', 'announce',
 ]);
 
 /** Verbs after which "to" states an omission: "failed to notice", "forgot to renew". */

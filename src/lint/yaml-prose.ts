@@ -72,8 +72,10 @@ function proseField(source: YamlSource, node: Scalar, path: FieldPath): ProseFie
   const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
   // A block scalar's value begins on the line after its `|` or `>` header.
   const contentStart = block ? source.text.indexOf('\n', start) + 1 || start : start;
-  const map = alignValue(value, source.text, contentStart, valueEnd);
-  return { path, value, map, line: source.lineCounter.linePos(start).line };
+  // Aligning is only needed for the few fields with a finding, so it waits until asked.
+  let map: OffsetMap | null = null;
+  const lazy: OffsetMap = { offsetOf: (index) => (map ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index) };
+  return { path, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 
 /** Names listed in `authors`, `participants` and action items' `owner`, read from the document. */
