@@ -15,6 +15,7 @@ import { RULES, ruleUrl } from '../lint/rule-catalogue.js';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** The SARIF log as an object (tests validate it against the schema). */
 export function buildSarif(diagnostics: readonly Diagnostic[], options: { version?: string } = {}): Log {
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
   const rules: ReportingDescriptor[] = ids.map((id) => {
@@ -48,6 +49,7 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: { versio
   };
 }
 
+/** The SARIF log as printed by `--format sarif`. */
 export function formatSarif(diagnostics: readonly Diagnostic[], options: { version?: string } = {}): string {
   return `${JSON.stringify(buildSarif(diagnostics, options), null, 2)}\n`;
 }

@@ -52,6 +52,7 @@ export function parseCorpus(jsonl: string): Corpus {
   return { people: header.people ?? [], cases };
 }
 
+/** Lints each sentence with the corpus's people and counts hits and misses per family. */
 export function evaluateCorpus(corpus: Corpus): Evaluation {
   const people = createPeople(corpus.people, true);
   const families = BLAME_RULES.map((id) => id.slice('blame/'.length));

@@ -47,6 +47,7 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Prose blocks and suppression comments of a Markdown document, by lines. */
 export function scanMarkdown(source: string): ScannedMarkdown {
   const lines = splitLines(source);
   const result: ScannedMarkdown = { blocks: [], comments: [], frontMatter: null };

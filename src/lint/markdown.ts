@@ -40,6 +40,7 @@ interface Piece {
   end: number;
 }
 
+/** Prose blocks, suppression comments and people of one Markdown document (the cheap pass). */
 export function extractMarkdownProse(text: string): MarkdownProse {
   const scanned = scanMarkdown(text);
   const names = [...namesInText(text), ...(scanned.frontMatter ? namesInFrontMatter(scanned.frontMatter) : [])];

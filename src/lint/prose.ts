@@ -70,6 +70,7 @@ export function mightBlame(sentence: Span): boolean {
   return false;
 }
 
+/** Findings in `text`, offsets relative to it, sorted by position. */
 export function lintProse(text: string, options: ProseOptions): Finding[] {
   const findings: Finding[] = [];
   const sentences = splitSentences(tokenize(text));

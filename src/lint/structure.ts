@@ -30,6 +30,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
+/** Every completeness finding for the plain data of one incident file. */
 export function checkStructure(data: unknown): StructureFinding[] {
   if (!isRecord(data)) return [];
   return [...actionItems(data), ...contributingFactors(data), ...metricEvents(data), ...impactNumber(data), ...lessons(data)];

@@ -35,6 +35,7 @@ export interface DirectiveComment {
 
 const DIRECTIVE = /^\s*postmortem-(disable-next-line|disable|enable)\b\s*([^]*?)\s*$/;
 
+/** Pairs `disable`/`enable` comments into line ranges; a `disable` left open runs to `lastLine`. */
 export function parseDirectives(comments: readonly DirectiveComment[], lastLine = Number.MAX_SAFE_INTEGER): Suppression[] {
   const done: Suppression[] = [];
   const open: Suppression[] = [];
@@ -72,6 +73,7 @@ export function yamlDirectives(text: string): DirectiveComment[] {
   return comments;
 }
 
+/** `blame/judgement`, `blame` and `blame/*` all match `blame/judgement`. */
 export function ruleMatches(pattern: string, ruleId: string): boolean {
   const bare = pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
   return ruleId === bare || ruleId.startsWith(`${bare}/`);

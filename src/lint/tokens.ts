@@ -24,6 +24,7 @@ export const OPAQUE = '\uFFFC';
 
 const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
 
+/** Words, punctuation, whitespace and opaque runs (quotes, code), with offsets; `lower` only differs for words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;

@@ -37,6 +37,7 @@ const PROSE: Spec = {
   investigation: { '*': { evidence: true } },
 };
 
+/** The prose fields of one parsed incident file, in document order. */
 export function extractYamlProse(source: YamlSource): ProseField[] {
   const fields: ProseField[] = [];
   const contents = source.document.contents as Node | null;
