@@ -23,7 +23,8 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: { versio
     const rule: ReportingDescriptor = { id, shortDescription: { text: info?.summary ?? id } };
     if (info) {
       rule.fullDescription = { text: `${info.summary}: ${info.why}` };
-      rule.helpUri = ruleUrl(id);
+      // The docs live in the repository, not at a fixed address, so help is text (helpUri must be an absolute URI).
+      rule.help = { text: `${info.why}.${info.suggestion ? ` ${info.suggestion}` : ''} See ${ruleUrl(id)}.` };
       rule.defaultConfiguration = { level: LEVEL[info.severity] };
     }
     return rule;
@@ -45,7 +46,7 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: { versio
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'postmortem', informationUri: 'docs/lint.md', ...(options.version ? { version: options.version } : {}), rules } }, results }],
+    runs: [{ tool: { driver: { name: 'postmortem', ...(options.version ? { version: options.version } : {}), rules } }, results }],
   };
 }
 
