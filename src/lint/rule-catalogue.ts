@@ -101,7 +101,9 @@ function structure(summary: string, why: string, suggestion: string): RuleInfo {
 }
 for (const [id, info] of Object.entries(RULES)) info.id = id;
 
-/** Where each rule is documented (SARIF `helpUri`, diagnostic `url`). */
+/** Where each rule is documented (diagnostic `url`, SARIF help): the heading anchors of docs/lint.md. */
 export function ruleUrl(id: string): string {
-  return `${DOCS}#${id.replace('/', '')}`;
+  if (id.startsWith('structure/')) return `${DOCS}#completeness-structure-warning`;
+  if (id === 'blame/custom' || id === 'blame/unused-suppression') return `${DOCS}#blamecustom-warning-and-blameunused-suppression-warning`;
+  return `${DOCS}#${id.replace('/', '')}-${RULES[id]?.severity ?? 'warning'}`;
 }

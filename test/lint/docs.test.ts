@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPeople, lintProse, RULES } from '../../src/lint/index.js';
+import { ruleUrl } from '../../src/lint/rule-catalogue.js';
 
 const doc = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
 const people = createPeople(['kim', 'lee', 'sam', 'priya', 'jordan', 'dana'], true);
@@ -24,4 +25,10 @@ describe.each(documented)('$rule', ({ rule, flags, passes }) => {
   it.each(passes)('passes %j', (text) => {
     expect(lintProse(text, { people })).toEqual([]);
   });
+});
+
+it('every rule URL points at a heading of docs/lint.md', () => {
+  // GitHub's anchors: lower case, punctuation other than - and _ dropped, spaces to -.
+  const anchors = [...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+  for (const id of Object.keys(RULES)) expect(anchors).toContain(ruleUrl(id).split('#')[1]);
 });
