@@ -54,3 +54,10 @@ it('knows the people the file lists', () => {
   const rules = lintIncidentSource('a.yaml', text).filter((d) => d.ruleId.startsWith('blame/')).map((d) => d.ruleId);
   expect(rules).toEqual(['blame/person-as-cause', 'blame/counterfactual']);
 });
+
+it('keeps positions with a BOM and CRLF line endings', () => {
+  const text = '\uFEFFtitle: T\r\nsummary: >\r\n  First line.\r\n  Kim took down the API.\r\n';
+  const [d] = lintIncidentSource('a.yaml', text, { people: ['kim'] }).filter((x) => x.ruleId.startsWith('blame/'));
+  expect(formatLine(d!).slice(0, 14)).toBe('4:3-4:16 error');
+  expect(cut(text.slice(1), d!)).toBe('Kim took down');
+});
