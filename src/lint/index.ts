@@ -45,7 +45,8 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
     const path = formatFieldPath(field.path);
     diagnostics.push(...proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path));
   }
-  for (const finding of checkStructure(loaded.data ?? plainData(source))) {
+  // Completeness is judged only on a file that parsed cleanly; a broken one gets its prose linted.
+  for (const finding of loaded.data === null ? [] : checkStructure(loaded.data)) {
     diagnostics.push(
       createDiagnostic({
         file,
@@ -131,12 +132,4 @@ function nodeLines(source: YamlSource): Map<number, number> {
 function finish(file: string, diagnostics: Diagnostic[], suppressions: Suppression[], settings: LintSettings): Diagnostic[] {
   const levelled = applyLevels(diagnostics, settings);
   return applyLevels(applySuppressions(file, levelled, suppressions), settings).sort(compareDiagnostics);
-}
-
-function plainData(source: YamlSource): unknown {
-  try {
-    return source.document.toJS({ maxAliasCount: 100 });
-  } catch {
-    return null;
-  }
 }

@@ -57,3 +57,16 @@ describe('formats', () => {
     expect(run('cli-config', '--format', 'json').stdout).toContain('"severity": "warning",\n    "ruleId": "blame/judgement"');
   });
 });
+
+it('one bad file does not stop the others, and never gives a stack trace', () => {
+  const { code, stdout, stderr } = run('cli-mixed', '--format', 'json');
+  const rows = JSON.parse(stdout) as Array<{ file: string; ruleId: string; line: number | null }>;
+  expect(code).toBe(1);
+  expect(stderr).toBe('');
+  expect(rows.map((r) => `${r.file} ${r.ruleId}`)).toEqual([
+    'postmortems/binary.yaml schema/binary',
+    'postmortems/broken.yaml schema/yaml-syntax',
+    'postmortems/broken.yaml blame/counterfactual',
+    'postmortems/latin1.md schema/encoding',
+  ]);
+});
