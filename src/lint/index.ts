@@ -7,7 +7,8 @@
  * const diagnostics = lintIncidentSource('postmortems/2024-01-15-checkout.yaml', text);
  * const more = lintMarkdown('postmortems/2024-01-15-checkout.md', markdown, { settings });
  */
-import { compareDiagnostics, formatFieldPath, type Diagnostic } from '../diagnostic.js';
+import { LineCounter, visit, type Node } from 'yaml';
+import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostic.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
 import { sourceRange, type OffsetMap } from './align.js';
 import { extractMarkdownProse, remarkBlock } from './markdown.js';
@@ -18,13 +19,12 @@ import { RULES, ruleUrl } from './rule-catalogue.js';
 import { checkStructure } from './structure.js';
 import { applySuppressions, parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
 import { extractYamlProse, namesInYaml } from './yaml-prose.js';
-import { createDiagnostic } from '../diagnostic.js';
-import { LineCounter, visit, type Node } from 'yaml';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
 export { createPeople, type People } from './people.js';
 export { RULES, BLAME_RULES, type RuleInfo } from './rule-catalogue.js';
 export { DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
+export { default as retextPostmortem, type RetextPostmortemOptions } from './retext-plugin.js';
 
 export interface LintOptions {
   settings?: LintSettings;
