@@ -14,10 +14,7 @@ import type { Finding } from './finding.js';
 import { checkPersonAsCause } from './person-rules.js';
 import { checkHindsight, checkHumanError, checkJudgement, checkPunitive, checkVagueAction } from './phrase-rules.js';
 import { splitClauses, splitSentences, tokenize, type Span } from './tokens.js';
-import {
-  DAMAGE_PARTICIPLES, DAMAGE_VERBS, HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, LOADED_MARKERS, MINIMISERS, MODAL_CONTRACTIONS,
-  MODALS, OMISSION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
-} from './vocabulary.js';
+import { ANY_TRIGGER, CHECK, checksFor } from './triggers.js';
 
 export type { Finding } from './finding.js';
 
@@ -34,52 +31,27 @@ export interface ProseOptions {
   extra?: readonly ExtraPhrase[];
 }
 
-/**
- * The cheap pass: every rule needs at least one of these words in a
- * sentence. For a phrase the trigger is its rarest-looking word (the longest
- * one that is not a function word), so that "in hindsight" is looked for as
- * "hindsight", not as "in".
- */
-const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'be', 'was', 'were', 'is', 'it', 'as', 'all', 'had', 'do', 'they', 'he', 'she', 'we', 'you', 'for', 'from', 'more']);
-
-function rarestWord(phrase: readonly string[]): string {
-  const candidates = phrase.filter((w) => !FUNCTION_WORDS.has(w));
-  return (candidates.length > 0 ? candidates : phrase).reduce((best, w) => (w.length > best.length ? w : best));
-}
-
-const TRIGGERS = new Set<string>([
-  ...DAMAGE_VERBS.flatMap((entry) => entry.verb), ...OMISSION_VERBS, ...MODALS, ...MODAL_CONTRACTIONS, ...PUNITIVE_PASSIVE, ...MINIMISERS,
-  ...VAGUE_IMPERATIVES, ...DAMAGE_PARTICIPLES,
-  ...[HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS.map((e) => e.word), PUNITIVE_PHRASES, HINDSIGHT_PHRASES, VAGUE_ACTION_PHRASES, LOADED_MARKERS].flat().map(rarestWord),
-  // Counterfactual and person-as-cause constructions (person-rules.ts).
-  'never', "didn't", 'not', "don't", "doesn't", "hadn't", 'if', 'had', 'missed', 'skipped', 'overlooked', 'ignores', 'supposed', 'every', 'ample', 'plenty',
-  'took', 'thought', 'nobody', 'no', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause', 'started', 'began', 'happened', 'occurred',
-  'result', 'traces', 'traced', 'stems', 'stemmed',
-  'triggered', 'caused', 'made', 'introduced', 'broken', 'done', 'accountable', "shouldn't", "couldn't", 'bother', 'bothered', 'bothering', 'bothers',
-  // Hindsight constructions (phrase-rules.ts).
-  'naturally', 'anyone', 'anybody',
-]);
-
-const CHECKS = [checkHumanError, checkJudgement, checkPunitive, checkHindsight, checkVagueAction] as const;
+const CHECKS = [
+  [CHECK.humanError, checkHumanError], [CHECK.judgement, checkJudgement], [CHECK.punitive, checkPunitive],
+  [CHECK.hindsight, checkHindsight], [CHECK.vagueAction, checkVagueAction],
+] as const;
 
 /** Does any word of the sentence start a phrase some rule knows? (the cheap pass) */
 export function mightBlame(sentence: Span): boolean {
-  for (const word of sentence.words) {
-    if (TRIGGERS.has(word.lower)) return true;
-  }
-  return false;
+  return checksFor(sentence.words.map((w) => w.lower)) !== 0;
 }
 
 /** Findings in `text`, offsets relative to it, sorted by position. */
 export function lintProse(text: string, options: ProseOptions): Finding[] {
   const findings: Finding[] = [];
-  const sentences = splitSentences(tokenize(text));
+  const sentences = ANY_TRIGGER.test(text) ? splitSentences(tokenize(text)) : [];
   for (const sentence of sentences) {
-    if (!mightBlame(sentence)) continue;
-    const clauses = splitClauses(sentence);
-    findings.push(...checkPersonAsCause(clauses, sentence, options.people));
-    findings.push(...checkCounterfactual(clauses, sentence, options.people));
-    for (const check of CHECKS) findings.push(...check(sentence, options.people));
+    const mask = checksFor(sentence.words.map((w) => w.lower));
+    if (mask === 0) continue;
+    const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
+    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check] of CHECKS) if (mask & bit) findings.push(...check(sentence, options.people));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];
