@@ -126,7 +126,9 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
     if (subject !== -1 && object) return [span(rule, words[subject]!, words[nextWord(words, responsible)]!)];
   }
   for (let i = 0; i < words.length; i++) {
-    if (words[i]!.lower !== 'fault' && words[i]!.lower !== 'blame') continue;
+    if (!['fault', 'blame', 'mistake', 'bad'].includes(words[i]!.lower)) continue;
+    // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
+    if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
     const before = previousWord(words, i);
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];

@@ -27,7 +27,7 @@ function rarestWord(phrase: readonly string[]): string {
 const TRIGGERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [CHECK.personAsCause, [
     ...DAMAGE_VERBS.flatMap((entry) => entry.verb), ...LOADED_MARKERS.map(rarestWord), ...DAMAGE_PARTICIPLES,
-    'caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause',
+    'caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause', 'mistake',
     'began', 'happened', 'occurred', 'result', 'traces', 'traced', 'stems', 'stemmed',
   ]],
   [CHECK.counterfactual, [

@@ -68,7 +68,9 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ['without', 'testing'], ['without', 'asking'], ['without', 'a', 'review'], ['without', 'review'], ['without', 'approval'],
   ['without', 'any'], ['without', 'reading'], ['once', 'more'], ['at', 'once'], ['against', 'the', 'live'], ['against', 'live'],
   ['against', 'prod'], ['during', 'peak'], ['anyway'], ['to', 'the', 'public'], ['straight', 'to'], ['without', 'waiting'],
-  ['in', 'the', 'middle', 'of'], ['during', 'business'], ['business', 'hours'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
+  ['in', 'the', 'middle', 'of'], ['during', 'business'], ['business', 'hours'], ['friday', 'evening'], ['friday', 'afternoon'],
+  ['friday', 'night'], ['minutes', 'before'], ['right', 'before'], ['late', 'at', 'night'], ['went', 'offline'], ['went', 'home'],
+  ['and', 'left'], ['then', 'left'], ['on', 'vacation'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
 ];
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
