@@ -34,6 +34,8 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   const token = words[i];
   if (!token || token.kind !== 'word') return false;
   const base = token.lower.endsWith("'s") ? token.lower.slice(0, -2) : token.lower;
+  // "operator error", "user mistake": the role names a kind of error, not a person acting.
+  if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
