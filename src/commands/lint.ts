@@ -58,16 +58,26 @@ export async function lintFiles(workspace: Workspace, paths: readonly string[]):
   const { files, missing } = await findFiles(workspace.root, named, LINT_EXTENSIONS);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
-  const { lintIncidentSource, lintMarkdown } = await import('../lint/index.js');
-  const options = { settings: workspace.config.lint };
+  const lint = await import('../lint/index.js');
+  const settings = workspace.config.lint;
   const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const read = await readBytes(workspace.root, file);
-    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
-    else if (file.toLowerCase().endsWith('.md')) diagnostics.push(...lintMarkdownBytes(file, read.bytes, (text) => lintMarkdown(file, text, options)));
-    else diagnostics.push(...lintIncidentSource(file, read.bytes, options));
+  // Reads overlap in batches (the linting itself is synchronous); a batch bounds open files.
+  for (let at = 0; at < files.length; at += READ_BATCH) {
+    const batch = files.slice(at, at + READ_BATCH);
+    const reads = await Promise.all(batch.map((file) => readBytes(workspace.root, file)));
+    batch.forEach((file, k) => diagnostics.push(...lintOne(lint, file, reads[k]!, settings)));
   }
   return { files: files.length, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+const READ_BATCH = 64;
+
+type LintModule = typeof import('../lint/index.js');
+
+function lintOne(lint: LintModule, file: string, read: Awaited<ReturnType<typeof readBytes>>, settings: Workspace['config']['lint']): Diagnostic[] {
+  if ('diagnostic' in read) return [read.diagnostic];
+  if (file.toLowerCase().endsWith('.md')) return lintMarkdownBytes(file, read.bytes, (text) => lint.lintMarkdown(file, text, { settings }));
+  return lint.lintIncidentSource(file, read.bytes, { settings });
 }
 
 function lintMarkdownBytes(file: string, bytes: Uint8Array, lint: (text: string) => Diagnostic[]): Diagnostic[] {
