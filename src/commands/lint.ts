@@ -60,7 +60,7 @@ export async function lintFiles(workspace: Workspace, paths: readonly string[]):
   // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
   const lint = await import('../lint/index.js');
   const settings = workspace.config.lint;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = lint.checkRuleNames(settings);
   // Reads overlap in batches (the linting itself is synchronous); a batch bounds open files.
   for (let at = 0; at < files.length; at += READ_BATCH) {
     const batch = files.slice(at, at + READ_BATCH);

@@ -23,7 +23,7 @@ import { extractYamlProse, namesInYaml } from './yaml-prose.js';
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
 export { createPeople, type People } from './people.js';
 export { RULES, BLAME_RULES, type RuleInfo } from './rule-catalogue.js';
-export { DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
+export { checkRuleNames, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
 export { default as retextPostmortem, type RetextPostmortemOptions } from './retext-plugin.js';
 
 export interface LintOptions {

@@ -10,6 +10,7 @@ import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } fro
 import type { LintPhrase, RuleLevel } from '../config.js';
 import type { Finding } from './finding.js';
 import { RULES, ruleUrl } from './rule-catalogue.js';
+import { CONFIG_FILE } from '../config.js';
 import { ruleMatches } from './suppressions.js';
 
 /** The `lint:` section of the configuration. */
@@ -64,4 +65,43 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId),
   });
+}
+
+/**
+ * Rule names in `lint.rules` that match no rule: a typo there would silently
+ * leave a rule at its default, so it is reported (as a warning, with the
+ * closest known id).
+ *
+ * @example
+ * checkRuleNames({ rules: { 'blame/judgment': 'off' }, phrases: [], allow: [] })
+ * // [warning: Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`?]
+ */
+export function checkRuleNames(settings: LintSettings): Diagnostic[] {
+  const known = Object.keys(RULES);
+  const custom = new Set(settings.phrases.map((p) => p.rule));
+  return Object.keys(settings.rules)
+    .filter((pattern) => !custom.has(pattern) && !known.some((id) => ruleMatches(pattern, id)))
+    .map((pattern) => {
+      const closest = known.reduce((best, id) => (distance(pattern, id) < distance(pattern, best) ? id : best));
+      return createDiagnostic({
+        file: CONFIG_FILE,
+        ruleId: 'schema/unknown-rule',
+        severity: 'warning',
+        message: `Unknown rule \`${pattern}\` in \`lint.rules\`; did you mean \`${closest}\`?`,
+        path: `lint.rules[${JSON.stringify(pattern)}]`,
+        expected: 'a rule id such as `blame/judgement`, or a family such as `structure/*`',
+        actual: pattern,
+      });
+    });
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../src/config.js';
 import { formatLine } from '../../src/format/text.js';
-import { DEFAULT_LINT_SETTINGS, lintIncidentSource, type LintSettings } from '../../src/lint/index.js';
+import { checkRuleNames, DEFAULT_LINT_SETTINGS, lintIncidentSource, type LintSettings } from '../../src/lint/index.js';
 
 function settings(yaml: string): LintSettings {
   const { config, diagnostics } = checkConfig('postmortem.config.yaml', yaml);
@@ -47,6 +47,15 @@ describe('YAML suppressions', () => {
     const text = 'summary: fine\n# postmortem-disable-next-line blame/judgement\nimpact: {description: 5 users}\n';
     expect(lintIncidentSource('a.yaml', text).filter((d) => d.ruleId === 'blame/unused-suppression').map(formatLine)).toEqual([
       '2:1 warning This suppression (blame/judgement) matches no finding blame/unused-suppression',
+    ]);
+  });
+});
+
+describe('rule names in the configuration', () => {
+  it('an unknown one is reported with the closest known id', () => {
+    const s = settings('lint:\n  rules:\n    blame/judgment: "off"\n    structure/*: info\n    blame/custom-team: error\n  phrases:\n    - phrase: cowboy\n      rule: blame/custom-team\n');
+    expect(checkRuleNames(s).map(formatLine)).toEqual([
+      '- warning Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`? (lint.rules["blame/judgment"]) schema/unknown-rule',
     ]);
   });
 });
