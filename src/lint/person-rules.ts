@@ -12,22 +12,15 @@
 import { span, type Finding } from './finding.js';
 import { isPersonAt, personSubject, type People } from './people.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex, type Span, type Token } from './tokens.js';
-import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS } from './vocabulary.js';
-
+import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from './vocabulary.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
 
 const PASSIVE_CAUSE = new Set(['caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done']);
 const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
-/** Acts on a defect that repair or investigate it: "Lee rolled back the bad deploy" is not blame. */
-const REMEDY_VERBS = new Set([
-  'found', 'noticed', 'spotted', 'fixed', 'removed', 'replaced', 'reverted', 'identified', 'detected', 'discovered', 'confirmed',
-  'investigated', 'restored', 'repaired', 'corrected', 'rotated', 'revoked', 'reported', 'flagged', 'paged', 'escalated', 'diagnosed', 'traced',
-]);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'breach', 'loss', 'problem', 'issue', 'bug', 'regression', 'mess']);
-
 
 /** Index just past a damage verb (with its particle) at `i`, or -1. */
 function damageAt(words: readonly Token[], i: number): number {

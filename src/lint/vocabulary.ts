@@ -73,6 +73,12 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ['and', 'left'], ['then', 'left'], ['on', 'vacation'], ['his', 'own'], ['her', 'own'], ['my', 'own'], ['their', 'own'],
 ];
 
+/** Verbs that repair or investigate a defect: "Lee rolled back the bad deploy" is not blame. */
+export const REMEDY_VERBS = new Set([
+  'found', 'noticed', 'spotted', 'fixed', 'removed', 'replaced', 'reverted', 'identified', 'detected', 'discovered', 'confirmed',
+  'investigated', 'restored', 'repaired', 'corrected', 'rotated', 'revoked', 'reported', 'flagged', 'paged', 'escalated', 'diagnosed', 'traced',
+]);
+
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
 export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
   ['as', 'planned'], ['as', 'scheduled'], ['intentionally'], ['deliberately'], ['on', 'purpose'], ['as', 'intended'],
