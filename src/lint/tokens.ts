@@ -22,7 +22,7 @@ export interface Token {
 /** The placeholder that stands for inline code or other text that is not prose. */
 export const OPAQUE = '\uFFFC';
 
-const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
+const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|\u2018[^\u2019\n]{1,200}\u2019(?![\p{L}\p{N}])|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
 
 /** Words, punctuation, whitespace and opaque runs (quotes, code), with offsets; `lower` only differs for words. */
 export function tokenize(text: string): Token[] {
@@ -42,7 +42,7 @@ function kindOf(value: string): TokenKind {
   const first = value.charCodeAt(0);
   if (first === 0x20 || first === 0x0a || first === 0x09 || first === 0x0d) return 'space';
   if ((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39)) return 'word';
-  if (value.length > 1 && (first === 0x60 || first === 0x22 || first === 0x201c)) return 'opaque';
+  if (value.length > 1 && (first === 0x60 || first === 0x22 || first === 0x201c || first === 0x27 || first === 0x2018)) return 'opaque';
   if (value === OPAQUE) return 'opaque';
   if (first < 0x80) return 'punct';
   return /^\s/.test(value) ? 'space' : /^[\p{L}\p{N}]/u.test(value) ? 'word' : 'punct';

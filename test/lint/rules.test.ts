@@ -29,6 +29,8 @@ describe('context, not keywords', () => {
     ['Kim coordinated the failover to the secondary region.', []],
     ['The runbook section "Avoid careless restarts" was out of date.', []],
     ['The flag `--ignore-errors` was set.', []],
+    ["The banner said 'do not be careless' in red.", []],
+    ["Kim's change was careless.", ['blame/judgement']],
     ['We took down the old cluster as planned.', []],
     ['Lee merged an unreviewed migration minutes before leaving for the weekend.', ['blame/person-as-cause']],
     ['No one took the trouble to read the alert text.', ['blame/counterfactual']],
