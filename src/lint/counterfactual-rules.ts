@@ -29,7 +29,44 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   }
   const bother = sentence.words.findIndex((w) => /^bother(ed|ing|s)?$/.test(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
-  return [];
+  const hidden = hiddenAgent(sentence.words, people);
+  return hidden ? [hidden] : [];
+}
+
+/**
+ * Passive voice that hides a person and judges them: "the alert was
+ * ignored", "the runbook was not followed". Only for things people are meant
+ * to attend to, only without a stated cause ("…because the pipeline…") and
+ * without an agent that is not a person ("ignored by the parser").
+ */
+function hiddenAgent(words: readonly Token[], people: People): Finding | null {
+  if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
+  for (let i = 0; i < words.length; i++) {
+    if (!IGNORED.has(words[i]!.lower)) continue;
+    let be = previousWord(words, i);
+    if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
+    if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
+    const negated = be !== previousWord(words, i);
+    if (!negated && !['ignored', 'dismissed', 'overlooked', 'neglected', 'bypassed', 'disregarded'].includes(words[i]!.lower)) continue;
+    const subject = words.slice(0, be).reverse().find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
+    const by = nextWord(words, i);
+    const agent = by !== -1 && words[by]!.lower === 'by' ? nextPersonOrThing(words, by, people) : 'none';
+    if (subject && ATTENDED.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
+  }
+  return null;
+}
+
+const IGNORED = new Set(['ignored', 'dismissed', 'overlooked', 'neglected', 'bypassed', 'disregarded', 'followed', 'read', 'checked', 'heeded']);
+/** Things people are meant to read, follow or answer. */
+const ATTENDED = new Set([
+  'alert', 'alerts', 'warning', 'warnings', 'page', 'pages', 'runbook', 'process', 'procedure', 'checklist', 'policy', 'instructions',
+  'notes', 'ticket', 'tickets', 'advice', 'escalation', 'playbook', 'guidelines', 'email', 'emails', 'message', 'messages',
+]);
+const CAUSE_GIVEN = new Set(['because', 'since', 'so', 'as', 'due']);
+
+function nextPersonOrThing(words: readonly Token[], by: number, people: People): 'person' | 'thing' {
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return 'person';
+  return 'thing';
 }
 
 /** "If Marco had followed", "Had the engineer waited". */

@@ -33,7 +33,7 @@ const TRIGGERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [CHECK.counterfactual, [
     ...MODALS, ...MODAL_CONTRACTIONS, ...OMISSION_VERBS, "shouldn't", "couldn't", 'missed', 'skipped', 'overlooked', 'ignores', 'supposed',
     'every', 'ample', 'plenty', 'took', 'thought', 'nobody', 'no', 'never', "didn't", "don't", "doesn't", "hadn't", 'not', 'if', 'had',
-    'bother', 'bothered', 'bothering', 'bothers',
+    'bother', 'bothered', 'bothering', 'bothers', 'ignored', 'dismissed', 'overlooked', 'bypassed', 'disregarded',
   ]],
   [CHECK.humanError, HUMAN_ERROR_PHRASES.map(rarestWord)],
   [CHECK.judgement, JUDGEMENT_WORDS.map((entry) => rarestWord(entry.word))],
