@@ -76,8 +76,9 @@ type LintModule = typeof import('../lint/index.js');
 
 function lintOne(lint: LintModule, file: string, read: Awaited<ReturnType<typeof readBytes>>, settings: Workspace['config']['lint']): Diagnostic[] {
   if ('diagnostic' in read) return [read.diagnostic];
-  if (file.toLowerCase().endsWith('.md')) return lintMarkdownBytes(file, read.bytes, (text) => lint.lintMarkdown(file, text, { settings }));
-  return lint.lintIncidentSource(file, read.bytes, { settings });
+  // A file named explicitly with another extension (notes.txt) is read as Markdown: plain text is Markdown.
+  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
+  return lintMarkdownBytes(file, read.bytes, (text) => lint.lintMarkdown(file, text, { settings }));
 }
 
 function lintMarkdownBytes(file: string, bytes: Uint8Array, lint: (text: string) => Diagnostic[]): Diagnostic[] {

@@ -36,6 +36,9 @@ describe('formats', () => {
     expect(stdout).toContain('9:27-9:40    error    `Kim took down`');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 error, 4 warnings, 0 infos in 1 file');
   });
+  it('a file named explicitly with another extension is read as Markdown', () => {
+    expect(run('cli', 'extra/notes.txt').stdout).toContain('1:16-1:24  error    `careless`');
+  });
   it('text says so when clean', () => {
     expect(run('cli', 'postmortems/clean.md').stdout).toBe('1 file linted: no problems found.\n');
   });
