@@ -112,6 +112,9 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
+  const on = words.findIndex((w, k) => INCIDENT_NOUNS.has(w.lower) && ['is', 'was'].includes(words[nextWord(words, k)]?.lower ?? '') && words[nextWord(words, nextWord(words, k))]?.lower === 'on');
+  const onWhom = on === -1 ? -1 : nextPerson(words, nextWord(words, nextWord(words, on)), people);
+  if (onWhom !== -1) return [span(rule, words[on]!, words[onWhom]!)];
   const responsible = findPhrase(words, ['responsible', 'for']);
   if (responsible !== -1) {
     const subject = personSubject(words, responsible, people);
@@ -182,12 +185,28 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
 function consequence(words: readonly Token[], people: People): Finding[] | null {
   const subject = leadingPerson(words, people);
   if (subject === -1) return null;
+  const act = nextWord(words, subject);
+  if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {
     const next = nextWord(words, i);
     if (next === -1) break;
     const participle = words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[next]!.lower);
     const relative = (words[i]!.lower === 'which' || words[i]!.lower === 'that') && damageAt(words, next) !== -1;
-    if (participle || relative) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
+    if (participle || relative || outcomeClause(words, i, next)) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
   }
   return null;
 }
+
+/** ", so the app broke", "and we lost 2,000 events": a later clause whose verb is a bad outcome. */
+function outcomeClause(words: readonly Token[], i: number, next: number): boolean {
+  if (words[i]!.lower !== 'so' && words[i]!.lower !== 'and') return false;
+  for (let j = next, n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUTCOME_VERBS.has(words[j]!.lower) && !isFailover(words, j)) return true;
+  return false;
+}
+
+/** "failed over" is the mitigation, not a failure. */
+function isFailover(words: readonly Token[], i: number): boolean {
+  return words[i]!.lower === 'failed' && words[nextWord(words, i)]?.lower === 'over';
+}
+
+const OUTCOME_VERBS = new Set(['broke', 'crashed', 'lost', 'failed', 'collapsed', 'died']);

@@ -28,7 +28,7 @@ const TRIGGERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [CHECK.personAsCause, [
     ...DAMAGE_VERBS.flatMap((entry) => entry.verb), ...LOADED_MARKERS.map(rarestWord), ...DAMAGE_PARTICIPLES,
     'caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done', 'thanks', 'responsible', 'fault', 'blame', 'who', 'cause', 'mistake',
-    'began', 'happened', 'occurred', 'result', 'traces', 'traced', 'stems', 'stemmed',
+    'began', 'happened', 'occurred', 'result', 'traces', 'traced', 'stems', 'stemmed', 'crashed', 'lost', 'failed', 'collapsed', 'died', 'outage', 'downtime', 'failure', 'breach',
   ]],
   [CHECK.counterfactual, [
     ...MODALS, ...MODAL_CONTRACTIONS, ...OMISSION_VERBS, "shouldn't", "couldn't", 'missed', 'skipped', 'overlooked', 'ignores', 'supposed',

@@ -86,7 +86,7 @@ export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Consequences hung on a person's action after a comma: ", filling the disks". */
-export const DAMAGE_PARTICIPLES = new Set(['blackholing', 'flooding', 'locking', 'destroying', 'taking', 'bringing', 'knocking', 'leaking', 'blocking', 
+export const DAMAGE_PARTICIPLES = new Set(['overwriting', 'wiping', 'blackholing', 'flooding', 'locking', 'destroying', 'taking', 'bringing', 'knocking', 'leaking', 'blocking', 
   'filling', 'causing', 'breaking', 'crashing', 'deleting', 'wiping', 'overloading', 'exhausting', 'corrupting', 'dropping',
 ]);
 
