@@ -11,7 +11,7 @@ import { LineCounter, visit, type Node } from 'yaml';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostic.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
 import { sourceRange, type OffsetMap } from './align.js';
-import { extractMarkdownProse, remarkBlock } from './markdown.js';
+import { extractMarkdownProse, remarkBlocks } from './markdown.js';
 import { createPeople, type People } from './people.js';
 import { lintProse } from './prose.js';
 import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
@@ -80,10 +80,9 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   const diagnostics: Diagnostic[] = [];
   const spanOf = (s: number, e: number) => spanOfRange({ lineCounter: lines }, s, e);
   const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
-  for (const block of prose.blocks) {
-    // The cheap pass on the scanned block; remark reads only blocks that may blame.
-    if (lintProse(block.text, quick).length === 0) continue;
-    const exact = remarkBlock(body, block);
+  // The cheap pass on the scanned blocks; remark reads only the blocks that may blame.
+  const flagged = prose.blocks.filter((block) => lintProse(block.text, quick).length > 0);
+  for (const exact of flagged.length > 0 ? remarkBlocks(body, flagged) : []) {
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
   return finish(file, diagnostics, parseDirectives(prose.comments), settings);

@@ -84,7 +84,7 @@ export function scanMarkdown(source: string): ScannedMarkdown {
     const item = LIST_ITEM.exec(text);
     if (item) inList = true;
     else if (previousBlank && !/^\s/.test(text)) inList = false;
-    i = paragraph(source, lines, i, item ? item[0].length : 0, result.blocks);
+    i = paragraph(source, lines, i, item ? item[0].length : text.length - text.trimStart().length, result.blocks);
     previousBlank = false;
   }
   return result;

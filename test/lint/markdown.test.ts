@@ -91,3 +91,7 @@ describe('the block scanner agrees with remark on what is prose', () => {
     expect(markdown.slice(d!.column! - 1, d!.endColumn! - 1)).toBe('ought to have');
   });
 });
+
+it('reads a paragraph continued inside a list item', () => {
+  expect(rules('- First point.\n\n    The change was careless.\n')).toEqual(['blame/judgement']);
+});
