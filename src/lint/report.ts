@@ -50,7 +50,8 @@ export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSe
 export function blameDiagnostic(file: string, finding: Finding, actual: string, span: SourceSpan | null, path: string | null, settings: LintSettings): Diagnostic {
   const info = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
-  const shown = actual.replace(/\s+/g, ' ');
+  // The phrase comes from the file: control characters are shown escaped, never sent to a terminal.
+  const shown = actual.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const why = custom?.message ?? info?.why ?? 'the configuration flags this phrase';
   const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
   return createDiagnostic({

@@ -40,3 +40,9 @@ it('the random documents do exercise the rules', () => {
   const total = Array.from({ length: 40 }, (_, i) => lintMarkdown('a.md', randomDocument(i + 1)).length).reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThan(10);
 });
+
+it('control characters in a flagged phrase are escaped, not printed', () => {
+  const [d] = lintMarkdown('a.md', 'Kim took\u001b[2J down the API.\n', { people: ['kim'] });
+  expect(d!.message).toContain('`Kim took\\u001b[2J down`');
+  expect(d!.message).not.toContain('\u001b');
+});
