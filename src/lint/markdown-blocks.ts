@@ -51,14 +51,8 @@ function splitLines(text: string): Line[] {
 export function scanMarkdown(source: string): ScannedMarkdown {
   const lines = splitLines(source);
   const result: ScannedMarkdown = { blocks: [], comments: [], frontMatter: null };
-  let i = 0;
-  if (lines[0]?.text === '---') {
-    const close = lines.findIndex((l, k) => k > 0 && (l.text === '---' || l.text === '...'));
-    if (close !== -1) {
-      result.frontMatter = lines.slice(1, close).map((l) => l.text).join('\n');
-      i = close + 1;
-    }
-  }
+  let i = frontMatterEnd(lines);
+  if (i > 0) result.frontMatter = lines.slice(1, i - 1).map((l) => l.text).join('\n');
   let previousBlank = true;
   let inList = false;
   while (i < lines.length) {
@@ -73,7 +67,8 @@ export function scanMarkdown(source: string): ScannedMarkdown {
       i = skipWhile(lines, i, (l) => !l.includes('-->')) + 1;
       continue;
     }
-    if (/^ {0,3}(>|<)/.test(text) || /^ {0,3}\[[^\]]+\]:\s/.test(text) || /^ {0,3}([-*_=]\s*){3,}$/.test(text)) {
+    if (/^ {0,3}([-*_=]\s*){3,}$/.test(text)) { i++; previousBlank = false; continue; }
+    if (/^ {0,3}(>|<)/.test(text) || /^ {0,3}\[[^\]]+\]:\s/.test(text)) {
       i = skipWhile(lines, i + 1, (l) => l.trim() !== '');
       previousBlank = false;
       continue;
@@ -88,6 +83,13 @@ export function scanMarkdown(source: string): ScannedMarkdown {
     previousBlank = false;
   }
   return result;
+}
+
+/** The index of the first line after the front matter (0 when there is none). */
+function frontMatterEnd(lines: readonly Line[]): number {
+  if (lines[0]?.text !== '---') return 0;
+  const close = lines.findIndex((l, k) => k > 0 && (l.text === '---' || l.text === '...'));
+  return close === -1 ? 0 : close + 1;
 }
 
 function block(start: number, raw: string): RawBlock {

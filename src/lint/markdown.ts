@@ -9,7 +9,7 @@
  *
  * @example
  * const { blocks, comments, names } = extractMarkdownProse('# Summary\n\nKim paged ops.\n');
- * const exact = remarkBlock(text, blocks[1]);
+ * const [exact] = remarkBlocks(text, [blocks[1]]);
  */
 import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';

@@ -70,6 +70,7 @@ describe('the block scanner agrees with remark on what is prose', () => {
     ['a tilde fence', '~~~\nObviously broken\n~~~\n', []],
     ['a lazy block quote continuation', '> log line\nobviously careless\n', []],
     ['a setext heading', 'The change was careless\n=======================\n', ['blame/judgement']],
+    ['a paragraph right after a thematic break', '---\nThe change was careless.\n', ['blame/judgement']],
     ['a nested list item', '- Fix:\n  - Be more careful.\n', ['blame/vague-action']],
     ['a link target', 'See [the graph](https://example.com/careless).\n', []],
     ['an image', '![careless](x.png) shows the spike.\n', []],
