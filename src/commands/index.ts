@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
+import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
 import { showCommand } from './show.js';
 import { syncCommand } from './sync.js';
@@ -14,5 +15,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   validateCommand,
   showCommand,
   buildCommand,
+  lintCommand,
   syncCommand,
 ];

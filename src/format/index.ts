@@ -6,10 +6,14 @@ import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../command.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Lint also speaks SARIF, for code scanning. */
+export const LINT_FORMATS = [...OUTPUT_FORMATS, 'sarif'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
   const format = (value ?? 'text') as T;
@@ -17,8 +21,10 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
   return format;
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat, options: { colour?: boolean } = {}): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat | 'sarif', options: { colour?: boolean } = {}): string {
   switch (format) {
+    case 'sarif':
+      return formatSarif(diagnostics);
     case 'json':
       return formatJson(diagnostics);
     case 'github':

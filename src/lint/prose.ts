@@ -1,0 +1,84 @@
+/**
+ * Lints one piece of prose (a YAML field, a Markdown paragraph) and returns
+ * findings as offsets into that text. Two passes: a cheap one that keeps
+ * only sentences containing a trigger word, then the grammatical rules on
+ * those few sentences. Most sentences of a post-mortem never reach pass two.
+ *
+ * @example
+ * lintProse('Kim took down the API.', { people: createPeople(['kim']) })
+ * // [{ ruleId: 'blame/person-as-cause', start: 0, end: 13 }]
+ */
+import type { People } from './people.js';
+import { checkCounterfactual } from './counterfactual-rules.js';
+import type { Finding } from './finding.js';
+import { checkPersonAsCause } from './person-rules.js';
+import { checkHindsight, checkHumanError, checkJudgement, checkPunitive, checkVagueAction } from './phrase-rules.js';
+import { splitClauses, splitSentences, tokenize, type Span } from './tokens.js';
+import { ANY_TRIGGER, CHECK, checksFor } from './triggers.js';
+
+export type { Finding } from './finding.js';
+
+/** A team-specific phrase from the configuration. */
+export interface ExtraPhrase {
+  phrase: string;
+  rule: string;
+}
+
+export interface ProseOptions {
+  people: People;
+  /** Phrases never flagged (case-insensitive); a finding overlapping one is dropped. */
+  allow?: readonly string[];
+  extra?: readonly ExtraPhrase[];
+}
+
+const CHECKS = [
+  [CHECK.humanError, checkHumanError], [CHECK.judgement, checkJudgement], [CHECK.punitive, checkPunitive],
+  [CHECK.hindsight, checkHindsight], [CHECK.vagueAction, checkVagueAction],
+] as const;
+
+/** Does any word of the sentence start a phrase some rule knows? (the cheap pass) */
+export function mightBlame(sentence: Span): boolean {
+  return checksFor(sentence.words.map((w) => w.lower)) !== 0;
+}
+
+/** Findings in `text`, offsets relative to it, sorted by position. */
+export function lintProse(text: string, options: ProseOptions): Finding[] {
+  const findings: Finding[] = [];
+  const sentences = ANY_TRIGGER.test(text) ? splitSentences(tokenize(text)) : [];
+  for (const sentence of sentences) {
+    const mask = checksFor(sentence.words.map((w) => w.lower));
+    if (mask === 0) continue;
+    const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
+    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check] of CHECKS) if (mask & bit) findings.push(...check(sentence, options.people));
+  }
+  if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
+  const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];
+  return findings
+    .filter((f) => !allowed.some(([start, end]) => f.start < end && start < f.end))
+    .sort((a, b) => a.start - b.start || (a.ruleId < b.ruleId ? -1 : 1));
+}
+
+function phraseRegExp(phrase: string): RegExp {
+  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function findExtraPhrases(text: string, extra: readonly ExtraPhrase[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const entry of extra) {
+    for (const match of text.matchAll(phraseRegExp(entry.phrase))) {
+      findings.push({ ruleId: entry.rule, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return findings;
+}
+
+function allowedRanges(text: string, allow: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const phrase of allow) {
+    for (const match of text.matchAll(phraseRegExp(phrase))) ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges;
+}

@@ -1,0 +1,42 @@
+/**
+ * Regression guard on the labelled corpora: precision and recall per family
+ * may not drop below the figures recorded in eval-baseline.json (rewrite it
+ * with `npx tsx scripts/eval.ts --json > test/fixtures/lint/eval-baseline.json`
+ * when a change improves them), and all sets together must meet the targets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateCorpus, parseCorpus, type Figures } from '../../src/lint/evaluate.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/lint/${name}`, import.meta.url), 'utf8');
+const baseline = JSON.parse(fixture('eval-baseline.json')) as Record<string, Record<string, Figures>>;
+const sets = [['development', 'corpus.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl']] as const;
+
+describe.each(sets)('%s set', (name, file) => {
+  const corpus = parseCorpus(fixture(file));
+  const result = evaluateCorpus(corpus);
+
+  it('is labelled: at least a third blameless, every family present', () => {
+    const blameless = corpus.cases.filter((c) => c.expect.length === 0).length;
+    expect(blameless / corpus.cases.length).toBeGreaterThan(1 / 3);
+    expect(Object.values(result.figures).every((f) => f.truePositives + f.falseNegatives > 0)).toBe(true);
+  });
+
+  it.each(Object.keys(baseline[name]!))('%s does not regress', (family) => {
+    const recorded = baseline[name]![family]!;
+    expect(result.figures[family]!.precision).toBeGreaterThanOrEqual(recorded.precision);
+    expect(result.figures[family]!.recall).toBeGreaterThanOrEqual(recorded.recall);
+  });
+
+});
+
+it('all corpora together meet the targets (precision >= 0.95, recall >= 0.90)', () => {
+  const overall = sets.map(([, file]) => evaluateCorpus(parseCorpus(fixture(file))).figures.overall!);
+  const sum = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => overall.reduce((total, f) => total + f[key], 0);
+  expect(sum('truePositives') / (sum('truePositives') + sum('falsePositives'))).toBeGreaterThanOrEqual(0.95);
+  expect(sum('truePositives') / (sum('truePositives') + sum('falseNegatives'))).toBeGreaterThanOrEqual(0.9);
+});
+
+it('the development corpus has at least 200 sentences', () => {
+  expect(parseCorpus(fixture('corpus.jsonl')).cases.length).toBeGreaterThanOrEqual(200);
+});

@@ -1,0 +1,64 @@
+/** Each rule's documented good and bad examples (docs/lint.md shows the same ones) run here. */
+import { describe, expect, it } from 'vitest';
+import { formatLine } from '../../src/format/text.js';
+import { createPeople, lintMarkdown, lintProse, RULES } from '../../src/lint/index.js';
+
+const people = createPeople(['kim', 'lee', 'sam', 'priya', 'jordan', 'dana'], true);
+const documented = Object.values(RULES).filter((rule) => rule.bad.length > 0);
+
+function rulesIn(text: string): string[] {
+  return [...new Set(lintProse(text, { people }).map((f) => f.ruleId))];
+}
+
+describe.each(documented)('$id', (rule) => {
+  it.each(rule.bad)('flags %j', (text) => {
+    expect(rulesIn(text)).toContain(rule.id);
+  });
+  it.each(rule.good)('leaves %j alone', (text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+});
+
+describe('context, not keywords', () => {
+  it.each([
+    ['The probe failed to connect to the database.', []],
+    ['The scheduler killed the pod after it exceeded its memory limit.', []],
+    ['The Kubernetes operator reconciles the desired state every 30 seconds.', []],
+    ['A manual approval step gates production deploys.', []],
+    ['Kim declared the incident at 10:05.', []],
+    ['Kim coordinated the failover to the secondary region.', []],
+    ['The runbook section "Avoid careless restarts" was out of date.', []],
+    ['The flag `--ignore-errors` was set.', []],
+    ["The banner said 'do not be careless' in red.", []],
+    ['The alert was ignored for two hours.', ['blame/counterfactual']],
+    ['The mobile developers hard-coded the old endpoint, so the app broke when we moved it.', ['blame/person-as-cause']],
+    ['Lee joined the call and the team failed over.', []],
+    ['Lee restarted the broker and the errors stopped.', []],
+    ['The outage is on the platform team.', ['blame/person-as-cause']],
+    ['The runbook was not followed.', ['blame/counterfactual']],
+    ['The unknown key was ignored by the parser.', []],
+    ['The alert was ignored because it was routed to an archived channel.', []],
+    ["Kim's change was careless.", ['blame/judgement']],
+    ['We took down the old cluster as planned.', []],
+    ['Lee merged an unreviewed migration minutes before leaving for the weekend.', ['blame/person-as-cause']],
+    ['No one took the trouble to read the alert text.', ['blame/counterfactual']],
+    ['It was Jordan who disabled the rate limiter.', ['blame/person-as-cause']],
+    ['I should have double-checked the config.', ['blame/counterfactual']],
+    ['The vendor\'s support staff failed to respond within the SLA.', ['blame/counterfactual']],
+    ['Thanks to Priya\'s quick fix, checkout was down for an hour.', ['blame/person-as-cause']],
+  ])('%s', (text, expected) => {
+    expect(rulesIn(text)).toEqual(expected);
+  });
+});
+
+describe('diagnostics as the CLI prints them', () => {
+  it.each([
+    ['Kim took down the payment API.\n', '1:1-1:14 error `Kim took down`: a person or team as the agent of a failure; naming a person as the cause stops the review at "who" instead of "what allowed it" blame/person-as-cause'],
+    ['# Summary\n\nThe change was *careless*.\n', '3:17-3:25 error `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement'],
+    ['- Remind staff to follow the process.\n', '1:3-1:9 warning `Remind`: action items that ask people to try harder; asking people to be more careful changes nothing the next person will meet blame/vague-action'],
+  ])('%j', (markdown, line) => {
+    const diagnostics = lintMarkdown('a.md', markdown, { people: ['kim'] });
+    expect(diagnostics.map(formatLine)).toEqual([line]);
+    expect(diagnostics[0]!.suggestions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,61 @@
+/** The `lint:` section of postmortem.config.yaml: levels, extra phrases, allowed phrases; and YAML suppressions. */
+import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config.js';
+import { formatLine } from '../../src/format/text.js';
+import { checkRuleNames, DEFAULT_LINT_SETTINGS, lintIncidentSource, type LintSettings } from '../../src/lint/index.js';
+
+function settings(yaml: string): LintSettings {
+  const { config, diagnostics } = checkConfig('postmortem.config.yaml', yaml);
+  expect(diagnostics).toEqual([]);
+  return config!.lint;
+}
+
+const incident = 'summary: Obviously the change was careless, and the team burned the pager.\n';
+const found = (s: LintSettings, text = incident) => lintIncidentSource('a.yaml', text, { settings: s }).filter((d) => !d.ruleId.startsWith('structure/')).map((d) => `${d.severity} ${d.ruleId}`);
+
+describe('configuration', () => {
+  it('defaults', () => {
+    expect(found(settings('{}'))).toEqual(['warning blame/hindsight', 'error blame/judgement']);
+  });
+  it.each([
+    ['a rule off', 'lint:\n  rules:\n    blame/judgement: "off"\n', ['warning blame/hindsight']],
+    ['a severity changed', 'lint:\n  rules:\n    blame/hindsight: error\n', ['error blame/hindsight', 'error blame/judgement']],
+    ['a family with /*', 'lint:\n  rules:\n    blame/*: info\n', ['info blame/hindsight', 'info blame/judgement']],
+    ['an allowed phrase', 'lint:\n  allow: [was careless]\n', ['warning blame/hindsight']],
+    ['an extra phrase', 'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/judgement\n      message: mocks the responders\n      suggestion: say how many pages fired\n', ['warning blame/hindsight', 'error blame/judgement', 'error blame/judgement']],
+  ])('%s', (_, yaml, expected) => {
+    expect(found(settings(yaml))).toEqual(expected);
+  });
+  it('an extra phrase carries its own message and suggestion', () => {
+    const s = settings('lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/custom\n      message: mocks the responders\n      suggestion: say how many pages fired\n');
+    const custom = lintIncidentSource('a.yaml', incident, { settings: s }).find((d) => d.ruleId === 'blame/custom')!;
+    expect(formatLine(custom)).toBe('1:58-1:74 warning `burned the pager`: mocks the responders (summary) blame/custom');
+    expect(custom.suggestions).toEqual(['say how many pages fired']);
+  });
+});
+
+describe('YAML suppressions', () => {
+  it('disable-next-line covers a multi-line field below it', () => {
+    const text = '# postmortem-disable-next-line blame/judgement\nsummary: >\n  First line.\n  The change was careless.\n';
+    expect(found(DEFAULT_LINT_SETTINGS, text)).toEqual([]);
+  });
+  it('disable-next-line covers a whole list item', () => {
+    const text = 'timeline:\n  # postmortem-disable-next-line\n  - time: "10:00"\n    event: The change was careless.\n';
+    expect(found(DEFAULT_LINT_SETTINGS, text)).toEqual([]);
+  });
+  it('reports an unused one at its comment', () => {
+    const text = 'summary: fine\n# postmortem-disable-next-line blame/judgement\nimpact: {description: 5 users}\n';
+    expect(lintIncidentSource('a.yaml', text).filter((d) => d.ruleId === 'blame/unused-suppression').map(formatLine)).toEqual([
+      '2:1 warning This suppression (blame/judgement) matches no finding blame/unused-suppression',
+    ]);
+  });
+});
+
+describe('rule names in the configuration', () => {
+  it('an unknown one is reported with the closest known id', () => {
+    const s = settings('lint:\n  rules:\n    blame/judgment: "off"\n    structure/*: info\n    blame/custom-team: error\n  phrases:\n    - phrase: cowboy\n      rule: blame/custom-team\n');
+    expect(checkRuleNames(s).map(formatLine)).toEqual([
+      '- warning Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`? (lint.rules["blame/judgment"]) schema/unknown-rule',
+    ]);
+  });
+});
