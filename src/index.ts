@@ -34,3 +34,5 @@ export { createGithubTracker } from './sync/github-tracker.js';
 export { collectSyncItems } from './sync/sync-item.js';
 export type { SyncItem } from './sync/sync-item.js';
 export { spliceItemFields } from './sync/write-back.js';
+export { lintIncidentSource, lintMarkdown, lintProse, retextPostmortem, RULES as LINT_RULES } from './lint/index.js';
+export type { LintOptions, Finding, RetextPostmortemOptions } from './lint/index.js';

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostic.js';
-import { formatDiagnostics, LINT_FORMATS, parseFormat } from '../format/index.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../format/index.js';
 import { noFilesDiagnostic } from '../incident-files.js';
 import { findFiles, readBytes, type Workspace } from '../workspace.js';
 import { openOrReport } from './shared.js';
@@ -29,7 +29,7 @@ export const lintCommand: CommandSpec = {
       allowPositionals: true,
       options: { format: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } },
     });
-    const format = parseFormat(values.format, LINT_FORMATS);
+    const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const workspace = await openOrReport(io);
     if (!workspace) return 2;

@@ -2,16 +2,16 @@
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { compareDiagnostics } from '../diagnostic.js';
-import { formatDiagnostics, OUTPUT_FORMATS, parseFormat } from '../format/index.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../format/index.js';
 import { iterateIncidentFiles, noFilesDiagnostic } from '../incident-files.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
-  usage: '[PATHS…] [--format text|json|github] [--max-warnings N]',
+  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N]',
   summary: 'Checks incident files against the format: schema, dates, time zones, chronology, unique ids.',
   options: [
-    ['--format F', 'text (default), json (one array of diagnostics), github (workflow annotations)'],
+    ['--format F', 'text (default), json (one array of diagnostics), github (workflow annotations), sarif (SARIF 2.1.0 for code scanning)'],
     ['--quiet', 'print nothing when every file is valid'],
     ['--max-warnings N', 'exit 1 when there are more than N warnings (default: warnings never fail)'],
   ],
@@ -22,7 +22,7 @@ export const validateCommand: CommandSpec = {
       options: { format: { type: 'string' }, quiet: { type: 'boolean' }, 'max-warnings': { type: 'string' } },
     });
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const format = parseFormat(values.format, OUTPUT_FORMATS);
+    const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
     let files = 0;

@@ -9,11 +9,9 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-/** Lint also speaks SARIF, for code scanning. */
-export const LINT_FORMATS = [...OUTPUT_FORMATS, 'sarif'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+/** `--format` of validate and lint, as the CLI contract lists them. */
+export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
   const format = (value ?? 'text') as T;
@@ -21,7 +19,7 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
   return format;
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat | 'sarif', options: { colour?: boolean } = {}): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: { colour?: boolean } = {}): string {
   switch (format) {
     case 'sarif':
       return formatSarif(diagnostics);

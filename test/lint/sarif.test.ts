@@ -39,3 +39,14 @@ it('the schema check is real: a wrong level is refused', () => {
 it('matches the golden file', async () => {
   await expect(formatSarif(diagnostics, { version: '0.1.0' })).toMatchFileSnapshot('../fixtures/lint/golden/checkout.sarif.json');
 });
+
+it('validation diagnostics (schema/…) are valid SARIF too, for `validate --format sarif`', async () => {
+  const { checkIncident } = await import('../../src/validate.js');
+  const { DEFAULT_CONFIG } = await import('../../src/config.js');
+  const broken = 'title: 42\ndate: 2024-02-30\nseverity: SEV9\nsumary: x\n';
+  const { diagnostics: found } = checkIncident('postmortems/broken.yaml', broken, DEFAULT_CONFIG);
+  expect(found.length).toBeGreaterThan(3);
+  const log = buildSarif(found);
+  expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  expect(log.runs[0]!.results.map((r) => r.ruleId)).toContain('schema/unknown-field');
+});
