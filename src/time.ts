@@ -42,15 +42,28 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// Creating an Intl formatter is the costly part of a zone check; each zone is checked once.
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === undefined) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
+      try {
+        formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      } catch {
+        formatter = null;
+      }
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** True when the runtime knows the IANA zone (UTC included). */
 export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return zoneFormatter(zone) !== null;
 }
 
 /**
@@ -61,8 +74,7 @@ export function isTimeZone(zone: string): boolean {
  * canonicalTimeZone('utc') // → 'UTC'
  */
 export function canonicalTimeZone(zone: string): string {
-  if (!isTimeZone(zone)) return zone;
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return zoneFormatter(zone)?.resolvedOptions().timeZone ?? zone;
 }
 
 /**
@@ -145,6 +157,12 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   const invalid = checkRanges(clock, text);
   if (invalid) return invalid;
   const wall = utcMillis(clock);
+  // Fast path: the same offset a day either side means no clock change nearby.
+  const before = tzOffset(timeZone, new Date(wall - DAY));
+  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
   const candidates = new Set<number>();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
     candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
@@ -161,6 +179,37 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
     };
   }
   return { ok: true, instant: new Date(first), hasOffset: false };
+}
+
+// One wall-clock formatter per zone: formatting many timeline entries with
+// fresh TZDate objects was the costliest part of rendering a report.
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local date and time of an instant in a zone, as report text.
+ *
+ * @example
+ * localWallClock(new Date('2024-01-15T09:03:00Z'), 'Europe/Berlin') // → { date: '2024-01-15', time: '10:03', seconds: '00' }
+ */
+export function localWallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string } {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? '').padStart(4, '0');
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? '00' };
 }
 
 /** "2024-01-15 10:03 CET": how times are shown in reports. */

@@ -3,9 +3,8 @@
  * acknowledgement → mitigation → resolution), which GitHub renders inline.
  * Only our own phase names appear in it, so no user text needs escaping.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import type { Incident } from '../model.js';
+import { localWallClock } from '../time.js';
 
 const PHASES: ReadonlyArray<readonly [from: string, to: string, label: string]> = [
   ['start', 'detect', 'Until detected'],
@@ -18,7 +17,10 @@ export function buildPhaseDiagram(incident: Incident): string | null {
   const first = (type: string) => incident.timeline.find((entry) => entry.type === type)?.instant ?? null;
   const marks = new Map(['start', 'detect', 'ack', 'mitigate', 'resolve'].map((type) => [type, first(type)]));
   if (!marks.get('start')) return null;
-  const wall = (instant: Date) => format(new TZDate(instant.getTime(), incident.timezone), "yyyy-MM-dd'T'HH:mm:ss");
+  const wall = (instant: Date) => {
+    const local = localWallClock(instant, incident.timezone);
+    return `${local.date}T${local.time}:${local.seconds}`;
+  };
   const rows: string[] = [];
   let previous: Date | null = marks.get('start') ?? null;
   for (const [, to, label] of PHASES) {

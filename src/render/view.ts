@@ -7,11 +7,9 @@
  * const view = buildReportView(incident, { repo: 'acme/platform' });
  * view.metrics[0] // → { label: 'Time to detect', value: '3m', missing: false }
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import type { Incident } from '../model.js';
 import { METRIC_LABELS } from '../metrics.js';
-import { formatDuration, zoneAbbreviation } from '../time.js';
+import { formatDuration, localWallClock, zoneAbbreviation } from '../time.js';
 import { buildPhaseDiagram } from './mermaid.js';
 
 export interface ReportOptions {
@@ -80,9 +78,9 @@ function impactFigures(incident: Incident): string[] {
 
 /** "10:03" on the incident's day, "Jan 16 02:30" on later days, with the zone abbreviation. */
 function formatWhen(instant: Date, incident: Incident): string {
-  const local = new TZDate(instant.getTime(), incident.timezone);
-  const sameDay = format(local, 'yyyy-MM-dd') === incident.date;
-  return `${format(local, sameDay ? 'HH:mm' : 'yyyy-MM-dd HH:mm')} ${zoneAbbreviation(instant, incident.timezone)}`;
+  const local = localWallClock(instant, incident.timezone);
+  const shown = local.date === incident.date ? local.time : `${local.date} ${local.time}`;
+  return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
 }
 
 function timeZoneNote(incident: Incident): string {
