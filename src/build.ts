@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
-import { iterateIncidentFiles } from './incident-files.js';
+import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { renderReport } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
 import { toDisplayPath, writeFileSafely, type Workspace } from './workspace.js';
@@ -39,11 +39,16 @@ export function reportPathFor(file: string, outDir: string | null): string {
 }
 
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
+  return planFiles(workspace, await listIncidentFiles(workspace, paths), options);
+}
+
+/** Renders and compares the given files in this thread, in order. */
+export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
   const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
   const items: BuildItem[] = [];
-  for await (const entry of iterateIncidentFiles(workspace, paths)) {
+  for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });

@@ -25,9 +25,22 @@ export async function* iterateIncidentFiles(
   workspace: Workspace,
   paths: readonly string[],
 ): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
+  yield* checkFiles(workspace, await listIncidentFiles(workspace, paths));
+}
+
+/** The incident files PATHS name (default: the incidents folder); a missing path is a usage error. */
+export async function listIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<string[]> {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
   const { files, missing } = await findFiles(workspace.root, named, INCIDENT_EXTENSIONS);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  return files;
+}
+
+/** Checks the given files (paths relative to the root) one at a time, in order. */
+export async function* checkFiles(
+  workspace: Workspace,
+  files: readonly string[],
+): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
   // Reads run a few files ahead, so the disk works while the CPU checks.
   const reads = files.slice(0, READ_AHEAD).map((file) => readBytes(workspace.root, file));
   for (const [index, file] of files.entries()) {
