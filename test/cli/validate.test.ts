@@ -103,7 +103,7 @@ describe('postmortem validate (subprocess)', () => {
 
   it.each([
     ['an unknown flag', ['--bogus'], /postmortem validate: .*bogus/],
-    ['an unknown format', ['--format', 'xml'], /--format must be one of text, json, github; got `xml`/],
+    ['an unknown format', ['--format', 'xml'], /--format must be one of text, json, github, sarif; got `xml`/],
     ['a missing path', ['postmortems/nope.yaml'], /no such file or folder: postmortems\/nope\.yaml/],
   ])('exits 2 on %s, with the reason on stderr only', (_name, args, message) => {
     const { code, stdout, stderr } = run(repository(), ...args);
