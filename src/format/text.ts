@@ -39,7 +39,8 @@ export function formatText(diagnostics: readonly Diagnostic[], options: { colour
       );
       const indent = ' '.repeat(width + 13);
       if (d.expected !== undefined || d.actual !== undefined) {
-        lines.push(`${indent}expected ${d.expected ?? '?'}, found ${d.actual ?? '?'}`);
+        const parts = [d.expected !== undefined ? `expected ${d.expected}` : null, d.actual !== undefined ? `found ${d.actual}` : null];
+        lines.push(indent + parts.filter((part) => part !== null).join(', '));
       }
       if (d.suggestions.length > 0) lines.push(`${indent}suggestion: ${d.suggestions.join(' | ')}`);
       if (d.note) lines.push(`${indent}hint: ${d.note}`);
