@@ -9,7 +9,7 @@ const root = process.argv[2]!;
 const start = performance.now();
 const { workspace } = await openWorkspace(root);
 const items = await planBuild(workspace!, [], { outDir: null });
-const written = await applyBuild(workspace!, items);
+const { written } = await applyBuild(workspace!, items);
 const ms = performance.now() - start;
 const failed = items.filter((item) => item.state === 'failed').length;
 console.log(JSON.stringify({ ms, written, failed, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from './diagnostic.js';
+import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { renderReport } from './render/render.js';
 import { loadTemplates } from './render/templates.js';
@@ -48,6 +48,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
   const items: BuildItem[] = [];
+  const sourceOf = new Map<string, string>();
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
     if (!entry.incident) {
@@ -55,6 +56,19 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
       continue;
     }
     const target = reportPathFor(entry.file, relativeOut);
+    const earlier = sourceOf.get(target);
+    if (earlier !== undefined) {
+      // Two incidents with the same file name in different folders would overwrite one report.
+      const diagnostic = createDiagnostic({
+        file: entry.file,
+        ruleId: 'build/duplicate-report',
+        message: `Its report \`${target}\` is also the report of \`${earlier}\``,
+        note: 'Rename one of the incident files, or build the folders into different --out folders.',
+      });
+      items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: [diagnostic] });
+      continue;
+    }
+    sourceOf.set(target, entry.file);
     const existing = await readFile(path.resolve(workspace.root, target), 'utf8').catch(() => null);
     const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
@@ -64,13 +78,20 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */
-export async function applyBuild(workspace: Workspace, items: readonly BuildItem[]): Promise<number> {
+export async function applyBuild(workspace: Workspace, items: readonly BuildItem[]): Promise<{ written: number; failures: Diagnostic[] }> {
   let written = 0;
+  const failures: Diagnostic[] = [];
   for (const item of items) {
     if ((item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null) {
-      await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown, { durable: false });
-      written++;
+      try {
+        await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown, { durable: false });
+        written++;
+      } catch (error) {
+        // One report that cannot be written (a folder in the way, no permission) does not stop the others.
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        failures.push(createDiagnostic({ file: item.file, ruleId: 'build/write-failed', message: `Cannot write \`${item.target}\` (${code})` }));
+      }
     }
   }
-  return written;
+  return { written, failures };
 }

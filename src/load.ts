@@ -65,7 +65,10 @@ export function parseYamlSource(file: string, input: string | Uint8Array): LoadR
   if (document.errors.length === 0) diagnostics.push(...checkDocumentStructure(source));
   if (diagnostics.length > 0) return { data: null, source, diagnostics };
   if (document.contents === null) return { data: null, source, diagnostics: [emptyFile(file)] };
-  return toPlainData(source);
+  const loaded = toPlainData(source);
+  // `~`, `null` or an empty `---` document parse to a null value: as empty as no text at all.
+  if (loaded.data == null && loaded.diagnostics.length === 0) return { data: null, source, diagnostics: [emptyFile(file)] };
+  return loaded;
 }
 
 function toPlainData(source: YamlSource): LoadResult {

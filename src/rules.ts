@@ -78,6 +78,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   // With an unknown zone, order is still checked in UTC so that one typo does not hide the rest.
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : 'UTC', report);
   checkActionItems(asList(incident.action_items), asText(incident.status) ?? 'draft', report);
+  checkNumbers(incident, report);
   return { diagnostics, instants };
 }
 
@@ -175,4 +176,30 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
       });
     }
   });
+}
+
+/**
+ * YAML reads `.inf`, `.nan` and `1e400` as numbers JSON Schema accepts, and
+ * huge integers lose precision; none is a usable count, amount or issue number.
+ */
+function checkNumbers(incident: Loose, report: Report): void {
+  const impact = asRecord(incident.impact) ?? {};
+  const fields: Array<[Array<string | number>, unknown, boolean]> = [
+    [['impact', 'users_affected'], impact.users_affected, true],
+    [['impact', 'requests_failed_pct'], impact.requests_failed_pct, false],
+    [['impact', 'revenue_loss'], impact.revenue_loss, false],
+    ...asList(incident.action_items).map((item, index): [Array<string | number>, unknown, boolean] => [['action_items', index, 'issue'], asRecord(item)?.issue, true]),
+  ];
+  for (const [path, value, whole] of fields) {
+    if (typeof value !== 'number') continue;
+    // A finite fraction where a whole number belongs is the schema's error, not this one.
+    const usable = whole ? Number.isSafeInteger(value) || (Number.isFinite(value) && !Number.isInteger(value)) : Number.isFinite(value);
+    if (usable) continue;
+    report(path, {
+      ruleId: 'schema/range',
+      message: `\`${formatFieldPath(path)}\` must be a finite number${whole ? ' below 2^53' : ''}; found ${String(value)}`,
+      expected: whole ? 'a whole number up to 9007199254740991' : 'a finite number',
+      actual: String(value),
+    });
+  }
 }

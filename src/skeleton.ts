@@ -53,10 +53,10 @@ impact:
   # currency: USD
 
 timeline:                         # in order; types start, detect, ack, mitigate, resolve give the metrics
-  - time: "00:00"                 # HH:MM on \`date\`, "YYYY-MM-DD HH:MM", or ISO 8601 with an offset
+  - time: "12:00"                 # HH:MM on \`date\`, "YYYY-MM-DD HH:MM", or ISO 8601 with an offset
     event: Describe the first user-visible effect
     type: start
-  # - time: "00:05"
+  # - time: "12:05"
   #   event: Alert fired and on-call was paged
   #   type: detect
 

@@ -74,7 +74,9 @@ export function isTimeZone(zone: string): boolean {
  * canonicalTimeZone('utc') // → 'UTC'
  */
 export function canonicalTimeZone(zone: string): string {
-  return zoneFormatter(zone)?.resolvedOptions().timeZone ?? zone;
+  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+  // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
+  return resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }
 
 /**

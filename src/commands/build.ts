@@ -35,10 +35,14 @@ export const buildCommand: CommandSpec = {
       else if (failed.length === 0) io.stdout(`${items.length} report${items.length === 1 ? '' : 's'} up to date.\n`);
       return stale.length > 0 || failed.length > 0 ? 1 : 0;
     }
-    await applyBuild(workspace, items);
-    for (const item of stale) io.stdout(`wrote ${item.target}\n`);
+    const { failures } = await applyBuild(workspace, items);
+    if (failures.length > 0) io.stderr(formatText(failures, { colour: io.isTTY }));
+    const failedWrites = new Set(failures.map((d) => d.file));
+    for (const item of stale) if (!failedWrites.has(item.file)) io.stdout(`wrote ${item.target}\n`);
     const unchanged = items.filter((item) => item.state === 'unchanged').length;
-    io.stdout(`${stale.length} written, ${unchanged} unchanged, ${failed.length} failed.\n`);
-    return failed.length > 0 ? 1 : 0;
+    const written = stale.length - failedWrites.size;
+    const failedCount = failed.length + failedWrites.size;
+    io.stdout(`${written} written, ${unchanged} unchanged, ${failedCount} failed.\n`);
+    return failedCount > 0 ? 1 : 0;
   },
 };

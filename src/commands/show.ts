@@ -19,8 +19,9 @@ export const showCommand: CommandSpec = {
     if (positionals.length !== 1) throw new UsageError('show takes exactly one incident file');
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    const [checked] = await loadIncidentFiles(workspace, positionals);
-    if (!checked) throw new UsageError(`${positionals[0]} is not an incident file (*.yaml)`);
+    const found = await loadIncidentFiles(workspace, positionals);
+    const [checked] = found;
+    if (!checked || found.length > 1) throw new UsageError(`show takes one incident file; \`${positionals[0]}\` names ${found.length} files`);
     if (!checked.incident) {
       io.stderr(formatText(checked.diagnostics, { colour: io.isTTY }));
       return 1;

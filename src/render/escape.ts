@@ -18,7 +18,9 @@ const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
 export function escapeInline(text: string): string {
   return text
     .replace(INLINE_SPECIALS, (char) => (char === '&' ? '&amp;' : `\\${char}`))
-    .replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
+    .replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`)
+    // In a heading, a trailing run of `#` is read as its closing sequence.
+    .replace(/(\s)(#+)(\s*)$/, '$1\\$2$3');
 }
 
 function escapeLines(text: string): string[] {

@@ -17,25 +17,31 @@ export function buildPhaseDiagram(incident: Incident): string | null {
   const first = (type: string) => incident.timeline.find((entry) => entry.type === type)?.instant ?? null;
   const marks = new Map(['start', 'detect', 'ack', 'mitigate', 'resolve'].map((type) => [type, first(type)]));
   if (!marks.get('start')) return null;
-  const wall = (instant: Date) => {
-    const local = localWallClock(instant, incident.timezone);
-    return `${local.date}T${local.time}:${local.seconds}`;
-  };
-  const rows: string[] = [];
+  const spans: Array<[label: string, from: Date, to: Date]> = [];
   let previous: Date | null = marks.get('start') ?? null;
   for (const [, to, label] of PHASES) {
     const end = marks.get(to) ?? null;
     if (!previous || !end || end.getTime() < previous.getTime()) continue;
-    rows.push(`    ${label} :${wall(previous)}, ${wall(end)}`);
+    spans.push([label, previous, end]);
     previous = end;
   }
-  if (rows.length === 0) return null;
+  if (spans.length === 0) return null;
+  // Mermaid reads wall-clock times; across a DST change they can run backwards, so use UTC then.
+  const localWall = (instant: Date) => wallText(instant, incident.timezone);
+  const monotonic = spans.every(([, from, to]) => localWall(from) <= localWall(to));
+  const zone = monotonic ? incident.timezone : 'UTC';
+  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${wallText(to, zone)}`);
   return [
     'gantt',
-    `    title Incident phases (${incident.timezone})`,
+    `    title Incident phases (${zone})`,
     '    dateFormat YYYY-MM-DDTHH:mm:ss',
     '    axisFormat %H:%M',
     '    section Response',
     ...rows,
   ].join('\n');
+}
+
+function wallText(instant: Date, zone: string): string {
+  const local = localWallClock(instant, zone);
+  return `${local.date}T${local.time}:${local.seconds}`;
 }

@@ -3,7 +3,8 @@
  * the same name in the user's templates folder replace them, so a team can
  * restyle one section without copying the rest.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { UsageError } from '../command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from './render.js';
@@ -14,6 +15,8 @@ export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', impo
 export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
+  const found = await stat(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }

@@ -25,6 +25,10 @@ describe('user text renders literally', () => {
     expect(table).toContain(expected);
   });
 
+  it('keeps a trailing # in a heading, where it would close the heading', () => {
+    expect(normaliseMarkdown(`# ${escapeInline('Outage #')}`)).toBe('# Outage \\#\n');
+  });
+
   it('keeps paragraphs of block text apart and escapes each line start', () => {
     expect(normaliseMarkdown(escapeBlock('# one\n\n- two'))).toBe('\\# one\n\n\\- two\n');
   });
