@@ -89,8 +89,8 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     cacheFile: cacheValue ? path.resolve(io.cwd, cacheValue) : undefined,
   });
 
-  const { items, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
-  const ops = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: Boolean(values.prune) });
+  const { items, incidents, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
+  const ops = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: Boolean(values.prune), incidents });
   if (dryRun) {
     io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
     io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
@@ -131,9 +131,15 @@ async function applyWithWriteBack(ops: readonly SyncOp[], tracker: GithubTracker
 }
 
 /** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */
-async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO, dryRun: boolean): Promise<{ items: SyncItem[]; failedFiles: number }> {
+async function prepareItems(
+  workspace: Workspace,
+  paths: string[],
+  io: CommandIO,
+  dryRun: boolean,
+): Promise<{ items: SyncItem[]; incidents: string[]; failedFiles: number }> {
   const checked = await loadIncidentFiles(workspace, paths);
   const items: SyncItem[] = [];
+  const incidents: string[] = [];
   const owners = new Map<string, string>();
   let failedFiles = 0;
   for (const file of checked) {
@@ -164,8 +170,10 @@ async function prepareItems(workspace: Workspace, paths: string[], io: CommandIO
     }
     if (collected.newIds.length > 0) io.stdout(`${file.file}: ${dryRun ? 'would add' : 'added'} id to ${collected.newIds.length} action item${collected.newIds.length === 1 ? '' : 's'}\n`);
     items.push(...collected.items);
+    // Only incidents read in full: an incident skipped above must not look emptied.
+    incidents.push(file.incident.id);
   }
-  return { items, failedFiles };
+  return { items, incidents, failedFiles };
 }
 
 function printResults(results: readonly OpResult[], io: CommandIO): void {

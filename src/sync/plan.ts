@@ -57,6 +57,11 @@ export interface PlanOptions {
   incidentLabelPrefix: string;
   /** Close the issues of action items removed from the YAML. */
   prune: boolean;
+  /**
+   * Every incident id read in this run, including incidents left with no
+   * action items, whose issues are then all "removed".
+   */
+  incidents?: readonly string[];
 }
 
 /** GitHub limits label names to 50 characters. */
@@ -72,11 +77,14 @@ export function planSync(items: readonly SyncItem[], issues: readonly RemoteIssu
   const { kept, duplicates } = groupByMarker(issues);
   const unmarked = new Map(issues.filter((issue) => !issue.marker && issue.labels.includes(options.label)).map((issue) => [issue.number, issue]));
   const ops: SyncOp[] = [];
+  const byNumber = new Map([...kept.values()].map((issue) => [issue.number, issue]));
   for (const item of items) {
     const issue = kept.get(markerKey(item.incidentId, item.actionId)) ?? adoptUnmarked(item, unmarked);
-    ops.push(...(issue ? planExisting(item, issue, options) : [planCreate(item, options)]));
+    const claimed = issue ? undefined : claimedElsewhere(item, byNumber);
+    if (claimed) ops.push(claimed);
+    else ops.push(...(issue ? planExisting(item, issue, options) : [planCreate(item, options)]));
   }
-  const inScope = new Set(items.map((item) => item.incidentId));
+  const inScope = new Set([...items.map((item) => item.incidentId), ...(options.incidents ?? [])]);
   const wanted = new Set(items.map((item) => markerKey(item.incidentId, item.actionId)));
   for (const issue of duplicates) {
     const marker = issue.marker!;
@@ -117,6 +125,20 @@ function groupByMarker(issues: readonly RemoteIssue[]): { kept: Map<string, Remo
  * it is taken back, as if last synced with the YAML's status, and the marker
  * is restored. Without the label it might be anyone's issue, so it is not.
  */
+/**
+ * An item whose `issue: N` is the marked issue of another incident or action
+ * (a file renamed without an `id:`, an id edited by hand) is left alone and
+ * reported, instead of getting a second issue and losing the first.
+ */
+function claimedElsewhere(item: SyncItem, byNumber: ReadonlyMap<number, RemoteIssue>): SyncOp | undefined {
+  const other = item.issue === null ? undefined : byNumber.get(item.issue);
+  if (!other?.marker) return undefined;
+  const message =
+    `\`issue: ${other.number}\` is the issue of incident \`${other.marker.incident}\`, action \`${other.marker.action}\`; ` +
+    `was the file renamed or the id changed? Set \`id: ${other.marker.incident}\` (and the action's old id) to keep the issue, or remove \`issue:\` to create a new one`;
+  return { kind: 'conflict', item, issue: other.number, message };
+}
+
 function adoptUnmarked(item: SyncItem, unmarked: Map<number, RemoteIssue>): RemoteIssue | undefined {
   const issue = item.issue === null ? undefined : unmarked.get(item.issue);
   if (!issue) return undefined;

@@ -127,6 +127,23 @@ describe('planSync', () => {
     expect(ops.at(-1)).toMatchObject({ kind, issue: 8 });
   });
 
+  it.each([
+    [false, 'removed'],
+    [true, 'close'],
+  ])('an incident left with no action items has all its issues removed (prune %s -> %s)', (prune, kind) => {
+    const gone = item({ actionId: 'old-action', issue: 8 });
+    const ops = planSync([], [issueFor(gone, {}, 8)], { ...options, prune, incidents: [gone.incidentId] });
+    expect(ops).toEqual([expect.objectContaining({ kind, issue: 8 })]);
+  });
+
+  it('reports an item whose issue number belongs to another incident (a renamed file) instead of creating a second issue', () => {
+    const before = item({ incidentId: '2024-01-15-checkout', issue: 8 });
+    const renamed = item({ incidentId: '2024-01-15-checkout-errors', issue: 8 });
+    const ops = planSync([renamed], [issueFor(before, {}, 8)], options);
+    expect(ops).toEqual([expect.objectContaining({ kind: 'conflict', issue: 8 })]);
+    expect((ops[0] as { message: string }).message).toContain('Set `id: 2024-01-15-checkout`');
+  });
+
   it('does not touch issues of incidents outside the run', () => {
     const other = item({ incidentId: 'another-incident', issue: 8 });
     expect(planSync([item({ issue: null })], [issueFor(other, {}, 8)], options).map((op) => op.kind)).toEqual(['create']);
