@@ -128,7 +128,15 @@ const outOfRange: Describe = (c) => {
   return { ruleId: 'schema/range', message: `${field(c)} must be ${bound}; found ${describeValue(c.value)}`, ...c.where(c.base), expected: bound, actual: describeValue(c.value) };
 };
 
-const wrongForm: Describe = (c) => ({
+// Prose fields carry the pattern `\S`: text that is only white space is as empty as none.
+const wrongForm: Describe = (c) => {
+  if (c.error.params.pattern !== '\\S') return wrongFormOf(c);
+  const empty = emptyText(c);
+  if (c.value === '' || !empty) return empty;
+  return { ...empty, message: `${field(c)} must not be blank (it holds only white space)`, actual: 'only white space' };
+};
+
+const wrongFormOf: Describe = (c) => ({
   ruleId: 'schema/format',
   message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
   ...c.where(c.base),

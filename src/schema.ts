@@ -16,7 +16,7 @@ function strictObject<T extends TProperties>(properties: T, options: { descripti
   return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
 }
 
-const Text = (description: string) => Type.String({ minLength: 1, description });
+const Text = (description: string) => Type.String({ minLength: 1, pattern: '\\S', description });
 const Names = (description: string) => Type.Array(Type.String({ minLength: 1 }), { description });
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const CalendarDate = (description: string) =>

@@ -11,6 +11,8 @@ export interface SkeletonInput {
   date: string;
   severity: string;
   timezone?: string;
+  /** The configured severity scale, worst first, for the comment. */
+  severities?: readonly string[];
 }
 
 /** "Checkout API: 500s!" → "checkout-api-500s"; never empty. */
@@ -34,7 +36,7 @@ export function buildSkeleton(input: SkeletonInput): string {
 title: ${quote(input.title)}
 date: ${input.date}                 # the day the incident began
 timezone: ${input.timezone ?? 'UTC'}                    # IANA zone for times without an offset
-severity: ${input.severity}                    # SEV1 (worst) .. SEV5
+severity: ${input.severity}                    # ${scaleComment(input.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'])}
 status: draft                     # draft | in-review | published
 authors: []                       # who wrote this post-mortem
 participants: []                  # who took part in the response
@@ -78,4 +80,8 @@ action_items: []                  # may stay empty only while status is draft
 
 lessons: []                       # strings, or {title, detail}
 `;
+}
+
+function scaleComment(scale: readonly string[]): string {
+  return scale.length > 1 ? `${scale[0]} (worst) .. ${scale[scale.length - 1]}` : scale.join('');
 }

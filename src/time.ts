@@ -214,7 +214,7 @@ export function localWallClock(instant: Date, timeZone: string): { date: string;
   return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? '00' };
 }
 
-/** "2024-01-15 10:03 CET": how times are shown in reports. */
+/** "2024-01-15 10:03 GMT+1": a time in its zone, with the abbreviation the runtime knows (EST, GMT+1, …). */
 export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-MM-dd HH:mm'): string {
   const local = new TZDate(instant.getTime(), timeZone);
   return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;

@@ -40,7 +40,7 @@ export const newCommand: CommandSpec = {
       io.stderr(`postmortem new: ${relative} already exists; not overwriting it. Choose another title or edit that file.\n`);
       return 1;
     }
-    await writeFileSafely(target, buildSkeleton({ title, date, severity, timezone: values.timezone }));
+    await writeFileSafely(target, buildSkeleton({ title, date, severity, timezone: values.timezone, severities: scale }));
     io.stdout(`created ${relative}\n`);
     return 0;
   },

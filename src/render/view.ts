@@ -79,7 +79,8 @@ function impactFigures(incident: Incident): string[] {
 /** "10:03" on the incident's day, "Jan 16 02:30" on later days, with the zone abbreviation. */
 function formatWhen(instant: Date, incident: Incident): string {
   const local = localWallClock(instant, incident.timezone);
-  const shown = local.date === incident.date ? local.time : `${local.date} ${local.time}`;
+  const clock = local.seconds === '00' ? local.time : `${local.time}:${local.seconds}`;
+  const shown = local.date === incident.date ? clock : `${local.date} ${clock}`;
   return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
 }
 

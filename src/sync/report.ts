@@ -10,8 +10,20 @@ import type { OpResult } from './apply.js';
 import { summarize } from './apply.js';
 import type { SyncOp } from './plan.js';
 
+/**
+ * Marker text comes from issues on GitHub, which anyone who can edit an issue
+ * can shape: control characters (terminal escapes) are shown as `?`.
+ */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
 /** One line of the `--dry-run` plan. */
 export function formatPlanLine(op: SyncOp): string {
+  return printable(planLine(op));
+}
+
+function planLine(op: SyncOp): string {
   switch (op.kind) {
     case 'create':
       return `create     ${op.item.file}  ${op.item.actionId}  ${JSON.stringify(op.draft.title)}${op.then ? ` (then close as ${op.then.stateReason})` : ''}`;
@@ -32,6 +44,11 @@ export function formatPlanLine(op: SyncOp): string {
 
 /** One line per result worth reading; unchanged items and plain write-backs stay quiet. */
 export function formatResultLine(result: OpResult): string | null {
+  const line = resultLine(result);
+  return line === null ? null : printable(line);
+}
+
+function resultLine(result: OpResult): string | null {
   const { op } = result;
   const where = 'item' in op ? `${op.item.file}  ${op.item.actionId}` : `${op.incident}/${op.action}`;
   const issue = result.issue === null ? '' : `  #${result.issue}`;
