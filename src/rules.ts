@@ -128,6 +128,8 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
 /** Free words are allowed as event types, but a near-miss of a metric type is almost always a typo. */
 function checkEventType(type: unknown, index: number, report: Report): void {
   if (typeof type !== 'string' || (EVENT_TYPES as readonly string[]).includes(type)) return;
+  // A type outside the allowed form (`Detect`, ``) is already the schema's error: one diagnostic is enough.
+  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
   const guess = closest(type, EVENT_TYPES);
   if (!guess) return;
   report(['timeline', index, 'type'], {

@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { checkIncident } from '../../src/validate.js';
+
+const incident = (type: string) =>
+  `title: T\ndate: 2024-01-15\nseverity: SEV3\nsummary: S\nimpact:\n  description: D\ntimeline:\n  - time: "10:00"\n    event: E\n    type: ${type}\nroot_cause:\n  immediate: I\nresolution: R\naction_items: []\nlessons: [L]\n`;
+
+it.each([
+  ['strat', ['warning schema/event-type']],
+  ['Detect', ['error schema/format']],
+  ['deploy', []],
+  ['rollback', []],
+])('event type %s gives %j', (type, expected) => {
+  const found = checkIncident('x.yaml', incident(type), DEFAULT_CONFIG).diagnostics.map((d) => `${d.severity} ${d.ruleId}`);
+  expect(found).toEqual(expected);
+});
