@@ -73,7 +73,8 @@ function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
     createDiagnostic({
       file,
       ruleId: 'schema/too-many-problems',
-      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) ? 'error' : 'warning',
+      // An info, so counts stay true; an error only when it alone carries the file's failure.
+      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) && !hasErrors(shown) ? 'error' : 'info',
       message: `${rest} more problem${rest === 1 ? '' : 's'} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
       note: 'Fix the problems above and run again.',
     }),

@@ -252,7 +252,7 @@ describe('hostile or huge input', () => {
     const text = edit(['timeline:\n  - time: "10:00"\n    event: Errors began\n    type: start\n', `timeline:\n${entries}`]);
     const diagnostics = check(text).diagnostics;
     expect(diagnostics).toHaveLength(501);
-    expect(formatLine(diagnostics[500]!)).toBe('- error 100 more problems in this file not shown (the first 500 are listed) schema/too-many-problems');
+    expect(formatLine(diagnostics[500]!)).toBe('- info 100 more problems in this file not shown (the first 500 are listed) schema/too-many-problems');
   });
 
   it('does not search suggestions for a very long unknown key', () => {
