@@ -60,7 +60,9 @@ function dropBranchNoise(errors: ErrorObject[]): ErrorObject[] {
     const branch = matchingBranch(union);
     kept = kept.filter((e) => {
       if (e === union) return branch === null;
-      if (!e.schemaPath.startsWith(prefix)) return true;
+      // List items share one schema path: only this value's own branch errors are noise.
+      const inside = e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`);
+      if (!e.schemaPath.startsWith(prefix) || !inside) return true;
       return branch !== null && e.schemaPath.startsWith(`${prefix}${branch}/`);
     });
   }

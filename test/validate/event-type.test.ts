@@ -14,3 +14,9 @@ it.each([
   const found = checkIncident('x.yaml', incident(type), DEFAULT_CONFIG).diagnostics.map((d) => `${d.severity} ${d.ruleId}`);
   expect(found).toEqual(expected);
 });
+
+it('reports problems in every list item, not only in the one whose shape fits no branch', () => {
+  const yaml = incident('start').replace('lessons: [L]', 'lessons: [{title: t, detial: x}, 42]');
+  const found = checkIncident('x.yaml', yaml, DEFAULT_CONFIG).diagnostics.map((d) => `${d.ruleId} ${d.path}`);
+  expect(found).toEqual(['schema/unknown-field lessons[0].detial', 'schema/type lessons[1]']);
+});
