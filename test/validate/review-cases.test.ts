@@ -1,3 +1,4 @@
+/** Validation cases found by review: one diagnostic per problem, and none hidden by another. */
 import { expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { checkIncident } from '../../src/validate.js';
