@@ -94,7 +94,8 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
     if (words[j]!.lower !== 'and') continue;
     const verb = nextWord(words, j);
     // "and the errors stopped": a new subject, not the passive one.
-    if (verb === -1 || ADJECTIVE_POSITION.has(words[verb]!.lower) || isPersonAt(words, verb, people)) return null;
+    if (verb === -1 || ADJECTIVE_POSITION.has(words[verb]!.lower)) return null;
+    if (isPersonAt(words, verb, people)) continue;
     const end = damageAt(words, verb);
     if ((end !== -1 && !isResponseAct(words, verb, end)) || OUTCOME_VERBS.has(words[verb]!.lower)) return span('blame/person-as-cause', words[who]!, words[end === -1 ? verb : end]!);
   }
