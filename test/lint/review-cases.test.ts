@@ -22,6 +22,8 @@ describe('review cases: prose in an incident listing Kim, Alex and Bob', () => {
     ["Alex's deploy script crashed the node.", ['blame/person-as-cause']],
     // Passive agent, failure verb in a coordinated clause.
     ['The deploy was pushed by Kim without review and broke checkout.', ['blame/person-as-cause']],
+    ['The change was reviewed by Kim and Alex and broke checkout.', ['blame/person-as-cause']],
+    ['The alert was acknowledged by Kim and the errors stopped.', []],
     // Still blame: damage that the purpose clause does not excuse, a break without "into".
     ['Kim killed the primary database to save time.', ['blame/person-as-cause']],
     ['Alex broke the build.', ['blame/person-as-cause']],
