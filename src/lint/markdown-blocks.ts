@@ -10,6 +10,7 @@
  * @example
  * scanMarkdown('# Title\n\n```\ncode\n```\nKim paged ops.\n').blocks.map((b) => b.text) // ['Title', 'Kim paged ops.']
  */
+import { isDetailsHtml, maskDetails } from './html-details.js';
 import type { DirectiveComment } from './suppressions.js';
 
 export interface RawBlock {
@@ -68,6 +69,7 @@ export function scanMarkdown(source: string): ScannedMarkdown {
       continue;
     }
     if (/^ {0,3}([-*_=]\s*){3,}$/.test(text)) { i++; previousBlank = false; continue; }
+    if (isDetailsHtml(text)) { i = detailsBlock(source, lines, i, result.blocks); previousBlank = false; continue; }
     if (/^ {0,3}(>|<)/.test(text) || /^ {0,3}\[[^\]]+\]:\s/.test(text)) {
       i = skipWhile(lines, i + 1, (l) => l.trim() !== '');
       previousBlank = false;
@@ -103,6 +105,15 @@ function paragraph(source: string, lines: Line[], i: number, skip: number, out: 
   const last = lines[end - 1]!;
   const start = lines[i]!.start + skip;
   out.push(block(start, source.slice(start, last.start + last.text.length).replace(/\r/g, ' ')));
+  return end;
+}
+
+/** A `<details>` HTML block runs to the next blank line; its text is read, its markup blanked. */
+function detailsBlock(source: string, lines: Line[], i: number, out: RawBlock[]): number {
+  const end = skipWhile(lines, i + 1, (l) => l.trim() !== '');
+  const last = lines[end - 1]!;
+  const start = lines[i]!.start;
+  out.push({ text: maskDetails(source.slice(start, last.start + last.text.length).replace(/\r/g, ' ')), start, end: last.start + last.text.length });
   return end;
 }
 

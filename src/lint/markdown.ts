@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { alignValue, type OffsetMap } from './align.js';
+import { isDetailsHtml, maskDetails } from './html-details.js';
 import { scanMarkdown, type RawBlock } from './markdown-blocks.js';
 import type { DirectiveComment } from './suppressions.js';
 import { OPAQUE } from './tokens.js';
@@ -38,6 +39,8 @@ interface Piece {
   value: string;
   start: number;
   end: number;
+  /** The value has the source's length, character for character (masked HTML). */
+  exact?: boolean;
 }
 
 /** Prose blocks, suppression comments and people of one Markdown document (the cheap pass). */
@@ -72,6 +75,11 @@ export function remarkBlocks(text: string, blocks: readonly RawBlock[]): Markdow
 }
 
 function walkBlock(node: Nodes, pieces: Piece[], shift: number): void {
+  if (node.type === 'html' && isDetailsHtml(node.value)) {
+    const start = shift + (node.position?.start.offset ?? 0);
+    pieces.push({ value: maskDetails(node.value), start, end: start + node.value.length, exact: true });
+    return;
+  }
   if (node.type === 'code' || node.type === 'html' || node.type === 'blockquote' || node.type === 'definition') return;
   if ('children' in node && !isInlineParent(node)) for (const child of node.children) walkBlock(child as Nodes, pieces, shift);
   else inline(node, pieces, shift);
@@ -103,7 +111,7 @@ function joinPieces(pieces: readonly Piece[], text: string): MarkdownBlock {
   for (const piece of pieces) {
     // A bare URL inside a text node is not prose either (remark without GFM keeps it as text).
     const masked = piece.value.replace(/\b(https?:\/\/|www\.)[^\s)>\]]+/g, (m) => `${OPAQUE}${' '.repeat(m.length - 1)}`);
-    const map = alignValue(piece.value, text, piece.start, Math.max(piece.end, piece.start));
+    const map = piece.exact ? { offsetOf: (i: number) => piece.start + i } : alignValue(piece.value, text, piece.start, Math.max(piece.end, piece.start));
     for (let i = 0; i < masked.length; i++) offsets.push(map.offsetOf(i));
     value += masked;
   }

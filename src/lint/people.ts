@@ -8,7 +8,7 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from './vocabulary.js';
+import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from './vocabulary.js';
 import { nextWord, previousWord, type Token } from './tokens.js';
 
 export interface People {
@@ -96,10 +96,16 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
     if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
-    if (token.lower.endsWith("'s") && !possessive) continue;
+    if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
     found = i;
   }
   return found;
+}
+
+/** "Kim's laptop", "Kim's home internet": the possessed thing is the subject, not the person. */
+function isBelonging(words: readonly Token[], i: number): boolean {
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (BELONGINGS.has(words[j]!.lower)) return true;
+  return false;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'these', 'those', 'its', 'every', 'all']);

@@ -11,6 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isPersonAt, personSubject, type People } from './people.js';
+import { isResponseAct } from './response-grammar.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex, type Span, type Token } from './tokens.js';
 import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from './vocabulary.js';
 
@@ -52,10 +53,12 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && !isPassive(words, i)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
+      const agent = passiveAgentThenDamage(words, i, people);
+      if (agent) return [agent];
     }
     const loaded = loadedAction(words, people);
     if (loaded) return [loaded];
@@ -77,6 +80,26 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
     if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
   }
   return -1;
+}
+
+/**
+ * "The deploy was pushed by Kim without review and broke checkout": a passive
+ * agent, and the same subject's coordinated verb is a failure.
+ */
+function passiveAgentThenDamage(words: readonly Token[], i: number, people: People): Finding | null {
+  if (words[i]!.lower !== 'by' || !isPassive(words, previousWord(words, i))) return null;
+  const who = nextPerson(words, i, people);
+  if (who === -1) return null;
+  for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
+    if (words[j]!.lower !== 'and') continue;
+    const verb = nextWord(words, j);
+    // "and the errors stopped": a new subject, not the passive one.
+    if (verb === -1 || ADJECTIVE_POSITION.has(words[verb]!.lower)) return null;
+    if (isPersonAt(words, verb, people)) continue;
+    const end = damageAt(words, verb);
+    if ((end !== -1 && !isResponseAct(words, verb, end)) || OUTCOME_VERBS.has(words[verb]!.lower)) return span('blame/person-as-cause', words[who]!, words[end === -1 ? verb : end]!);
+  }
+  return null;
 }
 
 /** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */

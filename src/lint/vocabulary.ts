@@ -160,3 +160,24 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
 export const SYSTEMIC_MARKERS = new Set(['automatically', 'automated', 'automatic', 'bot']);
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
 export const VAGUE_IMPERATIVES = new Set(['double-check', 'doublecheck', 'remind', 'retrain', 're-train', 'tell', 'ask', 'encourage', 'educate', 'instruct', 'warn']);
+
+/** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
+export const MITIGATION_PURPOSES = new Set([
+  'stop', 'restore', 'mitigate', 'contain', 'halt', 'end', 'relieve', 'unblock', 'recover', 'stabilise', 'stabilize', 'protect',
+  'prevent', 'limit', 'free', 'shed', 'reduce', 'isolate', 'drain', 'quarantine', 'resolve', 'stem',
+]);
+
+/** Particles that give "break" the sense of dividing: "broke the work into three streams", "broke it up", "apart". */
+export const SPLIT_PARTICLES = new Set(['into', 'up', 'apart']);
+
+/** Running units of work; killing one is how a responder stops it ("killed the stale process"). */
+export const WORK_UNITS = new Set([
+  'process', 'processes', 'query', 'queries', 'job', 'jobs', 'session', 'sessions', 'connection', 'connections', 'thread', 'threads',
+  'worker', 'workers', 'task', 'tasks', 'transaction', 'transactions', 'pid', 'loop', 'script', 'cron', 'batch',
+]);
+
+/** A person's belongings: in "Kim's laptop crashed" the subject is the laptop, not Kim (unlike "Kim's deploy"). */
+export const BELONGINGS = new Set([
+  'laptop', 'laptops', 'phone', 'phones', 'computer', 'workstation', 'machine', 'desktop', 'headset', 'microphone', 'mic', 'camera',
+  'internet', 'wifi', 'wi-fi', 'vpn', 'browser', 'pager', 'keyboard', 'battery', 'power', 'home', 'car', 'flight', 'train',
+]);
