@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { renderReport } from './render/render.js';
-import { loadTemplates } from './render/templates.js';
+import { loadWorkspaceTemplates } from './render/templates.js';
 import { toDisplayPath, writeFileSafely, type Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
@@ -44,7 +44,7 @@ export async function planBuild(workspace: Workspace, paths: readonly string[], 
 
 /** Renders and compares the given files in this thread, in order. */
 export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
-  const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
+  const templates = await loadWorkspaceTemplates(workspace);
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
   const items: BuildItem[] = [];

@@ -1,5 +1,4 @@
 /** `postmortem show FILE [--format md|json]`: prints one incident, rendered or as the normalised model. */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../format/text.js';
@@ -31,8 +30,8 @@ export const showCommand: CommandSpec = {
       return 0;
     }
     const { renderReport } = await import('../render/render.js');
-    const { loadTemplates } = await import('../render/templates.js');
-    const templates = await loadTemplates(workspace.config.templates ? path.resolve(workspace.root, workspace.config.templates) : null);
+    const { loadWorkspaceTemplates } = await import('../render/templates.js');
+    const templates = await loadWorkspaceTemplates(workspace);
     io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
     return 0;
   },

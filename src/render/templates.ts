@@ -7,10 +7,17 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Workspace } from '../workspace.js';
 import type { TemplateSet } from './render.js';
 
 /** `templates/` of the installed package (dist/render/ → ../../templates). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The templates a workspace renders with: built-ins, overridden by its `templates:` folder. */
+export function loadWorkspaceTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
+  const { templates } = workspace.config;
+  return loadTemplates(templates ? path.resolve(workspace.root, templates) : null);
+}
 
 export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);

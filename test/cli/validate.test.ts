@@ -3,20 +3,18 @@
  * subprocess in a temporary copy of a fixture repository, checking exit
  * codes, which stream gets what, and each output format.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
 const temporary: string[] = [];
 
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'pipe' });
-}, 120_000);
+// Runs the built CLI: `npm test` builds dist/ once before vitest starts (run `npx tsc -p .` first when running this file alone).
 
 afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -2,11 +2,11 @@
  * The built CLI as a subprocess: killed mid-run (SIGKILL, at several points)
  * and run again, it converges; and the token never appears in any output.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../src/load.js';
 import { parseMarker } from '../../src/sync/marker.js';
 import { FakeGithub, seededFaults, type FakeGithubOptions } from './fake-github.js';
@@ -16,9 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const cli = path.join(root, 'dist', 'cli.js');
 let server: FakeGithub;
 
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' });
-}, 60_000);
+// Runs the built CLI: `npm test` builds dist/ once before vitest starts (run `npx tsc -p .` first when running this file alone).
 afterEach(() => server?.stop());
 
 interface Exit {
