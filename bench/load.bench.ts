@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '../src/config.js';
-import { parseYamlSource } from '../src/load.js';
+import { parseYamlSource } from '../src/load/parse.js';
 import { checkIncident } from '../src/validate.js';
 import { formatMs, medianMs } from './stats.js';
 

@@ -8,7 +8,7 @@
  */
 import { ConfigSchema, type ConfigInput } from './config-schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
-import { locatePath, parseYamlSource } from './load.js';
+import { locatePath, parseYamlSource } from './load/parse.js';
 import { checkSchema, compileSchema } from './schema-check.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';

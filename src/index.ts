@@ -4,8 +4,8 @@
  */
 export { createDiagnostic, compareDiagnostics, formatFieldPath, hasErrors } from './diagnostic.js';
 export type { Diagnostic, Severity, SourceSpan } from './diagnostic.js';
-export { parseYamlSource, locatePath } from './load.js';
-export type { YamlSource, LoadResult } from './load.js';
+export { parseYamlSource, locatePath } from './load/parse.js';
+export type { YamlSource, LoadResult } from './load/parse.js';
 export { checkIncident, checkIncidentData } from './validate.js';
 export type { CheckedIncident } from './validate.js';
 export type { Incident, ActionItem, TimelineEvent, Lesson } from './model.js';

@@ -6,7 +6,7 @@
  */
 import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from './diagnostic.js';
 import { EVENT_TYPES } from './schema.js';
-import { locatePath, type YamlSource } from './load.js';
+import { locatePath, type YamlSource } from './load/parse.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './schema-describe.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from './time.js';

@@ -6,7 +6,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
-import { locatePath, type YamlSource } from './load.js';
+import { locatePath, type YamlSource } from './load/parse.js';
 import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './schema-messages.js';
 
 export { closest } from './suggest.js';

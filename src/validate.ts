@@ -8,7 +8,7 @@
  * if (checked.incident) render(checked.incident);
  */
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from './diagnostic.js';
-import { parseYamlSource, type YamlSource } from './load.js';
+import { parseYamlSource, type YamlSource } from './load/parse.js';
 import { buildIncident, type Incident } from './model.js';
 import { checkIncidentRules } from './rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';

@@ -9,7 +9,7 @@
  */
 import { LineCounter, visit, type Node } from 'yaml';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostic.js';
-import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
+import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load/parse.js';
 import { sourceRange, type OffsetMap } from './align.js';
 import { extractMarkdownProse, remarkBlocks } from './markdown.js';
 import { createPeople, type People } from './people.js';

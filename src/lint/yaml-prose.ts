@@ -12,7 +12,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { FieldPath } from '../diagnostic.js';
-import type { YamlSource } from '../load.js';
+import type { YamlSource } from '../load/parse.js';
 import { alignValue, type OffsetMap } from './align.js';
 
 export interface ProseField {

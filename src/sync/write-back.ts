@@ -9,7 +9,7 @@
  * const text = spliceItemFields(source, [{ actionId: 'add-test', index: 0, fields: { issue: 42 } }]);
  */
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import { parseYamlSource, type YamlSource } from '../load.js';
+import { parseYamlSource, type YamlSource } from '../load/parse.js';
 import { writeFileSafely } from '../workspace.js';
 
 export type WritableField = 'id' | 'issue' | 'status';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatLine } from '../../src/format/text.js';
-import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load.js';
+import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load/parse.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { checkIncident } from '../../src/validate.js';
 import { MINIMAL } from '../validate/minimal.js';

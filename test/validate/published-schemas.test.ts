@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { publishedSchemas } from '../../src/published-schemas.js';
-import { parseYamlSource } from '../../src/load.js';
+import { parseYamlSource } from '../../src/load/parse.js';
 import { compileSchema } from '../../src/schema-check.js';
 
 const root = new URL('../../', import.meta.url);

@@ -9,33 +9,15 @@
  */
 import { isAlias, LineCounter, parseAllDocuments, visit, YAMLError } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { createDiagnostic, type Diagnostic } from './diagnostic.js';
-import { checkDocumentStructure } from './load-checks.js';
-import { spanOfNode, spanOfRange } from './load-location.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { checkDocumentStructure } from './safety.js';
+import { spanOfNode, spanOfRange } from './locate.js';
+import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, type LoadResult, type YamlSource } from './source.js';
 
-export { keyNodeAtPath, locatePath, nodeAtPath, spanOfNode, spanOfRange } from './load-location.js';
+export { MAX_ALIAS_COUNT, MAX_FILE_BYTES } from './source.js';
+export { keyNodeAtPath, locatePath, nodeAtPath, spanOfNode, spanOfRange } from './locate.js';
 
-/** Files above this are refused before parsing (the contract says 10 MB). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Aliases are allowed, but their expansion is bounded (yaml's own guard). */
-export const MAX_ALIAS_COUNT = 100;
-
-export interface YamlSource {
-  file: string;
-  /** The text that was parsed: BOM removed, line endings as in the file. */
-  text: string;
-  hasBom: boolean;
-  document: Document.Parsed;
-  lineCounter: LineCounter;
-}
-
-export interface LoadResult {
-  /** The plain value, or null when the file could not be read safely. */
-  data: unknown;
-  /** Present whenever the text could be parsed as YAML, even with errors. */
-  source: YamlSource | null;
-  diagnostics: Diagnostic[];
-}
+export type { LoadResult, YamlSource } from './source.js';
 
 /**
  * Parses one file. YAML 1.2 core schema always, even under a `%YAML 1.1`
@@ -54,7 +36,7 @@ export function parseYamlSource(file: string, input: string | Uint8Array): LoadR
   if (nul !== -1) return { data: null, source: null, diagnostics: [binaryFile(file, nul)] };
 
   const lineCounter = new LineCounter();
-  // uniqueKeys is off because yaml's check is quadratic; load-checks.ts does it in one pass.
+  // uniqueKeys is off because yaml's check is quadratic; safety.ts does it in one pass.
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2', schema: 'core' });
   const [document] = documents;
   if (!document) return { data: null, source: null, diagnostics: [emptyFile(file)] };

@@ -10,9 +10,9 @@
  */
 import { isAlias, isCollection, isScalar, visit } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
-import { createDiagnostic, type Diagnostic } from './diagnostic.js';
-import { spanOfNode } from './load-location.js';
-import type { YamlSource } from './load.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { spanOfNode } from './locate.js';
+import type { YamlSource } from './source.js';
 
 /** Keys that name JavaScript object internals; refused so no parse can pollute prototypes. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

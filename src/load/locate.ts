@@ -1,15 +1,15 @@
 /**
  * Maps field paths and YAML nodes back to line and column, so that every
  * problem found on plain data (schema, rules, lint, sync) can point at the
- * place in the file where it has to be fixed. Re-exported by `load.ts`.
+ * place in the file where it has to be fixed. Re-exported by `parse.ts`.
  *
  * @example
  * locatePath(source, ['timeline', 3, 'time']) // → { line: 31, column: 11, endLine: 31, endColumn: 18 }
  */
 import { isAlias, isMap, isPair, isScalar } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import type { FieldPath, SourceSpan } from './diagnostic.js';
-import type { YamlSource } from './load.js';
+import type { FieldPath, SourceSpan } from '../diagnostic.js';
+import type { YamlSource } from './source.js';
 
 type Positioned = Pick<YamlSource, 'lineCounter'> & { text?: string };
 
