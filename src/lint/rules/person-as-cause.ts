@@ -10,10 +10,11 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, personSubject, type People } from './people.js';
-import { isResponseAct } from './response-grammar.js';
-import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex, type Span, type Token } from './tokens.js';
-import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from './vocabulary.js';
+import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isResponseAct } from '../grammar/response-acts.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
+import { type Span, type Token } from '../grammar/tokens.js';
+import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
@@ -159,12 +160,6 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
     }
   }
   return null;
-}
-
-/** The first person within four words after `from`, or -1. */
-function nextPerson(words: readonly Token[], from: number, people: People): number {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
-  return -1;
 }
 
 /** "It was Victor who disabled…": the sentence is built to point at a person. */

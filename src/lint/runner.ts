@@ -8,7 +8,7 @@
  */
 import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config.js';
-import type { Finding } from './finding.js';
+import type { Finding } from './rules/finding.js';
 import { RULES, ruleUrl } from './rule-catalogue.js';
 import { CONFIG_FILE } from '../config.js';
 import { ruleMatches } from './suppressions.js';

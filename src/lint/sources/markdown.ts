@@ -18,8 +18,8 @@ import { parse as parseYaml } from 'yaml';
 import { alignValue, type OffsetMap } from './align.js';
 import { isDetailsHtml, maskDetails } from './html-details.js';
 import { scanMarkdown, type RawBlock } from './markdown-blocks.js';
-import type { DirectiveComment } from './suppressions.js';
-import { OPAQUE } from './tokens.js';
+import type { DirectiveComment } from '../suppressions.js';
+import { OPAQUE } from '../grammar/tokens.js';
 
 export interface MarkdownBlock {
   value: string;

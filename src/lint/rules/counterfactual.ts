@@ -8,9 +8,10 @@
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, personSubject, type People } from './people.js';
-import { findPhrase, nextWord, previousWord, type Span, type Token } from './tokens.js';
-import { DILIGENCE_VERBS, MODAL_CONTRACTIONS, MODALS, OMISSION_VERBS, PERCEPTION_VERBS } from './vocabulary.js';
+import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
+import { type Span, type Token } from '../grammar/tokens.js';
+import { DILIGENCE_VERBS, MODAL_CONTRACTIONS, MODALS, OMISSION_VERBS, PERCEPTION_VERBS } from '../vocabulary/generated.js';
 
 /** "should have been obvious / caught": a judgement with the person left out. */
 const BEEN_JUDGED = new Set(['obvious', 'clear', 'caught', 'noticed', 'spotted', 'seen', 'checked', 'tested', 'reviewed', 'prevented', 'avoided', 'known', 'apparent', 'evident']);
@@ -50,7 +51,7 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     if (!negated && !['ignored', 'dismissed', 'overlooked', 'neglected', 'bypassed', 'disregarded'].includes(words[i]!.lower)) continue;
     const subject = words.slice(0, be).reverse().find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
     const by = nextWord(words, i);
-    const agent = by !== -1 && words[by]!.lower === 'by' ? nextPersonOrThing(words, by, people) : 'none';
+    const agent = by !== -1 && words[by]!.lower === 'by' ? (nextPerson(words, by, people, 3) === -1 ? 'thing' : 'person') : 'none';
     if (subject && ATTENDED.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
   }
   return null;
@@ -64,10 +65,6 @@ const ATTENDED = new Set([
 ]);
 const CAUSE_GIVEN = new Set(['because', 'since', 'so', 'as', 'due']);
 
-function nextPersonOrThing(words: readonly Token[], by: number, people: People): 'person' | 'thing' {
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return 'person';
-  return 'thing';
-}
 
 /** "If Marco had followed", "Had the engineer waited". */
 function conditionalPerson(words: readonly Token[], people: People): Finding | null {

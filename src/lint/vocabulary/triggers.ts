@@ -12,7 +12,7 @@
 import {
   DAMAGE_PARTICIPLES, DAMAGE_VERBS, HINDSIGHT_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, LOADED_MARKERS, MINIMISERS, MODAL_CONTRACTIONS,
   MODALS, OMISSION_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES,
-} from './vocabulary.js';
+} from './generated.js';
 
 /** One bit per check, in the order prose.ts runs them. */
 export const CHECK = { personAsCause: 1, counterfactual: 2, humanError: 4, judgement: 8, punitive: 16, hindsight: 32, vagueAction: 64 } as const;

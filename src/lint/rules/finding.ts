@@ -5,7 +5,7 @@
  * @example
  * const f: Finding = { ruleId: 'blame/judgement', start: 15, end: 23 };
  */
-import type { Token } from './tokens.js';
+import type { Token } from '../grammar/tokens.js';
 
 export interface Finding {
   ruleId: string;

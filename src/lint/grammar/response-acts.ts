@@ -9,8 +9,9 @@
  * @example
  * isResponseAct(tokenize('Kim killed the query to stop the outage'), 2, 2) // true
  */
-import { nextWord, type Token } from './tokens.js';
-import { MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from './vocabulary.js';
+import { nextWord } from './windows.js';
+import { type Token } from './tokens.js';
+import { MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
 
 const BREAK = new Set(['broke', 'break', 'breaks']);
 const KILL = new Set(['killed', 'kill', 'kills']);

@@ -11,7 +11,7 @@
  * scanMarkdown('# Title\n\n```\ncode\n```\nKim paged ops.\n').blocks.map((b) => b.text) // ['Title', 'Kim paged ops.']
  */
 import { isDetailsHtml, maskDetails } from './html-details.js';
-import type { DirectiveComment } from './suppressions.js';
+import type { DirectiveComment } from '../suppressions.js';
 
 export interface RawBlock {
   /** The block's text with non-prose inline parts blanked; same length as the source slice. */

@@ -8,8 +8,9 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from './vocabulary.js';
-import { nextWord, previousWord, type Token } from './tokens.js';
+import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import { nextWord, previousWord } from './windows.js';
+import { type Token } from './tokens.js';
 
 export interface People {
   /** Lower-case names and logins (without `@`). */
@@ -117,4 +118,10 @@ const SUBJECT_RESETS = new Set(['was', 'were', 'is', 'are', 'who', 'and']);
 function isFixedPhrase(words: readonly Token[], i: number): boolean {
   const next = words[nextWord(words, i)]?.lower;
   return (words[i]!.lower === 'of' && next === 'course') || (words[i]!.lower === 'on' && next === 'call');
+}
+
+/** The first person within `window` words after `from`, or -1: "a mistake by *the on-call*", "held *Kim* accountable". */
+export function nextPerson(words: readonly Token[], from: number, people: People, window = 4): number {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < window; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
