@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDiagnostic, type Diagnostic } from './diagnostic.js';
+import { createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { renderReport } from './render/render.js';
 import { loadWorkspaceTemplates } from './render/templates.js';

@@ -7,7 +7,7 @@
  * const { config, diagnostics } = checkConfig('postmortem.config.yaml', 'incidents: docs/incidents\n');
  */
 import { ConfigSchema, type ConfigInput } from './config-schema.js';
-import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from './load/parse.js';
 import { checkSchema, compileSchema } from './schema-check.js';
 

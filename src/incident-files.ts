@@ -4,7 +4,7 @@
  * diagnostics on that file; the others are still checked.
  */
 import { UsageError } from './command.js';
-import { createDiagnostic } from './diagnostic.js';
+import { createDiagnostic } from './diagnostics/diagnostic.js';
 import { checkIncident, type CheckedIncident } from './validate.js';
 import { findFiles, readBytes, type Workspace } from './workspace.js';
 

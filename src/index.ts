@@ -2,8 +2,8 @@
  * The public API: every command's programmatic twin, so the GitHub Action
  * and other tools call functions instead of shelling out. Named exports only.
  */
-export { createDiagnostic, compareDiagnostics, formatFieldPath, hasErrors } from './diagnostic.js';
-export type { Diagnostic, Severity, SourceSpan } from './diagnostic.js';
+export { createDiagnostic, compareDiagnostics, formatFieldPath, hasErrors } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Severity, SourceSpan } from './diagnostics/diagnostic.js';
 export { parseYamlSource, locatePath } from './load/parse.js';
 export type { YamlSource, LoadResult } from './load/parse.js';
 export { checkIncident, checkIncidentData } from './validate.js';
@@ -21,7 +21,7 @@ export type { TemplateSet } from './render/render.js';
 export { loadTemplates } from './render/templates.js';
 export { planBuild, applyBuild } from './build.js';
 export { incidentToJson } from './incident-json.js';
-export { formatDiagnostics } from './format/index.js';
+export { formatDiagnostics } from './diagnostics/format/index.js';
 export { buildSkeleton } from './skeleton.js';
 export { openWorkspace } from './workspace.js';
 export { runCli } from './cli.js';

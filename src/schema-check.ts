@@ -5,11 +5,11 @@
  * Used for incident files and for the configuration file alike.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locatePath, type YamlSource } from './load/parse.js';
 import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './schema-messages.js';
 
-export { closest } from './suggest.js';
+export { closest } from './diagnostics/suggest.js';
 export { describeValue } from './schema-describe.js';
 
 /**

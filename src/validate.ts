@@ -7,7 +7,7 @@
  * const checked = checkIncident('postmortems/2024-01-15-checkout.yaml', bytes, DEFAULT_CONFIG);
  * if (checked.incident) render(checked.incident);
  */
-import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { parseYamlSource, type YamlSource } from './load/parse.js';
 import { buildIncident, type Incident } from './model.js';
 import { checkIncidentRules } from './rules.js';

@@ -1,7 +1,7 @@
 /** `postmortem build [PATHS…] [--out DIR] [--check]`: renders each incident to Markdown. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { formatText } from '../format/text.js';
+import { formatText } from '../diagnostics/format/text.js';
 import { openOrReport } from './shared.js';
 
 export const buildCommand: CommandSpec = {

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostic.js';
-import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../format/index.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../diagnostics/format/index.js';
 import { noFilesDiagnostic } from '../incident-files.js';
 import { findFiles, readBytes, type Workspace } from '../workspace.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';

@@ -3,8 +3,8 @@
  * and print diagnostics in the requested format.
  */
 import { UsageError, type CommandIO, type ExitCode } from '../command.js';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
-import { formatDiagnostics } from '../format/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../diagnostics/format/index.js';
 import { openWorkspace, type Workspace } from '../workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */

@@ -1,10 +1,10 @@
 /** `postmortem show FILE [--format md|json]`: prints one incident, rendered or as the normalised model. */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { formatText } from '../format/text.js';
+import { formatText } from '../diagnostics/format/text.js';
 import { loadIncidentFiles } from '../incident-files.js';
 import { incidentToJson } from '../incident-json.js';
-import { parseFormat } from '../format/index.js';
+import { parseFormat } from '../diagnostics/format/index.js';
 import { openOrReport } from './shared.js';
 
 export const showCommand: CommandSpec = {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
-import { formatDiagnostics, parseFormat } from '../format/index.js';
+import { formatDiagnostics, parseFormat } from '../diagnostics/format/index.js';
 import { locatePath, parseYamlSource, type YamlSource } from '../load/parse.js';
 import { syncDiagnostics, type LocateItem } from '../sync/diagnostics.js';
 import { loadIncidentFiles } from '../incident-files.js';

@@ -6,10 +6,10 @@
  * @example
  * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
  */
-import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config.js';
 import type { Finding } from './rules/finding.js';
-import { RULES, ruleUrl } from './rule-catalogue.js';
+import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { CONFIG_FILE } from '../config.js';
 import { ruleMatches } from './suppressions.js';
 

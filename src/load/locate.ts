@@ -8,7 +8,7 @@
  */
 import { isAlias, isMap, isPair, isScalar } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import type { FieldPath, SourceSpan } from '../diagnostic.js';
+import type { FieldPath, SourceSpan } from '../diagnostics/diagnostic.js';
 import type { YamlSource } from './source.js';
 
 type Positioned = Pick<YamlSource, 'lineCounter'> & { text?: string };

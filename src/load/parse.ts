@@ -9,7 +9,7 @@
  */
 import { isAlias, LineCounter, parseAllDocuments, visit, YAMLError } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkDocumentStructure } from './safety.js';
 import { spanOfNode, spanOfRange } from './locate.js';
 import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, type LoadResult, type YamlSource } from './source.js';

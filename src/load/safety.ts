@@ -10,7 +10,7 @@
  */
 import { isAlias, isCollection, isScalar, visit } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
-import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOfNode } from './locate.js';
 import type { YamlSource } from './source.js';
 

@@ -5,7 +5,7 @@
  * them without depending on each other in a cycle.
  */
 import type { Document, LineCounter } from 'yaml';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Files above this are refused before parsing (the contract says 10 MB). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

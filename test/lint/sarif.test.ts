@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { expect, it } from 'vitest';
-import { buildSarif, formatSarif } from '../../src/format/sarif.js';
+import { buildSarif, formatSarif } from '../../src/diagnostics/format/sarif.js';
 import { lintIncidentSource, lintMarkdown } from '../../src/lint/index.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { checkIncident } from '../../src/validate.js';
 
 const base = (impact: string, issue = '') =>

@@ -10,7 +10,7 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Diagnostic } from '../diagnostic.js';
-import { RULES, ruleUrl } from '../lint/rule-catalogue.js';
+import { RULES, ruleUrl } from '../lint-rules.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

@@ -7,7 +7,7 @@
  * @example
  * RULES['blame/judgement'].severity // 'error'
  */
-import type { Severity } from '../diagnostic.js';
+import type { Severity } from './diagnostic.js';
 
 export interface RuleInfo {
   id: string;
