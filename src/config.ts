@@ -9,7 +9,7 @@
 import { ConfigSchema, type ConfigInput } from './config-schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from './load/parse.js';
-import { checkSchema, compileSchema } from './schema-check.js';
+import { checkSchema, compileSchema } from './validate/schema-check.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 

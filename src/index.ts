@@ -6,13 +6,13 @@ export { createDiagnostic, compareDiagnostics, formatFieldPath, hasErrors } from
 export type { Diagnostic, Severity, SourceSpan } from './diagnostics/diagnostic.js';
 export { parseYamlSource, locatePath } from './load/parse.js';
 export type { YamlSource, LoadResult } from './load/parse.js';
-export { checkIncident, checkIncidentData } from './validate.js';
-export type { CheckedIncident } from './validate.js';
+export { checkIncident, checkIncidentData } from './validate/check-incident.js';
+export type { CheckedIncident } from './validate/check-incident.js';
 export type { Incident, ActionItem, TimelineEvent, Lesson } from './model.js';
 export { computeMetrics } from './metrics.js';
 export type { Metrics } from './metrics.js';
-export { incidentJsonSchema } from './schema.js';
-export type { IncidentInput } from './schema.js';
+export { incidentJsonSchema } from './validate/schema.js';
+export type { IncidentInput } from './validate/schema.js';
 export { configJsonSchema } from './config-schema.js';
 export { checkConfig, DEFAULT_CONFIG } from './config.js';
 export type { Config } from './config.js';

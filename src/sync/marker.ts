@@ -9,7 +9,7 @@
  * // '<!-- postmortem:v1 {"incident":"2024-01-15-checkout","action":"add-test","status":"open"} -->'
  */
 import type { ActionStatus } from '../model.js';
-import { ACTION_STATUSES } from '../schema.js';
+import { ACTION_STATUSES } from '../validate/schema.js';
 
 export interface Marker {
   incident: string;

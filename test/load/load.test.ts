@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load/parse.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { checkIncident } from '../../src/validate.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 import { MINIMAL } from '../validate/minimal.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

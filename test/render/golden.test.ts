@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { renderReport } from '../../src/render/render.js';
 import { loadTemplates } from '../../src/render/templates.js';
-import { checkIncident } from '../../src/validate.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

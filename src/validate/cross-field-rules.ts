@@ -4,12 +4,12 @@
  * ids, the severity scale. They run even when the schema found problems, on
  * whatever parts are well-formed, so one run reports everything it can.
  */
-import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { EVENT_TYPES } from './schema.js';
-import { locatePath, type YamlSource } from './load/parse.js';
+import { locatePath, type YamlSource } from '../load/parse.js';
 import { closest } from './schema-check.js';
-import { quoteText } from './schema-describe.js';
-import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from './time.js';
+import { quoteText } from './describe.js';
+import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../time.js';
 
 export interface RuleContext {
   file: string;

@@ -7,13 +7,13 @@
  * const checked = checkIncident('postmortems/2024-01-15-checkout.yaml', bytes, DEFAULT_CONFIG);
  * if (checked.incident) render(checked.incident);
  */
-import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { parseYamlSource, type YamlSource } from './load/parse.js';
-import { buildIncident, type Incident } from './model.js';
-import { checkIncidentRules } from './rules.js';
+import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlSource, type YamlSource } from '../load/parse.js';
+import { buildIncident, type Incident } from '../model.js';
+import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
 import { checkSchema, compileSchema } from './schema-check.js';
-import type { Config } from './config.js';
+import type { Config } from '../config.js';
 
 export interface CheckedIncident {
   file: string;

@@ -5,12 +5,12 @@
  * Used for incident files and for the configuration file alike.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostics/diagnostic.js';
-import { locatePath, type YamlSource } from './load/parse.js';
-import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './schema-messages.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePath, type YamlSource } from '../load/parse.js';
+import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './keyword-messages.js';
 
-export { closest } from './diagnostics/suggest.js';
-export { describeValue } from './schema-describe.js';
+export { closest } from '../diagnostics/suggest.js';
+export { describeValue } from './describe.js';
 
 /**
  * Compiles a JSON Schema once, collecting all errors (not just the first)

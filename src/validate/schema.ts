@@ -5,7 +5,7 @@
  * published file equal to `incidentJsonSchema()`.
  *
  * Cross-field rules (real dates, time zones, chronology, unique ids) cannot be
- * said in JSON Schema; they live in `rules.ts`.
+ * said in JSON Schema; they live in `cross-field-rules.ts`.
  */
 import { Type, type Static, type TSchema, type TObject, type TProperties } from '@sinclair/typebox';
 

@@ -9,9 +9,9 @@
  * describeSchemaError(context) // → { ruleId: 'schema/unknown-field', message: 'Unknown field `sumary`; …', … }
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { formatFieldPath, type DiagnosticInit, type SourceSpan } from './diagnostics/diagnostic.js';
-import { article, describeValue, knownFieldsText, quoteText, typeHint } from './schema-describe.js';
-import { closest } from './diagnostics/suggest.js';
+import { formatFieldPath, type DiagnosticInit, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { article, describeValue, knownFieldsText, quoteText, typeHint } from './describe.js';
+import { closest } from '../diagnostics/suggest.js';
 
 export type Segment = string | number;
 
