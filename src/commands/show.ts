@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../diagnostics/format/text.js';
 import { loadIncidentFiles } from '../incident-files.js';
-import { incidentToJson } from '../incident-json.js';
+import { incidentToJson } from '../incident/to-json.js';
 import { parseFormat } from '../diagnostics/format/index.js';
 import { openOrReport } from './shared.js';
 

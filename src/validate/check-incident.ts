@@ -9,7 +9,7 @@
  */
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../load/parse.js';
-import { buildIncident, type Incident } from '../model.js';
+import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
 import { checkSchema, compileSchema } from './schema-check.js';

@@ -9,7 +9,7 @@ import { EVENT_TYPES } from './schema.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
-import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../time.js';
+import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
 
 export interface RuleContext {
   file: string;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { formatLine } from '../../src/diagnostics/format/text.js';
-import { computeMetrics } from '../../src/metrics.js';
+import { computeMetrics } from '../../src/incident/metrics.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 
 /** An incident with the given date, zone and timeline lines; everything else minimal. */

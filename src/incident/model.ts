@@ -4,7 +4,7 @@
  * (`IncidentInput`) and this model are separate types on purpose: templates,
  * lint and sync never have to handle "maybe missing" or "maybe a string".
  */
-import type { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, IncidentInput, PRIORITIES } from './validate/schema.js';
+import type { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, IncidentInput, PRIORITIES } from '../validate/schema.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { canonicalTimeZone } from './time.js';
 

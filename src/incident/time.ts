@@ -9,7 +9,7 @@
  */
 import { tzOffset, TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { quoteText } from './validate/describe.js';
+import { quoteText } from '../validate/describe.js';
 
 export type TimeResolution =
   | { ok: true; instant: Date; hasOffset: boolean }
