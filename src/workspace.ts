@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from './config.js';
+import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from './config/config.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 
 export interface Workspace {

@@ -7,10 +7,10 @@
  * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
  */
 import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
-import type { LintPhrase, RuleLevel } from '../config.js';
+import type { LintPhrase, RuleLevel } from '../config/config.js';
 import type { Finding } from './rules/finding.js';
 import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
-import { CONFIG_FILE } from '../config.js';
+import { CONFIG_FILE } from '../config/config.js';
 import { ruleMatches } from './suppressions.js';
 
 /** The `lint:` section of the configuration. */

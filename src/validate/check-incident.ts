@@ -13,7 +13,7 @@ import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
 import { checkSchema, compileSchema } from './schema-check.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 
 export interface CheckedIncident {
   file: string;

@@ -6,7 +6,7 @@
  * @example
  * publishedSchemas()['schema/postmortem.schema.json'] // → '{\n  "$schema": …'
  */
-import { configJsonSchema } from '../config-schema.js';
+import { configJsonSchema } from '../config/schema.js';
 import { incidentJsonSchema } from './schema.js';
 
 export const INCIDENT_SCHEMA_FILE = 'schema/postmortem.schema.json';

@@ -42,7 +42,7 @@ it('matches the golden file', async () => {
 
 it('validation diagnostics (schema/…) are valid SARIF too, for `validate --format sarif`', async () => {
   const { checkIncident } = await import('../../src/validate/check-incident.js');
-  const { DEFAULT_CONFIG } = await import('../../src/config.js');
+  const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
   const broken = 'title: 42\ndate: 2024-02-30\nseverity: SEV9\nsumary: x\n';
   const { diagnostics: found } = checkIncident('postmortems/broken.yaml', broken, DEFAULT_CONFIG);
   expect(found.length).toBeGreaterThan(3);

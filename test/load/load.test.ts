@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load/parse.js';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 import { MINIMAL } from '../validate/minimal.js';
 

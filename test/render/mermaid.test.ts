@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { buildPhaseDiagram } from '../../src/render/mermaid.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 

@@ -4,7 +4,7 @@
  * the events are missing.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 import { computeMetrics } from '../../src/incident/metrics.js';
 import { checkIncident } from '../../src/validate/check-incident.js';

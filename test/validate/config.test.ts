@@ -4,7 +4,7 @@
  * setting is optional and an empty file means the defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG } from '../../src/config.js';
+import { checkConfig, DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 
 const check = (text: string) => checkConfig('postmortem.config.yaml', text);

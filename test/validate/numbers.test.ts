@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 

@@ -1,6 +1,6 @@
 /** Validation cases found by review: one diagnostic per problem, and none hidden by another. */
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 
 const incident = (type: string) =>

@@ -6,10 +6,10 @@
  * @example
  * const { config, diagnostics } = checkConfig('postmortem.config.yaml', 'incidents: docs/incidents\n');
  */
-import { ConfigSchema, type ConfigInput } from './config-schema.js';
-import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostics/diagnostic.js';
-import { locatePath, parseYamlSource } from './load/parse.js';
-import { checkSchema, compileSchema } from './validate/schema-check.js';
+import { ConfigSchema, type ConfigInput } from './schema.js';
+import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePath, parseYamlSource } from '../load/parse.js';
+import { checkSchema, compileSchema } from '../validate/schema-check.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 

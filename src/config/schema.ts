@@ -1,6 +1,6 @@
 /**
  * `postmortem.config.yaml` at the repository root: one optional file for every
- * command. Every setting has a default (see `DEFAULT_CONFIG` in config.ts), so
+ * command. Every setting has a default (see `DEFAULT_CONFIG` in config/config.ts), so
  * a repository without the file behaves the same as one with an empty file.
  */
 import { Type, type Static } from '@sinclair/typebox';
