@@ -6,7 +6,7 @@
 import { UsageError } from './command.js';
 import { createDiagnostic } from './diagnostics/diagnostic.js';
 import { checkIncident, type CheckedIncident } from './validate/check-incident.js';
-import { findFiles, readBytes, type Workspace } from './workspace.js';
+import { findFiles, readBytes, type Workspace } from './io/workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const READ_AHEAD = 8;

@@ -9,7 +9,7 @@ import { UsageError, type CommandSpec } from '../command.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../diagnostics/format/index.js';
 import { noFilesDiagnostic } from '../incident-files.js';
-import { findFiles, readBytes, type Workspace } from '../workspace.js';
+import { findFiles, readBytes, type Workspace } from '../io/workspace.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
 import { isGeneratedReport } from '../render/report-file.js';
 

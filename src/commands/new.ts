@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { buildSkeleton, slugify } from '../incident/skeleton.js';
 import { isCalendarDate, isTimeZone } from '../incident/time.js';
-import { writeFileSafely } from '../workspace.js';
+import { writeFileSafely } from '../io/workspace.js';
 import { openOrReport } from './shared.js';
 
 export const newCommand: CommandSpec = {

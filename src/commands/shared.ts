@@ -5,7 +5,7 @@
 import { UsageError, type CommandIO, type ExitCode } from '../command.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format/index.js';
-import { openWorkspace, type Workspace } from '../workspace.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {

@@ -30,7 +30,7 @@ export const showCommand: CommandSpec = {
       return 0;
     }
     const { renderReport } = await import('../render/render.js');
-    const { loadWorkspaceTemplates } = await import('../render/templates.js');
+    const { loadWorkspaceTemplates } = await import('../io/templates.js');
     const templates = await loadWorkspaceTemplates(workspace);
     io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
     return 0;

@@ -11,13 +11,13 @@ import { locatePath, parseYamlSource, type YamlSource } from '../load/parse.js';
 import { syncDiagnostics, type LocateItem } from '../sync/diagnostics.js';
 import { loadIncidentFiles } from '../incident-files.js';
 import { applySync, type OpResult } from '../sync/apply.js';
-import { redactToken, resolveConnection } from '../sync/connection.js';
-import { createGithubTracker, type GithubTracker } from '../sync/github-tracker.js';
+import { redactToken, resolveConnection } from '../io/github/connection.js';
+import { createGithubTracker, type GithubTracker } from '../io/github/tracker.js';
 import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '../sync/plan.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../sync/report.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
-import { createWriteBackBuffer, writeItemFields } from '../sync/write-back.js';
-import { readBytes, type Workspace } from '../workspace.js';
+import { createWriteBackBuffer, writeItemFields } from '../io/write-back.js';
+import { readBytes, type Workspace } from '../io/workspace.js';
 import { openOrReport } from './shared.js';
 
 const DEFAULT_PACE_MS = 1000;

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/sync/marker.js';
-import { createGithubTracker } from '../../src/sync/github-tracker.js';
+import { createGithubTracker } from '../../src/io/github/tracker.js';
 import { FakeGithub } from './fake-github.js';
 import { copyFixture, readIncident, runSync, TEST_TOKEN } from './run-sync.js';
 

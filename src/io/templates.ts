@@ -7,10 +7,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Workspace } from '../workspace.js';
-import type { TemplateSet } from './render.js';
+import type { Workspace } from './workspace.js';
+import type { TemplateSet } from '../render/render.js';
 
-/** `templates/` of the installed package (dist/render/ → ../../templates). */
+/** `templates/` of the installed package (dist/io/ → ../../templates). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The templates a workspace renders with: built-ins, overridden by its `templates:` folder. */

@@ -6,8 +6,8 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from './config/config.js';
-import { createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
+import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config/config.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Workspace {
   /** Repository root: where the config file is looked for and paths are shown from. */

@@ -14,10 +14,10 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Connection } from './connection.js';
-import { createHttpLayer, type HttpLayer } from './github-http.js';
-import { parseMarker } from './marker.js';
-import type { IssueDraft, IssuePatch, RemoteIssue } from './plan.js';
-import { TrackerError, type Tracker } from './tracker.js';
+import { createHttpLayer, type HttpLayer } from './http.js';
+import { parseMarker } from '../../sync/marker.js';
+import type { IssueDraft, IssuePatch, RemoteIssue } from '../../sync/plan.js';
+import { TrackerError, type Tracker } from '../../sync/tracker.js';
 
 export interface GithubTrackerOptions {
   connection: Connection;
