@@ -3,7 +3,7 @@
  * configured incidents folder). One unreadable or invalid file becomes
  * diagnostics on that file; the others are still checked.
  */
-import { UsageError } from './command.js';
+import { UsageError } from './cli/command.js';
 import { createDiagnostic } from './diagnostics/diagnostic.js';
 import { checkIncident, type CheckedIncident } from './validate/check-incident.js';
 import { findFiles, readBytes, type Workspace } from './io/workspace.js';

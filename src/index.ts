@@ -24,7 +24,7 @@ export { incidentToJson } from './incident/to-json.js';
 export { formatDiagnostics } from './diagnostics/format/index.js';
 export { buildSkeleton } from './incident/skeleton.js';
 export { openWorkspace } from './io/workspace.js';
-export { runCli } from './cli.js';
+export { runCli } from './cli/run.js';
 export { planSync } from './sync/plan.js';
 export type { SyncOp, RemoteIssue, PlanOptions } from './sync/plan.js';
 export { applySync, summarize as summarizeSync } from './sync/apply.js';

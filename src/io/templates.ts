@@ -4,7 +4,7 @@
  * restyle one section without copying the rest.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { UsageError } from '../command.js';
+import { UsageError } from '../cli/command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Workspace } from './workspace.js';

@@ -192,7 +192,7 @@ describe('sync against a loopback GitHub', () => {
 
   it('shows progress on a terminal', async () => {
     let progress = '';
-    const { runCli } = await import('../../src/cli.js');
+    const { runCli } = await import('../../src/cli/run.js');
     await runCli(['sync', '--repo', 'acme/platform', '--api-url', server.url], {
       cwd: dir,
       env: { GITHUB_TOKEN: TEST_TOKEN, POSTMORTEM_SYNC_PACE_MS: '0' },

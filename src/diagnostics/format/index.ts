@@ -3,7 +3,7 @@
  * diagnostic type; adding a format is adding a case here.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import { UsageError } from '../../command.js';
+import { UsageError } from '../../cli/command.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';

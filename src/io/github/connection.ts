@@ -8,7 +8,7 @@
  * resolveConnection({ repo: 'acme/platform' }, { GITHUB_TOKEN: 't' }, null);
  * // { apiUrl: 'https://api.github.com', owner: 'acme', repo: 'platform', token: 't' }
  */
-import { UsageError } from '../../command.js';
+import { UsageError } from '../../cli/command.js';
 
 export interface Connection {
   apiUrl: string;

@@ -3,9 +3,9 @@
  * and print diagnostics in the requested format.
  */
 import { UsageError, type CommandIO, type ExitCode } from '../command.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostics } from '../diagnostics/format/index.js';
-import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../../diagnostics/format/index.js';
+import { openWorkspace, type Workspace } from '../../io/workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {

@@ -3,9 +3,9 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { buildSkeleton, slugify } from '../incident/skeleton.js';
-import { isCalendarDate, isTimeZone } from '../incident/time.js';
-import { writeFileSafely } from '../io/workspace.js';
+import { buildSkeleton, slugify } from '../../incident/skeleton.js';
+import { isCalendarDate, isTimeZone } from '../../incident/time.js';
+import { writeFileSafely } from '../../io/workspace.js';
 import { openOrReport } from './shared.js';
 
 export const newCommand: CommandSpec = {

@@ -1,10 +1,10 @@
 /** `postmortem show FILE [--format md|json]`: prints one incident, rendered or as the normalised model. */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { formatText } from '../diagnostics/format/text.js';
-import { loadIncidentFiles } from '../incident-files.js';
-import { incidentToJson } from '../incident/to-json.js';
-import { parseFormat } from '../diagnostics/format/index.js';
+import { formatText } from '../../diagnostics/format/text.js';
+import { loadIncidentFiles } from '../../incident-files.js';
+import { incidentToJson } from '../../incident/to-json.js';
+import { parseFormat } from '../../diagnostics/format/index.js';
 import { openOrReport } from './shared.js';
 
 export const showCommand: CommandSpec = {
@@ -29,8 +29,8 @@ export const showCommand: CommandSpec = {
       io.stdout(`${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`);
       return 0;
     }
-    const { renderReport } = await import('../render/render.js');
-    const { loadWorkspaceTemplates } = await import('../io/templates.js');
+    const { renderReport } = await import('../../render/render.js');
+    const { loadWorkspaceTemplates } = await import('../../io/templates.js');
     const templates = await loadWorkspaceTemplates(workspace);
     io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
     return 0;

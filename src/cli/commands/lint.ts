@@ -6,12 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../diagnostics/format/index.js';
-import { noFilesDiagnostic } from '../incident-files.js';
-import { findFiles, readBytes, type Workspace } from '../io/workspace.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
+import { noFilesDiagnostic } from '../../incident-files.js';
+import { findFiles, readBytes, type Workspace } from '../../io/workspace.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
-import { isGeneratedReport } from '../render/report-file.js';
+import { isGeneratedReport } from '../../render/report-file.js';
 
 export const LINT_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
 
@@ -51,7 +51,7 @@ export async function lintFiles(workspace: Workspace, paths: readonly string[]):
   const { files, missing } = await findFiles(workspace.root, named, LINT_EXTENSIONS);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
-  const lint = await import('../lint/index.js');
+  const lint = await import('../../lint/index.js');
   const settings = workspace.config.lint;
   const diagnostics: Diagnostic[] = lint.checkRuleNames(settings);
   // Reads overlap in batches (the linting itself is synchronous); a batch bounds open files.
@@ -65,7 +65,7 @@ export async function lintFiles(workspace: Workspace, paths: readonly string[]):
 
 const READ_BATCH = 64;
 
-type LintModule = typeof import('../lint/index.js');
+type LintModule = typeof import('../../lint/index.js');
 
 function lintOne(lint: LintModule, file: string, read: Awaited<ReturnType<typeof readBytes>>, settings: Workspace['config']['lint']): Diagnostic[] {
   if ('diagnostic' in read) return [read.diagnostic];
