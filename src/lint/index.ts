@@ -8,16 +8,15 @@
  * const more = lintMarkdown('postmortems/2024-01-15-checkout.md', markdown, { settings });
  */
 import { LineCounter, visit, type Node } from 'yaml';
-import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostic.js';
+import { formatFieldPath, type Diagnostic } from '../diagnostic.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
 import { sourceRange, type OffsetMap } from './sources/align.js';
 import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
 import { lintProse } from './prose.js';
-import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
-import { RULES, ruleUrl } from './rule-catalogue.js';
+import { blameDiagnostic, DEFAULT_LINT_SETTINGS, finishDiagnostics, structureDiagnostic, type LintSettings } from './runner.js';
 import { checkStructure } from './rules/structure.js';
-import { applySuppressions, parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
+import { parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
 import { extractYamlProse, namesInYaml } from './sources/yaml-prose.js';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
@@ -47,22 +46,12 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
   }
   // Completeness is judged only on a file that parsed cleanly; a broken one gets its prose linted.
   for (const finding of loaded.data === null ? [] : checkStructure(loaded.data)) {
-    diagnostics.push(
-      createDiagnostic({
-        file,
-        ruleId: finding.ruleId,
-        severity: RULES[finding.ruleId]?.severity ?? 'warning',
-        message: finding.message,
-        span: locatePath(source, finding.at ?? finding.path, { key: finding.key }),
-        path: formatFieldPath(finding.path),
-        suggestions: RULES[finding.ruleId]?.suggestion ? [RULES[finding.ruleId]!.suggestion] : [],
-        url: ruleUrl(finding.ruleId),
-      }),
-    );
+    const span = locatePath(source, finding.at ?? finding.path, { key: finding.key });
+    diagnostics.push(structureDiagnostic(file, finding, span, formatFieldPath(finding.path)));
   }
   const suppressions = parseDirectives(yamlDirectives(source.text));
   if (suppressions.length > 0) widenToNodes(suppressions, nodeLines(source));
-  return finish(file, diagnostics, suppressions, settings);
+  return finishDiagnostics(file, diagnostics, suppressions, settings);
 }
 
 /** Lints the prose of a Markdown post-mortem. */
@@ -85,7 +74,7 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   for (const exact of flagged.length > 0 ? remarkBlocks(body, flagged) : []) {
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
-  return finish(file, diagnostics, parseDirectives(prose.comments), settings);
+  return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
 }
 
 function proseDiagnostics(
@@ -126,9 +115,4 @@ function nodeLines(source: YamlSource): Map<number, number> {
     },
   });
   return last;
-}
-
-function finish(file: string, diagnostics: Diagnostic[], suppressions: Suppression[], settings: LintSettings): Diagnostic[] {
-  const levelled = applyLevels(diagnostics, settings);
-  return applyLevels(applySuppressions(file, levelled, suppressions), settings).sort(compareDiagnostics);
 }

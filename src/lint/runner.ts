@@ -1,17 +1,20 @@
 /**
  * Turns rule findings into diagnostics: the runner, not each rule, stamps
- * the message, suggestion, docs URL and severity from the rule catalogue and
- * the configuration. Rules only say where they matched.
+ * the id's message, suggestion, docs URL and severity from the rule
+ * catalogue and the configuration, then applies suppressions. Rules only say
+ * where they matched.
  *
  * @example
  * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
+ * const final = finishDiagnostics('a.md', [d], suppressions, settings);
  */
-import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config.js';
 import type { Finding } from './rules/finding.js';
 import { RULES, ruleUrl } from './rule-catalogue.js';
 import { CONFIG_FILE } from '../config.js';
-import { ruleMatches } from './suppressions.js';
+import type { StructureFinding } from './rules/structure.js';
+import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
 
 /** The `lint:` section of the configuration. */
 export interface LintSettings {
@@ -66,6 +69,27 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId),
   });
+}
+
+/** A diagnostic for a completeness finding at `span`. */
+export function structureDiagnostic(file: string, finding: StructureFinding, span: SourceSpan | null, path: string): Diagnostic {
+  const info = RULES[finding.ruleId];
+  return createDiagnostic({
+    file,
+    ruleId: finding.ruleId,
+    severity: info?.severity ?? 'warning',
+    message: finding.message,
+    span,
+    path,
+    suggestions: info?.suggestion ? [info.suggestion] : [],
+    url: ruleUrl(finding.ruleId),
+  });
+}
+
+/** Configured levels, then suppressions (which report the ones left unused), in file order. */
+export function finishDiagnostics(file: string, diagnostics: readonly Diagnostic[], suppressions: Suppression[], settings: LintSettings): Diagnostic[] {
+  const levelled = applyLevels(diagnostics, settings);
+  return applyLevels(applySuppressions(file, levelled, suppressions), settings).sort(compareDiagnostics);
 }
 
 /**

@@ -8,7 +8,7 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, PERSONAL_VERBS, ROLE_NOUNS } from '../vocabulary/generated.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 
@@ -69,14 +69,6 @@ function looksLikeName(words: readonly Token[], i: number, token: Token): boolea
   const first = previousWord(words, i) === -1;
   return !first || plain !== token.text || (after !== undefined && PERSONAL_VERBS.has(after.lower));
 }
-
-/** Verbs that, right after a capitalised first word, suggest the word is a name. */
-const PERSONAL_VERBS = new Set([
-  'should', "should've", 'ought', 'could', "could've", 'must', 'forgot', 'failed', 'neglected', 'never', 'did', "didn't",
-  'was', 'has', 'had', 'broke', 'took', 'brought', 'deleted', 'wiped', 'dropped', 'misconfigured', 'messed', 'caused',
-  'introduced', 'ignored', 'pushed', 'merged', 'ran', 'restarted', 'missed', 'shipped', 'deployed', 'declared', 'paged',
-  'coordinated', 'rolled', 'killed', 'unplugged', 'overloaded', 'screwed', 'botched', 'let',
-]);
 
 /**
  * The subject of the word at `verb` within `clause`: the first person

@@ -14,15 +14,16 @@ import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/p
 import { isResponseAct } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
-import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from '../vocabulary/generated.js';
+import {
+  BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
+  PASSIVE_CAUSE, PLANNED_MARKERS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+} from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
 
-const PASSIVE_CAUSE = new Set(['caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done']);
 const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
-const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'breach', 'loss', 'problem', 'issue', 'bug', 'regression', 'mess']);
 
 /** Index just past a damage verb (with its particle) at `i`, or -1. */
 function damageAt(words: readonly Token[], i: number): number {
@@ -37,6 +38,8 @@ function damageAt(words: readonly Token[], i: number): number {
 }
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
+const CREDIT = createPhraseIndex(CREDIT_PHRASES);
+const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 
 function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
@@ -127,10 +130,10 @@ function leadingPerson(words: readonly Token[], people: People): number {
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
   const rule = 'blame/person-as-cause';
-  const thanks = findPhrase(words, ['thanks', 'to']);
-  if (thanks !== -1) {
-    const who = nextWord(words, nextWord(words, thanks));
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks]!, words[who]!)];
+  const thanks = matchPhrase(words, CREDIT);
+  if (thanks) {
+    const who = nextWord(words, thanks[1]);
+    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
   const cleft = cleftPerson(words, people);
   if (cleft) return [cleft];
@@ -139,14 +142,14 @@ function namedAsSource(words: readonly Token[], people: People): Finding[] | nul
   const on = words.findIndex((w, k) => INCIDENT_NOUNS.has(w.lower) && ['is', 'was'].includes(words[nextWord(words, k)]?.lower ?? '') && words[nextWord(words, nextWord(words, k))]?.lower === 'on');
   const onWhom = on === -1 ? -1 : nextPerson(words, nextWord(words, nextWord(words, on)), people);
   if (onWhom !== -1) return [span(rule, words[on]!, words[onWhom]!)];
-  const responsible = findPhrase(words, ['responsible', 'for']);
-  if (responsible !== -1) {
-    const subject = personSubject(words, responsible, people);
-    const object = words.slice(responsible).some((w) => INCIDENT_NOUNS.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject]!, words[nextWord(words, responsible)]!)];
+  const responsible = matchPhrase(words, RESPONSIBILITY);
+  if (responsible) {
+    const subject = personSubject(words, responsible[0], people);
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    if (subject !== -1 && object) return [span(rule, words[subject]!, words[responsible[1]]!)];
   }
   for (let i = 0; i < words.length; i++) {
-    if (!['fault', 'blame', 'mistake', 'bad'].includes(words[i]!.lower)) continue;
+    if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
     // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
     if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
     const before = previousWord(words, i);
@@ -168,14 +171,12 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     const at = findPhrase(words, be);
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (words[j]!.lower === 'who' && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+      if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
     }
   }
   return null;
 }
 
-const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered', 'result', 'traces', 'traced', 'stems', 'stemmed']);
-const TRACE_WORDS = new Set(['traces', 'traced', 'stems', 'stemmed']);
 const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
 
 /** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
@@ -226,5 +227,3 @@ function outcomeClause(words: readonly Token[], i: number, next: number): boolea
 function isFailover(words: readonly Token[], i: number): boolean {
   return words[i]!.lower === 'failed' && words[nextWord(words, i)]?.lower === 'over';
 }
-
-const OUTCOME_VERBS = new Set(['broke', 'crashed', 'lost', 'failed', 'collapsed', 'died']);

@@ -9,7 +9,7 @@
 import { nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { PUNITIVE_PASSIVE, PUNITIVE_PHRASES } from '../vocabulary/generated.js';
+import { HOLDING_WORDS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
@@ -26,7 +26,7 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
       const passive = BE.has(words[previousWord(words, i)]?.lower ?? '') && subject;
       if (passive || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
     }
-    if ((lower === 'hold' || lower === 'held' || lower === 'holding') && heldAccountable(words, i, people)) {
+    if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule, words[i]!, words[findPhrase(words, ['accountable'], i)]!)];
     }
   }
