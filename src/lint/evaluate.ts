@@ -11,7 +11,7 @@
  */
 import { createPeople } from './grammar/people.js';
 import { lintProse } from './prose.js';
-import { BLAME_RULES } from './rule-catalogue.js';
+import { BLAME_RULES } from '../diagnostics/lint-rules.js';
 
 export interface CorpusCase {
   text: string;

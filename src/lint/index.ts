@@ -8,8 +8,8 @@
  * const more = lintMarkdown('postmortems/2024-01-15-checkout.md', markdown, { settings });
  */
 import { LineCounter, visit, type Node } from 'yaml';
-import { formatFieldPath, type Diagnostic } from '../diagnostic.js';
-import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
+import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load/parse.js';
 import { sourceRange, type OffsetMap } from './sources/align.js';
 import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
@@ -21,7 +21,7 @@ import { extractYamlProse, namesInYaml } from './sources/yaml-prose.js';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
 export { createPeople, type People } from './grammar/people.js';
-export { RULES, BLAME_RULES, type RuleInfo } from './rule-catalogue.js';
+export { RULES, BLAME_RULES, type RuleInfo } from '../diagnostics/lint-rules.js';
 export { checkRuleNames, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
 export { default as retextPostmortem, type RetextPostmortemOptions } from './retext-plugin.js';
 

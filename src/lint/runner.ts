@@ -8,11 +8,11 @@
  * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
  * const final = finishDiagnostics('a.md', [d], suppressions, settings);
  */
-import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostic.js';
-import type { LintPhrase, RuleLevel } from '../config.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
+import type { LintPhrase, RuleLevel } from '../config/config.js';
 import type { Finding } from './rules/finding.js';
-import { RULES, ruleUrl } from './rule-catalogue.js';
-import { CONFIG_FILE } from '../config.js';
+import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
+import { CONFIG_FILE } from '../config/config.js';
 import type { StructureFinding } from './rules/structure.js';
 import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
 

@@ -8,7 +8,7 @@
  * checkStructure({ action_items: [{ action: 'Add a test' }] })
  * // [{ ruleId: 'structure/action-owner', path: ['action_items', 0] }, …]
  */
-import type { FieldPath } from '../../diagnostic.js';
+import type { FieldPath } from '../../diagnostics/diagnostic.js';
 
 export interface StructureFinding {
   ruleId: string;

@@ -11,8 +11,8 @@
  * fields[0] // { path: ['summary'], value: 'A code change…', map, line: 3 }
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { FieldPath } from '../../diagnostic.js';
-import type { YamlSource } from '../../load.js';
+import type { FieldPath } from '../../diagnostics/diagnostic.js';
+import type { YamlSource } from '../../load/parse.js';
 import { alignValue, type OffsetMap } from './align.js';
 
 export interface ProseField {
