@@ -37,12 +37,15 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
   const loaded = parseYamlSource(file, input);
   const source = loaded.source;
   if (!source) return loaded.diagnostics;
-  const people = createPeople([...namesInYaml(source), ...(options.people ?? [])], true);
+  const people = createPeople([...namesInYaml(source), ...(settings.people ?? []), ...(options.people ?? [])]);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
+  const escalated = new Set<Diagnostic>();
   for (const field of fields) {
     const path = formatFieldPath(field.path);
-    diagnostics.push(...proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path));
+    const found = proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path);
+    if (field.path[0] === 'root_cause') for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
+    diagnostics.push(...found);
   }
   // Completeness is judged only on a file that parsed cleanly; a broken one gets its prose linted.
   for (const finding of loaded.data === null ? [] : checkStructure(loaded.data)) {
@@ -51,7 +54,7 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
   }
   const suppressions = parseDirectives(yamlDirectives(source.text));
   if (suppressions.length > 0) widenToNodes(suppressions, nodeLines(source));
-  return finishDiagnostics(file, diagnostics, suppressions, settings);
+  return finishDiagnostics(file, diagnostics, suppressions, settings, escalated);
 }
 
 /** Lints the prose of a Markdown post-mortem. */
@@ -59,7 +62,7 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
   const body = text.replace(/^\uFEFF/, '');
   const prose = extractMarkdownProse(body);
-  const people = createPeople([...prose.names, ...(options.people ?? [])], true);
+  const people = createPeople([...prose.names, ...(settings.people ?? []), ...(options.people ?? [])]);
   const lines = new LineCounter();
   let at = 0;
   for (const line of body.split('\n')) {
@@ -75,6 +78,12 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
   return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
+}
+
+/** A person-as-cause finding whose phrase names someone the file (or the configuration) lists. */
+function namesListedPerson(d: Diagnostic, people: People): boolean {
+  if (d.ruleId !== 'blame/person-as-cause' || !d.actual) return false;
+  return d.actual.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).some((word) => people.names.has(word.replace(/^@/, '').replace(/'s$/, '')));
 }
 
 function proseDiagnostics(

@@ -21,9 +21,11 @@ export interface LintSettings {
   rules: Record<string, RuleLevel>;
   phrases: LintPhrase[];
   allow: string[];
+  /** Names treated as people in every file (Markdown has no participant list of its own). */
+  people?: string[];
 }
 
-export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [] };
+export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [], people: [] };
 
 /** The configured level of a rule: exact id first, then the most specific family. */
 export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
@@ -35,15 +37,21 @@ export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
   return best?.level ?? RULES[ruleId]?.severity ?? 'warning';
 }
 
-/** Applies configured levels: drops rules set to `off`, sets severities of the others. */
-export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings): Diagnostic[] {
+/**
+ * Applies configured levels: drops rules set to `off`, sets severities of the
+ * others. A diagnostic in `escalated` (a listed person named as the cause in
+ * a root-cause field: unambiguous) is an error unless the configuration sets
+ * its rule's level.
+ */
+export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings, escalated: ReadonlySet<Diagnostic> = new Set()): Diagnostic[] {
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.ruleId.startsWith('blame/') && !d.ruleId.startsWith('structure/')) {
       kept.push(d);
       continue;
     }
-    const level = ruleLevel(d.ruleId, settings);
+    const configured = Object.keys(settings.rules).some((pattern) => ruleMatches(pattern, d.ruleId));
+    const level = escalated.has(d) && !configured ? 'error' : ruleLevel(d.ruleId, settings);
     if (level !== 'off') kept.push({ ...d, severity: level as Severity });
   }
   return kept;
@@ -86,10 +94,15 @@ export function structureDiagnostic(file: string, finding: StructureFinding, spa
   });
 }
 
-/** Configured levels, then suppressions (which report the ones left unused), in file order. */
-export function finishDiagnostics(file: string, diagnostics: readonly Diagnostic[], suppressions: Suppression[], settings: LintSettings): Diagnostic[] {
-  const levelled = applyLevels(diagnostics, settings);
-  return applyLevels(applySuppressions(file, levelled, suppressions), settings).sort(compareDiagnostics);
+/** Configured levels, then suppressions (which report the ones left unused, at their own level), in file order. */
+export function finishDiagnostics(
+  file: string, diagnostics: readonly Diagnostic[], suppressions: Suppression[], settings: LintSettings, escalated?: ReadonlySet<Diagnostic>,
+): Diagnostic[] {
+  const levelled = applyLevels(diagnostics, settings, escalated);
+  const kept = new Set(levelled);
+  const final = applySuppressions(file, levelled, suppressions);
+  const added = applyLevels(final.filter((d) => !kept.has(d)), settings);
+  return [...final.filter((d) => kept.has(d)), ...added].sort(compareDiagnostics);
 }
 
 /**

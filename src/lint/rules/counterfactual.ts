@@ -8,12 +8,12 @@
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   ATTENDED_THINGS, ATTENTION_VERBS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, DILIGENCE_VERBS, IGNORING_VERBS,
-  INDEFINITE_PEOPLE, MODAL_CONTRACTIONS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
+  INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS,
 } from '../vocabulary/generated.js';
 
@@ -69,11 +69,19 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
     if (!CONDITIONALS.has(lower) || (lower === 'had' && !first)) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
-      const had = lower === 'had' ? j : findPhrase(words, ['had'], j);
-      if (had !== -1 && had - j < 4) return span('blame/counterfactual', words[i]!, words[had]!);
+      // "If we'd gone…": the contraction holds "had".
+      const had = lower === 'had' || words[j]!.lower.endsWith("'d") ? j : findPhrase(words, ['had'], j);
+      // "if you had a cached session": "had" as a verb of its own, not a past perfect.
+      const verb = words[nextWord(words, had)]?.lower ?? '';
+      if (had !== -1 && had - j < 4 && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
     }
   }
   return null;
+}
+
+/** "caught", "tested", "known": a past participle, so "should have caught" is a modal perfect ("should have priority" is not). */
+function isParticiple(word: string): boolean {
+  return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
 
 /** End index of an omission or modal perfect at `i` whose subject is a person, or -1. */
@@ -86,7 +94,9 @@ function omissionAt(words: readonly Token[], i: number, people: People): number 
     const after = words[nextWord(words, modalEnd)]?.lower ?? '';
     if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
     const subject = personSubject(words, i, people);
-    if (subject === -1) return -1;
+    if (subject === -1 || !isParticiple(after)) return -1;
+    // "we could have noticed it later": what was possible for the authors, not a judgement of them.
+    if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const anyone = INDEFINITE_PEOPLE.has(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }

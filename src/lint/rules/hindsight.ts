@@ -10,10 +10,12 @@
 import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
-import { HINDSIGHT_OPENERS, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS } from '../vocabulary/generated.js';
+import {
+  HINDSIGHT_OPENERS, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
-const HINDSIGHT = createPhraseIndex(HINDSIGHT_PHRASES);
+const HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
 
 /** `blame/hindsight`: obviously, clearly, "it was clear that", "the engineer simply needed to". */
 export function checkHindsight(sentence: Span, people: People): Finding[] {
@@ -27,7 +29,8 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     const lower = words[i]!.lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      if (before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
+      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? '');
+      if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];
     const frame = lower === 'all' ? minimisingFrame(words, i) : -1;

@@ -10,17 +10,29 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PLANNED_MARKERS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
+  PASSIVE_CAUSE, PLANNED_MARKERS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+const PARTICIPLE_INDEX = new Map<string, readonly string[] | undefined>();
+for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+
+/** ", filling the disks", ", taking the API down": a damaging participle (with its particle when it needs one). */
+function participleAt(words: readonly Token[], i: number): boolean {
+  const lower = words[i]!.lower;
+  if (!PARTICIPLE_INDEX.has(lower)) return false;
+  const then = PARTICIPLE_INDEX.get(lower);
+  if (!then) return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return true;
+  return false;
+}
 
 const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
@@ -41,6 +53,7 @@ const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const CREDIT = createPhraseIndex(CREDIT_PHRASES);
 const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
+const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
 
 function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
   return matchPhrase(words, index, from)?.[0] ?? -1;
@@ -48,7 +61,7 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 
 /** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
-  if (hasAny(sentence.words, PLANNED) !== -1) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
   const rule = 'blame/person-as-cause';
   for (const clause of clauses) {
     const words = clause.words;
@@ -57,7 +70,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
@@ -68,6 +81,18 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [];
+}
+
+/**
+ * Is the person at `subject` the agent of the damage verb at `verb`? Not when
+ * a relative "that" / "which" gives the verb a thing as subject ("a race
+ * condition that caused…"), nor when the authors narrate ("we deleted the
+ * packages") unless the verb is a failure by itself ("we broke search").
+ */
+function agentOf(words: readonly Token[], subject: number, verb: number): boolean {
+  const before = words[previousWord(words, verb)]?.lower;
+  if (before === 'that' || before === 'which') return false;
+  return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
 }
 
 function isPassive(words: readonly Token[], verb: number): boolean {
@@ -113,7 +138,8 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const after = nextWord(words, subject);
   if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
-  const marker = hasAny(words, LOADED, after);
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const marker = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
 
@@ -122,7 +148,7 @@ function leadingPerson(words: readonly Token[], people: People): number {
   for (let i = 0, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") ? -1 : i;
+    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
   }
   return -1;
 }
@@ -183,12 +209,14 @@ const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', '
 function causeFraming(words: readonly Token[], people: People): Finding | null {
   const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
   if (cause === -1) return null;
-  for (let i = cause + 1; i < words.length; i++) {
+  // The link follows the cause word closely ("the root cause is that…"); a heading "Root cause:" far before is not a frame.
+  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
+    if (words[i]!.kind === 'word') n++;
     if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
     if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
     const who = nextWord(words, i);
     const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people)) continue;
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "traces back to Carla's edit": a possessive names the person's act as the cause.
     if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
@@ -209,7 +237,7 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
   for (let i = subject + 1; i < words.length; i++) {
     const next = nextWord(words, i);
     if (next === -1) break;
-    const participle = words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[next]!.lower);
+    const participle = words[i]!.text === ',' && participleAt(words, next);
     const relative = (words[i]!.lower === 'which' || words[i]!.lower === 'that') && damageAt(words, next) !== -1;
     if (participle || relative || outcomeClause(words, i, next)) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
   }

@@ -8,7 +8,7 @@
 export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "follow", "read", "check", "look", "test", "review", "escalate", "notice", "wait", "ask", "verify", "update",
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
-  "heed", "pay", "document", "communicate", "inform", "notify", "announce",
+  "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -72,10 +72,21 @@ export const ATTENDED_THINGS: ReadonlySet<string> = new Set([
 /** Words that give a cause, so a passive is explained rather than blamed: "…was ignored because it went to an archived channel". */
 export const CAUSE_GIVEN: ReadonlySet<string> = new Set(["because", "since", "so", "as", "due"]);
 
+/** Modals whose perfect says what was possible, not what was owed: "we could have noticed it later", "customers would have seen errors"; with a narrator or without a diligence verb they are not blame. */
+export const POSSIBILITY_MODALS: ReadonlySet<string> = new Set(["could", "could've", "couldn't", "would", "would've", "might", "might've", "may"]);
+
+/** Past participles that do not end in -ed or -en, so that "should have caught" is a modal perfect and "should have priority" is not. */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  "done", "made", "caught", "seen", "known", "gone", "run", "read", "set", "put", "thought", "found", "told",
+  "kept", "left", "sent", "spent", "built", "brought", "had", "been", "got", "hit", "cut", "shut", "let", "held",
+  "understood", "paid", "said", "heard", "met", "felt", "lost", "meant", "sought", "taught", "won", "begun",
+  "drunk", "shown", "struck", "stuck", "swept", "upheld", "withheld", "overlooked",
+]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
-  ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["of","course"], ["trivial"],
-  ["trivially"], ["all","they","had","to","do"], ["all","he","had","to","do"], ["all","she","had","to","do"],
+  ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["of","course"],
+  ["all","they","had","to","do"], ["all","he","had","to","do"], ["all","she","had","to","do"],
   ["all","we","had","to","do"], ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"],
   ["was","obvious"], ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"],
   ["is","evident"], ["no-brainer"], ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"],
@@ -98,6 +109,19 @@ export const INDEFINITE_PEOPLE: ReadonlySet<string> = new Set(["anyone", "anybod
 
 /** "all the on-call had to do was…": the minimiser with any subject, after "all". */
 export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [["had","to","do"]];
+
+/** "trivial" minimises only when it is about what a person should have seen or avoided ("trivial to spot", "a trivial mistake"); "trivial to connect to", "the fix was trivial" describe a thing. */
+export const TRIVIAL_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["trivial","to","spot"], ["trivial","to","see"], ["trivial","to","catch"], ["trivial","to","avoid"],
+  ["trivial","to","prevent"], ["trivial","to","notice"], ["trivially","avoidable"], ["trivially","preventable"],
+  ["trivial","mistake"], ["trivial","error"], ["trivial","oversight"],
+];
+
+/** What follows a person and "just" / "simply" when the minimiser judges them: "the engineer simply needed to", "Kim just had to"; "I just restarted it" is narration. */
+export const MINIMISED_DUTIES: ReadonlySet<string> = new Set([
+  "needed", "need", "needs", "had", "has", "have", "should", "forgot", "never", "didn't", "did", "failed",
+  "ignored", "missed", "skipped",
+]);
 
 /** Phrases that name a person's error as the cause (`blame/human-error`). */
 export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -312,6 +336,41 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
     "word": [
       "cowboy"
     ]
+  },
+  {
+    "word": [
+      "misguided"
+    ]
+  },
+  {
+    "word": [
+      "massive",
+      "mistake"
+    ]
+  },
+  {
+    "word": [
+      "huge",
+      "mistake"
+    ]
+  },
+  {
+    "word": [
+      "terrible",
+      "mistake"
+    ]
+  },
+  {
+    "word": [
+      "grave",
+      "mistake"
+    ]
+  },
+  {
+    "word": [
+      "big",
+      "mistake"
+    ]
   }
 ];
 
@@ -362,12 +421,46 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set([
   "botched", "let",
 ]);
 
-/** Consequences hung on a person's action after a comma: ", filling the disks". */
-export const DAMAGE_PARTICIPLES: ReadonlySet<string> = new Set([
-  "overwriting", "wiping", "blackholing", "flooding", "locking", "destroying", "taking", "bringing", "knocking",
-  "leaking", "blocking", "filling", "causing", "breaking", "crashing", "deleting", "overloading", "exhausting",
-  "corrupting", "dropping",
-]);
+/** The authors speaking of themselves or their organisation ("we deleted the old cluster", "I restarted MongoDB"): they narrate the response, so they are not the agent of a failure; self-blame is still caught by its own words ("our fault", "we dropped the ball", "we should have"). */
+export const NARRATORS: ReadonlySet<string> = new Set(["i", "we", "us"]);
+
+/** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
+export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
+  {
+    "verb": [
+      "overwriting",
+      "wiping",
+      "blackholing",
+      "flooding",
+      "locking",
+      "destroying",
+      "leaking",
+      "blocking",
+      "filling",
+      "causing",
+      "breaking",
+      "crashing",
+      "deleting",
+      "overloading",
+      "exhausting",
+      "corrupting",
+      "dropping"
+    ]
+  },
+  {
+    "verb": [
+      "taking",
+      "bringing",
+      "knocking"
+    ],
+    "then": [
+      "down",
+      "offline",
+      "out",
+      "over"
+    ]
+  }
+];
 
 /** Verbs that, with a person as subject, make that person the agent of a failure (`blame/person-as-cause`). `then` lists particles that must follow within three words ("took … down", "locked … out"). */
 export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
@@ -500,7 +593,9 @@ export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
 export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "found", "noticed", "spotted", "fixed", "removed", "replaced", "reverted", "identified", "detected",
   "discovered", "confirmed", "investigated", "restored", "repaired", "corrected", "rotated", "revoked",
-  "reported", "flagged", "paged", "escalated", "diagnosed", "traced",
+  "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
+  "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
+  "expected", "encountered",
 ]);
 
 /** Passive verbs whose agent after "by" is named as the source: "was caused by Tom". */
@@ -532,6 +627,25 @@ export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["respo
 
 /** The relative of a cleft sentence built to point at a person: "it was Victor who…". */
 export const CLEFT_RELATIVES: ReadonlySet<string> = new Set(["who"]);
+
+/** An apology is not blame: "we apologize for the impact this may have caused" names no culprit. */
+export const APOLOGY_WORDS: ReadonlySet<string> = new Set(["apologize", "apologise", "apologizes", "apologises", "apologies", "apology", "sorry", "regret"]);
+
+/** The failure verbs that make the authors themselves the agent ("I broke production", "we messed up the cutover", "we took the site down"); other damage verbs with "we" or "I" narrate the response ("we deleted the malicious packages"). */
+export const NARRATOR_FAILURES: ReadonlySet<string> = new Set([
+  "broke", "break", "messed", "screwed", "botched", "caused", "took", "brought", "knocked", "blew",
+  "misconfigured", "fumbled", "nuked", "trashed",
+]);
+
+/** What a responder ships: a loaded marker on shipping one ("deployed the patch directly to production") is the response, not a reckless act. */
+export const FIX_NOUNS: ReadonlySet<string> = new Set(["fix", "fixes", "patch", "patches", "hotfix", "hotfixes", "revert", "rollback", "mitigation", "workaround"]);
+
+/** Loaded markers that still blame when the act ships a fix: "deployed the hotfix without waiting for CI". */
+export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
+  ["untested"], ["unreviewed"], ["without","waiting"], ["without","review"], ["without","a","review"],
+  ["without","testing"], ["without","approval"], ["without","checking"], ["without","telling"],
+  ["without","asking"], ["without","reading"], ["by","mistake"], ["accidentally"], ["mistakenly"],
+];
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
@@ -620,8 +734,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   judgement: [
     "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "clueless", "cowboy", "dumb",
     "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible",
-    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "negligence", "negligent", "negligently",
-    "reckless", "recklessly", "rookie", "sloppily", "sloppiness", "sloppy", "stupid", "unprofessional", "useless",
+    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "massive", "misguided", "mistake", "negligence",
+    "negligent", "negligently", "reckless", "recklessly", "rookie", "sloppily", "sloppiness", "sloppy", "stupid",
+    "terrible", "unprofessional", "useless",
   ],
   punitive: [
     "accountable", "censured", "consequences", "demoted", "disciplinary", "disciplined", "fired", "held", "hold",
@@ -630,8 +745,8 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   hindsight: [
     "all", "anybody", "anyone", "clear", "clearly", "course", "easy", "evident", "evidently", "had", "hindsight",
-    "just", "merely", "naturally", "no-brainer", "obvious", "obviously", "plainly", "simply", "they", "trivial",
-    "trivially", "without",
+    "just", "merely", "naturally", "no-brainer", "obvious", "obviously", "oversight", "plainly", "preventable",
+    "simply", "they", "trivial", "trivially", "without",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
