@@ -4,7 +4,9 @@
  *
  * Synthetic sentences (test/fixtures/lint/, written by the team): precision
  * and recall per rule family on `corpus.jsonl` (the development set the rules
- * were written against) and each held-out set (`holdout*.jsonl`, each
+ * were written against), `families.jsonl` (development sentences for the
+ * families issue 8 found weak: normative framing, implicit blame, a named
+ * person or team as cause, passive blame, punitive, hindsight) and each held-out set (`holdout*.jsonl`, each
  * written after a round of rules; its first run is recorded verbatim in
  * `holdout*.first-run.txt`, later changes looked at all but the newest).
  *
@@ -22,7 +24,7 @@ import { evaluateCorpus, formatEvaluation, parseCorpus } from '../src/lint/evalu
 import { evaluateDocuments, formatDocumentEvaluation, type SentenceLabel } from '../src/lint/evaluate-documents.js';
 
 const sets = {
-  development: 'corpus.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
+  development: 'corpus.jsonl', 'development-2': 'families.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
   'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl',
 } as const;
 const errors = process.argv.includes('--errors');

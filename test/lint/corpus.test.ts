@@ -10,7 +10,7 @@ import { evaluateCorpus, parseCorpus, type Figures } from '../../src/lint/evalua
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/lint/${name}`, import.meta.url), 'utf8');
 const baseline = JSON.parse(fixture('eval-baseline.json')) as Record<string, Record<string, Figures>>;
-const sets = [['development', 'corpus.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl']] as const;
+const sets = [['development', 'corpus.jsonl'], ['development-2', 'families.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl']] as const;
 
 describe.each(sets)('%s set', (name, file) => {
   const corpus = parseCorpus(fixture(file));

@@ -12,7 +12,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, DILIGENCE_VERBS, IGNORING_VERBS,
+  ATTENDED_THINGS, ATTENTION_VERBS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
   INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS,
 } from '../vocabulary/generated.js';
@@ -22,13 +22,17 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   const rule = 'blame/counterfactual';
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
+  let subject = false;
   for (const clause of clauses) {
     const words = clause.words;
+    // "Sam rotated the key but never updated the secret store": the coordinated clause shares the first one's subject.
+    const shared = subject && COORDINATORS.has(words[0]?.lower ?? '') && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = omissionAt(words, i, people);
+      const end = omissionAt(words, i, people, shared);
       if (end !== -1) return [span(rule, words[i]!, words[end]!)];
     }
+    subject ||= leadingSubject(words, people);
   }
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
@@ -84,8 +88,20 @@ function isParticiple(word: string): boolean {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
 
-/** End index of an omission or modal perfect at `i` whose subject is a person, or -1. */
-function omissionAt(words: readonly Token[], i: number, people: People): number {
+/** Does the clause open with a person who is not a narrator ("Sam rotated…")? */
+function leadingSubject(words: readonly Token[], people: People): boolean {
+  const first = nextWord(words, -1);
+  return first !== -1 && isPersonAt(words, first, people) && !isNarrator(words[first]) && !words[first]!.lower.endsWith("'s");
+}
+
+/** "but the key…", "and we…": a coordinated clause with a subject of its own. */
+function startsWithSubject(words: readonly Token[]): boolean {
+  const second = words[nextWord(words, 0)]?.lower ?? '';
+  return /^(the|a|an|this|that|it|its|we|they|he|she|i|you|our|their|his|her)$/.test(second);
+}
+
+/** End index of an omission or modal perfect at `i` whose subject is a person (or shared from a coordinated clause), or -1. */
+function omissionAt(words: readonly Token[], i: number, people: People, shared = false): number {
   const lower = words[i]!.lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? '';
@@ -108,7 +124,7 @@ function omissionAt(words: readonly Token[], i: number, people: People): number 
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
   else if (isNegation(words, i)) end = negatedDiligence(words, i);
   if (end === -1) return -1;
-  return personSubject(words, i, people) === -1 ? -1 : end;
+  return shared || personSubject(words, i, people) !== -1 ? end : -1;
 }
 
 function negativeSubject(words: readonly Token[], i: number, people: People): boolean {
@@ -125,7 +141,8 @@ function isNegation(words: readonly Token[], i: number): boolean {
 /** "didn't even look", "never read", "did not follow". */
 function negatedDiligence(words: readonly Token[], i: number): number {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
-    if (DILIGENCE_VERBS.has(words[j]!.lower) || DILIGENCE_VERBS.has(words[j]!.lower.replace(/(ed|s)$/, ''))) return j;
+    const lower = words[j]!.lower;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
   return -1;
 }

@@ -11,11 +11,12 @@ import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
 import {
-  HINDSIGHT_OPENERS, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+  HINDSIGHT_OPENERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
+const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 
 /** `blame/hindsight`: obviously, clearly, "it was clear that", "the engineer simply needed to". */
 export function checkHindsight(sentence: Span, people: People): Finding[] {
@@ -25,6 +26,9 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
+  // "Looking back, the mistake is glaring.": an opening phrase set off by a comma.
+  const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ',');
+  if (opening) return [span(rule, words[opening[0]]!, words[opening[1]]!)];
   for (let i = 0; i < words.length; i++) {
     const lower = words[i]!.lower;
     if (MINIMISERS.has(lower)) {

@@ -12,11 +12,12 @@
 import { span, type Finding } from './finding.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
+import { namedAsSource, normViolation } from './person-as-cause-source.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PLANNED_MARKERS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
@@ -50,8 +51,6 @@ function damageAt(words: readonly Token[], i: number): number {
 }
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
-const CREDIT = createPhraseIndex(CREDIT_PHRASES);
-const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
 
@@ -77,7 +76,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people);
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [];
@@ -116,9 +115,16 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
  * agent, and the same subject's coordinated verb is a failure.
  */
 function passiveAgentThenDamage(words: readonly Token[], i: number, people: People): Finding | null {
-  if (words[i]!.lower !== 'by' || !isPassive(words, previousWord(words, i))) return null;
+  if (words[i]!.lower !== 'by') return null;
+  // "was pushed through by Sam": a particle may stand between the verb and its agent.
+  let verb = previousWord(words, i);
+  if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? '')) verb = previousWord(words, verb);
+  if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  // "…by Sam without a review": the passive act is loaded.
+  const loaded = hasAny(words, LOADED, who);
+  if (loaded !== -1) return span('blame/person-as-cause', words[who]!, words[loaded]!);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
     if (words[j]!.lower !== 'and') continue;
     const verb = nextWord(words, j);
@@ -151,78 +157,6 @@ function leadingPerson(words: readonly Token[], people: People): number {
     if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
   }
   return -1;
-}
-
-/** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
-function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
-  const rule = 'blame/person-as-cause';
-  const thanks = matchPhrase(words, CREDIT);
-  if (thanks) {
-    const who = nextWord(words, thanks[1]);
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
-  }
-  const cleft = cleftPerson(words, people);
-  if (cleft) return [cleft];
-  const framed = causeFraming(words, people);
-  if (framed) return [framed];
-  const on = words.findIndex((w, k) => INCIDENT_NOUNS.has(w.lower) && ['is', 'was'].includes(words[nextWord(words, k)]?.lower ?? '') && words[nextWord(words, nextWord(words, k))]?.lower === 'on');
-  const onWhom = on === -1 ? -1 : nextPerson(words, nextWord(words, nextWord(words, on)), people);
-  if (onWhom !== -1) return [span(rule, words[on]!, words[onWhom]!)];
-  const responsible = matchPhrase(words, RESPONSIBILITY);
-  if (responsible) {
-    const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject]!, words[responsible[1]]!)];
-  }
-  for (let i = 0; i < words.length; i++) {
-    if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
-    // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
-    if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
-    const before = previousWord(words, i);
-    const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
-    if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
-    const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
-    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
-    if (who !== -1) return [span(rule, words[i]!, words[who]!)];
-    if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
-      return [span(rule, words[before]!, words[i]!)];
-    }
-  }
-  return null;
-}
-
-/** "It was Victor who disabled…": the sentence is built to point at a person. */
-function cleftPerson(words: readonly Token[], people: People): Finding | null {
-  for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
-    const at = findPhrase(words, be);
-    if (at === -1) continue;
-    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
-    }
-  }
-  return null;
-}
-
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
-
-/** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
-function causeFraming(words: readonly Token[], people: People): Finding | null {
-  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
-  if (cause === -1) return null;
-  // The link follows the cause word closely ("the root cause is that…"); a heading "Root cause:" far before is not a frame.
-  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
-    if (words[i]!.kind === 'word') n++;
-    if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
-    if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    // "traces back to Carla's edit": a possessive names the person's act as the cause.
-    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
-    if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
-    return span('blame/person-as-cause', words[cause]!, words[verb]!);
-  }
-  return null;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { HOLDING_WORDS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES } from '../vocabulary/generated.js';
+import { HOLDING_WORDS, LETTING_GO, PUNITIVE_PASSIVE, PUNITIVE_PHRASES } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
@@ -26,12 +26,16 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
       const passive = BE.has(words[previousWord(words, i)]?.lower ?? '') && subject;
       if (passive || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
     }
+    // "let the contractor go": a person between "let" and "go".
+    const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
+    if (who !== -1 && words[nextWord(words, who)]?.lower === 'go') return [span(rule, words[i]!, words[nextWord(words, who)]!)];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule, words[i]!, words[findPhrase(words, ['accountable'], i)]!)];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
     const first = words[at]!.lower;
+    if (first === 'off') return personSubject(words, at, people) !== -1;
     if ((first === 'written' && words[nextWord(words, at)]?.lower === 'up') || first === 'let' || first === 'removed') {
       return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
     }

@@ -8,7 +8,8 @@
 export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "follow", "read", "check", "look", "test", "review", "escalate", "notice", "wait", "ask", "verify", "update",
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
-  "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise",
+  "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
+  "adhere",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -83,13 +84,19 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
   "drunk", "shown", "struck", "stuck", "swept", "upheld", "withheld", "overlooked",
 ]);
 
+/** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
+export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "then"]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
-  ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["of","course"],
-  ["all","they","had","to","do"], ["all","he","had","to","do"], ["all","she","had","to","do"],
-  ["all","we","had","to","do"], ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"],
-  ["was","obvious"], ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"],
-  ["is","evident"], ["no-brainer"], ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"],
+  ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
+  ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["staring","us","in","the","face"],
+  ["staring","them","in","the","face"], ["in","plain","sight"], ["seen","it","coming"],
+  ["right","in","front","of"], ["all","they","had","to","do"], ["all","he","had","to","do"],
+  ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
+  ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
+  ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
+  ["easy","to","spot"], ["it","goes","without","saying"],
 ];
 
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
@@ -122,6 +129,9 @@ export const MINIMISED_DUTIES: ReadonlySet<string> = new Set([
   "needed", "need", "needs", "had", "has", "have", "should", "forgot", "never", "didn't", "did", "failed",
   "ignored", "missed", "skipped",
 ]);
+
+/** Openers of hindsight when a comma follows them: "Looking back, the mistake is glaring." ("Looking back at the graphs, …" describes the review). */
+export const HINDSIGHT_OPENING_PHRASES: ReadonlyArray<readonly string[]> = [["looking","back"]];
 
 /** Phrases that name a person's error as the cause (`blame/human-error`). */
 export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -647,18 +657,61 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
   ["without","asking"], ["without","reading"], ["by","mistake"], ["accidentally"], ["mistakenly"],
 ];
 
+/** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
+export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
+  ["rests","with"],
+];
+
+/** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
+export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit"]);
+
+/** Words that make the outcome after "the reason" a failure ("checkout was down"), not a success ("resolved so quickly"). */
+export const BAD_OUTCOMES: ReadonlySet<string> = new Set([
+  "down", "broke", "broken", "failed", "failing", "outage", "lost", "crashed", "corrupted", "unavailable",
+  "offline", "errors", "failure", "outages", "downtime", "breach",
+]);
+
+/** Adverbs between "is" and "on" in "the outage is squarely on the networking team". */
+export const DEGREE_ADVERBS: ReadonlySet<string> = new Set(["squarely", "entirely", "solely", "totally", "fully", "all", "firmly", "clearly", "wholly"]);
+
+/** Particles between a passive verb and its agent: "was pushed through by Sam", "was rolled out by ops". */
+export const PASSIVE_PARTICLES: ReadonlySet<string> = new Set(["through", "out", "in", "up", "over"]);
+
+/** Verbs that put a person against a norm: "violated the change-freeze policy", "circumvented the review rule"; with a norm noun after them (a system that "deviated from its schedule" passes). */
+export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
+  "violated", "violates", "violating", "breached", "circumvented", "disregarded", "bypassed", "deviated",
+  "contravened", "flouted", "sidestepped", "skirted", "ignored", "defied",
+]);
+
+/** Phrases that put a person against a norm: "went against the documented steps". */
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"]];
+
+/** What a team agrees to follow: the object that makes a verb a norm violation. */
+export const NORM_NOUNS: ReadonlySet<string> = new Set([
+  "policy", "policies", "procedure", "procedures", "process", "rule", "rules", "freeze", "window", "checklist",
+  "runbook", "steps", "guidelines", "guideline", "standard", "standards", "protocol", "sop", "playbook",
+  "requirement", "requirements", "approval",
+]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
 
 /** Phrases of punishment; "written up", "let go" and "removed from the rotation" count only with a person as the passive subject ("the timeline was written up by Dana" passes). */
 export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
-  ["written","up"], ["let","go"], ["formal","warning"], ["written","warning"], ["final","warning"],
-  ["as","a","punishment"], ["as","punishment"], ["be","accountable"], ["removed","from","the","rotation"],
-  ["disciplinary"], ["consequences","for"], ["performance","improvement","plan"],
+  ["written","up"], ["let","go"], ["formal","warning"], ["face","consequences"], ["faces","consequences"],
+  ["faced","consequences"], ["facing","consequences"], ["as","a","penalty"], ["as","penalty"], ["reprimand"],
+  ["demotion"], ["off","the","rotation"], ["off","the","on-call","rotation"], ["off","on-call"],
+  ["written","warning"], ["final","warning"], ["as","a","punishment"], ["as","punishment"], ["be","accountable"],
+  ["removed","from","the","rotation"], ["disciplinary"], ["consequences","for"],
+  ["performance","improvement","plan"],
 ];
 
 /** "held accountable", "hold the team accountable". */
 export const HOLDING_WORDS: ReadonlySet<string> = new Set(["hold", "held", "holding"]);
+
+/** "let the contractor go": a person between "let" and "go". */
+export const LETTING_GO: ReadonlySet<string> = new Set(["let", "letting"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
@@ -705,20 +758,22 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "afternoon", "again", "against", "anyway", "approval", "bad", "before", "began",
-    "blackholed", "blackholing", "blame", "blew", "blocking", "blow", "botched", "breach", "break", "breaking",
-    "breaks", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "business", "bypassed",
-    "cause", "caused", "causing", "checking", "clobbered", "collapsed", "corrupted", "corrupting", "crashed",
-    "crashing", "deleted", "deleting", "destroyed", "destroying", "died", "directly", "done", "downtime",
-    "dropped", "dropping", "during", "evening", "exhausted", "exhausting", "failed", "failure", "fault", "faulty",
-    "filling", "flooded", "flooding", "friday", "fumbled", "happened", "her", "his", "ignored", "incident",
-    "incorrect", "introduced", "issue", "killed", "knock", "knocked", "knocking", "leaked", "leaking", "leaving",
-    "left", "let", "locked", "locking", "loss", "lost", "made", "malformed", "mess", "messed", "middle", "minutes",
-    "misconfigured", "misrouted", "mistake", "mistakenly", "night", "nuked", "occurred", "offline", "once",
-    "outage", "outdated", "overloaded", "overloading", "overrode", "overwriting", "overwrote", "own", "problem",
-    "production", "public", "regression", "responsible", "result", "screw", "screwed", "started", "stemmed",
-    "stems", "straight", "take", "taken", "takes", "taking", "thanks", "their", "then", "took", "traced", "traces",
-    "trashed", "triggered", "twice", "unplugged", "unreviewed", "untested", "vacation", "went", "who", "wiped",
-    "wiping", "without", "wrong",
+    "blackholed", "blackholing", "blame", "blew", "blocking", "blow", "boiled", "boils", "botched", "breach",
+    "breached", "break", "breaking", "breaks", "bring", "bringing", "brings", "broke", "broken", "brought", "bug",
+    "buggy", "business", "bypassed", "came", "cause", "caused", "causing", "checking", "circumvented", "clobbered",
+    "collapsed", "comes", "contravened", "corrupted", "corrupting", "crashed", "crashing", "culprit", "defied",
+    "deleted", "deleting", "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "done",
+    "downtime", "dropped", "dropping", "during", "evening", "exhausted", "exhausting", "failed", "failure",
+    "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fumbled", "happened", "her", "his",
+    "ignored", "incident", "incorrect", "introduced", "issue", "killed", "knock", "knocked", "knocking", "leaked",
+    "leaking", "leaving", "left", "let", "lies", "locked", "locking", "loss", "lost", "made", "malformed", "mess",
+    "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly", "night", "nuked",
+    "occurred", "offline", "once", "outage", "outdated", "overloaded", "overloading", "overrode", "overwriting",
+    "overwrote", "own", "problem", "production", "public", "reason", "regression", "responsible", "rests",
+    "result", "screw", "screwed", "sidestepped", "skirted", "started", "stemmed", "stems", "straight", "take",
+    "taken", "takes", "taking", "thanks", "their", "then", "took", "traced", "traces", "trashed", "triggered",
+    "twice", "unplugged", "unreviewed", "untested", "vacation", "violated", "violates", "violating", "went", "who",
+    "wiped", "wiping", "without", "worked", "wrong",
   ],
   counterfactual: [
     "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't", "declined",
@@ -739,14 +794,15 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "terrible", "unprofessional", "useless",
   ],
   punitive: [
-    "accountable", "censured", "consequences", "demoted", "disciplinary", "disciplined", "fired", "held", "hold",
-    "holding", "let", "performance", "punished", "punishment", "reprimanded", "rotation", "sacked", "suspended",
-    "terminated", "warning", "written",
+    "accountable", "censured", "consequences", "demoted", "demotion", "disciplinary", "disciplined", "fired",
+    "held", "hold", "holding", "let", "letting", "on-call", "penalty", "performance", "punished", "punishment",
+    "reprimand", "reprimanded", "rotation", "sacked", "suspended", "terminated", "warning", "written",
   ],
   hindsight: [
-    "all", "anybody", "anyone", "clear", "clearly", "course", "easy", "evident", "evidently", "had", "hindsight",
-    "just", "merely", "naturally", "no-brainer", "obvious", "obviously", "oversight", "plainly", "preventable",
-    "simply", "they", "trivial", "trivially", "without",
+    "all", "anybody", "anyone", "blindingly", "clear", "clearly", "coming", "course", "easy", "evident",
+    "evidently", "glaring", "had", "hindsight", "just", "looking", "merely", "naturally", "no-brainer", "obvious",
+    "obviously", "oversight", "plain", "plainly", "preventable", "retrospect", "right", "simply", "staring",
+    "they", "trivial", "trivially", "without",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
