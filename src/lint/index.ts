@@ -13,7 +13,7 @@ import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../lo
 import { sourceRange, type OffsetMap } from './sources/align.js';
 import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
-import { lintProse } from './prose.js';
+import { lintProse, type Finding } from './prose.js';
 import { blameDiagnostic, DEFAULT_LINT_SETTINGS, finishDiagnostics, structureDiagnostic, type LintSettings } from './runner.js';
 import { checkStructure } from './rules/structure.js';
 import { parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
@@ -72,9 +72,15 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   const diagnostics: Diagnostic[] = [];
   const spanOf = (s: number, e: number) => spanOfRange({ lineCounter: lines }, s, e);
   const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
-  // The cheap pass on the scanned blocks; remark reads only the blocks that may blame.
-  const flagged = prose.blocks.filter((block) => lintProse(block.text, quick).length > 0);
-  for (const exact of flagged.length > 0 ? remarkBlocks(body, flagged) : []) {
+  // The cheap pass on the scanned blocks; remark reads only the blocks that may blame and hold markup.
+  const marked: typeof prose.blocks = [];
+  for (const block of prose.blocks) {
+    const found = lintProse(block.text, quick);
+    if (found.length === 0) continue;
+    if (!isPlainText(body, block)) marked.push(block);
+    else diagnostics.push(...proseDiagnostics(file, block.text, { offsetOf: (i) => block.start + i }, people, settings, spanOf, null, found));
+  }
+  for (const exact of marked.length > 0 ? remarkBlocks(body, marked) : []) {
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
   return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
@@ -86,12 +92,23 @@ function namesListedPerson(d: Diagnostic, people: People): boolean {
   return d.actual.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).some((word) => people.names.has(word.replace(/^@/, '').replace(/'s$/, '')));
 }
 
+/**
+ * A block remark would read as exactly its own characters: nothing was masked
+ * and no character can start inline markup or an entity. Such a block needs
+ * no parse; its offsets are the file's.
+ */
+function isPlainText(body: string, block: { text: string; start: number; end: number }): boolean {
+  return !MARKUP.test(block.text) && body.slice(block.start, block.end) === block.text;
+}
+
+const MARKUP = /[*_`\[\]<>&\\!~|\uFFFC]/;
+
 function proseDiagnostics(
   file: string, value: string, map: OffsetMap, people: People, settings: LintSettings,
-  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>, path: string | null,
+  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>, path: string | null, known?: readonly Finding[],
 ): Diagnostic[] {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
-  return lintProse(value, { people, allow: settings.allow, extra }).map((finding) => {
+  return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
     return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path, settings);
   });
