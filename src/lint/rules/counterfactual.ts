@@ -12,7 +12,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
+  ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
   INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS,
 } from '../vocabulary/generated.js';
@@ -123,6 +123,11 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
   else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
+  if (end === -1 && shared && isNegation(words, i)) {
+    const verb = nextWord(words, i);
+    if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb]!.lower) && !NEGATIONS.has(words[verb]!.lower)) end = verb;
+  }
   if (end === -1) return -1;
   return shared || personSubject(words, i, people) !== -1 ? end : -1;
 }

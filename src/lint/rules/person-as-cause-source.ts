@@ -15,7 +15,7 @@ import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -109,11 +109,14 @@ function outcomeOnPerson(words: readonly Token[], people: People): Finding | nul
   return null;
 }
 
-/** "Root cause: Bruno.", "Cause: Tess's config push.": a person right after a cause label. */
+/** "Root cause: Bruno.", "Cause of the missed payroll run: Dmitri.": a person right after a cause label. */
 function labelledCause(words: readonly Token[], people: People): Finding | null {
   for (let k = 0; k < words.length - 1; k++) {
-    if (words[k]!.lower !== 'cause' || words[k + 1]!.text !== ':') continue;
-    const who = nextWord(words, k + 1);
+    if (words[k]!.lower !== 'cause') continue;
+    let colon = k + 1;
+    for (let n = 0; colon < words.length && words[colon]!.text !== ':' && n < 8; colon++) if (words[colon]!.kind === 'word') n++;
+    if (words[colon]?.text !== ':') continue;
+    const who = nextWord(words, colon);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause.
     const after = nextWord(words, who);
@@ -150,6 +153,24 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) norm = j;
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
+  }
+  return null;
+}
+
+/**
+ * "The ward tablets lost their sessions when Matteo rotated the key": a bad
+ * outcome, and a listed person's act as the moment it happened.
+ */
+export function outcomeWhenPersonActs(words: readonly Token[], people: People): Finding | null {
+  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
+  if (outcome === -1) return null;
+  for (let i = outcome + 1; i < words.length; i++) {
+    if (words[i]!.lower !== 'when' && words[i]!.lower !== 'after') continue;
+    const who = nextWord(words, i);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
+    return span(rule, words[who]!, words[verb]!);
   }
   return null;
 }

@@ -12,12 +12,12 @@
 import { span, type Finding } from './finding.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
-import { namedAsSource, normViolation } from './person-as-cause-source.js';
+import { namedAsSource, normViolation, outcomeWhenPersonActs } from './person-as-cause-source.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
@@ -54,6 +54,15 @@ const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
 
+/** "without a dry run", "without any tests": the index of "without" when a safeguard noun follows closely, or -1. */
+function skippedSafeguard(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (words[i]!.lower !== 'without') continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower)) return i;
+  }
+  return -1;
+}
+
 function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
   return matchPhrase(words, index, from)?.[0] ?? -1;
 }
@@ -79,7 +88,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     const loaded = loadedAction(words, people) ?? normViolation(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [];
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
 }
 
 /**
@@ -123,7 +132,7 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
   // "…by Sam without a review": the passive act is loaded.
-  const loaded = hasAny(words, LOADED, who);
+  const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span('blame/person-as-cause', words[who]!, words[loaded]!);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
     if (words[j]!.lower !== 'and') continue;
@@ -145,7 +154,8 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
-  const marker = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
 

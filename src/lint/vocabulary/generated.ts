@@ -87,6 +87,12 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
 /** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
 export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "then"]);
 
+/** Verbs whose negation after a shared subject states a fact, not an omission: "restarted the broker but did not see errors". */
+export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
+  "see", "find", "get", "have", "know", "need", "want", "work", "happen", "change", "expect", "mean", "seem",
+  "appear", "help", "recover", "return",
+]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
@@ -596,7 +602,7 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
 export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["as","planned"], ["as","scheduled"], ["intentionally"], ["deliberately"], ["on","purpose"], ["as","intended"],
-  ["as","the","runbook"], ["per","the","runbook"],
+  ["as","the","runbook"], ["per","the","runbook"], ["planned"], ["scheduled"],
 ];
 
 /** Verbs that repair or investigate a defect: "Lee rolled back the bad deploy" is not blame. */
@@ -664,7 +670,7 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
-export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit"]);
+export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause"]);
 
 /** Words that make the outcome after "the reason" a failure ("checkout was down"), not a success ("resolved so quickly"). */
 export const BAD_OUTCOMES: ReadonlySet<string> = new Set([
@@ -694,6 +700,13 @@ export const NORM_NOUNS: ReadonlySet<string> = new Set([
   "requirement", "requirements", "approval",
 ]);
 
+/** What "without" says a person skipped: "pushed the update without a dry run", "merged without any tests". */
+export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
+  "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
+  "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
+  "announcement", "validation",
+]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
 
@@ -712,6 +725,18 @@ export const HOLDING_WORDS: ReadonlySet<string> = new Set(["hold", "held", "hold
 
 /** "let the contractor go": a person between "let" and "go". */
 export const LETTING_GO: ReadonlySet<string> = new Set(["let", "letting"]);
+
+/** Punishing someone, in the active voice: "decided to discipline the engineer", "will reprimand the on-call". */
+export const PUNITIVE_VERBS: ReadonlySet<string> = new Set([
+  "discipline", "disciplines", "reprimand", "reprimands", "punish", "punishes", "demote", "demotes", "suspend",
+  "sack", "sacked", "fire",
+]);
+
+/** Taking a person off their duties: "was removed from the release rotation", "got pulled off the project". */
+export const REMOVAL_VERBS: ReadonlySet<string> = new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
+
+/** Duties a person is taken off as punishment. */
+export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
@@ -794,9 +819,11 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "terrible", "unprofessional", "useless",
   ],
   punitive: [
-    "accountable", "censured", "consequences", "demoted", "demotion", "disciplinary", "disciplined", "fired",
-    "held", "hold", "holding", "let", "letting", "on-call", "penalty", "performance", "punished", "punishment",
-    "reprimand", "reprimanded", "rotation", "sacked", "suspended", "terminated", "warning", "written",
+    "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted", "demotes",
+    "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dropped", "fire", "fired", "held",
+    "hold", "holding", "kicked", "let", "letting", "on-call", "penalty", "performance", "pulled", "punish",
+    "punished", "punishes", "punishment", "removed", "reprimand", "reprimanded", "reprimands", "rotation", "sack",
+    "sacked", "suspend", "suspended", "taken", "terminated", "warning", "written",
   ],
   hindsight: [
     "all", "anybody", "anyone", "blindingly", "clear", "clearly", "coming", "course", "easy", "evident",
