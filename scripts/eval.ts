@@ -25,7 +25,7 @@ import { evaluateDocuments, formatDocumentEvaluation, type SentenceLabel } from 
 
 const sets = {
   development: 'corpus.jsonl', 'development-2': 'families.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
-  'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl',
+  'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl', 'holdout-7': 'holdout-7.jsonl',
 } as const;
 const errors = process.argv.includes('--errors');
 const json = process.argv.includes('--json');
