@@ -11,6 +11,7 @@
 import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config/config.js';
 import type { Finding } from './rules/finding.js';
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { CONFIG_FILE } from '../config/config.js';
 import type { StructureFinding } from './rules/structure.js';
@@ -67,7 +68,8 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
   const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
   return createDiagnostic({
     file,
-    ruleId: finding.ruleId,
+    // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
+    ruleId: finding.ruleId as RuleId,
     severity: RULES[finding.ruleId]?.severity ?? 'warning',
     message: info && !custom ? `\`${shown}\`: ${info.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span,
@@ -84,7 +86,8 @@ export function structureDiagnostic(file: string, finding: StructureFinding, spa
   const info = RULES[finding.ruleId];
   return createDiagnostic({
     file,
-    ruleId: finding.ruleId,
+    // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
+    ruleId: finding.ruleId as RuleId,
     severity: info?.severity ?? 'warning',
     message: finding.message,
     span,
