@@ -75,7 +75,7 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
       if (!isPersonAt(words, j, people)) continue;
       // "If we'd gone…": the contraction holds "had".
       const had = lower === 'had' || words[j]!.lower.endsWith("'d") ? j : findPhrase(words, ['had'], j);
-      // "if you had a cached session": "had" as a verb of its own, not a past perfect.
+      // "if you had a saved login": "had" as a verb of its own, not a past perfect.
       const verb = words[nextWord(words, had)]?.lower ?? '';
       if (had !== -1 && had - j < 4 && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
     }

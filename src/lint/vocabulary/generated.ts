@@ -653,7 +653,7 @@ export const NARRATOR_FAILURES: ReadonlySet<string> = new Set([
   "misconfigured", "fumbled", "nuked", "trashed",
 ]);
 
-/** What a responder ships: a loaded marker on shipping one ("deployed the patch directly to production") is the response, not a reckless act. */
+/** What a responder ships: a loaded marker on shipping one ("pushed the hotfix directly to main") is the response, not a reckless act. */
 export const FIX_NOUNS: ReadonlySet<string> = new Set(["fix", "fixes", "patch", "patches", "hotfix", "hotfixes", "revert", "rollback", "mitigation", "workaround"]);
 
 /** Loaded markers that still blame when the act ships a fix: "deployed the hotfix without waiting for CI". */
