@@ -7,10 +7,12 @@
  * sentence in every paragraph, the worst case for the remark pass.
  * `BENCH_LINT_N` sets N (default 1000);
  * `BENCH_ALEX_N` how many Markdown documents alex reads (default 100: it is
- * slow, and the figure is per document).
+ * slow, and the figure is per document). Last, both whole CLIs as processes
+ * on `BENCH_PROCESS_N` dense drafts (default 300; see lint-process.ts).
  */
 import { markdown as alex } from 'alex';
 import { lintIncidentSource, lintMarkdown } from '../src/lint/index.js';
+import { compareProcesses, formatComparison } from './lint-process.js';
 import { formatMs, median, medianMs } from './stats.js';
 
 /** Blameless sentences, many with trap words ("failed to", "killed", "could have"). */
@@ -112,4 +114,17 @@ export async function run(): Promise<void> {
   const dense = Array.from({ length: alexN }, (_, i) => syntheticIncident(i, 24).markdown);
   const denseMs = await medianMs(5, () => { for (const d of dense) lintMarkdown('a.md', d); });
   console.log(`dense drafts (a blaming sentence in every paragraph), Markdown: ${formatMs(denseMs / alexN)} per document, ${(alexPerDoc / (denseMs / alexN)).toFixed(1)}x faster than alex`);
+  const processN = Number(process.env.BENCH_PROCESS_N ?? 300);
+  const drafts = Array.from({ length: processN }, (_, i) => syntheticIncident(i, 24).markdown + DENSE_TAIL);
+  const whole = compareProcesses(drafts);
+  console.log(whole ? formatComparison(processN, whole) : 'whole process: skipped, dist/cli.js is missing (run `npm run build`)');
 }
+
+/** A closing section that brings a dense draft to about 4 KB, blaming in every sentence like the rest. */
+const DENSE_TAIL = `
+## Follow-up
+
+${BLAMING.join(' ')}
+
+${BLAMING.slice().reverse().join(' ')}
+`;

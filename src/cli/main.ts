@@ -4,6 +4,7 @@
  * that reads `process` for the CLI.
  */
 import type { CommandIO } from './command.js';
+import { commandsFor } from './commands/lazy.js';
 import { runCli } from './run.js';
 
 /** Runs the CLI on `process.argv` and sets `process.exitCode`. */
@@ -15,13 +16,16 @@ export function runMain(): void {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
   };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`postmortem: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  const argv = process.argv.slice(2);
+  commandsFor(argv[0])
+    .then((commands) => runCli(argv, io, commands))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        process.stderr.write(`postmortem: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
 }

@@ -5,7 +5,6 @@
  */
 import { readPackageVersion } from '../io/package-info.js';
 import { UsageError, type CommandIO, type CommandSpec, type ExitCode } from './command.js';
-import { COMMANDS } from './commands/index.js';
 
 export function helpText(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -32,7 +31,9 @@ export function commandHelp(command: CommandSpec): string {
 }
 
 /** Runs one CLI invocation; exported so tests can call it in-process. */
-export async function runCli(argv: string[], io: CommandIO, commands: readonly CommandSpec[] = COMMANDS): Promise<ExitCode> {
+export async function runCli(argv: string[], io: CommandIO, given?: readonly CommandSpec[]): Promise<ExitCode> {
+  // The whole table (every command's module) only when no narrower one is given: see commands/lazy.ts.
+  const commands = given ?? (await import('./commands/index.js')).COMMANDS;
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText(commands));

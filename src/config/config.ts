@@ -29,7 +29,7 @@ export interface Config {
   /** Where reports go; null means beside each incident file. */
   output: string | null;
   severities: string[];
-  lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[] };
+  lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[]; people: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
 }
 
@@ -40,7 +40,7 @@ export const DEFAULT_CONFIG: Config = {
   templates: null,
   output: null,
   severities: DEFAULT_SEVERITIES,
-  lint: { rules: {}, phrases: [], allow: [] },
+  lint: { rules: {}, phrases: [], allow: [], people: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
 };
 
@@ -67,6 +67,7 @@ export function resolveConfig(input: ConfigInput): Config {
         suggestion: p.suggestion ?? null,
       })),
       allow: input.lint?.allow ?? [],
+      people: input.lint?.people ?? [],
     },
     sync: {
       repo: input.sync?.repo ?? null,

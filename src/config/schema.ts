@@ -30,6 +30,7 @@ export const LintConfigSchema = Type.Object(
       { description: 'Team-specific phrases to flag' },
     )),
     allow: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Phrases never flagged (matched case-insensitively)' })),
+    people: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Names (or logins) lint treats as people in every file, besides those a file lists' })),
   },
   { additionalProperties: false },
 );

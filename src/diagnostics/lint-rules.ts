@@ -32,14 +32,14 @@ export type BlameRuleId = (typeof BLAME_RULES)[number];
 
 export const RULES: Record<string, RuleInfo> = {
   'blame/person-as-cause': {
-    id: 'blame/person-as-cause', severity: 'error', summary: 'a person or team as the agent of a failure',
+    id: 'blame/person-as-cause', severity: 'warning', summary: 'a person or team as the agent of a failure',
     why: 'naming a person as the cause stops the review at "who" instead of "what allowed it"',
     suggestion: 'Describe what the system allowed: "the deploy pipeline let an unreviewed migration reach production".',
     bad: ['Kim took down the payment API.', 'The platform team let the certificate lapse.'],
     good: ['Kim declared the incident.', 'The scheduler killed the pod.'],
   },
   'blame/counterfactual': {
-    id: 'blame/counterfactual', severity: 'error', summary: 'what someone should or could have done, or failed to do',
+    id: 'blame/counterfactual', severity: 'warning', summary: 'what someone should or could have done, or failed to do',
     why: 'counterfactuals judge a past choice with knowledge nobody had at the time',
     suggestion: 'Say what made the step hard to do: "nothing in the review showed the missing index".',
     bad: ['The reviewer ought to have caught the missing index.', 'Sam forgot to update the firewall rules.'],
@@ -53,7 +53,7 @@ export const RULES: Record<string, RuleInfo> = {
     good: ['The human-readable error message was truncated.', 'The on-call operator acknowledged the page.'],
   },
   'blame/judgement': {
-    id: 'blame/judgement', severity: 'error', summary: 'judgemental words about people or their work',
+    id: 'blame/judgement', severity: 'warning', summary: 'judgemental words about people or their work',
     why: 'judgemental words make people defend themselves instead of explaining what they saw',
     suggestion: 'Describe the action and its context neutrally: "the migration ran without a rollback plan".',
     bad: ['The change was careless.', 'Lee\'s sloppy migration left the index half-built.'],

@@ -54,7 +54,7 @@ export function parseCorpus(jsonl: string): Corpus {
 
 /** Lints each sentence with the corpus's people and counts hits and misses per family. */
 export function evaluateCorpus(corpus: Corpus): Evaluation {
-  const people = createPeople(corpus.people, true);
+  const people = createPeople(corpus.people);
   const families = BLAME_RULES.map((id) => id.slice('blame/'.length));
   const counts = new Map(families.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
   const mistakes: string[] = [];

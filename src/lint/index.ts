@@ -8,17 +8,15 @@
  * const more = lintMarkdown('postmortems/2024-01-15-checkout.md', markdown, { settings });
  */
 import { LineCounter, visit, type Node } from 'yaml';
-import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load/parse.js';
 import { sourceRange, type OffsetMap } from './sources/align.js';
 import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
-import { lintProse } from './prose.js';
-import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
-import type { RuleId } from '../diagnostics/catalogue.js';
-import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
+import { lintProse, type Finding } from './prose.js';
+import { blameDiagnostic, DEFAULT_LINT_SETTINGS, finishDiagnostics, structureDiagnostic, type LintSettings } from './runner.js';
 import { checkStructure } from './rules/structure.js';
-import { applySuppressions, parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
+import { parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
 import { extractYamlProse, namesInYaml } from './sources/yaml-prose.js';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
@@ -39,32 +37,24 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
   const loaded = parseYamlSource(file, input);
   const source = loaded.source;
   if (!source) return loaded.diagnostics;
-  const people = createPeople([...namesInYaml(source), ...(options.people ?? [])], true);
+  const people = createPeople([...namesInYaml(source), ...(settings.people ?? []), ...(options.people ?? [])]);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
+  const escalated = new Set<Diagnostic>();
   for (const field of fields) {
     const path = formatFieldPath(field.path);
-    diagnostics.push(...proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path));
+    const found = proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path);
+    if (field.path[0] === 'root_cause') for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
+    diagnostics.push(...found);
   }
   // Completeness is judged only on a file that parsed cleanly; a broken one gets its prose linted.
   for (const finding of loaded.data === null ? [] : checkStructure(loaded.data)) {
-    diagnostics.push(
-      createDiagnostic({
-        file,
-        // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
-        ruleId: finding.ruleId as RuleId,
-        severity: RULES[finding.ruleId]?.severity ?? 'warning',
-        message: finding.message,
-        span: locatePath(source, finding.at ?? finding.path, { key: finding.key }),
-        path: formatFieldPath(finding.path),
-        suggestions: RULES[finding.ruleId]?.suggestion ? [RULES[finding.ruleId]!.suggestion] : [],
-        url: ruleUrl(finding.ruleId),
-      }),
-    );
+    const span = locatePath(source, finding.at ?? finding.path, { key: finding.key });
+    diagnostics.push(structureDiagnostic(file, finding, span, formatFieldPath(finding.path)));
   }
   const suppressions = parseDirectives(yamlDirectives(source.text));
   if (suppressions.length > 0) widenToNodes(suppressions, nodeLines(source));
-  return finish(file, diagnostics, suppressions, settings);
+  return finishDiagnostics(file, diagnostics, suppressions, settings, escalated);
 }
 
 /** Lints the prose of a Markdown post-mortem. */
@@ -72,7 +62,7 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
   const body = text.replace(/^\uFEFF/, '');
   const prose = extractMarkdownProse(body);
-  const people = createPeople([...prose.names, ...(options.people ?? [])], true);
+  const people = createPeople([...prose.names, ...(settings.people ?? []), ...(options.people ?? [])]);
   const lines = new LineCounter();
   let at = 0;
   for (const line of body.split('\n')) {
@@ -82,20 +72,43 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   const diagnostics: Diagnostic[] = [];
   const spanOf = (s: number, e: number) => spanOfRange({ lineCounter: lines }, s, e);
   const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
-  // The cheap pass on the scanned blocks; remark reads only the blocks that may blame.
-  const flagged = prose.blocks.filter((block) => lintProse(block.text, quick).length > 0);
-  for (const exact of flagged.length > 0 ? remarkBlocks(body, flagged) : []) {
+  // The cheap pass on the scanned blocks; remark reads only the blocks that may blame and hold markup.
+  const marked: typeof prose.blocks = [];
+  for (const block of prose.blocks) {
+    const found = lintProse(block.text, quick);
+    if (found.length === 0) continue;
+    if (!isPlainText(body, block)) marked.push(block);
+    else diagnostics.push(...proseDiagnostics(file, block.text, { offsetOf: (i) => block.start + i }, people, settings, spanOf, null, found));
+  }
+  for (const exact of marked.length > 0 ? remarkBlocks(body, marked) : []) {
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
-  return finish(file, diagnostics, parseDirectives(prose.comments), settings);
+  return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
 }
+
+/** A person-as-cause finding whose phrase names someone the file (or the configuration) lists. */
+function namesListedPerson(d: Diagnostic, people: People): boolean {
+  if (d.ruleId !== 'blame/person-as-cause' || !d.actual) return false;
+  return d.actual.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).some((word) => people.names.has(word.replace(/^@/, '').replace(/'s$/, '')));
+}
+
+/**
+ * A block remark would read as exactly its own characters: nothing was masked
+ * and no character can start inline markup or an entity. Such a block needs
+ * no parse; its offsets are the file's.
+ */
+function isPlainText(body: string, block: { text: string; start: number; end: number }): boolean {
+  return !MARKUP.test(block.text) && body.slice(block.start, block.end) === block.text;
+}
+
+const MARKUP = /[*_`\[\]<>&\\!~|\uFFFC]/;
 
 function proseDiagnostics(
   file: string, value: string, map: OffsetMap, people: People, settings: LintSettings,
-  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>, path: string | null,
+  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>, path: string | null, known?: readonly Finding[],
 ): Diagnostic[] {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
-  return lintProse(value, { people, allow: settings.allow, extra }).map((finding) => {
+  return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
     return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path, settings);
   });
@@ -128,9 +141,4 @@ function nodeLines(source: YamlSource): Map<number, number> {
     },
   });
   return last;
-}
-
-function finish(file: string, diagnostics: Diagnostic[], suppressions: Suppression[], settings: LintSettings): Diagnostic[] {
-  const levelled = applyLevels(diagnostics, settings);
-  return applyLevels(applySuppressions(file, levelled, suppressions), settings).sort(compareDiagnostics);
 }

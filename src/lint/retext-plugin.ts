@@ -32,7 +32,7 @@ interface Leaf {
 
 /** The attacher: `unified().use(retextPostmortem, options)`. */
 export default function retextPostmortem(options: RetextPostmortemOptions = {}) {
-  const people = createPeople(options.people ?? [], true);
+  const people = createPeople([...(options.people ?? []), ...(options.settings?.people ?? [])]);
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (tree: Root, file: VFile): undefined => {

@@ -1,27 +1,32 @@
 /**
  * Turns rule findings into diagnostics: the runner, not each rule, stamps
- * the message, suggestion, docs URL and severity from the rule catalogue and
- * the configuration. Rules only say where they matched.
+ * the id's message, suggestion, docs URL and severity from the rule
+ * catalogue and the configuration, then applies suppressions. Rules only say
+ * where they matched.
  *
  * @example
  * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
+ * const final = finishDiagnostics('a.md', [d], suppressions, settings);
  */
-import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config/config.js';
 import type { Finding } from './rules/finding.js';
 import type { RuleId } from '../diagnostics/catalogue.js';
 import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { CONFIG_FILE } from '../config/config.js';
-import { ruleMatches } from './suppressions.js';
+import type { StructureFinding } from './rules/structure.js';
+import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
 
 /** The `lint:` section of the configuration. */
 export interface LintSettings {
   rules: Record<string, RuleLevel>;
   phrases: LintPhrase[];
   allow: string[];
+  /** Names treated as people in every file (Markdown has no participant list of its own). */
+  people?: string[];
 }
 
-export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [] };
+export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [], people: [] };
 
 /** The configured level of a rule: exact id first, then the most specific family. */
 export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
@@ -33,15 +38,21 @@ export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
   return best?.level ?? RULES[ruleId]?.severity ?? 'warning';
 }
 
-/** Applies configured levels: drops rules set to `off`, sets severities of the others. */
-export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings): Diagnostic[] {
+/**
+ * Applies configured levels: drops rules set to `off`, sets severities of the
+ * others. A diagnostic in `escalated` (a listed person named as the cause in
+ * a root-cause field: unambiguous) is an error unless the configuration sets
+ * its rule's level.
+ */
+export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings, escalated: ReadonlySet<Diagnostic> = new Set()): Diagnostic[] {
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.ruleId.startsWith('blame/') && !d.ruleId.startsWith('structure/')) {
       kept.push(d);
       continue;
     }
-    const level = ruleLevel(d.ruleId, settings);
+    const configured = Object.keys(settings.rules).some((pattern) => ruleMatches(pattern, d.ruleId));
+    const level = escalated.has(d) && !configured ? 'error' : ruleLevel(d.ruleId, settings);
     if (level !== 'off') kept.push({ ...d, severity: level as Severity });
   }
   return kept;
@@ -68,6 +79,33 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId),
   });
+}
+
+/** A diagnostic for a completeness finding at `span`. */
+export function structureDiagnostic(file: string, finding: StructureFinding, span: SourceSpan | null, path: string): Diagnostic {
+  const info = RULES[finding.ruleId];
+  return createDiagnostic({
+    file,
+    // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
+    ruleId: finding.ruleId as RuleId,
+    severity: info?.severity ?? 'warning',
+    message: finding.message,
+    span,
+    path,
+    suggestions: info?.suggestion ? [info.suggestion] : [],
+    url: ruleUrl(finding.ruleId),
+  });
+}
+
+/** Configured levels, then suppressions (which report the ones left unused, at their own level), in file order. */
+export function finishDiagnostics(
+  file: string, diagnostics: readonly Diagnostic[], suppressions: Suppression[], settings: LintSettings, escalated?: ReadonlySet<Diagnostic>,
+): Diagnostic[] {
+  const levelled = applyLevels(diagnostics, settings, escalated);
+  const kept = new Set(levelled);
+  const final = applySuppressions(file, levelled, suppressions);
+  const added = applyLevels(final.filter((d) => !kept.has(d)), settings);
+  return [...final.filter((d) => kept.has(d)), ...added].sort(compareDiagnostics);
 }
 
 /**

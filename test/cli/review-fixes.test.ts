@@ -85,7 +85,7 @@ describe('review fixes (built CLI, subprocess)', () => {
     ].join('\n');
     await writeFile(path.join(dir, 'postmortems/2024-01-15-a.yaml'), yaml);
     expect((await runBuiltCli(['build'], dir)).code).toBe(0);
-    await writeFile(path.join(dir, 'postmortems/notes.md'), 'Kim broke the build.\n');
+    await writeFile(path.join(dir, 'postmortems/notes.md'), '---\nparticipants: [Kim]\n---\n\nKim broke the build.\n');
     const result = await runBuiltCli(['lint', '--format', 'json'], dir);
     const files = (JSON.parse(result.stdout) as Array<{ file: string; ruleId: string }>).filter((d) => d.ruleId.startsWith('blame/')).map((d) => d.file);
     expect(files).toEqual(['postmortems/notes.md']);

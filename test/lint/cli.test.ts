@@ -33,28 +33,30 @@ describe('formats', () => {
   it('text groups by file and counts', () => {
     const { stdout } = run('cli');
     expect(stdout).toContain('postmortems/2024-01-15-checkout.yaml\n');
-    expect(stdout).toContain('9:27-9:40    error    `Kim took down`');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 error, 4 warnings, 0 infos in 1 file');
+    expect(stdout).toContain('9:27-9:40    warning  `Kim took down`');
+    // The same phrase is a warning in the summary and an error in the root cause, where it names a listed person as the cause.
+    expect(stdout).toContain('24:14-24:27  error    `Kim took down`');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 error, 5 warnings, 0 infos in 1 file');
   });
   it('a file named explicitly with another extension is read as Markdown', () => {
-    expect(run('cli', 'extra/notes.txt').stdout).toContain('1:16-1:24  error    `careless`');
+    expect(run('cli', 'extra/notes.txt').stdout).toContain('1:16-1:24  warning  `careless`');
   });
   it('text says so when clean', () => {
     expect(run('cli', 'postmortems/clean.md').stdout).toBe('1 file linted: no problems found.\n');
   });
   it('json is one array with the contract keys', () => {
     const rows = JSON.parse(run('cli', '--format', 'json').stdout) as Array<Record<string, unknown>>;
-    expect(rows.map((r) => r.ruleId)).toEqual(['blame/person-as-cause', 'structure/action-deadline', 'structure/action-owner', 'blame/vague-action', 'blame/hindsight']);
+    expect(rows.map((r) => r.ruleId)).toEqual(['blame/person-as-cause', 'blame/person-as-cause', 'structure/action-deadline', 'structure/action-owner', 'blame/vague-action', 'blame/hindsight']);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'path', 'suggestions']));
   });
   it('github writes workflow commands', () => {
     const first = run('cli', '--format', 'github').stdout.split('\n')[0];
-    expect(first).toMatch(/^::error file=postmortems\/2024-01-15-checkout.yaml,line=9,col=27,endLine=9,endColumn=40,title=blame\/person-as-cause::/);
+    expect(first).toMatch(/^::warning file=postmortems\/2024-01-15-checkout.yaml,line=9,col=27,endLine=9,endColumn=40,title=blame\/person-as-cause::/);
   });
   it('sarif is a SARIF 2.1.0 log', () => {
     const log = JSON.parse(run('cli', '--format', 'sarif').stdout) as { version: string; runs: Array<{ results: unknown[] }> };
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]!.results).toHaveLength(5);
+    expect(log.runs[0]!.results).toHaveLength(6);
   });
   it('configured levels apply', () => {
     expect(run('cli-config', '--format', 'json').stdout).toContain('"severity": "warning",\n    "ruleId": "blame/judgement"');

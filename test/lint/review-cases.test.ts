@@ -51,7 +51,7 @@ describe('review cases: YAML action items', () => {
   });
 });
 
-describe('review cases: Markdown', () => {
+describe('review cases: Markdown (Kim declared in the configuration)', () => {
   // GitHub renders the text of a <details> block; its summary label, code and preformatted logs are not prose.
   it.each([
     ['<details>\n<summary>Timeline</summary>\n\nKim broke the build.\n\n</details>\n', ['4:1-4:10 blame/person-as-cause']],
@@ -63,6 +63,6 @@ describe('review cases: Markdown', () => {
     ['Kim killed the runaway query to stop the outage.\n', []],
     ["Kim's laptop crashed during the call.\n", []],
   ])('%j', (markdown, expected) => {
-    expect(lintMarkdown('a.md', markdown).map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.ruleId}`)).toEqual(expected);
+    expect(lintMarkdown('a.md', markdown, { people: ['Kim'] }).map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.ruleId}`)).toEqual(expected);
   });
 });

@@ -53,8 +53,8 @@ describe('context, not keywords', () => {
 
 describe('diagnostics as the CLI prints them', () => {
   it.each([
-    ['Kim took down the payment API.\n', '1:1-1:14 error `Kim took down`: a person or team as the agent of a failure; naming a person as the cause stops the review at "who" instead of "what allowed it" blame/person-as-cause'],
-    ['# Summary\n\nThe change was *careless*.\n', '3:17-3:25 error `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement'],
+    ['Kim took down the payment API.\n', '1:1-1:14 warning `Kim took down`: a person or team as the agent of a failure; naming a person as the cause stops the review at "who" instead of "what allowed it" blame/person-as-cause'],
+    ['# Summary\n\nThe change was *careless*.\n', '3:17-3:25 warning `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement'],
     ['- Remind staff to follow the process.\n', '1:3-1:9 warning `Remind`: action items that ask people to try harder; asking people to be more careful changes nothing the next person will meet blame/vague-action'],
   ])('%j', (markdown, line) => {
     const diagnostics = lintMarkdown('a.md', markdown, { people: ['kim'] });

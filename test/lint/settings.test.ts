@@ -15,14 +15,14 @@ const found = (s: LintSettings, text = incident) => lintIncidentSource('a.yaml',
 
 describe('configuration', () => {
   it('defaults', () => {
-    expect(found(settings('{}'))).toEqual(['warning blame/hindsight', 'error blame/judgement']);
+    expect(found(settings('{}'))).toEqual(['warning blame/hindsight', 'warning blame/judgement']);
   });
   it.each([
     ['a rule off', 'lint:\n  rules:\n    blame/judgement: "off"\n', ['warning blame/hindsight']],
-    ['a severity changed', 'lint:\n  rules:\n    blame/hindsight: error\n', ['error blame/hindsight', 'error blame/judgement']],
+    ['a severity raised', 'lint:\n  rules:\n    blame/judgement: error\n', ['warning blame/hindsight', 'error blame/judgement']],
     ['a family with /*', 'lint:\n  rules:\n    blame/*: info\n', ['info blame/hindsight', 'info blame/judgement']],
     ['an allowed phrase', 'lint:\n  allow: [was careless]\n', ['warning blame/hindsight']],
-    ['an extra phrase', 'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/judgement\n      message: mocks the responders\n      suggestion: say how many pages fired\n', ['warning blame/hindsight', 'error blame/judgement', 'error blame/judgement']],
+    ['an extra phrase', 'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/judgement\n      message: mocks the responders\n      suggestion: say how many pages fired\n', ['warning blame/hindsight', 'warning blame/judgement', 'warning blame/judgement']],
   ])('%s', (_, yaml, expected) => {
     expect(found(settings(yaml))).toEqual(expected);
   });
@@ -31,6 +31,22 @@ describe('configuration', () => {
     const custom = lintIncidentSource('a.yaml', incident, { settings: s }).find((d) => d.ruleId === 'blame/custom')!;
     expect(formatLine(custom)).toBe('1:58-1:74 warning `burned the pager`: mocks the responders (summary) blame/custom');
     expect(custom.suggestions).toEqual(['say how many pages fired']);
+  });
+});
+
+describe('severity policy: error only where the text is unambiguous', () => {
+  const rootCause = (cause: string, config = '{}') =>
+    found(settings(config), `participants: [Kim]\nroot_cause:\n  immediate: ${cause}\n`);
+  it.each([
+    ['a listed person named as the cause in a root-cause field', 'Kim took down the payment API.', '{}', ['error blame/person-as-cause']],
+    ['a role, not a listed person', 'The on-call took down the payment API.', '{}', ['warning blame/person-as-cause']],
+    ['the configured level wins', 'Kim took down the payment API.', 'lint:\n  rules:\n    blame/person-as-cause: warning\n', ['warning blame/person-as-cause']],
+    ['human error as a cause', 'Human error.', '{}', ['error blame/human-error']],
+  ])('%s', (_, cause, config, expected) => {
+    expect(rootCause(cause, config)).toEqual(expected);
+  });
+  it('the same sentence outside the root cause is a warning', () => {
+    expect(found(DEFAULT_LINT_SETTINGS, 'participants: [Kim]\nsummary: Kim took down the payment API.\n')).toEqual(['warning blame/person-as-cause']);
   });
 });
 

@@ -14,7 +14,7 @@ function cut(text: string, d: { line: number | null; column: number | null; endL
   return parts.join('\n');
 }
 
-const header = 'title: T\nparticipants: [kim, lee]\n';
+const header = 'title: T\nparticipants: [kim, lee, sam, priya]\n';
 
 describe('scalar styles map back to the phrase', () => {
   it.each([
@@ -58,6 +58,6 @@ it('knows the people the file lists', () => {
 it('keeps positions with a BOM and CRLF line endings', () => {
   const text = '\uFEFFtitle: T\r\nsummary: >\r\n  First line.\r\n  Kim took down the API.\r\n';
   const [d] = lintIncidentSource('a.yaml', text, { people: ['kim'] }).filter((x) => x.ruleId.startsWith('blame/'));
-  expect(formatLine(d!).slice(0, 14)).toBe('4:3-4:16 error');
+  expect(formatLine(d!).slice(0, 16)).toBe('4:3-4:16 warning');
   expect(cut(text.slice(1), d!)).toBe('Kim took down');
 });

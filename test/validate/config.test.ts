@@ -42,6 +42,7 @@ describe('checkConfig', () => {
       '      message: Labels a person',
       '      suggestion: describe the change process',
       '  allow: [root cause]',
+      '  people: [Kim, "@lee"]',
       'sync:',
       '  repo: acme/shop',
       '  label: follow-up',
@@ -60,6 +61,7 @@ describe('checkConfig', () => {
         rules: { 'blame/judgement': 'off', 'structure/owner': 'warning' },
         phrases: [{ phrase: 'cowboy', rule: 'blame/custom', message: 'Labels a person', suggestion: 'describe the change process' }],
         allow: ['root cause'],
+        people: ['Kim', '@lee'],
       },
       sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
     });

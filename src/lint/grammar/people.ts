@@ -8,7 +8,7 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import { BELONGINGS, CAPITALISED_TEAMS, NARRATORS, NOT_NAMES, PERSON_PRONOUNS, PERSONAL_VERBS, REMEDY_VERBS, ROLE_NOUNS } from '../vocabulary/generated.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 
@@ -34,7 +34,8 @@ const TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
 export function isPersonAt(words: readonly Token[], i: number, people: People): boolean {
   const token = words[i];
   if (!token || token.kind !== 'word') return false;
-  const base = token.lower.endsWith("'s") ? token.lower.slice(0, -2) : token.lower;
+  // "Kim's", and "we'd" / "they'd" (had or would): the person is the word before the apostrophe.
+  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
   // "operator error", "user mistake": the role names a kind of error, not a person acting.
   if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
   if (people.names.has(base)) return true;
@@ -45,7 +46,17 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   return people.guessNames && looksLikeName(words, i, token);
 }
 
+/** "we", "I": the authors narrating the response, not a third party acting. */
+export function isNarrator(token: Token | undefined): boolean {
+  return token !== undefined && NARRATORS.has(token.lower);
+}
+
 function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
+  // "Visual Studio Team Services", "the Support Portal": a capitalised role inside a product name.
+  const before = words[previousWord(words, i)];
+  const next = words[nextWord(words, i)];
+  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
+  if (capital(words[i]) && ((capital(before) && previousWord(words, previousWord(words, i)) !== -1) || capital(next))) return false;
   // "the Kubernetes operator", "the cert-manager operator" are software.
   if (base === 'operator' || base === 'operators') {
     const before = words[previousWord(words, i)];
@@ -70,14 +81,6 @@ function looksLikeName(words: readonly Token[], i: number, token: Token): boolea
   return !first || plain !== token.text || (after !== undefined && PERSONAL_VERBS.has(after.lower));
 }
 
-/** Verbs that, right after a capitalised first word, suggest the word is a name. */
-const PERSONAL_VERBS = new Set([
-  'should', "should've", 'ought', 'could', "could've", 'must', 'forgot', 'failed', 'neglected', 'never', 'did', "didn't",
-  'was', 'has', 'had', 'broke', 'took', 'brought', 'deleted', 'wiped', 'dropped', 'misconfigured', 'messed', 'caused',
-  'introduced', 'ignored', 'pushed', 'merged', 'ran', 'restarted', 'missed', 'shipped', 'deployed', 'declared', 'paged',
-  'coordinated', 'rolled', 'killed', 'unplugged', 'overloaded', 'screwed', 'botched', 'let',
-]);
-
 /**
  * The subject of the word at `verb` within `clause`: the first person
  * mentioned before it that is not inside a prepositional phrase. Possessives
@@ -94,6 +97,8 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
       inPhrase = false;
     }
     if (token.kind !== 'word') continue;
+    // "Engineers determined that an issue caused…": a reported clause has its own subject.
+    if (token.lower === 'that' && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? '')) found = -1;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
     if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;

@@ -11,7 +11,7 @@
  */
 import { nextWord } from './windows.js';
 import { type Token } from './tokens.js';
-import { MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
+import { DELIBERATE_PURPOSES, MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
 
 const BREAK = new Set(['broke', 'break', 'breaks']);
 const KILL = new Set(['killed', 'kill', 'kills']);
@@ -44,11 +44,15 @@ function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
   return false;
 }
 
-/** "… to stop the outage", "… to restore service": a purpose clause that names mitigation. */
+/**
+ * "… to stop the outage", "… to restore service": a purpose clause that names
+ * mitigation; "… for editing", "… for maintenance": a deliberate act.
+ */
 function mitigationPurpose(words: readonly Token[], end: number): boolean {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
-    if (words[j]!.lower !== 'to') continue;
     const purpose = nextWord(words, j);
+    if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
+    if (words[j]!.lower !== 'to') continue;
     return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose]!.lower);
   }
   return false;

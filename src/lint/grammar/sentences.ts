@@ -9,7 +9,21 @@ import type { Span, Token } from './tokens.js';
 
 const SENTENCE_END = new Set(['.', '!', '?']);
 
-/** Sentences: split after . ! ? followed by space, at blank lines and at list markers. */
+/** Abbreviations whose period does not end a sentence when a lower-case word or a number follows ("approx. 400", "e.g. checkout"). */
+const ABBREVIATIONS = new Set([
+  'approx', 'appr', 'eng', 'e.g', 'i.e', 'eg', 'ie', 'vs', 'incl', 'excl', 'est', 'dept', 'no', 'nr', 'fig', 'cf', 'ca', 'resp', 'min', 'max', 'avg',
+  'sec', 'secs', 'mins', 'hrs', 'hr', 'mr', 'mrs', 'ms', 'dr', 'sr', 'jr', 'st', 'co', 'corp', 'inc', 'ltd', 'dev', 'prod', 'env', 'config', 'mgr', 'ops',
+]);
+
+/** Is the period at `i` the end of an abbreviation inside a sentence? */
+function abbreviationAt(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (tokens[i]!.text !== '.' || !before || before.kind !== 'word' || !ABBREVIATIONS.has(before.lower)) return false;
+  const after = tokens[i + 2];
+  return after !== undefined && after.kind === 'word' && !/^[A-Z]/.test(after.text);
+}
+
+/** Sentences: split after . ! ? followed by space (not after an abbreviation inside a sentence), at blank lines and at list markers. */
 export function splitSentences(tokens: readonly Token[]): Span[] {
   const sentences: Span[] = [];
   let current: Token[] = [];
@@ -25,7 +39,7 @@ export function splitSentences(tokens: readonly Token[]): Span[] {
     }
     current.push(token);
     const next = tokens[i + 1];
-    if (token.kind === 'punct' && SENTENCE_END.has(token.text) && (!next || next.kind === 'space')) flush();
+    if (token.kind === 'punct' && SENTENCE_END.has(token.text) && (!next || next.kind === 'space') && !abbreviationAt(tokens, i)) flush();
   }
   flush();
   return sentences;

@@ -8,27 +8,33 @@
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
-import { DILIGENCE_VERBS, MODAL_CONTRACTIONS, MODALS, OMISSION_VERBS, PERCEPTION_VERBS } from '../vocabulary/generated.js';
+import {
+  ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
+  INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
+  PERCEPTION_VERBS, SKIP_VERBS,
+} from '../vocabulary/generated.js';
 
-/** "should have been obvious / caught": a judgement with the person left out. */
-const BEEN_JUDGED = new Set(['obvious', 'clear', 'caught', 'noticed', 'spotted', 'seen', 'checked', 'tested', 'reviewed', 'prevented', 'avoided', 'known', 'apparent', 'evident']);
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
   const rule = 'blame/counterfactual';
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
+  let subject = false;
   for (const clause of clauses) {
     const words = clause.words;
+    // "Sam rotated the key but never updated the secret store": the coordinated clause shares the first one's subject.
+    const shared = subject && COORDINATORS.has(words[0]?.lower ?? '') && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = omissionAt(words, i, people);
+      const end = omissionAt(words, i, people, shared);
       if (end !== -1) return [span(rule, words[i]!, words[end]!)];
     }
+    subject ||= leadingSubject(words, people);
   }
-  const bother = sentence.words.findIndex((w) => /^bother(ed|ing|s)?$/.test(w.lower));
+  const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
   const hidden = hiddenAgent(sentence.words, people);
   return hidden ? [hidden] : [];
@@ -43,27 +49,20 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
 function hiddenAgent(words: readonly Token[], people: People): Finding | null {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
   for (let i = 0; i < words.length; i++) {
-    if (!IGNORED.has(words[i]!.lower)) continue;
+    if (!IGNORING_VERBS.has(words[i]!.lower) && !ATTENTION_VERBS.has(words[i]!.lower)) continue;
     let be = previousWord(words, i);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
     if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
     const negated = be !== previousWord(words, i);
-    if (!negated && !['ignored', 'dismissed', 'overlooked', 'neglected', 'bypassed', 'disregarded'].includes(words[i]!.lower)) continue;
+    if (!negated && !IGNORING_VERBS.has(words[i]!.lower)) continue;
     const subject = words.slice(0, be).reverse().find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
     const by = nextWord(words, i);
     const agent = by !== -1 && words[by]!.lower === 'by' ? (nextPerson(words, by, people, 3) === -1 ? 'thing' : 'person') : 'none';
-    if (subject && ATTENDED.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
+    if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
   }
   return null;
 }
 
-const IGNORED = new Set(['ignored', 'dismissed', 'overlooked', 'neglected', 'bypassed', 'disregarded', 'followed', 'read', 'checked', 'heeded']);
-/** Things people are meant to read, follow or answer. */
-const ATTENDED = new Set([
-  'alert', 'alerts', 'warning', 'warnings', 'page', 'pages', 'runbook', 'process', 'procedure', 'checklist', 'policy', 'instructions',
-  'notes', 'ticket', 'tickets', 'advice', 'escalation', 'playbook', 'guidelines', 'email', 'emails', 'message', 'messages',
-]);
-const CAUSE_GIVEN = new Set(['because', 'since', 'so', 'as', 'due']);
 
 
 /** "If Marco had followed", "Had the engineer waited". */
@@ -71,18 +70,38 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
   for (let i = 0; i < words.length; i++) {
     const lower = words[i]!.lower;
     const first = previousWord(words, i) === -1;
-    if (lower !== 'if' && !(lower === 'had' && first)) continue;
+    if (!CONDITIONALS.has(lower) || (lower === 'had' && !first)) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
-      const had = lower === 'had' ? j : findPhrase(words, ['had'], j);
-      if (had !== -1 && had - j < 4) return span('blame/counterfactual', words[i]!, words[had]!);
+      // "If we'd gone…": the contraction holds "had".
+      const had = lower === 'had' || words[j]!.lower.endsWith("'d") ? j : findPhrase(words, ['had'], j);
+      // "if you had a saved login": "had" as a verb of its own, not a past perfect.
+      const verb = words[nextWord(words, had)]?.lower ?? '';
+      if (had !== -1 && had - j < 4 && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
     }
   }
   return null;
 }
 
-/** End index of an omission or modal perfect at `i` whose subject is a person, or -1. */
-function omissionAt(words: readonly Token[], i: number, people: People): number {
+/** "caught", "tested", "known": a past participle, so "should have caught" is a modal perfect ("should have priority" is not). */
+function isParticiple(word: string): boolean {
+  return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
+}
+
+/** Does the clause open with a person who is not a narrator ("Sam rotated…")? */
+function leadingSubject(words: readonly Token[], people: People): boolean {
+  const first = nextWord(words, -1);
+  return first !== -1 && isPersonAt(words, first, people) && !isNarrator(words[first]) && !words[first]!.lower.endsWith("'s");
+}
+
+/** "but the key…", "and we…": a coordinated clause with a subject of its own. */
+function startsWithSubject(words: readonly Token[]): boolean {
+  const second = words[nextWord(words, 0)]?.lower ?? '';
+  return /^(the|a|an|this|that|it|its|we|they|he|she|i|you|our|their|his|her)$/.test(second);
+}
+
+/** End index of an omission or modal perfect at `i` whose subject is a person (or shared from a coordinated clause), or -1. */
+function omissionAt(words: readonly Token[], i: number, people: People, shared = false): number {
   const lower = words[i]!.lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? '';
@@ -91,39 +110,44 @@ function omissionAt(words: readonly Token[], i: number, people: People): number 
     const after = words[nextWord(words, modalEnd)]?.lower ?? '';
     if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
     const subject = personSubject(words, i, people);
-    if (subject === -1) return -1;
-    const anyone = ['anyone', 'anybody'].includes(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
+    if (subject === -1 || !isParticiple(after)) return -1;
+    // "we could have noticed it later": what was possible for the authors, not a judgement of them.
+    if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
+    const anyone = INDEFINITE_PEOPLE.has(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
-  else if (['missed', 'skipped', 'overlooked', 'ignores'].includes(lower)) end = i;
-  else if (lower === 'supposed' && nextLower === 'to') end = next;
-  else if ((lower === 'had' || lower === 'have') && ['every', 'ample', 'plenty'].includes(nextLower)) end = next;
-  else if ((['took', 'thought'].includes(lower) || NOBODY_DID.has(lower)) && negativeSubject(words, i, people)) end = i;
+  else if (SKIP_VERBS.has(lower)) end = i;
+  else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
+  else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
+  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
   else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
+  if (end === -1 && shared && isNegation(words, i)) {
+    const verb = nextWord(words, i);
+    if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb]!.lower) && !NEGATIONS.has(words[verb]!.lower)) end = verb;
+  }
   if (end === -1) return -1;
-  return personSubject(words, i, people) === -1 ? -1 : end;
+  return shared || personSubject(words, i, people) !== -1 ? end : -1;
 }
-
-/** What nobody did: "nobody read the runbook", "no one checked". */
-const NOBODY_DID = new Set(['read', 'checked', 'noticed', 'looked', 'tested', 'reviewed', 'verified', 'bothered', 'asked', 'followed']);
 
 function negativeSubject(words: readonly Token[], i: number, people: People): boolean {
   const subject = personSubject(words, i, people);
-  return subject !== -1 && ['no', 'nobody'].includes(words[subject]!.lower);
+  return subject !== -1 && NEGATIVE_SUBJECTS.has(words[subject]!.lower);
 }
 
 function isNegation(words: readonly Token[], i: number): boolean {
   const lower = words[i]!.lower;
-  if (['never', "didn't", "don't", "doesn't", "hadn't"].includes(lower)) return true;
+  if (NEGATIONS.has(lower) && lower !== 'not') return true;
   return lower === 'not' && ['did', 'does', 'do', 'had'].includes(words[previousWord(words, i)]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */
 function negatedDiligence(words: readonly Token[], i: number): number {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
-    if (DILIGENCE_VERBS.has(words[j]!.lower) || DILIGENCE_VERBS.has(words[j]!.lower.replace(/(ed|s)$/, ''))) return j;
+    const lower = words[j]!.lower;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
   return -1;
 }
@@ -133,7 +157,7 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   const lower = words[i]!.lower;
   if (MODAL_CONTRACTIONS.has(lower)) return i;
   const base = lower.replace(/n't$/, '');
-  if (!MODALS.has(base) && base !== 'should' && lower !== "shouldn't" && lower !== "couldn't") return -1;
+  if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
   return j !== -1 && words[j]!.lower === 'have' ? j : -1;

@@ -9,11 +9,14 @@
  */
 import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
-import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { HINDSIGHT_PHRASES, MINIMISERS, PERCEPTION_VERBS } from '../vocabulary/generated.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
+import {
+  HINDSIGHT_OPENERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
-const HINDSIGHT = createPhraseIndex(HINDSIGHT_PHRASES);
+const HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
+const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 
 /** `blame/hindsight`: obviously, clearly, "it was clear that", "the engineer simply needed to". */
 export function checkHindsight(sentence: Span, people: People): Finding[] {
@@ -22,15 +25,20 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
   const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const first = nextWord(words, -1);
-  if (first !== -1 && words[first]!.lower === 'naturally' && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
+  // "Looking back, the mistake is glaring.": an opening phrase set off by a comma.
+  const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ',');
+  if (opening) return [span(rule, words[opening[0]]!, words[opening[1]]!)];
   for (let i = 0; i < words.length; i++) {
     const lower = words[i]!.lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      if (before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
+      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? '');
+      if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
     }
-    if ((lower === 'anyone' || lower === 'anybody') && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];
-    if (lower === 'all' && allTheyHadToDo(words, i)) return [span(rule, words[i]!, words[findPhrase(words, ['do'], i)]!)];
+    if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];
+    const frame = lower === 'all' ? minimisingFrame(words, i) : -1;
+    if (frame !== -1) return [span(rule, words[i]!, words[frame]!)];
   }
   return [];
 }
@@ -42,10 +50,13 @@ function describesThing(words: readonly Token[], at: number): boolean {
   return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
 }
 
-/** "all the on-call had to do was…": the minimiser with any subject. */
-function allTheyHadToDo(words: readonly Token[], i: number): boolean {
-  const had = findPhrase(words, ['had', 'to', 'do'], i);
-  return had !== -1 && had - i <= 8;
+/** "all the on-call had to do was…": the minimiser with any subject; the index of the frame's last word, or -1. */
+function minimisingFrame(words: readonly Token[], i: number): number {
+  for (const frame of MINIMISING_FRAMES) {
+    const at = findPhrase(words, frame, i);
+    if (at !== -1 && at - i <= 8) return phraseEnd(words, at, frame.length);
+  }
+  return -1;
 }
 
 /** "anyone could have seen". */

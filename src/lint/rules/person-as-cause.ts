@@ -10,19 +10,33 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
+import { namedAsSource, normViolation, outcomeWhenPersonActs } from './person-as-cause-source.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
-import { DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS } from '../vocabulary/generated.js';
+import {
+  APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+} from '../vocabulary/generated.js';
 
 const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
 for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+const PARTICIPLE_INDEX = new Map<string, readonly string[] | undefined>();
+for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
 
-const PASSIVE_CAUSE = new Set(['caused', 'triggered', 'made', 'introduced', 'broken', 'started', 'done']);
+/** ", filling the disks", ", taking the API down": a damaging participle (with its particle when it needs one). */
+function participleAt(words: readonly Token[], i: number): boolean {
+  const lower = words[i]!.lower;
+  if (!PARTICIPLE_INDEX.has(lower)) return false;
+  const then = PARTICIPLE_INDEX.get(lower);
+  if (!then) return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return true;
+  return false;
+}
+
 const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
-const INCIDENT_NOUNS = new Set(['outage', 'incident', 'failure', 'downtime', 'breach', 'loss', 'problem', 'issue', 'bug', 'regression', 'mess']);
 
 /** Index just past a damage verb (with its particle) at `i`, or -1. */
 function damageAt(words: readonly Token[], i: number): number {
@@ -38,6 +52,16 @@ function damageAt(words: readonly Token[], i: number): number {
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
+const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
+
+/** "without a dry run", "without any tests": the index of "without" when a safeguard noun follows closely, or -1. */
+function skippedSafeguard(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (words[i]!.lower !== 'without') continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower)) return i;
+  }
+  return -1;
+}
 
 function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
   return matchPhrase(words, index, from)?.[0] ?? -1;
@@ -45,7 +69,7 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 
 /** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
-  if (hasAny(sentence.words, PLANNED) !== -1) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
   const rule = 'blame/person-as-cause';
   for (const clause of clauses) {
     const words = clause.words;
@@ -54,17 +78,29 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [];
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
+}
+
+/**
+ * Is the person at `subject` the agent of the damage verb at `verb`? Not when
+ * a relative "that" / "which" gives the verb a thing as subject ("a race
+ * condition that caused…"), nor when the authors narrate ("we deleted the
+ * packages") unless the verb is a failure by itself ("we broke search").
+ */
+function agentOf(words: readonly Token[], subject: number, verb: number): boolean {
+  const before = words[previousWord(words, verb)]?.lower;
+  if (before === 'that' || before === 'which') return false;
+  return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
 }
 
 function isPassive(words: readonly Token[], verb: number): boolean {
@@ -88,9 +124,16 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
  * agent, and the same subject's coordinated verb is a failure.
  */
 function passiveAgentThenDamage(words: readonly Token[], i: number, people: People): Finding | null {
-  if (words[i]!.lower !== 'by' || !isPassive(words, previousWord(words, i))) return null;
+  if (words[i]!.lower !== 'by') return null;
+  // "was pushed through by Sam": a particle may stand between the verb and its agent.
+  let verb = previousWord(words, i);
+  if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? '')) verb = previousWord(words, verb);
+  if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  // "…by Sam without a review": the passive act is loaded.
+  const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
+  if (loaded !== -1) return span('blame/person-as-cause', words[who]!, words[loaded]!);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
     if (words[j]!.lower !== 'and') continue;
     const verb = nextWord(words, j);
@@ -110,7 +153,9 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const after = nextWord(words, subject);
   if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
-  const marker = hasAny(words, LOADED, after);
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
   return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
 }
 
@@ -119,81 +164,9 @@ function leadingPerson(words: readonly Token[], people: People): number {
   for (let i = 0, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") ? -1 : i;
+    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
   }
   return -1;
-}
-
-/** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
-function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
-  const rule = 'blame/person-as-cause';
-  const thanks = findPhrase(words, ['thanks', 'to']);
-  if (thanks !== -1) {
-    const who = nextWord(words, nextWord(words, thanks));
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks]!, words[who]!)];
-  }
-  const cleft = cleftPerson(words, people);
-  if (cleft) return [cleft];
-  const framed = causeFraming(words, people);
-  if (framed) return [framed];
-  const on = words.findIndex((w, k) => INCIDENT_NOUNS.has(w.lower) && ['is', 'was'].includes(words[nextWord(words, k)]?.lower ?? '') && words[nextWord(words, nextWord(words, k))]?.lower === 'on');
-  const onWhom = on === -1 ? -1 : nextPerson(words, nextWord(words, nextWord(words, on)), people);
-  if (onWhom !== -1) return [span(rule, words[on]!, words[onWhom]!)];
-  const responsible = findPhrase(words, ['responsible', 'for']);
-  if (responsible !== -1) {
-    const subject = personSubject(words, responsible, people);
-    const object = words.slice(responsible).some((w) => INCIDENT_NOUNS.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject]!, words[nextWord(words, responsible)]!)];
-  }
-  for (let i = 0; i < words.length; i++) {
-    if (!['fault', 'blame', 'mistake', 'bad'].includes(words[i]!.lower)) continue;
-    // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
-    if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
-    const before = previousWord(words, i);
-    const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
-    if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
-    const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
-    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
-    if (who !== -1) return [span(rule, words[i]!, words[who]!)];
-    if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
-      return [span(rule, words[before]!, words[i]!)];
-    }
-  }
-  return null;
-}
-
-/** "It was Victor who disabled…": the sentence is built to point at a person. */
-function cleftPerson(words: readonly Token[], people: People): Finding | null {
-  for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
-    const at = findPhrase(words, be);
-    if (at === -1) continue;
-    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (words[j]!.lower === 'who' && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
-    }
-  }
-  return null;
-}
-
-const CAUSE_WORDS = new Set(['cause', 'started', 'began', 'happened', 'occurred', 'triggered', 'result', 'traces', 'traced', 'stems', 'stemmed']);
-const TRACE_WORDS = new Set(['traces', 'traced', 'stems', 'stemmed']);
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
-
-/** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
-function causeFraming(words: readonly Token[], people: People): Finding | null {
-  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
-  if (cause === -1) return null;
-  for (let i = cause + 1; i < words.length; i++) {
-    if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
-    if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people)) continue;
-    // "traces back to Carla's edit": a possessive names the person's act as the cause.
-    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
-    if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
-    return span('blame/person-as-cause', words[cause]!, words[verb]!);
-  }
-  return null;
 }
 
 /**
@@ -208,7 +181,7 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
   for (let i = subject + 1; i < words.length; i++) {
     const next = nextWord(words, i);
     if (next === -1) break;
-    const participle = words[i]!.text === ',' && DAMAGE_PARTICIPLES.has(words[next]!.lower);
+    const participle = words[i]!.text === ',' && participleAt(words, next);
     const relative = (words[i]!.lower === 'which' || words[i]!.lower === 'that') && damageAt(words, next) !== -1;
     if (participle || relative || outcomeClause(words, i, next)) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
   }
@@ -226,5 +199,3 @@ function outcomeClause(words: readonly Token[], i: number, next: number): boolea
 function isFailover(words: readonly Token[], i: number): boolean {
   return words[i]!.lower === 'failed' && words[nextWord(words, i)]?.lower === 'over';
 }
-
-const OUTCOME_VERBS = new Set(['broke', 'crashed', 'lost', 'failed', 'collapsed', 'died']);

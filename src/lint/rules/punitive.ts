@@ -6,10 +6,10 @@
  * @example
  * checkPunitive(sentence, people) // [{ ruleId: 'blame/punitive', … }] for "Jordan was written up"
  */
-import { nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { PUNITIVE_PASSIVE, PUNITIVE_PHRASES } from '../vocabulary/generated.js';
+import { HOLDING_WORDS, LETTING_GO, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, PUNITIVE_VERBS, REMOVAL_TARGETS, REMOVAL_VERBS } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
@@ -26,12 +26,20 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
       const passive = BE.has(words[previousWord(words, i)]?.lower ?? '') && subject;
       if (passive || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
     }
-    if ((lower === 'hold' || lower === 'held' || lower === 'holding') && heldAccountable(words, i, people)) {
+    // "decided to discipline the engineer": punishing a person, in the active voice.
+    if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule, words[i]!, words[nextPerson(words, i, people, 3)]!)];
+    const removal = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
+    if (removal !== -1) return [span(rule, words[i]!, words[removal]!)];
+    // "let the contractor go": a person between "let" and "go".
+    const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
+    if (who !== -1 && words[nextWord(words, who)]?.lower === 'go') return [span(rule, words[i]!, words[nextWord(words, who)]!)];
+    if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule, words[i]!, words[findPhrase(words, ['accountable'], i)]!)];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
     const first = words[at]!.lower;
+    if (first === 'off') return personSubject(words, at, people) !== -1;
     if ((first === 'written' && words[nextWord(words, at)]?.lower === 'up') || first === 'let' || first === 'removed') {
       return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
     }
@@ -40,6 +48,16 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     return true;
   });
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];
+}
+
+/** "Matteo was removed from the release rotation": the index of the duty, or -1. */
+function removedFromDuty(words: readonly Token[], i: number, people: People): number {
+  const link = nextWord(words, i);
+  const subject = personSubject(words, i, people);
+  // A passive with a person as its subject ("Matteo was removed from…"), not the authors narrating ("we see the user being removed").
+  if (!['from', 'off'].includes(words[link]?.lower ?? '') || subject === -1 || isNarrator(words[subject]) || !BE.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
+  for (let j = nextWord(words, link), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j]!.lower)) return j;
+  return -1;
 }
 
 function heldAccountable(words: readonly Token[], i: number, people: People): boolean {

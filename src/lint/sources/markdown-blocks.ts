@@ -77,7 +77,12 @@ export function scanMarkdown(source: string): ScannedMarkdown {
     }
     if (text.includes('|') && TABLE_RULE.test(lines[i + 1]?.text ?? '')) { i = tableCells(lines, i, result.blocks); inList = false; continue; }
     const heading = /^ {0,3}#{1,6}\s+/.exec(text);
-    if (heading) { result.blocks.push(block(line.start + heading[0].length, text.slice(heading[0].length).replace(/\s#+\s*$/, ''))); i++; inList = false; previousBlank = false; continue; }
+    if (heading) {
+      const title = text.slice(heading[0].length).replace(/\s#+\s*$/, '');
+      // "What could have gone better?": a template's question is a prompt, not the author's claim.
+      if (!/\?\s*$/.test(title)) result.blocks.push(block(line.start + heading[0].length, title));
+      i++; inList = false; previousBlank = false; continue;
+    }
     const item = LIST_ITEM.exec(text);
     if (item) inList = true;
     else if (previousBlank && !/^\s/.test(text)) inList = false;

@@ -1,0 +1,176 @@
+/**
+ * `blame/person-as-cause`, the framings that name a person as the source of
+ * an outcome rather than as the subject of a failure verb: "thanks to
+ * Priya's fix", "it was Victor who…", "the root cause is that Lucia ran…",
+ * "Root cause: Bruno.", "the outage came down to Raj", "Omar is the reason
+ * checkout was down", "the outage is squarely on the networking team",
+ * "my fault"; and a person acting against a norm ("violated the change-freeze
+ * policy").
+ *
+ * @example
+ * namedAsSource(tokenize('Root cause: Bruno.'), createPeople(['bruno'])) // [{ ruleId: 'blame/person-as-cause', … }]
+ */
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import type { Token } from '../grammar/tokens.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
+import {
+  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
+  NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+} from '../vocabulary/generated.js';
+import { span, type Finding } from './finding.js';
+
+const CREDIT = createPhraseIndex(CREDIT_PHRASES);
+const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
+const ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
+const rule = 'blame/person-as-cause';
+
+/** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
+export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
+  const thanks = matchPhrase(words, CREDIT);
+  if (thanks) {
+    const who = nextWord(words, thanks[1]);
+    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
+  }
+  const cleft = cleftPerson(words, people);
+  if (cleft) return [cleft];
+  const framed = causeFraming(words, people);
+  if (framed) return [framed];
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people);
+  if (onWhom) return [onWhom];
+  const responsible = matchPhrase(words, RESPONSIBILITY);
+  if (responsible) {
+    const subject = personSubject(words, responsible[0], people);
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    if (subject !== -1 && object) return [span(rule, words[subject]!, words[responsible[1]]!)];
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
+    // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
+    if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    const before = previousWord(words, i);
+    const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
+    const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
+    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
+    if (who !== -1) return [span(rule, words[i]!, words[who]!)];
+    if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
+      return [span(rule, words[before]!, words[i]!)];
+    }
+  }
+  return null;
+}
+
+/** "It was Victor who disabled…": the sentence is built to point at a person. */
+function cleftPerson(words: readonly Token[], people: People): Finding | null {
+  for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
+    const at = findPhrase(words, be);
+    if (at === -1) continue;
+    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+      if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+    }
+  }
+  return null;
+}
+
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
+
+/** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
+function causeFraming(words: readonly Token[], people: People): Finding | null {
+  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
+  if (cause === -1) return null;
+  // The link follows the cause word closely ("the root cause is that…"); a heading "Root cause:" far before is not a frame.
+  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
+    if (words[i]!.kind === 'word') n++;
+    if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
+    if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
+    const who = nextWord(words, i);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    // "traces back to Carla's edit": a possessive names the person's act as the cause.
+    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
+    if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
+    return span('blame/person-as-cause', words[cause]!, words[verb]!);
+  }
+  return null;
+}
+
+/** "The outage is on the platform team", "…is squarely on Kim". */
+function outcomeOnPerson(words: readonly Token[], people: People): Finding | null {
+  for (let k = 0; k < words.length; k++) {
+    if (!INCIDENT_NOUNS.has(words[k]!.lower)) continue;
+    const be = nextWord(words, k);
+    if (!['is', 'was'].includes(words[be]?.lower ?? '')) continue;
+    let on = nextWord(words, be);
+    if (DEGREE_ADVERBS.has(words[on]?.lower ?? '')) on = nextWord(words, on);
+    const who = on !== -1 && words[on]!.lower === 'on' ? nextPerson(words, on, people) : -1;
+    if (who !== -1) return span(rule, words[k]!, words[who]!);
+  }
+  return null;
+}
+
+/** "Root cause: Bruno.", "Cause of the missed payroll run: Dmitri.": a person right after a cause label. */
+function labelledCause(words: readonly Token[], people: People): Finding | null {
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k]!.lower !== 'cause') continue;
+    let colon = k + 1;
+    for (let n = 0; colon < words.length && words[colon]!.text !== ':' && n < 8; colon++) if (words[colon]!.kind === 'word') n++;
+    if (words[colon]?.text !== ':') continue;
+    const who = nextWord(words, colon);
+    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause.
+    const after = nextWord(words, who);
+    if (after === -1 || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
+  }
+  return null;
+}
+
+/** "The outage came down to Raj", "the blame rests with ops". */
+function attributed(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, ATTRIBUTION);
+  const who = hit ? nextPerson(words, hit[1], people, 3) : -1;
+  return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
+}
+
+/** "Omar is the reason checkout was down": a person as the reason of a bad outcome. */
+function reasonFor(words: readonly Token[], people: People): Finding | null {
+  const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
+  if (reason === -1) return null;
+  const subject = personSubject(words, reason, people);
+  if (subject === -1 || isNarrator(words[subject])) return null;
+  const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
+  return bad ? span(rule, words[subject]!, words[reason]!) : null;
+}
+
+const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+
+/** "Bruno violated the change-freeze policy", "Tess went against the documented steps": a person against a norm. */
+export function normViolation(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    const phrase: [number, number] | null = NORM_VIOLATIONS.has(words[i]!.lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
+    if (!phrase) continue;
+    let norm = -1;
+    for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) norm = j;
+    if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
+    return span(rule, words[i]!, words[norm]!);
+  }
+  return null;
+}
+
+/**
+ * "The ward tablets lost their sessions when Matteo rotated the key": a bad
+ * outcome, and a listed person's act as the moment it happened.
+ */
+export function outcomeWhenPersonActs(words: readonly Token[], people: People): Finding | null {
+  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
+  if (outcome === -1) return null;
+  for (let i = outcome + 1; i < words.length; i++) {
+    if (words[i]!.lower !== 'when' && words[i]!.lower !== 'after') continue;
+    const who = nextWord(words, i);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
+    return span(rule, words[who]!, words[verb]!);
+  }
+  return null;
+}
