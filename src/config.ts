@@ -10,6 +10,7 @@ import { ConfigSchema, type ConfigInput } from './config-schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from './diagnostic.js';
 import { locatePath, parseYamlSource } from './load.js';
 import { checkSchema, compileSchema } from './schema-check.js';
+import { NO_POLICIES, type Policies } from './report/policies.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 
@@ -31,6 +32,8 @@ export interface Config {
   severities: string[];
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
+  /** Deadline and review-time limits; none by default. */
+  policies: Policies;
 }
 
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
@@ -42,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   severities: DEFAULT_SEVERITIES,
   lint: { rules: {}, phrases: [], allow: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
+  policies: NO_POLICIES,
 };
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
@@ -74,6 +78,11 @@ export function resolveConfig(input: ConfigInput): Config {
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,
     },
+    policies: {
+      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days])),
+      maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
+      maxDaysInReview: input.policies?.max_days_in_review ?? null,
+    },
   };
 }
 
@@ -103,6 +112,21 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
       path: formatFieldPath(path),
       span: locatePath(loaded.source, path),
       expected: 'each severity name once',
+    });
+    return { config: null, diagnostics: [diagnostic] };
+  }
+  const unknownSeverity = Object.keys((loaded.data as ConfigInput).policies?.action_deadline_days ?? {}).find(
+    (name) => !config.severities.includes(name.toUpperCase()),
+  );
+  if (unknownSeverity !== undefined) {
+    const path = ['policies', 'action_deadline_days', unknownSeverity];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/severities',
+      message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
+      path: formatFieldPath(path),
+      span: locatePath(loaded.source, path),
+      expected: `one of ${config.severities.map((s) => `\`${s}\``).join(', ')}`,
     });
     return { config: null, diagnostics: [diagnostic] };
   }

@@ -14,6 +14,16 @@ import { checkIncidentRules } from './rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
 import { checkSchema, compileSchema } from './schema-check.js';
 import type { Config } from './config.js';
+import { trackerWarnings } from './report/incident-warnings.js';
+import { NO_POLICIES } from './report/policies.js';
+
+/** What checking needs of the configuration; `policies` adds the tracker's warnings. */
+export type CheckConfig = Pick<Config, 'severities'> & Partial<Pick<Config, 'policies'>>;
+
+export interface CheckOptions {
+  /** YYYY-MM-DD, for the policy limits on how long an incident may stay unpublished. */
+  today?: string | null;
+}
 
 export interface CheckedIncident {
   file: string;
@@ -31,13 +41,13 @@ let validateIncidentSchema: ReturnType<typeof compileSchema> | undefined;
 export const MAX_DIAGNOSTICS_PER_FILE = 500;
 
 /** Parses and checks one file; never throws, whatever the bytes. */
-export function checkIncident(file: string, bytes: string | Uint8Array, config: Pick<Config, 'severities'>): CheckedIncident {
+export function checkIncident(file: string, bytes: string | Uint8Array, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
   try {
     const loaded = parseYamlSource(file, bytes);
     if (loaded.data === null || loaded.diagnostics.length > 0) {
       return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
     }
-    return checkIncidentData(file, loaded.data, loaded.source, config);
+    return checkIncidentData(file, loaded.data, loaded.source, config, options);
   } catch (error) {
     // A bug here must not stop the other files of the run; it becomes one diagnostic on this file.
     const message = error instanceof Error ? error.message : String(error);
@@ -53,7 +63,7 @@ export function checkIncident(file: string, bytes: string | Uint8Array, config: 
  * const { data, source } = parseYamlSource(file, bytes);
  * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
  */
-export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: Pick<Config, 'severities'>): CheckedIncident {
+export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
   const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
@@ -62,7 +72,8 @@ export function checkIncidentData(file: string, data: unknown, source: YamlSourc
   const instants = rules.instants.filter((instant): instant is Date => instant !== null);
   const complete = input !== null && instants.length === input.timeline.length;
   const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
-  return { file, source, input, incident, diagnostics };
+  if (incident) diagnostics.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
+  return { file, source, input, incident, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
 function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
