@@ -38,14 +38,14 @@ export function markdownHref(target: string): string {
 function indexRow(entry: IndexEntry) {
   return {
     date: entry.date,
-    title: entry.title,
+    title: withoutMentions(entry.title),
     link: markdownHref(entry.report),
     severity: entry.severity,
     status: entry.status,
     duration: duration(entry.metrics.duration),
     timeToDetect: duration(entry.metrics.time_to_detect),
     timeToMitigate: duration(entry.metrics.time_to_mitigate),
-    services: entry.services.join(', '),
+    services: withoutMentions(entry.services.join(', ')),
     actions: `${entry.action_items.open + entry.action_items.in_progress} / ${entry.action_items.total}`,
   };
 }
@@ -65,7 +65,7 @@ function trendRow(trend: PeriodTrend, severities: readonly string[]) {
 /** The view of the whole page. */
 export function buildTrackerView(report: TrackerReport) {
   const byId = new Map(report.incidents.map((entry) => [entry.id, entry]));
-  const incidentLink = (id: string) => ({ title: byId.get(id)?.title ?? id, link: markdownHref(byId.get(id)?.report ?? '') });
+  const incidentLink = (id: string) => ({ title: withoutMentions(byId.get(id)?.title ?? id), link: markdownHref(byId.get(id)?.report ?? '') });
   const severities = [...new Set(report.incidents.map((entry) => entry.severity))];
   const scale = report.trends.quarters[0] ? Object.keys(report.trends.quarters[0].by_severity) : severities;
   const shownScale = scale.filter((severity) => report.incidents.some((entry) => entry.severity === severity));
@@ -74,13 +74,14 @@ export function buildTrackerView(report: TrackerReport) {
   const action = (ref: ActionRef) => ({
     ...ref,
     ...incidentLink(ref.incident),
-    owner: ref.owner ?? 'unassigned',
+    action: withoutMentions(ref.action),
+    owner: withoutMentions(ref.owner ?? 'unassigned'),
     deadline: ref.deadline ?? 'none',
     issueText: ref.issue === null ? '' : `#${ref.issue}`,
   });
   const overdueByOwner = new Map<string, Array<ReturnType<typeof action> & { daysOverdue: number }>>();
   for (const item of report.action_items.overdue) {
-    const owner = item.owner ?? 'unassigned';
+    const owner = withoutMentions(item.owner ?? 'unassigned');
     const list = overdueByOwner.get(owner) ?? [];
     list.push({ ...action(item), daysOverdue: item.days_overdue });
     overdueByOwner.set(owner, list);
@@ -124,19 +125,19 @@ export function buildTrackerView(report: TrackerReport) {
       overdueByOwner: [...overdueByOwner.entries()].map(([owner, items]) => ({ owner, items })),
       noOwner: report.action_items.no_owner.map(action),
       noDeadline: report.action_items.no_deadline.map(action),
-      declined: report.action_items.declined.map((item) => ({ ...action(item), reason: item.reason ?? 'no reason given' })),
+      declined: report.action_items.declined.map((item) => ({ ...action(item), reason: withoutMentions(item.reason ?? 'no reason given') })),
     },
     clusters: {
-      services: report.clusters.services.map((cluster) => ({ name: cluster.name, ...listed(cluster.incidents) })),
-      tags: report.clusters.tags.map((cluster) => ({ name: cluster.name, ...listed(cluster.incidents) })),
+      services: report.clusters.services.map((cluster) => ({ name: withoutMentions(cluster.name), ...listed(cluster.incidents) })),
+      tags: report.clusters.tags.map((cluster) => ({ name: withoutMentions(cluster.name), ...listed(cluster.incidents) })),
       factors: report.clusters.factors.map((group) => ({
-        factor: group.factor,
-        variants: group.variants.filter((variant) => variant !== group.factor),
+        factor: withoutMentions(group.factor),
+        variants: group.variants.filter((variant) => variant !== group.factor).map(withoutMentions),
         ...listed(group.incidents),
       })),
     },
-    policies: report.policy_violations.map((violation) => ({ ...violation, ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
+    policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
+    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
   };
 }
 
