@@ -9,7 +9,7 @@
  * buildFollowThrough(incidents, '2024-03-01', null).overdue[0]
  * // → { incident: 'checkout-errors', id: 'add-test', deadline: '2024-01-20', days_overdue: 41, … }
  */
-import type { ActionItem, Incident } from '../model.js';
+import type { ActionItem, Incident } from '../incident/model.js';
 import { completionRate, daysBetween, quarterOf } from './statistics.js';
 import type { ActionCounts, ActionRef, TrackerReport } from './tracker-types.js';
 

@@ -8,9 +8,10 @@
  * trackerWarnings(incident, source, policies, '2024-03-01')
  * // → [{ ruleId: 'schema/wont-do-reason', severity: 'warning', path: 'action_items[1].status', … }]
  */
-import { createDiagnostic, formatFieldPath, type Diagnostic, type FieldPath } from '../diagnostic.js';
-import { locatePath, type YamlSource } from '../load.js';
-import type { Incident } from '../model.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type FieldPath } from '../diagnostics/diagnostic.js';
+import { locatePath } from '../load/locate.js';
+import type { YamlSource } from '../load/source.js';
+import type { Incident } from '../incident/model.js';
 import { checkPolicies, type Policies } from './policies.js';
 
 /** Warnings for one valid incident; `today` (YYYY-MM-DD) enables the age limits. */

@@ -8,8 +8,8 @@
  * checkPolicies(incident, { actionDeadlineDays: { SEV1: 28 }, maxDaysInDraft: 14, maxDaysInReview: null }, '2024-03-01')
  * // → [{ ruleId: 'policy/action-deadline', path: ['action_items', 0, 'deadline'], … }]
  */
-import type { FieldPath } from '../diagnostic.js';
-import type { Incident } from '../model.js';
+import type { FieldPath } from '../diagnostics/diagnostic.js';
+import type { Incident } from '../incident/model.js';
 import { addDays, daysBetween } from './statistics.js';
 
 export interface Policies {

@@ -10,7 +10,7 @@
  * findRelatedIncidents(incidents).get('checkout-errors')
  * // → [{ id: 'cart-timeouts', title: '…', date: '2024-03-09', file: '…', shared: ['service `checkout`'] }]
  */
-import type { Incident } from '../model.js';
+import type { Incident } from '../incident/model.js';
 import { groupFactors } from './factors.js';
 
 export interface RelatedIncident {

@@ -7,7 +7,7 @@
  * @example
  * buildTrackerView(report).index.published[0] // → { date: '2024-06-02', title: '…', link: '2024-06-02-….md', … }
  */
-import { formatDuration } from '../time.js';
+import { formatDuration } from '../incident/time.js';
 import { barChart, lineChart, pieChart } from './charts.js';
 import type { Summary } from './statistics.js';
 import type { ActionRef, IndexEntry, TrackerReport } from './tracker-types.js';

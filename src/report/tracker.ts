@@ -8,9 +8,9 @@
  * const report = buildTracker({ incidents, unreadable: [], publication: null, today: '2024-07-01', … });
  * report.action_items.overdue.length // → 2
  */
-import { formatFieldPath, type Diagnostic } from '../diagnostic.js';
-import type { Incident } from '../model.js';
-import { localWallClock } from '../time.js';
+import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Incident } from '../incident/model.js';
+import { localWallClock } from '../incident/time.js';
 import { groupFactors } from './factors.js';
 import { buildFollowThrough, countActions } from './follow-through.js';
 import { checkPolicies, type Policies } from './policies.js';
