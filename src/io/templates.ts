@@ -28,8 +28,24 @@ export async function loadTemplates(userFolder: string | null): Promise<Template
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 
-async function readTemplateFolder(folder: string): Promise<TemplateSet> {
-  const report = await readFile(path.join(folder, 'report.hbs'), 'utf8').catch(() => '');
+/**
+ * The tracker page's templates (`templates/report/tracker.hbs` and
+ * `templates/report/partials/`), overridden by the same names under
+ * `report/` in the workspace's templates folder.
+ */
+export async function loadTrackerTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
+  const builtIn = await readTemplateFolder(path.join(BUILT_IN_TEMPLATES, 'report'), 'tracker.hbs');
+  const { templates } = workspace.config;
+  if (!templates) return builtIn;
+  const userFolder = path.resolve(workspace.root, templates);
+  const found = await stat(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  const user = await readTemplateFolder(path.join(userFolder, 'report'), 'tracker.hbs');
+  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
+
+async function readTemplateFolder(folder: string, main = 'report.hbs'): Promise<TemplateSet> {
+  const report = await readFile(path.join(folder, main), 'utf8').catch(() => '');
   const partials: Record<string, string> = {};
   const partialFolder = path.join(folder, 'partials');
   const names = await readdir(partialFolder).catch(() => [] as string[]);

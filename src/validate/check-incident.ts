@@ -67,13 +67,15 @@ export function checkIncidentData(file: string, data: unknown, source: YamlSourc
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
   const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
+  const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;
   const instants = rules.instants.filter((instant): instant is Date => instant !== null);
   const complete = input !== null && instants.length === input.timeline.length;
-  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
-  if (incident) diagnostics.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
-  return { file, source, input, incident, diagnostics: diagnostics.sort(compareDiagnostics) };
+  const incident = complete && !hasErrors(found) ? buildIncident(file, input, instants) : null;
+  // The tracker's warnings (a declined item's reason, the configured policies) need the model.
+  if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
+  const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
+  return { file, source, input, incident, diagnostics };
 }
 
 function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
