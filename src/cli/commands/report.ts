@@ -59,7 +59,7 @@ export const reportCommand: CommandSpec = {
     } else {
       await applyReport(workspace, plan);
       const { totals, action_items: actions } = plan.report;
-      io.stdout(`${plan.state === 'unchanged' ? 'unchanged' : 'wrote'} ${plan.target}: ${totals.incidents} incidents, ${actions.overdue.length} overdue action items${unreadable > 0 ? `, ${unreadable} files could not be read` : ''}.\n`);
+      io.stdout(`${plan.state === 'unchanged' ? 'unchanged' : 'wrote'} ${plan.target}: ${totals.incidents} incidents, ${actions.overdue.length} overdue action items${unreadable > 0 ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}.\n`);
     }
     if (values['fail-on-overdue'] && plan.report.action_items.overdue.length > 0) {
       if (plan.target !== null || values.check) io.stderr(`${plan.report.action_items.overdue.length} action items are overdue as of ${plan.report.as_of}.\n`);
