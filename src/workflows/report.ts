@@ -10,10 +10,10 @@
  * if (plan.state !== 'unchanged') await applyReport(workspace, plan);
  */
 import path from 'node:path';
-import { reportPathFor } from '../build.js';
+import { reportPathFor } from './build.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
-import { checkFiles, listIncidentFiles } from '../incident-files.js';
+import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { readPublicationDates } from '../io/git-history.js';
 import { loadTrackerTemplates } from '../io/templates.js';
 import { readBytes, toDisplayPath, writeFileSafely, type Workspace } from '../io/workspace.js';
