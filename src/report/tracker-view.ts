@@ -8,6 +8,7 @@
  * buildTrackerView(report).index.published[0] // → { date: '2024-06-02', title: '…', link: '2024-06-02-….md', … }
  */
 import { formatDuration } from '../incident/time.js';
+import { markdownHref } from '../render/escape.js';
 import { barChart, lineChart, pieChart } from './charts.js';
 import type { Summary } from './statistics.js';
 import type { ActionRef, IndexEntry, TrackerReport } from './tracker-types.js';
@@ -30,10 +31,6 @@ export function withoutMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
 }
 
-/** A link target safe in Markdown: spaces and parentheses percent-encoded. */
-export function markdownHref(target: string): string {
-  return encodeURI(target).replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
 
 function indexRow(entry: IndexEntry) {
   return {

@@ -43,6 +43,8 @@ export interface ReportPlan {
   report: TrackerReport;
   /** Every problem of the files left out (errors) and the warnings of the others. */
   diagnostics: Diagnostic[];
+  /** The target exists and was not written by `postmortem report`: it is never replaced. */
+  foreign: boolean;
 }
 
 /** The page's default place: README.md in the incidents folder, shown on GitHub when the folder is opened. */
@@ -85,12 +87,13 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   });
   const text = options.format === 'json' ? trackerToJson(report) : renderTracker(report, await loadTrackerTemplates(workspace));
   const state = existing === null ? 'missing' : existing === text ? 'unchanged' : 'changed';
-  return { target: relativeTarget, text, state, report, diagnostics };
+  const foreign = existing !== null && options.format === 'md' && readAsOf(existing) === null;
+  return { target: relativeTarget, text, state, report, diagnostics, foreign };
 }
 
 /** Writes the page (temp file + rename); a no-op for stdout or an unchanged page. */
 export async function applyReport(workspace: Workspace, plan: ReportPlan): Promise<void> {
-  if (plan.target === null || plan.state === 'unchanged') return;
+  if (plan.target === null || plan.state === 'unchanged' || plan.foreign) return;
   await writeFileSafely(path.resolve(workspace.root, plan.target), plan.text, { durable: false });
 }
 

@@ -101,6 +101,15 @@ describe('postmortem report', () => {
     expect(late.stderr).toBe('4 action items are overdue as of 2025-07-01.\n');
   });
 
+  it('never replaces a README.md it did not write', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'postmortems/README.md'), '# Our incidents\n');
+    const result = await report(dir, ['--now', '2025-07-01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('`postmortems/README.md` was not written by postmortem report');
+    expect(readFileSync(path.join(dir, 'postmortems/README.md'), 'utf8')).toBe('# Our incidents\n');
+  });
+
   it('gives an empty, valid report for an empty folder', async () => {
     const dir = scratch(false);
     mkdirSync(path.join(dir, 'postmortems'));

@@ -54,6 +54,9 @@ export const reportCommand: CommandSpec = {
       if (plan.state === 'unchanged') io.stdout(`${plan.target} is up to date.\n`);
       else io.stdout(`${plan.state === 'missing' ? 'missing' : 'out of date'}: ${plan.target}\nRun \`npx postmortem report\` and commit the result.\n`);
       failed ||= plan.state !== 'unchanged';
+    } else if (plan.foreign) {
+      io.stderr(`postmortem report: \`${plan.target}\` was not written by postmortem report; it is left as it is. Move it, or give --out FILE.\n`);
+      return 1;
     } else if (plan.target === null) {
       io.stdout(plan.text);
     } else {
