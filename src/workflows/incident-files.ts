@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../cli/command.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { checkIncident, type CheckedIncident } from '../validate/check-incident.js';
+import { checkIncident, type CheckedIncident, type CheckOptions } from '../validate/check-incident.js';
 import { findFiles, readBytes, type Workspace } from '../io/workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
@@ -24,8 +24,9 @@ export async function loadIncidentFiles(workspace: Workspace, paths: readonly st
 export async function* iterateIncidentFiles(
   workspace: Workspace,
   paths: readonly string[],
+  options: CheckOptions = {},
 ): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
-  yield* checkFiles(workspace, await listIncidentFiles(workspace, paths));
+  yield* checkFiles(workspace, await listIncidentFiles(workspace, paths), options);
 }
 
 /** The incident files PATHS name (default: the incidents folder); a missing path is a usage error. */
@@ -40,6 +41,7 @@ export async function listIncidentFiles(workspace: Workspace, paths: readonly st
 export async function* checkFiles(
   workspace: Workspace,
   files: readonly string[],
+  options: CheckOptions = {},
 ): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
   // Reads run a few files ahead, so the disk works while the CPU checks.
   const reads = files.slice(0, READ_AHEAD).map((file) => readBytes(workspace.root, file));
@@ -51,7 +53,7 @@ export async function* checkFiles(
     const checked: CheckedIncident =
       'diagnostic' in read
         ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] }
-        : checkIncident(file, read.bytes, workspace.config);
+        : checkIncident(file, read.bytes, workspace.config, options);
     yield { ...checked, position: index + 1, total: files.length };
   }
 }

@@ -133,6 +133,24 @@ describe('postmortem report', () => {
   });
 });
 
+describe('validate and the tracker rules', () => {
+  it('warns at the field about a declined item without reason and every policy breach', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    let stdout = '';
+    const io: CommandIO = { cwd: dir, env: { POSTMORTEM_NOW: '2025-07-01' }, stdout: (t) => void (stdout += t), stderr: () => {}, isTTY: false };
+    expect(await runCli(['validate', '--format', 'json'], io)).toBe(0);
+    const found = (JSON.parse(stdout) as Array<{ file: string; line: number; path: string; ruleId: string }>).map((d) => `${d.file.slice(12)}:${d.line} ${d.path} ${d.ruleId}`);
+    expect(found).toEqual([
+      '2024-11-03-payments-timeouts-dst.yaml:44 action_items[1].deadline policy/action-deadline',
+      '2025-01-20-checkout-hostile-text.yaml:5 status policy/review-age',
+      '2025-01-20-checkout-hostile-text.yaml:35 action_items[0].deadline policy/action-deadline',
+      '2025-01-20-checkout-hostile-text.yaml:46 action_items[3].status schema/wont-do-reason',
+      '2025-05-12-catalogue-draft.yaml:4 status policy/draft-age',
+    ]);
+  });
+});
+
 describe('publication dates from git', () => {
   it('reads the first commit that set status: published, and nothing outside git', async () => {
     const dir = scratch(false);

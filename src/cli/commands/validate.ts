@@ -4,7 +4,7 @@ import type { CommandSpec } from '../command.js';
 import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
 import { iterateIncidentFiles, noFilesDiagnostic } from '../../workflows/incident-files.js';
-import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
+import { exitCodeFor, openOrReport, parseMaxWarnings, parseNow } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -28,7 +28,10 @@ export const validateCommand: CommandSpec = {
     let files = 0;
     const diagnostics = [];
     // One file at a time: only the diagnostics are kept, not the parsed documents.
-    for await (const checked of iterateIncidentFiles(workspace, positionals)) {
+    // The policy limits on time in draft / review need today; read the clock only when one is set.
+    const { maxDaysInDraft, maxDaysInReview } = workspace.config.policies;
+    const today = maxDaysInDraft === null && maxDaysInReview === null ? null : (parseNow(undefined, io.env) ?? new Date()).toISOString().slice(0, 10);
+    for await (const checked of iterateIncidentFiles(workspace, positionals, { today })) {
       files++;
       diagnostics.push(...checked.diagnostics);
     }
