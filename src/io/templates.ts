@@ -4,26 +4,24 @@
  * restyle one section without copying the rest.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { UsageError } from '../cli/command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Workspace } from './workspace.js';
 import type { TemplateSet } from '../render/render.js';
 
 /** `templates/` of the installed package (dist/io/ → ../../templates). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** The templates a workspace renders with: built-ins, overridden by its `templates:` folder. */
-export function loadWorkspaceTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
-  const { templates } = workspace.config;
-  return loadTemplates(templates ? path.resolve(workspace.root, templates) : null);
-}
-
+/**
+ * The built-in templates, overridden by those in `userFolder` (absolute) when given.
+ *
+ * @example
+ * const templates = await loadTemplates(null); // the built-ins
+ */
 export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
   const found = await stat(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
@@ -31,17 +29,23 @@ export async function loadTemplates(userFolder: string | null): Promise<Template
 /**
  * The tracker page's templates (`templates/report/tracker.hbs` and
  * `templates/report/partials/`), overridden by the same names under
- * `report/` in the workspace's templates folder.
+ * `report/` in `userFolder` (absolute) when given.
  */
-export async function loadTrackerTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
+export async function loadTrackerTemplates(userFolder: string | null): Promise<TemplateSet> {
   const builtIn = await readTemplateFolder(path.join(BUILT_IN_TEMPLATES, 'report'), 'tracker.hbs');
-  const { templates } = workspace.config;
-  if (!templates) return builtIn;
-  const userFolder = path.resolve(workspace.root, templates);
+  if (!userFolder) return builtIn;
   const found = await stat(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(path.join(userFolder, 'report'), 'tracker.hbs');
   return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
+
+/** The configured templates folder does not exist: a configuration problem, not a crash. */
+export class MissingTemplatesError extends Error {
+  override name = 'MissingTemplatesError';
+  constructor(folder: string) {
+    super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+  }
 }
 
 async function readTemplateFolder(folder: string, main = 'report.hbs'): Promise<TemplateSet> {

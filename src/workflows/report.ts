@@ -6,17 +6,15 @@
  * validation are listed on the page, never dropped silently. No printing.
  *
  * @example
- * const plan = await planReport(workspace, { out: null, format: 'md', now: null, check: false });
- * if (plan.state !== 'unchanged') await applyReport(workspace, plan);
+ * const { plan } = await planReport(workspace, { out: null, format: 'md', now: null, check: false });
+ * if (plan && plan.state !== 'unchanged') await applyReport(workspace, plan);
  */
 import path from 'node:path';
 import { reportPathFor } from './build.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
-import { readPublicationDates } from '../io/git-history.js';
-import { loadTrackerTemplates } from '../io/templates.js';
-import { readBytes, toDisplayPath, writeFileSafely, type Workspace } from '../io/workspace.js';
+import type { Workspace } from './workspace.js';
 import { readAsOf, renderTracker, trackerToJson } from '../report/render-tracker.js';
 import { buildTracker } from '../report/tracker.js';
 import type { TrackerReport } from '../report/tracker-types.js';
@@ -34,6 +32,8 @@ export interface ReportOptions {
   clock?: () => Date;
   onProgress?: (done: number, total: number) => void;
 }
+
+export type ReportPlanResult = { plan: ReportPlan; problem: null } | { plan: null; problem: string };
 
 export interface ReportPlan {
   /** The page path relative to the root, or null for stdout. */
@@ -53,18 +53,20 @@ export function defaultReportPath(workspace: Workspace): string {
 }
 
 /** Builds the page in memory and says whether the file on disk matches it. */
-export async function planReport(workspace: Workspace, options: ReportOptions): Promise<ReportPlan> {
+export async function planReport(workspace: Workspace, options: ReportOptions): Promise<ReportPlanResult> {
   const target = options.out === '-' ? null : options.out ?? (options.format === 'md' ? defaultReportPath(workspace) : null);
-  const relativeTarget = target === null ? null : toDisplayPath(workspace.root, path.resolve(workspace.root, target));
-  const read = relativeTarget === null ? null : await readBytes(workspace.root, relativeTarget);
-  const existing = read !== null && 'bytes' in read ? new TextDecoder().decode(read.bytes) : null;
+  const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
-
-  const files = await listIncidentFiles(workspace, []);
+  // A missing incidents folder is an empty tracker, not an error: a new repository has none yet.
+  const files = (await workspace.exists(workspace.config.incidents)) ? await listIncidentFiles(workspace, []) : { files: [], problem: null };
+  if (files.problem !== null) return { plan: null, problem: files.problem };
+  const loaded = options.format === 'md' ? await workspace.loadTrackerTemplates() : null;
+  if (loaded?.problem) return { plan: null, problem: loaded.problem };
   const incidents: Incident[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable: Diagnostic[] = [];
-  for await (const entry of checkFiles(workspace, files)) {
+  for await (const entry of checkFiles(workspace, files.files)) {
     options.onProgress?.(entry.position, entry.total);
     diagnostics.push(...entry.diagnostics);
     // Only the model is kept: the parsed YAML trees of thousands of files would not fit.
@@ -72,8 +74,8 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
     else unreadable.push(...(hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics));
   }
 
-  const publication = await readPublicationDates(workspace.root, workspace.config.incidents);
-  const outDir = workspace.config.output ? toDisplayPath(workspace.root, path.resolve(workspace.root, workspace.config.output)) : null;
+  const publication = await workspace.readPublicationDates(workspace.config.incidents);
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
   const pageFolder = path.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
@@ -85,16 +87,16 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
     reportLink: (file) => path.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo,
   });
-  const text = options.format === 'json' ? trackerToJson(report) : renderTracker(report, await loadTrackerTemplates(workspace));
+  const text = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? 'missing' : existing === text ? 'unchanged' : 'changed';
   const foreign = existing !== null && options.format === 'md' && readAsOf(existing) === null;
-  return { target: relativeTarget, text, state, report, diagnostics, foreign };
+  return { plan: { target: relativeTarget, text, state, report, diagnostics, foreign }, problem: null };
 }
 
 /** Writes the page (temp file + rename); a no-op for stdout or an unchanged page. */
 export async function applyReport(workspace: Workspace, plan: ReportPlan): Promise<void> {
   if (plan.target === null || plan.state === 'unchanged' || plan.foreign) return;
-  await writeFileSafely(path.resolve(workspace.root, plan.target), plan.text, { durable: false });
+  await workspace.writeText(plan.target, plan.text, { durable: false });
 }
 
 /** The day overdue is counted against, as YYYY-MM-DD in UTC. */

@@ -5,8 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { parseFormat } from '../../diagnostics/format/index.js';
-import { openOrReport, parseNow } from './shared.js';
+import { openOrReport, orUsageError, parseFormat, parseNow } from './shared.js';
 
 export const reportCommand: CommandSpec = {
   name: 'report',
@@ -32,7 +31,7 @@ export const reportCommand: CommandSpec = {
     if (!workspace) return 2;
     const { applyReport, planReport } = await import('../../workflows/report.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rreading ${done}/${total}`) : undefined;
-    const plan = await planReport(workspace, { out: values.out ?? null, format, now, check: values.check ?? false, onProgress });
+    const { plan } = orUsageError(await planReport(workspace, { out: values.out ?? null, format, now, check: values.check ?? false, onProgress }));
     if (onProgress) io.stderr('\r\u001b[K');
 
     const unreadable = plan.report.unreadable.length;

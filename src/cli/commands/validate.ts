@@ -1,10 +1,9 @@
 /** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
-import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
-import { iterateIncidentFiles, noFilesDiagnostic } from '../../workflows/incident-files.js';
-import { exitCodeFor, openOrReport, parseMaxWarnings, parseNow } from './shared.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
+import { validateWorkflow } from '../../workflows/validate.js';
+import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings, parseNow } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -25,18 +24,10 @@ export const validateCommand: CommandSpec = {
     const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    let files = 0;
-    const diagnostics = [];
-    // One file at a time: only the diagnostics are kept, not the parsed documents.
     // The policy limits on time in draft / review need today; read the clock only when one is set.
     const { maxDaysInDraft, maxDaysInReview } = workspace.config.policies;
     const today = maxDaysInDraft === null && maxDaysInReview === null ? null : (parseNow(undefined, io.env) ?? new Date()).toISOString().slice(0, 10);
-    for await (const checked of iterateIncidentFiles(workspace, positionals, { today })) {
-      files++;
-      diagnostics.push(...checked.diagnostics);
-    }
-    diagnostics.sort(compareDiagnostics);
-    if (files === 0) diagnostics.push(noFilesDiagnostic(positionals.length ? positionals : [workspace.config.incidents]));
+    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals, today }));
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
