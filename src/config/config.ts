@@ -31,7 +31,21 @@ export interface Config {
   severities: string[];
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[]; people: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
+  /** Deadline and review-time limits; none by default. */
+  policies: Policies;
 }
+
+/** The optional `policies` of the config, read by validate and the tracker (report/policies.ts checks them). */
+export interface Policies {
+  /** Severity → the most days after the incident date an action item may be due. */
+  actionDeadlineDays: Record<string, number>;
+  /** Days after the incident date it may still be `draft`; null for no limit. */
+  maxDaysInDraft: number | null;
+  /** Days after the incident date it may still be `in-review`; null for no limit. */
+  maxDaysInReview: number | null;
+}
+
+export const NO_POLICIES: Policies = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
 
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
 
@@ -42,6 +56,7 @@ export const DEFAULT_CONFIG: Config = {
   severities: DEFAULT_SEVERITIES,
   lint: { rules: {}, phrases: [], allow: [], people: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
+  policies: NO_POLICIES,
 };
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
@@ -75,6 +90,11 @@ export function resolveConfig(input: ConfigInput): Config {
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,
     },
+    policies: {
+      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days])),
+      maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
+      maxDaysInReview: input.policies?.max_days_in_review ?? null,
+    },
   };
 }
 
@@ -104,6 +124,21 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
       path: formatFieldPath(path),
       span: locatePath(loaded.source, path),
       expected: 'each severity name once',
+    });
+    return { config: null, diagnostics: [diagnostic] };
+  }
+  const unknownSeverity = Object.keys((loaded.data as ConfigInput).policies?.action_deadline_days ?? {}).find(
+    (name) => !config.severities.includes(name.toUpperCase()),
+  );
+  if (unknownSeverity !== undefined) {
+    const path = ['policies', 'action_deadline_days', unknownSeverity];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/severities',
+      message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
+      path: formatFieldPath(path),
+      span: locatePath(loaded.source, path),
+      expected: `one of ${config.severities.map((s) => `\`${s}\``).join(', ')}`,
     });
     return { config: null, diagnostics: [diagnostic] };
   }

@@ -1,5 +1,5 @@
 /**
- * The catalogue of every rule id any stage emits: id, family, default
+ * The catalogue of every rule id any stage emits (policy/ comes from the tracker's config policies): id, family, default
  * severity, one-line summary and where it is documented. `RuleId` is derived
  * from it, so a diagnostic with an id nobody documented does not compile;
  * `createDiagnostic` stamps the docs URL from here, SARIF lists its rules from
@@ -13,7 +13,7 @@
 import type { Severity } from './diagnostic.js';
 import { BLAME_RULES, RULES as LINT_RULES, ruleUrl as lintRuleUrl } from './lint-rules.js';
 
-export type RuleFamily = 'schema' | 'build' | 'sync' | 'blame' | 'structure';
+export type RuleFamily = 'schema' | 'build' | 'sync' | 'policy' | 'blame' | 'structure';
 
 export interface RuleEntry {
   id: RuleId;
@@ -64,12 +64,16 @@ const OWN_RULES = [
   ['schema/no-files', 'warning', 'no incident files matched'],
   ['schema/too-many-problems', 'info', 'more problems in the file than are listed'],
   ['schema/internal', 'error', 'a bug: the file could not be checked'],
+  ['schema/wont-do-reason', 'warning', 'a `wont-do` action item without a `reason`'],
   ['build/duplicate-report', 'error', 'two incidents whose reports would land on the same path'],
   ['build/write-failed', 'error', 'a report that cannot be written'],
   ['sync/failed', 'error', 'an action item or issue that could not be synced'],
   ['sync/conflict', 'warning', 'the YAML and the issue disagree about the status'],
   ['sync/warning', 'warning', 'synced, with a caveat (such as a refused assignee)'],
   ['sync/removed', 'warning', 'the issue of an action item removed from the YAML'],
+  ['policy/action-deadline', 'warning', 'an open action item due later than the configured policy allows for its severity'],
+  ['policy/draft-age', 'warning', 'an incident still `draft` longer after its date than the policy allows'],
+  ['policy/review-age', 'warning', 'an incident still `in-review` longer after its date than the policy allows'],
 ] as const satisfies ReadonlyArray<readonly [`${RuleFamily}/${string}`, Severity, string]>;
 
 const STRUCTURE_RULES = ['structure/action-owner', 'structure/action-deadline', 'structure/contributing-factors', 'structure/metrics', 'structure/impact-number', 'structure/lessons'] as const;

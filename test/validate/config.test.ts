@@ -48,6 +48,10 @@ describe('checkConfig', () => {
       '  label: follow-up',
       '  incident_label_prefix: "inc:"',
       '  pace_ms: 0',
+      'policies:',
+      '  action_deadline_days: { p1: 28 }',
+      '  max_days_in_draft: 14',
+      '  max_days_in_review: 30',
       'x-owner: sre-team',
     ].join('\n');
     const { config, diagnostics } = check(text);
@@ -64,6 +68,7 @@ describe('checkConfig', () => {
         people: ['Kim', '@lee'],
       },
       sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
+      policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
   });
 

@@ -6,6 +6,7 @@ import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
+import { reportCommand } from './report.js';
 import { showCommand } from './show.js';
 import { syncCommand } from './sync.js';
 import { validateCommand } from './validate.js';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   buildCommand,
   lintCommand,
   syncCommand,
+  reportCommand,
 ];
