@@ -44,6 +44,16 @@ export const SyncConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ReviewConfigSchema = Type.Object(
+  {
+    approvals: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
+      description: 'Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) → count (default 1)',
+      additionalProperties: false,
+    })),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     incidents: Type.Optional(Type.String({ minLength: 1, description: 'Folder of incident files (default `postmortems`)' })),
@@ -58,6 +68,7 @@ export const ConfigSchema = Type.Object(
     ),
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
+    review: Type.Optional(ReviewConfigSchema),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },
 );

@@ -1,0 +1,96 @@
+/**
+ * The Action's entry point (bundled to action/dist/index.js): read the
+ * inputs and the event, run the command, then report the way GitHub shows
+ * it: annotations (workflow commands on stdout), the job summary, one
+ * pull-request comment, the `errors`/`warnings`/`files` outputs, and a
+ * failed step per `fail-on`. The only module that imports `@actions/core`.
+ * Nothing it writes carries the token.
+ */
+import { readFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { formatGithub } from '../format/github.js';
+import { formatText } from '../format/text.js';
+import { createPullRequestClient, type PullRequestClient } from '../io/github/pull-request.js';
+import { checkApiUrl, DEFAULT_API_URL, redactToken, type Connection } from '../sync/connection.js';
+import { openWorkspace, type Workspace } from '../workspace.js';
+import { planAnnotations } from './annotations.js';
+import { runCheck } from './check.js';
+import { buildComment } from './comment.js';
+import { parseEventPayload, readPullRequest, type PullRequestEvent } from './event.js';
+import { parseActionInputs, type ActionInputs } from './inputs.js';
+import { publishComment } from './publish-comment.js';
+import { buildSummary, countFindings, type RunReport } from './summary.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Runs one step; every failure ends as a failed step with one readable message. */
+export async function main(env: Env = process.env): Promise<void> {
+  const parsed = parseActionInputs((name) => core.getInput(name));
+  if (!parsed.ok) return core.setFailed(parsed.error);
+  const { inputs } = parsed;
+  const redact = (text: string) => redactToken(text, inputs.token || null);
+  try {
+    await runStep(inputs, env, redact);
+  } catch (error) {
+    core.setFailed(redact(`postmortem ${inputs.command}: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
+async function runStep(inputs: ActionInputs, env: Env, redact: (text: string) => string): Promise<void> {
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  const opened = await openWorkspace(root);
+  if (!opened.workspace) {
+    process.stdout.write(redact(formatGithub(opened.diagnostics)));
+    return core.setFailed(redact(`postmortem.config.yaml is not usable:\n${formatText(opened.diagnostics, { colour: false })}`));
+  }
+  const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => null) : null));
+  const github = await connect(inputs, env);
+  const report = await runCommand(inputs, opened.workspace, pull, github);
+  if (inputs.command === 'check' && pull && inputs.comment) {
+    if (!github) report.notes.push('No `github-token` or repository, so the pull request was not commented on.');
+    else {
+      const outcome = await publishComment(github, pull.number, buildComment(report, runUrl(env)));
+      if (outcome.done === 'failed') {
+        report.notes.push(outcome.note);
+        core.warning(redact(outcome.note));
+      }
+    }
+  }
+  await finish(inputs, report, env, redact);
+}
+
+async function runCommand(inputs: ActionInputs, workspace: Workspace, pull: PullRequestEvent | null, github: PullRequestClient | null): Promise<RunReport> {
+  switch (inputs.command) {
+    case 'check':
+      return runCheck({ workspace, paths: inputs.paths, pull, github });
+    default:
+      throw new Error(`\`command: ${inputs.command}\` is not available in this version`);
+  }
+}
+
+/** A client when there is a token and a repository; the API URL must be https (http only on loopback). */
+async function connect(inputs: ActionInputs, env: Env): Promise<PullRequestClient | null> {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
+  if (!inputs.token || !match) return null;
+  const connection: Connection = { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token };
+  return createPullRequestClient(connection, { backoffMs: Number(env.POSTMORTEM_SYNC_BACKOFF_MS) || undefined });
+}
+
+function runUrl(env: Env): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : null;
+}
+
+/** Annotations, summary, outputs and the step's status. */
+async function finish(inputs: ActionInputs, report: RunReport, env: Env, redact: (text: string) => string): Promise<void> {
+  const plan = planAnnotations(report.diagnostics);
+  process.stdout.write(redact(formatGithub(plan.shown)));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(buildSummary(report, plan.omitted))).write({ overwrite: false });
+  const counts = countFindings(report.diagnostics);
+  core.setOutput('errors', counts.error);
+  core.setOutput('warnings', counts.warning);
+  core.setOutput('files', report.files);
+  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? counts.error + counts.warning : counts.error;
+  if (failing > 0) core.setFailed(`postmortem ${inputs.command}: ${counts.error} error(s), ${counts.warning} warning(s) (fail-on: ${inputs.failOn})`);
+  else core.info(`postmortem ${inputs.command}: ${counts.error} error(s), ${counts.warning} warning(s) in ${report.files} file(s)`);
+}
