@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
+import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
 import { showCommand } from './show.js';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   buildCommand,
   lintCommand,
   syncCommand,
+  initCommand,
 ];
