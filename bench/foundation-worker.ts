@@ -3,7 +3,7 @@
  * validate and build every incident in the folder, then print figures as JSON.
  */
 import { applyBuild, planBuild } from '../src/build.js';
-import { openWorkspace } from '../src/workspace.js';
+import { openWorkspace } from '../src/io/workspace.js';
 
 const root = process.argv[2]!;
 const start = performance.now();

@@ -19940,7 +19940,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found2, i, k, keys, len, next, start;
+            var cursor, end, found, i, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -19949,10 +19949,10 @@ var require_light = __commonJS({
             start = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
-              [next, found2] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found2.length; i < len; i++) {
-                k = found2[i];
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -25214,10 +25214,10 @@ var init_esm = __esm({
   }
 });
 
-// src/config-schema.ts
+// src/config/schema.ts
 var RuleLevel, LintConfigSchema, SyncConfigSchema, ReviewConfigSchema, ConfigSchema;
-var init_config_schema = __esm({
-  "src/config-schema.ts"() {
+var init_schema3 = __esm({
+  "src/config/schema.ts"() {
     "use strict";
     init_esm();
     RuleLevel = Type.Unsafe({
@@ -25286,7 +25286,7 @@ var init_config_schema = __esm({
   }
 });
 
-// src/diagnostic.ts
+// src/diagnostics/diagnostic.ts
 function createDiagnostic(init) {
   const { span: span2, ...rest } = init;
   const diagnostic = {
@@ -25330,7 +25330,7 @@ function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
 var init_diagnostic = __esm({
-  "src/diagnostic.ts"() {
+  "src/diagnostics/diagnostic.ts"() {
     "use strict";
   }
 });
@@ -25952,19 +25952,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found2 = void 0;
+        let found = void 0;
         for (const node2 of nodes) {
           if (node2 === this)
             break;
           if (node2.anchor === this.source)
-            found2 = node2;
+            found = node2;
         }
-        if (found2 && ctx) {
+        if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found2);
+          let data = anchors2.get(found);
           if (!data) {
-            toJS.toJS(found2, null, ctx);
-            data = anchors2.get(found2);
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -25973,14 +25973,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found2, anchors2);
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found2;
+        return found;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -29086,7 +29086,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found2 = null;
+      let found = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -29123,7 +29123,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found2 || indicator !== "seq-item-ind")
+              else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -29157,9 +29157,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found2)
+            if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
-            found2 = token;
+            found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -29188,7 +29188,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found: found2,
+        found,
         spaceBefore,
         comment,
         hasNewline,
@@ -32665,7 +32665,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/load-location.ts
+// src/load/locate.ts
 function spanOfRange(source, start, end) {
   let last = Math.max(end, start);
   if (source.text !== void 0) {
@@ -32703,11 +32703,11 @@ function locatePath(source, path5, options = {}) {
     const key = keyNodeAtPath(source, path5);
     if (key) return spanOfNode(source, key);
   }
-  const found2 = nodeAtPath(source, path5);
-  if (!found2) return { line: 1, column: 1 };
-  if (found2.exact) return spanOfNode(source, found2.node);
-  const ownerKey = found2.depth > 0 ? keyNodeAtPath(source, path5.slice(0, found2.depth)) : null;
-  const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found2.node);
+  const found = nodeAtPath(source, path5);
+  if (!found) return { line: 1, column: 1 };
+  if (found.exact) return spanOfNode(source, found.node);
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path5.slice(0, found.depth)) : null;
+  const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
 }
@@ -32727,20 +32727,20 @@ function isNode(value) {
   return typeof value === "object" && value !== null && "range" in value;
 }
 var import_yaml;
-var init_load_location = __esm({
-  "src/load-location.ts"() {
+var init_locate = __esm({
+  "src/load/locate.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
   }
 });
 
-// src/load-checks.ts
+// src/load/safety.ts
 function checkDocumentStructure(source) {
-  const found2 = [];
+  const found = [];
   const report = (node2, ruleId, message, note) => {
     const span2 = spanOfNode(source, node2);
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
-    found2.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
@@ -32768,7 +32768,7 @@ function checkDocumentStructure(source) {
       }
     }
   });
-  return found2;
+  return found;
 }
 function checkKeys(map4, report) {
   const seen = /* @__PURE__ */ new Set();
@@ -32797,18 +32797,28 @@ function collectionDepth(path5) {
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
-var init_load_checks = __esm({
-  "src/load-checks.ts"() {
+var init_safety = __esm({
+  "src/load/safety.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_diagnostic();
-    init_load_location();
+    init_locate();
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     MAX_NESTING_DEPTH = 64;
   }
 });
 
-// src/load.ts
+// src/load/source.ts
+var MAX_FILE_BYTES, MAX_ALIAS_COUNT;
+var init_source = __esm({
+  "src/load/source.ts"() {
+    "use strict";
+    MAX_FILE_BYTES = 10 * 1024 * 1024;
+    MAX_ALIAS_COUNT = 100;
+  }
+});
+
+// src/load/parse.ts
 function parseYamlSource(file, input) {
   const decoded = typeof input === "string" ? { text: input } : decodeUtf8(file, input);
   if ("diagnostic" in decoded) return { data: null, source: null, diagnostics: [decoded.diagnostic] };
@@ -32958,17 +32968,17 @@ function yamlErrorDiagnostic(source, error2) {
     note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : void 0
   });
 }
-var import_yaml3, MAX_FILE_BYTES, MAX_ALIAS_COUNT;
-var init_load = __esm({
-  "src/load.ts"() {
+var import_yaml3;
+var init_parse2 = __esm({
+  "src/load/parse.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
     init_diagnostic();
-    init_load_checks();
-    init_load_location();
-    init_load_location();
-    MAX_FILE_BYTES = 10 * 1024 * 1024;
-    MAX_ALIAS_COUNT = 100;
+    init_safety();
+    init_locate();
+    init_source();
+    init_source();
+    init_locate();
   }
 });
 
@@ -40452,7 +40462,7 @@ var require__ = __commonJS({
   }
 });
 
-// src/schema-describe.ts
+// src/validate/describe.ts
 function describeValue(value) {
   if (value === void 0) return "nothing";
   if (value === null) return "an empty value (null)";
@@ -40483,13 +40493,13 @@ function quoteText(value, max = 60) {
   const oneLine2 = value.replace(/[\u0000-\u001f\u007f`]/g, (c) => c === "`" ? "'" : c === "\n" ? "\\n" : c === "	" ? "\\t" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return `\`${oneLine2.length > max ? `${oneLine2.slice(0, max - 1)}\u2026` : oneLine2}\``;
 }
-var init_schema_describe = __esm({
-  "src/schema-describe.ts"() {
+var init_describe = __esm({
+  "src/validate/describe.ts"() {
     "use strict";
   }
 });
 
-// src/suggest.ts
+// src/diagnostics/suggest.ts
 function closest(word, candidates2) {
   if (word.length > 64) return null;
   let best = null;
@@ -40520,12 +40530,12 @@ function editDistance(a, b) {
   return rows[a.length][b.length];
 }
 var init_suggest = __esm({
-  "src/suggest.ts"() {
+  "src/diagnostics/suggest.ts"() {
     "use strict";
   }
 });
 
-// src/schema-messages.ts
+// src/validate/keyword-messages.ts
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
@@ -40543,11 +40553,11 @@ function misspeltKey(value, name, known) {
   return unknown2.find((key) => closest(key, known) === name) ?? null;
 }
 var field, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
-var init_schema_messages = __esm({
-  "src/schema-messages.ts"() {
+var init_keyword_messages = __esm({
+  "src/validate/keyword-messages.ts"() {
     "use strict";
     init_diagnostic();
-    init_schema_describe();
+    init_describe();
     init_suggest();
     field = (c) => `\`${formatFieldPath(c.base)}\``;
     entries = (n) => `${n} ${n === 1 ? "entry" : "entries"}`;
@@ -40681,7 +40691,7 @@ var init_schema_messages = __esm({
   }
 });
 
-// src/schema-check.ts
+// src/validate/schema-check.ts
 function compileSchema(schema) {
   const ajv = new import__.Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   return ajv.compile(schema);
@@ -40753,18 +40763,18 @@ function instancePathSegments(pointer, data) {
 }
 var import__;
 var init_schema_check = __esm({
-  "src/schema-check.ts"() {
+  "src/validate/schema-check.ts"() {
     "use strict";
     import__ = __toESM(require__(), 1);
     init_diagnostic();
-    init_load();
-    init_schema_messages();
+    init_parse2();
+    init_keyword_messages();
     init_suggest();
-    init_schema_describe();
+    init_describe();
   }
 });
 
-// src/config.ts
+// src/config/config.ts
 function approvalsFor(config, severity) {
   return config.review.approvals[severity.toUpperCase()] ?? config.review.approvals.default;
 }
@@ -40838,11 +40848,11 @@ function checkConfig(file, input) {
 }
 var CONFIG_FILE, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
 var init_config = __esm({
-  "src/config.ts"() {
+  "src/config/config.ts"() {
     "use strict";
-    init_config_schema();
+    init_schema3();
     init_diagnostic();
-    init_load();
+    init_parse2();
     init_schema_check();
     CONFIG_FILE = "postmortem.config.yaml";
     DEFAULT_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
@@ -53407,7 +53417,7 @@ function parse3(options) {
     }
   }
 }
-var init_parse2 = __esm({
+var init_parse3 = __esm({
   "node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
     init_content2();
@@ -53519,7 +53529,7 @@ var init_preprocess = __esm({
 // node_modules/micromark/index.js
 var init_micromark = __esm({
   "node_modules/micromark/index.js"() {
-    init_parse2();
+    init_parse3();
     init_postprocess();
     init_preprocess();
   }
@@ -55957,7 +55967,7 @@ var init_unified = __esm({
   }
 });
 
-// src/lint/rule-catalogue.ts
+// src/diagnostics/lint-rules.ts
 function structure(summary2, why, suggestion) {
   return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
 }
@@ -55967,8 +55977,8 @@ function ruleUrl(id) {
   return `${DOCS}#${id.replace("/", "")}-${RULES[id]?.severity ?? "warning"}`;
 }
 var DOCS, BLAME_RULES, RULES;
-var init_rule_catalogue = __esm({
-  "src/lint/rule-catalogue.ts"() {
+var init_lint_rules = __esm({
+  "src/diagnostics/lint-rules.ts"() {
     "use strict";
     DOCS = "docs/lint.md";
     BLAME_RULES = [
@@ -56073,7 +56083,7 @@ var init_rule_catalogue = __esm({
   }
 });
 
-// src/lint/align.ts
+// src/lint/sources/align.ts
 function isSpace(code4) {
   return code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
 }
@@ -56121,13 +56131,13 @@ function sourceRange(map4, from, to) {
 }
 var LOOKAHEAD;
 var init_align = __esm({
-  "src/lint/align.ts"() {
+  "src/lint/sources/align.ts"() {
     "use strict";
     LOOKAHEAD = 12;
   }
 });
 
-// src/lint/html-details.ts
+// src/lint/sources/html-details.ts
 function isDetailsHtml(html2) {
   return /^ {0,3}<details[\s>]/i.test(html2);
 }
@@ -56136,13 +56146,13 @@ function maskDetails(html2) {
 }
 var NOT_PROSE;
 var init_html_details = __esm({
-  "src/lint/html-details.ts"() {
+  "src/lint/sources/html-details.ts"() {
     "use strict";
     NOT_PROSE = /<(summary|pre|code|blockquote|script|style)\b[^>]*>[^]*?<\/\1\s*>|<!--[^]*?-->|<\/?[A-Za-z][^>]*>/gi;
   }
 });
 
-// src/lint/markdown-blocks.ts
+// src/lint/sources/markdown-blocks.ts
 function splitLines(text6) {
   const lines = [];
   let start = 0;
@@ -56279,7 +56289,7 @@ function maskInline(raw) {
 }
 var FENCE, STRUCTURE, TABLE_RULE, LIST_ITEM, DIRECTIVE;
 var init_markdown_blocks = __esm({
-  "src/lint/markdown-blocks.ts"() {
+  "src/lint/sources/markdown-blocks.ts"() {
     "use strict";
     init_html_details();
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -56290,7 +56300,7 @@ var init_markdown_blocks = __esm({
   }
 });
 
-// src/lint/tokens.ts
+// src/lint/grammar/tokens.ts
 function tokenize(text6) {
   const tokens = [];
   TOKEN.lastIndex = 0;
@@ -56316,99 +56326,16 @@ function lowerWord(value) {
   const lower = value.toLowerCase();
   return lower.includes("\u2019") ? lower.replace(/\u2019/g, "'") : lower;
 }
-function splitSentences(tokens) {
-  const sentences = [];
-  let current = [];
-  const flush = () => {
-    if (current.length > 0) sentences.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
-    current = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind === "space") {
-      if (/\n\s*\n/.test(token.text) || token.text.includes("\n") && /^[-*+]$/.test(tokens[i + 1]?.text ?? "")) flush();
-      continue;
-    }
-    current.push(token);
-    const next = tokens[i + 1];
-    if (token.kind === "punct" && SENTENCE_END.has(token.text) && (!next || next.kind === "space")) flush();
-  }
-  flush();
-  return sentences;
-}
-function splitClauses(sentence) {
-  const clauses = [];
-  let current = [];
-  const flush = () => {
-    if (current.length > 0) clauses.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
-    current = [];
-  };
-  for (const token of sentence.words) {
-    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text)) {
-      flush();
-      continue;
-    }
-    if (token.kind === "word" && CLAUSE_OPENERS.has(token.lower) && current.length > 0) flush();
-    current.push(token);
-  }
-  flush();
-  return clauses;
-}
-function findPhrase(words, phrase, from = 0) {
-  outer: for (let i = from; i < words.length; i++) {
-    if (words[i].lower !== phrase[0]) continue;
-    let j = i;
-    for (let k = 1; k < phrase.length; k++) {
-      j = nextWord(words, j);
-      if (j === -1 || words[j].lower !== phrase[k]) continue outer;
-    }
-    return i;
-  }
-  return -1;
-}
-function phraseEnd(words, at, length) {
-  let j = at;
-  for (let k = 1; k < length; k++) j = nextWord(words, j);
-  return j;
-}
-function nextWord(words, i) {
-  for (let j = i + 1; j < words.length; j++) if (words[j].kind === "word") return j;
-  return -1;
-}
-function previousWord(words, i) {
-  for (let j = i - 1; j >= 0; j--) if (words[j].kind === "word") return j;
-  return -1;
-}
-function createPhraseIndex(phrases) {
-  const index2 = /* @__PURE__ */ new Map();
-  for (const phrase of phrases) index2.set(phrase[0], [...index2.get(phrase[0]) ?? [], phrase]);
-  return index2;
-}
-function matchPhrase(words, index2, from = 0, accept = () => true) {
-  for (let i = from; i < words.length; i++) {
-    const candidates2 = words[i].kind === "word" ? index2.get(words[i].lower) : void 0;
-    if (!candidates2) continue;
-    for (const phrase of candidates2) {
-      if (findPhrase(words, phrase, i) !== i) continue;
-      const end = phraseEnd(words, i, phrase.length);
-      if (accept(i, end)) return [i, end];
-    }
-  }
-  return null;
-}
-var OPAQUE, TOKEN, SENTENCE_END, CLAUSE_OPENERS, CLAUSE_PUNCT;
+var OPAQUE, TOKEN;
 var init_tokens = __esm({
-  "src/lint/tokens.ts"() {
+  "src/lint/grammar/tokens.ts"() {
     "use strict";
     OPAQUE = "\uFFFC";
     TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|\u2018[^\u2019\n]{1,200}\u2019(?![\p{L}\p{N}])|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
-    SENTENCE_END = /* @__PURE__ */ new Set([".", "!", "?"]);
-    CLAUSE_OPENERS = /* @__PURE__ */ new Set(["because", "when", "since", "although", "though", "but", "whereas", "which", "so", "if", "unless", "until"]);
-    CLAUSE_PUNCT = /* @__PURE__ */ new Set([";", ":", "\u2014", "\u2013", "(", ")"]);
   }
 });
 
-// src/lint/markdown.ts
+// src/lint/sources/markdown.ts
 function extractMarkdownProse(text6) {
   const scanned = scanMarkdown(text6);
   const names = [...namesInText(text6), ...scanned.frontMatter ? namesInFrontMatter(scanned.frontMatter) : []];
@@ -56497,7 +56424,7 @@ function namesInText(text6) {
 }
 var import_yaml4, parser, NAME_LINE;
 var init_markdown = __esm({
-  "src/lint/markdown.ts"() {
+  "src/lint/sources/markdown.ts"() {
     "use strict";
     init_remark_parse();
     init_unified();
@@ -56511,10 +56438,10 @@ var init_markdown = __esm({
   }
 });
 
-// src/lint/vocabulary.ts
+// src/lint/vocabulary/generated.ts
 var ROLE_NOUNS, PERSON_PRONOUNS, CAPITALISED_TEAMS, NOT_NAMES, DAMAGE_VERBS, LOADED_MARKERS, REMEDY_VERBS, PLANNED_MARKERS, DAMAGE_PARTICIPLES, DILIGENCE_VERBS, OMISSION_VERBS, MODALS, MODAL_CONTRACTIONS, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HINDSIGHT_PHRASES, MINIMISERS, PERCEPTION_VERBS, VAGUE_ACTION_PHRASES, SYSTEMIC_MARKERS, VAGUE_IMPERATIVES, MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS, BELONGINGS;
-var init_vocabulary = __esm({
-  "src/lint/vocabulary.ts"() {
+var init_generated = __esm({
+  "src/lint/vocabulary/generated.ts"() {
     "use strict";
     ROLE_NOUNS = /* @__PURE__ */ new Set([
       "engineer",
@@ -57075,7 +57002,56 @@ var init_vocabulary = __esm({
   }
 });
 
-// src/lint/people.ts
+// src/lint/grammar/windows.ts
+function findPhrase(words, phrase, from = 0) {
+  outer: for (let i = from; i < words.length; i++) {
+    if (words[i].lower !== phrase[0]) continue;
+    let j = i;
+    for (let k = 1; k < phrase.length; k++) {
+      j = nextWord(words, j);
+      if (j === -1 || words[j].lower !== phrase[k]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+function phraseEnd(words, at, length) {
+  let j = at;
+  for (let k = 1; k < length; k++) j = nextWord(words, j);
+  return j;
+}
+function nextWord(words, i) {
+  for (let j = i + 1; j < words.length; j++) if (words[j].kind === "word") return j;
+  return -1;
+}
+function previousWord(words, i) {
+  for (let j = i - 1; j >= 0; j--) if (words[j].kind === "word") return j;
+  return -1;
+}
+function createPhraseIndex(phrases) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (const phrase of phrases) index2.set(phrase[0], [...index2.get(phrase[0]) ?? [], phrase]);
+  return index2;
+}
+function matchPhrase(words, index2, from = 0, accept = () => true) {
+  for (let i = from; i < words.length; i++) {
+    const candidates2 = words[i].kind === "word" ? index2.get(words[i].lower) : void 0;
+    if (!candidates2) continue;
+    for (const phrase of candidates2) {
+      if (findPhrase(words, phrase, i) !== i) continue;
+      const end = phraseEnd(words, i, phrase.length);
+      if (accept(i, end)) return [i, end];
+    }
+  }
+  return null;
+}
+var init_windows = __esm({
+  "src/lint/grammar/windows.ts"() {
+    "use strict";
+  }
+});
+
+// src/lint/grammar/people.ts
 function createPeople(names, guessNames = false) {
   const set = /* @__PURE__ */ new Set();
   for (const name of names) {
@@ -57116,21 +57092,21 @@ function looksLikeName(words, i, token) {
 }
 function personSubject(clause, verb, people, possessive = false) {
   let inPhrase = false;
-  let found2 = -1;
+  let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
     if (token.text === "," && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? "")) {
-      found2 = -1;
+      found = -1;
       inPhrase = false;
     }
     if (token.kind !== "word") continue;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
-    if (found2 !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
-    found2 = i;
+    found = i;
   }
-  return found2;
+  return found;
 }
 function isBelonging(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (BELONGINGS.has(words[j].lower)) return true;
@@ -57140,12 +57116,16 @@ function isFixedPhrase(words, i) {
   const next = words[nextWord(words, i)]?.lower;
   return words[i].lower === "of" && next === "course" || words[i].lower === "on" && next === "call";
 }
+function nextPerson(words, from, people, window2 = 4) {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
+}
 var TECH_BEFORE_OPERATOR, PERSONAL_VERBS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
-  "src/lint/people.ts"() {
+  "src/lint/grammar/people.ts"() {
     "use strict";
-    init_vocabulary();
-    init_tokens();
+    init_generated();
+    init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -57198,17 +57178,17 @@ var init_people = __esm({
   }
 });
 
-// src/lint/finding.ts
+// src/lint/rules/finding.ts
 function span(ruleId, from, to) {
   return { ruleId, start: Math.min(from.start, to.start), end: Math.max(from.end, to.end) };
 }
 var init_finding = __esm({
-  "src/lint/finding.ts"() {
+  "src/lint/rules/finding.ts"() {
     "use strict";
   }
 });
 
-// src/lint/counterfactual-rules.ts
+// src/lint/rules/counterfactual.ts
 function checkCounterfactual(clauses, sentence, people) {
   const rule = "blame/counterfactual";
   const conditional = conditionalPerson(sentence.words, people);
@@ -57237,14 +57217,10 @@ function hiddenAgent(words, people) {
     if (!negated && !["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"].includes(words[i].lower)) continue;
     const subject = words.slice(0, be).reverse().find((w) => w.kind === "word" && !["the", "a", "an", "all", "both", "these", "those"].includes(w.lower));
     const by = nextWord(words, i);
-    const agent = by !== -1 && words[by].lower === "by" ? nextPersonOrThing(words, by, people) : "none";
+    const agent = by !== -1 && words[by].lower === "by" ? nextPerson(words, by, people, 3) === -1 ? "thing" : "person" : "none";
     if (subject && ATTENDED.has(subject.lower) && agent !== "thing") return span("blame/counterfactual", words[be], words[i]);
   }
   return null;
-}
-function nextPersonOrThing(words, by, people) {
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return "person";
-  return "thing";
 }
 function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
@@ -57307,13 +57283,13 @@ function modalPerfectEnd(words, i) {
   return j !== -1 && words[j].lower === "have" ? j : -1;
 }
 var BEEN_JUDGED, IGNORED, ATTENDED, CAUSE_GIVEN, NOBODY_DID;
-var init_counterfactual_rules = __esm({
-  "src/lint/counterfactual-rules.ts"() {
+var init_counterfactual = __esm({
+  "src/lint/rules/counterfactual.ts"() {
     "use strict";
     init_finding();
     init_people();
-    init_tokens();
-    init_vocabulary();
+    init_windows();
+    init_generated();
     BEEN_JUDGED = /* @__PURE__ */ new Set(["obvious", "clear", "caught", "noticed", "spotted", "seen", "checked", "tested", "reviewed", "prevented", "avoided", "known", "apparent", "evident"]);
     IGNORED = /* @__PURE__ */ new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "followed", "read", "checked", "heeded"]);
     ATTENDED = /* @__PURE__ */ new Set([
@@ -57346,7 +57322,7 @@ var init_counterfactual_rules = __esm({
   }
 });
 
-// src/lint/response-grammar.ts
+// src/lint/grammar/response-acts.ts
 function isResponseAct(words, verb, end) {
   const lower = words[verb].lower;
   if (BREAK.has(lower) && splitSense(words, verb)) return true;
@@ -57376,18 +57352,18 @@ function mitigationPurpose(words, end) {
   return false;
 }
 var BREAK, KILL, PHRASE_ENDS;
-var init_response_grammar = __esm({
-  "src/lint/response-grammar.ts"() {
+var init_response_acts = __esm({
+  "src/lint/grammar/response-acts.ts"() {
     "use strict";
-    init_tokens();
-    init_vocabulary();
+    init_windows();
+    init_generated();
     BREAK = /* @__PURE__ */ new Set(["broke", "break", "breaks"]);
     KILL = /* @__PURE__ */ new Set(["killed", "kill", "kills"]);
     PHRASE_ENDS = /* @__PURE__ */ new Set(["and", "but", "so", "because", "which", "that", "while", "after", "before", "when", "in", "on", "at", "during", "with", "by", "for"]);
   }
 });
 
-// src/lint/person-rules.ts
+// src/lint/rules/person-as-cause.ts
 function damageAt(words, i) {
   const lower = words[i].lower;
   if (!DAMAGE_INDEX.has(lower)) return -1;
@@ -57501,10 +57477,6 @@ function namedAsSource(words, people) {
   }
   return null;
 }
-function nextPerson(words, from, people) {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
-  return -1;
-}
 function cleftPerson(words, people) {
   for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
     const at = findPhrase(words, be);
@@ -57553,14 +57525,14 @@ function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
 var DAMAGE_INDEX, PASSIVE_CAUSE, ADJECTIVE_POSITION, BE, INCIDENT_NOUNS, PLANNED, LOADED, CAUSE_WORDS, TRACE_WORDS, CAUSE_LINKS, OUTCOME_VERBS;
-var init_person_rules = __esm({
-  "src/lint/person-rules.ts"() {
+var init_person_as_cause = __esm({
+  "src/lint/rules/person-as-cause.ts"() {
     "use strict";
     init_finding();
     init_people();
-    init_response_grammar();
-    init_tokens();
-    init_vocabulary();
+    init_response_acts();
+    init_windows();
+    init_generated();
     DAMAGE_INDEX = /* @__PURE__ */ new Map();
     for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
     PASSIVE_CAUSE = /* @__PURE__ */ new Set(["caused", "triggered", "made", "introduced", "broken", "started", "done"]);
@@ -57576,75 +57548,22 @@ var init_person_rules = __esm({
   }
 });
 
-// src/lint/phrase-rules.ts
-function found(ruleId, words, at, end) {
-  return { ruleId, start: words[at].start, end: words[end].end };
-}
-function checkHumanError(sentence, people) {
-  const words = sentence.words;
-  const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
-    if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? "")) return false;
-    if (words[end].lower !== "by" && words[end].lower !== "of") return true;
-    return nearPerson(words, end, people);
-  });
-  return hit ? [found("blame/human-error", words, hit[0], hit[1])] : [];
-}
-function nearPerson(words, from, people) {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return true;
-  return false;
-}
-function checkJudgement(sentence, people) {
-  const words = sentence.words;
-  const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
-    const entry = JUDGEMENT.get(words.slice(at, end + 1).filter((w) => w.kind === "word").map((w) => w.lower).join(" "));
-    if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? "")) return false;
-    return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
-  });
-  return hit ? [found("blame/judgement", words, hit[0], hit[1])] : [];
-}
-function checkPunitive(sentence, people) {
-  const words = sentence.words;
-  const rule = "blame/punitive";
-  for (let i = 0; i < words.length; i++) {
-    const lower = words[i].lower;
-    if (PUNITIVE_PASSIVE.has(lower)) {
-      const passive = BE2.has(words[previousWord(words, i)]?.lower ?? "") && personSubject(words, i, people) !== -1;
-      if (passive || nearPerson(words, i, people) && personSubject(words, i, people) !== -1) return [found(rule, words, i, i)];
-    }
-    if ((lower === "hold" || lower === "held" || lower === "holding") && heldAccountable(words, i, people)) {
-      return [found(rule, words, i, findPhrase(words, ["accountable"], i))];
-    }
-  }
-  const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
-    const first = words[at].lower;
-    if (first === "written" && words[nextWord(words, at)]?.lower === "up" || first === "let" || first === "removed") {
-      return BE2.has(words[previousWord(words, at)]?.lower ?? "") && personSubject(words, at, people) !== -1;
-    }
-    if (first === "consequences") return nearPerson(words, at + 1, people);
-    if (words[end].lower === "warning") return personSubject(words, at, people) !== -1;
-    return true;
-  });
-  return hit ? [found(rule, words, hit[0], hit[1])] : [];
-}
-function heldAccountable(words, i, people) {
-  const accountable = findPhrase(words, ["accountable"], i);
-  return accountable !== -1 && accountable - i <= 8 && (nearPerson(words, i, people) || personSubject(words, i, people) !== -1);
-}
+// src/lint/rules/hindsight.ts
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule = "blame/hindsight";
   const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
-  if (hit) return [found(rule, words, hit[0], hit[1])];
+  if (hit) return [span(rule, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
-  if (first !== -1 && words[first].lower === "naturally" && words[first + 1]?.text === ",") return [found(rule, words, first, first)];
+  if (first !== -1 && words[first].lower === "naturally" && words[first + 1]?.text === ",") return [span(rule, words[first], words[first])];
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      if (before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [found(rule, words, before, i)];
+      if (before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [span(rule, words[before], words[i])];
     }
-    if ((lower === "anyone" || lower === "anybody") && couldHaveSeen(words, i)) return [found(rule, words, i, i)];
-    if (lower === "all" && allTheyHadToDo(words, i)) return [found(rule, words, i, findPhrase(words, ["do"], i))];
+    if ((lower === "anyone" || lower === "anybody") && couldHaveSeen(words, i)) return [span(rule, words[i], words[i])];
+    if (lower === "all" && allTheyHadToDo(words, i)) return [span(rule, words[i], words[findPhrase(words, ["do"], i)])];
   }
   return [];
 }
@@ -57664,39 +57583,184 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
+var HINDSIGHT;
+var init_hindsight = __esm({
+  "src/lint/rules/hindsight.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_finding();
+    HINDSIGHT = createPhraseIndex(HINDSIGHT_PHRASES);
+  }
+});
+
+// src/lint/rules/human-error.ts
+function checkHumanError(sentence, people) {
+  const words = sentence.words;
+  const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
+    if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? "")) return false;
+    if (words[end].lower !== "by" && words[end].lower !== "of") return true;
+    return nextPerson(words, end, people) !== -1;
+  });
+  return hit ? [span("blame/human-error", words[hit[0]], words[hit[1]])] : [];
+}
+var HUMAN_ERROR, JUDGEMENT_FIRST;
+var init_human_error = __esm({
+  "src/lint/rules/human-error.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_finding();
+    HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
+    JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]));
+  }
+});
+
+// src/lint/rules/judgement.ts
+function checkJudgement(sentence, people) {
+  const words = sentence.words;
+  const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
+    const entry = JUDGEMENT.get(words.slice(at, end + 1).filter((w) => w.kind === "word").map((w) => w.lower).join(" "));
+    if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? "")) return false;
+    return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
+  });
+  return hit ? [span("blame/judgement", words[hit[0]], words[hit[1]])] : [];
+}
+var JUDGEMENT, JUDGEMENT_INDEX;
+var init_judgement = __esm({
+  "src/lint/rules/judgement.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_finding();
+    JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(" "), entry]));
+    JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.word));
+  }
+});
+
+// src/lint/rules/punitive.ts
+function checkPunitive(sentence, people) {
+  const words = sentence.words;
+  const rule = "blame/punitive";
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i].lower;
+    if (PUNITIVE_PASSIVE.has(lower)) {
+      const subject = personSubject(words, i, people) !== -1;
+      const passive = BE2.has(words[previousWord(words, i)]?.lower ?? "") && subject;
+      if (passive || nextPerson(words, i, people) !== -1 && subject) return [span(rule, words[i], words[i])];
+    }
+    if ((lower === "hold" || lower === "held" || lower === "holding") && heldAccountable(words, i, people)) {
+      return [span(rule, words[i], words[findPhrase(words, ["accountable"], i)])];
+    }
+  }
+  const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
+    const first = words[at].lower;
+    if (first === "written" && words[nextWord(words, at)]?.lower === "up" || first === "let" || first === "removed") {
+      return BE2.has(words[previousWord(words, at)]?.lower ?? "") && personSubject(words, at, people) !== -1;
+    }
+    if (first === "consequences") return nextPerson(words, at + 1, people) !== -1;
+    if (words[end].lower === "warning") return personSubject(words, at, people) !== -1;
+    return true;
+  });
+  return hit ? [span(rule, words[hit[0]], words[hit[1]])] : [];
+}
+function heldAccountable(words, i, people) {
+  const accountable = findPhrase(words, ["accountable"], i);
+  return accountable !== -1 && accountable - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
+}
+var PUNITIVE, BE2;
+var init_punitive = __esm({
+  "src/lint/rules/punitive.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_finding();
+    PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
+    BE2 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
+  }
+});
+
+// src/lint/rules/vague-action.ts
 function checkVagueAction(sentence, people) {
   const words = sentence.words;
   const rule = "blame/vague-action";
   const hit = matchPhrase(words, VAGUE);
-  if (hit) return [found(rule, words, hit[0], hit[1])];
+  if (hit) return [span(rule, words[hit[0]], words[hit[1]])];
   let first = nextWord(words, -1);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? "")) first = nextWord(words, modal);
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
-  if (lower.startsWith("double") || lower.includes("train") || nearPerson(words, first, people)) return [found(rule, words, first, first)];
+  if (lower.startsWith("double") || lower.includes("train") || nextPerson(words, first, people) !== -1) return [span(rule, words[first], words[first])];
   return [];
 }
-var HUMAN_ERROR, PUNITIVE, HINDSIGHT, VAGUE, JUDGEMENT, JUDGEMENT_INDEX, JUDGEMENT_FIRST, BE2;
-var init_phrase_rules = __esm({
-  "src/lint/phrase-rules.ts"() {
+var VAGUE;
+var init_vague_action = __esm({
+  "src/lint/rules/vague-action.ts"() {
     "use strict";
     init_people();
-    init_tokens();
-    init_vocabulary();
-    HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
-    PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
-    HINDSIGHT = createPhraseIndex(HINDSIGHT_PHRASES);
+    init_windows();
+    init_generated();
+    init_finding();
     VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
-    JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(" "), entry]));
-    JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.word));
-    JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]));
-    BE2 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
   }
 });
 
-// src/lint/triggers.ts
+// src/lint/grammar/sentences.ts
+function splitSentences(tokens) {
+  const sentences = [];
+  let current = [];
+  const flush = () => {
+    if (current.length > 0) sentences.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === "space") {
+      if (/\n\s*\n/.test(token.text) || token.text.includes("\n") && /^[-*+]$/.test(tokens[i + 1]?.text ?? "")) flush();
+      continue;
+    }
+    current.push(token);
+    const next = tokens[i + 1];
+    if (token.kind === "punct" && SENTENCE_END.has(token.text) && (!next || next.kind === "space")) flush();
+  }
+  flush();
+  return sentences;
+}
+function splitClauses(sentence) {
+  const clauses = [];
+  let current = [];
+  const flush = () => {
+    if (current.length > 0) clauses.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
+    current = [];
+  };
+  for (const token of sentence.words) {
+    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text)) {
+      flush();
+      continue;
+    }
+    if (token.kind === "word" && CLAUSE_OPENERS.has(token.lower) && current.length > 0) flush();
+    current.push(token);
+  }
+  flush();
+  return clauses;
+}
+var SENTENCE_END, CLAUSE_OPENERS, CLAUSE_PUNCT;
+var init_sentences = __esm({
+  "src/lint/grammar/sentences.ts"() {
+    "use strict";
+    SENTENCE_END = /* @__PURE__ */ new Set([".", "!", "?"]);
+    CLAUSE_OPENERS = /* @__PURE__ */ new Set(["because", "when", "since", "although", "though", "but", "whereas", "which", "so", "if", "unless", "until"]);
+    CLAUSE_PUNCT = /* @__PURE__ */ new Set([";", ":", "\u2014", "\u2013", "(", ")"]);
+  }
+});
+
+// src/lint/vocabulary/triggers.ts
 function rarestWord(phrase) {
   const candidates2 = phrase.filter((w) => !FUNCTION_WORDS.has(w));
   return (candidates2.length > 0 ? candidates2 : phrase).reduce((best, w) => w.length > best.length ? w : best);
@@ -57708,9 +57772,9 @@ function checksFor(words) {
 }
 var CHECK, FUNCTION_WORDS, TRIGGERS, MASKS, ANY_TRIGGER;
 var init_triggers = __esm({
-  "src/lint/triggers.ts"() {
+  "src/lint/vocabulary/triggers.ts"() {
     "use strict";
-    init_vocabulary();
+    init_generated();
     CHECK = { personAsCause: 1, counterfactual: 2, humanError: 4, judgement: 8, punitive: 16, hindsight: 32, vagueAction: 64 };
     FUNCTION_WORDS = /* @__PURE__ */ new Set(["a", "an", "the", "to", "of", "in", "on", "at", "by", "be", "was", "were", "is", "it", "as", "all", "had", "do", "they", "he", "she", "we", "you", "for", "from", "more"]);
     TRIGGERS = [
@@ -57841,9 +57905,14 @@ var CHECKS;
 var init_prose = __esm({
   "src/lint/prose.ts"() {
     "use strict";
-    init_counterfactual_rules();
-    init_person_rules();
-    init_phrase_rules();
+    init_counterfactual();
+    init_person_as_cause();
+    init_hindsight();
+    init_human_error();
+    init_judgement();
+    init_punitive();
+    init_vague_action();
+    init_sentences();
     init_tokens();
     init_triggers();
     CHECKS = [
@@ -57927,7 +57996,7 @@ var init_suppressions = __esm({
   }
 });
 
-// src/lint/report.ts
+// src/lint/runner.ts
 function ruleLevel(ruleId, settings) {
   if (settings.rules[ruleId]) return settings.rules[ruleId];
   let best = null;
@@ -57993,18 +58062,18 @@ function distance(a, b) {
   return previous3[b.length];
 }
 var DEFAULT_LINT_SETTINGS;
-var init_report = __esm({
-  "src/lint/report.ts"() {
+var init_runner = __esm({
+  "src/lint/runner.ts"() {
     "use strict";
     init_diagnostic();
-    init_rule_catalogue();
+    init_lint_rules();
     init_config();
     init_suppressions();
     DEFAULT_LINT_SETTINGS = { rules: {}, phrases: [], allow: [] };
   }
 });
 
-// src/lint/structure.ts
+// src/lint/rules/structure.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -58017,14 +58086,14 @@ function checkStructure(data) {
 }
 function actionItems(data) {
   const items = Array.isArray(data.action_items) ? data.action_items : [];
-  const found2 = [];
+  const found = [];
   items.forEach((item, index2) => {
     if (!isRecord(item)) return;
     const label = typeof item.id === "string" ? `\`${item.id}\`` : `#${index2 + 1}`;
-    if (isBlank(item.owner)) found2.push({ ruleId: "structure/action-owner", message: `Action item ${label} has no \`owner\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
-    if (isBlank(item.deadline)) found2.push({ ruleId: "structure/action-deadline", message: `Action item ${label} has no \`deadline\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
+    if (isBlank(item.owner)) found.push({ ruleId: "structure/action-owner", message: `Action item ${label} has no \`owner\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
+    if (isBlank(item.deadline)) found.push({ ruleId: "structure/action-deadline", message: `Action item ${label} has no \`deadline\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
   });
-  return found2;
+  return found;
 }
 function contributingFactors(data) {
   const root2 = data.root_cause;
@@ -58052,12 +58121,12 @@ function lessons(data) {
   return [{ ruleId: "structure/lessons", message: "No lessons learned: `lessons` is missing or empty", path: ["lessons"], key: true }];
 }
 var init_structure = __esm({
-  "src/lint/structure.ts"() {
+  "src/lint/rules/structure.ts"() {
     "use strict";
   }
 });
 
-// src/lint/yaml-prose.ts
+// src/lint/sources/yaml-prose.ts
 function extractYamlProse(source) {
   const fields = [];
   const contents = source.document.contents;
@@ -58113,7 +58182,7 @@ function namesInYaml(source) {
 }
 var import_yaml5, PROSE;
 var init_yaml_prose = __esm({
-  "src/lint/yaml-prose.ts"() {
+  "src/lint/sources/yaml-prose.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist(), 1);
     init_align();
@@ -58179,7 +58248,7 @@ var init_retext_plugin = __esm({
     "use strict";
     init_people();
     init_prose();
-    init_report();
+    init_runner();
   }
 });
 
@@ -58288,26 +58357,23 @@ var init_lint = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_diagnostic();
-    init_load();
+    init_parse2();
     init_align();
     init_markdown();
     init_people();
     init_prose();
-    init_report();
-    init_rule_catalogue();
+    init_runner();
+    init_lint_rules();
     init_structure();
     init_suppressions();
     init_yaml_prose();
     init_prose();
     init_people();
-    init_rule_catalogue();
-    init_report();
+    init_lint_rules();
+    init_runner();
     init_retext_plugin();
   }
 });
-
-// src/action/main.ts
-import { readFile as readFile5 } from "node:fs/promises";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -58805,7 +58871,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/format/github.ts
+// src/diagnostics/format/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData2(text6) {
   return text6.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -58828,7 +58894,7 @@ ${extra}` : d.message)}
   }).join("");
 }
 
-// src/format/text.ts
+// src/diagnostics/format/text.ts
 var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
 var RESET = "\x1B[0m";
 var DIM = "\x1B[2m";
@@ -63002,12 +63068,12 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
-// src/command.ts
+// src/cli/command.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// src/sync/connection.ts
+// src/io/github/connection.ts
 var DEFAULT_API_URL = "https://api.github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
 function checkApiUrl(text6) {
@@ -63026,11 +63092,11 @@ function redactToken(text6, token) {
   return token && token.length >= 4 ? text6.split(token).join("***") : text6;
 }
 
-// src/sync/github-http.ts
+// src/io/github/http.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
-// src/workspace.ts
+// src/io/workspace.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
@@ -63049,7 +63115,7 @@ async function openWorkspace(root2) {
   return { workspace: config ? { root: root2, config } : null, diagnostics };
 }
 async function findFiles(root2, paths, extensions) {
-  const found2 = /* @__PURE__ */ new Set();
+  const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
     const absolute = path.resolve(root2, given);
@@ -63062,13 +63128,13 @@ async function findFiles(root2, paths, extensions) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
         if (parent.split(path.sep).includes("node_modules")) continue;
-        found2.add(toDisplayPath(root2, path.join(parent, entry.name)));
+        found.add(toDisplayPath(root2, path.join(parent, entry.name)));
       }
     } else {
-      found2.add(toDisplayPath(root2, absolute));
+      found.add(toDisplayPath(root2, absolute));
     }
   }
-  return { files: [...found2].sort(), missing };
+  return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
   const relative = path.relative(root2, absolute);
@@ -63094,7 +63160,7 @@ async function writeFileSafely(absolute, contents, options = {}) {
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 
-// src/sync/github-http.ts
+// src/io/github/http.ts
 var MAX_429_RETRIES = 4;
 var CACHE_VERSION = 1;
 var DEFAULT_RETRY_AFTER_S = 60;
@@ -63240,6 +63306,17 @@ async function guard(task, token) {
   }
 }
 
+// src/io/text-files.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function readTextFile(absolute) {
+  try {
+    return await readFile3(absolute, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw error2;
+  }
+}
+
 // src/action/annotations.ts
 init_diagnostic();
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -63265,17 +63342,17 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/build.ts
 init_diagnostic();
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/incident-files.ts
 init_diagnostic();
 
-// src/validate.ts
+// src/validate/check-incident.ts
 init_diagnostic();
-init_load();
+init_parse2();
 
-// src/metrics.ts
+// src/incident/metrics.ts
 var METRIC_LABELS = [
   ["timeToDetect", "Time to detect", "detect"],
   ["timeToAcknowledge", "Time to acknowledge", "ack"],
@@ -63550,8 +63627,8 @@ var TZDate = class _TZDate extends TZDateMini {
   //#endregion
 };
 
-// src/time.ts
-init_schema_describe();
+// src/incident/time.ts
+init_describe();
 var TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 var LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 var OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -63720,7 +63797,7 @@ function pad(value) {
   return String(value).padStart(2, "0");
 }
 
-// src/model.ts
+// src/incident/model.ts
 function incidentIdFromFile(file) {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.ya?ml$/i, "");
@@ -63783,10 +63860,10 @@ function buildIncident(file, input, instants) {
   };
 }
 
-// src/rules.ts
+// src/validate/cross-field-rules.ts
 init_diagnostic();
 
-// src/schema.ts
+// src/validate/schema.ts
 init_esm();
 var EXTENSION_KEYS = { "^x-": {} };
 function strictObject(properties, options = {}) {
@@ -63922,10 +63999,10 @@ function incidentJsonSchema() {
   };
 }
 
-// src/rules.ts
-init_load();
+// src/validate/cross-field-rules.ts
+init_parse2();
 init_schema_check();
-init_schema_describe();
+init_describe();
 var asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
 var asList = (value) => Array.isArray(value) ? value : [];
 var asText = (value) => typeof value === "string" ? value : null;
@@ -64076,7 +64153,7 @@ function checkNumbers(incident, report) {
   }
 }
 
-// src/validate.ts
+// src/validate/check-incident.ts
 init_schema_check();
 var validateIncidentSchema;
 var MAX_DIAGNOSTICS_PER_FILE = 500;
@@ -68773,8 +68850,8 @@ function renderReport(incident, templates, options = {}) {
   return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
 }
 
-// src/render/templates.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+// src/io/templates.ts
+import { readdir as readdir3, readFile as readFile4, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var BUILT_IN_TEMPLATES = fileURLToPath2(new URL("../../templates/", import.meta.url));
@@ -68785,18 +68862,18 @@ function loadWorkspaceTemplates(workspace) {
 async function loadTemplates(userFolder) {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
-  const found2 = await stat3(userFolder).catch(() => null);
-  if (!found2?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  const found = await stat3(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 async function readTemplateFolder(folder) {
-  const report = await readFile3(path3.join(folder, "report.hbs"), "utf8").catch(() => "");
+  const report = await readFile4(path3.join(folder, "report.hbs"), "utf8").catch(() => "");
   const partials = {};
   const partialFolder = path3.join(folder, "partials");
   const names = await readdir3(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile3(path3.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile4(path3.join(partialFolder, name), "utf8");
   }
   return { report, partials };
 }
@@ -68831,7 +68908,7 @@ async function planFiles(workspace, files, options) {
       continue;
     }
     sourceOf.set(target, entry.file);
-    const existing = await readFile4(path4.resolve(workspace.root, target), "utf8").catch(() => null);
+    const existing = await readFile5(path4.resolve(workspace.root, target), "utf8").catch(() => null);
     const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
@@ -68839,16 +68916,16 @@ async function planFiles(workspace, files, options) {
   return items;
 }
 
-// src/commands/lint.ts
+// src/cli/commands/lint.ts
 init_diagnostic();
 
-// src/format/sarif.ts
-init_rule_catalogue();
+// src/diagnostics/format/sarif.ts
+init_lint_rules();
 
-// src/commands/shared.ts
+// src/cli/commands/shared.ts
 init_diagnostic();
 
-// src/commands/lint.ts
+// src/cli/commands/lint.ts
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
 async function lintFiles(workspace, paths) {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
@@ -68884,7 +68961,7 @@ function lintMarkdownBytes(file, bytes, lint) {
 // src/action/check.ts
 init_config();
 init_diagnostic();
-init_load();
+init_parse2();
 
 // src/review/gate.ts
 init_diagnostic();
@@ -69247,7 +69324,7 @@ async function runStep(inputs, env, redact) {
     return setFailed(redact(`postmortem.config.yaml is not usable:
 ${formatText(opened.diagnostics, { colour: false })}`));
   }
-  const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readFile5(env.GITHUB_EVENT_PATH, "utf8").catch(() => null) : null));
+  const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readTextFile(env.GITHUB_EVENT_PATH).catch(() => null) : null));
   const github = await connect(inputs, env);
   const report = await runCommand(inputs, opened.workspace, pull, github);
   if (inputs.command === "check" && pull && inputs.comment) {

@@ -7,7 +7,7 @@
  * const { shown, omitted } = planAnnotations(diagnostics);
  * process.stdout.write(formatGithub(shown)); // summary: `${omitted.warning} more warnings`
  */
-import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 
 /** GitHub's per-step display limit for each annotation level (error, warning, notice). */
 export const ANNOTATIONS_PER_LEVEL = 10;

@@ -10,14 +10,14 @@
  * const report = await runCheck({ workspace, paths: [], pull, github });
  */
 import { planFiles } from '../build.js';
-import { lintFiles } from '../commands/lint.js';
-import { approvalsFor } from '../config.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { lintFiles } from '../cli/commands/lint.js';
+import { approvalsFor } from '../config/config.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkFiles, listIncidentFiles } from '../incident-files.js';
 import type { PullRequestClient } from '../io/github/pull-request.js';
-import { locatePath, parseYamlSource } from '../load.js';
+import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkReviewGate, type PublishChange } from '../review/gate.js';
-import { findFiles, type Workspace } from '../workspace.js';
+import { findFiles, type Workspace } from '../io/workspace.js';
 import { selectChangedFiles } from './changed-files.js';
 import type { PullRequestEvent } from './event.js';
 import type { IncidentRow } from './findings-table.js';

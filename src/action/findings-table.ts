@@ -7,10 +7,10 @@
  * @example
  * const { markdown, omitted } = findingsTable(diagnostics, 60_000);
  */
-import type { Diagnostic } from '../diagnostic.js';
-import type { Metrics } from '../metrics.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Metrics } from '../incident/metrics.js';
 import { escapeCell } from '../render/escape.js';
-import { formatDuration } from '../time.js';
+import { formatDuration } from '../incident/time.js';
 import { compareBySeverity } from './annotations.js';
 
 /** One incident's line in the metrics table. */

@@ -6,13 +6,13 @@
  * failed step per `fail-on`. The only module that imports `@actions/core`.
  * Nothing it writes carries the token.
  */
-import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { formatGithub } from '../format/github.js';
-import { formatText } from '../format/text.js';
+import { formatGithub } from '../diagnostics/format/github.js';
+import { formatText } from '../diagnostics/format/text.js';
 import { createPullRequestClient, type PullRequestClient } from '../io/github/pull-request.js';
-import { checkApiUrl, DEFAULT_API_URL, redactToken, type Connection } from '../sync/connection.js';
-import { openWorkspace, type Workspace } from '../workspace.js';
+import { checkApiUrl, DEFAULT_API_URL, redactToken, type Connection } from '../io/github/connection.js';
+import { readTextFile } from '../io/text-files.js';
+import { openWorkspace, type Workspace } from '../io/workspace.js';
 import { planAnnotations } from './annotations.js';
 import { runCheck } from './check.js';
 import { buildComment } from './comment.js';
@@ -43,7 +43,7 @@ async function runStep(inputs: ActionInputs, env: Env, redact: (text: string) =>
     process.stdout.write(redact(formatGithub(opened.diagnostics)));
     return core.setFailed(redact(`postmortem.config.yaml is not usable:\n${formatText(opened.diagnostics, { colour: false })}`));
   }
-  const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => null) : null));
+  const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readTextFile(env.GITHUB_EVENT_PATH).catch(() => null) : null));
   const github = await connect(inputs, env);
   const report = await runCommand(inputs, opened.workspace, pull, github);
   if (inputs.command === 'check' && pull && inputs.comment) {

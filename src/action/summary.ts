@@ -7,7 +7,7 @@
  * @example
  * const markdown = buildSummary({ command: 'check', files: 3, diagnostics, incidents, notes: [] }, plan.omitted);
  */
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { escapeBlock } from '../render/escape.js';
 import { byteLength, findingsTable, metricsTable, type IncidentRow } from './findings-table.js';
 import type { ActionCommand } from './inputs.js';

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileSafely } from '../workspace.js';
+import { writeFileSafely } from './workspace.js';
 
 export interface TextFiles {
   read(relative: string): Promise<string | null>;
@@ -18,14 +18,17 @@ export interface TextFiles {
 
 export function createTextFiles(root: string): TextFiles {
   return {
-    read: async (relative) => {
-      try {
-        return await readFile(path.resolve(root, relative), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-    },
+    read: (relative) => readTextFile(path.resolve(root, relative)),
     write: (relative, contents) => writeFileSafely(path.resolve(root, relative), contents),
   };
+}
+
+/** One file's text, or null when it does not exist (the Action's event payload, for one). */
+export async function readTextFile(absolute: string): Promise<string | null> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

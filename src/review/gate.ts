@@ -10,7 +10,7 @@
  * checkReviewGate([{ file, severity: 'SEV2', statusSpan }], reviews, { author: 'dana', approvalsFor: () => 1 });
  * // → [] when someone other than dana approved; else one `review/approvals` error on the `status:` line
  */
-import { createDiagnostic, type Diagnostic, type SourceSpan } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 
 /** An incident whose pull request sets `status: published` where the base branch did not. */
 export interface PublishChange {

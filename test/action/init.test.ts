@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../src/cli.js';
-import { checkConfig, DEFAULT_CONFIG } from '../../src/config.js';
-import { ConfigSchema } from '../../src/config-schema.js';
+import { runCli } from '../../src/cli/run.js';
+import { checkConfig, DEFAULT_CONFIG } from '../../src/config/config.js';
+import { ConfigSchema } from '../../src/config/schema.js';
 import { ACTION_USES, CONFIG_YAML, WORKFLOW_YAML } from '../../src/workflows/init-files.js';
 import { runBundle } from './run-bundle.js';
 

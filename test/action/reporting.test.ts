@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planAnnotations } from '../../src/action/annotations.js';
 import { buildComment, COMMENT_MARKER, planComment } from '../../src/action/comment.js';
 import { buildSummary, SUMMARY_LIMIT_BYTES, type RunReport } from '../../src/action/summary.js';
-import { createDiagnostic, type Severity } from '../../src/diagnostic.js';
+import { createDiagnostic, type Severity } from '../../src/diagnostics/diagnostic.js';
 
 const finding = (severity: Severity, line: number, message = `finding on line ${line}`) =>
   createDiagnostic({ file: 'postmortems/a.yaml', line, column: 3, severity, ruleId: severity === 'error' ? 'schema/required' : 'blame/judgement', message });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approvingReviewers, checkReviewGate, type Review } from '../../src/review/gate.js';
-import { approvalsFor, resolveConfig } from '../../src/config.js';
+import { approvalsFor, resolveConfig } from '../../src/config/config.js';
 
 const review = (reviewer: string, state: string): Review => ({ reviewer, state });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBuild, planBuild } from '../../src/build.js';
-import { openWorkspace } from '../../src/workspace.js';
+import { openWorkspace } from '../../src/io/workspace.js';
 import { FakeGithub } from '../sync/fake-github.js';
 import { pullRequestEvent, REPO_ROOT, runBundle, type BundleRun } from './run-bundle.js';
 

@@ -14,9 +14,9 @@ import { retry } from '@octokit/plugin-retry';
 import { Octokit } from '@octokit/rest';
 import type { ExistingComment } from '../../action/comment.js';
 import type { Review } from '../../review/gate.js';
-import type { Connection } from '../../sync/connection.js';
-import { redactToken } from '../../sync/connection.js';
-import { createHttpLayer } from '../../sync/github-http.js';
+import type { Connection } from './connection.js';
+import { redactToken } from './connection.js';
+import { createHttpLayer } from './http.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number | null; message: string };
 
