@@ -69028,7 +69028,7 @@ async function runCheck(input) {
     if (incident.status === "published") published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ["status"]) });
   }
   if (files.length > 0) diagnostics.push(...(await lintFiles(input.workspace, files)).diagnostics);
-  diagnostics.push(...await staleReports(input.workspace, yamlFiles));
+  diagnostics.push(...await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles)));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...await reviewGate(input, published, notes));
   return { command: "check", files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
@@ -69045,6 +69045,13 @@ async function filesToCheck(input, scope, notes) {
     return all2();
   }
   return selectChangedFiles(listed.value, scope);
+}
+async function withEditedReports(workspace, scope, files, yamlFiles) {
+  const reports = files.filter((file) => /\.md$/i.test(file));
+  if (reports.length === 0) return [...yamlFiles];
+  const sources = new Set(await listIncidentFiles(workspace, scope));
+  const edited = reports.flatMap((report) => [".yaml", ".yml"].map((ext) => report.replace(/\.md$/i, ext))).filter((file) => sources.has(file));
+  return [.../* @__PURE__ */ new Set([...yamlFiles, ...edited])].sort();
 }
 async function staleReports(workspace, yamlFiles) {
   if (yamlFiles.length === 0) return [];

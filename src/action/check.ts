@@ -48,7 +48,7 @@ export async function runCheck(input: CheckInput): Promise<RunReport> {
     if (incident.status === 'published') published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ['status']) });
   }
   if (files.length > 0) diagnostics.push(...(await lintFiles(input.workspace, files)).diagnostics);
-  diagnostics.push(...(await staleReports(input.workspace, yamlFiles)));
+  diagnostics.push(...(await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles))));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...(await reviewGate(input, published, notes)));
   return { command: 'check', files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
@@ -66,6 +66,15 @@ async function filesToCheck(input: CheckInput, scope: string[], notes: string[])
     return all();
   }
   return selectChangedFiles(listed.value, scope);
+}
+
+/** The YAML files whose reports to compare: the changed ones, and those whose report beside them was edited by hand. */
+async function withEditedReports(workspace: Workspace, scope: string[], files: readonly string[], yamlFiles: readonly string[]): Promise<string[]> {
+  const reports = files.filter((file) => /\.md$/i.test(file));
+  if (reports.length === 0) return [...yamlFiles];
+  const sources = new Set(await listIncidentFiles(workspace, scope));
+  const edited = reports.flatMap((report) => ['.yaml', '.yml'].map((ext) => report.replace(/\.md$/i, ext))).filter((file) => sources.has(file));
+  return [...new Set([...yamlFiles, ...edited])].sort();
 }
 
 /** A finding for each rendered report that is missing or differs from what the YAML renders to. */

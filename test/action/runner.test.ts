@@ -148,6 +148,26 @@ describe('check on a fork pull request (read-only token)', () => {
   });
 });
 
+describe('check on a pull request that edits a rendered report by hand', () => {
+  it('finds the report out of date against its YAML', async () => {
+    const dir = await freshWorkspace();
+    const fake = new FakeGithub({ token: TOKEN });
+    await fake.start();
+    try {
+      const report = PUBLISHED.replace('.yaml', '.md');
+      await writeFile(path.join(dir, report), `${await readFile(path.join(dir, report), 'utf8')}\nEdited by hand.\n`);
+      fake.pulls.add({ number: 8, author: 'dana', files: [{ filename: report, status: 'modified' }], reviews: [] });
+      const run = await runBundle({ workspace: dir, apiUrl: fake.url, event: pullRequestEvent(8, 'dana'), inputs: { command: 'check', 'github-token': TOKEN, comment: 'false' } });
+      expect(run.stdout).toContain(`::error file=${PUBLISHED},title=build/stale-report::Its rendered report \`${report}\` is out of date`);
+      expect(run.outputs.files).toBe('1');
+      expect(fake.pulls.comments).toHaveLength(0);
+    } finally {
+      await fake.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad inputs', () => {
   it.each([
     [{ command: 'publish' }, 'Input `command` must be one of `check`, `sync`, `report`; got `publish`'],
