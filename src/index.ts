@@ -19,7 +19,7 @@ export type { Config } from './config/config.js';
 export { renderReport, normaliseMarkdown } from './render/render.js';
 export type { TemplateSet } from './render/render.js';
 export { loadTemplates } from './io/templates.js';
-export { planBuild, applyBuild } from './build.js';
+export { planBuild, applyBuild } from './workflows/build.js';
 export { incidentToJson } from './incident/to-json.js';
 export { formatDiagnostics } from './diagnostics/format/index.js';
 export { buildSkeleton } from './incident/skeleton.js';

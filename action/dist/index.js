@@ -63340,12 +63340,12 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
   return { shown, omitted };
 }
 
-// src/build.ts
+// src/workflows/build.ts
 init_diagnostic();
 import { readFile as readFile5 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/incident-files.ts
+// src/workflows/incident-files.ts
 init_diagnostic();
 
 // src/validate/check-incident.ts
@@ -64198,7 +64198,7 @@ function capDiagnostics(file, diagnostics) {
   return shown;
 }
 
-// src/incident-files.ts
+// src/workflows/incident-files.ts
 var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
 var READ_AHEAD = 8;
 async function listIncidentFiles(workspace, paths) {
@@ -68878,7 +68878,7 @@ async function readTemplateFolder(folder) {
   return { report, partials };
 }
 
-// src/build.ts
+// src/workflows/build.ts
 function reportPathFor(file, outDir) {
   const name = `${path4.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
   return outDir ? path4.posix.join(outDir.split(path4.sep).join("/"), name) : path4.posix.join(path4.posix.dirname(file), name);

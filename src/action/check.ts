@@ -9,11 +9,11 @@
  * @example
  * const report = await runCheck({ workspace, paths: [], pull, github });
  */
-import { planFiles } from '../build.js';
+import { planFiles } from '../workflows/build.js';
 import { lintFiles } from '../cli/commands/lint.js';
 import { approvalsFor } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkFiles, listIncidentFiles } from '../incident-files.js';
+import { checkFiles, listIncidentFiles } from '../workflows/incident-files.js';
 import type { PullRequestClient } from '../io/github/pull-request.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkReviewGate, type PublishChange } from '../review/gate.js';

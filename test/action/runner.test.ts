@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyBuild, planBuild } from '../../src/build.js';
+import { applyBuild, planBuild } from '../../src/workflows/build.js';
 import { openWorkspace } from '../../src/io/workspace.js';
 import { FakeGithub } from '../sync/fake-github.js';
 import { pullRequestEvent, REPO_ROOT, runBundle, type BundleRun } from './run-bundle.js';

@@ -21,7 +21,7 @@ export const buildCommand: CommandSpec = {
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
     // Rendering pulls in remark and Handlebars; loaded only by the commands that render.
-    const { applyBuild, planBuild } = await import('../../build.js');
+    const { applyBuild, planBuild } = await import('../../workflows/build.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rrendering ${done}/${total}`) : undefined;
     const items = await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress });
     if (onProgress) io.stderr('\r\u001b[K');

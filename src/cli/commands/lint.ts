@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
-import { noFilesDiagnostic } from '../../incident-files.js';
+import { noFilesDiagnostic } from '../../workflows/incident-files.js';
 import { findFiles, readBytes, type Workspace } from '../../io/workspace.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
 import { isGeneratedReport } from '../../render/report-file.js';

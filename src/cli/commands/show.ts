@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { loadIncidentFiles } from '../../incident-files.js';
+import { loadIncidentFiles } from '../../workflows/incident-files.js';
 import { incidentToJson } from '../../incident/to-json.js';
 import { parseFormat } from '../../diagnostics/format/index.js';
 import { openOrReport } from './shared.js';

@@ -9,7 +9,7 @@ import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
 import { formatDiagnostics, parseFormat } from '../../diagnostics/format/index.js';
 import { locatePath, parseYamlSource, type YamlSource } from '../../load/parse.js';
 import { syncDiagnostics, type LocateItem } from '../../sync/diagnostics.js';
-import { loadIncidentFiles } from '../../incident-files.js';
+import { loadIncidentFiles } from '../../workflows/incident-files.js';
 import { applySync, type OpResult } from '../../sync/apply.js';
 import { redactToken, resolveConnection } from '../../io/github/connection.js';
 import { createGithubTracker, type GithubTracker } from '../../io/github/tracker.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
-import { iterateIncidentFiles, noFilesDiagnostic } from '../../incident-files.js';
+import { iterateIncidentFiles, noFilesDiagnostic } from '../../workflows/incident-files.js';
 import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
 
 export const validateCommand: CommandSpec = {

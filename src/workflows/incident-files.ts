@@ -3,10 +3,10 @@
  * configured incidents folder). One unreadable or invalid file becomes
  * diagnostics on that file; the others are still checked.
  */
-import { UsageError } from './cli/command.js';
-import { createDiagnostic } from './diagnostics/diagnostic.js';
-import { checkIncident, type CheckedIncident } from './validate/check-incident.js';
-import { findFiles, readBytes, type Workspace } from './io/workspace.js';
+import { UsageError } from '../cli/command.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { checkIncident, type CheckedIncident } from '../validate/check-incident.js';
+import { findFiles, readBytes, type Workspace } from '../io/workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const READ_AHEAD = 8;

@@ -10,11 +10,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
-import { renderReport } from './render/render.js';
-import { loadWorkspaceTemplates } from './io/templates.js';
-import { toDisplayPath, writeFileSafely, type Workspace } from './io/workspace.js';
+import { renderReport } from '../render/render.js';
+import { loadWorkspaceTemplates } from '../io/templates.js';
+import { toDisplayPath, writeFileSafely, type Workspace } from '../io/workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
 
