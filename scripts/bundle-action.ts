@@ -29,8 +29,18 @@ export async function buildActionBundle(): Promise<string> {
     outfile: BUNDLE,
     legalComments: 'eof',
     logLevel: 'silent',
-    // CommonJS dependencies call require() for Node's built-ins; an ES module needs one made for it.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    // CommonJS dependencies call require() for Node's built-ins and read __filename (write-file-atomic
+    // names its temp files with it); an ES module has neither, so the banner defines them.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        "import { dirname as __pathDirname } from 'node:path';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+        'const __dirname = __pathDirname(__filename);',
+      ].join('\n'),
+    },
   });
   const output = result.outputFiles.find((file) => file.path === BUNDLE);
   if (!output) throw new Error('esbuild produced no bundle');

@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
+import { fileURLToPath as __fileURLToPath } from 'node:url';
+import { dirname as __pathDirname } from 'node:path';
 const require = __createRequire(import.meta.url);
+const __filename = __fileURLToPath(import.meta.url);
+const __dirname = __pathDirname(__filename);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -602,10 +606,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code4, data) {
+      constructor(message, code5, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code4 ? `HPE_${code4}` : void 0;
+        this.code = code5 ? `HPE_${code5}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -628,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code4, { headers, data }) {
+      constructor(message, code5, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code4;
+        this.statusCode = code5;
         this.data = data;
         this.headers = headers;
       }
@@ -644,12 +648,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code4, { headers, data }) {
+      constructor(message, code5, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code4;
+        this.statusCode = code5;
         this.data = data;
         this.headers = headers;
       }
@@ -859,8 +863,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code4 = this.code = key.charCodeAt(index2);
-        if (code4 > 127) {
+        const code5 = this.code = key.charCodeAt(index2);
+        if (code5 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -881,11 +885,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (true) {
-          const code4 = key.charCodeAt(index2);
-          if (code4 > 127) {
+          const code5 = key.charCodeAt(index2);
+          if (code5 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code4) {
+          if (node2.code === code5) {
             if (length === ++index2) {
               node2.value = value;
               break;
@@ -895,7 +899,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index2);
               break;
             }
-          } else if (node2.code < code4) {
+          } else if (node2.code < code5) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -919,19 +923,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (node2 !== null && index2 < keylength) {
-          let code4 = key[index2];
-          if (code4 <= 90 && code4 >= 65) {
-            code4 |= 32;
+          let code5 = key[index2];
+          if (code5 <= 90 && code5 >= 65) {
+            code5 |= 32;
           }
           while (node2 !== null) {
-            if (code4 === node2.code) {
+            if (code5 === node2.code) {
               if (keylength === ++index2) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code4 ? node2.left : node2.right;
+            node2 = node2.code < code5 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1638,11 +1642,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code4, reason } = evt;
+        const { websocket, code: code5, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code4,
+          code5,
           reason
         );
       });
@@ -2530,7 +2534,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2655,7 +2659,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2671,7 +2675,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -4130,9 +4134,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code4 = url.charCodeAt(i);
-        if (code4 > 126 || // Non-US-ASCII + DEL
-        code4 < 32) {
+        const code5 = url.charCodeAt(i);
+        if (code5 > 126 || // Non-US-ASCII + DEL
+        code5 < 32) {
           return false;
         }
       }
@@ -4723,8 +4727,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code4 = char.charCodeAt(0);
-          return code4 >= 48 && code4 <= 57;
+          const code5 = char.charCodeAt(0);
+          return code5 >= 48 && code5 <= 57;
         },
         data,
         position2
@@ -4750,8 +4754,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code4 = char.charCodeAt(0);
-          return code4 >= 48 && code4 <= 57;
+          const code5 = char.charCodeAt(0);
+          return code5 >= 48 && code5 <= 57;
         },
         data,
         position2
@@ -5462,7 +5466,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5470,7 +5474,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -7042,9 +7046,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code4, id) {
+    function onHttp2FrameError(type, code5, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7054,8 +7058,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code4) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code4}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code5) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code5}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7260,8 +7264,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code4) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`));
+      stream.once("frameError", (type, code5) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`));
       });
       return true;
       function writeBodyH2() {
@@ -7692,7 +7696,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7984,14 +7988,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8735,7 +8739,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8852,7 +8856,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9199,7 +9203,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code4, headers } = err;
+        const { statusCode, code: code5, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9211,7 +9215,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code4 && code4 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code4)) {
+        if (code5 && code5 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code5)) {
           cb(err);
           return;
         }
@@ -9468,7 +9472,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9600,7 +9604,7 @@ var require_readable = __commonJS({
             } else {
               resolve(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -11954,8 +11958,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code4) {
-      return code4 === 10 || code4 === 13 || code4 === 9 || code4 === 32;
+    function isHTTPWhiteSpaceCharCode(code5) {
+      return code5 === 10 || code5 === 13 || code5 === 9 || code5 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16110,8 +16114,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code4 = value.charCodeAt(i);
-        if (code4 >= 0 && code4 <= 8 || code4 >= 10 && code4 <= 31 || code4 === 127) {
+        const code5 = value.charCodeAt(i);
+        if (code5 >= 0 && code5 <= 8 || code5 >= 10 && code5 <= 31 || code5 === 127) {
           return true;
         }
       }
@@ -16119,26 +16123,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code4 = name.charCodeAt(i);
-        if (code4 < 33 || // exclude CTLs (0-31), SP and HT
-        code4 > 126 || // exclude non-ascii and DEL
-        code4 === 34 || // "
-        code4 === 40 || // (
-        code4 === 41 || // )
-        code4 === 60 || // <
-        code4 === 62 || // >
-        code4 === 64 || // @
-        code4 === 44 || // ,
-        code4 === 59 || // ;
-        code4 === 58 || // :
-        code4 === 92 || // \
-        code4 === 47 || // /
-        code4 === 91 || // [
-        code4 === 93 || // ]
-        code4 === 63 || // ?
-        code4 === 61 || // =
-        code4 === 123 || // {
-        code4 === 125) {
+        const code5 = name.charCodeAt(i);
+        if (code5 < 33 || // exclude CTLs (0-31), SP and HT
+        code5 > 126 || // exclude non-ascii and DEL
+        code5 === 34 || // "
+        code5 === 40 || // (
+        code5 === 41 || // )
+        code5 === 60 || // <
+        code5 === 62 || // >
+        code5 === 64 || // @
+        code5 === 44 || // ,
+        code5 === 59 || // ;
+        code5 === 58 || // :
+        code5 === 92 || // \
+        code5 === 47 || // /
+        code5 === 91 || // [
+        code5 === 93 || // ]
+        code5 === 63 || // ?
+        code5 === 61 || // =
+        code5 === 123 || // {
+        code5 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16154,31 +16158,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code4 = value.charCodeAt(i++);
-        if (code4 < 33 || // exclude CTLs (0-31)
-        code4 > 126 || // non-ascii and DEL (127)
-        code4 === 34 || // "
-        code4 === 44 || // ,
-        code4 === 59 || // ;
-        code4 === 92) {
+        const code5 = value.charCodeAt(i++);
+        if (code5 < 33 || // exclude CTLs (0-31)
+        code5 > 126 || // non-ascii and DEL (127)
+        code5 === 34 || // "
+        code5 === 44 || // ,
+        code5 === 59 || // ;
+        code5 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path5) {
       for (let i = 0; i < path5.length; ++i) {
-        const code4 = path5.charCodeAt(i);
-        if (code4 < 32 || // exclude CTLs (0-31)
-        code4 > 126 || // exclude DEL and non-ascii
-        code4 === 59) {
+        const code5 = path5.charCodeAt(i);
+        if (code5 < 32 || // exclude CTLs (0-31)
+        code5 > 126 || // exclude DEL and non-ascii
+        code5 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code4) {
-      return code4 >= 48 && code4 <= 57 || // 0-9
-      code4 >= 65 && code4 <= 90 || // A-Z
-      code4 >= 97 && code4 <= 122;
+    function isLetterOrDigit(code5) {
+      return code5 >= 48 && code5 <= 57 || // 0-9
+      code5 >= 65 && code5 <= 90 || // A-Z
+      code5 >= 97 && code5 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16189,8 +16193,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain2.length; ++i) {
-        const code4 = domain2.charCodeAt(i);
-        if (code4 === 46) {
+        const code5 = domain2.charCodeAt(i);
+        if (code5 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16200,10 +16204,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code4)) {
+        if (labelLength === 0 && !isLetterOrDigit(code5)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code4) && code4 !== 45) {
+        if (!isLetterOrDigit(code5) && code5 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16977,37 +16981,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code4 = protocol.charCodeAt(i);
-        if (code4 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code4 > 126 || code4 === 34 || // "
-        code4 === 40 || // (
-        code4 === 41 || // )
-        code4 === 44 || // ,
-        code4 === 47 || // /
-        code4 === 58 || // :
-        code4 === 59 || // ;
-        code4 === 60 || // <
-        code4 === 61 || // =
-        code4 === 62 || // >
-        code4 === 63 || // ?
-        code4 === 64 || // @
-        code4 === 91 || // [
-        code4 === 92 || // \
-        code4 === 93 || // ]
-        code4 === 123 || // {
-        code4 === 125) {
+        const code5 = protocol.charCodeAt(i);
+        if (code5 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code5 > 126 || code5 === 34 || // "
+        code5 === 40 || // (
+        code5 === 41 || // )
+        code5 === 44 || // ,
+        code5 === 47 || // /
+        code5 === 58 || // :
+        code5 === 59 || // ;
+        code5 === 60 || // <
+        code5 === 61 || // =
+        code5 === 62 || // >
+        code5 === 63 || // ?
+        code5 === 64 || // @
+        code5 === 91 || // [
+        code5 === 92 || // \
+        code5 === 93 || // ]
+        code5 === 123 || // {
+        code5 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code4) {
-      if (code4 >= 1e3 && code4 < 1015) {
-        return code4 !== 1004 && // reserved
-        code4 !== 1005 && // "MUST NOT be set as a status code"
-        code4 !== 1006;
+    function isValidStatusCode(code5) {
+      if (code5 >= 1e3 && code5 < 1015) {
+        return code5 !== 1004 && // reserved
+        code5 !== 1005 && // "MUST NOT be set as a status code"
+        code5 !== 1006;
       }
-      return code4 >= 3e3 && code4 <= 4999;
+      return code5 >= 3e3 && code5 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17276,7 +17280,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code4, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code5, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17284,12 +17288,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code4 !== void 0 && reason === void 0) {
+        if (code5 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code4, 0);
-        } else if (code4 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code5, 0);
+        } else if (code5 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code4, 0);
+          frame.frameData.writeUInt16BE(code5, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17314,25 +17318,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code4 = 1005;
+      let code5 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code4 = result.code ?? 1005;
+        code5 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code4 = 1006;
+        code5 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code4,
+        code: code5,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code4,
+          code: code5,
           reason
         });
       }
@@ -17457,8 +17461,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code4, reason) {
-      closeWebSocketConnection(ws, code4, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code5, reason) {
+      closeWebSocketConnection(ws, code5, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17645,8 +17649,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code4 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code4, error2.message);
+                      const code5 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code5, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17732,11 +17736,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code4;
+        let code5;
         if (data.length >= 2) {
-          code4 = data.readUInt16BE(0);
+          code5 = data.readUInt16BE(0);
         }
-        if (code4 !== void 0 && !isValidStatusCode(code4)) {
+        if (code5 !== void 0 && !isValidStatusCode(code5)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17748,7 +17752,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code4, reason, error: false };
+        return { code: code5, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,8 +17767,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code4, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code4, reason, reason.length);
+            const { code: code5, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code5, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18002,17 +18006,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code4 = void 0, reason = void 0) {
+      close(code5 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code4 !== void 0) {
-          code4 = webidl.converters["unsigned short"](code4, prefix, "code", { clamp: true });
+        if (code5 !== void 0) {
+          code5 = webidl.converters["unsigned short"](code5, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code4 !== void 0) {
-          if (code4 !== 1e3 && (code4 < 3e3 || code4 > 4999)) {
+        if (code5 !== void 0) {
+          if (code5 !== 1e3 && (code5 < 3e3 || code5 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18026,7 +18030,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code4, reason, reasonByteLength);
+        closeWebSocketConnection(this, code5, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18272,15 +18276,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code4;
+      let code5;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code4 = err.code;
+        code5 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code4);
+      closeWebSocketConnection(this, code5);
     }
     module.exports = {
       WebSocket
@@ -19502,7 +19506,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19522,10 +19526,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19533,9 +19537,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter2;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -19543,7 +19547,7 @@ var require_light = __commonJS({
               retryAfter2 = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter2} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter2);
+              return run2(retryAfter2);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20181,17 +20185,17 @@ var require_light = __commonJS({
             }
           }
           _run(index2, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run = this._run.bind(this, index2, job);
+            run2 = this._run.bind(this, index2, job);
             free = this._free.bind(this, index2, job);
             return this._scheduled[index2] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -20564,17 +20568,17 @@ var require_cjs = __commonJS({
           list4.splice(i, 1);
         }
       }
-      emit(ev, code4, signal) {
+      emit(ev, code5, signal) {
         if (this.emitted[ev]) {
           return false;
         }
         this.emitted[ev] = true;
         let ret = false;
         for (const fn of this.listeners[ev]) {
-          ret = fn(code4, signal) === true || ret;
+          ret = fn(code5, signal) === true || ret;
         }
         if (ev === "exit") {
-          ret = this.emit("afterExit", code4, signal) || ret;
+          ret = this.emit("afterExit", code5, signal) || ret;
         }
         return ret;
       }
@@ -20674,8 +20678,8 @@ var require_cjs = __commonJS({
         this.#process.emit = (ev, ...a) => {
           return this.#processEmit(ev, ...a);
         };
-        this.#process.reallyExit = (code4) => {
-          return this.#processReallyExit(code4);
+        this.#process.reallyExit = (code5) => {
+          return this.#processReallyExit(code5);
         };
       }
       unload() {
@@ -20697,11 +20701,11 @@ var require_cjs = __commonJS({
         this.#process.reallyExit = this.#originalProcessReallyExit;
         this.#emitter.count -= 1;
       }
-      #processReallyExit(code4) {
+      #processReallyExit(code5) {
         if (!processOk(this.#process)) {
           return 0;
         }
-        this.#process.exitCode = code4 || 0;
+        this.#process.exitCode = code5 || 0;
         this.#emitter.emit("exit", this.#process.exitCode, null);
         return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
       }
@@ -21460,8 +21464,8 @@ function IsControlCharacterFree(value) {
   if (!IsString(value))
     return false;
   for (let i = 0; i < value.length; i++) {
-    const code4 = value.charCodeAt(i);
-    if (code4 >= 7 && code4 <= 13 || code4 === 27 || code4 === 127) {
+    const code5 = value.charCodeAt(i);
+    if (code5 >= 7 && code5 <= 13 || code5 === 27 || code5 === 127) {
       return false;
     }
   }
@@ -25348,10 +25352,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -25372,7 +25376,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar4(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar5(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -25384,11 +25388,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias4;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -26482,8 +26486,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code4 = json.substr(i + 2, 4);
-                switch (code4) {
+                const code5 = json.substr(i + 2, 4);
+                switch (code5) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -26509,8 +26513,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code4.substr(0, 2) === "00")
-                      str += "\\x" + code4.substr(2);
+                    if (code5.substr(0, 2) === "00")
+                      str += "\\x" + code5.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -29009,22 +29013,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError2 = class extends Error {
-      constructor(name, pos, code4, message) {
+      constructor(name, pos, code5, message) {
         super();
         this.name = name;
-        this.code = code4;
+        this.code = code5;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError2 {
-      constructor(pos, code4, message) {
-        super("YAMLParseError", pos, code4, message);
+      constructor(pos, code5, message) {
+        super("YAMLParseError", pos, code5, message);
       }
     };
     var YAMLWarning = class extends YAMLError2 {
-      constructor(pos, code4, message) {
-        super("YAMLWarning", pos, code4, message);
+      constructor(pos, code5, message) {
+        super("YAMLWarning", pos, code5, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -29496,9 +29500,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -29534,7 +29538,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -29574,7 +29578,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
+        if (!isMap4 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -29597,7 +29601,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -29629,7 +29633,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -29645,7 +29649,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -29933,7 +29937,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -30131,9 +30135,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code4 = ok3 ? parseInt(cc, 16) : NaN;
+      const code5 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code4);
+        return String.fromCodePoint(code5);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -30455,12 +30459,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code4, message, warning2) => {
+        this.onError = (source, code5, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code5, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code4, message));
+            this.errors.push(new errors.YAMLParseError(pos, code5, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -30622,12 +30626,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code4, message) => {
+        const _onError = (pos, code5, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message);
+            onError(offset, code5, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code5, message);
         };
         switch (token.type) {
           case "scalar":
@@ -30932,7 +30936,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -31016,7 +31020,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -33011,9 +33015,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code4) {
+      constructor(code5) {
         super();
-        this._items = typeof code4 === "string" ? [code4] : code4;
+        this._items = typeof code5 === "string" ? [code5] : code5;
       }
       toString() {
         return this.str;
@@ -33040,13 +33044,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code4 = [strs[0]];
+      const code5 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code4, args[i]);
-        code4.push(strs[++i]);
+        addCodeArg(code5, args[i]);
+        code5.push(strs[++i]);
       }
-      return new _Code(code4);
+      return new _Code(code5);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -33062,13 +33066,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code4, arg) {
+    function addCodeArg(code5, arg) {
       if (arg instanceof _Code)
-        code4.push(...arg._items);
+        code5.push(...arg._items);
       else if (arg instanceof Name)
-        code4.push(arg);
+        code5.push(arg);
       else
-        code4.push(interpolate(arg));
+        code5.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -33252,7 +33256,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code4 = code_1.nil;
+        let code5 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -33265,16 +33269,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code4 = (0, code_1._)`${code4}${def} ${name} = ${c};${this.opts._n}`;
+              code5 = (0, code_1._)`${code5}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code4 = (0, code_1._)`${code4}${c}${this.opts._n}`;
+              code5 = (0, code_1._)`${code5}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code4;
+        return code5;
       }
     };
     exports.ValueScope = ValueScope;
@@ -33434,9 +33438,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code4) {
+      constructor(code5) {
         super();
-        this.code = code4;
+        this.code = code5;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -33458,7 +33462,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code4, n) => code4 + n.render(opts), "");
+        return this.nodes.reduce((code5, n) => code5 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -33506,10 +33510,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code4 = `if(${this.condition})` + super.render(opts);
+        let code5 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code4 += "else " + this.else.render(opts);
-        return code4;
+          code5 += "else " + this.else.render(opts);
+        return code5;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -33630,12 +33634,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code4 = "try" + super.render(opts);
+        let code5 = "try" + super.render(opts);
         if (this.catch)
-          code4 += this.catch.render(opts);
+          code5 += this.catch.render(opts);
         if (this.finally)
-          code4 += this.finally.render(opts);
-        return code4;
+          code5 += this.finally.render(opts);
+        return code5;
       }
       optimizeNodes() {
         var _a, _b;
@@ -33752,18 +33756,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code4 = ["{"];
+        const code5 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code4.length > 1)
-            code4.push(",");
-          code4.push(key);
+          if (code5.length > 1)
+            code5.push(",");
+          code5.push(key);
           if (key !== value || this.opts.es5) {
-            code4.push(":");
-            (0, code_1.addCodeArg)(code4, value);
+            code5.push(":");
+            (0, code_1.addCodeArg)(code5, value);
           }
         }
-        code4.push("}");
-        return new code_1._Code(code4);
+        code5.push("}");
+        return new code_1._Code(code5);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -34393,15 +34397,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -36082,22 +36086,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code4 = 0;
+      let code5 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code4 = input[i].charCodeAt(0);
-        if (code4 === 48) {
+        code5 = input[i].charCodeAt(0);
+        if (code5 === 48) {
           continue;
         }
-        if (!(code4 >= 48 && code4 <= 57 || code4 >= 65 && code4 <= 70 || code4 >= 97 && code4 <= 102)) {
+        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code4 = input[i].charCodeAt(0);
-        if (!(code4 >= 48 && code4 <= 57 || code4 >= 65 && code4 <= 70 || code4 >= 97 && code4 <= 102)) {
+        code5 = input[i].charCodeAt(0);
+        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -36370,15 +36374,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code4 = input.charCodeAt(i);
-          if (code4 < 128) {
-            output += isEscapeSafe(code4) ? ch : BYTE_HEX[code4];
-          } else if (code4 < 55296 || code4 > 57343) {
-            output += percentEncodeNonAscii(code4);
-          } else if (code4 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code4 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36409,15 +36413,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code4 = input.charCodeAt(i);
-          if (code4 < 128) {
-            output += BYTE_HEX[code4];
-          } else if (code4 < 55296 || code4 > 57343) {
-            output += percentEncodeNonAscii(code4);
-          } else if (code4 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code4 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36444,15 +36448,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code4 = input.charCodeAt(i);
-          if (code4 < 128) {
-            output += BYTE_HEX[code4];
-          } else if (code4 < 55296 || code4 > 57343) {
-            output += percentEncodeNonAscii(code4);
-          } else if (code4 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code4 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36497,15 +36501,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code4 = input.charCodeAt(i);
-          if (code4 < 128) {
-            output += isEscapeSafe(code4) ? ch : BYTE_HEX[code4];
-          } else if (code4 < 55296 || code4 > 57343) {
-            output += percentEncodeNonAscii(code4);
-          } else if (code4 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code4 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37652,10 +37656,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -39782,8 +39786,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code4 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code4 });
+            const code5 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code5 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -41515,8 +41519,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION10 = "4.7.10";
-    exports.VERSION = VERSION10;
+    var VERSION11 = "4.7.10";
+    exports.VERSION = VERSION11;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -41645,7 +41649,7 @@ var require_runtime = __commonJS({
     exports.wrapProgram = wrapProgram;
     exports.resolvePartial = resolvePartial;
     exports.invokePartial = invokePartial;
-    exports.noop = noop3;
+    exports.noop = noop4;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -41892,7 +41896,7 @@ var require_runtime = __commonJS({
         options.data.contextPath = options.ids[0] || options.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options.fn && options.fn !== noop3) {
+      if (options.fn && options.fn !== noop4) {
         (function() {
           options.data = _base.createFrame(options.data);
           var fn = options.fn;
@@ -41916,7 +41920,7 @@ var require_runtime = __commonJS({
         return partial(context, options);
       }
     }
-    function noop3() {
+    function noop4() {
       return "";
     }
     function lookupOwnProperty(obj, name) {
@@ -45307,10 +45311,10 @@ var require_source_node = __commonJS({
             lastGeneratedColumn = 0;
           } else {
             var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code4 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            var code5 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
             remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
             lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code4);
+            addMappingWithCode(lastMapping, code5);
             lastMapping = mapping;
             return;
           }
@@ -45343,16 +45347,16 @@ var require_source_node = __commonJS({
         }
       });
       return node2;
-      function addMappingWithCode(mapping, code4) {
+      function addMappingWithCode(mapping, code5) {
         if (mapping === null || mapping.source === void 0) {
-          node2.add(code4);
+          node2.add(code5);
         } else {
           var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
           node2.add(new SourceNode(
             mapping.originalLine,
             mapping.originalColumn,
             source,
-            code4,
+            code5,
             mapping.name
           ));
         }
@@ -45550,8 +45554,8 @@ var require_code_gen = __commonJS({
     var _utils = require_utils3();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
-    function escapeScriptDelimiters(code4) {
-      return code4.replace(SCRIPT_DELIMITERS, "\\u003C");
+    function escapeScriptDelimiters(code5) {
+      return code5.replace(SCRIPT_DELIMITERS, "\\u003C");
     }
     function escapeSurrogate(surrogate) {
       return "\\u" + surrogate.charCodeAt(0).toString(16);
@@ -46836,26 +46840,26 @@ var init_default = __esm({
 });
 
 // node_modules/micromark-util-character/index.js
-function asciiControl(code4) {
+function asciiControl(code5) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code4 !== null && (code4 < 32 || code4 === 127)
+    code5 !== null && (code5 < 32 || code5 === 127)
   );
 }
-function markdownLineEnding(code4) {
-  return code4 !== null && code4 < -2;
+function markdownLineEnding(code5) {
+  return code5 !== null && code5 < -2;
 }
-function markdownLineEndingOrSpace(code4) {
-  return code4 !== null && (code4 < 0 || code4 === 32);
+function markdownLineEndingOrSpace(code5) {
+  return code5 !== null && (code5 < 0 || code5 === 32);
 }
-function markdownSpace(code4) {
-  return code4 === -2 || code4 === -1 || code4 === 32;
+function markdownSpace(code5) {
+  return code5 === -2 || code5 === -1 || code5 === 32;
 }
-function regexCheck(regex) {
+function regexCheck(regex2) {
   return check2;
-  function check2(code4) {
-    return code4 !== null && code4 > -1 && regex.test(String.fromCharCode(code4));
+  function check2(code5) {
+    return code5 !== null && code5 > -1 && regex2.test(String.fromCharCode(code5));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -46882,11 +46886,11 @@ var init_micromark_util_normalize_identifier = __esm({
 });
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code4) {
-  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+function classifyCharacter(code5) {
+  if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
     return 1;
   }
-  if (unicodePunctuation(code4)) {
+  if (unicodePunctuation(code5)) {
     return 2;
   }
 }
@@ -49165,20 +49169,20 @@ var init_decode_named_character_reference = __esm({
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value, base) {
-  const code4 = Number.parseInt(value, base);
+  const code5 = Number.parseInt(value, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
-    code4 > 55295 && code4 < 57344 || // Noncharacters.
-    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
-    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code5 > 126 && code5 < 160 || // Lone high surrogates and low surrogates.
+    code5 > 55295 && code5 < 57344 || // Noncharacters.
+    code5 > 64975 && code5 < 65008 || /* eslint-disable no-bitwise */
+    (code5 & 65535) === 65535 || (code5 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code4 > 1114111
+    code5 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code4);
+  return String.fromCodePoint(code5);
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
   "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
@@ -49263,14 +49267,14 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code4;
+    let code5;
     if (right) {
-      for (code4 in right) {
-        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
-        const value = right[code4];
+      for (code5 in right) {
+        if (!hasOwnProperty.call(left, code5)) left[code5] = [];
+        const value = right[code5];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code4],
+          left[code5],
           Array.isArray(value) ? value : value ? [value] : []
         );
       }
@@ -49405,23 +49409,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code4) {
-    marker = code4;
+  function start(code5) {
+    marker = code5;
     effects.enter("attentionSequence");
-    return inside(code4);
+    return inside(code5);
   }
-  function inside(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code4);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
+    const after = classifyCharacter(code5);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open2));
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function movePoint(point3, offset) {
@@ -49447,96 +49451,96 @@ var init_attention = __esm({
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open2;
   }
-  function open2(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function open2(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return schemeOrEmailAtext;
     }
-    if (code4 === 64) {
-      return nok(code4);
+    if (code5 === 64) {
+      return nok(code5);
     }
-    return emailAtext(code4);
+    return emailAtext(code5);
   }
-  function schemeOrEmailAtext(code4) {
-    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
+  function schemeOrEmailAtext(code5) {
+    if (code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code4);
+      return schemeInsideOrEmailAtext(code5);
     }
-    return emailAtext(code4);
+    return emailAtext(code5);
   }
-  function schemeInsideOrEmailAtext(code4) {
-    if (code4 === 58) {
-      effects.consume(code4);
+  function schemeInsideOrEmailAtext(code5) {
+    if (code5 === 58) {
+      effects.consume(code5);
       size = 0;
       return urlInside;
     }
-    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
-      effects.consume(code4);
+    if ((code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) && size++ < 32) {
+      effects.consume(code5);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code4);
+    return emailAtext(code5);
   }
-  function urlInside(code4) {
-    if (code4 === 62) {
+  function urlInside(code5) {
+    if (code5 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
-      return nok(code4);
+    if (code5 === null || code5 === 32 || code5 === 60 || asciiControl(code5)) {
+      return nok(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return urlInside;
   }
-  function emailAtext(code4) {
-    if (code4 === 64) {
-      effects.consume(code4);
+  function emailAtext(code5) {
+    if (code5 === 64) {
+      effects.consume(code5);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code4)) {
-      effects.consume(code4);
+    if (asciiAtext(code5)) {
+      effects.consume(code5);
       return emailAtext;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function emailAtSignOrDot(code4) {
-    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
+  function emailAtSignOrDot(code5) {
+    return asciiAlphanumeric(code5) ? emailLabel(code5) : nok(code5);
   }
-  function emailLabel(code4) {
-    if (code4 === 46) {
-      effects.consume(code4);
+  function emailLabel(code5) {
+    if (code5 === 46) {
+      effects.consume(code5);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code4 === 62) {
+    if (code5 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code4);
+    return emailValue(code5);
   }
-  function emailValue(code4) {
-    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
-      const next = code4 === 45 ? emailValue : emailLabel;
-      effects.consume(code4);
+  function emailValue(code5) {
+    if ((code5 === 45 || asciiAlphanumeric(code5)) && size++ < 63) {
+      const next = code5 === 45 ? emailValue : emailLabel;
+      effects.consume(code5);
       return next;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var autolink;
@@ -49555,43 +49559,43 @@ function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code4) {
-    if (markdownSpace(code4)) {
+  function start(code5) {
+    if (markdownSpace(code5)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix(code5);
     }
-    return ok3(code4);
+    return ok3(code5);
   }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size++ < limit) {
-      effects.consume(code4);
+  function prefix(code5) {
+    if (markdownSpace(code5) && size++ < limit) {
+      effects.consume(code5);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code4) {
-    if (max > 0 && markdownSpace(code4)) {
+  function start(code5) {
+    if (max > 0 && markdownSpace(code5)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix(code5);
     }
-    return after(code4);
+    return after(code5);
   }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size < max) {
-      effects.consume(code4);
+  function prefix(code5) {
+    if (markdownSpace(code5) && size < max) {
+      effects.consume(code5);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code4);
+    return after(code5);
   }
-  function after(code4) {
-    return size >= min ? ok3(code4) : nok(code4);
+  function after(code5) {
+    return size >= min ? ok3(code5) : nok(code5);
   }
 }
 var init_micromark_factory_space = __esm({
@@ -49603,11 +49607,11 @@ var init_micromark_factory_space = __esm({
 // node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
+  function start(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, after, "linePrefix")(code5) : after(code5);
   }
-  function after(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function after(code5) {
+    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
   }
 }
 var blankLine;
@@ -49626,8 +49630,8 @@ var init_blank_line = __esm({
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code4) {
-    if (code4 === 62) {
+  function start(code5) {
+    if (code5 === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -49637,35 +49641,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function after(code4) {
-    if (markdownSpace(code4)) {
+  function after(code5) {
+    if (markdownSpace(code5)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+  function contStart(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
     }
-    return contBefore(code4);
+    return contBefore(code5);
   }
-  function contBefore(code4) {
-    return effects.attempt(blockQuote, ok3, nok)(code4);
+  function contBefore(code5) {
+    return effects.attempt(blockQuote, ok3, nok)(code5);
   }
 }
 function exit2(effects) {
@@ -49690,22 +49694,22 @@ var init_block_quote = __esm({
 // node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code4) {
-    if (asciiPunctuation(code4)) {
+  function inside(code5) {
+    if (asciiPunctuation(code5)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var characterEscape;
@@ -49726,29 +49730,29 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let max;
   let test;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("characterReferenceMarker");
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 35) {
+  function open2(code5) {
+    if (code5 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code4);
+    return value(code5);
   }
-  function numeric(code4) {
-    if (code4 === 88 || code4 === 120) {
+  function numeric(code5) {
+    if (code5 === 88 || code5 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -49758,25 +49762,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code4);
+    return value(code5);
   }
-  function value(code4) {
-    if (code4 === 59 && size) {
+  function value(code5) {
+    if (code5 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code4);
+        return nok(code5);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code4) && size++ < max) {
-      effects.consume(code4);
+    if (test(code5) && size++ < max) {
+      effects.consume(code5);
       return value;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var characterReference;
@@ -49795,17 +49799,17 @@ var init_character_reference = __esm({
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function start(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code4) {
-    return self2.parser.lazy[self2.now().line] ? nok(code4) : ok3(code4);
+  function after(code5) {
+    return self2.parser.lazy[self2.now().line] ? nok(code5) : ok3(code5);
   }
 }
 var nonLazyContinuation;
@@ -49829,149 +49833,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code4) {
-    return beforeSequenceOpen(code4);
+  function start(code5) {
+    return beforeSequenceOpen(code5);
   }
-  function beforeSequenceOpen(code4) {
+  function beforeSequenceOpen(code5) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code4;
+    marker = code5;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code4) {
-    if (code4 === marker) {
+  function sequenceOpen(code5) {
+    if (code5 === marker) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code5);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code4);
+      return nok(code5);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
+    return markdownSpace(code5) ? factorySpace(effects, infoBefore, "whitespace")(code5) : infoBefore(code5);
   }
-  function infoBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function infoBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+      return self2.interrupt ? ok3(code5) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code4);
+    return info2(code5);
   }
-  function info2(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function info2(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code4);
+      return infoBefore(code5);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code4);
+      return factorySpace(effects, metaBefore, "whitespace")(code5);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code5 === 96 && code5 === marker) {
+      return nok(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return info2;
   }
-  function metaBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return infoBefore(code4);
+  function metaBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return infoBefore(code5);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code4);
+    return meta(code5);
   }
-  function meta(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function meta(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code4);
+      return infoBefore(code5);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code5 === 96 && code5 === marker) {
+      return nok(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return meta;
   }
-  function atNonLazyBreak(code4) {
-    return effects.attempt(closeStart, after, contentBefore)(code4);
+  function atNonLazyBreak(code5) {
+    return effects.attempt(closeStart, after, contentBefore)(code5);
   }
-  function contentBefore(code4) {
+  function contentBefore(code5) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code4) {
-    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
+  function contentStart(code5) {
+    return initialPrefix > 0 && markdownSpace(code5) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code5) : beforeContentChunk(code5);
   }
-  function beforeContentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+  function beforeContentChunk(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code4);
+    return contentChunk(code5);
   }
-  function contentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function contentChunk(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code4);
+      return beforeContentChunk(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return contentChunk;
   }
-  function after(code4) {
+  function after(code5) {
     effects.exit("codeFenced");
-    return ok3(code4);
+    return ok3(code5);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code4) {
+    function startBefore(code5) {
       effects2.enter("lineEnding");
-      effects2.consume(code4);
+      effects2.consume(code5);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code4) {
+    function start2(code5) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
+      return markdownSpace(code5) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : beforeSequenceClose(code5);
     }
-    function beforeSequenceClose(code4) {
-      if (code4 === marker) {
+    function beforeSequenceClose(code5) {
+      if (code5 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code4);
+        return sequenceClose(code5);
       }
-      return nok2(code4);
+      return nok2(code5);
     }
-    function sequenceClose(code4) {
-      if (code4 === marker) {
+    function sequenceClose(code5) {
+      if (code5 === marker) {
         size++;
-        effects2.consume(code4);
+        effects2.consume(code5);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
+        return markdownSpace(code5) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code5) : sequenceCloseAfter(code5);
       }
-      return nok2(code4);
+      return nok2(code5);
     }
-    function sequenceCloseAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function sequenceCloseAfter(code5) {
+      if (code5 === null || markdownLineEnding(code5)) {
         effects2.exit("codeFencedFence");
-        return ok4(code4);
+        return ok4(code5);
       }
-      return nok2(code4);
+      return nok2(code5);
     }
   }
 }
@@ -49992,50 +49996,50 @@ var init_code_fenced = __esm({
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code5);
   }
-  function atBreak(code4) {
-    if (code4 === null) {
-      return after(code4);
+  function atBreak(code5) {
+    if (code5 === null) {
+      return after(code5);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.attempt(furtherStart, atBreak, after)(code4);
+    if (markdownLineEnding(code5)) {
+      return effects.attempt(furtherStart, atBreak, after)(code5);
     }
     effects.enter("codeFlowValue");
-    return inside(code4);
+    return inside(code5);
   }
-  function inside(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function inside(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFlowValue");
-      return atBreak(code4);
+      return atBreak(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return inside;
   }
-  function after(code4) {
+  function after(code5) {
     effects.exit("codeIndented");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code4) {
+  function furtherStart2(code5) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
+      return nok(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code5);
   }
-  function onNotEnoughPrefix(code4) {
-    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
+  function onNotEnoughPrefix(code5) {
+    return markdownLineEnding(code5) ? furtherStart2(code5) : nok(code5);
   }
 }
 var codeIndented, furtherStart;
@@ -50092,8 +50096,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code4) {
-  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous2(code5) {
+  return code5 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
@@ -50101,65 +50105,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceOpen(code5) {
+    if (code5 === 96) {
+      effects.consume(code5);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between2(code4);
+    return between2(code5);
   }
-  function between2(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function between2(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code4 === 32) {
+    if (code5 === 32) {
       effects.enter("space");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("space");
       return between2;
     }
-    if (code4 === 96) {
+    if (code5 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code4);
+      return sequenceClose(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return between2;
     }
     effects.enter("codeTextData");
-    return data(code4);
+    return data(code5);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
+  function data(code5) {
+    if (code5 === null || code5 === 32 || code5 === 96 || markdownLineEnding(code5)) {
       effects.exit("codeTextData");
-      return between2(code4);
+      return between2(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return data;
   }
-  function sequenceClose(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceClose(code5) {
+    if (code5 === 96) {
+      effects.consume(code5);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code4);
+      return ok3(code5);
     }
     token.type = "codeTextData";
-    return data(code4);
+    return data(code5);
   }
 }
 var codeText;
@@ -50540,30 +50544,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code4) {
+  function chunkStart(code5) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code4);
+    return chunkInside(code5);
   }
-  function chunkInside(code4) {
-    if (code4 === null) {
-      return contentEnd(code4);
+  function chunkInside(code5) {
+    if (code5 === null) {
+      return contentEnd(code5);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
+    if (markdownLineEnding(code5)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return chunkInside;
   }
-  function contentEnd(code4) {
+  function contentEnd(code5) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code4);
+    return ok3(code5);
   }
-  function contentContinue(code4) {
-    effects.consume(code4);
+  function contentContinue(code5) {
+    effects.consume(code5);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -50576,22 +50580,22 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code4) {
+  function startLookahead(code5) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+  function prefixed(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return nok(code5);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code4);
+      return ok3(code5);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code4);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code5);
   }
 }
 var content, continuationConstruct;
@@ -50616,17 +50620,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code4) {
-    if (code4 === 60) {
+  function start(code5) {
+    if (code5 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
-      return nok(code4);
+    if (code5 === null || code5 === 32 || code5 === 41 || asciiControl(code5)) {
+      return nok(code5);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -50634,12 +50638,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code4);
+    return raw(code5);
   }
-  function enclosedBefore(code4) {
-    if (code4 === 62) {
+  function enclosedBefore(code5) {
+    if (code5 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -50649,57 +50653,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code4);
+    return enclosed(code5);
   }
-  function enclosed(code4) {
-    if (code4 === 62) {
+  function enclosed(code5) {
+    if (code5 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code4);
+      return enclosedBefore(code5);
     }
-    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code5 === null || code5 === 60 || markdownLineEnding(code5)) {
+      return nok(code5);
     }
-    effects.consume(code4);
-    return code4 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code5);
+    return code5 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code4) {
-    if (code4 === 60 || code4 === 62 || code4 === 92) {
-      effects.consume(code4);
+  function enclosedEscape(code5) {
+    if (code5 === 60 || code5 === 62 || code5 === 92) {
+      effects.consume(code5);
       return enclosed;
     }
-    return enclosed(code4);
+    return enclosed(code5);
   }
-  function raw(code4) {
-    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
+  function raw(code5) {
+    if (!balance && (code5 === null || code5 === 41 || markdownLineEndingOrSpace(code5))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code4);
+      return ok3(code5);
     }
-    if (balance < limit && code4 === 40) {
-      effects.consume(code4);
+    if (balance < limit && code5 === 40) {
+      effects.consume(code5);
       balance++;
       return raw;
     }
-    if (code4 === 41) {
-      effects.consume(code4);
+    if (code5 === 41) {
+      effects.consume(code5);
       balance--;
       return raw;
     }
-    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
-      return nok(code4);
+    if (code5 === null || code5 === 32 || code5 === 40 || asciiControl(code5)) {
+      return nok(code5);
     }
-    effects.consume(code4);
-    return code4 === 92 ? rawEscape : raw;
+    effects.consume(code5);
+    return code5 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code4) {
-    if (code4 === 40 || code4 === 41 || code4 === 92) {
-      effects.consume(code4);
+  function rawEscape(code5) {
+    if (code5 === 40 || code5 === 41 || code5 === 92) {
+      effects.consume(code5);
       return raw;
     }
-    return raw(code4);
+    return raw(code5);
   }
 }
 var init_micromark_factory_destination = __esm({
@@ -50714,58 +50718,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code4) {
-    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code5) {
+    if (size > 999 || code5 === null || code5 === 91 || code5 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
+    code5 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
-    if (code4 === 93) {
+    if (code5 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code4);
+    return labelInside(code5);
   }
-  function labelInside(code4) {
-    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
+  function labelInside(code5) {
+    if (code5 === null || code5 === 91 || code5 === 93 || markdownLineEnding(code5) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code5);
     }
-    effects.consume(code4);
-    if (!seen) seen = !markdownSpace(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code5);
+    if (!seen) seen = !markdownSpace(code5);
+    return code5 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code5);
   }
 }
 var init_micromark_factory_label = __esm({
@@ -50778,61 +50782,61 @@ var init_micromark_factory_label = __esm({
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
+  function start(code5) {
+    if (code5 === 34 || code5 === 39 || code5 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit(markerType);
-      marker = code4 === 40 ? 41 : code4;
+      marker = code5 === 40 ? 41 : code5;
       return begin;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function begin(code4) {
-    if (code4 === marker) {
+  function begin(code5) {
+    if (code5 === marker) {
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code4);
+    return atBreak(code5);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code5) {
+    if (code5 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code4);
+    return inside(code5);
   }
-  function inside(code4) {
-    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
+  function inside(code5) {
+    if (code5 === marker || code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code5);
     }
-    effects.consume(code4);
-    return code4 === 92 ? escape2 : inside;
+    effects.consume(code5);
+    return code5 === 92 ? escape2 : inside;
   }
-  function escape2(code4) {
-    if (code4 === marker || code4 === 92) {
-      effects.consume(code4);
+  function escape2(code5) {
+    if (code5 === marker || code5 === 92) {
+      effects.consume(code5);
       return inside;
     }
-    return inside(code4);
+    return inside(code5);
   }
 }
 var init_micromark_factory_title = __esm({
@@ -50846,18 +50850,18 @@ var init_micromark_factory_title = __esm({
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code4) {
-    if (markdownLineEnding(code4)) {
+  function start(code5) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code5);
     }
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 var init_micromark_factory_whitespace = __esm({
@@ -50872,11 +50876,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("definition");
-    return before(code4);
+    return before(code5);
   }
-  function before(code4) {
+  function before(code5) {
     return factoryLabel.call(
       self2,
       effects,
@@ -50886,22 +50890,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code4);
+    )(code5);
   }
-  function labelAfter(code4) {
+  function labelAfter(code5) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code4 === 58) {
+    if (code5 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function markerAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
+  function markerAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, destinationBefore)(code5) : destinationBefore(code5);
   }
-  function destinationBefore(code4) {
+  function destinationBefore(code5) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -50912,36 +50916,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code4);
+    )(code5);
   }
-  function destinationAfter(code4) {
-    return effects.attempt(titleBefore, after, after)(code4);
+  function destinationAfter(code5) {
+    return effects.attempt(titleBefore, after, after)(code5);
   }
-  function after(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
+  function after(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, afterWhitespace, "whitespace")(code5) : afterWhitespace(code5);
   }
-  function afterWhitespace(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function afterWhitespace(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
+  function titleBefore2(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, beforeMarker)(code5) : nok(code5);
   }
-  function beforeMarker(code4) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
+  function beforeMarker(code5) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code5);
   }
-  function titleAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
+  function titleAfter(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code5) : titleAfterOptionalWhitespace(code5);
   }
-  function titleAfterOptionalWhitespace(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function titleAfterOptionalWhitespace(code5) {
+    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
   }
 }
 var definition2, titleBefore;
@@ -50968,17 +50972,17 @@ var init_definition = __esm({
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("hardBreakEscape");
-    effects.consume(code4);
+    effects.consume(code5);
     return after;
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
+  function after(code5) {
+    if (markdownLineEnding(code5)) {
       effects.exit("hardBreakEscape");
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var hardBreakEscape;
@@ -51024,54 +51028,54 @@ function resolveHeadingAtx(events, context) {
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("atxHeading");
-    return before(code4);
+    return before(code5);
   }
-  function before(code4) {
+  function before(code5) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 35 && size++ < 6) {
-      effects.consume(code4);
+  function sequenceOpen(code5) {
+    if (code5 === 35 && size++ < 6) {
+      effects.consume(code5);
       return sequenceOpen;
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4)) {
+    if (code5 === null || markdownLineEndingOrSpace(code5)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code4);
+      return atBreak(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function atBreak(code4) {
-    if (code4 === 35) {
+  function atBreak(code5) {
+    if (code5 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code4);
+      return sequenceFurther(code5);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("atxHeading");
-      return ok3(code4);
+      return ok3(code5);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, atBreak, "whitespace")(code4);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, atBreak, "whitespace")(code5);
     }
     effects.enter("atxHeadingText");
-    return data(code4);
+    return data(code5);
   }
-  function sequenceFurther(code4) {
-    if (code4 === 35) {
-      effects.consume(code4);
+  function sequenceFurther(code5) {
+    if (code5 === 35) {
+      effects.consume(code5);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code4);
+    return atBreak(code5);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
+  function data(code5) {
+    if (code5 === null || code5 === 35 || markdownLineEndingOrSpace(code5)) {
       effects.exit("atxHeadingText");
-      return atBreak(code4);
+      return atBreak(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return data;
   }
 }
@@ -51112,327 +51116,327 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code4) {
-    return before(code4);
+  function start(code5) {
+    return before(code5);
   }
-  function before(code4) {
+  function before(code5) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code4);
+    effects.consume(code5);
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open2(code5) {
+    if (code5 === 33) {
+      effects.consume(code5);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code5 === 47) {
+      effects.consume(code5);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code5 === 63) {
+      effects.consume(code5);
       marker = 3;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
+      buffer = String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       marker = 2;
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code5 === 91) {
+      effects.consume(code5);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       marker = 4;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code5) {
     const value = "CDATA[";
-    if (code4 === value.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code5 === value.charCodeAt(index2++)) {
+      effects.consume(code5);
       if (index2 === value.length) {
         return self2.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+  function tagCloseStart(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
+      buffer = String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function tagName(code4) {
-    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      const slash = code4 === 47;
+  function tagName(code5) {
+    if (code5 === null || code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      const slash = code5 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self2.interrupt ? ok3(code4) : continuation(code4);
+        return self2.interrupt ? ok3(code5) : continuation(code5);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code4);
+          effects.consume(code5);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok3(code4) : continuation(code4);
+        return self2.interrupt ? ok3(code5) : continuation(code5);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code5) : closingTag ? completeClosingTagAfter(code5) : completeAttributeNameBefore(code5);
     }
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
+      buffer += String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function basicSelfClosing(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function basicSelfClosing(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return self2.interrupt ? ok3 : continuation;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function completeClosingTagAfter(code4) {
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+  function completeClosingTagAfter(code5) {
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeClosingTagAfter;
     }
-    return completeEnd(code4);
+    return completeEnd(code5);
   }
-  function completeAttributeNameBefore(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function completeAttributeNameBefore(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       return completeEnd;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
+      effects.consume(code5);
       return completeAttributeName;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code4);
+    return completeEnd(code5);
   }
-  function completeAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function completeAttributeName(code5) {
+    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code4);
+    return completeAttributeNameAfter(code5);
   }
-  function completeAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function completeAttributeNameAfter(code5) {
+    if (code5 === 61) {
+      effects.consume(code5);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code4);
+    return completeAttributeNameBefore(code5);
   }
-  function completeAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function completeAttributeValueBefore(code5) {
+    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
+      return nok(code5);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      markerB = code4;
+    if (code5 === 34 || code5 === 39) {
+      effects.consume(code5);
+      markerB = code5;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code4);
+    return completeAttributeValueUnquoted(code5);
   }
-  function completeAttributeValueQuoted(code4) {
-    if (code4 === markerB) {
-      effects.consume(code4);
+  function completeAttributeValueQuoted(code5) {
+    if (code5 === markerB) {
+      effects.consume(code5);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code5 === null || markdownLineEnding(code5)) {
+      return nok(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
-      return completeAttributeNameAfter(code4);
+  function completeAttributeValueUnquoted(code5) {
+    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 47 || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96 || markdownLineEndingOrSpace(code5)) {
+      return completeAttributeNameAfter(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
-      return completeAttributeNameBefore(code4);
+  function completeAttributeValueQuotedAfter(code5) {
+    if (code5 === 47 || code5 === 62 || markdownSpace(code5)) {
+      return completeAttributeNameBefore(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function completeEnd(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function completeEnd(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function completeAfter(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuation(code4);
+  function completeAfter(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return continuation(code5);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function continuation(code4) {
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+  function continuation(code5) {
+    if (code5 === 45 && marker === 2) {
+      effects.consume(code5);
       return continuationCommentInside;
     }
-    if (code4 === 60 && marker === 1) {
-      effects.consume(code4);
+    if (code5 === 60 && marker === 1) {
+      effects.consume(code5);
       return continuationRawTagOpen;
     }
-    if (code4 === 62 && marker === 4) {
-      effects.consume(code4);
+    if (code5 === 62 && marker === 4) {
+      effects.consume(code5);
       return continuationClose;
     }
-    if (code4 === 63 && marker === 3) {
-      effects.consume(code4);
+    if (code5 === 63 && marker === 3) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    if (code4 === 93 && marker === 5) {
-      effects.consume(code4);
+    if (code5 === 93 && marker === 5) {
+      effects.consume(code5);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code5) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code5);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code4);
+      return continuationStart(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return continuation;
   }
-  function continuationStart(code4) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
+  function continuationStart(code5) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code5);
   }
-  function continuationStartNonLazy(code4) {
+  function continuationStartNonLazy(code5) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuationStart(code4);
+  function continuationBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return continuationStart(code5);
     }
     effects.enter("htmlFlowData");
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationCommentInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function continuationCommentInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationRawTagOpen(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function continuationRawTagOpen(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationRawEndTag(code4) {
-    if (code4 === 62) {
+  function continuationRawEndTag(code5) {
+    if (code5 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code4);
+        effects.consume(code5);
         return continuationClose;
       }
-      return continuation(code4);
+      return continuation(code5);
     }
-    if (asciiAlpha(code4) && buffer.length < 8) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (asciiAlpha(code5) && buffer.length < 8) {
+      effects.consume(code5);
+      buffer += String.fromCharCode(code5);
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationCdataInside(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function continuationCdataInside(code5) {
+    if (code5 === 93) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationDeclarationInside(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function continuationDeclarationInside(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return continuationClose;
     }
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+    if (code5 === 45 && marker === 2) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code5);
   }
-  function continuationClose(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function continuationClose(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code4);
+      return continuationAfter(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return continuationClose;
   }
-  function continuationAfter(code4) {
+  function continuationAfter(code5) {
     effects.exit("htmlFlow");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -51464,298 +51468,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code4);
+    effects.consume(code5);
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open2(code5) {
+    if (code5 === 33) {
+      effects.consume(code5);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code5 === 47) {
+      effects.consume(code5);
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code5 === 63) {
+      effects.consume(code5);
       return instruction;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagOpen;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code5 === 91) {
+      effects.consume(code5);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return declaration;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentEnd;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function comment(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function comment(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code4 === 45) {
-      effects.consume(code4);
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = comment;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return comment;
   }
-  function commentClose(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentClose(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentEnd;
     }
-    return comment(code4);
+    return comment(code5);
   }
-  function commentEnd(code4) {
-    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment(code4);
+  function commentEnd(code5) {
+    return code5 === 62 ? end(code5) : code5 === 45 ? commentClose(code5) : comment(code5);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code5) {
     const value = "CDATA[";
-    if (code4 === value.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code5 === value.charCodeAt(index2++)) {
+      effects.consume(code5);
       return index2 === value.length ? cdata : cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function cdata(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function cdata(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = cdata;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return cdata;
   }
-  function cdataClose(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function cdataClose(code5) {
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataEnd;
     }
-    return cdata(code4);
+    return cdata(code5);
   }
-  function cdataEnd(code4) {
-    if (code4 === 62) {
-      return end(code4);
+  function cdataEnd(code5) {
+    if (code5 === 62) {
+      return end(code5);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataEnd;
     }
-    return cdata(code4);
+    return cdata(code5);
   }
-  function declaration(code4) {
-    if (code4 === null || code4 === 62) {
-      return end(code4);
+  function declaration(code5) {
+    if (code5 === null || code5 === 62) {
+      return end(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = declaration;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return declaration;
   }
-  function instruction(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function instruction(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code5 === 63) {
+      effects.consume(code5);
       return instructionClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = instruction;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return instruction;
   }
-  function instructionClose(code4) {
-    return code4 === 62 ? end(code4) : instruction(code4);
+  function instructionClose(code5) {
+    return code5 === 62 ? end(code5) : instruction(code5);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function tagCloseStart(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagClose;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function tagClose(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagClose(code5) {
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagClose;
     }
-    return tagCloseBetween(code4);
+    return tagCloseBetween(code5);
   }
-  function tagCloseBetween(code4) {
-    if (markdownLineEnding(code4)) {
+  function tagCloseBetween(code5) {
+    if (markdownLineEnding(code5)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagCloseBetween;
     }
-    return end(code4);
+    return end(code5);
   }
-  function tagOpen(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpen(code5) {
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagOpen;
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function tagOpenBetween(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function tagOpenBetween(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       return end;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenBetween;
     }
-    return end(code4);
+    return end(code5);
   }
-  function tagOpenAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpenAttributeName(code5) {
+    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code4);
+    return tagOpenAttributeNameAfter(code5);
   }
-  function tagOpenAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function tagOpenAttributeNameAfter(code5) {
+    if (code5 === 61) {
+      effects.consume(code5);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code4);
+    return tagOpenBetween(code5);
   }
-  function tagOpenAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueBefore(code5) {
+    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
+      return nok(code5);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      marker = code4;
+    if (code5 === 34 || code5 === 39) {
+      effects.consume(code5);
+      marker = code5;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function tagOpenAttributeValueQuoted(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueUnquoted(code5) {
+    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 60 || code5 === 61 || code5 === 96) {
+      return nok(code5);
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+  function tagOpenAttributeValueQuotedAfter(code5) {
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function end(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function end(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function lineEndingBefore(code4) {
+  function lineEndingBefore(code5) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
+  function lineEndingAfter(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : lineEndingAfterPrefix(code5);
   }
-  function lineEndingAfterPrefix(code4) {
+  function lineEndingAfterPrefix(code5) {
     effects.enter("htmlTextData");
-    return returnState(code4);
+    return returnState(code5);
   }
 }
 var htmlText;
@@ -51864,12 +51868,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code4) {
+  function start(code5) {
     if (!labelStart) {
-      return nok(code4);
+      return nok(code5);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code4);
+      return labelEndNok(code5);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -51877,107 +51881,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code4) {
-    if (code4 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
+  function after(code5) {
+    if (code5 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code5);
     }
-    if (code4 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
+    if (code5 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code5);
     }
-    return defined ? labelEndOk(code4) : labelEndNok(code4);
+    return defined ? labelEndOk(code5) : labelEndNok(code5);
   }
-  function referenceNotFull(code4) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
+  function referenceNotFull(code5) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code5);
   }
-  function labelEndOk(code4) {
+  function labelEndOk(code5) {
     labelStarts.pop();
-    return ok3(code4);
+    return ok3(code5);
   }
-  function labelEndNok(code4) {
+  function labelEndNok(code5) {
     labelStart._balanced = true;
-    return nok(code4);
+    return nok(code5);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code4) {
+  function resourceStart(code5) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
+  function resourceBefore(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceOpen)(code5) : resourceOpen(code5);
   }
-  function resourceOpen(code4) {
-    if (code4 === 41) {
-      return resourceEnd(code4);
+  function resourceOpen(code5) {
+    if (code5 === 41) {
+      return resourceEnd(code5);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code5);
   }
-  function resourceDestinationAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
+  function resourceDestinationAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceBetween)(code5) : resourceEnd(code5);
   }
-  function resourceDestinationMissing(code4) {
-    return nok(code4);
+  function resourceDestinationMissing(code5) {
+    return nok(code5);
   }
-  function resourceBetween(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
+  function resourceBetween(code5) {
+    if (code5 === 34 || code5 === 39 || code5 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code5);
     }
-    return resourceEnd(code4);
+    return resourceEnd(code5);
   }
-  function resourceTitleAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
+  function resourceTitleAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceEnd)(code5) : resourceEnd(code5);
   }
-  function resourceEnd(code4) {
-    if (code4 === 41) {
+  function resourceEnd(code5) {
+    if (code5 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code4) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
+  function referenceFull(code5) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code5);
   }
-  function referenceFullAfter(code4) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
+  function referenceFullAfter(code5) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code5) : nok(code5);
   }
-  function referenceFullMissing(code4) {
-    return nok(code4);
+  function referenceFullMissing(code5) {
+    return nok(code5);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code4) {
+  function referenceCollapsedStart(code5) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code4) {
-    if (code4 === 93) {
+  function referenceCollapsedOpen(code5) {
+    if (code5 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
@@ -52014,30 +52018,30 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   const self2 = this;
   let labelImage;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("labelImageMarker");
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 91) {
+  function open2(code5) {
+    if (code5 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
+  function after(code5) {
+    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelImage);
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 var labelStartImage;
@@ -52057,21 +52061,21 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   const self2 = this;
   let labelLink;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
+  function after(code5) {
+    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelLink);
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 var labelStartLink;
@@ -52089,9 +52093,9 @@ var init_label_start_link = __esm({
 // node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -52112,33 +52116,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("thematicBreak");
-    return before(code4);
+    return before(code5);
   }
-  function before(code4) {
-    marker = code4;
-    return atBreak(code4);
+  function before(code5) {
+    marker = code5;
+    return atBreak(code5);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code5) {
+    if (code5 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code4);
+      return sequence(code5);
     }
-    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
+    if (size >= 3 && (code5 === null || markdownLineEnding(code5))) {
       effects.exit("thematicBreak");
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function sequence(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function sequence(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
+    return markdownSpace(code5) ? factorySpace(effects, atBreak, "whitespace")(code5) : atBreak(code5);
   }
 }
 var thematicBreak2;
@@ -52160,9 +52164,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code4) {
-    const kind = self2.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code4 === self2.containerState.marker : asciiDigit(code4)) {
+  function start(code5) {
+    const kind = self2.containerState.type || (code5 === 42 || code5 === 43 || code5 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code5 === self2.containerState.marker : asciiDigit(code5)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -52171,32 +52175,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code4) : atMarker(code4);
+        return code5 === 42 || code5 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code5) : atMarker(code5);
       }
-      if (!self2.interrupt || code4 === 49) {
+      if (!self2.interrupt || code5 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code4);
+        return inside(code5);
       }
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function inside(code4) {
-    if (asciiDigit(code4) && ++size < 10) {
-      effects.consume(code4);
+  function inside(code5) {
+    if (asciiDigit(code5) && ++size < 10) {
+      effects.consume(code5);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code4 === self2.containerState.marker : code4 === 41 || code4 === 46)) {
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code5 === self2.containerState.marker : code5 === 41 || code5 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code4);
+      return atMarker(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function atMarker(code4) {
+  function atMarker(code5) {
     effects.enter("listItemMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code4;
+    self2.containerState.marker = self2.containerState.marker || code5;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -52204,55 +52208,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code4) {
+  function onBlank(code5) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code4);
+    return endOfPrefix(code5);
   }
-  function otherPrefix(code4) {
-    if (markdownSpace(code4)) {
+  function otherPrefix(code5) {
+    if (markdownSpace(code5)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function endOfPrefix(code4) {
+  function endOfPrefix(code5) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code4) {
+  function onBlank(code5) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code4);
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code5);
   }
-  function notBlank(code4) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code4)) {
+  function notBlank(code5) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code5)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code4);
+      return notInCurrentItem(code5);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code5);
   }
-  function notInCurrentItem(code4) {
+  function notInCurrentItem(code5) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list3, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    return factorySpace(effects, effects.attempt(list3, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code5) : nok(code5);
   }
 }
 function tokenizeListEnd(effects) {
@@ -52261,9 +52265,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
+    return !markdownSpace(code5) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code5) : nok(code5);
   }
 }
 var list3, listItemPrefixWhitespaceConstruct, indentConstruct;
@@ -52447,7 +52451,7 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code4) {
+  function start(code5) {
     let index2 = self2.events.length;
     let paragraph3;
     while (index2--) {
@@ -52458,29 +52462,29 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
     }
     if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph3)) {
       effects.enter("setextHeadingLine");
-      marker = code4;
-      return before(code4);
+      marker = code5;
+      return before(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function before(code4) {
+  function before(code5) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code4);
+    return inside(code5);
   }
-  function inside(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
+    return markdownSpace(code5) ? factorySpace(effects, after, "lineSuffix")(code5) : after(code5);
   }
-  function after(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function after(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("setextHeadingLine");
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 var setextUnderline;
@@ -52530,21 +52534,21 @@ function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
   return contentStart;
-  function afterContentStartConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterContentStartConstruct(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code4) {
+  function paragraphInitial(code5) {
     effects.enter("paragraph");
-    return lineStart(code4);
+    return lineStart2(code5);
   }
-  function lineStart(code4) {
+  function lineStart2(code5) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -52553,21 +52557,21 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code4);
+    return data(code5);
   }
-  function data(code4) {
-    if (code4 === null) {
+  function data(code5) {
+    if (code5 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code4);
+      effects.consume(code5);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code5)) {
+      effects.consume(code5);
       effects.exit("chunkText");
-      return lineStart;
+      return lineStart2;
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return data;
   }
 }
@@ -52591,15 +52595,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code4) {
+  function start(code5) {
     if (continued < stack.length) {
       const item = stack[continued];
       self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code5);
     }
-    return checkNewContainers(code4);
+    return checkNewContainers(code5);
   }
-  function documentContinue(code4) {
+  function documentContinue(code5) {
     continued++;
     if (self2.containerState._closeFlow) {
       self2.containerState._closeFlow = void 0;
@@ -52627,51 +52631,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self2.events);
-      return checkNewContainers(code4);
+      return checkNewContainers(code5);
     }
-    return start(code4);
+    return start(code5);
   }
-  function checkNewContainers(code4) {
+  function checkNewContainers(code5) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code4);
+        return documentContinued(code5);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code4);
+        return flowStart(code5);
       }
       self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code5);
   }
-  function thereIsANewContainer(code4) {
+  function thereIsANewContainer(code5) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code4);
+    return documentContinued(code5);
   }
-  function thereIsNoNewContainer(code4) {
+  function thereIsNoNewContainer(code5) {
     self2.parser.lazy[self2.now().line] = continued !== stack.length;
     lineStartOffset = self2.now().offset;
-    return flowStart(code4);
+    return flowStart(code5);
   }
-  function documentContinued(code4) {
+  function documentContinued(code5) {
     self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code5);
   }
-  function containerContinue(code4) {
+  function containerContinue(code5) {
     continued++;
     stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code4);
+    return documentContinued(code5);
   }
-  function flowStart(code4) {
-    if (code4 === null) {
+  function flowStart(code5) {
+    if (code5 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code5);
       return;
     }
     childFlow = childFlow || self2.parser.flow(self2.now());
@@ -52680,23 +52684,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code4);
+    return flowContinue(code5);
   }
-  function flowContinue(code4) {
-    if (code4 === null) {
+  function flowContinue(code5) {
+    if (code5 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code5);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code5)) {
+      effects.consume(code5);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self2.interrupt = void 0;
       return start;
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -52795,24 +52799,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function atBlankEnding(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterConstruct(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -52840,31 +52844,31 @@ function initializeFactory(field2) {
     const constructs2 = this.parser.constructs[field2];
     const text6 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code4) {
-      return atBreak(code4) ? text6(code4) : notText(code4);
+    function start(code5) {
+      return atBreak(code5) ? text6(code5) : notText(code5);
     }
-    function notText(code4) {
-      if (code4 === null) {
-        effects.consume(code4);
+    function notText(code5) {
+      if (code5 === null) {
+        effects.consume(code5);
         return;
       }
       effects.enter("data");
-      effects.consume(code4);
+      effects.consume(code5);
       return data;
     }
-    function data(code4) {
-      if (atBreak(code4)) {
+    function data(code5) {
+      if (atBreak(code5)) {
         effects.exit("data");
-        return text6(code4);
+        return text6(code5);
       }
-      effects.consume(code4);
+      effects.consume(code5);
       return data;
     }
-    function atBreak(code4) {
-      if (code4 === null) {
+    function atBreak(code5) {
+      if (code5 === null) {
         return true;
       }
-      const list4 = constructs2[code4];
+      const list4 = constructs2[code5];
       let index2 = -1;
       if (list4) {
         while (++index2 < list4.length) {
@@ -53153,18 +53157,18 @@ function createTokenizer(parser2, initialize, from) {
       }
     }
   }
-  function go(code4) {
+  function go(code5) {
     consumed = void 0;
-    expectedCode = code4;
-    state = state(code4);
+    expectedCode = code5;
+    state = state(code5);
   }
-  function consume(code4) {
-    if (markdownLineEnding(code4)) {
+  function consume(code5) {
+    if (markdownLineEnding(code5)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code4 === -3 ? 2 : 1;
+      point3.offset += code5 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code4 !== -1) {
+    } else if (code5 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -53180,7 +53184,7 @@ function createTokenizer(parser2, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code4;
+    context.previous = code5;
     consumed = true;
   }
   function enter(type, fields) {
@@ -53222,16 +53226,16 @@ function createTokenizer(parser2, initialize, from) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map4) {
         return start;
-        function start(code4) {
-          const left = code4 !== null && map4[code4];
-          const all2 = code4 !== null && map4.null;
+        function start(code5) {
+          const left = code5 !== null && map4[code5];
+          const all2 = code5 !== null && map4.null;
           const list4 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list4)(code4);
+          return handleListOfConstructs(list4)(code5);
         }
       }
       function handleListOfConstructs(list4) {
@@ -53244,14 +53248,14 @@ function createTokenizer(parser2, initialize, from) {
       }
       function handleConstruct(construct) {
         return start;
-        function start(code4) {
+        function start(code5) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code4);
+            return nok(code5);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -53261,15 +53265,15 @@ function createTokenizer(parser2, initialize, from) {
             effects,
             ok3,
             nok
-          )(code4);
+          )(code5);
         }
       }
-      function ok3(code4) {
+      function ok3(code5) {
         consumed = true;
         onreturn(currentConstruct, info2);
         return returnState;
       }
-      function nok(code4) {
+      function nok(code5) {
         consumed = true;
         info2.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -53463,12 +53467,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value);
       const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code4 = value.charCodeAt(endPosition);
+      const code5 = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
       }
-      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code5 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -53480,7 +53484,7 @@ function preprocess() {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code4) {
+        switch (code5) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -54508,9 +54512,9 @@ var init_is_plain_obj = __esm({
 // node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
-  const pipeline = { run, use };
+  const pipeline = { run: run2, use };
   return pipeline;
-  function run(...values) {
+  function run2(...values) {
     let middlewareIndex = -1;
     const callback = values.pop();
     if (typeof callback !== "function") {
@@ -54803,7 +54807,7 @@ var init_minurl_shared = __esm({
 });
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var init_minurl = __esm({
   "node_modules/vfile/lib/minurl.js"() {
     init_minurl_shared();
@@ -55011,7 +55015,7 @@ var init_lib7 = __esm({
        */
       set path(path5) {
         if (isUrl(path5)) {
-          path5 = fileURLToPath(path5);
+          path5 = fileURLToPath2(path5);
         }
         assertNonEmpty(path5, "path");
         if (this.path !== path5) {
@@ -55967,145 +55971,29 @@ var init_unified = __esm({
   }
 });
 
-// src/diagnostics/lint-rules.ts
-function structure(summary2, why, suggestion) {
-  return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
-}
-function ruleUrl(id) {
-  if (id.startsWith("structure/")) return `${DOCS}#completeness-structure-warning`;
-  if (id === "blame/custom" || id === "blame/unused-suppression") return `${DOCS}#blamecustom-warning-and-blameunused-suppression-warning`;
-  return `${DOCS}#${id.replace("/", "")}-${RULES[id]?.severity ?? "warning"}`;
-}
-var DOCS, BLAME_RULES, RULES;
-var init_lint_rules = __esm({
-  "src/diagnostics/lint-rules.ts"() {
-    "use strict";
-    DOCS = "docs/lint.md";
-    BLAME_RULES = [
-      "blame/person-as-cause",
-      "blame/counterfactual",
-      "blame/human-error",
-      "blame/judgement",
-      "blame/punitive",
-      "blame/hindsight",
-      "blame/vague-action"
-    ];
-    RULES = {
-      "blame/person-as-cause": {
-        id: "blame/person-as-cause",
-        severity: "error",
-        summary: "a person or team as the agent of a failure",
-        why: 'naming a person as the cause stops the review at "who" instead of "what allowed it"',
-        suggestion: 'Describe what the system allowed: "the deploy pipeline let an unreviewed migration reach production".',
-        bad: ["Kim took down the payment API.", "The platform team let the certificate lapse."],
-        good: ["Kim declared the incident.", "The scheduler killed the pod."]
-      },
-      "blame/counterfactual": {
-        id: "blame/counterfactual",
-        severity: "error",
-        summary: "what someone should or could have done, or failed to do",
-        why: "counterfactuals judge a past choice with knowledge nobody had at the time",
-        suggestion: 'Say what made the step hard to do: "nothing in the review showed the missing index".',
-        bad: ["The reviewer ought to have caught the missing index.", "Sam forgot to update the firewall rules."],
-        good: ["The probe failed to connect.", "A canary stage could have limited the impact."]
-      },
-      "blame/human-error": {
-        id: "blame/human-error",
-        severity: "error",
-        summary: "human, operator or user error named as a cause",
-        why: '"human error" is where an investigation starts, not a cause: it hides the conditions that made the error likely',
-        suggestion: 'Name the condition that made the slip possible: "the CLI accepted a region name that does not exist".',
-        bad: ["Root cause: human error.", "The outage was due to operator error."],
-        good: ["The human-readable error message was truncated.", "The on-call operator acknowledged the page."]
-      },
-      "blame/judgement": {
-        id: "blame/judgement",
-        severity: "error",
-        summary: "judgemental words about people or their work",
-        why: "judgemental words make people defend themselves instead of explaining what they saw",
-        suggestion: 'Describe the action and its context neutrally: "the migration ran without a rollback plan".',
-        bad: ["The change was careless.", "Lee's sloppy migration left the index half-built."],
-        good: ["Lazy loading delayed reading the config.", "The sloppy quorum accepted writes on other nodes."]
-      },
-      "blame/punitive": {
-        id: "blame/punitive",
-        severity: "error",
-        summary: "punishment as an outcome of the incident",
-        why: "punishment teaches people to hide problems, and the next review learns less",
-        suggestion: 'Replace punishment with a change to the system: "add a deploy lock to the pipeline".',
-        bad: ["The engineer was reprimanded.", "Jordan was written up after the incident."],
-        good: ["The alert fired at 10:03.", "The timeline was written up by Dana."]
-      },
-      "blame/hindsight": {
-        id: "blame/hindsight",
-        severity: "warning",
-        summary: "hindsight and minimising words",
-        why: "what is obvious after the fact was not obvious during the incident; saying so hides why",
-        suggestion: 'Say what the responders saw at the time: "the dashboard did not show replica lag".',
-        bad: ["Obviously the config was wrong.", "It was clear that the migration would lock the table."],
-        good: ["There was no obvious signal in the metrics.", "The client simply retries forever."]
-      },
-      "blame/vague-action": {
-        id: "blame/vague-action",
-        severity: "warning",
-        summary: "action items that ask people to try harder",
-        why: "asking people to be more careful changes nothing the next person will meet",
-        suggestion: 'Change the system instead: "add a CI check that validates the config".',
-        bad: ["Double-check configs in future.", "Remind staff to follow the process."],
-        good: ["Add a CI check that double-checks the migration plan.", "Alert when certificates are within 14 days of expiry."]
-      },
-      "blame/custom": {
-        id: "blame/custom",
-        severity: "warning",
-        summary: "a team-specific phrase from the configuration",
-        why: "your team asked to flag this phrase",
-        suggestion: "",
-        bad: [],
-        good: []
-      },
-      "blame/unused-suppression": {
-        id: "blame/unused-suppression",
-        severity: "warning",
-        summary: "a suppression comment that suppresses nothing",
-        why: "stale suppressions hide future findings",
-        suggestion: "Remove the comment.",
-        bad: [],
-        good: []
-      },
-      "structure/action-owner": structure("an action item without an owner", "an action nobody owns is not done", "Add `owner:` (a person or team)."),
-      "structure/action-deadline": structure("an action item without a deadline", "an action without a date drifts", "Add `deadline: YYYY-MM-DD`."),
-      "structure/contributing-factors": structure("no contributing factors", "a single cause hides the conditions that let it happen", "List them under `root_cause.contributing_factors`."),
-      "structure/metrics": structure("no `detect` or `resolve` event in the timeline", "time to detect and time to resolve cannot be computed", "Mark the events with `type: detect` and `type: resolve`."),
-      "structure/impact-number": structure("impact without a number", "impact without a figure cannot be compared across incidents", "Add `users_affected`, `requests_failed_pct` or a number in the description."),
-      "structure/lessons": structure("no lessons learned", "the review exists to learn", "Add at least one entry under `lessons`.")
-    };
-    for (const [id, info2] of Object.entries(RULES)) info2.id = id;
-  }
-});
-
 // src/lint/sources/align.ts
-function isSpace(code4) {
-  return code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
+function isSpace(code5) {
+  return code5 === 32 || code5 === 9 || code5 === 10 || code5 === 13;
 }
 function alignValue(value, source, start, end) {
   const map4 = new Int32Array(value.length + 1);
   let p = start;
   for (let i = 0; i < value.length; i++) {
-    const code4 = value.charCodeAt(i);
-    if (isSpace(code4)) {
+    const code5 = value.charCodeAt(i);
+    if (isSpace(code5)) {
       map4[i] = p;
       while (p < end && isSpace(source.charCodeAt(p))) p++;
       if (source.charCodeAt(p) === 92 && /[nt\n\r ]/.test(source[p + 1] ?? "")) p += 2;
       continue;
     }
     while (p < end && isSpace(source.charCodeAt(p))) p++;
-    if (source.charCodeAt(p) === code4) {
+    if (source.charCodeAt(p) === code5) {
       map4[i] = p++;
       continue;
     }
     const limit = Math.min(end, p + LOOKAHEAD);
     let k = p + 1;
-    while (k < limit && source.charCodeAt(k) !== code4) k++;
+    while (k < limit && source.charCodeAt(k) !== code5) k++;
     if (k < limit) {
       map4[i] = k;
       p = k + 1;
@@ -57925,6 +57813,122 @@ var init_prose = __esm({
   }
 });
 
+// src/diagnostics/lint-rules.ts
+function structure(summary2, why, suggestion) {
+  return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
+}
+function ruleUrl(id) {
+  if (id.startsWith("structure/")) return `${DOCS}#completeness-structure-warning`;
+  if (id === "blame/custom" || id === "blame/unused-suppression") return `${DOCS}#blamecustom-warning-and-blameunused-suppression-warning`;
+  return `${DOCS}#${id.replace("/", "")}-${RULES[id]?.severity ?? "warning"}`;
+}
+var DOCS, BLAME_RULES, RULES;
+var init_lint_rules = __esm({
+  "src/diagnostics/lint-rules.ts"() {
+    "use strict";
+    DOCS = "docs/lint.md";
+    BLAME_RULES = [
+      "blame/person-as-cause",
+      "blame/counterfactual",
+      "blame/human-error",
+      "blame/judgement",
+      "blame/punitive",
+      "blame/hindsight",
+      "blame/vague-action"
+    ];
+    RULES = {
+      "blame/person-as-cause": {
+        id: "blame/person-as-cause",
+        severity: "error",
+        summary: "a person or team as the agent of a failure",
+        why: 'naming a person as the cause stops the review at "who" instead of "what allowed it"',
+        suggestion: 'Describe what the system allowed: "the deploy pipeline let an unreviewed migration reach production".',
+        bad: ["Kim took down the payment API.", "The platform team let the certificate lapse."],
+        good: ["Kim declared the incident.", "The scheduler killed the pod."]
+      },
+      "blame/counterfactual": {
+        id: "blame/counterfactual",
+        severity: "error",
+        summary: "what someone should or could have done, or failed to do",
+        why: "counterfactuals judge a past choice with knowledge nobody had at the time",
+        suggestion: 'Say what made the step hard to do: "nothing in the review showed the missing index".',
+        bad: ["The reviewer ought to have caught the missing index.", "Sam forgot to update the firewall rules."],
+        good: ["The probe failed to connect.", "A canary stage could have limited the impact."]
+      },
+      "blame/human-error": {
+        id: "blame/human-error",
+        severity: "error",
+        summary: "human, operator or user error named as a cause",
+        why: '"human error" is where an investigation starts, not a cause: it hides the conditions that made the error likely',
+        suggestion: 'Name the condition that made the slip possible: "the CLI accepted a region name that does not exist".',
+        bad: ["Root cause: human error.", "The outage was due to operator error."],
+        good: ["The human-readable error message was truncated.", "The on-call operator acknowledged the page."]
+      },
+      "blame/judgement": {
+        id: "blame/judgement",
+        severity: "error",
+        summary: "judgemental words about people or their work",
+        why: "judgemental words make people defend themselves instead of explaining what they saw",
+        suggestion: 'Describe the action and its context neutrally: "the migration ran without a rollback plan".',
+        bad: ["The change was careless.", "Lee's sloppy migration left the index half-built."],
+        good: ["Lazy loading delayed reading the config.", "The sloppy quorum accepted writes on other nodes."]
+      },
+      "blame/punitive": {
+        id: "blame/punitive",
+        severity: "error",
+        summary: "punishment as an outcome of the incident",
+        why: "punishment teaches people to hide problems, and the next review learns less",
+        suggestion: 'Replace punishment with a change to the system: "add a deploy lock to the pipeline".',
+        bad: ["The engineer was reprimanded.", "Jordan was written up after the incident."],
+        good: ["The alert fired at 10:03.", "The timeline was written up by Dana."]
+      },
+      "blame/hindsight": {
+        id: "blame/hindsight",
+        severity: "warning",
+        summary: "hindsight and minimising words",
+        why: "what is obvious after the fact was not obvious during the incident; saying so hides why",
+        suggestion: 'Say what the responders saw at the time: "the dashboard did not show replica lag".',
+        bad: ["Obviously the config was wrong.", "It was clear that the migration would lock the table."],
+        good: ["There was no obvious signal in the metrics.", "The client simply retries forever."]
+      },
+      "blame/vague-action": {
+        id: "blame/vague-action",
+        severity: "warning",
+        summary: "action items that ask people to try harder",
+        why: "asking people to be more careful changes nothing the next person will meet",
+        suggestion: 'Change the system instead: "add a CI check that validates the config".',
+        bad: ["Double-check configs in future.", "Remind staff to follow the process."],
+        good: ["Add a CI check that double-checks the migration plan.", "Alert when certificates are within 14 days of expiry."]
+      },
+      "blame/custom": {
+        id: "blame/custom",
+        severity: "warning",
+        summary: "a team-specific phrase from the configuration",
+        why: "your team asked to flag this phrase",
+        suggestion: "",
+        bad: [],
+        good: []
+      },
+      "blame/unused-suppression": {
+        id: "blame/unused-suppression",
+        severity: "warning",
+        summary: "a suppression comment that suppresses nothing",
+        why: "stale suppressions hide future findings",
+        suggestion: "Remove the comment.",
+        bad: [],
+        good: []
+      },
+      "structure/action-owner": structure("an action item without an owner", "an action nobody owns is not done", "Add `owner:` (a person or team)."),
+      "structure/action-deadline": structure("an action item without a deadline", "an action without a date drifts", "Add `deadline: YYYY-MM-DD`."),
+      "structure/contributing-factors": structure("no contributing factors", "a single cause hides the conditions that let it happen", "List them under `root_cause.contributing_factors`."),
+      "structure/metrics": structure("no `detect` or `resolve` event in the timeline", "time to detect and time to resolve cannot be computed", "Mark the events with `type: detect` and `type: resolve`."),
+      "structure/impact-number": structure("impact without a number", "impact without a figure cannot be compared across incidents", "Add `users_affected`, `requests_failed_pct` or a number in the description."),
+      "structure/lessons": structure("no lessons learned", "the review exists to learn", "Add at least one entry under `lessons`.")
+    };
+    for (const [id, info2] of Object.entries(RULES)) info2.id = id;
+  }
+});
+
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
@@ -58687,9 +58691,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code4, lang) {
+  addCodeBlock(code5, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code4), attrs);
+    const element = this.wrap("pre", this.wrap("code", code5), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -58905,7 +58909,7 @@ function formatPosition(d) {
   return `${start}-${d.endLine}:${d.endColumn ?? 1}`;
 }
 function formatText(diagnostics, options = {}) {
-  const paint = (code4, text6) => options.colour ? `${code4}${text6}${RESET}` : text6;
+  const paint = (code5, text6) => options.colour ? `${code5}${text6}${RESET}` : text6;
   const byFile = /* @__PURE__ */ new Map();
   for (const d of diagnostics) byFile.set(d.file, [...byFile.get(d.file) ?? [], d]);
   const lines = [];
@@ -58940,6 +58944,43 @@ function summaryLine(diagnostics) {
 }
 function plural(n, word, many = `${word}s`) {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+// src/io/git.ts
+import { execFile } from "node:child_process";
+var BOT_NAME = "github-actions[bot]";
+var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
+async function commitChanges(root2, options) {
+  const git = (...args) => run(root2, args);
+  const scope = ["--", ...options.paths.length > 0 ? options.paths : ["."]];
+  await git("add", "--all", ...scope);
+  const staged = (await git("diff", "--cached", "--name-only", ...scope)).split("\n").filter(Boolean);
+  if (staged.length === 0) return { committed: false, sha: null, pushed: false, files: [] };
+  await git("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "commit", "--quiet", "--message", options.message, ...scope);
+  const sha = (await git("rev-parse", "HEAD")).trim();
+  const remote = options.remote ?? "origin";
+  const remotes = (await git("remote")).split("\n");
+  const branch = options.branch === void 0 ? await currentBranch(root2) : options.branch;
+  if (!remotes.includes(remote) || branch === null) return { committed: true, sha, pushed: false, files: staged };
+  try {
+    await git("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
+  } catch {
+    await git("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "pull", "--quiet", "--rebase", "--autostash", remote, branch);
+    await git("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
+  }
+  return { committed: true, sha: (await git("rev-parse", "HEAD")).trim(), pushed: true, files: staged };
+}
+async function currentBranch(root2) {
+  const name = (await run(root2, ["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+  return name === "HEAD" || name === "" ? null : name;
+}
+function run(cwd, args) {
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
+      if (error2) reject(new Error(`git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? ""} failed: ${stderr.trim() || error2.message}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -59507,20 +59548,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code4 = 128; code4 <= 255; code4++) {
-  CHAR_MAP[code4] |= LOWER_CASE;
+for (let code5 = 128; code5 <= 255; code5++) {
+  CHAR_MAP[code5] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code4 = 48; code4 <= 57; code4++) {
-  CHAR_MAP[code4] |= TOKEN_FLAG;
+for (let code5 = 48; code5 <= 57; code5++) {
+  CHAR_MAP[code5] |= TOKEN_FLAG;
 }
-for (let code4 = 65; code4 <= 90; code4++) {
-  CHAR_MAP[code4] |= LOWER_CASE | TOKEN_FLAG;
+for (let code5 = 65; code5 <= 90; code5++) {
+  CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code4 = 97; code4 <= 122; code4++) {
-  CHAR_MAP[code4] |= TOKEN_FLAG;
+for (let code5 = 97; code5 <= 122; code5++) {
+  CHAR_MAP[code5] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -59540,8 +59581,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code4 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code4];
+    const code5 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code5];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -59552,7 +59593,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code4 & NON_ASCII | flags;
+    typeFlags |= code5 & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -59574,14 +59615,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code4 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code4];
+      const code5 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code5];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code4 === EQ) {
+      if (code5 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -59593,16 +59634,16 @@ function parseParameters(header, type, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code5 = header.charCodeAt(index2);
-            if (code5 === DQUOTE) {
+            const code6 = header.charCodeAt(index2);
+            if (code6 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code6 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code6];
+                const code7 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code7];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -59613,7 +59654,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code5 === BSLASH && index2 + 1 < len) {
+            if (code6 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -59626,8 +59667,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code5 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code5];
+          const code6 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code6];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -59654,7 +59695,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code4 & NON_ASCII | flags;
+      keyFlags |= code5 & NON_ASCII | flags;
       index2++;
     }
   }
@@ -63093,42 +63134,96 @@ function redactToken(text6, token) {
 }
 
 // src/io/github/http.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/workspace.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
-import { mkdir as mkdir2, readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/io/templates.ts
+import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+async function loadTemplates(userFolder) {
+  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  if (!userFolder) return set;
+  const found = await stat2(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(userFolder);
+  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+var MissingTemplatesError = class extends Error {
+  name = "MissingTemplatesError";
+  constructor(folder) {
+    super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+  }
+};
+async function readTemplateFolder(folder) {
+  const report = await readFile(path.join(folder, "report.hbs"), "utf8").catch(() => "");
+  const partials = {};
+  const partialFolder = path.join(folder, "partials");
+  const names = await readdir2(partialFolder).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
+    partials[name.slice(0, -".hbs".length)] = await readFile(path.join(partialFolder, name), "utf8");
+  }
+  return { report, partials };
+}
+
+// src/io/workspace.ts
 async function openWorkspace(root2) {
-  const file = path.join(root2, CONFIG_FILE);
+  const file = path2.join(root2, CONFIG_FILE);
   let bytes;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile2(file);
   } catch (error2) {
-    if (error2.code === "ENOENT") return { workspace: { root: root2, config: DEFAULT_CONFIG }, diagnostics: [] };
+    if (error2.code === "ENOENT") return { workspace: diskWorkspace(root2, DEFAULT_CONFIG), diagnostics: [] };
     return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error2)] };
   }
   const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
-  return { workspace: config ? { root: root2, config } : null, diagnostics };
+  return { workspace: config ? diskWorkspace(root2, config) : null, diagnostics };
+}
+function diskWorkspace(root2, config) {
+  const resolve = (file) => path2.resolve(root2, file);
+  return {
+    root: root2,
+    config,
+    findFiles: (paths, extensions) => findFiles(root2, paths, extensions),
+    readBytes: (file) => readBytes(root2, file),
+    readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
+    exists: (file) => access2(resolve(file)).then(() => true, () => false),
+    writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
+    async loadTemplates() {
+      const folder = config.templates ? resolve(config.templates) : null;
+      try {
+        return { templates: await loadTemplates(folder), problem: null };
+      } catch (error2) {
+        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+        throw error2;
+      }
+    },
+    displayPath: (file) => toDisplayPath(root2, resolve(file))
+  };
 }
 async function findFiles(root2, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path.resolve(root2, given);
-    const info2 = await stat2(absolute).catch(() => null);
+    const absolute = path2.resolve(root2, given);
+    const info2 = await stat3(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
     } else if (info2.isDirectory()) {
-      const entries2 = await readdir2(absolute, { recursive: true, withFileTypes: true });
+      const entries2 = await readdir3(absolute, { recursive: true, withFileTypes: true });
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root2, path.join(parent, entry.name)));
+        if (parent.split(path2.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root2, path2.join(parent, entry.name)));
       }
     } else {
       found.add(toDisplayPath(root2, absolute));
@@ -63137,26 +63232,26 @@ async function findFiles(root2, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
-  const relative = path.relative(root2, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+  const relative = path2.relative(root2, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path2.sep).join("/");
 }
 async function readBytes(root2, file) {
   try {
-    return { bytes: await readFile(path.resolve(root2, file)) };
+    return { bytes: await readFile2(path2.resolve(root2, file)) };
   } catch (error2) {
     return { diagnostic: readFailure(file, error2) };
   }
 }
 function readFailure(file, error2) {
-  const code4 = error2.code;
+  const code5 = error2.code;
   return createDiagnostic({
     file,
     ruleId: "schema/unreadable",
-    message: code4 === "ENOENT" ? "File not found" : code4 === "EISDIR" ? "Expected a file, found a folder" : `Cannot read the file (${code4 ?? "unknown error"})`
+    message: code5 === "ENOENT" ? "File not found" : code5 === "EISDIR" ? "Expected a file, found a folder" : `Cannot read the file (${code5 ?? "unknown error"})`
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await mkdir2(path.dirname(absolute), { recursive: true });
+  await mkdir2(path2.dirname(absolute), { recursive: true });
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 
@@ -63232,7 +63327,7 @@ async function retryAfter(request2, requestOptions, log) {
 }
 async function loadCache(file) {
   try {
-    const parsed = JSON.parse(await readFile2(file, "utf8"));
+    const parsed = JSON.parse(await readFile3(file, "utf8"));
     return new Map(parsed.version === CACHE_VERSION ? Object.entries(parsed.entries ?? {}) : []);
   } catch {
     return /* @__PURE__ */ new Map();
@@ -63307,10 +63402,10 @@ async function guard(task, token) {
 }
 
 // src/io/text-files.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 async function readTextFile(absolute) {
   try {
-    return await readFile3(absolute, "utf8");
+    return await readFile4(absolute, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -63342,882 +63437,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-import { readFile as readFile5 } from "node:fs/promises";
 import path4 from "node:path";
-
-// src/workflows/incident-files.ts
-init_diagnostic();
-
-// src/validate/check-incident.ts
-init_diagnostic();
-init_parse2();
-
-// src/incident/metrics.ts
-var METRIC_LABELS = [
-  ["timeToDetect", "Time to detect", "detect"],
-  ["timeToAcknowledge", "Time to acknowledge", "ack"],
-  ["timeToMitigate", "Time to mitigate", "mitigate"],
-  ["timeToResolve", "Time to resolve", "resolve"]
-];
-function computeMetrics(timeline) {
-  const first = (type) => timeline.find((entry) => entry.type === type)?.instant ?? null;
-  const start = first("start");
-  const since = (type) => {
-    const at = first(type);
-    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
-  };
-  const timeToResolve = since("resolve");
-  return {
-    timeToDetect: since("detect"),
-    timeToAcknowledge: since("ack"),
-    timeToMitigate: since("mitigate"),
-    timeToResolve,
-    duration: timeToResolve
-  };
-}
-
-// node_modules/@date-fns/tz/tzName/index.js
-function tzName(timeZone, date, format = "long") {
-  return new Intl.DateTimeFormat("en-US", {
-    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
-    hour: "numeric",
-    timeZone,
-    timeZoneName: format
-  }).format(date).split(/\s/g).slice(2).join(" ");
-}
-
-// node_modules/@date-fns/tz/tzOffset/index.js
-var offsetFormatCache = {};
-var offsetCache = {};
-function tzOffset(timeZone, date) {
-  try {
-    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      timeZoneName: "longOffset"
-    }).format;
-    const offsetStr = format(date).split("GMT")[1];
-    if (offsetStr in offsetCache) return offsetCache[offsetStr];
-    return calcOffset(offsetStr, offsetStr.split(":"));
-  } catch {
-    if (timeZone in offsetCache) return offsetCache[timeZone];
-    const captures = timeZone?.match(offsetRe);
-    if (captures) return calcOffset(timeZone, captures.slice(1));
-    return NaN;
-  }
-}
-var offsetRe = /([+-]\d\d):?(\d\d)?/;
-function calcOffset(cacheStr, values) {
-  const hours = +(values[0] || 0);
-  const minutes = +(values[1] || 0);
-  const seconds = +(values[2] || 0) / 60;
-  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds : hours * 60 - minutes - seconds;
-}
-
-// node_modules/@date-fns/tz/date/mini.js
-var TZDateMini = class _TZDateMini extends Date {
-  //#region static
-  constructor(...args) {
-    super();
-    if (args.length > 1 && typeof args[args.length - 1] === "string") {
-      this.timeZone = args.pop();
-    }
-    this.internal = /* @__PURE__ */ new Date();
-    if (isNaN(tzOffset(this.timeZone, this))) {
-      this.setTime(NaN);
-    } else {
-      if (!args.length) {
-        this.setTime(Date.now());
-      } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
-        this.setTime(args[0]);
-      } else if (typeof args[0] === "string") {
-        this.setTime(+new Date(args[0]));
-      } else if (args[0] instanceof Date) {
-        this.setTime(+args[0]);
-      } else {
-        this.setTime(+new Date(...args));
-        adjustToSystemTZ(this, args);
-      }
-    }
-  }
-  static tz(tz, ...args) {
-    return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
-  }
-  //#endregion
-  //#region time zone
-  withTimeZone(timeZone) {
-    return new _TZDateMini(+this, timeZone);
-  }
-  getTimezoneOffset() {
-    const offset = -tzOffset(this.timeZone, this);
-    return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
-  }
-  //#endregion
-  //#region time
-  setTime(_time) {
-    Date.prototype.setTime.apply(this, arguments);
-    syncToInternal(this);
-    return +this;
-  }
-  //#endregion
-  //#region date-fns integration
-  [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-    return new _TZDateMini(+new Date(date), this.timeZone);
-  }
-  //#endregion
-};
-var re = /^(get|set)(?!UTC)/;
-Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
-  if (!re.test(method)) return;
-  const utcMethod = method.replace(re, "$1UTC");
-  if (!TZDateMini.prototype[utcMethod]) return;
-  if (method.startsWith("get")) {
-    TZDateMini.prototype[method] = function() {
-      return this.internal[utcMethod]();
-    };
-  } else {
-    TZDateMini.prototype[method] = function() {
-      Date.prototype[utcMethod].apply(this.internal, arguments);
-      syncFromInternal(this);
-      return +this;
-    };
-    TZDateMini.prototype[utcMethod] = function() {
-      Date.prototype[utcMethod].apply(this, arguments);
-      syncToInternal(this);
-      return +this;
-    };
-  }
-});
-function syncToInternal(date) {
-  date.internal.setTime(+date);
-  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
-  // precision errors from historical offsets.
-  Math.round(-tzOffset(date.timeZone, date) * 60));
-}
-function syncFromInternal(date) {
-  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
-  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
-  adjustToSystemTZ(date);
-}
-function adjustToSystemTZ(date, constructorArgs) {
-  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
-  const offsetWithSeconds = tzOffset(date.timeZone, date);
-  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
-  const prevHour = /* @__PURE__ */ new Date(+date);
-  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
-  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
-  const systemDSTChange = systemOffset - prevHourSystemOffset;
-  let systemOffsetForDiff = systemOffset;
-  if (systemDSTChange && systemOffset !== offset) {
-    const systemHour = Date.prototype.getHours.apply(date);
-    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
-    if (systemHour !== expectedHour) {
-      const testDate = /* @__PURE__ */ new Date(+date);
-      const testOffsetDiff = systemOffset - offset;
-      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
-      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
-      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
-      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
-    }
-  }
-  const offsetDiff = systemOffsetForDiff - offset;
-  if (offsetDiff)
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
-  const systemDate = /* @__PURE__ */ new Date(+date);
-  systemDate.setUTCSeconds(0);
-  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
-  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
-  if (secondsOffset || systemSecondsOffset)
-    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
-  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
-  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
-  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const postOffsetDiff = postSystemOffset - postOffset;
-  const offsetChanged = postOffset !== offset;
-  const postDiff = postOffsetDiff - offsetDiff;
-  const targetDSTShift = postOffset - offset;
-  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
-  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
-  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
-    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
-    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
-    const offsetChange = postOffset - newOffset;
-    if (offsetChange && postDiff < 0) {
-      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
-    }
-  }
-  syncToInternal(date);
-  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
-  const drift = expectedTime - +date.internal;
-  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
-    Date.prototype.setTime.call(date, +date + drift);
-    syncToInternal(date);
-  }
-}
-function constructorArgsToInternalTime(args) {
-  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
-}
-function targetInternalTime(date, time) {
-  const internal = new Date(time ?? +date);
-  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
-  return +internal;
-}
-
-// node_modules/@date-fns/tz/date/index.js
-var TZDate = class _TZDate extends TZDateMini {
-  //#region static
-  static tz(tz, ...args) {
-    return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
-  }
-  //#endregion
-  //#region representation
-  toISOString() {
-    const [sign, hours, minutes] = this.tzComponents();
-    const tz = `${sign}${hours}:${minutes}`;
-    return this.internal.toISOString().slice(0, -1) + tz;
-  }
-  toString() {
-    return `${this.toDateString()} ${this.toTimeString()}`;
-  }
-  toDateString() {
-    const [day, date, month, year] = this.internal.toUTCString().split(" ");
-    return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
-  }
-  toTimeString() {
-    const time = this.internal.toUTCString().split(" ")[4];
-    const [sign, hours, minutes] = this.tzComponents();
-    return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
-  }
-  toLocaleString(locales, options) {
-    return Date.prototype.toLocaleString.call(this, locales, {
-      ...options,
-      timeZone: options?.timeZone || this.timeZone
-    });
-  }
-  toLocaleDateString(locales, options) {
-    return Date.prototype.toLocaleDateString.call(this, locales, {
-      ...options,
-      timeZone: options?.timeZone || this.timeZone
-    });
-  }
-  toLocaleTimeString(locales, options) {
-    return Date.prototype.toLocaleTimeString.call(this, locales, {
-      ...options,
-      timeZone: options?.timeZone || this.timeZone
-    });
-  }
-  //#endregion
-  //#region private
-  tzComponents() {
-    const offset = this.getTimezoneOffset();
-    const sign = offset > 0 ? "-" : "+";
-    const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
-    const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
-    return [sign, hours, minutes];
-  }
-  //#endregion
-  withTimeZone(timeZone) {
-    return new _TZDate(+this, timeZone);
-  }
-  //#region date-fns integration
-  [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-    return new _TZDate(+new Date(date), this.timeZone);
-  }
-  //#endregion
-};
-
-// src/incident/time.ts
-init_describe();
-var TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-var LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-var OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-var MINUTE = 6e4;
-var DAY = 864e5;
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-var zoneFormatters = /* @__PURE__ */ new Map();
-function zoneFormatter(zone) {
-  let formatter = zoneFormatters.get(zone);
-  if (formatter === void 0) {
-    formatter = null;
-    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
-      try {
-        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      } catch {
-        formatter = null;
-      }
-    }
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-function isTimeZone(zone) {
-  return zoneFormatter(zone) !== null;
-}
-function canonicalTimeZone(zone) {
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
-}
-function knownTimeZones() {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}
-function resolveTime(raw, date, timeZone) {
-  const text6 = raw.trim();
-  const withOffset = OFFSET_DATE_TIME.exec(text6);
-  if (withOffset) return resolveWithOffset(withOffset);
-  const local = LOCAL_DATE_TIME.exec(text6);
-  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text6);
-  const timeOfDay = TIME_OF_DAY.exec(text6);
-  if (timeOfDay) {
-    const [year, month, day] = date.split("-");
-    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text6);
-  }
-  return {
-    ok: false,
-    reason: "format",
-    message: `${quoteText(raw)} is not a time this format understands`
-  };
-}
-function wallClockOf(parts) {
-  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
-  return { year, month, day, hour, minute, second };
-}
-function utcMillis(clock) {
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  return date.getTime();
-}
-function checkRanges(clock, text6) {
-  const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text6)} names a day that does not exist (${iso})` };
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: "invalid", message: `${quoteText(text6)} is not a valid time of day` };
-  }
-  return null;
-}
-function resolveWithOffset(match) {
-  const clock = wallClockOf(match.slice(1, 7));
-  const invalid2 = checkRanges(clock, match[0]);
-  if (invalid2) return invalid2;
-  const zone = match[7].toUpperCase();
-  let offsetMinutes = 0;
-  if (zone !== "Z") {
-    const digits = zone.replace(":", "");
-    const sign = digits.startsWith("-") ? -1 : 1;
-    const hours = Number(digits.slice(1, 3));
-    const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
-    offsetMinutes = sign * (hours * 60 + minutes);
-  }
-  const fraction = /\.(\d{1,3})/.exec(match[0]);
-  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
-  const wall = utcMillis(clock) + millis;
-  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
-}
-function resolveLocal(clock, timeZone, text6) {
-  const invalid2 = checkRanges(clock, text6);
-  if (invalid2) return invalid2;
-  const wall = utcMillis(clock);
-  const before = tzOffset(timeZone, new Date(wall - DAY));
-  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
-    const instant = wall - before * MINUTE;
-    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
-  }
-  const candidates2 = /* @__PURE__ */ new Set();
-  for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates2.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
-  }
-  const matching = [...candidates2].filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
-  const first = matching[0];
-  if (first === void 0) {
-    return {
-      ok: false,
-      reason: "nonexistent",
-      message: `${quoteText(text6)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
-    };
-  }
-  return { ok: true, instant: new Date(first), hasOffset: false };
-}
-var wallClockFormatters = /* @__PURE__ */ new Map();
-function localWallClock(instant, timeZone) {
-  let formatter = wallClockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    });
-    wallClockFormatters.set(timeZone, formatter);
-  }
-  const parts = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  const year = (parts.year ?? "").padStart(4, "0");
-  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
-}
-var abbreviationFormatters = /* @__PURE__ */ new Map();
-function zoneAbbreviation(instant, timeZone) {
-  let formatter = abbreviationFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
-    abbreviationFormatters.set(timeZone, formatter);
-  }
-  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
-}
-function formatDuration(seconds) {
-  const sign = seconds < 0 ? "-" : "";
-  let rest = Math.abs(Math.round(seconds));
-  const days = Math.floor(rest / 86400);
-  rest -= days * 86400;
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  const secs = rest - minutes * 60;
-  const parts = [];
-  if (days) parts.push(`${days}d`);
-  if (hours || days && minutes) parts.push(`${hours}h`);
-  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
-  if (secs && !days) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
-  return sign + (parts.join(" ") || "0s");
-}
-function pad(value) {
-  return String(value).padStart(2, "0");
-}
-
-// src/incident/model.ts
-function incidentIdFromFile(file) {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.ya?ml$/i, "");
-}
-function buildIncident(file, input, instants) {
-  const timeline = input.timeline.map((entry, index2) => ({
-    index: index2,
-    time: entry.time,
-    instant: instants[index2],
-    event: entry.event,
-    type: entry.type ?? null
-  }));
-  return {
-    id: input.id ?? incidentIdFromFile(file),
-    file,
-    title: input.title,
-    date: input.date,
-    timezone: canonicalTimeZone(input.timezone ?? "UTC"),
-    severity: input.severity.toUpperCase(),
-    status: input.status ?? "draft",
-    authors: input.authors ?? [],
-    participants: input.participants ?? [],
-    services: input.services ?? [],
-    tags: input.tags ?? [],
-    summary: input.summary,
-    impact: {
-      description: input.impact.description,
-      usersAffected: input.impact.users_affected ?? null,
-      requestsFailedPct: input.impact.requests_failed_pct ?? null,
-      revenueLoss: input.impact.revenue_loss ?? null,
-      currency: input.impact.currency ?? null
-    },
-    timeline,
-    rootCause: {
-      immediate: input.root_cause.immediate,
-      contributingFactors: input.root_cause.contributing_factors ?? [],
-      fiveWhys: input.root_cause.five_whys ?? []
-    },
-    investigation: (input.investigation ?? []).map((item) => ({
-      hypothesis: item.hypothesis ?? "",
-      result: item.result ?? null,
-      evidence: item.evidence ?? null
-    })),
-    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
-    actionItems: input.action_items.map((item, index2) => ({
-      index: index2,
-      id: item.id ?? null,
-      action: item.action,
-      owner: item.owner ?? null,
-      deadline: item.deadline ?? null,
-      status: item.status ?? "open",
-      priority: item.priority ?? null,
-      type: item.type ?? null,
-      issue: item.issue ?? null
-    })),
-    lessons: input.lessons.map(
-      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
-    ),
-    metrics: computeMetrics(timeline)
-  };
-}
-
-// src/validate/cross-field-rules.ts
-init_diagnostic();
-
-// src/validate/schema.ts
-init_esm();
-var EXTENSION_KEYS = { "^x-": {} };
-function strictObject(properties, options = {}) {
-  return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
-}
-var Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
-var Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
-var DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
-var CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
-var EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"];
-var INCIDENT_STATUSES = ["draft", "in-review", "published"];
-var ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
-var ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
-var PRIORITIES = ["P0", "P1", "P2", "P3"];
-var INVESTIGATION_RESULTS = ["confirmed", "rejected", "open"];
-var literalUnion = (values, description) => Type.Unsafe({ type: "string", enum: [...values], description });
-var TimelineEntrySchema = strictObject({
-  time: Type.String({
-    minLength: 1,
-    description: 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-    examples: ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"]
-  }),
-  event: Text("What happened (prose, read by the linter)"),
-  type: Type.String({
-    pattern: "^[a-z][a-z0-9-]*$",
-    description: "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest",
-    examples: [...EVENT_TYPES]
-  })
-});
-var ActionItemSchema = strictObject({
-  id: Type.String({
-    pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$",
-    description: "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing"
-  }),
-  action: Text("What will be done (prose, read by the linter)"),
-  owner: Type.String({ minLength: 1, description: "A person or team; a GitHub login when it starts with @" }),
-  deadline: CalendarDate("Due date"),
-  status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
-  priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
-  type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
-  issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" })
-});
-var LessonSchema = Type.Union([
-  Text("A lesson learned"),
-  strictObject({ title: Text("The lesson in one line"), detail: Text("Why it matters") })
-]);
-var IncidentSchema = Type.Object(
-  {
-    id: Type.String({
-      pattern: "^[a-z0-9][a-z0-9-]*$",
-      description: "Stable incident id; defaults to the file name without `.yaml`"
-    }),
-    title: Text("One line naming the incident"),
-    date: CalendarDate("The day the incident began"),
-    timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
-    severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
-    status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
-    authors: Names("Who wrote the post-mortem"),
-    participants: Names("Who took part in the response"),
-    services: Names("Services affected"),
-    tags: Names("Free-form tags"),
-    summary: Text("What happened, in a few sentences"),
-    impact: strictObject({
-      description: Text("Who or what was affected, and how"),
-      users_affected: Type.Integer({ minimum: 0, description: "Number of users affected" }),
-      requests_failed_pct: Type.Number({ minimum: 0, maximum: 100, description: "Share of requests that failed, 0..100" }),
-      revenue_loss: Type.Number({ minimum: 0, description: "Estimated revenue lost, in `currency`" }),
-      currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code", examples: ["USD", "EUR"] })
-    }),
-    timeline: Type.Array(TimelineEntrySchema, { minItems: 1, description: "Events in chronological order" }),
-    root_cause: strictObject({
-      immediate: Text("The immediate technical cause"),
-      contributing_factors: Type.Array(Text("A condition that allowed or worsened the incident")),
-      five_whys: Type.Array(Text("One answer in the chain of whys, in order"))
-    }),
-    investigation: Type.Array(
-      strictObject({
-        hypothesis: Text("What was suspected"),
-        result: literalUnion(INVESTIGATION_RESULTS, "confirmed | rejected | open"),
-        evidence: Text("What supported or refuted it")
-      }),
-      { description: "Hypotheses tested during the response" }
-    ),
-    resolution: Type.Union([Text("How the incident was resolved"), Type.Array(Text("One resolution step"), { minItems: 1 })], {
-      description: "Prose, or a list of steps"
-    }),
-    action_items: Type.Array(ActionItemSchema, { description: "Follow-up work; may be empty only while `status: draft`" }),
-    lessons: Type.Array(LessonSchema, { description: "Lessons learned: strings, or {title, detail}" })
-  },
-  { additionalProperties: false, patternProperties: EXTENSION_KEYS }
-);
-var REQUIRED_INCIDENT_FIELDS = [
-  "title",
-  "date",
-  "severity",
-  "summary",
-  "impact",
-  "timeline",
-  "root_cause",
-  "resolution",
-  "action_items",
-  "lessons"
-];
-var NESTED_REQUIRED = { impact: ["description"], root_cause: ["immediate"] };
-var REQUIRED_AT = [
-  [[], REQUIRED_INCIDENT_FIELDS],
-  ...Object.entries(NESTED_REQUIRED).map(([field2, required2]) => [[field2], required2]),
-  [["timeline", "items"], ["time", "event"]],
-  [["action_items", "items"], ["action"]],
-  [["investigation", "items"], ["hypothesis"]],
-  [["lessons", "items", 1], ["title"]]
-];
-function childSchema(node2, step) {
-  const next = typeof step === "number" ? node2.anyOf?.[step] : step === "items" ? node2.items : node2.properties?.[step];
-  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
-  return next;
-}
-function withRequired(schema) {
-  const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path5, required2] of REQUIRED_AT) {
-    const node2 = path5.reduce(childSchema, copy);
-    node2.required = [...required2];
-  }
-  return copy;
-}
-function incidentJsonSchema() {
-  const schema = withRequired(IncidentSchema);
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title: "Blameless post-mortem (postmortem incident file)",
-    description: "One incident per YAML file in postmortems/. See the README for the full format.",
-    ...schema
-  };
-}
-
-// src/validate/cross-field-rules.ts
-init_parse2();
-init_schema_check();
-init_describe();
-var asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-var asList = (value) => Array.isArray(value) ? value : [];
-var asText = (value) => typeof value === "string" ? value : null;
-function checkIncidentRules(data, context) {
-  const diagnostics = [];
-  const report = (path5, init) => diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path5), span: locatePath(context.source, path5), ...init }));
-  const incident = asRecord(data) ?? {};
-  const date = asText(incident.date);
-  const dateOk = date !== null && isCalendarDate(date);
-  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
-    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
-  }
-  const zoneRaw = asText(incident.timezone);
-  const zone = zoneRaw ?? "UTC";
-  const zoneOk = isTimeZone(zone);
-  if (zoneRaw !== null && !zoneOk) {
-    const guess2 = closest(zoneRaw, knownTimeZones());
-    report(["timezone"], {
-      ruleId: "schema/timezone",
-      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
-      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
-      actual: quoteText(zoneRaw),
-      suggestions: guess2 ? [guess2] : [],
-      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
-    });
-  }
-  const severity = asText(incident.severity);
-  if (severity !== null && severity !== "" && !context.severities.includes(severity.toUpperCase())) {
-    report(["severity"], {
-      ruleId: "schema/severity",
-      message: `${quoteText(severity)} is not on the severity scale`,
-      expected: context.severities.join(" | "),
-      actual: quoteText(severity),
-      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
-    });
-  }
-  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : "UTC", report);
-  checkActionItems(asList(incident.action_items), asText(incident.status) ?? "draft", report);
-  checkNumbers(incident, report);
-  return { diagnostics, instants };
-}
-var TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
-var NEEDS_DATE = /^\d{1,2}:/;
-function checkTimeline(entries2, date, zone, report) {
-  const instants = [];
-  let latest = null;
-  entries2.forEach((raw, index2) => {
-    const entry = asRecord(raw);
-    const time = asText(entry?.time);
-    checkEventType(entry?.type, index2, report);
-    if (time === null) return void instants.push(null);
-    const undated = date === null && NEEDS_DATE.test(time.trim());
-    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
-    if (!resolved.ok) {
-      report(["timeline", index2, "time"], {
-        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
-        message: resolved.message,
-        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        actual: quoteText(time),
-        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
-      });
-    }
-    if (!resolved.ok || undated) return void instants.push(null);
-    instants.push(resolved.instant);
-    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
-      report(["timeline", index2, "time"], {
-        ruleId: "schema/timeline-order",
-        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
-        expected: `a time at or after ${latest.time}`,
-        actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").'
-      });
-    } else {
-      latest = { instant: resolved.instant, index: index2, time };
-    }
-  });
-  return instants;
-}
-function checkEventType(type, index2, report) {
-  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
-  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
-  const guess2 = closest(type, EVENT_TYPES);
-  if (!guess2) return;
-  report(["timeline", index2, "type"], {
-    ruleId: "schema/event-type",
-    severity: "warning",
-    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess2}\`?`,
-    expected: EVENT_TYPES.join(" | "),
-    actual: quoteText(type),
-    suggestions: [guess2],
-    note: "Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are."
-  });
-}
-function checkActionItems(items, status, report) {
-  if (items.length === 0 && status !== "draft") {
-    report(["action_items"], {
-      ruleId: "schema/action-items-empty",
-      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
-      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
-      actual: "an empty list"
-    });
-  }
-  const firstIndexOfId = /* @__PURE__ */ new Map();
-  items.forEach((raw, index2) => {
-    const item = asRecord(raw);
-    const id = asText(item?.id);
-    if (id !== null) {
-      const earlier = firstIndexOfId.get(id);
-      if (earlier !== void 0) {
-        report(["action_items", index2, "id"], {
-          ruleId: "schema/duplicate-id",
-          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
-          expected: "an id unique within the file",
-          actual: quoteText(id),
-          note: "Ids tie action items to their GitHub issues; give each item its own."
-        });
-      } else firstIndexOfId.set(id, index2);
-    }
-    const deadline = asText(item?.deadline);
-    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
-      report(["action_items", index2, "deadline"], {
-        ruleId: "schema/date",
-        message: `\`${deadline}\` is not a real calendar day`,
-        expected: "a date that exists (YYYY-MM-DD)",
-        actual: `\`${deadline}\``
-      });
-    }
-  });
-}
-function checkNumbers(incident, report) {
-  const impact = asRecord(incident.impact) ?? {};
-  const fields = [
-    [["impact", "users_affected"], impact.users_affected, true],
-    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
-    [["impact", "revenue_loss"], impact.revenue_loss, false],
-    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
-  ];
-  for (const [path5, value, whole] of fields) {
-    if (typeof value !== "number") continue;
-    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
-    if (usable) continue;
-    report(path5, {
-      ruleId: "schema/range",
-      message: `\`${formatFieldPath(path5)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
-      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
-      actual: String(value)
-    });
-  }
-}
-
-// src/validate/check-incident.ts
-init_schema_check();
-var validateIncidentSchema;
-var MAX_DIAGNOSTICS_PER_FILE = 500;
-function checkIncident(file, bytes, config) {
-  try {
-    const loaded = parseYamlSource(file, bytes);
-    if (loaded.data === null || loaded.diagnostics.length > 0) {
-      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
-    }
-    return checkIncidentData(file, loaded.data, loaded.source, config);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
-    return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
-  }
-}
-function checkIncidentData(file, data, source, config) {
-  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
-  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
-  const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
-  const input = schemaDiagnostics.length === 0 ? data : null;
-  const instants = rules.instants.filter((instant) => instant !== null);
-  const complete = input !== null && instants.length === input.timeline.length;
-  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
-  return { file, source, input, incident, diagnostics };
-}
-function capDiagnostics(file, diagnostics) {
-  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
-  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-  const rest = diagnostics.length - shown.length;
-  shown.push(
-    createDiagnostic({
-      file,
-      ruleId: "schema/too-many-problems",
-      // An info, so counts stay true; an error only when it alone carries the file's failure.
-      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) && !hasErrors(shown) ? "error" : "info",
-      message: `${rest} more problem${rest === 1 ? "" : "s"} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
-      note: "Fix the problems above and run again."
-    })
-  );
-  return shown;
-}
-
-// src/workflows/incident-files.ts
-var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
-var READ_AHEAD = 8;
-async function listIncidentFiles(workspace, paths) {
-  const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await findFiles(workspace.root, named, INCIDENT_EXTENSIONS);
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
-  return files;
-}
-async function* checkFiles(workspace, files) {
-  const reads = files.slice(0, READ_AHEAD).map((file) => readBytes(workspace.root, file));
-  for (const [index2, file] of files.entries()) {
-    const read = await reads[index2];
-    const next = files[index2 + READ_AHEAD];
-    if (next !== void 0) reads.push(readBytes(workspace.root, next));
-    delete reads[index2];
-    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config);
-    yield { ...checked, position: index2 + 1, total: files.length };
-  }
-}
 
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib2(), 1);
@@ -64740,8 +63960,8 @@ function isCorrectDomain(domain2) {
 function splitUrl(url) {
   let index2 = url.length;
   while (index2 > 0) {
-    const code4 = url.charCodeAt(index2 - 1);
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
+    const code5 = url.charCodeAt(index2 - 1);
+    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 62 || code5 === 63 || code5 === 93 || code5 === 125) {
       index2--;
     } else {
       break;
@@ -64764,8 +63984,8 @@ function splitUrl(url) {
   return [url, trail2];
 }
 function previous(match) {
-  const code4 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
+  const code5 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code5) || unicodePunctuation(code5);
 }
 
 // node_modules/mdast-util-gfm-footnote/lib/index.js
@@ -64984,24 +64204,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code4 = toAlignment(align);
+    const code5 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code4;
+      alignments[columnIndex] = code5;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code4 = alignments[columnIndex];
+    const code5 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code4 === 99) {
+    if (code5 === 99) {
       before = ":";
       after = ":";
-    } else if (code4 === 108) {
+    } else if (code5 === 108) {
       before = ":";
-    } else if (code4 === 114) {
+    } else if (code5 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -65034,10 +64254,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code4 = alignments[columnIndex];
-        if (code4 === 114) {
+        const code5 = alignments[columnIndex];
+        if (code5 === 114) {
           before = " ".repeat(size);
-        } else if (code4 === 99) {
+        } else if (code5 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -65082,8 +64302,8 @@ function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code4 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
+  const code5 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code5 === 67 || code5 === 99 ? 99 : code5 === 76 || code5 === 108 ? 108 : code5 === 82 || code5 === 114 ? 114 : 0;
 }
 
 // node_modules/mdast-util-phrasing/lib/index.js
@@ -65413,17 +64633,17 @@ init_micromark_util_classify_character();
 
 // node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value) {
-  const code4 = value.codePointAt(0);
-  return code4 === void 0 ? "" : String.fromCodePoint(code4);
+  const code5 = value.codePointAt(0);
+  return code5 === void 0 ? "" : String.fromCodePoint(code5);
 }
 function lastCharacter(value) {
-  const code4 = value.codePointAt(value.length - 2);
-  return code4 !== void 0 && code4 > 65535 ? value.slice(-2) : value.slice(-1);
+  const code5 = value.codePointAt(value.length - 2);
+  return code5 !== void 0 && code5 > 65535 ? value.slice(-2) : value.slice(-1);
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code4) {
-  return "&#x" + code4.toString(16).toUpperCase() + ";";
+function encodeCharacterReference(code5) {
+  return "&#x" + code5.toString(16).toUpperCase() + ";";
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-info.js
@@ -65476,23 +64696,23 @@ function htmlKind(value) {
   if (value.charCodeAt(0) !== 60) return;
   const next = value.charCodeAt(1);
   if (next === 33) {
-    const code5 = value.charCodeAt(2);
-    if (code5 === 45) return 2;
-    if (code5 === 91) return 5;
-    if (asciiAlpha(code5)) return 4;
+    const code6 = value.charCodeAt(2);
+    if (code6 === 45) return 2;
+    if (code6 === 91) return 5;
+    if (asciiAlpha(code6)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end = start;
-  let code4 = value.charCodeAt(end);
-  if (!asciiAlpha(code4)) return;
-  while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value.charCodeAt(++end);
+  let code5 = value.charCodeAt(end);
+  if (!asciiAlpha(code5)) return;
+  while (code5 === 45 || asciiAlphanumeric(code5)) {
+    code5 = value.charCodeAt(++end);
   }
   const name = value.slice(start, end).toLowerCase();
-  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code5 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
@@ -65545,7 +64765,7 @@ function check(tokens, before, after) {
     );
     const open2 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
+    const run2 = {
       tokens: tokens.slice(index2, end),
       markers: [],
       start: 0,
@@ -65556,14 +64776,14 @@ function check(tokens, before, after) {
       // All builtins can split runs.
       split: strict !== void 0
     };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
+    for (const token of run2.tokens) {
+      wrong.set(token, [...run2.tokens]);
+      runOf.set(token, run2);
       let size = token.value.length;
-      while (size--) run.markers.push(token);
+      while (size--) run2.markers.push(token);
     }
-    run.end = run.markers.length;
-    runs.push(run);
+    run2.end = run2.markers.length;
+    runs.push(run2);
     index2 = end;
   }
   pair(runs, wrong);
@@ -67340,7 +66560,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path2 = {
+var path3 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -67393,65 +66613,65 @@ function tokenizeEmailAutolink(effects, ok3, nok) {
   let dot;
   let data;
   return start;
-  function start(code4) {
-    if (!gfmAtext(code4) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code4);
+  function start(code5) {
+    if (!gfmAtext(code5) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code5);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code4);
+    return atext(code5);
   }
-  function atext(code4) {
-    if (gfmAtext(code4)) {
-      effects.consume(code4);
+  function atext(code5) {
+    if (gfmAtext(code5)) {
+      effects.consume(code5);
       return atext;
     }
-    if (code4 === 64) {
-      effects.consume(code4);
+    if (code5 === 64) {
+      effects.consume(code5);
       return emailDomain;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function emailDomain(code4) {
-    if (code4 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
+  function emailDomain(code5) {
+    if (code5 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code5);
     }
-    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
+    if (code5 === 45 || code5 === 95 || asciiAlphanumeric(code5)) {
       data = true;
-      effects.consume(code4);
+      effects.consume(code5);
       return emailDomain;
     }
-    return emailDomainAfter(code4);
+    return emailDomainAfter(code5);
   }
-  function emailDomainDot(code4) {
-    effects.consume(code4);
+  function emailDomainDot(code5) {
+    effects.consume(code5);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code4) {
+  function emailDomainAfter(code5) {
     if (data && dot && asciiAlpha(self2.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self2 = this;
   return wwwStart;
-  function wwwStart(code4) {
-    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code4);
+  function wwwStart(code5) {
+    if (code5 !== 87 && code5 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code5);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path2, wwwAfter), nok), nok)(code4);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path3, wwwAfter), nok), nok)(code5);
   }
-  function wwwAfter(code4) {
+  function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -67459,68 +66679,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code4) {
-    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+  function protocolStart(code5) {
+    if ((code5 === 72 || code5 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+      buffer += String.fromCodePoint(code5);
+      effects.consume(code5);
       return protocolPrefixInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function protocolPrefixInside(code4) {
-    if (asciiAlpha(code4) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+  function protocolPrefixInside(code5) {
+    if (asciiAlpha(code5) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code5);
+      effects.consume(code5);
       return protocolPrefixInside;
     }
-    if (code4 === 58) {
+    if (code5 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code4);
+        effects.consume(code5);
         return protocolSlashesInside;
       }
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function protocolSlashesInside(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function protocolSlashesInside(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path2, protocolAfter), nok)(code4);
+  function afterProtocol(code5) {
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path3, protocolAfter), nok)(code5);
   }
-  function protocolAfter(code4) {
+  function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code4) {
-    if ((code4 === 87 || code4 === 119) && size < 3) {
+  function wwwPrefixInside(code5) {
+    if ((code5 === 87 || code5 === 119) && size < 3) {
       size++;
-      effects.consume(code4);
+      effects.consume(code5);
       return wwwPrefixInside;
     }
-    if (code4 === 46 && size === 3) {
-      effects.consume(code4);
+    if (code5 === 46 && size === 3) {
+      effects.consume(code5);
       return wwwPrefixAfter;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function wwwPrefixAfter(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function wwwPrefixAfter(code5) {
+    return code5 === null ? nok(code5) : ok3(code5);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -67528,130 +66748,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code4) {
-    if (code4 === 46 || code4 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
+  function domainInside(code5) {
+    if (code5 === 46 || code5 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code5);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
-      return domainAfter(code4);
+    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || code5 !== 45 && unicodePunctuation(code5)) {
+      return domainAfter(code5);
     }
     seen = true;
-    effects.consume(code4);
+    effects.consume(code5);
     return domainInside;
   }
-  function domainAtPunctuation(code4) {
-    if (code4 === 95) {
+  function domainAtPunctuation(code5) {
+    if (code5 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return domainInside;
   }
-  function domainAfter(code4) {
+  function domainAfter(code5) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code4);
+      return nok(code5);
     }
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code4) {
-    if (code4 === 40) {
+  function pathInside(code5) {
+    if (code5 === 40) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code5);
       return pathInside;
     }
-    if (code4 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code4);
+    if (code5 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code5);
     }
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code4);
+    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 63 || code5 === 93 || code5 === 95 || code5 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code5);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
+      return ok3(code5);
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return pathInside;
   }
-  function pathAtPunctuation(code4) {
-    if (code4 === 41) {
+  function pathAtPunctuation(code5) {
+    if (code5 === 41) {
       sizeClose++;
     }
-    effects.consume(code4);
+    effects.consume(code5);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code4) {
-    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
-      effects.consume(code4);
+  function trail2(code5) {
+    if (code5 === 33 || code5 === 34 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 63 || code5 === 95 || code5 === 126) {
+      effects.consume(code5);
       return trail2;
     }
-    if (code4 === 38) {
-      effects.consume(code4);
+    if (code5 === 38) {
+      effects.consume(code5);
       return trailCharacterReferenceStart;
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code5 === 93) {
+      effects.consume(code5);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code4 === 60 || // So is whitespace.
-      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
+      code5 === 60 || // So is whitespace.
+      code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)
     ) {
-      return ok3(code4);
+      return ok3(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function trailBracketAfter(code4) {
-    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+  function trailBracketAfter(code5) {
+    if (code5 === null || code5 === 40 || code5 === 91 || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
+      return ok3(code5);
     }
-    return trail2(code4);
+    return trail2(code5);
   }
-  function trailCharacterReferenceStart(code4) {
-    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
+  function trailCharacterReferenceStart(code5) {
+    return asciiAlpha(code5) ? trailCharacterReferenceInside(code5) : nok(code5);
   }
-  function trailCharacterReferenceInside(code4) {
-    if (code4 === 59) {
-      effects.consume(code4);
+  function trailCharacterReferenceInside(code5) {
+    if (code5 === 59) {
+      effects.consume(code5);
       return trail2;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return trailCharacterReferenceInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    effects.consume(code4);
+  function start(code5) {
+    effects.consume(code5);
     return after;
   }
-  function after(code4) {
-    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
+  function after(code5) {
+    return asciiAlphanumeric(code5) ? nok(code5) : ok3(code5);
   }
 }
-function previousWww(code4) {
-  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
+function previousWww(code5) {
+  return code5 === null || code5 === 40 || code5 === 42 || code5 === 95 || code5 === 91 || code5 === 93 || code5 === 126 || markdownLineEndingOrSpace(code5);
 }
-function previousProtocol(code4) {
-  return !asciiAlpha(code4);
+function previousProtocol(code5) {
+  return !asciiAlpha(code5);
 }
-function previousEmail(code4) {
-  return !(code4 === 47 || gfmAtext(code4));
+function previousEmail(code5) {
+  return !(code5 === 47 || gfmAtext(code5));
 }
-function gfmAtext(code4) {
-  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
+function gfmAtext(code5) {
+  return code5 === 43 || code5 === 45 || code5 === 46 || code5 === 95 || asciiAlphanumeric(code5);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -67724,21 +66944,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code4) {
+  function start(code5) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code4);
+      return nok(code5);
     }
     const id = normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
       end: self2.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code4);
+      return nok(code5);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code4);
+    return ok3(code5);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context) {
@@ -67806,58 +67026,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code4) {
-    if (code4 !== 94) return nok(code4);
+  function callStart(code5) {
+    if (code5 !== 94) return nok(code5);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code4) {
+  function callData(code5) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
     ) {
-      return nok(code4);
+      return nok(code5);
     }
-    if (code4 === 93) {
+    if (code5 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code4);
+        return nok(code5);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code5)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? callEscape : callData;
+    effects.consume(code5);
+    return code5 === 92 ? callEscape : callData;
   }
-  function callEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function callEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return callData;
     }
-    return callData(code4);
+    return callData(code5);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -67867,74 +67087,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code5) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code4) {
-    if (code4 === 94) {
+  function labelAtMarker(code5) {
+    if (code5 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function labelInside(code4) {
+  function labelInside(code5) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
     ) {
-      return nok(code4);
+      return nok(code5);
     }
-    if (code4 === 93) {
+    if (code5 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self2.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code5)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code5);
+    return code5 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code5);
   }
-  function labelAfter(code4) {
-    if (code4 === 58) {
+  function labelAfter(code5) {
+    if (code5 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function whitespaceAfter(code4) {
-    return ok3(code4);
+  function whitespaceAfter(code5) {
+    return ok3(code5);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -67946,9 +67166,9 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code5) : nok(code5);
   }
 }
 
@@ -68024,27 +67244,27 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code4) {
+    function start(code5) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code4);
+        return nok(code5);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code4);
+      return more(code5);
     }
-    function more(code4) {
+    function more(code5) {
       const before = classifyCharacter(previous3);
-      if (code4 === 126) {
-        if (size > 1) return nok(code4);
-        effects.consume(code4);
+      if (code5 === 126) {
+        if (size > 1) return nok(code5);
+        effects.consume(code5);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code4);
+      if (size < 2 && !single) return nok(code5);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code4);
+      const after = classifyCharacter(code5);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code4);
+      return ok3(code5);
     }
   }
 }
@@ -68184,7 +67404,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code5) {
     let index2 = self2.events.length - 1;
     while (index2 > -1) {
       const {
@@ -68200,202 +67420,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self2.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
+      return nok(code5);
     }
-    return next(code4);
+    return next(code5);
   }
-  function headRowBefore(code4) {
+  function headRowBefore(code5) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code4);
+    return headRowStart(code5);
   }
-  function headRowStart(code4) {
-    if (code4 === 124) {
-      return headRowBreak(code4);
+  function headRowStart(code5) {
+    if (code5 === 124) {
+      return headRowBreak(code5);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code4);
+    return headRowBreak(code5);
   }
-  function headRowBreak(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function headRowBreak(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code5)) {
       if (sizeB > 1) {
         sizeB = 0;
         self2.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code4);
+        effects.consume(code5);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code4);
+      return nok(code5);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code4);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code5);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code4 === 124) {
+    if (code5 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code4);
+    return headRowData(code5);
   }
-  function headRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function headRowData(code5) {
+    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
       effects.exit("data");
-      return headRowBreak(code4);
+      return headRowBreak(code5);
     }
-    effects.consume(code4);
-    return code4 === 92 ? headRowEscape : headRowData;
+    effects.consume(code5);
+    return code5 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function headRowEscape(code5) {
+    if (code5 === 92 || code5 === 124) {
+      effects.consume(code5);
       return headRowData;
     }
-    return headRowData(code4);
+    return headRowData(code5);
   }
-  function headDelimiterStart(code4) {
+  function headDelimiterStart(code5) {
     self2.interrupt = false;
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
+      return nok(code5);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
     }
-    return headDelimiterBefore(code4);
+    return headDelimiterBefore(code5);
   }
-  function headDelimiterBefore(code4) {
-    if (code4 === 45 || code4 === 58) {
-      return headDelimiterValueBefore(code4);
+  function headDelimiterBefore(code5) {
+    if (code5 === 45 || code5 === 58) {
+      return headDelimiterValueBefore(code5);
     }
-    if (code4 === 124) {
+    if (code5 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterCellBefore(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
+  function headDelimiterCellBefore(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code5);
     }
-    return headDelimiterValueBefore(code4);
+    return headDelimiterValueBefore(code5);
   }
-  function headDelimiterValueBefore(code4) {
-    if (code4 === 58) {
+  function headDelimiterValueBefore(code5) {
+    if (code5 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code4 === 45) {
+    if (code5 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code4);
+      return headDelimiterLeftAlignmentAfter(code5);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return headDelimiterCellAfter(code4);
+    if (code5 === null || markdownLineEnding(code5)) {
+      return headDelimiterCellAfter(code5);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterLeftAlignmentAfter(code4) {
-    if (code4 === 45) {
+  function headDelimiterLeftAlignmentAfter(code5) {
+    if (code5 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code4);
+      return headDelimiterFiller(code5);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterFiller(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function headDelimiterFiller(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return headDelimiterFiller;
     }
-    if (code4 === 58) {
+    if (code5 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code4);
+    return headDelimiterRightAlignmentAfter(code5);
   }
-  function headDelimiterRightAlignmentAfter(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
+  function headDelimiterRightAlignmentAfter(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code5);
     }
-    return headDelimiterCellAfter(code4);
+    return headDelimiterCellAfter(code5);
   }
-  function headDelimiterCellAfter(code4) {
-    if (code4 === 124) {
-      return headDelimiterBefore(code4);
+  function headDelimiterCellAfter(code5) {
+    if (code5 === 124) {
+      return headDelimiterBefore(code5);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code4);
+        return headDelimiterNok(code5);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code4);
+      return ok3(code5);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterNok(code4) {
-    return nok(code4);
+  function headDelimiterNok(code5) {
+    return nok(code5);
   }
-  function bodyRowStart(code4) {
+  function bodyRowStart(code5) {
     effects.enter("tableRow");
-    return bodyRowBreak(code4);
+    return bodyRowBreak(code5);
   }
-  function bodyRowBreak(code4) {
-    if (code4 === 124) {
+  function bodyRowBreak(code5) {
+    if (code5 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("tableRow");
-      return ok3(code4);
+      return ok3(code5);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code5);
     }
     effects.enter("data");
-    return bodyRowData(code4);
+    return bodyRowData(code5);
   }
-  function bodyRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function bodyRowData(code5) {
+    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
       effects.exit("data");
-      return bodyRowBreak(code4);
+      return bodyRowBreak(code5);
     }
-    effects.consume(code4);
-    return code4 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code5);
+    return code5 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function bodyRowEscape(code5) {
+    if (code5 === 92 || code5 === 124) {
+      effects.consume(code5);
       return bodyRowData;
     }
-    return bodyRowData(code4);
+    return bodyRowData(code5);
   }
 }
 function resolveTable(events, context) {
@@ -68574,62 +67794,62 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
   return open2;
-  function open2(code4) {
+  function open2(code5) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code4);
+      return nok(code5);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code4);
+    effects.consume(code5);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code4) {
-    if (markdownLineEndingOrSpace(code4)) {
+  function inside(code5) {
+    if (markdownLineEndingOrSpace(code5)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("taskListCheckValueUnchecked");
       return close;
     }
-    if (code4 === 88 || code4 === 120) {
+    if (code5 === 88 || code5 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("taskListCheckValueChecked");
       return close;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function close(code4) {
-    if (code4 === 93) {
+  function close(code5) {
+    if (code5 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code4);
+      effects.consume(code5);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code4);
+    return nok(code5);
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
-      return ok3(code4);
+  function after(code5) {
+    if (markdownLineEnding(code5)) {
+      return ok3(code5);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code5)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code4);
+      }, ok3, nok)(code5);
     }
-    return nok(code4);
+    return nok(code5);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function after(code5) {
+    return code5 === null ? nok(code5) : ok3(code5);
   }
 }
 
@@ -68722,6 +67942,451 @@ ${raw}`);
   return `<!-- Generated by postmortem from ${name}; edit that file, not this report. render:${renderKey} body:${hash(body)} -->
 
 ${body}`;
+}
+
+// src/incident/metrics.ts
+var METRIC_LABELS = [
+  ["timeToDetect", "Time to detect", "detect"],
+  ["timeToAcknowledge", "Time to acknowledge", "ack"],
+  ["timeToMitigate", "Time to mitigate", "mitigate"],
+  ["timeToResolve", "Time to resolve", "resolve"]
+];
+function computeMetrics(timeline) {
+  const first = (type) => timeline.find((entry) => entry.type === type)?.instant ?? null;
+  const start = first("start");
+  const since = (type) => {
+    const at = first(type);
+    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
+  };
+  const timeToResolve = since("resolve");
+  return {
+    timeToDetect: since("detect"),
+    timeToAcknowledge: since("ack"),
+    timeToMitigate: since("mitigate"),
+    timeToResolve,
+    duration: timeToResolve
+  };
+}
+
+// node_modules/@date-fns/tz/tzName/index.js
+function tzName(timeZone, date, format = "long") {
+  return new Intl.DateTimeFormat("en-US", {
+    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
+    hour: "numeric",
+    timeZone,
+    timeZoneName: format
+  }).format(date).split(/\s/g).slice(2).join(" ");
+}
+
+// node_modules/@date-fns/tz/tzOffset/index.js
+var offsetFormatCache = {};
+var offsetCache = {};
+function tzOffset(timeZone, date) {
+  try {
+    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      timeZoneName: "longOffset"
+    }).format;
+    const offsetStr = format(date).split("GMT")[1];
+    if (offsetStr in offsetCache) return offsetCache[offsetStr];
+    return calcOffset(offsetStr, offsetStr.split(":"));
+  } catch {
+    if (timeZone in offsetCache) return offsetCache[timeZone];
+    const captures = timeZone?.match(offsetRe);
+    if (captures) return calcOffset(timeZone, captures.slice(1));
+    return NaN;
+  }
+}
+var offsetRe = /([+-]\d\d):?(\d\d)?/;
+function calcOffset(cacheStr, values) {
+  const hours = +(values[0] || 0);
+  const minutes = +(values[1] || 0);
+  const seconds = +(values[2] || 0) / 60;
+  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds : hours * 60 - minutes - seconds;
+}
+
+// node_modules/@date-fns/tz/date/mini.js
+var TZDateMini = class _TZDateMini extends Date {
+  //#region static
+  constructor(...args) {
+    super();
+    if (args.length > 1 && typeof args[args.length - 1] === "string") {
+      this.timeZone = args.pop();
+    }
+    this.internal = /* @__PURE__ */ new Date();
+    if (isNaN(tzOffset(this.timeZone, this))) {
+      this.setTime(NaN);
+    } else {
+      if (!args.length) {
+        this.setTime(Date.now());
+      } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
+        this.setTime(args[0]);
+      } else if (typeof args[0] === "string") {
+        this.setTime(+new Date(args[0]));
+      } else if (args[0] instanceof Date) {
+        this.setTime(+args[0]);
+      } else {
+        this.setTime(+new Date(...args));
+        adjustToSystemTZ(this, args);
+      }
+    }
+  }
+  static tz(tz, ...args) {
+    return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
+  }
+  //#endregion
+  //#region time zone
+  withTimeZone(timeZone) {
+    return new _TZDateMini(+this, timeZone);
+  }
+  getTimezoneOffset() {
+    const offset = -tzOffset(this.timeZone, this);
+    return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
+  }
+  //#endregion
+  //#region time
+  setTime(_time) {
+    Date.prototype.setTime.apply(this, arguments);
+    syncToInternal(this);
+    return +this;
+  }
+  //#endregion
+  //#region date-fns integration
+  [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+    return new _TZDateMini(+new Date(date), this.timeZone);
+  }
+  //#endregion
+};
+var re = /^(get|set)(?!UTC)/;
+Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+  if (!re.test(method)) return;
+  const utcMethod = method.replace(re, "$1UTC");
+  if (!TZDateMini.prototype[utcMethod]) return;
+  if (method.startsWith("get")) {
+    TZDateMini.prototype[method] = function() {
+      return this.internal[utcMethod]();
+    };
+  } else {
+    TZDateMini.prototype[method] = function() {
+      Date.prototype[utcMethod].apply(this.internal, arguments);
+      syncFromInternal(this);
+      return +this;
+    };
+    TZDateMini.prototype[utcMethod] = function() {
+      Date.prototype[utcMethod].apply(this, arguments);
+      syncToInternal(this);
+      return +this;
+    };
+  }
+});
+function syncToInternal(date) {
+  date.internal.setTime(+date);
+  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
+  // precision errors from historical offsets.
+  Math.round(-tzOffset(date.timeZone, date) * 60));
+}
+function syncFromInternal(date) {
+  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
+  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
+  adjustToSystemTZ(date);
+}
+function adjustToSystemTZ(date, constructorArgs) {
+  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
+  const offsetWithSeconds = tzOffset(date.timeZone, date);
+  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
+  const prevHour = /* @__PURE__ */ new Date(+date);
+  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
+  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
+  const systemDSTChange = systemOffset - prevHourSystemOffset;
+  let systemOffsetForDiff = systemOffset;
+  if (systemDSTChange && systemOffset !== offset) {
+    const systemHour = Date.prototype.getHours.apply(date);
+    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
+    if (systemHour !== expectedHour) {
+      const testDate = /* @__PURE__ */ new Date(+date);
+      const testOffsetDiff = systemOffset - offset;
+      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
+      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
+      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
+      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
+    }
+  }
+  const offsetDiff = systemOffsetForDiff - offset;
+  if (offsetDiff)
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
+  const systemDate = /* @__PURE__ */ new Date(+date);
+  systemDate.setUTCSeconds(0);
+  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
+  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
+  if (secondsOffset || systemSecondsOffset)
+    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
+  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
+  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
+  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const postOffsetDiff = postSystemOffset - postOffset;
+  const offsetChanged = postOffset !== offset;
+  const postDiff = postOffsetDiff - offsetDiff;
+  const targetDSTShift = postOffset - offset;
+  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
+  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
+  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
+    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
+    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
+    const offsetChange = postOffset - newOffset;
+    if (offsetChange && postDiff < 0) {
+      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
+    }
+  }
+  syncToInternal(date);
+  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
+  const drift = expectedTime - +date.internal;
+  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
+    Date.prototype.setTime.call(date, +date + drift);
+    syncToInternal(date);
+  }
+}
+function constructorArgsToInternalTime(args) {
+  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
+}
+function targetInternalTime(date, time) {
+  const internal = new Date(time ?? +date);
+  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
+  return +internal;
+}
+
+// node_modules/@date-fns/tz/date/index.js
+var TZDate = class _TZDate extends TZDateMini {
+  //#region static
+  static tz(tz, ...args) {
+    return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
+  }
+  //#endregion
+  //#region representation
+  toISOString() {
+    const [sign, hours, minutes] = this.tzComponents();
+    const tz = `${sign}${hours}:${minutes}`;
+    return this.internal.toISOString().slice(0, -1) + tz;
+  }
+  toString() {
+    return `${this.toDateString()} ${this.toTimeString()}`;
+  }
+  toDateString() {
+    const [day, date, month, year] = this.internal.toUTCString().split(" ");
+    return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
+  }
+  toTimeString() {
+    const time = this.internal.toUTCString().split(" ")[4];
+    const [sign, hours, minutes] = this.tzComponents();
+    return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
+  }
+  toLocaleString(locales, options) {
+    return Date.prototype.toLocaleString.call(this, locales, {
+      ...options,
+      timeZone: options?.timeZone || this.timeZone
+    });
+  }
+  toLocaleDateString(locales, options) {
+    return Date.prototype.toLocaleDateString.call(this, locales, {
+      ...options,
+      timeZone: options?.timeZone || this.timeZone
+    });
+  }
+  toLocaleTimeString(locales, options) {
+    return Date.prototype.toLocaleTimeString.call(this, locales, {
+      ...options,
+      timeZone: options?.timeZone || this.timeZone
+    });
+  }
+  //#endregion
+  //#region private
+  tzComponents() {
+    const offset = this.getTimezoneOffset();
+    const sign = offset > 0 ? "-" : "+";
+    const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+    const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+    return [sign, hours, minutes];
+  }
+  //#endregion
+  withTimeZone(timeZone) {
+    return new _TZDate(+this, timeZone);
+  }
+  //#region date-fns integration
+  [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+    return new _TZDate(+new Date(date), this.timeZone);
+  }
+  //#endregion
+};
+
+// src/incident/time.ts
+init_describe();
+var TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+var LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+var OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+var MINUTE = 6e4;
+var DAY = 864e5;
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+var zoneFormatters = /* @__PURE__ */ new Map();
+function zoneFormatter(zone) {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === void 0) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
+      try {
+        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      } catch {
+        formatter = null;
+      }
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+function isTimeZone(zone) {
+  return zoneFormatter(zone) !== null;
+}
+function canonicalTimeZone(zone) {
+  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+function knownTimeZones() {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}
+function resolveTime(raw, date, timeZone) {
+  const text6 = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text6);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text6);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text6);
+  const timeOfDay = TIME_OF_DAY.exec(text6);
+  if (timeOfDay) {
+    const [year, month, day] = date.split("-");
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text6);
+  }
+  return {
+    ok: false,
+    reason: "format",
+    message: `${quoteText(raw)} is not a time this format understands`
+  };
+}
+function wallClockOf(parts) {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year, month, day, hour, minute, second };
+}
+function utcMillis(clock) {
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+function checkRanges(clock, text6) {
+  const { year, month, day, hour, minute, second } = clock;
+  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text6)} names a day that does not exist (${iso})` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: "invalid", message: `${quoteText(text6)} is not a valid time of day` };
+  }
+  return null;
+}
+function resolveWithOffset(match) {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid2 = checkRanges(clock, match[0]);
+  if (invalid2) return invalid2;
+  const zone = match[7].toUpperCase();
+  let offsetMinutes = 0;
+  if (zone !== "Z") {
+    const digits = zone.replace(":", "");
+    const sign = digits.startsWith("-") ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
+    offsetMinutes = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
+  const wall = utcMillis(clock) + millis;
+  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
+}
+function resolveLocal(clock, timeZone, text6) {
+  const invalid2 = checkRanges(clock, text6);
+  if (invalid2) return invalid2;
+  const wall = utcMillis(clock);
+  const before = tzOffset(timeZone, new Date(wall - DAY));
+  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const candidates2 = /* @__PURE__ */ new Set();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates2.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates2].filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === void 0) {
+    return {
+      ok: false,
+      reason: "nonexistent",
+      message: `${quoteText(text6)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
+    };
+  }
+  return { ok: true, instant: new Date(first), hasOffset: false };
+}
+var wallClockFormatters = /* @__PURE__ */ new Map();
+function localWallClock(instant, timeZone) {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit"
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? "").padStart(4, "0");
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
+}
+var abbreviationFormatters = /* @__PURE__ */ new Map();
+function zoneAbbreviation(instant, timeZone) {
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+function formatDuration(seconds) {
+  const sign = seconds < 0 ? "-" : "";
+  let rest = Math.abs(Math.round(seconds));
+  const days = Math.floor(rest / 86400);
+  rest -= days * 86400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts = [];
+  if (days) parts.push(`${days}d`);
+  if (hours || days && minutes) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(" ") || "0s");
+}
+function pad(value) {
+  return String(value).padStart(2, "0");
 }
 
 // src/render/mermaid.ts
@@ -68850,32 +68515,457 @@ function renderReport(incident, templates, options = {}) {
   return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
 }
 
-// src/io/templates.ts
-import { readdir as readdir3, readFile as readFile4, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var BUILT_IN_TEMPLATES = fileURLToPath2(new URL("../../templates/", import.meta.url));
-function loadWorkspaceTemplates(workspace) {
-  const { templates } = workspace.config;
-  return loadTemplates(templates ? path3.resolve(workspace.root, templates) : null);
+// src/workflows/incident-files.ts
+init_diagnostic();
+
+// src/validate/check-incident.ts
+init_diagnostic();
+init_parse2();
+
+// src/incident/model.ts
+function incidentIdFromFile(file) {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
 }
-async function loadTemplates(userFolder) {
-  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
-  if (!userFolder) return set;
-  const found = await stat3(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
-  const user = await readTemplateFolder(userFolder);
-  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+function buildIncident(file, input, instants) {
+  const timeline = input.timeline.map((entry, index2) => ({
+    index: index2,
+    time: entry.time,
+    instant: instants[index2],
+    event: entry.event,
+    type: entry.type ?? null
+  }));
+  return {
+    id: input.id ?? incidentIdFromFile(file),
+    file,
+    title: input.title,
+    date: input.date,
+    timezone: canonicalTimeZone(input.timezone ?? "UTC"),
+    severity: input.severity.toUpperCase(),
+    status: input.status ?? "draft",
+    authors: input.authors ?? [],
+    participants: input.participants ?? [],
+    services: input.services ?? [],
+    tags: input.tags ?? [],
+    summary: input.summary,
+    impact: {
+      description: input.impact.description,
+      usersAffected: input.impact.users_affected ?? null,
+      requestsFailedPct: input.impact.requests_failed_pct ?? null,
+      revenueLoss: input.impact.revenue_loss ?? null,
+      currency: input.impact.currency ?? null
+    },
+    timeline,
+    rootCause: {
+      immediate: input.root_cause.immediate,
+      contributingFactors: input.root_cause.contributing_factors ?? [],
+      fiveWhys: input.root_cause.five_whys ?? []
+    },
+    investigation: (input.investigation ?? []).map((item) => ({
+      hypothesis: item.hypothesis ?? "",
+      result: item.result ?? null,
+      evidence: item.evidence ?? null
+    })),
+    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
+    actionItems: input.action_items.map((item, index2) => ({
+      index: index2,
+      id: item.id ?? null,
+      action: item.action,
+      owner: item.owner ?? null,
+      deadline: item.deadline ?? null,
+      status: item.status ?? "open",
+      priority: item.priority ?? null,
+      type: item.type ?? null,
+      issue: item.issue ?? null
+    })),
+    lessons: input.lessons.map(
+      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
+    ),
+    metrics: computeMetrics(timeline)
+  };
 }
-async function readTemplateFolder(folder) {
-  const report = await readFile4(path3.join(folder, "report.hbs"), "utf8").catch(() => "");
-  const partials = {};
-  const partialFolder = path3.join(folder, "partials");
-  const names = await readdir3(partialFolder).catch(() => []);
-  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile4(path3.join(partialFolder, name), "utf8");
+
+// src/validate/cross-field-rules.ts
+init_diagnostic();
+
+// src/validate/schema.ts
+init_esm();
+var EXTENSION_KEYS = { "^x-": {} };
+function strictObject(properties, options = {}) {
+  return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
+}
+var Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
+var Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
+var DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+var CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
+var EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"];
+var INCIDENT_STATUSES = ["draft", "in-review", "published"];
+var ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
+var ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
+var PRIORITIES = ["P0", "P1", "P2", "P3"];
+var INVESTIGATION_RESULTS = ["confirmed", "rejected", "open"];
+var literalUnion = (values, description) => Type.Unsafe({ type: "string", enum: [...values], description });
+var TimelineEntrySchema = strictObject({
+  time: Type.String({
+    minLength: 1,
+    description: 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+    examples: ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"]
+  }),
+  event: Text("What happened (prose, read by the linter)"),
+  type: Type.String({
+    pattern: "^[a-z][a-z0-9-]*$",
+    description: "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest",
+    examples: [...EVENT_TYPES]
+  })
+});
+var ActionItemSchema = strictObject({
+  id: Type.String({
+    pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$",
+    description: "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing"
+  }),
+  action: Text("What will be done (prose, read by the linter)"),
+  owner: Type.String({ minLength: 1, description: "A person or team; a GitHub login when it starts with @" }),
+  deadline: CalendarDate("Due date"),
+  status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
+  priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
+  type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
+  issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" })
+});
+var LessonSchema = Type.Union([
+  Text("A lesson learned"),
+  strictObject({ title: Text("The lesson in one line"), detail: Text("Why it matters") })
+]);
+var IncidentSchema = Type.Object(
+  {
+    id: Type.String({
+      pattern: "^[a-z0-9][a-z0-9-]*$",
+      description: "Stable incident id; defaults to the file name without `.yaml`"
+    }),
+    title: Text("One line naming the incident"),
+    date: CalendarDate("The day the incident began"),
+    timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
+    severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
+    status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
+    authors: Names("Who wrote the post-mortem"),
+    participants: Names("Who took part in the response"),
+    services: Names("Services affected"),
+    tags: Names("Free-form tags"),
+    summary: Text("What happened, in a few sentences"),
+    impact: strictObject({
+      description: Text("Who or what was affected, and how"),
+      users_affected: Type.Integer({ minimum: 0, description: "Number of users affected" }),
+      requests_failed_pct: Type.Number({ minimum: 0, maximum: 100, description: "Share of requests that failed, 0..100" }),
+      revenue_loss: Type.Number({ minimum: 0, description: "Estimated revenue lost, in `currency`" }),
+      currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code", examples: ["USD", "EUR"] })
+    }),
+    timeline: Type.Array(TimelineEntrySchema, { minItems: 1, description: "Events in chronological order" }),
+    root_cause: strictObject({
+      immediate: Text("The immediate technical cause"),
+      contributing_factors: Type.Array(Text("A condition that allowed or worsened the incident")),
+      five_whys: Type.Array(Text("One answer in the chain of whys, in order"))
+    }),
+    investigation: Type.Array(
+      strictObject({
+        hypothesis: Text("What was suspected"),
+        result: literalUnion(INVESTIGATION_RESULTS, "confirmed | rejected | open"),
+        evidence: Text("What supported or refuted it")
+      }),
+      { description: "Hypotheses tested during the response" }
+    ),
+    resolution: Type.Union([Text("How the incident was resolved"), Type.Array(Text("One resolution step"), { minItems: 1 })], {
+      description: "Prose, or a list of steps"
+    }),
+    action_items: Type.Array(ActionItemSchema, { description: "Follow-up work; may be empty only while `status: draft`" }),
+    lessons: Type.Array(LessonSchema, { description: "Lessons learned: strings, or {title, detail}" })
+  },
+  { additionalProperties: false, patternProperties: EXTENSION_KEYS }
+);
+var REQUIRED_INCIDENT_FIELDS = [
+  "title",
+  "date",
+  "severity",
+  "summary",
+  "impact",
+  "timeline",
+  "root_cause",
+  "resolution",
+  "action_items",
+  "lessons"
+];
+var NESTED_REQUIRED = { impact: ["description"], root_cause: ["immediate"] };
+var REQUIRED_AT = [
+  [[], REQUIRED_INCIDENT_FIELDS],
+  ...Object.entries(NESTED_REQUIRED).map(([field2, required2]) => [[field2], required2]),
+  [["timeline", "items"], ["time", "event"]],
+  [["action_items", "items"], ["action"]],
+  [["investigation", "items"], ["hypothesis"]],
+  [["lessons", "items", 1], ["title"]]
+];
+function childSchema(node2, step) {
+  const next = typeof step === "number" ? node2.anyOf?.[step] : step === "items" ? node2.items : node2.properties?.[step];
+  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
+  return next;
+}
+function withRequired(schema) {
+  const copy = JSON.parse(JSON.stringify(schema));
+  for (const [path5, required2] of REQUIRED_AT) {
+    const node2 = path5.reduce(childSchema, copy);
+    node2.required = [...required2];
   }
-  return { report, partials };
+  return copy;
+}
+function incidentJsonSchema() {
+  const schema = withRequired(IncidentSchema);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "Blameless post-mortem (postmortem incident file)",
+    description: "One incident per YAML file in postmortems/. See the README for the full format.",
+    ...schema
+  };
+}
+
+// src/validate/cross-field-rules.ts
+init_parse2();
+init_schema_check();
+init_describe();
+var asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+var asList = (value) => Array.isArray(value) ? value : [];
+var asText = (value) => typeof value === "string" ? value : null;
+function checkIncidentRules(data, context) {
+  const diagnostics = [];
+  const report = (path5, init) => diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path5), span: locatePath(context.source, path5), ...init }));
+  const incident = asRecord(data) ?? {};
+  const date = asText(incident.date);
+  const dateOk = date !== null && isCalendarDate(date);
+  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
+    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
+  }
+  const zoneRaw = asText(incident.timezone);
+  const zone = zoneRaw ?? "UTC";
+  const zoneOk = isTimeZone(zone);
+  if (zoneRaw !== null && !zoneOk) {
+    const guess2 = closest(zoneRaw, knownTimeZones());
+    report(["timezone"], {
+      ruleId: "schema/timezone",
+      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
+      actual: quoteText(zoneRaw),
+      suggestions: guess2 ? [guess2] : [],
+      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
+    });
+  }
+  const severity = asText(incident.severity);
+  if (severity !== null && severity !== "" && !context.severities.includes(severity.toUpperCase())) {
+    report(["severity"], {
+      ruleId: "schema/severity",
+      message: `${quoteText(severity)} is not on the severity scale`,
+      expected: context.severities.join(" | "),
+      actual: quoteText(severity),
+      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
+    });
+  }
+  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : "UTC", report);
+  checkActionItems(asList(incident.action_items), asText(incident.status) ?? "draft", report);
+  checkNumbers(incident, report);
+  return { diagnostics, instants };
+}
+var TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
+var NEEDS_DATE = /^\d{1,2}:/;
+function checkTimeline(entries2, date, zone, report) {
+  const instants = [];
+  let latest = null;
+  entries2.forEach((raw, index2) => {
+    const entry = asRecord(raw);
+    const time = asText(entry?.time);
+    checkEventType(entry?.type, index2, report);
+    if (time === null) return void instants.push(null);
+    const undated = date === null && NEEDS_DATE.test(time.trim());
+    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
+    if (!resolved.ok) {
+      report(["timeline", index2, "time"], {
+        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
+        message: resolved.message,
+        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        actual: quoteText(time),
+        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
+      });
+    }
+    if (!resolved.ok || undated) return void instants.push(null);
+    instants.push(resolved.instant);
+    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      report(["timeline", index2, "time"], {
+        ruleId: "schema/timeline-order",
+        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
+        expected: `a time at or after ${latest.time}`,
+        actual: quoteText(time),
+        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").'
+      });
+    } else {
+      latest = { instant: resolved.instant, index: index2, time };
+    }
+  });
+  return instants;
+}
+function checkEventType(type, index2, report) {
+  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
+  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
+  const guess2 = closest(type, EVENT_TYPES);
+  if (!guess2) return;
+  report(["timeline", index2, "type"], {
+    ruleId: "schema/event-type",
+    severity: "warning",
+    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess2}\`?`,
+    expected: EVENT_TYPES.join(" | "),
+    actual: quoteText(type),
+    suggestions: [guess2],
+    note: "Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are."
+  });
+}
+function checkActionItems(items, status, report) {
+  if (items.length === 0 && status !== "draft") {
+    report(["action_items"], {
+      ruleId: "schema/action-items-empty",
+      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
+      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
+      actual: "an empty list"
+    });
+  }
+  const firstIndexOfId = /* @__PURE__ */ new Map();
+  items.forEach((raw, index2) => {
+    const item = asRecord(raw);
+    const id = asText(item?.id);
+    if (id !== null) {
+      const earlier = firstIndexOfId.get(id);
+      if (earlier !== void 0) {
+        report(["action_items", index2, "id"], {
+          ruleId: "schema/duplicate-id",
+          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
+          expected: "an id unique within the file",
+          actual: quoteText(id),
+          note: "Ids tie action items to their GitHub issues; give each item its own."
+        });
+      } else firstIndexOfId.set(id, index2);
+    }
+    const deadline = asText(item?.deadline);
+    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
+      report(["action_items", index2, "deadline"], {
+        ruleId: "schema/date",
+        message: `\`${deadline}\` is not a real calendar day`,
+        expected: "a date that exists (YYYY-MM-DD)",
+        actual: `\`${deadline}\``
+      });
+    }
+  });
+}
+function checkNumbers(incident, report) {
+  const impact = asRecord(incident.impact) ?? {};
+  const fields = [
+    [["impact", "users_affected"], impact.users_affected, true],
+    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
+    [["impact", "revenue_loss"], impact.revenue_loss, false],
+    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
+  ];
+  for (const [path5, value, whole] of fields) {
+    if (typeof value !== "number") continue;
+    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
+    if (usable) continue;
+    report(path5, {
+      ruleId: "schema/range",
+      message: `\`${formatFieldPath(path5)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
+      actual: String(value)
+    });
+  }
+}
+
+// src/validate/check-incident.ts
+init_schema_check();
+var validateIncidentSchema;
+var MAX_DIAGNOSTICS_PER_FILE = 500;
+function checkIncident(file, bytes, config) {
+  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config));
+}
+function checkLoadedIncident(file, loaded, config) {
+  return guarded(file, () => {
+    if (loaded.data === null || loaded.diagnostics.length > 0) {
+      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+    }
+    return checkIncidentData(file, loaded.data, loaded.source, config);
+  });
+}
+function guarded(file, check2) {
+  try {
+    return check2();
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
+    return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
+  }
+}
+function checkIncidentData(file, data, source, config) {
+  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
+  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
+  const rules = checkIncidentRules(data, { file, source, severities: config.severities });
+  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
+  const input = schemaDiagnostics.length === 0 ? data : null;
+  const instants = rules.instants.filter((instant) => instant !== null);
+  const complete = input !== null && instants.length === input.timeline.length;
+  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
+  return { file, source, input, incident, diagnostics };
+}
+function capDiagnostics(file, diagnostics) {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const rest = diagnostics.length - shown.length;
+  shown.push(
+    createDiagnostic({
+      file,
+      ruleId: "schema/too-many-problems",
+      // An info, so counts stay true; an error only when it alone carries the file's failure.
+      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) && !hasErrors(shown) ? "error" : "info",
+      message: `${rest} more problem${rest === 1 ? "" : "s"} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
+      note: "Fix the problems above and run again."
+    })
+  );
+  return shown;
+}
+
+// src/workflows/incident-files.ts
+var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
+var READ_AHEAD = 8;
+async function listFiles(workspace, paths, extensions) {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await workspace.findFiles(named, extensions);
+  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
+  return { files, problem: null };
+}
+function listIncidentFiles(workspace, paths) {
+  return listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+}
+async function* readFiles(workspace, files) {
+  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
+  for (const [index2, file] of files.entries()) {
+    const read = await reads[index2];
+    const next = files[index2 + READ_AHEAD];
+    if (next !== void 0) reads.push(workspace.readBytes(next));
+    delete reads[index2];
+    yield { file, read, position: index2 + 1, total: files.length };
+  }
+}
+async function* checkFiles(workspace, files) {
+  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
+    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config);
+    yield { ...checked, position: position2, total };
+  }
+}
+function noFilesDiagnostic(paths) {
+  return createDiagnostic({
+    file: paths[0] ?? ".",
+    ruleId: "schema/no-files",
+    severity: "warning",
+    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
+    note: 'Create one with `postmortem new "Title"`.'
+  });
 }
 
 // src/workflows/build.ts
@@ -68884,9 +68974,11 @@ function reportPathFor(file, outDir) {
   return outDir ? path4.posix.join(outDir.split(path4.sep).join("/"), name) : path4.posix.join(path4.posix.dirname(file), name);
 }
 async function planFiles(workspace, files, options) {
-  const templates = await loadWorkspaceTemplates(workspace);
+  const loaded = await workspace.loadTemplates();
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
-  const relativeOut = outDir ? toDisplayPath(workspace.root, path4.resolve(workspace.root, outDir)) : null;
+  const relativeOut = outDir ? workspace.displayPath(outDir) : null;
   const items = [];
   const sourceOf = /* @__PURE__ */ new Map();
   for await (const entry of checkFiles(workspace, files)) {
@@ -68908,59 +69000,60 @@ async function planFiles(workspace, files, options) {
       continue;
     }
     sourceOf.set(target, entry.file);
-    const existing = await readFile5(path4.resolve(workspace.root, target), "utf8").catch(() => null);
+    const existing = await workspace.readTextIfExists(target);
     const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
-  return items;
+  return { items, problem: null };
 }
-
-// src/cli/commands/lint.ts
-init_diagnostic();
-
-// src/diagnostics/format/sarif.ts
-init_lint_rules();
-
-// src/cli/commands/shared.ts
-init_diagnostic();
-
-// src/cli/commands/lint.ts
-var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
-async function lintFiles(workspace, paths) {
-  const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await findFiles(workspace.root, named, LINT_EXTENSIONS);
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(", ")}`);
-  const lint = await Promise.resolve().then(() => (init_lint(), lint_exports));
-  const settings = workspace.config.lint;
-  const diagnostics = lint.checkRuleNames(settings);
-  for (let at = 0; at < files.length; at += READ_BATCH) {
-    const batch = files.slice(at, at + READ_BATCH);
-    const reads = await Promise.all(batch.map((file) => readBytes(workspace.root, file)));
-    batch.forEach((file, k) => diagnostics.push(...lintOne(lint, file, reads[k], settings)));
+async function applyBuild(workspace, items) {
+  let written = 0;
+  const failures = [];
+  for (const item of items) {
+    if ((item.state === "missing" || item.state === "changed") && item.target && item.markdown !== null) {
+      try {
+        await workspace.writeText(item.target, item.markdown, { durable: false });
+        written++;
+      } catch (error2) {
+        const code5 = error2.code ?? "unknown error";
+        failures.push(createDiagnostic({ file: item.file, ruleId: "build/write-failed", message: `Cannot write \`${item.target}\` (${code5})` }));
+      }
+    }
   }
-  return { files: files.length, diagnostics: diagnostics.sort(compareDiagnostics) };
-}
-var READ_BATCH = 64;
-function lintOne(lint, file, read, settings) {
-  if ("diagnostic" in read) return [read.diagnostic];
-  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
-  return lintMarkdownBytes(file, read.bytes, (text6) => lint.lintMarkdown(file, text6, { settings }));
-}
-function lintMarkdownBytes(file, bytes, lint) {
-  let text6;
-  try {
-    text6 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return [createDiagnostic({ file, ruleId: "schema/encoding", message: "The file is not valid UTF-8", expected: "UTF-8 text" })];
-  }
-  if (isGeneratedReport(text6)) return [];
-  return lint(text6);
+  return { written, failures };
 }
 
 // src/action/check.ts
 init_config();
 init_diagnostic();
+
+// src/workflows/lint.ts
+init_diagnostic();
+init_parse2();
+var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
+async function lintWorkflow(workspace, options) {
+  const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
+  if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
+  const lint = await Promise.resolve().then(() => (init_lint(), lint_exports));
+  const settings = workspace.config.lint;
+  const diagnostics = lint.checkRuleNames(settings);
+  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, settings));
+  diagnostics.sort(compareDiagnostics);
+  if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
+  return { problem: null, files: listed.files.length, diagnostics };
+}
+function lintOne(lint, file, read, settings) {
+  if ("diagnostic" in read) return [read.diagnostic];
+  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
+  const decoded = decodeUtf8(file, read.bytes);
+  if ("diagnostic" in decoded) return [decoded.diagnostic];
+  const text6 = decoded.text.replace(/^\uFEFF/, "");
+  if (isGeneratedReport(text6)) return [];
+  return lint.lintMarkdown(file, text6, { settings });
+}
+
+// src/action/check.ts
 init_parse2();
 
 // src/review/gate.ts
@@ -69027,17 +69120,13 @@ async function runCheck(input) {
     incidents.push({ file: incident.file, title: incident.title, severity: incident.severity, status: incident.status, metrics: incident.metrics });
     if (incident.status === "published") published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ["status"]) });
   }
-  if (files.length > 0) diagnostics.push(...(await lintFiles(input.workspace, files)).diagnostics);
+  if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles)));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...await reviewGate(input, published, notes));
   return { command: "check", files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
 async function filesToCheck(input, scope, notes) {
-  const all2 = async () => {
-    const yaml = await listIncidentFiles(input.workspace, scope);
-    const markdown2 = await findFiles(input.workspace.root, scope, [".md"]);
-    return [.../* @__PURE__ */ new Set([...yaml, ...markdown2.files])].sort();
-  };
+  const all2 = async () => orThrow(await listFiles(input.workspace, scope, [".yaml", ".yml", ".md"])).files;
   if (!input.pull || !input.github) return all2();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
@@ -69049,13 +69138,13 @@ async function filesToCheck(input, scope, notes) {
 async function withEditedReports(workspace, scope, files, yamlFiles) {
   const reports = files.filter((file) => /\.md$/i.test(file));
   if (reports.length === 0) return [...yamlFiles];
-  const sources = new Set(await listIncidentFiles(workspace, scope));
+  const sources = new Set(orThrow(await listIncidentFiles(workspace, scope)).files);
   const edited = reports.flatMap((report) => [".yaml", ".yml"].map((ext) => report.replace(/\.md$/i, ext))).filter((file) => sources.has(file));
   return [.../* @__PURE__ */ new Set([...yamlFiles, ...edited])].sort();
 }
 async function staleReports(workspace, yamlFiles) {
   if (yamlFiles.length === 0) return [];
-  const items = await planFiles(workspace, yamlFiles, { outDir: null });
+  const { items } = orThrow(await planFiles(workspace, yamlFiles, { outDir: null }));
   return items.filter((item) => item.state === "missing" || item.state === "changed").map(
     (item) => createDiagnostic({
       file: item.file,
@@ -69102,6 +69191,10 @@ function dedupe(diagnostics) {
     seen.add(key);
     return true;
   });
+}
+function orThrow(result) {
+  if (result.problem !== null) throw new Error(result.problem);
+  return result;
 }
 
 // src/action/findings-table.ts
@@ -69296,6 +69389,1129 @@ function fail(name, value, allowed) {
   return { ok: false, error: `Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${shown}` };
 }
 
+// src/action/sync.ts
+init_diagnostic();
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info2) {
+      const [state2, request2, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter: retryAfter2 = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter22 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter22,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter22 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter22 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter22,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter22 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter2 * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
+
+// src/sync/marker.ts
+var MARKER_PATTERN = /<!-- postmortem:v1 (\{[^\n]*?\}) -->/;
+function formatMarker(marker) {
+  const json = JSON.stringify({ incident: marker.incident, action: marker.action, status: marker.status }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `<!-- postmortem:v1 ${json} -->`;
+}
+function parseMarker(body) {
+  const match = body ? MARKER_PATTERN.exec(body) : null;
+  if (!match) return null;
+  try {
+    const value = JSON.parse(match[1]);
+    const { incident, action, status } = value;
+    if (typeof incident !== "string" || typeof action !== "string") return null;
+    const known = ACTION_STATUSES.includes(status);
+    return { incident, action, status: known ? status : "open" };
+  } catch {
+    return null;
+  }
+}
+function markerKey(incident, action) {
+  return `${incident}\0${action}`;
+}
+
+// src/sync/tracker.ts
+var TrackerError = class extends Error {
+  constructor(kind, message, status = null) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+  }
+  kind;
+  status;
+  name = "TrackerError";
+};
+
+// src/io/github/tracker.ts
+var MAX_LIMIT_RETRIES = 4;
+var ThrottledOctokit = Octokit2.plugin(throttling, retry);
+async function createGithubTracker(options) {
+  return new OctokitTracker(options, await createHttpLayer(options));
+}
+var OctokitTracker = class {
+  constructor(options, http) {
+    this.options = options;
+    this.http = http;
+    this.octokit = createOctokit(options, this.http);
+    this.repo = { owner: options.connection.owner, repo: options.connection.repo };
+  }
+  options;
+  http;
+  octokit;
+  repo;
+  /** Labels seen on listed issues exist already: no need to create them. */
+  knownLabels = /* @__PURE__ */ new Set();
+  requests() {
+    return this.http.count();
+  }
+  close() {
+    return this.http.saveCache();
+  }
+  async listIssues() {
+    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: this.options.label, state: "all", per_page: 100 });
+    const issues = [];
+    try {
+      for await (const page of pages) issues.push(...toRemoteIssues(page.data));
+    } catch (error2) {
+      throw classify(error2, "listing issues", false);
+    }
+    for (const issue2 of issues) for (const label of issue2.labels) this.knownLabels.add(label);
+    return issues;
+  }
+  async findIssue(incident, action) {
+    try {
+      const query = { ...this.repo, labels: this.options.label, state: "all", sort: "created", direction: "desc", per_page: 100 };
+      const { data } = await this.octokit.rest.issues.listForRepo(query);
+      const found = toRemoteIssues(data).filter((issue2) => issue2.marker?.incident === incident && issue2.marker.action === action);
+      return found.sort((a, b) => a.number - b.number)[0] ?? null;
+    } catch (error2) {
+      throw classify(error2, "re-reading issues", false);
+    }
+  }
+  async getIssue(issue2) {
+    try {
+      const { data } = await this.octokit.rest.issues.get({ ...this.repo, issue_number: issue2 });
+      return toRemoteIssues([data])[0] ?? null;
+    } catch (error2) {
+      const status = error2.status;
+      if (status === 404 || status === 410) return null;
+      throw classify(error2, `reading issue #${issue2}`, false);
+    }
+  }
+  async createIssue(draft) {
+    try {
+      const { data } = await this.octokit.rest.issues.create({ ...this.repo, ...draft, request: { retries: 0 } });
+      return data.number;
+    } catch (error2) {
+      throw classify(error2, "creating an issue", true);
+    }
+  }
+  async updateIssue(issue2, patch) {
+    const { stateReason, ...rest } = patch;
+    const body = stateReason === void 0 ? rest : { ...rest, state_reason: stateReason };
+    try {
+      await this.octokit.rest.issues.update({ ...this.repo, issue_number: issue2, ...body });
+    } catch (error2) {
+      throw classify(error2, `updating issue #${issue2}`, false);
+    }
+  }
+  async addComment(issue2, body) {
+    try {
+      await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: issue2, body, request: { retries: 0 } });
+    } catch (error2) {
+      throw classify(error2, `commenting on issue #${issue2}`, true);
+    }
+  }
+  async ensureLabels(labels) {
+    for (const name of labels.filter((label) => !this.knownLabels.has(label))) {
+      this.knownLabels.add(name);
+      const isMain = name === this.options.label;
+      const description = isMain ? "Action item from a post-mortem (managed by postmortem sync)" : "Action items of one incident";
+      try {
+        await this.octokit.rest.issues.createLabel({ ...this.repo, name, color: isMain ? "b60205" : "fbca04", description });
+      } catch (error2) {
+        if (error2.status !== 422) throw classify(error2, `creating label ${name}`, false);
+      }
+    }
+  }
+};
+function createOctokit(options, http) {
+  const onLimit = (kind) => (retryAfter2, request2, _octokit, retryCount) => {
+    options.log?.(`${kind} rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter2} s`);
+    return retryCount < MAX_LIMIT_RETRIES;
+  };
+  const group = http.writeGroup;
+  const throttle = {
+    onRateLimit: onLimit("primary"),
+    onSecondaryRateLimit: onLimit("secondary"),
+    // Our own pacing replaces the plugin's fixed one-second write spacing, so tests can run it at 0.
+    write: group,
+    notifications: group,
+    // Sync sends one request at a time, so the plugin's concurrency group only adds latency (~10 ms a request).
+    global: http.passThroughGroup
+  };
+  const octokit = new ThrottledOctokit({
+    auth: options.connection.token ?? void 0,
+    baseUrl: options.connection.apiUrl,
+    userAgent: "postmortem-sync",
+    request: { fetch: http.fetch },
+    throttle,
+    // 429 is left to the retry-after hook below; 403 to the throttling plugin.
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 5, retryAfterBaseValue: options.backoffMs ?? 1e3 },
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: () => {
+    }, error: () => {
+    } }
+  });
+  octokit.hook.wrap("request", http.retryAfterHook);
+  return octokit;
+}
+function toRemoteIssues(data) {
+  return data.filter((item) => item.pull_request === void 0).map((item) => ({
+    number: item.number,
+    title: item.title,
+    body: item.body ?? null,
+    state: item.state === "closed" ? "closed" : "open",
+    stateReason: item.state_reason ?? null,
+    labels: item.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (item.assignees ?? []).map((a) => a.login),
+    marker: parseMarker(item.body)
+  }));
+}
+function classify(error2, what, write) {
+  const status = typeof error2.status === "number" ? error2.status : null;
+  const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+  const data = error2.response?.data;
+  if (status === 422 && /assignee/i.test(`${message} ${JSON.stringify(data ?? "")}`)) {
+    return new TrackerError("invalid-assignee", `${what}: GitHub refused the assignee (${message})`, status);
+  }
+  const ambiguous = write && (status === null || status >= 500 || status === 408);
+  const detail = status === null || status === 500 && !error2.response ? message : `HTTP ${status}: ${message}`;
+  return new TrackerError(ambiguous ? "ambiguous" : "failed", `${what} failed (${detail})`, status);
+}
+
+// src/sync/apply.ts
+var CREATE_ATTEMPTS = 5;
+async function applySync(ops, tracker, hooks) {
+  const results = [];
+  const failedItems = /* @__PURE__ */ new Set();
+  await ensureLabelsOnce(ops, tracker);
+  for (const [index2, op] of ops.entries()) {
+    const result = "item" in op && failedItems.has(op.item) ? skipped(op) : await applyOne(op, tracker, hooks);
+    if (result.outcome === "failed" && "item" in op) failedItems.add(op.item);
+    results.push(result);
+    hooks.progress?.(index2 + 1, ops.length);
+  }
+  return results;
+}
+function skipped(op) {
+  return { op, outcome: "failed", issue: "issue" in op ? op.issue : null, warnings: [], message: "skipped: an earlier step for this item failed" };
+}
+async function ensureLabelsOnce(ops, tracker) {
+  const labels = new Set(ops.flatMap((op) => op.kind === "create" ? op.draft.labels : op.kind === "update" ? op.patch.labels ?? [] : []));
+  if (labels.size > 0) await tracker.ensureLabels([...labels]).catch(() => void 0);
+}
+async function applyOne(op, tracker, hooks) {
+  const result = { op, outcome: "unchanged", issue: "issue" in op ? op.issue : null, warnings: [], message: null };
+  try {
+    switch (op.kind) {
+      case "create":
+        await applyCreate(op, tracker, hooks, result);
+        break;
+      case "update":
+        await updateWithAssigneeFallback(tracker, op.issue, op.patch, result);
+        result.outcome = "updated";
+        break;
+      case "write-back":
+        await hooks.writeBack(op.item, op.issue, op.status);
+        result.outcome = "written-back";
+        break;
+      case "close":
+        await closeIssue(tracker, op.issue, op.reason);
+        await tracker.addComment(op.issue, op.comment).catch((error2) => result.warnings.push(`closed, but the comment failed: ${describe(error2)}`));
+        result.outcome = "closed";
+        break;
+      case "conflict":
+        result.outcome = "conflict";
+        result.message = op.message;
+        break;
+      case "removed":
+        result.outcome = "removed";
+        result.message = `issue #${op.issue} belongs to action \`${op.action}\`, which is no longer in the YAML (run with --prune to close it)`;
+        break;
+      case "unchanged":
+        break;
+    }
+  } catch (error2) {
+    result.outcome = "failed";
+    result.message = describe(error2);
+  }
+  return result;
+}
+async function applyCreate(op, tracker, hooks, result) {
+  const issue2 = await createExactlyOnce(op.item, op.draft, tracker, result);
+  result.issue = issue2;
+  result.outcome = "created";
+  await hooks.writeBack(op.item, issue2, null);
+  if (op.then) await tracker.updateIssue(issue2, op.then);
+}
+async function createExactlyOnce(item, draft, tracker, result) {
+  let current = draft;
+  let lastError = null;
+  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+    try {
+      return await tracker.createIssue(current);
+    } catch (error2) {
+      lastError = error2;
+      if (error2 instanceof TrackerError && error2.kind === "invalid-assignee" && current.assignees.length > 0) {
+        result.warnings.push(`created without assignee: GitHub refused \`${current.assignees.join(", ")}\` (not a collaborator?)`);
+        current = { ...current, assignees: [] };
+        attempt--;
+        continue;
+      }
+      if (!(error2 instanceof TrackerError && error2.kind === "ambiguous")) throw error2;
+      const found = await tracker.findIssue(item.incidentId, item.actionId);
+      if (found) return found.number;
+    }
+  }
+  throw lastError;
+}
+async function closeIssue(tracker, issue2, reason) {
+  try {
+    await tracker.updateIssue(issue2, { state: "closed", stateReason: reason === "duplicate" ? "duplicate" : "not_planned" });
+  } catch (error2) {
+    if (!(reason === "duplicate" && error2 instanceof TrackerError && error2.status === 422)) throw error2;
+    await tracker.updateIssue(issue2, { state: "closed", stateReason: "not_planned" });
+  }
+}
+async function updateWithAssigneeFallback(tracker, issue2, patch, result) {
+  try {
+    await tracker.updateIssue(issue2, patch);
+  } catch (error2) {
+    if (!(error2 instanceof TrackerError && error2.kind === "invalid-assignee" && patch.assignees)) throw error2;
+    const { assignees, ...rest } = patch;
+    result.warnings.push(`updated without assignee: GitHub refused \`${(assignees ?? []).join(", ")}\` (not a collaborator?)`);
+    await tracker.updateIssue(issue2, rest);
+  }
+}
+function describe(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/sync/report.ts
+function printable(line) {
+  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "?");
+}
+function formatResultLine(result) {
+  const line = resultLine(result);
+  return line === null ? null : printable(line);
+}
+function resultLine(result) {
+  const { op } = result;
+  const where = "item" in op ? `${op.item.file}  ${op.item.actionId}` : `${op.incident}/${op.action}`;
+  const issue2 = result.issue === null ? "" : `  #${result.issue}`;
+  const warnings = result.warnings.map((w) => `
+  warning: ${w}`).join("");
+  switch (result.outcome) {
+    case "created":
+    case "updated":
+    case "closed":
+      return `${result.outcome.padEnd(9)} ${where}${issue2}${warnings}`;
+    case "written-back":
+      return op.kind === "write-back" && op.status ? `status    ${where}${issue2}: ${op.status} (from the issue)${warnings}` : null;
+    case "conflict":
+    case "removed":
+    case "failed":
+      return `${result.outcome.padEnd(9)} ${where}${issue2}: ${result.message ?? ""}${warnings}`;
+    case "unchanged":
+      return warnings ? `unchanged ${where}${issue2}${warnings}` : null;
+  }
+}
+
+// src/workflows/sync.ts
+init_locate();
+
+// src/sync/diagnostics.ts
+init_diagnostic();
+function syncDiagnostics(results, locate) {
+  const diagnostics = [];
+  for (const result of results) {
+    const { op } = result;
+    if (!("item" in op)) {
+      if (result.outcome === "failed" || result.outcome === "removed") {
+        const severity = result.outcome === "failed" ? "error" : "warning";
+        const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
+        diagnostics.push(createDiagnostic({ file: op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+      }
+      continue;
+    }
+    const at = { file: op.item.file, span: locate(op.item.file, op.item.index), path: formatFieldPath(["action_items", op.item.index]) };
+    if (result.outcome === "failed") diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/failed", message: result.message ?? "sync failed", note: "Run sync again; it resumes where it stopped." }));
+    if (result.outcome === "conflict") {
+      diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/conflict", severity: "warning", message: result.message ?? "status conflict", note: "Make the YAML and the issue agree, then run sync again." }));
+    }
+    for (const warning2 of result.warnings) diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/warning", severity: "warning", message: warning2 }));
+  }
+  return diagnostics;
+}
+
+// src/sync/issue-body.ts
+var MAX_BODY_LENGTH = 65536;
+var MAX_TITLE_LENGTH = 256;
+var SHORTENED_NOTE = "\n\n_(shortened: the full text is in the post-mortem file)_\n\n";
+function escapeMarkdownText(text6) {
+  return text6.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|])/g, "\\$1").replace(/@(?=[A-Za-z0-9])/g, "@\u2060").replace(/\r?\n/g, " ");
+}
+function buildIssueTitle(item) {
+  const line = item.action.replace(/\s+/g, " ").trim();
+  return line.length <= MAX_TITLE_LENGTH ? line : `${line.slice(0, MAX_TITLE_LENGTH - 1)}\u2026`;
+}
+function buildIssueBody(item, status) {
+  const e = escapeMarkdownText;
+  const lines = [
+    `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
+    "",
+    `- Post-mortem: ${code4(item.file)} (incident ${code4(item.incidentId)}, action ${code4(item.actionId)})`,
+    `- Owner: ${item.owner === null ? "_none_" : e(item.owner)}`,
+    `- Deadline: ${item.deadline === null ? "_none_" : e(item.deadline)}`,
+    `- Priority: ${item.priority ?? "_none_"}`,
+    `- Type: ${item.type ?? "_none_"}`,
+    "",
+    "**Action**",
+    "",
+    e(item.action.trim())
+  ];
+  return fitBody(lines.join("\n"), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+}
+function code4(text6) {
+  return `\`${text6.replace(/[`\r\n]/g, "'")}\``;
+}
+function fitBody(text6, marker) {
+  const tail = `
+
+${marker}`;
+  if (text6.length + tail.length <= MAX_BODY_LENGTH) return `${text6}${tail}`;
+  const room = MAX_BODY_LENGTH - tail.length - SHORTENED_NOTE.length;
+  let cut = text6.slice(0, room);
+  cut = cut.replace(/&[a-z]{0,4}$/, "").replace(/[\uD800-\uDBFF]$/, "");
+  return `${cut}${SHORTENED_NOTE.trimEnd()}${tail}`;
+}
+function sameBody(a, b) {
+  const norm = (s) => (s ?? "").replace(/\r\n/g, "\n").trimEnd();
+  return norm(a) === norm(b);
+}
+
+// src/sync/status-merge.ts
+function issueStateOf(status) {
+  if (status === "done") return "completed";
+  if (status === "wont-do") return "not_planned";
+  return "open";
+}
+function remoteIssueState(state, stateReason) {
+  if (state !== "closed") return "open";
+  return stateReason === "not_planned" || stateReason === "duplicate" ? "not_planned" : "completed";
+}
+function mergeStatus(yaml, base, issue2) {
+  const yamlChanged = yaml !== base;
+  const issueChanged = issue2 !== issueStateOf(base);
+  if (!yamlChanged && !issueChanged) return { kind: "same" };
+  if (yamlChanged && !issueChanged) {
+    return issueStateOf(yaml) === issue2 ? { kind: "record", status: yaml } : { kind: "push", status: yaml };
+  }
+  if (!yamlChanged) return { kind: "pull", status: statusFromIssue(issue2) };
+  return issueStateOf(yaml) === issue2 ? { kind: "record", status: yaml } : { kind: "conflict", yaml, issue: issue2, base };
+}
+function statusFromIssue(issue2) {
+  return issue2 === "completed" ? "done" : issue2 === "not_planned" ? "wont-do" : "open";
+}
+
+// src/sync/sync-item.ts
+function collectSyncItems(incident) {
+  const taken = new Set(incident.actionItems.flatMap((item) => item.id === null ? [] : [item.id]));
+  const newIds = [];
+  const items = incident.actionItems.map((item) => {
+    let actionId = item.id;
+    if (actionId === null) {
+      actionId = uniqueId(slugify(item.action, item.index), taken);
+      taken.add(actionId);
+      newIds.push({ index: item.index, id: actionId });
+    }
+    return {
+      file: incident.file,
+      incidentId: incident.id,
+      incidentTitle: incident.title,
+      severity: incident.severity,
+      date: incident.date,
+      index: item.index,
+      actionId,
+      action: item.action,
+      owner: item.owner,
+      deadline: item.deadline,
+      status: item.status,
+      priority: item.priority,
+      type: item.type,
+      issue: item.issue
+    };
+  });
+  return { items, newIds };
+}
+function slugify(action, index2) {
+  const words = action.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean).slice(0, 6);
+  const slug = words.join("-").slice(0, 48).replace(/-+$/, "");
+  return slug === "" ? `action-${index2 + 1}` : slug;
+}
+function uniqueId(base, taken) {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+function assigneeOf(owner) {
+  const match = owner ? /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(owner.trim()) : null;
+  return match ? match[1] : null;
+}
+
+// src/sync/plan.ts
+function incidentLabel(prefix, incidentId) {
+  return `${prefix}${incidentId}`.slice(0, 50);
+}
+function planSync(items, issues, options) {
+  const { kept, duplicates } = groupByMarker(issues);
+  const unmarked = new Map(issues.filter((issue2) => !issue2.marker && issue2.labels.includes(options.label)).map((issue2) => [issue2.number, issue2]));
+  const ops = [];
+  const byNumber = new Map([...kept.values()].map((issue2) => [issue2.number, issue2]));
+  for (const item of items) {
+    const issue2 = kept.get(markerKey(item.incidentId, item.actionId)) ?? adoptUnmarked(item, unmarked);
+    const claimed = issue2 ? void 0 : claimedElsewhere(item, byNumber);
+    if (claimed) ops.push(claimed);
+    else ops.push(...issue2 ? planExisting(item, issue2, options) : [planCreate(item, options)]);
+  }
+  const inScope = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
+  const wanted = new Set(items.map((item) => markerKey(item.incidentId, item.actionId)));
+  for (const issue2 of duplicates) {
+    const marker = issue2.marker;
+    if (!inScope.has(marker.incident) || issue2.state === "closed") continue;
+    const keep = kept.get(markerKey(marker.incident, marker.action)).number;
+    const comment = `Duplicate of #${keep}: closed by \`postmortem sync\`, which keeps the lowest-numbered issue for each action item.`;
+    ops.push({ kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "duplicate", comment });
+  }
+  for (const [key, issue2] of kept) {
+    const marker = issue2.marker;
+    if (!inScope.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
+    const comment = `The action item \`${marker.action}\` was removed from the post-mortem; closed by \`postmortem sync --prune\`.`;
+    ops.push(
+      options.prune ? { kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "removed", comment } : { kind: "removed", issue: issue2.number, incident: marker.incident, action: marker.action }
+    );
+  }
+  return ops;
+}
+function groupByMarker(issues) {
+  const kept = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const issue2 of [...issues].sort((a, b) => a.number - b.number)) {
+    if (!issue2.marker) continue;
+    const key = markerKey(issue2.marker.incident, issue2.marker.action);
+    if (kept.has(key)) duplicates.push(issue2);
+    else kept.set(key, issue2);
+  }
+  return { kept, duplicates };
+}
+function claimedElsewhere(item, byNumber) {
+  const other2 = item.issue === null ? void 0 : byNumber.get(item.issue);
+  if (!other2?.marker) return void 0;
+  const message = `\`issue: ${other2.number}\` is the issue of incident \`${other2.marker.incident}\`, action \`${other2.marker.action}\`; was the file renamed or the id changed? Set \`id: ${other2.marker.incident}\` (and the action's old id) to keep the issue, or remove \`issue:\` to create a new one`;
+  return { kind: "conflict", item, issue: other2.number, message };
+}
+function adoptUnmarked(item, unmarked) {
+  const issue2 = item.issue === null ? void 0 : unmarked.get(item.issue);
+  if (!issue2) return void 0;
+  unmarked.delete(issue2.number);
+  return { ...issue2, marker: { incident: item.incidentId, action: item.actionId, status: item.status } };
+}
+function labelsFor(item, options) {
+  return [options.label, incidentLabel(options.incidentLabelPrefix, item.incidentId)];
+}
+function planCreate(item, options) {
+  const state = issueStateOf(item.status);
+  const bodyStatus = state === "open" ? item.status : "open";
+  const assignee = assigneeOf(item.owner);
+  const draft = {
+    title: buildIssueTitle(item),
+    body: buildIssueBody(item, bodyStatus),
+    labels: labelsFor(item, options),
+    assignees: assignee ? [assignee] : []
+  };
+  const then = state === "open" ? null : { body: buildIssueBody(item, item.status), ...closeAs(state) };
+  return { kind: "create", item, draft, then };
+}
+function closeAs(state) {
+  if (state === "open") return { state: "open", stateReason: "reopened" };
+  return { state: "closed", stateReason: state };
+}
+function planExisting(item, issue2, options) {
+  const base = issue2.marker.status;
+  const current = remoteIssueState(issue2.state, issue2.stateReason);
+  const merge2 = mergeStatus(item.status, base, current);
+  const ops = [];
+  let recorded = base;
+  const patch = {};
+  const reasons = [];
+  if (merge2.kind === "conflict") {
+    const message = `status conflict: the YAML changed \`${base}\` to \`${merge2.yaml}\`, the issue changed to ${merge2.issue.replace("_", " ")}; left alone`;
+    ops.push({ kind: "conflict", item, issue: issue2.number, message });
+  } else if (merge2.kind === "pull") {
+    recorded = merge2.status;
+  } else if (merge2.kind === "push" || merge2.kind === "record") {
+    recorded = merge2.status;
+    if (merge2.kind === "push") Object.assign(patch, closeAs(issueStateOf(merge2.status)));
+    reasons.push(`status ${base} -> ${merge2.status}`);
+  }
+  const writeBackStatus = merge2.kind === "pull" ? merge2.status : null;
+  if (writeBackStatus !== null || item.issue !== issue2.number) {
+    ops.push({ kind: "write-back", item, issue: issue2.number, status: writeBackStatus });
+  }
+  if (merge2.kind === "pull") reasons.push(`status from the issue: ${merge2.status}`);
+  diffContent(item, issue2, recorded, options, patch, reasons);
+  if (Object.keys(patch).length > 0) ops.push({ kind: "update", item, issue: issue2.number, patch, reasons });
+  else if (merge2.kind !== "conflict") ops.push({ kind: "unchanged", item, issue: issue2.number });
+  return ops;
+}
+function diffContent(item, issue2, recorded, options, patch, reasons) {
+  const title = buildIssueTitle(item);
+  if (title !== issue2.title) {
+    patch.title = title;
+    reasons.push("title");
+  }
+  const body = buildIssueBody(item, recorded);
+  if (!sameBody(body, issue2.body)) {
+    patch.body = body;
+    if (!reasons.some((r) => r.startsWith("status"))) reasons.push("body");
+    const assignee = assigneeOf(item.owner);
+    if (assignee && !issue2.assignees.includes(assignee) && ownerChanged(issue2.body, item.owner)) patch.assignees = [assignee];
+  }
+  const missing = labelsFor(item, options).filter((label) => !issue2.labels.includes(label));
+  if (missing.length > 0) {
+    patch.labels = [...issue2.labels, ...missing];
+    reasons.push("labels");
+  }
+}
+function ownerChanged(body, owner) {
+  const line = /^- Owner: (.*)$/m.exec(body ?? "");
+  return !line || line[1] !== (owner === null ? "_none_" : escapeMarkdownText(owner));
+}
+function missingIssueNumbers(items, issues) {
+  const listed = new Set(issues.map((issue2) => issue2.number));
+  const keys = new Set(issues.flatMap((issue2) => issue2.marker ? [markerKey(issue2.marker.incident, issue2.marker.action)] : []));
+  return [...new Set(items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue))];
+}
+
+// src/sync/write-back.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/load/splice.ts
+init_parse2();
+function applySplices(text6, splices) {
+  let result = text6;
+  for (const splice2 of [...splices].sort((a, b) => b.at - a.at)) result = result.slice(0, splice2.at) + splice2.text + result.slice(splice2.end);
+  return result;
+}
+function verifySplicedText(file, text6, expected) {
+  const check2 = parseYamlSource(file, text6);
+  if (check2.diagnostics.length > 0 || canonicalJson(check2.data) !== canonicalJson(expected)) {
+    throw new Error("the edited YAML would not read back as intended; nothing was written");
+  }
+  return check2;
+}
+function canonicalJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1)) : v
+  );
+}
+function lineStart(text6, offset) {
+  return text6.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEnding2(text6) {
+  return text6.includes("\r\n") ? "\r\n" : "\n";
+}
+function formatScalar(value) {
+  if (typeof value === "number") return String(value);
+  const plain = /^[A-Za-z][A-Za-z0-9_-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
+  return plain ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
+// src/sync/write-back.ts
+function editItemFields(source, edits) {
+  const eol2 = lineEnding2(source.text);
+  const items = source.document.get("action_items", true);
+  if (!(0, import_yaml7.isSeq)(items)) throw new Error("`action_items` is not a list");
+  const splices = [];
+  const expected = structuredClone(source.document.toJS());
+  for (const edit of mergeEdits(edits)) {
+    const position2 = findItem(items.items, edit);
+    const node2 = items.items[position2];
+    if (!(0, import_yaml7.isMap)(node2)) throw new Error(`action_items[${edit.index}] is not a mapping`);
+    splices.push(...itemSplices(source.text, node2, edit.fields, eol2));
+    Object.assign(expected.action_items[position2], edit.fields);
+  }
+  const text6 = applySplices(source.text, splices);
+  return { text: text6, loaded: verifySplicedText(source.file, text6, expected) };
+}
+function mergeEdits(edits) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const edit of edits) {
+    const key = edit.actionId ?? `#${edit.index}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, fields: { ...seen.fields, ...edit.fields } } : { ...edit, fields: { ...edit.fields } });
+  }
+  return [...merged.values()];
+}
+function findItem(items, edit) {
+  if (edit.actionId !== null) {
+    const byId = items.findIndex((node2) => (0, import_yaml7.isMap)(node2) && String(node2.get("id")) === edit.actionId);
+    if (byId !== -1) return byId;
+  }
+  if (edit.index >= items.length) throw new Error(`action_items[${edit.index}] no longer exists`);
+  return edit.index;
+}
+function itemSplices(text6, node2, fields, eol2) {
+  const pairs = node2.items;
+  const first = pairs[0];
+  const last = pairs[pairs.length - 1];
+  if (!first || !last || !(0, import_yaml7.isScalar)(first.key) || !first.key.range) throw new Error("an action item without keys cannot be edited");
+  const keyStart = first.key.range[0];
+  const indent2 = " ".repeat(keyStart - lineStart(text6, keyStart));
+  const splices = [];
+  const appended = [];
+  for (const [field2, value] of Object.entries(fields)) {
+    const pair2 = pairs.find((p) => (0, import_yaml7.isScalar)(p.key) && p.key.value === field2);
+    const rendered = formatScalar(value);
+    if (pair2 && (0, import_yaml7.isScalar)(pair2.value) && pair2.value.range) {
+      splices.push({ at: pair2.value.range[0], end: pair2.value.range[1], text: rendered });
+    } else if (pair2) {
+      throw new Error(`\`${field2}\` is not a plain value`);
+    } else if (field2 === "id") {
+      splices.push({ at: keyStart, end: keyStart, text: node2.flow ? `id: ${rendered}, ` : `id: ${rendered}${eol2}${indent2}` });
+    } else {
+      appended.push(`${field2}: ${rendered}`);
+    }
+  }
+  if (appended.length > 0) splices.push(appendSplice(text6, last, indent2, appended, eol2, node2.flow === true));
+  return splices;
+}
+function appendSplice(text6, last, indent2, lines, eol2, flow3) {
+  const value = last.value ?? last.key;
+  const end = value?.range?.[1];
+  if (end === void 0) throw new Error("cannot find the end of the action item");
+  if (flow3) return { at: end, end, text: lines.map((line) => `, ${line}`).join("") };
+  if (text6[end - 1] === "\n") return { at: end, end, text: lines.map((line) => `${indent2}${line}${eol2}`).join("") };
+  let lineEnd = text6.indexOf("\n", end);
+  if (lineEnd === -1) lineEnd = text6.length;
+  else if (text6[lineEnd - 1] === "\r") lineEnd -= 1;
+  return { at: lineEnd, end: lineEnd, text: lines.map((line) => `${eol2}${indent2}${line}`).join("") };
+}
+
+// src/workflows/write-back-buffer.ts
+function createWriteBackBuffer(write, batchSize = 25) {
+  const pending = /* @__PURE__ */ new Map();
+  async function flushFile(file) {
+    const edits = pending.get(file);
+    if (!edits) return;
+    pending.delete(file);
+    await write(file, edits);
+  }
+  return {
+    async add(file, edit, now) {
+      const edits = pending.get(file) ?? [];
+      edits.push(edit);
+      pending.set(file, edits);
+      if (now || edits.length >= batchSize) await flushFile(file);
+    },
+    async flush() {
+      const errors = [];
+      for (const file of [...pending.keys()]) await flushFile(file).catch((error2) => errors.push(`${file}: ${error2 instanceof Error ? error2.message : String(error2)}`));
+      if (errors.length > 0) throw new Error(`write-back failed: ${errors.join("; ")}`);
+    }
+  };
+}
+
+// src/workflows/yaml-files.ts
+init_parse2();
+function createYamlFiles(workspace) {
+  const entries2 = /* @__PURE__ */ new Map();
+  let parses = 0;
+  function entry(file) {
+    let found = entries2.get(file);
+    if (!found) {
+      found = workspace.readBytes(file).then((read) => {
+        if ("diagnostic" in read) return { loaded: { data: null, source: null, diagnostics: [read.diagnostic] }, hasBom: false };
+        parses++;
+        const { bytes } = read;
+        return { loaded: parseYamlSource(file, bytes), hasBom: bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 };
+      });
+      entries2.set(file, found);
+    }
+    return found;
+  }
+  return {
+    load: async (file) => (await entry(file)).loaded,
+    check: async (file) => checkLoadedIncident(file, (await entry(file)).loaded, workspace.config),
+    async edit(file, edit) {
+      const current = await entry(file);
+      const { source } = current.loaded;
+      if (!source || current.loaded.diagnostics.length > 0) throw new Error(`${file} no longer parses; nothing was written`);
+      const { text: text6, loaded } = edit(source);
+      await workspace.writeText(file, (current.hasBom || source.hasBom ? "\uFEFF" : "") + text6, { durable: true });
+      entries2.set(file, Promise.resolve({ loaded, hasBom: current.hasBom || source.hasBom }));
+    },
+    get parses() {
+      return parses;
+    }
+  };
+}
+
+// src/workflows/sync.ts
+async function syncWorkflow(workspace, tracker, options) {
+  const listed = await listIncidentFiles(workspace, options.paths);
+  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
+  if (listed.problem !== null) return { problem: listed.problem, ...none };
+  const yamlFiles = createYamlFiles(workspace);
+  const { items, incidents, files } = await prepareItems(yamlFiles, listed.files, options.dryRun);
+  const { label, incidentLabelPrefix } = workspace.config.sync;
+  const plan = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: options.prune, incidents });
+  if (options.dryRun) return { problem: null, ...none, files, plan };
+  const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
+  const results = await applySync(plan, tracker, {
+    writeBack: (item, issue2, status) => buffer.add(item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue: issue2, status } : { issue: issue2 } }, status !== null),
+    progress: options.onProgress
+  });
+  const writeBackError = await buffer.flush().then(
+    () => null,
+    (error2) => error2 instanceof Error ? error2.message : String(error2)
+  );
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results));
+  return { problem: null, files, plan, results, diagnostics, writeBackError };
+}
+async function readIssues(tracker, items) {
+  const issues = await tracker.listIssues();
+  for (const number of missingIssueNumbers(items, issues)) {
+    const issue2 = await tracker.getIssue(number);
+    if (issue2?.marker) issues.push(issue2);
+  }
+  return issues;
+}
+async function prepareItems(yamlFiles, paths, dryRun) {
+  const items = [];
+  const incidents = [];
+  const files = [];
+  const owners = /* @__PURE__ */ new Map();
+  for (const file of paths) {
+    const checked = await yamlFiles.check(file);
+    const outcome = { file, diagnostics: [], skipped: null, addedIds: 0 };
+    files.push(outcome);
+    if (!checked.incident) {
+      outcome.diagnostics = checked.diagnostics;
+      outcome.skipped = "fix the errors above first";
+      continue;
+    }
+    const owner = owners.get(checked.incident.id);
+    if (owner) {
+      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${owner}; give each incident its own \`id\``;
+      continue;
+    }
+    owners.set(checked.incident.id, file);
+    const collected = collectSyncItems(checked.incident);
+    if (collected.newIds.length > 0 && !dryRun) {
+      const edits = collected.newIds.map(({ index: index2, id }) => ({ actionId: null, index: index2, fields: { id } }));
+      try {
+        await yamlFiles.edit(file, (source) => editItemFields(source, edits));
+      } catch (error2) {
+        outcome.skipped = `cannot write action ids (${error2 instanceof Error ? error2.message : String(error2)})`;
+        continue;
+      }
+    }
+    outcome.addedIds = collected.newIds.length;
+    items.push(...collected.items);
+    incidents.push(checked.incident.id);
+  }
+  return { items, incidents, files };
+}
+async function itemLocator(yamlFiles, results) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    if (!("item" in result.op) || result.outcome !== "failed" && result.outcome !== "conflict" && result.warnings.length === 0) continue;
+    const file = result.op.item.file;
+    if (!sources.has(file)) sources.set(file, (await yamlFiles.load(file)).source);
+  }
+  return (file, index2) => {
+    const source = sources.get(file);
+    return source ? locatePath(source, ["action_items", index2]) : null;
+  };
+}
+
+// src/action/sync.ts
+var DEFAULT_PACE_MS = 1e3;
+var TIMEOUT_MS2 = 3e4;
+async function runSyncCommand(input) {
+  const { workspace, env } = input;
+  const tracker = await createGithubTracker({
+    connection: input.connection,
+    label: workspace.config.sync.label,
+    paceMs: wholeNumber(env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
+    timeoutMs: wholeNumber(env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? TIMEOUT_MS2,
+    backoffMs: wholeNumber(env.POSTMORTEM_SYNC_BACKOFF_MS) ?? void 0
+  });
+  const run2 = await syncWorkflow(workspace, tracker, { paths: input.paths, dryRun: false, prune: false });
+  await tracker.close();
+  if (run2.problem !== null) throw new Error(run2.problem);
+  const diagnostics = [...run2.diagnostics];
+  const changes = [];
+  for (const file of run2.files) {
+    diagnostics.push(...file.diagnostics);
+    if (file.skipped !== null && file.diagnostics.length === 0) {
+      diagnostics.push(createDiagnostic({ file: file.file, ruleId: "sync/skipped", message: `Not synced: ${file.skipped}` }));
+    }
+    if (file.addedIds > 0) changes.push(`${file.file}: added an id to ${file.addedIds} action item${file.addedIds === 1 ? "" : "s"}`);
+  }
+  if (run2.writeBackError !== null) {
+    diagnostics.push(createDiagnostic({ file: workspace.config.incidents, ruleId: "sync/failed", message: run2.writeBackError, note: "The issues exist; the next run finds them by their markers." }));
+  }
+  for (const result of run2.results) {
+    const line = formatResultLine(result);
+    if (line !== null && result.outcome !== "failed" && result.outcome !== "conflict") changes.push(line);
+  }
+  const synced = run2.files.filter((file) => file.skipped === null).map((file) => file.file);
+  changes.push(...await rebuildReports(workspace, synced, diagnostics));
+  return { command: "sync", files: run2.files.length, diagnostics, incidents: [], notes: [], changes };
+}
+async function rebuildReports(workspace, files, diagnostics) {
+  if (files.length === 0) return [];
+  const plan = await planFiles(workspace, files, { outDir: null });
+  if (plan.problem !== null) throw new Error(plan.problem);
+  const stale = plan.items.filter((item) => item.state === "missing" || item.state === "changed");
+  const { failures } = await applyBuild(workspace, stale);
+  diagnostics.push(...failures);
+  const failed = new Set(failures.map((d) => d.file));
+  return stale.filter((item) => !failed.has(item.file)).map((item) => `wrote ${item.target}`);
+}
+function wholeNumber(text6) {
+  return text6 !== void 0 && /^\d+$/.test(text6) ? Number(text6) : null;
+}
+
 // src/action/publish-comment.ts
 async function publishComment(github, pull, comment) {
   const existing = await github.listComments(pull);
@@ -69333,7 +70549,8 @@ ${formatText(opened.diagnostics, { colour: false })}`));
   }
   const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readTextFile(env.GITHUB_EVENT_PATH).catch(() => null) : null));
   const github = await connect(inputs, env);
-  const report = await runCommand(inputs, opened.workspace, pull, github);
+  const report = await runCommand(inputs, opened.workspace, pull, github, env);
+  if (inputs.commit) report.notes.push(await commitStep(inputs, opened.workspace, report, env));
   if (inputs.command === "check" && pull && inputs.comment) {
     if (!github) report.notes.push("No `github-token` or repository, so the pull request was not commented on.");
     else {
@@ -69346,13 +70563,46 @@ ${formatText(opened.diagnostics, { colour: false })}`));
   }
   await finish2(inputs, report, env, redact);
 }
-async function runCommand(inputs, workspace, pull, github) {
+async function runCommand(inputs, workspace, pull, github, env) {
   switch (inputs.command) {
     case "check":
       return runCheck({ workspace, paths: inputs.paths, pull, github });
-    default:
-      throw new Error(`\`command: ${inputs.command}\` is not available in this version`);
+    case "sync":
+      return runSyncCommand({ workspace, paths: inputs.paths, connection: syncConnection(inputs, workspace, env), env });
+    case "report":
+      throw new Error("`command: report` is not available in this version");
   }
+}
+function syncConnection(inputs, workspace, env) {
+  if (!inputs.token) throw new Error("Input `github-token` is empty; `command: sync` needs a token with `issues: write`");
+  const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? "";
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
+  if (!match) throw new Error("No repository for the issues: set `sync.repo` in postmortem.config.yaml");
+  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token };
+}
+async function commitStep(inputs, workspace, report, env) {
+  if (inputs.command === "check") return "`commit: true` applies to `sync` and `report`; the check changes no files.";
+  if (report.diagnostics.some((d) => d.severity === "error")) return "Not committed: the run had errors (see the findings).";
+  const paths = inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents];
+  const ref = env.GITHUB_REF ?? "";
+  const result = await commitChanges(workspace.root, {
+    paths,
+    message: commitMessage(inputs.command, report.changes ?? []),
+    ...ref.startsWith("refs/heads/") ? { branch: ref.slice("refs/heads/".length) } : {}
+  });
+  if (!result.committed) return "Nothing to commit: the files were already current.";
+  const where = result.pushed ? "and pushed it" : "locally (no remote branch to push to)";
+  return `Committed ${result.sha?.slice(0, 7)} (${result.files.length} file${result.files.length === 1 ? "" : "s"}) as github-actions[bot] ${where}.`;
+}
+function commitMessage(command, changes) {
+  const subject = command === "sync" ? "postmortem sync: write back action item issues and status" : "postmortem report: regenerate the incident index";
+  const shown = changes.slice(0, 30);
+  const more = changes.length > shown.length ? [`\u2026 and ${changes.length - shown.length} more`] : [];
+  return shown.length > 0 ? `${subject}
+
+${[...shown, ...more].map((line) => `- ${line}`).join("\n")}
+` : `${subject}
+`;
 }
 async function connect(inputs, env) {
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
@@ -69361,8 +70611,8 @@ async function connect(inputs, env) {
   return createPullRequestClient(connection, { backoffMs: Number(env.POSTMORTEM_SYNC_BACKOFF_MS) || void 0 });
 }
 function runUrl(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : null;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run2 } = env;
+  return server && repo && run2 ? `${server}/${repo}/actions/runs/${run2}` : null;
 }
 async function finish2(inputs, report, env, redact) {
   const plan = planAnnotations(report.diagnostics);

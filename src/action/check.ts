@@ -10,14 +10,14 @@
  * const report = await runCheck({ workspace, paths: [], pull, github });
  */
 import { planFiles } from '../workflows/build.js';
-import { lintFiles } from '../cli/commands/lint.js';
 import { approvalsFor } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkFiles, listIncidentFiles } from '../workflows/incident-files.js';
+import { checkFiles, listFiles, listIncidentFiles } from '../workflows/incident-files.js';
+import { lintWorkflow } from '../workflows/lint.js';
+import type { Workspace } from '../workflows/workspace.js';
 import type { PullRequestClient } from '../io/github/pull-request.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkReviewGate, type PublishChange } from '../review/gate.js';
-import { findFiles, type Workspace } from '../io/workspace.js';
 import { selectChangedFiles } from './changed-files.js';
 import type { PullRequestEvent } from './event.js';
 import type { IncidentRow } from './findings-table.js';
@@ -47,18 +47,14 @@ export async function runCheck(input: CheckInput): Promise<RunReport> {
     incidents.push({ file: incident.file, title: incident.title, severity: incident.severity, status: incident.status, metrics: incident.metrics });
     if (incident.status === 'published') published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ['status']) });
   }
-  if (files.length > 0) diagnostics.push(...(await lintFiles(input.workspace, files)).diagnostics);
+  if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...(await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles))));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...(await reviewGate(input, published, notes)));
   return { command: 'check', files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
 
 async function filesToCheck(input: CheckInput, scope: string[], notes: string[]): Promise<string[]> {
-  const all = async () => {
-    const yaml = await listIncidentFiles(input.workspace, scope);
-    const markdown = await findFiles(input.workspace.root, scope, ['.md']);
-    return [...new Set([...yaml, ...markdown.files])].sort();
-  };
+  const all = async () => orThrow(await listFiles(input.workspace, scope, ['.yaml', '.yml', '.md'])).files;
   if (!input.pull || !input.github) return all();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
@@ -72,7 +68,7 @@ async function filesToCheck(input: CheckInput, scope: string[], notes: string[])
 async function withEditedReports(workspace: Workspace, scope: string[], files: readonly string[], yamlFiles: readonly string[]): Promise<string[]> {
   const reports = files.filter((file) => /\.md$/i.test(file));
   if (reports.length === 0) return [...yamlFiles];
-  const sources = new Set(await listIncidentFiles(workspace, scope));
+  const sources = new Set(orThrow(await listIncidentFiles(workspace, scope)).files);
   const edited = reports.flatMap((report) => ['.yaml', '.yml'].map((ext) => report.replace(/\.md$/i, ext))).filter((file) => sources.has(file));
   return [...new Set([...yamlFiles, ...edited])].sort();
 }
@@ -80,7 +76,7 @@ async function withEditedReports(workspace: Workspace, scope: string[], files: r
 /** A finding for each rendered report that is missing or differs from what the YAML renders to. */
 async function staleReports(workspace: Workspace, yamlFiles: readonly string[]): Promise<Diagnostic[]> {
   if (yamlFiles.length === 0) return [];
-  const items = await planFiles(workspace, yamlFiles, { outDir: null });
+  const { items } = orThrow(await planFiles(workspace, yamlFiles, { outDir: null }));
   return items
     .filter((item) => item.state === 'missing' || item.state === 'changed')
     .map((item) =>
@@ -134,4 +130,10 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A problem with the request itself (a named path that does not exist): the step fails with it. */
+function orThrow<T extends { problem: string | null }>(result: T): T & { problem: null } {
+  if (result.problem !== null) throw new Error(result.problem);
+  return result as T & { problem: null };
 }

@@ -9,15 +9,18 @@
 import * as core from '@actions/core';
 import { formatGithub } from '../diagnostics/format/github.js';
 import { formatText } from '../diagnostics/format/text.js';
+import { commitChanges } from '../io/git.js';
 import { createPullRequestClient, type PullRequestClient } from '../io/github/pull-request.js';
 import { checkApiUrl, DEFAULT_API_URL, redactToken, type Connection } from '../io/github/connection.js';
 import { readTextFile } from '../io/text-files.js';
-import { openWorkspace, type Workspace } from '../io/workspace.js';
+import { openWorkspace } from '../io/workspace.js';
+import type { Workspace } from '../workflows/workspace.js';
 import { planAnnotations } from './annotations.js';
 import { runCheck } from './check.js';
 import { buildComment } from './comment.js';
 import { parseEventPayload, readPullRequest, type PullRequestEvent } from './event.js';
-import { parseActionInputs, type ActionInputs } from './inputs.js';
+import { parseActionInputs, type ActionCommand, type ActionInputs } from './inputs.js';
+import { runSyncCommand } from './sync.js';
 import { publishComment } from './publish-comment.js';
 import { buildSummary, countFindings, type RunReport } from './summary.js';
 
@@ -45,7 +48,8 @@ async function runStep(inputs: ActionInputs, env: Env, redact: (text: string) =>
   }
   const pull = readPullRequest(parseEventPayload(env.GITHUB_EVENT_PATH ? await readTextFile(env.GITHUB_EVENT_PATH).catch(() => null) : null));
   const github = await connect(inputs, env);
-  const report = await runCommand(inputs, opened.workspace, pull, github);
+  const report = await runCommand(inputs, opened.workspace, pull, github, env);
+  if (inputs.commit) report.notes.push(await commitStep(inputs, opened.workspace, report, env));
   if (inputs.command === 'check' && pull && inputs.comment) {
     if (!github) report.notes.push('No `github-token` or repository, so the pull request was not commented on.');
     else {
@@ -59,13 +63,47 @@ async function runStep(inputs: ActionInputs, env: Env, redact: (text: string) =>
   await finish(inputs, report, env, redact);
 }
 
-async function runCommand(inputs: ActionInputs, workspace: Workspace, pull: PullRequestEvent | null, github: PullRequestClient | null): Promise<RunReport> {
+async function runCommand(inputs: ActionInputs, workspace: Workspace, pull: PullRequestEvent | null, github: PullRequestClient | null, env: Env): Promise<RunReport> {
   switch (inputs.command) {
     case 'check':
       return runCheck({ workspace, paths: inputs.paths, pull, github });
-    default:
-      throw new Error(`\`command: ${inputs.command}\` is not available in this version`);
+    case 'sync':
+      return runSyncCommand({ workspace, paths: inputs.paths, connection: syncConnection(inputs, workspace, env), env });
+    case 'report':
+      throw new Error('`command: report` is not available in this version');
   }
+}
+
+/** Where sync writes issues: `sync.repo` in the config, else this repository; a token is required. */
+function syncConnection(inputs: ActionInputs, workspace: Workspace, env: Env): Connection {
+  if (!inputs.token) throw new Error('Input `github-token` is empty; `command: sync` needs a token with `issues: write`');
+  const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? '';
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
+  if (!match) throw new Error('No repository for the issues: set `sync.repo` in postmortem.config.yaml');
+  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token };
+}
+
+/** Commit mode: commits what sync or report changed and says what happened, as a note for the summary. */
+async function commitStep(inputs: ActionInputs, workspace: Workspace, report: RunReport, env: Env): Promise<string> {
+  if (inputs.command === 'check') return '`commit: true` applies to `sync` and `report`; the check changes no files.';
+  if (report.diagnostics.some((d) => d.severity === 'error')) return 'Not committed: the run had errors (see the findings).';
+  const paths = inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents];
+  const ref = env.GITHUB_REF ?? '';
+  const result = await commitChanges(workspace.root, {
+    paths,
+    message: commitMessage(inputs.command, report.changes ?? []),
+    ...(ref.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
+  });
+  if (!result.committed) return 'Nothing to commit: the files were already current.';
+  const where = result.pushed ? 'and pushed it' : 'locally (no remote branch to push to)';
+  return `Committed ${result.sha?.slice(0, 7)} (${result.files.length} file${result.files.length === 1 ? '' : 's'}) as github-actions[bot] ${where}.`;
+}
+
+function commitMessage(command: ActionCommand, changes: readonly string[]): string {
+  const subject = command === 'sync' ? 'postmortem sync: write back action item issues and status' : 'postmortem report: regenerate the incident index';
+  const shown = changes.slice(0, 30);
+  const more = changes.length > shown.length ? [`… and ${changes.length - shown.length} more`] : [];
+  return shown.length > 0 ? `${subject}\n\n${[...shown, ...more].map((line) => `- ${line}`).join('\n')}\n` : `${subject}\n`;
 }
 
 /** A client when there is a token and a repository; the API URL must be https (http only on loopback). */

@@ -26,7 +26,7 @@ async function freshWorkspace(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'postmortem-action-'));
   await cp(path.join(REPO_ROOT, 'test/fixtures/action-pull-request'), dir, { recursive: true });
   const { workspace: ws } = await openWorkspace(dir);
-  await applyBuild(ws!, await planBuild(ws!, [], { outDir: null }));
+  await applyBuild(ws!, (await planBuild(ws!, [], { outDir: null })).items!);
   await unlink(path.join(dir, BLAMING.replace('.yaml', '.md')));
   return dir;
 }
@@ -113,7 +113,7 @@ describe('check on a pull request', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('The change was careless.', 'The pool size had no alert').replace('About a third of login', 'About 30% of login'));
     const { workspace: ws } = await openWorkspace(workspace);
-    await applyBuild(ws!, await planBuild(ws!, [], { outDir: null }));
+    await applyBuild(ws!, (await planBuild(ws!, [], { outDir: null })).items!);
     const third = await check(github);
     expect(third.code).toBe(0);
     expect(third.outputs).toEqual({ errors: '0', warnings: '0', files: '2' });

@@ -1,12 +1,9 @@
 /** `postmortem init [--force]`: writes the starter files; refuses to overwrite any without `--force`. */
 import { parseArgs } from 'node:util';
-import type { CommandSpec } from '../command.js';
-import { DEFAULT_CONFIG } from '../../config/config.js';
+import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { createTextFiles } from '../../io/text-files.js';
-import { checkIncident } from '../../validate/check-incident.js';
-import { runInit } from '../../workflows/init.js';
-import { openWorkspace } from '../../io/workspace.js';
+import { initWorkflow } from '../../workflows/init.js';
+import { openOrReport } from './shared.js';
 
 const SAID = { create: 'created', replace: 'replaced', unchanged: 'unchanged', conflict: 'exists' } as const;
 
@@ -17,19 +14,14 @@ export const initCommand: CommandSpec = {
   options: [['--force', 'replace starter files that exist with other content']],
   async run(args, io) {
     const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
-    const { workspace } = await openWorkspace(io.cwd);
-    const { renderReport } = await import('../../render/render.js');
-    const { loadWorkspaceTemplates } = await import('../../io/templates.js');
-    const context = workspace ?? { root: io.cwd, config: DEFAULT_CONFIG };
-    const templates = await loadWorkspaceTemplates(context);
-    const render = (file: string, yaml: string) => {
-      const checked = checkIncident(file, yaml, context.config);
-      if (checked.incident) return renderReport(checked.incident, templates, { repo: context.config.sync.repo });
-      // The example is fixed text; a configuration that rejects it (another severity scale) is worth saying.
-      io.stderr(formatText(checked.diagnostics, { colour: io.isTTY }));
-      return null;
-    };
-    const result = await runInit(createTextFiles(io.cwd), { force: Boolean(values.force), render });
+    const workspace = await openOrReport(io);
+    if (!workspace) return 2;
+    const result = await initWorkflow(workspace, { force: Boolean(values.force) });
+    if (result.problem !== null) throw new UsageError(result.problem);
+    if (result.diagnostics.length > 0) {
+      io.stderr(formatText(result.diagnostics, { colour: io.isTTY }));
+      io.stderr('postmortem init: the example does not fit this configuration, so its report was not rendered.\n');
+    }
     if (result.conflicts.length > 0) {
       for (const file of result.conflicts) io.stderr(`postmortem init: ${file} already exists with other content; not overwriting it.\n`);
       io.stderr('Nothing was written. Move those files aside, or run `postmortem init --force` to replace them.\n');
