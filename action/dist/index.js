@@ -69280,7 +69280,7 @@ ${metrics}`);
 function omittedLine(omitted) {
   const parts = [plural2(omitted.error, "error"), plural2(omitted.warning, "warning"), plural2(omitted.info, "notice")].filter((p) => p !== null);
   if (parts.length === 0) return null;
-  return `${parts.join(", ")} not annotated on the diff: GitHub shows at most 10 annotations of each level per step. They are all in the table above.
+  return `${parts.join(", ")} not annotated on the diff: GitHub shows at most 10 annotations of each level per step; the findings table lists every finding that fits the summary.
 `;
 }
 function plural2(count, noun) {

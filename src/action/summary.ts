@@ -65,7 +65,7 @@ export function buildSummary(report: RunReport, omittedAnnotations: Record<Sever
 function omittedLine(omitted: Record<Severity, number>): string | null {
   const parts = [plural(omitted.error, 'error'), plural(omitted.warning, 'warning'), plural(omitted.info, 'notice')].filter((p): p is string => p !== null);
   if (parts.length === 0) return null;
-  return `${parts.join(', ')} not annotated on the diff: GitHub shows at most 10 annotations of each level per step. They are all in the table above.\n`;
+  return `${parts.join(', ')} not annotated on the diff: GitHub shows at most 10 annotations of each level per step; the findings table lists every finding that fits the summary.\n`;
 }
 
 function plural(count: number, noun: string): string | null {
