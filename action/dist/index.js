@@ -58951,7 +58951,7 @@ import { execFile } from "node:child_process";
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
 async function commitChanges(root2, options) {
-  const git = (...args) => run(root2, args);
+  const git = (...args) => run(root2, args, options.env);
   const scope = ["--", ...options.paths.length > 0 ? options.paths : ["."]];
   await git("add", "--all", ...scope);
   const staged = (await git("diff", "--cached", "--name-only", ...scope)).split("\n").filter(Boolean);
@@ -58960,7 +58960,7 @@ async function commitChanges(root2, options) {
   const sha = (await git("rev-parse", "HEAD")).trim();
   const remote = options.remote ?? "origin";
   const remotes = (await git("remote")).split("\n");
-  const branch = options.branch === void 0 ? await currentBranch(root2) : options.branch;
+  const branch = options.branch === void 0 ? await currentBranch(git) : options.branch;
   if (!remotes.includes(remote) || branch === null) return { committed: true, sha, pushed: false, files: staged };
   try {
     await git("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
@@ -58970,13 +58970,13 @@ async function commitChanges(root2, options) {
   }
   return { committed: true, sha: (await git("rev-parse", "HEAD")).trim(), pushed: true, files: staged };
 }
-async function currentBranch(root2) {
-  const name = (await run(root2, ["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+async function currentBranch(git) {
+  const name = (await git("rev-parse", "--abbrev-ref", "HEAD")).trim();
   return name === "HEAD" || name === "" ? null : name;
 }
-function run(cwd, args) {
+function run(cwd, args, env) {
   return new Promise((resolve, reject) => {
-    execFile("git", args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
+    execFile("git", args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: "0" }, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
       if (error2) reject(new Error(`git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? ""} failed: ${stderr.trim() || error2.message}`));
       else resolve(stdout);
     });
@@ -63109,12 +63109,10 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
-// src/cli/command.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
 // src/io/github/connection.ts
+var ConnectionError = class extends Error {
+  name = "ConnectionError";
+};
 var DEFAULT_API_URL = "https://api.github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
 function checkApiUrl(text6) {
@@ -63122,12 +63120,12 @@ function checkApiUrl(text6) {
   try {
     url = new URL(text6);
   } catch {
-    throw new UsageError(`--api-url is not a URL: \`${text6}\``);
+    throw new ConnectionError(`--api-url is not a URL: \`${text6}\``);
   }
-  if (url.username || url.password) throw new UsageError("--api-url must not carry credentials; use GITHUB_TOKEN");
+  if (url.username || url.password) throw new ConnectionError("--api-url must not carry credentials; use GITHUB_TOKEN");
   if (url.protocol === "https:") return text6.replace(/\/+$/, "");
   if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return text6.replace(/\/+$/, "");
-  throw new UsageError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
+  throw new ConnectionError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
 }
 function redactToken(text6, token) {
   return token && token.length >= 4 ? text6.split(token).join("***") : text6;
@@ -70588,6 +70586,7 @@ async function commitStep(inputs, workspace, report, env) {
   const result = await commitChanges(workspace.root, {
     paths,
     message: commitMessage(inputs.command, report.changes ?? []),
+    env,
     ...ref.startsWith("refs/heads/") ? { branch: ref.slice("refs/heads/".length) } : {}
   });
   if (!result.committed) return "Nothing to commit: the files were already current.";

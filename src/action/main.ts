@@ -92,6 +92,7 @@ async function commitStep(inputs: ActionInputs, workspace: Workspace, report: Ru
   const result = await commitChanges(workspace.root, {
     paths,
     message: commitMessage(inputs.command, report.changes ?? []),
+    env,
     ...(ref.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
   });
   if (!result.committed) return 'Nothing to commit: the files were already current.';

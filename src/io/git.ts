@@ -23,6 +23,8 @@ export interface CommitOptions {
   branch?: string | null;
   /** The remote to push to (default `origin`); a repository without it only commits. */
   remote?: string;
+  /** The environment git runs in (PATH, HOME, the runner's credentials helper settings). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CommitResult {
@@ -35,7 +37,7 @@ export interface CommitResult {
 
 /** Stages the changes under `paths`, commits them as the bot, and pushes. */
 export async function commitChanges(root: string, options: CommitOptions): Promise<CommitResult> {
-  const git = (...args: string[]) => run(root, args);
+  const git = (...args: string[]) => run(root, args, options.env);
   const scope = ['--', ...(options.paths.length > 0 ? options.paths : ['.'])];
   await git('add', '--all', ...scope);
   const staged = (await git('diff', '--cached', '--name-only', ...scope)).split('\n').filter(Boolean);
@@ -44,7 +46,7 @@ export async function commitChanges(root: string, options: CommitOptions): Promi
   const sha = (await git('rev-parse', 'HEAD')).trim();
   const remote = options.remote ?? 'origin';
   const remotes = (await git('remote')).split('\n');
-  const branch = options.branch === undefined ? await currentBranch(root) : options.branch;
+  const branch = options.branch === undefined ? await currentBranch(git) : options.branch;
   if (!remotes.includes(remote) || branch === null) return { committed: true, sha, pushed: false, files: staged };
   try {
     await git('push', '--quiet', remote, `HEAD:refs/heads/${branch}`);
@@ -56,15 +58,16 @@ export async function commitChanges(root: string, options: CommitOptions): Promi
   return { committed: true, sha: (await git('rev-parse', 'HEAD')).trim(), pushed: true, files: staged };
 }
 
-async function currentBranch(root: string): Promise<string | null> {
-  const name = (await run(root, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
+async function currentBranch(git: (...args: string[]) => Promise<string>): Promise<string | null> {
+  const name = (await git('rev-parse', '--abbrev-ref', 'HEAD')).trim();
   return name === 'HEAD' || name === '' ? null : name;
 }
 
 /** One git command; its stderr becomes the error message (callers redact the token from anything they print). */
-function run(cwd: string, args: string[]): Promise<string> {
+function run(cwd: string, args: string[], env: Readonly<Record<string, string | undefined>>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // Never wait for a password prompt: in CI nobody answers it.
+    execFile('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''} failed: ${stderr.trim() || error.message}`));
       else resolve(stdout);
     });

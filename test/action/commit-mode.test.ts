@@ -21,7 +21,7 @@ describe('commitChanges', () => {
     await writeFile(path.join(repo.clone, 'postmortems/a.yaml'), 'title: A\nissue: 4\n');
     await writeFile(path.join(repo.clone, 'postmortems/README.md'), '# Index\n');
     await writeFile(path.join(repo.clone, 'notes.txt'), 'still mine\n');
-    const result = await commitChanges(repo.clone, { paths: ['postmortems'], message: 'postmortem sync: write back issue numbers' });
+    const result = await commitChanges(repo.clone, { paths: ['postmortems'], message: 'postmortem sync: write back issue numbers', env: process.env });
     expect(result).toMatchObject({ committed: true, pushed: true, files: ['postmortems/README.md', 'postmortems/a.yaml'] });
     expect(git(repo.remote, 'log', '-1', '--format=%an <%ae>|%cn|%s', 'main').trim()).toBe(`${BOT_NAME} <${BOT_EMAIL}>|${BOT_NAME}|postmortem sync: write back issue numbers`);
     expect(git(repo.remote, 'rev-parse', 'main').trim()).toBe(result.sha);
@@ -30,7 +30,7 @@ describe('commitChanges', () => {
 
   it('nothing to commit is not an error', async () => {
     await writeFile(path.join(repo.clone, 'notes.txt'), 'outside the paths\n');
-    expect(await commitChanges(repo.clone, { paths: ['postmortems'], message: 'x' })).toEqual({ committed: false, sha: null, pushed: false, files: [] });
+    expect(await commitChanges(repo.clone, { paths: ['postmortems'], message: 'x', env: process.env })).toEqual({ committed: false, sha: null, pushed: false, files: [] });
     expect(git(repo.remote, 'log', '--format=%s', 'main').trim()).toBe('Start');
   });
 
@@ -40,7 +40,7 @@ describe('commitChanges', () => {
     await writeFile(path.join(other, 'notes.txt'), 'from elsewhere\n');
     commitAll(other, 'Meanwhile');
     await writeFile(path.join(repo.clone, 'postmortems/a.yaml'), 'title: A\nissue: 5\n');
-    const result = await commitChanges(repo.clone, { paths: ['postmortems'], message: 'postmortem sync: write back' });
+    const result = await commitChanges(repo.clone, { paths: ['postmortems'], message: 'postmortem sync: write back', env: process.env });
     expect(result.pushed).toBe(true);
     expect(git(repo.remote, 'log', '--format=%s', 'main').trim().split('\n')).toEqual(['postmortem sync: write back', 'Meanwhile', 'Start']);
   });
