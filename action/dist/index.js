@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path7,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search2 ? `${pathname}${search2}` : pathname;
+        const path7 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -11130,7 +11130,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11170,7 +11170,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11183,7 +11183,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11223,7 +11223,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code5 = path5.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code5 = path7.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -16939,7 +16939,7 @@ var require_util7 = __commonJS({
     function isClosing(ws) {
       return ws[kReadyState] === states.CLOSING;
     }
-    function isClosed(ws) {
+    function isClosed2(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
     function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
@@ -17077,7 +17077,7 @@ var require_util7 = __commonJS({
       isConnecting,
       isEstablished,
       isClosing,
-      isClosed,
+      isClosed: isClosed2,
       fireEvent,
       isValidSubprotocol,
       isValidStatusCode,
@@ -17183,7 +17183,7 @@ var require_connection = __commonJS({
       kReceivedClose,
       kResponse
     } = require_symbols5();
-    var { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = require_util7();
+    var { fireEvent, failWebsocketConnection, isClosing, isClosed: isClosed2, isEstablished, parseExtensions } = require_util7();
     var { channels } = require_diagnostics();
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
@@ -17281,7 +17281,7 @@ var require_connection = __commonJS({
       return controller;
     }
     function closeWebSocketConnection(ws, code5, reason, reasonByteLength) {
-      if (isClosing(ws) || isClosed(ws)) {
+      if (isClosing(ws) || isClosed2(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
         ws[kReadyState] = states.CLOSING;
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19506,7 +19506,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19526,10 +19526,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19537,9 +19537,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter2;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -19547,7 +19547,7 @@ var require_light = __commonJS({
               retryAfter2 = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter2} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter2);
+              return run3(retryAfter2);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20185,17 +20185,17 @@ var require_light = __commonJS({
             }
           }
           _run(index2, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run2 = this._run.bind(this, index2, job);
+            run3 = this._run.bind(this, index2, job);
             free = this._free.bind(this, index2, job);
             return this._scheduled[index2] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -20762,8 +20762,8 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path5 = __require("path");
-    var { promisify } = __require("util");
+    var path7 = __require("path");
+    var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
       try {
@@ -20815,13 +20815,13 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path5.resolve(filename);
+      const absoluteName = path7.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
-        const truename = await promisify(fs3.realpath)(filename).catch(() => filename);
+        const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
         tmpfile = getTmpname(truename);
         if (!options.mode || !options.chown) {
-          const stats = await promisify(fs3.stat)(truename).catch(() => {
+          const stats = await promisify2(fs3.stat)(truename).catch(() => {
           });
           if (stats) {
             if (options.mode == null) {
@@ -20832,45 +20832,45 @@ var require_lib = __commonJS({
             }
           }
         }
-        fd = await promisify(fs3.open)(tmpfile, "w", options.mode);
+        fd = await promisify2(fs3.open)(tmpfile, "w", options.mode);
         if (options.tmpfileCreated) {
           await options.tmpfileCreated(tmpfile);
         }
         if (ArrayBuffer.isView(data)) {
-          await promisify(fs3.write)(fd, data, 0, data.length, 0);
+          await promisify2(fs3.write)(fd, data, 0, data.length, 0);
         } else if (data != null) {
-          await promisify(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+          await promisify2(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
         }
         if (options.fsync !== false) {
-          await promisify(fs3.fsync)(fd);
+          await promisify2(fs3.fsync)(fd);
         }
-        await promisify(fs3.close)(fd);
+        await promisify2(fs3.close)(fd);
         fd = null;
         if (options.chown) {
-          await promisify(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+          await promisify2(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
         if (options.mode) {
-          await promisify(fs3.chmod)(tmpfile, options.mode).catch((err) => {
+          await promisify2(fs3.chmod)(tmpfile, options.mode).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
-        await promisify(fs3.rename)(tmpfile, truename);
+        await promisify2(fs3.rename)(tmpfile, truename);
       } finally {
         if (fd) {
-          await promisify(fs3.close)(fd).catch(
+          await promisify2(fs3.close)(fd).catch(
             /* istanbul ignore next */
             () => {
             }
           );
         }
         removeOnExitHandler();
-        await promisify(fs3.unlink)(tmpfile).catch(() => {
+        await promisify2(fs3.unlink)(tmpfile).catch(() => {
         });
         activeFiles[absoluteName].shift();
         if (activeFiles[absoluteName].length > 0) {
@@ -25219,7 +25219,7 @@ var init_esm = __esm({
 });
 
 // src/config/schema.ts
-var RuleLevel, LintConfigSchema, SyncConfigSchema, ReviewConfigSchema, ConfigSchema;
+var RuleLevel, LintConfigSchema, SyncConfigSchema, ReviewConfigSchema, Days, PoliciesConfigSchema, ConfigSchema;
 var init_schema3 = __esm({
   "src/config/schema.ts"() {
     "use strict";
@@ -25269,6 +25269,17 @@ var init_schema3 = __esm({
       },
       { additionalProperties: false }
     );
+    Days = (description) => Type.Integer({ minimum: 0, description });
+    PoliciesConfigSchema = Type.Object(
+      {
+        action_deadline_days: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Days("days"), {
+          description: "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)"
+        })),
+        max_days_in_draft: Type.Optional(Days("How many days after the incident date it may still be `draft`")),
+        max_days_in_review: Type.Optional(Days("How many days after the incident date it may still be `in-review`"))
+      },
+      { additionalProperties: false, description: "Limits the tracker reports breaches of and `validate` warns about" }
+    );
     ConfigSchema = Type.Object(
       {
         incidents: Type.Optional(Type.String({ minLength: 1, description: "Folder of incident files (default `postmortems`)" })),
@@ -25283,7 +25294,8 @@ var init_schema3 = __esm({
         ),
         lint: Type.Optional(LintConfigSchema),
         sync: Type.Optional(SyncConfigSchema),
-        review: Type.Optional(ReviewConfigSchema)
+        review: Type.Optional(ReviewConfigSchema),
+        policies: Type.Optional(PoliciesConfigSchema)
       },
       { additionalProperties: false, patternProperties: { "^x-": {} } }
     );
@@ -25311,9 +25323,9 @@ function createDiagnostic(init) {
   if (rest.url !== void 0) diagnostic.url = rest.url;
   return diagnostic;
 }
-function formatFieldPath(path5) {
+function formatFieldPath(path7) {
   let out = "";
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25416,17 +25428,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path5);
+            const ci = visit_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25437,13 +25449,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25464,17 +25476,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25485,13 +25497,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25518,23 +25530,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26146,10 +26158,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26168,7 +26180,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26198,11 +26210,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26216,8 +26228,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26231,8 +26243,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26250,8 +26262,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26261,8 +26273,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -28777,9 +28789,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -28854,14 +28866,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -28876,10 +28888,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -28890,10 +28902,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -28910,13 +28922,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -30877,9 +30889,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path5) => {
+    visit5.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field2, index2] of path5) {
+      for (const [field2, index2] of path7) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -30888,23 +30900,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path5) => {
-      const parent = visit5.itemAtPath(cst, path5.slice(0, -1));
-      const field2 = path5[path5.length - 1][0];
+    visit5.parentCollection = (cst, path7) => {
+      const parent = visit5.itemAtPath(cst, path7.slice(0, -1));
+      const field2 = path7[path7.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -30915,10 +30927,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -32684,33 +32696,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path5) {
+function nodeAtPath(source, path7) {
   let current = source.document.contents;
-  for (let i = 0; i < path5.length; i++) {
-    const next = childOf(current, path5[i]);
+  for (let i = 0; i < path7.length; i++) {
+    const next = childOf(current, path7[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path5.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path7.length } : null;
 }
-function keyNodeAtPath(source, path5) {
-  const last = path5[path5.length - 1];
+function keyNodeAtPath(source, path7) {
+  const last = path7[path7.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path5.slice(0, -1));
+  const parent = nodeAtPath(source, path7.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path5, options = {}) {
+function locatePath(source, path7, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path5);
+    const key = keyNodeAtPath(source, path7);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path5);
+  const found = nodeAtPath(source, path7);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path5.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path7.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -32748,8 +32760,8 @@ function checkDocumentStructure(source) {
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path5) {
-      if (collectionDepth(path5) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path7) {
+      if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -32757,8 +32769,8 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path5) {
-      if (collectionDepth(path5) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path7) {
+      if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
@@ -32795,9 +32807,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path5) {
+function collectionDepth(path7) {
   let depth = 0;
-  for (const ancestor of path5) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path7) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -36215,8 +36227,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36290,11 +36302,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path5.split("/");
+      const segments = path7.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -36657,8 +36669,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -40543,9 +40555,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path5) {
+function valueAt(data, path7) {
   let current = data;
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -40749,7 +40761,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path5, key = false) => ({ path: formatFieldPath(path5) || null, span: locatePath(source, path5, { key }) })
+    where: (path7, key = false) => ({ path: formatFieldPath(path7) || null, span: locatePath(source, path7, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -40775,6 +40787,80 @@ var init_schema_check = __esm({
     init_keyword_messages();
     init_suggest();
     init_describe();
+  }
+});
+
+// src/report/statistics.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile90(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+function summarise(values) {
+  const known = values.filter((value) => value !== null);
+  return { count: known.length, median: median(known), p90: percentile90(known) };
+}
+function completionRate(counts) {
+  const due = counts.total - counts.wontDo;
+  return due === 0 ? null : counts.done / due;
+}
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+function addDays(date, days2) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days2 * DAY_MS).toISOString().slice(0, 10);
+}
+function monthOf(date) {
+  return date.slice(0, 7);
+}
+function quarterOf(date) {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+var DAY_MS;
+var init_statistics = __esm({
+  "src/report/statistics.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+  }
+});
+
+// src/report/policies.ts
+function checkPolicies(incident, policies, today) {
+  const findings = [];
+  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
+  const allowed = policies.actionDeadlineDays[incident.severity];
+  if (allowed !== void 0) {
+    const latest = addDays(incident.date, allowed);
+    for (const item of incident.actionItems) {
+      if (item.deadline === null || item.deadline <= latest || item.status === "done" || item.status === "wont-do") continue;
+      found(
+        "policy/action-deadline",
+        ["action_items", item.index, "deadline"],
+        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`
+      );
+    }
+  }
+  if (today === null) return findings;
+  const age = daysBetween(incident.date, today);
+  const limit = incident.status === "draft" ? policies.maxDaysInDraft : incident.status === "in-review" ? policies.maxDaysInReview : null;
+  if (limit !== null && age > limit) {
+    const ruleId = incident.status === "draft" ? "policy/draft-age" : "policy/review-age";
+    found(ruleId, ["status"], `Still \`${incident.status}\` ${age} days after the incident; the policy allows ${limit}`);
+  }
+  return findings;
+}
+var NO_POLICIES;
+var init_policies = __esm({
+  "src/report/policies.ts"() {
+    "use strict";
+    init_statistics();
+    NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
   }
 });
 
@@ -40804,7 +40890,12 @@ function resolveConfig(input) {
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null
     },
-    review: { approvals: resolveApprovals(input.review?.approvals ?? {}) }
+    review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
+    policies: {
+      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days2]) => [severity.toUpperCase(), days2])),
+      maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
+      maxDaysInReview: input.policies?.max_days_in_review ?? null
+    }
   };
 }
 function resolveApprovals(given) {
@@ -40823,28 +40914,43 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path5 = ["severities", repeated];
+    const path7 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path5),
-      span: locatePath(loaded.source, path5),
+      path: formatFieldPath(path7),
+      span: locatePath(loaded.source, path7),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
   }
-  const unknownSeverity = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
-  if (unknownSeverity !== void 0) {
-    const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownSeverity) ?? unknownSeverity;
-    const path5 = ["review", "approvals", written];
+  const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
+  if (unknownApproval !== void 0) {
+    const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
+    const path7 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path5),
-      span: locatePath(loaded.source, path5),
+      path: formatFieldPath(path7),
+      span: locatePath(loaded.source, path7),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
+    });
+    return { config: null, diagnostics: [diagnostic] };
+  }
+  const unknownSeverity = Object.keys(loaded.data.policies?.action_deadline_days ?? {}).find(
+    (name) => !config.severities.includes(name.toUpperCase())
+  );
+  if (unknownSeverity !== void 0) {
+    const path7 = ["policies", "action_deadline_days", unknownSeverity];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: "schema/severities",
+      message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
+      path: formatFieldPath(path7),
+      span: locatePath(loaded.source, path7),
+      expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
   }
@@ -40858,6 +40964,7 @@ var init_config = __esm({
     init_diagnostic();
     init_parse2();
     init_schema_check();
+    init_policies();
     CONFIG_FILE = "postmortem.config.yaml";
     DEFAULT_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
     DEFAULT_CONFIG = {
@@ -40867,7 +40974,8 @@ var init_config = __esm({
       severities: DEFAULT_SEVERITIES,
       lint: { rules: {}, phrases: [], allow: [] },
       sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null },
-      review: { approvals: { default: 1 } }
+      review: { approvals: { default: 1 } },
+      policies: NO_POLICIES
     };
   }
 });
@@ -42056,13 +42164,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path5) {
-          return /^\.|this\b/.test(path5.original);
+        scopedId: function scopedId(path7) {
+          return /^\.|this\b/.test(path7.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path5) {
-          return path5.parts.length === 1 && !AST.helpers.scopedId(path5) && !path5.depth;
+        simpleId: function simpleId(path7) {
+          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
         }
       }
     };
@@ -43147,12 +43255,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path5, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path5,
+        path: path7,
         params,
         hash: hash2,
         escaped,
@@ -43316,7 +43424,7 @@ var require_compiler = __commonJS({
     exports.__esModule = true;
     exports.Compiler = Compiler;
     exports.precompile = precompile;
-    exports.compile = compile2;
+    exports.compile = compile3;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -43351,7 +43459,7 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile3(program, options) {
+      compile: function compile4(program, options) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
@@ -43424,9 +43532,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path5 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path5.original);
+        this.opcode("registerDecorator", params.length, path7.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -43493,48 +43601,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path5 = sexpr.path, name = path5.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path5));
+        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path7));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path5.strict = true;
-        this.accept(path5);
+        path7.strict = true;
+        this.accept(path7);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path5 = sexpr.path;
-        path5.strict = true;
-        this.accept(path5);
+        var path7 = sexpr.path;
+        path7.strict = true;
+        this.accept(path7);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path5 = sexpr.path, name = path5.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path5.strict = true;
-          path5.falsy = true;
-          this.accept(path5);
-          this.opcode("invokeHelper", params.length, path5.original, _ast2["default"].helpers.simpleId(path5));
+          path7.strict = true;
+          path7.falsy = true;
+          this.accept(path7);
+          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
         }
       },
-      PathExpression: function PathExpression(path5) {
-        var depth = validateDepth(path5);
-        var parts = validateParts(path5);
+      PathExpression: function PathExpression(path7) {
+        var depth = validateDepth(path7);
+        var parts = validateParts(path7);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path5), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path5.data) {
+        } else if (path7.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path5.strict);
+          this.opcode("lookupData", depth, parts, path7.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path5.falsy, path5.strict, scoped);
+          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -43690,7 +43798,7 @@ var require_compiler = __commonJS({
       var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options);
       return new env.JavaScriptCompiler().compile(environment, options);
     }
-    function compile2(input, options, env) {
+    function compile3(input, options, env) {
       if (options === void 0) options = {};
       if (input == null || typeof input !== "string" && input.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input);
@@ -43702,28 +43810,28 @@ var require_compiler = __commonJS({
       if (options.compat) {
         options.useDepths = true;
       }
-      var compiled2 = void 0;
+      var compiled3 = void 0;
       function compileInput() {
         var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment, options, void 0, true);
         return env.template(templateSpec);
       }
       function ret(context, execOptions) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2.call(this, context, execOptions);
+        return compiled3.call(this, context, execOptions);
       }
       ret._setup = function(setupOptions) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2._setup(setupOptions);
+        return compiled3._setup(setupOptions);
       };
       ret._child = function(i, data, blockParams, depths) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2._child(i, data, blockParams, depths);
+        return compiled3._child(i, data, blockParams, depths);
       };
       return ret;
     }
@@ -43761,8 +43869,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path5) {
-      return validateStringArray(path5, path5.parts, "parts");
+    function validateParts(path7) {
+      return validateStringArray(path7, path7.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -43944,16 +44052,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path5 = aPath;
+      var path7 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path5 = url.path;
+        path7 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path5);
-      var parts = path5.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path7);
+      var parts = path7.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -43970,15 +44078,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path5 = parts.join("/");
-      if (path5 === "") {
-        path5 = isAbsolute ? "/" : ".";
+      path7 = parts.join("/");
+      if (path7 === "") {
+        path7 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path5;
+        url.path = path7;
         return urlGenerate(url);
       }
-      return path5;
+      return path7;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -45751,7 +45859,7 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options, context, asObject) {
+      compile: function compile3(environment, options, context, asObject) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
@@ -46780,8 +46888,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path5 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path5;
+      var path7 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path7;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -53687,8 +53795,8 @@ function compiler(options) {
   };
   configure2(config, (options || {}).mdastExtensions || []);
   const data = {};
-  return compile2;
-  function compile2(events) {
+  return compile3;
+  function compile3(events) {
     let tree = {
       type: "root",
       children: [],
@@ -54512,9 +54620,9 @@ var init_is_plain_obj = __esm({
 // node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
-  const pipeline = { run: run2, use };
+  const pipeline = { run: run3, use };
   return pipeline;
-  function run2(...values) {
+  function run3(...values) {
     let middlewareIndex = -1;
     const callback = values.pop();
     if (typeof callback !== "function") {
@@ -54827,8 +54935,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path5, name) {
-  if (!path5) {
+function assertPath(path7, name) {
+  if (!path7) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55013,13 +55121,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path5) {
-        if (isUrl(path5)) {
-          path5 = fileURLToPath2(path5);
+      set path(path7) {
+        if (isUrl(path7)) {
+          path7 = fileURLToPath2(path7);
         }
-        assertNonEmpty(path5, "path");
-        if (this.path !== path5) {
-          this.history.push(path5);
+        assertNonEmpty(path7, "path");
+        if (this.path !== path7) {
+          this.history.push(path7);
         }
       }
       /**
@@ -55043,10 +55151,10 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set stem(stem) {
-        assertNonEmpty(stem, "stem");
-        assertPart(stem, "stem");
-        this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+      set stem(stem2) {
+        assertNonEmpty(stem2, "stem");
+        assertPart(stem2, "stem");
+        this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
       }
       // Normal prototypal methods.
       /**
@@ -58021,7 +58129,7 @@ function applyLevels(diagnostics, settings) {
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path5, settings) {
+function blameDiagnostic(file, finding, actual, span2, path7, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = actual.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -58033,7 +58141,7 @@ function blameDiagnostic(file, finding, actual, span2, path5, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path5,
+    path: path7,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
@@ -58137,15 +58245,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path5, out) {
+function collect(source, node2, spec, path7, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path5));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path7));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path5, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path7, index2], out);
     });
     return;
   }
@@ -58154,18 +58262,18 @@ function collect(source, node2, spec, path5, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path5, key], out);
+      if (child) collect(source, pair2.value, child, [...path7, key], out);
     }
   }
 }
-function proseField(source, node2, path5) {
+function proseField(source, node2, path7) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path5, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path7, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -58278,8 +58386,8 @@ function lintIncidentSource(file, input, options = {}) {
   const diagnostics = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
   for (const field2 of fields) {
-    const path5 = formatFieldPath(field2.path);
-    diagnostics.push(...proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path5));
+    const path7 = formatFieldPath(field2.path);
+    diagnostics.push(...proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path7));
   }
   for (const finding of loaded.data === null ? [] : checkStructure(loaded.data)) {
     diagnostics.push(
@@ -58319,11 +58427,11 @@ function lintMarkdown(file, text6, options = {}) {
   }
   return finish(file, diagnostics, parseDirectives(prose.comments), settings);
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path5) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path7) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return lintProse(value, { people, allow: settings.allow, extra }).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path5, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path7, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -58951,27 +59059,27 @@ import { execFile } from "node:child_process";
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
 async function commitChanges(root2, options) {
-  const git = (...args) => run(root2, args, options.env);
+  const git2 = (...args) => run(root2, args, options.env);
   const scope = ["--", ...options.paths.length > 0 ? options.paths : ["."]];
-  await git("add", "--all", ...scope);
-  const staged = (await git("diff", "--cached", "--name-only", ...scope)).split("\n").filter(Boolean);
+  await git2("add", "--all", ...scope);
+  const staged = (await git2("diff", "--cached", "--name-only", ...scope)).split("\n").filter(Boolean);
   if (staged.length === 0) return { committed: false, sha: null, pushed: false, files: [] };
-  await git("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "commit", "--quiet", "--message", options.message, ...scope);
-  const sha = (await git("rev-parse", "HEAD")).trim();
+  await git2("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "commit", "--quiet", "--message", options.message, ...scope);
+  const sha = (await git2("rev-parse", "HEAD")).trim();
   const remote = options.remote ?? "origin";
-  const remotes = (await git("remote")).split("\n");
-  const branch = options.branch === void 0 ? await currentBranch(git) : options.branch;
+  const remotes = (await git2("remote")).split("\n");
+  const branch = options.branch === void 0 ? await currentBranch(git2) : options.branch;
   if (!remotes.includes(remote) || branch === null) return { committed: true, sha, pushed: false, files: staged };
   try {
-    await git("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
+    await git2("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
   } catch {
-    await git("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "pull", "--quiet", "--rebase", "--autostash", remote, branch);
-    await git("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
+    await git2("-c", `user.name=${BOT_NAME}`, "-c", `user.email=${BOT_EMAIL}`, "pull", "--quiet", "--rebase", "--autostash", remote, branch);
+    await git2("push", "--quiet", remote, `HEAD:refs/heads/${branch}`);
   }
-  return { committed: true, sha: (await git("rev-parse", "HEAD")).trim(), pushed: true, files: staged };
+  return { committed: true, sha: (await git2("rev-parse", "HEAD")).trim(), pushed: true, files: staged };
 }
-async function currentBranch(git) {
-  const name = (await git("rev-parse", "--abbrev-ref", "HEAD")).trim();
+async function currentBranch(git2) {
+  const name = (await git2("rev-parse", "--abbrev-ref", "HEAD")).trim();
   return name === "HEAD" || name === "" ? null : name;
 }
 function run(cwd, args, env) {
@@ -60530,17 +60638,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
+    const path7 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -63140,11 +63248,53 @@ var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
 import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
+
+// src/io/git-history.ts
+import { execFile as execFile2 } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+var run2 = promisify(execFile2);
+async function git(root2, args) {
+  try {
+    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root2, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_PAGER: "cat" } });
+    return stdout;
+  } catch {
+    return null;
+  }
+}
+async function readPublicationDates(root2, folder) {
+  const top = await git(root2, ["rev-parse", "--show-toplevel"]);
+  if (top === null) return null;
+  const log = await git(root2, [
+    "log",
+    "--reverse",
+    "--no-renames",
+    "--format=%x00%cI",
+    "--name-only",
+    "-G",
+    `^status:[[:space:]]*["']?published`,
+    "--",
+    folder
+  ]);
+  if (log === null) return null;
+  const absoluteRoot = path.resolve(root2);
+  const topLevel = top.trim();
+  const dates = /* @__PURE__ */ new Map();
+  for (const commit of log.split("\0").slice(1)) {
+    const [date, ...names] = commit.split("\n").filter((line) => line.length > 0);
+    if (!date) continue;
+    for (const name of names) {
+      const file = path.relative(absoluteRoot, path.join(topLevel, name)).split(path.sep).join("/");
+      if (!dates.has(file)) dates.set(file, date.slice(0, 10));
+    }
+  }
+  return dates;
+}
 
 // src/io/templates.ts
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 async function loadTemplates(userFolder) {
@@ -63155,26 +63305,34 @@ async function loadTemplates(userFolder) {
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
+async function loadTrackerTemplates(userFolder) {
+  const builtIn = await readTemplateFolder(path2.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  if (!userFolder) return builtIn;
+  const found = await stat2(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(path2.join(userFolder, "report"), "tracker.hbs");
+  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
 var MissingTemplatesError = class extends Error {
   name = "MissingTemplatesError";
   constructor(folder) {
     super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
   }
 };
-async function readTemplateFolder(folder) {
-  const report = await readFile(path.join(folder, "report.hbs"), "utf8").catch(() => "");
+async function readTemplateFolder(folder, main2 = "report.hbs") {
+  const report = await readFile(path2.join(folder, main2), "utf8").catch(() => "");
   const partials = {};
-  const partialFolder = path.join(folder, "partials");
+  const partialFolder = path2.join(folder, "partials");
   const names = await readdir2(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile(path2.join(partialFolder, name), "utf8");
   }
   return { report, partials };
 }
 
 // src/io/workspace.ts
 async function openWorkspace(root2) {
-  const file = path2.join(root2, CONFIG_FILE);
+  const file = path3.join(root2, CONFIG_FILE);
   let bytes;
   try {
     bytes = await readFile2(file);
@@ -63186,7 +63344,7 @@ async function openWorkspace(root2) {
   return { workspace: config ? diskWorkspace(root2, config) : null, diagnostics };
 }
 function diskWorkspace(root2, config) {
-  const resolve = (file) => path2.resolve(root2, file);
+  const resolve = (file) => path3.resolve(root2, file);
   return {
     root: root2,
     config,
@@ -63204,6 +63362,16 @@ function diskWorkspace(root2, config) {
         throw error2;
       }
     },
+    async loadTrackerTemplates() {
+      const folder = config.templates ? resolve(config.templates) : null;
+      try {
+        return { templates: await loadTrackerTemplates(folder), problem: null };
+      } catch (error2) {
+        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+        throw error2;
+      }
+    },
+    readPublicationDates: (folder) => readPublicationDates(root2, folder),
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
 }
@@ -63211,7 +63379,7 @@ async function findFiles(root2, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path2.resolve(root2, given);
+    const absolute = path3.resolve(root2, given);
     const info2 = await stat3(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
@@ -63220,8 +63388,8 @@ async function findFiles(root2, paths, extensions) {
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path2.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root2, path2.join(parent, entry.name)));
+        if (parent.split(path3.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root2, path3.join(parent, entry.name)));
       }
     } else {
       found.add(toDisplayPath(root2, absolute));
@@ -63230,12 +63398,12 @@ async function findFiles(root2, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
-  const relative = path2.relative(root2, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path2.sep).join("/");
+  const relative = path3.relative(root2, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
 }
 async function readBytes(root2, file) {
   try {
-    return { bytes: await readFile2(path2.resolve(root2, file)) };
+    return { bytes: await readFile2(path3.resolve(root2, file)) };
   } catch (error2) {
     return { diagnostic: readFailure(file, error2) };
   }
@@ -63249,7 +63417,7 @@ function readFailure(file, error2) {
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await mkdir2(path2.dirname(absolute), { recursive: true });
+  await mkdir2(path3.dirname(absolute), { recursive: true });
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 
@@ -63372,9 +63540,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path5, ref) => attempt(async () => {
+    readFileAt: (path7, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path5, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path7, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -63435,7 +63603,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib2(), 1);
@@ -63884,7 +64052,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path5, match) {
+function findUrl(_, protocol, domain2, path7, match) {
   if (!previous(match)) {
     return false;
   }
@@ -63897,7 +64065,7 @@ function findUrl(_, protocol, domain2, path5, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path5);
+  const parts = splitUrl(domain2 + path7);
   const result = {
     type: "link",
     title: null,
@@ -64763,7 +64931,7 @@ function check(tokens, before, after) {
     );
     const open2 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
-    const run2 = {
+    const run3 = {
       tokens: tokens.slice(index2, end),
       markers: [],
       start: 0,
@@ -64774,14 +64942,14 @@ function check(tokens, before, after) {
       // All builtins can split runs.
       split: strict !== void 0
     };
-    for (const token of run2.tokens) {
-      wrong.set(token, [...run2.tokens]);
-      runOf.set(token, run2);
+    for (const token of run3.tokens) {
+      wrong.set(token, [...run3.tokens]);
+      runOf.set(token, run3);
       let size = token.value.length;
-      while (size--) run2.markers.push(token);
+      while (size--) run3.markers.push(token);
     }
-    run2.end = run2.markers.length;
-    runs.push(run2);
+    run3.end = run3.markers.length;
+    runs.push(run3);
     index2 = end;
   }
   pair(runs, wrong);
@@ -64798,12 +64966,12 @@ function encode(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
   const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
+  const reference2 = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start) {
-    token.value = reference + token.value.slice(character.length);
+    token.value = reference2 + token.value.slice(character.length);
   } else {
     let value = token.value.slice(0, token.value.length - character.length);
     let escapes = 0;
@@ -64811,7 +64979,7 @@ function encode(tokens, start) {
       escapes++;
     }
     if (escapes % 2) value += "\\";
-    token.value = value + reference;
+    token.value = value + reference2;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -65293,7 +65461,7 @@ function imageReference(node2, _, state, info2) {
     return d !== "phrasing";
   });
   subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
+  const reference2 = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
@@ -65301,8 +65469,8 @@ function imageReference(node2, _, state, info2) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value += tracker.move(reference + "]");
+  if (type === "full" || !alt || alt !== reference2) {
+    value += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
   } else {
@@ -65470,7 +65638,7 @@ function linkReference(node2, _, state, info2) {
     return d !== "phrasing";
   });
   subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
+  const reference2 = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
@@ -65478,8 +65646,8 @@ function linkReference(node2, _, state, info2) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text6 || text6 !== reference) {
-    value += tracker.move(reference + "]");
+  if (type === "full" || !text6 || text6 !== reference2) {
+    value += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
   } else {
@@ -66558,7 +66726,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path3 = {
+var path4 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -66664,7 +66832,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path3, wwwAfter), nok), nok)(code5);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path4, wwwAfter), nok), nok)(code5);
   }
   function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
@@ -66714,7 +66882,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code5);
   }
   function afterProtocol(code5) {
-    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path3, protocolAfter), nok)(code5);
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path4, protocolAfter), nok)(code5);
   }
   function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
@@ -67916,6 +68084,9 @@ function escapeBlock(text6) {
 function escapeCell(text6) {
   return escapeLines(text6).join("<br>");
 }
+function markdownHref(target) {
+  return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
 
 // src/render/report-file.ts
 import { createHash } from "node:crypto";
@@ -68370,17 +68541,17 @@ function zoneAbbreviation(instant, timeZone) {
 function formatDuration(seconds) {
   const sign = seconds < 0 ? "-" : "";
   let rest = Math.abs(Math.round(seconds));
-  const days = Math.floor(rest / 86400);
-  rest -= days * 86400;
+  const days2 = Math.floor(rest / 86400);
+  rest -= days2 * 86400;
   const hours = Math.floor(rest / 3600);
   rest -= hours * 3600;
   const minutes = Math.floor(rest / 60);
   const secs = rest - minutes * 60;
   const parts = [];
-  if (days) parts.push(`${days}d`);
-  if (hours || days && minutes) parts.push(`${hours}h`);
+  if (days2) parts.push(`${days2}d`);
+  if (hours || days2 && minutes) parts.push(`${hours}h`);
   if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
-  if (secs && !days) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
   return sign + (parts.join(" ") || "0s");
 }
 function pad(value) {
@@ -68452,6 +68623,7 @@ function buildReportView(incident, options = {}) {
       issue: item.issue === null ? "" : `#${item.issue}`,
       issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
     })),
+    related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
     investigation: incident.investigation.map((item) => ({
       hypothesis: item.hypothesis,
       result: item.result ?? "",
@@ -68484,6 +68656,13 @@ var compiled = /* @__PURE__ */ new WeakMap();
 function compile(templates) {
   const cached = compiled.get(templates);
   if (cached) return cached;
+  const handlebars = createTemplateEngine();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const template = handlebars.compile(templates.report);
+  compiled.set(templates, template);
+  return template;
+}
+function createTemplateEngine() {
   const handlebars = import_handlebars.default.create();
   handlebars.registerHelper("md", (text6) => new handlebars.SafeString(escapeBlock(String(text6 ?? ""))));
   handlebars.registerHelper("inline", (text6) => new handlebars.SafeString(escapeInline(oneLine(text6))));
@@ -68493,10 +68672,7 @@ function compile(templates) {
     (list4, separator) => new handlebars.SafeString((Array.isArray(list4) ? list4 : []).map((item) => escapeInline(oneLine(item))).join(typeof separator === "string" ? separator : ", "))
   );
   handlebars.registerHelper("inc", (value) => Number(value) + 1);
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
-  return template;
+  return handlebars;
 }
 function oneLine(text6) {
   return String(text6 ?? "").trim().replace(/\s*\n\s*/g, " ");
@@ -68511,6 +68687,125 @@ function renderRawReport(incident, templates, options = {}) {
 function renderReport(incident, templates, options = {}) {
   const raw = renderRawReport(incident, templates, options);
   return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
+}
+
+// src/report/factors.ts
+var NEAR_DUPLICATE = 0.75;
+var STOP_WORDS = new Set(
+  "a an and are as at be been by for from had has have in into is it its no not of on or our that the their there this to was were which while with".split(" ")
+);
+function factorWords(text6) {
+  const words = text6.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0 && !STOP_WORDS.has(word)).map(stem);
+  return [...new Set(words)].sort();
+}
+function stem(word) {
+  if (word.length > 5 && word.endsWith("ing")) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith("ed")) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+function jaccard(a, b) {
+  const set = new Set(a);
+  const shared = b.filter((word) => set.has(word)).length;
+  return shared / (a.length + b.length - shared);
+}
+function groupFactors(entries2) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const { incident, factors } of entries2) {
+    for (const factor of factors) {
+      const words = factorWords(factor);
+      if (words.length === 0) continue;
+      const key = words.join(" ");
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, entry = { words, wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
+      entry.wordings.set(factor, (entry.wordings.get(factor) ?? 0) + 1);
+      entry.incidents.add(incident);
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  const parent = keys.map((_, index2) => index2);
+  const root2 = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root2(parent[index2]);
+  const postings = /* @__PURE__ */ new Map();
+  keys.forEach((key, index2) => {
+    for (const word of byKey.get(key).words) {
+      const list4 = postings.get(word);
+      if (list4) list4.push(index2);
+      else postings.set(word, [index2]);
+    }
+  });
+  keys.forEach((key, index2) => {
+    const words = byKey.get(key).words;
+    const rarest = [...words].sort((a, b) => postings.get(a).length - postings.get(b).length)[0];
+    for (const other2 of postings.get(rarest).slice(0, 200)) {
+      if (other2 <= index2 || root2(other2) === root2(index2)) continue;
+      if (jaccard(words, byKey.get(keys[other2]).words) >= NEAR_DUPLICATE) parent[root2(other2)] = root2(index2);
+    }
+  });
+  const groups2 = /* @__PURE__ */ new Map();
+  keys.forEach((key, index2) => {
+    const entry = byKey.get(key);
+    let group = groups2.get(root2(index2));
+    if (!group) groups2.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
+    for (const [wording, count] of entry.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + count);
+    for (const incident of entry.incidents) group.incidents.add(incident);
+  });
+  return [...groups2.values()].filter((group) => group.incidents.size >= 2).map((group) => {
+    const variants = [...group.wordings.keys()].sort();
+    const factor = variants.reduce((best, wording) => group.wordings.get(wording) > group.wordings.get(best) ? wording : best);
+    return { factor, variants, incidents: [...group.incidents].sort() };
+  }).sort((a, b) => b.incidents.length - a.incidents.length || (a.factor < b.factor ? -1 : a.factor > b.factor ? 1 : 0));
+}
+
+// src/report/related.ts
+var MAX_RELATED = 5;
+var TOO_COMMON = 200;
+var WEIGHT = { factor: 3, service: 2, tag: 1 };
+function findRelatedIncidents(incidents) {
+  const features = /* @__PURE__ */ new Map();
+  const add = (kind, name, member) => {
+    const key = `${kind}\0${name}`;
+    let feature = features.get(key);
+    if (!feature) features.set(key, feature = { kind, name, members: [] });
+    if (feature.members.at(-1) !== member) feature.members.push(member);
+  };
+  const indexOf = new Map(incidents.map((incident, index2) => [incident.id, index2]));
+  incidents.forEach((incident, index2) => {
+    for (const service of incident.services) add("service", service, index2);
+    for (const tag of incident.tags) add("tag", tag, index2);
+  });
+  const factorEntries = incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }));
+  for (const group of groupFactors(factorEntries)) {
+    for (const id of group.incidents) add("factor", group.factor, indexOf.get(id));
+  }
+  const perIncident = incidents.map(() => []);
+  for (const feature of features.values()) {
+    if (feature.members.length < 2 || feature.members.length > TOO_COMMON) continue;
+    for (const member of feature.members) perIncident[member].push(feature);
+  }
+  const related = /* @__PURE__ */ new Map();
+  incidents.forEach((incident, index2) => {
+    const scores = /* @__PURE__ */ new Map();
+    for (const feature of perIncident[index2]) {
+      for (const other2 of feature.members) {
+        if (other2 === index2 || incidents[other2].id === incident.id) continue;
+        let entry = scores.get(other2);
+        if (!entry) scores.set(other2, entry = { score: 0, shared: [] });
+        entry.score += WEIGHT[feature.kind];
+        entry.shared.push({ kind: feature.kind, name: feature.name });
+      }
+    }
+    const ranked = [...scores.entries()].sort(([a, x], [b, y]) => y.score - x.score || compareNewestFirst(incidents[a], incidents[b])).slice(0, MAX_RELATED).map(([other2, entry]) => {
+      const { id, title, date, file } = incidents[other2];
+      const shared = entry.shared.sort((x, y) => WEIGHT[y.kind] - WEIGHT[x.kind] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      return { id, title, date, file, shared };
+    });
+    related.set(incident.id, ranked);
+  });
+  return related;
+}
+function compareNewestFirst(a, b) {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 // src/workflows/incident-files.ts
@@ -68541,6 +68836,7 @@ function buildIncident(file, input, instants) {
     timezone: canonicalTimeZone(input.timezone ?? "UTC"),
     severity: input.severity.toUpperCase(),
     status: input.status ?? "draft",
+    publishedOn: input.published_on ?? null,
     authors: input.authors ?? [],
     participants: input.participants ?? [],
     services: input.services ?? [],
@@ -68574,7 +68870,8 @@ function buildIncident(file, input, instants) {
       status: item.status ?? "open",
       priority: item.priority ?? null,
       type: item.type ?? null,
-      issue: item.issue ?? null
+      issue: item.issue ?? null,
+      reason: item.reason ?? null
     })),
     lessons: input.lessons.map(
       (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
@@ -68627,7 +68924,8 @@ var ActionItemSchema = strictObject({
   status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
   priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
   type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
-  issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" })
+  issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" }),
+  reason: Text("Why the item will not be done (for `status: wont-do`; listed in the tracker)")
 });
 var LessonSchema = Type.Union([
   Text("A lesson learned"),
@@ -68644,6 +68942,7 @@ var IncidentSchema = Type.Object(
     timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
     severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
     status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
+    published_on: CalendarDate("When the post-mortem was published; without it the tracker reads the commit that first set `status: published`"),
     authors: Names("Who wrote the post-mortem"),
     participants: Names("Who took part in the response"),
     services: Names("Services affected"),
@@ -68706,8 +69005,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path5, required2] of REQUIRED_AT) {
-    const node2 = path5.reduce(childSchema, copy);
+  for (const [path7, required2] of REQUIRED_AT) {
+    const node2 = path7.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -68731,7 +69030,7 @@ var asList = (value) => Array.isArray(value) ? value : [];
 var asText = (value) => typeof value === "string" ? value : null;
 function checkIncidentRules(data, context) {
   const diagnostics = [];
-  const report = (path5, init) => diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path5), span: locatePath(context.source, path5), ...init }));
+  const report = (path7, init) => diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init }));
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
   const dateOk = date !== null && isCalendarDate(date);
@@ -68863,13 +69162,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path5, value, whole] of fields) {
+  for (const [path7, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path5, {
+    report(path7, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path5)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -68878,17 +69177,43 @@ function checkNumbers(incident, report) {
 
 // src/validate/check-incident.ts
 init_schema_check();
+
+// src/report/incident-warnings.ts
+init_diagnostic();
+init_locate();
+init_policies();
+function trackerWarnings(incident, source, policies, today) {
+  const at = (path7) => ({ file: incident.file, path: formatFieldPath(path7), span: locatePath(source, path7), severity: "warning" });
+  const diagnostics = [];
+  for (const item of incident.actionItems) {
+    if (item.status !== "wont-do" || item.reason !== null) continue;
+    diagnostics.push(createDiagnostic({
+      ...at(["action_items", item.index, "status"]),
+      ruleId: "schema/wont-do-reason",
+      message: "A `wont-do` action item has no `reason`",
+      expected: "a `reason:` saying why it will not be done",
+      note: "A declined action is a decision to review; the tracker lists the reasons."
+    }));
+  }
+  for (const finding of checkPolicies(incident, policies, today)) {
+    diagnostics.push(createDiagnostic({ ...at(finding.path), ruleId: finding.ruleId, message: finding.message, note: "The limit is set under `policies` in postmortem.config.yaml." }));
+  }
+  return diagnostics;
+}
+
+// src/validate/check-incident.ts
+init_policies();
 var validateIncidentSchema;
 var MAX_DIAGNOSTICS_PER_FILE = 500;
-function checkIncident(file, bytes, config) {
-  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config));
+function checkIncident(file, bytes, config, options = {}) {
+  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config, options));
 }
-function checkLoadedIncident(file, loaded, config) {
+function checkLoadedIncident(file, loaded, config, options = {}) {
   return guarded(file, () => {
     if (loaded.data === null || loaded.diagnostics.length > 0) {
       return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
     }
-    return checkIncidentData(file, loaded.data, loaded.source, config);
+    return checkIncidentData(file, loaded.data, loaded.source, config, options);
   });
 }
 function guarded(file, check2) {
@@ -68900,15 +69225,17 @@ function guarded(file, check2) {
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
 }
-function checkIncidentData(file, data, source, config) {
+function checkIncidentData(file, data, source, config, options = {}) {
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
   const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
+  const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? data : null;
   const instants = rules.instants.filter((instant) => instant !== null);
   const complete = input !== null && instants.length === input.timeline.length;
-  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
+  const incident = complete && !hasErrors(found) ? buildIncident(file, input, instants) : null;
+  if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
+  const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
   return { file, source, input, incident, diagnostics };
 }
 function capDiagnostics(file, diagnostics) {
@@ -68950,9 +69277,9 @@ async function* readFiles(workspace, files) {
     yield { file, read, position: index2 + 1, total: files.length };
   }
 }
-async function* checkFiles(workspace, files) {
+async function* checkFiles(workspace, files, options = {}) {
   for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
-    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config);
+    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config, options);
     yield { ...checked, position: position2, total };
   }
 }
@@ -68968,8 +69295,8 @@ function noFilesDiagnostic(paths) {
 
 // src/workflows/build.ts
 function reportPathFor(file, outDir) {
-  const name = `${path4.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path4.posix.join(outDir.split(path4.sep).join("/"), name) : path4.posix.join(path4.posix.dirname(file), name);
+  const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
 }
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
@@ -68979,8 +69306,13 @@ async function planFiles(workspace, files, options) {
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
   const items = [];
   const sourceOf = /* @__PURE__ */ new Map();
+  const checked = [];
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
+    checked.push({ ...entry, source: null });
+  }
+  const related = await relatedAcrossFolder(workspace, checked);
+  for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics });
       continue;
@@ -68999,11 +69331,23 @@ async function planFiles(workspace, files, options) {
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
+    const links = (related.get(entry.incident.id) ?? []).map((other2) => ({
+      ...other2,
+      link: path5.posix.relative(path5.posix.dirname(target), reportPathFor(other2.file, relativeOut))
+    }));
+    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
   return { items, problem: null };
+}
+async function relatedAcrossFolder(workspace, checked) {
+  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
+  return findRelatedIncidents(incidents);
 }
 async function applyBuild(workspace, items) {
   let written = 0;
@@ -69387,6 +69731,469 @@ function fail(name, value, allowed) {
   return { ok: false, error: `Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${shown}` };
 }
 
+// src/action/report.ts
+init_diagnostic();
+
+// src/workflows/report.ts
+import path6 from "node:path";
+init_diagnostic();
+
+// src/report/charts.ts
+function mermaidLabel(text6) {
+  const safe2 = text6.replace(/[^\p{L}\p{N} ._:/+()-]/gu, "_").replace(/\s+/g, " ").trim();
+  return safe2.length > 60 ? `${safe2.slice(0, 59)}\u2026` : safe2 || "_";
+}
+function axisTop(values) {
+  const top = Math.max(1, ...values);
+  return Math.ceil(top * 1.1);
+}
+function xyChart(kind, title, yLabel, points) {
+  if (points.length === 0) return null;
+  const values = points.map(([, value]) => value);
+  return [
+    "xychart-beta",
+    `    title "${mermaidLabel(title)}"`,
+    `    x-axis [${points.map(([label]) => `"${mermaidLabel(label)}"`).join(", ")}]`,
+    `    y-axis "${mermaidLabel(yLabel)}" 0 --> ${axisTop(values)}`,
+    `    ${kind} [${values.map((value) => String(Math.round(value * 10) / 10)).join(", ")}]`
+  ].join("\n");
+}
+function barChart(title, yLabel, points) {
+  return xyChart("bar", title, yLabel, points);
+}
+function lineChart(title, yLabel, points) {
+  return points.length === 0 ? null : xyChart("line", title, yLabel, points);
+}
+function pieChart(title, slices) {
+  const shown = slices.filter(([, value]) => value > 0);
+  if (shown.length === 0) return null;
+  return [`pie title ${mermaidLabel(title)}`, ...shown.map(([label, value]) => `    "${mermaidLabel(label)}" : ${value}`)].join("\n");
+}
+
+// src/report/tracker-view.ts
+var UNKNOWN = "unknown";
+var MAX_LISTED = 10;
+var duration = (seconds) => seconds === null ? UNKNOWN : formatDuration(seconds);
+var days = (value) => value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`;
+var summaryText = (summary2, format) => summary2.count === 0 ? UNKNOWN : `${format(summary2.median)} / ${format(summary2.p90)}`;
+function withoutMentions(text6) {
+  return text6.replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+}
+function indexRow(entry) {
+  return {
+    date: entry.date,
+    title: withoutMentions(entry.title),
+    link: markdownHref(entry.report),
+    severity: entry.severity,
+    status: entry.status,
+    duration: duration(entry.metrics.duration),
+    timeToDetect: duration(entry.metrics.time_to_detect),
+    timeToMitigate: duration(entry.metrics.time_to_mitigate),
+    services: withoutMentions(entry.services.join(", ")),
+    actions: `${entry.action_items.open + entry.action_items.in_progress} / ${entry.action_items.total}`
+  };
+}
+function trendRow(trend, severities) {
+  return {
+    period: trend.period,
+    incidents: trend.incidents,
+    severities: severities.map((severity) => trend.by_severity[severity] ?? 0),
+    detect: summaryText(trend.time_to_detect, duration),
+    mitigate: summaryText(trend.time_to_mitigate, duration),
+    resolve: summaryText(trend.time_to_resolve, duration),
+    reviewLag: summaryText(trend.review_lag_days, days)
+  };
+}
+function buildTrackerView(report) {
+  const byId = new Map(report.incidents.map((entry) => [entry.id, entry]));
+  const incidentLink = (id) => ({ title: withoutMentions(byId.get(id)?.title ?? id), link: markdownHref(byId.get(id)?.report ?? "") });
+  const severities = [...new Set(report.incidents.map((entry) => entry.severity))];
+  const scale = report.trends.quarters[0] ? Object.keys(report.trends.quarters[0].by_severity) : severities;
+  const shownScale = scale.filter((severity) => report.incidents.some((entry) => entry.severity === severity));
+  const listed = (ids) => ({ count: ids.length, incidents: ids.slice(0, MAX_LISTED).map(incidentLink), more: Math.max(0, ids.length - MAX_LISTED) });
+  const action = (ref) => ({
+    ...ref,
+    ...incidentLink(ref.incident),
+    action: withoutMentions(ref.action),
+    owner: withoutMentions(ref.owner ?? "unassigned"),
+    deadline: ref.deadline ?? "none",
+    issueText: ref.issue === null ? "" : `#${ref.issue}`
+  });
+  const overdueByOwner = /* @__PURE__ */ new Map();
+  for (const item of report.action_items.overdue) {
+    const owner = withoutMentions(item.owner ?? "unassigned");
+    const list4 = overdueByOwner.get(owner) ?? [];
+    list4.push({ ...action(item), daysOverdue: item.days_overdue });
+    overdueByOwner.set(owner, list4);
+  }
+  const quarters = report.trends.quarters;
+  const counts = report.action_items.counts;
+  return {
+    report,
+    asOf: report.as_of,
+    totals: report.totals,
+    empty: report.incidents.length === 0,
+    index: {
+      published: report.incidents.filter((entry) => entry.status === "published").map(indexRow),
+      unpublished: report.incidents.filter((entry) => entry.status !== "published").map(indexRow)
+    },
+    trends: {
+      severities: shownScale,
+      quarters: quarters.map((trend) => trendRow(trend, shownScale)),
+      months: report.trends.months.map((trend) => trendRow(trend, shownScale)),
+      reviewLag: summaryText(report.trends.review_lag_days, days),
+      incidentsChart: barChart("Incidents per quarter", "Incidents", quarters.map((trend) => [trend.period, trend.incidents])),
+      resolveChart: lineChart(
+        "Median time to resolve per quarter (minutes)",
+        "Minutes",
+        quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => [trend.period, trend.time_to_resolve.median / 60])
+      ),
+      resolveRows: quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => ({ period: trend.period, minutes: Math.round(trend.time_to_resolve.median / 60 * 10) / 10 })),
+      severityPie: pieChart("Incidents by severity", shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
+      severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length }))
+    },
+    followThrough: {
+      counts,
+      completion: report.action_items.completion_by_quarter.map((quarter) => ({
+        ...quarter,
+        rate: quarter.completion_rate === null ? "n/a" : `${Math.round(quarter.completion_rate * 100)}%`
+      })),
+      overdueCount: report.action_items.overdue.length,
+      // Owners in the order of their oldest overdue item.
+      overdueByOwner: [...overdueByOwner.entries()].map(([owner, items]) => ({ owner, items })),
+      noOwner: report.action_items.no_owner.map(action),
+      noDeadline: report.action_items.no_deadline.map(action),
+      declined: report.action_items.declined.map((item) => ({ ...action(item), reason: withoutMentions(item.reason ?? "no reason given") }))
+    },
+    clusters: {
+      services: report.clusters.services.map((cluster) => ({ name: withoutMentions(cluster.name), ...listed(cluster.incidents) })),
+      tags: report.clusters.tags.map((cluster) => ({ name: withoutMentions(cluster.name), ...listed(cluster.incidents) })),
+      factors: report.clusters.factors.map((group) => ({
+        factor: withoutMentions(group.factor),
+        variants: group.variants.filter((variant) => variant !== group.factor).map(withoutMentions),
+        ...listed(group.incidents)
+      }))
+    },
+    policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
+    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
+  };
+}
+
+// src/report/render-tracker.ts
+var HEADER2 = /^<!-- Generated by postmortem from the incident files \(postmortem report\) as of (\d{4}-\d{2}-\d{2}); edit those files, not this page\. -->\n/;
+var compiled2 = /* @__PURE__ */ new WeakMap();
+function compile2(templates) {
+  let template = compiled2.get(templates);
+  if (!template) {
+    const handlebars = createTemplateEngine();
+    for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+    template = handlebars.compile(templates.report);
+    compiled2.set(templates, template);
+  }
+  return template;
+}
+function renderTracker(report, templates) {
+  const body = tidyMarkdown(compile2(templates)(buildTrackerView(report)));
+  return `<!-- Generated by postmortem from the incident files (postmortem report) as of ${report.as_of}; edit those files, not this page. -->
+
+${body}`;
+}
+function tidyMarkdown(text6) {
+  return `${text6.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+function trackerToJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function readAsOf(page) {
+  return HEADER2.exec(page.replace(/^\uFEFF/, ""))?.[1] ?? null;
+}
+
+// src/report/tracker.ts
+init_diagnostic();
+
+// src/report/follow-through.ts
+init_statistics();
+function countActions(items) {
+  const counts = { total: items.length, open: 0, in_progress: 0, done: 0, wont_do: 0 };
+  for (const item of items) {
+    if (item.status === "open") counts.open++;
+    else if (item.status === "in-progress") counts.in_progress++;
+    else if (item.status === "done") counts.done++;
+    else counts.wont_do++;
+  }
+  return counts;
+}
+function daysOverdue(deadline, today) {
+  return daysBetween(deadline, today);
+}
+function reference(incident, item, repo) {
+  return {
+    incident: incident.id,
+    file: incident.file,
+    id: item.id ?? `action_items[${item.index}]`,
+    action: item.action,
+    owner: item.owner,
+    deadline: item.deadline,
+    status: item.status,
+    issue: item.issue,
+    issue_url: item.issue !== null && repo ? `https://github.com/${repo}/issues/${item.issue}` : null
+  };
+}
+var isClosed = (item) => item.status === "done" || item.status === "wont-do";
+function buildFollowThrough(incidents, today, repo) {
+  const all2 = incidents.flatMap((incident) => incident.actionItems.map((item) => ({ incident, item })));
+  const quarters = /* @__PURE__ */ new Map();
+  for (const { incident, item } of all2) {
+    const quarter = quarterOf(incident.date);
+    const list4 = quarters.get(quarter);
+    if (list4) list4.push(item);
+    else quarters.set(quarter, [item]);
+  }
+  const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, repo), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
+  return {
+    counts: countActions(all2.map(({ item }) => item)),
+    completion_by_quarter: [...quarters.keys()].sort().map((period) => {
+      const counts = countActions(quarters.get(period));
+      return { period, ...counts, completion_rate: completionRate({ done: counts.done, wontDo: counts.wont_do, total: counts.total }) };
+    }),
+    overdue,
+    no_owner: all2.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
+    no_deadline: all2.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
+    declined: all2.filter(({ item }) => item.status === "wont-do").map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason }))
+  };
+}
+
+// src/report/tracker.ts
+init_policies();
+init_statistics();
+
+// src/report/trends.ts
+init_statistics();
+function buildTrends(entries2, severities, kind) {
+  const periodOf = kind === "month" ? monthOf : quarterOf;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of entries2) {
+    const period = periodOf(entry.date);
+    const group = groups2.get(period);
+    if (group) group.push(entry);
+    else groups2.set(period, [entry]);
+  }
+  const scale = [...severities, ...[...new Set(entries2.map((e) => e.severity))].filter((s) => !severities.includes(s)).sort()];
+  return periodRange([...groups2.keys()].sort(), kind).map((period) => {
+    const group = groups2.get(period) ?? [];
+    const bySeverity = {};
+    for (const severity of scale) bySeverity[severity] = 0;
+    for (const entry of group) bySeverity[entry.severity] = (bySeverity[entry.severity] ?? 0) + 1;
+    return {
+      period,
+      incidents: group.length,
+      by_severity: bySeverity,
+      time_to_detect: summarise(group.map((e) => e.metrics.time_to_detect)),
+      time_to_mitigate: summarise(group.map((e) => e.metrics.time_to_mitigate)),
+      time_to_resolve: summarise(group.map((e) => e.metrics.time_to_resolve)),
+      review_lag_days: summarise(group.map((e) => e.review_lag_days))
+    };
+  });
+}
+function periodRange(sorted, kind) {
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === void 0 || last === void 0) return [];
+  const step = kind === "month" ? 1 : 3;
+  const toIndex = (period) => Number(period.slice(0, 4)) * 12 + (kind === "month" ? Number(period.slice(5, 7)) - 1 : (Number(period.slice(6)) - 1) * 3);
+  const toPeriod = (index2) => {
+    const year = Math.floor(index2 / 12);
+    const month = index2 % 12;
+    return kind === "month" ? `${year}-${String(month + 1).padStart(2, "0")}` : `${year}-Q${month / 3 + 1}`;
+  };
+  const periods = [];
+  for (let index2 = toIndex(first); index2 <= toIndex(last); index2 += step) periods.push(toPeriod(index2));
+  return periods;
+}
+
+// src/report/tracker.ts
+function buildTracker(input) {
+  const incidents = [...input.incidents].sort(newestFirst);
+  const entries2 = incidents.map((incident) => indexEntry(incident, input));
+  const rank = new Map(incidents.map((incident, index2) => [incident.id, index2]));
+  const newestIds = (ids) => [...ids].sort((a, b) => rank.get(a) - rank.get(b));
+  return {
+    as_of: input.today,
+    totals: {
+      incidents: entries2.length,
+      published: entries2.filter((e) => e.status === "published").length,
+      in_review: entries2.filter((e) => e.status === "in-review").length,
+      draft: entries2.filter((e) => e.status === "draft").length,
+      unreadable: new Set(input.unreadable.map((d) => d.file)).size
+    },
+    incidents: entries2,
+    trends: {
+      months: buildTrends(entries2, input.severities, "month"),
+      quarters: buildTrends(entries2, input.severities, "quarter"),
+      review_lag_days: summarise(entries2.map((e) => e.review_lag_days))
+    },
+    action_items: buildFollowThrough(incidents, input.today, input.repo),
+    clusters: {
+      services: clusters(incidents, (incident) => incident.services),
+      tags: clusters(incidents, (incident) => incident.tags),
+      factors: groupFactors(incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }))).map(
+        (group) => ({ ...group, incidents: newestIds(group.incidents) })
+      )
+    },
+    policy_violations: incidents.flatMap(
+      (incident) => checkPolicies(incident, input.policies, input.today).map((finding) => ({
+        incident: finding.incident,
+        file: finding.file,
+        rule_id: finding.ruleId,
+        path: formatFieldPath(finding.path),
+        message: finding.message
+      }))
+    ),
+    unreadable: firstErrorPerFile(input.unreadable)
+  };
+}
+function indexEntry(incident, input) {
+  const { metrics } = incident;
+  const fromGit = input.publication?.get(incident.file) ?? null;
+  const published = incident.status !== "published" ? null : incident.publishedOn ?? fromGit;
+  const resolve = incident.timeline.find((event) => event.type === "resolve");
+  const resolvedOn = resolve ? localWallClock(resolve.instant, incident.timezone).date : null;
+  return {
+    id: incident.id,
+    file: incident.file,
+    report: input.reportLink(incident.file),
+    title: incident.title,
+    date: incident.date,
+    severity: incident.severity,
+    status: incident.status,
+    services: incident.services,
+    tags: incident.tags,
+    metrics: {
+      time_to_detect: metrics.timeToDetect,
+      time_to_acknowledge: metrics.timeToAcknowledge,
+      time_to_mitigate: metrics.timeToMitigate,
+      time_to_resolve: metrics.timeToResolve,
+      duration: metrics.duration
+    },
+    published_on: published,
+    published_from: published === null ? null : incident.publishedOn !== null ? "field" : "git",
+    review_lag_days: published !== null && resolvedOn !== null ? daysBetween(resolvedOn, published) : null,
+    action_items: countActions(incident.actionItems)
+  };
+}
+function newestFirst(a, b) {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+function clusters(incidents, namesOf) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const incident of incidents) {
+    for (const name of new Set(namesOf(incident))) {
+      const list4 = byName.get(name);
+      if (list4) list4.push(incident.id);
+      else byName.set(name, [incident.id]);
+    }
+  }
+  return [...byName.entries()].map(([name, ids]) => ({ name, incidents: ids })).sort((a, b) => b.incidents.length - a.incidents.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function firstErrorPerFile(diagnostics) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const diagnostic of diagnostics) {
+    const known = byFile.get(diagnostic.file);
+    if (!known || known.severity !== "error" && diagnostic.severity === "error") byFile.set(diagnostic.file, diagnostic);
+  }
+  return [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0).map((d) => ({ file: d.file, line: d.line, column: d.column, rule_id: d.ruleId, message: d.message }));
+}
+
+// src/workflows/report.ts
+function defaultReportPath(workspace) {
+  return path6.posix.join(workspace.config.incidents.split(path6.sep).join("/"), "README.md");
+}
+async function planReport(workspace, options) {
+  const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
+  const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
+  const today = resolveToday(options, existing);
+  const files = await workspace.exists(workspace.config.incidents) ? await listIncidentFiles(workspace, []) : { files: [], problem: null };
+  if (files.problem !== null) return { plan: null, problem: files.problem };
+  const loaded = options.format === "md" ? await workspace.loadTrackerTemplates() : null;
+  if (loaded?.problem) return { plan: null, problem: loaded.problem };
+  const incidents = [];
+  const diagnostics = [];
+  const unreadable = [];
+  for await (const entry of checkFiles(workspace, files.files)) {
+    options.onProgress?.(entry.position, entry.total);
+    diagnostics.push(...entry.diagnostics);
+    if (entry.incident) incidents.push(entry.incident);
+    else unreadable.push(...hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === "error") : entry.diagnostics);
+  }
+  const publication = await workspace.readPublicationDates(workspace.config.incidents);
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  const pageFolder = path6.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const report = buildTracker({
+    incidents,
+    unreadable,
+    publication,
+    today,
+    policies: workspace.config.policies,
+    severities: workspace.config.severities,
+    reportLink: (file) => path6.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    repo: workspace.config.sync.repo
+  });
+  const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
+  const state = existing === null ? "missing" : existing === text6 ? "unchanged" : "changed";
+  const foreign = existing !== null && options.format === "md" && readAsOf(existing) === null;
+  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign }, problem: null };
+}
+async function applyReport(workspace, plan) {
+  if (plan.target === null || plan.state === "unchanged" || plan.foreign) return;
+  await workspace.writeText(plan.target, plan.text, { durable: false });
+}
+function resolveToday(options, existing) {
+  if (options.now) return options.now.toISOString().slice(0, 10);
+  if (options.check && existing !== null) {
+    const recorded = options.format === "md" ? readAsOf(existing) : jsonAsOf(existing);
+    if (recorded) return recorded;
+  }
+  return (options.clock ?? (() => /* @__PURE__ */ new Date()))().toISOString().slice(0, 10);
+}
+function jsonAsOf(text6) {
+  try {
+    const asOf = JSON.parse(text6).as_of;
+    return typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/action/report.ts
+async function runReportCommand(input) {
+  const planned = await planReport(input.workspace, { out: null, format: "md", now: input.now, check: false });
+  if (planned.problem !== null) throw new Error(planned.problem);
+  const { plan } = planned;
+  const diagnostics = [...plan.diagnostics];
+  const changes = [];
+  const written = [];
+  if (plan.foreign && plan.target !== null) {
+    diagnostics.push(
+      createDiagnostic({
+        file: plan.target,
+        ruleId: "report/foreign-page",
+        severity: "warning",
+        message: `\`${plan.target}\` was not written by \`postmortem report\`; it is left as it is`,
+        note: "Move that file, or set another page path, so the index can be written."
+      })
+    );
+  } else if (plan.state !== "unchanged") {
+    await applyReport(input.workspace, plan);
+    if (plan.target !== null) written.push(plan.target);
+    changes.push(`${plan.state === "missing" ? "wrote" : "updated"} ${plan.target}`);
+  }
+  return { command: "report", files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes: [], changes, written };
+}
+
 // src/action/sync.ts
 init_diagnostic();
 
@@ -69460,7 +70267,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70473,28 +71280,29 @@ async function runSyncCommand(input) {
     timeoutMs: wholeNumber(env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? TIMEOUT_MS2,
     backoffMs: wholeNumber(env.POSTMORTEM_SYNC_BACKOFF_MS) ?? void 0
   });
-  const run2 = await syncWorkflow(workspace, tracker, { paths: input.paths, dryRun: false, prune: false });
+  const run3 = await syncWorkflow(workspace, tracker, { paths: input.paths, dryRun: false, prune: false });
   await tracker.close();
-  if (run2.problem !== null) throw new Error(run2.problem);
-  const diagnostics = [...run2.diagnostics];
+  if (run3.problem !== null) throw new Error(run3.problem);
+  const diagnostics = [...run3.diagnostics];
   const changes = [];
-  for (const file of run2.files) {
+  for (const file of run3.files) {
     diagnostics.push(...file.diagnostics);
     if (file.skipped !== null && file.diagnostics.length === 0) {
       diagnostics.push(createDiagnostic({ file: file.file, ruleId: "sync/skipped", message: `Not synced: ${file.skipped}` }));
     }
     if (file.addedIds > 0) changes.push(`${file.file}: added an id to ${file.addedIds} action item${file.addedIds === 1 ? "" : "s"}`);
   }
-  if (run2.writeBackError !== null) {
-    diagnostics.push(createDiagnostic({ file: workspace.config.incidents, ruleId: "sync/failed", message: run2.writeBackError, note: "The issues exist; the next run finds them by their markers." }));
+  if (run3.writeBackError !== null) {
+    diagnostics.push(createDiagnostic({ file: workspace.config.incidents, ruleId: "sync/failed", message: run3.writeBackError, note: "The issues exist; the next run finds them by their markers." }));
   }
-  for (const result of run2.results) {
+  for (const result of run3.results) {
     const line = formatResultLine(result);
     if (line !== null && result.outcome !== "failed" && result.outcome !== "conflict") changes.push(line);
   }
-  const synced = run2.files.filter((file) => file.skipped === null).map((file) => file.file);
-  changes.push(...await rebuildReports(workspace, synced, diagnostics));
-  return { command: "sync", files: run2.files.length, diagnostics, incidents: [], notes: [], changes };
+  const synced = run3.files.filter((file) => file.skipped === null).map((file) => file.file);
+  const written = await rebuildReports(workspace, synced, diagnostics);
+  changes.push(...written.map((target) => `wrote ${target}`));
+  return { command: "sync", files: run3.files.length, diagnostics, incidents: [], notes: [], changes, written };
 }
 async function rebuildReports(workspace, files, diagnostics) {
   if (files.length === 0) return [];
@@ -70504,7 +71312,7 @@ async function rebuildReports(workspace, files, diagnostics) {
   const { failures } = await applyBuild(workspace, stale);
   diagnostics.push(...failures);
   const failed = new Set(failures.map((d) => d.file));
-  return stale.filter((item) => !failed.has(item.file)).map((item) => `wrote ${item.target}`);
+  return stale.filter((item) => !failed.has(item.file) && item.target !== null).map((item) => item.target);
 }
 function wholeNumber(text6) {
   return text6 !== void 0 && /^\d+$/.test(text6) ? Number(text6) : null;
@@ -70568,7 +71376,7 @@ async function runCommand(inputs, workspace, pull, github, env) {
     case "sync":
       return runSyncCommand({ workspace, paths: inputs.paths, connection: syncConnection(inputs, workspace, env), env });
     case "report":
-      throw new Error("`command: report` is not available in this version");
+      return runReportCommand({ workspace, now: parseNow(env.POSTMORTEM_NOW) });
   }
 }
 function syncConnection(inputs, workspace, env) {
@@ -70581,7 +71389,7 @@ function syncConnection(inputs, workspace, env) {
 async function commitStep(inputs, workspace, report, env) {
   if (inputs.command === "check") return "`commit: true` applies to `sync` and `report`; the check changes no files.";
   if (report.diagnostics.some((d) => d.severity === "error")) return "Not committed: the run had errors (see the findings).";
-  const paths = inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents];
+  const paths = [...inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents], ...report.written ?? []];
   const ref = env.GITHUB_REF ?? "";
   const result = await commitChanges(workspace.root, {
     paths,
@@ -70609,9 +71417,15 @@ async function connect(inputs, env) {
   const connection = { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token };
   return createPullRequestClient(connection, { backoffMs: Number(env.POSTMORTEM_SYNC_BACKOFF_MS) || void 0 });
 }
+function parseNow(text6) {
+  if (!text6) return null;
+  const now = new Date(text6);
+  if (Number.isNaN(now.getTime())) throw new Error(`POSTMORTEM_NOW must be an ISO 8601 date or time; got \`${text6}\``);
+  return now;
+}
 function runUrl(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run2 } = env;
-  return server && repo && run2 ? `${server}/${repo}/actions/runs/${run2}` : null;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  return server && repo && run3 ? `${server}/${repo}/actions/runs/${run3}` : null;
 }
 async function finish2(inputs, report, env, redact) {
   const plan = planAnnotations(report.diagnostics);

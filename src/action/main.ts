@@ -20,6 +20,7 @@ import { runCheck } from './check.js';
 import { buildComment } from './comment.js';
 import { parseEventPayload, readPullRequest, type PullRequestEvent } from './event.js';
 import { parseActionInputs, type ActionCommand, type ActionInputs } from './inputs.js';
+import { runReportCommand } from './report.js';
 import { runSyncCommand } from './sync.js';
 import { publishComment } from './publish-comment.js';
 import { buildSummary, countFindings, type RunReport } from './summary.js';
@@ -70,7 +71,7 @@ async function runCommand(inputs: ActionInputs, workspace: Workspace, pull: Pull
     case 'sync':
       return runSyncCommand({ workspace, paths: inputs.paths, connection: syncConnection(inputs, workspace, env), env });
     case 'report':
-      throw new Error('`command: report` is not available in this version');
+      return runReportCommand({ workspace, now: parseNow(env.POSTMORTEM_NOW) });
   }
 }
 
@@ -87,7 +88,7 @@ function syncConnection(inputs: ActionInputs, workspace: Workspace, env: Env): C
 async function commitStep(inputs: ActionInputs, workspace: Workspace, report: RunReport, env: Env): Promise<string> {
   if (inputs.command === 'check') return '`commit: true` applies to `sync` and `report`; the check changes no files.';
   if (report.diagnostics.some((d) => d.severity === 'error')) return 'Not committed: the run had errors (see the findings).';
-  const paths = inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents];
+  const paths = [...(inputs.paths.length > 0 ? inputs.paths : [workspace.config.incidents]), ...(report.written ?? [])];
   const ref = env.GITHUB_REF ?? '';
   const result = await commitChanges(workspace.root, {
     paths,
@@ -113,6 +114,14 @@ async function connect(inputs: ActionInputs, env: Env): Promise<PullRequestClien
   if (!inputs.token || !match) return null;
   const connection: Connection = { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token };
   return createPullRequestClient(connection, { backoffMs: Number(env.POSTMORTEM_SYNC_BACKOFF_MS) || undefined });
+}
+
+/** `POSTMORTEM_NOW` fixes "today" for overdue counts, as it does for the CLI. */
+function parseNow(text: string | undefined): Date | null {
+  if (!text) return null;
+  const now = new Date(text);
+  if (Number.isNaN(now.getTime())) throw new Error(`POSTMORTEM_NOW must be an ISO 8601 date or time; got \`${text}\``);
+  return now;
 }
 
 function runUrl(env: Env): string | null {

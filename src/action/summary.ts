@@ -28,6 +28,8 @@ export interface RunReport {
   notes: string[];
   /** Plain lines of what changed (sync results, files written), shown as a list. */
   changes?: string[];
+  /** Files the run wrote (relative to the root), for commit mode. */
+  written?: string[];
 }
 
 /** Counts by severity. */

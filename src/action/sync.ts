@@ -56,11 +56,12 @@ export async function runSyncCommand(input: SyncCommandInput): Promise<RunReport
     if (line !== null && result.outcome !== 'failed' && result.outcome !== 'conflict') changes.push(line);
   }
   const synced = run.files.filter((file) => file.skipped === null).map((file) => file.file);
-  changes.push(...(await rebuildReports(workspace, synced, diagnostics)));
-  return { command: 'sync', files: run.files.length, diagnostics, incidents: [], notes: [], changes };
+  const written = await rebuildReports(workspace, synced, diagnostics);
+  changes.push(...written.map((target) => `wrote ${target}`));
+  return { command: 'sync', files: run.files.length, diagnostics, incidents: [], notes: [], changes, written };
 }
 
-/** Re-renders the synced incidents' reports (issue numbers appear in them); returns the lines for what was written. */
+/** Re-renders the synced incidents' reports (issue numbers appear in them); returns the reports written. */
 async function rebuildReports(workspace: Workspace, files: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
   if (files.length === 0) return [];
   const plan = await planFiles(workspace, files, { outDir: null });
@@ -69,7 +70,7 @@ async function rebuildReports(workspace: Workspace, files: readonly string[], di
   const { failures } = await applyBuild(workspace, stale);
   diagnostics.push(...failures);
   const failed = new Set(failures.map((d) => d.file));
-  return stale.filter((item) => !failed.has(item.file)).map((item) => `wrote ${item.target}`);
+  return stale.filter((item) => !failed.has(item.file) && item.target !== null).map((item) => item.target!);
 }
 
 function wholeNumber(text: string | undefined): number | null {

@@ -10,6 +10,7 @@ import { ConfigSchema, type ConfigInput } from './schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkSchema, compileSchema } from '../validate/schema-check.js';
+import { NO_POLICIES, type Policies } from '../report/policies.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 
@@ -33,6 +34,8 @@ export interface Config {
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
   /** Approvals needed to publish, by severity; `default` covers the rest. */
   review: { approvals: Record<string, number> & { default: number } };
+  /** Deadline and review-time limits; none by default. */
+  policies: Policies;
 }
 
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
@@ -45,6 +48,7 @@ export const DEFAULT_CONFIG: Config = {
   lint: { rules: {}, phrases: [], allow: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
   review: { approvals: { default: 1 } },
+  policies: NO_POLICIES,
 };
 
 /**
@@ -89,6 +93,11 @@ export function resolveConfig(input: ConfigInput): Config {
       paceMs: input.sync?.pace_ms ?? null,
     },
     review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
+    policies: {
+      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days])),
+      maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
+      maxDaysInReview: input.policies?.max_days_in_review ?? null,
+    },
   };
 }
 
@@ -127,9 +136,9 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
     });
     return { config: null, diagnostics: [diagnostic] };
   }
-  const unknownSeverity = Object.keys(config.review.approvals).find((key) => key !== 'default' && !config.severities.includes(key));
-  if (unknownSeverity !== undefined) {
-    const written = Object.keys((loaded.data as ConfigInput).review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownSeverity) ?? unknownSeverity;
+  const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== 'default' && !config.severities.includes(key));
+  if (unknownApproval !== undefined) {
+    const written = Object.keys((loaded.data as ConfigInput).review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
     const path = ['review', 'approvals', written];
     const diagnostic = createDiagnostic({
       file,
@@ -138,6 +147,21 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
       path: formatFieldPath(path),
       span: locatePath(loaded.source, path),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(', ')}`,
+    });
+    return { config: null, diagnostics: [diagnostic] };
+  }
+  const unknownSeverity = Object.keys((loaded.data as ConfigInput).policies?.action_deadline_days ?? {}).find(
+    (name) => !config.severities.includes(name.toUpperCase()),
+  );
+  if (unknownSeverity !== undefined) {
+    const path = ['policies', 'action_deadline_days', unknownSeverity];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/severities',
+      message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
+      path: formatFieldPath(path),
+      span: locatePath(loaded.source, path),
+      expected: `one of ${config.severities.map((s) => `\`${s}\``).join(', ')}`,
     });
     return { config: null, diagnostics: [diagnostic] };
   }

@@ -54,6 +54,19 @@ export const ReviewConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Days = (description: string) => Type.Integer({ minimum: 0, description });
+
+export const PoliciesConfigSchema = Type.Object(
+  {
+    action_deadline_days: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Days('days'), {
+      description: 'Severity → the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)',
+    })),
+    max_days_in_draft: Type.Optional(Days('How many days after the incident date it may still be `draft`')),
+    max_days_in_review: Type.Optional(Days('How many days after the incident date it may still be `in-review`')),
+  },
+  { additionalProperties: false, description: 'Limits the tracker reports breaches of and `validate` warns about' },
+);
+
 export const ConfigSchema = Type.Object(
   {
     incidents: Type.Optional(Type.String({ minLength: 1, description: 'Folder of incident files (default `postmortems`)' })),
@@ -69,6 +82,7 @@ export const ConfigSchema = Type.Object(
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
     review: Type.Optional(ReviewConfigSchema),
+    policies: Type.Optional(PoliciesConfigSchema),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },
 );

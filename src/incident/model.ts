@@ -30,6 +30,8 @@ export interface ActionItem {
   priority: (typeof PRIORITIES)[number] | null;
   type: (typeof ACTION_TYPES)[number] | null;
   issue: number | null;
+  /** Why a `wont-do` item is declined. */
+  reason: string | null;
 }
 
 export interface Lesson {
@@ -48,6 +50,8 @@ export interface Incident {
   timezone: string;
   severity: string;
   status: IncidentStatus;
+  /** The `published_on` date, when written. */
+  publishedOn: string | null;
   authors: string[];
   participants: string[];
   services: string[];
@@ -95,6 +99,7 @@ export function buildIncident(file: string, input: IncidentInput, instants: read
     timezone: canonicalTimeZone(input.timezone ?? 'UTC'),
     severity: input.severity.toUpperCase(),
     status: input.status ?? 'draft',
+    publishedOn: input.published_on ?? null,
     authors: input.authors ?? [],
     participants: input.participants ?? [],
     services: input.services ?? [],
@@ -129,6 +134,7 @@ export function buildIncident(file: string, input: IncidentInput, instants: read
       priority: item.priority ?? null,
       type: item.type ?? null,
       issue: item.issue ?? null,
+      reason: item.reason ?? null,
     })),
     lessons: input.lessons.map((lesson) =>
       typeof lesson === 'string' ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null },

@@ -6,9 +6,10 @@
 import type { Incident } from './model.js';
 
 export function incidentToJson(incident: Incident): Record<string, unknown> {
-  const { metrics, timeline, actionItems, rootCause, impact, ...rest } = incident;
+  const { metrics, timeline, actionItems, rootCause, impact, publishedOn, ...rest } = incident;
   return {
     ...rest,
+    published_on: publishedOn,
     impact: {
       description: impact.description,
       users_affected: impact.usersAffected,

@@ -26,6 +26,20 @@ export async function loadTemplates(userFolder: string | null): Promise<Template
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 
+/**
+ * The tracker page's templates (`templates/report/tracker.hbs` and
+ * `templates/report/partials/`), overridden by the same names under
+ * `report/` in `userFolder` (absolute) when given.
+ */
+export async function loadTrackerTemplates(userFolder: string | null): Promise<TemplateSet> {
+  const builtIn = await readTemplateFolder(path.join(BUILT_IN_TEMPLATES, 'report'), 'tracker.hbs');
+  if (!userFolder) return builtIn;
+  const found = await stat(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(path.join(userFolder, 'report'), 'tracker.hbs');
+  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
+
 /** The configured templates folder does not exist: a configuration problem, not a crash. */
 export class MissingTemplatesError extends Error {
   override name = 'MissingTemplatesError';
@@ -34,8 +48,8 @@ export class MissingTemplatesError extends Error {
   }
 }
 
-async function readTemplateFolder(folder: string): Promise<TemplateSet> {
-  const report = await readFile(path.join(folder, 'report.hbs'), 'utf8').catch(() => '');
+async function readTemplateFolder(folder: string, main = 'report.hbs'): Promise<TemplateSet> {
+  const report = await readFile(path.join(folder, main), 'utf8').catch(() => '');
   const partials: Record<string, string> = {};
   const partialFolder = path.join(folder, 'partials');
   const names = await readdir(partialFolder).catch(() => [] as string[]);

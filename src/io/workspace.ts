@@ -10,7 +10,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
-import { loadTemplates, MissingTemplatesError } from './templates.js';
+import { readPublicationDates } from './git-history.js';
+import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
 
 /**
  * Loads the optional config at `root` and returns the workspace there; config
@@ -52,6 +53,16 @@ export function diskWorkspace(root: string, config: Config): Workspace {
         throw error;
       }
     },
+    async loadTrackerTemplates() {
+      const folder = config.templates ? resolve(config.templates) : null;
+      try {
+        return { templates: await loadTrackerTemplates(folder), problem: null };
+      } catch (error) {
+        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
+        throw error;
+      }
+    },
+    readPublicationDates: (folder) => readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }

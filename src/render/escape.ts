@@ -40,3 +40,8 @@ export function escapeBlock(text: string): string {
 export function escapeCell(text: string): string {
   return escapeLines(text).join('<br>');
 }
+
+/** A link target safe in Markdown: spaces and parentheses percent-encoded. */
+export function markdownHref(target: string): string {
+  return encodeURI(target).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}

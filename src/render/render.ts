@@ -29,6 +29,20 @@ const compiled = new WeakMap<TemplateSet, HandlebarsTemplateDelegate>();
 function compile(templates: TemplateSet): HandlebarsTemplateDelegate {
   const cached = compiled.get(templates);
   if (cached) return cached;
+  const handlebars = createTemplateEngine();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  // Plain `{{x}}` keeps Handlebars' HTML escaping as a safety net for custom templates.
+  const template = handlebars.compile(templates.report);
+  compiled.set(templates, template);
+  return template;
+}
+
+/**
+ * A Handlebars instance with the escaping helpers every template uses:
+ * `md` (prose), `inline` (one line), `cell` (a table cell), `join` (a list).
+ * The tracker's templates share it, so user text is escaped one way.
+ */
+export function createTemplateEngine(): typeof Handlebars {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('md', (text: unknown) => new handlebars.SafeString(escapeBlock(String(text ?? ''))));
   handlebars.registerHelper('inline', (text: unknown) => new handlebars.SafeString(escapeInline(oneLine(text))));
@@ -37,11 +51,7 @@ function compile(templates: TemplateSet): HandlebarsTemplateDelegate {
     new handlebars.SafeString((Array.isArray(list) ? list : []).map((item) => escapeInline(oneLine(item))).join(typeof separator === 'string' ? separator : ', ')),
   );
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-  // Plain `{{x}}` keeps Handlebars' HTML escaping as a safety net for custom templates.
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
-  return template;
+  return handlebars;
 }
 
 function oneLine(text: unknown): string {

@@ -11,10 +11,14 @@ import type { Incident } from '../incident/model.js';
 import { METRIC_LABELS } from '../incident/metrics.js';
 import { formatDuration, localWallClock, zoneAbbreviation } from '../incident/time.js';
 import { buildPhaseDiagram } from './mermaid.js';
+import type { RelatedIncident } from '../report/related.js';
+import { markdownHref } from './escape.js';
 
 export interface ReportOptions {
   /** owner/name: issue numbers become links when known. */
   repo?: string | null;
+  /** Incidents sharing a service, tag or factor (computed by build over the folder), with links to their reports. */
+  related?: ReadonlyArray<RelatedIncident & { link: string }>;
 }
 
 export interface ReportView {
@@ -29,6 +33,7 @@ export interface ReportView {
   resolutionText: string | null;
   actionItems: Array<{ action: string; owner: string; deadline: string; status: string; issue: string; issueUrl: string | null }>;
   investigation: Array<{ hypothesis: string; result: string; evidence: string }>;
+  related: Array<{ title: string; date: string; link: string; shared: RelatedIncident['shared'] }>;
 }
 
 export function buildReportView(incident: Incident, options: ReportOptions = {}): ReportView {
@@ -59,6 +64,7 @@ export function buildReportView(incident: Incident, options: ReportOptions = {})
       issue: item.issue === null ? '' : `#${item.issue}`,
       issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null,
     })),
+    related: (options.related ?? []).map((other) => ({ title: other.title, date: other.date, link: markdownHref(other.link), shared: other.shared })),
     investigation: incident.investigation.map((item) => ({
       hypothesis: item.hypothesis,
       result: item.result ?? '',

@@ -15,6 +15,16 @@ import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
 import { checkSchema, compileSchema } from './schema-check.js';
 import type { Config } from '../config/config.js';
+import { trackerWarnings } from '../report/incident-warnings.js';
+import { NO_POLICIES } from '../report/policies.js';
+
+/** What checking needs of the configuration; `policies` adds the tracker's warnings. */
+export type CheckConfig = Pick<Config, 'severities'> & Partial<Pick<Config, 'policies'>>;
+
+export interface CheckOptions {
+  /** YYYY-MM-DD, for the policy limits on how long an incident may stay unpublished. */
+  today?: string | null;
+}
 
 export interface CheckedIncident {
   file: string;
@@ -32,17 +42,17 @@ let validateIncidentSchema: ReturnType<typeof compileSchema> | undefined;
 export const MAX_DIAGNOSTICS_PER_FILE = 500;
 
 /** Parses and checks one file; never throws, whatever the bytes. */
-export function checkIncident(file: string, bytes: string | Uint8Array, config: Pick<Config, 'severities'>): CheckedIncident {
-  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config));
+export function checkIncident(file: string, bytes: string | Uint8Array, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
+  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config, options));
 }
 
 /** The same for a file already loaded (a run's cache of loaded files parses each file once). */
-export function checkLoadedIncident(file: string, loaded: LoadResult, config: Pick<Config, 'severities'>): CheckedIncident {
+export function checkLoadedIncident(file: string, loaded: LoadResult, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
   return guarded(file, () => {
     if (loaded.data === null || loaded.diagnostics.length > 0) {
       return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
     }
-    return checkIncidentData(file, loaded.data, loaded.source, config);
+    return checkIncidentData(file, loaded.data, loaded.source, config, options);
   });
 }
 
@@ -64,15 +74,18 @@ function guarded(file: string, check: () => CheckedIncident): CheckedIncident {
  * const { data, source } = parseYamlSource(file, bytes);
  * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
  */
-export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: Pick<Config, 'severities'>): CheckedIncident {
+export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
   const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const diagnostics = capDiagnostics(file, [...schemaDiagnostics, ...rules.diagnostics].sort(compareDiagnostics));
+  const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;
   const instants = rules.instants.filter((instant): instant is Date => instant !== null);
   const complete = input !== null && instants.length === input.timeline.length;
-  const incident = complete && !hasErrors(diagnostics) ? buildIncident(file, input, instants) : null;
+  const incident = complete && !hasErrors(found) ? buildIncident(file, input, instants) : null;
+  // The tracker's warnings (a declined item's reason, the configured policies) need the model.
+  if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
+  const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
   return { file, source, input, incident, diagnostics };
 }
 

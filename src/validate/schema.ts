@@ -60,6 +60,7 @@ export const ActionItemSchema = strictObject({
   priority: literalUnion(PRIORITIES, 'P0 (most urgent) .. P3'),
   type: literalUnion(ACTION_TYPES, 'prevent | detect | mitigate | process'),
   issue: Type.Integer({ minimum: 1, description: 'GitHub issue number, written by `postmortem sync`; never typed by hand' }),
+  reason: Text('Why the item will not be done (for `status: wont-do`; listed in the tracker)'),
 });
 
 const LessonSchema = Type.Union([
@@ -78,6 +79,7 @@ export const IncidentSchema = Type.Object(
     timezone: Type.String({ minLength: 1, description: 'IANA time zone for times without an offset (default UTC)', examples: ['UTC', 'Europe/Berlin'] }),
     severity: Type.String({ minLength: 1, description: 'SEV1 (worst) .. SEV5, read case-insensitively', examples: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] }),
     status: literalUnion(INCIDENT_STATUSES, 'draft (default) | in-review | published'),
+    published_on: CalendarDate('When the post-mortem was published; without it the tracker reads the commit that first set `status: published`'),
     authors: Names('Who wrote the post-mortem'),
     participants: Names('Who took part in the response'),
     services: Names('Services affected'),

@@ -11,6 +11,8 @@
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderReport } from '../render/render.js';
+import type { Incident } from '../incident/model.js';
+import { findRelatedIncidents } from '../report/related.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import type { Workspace } from './workspace.js';
 
@@ -56,8 +58,15 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
   const items: BuildItem[] = [];
   const sourceOf = new Map<string, string>();
+  // Checked first, rendered second: "Related incidents" needs every incident of the folder.
+  const checked = [];
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
+    // The parsed YAML tree is dropped: thousands of them would not fit in memory.
+    checked.push({ ...entry, source: null });
+  }
+  const related = await relatedAcrossFolder(workspace, checked);
+  for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
       continue;
@@ -77,11 +86,28 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
+    const links = (related.get(entry.incident.id) ?? []).map((other) => ({
+      ...other,
+      link: path.posix.relative(path.posix.dirname(target), reportPathFor(other.file, relativeOut)),
+    }));
+    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
   return { items, problem: null };
+}
+
+/**
+ * Related incidents over the incidents folder, whichever files this build
+ * renders, so building one file gives the same report as building all.
+ */
+async function relatedAcrossFolder(workspace: Workspace, checked: ReadonlyArray<{ file: string; incident: Incident | null }>) {
+  const incidents = checked.flatMap((entry) => (entry.incident ? [entry.incident] : []));
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
+  return findRelatedIncidents(incidents);
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */

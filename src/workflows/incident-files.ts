@@ -5,7 +5,7 @@
  * on that file and the others are still read.
  */
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkIncident, type CheckedIncident } from '../validate/check-incident.js';
+import { checkIncident, type CheckedIncident, type CheckOptions } from '../validate/check-incident.js';
 import type { ReadResult, Workspace } from './workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
@@ -43,10 +43,14 @@ export async function* readFiles(workspace: Workspace, files: readonly string[])
  * Checks the given files one at a time, in order, so that large runs need not
  * hold every parsed document (the YAML syntax trees dominate memory) at once.
  */
-export async function* checkFiles(workspace: Workspace, files: readonly string[]): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
+export async function* checkFiles(
+  workspace: Workspace,
+  files: readonly string[],
+  options: CheckOptions = {},
+): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
   for await (const { file, read, position, total } of readFiles(workspace, files)) {
     const checked: CheckedIncident =
-      'diagnostic' in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config);
+      'diagnostic' in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config, options);
     yield { ...checked, position, total };
   }
 }

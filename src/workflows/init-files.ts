@@ -113,6 +113,11 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 #   incident_label_prefix: "incident:"   # prefix of the per-incident label
 #   pace_ms: 1000                 # pause between writes, in ms
 
+# policies:                       # limits \`postmortem report\` and \`validate\` warn about (none by default)
+#   action_deadline_days: { SEV1: 28, SEV2: 56 }   # latest action-item deadline, in days after the incident
+#   max_days_in_draft: 14         # days after the incident it may stay \`draft\`
+#   max_days_in_review: 30        # days after the incident it may stay \`in-review\`
+
 # review:                         # the Action's review gate on pull requests
 #   approvals:                    # approving reviews needed to set \`status: published\`
 #     default: 1

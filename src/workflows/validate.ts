@@ -12,6 +12,8 @@ import type { Workspace } from './workspace.js';
 export interface ValidateOptions {
   /** Files or folders, relative to the root; empty means the configured incidents folder. */
   paths: readonly string[];
+  /** YYYY-MM-DD, for the policy limits on time in draft / review; without it they are not checked. */
+  today?: string | null;
 }
 
 export interface ValidateResult {
@@ -27,7 +29,7 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   const listed = await listIncidentFiles(workspace, options.paths);
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
-  for await (const checked of checkFiles(workspace, listed.files)) diagnostics.push(...checked.diagnostics);
+  for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null })) diagnostics.push(...checked.diagnostics);
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };

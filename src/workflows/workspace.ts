@@ -41,6 +41,13 @@ export interface Workspace {
   writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
   /** The templates to render with: built-ins, overridden by the configured folder; `problem` when that folder is missing. */
   loadTemplates(): Promise<{ templates: TemplateSet; problem: null } | { templates: null; problem: string }>;
+  /** The tracker page's templates (`templates/report/`), overridden under `report/` in the configured folder. */
+  loadTrackerTemplates(): Promise<{ templates: TemplateSet; problem: null } | { templates: null; problem: string }>;
+  /**
+   * File → the date (YYYY-MM-DD) of the first commit that set `status: published`
+   * in it, for the files under `folder`; null when there is no git history to read.
+   */
+  readPublicationDates(folder: string): Promise<ReadonlyMap<string, string> | null>;
   /** A path (absolute, or relative to the root) as it is shown: relative to the root, forward slashes. */
   displayPath(file: string): string;
 }

@@ -2,8 +2,8 @@
  * `command: sync` with `commit: true`, run from the committed bundle in a
  * clone of a temporary repository on `main`: issues are created on the fake
  * GitHub, the write-back and the re-rendered reports are committed as
- * github-actions[bot] and pushed; a second run has nothing to commit and
- * still passes.
+ * github-actions[bot] and pushed; then `command: report` commits the
+ * tracker page. A second run of each has nothing to commit and still passes.
  */
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +26,7 @@ function step(inputs: Record<string, string>): Promise<BundleRun> {
     eventName: 'push',
     event: { ref: 'refs/heads/main', repository: { full_name: 'acme/platform', default_branch: 'main' } },
     inputs: { 'github-token': TOKEN, commit: 'true', ...inputs },
-    env: { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', POSTMORTEM_SYNC_PACE_MS: '0' },
+    env: { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', POSTMORTEM_SYNC_PACE_MS: '0', POSTMORTEM_NOW: '2025-03-20T12:00:00Z' },
   });
 }
 
@@ -77,5 +77,24 @@ describe('sync with commit: true', () => {
   it('reads the YAML back as pushed', async () => {
     const local = await readFile(path.join(repo.clone, 'postmortems/2025-02-03-cache-eviction.yaml'), 'utf8');
     expect(git(repo.remote, 'show', 'main:postmortems/2025-02-03-cache-eviction.yaml')).toBe(local);
+  });
+});
+
+describe('report with commit: true', () => {
+  it('writes the tracker page and commits it as the bot', async () => {
+    const run = await step({ command: 'report' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(git(repo.remote, 'log', '-1', '--format=%an|%s', 'main').trim()).toBe(`${BOT_NAME}|postmortem report: regenerate the incident index`);
+    const page = git(repo.remote, 'show', 'main:postmortems/README.md');
+    expect(page).toContain('Product pages slowed when the cache evicted hot keys');
+    expect(run.summary).toContain('wrote postmortems/README.md');
+  });
+
+  it('a second run has nothing to commit', async () => {
+    const before = git(repo.remote, 'rev-parse', 'main').trim();
+    const run = await step({ command: 'report' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.summary).toContain('Nothing to commit');
+    expect(git(repo.remote, 'rev-parse', 'main').trim()).toBe(before);
   });
 });

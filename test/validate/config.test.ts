@@ -49,6 +49,10 @@ describe('checkConfig', () => {
       '  pace_ms: 0',
       'review:',
       '  approvals: { default: 1, p1: 2 }',
+      'policies:',
+      '  action_deadline_days: { p1: 28 }',
+      '  max_days_in_draft: 14',
+      '  max_days_in_review: 30',
       'x-owner: sre-team',
     ].join('\n');
     const { config, diagnostics } = check(text);
@@ -65,6 +69,7 @@ describe('checkConfig', () => {
       },
       sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
       review: { approvals: { default: 1, P1: 2 } },
+      policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
   });
 

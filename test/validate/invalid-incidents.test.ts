@@ -177,9 +177,9 @@ describe('diagnostic details', () => {
 
   it('keeps the expected text of an unknown field short', () => {
     const [typo] = check(edit(['summary:', 'sumary:'])).diagnostics;
-    expect(typo).toMatchObject({ expected: 'a known field such as `summary` (18 fields; see docs/format.md)', suggestions: ['summary'] });
+    expect(typo).toMatchObject({ expected: 'a known field such as `summary` (19 fields; see docs/format.md)', suggestions: ['summary'] });
     const [other] = check(edit(['lessons:', 'flavour: mint\nlessons:'])).diagnostics;
-    expect(other!.expected).toBe('one of 18 known fields (`id`, `title`, `date`, `timezone`, …; see docs/format.md)');
+    expect(other!.expected).toBe('one of 19 known fields (`id`, `title`, `date`, `timezone`, …; see docs/format.md)');
   });
 
   it('explains that a fixed offset is not a time zone', () => {

@@ -7,6 +7,7 @@ import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
+import { reportCommand } from './report.js';
 import { showCommand } from './show.js';
 import { syncCommand } from './sync.js';
 import { validateCommand } from './validate.js';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   lintCommand,
   syncCommand,
   initCommand,
+  reportCommand,
 ];

@@ -41,3 +41,14 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
   if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got \`${value}\``);
   return format;
 }
+
+/** `--now ISO` or `POSTMORTEM_NOW`: an ISO 8601 date or instant; null when neither is set. */
+export function parseNow(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Date | null {
+  const given = flag ?? env.POSTMORTEM_NOW;
+  if (given === undefined || given === '') return null;
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(given) ? new Date(`${given}T00:00:00Z`) : new Date(given);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(given) || Number.isNaN(instant.getTime())) {
+    throw new UsageError(`${flag !== undefined ? '--now' : 'POSTMORTEM_NOW'} takes an ISO 8601 date or time such as \`2024-07-01\`; got \`${given}\``);
+  }
+  return instant;
+}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { validateWorkflow } from '../../workflows/validate.js';
-import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings } from './shared.js';
+import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings, parseNow } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -24,7 +24,10 @@ export const validateCommand: CommandSpec = {
     const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals }));
+    // The policy limits on time in draft / review need today; read the clock only when one is set.
+    const { maxDaysInDraft, maxDaysInReview } = workspace.config.policies;
+    const today = maxDaysInDraft === null && maxDaysInReview === null ? null : (parseNow(undefined, io.env) ?? new Date()).toISOString().slice(0, 10);
+    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals, today }));
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
