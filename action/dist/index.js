@@ -63257,7 +63257,7 @@ import { promisify } from "node:util";
 var run2 = promisify(execFile2);
 async function git(root2, args) {
   try {
-    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root2, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_PAGER: "cat" } });
+    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root2, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
   } catch {
     return null;

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 
 async function git(root: string, args: readonly string[]): Promise<string | null> {
   try {
-    const { stdout } = await run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_PAGER: 'cat' } });
+    const { stdout } = await run('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
   } catch {
     return null;
