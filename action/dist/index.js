@@ -25302,6 +25302,202 @@ var init_schema3 = __esm({
   }
 });
 
+// src/diagnostics/lint-rules.ts
+function structure(summary2, why, suggestion) {
+  return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
+}
+function ruleUrl(id) {
+  if (id.startsWith("structure/")) return `${DOCS}#completeness-structure-warning`;
+  if (id === "blame/custom" || id === "blame/unused-suppression") return `${DOCS}#blamecustom-warning-and-blameunused-suppression-warning`;
+  return `${DOCS}#${id.replace("/", "")}-${RULES[id]?.severity ?? "warning"}`;
+}
+var DOCS, BLAME_RULES, RULES;
+var init_lint_rules = __esm({
+  "src/diagnostics/lint-rules.ts"() {
+    "use strict";
+    DOCS = "docs/lint.md";
+    BLAME_RULES = [
+      "blame/person-as-cause",
+      "blame/counterfactual",
+      "blame/human-error",
+      "blame/judgement",
+      "blame/punitive",
+      "blame/hindsight",
+      "blame/vague-action"
+    ];
+    RULES = {
+      "blame/person-as-cause": {
+        id: "blame/person-as-cause",
+        severity: "error",
+        summary: "a person or team as the agent of a failure",
+        why: 'naming a person as the cause stops the review at "who" instead of "what allowed it"',
+        suggestion: 'Describe what the system allowed: "the deploy pipeline let an unreviewed migration reach production".',
+        bad: ["Kim took down the payment API.", "The platform team let the certificate lapse."],
+        good: ["Kim declared the incident.", "The scheduler killed the pod."]
+      },
+      "blame/counterfactual": {
+        id: "blame/counterfactual",
+        severity: "error",
+        summary: "what someone should or could have done, or failed to do",
+        why: "counterfactuals judge a past choice with knowledge nobody had at the time",
+        suggestion: 'Say what made the step hard to do: "nothing in the review showed the missing index".',
+        bad: ["The reviewer ought to have caught the missing index.", "Sam forgot to update the firewall rules."],
+        good: ["The probe failed to connect.", "A canary stage could have limited the impact."]
+      },
+      "blame/human-error": {
+        id: "blame/human-error",
+        severity: "error",
+        summary: "human, operator or user error named as a cause",
+        why: '"human error" is where an investigation starts, not a cause: it hides the conditions that made the error likely',
+        suggestion: 'Name the condition that made the slip possible: "the CLI accepted a region name that does not exist".',
+        bad: ["Root cause: human error.", "The outage was due to operator error."],
+        good: ["The human-readable error message was truncated.", "The on-call operator acknowledged the page."]
+      },
+      "blame/judgement": {
+        id: "blame/judgement",
+        severity: "error",
+        summary: "judgemental words about people or their work",
+        why: "judgemental words make people defend themselves instead of explaining what they saw",
+        suggestion: 'Describe the action and its context neutrally: "the migration ran without a rollback plan".',
+        bad: ["The change was careless.", "Lee's sloppy migration left the index half-built."],
+        good: ["Lazy loading delayed reading the config.", "The sloppy quorum accepted writes on other nodes."]
+      },
+      "blame/punitive": {
+        id: "blame/punitive",
+        severity: "error",
+        summary: "punishment as an outcome of the incident",
+        why: "punishment teaches people to hide problems, and the next review learns less",
+        suggestion: 'Replace punishment with a change to the system: "add a deploy lock to the pipeline".',
+        bad: ["The engineer was reprimanded.", "Jordan was written up after the incident."],
+        good: ["The alert fired at 10:03.", "The timeline was written up by Dana."]
+      },
+      "blame/hindsight": {
+        id: "blame/hindsight",
+        severity: "warning",
+        summary: "hindsight and minimising words",
+        why: "what is obvious after the fact was not obvious during the incident; saying so hides why",
+        suggestion: 'Say what the responders saw at the time: "the dashboard did not show replica lag".',
+        bad: ["Obviously the config was wrong.", "It was clear that the migration would lock the table."],
+        good: ["There was no obvious signal in the metrics.", "The client simply retries forever."]
+      },
+      "blame/vague-action": {
+        id: "blame/vague-action",
+        severity: "warning",
+        summary: "action items that ask people to try harder",
+        why: "asking people to be more careful changes nothing the next person will meet",
+        suggestion: 'Change the system instead: "add a CI check that validates the config".',
+        bad: ["Double-check configs in future.", "Remind staff to follow the process."],
+        good: ["Add a CI check that double-checks the migration plan.", "Alert when certificates are within 14 days of expiry."]
+      },
+      "blame/custom": {
+        id: "blame/custom",
+        severity: "warning",
+        summary: "a team-specific phrase from the configuration",
+        why: "your team asked to flag this phrase",
+        suggestion: "",
+        bad: [],
+        good: []
+      },
+      "blame/unused-suppression": {
+        id: "blame/unused-suppression",
+        severity: "warning",
+        summary: "a suppression comment that suppresses nothing",
+        why: "stale suppressions hide future findings",
+        suggestion: "Remove the comment.",
+        bad: [],
+        good: []
+      },
+      "structure/action-owner": structure("an action item without an owner", "an action nobody owns is not done", "Add `owner:` (a person or team)."),
+      "structure/action-deadline": structure("an action item without a deadline", "an action without a date drifts", "Add `deadline: YYYY-MM-DD`."),
+      "structure/contributing-factors": structure("no contributing factors", "a single cause hides the conditions that let it happen", "List them under `root_cause.contributing_factors`."),
+      "structure/metrics": structure("no `detect` or `resolve` event in the timeline", "time to detect and time to resolve cannot be computed", "Mark the events with `type: detect` and `type: resolve`."),
+      "structure/impact-number": structure("impact without a number", "impact without a figure cannot be compared across incidents", "Add `users_affected`, `requests_failed_pct` or a number in the description."),
+      "structure/lessons": structure("no lessons learned", "the review exists to learn", "Add at least one entry under `lessons`.")
+    };
+    for (const [id, info2] of Object.entries(RULES)) info2.id = id;
+  }
+});
+
+// src/diagnostics/catalogue.ts
+function headingAnchor(heading2) {
+  return heading2.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
+}
+function ruleEntry(id) {
+  return BY_ID.get(id);
+}
+var OWN_RULES, STRUCTURE_RULES, OTHER_LINT_RULES, RULES_DOC, familyOf, CATALOGUE, BY_ID;
+var init_catalogue = __esm({
+  "src/diagnostics/catalogue.ts"() {
+    "use strict";
+    init_lint_rules();
+    OWN_RULES = [
+      ["schema/unreadable", "error", "the file cannot be read"],
+      ["schema/encoding", "error", "the file is not valid UTF-8"],
+      ["schema/binary", "error", "the file holds a NUL byte (binary, not text)"],
+      ["schema/file-too-large", "error", "the file is over the 10 MB bound"],
+      ["schema/empty-file", "error", "the file holds no document"],
+      ["schema/multi-document", "error", "the file holds more than one YAML document"],
+      ["schema/yaml-syntax", "error", "the text is not well-formed YAML"],
+      ["schema/duplicate-key", "error", "a key appears twice in one mapping"],
+      ["schema/complex-key", "error", "a key that is not plain text"],
+      ["schema/forbidden-key", "error", "a key that names JavaScript object internals"],
+      ["schema/too-deep", "error", "nesting deeper than any incident needs"],
+      ["schema/unknown-alias", "error", "an alias that names no anchor"],
+      ["schema/recursive-alias", "error", "an alias that contains itself"],
+      ["schema/alias-limit", "error", "aliases that expand past the bound"],
+      ["schema/required", "error", "a required field is missing"],
+      ["schema/unknown-field", "error", "a field the format does not know"],
+      ["schema/type", "error", "a value of the wrong type"],
+      ["schema/enum", "error", "a value not among the allowed ones"],
+      ["schema/empty", "error", "text that is empty or only white space"],
+      ["schema/min-items", "error", "a list with too few entries"],
+      ["schema/range", "error", "a number out of range (or not finite)"],
+      ["schema/format", "error", "text of the wrong form"],
+      ["schema/duplicate-item", "error", "the same entry twice in a list"],
+      ["schema/invalid", "error", "a value the schema refuses for another reason"],
+      ["schema/date", "error", "a date that is not a real calendar day"],
+      ["schema/time", "error", "a time that cannot be read"],
+      ["schema/time-nonexistent", "error", "a wall-clock time skipped by a clock change"],
+      ["schema/timezone", "error", "an unknown time zone"],
+      ["schema/timeline-order", "error", "a timeline out of chronological order"],
+      ["schema/event-type", "warning", "an event type that is not one of the known ones"],
+      ["schema/duplicate-id", "error", "two action items with the same id"],
+      ["schema/action-items-empty", "error", "a resolved incident without action items"],
+      ["schema/severity", "error", "a severity not on the configured scale"],
+      ["schema/severities", "error", "a configured severity scale that cannot be used"],
+      ["schema/unknown-rule", "error", "a lint rule name in the configuration that does not exist"],
+      ["schema/no-files", "warning", "no incident files matched"],
+      ["schema/too-many-problems", "info", "more problems in the file than are listed"],
+      ["schema/internal", "error", "a bug: the file could not be checked"],
+      ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
+      ["build/duplicate-report", "error", "two incidents whose reports would land on the same path"],
+      ["build/write-failed", "error", "a report that cannot be written"],
+      ["build/stale-report", "error", "a rendered report that is missing or out of date (the Action's check)"],
+      ["sync/failed", "error", "an action item or issue that could not be synced"],
+      ["sync/conflict", "warning", "the YAML and the issue disagree about the status"],
+      ["sync/warning", "warning", "synced, with a caveat (such as a refused assignee)"],
+      ["sync/removed", "warning", "the issue of an action item removed from the YAML"],
+      ["sync/skipped", "error", "an incident the Action's sync left out (such as an id shared with another file)"],
+      ["review/approvals", "error", "a pull request publishing an incident without the approving reviews the configuration asks for"],
+      ["policy/action-deadline", "warning", "an open action item due later than the configured policy allows for its severity"],
+      ["policy/draft-age", "warning", "an incident still `draft` longer after its date than the policy allows"],
+      ["policy/review-age", "warning", "an incident still `in-review` longer after its date than the policy allows"]
+    ];
+    STRUCTURE_RULES = ["structure/action-owner", "structure/action-deadline", "structure/contributing-factors", "structure/metrics", "structure/impact-number", "structure/lessons"];
+    OTHER_LINT_RULES = ["blame/custom", "blame/unused-suppression"];
+    RULES_DOC = "docs/rules.md";
+    familyOf = (id) => id.slice(0, id.indexOf("/"));
+    CATALOGUE = [
+      ...OWN_RULES.map(([id, severity, summary2]) => ({ id, family: familyOf(id), severity, summary: summary2, url: `${RULES_DOC}#${headingAnchor(id)}` })),
+      ...[...BLAME_RULES, ...OTHER_LINT_RULES, ...STRUCTURE_RULES].map((id) => {
+        const info2 = RULES[id];
+        return { id, family: familyOf(id), severity: info2.severity, summary: info2.summary, url: ruleUrl(id) };
+      })
+    ];
+    BY_ID = new Map(CATALOGUE.map((entry) => [entry.id, entry]));
+  }
+});
+
 // src/diagnostics/diagnostic.ts
 function createDiagnostic(init) {
   const { span: span2, ...rest } = init;
@@ -25320,7 +25516,8 @@ function createDiagnostic(init) {
   if (rest.expected !== void 0) diagnostic.expected = rest.expected;
   if (rest.actual !== void 0) diagnostic.actual = rest.actual;
   if (rest.note !== void 0) diagnostic.note = rest.note;
-  if (rest.url !== void 0) diagnostic.url = rest.url;
+  const url = rest.url ?? ruleEntry(rest.ruleId)?.url;
+  if (url !== void 0) diagnostic.url = url;
   return diagnostic;
 }
 function formatFieldPath(path7) {
@@ -25348,6 +25545,7 @@ function hasErrors(diagnostics) {
 var init_diagnostic = __esm({
   "src/diagnostics/diagnostic.ts"() {
     "use strict";
+    init_catalogue();
   }
 });
 
@@ -40683,7 +40881,7 @@ var init_keyword_messages = __esm({
       };
     };
     other = (c) => ({
-      ruleId: `schema/${c.error.keyword}`,
+      ruleId: "schema/invalid",
       message: `${c.base.length ? field(c) : "The document"} ${c.error.message ?? "is invalid"}`,
       ...c.where(c.base),
       actual: describeValue(c.value)
@@ -40790,80 +40988,6 @@ var init_schema_check = __esm({
   }
 });
 
-// src/report/statistics.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function percentile90(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.9 * sorted.length) - 1];
-}
-function summarise(values) {
-  const known = values.filter((value) => value !== null);
-  return { count: known.length, median: median(known), p90: percentile90(known) };
-}
-function completionRate(counts) {
-  const due = counts.total - counts.wontDo;
-  return due === 0 ? null : counts.done / due;
-}
-function daysBetween(from, to) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-function addDays(date, days2) {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days2 * DAY_MS).toISOString().slice(0, 10);
-}
-function monthOf(date) {
-  return date.slice(0, 7);
-}
-function quarterOf(date) {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-var DAY_MS;
-var init_statistics = __esm({
-  "src/report/statistics.ts"() {
-    "use strict";
-    DAY_MS = 864e5;
-  }
-});
-
-// src/report/policies.ts
-function checkPolicies(incident, policies, today) {
-  const findings = [];
-  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
-  const allowed = policies.actionDeadlineDays[incident.severity];
-  if (allowed !== void 0) {
-    const latest = addDays(incident.date, allowed);
-    for (const item of incident.actionItems) {
-      if (item.deadline === null || item.deadline <= latest || item.status === "done" || item.status === "wont-do") continue;
-      found(
-        "policy/action-deadline",
-        ["action_items", item.index, "deadline"],
-        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`
-      );
-    }
-  }
-  if (today === null) return findings;
-  const age = daysBetween(incident.date, today);
-  const limit = incident.status === "draft" ? policies.maxDaysInDraft : incident.status === "in-review" ? policies.maxDaysInReview : null;
-  if (limit !== null && age > limit) {
-    const ruleId = incident.status === "draft" ? "policy/draft-age" : "policy/review-age";
-    found(ruleId, ["status"], `Still \`${incident.status}\` ${age} days after the incident; the policy allows ${limit}`);
-  }
-  return findings;
-}
-var NO_POLICIES;
-var init_policies = __esm({
-  "src/report/policies.ts"() {
-    "use strict";
-    init_statistics();
-    NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
-  }
-});
-
 // src/config/config.ts
 function approvalsFor(config, severity) {
   return config.review.approvals[severity.toUpperCase()] ?? config.review.approvals.default;
@@ -40956,7 +41080,7 @@ function checkConfig(file, input) {
   }
   return { config, diagnostics: [] };
 }
-var CONFIG_FILE, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
+var CONFIG_FILE, NO_POLICIES, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
@@ -40964,8 +41088,8 @@ var init_config = __esm({
     init_diagnostic();
     init_parse2();
     init_schema_check();
-    init_policies();
     CONFIG_FILE = "postmortem.config.yaml";
+    NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
     DEFAULT_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
     DEFAULT_CONFIG = {
       incidents: "postmortems",
@@ -57921,122 +58045,6 @@ var init_prose = __esm({
   }
 });
 
-// src/diagnostics/lint-rules.ts
-function structure(summary2, why, suggestion) {
-  return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
-}
-function ruleUrl(id) {
-  if (id.startsWith("structure/")) return `${DOCS}#completeness-structure-warning`;
-  if (id === "blame/custom" || id === "blame/unused-suppression") return `${DOCS}#blamecustom-warning-and-blameunused-suppression-warning`;
-  return `${DOCS}#${id.replace("/", "")}-${RULES[id]?.severity ?? "warning"}`;
-}
-var DOCS, BLAME_RULES, RULES;
-var init_lint_rules = __esm({
-  "src/diagnostics/lint-rules.ts"() {
-    "use strict";
-    DOCS = "docs/lint.md";
-    BLAME_RULES = [
-      "blame/person-as-cause",
-      "blame/counterfactual",
-      "blame/human-error",
-      "blame/judgement",
-      "blame/punitive",
-      "blame/hindsight",
-      "blame/vague-action"
-    ];
-    RULES = {
-      "blame/person-as-cause": {
-        id: "blame/person-as-cause",
-        severity: "error",
-        summary: "a person or team as the agent of a failure",
-        why: 'naming a person as the cause stops the review at "who" instead of "what allowed it"',
-        suggestion: 'Describe what the system allowed: "the deploy pipeline let an unreviewed migration reach production".',
-        bad: ["Kim took down the payment API.", "The platform team let the certificate lapse."],
-        good: ["Kim declared the incident.", "The scheduler killed the pod."]
-      },
-      "blame/counterfactual": {
-        id: "blame/counterfactual",
-        severity: "error",
-        summary: "what someone should or could have done, or failed to do",
-        why: "counterfactuals judge a past choice with knowledge nobody had at the time",
-        suggestion: 'Say what made the step hard to do: "nothing in the review showed the missing index".',
-        bad: ["The reviewer ought to have caught the missing index.", "Sam forgot to update the firewall rules."],
-        good: ["The probe failed to connect.", "A canary stage could have limited the impact."]
-      },
-      "blame/human-error": {
-        id: "blame/human-error",
-        severity: "error",
-        summary: "human, operator or user error named as a cause",
-        why: '"human error" is where an investigation starts, not a cause: it hides the conditions that made the error likely',
-        suggestion: 'Name the condition that made the slip possible: "the CLI accepted a region name that does not exist".',
-        bad: ["Root cause: human error.", "The outage was due to operator error."],
-        good: ["The human-readable error message was truncated.", "The on-call operator acknowledged the page."]
-      },
-      "blame/judgement": {
-        id: "blame/judgement",
-        severity: "error",
-        summary: "judgemental words about people or their work",
-        why: "judgemental words make people defend themselves instead of explaining what they saw",
-        suggestion: 'Describe the action and its context neutrally: "the migration ran without a rollback plan".',
-        bad: ["The change was careless.", "Lee's sloppy migration left the index half-built."],
-        good: ["Lazy loading delayed reading the config.", "The sloppy quorum accepted writes on other nodes."]
-      },
-      "blame/punitive": {
-        id: "blame/punitive",
-        severity: "error",
-        summary: "punishment as an outcome of the incident",
-        why: "punishment teaches people to hide problems, and the next review learns less",
-        suggestion: 'Replace punishment with a change to the system: "add a deploy lock to the pipeline".',
-        bad: ["The engineer was reprimanded.", "Jordan was written up after the incident."],
-        good: ["The alert fired at 10:03.", "The timeline was written up by Dana."]
-      },
-      "blame/hindsight": {
-        id: "blame/hindsight",
-        severity: "warning",
-        summary: "hindsight and minimising words",
-        why: "what is obvious after the fact was not obvious during the incident; saying so hides why",
-        suggestion: 'Say what the responders saw at the time: "the dashboard did not show replica lag".',
-        bad: ["Obviously the config was wrong.", "It was clear that the migration would lock the table."],
-        good: ["There was no obvious signal in the metrics.", "The client simply retries forever."]
-      },
-      "blame/vague-action": {
-        id: "blame/vague-action",
-        severity: "warning",
-        summary: "action items that ask people to try harder",
-        why: "asking people to be more careful changes nothing the next person will meet",
-        suggestion: 'Change the system instead: "add a CI check that validates the config".',
-        bad: ["Double-check configs in future.", "Remind staff to follow the process."],
-        good: ["Add a CI check that double-checks the migration plan.", "Alert when certificates are within 14 days of expiry."]
-      },
-      "blame/custom": {
-        id: "blame/custom",
-        severity: "warning",
-        summary: "a team-specific phrase from the configuration",
-        why: "your team asked to flag this phrase",
-        suggestion: "",
-        bad: [],
-        good: []
-      },
-      "blame/unused-suppression": {
-        id: "blame/unused-suppression",
-        severity: "warning",
-        summary: "a suppression comment that suppresses nothing",
-        why: "stale suppressions hide future findings",
-        suggestion: "Remove the comment.",
-        bad: [],
-        good: []
-      },
-      "structure/action-owner": structure("an action item without an owner", "an action nobody owns is not done", "Add `owner:` (a person or team)."),
-      "structure/action-deadline": structure("an action item without a deadline", "an action without a date drifts", "Add `deadline: YYYY-MM-DD`."),
-      "structure/contributing-factors": structure("no contributing factors", "a single cause hides the conditions that let it happen", "List them under `root_cause.contributing_factors`."),
-      "structure/metrics": structure("no `detect` or `resolve` event in the timeline", "time to detect and time to resolve cannot be computed", "Mark the events with `type: detect` and `type: resolve`."),
-      "structure/impact-number": structure("impact without a number", "impact without a figure cannot be compared across incidents", "Add `users_affected`, `requests_failed_pct` or a number in the description."),
-      "structure/lessons": structure("no lessons learned", "the review exists to learn", "Add at least one entry under `lessons`.")
-    };
-    for (const [id, info2] of Object.entries(RULES)) info2.id = id;
-  }
-});
-
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
@@ -58137,6 +58145,7 @@ function blameDiagnostic(file, finding, actual, span2, path7, settings) {
   const suggestion = custom?.suggestion ?? info2?.suggestion ?? "";
   return createDiagnostic({
     file,
+    // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
     ruleId: finding.ruleId,
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
@@ -58393,6 +58402,7 @@ function lintIncidentSource(file, input, options = {}) {
     diagnostics.push(
       createDiagnostic({
         file,
+        // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
         ruleId: finding.ruleId,
         severity: RULES[finding.ruleId]?.severity ?? "warning",
         message: finding.message,
@@ -69181,7 +69191,69 @@ init_schema_check();
 // src/report/incident-warnings.ts
 init_diagnostic();
 init_locate();
-init_policies();
+
+// src/report/statistics.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile90(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+function summarise(values) {
+  const known = values.filter((value) => value !== null);
+  return { count: known.length, median: median(known), p90: percentile90(known) };
+}
+function completionRate(counts) {
+  const due = counts.total - counts.wontDo;
+  return due === 0 ? null : counts.done / due;
+}
+var DAY_MS = 864e5;
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+function addDays(date, days2) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days2 * DAY_MS).toISOString().slice(0, 10);
+}
+function monthOf(date) {
+  return date.slice(0, 7);
+}
+function quarterOf(date) {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+// src/report/policies.ts
+init_config();
+function checkPolicies(incident, policies, today) {
+  const findings = [];
+  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
+  const allowed = policies.actionDeadlineDays[incident.severity];
+  if (allowed !== void 0) {
+    const latest = addDays(incident.date, allowed);
+    for (const item of incident.actionItems) {
+      if (item.deadline === null || item.deadline <= latest || item.status === "done" || item.status === "wont-do") continue;
+      found(
+        "policy/action-deadline",
+        ["action_items", item.index, "deadline"],
+        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`
+      );
+    }
+  }
+  if (today === null) return findings;
+  const age = daysBetween(incident.date, today);
+  const limit = incident.status === "draft" ? policies.maxDaysInDraft : incident.status === "in-review" ? policies.maxDaysInReview : null;
+  if (limit !== null && age > limit) {
+    const ruleId = incident.status === "draft" ? "policy/draft-age" : "policy/review-age";
+    found(ruleId, ["status"], `Still \`${incident.status}\` ${age} days after the incident; the policy allows ${limit}`);
+  }
+  return findings;
+}
+
+// src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
   const at = (path7) => ({ file: incident.file, path: formatFieldPath(path7), span: locatePath(source, path7), severity: "warning" });
   const diagnostics = [];
@@ -69202,7 +69274,6 @@ function trackerWarnings(incident, source, policies, today) {
 }
 
 // src/validate/check-incident.ts
-init_policies();
 var validateIncidentSchema;
 var MAX_DIAGNOSTICS_PER_FILE = 500;
 function checkIncident(file, bytes, config, options = {}) {
@@ -69731,9 +69802,6 @@ function fail(name, value, allowed) {
   return { ok: false, error: `Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}; got ${shown}` };
 }
 
-// src/action/report.ts
-init_diagnostic();
-
 // src/workflows/report.ts
 import path6 from "node:path";
 init_diagnostic();
@@ -69914,7 +69982,6 @@ function readAsOf(page) {
 init_diagnostic();
 
 // src/report/follow-through.ts
-init_statistics();
 function countActions(items) {
   const counts = { total: items.length, open: 0, in_progress: 0, done: 0, wont_do: 0 };
   for (const item of items) {
@@ -69965,12 +70032,7 @@ function buildFollowThrough(incidents, today, repo) {
   };
 }
 
-// src/report/tracker.ts
-init_policies();
-init_statistics();
-
 // src/report/trends.ts
-init_statistics();
 function buildTrends(entries2, severities, kind) {
   const periodOf = kind === "month" ? monthOf : quarterOf;
   const groups2 = /* @__PURE__ */ new Map();
@@ -70176,22 +70238,15 @@ async function runReportCommand(input) {
   const diagnostics = [...plan.diagnostics];
   const changes = [];
   const written = [];
+  const notes = [];
   if (plan.foreign && plan.target !== null) {
-    diagnostics.push(
-      createDiagnostic({
-        file: plan.target,
-        ruleId: "report/foreign-page",
-        severity: "warning",
-        message: `\`${plan.target}\` was not written by \`postmortem report\`; it is left as it is`,
-        note: "Move that file, or set another page path, so the index can be written."
-      })
-    );
+    notes.push(`${plan.target} was not written by \`postmortem report\`, so it was left as it is; move it to let the index be written there.`);
   } else if (plan.state !== "unchanged") {
     await applyReport(input.workspace, plan);
     if (plan.target !== null) written.push(plan.target);
     changes.push(`${plan.state === "missing" ? "wrote" : "updated"} ${plan.target}`);
   }
-  return { command: "report", files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes: [], changes, written };
+  return { command: "report", files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes, changes, written };
 }
 
 // src/action/sync.ts

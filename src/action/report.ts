@@ -2,12 +2,11 @@
  * `command: report`: regenerate the tracker page (the index of all
  * incidents, metrics, open and overdue action items) through the report
  * workflow, writing it only when it changed and never over a page it did
- * not write. Returns the findings and what changed as a RunReport.
+ * not write (that is a note in the summary). Returns the findings and what changed as a RunReport.
  *
  * @example
  * const report = await runReportCommand({ workspace, now: null });
  */
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { applyReport, planReport } from '../workflows/report.js';
 import type { Workspace } from '../workflows/workspace.js';
 import type { RunReport } from './summary.js';
@@ -25,20 +24,13 @@ export async function runReportCommand(input: ReportCommandInput): Promise<RunRe
   const diagnostics = [...plan.diagnostics];
   const changes: string[] = [];
   const written: string[] = [];
+  const notes: string[] = [];
   if (plan.foreign && plan.target !== null) {
-    diagnostics.push(
-      createDiagnostic({
-        file: plan.target,
-        ruleId: 'report/foreign-page',
-        severity: 'warning',
-        message: `\`${plan.target}\` was not written by \`postmortem report\`; it is left as it is`,
-        note: 'Move that file, or set another page path, so the index can be written.',
-      }),
-    );
+    notes.push(`${plan.target} was not written by \`postmortem report\`, so it was left as it is; move it to let the index be written there.`);
   } else if (plan.state !== 'unchanged') {
     await applyReport(input.workspace, plan);
     if (plan.target !== null) written.push(plan.target);
     changes.push(`${plan.state === 'missing' ? 'wrote' : 'updated'} ${plan.target}`);
   }
-  return { command: 'report', files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes: [], changes, written };
+  return { command: 'report', files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes, changes, written };
 }

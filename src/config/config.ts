@@ -10,7 +10,6 @@ import { ConfigSchema, type ConfigInput } from './schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkSchema, compileSchema } from '../validate/schema-check.js';
-import { NO_POLICIES, type Policies } from '../report/policies.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 
@@ -37,6 +36,18 @@ export interface Config {
   /** Deadline and review-time limits; none by default. */
   policies: Policies;
 }
+
+/** The optional `policies` of the config, read by validate and the tracker (report/policies.ts checks them). */
+export interface Policies {
+  /** Severity → the most days after the incident date an action item may be due. */
+  actionDeadlineDays: Record<string, number>;
+  /** Days after the incident date it may still be `draft`; null for no limit. */
+  maxDaysInDraft: number | null;
+  /** Days after the incident date it may still be `in-review`; null for no limit. */
+  maxDaysInReview: number | null;
+}
+
+export const NO_POLICIES: Policies = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
 
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
 

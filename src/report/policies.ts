@@ -10,18 +10,11 @@
  */
 import type { FieldPath } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
+import type { Policies } from '../config/config.js';
 import { addDays, daysBetween } from './statistics.js';
 
-export interface Policies {
-  /** Severity → the most days after the incident date an action item may be due. */
-  actionDeadlineDays: Record<string, number>;
-  /** Days after the incident date it may still be `draft`; null for no limit. */
-  maxDaysInDraft: number | null;
-  /** Days after the incident date it may still be `in-review`; null for no limit. */
-  maxDaysInReview: number | null;
-}
-
-export const NO_POLICIES: Policies = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
+export type { Policies } from '../config/config.js';
+export { NO_POLICIES } from '../config/config.js';
 
 export type PolicyRuleId = 'policy/action-deadline' | 'policy/draft-age' | 'policy/review-age';
 
