@@ -70809,7 +70809,7 @@ init_locate();
 
 // src/sync/diagnostics.ts
 init_diagnostic();
-function syncDiagnostics(results, locate) {
+function syncDiagnostics(results, locate, fileOf = () => null) {
   const diagnostics = [];
   for (const result of results) {
     const { op } = result;
@@ -70817,7 +70817,7 @@ function syncDiagnostics(results, locate) {
       if (result.outcome === "failed" || result.outcome === "removed") {
         const severity = result.outcome === "failed" ? "error" : "warning";
         const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
-        diagnostics.push(createDiagnostic({ file: op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+        diagnostics.push(createDiagnostic({ file: fileOf(op.incident) ?? op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
       }
       continue;
     }
@@ -71263,7 +71263,8 @@ async function syncWorkflow(workspace, tracker, options) {
     () => null,
     (error2) => error2 instanceof Error ? error2.message : String(error2)
   );
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results));
+  const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident, f.file]));
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
   return { problem: null, files, plan, results, diagnostics, writeBackError };
 }
 async function readIssues(tracker, items) {
@@ -71281,7 +71282,7 @@ async function prepareItems(yamlFiles, paths, dryRun) {
   const owners = /* @__PURE__ */ new Map();
   for (const file of paths) {
     const checked = await yamlFiles.check(file);
-    const outcome = { file, diagnostics: [], skipped: null, addedIds: 0 };
+    const outcome = { file, diagnostics: [], skipped: null, addedIds: 0, incident: null };
     files.push(outcome);
     if (!checked.incident) {
       outcome.diagnostics = checked.diagnostics;
@@ -71305,6 +71306,7 @@ async function prepareItems(yamlFiles, paths, dryRun) {
       }
     }
     outcome.addedIds = collected.newIds.length;
+    outcome.incident = checked.incident.id;
     items.push(...collected.items);
     incidents.push(checked.incident.id);
   }

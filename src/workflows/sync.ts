@@ -39,6 +39,8 @@ export interface SyncFileOutcome {
   skipped: string | null;
   /** Action items that got (or, in a dry run, would get) a new `id:`. */
   addedIds: number;
+  /** The incident id, once the file was read in full. */
+  incident: string | null;
 }
 
 export interface SyncWorkflowResult {
@@ -77,7 +79,8 @@ export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, o
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results));
+  const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident!, f.file]));
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
   return { problem: null, files, plan, results, diagnostics, writeBackError };
 }
 
@@ -99,7 +102,7 @@ async function prepareItems(yamlFiles: YamlFiles, paths: readonly string[], dryR
   const owners = new Map<string, string>();
   for (const file of paths) {
     const checked = await yamlFiles.check(file);
-    const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0 };
+    const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0, incident: null };
     files.push(outcome);
     if (!checked.incident) {
       outcome.diagnostics = checked.diagnostics;
@@ -124,6 +127,7 @@ async function prepareItems(yamlFiles: YamlFiles, paths: readonly string[], dryR
       }
     }
     outcome.addedIds = collected.newIds.length;
+    outcome.incident = checked.incident.id;
     items.push(...collected.items);
     // Only incidents read in full: an incident skipped above must not look emptied.
     incidents.push(checked.incident.id);

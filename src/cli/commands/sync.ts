@@ -20,7 +20,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Registered in commands/index.ts; see docs/sync.md for the user's view. */
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github] [--verbose]',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
@@ -29,7 +29,7 @@ export const syncCommand: CommandSpec = {
     ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
-    ['--format F', 'text (default), or github: also workflow annotations on the YAML line of each failed, conflicting or warned item'],
+    ['--format F', 'text (default); github: also workflow annotations on the YAML line of each failed, conflicting or warned item; json or sarif: those items and invalid files as diagnostics on stdout (the report goes to stderr)'],
     ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
   ],
   async run(args, rawIo) {
@@ -66,7 +66,10 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       format: { type: 'string' },
     },
   });
-  const format = parseFormat(values.format, ['text', 'github'] as const);
+  const format = parseFormat(values.format, ['text', 'github', 'json', 'sarif'] as const);
+  // With json or sarif, stdout carries only the machine-readable diagnostics; the human report moves to stderr.
+  const machine = format === 'json' || format === 'sarif';
+  const report: CommandIO = machine ? { ...io, stdout: io.stderr } : io;
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
@@ -91,19 +94,21 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       onProgress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
     }),
   );
-  const failedFiles = printFiles(run.files, io, dryRun);
+  const failedFiles = printFiles(run.files, report, dryRun);
   if (dryRun) {
-    io.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
-    io.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    report.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
+    report.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
     await tracker.close();
+    if (machine) io.stdout(formatDiagnostics(run.files.flatMap((f) => f.diagnostics), format));
     return failedFiles > 0 ? 1 : 0;
   }
   await tracker.close();
   if (run.writeBackError !== null) io.stderr(`${run.writeBackError}\n`);
-  printResults(run.results, io);
+  printResults(run.results, report);
   if (format === 'github') io.stdout(formatDiagnostics(run.diagnostics, 'github'));
+  if (machine) io.stdout(formatDiagnostics([...run.files.flatMap((f) => f.diagnostics), ...run.diagnostics], format));
   const flushed = run.writeBackError === null;
-  io.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  report.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
   return !flushed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
