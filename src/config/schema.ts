@@ -45,6 +45,16 @@ export const SyncConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ReviewConfigSchema = Type.Object(
+  {
+    approvals: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
+      description: 'Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) → count (default 1)',
+      additionalProperties: false,
+    })),
+  },
+  { additionalProperties: false },
+);
+
 const Days = (description: string) => Type.Integer({ minimum: 0, description });
 
 export const PoliciesConfigSchema = Type.Object(
@@ -72,6 +82,7 @@ export const ConfigSchema = Type.Object(
     ),
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
+    review: Type.Optional(ReviewConfigSchema),
     policies: Type.Optional(PoliciesConfigSchema),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },

@@ -13,7 +13,7 @@
 import type { Severity } from './diagnostic.js';
 import { BLAME_RULES, RULES as LINT_RULES, ruleUrl as lintRuleUrl } from './lint-rules.js';
 
-export type RuleFamily = 'schema' | 'build' | 'sync' | 'policy' | 'blame' | 'structure';
+export type RuleFamily = 'schema' | 'build' | 'sync' | 'review' | 'policy' | 'blame' | 'structure';
 
 export interface RuleEntry {
   id: RuleId;
@@ -67,10 +67,13 @@ const OWN_RULES = [
   ['schema/wont-do-reason', 'warning', 'a `wont-do` action item without a `reason`'],
   ['build/duplicate-report', 'error', 'two incidents whose reports would land on the same path'],
   ['build/write-failed', 'error', 'a report that cannot be written'],
+  ['build/stale-report', 'error', 'a rendered report that is missing or out of date (the Action\'s check)'],
   ['sync/failed', 'error', 'an action item or issue that could not be synced'],
   ['sync/conflict', 'warning', 'the YAML and the issue disagree about the status'],
   ['sync/warning', 'warning', 'synced, with a caveat (such as a refused assignee)'],
   ['sync/removed', 'warning', 'the issue of an action item removed from the YAML'],
+  ['sync/skipped', 'error', 'an incident the Action\'s sync left out (such as an id shared with another file)'],
+  ['review/approvals', 'error', 'a pull request publishing an incident without the approving reviews the configuration asks for'],
   ['policy/action-deadline', 'warning', 'an open action item due later than the configured policy allows for its severity'],
   ['policy/draft-age', 'warning', 'an incident still `draft` longer after its date than the policy allows'],
   ['policy/review-age', 'warning', 'an incident still `in-review` longer after its date than the policy allows'],

@@ -48,6 +48,8 @@ describe('checkConfig', () => {
       '  label: follow-up',
       '  incident_label_prefix: "inc:"',
       '  pace_ms: 0',
+      'review:',
+      '  approvals: { default: 1, p1: 2 }',
       'policies:',
       '  action_deadline_days: { p1: 28 }',
       '  max_days_in_draft: 14',
@@ -68,6 +70,7 @@ describe('checkConfig', () => {
         people: ['Kim', '@lee'],
       },
       sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
+      review: { approvals: { default: 1, P1: 2 } },
       policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
   });
@@ -97,6 +100,12 @@ describe('checkConfig', () => {
         '3:12-3:14 error `sync.pace_ms` must be >= 0; found the number -1 (sync.pace_ms) schema/range',
       ],
     ],
+    [
+      'approvals for a severity not on the scale',
+      'severities: [P1, P2]\nreview:\n  approvals: { default: 1, sev1: 2 }\n',
+      ['3:34-3:35 error `review.approvals` names `sev1`, which is not on the severity scale (review.approvals.sev1) schema/severities'],
+    ],
+    ['a negative approval count', 'review:\n  approvals: { P1: -1 }\n', ['2:20-2:22 error `review.approvals.P1` must be >= 0; found the number -1 (review.approvals.P1) schema/range']],
     ['a number for a folder', 'templates: 3\n', ['1:12-1:13 error `templates` must be text, not the number 3 (templates) schema/type']],
     ['a list instead of a mapping', '- a\n', ['1:1-1:4 error The document must be a mapping, not a list of 1 schema/type']],
     ['broken YAML', 'a: [\n', ['2:1-2:2 error Flow sequence in block collection must be sufficiently indented and end with a ] schema/yaml-syntax']],
