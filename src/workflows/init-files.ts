@@ -106,6 +106,7 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 #       message: Labels a person instead of describing the change process
 #       suggestion: Describe the review step the change skipped
 #   allow: [root cause]           # phrases never flagged
+#   people: [dana, erin]          # names of people, so Markdown post-mortems are checked for blame
 
 # sync:                           # \`postmortem sync\` and the Action's \`command: sync\`
 #   repo: OWNER/NAME              # repository for the issues (default: the current one)

@@ -73,7 +73,7 @@ describe('check on a pull request', () => {
     expect(annotations.map((line) => `::${line.split('::')[1]!.replace(/,endLine=\d+,endColumn=\d+/, '')}`)).toEqual([
       `::error file=${PUBLISHED},line=4,col=9,title=review/approvals`,
       `::error file=${BLAMING},title=build/stale-report`,
-      `::error file=${BLAMING},line=26,col=22,title=blame/judgement`,
+      `::error file=${BLAMING},line=26,col=7,title=blame/human-error`,
       `::warning file=${BLAMING},line=8,col=1,title=structure/impact-number`,
     ]);
     expect(first.stdout).toContain('Publishing a SEV2 post-mortem needs 1 approving review on the pull request; it has none yet');
@@ -111,7 +111,7 @@ describe('check on a pull request', () => {
   it('once the findings are fixed, the comment says all clear and the step passes', async () => {
     const file = path.join(workspace, BLAMING);
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('The change was careless.', 'The pool size had no alert').replace('About a third of login', 'About 30% of login'));
+    await writeFile(file, text.replace('Human error by the operator.', 'The pool size had no alert').replace('About a third of login', 'About 30% of login'));
     const { workspace: ws } = await openWorkspace(workspace);
     await applyBuild(ws!, (await planBuild(ws!, [], { outDir: null })).items!);
     const third = await check(github);
