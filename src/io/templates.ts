@@ -1,0 +1,40 @@
+/**
+ * Reads the built-in templates shipped in `templates/`, then lets files of
+ * the same name in the user's templates folder replace them, so a team can
+ * restyle one section without copying the rest.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { UsageError } from '../cli/command.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Workspace } from './workspace.js';
+import type { TemplateSet } from '../render/render.js';
+
+/** `templates/` of the installed package (dist/io/ → ../../templates). */
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The templates a workspace renders with: built-ins, overridden by its `templates:` folder. */
+export function loadWorkspaceTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
+  const { templates } = workspace.config;
+  return loadTemplates(templates ? path.resolve(workspace.root, templates) : null);
+}
+
+export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
+  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  if (!userFolder) return set;
+  const found = await stat(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  const user = await readTemplateFolder(userFolder);
+  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+
+async function readTemplateFolder(folder: string): Promise<TemplateSet> {
+  const report = await readFile(path.join(folder, 'report.hbs'), 'utf8').catch(() => '');
+  const partials: Record<string, string> = {};
+  const partialFolder = path.join(folder, 'partials');
+  const names = await readdir(partialFolder).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+    partials[name.slice(0, -'.hbs'.length)] = await readFile(path.join(partialFolder, name), 'utf8');
+  }
+  return { report, partials };
+}
