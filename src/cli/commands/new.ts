@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { buildSkeleton, slugify } from '../../incident/skeleton.js';
-import { isCalendarDate, isTimeZone } from '../../incident/time.js';
+import { closest } from '../../diagnostics/suggest.js';
+import { isCalendarDate, isTimeZone, knownTimeZones } from '../../incident/time.js';
 import { writeFileSafely } from '../../io/workspace.js';
 import { openOrReport } from './shared.js';
 
@@ -27,7 +28,10 @@ export const newCommand: CommandSpec = {
     if (!title) throw new UsageError('give the incident a title: postmortem new "Checkout API returned 500 errors"');
     const date = values.date ?? today(io.env.POSTMORTEM_NOW);
     if (!isCalendarDate(date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD; got \`${date}\``);
-    if (values.timezone && !isTimeZone(values.timezone)) throw new UsageError(`--timezone must be an IANA zone such as Europe/Berlin; got \`${values.timezone}\``);
+    if (values.timezone && !isTimeZone(values.timezone)) {
+      const guess = closest(values.timezone, knownTimeZones());
+      throw new UsageError(`--timezone must be an IANA zone such as Europe/Berlin; got \`${values.timezone}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    }
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
     const scale = workspace.config.severities;

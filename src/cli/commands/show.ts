@@ -26,7 +26,7 @@ export const showCommand: CommandSpec = {
       return 1;
     }
     if (format === 'json') {
-      io.stdout(`${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(incidentToJson(checked.incident, checked.input), null, 2)}\n`);
       return 0;
     }
     const { renderReport } = await import('../../render/render.js');
