@@ -9,6 +9,7 @@
  */
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../load/parse.js';
+import { repairYamlMistakes } from '../load/yaml-mistakes.js';
 import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
@@ -35,7 +36,8 @@ export function checkIncident(file: string, bytes: string | Uint8Array, config: 
   try {
     const loaded = parseYamlSource(file, bytes);
     if (loaded.data === null || loaded.diagnostics.length > 0) {
-      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+      const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
+      return { file, source: loaded.source, input: null, incident: null, diagnostics };
     }
     return checkIncidentData(file, loaded.data, loaded.source, config);
   } catch (error) {
@@ -44,6 +46,23 @@ export function checkIncident(file: string, bytes: string | Uint8Array, config: 
     const diagnostic = createDiagnostic({ file, ruleId: 'schema/internal', message: `Could not check this file: ${message}`, note: 'Please report this as a bug, with the file if you can.' });
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
+}
+
+/**
+ * A common YAML mistake (an unquoted `: `, a tab, an open quote) stops
+ * parsing; with the faulty lines repaired the rest of the file can still be
+ * checked, so the first run shows every problem. Problems on the repaired
+ * lines themselves are left out: their columns would not match the file.
+ */
+function checkPastMistakes(file: string, source: YamlSource | null, config: Pick<Config, 'severities'>): Diagnostic[] {
+  if (!source || source.document.errors.length === 0) return [];
+  const repaired = repairYamlMistakes(source.text, source.document.errors);
+  if (!repaired) return [];
+  const reloaded = parseYamlSource(file, repaired.text);
+  if (reloaded.data === null || reloaded.diagnostics.length > 0) return [];
+  return checkIncidentData(file, reloaded.data, reloaded.source, config).diagnostics.filter(
+    (diagnostic) => diagnostic.line === null || !repaired.lines.has(diagnostic.line),
+  );
 }
 
 /**
