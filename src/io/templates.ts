@@ -4,28 +4,34 @@
  * restyle one section without copying the rest.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { UsageError } from '../cli/command.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Workspace } from './workspace.js';
 import type { TemplateSet } from '../render/render.js';
 
 /** `templates/` of the installed package (dist/io/ → ../../templates). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** The templates a workspace renders with: built-ins, overridden by its `templates:` folder. */
-export function loadWorkspaceTemplates(workspace: Pick<Workspace, 'root' | 'config'>): Promise<TemplateSet> {
-  const { templates } = workspace.config;
-  return loadTemplates(templates ? path.resolve(workspace.root, templates) : null);
-}
-
+/**
+ * The built-in templates, overridden by those in `userFolder` (absolute) when given.
+ *
+ * @example
+ * const templates = await loadTemplates(null); // the built-ins
+ */
 export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
   const found = await stat(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new UsageError(`the templates folder \`${userFolder}\` (from \`templates\` in the config) does not exist`);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+
+/** The configured templates folder does not exist: a configuration problem, not a crash. */
+export class MissingTemplatesError extends Error {
+  override name = 'MissingTemplatesError';
+  constructor(folder: string) {
+    super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+  }
 }
 
 async function readTemplateFolder(folder: string): Promise<TemplateSet> {

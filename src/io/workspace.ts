@@ -1,46 +1,66 @@
 /**
- * The file-system edge shared by every command: find the configuration and
- * the incident files named on the command line, read them, and write results
- * atomically (temp file + rename) so that no reader ever sees half a file.
+ * The Workspace port (`workflows/workspace.ts`) on the real disk: finds the
+ * configuration and the files named on the command line, reads them, and
+ * writes results atomically (temp file + rename) so that no reader ever sees
+ * half a file.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
+import { loadTemplates, MissingTemplatesError } from './templates.js';
 
-export interface Workspace {
-  /** Repository root: where the config file is looked for and paths are shown from. */
-  root: string;
-  config: Config;
-}
-
-/** Loads the optional config at `root`; its problems are usage errors (exit 2). */
+/**
+ * Loads the optional config at `root` and returns the workspace there; config
+ * problems come back as diagnostics (the CLI exits 2 on them).
+ *
+ * @example
+ * const { workspace, diagnostics } = await openWorkspace(process.cwd());
+ */
 export async function openWorkspace(root: string): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
   const file = path.join(root, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { workspace: { root, config: DEFAULT_CONFIG }, diagnostics: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { workspace: diskWorkspace(root, DEFAULT_CONFIG), diagnostics: [] };
     return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error)] };
   }
   const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
-  return { workspace: config ? { root, config } : null, diagnostics };
+  return { workspace: config ? diskWorkspace(root, config) : null, diagnostics };
 }
 
-export interface FoundFiles {
-  /** Paths relative to the root, sorted, without duplicates. */
-  files: string[];
-  /** Named paths that do not exist. */
-  missing: string[];
+/** The port over the files under `root`, with `config` already checked. */
+export function diskWorkspace(root: string, config: Config): Workspace {
+  const resolve = (file: string) => path.resolve(root, file);
+  return {
+    root,
+    config,
+    findFiles: (paths, extensions) => findFiles(root, paths, extensions),
+    readBytes: (file) => readBytes(root, file),
+    readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
+    exists: (file) => access(resolve(file)).then(() => true, () => false),
+    writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
+    async loadTemplates() {
+      const folder = config.templates ? resolve(config.templates) : null;
+      try {
+        return { templates: await loadTemplates(folder), problem: null };
+      } catch (error) {
+        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
+        throw error;
+      }
+    },
+    displayPath: (file) => toDisplayPath(root, resolve(file)),
+  };
 }
 
 /**
  * Expands the PATHS arguments: a file stands for itself, a folder for every
  * file in it (recursively) whose name ends with one of `extensions`.
  */
-export async function findFiles(root: string, paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles> {
+async function findFiles(root: string, paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles> {
   const found = new Set<string>();
   const missing: string[] = [];
   for (const given of paths) {
@@ -69,7 +89,7 @@ export function toDisplayPath(root: string, absolute: string): string {
   return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
 }
 
-export async function readBytes(root: string, file: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
+async function readBytes(root: string, file: string): Promise<ReadResult> {
   try {
     return { bytes: await readFile(path.resolve(root, file)) };
   } catch (error) {
@@ -77,7 +97,7 @@ export async function readBytes(root: string, file: string): Promise<{ bytes: Ui
   }
 }
 
-export function readFailure(file: string, error: unknown): Diagnostic {
+function readFailure(file: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   return createDiagnostic({
     file,

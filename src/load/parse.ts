@@ -105,7 +105,15 @@ function multiDocument(source: YamlSource, documents: readonly Document.Parsed[]
  * column of the first one, found by decoding ever longer prefixes (streaming
  * mode, so a character cut at the prefix end does not count as an error).
  */
-function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
+/**
+ * The one UTF-8 decoder: bytes → text, or a diagnostic that says where the
+ * first bad byte is. Refuses files over the size bound and binary files (a NUL
+ * byte). A BOM is kept in the text; callers strip it.
+ *
+ * @example
+ * decodeUtf8('notes.md', bytes) // → { text: '# Notes…' } or { diagnostic: schema/encoding at 3:7 }
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
   if (bytes.byteLength > MAX_FILE_BYTES) return { diagnostic: tooLarge(file, bytes.byteLength) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { diagnostic: binaryFile(file, nul) };

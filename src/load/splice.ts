@@ -10,6 +10,7 @@
  * verifySplicedText(source.file, text, expectedData); // throws when it would not read back as intended
  */
 import { parseYamlSource } from './parse.js';
+import type { LoadResult } from './source.js';
 
 /** Replace `text[at, end)` with `text`; `at === end` inserts. */
 export interface Splice {
@@ -25,12 +26,17 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   return result;
 }
 
-/** Throws unless `text` parses cleanly to `expected` (key order ignored); nothing is written by the caller then. */
-export function verifySplicedText(file: string, text: string, expected: unknown): void {
+/**
+ * Throws unless `text` parses cleanly to `expected` (key order ignored), so the
+ * caller writes nothing then. The re-parse is returned: it is the file as it
+ * will be, and a caller holding a cache of loaded files keeps it.
+ */
+export function verifySplicedText(file: string, text: string, expected: unknown): LoadResult {
   const check = parseYamlSource(file, text);
   if (check.diagnostics.length > 0 || canonicalJson(check.data) !== canonicalJson(expected)) {
     throw new Error('the edited YAML would not read back as intended; nothing was written');
   }
+  return check;
 }
 
 /** JSON with sorted keys: inserted keys change the order, not the meaning. */

@@ -7,7 +7,7 @@
  * const text = spliceItemFields(source, [{ actionId: 'add-test', index: 0, fields: { issue: 42 } }]);
  */
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import type { YamlSource } from '../load/source.js';
+import type { LoadResult, YamlSource } from '../load/source.js';
 import { applySplices, formatScalar, lineEnding, lineStart, verifySplicedText, type Splice } from '../load/splice.js';
 
 export type WritableField = 'id' | 'issue' | 'status';
@@ -21,6 +21,11 @@ export interface ItemEdit {
 
 /** The new text (without BOM) with every edit applied; throws when the file cannot be edited safely. */
 export function spliceItemFields(source: YamlSource, edits: readonly ItemEdit[]): string {
+  return editItemFields(source, edits).text;
+}
+
+/** The same, with the verifying re-parse of the new text (the file as it will be once written). */
+export function editItemFields(source: YamlSource, edits: readonly ItemEdit[]): { text: string; loaded: LoadResult } {
   const eol = lineEnding(source.text);
   const items = source.document.get('action_items', true);
   if (!isSeq(items)) throw new Error('`action_items` is not a list');
@@ -34,8 +39,7 @@ export function spliceItemFields(source: YamlSource, edits: readonly ItemEdit[])
     Object.assign(expected.action_items[position]!, edit.fields);
   }
   const text = applySplices(source.text, splices);
-  verifySplicedText(source.file, text, expected);
-  return text;
+  return { text, loaded: verifySplicedText(source.file, text, expected) };
 }
 
 /** Edits of one item become one edit, so a key is never inserted twice. */

@@ -8,7 +8,8 @@
  * if (checked.incident) render(checked.incident);
  */
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseYamlSource, type YamlSource } from '../load/parse.js';
+import { parseYamlSource } from '../load/parse.js';
+import type { LoadResult, YamlSource } from '../load/source.js';
 import { repairYamlMistakes } from '../load/yaml-mistakes.js';
 import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
@@ -33,13 +34,23 @@ export const MAX_DIAGNOSTICS_PER_FILE = 500;
 
 /** Parses and checks one file; never throws, whatever the bytes. */
 export function checkIncident(file: string, bytes: string | Uint8Array, config: Pick<Config, 'severities'>): CheckedIncident {
-  try {
-    const loaded = parseYamlSource(file, bytes);
+  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config));
+}
+
+/** The same for a file already loaded (a run's cache of loaded files parses each file once). */
+export function checkLoadedIncident(file: string, loaded: LoadResult, config: Pick<Config, 'severities'>): CheckedIncident {
+  return guarded(file, () => {
     if (loaded.data === null || loaded.diagnostics.length > 0) {
       const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
       return { file, source: loaded.source, input: null, incident: null, diagnostics };
     }
     return checkIncidentData(file, loaded.data, loaded.source, config);
+  });
+}
+
+function guarded(file: string, check: () => CheckedIncident): CheckedIncident {
+  try {
+    return check();
   } catch (error) {
     // A bug here must not stop the other files of the run; it becomes one diagnostic on this file.
     const message = error instanceof Error ? error.message : String(error);

@@ -6,15 +6,13 @@
  *
  * @example
  * const plan = await planBuild(workspace, ['postmortems/'], { outDir: null });
- * if (!check) await applyBuild(workspace, plan);
+ * if (plan.items && !check) await applyBuild(workspace, plan.items);
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { renderReport } from '../render/render.js';
-import { loadWorkspaceTemplates } from '../io/templates.js';
-import { toDisplayPath, writeFileSafely, type Workspace } from '../io/workspace.js';
+import { checkFiles, listIncidentFiles } from './incident-files.js';
+import type { Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
 
@@ -33,20 +31,29 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Where the report of `file` goes: beside it, or in `outDir` under the same name with `.md`. */
 export function reportPathFor(file: string, outDir: string | null): string {
   const name = `${path.posix.basename(file).replace(/\.ya?ml$/i, '')}.md`;
   return outDir ? path.posix.join(outDir.split(path.sep).join('/'), name) : path.posix.join(path.posix.dirname(file), name);
 }
 
-export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
-  return planFiles(workspace, await listIncidentFiles(workspace, paths), options);
+/** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
+export type BuildPlan = { items: BuildItem[]; problem: null } | { items: null; problem: string };
+
+/** Renders every incident PATHS name and compares it with its report on disk; writes nothing. */
+export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
+  const listed = await listIncidentFiles(workspace, paths);
+  if (listed.problem !== null) return { items: null, problem: listed.problem };
+  return planFiles(workspace, listed.files, options);
 }
 
 /** Renders and compares the given files in this thread, in order. */
-export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildItem[]> {
-  const templates = await loadWorkspaceTemplates(workspace);
+export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildPlan> {
+  const loaded = await workspace.loadTemplates();
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
-  const relativeOut = outDir ? toDisplayPath(workspace.root, path.resolve(workspace.root, outDir)) : null;
+  const relativeOut = outDir ? workspace.displayPath(outDir) : null;
   const items: BuildItem[] = [];
   const sourceOf = new Map<string, string>();
   for await (const entry of checkFiles(workspace, files)) {
@@ -69,12 +76,12 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
       continue;
     }
     sourceOf.set(target, entry.file);
-    const existing = await readFile(path.resolve(workspace.root, target), 'utf8').catch(() => null);
+    const existing = await workspace.readTextIfExists(target);
     const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
-  return items;
+  return { items, problem: null };
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */
@@ -84,7 +91,7 @@ export async function applyBuild(workspace: Workspace, items: readonly BuildItem
   for (const item of items) {
     if ((item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null) {
       try {
-        await writeFileSafely(path.resolve(workspace.root, item.target), item.markdown, { durable: false });
+        await workspace.writeText(item.target, item.markdown, { durable: false });
         written++;
       } catch (error) {
         // One report that cannot be written (a folder in the way, no permission) does not stop the others.

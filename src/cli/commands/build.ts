@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { openOrReport } from './shared.js';
+import { openOrReport, orUsageError } from './shared.js';
 
 export const buildCommand: CommandSpec = {
   name: 'build',
@@ -23,7 +23,7 @@ export const buildCommand: CommandSpec = {
     // Rendering pulls in remark and Handlebars; loaded only by the commands that render.
     const { applyBuild, planBuild } = await import('../../workflows/build.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rrendering ${done}/${total}`) : undefined;
-    const items = await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress });
+    const { items } = orUsageError(await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress }));
     if (onProgress) io.stderr('\r\u001b[K');
 
     const failed = items.filter((item) => item.state === 'failed');

@@ -1,13 +1,10 @@
 /** `postmortem new "TITLE" [--date D] [--severity S]`: writes a commented skeleton; never overwrites. */
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { buildSkeleton, slugify } from '../../incident/skeleton.js';
 import { closest } from '../../diagnostics/suggest.js';
 import { isCalendarDate, isTimeZone, knownTimeZones } from '../../incident/time.js';
-import { writeFileSafely } from '../../io/workspace.js';
-import { openOrReport } from './shared.js';
+import { newIncidentWorkflow } from '../../workflows/new.js';
+import { openOrReport, orUsageError } from './shared.js';
 
 export const newCommand: CommandSpec = {
   name: 'new',
@@ -34,18 +31,12 @@ export const newCommand: CommandSpec = {
     }
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    const scale = workspace.config.severities;
-    const severity = (values.severity ?? scale[Math.floor((scale.length - 1) / 2)] ?? 'SEV3').toUpperCase();
-    if (!scale.includes(severity)) throw new UsageError(`--severity must be one of ${scale.join(', ')}; got \`${values.severity}\``);
-
-    const relative = path.posix.join(workspace.config.incidents, `${date}-${slugify(title)}.yaml`);
-    const target = path.resolve(workspace.root, relative);
-    if (await access(target).then(() => true, () => false)) {
-      io.stderr(`postmortem new: ${relative} already exists; not overwriting it. Choose another title or edit that file.\n`);
+    const made = orUsageError(await newIncidentWorkflow(workspace, { title, date, severity: values.severity, timezone: values.timezone }));
+    if (made.exists) {
+      io.stderr(`postmortem new: ${made.file} already exists; not overwriting it. Choose another title or edit that file.\n`);
       return 1;
     }
-    await writeFileSafely(target, buildSkeleton({ title, date, severity, timezone: values.timezone, severities: scale }));
-    io.stdout(`created ${relative}\n`);
+    io.stdout(`created ${made.file}\n`);
     return 0;
   },
 };

@@ -5,7 +5,8 @@
 import { UsageError, type CommandIO, type ExitCode } from '../command.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format/index.js';
-import { openWorkspace, type Workspace } from '../../io/workspace.js';
+import { openWorkspace } from '../../io/workspace.js';
+import type { Workspace } from '../../workflows/workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
@@ -26,4 +27,10 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], maxWarnings?: nu
   if (hasErrors(diagnostics)) return 1;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
+}
+
+/** A workflow's problem with the request becomes a usage error (exit 2); none, and the value passes through. */
+export function orUsageError<T extends { problem: string | null }>(result: T): T & { problem: null } {
+  if (result.problem !== null) throw new UsageError(result.problem);
+  return result as T & { problem: null };
 }

@@ -2,10 +2,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { loadIncidentFiles } from '../../workflows/incident-files.js';
-import { incidentToJson } from '../../incident/to-json.js';
+import { showWorkflow } from '../../workflows/show.js';
 import { parseFormat } from '../../diagnostics/format/index.js';
-import { openOrReport } from './shared.js';
+import { openOrReport, orUsageError } from './shared.js';
 
 export const showCommand: CommandSpec = {
   name: 'show',
@@ -18,21 +17,12 @@ export const showCommand: CommandSpec = {
     if (positionals.length !== 1) throw new UsageError('show takes exactly one incident file');
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    const found = await loadIncidentFiles(workspace, positionals);
-    const [checked] = found;
-    if (!checked || found.length > 1) throw new UsageError(`show takes one incident file; \`${positionals[0]}\` names ${found.length} files`);
-    if (!checked.incident) {
-      io.stderr(formatText(checked.diagnostics, { colour: io.isTTY }));
+    const shown = orUsageError(await showWorkflow(workspace, { file: positionals[0]!, format }));
+    if (shown.output === null) {
+      io.stderr(formatText(shown.diagnostics, { colour: io.isTTY }));
       return 1;
     }
-    if (format === 'json') {
-      io.stdout(`${JSON.stringify(incidentToJson(checked.incident, checked.input), null, 2)}\n`);
-      return 0;
-    }
-    const { renderReport } = await import('../../render/render.js');
-    const { loadWorkspaceTemplates } = await import('../../io/templates.js');
-    const templates = await loadWorkspaceTemplates(workspace);
-    io.stdout(renderReport(checked.incident, templates, { repo: workspace.config.sync.repo }));
+    io.stdout(shown.output);
     return 0;
   },
 };

@@ -7,18 +7,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
 import { formatDiagnostics, parseFormat } from '../../diagnostics/format/index.js';
-import { locatePath, parseYamlSource, type YamlSource } from '../../load/parse.js';
-import { syncDiagnostics, type LocateItem } from '../../sync/diagnostics.js';
-import { loadIncidentFiles } from '../../workflows/incident-files.js';
-import { applySync, type OpResult } from '../../sync/apply.js';
-import { redactToken, resolveConnection } from '../../io/github/connection.js';
-import { createGithubTracker, type GithubTracker } from '../../io/github/tracker.js';
-import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '../../sync/plan.js';
+import type { OpResult } from '../../sync/apply.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../../sync/report.js';
-import { collectSyncItems, type SyncItem } from '../../sync/sync-item.js';
-import { createWriteBackBuffer, writeItemFields } from '../../io/write-back.js';
-import { readBytes, type Workspace } from '../../io/workspace.js';
-import { openOrReport } from './shared.js';
+import { redactToken, resolveConnection } from '../../io/github/connection.js';
+import { createGithubTracker } from '../../io/github/tracker.js';
+import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
+import { openOrReport, orUsageError } from './shared.js';
 
 const DEFAULT_PACE_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -76,7 +70,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
-  const { label, incidentLabelPrefix } = workspace.config.sync;
+  const { label } = workspace.config.sync;
   const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
   const tracker = await createGithubTracker({
@@ -89,91 +83,43 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     cacheFile: cacheValue ? path.resolve(io.cwd, cacheValue) : undefined,
   });
 
-  const { items, incidents, failedFiles } = await prepareItems(workspace, positionals, io, dryRun);
-  const ops = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: Boolean(values.prune), incidents });
+  const run = orUsageError(
+    await syncWorkflow(workspace, tracker, {
+      paths: positionals,
+      dryRun,
+      prune: Boolean(values.prune),
+      onProgress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+    }),
+  );
+  const failedFiles = printFiles(run.files, io, dryRun);
   if (dryRun) {
-    io.stdout(ops.map((op) => `${formatPlanLine(op)}\n`).join(''));
-    io.stdout(`dry run: ${ops.length} operation${ops.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    io.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
+    io.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
     await tracker.close();
     return failedFiles > 0 ? 1 : 0;
   }
-  const { results, flushed } = await applyWithWriteBack(ops, tracker, workspace, io);
   await tracker.close();
-  printResults(results, io);
-  if (format === 'github') io.stdout(formatDiagnostics(syncDiagnostics(results, await itemLocator(workspace, results)), 'github'));
-  io.stdout(`${formatSummary(results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
-  return !flushed || failedFiles > 0 || results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  if (run.writeBackError !== null) io.stderr(`${run.writeBackError}\n`);
+  printResults(run.results, io);
+  if (format === 'github') io.stdout(formatDiagnostics(run.diagnostics, 'github'));
+  const flushed = run.writeBackError === null;
+  io.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  return !flushed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
-/** The labelled issues, plus any issue the YAML names that lost its label (read by number). */
-async function readIssues(tracker: GithubTracker, items: readonly SyncItem[]): Promise<RemoteIssue[]> {
-  const issues = await tracker.listIssues();
-  for (const number of missingIssueNumbers(items, issues)) {
-    const issue = await tracker.getIssue(number);
-    if (issue?.marker) issues.push(issue);
-  }
-  return issues;
-}
-
-async function applyWithWriteBack(ops: readonly SyncOp[], tracker: GithubTracker, workspace: Workspace, io: CommandIO): Promise<{ results: OpResult[]; flushed: boolean }> {
-  const buffer = createWriteBackBuffer();
-  const results = await applySync(ops, tracker, {
-    writeBack: (item, issue, status) =>
-      buffer.add(path.resolve(workspace.root, item.file), item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
-    progress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
-  });
-  // Issue numbers not written here are found again by their markers on the next run.
-  const flushed = await buffer.flush().then(
-    () => true,
-    (error: unknown) => (io.stderr(`${error instanceof Error ? error.message : String(error)}\n`), false),
-  );
-  return { results, flushed };
-}
-
-/** Loads the incidents, reports invalid ones, and writes missing action ids before any issue exists. */
-async function prepareItems(
-  workspace: Workspace,
-  paths: string[],
-  io: CommandIO,
-  dryRun: boolean,
-): Promise<{ items: SyncItem[]; incidents: string[]; failedFiles: number }> {
-  const checked = await loadIncidentFiles(workspace, paths);
-  const items: SyncItem[] = [];
-  const incidents: string[] = [];
-  const owners = new Map<string, string>();
-  let failedFiles = 0;
-  for (const file of checked) {
-    if (!file.incident) {
-      failedFiles++;
-      io.stderr(formatDiagnostics(file.diagnostics, 'text', { colour: io.isTTY }));
-      io.stderr(`${file.file}: not synced (fix the errors above first)\n`);
+/** What happened to each file before any issue was touched; returns how many were not synced. */
+function printFiles(files: readonly SyncFileOutcome[], io: CommandIO, dryRun: boolean): number {
+  let failed = 0;
+  for (const file of files) {
+    if (file.diagnostics.length > 0) io.stderr(formatDiagnostics(file.diagnostics, 'text', { colour: io.isTTY }));
+    if (file.skipped !== null) {
+      failed++;
+      io.stderr(`${file.file}: not synced${file.skipped.startsWith('fix ') ? ` (${file.skipped})` : `: ${file.skipped}`}\n`);
       continue;
     }
-    // Markers key issues by incident id: two files with one id would fight over the same issues.
-    const owner = owners.get(file.incident.id);
-    if (owner) {
-      failedFiles++;
-      io.stderr(`${file.file}: not synced: incident id \`${file.incident.id}\` is also the id of ${owner}; give each incident its own \`id\`\n`);
-      continue;
-    }
-    owners.set(file.incident.id, file.file);
-    const collected = collectSyncItems(file.incident);
-    if (collected.newIds.length > 0 && !dryRun) {
-      try {
-        const edits = collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } }));
-        await writeItemFields(path.resolve(workspace.root, file.file), file.file, edits);
-      } catch (error) {
-        failedFiles++;
-        io.stderr(`${file.file}: cannot write action ids (${error instanceof Error ? error.message : String(error)}); not synced\n`);
-        continue;
-      }
-    }
-    if (collected.newIds.length > 0) io.stdout(`${file.file}: ${dryRun ? 'would add' : 'added'} id to ${collected.newIds.length} action item${collected.newIds.length === 1 ? '' : 's'}\n`);
-    items.push(...collected.items);
-    // Only incidents read in full: an incident skipped above must not look emptied.
-    incidents.push(file.incident.id);
+    if (file.addedIds > 0) io.stdout(`${file.file}: ${dryRun ? 'would add' : 'added'} id to ${file.addedIds} action item${file.addedIds === 1 ? '' : 's'}\n`);
   }
-  return { items, incidents, failedFiles };
+  return failed;
 }
 
 function printResults(results: readonly OpResult[], io: CommandIO): void {
@@ -183,22 +129,6 @@ function printResults(results: readonly OpResult[], io: CommandIO): void {
     if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
     else io.stdout(`${line}\n`);
   }
-}
-
-/** Positions of the items that need a diagnostic, from the files as they are now. */
-async function itemLocator(workspace: Workspace, results: readonly OpResult[]): Promise<LocateItem> {
-  const sources = new Map<string, YamlSource | null>();
-  for (const result of results) {
-    if (!('item' in result.op) || (result.outcome !== 'failed' && result.outcome !== 'conflict' && result.warnings.length === 0)) continue;
-    const file = result.op.item.file;
-    if (sources.has(file)) continue;
-    const read = await readBytes(workspace.root, file);
-    sources.set(file, 'bytes' in read ? parseYamlSource(file, read.bytes).source : null);
-  }
-  return (file, index) => {
-    const source = sources.get(file);
-    return source ? locatePath(source, ['action_items', index]) : null;
-  };
 }
 
 function readMs(name: string, value: string | undefined): number | null {

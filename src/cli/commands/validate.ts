@@ -1,10 +1,9 @@
 /** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
-import { iterateIncidentFiles, noFilesDiagnostic } from '../../workflows/incident-files.js';
-import { exitCodeFor, openOrReport, parseMaxWarnings } from './shared.js';
+import { validateWorkflow } from '../../workflows/validate.js';
+import { exitCodeFor, openOrReport, orUsageError, parseMaxWarnings } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -25,15 +24,7 @@ export const validateCommand: CommandSpec = {
     const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
-    let files = 0;
-    const diagnostics = [];
-    // One file at a time: only the diagnostics are kept, not the parsed documents.
-    for await (const checked of iterateIncidentFiles(workspace, positionals)) {
-      files++;
-      diagnostics.push(...checked.diagnostics);
-    }
-    diagnostics.sort(compareDiagnostics);
-    if (files === 0) diagnostics.push(noFilesDiagnostic(positionals.length ? positionals : [workspace.config.incidents]));
+    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals }));
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
