@@ -29,9 +29,14 @@ export interface Config {
   /** Where reports go; null means beside each incident file. */
   output: string | null;
   severities: string[];
+  /** Incident files larger than this are refused before they are read (memory grows about 1000-fold in a build). */
+  maxFileBytes: number;
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
 }
+
+/** 256 KiB: the largest measured shape at this size builds in about 230 MB (`npm run bench -- file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
 
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
 
@@ -40,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   templates: null,
   output: null,
   severities: DEFAULT_SEVERITIES,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   lint: { rules: {}, phrases: [], allow: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
 };
@@ -58,6 +64,7 @@ export function resolveConfig(input: ConfigInput): Config {
     templates: input.templates ?? null,
     output: input.output ?? null,
     severities: (input.severities ?? DEFAULT_SEVERITIES).map((s) => s.toUpperCase()),
+    maxFileBytes: input.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
     lint: {
       rules: input.lint?.rules ?? {},
       phrases: (input.lint?.phrases ?? []).map((p) => ({

@@ -33,6 +33,7 @@ describe('checkConfig', () => {
       'templates: docs/templates',
       'output: docs/reports',
       'severities: [P1, p2, P3]',
+      'max_file_bytes: 65536',
       'lint:',
       '  rules:',
       '    blame/judgement: off',
@@ -56,6 +57,7 @@ describe('checkConfig', () => {
       templates: 'docs/templates',
       output: 'docs/reports',
       severities: ['P1', 'P2', 'P3'],
+      maxFileBytes: 65536,
       lint: {
         rules: { 'blame/judgement': 'off', 'structure/owner': 'warning' },
         phrases: [{ phrase: 'cowboy', rule: 'blame/custom', message: 'Labels a person', suggestion: 'describe the change process' }],
