@@ -10,6 +10,7 @@
  */
 import { isAlias, isCollection, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOfNode } from './locate.js';
 import type { YamlSource } from './source.js';
@@ -29,7 +30,7 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
   let ancestors: readonly unknown[] = [];
   let container: unknown = null;
-  const report = (node: Node, ruleId: string, message: string, note: string, key?: string) => {
+  const report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => {
     const span = spanOfNode(source, node);
     // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
     const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
@@ -72,7 +73,7 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   return found;
 }
 
-type Report = (node: Node, ruleId: string, message: string, note: string, key?: string) => void;
+type Report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => void;
 
 /**
  * The field path (`action_items[0].owner`) of a node, from the visitor's

@@ -13,7 +13,7 @@ import type { OpResult } from './apply.js';
 export type LocateItem = (file: string, index: number) => SourceSpan | null;
 
 /** One diagnostic per failed, conflicting, removed or warned result; successes give none. */
-export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem): Diagnostic[] {
+export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem, fileOf: (incident: string) => string | null = () => null): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {
     const { op } = result;
@@ -21,7 +21,8 @@ export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem
       if (result.outcome === 'failed' || result.outcome === 'removed') {
         const severity = result.outcome === 'failed' ? 'error' : 'warning';
         const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
-        diagnostics.push(createDiagnostic({ file: op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+        // The incident's file when this run read it; an incident no file names any more has only its id.
+        diagnostics.push(createDiagnostic({ file: fileOf(op.incident) ?? op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
       }
       continue;
     }

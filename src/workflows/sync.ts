@@ -40,6 +40,8 @@ export interface SyncFileOutcome {
   skipped: string | null;
   /** Action items that got (or, in a dry run, would get) a new `id:`. */
   addedIds: number;
+  /** The incident id, once the file was read in full. */
+  incident: string | null;
 }
 
 export interface SyncWorkflowResult {
@@ -81,7 +83,8 @@ export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, o
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results));
+  const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident!, f.file]));
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
   return { problem: null, files, plan, results, diagnostics, writeBackError };
 }
 
@@ -112,7 +115,7 @@ async function prepareItems(workspace: Workspace, yamlFiles: YamlFiles, paths: r
   const owners = await incidentIdOwners(workspace, (file) => yamlFiles.load(file), named);
   for (const [position, file] of paths.entries()) {
     const checked = await yamlFiles.check(file);
-    const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0 };
+    const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0, incident: null };
     prepared.files.push(outcome);
     if (!checked.incident) {
       outcome.diagnostics = checked.diagnostics;
@@ -127,6 +130,7 @@ async function prepareItems(workspace: Workspace, yamlFiles: YamlFiles, paths: r
     const collected = collectSyncItems(checked.incident);
     if (collected.newIds.length > 0) prepared.newIds.set(file, collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } })));
     outcome.addedIds = collected.newIds.length;
+    outcome.incident = checked.incident.id;
     prepared.items.push(...collected.items);
     // Only incidents read in full: an incident skipped above must not look emptied.
     prepared.incidents.push(checked.incident.id);
@@ -145,6 +149,7 @@ async function writeNewIds(yamlFiles: YamlFiles, prepared: PreparedItems): Promi
       const outcome = prepared.files.find((f) => f.file === file)!;
       outcome.skipped = `cannot write action ids (${error instanceof Error ? error.message : String(error)})`;
       outcome.addedIds = 0;
+      outcome.incident = null;
     }
   }
   if (failed.size === 0) return prepared;

@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
-import { formatDiagnostics, parseFormat } from '../../diagnostics/format/index.js';
+import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import type { OpResult } from '../../sync/apply.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../../sync/report.js';
-import { redactToken, resolveConnection } from '../../io/github/connection.js';
+import { ConnectionError, redactToken, resolveConnection } from '../../io/github/connection.js';
 import { createGithubTracker } from '../../io/github/tracker.js';
 import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
-import { openOrReport, orUsageError } from './shared.js';
+import { openOrReport, orUsageError, parseFormat } from './shared.js';
 
 const DEFAULT_PACE_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -20,7 +20,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Registered in commands/index.ts; see docs/sync.md for the user's view. */
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github] [--verbose]',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
@@ -29,7 +29,7 @@ export const syncCommand: CommandSpec = {
     ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
-    ['--format F', 'text (default), or github: also workflow annotations on the YAML line of each failed, conflicting or warned item'],
+    ['--format F', 'text (default); github: also workflow annotations on the YAML line of each failed, conflicting or warned item; json or sarif: those items and invalid files as diagnostics on stdout (the report goes to stderr)'],
     ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
   ],
   async run(args, rawIo) {
@@ -66,12 +66,15 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       format: { type: 'string' },
     },
   });
-  const format = parseFormat(values.format, ['text', 'github'] as const);
+  const format = parseFormat(values.format, ['text', 'github', 'json', 'sarif'] as const);
+  // With json or sarif, stdout carries only the machine-readable diagnostics; the human report moves to stderr.
+  const machine = format === 'json' || format === 'sarif';
+  const report: CommandIO = machine ? { ...io, stdout: io.stderr } : io;
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
   const { label } = workspace.config.sync;
-  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
+  const connection = usageOnConnectionError(() => resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo));
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
   const tracker = await createGithubTracker({
     connection,
@@ -91,19 +94,21 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       onProgress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
     }),
   );
-  const failedFiles = printFiles(run.files, io, dryRun);
+  const failedFiles = printFiles(run.files, report, dryRun);
   if (dryRun) {
-    io.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
-    io.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    report.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
+    report.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
     await tracker.close();
+    if (machine) io.stdout(formatDiagnostics(run.files.flatMap((f) => f.diagnostics), format));
     return failedFiles > 0 ? 1 : 0;
   }
   await tracker.close();
   if (run.writeBackError !== null) io.stderr(`${run.writeBackError}\n`);
-  printResults(run.results, io);
+  printResults(run.results, report);
   if (format === 'github') io.stdout(formatDiagnostics(run.diagnostics, 'github'));
+  if (machine) io.stdout(formatDiagnostics([...run.files.flatMap((f) => f.diagnostics), ...run.diagnostics], format));
   const flushed = run.writeBackError === null;
-  io.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  report.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
   return !flushed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
@@ -128,6 +133,14 @@ function printResults(results: readonly OpResult[], io: CommandIO): void {
     if (line === null) continue;
     if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
     else io.stdout(`${line}\n`);
+  }
+}
+
+function usageOnConnectionError<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    throw error instanceof ConnectionError ? new UsageError(error.message) : error;
   }
 }
 
