@@ -20485,6 +20485,145 @@ var require_light = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse4;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse4(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index2 = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index2;
+      index2 = skipValue(header, index2, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index2);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index: index2, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index2, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index2, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index2 < len) {
+        if (header.charCodeAt(index2) === stopChar)
+          break;
+        index2 = skipOWS(header, index2 + 1, len);
+        const keyStart = index2;
+        while (index2 < len) {
+          const code5 = header.charCodeAt(index2);
+          if (code5 === stopChar)
+            break parameter;
+          if (code5 === SEMI)
+            continue parameter;
+          if (code5 === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index2);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header, index2 + 1, len);
+            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+              index2++;
+              let value = "";
+              while (index2 < len) {
+                const code6 = header.charCodeAt(index2++);
+                if (code6 === DQUOTE) {
+                  index2 = skipValue(header, index2, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code6 === BSLASH && index2 < len) {
+                  value += header[index2++];
+                  continue;
+                }
+                value += String.fromCharCode(code6);
+              }
+              continue parameter;
+            }
+            const valueStart = index2;
+            index2 = skipValue(header, index2, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index2);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index2++;
+        }
+      }
+      return { type, index: index2, parameters };
+    }
+    function skipValue(str, index2, len, stopChar) {
+      while (index2 < len) {
+        const code5 = str.charCodeAt(index2);
+        if (code5 === SEMI || code5 === stopChar)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function skipOWS(header, index2, len) {
+      while (index2 < len) {
+        const char = header.charCodeAt(index2);
+        if (char !== SP && char !== HTAB)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/signal-exit/dist/cjs/signals.js
 var require_signals = __commonJS({
   "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
@@ -25293,6 +25432,11 @@ var init_schema3 = __esm({
             description: "The severity scale, worst first (default SEV1..SEV5)"
           })
         ),
+        max_file_bytes: Type.Optional(Type.Integer({
+          minimum: 1024,
+          maximum: 10 * 1024 * 1024,
+          description: "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)"
+        })),
         lint: Type.Optional(LintConfigSchema),
         sync: Type.Optional(SyncConfigSchema),
         review: Type.Optional(ReviewConfigSchema),
@@ -25463,11 +25607,13 @@ var init_catalogue = __esm({
       ["schema/timeline-order", "error", "a timeline out of chronological order"],
       ["schema/event-type", "warning", "an event type that is not one of the known ones"],
       ["schema/duplicate-id", "error", "two action items with the same id"],
+      ["schema/duplicate-incident-id", "error", "two incident files in the incidents folder with the same incident id"],
       ["schema/action-items-empty", "error", "a resolved incident without action items"],
       ["schema/severity", "error", "a severity not on the configured scale"],
       ["schema/severities", "error", "a configured severity scale that cannot be used"],
       ["schema/unknown-rule", "error", "a lint rule name in the configuration that does not exist"],
       ["schema/no-files", "warning", "no incident files matched"],
+      ["schema/not-a-file", "error", "a named pipe, device or socket given as an incident file"],
       ["schema/too-many-problems", "info", "more problems in the file than are listed"],
       ["schema/internal", "error", "a bug: the file could not be checked"],
       ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
@@ -25564,9 +25710,9 @@ var require_identity = __commonJS({
     var isAlias4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -25601,9 +25747,9 @@ var require_identity = __commonJS({
     exports.isDocument = isDocument;
     exports.isMap = isMap4;
     exports.isNode = isNode2;
-    exports.isPair = isPair2;
+    exports.isPair = isPair3;
     exports.isScalar = isScalar5;
-    exports.isSeq = isSeq3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -32829,7 +32975,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -32945,21 +33091,27 @@ var import_yaml;
 var init_locate = __esm({
   "src/load/locate.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml = __toESM(require_dist2(), 1);
   }
 });
 
 // src/load/safety.ts
 function checkDocumentStructure(source) {
   const found = [];
-  const report = (node2, ruleId, message, note) => {
+  let ancestors = [];
+  let container = null;
+  const report = (node2, ruleId, message, note, key) => {
     const span2 = spanOfNode(source, node2);
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
+    const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
+    if (key !== void 0) segments.push(key);
+    const path7 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path7 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
     Map(_, map4, path7) {
+      [ancestors, container] = [path7, map4];
       if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
@@ -32969,12 +33121,14 @@ function checkDocumentStructure(source) {
       return void 0;
     },
     Seq(_, seq, path7) {
+      [ancestors, container] = [path7, seq];
       if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias) {
+    Alias(_, alias, path7) {
+      [ancestors, container] = [path7, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -32984,6 +33138,18 @@ function checkDocumentStructure(source) {
     }
   });
   return found;
+}
+function fieldPathOf(ancestors, node2) {
+  const chain = [...ancestors, node2];
+  const segments = [];
+  for (const [index2, ancestor] of chain.entries()) {
+    if ((0, import_yaml2.isPair)(ancestor) && (0, import_yaml2.isScalar)(ancestor.key) && ancestor.key !== chain[index2 + 1]) segments.push(String(ancestor.key.value));
+    else if ((0, import_yaml2.isSeq)(ancestor)) {
+      const position2 = ancestor.items.indexOf(chain[index2 + 1]);
+      if (position2 !== -1) segments.push(position2);
+    }
+  }
+  return segments;
 }
 function checkKeys(map4, report) {
   const seen = /* @__PURE__ */ new Set();
@@ -32995,9 +33161,9 @@ function checkKeys(map4, report) {
     }
     const name = String(key.value);
     if (FORBIDDEN_KEYS.has(name)) {
-      report(key, "schema/forbidden-key", `The key \`${name}\` is not allowed`, "Keys that name JavaScript object internals are refused to keep parsing safe.");
+      report(key, "schema/forbidden-key", `The key \`${name}\` is not allowed`, "Keys that name JavaScript object internals are refused to keep parsing safe.", name);
     } else if (seen.has(name)) {
-      report(key, "schema/duplicate-key", `Duplicate key \`${name}\`: each key may appear once in a mapping`, "Remove or rename one of the two keys.");
+      report(key, "schema/duplicate-key", `Duplicate key \`${name}\`: each key may appear once in a mapping`, "Remove or rename one of the two keys.", name);
     }
     seen.add(name);
   }
@@ -33015,11 +33181,77 @@ var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
 var init_safety = __esm({
   "src/load/safety.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_locate();
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     MAX_NESTING_DEPTH = 64;
+  }
+});
+
+// src/load/yaml-mistakes.ts
+function explainYamlMistake(text6, error2) {
+  const { code: code5 } = error2;
+  const lines = text6.split("\n");
+  const lineIndex = text6.slice(0, error2.pos[0]).split("\n").length - 1;
+  const lineText = (lines[lineIndex] ?? "").replace(/\r$/, "");
+  if (code5 === "BLOCK_AS_IMPLICIT_KEY" || code5 === "MULTILINE_IMPLICIT_KEY") return quoteValue(lines, lineIndex);
+  if (code5 === "TAB_AS_INDENT") {
+    const repaired = lineText.replace(/^[ \t]+/, (indent2) => indent2.replace(/\t/g, "  "));
+    return { line: lineIndex + 1, hint: "Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).", repaired };
+  }
+  if (code5 === "MISSING_CHAR" && /quote/i.test(error2.message)) return closeQuote(lines, lineIndex);
+  return null;
+}
+function quoteValue(lines, lineIndex) {
+  for (const index2 of [lineIndex, lineIndex - 1]) {
+    const lineText = (lines[index2] ?? "").replace(/\r$/, "");
+    const match = PLAIN_PAIR.exec(lineText);
+    if (!match || !/:\s/.test(`${match[3]} `)) continue;
+    const [, indent2, key, value] = match;
+    const repaired = `${indent2}${key}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    return {
+      line: index2 + 1,
+      hint: `Quote the value: \`${repaired.trim()}\` (a colon followed by a space starts a mapping unless the text is in quotes).`,
+      repaired
+    };
+  }
+  return null;
+}
+function closeQuote(lines, lineIndex) {
+  for (let index2 = Math.min(lineIndex, lines.length - 1); index2 >= 0; index2--) {
+    const lineText = (lines[index2] ?? "").replace(/\r$/, "");
+    const match = OPEN_QUOTE.exec(lineText);
+    if (!match) continue;
+    const [, head, quote, rest] = match;
+    if (rest.replace(quote === '"' ? /\\./g : /''/g, "").includes(quote)) continue;
+    const repaired = `${head}${quote}${rest.trimEnd()}${quote}`;
+    return {
+      line: index2 + 1,
+      hint: `Close the quote on line ${index2 + 1}: \`${repaired.trim()}\`. For text over several lines, write \`key: >\` and indent the text on the lines below.`,
+      repaired
+    };
+  }
+  return null;
+}
+function repairYamlMistakes(text6, errors) {
+  const lines = text6.split("\n");
+  const changed = /* @__PURE__ */ new Set();
+  for (const error2 of errors) {
+    const mistake = explainYamlMistake(text6, error2);
+    if (!mistake?.repaired) return null;
+    const ending = lines[mistake.line - 1]?.endsWith("\r") ? "\r" : "";
+    lines[mistake.line - 1] = `${mistake.repaired}${ending}`;
+    changed.add(mistake.line);
+  }
+  return { text: lines.join("\n"), lines: changed };
+}
+var PLAIN_PAIR, OPEN_QUOTE;
+var init_yaml_mistakes = __esm({
+  "src/load/yaml-mistakes.ts"() {
+    "use strict";
+    PLAIN_PAIR = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):[ \t]+([^'"\[{|>&*!#\s].*?)\s*$/;
+    OPEN_QUOTE = /^(\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+)(["'])(.*)$/;
   }
 });
 
@@ -33066,23 +33298,25 @@ function toPlainData(source) {
       file: source.file,
       ruleId: "schema/alias-limit",
       message: `YAML aliases expand too far (${message})`,
-      span: firstAliasSpan(source),
+      ...firstAlias(source),
       expected: `at most ${MAX_ALIAS_COUNT} alias expansions`,
       note: "Write the repeated values out instead of nesting aliases."
     });
     return { data: null, source, diagnostics: [diagnostic] };
   }
 }
-function firstAliasSpan(source) {
+function firstAlias(source) {
   let first = null;
   (0, import_yaml3.visit)(source.document, {
-    Alias(_, alias2) {
-      first = alias2;
+    Alias(_, alias, ancestors) {
+      first = { node: alias, ancestors };
       return import_yaml3.visit.BREAK;
     }
   });
-  const alias = first;
-  return alias !== null && (0, import_yaml3.isAlias)(alias) ? spanOfNode(source, alias) : null;
+  const found = first;
+  if (found === null || !(0, import_yaml3.isAlias)(found.node)) return { span: null, path: void 0 };
+  const segments = fieldPathOf(found.ancestors, found.node);
+  return { span: spanOfNode(source, found.node), path: segments.length > 0 ? formatFieldPath(segments) : void 0 };
 }
 function multiDocument(source, documents) {
   const start = documents[1].range[0];
@@ -33180,17 +33414,18 @@ function yamlErrorDiagnostic(source, error2) {
     ruleId: tooDeep ? "schema/too-deep" : "schema/yaml-syntax",
     message: tooDeep ? "The YAML nests too deeply to read" : first,
     span: spanOfRange(source, error2.pos[0], error2.pos[1]),
-    note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : void 0
+    note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : explainYamlMistake(source.text, error2)?.hint
   });
 }
 var import_yaml3;
 var init_parse2 = __esm({
   "src/load/parse.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_safety();
     init_locate();
+    init_yaml_mistakes();
     init_source();
     init_source();
     init_locate();
@@ -34758,11 +34993,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -34776,7 +35011,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -40999,6 +41234,7 @@ function resolveConfig(input) {
     templates: input.templates ?? null,
     output: input.output ?? null,
     severities: (input.severities ?? DEFAULT_SEVERITIES).map((s) => s.toUpperCase()),
+    maxFileBytes: input.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
     lint: {
       rules: input.lint?.rules ?? {},
       phrases: (input.lint?.phrases ?? []).map((p) => ({
@@ -41082,7 +41318,7 @@ function checkConfig(file, input) {
   }
   return { config, diagnostics: [] };
 }
-var CONFIG_FILE, NO_POLICIES, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
+var CONFIG_FILE, NO_POLICIES, DEFAULT_MAX_FILE_BYTES, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
@@ -41092,12 +41328,14 @@ var init_config = __esm({
     init_schema_check();
     CONFIG_FILE = "postmortem.config.yaml";
     NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
+    DEFAULT_MAX_FILE_BYTES = 256 * 1024;
     DEFAULT_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
     DEFAULT_CONFIG = {
       incidents: "postmortems",
       templates: null,
       output: null,
       severities: DEFAULT_SEVERITIES,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       lint: { rules: {}, phrases: [], allow: [], people: [] },
       sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null },
       review: { approvals: { default: 1 } },
@@ -57212,7 +57450,8 @@ function checkIncident(file, bytes, config, options = {}) {
 function checkLoadedIncident(file, loaded, config, options = {}) {
   return guarded(file, () => {
     if (loaded.data === null || loaded.diagnostics.length > 0) {
-      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+      const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
+      return { file, source: loaded.source, input: null, incident: null, diagnostics };
     }
     return checkIncidentData(file, loaded.data, loaded.source, config, options);
   });
@@ -57225,6 +57464,16 @@ function guarded(file, check2) {
     const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
+}
+function checkPastMistakes(file, source, config) {
+  if (!source || source.document.errors.length === 0) return [];
+  const repaired = repairYamlMistakes(source.text, source.document.errors);
+  if (!repaired) return [];
+  const reloaded = parseYamlSource(file, repaired.text);
+  if (reloaded.data === null || reloaded.diagnostics.length > 0) return [];
+  return checkIncidentData(file, reloaded.data, reloaded.source, config).diagnostics.filter(
+    (diagnostic) => diagnostic.line === null || !repaired.lines.has(diagnostic.line)
+  );
 }
 function checkIncidentData(file, data, source, config, options = {}) {
   validateIncidentSchema ??= compileSchema(incidentJsonSchema());
@@ -57261,6 +57510,7 @@ var init_check_incident = __esm({
     "use strict";
     init_diagnostic();
     init_parse2();
+    init_yaml_mistakes();
     init_model();
     init_cross_field_rules();
     init_schema4();
@@ -57617,7 +57867,7 @@ var init_markdown = __esm({
     "use strict";
     init_remark_parse();
     init_unified();
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist2(), 1);
     init_align();
     init_html_details();
     init_markdown_blocks();
@@ -60235,7 +60485,8 @@ var init_triggers = __esm({
 });
 
 // src/lint/prose.ts
-function lintProse(text6, options) {
+function lintProse(text6, given = {}) {
+  const options = { ...given, people: given.people ?? createPeople([]) };
   const findings = [];
   const sentences = ANY_TRIGGER.test(text6) ? splitSentences(tokenize(text6)) : [];
   for (const sentence of sentences) {
@@ -60274,6 +60525,7 @@ var CHECKS;
 var init_prose = __esm({
   "src/lint/prose.ts"() {
     "use strict";
+    init_people();
     init_counterfactual();
     init_person_as_cause();
     init_hindsight();
@@ -60576,7 +60828,7 @@ var import_yaml5, PROSE;
 var init_yaml_prose = __esm({
   "src/lint/sources/yaml-prose.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist2(), 1);
     init_align();
     PROSE = {
       summary: true,
@@ -60751,7 +61003,7 @@ var import_yaml6, MARKUP;
 var init_lint = __esm({
   "src/lint/index.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_parse2();
     init_align();
@@ -61920,189 +62172,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code5 = 128; code5 <= 255; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code5 = 48; code5 <= 57; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
-}
-for (let code5 = 65; code5 <= 90; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code5 = 97; code5 <= 122; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index2 = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code5 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code5];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index2;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code5 & NON_ASCII | flags;
-    index2++;
-  }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index2, len, stopFlags);
-}
-function parseParameters(header, type, index2, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
-    }
-    const keyStart = index2;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index2 < len) {
-      const code5 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code5];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code5 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
-        }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
-          let escaped = false;
-          while (index2 < len) {
-            const code6 = header.charCodeAt(index2);
-            if (code6 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
-              }
-              index2++;
-              let stop2 = 0;
-              while (index2 < len) {
-                const code7 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code7];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index2++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code6 === BSLASH && index2 + 1 < len) {
-              escaped = true;
-              index2 += 2;
-              continue;
-            }
-            index2++;
-          }
-          continue parameter;
-        }
-        const valueStart = index2;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index2 < len) {
-          const code6 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code6];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index2;
-          } else {
-            valueWhitespace = -1;
-          }
-          index2++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index2;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code5 & NON_ASCII | flags;
-      index2++;
-    }
-  }
-  return { type, index: index2, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
-      start = ++index2;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -62558,7 +62629,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text6 = "";
     try {
@@ -65633,7 +65704,7 @@ function diskWorkspace(root2, config) {
     root: root2,
     config,
     findFiles: (paths, extensions) => findFiles(root2, paths, extensions),
-    readBytes: (file) => readBytes(root2, file),
+    readBytes: (file) => readBytes(root2, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
     writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
@@ -65685,12 +65756,36 @@ function toDisplayPath(root2, absolute) {
   const relative = path3.relative(root2, absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
 }
-async function readBytes(root2, file) {
+async function readBytes(root2, file, maxBytes) {
   try {
-    return { bytes: await readFile2(path3.resolve(root2, file)) };
+    const absolute = path3.resolve(root2, file);
+    const info2 = await stat3(absolute);
+    if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
+    if (!info2.isFile()) return { diagnostic: notRegular(file) };
+    if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
+    return { bytes: await readFile2(absolute) };
   } catch (error2) {
     return { diagnostic: readFailure(file, error2) };
   }
+}
+function notRegular(file) {
+  return createDiagnostic({
+    file,
+    ruleId: "schema/not-a-file",
+    message: "Not a regular file (a named pipe, device or socket); it is not read",
+    expected: "a plain file",
+    note: "Name the incident files themselves, or the folder that holds them."
+  });
+}
+function tooLarge2(file, size, limit) {
+  return createDiagnostic({
+    file,
+    ruleId: "schema/file-too-large",
+    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
+    expected: `at most ${limit} bytes`,
+    actual: `${size} bytes`,
+    note: "Raise `max_file_bytes` in postmortem.config.yaml if a real incident needs more (up to 10485760)."
+  });
 }
 function readFailure(file, error2) {
   const code5 = error2.code;
@@ -72420,7 +72515,7 @@ function missingIssueNumbers(items, issues) {
 }
 
 // src/sync/write-back.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist2(), 1);
 
 // src/load/splice.ts
 init_parse2();
@@ -72549,6 +72644,30 @@ function createWriteBackBuffer(write, batchSize = 25) {
   };
 }
 
+// src/workflows/incident-ids.ts
+init_diagnostic();
+init_model();
+init_locate();
+function incidentIdOf(file, source) {
+  const written = source?.document.get("id");
+  return typeof written === "string" && written.trim() !== "" ? written : incidentIdFromFile(file);
+}
+async function incidentIdOwners(workspace, load, known = []) {
+  const folder = await listIncidentFiles(workspace, []);
+  const records = new Map(known.map((record2) => [record2.file, record2]));
+  for (const file of folder.files ?? []) if (!records.has(file)) records.set(file, idRecord(file, (await load(file)).source));
+  const owners = /* @__PURE__ */ new Map();
+  for (const { file, id } of [...records.values()].sort((a, b) => a.file < b.file ? -1 : 1)) owners.set(id, [...owners.get(id) ?? [], file]);
+  return owners;
+}
+function idRecord(file, source) {
+  const written = source?.document.has("id") ?? false;
+  return { file, id: incidentIdOf(file, source), idSpan: written && source ? locatePath(source, ["id"]) : null, written };
+}
+function otherOwners(record2, owners) {
+  return (owners.get(record2.id) ?? []).filter((other2) => other2 !== record2.file);
+}
+
 // src/workflows/yaml-files.ts
 init_check_incident();
 init_parse2();
@@ -72591,9 +72710,11 @@ async function syncWorkflow(workspace, tracker, options) {
   const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
-  const { items, incidents, files } = await prepareItems(yamlFiles, listed.files, options.dryRun);
+  const prepared = await prepareItems(workspace, yamlFiles, listed.files);
+  const issues = await readIssues(tracker, prepared.items);
+  const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;
-  const plan = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: options.prune, incidents });
+  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents });
   if (options.dryRun) return { problem: null, ...none, files, plan };
   const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
   const results = await applySync(plan, tracker, {
@@ -72616,42 +72737,52 @@ async function readIssues(tracker, items) {
   }
   return issues;
 }
-async function prepareItems(yamlFiles, paths, dryRun) {
-  const items = [];
-  const incidents = [];
-  const files = [];
-  const owners = /* @__PURE__ */ new Map();
-  for (const file of paths) {
+async function prepareItems(workspace, yamlFiles, paths) {
+  const prepared = { items: [], incidents: [], files: [], newIds: /* @__PURE__ */ new Map() };
+  const named = await Promise.all(paths.map(async (file) => idRecord(file, (await yamlFiles.load(file)).source)));
+  const owners = await incidentIdOwners(workspace, (file) => yamlFiles.load(file), named);
+  for (const [position2, file] of paths.entries()) {
     const checked = await yamlFiles.check(file);
     const outcome = { file, diagnostics: [], skipped: null, addedIds: 0, incident: null };
-    files.push(outcome);
+    prepared.files.push(outcome);
     if (!checked.incident) {
       outcome.diagnostics = checked.diagnostics;
       outcome.skipped = "fix the errors above first";
       continue;
     }
-    const owner = owners.get(checked.incident.id);
-    if (owner) {
-      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${owner}; give each incident its own \`id\``;
+    const others = otherOwners(named[position2], owners);
+    if (others.length > 0) {
+      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${others.join(", ")}; give each incident its own \`id\``;
       continue;
     }
-    owners.set(checked.incident.id, file);
     const collected = collectSyncItems(checked.incident);
-    if (collected.newIds.length > 0 && !dryRun) {
-      const edits = collected.newIds.map(({ index: index2, id }) => ({ actionId: null, index: index2, fields: { id } }));
-      try {
-        await yamlFiles.edit(file, (source) => editItemFields(source, edits));
-      } catch (error2) {
-        outcome.skipped = `cannot write action ids (${error2 instanceof Error ? error2.message : String(error2)})`;
-        continue;
-      }
-    }
+    if (collected.newIds.length > 0) prepared.newIds.set(file, collected.newIds.map(({ index: index2, id }) => ({ actionId: null, index: index2, fields: { id } })));
     outcome.addedIds = collected.newIds.length;
     outcome.incident = checked.incident.id;
-    items.push(...collected.items);
-    incidents.push(checked.incident.id);
+    prepared.items.push(...collected.items);
+    prepared.incidents.push(checked.incident.id);
   }
-  return { items, incidents, files };
+  return prepared;
+}
+async function writeNewIds(yamlFiles, prepared) {
+  const failed = /* @__PURE__ */ new Set();
+  for (const [file, edits] of prepared.newIds) {
+    try {
+      await yamlFiles.edit(file, (source) => editItemFields(source, edits));
+    } catch (error2) {
+      failed.add(file);
+      const outcome = prepared.files.find((f) => f.file === file);
+      outcome.skipped = `cannot write action ids (${error2 instanceof Error ? error2.message : String(error2)})`;
+      outcome.addedIds = 0;
+      outcome.incident = null;
+    }
+  }
+  if (failed.size === 0) return prepared;
+  const items = prepared.items.filter((item) => !failed.has(item.file));
+  const kept = new Set(items.map((item) => item.incidentId));
+  const skippedIncidents = new Set(prepared.items.filter((item) => failed.has(item.file)).map((item) => item.incidentId));
+  const incidents = prepared.incidents.filter((id) => kept.has(id) || !skippedIncidents.has(id));
+  return { ...prepared, items, incidents };
 }
 async function itemLocator(yamlFiles, results) {
   const sources = /* @__PURE__ */ new Map();
@@ -72848,15 +72979,15 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
-@octokit/request-error/dist-src/index.js:
-  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
-
 content-type/dist/index.js:
   (*!
    * content-type
    * Copyright(c) 2015 Douglas Christopher Wilson
    * MIT Licensed
    *)
+
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
 
 @octokit/request/dist-bundle/index.js:
   (* v8 ignore next -- @preserve *)

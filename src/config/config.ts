@@ -29,6 +29,8 @@ export interface Config {
   /** Where reports go; null means beside each incident file. */
   output: string | null;
   severities: string[];
+  /** Incident files larger than this are refused before they are read (memory grows about 1000-fold in a build). */
+  maxFileBytes: number;
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[]; people: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
   /** Approvals needed to publish, by severity; `default` covers the rest. */
@@ -49,6 +51,9 @@ export interface Policies {
 
 export const NO_POLICIES: Policies = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
 
+/** 256 KiB: the largest measured shape at this size builds in about 230 MB (`npm run bench -- file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
 
 export const DEFAULT_CONFIG: Config = {
@@ -56,6 +61,7 @@ export const DEFAULT_CONFIG: Config = {
   templates: null,
   output: null,
   severities: DEFAULT_SEVERITIES,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   lint: { rules: {}, phrases: [], allow: [], people: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
   review: { approvals: { default: 1 } },
@@ -87,6 +93,7 @@ export function resolveConfig(input: ConfigInput): Config {
     templates: input.templates ?? null,
     output: input.output ?? null,
     severities: (input.severities ?? DEFAULT_SEVERITIES).map((s) => s.toUpperCase()),
+    maxFileBytes: input.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
     lint: {
       rules: input.lint?.rules ?? {},
       phrases: (input.lint?.phrases ?? []).map((p) => ({

@@ -80,6 +80,11 @@ export const ConfigSchema = Type.Object(
         description: 'The severity scale, worst first (default SEV1..SEV5)',
       }),
     ),
+    max_file_bytes: Type.Optional(Type.Integer({
+      minimum: 1024,
+      maximum: 10 * 1024 * 1024,
+      description: 'Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)',
+    })),
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
     review: Type.Optional(ReviewConfigSchema),

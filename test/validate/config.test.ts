@@ -33,6 +33,7 @@ describe('checkConfig', () => {
       'templates: docs/templates',
       'output: docs/reports',
       'severities: [P1, p2, P3]',
+      'max_file_bytes: 65536',
       'lint:',
       '  rules:',
       '    blame/judgement: off',
@@ -63,6 +64,7 @@ describe('checkConfig', () => {
       templates: 'docs/templates',
       output: 'docs/reports',
       severities: ['P1', 'P2', 'P3'],
+      maxFileBytes: 65536,
       lint: {
         rules: { 'blame/judgement': 'off', 'structure/owner': 'warning' },
         phrases: [{ phrase: 'cowboy', rule: 'blame/custom', message: 'Labels a person', suggestion: 'describe the change process' }],
@@ -109,7 +111,7 @@ describe('checkConfig', () => {
     ['a number for a folder', 'templates: 3\n', ['1:12-1:13 error `templates` must be text, not the number 3 (templates) schema/type']],
     ['a list instead of a mapping', '- a\n', ['1:1-1:4 error The document must be a mapping, not a list of 1 schema/type']],
     ['broken YAML', 'a: [\n', ['2:1-2:2 error Flow sequence in block collection must be sufficiently indented and end with a ] schema/yaml-syntax']],
-    ['a duplicate key', 'incidents: a\nincidents: b\n', ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping schema/duplicate-key']],
+    ['a duplicate key', 'incidents: a\nincidents: b\n', ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping (incidents) schema/duplicate-key']],
   ])('%s', (_name, text, expected) => {
     const { config, diagnostics } = check(text);
     expect(diagnostics.map(formatLine)).toEqual(expected);
