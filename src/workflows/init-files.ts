@@ -95,6 +95,7 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 # templates: templates            # your own Handlebars templates (files replace built-in ones of the same name)
 # output: docs/reports            # where reports go (default: beside each incident file)
 # severities: [SEV1, SEV2, SEV3, SEV4, SEV5]   # the severity scale, worst first
+# max_file_bytes: 262144          # incident files larger than this are refused (default 256 KiB)
 
 # lint:
 #   rules:                        # rule id or family -> off | error | warning | info
