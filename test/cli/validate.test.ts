@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runCliInProcess } from './built-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
@@ -31,12 +31,8 @@ function repository(name = 'repo-mixed'): string {
 }
 
 /** `postmortem validate ARGS` in-process, with the environment of a CI run. */
-async function run(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { cwd, env: { ...process.env, CI: '1' }, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), isTTY: false };
-  const code = await runCli(['validate', ...args], io);
-  return { code, stdout, stderr };
+function run(cwd: string, ...args: string[]) {
+  return runCliInProcess(['validate', ...args], cwd, { CI: '1' });
 }
 
 /** The same through the built CLI as a subprocess. */

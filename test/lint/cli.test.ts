@@ -6,18 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runCliInProcess } from '../cli/built-cli.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/lint/', import.meta.url));
 
 /** `postmortem lint ARGS` in-process in test/fixtures/lint/FOLDER. */
-async function run(folder: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { cwd: `${fixtures}${folder}`, env: { PATH: process.env.PATH ?? '' }, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), isTTY: false };
-  const code = await runCli(['lint', ...args], io);
-  return { code, stdout, stderr };
+function run(folder: string, ...args: string[]) {
+  return runCliInProcess(['lint', ...args], `${fixtures}${folder}`);
 }
 
 /** The same through the built CLI as a subprocess. */
