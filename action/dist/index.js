@@ -40956,10 +40956,10 @@ function closest(word, candidates2) {
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
   for (const candidate of candidates2) {
-    const distance2 = editDistance(lower, candidate.toLowerCase());
-    if (distance2 < bestDistance) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
       best = candidate;
-      bestDistance = distance2;
+      bestDistance = distance;
     }
   }
   const limit = Math.max(1, Math.floor(word.length / 3));
@@ -60684,7 +60684,7 @@ function checkRuleNames(settings) {
   const known = Object.keys(RULES);
   const custom = new Set(settings.phrases.map((p) => p.rule));
   return Object.keys(settings.rules).filter((pattern) => !custom.has(pattern) && !known.some((id) => ruleMatches(pattern, id))).map((pattern) => {
-    const closest2 = known.reduce((best, id) => distance(pattern, id) < distance(pattern, best) ? id : best);
+    const closest2 = known.reduce((best, id) => editDistance(pattern, id) < editDistance(pattern, best) ? id : best);
     return createDiagnostic({
       file: CONFIG_FILE,
       ruleId: "schema/unknown-rule",
@@ -60696,15 +60696,6 @@ function checkRuleNames(settings) {
     });
   });
 }
-function distance(a, b) {
-  let previous3 = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous3[j] + 1, current[j - 1] + 1, previous3[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous3 = current;
-  }
-  return previous3[b.length];
-}
 var DEFAULT_LINT_SETTINGS;
 var init_runner = __esm({
   "src/lint/runner.ts"() {
@@ -60713,6 +60704,7 @@ var init_runner = __esm({
     init_lint_rules();
     init_config();
     init_suppressions();
+    init_suggest();
     DEFAULT_LINT_SETTINGS = { rules: {}, phrases: [], allow: [], people: [] };
   }
 });

@@ -16,6 +16,7 @@ import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { CONFIG_FILE } from '../config/config.js';
 import type { StructureFinding } from './rules/structure.js';
 import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
+import { editDistance } from '../diagnostics/suggest.js';
 
 /** The `lint:` section of the configuration. */
 export interface LintSettings {
@@ -123,7 +124,7 @@ export function checkRuleNames(settings: LintSettings): Diagnostic[] {
   return Object.keys(settings.rules)
     .filter((pattern) => !custom.has(pattern) && !known.some((id) => ruleMatches(pattern, id)))
     .map((pattern) => {
-      const closest = known.reduce((best, id) => (distance(pattern, id) < distance(pattern, best) ? id : best));
+      const closest = known.reduce((best, id) => (editDistance(pattern, id) < editDistance(pattern, best) ? id : best));
       return createDiagnostic({
         file: CONFIG_FILE,
         ruleId: 'schema/unknown-rule',
@@ -134,15 +135,4 @@ export function checkRuleNames(settings: LintSettings): Diagnostic[] {
         actual: pattern,
       });
     });
-}
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBuiltCli, scratchRepo } from './built-cli.js';
+import { runBuiltCli, runCliInProcess, scratchRepo } from './built-cli.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,10 +16,10 @@ async function repoWithExamples(): Promise<string> {
 
 const BROKEN = 'title: Broken\ndate: 2024-02-30\nseverity: SEV2\n';
 
-describe('postmortem build (built CLI, subprocess)', () => {
+describe('postmortem build (in-process; two runs of the built CLI for exit code and stream split)', () => {
   it('reports the committed examples as up to date with --check', async () => {
     const dir = await repoWithExamples();
-    const result = await runBuiltCli(['build', '--check'], dir);
+    const result = await runCliInProcess(['build', '--check'], dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe('3 reports up to date.\n');
   });
@@ -28,7 +28,7 @@ describe('postmortem build (built CLI, subprocess)', () => {
     const dir = await repoWithExamples();
     const report = path.join(dir, 'postmortems/2024-01-15-checkout-gift-card-errors.md');
     await writeFile(report, 'stale\n');
-    const result = await runBuiltCli(['build', '--check'], dir);
+    const result = await runCliInProcess(['build', '--check'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('out of date: postmortems/2024-01-15-checkout-gift-card-errors.md');
     expect(await readFile(report, 'utf8')).toBe('stale\n');
@@ -54,7 +54,7 @@ describe('postmortem build (built CLI, subprocess)', () => {
     const dir = await repoWithExamples();
     const report = path.join(dir, 'postmortems/2024-03-09-eu-network-partition.md');
     const before = (await stat(report)).mtimeMs;
-    const result = await runBuiltCli(['build'], dir);
+    const result = await runCliInProcess(['build'], dir);
     expect(result).toMatchObject({ code: 0, stdout: '0 written, 3 unchanged, 0 failed.\n' });
     expect((await stat(report)).mtimeMs).toBe(before);
   });
@@ -65,13 +65,14 @@ describe('postmortem build (built CLI, subprocess)', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('unknown option `--chek`; did you mean `--check`?');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
 
-describe('postmortem show (built CLI, subprocess)', () => {
+describe('postmortem show (in-process)', () => {
   it('prints the model as JSON with instants and metrics in seconds', async () => {
     const dir = await repoWithExamples();
-    const result = await runBuiltCli(['show', 'postmortems/2024-01-15-checkout-gift-card-errors.yaml', '--format', 'json'], dir);
+    const result = await runCliInProcess(['show', 'postmortems/2024-01-15-checkout-gift-card-errors.yaml', '--format', 'json'], dir);
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout) as { timeline: Array<{ at: string }>; metrics: Record<string, number | null> };
     expect(model.timeline[1]!.at).toBe('2024-01-15T09:00:00.000Z'); // 10:00 Europe/Berlin (CET)
@@ -80,28 +81,28 @@ describe('postmortem show (built CLI, subprocess)', () => {
 
   it('prints the rendered report, identical to the built file', async () => {
     const dir = await repoWithExamples();
-    const result = await runBuiltCli(['show', 'postmortems/2024-06-02-orders-db-connection-exhaustion.yaml'], dir);
+    const result = await runCliInProcess(['show', 'postmortems/2024-06-02-orders-db-connection-exhaustion.yaml'], dir);
     expect(result.stdout).toBe(await readFile(path.join(dir, 'postmortems/2024-06-02-orders-db-connection-exhaustion.md'), 'utf8'));
   });
 
   it('exits 1 with diagnostics on stderr for an invalid file', async () => {
     const dir = await repoWithExamples();
     await writeFile(path.join(dir, 'broken.yaml'), BROKEN);
-    const result = await runBuiltCli(['show', 'broken.yaml'], dir);
+    const result = await runCliInProcess(['show', 'broken.yaml'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('schema/required');
   });
 });
 
-describe('postmortem new (built CLI, subprocess)', () => {
+describe('postmortem new (in-process)', () => {
   it('writes a skeleton that validates as a draft, and refuses to overwrite it', async () => {
     const dir = await repoWithExamples();
-    const first = await runBuiltCli(['new', 'Search: results were stale!', '--date', '2024-07-01', '--severity', 'sev2'], dir);
+    const first = await runCliInProcess(['new', 'Search: results were stale!', '--date', '2024-07-01', '--severity', 'sev2'], dir);
     expect(first).toMatchObject({ code: 0, stdout: 'created postmortems/2024-07-01-search-results-were-stale.yaml\n' });
-    const validate = await runBuiltCli(['validate', 'postmortems/2024-07-01-search-results-were-stale.yaml'], dir);
+    const validate = await runCliInProcess(['validate', 'postmortems/2024-07-01-search-results-were-stale.yaml'], dir);
     expect(validate).toMatchObject({ code: 0, stdout: '1 incident file valid.\n' });
-    const again = await runBuiltCli(['new', 'Search: results were stale!', '--date', '2024-07-01'], dir);
+    const again = await runCliInProcess(['new', 'Search: results were stale!', '--date', '2024-07-01'], dir);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });
@@ -112,7 +113,7 @@ describe('postmortem new (built CLI, subprocess)', () => {
     [['new', 'x', '--severity', 'SEV9'], '--severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5'],
   ])('rejects %j with exit 2', async (args, message) => {
     const dir = await repoWithExamples();
-    const result = await runBuiltCli(args, dir);
+    const result = await runCliInProcess(args, dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });

@@ -31,3 +31,22 @@ export async function scratchRepo(copies: Record<string, string> = {}): Promise<
   for (const [from, to] of Object.entries(copies)) await cp(path.join(REPO_ROOT, from), path.join(dir, to), { recursive: true });
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The same run in-process through `runCli`, with the environment the built
+ * CLI would get: most CLI tests use this (fast); a few keep the subprocess
+ * for what only a real process shows (exit code, stream split, no stack trace).
+ */
+export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const { runCli } = await import('../../src/cli/run.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}

@@ -1,11 +1,12 @@
 /**
- * Edge cases found by review, each run through the built CLI: what a user
- * would hit, and what the contract says should happen.
+ * Edge cases found by review, each run in-process through runCli on a
+ * scratch repository: what a user would hit, and what the contract says
+ * should happen.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBuiltCli, scratchRepo } from './built-cli.js';
+import { runCliInProcess, scratchRepo } from './built-cli.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -18,11 +19,11 @@ async function repo(): Promise<string> {
   return scratch.dir;
 }
 
-describe('review fixes (built CLI, subprocess)', () => {
+describe('review fixes (in-process)', () => {
   it.each(['~\n', 'null\n', '---\n...\n'])('a document that is only a null value (%j) is an empty file', async (text) => {
     const dir = await repo();
     await writeFile(path.join(dir, 'postmortems/n.yaml'), text);
-    const result = await runBuiltCli(['validate', 'postmortems/n.yaml'], dir);
+    const result = await runCliInProcess(['validate', 'postmortems/n.yaml'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('schema/empty-file');
   });
@@ -31,7 +32,7 @@ describe('review fixes (built CLI, subprocess)', () => {
     const dir = await repo();
     await mkdir(path.join(dir, 'other'));
     await writeFile(path.join(dir, 'other/2024-01-15-a.yaml'), await readFile(path.join(dir, 'postmortems/2024-01-15-a.yaml')));
-    const result = await runBuiltCli(['build', 'postmortems', 'other', '--out', 'out'], dir);
+    const result = await runCliInProcess(['build', 'postmortems', 'other', '--out', 'out'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 written, 0 unchanged, 1 failed.');
     expect(result.stderr).toContain('build/duplicate-report');
@@ -41,7 +42,7 @@ describe('review fixes (built CLI, subprocess)', () => {
     const dir = await repo();
     await writeFile(path.join(dir, 'postmortems/2024-01-16-b.yaml'), await readFile(path.join(dir, 'postmortems/2024-01-15-a.yaml')));
     await mkdir(path.join(dir, 'postmortems/2024-01-15-a.md'));
-    const result = await runBuiltCli(['build'], dir);
+    const result = await runCliInProcess(['build'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Cannot write `postmortems\/2024-01-15-a\.md` \(EISDIR\) +build\/write-failed/);
     expect(result.stdout).toContain('wrote postmortems/2024-01-16-b.md');
@@ -51,7 +52,7 @@ describe('review fixes (built CLI, subprocess)', () => {
   it('exits 2 when the configured templates folder does not exist', async () => {
     const dir = await repo();
     await writeFile(path.join(dir, 'postmortem.config.yaml'), 'templates: my-templates\n');
-    const result = await runBuiltCli(['build'], dir);
+    const result = await runCliInProcess(['build'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('the templates folder');
   });
@@ -59,7 +60,7 @@ describe('review fixes (built CLI, subprocess)', () => {
   it('show refuses a folder holding several incidents', async () => {
     const dir = await repo();
     await writeFile(path.join(dir, 'postmortems/2024-01-16-b.yaml'), await readFile(path.join(dir, 'postmortems/2024-01-15-a.yaml')));
-    const result = await runBuiltCli(['show', 'postmortems'], dir);
+    const result = await runCliInProcess(['show', 'postmortems'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('show takes one incident file');
   });
@@ -69,9 +70,9 @@ describe('review fixes (built CLI, subprocess)', () => {
     ['America/Havana', '2024-03-10'],
   ])('new writes a skeleton that validates where midnight is skipped (%s, %s)', async (zone, date) => {
     const dir = await repo();
-    const created = await runBuiltCli(['new', 'Clock change', '--date', date, '--timezone', zone], dir);
+    const created = await runCliInProcess(['new', 'Clock change', '--date', date, '--timezone', zone], dir);
     expect(created.code).toBe(0);
-    const result = await runBuiltCli(['validate', `postmortems/${date}-clock-change.yaml`], dir);
+    const result = await runCliInProcess(['validate', `postmortems/${date}-clock-change.yaml`], dir);
     expect(result).toMatchObject({ code: 0, stdout: '1 incident file valid.\n' });
   });
 
@@ -84,9 +85,9 @@ describe('review fixes (built CLI, subprocess)', () => {
       '    type: start', 'root_cause:', '  immediate: A missing file.', 'resolution: Restored the file.', 'action_items: []', 'lessons: [Check files]', '',
     ].join('\n');
     await writeFile(path.join(dir, 'postmortems/2024-01-15-a.yaml'), yaml);
-    expect((await runBuiltCli(['build'], dir)).code).toBe(0);
+    expect((await runCliInProcess(['build'], dir)).code).toBe(0);
     await writeFile(path.join(dir, 'postmortems/notes.md'), '---\nparticipants: [Kim]\n---\n\nKim broke the build.\n');
-    const result = await runBuiltCli(['lint', '--format', 'json'], dir);
+    const result = await runCliInProcess(['lint', '--format', 'json'], dir);
     const files = (JSON.parse(result.stdout) as Array<{ file: string; ruleId: string }>).filter((d) => d.ruleId.startsWith('blame/')).map((d) => d.file);
     expect(files).toEqual(['postmortems/notes.md']);
   });

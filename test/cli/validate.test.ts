@@ -1,7 +1,8 @@
 /**
- * `postmortem validate` end to end: the built CLI (`dist/cli.js`) run as a
- * subprocess in a temporary copy of a fixture repository, checking exit
- * codes, which stream gets what, and each output format.
+ * `postmortem validate` on a temporary copy of a fixture repository, checking
+ * exit codes, which stream gets what, and each output format: in-process
+ * through runCli, plus one run of the built CLI (`dist/cli.js`) as a
+ * subprocess to show the real process behaves the same.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,12 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCliInProcess } from './built-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
 const temporary: string[] = [];
 
-// Runs the built CLI: `npm test` builds dist/ once before vitest starts (run `npx tsc -p .` first when running this file alone).
+// runBuilt runs the built CLI: `npm test` builds dist/ once before vitest starts (run `npx tsc -p .` first when running this file alone).
 
 afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -28,7 +30,13 @@ function repository(name = 'repo-mixed'): string {
   return dir;
 }
 
+/** `postmortem validate ARGS` in-process, with the environment of a CI run. */
 function run(cwd: string, ...args: string[]) {
+  return runCliInProcess(['validate', ...args], cwd, { CI: '1' });
+}
+
+/** The same through the built CLI as a subprocess. */
+function runBuilt(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [cli, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -36,17 +44,17 @@ function run(cwd: string, ...args: string[]) {
 const VALID = 'postmortems/2024-01-15-checkout.yaml';
 const JSON_KEYS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'path', 'suggestions'];
 
-describe('postmortem validate (subprocess)', () => {
-  it('exits 0 and says so for a valid file', () => {
-    expect(run(repository(), VALID)).toEqual({ code: 0, stdout: '1 incident file valid.\n', stderr: '' });
+describe('postmortem validate', async () => {
+  it('exits 0 and says so for a valid file', async () => {
+    expect(await run(repository(), VALID)).toEqual({ code: 0, stdout: '1 incident file valid.\n', stderr: '' });
   });
 
-  it('prints nothing with --quiet when everything is valid', () => {
-    expect(run(repository(), VALID, '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('prints nothing with --quiet when everything is valid', async () => {
+    expect(await run(repository(), VALID, '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('exits 1 and reports every broken file on stdout; one broken file does not stop the others', () => {
-    const { code, stdout, stderr } = run(repository());
+  it('exits 1 and reports every broken file on stdout; one broken file does not stop the others (built CLI)', () => {
+    const { code, stdout, stderr } = runBuilt(repository());
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('postmortems/2024-02-01-search.yaml\n');
@@ -57,17 +65,17 @@ describe('postmortem validate (subprocess)', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ errors, 0 warnings, 0 infos in 2 files$/);
   });
 
-  it('reports an unreadable (non-UTF-8) file and still checks the rest', () => {
+  it('reports an unreadable (non-UTF-8) file and still checks the rest', async () => {
     const dir = repository();
     writeFileSync(path.join(dir, 'postmortems', '2024-05-01-latin1.yaml'), Buffer.from('title: Caf\xe9\n', 'latin1'));
-    const { code, stdout } = run(dir, '--format', 'json');
+    const { code, stdout } = await run(dir, '--format', 'json');
     const files = new Set((JSON.parse(stdout) as Array<{ file: string }>).map((d) => d.file));
     expect(code).toBe(1);
     expect([...files].sort()).toEqual(['postmortems/2024-02-01-search.yaml', 'postmortems/2024-03-01-broken.yaml', 'postmortems/2024-05-01-latin1.yaml']);
   });
 
-  it('--format json prints one array with the contract keys', () => {
-    const { code, stdout, stderr } = run(repository(), '--format', 'json');
+  it('--format json prints one array with the contract keys', async () => {
+    const { code, stdout, stderr } = await run(repository(), '--format', 'json');
     expect([code, stderr]).toEqual([1, '']);
     const diagnostics = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(Array.isArray(diagnostics)).toBe(true);
@@ -87,12 +95,12 @@ describe('postmortem validate (subprocess)', () => {
     );
   });
 
-  it('--format json prints an empty array for valid files', () => {
-    expect(run(repository(), VALID, '--format', 'json')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  it('--format json prints an empty array for valid files', async () => {
+    expect(await run(repository(), VALID, '--format', 'json')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
   });
 
-  it('--format github prints workflow commands', () => {
-    const { code, stdout } = run(repository(), '--format', 'github');
+  it('--format github prints workflow commands', async () => {
+    const { code, stdout } = await run(repository(), '--format', 'github');
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^::error file=postmortems\/[\w.-]+\.yaml,line=\d+,col=\d+/);
@@ -103,34 +111,34 @@ describe('postmortem validate (subprocess)', () => {
     ['an unknown flag', ['--bogus'], /postmortem validate: .*bogus/],
     ['an unknown format', ['--format', 'xml'], /--format must be one of text, json, github, sarif; got `xml`/],
     ['a missing path', ['postmortems/nope.yaml'], /no such file or folder: postmortems\/nope\.yaml/],
-  ])('exits 2 on %s, with the reason on stderr only', (_name, args, message) => {
-    const { code, stdout, stderr } = run(repository(), ...args);
+  ])('exits 2 on %s, with the reason on stderr only', async (_name, args, message) => {
+    const { code, stdout, stderr } = await run(repository(), ...args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
 
-  it('exits 2 on an invalid config file, and names the problem', () => {
+  it('exits 2 on an invalid config file, and names the problem', async () => {
     const dir = repository();
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'incidnets: docs\n');
-    const { code, stdout, stderr } = run(dir, VALID);
+    const { code, stdout, stderr } = await run(dir, VALID);
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(/postmortem\.config\.yaml\n {2}1:1-1:10 +error +Unknown field `incidnets`; did you mean `incidents`\? at incidnets +schema\/unknown-field\n/);
   });
 
-  it('uses the configured incidents folder and severity scale', () => {
+  it('uses the configured incidents folder and severity scale', async () => {
     const dir = repository();
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'severities: [SEV1, SEV2]\n');
-    const { code, stdout } = run(dir, VALID, '--format', 'json');
+    const { code, stdout } = await run(dir, VALID, '--format', 'json');
     expect(code).toBe(0);
     expect(stdout).toBe('[]\n');
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'severities: [P1, P2]\n');
-    const rejected = JSON.parse(run(dir, VALID, '--format', 'json').stdout) as Array<{ ruleId: string }>;
+    const rejected = JSON.parse((await run(dir, VALID, '--format', 'json')).stdout) as Array<{ ruleId: string }>;
     expect(rejected.map((d) => d.ruleId)).toEqual(['schema/severity']);
   });
 });
 
-describe('postmortem validate --max-warnings (subprocess)', () => {
+describe('postmortem validate --max-warnings', async () => {
   // `strat` is one typo away from `start`: a warning, since the metric silently goes missing.
   function withWarning(): string {
     const dir = repository();
@@ -146,9 +154,9 @@ describe('postmortem validate --max-warnings (subprocess)', () => {
     [['--max-warnings', '1'], 0],
     [['--max-warnings', '0'], 1],
     [['--max-warnings', 'many'], 2],
-  ])('with %j exits %i', (flags, code) => {
+  ])('with %j exits %i', async (flags, code) => {
     const dir = withWarning();
-    const result = run(dir, 'incident.yaml', ...flags);
+    const result = await run(dir, 'incident.yaml', ...flags);
     expect(result.code).toBe(code);
     if (code !== 2) expect(result.stdout).toContain('schema/event-type');
     else expect(result.stderr).toContain('--max-warnings takes a whole number');

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { expect, it } from 'vitest';
 import { buildSarif, formatSarif } from '../../src/diagnostics/format/sarif.js';
 import { lintIncidentSource, lintMarkdown } from '../../src/lint/index.js';
 
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { id?: string; [keyword: string]: unknown };
 const { $schema: _draft, id, ...rest } = schema;
 // The schema's patterns are written for non-unicode regular expressions; formats are not needed here.
 const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false }).compile({ ...rest, $id: id });
@@ -48,5 +48,5 @@ it('validation diagnostics (schema/…) are valid SARIF too, for `validate --for
   expect(found.length).toBeGreaterThan(3);
   const log = buildSarif(found);
   expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-  expect(log.runs[0]!.results.map((r) => r.ruleId)).toContain('schema/unknown-field');
+  expect(log.runs[0]!.results!.map((r) => r.ruleId)).toContain('schema/unknown-field');
 });
