@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG } from '../src/config.js';
-import { parseYamlSource } from '../src/load.js';
-import { checkIncident } from '../src/validate.js';
+import { DEFAULT_CONFIG } from '../src/config/config.js';
+import { parseYamlSource } from '../src/load/parse.js';
+import { checkIncident } from '../src/validate/check-incident.js';
 import { formatMs, medianMs } from './stats.js';
 
 const FIVE_MB = 5 * 1024 * 1024;

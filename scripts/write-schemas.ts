@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { publishedSchemas } from '../src/published-schemas.js';
+import { publishedSchemas } from '../src/validate/published-schemas.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 for (const [relative, text] of Object.entries(publishedSchemas())) {

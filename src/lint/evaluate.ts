@@ -9,9 +9,9 @@
  * const result = evaluateCorpus(parseCorpus(jsonl));
  * result.figures.overall.precision // 0.97
  */
-import { createPeople } from './people.js';
+import { createPeople } from './grammar/people.js';
 import { lintProse } from './prose.js';
-import { BLAME_RULES } from './rule-catalogue.js';
+import { BLAME_RULES } from '../diagnostics/lint-rules.js';
 
 export interface CorpusCase {
   text: string;

@@ -8,22 +8,22 @@
  * const more = lintMarkdown('postmortems/2024-01-15-checkout.md', markdown, { settings });
  */
 import { LineCounter, visit, type Node } from 'yaml';
-import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostic.js';
-import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load.js';
-import { sourceRange, type OffsetMap } from './align.js';
-import { extractMarkdownProse, remarkBlocks } from './markdown.js';
-import { createPeople, type People } from './people.js';
+import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load/parse.js';
+import { sourceRange, type OffsetMap } from './sources/align.js';
+import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
+import { createPeople, type People } from './grammar/people.js';
 import { lintProse } from './prose.js';
-import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
-import { RULES, ruleUrl } from './rule-catalogue.js';
-import { checkStructure } from './structure.js';
+import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
+import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
+import { checkStructure } from './rules/structure.js';
 import { applySuppressions, parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
-import { extractYamlProse, namesInYaml } from './yaml-prose.js';
+import { extractYamlProse, namesInYaml } from './sources/yaml-prose.js';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
-export { createPeople, type People } from './people.js';
-export { RULES, BLAME_RULES, type RuleInfo } from './rule-catalogue.js';
-export { checkRuleNames, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
+export { createPeople, type People } from './grammar/people.js';
+export { RULES, BLAME_RULES, type RuleInfo } from '../diagnostics/lint-rules.js';
+export { checkRuleNames, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
 export { default as retextPostmortem, type RetextPostmortemOptions } from './retext-plugin.js';
 
 export interface LintOptions {

@@ -8,15 +8,20 @@
  * lintProse('Kim took down the API.', { people: createPeople(['kim']) })
  * // [{ ruleId: 'blame/person-as-cause', start: 0, end: 13 }]
  */
-import type { People } from './people.js';
-import { checkCounterfactual } from './counterfactual-rules.js';
-import type { Finding } from './finding.js';
-import { checkPersonAsCause } from './person-rules.js';
-import { checkHindsight, checkHumanError, checkJudgement, checkPunitive, checkVagueAction } from './phrase-rules.js';
-import { splitClauses, splitSentences, tokenize, type Span } from './tokens.js';
-import { ANY_TRIGGER, CHECK, checksFor } from './triggers.js';
+import type { People } from './grammar/people.js';
+import { checkCounterfactual } from './rules/counterfactual.js';
+import type { Finding } from './rules/finding.js';
+import { checkPersonAsCause } from './rules/person-as-cause.js';
+import { checkHindsight } from './rules/hindsight.js';
+import { checkHumanError } from './rules/human-error.js';
+import { checkJudgement } from './rules/judgement.js';
+import { checkPunitive } from './rules/punitive.js';
+import { checkVagueAction } from './rules/vague-action.js';
+import { splitClauses, splitSentences } from './grammar/sentences.js';
+import { tokenize, type Span } from './grammar/tokens.js';
+import { ANY_TRIGGER, CHECK, checksFor } from './vocabulary/triggers.js';
 
-export type { Finding } from './finding.js';
+export type { Finding } from './rules/finding.js';
 
 /** A team-specific phrase from the configuration. */
 export interface ExtraPhrase {

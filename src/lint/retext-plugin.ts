@@ -14,9 +14,9 @@
 import type { Nodes, Paragraph, Root } from 'nlcst';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { createPeople } from './people.js';
+import { createPeople } from './grammar/people.js';
 import { lintProse } from './prose.js';
-import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './report.js';
+import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
 
 export interface RetextPostmortemOptions {
   /** Names to treat as people (authors, participants, owners). */

@@ -12,7 +12,7 @@
  * const list = parseDirectives([{ text: 'postmortem-disable-next-line blame/judgement', line: 3, column: 1, nextLine: 4 }]);
  * applySuppressions(file, diagnostics, list)
  */
-import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Suppression {
   /** Rule ids or families (`blame`, `blame/*`); null means every rule. */

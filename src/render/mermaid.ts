@@ -3,8 +3,8 @@
  * acknowledgement → mitigation → resolution), which GitHub renders inline.
  * Only our own phase names appear in it, so no user text needs escaping.
  */
-import type { Incident } from '../model.js';
-import { localWallClock } from '../time.js';
+import type { Incident } from '../incident/model.js';
+import { localWallClock } from '../incident/time.js';
 
 const PHASES: ReadonlyArray<readonly [from: string, to: string, label: string]> = [
   ['start', 'detect', 'Until detected'],

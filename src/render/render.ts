@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Incident } from '../model.js';
+import type { Incident } from '../incident/model.js';
 import { escapeBlock, escapeCell, escapeInline } from './escape.js';
 import { composeReportFile } from './report-file.js';
 import { buildReportView, type ReportOptions } from './view.js';

@@ -7,9 +7,9 @@
  * const view = buildReportView(incident, { repo: 'acme/platform' });
  * view.metrics[0] // → { label: 'Time to detect', value: '3m', missing: false }
  */
-import type { Incident } from '../model.js';
-import { METRIC_LABELS } from '../metrics.js';
-import { formatDuration, localWallClock, zoneAbbreviation } from '../time.js';
+import type { Incident } from '../incident/model.js';
+import { METRIC_LABELS } from '../incident/metrics.js';
+import { formatDuration, localWallClock, zoneAbbreviation } from '../incident/time.js';
 import { buildPhaseDiagram } from './mermaid.js';
 
 export interface ReportOptions {

@@ -8,7 +8,7 @@
  * @example
  * const results = await applySync(planSync(items, issues, options), tracker, { writeBack, progress });
  */
-import type { ActionStatus } from '../model.js';
+import type { ActionStatus } from '../incident/model.js';
 import type { IssueDraft, IssuePatch, SyncOp } from './plan.js';
 import type { SyncItem } from './sync-item.js';
 import { TrackerError, type Tracker } from './tracker.js';

@@ -6,7 +6,7 @@
  * @example
  * const diagnostics = syncDiagnostics(results, (file, index) => ({ line: 30, column: 5 }));
  */
-import { createDiagnostic, formatFieldPath, type Diagnostic, type SourceSpan } from '../diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { OpResult } from './apply.js';
 
 /** Where an action item is written, or null when the file cannot be read again. */

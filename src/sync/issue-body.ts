@@ -8,7 +8,7 @@
  * const { title, body } = buildIssueContent(item, 'open');
  */
 import { formatMarker } from './marker.js';
-import type { ActionStatus } from '../model.js';
+import type { ActionStatus } from '../incident/model.js';
 import type { SyncItem } from './sync-item.js';
 
 /** GitHub refuses bodies longer than this many characters. */

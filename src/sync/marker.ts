@@ -8,8 +8,8 @@
  * formatMarker({ incident: '2024-01-15-checkout', action: 'add-test', status: 'open' });
  * // '<!-- postmortem:v1 {"incident":"2024-01-15-checkout","action":"add-test","status":"open"} -->'
  */
-import type { ActionStatus } from '../model.js';
-import { ACTION_STATUSES } from '../schema.js';
+import type { ActionStatus } from '../incident/model.js';
+import { ACTION_STATUSES } from '../validate/schema.js';
 
 export interface Marker {
   incident: string;

@@ -8,7 +8,7 @@
  * @example
  * const ops = planSync(items, issues, { incidentLabelPrefix: 'incident:', prune: false });
  */
-import type { ActionStatus } from '../model.js';
+import type { ActionStatus } from '../incident/model.js';
 import { buildIssueBody, buildIssueTitle, escapeMarkdownText, sameBody } from './issue-body.js';
 import { markerKey, type Marker } from './marker.js';
 import { issueStateOf, mergeStatus, remoteIssueState, type IssueState } from './status-merge.js';

@@ -7,7 +7,7 @@
  * @example
  * mergeStatus('open', 'open', 'completed'); // { kind: 'pull', status: 'done' }
  */
-import type { ActionStatus } from '../model.js';
+import type { ActionStatus } from '../incident/model.js';
 
 /** What an issue can say about an item: GitHub has open, closed as completed, closed as not planned. */
 export type IssueState = 'open' | 'completed' | 'not_planned';

@@ -8,7 +8,7 @@
  * const { items, newIds } = collectSyncItems(incident);
  * // newIds: [{ index: 2, id: 'add-a-canary-stage' }] when the third item had no id
  */
-import type { ActionItem, ActionStatus, Incident } from '../model.js';
+import type { ActionItem, ActionStatus, Incident } from '../incident/model.js';
 
 export interface SyncItem {
   /** The incident file, as shown to the user (relative to the repository root). */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPeople, lintProse, RULES } from '../../src/lint/index.js';
-import { ruleUrl } from '../../src/lint/rule-catalogue.js';
+import { ruleUrl } from '../../src/diagnostics/lint-rules.js';
 
 const doc = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
 const people = createPeople(['kim', 'lee', 'sam', 'priya', 'jordan', 'dana'], true);

@@ -1,6 +1,6 @@
 /** Markdown: what is prose, what is not, and suppression comments. */
 import { describe, expect, it } from 'vitest';
-import { formatLine } from '../../src/format/text.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { lintMarkdown } from '../../src/lint/index.js';
 
 const lines = (markdown: string) => lintMarkdown('a.md', markdown).map(formatLine);

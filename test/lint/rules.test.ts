@@ -1,6 +1,6 @@
 /** Each rule's documented good and bad examples (docs/lint.md shows the same ones) run here. */
 import { describe, expect, it } from 'vitest';
-import { formatLine } from '../../src/format/text.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { createPeople, lintMarkdown, lintProse, RULES } from '../../src/lint/index.js';
 
 const people = createPeople(['kim', 'lee', 'sam', 'priya', 'jordan', 'dana'], true);

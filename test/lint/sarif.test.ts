@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { expect, it } from 'vitest';
-import { buildSarif, formatSarif } from '../../src/format/sarif.js';
+import { buildSarif, formatSarif } from '../../src/diagnostics/format/sarif.js';
 import { lintIncidentSource, lintMarkdown } from '../../src/lint/index.js';
 
 const require = createRequire(import.meta.url);
@@ -41,8 +41,8 @@ it('matches the golden file', async () => {
 });
 
 it('validation diagnostics (schema/…) are valid SARIF too, for `validate --format sarif`', async () => {
-  const { checkIncident } = await import('../../src/validate.js');
-  const { DEFAULT_CONFIG } = await import('../../src/config.js');
+  const { checkIncident } = await import('../../src/validate/check-incident.js');
+  const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
   const broken = 'title: 42\ndate: 2024-02-30\nseverity: SEV9\nsumary: x\n';
   const { diagnostics: found } = checkIncident('postmortems/broken.yaml', broken, DEFAULT_CONFIG);
   expect(found.length).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 /** The `lint:` section of postmortem.config.yaml: levels, extra phrases, allowed phrases; and YAML suppressions. */
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
+import { checkConfig } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { checkRuleNames, DEFAULT_LINT_SETTINGS, lintIncidentSource, type LintSettings } from '../../src/lint/index.js';
 
 function settings(yaml: string): LintSettings {

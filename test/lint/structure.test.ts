@@ -1,6 +1,6 @@
 /** Completeness rules, on the data of a file (valid or not). */
 import { describe, expect, it } from 'vitest';
-import { formatLine } from '../../src/format/text.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { lintIncidentSource } from '../../src/lint/index.js';
 
 const complete = [

@@ -4,7 +4,7 @@
  * file, must be the phrase (modulo folded whitespace).
  */
 import { describe, expect, it } from 'vitest';
-import { formatLine } from '../../src/format/text.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 import { lintIncidentSource } from '../../src/lint/index.js';
 
 function cut(text: string, d: { line: number | null; column: number | null; endLine: number | null; endColumn: number | null }): string {

@@ -3,10 +3,10 @@
  * built to hurt a parser (alias bombs, prototype keys, deep nesting, big files).
  */
 import { describe, expect, it } from 'vitest';
-import { formatLine } from '../../src/format/text.js';
-import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load.js';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { checkIncident } from '../../src/validate.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
+import { locatePath, MAX_FILE_BYTES, parseYamlSource } from '../../src/load/parse.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 import { MINIMAL } from '../validate/minimal.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

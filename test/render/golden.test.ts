@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { renderReport } from '../../src/render/render.js';
-import { loadTemplates } from '../../src/render/templates.js';
-import { checkIncident } from '../../src/validate.js';
+import { loadTemplates } from '../../src/io/templates.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { buildPhaseDiagram } from '../../src/render/mermaid.js';
-import { checkIncident } from '../../src/validate.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 function incident(timezone: string, date: string, times: [string, string][]) {
   const timeline = times.map(([time, type]) => `  - time: "${time}"\n    event: ${type} event\n    type: ${type}`).join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkApiUrl, redactToken, resolveConnection } from '../../src/sync/connection.js';
+import { checkApiUrl, redactToken, resolveConnection } from '../../src/io/github/connection.js';
 
 describe('API URL', () => {
   it.each(['https://api.github.com', 'https://ghe.example.com/api/v3', 'http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000'])('accepts %s', (url) => {

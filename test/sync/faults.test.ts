@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseYamlSource } from '../../src/load.js';
+import { parseYamlSource } from '../../src/load/parse.js';
 import { parseMarker } from '../../src/sync/marker.js';
 import { FakeGithub, seededFaults, type Fault, type RequestInfo } from './fake-github.js';
 import { copyFixture, makeManyItems, runSync, TEST_TOKEN } from './run-sync.js';

@@ -4,7 +4,7 @@ import { parseMarker } from '../../src/sync/marker.js';
 import { planSync, type RemoteIssue, type SyncOp } from '../../src/sync/plan.js';
 import { mergeStatus, type IssueState } from '../../src/sync/status-merge.js';
 import type { SyncItem } from '../../src/sync/sync-item.js';
-import type { ActionStatus } from '../../src/model.js';
+import type { ActionStatus } from '../../src/incident/model.js';
 
 const options = { label: 'postmortem-action', incidentLabelPrefix: 'incident:', prune: false };
 

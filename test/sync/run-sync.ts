@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/run.js';
 
 export const TEST_TOKEN = 'ghp_TESTTOKEN0123456789abcdefSECRET';
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/sync/marker.js';
-import { createGithubTracker } from '../../src/sync/github-tracker.js';
+import { createGithubTracker } from '../../src/io/github/tracker.js';
 import { FakeGithub } from './fake-github.js';
 import { copyFixture, readIncident, runSync, TEST_TOKEN } from './run-sync.js';
 
@@ -192,7 +192,7 @@ describe('sync against a loopback GitHub', () => {
 
   it('shows progress on a terminal', async () => {
     let progress = '';
-    const { runCli } = await import('../../src/cli.js');
+    const { runCli } = await import('../../src/cli/run.js');
     await runCli(['sync', '--repo', 'acme/platform', '--api-url', server.url], {
       cwd: dir,
       env: { GITHUB_TOKEN: TEST_TOKEN, POSTMORTEM_SYNC_PACE_MS: '0' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource } from '../../src/load.js';
+import { parseYamlSource } from '../../src/load/parse.js';
 import { spliceItemFields, type ItemEdit } from '../../src/sync/write-back.js';
 
 function splice(text: string, edits: ItemEdit[]): string {

@@ -4,10 +4,10 @@
  * the events are missing.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
-import { computeMetrics } from '../../src/metrics.js';
-import { checkIncident } from '../../src/validate.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
+import { computeMetrics } from '../../src/incident/metrics.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 /** An incident with the given date, zone and timeline lines; everything else minimal. */
 function incident(date: string, timezone: string, timeline: Array<[string, string]>): string {

@@ -4,7 +4,7 @@
  * repeated hour in autumn), in Europe/Berlin and America/New_York.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, formatDuration, formatInstant, isCalendarDate, isTimeZone, resolveTime } from '../../src/time.js';
+import { canonicalTimeZone, formatDuration, formatInstant, isCalendarDate, isTimeZone, resolveTime } from '../../src/incident/time.js';
 
 const iso = (raw: string, date: string, zone: string) => {
   const resolved = resolveTime(raw, date, zone);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
-import { checkIncident } from '../../src/validate.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 const incident = (summary: string) =>
   `title: T\ndate: 2024-01-15\nseverity: SEV3\nsummary: ${summary}\nimpact:\n  description: D\ntimeline:\n  - time: "10:00"\n    event: E\nroot_cause:\n  immediate: I\nresolution: R\naction_items: []\nlessons: [L]\n`;

@@ -4,8 +4,8 @@
  * setting is optional and an empty file means the defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
+import { checkConfig, DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
 
 const check = (text: string) => checkConfig('postmortem.config.yaml', text);
 

@@ -4,9 +4,9 @@
  * it must produce, formatted as `line:col-line:col severity message (path) rule`.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
-import { checkIncident } from '../../src/validate.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 import { edit, MINIMAL } from './minimal.js';
 
 const check = (text: string) => checkIncident('incident.yaml', text, DEFAULT_CONFIG);

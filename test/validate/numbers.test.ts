@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { formatLine } from '../../src/format/text.js';
-import { checkIncident } from '../../src/validate.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatLine } from '../../src/diagnostics/format/text.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 const base = (impact: string, issue = '') =>
   `title: T\ndate: 2024-01-15\nseverity: SEV3\nsummary: S\nimpact:\n  description: D\n${impact}\ntimeline:\n  - time: "10:00"\n    event: E\nroot_cause:\n  immediate: I\nresolution: R\naction_items:\n  - action: A\n${issue}\nlessons: [L]\n`;

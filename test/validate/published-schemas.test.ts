@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { publishedSchemas } from '../../src/published-schemas.js';
-import { parseYamlSource } from '../../src/load.js';
-import { compileSchema } from '../../src/schema-check.js';
+import { publishedSchemas } from '../../src/validate/published-schemas.js';
+import { parseYamlSource } from '../../src/load/parse.js';
+import { compileSchema } from '../../src/validate/schema-check.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (relative: string) => readFile(new URL(relative, root), 'utf8');

@@ -1,7 +1,7 @@
 /** Validation cases found by review: one diagnostic per problem, and none hidden by another. */
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
-import { checkIncident } from '../../src/validate.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 
 const incident = (type: string) =>
   `title: T\ndate: 2024-01-15\nseverity: SEV3\nsummary: S\nimpact:\n  description: D\ntimeline:\n  - time: "10:00"\n    event: E\n    type: ${type}\nroot_cause:\n  immediate: I\nresolution: R\naction_items: []\nlessons: [L]\n`;

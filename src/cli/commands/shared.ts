@@ -1,0 +1,36 @@
+/**
+ * Steps every command repeats: open the workspace (config errors exit 2)
+ * and print diagnostics in the requested format.
+ */
+import { UsageError, type CommandIO, type ExitCode } from '../command.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../../diagnostics/format/index.js';
+import { openWorkspace } from '../../io/workspace.js';
+import type { Workspace } from '../../workflows/workspace.js';
+
+/** The workspace, or null after printing why the configuration is unusable. */
+export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
+  const { workspace, diagnostics } = await openWorkspace(io.cwd);
+  if (!workspace) io.stderr(formatDiagnostics(diagnostics, 'text', { colour: io.isTTY }));
+  return workspace;
+}
+
+/** `--max-warnings N`: a whole number >= 0, or undefined when not given. */
+export function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number >= 0; got \`${value}\``);
+  return Number(value);
+}
+
+/** The contract's exit status: 1 for any error, or for more warnings than allowed; else 0. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[], maxWarnings?: number): ExitCode {
+  if (hasErrors(diagnostics)) return 1;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return maxWarnings !== undefined && warnings > maxWarnings ? 1 : 0;
+}
+
+/** A workflow's problem with the request becomes a usage error (exit 2); none, and the value passes through. */
+export function orUsageError<T extends { problem: string | null }>(result: T): T & { problem: null } {
+  if (result.problem !== null) throw new UsageError(result.problem);
+  return result as T & { problem: null };
+}

@@ -1,0 +1,139 @@
+/**
+ * `postmortem sync [PATHS…] --repo OWNER/NAME`: one GitHub issue per action
+ * item, kept in step both ways. Load and validate, write missing ids, read
+ * the labelled issues, plan, then apply (or print the plan with --dry-run).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
+import { formatDiagnostics, parseFormat } from '../../diagnostics/format/index.js';
+import type { OpResult } from '../../sync/apply.js';
+import { formatPlanLine, formatResultLine, formatSummary } from '../../sync/report.js';
+import { redactToken, resolveConnection } from '../../io/github/connection.js';
+import { createGithubTracker } from '../../io/github/tracker.js';
+import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
+import { openOrReport, orUsageError } from './shared.js';
+
+const DEFAULT_PACE_MS = 1000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Registered in commands/index.ts; see docs/sync.md for the user's view. */
+export const syncCommand: CommandSpec = {
+  name: 'sync',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github] [--verbose]',
+  summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
+  options: [
+    ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
+    ['--dry-run', 'print the plan (create / update / close / unchanged per item) and write nothing'],
+    ['--prune', 'close (as not planned, with a comment) the issues of action items removed from the YAML'],
+    ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
+    ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
+    ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
+    ['--format F', 'text (default), or github: also workflow annotations on the YAML line of each failed, conflicting or warned item'],
+    ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
+  ],
+  async run(args, rawIo) {
+    const token = rawIo.env.GITHUB_TOKEN || rawIo.env.GH_TOKEN || null;
+    const io: CommandIO = { ...rawIo, stdout: (s) => rawIo.stdout(redactToken(s, token)), stderr: (s) => rawIo.stderr(redactToken(s, token)) };
+    try {
+      return await runSync(args, io);
+    } catch (error) {
+      // Usage errors echo flag values, which may hold a pasted token; anything else is reported here too.
+      if (error instanceof UsageError || isParseArgsError(error)) throw new UsageError(redactToken((error as Error).message, token));
+      io.stderr(`postmortem sync: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  },
+};
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      repo: { type: 'string' },
+      'api-url': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      prune: { type: 'boolean' },
+      'pace-ms': { type: 'string' },
+      verbose: { type: 'boolean' },
+      cache: { type: 'string' },
+      format: { type: 'string' },
+    },
+  });
+  const format = parseFormat(values.format, ['text', 'github'] as const);
+  const workspace = await openOrReport(io);
+  if (!workspace) return 2;
+  const dryRun = Boolean(values['dry-run']);
+  const { label } = workspace.config.sync;
+  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
+  const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
+  const tracker = await createGithubTracker({
+    connection,
+    label,
+    paceMs: readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
+    timeoutMs: readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+    backoffMs: readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined,
+    log: values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
+    cacheFile: cacheValue ? path.resolve(io.cwd, cacheValue) : undefined,
+  });
+
+  const run = orUsageError(
+    await syncWorkflow(workspace, tracker, {
+      paths: positionals,
+      dryRun,
+      prune: Boolean(values.prune),
+      onProgress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+    }),
+  );
+  const failedFiles = printFiles(run.files, io, dryRun);
+  if (dryRun) {
+    io.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
+    io.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
+    await tracker.close();
+    return failedFiles > 0 ? 1 : 0;
+  }
+  await tracker.close();
+  if (run.writeBackError !== null) io.stderr(`${run.writeBackError}\n`);
+  printResults(run.results, io);
+  if (format === 'github') io.stdout(formatDiagnostics(run.diagnostics, 'github'));
+  const flushed = run.writeBackError === null;
+  io.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
+  return !flushed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
+}
+
+/** What happened to each file before any issue was touched; returns how many were not synced. */
+function printFiles(files: readonly SyncFileOutcome[], io: CommandIO, dryRun: boolean): number {
+  let failed = 0;
+  for (const file of files) {
+    if (file.diagnostics.length > 0) io.stderr(formatDiagnostics(file.diagnostics, 'text', { colour: io.isTTY }));
+    if (file.skipped !== null) {
+      failed++;
+      io.stderr(`${file.file}: not synced${file.skipped.startsWith('fix ') ? ` (${file.skipped})` : `: ${file.skipped}`}\n`);
+      continue;
+    }
+    if (file.addedIds > 0) io.stdout(`${file.file}: ${dryRun ? 'would add' : 'added'} id to ${file.addedIds} action item${file.addedIds === 1 ? '' : 's'}\n`);
+  }
+  return failed;
+}
+
+function printResults(results: readonly OpResult[], io: CommandIO): void {
+  for (const result of results) {
+    const line = formatResultLine(result);
+    if (line === null) continue;
+    if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
+    else io.stdout(`${line}\n`);
+  }
+}
+
+function readMs(name: string, value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of milliseconds; got \`${value}\``);
+  return Number(value);
+}
+

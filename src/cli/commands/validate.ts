@@ -1,0 +1,35 @@
+/** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
+import { parseArgs } from 'node:util';
+import type { CommandSpec } from '../command.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
+import { validateWorkflow } from '../../workflows/validate.js';
+import { exitCodeFor, openOrReport, orUsageError, parseMaxWarnings } from './shared.js';
+
+export const validateCommand: CommandSpec = {
+  name: 'validate',
+  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N]',
+  summary: 'Checks incident files against the format: schema, dates, time zones, chronology, unique ids.',
+  options: [
+    ['--format F', 'text (default), json (one array of diagnostics), github (workflow annotations), sarif (SARIF 2.1.0 for code scanning)'],
+    ['--quiet', 'print nothing when every file is valid'],
+    ['--max-warnings N', 'exit 1 when there are more than N warnings (default: warnings never fail)'],
+  ],
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, quiet: { type: 'boolean' }, 'max-warnings': { type: 'string' } },
+    });
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
+    const format = parseFormat(values.format, DIAGNOSTIC_FORMATS);
+    const workspace = await openOrReport(io);
+    if (!workspace) return 2;
+    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals }));
+    if (format === 'text' && diagnostics.length === 0) {
+      if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
+    } else if (!(values.quiet && diagnostics.length === 0)) {
+      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY }));
+    }
+    return exitCodeFor(diagnostics, maxWarnings);
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * `postmortem.config.yaml` at the repository root: one optional file for every
+ * command. Every setting has a default (see `DEFAULT_CONFIG` in config/config.ts), so
+ * a repository without the file behaves the same as one with an empty file.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+const RuleLevel = Type.Unsafe<'off' | 'error' | 'warning' | 'info'>({
+  type: 'string',
+  enum: ['off', 'error', 'warning', 'info'],
+  description: 'off disables the rule; otherwise the severity it reports at',
+});
+
+export const LintConfigSchema = Type.Object(
+  {
+    rules: Type.Optional(Type.Record(Type.String({ pattern: '^(blame|structure)/' }), RuleLevel, {
+      description: 'Rule id (or family such as `blame/hindsight`) → off | error | warning | info',
+      additionalProperties: false,
+    })),
+    phrases: Type.Optional(Type.Array(
+      Type.Object(
+        {
+          phrase: Type.String({ minLength: 1, description: 'Words to flag, matched case-insensitively on word boundaries' }),
+          rule: Type.Optional(Type.String({ pattern: '^blame/', description: 'Rule id the finding is reported under (default `blame/custom`)' })),
+          message: Type.Optional(Type.String({ description: 'Why the phrase hurts a blameless review' })),
+          suggestion: Type.Optional(Type.String({ description: 'A systemic rewrite to offer' })),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Team-specific phrases to flag' },
+    )),
+    allow: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Phrases never flagged (matched case-insensitively)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SyncConfigSchema = Type.Object(
+  {
+    repo: Type.Optional(Type.String({ pattern: '^[\\w.-]+/[\\w.-]+$', description: 'owner/name of the repository that receives the issues' })),
+    label: Type.Optional(Type.String({ minLength: 1, description: 'Label marking post-mortem action issues (default `postmortem-action`)' })),
+    incident_label_prefix: Type.Optional(Type.String({ minLength: 1, description: 'Prefix of the per-incident label (default `incident:`)' })),
+    pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: 'Pause between writes, in ms (default 1000)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    incidents: Type.Optional(Type.String({ minLength: 1, description: 'Folder of incident files (default `postmortems`)' })),
+    templates: Type.Optional(Type.String({ minLength: 1, description: 'Folder of your own Handlebars templates; files there replace the built-in ones of the same name' })),
+    output: Type.Optional(Type.String({ minLength: 1, description: 'Folder for rendered reports (default: beside each incident file)' })),
+    severities: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'The severity scale, worst first (default SEV1..SEV5)',
+      }),
+    ),
+    lint: Type.Optional(LintConfigSchema),
+    sync: Type.Optional(SyncConfigSchema),
+  },
+  { additionalProperties: false, patternProperties: { '^x-': {} } },
+);
+
+export type ConfigInput = Partial<Static<typeof ConfigSchema>>;
+export type LintConfigInput = Partial<Static<typeof LintConfigSchema>>;
+export type SyncConfigInput = Partial<Static<typeof SyncConfigSchema>>;
+
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'postmortem configuration (postmortem.config.yaml)',
+    ...(JSON.parse(JSON.stringify(ConfigSchema)) as Record<string, unknown>),
+  };
+}

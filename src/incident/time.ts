@@ -1,0 +1,261 @@
+/**
+ * Times in an incident file are written the way responders jot them down
+ * ("10:03", "2024-01-16 02:30", "2024-01-15T10:03:00+01:00"). This module turns
+ * each into an absolute instant, so that metrics never depend on wall clocks,
+ * which jump at DST changes and differ between offices.
+ *
+ * @example
+ * resolveTime('02:30', '2024-03-31', 'Europe/Berlin') // → { ok: false, reason: 'nonexistent', … }
+ */
+import { tzOffset, TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { quoteText } from '../validate/describe.js';
+
+export type TimeResolution =
+  | { ok: true; instant: Date; hasOffset: boolean }
+  | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
+
+// One-digit hours ("9:55") are accepted: responders write them, and they are unambiguous.
+const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** True for a real calendar day written YYYY-MM-DD (no 2023-02-29). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// Creating an Intl formatter is the costly part of a zone check; each zone is checked once.
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === undefined) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
+      try {
+        formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      } catch {
+        formatter = null;
+      }
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows the IANA zone (UTC included). */
+export function isTimeZone(zone: string): boolean {
+  return zoneFormatter(zone) !== null;
+}
+
+/**
+ * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), so
+ * reports show the name people expect; unknown zones come back unchanged.
+ *
+ * @example
+ * canonicalTimeZone('utc') // → 'UTC'
+ */
+export function canonicalTimeZone(zone: string): string {
+  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+  // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
+  return resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
+/**
+ * Every zone name the runtime knows, for "did you mean" on a misspelt zone.
+ *
+ * @example
+ * knownTimeZones().includes('Europe/Berlin') // → true
+ */
+export function knownTimeZones(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+}
+
+/** Resolves one timeline time against the incident's date and zone. */
+export function resolveTime(raw: string, date: string, timeZone: string): TimeResolution {
+  const text = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text);
+  const timeOfDay = TIME_OF_DAY.exec(text);
+  if (timeOfDay) {
+    const [year, month, day] = date.split('-');
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text);
+  }
+  return {
+    ok: false,
+    reason: 'format',
+    message: `${quoteText(raw)} is not a time this format understands`,
+  };
+}
+
+function wallClockOf(parts: ReadonlyArray<string | undefined>): WallClock {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
+}
+
+/** The wall clock read as if it were UTC (years below 100 included). */
+function utcMillis(clock: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+
+function checkRanges(clock: WallClock, text: string): TimeResolution | null {
+  const { year, month, day, hour, minute, second } = clock;
+  const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: 'invalid', message: `${quoteText(text)} is not a valid time of day` };
+  }
+  return null;
+}
+
+function resolveWithOffset(match: RegExpExecArray): TimeResolution {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid = checkRanges(clock, match[0]);
+  if (invalid) return invalid;
+  const zone = match[7]!.toUpperCase();
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const digits = zone.replace(':', '');
+    const sign = digits.startsWith('-') ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: 'invalid', message: `${quoteText(match[0])} has an invalid UTC offset` };
+    offsetMinutes = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1]!.padEnd(3, '0')) : 0;
+  const wall = utcMillis(clock) + millis;
+  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
+}
+
+/**
+ * A wall-clock time in a zone can map to no instant (skipped by a DST change)
+ * or two (repeated); the contract takes the first of two and rejects none.
+ */
+function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeResolution {
+  const invalid = checkRanges(clock, text);
+  if (invalid) return invalid;
+  const wall = utcMillis(clock);
+  // Fast path: the same offset a day either side means no clock change nearby.
+  const before = tzOffset(timeZone, new Date(wall - DAY));
+  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const candidates = new Set<number>();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates]
+    .filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall)
+    .sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === undefined) {
+    return {
+      ok: false,
+      reason: 'nonexistent',
+      message: `${quoteText(text)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
+    };
+  }
+  return { ok: true, instant: new Date(first), hasOffset: false };
+}
+
+// One wall-clock formatter per zone: formatting many timeline entries with
+// fresh TZDate objects was the costliest part of rendering a report.
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local date and time of an instant in a zone, as report text.
+ *
+ * @example
+ * localWallClock(new Date('2024-01-15T09:03:00Z'), 'Europe/Berlin') // → { date: '2024-01-15', time: '10:03', seconds: '00' }
+ */
+export function localWallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string } {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? '').padStart(4, '0');
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? '00' };
+}
+
+/** "2024-01-15 10:03 GMT+1": a time in its zone, with the abbreviation the runtime knows (EST, GMT+1, …). */
+export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-MM-dd HH:mm'): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
+// Intl formatters are costly to create; one per zone is reused.
+const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The short zone name at an instant, which changes with DST.
+ *
+ * @example
+ * zoneAbbreviation(new Date('2024-07-15T12:00:00Z'), 'America/New_York') // → 'EDT'
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** "1h 05m", "2d 3h 10m", "-4m", "0s": a duration in seconds, for people. */
+export function formatDuration(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  let rest = Math.abs(Math.round(seconds));
+  const days = Math.floor(rest / 86_400);
+  rest -= days * 86_400;
+  const hours = Math.floor(rest / 3_600);
+  rest -= hours * 3_600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days}d`);
+  if (hours || (days && minutes)) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(' ') || '0s');
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

@@ -1,0 +1,57 @@
+/**
+ * Where sync talks to and with what: the API base URL, the repository and
+ * the token, resolved from flags, environment and config. A token only ever
+ * comes from the environment, and a plain `http://` URL is accepted only for
+ * loopback (a local test server), so a token never crosses a network unencrypted.
+ *
+ * @example
+ * resolveConnection({ repo: 'acme/platform' }, { GITHUB_TOKEN: 't' }, null);
+ * // { apiUrl: 'https://api.github.com', owner: 'acme', repo: 'platform', token: 't' }
+ */
+import { UsageError } from '../../cli/command.js';
+
+export interface Connection {
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  /** Null only for a dry run without a token (public repositories). */
+  token: string | null;
+}
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Flags first, then the config, then the environment; a usage error (exit 2) for anything unusable. */
+export function resolveConnection(
+  flags: { repo?: string | undefined; apiUrl?: string | undefined; dryRun?: boolean | undefined },
+  env: Readonly<Record<string, string | undefined>>,
+  configRepo: string | null,
+): Connection {
+  const repoText = flags.repo ?? configRepo ?? env.GITHUB_REPOSITORY;
+  if (!repoText) throw new UsageError('no repository: pass --repo OWNER/NAME (or set `sync.repo` in postmortem.config.yaml)');
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repoText);
+  if (!match) throw new UsageError(`--repo must be OWNER/NAME; got \`${repoText}\``);
+  const apiUrl = checkApiUrl(flags.apiUrl ?? (env.GITHUB_API_URL || DEFAULT_API_URL));
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN || null;
+  if (!token && !flags.dryRun) throw new UsageError('no token: set GITHUB_TOKEN (or GH_TOKEN) to a token with `issues: write` on the repository');
+  return { apiUrl, owner: match[1]!, repo: match[2]!, token };
+}
+
+/** https:// anywhere; http:// only for 127.0.0.1, localhost and [::1]. */
+export function checkApiUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--api-url is not a URL: \`${text}\``);
+  }
+  if (url.username || url.password) throw new UsageError('--api-url must not carry credentials; use GITHUB_TOKEN');
+  if (url.protocol === 'https:') return text.replace(/\/+$/, '');
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return text.replace(/\/+$/, '');
+  throw new UsageError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
+}
+
+/** Replaces every occurrence of the token: the last line of defence for anything printed. */
+export function redactToken(text: string, token: string | null): string {
+  return token && token.length >= 4 ? text.split(token).join('***') : text;
+}

@@ -1,0 +1,118 @@
+/**
+ * The Workspace port (`workflows/workspace.ts`) on the real disk: finds the
+ * configuration and the files named on the command line, reads them, and
+ * writes results atomically (temp file + rename) so that no reader ever sees
+ * half a file.
+ */
+import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config/config.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
+import { loadTemplates, MissingTemplatesError } from './templates.js';
+
+/**
+ * Loads the optional config at `root` and returns the workspace there; config
+ * problems come back as diagnostics (the CLI exits 2 on them).
+ *
+ * @example
+ * const { workspace, diagnostics } = await openWorkspace(process.cwd());
+ */
+export async function openWorkspace(root: string): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+  const file = path.join(root, CONFIG_FILE);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { workspace: diskWorkspace(root, DEFAULT_CONFIG), diagnostics: [] };
+    return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error)] };
+  }
+  const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
+  return { workspace: config ? diskWorkspace(root, config) : null, diagnostics };
+}
+
+/** The port over the files under `root`, with `config` already checked. */
+export function diskWorkspace(root: string, config: Config): Workspace {
+  const resolve = (file: string) => path.resolve(root, file);
+  return {
+    root,
+    config,
+    findFiles: (paths, extensions) => findFiles(root, paths, extensions),
+    readBytes: (file) => readBytes(root, file),
+    readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
+    exists: (file) => access(resolve(file)).then(() => true, () => false),
+    writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
+    async loadTemplates() {
+      const folder = config.templates ? resolve(config.templates) : null;
+      try {
+        return { templates: await loadTemplates(folder), problem: null };
+      } catch (error) {
+        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
+        throw error;
+      }
+    },
+    displayPath: (file) => toDisplayPath(root, resolve(file)),
+  };
+}
+
+/**
+ * Expands the PATHS arguments: a file stands for itself, a folder for every
+ * file in it (recursively) whose name ends with one of `extensions`.
+ */
+async function findFiles(root: string, paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles> {
+  const found = new Set<string>();
+  const missing: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(root, given);
+    const info = await stat(absolute).catch(() => null);
+    if (!info) {
+      missing.push(given);
+    } else if (info.isDirectory()) {
+      const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+      for (const entry of entries) {
+        if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
+        const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? absolute;
+        if (parent.split(path.sep).includes('node_modules')) continue;
+        found.add(toDisplayPath(root, path.join(parent, entry.name)));
+      }
+    } else {
+      found.add(toDisplayPath(root, absolute));
+    }
+  }
+  return { files: [...found].sort(), missing };
+}
+
+/** Paths in output are relative to the root with forward slashes, as GitHub annotations need. */
+export function toDisplayPath(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute);
+  return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+}
+
+async function readBytes(root: string, file: string): Promise<ReadResult> {
+  try {
+    return { bytes: await readFile(path.resolve(root, file)) };
+  } catch (error) {
+    return { diagnostic: readFailure(file, error) };
+  }
+}
+
+function readFailure(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  return createDiagnostic({
+    file,
+    ruleId: 'schema/unreadable',
+    message: code === 'ENOENT' ? 'File not found' : code === 'EISDIR' ? 'Expected a file, found a folder' : `Cannot read the file (${code ?? 'unknown error'})`,
+  });
+}
+
+/**
+ * Writes via a temporary file and a rename: readers see the old or the new
+ * file, never half. `durable` adds an fsync before the rename, for files that
+ * cannot be regenerated (YAML write-back); rendered reports skip it, since a
+ * rebuild recreates them and fsync per file dominates large builds.
+ */
+export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
+}

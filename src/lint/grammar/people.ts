@@ -1,0 +1,127 @@
+/**
+ * Decides whether a word names a person: a name the incident lists
+ * (authors, participants, action owners), a role ("the reviewer", "ops",
+ * "the platform team"), a pronoun, or, in Markdown, a capitalised name.
+ * Rules ask this about the subject of a failure verb, never about every word.
+ *
+ * @example
+ * const people = createPeople(['kim']);
+ * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
+ */
+import { BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import { nextWord, previousWord } from './windows.js';
+import { type Token } from './tokens.js';
+
+export interface People {
+  /** Lower-case names and logins (without `@`). */
+  names: ReadonlySet<string>;
+  /** Treat capitalised words as names (Markdown, where no list is given). */
+  guessNames: boolean;
+}
+
+/** Builds the person context from the names an incident lists. */
+export function createPeople(names: Iterable<string>, guessNames = false): People {
+  const set = new Set<string>();
+  for (const name of names) {
+    for (const part of name.replace(/^@/, '').toLowerCase().split(/[\s,]+/)) if (part) set.add(part);
+  }
+  return { names: set, guessNames };
+}
+
+const TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+
+/** Is the word at `i` a person, a group of people or a stand-in for one? */
+export function isPersonAt(words: readonly Token[], i: number, people: People): boolean {
+  const token = words[i];
+  if (!token || token.kind !== 'word') return false;
+  const base = token.lower.endsWith("'s") ? token.lower.slice(0, -2) : token.lower;
+  // "operator error", "user mistake": the role names a kind of error, not a person acting.
+  if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
+  if (people.names.has(base)) return true;
+  if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
+  if (PERSON_PRONOUNS.has(base)) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
+  return people.guessNames && looksLikeName(words, i, token);
+}
+
+function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
+  // "the Kubernetes operator", "the cert-manager operator" are software.
+  if (base === 'operator' || base === 'operators') {
+    const before = words[previousWord(words, i)];
+    if (before && TECH_BEFORE_OPERATOR.test(before.text) && before.lower !== 'the') return false;
+  }
+  // "the owner field", "the lead time": a role noun used as a modifier.
+  const after = words[nextWord(words, i)];
+  if ((base === 'lead' || base === 'owner' || base === 'owners') && after && ['time', 'field', 'label', 'column'].includes(after.lower)) return false;
+  return true;
+}
+
+function looksLikeName(words: readonly Token[], i: number, token: Token): boolean {
+  const plain = token.text.replace(/['\u2019]s$/, '');
+  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(plain.toLowerCase())) return false;
+  const before = words[previousWord(words, i)];
+  if (before && ['the', 'a', 'an', 'our', 'their', 'its', 'this', 'that'].includes(before.lower)) return false;
+  const after = words[nextWord(words, i)];
+  // Products come in pairs of capitalised words ("Cloud Storage"); names here stand alone.
+  if (after && /^[A-Z]/.test(after.text) && after.kind === 'word') return false;
+  // A capitalised first word is only a name when a personal verb follows it.
+  const first = previousWord(words, i) === -1;
+  return !first || plain !== token.text || (after !== undefined && PERSONAL_VERBS.has(after.lower));
+}
+
+/** Verbs that, right after a capitalised first word, suggest the word is a name. */
+const PERSONAL_VERBS = new Set([
+  'should', "should've", 'ought', 'could', "could've", 'must', 'forgot', 'failed', 'neglected', 'never', 'did', "didn't",
+  'was', 'has', 'had', 'broke', 'took', 'brought', 'deleted', 'wiped', 'dropped', 'misconfigured', 'messed', 'caused',
+  'introduced', 'ignored', 'pushed', 'merged', 'ran', 'restarted', 'missed', 'shipped', 'deployed', 'declared', 'paged',
+  'coordinated', 'rolled', 'killed', 'unplugged', 'overloaded', 'screwed', 'botched', 'let',
+]);
+
+/**
+ * The subject of the word at `verb` within `clause`: the first person
+ * mentioned before it that is not inside a prepositional phrase. Possessives
+ * count only when `possessive` is set ("Frank's deploy caused").
+ */
+export function personSubject(clause: readonly Token[], verb: number, people: People, possessive = false): number {
+  let inPhrase = false;
+  let found = -1;
+  for (let i = 0; i < verb; i++) {
+    const token = clause[i]!;
+    // ", the key would…": a new subject starts after a comma and a determiner.
+    if (token.text === ',' && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? '')) {
+      found = -1;
+      inPhrase = false;
+    }
+    if (token.kind !== 'word') continue;
+    if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
+    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
+    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
+    found = i;
+  }
+  return found;
+}
+
+/** "Kim's laptop", "Kim's home internet": the possessed thing is the subject, not the person. */
+function isBelonging(words: readonly Token[], i: number): boolean {
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (BELONGINGS.has(words[j]!.lower)) return true;
+  return false;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'these', 'those', 'its', 'every', 'all']);
+
+const PREPOSITIONS = new Set(['from', 'of', 'to', 'with', 'for', 'at', 'in', 'on', 'about', 'than', 'into', 'over', 'under', 'by', 'after', 'before', 'during']);
+const SUBJECT_RESETS = new Set(['was', 'were', 'is', 'are', 'who', 'and']);
+
+/** "of course", "on call" and "once again" are adverbs, not prepositional phrases. */
+function isFixedPhrase(words: readonly Token[], i: number): boolean {
+  const next = words[nextWord(words, i)]?.lower;
+  return (words[i]!.lower === 'of' && next === 'course') || (words[i]!.lower === 'on' && next === 'call');
+}
+
+/** The first person within `window` words after `from`, or -1: "a mistake by *the on-call*", "held *Kim* accountable". */
+export function nextPerson(words: readonly Token[], from: number, people: People, window = 4): number {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < window; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
+}

@@ -1,0 +1,55 @@
+/**
+ * Tells a responder's act from damage when the verb alone would read as a
+ * failure: "Kim killed the runaway query to stop the outage" (a purpose of
+ * mitigation), "Alex broke the incident into three workstreams" (split, not
+ * damage), "Kim killed the stale process" (ending a unit of work is how a
+ * process is stopped). The damage verbs of `blame/person-as-cause` ask here
+ * before they blame the person who is their subject.
+ *
+ * @example
+ * isResponseAct(tokenize('Kim killed the query to stop the outage'), 2, 2) // true
+ */
+import { nextWord } from './windows.js';
+import { type Token } from './tokens.js';
+import { MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
+
+const BREAK = new Set(['broke', 'break', 'breaks']);
+const KILL = new Set(['killed', 'kill', 'kills']);
+/** Words that end the object noun phrase of a verb. */
+const PHRASE_ENDS = new Set(['and', 'but', 'so', 'because', 'which', 'that', 'while', 'after', 'before', 'when', 'in', 'on', 'at', 'during', 'with', 'by', 'for']);
+
+/** Is the damage verb at `verb` (its particle ends at `end`) a responder's act rather than a failure? */
+export function isResponseAct(words: readonly Token[], verb: number, end: number): boolean {
+  const lower = words[verb]!.lower;
+  if (BREAK.has(lower) && splitSense(words, verb)) return true;
+  if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
+  return mitigationPurpose(words, end);
+}
+
+/** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */
+function splitSense(words: readonly Token[], verb: number): boolean {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
+    if (SPLIT_PARTICLES.has(words[j]!.lower)) return true;
+    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
+  }
+  return false;
+}
+
+/** "killed the stale process", "killed the runaway queries": the object is a unit of work, not a service or data. */
+function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    if (WORK_UNITS.has(words[j]!.lower)) return true;
+    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
+  }
+  return false;
+}
+
+/** "… to stop the outage", "… to restore service": a purpose clause that names mitigation. */
+function mitigationPurpose(words: readonly Token[], end: number): boolean {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+    if (words[j]!.lower !== 'to') continue;
+    const purpose = nextWord(words, j);
+    return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose]!.lower);
+  }
+  return false;
+}

@@ -1,0 +1,56 @@
+/**
+ * Sentence and clause edges over the tokens: the rules look for a subject
+ * and its verb inside one clause, never across a sentence end.
+ *
+ * @example
+ * splitSentences(tokenize('Kim paged Lee. Lee joined.')).length // 2
+ */
+import type { Span, Token } from './tokens.js';
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/** Sentences: split after . ! ? followed by space, at blank lines and at list markers. */
+export function splitSentences(tokens: readonly Token[]): Span[] {
+  const sentences: Span[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length > 0) sentences.push({ words: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'space') {
+      if (/\n\s*\n/.test(token.text) || (token.text.includes('\n') && /^[-*+]$/.test(tokens[i + 1]?.text ?? ''))) flush();
+      continue;
+    }
+    current.push(token);
+    const next = tokens[i + 1];
+    if (token.kind === 'punct' && SENTENCE_END.has(token.text) && (!next || next.kind === 'space')) flush();
+  }
+  flush();
+  return sentences;
+}
+
+/** Words that open a new clause, whose subject is not the sentence's subject. */
+const CLAUSE_OPENERS = new Set(['because', 'when', 'since', 'although', 'though', 'but', 'whereas', 'which', 'so', 'if', 'unless', 'until']);
+const CLAUSE_PUNCT = new Set([';', ':', '\u2014', '\u2013', '(', ')']);
+
+/** Clauses of one sentence: split at ; : dashes and before subordinating words. */
+export function splitClauses(sentence: Span): Span[] {
+  const clauses: Span[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length > 0) clauses.push({ words: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    current = [];
+  };
+  for (const token of sentence.words) {
+    if (token.kind === 'punct' && CLAUSE_PUNCT.has(token.text)) {
+      flush();
+      continue;
+    }
+    if (token.kind === 'word' && CLAUSE_OPENERS.has(token.lower) && current.length > 0) flush();
+    current.push(token);
+  }
+  flush();
+  return clauses;
+}

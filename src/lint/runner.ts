@@ -1,0 +1,108 @@
+/**
+ * Turns rule findings into diagnostics: the runner, not each rule, stamps
+ * the message, suggestion, docs URL and severity from the rule catalogue and
+ * the configuration. Rules only say where they matched.
+ *
+ * @example
+ * const d = blameDiagnostic('a.md', finding, 'Kim took down', span, null, settings);
+ */
+import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
+import type { LintPhrase, RuleLevel } from '../config/config.js';
+import type { Finding } from './rules/finding.js';
+import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { ruleMatches } from './suppressions.js';
+
+/** The `lint:` section of the configuration. */
+export interface LintSettings {
+  rules: Record<string, RuleLevel>;
+  phrases: LintPhrase[];
+  allow: string[];
+}
+
+export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, phrases: [], allow: [] };
+
+/** The configured level of a rule: exact id first, then the most specific family. */
+export function ruleLevel(ruleId: string, settings: LintSettings): RuleLevel {
+  if (settings.rules[ruleId]) return settings.rules[ruleId];
+  let best: { length: number; level: RuleLevel } | null = null;
+  for (const [pattern, level] of Object.entries(settings.rules)) {
+    if (ruleMatches(pattern, ruleId) && (!best || pattern.length > best.length)) best = { length: pattern.length, level };
+  }
+  return best?.level ?? RULES[ruleId]?.severity ?? 'warning';
+}
+
+/** Applies configured levels: drops rules set to `off`, sets severities of the others. */
+export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSettings): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (!d.ruleId.startsWith('blame/') && !d.ruleId.startsWith('structure/')) {
+      kept.push(d);
+      continue;
+    }
+    const level = ruleLevel(d.ruleId, settings);
+    if (level !== 'off') kept.push({ ...d, severity: level as Severity });
+  }
+  return kept;
+}
+
+/** A diagnostic for a blame finding whose text is `actual`. */
+export function blameDiagnostic(file: string, finding: Finding, actual: string, span: SourceSpan | null, path: string | null, settings: LintSettings): Diagnostic {
+  const info = RULES[finding.ruleId];
+  const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
+  // The phrase comes from the file: control characters are shown escaped, never sent to a terminal.
+  const shown = actual.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const why = custom?.message ?? info?.why ?? 'the configuration flags this phrase';
+  const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
+  return createDiagnostic({
+    file,
+    ruleId: finding.ruleId,
+    severity: RULES[finding.ruleId]?.severity ?? 'warning',
+    message: info && !custom ? `\`${shown}\`: ${info.summary}; ${why}` : `\`${shown}\`: ${why}`,
+    span,
+    path,
+    expected: 'wording about what the system allowed',
+    actual: shown,
+    suggestions: suggestion ? [suggestion] : [],
+    url: ruleUrl(finding.ruleId),
+  });
+}
+
+/**
+ * Rule names in `lint.rules` that match no rule: a typo there would silently
+ * leave a rule at its default, so it is reported (as a warning, with the
+ * closest known id).
+ *
+ * @example
+ * checkRuleNames({ rules: { 'blame/judgment': 'off' }, phrases: [], allow: [] })
+ * // [warning: Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`?]
+ */
+export function checkRuleNames(settings: LintSettings): Diagnostic[] {
+  const known = Object.keys(RULES);
+  const custom = new Set(settings.phrases.map((p) => p.rule));
+  return Object.keys(settings.rules)
+    .filter((pattern) => !custom.has(pattern) && !known.some((id) => ruleMatches(pattern, id)))
+    .map((pattern) => {
+      const closest = known.reduce((best, id) => (distance(pattern, id) < distance(pattern, best) ? id : best));
+      return createDiagnostic({
+        file: CONFIG_FILE,
+        ruleId: 'schema/unknown-rule',
+        severity: 'warning',
+        message: `Unknown rule \`${pattern}\` in \`lint.rules\`; did you mean \`${closest}\`?`,
+        path: `lint.rules[${JSON.stringify(pattern)}]`,
+        expected: 'a rule id such as `blame/judgement`, or a family such as `structure/*`',
+        actual: pattern,
+      });
+    });
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,97 @@
+/**
+ * Safety checks on a parsed YAML document, run before it becomes plain data:
+ * duplicate keys, keys that would reach JavaScript object internals
+ * (`__proto__`, `constructor`), nesting deeper than any incident needs, and
+ * aliases that name no anchor. One linear walk, so a 5 MB file stays cheap
+ * (yaml's own `uniqueKeys` check is quadratic in the size of a mapping).
+ *
+ * @example
+ * const problems = checkDocumentStructure(source); // [] for an ordinary incident
+ */
+import { isAlias, isCollection, isScalar, visit } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spanOfNode } from './locate.js';
+import type { YamlSource } from './source.js';
+
+/** Keys that name JavaScript object internals; refused so no parse can pollute prototypes. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Incidents nest four levels deep; anything past this is refused rather than risking the stack. */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Every structural problem of the document, in document order.
+ *
+ * @example
+ * checkDocumentStructure(parsed('a: 1\na: 2\n')) // → [schema/duplicate-key at 2:1]
+ */
+export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const report = (node: Node, ruleId: string, message: string, note: string) => {
+    const span = spanOfNode(source, node);
+    // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
+    const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
+  };
+  let tooDeep = false;
+  visit(source.document, {
+    Map(_, map, path) {
+      if (collectionDepth(path) >= MAX_NESTING_DEPTH) {
+        if (!tooDeep) report(map, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the indentation.');
+        tooDeep = true;
+        return visit.SKIP;
+      }
+      checkKeys(map, report);
+      return undefined;
+    },
+    Seq(_, seq, path) {
+      if (collectionDepth(path) < MAX_NESTING_DEPTH) return undefined;
+      if (!tooDeep) report(seq, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the brackets.');
+      tooDeep = true;
+      return visit.SKIP;
+    },
+    Alias(_, alias) {
+      const target = alias.resolve(source.document);
+      if (target === undefined) {
+        report(alias, 'schema/unknown-alias', `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
+      } else if (contains(target, alias)) {
+        // `a: &a [*a]` would become a value that contains itself, which no later stage can print or compare.
+        report(alias, 'schema/recursive-alias', `The alias \`*${alias.source}\` is inside the value it refers to`, 'Write the value out; a value cannot contain itself.');
+      }
+    },
+  });
+  return found;
+}
+
+type Report = (node: Node, ruleId: string, message: string, note: string) => void;
+
+function checkKeys(map: YAMLMap, report: Report): void {
+  const seen = new Set<string>();
+  for (const pair of map.items) {
+    const key = pair.key;
+    if (!isScalar(key)) {
+      if (isCollection(key) || isAlias(key)) report(key, 'schema/complex-key', 'A key must be plain text, not a list, mapping or alias', 'Write the key as a single word such as `title`.');
+      continue;
+    }
+    // Keys are compared as the plain data will hold them: `1` and `"1"` collide.
+    const name = String(key.value);
+    if (FORBIDDEN_KEYS.has(name)) {
+      report(key, 'schema/forbidden-key', `The key \`${name}\` is not allowed`, 'Keys that name JavaScript object internals are refused to keep parsing safe.');
+    } else if (seen.has(name)) {
+      report(key, 'schema/duplicate-key', `Duplicate key \`${name}\`: each key may appear once in a mapping`, 'Remove or rename one of the two keys.');
+    }
+    seen.add(name);
+  }
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  const [a, b] = [outer.range, inner.range];
+  return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
+}
+
+/** Collections among the ancestors (the visitor's path also holds pairs and the document). */
+function collectionDepth(path: readonly unknown[]): number {
+  let depth = 0;
+  for (const ancestor of path) if (isCollection(ancestor)) depth++;
+  return depth;
+}

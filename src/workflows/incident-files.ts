@@ -1,0 +1,63 @@
+/**
+ * The one file-set read loop: expands PATHS (default: the configured folder)
+ * and reads the files a few ahead of the caller, in order. Incident checking
+ * and lint both go through it, so one unreadable file is always a diagnostic
+ * on that file and the others are still read.
+ */
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkIncident, type CheckedIncident } from '../validate/check-incident.js';
+import type { ReadResult, Workspace } from './workspace.js';
+
+export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
+const READ_AHEAD = 8;
+
+/** The files PATHS name, or the problem with the request (a named path that does not exist; the CLI exits 2). */
+export type FileList = { files: string[]; problem: null } | { files: null; problem: string };
+
+/** The files PATHS name (default: the incidents folder) with one of `extensions`. */
+export async function listFiles(workspace: Workspace, paths: readonly string[], extensions: readonly string[]): Promise<FileList> {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await workspace.findFiles(named, extensions);
+  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(', ')}` };
+  return { files, problem: null };
+}
+
+/** The incident files PATHS name (default: the incidents folder). */
+export function listIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<FileList> {
+  return listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+}
+
+/** Reads the given files in order, a few ahead of the consumer, so the disk works while the CPU checks. */
+export async function* readFiles(workspace: Workspace, files: readonly string[]): AsyncGenerator<{ file: string; read: ReadResult; position: number; total: number }> {
+  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
+  for (const [index, file] of files.entries()) {
+    const read = await reads[index]!;
+    const next = files[index + READ_AHEAD];
+    if (next !== undefined) reads.push(workspace.readBytes(next));
+    delete reads[index];
+    yield { file, read, position: index + 1, total: files.length };
+  }
+}
+
+/**
+ * Checks the given files one at a time, in order, so that large runs need not
+ * hold every parsed document (the YAML syntax trees dominate memory) at once.
+ */
+export async function* checkFiles(workspace: Workspace, files: readonly string[]): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
+  for await (const { file, read, position, total } of readFiles(workspace, files)) {
+    const checked: CheckedIncident =
+      'diagnostic' in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config);
+    yield { ...checked, position, total };
+  }
+}
+
+/** A diagnostic for a run that matched no incident files at all; it sits on the first path named. */
+export function noFilesDiagnostic(paths: readonly string[]): Diagnostic {
+  return createDiagnostic({
+    file: paths[0] ?? '.',
+    ruleId: 'schema/no-files',
+    severity: 'warning',
+    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(', ')}` : ''}`,
+    note: 'Create one with `postmortem new "Title"`.',
+  });
+}

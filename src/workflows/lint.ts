@@ -1,0 +1,55 @@
+/**
+ * The lint use case: blaming-language and structure rules over the `.yaml`
+ * incidents and `.md` post-mortems PATHS name. One unreadable file becomes a
+ * diagnostic on that file; the others are still linted.
+ *
+ * @example
+ * const { files, diagnostics } = await lintWorkflow(workspace, { paths: ['postmortems/'] });
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeUtf8 } from '../load/parse.js';
+import { isGeneratedReport } from '../render/report-file.js';
+import { listFiles, noFilesDiagnostic, readFiles } from './incident-files.js';
+import type { ReadResult, Workspace } from './workspace.js';
+
+export const LINT_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
+
+export interface LintWorkflowOptions {
+  /** Files or folders, relative to the root; empty means the configured incidents folder. */
+  paths: readonly string[];
+}
+
+export interface LintWorkflowResult {
+  /** Set when the request itself is wrong (a named path does not exist); nothing was linted. */
+  problem: string | null;
+  files: number;
+  /** Sorted; includes a `schema/no-files` warning when nothing matched. */
+  diagnostics: Diagnostic[];
+}
+
+type LintModule = typeof import('../lint/index.js');
+
+export async function lintWorkflow(workspace: Workspace, options: LintWorkflowOptions): Promise<LintWorkflowResult> {
+  const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
+  if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
+  // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
+  const lint = await import('../lint/index.js');
+  const settings = workspace.config.lint;
+  const diagnostics: Diagnostic[] = lint.checkRuleNames(settings);
+  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, settings));
+  diagnostics.sort(compareDiagnostics);
+  if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
+  return { problem: null, files: listed.files.length, diagnostics };
+}
+
+function lintOne(lint: LintModule, file: string, read: ReadResult, settings: Workspace['config']['lint']): Diagnostic[] {
+  if ('diagnostic' in read) return [read.diagnostic];
+  // A file named explicitly with another extension (notes.txt) is read as Markdown: plain text is Markdown.
+  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
+  const decoded = decodeUtf8(file, read.bytes);
+  if ('diagnostic' in decoded) return [decoded.diagnostic];
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  // A generated report repeats its YAML's prose, which is linted (with its suppressions) at the source.
+  if (isGeneratedReport(text)) return [];
+  return lint.lintMarkdown(file, text, { settings });
+}

@@ -1,0 +1,40 @@
+/**
+ * The show use case: one incident, as rendered Markdown or as the normalised
+ * model in JSON. A path naming no file or several is a problem with the request.
+ *
+ * @example
+ * const shown = await showWorkflow(workspace, { file: 'postmortems/2024-01-15-checkout.yaml', format: 'json' });
+ * if (shown.output !== null) print(shown.output);
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { incidentToJson } from '../incident/to-json.js';
+import { checkFiles, listIncidentFiles } from './incident-files.js';
+import type { Workspace } from './workspace.js';
+
+export interface ShowOptions {
+  file: string;
+  format: 'md' | 'json';
+}
+
+export interface ShowResult {
+  /** Set when the request is wrong (no such file, several files, missing templates folder). */
+  problem: string | null;
+  /** The text to print; null when the incident has errors (see `diagnostics`). */
+  output: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export async function showWorkflow(workspace: Workspace, options: ShowOptions): Promise<ShowResult> {
+  const listed = await listIncidentFiles(workspace, [options.file]);
+  if (listed.problem !== null) return { problem: listed.problem, output: null, diagnostics: [] };
+  if (listed.files.length !== 1) return { problem: `show takes one incident file; \`${options.file}\` names ${listed.files.length} files`, output: null, diagnostics: [] };
+  let checked = null;
+  for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
+  if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };
+  if (options.format === 'json') return { problem: null, output: `${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`, diagnostics: [] };
+  // Rendering pulls in remark and Handlebars; loaded only when Markdown is asked for.
+  const { renderReport } = await import('../render/render.js');
+  const loaded = await workspace.loadTemplates();
+  if (loaded.problem !== null) return { problem: loaded.problem, output: null, diagnostics: [] };
+  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo }), diagnostics: [] };
+}

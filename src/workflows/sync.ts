@@ -1,0 +1,146 @@
+/**
+ * The sync use case: load and check the incidents, write missing action ids
+ * before any issue exists, read the labelled issues, plan, then apply through
+ * the Tracker port (or only plan, for a dry run). Each file is parsed once;
+ * every write-back is verified by one re-parse, which the run then keeps.
+ *
+ * @example
+ * const run = await syncWorkflow(workspace, tracker, { paths: [], dryRun: false, prune: false });
+ * run.files.filter((f) => f.skipped); run.results; run.diagnostics;
+ */
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { locatePath } from '../load/locate.js';
+import { applySync, type OpResult } from '../sync/apply.js';
+import { syncDiagnostics } from '../sync/diagnostics.js';
+import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '../sync/plan.js';
+import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
+import type { Tracker } from '../sync/tracker.js';
+import { editItemFields, type ItemEdit } from '../sync/write-back.js';
+import { listIncidentFiles } from './incident-files.js';
+import { createWriteBackBuffer } from './write-back-buffer.js';
+import { createYamlFiles, type YamlFiles } from './yaml-files.js';
+import type { Workspace } from './workspace.js';
+
+export interface SyncWorkflowOptions {
+  paths: readonly string[];
+  /** Plan only: write nothing to GitHub or the YAML. */
+  dryRun: boolean;
+  /** Close the issues of action items removed from the YAML. */
+  prune: boolean;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** What happened to one incident file before any issue was touched. */
+export interface SyncFileOutcome {
+  file: string;
+  /** The file's validation problems (printed before `skipped`). */
+  diagnostics: Diagnostic[];
+  /** Why the file was not synced, or null when it was. */
+  skipped: string | null;
+  /** Action items that got (or, in a dry run, would get) a new `id:`. */
+  addedIds: number;
+}
+
+export interface SyncWorkflowResult {
+  /** Set when the request itself is wrong (a named path does not exist); nothing was done. */
+  problem: string | null;
+  files: SyncFileOutcome[];
+  /** The plan; in a dry run nothing of it was applied. */
+  plan: SyncOp[];
+  /** One per applied operation; empty in a dry run. */
+  results: OpResult[];
+  /** The failed, conflicting and warned items as diagnostics on their YAML lines. */
+  diagnostics: Diagnostic[];
+  /** Null, or why the final write-back of issue numbers failed (they are found by marker next run). */
+  writeBackError: string | null;
+}
+
+/** The tracker reads sync needs besides the Tracker port's writes. */
+export type SyncTracker = Tracker;
+
+export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, options: SyncWorkflowOptions): Promise<SyncWorkflowResult> {
+  const listed = await listIncidentFiles(workspace, options.paths);
+  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
+  if (listed.problem !== null) return { problem: listed.problem, ...none };
+  const yamlFiles = createYamlFiles(workspace);
+  const { items, incidents, files } = await prepareItems(yamlFiles, listed.files, options.dryRun);
+  const { label, incidentLabelPrefix } = workspace.config.sync;
+  const plan = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: options.prune, incidents });
+  if (options.dryRun) return { problem: null, ...none, files, plan };
+  const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
+  const results = await applySync(plan, tracker, {
+    writeBack: (item, issue, status) => buffer.add(item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
+    progress: options.onProgress,
+  });
+  // Issue numbers not written here are found again by their markers on the next run.
+  const writeBackError = await buffer.flush().then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results));
+  return { problem: null, files, plan, results, diagnostics, writeBackError };
+}
+
+/** The labelled issues, plus any issue the YAML names that lost its label (read by number). */
+async function readIssues(tracker: Tracker, items: readonly SyncItem[]): Promise<RemoteIssue[]> {
+  const issues = await tracker.listIssues();
+  for (const number of missingIssueNumbers(items, issues)) {
+    const issue = await tracker.getIssue(number);
+    if (issue?.marker) issues.push(issue);
+  }
+  return issues;
+}
+
+/** Checks the incidents and writes missing action ids before any issue exists. */
+async function prepareItems(yamlFiles: YamlFiles, paths: readonly string[], dryRun: boolean): Promise<{ items: SyncItem[]; incidents: string[]; files: SyncFileOutcome[] }> {
+  const items: SyncItem[] = [];
+  const incidents: string[] = [];
+  const files: SyncFileOutcome[] = [];
+  const owners = new Map<string, string>();
+  for (const file of paths) {
+    const checked = await yamlFiles.check(file);
+    const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0 };
+    files.push(outcome);
+    if (!checked.incident) {
+      outcome.diagnostics = checked.diagnostics;
+      outcome.skipped = 'fix the errors above first';
+      continue;
+    }
+    // Markers key issues by incident id: two files with one id would fight over the same issues.
+    const owner = owners.get(checked.incident.id);
+    if (owner) {
+      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${owner}; give each incident its own \`id\``;
+      continue;
+    }
+    owners.set(checked.incident.id, file);
+    const collected = collectSyncItems(checked.incident);
+    if (collected.newIds.length > 0 && !dryRun) {
+      const edits: ItemEdit[] = collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } }));
+      try {
+        await yamlFiles.edit(file, (source) => editItemFields(source, edits));
+      } catch (error) {
+        outcome.skipped = `cannot write action ids (${error instanceof Error ? error.message : String(error)})`;
+        continue;
+      }
+    }
+    outcome.addedIds = collected.newIds.length;
+    items.push(...collected.items);
+    // Only incidents read in full: an incident skipped above must not look emptied.
+    incidents.push(checked.incident.id);
+  }
+  return { items, incidents, files };
+}
+
+/** Positions of the items that need a diagnostic, from the files as they are now (the cache holds them). */
+async function itemLocator(yamlFiles: YamlFiles, results: readonly OpResult[]): Promise<(file: string, index: number) => SourceSpan | null> {
+  const sources = new Map<string, Awaited<ReturnType<YamlFiles['load']>>['source']>();
+  for (const result of results) {
+    if (!('item' in result.op) || (result.outcome !== 'failed' && result.outcome !== 'conflict' && result.warnings.length === 0)) continue;
+    const file = result.op.item.file;
+    if (!sources.has(file)) sources.set(file, (await yamlFiles.load(file)).source);
+  }
+  return (file, index) => {
+    const source = sources.get(file);
+    return source ? locatePath(source, ['action_items', index]) : null;
+  };
+}

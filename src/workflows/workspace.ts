@@ -1,0 +1,46 @@
+/**
+ * The Workspace port: everything a workflow may ask of the outside world,
+ * and nothing more. `io/workspace.ts` implements it on the disk; a test or
+ * the GitHub Action can pass any object of this shape. Every path here is
+ * relative to `root`, with forward slashes, exactly as it appears in output.
+ *
+ * @example
+ * const { workspace } = await openWorkspace('/repo'); // io/
+ * const result = await validateWorkflow(workspace, { paths: ['postmortems/'] });
+ */
+import type { Config } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TemplateSet } from '../render/render.js';
+
+/** The files PATHS name, and the names that matched nothing on disk. */
+export interface FoundFiles {
+  /** Paths relative to the root, sorted, without duplicates. */
+  files: string[];
+  /** Named paths that do not exist. */
+  missing: string[];
+}
+
+/** The bytes of one file, or the diagnostic saying why it could not be read. */
+export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic };
+
+export interface Workspace {
+  /** Repository root: where the config file was looked for and paths are shown from. */
+  readonly root: string;
+  readonly config: Config;
+  /** A file stands for itself, a folder for every file in it (recursively) ending with one of `extensions`. */
+  findFiles(paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles>;
+  readBytes(file: string): Promise<ReadResult>;
+  /** The text of a file, or null when there is none (a report not built yet). */
+  readTextIfExists(file: string): Promise<string | null>;
+  exists(file: string): Promise<boolean>;
+  /**
+   * Writes atomically (temp file + rename). `durable` adds an fsync before the
+   * rename, for files that cannot be regenerated; rendered reports skip it.
+   * Rejects with an Error whose `code` is the system's (EACCES, EISDIR…).
+   */
+  writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
+  /** The templates to render with: built-ins, overridden by the configured folder; `problem` when that folder is missing. */
+  loadTemplates(): Promise<{ templates: TemplateSet; problem: null } | { templates: null; problem: string }>;
+  /** A path (absolute, or relative to the root) as it is shown: relative to the root, forward slashes. */
+  displayPath(file: string): string;
+}
