@@ -9,7 +9,7 @@
  * findDate('Between 16:15 UTC and 22:20 UTC on 21 Nov 2016, …') // → '2016-11-21'
  * readClock('3:05 pm PST')                                    // → { clock: '15:05', zone: 'America/Los_Angeles', offset: null, rest: '' }
  */
-import { isCalendarDate } from '../time.js';
+import { isCalendarDate } from '../incident/time.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

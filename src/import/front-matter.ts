@@ -7,10 +7,10 @@
  * @example
  * readFrontMatter('old.md', { text: 'title: Outage\nseverity: sev2\nowner: ops\n', line: 1 }).fields.severity // → 'SEV2'
  */
-import { createDiagnostic, type Diagnostic } from '../diagnostic.js';
-import { parseYamlSource } from '../load.js';
-import { INCIDENT_STATUSES } from '../schema.js';
-import { isCalendarDate, isTimeZone } from '../time.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlSource } from '../load/parse.js';
+import { INCIDENT_STATUSES } from '../validate/schema.js';
+import { isCalendarDate, isTimeZone } from '../incident/time.js';
 
 export interface FrontMatter {
   fields: {

@@ -11,7 +11,7 @@
  */
 import type { RootContent, Table } from 'mdast';
 import { formatInZone } from '../timeline/log-time.js';
-import { resolveTime } from '../time.js';
+import { resolveTime } from '../incident/time.js';
 import { leadingDate, readClock } from './document-time.js';
 import { blockText, inlineText, listItemText } from './markdown-text.js';
 

@@ -10,7 +10,7 @@
  * parseLogTimestamp(1705314225123, 'UTC')                   // → 1705314225123 (epoch ms)
  */
 import { tzOffset } from '@date-fns/tz';
-import { resolveTime } from '../time.js';
+import { resolveTime } from '../incident/time.js';
 
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?\s?(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH_TEXT = /^\d{9,19}(?:\.\d+)?$/;

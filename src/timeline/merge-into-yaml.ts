@@ -9,28 +9,29 @@
  * const text = mergeIntoTimeline(source, plan.entries); // throws when the file cannot be edited safely
  */
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
-import { parseYamlSource, type YamlSource } from '../load.js';
+import type { YamlSource } from '../load/source.js';
+import { applySplices, lineEnding, lineStart, verifySplicedText, type Splice } from '../load/splice.js';
 import type { LogTimelineEntry, PlannedEntry } from './select-entries.js';
 
-interface Insertion {
-  at: number;
-  /** Past the text replaced; equal to `at` for a pure insertion. */
-  end: number;
-  text: string;
-  /** Keeps insertions at one offset in plan order. */
+/** A splice, with its place in the plan: insertions at one offset keep plan order. */
+interface Insertion extends Splice {
   order: number;
 }
 
 export function mergeIntoTimeline(source: YamlSource, planned: readonly PlannedEntry[]): string {
   if (planned.length === 0) return source.text;
-  const eol = source.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(source.text);
   const timeline = source.document.get('timeline', true);
   if (!isSeq(timeline)) throw new Error('`timeline` is not a list');
   const insertions = timeline.flow ? [flowInsertion(timeline, planned, eol)] : blockInsertions(source.text, timeline, planned, eol);
-  let text = source.text;
-  for (const insertion of insertions.sort((a, b) => b.at - a.at || b.order - a.order)) {
-    text = text.slice(0, insertion.at) + insertion.text + text.slice(insertion.end);
+  // Splices at one offset are joined in plan order: applySplices needs them not to overlap.
+  const joined = new Map<number, Insertion>();
+  for (const insertion of insertions.sort((a, b) => a.order - b.order)) {
+    const seen = joined.get(insertion.at);
+    if (seen) seen.text += insertion.text;
+    else joined.set(insertion.at, { ...insertion });
   }
+  const text = applySplices(source.text, [...joined.values()]);
   verify(source, text, planned);
   return text;
 }
@@ -112,21 +113,12 @@ function scalar(value: string): string {
   return plain ? value : JSON.stringify(value);
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 function verify(source: YamlSource, text: string, planned: readonly PlannedEntry[]): void {
-  const check = parseYamlSource(source.file, text);
-  const before = (source.document.toJS() as { timeline: unknown[] }).timeline;
-  const after = (check.data as { timeline?: unknown[] } | null)?.timeline;
-  const expected = [...before];
-  // Inserting from the back keeps the earlier indices valid.
+  const data = source.document.toJS() as { timeline: unknown[] };
+  const expected = [...data.timeline];
   for (const plan of planned) if (plan.before === null) expected.push({ ...plan.entry });
+  // Inserting from the back keeps the earlier indices valid.
   const placed = planned.map((plan, order) => ({ plan, order })).filter(({ plan }) => plan.before !== null);
   for (const { plan } of placed.sort((a, b) => b.plan.before! - a.plan.before! || b.order - a.order)) expected.splice(plan.before!, 0, { ...plan.entry });
-  const unchanged = JSON.stringify({ ...(check.data as object), timeline: null }) === JSON.stringify({ ...(source.document.toJS() as object), timeline: null });
-  if (check.diagnostics.length > 0 || !unchanged || JSON.stringify(after) !== JSON.stringify(expected)) {
-    throw new Error('the merged YAML would not read back as intended; nothing was written');
-  }
+  verifySplicedText(source.file, text, { ...data, timeline: expected });
 }

@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { importMarkdown } from '../../src/import/import-markdown.js';
 import { incidentYaml } from '../../src/import/incident-yaml.js';
-import { checkIncident } from '../../src/validate.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
 import { lostSentences } from './source-text.js';
 
 describe.each([

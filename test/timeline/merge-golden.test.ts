@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSource } from '../../src/load.js';
-import { checkIncident } from '../../src/validate.js';
-import { DEFAULT_CONFIG } from '../../src/config.js';
+import { parseYamlSource } from '../../src/load/parse.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { createMatcher } from '../../src/timeline/correlation.js';
 import { mergeIntoTimeline } from '../../src/timeline/merge-into-yaml.js';
 import { createLogScanner, type ScanResult } from '../../src/timeline/scan-log.js';
