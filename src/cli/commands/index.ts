@@ -4,10 +4,12 @@
  */
 import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
 import { showCommand } from './show.js';
 import { syncCommand } from './sync.js';
+import { timelineCommand } from './timeline.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -17,4 +19,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   buildCommand,
   lintCommand,
   syncCommand,
+  timelineCommand,
+  importCommand,
 ];
