@@ -21,9 +21,12 @@ const PUBLIC_API = [
   'configJsonSchema',
   'createDiagnostic',
   'createGithubTracker',
+  'diskLogReader',
   'formatDiagnostics',
   'formatFieldPath',
   'hasErrors',
+  'importMarkdown',
+  'importWorkflow',
   'incidentJsonSchema',
   'incidentToJson',
   'lintIncidentSource',
@@ -41,6 +44,7 @@ const PUBLIC_API = [
   'runCli',
   'spliceItemFields',
   'summarizeSync',
+  'timelineWorkflow',
 ];
 
 describe('public API', () => {
