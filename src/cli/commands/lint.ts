@@ -6,9 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { lintWorkflow } from '../../workflows/lint.js';
-import { exitCodeFor, openOrReport, orUsageError, parseMaxWarnings } from './shared.js';
+import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings } from './shared.js';
 
 export const lintCommand: CommandSpec = {
   name: 'lint',

@@ -34,3 +34,10 @@ export function orUsageError<T extends { problem: string | null }>(result: T): T
   if (result.problem !== null) throw new UsageError(result.problem);
   return result as T & { problem: null };
 }
+
+/** `--format F`: one of `allowed` (default text), else a usage error. */
+export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  const format = (value ?? 'text') as T;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got \`${value}\``);
+  return format;
+}

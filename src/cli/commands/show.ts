@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { showWorkflow } from '../../workflows/show.js';
-import { parseFormat } from '../../diagnostics/format/index.js';
-import { openOrReport, orUsageError } from './shared.js';
+import { openOrReport, orUsageError, parseFormat } from './shared.js';
 
 export const showCommand: CommandSpec = {
   name: 'show',

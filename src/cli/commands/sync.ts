@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
-import { formatDiagnostics, parseFormat } from '../../diagnostics/format/index.js';
+import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import type { OpResult } from '../../sync/apply.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../../sync/report.js';
-import { redactToken, resolveConnection } from '../../io/github/connection.js';
+import { ConnectionError, redactToken, resolveConnection } from '../../io/github/connection.js';
 import { createGithubTracker } from '../../io/github/tracker.js';
 import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
-import { openOrReport, orUsageError } from './shared.js';
+import { openOrReport, orUsageError, parseFormat } from './shared.js';
 
 const DEFAULT_PACE_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -71,7 +71,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
   const { label } = workspace.config.sync;
-  const connection = resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo);
+  const connection = usageOnConnectionError(() => resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo));
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
   const tracker = await createGithubTracker({
     connection,
@@ -128,6 +128,14 @@ function printResults(results: readonly OpResult[], io: CommandIO): void {
     if (line === null) continue;
     if (result.outcome === 'failed' || result.outcome === 'conflict') io.stderr(`${line}\n`);
     else io.stdout(`${line}\n`);
+  }
+}
+
+function usageOnConnectionError<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    throw error instanceof ConnectionError ? new UsageError(error.message) : error;
   }
 }
 

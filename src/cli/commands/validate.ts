@@ -1,9 +1,9 @@
 /** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
-import { formatDiagnostics, DIAGNOSTIC_FORMATS, parseFormat } from '../../diagnostics/format/index.js';
+import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { validateWorkflow } from '../../workflows/validate.js';
-import { exitCodeFor, openOrReport, orUsageError, parseMaxWarnings } from './shared.js';
+import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',

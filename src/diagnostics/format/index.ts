@@ -3,7 +3,6 @@
  * diagnostic type; adding a format is adding a case here.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import { UsageError } from '../../cli/command.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
@@ -13,12 +12,7 @@ import { formatText } from './text.js';
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
-export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
-  const format = (value ?? 'text') as T;
-  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got \`${value}\``);
-  return format;
-}
-
+/** The diagnostics as one string in `format`; `colour` only affects text. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: { colour?: boolean } = {}): string {
   switch (format) {
     case 'sarif':

@@ -8,7 +8,6 @@
  * resolveConnection({ repo: 'acme/platform' }, { GITHUB_TOKEN: 't' }, null);
  * // { apiUrl: 'https://api.github.com', owner: 'acme', repo: 'platform', token: 't' }
  */
-import { UsageError } from '../../cli/command.js';
 
 export interface Connection {
   apiUrl: string;
@@ -18,22 +17,27 @@ export interface Connection {
   token: string | null;
 }
 
+/** A repository, token or API URL that cannot be used; the CLI reports it as a usage error (exit 2). */
+export class ConnectionError extends Error {
+  override name = 'ConnectionError';
+}
+
 export const DEFAULT_API_URL = 'https://api.github.com';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** Flags first, then the config, then the environment; a usage error (exit 2) for anything unusable. */
+/** Flags first, then the config, then the environment; throws a ConnectionError for anything unusable. */
 export function resolveConnection(
   flags: { repo?: string | undefined; apiUrl?: string | undefined; dryRun?: boolean | undefined },
   env: Readonly<Record<string, string | undefined>>,
   configRepo: string | null,
 ): Connection {
   const repoText = flags.repo ?? configRepo ?? env.GITHUB_REPOSITORY;
-  if (!repoText) throw new UsageError('no repository: pass --repo OWNER/NAME (or set `sync.repo` in postmortem.config.yaml)');
+  if (!repoText) throw new ConnectionError('no repository: pass --repo OWNER/NAME (or set `sync.repo` in postmortem.config.yaml)');
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repoText);
-  if (!match) throw new UsageError(`--repo must be OWNER/NAME; got \`${repoText}\``);
+  if (!match) throw new ConnectionError(`--repo must be OWNER/NAME; got \`${repoText}\``);
   const apiUrl = checkApiUrl(flags.apiUrl ?? (env.GITHUB_API_URL || DEFAULT_API_URL));
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || null;
-  if (!token && !flags.dryRun) throw new UsageError('no token: set GITHUB_TOKEN (or GH_TOKEN) to a token with `issues: write` on the repository');
+  if (!token && !flags.dryRun) throw new ConnectionError('no token: set GITHUB_TOKEN (or GH_TOKEN) to a token with `issues: write` on the repository');
   return { apiUrl, owner: match[1]!, repo: match[2]!, token };
 }
 
@@ -43,12 +47,12 @@ export function checkApiUrl(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--api-url is not a URL: \`${text}\``);
+    throw new ConnectionError(`--api-url is not a URL: \`${text}\``);
   }
-  if (url.username || url.password) throw new UsageError('--api-url must not carry credentials; use GITHUB_TOKEN');
+  if (url.username || url.password) throw new ConnectionError('--api-url must not carry credentials; use GITHUB_TOKEN');
   if (url.protocol === 'https:') return text.replace(/\/+$/, '');
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return text.replace(/\/+$/, '');
-  throw new UsageError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
+  throw new ConnectionError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
 }
 
 /** Replaces every occurrence of the token: the last line of defence for anything printed. */
