@@ -11,6 +11,7 @@
  *   message: 'Missing required field `title`',
  * });
  */
+import { ruleEntry, type RuleId } from './catalogue.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** 1-based line and column, as editors and GitHub annotations count them. */
@@ -44,11 +45,13 @@ export interface Diagnostic {
   url?: string;
 }
 
-export type DiagnosticInit = Partial<Diagnostic> & Pick<Diagnostic, 'file' | 'ruleId' | 'message'> & {
+export type DiagnosticInit = Partial<Omit<Diagnostic, 'ruleId'>> & Pick<Diagnostic, 'file' | 'message'> & {
+  /** Only ids of the catalogue compile. */
+  ruleId: RuleId;
   span?: SourceSpan | null;
 };
 
-/** Fills the defaults so that rules only state what they know. */
+/** Fills the defaults so that rules only state what they know; the docs URL comes from the catalogue. */
 export function createDiagnostic(init: DiagnosticInit): Diagnostic {
   const { span, ...rest } = init;
   const diagnostic: Diagnostic = {
@@ -66,7 +69,8 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
   if (rest.expected !== undefined) diagnostic.expected = rest.expected;
   if (rest.actual !== undefined) diagnostic.actual = rest.actual;
   if (rest.note !== undefined) diagnostic.note = rest.note;
-  if (rest.url !== undefined) diagnostic.url = rest.url;
+  const url = rest.url ?? ruleEntry(rest.ruleId)?.url;
+  if (url !== undefined) diagnostic.url = url;
   return diagnostic;
 }
 

@@ -15,6 +15,7 @@ import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
 import { lintProse } from './prose.js';
 import { applyLevels, blameDiagnostic, DEFAULT_LINT_SETTINGS, type LintSettings } from './runner.js';
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { checkStructure } from './rules/structure.js';
 import { applySuppressions, parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
@@ -50,7 +51,8 @@ export function lintIncidentSource(file: string, input: string | Uint8Array, opt
     diagnostics.push(
       createDiagnostic({
         file,
-        ruleId: finding.ruleId,
+        // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
+        ruleId: finding.ruleId as RuleId,
         severity: RULES[finding.ruleId]?.severity ?? 'warning',
         message: finding.message,
         span: locatePath(source, finding.at ?? finding.path, { key: finding.key }),

@@ -9,6 +9,7 @@
 import { createDiagnostic, type Diagnostic, type Severity, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type { LintPhrase, RuleLevel } from '../config/config.js';
 import type { Finding } from './rules/finding.js';
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { RULES, ruleUrl } from '../diagnostics/lint-rules.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { ruleMatches } from './suppressions.js';
@@ -56,7 +57,8 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
   const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
   return createDiagnostic({
     file,
-    ruleId: finding.ruleId,
+    // Findings carry ids of lint-rules.ts, all of which are in the catalogue (test/shape/catalogue.test.ts).
+    ruleId: finding.ruleId as RuleId,
     severity: RULES[finding.ruleId]?.severity ?? 'warning',
     message: info && !custom ? `\`${shown}\`: ${info.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span,

@@ -10,6 +10,7 @@
  */
 import { isAlias, isCollection, isScalar, visit } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOfNode } from './locate.js';
 import type { YamlSource } from './source.js';
@@ -27,7 +28,7 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const report = (node: Node, ruleId: string, message: string, note: string) => {
+  const report = (node: Node, ruleId: RuleId, message: string, note: string) => {
     const span = spanOfNode(source, node);
     // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
     const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
@@ -63,7 +64,7 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   return found;
 }
 
-type Report = (node: Node, ruleId: string, message: string, note: string) => void;
+type Report = (node: Node, ruleId: RuleId, message: string, note: string) => void;
 
 function checkKeys(map: YAMLMap, report: Report): void {
   const seen = new Set<string>();

@@ -4,6 +4,7 @@
  * ids, the severity scale. They run even when the schema found problems, on
  * whatever parts are well-formed, so one run reports everything it can.
  */
+import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { EVENT_TYPES } from './schema.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
@@ -82,7 +83,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   return { diagnostics, instants };
 }
 
-type ReportInit = { ruleId: string; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity };
+type ReportInit = { ruleId: RuleId; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity };
 type Report = (path: Array<string | number>, init: ReportInit) => void;
 
 const TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';

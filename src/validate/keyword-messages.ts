@@ -158,7 +158,7 @@ const noShapeFits: Describe = (c) => {
 };
 
 const other: Describe = (c) => ({
-  ruleId: `schema/${c.error.keyword}`,
+  ruleId: 'schema/invalid',
   message: `${c.base.length ? field(c) : 'The document'} ${c.error.message ?? 'is invalid'}`,
   ...c.where(c.base),
   actual: describeValue(c.value),

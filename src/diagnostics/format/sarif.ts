@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0, the format GitHub code scanning and other tools import:
- * one run, one tool (`postmortem`) listing the rules that appear, and one
+ * one run, one tool (`postmortem`) listing the rules that appear (from the
+ * catalogue, with their help text), and one
  * result per diagnostic. Built by hand from the `sarif` types: the object is
  * small and this keeps the output deterministic (no timestamps, no paths
  * of the machine that produced it).
@@ -10,7 +11,8 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Diagnostic } from '../diagnostic.js';
-import { RULES, ruleUrl } from '../lint-rules.js';
+import { ruleEntry } from '../catalogue.js';
+import { RULES as LINT_RULES } from '../lint-rules.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -19,14 +21,15 @@ export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/erra
 export function buildSarif(diagnostics: readonly Diagnostic[], options: { version?: string } = {}): Log {
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
   const rules: ReportingDescriptor[] = ids.map((id) => {
-    const info = RULES[id];
-    const rule: ReportingDescriptor = { id, shortDescription: { text: info?.summary ?? id } };
-    if (info) {
-      rule.fullDescription = { text: `${info.summary}: ${info.why}` };
-      // The docs live in the repository, not at a fixed address, so help is text (helpUri must be an absolute URI).
-      rule.help = { text: `${info.why}.${info.suggestion ? ` ${info.suggestion}` : ''} See ${ruleUrl(id)}.` };
-      rule.defaultConfiguration = { level: LEVEL[info.severity] };
-    }
+    const entry = ruleEntry(id);
+    const rule: ReportingDescriptor = { id, shortDescription: { text: entry?.summary ?? id } };
+    if (!entry) return rule;
+    const lint = LINT_RULES[id];
+    rule.fullDescription = { text: lint ? `${entry.summary}: ${lint.why}` : entry.summary };
+    // The docs live in the repository, not at a fixed address, so help is text (helpUri must be an absolute URI).
+    const advice = lint ? `${lint.why}.${lint.suggestion ? ` ${lint.suggestion}` : ''}` : `${entry.summary.charAt(0).toUpperCase()}${entry.summary.slice(1)}.`;
+    rule.help = { text: `${advice} See ${entry.url}.` };
+    rule.defaultConfiguration = { level: LEVEL[entry.severity] };
     return rule;
   });
   const results = diagnostics.map((d): Result => {
