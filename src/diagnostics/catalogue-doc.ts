@@ -1,6 +1,6 @@
 /**
  * `docs/rules.md`, generated from the catalogue: one table per family and
- * one heading per validation, build and sync rule (the anchors the
+ * one heading per validation, build, sync, timeline and import rule (the anchors the
  * diagnostics' `url` points at). `npm run rules-doc` writes it; a test fails
  * when the committed file drifts.
  *
@@ -13,6 +13,8 @@ const FAMILIES: ReadonlyArray<readonly [RuleFamily, string, string]> = [
   ['schema', 'Loading and validation (`validate`, and every command that reads an incident)', 'docs/format.md'],
   ['build', 'Rendering reports (`build`)', 'README.md'],
   ['sync', 'GitHub issues (`sync`)', 'docs/sync.md'],
+  ['timeline', 'Timelines from logs (`timeline`)', 'docs/timeline.md'],
+  ['import', 'Importing Markdown post-mortems (`import`)', 'docs/import.md'],
   ['blame', 'Blaming language (`lint`)', 'docs/lint.md'],
   ['structure', 'Completeness (`lint`)', 'docs/lint.md'],
 ];
