@@ -78,6 +78,7 @@ const OWN_RULES = [
   ['timeline/merge-failed', 'error', 'the timeline cannot be edited in place; nothing is written'],
   ['import/missing-field', 'warning', 'a required field not found in the Markdown; a placeholder, and the incident is a draft'],
   ['import/unmapped', 'info', 'a section with no field in the format, kept under x-unmapped'],
+  ['import/timeline-from-impact', 'info', 'no timeline section: start and end of impact taken from the impact statement'],
   ['import/timeline-sorted', 'info', 'timeline entries that were out of order, sorted'],
   ['import/front-matter', 'warning', 'front matter that is not a YAML mapping, kept as text'],
   ['import/target-exists', 'error', 'the incident file to write exists already; not overwritten'],

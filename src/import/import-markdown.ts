@@ -24,6 +24,7 @@ import { isPlainLessonsHeading, type SectionField } from './headings.js';
 import { readFrontMatter } from './front-matter.js';
 import { blockText, inlineText, listItemText, nodesToText } from './markdown-text.js';
 import { splitSections, type Section } from './sections.js';
+import { impactWindowEntries } from './impact-window.js';
 import { readTimeline } from './timeline-section.js';
 
 export interface ImportResult {
@@ -75,7 +76,10 @@ export function importMarkdown(file: string, markdown: string, config: Pick<Conf
   const timeline = readTimeline(timelineNodes, { date: data.date as string, zone });
   if (timeline.notes.length > 0) unmapped.push({ heading: byField('timeline')[0]!.heading, text: timeline.notes.join('\n\n') });
   if (timeline.sorted) diagnostics.push(createDiagnostic({ file, ruleId: 'import/timeline-sorted', severity: 'info', message: 'Timeline entries were not in chronological order as written; they are sorted' }));
-  data.timeline = timeline.entries.length > 0 ? timeline.entries : [{ time: '12:00', event: placeholder(missing, 'timeline', 'Timeline, Chronology, Sequence of events (a time/event table or a list)') }];
+  const window = timeline.entries.length > 0 ? null : impactWindowEntries(`${textOf('impact')}\n${summary}`, { date: data.date as string, zone });
+  if (window) diagnostics.push(createDiagnostic({ file, ruleId: 'import/timeline-from-impact', severity: 'info', path: 'timeline', message: 'No timeline section; the start and end of impact come from the impact statement' }));
+  data.timeline =
+    timeline.entries.length > 0 ? timeline.entries : window ? window.entries : [{ time: '12:00', event: placeholder(missing, 'timeline', 'Timeline, Chronology, Sequence of events (a time/event table or a list)') }];
 
   data.root_cause = rootCause(textOf('root_cause'), byField('contributing_factors'), missing);
   data.resolution = resolution(byField('resolution')) ?? placeholder(missing, 'resolution', 'Resolution, Mitigation, Remediation, Recovery');

@@ -18,6 +18,7 @@ import { blockText, inlineText, listItemText } from './markdown-text.js';
 export interface ImportedEntry {
   time: string;
   event: string;
+  type?: string;
   /** The time as the document wrote it, when it differs from `time`. */
   'x-time'?: string;
 }

@@ -35,6 +35,7 @@ describe.skipIf(files.length === 0)('import of the shared corpus', () => {
     ['summary', 0.65],
     ['root_cause.immediate', 0.8],
     ['resolution', 0.5],
+    ['timeline', 0.7],
   ])('finds %s in at least a share %d of the documents', (field, share) => {
     const found = files.filter((name) => {
       const result = importMarkdown(name, readFileSync(`${corpus}${name}`, 'utf8'), DEFAULT_CONFIG);
