@@ -23,7 +23,9 @@ export function mergeIntoTimeline(source: YamlSource, planned: readonly PlannedE
   const eol = lineEnding(source.text);
   const timeline = source.document.get('timeline', true);
   if (!isSeq(timeline)) throw new Error('`timeline` is not a list');
-  const insertions = timeline.flow ? [flowInsertion(timeline, planned, eol)] : blockInsertions(source.text, timeline, planned, eol);
+  // A flow list (`[…]`) has no lines to splice between; a valid incident's is never empty.
+  if (timeline.flow) throw new Error('the timeline is written as a flow list `[…]`; write it as a block list to merge into it');
+  const insertions = blockInsertions(source.text, timeline, planned, eol);
   // Splices at one offset are joined in plan order: applySplices needs them not to overlap.
   const joined = new Map<number, Insertion>();
   for (const insertion of insertions.sort((a, b) => a.order - b.order)) {
@@ -60,15 +62,6 @@ function blockInsertions(text: string, timeline: YAMLSeq, planned: readonly Plan
     if (lead) needsLineBreak = false;
     return { at, end: at, text: lead + entryText, order };
   });
-}
-
-/** `timeline: []` becomes a block list. */
-function flowInsertion(timeline: YAMLSeq, planned: readonly PlannedEntry[], eol: string): Insertion {
-  if (timeline.items.length > 0) throw new Error('the timeline is written as a flow list `[…]`; write it as a block list to merge into it');
-  const range = timeline.range;
-  if (!range) throw new Error('cannot find the timeline in the file');
-  const body = planned.map((plan) => renderEntry(plan.entry, '  ', ' ', eol)).join('');
-  return { at: range[0], end: range[1], text: `${eol}${body.slice(0, -eol.length)}`, order: 0 };
 }
 
 /** New entries go above the comment lines that introduce an entry, so the comment stays with it. */

@@ -69,3 +69,27 @@ describe('timeline merge', () => {
     expect(orders).toMatchObject({ lines: 5, unparsable: 1, unparsableLines: [5] });
   });
 });
+
+describe('merging into files of other shapes', () => {
+  const scans = [{ file: 'app.log', lines: 1, unparsable: 0, unparsableLines: [], tooLong: 0, matches: [{ line: 1, record: { instant: Date.UTC(2024, 0, 15, 10, 5), level: 'error' as const, service: 'api', message: 'a # b: c', correlationId: 'r' } }] }];
+  const merged = (text: string) => {
+    const source = parseYamlSource('incident.yaml', text).source!;
+    return mergeIntoTimeline(source, selectEntries(scans, { zone: 'UTC', existing: [{ instant: Date.UTC(2024, 0, 15, 10, 0), event: 'x', source: null }] }).entries);
+  };
+
+  it('keeps CRLF line endings and appends at the end of a file without a final line break', () => {
+    expect(merged('timeline:\r\n  - time: "10:00"\r\n    event: x')).toBe(
+      'timeline:\r\n  - time: "10:00"\r\n    event: x\r\n  - time: "2024-01-15T10:05:00+00:00"\r\n    event: "a # b: c"\r\n    service: api\r\n    level: error\r\n    source: app.log:1\r\n',
+    );
+  });
+
+  it('follows the indentation the file uses', () => {
+    expect(merged('timeline:\n- time: "10:00"\n  event: x\nlessons: []\n')).toBe(
+      'timeline:\n- time: "10:00"\n  event: x\n- time: "2024-01-15T10:05:00+00:00"\n  event: "a # b: c"\n  service: api\n  level: error\n  source: app.log:1\nlessons: []\n',
+    );
+  });
+
+  it('refuses a flow list', () => {
+    expect(() => merged('timeline: [{time: "10:00", event: x}]\n')).toThrow('flow list');
+  });
+});
