@@ -18,12 +18,20 @@ const files = existsSync(corpus)
   ? folders.flatMap((folder) => readdirSync(`${corpus}${folder}`).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => `${folder}/${name}`))
   : [];
 
+// Each file is imported once and shared by the tests below.
+const imported = new Map<string, ReturnType<typeof importMarkdown>>();
+const importOnce = (name: string) => {
+  let result = imported.get(name);
+  if (!result) imported.set(name, (result = importMarkdown(name, readFileSync(`${corpus}${name}`, 'utf8'), DEFAULT_CONFIG)));
+  return result;
+};
+
 if (files.length === 0) console.warn(`import corpus test skipped: ${corpus} is absent (it holds third-party post-mortems, kept outside the project)`);
 
 describe.skipIf(files.length === 0)('import of the shared corpus', () => {
   it.each(files)('%s imports, validates and loses no sentence', (name) => {
     const markdown = readFileSync(`${corpus}${name}`, 'utf8');
-    const result = importMarkdown(name, markdown, DEFAULT_CONFIG);
+    const result = importOnce(name);
     const yaml = incidentYaml(result.data, name);
     const checked = checkIncident(result.fileName, yaml, DEFAULT_CONFIG);
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -38,7 +46,7 @@ describe.skipIf(files.length === 0)('import of the shared corpus', () => {
     ['timeline', 0.7],
   ])('finds %s in at least a share %d of the documents', (field, share) => {
     const found = files.filter((name) => {
-      const result = importMarkdown(name, readFileSync(`${corpus}${name}`, 'utf8'), DEFAULT_CONFIG);
+      const result = importOnce(name);
       return !result.diagnostics.some((d) => d.ruleId === 'import/missing-field' && d.path === field);
     });
     expect(found.length / files.length).toBeGreaterThanOrEqual(share);
