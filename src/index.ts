@@ -42,3 +42,8 @@ export type { SyncItem } from './sync/sync-item.js';
 export { spliceItemFields } from './sync/write-back.js';
 export { lintIncidentSource, lintMarkdown, lintProse, retextPostmortem, RULES as LINT_RULES } from './lint/index.js';
 export type { LintOptions, Finding, RetextPostmortemOptions } from './lint/index.js';
+export { timelineWorkflow } from './workflows/timeline.js';
+export type { TimelineOptions, TimelineResult, LogReader } from './workflows/timeline.js';
+export { diskLogReader } from './io/log-reader.js';
+export { importWorkflow } from './workflows/import.js';
+export { importMarkdown } from './import/import-markdown.js';

@@ -25628,7 +25628,20 @@ var init_catalogue = __esm({
       ["review/approvals", "error", "a pull request publishing an incident without the approving reviews the configuration asks for"],
       ["policy/action-deadline", "warning", "an open action item due later than the configured policy allows for its severity"],
       ["policy/draft-age", "warning", "an incident still `draft` longer after its date than the policy allows"],
-      ["policy/review-age", "warning", "an incident still `in-review` longer after its date than the policy allows"]
+      ["policy/review-age", "warning", "an incident still `in-review` longer after its date than the policy allows"],
+      ["timeline/unparsable-lines", "warning", "log lines with the id that are not a record this reader knows (skipped, counted)"],
+      ["timeline/long-lines", "warning", "log lines longer than 1 MiB (skipped)"],
+      ["timeline/no-matches", "warning", "no log line carries the id in a correlation field"],
+      ["timeline/max-entries", "info", "entries left out by --max"],
+      ["timeline/unreadable-log", "error", "a log that cannot be read; nothing is merged"],
+      ["timeline/merge-failed", "error", "the timeline cannot be edited in place; nothing is written"],
+      ["import/missing-field", "warning", "a required field not found in the Markdown; a placeholder, and the incident is a draft"],
+      ["import/unmapped", "info", "a section with no field in the format, kept under x-unmapped"],
+      ["import/timeline-from-impact", "info", "no timeline section: start and end of impact taken from the impact statement"],
+      ["import/timeline-sorted", "info", "timeline entries that were out of order, sorted"],
+      ["import/front-matter", "warning", "front matter that is not a YAML mapping, kept as text"],
+      ["import/target-exists", "error", "the incident file to write exists already; not overwritten"],
+      ["import/unwritable", "error", "the incident file cannot be written"]
     ];
     STRUCTURE_RULES = ["structure/action-owner", "structure/action-deadline", "structure/contributing-factors", "structure/metrics", "structure/impact-number", "structure/lessons"];
     OTHER_LINT_RULES = ["blame/custom", "blame/unused-suppression"];
@@ -57082,7 +57095,10 @@ var init_schema4 = __esm({
         pattern: "^[a-z][a-z0-9-]*$",
         description: "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest",
         examples: [...EVENT_TYPES]
-      })
+      }),
+      service: Type.String({ minLength: 1, description: "The service the event happened in (written by `postmortem timeline`)" }),
+      level: Type.String({ minLength: 1, description: "Log level of the line it came from: trace | debug | info | warn | error | fatal" }),
+      source: Type.String({ minLength: 1, description: "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)" })
     });
     ActionItemSchema = strictObject({
       id: Type.String({

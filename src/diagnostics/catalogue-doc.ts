@@ -1,6 +1,6 @@
 /**
  * `docs/rules.md`, generated from the catalogue: one table per family and
- * one heading per validation, build and sync rule (the anchors the
+ * one heading per validation, build, sync, timeline and import rule (the anchors the
  * diagnostics' `url` points at). `npm run rules-doc` writes it; a test fails
  * when the committed file drifts.
  *
@@ -15,6 +15,8 @@ const FAMILIES: ReadonlyArray<readonly [RuleFamily, string, string]> = [
   ['sync', 'GitHub issues (`sync`)', 'docs/sync.md'],
   ['review', 'Review gate (the GitHub Action\'s `check`)', 'docs/action.md'],
   ['policy', 'Configured policies (`validate`, `report`)', 'docs/report.md'],
+  ['timeline', 'Timelines from logs (`timeline`)', 'docs/timeline.md'],
+  ['import', 'Importing Markdown post-mortems (`import`)', 'docs/import.md'],
   ['blame', 'Blaming language (`lint`)', 'docs/lint.md'],
   ['structure', 'Completeness (`lint`)', 'docs/lint.md'],
 ];

@@ -13,7 +13,7 @@
 import type { Severity } from './diagnostic.js';
 import { BLAME_RULES, RULES as LINT_RULES, ruleUrl as lintRuleUrl } from './lint-rules.js';
 
-export type RuleFamily = 'schema' | 'build' | 'sync' | 'review' | 'policy' | 'blame' | 'structure';
+export type RuleFamily = 'schema' | 'build' | 'sync' | 'review' | 'policy' | 'timeline' | 'import' | 'blame' | 'structure';
 
 export interface RuleEntry {
   id: RuleId;
@@ -79,6 +79,19 @@ const OWN_RULES = [
   ['policy/action-deadline', 'warning', 'an open action item due later than the configured policy allows for its severity'],
   ['policy/draft-age', 'warning', 'an incident still `draft` longer after its date than the policy allows'],
   ['policy/review-age', 'warning', 'an incident still `in-review` longer after its date than the policy allows'],
+  ['timeline/unparsable-lines', 'warning', 'log lines with the id that are not a record this reader knows (skipped, counted)'],
+  ['timeline/long-lines', 'warning', 'log lines longer than 1 MiB (skipped)'],
+  ['timeline/no-matches', 'warning', 'no log line carries the id in a correlation field'],
+  ['timeline/max-entries', 'info', 'entries left out by --max'],
+  ['timeline/unreadable-log', 'error', 'a log that cannot be read; nothing is merged'],
+  ['timeline/merge-failed', 'error', 'the timeline cannot be edited in place; nothing is written'],
+  ['import/missing-field', 'warning', 'a required field not found in the Markdown; a placeholder, and the incident is a draft'],
+  ['import/unmapped', 'info', 'a section with no field in the format, kept under x-unmapped'],
+  ['import/timeline-from-impact', 'info', 'no timeline section: start and end of impact taken from the impact statement'],
+  ['import/timeline-sorted', 'info', 'timeline entries that were out of order, sorted'],
+  ['import/front-matter', 'warning', 'front matter that is not a YAML mapping, kept as text'],
+  ['import/target-exists', 'error', 'the incident file to write exists already; not overwritten'],
+  ['import/unwritable', 'error', 'the incident file cannot be written'],
 ] as const satisfies ReadonlyArray<readonly [`${RuleFamily}/${string}`, Severity, string]>;
 
 const STRUCTURE_RULES = ['structure/action-owner', 'structure/action-deadline', 'structure/contributing-factors', 'structure/metrics', 'structure/impact-number', 'structure/lessons'] as const;

@@ -46,6 +46,9 @@ export const TimelineEntrySchema = strictObject({
     description: 'start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest',
     examples: [...EVENT_TYPES],
   }),
+  service: Type.String({ minLength: 1, description: 'The service the event happened in (written by `postmortem timeline`)' }),
+  level: Type.String({ minLength: 1, description: 'Log level of the line it came from: trace | debug | info | warn | error | fatal' }),
+  source: Type.String({ minLength: 1, description: 'Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)' }),
 });
 
 export const ActionItemSchema = strictObject({

@@ -23,9 +23,12 @@ const PUBLIC_API = [
   'configJsonSchema',
   'createDiagnostic',
   'createGithubTracker',
+  'diskLogReader',
   'formatDiagnostics',
   'formatFieldPath',
   'hasErrors',
+  'importMarkdown',
+  'importWorkflow',
   'incidentJsonSchema',
   'incidentToJson',
   'lintIncidentSource',
@@ -45,6 +48,7 @@ const PUBLIC_API = [
   'runCli',
   'spliceItemFields',
   'summarizeSync',
+  'timelineWorkflow',
 ];
 
 describe('public API', () => {

@@ -5,11 +5,13 @@
 import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
 import { initCommand } from './init.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
 import { reportCommand } from './report.js';
 import { showCommand } from './show.js';
 import { syncCommand } from './sync.js';
+import { timelineCommand } from './timeline.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -21,4 +23,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   syncCommand,
   initCommand,
   reportCommand,
+  timelineCommand,
+  importCommand,
 ];

@@ -20,6 +20,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   sync: async () => (await import('./sync.js')).syncCommand,
   init: async () => (await import('./init.js')).initCommand,
   report: async () => (await import('./report.js')).reportCommand,
+  timeline: async () => (await import('./timeline.js')).timelineCommand,
+  import: async () => (await import('./import.js')).importCommand,
 };
 
 /** The command table for this invocation: just the named command when it exists, else every command. */
