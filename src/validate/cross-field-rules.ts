@@ -6,7 +6,8 @@
  */
 import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { EVENT_TYPES } from './schema.js';
+import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
+import { DEFAULT_TIMEZONE, normaliseSeverity, statusOrDefault, timezoneOrDefault } from '../incident/defaults.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
@@ -49,7 +50,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   const zoneRaw = asText(incident.timezone);
-  const zone = zoneRaw ?? 'UTC';
+  const zone = timezoneOrDefault(zoneRaw);
   const zoneOk = isTimeZone(zone);
   if (zoneRaw !== null && !zoneOk) {
     const guess = closest(zoneRaw, knownTimeZones());
@@ -66,7 +67,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   const severity = asText(incident.severity);
-  if (severity !== null && severity !== '' && !context.severities.includes(severity.toUpperCase())) {
+  if (severity !== null && severity !== '' && !context.severities.includes(normaliseSeverity(severity))) {
     report(['severity'], {
       ruleId: 'schema/severity',
       message: `${quoteText(severity)} is not on the severity scale`,
@@ -77,8 +78,8 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   // With an unknown zone, order is still checked in UTC so that one typo does not hide the rest.
-  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : 'UTC', report);
-  checkActionItems(asList(incident.action_items), asText(incident.status) ?? 'draft', report);
+  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
+  checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
   return { diagnostics, instants };
 }
@@ -140,7 +141,7 @@ function checkEventType(type: unknown, index: number, report: Report): void {
     expected: EVENT_TYPES.join(' | '),
     actual: quoteText(type),
     suggestions: [guess],
-    note: 'Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are.',
+    note: `Only ${PHASE_EVENT_TYPES.slice(0, -1).join(', ')} and ${PHASE_EVENT_TYPES.at(-1)} give metrics; other words are kept as they are.`,
   });
 }
 
