@@ -5,6 +5,7 @@
  */
 import { readPackageVersion } from '../io/package-info.js';
 import { UsageError, type CommandIO, type CommandSpec, type ExitCode } from './command.js';
+import { closest } from '../diagnostics/suggest.js';
 
 export function helpText(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -35,6 +36,8 @@ export async function runCli(argv: string[], io: CommandIO, given?: readonly Com
   // The whole table (every command's module) only when no narrower one is given: see commands/lazy.ts.
   const commands = given ?? (await import('./commands/index.js')).COMMANDS;
   const [name, ...rest] = argv;
+  // `postmortem help validate` is `postmortem validate --help`.
+  if (name === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], io, commands);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText(commands));
     return name === undefined ? 2 : 0;
@@ -56,7 +59,8 @@ export async function runCli(argv: string[], io: CommandIO, given?: readonly Com
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`postmortem ${name}: ${(error as Error).message}\nRun \`postmortem ${name} --help\` for usage.\n`);
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error as Error & { code: string }, command);
+      io.stderr(`postmortem ${name}: ${message}\nRun \`postmortem ${name} --help\` for usage.\n`);
       return 2;
     }
     // Unexpected: one readable line, never a stack trace (set DEBUG=postmortem for one).
@@ -65,6 +69,27 @@ export async function runCli(argv: string[], io: CommandIO, given?: readonly Com
     if (io.env.DEBUG?.includes('postmortem') && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
   }
+}
+
+/**
+ * node:util's parseArgs messages speak of `<value>` and positional arguments;
+ * this says the same in the words of the help text, with a "did you mean".
+ */
+function parseArgsMessage(error: Error & { code: string }, command: CommandSpec): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const flags = command.options.map(([flag]) => /^--[\w-]+/.exec(flag)?.[0]).filter((flag) => flag !== undefined);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const guess = closest(quoted, [...flags, '--help']);
+    const known = flags.length > 0 ? `the options of \`${command.name}\` are ${flags.join(', ')}` : `\`${command.name}\` takes no options`;
+    return `unknown option \`${quoted}\`${guess ? `; did you mean \`${guess}\`?` : ''} (${known})`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = quoted.split(' ')[0] ?? quoted;
+    const usage = command.options.find(([text]) => text.startsWith(`${flag} `))?.[0];
+    return usage ? `option \`${flag}\` needs a value: \`${usage}\`` : `option \`${flag}\` takes no value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument \`${quoted}\`; usage: postmortem ${command.name} ${command.usage}`.trimEnd();
+  return error.message;
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -29,8 +29,12 @@ export interface Config {
   /** Where reports go; null means beside each incident file. */
   output: string | null;
   severities: string[];
+  /** Incident files larger than this are refused before they are read (memory grows about 1000-fold in a build). */
+  maxFileBytes: number;
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[]; people: string[] };
   sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null };
+  /** Approvals needed to publish, by severity; `default` covers the rest. */
+  review: { approvals: Record<string, number> & { default: number } };
   /** Deadline and review-time limits; none by default. */
   policies: Policies;
 }
@@ -47,6 +51,9 @@ export interface Policies {
 
 export const NO_POLICIES: Policies = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
 
+/** 256 KiB: the largest measured shape at this size builds in about 230 MB (`npm run bench -- file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'];
 
 export const DEFAULT_CONFIG: Config = {
@@ -54,10 +61,23 @@ export const DEFAULT_CONFIG: Config = {
   templates: null,
   output: null,
   severities: DEFAULT_SEVERITIES,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   lint: { rules: {}, phrases: [], allow: [], people: [] },
   sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null },
+  review: { approvals: { default: 1 } },
   policies: NO_POLICIES,
 };
+
+/**
+ * How many approving reviews moving an incident of this severity to
+ * `published` needs.
+ *
+ * @example
+ * approvalsFor(resolveConfig({ review: { approvals: { SEV1: 2 } } }), 'sev1') // → 2
+ */
+export function approvalsFor(config: Config, severity: string): number {
+  return config.review.approvals[severity.toUpperCase()] ?? config.review.approvals.default;
+}
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
 
@@ -73,6 +93,7 @@ export function resolveConfig(input: ConfigInput): Config {
     templates: input.templates ?? null,
     output: input.output ?? null,
     severities: (input.severities ?? DEFAULT_SEVERITIES).map((s) => s.toUpperCase()),
+    maxFileBytes: input.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES,
     lint: {
       rules: input.lint?.rules ?? {},
       phrases: (input.lint?.phrases ?? []).map((p) => ({
@@ -90,12 +111,19 @@ export function resolveConfig(input: ConfigInput): Config {
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,
     },
+    review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
     policies: {
       actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days])),
       maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
       maxDaysInReview: input.policies?.max_days_in_review ?? null,
     },
   };
+}
+
+function resolveApprovals(given: Record<string, number>): Config['review']['approvals'] {
+  const approvals: Config['review']['approvals'] = { default: DEFAULT_CONFIG.review.approvals.default };
+  for (const [key, count] of Object.entries(given)) approvals[key === 'default' ? key : key.toUpperCase()] = count;
+  return approvals;
 }
 
 /**
@@ -124,6 +152,20 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
       path: formatFieldPath(path),
       span: locatePath(loaded.source, path),
       expected: 'each severity name once',
+    });
+    return { config: null, diagnostics: [diagnostic] };
+  }
+  const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== 'default' && !config.severities.includes(key));
+  if (unknownApproval !== undefined) {
+    const written = Object.keys((loaded.data as ConfigInput).review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
+    const path = ['review', 'approvals', written];
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/severities',
+      message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
+      path: formatFieldPath(path),
+      span: locatePath(loaded.source, path),
+      expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(', ')}`,
     });
     return { config: null, diagnostics: [diagnostic] };
   }

@@ -45,6 +45,16 @@ export const SyncConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ReviewConfigSchema = Type.Object(
+  {
+    approvals: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
+      description: 'Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) → count (default 1)',
+      additionalProperties: false,
+    })),
+  },
+  { additionalProperties: false },
+);
+
 const Days = (description: string) => Type.Integer({ minimum: 0, description });
 
 export const PoliciesConfigSchema = Type.Object(
@@ -70,8 +80,14 @@ export const ConfigSchema = Type.Object(
         description: 'The severity scale, worst first (default SEV1..SEV5)',
       }),
     ),
+    max_file_bytes: Type.Optional(Type.Integer({
+      minimum: 1024,
+      maximum: 10 * 1024 * 1024,
+      description: 'Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)',
+    })),
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
+    review: Type.Optional(ReviewConfigSchema),
     policies: Type.Optional(PoliciesConfigSchema),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },

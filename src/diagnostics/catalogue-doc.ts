@@ -13,6 +13,7 @@ const FAMILIES: ReadonlyArray<readonly [RuleFamily, string, string]> = [
   ['schema', 'Loading and validation (`validate`, and every command that reads an incident)', 'docs/format.md'],
   ['build', 'Rendering reports (`build`)', 'README.md'],
   ['sync', 'GitHub issues (`sync`)', 'docs/sync.md'],
+  ['review', 'Review gate (the GitHub Action\'s `check`)', 'docs/action.md'],
   ['policy', 'Configured policies (`validate`, `report`)', 'docs/report.md'],
   ['blame', 'Blaming language (`lint`)', 'docs/lint.md'],
   ['structure', 'Completeness (`lint`)', 'docs/lint.md'],

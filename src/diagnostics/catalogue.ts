@@ -13,7 +13,7 @@
 import type { Severity } from './diagnostic.js';
 import { BLAME_RULES, RULES as LINT_RULES, ruleUrl as lintRuleUrl } from './lint-rules.js';
 
-export type RuleFamily = 'schema' | 'build' | 'sync' | 'policy' | 'blame' | 'structure';
+export type RuleFamily = 'schema' | 'build' | 'sync' | 'review' | 'policy' | 'blame' | 'structure';
 
 export interface RuleEntry {
   id: RuleId;
@@ -57,20 +57,25 @@ const OWN_RULES = [
   ['schema/timeline-order', 'error', 'a timeline out of chronological order'],
   ['schema/event-type', 'warning', 'an event type that is not one of the known ones'],
   ['schema/duplicate-id', 'error', 'two action items with the same id'],
+  ['schema/duplicate-incident-id', 'error', 'two incident files in the incidents folder with the same incident id'],
   ['schema/action-items-empty', 'error', 'a resolved incident without action items'],
   ['schema/severity', 'error', 'a severity not on the configured scale'],
   ['schema/severities', 'error', 'a configured severity scale that cannot be used'],
   ['schema/unknown-rule', 'error', 'a lint rule name in the configuration that does not exist'],
   ['schema/no-files', 'warning', 'no incident files matched'],
+  ['schema/not-a-file', 'error', 'a named pipe, device or socket given as an incident file'],
   ['schema/too-many-problems', 'info', 'more problems in the file than are listed'],
   ['schema/internal', 'error', 'a bug: the file could not be checked'],
   ['schema/wont-do-reason', 'warning', 'a `wont-do` action item without a `reason`'],
   ['build/duplicate-report', 'error', 'two incidents whose reports would land on the same path'],
   ['build/write-failed', 'error', 'a report that cannot be written'],
+  ['build/stale-report', 'error', 'a rendered report that is missing or out of date (the Action\'s check)'],
   ['sync/failed', 'error', 'an action item or issue that could not be synced'],
   ['sync/conflict', 'warning', 'the YAML and the issue disagree about the status'],
   ['sync/warning', 'warning', 'synced, with a caveat (such as a refused assignee)'],
   ['sync/removed', 'warning', 'the issue of an action item removed from the YAML'],
+  ['sync/skipped', 'error', 'an incident the Action\'s sync left out (such as an id shared with another file)'],
+  ['review/approvals', 'error', 'a pull request publishing an incident without the approving reviews the configuration asks for'],
   ['policy/action-deadline', 'warning', 'an open action item due later than the configured policy allows for its severity'],
   ['policy/draft-age', 'warning', 'an incident still `draft` longer after its date than the policy allows'],
   ['policy/review-age', 'warning', 'an incident still `in-review` longer after its date than the policy allows'],

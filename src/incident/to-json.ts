@@ -1,13 +1,26 @@
 /**
  * The normalised model as JSON for `show --format json` and scripts: every
  * time an absolute ISO 8601 instant, metrics in whole seconds with the
- * contract's snake_case names, `null` where events are missing.
+ * contract's snake_case names, `null` where events are missing. Given the
+ * input as written, custom `x-` keys come along at the level they were
+ * written on (top, impact, root cause, each timeline entry and action item),
+ * so custom data reaches downstream tools.
+ *
+ * @example
+ * incidentToJson(checked.incident, checked.input)['x-jira'] // → 'OPS-12'
  */
 import type { Incident } from './model.js';
 
-export function incidentToJson(incident: Incident): Record<string, unknown> {
+type Written = Readonly<Record<string, unknown>> | null | undefined;
+
+export function incidentToJson(incident: Incident, input?: unknown): Record<string, unknown> {
   const { metrics, timeline, actionItems, rootCause, impact, publishedOn, ...rest } = incident;
-  return {
+  const written = (isRecord(input) ? input : {}) as Record<string, unknown>;
+  const entries = (key: string, index: number): Written => {
+    const list = written[key];
+    return Array.isArray(list) && isRecord(list[index]) ? list[index] : null;
+  };
+  const json = {
     ...rest,
     published_on: publishedOn,
     impact: {
@@ -17,9 +30,20 @@ export function incidentToJson(incident: Incident): Record<string, unknown> {
       revenue_loss: impact.revenueLoss,
       currency: impact.currency,
     },
-    timeline: timeline.map((entry) => ({ time: entry.time, at: entry.instant.toISOString(), event: entry.event, type: entry.type })),
-    root_cause: { immediate: rootCause.immediate, contributing_factors: rootCause.contributingFactors, five_whys: rootCause.fiveWhys },
-    action_items: actionItems.map(({ index: _index, ...item }) => item),
+    timeline: timeline.map((entry) => ({
+      time: entry.time,
+      at: entry.instant.toISOString(),
+      event: entry.event,
+      type: entry.type,
+      ...extensionKeys(entries('timeline', entry.index)),
+    })),
+    root_cause: {
+      immediate: rootCause.immediate,
+      contributing_factors: rootCause.contributingFactors,
+      five_whys: rootCause.fiveWhys,
+      ...extensionKeys(written.root_cause as Written),
+    },
+    action_items: actionItems.map(({ index, ...item }) => ({ ...item, ...extensionKeys(entries('action_items', index)) })),
     metrics: {
       time_to_detect: metrics.timeToDetect,
       time_to_acknowledge: metrics.timeToAcknowledge,
@@ -27,5 +51,18 @@ export function incidentToJson(incident: Incident): Record<string, unknown> {
       time_to_resolve: metrics.timeToResolve,
       duration: metrics.duration,
     },
+    ...extensionKeys(written),
   };
+  Object.assign(json.impact, extensionKeys(written.impact as Written));
+  return json;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `x-` keys of one written mapping, in the order written. */
+function extensionKeys(mapping: Written): Record<string, unknown> {
+  if (!isRecord(mapping)) return {};
+  return Object.fromEntries(Object.entries(mapping).filter(([key]) => key.startsWith('x-')));
 }

@@ -40,7 +40,7 @@ export function diskWorkspace(root: string, config: Config): Workspace {
     root,
     config,
     findFiles: (paths, extensions) => findFiles(root, paths, extensions),
-    readBytes: (file) => readBytes(root, file),
+    readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
     exists: (file) => access(resolve(file)).then(() => true, () => false),
     writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
@@ -100,12 +100,43 @@ export function toDisplayPath(root: string, absolute: string): string {
   return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
 }
 
-async function readBytes(root: string, file: string): Promise<ReadResult> {
+/**
+ * Checks what the path is before reading it: a named pipe or device would
+ * block or never end, and a file past the limit would be read whole only to be
+ * refused (or to take the run's memory down).
+ */
+async function readBytes(root: string, file: string, maxBytes: number): Promise<ReadResult> {
   try {
-    return { bytes: await readFile(path.resolve(root, file)) };
+    const absolute = path.resolve(root, file);
+    const info = await stat(absolute);
+    if (info.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error('folder'), { code: 'EISDIR' })) };
+    if (!info.isFile()) return { diagnostic: notRegular(file) };
+    if (info.size > maxBytes) return { diagnostic: tooLarge(file, info.size, maxBytes) };
+    return { bytes: await readFile(absolute) };
   } catch (error) {
     return { diagnostic: readFailure(file, error) };
   }
+}
+
+function notRegular(file: string): Diagnostic {
+  return createDiagnostic({
+    file,
+    ruleId: 'schema/not-a-file',
+    message: 'Not a regular file (a named pipe, device or socket); it is not read',
+    expected: 'a plain file',
+    note: 'Name the incident files themselves, or the folder that holds them.',
+  });
+}
+
+function tooLarge(file: string, size: number, limit: number): Diagnostic {
+  return createDiagnostic({
+    file,
+    ruleId: 'schema/file-too-large',
+    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
+    expected: `at most ${limit} bytes`,
+    actual: `${size} bytes`,
+    note: 'Raise `max_file_bytes` in postmortem.config.yaml if a real incident needs more (up to 10485760).',
+  });
 }
 
 function readFailure(file: string, error: unknown): Diagnostic {

@@ -8,7 +8,7 @@
  * lintProse('Kim took down the API.', { people: createPeople(['kim']) })
  * // [{ ruleId: 'blame/person-as-cause', start: 0, end: 13 }]
  */
-import type { People } from './grammar/people.js';
+import { createPeople, type People } from './grammar/people.js';
 import { checkCounterfactual } from './rules/counterfactual.js';
 import type { Finding } from './rules/finding.js';
 import { checkPersonAsCause } from './rules/person-as-cause.js';
@@ -30,7 +30,8 @@ export interface ExtraPhrase {
 }
 
 export interface ProseOptions {
-  people: People;
+  /** The people named in the incident; none when left out (JavaScript callers may pass `{}`). */
+  people?: People;
   /** Phrases never flagged (case-insensitive); a finding overlapping one is dropped. */
   allow?: readonly string[];
   extra?: readonly ExtraPhrase[];
@@ -47,7 +48,8 @@ export function mightBlame(sentence: Span): boolean {
 }
 
 /** Findings in `text`, offsets relative to it, sorted by position. */
-export function lintProse(text: string, options: ProseOptions): Finding[] {
+export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
+  const options = { ...given, people: given.people ?? createPeople([]) };
   const findings: Finding[] = [];
   const sentences = ANY_TRIGGER.test(text) ? splitSentences(tokenize(text)) : [];
   for (const sentence of sentences) {

@@ -9,9 +9,10 @@
  */
 import { isAlias, LineCounter, parseAllDocuments, visit, YAMLError } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkDocumentStructure } from './safety.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkDocumentStructure, fieldPathOf } from './safety.js';
 import { spanOfNode, spanOfRange } from './locate.js';
+import { explainYamlMistake } from './yaml-mistakes.js';
 import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, type LoadResult, type YamlSource } from './source.js';
 
 export { MAX_ALIAS_COUNT, MAX_FILE_BYTES } from './source.js';
@@ -63,7 +64,7 @@ function toPlainData(source: YamlSource): LoadResult {
       file: source.file,
       ruleId: 'schema/alias-limit',
       message: `YAML aliases expand too far (${message})`,
-      span: firstAliasSpan(source),
+      ...firstAlias(source),
       expected: `at most ${MAX_ALIAS_COUNT} alias expansions`,
       note: 'Write the repeated values out instead of nesting aliases.',
     });
@@ -71,16 +72,19 @@ function toPlainData(source: YamlSource): LoadResult {
   }
 }
 
-function firstAliasSpan(source: YamlSource) {
-  let first: Node | null = null;
+/** Where the first alias is, with its field path: the place to start writing values out. */
+function firstAlias(source: YamlSource): { span: ReturnType<typeof spanOfNode>; path: string | undefined } {
+  let first: { node: Node; ancestors: readonly unknown[] } | null = null;
   visit(source.document, {
-    Alias(_, alias) {
-      first = alias;
+    Alias(_, alias, ancestors) {
+      first = { node: alias, ancestors };
       return visit.BREAK;
     },
   });
-  const alias: Node | null = first;
-  return alias !== null && isAlias(alias) ? spanOfNode(source, alias) : null;
+  const found = first as { node: Node; ancestors: readonly unknown[] } | null;
+  if (found === null || !isAlias(found.node)) return { span: null, path: undefined };
+  const segments = fieldPathOf(found.ancestors, found.node);
+  return { span: spanOfNode(source, found.node), path: segments.length > 0 ? formatFieldPath(segments) : undefined };
 }
 
 function multiDocument(source: YamlSource, documents: readonly Document.Parsed[]): Diagnostic {
@@ -200,6 +204,6 @@ function yamlErrorDiagnostic(source: YamlSource, error: YAMLError): Diagnostic {
     ruleId: tooDeep ? 'schema/too-deep' : 'schema/yaml-syntax',
     message: tooDeep ? 'The YAML nests too deeply to read' : first,
     span: spanOfRange(source, error.pos[0], error.pos[1]),
-    note: tooDeep ? 'An incident file needs only a few levels; check the brackets and indentation.' : undefined,
+    note: tooDeep ? 'An incident file needs only a few levels; check the brackets and indentation.' : explainYamlMistake(source.text, error)?.hint,
   });
 }

@@ -8,10 +8,10 @@
  * @example
  * const problems = checkDocumentStructure(source); // [] for an ordinary incident
  */
-import { isAlias, isCollection, isScalar, visit } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import type { RuleId } from '../diagnostics/catalogue.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOfNode } from './locate.js';
 import type { YamlSource } from './source.js';
 
@@ -28,15 +28,22 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const report = (node: Node, ruleId: RuleId, message: string, note: string) => {
+  let ancestors: readonly unknown[] = [];
+  let container: unknown = null;
+  const report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => {
     const span = spanOfNode(source, node);
     // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
     const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note }));
+    // A too-deep path would be a long run of `[0]`; the line and column say more.
+    const segments = ruleId === 'schema/too-deep' ? [] : fieldPathOf(ancestors, container);
+    if (key !== undefined) segments.push(key);
+    const path = segments.length > 0 ? formatFieldPath(segments) : undefined;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path }));
   };
   let tooDeep = false;
   visit(source.document, {
     Map(_, map, path) {
+      [ancestors, container] = [path, map];
       if (collectionDepth(path) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the indentation.');
         tooDeep = true;
@@ -46,12 +53,14 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
       return undefined;
     },
     Seq(_, seq, path) {
+      [ancestors, container] = [path, seq];
       if (collectionDepth(path) < MAX_NESTING_DEPTH) return undefined;
       if (!tooDeep) report(seq, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the brackets.');
       tooDeep = true;
       return visit.SKIP;
     },
-    Alias(_, alias) {
+    Alias(_, alias, path) {
+      [ancestors, container] = [path, alias];
       const target = alias.resolve(source.document);
       if (target === undefined) {
         report(alias, 'schema/unknown-alias', `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -64,7 +73,27 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   return found;
 }
 
-type Report = (node: Node, ruleId: RuleId, message: string, note: string) => void;
+type Report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => void;
+
+/**
+ * The field path (`action_items[0].owner`) of a node, from the visitor's
+ * ancestors: a pair adds its key, a list the index of the item on the way down.
+ *
+ * @example
+ * fieldPathOf([document, map, pairOfTimeline, seq], firstEntry) // → ['timeline', 0]
+ */
+export function fieldPathOf(ancestors: readonly unknown[], node: unknown): Array<string | number> {
+  const chain = [...ancestors, node];
+  const segments: Array<string | number> = [];
+  for (const [index, ancestor] of chain.entries()) {
+    if (isPair(ancestor) && isScalar(ancestor.key) && ancestor.key !== chain[index + 1]) segments.push(String(ancestor.key.value));
+    else if (isSeq(ancestor)) {
+      const position = ancestor.items.indexOf(chain[index + 1] as never);
+      if (position !== -1) segments.push(position);
+    }
+  }
+  return segments;
+}
 
 function checkKeys(map: YAMLMap, report: Report): void {
   const seen = new Set<string>();
@@ -77,9 +106,9 @@ function checkKeys(map: YAMLMap, report: Report): void {
     // Keys are compared as the plain data will hold them: `1` and `"1"` collide.
     const name = String(key.value);
     if (FORBIDDEN_KEYS.has(name)) {
-      report(key, 'schema/forbidden-key', `The key \`${name}\` is not allowed`, 'Keys that name JavaScript object internals are refused to keep parsing safe.');
+      report(key, 'schema/forbidden-key', `The key \`${name}\` is not allowed`, 'Keys that name JavaScript object internals are refused to keep parsing safe.', name);
     } else if (seen.has(name)) {
-      report(key, 'schema/duplicate-key', `Duplicate key \`${name}\`: each key may appear once in a mapping`, 'Remove or rename one of the two keys.');
+      report(key, 'schema/duplicate-key', `Duplicate key \`${name}\`: each key may appear once in a mapping`, 'Remove or rename one of the two keys.', name);
     }
     seen.add(name);
   }

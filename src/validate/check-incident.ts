@@ -10,6 +10,7 @@
 import { compareDiagnostics, createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlSource } from '../load/parse.js';
 import type { LoadResult, YamlSource } from '../load/source.js';
+import { repairYamlMistakes } from '../load/yaml-mistakes.js';
 import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
 import { incidentJsonSchema, type IncidentInput } from './schema.js';
@@ -50,7 +51,8 @@ export function checkIncident(file: string, bytes: string | Uint8Array, config: 
 export function checkLoadedIncident(file: string, loaded: LoadResult, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
   return guarded(file, () => {
     if (loaded.data === null || loaded.diagnostics.length > 0) {
-      return { file, source: loaded.source, input: null, incident: null, diagnostics: loaded.diagnostics };
+      const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
+      return { file, source: loaded.source, input: null, incident: null, diagnostics };
     }
     return checkIncidentData(file, loaded.data, loaded.source, config, options);
   });
@@ -65,6 +67,23 @@ function guarded(file: string, check: () => CheckedIncident): CheckedIncident {
     const diagnostic = createDiagnostic({ file, ruleId: 'schema/internal', message: `Could not check this file: ${message}`, note: 'Please report this as a bug, with the file if you can.' });
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
+}
+
+/**
+ * A common YAML mistake (an unquoted `: `, a tab, an open quote) stops
+ * parsing; with the faulty lines repaired the rest of the file can still be
+ * checked, so the first run shows every problem. Problems on the repaired
+ * lines themselves are left out: their columns would not match the file.
+ */
+function checkPastMistakes(file: string, source: YamlSource | null, config: Pick<Config, 'severities'>): Diagnostic[] {
+  if (!source || source.document.errors.length === 0) return [];
+  const repaired = repairYamlMistakes(source.text, source.document.errors);
+  if (!repaired) return [];
+  const reloaded = parseYamlSource(file, repaired.text);
+  if (reloaded.data === null || reloaded.diagnostics.length > 0) return [];
+  return checkIncidentData(file, reloaded.data, reloaded.source, config).diagnostics.filter(
+    (diagnostic) => diagnostic.line === null || !repaired.lines.has(diagnostic.line),
+  );
 }
 
 /**

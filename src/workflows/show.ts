@@ -31,7 +31,7 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
   let checked = null;
   for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };
-  if (options.format === 'json') return { problem: null, output: `${JSON.stringify(incidentToJson(checked.incident), null, 2)}\n`, diagnostics: [] };
+  if (options.format === 'json') return { problem: null, output: `${JSON.stringify(incidentToJson(checked.incident, checked.input), null, 2)}\n`, diagnostics: [] };
   // Rendering pulls in remark and Handlebars; loaded only when Markdown is asked for.
   const { renderReport } = await import('../render/render.js');
   const loaded = await workspace.loadTemplates();

@@ -18,6 +18,7 @@ import type { Tracker } from '../sync/tracker.js';
 import { editItemFields, type ItemEdit } from '../sync/write-back.js';
 import { listIncidentFiles } from './incident-files.js';
 import { createWriteBackBuffer } from './write-back-buffer.js';
+import { idRecord, incidentIdOwners, otherOwners } from './incident-ids.js';
 import { createYamlFiles, type YamlFiles } from './yaml-files.js';
 import type { Workspace } from './workspace.js';
 
@@ -65,9 +66,12 @@ export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, o
   const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
-  const { items, incidents, files } = await prepareItems(yamlFiles, listed.files, options.dryRun);
+  const prepared = await prepareItems(workspace, yamlFiles, listed.files);
+  // Nothing is written before GitHub has answered a read: a wrong token or repository leaves the tree as it was.
+  const issues = await readIssues(tracker, prepared.items);
+  const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;
-  const plan = planSync(items, await readIssues(tracker, items), { label, incidentLabelPrefix, prune: options.prune, incidents });
+  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents });
   if (options.dryRun) return { problem: null, ...none, files, plan };
   const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
   const results = await applySync(plan, tracker, {
@@ -94,45 +98,66 @@ async function readIssues(tracker: Tracker, items: readonly SyncItem[]): Promise
   return issues;
 }
 
-/** Checks the incidents and writes missing action ids before any issue exists. */
-async function prepareItems(yamlFiles: YamlFiles, paths: readonly string[], dryRun: boolean): Promise<{ items: SyncItem[]; incidents: string[]; files: SyncFileOutcome[] }> {
-  const items: SyncItem[] = [];
-  const incidents: string[] = [];
-  const files: SyncFileOutcome[] = [];
-  const owners = new Map<string, string>();
-  for (const file of paths) {
+interface PreparedItems {
+  items: SyncItem[];
+  incidents: string[];
+  files: SyncFileOutcome[];
+  /** The `id:` edits each file needs, written only after the first successful read from GitHub. */
+  newIds: Map<string, ItemEdit[]>;
+}
+
+/** Checks the incidents and collects the action ids to add; writes nothing. */
+async function prepareItems(workspace: Workspace, yamlFiles: YamlFiles, paths: readonly string[]): Promise<PreparedItems> {
+  const prepared: PreparedItems = { items: [], incidents: [], files: [], newIds: new Map() };
+  // Markers key issues by incident id: two files with one id would fight over the same issues,
+  // so ids are compared across the whole incidents folder, also when PATHS names one file.
+  const named = await Promise.all(paths.map(async (file) => idRecord(file, (await yamlFiles.load(file)).source)));
+  const owners = await incidentIdOwners(workspace, (file) => yamlFiles.load(file), named);
+  for (const [position, file] of paths.entries()) {
     const checked = await yamlFiles.check(file);
     const outcome: SyncFileOutcome = { file, diagnostics: [], skipped: null, addedIds: 0, incident: null };
-    files.push(outcome);
+    prepared.files.push(outcome);
     if (!checked.incident) {
       outcome.diagnostics = checked.diagnostics;
       outcome.skipped = 'fix the errors above first';
       continue;
     }
-    // Markers key issues by incident id: two files with one id would fight over the same issues.
-    const owner = owners.get(checked.incident.id);
-    if (owner) {
-      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${owner}; give each incident its own \`id\``;
+    const others = otherOwners(named[position]!, owners);
+    if (others.length > 0) {
+      outcome.skipped = `incident id \`${checked.incident.id}\` is also the id of ${others.join(', ')}; give each incident its own \`id\``;
       continue;
     }
-    owners.set(checked.incident.id, file);
     const collected = collectSyncItems(checked.incident);
-    if (collected.newIds.length > 0 && !dryRun) {
-      const edits: ItemEdit[] = collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } }));
-      try {
-        await yamlFiles.edit(file, (source) => editItemFields(source, edits));
-      } catch (error) {
-        outcome.skipped = `cannot write action ids (${error instanceof Error ? error.message : String(error)})`;
-        continue;
-      }
-    }
+    if (collected.newIds.length > 0) prepared.newIds.set(file, collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } })));
     outcome.addedIds = collected.newIds.length;
     outcome.incident = checked.incident.id;
-    items.push(...collected.items);
+    prepared.items.push(...collected.items);
     // Only incidents read in full: an incident skipped above must not look emptied.
-    incidents.push(checked.incident.id);
+    prepared.incidents.push(checked.incident.id);
   }
-  return { items, incidents, files };
+  return prepared;
+}
+
+/** Writes the missing action ids, before any issue exists; a file that cannot take them is left out of the run. */
+async function writeNewIds(yamlFiles: YamlFiles, prepared: PreparedItems): Promise<PreparedItems> {
+  const failed = new Set<string>();
+  for (const [file, edits] of prepared.newIds) {
+    try {
+      await yamlFiles.edit(file, (source) => editItemFields(source, edits));
+    } catch (error) {
+      failed.add(file);
+      const outcome = prepared.files.find((f) => f.file === file)!;
+      outcome.skipped = `cannot write action ids (${error instanceof Error ? error.message : String(error)})`;
+      outcome.addedIds = 0;
+      outcome.incident = null;
+    }
+  }
+  if (failed.size === 0) return prepared;
+  const items = prepared.items.filter((item) => !failed.has(item.file));
+  const kept = new Set(items.map((item) => item.incidentId));
+  const skippedIncidents = new Set(prepared.items.filter((item) => failed.has(item.file)).map((item) => item.incidentId));
+  const incidents = prepared.incidents.filter((id) => kept.has(id) || !skippedIncidents.has(id));
+  return { ...prepared, items, incidents };
 }
 
 /** Positions of the items that need a diagnostic, from the files as they are now (the cache holds them). */

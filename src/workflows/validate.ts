@@ -6,7 +6,10 @@
  * const { files, diagnostics } = await validateWorkflow(workspace, { paths: [] });
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlSource } from '../load/parse.js';
+import type { LoadResult } from '../load/source.js';
 import { checkFiles, listIncidentFiles, noFilesDiagnostic } from './incident-files.js';
+import { duplicateIdDiagnostic, idRecord, incidentIdOwners, type IdRecord } from './incident-ids.js';
 import type { Workspace } from './workspace.js';
 
 export interface ValidateOptions {
@@ -29,8 +32,23 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   const listed = await listIncidentFiles(workspace, options.paths);
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
-  for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null })) diagnostics.push(...checked.diagnostics);
+  const records: IdRecord[] = [];
+  for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null })) {
+    diagnostics.push(...checked.diagnostics);
+    records.push(idRecord(checked.file, checked.source));
+  }
+  // Ids are unique across the whole folder, also when PATHS names one file of it.
+  const owners = await incidentIdOwners(workspace, (file) => loadForId(workspace, file), records);
+  for (const record of records) {
+    const duplicate = duplicateIdDiagnostic(record, owners);
+    if (duplicate) diagnostics.push(duplicate);
+  }
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };
+}
+
+async function loadForId(workspace: Workspace, file: string): Promise<LoadResult> {
+  const read = await workspace.readBytes(file);
+  return 'diagnostic' in read ? { data: null, source: null, diagnostics: [] } : parseYamlSource(file, read.bytes);
 }

@@ -64,7 +64,7 @@ describe('postmortem build (built CLI, subprocess)', () => {
     const result = await runBuiltCli(['build', '--chek'], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain("Unknown option '--chek'");
+    expect(result.stderr).toContain('unknown option `--chek`; did you mean `--check`?');
   });
 });
 

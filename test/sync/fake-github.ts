@@ -1,13 +1,16 @@
 /**
- * A small GitHub on 127.0.0.1 for the sync tests: the issue, label and
- * comment endpoints sync uses, with Link pagination, ETags (304 on
- * If-None-Match), rate-limit headers, collaborator checks on assignees, and
- * fault injection by a script (5xx, reset connections, hangs, primary and
- * secondary 403, 429 with retry-after, and writes that commit then fail).
+ * A small GitHub on 127.0.0.1 for the sync and Action tests: the issue,
+ * label and comment endpoints sync uses, and (fake-pulls.ts) the pull
+ * request files, reviews, contents and editable issue comments the Action
+ * uses, with Link pagination, ETags (304 on If-None-Match), rate-limit
+ * headers, collaborator checks on assignees, and fault injection by a script
+ * (5xx, reset connections, hangs, primary and secondary 403, 429 with
+ * retry-after, and writes that commit then fail).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { FakePulls, type RouteResult } from './fake-pulls.js';
 
 export interface FakeIssue {
   number: number;
@@ -45,6 +48,8 @@ export interface FakeGithubOptions {
   faults?: (request: RequestInfo) => Fault | null;
   /** Called after a create committed, before it is answered (e.g. to kill the client). */
   afterCreate?: (issue: FakeIssue, creates: number) => void;
+  /** A fork pull request's token: reads work, every write is refused with 403. */
+  readOnly?: boolean;
 }
 
 export interface LoggedRequest {
@@ -58,6 +63,8 @@ export class FakeGithub {
   readonly issues: FakeIssue[] = [];
   readonly labels = new Set<string>();
   readonly log: LoggedRequest[] = [];
+  /** Pull requests, their reviews and comments, and file contents by commit. */
+  readonly pulls = new FakePulls(() => this.url);
   url = '';
   private server: Server | null = null;
   private sockets = new Set<Socket>();
@@ -95,6 +102,7 @@ export class FakeGithub {
     const entry: LoggedRequest = { method: info.method, path: url.pathname + url.search, status: 200, authorization: req.headers.authorization };
     this.log.push(entry);
     if (this.options.token && req.headers.authorization !== `token ${this.options.token}`) return this.send(res, entry, 401, { message: 'Bad credentials' });
+    if (this.options.readOnly && info.method !== 'GET') return this.send(res, entry, 403, { message: 'Resource not accessible by integration' });
     const fault = this.options.faults?.(info) ?? null;
     if (fault && fault.kind !== 'commit-then') return this.injure(req, res, entry, fault);
     const result = this.route(info.method, url, body);
@@ -126,9 +134,10 @@ export class FakeGithub {
   }
 
   private send(res: ServerResponse, entry: LoggedRequest, status: number, data: unknown, headers: Record<string, string> = {}, ifNoneMatch?: string): void {
-    const text = data === undefined ? '' : JSON.stringify(data);
+    const raw = typeof data === 'object' && data !== null && 'raw' in data ? (data as { raw: string }).raw : null;
+    const text = raw ?? (data === undefined ? '' : JSON.stringify(data));
     const etag = `"${createHash('sha1').update(text).digest('hex')}"`;
-    const common = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600), ...headers };
+    const common = { 'content-type': raw === null ? 'application/json; charset=utf-8' : 'application/vnd.github.raw; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600), ...headers };
     if (status === 200 && entry.method === 'GET' && ifNoneMatch === etag) {
       entry.status = 304;
       res.writeHead(304, { ...common, etag, 'x-ratelimit-remaining': String(this.remaining) });
@@ -141,9 +150,11 @@ export class FakeGithub {
     res.end(text);
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): { status: number; data: unknown; headers?: Record<string, string>; created?: FakeIssue } {
+  private route(method: string, url: URL, body: Record<string, unknown>): RouteResult & { created?: FakeIssue } {
     const prefix = `/repos/${this.options.owner ?? 'acme'}/${this.options.repo ?? 'platform'}`;
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
+    const pulls = path === null ? null : this.pulls.route(method, path, url, body);
+    if (pulls) return pulls;
     const one = path ? /^\/issues\/(\d+)(\/comments)?$/.exec(path) : null;
     if (path === '/issues' && method === 'GET') return this.list(url);
     if (path === '/issues' && method === 'POST') return this.create(body);

@@ -223,14 +223,27 @@ describe('sync against a loopback GitHub', () => {
     expect(cache).not.toContain(TEST_TOKEN);
   });
 
-  it('two files with the same incident id: the second is refused, so they never share issues', async () => {
+  it.each([
+    ['the whole folder', []],
+    ['PATHS naming only one of the two files', ['postmortems/2024-01-16-copy.yaml']],
+  ])('two files with the same incident id (%s): refused, naming both, so neither takes the other\'s issues', async (_, paths) => {
     const text = await readIncident(dir);
     await writeFile(path.join(dir, 'postmortems', '2024-01-15-checkout.yaml'), `id: checkout\n${text}`);
     await writeFile(path.join(dir, 'postmortems', '2024-01-16-copy.yaml'), `id: checkout\n${text}`);
-    const run = await runSync(dir, server.url);
+    const run = await runSync(dir, server.url, paths);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('2024-01-16-copy.yaml: not synced: incident id `checkout` is also the id of postmortems/2024-01-15-checkout.yaml');
-    expect(server.issues).toHaveLength(3);
+    expect(run.stderr).toContain('postmortems/2024-01-16-copy.yaml: not synced: incident id `checkout` is also the id of postmortems/2024-01-15-checkout.yaml');
+    expect(server.issues).toHaveLength(0);
+    expect(await readIncident(dir, '2024-01-16-copy.yaml')).toBe(`id: checkout\n${text}`);
+  });
+
+  it('a wrong token: GitHub refuses the first read and the YAML is left exactly as it was (no ids written)', async () => {
+    const before = await readIncident(dir);
+    const run = await runSync(dir, server.url, [], { GITHUB_TOKEN: 'ghp_WRONGTOKEN0123456789abcdefWRONG' });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).not.toContain('added id');
+    expect(await readIncident(dir)).toBe(before);
+    expect(server.issues).toHaveLength(0);
   });
 
   it('a file with errors is reported and not synced, the others still are, and the exit status is 1', async () => {

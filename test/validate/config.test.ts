@@ -33,6 +33,7 @@ describe('checkConfig', () => {
       'templates: docs/templates',
       'output: docs/reports',
       'severities: [P1, p2, P3]',
+      'max_file_bytes: 65536',
       'lint:',
       '  rules:',
       '    blame/judgement: off',
@@ -48,6 +49,8 @@ describe('checkConfig', () => {
       '  label: follow-up',
       '  incident_label_prefix: "inc:"',
       '  pace_ms: 0',
+      'review:',
+      '  approvals: { default: 1, p1: 2 }',
       'policies:',
       '  action_deadline_days: { p1: 28 }',
       '  max_days_in_draft: 14',
@@ -61,6 +64,7 @@ describe('checkConfig', () => {
       templates: 'docs/templates',
       output: 'docs/reports',
       severities: ['P1', 'P2', 'P3'],
+      maxFileBytes: 65536,
       lint: {
         rules: { 'blame/judgement': 'off', 'structure/owner': 'warning' },
         phrases: [{ phrase: 'cowboy', rule: 'blame/custom', message: 'Labels a person', suggestion: 'describe the change process' }],
@@ -68,6 +72,7 @@ describe('checkConfig', () => {
         people: ['Kim', '@lee'],
       },
       sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
+      review: { approvals: { default: 1, P1: 2 } },
       policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
   });
@@ -97,10 +102,16 @@ describe('checkConfig', () => {
         '3:12-3:14 error `sync.pace_ms` must be >= 0; found the number -1 (sync.pace_ms) schema/range',
       ],
     ],
+    [
+      'approvals for a severity not on the scale',
+      'severities: [P1, P2]\nreview:\n  approvals: { default: 1, sev1: 2 }\n',
+      ['3:34-3:35 error `review.approvals` names `sev1`, which is not on the severity scale (review.approvals.sev1) schema/severities'],
+    ],
+    ['a negative approval count', 'review:\n  approvals: { P1: -1 }\n', ['2:20-2:22 error `review.approvals.P1` must be >= 0; found the number -1 (review.approvals.P1) schema/range']],
     ['a number for a folder', 'templates: 3\n', ['1:12-1:13 error `templates` must be text, not the number 3 (templates) schema/type']],
     ['a list instead of a mapping', '- a\n', ['1:1-1:4 error The document must be a mapping, not a list of 1 schema/type']],
     ['broken YAML', 'a: [\n', ['2:1-2:2 error Flow sequence in block collection must be sufficiently indented and end with a ] schema/yaml-syntax']],
-    ['a duplicate key', 'incidents: a\nincidents: b\n', ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping schema/duplicate-key']],
+    ['a duplicate key', 'incidents: a\nincidents: b\n', ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping (incidents) schema/duplicate-key']],
   ])('%s', (_name, text, expected) => {
     const { config, diagnostics } = check(text);
     expect(diagnostics.map(formatLine)).toEqual(expected);

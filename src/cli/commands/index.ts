@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../command.js';
 import { buildCommand } from './build.js';
+import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { newCommand } from './new.js';
 import { reportCommand } from './report.js';
@@ -18,5 +19,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   buildCommand,
   lintCommand,
   syncCommand,
+  initCommand,
   reportCommand,
 ];

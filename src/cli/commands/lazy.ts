@@ -18,6 +18,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   build: async () => (await import('./build.js')).buildCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
   sync: async () => (await import('./sync.js')).syncCommand,
+  init: async () => (await import('./init.js')).initCommand,
+  report: async () => (await import('./report.js')).reportCommand,
 };
 
 /** The command table for this invocation: just the named command when it exists, else every command. */

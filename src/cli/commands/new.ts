@@ -1,7 +1,8 @@
 /** `postmortem new "TITLE" [--date D] [--severity S]`: writes a commented skeleton; never overwrites. */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { isCalendarDate, isTimeZone } from '../../incident/time.js';
+import { closest } from '../../diagnostics/suggest.js';
+import { isCalendarDate, isTimeZone, knownTimeZones } from '../../incident/time.js';
 import { newIncidentWorkflow } from '../../workflows/new.js';
 import { openOrReport, orUsageError } from './shared.js';
 
@@ -24,7 +25,10 @@ export const newCommand: CommandSpec = {
     if (!title) throw new UsageError('give the incident a title: postmortem new "Checkout API returned 500 errors"');
     const date = values.date ?? today(io.env.POSTMORTEM_NOW);
     if (!isCalendarDate(date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD; got \`${date}\``);
-    if (values.timezone && !isTimeZone(values.timezone)) throw new UsageError(`--timezone must be an IANA zone such as Europe/Berlin; got \`${values.timezone}\``);
+    if (values.timezone && !isTimeZone(values.timezone)) {
+      const guess = closest(values.timezone, knownTimeZones());
+      throw new UsageError(`--timezone must be an IANA zone such as Europe/Berlin; got \`${values.timezone}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    }
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
     const made = orUsageError(await newIncidentWorkflow(workspace, { title, date, severity: values.severity, timezone: values.timezone }));

@@ -1,0 +1,26 @@
+/** Flag mistakes a new user makes get messages in the tool's own words, with a "did you mean". */
+import { describe, expect, it } from 'vitest';
+import { folderWith, run } from './run-in-process.js';
+
+describe('usage messages', () => {
+  it.each([
+    [['build', '--chek'], 'postmortem build: unknown option `--chek`; did you mean `--check`? (the options of `build` are --out, --check)'],
+    [['validate', '--formt', 'json'], 'postmortem validate: unknown option `--formt`; did you mean `--format`?'],
+    [['build', '--check=yes'], 'postmortem build: option `--check` takes no value'],
+    [['build', '--out'], 'postmortem build: option `--out` needs a value: `--out DIR`'],
+    [['new', 'Disk full', '--timezone', 'Europe/Berlim'], 'postmortem new: --timezone must be an IANA zone such as Europe/Berlin; got `Europe/Berlim`; did you mean `Europe/Berlin`?'],
+  ])('postmortem %j', async (args, message) => {
+    const result = await run(await folderWith(), args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/<value>|positional/);
+  });
+
+  it('`help validate` prints the help of validate, like `validate --help`', async () => {
+    const dir = await folderWith();
+    const viaHelp = await run(dir, ['help', 'validate']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toMatch(/^Usage: postmortem validate /);
+    expect(viaHelp.stdout).toBe((await run(dir, ['validate', '--help'])).stdout);
+  });
+});
