@@ -20485,145 +20485,6 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/@octokit/request/node_modules/content-type/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.format = format;
-    exports.parse = parse4;
-    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    var QUOTE_REGEXP = /[\\"]/g;
-    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    var NullObject = /* @__PURE__ */ (() => {
-      const C = function() {
-      };
-      C.prototype = /* @__PURE__ */ Object.create(null);
-      return C;
-    })();
-    function format(obj) {
-      const { type, parameters } = obj;
-      if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-      }
-      let result = type;
-      if (parameters) {
-        for (const param of Object.keys(parameters)) {
-          if (!TOKEN_REGEXP.test(param)) {
-            throw new TypeError(`Invalid parameter name: ${param}`);
-          }
-          result += `; ${param}=${qstring(parameters[param])}`;
-        }
-      }
-      return result;
-    }
-    function parse4(header, options) {
-      const stopChar = options?.comma === true ? COMMA : 65536;
-      const len = header.length;
-      let index2 = skipOWS(header, options?.start ?? 0, len);
-      const valueStart = index2;
-      index2 = skipValue(header, index2, len, stopChar);
-      const valueEnd = trailingOWS(header, valueStart, index2);
-      const type = header.slice(valueStart, valueEnd).toLowerCase();
-      if (options?.parameters === false) {
-        return { type, index: index2, parameters: new NullObject() };
-      }
-      return parseParameters(header, type, index2, len, stopChar);
-    }
-    var SP = 32;
-    var HTAB = 9;
-    var SEMI = 59;
-    var EQ = 61;
-    var DQUOTE = 34;
-    var BSLASH = 92;
-    var COMMA = 44;
-    function parseParameters(header, type, index2, len, stopChar) {
-      const parameters = new NullObject();
-      parameter: while (index2 < len) {
-        if (header.charCodeAt(index2) === stopChar)
-          break;
-        index2 = skipOWS(header, index2 + 1, len);
-        const keyStart = index2;
-        while (index2 < len) {
-          const code5 = header.charCodeAt(index2);
-          if (code5 === stopChar)
-            break parameter;
-          if (code5 === SEMI)
-            continue parameter;
-          if (code5 === EQ) {
-            const keyEnd = trailingOWS(header, keyStart, index2);
-            const key = header.slice(keyStart, keyEnd).toLowerCase();
-            index2 = skipOWS(header, index2 + 1, len);
-            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-              index2++;
-              let value = "";
-              while (index2 < len) {
-                const code6 = header.charCodeAt(index2++);
-                if (code6 === DQUOTE) {
-                  index2 = skipValue(header, index2, len, stopChar);
-                  if (parameters[key] === void 0)
-                    parameters[key] = value;
-                  break;
-                }
-                if (code6 === BSLASH && index2 < len) {
-                  value += header[index2++];
-                  continue;
-                }
-                value += String.fromCharCode(code6);
-              }
-              continue parameter;
-            }
-            const valueStart = index2;
-            index2 = skipValue(header, index2, len, stopChar);
-            if (parameters[key] === void 0) {
-              const valueEnd = trailingOWS(header, valueStart, index2);
-              parameters[key] = header.slice(valueStart, valueEnd);
-            }
-            continue parameter;
-          }
-          index2++;
-        }
-      }
-      return { type, index: index2, parameters };
-    }
-    function skipValue(str, index2, len, stopChar) {
-      while (index2 < len) {
-        const code5 = str.charCodeAt(index2);
-        if (code5 === SEMI || code5 === stopChar)
-          break;
-        index2++;
-      }
-      return index2;
-    }
-    function skipOWS(header, index2, len) {
-      while (index2 < len) {
-        const char = header.charCodeAt(index2);
-        if (char !== SP && char !== HTAB)
-          break;
-        index2++;
-      }
-      return index2;
-    }
-    function trailingOWS(header, start, end) {
-      while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-          break;
-        end--;
-      }
-      return end;
-    }
-    function qstring(str) {
-      if (TOKEN_REGEXP.test(str))
-        return str;
-      if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str}`);
-    }
-  }
-});
-
 // node_modules/signal-exit/dist/cjs/signals.js
 var require_signals = __commonJS({
   "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
@@ -25678,6 +25539,7 @@ function createDiagnostic(init) {
   if (rest.note !== void 0) diagnostic.note = rest.note;
   const url = rest.url ?? ruleEntry(rest.ruleId)?.url;
   if (url !== void 0) diagnostic.url = url;
+  if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
 function formatFieldPath(path7) {
@@ -32988,7 +32850,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -33104,7 +32966,7 @@ var import_yaml;
 var init_locate = __esm({
   "src/load/locate.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist2(), 1);
+    import_yaml = __toESM(require_dist(), 1);
   }
 });
 
@@ -33194,7 +33056,7 @@ var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
 var init_safety = __esm({
   "src/load/safety.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist2(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_locate();
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -33434,7 +33296,7 @@ var import_yaml3;
 var init_parse2 = __esm({
   "src/load/parse.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist2(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_safety();
     init_locate();
@@ -35006,11 +34868,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
+          return (0, codegen_1._)`${data} ${EQ2} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -35024,7 +34886,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -56456,33 +56318,49 @@ var init_unified = __esm({
   }
 });
 
+// src/incident/events.ts
+function firstOfEachType(timeline) {
+  const firsts = /* @__PURE__ */ new Map();
+  for (const entry of timeline) {
+    const type = entry.type;
+    if (PHASE_EVENT_TYPES.includes(type) && !firsts.has(type)) firsts.set(type, entry.instant);
+  }
+  return firsts;
+}
+var PHASE_EVENT_TYPES, EVENT_TYPES, ORIGIN_EVENT, PHASES, REQUIRED_METRIC_EVENTS;
+var init_events = __esm({
+  "src/incident/events.ts"() {
+    "use strict";
+    PHASE_EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve"];
+    EVENT_TYPES = [...PHASE_EVENT_TYPES, "deploy", "action", "note"];
+    ORIGIN_EVENT = "start";
+    PHASES = [
+      { until: "detect", metric: "timeToDetect", metricLabel: "Time to detect", chartLabel: "Until detected" },
+      { until: "ack", metric: "timeToAcknowledge", metricLabel: "Time to acknowledge", chartLabel: "Until acknowledged" },
+      { until: "mitigate", metric: "timeToMitigate", metricLabel: "Time to mitigate", chartLabel: "Until mitigated" },
+      { until: "resolve", metric: "timeToResolve", metricLabel: "Time to resolve", chartLabel: "Until resolved" }
+    ];
+    REQUIRED_METRIC_EVENTS = ["detect", "resolve"];
+  }
+});
+
 // src/incident/metrics.ts
 function computeMetrics(timeline) {
-  const first = (type) => timeline.find((entry) => entry.type === type)?.instant ?? null;
-  const start = first("start");
+  const firsts = firstOfEachType(timeline);
+  const start = firsts.get(ORIGIN_EVENT);
   const since = (type) => {
-    const at = first(type);
+    const at = firsts.get(type);
     return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
   };
-  const timeToResolve = since("resolve");
-  return {
-    timeToDetect: since("detect"),
-    timeToAcknowledge: since("ack"),
-    timeToMitigate: since("mitigate"),
-    timeToResolve,
-    duration: timeToResolve
-  };
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)]));
+  return { ...phases, duration: phases.timeToResolve };
 }
 var METRIC_LABELS;
 var init_metrics = __esm({
   "src/incident/metrics.ts"() {
     "use strict";
-    METRIC_LABELS = [
-      ["timeToDetect", "Time to detect", "detect"],
-      ["timeToAcknowledge", "Time to acknowledge", "ack"],
-      ["timeToMitigate", "Time to mitigate", "mitigate"],
-      ["timeToResolve", "Time to resolve", "resolve"]
-    ];
+    init_events();
+    METRIC_LABELS = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until]);
   }
 });
 
@@ -56969,6 +56847,25 @@ var init_time = __esm({
   }
 });
 
+// src/incident/defaults.ts
+function timezoneOrDefault(timezone) {
+  return timezone ?? DEFAULT_TIMEZONE;
+}
+function statusOrDefault(status) {
+  return status ?? DEFAULT_STATUS;
+}
+function normaliseSeverity(severity) {
+  return severity.toUpperCase();
+}
+var DEFAULT_STATUS, DEFAULT_TIMEZONE;
+var init_defaults = __esm({
+  "src/incident/defaults.ts"() {
+    "use strict";
+    DEFAULT_STATUS = "draft";
+    DEFAULT_TIMEZONE = "UTC";
+  }
+});
+
 // src/incident/model.ts
 function incidentIdFromFile(file) {
   const base = file.split(/[\\/]/).pop() ?? file;
@@ -56987,9 +56884,9 @@ function buildIncident(file, input, instants) {
     file,
     title: input.title,
     date: input.date,
-    timezone: canonicalTimeZone(input.timezone ?? "UTC"),
-    severity: input.severity.toUpperCase(),
-    status: input.status ?? "draft",
+    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
+    severity: normaliseSeverity(input.severity),
+    status: statusOrDefault(input.status),
     publishedOn: input.published_on ?? null,
     authors: input.authors ?? [],
     participants: input.participants ?? [],
@@ -57037,7 +56934,180 @@ var init_model = __esm({
   "src/incident/model.ts"() {
     "use strict";
     init_metrics();
+    init_defaults();
     init_time();
+  }
+});
+
+// src/validate/cross-field-rules.ts
+function checkIncidentRules(data, context) {
+  const diagnostics = [];
+  const causeAt = (cause) => {
+    const span2 = locatePath(context.source, cause.at);
+    return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
+  };
+  const report = (path7, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  );
+  const incident = asRecord(data) ?? {};
+  const date = asText(incident.date);
+  const dateOk = date !== null && isCalendarDate(date);
+  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
+    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
+  }
+  const zoneRaw = asText(incident.timezone);
+  const zone = timezoneOrDefault(zoneRaw);
+  const zoneOk = isTimeZone(zone);
+  if (zoneRaw !== null && !zoneOk) {
+    const guess2 = closest(zoneRaw, knownTimeZones());
+    report(["timezone"], {
+      ruleId: "schema/timezone",
+      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
+      actual: quoteText(zoneRaw),
+      suggestions: guess2 ? [guess2] : [],
+      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
+    });
+  }
+  const severity = asText(incident.severity);
+  if (severity !== null && severity !== "" && !context.severities.includes(normaliseSeverity(severity))) {
+    report(["severity"], {
+      ruleId: "schema/severity",
+      message: `${quoteText(severity)} is not on the severity scale`,
+      expected: context.severities.join(" | "),
+      actual: quoteText(severity),
+      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
+    });
+  }
+  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
+  checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
+  checkNumbers(incident, report);
+  return { diagnostics, instants };
+}
+function checkTimeline(entries2, date, zone, report) {
+  const instants = [];
+  let latest = null;
+  entries2.forEach((raw, index2) => {
+    const entry = asRecord(raw);
+    const time = asText(entry?.time);
+    checkEventType(entry?.type, index2, report);
+    if (time === null) return void instants.push(null);
+    const undated = date === null && NEEDS_DATE.test(time.trim());
+    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
+    if (!resolved.ok) {
+      report(["timeline", index2, "time"], {
+        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
+        message: resolved.message,
+        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        actual: quoteText(time),
+        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
+      });
+    }
+    if (!resolved.ok || undated) return void instants.push(null);
+    instants.push(resolved.instant);
+    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      report(["timeline", index2, "time"], {
+        ruleId: "schema/timeline-order",
+        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
+        expected: `a time at or after ${latest.time}`,
+        actual: quoteText(time),
+        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        cause: { at: ["timeline", latest.index, "time"], message: `the earlier entry, at ${latest.time}` }
+      });
+    } else {
+      latest = { instant: resolved.instant, index: index2, time };
+    }
+  });
+  return instants;
+}
+function checkEventType(type, index2, report) {
+  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
+  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
+  const guess2 = closest(type, EVENT_TYPES);
+  if (!guess2) return;
+  report(["timeline", index2, "type"], {
+    ruleId: "schema/event-type",
+    severity: "warning",
+    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess2}\`?`,
+    expected: EVENT_TYPES.join(" | "),
+    actual: quoteText(type),
+    suggestions: [guess2],
+    note: `Only ${PHASE_EVENT_TYPES.slice(0, -1).join(", ")} and ${PHASE_EVENT_TYPES.at(-1)} give metrics; other words are kept as they are.`
+  });
+}
+function checkActionItems(items, status, report) {
+  if (items.length === 0 && status !== "draft") {
+    report(["action_items"], {
+      ruleId: "schema/action-items-empty",
+      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
+      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
+      actual: "an empty list"
+    });
+  }
+  const firstIndexOfId = /* @__PURE__ */ new Map();
+  items.forEach((raw, index2) => {
+    const item = asRecord(raw);
+    const id = asText(item?.id);
+    if (id !== null) {
+      const earlier = firstIndexOfId.get(id);
+      if (earlier !== void 0) {
+        report(["action_items", index2, "id"], {
+          ruleId: "schema/duplicate-id",
+          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
+          expected: "an id unique within the file",
+          actual: quoteText(id),
+          note: "Ids tie action items to their GitHub issues; give each item its own.",
+          cause: { at: ["action_items", earlier, "id"], message: `the first use of ${quoteText(id)}` }
+        });
+      } else firstIndexOfId.set(id, index2);
+    }
+    const deadline = asText(item?.deadline);
+    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
+      report(["action_items", index2, "deadline"], {
+        ruleId: "schema/date",
+        message: `\`${deadline}\` is not a real calendar day`,
+        expected: "a date that exists (YYYY-MM-DD)",
+        actual: `\`${deadline}\``
+      });
+    }
+  });
+}
+function checkNumbers(incident, report) {
+  const impact = asRecord(incident.impact) ?? {};
+  const fields = [
+    [["impact", "users_affected"], impact.users_affected, true],
+    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
+    [["impact", "revenue_loss"], impact.revenue_loss, false],
+    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
+  ];
+  for (const [path7, value, whole] of fields) {
+    if (typeof value !== "number") continue;
+    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
+    if (usable) continue;
+    report(path7, {
+      ruleId: "schema/range",
+      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
+      actual: String(value)
+    });
+  }
+}
+var asRecord, asList, asText, TIME_HINT, NEEDS_DATE;
+var init_cross_field_rules = __esm({
+  "src/validate/cross-field-rules.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_events();
+    init_defaults();
+    init_parse2();
+    init_schema_check();
+    init_describe();
+    init_time();
+    asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+    asList = (value) => Array.isArray(value) ? value : [];
+    asText = (value) => typeof value === "string" ? value : null;
+    TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
+    NEEDS_DATE = /^\d{1,2}:/;
   }
 });
 
@@ -57067,17 +57137,17 @@ function incidentJsonSchema() {
     ...schema
   };
 }
-var EXTENSION_KEYS, Text, Names, DATE_PATTERN, CalendarDate, EVENT_TYPES, INCIDENT_STATUSES, ACTION_STATUSES, ACTION_TYPES, PRIORITIES, INVESTIGATION_RESULTS, literalUnion, TimelineEntrySchema, ActionItemSchema, LessonSchema, IncidentSchema, REQUIRED_INCIDENT_FIELDS, NESTED_REQUIRED, REQUIRED_AT;
+var EXTENSION_KEYS, Text, Names, DATE_PATTERN, CalendarDate, INCIDENT_STATUSES, ACTION_STATUSES, ACTION_TYPES, PRIORITIES, INVESTIGATION_RESULTS, literalUnion, TimelineEntrySchema, ActionItemSchema, LessonSchema, IncidentSchema, REQUIRED_INCIDENT_FIELDS, NESTED_REQUIRED, REQUIRED_AT;
 var init_schema4 = __esm({
   "src/validate/schema.ts"() {
     "use strict";
+    init_events();
     init_esm();
     EXTENSION_KEYS = { "^x-": {} };
     Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
     Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
     DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
     CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
-    EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"];
     INCIDENT_STATUSES = ["draft", "in-review", "published"];
     ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
     ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
@@ -57093,7 +57163,7 @@ var init_schema4 = __esm({
       event: Text("What happened (prose, read by the linter)"),
       type: Type.String({
         pattern: "^[a-z][a-z0-9-]*$",
-        description: "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest",
+        description: `${PHASE_EVENT_TYPES.join(" | ")} give the metrics; deploy, action, note or any other word for the rest`,
         examples: [...EVENT_TYPES]
       }),
       service: Type.String({ minLength: 1, description: "The service the event happened in (written by `postmortem timeline`)" }),
@@ -57185,169 +57255,6 @@ var init_schema4 = __esm({
       [["investigation", "items"], ["hypothesis"]],
       [["lessons", "items", 1], ["title"]]
     ];
-  }
-});
-
-// src/validate/cross-field-rules.ts
-function checkIncidentRules(data, context) {
-  const diagnostics = [];
-  const report = (path7, init) => diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init }));
-  const incident = asRecord(data) ?? {};
-  const date = asText(incident.date);
-  const dateOk = date !== null && isCalendarDate(date);
-  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
-    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
-  }
-  const zoneRaw = asText(incident.timezone);
-  const zone = zoneRaw ?? "UTC";
-  const zoneOk = isTimeZone(zone);
-  if (zoneRaw !== null && !zoneOk) {
-    const guess2 = closest(zoneRaw, knownTimeZones());
-    report(["timezone"], {
-      ruleId: "schema/timezone",
-      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
-      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
-      actual: quoteText(zoneRaw),
-      suggestions: guess2 ? [guess2] : [],
-      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
-    });
-  }
-  const severity = asText(incident.severity);
-  if (severity !== null && severity !== "" && !context.severities.includes(severity.toUpperCase())) {
-    report(["severity"], {
-      ruleId: "schema/severity",
-      message: `${quoteText(severity)} is not on the severity scale`,
-      expected: context.severities.join(" | "),
-      actual: quoteText(severity),
-      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
-    });
-  }
-  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : "UTC", report);
-  checkActionItems(asList(incident.action_items), asText(incident.status) ?? "draft", report);
-  checkNumbers(incident, report);
-  return { diagnostics, instants };
-}
-function checkTimeline(entries2, date, zone, report) {
-  const instants = [];
-  let latest = null;
-  entries2.forEach((raw, index2) => {
-    const entry = asRecord(raw);
-    const time = asText(entry?.time);
-    checkEventType(entry?.type, index2, report);
-    if (time === null) return void instants.push(null);
-    const undated = date === null && NEEDS_DATE.test(time.trim());
-    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
-    if (!resolved.ok) {
-      report(["timeline", index2, "time"], {
-        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
-        message: resolved.message,
-        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        actual: quoteText(time),
-        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
-      });
-    }
-    if (!resolved.ok || undated) return void instants.push(null);
-    instants.push(resolved.instant);
-    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
-      report(["timeline", index2, "time"], {
-        ruleId: "schema/timeline-order",
-        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
-        expected: `a time at or after ${latest.time}`,
-        actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").'
-      });
-    } else {
-      latest = { instant: resolved.instant, index: index2, time };
-    }
-  });
-  return instants;
-}
-function checkEventType(type, index2, report) {
-  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
-  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
-  const guess2 = closest(type, EVENT_TYPES);
-  if (!guess2) return;
-  report(["timeline", index2, "type"], {
-    ruleId: "schema/event-type",
-    severity: "warning",
-    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess2}\`?`,
-    expected: EVENT_TYPES.join(" | "),
-    actual: quoteText(type),
-    suggestions: [guess2],
-    note: "Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are."
-  });
-}
-function checkActionItems(items, status, report) {
-  if (items.length === 0 && status !== "draft") {
-    report(["action_items"], {
-      ruleId: "schema/action-items-empty",
-      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
-      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
-      actual: "an empty list"
-    });
-  }
-  const firstIndexOfId = /* @__PURE__ */ new Map();
-  items.forEach((raw, index2) => {
-    const item = asRecord(raw);
-    const id = asText(item?.id);
-    if (id !== null) {
-      const earlier = firstIndexOfId.get(id);
-      if (earlier !== void 0) {
-        report(["action_items", index2, "id"], {
-          ruleId: "schema/duplicate-id",
-          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
-          expected: "an id unique within the file",
-          actual: quoteText(id),
-          note: "Ids tie action items to their GitHub issues; give each item its own."
-        });
-      } else firstIndexOfId.set(id, index2);
-    }
-    const deadline = asText(item?.deadline);
-    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
-      report(["action_items", index2, "deadline"], {
-        ruleId: "schema/date",
-        message: `\`${deadline}\` is not a real calendar day`,
-        expected: "a date that exists (YYYY-MM-DD)",
-        actual: `\`${deadline}\``
-      });
-    }
-  });
-}
-function checkNumbers(incident, report) {
-  const impact = asRecord(incident.impact) ?? {};
-  const fields = [
-    [["impact", "users_affected"], impact.users_affected, true],
-    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
-    [["impact", "revenue_loss"], impact.revenue_loss, false],
-    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
-  ];
-  for (const [path7, value, whole] of fields) {
-    if (typeof value !== "number") continue;
-    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
-    if (usable) continue;
-    report(path7, {
-      ruleId: "schema/range",
-      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
-      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
-      actual: String(value)
-    });
-  }
-}
-var asRecord, asList, asText, TIME_HINT, NEEDS_DATE;
-var init_cross_field_rules = __esm({
-  "src/validate/cross-field-rules.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_schema4();
-    init_parse2();
-    init_schema_check();
-    init_describe();
-    init_time();
-    asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-    asList = (value) => Array.isArray(value) ? value : [];
-    asText = (value) => typeof value === "string" ? value : null;
-    TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
-    NEEDS_DATE = /^\d{1,2}:/;
   }
 });
 
@@ -57883,7 +57790,7 @@ var init_markdown = __esm({
     "use strict";
     init_remark_parse();
     init_unified();
-    import_yaml4 = __toESM(require_dist2(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_align();
     init_html_details();
     init_markdown_blocks();
@@ -60755,7 +60662,7 @@ function contributingFactors(data) {
 function metricEvents(data) {
   if (!Array.isArray(data.timeline)) return [];
   const types = new Set(data.timeline.map((entry) => isRecord(entry) ? entry.type : void 0));
-  const missing = ["detect", "resolve"].filter((type) => !types.has(type));
+  const missing = REQUIRED_METRIC_EVENTS.filter((type) => !types.has(type));
   if (missing.length === 0) return [];
   const list4 = missing.map((m) => `\`type: ${m}\``).join(" and ");
   return [{ ruleId: "structure/metrics", message: `The timeline has no ${list4} event, so ${missing.map((m) => `time to ${m}`).join(" and ")} cannot be computed`, path: ["timeline"], key: true }];
@@ -60775,6 +60682,7 @@ function lessons(data) {
 var init_structure = __esm({
   "src/lint/rules/structure.ts"() {
     "use strict";
+    init_events();
   }
 });
 
@@ -60836,7 +60744,7 @@ var import_yaml5, PROSE;
 var init_yaml_prose = __esm({
   "src/lint/sources/yaml-prose.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist2(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_align();
     PROSE = {
       summary: true,
@@ -60913,16 +60821,20 @@ __export(lint_exports, {
   checkRuleNames: () => checkRuleNames,
   createPeople: () => createPeople,
   lintIncidentSource: () => lintIncidentSource,
+  lintLoadedIncident: () => lintLoadedIncident,
   lintMarkdown: () => lintMarkdown,
   lintProse: () => lintProse,
   retextPostmortem: () => retextPostmortem
 });
 function lintIncidentSource(file, input, options = {}) {
+  return lintLoadedIncident(file, parseYamlSource(file, input), null, options);
+}
+function lintLoadedIncident(file, loaded, incident, options = {}) {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
-  const loaded = parseYamlSource(file, input);
   const source = loaded.source;
   if (!source) return loaded.diagnostics;
-  const people = createPeople([...namesInYaml(source), ...settings.people ?? [], ...options.people ?? []]);
+  const listed = incident ? peopleOfIncident(incident) : namesInYaml(source);
+  const people = createPeople([...listed, ...settings.people ?? [], ...options.people ?? []]);
   const diagnostics = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
@@ -60968,6 +60880,10 @@ function lintMarkdown(file, text6, options = {}) {
   }
   return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
 }
+function peopleOfIncident(incident) {
+  const owners = incident.actionItems.map((item) => item.owner).filter((owner) => owner !== null);
+  return [...incident.authors, ...incident.participants, ...owners];
+}
 function namesListedPerson(d, people) {
   if (d.ruleId !== "blame/person-as-cause" || !d.actual) return false;
   return d.actual.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).some((word) => people.names.has(word.replace(/^@/, "").replace(/'s$/, "")));
@@ -61011,7 +60927,7 @@ var import_yaml6, MARKUP;
 var init_lint = __esm({
   "src/lint/index.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist2(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_parse2();
     init_align();
@@ -61560,6 +61476,11 @@ function formatPosition(d) {
   if (d.endLine === null || d.endLine === d.line && d.endColumn === d.column) return start;
   return `${start}-${d.endLine}:${d.endColumn ?? 1}`;
 }
+function causePlace(cause, file) {
+  const position2 = cause.line === null ? "" : `${cause.line}:${cause.column ?? 1}`;
+  if (cause.file === file) return position2 || cause.file;
+  return position2 ? `${cause.file}:${position2}` : cause.file;
+}
 function formatText(diagnostics, options = {}) {
   const paint = (code5, text6) => options.colour ? `${code5}${text6}${RESET}` : text6;
   const byFile = /* @__PURE__ */ new Map();
@@ -61580,6 +61501,7 @@ function formatText(diagnostics, options = {}) {
       }
       if (d.suggestions.length > 0) lines.push(`${indent2}suggestion: ${d.suggestions.join(" | ")}`);
       if (d.note) lines.push(`${indent2}hint: ${d.note}`);
+      if (d.cause) lines.push(`${indent2}see: ${causePlace(d.cause, file)}: ${d.cause.message}`);
     }
     lines.push("");
   }
@@ -62180,8 +62102,189 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/@octokit/request/dist-bundle/index.js
-var import_content_type = __toESM(require_dist(), 1);
+// node_modules/content-type/dist/index.js
+var SP = 32;
+var HTAB = 9;
+var SEMI = 59;
+var EQ = 61;
+var DQUOTE = 34;
+var BSLASH = 92;
+var COMMA = 44;
+var LOWER_CASE = 1;
+var OWS = 2;
+var SEMI_FLAG = 4;
+var COMMA_FLAG = 8;
+var TOKEN_FLAG = 16;
+var NON_ASCII = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var CHAR_MAP = new Uint8Array(256);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code5 = 128; code5 <= 255; code5++) {
+  CHAR_MAP[code5] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code5 = 48; code5 <= 57; code5++) {
+  CHAR_MAP[code5] |= TOKEN_FLAG;
+}
+for (let code5 = 65; code5 <= 90; code5++) {
+  CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code5 = 97; code5 <= 122; code5++) {
+  CHAR_MAP[code5] |= TOKEN_FLAG;
+}
+var NullObject = /* @__PURE__ */ (() => {
+  const C = function() {
+  };
+  C.prototype = /* @__PURE__ */ Object.create(null);
+  return C;
+})();
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index2 = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index2 < len) {
+    const code5 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code5];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index2;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code5 & NON_ASCII | flags;
+    index2++;
+  }
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index2 === len || stop !== 0) {
+    return { type, index: index2, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index2, len, stopFlags);
+}
+function parseParameters(header, type, index2, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
+    }
+    const keyStart = index2;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index2 < len) {
+      const code5 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code5];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code5 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
+        }
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
+          let escaped = false;
+          while (index2 < len) {
+            const code6 = header.charCodeAt(index2);
+            if (code6 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
+              }
+              index2++;
+              let stop2 = 0;
+              while (index2 < len) {
+                const code7 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code7];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index2++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code6 === BSLASH && index2 + 1 < len) {
+              escaped = true;
+              index2 += 2;
+              continue;
+            }
+            index2++;
+          }
+          continue parameter;
+        }
+        const valueStart = index2;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index2 < len) {
+          const code6 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code6];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index2;
+          } else {
+            valueWhitespace = -1;
+          }
+          index2++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index2;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code5 & NON_ASCII | flags;
+      index2++;
+    }
+  }
+  return { type, index: index2, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index2 = start; index2 < end; index2++) {
+    if (str.charCodeAt(index2) === BSLASH) {
+      result += str.slice(start, index2);
+      start = ++index2;
+    }
+  }
+  return result + str.slice(start, end);
+}
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -62637,7 +62740,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = (0, import_content_type.parse)(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
     let text6 = "";
     try {
@@ -70505,21 +70608,15 @@ init_metrics();
 init_time();
 
 // src/render/mermaid.ts
+init_events();
 init_time();
-var PHASES = [
-  ["start", "detect", "Until detected"],
-  ["detect", "ack", "Until acknowledged"],
-  ["ack", "mitigate", "Until mitigated"],
-  ["mitigate", "resolve", "Until resolved"]
-];
 function buildPhaseDiagram(incident) {
-  const first = (type) => incident.timeline.find((entry) => entry.type === type)?.instant ?? null;
-  const marks = new Map(["start", "detect", "ack", "mitigate", "resolve"].map((type) => [type, first(type)]));
-  if (!marks.get("start")) return null;
+  const marks = firstOfEachType(incident.timeline);
+  if (!marks.get(ORIGIN_EVENT)) return null;
   const spans = [];
-  let previous3 = marks.get("start") ?? null;
-  for (const [, to, label] of PHASES) {
-    const end = marks.get(to) ?? null;
+  let previous3 = marks.get(ORIGIN_EVENT) ?? null;
+  for (const { until, chartLabel: label } of PHASES) {
+    const end = marks.get(until) ?? null;
     if (!previous3 || !end || end.getTime() < previous3.getTime()) continue;
     spans.push([label, previous3, end]);
     previous3 = end;
@@ -70826,7 +70923,8 @@ async function planFiles(workspace, files, options) {
         file: entry.file,
         ruleId: "build/duplicate-report",
         message: `Its report \`${target}\` is also the report of \`${earlier}\``,
-        note: "Rename one of the incident files, or build the folders into different --out folders."
+        note: "Rename one of the incident files, or build the folders into different --out folders.",
+        cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` }
       });
       items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: [diagnostic] });
       continue;
@@ -70875,6 +70973,7 @@ init_diagnostic();
 // src/workflows/lint.ts
 init_diagnostic();
 init_parse2();
+init_check_incident();
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
 async function lintWorkflow(workspace, options) {
   const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
@@ -70882,14 +70981,18 @@ async function lintWorkflow(workspace, options) {
   const lint = await Promise.resolve().then(() => (init_lint(), lint_exports));
   const settings = workspace.config.lint;
   const diagnostics = lint.checkRuleNames(settings);
-  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, settings));
+  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, workspace.config));
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };
 }
-function lintOne(lint, file, read, settings) {
+function lintOne(lint, file, read, config) {
   if ("diagnostic" in read) return [read.diagnostic];
-  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
+  const settings = config.lint;
+  if (/\.ya?ml$/i.test(file)) {
+    const loaded = parseYamlSource(file, read.bytes);
+    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+  }
   const decoded = decodeUtf8(file, read.bytes);
   if ("diagnostic" in decoded) return [decoded.diagnostic];
   const text6 = decoded.text.replace(/^\uFEFF/, "");
@@ -71415,6 +71518,7 @@ function readAsOf(page) {
 
 // src/report/tracker.ts
 init_diagnostic();
+init_events();
 init_time();
 
 // src/report/follow-through.ts
@@ -71562,8 +71666,8 @@ function indexEntry(incident, input) {
   const { metrics } = incident;
   const fromGit = input.publication?.get(incident.file) ?? null;
   const published = incident.status !== "published" ? null : incident.publishedOn ?? fromGit;
-  const resolve = incident.timeline.find((event) => event.type === "resolve");
-  const resolvedOn = resolve ? localWallClock(resolve.instant, incident.timezone).date : null;
+  const resolved = firstOfEachType(incident.timeline).get("resolve");
+  const resolvedOn = resolved ? localWallClock(resolved, incident.timezone).date : null;
   return {
     id: incident.id,
     file: incident.file,
@@ -72523,7 +72627,7 @@ function missingIssueNumbers(items, issues) {
 }
 
 // src/sync/write-back.ts
-var import_yaml7 = __toESM(require_dist2(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/load/splice.ts
 init_parse2();
@@ -72987,15 +73091,15 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
+
 content-type/dist/index.js:
   (*!
    * content-type
    * Copyright(c) 2015 Douglas Christopher Wilson
    * MIT Licensed
    *)
-
-@octokit/request-error/dist-src/index.js:
-  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
 
 @octokit/request/dist-bundle/index.js:
   (* v8 ignore next -- @preserve *)

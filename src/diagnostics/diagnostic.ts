@@ -22,7 +22,21 @@ export interface SourceSpan {
   endColumn?: number;
 }
 
+/**
+ * A second place that explains a diagnostic: the first of two duplicate ids,
+ * the earlier timeline entry an entry is out of order with.
+ */
+export interface DiagnosticCause {
+  /** A file path, like `Diagnostic.file`. */
+  file: string;
+  line: number | null;
+  column: number | null;
+  /** What is at that place, in a few words. */
+  message: string;
+}
+
 export interface Diagnostic {
+  /** Always the path of one file (never a list of paths or an incident id); a related place goes in `cause`. */
   file: string;
   /** `null` for a problem with the whole file (unreadable, binary, …). */
   line: number | null;
@@ -43,6 +57,8 @@ export interface Diagnostic {
   note?: string;
   /** Where the rule is documented. */
   url?: string;
+  /** A related place, when the problem involves two. */
+  cause?: DiagnosticCause;
 }
 
 export type DiagnosticInit = Partial<Omit<Diagnostic, 'ruleId'>> & Pick<Diagnostic, 'file' | 'message'> & {
@@ -71,6 +87,7 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
   if (rest.note !== undefined) diagnostic.note = rest.note;
   const url = rest.url ?? ruleEntry(rest.ruleId)?.url;
   if (url !== undefined) diagnostic.url = url;
+  if (rest.cause !== undefined) diagnostic.cause = rest.cause;
   return diagnostic;
 }
 

@@ -7,6 +7,8 @@
  * computeMetrics([{ type: 'start', instant: t0 }, { type: 'detect', instant: t1 }])
  * // → { timeToDetect: 180, timeToAcknowledge: null, … }
  */
+import { firstOfEachType, ORIGIN_EVENT, PHASES, type Phase, type PhaseEventType } from './events.js';
+
 export interface Metrics {
   /** detect − start, in whole seconds. */
   timeToDetect: number | null;
@@ -20,12 +22,8 @@ export interface Metrics {
   duration: number | null;
 }
 
-export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, string]> = [
-  ['timeToDetect', 'Time to detect', 'detect'],
-  ['timeToAcknowledge', 'Time to acknowledge', 'ack'],
-  ['timeToMitigate', 'Time to mitigate', 'mitigate'],
-  ['timeToResolve', 'Time to resolve', 'resolve'],
-];
+/** Each metric with its report label and the event that closes it, in phase order (from `incident/events.ts`). */
+export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, string]> = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until] as const);
 
 /**
  * Metrics from timeline events already resolved to instants; the first event
@@ -35,18 +33,12 @@ export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, strin
  * computeMetrics(incident.timeline).duration // → 2700
  */
 export function computeMetrics(timeline: ReadonlyArray<{ type: string | null; instant: Date }>): Metrics {
-  const first = (type: string) => timeline.find((entry) => entry.type === type)?.instant ?? null;
-  const start = first('start');
-  const since = (type: string) => {
-    const at = first(type);
+  const firsts = firstOfEachType(timeline);
+  const start = firsts.get(ORIGIN_EVENT);
+  const since = (type: PhaseEventType) => {
+    const at = firsts.get(type);
     return start && at ? Math.round((at.getTime() - start.getTime()) / 1000) : null;
   };
-  const timeToResolve = since('resolve');
-  return {
-    timeToDetect: since('detect'),
-    timeToAcknowledge: since('ack'),
-    timeToMitigate: since('mitigate'),
-    timeToResolve,
-    duration: timeToResolve,
-  };
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)])) as Record<Phase['metric'], number | null>;
+  return { ...phases, duration: phases.timeToResolve };
 }

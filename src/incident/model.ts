@@ -6,6 +6,7 @@
  */
 import type { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, IncidentInput, PRIORITIES } from '../validate/schema.js';
 import { computeMetrics, type Metrics } from './metrics.js';
+import { normaliseSeverity, statusOrDefault, timezoneOrDefault } from './defaults.js';
 import { canonicalTimeZone } from './time.js';
 
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -96,9 +97,9 @@ export function buildIncident(file: string, input: IncidentInput, instants: read
     file,
     title: input.title,
     date: input.date,
-    timezone: canonicalTimeZone(input.timezone ?? 'UTC'),
-    severity: input.severity.toUpperCase(),
-    status: input.status ?? 'draft',
+    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
+    severity: normaliseSeverity(input.severity),
+    status: statusOrDefault(input.status),
     publishedOn: input.published_on ?? null,
     authors: input.authors ?? [],
     participants: input.participants ?? [],

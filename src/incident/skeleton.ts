@@ -6,6 +6,7 @@
  * @example
  * buildSkeleton({ title: 'Checkout errors', date: '2024-01-15', severity: 'SEV2' })
  */
+import { DEFAULT_TIMEZONE } from './defaults.js';
 export interface SkeletonInput {
   title: string;
   date: string;
@@ -35,7 +36,7 @@ export function buildSkeleton(input: SkeletonInput): string {
 # A blameless post-mortem: describe what the system allowed, not who is at fault.
 title: ${quote(input.title)}
 date: ${input.date}                 # the day the incident began
-timezone: ${input.timezone ?? 'UTC'}                    # IANA zone for times without an offset
+timezone: ${input.timezone ?? DEFAULT_TIMEZONE}                    # IANA zone for times without an offset
 severity: ${input.severity}                    # ${scaleComment(input.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'])}
 status: draft                     # draft | in-review | published
 authors: []                       # who wrote this post-mortem

@@ -9,7 +9,9 @@
  */
 import { LineCounter, visit, type Node } from 'yaml';
 import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Incident } from '../incident/model.js';
 import { locatePath, parseYamlSource, spanOfRange, type YamlSource } from '../load/parse.js';
+import type { LoadResult } from '../load/source.js';
 import { sourceRange, type OffsetMap } from './sources/align.js';
 import { extractMarkdownProse, remarkBlocks } from './sources/markdown.js';
 import { createPeople, type People } from './grammar/people.js';
@@ -33,11 +35,24 @@ export interface LintOptions {
 
 /** Lints the prose fields and completeness of one incident file, valid or not. */
 export function lintIncidentSource(file: string, input: string | Uint8Array, options: LintOptions = {}): Diagnostic[] {
+  return lintLoadedIncident(file, parseYamlSource(file, input), null, options);
+}
+
+/**
+ * Lints an incident file the caller has already loaded (and checked), so the
+ * file is parsed once per run. The people come from `incident`, the model of a
+ * valid file; without one (an invalid file) they are read off the YAML.
+ *
+ * @example
+ * const loaded = parseYamlSource(file, bytes);
+ * lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+ */
+export function lintLoadedIncident(file: string, loaded: LoadResult, incident: Incident | null, options: LintOptions = {}): Diagnostic[] {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
-  const loaded = parseYamlSource(file, input);
   const source = loaded.source;
   if (!source) return loaded.diagnostics;
-  const people = createPeople([...namesInYaml(source), ...(settings.people ?? []), ...(options.people ?? [])]);
+  const listed = incident ? peopleOfIncident(incident) : namesInYaml(source);
+  const people = createPeople([...listed, ...(settings.people ?? []), ...(options.people ?? [])]);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
   const escalated = new Set<Diagnostic>();
@@ -84,6 +99,12 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
     diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
   }
   return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
+}
+
+/** The people the model lists: authors, participants and action item owners. */
+function peopleOfIncident(incident: Incident): string[] {
+  const owners = incident.actionItems.map((item) => item.owner).filter((owner): owner is string => owner !== null);
+  return [...incident.authors, ...incident.participants, ...owners];
 }
 
 /** A person-as-cause finding whose phrase names someone the file (or the configuration) lists. */

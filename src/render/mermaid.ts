@@ -4,23 +4,16 @@
  * Only our own phase names appear in it, so no user text needs escaping.
  */
 import type { Incident } from '../incident/model.js';
+import { firstOfEachType, ORIGIN_EVENT, PHASES } from '../incident/events.js';
 import { localWallClock } from '../incident/time.js';
 
-const PHASES: ReadonlyArray<readonly [from: string, to: string, label: string]> = [
-  ['start', 'detect', 'Until detected'],
-  ['detect', 'ack', 'Until acknowledged'],
-  ['ack', 'mitigate', 'Until mitigated'],
-  ['mitigate', 'resolve', 'Until resolved'],
-];
-
 export function buildPhaseDiagram(incident: Incident): string | null {
-  const first = (type: string) => incident.timeline.find((entry) => entry.type === type)?.instant ?? null;
-  const marks = new Map(['start', 'detect', 'ack', 'mitigate', 'resolve'].map((type) => [type, first(type)]));
-  if (!marks.get('start')) return null;
+  const marks = firstOfEachType(incident.timeline);
+  if (!marks.get(ORIGIN_EVENT)) return null;
   const spans: Array<[label: string, from: Date, to: Date]> = [];
-  let previous: Date | null = marks.get('start') ?? null;
-  for (const [, to, label] of PHASES) {
-    const end = marks.get(to) ?? null;
+  let previous: Date | null = marks.get(ORIGIN_EVENT) ?? null;
+  for (const { until, chartLabel: label } of PHASES) {
+    const end = marks.get(until) ?? null;
     if (!previous || !end || end.getTime() < previous.getTime()) continue;
     spans.push([label, previous, end]);
     previous = end;

@@ -9,6 +9,7 @@
  * report.action_items.overdue.length // → 2
  */
 import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { firstOfEachType } from '../incident/events.js';
 import type { Incident } from '../incident/model.js';
 import { localWallClock } from '../incident/time.js';
 import { groupFactors } from './factors.js';
@@ -85,8 +86,8 @@ function indexEntry(incident: Incident, input: TrackerInput): IndexEntry {
   const { metrics } = incident;
   const fromGit = input.publication?.get(incident.file) ?? null;
   const published = incident.status !== 'published' ? null : incident.publishedOn ?? fromGit;
-  const resolve = incident.timeline.find((event) => event.type === 'resolve');
-  const resolvedOn = resolve ? localWallClock(resolve.instant, incident.timezone).date : null;
+  const resolved = firstOfEachType(incident.timeline).get('resolve');
+  const resolvedOn = resolved ? localWallClock(resolved, incident.timezone).date : null;
   return {
     id: incident.id,
     file: incident.file,

@@ -5,8 +5,9 @@
  * whatever parts are well-formed, so one run reports everything it can.
  */
 import type { RuleId } from '../diagnostics/catalogue.js';
-import { createDiagnostic, formatFieldPath, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { EVENT_TYPES } from './schema.js';
+import { createDiagnostic, formatFieldPath, type Diagnostic, type DiagnosticCause, type Severity } from '../diagnostics/diagnostic.js';
+import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
+import { DEFAULT_TIMEZONE, normaliseSeverity, statusOrDefault, timezoneOrDefault } from '../incident/defaults.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
@@ -38,8 +39,15 @@ const asText = (value: unknown): string | null => (typeof value === 'string' ? v
  */
 export function checkIncidentRules(data: unknown, context: RuleContext): RuleResult {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (path, init) =>
-    diagnostics.push(createDiagnostic({ file: context.file, path: formatFieldPath(path), span: locatePath(context.source, path), ...init }));
+  // A related place in the same file (the first of two duplicate ids, the earlier entry) travels as `cause`.
+  const causeAt = (cause: { at: Array<string | number>; message: string }): DiagnosticCause => {
+    const span = locatePath(context.source, cause.at);
+    return { file: context.file, line: span?.line ?? null, column: span?.column ?? null, message: cause.message };
+  };
+  const report: Report = (path, { cause, ...init }) =>
+    diagnostics.push(
+      createDiagnostic({ file: context.file, path: formatFieldPath(path), span: locatePath(context.source, path), ...init, ...(cause ? { cause: causeAt(cause) } : {}) }),
+    );
 
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -49,7 +57,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   const zoneRaw = asText(incident.timezone);
-  const zone = zoneRaw ?? 'UTC';
+  const zone = timezoneOrDefault(zoneRaw);
   const zoneOk = isTimeZone(zone);
   if (zoneRaw !== null && !zoneOk) {
     const guess = closest(zoneRaw, knownTimeZones());
@@ -66,7 +74,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   const severity = asText(incident.severity);
-  if (severity !== null && severity !== '' && !context.severities.includes(severity.toUpperCase())) {
+  if (severity !== null && severity !== '' && !context.severities.includes(normaliseSeverity(severity))) {
     report(['severity'], {
       ruleId: 'schema/severity',
       message: `${quoteText(severity)} is not on the severity scale`,
@@ -77,13 +85,13 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   }
 
   // With an unknown zone, order is still checked in UTC so that one typo does not hide the rest.
-  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : 'UTC', report);
-  checkActionItems(asList(incident.action_items), asText(incident.status) ?? 'draft', report);
+  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
+  checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
   return { diagnostics, instants };
 }
 
-type ReportInit = { ruleId: RuleId; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity };
+type ReportInit = { ruleId: RuleId; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity; cause?: { at: Array<string | number>; message: string } };
 type Report = (path: Array<string | number>, init: ReportInit) => void;
 
 const TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
@@ -118,6 +126,7 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
         note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        cause: { at: ['timeline', latest.index, 'time'], message: `the earlier entry, at ${latest.time}` },
       });
     } else {
       latest = { instant: resolved.instant, index, time };
@@ -140,7 +149,7 @@ function checkEventType(type: unknown, index: number, report: Report): void {
     expected: EVENT_TYPES.join(' | '),
     actual: quoteText(type),
     suggestions: [guess],
-    note: 'Only start, detect, ack, mitigate and resolve give metrics; other words are kept as they are.',
+    note: `Only ${PHASE_EVENT_TYPES.slice(0, -1).join(', ')} and ${PHASE_EVENT_TYPES.at(-1)} give metrics; other words are kept as they are.`,
   });
 }
 
@@ -166,6 +175,7 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
           expected: 'an id unique within the file',
           actual: quoteText(id),
           note: 'Ids tie action items to their GitHub issues; give each item its own.',
+          cause: { at: ['action_items', earlier, 'id'], message: `the first use of ${quoteText(id)}` },
         });
       } else firstIndexOfId.set(id, index);
     }

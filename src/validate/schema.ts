@@ -7,6 +7,7 @@
  * Cross-field rules (real dates, time zones, chronology, unique ids) cannot be
  * said in JSON Schema; they live in `cross-field-rules.ts`.
  */
+import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
 import { Type, type Static, type TSchema, type TObject, type TProperties } from '@sinclair/typebox';
 
 /** Custom data goes under `x-` keys at any level; they are kept and ignored. */
@@ -22,7 +23,6 @@ export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const CalendarDate = (description: string) =>
   Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ['2024-01-15'] });
 
-export const EVENT_TYPES = ['start', 'detect', 'ack', 'mitigate', 'resolve', 'deploy', 'action', 'note'] as const;
 export const INCIDENT_STATUSES = ['draft', 'in-review', 'published'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
@@ -43,7 +43,7 @@ export const TimelineEntrySchema = strictObject({
   event: Text('What happened (prose, read by the linter)'),
   type: Type.String({
     pattern: '^[a-z][a-z0-9-]*$',
-    description: 'start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest',
+    description: `${PHASE_EVENT_TYPES.join(' | ')} give the metrics; deploy, action, note or any other word for the rest`,
     examples: [...EVENT_TYPES],
   }),
   service: Type.String({ minLength: 1, description: 'The service the event happened in (written by `postmortem timeline`)' }),

@@ -80,6 +80,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
         ruleId: 'build/duplicate-report',
         message: `Its report \`${target}\` is also the report of \`${earlier}\``,
         note: 'Rename one of the incident files, or build the folders into different --out folders.',
+        cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` },
       });
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: [diagnostic] });
       continue;

@@ -75,5 +75,6 @@ export function duplicateIdDiagnostic(record: IdRecord, owners: IdOwners): Diagn
     expected: 'an id no other incident file has',
     actual: `\`${id}\``,
     note: `Sync keys GitHub issues by incident id, so these files would rewrite each other's issues. Give one of them its own \`id:\`${written ? '' : ' (the id defaults to the file name)'}.`,
+    cause: { file: others[0]!, line: null, column: null, message: `another file with incident id \`${id}\`` },
   });
 }

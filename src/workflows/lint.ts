@@ -7,9 +7,10 @@
  * const { files, diagnostics } = await lintWorkflow(workspace, { paths: ['postmortems/'] });
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeUtf8 } from '../load/parse.js';
+import { decodeUtf8, parseYamlSource } from '../load/parse.js';
 import { isGeneratedReport } from '../render/report-file.js';
 import { listFiles, noFilesDiagnostic, readFiles } from './incident-files.js';
+import { checkLoadedIncident } from '../validate/check-incident.js';
 import type { ReadResult, Workspace } from './workspace.js';
 
 export const LINT_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
@@ -36,16 +37,21 @@ export async function lintWorkflow(workspace: Workspace, options: LintWorkflowOp
   const lint = await import('../lint/index.js');
   const settings = workspace.config.lint;
   const diagnostics: Diagnostic[] = lint.checkRuleNames(settings);
-  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, settings));
+  for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, workspace.config));
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };
 }
 
-function lintOne(lint: LintModule, file: string, read: ReadResult, settings: Workspace['config']['lint']): Diagnostic[] {
+function lintOne(lint: LintModule, file: string, read: ReadResult, config: Workspace['config']): Diagnostic[] {
   if ('diagnostic' in read) return [read.diagnostic];
+  const settings = config.lint;
   // A file named explicitly with another extension (notes.txt) is read as Markdown: plain text is Markdown.
-  if (/\.ya?ml$/i.test(file)) return lint.lintIncidentSource(file, read.bytes, { settings });
+  if (/\.ya?ml$/i.test(file)) {
+    // Parsed once: the check reuses the loaded source, and lint takes the people from the model it builds.
+    const loaded = parseYamlSource(file, read.bytes);
+    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+  }
   const decoded = decodeUtf8(file, read.bytes);
   if ('diagnostic' in decoded) return [decoded.diagnostic];
   const text = decoded.text.replace(/^\uFEFF/, '');

@@ -20,6 +20,7 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     ...(d.actual !== undefined ? { actual: d.actual } : {}),
     ...(d.note !== undefined ? { note: d.note } : {}),
     ...(d.url !== undefined ? { url: d.url } : {}),
+    ...(d.cause !== undefined ? { cause: d.cause } : {}),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

@@ -44,6 +44,11 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: { versio
       ...(d.endColumn !== null ? { endColumn: d.endColumn } : {}),
     };
     result.locations = [{ physicalLocation: { artifactLocation: { uri: encodeURI(d.file) }, ...(region ? { region } : {}) } }];
+    if (d.cause) {
+      const { file, line, column, message } = d.cause;
+      const causeRegion = line === null ? {} : { region: { startLine: line, startColumn: column ?? 1 } };
+      result.relatedLocations = [{ id: 1, message: { text: message }, physicalLocation: { artifactLocation: { uri: encodeURI(file) }, ...causeRegion } }];
+    }
     return result;
   });
   return {

@@ -24,6 +24,13 @@ export function formatLine(d: Diagnostic): string {
   return `${formatPosition(d)} ${d.severity} ${d.message}${where} ${d.ruleId}`;
 }
 
+/** The related place as `3:5` in the same file, or `other.yaml:3:5`. */
+function causePlace(cause: NonNullable<Diagnostic['cause']>, file: string): string {
+  const position = cause.line === null ? '' : `${cause.line}:${cause.column ?? 1}`;
+  if (cause.file === file) return position || cause.file;
+  return position ? `${cause.file}:${position}` : cause.file;
+}
+
 export function formatText(diagnostics: readonly Diagnostic[], options: { colour?: boolean } = {}): string {
   const paint = (code: string, text: string) => (options.colour ? `${code}${text}${RESET}` : text);
   const byFile = new Map<string, Diagnostic[]>();
@@ -44,6 +51,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: { colour
       }
       if (d.suggestions.length > 0) lines.push(`${indent}suggestion: ${d.suggestions.join(' | ')}`);
       if (d.note) lines.push(`${indent}hint: ${d.note}`);
+      if (d.cause) lines.push(`${indent}see: ${causePlace(d.cause, file)}: ${d.cause.message}`);
     }
     lines.push('');
   }

@@ -9,6 +9,7 @@
  * // [{ ruleId: 'structure/action-owner', path: ['action_items', 0] }, …]
  */
 import type { FieldPath } from '../../diagnostics/diagnostic.js';
+import { REQUIRED_METRIC_EVENTS } from '../../incident/events.js';
 
 export interface StructureFinding {
   ruleId: string;
@@ -57,7 +58,7 @@ function contributingFactors(data: Data): StructureFinding[] {
 function metricEvents(data: Data): StructureFinding[] {
   if (!Array.isArray(data.timeline)) return [];
   const types = new Set(data.timeline.map((entry) => (isRecord(entry) ? entry.type : undefined)));
-  const missing = ['detect', 'resolve'].filter((type) => !types.has(type));
+  const missing = REQUIRED_METRIC_EVENTS.filter((type) => !types.has(type));
   if (missing.length === 0) return [];
   const list = missing.map((m) => `\`type: ${m}\``).join(' and ');
   return [{ ruleId: 'structure/metrics', message: `The timeline has no ${list} event, so ${missing.map((m) => `time to ${m}`).join(' and ')} cannot be computed`, path: ['timeline'], key: true }];
