@@ -70757,8 +70757,11 @@ async function listFiles(workspace, paths, extensions) {
   if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
   return { files, problem: null };
 }
-function listIncidentFiles(workspace, paths) {
-  return listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+async function listIncidentFiles(workspace, paths) {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
 }
 async function* readFiles(workspace, files) {
   const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
