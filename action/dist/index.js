@@ -65647,6 +65647,10 @@ async function readPublicationDates(root2, folder) {
   return dates;
 }
 
+// src/io/workspace-root.ts
+init_config();
+var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
+
 // src/io/templates.ts
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
@@ -65686,24 +65690,27 @@ async function readTemplateFolder(folder, main2 = "report.hbs") {
 }
 
 // src/io/workspace.ts
-async function openWorkspace(root2) {
-  const file = path3.join(root2, CONFIG_FILE);
-  let bytes;
-  try {
-    bytes = await readFile2(file);
-  } catch (error2) {
-    if (error2.code === "ENOENT") return { workspace: diskWorkspace(root2, DEFAULT_CONFIG), diagnostics: [] };
-    return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error2)] };
+async function openWorkspace(root2, options = {}) {
+  const cwd = options.cwd ?? root2;
+  for (const name of CONFIG_FILES) {
+    let bytes;
+    try {
+      bytes = await readFile2(path3.join(root2, name));
+    } catch (error2) {
+      if (error2.code === "ENOENT") continue;
+      return { workspace: null, diagnostics: [readFailure(name, error2)] };
+    }
+    const { config, diagnostics } = checkConfig(name, bytes);
+    return { workspace: config ? diskWorkspace(root2, config, cwd) : null, diagnostics };
   }
-  const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
-  return { workspace: config ? diskWorkspace(root2, config) : null, diagnostics };
+  return { workspace: diskWorkspace(root2, DEFAULT_CONFIG, cwd), diagnostics: [] };
 }
-function diskWorkspace(root2, config) {
+function diskWorkspace(root2, config, cwd = root2) {
   const resolve = (file) => path3.resolve(root2, file);
   return {
     root: root2,
     config,
-    findFiles: (paths, extensions) => findFiles(root2, paths, extensions),
+    findFiles: (paths, extensions, options) => findFiles(root2, options?.fromRoot ? root2 : cwd, paths, extensions),
     readBytes: (file) => readBytes(root2, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
@@ -65730,11 +65737,11 @@ function diskWorkspace(root2, config) {
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
 }
-async function findFiles(root2, paths, extensions) {
+async function findFiles(root2, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path3.resolve(root2, given);
+    const absolute = path3.resolve(base, given);
     const info2 = await stat3(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
@@ -70753,7 +70760,7 @@ var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
 var READ_AHEAD = 8;
 async function listFiles(workspace, paths, extensions) {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions);
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
   if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
   return { files, problem: null };
 }

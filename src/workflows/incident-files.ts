@@ -17,7 +17,7 @@ export type FileList = { files: string[]; problem: null; skipped?: string[] } | 
 /** The files PATHS name (default: the incidents folder) with one of `extensions`. */
 export async function listFiles(workspace: Workspace, paths: readonly string[], extensions: readonly string[]): Promise<FileList> {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions);
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
   if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(', ')}` };
   return { files, problem: null };
 }

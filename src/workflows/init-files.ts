@@ -95,6 +95,7 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 # templates: templates            # your own Handlebars templates (files replace built-in ones of the same name)
 # output: docs/reports            # where reports go (default: beside each incident file)
 # severities: [SEV1, SEV2, SEV3, SEV4, SEV5]   # the severity scale, worst first
+# max_file_bytes: 262144          # largest incident file read (256 KiB; at most 10 MiB)
 
 # lint:
 #   rules:                        # rule id or family -> off | error | warning | info
