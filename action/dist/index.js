@@ -20485,6 +20485,145 @@ var require_light = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse4;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse4(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index2 = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index2;
+      index2 = skipValue(header, index2, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index2);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index: index2, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index2, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index2, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index2 < len) {
+        if (header.charCodeAt(index2) === stopChar)
+          break;
+        index2 = skipOWS(header, index2 + 1, len);
+        const keyStart = index2;
+        while (index2 < len) {
+          const code5 = header.charCodeAt(index2);
+          if (code5 === stopChar)
+            break parameter;
+          if (code5 === SEMI)
+            continue parameter;
+          if (code5 === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index2);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header, index2 + 1, len);
+            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+              index2++;
+              let value = "";
+              while (index2 < len) {
+                const code6 = header.charCodeAt(index2++);
+                if (code6 === DQUOTE) {
+                  index2 = skipValue(header, index2, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code6 === BSLASH && index2 < len) {
+                  value += header[index2++];
+                  continue;
+                }
+                value += String.fromCharCode(code6);
+              }
+              continue parameter;
+            }
+            const valueStart = index2;
+            index2 = skipValue(header, index2, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index2);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index2++;
+        }
+      }
+      return { type, index: index2, parameters };
+    }
+    function skipValue(str, index2, len, stopChar) {
+      while (index2 < len) {
+        const code5 = str.charCodeAt(index2);
+        if (code5 === SEMI || code5 === stopChar)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function skipOWS(header, index2, len) {
+      while (index2 < len) {
+        const char = header.charCodeAt(index2);
+        if (char !== SP && char !== HTAB)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/signal-exit/dist/cjs/signals.js
 var require_signals = __commonJS({
   "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
@@ -32850,7 +32989,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -32966,7 +33105,7 @@ var import_yaml;
 var init_locate = __esm({
   "src/load/locate.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml = __toESM(require_dist2(), 1);
   }
 });
 
@@ -33056,7 +33195,7 @@ var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
 var init_safety = __esm({
   "src/load/safety.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_locate();
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -33296,7 +33435,7 @@ var import_yaml3;
 var init_parse2 = __esm({
   "src/load/parse.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_safety();
     init_locate();
@@ -34868,11 +35007,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -34886,7 +35025,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -57790,7 +57929,7 @@ var init_markdown = __esm({
     "use strict";
     init_remark_parse();
     init_unified();
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist2(), 1);
     init_align();
     init_html_details();
     init_markdown_blocks();
@@ -60744,7 +60883,7 @@ var import_yaml5, PROSE;
 var init_yaml_prose = __esm({
   "src/lint/sources/yaml-prose.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist2(), 1);
     init_align();
     PROSE = {
       summary: true,
@@ -60927,7 +61066,7 @@ var import_yaml6, MARKUP;
 var init_lint = __esm({
   "src/lint/index.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist2(), 1);
     init_diagnostic();
     init_parse2();
     init_align();
@@ -62102,189 +62241,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code5 = 128; code5 <= 255; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code5 = 48; code5 <= 57; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
-}
-for (let code5 = 65; code5 <= 90; code5++) {
-  CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code5 = 97; code5 <= 122; code5++) {
-  CHAR_MAP[code5] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index2 = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code5 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code5];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index2;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code5 & NON_ASCII | flags;
-    index2++;
-  }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index2, len, stopFlags);
-}
-function parseParameters(header, type, index2, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
-    }
-    const keyStart = index2;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index2 < len) {
-      const code5 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code5];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code5 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
-        }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
-          let escaped = false;
-          while (index2 < len) {
-            const code6 = header.charCodeAt(index2);
-            if (code6 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
-              }
-              index2++;
-              let stop2 = 0;
-              while (index2 < len) {
-                const code7 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code7];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index2++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code6 === BSLASH && index2 + 1 < len) {
-              escaped = true;
-              index2 += 2;
-              continue;
-            }
-            index2++;
-          }
-          continue parameter;
-        }
-        const valueStart = index2;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index2 < len) {
-          const code6 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code6];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index2;
-          } else {
-            valueWhitespace = -1;
-          }
-          index2++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index2;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code5 & NON_ASCII | flags;
-      index2++;
-    }
-  }
-  return { type, index: index2, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
-      start = ++index2;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -62740,7 +62698,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text6 = "";
     try {
@@ -65758,6 +65716,10 @@ async function readPublicationDates(root2, folder) {
   return dates;
 }
 
+// src/io/workspace-root.ts
+init_config();
+var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
+
 // src/io/templates.ts
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
@@ -65797,24 +65759,27 @@ async function readTemplateFolder(folder, main2 = "report.hbs") {
 }
 
 // src/io/workspace.ts
-async function openWorkspace(root2) {
-  const file = path3.join(root2, CONFIG_FILE);
-  let bytes;
-  try {
-    bytes = await readFile2(file);
-  } catch (error2) {
-    if (error2.code === "ENOENT") return { workspace: diskWorkspace(root2, DEFAULT_CONFIG), diagnostics: [] };
-    return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error2)] };
+async function openWorkspace(root2, options = {}) {
+  const cwd = options.cwd ?? root2;
+  for (const name of CONFIG_FILES) {
+    let bytes;
+    try {
+      bytes = await readFile2(path3.join(root2, name));
+    } catch (error2) {
+      if (error2.code === "ENOENT") continue;
+      return { workspace: null, diagnostics: [readFailure(name, error2)] };
+    }
+    const { config, diagnostics } = checkConfig(name, bytes);
+    return { workspace: config ? diskWorkspace(root2, config, cwd) : null, diagnostics };
   }
-  const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
-  return { workspace: config ? diskWorkspace(root2, config) : null, diagnostics };
+  return { workspace: diskWorkspace(root2, DEFAULT_CONFIG, cwd), diagnostics: [] };
 }
-function diskWorkspace(root2, config) {
+function diskWorkspace(root2, config, cwd = root2) {
   const resolve = (file) => path3.resolve(root2, file);
   return {
     root: root2,
     config,
-    findFiles: (paths, extensions) => findFiles(root2, paths, extensions),
+    findFiles: (paths, extensions, options) => findFiles(root2, options?.fromRoot ? root2 : cwd, paths, extensions),
     readBytes: (file) => readBytes(root2, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
@@ -65841,11 +65806,11 @@ function diskWorkspace(root2, config) {
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
 }
-async function findFiles(root2, paths, extensions) {
+async function findFiles(root2, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path3.resolve(root2, given);
+    const absolute = path3.resolve(base, given);
     const info2 = await stat3(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
@@ -70858,12 +70823,15 @@ var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
 var READ_AHEAD = 8;
 async function listFiles(workspace, paths, extensions) {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions);
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
   if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
   return { files, problem: null };
 }
-function listIncidentFiles(workspace, paths) {
-  return listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+async function listIncidentFiles(workspace, paths) {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
 }
 async function* readFiles(workspace, files) {
   const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
@@ -72627,7 +72595,7 @@ function missingIssueNumbers(items, issues) {
 }
 
 // src/sync/write-back.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist2(), 1);
 
 // src/load/splice.ts
 init_parse2();
@@ -73091,15 +73059,15 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
-@octokit/request-error/dist-src/index.js:
-  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
-
 content-type/dist/index.js:
   (*!
    * content-type
    * Copyright(c) 2015 Douglas Christopher Wilson
    * MIT Licensed
    *)
+
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
 
 @octokit/request/dist-bundle/index.js:
   (* v8 ignore next -- @preserve *)

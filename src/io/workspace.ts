@@ -7,39 +7,51 @@
 import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { checkConfig, CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../config/config.js';
+import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
 import { readPublicationDates } from './git-history.js';
+import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
 
 /**
- * Loads the optional config at `root` and returns the workspace there; config
- * problems come back as diagnostics (the CLI exits 2 on them).
+ * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
+ * and returns the workspace there; config problems come back as diagnostics
+ * (the CLI exits 2 on them). `cwd` is where PATHS given by the user are
+ * relative to (default: `root`).
  *
  * @example
  * const { workspace, diagnostics } = await openWorkspace(process.cwd());
  */
-export async function openWorkspace(root: string): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
-  const file = path.join(root, CONFIG_FILE);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { workspace: diskWorkspace(root, DEFAULT_CONFIG), diagnostics: [] };
-    return { workspace: null, diagnostics: [readFailure(CONFIG_FILE, error)] };
+export async function openWorkspace(root: string, options: { cwd?: string } = {}): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+  const cwd = options.cwd ?? root;
+  for (const name of CONFIG_FILES) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path.join(root, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return { workspace: null, diagnostics: [readFailure(name, error)] };
+    }
+    const { config, diagnostics } = checkConfig(name, bytes);
+    return { workspace: config ? diskWorkspace(root, config, cwd) : null, diagnostics };
   }
-  const { config, diagnostics } = checkConfig(CONFIG_FILE, bytes);
-  return { workspace: config ? diskWorkspace(root, config) : null, diagnostics };
+  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd), diagnostics: [] };
+}
+
+/** The workspace of a command run in `cwd`: its root is found upward (see `findWorkspaceRoot`). */
+export async function openWorkspaceFrom(cwd: string): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+  const { root } = await findWorkspaceRoot(cwd);
+  return openWorkspace(root, { cwd });
 }
 
 /** The port over the files under `root`, with `config` already checked. */
-export function diskWorkspace(root: string, config: Config): Workspace {
+export function diskWorkspace(root: string, config: Config, cwd: string = root): Workspace {
   const resolve = (file: string) => path.resolve(root, file);
   return {
     root,
     config,
-    findFiles: (paths, extensions) => findFiles(root, paths, extensions),
+    findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
     exists: (file) => access(resolve(file)).then(() => true, () => false),
@@ -71,11 +83,11 @@ export function diskWorkspace(root: string, config: Config): Workspace {
  * Expands the PATHS arguments: a file stands for itself, a folder for every
  * file in it (recursively) whose name ends with one of `extensions`.
  */
-async function findFiles(root: string, paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles> {
+async function findFiles(root: string, base: string, paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles> {
   const found = new Set<string>();
   const missing: string[] = [];
   for (const given of paths) {
-    const absolute = path.resolve(root, given);
+    const absolute = path.resolve(base, given);
     const info = await stat(absolute).catch(() => null);
     if (!info) {
       missing.push(given);

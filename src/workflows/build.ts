@@ -40,13 +40,14 @@ export function reportPathFor(file: string, outDir: string | null): string {
 }
 
 /** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
-export type BuildPlan = { items: BuildItem[]; problem: null } | { items: null; problem: string };
+export type BuildPlan = { items: BuildItem[]; problem: null; skipped?: string[] } | { items: null; problem: string };
 
 /** Renders every incident PATHS name and compares it with its report on disk; writes nothing. */
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const listed = await listIncidentFiles(workspace, paths);
   if (listed.problem !== null) return { items: null, problem: listed.problem };
-  return planFiles(workspace, listed.files, options);
+  const plan = await planFiles(workspace, listed.files, options);
+  return plan.problem === null ? { ...plan, skipped: listed.skipped ?? [] } : plan;
 }
 
 /** Renders and compares the given files in this thread, in order. */

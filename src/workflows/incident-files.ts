@@ -12,19 +12,33 @@ export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const READ_AHEAD = 8;
 
 /** The files PATHS name, or the problem with the request (a named path that does not exist; the CLI exits 2). */
-export type FileList = { files: string[]; problem: null } | { files: null; problem: string };
+export type FileList = { files: string[]; problem: null; skipped?: string[] } | { files: null; problem: string };
 
 /** The files PATHS name (default: the incidents folder) with one of `extensions`. */
 export async function listFiles(workspace: Workspace, paths: readonly string[], extensions: readonly string[]): Promise<FileList> {
   const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions);
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
   if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(', ')}` };
   return { files, problem: null };
 }
 
-/** The incident files PATHS name (default: the incidents folder). */
-export function listIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<FileList> {
-  return listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+/**
+ * The incident files PATHS name (default: the incidents folder). A file named
+ * outright that is not YAML (a shell glob such as `postmortems/*` also names
+ * the generated reports) is left out and listed in `skipped`, not parsed.
+ */
+export async function listIncidentFiles(workspace: Workspace, paths: readonly string[]): Promise<FileList> {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file: string) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
+}
+
+/** The one info line for the files `listIncidentFiles` skipped, or null when there were none. */
+export function skippedFilesLine(skipped: readonly string[] | undefined): string | null {
+  if (!skipped || skipped.length === 0) return null;
+  const shown = skipped.length > 3 ? `${skipped.slice(0, 3).join(', ')}, …` : skipped.join(', ');
+  return `info: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not YAML (*.yaml, *.yml): ${shown}\n`;
 }
 
 /** Reads the given files in order, a few ahead of the consumer, so the disk works while the CPU checks. */

@@ -26,11 +26,13 @@ export interface ValidateResult {
   files: number;
   /** Sorted; includes a `schema/no-files` warning when nothing matched. */
   diagnostics: Diagnostic[];
+  /** Files named outright that are not YAML; not checked. */
+  skipped: string[];
 }
 
 export async function validateWorkflow(workspace: Workspace, options: ValidateOptions): Promise<ValidateResult> {
   const listed = await listIncidentFiles(workspace, options.paths);
-  if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
+  if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [], skipped: [] };
   const diagnostics: Diagnostic[] = [];
   const records: IdRecord[] = [];
   for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null })) {
@@ -45,7 +47,7 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   }
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
-  return { problem: null, files: listed.files.length, diagnostics };
+  return { problem: null, files: listed.files.length, diagnostics, skipped: listed.skipped ?? [] };
 }
 
 async function loadForId(workspace: Workspace, file: string): Promise<LoadResult> {

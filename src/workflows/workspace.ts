@@ -27,8 +27,11 @@ export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */
   readonly root: string;
   readonly config: Config;
-  /** A file stands for itself, a folder for every file in it (recursively) ending with one of `extensions`. */
-  findFiles(paths: readonly string[], extensions: readonly string[]): Promise<FoundFiles>;
+  /**
+   * A file stands for itself, a folder for every file in it (recursively) ending with one of `extensions`.
+   * Paths are relative to where the command runs, or to the root with `fromRoot` (the configured folders).
+   */
+  findFiles(paths: readonly string[], extensions: readonly string[], options?: { fromRoot?: boolean }): Promise<FoundFiles>;
   readBytes(file: string): Promise<ReadResult>;
   /** The text of a file, or null when there is none (a report not built yet). */
   readTextIfExists(file: string): Promise<string | null>;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { openOrReport, orUsageError } from './shared.js';
+import { skippedFilesLine } from '../../workflows/incident-files.js';
 
 export const buildCommand: CommandSpec = {
   name: 'build',
@@ -23,8 +24,10 @@ export const buildCommand: CommandSpec = {
     // Rendering pulls in remark and Handlebars; loaded only by the commands that render.
     const { applyBuild, planBuild } = await import('../../workflows/build.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rrendering ${done}/${total}`) : undefined;
-    const { items } = orUsageError(await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress }));
+    const { items, skipped } = orUsageError(await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress }));
     if (onProgress) io.stderr('\r\u001b[K');
+    const skippedLine = skippedFilesLine(skipped);
+    if (skippedLine) io.stderr(skippedLine);
 
     const failed = items.filter((item) => item.state === 'failed');
     if (failed.length > 0) io.stderr(formatText(failed.flatMap((item) => item.diagnostics), { colour: io.isTTY }));

@@ -5,12 +5,12 @@
 import { UsageError, type CommandIO, type ExitCode } from '../command.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format/index.js';
-import { openWorkspace } from '../../io/workspace.js';
+import { openWorkspaceFrom } from '../../io/workspace.js';
 import type { Workspace } from '../../workflows/workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
-  const { workspace, diagnostics } = await openWorkspace(io.cwd);
+  const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd);
   if (!workspace) io.stderr(formatDiagnostics(diagnostics, 'text', { colour: io.isTTY }));
   return workspace;
 }

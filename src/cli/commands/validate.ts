@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
+import { skippedFilesLine } from '../../workflows/incident-files.js';
 import { validateWorkflow } from '../../workflows/validate.js';
 import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings, parseNow } from './shared.js';
 
@@ -27,7 +28,9 @@ export const validateCommand: CommandSpec = {
     // The policy limits on time in draft / review need today; read the clock only when one is set.
     const { maxDaysInDraft, maxDaysInReview } = workspace.config.policies;
     const today = maxDaysInDraft === null && maxDaysInReview === null ? null : (parseNow(undefined, io.env) ?? new Date()).toISOString().slice(0, 10);
-    const { files, diagnostics } = orUsageError(await validateWorkflow(workspace, { paths: positionals, today }));
+    const { files, diagnostics, skipped } = orUsageError(await validateWorkflow(workspace, { paths: positionals, today }));
+    const skippedLine = skippedFilesLine(skipped);
+    if (skippedLine) io.stderr(skippedLine);
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
