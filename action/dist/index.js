@@ -72784,10 +72784,41 @@ function createYamlFiles(workspace) {
   };
 }
 
+// src/workflows/sync-reports.ts
+function trackWrites(workspace) {
+  const reads = /* @__PURE__ */ new Map();
+  const written = /* @__PURE__ */ new Set();
+  const tracked = {
+    ...workspace,
+    readBytes(file) {
+      let read = reads.get(file);
+      if (!read) reads.set(file, read = workspace.readBytes(file));
+      return read;
+    },
+    async writeText(file, text6, options) {
+      await workspace.writeText(file, text6, options);
+      reads.set(file, Promise.resolve({ bytes: new TextEncoder().encode(text6) }));
+      written.add(file);
+    }
+  };
+  return { workspace: tracked, written: () => [...written].sort() };
+}
+async function rerenderReports(workspace, files) {
+  if (files.length === 0) return { written: [], failures: [], problem: null };
+  const plan = await planFiles(workspace, files, { outDir: null });
+  if (plan.items === null) return { written: [], failures: [], problem: plan.problem };
+  const stale = plan.items.filter((item) => item.state === "changed");
+  const { failures } = await applyBuild(workspace, stale);
+  const failed = new Set(failures.map((f) => f.file));
+  return { written: stale.filter((item) => !failed.has(item.file)).map((item) => item.target), failures, problem: null };
+}
+
 // src/workflows/sync.ts
-async function syncWorkflow(workspace, tracker, options) {
+async function syncWorkflow(plainWorkspace, tracker, options) {
+  const tracked = trackWrites(plainWorkspace);
+  const { workspace } = tracked;
   const listed = await listIncidentFiles(workspace, options.paths);
-  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
+  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null, reports: { written: [], failures: [], problem: null } };
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
@@ -72807,7 +72838,9 @@ async function syncWorkflow(workspace, tracker, options) {
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident, f.file]));
   const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
-  return { problem: null, files, plan, results, diagnostics, writeBackError };
+  const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
+  const reports = await rerenderReports(workspace, writtenYaml);
+  return { problem: null, files, plan, results, diagnostics, writeBackError, reports };
 }
 async function readIssues(tracker, items) {
   const issues = await tracker.listIssues();
@@ -72909,7 +72942,9 @@ async function runSyncCommand(input) {
     if (line !== null && result.outcome !== "failed" && result.outcome !== "conflict") changes.push(line);
   }
   const synced = run3.files.filter((file) => file.skipped === null).map((file) => file.file);
-  const written = await rebuildReports(workspace, synced, diagnostics);
+  diagnostics.push(...run3.reports.failures);
+  if (run3.reports.problem !== null) throw new Error(run3.reports.problem);
+  const written = [...run3.reports.written, ...await rebuildReports(workspace, synced, diagnostics)];
   changes.push(...written.map((target) => `wrote ${target}`));
   return { command: "sync", files: run3.files.length, diagnostics, incidents: [], notes: [], changes, written };
 }

@@ -56,7 +56,10 @@ export async function runSyncCommand(input: SyncCommandInput): Promise<RunReport
     if (line !== null && result.outcome !== 'failed' && result.outcome !== 'conflict') changes.push(line);
   }
   const synced = run.files.filter((file) => file.skipped === null).map((file) => file.file);
-  const written = await rebuildReports(workspace, synced, diagnostics);
+  // The workflow re-rendered the reports it changed; the Action also builds the ones not built yet.
+  diagnostics.push(...run.reports.failures);
+  if (run.reports.problem !== null) throw new Error(run.reports.problem);
+  const written = [...run.reports.written, ...(await rebuildReports(workspace, synced, diagnostics))];
   changes.push(...written.map((target) => `wrote ${target}`));
   return { command: 'sync', files: run.files.length, diagnostics, incidents: [], notes: [], changes, written };
 }

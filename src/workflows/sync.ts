@@ -16,10 +16,11 @@ import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '..
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
 import type { Tracker } from '../sync/tracker.js';
 import { editItemFields, type ItemEdit } from '../sync/write-back.js';
-import { listIncidentFiles } from './incident-files.js';
+import { INCIDENT_EXTENSIONS, listIncidentFiles } from './incident-files.js';
 import { createWriteBackBuffer } from './write-back-buffer.js';
 import { idRecord, incidentIdOwners, otherOwners } from './incident-ids.js';
 import { createYamlFiles, type YamlFiles } from './yaml-files.js';
+import { rerenderReports, trackWrites, type ReportRefresh } from './sync-reports.js';
 import type { Workspace } from './workspace.js';
 
 export interface SyncWorkflowOptions {
@@ -56,14 +57,19 @@ export interface SyncWorkflowResult {
   diagnostics: Diagnostic[];
   /** Null, or why the final write-back of issue numbers failed (they are found by marker next run). */
   writeBackError: string | null;
+  /** The reports of the incidents written to, re-rendered so `build --check` still passes. */
+  reports: ReportRefresh;
 }
 
 /** The tracker reads sync needs besides the Tracker port's writes. */
 export type SyncTracker = Tracker;
 
-export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, options: SyncWorkflowOptions): Promise<SyncWorkflowResult> {
+/** Runs one sync; see the module comment for the order of its steps. */
+export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTracker, options: SyncWorkflowOptions): Promise<SyncWorkflowResult> {
+  const tracked = trackWrites(plainWorkspace);
+  const { workspace } = tracked;
   const listed = await listIncidentFiles(workspace, options.paths);
-  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null };
+  const none = { files: [], plan: [], results: [], diagnostics: [], writeBackError: null, reports: { written: [], failures: [], problem: null } };
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
@@ -85,7 +91,9 @@ export async function syncWorkflow(workspace: Workspace, tracker: SyncTracker, o
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident!, f.file]));
   const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
-  return { problem: null, files, plan, results, diagnostics, writeBackError };
+  const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
+  const reports = await rerenderReports(workspace, writtenYaml);
+  return { problem: null, files, plan, results, diagnostics, writeBackError, reports };
 }
 
 /** The labelled issues, plus any issue the YAML names that lost its label (read by number). */

@@ -72,3 +72,27 @@ describe('sync --format', () => {
     expect(run.stderr).toMatch(/unchanged/);
   });
 });
+
+describe('sync keeps the reports current', () => {
+  it('re-renders a built report it wrote issue numbers into, says so, and build --check passes afterwards', async () => {
+    const { runCli } = await import('../../src/cli/run.js');
+    const cli = async (argv: string[]) => {
+      let out = '';
+      const code = await runCli(argv, { cwd: dir, env: {}, stdout: (s) => (out += s), stderr: (s) => (out += s), isTTY: false });
+      return { code, out };
+    };
+    expect((await cli(['build'])).code).toBe(0);
+    const run = await runSync(dir, server.url);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('postmortems/2024-01-15-checkout.md: report re-rendered');
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(path.join(dir, 'postmortems', '2024-01-15-checkout.md'), 'utf8')).toMatch(/#1\b/);
+    expect(await cli(['build', '--check'])).toEqual({ code: 0, out: expect.any(String) });
+  });
+
+  it('leaves a report that was never built alone', async () => {
+    const run = await runSync(dir, server.url);
+    expect(run.stdout).not.toContain('re-rendered');
+    expect(await (await import('node:fs/promises')).readdir(path.join(dir, 'postmortems'))).toEqual(['2024-01-15-checkout.yaml']);
+  });
+});

@@ -105,11 +105,15 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   await tracker.close();
   if (run.writeBackError !== null) io.stderr(`${run.writeBackError}\n`);
   printResults(run.results, report);
+  for (const written of run.reports.written) report.stdout(`${written}: report re-rendered (issue numbers and statuses changed)\n`);
+  if (run.reports.problem !== null) io.stderr(`reports not re-rendered: ${run.reports.problem}\n`);
+  if (run.reports.failures.length > 0) io.stderr(formatDiagnostics(run.reports.failures, 'text', { colour: io.isTTY }));
   if (format === 'github') io.stdout(formatDiagnostics(run.diagnostics, 'github'));
   if (machine) io.stdout(formatDiagnostics([...run.files.flatMap((f) => f.diagnostics), ...run.diagnostics], format));
   const flushed = run.writeBackError === null;
   report.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
-  return !flushed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  const reportsFailed = run.reports.problem !== null || run.reports.failures.length > 0;
+  return !flushed || reportsFailed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
 /** What happened to each file before any issue was touched; returns how many were not synced. */
