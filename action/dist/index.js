@@ -71487,6 +71487,19 @@ function readAsOf(page) {
 // src/report/tracker.ts
 init_diagnostic();
 init_events();
+
+// src/incident/to-json.ts
+function metricsToJson(metrics) {
+  return {
+    time_to_detect: metrics.timeToDetect,
+    time_to_acknowledge: metrics.timeToAcknowledge,
+    time_to_mitigate: metrics.timeToMitigate,
+    time_to_resolve: metrics.timeToResolve,
+    duration: metrics.duration
+  };
+}
+
+// src/report/tracker.ts
 init_time();
 
 // src/report/follow-through.ts
@@ -71646,13 +71659,7 @@ function indexEntry(incident, input) {
     status: incident.status,
     services: incident.services,
     tags: incident.tags,
-    metrics: {
-      time_to_detect: metrics.timeToDetect,
-      time_to_acknowledge: metrics.timeToAcknowledge,
-      time_to_mitigate: metrics.timeToMitigate,
-      time_to_resolve: metrics.timeToResolve,
-      duration: metrics.duration
-    },
+    metrics: metricsToJson(metrics),
     published_on: published,
     published_from: published === null ? null : incident.publishedOn !== null ? "field" : "git",
     review_lag_days: published !== null && resolvedOn !== null ? daysBetween(resolvedOn, published) : null,

@@ -9,6 +9,7 @@
  * @example
  * incidentToJson(checked.incident, checked.input)['x-jira'] // → 'OPS-12'
  */
+import type { Metrics } from './metrics.js';
 import type { Incident } from './model.js';
 
 type Written = Readonly<Record<string, unknown>> | null | undefined;
@@ -44,13 +45,7 @@ export function incidentToJson(incident: Incident, input?: unknown): Record<stri
       ...extensionKeys(written.root_cause as Written),
     },
     action_items: actionItems.map(({ index, ...item }) => ({ ...item, ...extensionKeys(entries('action_items', index)) })),
-    metrics: {
-      time_to_detect: metrics.timeToDetect,
-      time_to_acknowledge: metrics.timeToAcknowledge,
-      time_to_mitigate: metrics.timeToMitigate,
-      time_to_resolve: metrics.timeToResolve,
-      duration: metrics.duration,
-    },
+    metrics: metricsToJson(metrics),
     ...extensionKeys(written),
   };
   Object.assign(json.impact, extensionKeys(written.impact as Written));
@@ -65,4 +60,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function extensionKeys(mapping: Written): Record<string, unknown> {
   if (!isRecord(mapping)) return {};
   return Object.fromEntries(Object.entries(mapping).filter(([key]) => key.startsWith('x-')));
+}
+
+/** The metrics in the JSON shape every output shares (`show --format json`, the tracker's JSON): snake_case, whole seconds, null when unknown. */
+export interface MetricsJson {
+  time_to_detect: number | null;
+  time_to_acknowledge: number | null;
+  time_to_mitigate: number | null;
+  time_to_resolve: number | null;
+  duration: number | null;
+}
+
+/** @example metricsToJson(incident.metrics).duration // → 2700 */
+export function metricsToJson(metrics: Metrics): MetricsJson {
+  return {
+    time_to_detect: metrics.timeToDetect,
+    time_to_acknowledge: metrics.timeToAcknowledge,
+    time_to_mitigate: metrics.timeToMitigate,
+    time_to_resolve: metrics.timeToResolve,
+    duration: metrics.duration,
+  };
 }

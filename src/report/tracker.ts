@@ -11,6 +11,7 @@
 import { formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstOfEachType } from '../incident/events.js';
 import type { Incident } from '../incident/model.js';
+import { metricsToJson } from '../incident/to-json.js';
 import { localWallClock } from '../incident/time.js';
 import { groupFactors } from './factors.js';
 import { buildFollowThrough, countActions } from './follow-through.js';
@@ -98,13 +99,7 @@ function indexEntry(incident: Incident, input: TrackerInput): IndexEntry {
     status: incident.status,
     services: incident.services,
     tags: incident.tags,
-    metrics: {
-      time_to_detect: metrics.timeToDetect,
-      time_to_acknowledge: metrics.timeToAcknowledge,
-      time_to_mitigate: metrics.timeToMitigate,
-      time_to_resolve: metrics.timeToResolve,
-      duration: metrics.duration,
-    },
+    metrics: metricsToJson(metrics),
     published_on: published,
     published_from: published === null ? null : incident.publishedOn !== null ? 'field' : 'git',
     review_lag_days: published !== null && resolvedOn !== null ? daysBetween(resolvedOn, published) : null,
