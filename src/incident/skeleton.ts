@@ -14,6 +14,8 @@ export interface SkeletonInput {
   timezone?: string;
   /** The configured severity scale, worst first, for the comment. */
   severities?: readonly string[];
+  /** Where the editor finds the JSON Schema, relative to the new file (default: this repository's own `schema/`). */
+  schemaPath?: string;
 }
 
 /** "Checkout API: 500s!" → "checkout-api-500s"; never empty. */
@@ -32,7 +34,7 @@ export function slugify(title: string): string {
 export function buildSkeleton(input: SkeletonInput): string {
   // JSON strings are valid YAML double-quoted scalars, so any title is safe here.
   const quote = (text: string) => JSON.stringify(text);
-  return `# yaml-language-server: $schema=../schema/postmortem.schema.json
+  return `# yaml-language-server: $schema=${input.schemaPath ?? '../schema/postmortem.schema.json'}
 # A blameless post-mortem: describe what the system allowed, not who is at fault.
 title: ${quote(input.title)}
 date: ${input.date}                 # the day the incident began

@@ -13,7 +13,7 @@ export const EXAMPLE_INCIDENT = 'postmortems/2025-01-14-example-search-index-lag
 export const CONFIG_PATH = 'postmortem.config.yaml';
 export const WORKFLOW_PATH = '.github/workflows/postmortems.yml';
 
-export const EXAMPLE_YAML = `# yaml-language-server: $schema=../node_modules/postmortem/schema/postmortem.schema.json
+export const EXAMPLE_YAML = `# yaml-language-server: $schema=../node_modules/postmortems/schema/postmortem.schema.json
 # An example post-mortem written by \`postmortem init\`: keep it as a model, or delete it
 # (and its .md report) once your first real incident is in. Start one with:
 #   npx postmortem new "What happened"
@@ -87,7 +87,7 @@ lessons:
     detail: A schema change can change load as much as a traffic change does.
 `;
 
-export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmortem/schema/postmortem.config.schema.json
+export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmortems/schema/postmortem.config.schema.json
 # Settings for \`postmortem\` and its GitHub Action. Every option is shown with its
 # default and commented out: uncomment a line to change it.
 

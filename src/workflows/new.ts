@@ -36,6 +36,18 @@ export async function newIncidentWorkflow(workspace: Workspace, options: NewInci
   if (!scale.includes(severity)) return { problem: `--severity must be one of ${scale.join(', ')}; got \`${options.severity}\``, file: null, exists: false };
   const file = path.posix.join(workspace.config.incidents, `${options.date}-${slugify(options.title)}.yaml`);
   if (await workspace.exists(file)) return { problem: null, file, exists: true };
-  await workspace.writeText(file, buildSkeleton({ title: options.title, date: options.date, severity, timezone: options.timezone, severities: scale }));
+  const schemaPath = await editorSchemaPath(workspace, file);
+  await workspace.writeText(file, buildSkeleton({ title: options.title, date: options.date, severity, timezone: options.timezone, severities: scale, schemaPath }));
   return { problem: null, file, exists: false };
+}
+
+/**
+ * The schema line's target, relative to the new file: this repository's own
+ * `schema/` when the workspace has one (a checkout of postmortem), else the
+ * installed package's copy, so editors find it in a user's repository too.
+ */
+async function editorSchemaPath(workspace: Workspace, file: string): Promise<string> {
+  const own = 'schema/postmortem.schema.json';
+  const target = (await workspace.exists(own)) ? own : 'node_modules/postmortems/schema/postmortem.schema.json';
+  return path.posix.relative(path.posix.dirname(file), target);
 }

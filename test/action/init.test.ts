@@ -44,7 +44,7 @@ describe('postmortem init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 4)).toEqual(STARTER.map((file) => `created ${file}`));
     for (const file of STARTER) expect((await stat(path.join(repo, file))).isFile()).toBe(true);
-    expect(await readFile(path.join(repo, STARTER[0]!), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/postmortem\/schema\/postmortem\.schema\.json\n/);
+    expect(await readFile(path.join(repo, STARTER[0]!), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/postmortems\/schema\/postmortem\.schema\.json\n/);
   });
 
   it('changes nothing on a second run', async () => {
