@@ -52,5 +52,7 @@ it('scans a large log with flat memory', async () => {
   expect(result.matches).toHaveLength(LINES / 10_000);
   expect(result.unparsable).toBe(0);
   // Chunks are 1 MiB; a reader that held the file would grow by its whole size.
-  expect(peak).toBeLessThan(size / 4);
+  // The reading includes garbage the collector has not reclaimed yet (seen up to
+  // about a quarter of the file on a busy machine), so the bound is half the file.
+  expect(peak).toBeLessThan(size / 2);
 });
