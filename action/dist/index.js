@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2534,7 +2534,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop4() {
+    function noop3() {
     }
     var tls;
     var SessionCache;
@@ -2594,14 +2594,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2617,7 +2617,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2631,14 +2631,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -2659,7 +2659,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop4;
+        return noop3;
       }
       let s1 = null;
       let s2 = null;
@@ -2675,7 +2675,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop4;
+        return noop3;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -5466,7 +5466,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop4() {
+    function noop3() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5474,7 +5474,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop4);
+          stream.cancel("Response object has been garbage collected").catch(noop3);
         }
       });
     }
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7106,8 +7106,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search2 ? `${pathname}${search2}` : pathname;
+        const path8 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7696,7 +7696,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop4 = () => {
+    var noop3 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7947,20 +7947,20 @@ var require_client = __commonJS({
     async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7974,7 +7974,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7988,14 +7988,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop4);
+          socket.destroy().on("error", noop3);
           throw err;
         }
         client[kConnecting] = false;
@@ -8007,7 +8007,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8028,7 +8028,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8739,7 +8739,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop4 = () => {
+    var noop3 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8856,7 +8856,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop4).destroy();
+                socket.on("error", noop3).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9003,10 +9003,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -9014,7 +9014,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9030,11 +9030,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9086,9 +9086,9 @@ var require_retry_handler = __commonJS({
       parseRangeHeader,
       wrapRequestBody
     } = require_util();
-    function calculateRetryAfterHeader(retryAfter2) {
+    function calculateRetryAfterHeader(retryAfter) {
       const current = Date.now();
-      return new Date(retryAfter2).getTime() - current;
+      return new Date(retryAfter).getTime() - current;
     }
     function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
@@ -9121,7 +9121,7 @@ var require_retry_handler = __commonJS({
           // Response scoped
           methods,
           errorCodes,
-          retryAfter: retryAfter2,
+          retryAfter,
           statusCodes
         } = retryOptions ?? {};
         this.dispatch = handlers.dispatch;
@@ -9131,7 +9131,7 @@ var require_retry_handler = __commonJS({
         this.aborted = false;
         this.retryOpts = {
           retry: retryFn ?? _RetryHandler[kRetryHandlerDefaultRetry],
-          retryAfter: retryAfter2 ?? true,
+          retryAfter: retryAfter ?? true,
           maxTimeout: maxTimeout ?? 30 * 1e3,
           // 30s,
           minTimeout: minTimeout ?? 500,
@@ -9472,7 +9472,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop4 = () => {
+    var noop3 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
             } else {
               resolve(null);
             }
-          }).on("error", noop4).on("data", function(chunk) {
+          }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code5 = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code5 = path8.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19540,14 +19540,14 @@ var require_light = __commonJS({
           return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
         }
         async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
-          var retry2, retryAfter2;
+          var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
             if (retry2 != null) {
-              retryAfter2 = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter2} ms`, eventInfo);
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter2);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20901,7 +20901,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path7 = __require("path");
+    var path8 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -20954,7 +20954,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path7.resolve(filename);
+      const absoluteName = path8.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -25396,7 +25396,8 @@ var init_schema3 = __esm({
         repo: Type.Optional(Type.String({ pattern: "^[\\w.-]+/[\\w.-]+$", description: "owner/name of the repository that receives the issues" })),
         label: Type.Optional(Type.String({ minLength: 1, description: "Label marking post-mortem action issues (default `postmortem-action`)" })),
         incident_label_prefix: Type.Optional(Type.String({ minLength: 1, description: "Prefix of the per-incident label (default `incident:`)" })),
-        pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: "Pause between writes, in ms (default 1000)" }))
+        pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: "Pause between writes, in ms (default 1000)" })),
+        max_wait: Type.Optional(Type.Integer({ minimum: 0, description: "Longest wait for the retries of one request, in seconds (default 30)" }))
       },
       { additionalProperties: false }
     );
@@ -25681,9 +25682,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path7) {
+function formatFieldPath(path8) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25787,17 +25788,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25808,13 +25809,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25835,17 +25836,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25856,13 +25857,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25889,23 +25890,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26517,10 +26518,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26539,7 +26540,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26569,11 +26570,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26587,8 +26588,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26602,8 +26603,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26621,8 +26622,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26632,8 +26633,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29148,9 +29149,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29225,14 +29226,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29247,10 +29248,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29261,10 +29262,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29281,13 +29282,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -31248,9 +31249,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path7) => {
+    visit5.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field2, index2] of path7) {
+      for (const [field2, index2] of path8) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31259,23 +31260,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path7) => {
-      const parent = visit5.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
+    visit5.parentCollection = (cst, path8) => {
+      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
+      const field2 = path8[path8.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -31286,10 +31287,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -33055,33 +33056,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path7) {
+function nodeAtPath(source, path8) {
   let current = source.document.contents;
-  for (let i = 0; i < path7.length; i++) {
-    const next = childOf(current, path7[i]);
+  for (let i = 0; i < path8.length; i++) {
+    const next = childOf(current, path8[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path7.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path8.length } : null;
 }
-function keyNodeAtPath(source, path7) {
-  const last = path7[path7.length - 1];
+function keyNodeAtPath(source, path8) {
+  const last = path8[path8.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path7.slice(0, -1));
+  const parent = nodeAtPath(source, path8.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path7, options = {}) {
+function locatePath(source, path8, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path7);
+    const key = keyNodeAtPath(source, path8);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path7);
+  const found = nodeAtPath(source, path8);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path7.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path8.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -33119,14 +33120,14 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path7 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path7 }));
+    const path8 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path8 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path7) {
-      [ancestors, container] = [path7, map4];
-      if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path8) {
+      [ancestors, container] = [path8, map4];
+      if (collectionDepth(path8) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -33134,15 +33135,15 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path7) {
-      [ancestors, container] = [path7, seq];
-      if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path8) {
+      [ancestors, container] = [path8, seq];
+      if (collectionDepth(path8) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias, path7) {
-      [ancestors, container] = [path7, alias];
+    Alias(_, alias, path8) {
+      [ancestors, container] = [path8, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -33186,9 +33187,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path7) {
+function collectionDepth(path8) {
   let depth = 0;
-  for (const ancestor of path7) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path8) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -34857,15 +34858,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups2 = {
+      const groups = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups2, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -36675,8 +36676,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36750,11 +36751,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path7.split("/");
+      const segments = path8.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37117,8 +37118,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -38116,10 +38117,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex2) {
+      _removeAllSchemas(schemas, regex) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex2 || regex2.test(keyRef)) {
+          if (!regex || regex.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -41003,9 +41004,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path7) {
+function valueAt(data, path8) {
   let current = data;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -41209,7 +41210,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path7, key = false) => ({ path: formatFieldPath(path7) || null, span: locatePath(source, path7, { key }) })
+    where: (path8, key = false) => ({ path: formatFieldPath(path8) || null, span: locatePath(source, path8, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -41264,7 +41265,8 @@ function resolveConfig(input) {
       repo: input.sync?.repo ?? null,
       label: input.sync?.label ?? DEFAULT_CONFIG.sync.label,
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
-      paceMs: input.sync?.pace_ms ?? null
+      paceMs: input.sync?.pace_ms ?? null,
+      maxWait: input.sync?.max_wait ?? null
     },
     review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
     policies: {
@@ -41290,13 +41292,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path7 = ["severities", repeated];
+    const path8 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41304,13 +41306,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path7 = ["review", "approvals", written];
+    const path8 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41319,13 +41321,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path7 = ["policies", "action_deadline_days", unknownSeverity];
+    const path8 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41351,7 +41353,7 @@ var init_config = __esm({
       severities: DEFAULT_SEVERITIES,
       maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       lint: { rules: {}, phrases: [], allow: [], people: [] },
-      sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null },
+      sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null, maxWait: null },
       review: { approvals: { default: 1 } },
       policies: NO_POLICIES
     };
@@ -42005,8 +42007,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION11 = "4.7.10";
-    exports.VERSION = VERSION11;
+    var VERSION10 = "4.7.10";
+    exports.VERSION = VERSION10;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -42135,7 +42137,7 @@ var require_runtime = __commonJS({
     exports.wrapProgram = wrapProgram;
     exports.resolvePartial = resolvePartial;
     exports.invokePartial = invokePartial;
-    exports.noop = noop4;
+    exports.noop = noop3;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -42382,7 +42384,7 @@ var require_runtime = __commonJS({
         options.data.contextPath = options.ids[0] || options.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options.fn && options.fn !== noop4) {
+      if (options.fn && options.fn !== noop3) {
         (function() {
           options.data = _base.createFrame(options.data);
           var fn = options.fn;
@@ -42406,7 +42408,7 @@ var require_runtime = __commonJS({
         return partial(context, options);
       }
     }
-    function noop4() {
+    function noop3() {
       return "";
     }
     function lookupOwnProperty(obj, name) {
@@ -42542,13 +42544,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path8) {
+          return /^\.|this\b/.test(path8.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path8) {
+          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
         }
       }
     };
@@ -43574,11 +43576,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open2, close) {
+    function validateClose(open3, close) {
       close = close.path ? close.path.original : close;
-      if (open2.path.original !== close) {
-        var errorNode = { loc: open2.path.loc };
-        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
+      if (open3.path.original !== close) {
+        var errorNode = { loc: open3.path.loc };
+        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -43599,9 +43601,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open2, close) {
+    function stripFlags(open3, close) {
       return {
-        open: open2.charAt(2) === "~",
+        open: open3.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -43633,12 +43635,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
-      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open2);
+    function prepareMustache(path8, params, hash2, open3, strip, locInfo) {
+      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path8,
         params,
         hash: hash2,
         escaped,
@@ -43726,15 +43728,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open2, program, close, locInfo) {
-      validateClose(open2, close);
+    function preparePartialBlock(open3, program, close, locInfo) {
+      validateClose(open3, close);
       return {
         type: "PartialBlockStatement",
-        name: open2.path,
-        params: open2.params,
-        hash: open2.hash,
+        name: open3.path,
+        params: open3.params,
+        hash: open3.hash,
         program,
-        openStrip: open2.strip,
+        openStrip: open3.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -43910,9 +43912,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path8.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -43979,48 +43981,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path8));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path8 = sexpr.path;
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path8.strict = true;
+          path8.falsy = true;
+          this.accept(path8);
+          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path8) {
+        var depth = validateDepth(path8);
+        var parts = validateParts(path8);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path8.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path8.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -44247,8 +44249,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path8) {
+      return validateStringArray(path8, path8.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -44430,16 +44432,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path8 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path7 = url.path;
+        path8 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path8);
+      var parts = path8.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -44456,15 +44458,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path8 = parts.join("/");
+      if (path8 === "") {
+        path8 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path7;
+        url.path = path8;
         return urlGenerate(url);
       }
-      return path7;
+      return path8;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -47266,8 +47268,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path8 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path8;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -47342,10 +47344,10 @@ function markdownLineEndingOrSpace(code5) {
 function markdownSpace(code5) {
   return code5 === -2 || code5 === -1 || code5 === 32;
 }
-function regexCheck(regex2) {
+function regexCheck(regex) {
   return check2;
   function check2(code5) {
-    return code5 !== null && code5 > -1 && regex2.test(String.fromCharCode(code5));
+    return code5 !== null && code5 > -1 && regex.test(String.fromCharCode(code5));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -49808,16 +49810,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open2][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -49828,7 +49830,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -49841,7 +49843,7 @@ function resolveAllAttention(events, context) {
           const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -49856,26 +49858,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open2][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -49907,10 +49909,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code5);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open3));
     return ok3(code5);
   }
 }
@@ -49943,9 +49945,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code5);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (asciiAlpha(code5)) {
       effects.consume(code5);
       return schemeOrEmailAtext;
@@ -50221,9 +50223,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code5);
     effects.exit("characterReferenceMarker");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code5);
@@ -51609,9 +51611,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code5);
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -51958,9 +51960,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code5);
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -52281,12 +52283,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open2;
+  let open3;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open2) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52295,7 +52297,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52306,9 +52308,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52317,7 +52319,7 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close][1].end
@@ -52326,20 +52328,20 @@ function resolveToLabelEnd(events, context) {
   const text6 = {
     type: "labelText",
     start: {
-      ...events[open2 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context));
   media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -52509,9 +52511,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code5);
     effects.exit("labelImageMarker");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 91) {
       effects.enter("labelMarker");
       effects.consume(code5);
@@ -54077,7 +54079,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link2),
+      autolink: opener(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading2),
@@ -54105,7 +54107,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image2),
       label: buffer,
-      link: opener(link2),
+      link: opener(link3),
       listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list4, onenterlistordered),
@@ -54358,8 +54360,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener(create, and) {
-    return open2;
-    function open2(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create(token), token);
       if (and) and.call(this, token);
     }
@@ -54391,19 +54393,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open2[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open2[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
+        const handler2 = open3[1] || defaultOnError;
+        handler2.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -54702,7 +54704,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link3() {
     return {
       type: "link",
       title: null,
@@ -55313,8 +55315,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path7, name) {
-  if (!path7) {
+function assertPath(path8, name) {
+  if (!path8) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55499,13 +55501,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path7) {
-        if (isUrl(path7)) {
-          path7 = fileURLToPath2(path7);
+      set path(path8) {
+        if (isUrl(path8)) {
+          path8 = fileURLToPath2(path8);
         }
-        assertNonEmpty(path7, "path");
-        if (this.path !== path7) {
-          this.history.push(path7);
+        assertNonEmpty(path8, "path");
+        if (this.path !== path8) {
+          this.history.push(path8);
         }
       }
       /**
@@ -56543,8 +56545,8 @@ function tzOffset(timeZone, date) {
 function calcOffset(cacheStr, values) {
   const hours = +(values[0] || 0);
   const minutes = +(values[1] || 0);
-  const seconds = +(values[2] || 0) / 60;
-  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds : hours * 60 - minutes - seconds;
+  const seconds2 = +(values[2] || 0) / 60;
+  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
 }
 var offsetFormatCache, offsetCache, offsetRe;
 var init_tzOffset = __esm({
@@ -56950,9 +56952,9 @@ function zoneAbbreviation(instant, timeZone) {
   }
   return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
-function formatDuration(seconds) {
-  const sign = seconds < 0 ? "-" : "";
-  let rest = Math.abs(Math.round(seconds));
+function formatDuration(seconds2) {
+  const sign = seconds2 < 0 ? "-" : "";
+  let rest = Math.abs(Math.round(seconds2));
   const days2 = Math.floor(rest / 86400);
   rest -= days2 * 86400;
   const hours = Math.floor(rest / 3600);
@@ -57085,8 +57087,8 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path7, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  const report = (path8, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path8), span: locatePath(context.source, path8), ...init, ...cause ? { cause: causeAt(cause) } : {} })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -57219,13 +57221,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path7, value, whole] of fields) {
+  for (const [path8, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path7, {
+    report(path8, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path8)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -57261,8 +57263,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path7, required2] of REQUIRED_AT) {
-    const node2 = path7.reduce(childSchema, copy);
+  for (const [path8, required2] of REQUIRED_AT) {
+    const node2 = path8.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -57409,7 +57411,7 @@ function percentile90(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil(0.9 * sorted.length) - 1];
 }
-function summarise(values) {
+function summarise2(values) {
   const known = values.filter((value) => value !== null);
   return { count: known.length, median: median(known), p90: percentile90(known) };
 }
@@ -57440,7 +57442,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
+  const found = (ruleId, path8, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path8, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -57472,7 +57474,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path7) => ({ file: incident.file, path: formatFieldPath(path7), span: locatePath(source, path7), severity: "warning" });
+  const at = (path8) => ({ file: incident.file, path: formatFieldPath(path8), span: locatePath(source, path8), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -60365,10 +60367,10 @@ function checkPunitive(sentence, people) {
   return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
 }
 function removedFromDuty(words, i, people) {
-  const link2 = nextWord(words, i);
+  const link3 = nextWord(words, i);
   const subject = personSubject(words, i, people);
-  if (!["from", "off"].includes(words[link2]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
-  for (let j = nextWord(words, link2), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
+  if (!["from", "off"].includes(words[link3]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  for (let j = nextWord(words, link3), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
   return -1;
 }
 function heldAccountable(words, i, people) {
@@ -60611,25 +60613,25 @@ var init_prose = __esm({
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
-  const open2 = [];
+  const open3 = [];
   for (const comment of comments) {
     const match = DIRECTIVE2.exec(comment.text);
     if (!match) continue;
     const rules = match[2] ? match[2].split(/[\s,]+/).filter(Boolean) : null;
     const base = { rules, line: comment.line, column: comment.column, used: false };
     if (match[1] === "disable-next-line") done.push({ ...base, fromLine: comment.nextLine, toLine: comment.nextLine });
-    else if (match[1] === "disable") open2.push({ ...base, fromLine: comment.line, toLine: lastLine });
+    else if (match[1] === "disable") open3.push({ ...base, fromLine: comment.line, toLine: lastLine });
     else {
-      for (let i = open2.length - 1; i >= 0; i--) {
-        const candidate = open2[i];
+      for (let i = open3.length - 1; i >= 0; i--) {
+        const candidate = open3[i];
         if (rules !== null && candidate.rules !== null && !candidate.rules.some((r) => rules.includes(r))) continue;
         candidate.toLine = comment.line;
         done.push(candidate);
-        open2.splice(i, 1);
+        open3.splice(i, 1);
       }
     }
   }
-  return [...done, ...open2];
+  return [...done, ...open3];
 }
 function yamlDirectives(text6) {
   const lines = text6.split(/\r?\n/);
@@ -60701,7 +60703,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path7, settings) {
+function blameDiagnostic(file, finding, actual, span2, path8, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = actual.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -60714,14 +60716,14 @@ function blameDiagnostic(file, finding, actual, span2, path7, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path7,
+    path: path8,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path7) {
+function structureDiagnostic(file, finding, span2, path8) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -60730,7 +60732,7 @@ function structureDiagnostic(file, finding, span2, path7) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path7,
+    path: path8,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -60832,15 +60834,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path7, out) {
+function collect(source, node2, spec, path8, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path7));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path8));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path7, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path8, index2], out);
     });
     return;
   }
@@ -60849,18 +60851,18 @@ function collect(source, node2, spec, path7, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path7, key], out);
+      if (child) collect(source, pair2.value, child, [...path8, key], out);
     }
   }
 }
-function proseField(source, node2, path7) {
+function proseField(source, node2, path8) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path7, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path8, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -60978,8 +60980,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path7 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path7);
+    const path8 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path8);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -61030,11 +61032,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path7, known) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path8, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path7, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path8, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -61749,8 +61751,8 @@ async function errorRequest(state, octokit, error2, options) {
   }
   if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
     const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter2 = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter2);
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
   }
   throw error2;
 }
@@ -61794,10 +61796,10 @@ function retry(octokit, octokitOptions) {
   );
   const retryPlugin = {
     retry: {
-      retryRequest: (error2, retries, retryAfter2) => {
+      retryRequest: (error2, retries, retryAfter) => {
         error2.request.request = Object.assign({}, error2.request.request, {
           retries,
-          retryAfter: retryAfter2
+          retryAfter
         });
         return error2;
       }
@@ -63062,17 +63064,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path7 = requestOptions.url.replace(options.baseUrl, "");
+    const path8 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path7} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -65646,7 +65648,22 @@ var ConnectionError = class extends Error {
   name = "ConnectionError";
 };
 var DEFAULT_API_URL = "https://api.github.com";
+var DEFAULT_SERVER_URL = "https://github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function serverUrlFrom(env) {
+  const text6 = env.GITHUB_SERVER_URL;
+  if (!text6) return DEFAULT_SERVER_URL;
+  let url;
+  try {
+    url = new URL(text6);
+  } catch {
+    throw new ConnectionError(`GITHUB_SERVER_URL is not a URL: \`${text6}\``);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:" || url.username || url.password) {
+    throw new ConnectionError(`GITHUB_SERVER_URL must be an http(s) address without credentials; got \`${url.protocol}//${url.host}\``);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
 function checkApiUrl(text6) {
   let url;
   try {
@@ -65665,7 +65682,7 @@ function redactToken(text6, token) {
 
 // src/io/github/http.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/io/workspace.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
@@ -65876,10 +65893,95 @@ async function writeFileSafely(absolute, contents, options = {}) {
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 
+// src/io/github/retry.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var DEFAULT_RETRY_POLICY = { maxWaitMs: 3e4, backoffMs: 1e3, maxAttempts: 6 };
+var DEFAULT_RETRY_AFTER_MS = 6e4;
+function decideRetry(failure, state, policy) {
+  const wait = rateLimitWait(failure, state.nowMs) ?? transientWait(failure, state, policy);
+  if (wait === null) return { retry: false, reason: reasonOf(failure), why: null };
+  if ("why" in wait) return { retry: false, reason: wait.reason, why: wait.why };
+  if (state.attempt >= policy.maxAttempts) return { retry: false, reason: wait.reason, why: `gave up after ${state.attempt} attempts` };
+  if (state.waitedMs + wait.waitMs > policy.maxWaitMs) {
+    const why = `the next wait (${seconds(wait.waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)`;
+    return { retry: false, reason: wait.reason, why };
+  }
+  return { retry: true, waitMs: wait.waitMs, reason: wait.reason };
+}
+function rateLimitWait(failure, nowMs) {
+  if (failure.status !== 403 && failure.status !== 429) return null;
+  const { headers } = failure;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) {
+    const waitMs2 = Math.max(0, reset * 1e3 - nowMs);
+    return { waitMs: waitMs2, reason: `rate limit used up (HTTP ${failure.status}; resets in ${seconds(waitMs2)})` };
+  }
+  const retryAfter = Number(headers["retry-after"]);
+  const secondary = /secondary rate limit/i.test(failure.message);
+  if (failure.status === 403 && !secondary && !headers["retry-after"]) return null;
+  const waitMs = Number.isFinite(retryAfter) && headers["retry-after"] ? retryAfter * 1e3 : DEFAULT_RETRY_AFTER_MS;
+  const kind = secondary ? "secondary rate limit" : `HTTP ${failure.status}`;
+  return { waitMs, reason: `${kind} (retry-after ${seconds(waitMs)})` };
+}
+function transientWait(failure, state, policy) {
+  const { status } = failure;
+  if (status !== null && status < 500 && status !== 408) return null;
+  const reason = reasonOf(failure);
+  if (!state.resendable) return { reason, why: "not sent again: GitHub may have done it, so sync re-reads instead" };
+  return { waitMs: state.attempt * state.attempt * policy.backoffMs, reason };
+}
+function reasonOf(failure) {
+  return failure.status === null ? failure.message : `HTTP ${failure.status}`;
+}
+function seconds(ms) {
+  return ms < 1e3 && ms > 0 ? `${ms} ms` : `${Math.round(ms / 1e3)} s`;
+}
+function createRetryHook(options) {
+  return async function retrying(request2, requestOptions) {
+    const meta = requestOptions;
+    const resendable = meta.request?.retries !== 0;
+    let waitedMs = 0;
+    const reasons = [];
+    for (let attempt = 1; ; attempt++) {
+      await options.beforeAttempt?.((meta.method ?? "GET").toUpperCase());
+      try {
+        return await request2(requestOptions);
+      } catch (raw) {
+        const error2 = raw;
+        const decision = decideRetry(toFailure(error2), { attempt, waitedMs, resendable, nowMs: Date.now() }, options.policy);
+        if (!decision.retry) {
+          if (decision.why !== null) error2.retrySummary = summarise(attempt, waitedMs, [...reasons, decision.reason], decision.why);
+          throw raw;
+        }
+        reasons.push(decision.reason);
+        const target = `${error2.request?.method ?? meta.method ?? "GET"} ${pathOf(error2.request?.url ?? "")}`;
+        options.onRetry?.(`retrying ${target}: ${decision.reason}; attempt ${attempt + 1}/${options.policy.maxAttempts} in ${seconds(decision.waitMs)}`);
+        waitedMs += decision.waitMs;
+        await sleep(decision.waitMs);
+      }
+    }
+  };
+}
+function toFailure(error2) {
+  const answered = error2.response !== void 0;
+  return { status: answered ? error2.status ?? null : null, headers: error2.response?.headers ?? {}, message: error2.message ?? "network error" };
+}
+function summarise(attempts, waitedMs, reasons, why) {
+  const distinct = [...new Set(reasons)].join(", ");
+  const tried = attempts === 1 ? "1 attempt" : `${attempts} attempts over ${seconds(waitedMs)}`;
+  return `${tried} (${distinct}); ${why}`;
+}
+function pathOf(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
 // src/io/github/http.ts
-var MAX_429_RETRIES = 4;
 var CACHE_VERSION = 1;
-var DEFAULT_RETRY_AFTER_S = 60;
 async function createHttpLayer(options) {
   const counter = { requests: 0 };
   const cache = options.cacheFile ? await loadCache(options.cacheFile) : /* @__PURE__ */ new Map();
@@ -65889,9 +65991,7 @@ async function createHttpLayer(options) {
     },
     fetch: (input, init) => timedFetch(input, init, { ...options, cache, counter }),
     count: () => counter.requests,
-    writeGroup: pacedGroup(options.paceMs),
-    passThroughGroup: pacedGroup(0),
-    retryAfterHook: (request2, requestOptions) => retryAfter(request2, requestOptions, options.log)
+    pace: writePacer(options.paceMs)
   };
 }
 async function timedFetch(input, init, context) {
@@ -65920,31 +66020,14 @@ async function timedFetch(input, init, context) {
   context.cache.set(url, { etag, body, headers: [...response.headers] });
   return new Response(body, { status: 200, headers: response.headers });
 }
-function pacedGroup(paceMs) {
+function writePacer(paceMs) {
   let nextAt = 0;
-  return {
-    key: () => ({
-      async schedule(_options, task, ...args) {
-        const wait = nextAt - Date.now();
-        nextAt = Math.max(Date.now(), nextAt) + paceMs;
-        if (wait > 0) await sleep(wait);
-        return await task(...args);
-      }
-    })
+  return async (method) => {
+    if (method === "GET" || method === "HEAD") return;
+    const wait = nextAt - Date.now();
+    nextAt = Math.max(Date.now(), nextAt) + paceMs;
+    if (wait > 0) await sleep2(wait);
   };
-}
-async function retryAfter(request2, requestOptions, log) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await request2(requestOptions);
-    } catch (error2) {
-      const { status, response } = error2;
-      if (status !== 429 || attempt >= MAX_429_RETRIES) throw error2;
-      const seconds = Number(response?.headers?.["retry-after"]) || DEFAULT_RETRY_AFTER_S;
-      log?.(`429: waiting ${seconds} s as retry-after asks`);
-      await sleep(seconds * 1e3);
-    }
-  }
 }
 async function loadCache(file) {
   try {
@@ -65954,17 +66037,23 @@ async function loadCache(file) {
     return /* @__PURE__ */ new Map();
   }
 }
-function pathOf(url) {
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
-  }
-}
+var NETWORK_ERRORS = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "name lookup failed",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  UND_ERR_SOCKET: "connection closed",
+  CERT_HAS_EXPIRED: "TLS certificate expired",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted"
+};
 function describeNetworkError(error2) {
   const cause = error2.cause;
-  return cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : "network error");
+  const code5 = cause?.code ?? cause?.errors?.[0]?.code;
+  if (code5) return NETWORK_ERRORS[code5] ? `${NETWORK_ERRORS[code5]} (${code5})` : code5;
+  return cause?.message ?? (error2 instanceof Error ? error2.message : "network error");
 }
 
 // src/io/github/pull-request.ts
@@ -65995,9 +66084,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path7, ref) => attempt(async () => {
+    readFileAt: (path8, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path7, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path8, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -66507,7 +66596,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path7, match) {
+function findUrl(_, protocol, domain2, path8, match) {
   if (!previous(match)) {
     return false;
   }
@@ -66520,7 +66609,7 @@ function findUrl(_, protocol, domain2, path7, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path7);
+  const parts = splitUrl(domain2 + path8);
   const result = {
     type: "link",
     title: null,
@@ -67384,7 +67473,7 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open2 = !next || next === 2 && Boolean(previous3);
+    const open3 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
     const run3 = {
       tokens: tokens.slice(index2, end),
@@ -67392,8 +67481,8 @@ function check(tokens, before, after) {
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close) : open2,
-      close: strict ? close && (Boolean(next) || !open2) : close,
+      open: strict ? open3 && (Boolean(previous3) || !close) : open3,
+      close: strict ? close && (Boolean(next) || !open3) : close,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -67461,9 +67550,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener = openers[open2];
+    let open3 = closer.close ? openers.length : 0;
+    while (open3-- && closer.start < closer.end) {
+      const opener = openers[open3];
       const openerSize = opener.end - opener.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -67499,8 +67588,8 @@ function pair(runs, wrong) {
       }
       opener.end -= size;
       closer.start += size;
-      if (opener.start === opener.end) openers.splice(open2, 1);
-      open2 = openers.length;
+      if (opener.start === opener.end) openers.splice(open3, 1);
+      open3 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -67676,12 +67765,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head = inside[0].value;
-    const open2 = encodeInfo(
+    const open3 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker
     );
-    if (open2.inside) encode(inside, true);
+    if (open3.inside) encode(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -67689,7 +67778,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close.inside) encode(inside, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
@@ -69823,30 +69912,30 @@ function gfmStrikethrough(options) {
     let index2 = -1;
     while (++index2 < events.length) {
       if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+        let open3 = index2;
+        while (open3--) {
+          if (events[open3][0] === "exit" && events[open3][1].type === "strikethroughSequenceTemporary" && events[open3][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open3][1].end.offset - events[open3][1].start.offset) {
             events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
+            events[open3][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
+              start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
             const text6 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
+              start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
             }
             splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
+            splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+            index2 = open3 + nextEvents.length - 2;
             break;
           }
         }
@@ -70414,8 +70503,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
-  return open2;
-  function open2(code5) {
+  return open3;
+  function open3(code5) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -70612,8 +70701,8 @@ function buildReportView(incident, options = {}) {
     durationText: incident.metrics.duration === null ? "unknown (no `start` and `resolve` events)" : formatDuration(incident.metrics.duration),
     impactFigures: impactFigures(incident),
     metrics: METRIC_LABELS.map(([key, label, event]) => {
-      const seconds = incident.metrics[key];
-      return seconds === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds), missing: false };
+      const seconds2 = incident.metrics[key];
+      return seconds2 === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds2), missing: false };
     }),
     timeline: incident.timeline.map((entry) => ({
       when: formatWhen(entry.instant, incident),
@@ -70750,15 +70839,15 @@ function groupFactors(entries2) {
       if (jaccard(words, byKey.get(keys[other2]).words) >= NEAR_DUPLICATE) parent[root2(other2)] = root2(index2);
     }
   });
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
   keys.forEach((key, index2) => {
     const entry = byKey.get(key);
-    let group = groups2.get(root2(index2));
-    if (!group) groups2.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
+    let group = groups.get(root2(index2));
+    if (!group) groups.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
     for (const [wording, count] of entry.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + count);
     for (const incident of entry.incidents) group.incidents.add(incident);
   });
-  return [...groups2.values()].filter((group) => group.incidents.size >= 2).map((group) => {
+  return [...groups.values()].filter((group) => group.incidents.size >= 2).map((group) => {
     const variants = [...group.wordings.keys()].sort();
     const factor = variants.reduce((best, wording) => group.wordings.get(wording) > group.wordings.get(best) ? wording : best);
     return { factor, variants, incidents: [...group.incidents].sort() };
@@ -71143,7 +71232,7 @@ function findingRow(d) {
 }
 function metricsTable(incidents) {
   if (incidents.length === 0) return "";
-  const show = (seconds) => seconds === null ? "\u2014" : formatDuration(seconds);
+  const show = (seconds2) => seconds2 === null ? "\u2014" : formatDuration(seconds2);
   const header = "| Incident | Severity | Status | Detect | Acknowledge | Mitigate | Resolve |\n|---|---|---|---|---|---|---|\n";
   const rows = incidents.map((row) => {
     const m = row.metrics;
@@ -71209,24 +71298,24 @@ var COMMENT_TABLE_BUDGET = 48 * 1024;
 var ACTIONS_BOT = "github-actions[bot]";
 function buildComment(report, runUrl2) {
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
-  const link2 = runUrl2 ? ` ([run](${runUrl2}))` : "";
+  const link3 = runUrl2 ? ` ([run](${runUrl2}))` : "";
   if (problems.length === 0) {
     return { body: `${COMMENT_MARKER}
 ### \u2705 Post-mortem check: all clear
 
-No errors or warnings in the ${report.files} changed file${report.files === 1 ? "" : "s"}${link2}.
+No errors or warnings in the ${report.files} changed file${report.files === 1 ? "" : "s"}${link3}.
 `, clear: true };
   }
   const table = findingsTable(problems, COMMENT_TABLE_BUDGET);
   const more = table.omitted > 0 ? `
-${table.omitted} more not listed here; the job summary${link2} has them all.
+${table.omitted} more not listed here; the job summary${link3} has them all.
 ` : "";
   const notes = report.notes.map((note) => `> ${escapeBlock(note)}
 `).join("");
   const metrics = metricsTable(report.incidents);
   const body = [
     `${COMMENT_MARKER}
-### Post-mortem check: ${describeCounts(countFindings(problems))}${link2}
+### Post-mortem check: ${describeCounts(countFindings(problems))}${link3}
 `,
     notes,
     `${table.markdown}${more}`,
@@ -71347,7 +71436,7 @@ function pieChart(title, slices) {
 // src/report/tracker-view.ts
 var UNKNOWN = "unknown";
 var MAX_LISTED = 10;
-var duration = (seconds) => seconds === null ? UNKNOWN : formatDuration(seconds);
+var duration = (seconds2) => seconds2 === null ? UNKNOWN : formatDuration(seconds2);
 var days = (value) => value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`;
 var summaryText = (summary2, format) => summary2.count === 0 ? UNKNOWN : `${format(summary2.median)} / ${format(summary2.p90)}`;
 function withoutMentions(text6) {
@@ -71562,16 +71651,16 @@ init_statistics();
 init_statistics();
 function buildTrends(entries2, severities, kind) {
   const periodOf = kind === "month" ? monthOf : quarterOf;
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
   for (const entry of entries2) {
     const period = periodOf(entry.date);
-    const group = groups2.get(period);
+    const group = groups.get(period);
     if (group) group.push(entry);
-    else groups2.set(period, [entry]);
+    else groups.set(period, [entry]);
   }
   const scale = [...severities, ...[...new Set(entries2.map((e) => e.severity))].filter((s) => !severities.includes(s)).sort()];
-  return periodRange([...groups2.keys()].sort(), kind).map((period) => {
-    const group = groups2.get(period) ?? [];
+  return periodRange([...groups.keys()].sort(), kind).map((period) => {
+    const group = groups.get(period) ?? [];
     const bySeverity = {};
     for (const severity of scale) bySeverity[severity] = 0;
     for (const entry of group) bySeverity[entry.severity] = (bySeverity[entry.severity] ?? 0) + 1;
@@ -71579,10 +71668,10 @@ function buildTrends(entries2, severities, kind) {
       period,
       incidents: group.length,
       by_severity: bySeverity,
-      time_to_detect: summarise(group.map((e) => e.metrics.time_to_detect)),
-      time_to_mitigate: summarise(group.map((e) => e.metrics.time_to_mitigate)),
-      time_to_resolve: summarise(group.map((e) => e.metrics.time_to_resolve)),
-      review_lag_days: summarise(group.map((e) => e.review_lag_days))
+      time_to_detect: summarise2(group.map((e) => e.metrics.time_to_detect)),
+      time_to_mitigate: summarise2(group.map((e) => e.metrics.time_to_mitigate)),
+      time_to_resolve: summarise2(group.map((e) => e.metrics.time_to_resolve)),
+      review_lag_days: summarise2(group.map((e) => e.review_lag_days))
     };
   });
 }
@@ -71621,7 +71710,7 @@ function buildTracker(input) {
     trends: {
       months: buildTrends(entries2, input.severities, "month"),
       quarters: buildTrends(entries2, input.severities, "quarter"),
-      review_lag_days: summarise(entries2.map((e) => e.review_lag_days))
+      review_lag_days: summarise2(entries2.map((e) => e.review_lag_days))
     },
     action_items: buildFollowThrough(incidents, input.today, input.repo),
     clusters: {
@@ -71773,235 +71862,65 @@ async function runReportCommand(input) {
 // src/action/sync.ts
 init_diagnostic();
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light2 = __toESM(require_light(), 1);
-var VERSION10 = "0.0.0-development";
-var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options);
-}
-async function doRequest(state, request2, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
+// src/sync/tracker.ts
+var TrackerError = class extends Error {
+  constructor(kind, message, status = null) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
   }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop3);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
-      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error2;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck2.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck2.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck2.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck2.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
+  kind;
+  status;
+  name = "TrackerError";
 };
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
 
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
+// src/io/github/failure.ts
+function classify(error2, what, write) {
+  const failure = error2 ?? {};
+  const answered = failure.response !== void 0;
+  const status = typeof failure.status === "number" ? failure.status : null;
+  const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+  if (status === 422 && /assignee/i.test(`${message} ${JSON.stringify(failure.response?.data ?? "")}`)) {
+    return new TrackerError("invalid-assignee", `${what}: GitHub refused the assignee (${message})`, status);
   }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck2, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error2, info2) {
-      const [state2, request2, options] = info2.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
-      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter: retryAfter2 = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter22 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter22,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter22 };
-        }
-        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
-          (error22) => error22.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter22 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter22,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter22 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request2.retryCount++;
-        return retryAfter2 * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request2, options) => {
-    initializeBottleneck();
-    return wrapRequest2(state, request2, options);
-  });
-  return {};
+  const ambiguous = write && (!answered || status === null || status >= 500 || status === 408);
+  const detail = !answered || status === null ? message : `HTTP ${status}: ${message}`;
+  const target = describeTarget(failure.request);
+  const tried = failure.retrySummary ? `, ${failure.retrySummary}` : "";
+  const hint = hintFor(answered ? status : null, failure);
+  return new TrackerError(ambiguous ? "ambiguous" : "failed", `${what} failed (${detail})${target}${tried}${hint ? `; ${hint}` : ""}`, status);
 }
-throttling.VERSION = VERSION10;
-throttling.triggersNotification = triggersNotification;
+function describeTarget(request2) {
+  if (!request2?.url) return "";
+  try {
+    const url = new URL(request2.url);
+    return `: ${(request2.method ?? "GET").toUpperCase()} ${url.host}${url.pathname}`;
+  } catch {
+    return "";
+  }
+}
+function hintFor(status, failure) {
+  const headers = failure.response?.headers ?? {};
+  if (status === null) {
+    const origin = failure.request?.url ? originOf(failure.request.url) : "the API URL";
+    return `check that ${origin} is reachable from here (--api-url, GITHUB_API_URL)`;
+  }
+  if (status === 401) return "check GITHUB_TOKEN (or GH_TOKEN): GitHub did not accept it";
+  if (status === 429 || headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] || /rate limit/i.test(failure.message ?? "")) {
+    return "GitHub is rate limiting this token: run sync again later, or allow a longer wait with --max-wait";
+  }
+  if (status === 403) return "check that the token may write issues in the repository (`issues: write`)";
+  if (status === 404) return "check --repo (or `sync.repo`) and that the token can see the repository";
+  if (status >= 500) return "GitHub had trouble answering: run sync again later; it resumes where it stopped";
+  return null;
+}
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "the API URL";
+  }
+}
 
 // src/sync/marker.ts
 init_schema4();
@@ -72027,21 +71946,10 @@ function markerKey(incident, action) {
   return `${incident}\0${action}`;
 }
 
-// src/sync/tracker.ts
-var TrackerError = class extends Error {
-  constructor(kind, message, status = null) {
-    super(message);
-    this.kind = kind;
-    this.status = status;
-  }
-  kind;
-  status;
-  name = "TrackerError";
-};
-
 // src/io/github/tracker.ts
-var MAX_LIMIT_RETRIES = 4;
-var ThrottledOctokit = Octokit2.plugin(throttling, retry);
+function secondsToMs(seconds2) {
+  return seconds2 === null ? void 0 : seconds2 * 1e3;
+}
 async function createGithubTracker(options) {
   return new OctokitTracker(options, await createHttpLayer(options));
 }
@@ -72063,6 +71971,15 @@ var OctokitTracker = class {
   }
   close() {
     return this.http.saveCache();
+  }
+  async readRepository() {
+    try {
+      const { data } = await this.octokit.rest.repos.get(this.repo);
+      const server = this.options.connection.serverUrl ?? DEFAULT_SERVER_URL;
+      return { webUrl: `${server}/${this.repo.owner}/${this.repo.repo}`, defaultBranch: data.default_branch };
+    } catch (error2) {
+      throw classify(error2, `reading the repository ${this.repo.owner}/${this.repo.repo}`, false);
+    }
   }
   async listIssues() {
     const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: this.options.label, state: "all", per_page: 100 });
@@ -72133,35 +72050,23 @@ var OctokitTracker = class {
   }
 };
 function createOctokit(options, http) {
-  const onLimit = (kind) => (retryAfter2, request2, _octokit, retryCount) => {
-    options.log?.(`${kind} rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter2} s`);
-    return retryCount < MAX_LIMIT_RETRIES;
-  };
-  const group = http.writeGroup;
-  const throttle = {
-    onRateLimit: onLimit("primary"),
-    onSecondaryRateLimit: onLimit("secondary"),
-    // Our own pacing replaces the plugin's fixed one-second write spacing, so tests can run it at 0.
-    write: group,
-    notifications: group,
-    // Sync sends one request at a time, so the plugin's concurrency group only adds latency (~10 ms a request).
-    global: http.passThroughGroup
-  };
-  const octokit = new ThrottledOctokit({
+  const octokit = new Octokit2({
     auth: options.connection.token ?? void 0,
     baseUrl: options.connection.apiUrl,
     userAgent: "postmortem-sync",
     request: { fetch: http.fetch },
-    throttle,
-    // 429 is left to the retry-after hook below; 403 to the throttling plugin.
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 5, retryAfterBaseValue: options.backoffMs ?? 1e3 },
     log: { debug: () => {
     }, info: () => {
     }, warn: () => {
     }, error: () => {
     } }
   });
-  octokit.hook.wrap("request", http.retryAfterHook);
+  const policy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...options.backoffMs !== void 0 ? { backoffMs: options.backoffMs } : {},
+    ...options.maxWaitMs !== void 0 ? { maxWaitMs: options.maxWaitMs } : {}
+  };
+  octokit.hook.wrap("request", createRetryHook({ policy, onRetry: options.onRetry, beforeAttempt: http.pace }));
   return octokit;
 }
 function toRemoteIssues(data) {
@@ -72176,16 +72081,113 @@ function toRemoteIssues(data) {
     marker: parseMarker(item.body)
   }));
 }
-function classify(error2, what, write) {
-  const status = typeof error2.status === "number" ? error2.status : null;
-  const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
-  const data = error2.response?.data;
-  if (status === 422 && /assignee/i.test(`${message} ${JSON.stringify(data ?? "")}`)) {
-    return new TrackerError("invalid-assignee", `${what}: GitHub refused the assignee (${message})`, status);
+
+// src/io/sync-lock.ts
+import { hostname } from "node:os";
+import { link as link2, open as open2, readFile as readFile5, rename as rename2, stat as stat4, unlink as unlink2 } from "node:fs/promises";
+import path7 from "node:path";
+var SYNC_LOCK_FILE = ".postmortem-sync.lock";
+var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
+var UNREADABLE_GRACE_MS = 60 * 1e3;
+var defaultEnvironment = () => ({ now: () => /* @__PURE__ */ new Date(), host: hostname(), pid: process.pid, isAlive: processIsAlive, staleAfterMs: STALE_LOCK_MS });
+async function acquireSyncLock(root2, overrides = {}) {
+  const env = { ...defaultEnvironment(), ...overrides };
+  const file = path7.join(root2, SYNC_LOCK_FILE);
+  const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
+  const text6 = `${JSON.stringify(mine)}
+`;
+  if (await createExclusively(file, text6)) return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: null };
+  const found = await readLock(file);
+  if (found === null) {
+    if (await createExclusively(file, text6)) return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: null };
+    return { ok: false, file: SYNC_LOCK_FILE, holder: null };
   }
-  const ambiguous = write && (status === null || status >= 500 || status === 408);
-  const detail = status === null || status === 500 && !error2.response ? message : `HTTP ${status}: ${message}`;
-  return new TrackerError(ambiguous ? "ambiguous" : "failed", `${what} failed (${detail})`, status);
+  if (!isStale(found, env)) return { ok: false, file: SYNC_LOCK_FILE, holder: found.holder };
+  if (!await removeIfUnchanged(file, found.text, env.pid) || !await createExclusively(file, text6)) {
+    const current = await readLock(file);
+    return { ok: false, file: SYNC_LOCK_FILE, holder: current?.holder ?? null };
+  }
+  return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: found.holder ?? "unreadable" };
+}
+function describeHeldLock(outcome) {
+  const who = outcome.holder ? `process ${outcome.holder.pid} on ${outcome.holder.host}, since ${outcome.holder.started}` : "a run that is just starting";
+  return `another sync is running in this workspace (${who}; lock file \`${outcome.file}\`); nothing was read or written. Wait for it to finish and run sync again; if that process is gone, delete \`${outcome.file}\`.`;
+}
+function describeTakeover(file, holder) {
+  const who = holder === "unreadable" ? "a lock with no readable owner" : `the lock of process ${holder.pid} on ${holder.host} from ${holder.started}`;
+  return `warning: took over ${who} (\`${file}\`): that run is no longer alive or the lock is too old`;
+}
+async function createExclusively(file, text6) {
+  let handle2;
+  try {
+    handle2 = await open2(file, "wx");
+  } catch (error2) {
+    if (error2.code === "EEXIST") return false;
+    throw error2;
+  }
+  try {
+    await handle2.writeFile(text6, "utf8");
+  } finally {
+    await handle2.close();
+  }
+  return true;
+}
+async function readLock(file) {
+  try {
+    const [text6, info2] = await Promise.all([readFile5(file, "utf8"), stat4(file)]);
+    return { text: text6, holder: parseHolder(text6), modifiedMs: info2.mtimeMs };
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw error2;
+  }
+}
+function parseHolder(text6) {
+  try {
+    const data = JSON.parse(text6);
+    if (typeof data.pid !== "number" || typeof data.host !== "string" || typeof data.started !== "string") return null;
+    return { pid: data.pid, host: data.host, started: data.started };
+  } catch {
+    return null;
+  }
+}
+function isStale(found, env) {
+  const now = env.now().getTime();
+  if (found.holder === null) return now - found.modifiedMs > UNREADABLE_GRACE_MS;
+  const started = Date.parse(found.holder.started);
+  if (Number.isNaN(started) || now - started > env.staleAfterMs) return true;
+  return found.holder.host === env.host && !env.isAlive(found.holder.pid);
+}
+async function removeIfUnchanged(file, staleText, pid) {
+  const aside = `${file}.${pid}.stale`;
+  try {
+    await rename2(file, aside);
+  } catch (error2) {
+    if (error2.code === "ENOENT") return true;
+    throw error2;
+  }
+  const moved = await readFile5(aside, "utf8");
+  if (moved !== staleText) await link2(aside, file).catch(() => void 0);
+  await unlink2(aside);
+  return moved === staleText;
+}
+function lockOn(file, text6) {
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      const current = await readFile5(file, "utf8").catch(() => null);
+      if (current === text6) await unlink2(file).catch(() => void 0);
+    }
+  };
+}
+function processIsAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
 }
 
 // src/sync/apply.ts
@@ -72364,12 +72366,13 @@ function buildIssueTitle(item) {
   const line = item.action.replace(/\s+/g, " ").trim();
   return line.length <= MAX_TITLE_LENGTH ? line : `${line.slice(0, MAX_TITLE_LENGTH - 1)}\u2026`;
 }
-function buildIssueBody(item, status) {
+function buildIssueBody(item, status, repository = null) {
   const e = escapeMarkdownText;
+  const url = repository ? fileUrl(repository, item.file) : null;
   const lines = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
     "",
-    `- Post-mortem: ${code4(item.file)} (incident ${code4(item.incidentId)}, action ${code4(item.actionId)})`,
+    `- Post-mortem: ${url ? `[${code4(item.file)}](${url})` : code4(item.file)} (incident ${code4(item.incidentId)}, action ${code4(item.actionId)})`,
     `- Owner: ${item.owner === null ? "_none_" : e(item.owner)}`,
     `- Deadline: ${item.deadline === null ? "_none_" : e(item.deadline)}`,
     `- Priority: ${item.priority ?? "_none_"}`,
@@ -72380,6 +72383,11 @@ function buildIssueBody(item, status) {
     e(item.action.trim())
   ];
   return fitBody(lines.join("\n"), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+}
+function fileUrl(repository, file) {
+  if (file.startsWith("/") || /^[A-Za-z]:/.test(file) || file.split("/").includes("..")) return null;
+  const encode2 = (text6) => text6.split("/").map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return `${repository.webUrl}/blob/${encode2(repository.defaultBranch)}/${encode2(file)}`;
 }
 function code4(text6) {
   return `\`${text6.replace(/[`\r\n]/g, "'")}\``;
@@ -72397,6 +72405,19 @@ ${marker}`;
 function sameBody(a, b) {
   const norm = (s) => (s ?? "").replace(/\r\n/g, "\n").trimEnd();
   return norm(a) === norm(b);
+}
+
+// src/sync/labels.ts
+import { createHash as createHash2 } from "node:crypto";
+var MAX_LABEL_LENGTH = 50;
+var HASH_DIGITS = 8;
+function incidentLabel(prefix, incidentId) {
+  const full = `${prefix}${incidentId}`;
+  const characters = [...full];
+  if (characters.length <= MAX_LABEL_LENGTH) return full;
+  const hash2 = createHash2("sha256").update(full).digest("hex").slice(0, HASH_DIGITS);
+  const kept = characters.slice(0, MAX_LABEL_LENGTH - HASH_DIGITS - 1).join("");
+  return `${kept}-${hash2}`;
 }
 
 // src/sync/status-merge.ts
@@ -72468,9 +72489,6 @@ function assigneeOf(owner) {
 }
 
 // src/sync/plan.ts
-function incidentLabel(prefix, incidentId) {
-  return `${prefix}${incidentId}`.slice(0, 50);
-}
 function planSync(items, issues, options) {
   const { kept, duplicates } = groupByMarker(issues);
   const unmarked = new Map(issues.filter((issue2) => !issue2.marker && issue2.labels.includes(options.label)).map((issue2) => [issue2.number, issue2]));
@@ -72533,11 +72551,11 @@ function planCreate(item, options) {
   const assignee = assigneeOf(item.owner);
   const draft = {
     title: buildIssueTitle(item),
-    body: buildIssueBody(item, bodyStatus),
+    body: buildIssueBody(item, bodyStatus, options.repository ?? null),
     labels: labelsFor(item, options),
     assignees: assignee ? [assignee] : []
   };
-  const then = state === "open" ? null : { body: buildIssueBody(item, item.status), ...closeAs(state) };
+  const then = state === "open" ? null : { body: buildIssueBody(item, item.status, options.repository ?? null), ...closeAs(state) };
   return { kind: "create", item, draft, then };
 }
 function closeAs(state) {
@@ -72578,7 +72596,7 @@ function diffContent(item, issue2, recorded, options, patch, reasons) {
     patch.title = title;
     reasons.push("title");
   }
-  const body = buildIssueBody(item, recorded);
+  const body = buildIssueBody(item, recorded, options.repository ?? null);
   if (!sameBody(body, issue2.body)) {
     patch.body = body;
     if (!reasons.some((r) => r.startsWith("status"))) reasons.push("body");
@@ -72829,10 +72847,11 @@ async function syncWorkflow(plainWorkspace, tracker, options) {
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
+  const repository = await tracker.readRepository();
   const issues = await readIssues(tracker, prepared.items);
   const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;
-  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents });
+  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents, repository });
   if (options.dryRun) return { problem: null, ...none, files, plan };
   const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
   const results = await applySync(plan, tracker, {
@@ -72921,13 +72940,25 @@ async function itemLocator(yamlFiles, results) {
 var DEFAULT_PACE_MS = 1e3;
 var TIMEOUT_MS2 = 3e4;
 async function runSyncCommand(input) {
+  const taken = await acquireSyncLock(input.workspace.root);
+  if (!taken.ok) throw new Error(describeHeldLock(taken));
+  try {
+    const report = await syncAndRebuild(input);
+    if (taken.tookOver) report.notes.push(describeTakeover(taken.file, taken.tookOver).replace(/^warning: t/, "T"));
+    return report;
+  } finally {
+    await taken.lock.release();
+  }
+}
+async function syncAndRebuild(input) {
   const { workspace, env } = input;
   const tracker = await createGithubTracker({
     connection: input.connection,
     label: workspace.config.sync.label,
     paceMs: wholeNumber(env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
     timeoutMs: wholeNumber(env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? TIMEOUT_MS2,
-    backoffMs: wholeNumber(env.POSTMORTEM_SYNC_BACKOFF_MS) ?? void 0
+    backoffMs: wholeNumber(env.POSTMORTEM_SYNC_BACKOFF_MS) ?? void 0,
+    maxWaitMs: secondsToMs(wholeNumber(env.POSTMORTEM_SYNC_MAX_WAIT) ?? workspace.config.sync.maxWait)
   });
   const run3 = await syncWorkflow(workspace, tracker, { paths: input.paths, dryRun: false, prune: false });
   await tracker.close();
@@ -73035,7 +73066,7 @@ function syncConnection(inputs, workspace, env) {
   const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? "";
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
   if (!match) throw new Error("No repository for the issues: set `sync.repo` in postmortem.config.yaml");
-  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token };
+  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token, serverUrl: serverUrlFrom(env) };
 }
 async function commitStep(inputs, workspace, report, env) {
   if (inputs.command === "check") return "`commit: true` applies to `sync` and `report`; the check changes no files.";

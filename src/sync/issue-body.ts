@@ -2,14 +2,17 @@
  * Builds the title and body of an action item's issue. User text lands in
  * Markdown that GitHub renders, so it is escaped: HTML is shown as text (and
  * cannot fake a marker), `@name` in incident prose does not ping anyone, and
- * a body past GitHub's limit is shortened rather than rejected.
+ * a body past GitHub's limit is shortened rather than rejected. The file
+ * name links to the post-mortem on the repository's default branch.
  *
  * @example
- * const { title, body } = buildIssueContent(item, 'open');
+ * const body = buildIssueBody(item, 'open', { webUrl: 'https://github.com/acme/platform', defaultBranch: 'main' });
+ * // '… - Post-mortem: [`postmortems/a.yaml`](https://github.com/acme/platform/blob/main/postmortems/a.yaml) …'
  */
 import { formatMarker } from './marker.js';
 import type { ActionStatus } from '../incident/model.js';
 import type { SyncItem } from './sync-item.js';
+import type { RepositoryInfo } from './tracker.js';
 
 /** GitHub refuses bodies longer than this many characters. */
 export const MAX_BODY_LENGTH = 65_536;
@@ -36,12 +39,13 @@ export function buildIssueTitle(item: Pick<SyncItem, 'action'>): string {
 }
 
 /** The issue body: a link back to the post-mortem, the item's fields, and the marker last. */
-export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
+export function buildIssueBody(item: SyncItem, status: ActionStatus, repository: RepositoryInfo | null = null): string {
   const e = escapeMarkdownText;
+  const url = repository ? fileUrl(repository, item.file) : null;
   const lines = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
     '',
-    `- Post-mortem: ${code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
+    `- Post-mortem: ${url ? `[${code(item.file)}](${url})` : code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
     `- Owner: ${item.owner === null ? '_none_' : e(item.owner)}`,
     `- Deadline: ${item.deadline === null ? '_none_' : e(item.deadline)}`,
     `- Priority: ${item.priority ?? '_none_'}`,
@@ -52,6 +56,21 @@ export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
     e(item.action.trim()),
   ];
   return fitBody(lines.join('\n'), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+}
+
+/**
+ * The file on the default branch, every path segment percent-encoded (and
+ * parentheses too, which would end a Markdown link); null for a path outside
+ * the repository, which has no page.
+ */
+export function fileUrl(repository: RepositoryInfo, file: string): string | null {
+  if (file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.split('/').includes('..')) return null;
+  const encode = (text: string) =>
+    text
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/');
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
 }
 
 /** Inline code: backticks inside would end it early, and line breaks would split it. */
