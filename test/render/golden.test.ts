@@ -8,15 +8,20 @@ import { checkIncident } from '../../src/validate/check-incident.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function render(file: string): Promise<string> {
+async function render(file: string, options: { repo?: string } = {}): Promise<string> {
   const checked = checkIncident(file, await readFile(path.join(root, file)), DEFAULT_CONFIG);
   expect(checked.diagnostics).toEqual([]);
-  return renderReport(checked.incident!, await loadTemplates(null));
+  return renderReport(checked.incident!, await loadTemplates(null), options);
 }
 
 describe('rendered reports (golden files; update with `npx vitest -u` and review the diff)', () => {
-  it.each(['render-hostile-text', 'render-dst-autumn'])('%s', async (name) => {
-    const markdown = await render(`test/fixtures/${name}/incident.yaml`);
+  it.each<[string, { repo?: string }]>([
+    ['render-hostile-text', {}],
+    ['render-dst-autumn', {}],
+    // `sync.repo` set: the Issue column links #N to the issue.
+    ['render-issue-links', { repo: 'acme/platform' }],
+  ])('%s', async (name, options) => {
+    const markdown = await render(`test/fixtures/${name}/incident.yaml`, options);
     await expect(markdown).toMatchFileSnapshot(`../fixtures/${name}/report.md`);
   });
 
