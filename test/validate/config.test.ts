@@ -49,6 +49,7 @@ describe('checkConfig', () => {
       '  label: follow-up',
       '  incident_label_prefix: "inc:"',
       '  pace_ms: 0',
+      '  max_wait: 5',
       'review:',
       '  approvals: { default: 1, p1: 2 }',
       'policies:',
@@ -71,7 +72,7 @@ describe('checkConfig', () => {
         allow: ['root cause'],
         people: ['Kim', '@lee'],
       },
-      sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0 },
+      sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0, maxWait: 5 },
       review: { approvals: { default: 1, P1: 2 } },
       policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
