@@ -123,7 +123,7 @@ describe('postmortem validate', async () => {
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'incidnets: docs\n');
     const { code, stdout, stderr } = await run(dir, VALID);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toMatch(/postmortem\.config\.yaml\n {2}1:1-1:10 +error +Unknown field `incidnets`; did you mean `incidents`\? at incidnets +schema\/unknown-field\n/);
+    expect(stderr).toMatch(/postmortem\.config\.yaml\n {2}1:1-1:10 +error +Unknown field `incidnets`; did you mean `incidents`\? +schema\/unknown-field\n/);
   });
 
   it('uses the configured incidents folder and severity scale', async () => {
