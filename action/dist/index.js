@@ -33295,7 +33295,14 @@ function parseYamlSource(file, input) {
   const source = { file, text: text6, hasBom, document: document3, lineCounter };
   const diagnostics = [];
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
-  for (const error2 of document3.errors) diagnostics.push(yamlErrorDiagnostic(source, error2));
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of document3.errors) {
+    const diagnostic = yamlErrorDiagnostic(source, error2);
+    const key = `${diagnostic.line}
+${diagnostic.message}`;
+    if (!seen.has(key)) diagnostics.push(diagnostic);
+    seen.add(key);
+  }
   if (document3.errors.length === 0) diagnostics.push(...checkDocumentStructure(source));
   if (diagnostics.length > 0) return { data: null, source, diagnostics };
   if (document3.contents === null) return { data: null, source, diagnostics: [emptyFile(file)] };
@@ -40926,6 +40933,22 @@ var require__ = __commonJS({
   }
 });
 
+// src/diagnostics/printable.ts
+function visible(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function showControlChars(text6) {
+  return text6.replace(CONTROL, visible);
+}
+var CONTROL, NAMED;
+var init_printable = __esm({
+  "src/diagnostics/printable.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+    NAMED = { "\n": "\\n", "	": "\\t", "\r": "\\r" };
+  }
+});
+
 // src/validate/describe.ts
 function describeValue(value) {
   if (value === void 0) return "nothing";
@@ -40954,12 +40977,13 @@ function article(type) {
   return type.split(",").map((t) => names[t] ?? t).join(" or ");
 }
 function quoteText(value, max = 60) {
-  const oneLine2 = value.replace(/[\u0000-\u001f\u007f`]/g, (c) => c === "`" ? "'" : c === "\n" ? "\\n" : c === "	" ? "\\t" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const oneLine2 = showControlChars(value).replace(/`/g, "'");
   return `\`${oneLine2.length > max ? `${oneLine2.slice(0, max - 1)}\u2026` : oneLine2}\``;
 }
 var init_describe = __esm({
   "src/validate/describe.ts"() {
     "use strict";
+    init_printable();
   }
 });
 
@@ -41016,7 +41040,7 @@ function misspeltKey(value, name, known) {
   const unknown2 = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith("x-"));
   return unknown2.find((key) => closest(key, known) === name) ?? null;
 }
-var field, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
+var field, asExpected, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
 var init_keyword_messages = __esm({
   "src/validate/keyword-messages.ts"() {
     "use strict";
@@ -41024,6 +41048,7 @@ var init_keyword_messages = __esm({
     init_describe();
     init_suggest();
     field = (c) => `\`${formatFieldPath(c.base)}\``;
+    asExpected = (description) => description === void 0 || /^.[A-Z]/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
     entries = (n) => `${n} ${n === 1 ? "entry" : "entries"}`;
     required = (c) => {
       const name = String(c.error.params.missingProperty);
@@ -41034,7 +41059,7 @@ var init_keyword_messages = __esm({
         message: `Missing required field \`${name}\``,
         ...located,
         span: located.span ? { line: located.span.line, column: located.span.column } : null,
-        expected: c.parent?.properties?.[name]?.description ?? `a value for \`${name}\``,
+        expected: asExpected(c.parent?.properties?.[name]?.description) ?? `a value for \`${name}\``,
         actual: "nothing",
         note: `Add \`${name}:\` ${c.base.length ? `under ${field(c)}` : "at the top level"}.`
       };
@@ -41060,7 +41085,7 @@ var init_keyword_messages = __esm({
         ruleId: "schema/type",
         message: `${c.base.length ? field(c) : "The document"} must be ${wanted}, not ${describeValue(c.value)}`,
         ...c.where(c.base),
-        expected: c.base.length ? c.parent?.description ?? wanted : "a mapping of fields (`title:`, `date:`, \u2026)",
+        expected: c.base.length ? asExpected(c.parent?.description) ?? wanted : "a mapping of fields (`title:`, `date:`, \u2026)",
         actual: describeValue(c.value),
         note: typeHint(String(c.error.params.type), c.value)
       };
@@ -41081,7 +41106,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/empty",
       message: `${field(c)} must not be empty`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? "text",
+      expected: asExpected(c.parent?.description) ?? "text",
       actual: "an empty string"
     });
     repeatedItem = (c) => {
@@ -41098,7 +41123,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/min-items",
       message: `${field(c)} needs at least ${entries(Number(c.error.params.limit))}`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? `at least ${entries(Number(c.error.params.limit))}`,
+      expected: asExpected(c.parent?.description) ?? `at least ${entries(Number(c.error.params.limit))}`,
       actual: describeValue(c.value)
     });
     outOfRange = (c) => {
@@ -41115,7 +41140,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/format",
       message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? `text matching ${String(c.error.params.pattern)}`,
+      expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
       actual: describeValue(c.value)
     });
     noShapeFits = (c) => {
@@ -41125,7 +41150,7 @@ var init_keyword_messages = __esm({
         ruleId: "schema/type",
         message: `${field(c)} must be ${shapes}, not ${describeValue(c.value)}`,
         ...c.where(c.base),
-        expected: c.parent?.description ?? shapes,
+        expected: asExpected(c.parent?.description) ?? shapes,
         actual: describeValue(c.value),
         note: typeHint(branches.some((b) => b.type === "string") ? "string" : "", c.value)
       };
@@ -60704,7 +60729,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
 function blameDiagnostic(file, finding, actual, span2, path7, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
-  const shown = actual.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = showControlChars(actual.replace(/\s+/g, " "));
   const why = custom?.message ?? info2?.why ?? "the configuration flags this phrase";
   const suggestion = custom?.suggestion ?? info2?.suggestion ?? "";
   return createDiagnostic({
@@ -60767,6 +60792,7 @@ var init_runner = __esm({
     init_config();
     init_suppressions();
     init_suggest();
+    init_printable();
     DEFAULT_LINT_SETTINGS = { rules: {}, phrases: [], allow: [], people: [] };
   }
 });
@@ -61629,7 +61655,7 @@ function formatText(diagnostics, options = {}) {
     lines.push(file);
     const width = Math.max(...list4.map((d) => formatPosition(d).length));
     for (const d of list4) {
-      const where = d.path ? ` ${paint(DIM, `at ${d.path}`)}` : "";
+      const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : "";
       lines.push(
         `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`
       );
@@ -72297,12 +72323,10 @@ function describe(error2) {
 }
 
 // src/sync/report.ts
-function printable(line) {
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "?");
-}
+init_printable();
 function formatResultLine(result) {
   const line = resultLine(result);
-  return line === null ? null : printable(line);
+  return line === null ? null : showControlChars(line);
 }
 function resultLine(result) {
   const { op } = result;
@@ -72331,7 +72355,7 @@ init_locate();
 
 // src/sync/diagnostics.ts
 init_diagnostic();
-function syncDiagnostics(results, locate, fileOf = () => null) {
+function syncDiagnostics(results, locate, fileOf) {
   const diagnostics = [];
   for (const result of results) {
     const { op } = result;
@@ -72339,7 +72363,7 @@ function syncDiagnostics(results, locate, fileOf = () => null) {
       if (result.outcome === "failed" || result.outcome === "removed") {
         const severity = result.outcome === "failed" ? "error" : "warning";
         const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
-        diagnostics.push(createDiagnostic({ file: fileOf(op.incident) ?? op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+        diagnostics.push(createDiagnostic({ file: fileOf(op.incident), ruleId: `sync/${result.outcome}`, severity, message }));
       }
       continue;
     }
@@ -72844,7 +72868,7 @@ async function syncWorkflow(plainWorkspace, tracker, options) {
     (error2) => error2 instanceof Error ? error2.message : String(error2)
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident, f.file]));
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? workspace.config.incidents);
   const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
   const reports = await rerenderReports(workspace, writtenYaml);
   return { problem: null, files, plan, results, diagnostics, writeBackError, reports };
