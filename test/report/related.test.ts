@@ -1,7 +1,7 @@
 /**
  * "Related incidents": the pure ranking over a folder, and the same list in
  * the report `build` writes and in `show` (Markdown and JSON), on a copy of
- * test/fixtures/report-tracker/ (every incident names `catalogue-api`; two
+ * test/fixtures/report-tracker/ (every incident names `catalogue-api`; three
  * share a contributing factor worded slightly differently).
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -75,7 +75,9 @@ describe('related incidents in build and show', () => {
     const built = await readFile(path.join(dir, folder, '2025-01-20-checkout-hostile-text.md'), 'utf8');
     expect(built).toContain(
       '## Related incidents\n\nOther incidents that share a contributing factor, a service or a tag with this one.\n\n' +
-        '- [Search results lagged behind the catalogue by two hours](2024-08-05-search-index-lag.md) (2024-08-05): factor Bulk updates share one queue with live updates, service catalogue-api\n',
+        '- [Catalogue images missing after a storage migration](2025-05-12-catalogue-draft.md) (2025-05-12): factor Bulk updates share one queue with live updates, service catalogue-api\n' +
+        '- [Search results lagged behind the catalogue by two hours](2024-08-05-search-index-lag.md) (2024-08-05): factor Bulk updates share one queue with live updates, service catalogue-api\n' +
+        '- [Payment timeouts during the clock change](2024-11-03-payments-timeouts-dst.md) (2024-11-03): service catalogue-api\n',
     );
     const shown = await runCliInProcess(['show', 'postmortems/2025-01-20-checkout-hostile-text.yaml'], dir);
     expect(shown).toEqual({ code: 0, stdout: built, stderr: '' });
@@ -93,6 +95,17 @@ describe('related incidents in build and show', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).related).toEqual([
       {
+        id: '2025-05-12-catalogue-draft',
+        title: 'Catalogue images missing after a storage migration',
+        date: '2025-05-12',
+        file: 'postmortems/2025-05-12-catalogue-draft.yaml',
+        report: 'reports/2025-05-12-catalogue-draft.md',
+        shared: [
+          { kind: 'factor', name: 'Bulk updates share one queue with live updates' },
+          { kind: 'service', name: 'catalogue-api' },
+        ],
+      },
+      {
         id: '2025-01-20-checkout-hostile-text',
         title: 'Checkout | cart <script>alert(1)</script> and `code` for @everyone',
         date: '2025-01-20',
@@ -102,14 +115,6 @@ describe('related incidents in build and show', () => {
           { kind: 'factor', name: 'Bulk updates share one queue with live updates' },
           { kind: 'service', name: 'catalogue-api' },
         ],
-      },
-      {
-        id: '2025-05-12-catalogue-draft',
-        title: 'Catalogue images missing after a storage migration',
-        date: '2025-05-12',
-        file: 'postmortems/2025-05-12-catalogue-draft.yaml',
-        report: 'reports/2025-05-12-catalogue-draft.md',
-        shared: [{ kind: 'service', name: 'catalogue-api' }],
       },
       {
         id: '2024-11-03-payments-timeouts-dst',

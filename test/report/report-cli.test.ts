@@ -77,6 +77,8 @@ describe('postmortem report', () => {
     expect(stdout).not.toMatch(/(?<!\\)<b>/);
     expect(stdout).not.toMatch(/@everyone|@kenji/);
     expect(stdout).toContain('Checkout \\| cart \\<script>');
+    // A newline in a factor stays inside its table cell.
+    expect(stdout).toContain('; Bulk updates share one queue \\| with live<br>updates |');
     for (const [, chart] of stdout.matchAll(/```mermaid\n([\s\S]*?)```/g)) expect(chart).not.toMatch(/[<`|@]/);
   });
 
@@ -145,7 +147,7 @@ describe('validate and the tracker rules', () => {
       '2024-11-03-payments-timeouts-dst.yaml:44 action_items[1].deadline policy/action-deadline',
       '2025-01-20-checkout-hostile-text.yaml:5 status policy/review-age',
       '2025-01-20-checkout-hostile-text.yaml:35 action_items[0].deadline policy/action-deadline',
-      '2025-01-20-checkout-hostile-text.yaml:46 action_items[3].status schema/wont-do-reason',
+      '2025-01-20-checkout-hostile-text.yaml:47 action_items[3].status schema/wont-do-reason',
       '2025-05-12-catalogue-draft.yaml:4 status policy/draft-age',
     ]);
   });
