@@ -5,7 +5,7 @@
  * text, one invalid file). The page and the JSON are golden files.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,10 +29,10 @@ function scratch(copyFixture = true): string {
   return dir;
 }
 
-async function report(cwd: string, args: string[], env: Record<string, string> = {}) {
+async function report(cwd: string, args: string[], env: Record<string, string> = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
+  const io: CommandIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY };
   const code = await runCli(['report', ...args], io);
   return { code, stdout, stderr };
 }
@@ -122,6 +122,42 @@ describe('postmortem report', () => {
     expect(result.stdout).not.toContain('```mermaid');
     const json = JSON.parse((await report(dir, ['--now', '2025-07-01', '--format', 'json'])).stdout);
     expect(json.totals).toEqual({ incidents: 0, published: 0, in_review: 0, draft: 0, unreadable: 0 });
+  });
+
+  it('--out writes the page elsewhere, with its links relative to that place', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    expect(await report(dir, ['--now', '2025-07-01', '--out', 'docs/tracker.md'])).toMatchObject({ code: 0, stdout: 'wrote docs/tracker.md: 4 incidents, 4 overdue action items.\n' });
+    const page = readFileSync(path.join(dir, 'docs/tracker.md'), 'utf8');
+    expect(page).toContain('[Payment timeouts during the clock change](../postmortems/2024-11-03-payments-timeouts-dst.md)');
+    expect(existsSync(path.join(dir, 'postmortems/README.md'))).toBe(false);
+    // The JSON can be written to a file and checked the same way.
+    expect((await report(dir, ['--now', '2025-07-01', '--format', 'json', '--out', 'tracker.json'])).code).toBe(0);
+    expect(await report(dir, ['--format', 'json', '--out', 'tracker.json', '--check'])).toMatchObject({ code: 0, stdout: 'tracker.json is up to date.\n' });
+  });
+
+  it('uses a section template from the configured templates folder, the built-in ones for the rest', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    mkdirSync(path.join(dir, 'my-templates/report/partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/report/partials/clusters.hbs'), '## Hot spots\n\n{{#each clusters.services}}- {{inline name}}: {{count}}\n{{/each}}\n');
+    writeFileSync(path.join(dir, 'postmortem.config.yaml'), `templates: my-templates\n${readFileSync(path.join(dir, 'postmortem.config.yaml'), 'utf8')}`);
+    const { stdout, code } = await report(dir, ['--now', '2025-07-01', '--out', '-']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('## Hot spots\n\n- catalogue-api: 4\n- checkout\\|web: 1\n');
+    expect(stdout).not.toContain('## Where incidents cluster');
+    expect(stdout).toContain('## Action items');
+  });
+
+  it.each([
+    [true, 'shows progress on a terminal and clears it', /^(\rreading \d\/4)+\r\u001b\[K$/],
+    [false, 'is silent when no one watches (CI, a pipe)', /^$/],
+  ])('isTTY %s: %s', async (isTTY, _, stderr) => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    const result = await report(dir, ['--now', '2025-07-01'], {}, isTTY);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(stderr);
   });
 
   it.each([
