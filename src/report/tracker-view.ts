@@ -154,7 +154,7 @@ export function buildTrackerView(report: TrackerReport) {
       })),
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
+    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
   };
 }
 

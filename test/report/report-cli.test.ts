@@ -101,6 +101,10 @@ describe('postmortem report', () => {
     const late = await report(dir, ['--now', '2025-07-01', '--fail-on-overdue']);
     expect(late.code).toBe(1);
     expect(late.stderr).toBe('4 action items are overdue as of 2025-07-01.\n');
+    const printed = await report(dir, ['--now', '2025-07-01', '--fail-on-overdue', '--format', 'json']);
+    expect(printed.code).toBe(1);
+    expect(JSON.parse(printed.stdout).action_items.overdue).toHaveLength(4);
+    expect(printed.stderr).toBe('4 action items are overdue as of 2025-07-01.\n');
   });
 
   it('never replaces a README.md it did not write', async () => {
