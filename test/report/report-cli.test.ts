@@ -193,12 +193,16 @@ describe('validate and the tracker rules', () => {
   });
 });
 
+function gitIn(dir: string) {
+  return (args: string[], date: string) =>
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+}
+
 describe('publication dates from git', () => {
   it('reads the first commit that set status: published, and nothing outside git', async () => {
     const dir = scratch(false);
     expect(await readPublicationDates(dir, 'postmortems')).toBeNull();
-    const git = (args: string[], date: string) =>
-      execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const git = gitIn(dir);
     git(['init', '-q'], '2024-01-01T00:00:00Z');
     mkdirSync(path.join(dir, 'postmortems'));
     const file = path.join(dir, 'postmortems/a.yaml');
@@ -210,5 +214,22 @@ describe('publication dates from git', () => {
     writeFileSync(file, 'title: A (edited)\nstatus: "published"\n');
     git(['commit', '-qam', 'edit'], '2024-03-01T10:00:00Z');
     expect(await readPublicationDates(dir, 'postmortems')).toEqual(new Map([['postmortems/a.yaml', '2024-02-10']]));
+  });
+  it('gives the review lag of an incident published without `published_on` from the commit that published it', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    const git = gitIn(dir);
+    git(['init', '-q'], '2025-01-21T09:00:00Z');
+    git(['add', '.'], '2025-01-21T09:00:00Z');
+    git(['commit', '-qm', 'in review'], '2025-01-21T09:00:00Z');
+    const file = path.join(dir, 'postmortems/2025-01-20-checkout-hostile-text.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: in-review', 'status: published'));
+    git(['commit', '-qam', 'publish'], '2025-02-04T16:00:00Z');
+    const json = JSON.parse((await report(dir, ['--now', '2025-07-01', '--format', 'json'])).stdout);
+    const entry = json.incidents.find((incident: { id: string }) => incident.id === '2025-01-20-checkout-hostile-text');
+    // Resolved 2025-01-20 15:00 in Tokyo; published 2025-02-04: 15 days.
+    expect(entry).toMatchObject({ status: 'published', published_on: '2025-02-04', published_from: 'git', review_lag_days: 15 });
+    // Over the three published incidents, lags 4, 9 and 15 days: median 9, p90 (rank 3) 15.
+    expect(json.trends.review_lag_days).toEqual({ count: 3, median: 9, p90: 15 });
   });
 });
