@@ -93,37 +93,15 @@ describe('related incidents in build and show', () => {
     const dir = await fixture('reports');
     const { stdout, code } = await runCliInProcess(['show', 'postmortems/2024-08-05-search-index-lag.yaml', '--format', 'json'], dir);
     expect(code).toBe(0);
+    const listed = (id: string, title: string, shared: Array<{ kind: string; name: string }>) => ({
+      id, title, date: id.slice(0, 10), file: `postmortems/${id}.yaml`, report: `reports/${id}.md`, shared,
+    });
+    const service = { kind: 'service', name: 'catalogue-api' };
+    const factor = { kind: 'factor', name: 'Bulk updates share one queue with live updates' };
     expect(JSON.parse(stdout).related).toEqual([
-      {
-        id: '2025-05-12-catalogue-draft',
-        title: 'Catalogue images missing after a storage migration',
-        date: '2025-05-12',
-        file: 'postmortems/2025-05-12-catalogue-draft.yaml',
-        report: 'reports/2025-05-12-catalogue-draft.md',
-        shared: [
-          { kind: 'factor', name: 'Bulk updates share one queue with live updates' },
-          { kind: 'service', name: 'catalogue-api' },
-        ],
-      },
-      {
-        id: '2025-01-20-checkout-hostile-text',
-        title: 'Checkout | cart <script>alert(1)</script> and `code` for @everyone',
-        date: '2025-01-20',
-        file: 'postmortems/2025-01-20-checkout-hostile-text.yaml',
-        report: 'reports/2025-01-20-checkout-hostile-text.md',
-        shared: [
-          { kind: 'factor', name: 'Bulk updates share one queue with live updates' },
-          { kind: 'service', name: 'catalogue-api' },
-        ],
-      },
-      {
-        id: '2024-11-03-payments-timeouts-dst',
-        title: 'Payment timeouts during the clock change',
-        date: '2024-11-03',
-        file: 'postmortems/2024-11-03-payments-timeouts-dst.yaml',
-        report: 'reports/2024-11-03-payments-timeouts-dst.md',
-        shared: [{ kind: 'service', name: 'catalogue-api' }],
-      },
+      listed('2025-05-12-catalogue-draft', 'Catalogue images missing after a storage migration', [factor, service]),
+      listed('2025-01-20-checkout-hostile-text', 'Checkout | cart <script>alert(1)</script> and `code` for @everyone', [factor, service]),
+      listed('2024-11-03-payments-timeouts-dst', 'Payment timeouts during the clock change', [service]),
     ]);
   });
 });
