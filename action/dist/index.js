@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search2 ? `${pathname}${search2}` : pathname;
+        const path8 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code5 = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code5 = path8.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20901,7 +20901,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path7 = __require("path");
+    var path8 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -20954,7 +20954,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path7.resolve(filename);
+      const absoluteName = path8.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -25681,9 +25681,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path7) {
+function formatFieldPath(path8) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25787,17 +25787,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25808,13 +25808,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25835,17 +25835,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25856,13 +25856,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25889,23 +25889,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26517,10 +26517,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26539,7 +26539,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26569,11 +26569,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26587,8 +26587,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26602,8 +26602,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26621,8 +26621,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26632,8 +26632,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29148,9 +29148,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29225,14 +29225,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29247,10 +29247,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29261,10 +29261,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29281,13 +29281,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -31248,9 +31248,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path7) => {
+    visit5.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field2, index2] of path7) {
+      for (const [field2, index2] of path8) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31259,23 +31259,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path7) => {
-      const parent = visit5.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
+    visit5.parentCollection = (cst, path8) => {
+      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
+      const field2 = path8[path8.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -31286,10 +31286,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -33055,33 +33055,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path7) {
+function nodeAtPath(source, path8) {
   let current = source.document.contents;
-  for (let i = 0; i < path7.length; i++) {
-    const next = childOf(current, path7[i]);
+  for (let i = 0; i < path8.length; i++) {
+    const next = childOf(current, path8[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path7.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path8.length } : null;
 }
-function keyNodeAtPath(source, path7) {
-  const last = path7[path7.length - 1];
+function keyNodeAtPath(source, path8) {
+  const last = path8[path8.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path7.slice(0, -1));
+  const parent = nodeAtPath(source, path8.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path7, options = {}) {
+function locatePath(source, path8, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path7);
+    const key = keyNodeAtPath(source, path8);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path7);
+  const found = nodeAtPath(source, path8);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path7.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path8.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -33119,14 +33119,14 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path7 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path7 }));
+    const path8 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path8 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path7) {
-      [ancestors, container] = [path7, map4];
-      if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path8) {
+      [ancestors, container] = [path8, map4];
+      if (collectionDepth(path8) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -33134,15 +33134,15 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path7) {
-      [ancestors, container] = [path7, seq];
-      if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path8) {
+      [ancestors, container] = [path8, seq];
+      if (collectionDepth(path8) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias, path7) {
-      [ancestors, container] = [path7, alias];
+    Alias(_, alias, path8) {
+      [ancestors, container] = [path8, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -33186,9 +33186,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path7) {
+function collectionDepth(path8) {
   let depth = 0;
-  for (const ancestor of path7) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path8) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -36682,8 +36682,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36757,11 +36757,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path7.split("/");
+      const segments = path8.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37124,8 +37124,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -41027,9 +41027,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path7) {
+function valueAt(data, path8) {
   let current = data;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -41234,7 +41234,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path7, key = false) => ({ path: formatFieldPath(path7) || null, span: locatePath(source, path7, { key }) })
+    where: (path8, key = false) => ({ path: formatFieldPath(path8) || null, span: locatePath(source, path8, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -41315,13 +41315,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path7 = ["severities", repeated];
+    const path8 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41329,13 +41329,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path7 = ["review", "approvals", written];
+    const path8 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41344,13 +41344,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path7 = ["policies", "action_deadline_days", unknownSeverity];
+    const path8 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -42567,13 +42567,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path8) {
+          return /^\.|this\b/.test(path8.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path8) {
+          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
         }
       }
     };
@@ -43658,12 +43658,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path8, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path8,
         params,
         hash: hash2,
         escaped,
@@ -43935,9 +43935,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path8.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -44004,48 +44004,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path8));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path8 = sexpr.path;
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path8.strict = true;
+          path8.falsy = true;
+          this.accept(path8);
+          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path8) {
+        var depth = validateDepth(path8);
+        var parts = validateParts(path8);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path8.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path8.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -44272,8 +44272,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path8) {
+      return validateStringArray(path8, path8.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -44455,16 +44455,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path8 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path7 = url.path;
+        path8 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path8);
+      var parts = path8.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -44481,15 +44481,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path8 = parts.join("/");
+      if (path8 === "") {
+        path8 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path7;
+        url.path = path8;
         return urlGenerate(url);
       }
-      return path7;
+      return path8;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -47291,8 +47291,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path8 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path8;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -55338,8 +55338,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path7, name) {
-  if (!path7) {
+function assertPath(path8, name) {
+  if (!path8) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55524,13 +55524,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path7) {
-        if (isUrl(path7)) {
-          path7 = fileURLToPath2(path7);
+      set path(path8) {
+        if (isUrl(path8)) {
+          path8 = fileURLToPath2(path8);
         }
-        assertNonEmpty(path7, "path");
-        if (this.path !== path7) {
-          this.history.push(path7);
+        assertNonEmpty(path8, "path");
+        if (this.path !== path8) {
+          this.history.push(path8);
         }
       }
       /**
@@ -57110,8 +57110,8 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path7, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  const report = (path8, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path8), span: locatePath(context.source, path8), ...init, ...cause ? { cause: causeAt(cause) } : {} })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -57244,13 +57244,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path7, value, whole] of fields) {
+  for (const [path8, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path7, {
+    report(path8, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path8)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -57286,8 +57286,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path7, required2] of REQUIRED_AT) {
-    const node2 = path7.reduce(childSchema, copy);
+  for (const [path8, required2] of REQUIRED_AT) {
+    const node2 = path8.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -57465,7 +57465,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
+  const found = (ruleId, path8, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path8, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -57497,7 +57497,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path7) => ({ file: incident.file, path: formatFieldPath(path7), span: locatePath(source, path7), severity: "warning" });
+  const at = (path8) => ({ file: incident.file, path: formatFieldPath(path8), span: locatePath(source, path8), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -60726,7 +60726,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path7, settings) {
+function blameDiagnostic(file, finding, actual, span2, path8, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = showControlChars(actual.replace(/\s+/g, " "));
@@ -60739,14 +60739,14 @@ function blameDiagnostic(file, finding, actual, span2, path7, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path7,
+    path: path8,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path7) {
+function structureDiagnostic(file, finding, span2, path8) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -60755,7 +60755,7 @@ function structureDiagnostic(file, finding, span2, path7) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path7,
+    path: path8,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -60858,15 +60858,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path7, out) {
+function collect(source, node2, spec, path8, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path7));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path8));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path7, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path8, index2], out);
     });
     return;
   }
@@ -60875,18 +60875,18 @@ function collect(source, node2, spec, path7, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path7, key], out);
+      if (child) collect(source, pair2.value, child, [...path8, key], out);
     }
   }
 }
-function proseField(source, node2, path7) {
+function proseField(source, node2, path8) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path7, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path8, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -61004,8 +61004,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path7 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path7);
+    const path8 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path8);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -61056,11 +61056,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path7, known) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path8, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path7, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path8, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -63088,17 +63088,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path7 = requestOptions.url.replace(options.baseUrl, "");
+    const path8 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path7} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -66021,9 +66021,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path7, ref) => attempt(async () => {
+    readFileAt: (path8, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path7, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path8, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -66084,7 +66084,6 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-import path5 from "node:path";
 
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib2(), 1);
@@ -66533,7 +66532,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path7, match) {
+function findUrl(_, protocol, domain2, path8, match) {
   if (!previous(match)) {
     return false;
   }
@@ -66546,7 +66545,7 @@ function findUrl(_, protocol, domain2, path7, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path7);
+  const parts = splitUrl(domain2 + path8);
   const result = {
     type: "link",
     title: null,
@@ -70724,6 +70723,52 @@ function renderReport(incident, templates, options = {}) {
   return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
 }
 
+// src/workflows/incident-files.ts
+init_diagnostic();
+var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
+var READ_AHEAD = 8;
+async function listFiles(workspace, paths, extensions) {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
+  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
+  return { files, problem: null };
+}
+async function listIncidentFiles(workspace, paths) {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
+}
+async function* readFiles(workspace, files) {
+  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
+  for (const [index2, file] of files.entries()) {
+    const read = await reads[index2];
+    const next = files[index2 + READ_AHEAD];
+    if (next !== void 0) reads.push(workspace.readBytes(next));
+    delete reads[index2];
+    yield { file, read, position: index2 + 1, total: files.length };
+  }
+}
+async function* checkFiles(workspace, files, options = {}) {
+  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
+  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
+    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
+    yield { ...checked, position: position2, total };
+  }
+}
+function noFilesDiagnostic(paths) {
+  return createDiagnostic({
+    file: paths[0] ?? ".",
+    ruleId: "schema/no-files",
+    severity: "warning",
+    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
+    note: 'Create one with `postmortem new "Title"`.'
+  });
+}
+
+// src/workflows/related-reports.ts
+import path6 from "node:path";
+
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
 var STOP_WORDS = new Set(
@@ -70843,54 +70888,28 @@ function compareNewestFirst(a, b) {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-// src/workflows/incident-files.ts
-init_diagnostic();
-var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
-var READ_AHEAD = 8;
-async function listFiles(workspace, paths, extensions) {
-  const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
-  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
-  return { files, problem: null };
-}
-async function listIncidentFiles(workspace, paths) {
-  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
-  if (listed.problem !== null) return listed;
-  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
-  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
-}
-async function* readFiles(workspace, files) {
-  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
-  for (const [index2, file] of files.entries()) {
-    const read = await reads[index2];
-    const next = files[index2 + READ_AHEAD];
-    if (next !== void 0) reads.push(workspace.readBytes(next));
-    delete reads[index2];
-    yield { file, read, position: index2 + 1, total: files.length };
-  }
-}
-async function* checkFiles(workspace, files, options = {}) {
-  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
-  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
-    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
-    yield { ...checked, position: position2, total };
-  }
-}
-function noFilesDiagnostic(paths) {
-  return createDiagnostic({
-    file: paths[0] ?? ".",
-    ruleId: "schema/no-files",
-    severity: "warning",
-    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
-    note: 'Create one with `postmortem new "Title"`.'
-  });
-}
-
-// src/workflows/build.ts
+// src/workflows/report-path.ts
+import path5 from "node:path";
 function reportPathFor(file, outDir) {
   const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
   return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
 }
+
+// src/workflows/related-reports.ts
+async function relatedReports(workspace, checked, outDir) {
+  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
+  const related = findRelatedIncidents(incidents);
+  return (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
+    const report = reportPathFor(other2.file, outDir);
+    return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
+  });
+}
+
+// src/workflows/build.ts
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { items: null, problem: loaded.problem };
@@ -70904,7 +70923,7 @@ async function planFiles(workspace, files, options) {
     options.onProgress?.(entry.position, entry.total);
     checked.push({ ...entry, source: null });
   }
-  const related = await relatedAcrossFolder(workspace, checked);
+  const relatedOf = await relatedReports(workspace, checked, relativeOut);
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics });
@@ -70925,23 +70944,11 @@ async function planFiles(workspace, files, options) {
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const links = (related.get(entry.incident.id) ?? []).map((other2) => ({
-      ...other2,
-      link: path5.posix.relative(path5.posix.dirname(target), reportPathFor(other2.file, relativeOut))
-    }));
-    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
+    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: relatedOf(entry.incident, target) });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
   return { items, problem: null };
-}
-async function relatedAcrossFolder(workspace, checked) {
-  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  return findRelatedIncidents(incidents);
 }
 async function applyBuild(workspace, items) {
   let written = 0;
@@ -71332,7 +71339,7 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
-import path6 from "node:path";
+import path7 from "node:path";
 init_diagnostic();
 
 // src/report/tracker-view.ts
@@ -71373,6 +71380,7 @@ function pieChart(title, slices) {
 // src/report/tracker-view.ts
 var UNKNOWN = "unknown";
 var MAX_LISTED = 10;
+var MONTHS_SHOWN = 12;
 var duration = (seconds) => seconds === null ? UNKNOWN : formatDuration(seconds);
 var days = (value) => value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`;
 var summaryText = (summary2, format) => summary2.count === 0 ? UNKNOWN : `${format(summary2.median)} / ${format(summary2.p90)}`;
@@ -71404,6 +71412,23 @@ function trendRow(trend, severities) {
     reviewLag: summaryText(trend.review_lag_days, days)
   };
 }
+function periodSection(kind, trends, severities, earlier) {
+  const per = kind.toLowerCase();
+  const resolved = trends.filter((trend) => trend.time_to_resolve.median !== null);
+  const minutes = (trend) => Math.round(trend.time_to_resolve.median / 60 * 10) / 10;
+  return {
+    heading: `Per ${per}`,
+    label: kind,
+    severities,
+    rows: trends.map((trend) => trendRow(trend, severities)),
+    first: trends[0]?.period ?? null,
+    last: trends.at(-1)?.period ?? null,
+    earlier,
+    incidentsChart: barChart(`Incidents per ${per}`, "Incidents", trends.map((trend) => [trend.period, trend.incidents])),
+    resolveChart: lineChart(`Median time to resolve per ${per} (minutes)`, "Minutes", resolved.map((trend) => [trend.period, minutes(trend)])),
+    resolveRows: resolved.map((trend) => ({ period: trend.period, minutes: minutes(trend) }))
+  };
+}
 function buildTrackerView(report) {
   const byId = new Map(report.incidents.map((entry) => [entry.id, entry]));
   const incidentLink = (id) => ({ title: withoutMentions(byId.get(id)?.title ?? id), link: markdownHref(byId.get(id)?.report ?? "") });
@@ -71427,6 +71452,7 @@ function buildTrackerView(report) {
     overdueByOwner.set(owner, list4);
   }
   const quarters = report.trends.quarters;
+  const months = report.trends.months.slice(-MONTHS_SHOWN);
   const counts = report.action_items.counts;
   return {
     report,
@@ -71440,15 +71466,11 @@ function buildTrackerView(report) {
     trends: {
       severities: shownScale,
       quarters: quarters.map((trend) => trendRow(trend, shownScale)),
-      months: report.trends.months.map((trend) => trendRow(trend, shownScale)),
+      months: months.map((trend) => trendRow(trend, shownScale)),
+      perQuarter: periodSection("Quarter", quarters, shownScale, 0),
+      // The page shows the newest months only; the JSON keeps every month, the quarters cover the rest.
+      perMonth: periodSection("Month", months, shownScale, report.trends.months.length - months.length),
       reviewLag: summaryText(report.trends.review_lag_days, days),
-      incidentsChart: barChart("Incidents per quarter", "Incidents", quarters.map((trend) => [trend.period, trend.incidents])),
-      resolveChart: lineChart(
-        "Median time to resolve per quarter (minutes)",
-        "Minutes",
-        quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => [trend.period, trend.time_to_resolve.median / 60])
-      ),
-      resolveRows: quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => ({ period: trend.period, minutes: Math.round(trend.time_to_resolve.median / 60 * 10) / 10 })),
       severityPie: pieChart("Incidents by severity", shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
       severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length }))
     },
@@ -71475,7 +71497,7 @@ function buildTrackerView(report) {
       }))
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
+    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
   };
 }
 
@@ -71718,7 +71740,7 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path6.posix.join(workspace.config.incidents.split(path6.sep).join("/"), "README.md");
+  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
@@ -71740,7 +71762,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path6.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -71748,7 +71770,7 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path6.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo
   });
   const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
@@ -71869,7 +71891,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
