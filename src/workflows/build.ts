@@ -8,12 +8,11 @@
  * const plan = await planBuild(workspace, ['postmortems/'], { outDir: null });
  * if (plan.items && !check) await applyBuild(workspace, plan.items);
  */
-import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderReport } from '../render/render.js';
-import type { Incident } from '../incident/model.js';
-import { findRelatedIncidents } from '../report/related.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
+import { relatedReports } from './related-reports.js';
+import { reportPathFor } from './report-path.js';
 import type { Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
@@ -31,12 +30,6 @@ export interface BuildOptions {
   /** Folder for reports; null puts each report beside its YAML file. */
   outDir: string | null;
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Where the report of `file` goes: beside it, or in `outDir` under the same name with `.md`. */
-export function reportPathFor(file: string, outDir: string | null): string {
-  const name = `${path.posix.basename(file).replace(/\.ya?ml$/i, '')}.md`;
-  return outDir ? path.posix.join(outDir.split(path.sep).join('/'), name) : path.posix.join(path.posix.dirname(file), name);
 }
 
 /** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
@@ -66,7 +59,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     // The parsed YAML tree is dropped: thousands of them would not fit in memory.
     checked.push({ ...entry, source: null });
   }
-  const related = await relatedAcrossFolder(workspace, checked);
+  const relatedOf = await relatedReports(workspace, checked, relativeOut);
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
@@ -88,28 +81,11 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const links = (related.get(entry.incident.id) ?? []).map((other) => ({
-      ...other,
-      link: path.posix.relative(path.posix.dirname(target), reportPathFor(other.file, relativeOut)),
-    }));
-    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
+    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: relatedOf(entry.incident, target) });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
   return { items, problem: null };
-}
-
-/**
- * Related incidents over the incidents folder, whichever files this build
- * renders, so building one file gives the same report as building all.
- */
-async function relatedAcrossFolder(workspace: Workspace, checked: ReadonlyArray<{ file: string; incident: Incident | null }>) {
-  const incidents = checked.flatMap((entry) => (entry.incident ? [entry.incident] : []));
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  return findRelatedIncidents(incidents);
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */
