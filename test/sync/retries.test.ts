@@ -1,34 +1,72 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { decideRetry, type AttemptFailure, type AttemptState } from '../../src/io/github/retry.js';
+import { causeOf, decideRetry, transientRetries, type AttemptFailure, type AttemptState, type RetryCause } from '../../src/io/github/retry.js';
 import { FakeGithub, type Fault } from './fake-github.js';
 import { copyFixture, readIncident, TEST_TOKEN } from './run-sync.js';
 
 const policy = { maxWaitMs: 30_000, backoffMs: 1000, maxAttempts: 6 };
-const first: AttemptState = { attempt: 1, waitedMs: 0, resendable: true, nowMs: 1_700_000_000_000 };
+const first: AttemptState = { attempt: 1, waitedMs: 0, resendable: true };
 const failure = (status: number | null, headers: Record<string, string> = {}, message = 'x'): AttemptFailure => ({ status, headers, message });
+const transient = (reason: string, resend = 1): RetryCause => ({ kind: 'transient', reason, resend });
+
+describe('causeOf: which plugin retries a failure, and the wait it would make', () => {
+  it.each<[string, AttemptFailure, string]>([
+    ['a refused connection: plugin-retry', failure(null, {}, 'connection refused (ECONNREFUSED)'), 'transient connection refused (ECONNREFUSED)'],
+    ['a 502: plugin-retry', failure(502), 'transient HTTP 502'],
+    ['a 408: plugin-retry', failure(408), 'transient HTTP 408'],
+    ['a 429 with retry-after: plugin-retry, after the retry-after', failure(429, { 'retry-after': '3' }, 'Too many requests'), 'retry-after 3000'],
+    ['a 429 without retry-after: a minute', failure(429), 'retry-after 60000'],
+    ['a secondary limit (403): the throttling plugin', failure(403, { 'retry-after': '2' }, 'You have exceeded a secondary rate limit'), 'throttled'],
+    ['a secondary limit (429): the throttling plugin', failure(429, {}, 'You have exceeded a secondary rate limit'), 'throttled'],
+    ['a used-up primary limit: the throttling plugin', failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000005' }), 'throttled'],
+    ['a 403 with retry-after only: plugin-retry', failure(403, { 'retry-after': '2' }), 'retry-after 2000'],
+    ['a plain 403 is not retried', failure(403, {}, 'Resource not accessible by integration'), 'none'],
+    ['a 404 is not retried', failure(404), 'none'],
+    ['a 422 is not retried', failure(422), 'none'],
+  ])('%s', (_name, given, expected) => {
+    const cause = causeOf(given, 1);
+    const text = cause === null ? 'none' : cause === 'throttled' ? cause : cause.kind === 'transient' ? `transient ${cause.reason}` : `${cause.kind} ${cause.waitMs}`;
+    expect(text).toBe(expected);
+  });
+});
 
 describe('decideRetry: what is sent again, after how long, and when sync gives up', () => {
-  it.each<[string, AttemptFailure, Partial<AttemptState>, string]>([
-    ['a refused connection backs off 1 s', failure(null, {}, 'connection refused (ECONNREFUSED)'), {}, 'retry 1000 connection refused (ECONNREFUSED)'],
-    ['the fourth 502 waits 16 s', failure(502), { attempt: 4, waitedMs: 14_000 }, 'retry 16000 HTTP 502'],
-    ['the fifth would pass the 30 s cap', failure(502), { attempt: 5, waitedMs: 30_000 }, 'stop HTTP 502: the next wait (25 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
-    ['a create is not resent after a 502', failure(502), { resendable: false }, 'stop HTTP 502: not sent again: GitHub may have done it, so sync re-reads instead'],
-    ['a 429 waits its retry-after, also for a create', failure(429, { 'retry-after': '3' }), { resendable: false }, 'retry 3000 HTTP 429 (retry-after 3 s)'],
-    ['a 429 without retry-after waits a minute: past the cap', failure(429), {}, 'stop HTTP 429 (retry-after 60 s): the next wait (60 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
-    ['a secondary limit (403) waits its retry-after', failure(403, { 'retry-after': '2' }, 'You have exceeded a secondary rate limit'), {}, 'retry 2000 secondary rate limit (retry-after 2 s)'],
-    ['a used-up primary limit waits until the reset', failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000005' }), {}, 'retry 5000 rate limit used up (HTTP 403; resets in 5 s)'],
-    ['a plain 403 is not retried', failure(403, {}, 'Resource not accessible by integration'), {}, 'stop HTTP 403: -'],
-    ['a 404 is not retried', failure(404), {}, 'stop HTTP 404: -'],
-    ['the sixth attempt is the last', failure(500), { attempt: 6, waitedMs: 0 }, 'stop HTTP 500: gave up after 6 attempts'],
-  ])('%s', (_name, given, state, expected) => {
-    const decision = decideRetry(given, { ...first, ...state }, policy);
-    expect(decision.retry ? `retry ${decision.waitMs} ${decision.reason}` : `stop ${decision.reason}: ${decision.why ?? '-'}`).toBe(expected);
+  it.each<[string, RetryCause, Partial<AttemptState>, string]>([
+    ['a refused connection backs off 1 s', transient('connection refused (ECONNREFUSED)'), {}, 'retry 1000 connection refused (ECONNREFUSED)'],
+    ['the fourth 502 waits 16 s', transient('HTTP 502', 4), { attempt: 4, waitedMs: 14_000 }, 'retry 16000 HTTP 502'],
+    ['the fifth would pass the 30 s cap', transient('HTTP 502', 5), { attempt: 5, waitedMs: 30_000 }, 'stop HTTP 502: the next wait (25 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
+    ['a 502 after a rate-limit wait backs off as plugin-retry does', transient('HTTP 502', 1), { attempt: 2, waitedMs: 2000 }, 'retry 1000 HTTP 502'],
+    ['a create is not resent after a 502', transient('HTTP 502'), { resendable: false }, 'stop HTTP 502: not sent again: GitHub may have done it, so sync re-reads instead'],
+    ['a 429 waits its retry-after, also for a create', { kind: 'retry-after', status: 429, waitMs: 3000 }, { resendable: false }, 'retry 3000 HTTP 429 (retry-after 3 s)'],
+    ['a 429 without retry-after waits a minute: past the cap', { kind: 'retry-after', status: 429, waitMs: 60_000 }, {}, 'stop HTTP 429 (retry-after 60 s): the next wait (60 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
+    ['a secondary limit waits its retry-after, also for a create', { kind: 'secondary', waitMs: 2000 }, { resendable: false }, 'retry 2000 secondary rate limit (retry-after 2 s)'],
+    ['a used-up primary limit waits until the reset', { kind: 'rate-limit', status: 403, waitMs: 6000 }, {}, 'retry 6000 rate limit used up (HTTP 403; resets in 6 s)'],
+    ['a primary limit resetting in an hour is past the cap', { kind: 'rate-limit', status: 403, waitMs: 3_600_000 }, {}, 'stop rate limit used up (HTTP 403; resets in 3600 s): the next wait (3600 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
+    ['the sixth attempt is the last', transient('HTTP 500', 5), { attempt: 6, waitedMs: 0 }, 'stop HTTP 500: gave up after 6 attempts'],
+  ])('%s', (_name, cause, state, expected) => {
+    const decision = decideRetry(cause, { ...first, ...state }, policy);
+    expect(decision.retry ? `retry ${decision.waitMs} ${decision.reason}` : `stop ${decision.reason}: ${decision.why}`).toBe(expected);
   });
 
   it('with a cap of 0, nothing is waited for', () => {
-    expect(decideRetry(failure(503), first, { ...policy, maxWaitMs: 0 })).toMatchObject({ retry: false });
+    expect(decideRetry(transient('HTTP 503'), first, { ...policy, maxWaitMs: 0 })).toMatchObject({ retry: false });
+  });
+});
+
+describe("transientRetries: plugin-retry's `retries`, so that its waits (base × 1, 4, 9, …) fit the cap", () => {
+  it.each<[number, number, number, number, string]>([
+    [30_000, 1000, 6, 4, 'the default: 1 + 4 + 9 + 16 = 30 s'],
+    [29_999, 1000, 6, 3, 'a millisecond less: 1 + 4 + 9 s'],
+    [60_000, 1000, 6, 5, '55 s fit, and six attempts are the most'],
+    [1000, 5, 6, 5, 'a small base: the attempt limit decides'],
+    [5000, 1000, 6, 2, '1 + 4 s'],
+    [999, 1000, 6, 0, 'not even the first wait fits'],
+    [0, 1000, 6, 0, '--max-wait 0'],
+    [0, 0, 6, 5, 'no back-off at all: the attempt limit decides'],
+    [30_000, 1000, 1, 0, 'a single attempt'],
+  ])('cap %d ms, base %d ms, %d attempts: %d resends (%s)', (maxWaitMs, backoffMs, maxAttempts, expected) => {
+    expect(transientRetries({ maxWaitMs, backoffMs, maxAttempts })).toBe(expected);
   });
 });
 

@@ -3,7 +3,7 @@
  * attempt (octokit has none), a count of requests for the summary and the
  * benchmark, conditional GETs (a repeated read answered 304 does not count
  * against the rate limit), and pacing of writes (`pace`, called by the retry
- * hook before every attempt).
+ * hook before every attempt, retries included).
  *
  * @example
  * const http = await createHttpLayer({ paceMs: 1000, timeoutMs: 30_000 });

@@ -1,11 +1,12 @@
 /**
  * The GitHub edge: a `Tracker` over the REST API with octokit. Rate limits
- * (primary, secondary, 429 with `retry-after`) and transient failures (5xx,
- * resets, timeouts) are retried by one policy (retry.ts) under a cap on the
- * total wait, except that creates go out once after a transient failure: a
- * lost create is resolved by re-reading the marker (see apply.ts), never by
- * sending it again. Every attempt has a timeout, and writes are paced to
- * stay under GitHub's secondary limits.
+ * (primary, secondary, 429 with `retry-after`) are waited out by the
+ * throttling plugin and transient failures (5xx, resets, timeouts) resent by
+ * the retry plugin, both under one policy and a cap on the total wait
+ * (retrying-octokit.ts), except that creates go out once after a transient
+ * failure: a lost create is resolved by re-reading the marker (see
+ * apply.ts), never by sending it again. Every attempt has a timeout, and
+ * writes are paced to stay under GitHub's secondary limits.
  *
  * @example
  * const tracker = await createGithubTracker({ connection, label: 'postmortem-action', paceMs: 1000, timeoutMs: 30_000 });
@@ -15,7 +16,8 @@ import { Octokit } from '@octokit/rest';
 import { DEFAULT_SERVER_URL, type Connection } from './connection.js';
 import { classify } from './failure.js';
 import { createHttpLayer, type HttpLayer } from './http.js';
-import { createRetryHook, DEFAULT_RETRY_POLICY } from './retry.js';
+import { DEFAULT_RETRY_POLICY } from './retry.js';
+import { createRetryingOctokit } from './retrying-octokit.js';
 import { parseMarker } from '../../sync/marker.js';
 import type { IssueDraft, IssuePatch, RemoteIssue } from '../../sync/plan.js';
 import type { RepositoryInfo, SyncTracker } from '../../sync/tracker.js';
@@ -179,20 +181,20 @@ class OctokitTracker implements GithubTracker {
 }
 
 function createOctokit(options: GithubTrackerOptions, http: HttpLayer): Octokit {
-  const octokit = new Octokit({
-    auth: options.connection.token ?? undefined,
-    baseUrl: options.connection.apiUrl,
-    userAgent: 'postmortem-sync',
-    request: { fetch: http.fetch },
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-  });
   const policy = {
     ...DEFAULT_RETRY_POLICY,
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
   };
-  octokit.hook.wrap('request', createRetryHook({ policy, onRetry: options.onRetry, beforeAttempt: http.pace }));
-  return octokit;
+  return createRetryingOctokit({
+    auth: options.connection.token ?? undefined,
+    baseUrl: options.connection.apiUrl,
+    userAgent: 'postmortem-sync',
+    fetch: http.fetch,
+    policy,
+    onRetry: options.onRetry,
+    beforeAttempt: http.pace,
+  });
 }
 
 function toRemoteIssues(data: readonly IssueData[]): RemoteIssue[] {
