@@ -151,6 +151,16 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
     expect(server.issues).toHaveLength(3);
   });
 
+  it('a retry mid-run ends the progress counter line first, so it never lands on it', async () => {
+    let creates = 0;
+    server = new FakeGithub({ token: TEST_TOKEN, collaborators: ['alice'], faults: (r) => (r.method === 'POST' && r.path.endsWith('/issues') && ++creates === 2 ? { kind: 'too-many', retryAfter: 0 } : null) });
+    await server.start();
+    const dir = await copyFixture('sync-basic');
+    const run = await sync(dir, server.url, { tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('\rsync 1/3\nretrying POST /repos/acme/platform/issues: HTTP 429 (retry-after 0 s); attempt 2/6 in 0 s\n\rsync 2/3\rsync 3/3\n');
+  });
+
   it.each([['soon'], ['1.5'], ['-1']])('--max-wait %j is a usage error (exit 2)', async (value) => {
     const dir = await copyFixture('sync-basic');
     const run = await sync(dir, 'http://127.0.0.1:9', { tty: false, args: [`--max-wait=${value}`] });

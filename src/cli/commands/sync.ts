@@ -111,10 +111,9 @@ interface SyncFlags {
 }
 
 /** Pacing, timeouts and the retry wait cap: flag, then environment, then config, then default. */
-function createTracker(values: SyncFlags, workspace: Workspace, connection: Connection, io: CommandIO): Promise<GithubTracker> {
+function createTracker(values: SyncFlags, workspace: Workspace, connection: Connection, io: CommandIO, stderrLine: (line: string) => void): Promise<GithubTracker> {
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
   const maxWait = readWholeNumber('--max-wait', 'seconds', values['max-wait'] ?? io.env.POSTMORTEM_SYNC_MAX_WAIT) ?? workspace.config.sync.maxWait;
-  const stderrLine = (line: string) => io.stderr(`${line}\n`);
   return createGithubTracker({
     connection,
     label: workspace.config.sync.label,
@@ -132,13 +131,14 @@ function createTracker(values: SyncFlags, workspace: Workspace, connection: Conn
 async function syncWithTracker(values: SyncFlags, positionals: string[], workspace: Workspace, connection: Connection, context: RunContext): Promise<0 | 1> {
   const { io, report, format, dryRun } = context;
   const machine = format === 'json' || format === 'sarif';
-  const tracker = await createTracker(values, workspace, connection, io);
+  const stderr = progressAwareStderr(io);
+  const tracker = await createTracker(values, workspace, connection, io, stderr.line);
   const run = orUsageError(
     await syncWorkflow(workspace, tracker, {
       paths: positionals,
       dryRun,
       prune: Boolean(values.prune),
-      onProgress: io.isTTY ? (done, total) => io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+      onProgress: io.isTTY ? stderr.progress : undefined,
     }),
   );
   const failedFiles = printFiles(run.files, report, dryRun);
@@ -161,6 +161,26 @@ async function syncWithTracker(values: SyncFlags, positionals: string[], workspa
   report.stdout(`${formatSummary(run.results, failedFiles + (flushed ? 0 : 1))} (${tracker.requests()} requests)\n`);
   const reportsFailed = run.reports.problem !== null || run.reports.failures.length > 0;
   return !flushed || reportsFailed || failedFiles > 0 || run.results.some((r) => r.outcome === 'failed') ? 1 : 0;
+}
+
+/**
+ * The `sync n/m` counter is redrawn in place on a terminal (`\r`, no newline
+ * until the last item); a line printed mid-run (a retry, `--verbose`) first
+ * ends it, so it never lands on the counter's line. The next count starts
+ * a fresh counter line below.
+ */
+function progressAwareStderr(io: CommandIO): { progress(done: number, total: number): void; line(text: string): void } {
+  let counterOpen = false;
+  return {
+    progress(done, total) {
+      io.stderr(`\rsync ${done}/${total}${done === total ? '\n' : ''}`);
+      counterOpen = done !== total;
+    },
+    line(text) {
+      io.stderr(`${counterOpen ? '\n' : ''}${text}\n`);
+      counterOpen = false;
+    },
+  };
 }
 
 /** What happened to each file before any issue was touched; returns how many were not synced. */
