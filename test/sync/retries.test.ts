@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { createGithubTracker } from '../../src/io/github/tracker.js';
 import { causeOf, decideRetry, transientRetries, type AttemptFailure, type AttemptState, type RetryCause } from '../../src/io/github/retry.js';
 import { FakeGithub, type Fault } from './fake-github.js';
 import { copyFixture, readIncident, TEST_TOKEN } from './run-sync.js';
@@ -159,6 +160,18 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
     const run = await sync(dir, server.url, { tty: true });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('\rsync 1/3\nretrying POST /repos/acme/platform/issues: HTTP 429 (retry-after 0 s); attempt 2/6 in 0 s\n\rsync 2/3\rsync 3/3\n');
+  });
+
+  it("each request backs off from the start: plugin-retry's count is not carried over from the one before", async () => {
+    server = new FakeGithub({ token: TEST_TOKEN, faults: () => ({ kind: 'status', status: 502 }) });
+    await server.start();
+    const lines: string[] = [];
+    const connection = { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN };
+    const tracker = await createGithubTracker({ connection, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000, backoffMs: 1, onRetry: (line) => lines.push(line) });
+    for (const _ of [1, 2]) await expect(tracker.readRepository()).rejects.toThrow(/6 attempts over 55 ms \(HTTP 502\); gave up after 6 attempts/);
+    const once = [2, 3, 4, 5, 6].map((n) => `retrying GET /repos/acme/platform: HTTP 502; attempt ${n}/6 in ${(n - 1) ** 2} ms`);
+    expect(lines).toEqual([...once, ...once]);
+    expect(server.log).toHaveLength(12);
   });
 
   it.each([['soon'], ['1.5'], ['-1']])('--max-wait %j is a usage error (exit 2)', async (value) => {

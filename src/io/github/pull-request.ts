@@ -17,6 +17,7 @@ import type { Review } from '../../review/gate.js';
 import type { Connection } from './connection.js';
 import { redactToken } from './connection.js';
 import { createHttpLayer } from './http.js';
+import { ownRequestOptions } from './retrying-octokit.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number | null; message: string };
 
@@ -50,6 +51,10 @@ export async function createPullRequestClient(connection: Connection, options: {
     request: { fetch: http.fetch },
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: 3, retryAfterBaseValue: options.backoffMs ?? 1000 },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+  octokit.hook.wrap('request', (request, requestOptions) => {
+    ownRequestOptions(requestOptions);
+    return request(requestOptions);
   });
   const repo = { owner: connection.owner, repo: connection.repo };
   const attempt = <T>(task: () => Promise<T>) => guard(task, connection.token);

@@ -146,10 +146,7 @@ export function createRetryingOctokit(options: RetryingOctokitOptions): Octokit 
 
   // Outermost: one record per request, and the summary on its final error.
   octokit.hook.wrap('request', async (request, requestOptions) => {
-    // Its own `request` options: plugin-retry counts resends in them, and octokit shares one object between all
-    // requests (so a second request would start with the first one's count, and back off longer).
-    // Replaced in place: every hook is handed this same options object, whatever the outer one passes on.
-    requestOptions.request = { ...requestOptions.request };
+    ownRequestOptions(requestOptions);
     const record: RequestRecord = { attempts: 0, waitedMs: 0, reasons: [], why: null, last: null };
     records.set(requestOptions, record);
     try {
@@ -162,6 +159,18 @@ export function createRetryingOctokit(options: RetryingOctokitOptions): Octokit 
     }
   });
   return octokit;
+}
+
+/**
+ * Gives a request its own `request` options before plugin-retry sees it:
+ * the plugin counts resends in them (`retryCount`), and octokit shares one
+ * such object between all requests, so without this a second failing
+ * request starts from the first one's count and backs off 16 times longer.
+ * Replaced in place: every hook is handed this same options object,
+ * whatever an outer hook passes on. Call from the outermost hook.
+ */
+export function ownRequestOptions(requestOptions: { request?: object | undefined }): void {
+  requestOptions.request = { ...requestOptions.request };
 }
 
 interface RetryPlugin {
