@@ -1,8 +1,13 @@
 /**
  * Sync cost for 500 action items (10 incidents of 50) against the loopback
  * fake GitHub: requests used by the first sync and by a no-op rerun (the
- * figure that matters for rate limits), and wall time with pacing off.
+ * figure that matters for rate limits), and wall time with pacing off;
+ * then what the throttling and retry plugins cost per request, against
+ * plain octokit as the floor.
  */
+import { Octokit } from '@octokit/rest';
+import { DEFAULT_RETRY_POLICY } from '../src/io/github/retry.js';
+import { createRetryingOctokit } from '../src/io/github/retrying-octokit.js';
 import { FakeGithub, seededFaults, type Fault } from '../test/sync/fake-github.js';
 import { makeManyItems, runSync, TEST_TOKEN } from '../test/sync/run-sync.js';
 import { formatMs, medianMs } from './stats.js';
@@ -40,6 +45,24 @@ export async function run(): Promise<void> {
     await server.stop();
   }
   await runUnderFaults();
+  await runStackCost();
+}
+
+/** One successful read, many times: plain octokit (the floor) against the plugin stack sync uses; no failures, so no waits. */
+async function runStackCost(): Promise<void> {
+  const server = new FakeGithub({ token: TEST_TOKEN });
+  await server.start();
+  try {
+    const common = { auth: TEST_TOKEN, baseUrl: server.url, userAgent: 'bench', fetch: globalThis.fetch };
+    const plain = new Octokit({ ...common, request: { fetch: globalThis.fetch } });
+    const stack = createRetryingOctokit({ ...common, policy: DEFAULT_RETRY_POLICY });
+    const perRequest = async (octokit: Octokit) => (await medianMs(5, async () => { for (let i = 0; i < 50; i++) await octokit.rest.repos.get({ owner: 'acme', repo: 'platform' }); })) / 50;
+    const floor = await perRequest(plain);
+    const plugins = await perRequest(stack);
+    console.log(`one read, loopback: plain octokit ${formatMs(floor)}, with the throttling and retry plugins ${formatMs(plugins)} (${(plugins / floor).toFixed(1)}x; median of 5 × 50)`);
+  } finally {
+    await server.stop();
+  }
 }
 
 /** The same first sync with 20% of requests failing (5xx, resets, writes committed then failed). */

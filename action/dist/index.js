@@ -2534,7 +2534,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2659,7 +2659,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2675,7 +2675,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -5466,7 +5466,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5474,7 +5474,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -7696,7 +7696,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7988,14 +7988,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8739,7 +8739,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8856,7 +8856,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9472,7 +9472,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
             } else {
               resolve(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -34865,15 +34865,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -38124,10 +38124,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -42032,8 +42032,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION10 = "4.7.10";
-    exports.VERSION = VERSION10;
+    var VERSION11 = "4.7.10";
+    exports.VERSION = VERSION11;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -42162,7 +42162,7 @@ var require_runtime = __commonJS({
     exports.wrapProgram = wrapProgram;
     exports.resolvePartial = resolvePartial;
     exports.invokePartial = invokePartial;
-    exports.noop = noop3;
+    exports.noop = noop4;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -42409,7 +42409,7 @@ var require_runtime = __commonJS({
         options.data.contextPath = options.ids[0] || options.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options.fn && options.fn !== noop3) {
+      if (options.fn && options.fn !== noop4) {
         (function() {
           options.data = _base.createFrame(options.data);
           var fn = options.fn;
@@ -42433,7 +42433,7 @@ var require_runtime = __commonJS({
         return partial(context, options);
       }
     }
-    function noop3() {
+    function noop4() {
       return "";
     }
     function lookupOwnProperty(obj, name) {
@@ -47369,10 +47369,10 @@ function markdownLineEndingOrSpace(code5) {
 function markdownSpace(code5) {
   return code5 === -2 || code5 === -1 || code5 === 32;
 }
-function regexCheck(regex) {
+function regexCheck(regex2) {
   return check2;
   function check2(code5) {
-    return code5 !== null && code5 > -1 && regex.test(String.fromCharCode(code5));
+    return code5 !== null && code5 > -1 && regex2.test(String.fromCharCode(code5));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -65708,7 +65708,7 @@ function redactToken(text6, token) {
 
 // src/io/github/http.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/workspace.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
@@ -65920,77 +65920,59 @@ async function writeFileSafely(absolute, contents, options = {}) {
 }
 
 // src/io/github/retry.ts
-import { setTimeout as sleep } from "node:timers/promises";
 var DEFAULT_RETRY_POLICY = { maxWaitMs: 3e4, backoffMs: 1e3, maxAttempts: 6 };
 var DEFAULT_RETRY_AFTER_MS = 6e4;
-function decideRetry(failure, state, policy) {
-  const wait = rateLimitWait(failure, state.nowMs) ?? transientWait(failure, state, policy);
-  if (wait === null) return { retry: false, reason: reasonOf(failure), why: null };
-  if ("why" in wait) return { retry: false, reason: wait.reason, why: wait.why };
-  if (state.attempt >= policy.maxAttempts) return { retry: false, reason: wait.reason, why: `gave up after ${state.attempt} attempts` };
-  if (state.waitedMs + wait.waitMs > policy.maxWaitMs) {
-    const why = `the next wait (${seconds(wait.waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)`;
-    return { retry: false, reason: wait.reason, why };
+function decideRetry(cause, state, policy) {
+  const reason = reasonOf(cause);
+  if (cause.kind === "transient" && !state.resendable) return { retry: false, reason, why: "not sent again: GitHub may have done it, so sync re-reads instead" };
+  if (state.attempt >= policy.maxAttempts) return { retry: false, reason, why: `gave up after ${state.attempt} attempts` };
+  const waitMs = cause.kind === "transient" ? backoffWait(cause.resend, policy) : cause.waitMs;
+  if (state.waitedMs + waitMs > policy.maxWaitMs) {
+    return { retry: false, reason, why: `the next wait (${seconds(waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)` };
   }
-  return { retry: true, waitMs: wait.waitMs, reason: wait.reason };
+  return { retry: true, waitMs, reason };
 }
-function rateLimitWait(failure, nowMs) {
-  if (failure.status !== 403 && failure.status !== 429) return null;
-  const { headers } = failure;
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) {
-    const waitMs2 = Math.max(0, reset * 1e3 - nowMs);
-    return { waitMs: waitMs2, reason: `rate limit used up (HTTP ${failure.status}; resets in ${seconds(waitMs2)})` };
+function transientRetries(policy) {
+  let retries = 0;
+  let waited = 0;
+  while (retries + 1 < policy.maxAttempts && waited + backoffWait(retries + 1, policy) <= policy.maxWaitMs) {
+    retries++;
+    waited += backoffWait(retries, policy);
   }
-  const retryAfter = Number(headers["retry-after"]);
-  const secondary = /secondary rate limit/i.test(failure.message);
-  if (failure.status === 403 && !secondary && !headers["retry-after"]) return null;
-  const waitMs = Number.isFinite(retryAfter) && headers["retry-after"] ? retryAfter * 1e3 : DEFAULT_RETRY_AFTER_MS;
-  const kind = secondary ? "secondary rate limit" : `HTTP ${failure.status}`;
-  return { waitMs, reason: `${kind} (retry-after ${seconds(waitMs)})` };
+  return retries;
 }
-function transientWait(failure, state, policy) {
-  const { status } = failure;
+function backoffWait(resend, policy) {
+  return resend * resend * policy.backoffMs;
+}
+function causeOf(failure, resend) {
+  const { status, headers } = failure;
+  if (status === 403 || status === 429) {
+    if (/\bsecondary rate\b/i.test(failure.message) || headers["x-ratelimit-remaining"] === "0") return "throttled";
+    const retryAfter = Number(headers["retry-after"]);
+    if (status === 403 && !headers["retry-after"]) return null;
+    return { kind: "retry-after", status, waitMs: headers["retry-after"] && Number.isFinite(retryAfter) ? retryAfter * 1e3 : DEFAULT_RETRY_AFTER_MS };
+  }
   if (status !== null && status < 500 && status !== 408) return null;
-  const reason = reasonOf(failure);
-  if (!state.resendable) return { reason, why: "not sent again: GitHub may have done it, so sync re-reads instead" };
-  return { waitMs: state.attempt * state.attempt * policy.backoffMs, reason };
+  return { kind: "transient", reason: status === null ? failure.message : `HTTP ${status}`, resend };
 }
-function reasonOf(failure) {
-  return failure.status === null ? failure.message : `HTTP ${failure.status}`;
+var NOT_RETRIED_STATUSES = Array.from({ length: 100 }, (_, i) => 400 + i).filter((status) => status !== 408);
+function reasonOf(cause) {
+  switch (cause.kind) {
+    case "rate-limit":
+      return `rate limit used up (${cause.status === null ? "" : `HTTP ${cause.status}; `}resets in ${seconds(cause.waitMs)})`;
+    case "secondary":
+      return `secondary rate limit (retry-after ${seconds(cause.waitMs)})`;
+    case "retry-after":
+      return `HTTP ${cause.status} (retry-after ${seconds(cause.waitMs)})`;
+    case "transient":
+      return cause.reason;
+  }
 }
 function seconds(ms) {
   return ms < 1e3 && ms > 0 ? `${ms} ms` : `${Math.round(ms / 1e3)} s`;
 }
-function createRetryHook(options) {
-  return async function retrying(request2, requestOptions) {
-    const meta = requestOptions;
-    const resendable = meta.request?.retries !== 0;
-    let waitedMs = 0;
-    const reasons = [];
-    for (let attempt = 1; ; attempt++) {
-      await options.beforeAttempt?.((meta.method ?? "GET").toUpperCase());
-      try {
-        return await request2(requestOptions);
-      } catch (raw) {
-        const error2 = raw;
-        const decision = decideRetry(toFailure(error2), { attempt, waitedMs, resendable, nowMs: Date.now() }, options.policy);
-        if (!decision.retry) {
-          if (decision.why !== null) error2.retrySummary = summarise(attempt, waitedMs, [...reasons, decision.reason], decision.why);
-          throw raw;
-        }
-        reasons.push(decision.reason);
-        const target = `${error2.request?.method ?? meta.method ?? "GET"} ${pathOf(error2.request?.url ?? "")}`;
-        options.onRetry?.(`retrying ${target}: ${decision.reason}; attempt ${attempt + 1}/${options.policy.maxAttempts} in ${seconds(decision.waitMs)}`);
-        waitedMs += decision.waitMs;
-        await sleep(decision.waitMs);
-      }
-    }
-  };
-}
-function toFailure(error2) {
-  const answered = error2.response !== void 0;
-  return { status: answered ? error2.status ?? null : null, headers: error2.response?.headers ?? {}, message: error2.message ?? "network error" };
+function retryLine(target, decision, attempt, policy) {
+  return `retrying ${target}: ${decision.reason}; attempt ${attempt + 1}/${policy.maxAttempts} in ${seconds(decision.waitMs)}`;
 }
 function summarise(attempts, waitedMs, reasons, why) {
   const distinct = [...new Set(reasons)].join(", ");
@@ -66052,7 +66034,7 @@ function writePacer(paceMs) {
     if (method === "GET" || method === "HEAD") return;
     const wait = nextAt - Date.now();
     nextAt = Math.max(Date.now(), nextAt) + paceMs;
-    if (wait > 0) await sleep2(wait);
+    if (wait > 0) await sleep(wait);
   };
 }
 async function loadCache(file) {
@@ -66082,6 +66064,339 @@ function describeNetworkError(error2) {
   return cause?.message ?? (error2 instanceof Error ? error2.message : "network error");
 }
 
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info2) {
+      const [state2, request2, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
+
+// src/io/github/retrying-octokit.ts
+var UNTHROTTLED = { key: () => ({ schedule: async (_job, task, ...args) => task(...args) }) };
+function createRetryingOctokit(options) {
+  const { policy } = options;
+  const records = /* @__PURE__ */ new WeakMap();
+  const consider = (record2, cause, resendable) => {
+    const decision = decideRetry(cause, { attempt: record2.attempts, waitedMs: record2.waitedMs, resendable }, policy);
+    record2.reasons.push(decision.reason);
+    if (!decision.retry) {
+      record2.why = decision.why;
+      return false;
+    }
+    record2.waitedMs += decision.waitMs;
+    options.onRetry?.(retryLine(record2.last?.target ?? "", decision, record2.attempts, policy));
+    return true;
+  };
+  const attempts = (octokit2) => {
+    octokit2.hook.wrap("request", async (request2, requestOptions) => {
+      await options.beforeAttempt?.(requestOptions.method.toUpperCase());
+      const record2 = records.get(requestOptions);
+      if (record2) record2.attempts++;
+      try {
+        return await request2(requestOptions);
+      } catch (error2) {
+        if (record2) record2.last = describeFailure(error2, requestOptions.method);
+        throw error2;
+      }
+    });
+  };
+  const transients = (octokit2) => {
+    octokit2.hook.wrap("request", async (request2, requestOptions) => {
+      try {
+        return await request2(requestOptions);
+      } catch (error2) {
+        const record2 = records.get(requestOptions);
+        const retryOptions = requestOptions.request;
+        const resent = retryOptions.retryCount ?? 0;
+        const cause = record2?.last ? causeOf(record2.last.failure, resent + 1) : null;
+        if (!record2 || cause === null || cause === "throttled") throw error2;
+        const again = consider(record2, cause, retryOptions.retries !== 0);
+        if (again && cause.kind === "retry-after") {
+          const units = Math.ceil(cause.waitMs / Math.max(1, policy.backoffMs));
+          throw octokit2.retry.retryRequest(error2, resent + 1, units);
+        }
+        requestOptions.request = { ...requestOptions.request, retries: again ? resent + 1 : resent };
+        throw error2;
+      }
+    });
+  };
+  const onLimit = (kind) => (retryAfter, requestOptions) => {
+    const record2 = records.get(requestOptions);
+    if (!record2) return false;
+    const waitMs = retryAfter * 1e3;
+    return consider(record2, kind === "secondary" ? { kind, waitMs } : { kind, status: record2.last?.failure.status ?? null, waitMs }, true);
+  };
+  const Retrying = Octokit2.plugin(attempts, throttling, transients, retry);
+  const throttle = {
+    onRateLimit: onLimit("rate-limit"),
+    onSecondaryRateLimit: onLimit("secondary"),
+    write: UNTHROTTLED,
+    notifications: UNTHROTTLED,
+    global: UNTHROTTLED
+  };
+  const octokit = new Retrying({
+    auth: options.auth,
+    baseUrl: options.baseUrl,
+    userAgent: options.userAgent,
+    request: { fetch: options.fetch },
+    throttle,
+    retry: { retries: transientRetries(policy), retryAfterBaseValue: policy.backoffMs, doNotRetry: [...NOT_RETRIED_STATUSES] },
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: () => {
+    }, error: () => {
+    } }
+  });
+  octokit.hook.wrap("request", async (request2, requestOptions) => {
+    ownRequestOptions(requestOptions);
+    const record2 = { attempts: 0, waitedMs: 0, reasons: [], why: null, last: null };
+    records.set(requestOptions, record2);
+    try {
+      return await request2(requestOptions);
+    } catch (error2) {
+      if (record2.why !== null && error2 && typeof error2 === "object") {
+        error2.retrySummary = summarise(record2.attempts, record2.waitedMs, record2.reasons, record2.why);
+      }
+      throw error2;
+    }
+  });
+  return octokit;
+}
+function ownRequestOptions(requestOptions) {
+  requestOptions.request = { ...requestOptions.request };
+}
+function describeFailure(raw, method) {
+  const error2 = raw ?? {};
+  const answered = error2.response !== void 0;
+  return {
+    failure: { status: answered ? error2.status ?? null : null, headers: error2.response?.headers ?? {}, message: error2.message ?? "network error" },
+    target: `${(error2.request?.method ?? method).toUpperCase()} ${pathOf(error2.request?.url ?? "")}`
+  };
+}
+
 // src/io/github/pull-request.ts
 var RetryingOctokit = Octokit2.plugin(retry);
 var TIMEOUT_MS = 3e4;
@@ -66098,6 +66413,10 @@ async function createPullRequestClient(connection, options = {}) {
     }, warn: () => {
     }, error: () => {
     } }
+  });
+  octokit.hook.wrap("request", (request2, requestOptions) => {
+    ownRequestOptions(requestOptions);
+    return request2(requestOptions);
   });
   const repo = { owner: connection.owner, repo: connection.repo };
   const attempt = (task) => guard(task, connection.token);
@@ -70910,15 +71229,15 @@ function groupFactors(entries2) {
       if (jaccard(words, byKey.get(keys[other2]).words) >= NEAR_DUPLICATE) parent[root2(other2)] = root2(index2);
     }
   });
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   keys.forEach((key, index2) => {
     const entry = byKey.get(key);
-    let group = groups.get(root2(index2));
-    if (!group) groups.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
+    let group = groups2.get(root2(index2));
+    if (!group) groups2.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
     for (const [wording, count] of entry.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + count);
     for (const incident of entry.incidents) group.incidents.add(incident);
   });
-  return [...groups.values()].filter((group) => group.incidents.size >= 2).map((group) => {
+  return [...groups2.values()].filter((group) => group.incidents.size >= 2).map((group) => {
     const variants = [...group.wordings.keys()].sort();
     const factor = variants.reduce((best, wording) => group.wordings.get(wording) > group.wordings.get(best) ? wording : best);
     return { factor, variants, incidents: [...group.incidents].sort() };
@@ -71699,16 +72018,16 @@ init_statistics();
 init_statistics();
 function buildTrends(entries2, severities, kind) {
   const periodOf = kind === "month" ? monthOf : quarterOf;
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const entry of entries2) {
     const period = periodOf(entry.date);
-    const group = groups.get(period);
+    const group = groups2.get(period);
     if (group) group.push(entry);
-    else groups.set(period, [entry]);
+    else groups2.set(period, [entry]);
   }
   const scale = [...severities, ...[...new Set(entries2.map((e) => e.severity))].filter((s) => !severities.includes(s)).sort()];
-  return periodRange([...groups.keys()].sort(), kind).map((period) => {
-    const group = groups.get(period) ?? [];
+  return periodRange([...groups2.keys()].sort(), kind).map((period) => {
+    const group = groups2.get(period) ?? [];
     const bySeverity = {};
     for (const severity of scale) bySeverity[severity] = 0;
     for (const entry of group) bySeverity[entry.severity] = (bySeverity[entry.severity] ?? 0) + 1;
@@ -72098,24 +72417,20 @@ var OctokitTracker = class {
   }
 };
 function createOctokit(options, http) {
-  const octokit = new Octokit2({
-    auth: options.connection.token ?? void 0,
-    baseUrl: options.connection.apiUrl,
-    userAgent: "postmortem-sync",
-    request: { fetch: http.fetch },
-    log: { debug: () => {
-    }, info: () => {
-    }, warn: () => {
-    }, error: () => {
-    } }
-  });
   const policy = {
     ...DEFAULT_RETRY_POLICY,
     ...options.backoffMs !== void 0 ? { backoffMs: options.backoffMs } : {},
     ...options.maxWaitMs !== void 0 ? { maxWaitMs: options.maxWaitMs } : {}
   };
-  octokit.hook.wrap("request", createRetryHook({ policy, onRetry: options.onRetry, beforeAttempt: http.pace }));
-  return octokit;
+  return createRetryingOctokit({
+    auth: options.connection.token ?? void 0,
+    baseUrl: options.connection.apiUrl,
+    userAgent: "postmortem-sync",
+    fetch: http.fetch,
+    policy,
+    onRetry: options.onRetry,
+    beforeAttempt: http.pace
+  });
 }
 function toRemoteIssues(data) {
   return data.filter((item) => item.pull_request === void 0).map((item) => ({
