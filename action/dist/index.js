@@ -25616,9 +25616,14 @@ var init_catalogue = __esm({
       ["schema/not-a-file", "error", "a named pipe, device or socket given as an incident file"],
       ["schema/too-many-problems", "info", "more problems in the file than are listed"],
       ["schema/internal", "error", "a bug: the file could not be checked"],
+      ["schema/placeholder-text", "error", "a `published` incident still holding placeholder text from `new` or `import` (a warning while `in-review`)"],
+      ["schema/no-authors", "error", "a `published` incident that names no authors (a warning while `in-review`)"],
       ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
       ["build/duplicate-report", "error", "two incidents whose reports would land on the same path"],
       ["build/write-failed", "error", "a report that cannot be written"],
+      ["build/orphaned-report", "error", "a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)"],
+      ["build/template-syntax", "error", "a template override with a Handlebars syntax error (nothing is rendered; exit 2)"],
+      ["build/unknown-template", "warning", "a template override whose name matches no built-in template, so it is not used"],
       ["build/stale-report", "error", "a rendered report that is missing or out of date (the Action's check)"],
       ["sync/failed", "error", "an action item or issue that could not be synced"],
       ["sync/conflict", "warning", "the YAML and the issue disagree about the status"],
@@ -42451,7 +42456,7 @@ var require_no_conflict = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    exports["default"] = function(Handlebars2) {
+    exports["default"] = function(Handlebars3) {
       (function() {
         if (typeof globalThis === "object") return;
         Object.prototype.__defineGetter__("__magic__", function() {
@@ -42461,11 +42466,11 @@ var require_no_conflict = __commonJS({
         delete Object.prototype.__magic__;
       })();
       var $Handlebars = globalThis.Handlebars;
-      Handlebars2.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars2) {
+      Handlebars3.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars3) {
           globalThis.Handlebars = $Handlebars;
         }
-        return Handlebars2;
+        return Handlebars3;
       };
     };
     module.exports = exports["default"];
@@ -57078,6 +57083,88 @@ var init_model = __esm({
   }
 });
 
+// src/incident/placeholders.ts
+function isPlaceholderText(text6) {
+  return PLACEHOLDER_TEXTS.has(text6.trim());
+}
+var SKELETON_PLACEHOLDERS, IMPORT_PLACEHOLDER, PLACEHOLDER_TEXTS;
+var init_placeholders = __esm({
+  "src/incident/placeholders.ts"() {
+    "use strict";
+    SKELETON_PLACEHOLDERS = {
+      summary: "Describe what happened, the impact, and how it ended.",
+      "impact.description": "Describe who was affected and how.",
+      "timeline[0].event": "Describe the first user-visible effect",
+      "root_cause.immediate": "Describe the immediate technical cause.",
+      resolution: "Describe how the incident was resolved."
+    };
+    IMPORT_PLACEHOLDER = "Not stated in the imported post-mortem; fill this in.";
+    PLACEHOLDER_TEXTS = /* @__PURE__ */ new Set([...Object.values(SKELETON_PLACEHOLDERS), IMPORT_PLACEHOLDER]);
+  }
+});
+
+// src/validate/readiness.ts
+function isReadinessRule(ruleId) {
+  return READINESS_RULES.has(ruleId);
+}
+function checkReadiness(data, context) {
+  const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
+  const severity = SEVERITY_BY_STATUS[status];
+  if (!severity) return [];
+  const at = (path7) => ({ file: context.file, severity, path: formatFieldPath(path7), span: locatePath(context.source, path7) });
+  const found = placeholderPaths(data, []).map(
+    ({ path: path7, text: text6 }) => createDiagnostic({
+      ...at(path7),
+      span: textSpan(context.source, path7, text6) ?? locatePath(context.source, path7),
+      ruleId: "schema/placeholder-text",
+      message: `\`${formatFieldPath(path7)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      expected: "what actually happened, in your words",
+      actual: `\`${text6}\``,
+      note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
+    })
+  );
+  const authors = data.authors;
+  if (!Array.isArray(authors) || authors.length === 0) {
+    const path7 = data.authors === void 0 ? ["status"] : ["authors"];
+    found.push(
+      createDiagnostic({
+        ...at(path7),
+        path: "authors",
+        ruleId: "schema/no-authors",
+        message: `The post-mortem is \`${status}\` but names no authors`,
+        expected: "authors: [the people who wrote it]",
+        actual: data.authors === void 0 ? "no `authors`" : "an empty list",
+        note: "Readers need to know whom to ask; list who wrote the post-mortem under `authors`."
+      })
+    );
+  }
+  return found;
+}
+function placeholderPaths(value, path7) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path7, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path7, index2]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path7, key]));
+}
+function textSpan(source, path7, text6) {
+  const range = source ? nodeAtPath(source, path7)?.node.range : void 0;
+  if (!source || !range) return null;
+  const start = source.text.indexOf(text6, range[0]);
+  return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text6.length) : null;
+}
+var READINESS_RULES, SEVERITY_BY_STATUS;
+var init_readiness = __esm({
+  "src/validate/readiness.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_defaults();
+    init_placeholders();
+    init_parse2();
+    READINESS_RULES = /* @__PURE__ */ new Set(["schema/placeholder-text", "schema/no-authors"]);
+    SEVERITY_BY_STATUS = { published: "error", "in-review": "warning" };
+  }
+});
+
 // src/validate/cross-field-rules.ts
 function checkIncidentRules(data, context) {
   const diagnostics = [];
@@ -57121,6 +57208,7 @@ function checkIncidentRules(data, context) {
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
   checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
+  diagnostics.push(...checkReadiness(incident, context));
   return { diagnostics, instants };
 }
 function checkTimeline(entries2, date, zone, report) {
@@ -57239,6 +57327,7 @@ var init_cross_field_rules = __esm({
     init_events();
     init_defaults();
     init_parse2();
+    init_readiness();
     init_schema_check();
     init_describe();
     init_time();
@@ -65724,6 +65813,69 @@ var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+init_diagnostic();
+init_suggest();
+function checkTemplateOverrides(files, builtInNames) {
+  const known = new Set(builtInNames);
+  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+}
+function unknownTemplate(template, builtInNames) {
+  const guess2 = closest(template.name, builtInNames);
+  return createDiagnostic({
+    file: template.file,
+    ruleId: "build/unknown-template",
+    severity: "warning",
+    message: `\`${template.name}\` matches no built-in template, so it is not used${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
+    actual: `\`${template.name}\``,
+    suggestions: guess2 ? [guess2] : [],
+    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+  });
+}
+function syntaxDiagnostics(template) {
+  try {
+    import_handlebars.default.parse(template.text);
+    return [];
+  } catch (error2) {
+    const { line, column, message } = parseErrorPosition(error2);
+    return [
+      createDiagnostic({
+        file: template.file,
+        ruleId: "build/template-syntax",
+        span: line === null ? null : { line, column: column ?? 1 },
+        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
+        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
+      })
+    ];
+  }
+}
+var UNEXPECTED = {
+  EOF: "the template ends inside a `{{ \u2026 }}` or a block",
+  INVALID: "unexpected text inside `{{ \u2026 }}`",
+  CLOSE: "unexpected `}}`"
+};
+function parseErrorPosition(error2) {
+  const thrown = error2;
+  const text6 = typeof thrown.message === "string" ? thrown.message : String(error2);
+  if (typeof thrown.lineNumber === "number") {
+    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text6.replace(/ - \d+:\d+$/, "") };
+  }
+  const line = /on line (\d+)/.exec(text6);
+  const location = import_handlebars.default.Parser?.lexer?.yylloc;
+  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
+  const got = /got '([A-Z_]+)'$/.exec(text6)?.[1];
+  const summary2 = text6.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
+  return {
+    line: line ? Number(line[1]) : null,
+    column: sameLine ? location.first_column + 1 : null,
+    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
+  };
+}
+
+// src/io/templates.ts
 var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 async function loadTemplates(userFolder) {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
@@ -65757,6 +65909,20 @@ async function readTemplateFolder(folder, main2 = "report.hbs") {
   }
   return { report, partials };
 }
+var inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
+async function checkTemplateFolder(userFolder, scope, display) {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path2.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+async function templateNames(folder) {
+  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path2.sep).join("/")).sort();
+}
 
 // src/io/workspace.ts
 async function openWorkspace(root2, options = {}) {
@@ -65784,24 +65950,8 @@ function diskWorkspace(root2, config, cwd = root2) {
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
     writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
-    async loadTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
-    async loadTrackerTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTrackerTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
+    loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root2, file)),
+    loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root2, file)),
     readPublicationDates: (folder) => readPublicationDates(root2, folder),
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
@@ -65874,6 +66024,19 @@ function readFailure(file, error2) {
 async function writeFileSafely(absolute, contents, options = {}) {
   await mkdir2(path3.dirname(absolute), { recursive: true });
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
+}
+async function loadChecked(folder, scope, display) {
+  try {
+    const templates = await (scope === "report" ? loadTemplates : loadTrackerTemplates)(folder);
+    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const broken = diagnostics.find((diagnostic) => diagnostic.severity === "error");
+    if (!broken) return { templates, problem: null, diagnostics };
+    const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
+    return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
+  } catch (error2) {
+    if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+    throw error2;
+  }
 }
 
 // src/io/github/http.ts
@@ -66061,7 +66224,7 @@ init_diagnostic();
 import path5 from "node:path";
 
 // src/render/render.ts
-var import_handlebars = __toESM(require_lib2(), 1);
+var import_handlebars2 = __toESM(require_lib2(), 1);
 
 // node_modules/ccount/index.js
 function ccount(value, character) {
@@ -70672,7 +70835,7 @@ function compile(templates) {
   return template;
 }
 function createTemplateEngine() {
-  const handlebars = import_handlebars.default.create();
+  const handlebars = import_handlebars2.default.create();
   handlebars.registerHelper("md", (text6) => new handlebars.SafeString(escapeBlock(String(text6 ?? ""))));
   handlebars.registerHelper("inline", (text6) => new handlebars.SafeString(escapeInline(oneLine(text6))));
   handlebars.registerHelper("cell", (text6) => new handlebars.SafeString(escapeCell(String(text6 ?? ""))));
@@ -70860,6 +71023,9 @@ function noFilesDiagnostic(paths) {
   });
 }
 
+// src/workflows/orphan-reports.ts
+init_diagnostic();
+
 // src/workflows/build.ts
 function reportPathFor(file, outDir) {
   const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
@@ -70867,7 +71033,7 @@ function reportPathFor(file, outDir) {
 }
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
-  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
   const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
@@ -70907,7 +71073,7 @@ async function planFiles(workspace, files, options) {
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
-  return { items, problem: null };
+  return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
 }
 async function relatedAcrossFolder(workspace, checked) {
   const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
@@ -70942,6 +71108,7 @@ init_diagnostic();
 init_diagnostic();
 init_parse2();
 init_check_incident();
+init_readiness();
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
 async function lintWorkflow(workspace, options) {
   const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
@@ -70959,7 +71126,9 @@ function lintOne(lint, file, read, config) {
   const settings = config.lint;
   if (/\.ya?ml$/i.test(file)) {
     const loaded = parseYamlSource(file, read.bytes);
-    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+    const checked = checkLoadedIncident(file, loaded, config);
+    const readiness = checked.diagnostics.filter((diagnostic) => isReadinessRule(diagnostic.ruleId));
+    return [...lint.lintLoadedIncident(file, loaded, checked.incident, { settings }), ...readiness];
   }
   const decoded = decodeUtf8(file, read.bytes);
   if ("diagnostic" in decoded) return [decoded.diagnostic];
@@ -71014,8 +71183,8 @@ function checkReviewGate(changes, reviews, options) {
 var CHECKED_EXTENSIONS = /\.(ya?ml|md)$/i;
 function selectChangedFiles(changed, scope) {
   const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
-  const inScope = (file) => roots.length === 0 || roots.some((root2) => root2 === "." || file === root2 || file.startsWith(`${root2}/`));
-  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope(file.path)).map((file) => file.path);
+  const inScope2 = (file) => roots.length === 0 || roots.some((root2) => root2 === "." || file === root2 || file.startsWith(`${root2}/`));
+  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope2(file.path)).map((file) => file.path);
   return [...new Set(picked)].sort();
 }
 
@@ -72423,6 +72592,2215 @@ function statusFromIssue(issue2) {
   return issue2 === "completed" ? "done" : issue2 === "not_planned" ? "wont-do" : "open";
 }
 
+// node_modules/@sindresorhus/transliterate/replacements.js
+var replacements = [
+  // German umlauts
+  ["\xDF", "ss"],
+  ["\u1E9E", "Ss"],
+  ["\xE4", "ae"],
+  ["\xC4", "Ae"],
+  ["\xF6", "oe"],
+  ["\xD6", "Oe"],
+  ["\xFC", "ue"],
+  ["\xDC", "Ue"],
+  // Latin
+  ["\xC0", "A"],
+  ["\xC1", "A"],
+  ["\xC2", "A"],
+  ["\xC3", "A"],
+  ["\xC4", "Ae"],
+  ["\xC5", "A"],
+  ["\xC6", "AE"],
+  ["\xC7", "C"],
+  ["\xC8", "E"],
+  ["\xC9", "E"],
+  ["\xCA", "E"],
+  ["\xCB", "E"],
+  ["\u018F", "A"],
+  // Azerbaijani schwa
+  ["\xCC", "I"],
+  ["\xCD", "I"],
+  ["\xCE", "I"],
+  ["\xCF", "I"],
+  ["\xD0", "D"],
+  ["\xD1", "N"],
+  ["\xD2", "O"],
+  ["\xD3", "O"],
+  ["\xD4", "O"],
+  ["\xD5", "O"],
+  ["\xD6", "Oe"],
+  ["\u014C", "O"],
+  ["\u0150", "O"],
+  ["\xD8", "O"],
+  ["\u0152", "OE"],
+  // French ligature
+  ["\xD9", "U"],
+  ["\xDA", "U"],
+  ["\xDB", "U"],
+  ["\xDC", "Ue"],
+  ["\u0170", "U"],
+  ["\xDD", "Y"],
+  ["\xDE", "TH"],
+  ["\xDF", "ss"],
+  ["\xE0", "a"],
+  ["\xE1", "a"],
+  ["\xE2", "a"],
+  ["\xE3", "a"],
+  ["\xE4", "ae"],
+  ["\xE5", "a"],
+  ["\xE6", "ae"],
+  ["\xE7", "c"],
+  ["\xE8", "e"],
+  ["\xE9", "e"],
+  ["\xEA", "e"],
+  ["\xEB", "e"],
+  ["\u0259", "a"],
+  // Azerbaijani schwa
+  ["\xEC", "i"],
+  ["\xED", "i"],
+  ["\xEE", "i"],
+  ["\xEF", "i"],
+  ["\xF0", "d"],
+  ["\xF1", "n"],
+  ["\xF2", "o"],
+  ["\xF3", "o"],
+  ["\xF4", "o"],
+  ["\xF5", "o"],
+  ["\xF6", "oe"],
+  ["\u014D", "o"],
+  ["\u0151", "o"],
+  ["\xF8", "o"],
+  ["\u0153", "oe"],
+  // French ligature
+  ["\xF9", "u"],
+  ["\xFA", "u"],
+  ["\xFB", "u"],
+  ["\xFC", "ue"],
+  ["\u0171", "u"],
+  ["\xFD", "y"],
+  ["\xFE", "th"],
+  ["\xFF", "y"],
+  // Vietnamese
+  ["\xE0", "a"],
+  ["\xC0", "A"],
+  ["\xE1", "a"],
+  ["\xC1", "A"],
+  ["\xE2", "a"],
+  ["\xC2", "A"],
+  ["\xE3", "a"],
+  ["\xC3", "A"],
+  ["\xE8", "e"],
+  ["\xC8", "E"],
+  ["\xE9", "e"],
+  ["\xC9", "E"],
+  ["\xEA", "e"],
+  ["\xCA", "E"],
+  ["\xEC", "i"],
+  ["\xCC", "I"],
+  ["\xED", "i"],
+  ["\xCD", "I"],
+  ["\xF2", "o"],
+  ["\xD2", "O"],
+  ["\xF3", "o"],
+  ["\xD3", "O"],
+  ["\xF4", "o"],
+  ["\xD4", "O"],
+  ["\xF5", "o"],
+  ["\xD5", "O"],
+  ["\xF9", "u"],
+  ["\xD9", "U"],
+  ["\xFA", "u"],
+  ["\xDA", "U"],
+  ["\xFD", "y"],
+  ["\xDD", "Y"],
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0110", "D"],
+  ["\u0111", "d"],
+  ["\u0129", "i"],
+  ["\u0128", "I"],
+  ["\u0169", "u"],
+  ["\u0168", "U"],
+  ["\u01A1", "o"],
+  ["\u01A0", "O"],
+  ["\u01B0", "u"],
+  ["\u01AF", "U"],
+  ["\u1EA1", "a"],
+  ["\u1EA0", "A"],
+  ["\u1EA3", "a"],
+  ["\u1EA2", "A"],
+  ["\u1EA5", "a"],
+  ["\u1EA4", "A"],
+  ["\u1EA7", "a"],
+  ["\u1EA6", "A"],
+  ["\u1EA9", "a"],
+  ["\u1EA8", "A"],
+  ["\u1EAB", "a"],
+  ["\u1EAA", "A"],
+  ["\u1EAD", "a"],
+  ["\u1EAC", "A"],
+  ["\u1EAF", "a"],
+  ["\u1EAE", "A"],
+  ["\u1EB1", "a"],
+  ["\u1EB0", "A"],
+  ["\u1EB3", "a"],
+  ["\u1EB2", "A"],
+  ["\u1EB5", "a"],
+  ["\u1EB4", "A"],
+  ["\u1EB7", "a"],
+  ["\u1EB6", "A"],
+  ["\u1EB9", "e"],
+  ["\u1EB8", "E"],
+  ["\u1EBB", "e"],
+  ["\u1EBA", "E"],
+  ["\u1EBD", "e"],
+  ["\u1EBC", "E"],
+  ["\u1EBF", "e"],
+  ["\u1EBE", "E"],
+  ["\u1EC1", "e"],
+  ["\u1EC0", "E"],
+  ["\u1EC3", "e"],
+  ["\u1EC2", "E"],
+  ["\u1EC5", "e"],
+  ["\u1EC4", "E"],
+  ["\u1EC7", "e"],
+  ["\u1EC6", "E"],
+  ["\u1EC9", "i"],
+  ["\u1EC8", "I"],
+  ["\u1ECB", "i"],
+  ["\u1ECA", "I"],
+  ["\u1ECD", "o"],
+  ["\u1ECC", "O"],
+  ["\u1ECF", "o"],
+  ["\u1ECE", "O"],
+  ["\u1ED1", "o"],
+  ["\u1ED0", "O"],
+  ["\u1ED3", "o"],
+  ["\u1ED2", "O"],
+  ["\u1ED5", "o"],
+  ["\u1ED4", "O"],
+  ["\u1ED7", "o"],
+  ["\u1ED6", "O"],
+  ["\u1ED9", "o"],
+  ["\u1ED8", "O"],
+  ["\u1EDB", "o"],
+  ["\u1EDA", "O"],
+  ["\u1EDD", "o"],
+  ["\u1EDC", "O"],
+  ["\u1EDF", "o"],
+  ["\u1EDE", "O"],
+  ["\u1EE1", "o"],
+  ["\u1EE0", "O"],
+  ["\u1EE3", "o"],
+  ["\u1EE2", "O"],
+  ["\u1EE5", "u"],
+  ["\u1EE4", "U"],
+  ["\u1EE7", "u"],
+  ["\u1EE6", "U"],
+  ["\u1EE9", "u"],
+  ["\u1EE8", "U"],
+  ["\u1EEB", "u"],
+  ["\u1EEA", "U"],
+  ["\u1EED", "u"],
+  ["\u1EEC", "U"],
+  ["\u1EEF", "u"],
+  ["\u1EEE", "U"],
+  ["\u1EF1", "u"],
+  ["\u1EF0", "U"],
+  ["\u1EF3", "y"],
+  ["\u1EF2", "Y"],
+  ["\u1EF5", "y"],
+  ["\u1EF4", "Y"],
+  ["\u1EF7", "y"],
+  ["\u1EF6", "Y"],
+  ["\u1EF9", "y"],
+  ["\u1EF8", "Y"],
+  // Arabic
+  ["\u0621", "e"],
+  ["\u0622", "a"],
+  ["\u0623", "a"],
+  ["\u0624", "w"],
+  ["\u0625", "a"],
+  ["\u0626", "y"],
+  ["\u0627", "a"],
+  ["\u0628", "b"],
+  ["\u0629", "t"],
+  ["\u062A", "t"],
+  ["\u062B", "th"],
+  ["\u062C", "j"],
+  ["\u062D", "h"],
+  ["\u062E", "kh"],
+  ["\u062F", "d"],
+  ["\u0630", "dh"],
+  ["\u0631", "r"],
+  ["\u0632", "z"],
+  ["\u0633", "s"],
+  ["\u0634", "sh"],
+  ["\u0635", "s"],
+  ["\u0636", "d"],
+  ["\u0637", "t"],
+  ["\u0638", "z"],
+  ["\u0639", "e"],
+  ["\u063A", "gh"],
+  ["\u0640", "_"],
+  ["\u0641", "f"],
+  ["\u0642", "q"],
+  ["\u0643", "k"],
+  ["\u0644", "l"],
+  ["\u0645", "m"],
+  ["\u0646", "n"],
+  ["\u0647", "h"],
+  ["\u0648", "w"],
+  ["\u0649", "a"],
+  ["\u064A", "y"],
+  ["\u064E\u200E", "a"],
+  ["\u064F", "u"],
+  ["\u0650\u200E", "i"],
+  ["\u0660", "0"],
+  ["\u0661", "1"],
+  ["\u0662", "2"],
+  ["\u0663", "3"],
+  ["\u0664", "4"],
+  ["\u0665", "5"],
+  ["\u0666", "6"],
+  ["\u0667", "7"],
+  ["\u0668", "8"],
+  ["\u0669", "9"],
+  // Persian / Farsi
+  ["\u0686", "ch"],
+  ["\u06A9", "k"],
+  ["\u06AF", "g"],
+  ["\u067E", "p"],
+  ["\u0698", "zh"],
+  ["\u06CC", "y"],
+  ["\u06F0", "0"],
+  ["\u06F1", "1"],
+  ["\u06F2", "2"],
+  ["\u06F3", "3"],
+  ["\u06F4", "4"],
+  ["\u06F5", "5"],
+  ["\u06F6", "6"],
+  ["\u06F7", "7"],
+  ["\u06F8", "8"],
+  ["\u06F9", "9"],
+  // Pashto
+  ["\u067C", "p"],
+  ["\u0681", "z"],
+  ["\u0685", "c"],
+  ["\u0689", "d"],
+  ["\uFEAB", "d"],
+  ["\uFEAD", "r"],
+  ["\u0693", "r"],
+  ["\uFEAF", "z"],
+  ["\u0696", "g"],
+  ["\u069A", "x"],
+  ["\u06AB", "g"],
+  ["\u06BC", "n"],
+  ["\u06C0", "e"],
+  ["\u06D0", "e"],
+  ["\u06CD", "ai"],
+  // Urdu
+  ["\u0679", "t"],
+  ["\u0688", "d"],
+  ["\u0691", "r"],
+  ["\u06BA", "n"],
+  ["\u06C1", "h"],
+  ["\u06BE", "h"],
+  ["\u06D2", "e"],
+  // Russian
+  ["\u0410", "A"],
+  ["\u0430", "a"],
+  ["\u0411", "B"],
+  ["\u0431", "b"],
+  ["\u0412", "V"],
+  ["\u0432", "v"],
+  ["\u0413", "G"],
+  ["\u0433", "g"],
+  ["\u0414", "D"],
+  ["\u0434", "d"],
+  ["\u044A\u0435", "ye"],
+  ["\u042A\u0435", "Ye"],
+  ["\u044A\u0415", "yE"],
+  ["\u042A\u0415", "YE"],
+  ["\u0415", "E"],
+  ["\u0435", "e"],
+  ["\u0401", "Yo"],
+  ["\u0451", "yo"],
+  ["\u0416", "Zh"],
+  ["\u0436", "zh"],
+  ["\u0417", "Z"],
+  ["\u0437", "z"],
+  ["\u0418", "I"],
+  ["\u0438", "i"],
+  ["\u044B\u0439", "iy"],
+  ["\u042B\u0439", "Iy"],
+  ["\u042B\u0419", "IY"],
+  ["\u044B\u0419", "iY"],
+  ["\u0419", "Y"],
+  ["\u0439", "y"],
+  ["\u041A", "K"],
+  ["\u043A", "k"],
+  ["\u041B", "L"],
+  ["\u043B", "l"],
+  ["\u041C", "M"],
+  ["\u043C", "m"],
+  ["\u041D", "N"],
+  ["\u043D", "n"],
+  ["\u041E", "O"],
+  ["\u043E", "o"],
+  ["\u041F", "P"],
+  ["\u043F", "p"],
+  ["\u0420", "R"],
+  ["\u0440", "r"],
+  ["\u0421", "S"],
+  ["\u0441", "s"],
+  ["\u0422", "T"],
+  ["\u0442", "t"],
+  ["\u0423", "U"],
+  ["\u0443", "u"],
+  ["\u0424", "F"],
+  ["\u0444", "f"],
+  ["\u0425", "Kh"],
+  ["\u0445", "kh"],
+  ["\u0426", "Ts"],
+  ["\u0446", "ts"],
+  ["\u0427", "Ch"],
+  ["\u0447", "ch"],
+  ["\u0428", "Sh"],
+  ["\u0448", "sh"],
+  ["\u0429", "Sch"],
+  ["\u0449", "sch"],
+  ["\u042A", ""],
+  ["\u044A", ""],
+  ["\u042B", "Y"],
+  ["\u044B", "y"],
+  ["\u042C", ""],
+  ["\u044C", ""],
+  ["\u042D", "E"],
+  ["\u044D", "e"],
+  ["\u042E", "Yu"],
+  ["\u044E", "yu"],
+  ["\u042F", "Ya"],
+  ["\u044F", "ya"],
+  // Romanian
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0219", "s"],
+  ["\u0218", "S"],
+  ["\u021B", "t"],
+  ["\u021A", "T"],
+  ["\u0163", "t"],
+  ["\u0162", "T"],
+  // Turkish
+  ["\u015F", "s"],
+  ["\u015E", "S"],
+  ["\xE7", "c"],
+  ["\xC7", "C"],
+  ["\u011F", "g"],
+  ["\u011E", "G"],
+  ["\u0131", "i"],
+  ["\u0130", "I"],
+  // Armenian
+  ["\u0561", "a"],
+  ["\u0531", "A"],
+  ["\u0562", "b"],
+  ["\u0532", "B"],
+  ["\u0563", "g"],
+  ["\u0533", "G"],
+  ["\u0564", "d"],
+  ["\u0534", "D"],
+  ["\u0565", "ye"],
+  ["\u0535", "Ye"],
+  ["\u0566", "z"],
+  ["\u0536", "Z"],
+  ["\u0567", "e"],
+  ["\u0537", "E"],
+  ["\u0568", "y"],
+  ["\u0538", "Y"],
+  ["\u0569", "t"],
+  ["\u0539", "T"],
+  ["\u056A", "zh"],
+  ["\u053A", "Zh"],
+  ["\u056B", "i"],
+  ["\u053B", "I"],
+  ["\u056C", "l"],
+  ["\u053C", "L"],
+  ["\u056D", "kh"],
+  ["\u053D", "Kh"],
+  ["\u056E", "ts"],
+  ["\u053E", "Ts"],
+  ["\u056F", "k"],
+  ["\u053F", "K"],
+  ["\u0570", "h"],
+  ["\u0540", "H"],
+  ["\u0571", "dz"],
+  ["\u0541", "Dz"],
+  ["\u0572", "gh"],
+  ["\u0542", "Gh"],
+  ["\u0573", "tch"],
+  ["\u0543", "Tch"],
+  ["\u0574", "m"],
+  ["\u0544", "M"],
+  ["\u0575", "y"],
+  ["\u0545", "Y"],
+  ["\u0576", "n"],
+  ["\u0546", "N"],
+  ["\u0577", "sh"],
+  ["\u0547", "Sh"],
+  // NOTE: Longer Armenian sequences must come before shorter ones
+  ["\u0578\u0582", "u"],
+  ["\u0548\u0552", "U"],
+  ["\u0548\u0582", "U"],
+  ["\u0578", "vo"],
+  ["\u0548", "Vo"],
+  ["\u0579", "ch"],
+  ["\u0549", "Ch"],
+  ["\u057A", "p"],
+  ["\u054A", "P"],
+  ["\u057B", "j"],
+  ["\u054B", "J"],
+  ["\u057C", "r"],
+  ["\u054C", "R"],
+  ["\u057D", "s"],
+  ["\u054D", "S"],
+  ["\u057E", "v"],
+  ["\u054E", "V"],
+  ["\u057F", "t"],
+  ["\u054F", "T"],
+  ["\u0580", "r"],
+  ["\u0550", "R"],
+  ["\u0581", "c"],
+  ["\u0551", "C"],
+  ["\u0583", "p"],
+  ["\u0553", "P"],
+  ["\u0584", "q"],
+  ["\u0554", "Q"],
+  ["\u0585", "o"],
+  ["\u0555", "O"],
+  ["\u0586", "f"],
+  ["\u0556", "F"],
+  ["\u0587", "yev"],
+  // Georgian
+  ["\u10D0", "a"],
+  ["\u10D1", "b"],
+  ["\u10D2", "g"],
+  ["\u10D3", "d"],
+  ["\u10D4", "e"],
+  ["\u10D5", "v"],
+  ["\u10D6", "z"],
+  ["\u10D7", "t"],
+  ["\u10D8", "i"],
+  ["\u10D9", "k"],
+  ["\u10DA", "l"],
+  ["\u10DB", "m"],
+  ["\u10DC", "n"],
+  ["\u10DD", "o"],
+  ["\u10DE", "p"],
+  ["\u10DF", "zh"],
+  ["\u10E0", "r"],
+  ["\u10E1", "s"],
+  ["\u10E2", "t"],
+  ["\u10E3", "u"],
+  ["\u10E4", "ph"],
+  ["\u10E5", "q"],
+  ["\u10E6", "gh"],
+  ["\u10E7", "k"],
+  ["\u10E8", "sh"],
+  ["\u10E9", "ch"],
+  ["\u10EA", "ts"],
+  ["\u10EB", "dz"],
+  ["\u10EC", "ts"],
+  ["\u10ED", "tch"],
+  ["\u10EE", "kh"],
+  ["\u10EF", "j"],
+  ["\u10F0", "h"],
+  // Czech
+  ["\u010D", "c"],
+  ["\u010F", "d"],
+  ["\u011B", "e"],
+  ["\u0148", "n"],
+  ["\u0159", "r"],
+  ["\u0161", "s"],
+  ["\u0165", "t"],
+  ["\u016F", "u"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u010E", "D"],
+  ["\u011A", "E"],
+  ["\u0147", "N"],
+  ["\u0158", "R"],
+  ["\u0160", "S"],
+  ["\u0164", "T"],
+  ["\u016E", "U"],
+  ["\u017D", "Z"],
+  // Dhivehi
+  ["\u0780", "h"],
+  ["\u0781", "sh"],
+  ["\u0782", "n"],
+  ["\u0783", "r"],
+  ["\u0784", "b"],
+  ["\u0785", "lh"],
+  ["\u0786", "k"],
+  ["\u0787", "a"],
+  ["\u0788", "v"],
+  ["\u0789", "m"],
+  ["\u078A", "f"],
+  ["\u078B", "dh"],
+  ["\u078C", "th"],
+  ["\u078D", "l"],
+  ["\u078E", "g"],
+  ["\u078F", "gn"],
+  ["\u0790", "s"],
+  ["\u0791", "d"],
+  ["\u0792", "z"],
+  ["\u0793", "t"],
+  ["\u0794", "y"],
+  ["\u0795", "p"],
+  ["\u0796", "j"],
+  ["\u0797", "ch"],
+  ["\u0798", "tt"],
+  ["\u0799", "hh"],
+  ["\u079A", "kh"],
+  ["\u079B", "th"],
+  ["\u079C", "z"],
+  ["\u079D", "sh"],
+  ["\u079E", "s"],
+  ["\u079F", "d"],
+  ["\u07A0", "t"],
+  ["\u07A1", "z"],
+  ["\u07A2", "a"],
+  ["\u07A3", "gh"],
+  ["\u07A4", "q"],
+  ["\u07A5", "w"],
+  ["\u07A6", "a"],
+  ["\u07A7", "aa"],
+  ["\u07A8", "i"],
+  ["\u07A9", "ee"],
+  ["\u07AA", "u"],
+  ["\u07AB", "oo"],
+  ["\u07AC", "e"],
+  ["\u07AD", "ey"],
+  ["\u07AE", "o"],
+  ["\u07AF", "oa"],
+  ["\u07B0", ""],
+  // Greek
+  ["\u03B1", "a"],
+  ["\u03B2", "v"],
+  ["\u03B3", "g"],
+  ["\u03B4", "d"],
+  ["\u03B5", "e"],
+  ["\u03B6", "z"],
+  ["\u03B7", "i"],
+  ["\u03B8", "th"],
+  ["\u03B9", "i"],
+  ["\u03BA", "k"],
+  ["\u03BB", "l"],
+  ["\u03BC", "m"],
+  ["\u03BD", "n"],
+  ["\u03BE", "ks"],
+  ["\u03BF", "o"],
+  ["\u03C0", "p"],
+  ["\u03C1", "r"],
+  ["\u03C3", "s"],
+  ["\u03C4", "t"],
+  ["\u03C5", "y"],
+  ["\u03C6", "f"],
+  ["\u03C7", "x"],
+  ["\u03C8", "ps"],
+  ["\u03C9", "o"],
+  ["\u03AC", "a"],
+  ["\u03AD", "e"],
+  ["\u03AF", "i"],
+  ["\u03CC", "o"],
+  ["\u03CD", "y"],
+  ["\u03AE", "i"],
+  ["\u03CE", "o"],
+  ["\u03C2", "s"],
+  ["\u03CA", "i"],
+  ["\u03B0", "y"],
+  ["\u03CB", "y"],
+  ["\u0390", "i"],
+  ["\u0391", "A"],
+  ["\u0392", "B"],
+  ["\u0393", "G"],
+  ["\u0394", "D"],
+  ["\u0395", "E"],
+  ["\u0396", "Z"],
+  ["\u0397", "I"],
+  ["\u0398", "TH"],
+  ["\u0399", "I"],
+  ["\u039A", "K"],
+  ["\u039B", "L"],
+  ["\u039C", "M"],
+  ["\u039D", "N"],
+  ["\u039E", "KS"],
+  ["\u039F", "O"],
+  ["\u03A0", "P"],
+  ["\u03A1", "R"],
+  ["\u03A3", "S"],
+  ["\u03A4", "T"],
+  ["\u03A5", "Y"],
+  ["\u03A6", "F"],
+  ["\u03A7", "X"],
+  ["\u03A8", "PS"],
+  ["\u03A9", "O"],
+  ["\u0386", "A"],
+  ["\u0388", "E"],
+  ["\u038A", "I"],
+  ["\u038C", "O"],
+  ["\u038E", "Y"],
+  ["\u0389", "I"],
+  ["\u038F", "O"],
+  ["\u03AA", "I"],
+  ["\u03AB", "Y"],
+  // Disabled as it conflicts with German and Latin.
+  // Hungarian
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // ['ü', 'u'],
+  // ['Ü', 'U'],
+  // ['ű', 'u'],
+  // ['Ű', 'U'],
+  // Latvian
+  ["\u0101", "a"],
+  ["\u0113", "e"],
+  ["\u0123", "g"],
+  ["\u012B", "i"],
+  ["\u0137", "k"],
+  ["\u013C", "l"],
+  ["\u0146", "n"],
+  ["\u016B", "u"],
+  ["\u0100", "A"],
+  ["\u0112", "E"],
+  ["\u0122", "G"],
+  ["\u012A", "I"],
+  ["\u0136", "K"],
+  ["\u013B", "L"],
+  ["\u0145", "N"],
+  ["\u016A", "U"],
+  ["\u010D", "c"],
+  ["\u0161", "s"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u0160", "S"],
+  ["\u017D", "Z"],
+  // Lithuanian
+  ["\u0105", "a"],
+  ["\u010D", "c"],
+  ["\u0119", "e"],
+  ["\u0117", "e"],
+  ["\u012F", "i"],
+  ["\u0161", "s"],
+  ["\u0173", "u"],
+  ["\u016B", "u"],
+  ["\u017E", "z"],
+  ["\u0104", "A"],
+  ["\u010C", "C"],
+  ["\u0118", "E"],
+  ["\u0116", "E"],
+  ["\u012E", "I"],
+  ["\u0160", "S"],
+  ["\u0172", "U"],
+  ["\u016A", "U"],
+  // Macedonian
+  ["\u040C", "Kj"],
+  ["\u045C", "kj"],
+  ["\u0409", "Lj"],
+  ["\u0459", "lj"],
+  ["\u040A", "Nj"],
+  ["\u045A", "nj"],
+  ["\u0422\u0441", "Ts"],
+  ["\u0442\u0441", "ts"],
+  // Polish
+  ["\u0105", "a"],
+  ["\u0107", "c"],
+  ["\u0119", "e"],
+  ["\u0142", "l"],
+  ["\u0144", "n"],
+  ["\u015B", "s"],
+  ["\u017A", "z"],
+  ["\u017C", "z"],
+  ["\u0104", "A"],
+  ["\u0106", "C"],
+  ["\u0118", "E"],
+  ["\u0141", "L"],
+  ["\u0143", "N"],
+  ["\u015A", "S"],
+  ["\u0179", "Z"],
+  ["\u017B", "Z"],
+  // Disabled as it conflicts with Vietnamese.
+  // Serbian
+  // ['љ', 'lj'],
+  // ['њ', 'nj'],
+  // ['Љ', 'Lj'],
+  // ['Њ', 'Nj'],
+  // ['đ', 'dj'],
+  // ['Đ', 'Dj'],
+  // ['ђ', 'dj'],
+  // ['ј', 'j'],
+  // ['ћ', 'c'],
+  // ['џ', 'dz'],
+  // ['Ђ', 'Dj'],
+  // ['Ј', 'j'],
+  // ['Ћ', 'C'],
+  // ['Џ', 'Dz'],
+  // Disabled as it conflicts with German and Latin.
+  // Slovak
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ľ', 'l'],
+  // ['ĺ', 'l'],
+  // ['ŕ', 'r'],
+  // ['Ľ', 'L'],
+  // ['Ĺ', 'L'],
+  // ['Ŕ', 'R'],
+  // Disabled as it conflicts with German and Latin.
+  // Swedish
+  // ['å', 'o'],
+  // ['Å', 'o'],
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ë', 'e'],
+  // ['Ë', 'E'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // Ukrainian
+  ["\u0404", "Ye"],
+  ["\u0406", "I"],
+  ["\u0407", "Yi"],
+  ["\u0490", "G"],
+  ["\u0454", "ye"],
+  ["\u0456", "i"],
+  ["\u0457", "yi"],
+  ["\u0491", "g"],
+  // Dutch
+  ["\u0132", "IJ"],
+  ["\u0133", "ij"],
+  // Danish
+  // ['Æ', 'Ae'],
+  // ['Ø', 'Oe'],
+  // ['Å', 'Aa'],
+  // ['æ', 'ae'],
+  // ['ø', 'oe'],
+  // ['å', 'aa']
+  // Currencies
+  ["\xA2", "c"],
+  ["\xA5", "Y"],
+  ["\u07FF", "b"],
+  ["\u09F3", "t"],
+  ["\u0AF1", "Bo"],
+  ["\u0E3F", "B"],
+  ["\u20A0", "CE"],
+  ["\u20A1", "C"],
+  ["\u20A2", "Cr"],
+  ["\u20A3", "F"],
+  ["\u20A5", "m"],
+  ["\u20A6", "N"],
+  ["\u20A7", "Pt"],
+  ["\u20A8", "Rs"],
+  ["\u20A9", "W"],
+  ["\u20AB", "s"],
+  ["\u20AC", "E"],
+  ["\u20AD", "K"],
+  ["\u20AE", "T"],
+  ["\u20AF", "Dp"],
+  ["\u20B0", "S"],
+  ["\u20B1", "P"],
+  ["\u20B2", "G"],
+  ["\u20B3", "A"],
+  ["\u20B4", "S"],
+  ["\u20B5", "C"],
+  ["\u20B6", "tt"],
+  ["\u20B7", "S"],
+  ["\u20B8", "T"],
+  ["\u20B9", "R"],
+  ["\u20BA", "L"],
+  ["\u20BD", "P"],
+  ["\u20BF", "B"],
+  ["\uFE69", "$"],
+  ["\uFFE0", "c"],
+  ["\uFFE5", "Y"],
+  ["\uFFE6", "W"],
+  // Latin
+  ["\u{1D400}", "A"],
+  ["\u{1D401}", "B"],
+  ["\u{1D402}", "C"],
+  ["\u{1D403}", "D"],
+  ["\u{1D404}", "E"],
+  ["\u{1D405}", "F"],
+  ["\u{1D406}", "G"],
+  ["\u{1D407}", "H"],
+  ["\u{1D408}", "I"],
+  ["\u{1D409}", "J"],
+  ["\u{1D40A}", "K"],
+  ["\u{1D40B}", "L"],
+  ["\u{1D40C}", "M"],
+  ["\u{1D40D}", "N"],
+  ["\u{1D40E}", "O"],
+  ["\u{1D40F}", "P"],
+  ["\u{1D410}", "Q"],
+  ["\u{1D411}", "R"],
+  ["\u{1D412}", "S"],
+  ["\u{1D413}", "T"],
+  ["\u{1D414}", "U"],
+  ["\u{1D415}", "V"],
+  ["\u{1D416}", "W"],
+  ["\u{1D417}", "X"],
+  ["\u{1D418}", "Y"],
+  ["\u{1D419}", "Z"],
+  ["\u{1D41A}", "a"],
+  ["\u{1D41B}", "b"],
+  ["\u{1D41C}", "c"],
+  ["\u{1D41D}", "d"],
+  ["\u{1D41E}", "e"],
+  ["\u{1D41F}", "f"],
+  ["\u{1D420}", "g"],
+  ["\u{1D421}", "h"],
+  ["\u{1D422}", "i"],
+  ["\u{1D423}", "j"],
+  ["\u{1D424}", "k"],
+  ["\u{1D425}", "l"],
+  ["\u{1D426}", "m"],
+  ["\u{1D427}", "n"],
+  ["\u{1D428}", "o"],
+  ["\u{1D429}", "p"],
+  ["\u{1D42A}", "q"],
+  ["\u{1D42B}", "r"],
+  ["\u{1D42C}", "s"],
+  ["\u{1D42D}", "t"],
+  ["\u{1D42E}", "u"],
+  ["\u{1D42F}", "v"],
+  ["\u{1D430}", "w"],
+  ["\u{1D431}", "x"],
+  ["\u{1D432}", "y"],
+  ["\u{1D433}", "z"],
+  ["\u{1D434}", "A"],
+  ["\u{1D435}", "B"],
+  ["\u{1D436}", "C"],
+  ["\u{1D437}", "D"],
+  ["\u{1D438}", "E"],
+  ["\u{1D439}", "F"],
+  ["\u{1D43A}", "G"],
+  ["\u{1D43B}", "H"],
+  ["\u{1D43C}", "I"],
+  ["\u{1D43D}", "J"],
+  ["\u{1D43E}", "K"],
+  ["\u{1D43F}", "L"],
+  ["\u{1D440}", "M"],
+  ["\u{1D441}", "N"],
+  ["\u{1D442}", "O"],
+  ["\u{1D443}", "P"],
+  ["\u{1D444}", "Q"],
+  ["\u{1D445}", "R"],
+  ["\u{1D446}", "S"],
+  ["\u{1D447}", "T"],
+  ["\u{1D448}", "U"],
+  ["\u{1D449}", "V"],
+  ["\u{1D44A}", "W"],
+  ["\u{1D44B}", "X"],
+  ["\u{1D44C}", "Y"],
+  ["\u{1D44D}", "Z"],
+  ["\u{1D44E}", "a"],
+  ["\u{1D44F}", "b"],
+  ["\u{1D450}", "c"],
+  ["\u{1D451}", "d"],
+  ["\u{1D452}", "e"],
+  ["\u{1D453}", "f"],
+  ["\u{1D454}", "g"],
+  ["\u{1D456}", "i"],
+  ["\u{1D457}", "j"],
+  ["\u{1D458}", "k"],
+  ["\u{1D459}", "l"],
+  ["\u{1D45A}", "m"],
+  ["\u{1D45B}", "n"],
+  ["\u{1D45C}", "o"],
+  ["\u{1D45D}", "p"],
+  ["\u{1D45E}", "q"],
+  ["\u{1D45F}", "r"],
+  ["\u{1D460}", "s"],
+  ["\u{1D461}", "t"],
+  ["\u{1D462}", "u"],
+  ["\u{1D463}", "v"],
+  ["\u{1D464}", "w"],
+  ["\u{1D465}", "x"],
+  ["\u{1D466}", "y"],
+  ["\u{1D467}", "z"],
+  ["\u{1D468}", "A"],
+  ["\u{1D469}", "B"],
+  ["\u{1D46A}", "C"],
+  ["\u{1D46B}", "D"],
+  ["\u{1D46C}", "E"],
+  ["\u{1D46D}", "F"],
+  ["\u{1D46E}", "G"],
+  ["\u{1D46F}", "H"],
+  ["\u{1D470}", "I"],
+  ["\u{1D471}", "J"],
+  ["\u{1D472}", "K"],
+  ["\u{1D473}", "L"],
+  ["\u{1D474}", "M"],
+  ["\u{1D475}", "N"],
+  ["\u{1D476}", "O"],
+  ["\u{1D477}", "P"],
+  ["\u{1D478}", "Q"],
+  ["\u{1D479}", "R"],
+  ["\u{1D47A}", "S"],
+  ["\u{1D47B}", "T"],
+  ["\u{1D47C}", "U"],
+  ["\u{1D47D}", "V"],
+  ["\u{1D47E}", "W"],
+  ["\u{1D47F}", "X"],
+  ["\u{1D480}", "Y"],
+  ["\u{1D481}", "Z"],
+  ["\u{1D482}", "a"],
+  ["\u{1D483}", "b"],
+  ["\u{1D484}", "c"],
+  ["\u{1D485}", "d"],
+  ["\u{1D486}", "e"],
+  ["\u{1D487}", "f"],
+  ["\u{1D488}", "g"],
+  ["\u{1D489}", "h"],
+  ["\u{1D48A}", "i"],
+  ["\u{1D48B}", "j"],
+  ["\u{1D48C}", "k"],
+  ["\u{1D48D}", "l"],
+  ["\u{1D48E}", "m"],
+  ["\u{1D48F}", "n"],
+  ["\u{1D490}", "o"],
+  ["\u{1D491}", "p"],
+  ["\u{1D492}", "q"],
+  ["\u{1D493}", "r"],
+  ["\u{1D494}", "s"],
+  ["\u{1D495}", "t"],
+  ["\u{1D496}", "u"],
+  ["\u{1D497}", "v"],
+  ["\u{1D498}", "w"],
+  ["\u{1D499}", "x"],
+  ["\u{1D49A}", "y"],
+  ["\u{1D49B}", "z"],
+  ["\u{1D49C}", "A"],
+  ["\u{1D49E}", "C"],
+  ["\u{1D49F}", "D"],
+  ["\u{1D4A2}", "g"],
+  ["\u{1D4A5}", "J"],
+  ["\u{1D4A6}", "K"],
+  ["\u{1D4A9}", "N"],
+  ["\u{1D4AA}", "O"],
+  ["\u{1D4AB}", "P"],
+  ["\u{1D4AC}", "Q"],
+  ["\u{1D4AE}", "S"],
+  ["\u{1D4AF}", "T"],
+  ["\u{1D4B0}", "U"],
+  ["\u{1D4B1}", "V"],
+  ["\u{1D4B2}", "W"],
+  ["\u{1D4B3}", "X"],
+  ["\u{1D4B4}", "Y"],
+  ["\u{1D4B5}", "Z"],
+  ["\u{1D4B6}", "a"],
+  ["\u{1D4B7}", "b"],
+  ["\u{1D4B8}", "c"],
+  ["\u{1D4B9}", "d"],
+  ["\u{1D4BB}", "f"],
+  ["\u{1D4BD}", "h"],
+  ["\u{1D4BE}", "i"],
+  ["\u{1D4BF}", "j"],
+  ["\u{1D4C0}", "k"],
+  ["\u{1D4C1}", "l"],
+  ["\u{1D4C2}", "m"],
+  ["\u{1D4C3}", "n"],
+  ["\u{1D4C5}", "p"],
+  ["\u{1D4C6}", "q"],
+  ["\u{1D4C7}", "r"],
+  ["\u{1D4C8}", "s"],
+  ["\u{1D4C9}", "t"],
+  ["\u{1D4CA}", "u"],
+  ["\u{1D4CB}", "v"],
+  ["\u{1D4CC}", "w"],
+  ["\u{1D4CD}", "x"],
+  ["\u{1D4CE}", "y"],
+  ["\u{1D4CF}", "z"],
+  ["\u{1D4D0}", "A"],
+  ["\u{1D4D1}", "B"],
+  ["\u{1D4D2}", "C"],
+  ["\u{1D4D3}", "D"],
+  ["\u{1D4D4}", "E"],
+  ["\u{1D4D5}", "F"],
+  ["\u{1D4D6}", "G"],
+  ["\u{1D4D7}", "H"],
+  ["\u{1D4D8}", "I"],
+  ["\u{1D4D9}", "J"],
+  ["\u{1D4DA}", "K"],
+  ["\u{1D4DB}", "L"],
+  ["\u{1D4DC}", "M"],
+  ["\u{1D4DD}", "N"],
+  ["\u{1D4DE}", "O"],
+  ["\u{1D4DF}", "P"],
+  ["\u{1D4E0}", "Q"],
+  ["\u{1D4E1}", "R"],
+  ["\u{1D4E2}", "S"],
+  ["\u{1D4E3}", "T"],
+  ["\u{1D4E4}", "U"],
+  ["\u{1D4E5}", "V"],
+  ["\u{1D4E6}", "W"],
+  ["\u{1D4E7}", "X"],
+  ["\u{1D4E8}", "Y"],
+  ["\u{1D4E9}", "Z"],
+  ["\u{1D4EA}", "a"],
+  ["\u{1D4EB}", "b"],
+  ["\u{1D4EC}", "c"],
+  ["\u{1D4ED}", "d"],
+  ["\u{1D4EE}", "e"],
+  ["\u{1D4EF}", "f"],
+  ["\u{1D4F0}", "g"],
+  ["\u{1D4F1}", "h"],
+  ["\u{1D4F2}", "i"],
+  ["\u{1D4F3}", "j"],
+  ["\u{1D4F4}", "k"],
+  ["\u{1D4F5}", "l"],
+  ["\u{1D4F6}", "m"],
+  ["\u{1D4F7}", "n"],
+  ["\u{1D4F8}", "o"],
+  ["\u{1D4F9}", "p"],
+  ["\u{1D4FA}", "q"],
+  ["\u{1D4FB}", "r"],
+  ["\u{1D4FC}", "s"],
+  ["\u{1D4FD}", "t"],
+  ["\u{1D4FE}", "u"],
+  ["\u{1D4FF}", "v"],
+  ["\u{1D500}", "w"],
+  ["\u{1D501}", "x"],
+  ["\u{1D502}", "y"],
+  ["\u{1D503}", "z"],
+  ["\u{1D504}", "A"],
+  ["\u{1D505}", "B"],
+  ["\u{1D507}", "D"],
+  ["\u{1D508}", "E"],
+  ["\u{1D509}", "F"],
+  ["\u{1D50A}", "G"],
+  ["\u{1D50D}", "J"],
+  ["\u{1D50E}", "K"],
+  ["\u{1D50F}", "L"],
+  ["\u{1D510}", "M"],
+  ["\u{1D511}", "N"],
+  ["\u{1D512}", "O"],
+  ["\u{1D513}", "P"],
+  ["\u{1D514}", "Q"],
+  ["\u{1D516}", "S"],
+  ["\u{1D517}", "T"],
+  ["\u{1D518}", "U"],
+  ["\u{1D519}", "V"],
+  ["\u{1D51A}", "W"],
+  ["\u{1D51B}", "X"],
+  ["\u{1D51C}", "Y"],
+  ["\u{1D51E}", "a"],
+  ["\u{1D51F}", "b"],
+  ["\u{1D520}", "c"],
+  ["\u{1D521}", "d"],
+  ["\u{1D522}", "e"],
+  ["\u{1D523}", "f"],
+  ["\u{1D524}", "g"],
+  ["\u{1D525}", "h"],
+  ["\u{1D526}", "i"],
+  ["\u{1D527}", "j"],
+  ["\u{1D528}", "k"],
+  ["\u{1D529}", "l"],
+  ["\u{1D52A}", "m"],
+  ["\u{1D52B}", "n"],
+  ["\u{1D52C}", "o"],
+  ["\u{1D52D}", "p"],
+  ["\u{1D52E}", "q"],
+  ["\u{1D52F}", "r"],
+  ["\u{1D530}", "s"],
+  ["\u{1D531}", "t"],
+  ["\u{1D532}", "u"],
+  ["\u{1D533}", "v"],
+  ["\u{1D534}", "w"],
+  ["\u{1D535}", "x"],
+  ["\u{1D536}", "y"],
+  ["\u{1D537}", "z"],
+  ["\u{1D538}", "A"],
+  ["\u{1D539}", "B"],
+  ["\u{1D53B}", "D"],
+  ["\u{1D53C}", "E"],
+  ["\u{1D53D}", "F"],
+  ["\u{1D53E}", "G"],
+  ["\u{1D540}", "I"],
+  ["\u{1D541}", "J"],
+  ["\u{1D542}", "K"],
+  ["\u{1D543}", "L"],
+  ["\u{1D544}", "M"],
+  ["\u{1D546}", "O"],
+  ["\u{1D54A}", "S"],
+  ["\u{1D54B}", "T"],
+  ["\u{1D54C}", "U"],
+  ["\u{1D54D}", "V"],
+  ["\u{1D54E}", "W"],
+  ["\u{1D54F}", "X"],
+  ["\u{1D550}", "Y"],
+  ["\u{1D552}", "a"],
+  ["\u{1D553}", "b"],
+  ["\u{1D554}", "c"],
+  ["\u{1D555}", "d"],
+  ["\u{1D556}", "e"],
+  ["\u{1D557}", "f"],
+  ["\u{1D558}", "g"],
+  ["\u{1D559}", "h"],
+  ["\u{1D55A}", "i"],
+  ["\u{1D55B}", "j"],
+  ["\u{1D55C}", "k"],
+  ["\u{1D55D}", "l"],
+  ["\u{1D55E}", "m"],
+  ["\u{1D55F}", "n"],
+  ["\u{1D560}", "o"],
+  ["\u{1D561}", "p"],
+  ["\u{1D562}", "q"],
+  ["\u{1D563}", "r"],
+  ["\u{1D564}", "s"],
+  ["\u{1D565}", "t"],
+  ["\u{1D566}", "u"],
+  ["\u{1D567}", "v"],
+  ["\u{1D568}", "w"],
+  ["\u{1D569}", "x"],
+  ["\u{1D56A}", "y"],
+  ["\u{1D56B}", "z"],
+  ["\u{1D56C}", "A"],
+  ["\u{1D56D}", "B"],
+  ["\u{1D56E}", "C"],
+  ["\u{1D56F}", "D"],
+  ["\u{1D570}", "E"],
+  ["\u{1D571}", "F"],
+  ["\u{1D572}", "G"],
+  ["\u{1D573}", "H"],
+  ["\u{1D574}", "I"],
+  ["\u{1D575}", "J"],
+  ["\u{1D576}", "K"],
+  ["\u{1D577}", "L"],
+  ["\u{1D578}", "M"],
+  ["\u{1D579}", "N"],
+  ["\u{1D57A}", "O"],
+  ["\u{1D57B}", "P"],
+  ["\u{1D57C}", "Q"],
+  ["\u{1D57D}", "R"],
+  ["\u{1D57E}", "S"],
+  ["\u{1D57F}", "T"],
+  ["\u{1D580}", "U"],
+  ["\u{1D581}", "V"],
+  ["\u{1D582}", "W"],
+  ["\u{1D583}", "X"],
+  ["\u{1D584}", "Y"],
+  ["\u{1D585}", "Z"],
+  ["\u{1D586}", "a"],
+  ["\u{1D587}", "b"],
+  ["\u{1D588}", "c"],
+  ["\u{1D589}", "d"],
+  ["\u{1D58A}", "e"],
+  ["\u{1D58B}", "f"],
+  ["\u{1D58C}", "g"],
+  ["\u{1D58D}", "h"],
+  ["\u{1D58E}", "i"],
+  ["\u{1D58F}", "j"],
+  ["\u{1D590}", "k"],
+  ["\u{1D591}", "l"],
+  ["\u{1D592}", "m"],
+  ["\u{1D593}", "n"],
+  ["\u{1D594}", "o"],
+  ["\u{1D595}", "p"],
+  ["\u{1D596}", "q"],
+  ["\u{1D597}", "r"],
+  ["\u{1D598}", "s"],
+  ["\u{1D599}", "t"],
+  ["\u{1D59A}", "u"],
+  ["\u{1D59B}", "v"],
+  ["\u{1D59C}", "w"],
+  ["\u{1D59D}", "x"],
+  ["\u{1D59E}", "y"],
+  ["\u{1D59F}", "z"],
+  ["\u{1D5A0}", "A"],
+  ["\u{1D5A1}", "B"],
+  ["\u{1D5A2}", "C"],
+  ["\u{1D5A3}", "D"],
+  ["\u{1D5A4}", "E"],
+  ["\u{1D5A5}", "F"],
+  ["\u{1D5A6}", "G"],
+  ["\u{1D5A7}", "H"],
+  ["\u{1D5A8}", "I"],
+  ["\u{1D5A9}", "J"],
+  ["\u{1D5AA}", "K"],
+  ["\u{1D5AB}", "L"],
+  ["\u{1D5AC}", "M"],
+  ["\u{1D5AD}", "N"],
+  ["\u{1D5AE}", "O"],
+  ["\u{1D5AF}", "P"],
+  ["\u{1D5B0}", "Q"],
+  ["\u{1D5B1}", "R"],
+  ["\u{1D5B2}", "S"],
+  ["\u{1D5B3}", "T"],
+  ["\u{1D5B4}", "U"],
+  ["\u{1D5B5}", "V"],
+  ["\u{1D5B6}", "W"],
+  ["\u{1D5B7}", "X"],
+  ["\u{1D5B8}", "Y"],
+  ["\u{1D5B9}", "Z"],
+  ["\u{1D5BA}", "a"],
+  ["\u{1D5BB}", "b"],
+  ["\u{1D5BC}", "c"],
+  ["\u{1D5BD}", "d"],
+  ["\u{1D5BE}", "e"],
+  ["\u{1D5BF}", "f"],
+  ["\u{1D5C0}", "g"],
+  ["\u{1D5C1}", "h"],
+  ["\u{1D5C2}", "i"],
+  ["\u{1D5C3}", "j"],
+  ["\u{1D5C4}", "k"],
+  ["\u{1D5C5}", "l"],
+  ["\u{1D5C6}", "m"],
+  ["\u{1D5C7}", "n"],
+  ["\u{1D5C8}", "o"],
+  ["\u{1D5C9}", "p"],
+  ["\u{1D5CA}", "q"],
+  ["\u{1D5CB}", "r"],
+  ["\u{1D5CC}", "s"],
+  ["\u{1D5CD}", "t"],
+  ["\u{1D5CE}", "u"],
+  ["\u{1D5CF}", "v"],
+  ["\u{1D5D0}", "w"],
+  ["\u{1D5D1}", "x"],
+  ["\u{1D5D2}", "y"],
+  ["\u{1D5D3}", "z"],
+  ["\u{1D5D4}", "A"],
+  ["\u{1D5D5}", "B"],
+  ["\u{1D5D6}", "C"],
+  ["\u{1D5D7}", "D"],
+  ["\u{1D5D8}", "E"],
+  ["\u{1D5D9}", "F"],
+  ["\u{1D5DA}", "G"],
+  ["\u{1D5DB}", "H"],
+  ["\u{1D5DC}", "I"],
+  ["\u{1D5DD}", "J"],
+  ["\u{1D5DE}", "K"],
+  ["\u{1D5DF}", "L"],
+  ["\u{1D5E0}", "M"],
+  ["\u{1D5E1}", "N"],
+  ["\u{1D5E2}", "O"],
+  ["\u{1D5E3}", "P"],
+  ["\u{1D5E4}", "Q"],
+  ["\u{1D5E5}", "R"],
+  ["\u{1D5E6}", "S"],
+  ["\u{1D5E7}", "T"],
+  ["\u{1D5E8}", "U"],
+  ["\u{1D5E9}", "V"],
+  ["\u{1D5EA}", "W"],
+  ["\u{1D5EB}", "X"],
+  ["\u{1D5EC}", "Y"],
+  ["\u{1D5ED}", "Z"],
+  ["\u{1D5EE}", "a"],
+  ["\u{1D5EF}", "b"],
+  ["\u{1D5F0}", "c"],
+  ["\u{1D5F1}", "d"],
+  ["\u{1D5F2}", "e"],
+  ["\u{1D5F3}", "f"],
+  ["\u{1D5F4}", "g"],
+  ["\u{1D5F5}", "h"],
+  ["\u{1D5F6}", "i"],
+  ["\u{1D5F7}", "j"],
+  ["\u{1D5F8}", "k"],
+  ["\u{1D5F9}", "l"],
+  ["\u{1D5FA}", "m"],
+  ["\u{1D5FB}", "n"],
+  ["\u{1D5FC}", "o"],
+  ["\u{1D5FD}", "p"],
+  ["\u{1D5FE}", "q"],
+  ["\u{1D5FF}", "r"],
+  ["\u{1D600}", "s"],
+  ["\u{1D601}", "t"],
+  ["\u{1D602}", "u"],
+  ["\u{1D603}", "v"],
+  ["\u{1D604}", "w"],
+  ["\u{1D605}", "x"],
+  ["\u{1D606}", "y"],
+  ["\u{1D607}", "z"],
+  ["\u{1D608}", "A"],
+  ["\u{1D609}", "B"],
+  ["\u{1D60A}", "C"],
+  ["\u{1D60B}", "D"],
+  ["\u{1D60C}", "E"],
+  ["\u{1D60D}", "F"],
+  ["\u{1D60E}", "G"],
+  ["\u{1D60F}", "H"],
+  ["\u{1D610}", "I"],
+  ["\u{1D611}", "J"],
+  ["\u{1D612}", "K"],
+  ["\u{1D613}", "L"],
+  ["\u{1D614}", "M"],
+  ["\u{1D615}", "N"],
+  ["\u{1D616}", "O"],
+  ["\u{1D617}", "P"],
+  ["\u{1D618}", "Q"],
+  ["\u{1D619}", "R"],
+  ["\u{1D61A}", "S"],
+  ["\u{1D61B}", "T"],
+  ["\u{1D61C}", "U"],
+  ["\u{1D61D}", "V"],
+  ["\u{1D61E}", "W"],
+  ["\u{1D61F}", "X"],
+  ["\u{1D620}", "Y"],
+  ["\u{1D621}", "Z"],
+  ["\u{1D622}", "a"],
+  ["\u{1D623}", "b"],
+  ["\u{1D624}", "c"],
+  ["\u{1D625}", "d"],
+  ["\u{1D626}", "e"],
+  ["\u{1D627}", "f"],
+  ["\u{1D628}", "g"],
+  ["\u{1D629}", "h"],
+  ["\u{1D62A}", "i"],
+  ["\u{1D62B}", "j"],
+  ["\u{1D62C}", "k"],
+  ["\u{1D62D}", "l"],
+  ["\u{1D62E}", "m"],
+  ["\u{1D62F}", "n"],
+  ["\u{1D630}", "o"],
+  ["\u{1D631}", "p"],
+  ["\u{1D632}", "q"],
+  ["\u{1D633}", "r"],
+  ["\u{1D634}", "s"],
+  ["\u{1D635}", "t"],
+  ["\u{1D636}", "u"],
+  ["\u{1D637}", "v"],
+  ["\u{1D638}", "w"],
+  ["\u{1D639}", "x"],
+  ["\u{1D63A}", "y"],
+  ["\u{1D63B}", "z"],
+  ["\u{1D63C}", "A"],
+  ["\u{1D63D}", "B"],
+  ["\u{1D63E}", "C"],
+  ["\u{1D63F}", "D"],
+  ["\u{1D640}", "E"],
+  ["\u{1D641}", "F"],
+  ["\u{1D642}", "G"],
+  ["\u{1D643}", "H"],
+  ["\u{1D644}", "I"],
+  ["\u{1D645}", "J"],
+  ["\u{1D646}", "K"],
+  ["\u{1D647}", "L"],
+  ["\u{1D648}", "M"],
+  ["\u{1D649}", "N"],
+  ["\u{1D64A}", "O"],
+  ["\u{1D64B}", "P"],
+  ["\u{1D64C}", "Q"],
+  ["\u{1D64D}", "R"],
+  ["\u{1D64E}", "S"],
+  ["\u{1D64F}", "T"],
+  ["\u{1D650}", "U"],
+  ["\u{1D651}", "V"],
+  ["\u{1D652}", "W"],
+  ["\u{1D653}", "X"],
+  ["\u{1D654}", "Y"],
+  ["\u{1D655}", "Z"],
+  ["\u{1D656}", "a"],
+  ["\u{1D657}", "b"],
+  ["\u{1D658}", "c"],
+  ["\u{1D659}", "d"],
+  ["\u{1D65A}", "e"],
+  ["\u{1D65B}", "f"],
+  ["\u{1D65C}", "g"],
+  ["\u{1D65D}", "h"],
+  ["\u{1D65E}", "i"],
+  ["\u{1D65F}", "j"],
+  ["\u{1D660}", "k"],
+  ["\u{1D661}", "l"],
+  ["\u{1D662}", "m"],
+  ["\u{1D663}", "n"],
+  ["\u{1D664}", "o"],
+  ["\u{1D665}", "p"],
+  ["\u{1D666}", "q"],
+  ["\u{1D667}", "r"],
+  ["\u{1D668}", "s"],
+  ["\u{1D669}", "t"],
+  ["\u{1D66A}", "u"],
+  ["\u{1D66B}", "v"],
+  ["\u{1D66C}", "w"],
+  ["\u{1D66D}", "x"],
+  ["\u{1D66E}", "y"],
+  ["\u{1D66F}", "z"],
+  ["\u{1D670}", "A"],
+  ["\u{1D671}", "B"],
+  ["\u{1D672}", "C"],
+  ["\u{1D673}", "D"],
+  ["\u{1D674}", "E"],
+  ["\u{1D675}", "F"],
+  ["\u{1D676}", "G"],
+  ["\u{1D677}", "H"],
+  ["\u{1D678}", "I"],
+  ["\u{1D679}", "J"],
+  ["\u{1D67A}", "K"],
+  ["\u{1D67B}", "L"],
+  ["\u{1D67C}", "M"],
+  ["\u{1D67D}", "N"],
+  ["\u{1D67E}", "O"],
+  ["\u{1D67F}", "P"],
+  ["\u{1D680}", "Q"],
+  ["\u{1D681}", "R"],
+  ["\u{1D682}", "S"],
+  ["\u{1D683}", "T"],
+  ["\u{1D684}", "U"],
+  ["\u{1D685}", "V"],
+  ["\u{1D686}", "W"],
+  ["\u{1D687}", "X"],
+  ["\u{1D688}", "Y"],
+  ["\u{1D689}", "Z"],
+  ["\u{1D68A}", "a"],
+  ["\u{1D68B}", "b"],
+  ["\u{1D68C}", "c"],
+  ["\u{1D68D}", "d"],
+  ["\u{1D68E}", "e"],
+  ["\u{1D68F}", "f"],
+  ["\u{1D690}", "g"],
+  ["\u{1D691}", "h"],
+  ["\u{1D692}", "i"],
+  ["\u{1D693}", "j"],
+  ["\u{1D694}", "k"],
+  ["\u{1D695}", "l"],
+  ["\u{1D696}", "m"],
+  ["\u{1D697}", "n"],
+  ["\u{1D698}", "o"],
+  ["\u{1D699}", "p"],
+  ["\u{1D69A}", "q"],
+  ["\u{1D69B}", "r"],
+  ["\u{1D69C}", "s"],
+  ["\u{1D69D}", "t"],
+  ["\u{1D69E}", "u"],
+  ["\u{1D69F}", "v"],
+  ["\u{1D6A0}", "w"],
+  ["\u{1D6A1}", "x"],
+  ["\u{1D6A2}", "y"],
+  ["\u{1D6A3}", "z"],
+  // Dotless letters
+  ["\u{1D6A4}", "l"],
+  ["\u{1D6A5}", "j"],
+  // Greek
+  ["\u{1D6E2}", "A"],
+  ["\u{1D6E3}", "B"],
+  ["\u{1D6E4}", "G"],
+  ["\u{1D6E5}", "D"],
+  ["\u{1D6E6}", "E"],
+  ["\u{1D6E7}", "Z"],
+  ["\u{1D6E8}", "I"],
+  ["\u{1D6E9}", "TH"],
+  ["\u{1D6EA}", "I"],
+  ["\u{1D6EB}", "K"],
+  ["\u{1D6EC}", "L"],
+  ["\u{1D6ED}", "M"],
+  ["\u{1D6EE}", "N"],
+  ["\u{1D6EF}", "KS"],
+  ["\u{1D6F0}", "O"],
+  ["\u{1D6F1}", "P"],
+  ["\u{1D6F2}", "R"],
+  ["\u{1D6F3}", "TH"],
+  ["\u{1D6F4}", "S"],
+  ["\u{1D6F5}", "T"],
+  ["\u{1D6F6}", "Y"],
+  ["\u{1D6F7}", "F"],
+  ["\u{1D6F8}", "x"],
+  ["\u{1D6F9}", "PS"],
+  ["\u{1D6FA}", "O"],
+  ["\u{1D6FB}", "D"],
+  ["\u{1D6FC}", "a"],
+  ["\u{1D6FD}", "b"],
+  ["\u{1D6FE}", "g"],
+  ["\u{1D6FF}", "d"],
+  ["\u{1D700}", "e"],
+  ["\u{1D701}", "z"],
+  ["\u{1D702}", "i"],
+  ["\u{1D703}", "th"],
+  ["\u{1D704}", "i"],
+  ["\u{1D705}", "k"],
+  ["\u{1D706}", "l"],
+  ["\u{1D707}", "m"],
+  ["\u{1D708}", "n"],
+  ["\u{1D709}", "ks"],
+  ["\u{1D70A}", "o"],
+  ["\u{1D70B}", "p"],
+  ["\u{1D70C}", "r"],
+  ["\u{1D70D}", "s"],
+  ["\u{1D70E}", "s"],
+  ["\u{1D70F}", "t"],
+  ["\u{1D710}", "y"],
+  ["\u{1D711}", "f"],
+  ["\u{1D712}", "x"],
+  ["\u{1D713}", "ps"],
+  ["\u{1D714}", "o"],
+  ["\u{1D715}", "d"],
+  ["\u{1D716}", "E"],
+  ["\u{1D717}", "TH"],
+  ["\u{1D718}", "K"],
+  ["\u{1D719}", "f"],
+  ["\u{1D71A}", "r"],
+  ["\u{1D71B}", "p"],
+  ["\u{1D71C}", "A"],
+  ["\u{1D71D}", "V"],
+  ["\u{1D71E}", "G"],
+  ["\u{1D71F}", "D"],
+  ["\u{1D720}", "E"],
+  ["\u{1D721}", "Z"],
+  ["\u{1D722}", "I"],
+  ["\u{1D723}", "TH"],
+  ["\u{1D724}", "I"],
+  ["\u{1D725}", "K"],
+  ["\u{1D726}", "L"],
+  ["\u{1D727}", "M"],
+  ["\u{1D728}", "N"],
+  ["\u{1D729}", "KS"],
+  ["\u{1D72A}", "O"],
+  ["\u{1D72B}", "P"],
+  ["\u{1D72C}", "S"],
+  ["\u{1D72D}", "TH"],
+  ["\u{1D72E}", "S"],
+  ["\u{1D72F}", "T"],
+  ["\u{1D730}", "Y"],
+  ["\u{1D731}", "F"],
+  ["\u{1D732}", "X"],
+  ["\u{1D733}", "PS"],
+  ["\u{1D734}", "O"],
+  ["\u{1D735}", "D"],
+  ["\u{1D736}", "a"],
+  ["\u{1D737}", "v"],
+  ["\u{1D738}", "g"],
+  ["\u{1D739}", "d"],
+  ["\u{1D73A}", "e"],
+  ["\u{1D73B}", "z"],
+  ["\u{1D73C}", "i"],
+  ["\u{1D73D}", "th"],
+  ["\u{1D73E}", "i"],
+  ["\u{1D73F}", "k"],
+  ["\u{1D740}", "l"],
+  ["\u{1D741}", "m"],
+  ["\u{1D742}", "n"],
+  ["\u{1D743}", "ks"],
+  ["\u{1D744}", "o"],
+  ["\u{1D745}", "p"],
+  ["\u{1D746}", "r"],
+  ["\u{1D747}", "s"],
+  ["\u{1D748}", "s"],
+  ["\u{1D749}", "t"],
+  ["\u{1D74A}", "y"],
+  ["\u{1D74B}", "f"],
+  ["\u{1D74C}", "x"],
+  ["\u{1D74D}", "ps"],
+  ["\u{1D74E}", "o"],
+  ["\u{1D74F}", "a"],
+  ["\u{1D750}", "e"],
+  ["\u{1D751}", "i"],
+  ["\u{1D752}", "k"],
+  ["\u{1D753}", "f"],
+  ["\u{1D754}", "r"],
+  ["\u{1D755}", "p"],
+  ["\u{1D756}", "A"],
+  ["\u{1D757}", "B"],
+  ["\u{1D758}", "G"],
+  ["\u{1D759}", "D"],
+  ["\u{1D75A}", "E"],
+  ["\u{1D75B}", "Z"],
+  ["\u{1D75C}", "I"],
+  ["\u{1D75D}", "TH"],
+  ["\u{1D75E}", "I"],
+  ["\u{1D75F}", "K"],
+  ["\u{1D760}", "L"],
+  ["\u{1D761}", "M"],
+  ["\u{1D762}", "N"],
+  ["\u{1D763}", "KS"],
+  ["\u{1D764}", "O"],
+  ["\u{1D765}", "P"],
+  ["\u{1D766}", "R"],
+  ["\u{1D767}", "TH"],
+  ["\u{1D768}", "S"],
+  ["\u{1D769}", "T"],
+  ["\u{1D76A}", "Y"],
+  ["\u{1D76B}", "F"],
+  ["\u{1D76C}", "X"],
+  ["\u{1D76D}", "PS"],
+  ["\u{1D76E}", "O"],
+  ["\u{1D76F}", "D"],
+  ["\u{1D770}", "a"],
+  ["\u{1D771}", "v"],
+  ["\u{1D772}", "g"],
+  ["\u{1D773}", "d"],
+  ["\u{1D774}", "e"],
+  ["\u{1D775}", "z"],
+  ["\u{1D776}", "i"],
+  ["\u{1D777}", "th"],
+  ["\u{1D778}", "i"],
+  ["\u{1D779}", "k"],
+  ["\u{1D77A}", "l"],
+  ["\u{1D77B}", "m"],
+  ["\u{1D77C}", "n"],
+  ["\u{1D77D}", "ks"],
+  ["\u{1D77E}", "o"],
+  ["\u{1D77F}", "p"],
+  ["\u{1D780}", "r"],
+  ["\u{1D781}", "s"],
+  ["\u{1D782}", "s"],
+  ["\u{1D783}", "t"],
+  ["\u{1D784}", "y"],
+  ["\u{1D785}", "f"],
+  ["\u{1D786}", "x"],
+  ["\u{1D787}", "ps"],
+  ["\u{1D788}", "o"],
+  ["\u{1D789}", "a"],
+  ["\u{1D78A}", "e"],
+  ["\u{1D78B}", "i"],
+  ["\u{1D78C}", "k"],
+  ["\u{1D78D}", "f"],
+  ["\u{1D78E}", "r"],
+  ["\u{1D78F}", "p"],
+  ["\u{1D790}", "A"],
+  ["\u{1D791}", "V"],
+  ["\u{1D792}", "G"],
+  ["\u{1D793}", "D"],
+  ["\u{1D794}", "E"],
+  ["\u{1D795}", "Z"],
+  ["\u{1D796}", "I"],
+  ["\u{1D797}", "TH"],
+  ["\u{1D798}", "I"],
+  ["\u{1D799}", "K"],
+  ["\u{1D79A}", "L"],
+  ["\u{1D79B}", "M"],
+  ["\u{1D79C}", "N"],
+  ["\u{1D79D}", "KS"],
+  ["\u{1D79E}", "O"],
+  ["\u{1D79F}", "P"],
+  ["\u{1D7A0}", "S"],
+  ["\u{1D7A1}", "TH"],
+  ["\u{1D7A2}", "S"],
+  ["\u{1D7A3}", "T"],
+  ["\u{1D7A4}", "Y"],
+  ["\u{1D7A5}", "F"],
+  ["\u{1D7A6}", "X"],
+  ["\u{1D7A7}", "PS"],
+  ["\u{1D7A8}", "O"],
+  ["\u{1D7A9}", "D"],
+  ["\u{1D7AA}", "av"],
+  ["\u{1D7AB}", "g"],
+  ["\u{1D7AC}", "d"],
+  ["\u{1D7AD}", "e"],
+  ["\u{1D7AE}", "z"],
+  ["\u{1D7AF}", "i"],
+  ["\u{1D7B0}", "i"],
+  ["\u{1D7B1}", "th"],
+  ["\u{1D7B2}", "i"],
+  ["\u{1D7B3}", "k"],
+  ["\u{1D7B4}", "l"],
+  ["\u{1D7B5}", "m"],
+  ["\u{1D7B6}", "n"],
+  ["\u{1D7B7}", "ks"],
+  ["\u{1D7B8}", "o"],
+  ["\u{1D7B9}", "p"],
+  ["\u{1D7BA}", "r"],
+  ["\u{1D7BB}", "s"],
+  ["\u{1D7BC}", "s"],
+  ["\u{1D7BD}", "t"],
+  ["\u{1D7BE}", "y"],
+  ["\u{1D7BF}", "f"],
+  ["\u{1D7C0}", "x"],
+  ["\u{1D7C1}", "ps"],
+  ["\u{1D7C2}", "o"],
+  ["\u{1D7C3}", "a"],
+  ["\u{1D7C4}", "e"],
+  ["\u{1D7C5}", "i"],
+  ["\u{1D7C6}", "k"],
+  ["\u{1D7C7}", "f"],
+  ["\u{1D7C8}", "r"],
+  ["\u{1D7C9}", "p"],
+  ["\u{1D7CA}", "F"],
+  ["\u{1D7CB}", "f"],
+  ["\u249C", "(a)"],
+  ["\u249D", "(b)"],
+  ["\u249E", "(c)"],
+  ["\u249F", "(d)"],
+  ["\u24A0", "(e)"],
+  ["\u24A1", "(f)"],
+  ["\u24A2", "(g)"],
+  ["\u24A3", "(h)"],
+  ["\u24A4", "(i)"],
+  ["\u24A5", "(j)"],
+  ["\u24A6", "(k)"],
+  ["\u24A7", "(l)"],
+  ["\u24A8", "(m)"],
+  ["\u24A9", "(n)"],
+  ["\u24AA", "(o)"],
+  ["\u24AB", "(p)"],
+  ["\u24AC", "(q)"],
+  ["\u24AD", "(r)"],
+  ["\u24AE", "(s)"],
+  ["\u24AF", "(t)"],
+  ["\u24B0", "(u)"],
+  ["\u24B1", "(v)"],
+  ["\u24B2", "(w)"],
+  ["\u24B3", "(x)"],
+  ["\u24B4", "(y)"],
+  ["\u24B5", "(z)"],
+  ["\u24B6", "(A)"],
+  ["\u24B7", "(B)"],
+  ["\u24B8", "(C)"],
+  ["\u24B9", "(D)"],
+  ["\u24BA", "(E)"],
+  ["\u24BB", "(F)"],
+  ["\u24BC", "(G)"],
+  ["\u24BD", "(H)"],
+  ["\u24BE", "(I)"],
+  ["\u24BF", "(J)"],
+  ["\u24C0", "(K)"],
+  ["\u24C1", "(L)"],
+  ["\u24C3", "(N)"],
+  ["\u24C4", "(O)"],
+  ["\u24C5", "(P)"],
+  ["\u24C6", "(Q)"],
+  ["\u24C7", "(R)"],
+  ["\u24C8", "(S)"],
+  ["\u24C9", "(T)"],
+  ["\u24CA", "(U)"],
+  ["\u24CB", "(V)"],
+  ["\u24CC", "(W)"],
+  ["\u24CD", "(X)"],
+  ["\u24CE", "(Y)"],
+  ["\u24CF", "(Z)"],
+  ["\u24D0", "(a)"],
+  ["\u24D1", "(b)"],
+  ["\u24D2", "(c)"],
+  ["\u24D3", "(d)"],
+  ["\u24D4", "(e)"],
+  ["\u24D5", "(f)"],
+  ["\u24D6", "(g)"],
+  ["\u24D7", "(h)"],
+  ["\u24D8", "(i)"],
+  ["\u24D9", "(j)"],
+  ["\u24DA", "(k)"],
+  ["\u24DB", "(l)"],
+  ["\u24DC", "(m)"],
+  ["\u24DD", "(n)"],
+  ["\u24DE", "(o)"],
+  ["\u24DF", "(p)"],
+  ["\u24E0", "(q)"],
+  ["\u24E1", "(r)"],
+  ["\u24E2", "(s)"],
+  ["\u24E3", "(t)"],
+  ["\u24E4", "(u)"],
+  ["\u24E5", "(v)"],
+  ["\u24E6", "(w)"],
+  ["\u24E7", "(x)"],
+  ["\u24E8", "(y)"],
+  ["\u24E9", "(z)"],
+  // Maltese
+  ["\u010A", "C"],
+  ["\u010B", "c"],
+  ["\u0120", "G"],
+  ["\u0121", "g"],
+  ["\u0126", "H"],
+  ["\u0127", "h"],
+  ["\u017B", "Z"],
+  ["\u017C", "z"],
+  // Numbers
+  ["\u{1D7CE}", "0"],
+  ["\u{1D7CF}", "1"],
+  ["\u{1D7D0}", "2"],
+  ["\u{1D7D1}", "3"],
+  ["\u{1D7D2}", "4"],
+  ["\u{1D7D3}", "5"],
+  ["\u{1D7D4}", "6"],
+  ["\u{1D7D5}", "7"],
+  ["\u{1D7D6}", "8"],
+  ["\u{1D7D7}", "9"],
+  ["\u{1D7D8}", "0"],
+  ["\u{1D7D9}", "1"],
+  ["\u{1D7DA}", "2"],
+  ["\u{1D7DB}", "3"],
+  ["\u{1D7DC}", "4"],
+  ["\u{1D7DD}", "5"],
+  ["\u{1D7DE}", "6"],
+  ["\u{1D7DF}", "7"],
+  ["\u{1D7E0}", "8"],
+  ["\u{1D7E1}", "9"],
+  ["\u{1D7E2}", "0"],
+  ["\u{1D7E3}", "1"],
+  ["\u{1D7E4}", "2"],
+  ["\u{1D7E5}", "3"],
+  ["\u{1D7E6}", "4"],
+  ["\u{1D7E7}", "5"],
+  ["\u{1D7E8}", "6"],
+  ["\u{1D7E9}", "7"],
+  ["\u{1D7EA}", "8"],
+  ["\u{1D7EB}", "9"],
+  ["\u{1D7EC}", "0"],
+  ["\u{1D7ED}", "1"],
+  ["\u{1D7EE}", "2"],
+  ["\u{1D7EF}", "3"],
+  ["\u{1D7F0}", "4"],
+  ["\u{1D7F1}", "5"],
+  ["\u{1D7F2}", "6"],
+  ["\u{1D7F3}", "7"],
+  ["\u{1D7F4}", "8"],
+  ["\u{1D7F5}", "9"],
+  ["\u{1D7F6}", "0"],
+  ["\u{1D7F7}", "1"],
+  ["\u{1D7F8}", "2"],
+  ["\u{1D7F9}", "3"],
+  ["\u{1D7FA}", "4"],
+  ["\u{1D7FB}", "5"],
+  ["\u{1D7FC}", "6"],
+  ["\u{1D7FD}", "7"],
+  ["\u{1D7FE}", "8"],
+  ["\u{1D7FF}", "9"],
+  ["\u2460", "1"],
+  ["\u2461", "2"],
+  ["\u2462", "3"],
+  ["\u2463", "4"],
+  ["\u2464", "5"],
+  ["\u2465", "6"],
+  ["\u2466", "7"],
+  ["\u2467", "8"],
+  ["\u2468", "9"],
+  ["\u2469", "10"],
+  ["\u246A", "11"],
+  ["\u246B", "12"],
+  ["\u246C", "13"],
+  ["\u246D", "14"],
+  ["\u246E", "15"],
+  ["\u246F", "16"],
+  ["\u2470", "17"],
+  ["\u2471", "18"],
+  ["\u2472", "19"],
+  ["\u2473", "20"],
+  ["\u2474", "1"],
+  ["\u2475", "2"],
+  ["\u2476", "3"],
+  ["\u2477", "4"],
+  ["\u2478", "5"],
+  ["\u2479", "6"],
+  ["\u247A", "7"],
+  ["\u247B", "8"],
+  ["\u247C", "9"],
+  ["\u247D", "10"],
+  ["\u247E", "11"],
+  ["\u247F", "12"],
+  ["\u2480", "13"],
+  ["\u2481", "14"],
+  ["\u2482", "15"],
+  ["\u2483", "16"],
+  ["\u2484", "17"],
+  ["\u2485", "18"],
+  ["\u2486", "19"],
+  ["\u2487", "20"],
+  ["\u2488", "1."],
+  ["\u2489", "2."],
+  ["\u248A", "3."],
+  ["\u248B", "4."],
+  ["\u248C", "5."],
+  ["\u248D", "6."],
+  ["\u248E", "7."],
+  ["\u248F", "8."],
+  ["\u2490", "9."],
+  ["\u2491", "10."],
+  ["\u2492", "11."],
+  ["\u2493", "12."],
+  ["\u2494", "13."],
+  ["\u2495", "14."],
+  ["\u2496", "15."],
+  ["\u2497", "16."],
+  ["\u2498", "17."],
+  ["\u2499", "18."],
+  ["\u249A", "19."],
+  ["\u249B", "20."],
+  ["\u24EA", "0"],
+  ["\u24EB", "11"],
+  ["\u24EC", "12"],
+  ["\u24ED", "13"],
+  ["\u24EE", "14"],
+  ["\u24EF", "15"],
+  ["\u24F0", "16"],
+  ["\u24F1", "17"],
+  ["\u24F2", "18"],
+  ["\u24F3", "19"],
+  ["\u24F4", "20"],
+  ["\u24F5", "1"],
+  ["\u24F6", "2"],
+  ["\u24F7", "3"],
+  ["\u24F8", "4"],
+  ["\u24F9", "5"],
+  ["\u24FA", "6"],
+  ["\u24FB", "7"],
+  ["\u24FC", "8"],
+  ["\u24FD", "9"],
+  ["\u24FE", "10"],
+  ["\u24FF", "0"],
+  // Punctuation
+  ["\u{1F670}", "&"],
+  ["\u{1F671}", "&"],
+  ["\u{1F672}", "&"],
+  ["\u{1F673}", "&"],
+  ["\u{1F674}", "&"],
+  ["\u{1F675}", "&"],
+  ["\u{1F676}", '"'],
+  ["\u{1F677}", '"'],
+  ["\u{1F678}", '"'],
+  ["\u203D", "?!"],
+  ["\u{1F679}", "?!"],
+  ["\u{1F67A}", "?!"],
+  ["\u{1F67B}", "?!"],
+  ["\u{1F67C}", "/"],
+  ["\u{1F67D}", "\\"],
+  // Alchemy
+  ["\u{1F707}", "AR"],
+  ["\u{1F708}", "V"],
+  ["\u{1F709}", "V"],
+  ["\u{1F706}", "VR"],
+  ["\u{1F705}", "VF"],
+  ["\u{1F729}", "2"],
+  ["\u{1F72A}", "5"],
+  ["\u{1F761}", "f"],
+  ["\u{1F762}", "W"],
+  ["\u{1F763}", "U"],
+  ["\u{1F767}", "V"],
+  ["\u{1F768}", "T"],
+  ["\u{1F76A}", "V"],
+  ["\u{1F76B}", "MB"],
+  ["\u{1F76C}", "VB"],
+  ["\u{1F772}", "3B"],
+  ["\u{1F773}", "3B"],
+  // Emojis
+  ["\u{1F4AF}", "100"],
+  ["\u{1F519}", "BACK"],
+  ["\u{1F51A}", "END"],
+  ["\u{1F51B}", "ON!"],
+  ["\u{1F51C}", "SOON"],
+  ["\u{1F51D}", "TOP"],
+  ["\u{1F51E}", "18"],
+  ["\u{1F524}", "abc"],
+  ["\u{1F520}", "ABCD"],
+  ["\u{1F521}", "abcd"],
+  ["\u{1F522}", "1234"],
+  ["\u{1F523}", "T&@%"],
+  ["#\uFE0F\u20E3", "#"],
+  ["*\uFE0F\u20E3", "*"],
+  ["0\uFE0F\u20E3", "0"],
+  ["1\uFE0F\u20E3", "1"],
+  ["2\uFE0F\u20E3", "2"],
+  ["3\uFE0F\u20E3", "3"],
+  ["4\uFE0F\u20E3", "4"],
+  ["5\uFE0F\u20E3", "5"],
+  ["6\uFE0F\u20E3", "6"],
+  ["7\uFE0F\u20E3", "7"],
+  ["8\uFE0F\u20E3", "8"],
+  ["9\uFE0F\u20E3", "9"],
+  ["\u{1F51F}", "10"],
+  ["\u{1F170}\uFE0F", "A"],
+  ["\u{1F171}\uFE0F", "B"],
+  ["\u{1F18E}", "AB"],
+  ["\u{1F191}", "CL"],
+  ["\u{1F17E}\uFE0F", "O"],
+  ["\u{1F17F}", "P"],
+  ["\u{1F198}", "SOS"],
+  ["\u{1F172}", "C"],
+  ["\u{1F173}", "D"],
+  ["\u{1F174}", "E"],
+  ["\u{1F175}", "F"],
+  ["\u{1F176}", "G"],
+  ["\u{1F177}", "H"],
+  ["\u{1F178}", "I"],
+  ["\u{1F179}", "J"],
+  ["\u{1F17A}", "K"],
+  ["\u{1F17B}", "L"],
+  ["\u{1F17C}", "M"],
+  ["\u{1F17D}", "N"],
+  ["\u{1F180}", "Q"],
+  ["\u{1F181}", "R"],
+  ["\u{1F182}", "S"],
+  ["\u{1F183}", "T"],
+  ["\u{1F184}", "U"],
+  ["\u{1F185}", "V"],
+  ["\u{1F186}", "W"],
+  ["\u{1F187}", "X"],
+  ["\u{1F188}", "Y"],
+  ["\u{1F189}", "Z"],
+  // Dashes not covered by Dash_Punctuation category
+  ["\u2212", "-"],
+  // U+2212 Minus Sign (Mathematical Operators category)
+  ["\u2053", "-"]
+  // U+2053 Swung Dash (Other_Punctuation category)
+];
+var builtinReplacements = new Map(replacements);
+var replacements_default = builtinReplacements;
+
+// node_modules/@sindresorhus/transliterate/locale-replacements.js
+var danishNorwegianReplacements = [
+  ["\xE6", "ae"],
+  ["\xC6", "Ae"],
+  ["\xF8", "oe"],
+  ["\xD8", "Oe"],
+  ["\xE5", "aa"],
+  ["\xC5", "Aa"]
+];
+var localeReplacements = {
+  // Swedish
+  sv: [
+    ["\xE4", "a"],
+    ["\xC4", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xE5", "a"],
+    ["\xC5", "A"]
+  ],
+  // Danish
+  da: danishNorwegianReplacements,
+  // Norwegian Bokmål
+  nb: danishNorwegianReplacements,
+  // German
+  de: [
+    ["\xE4", "ae"],
+    ["\xC4", "Ae"],
+    ["\xF6", "oe"],
+    ["\xD6", "Oe"],
+    ["\xFC", "ue"],
+    ["\xDC", "Ue"],
+    ["\xDF", "ss"],
+    ["\u1E9E", "Ss"]
+  ],
+  // Turkish
+  tr: [
+    ["\xE2", "a"],
+    ["\xC2", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"]
+  ],
+  // Hungarian
+  hu: [
+    ["\u0171", "u"],
+    ["\u0170", "U"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"],
+    ["\xE1", "a"],
+    ["\xC1", "A"],
+    ["\xE9", "e"],
+    ["\xC9", "E"],
+    ["\xED", "i"],
+    ["\xCD", "I"],
+    ["\xF3", "o"],
+    ["\xD3", "O"],
+    ["\xFA", "u"],
+    ["\xDA", "U"]
+  ],
+  // Serbian
+  sr: [
+    ["\u0452", "dj"],
+    ["\u0402", "Dj"],
+    ["\u045F", "dz"],
+    ["\u040F", "Dz"],
+    ["\u0459", "lj"],
+    ["\u0409", "Lj"],
+    ["\u045A", "nj"],
+    ["\u040A", "Nj"],
+    ["\u045B", "c"],
+    ["\u040B", "C"],
+    ["\u0447", "ch"],
+    ["\u0427", "Ch"],
+    ["\u0448", "sh"],
+    ["\u0428", "Sh"],
+    ["\u0436", "zh"],
+    ["\u0416", "Zh"]
+  ]
+};
+for (const locale of Object.keys(localeReplacements)) {
+  localeReplacements[locale] = new Map(localeReplacements[locale]);
+}
+var locale_replacements_default = localeReplacements;
+
+// node_modules/@sindresorhus/transliterate/index.js
+var escapeRegex = (string3) => string3.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+var buildReplacementPattern = (replacements2) => {
+  const sortedKeys = [...replacements2.keys()].sort((a, b) => b.length - a.length);
+  return new RegExp(sortedKeys.map((key) => escapeRegex(key)).join("|"), "gu");
+};
+var defaultPattern = buildReplacementPattern(replacements_default);
+var localeCache = /* @__PURE__ */ new Map();
+for (const [locale, localeMap] of Object.entries(locale_replacements_default)) {
+  const replacements2 = new Map(replacements_default);
+  for (const [key, value] of localeMap) {
+    replacements2.set(key, value);
+  }
+  localeCache.set(locale, {
+    replacements: replacements2,
+    pattern: buildReplacementPattern(replacements2)
+  });
+}
+var normalizeLocale = (locale) => {
+  if (!locale) {
+    return;
+  }
+  const normalizedLocale = locale.toLowerCase().replace(/^no(-|$)/, "nb$1");
+  if (Object.hasOwn(locale_replacements_default, normalizedLocale)) {
+    return normalizedLocale;
+  }
+  const prefix = normalizedLocale.split("-")[0];
+  if (Object.hasOwn(locale_replacements_default, prefix)) {
+    return prefix;
+  }
+};
+function transliterate(string3, options) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a string, got \`${typeof string3}\``);
+  }
+  options = {
+    customReplacements: [],
+    ...options
+  };
+  const normalizedLocale = normalizeLocale(options.locale);
+  const customReplacements = [...options.customReplacements];
+  let replacements2 = replacements_default;
+  let pattern = defaultPattern;
+  if (normalizedLocale) {
+    ({ replacements: replacements2, pattern } = localeCache.get(normalizedLocale));
+  }
+  string3 = string3.normalize();
+  if (customReplacements.length > 0) {
+    customReplacements.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, value] of customReplacements) {
+      string3 = string3.replaceAll(key, value);
+    }
+  }
+  string3 = string3.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string3 = string3.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
+  string3 = string3.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
+  return string3;
+}
+
+// src/incident/slug.ts
+var ROMANISED = /^[\x00-\x7f]+$/;
+function slugify(text6, options = {}) {
+  const { maxLength = 60, maxWords = Infinity, asciiOnly = false, fallback = "incident" } = options;
+  const kept = asciiOnly ? /[^a-z0-9]+/g : /[^\p{L}\p{M}\p{N}]+/gu;
+  const words = romanise(text6).toLowerCase().split(kept).filter(Boolean).slice(0, maxWords);
+  const slug = [...words.join("-")].slice(0, maxLength).join("").replace(/-+$/, "");
+  return slug || fallback;
+}
+function romanise(text6) {
+  const runs = [];
+  for (const char of text6.normalize("NFKC")) {
+    const romanised = ROMANISED.test(transliterate(char));
+    const last = runs[runs.length - 1];
+    if (last && last.romanised === romanised) last.text += char;
+    else runs.push({ romanised, text: char });
+  }
+  return runs.map((run3) => run3.romanised ? transliterate(run3.text) : run3.text).join("");
+}
+function uniqueSlug(base, taken) {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
 // src/sync/sync-item.ts
 function collectSyncItems(incident) {
   const taken = new Set(incident.actionItems.flatMap((item) => item.id === null ? [] : [item.id]));
@@ -72430,7 +74808,7 @@ function collectSyncItems(incident) {
   const items = incident.actionItems.map((item) => {
     let actionId = item.id;
     if (actionId === null) {
-      actionId = uniqueId(slugify(item.action, item.index), taken);
+      actionId = uniqueSlug(slugify(item.action, { maxWords: 6, maxLength: 48, asciiOnly: true, fallback: `action-${item.index + 1}` }), (id) => taken.has(id));
       taken.add(actionId);
       newIds.push({ index: item.index, id: actionId });
     }
@@ -72453,15 +74831,6 @@ function collectSyncItems(incident) {
   });
   return { items, newIds };
 }
-function slugify(action, index2) {
-  const words = action.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean).slice(0, 6);
-  const slug = words.join("-").slice(0, 48).replace(/-+$/, "");
-  return slug === "" ? `action-${index2 + 1}` : slug;
-}
-function uniqueId(base, taken) {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 function assigneeOf(owner) {
   const match = owner ? /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(owner.trim()) : null;
   return match ? match[1] : null;
@@ -72482,18 +74851,18 @@ function planSync(items, issues, options) {
     if (claimed) ops.push(claimed);
     else ops.push(...issue2 ? planExisting(item, issue2, options) : [planCreate(item, options)]);
   }
-  const inScope = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
+  const inScope2 = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
   const wanted = new Set(items.map((item) => markerKey(item.incidentId, item.actionId)));
   for (const issue2 of duplicates) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || issue2.state === "closed") continue;
     const keep = kept.get(markerKey(marker.incident, marker.action)).number;
     const comment = `Duplicate of #${keep}: closed by \`postmortem sync\`, which keeps the lowest-numbered issue for each action item.`;
     ops.push({ kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "duplicate", comment });
   }
   for (const [key, issue2] of kept) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
     const comment = `The action item \`${marker.action}\` was removed from the post-mortem; closed by \`postmortem sync --prune\`.`;
     ops.push(
       options.prune ? { kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "removed", comment } : { kind: "removed", issue: issue2.number, incident: marker.incident, action: marker.action }

@@ -1,14 +1,16 @@
 /**
  * The rules of the contract that JSON Schema cannot say: real calendar days,
  * known time zones, times that exist, a chronological timeline, unique action
- * ids, the severity scale. They run even when the schema found problems, on
- * whatever parts are well-formed, so one run reports everything it can.
+ * ids, the severity scale, a published incident's readiness. They run even
+ * when the schema found problems, on whatever parts are well-formed, so one
+ * run reports everything it can.
  */
 import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic, type DiagnosticCause, type Severity } from '../diagnostics/diagnostic.js';
 import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
 import { DEFAULT_TIMEZONE, normaliseSeverity, statusOrDefault, timezoneOrDefault } from '../incident/defaults.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
+import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
@@ -88,6 +90,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
   checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
+  diagnostics.push(...checkReadiness(incident, context));
   return { diagnostics, instants };
 }
 

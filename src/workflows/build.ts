@@ -14,6 +14,7 @@ import { renderReport } from '../render/render.js';
 import type { Incident } from '../incident/model.js';
 import { findRelatedIncidents } from '../report/related.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
+import { findOrphanedReports, type OrphanedReport } from './orphan-reports.js';
 import type { Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
@@ -40,20 +41,25 @@ export function reportPathFor(file: string, outDir: string | null): string {
 }
 
 /** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
-export type BuildPlan = { items: BuildItem[]; problem: null; skipped?: string[] } | { items: null; problem: string };
+export type BuildPlan =
+  | { items: BuildItem[]; problem: null; skipped?: string[]; orphans?: OrphanedReport[]; templateWarnings?: Diagnostic[] }
+  | { items: null; problem: string; diagnostics?: Diagnostic[] };
 
 /** Renders every incident PATHS name and compares it with its report on disk; writes nothing. */
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const listed = await listIncidentFiles(workspace, paths);
   if (listed.problem !== null) return { items: null, problem: listed.problem };
   const plan = await planFiles(workspace, listed.files, options);
-  return plan.problem === null ? { ...plan, skipped: listed.skipped ?? [] } : plan;
+  if (plan.problem !== null) return plan;
+  const outDir = options.outDir ?? workspace.config.output;
+  const orphans = await findOrphanedReports(workspace, { outDir: outDir ? workspace.displayPath(outDir) : null, sources: listed.files });
+  return { ...plan, skipped: listed.skipped ?? [], orphans };
 }
 
 /** Renders and compares the given files in this thread, in order. */
 export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const loaded = await workspace.loadTemplates();
-  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
   const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
@@ -96,7 +102,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
-  return { items, problem: null };
+  return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
 }
 
 /**
