@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search2 ? `${pathname}${search2}` : pathname;
+        const path8 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code5 = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code5 = path8.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20901,7 +20901,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path7 = __require("path");
+    var path8 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -20954,7 +20954,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path7.resolve(filename);
+      const absoluteName = path8.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -25686,9 +25686,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path7) {
+function formatFieldPath(path8) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25792,17 +25792,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25813,13 +25813,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25840,17 +25840,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25861,13 +25861,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25894,23 +25894,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26522,10 +26522,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26544,7 +26544,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26574,11 +26574,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26592,8 +26592,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26607,8 +26607,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26626,8 +26626,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26637,8 +26637,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29153,9 +29153,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29230,14 +29230,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29252,10 +29252,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29266,10 +29266,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29286,13 +29286,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -31253,9 +31253,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path7) => {
+    visit5.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field2, index2] of path7) {
+      for (const [field2, index2] of path8) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31264,23 +31264,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path7) => {
-      const parent = visit5.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
+    visit5.parentCollection = (cst, path8) => {
+      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
+      const field2 = path8[path8.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -31291,10 +31291,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -33060,33 +33060,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path7) {
+function nodeAtPath(source, path8) {
   let current = source.document.contents;
-  for (let i = 0; i < path7.length; i++) {
-    const next = childOf(current, path7[i]);
+  for (let i = 0; i < path8.length; i++) {
+    const next = childOf(current, path8[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path7.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path8.length } : null;
 }
-function keyNodeAtPath(source, path7) {
-  const last = path7[path7.length - 1];
+function keyNodeAtPath(source, path8) {
+  const last = path8[path8.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path7.slice(0, -1));
+  const parent = nodeAtPath(source, path8.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path7, options = {}) {
+function locatePath(source, path8, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path7);
+    const key = keyNodeAtPath(source, path8);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path7);
+  const found = nodeAtPath(source, path8);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path7.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path8.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -33124,14 +33124,14 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path7 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path7 }));
+    const path8 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path8 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path7) {
-      [ancestors, container] = [path7, map4];
-      if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path8) {
+      [ancestors, container] = [path8, map4];
+      if (collectionDepth(path8) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -33139,15 +33139,15 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path7) {
-      [ancestors, container] = [path7, seq];
-      if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path8) {
+      [ancestors, container] = [path8, seq];
+      if (collectionDepth(path8) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias, path7) {
-      [ancestors, container] = [path7, alias];
+    Alias(_, alias, path8) {
+      [ancestors, container] = [path8, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -33191,9 +33191,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path7) {
+function collectionDepth(path8) {
   let depth = 0;
-  for (const ancestor of path7) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path8) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -36680,8 +36680,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36755,11 +36755,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path7.split("/");
+      const segments = path8.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37122,8 +37122,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -41008,9 +41008,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path7) {
+function valueAt(data, path8) {
   let current = data;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -41214,7 +41214,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path7, key = false) => ({ path: formatFieldPath(path7) || null, span: locatePath(source, path7, { key }) })
+    where: (path8, key = false) => ({ path: formatFieldPath(path8) || null, span: locatePath(source, path8, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -41295,13 +41295,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path7 = ["severities", repeated];
+    const path8 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41309,13 +41309,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path7 = ["review", "approvals", written];
+    const path8 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41324,13 +41324,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path7 = ["policies", "action_deadline_days", unknownSeverity];
+    const path8 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path7),
-      span: locatePath(loaded.source, path7),
+      path: formatFieldPath(path8),
+      span: locatePath(loaded.source, path8),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -42547,13 +42547,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path8) {
+          return /^\.|this\b/.test(path8.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path8) {
+          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
         }
       }
     };
@@ -43579,11 +43579,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open2, close) {
+    function validateClose(open3, close) {
       close = close.path ? close.path.original : close;
-      if (open2.path.original !== close) {
-        var errorNode = { loc: open2.path.loc };
-        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
+      if (open3.path.original !== close) {
+        var errorNode = { loc: open3.path.loc };
+        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -43604,9 +43604,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open2, close) {
+    function stripFlags(open3, close) {
       return {
-        open: open2.charAt(2) === "~",
+        open: open3.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -43638,12 +43638,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
-      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open2);
+    function prepareMustache(path8, params, hash2, open3, strip, locInfo) {
+      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path8,
         params,
         hash: hash2,
         escaped,
@@ -43731,15 +43731,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open2, program, close, locInfo) {
-      validateClose(open2, close);
+    function preparePartialBlock(open3, program, close, locInfo) {
+      validateClose(open3, close);
       return {
         type: "PartialBlockStatement",
-        name: open2.path,
-        params: open2.params,
-        hash: open2.hash,
+        name: open3.path,
+        params: open3.params,
+        hash: open3.hash,
         program,
-        openStrip: open2.strip,
+        openStrip: open3.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -43915,9 +43915,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path8.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -43984,48 +43984,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path8));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path8 = sexpr.path;
+        path8.strict = true;
+        this.accept(path8);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path8.strict = true;
+          path8.falsy = true;
+          this.accept(path8);
+          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path8) {
+        var depth = validateDepth(path8);
+        var parts = validateParts(path8);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path8.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path8.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -44252,8 +44252,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path8) {
+      return validateStringArray(path8, path8.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -44435,16 +44435,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path8 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path7 = url.path;
+        path8 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path8);
+      var parts = path8.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -44461,15 +44461,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path8 = parts.join("/");
+      if (path8 === "") {
+        path8 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path7;
+        url.path = path8;
         return urlGenerate(url);
       }
-      return path7;
+      return path8;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -47271,8 +47271,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path8 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path8;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -49813,16 +49813,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open2][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -49833,7 +49833,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -49846,7 +49846,7 @@ function resolveAllAttention(events, context) {
           const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -49861,26 +49861,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open2][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -49912,10 +49912,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code5);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open3));
     return ok3(code5);
   }
 }
@@ -49948,9 +49948,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code5);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (asciiAlpha(code5)) {
       effects.consume(code5);
       return schemeOrEmailAtext;
@@ -50226,9 +50226,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code5);
     effects.exit("characterReferenceMarker");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code5);
@@ -51614,9 +51614,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code5);
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -51963,9 +51963,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code5);
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -52286,12 +52286,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open2;
+  let open3;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open2) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52300,7 +52300,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52311,9 +52311,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52322,7 +52322,7 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close][1].end
@@ -52331,20 +52331,20 @@ function resolveToLabelEnd(events, context) {
   const text6 = {
     type: "labelText",
     start: {
-      ...events[open2 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context));
   media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -52514,9 +52514,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code5);
     effects.exit("labelImageMarker");
-    return open2;
+    return open3;
   }
-  function open2(code5) {
+  function open3(code5) {
     if (code5 === 91) {
       effects.enter("labelMarker");
       effects.consume(code5);
@@ -54363,8 +54363,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener(create, and) {
-    return open2;
-    function open2(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create(token), token);
       if (and) and.call(this, token);
     }
@@ -54396,19 +54396,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open2[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open2[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
+        const handler2 = open3[1] || defaultOnError;
+        handler2.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -55318,8 +55318,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path7, name) {
-  if (!path7) {
+function assertPath(path8, name) {
+  if (!path8) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55504,13 +55504,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path7) {
-        if (isUrl(path7)) {
-          path7 = fileURLToPath2(path7);
+      set path(path8) {
+        if (isUrl(path8)) {
+          path8 = fileURLToPath2(path8);
         }
-        assertNonEmpty(path7, "path");
-        if (this.path !== path7) {
-          this.history.push(path7);
+        assertNonEmpty(path8, "path");
+        if (this.path !== path8) {
+          this.history.push(path8);
         }
       }
       /**
@@ -57111,13 +57111,13 @@ function checkReadiness(data, context) {
   const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
   const severity = SEVERITY_BY_STATUS[status];
   if (!severity) return [];
-  const at = (path7) => ({ file: context.file, severity, path: formatFieldPath(path7), span: locatePath(context.source, path7) });
+  const at = (path8) => ({ file: context.file, severity, path: formatFieldPath(path8), span: locatePath(context.source, path8) });
   const found = placeholderPaths(data, []).map(
-    ({ path: path7, text: text6 }) => createDiagnostic({
-      ...at(path7),
-      span: textSpan(context.source, path7, text6) ?? locatePath(context.source, path7),
+    ({ path: path8, text: text6 }) => createDiagnostic({
+      ...at(path8),
+      span: textSpan(context.source, path8, text6) ?? locatePath(context.source, path8),
       ruleId: "schema/placeholder-text",
-      message: `\`${formatFieldPath(path7)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      message: `\`${formatFieldPath(path8)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
       expected: "what actually happened, in your words",
       actual: `\`${text6}\``,
       note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
@@ -57125,10 +57125,10 @@ function checkReadiness(data, context) {
   );
   const authors = data.authors;
   if (!Array.isArray(authors) || authors.length === 0) {
-    const path7 = data.authors === void 0 ? ["status"] : ["authors"];
+    const path8 = data.authors === void 0 ? ["status"] : ["authors"];
     found.push(
       createDiagnostic({
-        ...at(path7),
+        ...at(path8),
         path: "authors",
         ruleId: "schema/no-authors",
         message: `The post-mortem is \`${status}\` but names no authors`,
@@ -57140,14 +57140,14 @@ function checkReadiness(data, context) {
   }
   return found;
 }
-function placeholderPaths(value, path7) {
-  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path7, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path7, index2]));
+function placeholderPaths(value, path8) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path8, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path8, index2]));
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path7, key]));
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path8, key]));
 }
-function textSpan(source, path7, text6) {
-  const range = source ? nodeAtPath(source, path7)?.node.range : void 0;
+function textSpan(source, path8, text6) {
+  const range = source ? nodeAtPath(source, path8)?.node.range : void 0;
   if (!source || !range) return null;
   const start = source.text.indexOf(text6, range[0]);
   return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text6.length) : null;
@@ -57172,8 +57172,8 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path7, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path7), span: locatePath(context.source, path7), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  const report = (path8, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path8), span: locatePath(context.source, path8), ...init, ...cause ? { cause: causeAt(cause) } : {} })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -57307,13 +57307,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path7, value, whole] of fields) {
+  for (const [path8, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path7, {
+    report(path8, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path7)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path8)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -57350,8 +57350,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path7, required2] of REQUIRED_AT) {
-    const node2 = path7.reduce(childSchema, copy);
+  for (const [path8, required2] of REQUIRED_AT) {
+    const node2 = path8.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -57529,7 +57529,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path7, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path7, message });
+  const found = (ruleId, path8, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path8, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -57561,7 +57561,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path7) => ({ file: incident.file, path: formatFieldPath(path7), span: locatePath(source, path7), severity: "warning" });
+  const at = (path8) => ({ file: incident.file, path: formatFieldPath(path8), span: locatePath(source, path8), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -60700,25 +60700,25 @@ var init_prose = __esm({
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
-  const open2 = [];
+  const open3 = [];
   for (const comment of comments) {
     const match = DIRECTIVE2.exec(comment.text);
     if (!match) continue;
     const rules = match[2] ? match[2].split(/[\s,]+/).filter(Boolean) : null;
     const base = { rules, line: comment.line, column: comment.column, used: false };
     if (match[1] === "disable-next-line") done.push({ ...base, fromLine: comment.nextLine, toLine: comment.nextLine });
-    else if (match[1] === "disable") open2.push({ ...base, fromLine: comment.line, toLine: lastLine });
+    else if (match[1] === "disable") open3.push({ ...base, fromLine: comment.line, toLine: lastLine });
     else {
-      for (let i = open2.length - 1; i >= 0; i--) {
-        const candidate = open2[i];
+      for (let i = open3.length - 1; i >= 0; i--) {
+        const candidate = open3[i];
         if (rules !== null && candidate.rules !== null && !candidate.rules.some((r) => rules.includes(r))) continue;
         candidate.toLine = comment.line;
         done.push(candidate);
-        open2.splice(i, 1);
+        open3.splice(i, 1);
       }
     }
   }
-  return [...done, ...open2];
+  return [...done, ...open3];
 }
 function yamlDirectives(text6) {
   const lines = text6.split(/\r?\n/);
@@ -60790,7 +60790,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path7, settings) {
+function blameDiagnostic(file, finding, actual, span2, path8, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = actual.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -60803,14 +60803,14 @@ function blameDiagnostic(file, finding, actual, span2, path7, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path7,
+    path: path8,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path7) {
+function structureDiagnostic(file, finding, span2, path8) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -60819,7 +60819,7 @@ function structureDiagnostic(file, finding, span2, path7) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path7,
+    path: path8,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -60921,15 +60921,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path7, out) {
+function collect(source, node2, spec, path8, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path7));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path8));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path7, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path8, index2], out);
     });
     return;
   }
@@ -60938,18 +60938,18 @@ function collect(source, node2, spec, path7, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path7, key], out);
+      if (child) collect(source, pair2.value, child, [...path8, key], out);
     }
   }
 }
-function proseField(source, node2, path7) {
+function proseField(source, node2, path8) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path7, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path8, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -61067,8 +61067,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path7 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path7);
+    const path8 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path8);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -61119,11 +61119,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path7, known) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path8, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path7, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path8, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -63151,17 +63151,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path7 = requestOptions.url.replace(options.baseUrl, "");
+    const path8 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path7} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -65760,8 +65760,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
-import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
+import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/io/git-history.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -65805,13 +65805,56 @@ async function readPublicationDates(root2, folder) {
   return dates;
 }
 
+// src/io/writable.ts
+import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+async function makeFolders(folder) {
+  const missing = [];
+  let current = path2.resolve(folder);
+  while (!await stat2(current).catch(() => null)) {
+    missing.unshift(current);
+    const parent = path2.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
+}
+async function writableFolderProblem(folder, show) {
+  const shown = show(path2.resolve(folder));
+  let existing = path2.resolve(folder);
+  let info2 = await stat2(existing).catch(() => null);
+  while (!info2) {
+    const parent = path2.dirname(existing);
+    if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
+    existing = parent;
+    info2 = await stat2(existing).catch(() => null);
+  }
+  if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
+  const probe = path2.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    await (await open2(probe, "wx")).close();
+    await rm2(probe, { force: true });
+    return null;
+  } catch (error2) {
+    const code5 = error2.code ?? "unknown error";
+    return `cannot write into \`${shown}\`: \`${show(existing)}\` does not accept new files (${code5}${REASONS[code5] ? `: ${REASONS[code5]}` : ""})`;
+  }
+}
+var REASONS = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOENT: "the system does not allow files there",
+  ENOSPC: "no space left on the device"
+};
+
 // src/io/workspace-root.ts
 init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
 // src/io/templates.ts
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/render/template-check.ts
@@ -65880,17 +65923,17 @@ var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.u
 async function loadTemplates(userFolder) {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path2.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
   if (!userFolder) return builtIn;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path2.join(userFolder, "report"), "tracker.hbs");
+  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
   return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
 }
 var MissingTemplatesError = class extends Error {
@@ -65900,12 +65943,12 @@ var MissingTemplatesError = class extends Error {
   }
 };
 async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path2.join(folder, main2), "utf8").catch(() => "");
+  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
   const partials = {};
-  const partialFolder = path2.join(folder, "partials");
+  const partialFolder = path3.join(folder, "partials");
   const names = await readdir2(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path2.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
   }
   return { report, partials };
 }
@@ -65914,14 +65957,14 @@ async function checkTemplateFolder(userFolder, scope, display) {
   const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
   const files = [];
   for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
-    const file = path2.join(userFolder, name);
+    const file = path3.join(userFolder, name);
     files.push({ name, file: display(file), text: await readFile(file, "utf8") });
   }
   return checkTemplateOverrides(files, builtIn);
 }
 async function templateNames(folder) {
   const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
-  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path2.sep).join("/")).sort();
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
 }
 
 // src/io/workspace.ts
@@ -65930,7 +65973,7 @@ async function openWorkspace(root2, options = {}) {
   for (const name of CONFIG_FILES) {
     let bytes;
     try {
-      bytes = await readFile2(path3.join(root2, name));
+      bytes = await readFile2(path4.join(root2, name));
     } catch (error2) {
       if (error2.code === "ENOENT") continue;
       return { workspace: null, diagnostics: [readFailure(name, error2)] };
@@ -65941,7 +65984,7 @@ async function openWorkspace(root2, options = {}) {
   return { workspace: diskWorkspace(root2, DEFAULT_CONFIG, cwd), diagnostics: [] };
 }
 function diskWorkspace(root2, config, cwd = root2) {
-  const resolve = (file) => path3.resolve(root2, file);
+  const resolve = (file) => path4.resolve(root2, file);
   return {
     root: root2,
     config,
@@ -65952,6 +65995,7 @@ function diskWorkspace(root2, config, cwd = root2) {
     writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root2, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root2, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root2, file)),
     readPublicationDates: (folder) => readPublicationDates(root2, folder),
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
@@ -65960,8 +66004,8 @@ async function findFiles(root2, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path3.resolve(base, given);
-    const info2 = await stat3(absolute).catch(() => null);
+    const absolute = path4.resolve(base, given);
+    const info2 = await stat4(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
     } else if (info2.isDirectory()) {
@@ -65969,8 +66013,8 @@ async function findFiles(root2, base, paths, extensions) {
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path3.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root2, path3.join(parent, entry.name)));
+        if (parent.split(path4.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root2, path4.join(parent, entry.name)));
       }
     } else {
       found.add(toDisplayPath(root2, absolute));
@@ -65979,13 +66023,13 @@ async function findFiles(root2, base, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
-  const relative = path3.relative(root2, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
+  const relative = path4.relative(root2, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
 }
 async function readBytes(root2, file, maxBytes) {
   try {
-    const absolute = path3.resolve(root2, file);
-    const info2 = await stat3(absolute);
+    const absolute = path4.resolve(root2, file);
+    const info2 = await stat4(absolute);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
@@ -66022,7 +66066,7 @@ function readFailure(file, error2) {
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await mkdir2(path3.dirname(absolute), { recursive: true });
+  await makeFolders(path4.dirname(absolute));
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 async function loadChecked(folder, scope, display) {
@@ -66158,9 +66202,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path7, ref) => attempt(async () => {
+    readFileAt: (path8, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path7, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path8, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -66221,7 +66265,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/render/render.ts
 var import_handlebars2 = __toESM(require_lib2(), 1);
@@ -66670,7 +66714,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path7, match) {
+function findUrl(_, protocol, domain2, path8, match) {
   if (!previous(match)) {
     return false;
   }
@@ -66683,7 +66727,7 @@ function findUrl(_, protocol, domain2, path7, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path7);
+  const parts = splitUrl(domain2 + path8);
   const result = {
     type: "link",
     title: null,
@@ -67547,7 +67591,7 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open2 = !next || next === 2 && Boolean(previous3);
+    const open3 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
     const run3 = {
       tokens: tokens.slice(index2, end),
@@ -67555,8 +67599,8 @@ function check(tokens, before, after) {
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close) : open2,
-      close: strict ? close && (Boolean(next) || !open2) : close,
+      open: strict ? open3 && (Boolean(previous3) || !close) : open3,
+      close: strict ? close && (Boolean(next) || !open3) : close,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -67624,9 +67668,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener = openers[open2];
+    let open3 = closer.close ? openers.length : 0;
+    while (open3-- && closer.start < closer.end) {
+      const opener = openers[open3];
       const openerSize = opener.end - opener.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -67662,8 +67706,8 @@ function pair(runs, wrong) {
       }
       opener.end -= size;
       closer.start += size;
-      if (opener.start === opener.end) openers.splice(open2, 1);
-      open2 = openers.length;
+      if (opener.start === opener.end) openers.splice(open3, 1);
+      open3 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -67839,12 +67883,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head = inside[0].value;
-    const open2 = encodeInfo(
+    const open3 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker
     );
-    if (open2.inside) encode(inside, true);
+    if (open3.inside) encode(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -67852,7 +67896,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close.inside) encode(inside, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
@@ -69344,7 +69388,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path4 = {
+var path5 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -69450,7 +69494,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path4, wwwAfter), nok), nok)(code5);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path5, wwwAfter), nok), nok)(code5);
   }
   function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
@@ -69500,7 +69544,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code5);
   }
   function afterProtocol(code5) {
-    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path4, protocolAfter), nok)(code5);
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path5, protocolAfter), nok)(code5);
   }
   function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
@@ -69986,30 +70030,30 @@ function gfmStrikethrough(options) {
     let index2 = -1;
     while (++index2 < events.length) {
       if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+        let open3 = index2;
+        while (open3--) {
+          if (events[open3][0] === "exit" && events[open3][1].type === "strikethroughSequenceTemporary" && events[open3][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open3][1].end.offset - events[open3][1].start.offset) {
             events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
+            events[open3][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
+              start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
             const text6 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
+              start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
             }
             splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
+            splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+            index2 = open3 + nextEvents.length - 2;
             break;
           }
         }
@@ -70577,8 +70621,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
-  return open2;
-  function open2(code5) {
+  return open3;
+  function open3(code5) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -71028,8 +71072,8 @@ init_diagnostic();
 
 // src/workflows/build.ts
 function reportPathFor(file, outDir) {
-  const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
+  const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
 }
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
@@ -71067,7 +71111,7 @@ async function planFiles(workspace, files, options) {
     const existing = await workspace.readTextIfExists(target);
     const links = (related.get(entry.incident.id) ?? []).map((other2) => ({
       ...other2,
-      link: path5.posix.relative(path5.posix.dirname(target), reportPathFor(other2.file, relativeOut))
+      link: path6.posix.relative(path6.posix.dirname(target), reportPathFor(other2.file, relativeOut))
     }));
     const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
@@ -71475,7 +71519,7 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
-import path6 from "node:path";
+import path7 from "node:path";
 init_diagnostic();
 
 // src/report/tracker-view.ts
@@ -71861,11 +71905,13 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path6.posix.join(workspace.config.incidents.split(path6.sep).join("/"), "README.md");
+  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path7.posix.dirname(relativeTarget));
+  if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
   const files = await workspace.exists(workspace.config.incidents) ? await listIncidentFiles(workspace, []) : { files: [], problem: null };
@@ -71883,7 +71929,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path6.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -71891,7 +71937,7 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path6.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo
   });
   const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
@@ -72012,7 +72058,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");

@@ -4,13 +4,14 @@
  * writes results atomically (temp file + rename) so that no reader ever sees
  * half a file.
  */
-import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { readPublicationDates } from './git-history.js';
+import { makeFolders, writableFolderProblem } from './writable.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import { checkTemplateFolder, loadTemplates, loadTrackerTemplates, MissingTemplatesError, type TemplateScope } from './templates.js';
 
@@ -58,6 +59,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
     writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'report', (file) => toDisplayPath(root, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'tracker', (file) => toDisplayPath(root, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     readPublicationDates: (folder) => readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
@@ -151,7 +153,7 @@ function readFailure(file: string, error: unknown): Diagnostic {
  * rebuild recreates them and fsync per file dominates large builds.
  */
 export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
-  await mkdir(path.dirname(absolute), { recursive: true });
+  await makeFolders(path.dirname(absolute));
   await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
 }
 

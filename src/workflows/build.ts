@@ -32,6 +32,8 @@ export interface BuildOptions {
   /** Folder for reports; null puts each report beside its YAML file. */
   outDir: string | null;
   onProgress?: (done: number, total: number) => void;
+  /** `--check`: nothing will be written, so the target folders need not be writable. */
+  check?: boolean;
 }
 
 /** Where the report of `file` goes: beside it, or in `outDir` under the same name with `.md`. */
@@ -49,10 +51,19 @@ export type BuildPlan =
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const listed = await listIncidentFiles(workspace, paths);
   if (listed.problem !== null) return { items: null, problem: listed.problem };
+  const outDir = options.outDir ?? workspace.config.output;
+  const relativeOut = outDir ? workspace.displayPath(outDir) : null;
+  // Before any rendering: an unwritable target is refused at once, not once per report.
+  if (!options.check) {
+    const folders = relativeOut ? [relativeOut] : [...new Set(listed.files.map((file) => path.posix.dirname(file)))];
+    for (const folder of folders) {
+      const problem = await workspace.writableFolderProblem(folder);
+      if (problem !== null) return { items: null, problem };
+    }
+  }
   const plan = await planFiles(workspace, listed.files, options);
   if (plan.problem !== null) return plan;
-  const outDir = options.outDir ?? workspace.config.output;
-  const orphans = await findOrphanedReports(workspace, { outDir: outDir ? workspace.displayPath(outDir) : null, sources: listed.files });
+  const orphans = await findOrphanedReports(workspace, { outDir: relativeOut, sources: listed.files });
   return { ...plan, skipped: listed.skipped ?? [], orphans };
 }
 

@@ -56,6 +56,8 @@ export function defaultReportPath(workspace: Workspace): string {
 export async function planReport(workspace: Workspace, options: ReportOptions): Promise<ReportPlanResult> {
   const target = options.out === '-' ? null : options.out ?? (options.format === 'md' ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path.posix.dirname(relativeTarget));
+  if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
   // A missing incidents folder is an empty tracker, not an error: a new repository has none yet.

@@ -48,6 +48,11 @@ export interface Workspace {
    */
   writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
   /**
+   * Null when new files can be written into `folder` (which may not exist yet), else why not:
+   * asked before a run renders anything, so an unwritable target fails at once, with nothing written.
+   */
+  writableFolderProblem(folder: string): Promise<string | null>;
+  /**
    * The templates to render with: built-ins, overridden by the configured folder. `problem` when that
    * folder is missing or a template in it has a syntax error; `diagnostics` say where (and warn about
    * overrides that match no template).

@@ -25,7 +25,7 @@ export const buildCommand: CommandSpec = {
     // Rendering pulls in remark and Handlebars; loaded only by the commands that render.
     const { applyBuild, planBuild } = await import('../../workflows/build.js');
     const onProgress = io.isTTY ? (done: number, total: number) => io.stderr(`\rrendering ${done}/${total}`) : undefined;
-    const plan = await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress });
+    const plan = await planBuild(workspace, positionals, { outDir: values.out ?? null, onProgress, check: values.check === true });
     if (onProgress) io.stderr('\r\u001b[K');
     // A template that does not parse stops every render: say where, and exit 2 as for other configuration errors.
     if (plan.problem !== null && plan.diagnostics?.length) {
