@@ -56925,7 +56925,26 @@ function resolveLocal(clock, timeZone, text6) {
       message: `${quoteText(text6)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
     };
   }
-  return { ok: true, instant: new Date(first), hasOffset: false };
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
+}
+function repeatedTimeAdvice(text6, occurrences, timeZone, preferredFrom = null) {
+  const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
+  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
+  const local = localWallClock(ordered[0], timeZone);
+  const wall = `${local.date}T${local.time}:${local.seconds}`;
+  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
+  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(" or ");
+  const fitting = Math.max(1, occurrences.filter(fits).length);
+  return {
+    note: `${quoteText(text6)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
+    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`)
+  };
+}
+function utcOffsetText(minutes) {
+  const sign = minutes < 0 ? "-" : "+";
+  const whole = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`;
 }
 function localWallClock(instant, timeZone) {
   let formatter = wallClockFormatters.get(timeZone);
@@ -57233,12 +57252,14 @@ function checkTimeline(entries2, date, zone, report) {
     if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      const repeated = resolved.occurrences ? repeatedTimeAdvice(time, resolved.occurrences, zone, latest.instant) : null;
       report(["timeline", index2, "time"], {
         ruleId: "schema/timeline-order",
         message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        suggestions: repeated ? repeated.rewrites : [],
         cause: { at: ["timeline", latest.index, "time"], message: `the earlier entry, at ${latest.time}` }
       });
     } else {
@@ -70781,6 +70802,7 @@ init_time();
 
 // src/render/mermaid.ts
 init_events();
+init_tz2();
 init_time();
 function buildPhaseDiagram(incident) {
   const marks = firstOfEachType(incident.timeline);
@@ -70794,10 +70816,8 @@ function buildPhaseDiagram(incident) {
     previous3 = end;
   }
   if (spans.length === 0) return null;
-  const localWall = (instant) => wallText(instant, incident.timezone);
-  const monotonic = spans.every(([, from, to]) => localWall(from) <= localWall(to));
-  const zone = monotonic ? incident.timezone : "UTC";
-  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${wallText(to, zone)}`);
+  const zone = incident.timezone;
+  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
   return [
     "gantt",
     `    title Incident phases (${zone})`,
@@ -70806,6 +70826,11 @@ function buildPhaseDiagram(incident) {
     "    section Response",
     ...rows
   ].join("\n");
+}
+function spanEnd(from, to, zone) {
+  if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
+  const seconds = Math.round((to.getTime() - from.getTime()) / 1e3);
+  return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
 }
 function wallText(instant, zone) {
   const local = localWallClock(instant, zone);
@@ -70862,8 +70887,10 @@ function formatWhen(instant, incident) {
   return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
 }
 function timeZoneNote(incident) {
-  const first = incident.timeline[0]?.instant ?? /* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`);
-  const abbreviation = zoneAbbreviation(first, incident.timezone);
+  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
+  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
+  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
+  const [abbreviation] = abbreviations;
   return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
 }
 

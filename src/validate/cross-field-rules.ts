@@ -13,7 +13,7 @@ import { locatePath, type YamlSource } from '../load/parse.js';
 import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
-import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
+import { isCalendarDate, isTimeZone, knownTimeZones, repeatedTimeAdvice, resolveTime } from '../incident/time.js';
 
 export interface RuleContext {
   file: string;
@@ -123,12 +123,15 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
     if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      // A time the clocks repeated is read as its first occurrence; the entry most likely meant the second.
+      const repeated = resolved.occurrences ? repeatedTimeAdvice(time, resolved.occurrences, zone, latest.instant) : null;
       report(['timeline', index, 'time'], {
         ruleId: 'schema/timeline-order',
         message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        suggestions: repeated ? repeated.rewrites : [],
         cause: { at: ['timeline', latest.index, 'time'], message: `the earlier entry, at ${latest.time}` },
       });
     } else {

@@ -15,7 +15,7 @@ async function render(file: string): Promise<string> {
 }
 
 describe('rendered reports (golden files; update with `npx vitest -u` and review the diff)', () => {
-  it.each(['render-hostile-text', 'render-dst-autumn'])('%s', async (name) => {
+  it.each(['render-hostile-text', 'render-dst-autumn', 'render-dst-chicago-fall-back'])('%s', async (name) => {
     const markdown = await render(`test/fixtures/${name}/incident.yaml`);
     await expect(markdown).toMatchFileSnapshot(`../fixtures/${name}/report.md`);
   });
