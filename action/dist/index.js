@@ -71970,7 +71970,7 @@ async function planReport(workspace, options) {
   const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? "missing" : existing === text6 ? "unchanged" : "changed";
   const foreign = existing !== null && options.format === "md" && readAsOf(existing) === null;
-  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign }, problem: null };
+  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign, templateWarnings: loaded?.diagnostics ?? [] }, problem: null };
 }
 async function applyReport(workspace, plan) {
   if (plan.target === null || plan.state === "unchanged" || plan.foreign) return;

@@ -43,13 +43,15 @@ export async function newIncidentWorkflow(workspace: Workspace, options: NewInci
   const scale = workspace.config.severities;
   const severity = (options.severity ?? scale[Math.floor((scale.length - 1) / 2)] ?? 'SEV3').toUpperCase();
   if (!scale.includes(severity)) return { problem: `--severity must be one of ${scale.join(', ')}; got \`${options.severity}\``, file: null, exists: false };
-  const fileOf = (name: string) => path.posix.join(workspace.config.incidents, `${name}.yaml`);
-  const wanted = fileOf(`${options.date}-${slugify(options.title)}`);
-  const existing = await workspace.readTextIfExists(wanted);
-  if (existing !== null && sameTitle(wanted, existing, options.title)) return { problem: null, file: wanted, exists: true };
+  const base = path.posix.join(workspace.config.incidents, `${options.date}-${slugify(options.title)}`);
+  const wanted = `${base}.yaml`;
   const { files } = await workspace.findFiles([workspace.config.incidents], ['.yaml', '.yml'], { fromRoot: true });
+  // The name and its numbered variants (`-2`, `-3`…): any of them may already be this incident.
+  for (const other of files.filter((file) => file.startsWith(base) && /^(-\d+)?\.ya?ml$/.test(file.slice(base.length)))) {
+    const text = await workspace.readTextIfExists(other);
+    if (text !== null && sameTitle(other, text, options.title)) return { problem: null, file: other, exists: true };
+  }
   const taken = new Set(files.map((file) => file.replace(/\.ya?ml$/, '')));
-  const base = wanted.replace(/\.yaml$/, '');
   const file = `${uniqueSlug(base, (name) => taken.has(name))}.yaml`;
   const schemaPath = await editorSchemaPath(workspace, file);
   await workspace.writeText(file, buildSkeleton({ title: options.title, date: options.date, severity, timezone: options.timezone, severities: scale, schemaPath }));

@@ -45,6 +45,8 @@ export interface ReportPlan {
   diagnostics: Diagnostic[];
   /** The target exists and was not written by `postmortem report`: it is never replaced. */
   foreign: boolean;
+  /** Template overrides under `report/` that match no tracker template (warnings). */
+  templateWarnings?: Diagnostic[];
 }
 
 /** The page's default place: README.md in the incidents folder, shown on GitHub when the folder is opened. */
@@ -92,7 +94,7 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   const text = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? 'missing' : existing === text ? 'unchanged' : 'changed';
   const foreign = existing !== null && options.format === 'md' && readAsOf(existing) === null;
-  return { plan: { target: relativeTarget, text, state, report, diagnostics, foreign }, problem: null };
+  return { plan: { target: relativeTarget, text, state, report, diagnostics, foreign, templateWarnings: loaded?.diagnostics ?? [] }, problem: null };
 }
 
 /** Writes the page (temp file + rename); a no-op for stdout or an unchanged page. */

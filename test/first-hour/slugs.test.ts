@@ -57,6 +57,8 @@ describe('postmortem new with non-Latin titles and taken names', () => {
     );
     expect((await run(dir, ['new', 'DB: down', '--date', '2024-01-15'])).stdout).toContain('created postmortems/2024-01-15-db-down-3.yaml');
     expect(await readFile(path.join(dir, 'postmortems/2024-01-15-db-down-2.yaml'), 'utf8')).toContain('title: "DB down?"');
+    // The same title again finds its own numbered file and refuses.
+    expect(await run(dir, ['new', 'DB down?', '--date', '2024-01-15'])).toMatchObject({ code: 1, stderr: expect.stringContaining('postmortems/2024-01-15-db-down-2.yaml already exists with this title') });
   });
 
   it('refuses, writing nothing, when an incident with the same title is already there', async () => {

@@ -60,4 +60,13 @@ describe('template overrides', () => {
     expect(result.stdout).toContain('wrote postmortems/2024-01-15-checkout.md');
     expect(result.stderr).toMatch(/my-templates\/partials\/timelin\.hbs\n +- +warning +`partials\/timelin\.hbs` matches no built-in template, so it is not used; did you mean `partials\/timeline\.hbs`\?/);
   });
+
+  it('report warns about a misnamed tracker override, and build leaves tracker names to report', async () => {
+    const dir = await copyOf('templates-misnamed-override');
+    const report = await run(dir, ['report', '--now', '2024-07-01']);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toContain('`report/partials/trend.hbs` matches no built-in template, so it is not used; did you mean `report/partials/trends.hbs`?');
+    expect(report.stderr).not.toContain('timelin');
+    expect((await run(dir, ['build'])).stderr).not.toContain('trend.hbs');
+  });
 });
