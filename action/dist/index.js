@@ -56928,24 +56928,6 @@ function resolveLocal(clock, timeZone, text6) {
   const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
   return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
-function repeatedTimeAdvice(text6, occurrences, timeZone, preferredFrom = null) {
-  const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
-  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
-  const local = localWallClock(ordered[0], timeZone);
-  const wall = `${local.date}T${local.time}:${local.seconds}`;
-  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
-  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(" or ");
-  const fitting = Math.max(1, occurrences.filter(fits).length);
-  return {
-    note: `${quoteText(text6)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
-    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`)
-  };
-}
-function utcOffsetText(minutes) {
-  const sign = minutes < 0 ? "-" : "+";
-  const whole = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`;
-}
 function localWallClock(instant, timeZone) {
   let formatter = wallClockFormatters.get(timeZone);
   if (!formatter) {
@@ -57184,6 +57166,36 @@ var init_readiness = __esm({
   }
 });
 
+// src/incident/repeated-time.ts
+function repeatedTimeAdvice(text6, occurrences, timeZone, preferredFrom = null) {
+  const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
+  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
+  const local = localWallClock(ordered[0], timeZone);
+  const wall = `${local.date}T${local.time}:${local.seconds}`;
+  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
+  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(" or ");
+  const fitting = Math.max(1, occurrences.filter(fits).length);
+  return {
+    note: `${quoteText(text6)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
+    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`)
+  };
+}
+function utcOffsetText(minutes) {
+  const sign = minutes < 0 ? "-" : "+";
+  const whole = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`;
+}
+var pad2;
+var init_repeated_time = __esm({
+  "src/incident/repeated-time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    init_time();
+    pad2 = (value) => String(value).padStart(2, "0");
+  }
+});
+
 // src/validate/cross-field-rules.ts
 function checkIncidentRules(data, context) {
   const diagnostics = [];
@@ -57351,6 +57363,7 @@ var init_cross_field_rules = __esm({
     init_readiness();
     init_schema_check();
     init_describe();
+    init_repeated_time();
     init_time();
     asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
     asList = (value) => Array.isArray(value) ? value : [];

@@ -185,37 +185,6 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
 
-/**
- * What to write instead of a local time that occurs twice: the time with each
- * offset it can have, those at or after `preferredFrom` first (and they alone
- * are the `rewrites`, when there are any), as
- * "`01:30` occurs twice on 2023-11-05 in America/Chicago; write
- * `2023-11-05T01:30:00-06:00` or `-05:00`".
- *
- * @example
- * repeatedTimeAdvice('01:30', resolved.occurrences, 'America/Chicago', laterThan)
- */
-export function repeatedTimeAdvice(text: string, occurrences: readonly Date[], timeZone: string, preferredFrom: Date | null = null): { note: string; rewrites: string[] } {
-  const fits = (instant: Date) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
-  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
-  const local = localWallClock(ordered[0]!, timeZone);
-  const wall = `${local.date}T${local.time}:${local.seconds}`;
-  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
-  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(' or ');
-  const fitting = Math.max(1, occurrences.filter(fits).length);
-  return {
-    note: `${quoteText(text)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
-    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`),
-  };
-}
-
-/** -300 → "-05:00". */
-function utcOffsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const whole = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`;
-}
-
 // One wall-clock formatter per zone: formatting many timeline entries with
 // fresh TZDate objects was the costliest part of rendering a report.
 const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();

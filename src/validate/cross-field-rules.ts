@@ -13,7 +13,8 @@ import { locatePath, type YamlSource } from '../load/parse.js';
 import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
-import { isCalendarDate, isTimeZone, knownTimeZones, repeatedTimeAdvice, resolveTime } from '../incident/time.js';
+import { repeatedTimeAdvice } from '../incident/repeated-time.js';
+import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
 
 export interface RuleContext {
   file: string;
