@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search2 ? `${pathname}${search2}` : pathname;
+        const path9 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code5 = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code5 = path9.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20901,7 +20901,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path8 = __require("path");
+    var path9 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -20954,7 +20954,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path8.resolve(filename);
+      const absoluteName = path9.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -25686,9 +25686,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path8) {
+function formatFieldPath(path9) {
   let out = "";
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25792,17 +25792,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25813,13 +25813,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25840,17 +25840,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25861,13 +25861,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25894,23 +25894,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26522,10 +26522,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26544,7 +26544,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26574,11 +26574,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26592,8 +26592,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26607,8 +26607,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26626,8 +26626,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26637,8 +26637,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29153,9 +29153,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29230,14 +29230,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29252,10 +29252,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29266,10 +29266,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29286,13 +29286,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -31253,9 +31253,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path8) => {
+    visit5.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field2, index2] of path8) {
+      for (const [field2, index2] of path9) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31264,23 +31264,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path8) => {
-      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
+    visit5.parentCollection = (cst, path9) => {
+      const parent = visit5.itemAtPath(cst, path9.slice(0, -1));
+      const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -31291,10 +31291,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -33060,33 +33060,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path8) {
+function nodeAtPath(source, path9) {
   let current = source.document.contents;
-  for (let i = 0; i < path8.length; i++) {
-    const next = childOf(current, path8[i]);
+  for (let i = 0; i < path9.length; i++) {
+    const next = childOf(current, path9[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path8.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path9.length } : null;
 }
-function keyNodeAtPath(source, path8) {
-  const last = path8[path8.length - 1];
+function keyNodeAtPath(source, path9) {
+  const last = path9[path9.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path8.slice(0, -1));
+  const parent = nodeAtPath(source, path9.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path8, options = {}) {
+function locatePath(source, path9, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path8);
+    const key = keyNodeAtPath(source, path9);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path8);
+  const found = nodeAtPath(source, path9);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path8.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path9.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -33124,14 +33124,14 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path8 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path8 }));
+    const path9 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path9 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path8) {
-      [ancestors, container] = [path8, map4];
-      if (collectionDepth(path8) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path9) {
+      [ancestors, container] = [path9, map4];
+      if (collectionDepth(path9) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -33139,15 +33139,15 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path8) {
-      [ancestors, container] = [path8, seq];
-      if (collectionDepth(path8) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path9) {
+      [ancestors, container] = [path9, seq];
+      if (collectionDepth(path9) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias, path8) {
-      [ancestors, container] = [path8, alias];
+    Alias(_, alias, path9) {
+      [ancestors, container] = [path9, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -33191,9 +33191,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path8) {
+function collectionDepth(path9) {
   let depth = 0;
-  for (const ancestor of path8) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path9) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -33300,7 +33300,14 @@ function parseYamlSource(file, input) {
   const source = { file, text: text6, hasBom, document: document3, lineCounter };
   const diagnostics = [];
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
-  for (const error2 of document3.errors) diagnostics.push(yamlErrorDiagnostic(source, error2));
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of document3.errors) {
+    const diagnostic = yamlErrorDiagnostic(source, error2);
+    const key = `${diagnostic.line}
+${diagnostic.message}`;
+    if (!seen.has(key)) diagnostics.push(diagnostic);
+    seen.add(key);
+  }
   if (document3.errors.length === 0) diagnostics.push(...checkDocumentStructure(source));
   if (diagnostics.length > 0) return { data: null, source, diagnostics };
   if (document3.contents === null) return { data: null, source, diagnostics: [emptyFile(file)] };
@@ -36680,8 +36687,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path9) {
+      let input = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36755,11 +36762,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37122,8 +37129,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -40931,6 +40938,22 @@ var require__ = __commonJS({
   }
 });
 
+// src/diagnostics/printable.ts
+function visible(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function showControlChars(text6) {
+  return text6.replace(CONTROL, visible);
+}
+var CONTROL, NAMED;
+var init_printable = __esm({
+  "src/diagnostics/printable.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+    NAMED = { "\n": "\\n", "	": "\\t", "\r": "\\r" };
+  }
+});
+
 // src/validate/describe.ts
 function describeValue(value) {
   if (value === void 0) return "nothing";
@@ -40959,12 +40982,13 @@ function article(type) {
   return type.split(",").map((t) => names[t] ?? t).join(" or ");
 }
 function quoteText(value, max = 60) {
-  const oneLine2 = value.replace(/[\u0000-\u001f\u007f`]/g, (c) => c === "`" ? "'" : c === "\n" ? "\\n" : c === "	" ? "\\t" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const oneLine2 = showControlChars(value).replace(/`/g, "'");
   return `\`${oneLine2.length > max ? `${oneLine2.slice(0, max - 1)}\u2026` : oneLine2}\``;
 }
 var init_describe = __esm({
   "src/validate/describe.ts"() {
     "use strict";
+    init_printable();
   }
 });
 
@@ -41008,9 +41032,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path8) {
+function valueAt(data, path9) {
   let current = data;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -41021,7 +41045,7 @@ function misspeltKey(value, name, known) {
   const unknown2 = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith("x-"));
   return unknown2.find((key) => closest(key, known) === name) ?? null;
 }
-var field, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
+var field, asExpected, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
 var init_keyword_messages = __esm({
   "src/validate/keyword-messages.ts"() {
     "use strict";
@@ -41029,6 +41053,7 @@ var init_keyword_messages = __esm({
     init_describe();
     init_suggest();
     field = (c) => `\`${formatFieldPath(c.base)}\``;
+    asExpected = (description) => description === void 0 || /^.[A-Z]/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
     entries = (n) => `${n} ${n === 1 ? "entry" : "entries"}`;
     required = (c) => {
       const name = String(c.error.params.missingProperty);
@@ -41039,7 +41064,7 @@ var init_keyword_messages = __esm({
         message: `Missing required field \`${name}\``,
         ...located,
         span: located.span ? { line: located.span.line, column: located.span.column } : null,
-        expected: c.parent?.properties?.[name]?.description ?? `a value for \`${name}\``,
+        expected: asExpected(c.parent?.properties?.[name]?.description) ?? `a value for \`${name}\``,
         actual: "nothing",
         note: `Add \`${name}:\` ${c.base.length ? `under ${field(c)}` : "at the top level"}.`
       };
@@ -41065,7 +41090,7 @@ var init_keyword_messages = __esm({
         ruleId: "schema/type",
         message: `${c.base.length ? field(c) : "The document"} must be ${wanted}, not ${describeValue(c.value)}`,
         ...c.where(c.base),
-        expected: c.base.length ? c.parent?.description ?? wanted : "a mapping of fields (`title:`, `date:`, \u2026)",
+        expected: c.base.length ? asExpected(c.parent?.description) ?? wanted : "a mapping of fields (`title:`, `date:`, \u2026)",
         actual: describeValue(c.value),
         note: typeHint(String(c.error.params.type), c.value)
       };
@@ -41086,7 +41111,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/empty",
       message: `${field(c)} must not be empty`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? "text",
+      expected: asExpected(c.parent?.description) ?? "text",
       actual: "an empty string"
     });
     repeatedItem = (c) => {
@@ -41103,7 +41128,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/min-items",
       message: `${field(c)} needs at least ${entries(Number(c.error.params.limit))}`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? `at least ${entries(Number(c.error.params.limit))}`,
+      expected: asExpected(c.parent?.description) ?? `at least ${entries(Number(c.error.params.limit))}`,
       actual: describeValue(c.value)
     });
     outOfRange = (c) => {
@@ -41120,7 +41145,7 @@ var init_keyword_messages = __esm({
       ruleId: "schema/format",
       message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
       ...c.where(c.base),
-      expected: c.parent?.description ?? `text matching ${String(c.error.params.pattern)}`,
+      expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
       actual: describeValue(c.value)
     });
     noShapeFits = (c) => {
@@ -41130,7 +41155,7 @@ var init_keyword_messages = __esm({
         ruleId: "schema/type",
         message: `${field(c)} must be ${shapes}, not ${describeValue(c.value)}`,
         ...c.where(c.base),
-        expected: c.parent?.description ?? shapes,
+        expected: asExpected(c.parent?.description) ?? shapes,
         actual: describeValue(c.value),
         note: typeHint(branches.some((b) => b.type === "string") ? "string" : "", c.value)
       };
@@ -41214,7 +41239,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path8, key = false) => ({ path: formatFieldPath(path8) || null, span: locatePath(source, path8, { key }) })
+    where: (path9, key = false) => ({ path: formatFieldPath(path9) || null, span: locatePath(source, path9, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -41295,13 +41320,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path8 = ["severities", repeated];
+    const path9 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path8),
-      span: locatePath(loaded.source, path8),
+      path: formatFieldPath(path9),
+      span: locatePath(loaded.source, path9),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41309,13 +41334,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path8 = ["review", "approvals", written];
+    const path9 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path8),
-      span: locatePath(loaded.source, path8),
+      path: formatFieldPath(path9),
+      span: locatePath(loaded.source, path9),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41324,13 +41349,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path8 = ["policies", "action_deadline_days", unknownSeverity];
+    const path9 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path8),
-      span: locatePath(loaded.source, path8),
+      path: formatFieldPath(path9),
+      span: locatePath(loaded.source, path9),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -42547,13 +42572,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path8) {
-          return /^\.|this\b/.test(path8.original);
+        scopedId: function scopedId(path9) {
+          return /^\.|this\b/.test(path9.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path8) {
-          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
+        simpleId: function simpleId(path9) {
+          return path9.parts.length === 1 && !AST.helpers.scopedId(path9) && !path9.depth;
         }
       }
     };
@@ -43638,12 +43663,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path8, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path9, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path8,
+        path: path9,
         params,
         hash: hash2,
         escaped,
@@ -43915,9 +43940,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path9 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path8.original);
+        this.opcode("registerDecorator", params.length, path9.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -43984,48 +44009,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path8));
+        var path9 = sexpr.path, name = path9.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path9));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path8.strict = true;
-        this.accept(path8);
+        path9.strict = true;
+        this.accept(path9);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path8 = sexpr.path;
-        path8.strict = true;
-        this.accept(path8);
+        var path9 = sexpr.path;
+        path9.strict = true;
+        this.accept(path9);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path9 = sexpr.path, name = path9.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path8.strict = true;
-          path8.falsy = true;
-          this.accept(path8);
-          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
+          path9.strict = true;
+          path9.falsy = true;
+          this.accept(path9);
+          this.opcode("invokeHelper", params.length, path9.original, _ast2["default"].helpers.simpleId(path9));
         }
       },
-      PathExpression: function PathExpression(path8) {
-        var depth = validateDepth(path8);
-        var parts = validateParts(path8);
+      PathExpression: function PathExpression(path9) {
+        var depth = validateDepth(path9);
+        var parts = validateParts(path9);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path9), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path8.data) {
+        } else if (path9.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path8.strict);
+          this.opcode("lookupData", depth, parts, path9.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
+          this.opcode("lookupOnContext", parts, path9.falsy, path9.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -44252,8 +44277,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path8) {
-      return validateStringArray(path8, path8.parts, "parts");
+    function validateParts(path9) {
+      return validateStringArray(path9, path9.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -44435,16 +44460,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path8 = aPath;
+      var path9 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path8 = url.path;
+        path9 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path8);
-      var parts = path8.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path9);
+      var parts = path9.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -44461,15 +44486,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path8 = parts.join("/");
-      if (path8 === "") {
-        path8 = isAbsolute ? "/" : ".";
+      path9 = parts.join("/");
+      if (path9 === "") {
+        path9 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path8;
+        url.path = path9;
         return urlGenerate(url);
       }
-      return path8;
+      return path9;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -47271,8 +47296,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path8 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path8;
+      var path9 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path9;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -55318,8 +55343,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path8, name) {
-  if (!path8) {
+function assertPath(path9, name) {
+  if (!path9) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55504,13 +55529,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path8) {
-        if (isUrl(path8)) {
-          path8 = fileURLToPath2(path8);
+      set path(path9) {
+        if (isUrl(path9)) {
+          path9 = fileURLToPath2(path9);
         }
-        assertNonEmpty(path8, "path");
-        if (this.path !== path8) {
-          this.history.push(path8);
+        assertNonEmpty(path9, "path");
+        if (this.path !== path9) {
+          this.history.push(path9);
         }
       }
       /**
@@ -57112,13 +57137,13 @@ function checkReadiness(data, context) {
   const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
   const severity = SEVERITY_BY_STATUS[status];
   if (!severity) return [];
-  const at = (path8) => ({ file: context.file, severity, path: formatFieldPath(path8), span: locatePath(context.source, path8) });
+  const at = (path9) => ({ file: context.file, severity, path: formatFieldPath(path9), span: locatePath(context.source, path9) });
   const found = placeholderPaths(data, []).map(
-    ({ path: path8, text: text6 }) => createDiagnostic({
-      ...at(path8),
-      span: textSpan(context.source, path8, text6) ?? locatePath(context.source, path8),
+    ({ path: path9, text: text6 }) => createDiagnostic({
+      ...at(path9),
+      span: textSpan(context.source, path9, text6) ?? locatePath(context.source, path9),
       ruleId: "schema/placeholder-text",
-      message: `\`${formatFieldPath(path8)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      message: `\`${formatFieldPath(path9)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
       expected: "what actually happened, in your words",
       actual: `\`${text6}\``,
       note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
@@ -57126,10 +57151,10 @@ function checkReadiness(data, context) {
   );
   const authors = data.authors;
   if (!Array.isArray(authors) || authors.length === 0) {
-    const path8 = data.authors === void 0 ? ["status"] : ["authors"];
+    const path9 = data.authors === void 0 ? ["status"] : ["authors"];
     found.push(
       createDiagnostic({
-        ...at(path8),
+        ...at(path9),
         path: "authors",
         ruleId: "schema/no-authors",
         message: `The post-mortem is \`${status}\` but names no authors`,
@@ -57141,14 +57166,14 @@ function checkReadiness(data, context) {
   }
   return found;
 }
-function placeholderPaths(value, path8) {
-  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path8, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path8, index2]));
+function placeholderPaths(value, path9) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path9, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path9, index2]));
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path8, key]));
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path9, key]));
 }
-function textSpan(source, path8, text6) {
-  const range = source ? nodeAtPath(source, path8)?.node.range : void 0;
+function textSpan(source, path9, text6) {
+  const range = source ? nodeAtPath(source, path9)?.node.range : void 0;
   if (!source || !range) return null;
   const start = source.text.indexOf(text6, range[0]);
   return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text6.length) : null;
@@ -57203,8 +57228,8 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path8, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path8), span: locatePath(context.source, path8), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  const report = (path9, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path9), span: locatePath(context.source, path9), ...init, ...cause ? { cause: causeAt(cause) } : {} })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -57340,13 +57365,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path8, value, whole] of fields) {
+  for (const [path9, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path8, {
+    report(path9, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path8)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -57384,8 +57409,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path8, required2] of REQUIRED_AT) {
-    const node2 = path8.reduce(childSchema, copy);
+  for (const [path9, required2] of REQUIRED_AT) {
+    const node2 = path9.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -57563,7 +57588,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path8, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path8, message });
+  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -57595,7 +57620,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path8) => ({ file: incident.file, path: formatFieldPath(path8), span: locatePath(source, path8), severity: "warning" });
+  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -60824,10 +60849,10 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path8, settings) {
+function blameDiagnostic(file, finding, actual, span2, path9, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
-  const shown = actual.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = showControlChars(actual.replace(/\s+/g, " "));
   const why = custom?.message ?? info2?.why ?? "the configuration flags this phrase";
   const suggestion = custom?.suggestion ?? info2?.suggestion ?? "";
   return createDiagnostic({
@@ -60837,14 +60862,14 @@ function blameDiagnostic(file, finding, actual, span2, path8, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path8,
+    path: path9,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path8) {
+function structureDiagnostic(file, finding, span2, path9) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -60853,7 +60878,7 @@ function structureDiagnostic(file, finding, span2, path8) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path8,
+    path: path9,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -60890,6 +60915,7 @@ var init_runner = __esm({
     init_config();
     init_suppressions();
     init_suggest();
+    init_printable();
     DEFAULT_LINT_SETTINGS = { rules: {}, phrases: [], allow: [], people: [] };
   }
 });
@@ -60955,15 +60981,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path8, out) {
+function collect(source, node2, spec, path9, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path8));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path9));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path8, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path9, index2], out);
     });
     return;
   }
@@ -60972,18 +60998,18 @@ function collect(source, node2, spec, path8, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path8, key], out);
+      if (child) collect(source, pair2.value, child, [...path9, key], out);
     }
   }
 }
-function proseField(source, node2, path8) {
+function proseField(source, node2, path9) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path8, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path9, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -61101,8 +61127,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path8 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path8);
+    const path9 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path9);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -61153,11 +61179,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path8, known) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path9, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path8, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path9, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -61752,7 +61778,7 @@ function formatText(diagnostics, options = {}) {
     lines.push(file);
     const width = Math.max(...list4.map((d) => formatPosition(d).length));
     for (const d of list4) {
-      const where = d.path ? ` ${paint(DIM, `at ${d.path}`)}` : "";
+      const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : "";
       lines.push(
         `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`
       );
@@ -63185,17 +63211,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path8 = requestOptions.url.replace(options.baseUrl, "");
+    const path9 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -66236,9 +66262,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path8, ref) => attempt(async () => {
+    readFileAt: (path9, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path8, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path9, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -66299,7 +66325,6 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-import path6 from "node:path";
 
 // src/render/render.ts
 var import_handlebars2 = __toESM(require_lib2(), 1);
@@ -66748,7 +66773,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path8, match) {
+function findUrl(_, protocol, domain2, path9, match) {
   if (!previous(match)) {
     return false;
   }
@@ -66761,7 +66786,7 @@ function findUrl(_, protocol, domain2, path8, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path8);
+  const parts = splitUrl(domain2 + path9);
   const result = {
     type: "link",
     title: null,
@@ -70945,6 +70970,55 @@ function renderReport(incident, templates, options = {}) {
   return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
 }
 
+// src/workflows/incident-files.ts
+init_diagnostic();
+var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
+var READ_AHEAD = 8;
+async function listFiles(workspace, paths, extensions) {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
+  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
+  return { files, problem: null };
+}
+async function listIncidentFiles(workspace, paths) {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
+}
+async function* readFiles(workspace, files) {
+  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
+  for (const [index2, file] of files.entries()) {
+    const read = await reads[index2];
+    const next = files[index2 + READ_AHEAD];
+    if (next !== void 0) reads.push(workspace.readBytes(next));
+    delete reads[index2];
+    yield { file, read, position: index2 + 1, total: files.length };
+  }
+}
+async function* checkFiles(workspace, files, options = {}) {
+  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
+  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
+    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
+    yield { ...checked, position: position2, total };
+  }
+}
+function noFilesDiagnostic(paths) {
+  return createDiagnostic({
+    file: paths[0] ?? ".",
+    ruleId: "schema/no-files",
+    severity: "warning",
+    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
+    note: 'Create one with `postmortem new "Title"`.'
+  });
+}
+
+// src/workflows/orphan-reports.ts
+init_diagnostic();
+
+// src/workflows/related-reports.ts
+import path7 from "node:path";
+
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
 var STOP_WORDS = new Set(
@@ -71064,57 +71138,28 @@ function compareNewestFirst(a, b) {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-// src/workflows/incident-files.ts
-init_diagnostic();
-var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
-var READ_AHEAD = 8;
-async function listFiles(workspace, paths, extensions) {
-  const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
-  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
-  return { files, problem: null };
-}
-async function listIncidentFiles(workspace, paths) {
-  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
-  if (listed.problem !== null) return listed;
-  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
-  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
-}
-async function* readFiles(workspace, files) {
-  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
-  for (const [index2, file] of files.entries()) {
-    const read = await reads[index2];
-    const next = files[index2 + READ_AHEAD];
-    if (next !== void 0) reads.push(workspace.readBytes(next));
-    delete reads[index2];
-    yield { file, read, position: index2 + 1, total: files.length };
-  }
-}
-async function* checkFiles(workspace, files, options = {}) {
-  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
-  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
-    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
-    yield { ...checked, position: position2, total };
-  }
-}
-function noFilesDiagnostic(paths) {
-  return createDiagnostic({
-    file: paths[0] ?? ".",
-    ruleId: "schema/no-files",
-    severity: "warning",
-    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
-    note: 'Create one with `postmortem new "Title"`.'
-  });
-}
-
-// src/workflows/orphan-reports.ts
-init_diagnostic();
-
-// src/workflows/build.ts
+// src/workflows/report-path.ts
+import path6 from "node:path";
 function reportPathFor(file, outDir) {
   const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
   return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
 }
+
+// src/workflows/related-reports.ts
+async function relatedReports(workspace, checked, outDir) {
+  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
+  const related = findRelatedIncidents(incidents);
+  return (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
+    const report = reportPathFor(other2.file, outDir);
+    return { ...other2, report, link: path7.posix.relative(path7.posix.dirname(target), report) };
+  });
+}
+
+// src/workflows/build.ts
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
@@ -71128,7 +71173,7 @@ async function planFiles(workspace, files, options) {
     options.onProgress?.(entry.position, entry.total);
     checked.push({ ...entry, source: null });
   }
-  const related = await relatedAcrossFolder(workspace, checked);
+  const relatedOf = await relatedReports(workspace, checked, relativeOut);
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics });
@@ -71149,23 +71194,11 @@ async function planFiles(workspace, files, options) {
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const links = (related.get(entry.incident.id) ?? []).map((other2) => ({
-      ...other2,
-      link: path6.posix.relative(path6.posix.dirname(target), reportPathFor(other2.file, relativeOut))
-    }));
-    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
+    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: relatedOf(entry.incident, target) });
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
   return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
-}
-async function relatedAcrossFolder(workspace, checked) {
-  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  return findRelatedIncidents(incidents);
 }
 async function applyBuild(workspace, items) {
   let written = 0;
@@ -71559,7 +71592,7 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
-import path7 from "node:path";
+import path8 from "node:path";
 init_diagnostic();
 
 // src/report/tracker-view.ts
@@ -71600,6 +71633,7 @@ function pieChart(title, slices) {
 // src/report/tracker-view.ts
 var UNKNOWN = "unknown";
 var MAX_LISTED = 10;
+var MONTHS_SHOWN = 12;
 var duration = (seconds) => seconds === null ? UNKNOWN : formatDuration(seconds);
 var days = (value) => value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`;
 var summaryText = (summary2, format) => summary2.count === 0 ? UNKNOWN : `${format(summary2.median)} / ${format(summary2.p90)}`;
@@ -71631,6 +71665,23 @@ function trendRow(trend, severities) {
     reviewLag: summaryText(trend.review_lag_days, days)
   };
 }
+function periodSection(kind, trends, severities, earlier) {
+  const per = kind.toLowerCase();
+  const resolved = trends.filter((trend) => trend.time_to_resolve.median !== null);
+  const minutes = (trend) => Math.round(trend.time_to_resolve.median / 60 * 10) / 10;
+  return {
+    heading: `Per ${per}`,
+    label: kind,
+    severities,
+    rows: trends.map((trend) => trendRow(trend, severities)),
+    first: trends[0]?.period ?? null,
+    last: trends.at(-1)?.period ?? null,
+    earlier,
+    incidentsChart: barChart(`Incidents per ${per}`, "Incidents", trends.map((trend) => [trend.period, trend.incidents])),
+    resolveChart: lineChart(`Median time to resolve per ${per} (minutes)`, "Minutes", resolved.map((trend) => [trend.period, minutes(trend)])),
+    resolveRows: resolved.map((trend) => ({ period: trend.period, minutes: minutes(trend) }))
+  };
+}
 function buildTrackerView(report) {
   const byId = new Map(report.incidents.map((entry) => [entry.id, entry]));
   const incidentLink = (id) => ({ title: withoutMentions(byId.get(id)?.title ?? id), link: markdownHref(byId.get(id)?.report ?? "") });
@@ -71654,6 +71705,7 @@ function buildTrackerView(report) {
     overdueByOwner.set(owner, list4);
   }
   const quarters = report.trends.quarters;
+  const months = report.trends.months.slice(-MONTHS_SHOWN);
   const counts = report.action_items.counts;
   return {
     report,
@@ -71667,15 +71719,11 @@ function buildTrackerView(report) {
     trends: {
       severities: shownScale,
       quarters: quarters.map((trend) => trendRow(trend, shownScale)),
-      months: report.trends.months.map((trend) => trendRow(trend, shownScale)),
+      months: months.map((trend) => trendRow(trend, shownScale)),
+      perQuarter: periodSection("Quarter", quarters, shownScale, 0),
+      // The page shows the newest months only; the JSON keeps every month, the quarters cover the rest.
+      perMonth: periodSection("Month", months, shownScale, report.trends.months.length - months.length),
       reviewLag: summaryText(report.trends.review_lag_days, days),
-      incidentsChart: barChart("Incidents per quarter", "Incidents", quarters.map((trend) => [trend.period, trend.incidents])),
-      resolveChart: lineChart(
-        "Median time to resolve per quarter (minutes)",
-        "Minutes",
-        quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => [trend.period, trend.time_to_resolve.median / 60])
-      ),
-      resolveRows: quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => ({ period: trend.period, minutes: Math.round(trend.time_to_resolve.median / 60 * 10) / 10 })),
       severityPie: pieChart("Incidents by severity", shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
       severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length }))
     },
@@ -71702,7 +71750,7 @@ function buildTrackerView(report) {
       }))
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
+    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
   };
 }
 
@@ -71945,12 +71993,12 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
+  return path8.posix.join(workspace.config.incidents.split(path8.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
-  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path7.posix.dirname(relativeTarget));
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path8.posix.dirname(relativeTarget));
   if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
@@ -71969,7 +72017,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path8.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -71977,7 +72025,7 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path8.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo
   });
   const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
@@ -72098,7 +72146,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72552,12 +72600,10 @@ function describe(error2) {
 }
 
 // src/sync/report.ts
-function printable(line) {
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "?");
-}
+init_printable();
 function formatResultLine(result) {
   const line = resultLine(result);
-  return line === null ? null : printable(line);
+  return line === null ? null : showControlChars(line);
 }
 function resultLine(result) {
   const { op } = result;
@@ -72586,7 +72632,7 @@ init_locate();
 
 // src/sync/diagnostics.ts
 init_diagnostic();
-function syncDiagnostics(results, locate, fileOf = () => null) {
+function syncDiagnostics(results, locate, fileOf) {
   const diagnostics = [];
   for (const result of results) {
     const { op } = result;
@@ -72594,7 +72640,7 @@ function syncDiagnostics(results, locate, fileOf = () => null) {
       if (result.outcome === "failed" || result.outcome === "removed") {
         const severity = result.outcome === "failed" ? "error" : "warning";
         const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
-        diagnostics.push(createDiagnostic({ file: fileOf(op.incident) ?? op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+        diagnostics.push(createDiagnostic({ file: fileOf(op.incident), ruleId: `sync/${result.outcome}`, severity, message }));
       }
       continue;
     }
@@ -75299,7 +75345,7 @@ async function syncWorkflow(plainWorkspace, tracker, options) {
     (error2) => error2 instanceof Error ? error2.message : String(error2)
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident, f.file]));
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? workspace.config.incidents);
   const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
   const reports = await rerenderReports(workspace, writtenYaml);
   return { problem: null, files, plan, results, diagnostics, writeBackError, reports };

@@ -11,10 +11,10 @@
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderReport } from '../render/render.js';
-import type { Incident } from '../incident/model.js';
-import { findRelatedIncidents } from '../report/related.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { findOrphanedReports, type OrphanedReport } from './orphan-reports.js';
+import { relatedReports } from './related-reports.js';
+import { reportPathFor } from './report-path.js';
 import type { Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
@@ -34,12 +34,6 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** `--check`: nothing will be written, so the target folders need not be writable. */
   check?: boolean;
-}
-
-/** Where the report of `file` goes: beside it, or in `outDir` under the same name with `.md`. */
-export function reportPathFor(file: string, outDir: string | null): string {
-  const name = `${path.posix.basename(file).replace(/\.ya?ml$/i, '')}.md`;
-  return outDir ? path.posix.join(outDir.split(path.sep).join('/'), name) : path.posix.join(path.posix.dirname(file), name);
 }
 
 /** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
@@ -83,7 +77,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     // The parsed YAML tree is dropped: thousands of them would not fit in memory.
     checked.push({ ...entry, source: null });
   }
-  const related = await relatedAcrossFolder(workspace, checked);
+  const relatedOf = await relatedReports(workspace, checked, relativeOut);
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
@@ -105,28 +99,11 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     }
     sourceOf.set(target, entry.file);
     const existing = await workspace.readTextIfExists(target);
-    const links = (related.get(entry.incident.id) ?? []).map((other) => ({
-      ...other,
-      link: path.posix.relative(path.posix.dirname(target), reportPathFor(other.file, relativeOut)),
-    }));
-    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
+    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: relatedOf(entry.incident, target) });
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
   return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
-}
-
-/**
- * Related incidents over the incidents folder, whichever files this build
- * renders, so building one file gives the same report as building all.
- */
-async function relatedAcrossFolder(workspace: Workspace, checked: ReadonlyArray<{ file: string; incident: Incident | null }>) {
-  const incidents = checked.flatMap((entry) => (entry.incident ? [entry.incident] : []));
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  return findRelatedIncidents(incidents);
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */

@@ -10,7 +10,7 @@
  * if (plan && plan.state !== 'unchanged') await applyReport(workspace, plan);
  */
 import path from 'node:path';
-import { reportPathFor } from './build.js';
+import { reportPathFor } from './report-path.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';

@@ -90,7 +90,7 @@ export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTrack
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident!, f.file]));
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? workspace.config.incidents);
   const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
   const reports = await rerenderReports(workspace, writtenYaml);
   return { problem: null, files, plan, results, diagnostics, writeBackError, reports };

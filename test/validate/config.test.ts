@@ -107,6 +107,12 @@ describe('checkConfig', () => {
       'severities: [P1, P2]\nreview:\n  approvals: { default: 1, sev1: 2 }\n',
       ['3:34-3:35 error `review.approvals` names `sev1`, which is not on the severity scale (review.approvals.sev1) schema/severities'],
     ],
+    [
+      'a deadline policy for a severity not on the scale',
+      'policies:\n  action_deadline_days:\n    SEV9: 10\n',
+      ['3:11-3:13 error `SEV9` in `policies.action_deadline_days` is not a severity of the scale (policies.action_deadline_days.SEV9) schema/severities'],
+    ],
+    ['a negative draft age limit', 'policies:\n  max_days_in_draft: -3\n', ['2:22-2:24 error `policies.max_days_in_draft` must be >= 0; found the number -3 (policies.max_days_in_draft) schema/range']],
     ['a negative approval count', 'review:\n  approvals: { P1: -1 }\n', ['2:20-2:22 error `review.approvals.P1` must be >= 0; found the number -1 (review.approvals.P1) schema/range']],
     ['a number for a folder', 'templates: 3\n', ['1:12-1:13 error `templates` must be text, not the number 3 (templates) schema/type']],
     ['a list instead of a mapping', '- a\n', ['1:1-1:4 error The document must be a mapping, not a list of 1 schema/type']],

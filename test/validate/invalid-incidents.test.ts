@@ -169,7 +169,7 @@ describe('diagnostic details', () => {
   it('says what was expected, what was found, and how to fix it', () => {
     const [diagnostic] = check(edit(['title: Checkout errors', 'title: 42'])).diagnostics;
     expect(diagnostic).toMatchObject({
-      expected: 'One line naming the incident',
+      expected: 'one line naming the incident',
       actual: 'the number 42',
       note: 'YAML read this as a number; quote it to make it text, e.g. "42".',
     });
