@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path10, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search2 ? `${pathname}${search2}` : pathname;
+        const path10 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code5 = path9.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code5 = path10.charCodeAt(i);
         if (code5 < 32 || // exclude CTLs (0-31)
         code5 > 126 || // exclude DEL and non-ascii
         code5 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20901,7 +20901,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -20954,7 +20954,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path9.resolve(filename);
+      const absoluteName = path10.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -25617,9 +25617,14 @@ var init_catalogue = __esm({
       ["schema/not-a-file", "error", "a named pipe, device or socket given as an incident file"],
       ["schema/too-many-problems", "info", "more problems in the file than are listed"],
       ["schema/internal", "error", "a bug: the file could not be checked"],
+      ["schema/placeholder-text", "error", "a `published` incident still holding placeholder text from `new` or `import` (a warning while `in-review`)"],
+      ["schema/no-authors", "error", "a `published` incident that names no authors (a warning while `in-review`)"],
       ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
       ["build/duplicate-report", "error", "two incidents whose reports would land on the same path"],
       ["build/write-failed", "error", "a report that cannot be written"],
+      ["build/orphaned-report", "error", "a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)"],
+      ["build/template-syntax", "error", "a template override with a Handlebars syntax error (nothing is rendered; exit 2)"],
+      ["build/unknown-template", "warning", "a template override whose name matches no built-in template, so it is not used"],
       ["build/stale-report", "error", "a rendered report that is missing or out of date (the Action's check)"],
       ["sync/failed", "error", "an action item or issue that could not be synced"],
       ["sync/conflict", "warning", "the YAML and the issue disagree about the status"],
@@ -25682,9 +25687,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path9) {
+function formatFieldPath(path10) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25788,17 +25793,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path10) {
+      const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25809,13 +25814,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path10);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path10);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25836,17 +25841,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path10) {
+      const ctrl = await callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -25857,13 +25862,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path10);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path10);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -25890,23 +25895,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path10);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path10);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path10);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path10);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path10);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node2) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26518,10 +26523,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26540,7 +26545,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26570,11 +26575,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -26588,8 +26593,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26603,8 +26608,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26622,8 +26627,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26633,8 +26638,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29149,9 +29154,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29226,14 +29231,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection2.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29248,10 +29253,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection2.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29262,10 +29267,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection2.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29282,13 +29287,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection2.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -31249,9 +31254,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK2;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path9) => {
+    visit5.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field2, index2] of path9) {
+      for (const [field2, index2] of path10) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31260,23 +31265,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path9) => {
-      const parent = visit5.itemAtPath(cst, path9.slice(0, -1));
-      const field2 = path9[path9.length - 1][0];
+    visit5.parentCollection = (cst, path10) => {
+      const parent = visit5.itemAtPath(cst, path10.slice(0, -1));
+      const field2 = path10[path10.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -31287,10 +31292,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -33056,33 +33061,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path9) {
+function nodeAtPath(source, path10) {
   let current = source.document.contents;
-  for (let i = 0; i < path9.length; i++) {
-    const next = childOf(current, path9[i]);
+  for (let i = 0; i < path10.length; i++) {
+    const next = childOf(current, path10[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path9.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path10.length } : null;
 }
-function keyNodeAtPath(source, path9) {
-  const last = path9[path9.length - 1];
+function keyNodeAtPath(source, path10) {
+  const last = path10[path10.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path9.slice(0, -1));
+  const parent = nodeAtPath(source, path10.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair2 && isNode(pair2.key) ? pair2.key : null;
 }
-function locatePath(source, path9, options = {}) {
+function locatePath(source, path10, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path9);
+    const key = keyNodeAtPath(source, path10);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path9);
+  const found = nodeAtPath(source, path10);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path9.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path10.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -33120,14 +33125,14 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path9 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path9 }));
+    const path10 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path10 }));
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path9) {
-      [ancestors, container] = [path9, map4];
-      if (collectionDepth(path9) >= MAX_NESTING_DEPTH) {
+    Map(_, map4, path10) {
+      [ancestors, container] = [path10, map4];
+      if (collectionDepth(path10) >= MAX_NESTING_DEPTH) {
         if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
@@ -33135,15 +33140,15 @@ function checkDocumentStructure(source) {
       checkKeys(map4, report);
       return void 0;
     },
-    Seq(_, seq, path9) {
-      [ancestors, container] = [path9, seq];
-      if (collectionDepth(path9) < MAX_NESTING_DEPTH) return void 0;
+    Seq(_, seq, path10) {
+      [ancestors, container] = [path10, seq];
+      if (collectionDepth(path10) < MAX_NESTING_DEPTH) return void 0;
       if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
       tooDeep = true;
       return import_yaml2.visit.SKIP;
     },
-    Alias(_, alias, path9) {
-      [ancestors, container] = [path9, alias];
+    Alias(_, alias, path10) {
+      [ancestors, container] = [path10, alias];
       const target = alias.resolve(source.document);
       if (target === void 0) {
         report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
@@ -33187,9 +33192,9 @@ function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
 }
-function collectionDepth(path9) {
+function collectionDepth(path10) {
   let depth = 0;
-  for (const ancestor of path9) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
+  for (const ancestor of path10) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
   return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
@@ -36683,8 +36688,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -36758,11 +36763,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -37125,8 +37130,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -41028,9 +41033,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path9) {
+function valueAt(data, path10) {
   let current = data;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -41235,7 +41240,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path9, key = false) => ({ path: formatFieldPath(path9) || null, span: locatePath(source, path9, { key }) })
+    where: (path10, key = false) => ({ path: formatFieldPath(path10) || null, span: locatePath(source, path10, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -41317,13 +41322,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path9 = ["severities", repeated];
+    const path10 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path10),
+      span: locatePath(loaded.source, path10),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41331,13 +41336,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path9 = ["review", "approvals", written];
+    const path10 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path10),
+      span: locatePath(loaded.source, path10),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -41346,13 +41351,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path9 = ["policies", "action_deadline_days", unknownSeverity];
+    const path10 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path10),
+      span: locatePath(loaded.source, path10),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -42478,7 +42483,7 @@ var require_no_conflict = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    exports["default"] = function(Handlebars2) {
+    exports["default"] = function(Handlebars3) {
       (function() {
         if (typeof globalThis === "object") return;
         Object.prototype.__defineGetter__("__magic__", function() {
@@ -42488,11 +42493,11 @@ var require_no_conflict = __commonJS({
         delete Object.prototype.__magic__;
       })();
       var $Handlebars = globalThis.Handlebars;
-      Handlebars2.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars2) {
+      Handlebars3.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars3) {
           globalThis.Handlebars = $Handlebars;
         }
-        return Handlebars2;
+        return Handlebars3;
       };
     };
     module.exports = exports["default"];
@@ -42569,13 +42574,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path9) {
-          return /^\.|this\b/.test(path9.original);
+        scopedId: function scopedId(path10) {
+          return /^\.|this\b/.test(path10.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path9) {
-          return path9.parts.length === 1 && !AST.helpers.scopedId(path9) && !path9.depth;
+        simpleId: function simpleId(path10) {
+          return path10.parts.length === 1 && !AST.helpers.scopedId(path10) && !path10.depth;
         }
       }
     };
@@ -43601,11 +43606,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open3, close) {
+    function validateClose(open4, close) {
       close = close.path ? close.path.original : close;
-      if (open3.path.original !== close) {
-        var errorNode = { loc: open3.path.loc };
-        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
+      if (open4.path.original !== close) {
+        var errorNode = { loc: open4.path.loc };
+        throw new _exception2["default"](open4.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -43626,9 +43631,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open3, close) {
+    function stripFlags(open4, close) {
       return {
-        open: open3.charAt(2) === "~",
+        open: open4.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -43660,12 +43665,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path9, params, hash2, open3, strip, locInfo) {
-      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open3);
+    function prepareMustache(path10, params, hash2, open4, strip, locInfo) {
+      var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path9,
+        path: path10,
         params,
         hash: hash2,
         escaped,
@@ -43753,15 +43758,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open3, program, close, locInfo) {
-      validateClose(open3, close);
+    function preparePartialBlock(open4, program, close, locInfo) {
+      validateClose(open4, close);
       return {
         type: "PartialBlockStatement",
-        name: open3.path,
-        params: open3.params,
-        hash: open3.hash,
+        name: open4.path,
+        params: open4.params,
+        hash: open4.hash,
         program,
-        openStrip: open3.strip,
+        openStrip: open4.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -43937,9 +43942,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path9 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path10 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path9.original);
+        this.opcode("registerDecorator", params.length, path10.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -44006,48 +44011,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path9 = sexpr.path, name = path9.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path9));
+        var path10 = sexpr.path, name = path10.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path10));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path9.strict = true;
-        this.accept(path9);
+        path10.strict = true;
+        this.accept(path10);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path9 = sexpr.path;
-        path9.strict = true;
-        this.accept(path9);
+        var path10 = sexpr.path;
+        path10.strict = true;
+        this.accept(path10);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path9 = sexpr.path, name = path9.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path10 = sexpr.path, name = path10.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path9.strict = true;
-          path9.falsy = true;
-          this.accept(path9);
-          this.opcode("invokeHelper", params.length, path9.original, _ast2["default"].helpers.simpleId(path9));
+          path10.strict = true;
+          path10.falsy = true;
+          this.accept(path10);
+          this.opcode("invokeHelper", params.length, path10.original, _ast2["default"].helpers.simpleId(path10));
         }
       },
-      PathExpression: function PathExpression(path9) {
-        var depth = validateDepth(path9);
-        var parts = validateParts(path9);
+      PathExpression: function PathExpression(path10) {
+        var depth = validateDepth(path10);
+        var parts = validateParts(path10);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path9), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path10), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path9.data) {
+        } else if (path10.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path9.strict);
+          this.opcode("lookupData", depth, parts, path10.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path9.falsy, path9.strict, scoped);
+          this.opcode("lookupOnContext", parts, path10.falsy, path10.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -44274,8 +44279,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path9) {
-      return validateStringArray(path9, path9.parts, "parts");
+    function validateParts(path10) {
+      return validateStringArray(path10, path10.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -44457,16 +44462,16 @@ var require_util10 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path9 = aPath;
+      var path10 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path9 = url.path;
+        path10 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path9);
-      var parts = path9.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path10);
+      var parts = path10.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -44483,15 +44488,15 @@ var require_util10 = __commonJS({
           }
         }
       }
-      path9 = parts.join("/");
-      if (path9 === "") {
-        path9 = isAbsolute ? "/" : ".";
+      path10 = parts.join("/");
+      if (path10 === "") {
+        path10 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path9;
+        url.path = path10;
         return urlGenerate(url);
       }
-      return path9;
+      return path10;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -47293,8 +47298,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path9 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path9;
+      var path10 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path10;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -49835,16 +49840,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open3 = index2;
-      while (open3--) {
-        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open4 = index2;
+      while (open4--) {
+        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open4][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open3][1].end
+            ...events[open4][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -49855,7 +49860,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             }
           };
           const closingSequence = {
@@ -49868,7 +49873,7 @@ function resolveAllAttention(events, context) {
           const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             },
             end: {
               ...events[index2][1].start
@@ -49883,26 +49888,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open3][1].end = {
+          events[open4][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open3][1].end.offset - events[open3][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
+          if (events[open4][1].end.offset - events[open4][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open4][1], context], ["exit", events[open4][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-          index2 = open3 + nextEvents.length - offset - 2;
+          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+          index2 = open4 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -49934,10 +49939,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code5);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
+    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open3));
+    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open4));
     return ok3(code5);
   }
 }
@@ -49970,9 +49975,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code5);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
+  function open4(code5) {
     if (asciiAlpha(code5)) {
       effects.consume(code5);
       return schemeOrEmailAtext;
@@ -50248,9 +50253,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code5);
     effects.exit("characterReferenceMarker");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
+  function open4(code5) {
     if (code5 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code5);
@@ -51636,9 +51641,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code5);
-    return open3;
+    return open4;
   }
-  function open3(code5) {
+  function open4(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -51985,9 +51990,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code5);
-    return open3;
+    return open4;
   }
-  function open3(code5) {
+  function open4(code5) {
     if (code5 === 33) {
       effects.consume(code5);
       return declarationOpen;
@@ -52308,12 +52313,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open3;
+  let open4;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open3) {
+    if (open4) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52322,7 +52327,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open3 = index2;
+        open4 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52333,9 +52338,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open3][1].type === "labelLink" ? "link" : "image",
+    type: events[open4][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52344,7 +52349,7 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[close][1].end
@@ -52353,20 +52358,20 @@ function resolveToLabelEnd(events, context) {
   const text6 = {
     type: "labelText",
     start: {
-      ...events[open3 + offset + 2][1].end
+      ...events[open4 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
+  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
   media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close - 3), context));
   media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open3, events.length, media);
+  splice(events, open4, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -52536,9 +52541,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code5);
     effects.exit("labelImageMarker");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
+  function open4(code5) {
     if (code5 === 91) {
       effects.enter("labelMarker");
       effects.consume(code5);
@@ -54385,8 +54390,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener(create, and) {
-    return open3;
-    function open3(token) {
+    return open4;
+    function open4(token) {
       enter.call(this, create(token), token);
       if (and) and.call(this, token);
     }
@@ -54418,19 +54423,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open3 = this.tokenStack.pop();
-    if (!open3) {
+    const open4 = this.tokenStack.pop();
+    if (!open4) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open3[0].type !== token.type) {
+    if (open4[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open3[0]);
+        onExitError.call(this, token, open4[0]);
       } else {
-        const handler2 = open3[1] || defaultOnError;
-        handler2.call(this, token, open3[0]);
+        const handler2 = open4[1] || defaultOnError;
+        handler2.call(this, token, open4[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -55340,8 +55345,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path9, name) {
-  if (!path9) {
+function assertPath(path10, name) {
+  if (!path10) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -55526,13 +55531,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path9) {
-        if (isUrl(path9)) {
-          path9 = fileURLToPath2(path9);
+      set path(path10) {
+        if (isUrl(path10)) {
+          path10 = fileURLToPath2(path10);
         }
-        assertNonEmpty(path9, "path");
-        if (this.path !== path9) {
-          this.history.push(path9);
+        assertNonEmpty(path10, "path");
+        if (this.path !== path10) {
+          this.history.push(path10);
         }
       }
       /**
@@ -56947,7 +56952,8 @@ function resolveLocal(clock, timeZone, text6) {
       message: `${quoteText(text6)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
     };
   }
-  return { ok: true, instant: new Date(first), hasOffset: false };
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
 function localWallClock(instant, timeZone) {
   let formatter = wallClockFormatters.get(timeZone);
@@ -57105,6 +57111,118 @@ var init_model = __esm({
   }
 });
 
+// src/incident/placeholders.ts
+function isPlaceholderText(text6) {
+  return PLACEHOLDER_TEXTS.has(text6.trim());
+}
+var SKELETON_PLACEHOLDERS, IMPORT_PLACEHOLDER, PLACEHOLDER_TEXTS;
+var init_placeholders = __esm({
+  "src/incident/placeholders.ts"() {
+    "use strict";
+    SKELETON_PLACEHOLDERS = {
+      summary: "Describe what happened, the impact, and how it ended.",
+      "impact.description": "Describe who was affected and how.",
+      "timeline[0].event": "Describe the first user-visible effect",
+      "root_cause.immediate": "Describe the immediate technical cause.",
+      resolution: "Describe how the incident was resolved."
+    };
+    IMPORT_PLACEHOLDER = "Not stated in the imported post-mortem; fill this in.";
+    PLACEHOLDER_TEXTS = /* @__PURE__ */ new Set([...Object.values(SKELETON_PLACEHOLDERS), IMPORT_PLACEHOLDER]);
+  }
+});
+
+// src/validate/readiness.ts
+function isReadinessRule(ruleId) {
+  return READINESS_RULES.has(ruleId);
+}
+function checkReadiness(data, context) {
+  const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
+  const severity = SEVERITY_BY_STATUS[status];
+  if (!severity) return [];
+  const at = (path10) => ({ file: context.file, severity, path: formatFieldPath(path10), span: locatePath(context.source, path10) });
+  const found = placeholderPaths(data, []).map(
+    ({ path: path10, text: text6 }) => createDiagnostic({
+      ...at(path10),
+      span: textSpan(context.source, path10, text6) ?? locatePath(context.source, path10),
+      ruleId: "schema/placeholder-text",
+      message: `\`${formatFieldPath(path10)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      expected: "what actually happened, in your words",
+      actual: `\`${text6}\``,
+      note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
+    })
+  );
+  const authors = data.authors;
+  if (!Array.isArray(authors) || authors.length === 0) {
+    const path10 = data.authors === void 0 ? ["status"] : ["authors"];
+    found.push(
+      createDiagnostic({
+        ...at(path10),
+        path: "authors",
+        ruleId: "schema/no-authors",
+        message: `The post-mortem is \`${status}\` but names no authors`,
+        expected: "authors: [the people who wrote it]",
+        actual: data.authors === void 0 ? "no `authors`" : "an empty list",
+        note: "Readers need to know whom to ask; list who wrote the post-mortem under `authors`."
+      })
+    );
+  }
+  return found;
+}
+function placeholderPaths(value, path10) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path10, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path10, index2]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path10, key]));
+}
+function textSpan(source, path10, text6) {
+  const range = source ? nodeAtPath(source, path10)?.node.range : void 0;
+  if (!source || !range) return null;
+  const start = source.text.indexOf(text6, range[0]);
+  return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text6.length) : null;
+}
+var READINESS_RULES, SEVERITY_BY_STATUS;
+var init_readiness = __esm({
+  "src/validate/readiness.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_defaults();
+    init_placeholders();
+    init_parse2();
+    READINESS_RULES = /* @__PURE__ */ new Set(["schema/placeholder-text", "schema/no-authors"]);
+    SEVERITY_BY_STATUS = { published: "error", "in-review": "warning" };
+  }
+});
+
+// src/incident/repeated-time.ts
+function repeatedTimeAdvice(text6, occurrences, timeZone, preferredFrom = null) {
+  const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
+  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
+  const local = localWallClock(ordered[0], timeZone);
+  const wall = `${local.date}T${local.time}:${local.seconds}`;
+  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
+  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(" or ");
+  const fitting = Math.max(1, occurrences.filter(fits).length);
+  return {
+    note: `${quoteText(text6)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
+    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`)
+  };
+}
+function utcOffsetText(minutes) {
+  const sign = minutes < 0 ? "-" : "+";
+  const whole = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`;
+}
+var pad2;
+var init_repeated_time = __esm({
+  "src/incident/repeated-time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    init_time();
+    pad2 = (value) => String(value).padStart(2, "0");
+  }
+});
+
 // src/validate/cross-field-rules.ts
 function checkIncidentRules(data, context) {
   const diagnostics = [];
@@ -57112,8 +57230,8 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path9, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path9), span: locatePath(context.source, path9), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  const report = (path10, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path10), span: locatePath(context.source, path10), ...init, ...cause ? { cause: causeAt(cause) } : {} })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
@@ -57148,6 +57266,7 @@ function checkIncidentRules(data, context) {
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
   checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
+  diagnostics.push(...checkReadiness(incident, context));
   return { diagnostics, instants };
 }
 function checkTimeline(entries2, date, zone, report) {
@@ -57172,12 +57291,14 @@ function checkTimeline(entries2, date, zone, report) {
     if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      const repeated = resolved.occurrences ? repeatedTimeAdvice(time, resolved.occurrences, zone, latest.instant) : null;
       report(["timeline", index2, "time"], {
         ruleId: "schema/timeline-order",
         message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        suggestions: repeated ? repeated.rewrites : [],
         cause: { at: ["timeline", latest.index, "time"], message: `the earlier entry, at ${latest.time}` }
       });
     } else {
@@ -57246,13 +57367,13 @@ function checkNumbers(incident, report) {
     [["impact", "revenue_loss"], impact.revenue_loss, false],
     ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
   ];
-  for (const [path9, value, whole] of fields) {
+  for (const [path10, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path9, {
+    report(path10, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path10)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -57266,8 +57387,10 @@ var init_cross_field_rules = __esm({
     init_events();
     init_defaults();
     init_parse2();
+    init_readiness();
     init_schema_check();
     init_describe();
+    init_repeated_time();
     init_time();
     asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
     asList = (value) => Array.isArray(value) ? value : [];
@@ -57288,8 +57411,8 @@ function childSchema(node2, step) {
 }
 function withRequired(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path9, required2] of REQUIRED_AT) {
-    const node2 = path9.reduce(childSchema, copy);
+  for (const [path10, required2] of REQUIRED_AT) {
+    const node2 = path10.reduce(childSchema, copy);
     node2.required = [...required2];
   }
   return copy;
@@ -57467,7 +57590,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
+  const found = (ruleId, path10, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path10, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -57499,7 +57622,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
+  const at = (path10) => ({ file: incident.file, path: formatFieldPath(path10), span: locatePath(source, path10), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -60638,25 +60761,25 @@ var init_prose = __esm({
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
-  const open3 = [];
+  const open4 = [];
   for (const comment of comments) {
     const match = DIRECTIVE2.exec(comment.text);
     if (!match) continue;
     const rules = match[2] ? match[2].split(/[\s,]+/).filter(Boolean) : null;
     const base = { rules, line: comment.line, column: comment.column, used: false };
     if (match[1] === "disable-next-line") done.push({ ...base, fromLine: comment.nextLine, toLine: comment.nextLine });
-    else if (match[1] === "disable") open3.push({ ...base, fromLine: comment.line, toLine: lastLine });
+    else if (match[1] === "disable") open4.push({ ...base, fromLine: comment.line, toLine: lastLine });
     else {
-      for (let i = open3.length - 1; i >= 0; i--) {
-        const candidate = open3[i];
+      for (let i = open4.length - 1; i >= 0; i--) {
+        const candidate = open4[i];
         if (rules !== null && candidate.rules !== null && !candidate.rules.some((r) => rules.includes(r))) continue;
         candidate.toLine = comment.line;
         done.push(candidate);
-        open3.splice(i, 1);
+        open4.splice(i, 1);
       }
     }
   }
-  return [...done, ...open3];
+  return [...done, ...open4];
 }
 function yamlDirectives(text6) {
   const lines = text6.split(/\r?\n/);
@@ -60728,7 +60851,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path9, settings) {
+function blameDiagnostic(file, finding, actual, span2, path10, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = showControlChars(actual.replace(/\s+/g, " "));
@@ -60741,14 +60864,14 @@ function blameDiagnostic(file, finding, actual, span2, path9, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path9,
+    path: path10,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path9) {
+function structureDiagnostic(file, finding, span2, path10) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -60757,7 +60880,7 @@ function structureDiagnostic(file, finding, span2, path9) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path9,
+    path: path10,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -60860,15 +60983,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path9, out) {
+function collect(source, node2, spec, path10, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path9));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path10));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path9, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path10, index2], out);
     });
     return;
   }
@@ -60877,18 +61000,18 @@ function collect(source, node2, spec, path9, out) {
       const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
       if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path9, key], out);
+      if (child) collect(source, pair2.value, child, [...path10, key], out);
     }
   }
 }
-function proseField(source, node2, path9) {
+function proseField(source, node2, path10) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map4 = null;
   const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path9, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path10, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -61006,8 +61129,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path9 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path9);
+    const path10 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path10);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -61058,11 +61181,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path9, known) {
+function proseDiagnostics(file, value, map4, people, settings, spanOf, path10, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map4, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path9, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path10, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -63090,17 +63213,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path10 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -65714,8 +65837,8 @@ import { setTimeout as sleep2 } from "node:timers/promises";
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
-import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
+import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/io/git-history.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -65759,29 +65882,135 @@ async function readPublicationDates(root2, folder) {
   return dates;
 }
 
+// src/io/writable.ts
+import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+async function makeFolders(folder) {
+  const missing = [];
+  let current = path2.resolve(folder);
+  while (!await stat2(current).catch(() => null)) {
+    missing.unshift(current);
+    const parent = path2.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
+}
+async function writableFolderProblem(folder, show) {
+  const shown = show(path2.resolve(folder));
+  let existing = path2.resolve(folder);
+  let info2 = await stat2(existing).catch(() => null);
+  while (!info2) {
+    const parent = path2.dirname(existing);
+    if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
+    existing = parent;
+    info2 = await stat2(existing).catch(() => null);
+  }
+  if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
+  const probe = path2.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    await (await open2(probe, "wx")).close();
+    await rm2(probe, { force: true });
+    return null;
+  } catch (error2) {
+    const code5 = error2.code ?? "unknown error";
+    return `cannot write into \`${shown}\`: \`${show(existing)}\` does not accept new files (${code5}${REASONS[code5] ? `: ${REASONS[code5]}` : ""})`;
+  }
+}
+var REASONS = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOENT: "the system does not allow files there",
+  ENOSPC: "no space left on the device"
+};
+
 // src/io/workspace-root.ts
 init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
 // src/io/templates.ts
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+init_diagnostic();
+init_suggest();
+function checkTemplateOverrides(files, builtInNames) {
+  const known = new Set(builtInNames);
+  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+}
+function unknownTemplate(template, builtInNames) {
+  const guess2 = closest(template.name, builtInNames);
+  return createDiagnostic({
+    file: template.file,
+    ruleId: "build/unknown-template",
+    severity: "warning",
+    message: `\`${template.name}\` matches no built-in template, so it is not used${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
+    actual: `\`${template.name}\``,
+    suggestions: guess2 ? [guess2] : [],
+    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+  });
+}
+function syntaxDiagnostics(template) {
+  try {
+    import_handlebars.default.parse(template.text);
+    return [];
+  } catch (error2) {
+    const { line, column, message } = parseErrorPosition(error2);
+    return [
+      createDiagnostic({
+        file: template.file,
+        ruleId: "build/template-syntax",
+        span: line === null ? null : { line, column: column ?? 1 },
+        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
+        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
+      })
+    ];
+  }
+}
+var UNEXPECTED = {
+  EOF: "the template ends inside a `{{ \u2026 }}` or a block",
+  INVALID: "unexpected text inside `{{ \u2026 }}`",
+  CLOSE: "unexpected `}}`"
+};
+function parseErrorPosition(error2) {
+  const thrown = error2;
+  const text6 = typeof thrown.message === "string" ? thrown.message : String(error2);
+  if (typeof thrown.lineNumber === "number") {
+    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text6.replace(/ - \d+:\d+$/, "") };
+  }
+  const line = /on line (\d+)/.exec(text6);
+  const location = import_handlebars.default.Parser?.lexer?.yylloc;
+  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
+  const got = /got '([A-Z_]+)'$/.exec(text6)?.[1];
+  const summary2 = text6.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
+  return {
+    line: line ? Number(line[1]) : null,
+    column: sameLine ? location.first_column + 1 : null,
+    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
+  };
+}
+
+// src/io/templates.ts
 var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 async function loadTemplates(userFolder) {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path2.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
   if (!userFolder) return builtIn;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path2.join(userFolder, "report"), "tracker.hbs");
+  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
   return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
 }
 var MissingTemplatesError = class extends Error {
@@ -65791,14 +66020,28 @@ var MissingTemplatesError = class extends Error {
   }
 };
 async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path2.join(folder, main2), "utf8").catch(() => "");
+  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
   const partials = {};
-  const partialFolder = path2.join(folder, "partials");
+  const partialFolder = path3.join(folder, "partials");
   const names = await readdir2(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path2.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
   }
   return { report, partials };
+}
+var inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
+async function checkTemplateFolder(userFolder, scope, display) {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path3.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+async function templateNames(folder) {
+  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
 }
 
 // src/io/workspace.ts
@@ -65807,7 +66050,7 @@ async function openWorkspace(root2, options = {}) {
   for (const name of CONFIG_FILES) {
     let bytes;
     try {
-      bytes = await readFile2(path3.join(root2, name));
+      bytes = await readFile2(path4.join(root2, name));
     } catch (error2) {
       if (error2.code === "ENOENT") continue;
       return { workspace: null, diagnostics: [readFailure(name, error2)] };
@@ -65818,7 +66061,7 @@ async function openWorkspace(root2, options = {}) {
   return { workspace: diskWorkspace(root2, DEFAULT_CONFIG, cwd), diagnostics: [] };
 }
 function diskWorkspace(root2, config, cwd = root2) {
-  const resolve = (file) => path3.resolve(root2, file);
+  const resolve = (file) => path4.resolve(root2, file);
   return {
     root: root2,
     config,
@@ -65827,24 +66070,9 @@ function diskWorkspace(root2, config, cwd = root2) {
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
     writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
-    async loadTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
-    async loadTrackerTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTrackerTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
+    loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root2, file)),
+    loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root2, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root2, file)),
     readPublicationDates: (folder) => readPublicationDates(root2, folder),
     displayPath: (file) => toDisplayPath(root2, resolve(file))
   };
@@ -65853,8 +66081,8 @@ async function findFiles(root2, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path3.resolve(base, given);
-    const info2 = await stat3(absolute).catch(() => null);
+    const absolute = path4.resolve(base, given);
+    const info2 = await stat4(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
     } else if (info2.isDirectory()) {
@@ -65862,8 +66090,8 @@ async function findFiles(root2, base, paths, extensions) {
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path3.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root2, path3.join(parent, entry.name)));
+        if (parent.split(path4.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root2, path4.join(parent, entry.name)));
       }
     } else {
       found.add(toDisplayPath(root2, absolute));
@@ -65872,13 +66100,13 @@ async function findFiles(root2, base, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
-  const relative = path3.relative(root2, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
+  const relative = path4.relative(root2, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
 }
 async function readBytes(root2, file, maxBytes) {
   try {
-    const absolute = path3.resolve(root2, file);
-    const info2 = await stat3(absolute);
+    const absolute = path4.resolve(root2, file);
+    const info2 = await stat4(absolute);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
@@ -65915,8 +66143,21 @@ function readFailure(file, error2) {
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await mkdir2(path3.dirname(absolute), { recursive: true });
+  await makeFolders(path4.dirname(absolute));
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
+}
+async function loadChecked(folder, scope, display) {
+  try {
+    const templates = await (scope === "report" ? loadTemplates : loadTrackerTemplates)(folder);
+    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const broken = diagnostics.find((diagnostic) => diagnostic.severity === "error");
+    if (!broken) return { templates, problem: null, diagnostics };
+    const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
+    return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
+  } catch (error2) {
+    if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+    throw error2;
+  }
 }
 
 // src/io/github/retry.ts
@@ -66110,9 +66351,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path9, ref) => attempt(async () => {
+    readFileAt: (path10, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path9, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path10, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -66175,7 +66416,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 init_diagnostic();
 
 // src/render/render.ts
-var import_handlebars = __toESM(require_lib2(), 1);
+var import_handlebars2 = __toESM(require_lib2(), 1);
 
 // node_modules/ccount/index.js
 function ccount(value, character) {
@@ -66621,7 +66862,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path9, match) {
+function findUrl(_, protocol, domain2, path10, match) {
   if (!previous(match)) {
     return false;
   }
@@ -66634,7 +66875,7 @@ function findUrl(_, protocol, domain2, path9, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path9);
+  const parts = splitUrl(domain2 + path10);
   const result = {
     type: "link",
     title: null,
@@ -67498,7 +67739,7 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open3 = !next || next === 2 && Boolean(previous3);
+    const open4 = !next || next === 2 && Boolean(previous3);
     const close = !previous3 || previous3 === 2 && Boolean(next);
     const run3 = {
       tokens: tokens.slice(index2, end),
@@ -67506,8 +67747,8 @@ function check(tokens, before, after) {
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open3 && (Boolean(previous3) || !close) : open3,
-      close: strict ? close && (Boolean(next) || !open3) : close,
+      open: strict ? open4 && (Boolean(previous3) || !close) : open4,
+      close: strict ? close && (Boolean(next) || !open4) : close,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -67575,9 +67816,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open3 = closer.close ? openers.length : 0;
-    while (open3-- && closer.start < closer.end) {
-      const opener = openers[open3];
+    let open4 = closer.close ? openers.length : 0;
+    while (open4-- && closer.start < closer.end) {
+      const opener = openers[open4];
       const openerSize = opener.end - opener.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -67613,8 +67854,8 @@ function pair(runs, wrong) {
       }
       opener.end -= size;
       closer.start += size;
-      if (opener.start === opener.end) openers.splice(open3, 1);
-      open3 = openers.length;
+      if (opener.start === opener.end) openers.splice(open4, 1);
+      open4 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -67790,12 +68031,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head = inside[0].value;
-    const open3 = encodeInfo(
+    const open4 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker
     );
-    if (open3.inside) encode(inside, true);
+    if (open4.inside) encode(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -67803,7 +68044,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close.inside) encode(inside, false);
-    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open4.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
@@ -69295,7 +69536,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path4 = {
+var path5 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -69401,7 +69642,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path4, wwwAfter), nok), nok)(code5);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path5, wwwAfter), nok), nok)(code5);
   }
   function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
@@ -69451,7 +69692,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code5);
   }
   function afterProtocol(code5) {
-    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path4, protocolAfter), nok)(code5);
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path5, protocolAfter), nok)(code5);
   }
   function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
@@ -69937,30 +70178,30 @@ function gfmStrikethrough(options) {
     let index2 = -1;
     while (++index2 < events.length) {
       if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open3 = index2;
-        while (open3--) {
-          if (events[open3][0] === "exit" && events[open3][1].type === "strikethroughSequenceTemporary" && events[open3][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open3][1].end.offset - events[open3][1].start.offset) {
+        let open4 = index2;
+        while (open4--) {
+          if (events[open4][0] === "exit" && events[open4][1].type === "strikethroughSequenceTemporary" && events[open4][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open4][1].end.offset - events[open4][1].start.offset) {
             events[index2][1].type = "strikethroughSequence";
-            events[open3][1].type = "strikethroughSequence";
+            events[open4][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open3][1].start),
+              start: Object.assign({}, events[open4][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
             const text6 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open3][1].end),
+              start: Object.assign({}, events[open4][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open4][1], context], ["exit", events[open4][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open4 + 1, index2), context));
             }
             splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-            index2 = open3 + nextEvents.length - 2;
+            splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+            index2 = open4 + nextEvents.length - 2;
             break;
           }
         }
@@ -70528,8 +70769,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
-  return open3;
-  function open3(code5) {
+  return open4;
+  function open4(code5) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -70688,6 +70929,7 @@ init_time();
 
 // src/render/mermaid.ts
 init_events();
+init_tz2();
 init_time();
 function buildPhaseDiagram(incident) {
   const marks = firstOfEachType(incident.timeline);
@@ -70701,10 +70943,8 @@ function buildPhaseDiagram(incident) {
     previous3 = end;
   }
   if (spans.length === 0) return null;
-  const localWall = (instant) => wallText(instant, incident.timezone);
-  const monotonic = spans.every(([, from, to]) => localWall(from) <= localWall(to));
-  const zone = monotonic ? incident.timezone : "UTC";
-  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${wallText(to, zone)}`);
+  const zone = incident.timezone;
+  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
   return [
     "gantt",
     `    title Incident phases (${zone})`,
@@ -70713,6 +70953,11 @@ function buildPhaseDiagram(incident) {
     "    section Response",
     ...rows
   ].join("\n");
+}
+function spanEnd(from, to, zone) {
+  if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
+  const seconds2 = Math.round((to.getTime() - from.getTime()) / 1e3);
+  return seconds2 % 60 === 0 ? `${seconds2 / 60}m` : `${seconds2}s`;
 }
 function wallText(instant, zone) {
   const local = localWallClock(instant, zone);
@@ -70769,8 +71014,10 @@ function formatWhen(instant, incident) {
   return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
 }
 function timeZoneNote(incident) {
-  const first = incident.timeline[0]?.instant ?? /* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`);
-  const abbreviation = zoneAbbreviation(first, incident.timezone);
+  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
+  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
+  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
+  const [abbreviation] = abbreviations;
   return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
 }
 
@@ -70786,7 +71033,7 @@ function compile(templates) {
   return template;
 }
 function createTemplateEngine() {
-  const handlebars = import_handlebars.default.create();
+  const handlebars = import_handlebars2.default.create();
   handlebars.registerHelper("md", (text6) => new handlebars.SafeString(escapeBlock(String(text6 ?? ""))));
   handlebars.registerHelper("inline", (text6) => new handlebars.SafeString(escapeInline(oneLine(text6))));
   handlebars.registerHelper("cell", (text6) => new handlebars.SafeString(escapeCell(String(text6 ?? ""))));
@@ -70855,8 +71102,11 @@ function noFilesDiagnostic(paths) {
   });
 }
 
+// src/workflows/orphan-reports.ts
+init_diagnostic();
+
 // src/workflows/related-reports.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
@@ -70978,10 +71228,10 @@ function compareNewestFirst(a, b) {
 }
 
 // src/workflows/report-path.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function reportPathFor(file, outDir) {
-  const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
+  const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
 }
 
 // src/workflows/related-reports.ts
@@ -70994,14 +71244,14 @@ async function relatedReports(workspace, checked, outDir) {
   const related = findRelatedIncidents(incidents);
   return (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
-    return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
+    return { ...other2, report, link: path7.posix.relative(path7.posix.dirname(target), report) };
   });
 }
 
 // src/workflows/build.ts
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
-  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
   const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
@@ -71037,7 +71287,7 @@ async function planFiles(workspace, files, options) {
     const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
   }
-  return { items, problem: null };
+  return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
 }
 async function applyBuild(workspace, items) {
   let written = 0;
@@ -71064,6 +71314,7 @@ init_diagnostic();
 init_diagnostic();
 init_parse2();
 init_check_incident();
+init_readiness();
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
 async function lintWorkflow(workspace, options) {
   const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
@@ -71081,7 +71332,9 @@ function lintOne(lint, file, read, config) {
   const settings = config.lint;
   if (/\.ya?ml$/i.test(file)) {
     const loaded = parseYamlSource(file, read.bytes);
-    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+    const checked = checkLoadedIncident(file, loaded, config);
+    const readiness = checked.diagnostics.filter((diagnostic) => isReadinessRule(diagnostic.ruleId));
+    return [...lint.lintLoadedIncident(file, loaded, checked.incident, { settings }), ...readiness];
   }
   const decoded = decodeUtf8(file, read.bytes);
   if ("diagnostic" in decoded) return [decoded.diagnostic];
@@ -71136,8 +71389,8 @@ function checkReviewGate(changes, reviews, options) {
 var CHECKED_EXTENSIONS = /\.(ya?ml|md)$/i;
 function selectChangedFiles(changed, scope) {
   const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
-  const inScope = (file) => roots.length === 0 || roots.some((root2) => root2 === "." || file === root2 || file.startsWith(`${root2}/`));
-  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope(file.path)).map((file) => file.path);
+  const inScope2 = (file) => roots.length === 0 || roots.some((root2) => root2 === "." || file === root2 || file.startsWith(`${root2}/`));
+  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope2(file.path)).map((file) => file.path);
   return [...new Set(picked)].sort();
 }
 
@@ -71428,7 +71681,7 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
-import path7 from "node:path";
+import path8 from "node:path";
 init_diagnostic();
 
 // src/report/tracker-view.ts
@@ -71829,11 +72082,13 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
+  return path8.posix.join(workspace.config.incidents.split(path8.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path8.posix.dirname(relativeTarget));
+  if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
   const files = await workspace.exists(workspace.config.incidents) ? await listIncidentFiles(workspace, []) : { files: [], problem: null };
@@ -71851,7 +72106,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path8.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -71859,13 +72114,13 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path8.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo
   });
   const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? "missing" : existing === text6 ? "unchanged" : "changed";
   const foreign = existing !== null && options.format === "md" && readAsOf(existing) === null;
-  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign }, problem: null };
+  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign, templateWarnings: loaded?.diagnostics ?? [] }, problem: null };
 }
 async function applyReport(workspace, plan) {
   if (plan.target === null || plan.state === "unchanged" || plan.foreign) return;
@@ -72132,15 +72387,15 @@ function toRemoteIssues(data) {
 
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
-import { link as link2, open as open2, readFile as readFile5, rename as rename2, stat as stat4, unlink as unlink2 } from "node:fs/promises";
-import path8 from "node:path";
+import { link as link2, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
+import path9 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
 var defaultEnvironment = () => ({ now: () => /* @__PURE__ */ new Date(), host: hostname(), pid: process.pid, isAlive: processIsAlive, staleAfterMs: STALE_LOCK_MS });
 async function acquireSyncLock(root2, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
-  const file = path8.join(root2, SYNC_LOCK_FILE);
+  const file = path9.join(root2, SYNC_LOCK_FILE);
   const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
   const text6 = `${JSON.stringify(mine)}
 `;
@@ -72168,7 +72423,7 @@ function describeTakeover(file, holder) {
 async function createExclusively(file, text6) {
   let handle2;
   try {
-    handle2 = await open2(file, "wx");
+    handle2 = await open3(file, "wx");
   } catch (error2) {
     if (error2.code === "EEXIST") return false;
     throw error2;
@@ -72182,7 +72437,7 @@ async function createExclusively(file, text6) {
 }
 async function readLock(file) {
   try {
-    const [text6, info2] = await Promise.all([readFile5(file, "utf8"), stat4(file)]);
+    const [text6, info2] = await Promise.all([readFile5(file, "utf8"), stat5(file)]);
     return { text: text6, holder: parseHolder(text6), modifiedMs: info2.mtimeMs };
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
@@ -72490,6 +72745,2215 @@ function statusFromIssue(issue2) {
   return issue2 === "completed" ? "done" : issue2 === "not_planned" ? "wont-do" : "open";
 }
 
+// node_modules/@sindresorhus/transliterate/replacements.js
+var replacements = [
+  // German umlauts
+  ["\xDF", "ss"],
+  ["\u1E9E", "Ss"],
+  ["\xE4", "ae"],
+  ["\xC4", "Ae"],
+  ["\xF6", "oe"],
+  ["\xD6", "Oe"],
+  ["\xFC", "ue"],
+  ["\xDC", "Ue"],
+  // Latin
+  ["\xC0", "A"],
+  ["\xC1", "A"],
+  ["\xC2", "A"],
+  ["\xC3", "A"],
+  ["\xC4", "Ae"],
+  ["\xC5", "A"],
+  ["\xC6", "AE"],
+  ["\xC7", "C"],
+  ["\xC8", "E"],
+  ["\xC9", "E"],
+  ["\xCA", "E"],
+  ["\xCB", "E"],
+  ["\u018F", "A"],
+  // Azerbaijani schwa
+  ["\xCC", "I"],
+  ["\xCD", "I"],
+  ["\xCE", "I"],
+  ["\xCF", "I"],
+  ["\xD0", "D"],
+  ["\xD1", "N"],
+  ["\xD2", "O"],
+  ["\xD3", "O"],
+  ["\xD4", "O"],
+  ["\xD5", "O"],
+  ["\xD6", "Oe"],
+  ["\u014C", "O"],
+  ["\u0150", "O"],
+  ["\xD8", "O"],
+  ["\u0152", "OE"],
+  // French ligature
+  ["\xD9", "U"],
+  ["\xDA", "U"],
+  ["\xDB", "U"],
+  ["\xDC", "Ue"],
+  ["\u0170", "U"],
+  ["\xDD", "Y"],
+  ["\xDE", "TH"],
+  ["\xDF", "ss"],
+  ["\xE0", "a"],
+  ["\xE1", "a"],
+  ["\xE2", "a"],
+  ["\xE3", "a"],
+  ["\xE4", "ae"],
+  ["\xE5", "a"],
+  ["\xE6", "ae"],
+  ["\xE7", "c"],
+  ["\xE8", "e"],
+  ["\xE9", "e"],
+  ["\xEA", "e"],
+  ["\xEB", "e"],
+  ["\u0259", "a"],
+  // Azerbaijani schwa
+  ["\xEC", "i"],
+  ["\xED", "i"],
+  ["\xEE", "i"],
+  ["\xEF", "i"],
+  ["\xF0", "d"],
+  ["\xF1", "n"],
+  ["\xF2", "o"],
+  ["\xF3", "o"],
+  ["\xF4", "o"],
+  ["\xF5", "o"],
+  ["\xF6", "oe"],
+  ["\u014D", "o"],
+  ["\u0151", "o"],
+  ["\xF8", "o"],
+  ["\u0153", "oe"],
+  // French ligature
+  ["\xF9", "u"],
+  ["\xFA", "u"],
+  ["\xFB", "u"],
+  ["\xFC", "ue"],
+  ["\u0171", "u"],
+  ["\xFD", "y"],
+  ["\xFE", "th"],
+  ["\xFF", "y"],
+  // Vietnamese
+  ["\xE0", "a"],
+  ["\xC0", "A"],
+  ["\xE1", "a"],
+  ["\xC1", "A"],
+  ["\xE2", "a"],
+  ["\xC2", "A"],
+  ["\xE3", "a"],
+  ["\xC3", "A"],
+  ["\xE8", "e"],
+  ["\xC8", "E"],
+  ["\xE9", "e"],
+  ["\xC9", "E"],
+  ["\xEA", "e"],
+  ["\xCA", "E"],
+  ["\xEC", "i"],
+  ["\xCC", "I"],
+  ["\xED", "i"],
+  ["\xCD", "I"],
+  ["\xF2", "o"],
+  ["\xD2", "O"],
+  ["\xF3", "o"],
+  ["\xD3", "O"],
+  ["\xF4", "o"],
+  ["\xD4", "O"],
+  ["\xF5", "o"],
+  ["\xD5", "O"],
+  ["\xF9", "u"],
+  ["\xD9", "U"],
+  ["\xFA", "u"],
+  ["\xDA", "U"],
+  ["\xFD", "y"],
+  ["\xDD", "Y"],
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0110", "D"],
+  ["\u0111", "d"],
+  ["\u0129", "i"],
+  ["\u0128", "I"],
+  ["\u0169", "u"],
+  ["\u0168", "U"],
+  ["\u01A1", "o"],
+  ["\u01A0", "O"],
+  ["\u01B0", "u"],
+  ["\u01AF", "U"],
+  ["\u1EA1", "a"],
+  ["\u1EA0", "A"],
+  ["\u1EA3", "a"],
+  ["\u1EA2", "A"],
+  ["\u1EA5", "a"],
+  ["\u1EA4", "A"],
+  ["\u1EA7", "a"],
+  ["\u1EA6", "A"],
+  ["\u1EA9", "a"],
+  ["\u1EA8", "A"],
+  ["\u1EAB", "a"],
+  ["\u1EAA", "A"],
+  ["\u1EAD", "a"],
+  ["\u1EAC", "A"],
+  ["\u1EAF", "a"],
+  ["\u1EAE", "A"],
+  ["\u1EB1", "a"],
+  ["\u1EB0", "A"],
+  ["\u1EB3", "a"],
+  ["\u1EB2", "A"],
+  ["\u1EB5", "a"],
+  ["\u1EB4", "A"],
+  ["\u1EB7", "a"],
+  ["\u1EB6", "A"],
+  ["\u1EB9", "e"],
+  ["\u1EB8", "E"],
+  ["\u1EBB", "e"],
+  ["\u1EBA", "E"],
+  ["\u1EBD", "e"],
+  ["\u1EBC", "E"],
+  ["\u1EBF", "e"],
+  ["\u1EBE", "E"],
+  ["\u1EC1", "e"],
+  ["\u1EC0", "E"],
+  ["\u1EC3", "e"],
+  ["\u1EC2", "E"],
+  ["\u1EC5", "e"],
+  ["\u1EC4", "E"],
+  ["\u1EC7", "e"],
+  ["\u1EC6", "E"],
+  ["\u1EC9", "i"],
+  ["\u1EC8", "I"],
+  ["\u1ECB", "i"],
+  ["\u1ECA", "I"],
+  ["\u1ECD", "o"],
+  ["\u1ECC", "O"],
+  ["\u1ECF", "o"],
+  ["\u1ECE", "O"],
+  ["\u1ED1", "o"],
+  ["\u1ED0", "O"],
+  ["\u1ED3", "o"],
+  ["\u1ED2", "O"],
+  ["\u1ED5", "o"],
+  ["\u1ED4", "O"],
+  ["\u1ED7", "o"],
+  ["\u1ED6", "O"],
+  ["\u1ED9", "o"],
+  ["\u1ED8", "O"],
+  ["\u1EDB", "o"],
+  ["\u1EDA", "O"],
+  ["\u1EDD", "o"],
+  ["\u1EDC", "O"],
+  ["\u1EDF", "o"],
+  ["\u1EDE", "O"],
+  ["\u1EE1", "o"],
+  ["\u1EE0", "O"],
+  ["\u1EE3", "o"],
+  ["\u1EE2", "O"],
+  ["\u1EE5", "u"],
+  ["\u1EE4", "U"],
+  ["\u1EE7", "u"],
+  ["\u1EE6", "U"],
+  ["\u1EE9", "u"],
+  ["\u1EE8", "U"],
+  ["\u1EEB", "u"],
+  ["\u1EEA", "U"],
+  ["\u1EED", "u"],
+  ["\u1EEC", "U"],
+  ["\u1EEF", "u"],
+  ["\u1EEE", "U"],
+  ["\u1EF1", "u"],
+  ["\u1EF0", "U"],
+  ["\u1EF3", "y"],
+  ["\u1EF2", "Y"],
+  ["\u1EF5", "y"],
+  ["\u1EF4", "Y"],
+  ["\u1EF7", "y"],
+  ["\u1EF6", "Y"],
+  ["\u1EF9", "y"],
+  ["\u1EF8", "Y"],
+  // Arabic
+  ["\u0621", "e"],
+  ["\u0622", "a"],
+  ["\u0623", "a"],
+  ["\u0624", "w"],
+  ["\u0625", "a"],
+  ["\u0626", "y"],
+  ["\u0627", "a"],
+  ["\u0628", "b"],
+  ["\u0629", "t"],
+  ["\u062A", "t"],
+  ["\u062B", "th"],
+  ["\u062C", "j"],
+  ["\u062D", "h"],
+  ["\u062E", "kh"],
+  ["\u062F", "d"],
+  ["\u0630", "dh"],
+  ["\u0631", "r"],
+  ["\u0632", "z"],
+  ["\u0633", "s"],
+  ["\u0634", "sh"],
+  ["\u0635", "s"],
+  ["\u0636", "d"],
+  ["\u0637", "t"],
+  ["\u0638", "z"],
+  ["\u0639", "e"],
+  ["\u063A", "gh"],
+  ["\u0640", "_"],
+  ["\u0641", "f"],
+  ["\u0642", "q"],
+  ["\u0643", "k"],
+  ["\u0644", "l"],
+  ["\u0645", "m"],
+  ["\u0646", "n"],
+  ["\u0647", "h"],
+  ["\u0648", "w"],
+  ["\u0649", "a"],
+  ["\u064A", "y"],
+  ["\u064E\u200E", "a"],
+  ["\u064F", "u"],
+  ["\u0650\u200E", "i"],
+  ["\u0660", "0"],
+  ["\u0661", "1"],
+  ["\u0662", "2"],
+  ["\u0663", "3"],
+  ["\u0664", "4"],
+  ["\u0665", "5"],
+  ["\u0666", "6"],
+  ["\u0667", "7"],
+  ["\u0668", "8"],
+  ["\u0669", "9"],
+  // Persian / Farsi
+  ["\u0686", "ch"],
+  ["\u06A9", "k"],
+  ["\u06AF", "g"],
+  ["\u067E", "p"],
+  ["\u0698", "zh"],
+  ["\u06CC", "y"],
+  ["\u06F0", "0"],
+  ["\u06F1", "1"],
+  ["\u06F2", "2"],
+  ["\u06F3", "3"],
+  ["\u06F4", "4"],
+  ["\u06F5", "5"],
+  ["\u06F6", "6"],
+  ["\u06F7", "7"],
+  ["\u06F8", "8"],
+  ["\u06F9", "9"],
+  // Pashto
+  ["\u067C", "p"],
+  ["\u0681", "z"],
+  ["\u0685", "c"],
+  ["\u0689", "d"],
+  ["\uFEAB", "d"],
+  ["\uFEAD", "r"],
+  ["\u0693", "r"],
+  ["\uFEAF", "z"],
+  ["\u0696", "g"],
+  ["\u069A", "x"],
+  ["\u06AB", "g"],
+  ["\u06BC", "n"],
+  ["\u06C0", "e"],
+  ["\u06D0", "e"],
+  ["\u06CD", "ai"],
+  // Urdu
+  ["\u0679", "t"],
+  ["\u0688", "d"],
+  ["\u0691", "r"],
+  ["\u06BA", "n"],
+  ["\u06C1", "h"],
+  ["\u06BE", "h"],
+  ["\u06D2", "e"],
+  // Russian
+  ["\u0410", "A"],
+  ["\u0430", "a"],
+  ["\u0411", "B"],
+  ["\u0431", "b"],
+  ["\u0412", "V"],
+  ["\u0432", "v"],
+  ["\u0413", "G"],
+  ["\u0433", "g"],
+  ["\u0414", "D"],
+  ["\u0434", "d"],
+  ["\u044A\u0435", "ye"],
+  ["\u042A\u0435", "Ye"],
+  ["\u044A\u0415", "yE"],
+  ["\u042A\u0415", "YE"],
+  ["\u0415", "E"],
+  ["\u0435", "e"],
+  ["\u0401", "Yo"],
+  ["\u0451", "yo"],
+  ["\u0416", "Zh"],
+  ["\u0436", "zh"],
+  ["\u0417", "Z"],
+  ["\u0437", "z"],
+  ["\u0418", "I"],
+  ["\u0438", "i"],
+  ["\u044B\u0439", "iy"],
+  ["\u042B\u0439", "Iy"],
+  ["\u042B\u0419", "IY"],
+  ["\u044B\u0419", "iY"],
+  ["\u0419", "Y"],
+  ["\u0439", "y"],
+  ["\u041A", "K"],
+  ["\u043A", "k"],
+  ["\u041B", "L"],
+  ["\u043B", "l"],
+  ["\u041C", "M"],
+  ["\u043C", "m"],
+  ["\u041D", "N"],
+  ["\u043D", "n"],
+  ["\u041E", "O"],
+  ["\u043E", "o"],
+  ["\u041F", "P"],
+  ["\u043F", "p"],
+  ["\u0420", "R"],
+  ["\u0440", "r"],
+  ["\u0421", "S"],
+  ["\u0441", "s"],
+  ["\u0422", "T"],
+  ["\u0442", "t"],
+  ["\u0423", "U"],
+  ["\u0443", "u"],
+  ["\u0424", "F"],
+  ["\u0444", "f"],
+  ["\u0425", "Kh"],
+  ["\u0445", "kh"],
+  ["\u0426", "Ts"],
+  ["\u0446", "ts"],
+  ["\u0427", "Ch"],
+  ["\u0447", "ch"],
+  ["\u0428", "Sh"],
+  ["\u0448", "sh"],
+  ["\u0429", "Sch"],
+  ["\u0449", "sch"],
+  ["\u042A", ""],
+  ["\u044A", ""],
+  ["\u042B", "Y"],
+  ["\u044B", "y"],
+  ["\u042C", ""],
+  ["\u044C", ""],
+  ["\u042D", "E"],
+  ["\u044D", "e"],
+  ["\u042E", "Yu"],
+  ["\u044E", "yu"],
+  ["\u042F", "Ya"],
+  ["\u044F", "ya"],
+  // Romanian
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0219", "s"],
+  ["\u0218", "S"],
+  ["\u021B", "t"],
+  ["\u021A", "T"],
+  ["\u0163", "t"],
+  ["\u0162", "T"],
+  // Turkish
+  ["\u015F", "s"],
+  ["\u015E", "S"],
+  ["\xE7", "c"],
+  ["\xC7", "C"],
+  ["\u011F", "g"],
+  ["\u011E", "G"],
+  ["\u0131", "i"],
+  ["\u0130", "I"],
+  // Armenian
+  ["\u0561", "a"],
+  ["\u0531", "A"],
+  ["\u0562", "b"],
+  ["\u0532", "B"],
+  ["\u0563", "g"],
+  ["\u0533", "G"],
+  ["\u0564", "d"],
+  ["\u0534", "D"],
+  ["\u0565", "ye"],
+  ["\u0535", "Ye"],
+  ["\u0566", "z"],
+  ["\u0536", "Z"],
+  ["\u0567", "e"],
+  ["\u0537", "E"],
+  ["\u0568", "y"],
+  ["\u0538", "Y"],
+  ["\u0569", "t"],
+  ["\u0539", "T"],
+  ["\u056A", "zh"],
+  ["\u053A", "Zh"],
+  ["\u056B", "i"],
+  ["\u053B", "I"],
+  ["\u056C", "l"],
+  ["\u053C", "L"],
+  ["\u056D", "kh"],
+  ["\u053D", "Kh"],
+  ["\u056E", "ts"],
+  ["\u053E", "Ts"],
+  ["\u056F", "k"],
+  ["\u053F", "K"],
+  ["\u0570", "h"],
+  ["\u0540", "H"],
+  ["\u0571", "dz"],
+  ["\u0541", "Dz"],
+  ["\u0572", "gh"],
+  ["\u0542", "Gh"],
+  ["\u0573", "tch"],
+  ["\u0543", "Tch"],
+  ["\u0574", "m"],
+  ["\u0544", "M"],
+  ["\u0575", "y"],
+  ["\u0545", "Y"],
+  ["\u0576", "n"],
+  ["\u0546", "N"],
+  ["\u0577", "sh"],
+  ["\u0547", "Sh"],
+  // NOTE: Longer Armenian sequences must come before shorter ones
+  ["\u0578\u0582", "u"],
+  ["\u0548\u0552", "U"],
+  ["\u0548\u0582", "U"],
+  ["\u0578", "vo"],
+  ["\u0548", "Vo"],
+  ["\u0579", "ch"],
+  ["\u0549", "Ch"],
+  ["\u057A", "p"],
+  ["\u054A", "P"],
+  ["\u057B", "j"],
+  ["\u054B", "J"],
+  ["\u057C", "r"],
+  ["\u054C", "R"],
+  ["\u057D", "s"],
+  ["\u054D", "S"],
+  ["\u057E", "v"],
+  ["\u054E", "V"],
+  ["\u057F", "t"],
+  ["\u054F", "T"],
+  ["\u0580", "r"],
+  ["\u0550", "R"],
+  ["\u0581", "c"],
+  ["\u0551", "C"],
+  ["\u0583", "p"],
+  ["\u0553", "P"],
+  ["\u0584", "q"],
+  ["\u0554", "Q"],
+  ["\u0585", "o"],
+  ["\u0555", "O"],
+  ["\u0586", "f"],
+  ["\u0556", "F"],
+  ["\u0587", "yev"],
+  // Georgian
+  ["\u10D0", "a"],
+  ["\u10D1", "b"],
+  ["\u10D2", "g"],
+  ["\u10D3", "d"],
+  ["\u10D4", "e"],
+  ["\u10D5", "v"],
+  ["\u10D6", "z"],
+  ["\u10D7", "t"],
+  ["\u10D8", "i"],
+  ["\u10D9", "k"],
+  ["\u10DA", "l"],
+  ["\u10DB", "m"],
+  ["\u10DC", "n"],
+  ["\u10DD", "o"],
+  ["\u10DE", "p"],
+  ["\u10DF", "zh"],
+  ["\u10E0", "r"],
+  ["\u10E1", "s"],
+  ["\u10E2", "t"],
+  ["\u10E3", "u"],
+  ["\u10E4", "ph"],
+  ["\u10E5", "q"],
+  ["\u10E6", "gh"],
+  ["\u10E7", "k"],
+  ["\u10E8", "sh"],
+  ["\u10E9", "ch"],
+  ["\u10EA", "ts"],
+  ["\u10EB", "dz"],
+  ["\u10EC", "ts"],
+  ["\u10ED", "tch"],
+  ["\u10EE", "kh"],
+  ["\u10EF", "j"],
+  ["\u10F0", "h"],
+  // Czech
+  ["\u010D", "c"],
+  ["\u010F", "d"],
+  ["\u011B", "e"],
+  ["\u0148", "n"],
+  ["\u0159", "r"],
+  ["\u0161", "s"],
+  ["\u0165", "t"],
+  ["\u016F", "u"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u010E", "D"],
+  ["\u011A", "E"],
+  ["\u0147", "N"],
+  ["\u0158", "R"],
+  ["\u0160", "S"],
+  ["\u0164", "T"],
+  ["\u016E", "U"],
+  ["\u017D", "Z"],
+  // Dhivehi
+  ["\u0780", "h"],
+  ["\u0781", "sh"],
+  ["\u0782", "n"],
+  ["\u0783", "r"],
+  ["\u0784", "b"],
+  ["\u0785", "lh"],
+  ["\u0786", "k"],
+  ["\u0787", "a"],
+  ["\u0788", "v"],
+  ["\u0789", "m"],
+  ["\u078A", "f"],
+  ["\u078B", "dh"],
+  ["\u078C", "th"],
+  ["\u078D", "l"],
+  ["\u078E", "g"],
+  ["\u078F", "gn"],
+  ["\u0790", "s"],
+  ["\u0791", "d"],
+  ["\u0792", "z"],
+  ["\u0793", "t"],
+  ["\u0794", "y"],
+  ["\u0795", "p"],
+  ["\u0796", "j"],
+  ["\u0797", "ch"],
+  ["\u0798", "tt"],
+  ["\u0799", "hh"],
+  ["\u079A", "kh"],
+  ["\u079B", "th"],
+  ["\u079C", "z"],
+  ["\u079D", "sh"],
+  ["\u079E", "s"],
+  ["\u079F", "d"],
+  ["\u07A0", "t"],
+  ["\u07A1", "z"],
+  ["\u07A2", "a"],
+  ["\u07A3", "gh"],
+  ["\u07A4", "q"],
+  ["\u07A5", "w"],
+  ["\u07A6", "a"],
+  ["\u07A7", "aa"],
+  ["\u07A8", "i"],
+  ["\u07A9", "ee"],
+  ["\u07AA", "u"],
+  ["\u07AB", "oo"],
+  ["\u07AC", "e"],
+  ["\u07AD", "ey"],
+  ["\u07AE", "o"],
+  ["\u07AF", "oa"],
+  ["\u07B0", ""],
+  // Greek
+  ["\u03B1", "a"],
+  ["\u03B2", "v"],
+  ["\u03B3", "g"],
+  ["\u03B4", "d"],
+  ["\u03B5", "e"],
+  ["\u03B6", "z"],
+  ["\u03B7", "i"],
+  ["\u03B8", "th"],
+  ["\u03B9", "i"],
+  ["\u03BA", "k"],
+  ["\u03BB", "l"],
+  ["\u03BC", "m"],
+  ["\u03BD", "n"],
+  ["\u03BE", "ks"],
+  ["\u03BF", "o"],
+  ["\u03C0", "p"],
+  ["\u03C1", "r"],
+  ["\u03C3", "s"],
+  ["\u03C4", "t"],
+  ["\u03C5", "y"],
+  ["\u03C6", "f"],
+  ["\u03C7", "x"],
+  ["\u03C8", "ps"],
+  ["\u03C9", "o"],
+  ["\u03AC", "a"],
+  ["\u03AD", "e"],
+  ["\u03AF", "i"],
+  ["\u03CC", "o"],
+  ["\u03CD", "y"],
+  ["\u03AE", "i"],
+  ["\u03CE", "o"],
+  ["\u03C2", "s"],
+  ["\u03CA", "i"],
+  ["\u03B0", "y"],
+  ["\u03CB", "y"],
+  ["\u0390", "i"],
+  ["\u0391", "A"],
+  ["\u0392", "B"],
+  ["\u0393", "G"],
+  ["\u0394", "D"],
+  ["\u0395", "E"],
+  ["\u0396", "Z"],
+  ["\u0397", "I"],
+  ["\u0398", "TH"],
+  ["\u0399", "I"],
+  ["\u039A", "K"],
+  ["\u039B", "L"],
+  ["\u039C", "M"],
+  ["\u039D", "N"],
+  ["\u039E", "KS"],
+  ["\u039F", "O"],
+  ["\u03A0", "P"],
+  ["\u03A1", "R"],
+  ["\u03A3", "S"],
+  ["\u03A4", "T"],
+  ["\u03A5", "Y"],
+  ["\u03A6", "F"],
+  ["\u03A7", "X"],
+  ["\u03A8", "PS"],
+  ["\u03A9", "O"],
+  ["\u0386", "A"],
+  ["\u0388", "E"],
+  ["\u038A", "I"],
+  ["\u038C", "O"],
+  ["\u038E", "Y"],
+  ["\u0389", "I"],
+  ["\u038F", "O"],
+  ["\u03AA", "I"],
+  ["\u03AB", "Y"],
+  // Disabled as it conflicts with German and Latin.
+  // Hungarian
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // ['ü', 'u'],
+  // ['Ü', 'U'],
+  // ['ű', 'u'],
+  // ['Ű', 'U'],
+  // Latvian
+  ["\u0101", "a"],
+  ["\u0113", "e"],
+  ["\u0123", "g"],
+  ["\u012B", "i"],
+  ["\u0137", "k"],
+  ["\u013C", "l"],
+  ["\u0146", "n"],
+  ["\u016B", "u"],
+  ["\u0100", "A"],
+  ["\u0112", "E"],
+  ["\u0122", "G"],
+  ["\u012A", "I"],
+  ["\u0136", "K"],
+  ["\u013B", "L"],
+  ["\u0145", "N"],
+  ["\u016A", "U"],
+  ["\u010D", "c"],
+  ["\u0161", "s"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u0160", "S"],
+  ["\u017D", "Z"],
+  // Lithuanian
+  ["\u0105", "a"],
+  ["\u010D", "c"],
+  ["\u0119", "e"],
+  ["\u0117", "e"],
+  ["\u012F", "i"],
+  ["\u0161", "s"],
+  ["\u0173", "u"],
+  ["\u016B", "u"],
+  ["\u017E", "z"],
+  ["\u0104", "A"],
+  ["\u010C", "C"],
+  ["\u0118", "E"],
+  ["\u0116", "E"],
+  ["\u012E", "I"],
+  ["\u0160", "S"],
+  ["\u0172", "U"],
+  ["\u016A", "U"],
+  // Macedonian
+  ["\u040C", "Kj"],
+  ["\u045C", "kj"],
+  ["\u0409", "Lj"],
+  ["\u0459", "lj"],
+  ["\u040A", "Nj"],
+  ["\u045A", "nj"],
+  ["\u0422\u0441", "Ts"],
+  ["\u0442\u0441", "ts"],
+  // Polish
+  ["\u0105", "a"],
+  ["\u0107", "c"],
+  ["\u0119", "e"],
+  ["\u0142", "l"],
+  ["\u0144", "n"],
+  ["\u015B", "s"],
+  ["\u017A", "z"],
+  ["\u017C", "z"],
+  ["\u0104", "A"],
+  ["\u0106", "C"],
+  ["\u0118", "E"],
+  ["\u0141", "L"],
+  ["\u0143", "N"],
+  ["\u015A", "S"],
+  ["\u0179", "Z"],
+  ["\u017B", "Z"],
+  // Disabled as it conflicts with Vietnamese.
+  // Serbian
+  // ['љ', 'lj'],
+  // ['њ', 'nj'],
+  // ['Љ', 'Lj'],
+  // ['Њ', 'Nj'],
+  // ['đ', 'dj'],
+  // ['Đ', 'Dj'],
+  // ['ђ', 'dj'],
+  // ['ј', 'j'],
+  // ['ћ', 'c'],
+  // ['џ', 'dz'],
+  // ['Ђ', 'Dj'],
+  // ['Ј', 'j'],
+  // ['Ћ', 'C'],
+  // ['Џ', 'Dz'],
+  // Disabled as it conflicts with German and Latin.
+  // Slovak
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ľ', 'l'],
+  // ['ĺ', 'l'],
+  // ['ŕ', 'r'],
+  // ['Ľ', 'L'],
+  // ['Ĺ', 'L'],
+  // ['Ŕ', 'R'],
+  // Disabled as it conflicts with German and Latin.
+  // Swedish
+  // ['å', 'o'],
+  // ['Å', 'o'],
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ë', 'e'],
+  // ['Ë', 'E'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // Ukrainian
+  ["\u0404", "Ye"],
+  ["\u0406", "I"],
+  ["\u0407", "Yi"],
+  ["\u0490", "G"],
+  ["\u0454", "ye"],
+  ["\u0456", "i"],
+  ["\u0457", "yi"],
+  ["\u0491", "g"],
+  // Dutch
+  ["\u0132", "IJ"],
+  ["\u0133", "ij"],
+  // Danish
+  // ['Æ', 'Ae'],
+  // ['Ø', 'Oe'],
+  // ['Å', 'Aa'],
+  // ['æ', 'ae'],
+  // ['ø', 'oe'],
+  // ['å', 'aa']
+  // Currencies
+  ["\xA2", "c"],
+  ["\xA5", "Y"],
+  ["\u07FF", "b"],
+  ["\u09F3", "t"],
+  ["\u0AF1", "Bo"],
+  ["\u0E3F", "B"],
+  ["\u20A0", "CE"],
+  ["\u20A1", "C"],
+  ["\u20A2", "Cr"],
+  ["\u20A3", "F"],
+  ["\u20A5", "m"],
+  ["\u20A6", "N"],
+  ["\u20A7", "Pt"],
+  ["\u20A8", "Rs"],
+  ["\u20A9", "W"],
+  ["\u20AB", "s"],
+  ["\u20AC", "E"],
+  ["\u20AD", "K"],
+  ["\u20AE", "T"],
+  ["\u20AF", "Dp"],
+  ["\u20B0", "S"],
+  ["\u20B1", "P"],
+  ["\u20B2", "G"],
+  ["\u20B3", "A"],
+  ["\u20B4", "S"],
+  ["\u20B5", "C"],
+  ["\u20B6", "tt"],
+  ["\u20B7", "S"],
+  ["\u20B8", "T"],
+  ["\u20B9", "R"],
+  ["\u20BA", "L"],
+  ["\u20BD", "P"],
+  ["\u20BF", "B"],
+  ["\uFE69", "$"],
+  ["\uFFE0", "c"],
+  ["\uFFE5", "Y"],
+  ["\uFFE6", "W"],
+  // Latin
+  ["\u{1D400}", "A"],
+  ["\u{1D401}", "B"],
+  ["\u{1D402}", "C"],
+  ["\u{1D403}", "D"],
+  ["\u{1D404}", "E"],
+  ["\u{1D405}", "F"],
+  ["\u{1D406}", "G"],
+  ["\u{1D407}", "H"],
+  ["\u{1D408}", "I"],
+  ["\u{1D409}", "J"],
+  ["\u{1D40A}", "K"],
+  ["\u{1D40B}", "L"],
+  ["\u{1D40C}", "M"],
+  ["\u{1D40D}", "N"],
+  ["\u{1D40E}", "O"],
+  ["\u{1D40F}", "P"],
+  ["\u{1D410}", "Q"],
+  ["\u{1D411}", "R"],
+  ["\u{1D412}", "S"],
+  ["\u{1D413}", "T"],
+  ["\u{1D414}", "U"],
+  ["\u{1D415}", "V"],
+  ["\u{1D416}", "W"],
+  ["\u{1D417}", "X"],
+  ["\u{1D418}", "Y"],
+  ["\u{1D419}", "Z"],
+  ["\u{1D41A}", "a"],
+  ["\u{1D41B}", "b"],
+  ["\u{1D41C}", "c"],
+  ["\u{1D41D}", "d"],
+  ["\u{1D41E}", "e"],
+  ["\u{1D41F}", "f"],
+  ["\u{1D420}", "g"],
+  ["\u{1D421}", "h"],
+  ["\u{1D422}", "i"],
+  ["\u{1D423}", "j"],
+  ["\u{1D424}", "k"],
+  ["\u{1D425}", "l"],
+  ["\u{1D426}", "m"],
+  ["\u{1D427}", "n"],
+  ["\u{1D428}", "o"],
+  ["\u{1D429}", "p"],
+  ["\u{1D42A}", "q"],
+  ["\u{1D42B}", "r"],
+  ["\u{1D42C}", "s"],
+  ["\u{1D42D}", "t"],
+  ["\u{1D42E}", "u"],
+  ["\u{1D42F}", "v"],
+  ["\u{1D430}", "w"],
+  ["\u{1D431}", "x"],
+  ["\u{1D432}", "y"],
+  ["\u{1D433}", "z"],
+  ["\u{1D434}", "A"],
+  ["\u{1D435}", "B"],
+  ["\u{1D436}", "C"],
+  ["\u{1D437}", "D"],
+  ["\u{1D438}", "E"],
+  ["\u{1D439}", "F"],
+  ["\u{1D43A}", "G"],
+  ["\u{1D43B}", "H"],
+  ["\u{1D43C}", "I"],
+  ["\u{1D43D}", "J"],
+  ["\u{1D43E}", "K"],
+  ["\u{1D43F}", "L"],
+  ["\u{1D440}", "M"],
+  ["\u{1D441}", "N"],
+  ["\u{1D442}", "O"],
+  ["\u{1D443}", "P"],
+  ["\u{1D444}", "Q"],
+  ["\u{1D445}", "R"],
+  ["\u{1D446}", "S"],
+  ["\u{1D447}", "T"],
+  ["\u{1D448}", "U"],
+  ["\u{1D449}", "V"],
+  ["\u{1D44A}", "W"],
+  ["\u{1D44B}", "X"],
+  ["\u{1D44C}", "Y"],
+  ["\u{1D44D}", "Z"],
+  ["\u{1D44E}", "a"],
+  ["\u{1D44F}", "b"],
+  ["\u{1D450}", "c"],
+  ["\u{1D451}", "d"],
+  ["\u{1D452}", "e"],
+  ["\u{1D453}", "f"],
+  ["\u{1D454}", "g"],
+  ["\u{1D456}", "i"],
+  ["\u{1D457}", "j"],
+  ["\u{1D458}", "k"],
+  ["\u{1D459}", "l"],
+  ["\u{1D45A}", "m"],
+  ["\u{1D45B}", "n"],
+  ["\u{1D45C}", "o"],
+  ["\u{1D45D}", "p"],
+  ["\u{1D45E}", "q"],
+  ["\u{1D45F}", "r"],
+  ["\u{1D460}", "s"],
+  ["\u{1D461}", "t"],
+  ["\u{1D462}", "u"],
+  ["\u{1D463}", "v"],
+  ["\u{1D464}", "w"],
+  ["\u{1D465}", "x"],
+  ["\u{1D466}", "y"],
+  ["\u{1D467}", "z"],
+  ["\u{1D468}", "A"],
+  ["\u{1D469}", "B"],
+  ["\u{1D46A}", "C"],
+  ["\u{1D46B}", "D"],
+  ["\u{1D46C}", "E"],
+  ["\u{1D46D}", "F"],
+  ["\u{1D46E}", "G"],
+  ["\u{1D46F}", "H"],
+  ["\u{1D470}", "I"],
+  ["\u{1D471}", "J"],
+  ["\u{1D472}", "K"],
+  ["\u{1D473}", "L"],
+  ["\u{1D474}", "M"],
+  ["\u{1D475}", "N"],
+  ["\u{1D476}", "O"],
+  ["\u{1D477}", "P"],
+  ["\u{1D478}", "Q"],
+  ["\u{1D479}", "R"],
+  ["\u{1D47A}", "S"],
+  ["\u{1D47B}", "T"],
+  ["\u{1D47C}", "U"],
+  ["\u{1D47D}", "V"],
+  ["\u{1D47E}", "W"],
+  ["\u{1D47F}", "X"],
+  ["\u{1D480}", "Y"],
+  ["\u{1D481}", "Z"],
+  ["\u{1D482}", "a"],
+  ["\u{1D483}", "b"],
+  ["\u{1D484}", "c"],
+  ["\u{1D485}", "d"],
+  ["\u{1D486}", "e"],
+  ["\u{1D487}", "f"],
+  ["\u{1D488}", "g"],
+  ["\u{1D489}", "h"],
+  ["\u{1D48A}", "i"],
+  ["\u{1D48B}", "j"],
+  ["\u{1D48C}", "k"],
+  ["\u{1D48D}", "l"],
+  ["\u{1D48E}", "m"],
+  ["\u{1D48F}", "n"],
+  ["\u{1D490}", "o"],
+  ["\u{1D491}", "p"],
+  ["\u{1D492}", "q"],
+  ["\u{1D493}", "r"],
+  ["\u{1D494}", "s"],
+  ["\u{1D495}", "t"],
+  ["\u{1D496}", "u"],
+  ["\u{1D497}", "v"],
+  ["\u{1D498}", "w"],
+  ["\u{1D499}", "x"],
+  ["\u{1D49A}", "y"],
+  ["\u{1D49B}", "z"],
+  ["\u{1D49C}", "A"],
+  ["\u{1D49E}", "C"],
+  ["\u{1D49F}", "D"],
+  ["\u{1D4A2}", "g"],
+  ["\u{1D4A5}", "J"],
+  ["\u{1D4A6}", "K"],
+  ["\u{1D4A9}", "N"],
+  ["\u{1D4AA}", "O"],
+  ["\u{1D4AB}", "P"],
+  ["\u{1D4AC}", "Q"],
+  ["\u{1D4AE}", "S"],
+  ["\u{1D4AF}", "T"],
+  ["\u{1D4B0}", "U"],
+  ["\u{1D4B1}", "V"],
+  ["\u{1D4B2}", "W"],
+  ["\u{1D4B3}", "X"],
+  ["\u{1D4B4}", "Y"],
+  ["\u{1D4B5}", "Z"],
+  ["\u{1D4B6}", "a"],
+  ["\u{1D4B7}", "b"],
+  ["\u{1D4B8}", "c"],
+  ["\u{1D4B9}", "d"],
+  ["\u{1D4BB}", "f"],
+  ["\u{1D4BD}", "h"],
+  ["\u{1D4BE}", "i"],
+  ["\u{1D4BF}", "j"],
+  ["\u{1D4C0}", "k"],
+  ["\u{1D4C1}", "l"],
+  ["\u{1D4C2}", "m"],
+  ["\u{1D4C3}", "n"],
+  ["\u{1D4C5}", "p"],
+  ["\u{1D4C6}", "q"],
+  ["\u{1D4C7}", "r"],
+  ["\u{1D4C8}", "s"],
+  ["\u{1D4C9}", "t"],
+  ["\u{1D4CA}", "u"],
+  ["\u{1D4CB}", "v"],
+  ["\u{1D4CC}", "w"],
+  ["\u{1D4CD}", "x"],
+  ["\u{1D4CE}", "y"],
+  ["\u{1D4CF}", "z"],
+  ["\u{1D4D0}", "A"],
+  ["\u{1D4D1}", "B"],
+  ["\u{1D4D2}", "C"],
+  ["\u{1D4D3}", "D"],
+  ["\u{1D4D4}", "E"],
+  ["\u{1D4D5}", "F"],
+  ["\u{1D4D6}", "G"],
+  ["\u{1D4D7}", "H"],
+  ["\u{1D4D8}", "I"],
+  ["\u{1D4D9}", "J"],
+  ["\u{1D4DA}", "K"],
+  ["\u{1D4DB}", "L"],
+  ["\u{1D4DC}", "M"],
+  ["\u{1D4DD}", "N"],
+  ["\u{1D4DE}", "O"],
+  ["\u{1D4DF}", "P"],
+  ["\u{1D4E0}", "Q"],
+  ["\u{1D4E1}", "R"],
+  ["\u{1D4E2}", "S"],
+  ["\u{1D4E3}", "T"],
+  ["\u{1D4E4}", "U"],
+  ["\u{1D4E5}", "V"],
+  ["\u{1D4E6}", "W"],
+  ["\u{1D4E7}", "X"],
+  ["\u{1D4E8}", "Y"],
+  ["\u{1D4E9}", "Z"],
+  ["\u{1D4EA}", "a"],
+  ["\u{1D4EB}", "b"],
+  ["\u{1D4EC}", "c"],
+  ["\u{1D4ED}", "d"],
+  ["\u{1D4EE}", "e"],
+  ["\u{1D4EF}", "f"],
+  ["\u{1D4F0}", "g"],
+  ["\u{1D4F1}", "h"],
+  ["\u{1D4F2}", "i"],
+  ["\u{1D4F3}", "j"],
+  ["\u{1D4F4}", "k"],
+  ["\u{1D4F5}", "l"],
+  ["\u{1D4F6}", "m"],
+  ["\u{1D4F7}", "n"],
+  ["\u{1D4F8}", "o"],
+  ["\u{1D4F9}", "p"],
+  ["\u{1D4FA}", "q"],
+  ["\u{1D4FB}", "r"],
+  ["\u{1D4FC}", "s"],
+  ["\u{1D4FD}", "t"],
+  ["\u{1D4FE}", "u"],
+  ["\u{1D4FF}", "v"],
+  ["\u{1D500}", "w"],
+  ["\u{1D501}", "x"],
+  ["\u{1D502}", "y"],
+  ["\u{1D503}", "z"],
+  ["\u{1D504}", "A"],
+  ["\u{1D505}", "B"],
+  ["\u{1D507}", "D"],
+  ["\u{1D508}", "E"],
+  ["\u{1D509}", "F"],
+  ["\u{1D50A}", "G"],
+  ["\u{1D50D}", "J"],
+  ["\u{1D50E}", "K"],
+  ["\u{1D50F}", "L"],
+  ["\u{1D510}", "M"],
+  ["\u{1D511}", "N"],
+  ["\u{1D512}", "O"],
+  ["\u{1D513}", "P"],
+  ["\u{1D514}", "Q"],
+  ["\u{1D516}", "S"],
+  ["\u{1D517}", "T"],
+  ["\u{1D518}", "U"],
+  ["\u{1D519}", "V"],
+  ["\u{1D51A}", "W"],
+  ["\u{1D51B}", "X"],
+  ["\u{1D51C}", "Y"],
+  ["\u{1D51E}", "a"],
+  ["\u{1D51F}", "b"],
+  ["\u{1D520}", "c"],
+  ["\u{1D521}", "d"],
+  ["\u{1D522}", "e"],
+  ["\u{1D523}", "f"],
+  ["\u{1D524}", "g"],
+  ["\u{1D525}", "h"],
+  ["\u{1D526}", "i"],
+  ["\u{1D527}", "j"],
+  ["\u{1D528}", "k"],
+  ["\u{1D529}", "l"],
+  ["\u{1D52A}", "m"],
+  ["\u{1D52B}", "n"],
+  ["\u{1D52C}", "o"],
+  ["\u{1D52D}", "p"],
+  ["\u{1D52E}", "q"],
+  ["\u{1D52F}", "r"],
+  ["\u{1D530}", "s"],
+  ["\u{1D531}", "t"],
+  ["\u{1D532}", "u"],
+  ["\u{1D533}", "v"],
+  ["\u{1D534}", "w"],
+  ["\u{1D535}", "x"],
+  ["\u{1D536}", "y"],
+  ["\u{1D537}", "z"],
+  ["\u{1D538}", "A"],
+  ["\u{1D539}", "B"],
+  ["\u{1D53B}", "D"],
+  ["\u{1D53C}", "E"],
+  ["\u{1D53D}", "F"],
+  ["\u{1D53E}", "G"],
+  ["\u{1D540}", "I"],
+  ["\u{1D541}", "J"],
+  ["\u{1D542}", "K"],
+  ["\u{1D543}", "L"],
+  ["\u{1D544}", "M"],
+  ["\u{1D546}", "O"],
+  ["\u{1D54A}", "S"],
+  ["\u{1D54B}", "T"],
+  ["\u{1D54C}", "U"],
+  ["\u{1D54D}", "V"],
+  ["\u{1D54E}", "W"],
+  ["\u{1D54F}", "X"],
+  ["\u{1D550}", "Y"],
+  ["\u{1D552}", "a"],
+  ["\u{1D553}", "b"],
+  ["\u{1D554}", "c"],
+  ["\u{1D555}", "d"],
+  ["\u{1D556}", "e"],
+  ["\u{1D557}", "f"],
+  ["\u{1D558}", "g"],
+  ["\u{1D559}", "h"],
+  ["\u{1D55A}", "i"],
+  ["\u{1D55B}", "j"],
+  ["\u{1D55C}", "k"],
+  ["\u{1D55D}", "l"],
+  ["\u{1D55E}", "m"],
+  ["\u{1D55F}", "n"],
+  ["\u{1D560}", "o"],
+  ["\u{1D561}", "p"],
+  ["\u{1D562}", "q"],
+  ["\u{1D563}", "r"],
+  ["\u{1D564}", "s"],
+  ["\u{1D565}", "t"],
+  ["\u{1D566}", "u"],
+  ["\u{1D567}", "v"],
+  ["\u{1D568}", "w"],
+  ["\u{1D569}", "x"],
+  ["\u{1D56A}", "y"],
+  ["\u{1D56B}", "z"],
+  ["\u{1D56C}", "A"],
+  ["\u{1D56D}", "B"],
+  ["\u{1D56E}", "C"],
+  ["\u{1D56F}", "D"],
+  ["\u{1D570}", "E"],
+  ["\u{1D571}", "F"],
+  ["\u{1D572}", "G"],
+  ["\u{1D573}", "H"],
+  ["\u{1D574}", "I"],
+  ["\u{1D575}", "J"],
+  ["\u{1D576}", "K"],
+  ["\u{1D577}", "L"],
+  ["\u{1D578}", "M"],
+  ["\u{1D579}", "N"],
+  ["\u{1D57A}", "O"],
+  ["\u{1D57B}", "P"],
+  ["\u{1D57C}", "Q"],
+  ["\u{1D57D}", "R"],
+  ["\u{1D57E}", "S"],
+  ["\u{1D57F}", "T"],
+  ["\u{1D580}", "U"],
+  ["\u{1D581}", "V"],
+  ["\u{1D582}", "W"],
+  ["\u{1D583}", "X"],
+  ["\u{1D584}", "Y"],
+  ["\u{1D585}", "Z"],
+  ["\u{1D586}", "a"],
+  ["\u{1D587}", "b"],
+  ["\u{1D588}", "c"],
+  ["\u{1D589}", "d"],
+  ["\u{1D58A}", "e"],
+  ["\u{1D58B}", "f"],
+  ["\u{1D58C}", "g"],
+  ["\u{1D58D}", "h"],
+  ["\u{1D58E}", "i"],
+  ["\u{1D58F}", "j"],
+  ["\u{1D590}", "k"],
+  ["\u{1D591}", "l"],
+  ["\u{1D592}", "m"],
+  ["\u{1D593}", "n"],
+  ["\u{1D594}", "o"],
+  ["\u{1D595}", "p"],
+  ["\u{1D596}", "q"],
+  ["\u{1D597}", "r"],
+  ["\u{1D598}", "s"],
+  ["\u{1D599}", "t"],
+  ["\u{1D59A}", "u"],
+  ["\u{1D59B}", "v"],
+  ["\u{1D59C}", "w"],
+  ["\u{1D59D}", "x"],
+  ["\u{1D59E}", "y"],
+  ["\u{1D59F}", "z"],
+  ["\u{1D5A0}", "A"],
+  ["\u{1D5A1}", "B"],
+  ["\u{1D5A2}", "C"],
+  ["\u{1D5A3}", "D"],
+  ["\u{1D5A4}", "E"],
+  ["\u{1D5A5}", "F"],
+  ["\u{1D5A6}", "G"],
+  ["\u{1D5A7}", "H"],
+  ["\u{1D5A8}", "I"],
+  ["\u{1D5A9}", "J"],
+  ["\u{1D5AA}", "K"],
+  ["\u{1D5AB}", "L"],
+  ["\u{1D5AC}", "M"],
+  ["\u{1D5AD}", "N"],
+  ["\u{1D5AE}", "O"],
+  ["\u{1D5AF}", "P"],
+  ["\u{1D5B0}", "Q"],
+  ["\u{1D5B1}", "R"],
+  ["\u{1D5B2}", "S"],
+  ["\u{1D5B3}", "T"],
+  ["\u{1D5B4}", "U"],
+  ["\u{1D5B5}", "V"],
+  ["\u{1D5B6}", "W"],
+  ["\u{1D5B7}", "X"],
+  ["\u{1D5B8}", "Y"],
+  ["\u{1D5B9}", "Z"],
+  ["\u{1D5BA}", "a"],
+  ["\u{1D5BB}", "b"],
+  ["\u{1D5BC}", "c"],
+  ["\u{1D5BD}", "d"],
+  ["\u{1D5BE}", "e"],
+  ["\u{1D5BF}", "f"],
+  ["\u{1D5C0}", "g"],
+  ["\u{1D5C1}", "h"],
+  ["\u{1D5C2}", "i"],
+  ["\u{1D5C3}", "j"],
+  ["\u{1D5C4}", "k"],
+  ["\u{1D5C5}", "l"],
+  ["\u{1D5C6}", "m"],
+  ["\u{1D5C7}", "n"],
+  ["\u{1D5C8}", "o"],
+  ["\u{1D5C9}", "p"],
+  ["\u{1D5CA}", "q"],
+  ["\u{1D5CB}", "r"],
+  ["\u{1D5CC}", "s"],
+  ["\u{1D5CD}", "t"],
+  ["\u{1D5CE}", "u"],
+  ["\u{1D5CF}", "v"],
+  ["\u{1D5D0}", "w"],
+  ["\u{1D5D1}", "x"],
+  ["\u{1D5D2}", "y"],
+  ["\u{1D5D3}", "z"],
+  ["\u{1D5D4}", "A"],
+  ["\u{1D5D5}", "B"],
+  ["\u{1D5D6}", "C"],
+  ["\u{1D5D7}", "D"],
+  ["\u{1D5D8}", "E"],
+  ["\u{1D5D9}", "F"],
+  ["\u{1D5DA}", "G"],
+  ["\u{1D5DB}", "H"],
+  ["\u{1D5DC}", "I"],
+  ["\u{1D5DD}", "J"],
+  ["\u{1D5DE}", "K"],
+  ["\u{1D5DF}", "L"],
+  ["\u{1D5E0}", "M"],
+  ["\u{1D5E1}", "N"],
+  ["\u{1D5E2}", "O"],
+  ["\u{1D5E3}", "P"],
+  ["\u{1D5E4}", "Q"],
+  ["\u{1D5E5}", "R"],
+  ["\u{1D5E6}", "S"],
+  ["\u{1D5E7}", "T"],
+  ["\u{1D5E8}", "U"],
+  ["\u{1D5E9}", "V"],
+  ["\u{1D5EA}", "W"],
+  ["\u{1D5EB}", "X"],
+  ["\u{1D5EC}", "Y"],
+  ["\u{1D5ED}", "Z"],
+  ["\u{1D5EE}", "a"],
+  ["\u{1D5EF}", "b"],
+  ["\u{1D5F0}", "c"],
+  ["\u{1D5F1}", "d"],
+  ["\u{1D5F2}", "e"],
+  ["\u{1D5F3}", "f"],
+  ["\u{1D5F4}", "g"],
+  ["\u{1D5F5}", "h"],
+  ["\u{1D5F6}", "i"],
+  ["\u{1D5F7}", "j"],
+  ["\u{1D5F8}", "k"],
+  ["\u{1D5F9}", "l"],
+  ["\u{1D5FA}", "m"],
+  ["\u{1D5FB}", "n"],
+  ["\u{1D5FC}", "o"],
+  ["\u{1D5FD}", "p"],
+  ["\u{1D5FE}", "q"],
+  ["\u{1D5FF}", "r"],
+  ["\u{1D600}", "s"],
+  ["\u{1D601}", "t"],
+  ["\u{1D602}", "u"],
+  ["\u{1D603}", "v"],
+  ["\u{1D604}", "w"],
+  ["\u{1D605}", "x"],
+  ["\u{1D606}", "y"],
+  ["\u{1D607}", "z"],
+  ["\u{1D608}", "A"],
+  ["\u{1D609}", "B"],
+  ["\u{1D60A}", "C"],
+  ["\u{1D60B}", "D"],
+  ["\u{1D60C}", "E"],
+  ["\u{1D60D}", "F"],
+  ["\u{1D60E}", "G"],
+  ["\u{1D60F}", "H"],
+  ["\u{1D610}", "I"],
+  ["\u{1D611}", "J"],
+  ["\u{1D612}", "K"],
+  ["\u{1D613}", "L"],
+  ["\u{1D614}", "M"],
+  ["\u{1D615}", "N"],
+  ["\u{1D616}", "O"],
+  ["\u{1D617}", "P"],
+  ["\u{1D618}", "Q"],
+  ["\u{1D619}", "R"],
+  ["\u{1D61A}", "S"],
+  ["\u{1D61B}", "T"],
+  ["\u{1D61C}", "U"],
+  ["\u{1D61D}", "V"],
+  ["\u{1D61E}", "W"],
+  ["\u{1D61F}", "X"],
+  ["\u{1D620}", "Y"],
+  ["\u{1D621}", "Z"],
+  ["\u{1D622}", "a"],
+  ["\u{1D623}", "b"],
+  ["\u{1D624}", "c"],
+  ["\u{1D625}", "d"],
+  ["\u{1D626}", "e"],
+  ["\u{1D627}", "f"],
+  ["\u{1D628}", "g"],
+  ["\u{1D629}", "h"],
+  ["\u{1D62A}", "i"],
+  ["\u{1D62B}", "j"],
+  ["\u{1D62C}", "k"],
+  ["\u{1D62D}", "l"],
+  ["\u{1D62E}", "m"],
+  ["\u{1D62F}", "n"],
+  ["\u{1D630}", "o"],
+  ["\u{1D631}", "p"],
+  ["\u{1D632}", "q"],
+  ["\u{1D633}", "r"],
+  ["\u{1D634}", "s"],
+  ["\u{1D635}", "t"],
+  ["\u{1D636}", "u"],
+  ["\u{1D637}", "v"],
+  ["\u{1D638}", "w"],
+  ["\u{1D639}", "x"],
+  ["\u{1D63A}", "y"],
+  ["\u{1D63B}", "z"],
+  ["\u{1D63C}", "A"],
+  ["\u{1D63D}", "B"],
+  ["\u{1D63E}", "C"],
+  ["\u{1D63F}", "D"],
+  ["\u{1D640}", "E"],
+  ["\u{1D641}", "F"],
+  ["\u{1D642}", "G"],
+  ["\u{1D643}", "H"],
+  ["\u{1D644}", "I"],
+  ["\u{1D645}", "J"],
+  ["\u{1D646}", "K"],
+  ["\u{1D647}", "L"],
+  ["\u{1D648}", "M"],
+  ["\u{1D649}", "N"],
+  ["\u{1D64A}", "O"],
+  ["\u{1D64B}", "P"],
+  ["\u{1D64C}", "Q"],
+  ["\u{1D64D}", "R"],
+  ["\u{1D64E}", "S"],
+  ["\u{1D64F}", "T"],
+  ["\u{1D650}", "U"],
+  ["\u{1D651}", "V"],
+  ["\u{1D652}", "W"],
+  ["\u{1D653}", "X"],
+  ["\u{1D654}", "Y"],
+  ["\u{1D655}", "Z"],
+  ["\u{1D656}", "a"],
+  ["\u{1D657}", "b"],
+  ["\u{1D658}", "c"],
+  ["\u{1D659}", "d"],
+  ["\u{1D65A}", "e"],
+  ["\u{1D65B}", "f"],
+  ["\u{1D65C}", "g"],
+  ["\u{1D65D}", "h"],
+  ["\u{1D65E}", "i"],
+  ["\u{1D65F}", "j"],
+  ["\u{1D660}", "k"],
+  ["\u{1D661}", "l"],
+  ["\u{1D662}", "m"],
+  ["\u{1D663}", "n"],
+  ["\u{1D664}", "o"],
+  ["\u{1D665}", "p"],
+  ["\u{1D666}", "q"],
+  ["\u{1D667}", "r"],
+  ["\u{1D668}", "s"],
+  ["\u{1D669}", "t"],
+  ["\u{1D66A}", "u"],
+  ["\u{1D66B}", "v"],
+  ["\u{1D66C}", "w"],
+  ["\u{1D66D}", "x"],
+  ["\u{1D66E}", "y"],
+  ["\u{1D66F}", "z"],
+  ["\u{1D670}", "A"],
+  ["\u{1D671}", "B"],
+  ["\u{1D672}", "C"],
+  ["\u{1D673}", "D"],
+  ["\u{1D674}", "E"],
+  ["\u{1D675}", "F"],
+  ["\u{1D676}", "G"],
+  ["\u{1D677}", "H"],
+  ["\u{1D678}", "I"],
+  ["\u{1D679}", "J"],
+  ["\u{1D67A}", "K"],
+  ["\u{1D67B}", "L"],
+  ["\u{1D67C}", "M"],
+  ["\u{1D67D}", "N"],
+  ["\u{1D67E}", "O"],
+  ["\u{1D67F}", "P"],
+  ["\u{1D680}", "Q"],
+  ["\u{1D681}", "R"],
+  ["\u{1D682}", "S"],
+  ["\u{1D683}", "T"],
+  ["\u{1D684}", "U"],
+  ["\u{1D685}", "V"],
+  ["\u{1D686}", "W"],
+  ["\u{1D687}", "X"],
+  ["\u{1D688}", "Y"],
+  ["\u{1D689}", "Z"],
+  ["\u{1D68A}", "a"],
+  ["\u{1D68B}", "b"],
+  ["\u{1D68C}", "c"],
+  ["\u{1D68D}", "d"],
+  ["\u{1D68E}", "e"],
+  ["\u{1D68F}", "f"],
+  ["\u{1D690}", "g"],
+  ["\u{1D691}", "h"],
+  ["\u{1D692}", "i"],
+  ["\u{1D693}", "j"],
+  ["\u{1D694}", "k"],
+  ["\u{1D695}", "l"],
+  ["\u{1D696}", "m"],
+  ["\u{1D697}", "n"],
+  ["\u{1D698}", "o"],
+  ["\u{1D699}", "p"],
+  ["\u{1D69A}", "q"],
+  ["\u{1D69B}", "r"],
+  ["\u{1D69C}", "s"],
+  ["\u{1D69D}", "t"],
+  ["\u{1D69E}", "u"],
+  ["\u{1D69F}", "v"],
+  ["\u{1D6A0}", "w"],
+  ["\u{1D6A1}", "x"],
+  ["\u{1D6A2}", "y"],
+  ["\u{1D6A3}", "z"],
+  // Dotless letters
+  ["\u{1D6A4}", "l"],
+  ["\u{1D6A5}", "j"],
+  // Greek
+  ["\u{1D6E2}", "A"],
+  ["\u{1D6E3}", "B"],
+  ["\u{1D6E4}", "G"],
+  ["\u{1D6E5}", "D"],
+  ["\u{1D6E6}", "E"],
+  ["\u{1D6E7}", "Z"],
+  ["\u{1D6E8}", "I"],
+  ["\u{1D6E9}", "TH"],
+  ["\u{1D6EA}", "I"],
+  ["\u{1D6EB}", "K"],
+  ["\u{1D6EC}", "L"],
+  ["\u{1D6ED}", "M"],
+  ["\u{1D6EE}", "N"],
+  ["\u{1D6EF}", "KS"],
+  ["\u{1D6F0}", "O"],
+  ["\u{1D6F1}", "P"],
+  ["\u{1D6F2}", "R"],
+  ["\u{1D6F3}", "TH"],
+  ["\u{1D6F4}", "S"],
+  ["\u{1D6F5}", "T"],
+  ["\u{1D6F6}", "Y"],
+  ["\u{1D6F7}", "F"],
+  ["\u{1D6F8}", "x"],
+  ["\u{1D6F9}", "PS"],
+  ["\u{1D6FA}", "O"],
+  ["\u{1D6FB}", "D"],
+  ["\u{1D6FC}", "a"],
+  ["\u{1D6FD}", "b"],
+  ["\u{1D6FE}", "g"],
+  ["\u{1D6FF}", "d"],
+  ["\u{1D700}", "e"],
+  ["\u{1D701}", "z"],
+  ["\u{1D702}", "i"],
+  ["\u{1D703}", "th"],
+  ["\u{1D704}", "i"],
+  ["\u{1D705}", "k"],
+  ["\u{1D706}", "l"],
+  ["\u{1D707}", "m"],
+  ["\u{1D708}", "n"],
+  ["\u{1D709}", "ks"],
+  ["\u{1D70A}", "o"],
+  ["\u{1D70B}", "p"],
+  ["\u{1D70C}", "r"],
+  ["\u{1D70D}", "s"],
+  ["\u{1D70E}", "s"],
+  ["\u{1D70F}", "t"],
+  ["\u{1D710}", "y"],
+  ["\u{1D711}", "f"],
+  ["\u{1D712}", "x"],
+  ["\u{1D713}", "ps"],
+  ["\u{1D714}", "o"],
+  ["\u{1D715}", "d"],
+  ["\u{1D716}", "E"],
+  ["\u{1D717}", "TH"],
+  ["\u{1D718}", "K"],
+  ["\u{1D719}", "f"],
+  ["\u{1D71A}", "r"],
+  ["\u{1D71B}", "p"],
+  ["\u{1D71C}", "A"],
+  ["\u{1D71D}", "V"],
+  ["\u{1D71E}", "G"],
+  ["\u{1D71F}", "D"],
+  ["\u{1D720}", "E"],
+  ["\u{1D721}", "Z"],
+  ["\u{1D722}", "I"],
+  ["\u{1D723}", "TH"],
+  ["\u{1D724}", "I"],
+  ["\u{1D725}", "K"],
+  ["\u{1D726}", "L"],
+  ["\u{1D727}", "M"],
+  ["\u{1D728}", "N"],
+  ["\u{1D729}", "KS"],
+  ["\u{1D72A}", "O"],
+  ["\u{1D72B}", "P"],
+  ["\u{1D72C}", "S"],
+  ["\u{1D72D}", "TH"],
+  ["\u{1D72E}", "S"],
+  ["\u{1D72F}", "T"],
+  ["\u{1D730}", "Y"],
+  ["\u{1D731}", "F"],
+  ["\u{1D732}", "X"],
+  ["\u{1D733}", "PS"],
+  ["\u{1D734}", "O"],
+  ["\u{1D735}", "D"],
+  ["\u{1D736}", "a"],
+  ["\u{1D737}", "v"],
+  ["\u{1D738}", "g"],
+  ["\u{1D739}", "d"],
+  ["\u{1D73A}", "e"],
+  ["\u{1D73B}", "z"],
+  ["\u{1D73C}", "i"],
+  ["\u{1D73D}", "th"],
+  ["\u{1D73E}", "i"],
+  ["\u{1D73F}", "k"],
+  ["\u{1D740}", "l"],
+  ["\u{1D741}", "m"],
+  ["\u{1D742}", "n"],
+  ["\u{1D743}", "ks"],
+  ["\u{1D744}", "o"],
+  ["\u{1D745}", "p"],
+  ["\u{1D746}", "r"],
+  ["\u{1D747}", "s"],
+  ["\u{1D748}", "s"],
+  ["\u{1D749}", "t"],
+  ["\u{1D74A}", "y"],
+  ["\u{1D74B}", "f"],
+  ["\u{1D74C}", "x"],
+  ["\u{1D74D}", "ps"],
+  ["\u{1D74E}", "o"],
+  ["\u{1D74F}", "a"],
+  ["\u{1D750}", "e"],
+  ["\u{1D751}", "i"],
+  ["\u{1D752}", "k"],
+  ["\u{1D753}", "f"],
+  ["\u{1D754}", "r"],
+  ["\u{1D755}", "p"],
+  ["\u{1D756}", "A"],
+  ["\u{1D757}", "B"],
+  ["\u{1D758}", "G"],
+  ["\u{1D759}", "D"],
+  ["\u{1D75A}", "E"],
+  ["\u{1D75B}", "Z"],
+  ["\u{1D75C}", "I"],
+  ["\u{1D75D}", "TH"],
+  ["\u{1D75E}", "I"],
+  ["\u{1D75F}", "K"],
+  ["\u{1D760}", "L"],
+  ["\u{1D761}", "M"],
+  ["\u{1D762}", "N"],
+  ["\u{1D763}", "KS"],
+  ["\u{1D764}", "O"],
+  ["\u{1D765}", "P"],
+  ["\u{1D766}", "R"],
+  ["\u{1D767}", "TH"],
+  ["\u{1D768}", "S"],
+  ["\u{1D769}", "T"],
+  ["\u{1D76A}", "Y"],
+  ["\u{1D76B}", "F"],
+  ["\u{1D76C}", "X"],
+  ["\u{1D76D}", "PS"],
+  ["\u{1D76E}", "O"],
+  ["\u{1D76F}", "D"],
+  ["\u{1D770}", "a"],
+  ["\u{1D771}", "v"],
+  ["\u{1D772}", "g"],
+  ["\u{1D773}", "d"],
+  ["\u{1D774}", "e"],
+  ["\u{1D775}", "z"],
+  ["\u{1D776}", "i"],
+  ["\u{1D777}", "th"],
+  ["\u{1D778}", "i"],
+  ["\u{1D779}", "k"],
+  ["\u{1D77A}", "l"],
+  ["\u{1D77B}", "m"],
+  ["\u{1D77C}", "n"],
+  ["\u{1D77D}", "ks"],
+  ["\u{1D77E}", "o"],
+  ["\u{1D77F}", "p"],
+  ["\u{1D780}", "r"],
+  ["\u{1D781}", "s"],
+  ["\u{1D782}", "s"],
+  ["\u{1D783}", "t"],
+  ["\u{1D784}", "y"],
+  ["\u{1D785}", "f"],
+  ["\u{1D786}", "x"],
+  ["\u{1D787}", "ps"],
+  ["\u{1D788}", "o"],
+  ["\u{1D789}", "a"],
+  ["\u{1D78A}", "e"],
+  ["\u{1D78B}", "i"],
+  ["\u{1D78C}", "k"],
+  ["\u{1D78D}", "f"],
+  ["\u{1D78E}", "r"],
+  ["\u{1D78F}", "p"],
+  ["\u{1D790}", "A"],
+  ["\u{1D791}", "V"],
+  ["\u{1D792}", "G"],
+  ["\u{1D793}", "D"],
+  ["\u{1D794}", "E"],
+  ["\u{1D795}", "Z"],
+  ["\u{1D796}", "I"],
+  ["\u{1D797}", "TH"],
+  ["\u{1D798}", "I"],
+  ["\u{1D799}", "K"],
+  ["\u{1D79A}", "L"],
+  ["\u{1D79B}", "M"],
+  ["\u{1D79C}", "N"],
+  ["\u{1D79D}", "KS"],
+  ["\u{1D79E}", "O"],
+  ["\u{1D79F}", "P"],
+  ["\u{1D7A0}", "S"],
+  ["\u{1D7A1}", "TH"],
+  ["\u{1D7A2}", "S"],
+  ["\u{1D7A3}", "T"],
+  ["\u{1D7A4}", "Y"],
+  ["\u{1D7A5}", "F"],
+  ["\u{1D7A6}", "X"],
+  ["\u{1D7A7}", "PS"],
+  ["\u{1D7A8}", "O"],
+  ["\u{1D7A9}", "D"],
+  ["\u{1D7AA}", "av"],
+  ["\u{1D7AB}", "g"],
+  ["\u{1D7AC}", "d"],
+  ["\u{1D7AD}", "e"],
+  ["\u{1D7AE}", "z"],
+  ["\u{1D7AF}", "i"],
+  ["\u{1D7B0}", "i"],
+  ["\u{1D7B1}", "th"],
+  ["\u{1D7B2}", "i"],
+  ["\u{1D7B3}", "k"],
+  ["\u{1D7B4}", "l"],
+  ["\u{1D7B5}", "m"],
+  ["\u{1D7B6}", "n"],
+  ["\u{1D7B7}", "ks"],
+  ["\u{1D7B8}", "o"],
+  ["\u{1D7B9}", "p"],
+  ["\u{1D7BA}", "r"],
+  ["\u{1D7BB}", "s"],
+  ["\u{1D7BC}", "s"],
+  ["\u{1D7BD}", "t"],
+  ["\u{1D7BE}", "y"],
+  ["\u{1D7BF}", "f"],
+  ["\u{1D7C0}", "x"],
+  ["\u{1D7C1}", "ps"],
+  ["\u{1D7C2}", "o"],
+  ["\u{1D7C3}", "a"],
+  ["\u{1D7C4}", "e"],
+  ["\u{1D7C5}", "i"],
+  ["\u{1D7C6}", "k"],
+  ["\u{1D7C7}", "f"],
+  ["\u{1D7C8}", "r"],
+  ["\u{1D7C9}", "p"],
+  ["\u{1D7CA}", "F"],
+  ["\u{1D7CB}", "f"],
+  ["\u249C", "(a)"],
+  ["\u249D", "(b)"],
+  ["\u249E", "(c)"],
+  ["\u249F", "(d)"],
+  ["\u24A0", "(e)"],
+  ["\u24A1", "(f)"],
+  ["\u24A2", "(g)"],
+  ["\u24A3", "(h)"],
+  ["\u24A4", "(i)"],
+  ["\u24A5", "(j)"],
+  ["\u24A6", "(k)"],
+  ["\u24A7", "(l)"],
+  ["\u24A8", "(m)"],
+  ["\u24A9", "(n)"],
+  ["\u24AA", "(o)"],
+  ["\u24AB", "(p)"],
+  ["\u24AC", "(q)"],
+  ["\u24AD", "(r)"],
+  ["\u24AE", "(s)"],
+  ["\u24AF", "(t)"],
+  ["\u24B0", "(u)"],
+  ["\u24B1", "(v)"],
+  ["\u24B2", "(w)"],
+  ["\u24B3", "(x)"],
+  ["\u24B4", "(y)"],
+  ["\u24B5", "(z)"],
+  ["\u24B6", "(A)"],
+  ["\u24B7", "(B)"],
+  ["\u24B8", "(C)"],
+  ["\u24B9", "(D)"],
+  ["\u24BA", "(E)"],
+  ["\u24BB", "(F)"],
+  ["\u24BC", "(G)"],
+  ["\u24BD", "(H)"],
+  ["\u24BE", "(I)"],
+  ["\u24BF", "(J)"],
+  ["\u24C0", "(K)"],
+  ["\u24C1", "(L)"],
+  ["\u24C3", "(N)"],
+  ["\u24C4", "(O)"],
+  ["\u24C5", "(P)"],
+  ["\u24C6", "(Q)"],
+  ["\u24C7", "(R)"],
+  ["\u24C8", "(S)"],
+  ["\u24C9", "(T)"],
+  ["\u24CA", "(U)"],
+  ["\u24CB", "(V)"],
+  ["\u24CC", "(W)"],
+  ["\u24CD", "(X)"],
+  ["\u24CE", "(Y)"],
+  ["\u24CF", "(Z)"],
+  ["\u24D0", "(a)"],
+  ["\u24D1", "(b)"],
+  ["\u24D2", "(c)"],
+  ["\u24D3", "(d)"],
+  ["\u24D4", "(e)"],
+  ["\u24D5", "(f)"],
+  ["\u24D6", "(g)"],
+  ["\u24D7", "(h)"],
+  ["\u24D8", "(i)"],
+  ["\u24D9", "(j)"],
+  ["\u24DA", "(k)"],
+  ["\u24DB", "(l)"],
+  ["\u24DC", "(m)"],
+  ["\u24DD", "(n)"],
+  ["\u24DE", "(o)"],
+  ["\u24DF", "(p)"],
+  ["\u24E0", "(q)"],
+  ["\u24E1", "(r)"],
+  ["\u24E2", "(s)"],
+  ["\u24E3", "(t)"],
+  ["\u24E4", "(u)"],
+  ["\u24E5", "(v)"],
+  ["\u24E6", "(w)"],
+  ["\u24E7", "(x)"],
+  ["\u24E8", "(y)"],
+  ["\u24E9", "(z)"],
+  // Maltese
+  ["\u010A", "C"],
+  ["\u010B", "c"],
+  ["\u0120", "G"],
+  ["\u0121", "g"],
+  ["\u0126", "H"],
+  ["\u0127", "h"],
+  ["\u017B", "Z"],
+  ["\u017C", "z"],
+  // Numbers
+  ["\u{1D7CE}", "0"],
+  ["\u{1D7CF}", "1"],
+  ["\u{1D7D0}", "2"],
+  ["\u{1D7D1}", "3"],
+  ["\u{1D7D2}", "4"],
+  ["\u{1D7D3}", "5"],
+  ["\u{1D7D4}", "6"],
+  ["\u{1D7D5}", "7"],
+  ["\u{1D7D6}", "8"],
+  ["\u{1D7D7}", "9"],
+  ["\u{1D7D8}", "0"],
+  ["\u{1D7D9}", "1"],
+  ["\u{1D7DA}", "2"],
+  ["\u{1D7DB}", "3"],
+  ["\u{1D7DC}", "4"],
+  ["\u{1D7DD}", "5"],
+  ["\u{1D7DE}", "6"],
+  ["\u{1D7DF}", "7"],
+  ["\u{1D7E0}", "8"],
+  ["\u{1D7E1}", "9"],
+  ["\u{1D7E2}", "0"],
+  ["\u{1D7E3}", "1"],
+  ["\u{1D7E4}", "2"],
+  ["\u{1D7E5}", "3"],
+  ["\u{1D7E6}", "4"],
+  ["\u{1D7E7}", "5"],
+  ["\u{1D7E8}", "6"],
+  ["\u{1D7E9}", "7"],
+  ["\u{1D7EA}", "8"],
+  ["\u{1D7EB}", "9"],
+  ["\u{1D7EC}", "0"],
+  ["\u{1D7ED}", "1"],
+  ["\u{1D7EE}", "2"],
+  ["\u{1D7EF}", "3"],
+  ["\u{1D7F0}", "4"],
+  ["\u{1D7F1}", "5"],
+  ["\u{1D7F2}", "6"],
+  ["\u{1D7F3}", "7"],
+  ["\u{1D7F4}", "8"],
+  ["\u{1D7F5}", "9"],
+  ["\u{1D7F6}", "0"],
+  ["\u{1D7F7}", "1"],
+  ["\u{1D7F8}", "2"],
+  ["\u{1D7F9}", "3"],
+  ["\u{1D7FA}", "4"],
+  ["\u{1D7FB}", "5"],
+  ["\u{1D7FC}", "6"],
+  ["\u{1D7FD}", "7"],
+  ["\u{1D7FE}", "8"],
+  ["\u{1D7FF}", "9"],
+  ["\u2460", "1"],
+  ["\u2461", "2"],
+  ["\u2462", "3"],
+  ["\u2463", "4"],
+  ["\u2464", "5"],
+  ["\u2465", "6"],
+  ["\u2466", "7"],
+  ["\u2467", "8"],
+  ["\u2468", "9"],
+  ["\u2469", "10"],
+  ["\u246A", "11"],
+  ["\u246B", "12"],
+  ["\u246C", "13"],
+  ["\u246D", "14"],
+  ["\u246E", "15"],
+  ["\u246F", "16"],
+  ["\u2470", "17"],
+  ["\u2471", "18"],
+  ["\u2472", "19"],
+  ["\u2473", "20"],
+  ["\u2474", "1"],
+  ["\u2475", "2"],
+  ["\u2476", "3"],
+  ["\u2477", "4"],
+  ["\u2478", "5"],
+  ["\u2479", "6"],
+  ["\u247A", "7"],
+  ["\u247B", "8"],
+  ["\u247C", "9"],
+  ["\u247D", "10"],
+  ["\u247E", "11"],
+  ["\u247F", "12"],
+  ["\u2480", "13"],
+  ["\u2481", "14"],
+  ["\u2482", "15"],
+  ["\u2483", "16"],
+  ["\u2484", "17"],
+  ["\u2485", "18"],
+  ["\u2486", "19"],
+  ["\u2487", "20"],
+  ["\u2488", "1."],
+  ["\u2489", "2."],
+  ["\u248A", "3."],
+  ["\u248B", "4."],
+  ["\u248C", "5."],
+  ["\u248D", "6."],
+  ["\u248E", "7."],
+  ["\u248F", "8."],
+  ["\u2490", "9."],
+  ["\u2491", "10."],
+  ["\u2492", "11."],
+  ["\u2493", "12."],
+  ["\u2494", "13."],
+  ["\u2495", "14."],
+  ["\u2496", "15."],
+  ["\u2497", "16."],
+  ["\u2498", "17."],
+  ["\u2499", "18."],
+  ["\u249A", "19."],
+  ["\u249B", "20."],
+  ["\u24EA", "0"],
+  ["\u24EB", "11"],
+  ["\u24EC", "12"],
+  ["\u24ED", "13"],
+  ["\u24EE", "14"],
+  ["\u24EF", "15"],
+  ["\u24F0", "16"],
+  ["\u24F1", "17"],
+  ["\u24F2", "18"],
+  ["\u24F3", "19"],
+  ["\u24F4", "20"],
+  ["\u24F5", "1"],
+  ["\u24F6", "2"],
+  ["\u24F7", "3"],
+  ["\u24F8", "4"],
+  ["\u24F9", "5"],
+  ["\u24FA", "6"],
+  ["\u24FB", "7"],
+  ["\u24FC", "8"],
+  ["\u24FD", "9"],
+  ["\u24FE", "10"],
+  ["\u24FF", "0"],
+  // Punctuation
+  ["\u{1F670}", "&"],
+  ["\u{1F671}", "&"],
+  ["\u{1F672}", "&"],
+  ["\u{1F673}", "&"],
+  ["\u{1F674}", "&"],
+  ["\u{1F675}", "&"],
+  ["\u{1F676}", '"'],
+  ["\u{1F677}", '"'],
+  ["\u{1F678}", '"'],
+  ["\u203D", "?!"],
+  ["\u{1F679}", "?!"],
+  ["\u{1F67A}", "?!"],
+  ["\u{1F67B}", "?!"],
+  ["\u{1F67C}", "/"],
+  ["\u{1F67D}", "\\"],
+  // Alchemy
+  ["\u{1F707}", "AR"],
+  ["\u{1F708}", "V"],
+  ["\u{1F709}", "V"],
+  ["\u{1F706}", "VR"],
+  ["\u{1F705}", "VF"],
+  ["\u{1F729}", "2"],
+  ["\u{1F72A}", "5"],
+  ["\u{1F761}", "f"],
+  ["\u{1F762}", "W"],
+  ["\u{1F763}", "U"],
+  ["\u{1F767}", "V"],
+  ["\u{1F768}", "T"],
+  ["\u{1F76A}", "V"],
+  ["\u{1F76B}", "MB"],
+  ["\u{1F76C}", "VB"],
+  ["\u{1F772}", "3B"],
+  ["\u{1F773}", "3B"],
+  // Emojis
+  ["\u{1F4AF}", "100"],
+  ["\u{1F519}", "BACK"],
+  ["\u{1F51A}", "END"],
+  ["\u{1F51B}", "ON!"],
+  ["\u{1F51C}", "SOON"],
+  ["\u{1F51D}", "TOP"],
+  ["\u{1F51E}", "18"],
+  ["\u{1F524}", "abc"],
+  ["\u{1F520}", "ABCD"],
+  ["\u{1F521}", "abcd"],
+  ["\u{1F522}", "1234"],
+  ["\u{1F523}", "T&@%"],
+  ["#\uFE0F\u20E3", "#"],
+  ["*\uFE0F\u20E3", "*"],
+  ["0\uFE0F\u20E3", "0"],
+  ["1\uFE0F\u20E3", "1"],
+  ["2\uFE0F\u20E3", "2"],
+  ["3\uFE0F\u20E3", "3"],
+  ["4\uFE0F\u20E3", "4"],
+  ["5\uFE0F\u20E3", "5"],
+  ["6\uFE0F\u20E3", "6"],
+  ["7\uFE0F\u20E3", "7"],
+  ["8\uFE0F\u20E3", "8"],
+  ["9\uFE0F\u20E3", "9"],
+  ["\u{1F51F}", "10"],
+  ["\u{1F170}\uFE0F", "A"],
+  ["\u{1F171}\uFE0F", "B"],
+  ["\u{1F18E}", "AB"],
+  ["\u{1F191}", "CL"],
+  ["\u{1F17E}\uFE0F", "O"],
+  ["\u{1F17F}", "P"],
+  ["\u{1F198}", "SOS"],
+  ["\u{1F172}", "C"],
+  ["\u{1F173}", "D"],
+  ["\u{1F174}", "E"],
+  ["\u{1F175}", "F"],
+  ["\u{1F176}", "G"],
+  ["\u{1F177}", "H"],
+  ["\u{1F178}", "I"],
+  ["\u{1F179}", "J"],
+  ["\u{1F17A}", "K"],
+  ["\u{1F17B}", "L"],
+  ["\u{1F17C}", "M"],
+  ["\u{1F17D}", "N"],
+  ["\u{1F180}", "Q"],
+  ["\u{1F181}", "R"],
+  ["\u{1F182}", "S"],
+  ["\u{1F183}", "T"],
+  ["\u{1F184}", "U"],
+  ["\u{1F185}", "V"],
+  ["\u{1F186}", "W"],
+  ["\u{1F187}", "X"],
+  ["\u{1F188}", "Y"],
+  ["\u{1F189}", "Z"],
+  // Dashes not covered by Dash_Punctuation category
+  ["\u2212", "-"],
+  // U+2212 Minus Sign (Mathematical Operators category)
+  ["\u2053", "-"]
+  // U+2053 Swung Dash (Other_Punctuation category)
+];
+var builtinReplacements = new Map(replacements);
+var replacements_default = builtinReplacements;
+
+// node_modules/@sindresorhus/transliterate/locale-replacements.js
+var danishNorwegianReplacements = [
+  ["\xE6", "ae"],
+  ["\xC6", "Ae"],
+  ["\xF8", "oe"],
+  ["\xD8", "Oe"],
+  ["\xE5", "aa"],
+  ["\xC5", "Aa"]
+];
+var localeReplacements = {
+  // Swedish
+  sv: [
+    ["\xE4", "a"],
+    ["\xC4", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xE5", "a"],
+    ["\xC5", "A"]
+  ],
+  // Danish
+  da: danishNorwegianReplacements,
+  // Norwegian Bokmål
+  nb: danishNorwegianReplacements,
+  // German
+  de: [
+    ["\xE4", "ae"],
+    ["\xC4", "Ae"],
+    ["\xF6", "oe"],
+    ["\xD6", "Oe"],
+    ["\xFC", "ue"],
+    ["\xDC", "Ue"],
+    ["\xDF", "ss"],
+    ["\u1E9E", "Ss"]
+  ],
+  // Turkish
+  tr: [
+    ["\xE2", "a"],
+    ["\xC2", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"]
+  ],
+  // Hungarian
+  hu: [
+    ["\u0171", "u"],
+    ["\u0170", "U"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"],
+    ["\xE1", "a"],
+    ["\xC1", "A"],
+    ["\xE9", "e"],
+    ["\xC9", "E"],
+    ["\xED", "i"],
+    ["\xCD", "I"],
+    ["\xF3", "o"],
+    ["\xD3", "O"],
+    ["\xFA", "u"],
+    ["\xDA", "U"]
+  ],
+  // Serbian
+  sr: [
+    ["\u0452", "dj"],
+    ["\u0402", "Dj"],
+    ["\u045F", "dz"],
+    ["\u040F", "Dz"],
+    ["\u0459", "lj"],
+    ["\u0409", "Lj"],
+    ["\u045A", "nj"],
+    ["\u040A", "Nj"],
+    ["\u045B", "c"],
+    ["\u040B", "C"],
+    ["\u0447", "ch"],
+    ["\u0427", "Ch"],
+    ["\u0448", "sh"],
+    ["\u0428", "Sh"],
+    ["\u0436", "zh"],
+    ["\u0416", "Zh"]
+  ]
+};
+for (const locale of Object.keys(localeReplacements)) {
+  localeReplacements[locale] = new Map(localeReplacements[locale]);
+}
+var locale_replacements_default = localeReplacements;
+
+// node_modules/@sindresorhus/transliterate/index.js
+var escapeRegex = (string3) => string3.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+var buildReplacementPattern = (replacements2) => {
+  const sortedKeys = [...replacements2.keys()].sort((a, b) => b.length - a.length);
+  return new RegExp(sortedKeys.map((key) => escapeRegex(key)).join("|"), "gu");
+};
+var defaultPattern = buildReplacementPattern(replacements_default);
+var localeCache = /* @__PURE__ */ new Map();
+for (const [locale, localeMap] of Object.entries(locale_replacements_default)) {
+  const replacements2 = new Map(replacements_default);
+  for (const [key, value] of localeMap) {
+    replacements2.set(key, value);
+  }
+  localeCache.set(locale, {
+    replacements: replacements2,
+    pattern: buildReplacementPattern(replacements2)
+  });
+}
+var normalizeLocale = (locale) => {
+  if (!locale) {
+    return;
+  }
+  const normalizedLocale = locale.toLowerCase().replace(/^no(-|$)/, "nb$1");
+  if (Object.hasOwn(locale_replacements_default, normalizedLocale)) {
+    return normalizedLocale;
+  }
+  const prefix = normalizedLocale.split("-")[0];
+  if (Object.hasOwn(locale_replacements_default, prefix)) {
+    return prefix;
+  }
+};
+function transliterate(string3, options) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a string, got \`${typeof string3}\``);
+  }
+  options = {
+    customReplacements: [],
+    ...options
+  };
+  const normalizedLocale = normalizeLocale(options.locale);
+  const customReplacements = [...options.customReplacements];
+  let replacements2 = replacements_default;
+  let pattern = defaultPattern;
+  if (normalizedLocale) {
+    ({ replacements: replacements2, pattern } = localeCache.get(normalizedLocale));
+  }
+  string3 = string3.normalize();
+  if (customReplacements.length > 0) {
+    customReplacements.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, value] of customReplacements) {
+      string3 = string3.replaceAll(key, value);
+    }
+  }
+  string3 = string3.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string3 = string3.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
+  string3 = string3.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
+  return string3;
+}
+
+// src/incident/slug.ts
+var ROMANISED = /^[\x00-\x7f]+$/;
+function slugify(text6, options = {}) {
+  const { maxLength = 60, maxWords = Infinity, asciiOnly = false, fallback = "incident" } = options;
+  const kept = asciiOnly ? /[^a-z0-9]+/g : /[^\p{L}\p{M}\p{N}]+/gu;
+  const words = romanise(text6).toLowerCase().split(kept).filter(Boolean).slice(0, maxWords);
+  const slug = [...words.join("-")].slice(0, maxLength).join("").replace(/-+$/, "");
+  return slug || fallback;
+}
+function romanise(text6) {
+  const runs = [];
+  for (const char of text6.normalize("NFKC")) {
+    const romanised = ROMANISED.test(transliterate(char));
+    const last = runs[runs.length - 1];
+    if (last && last.romanised === romanised) last.text += char;
+    else runs.push({ romanised, text: char });
+  }
+  return runs.map((run3) => run3.romanised ? transliterate(run3.text) : run3.text).join("");
+}
+function uniqueSlug(base, taken) {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
 // src/sync/sync-item.ts
 function collectSyncItems(incident) {
   const taken = new Set(incident.actionItems.flatMap((item) => item.id === null ? [] : [item.id]));
@@ -72497,7 +74961,7 @@ function collectSyncItems(incident) {
   const items = incident.actionItems.map((item) => {
     let actionId = item.id;
     if (actionId === null) {
-      actionId = uniqueId(slugify(item.action, item.index), taken);
+      actionId = uniqueSlug(slugify(item.action, { maxWords: 6, maxLength: 48, asciiOnly: true, fallback: `action-${item.index + 1}` }), (id) => taken.has(id));
       taken.add(actionId);
       newIds.push({ index: item.index, id: actionId });
     }
@@ -72520,15 +74984,6 @@ function collectSyncItems(incident) {
   });
   return { items, newIds };
 }
-function slugify(action, index2) {
-  const words = action.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean).slice(0, 6);
-  const slug = words.join("-").slice(0, 48).replace(/-+$/, "");
-  return slug === "" ? `action-${index2 + 1}` : slug;
-}
-function uniqueId(base, taken) {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 function assigneeOf(owner) {
   const match = owner ? /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(owner.trim()) : null;
   return match ? match[1] : null;
@@ -72546,18 +75001,18 @@ function planSync(items, issues, options) {
     if (claimed) ops.push(claimed);
     else ops.push(...issue2 ? planExisting(item, issue2, options) : [planCreate(item, options)]);
   }
-  const inScope = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
+  const inScope2 = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
   const wanted = new Set(items.map((item) => markerKey(item.incidentId, item.actionId)));
   for (const issue2 of duplicates) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || issue2.state === "closed") continue;
     const keep = kept.get(markerKey(marker.incident, marker.action)).number;
     const comment = `Duplicate of #${keep}: closed by \`postmortem sync\`, which keeps the lowest-numbered issue for each action item.`;
     ops.push({ kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "duplicate", comment });
   }
   for (const [key, issue2] of kept) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
     const comment = `The action item \`${marker.action}\` was removed from the post-mortem; closed by \`postmortem sync --prune\`.`;
     ops.push(
       options.prune ? { kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "removed", comment } : { kind: "removed", issue: issue2.number, incident: marker.incident, action: marker.action }

@@ -8,9 +8,11 @@
  * const plan = await planBuild(workspace, ['postmortems/'], { outDir: null });
  * if (plan.items && !check) await applyBuild(workspace, plan.items);
  */
+import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderReport } from '../render/render.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
+import { findOrphanedReports, type OrphanedReport } from './orphan-reports.js';
 import { relatedReports } from './related-reports.js';
 import { reportPathFor } from './report-path.js';
 import type { Workspace } from './workspace.js';
@@ -30,23 +32,39 @@ export interface BuildOptions {
   /** Folder for reports; null puts each report beside its YAML file. */
   outDir: string | null;
   onProgress?: (done: number, total: number) => void;
+  /** `--check`: nothing will be written, so the target folders need not be writable. */
+  check?: boolean;
 }
 
 /** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
-export type BuildPlan = { items: BuildItem[]; problem: null; skipped?: string[] } | { items: null; problem: string };
+export type BuildPlan =
+  | { items: BuildItem[]; problem: null; skipped?: string[]; orphans?: OrphanedReport[]; templateWarnings?: Diagnostic[] }
+  | { items: null; problem: string; diagnostics?: Diagnostic[] };
 
 /** Renders every incident PATHS name and compares it with its report on disk; writes nothing. */
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const listed = await listIncidentFiles(workspace, paths);
   if (listed.problem !== null) return { items: null, problem: listed.problem };
+  const outDir = options.outDir ?? workspace.config.output;
+  const relativeOut = outDir ? workspace.displayPath(outDir) : null;
+  // Before any rendering: an unwritable target is refused at once, not once per report.
+  if (!options.check) {
+    const folders = relativeOut ? [relativeOut] : [...new Set(listed.files.map((file) => path.posix.dirname(file)))];
+    for (const folder of folders) {
+      const problem = await workspace.writableFolderProblem(folder);
+      if (problem !== null) return { items: null, problem };
+    }
+  }
   const plan = await planFiles(workspace, listed.files, options);
-  return plan.problem === null ? { ...plan, skipped: listed.skipped ?? [] } : plan;
+  if (plan.problem !== null) return plan;
+  const orphans = await findOrphanedReports(workspace, { outDir: relativeOut, sources: listed.files });
+  return { ...plan, skipped: listed.skipped ?? [], orphans };
 }
 
 /** Renders and compares the given files in this thread, in order. */
 export async function planFiles(workspace: Workspace, files: readonly string[], options: BuildOptions): Promise<BuildPlan> {
   const loaded = await workspace.loadTemplates();
-  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
   const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
@@ -85,7 +103,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
-  return { items, problem: null };
+  return { items, problem: null, templateWarnings: loaded.diagnostics ?? [] };
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */

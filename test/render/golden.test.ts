@@ -18,6 +18,7 @@ describe('rendered reports (golden files; update with `npx vitest -u` and review
   it.each<[string, { repo?: string }]>([
     ['render-hostile-text', {}],
     ['render-dst-autumn', {}],
+    ['render-dst-chicago-fall-back', {}],
     // `sync.repo` set: the Issue column links #N to the issue.
     ['render-issue-links', { repo: 'acme/platform' }],
   ])('%s', async (name, options) => {
