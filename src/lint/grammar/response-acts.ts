@@ -3,7 +3,8 @@
  * failure: "Kim killed the runaway query to stop the outage" (a purpose of
  * mitigation), "Alex broke the incident into three workstreams" (split, not
  * damage), "Kim killed the stale process" (ending a unit of work is how a
- * process is stopped). The damage verbs of `blame/person-as-cause` ask here
+ * process is stopped), "Ayesha took the node out of rotation" (out of
+ * service, not down). The damage verbs of `blame/person-as-cause` ask here
  * before they blame the person who is their subject.
  *
  * @example
@@ -23,6 +24,8 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   const lower = words[verb]!.lower;
   if (BREAK.has(lower) && splitSense(words, verb)) return true;
   if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
+  // "took the node out of rotation", "knocked it out of the pool": taking a unit out of service, not down.
+  if (words[end]!.lower === 'out' && words[nextWord(words, end)]?.lower === 'of') return true;
   return mitigationPurpose(words, end);
 }
 

@@ -13,7 +13,7 @@ import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
-  INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
+  INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS,
 } from '../vocabulary/generated.js';
 
@@ -29,7 +29,9 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
     const shared = subject && COORDINATORS.has(words[0]?.lower ?? '') && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = omissionAt(words, i, people, shared);
+      // "Joao drained the node and then never put it back": a negated act coordinated with the clause's person subject.
+      const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
+      const end = omissionAt(words, i, people, shared || coordinated);
       if (end !== -1) return [span(rule, words[i]!, words[end]!)];
     }
     subject ||= leadingSubject(words, people);
@@ -88,6 +90,14 @@ function isParticiple(word: string): boolean {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
 
+/** "and never", "and then didn't", "but did not": the negation at `i` follows a coordinator. */
+function afterCoordinator(words: readonly Token[], i: number): boolean {
+  let k = previousWord(words, i);
+  if (words[i]!.lower === 'not') k = previousWord(words, k);
+  if (words[k]?.lower === 'then') k = previousWord(words, k);
+  return k !== -1 && COORDINATORS.has(words[k]!.lower) && k > nextWord(words, -1);
+}
+
 /** Does the clause open with a person who is not a narrator ("Sam rotated…")? */
 function leadingSubject(words: readonly Token[], people: People): boolean {
   const first = nextWord(words, -1);
@@ -113,7 +123,10 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     if (subject === -1 || !isParticiple(after)) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
-    const anyone = INDEFINITE_PEOPLE.has(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
+    // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.
+    const before = previousWord(words, subject);
+    const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ''));
+    const anyone = (INDEFINITE_PEOPLE.has(words[subject]!.lower) || any) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
   let end = -1;

@@ -11,7 +11,7 @@ import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
 import {
-  HINDSIGHT_OPENERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+  CLEAR_DESCRIPTIONS, HINDSIGHT_OPENERS, INDEFINITE_DETERMINERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -22,7 +22,7 @@ const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 export function checkHindsight(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/hindsight';
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
+  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
@@ -37,17 +37,41 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
       if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];
+    // "Any competent engineer would have spotted…": "any" with a role is "anyone".
+    const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
+    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule, words[i]!, words[role]!)];
     const frame = lower === 'all' ? minimisingFrame(words, i) : -1;
     if (frame !== -1) return [span(rule, words[i]!, words[frame]!)];
   }
   return [];
 }
 
-/** "the dashboard clearly labels each region": an adverb on a present-tense verb describes a thing. */
+/**
+ * "the dashboard clearly labels each region": an adverb on a present-tense
+ * verb describes a thing; so does one on how a thing is shown ("clearly
+ * labelled", "obviously named metrics").
+ */
 function describesThing(words: readonly Token[], at: number): boolean {
-  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower) || previousWord(words, at) === -1) return false;
+  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
-  return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
+  if (CLEAR_DESCRIPTIONS.has(next)) return true;
+  return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
+}
+
+/**
+ * "It is clear from the packet capture that…": a conclusion the review draws
+ * now from evidence, not hindsight; "it was obvious from the graphs" (at the
+ * time) still is.
+ */
+function fromEvidence(words: readonly Token[], end: number): boolean {
+  const present = ['is', 'are'].includes(words[previousWord(words, end)]?.lower ?? '');
+  return present && words[nextWord(words, end)]?.lower === 'from' && /^(clear|evident|obvious)$/.test(words[end]!.lower);
+}
+
+/** "any competent engineer", "any reviewer": the index of the role after "any", or -1. */
+export function anyRole(words: readonly Token[], any: number, people: People): number {
+  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
 
 /** "all the on-call had to do was…": the minimiser with any subject; the index of the frame's last word, or -1. */

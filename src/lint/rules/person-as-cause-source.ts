@@ -15,8 +15,10 @@ import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  NORM_FRAMES, NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
+  SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, TRACE_WORDS,
 } from '../vocabulary/generated.js';
+import { damageAt, participleAt } from './damage.js';
 import { span, type Finding } from './finding.js';
 
 const CREDIT = createPhraseIndex(CREDIT_PHRASES);
@@ -48,6 +50,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
     // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
     if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
+    if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
@@ -95,16 +99,20 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
   return null;
 }
 
-/** "The outage is on the platform team", "…is squarely on Kim". */
+/** "The outage is on the platform team", "…is squarely on Kim", "this one is on the database team", "that's on ops". */
 function outcomeOnPerson(words: readonly Token[], people: People): Finding | null {
   for (let k = 0; k < words.length; k++) {
-    if (!INCIDENT_NOUNS.has(words[k]!.lower)) continue;
-    const be = nextWord(words, k);
-    if (!['is', 'was'].includes(words[be]?.lower ?? '')) continue;
+    const lower = words[k]!.lower;
+    const pointer = lower === 'one' && ['this', 'that'].includes(words[previousWord(words, k)]?.lower ?? '');
+    const contracted = lower === "that's" || lower === "this's";
+    if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
+    const be = contracted ? k : nextWord(words, k);
+    if (!contracted && !['is', 'was', "'s"].includes(words[be]?.lower ?? '')) continue;
     let on = nextWord(words, be);
     if (DEGREE_ADVERBS.has(words[on]?.lower ?? '')) on = nextWord(words, on);
     const who = on !== -1 && words[on]!.lower === 'on' ? nextPerson(words, on, people) : -1;
-    if (who !== -1) return span(rule, words[k]!, words[who]!);
+    // "it is on the team to decide" is a duty ahead, not an outcome handed to someone.
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== 'to' && !isNarrator(words[who])) return span(rule, words[k]!, words[who]!);
   }
   return null;
 }
@@ -143,18 +151,67 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
 }
 
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
+
+/** The first norm noun within six words after `from`, or -1. */
+function normAfter(words: readonly Token[], from: number): number {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) return j;
+  return -1;
+}
+
+/** A person, not the authors, acting in the clause: the first one named. */
+function actingPerson(words: readonly Token[], people: People): number {
+  for (let i = 0; i < words.length; i++) if (isPersonAt(words, i, people)) return isNarrator(words[i]) || words[i]!.lower.endsWith("'s") ? -1 : i;
+  return -1;
+}
 
 /** "Bruno violated the change-freeze policy", "Tess went against the documented steps": a person against a norm. */
 export function normViolation(words: readonly Token[], people: People): Finding | null {
   for (let i = 0; i < words.length; i++) {
     const phrase: [number, number] | null = NORM_VIOLATIONS.has(words[i]!.lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
-    let norm = -1;
-    for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) norm = j;
+    const norm = normAfter(words, phrase[1]);
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
   }
+  // "Contrary to the runbook, Joao restarted the primary", "Kim deployed outside the change window".
+  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const norm = frame ? normAfter(words, frame[1]) : -1;
+  const who = norm === -1 ? -1 : actingPerson(words, people);
+  return who === -1 ? null : span(rule, words[Math.min(who, frame![0])]!, words[Math.max(who, norm)]!);
+}
+
+const INTERJECTIONS = new Set(['bravo', 'kudos', 'congrats', 'congratulations', 'thanks', 'thank', 'cheers']);
+/** Nouns of an act that praise is about: "great job", "stellar deploy". */
+const ACT_NOUNS = new Set(['job', 'work', 'deploy', 'deployment', 'release', 'change', 'move', 'idea', 'call', 'effort', 'push', 'rollout', 'migration', 'performance', 'show', 'decision', 'plan', 'timing', 'stuff']);
+
+/**
+ * Sarcasm: praise next to a person and a bad outcome, with no fix in
+ * sight. "Another stellar deploy from Rosa: three hours of downtime",
+ * "Great job, Piotr, the panel is now a paperweight", "Thanks, Linh, for
+ * deleting the only copy". Praise for a response passes ("great job
+ * restoring checkout", "thanks to the on-call for catching it").
+ */
+export function sarcasticPraise(words: readonly Token[], people: People): Finding | null {
+  const praise = words.findIndex((w, i) => SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i)));
+  if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
+  let who = -1;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  if (who === -1) return null;
+  const interjection = INTERJECTIONS.has(words[praise]!.lower);
+  for (let j = praise + 1; j < words.length; j++) {
+    const damage = participleAt(words, j) || damageAt(words, j) !== -1;
+    // Thanks need a damaging act ("for deleting…"); an outcome noun alone is how acknowledgements read ("thanks to everyone on the outage bridge").
+    if (damage || (!interjection && (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)))) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
+  }
   return null;
+}
+
+/** "Great job", "stellar deploy", "Nice," : the praise word is about an act, or set off by a comma. */
+function praiseOfAct(words: readonly Token[], i: number): boolean {
+  if (words[i + 1]?.text === ',') return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (ACT_NOUNS.has(words[j]!.lower)) return true;
+  return false;
 }
 
 /**

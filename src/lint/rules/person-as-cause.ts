@@ -12,43 +12,16 @@
 import { span, type Finding } from './finding.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
-import { namedAsSource, normViolation, outcomeWhenPersonActs } from './person-as-cause-source.js';
+import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
+import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  APOLOGY_WORDS, BLAME_NOUNS, IGNORING_VERBS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
-const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
-for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-const PARTICIPLE_INDEX = new Map<string, readonly string[] | undefined>();
-for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-
-/** ", filling the disks", ", taking the API down": a damaging participle (with its particle when it needs one). */
-function participleAt(words: readonly Token[], i: number): boolean {
-  const lower = words[i]!.lower;
-  if (!PARTICIPLE_INDEX.has(lower)) return false;
-  const then = PARTICIPLE_INDEX.get(lower);
-  if (!then) return true;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return true;
-  return false;
-}
-
-const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
-
-/** Index just past a damage verb (with its particle) at `i`, or -1. */
-function damageAt(words: readonly Token[], i: number): number {
-  const lower = words[i]!.lower;
-  if (!DAMAGE_INDEX.has(lower)) return -1;
-  // "the leaked key", "a broken build": a participle used as an adjective.
-  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
-  const then = DAMAGE_INDEX.get(lower);
-  if (!then) return i;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return j;
-  return -1;
-}
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
@@ -85,10 +58,10 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
 }
 
 /**
@@ -108,10 +81,19 @@ function isPassive(words: readonly Token[], verb: number): boolean {
   return before !== undefined && ['was', 'were', 'been', 'being', 'got'].includes(before);
 }
 
-/** "was caused by Tom", "mistakes were made by the release team". */
+/**
+ * "was caused by Tom", "mistakes were made by the release team", and any
+ * damage verb in the passive: "the backups were deleted by Tariq", "the
+ * certificate was allowed to expire by the security team" (not a response
+ * act: "…deleted by Kim to free disk space").
+ */
 function passiveBy(words: readonly Token[], i: number, people: People): number {
-  if (!PASSIVE_CAUSE.has(words[i]!.lower) || !isPassive(words, i)) return -1;
-  const by = nextWord(words, i);
+  // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
+  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
+  const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
+  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  let by = nextWord(words, damage);
+  if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
   for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
     if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
@@ -153,10 +135,25 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const after = nextWord(words, subject);
   if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
+  // "took the faulty node out of rotation": the loaded word describes what the response removed.
+  const act = damageAt(words, after);
+  if (act !== -1 && isResponseAct(words, after, act)) return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
   const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
-  return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
+  if (marker === -1) return null;
+  // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower)) return null;
+  return span('blame/person-as-cause', words[subject]!, words[marker]!);
+}
+
+/** "Hana kept deleting rows", "started wiping the tenant": a damaging gerund as the object of the person's verb. */
+function gerundAct(words: readonly Token[], people: People): Finding | null {
+  const subject = leadingPerson(words, people);
+  const verb = subject === -1 ? -1 : nextWord(words, subject);
+  const gerund = verb === -1 ? -1 : nextWord(words, verb);
+  if (gerund === -1 || REFRAINING_VERBS.has(words[verb]!.lower) || BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) return null;
+  return participleAt(words, gerund) && !isResponseAct(words, gerund, gerund) ? span('blame/person-as-cause', words[subject]!, words[gerund]!) : null;
 }
 
 /** A person within the first five words of a clause, not possessive. */

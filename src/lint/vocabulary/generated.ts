@@ -9,7 +9,7 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "follow", "read", "check", "look", "test", "review", "escalate", "notice", "wait", "ask", "verify", "update",
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
   "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
-  "adhere",
+  "adhere", "acknowledge", "answer", "respond", "reply", "inspect", "investigate", "double-check", "ack",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -90,7 +90,9 @@ export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "
 /** Verbs whose negation after a shared subject states a fact, not an omission: "restarted the broker but did not see errors". */
 export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
   "see", "find", "get", "have", "know", "need", "want", "work", "happen", "change", "expect", "mean", "seem",
-  "appear", "help", "recover", "return",
+  "appear", "help", "recover", "return", "saw", "found", "got", "had", "knew", "needed", "wanted", "worked",
+  "happened", "changed", "expected", "meant", "seemed", "appeared", "helped", "recovered", "returned", "recur",
+  "recurred", "come", "came", "go", "went", "matter", "mattered", "occur", "occurred",
 ]);
 
 /** Hindsight and minimising words (`blame/hindsight`). */
@@ -102,8 +104,18 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
   ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
   ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
-  ["easy","to","spot"], ["it","goes","without","saying"],
+  ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"], ["cared","to","look"],
+  ["signs","were","there"], ["signs","were","all","there"], ["writing","was","on","the","wall"],
+  ["writing","on","the","wall"], ["bound","to","happen"], ["waiting","to","happen"], ["saw","it","coming"],
+  ["see","it","coming"],
 ];
+
+/** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
+export const CLEAR_DESCRIPTIONS: ReadonlySet<string> = new Set([
+  "labelled", "labeled", "marked", "named", "documented", "defined", "stated", "written", "separated",
+  "signposted", "formatted", "coloured", "colored", "highlighted", "annotated", "tagged", "structured", "worded",
+  "explained", "described", "communicated",
+]);
 
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
 export const MINIMISERS: ReadonlySet<string> = new Set(["simply", "just", "merely"]);
@@ -119,6 +131,9 @@ export const HINDSIGHT_OPENERS: ReadonlySet<string> = new Set(["naturally"]);
 
 /** "anyone could have seen". */
 export const INDEFINITE_PEOPLE: ReadonlySet<string> = new Set(["anyone", "anybody"]);
+
+/** "any competent engineer would have spotted": a determiner that makes a role mean "anyone". */
+export const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(["any"]);
 
 /** "all the on-call had to do was…": the minimiser with any subject, after "all". */
 export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [["had","to","do"]];
@@ -387,6 +402,24 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "big",
       "mistake"
     ]
+  },
+  {
+    "word": [
+      "any",
+      "competent"
+    ]
+  },
+  {
+    "word": [
+      "any",
+      "half-decent"
+    ]
+  },
+  {
+    "word": [
+      "any",
+      "half-competent"
+    ]
   }
 ];
 
@@ -414,7 +447,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
 /** Pronouns and indefinites that stand for people. */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set([
   "i", "we", "he", "she", "they", "you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
-  "nobody",
+  "nobody", "whoever",
 ]);
 
 /** Nouns that name a person or a group of people by role. */
@@ -552,6 +585,19 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
   },
   {
     "verb": [
+      "allowed",
+      "allow",
+      "allows"
+    ],
+    "then": [
+      "lapse",
+      "expire",
+      "slip",
+      "fill"
+    ]
+  },
+  {
+    "verb": [
       "deleted",
       "wiped",
       "dropped",
@@ -596,7 +642,9 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["during","business"], ["business","hours"], ["friday","evening"], ["friday","afternoon"], ["friday","night"],
   ["minutes","before"], ["right","before"], ["late","at","night"], ["went","offline"], ["went","home"],
   ["and","left"], ["then","left"], ["on","vacation"], ["his","own"], ["her","own"], ["my","own"],
-  ["their","own"],
+  ["their","own"], ["instead","of"], ["busiest"], ["at","peak"], ["peak","hour"], ["peak","hours"],
+  ["peak","traffic"], ["on","a","live"], ["on","the","live"], ["against","the","production"],
+  ["against","the","prod"], ["directly","on"],
 ];
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
@@ -611,7 +659,13 @@ export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "discovered", "confirmed", "investigated", "restored", "repaired", "corrected", "rotated", "revoked",
   "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
   "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
-  "expected", "encountered",
+  "expected", "encountered", "caught",
+]);
+
+/** Verbs before a damaging gerund that say the damage did not happen or was ended: "Kim stopped deleting", "avoided dropping"; other verbs make the gerund the person's act ("kept deleting", "started wiping"). */
+export const REFRAINING_VERBS: ReadonlySet<string> = new Set([
+  "stopped", "stop", "avoided", "avoid", "prevented", "refrained", "resisted", "considered", "halted", "paused",
+  "ceased", "quit", "risked", "feared", "denied", "recommended", "suggested", "proposed",
 ]);
 
 /** Passive verbs whose agent after "by" is named as the source: "was caused by Tom". */
@@ -633,7 +687,7 @@ export const TRACE_WORDS: ReadonlySet<string> = new Set(["traces", "traced", "st
 export const OUTCOME_VERBS: ReadonlySet<string> = new Set(["broke", "crashed", "lost", "failed", "collapsed", "died"]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
-export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad"]);
+export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
 
 /** Sarcastic credit to a person: "thanks to Priya's fix". */
 export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"]];
@@ -666,7 +720,8 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
 /** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
 export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
-  ["rests","with"],
+  ["rests","with"], ["all","because","of"], ["entirely","because","of"], ["solely","because","of"],
+  ["purely","because","of"], ["all","thanks","to"], ["all","down","to"],
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
@@ -691,13 +746,45 @@ export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that put a person against a norm: "went against the documented steps". */
-export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"]];
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","the"],
+  ["broke","with"],
+];
+
+/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
+export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
+  ["contrary","to"], ["in","violation","of"], ["in","breach","of"], ["in","defiance","of"],
+  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["against","the","advice","of"],
+  ["outside","the"],
+];
+
+/** Praise that turns sarcastic next to a person and a bad outcome: "Another stellar deploy from Rosa: three hours of downtime", "Great job, Piotr, the panel is now a paperweight". Not blame when the sentence names a fix. */
+export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
+  "great", "nice", "stellar", "brilliant", "fantastic", "amazing", "wonderful", "awesome", "superb", "splendid",
+  "bravo", "kudos", "congrats", "congratulations", "genius", "masterful", "terrific", "impressive", "stunning",
+  "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic",
+]);
+
+/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
+export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
+  "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
+  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down",
+]);
+
+/** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
+export const REMEDY_GERUNDS: ReadonlySet<string> = new Set([
+  "fixing", "restoring", "recovering", "spotting", "catching", "finding", "resolving", "mitigating", "repairing",
+  "rescuing", "saving", "helping", "handling", "leading", "coordinating", "debugging", "diagnosing",
+  "investigating", "writing", "documenting", "noticing", "flagging", "rolling", "reverting", "containing",
+  "stopping", "unblocking", "staying", "jumping", "working",
+]);
 
 /** What a team agrees to follow: the object that makes a verb a norm violation. */
 export const NORM_NOUNS: ReadonlySet<string> = new Set([
   "policy", "policies", "procedure", "procedures", "process", "rule", "rules", "freeze", "window", "checklist",
   "runbook", "steps", "guidelines", "guideline", "standard", "standards", "protocol", "sop", "playbook",
-  "requirement", "requirements", "approval",
+  "requirement", "requirements", "approval", "warning", "warnings", "advice", "instructions", "board", "cab",
+  "sign-off",
 ]);
 
 /** What "without" says a person skipped: "pushed the update without a dry run", "merged without any tests". */
@@ -717,7 +804,9 @@ export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
   ["demotion"], ["off","the","rotation"], ["off","the","on-call","rotation"], ["off","on-call"],
   ["written","warning"], ["final","warning"], ["as","a","punishment"], ["as","punishment"], ["be","accountable"],
   ["removed","from","the","rotation"], ["disciplinary"], ["consequences","for"],
-  ["performance","improvement","plan"],
+  ["performance","improvement","plan"], ["make","an","example","of"], ["made","an","example","of"],
+  ["making","an","example","of"], ["lost","his","access"], ["lost","her","access"], ["lost","their","access"],
+  ["revoked","as","a","penalty"], ["docked"], ["pay","docked"], ["bonus","withheld"],
 ];
 
 /** "held accountable", "hold the team accountable". */
@@ -782,23 +871,28 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "afternoon", "again", "against", "anyway", "approval", "bad", "before", "began",
-    "blackholed", "blackholing", "blame", "blew", "blocking", "blow", "boiled", "boils", "botched", "breach",
-    "breached", "break", "breaking", "breaks", "bring", "bringing", "brings", "broke", "broken", "brought", "bug",
-    "buggy", "business", "bypassed", "came", "cause", "caused", "causing", "checking", "circumvented", "clobbered",
-    "collapsed", "comes", "contravened", "corrupted", "corrupting", "crashed", "crashing", "culprit", "defied",
-    "deleted", "deleting", "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "done",
-    "downtime", "dropped", "dropping", "during", "evening", "exhausted", "exhausting", "failed", "failure",
-    "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fumbled", "happened", "her", "his",
-    "ignored", "incident", "incorrect", "introduced", "issue", "killed", "knock", "knocked", "knocking", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "locked", "locking", "loss", "lost", "made", "malformed", "mess",
-    "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly", "night", "nuked",
-    "occurred", "offline", "once", "outage", "outdated", "overloaded", "overloading", "overrode", "overwriting",
-    "overwrote", "own", "problem", "production", "public", "reason", "regression", "responsible", "rests",
-    "result", "screw", "screwed", "sidestepped", "skirted", "started", "stemmed", "stems", "straight", "take",
-    "taken", "takes", "taking", "thanks", "their", "then", "took", "traced", "traces", "trashed", "triggered",
-    "twice", "unplugged", "unreviewed", "untested", "vacation", "violated", "violates", "violating", "went", "who",
-    "wiped", "wiping", "without", "worked", "wrong",
+    "accident", "accidentally", "afternoon", "again", "against", "allow", "allowed", "allows", "amazing", "anyway",
+    "approval", "awesome", "bad", "because", "before", "began", "blackholed", "blackholing", "blame", "blew",
+    "blocking", "blow", "boiled", "boils", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
+    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
+    "business", "bypassed", "came", "cause", "caused", "causing", "checking", "cheers", "circumvented",
+    "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened", "contravention",
+    "corrupted", "corrupting", "crashed", "crashing", "culprit", "defiance", "defied", "deleted", "deleting",
+    "despite", "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "doing", "done", "down",
+    "downtime", "dropped", "dropping", "during", "entirely", "evening", "exhausted", "exhausting", "failed",
+    "failure", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fumbled",
+    "genius", "great", "happened", "her", "heroic", "his", "hours", "ignored", "impressive", "incident",
+    "incorrect", "instead", "introduced", "issue", "killed", "knock", "knocked", "knocking", "kudos", "leaked",
+    "leaking", "leaving", "left", "let", "lies", "live", "locked", "locking", "loss", "lost", "made", "malformed",
+    "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "misconfigured", "misrouted",
+    "mistake", "mistakenly", "nice", "night", "nuked", "occurred", "offline", "once", "outage", "outdated",
+    "outside", "outstanding", "overloaded", "overloading", "overrode", "overwriting", "overwrote", "own", "peak",
+    "problem", "production", "protocol", "public", "reason", "regression", "responsible", "rests", "result",
+    "screw", "screwed", "sidestepped", "skirted", "spite", "splendid", "started", "stellar", "stemmed", "stems",
+    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "thank", "thanks", "their",
+    "then", "took", "traced", "traces", "traffic", "trashed", "triggered", "twice", "unplugged", "unreviewed",
+    "untested", "vacation", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping",
+    "without", "wonderful", "worked", "wrong",
   ],
   counterfactual: [
     "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't", "declined",
@@ -812,24 +906,25 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "manual", "mistake", "mistakes", "operator", "pebkac", "pilot", "problem",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "clueless", "cowboy", "dumb",
-    "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible",
-    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "massive", "misguided", "mistake", "negligence",
-    "negligent", "negligently", "reckless", "recklessly", "rookie", "sloppily", "sloppiness", "sloppy", "stupid",
-    "terrible", "unprofessional", "useless",
+    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "clueless", "competent",
+    "cowboy", "dumb", "half-competent", "half-decent", "idiotic", "impatient", "inattentive", "incompetence",
+    "incompetent", "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "laziness", "lazy",
+    "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "reckless", "recklessly",
+    "rookie", "sloppily", "sloppiness", "sloppy", "stupid", "terrible", "unprofessional", "useless",
   ],
   punitive: [
-    "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted", "demotes",
-    "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dropped", "fire", "fired", "held",
-    "hold", "holding", "kicked", "let", "letting", "on-call", "penalty", "performance", "pulled", "punish",
-    "punished", "punishes", "punishment", "removed", "reprimand", "reprimanded", "reprimands", "rotation", "sack",
-    "sacked", "suspend", "suspended", "taken", "terminated", "warning", "written",
+    "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
+    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "docked", "dropped",
+    "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call", "penalty",
+    "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand", "reprimanded",
+    "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated",
+    "warning", "withheld", "written",
   ],
   hindsight: [
-    "all", "anybody", "anyone", "blindingly", "clear", "clearly", "coming", "course", "easy", "evident",
-    "evidently", "glaring", "had", "hindsight", "just", "looking", "merely", "naturally", "no-brainer", "obvious",
-    "obviously", "oversight", "plain", "plainly", "preventable", "retrospect", "right", "simply", "staring",
-    "they", "trivial", "trivially", "without",
+    "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
+    "evident", "evidently", "glaring", "had", "happen", "hindsight", "just", "looking", "merely", "naturally",
+    "needless", "no-brainer", "obvious", "obviously", "oversight", "plain", "plainly", "preventable", "retrospect",
+    "right", "signs", "simply", "staring", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
