@@ -11,7 +11,7 @@ import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
 import {
-  CLEAR_DESCRIPTIONS, HINDSIGHT_OPENERS, INDEFINITE_DETERMINERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+  CLEAR_DESCRIPTIONS, HINDSIGHT_OPENERS, INDEFINITE_DETERMINERS, STARING_WORDS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -40,6 +40,9 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     // "Any competent engineer would have spotted…": "any" with a role is "anyone".
     const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
     if (role !== -1 && couldHaveSeen(words, role)) return [span(rule, words[i]!, words[role]!)];
+    // "staring the team in the face": whoever is stared at, the answer was "there".
+    const face = STARING_WORDS.has(lower) ? findPhrase(words, ['in', 'the', 'face'], i) : -1;
+    if (face !== -1 && face - i <= 10) return [span(rule, words[i]!, words[phraseEnd(words, face, 3)]!)];
     const frame = lower === 'all' ? minimisingFrame(words, i) : -1;
     if (frame !== -1) return [span(rule, words[i]!, words[frame]!)];
   }

@@ -30,7 +30,8 @@ const rule = 'blame/person-as-cause';
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
   const thanks = matchPhrase(words, CREDIT);
-  if (thanks) {
+  // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
     const who = nextWord(words, thanks[1]);
     if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
@@ -77,7 +78,9 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   return null;
 }
 
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from', 'with']);
+/** Cause words that take "with" before the person: "the mess started with Osman editing…". */
+const BEGINNINGS = new Set(['started', 'began', 'starts', 'begins']);
 
 /** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
 function causeFraming(words: readonly Token[], people: People): Finding | null {
@@ -88,12 +91,15 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
     if (words[i]!.kind === 'word') n++;
     if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
     if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
+    if (words[i]!.lower === 'with' && !BEGINNINGS.has(words[cause]!.lower)) continue;
     const who = nextWord(words, i);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "traces back to Carla's edit": a possessive names the person's act as the cause.
-    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
+    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of', 'with'].includes(words[i]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
+    // "it started with the on-call noticing the lag": the response, not the cause.
+    if (REMEDY_GERUNDS.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span('blame/person-as-cause', words[cause]!, words[verb]!);
   }
   return null;
@@ -133,11 +139,24 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
   return null;
 }
 
-/** "The outage came down to Raj", "the blame rests with ops". */
+/** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
-  const hit = matchPhrase(words, ATTRIBUTION);
-  const who = hit ? nextPerson(words, hit[1], people, 3) : -1;
+  const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
   return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
+}
+
+/** An attribution phrase with a degree adverb inside: "lies squarely with", "rests entirely with". */
+function adverbAttribution(words: readonly Token[]): [number, number] | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!DEGREE_ADVERBS.has(words[i]!.lower)) continue;
+    const before = previousWord(words, i);
+    const after = nextWord(words, i);
+    if (before === -1 || after === -1) continue;
+    const joined = [words[before]!.lower, words[after]!.lower];
+    if (ATTRIBUTION_PHRASES.some((p) => p.length === 2 && p[0] === joined[0] && p[1] === joined[1])) return [before, after];
+  }
+  return null;
 }
 
 /** "Omar is the reason checkout was down": a person as the reason of a bad outcome. */

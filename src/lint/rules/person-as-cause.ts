@@ -18,7 +18,7 @@ import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, typ
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS, BLAME_NOUNS, IGNORING_VERBS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
@@ -26,6 +26,26 @@ const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'g
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
+const REPEATS = createPhraseIndex(REPETITION_OPENERS);
+const RELATIVE_SUBJECTS = new Set(['that', 'which', 'they', 'he', 'she', 'nobody', 'no']);
+const NEVER = new Set(['never', 'not', "hadn't", "wasn't", "weren't", "didn't", 'nobody', 'one']);
+
+/**
+ * "a ranking change that nobody had load-tested", "a build that had never
+ * passed the suite", "a build they had not tested": the object of the act
+ * had no check. The index of the check word, or -1.
+ */
+function untestedObject(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!RELATIVE_SUBJECTS.has(words[i]!.lower)) continue;
+    let negated = words[i]!.lower === 'nobody' || words[i]!.lower === 'no';
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (NEVER.has(words[j]!.lower)) negated = true;
+      else if (negated && UNTESTED_OBJECTS.has(words[j]!.lower)) return j;
+    }
+  }
+  return -1;
+}
 
 /** "without a dry run", "without any tests": the index of "without" when a safeguard noun follows closely, or -1. */
 function skippedSafeguard(words: readonly Token[], from: number): number {
@@ -140,11 +160,13 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   if (act !== -1 && isResponseAct(words, after, act)) return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
   const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
-  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
+  // "Once again the analytics team filled the disk": a record of repeats before the subject.
+  const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
+  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : untestedObject(words, after);
   if (marker === -1) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
-  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower)) return null;
-  return span('blame/person-as-cause', words[subject]!, words[marker]!);
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
+  return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
 }
 
 /** "Hana kept deleting rows", "started wiping the tenant": a damaging gerund as the object of the person's verb. */

@@ -61,13 +61,17 @@ export const BEEN_JUDGED: ReadonlySet<string> = new Set([
 export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"]);
 
 /** Passive verbs that blame the hidden person only when negated: "the runbook was not followed". */
-export const ATTENTION_VERBS: ReadonlySet<string> = new Set(["followed", "read", "checked", "heeded"]);
+export const ATTENTION_VERBS: ReadonlySet<string> = new Set([
+  "followed", "read", "checked", "heeded", "reviewed", "tested", "acknowledged", "answered", "escalated",
+  "approved",
+]);
 
 /** Things people are meant to read, follow or answer. */
 export const ATTENDED_THINGS: ReadonlySet<string> = new Set([
   "alert", "alerts", "warning", "warnings", "page", "pages", "runbook", "process", "procedure", "checklist",
   "policy", "instructions", "notes", "ticket", "tickets", "advice", "escalation", "playbook", "guidelines",
-  "email", "emails", "message", "messages",
+  "email", "emails", "message", "messages", "request", "requests", "change", "changes", "pr", "diff", "patch",
+  "release", "build", "migration",
 ]);
 
 /** Words that give a cause, so a passive is explained rather than blamed: "…was ignored because it went to an archived channel". */
@@ -98,16 +102,15 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
-  ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["staring","us","in","the","face"],
-  ["staring","them","in","the","face"], ["in","plain","sight"], ["seen","it","coming"],
-  ["right","in","front","of"], ["all","they","had","to","do"], ["all","he","had","to","do"],
-  ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
-  ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
-  ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
-  ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"], ["cared","to","look"],
-  ["signs","were","there"], ["signs","were","all","there"], ["writing","was","on","the","wall"],
-  ["writing","on","the","wall"], ["bound","to","happen"], ["waiting","to","happen"], ["saw","it","coming"],
-  ["see","it","coming"],
+  ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["in","plain","sight"],
+  ["seen","it","coming"], ["right","in","front","of"], ["all","they","had","to","do"],
+  ["all","he","had","to","do"], ["all","she","had","to","do"], ["all","we","had","to","do"],
+  ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"], ["was","obvious"],
+  ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"],
+  ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"],
+  ["cared","to","look"], ["signs","were","there"], ["signs","were","all","there"],
+  ["writing","was","on","the","wall"], ["writing","on","the","wall"], ["bound","to","happen"],
+  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"],
 ];
 
 /** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
@@ -132,11 +135,17 @@ export const HINDSIGHT_OPENERS: ReadonlySet<string> = new Set(["naturally"]);
 /** "anyone could have seen". */
 export const INDEFINITE_PEOPLE: ReadonlySet<string> = new Set(["anyone", "anybody"]);
 
+/** "staring the team in the face": the word that, with "in the face" within five words after it, is hindsight ("resilient in the face of load" is not). */
+export const STARING_WORDS: ReadonlySet<string> = new Set(["staring", "stared", "stares"]);
+
 /** "any competent engineer would have spotted": a determiner that makes a role mean "anyone". */
 export const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(["any"]);
 
 /** "all the on-call had to do was…": the minimiser with any subject, after "all". */
-export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [["had","to","do"]];
+export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [
+  ["had","to","do"], ["needed","to","do"], ["need","to","do"], ["needs","to","do"], ["has","to","do"],
+  ["have","to","do"], ["was","supposed","to","do"],
+];
 
 /** "trivial" minimises only when it is about what a person should have seen or avoided ("trivial to spot", "a trivial mistake"); "trivial to connect to", "the fix was trivial" describe a thing. */
 export const TRIVIAL_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -420,6 +429,46 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "any",
       "half-competent"
     ]
+  },
+  {
+    "word": [
+      "rash"
+    ]
+  },
+  {
+    "word": [
+      "rashly"
+    ]
+  },
+  {
+    "word": [
+      "thoughtless"
+    ]
+  },
+  {
+    "word": [
+      "thoughtlessly"
+    ]
+  },
+  {
+    "word": [
+      "cavalier"
+    ]
+  },
+  {
+    "word": [
+      "slapdash"
+    ]
+  },
+  {
+    "word": [
+      "heedless"
+    ]
+  },
+  {
+    "word": [
+      "heedlessly"
+    ]
   }
 ];
 
@@ -624,7 +673,8 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "killed",
       "trashed",
       "clobbered",
-      "fumbled"
+      "fumbled",
+      "bricked"
     ]
   }
 ];
@@ -646,6 +696,15 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["peak","traffic"], ["on","a","live"], ["on","the","live"], ["against","the","production"],
   ["against","the","prod"], ["directly","on"],
 ];
+
+/** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
+export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"]];
+
+/** Checks a relative clause says the object of a person's act never had: "deployed a change that nobody had load-tested", "approved a build that had never passed the suite", "signed off on a build they had not tested". */
+export const UNTESTED_OBJECTS: ReadonlySet<string> = new Set([
+  "tested", "load-tested", "smoke-tested", "reviewed", "passed", "checked", "validated", "verified", "approved",
+  "tried",
+]);
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
 export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
@@ -684,7 +743,10 @@ export const CAUSE_WORDS: ReadonlySet<string> = new Set([
 export const TRACE_WORDS: ReadonlySet<string> = new Set(["traces", "traced", "stems", "stemmed"]);
 
 /** Bad outcomes after a person's act: ", so the app broke", "and we lost 2,000 events". */
-export const OUTCOME_VERBS: ReadonlySet<string> = new Set(["broke", "crashed", "lost", "failed", "collapsed", "died"]);
+export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
+  "broke", "crashed", "lost", "failed", "collapsed", "died", "froze", "bricked", "stalled", "hung", "deadlocked",
+  "overflowed",
+]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
 export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
@@ -720,8 +782,8 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
 /** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
 export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
-  ["rests","with"], ["all","because","of"], ["entirely","because","of"], ["solely","because","of"],
-  ["purely","because","of"], ["all","thanks","to"], ["all","down","to"],
+  ["rests","with"], ["sits","with"], ["falls","on"], ["all","because","of"], ["entirely","because","of"],
+  ["solely","because","of"], ["purely","because","of"], ["all","thanks","to"], ["all","down","to"],
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
@@ -872,27 +934,29 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "afternoon", "again", "against", "allow", "allowed", "allows", "amazing", "anyway",
-    "approval", "awesome", "bad", "because", "before", "began", "blackholed", "blackholing", "blame", "blew",
-    "blocking", "blow", "boiled", "boils", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
-    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
-    "business", "bypassed", "came", "cause", "caused", "causing", "checking", "cheers", "circumvented",
-    "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened", "contravention",
-    "corrupted", "corrupting", "crashed", "crashing", "culprit", "defiance", "defied", "deleted", "deleting",
-    "despite", "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "doing", "done", "down",
-    "downtime", "dropped", "dropping", "during", "entirely", "evening", "exhausted", "exhausting", "failed",
-    "failure", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fumbled",
-    "genius", "great", "happened", "her", "heroic", "his", "hours", "ignored", "impressive", "incident",
-    "incorrect", "instead", "introduced", "issue", "killed", "knock", "knocked", "knocking", "kudos", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "live", "locked", "locking", "loss", "lost", "made", "malformed",
-    "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "misconfigured", "misrouted",
-    "mistake", "mistakenly", "nice", "night", "nuked", "occurred", "offline", "once", "outage", "outdated",
-    "outside", "outstanding", "overloaded", "overloading", "overrode", "overwriting", "overwrote", "own", "peak",
-    "problem", "production", "protocol", "public", "reason", "regression", "responsible", "rests", "result",
-    "screw", "screwed", "sidestepped", "skirted", "spite", "splendid", "started", "stellar", "stemmed", "stems",
-    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "thank", "thanks", "their",
-    "then", "took", "traced", "traces", "traffic", "trashed", "triggered", "twice", "unplugged", "unreviewed",
-    "untested", "vacation", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping",
-    "without", "wonderful", "worked", "wrong",
+    "approval", "approved", "awesome", "bad", "because", "before", "began", "blackholed", "blackholing", "blame",
+    "blew", "blocking", "blow", "boiled", "boils", "botched", "bravo", "breach", "breached", "break", "breaking",
+    "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy",
+    "busiest", "business", "bypassed", "came", "cause", "caused", "causing", "checked", "checking", "cheers",
+    "circumvented", "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened",
+    "contravention", "corrupted", "corrupting", "crashed", "crashing", "culprit", "deadlocked", "defiance",
+    "defied", "deleted", "deleting", "despite", "destroyed", "destroying", "deviated", "died", "directly",
+    "disregarded", "doing", "done", "down", "downtime", "dropped", "dropping", "during", "entirely", "evening",
+    "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
+    "flooding", "flouted", "friday", "froze", "fumbled", "genius", "great", "happened", "her", "heroic", "his",
+    "hours", "hung", "ignored", "impressive", "incident", "incorrect", "instead", "introduced", "issue", "killed",
+    "knock", "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live",
+    "load-tested", "locked", "locking", "loss", "lost", "made", "malformed", "marvellous", "marvelous",
+    "masterful", "mess", "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly",
+    "nice", "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
+    "overflowed", "overloaded", "overloading", "overrode", "overwriting", "overwrote", "own", "passed", "peak",
+    "predictably", "problem", "production", "protocol", "public", "reason", "regression", "responsible", "rests",
+    "result", "reviewed", "screw", "screwed", "sidestepped", "sits", "skirted", "smoke-tested", "spite",
+    "splendid", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take",
+    "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "took", "traced",
+    "traces", "traffic", "trashed", "tried", "triggered", "twice", "unplugged", "unreviewed", "untested",
+    "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped",
+    "wiping", "without", "wonderful", "worked", "wrong",
   ],
   counterfactual: [
     "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't", "declined",
@@ -906,11 +970,12 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "manual", "mistake", "mistakes", "operator", "pebkac", "pilot", "problem",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "clueless", "competent",
-    "cowboy", "dumb", "half-competent", "half-decent", "idiotic", "impatient", "inattentive", "incompetence",
-    "incompetent", "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "laziness", "lazy",
-    "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "reckless", "recklessly",
-    "rookie", "sloppily", "sloppiness", "sloppy", "stupid", "terrible", "unprofessional", "useless",
+    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
+    "competent", "cowboy", "dumb", "half-competent", "half-decent", "heedless", "heedlessly", "idiotic",
+    "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible", "irresponsibly",
+    "judgement", "judgment", "laziness", "lazy", "massive", "misguided", "mistake", "negligence", "negligent",
+    "negligently", "rash", "rashly", "reckless", "recklessly", "rookie", "slapdash", "sloppily", "sloppiness",
+    "sloppy", "stupid", "terrible", "thoughtless", "thoughtlessly", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
@@ -922,9 +987,10 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
-    "evident", "evidently", "glaring", "had", "happen", "hindsight", "just", "looking", "merely", "naturally",
-    "needless", "no-brainer", "obvious", "obviously", "oversight", "plain", "plainly", "preventable", "retrospect",
-    "right", "signs", "simply", "staring", "they", "trivial", "trivially", "waiting", "without", "writing",
+    "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
+    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "oversight", "plain",
+    "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring", "supposed",
+    "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
