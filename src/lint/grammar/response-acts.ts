@@ -12,7 +12,7 @@
  */
 import { nextWord } from './windows.js';
 import { type Token } from './tokens.js';
-import { DELIBERATE_PURPOSES, MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
+import { DELIBERATE_PURPOSES, MITIGATION_PURPOSES, PRECAUTIONS, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
 
 const BREAK = new Set(['broke', 'break', 'breaks']);
 const KILL = new Set(['killed', 'kill', 'kills']);
@@ -49,12 +49,15 @@ function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
 
 /**
  * "… to stop the outage", "… to restore service": a purpose clause that names
- * mitigation; "… for editing", "… for maintenance": a deliberate act.
+ * mitigation; "… for editing", "… for maintenance", "… after confirming
+ * the backfill": a deliberate act.
  */
 function mitigationPurpose(words: readonly Token[], end: number): boolean {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
+    // "… after confirming the backfill": a precaution taken first makes the act deliberate.
+    if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && purpose !== -1 && PRECAUTIONS.has(words[purpose]!.lower)) return true;
     if (words[j]!.lower !== 'to') continue;
     return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose]!.lower);
   }

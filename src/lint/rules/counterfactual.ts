@@ -14,7 +14,7 @@ import { type Span, type Token } from '../grammar/tokens.js';
 import {
   ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
   INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
-  PERCEPTION_VERBS, SKIP_VERBS,
+  PERCEPTION_VERBS, SKIP_VERBS, UNATTENDED_STATES,
 } from '../vocabulary/generated.js';
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
@@ -23,6 +23,8 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
+  // "Jonas missed the standup because he was handling the incident": a stated cause explains a skip.
+  const explained = sentence.words.some((w) => CAUSE_GIVEN.has(w.lower));
   for (const clause of clauses) {
     const words = clause.words;
     // "Sam rotated the key but never updated the secret store": the coordinated clause shares the first one's subject.
@@ -31,7 +33,7 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
       if (words[i]!.kind !== 'word') continue;
       // "Joao drained the node and then never put it back": a negated act coordinated with the clause's person subject.
       const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
-      const end = omissionAt(words, i, people, shared || coordinated);
+      const end = omissionAt(words, i, people, shared || coordinated, explained);
       if (end !== -1) return [span(rule, words[i]!, words[end]!)];
     }
     subject ||= leadingSubject(words, people);
@@ -51,6 +53,8 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
 function hiddenAgent(words: readonly Token[], people: People): Finding | null {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
   for (let i = 0; i < words.length; i++) {
+    const state = unattended(words, i);
+    if (state) return state;
     if (!IGNORING_VERBS.has(words[i]!.lower) && !ATTENTION_VERBS.has(words[i]!.lower)) continue;
     let be = previousWord(words, i);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
@@ -66,6 +70,18 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
 }
 
 
+
+/** Not "was": "showed that the migration was unreviewed" reports a state; "went unanswered" tells of people not answering. */
+const STATE_VERBS = new Set(['went', 'goes', 'go', 'remained', 'remains', 'sat', 'sits', 'stayed', 'stays', 'lay', 'lies']);
+
+/** "The capacity alert went unanswered for two hours", "the ticket sat unacknowledged". */
+function unattended(words: readonly Token[], i: number): Finding | null {
+  if (!UNATTENDED_STATES.has(words[i]!.lower)) return null;
+  const verb = previousWord(words, i);
+  if (verb === -1 || !STATE_VERBS.has(words[verb]!.lower)) return null;
+  const subject = previousWord(words, verb);
+  return subject !== -1 && ATTENDED_THINGS.has(words[subject]!.lower) ? span('blame/counterfactual', words[verb]!, words[i]!) : null;
+}
 
 /** "If Marco had followed", "Had the engineer waited". */
 function conditionalPerson(words: readonly Token[], people: People): Finding | null {
@@ -111,7 +127,7 @@ function startsWithSubject(words: readonly Token[]): boolean {
 }
 
 /** End index of an omission or modal perfect at `i` whose subject is a person (or shared from a coordinated clause), or -1. */
-function omissionAt(words: readonly Token[], i: number, people: People, shared = false): number {
+function omissionAt(words: readonly Token[], i: number, people: People, shared = false, explained = false): number {
   const lower = words[i]!.lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? '';
@@ -131,7 +147,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   }
   let end = -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
-  else if (SKIP_VERBS.has(lower)) end = i;
+  // "missed the standup because he was handling the incident": the skip is explained.
+  else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;

@@ -16,7 +16,7 @@ import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } fr
 import {
   ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
   NORM_FRAMES, NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
-  SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, TRACE_WORDS,
+  SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 import { damageAt, participleAt } from './damage.js';
 import { span, type Finding } from './finding.js';
@@ -178,6 +178,12 @@ function normAfter(words: readonly Token[], from: number): number {
   return -1;
 }
 
+/** "skipped the canary", "bypassed the approval step": the safeguard or norm within four words after `verb`, or -1. */
+function safeguardAfter(words: readonly Token[], verb: number): number {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || NORM_NOUNS.has(words[j]!.lower)) return j;
+  return -1;
+}
+
 /** A person, not the authors, acting in the clause: the first one named. */
 function actingPerson(words: readonly Token[], people: People): number {
   for (let i = 0; i < words.length; i++) if (isPersonAt(words, i, people)) return isNarrator(words[i]) || words[i]!.lower.endsWith("'s") ? -1 : i;
@@ -192,6 +198,14 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     const norm = normAfter(words, phrase[1]);
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
+  }
+  // "Paul skipped the canary", "decided to skip the staged rollout": going past a safeguard on purpose.
+  for (let i = 0; i < words.length; i++) {
+    // "The engineer must have skipped…" guesses at a past act: a counterfactual, reported by its own rule.
+    if (!SKIPPING_VERBS.has(words[i]!.lower) || words[previousWord(words, i)]?.lower === 'have') continue;
+    const guard = safeguardAfter(words, i);
+    const subject = guard === -1 ? -1 : personSubject(words, i, people);
+    if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject]!, words[guard]!);
   }
   // "Contrary to the runbook, Joao restarted the primary", "Kim deployed outside the change window".
   const frame = matchPhrase(words, NORM_FRAME_INDEX);
@@ -217,14 +231,20 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   let who = -1;
   for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
   if (who === -1) return null;
+  // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
+  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
     // Thanks need a damaging act ("for deleting…"); an outcome noun alone is how acknowledgements read ("thanks to everyone on the outage bridge").
-    if (damage || (!interjection && (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)))) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
+    // "…during the outage" sets the scene; the outcome must be the result.
+    const outcome = (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? '') && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? '');
+    if (damage || (!interjection && outcome)) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
   }
   return null;
 }
+
+const SCENE_PREPOSITIONS = new Set(['during', 'through', 'after', 'throughout', 'in', 'since', 'before', 'despite']);
 
 /** "Great job", "stellar deploy", "Nice," : the praise word is about an act, or set off by a comma. */
 function praiseOfAct(words: readonly Token[], i: number): boolean {

@@ -22,6 +22,7 @@ import {
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
+const DUTY_MODALS = new Set(['should', 'must', 'shall', 'can', 'may', 'need', 'needs']);
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
@@ -153,7 +154,11 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const subject = leadingPerson(words, people);
   if (subject === -1) return null;
   const after = nextWord(words, subject);
-  if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
+  // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
+  const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative) || REMEDY_VERBS.has(words[after]!.lower)) return null;
+  // "Engineers should think twice before…": a duty ahead, not an act.
+  if (DUTY_MODALS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
   // "took the faulty node out of rotation": the loaded word describes what the response removed.
   const act = damageAt(words, after);

@@ -16,7 +16,10 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
 export const MODALS: ReadonlySet<string> = new Set(["should", "ought", "could", "must", "would", "might"]);
 
 /** Contracted modal perfects: "should've", "could've". */
-export const MODAL_CONTRACTIONS: ReadonlySet<string> = new Set(["should've", "could've", "must've", "would've", "shouldn't've", "might've"]);
+export const MODAL_CONTRACTIONS: ReadonlySet<string> = new Set([
+  "should've", "could've", "must've", "would've", "shouldn't've", "might've", "ought've", "couldn't've",
+  "wouldn't've", "mustn't've",
+]);
 
 /** Verbs after which "to" states an omission: "failed to notice", "forgot to renew". */
 export const OMISSION_VERBS: ReadonlySet<string> = new Set(["failed", "neglected", "forgot", "forgets", "forgetting", "omitted", "declined", "refused"]);
@@ -58,7 +61,7 @@ export const BEEN_JUDGED: ReadonlySet<string> = new Set([
 ]);
 
 /** Passive verbs that blame the hidden person by themselves: "the alert was ignored". */
-export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"]);
+export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed"]);
 
 /** Passive verbs that blame the hidden person only when negated: "the runbook was not followed". */
 export const ATTENTION_VERBS: ReadonlySet<string> = new Set([
@@ -86,6 +89,12 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
   "kept", "left", "sent", "spent", "built", "brought", "had", "been", "got", "hit", "cut", "shut", "let", "held",
   "understood", "paid", "said", "heard", "met", "felt", "lost", "meant", "sought", "taught", "won", "begun",
   "drunk", "shown", "struck", "stuck", "swept", "upheld", "withheld", "overlooked",
+]);
+
+/** What something people should answer "went" or "remained": "the capacity alert went unanswered", "the ticket sat unacknowledged" (with a thing people attend to as the subject). */
+export const UNATTENDED_STATES: ReadonlySet<string> = new Set([
+  "unanswered", "unacknowledged", "unnoticed", "unread", "unheeded", "unaddressed", "unactioned", "untriaged",
+  "unreviewed",
 ]);
 
 /** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
@@ -674,7 +683,15 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "trashed",
       "clobbered",
       "fumbled",
-      "bricked"
+      "bricked",
+      "truncated",
+      "purged",
+      "erased",
+      "emptied",
+      "zeroed",
+      "scrambled",
+      "garbled",
+      "cost"
     ]
   }
 ];
@@ -694,7 +711,8 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["and","left"], ["then","left"], ["on","vacation"], ["his","own"], ["her","own"], ["my","own"],
   ["their","own"], ["instead","of"], ["busiest"], ["at","peak"], ["peak","hour"], ["peak","hours"],
   ["peak","traffic"], ["on","a","live"], ["on","the","live"], ["against","the","production"],
-  ["against","the","prod"], ["directly","on"],
+  ["against","the","prod"], ["directly","on"], ["unvalidated"], ["unapproved"], ["unvetted"], ["unverified"],
+  ["unchecked"], ["unsigned"], ["unaudited"], ["unannounced"], ["rush","hour"], ["rush-hour"],
 ];
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
@@ -718,7 +736,8 @@ export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "discovered", "confirmed", "investigated", "restored", "repaired", "corrected", "rotated", "revoked",
   "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
   "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
-  "expected", "encountered", "caught",
+  "expected", "encountered", "caught", "reviewed", "tested", "checked", "audited", "validated", "double-checked",
+  "inspected",
 ]);
 
 /** Verbs before a damaging gerund that say the damage did not happen or was ended: "Kim stopped deleting", "avoided dropping"; other verbs make the gerund the person's act ("kept deleting", "started wiping"). */
@@ -782,8 +801,9 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
 /** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
 export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
-  ["rests","with"], ["sits","with"], ["falls","on"], ["all","because","of"], ["entirely","because","of"],
-  ["solely","because","of"], ["purely","because","of"], ["all","thanks","to"], ["all","down","to"],
+  ["rests","with"], ["sits","with"], ["falls","on"], ["is","down","to"], ["was","down","to"],
+  ["all","because","of"], ["entirely","because","of"], ["solely","because","of"], ["purely","because","of"],
+  ["all","thanks","to"], ["all","down","to"],
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
@@ -812,6 +832,12 @@ export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","the"],
   ["broke","with"],
 ];
+
+/** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
+export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
+  "skip", "skipped", "skipping", "skips", "bypass", "bypassing", "circumvent", "circumventing", "override",
+  "overrode", "overriding",
+]);
 
 /** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
 export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
@@ -853,11 +879,14 @@ export const NORM_NOUNS: ReadonlySet<string> = new Set([
 export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
-  "announcement", "validation",
+  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci",
 ]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
-export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
+export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
+  "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
+  "dismissed",
+]);
 
 /** Phrases of punishment; "written up", "let go" and "removed from the rotation" count only with a person as the passive subject ("the timeline was written up by Dana" passes). */
 export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -912,6 +941,12 @@ export const DELIBERATE_PURPOSES: ReadonlySet<string> = new Set([
   "cleanup", "testing",
 ]);
 
+/** What a responder did first that makes a damaging-sounding act deliberate: "deleted the duplicates after confirming the backfill", "dropped the table once verifying the export". */
+export const PRECAUTIONS: ReadonlySet<string> = new Set([
+  "confirming", "verifying", "checking", "backing", "snapshotting", "testing", "validating", "reviewing",
+  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -921,7 +956,9 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["more","thorough"], ["more","cautious"], ["more","mindful"], ["pay","more","attention"], ["pay","attention"],
   ["closer","attention"], ["more","attention"], ["try","harder"], ["make","sure","to"], ["remember","to"],
   ["stress","the","importance"], ["raise","awareness"], ["be","careful"], ["take","more","care"],
-  ["always","remember"],
+  ["always","remember"], ["think","twice"], ["be","reminded"], ["are","reminded"], ["is","reminded"],
+  ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
+  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
@@ -937,33 +974,38 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "approval", "approved", "awesome", "bad", "because", "before", "began", "blackholed", "blackholing", "blame",
     "blew", "blocking", "blow", "boiled", "boils", "botched", "bravo", "breach", "breached", "break", "breaking",
     "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy",
-    "busiest", "business", "bypassed", "came", "cause", "caused", "causing", "checked", "checking", "cheers",
-    "circumvented", "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened",
-    "contravention", "corrupted", "corrupting", "crashed", "crashing", "culprit", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "despite", "destroyed", "destroying", "deviated", "died", "directly",
-    "disregarded", "doing", "done", "down", "downtime", "dropped", "dropping", "during", "entirely", "evening",
-    "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
-    "flooding", "flouted", "friday", "froze", "fumbled", "genius", "great", "happened", "her", "heroic", "his",
-    "hours", "hung", "ignored", "impressive", "incident", "incorrect", "instead", "introduced", "issue", "killed",
-    "knock", "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live",
-    "load-tested", "locked", "locking", "loss", "lost", "made", "malformed", "marvellous", "marvelous",
-    "masterful", "mess", "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly",
-    "nice", "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
-    "overflowed", "overloaded", "overloading", "overrode", "overwriting", "overwrote", "own", "passed", "peak",
-    "predictably", "problem", "production", "protocol", "public", "reason", "regression", "responsible", "rests",
-    "result", "reviewed", "screw", "screwed", "sidestepped", "sits", "skirted", "smoke-tested", "spite",
-    "splendid", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take",
-    "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "took", "traced",
-    "traces", "traffic", "trashed", "tried", "triggered", "twice", "unplugged", "unreviewed", "untested",
-    "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped",
-    "wiping", "without", "wonderful", "worked", "wrong",
+    "busiest", "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked",
+    "checking", "cheers", "circumvent", "circumvented", "circumventing", "clobbered", "collapsed", "comes",
+    "congrats", "congratulations", "contrary", "contravened", "contravention", "corrupted", "corrupting", "cost",
+    "crashed", "crashing", "culprit", "deadlocked", "defiance", "defied", "deleted", "deleting", "despite",
+    "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "doing", "done", "down", "downtime",
+    "dropped", "dropping", "during", "emptied", "entirely", "erased", "evening", "exhausted", "exhausting",
+    "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted",
+    "friday", "froze", "fumbled", "garbled", "genius", "great", "happened", "her", "heroic", "his", "hours",
+    "hung", "ignored", "impressive", "incident", "incorrect", "instead", "introduced", "issue", "killed", "knock",
+    "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live", "load-tested",
+    "locked", "locking", "loss", "lost", "made", "malformed", "marvellous", "marvelous", "masterful", "mess",
+    "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly", "nice", "night", "nuked",
+    "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overflowed", "overloaded",
+    "overloading", "override", "overriding", "overrode", "overwriting", "overwrote", "own", "passed", "peak",
+    "predictably", "problem", "production", "protocol", "public", "purged", "reason", "regression", "responsible",
+    "rests", "result", "reviewed", "rush", "rush-hour", "scrambled", "screw", "screwed", "sidestepped", "sits",
+    "skip", "skipped", "skipping", "skips", "skirted", "smoke-tested", "spite", "splendid", "stalled", "started",
+    "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "their", "then", "took", "traced", "traces", "traffic", "trashed",
+    "tried", "triggered", "truncated", "twice", "unannounced", "unapproved", "unaudited", "unchecked", "unplugged",
+    "unreviewed", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated",
+    "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping", "without",
+    "wonderful", "worked", "wrong", "zeroed",
   ],
   counterfactual: [
-    "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't", "declined",
-    "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed", "forgets", "forgetting", "forgot",
-    "had", "hadn't", "if", "ignored", "ignores", "might", "might've", "missed", "must", "must've", "neglected",
-    "never", "no", "nobody", "not", "omitted", "ought", "overlooked", "plenty", "refused", "should", "should've",
-    "shouldn't", "shouldn't've", "skipped", "supposed", "would", "would've",
+    "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
+    "couldn't've", "declined", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
+    "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might", "might've", "missed",
+    "must", "must've", "mustn't've", "neglected", "never", "no", "nobody", "not", "omitted", "ought", "ought've",
+    "overlooked", "plenty", "refused", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed",
+    "unacknowledged", "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed",
+    "untriaged", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
@@ -979,11 +1021,11 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
-    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "docked", "dropped",
-    "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call", "penalty",
-    "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand", "reprimanded",
-    "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated",
-    "warning", "withheld", "written",
+    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
+    "dropped", "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call",
+    "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand",
+    "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken",
+    "terminated", "warning", "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
@@ -993,8 +1035,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
-    "doublecheck", "educate", "encourage", "harder", "importance", "instruct", "make", "mindful", "re-train",
-    "remember", "remind", "retrain", "take", "tell", "thorough", "vigilant", "warn",
+    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "diligent",
+    "double-check", "doublecheck", "educate", "encourage", "exercise", "extra", "harder", "importance", "instruct",
+    "make", "mindful", "re-train", "remember", "remind", "reminded", "retrain", "rigorous", "rigorously", "take",
+    "tell", "think", "thorough", "vigilant", "warn",
   ],
 };
