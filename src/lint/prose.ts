@@ -55,10 +55,14 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
+    const found: Finding[] = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
-    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
-    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
-    for (const [bit, check] of CHECKS) if (mask & bit) findings.push(...check(sentence, options.people));
+    if (mask & CHECK.personAsCause) found.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));
+    // "The contractor who deleted the archive was fired": the punishment is what the sentence says; the act is its reason, not a second finding.
+    const punitive = found.some((f) => f.ruleId === 'blame/punitive');
+    findings.push(...(punitive ? found.filter((f) => f.ruleId !== 'blame/person-as-cause' && f.ruleId !== 'blame/counterfactual') : found));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

@@ -57,6 +57,8 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
   const next = words[nextWord(words, i)];
   const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && ((capital(before) && previousWord(words, previousWord(words, i)) !== -1) || capital(next))) return false;
+  // "Microsoft Teams", "Google Support": a vendor's name before a capitalised role is a product, even first in a sentence.
+  if (capital(words[i]) && capital(before) && NOT_NAMES.has(before!.lower) && !DETERMINERS.has(before!.lower)) return false;
   // "the Kubernetes operator", "the cert-manager operator" are software.
   if (base === 'operator' || base === 'operators') {
     const before = words[previousWord(words, i)];

@@ -4,7 +4,8 @@
  * mitigation), "Alex broke the incident into three workstreams" (split, not
  * damage), "Kim killed the stale process" (ending a unit of work is how a
  * process is stopped), "Ayesha took the node out of rotation" (out of
- * service, not down). The damage verbs of `blame/person-as-cause` ask here
+ * service, not down), "Marta wiped the compromised laptop" (the thing was
+ * already bad). The damage verbs of `blame/person-as-cause` ask here
  * before they blame the person who is their subject.
  *
  * @example
@@ -12,7 +13,7 @@
  */
 import { nextWord } from './windows.js';
 import { type Token } from './tokens.js';
-import { DELIBERATE_PURPOSES, MITIGATION_PURPOSES, PRECAUTIONS, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
+import { DELIBERATE_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, MITIGATION_PURPOSES, PRECAUTIONS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
 
 const BREAK = new Set(['broke', 'break', 'breaks']);
 const KILL = new Set(['killed', 'kill', 'kills']);
@@ -26,6 +27,9 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
   // "took the node out of rotation", "knocked it out of the pool": taking a unit out of service, not down.
   if (words[end]!.lower === 'out' && words[nextWord(words, end)]?.lower === 'of') return true;
+  // "took down notes": writing, not damage.
+  if (words[end]!.lower === 'down' && RECORDED_THINGS.has(words[nextWord(words, end)]?.lower ?? '')) return true;
+  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
   return mitigationPurpose(words, end);
 }
 
@@ -33,6 +37,15 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
 function splitSense(words: readonly Token[], verb: number): boolean {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
     if (SPLIT_PARTICLES.has(words[j]!.lower)) return true;
+    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
+  }
+  return false;
+}
+
+/** "wiped the compromised laptop", "deleted the duplicate listings": the object was already bad or disposable. */
+function disposesOfBadThing(words: readonly Token[], end: number): boolean {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (DISPOSABLE_THINGS.has(words[j]!.lower)) return true;
     if (PHRASE_ENDS.has(words[j]!.lower)) return false;
   }
   return false;

@@ -9,13 +9,15 @@
  */
 import { span, type Finding } from './finding.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
+  ATTENDED_THINGS, ATTENTION_VERBS, INACTION_PHRASES, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
   INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS, UNATTENDED_STATES,
 } from '../vocabulary/generated.js';
+
+const INACTION = createPhraseIndex(INACTION_PHRASES);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
@@ -38,6 +40,10 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
     }
     subject ||= leadingSubject(words, people);
   }
+  // "Olu knew the disk was nearly full and did nothing".
+  const idle = matchPhrase(sentence.words, INACTION);
+  const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
+  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
   const hidden = hiddenAgent(sentence.words, people);
@@ -57,6 +63,8 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     if (state) return state;
     if (!IGNORING_VERBS.has(words[i]!.lower) && !ATTENTION_VERBS.has(words[i]!.lower)) continue;
     let be = previousWord(words, i);
+    // "were routinely ignored": an adverb between the auxiliary and the verb.
+    if (be !== -1 && /ly$/.test(words[be]!.lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
     if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
     const negated = be !== previousWord(words, i);

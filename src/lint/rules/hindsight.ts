@@ -33,7 +33,9 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     const lower = words[i]!.lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? '');
+      // "Yuki only had to compare": "only" minimises a duty ("had to"), not a fact ("only had access").
+      const dutyWord = nextWord(words, i);
+      const duty = MINIMISED_DUTIES.has(words[dutyWord]?.lower ?? '') && (lower !== 'only' || words[nextWord(words, dutyWord)]?.lower === 'to');
       if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];

@@ -14,7 +14,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
-  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
+  ATTRIBUTION_PHRASES, BAD_OUTCOMES, FAULT_PHRASES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
   NORM_FRAMES, NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
@@ -39,7 +39,7 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people);
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
@@ -73,6 +73,12 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
       if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
+      const owner = previousWord(words, previousWord(words, j));
+      const act = nextWord(words, j);
+      if (words[j]!.lower === 'that' && owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+        return span('blame/person-as-cause', words[at]!, words[act]!);
+      }
     }
   }
   return null;
@@ -93,6 +99,9 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
     if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
     if (words[i]!.lower === 'with' && !BEGINNINGS.has(words[cause]!.lower)) continue;
     const who = nextWord(words, i);
+    // "traces back to one careless click by Yuki": the act, then its person after "by".
+    const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause]!.lower) ? findPhrase(words, ['by'], who) : -1;
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span('blame/person-as-cause', words[cause]!, words[nextPerson(words, by, people, 3)]!);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "traces back to Carla's edit": a possessive names the person's act as the cause.
@@ -137,6 +146,22 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     if (after === -1 || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
   }
   return null;
+}
+
+const FAULT = createPhraseIndex(FAULT_PHRASES);
+const DENIALS = new Set(['nobody', 'no', 'not', 'none', "isn't", "wasn't", 'never', 'neither']);
+
+/** "The person at fault here is the release captain", "Kim is to blame"; not "nobody was at fault". */
+function atFault(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, FAULT);
+  if (!hit || words.some((w) => DENIALS.has(w.lower))) return null;
+  // The person stands just before ("the person at fault", "Kim is to blame") or after a form of "be" ("at fault is the release captain").
+  for (let j = previousWord(words, hit[0]), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule, words[j]!, words[hit[1]]!);
+  }
+  const who = nextPerson(words, hit[1], people, 5);
+  const be = words.slice(hit[1], who).some((w) => w.lower === 'is' || w.lower === 'was');
+  return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
 }
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
@@ -226,7 +251,9 @@ const ACT_NOUNS = new Set(['job', 'work', 'deploy', 'deployment', 'release', 'ch
  * restoring checkout", "thanks to the on-call for catching it").
  */
 export function sarcasticPraise(words: readonly Token[], people: People): Finding | null {
-  const praise = words.findIndex((w, i) => SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i)));
+  // "Well done, Lucas, …" praises like an adjective: an outcome noun is enough.
+  const wellDone = (i: number) => words[i]!.lower === 'done' && words[previousWord(words, i)]?.lower === 'well' && words[i + 1]?.text === ',';
+  const praise = words.findIndex((w, i) => (SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i))) || wellDone(i));
   if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
   let who = -1;
   for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
@@ -258,15 +285,30 @@ function praiseOfAct(words: readonly Token[], i: number): boolean {
  * outcome, and a listed person's act as the moment it happened.
  */
 export function outcomeWhenPersonActs(words: readonly Token[], people: People): Finding | null {
-  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
-  if (outcome === -1) return null;
-  for (let i = outcome + 1; i < words.length; i++) {
-    if (words[i]!.lower !== 'when' && words[i]!.lower !== 'after') continue;
-    const who = nextWord(words, i);
+  const outcome = words.findIndex((_, i) => isBadOutcome(words, i));
+  // "Why did the controllers flood? Because Ines uploaded last year's schedule.": the answer names the cause.
+  const answer = words[nextWord(words, -1)]?.lower === 'because';
+  if (outcome === -1 && !answer) return null;
+  for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
+    if (!OUTCOME_LINKS.has(words[i]!.lower)) continue;
+    // "…because the analytics contractor copied it": a role may take a determiner and a modifier.
+    const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
     if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span(rule, words[who]!, words[verb]!);
   }
   return null;
+}
+
+const OUTCOME_LINKS = new Set(['when', 'after', 'because', 'since', 'once']);
+const WENT = new Set(['went', 'goes', 'go', 'gone']);
+
+/** "lost", "crashed", "went down", "was wiped": a bad outcome at `i`. */
+function isBadOutcome(words: readonly Token[], i: number): boolean {
+  const lower = words[i]!.lower;
+  if (OUTCOME_VERBS.has(lower)) return true;
+  if (WENT.has(lower)) return ['down', 'offline', 'dark', 'missing'].includes(words[nextWord(words, i)]?.lower ?? '');
+  // "the export was wiped when…": a damage verb in the passive.
+  return ['was', 'were', 'got'].includes(words[previousWord(words, i)]?.lower ?? '') && damageAt(words, i) !== -1;
 }

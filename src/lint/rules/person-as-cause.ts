@@ -33,8 +33,8 @@ const NEVER = new Set(['never', 'not', "hadn't", "wasn't", "weren't", "didn't", 
 
 /**
  * "a ranking change that nobody had load-tested", "a build that had never
- * passed the suite", "a build they had not tested": the object of the act
- * had no check. The index of the check word, or -1.
+ * passed the suite", "a build they had not tested", "a build that failed
+ * half its tests": the object of the act had no check, or failed it. The index of the check word, or -1.
  */
 function untestedObject(words: readonly Token[], from: number): number {
   for (let i = from; i < words.length; i++) {
@@ -43,6 +43,10 @@ function untestedObject(words: readonly Token[], from: number): number {
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (NEVER.has(words[j]!.lower)) negated = true;
       else if (negated && UNTESTED_OBJECTS.has(words[j]!.lower)) return j;
+      // "a build that failed half its tests".
+      else if (['failed', 'failing'].includes(words[j]!.lower) && n === 0) {
+        for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (SAFEGUARD_NOUNS.has(words[k]!.lower)) return j;
+      }
     }
   }
   return -1;
@@ -199,7 +203,8 @@ function leadingPerson(words: readonly Token[], people: People): number {
  */
 function consequence(words: readonly Token[], people: People): Finding[] | null {
   const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  // "Nobody was hurt and no data was lost": a person who did not act.
+  if (subject === -1 || ['nobody', 'no', 'none'].includes(words[subject]!.lower)) return null;
   const act = nextWord(words, subject);
   if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {

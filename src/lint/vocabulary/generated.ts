@@ -97,6 +97,12 @@ export const UNATTENDED_STATES: ReadonlySet<string> = new Set([
   "unreviewed",
 ]);
 
+/** A person who knew or saw and did not act: "Olu knew the disk was nearly full and did nothing". */
+export const INACTION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["did","nothing"], ["took","no","action"], ["did","not","act"], ["didn't","act"], ["sat","on","it"],
+  ["nothing","was","done","about"],
+];
+
 /** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
 export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "then"]);
 
@@ -119,7 +125,8 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"],
   ["cared","to","look"], ["signs","were","there"], ["signs","were","all","there"],
   ["writing","was","on","the","wall"], ["writing","on","the","wall"], ["bound","to","happen"],
-  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"],
+  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"], ["plain","as","day"],
+  ["clear","as","day"], ["plain","to","see"], ["as","plain","as"], ["plain","to","anyone"],
 ];
 
 /** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
@@ -130,7 +137,7 @@ export const CLEAR_DESCRIPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
-export const MINIMISERS: ReadonlySet<string> = new Set(["simply", "just", "merely"]);
+export const MINIMISERS: ReadonlySet<string> = new Set(["simply", "just", "merely", "only"]);
 
 /** Perception verbs for "anyone could have seen". */
 export const PERCEPTION_VERBS: ReadonlySet<string> = new Set([
@@ -498,8 +505,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   "grafana", "datadog", "pagerduty", "slack", "cloudflare", "elasticsearch", "mongodb", "vault", "consul",
   "helm", "argo", "java", "python", "node", "go", "rust", "monday", "tuesday", "wednesday", "thursday", "friday",
   "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "the", "this", "that", "these", "those", "it", "a", "an", "our", "their",
-  "its", "api", "dns", "cdn", "vpn", "ci", "cd",
+  "october", "november", "december", "the", "this", "that", "microsoft", "google", "amazon", "apple",
+  "atlassian", "oracle", "ibm", "cisco", "salesforce", "zoom", "meta", "okta", "twilio", "stripe", "these",
+  "those", "it", "a", "an", "our", "their", "its", "api", "dns", "cdn", "vpn", "ci", "cd",
 ]);
 
 /** Pronouns and indefinites that stand for people. */
@@ -516,7 +524,10 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "contractor", "contractors", "staff", "team", "teams", "ops", "devops", "people", "person", "employee",
   "employees", "manager", "managers", "lead", "leads", "responder", "responders", "colleague", "colleagues",
   "coworker", "coworkers", "sysadmin", "sysadmins", "programmer", "programmers", "analyst", "analysts",
-  "technician", "technicians", "owner", "owners", "committer", "committers",
+  "technician", "technicians", "owner", "owners", "committer", "committers", "captain", "captains", "clerk",
+  "clerks", "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier", "cashiers",
+  "officer", "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer", "volunteers",
+  "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -712,7 +723,11 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["their","own"], ["instead","of"], ["busiest"], ["at","peak"], ["peak","hour"], ["peak","hours"],
   ["peak","traffic"], ["on","a","live"], ["on","the","live"], ["against","the","production"],
   ["against","the","prod"], ["directly","on"], ["unvalidated"], ["unapproved"], ["unvetted"], ["unverified"],
-  ["unchecked"], ["unsigned"], ["unaudited"], ["unannounced"], ["rush","hour"], ["rush-hour"],
+  ["unchecked"], ["unsigned"], ["unaudited"], ["unannounced"], ["rush","hour"], ["rush-hour"], ["unbounded"],
+  ["unscoped"], ["unfiltered"], ["to","save","time"], ["to","save","a","few"], ["to","hit","the","deadline"],
+  ["to","make","the","deadline"], ["to","meet","the","deadline"], ["for","convenience"], ["to","cut","corners"],
+  ["left","it","off"], ["left","them","off"], ["left","it","disabled"], ["left","them","disabled"],
+  ["never","turned"],
 ];
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
@@ -764,7 +779,7 @@ export const TRACE_WORDS: ReadonlySet<string> = new Set(["traces", "traced", "st
 /** Bad outcomes after a person's act: ", so the app broke", "and we lost 2,000 events". */
 export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
   "broke", "crashed", "lost", "failed", "collapsed", "died", "froze", "bricked", "stalled", "hung", "deadlocked",
-  "overflowed",
+  "overflowed", "leaked", "flooded",
 ]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
@@ -797,6 +812,9 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
   ["without","testing"], ["without","approval"], ["without","checking"], ["without","telling"],
   ["without","asking"], ["without","reading"], ["by","mistake"], ["accidentally"], ["mistakenly"],
 ];
+
+/** A person said to be at fault: "the person at fault here is the release captain" (not "nobody was at fault"). */
+export const FAULT_PHRASES: ReadonlyArray<readonly string[]> = [["at","fault"], ["to","blame"]];
 
 /** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
 export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -856,7 +874,7 @@ export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
 /** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
   "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
-  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down",
+  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -922,7 +940,24 @@ export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-cal
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
   "stabilize", "protect", "prevent", "limit", "free", "shed", "reduce", "isolate", "drain", "quarantine",
-  "resolve", "stem",
+  "resolve", "stem", "reset", "rebuild", "reproduce", "prepare", "clean", "reclaim", "swap", "replace",
+  "upgrade", "patch", "install", "apply", "migrate", "rotate",
+]);
+
+/** Qualifiers of an object that a responder removes on purpose: "wiped the compromised laptop", "deleted the duplicate listings", "dropped the stale sessions" (after a removal verb, within three words). */
+export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
+  "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
+  "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
+  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned",
+]);
+
+/** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
+export const DISPOSING_VERBS: ReadonlySet<string> = new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+
+/** What a responder "takes down" in writing: "took down notes during the call". */
+export const RECORDED_THINGS: ReadonlySet<string> = new Set([
+  "notes", "note", "details", "minutes", "names", "number", "numbers", "timeline", "message", "messages",
+  "questions", "actions",
 ]);
 
 /** Particles that give "break" the sense of dividing: "broke the work into three streams", "broke it up", "apart". */
@@ -976,36 +1011,37 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy",
     "busiest", "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked",
     "checking", "cheers", "circumvent", "circumvented", "circumventing", "clobbered", "collapsed", "comes",
-    "congrats", "congratulations", "contrary", "contravened", "contravention", "corrupted", "corrupting", "cost",
-    "crashed", "crashing", "culprit", "deadlocked", "defiance", "defied", "deleted", "deleting", "despite",
-    "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "doing", "done", "down", "downtime",
-    "dropped", "dropping", "during", "emptied", "entirely", "erased", "evening", "exhausted", "exhausting",
-    "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted",
-    "friday", "froze", "fumbled", "garbled", "genius", "great", "happened", "her", "heroic", "his", "hours",
-    "hung", "ignored", "impressive", "incident", "incorrect", "instead", "introduced", "issue", "killed", "knock",
-    "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live", "load-tested",
-    "locked", "locking", "loss", "lost", "made", "malformed", "marvellous", "marvelous", "masterful", "mess",
-    "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly", "nice", "night", "nuked",
-    "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overflowed", "overloaded",
-    "overloading", "override", "overriding", "overrode", "overwriting", "overwrote", "own", "passed", "peak",
-    "predictably", "problem", "production", "protocol", "public", "purged", "reason", "regression", "responsible",
-    "rests", "result", "reviewed", "rush", "rush-hour", "scrambled", "screw", "screwed", "sidestepped", "sits",
-    "skip", "skipped", "skipping", "skips", "skirted", "smoke-tested", "spite", "splendid", "stalled", "started",
-    "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take", "taken", "takes", "taking",
-    "terrific", "tested", "thank", "thanks", "their", "then", "took", "traced", "traces", "traffic", "trashed",
-    "tried", "triggered", "truncated", "twice", "unannounced", "unapproved", "unaudited", "unchecked", "unplugged",
-    "unreviewed", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated",
-    "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping", "without",
-    "wonderful", "worked", "wrong", "zeroed",
+    "congrats", "congratulations", "contrary", "contravened", "contravention", "convenience", "corners",
+    "corrupted", "corrupting", "cost", "crashed", "crashing", "culprit", "deadline", "deadlocked", "defiance",
+    "defied", "deleted", "deleting", "despite", "destroyed", "destroying", "deviated", "died", "directly",
+    "disabled", "disregarded", "doing", "done", "down", "downtime", "dropped", "dropping", "during", "emptied",
+    "entirely", "erased", "evening", "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault",
+    "faulty", "filling", "flooded", "flooding", "flouted", "friday", "froze", "fumbled", "garbled", "genius",
+    "great", "happened", "her", "heroic", "his", "hours", "hung", "ignored", "impressive", "incident", "incorrect",
+    "instead", "introduced", "issue", "killed", "knock", "knocked", "knocking", "kudos", "leaked", "leaking",
+    "leaving", "left", "let", "lies", "live", "load-tested", "locked", "locking", "loss", "lost", "made",
+    "malformed", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "misconfigured",
+    "misrouted", "mistake", "mistakenly", "nice", "night", "nuked", "occurred", "offline", "once", "outage",
+    "outdated", "outside", "outstanding", "overflowed", "overloaded", "overloading", "override", "overriding",
+    "overrode", "overwriting", "overwrote", "own", "passed", "peak", "predictably", "problem", "production",
+    "protocol", "public", "purged", "reason", "regression", "responsible", "rests", "result", "reviewed", "rush",
+    "rush-hour", "save", "scrambled", "screw", "screwed", "sidestepped", "sits", "skip", "skipped", "skipping",
+    "skips", "skirted", "smoke-tested", "spite", "splendid", "stalled", "started", "stellar", "stemmed", "stems",
+    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks",
+    "their", "then", "took", "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned",
+    "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "unfiltered", "unplugged",
+    "unreviewed", "unscoped", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping",
+    "without", "wonderful", "worked", "wrong", "zeroed",
   ],
   counterfactual: [
-    "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
-    "couldn't've", "declined", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
+    "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
+    "couldn't've", "declined", "did", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
     "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might", "might've", "missed",
-    "must", "must've", "mustn't've", "neglected", "never", "no", "nobody", "not", "omitted", "ought", "ought've",
-    "overlooked", "plenty", "refused", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed",
-    "unacknowledged", "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed",
-    "untriaged", "would", "would've", "wouldn't've",
+    "must", "must've", "mustn't've", "neglected", "never", "no", "nobody", "not", "nothing", "omitted", "ought",
+    "ought've", "overlooked", "plenty", "refused", "sat", "should", "should've", "shouldn't", "shouldn't've",
+    "skipped", "supposed", "unacknowledged", "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed",
+    "unread", "unreviewed", "untriaged", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
@@ -1030,9 +1066,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
     "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
-    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "oversight", "plain",
-    "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring", "supposed",
-    "they", "trivial", "trivially", "waiting", "without", "writing",
+    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
+    "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
+    "supposed", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "diligent",
