@@ -93,8 +93,14 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
   let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i]!;
-    // ", the key would…": a new subject starts after a comma and a determiner.
+    // ", the key would…": a new subject starts after a comma and a determiner,
+    // unless a second comma closes an appositive ("Kim, our eng. on call, wiped…").
     if (token.text === ',' && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? '')) {
+      const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ',');
+      if (found !== -1 && close !== -1) {
+        i = close;
+        continue;
+      }
       found = -1;
       inPhrase = false;
     }

@@ -160,7 +160,7 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
-  else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
   // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
@@ -175,10 +175,14 @@ function negativeSubject(words: readonly Token[], i: number, people: People): bo
   return subject !== -1 && NEGATIVE_SUBJECTS.has(words[subject]!.lower);
 }
 
-function isNegation(words: readonly Token[], i: number): boolean {
+function isNegation(words: readonly Token[], i: number, people?: People): boolean {
   const lower = words[i]!.lower;
   if (NEGATIONS.has(lower) && lower !== 'not') return true;
-  return lower === 'not' && ['did', 'does', 'do', 'had'].includes(words[previousWord(words, i)]?.lower ?? '');
+  if (lower !== 'not') return false;
+  const before = previousWord(words, i);
+  // "Kim not checked the logs", "he was not follow the runbook": learners' English negates without "did".
+  if (people && before !== -1 && isPersonAt(words, before, people)) return true;
+  return ['did', 'does', 'do', 'had', 'was', 'were'].includes(words[before]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */

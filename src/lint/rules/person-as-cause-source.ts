@@ -14,8 +14,8 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
-  ATTRIBUTION_PHRASES, BAD_OUTCOMES, FAULT_PHRASES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_FRAMES, NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
+  ATTRIBUTION_PHRASES, BAD_OUTCOMES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
+  NORM_FRAMES, NORM_NOUNS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 import { damageAt, participleAt } from './damage.js';
@@ -39,7 +39,7 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people);
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
@@ -144,6 +144,24 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause.
     const after = nextWord(words, who);
     if (after === -1 || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
+  }
+  return null;
+}
+
+/** Nouns after an error noun that make it a thing of the system: "made an error message clearer". */
+const ERROR_THINGS = new Set(['message', 'messages', 'code', 'codes', 'rate', 'rates', 'log', 'logs', 'handling', 'budget', 'page', 'pages', 'path', 'paths']);
+
+/** "Kim made a mistake in the config", "the admin made an error": a person as the author of an error (not the authors: "we made a mistake" is an apology). */
+function madeError(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    // "to stop making mistakes", "did not make an error": an error that was not made.
+    const before = words[previousWord(words, i)]?.lower ?? '';
+    if (!MAKING_VERBS.has(words[i]!.lower) || REFRAINING_VERBS.has(before) || ['to', 'not', 'never', "didn't"].includes(before)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!ERROR_NOUNS.has(words[j]!.lower) || ERROR_THINGS.has(words[nextWord(words, j)]?.lower ?? '')) continue;
+      const who = personSubject(words, i, people);
+      if (who !== -1 && !isNarrator(words[who]) && !['nobody', 'no'].includes(words[who]!.lower)) return span(rule, words[who]!, words[j]!);
+    }
   }
   return null;
 }

@@ -22,7 +22,10 @@ export const MODAL_CONTRACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs after which "to" states an omission: "failed to notice", "forgot to renew". */
-export const OMISSION_VERBS: ReadonlySet<string> = new Set(["failed", "neglected", "forgot", "forgets", "forgetting", "omitted", "declined", "refused"]);
+export const OMISSION_VERBS: ReadonlySet<string> = new Set([
+  "failed", "neglected", "forgot", "forgets", "forgetting", "forget", "omitted", "declined", "refused",
+  "neglect", "neglects",
+]);
 
 /** Negated modals whose perfect judges a past choice: "couldn't have". */
 export const MODAL_NEGATIONS: ReadonlySet<string> = new Set(["shouldn't", "couldn't"]);
@@ -496,7 +499,10 @@ export const BELONGINGS: ReadonlySet<string> = new Set([
 ]);
 
 /** Team names that are written capitalised ("Security locked everyone out"). */
-export const CAPITALISED_TEAMS: ReadonlySet<string> = new Set(["Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support"]);
+export const CAPITALISED_TEAMS: ReadonlySet<string> = new Set([
+  "Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support", "Engineering",
+  "Marketing", "Finance", "Legal", "HR", "Facilities", "Procurement",
+]);
 
 /** Capitalised words that are products or places, never people, for the name heuristic. */
 export const NOT_NAMES: ReadonlySet<string> = new Set([
@@ -527,7 +533,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "technician", "technicians", "owner", "owners", "committer", "committers", "captain", "captains", "clerk",
   "clerks", "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier", "cashiers",
   "officer", "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer", "volunteers",
-  "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants",
+  "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants", "eng",
+  "engs",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -702,7 +709,74 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "zeroed",
       "scrambled",
       "garbled",
-      "cost"
+      "cost",
+      "mistyped",
+      "mislabelled",
+      "mislabeled",
+      "misapplied",
+      "misset",
+      "mis-set",
+      "miskeyed",
+      "mis-keyed",
+      "misnamed",
+      "misjudged",
+      "mishandled",
+      "misused",
+      "misdirected",
+      "misordered",
+      "mispointed",
+      "misclassified",
+      "misdeployed",
+      "mis-deployed",
+      "misprovisioned",
+      "misentered",
+      "mis-entered",
+      "misassigned",
+      "mistimed",
+      "mis-typed",
+      "mis-configured",
+      "mangled",
+      "hosed",
+      "borked",
+      "fried",
+      "torched",
+      "wrecked",
+      "ruined",
+      "crippled",
+      "saturated",
+      "overwhelmed",
+      "hammered",
+      "spammed",
+      "severed",
+      "overfilled",
+      "derailed",
+      "sabotaged",
+      "jammed"
+    ]
+  },
+  {
+    "verb": [
+      "pulled",
+      "yanked"
+    ],
+    "then": [
+      "plug",
+      "cable",
+      "cord",
+      "power"
+    ]
+  },
+  {
+    "verb": [
+      "cut"
+    ],
+    "then": [
+      "cable",
+      "power",
+      "fibre",
+      "fiber",
+      "link",
+      "uplink"
     ]
   }
 ];
@@ -727,7 +801,11 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["unscoped"], ["unfiltered"], ["to","save","time"], ["to","save","a","few"], ["to","hit","the","deadline"],
   ["to","make","the","deadline"], ["to","meet","the","deadline"], ["for","convenience"], ["to","cut","corners"],
   ["left","it","off"], ["left","them","off"], ["left","it","disabled"], ["left","them","disabled"],
-  ["never","turned"],
+  ["never","turned"], ["inadvertently"], ["unintentionally"], ["erroneously"], ["wrongly"], ["haphazardly"],
+  ["blindly"], ["without","thinking"], ["without","looking"], ["without","double-checking"],
+  ["without","a","second"], ["without","authorisation"], ["without","authorization"], ["unilaterally"],
+  ["on","his","own","authority"], ["to","a","public"], ["into","a","public"], ["in","plain","text"],
+  ["in","plaintext"], ["in","cleartext"],
 ];
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
@@ -812,6 +890,15 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
   ["without","testing"], ["without","approval"], ["without","checking"], ["without","telling"],
   ["without","asking"], ["without","reading"], ["by","mistake"], ["accidentally"], ["mistakenly"],
 ];
+
+/** What a person "made": "Kim made a mistake in the config", "the admin made an error" (not "an error message"). */
+export const ERROR_NOUNS: ReadonlySet<string> = new Set([
+  "mistake", "mistakes", "error", "errors", "blunder", "blunders", "slip", "slips", "goof", "screw-up",
+  "screwup", "oversight", "misstep",
+]);
+
+/** Verbs that make a person the author of an error noun: "made a mistake", "did a blunder", "committed an error". */
+export const MAKING_VERBS: ReadonlySet<string> = new Set(["made", "make", "makes", "making", "did", "do", "does", "committed", "commit"]);
 
 /** A person said to be at fault: "the person at fault here is the release captain" (not "nobody was at fault"). */
 export const FAULT_PHRASES: ReadonlyArray<readonly string[]> = [["at","fault"], ["to","blame"]];
@@ -1006,42 +1093,51 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "afternoon", "again", "against", "allow", "allowed", "allows", "amazing", "anyway",
-    "approval", "approved", "awesome", "bad", "because", "before", "began", "blackholed", "blackholing", "blame",
-    "blew", "blocking", "blow", "boiled", "boils", "botched", "bravo", "breach", "breached", "break", "breaking",
-    "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy",
-    "busiest", "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked",
-    "checking", "cheers", "circumvent", "circumvented", "circumventing", "clobbered", "collapsed", "comes",
+    "approval", "approved", "authorisation", "authority", "authorization", "awesome", "bad", "because", "before",
+    "began", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders",
+    "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
+    "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
+    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
+    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
     "congrats", "congratulations", "contrary", "contravened", "contravention", "convenience", "corners",
-    "corrupted", "corrupting", "cost", "crashed", "crashing", "culprit", "deadline", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "despite", "destroyed", "destroying", "deviated", "died", "directly",
-    "disabled", "disregarded", "doing", "done", "down", "downtime", "dropped", "dropping", "during", "emptied",
-    "entirely", "erased", "evening", "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault",
-    "faulty", "filling", "flooded", "flooding", "flouted", "friday", "froze", "fumbled", "garbled", "genius",
-    "great", "happened", "her", "heroic", "his", "hours", "hung", "ignored", "impressive", "incident", "incorrect",
-    "instead", "introduced", "issue", "killed", "knock", "knocked", "knocking", "kudos", "leaked", "leaking",
-    "leaving", "left", "let", "lies", "live", "load-tested", "locked", "locking", "loss", "lost", "made",
-    "malformed", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "misconfigured",
-    "misrouted", "mistake", "mistakenly", "nice", "night", "nuked", "occurred", "offline", "once", "outage",
-    "outdated", "outside", "outstanding", "overflowed", "overloaded", "overloading", "override", "overriding",
-    "overrode", "overwriting", "overwrote", "own", "passed", "peak", "predictably", "problem", "production",
-    "protocol", "public", "purged", "reason", "regression", "responsible", "rests", "result", "reviewed", "rush",
-    "rush-hour", "save", "scrambled", "screw", "screwed", "sidestepped", "sits", "skip", "skipped", "skipping",
-    "skips", "skirted", "smoke-tested", "spite", "splendid", "stalled", "started", "stellar", "stemmed", "stems",
+    "corrupted", "corrupting", "cost", "crashed", "crashing", "crippled", "culprit", "cut", "deadline",
+    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
+    "deviated", "died", "directly", "disabled", "disregarded", "doing", "done", "double-checking", "down",
+    "downtime", "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "errors",
+    "evening", "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling",
+    "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
+    "hammered", "haphazardly", "happened", "her", "heroic", "his", "hosed", "hours", "hung", "ignored",
+    "impressive", "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "killed",
+    "knock", "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live",
+    "load-tested", "locked", "locking", "loss", "lost", "made", "malformed", "mangled", "marvellous", "marvelous",
+    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
+    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
+    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
+    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "nice", "night", "nuked", "occurred", "offline",
+    "once", "outage", "outdated", "outside", "outstanding", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting", "overwrote",
+    "own", "passed", "peak", "plain", "plaintext", "predictably", "problem", "production", "protocol", "public",
+    "pulled", "purged", "reason", "regression", "responsible", "rests", "result", "reviewed", "ruined", "rush",
+    "rush-hour", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup",
+    "severed", "sidestepped", "sits", "skip", "skipped", "skipping", "skips", "skirted", "slip", "slips",
+    "smoke-tested", "spammed", "spite", "splendid", "stalled", "started", "stellar", "stemmed", "stems",
     "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks",
-    "their", "then", "took", "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned",
-    "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "unfiltered", "unplugged",
-    "unreviewed", "unscoped", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped", "wiping",
-    "without", "wonderful", "worked", "wrong", "zeroed",
+    "their", "then", "thinking", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
+    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked",
+    "unfiltered", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped", "unsigned", "untested",
+    "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified", "violated", "violates",
+    "violating", "violation", "went", "who", "wiped", "wiping", "without", "wonderful", "worked", "wrecked",
+    "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
     "couldn't've", "declined", "did", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
-    "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might", "might've", "missed",
-    "must", "must've", "mustn't've", "neglected", "never", "no", "nobody", "not", "nothing", "omitted", "ought",
-    "ought've", "overlooked", "plenty", "refused", "sat", "should", "should've", "shouldn't", "shouldn't've",
-    "skipped", "supposed", "unacknowledged", "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed",
-    "unread", "unreviewed", "untriaged", "would", "would've", "wouldn't've",
+    "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might", "might've",
+    "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no", "nobody", "not",
+    "nothing", "omitted", "ought", "ought've", "overlooked", "plenty", "refused", "sat", "should", "should've",
+    "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged", "unactioned", "unaddressed",
+    "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
