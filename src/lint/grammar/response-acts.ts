@@ -72,7 +72,8 @@ function mitigationPurpose(words: readonly Token[], end: number): boolean {
     // "… after confirming the backfill": a precaution taken first makes the act deliberate.
     if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && purpose !== -1 && PRECAUTIONS.has(words[purpose]!.lower)) return true;
     if (words[j]!.lower !== 'to') continue;
-    return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose]!.lower);
+    // "… to reflash them", "… to reindex": a re- verb is maintenance.
+    return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose]!.lower) || /^re-?[a-z]{4,}$/.test(words[purpose]!.lower));
   }
   return false;
 }

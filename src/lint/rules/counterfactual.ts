@@ -44,6 +44,8 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
   if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
+  const elliptical = ellipticalRefusal(sentence.words, people);
+  if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
   const hidden = hiddenAgent(sentence.words, people);
@@ -87,8 +89,19 @@ function unattended(words: readonly Token[], i: number): Finding | null {
   if (!UNATTENDED_STATES.has(words[i]!.lower)) return null;
   const verb = previousWord(words, i);
   if (verb === -1 || !STATE_VERBS.has(words[verb]!.lower)) return null;
-  const subject = previousWord(words, verb);
-  return subject !== -1 && ATTENDED_THINGS.has(words[subject]!.lower) ? span('blame/counterfactual', words[verb]!, words[i]!) : null;
+  // "The escalation emails from the vendor went unread": the thing may stand a few words back.
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j]!.lower)) return span('blame/counterfactual', words[verb]!, words[i]!);
+  return null;
+}
+
+/** "Emeka was told twice to rotate the credentials and did not.": a person who was asked, then a bare negation ending the sentence. */
+function ellipticalRefusal(words: readonly Token[], people: People): Finding | null {
+  const last = previousWord(words, words.length);
+  if (last === -1) return null;
+  const didnt = words[last]!.lower === "didn't" ? last : words[last]!.lower === 'not' && words[previousWord(words, last)]?.lower === 'did' ? previousWord(words, last) : -1;
+  if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? '')) return null;
+  const subject = personSubject(words, didnt, people);
+  return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[didnt]!, words[last]!) : null;
 }
 
 /** "If Marco had followed", "Had the engineer waited". */

@@ -15,7 +15,7 @@ import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES, BAD_OUTCOMES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_FRAMES, NORM_NOUNS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
+  NORM_FRAMES, NORM_NOUNS, OWNERSHIP_VERBS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 import { damageAt, participleAt } from './damage.js';
@@ -72,7 +72,9 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     const at = findPhrase(words, be);
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "it was Victor who…", "it was the genomics team that removed…".
+      const relative = CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? ''));
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
@@ -121,6 +123,10 @@ function outcomeOnPerson(words: readonly Token[], people: People): Finding | nul
     const pointer = lower === 'one' && ['this', 'that'].includes(words[previousWord(words, k)]?.lower ?? '');
     const contracted = lower === "that's" || lower === "this's";
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
+    // "This outage belongs to the platform team".
+    const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? '') ? nextWord(words, k) : -1;
+    const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === 'to' ? nextPerson(words, nextWord(words, belongs), people) : -1;
+    if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k]!, words[owner]!);
     const be = contracted ? k : nextWord(words, k);
     if (!contracted && !['is', 'was', "'s"].includes(words[be]?.lower ?? '')) continue;
     let on = nextWord(words, be);
@@ -207,9 +213,18 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
   if (reason === -1) return null;
   const subject = personSubject(words, reason, people);
-  if (subject === -1 || isNarrator(words[subject])) return null;
+  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
+}
+
+/** "Colm's manual edit of the sequencer config is the root cause": a person's act, "is", then the cause. */
+function possessedCause(words: readonly Token[], reason: number, people: People): Finding | null {
+  const owner = personSubject(words, reason, people, true);
+  if (owner === -1 || !words[owner]!.lower.endsWith("'s") || isNarrator(words[owner])) return null;
+  const be = words.slice(owner, reason).some((w) => w.lower === 'is' || w.lower === 'was');
+  const root = words[previousWord(words, reason)]?.lower === 'root' || words[reason]!.lower === 'culprit';
+  return be && root ? span(rule, words[owner]!, words[reason]!) : null;
 }
 
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
@@ -284,7 +299,9 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
     // Thanks need a damaging act ("for deleting…"); an outcome noun alone is how acknowledgements read ("thanks to everyone on the outage bridge").
     // "…during the outage" sets the scene; the outcome must be the result.
     const outcome = (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? '') && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? '');
-    if (damage || (!interjection && outcome)) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
+    // "Kudos to Fleur for turning the sensors into bricks": thanks with an outcome the act turned things "into" or "now" are.
+    const turned = outcome && ['into', 'now'].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
+    if (damage || ((!interjection || turned) && outcome)) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
   }
   return null;
 }

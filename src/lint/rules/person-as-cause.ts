@@ -18,7 +18,7 @@ import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, typ
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS, BLAME_NOUNS, IGNORING_VERBS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REPETITION_OPENERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, UNTESTED_OBJECTS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
@@ -28,6 +28,20 @@ const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
 const REPEATS = createPhraseIndex(REPETITION_OPENERS);
+const RISKY = createPhraseIndex(RISKY_TIMES);
+const INTO = new Set(['into', 'to', 'in', 'on', 'onto']);
+
+/** "copied the production credentials into the shared team notes": a secret put in an open place; the index of the place, or -1. */
+function exposedSecret(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!SECRET_NOUNS.has(words[i]!.lower)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j]!.lower)) continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (EXPOSURE_PLACES.has(words[k]!.lower)) return k;
+    }
+  }
+  return -1;
+}
 const RELATIVE_SUBJECTS = new Set(['that', 'which', 'they', 'he', 'she', 'nobody', 'no']);
 const NEVER = new Set(['never', 'not', "hadn't", "wasn't", "weren't", "didn't", 'nobody', 'one']);
 
@@ -56,7 +70,8 @@ function untestedObject(words: readonly Token[], from: number): number {
 function skippedSafeguard(words: readonly Token[], from: number): number {
   for (let i = from; i < words.length; i++) {
     if (words[i]!.lower !== 'without') continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower)) return i;
+    // "without a dry run", "without looping in the edge team".
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || COMMUNICATION_GERUNDS.has(words[j]!.lower)) return i;
   }
   return -1;
 }
@@ -76,7 +91,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
@@ -101,6 +116,14 @@ function agentOf(words: readonly Token[], subject: number, verb: number): boolea
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
 }
 
+/** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
+function afterRemedy(words: readonly Token[], subject: number, verb: number): boolean {
+  for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
+    if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
+  }
+  return false;
+}
+
 function isPassive(words: readonly Token[], verb: number): boolean {
   const before = words[previousWord(words, verb)]?.lower;
   return before !== undefined && ['was', 'were', 'been', 'being', 'got'].includes(before);
@@ -120,8 +143,9 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
+  // The agent is the noun phrase right after "by" ("by the payments team"), not a later clause ("by a retention rule nobody knew").
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
   }
   return -1;
 }
@@ -155,8 +179,33 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
 
 /** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */
 function loadedAction(words: readonly Token[], people: People): Finding | null {
-  const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  for (const subject of actingPeople(words, people)) {
+    const found = loadedActionOf(words, subject);
+    if (found) return found;
+  }
+  return null;
+}
+
+const LINKS = new Set(['when', 'once', 'after', 'because', 'as', 'while', 'until', 'before', 'then', 'and']);
+
+/**
+ * The people who act in a clause: the leading one, and one right after a
+ * link word ("…stopped reporting once Fleur pushed her untested firmware").
+ */
+function actingPeople(words: readonly Token[], people: People): number[] {
+  const found: number[] = [];
+  const leading = leadingPerson(words, people);
+  if (leading !== -1) found.push(leading);
+  for (let i = 0; i < words.length; i++) {
+    if (!LINKS.has(words[i]!.lower)) continue;
+    const who = nextWord(words, i);
+    if (who !== -1 && who !== leading && isPersonAt(words, who, people) && !isNarrator(words[who]) && !words[who]!.lower.endsWith("'s")) found.push(who);
+  }
+  return found;
+}
+
+/** The loaded marker on the act of the person at `subject`, or null. */
+function loadedActionOf(words: readonly Token[], subject: number): Finding | null {
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
@@ -168,10 +217,13 @@ function loadedAction(words: readonly Token[], people: People): Finding | null {
   const act = damageAt(words, after);
   if (act !== -1 && isResponseAct(words, after, act)) return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
-  const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  // "While the app was under peak load, Beatriz decided to rebuild…": a risky time anywhere in the clause.
+  const risky = fix ? -1 : hasAny(words, RISKY);
+  const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : untestedObject(words, after);
+  const skipped = skippedSafeguard(words, after);
+  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped !== -1 ? skipped : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
@@ -187,9 +239,17 @@ function gerundAct(words: readonly Token[], people: People): Finding | null {
   return participleAt(words, gerund) && !isResponseAct(words, gerund, gerund) ? span('blame/person-as-cause', words[subject]!, words[gerund]!) : null;
 }
 
-/** A person within the first five words of a clause, not possessive. */
+/** Openers of a fronted phrase before the subject: "While the app was under load, Beatriz…". */
+const FRONTED = new Set(['while', 'during', 'after', 'before', 'at', 'on', 'once', 'with', 'in', 'despite', 'although', 'though', 'as', 'when', 'sadly', 'unfortunately']);
+
+/** A person within the first five words of a clause (after a fronted phrase and its comma), not possessive. */
 function leadingPerson(words: readonly Token[], people: People): number {
-  for (let i = 0, n = 0; i < words.length && n < 5; i++) {
+  let start = 0;
+  if (FRONTED.has(words[nextWord(words, -1)]?.lower ?? '')) {
+    const comma = words.findIndex((w, k) => w.text === ',' && k < 24);
+    if (comma !== -1) start = comma + 1;
+  }
+  for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
     if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;

@@ -534,7 +534,10 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "clerks", "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier", "cashiers",
   "officer", "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer", "volunteers",
   "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants", "eng",
-  "engs",
+  "engs", "editor", "editors", "writer", "writers", "reporter", "reporters", "planner", "planners", "scientist",
+  "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
+  "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
+  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -805,8 +808,38 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["blindly"], ["without","thinking"], ["without","looking"], ["without","double-checking"],
   ["without","a","second"], ["without","authorisation"], ["without","authorization"], ["unilaterally"],
   ["on","his","own","authority"], ["to","a","public"], ["into","a","public"], ["in","plain","text"],
-  ["in","plaintext"], ["in","cleartext"],
+  ["in","plaintext"], ["in","cleartext"], ["went","to","lunch"], ["went","to","bed"], ["went","to","sleep"],
+  ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
+  ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"],
 ];
+
+/** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
+export const RISKY_TIMES: ReadonlyArray<readonly string[]> = [
+  ["during","peak"], ["at","peak"], ["under","peak"], ["peak","hour"], ["peak","hours"], ["peak","traffic"],
+  ["peak","load"], ["peak","season"], ["peak","dinner"], ["dinner","rush"], ["lunch","rush"], ["morning","rush"],
+  ["rush","hour"], ["rush-hour"], ["busiest"], ["on","a","friday"], ["friday","evening"], ["friday","afternoon"],
+  ["friday","night"], ["late","at","night"], ["black","friday"], ["launch","day"], ["release","day"],
+  ["the","night","before"], ["minutes","before"],
+];
+
+/** Secrets whose copy into an open place exposes them: "copied the production credentials into the shared team notes". */
+export const SECRET_NOUNS: ReadonlySet<string> = new Set([
+  "credentials", "credential", "password", "passwords", "token", "tokens", "secret", "secrets", "passphrase",
+  "apikey", "api-key", "private", "ssh", "keys",
+]);
+
+/** Open places a secret must not be copied to (after into / to / in / on, within three words). */
+export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
+  "shared", "public", "plain", "plaintext", "chat", "channel", "wiki", "notes", "doc", "document", "repo",
+  "repository", "gist", "pastebin", "ticket", "email", "slack", "spreadsheet", "screenshot", "forum", "open",
+]);
+
+/** What "without" says a person did not do before acting: "changed the headers without looping in the edge team", "without informing support". */
+export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
+  "telling", "informing", "notifying", "consulting", "involving", "looping", "coordinating", "warning", "asking",
+  "alerting", "announcing", "documenting", "checking", "testing", "reviewing", "verifying", "confirming",
+  "waiting",
+]);
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
 export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"]];
@@ -900,6 +933,9 @@ export const ERROR_NOUNS: ReadonlySet<string> = new Set([
 /** Verbs that make a person the author of an error noun: "made a mistake", "did a blunder", "committed an error". */
 export const MAKING_VERBS: ReadonlySet<string> = new Set(["made", "make", "makes", "making", "did", "do", "does", "committed", "commit"]);
 
+/** An incident handed to its owners: "this outage belongs to the platform team" (with an incident noun as the subject; "the service belongs to the platform team" is ownership). */
+export const OWNERSHIP_VERBS: ReadonlySet<string> = new Set(["belongs", "belonged", "belong"]);
+
 /** A person said to be at fault: "the person at fault here is the release captain" (not "nobody was at fault"). */
 export const FAULT_PHRASES: ReadonlyArray<readonly string[]> = [["at","fault"], ["to","blame"]];
 
@@ -962,6 +998,7 @@ export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
   "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
   "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
+  "bricks",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -1093,42 +1130,44 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "afternoon", "again", "against", "allow", "allowed", "allows", "amazing", "anyway",
-    "approval", "approved", "authorisation", "authority", "authorization", "awesome", "bad", "because", "before",
-    "began", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders",
-    "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
-    "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
-    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
-    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
-    "congrats", "congratulations", "contrary", "contravened", "contravention", "convenience", "corners",
-    "corrupted", "corrupting", "cost", "crashed", "crashing", "crippled", "culprit", "cut", "deadline",
-    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
-    "deviated", "died", "directly", "disabled", "disregarded", "doing", "done", "double-checking", "down",
-    "downtime", "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "errors",
-    "evening", "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling",
-    "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
-    "hammered", "haphazardly", "happened", "her", "heroic", "his", "hosed", "hours", "hung", "ignored",
-    "impressive", "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "killed",
-    "knock", "knocked", "knocking", "kudos", "leaked", "leaking", "leaving", "left", "let", "lies", "live",
-    "load-tested", "locked", "locking", "loss", "lost", "made", "malformed", "mangled", "marvellous", "marvelous",
-    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
-    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
-    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
-    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "nice", "night", "nuked", "occurred", "offline",
-    "once", "outage", "outdated", "outside", "outstanding", "overfilled", "overflowed", "overloaded",
-    "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting", "overwrote",
-    "own", "passed", "peak", "plain", "plaintext", "predictably", "problem", "production", "protocol", "public",
-    "pulled", "purged", "reason", "regression", "responsible", "rests", "result", "reviewed", "ruined", "rush",
-    "rush-hour", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup",
-    "severed", "sidestepped", "sits", "skip", "skipped", "skipping", "skips", "skirted", "slip", "slips",
-    "smoke-tested", "spammed", "spite", "splendid", "stalled", "started", "stellar", "stemmed", "stems",
-    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks",
-    "their", "then", "thinking", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
-    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked",
-    "unfiltered", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped", "unsigned", "untested",
-    "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified", "violated", "violates",
-    "violating", "violation", "went", "who", "wiped", "wiping", "without", "wonderful", "worked", "wrecked",
-    "wrong", "wrongly", "yanked", "zeroed",
+    "api-key", "apikey", "approval", "approved", "authorisation", "authority", "authorization", "awesome", "bad",
+    "because", "before", "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame",
+    "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo",
+    "breach", "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings",
+    "broke", "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypassing", "came",
+    "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
+    "cleartext", "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened",
+    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "cover", "covered", "crashed",
+    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
+    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "deviated", "died",
+    "dinner", "directly", "disabled", "disregarded", "doing", "done", "double-checking", "down", "downtime",
+    "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "errors", "evening",
+    "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
+    "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "hammered",
+    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "ignored", "impressive",
+    "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed",
+    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies",
+    "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed",
+    "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
+    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
+    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
+    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice",
+    "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled",
+    "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed",
+    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "plain",
+    "plaintext", "predictably", "private", "problem", "production", "protocol", "public", "pulled", "purged",
+    "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour",
+    "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret",
+    "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped", "skipping", "skips", "skirted",
+    "sleep", "slip", "slips", "smoke-tested", "spammed", "spite", "splendid", "ssh", "stalled", "started",
+    "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched",
+    "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned", "twice", "unannounced",
+    "unapproved", "unaudited", "unbounded", "unchecked", "under", "unfiltered", "unilaterally", "unintentionally",
+    "unplugged", "unreviewed", "unscoped", "unsigned", "untested", "unvalidated", "unverified", "unvetted",
+    "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped",
+    "wiping", "without", "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
