@@ -46,6 +46,19 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   return people.guessNames && looksLikeName(words, i, token);
 }
 
+/**
+ * Could the word be a person in some context? A superset of
+ * {@link isPersonAt} that needs no neighbours, so a sentence without any
+ * such word can skip the rules that blame only people.
+ */
+export function mayBePerson(token: Token, people: People): boolean {
+  if (token.kind !== 'word') return false;
+  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  return people.guessNames && /^[A-Z]/.test(token.text);
+}
+
 /** "we", "I": the authors narrating the response, not a third party acting. */
 export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);
@@ -117,7 +130,7 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
 }
 
 /** "Kim's laptop", "Kim's home internet": the possessed thing is the subject, not the person. */
-function isBelonging(words: readonly Token[], i: number): boolean {
+export function isBelonging(words: readonly Token[], i: number): boolean {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (BELONGINGS.has(words[j]!.lower)) return true;
   return false;
 }

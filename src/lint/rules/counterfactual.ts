@@ -172,7 +172,7 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
-  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
+  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
   else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
   // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
   if (end === -1 && shared && isNegation(words, i)) {

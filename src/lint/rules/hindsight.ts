@@ -90,8 +90,11 @@ function minimisingFrame(words: readonly Token[], i: number): number {
 
 /** "anyone could have seen". */
 function couldHaveSeen(words: readonly Token[], i: number): boolean {
+  const MODAL = ['could', "could've", 'would', "would've", 'should', 'must'];
   let j = nextWord(words, i);
-  if (j === -1 || !['could', "could've", 'would', 'should', 'must'].includes(words[j]!.lower)) return false;
+  // "anyone paying attention would have seen": a short phrase may stand between.
+  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
+  if (j === -1 || !MODAL.includes(words[j]!.lower)) return false;
   if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
   j = nextWord(words, j);
   return j !== -1 && words[j]!.lower === 'have' && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');

@@ -212,6 +212,8 @@ function adverbAttribution(words: readonly Token[]): [number, number] | null {
 function reasonFor(words: readonly Token[], people: People): Finding | null {
   const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
   if (reason === -1) return null;
+  // "Anke is why the farm went dark": "why" right after "is" / "was", never a question.
+  if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
@@ -291,6 +293,10 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   let who = -1;
   for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
   if (who === -1) return null;
+  // "Superb timing, Elif: renaming the bucket during the launch": praise, the person addressed, then the act they are praised for.
+  const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
+  const act = addressed ? nextWord(words, who) : -1;
+  if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
   // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
   if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);

@@ -10,7 +10,7 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
@@ -22,6 +22,7 @@ import {
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
+const CLAUSE_MODALS = new Set(['would', 'could', 'might', 'will', 'may', 'can']);
 const DUTY_MODALS = new Set(['should', 'must', 'shall', 'can', 'may', 'need', 'needs']);
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
@@ -98,7 +99,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
@@ -113,7 +114,17 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
 function agentOf(words: readonly Token[], subject: number, verb: number): boolean {
   const before = words[previousWord(words, verb)]?.lower;
   if (before === 'that' || before === 'which') return false;
+  // "Celine should've known the rename would break the uploads": a thing between the person and a modal is the subject.
+  if (before !== undefined && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
+}
+
+/** "has been running destructive scripts", "has broken the feed": a perfect in the active voice, not a passive. */
+function perfectActive(words: readonly Token[], aux: number): boolean {
+  if (!['has', 'have', 'had'].includes(words[aux]!.lower)) return false;
+  const next = nextWord(words, aux);
+  if (next === -1) return false;
+  return words[next]!.lower === 'been' ? /ing$/.test(words[nextWord(words, next)]?.lower ?? '') : /(ed|en|wn)$/.test(words[next]!.lower);
 }
 
 /** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
@@ -209,7 +220,7 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
-  if (after === -1 || (BE.has(words[after]!.lower) && !causative) || REMEDY_VERBS.has(words[after]!.lower)) return null;
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after)) || REMEDY_VERBS.has(words[after]!.lower)) return null;
   // "Engineers should think twice before…": a duty ahead, not an act.
   if (DUTY_MODALS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
@@ -228,6 +239,19 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
   return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
+}
+
+/**
+ * A person's work, loaded: "Gwen's unannounced DNS change", "Bruno's change
+ * was reckless and unreviewed" (the marker within six words of the
+ * possessive; a fix is judged by skipped safeguards only).
+ */
+function loadedWork(words: readonly Token[], people: People): Finding | null {
+  const owner = words.findIndex((w, i) => w.lower.endsWith("'s") && isPersonAt(words, i, people) && !isNarrator(w));
+  if (owner === -1 || isBelonging(words, owner)) return null;
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const hit = matchPhrase(words, fix ? SAFEGUARDS : LOADED, owner);
+  return hit && words.slice(owner, hit[0]).filter((w) => w.kind === 'word').length <= 6 ? span('blame/person-as-cause', words[owner]!, words[hit[1]]!) : null;
 }
 
 /** "Hana kept deleting rows", "started wiping the tenant": a damaging gerund as the object of the person's verb. */

@@ -810,7 +810,7 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["on","his","own","authority"], ["to","a","public"], ["into","a","public"], ["in","plain","text"],
   ["in","plaintext"], ["in","cleartext"], ["went","to","lunch"], ["went","to","bed"], ["went","to","sleep"],
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
-  ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"],
+  ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -890,14 +890,14 @@ export const TRACE_WORDS: ReadonlySet<string> = new Set(["traces", "traced", "st
 /** Bad outcomes after a person's act: ", so the app broke", "and we lost 2,000 events". */
 export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
   "broke", "crashed", "lost", "failed", "collapsed", "died", "froze", "bricked", "stalled", "hung", "deadlocked",
-  "overflowed", "leaked", "flooded",
+  "overflowed", "leaked", "flooded", "failing", "crashing", "erroring",
 ]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
 export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
 
 /** Sarcastic credit to a person: "thanks to Priya's fix". */
-export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"]];
+export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"], ["courtesy","of"]];
 
 /** A person made responsible for an incident noun: "Kim was responsible for the outage". */
 export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["responsible","for"]];
@@ -948,7 +948,7 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
-export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause"]);
+export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause", "why"]);
 
 /** Words that make the outcome after "the reason" a failure ("checkout was down"), not a success ("resolved so quickly"). */
 export const BAD_OUTCOMES: ReadonlySet<string> = new Set([
@@ -1137,37 +1137,38 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "broke", "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypassing", "came",
     "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
     "cleartext", "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened",
-    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "cover", "covered", "crashed",
-    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "deviated", "died",
-    "dinner", "directly", "disabled", "disregarded", "doing", "done", "double-checking", "down", "downtime",
-    "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "errors", "evening",
-    "exhausted", "exhausting", "failed", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
-    "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "hammered",
-    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "ignored", "impressive",
-    "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed",
-    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies",
-    "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed",
-    "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
-    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
-    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
-    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
-    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice",
-    "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled",
-    "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed",
-    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "plain",
-    "plaintext", "predictably", "private", "problem", "production", "protocol", "public", "pulled", "purged",
-    "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour",
-    "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret",
-    "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped", "skipping", "skips", "skirted",
-    "sleep", "slip", "slips", "smoke-tested", "spammed", "spite", "splendid", "ssh", "stalled", "started",
-    "stellar", "stemmed", "stems", "straight", "stunning", "superb", "take", "taken", "takes", "taking",
-    "terrific", "tested", "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched",
-    "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned", "twice", "unannounced",
-    "unapproved", "unaudited", "unbounded", "unchecked", "under", "unfiltered", "unilaterally", "unintentionally",
-    "unplugged", "unreviewed", "unscoped", "unsigned", "untested", "unvalidated", "unverified", "unvetted",
-    "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "who", "wiped",
-    "wiping", "without", "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
+    "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked",
+    "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive",
+    "deviated", "died", "dinner", "directly", "disabled", "disregarded", "doing", "done", "double-checking",
+    "down", "downtime", "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error",
+    "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls",
+    "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
+    "fumbled", "garbled", "genius", "goof", "great", "hammered", "haphazardly", "happened", "her", "heroic",
+    "hide", "his", "hosed", "hours", "hung", "ignored", "impressive", "inadvertently", "incident", "incorrect",
+    "instead", "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos",
+    "launch", "leaked", "leaking", "leaving", "left", "let", "lies", "live", "load-tested", "locked", "locking",
+    "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous",
+    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
+    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
+    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
+    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice", "night", "nuked", "occurred",
+    "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting", "overwrote",
+    "own", "passed", "passphrase", "password", "passwords", "peak", "plain", "plaintext", "predictably", "private",
+    "problem", "production", "protocol", "public", "pulled", "purged", "reason", "regression", "release",
+    "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour", "sabotaged", "saturated", "save",
+    "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets", "severed",
+    "sidestepped", "signed", "sits", "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips",
+    "smoke-tested", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems",
+    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks",
+    "their", "then", "thinking", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed",
+    "tried", "triggered", "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded",
+    "unchecked", "under", "unfiltered", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
+    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
+    "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
+    "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
