@@ -28,7 +28,7 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   // "took the node out of rotation", "knocked it out of the pool": taking a unit out of service, not down.
   if (words[end]!.lower === 'out' && words[nextWord(words, end)]?.lower === 'of') return true;
   // "took down notes": writing, not damage.
-  if (words[end]!.lower === 'down' && RECORDED_THINGS.has(words[nextWord(words, end)]?.lower ?? '')) return true;
+  if (words[end]!.lower === 'down' && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ''))) return true;
   if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
   return mitigationPurpose(words, end);
 }

@@ -232,9 +232,9 @@ function possessedCause(words: readonly Token[], reason: number, people: People)
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
 const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
 
-/** The first norm noun within six words after `from`, or -1. */
+/** The first norm or safeguard noun within six words after `from` ("ignore the failing smoke tests"), or -1. */
 function normAfter(words: readonly Token[], from: number): number {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) return j;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower) || SAFEGUARD_NOUNS.has(words[j]!.lower)) return j;
   return -1;
 }
 

@@ -119,6 +119,19 @@ function agentOf(words: readonly Token[], subject: number, verb: number): boolea
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
 }
 
+/** Remedies that only see or check; acting on "the wrong" thing is blame only for the others. */
+const PERCEIVING = new Set(['found', 'noticed', 'spotted', 'identified', 'detected', 'discovered', 'saw', 'observed', 'caught', 'confirmed', 'investigated',
+  'diagnosed', 'traced', 'determined', 'flagged', 'reported', 'noted', 'suspected', 'learned', 'encountered', 'verified', 'reviewed', 'checked', 'tested',
+  'inspected', 'audited', 'validated', 'double-checked', 'concluded', 'established', 'analyzed', 'analysed', 'believed', 'expect', 'expected']);
+
+/** "rotated the wrong certificate", "restored the incorrect snapshot": the wrong object right after a repair verb. */
+function wrongTarget(words: readonly Token[], subject: number, verb: number): Finding | null {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
+    if (words[j]!.lower === 'wrong' || words[j]!.lower === 'incorrect') return span('blame/person-as-cause', words[subject]!, words[j]!);
+  }
+  return null;
+}
+
 /** "has been running destructive scripts", "has broken the feed": a perfect in the active voice, not a passive. */
 function perfectActive(words: readonly Token[], aux: number): boolean {
   if (!['has', 'have', 'had'].includes(words[aux]!.lower)) return false;
@@ -220,7 +233,9 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
-  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after)) || REMEDY_VERBS.has(words[after]!.lower)) return null;
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after))) return null;
+  // "Boris rotated the wrong certificate": a repair done on the wrong thing; other remedies are the response.
+  if (REMEDY_VERBS.has(words[after]!.lower)) return PERCEIVING.has(words[after]!.lower) ? null : wrongTarget(words, subject, after);
   // "Engineers should think twice before…": a duty ahead, not an act.
   if (DUTY_MODALS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;

@@ -64,7 +64,7 @@ export const BEEN_JUDGED: ReadonlySet<string> = new Set([
 ]);
 
 /** Passive verbs that blame the hidden person by themselves: "the alert was ignored". */
-export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed"]);
+export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed", "omitted"]);
 
 /** Passive verbs that blame the hidden person only when negated: "the runbook was not followed". */
 export const ATTENTION_VERBS: ReadonlySet<string> = new Set([
@@ -77,7 +77,7 @@ export const ATTENDED_THINGS: ReadonlySet<string> = new Set([
   "alert", "alerts", "warning", "warnings", "page", "pages", "runbook", "process", "procedure", "checklist",
   "policy", "instructions", "notes", "ticket", "tickets", "advice", "escalation", "playbook", "guidelines",
   "email", "emails", "message", "messages", "request", "requests", "change", "changes", "pr", "diff", "patch",
-  "release", "build", "migration",
+  "release", "build", "migration", "step", "steps",
 ]);
 
 /** Words that give a cause, so a passive is explained rather than blamed: "…was ignored because it went to an archived channel". */
@@ -190,6 +190,9 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
   ["mistakes","by"], ["error","by"],
 ];
+
+/** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
+export const ERROR_WORDS: ReadonlySet<string> = new Set(["error", "errors", "mistake", "mistakes"]);
 
 /** Judgemental words (`blame/judgement`). `innocent` lists next words that give the word a technical sense ("lazy loading", "sloppy quorum"). `person` marks words that judge only when a person is in the sentence. */
 export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?: readonly string[]; person?: boolean }> = [
@@ -435,6 +438,36 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
     "word": [
       "any",
       "competent"
+    ]
+  },
+  {
+    "word": [
+      "shoddy"
+    ]
+  },
+  {
+    "word": [
+      "shoddily"
+    ]
+  },
+  {
+    "word": [
+      "slipshod"
+    ]
+  },
+  {
+    "word": [
+      "half-assed"
+    ]
+  },
+  {
+    "word": [
+      "lousy"
+    ]
+  },
+  {
+    "word": [
+      "substandard"
     ]
   },
   {
@@ -811,6 +844,7 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["in","plaintext"], ["in","cleartext"], ["went","to","lunch"], ["went","to","bed"], ["went","to","sleep"],
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
   ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
+  ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -832,13 +866,14 @@ export const SECRET_NOUNS: ReadonlySet<string> = new Set([
 export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
   "shared", "public", "plain", "plaintext", "chat", "channel", "wiki", "notes", "doc", "document", "repo",
   "repository", "gist", "pastebin", "ticket", "email", "slack", "spreadsheet", "screenshot", "forum", "open",
+  "vendor", "stranger", "caller", "third", "outsider",
 ]);
 
 /** What "without" says a person did not do before acting: "changed the headers without looping in the edge team", "without informing support". */
 export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
   "telling", "informing", "notifying", "consulting", "involving", "looping", "coordinating", "warning", "asking",
   "alerting", "announcing", "documenting", "checking", "testing", "reviewing", "verifying", "confirming",
-  "waiting",
+  "waiting", "saving", "backing", "snapshotting", "draining", "copying",
 ]);
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
@@ -944,7 +979,7 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
   ["rests","with"], ["sits","with"], ["falls","on"], ["is","down","to"], ["was","down","to"],
   ["all","because","of"], ["entirely","because","of"], ["solely","because","of"], ["purely","because","of"],
-  ["all","thanks","to"], ["all","down","to"],
+  ["all","thanks","to"], ["all","down","to"], ["on","account","of"],
 ];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
@@ -965,14 +1000,12 @@ export const PASSIVE_PARTICLES: ReadonlySet<string> = new Set(["through", "out",
 /** Verbs that put a person against a norm: "violated the change-freeze policy", "circumvented the review rule"; with a norm noun after them (a system that "deviated from its schedule" passes). */
 export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
   "violated", "violates", "violating", "breached", "circumvented", "disregarded", "bypassed", "deviated",
-  "contravened", "flouted", "sidestepped", "skirted", "ignored", "defied",
+  "contravened", "flouted", "sidestepped", "skirted", "ignored", "defied", "ignore", "ignores", "ignoring",
+  "disregard",
 ]);
 
 /** Phrases that put a person against a norm: "went against the documented steps". */
-export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
-  ["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","the"],
-  ["broke","with"],
-];
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"]];
 
 /** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
 export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
@@ -991,14 +1024,14 @@ export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
 export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
   "great", "nice", "stellar", "brilliant", "fantastic", "amazing", "wonderful", "awesome", "superb", "splendid",
   "bravo", "kudos", "congrats", "congratulations", "genius", "masterful", "terrific", "impressive", "stunning",
-  "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic",
+  "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic", "smooth",
 ]);
 
 /** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
   "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
   "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
-  "bricks",
+  "bricks", "bug", "regression",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -1129,43 +1162,45 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "afternoon", "again", "against", "allow", "allowed", "allows", "amazing", "anyway",
-    "api-key", "apikey", "approval", "approved", "authorisation", "authority", "authorization", "awesome", "bad",
-    "because", "before", "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame",
-    "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo",
-    "breach", "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings",
-    "broke", "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypassing", "came",
-    "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
-    "cleartext", "clobbered", "collapsed", "comes", "congrats", "congratulations", "contrary", "contravened",
-    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
-    "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked",
-    "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive",
-    "deviated", "died", "dinner", "directly", "disabled", "disregarded", "doing", "done", "double-checking",
-    "down", "downtime", "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error",
-    "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls",
-    "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
-    "fumbled", "garbled", "genius", "goof", "great", "hammered", "haphazardly", "happened", "her", "heroic",
-    "hide", "his", "hosed", "hours", "hung", "ignored", "impressive", "inadvertently", "incident", "incorrect",
-    "instead", "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos",
-    "launch", "leaked", "leaking", "leaving", "left", "let", "lies", "live", "load-tested", "locked", "locking",
-    "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous",
-    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
-    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
-    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
-    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice", "night", "nuked", "occurred",
-    "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled", "overflowed", "overloaded",
-    "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting", "overwrote",
-    "own", "passed", "passphrase", "password", "passwords", "peak", "plain", "plaintext", "predictably", "private",
-    "problem", "production", "protocol", "public", "pulled", "purged", "reason", "regression", "release",
-    "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour", "sabotaged", "saturated", "save",
-    "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets", "severed",
-    "sidestepped", "signed", "sits", "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips",
-    "smoke-tested", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems",
-    "straight", "stunning", "superb", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks",
-    "their", "then", "thinking", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed",
-    "tried", "triggered", "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded",
-    "unchecked", "under", "unfiltered", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
+    "accident", "accidentally", "account", "afternoon", "again", "against", "allow", "allowed", "allows",
+    "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
+    "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs", "better",
+    "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled",
+    "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks", "bricked",
+    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
+    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
+    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
+    "congrats", "congratulations", "contrary", "contravened", "contravention", "convenience", "corners",
+    "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing", "credential",
+    "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance", "defied", "deleted",
+    "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated", "died", "dinner",
+    "directly", "disabled", "disregard", "disregarded", "doing", "done", "double-checking", "down", "downtime",
+    "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors",
+    "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty",
+    "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius",
+    "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly", "happened", "her", "heroic", "hide",
+    "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
+    "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed",
+    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies",
+    "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed",
+    "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
+    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
+    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
+    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice",
+    "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled",
+    "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed",
+    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "plain",
+    "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public", "pulled",
+    "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush",
+    "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped",
+    "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "spammed", "spite",
+    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb",
+    "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "thinking",
+    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
+    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "under",
+    "unfiltered", "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
     "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
     "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
     "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
@@ -1185,11 +1220,12 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   judgement: [
     "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
-    "competent", "cowboy", "dumb", "half-competent", "half-decent", "heedless", "heedlessly", "idiotic",
-    "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible", "irresponsibly",
-    "judgement", "judgment", "laziness", "lazy", "massive", "misguided", "mistake", "negligence", "negligent",
-    "negligently", "rash", "rashly", "reckless", "recklessly", "rookie", "slapdash", "sloppily", "sloppiness",
-    "sloppy", "stupid", "terrible", "thoughtless", "thoughtlessly", "unprofessional", "useless",
+    "competent", "cowboy", "dumb", "half-assed", "half-competent", "half-decent", "heedless", "heedlessly",
+    "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible",
+    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "lousy", "massive", "misguided", "mistake",
+    "negligence", "negligent", "negligently", "rash", "rashly", "reckless", "recklessly", "rookie", "shoddily",
+    "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible",
+    "thoughtless", "thoughtlessly", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
