@@ -42,8 +42,8 @@ const CHECKS = [
   [CHECK.hindsight, checkHindsight], [CHECK.vagueAction, checkVagueAction],
 ] as const;
 
-/** Possessive determiners: "my fault", "our mistake" blame without naming a person. */
-const OWNERS = new Set(['my', 'our', 'his', 'her', 'their']);
+/** Possessive determiners and object pronouns: "my fault", "it came down to him" blame without a word isPersonAt knows. */
+const OWNERS = new Set(['my', 'our', 'his', 'her', 'their', 'him', 'them']);
 
 /** Does any word of the sentence start a phrase some rule knows? (the cheap pass) */
 export function mightBlame(sentence: Span): boolean {

@@ -30,7 +30,7 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   // "took down notes": writing, not damage.
   if (words[end]!.lower === 'down' && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ''))) return true;
   if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
-  return mitigationPurpose(words, end);
+  return mitigationPurpose(words, end, end === verb);
 }
 
 /** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */
@@ -65,13 +65,14 @@ function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
  * mitigation; "… for editing", "… for maintenance", "… after confirming
  * the backfill": a deliberate act.
  */
-function mitigationPurpose(words: readonly Token[], end: number): boolean {
+function mitigationPurpose(words: readonly Token[], end: number, bareVerb: boolean): boolean {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
     // "… after confirming the backfill": a precaution taken first makes the act deliberate.
     if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && purpose !== -1 && PRECAUTIONS.has(words[purpose]!.lower)) return true;
-    if (words[j]!.lower !== 'to') continue;
+    // "decided to rebuild", "chose to drop": an infinitive right after a bare verb is what was done, not what it was for ("took it offline to upgrade" is a purpose).
+    if (words[j]!.lower !== 'to' || (bareVerb && j === nextWord(words, end))) continue;
     // "… to reflash them", "… to reindex": a re- verb is maintenance.
     return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose]!.lower) || /^re-?[a-z]{4,}$/.test(words[purpose]!.lower));
   }

@@ -12,7 +12,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, INACTION_PHRASES, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
+  ATTENDED_THINGS, ATTENTION_VERBS, FAILURE_NOUNS, INACTION_PHRASES, REQUIRED_THINGS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
   INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
   PERCEPTION_VERBS, SKIP_VERBS, UNATTENDED_STATES,
 } from '../vocabulary/generated.js';
@@ -44,7 +44,7 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
   if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
-  const elliptical = ellipticalRefusal(sentence.words, people);
+  const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
@@ -204,7 +204,23 @@ function negatedDiligence(words: readonly Token[], i: number): number {
     const lower = words[j]!.lower;
     if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
+  // "did not carry out the required backup": any act whose object was required ("did not have the required access" is a fact).
+  if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? '')) return -1;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j]!.lower) && n > 0) return j;
   return -1;
+}
+
+/** "Kim's failure to renew the certificate", "the team's neglect of the alerts": a person's omission as a noun. */
+function omissionNoun(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!FAILURE_NOUNS.has(words[i]!.lower)) continue;
+    const owner = previousWord(words, i);
+    const link = words[nextWord(words, i)]?.lower;
+    if (owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && !isNarrator(words[owner]) && (link === 'to' || link === 'of')) {
+      return span('blame/counterfactual', words[owner]!, words[nextWord(words, i)]!);
+    }
+  }
+  return null;
 }
 
 /** "should have", "ought to have", "should've", "couldn't have": the end index, or -1. */

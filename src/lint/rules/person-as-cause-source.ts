@@ -14,7 +14,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
-  ATTRIBUTION_PHRASES, BAD_OUTCOMES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
+  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BARE_CAUSES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
   NORM_FRAMES, NORM_NOUNS, OWNERSHIP_VERBS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
@@ -33,7 +33,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
   if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
     const who = nextWord(words, thanks[1]);
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
+    // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
+    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
+    const gratitude = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '') && !damage;
+    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
   const cleft = cleftPerson(words, people);
   if (cleft) return [cleft];
@@ -54,7 +57,9 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
     if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);
+    // "Kim is to blame"; "Nobody was to blame" clears everyone.
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1 && ['nobody', 'no', 'none'].includes(words[blamed]!.lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
     const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
@@ -66,6 +71,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   return null;
 }
 
+/** What a cleft credits rather than blames: "it was the engineers who restored service". */
+const CREDITED_ACTS = new Set(['restored', 'fixed', 'repaired', 'recovered', 'resolved', 'mitigated', 'saved', 'rescued', 'noticed', 'spotted', 'caught', 'found',
+  'identified', 'detected', 'diagnosed', 'flagged', 'reported', 'escalated']);
+
 /** "It was Victor who disabled…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
@@ -73,7 +82,9 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
       // "it was Victor who…", "it was the genomics team that removed…".
-      const relative = CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? ''));
+      // "It was the engineers who restored service" credits the response.
+      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? '');
+      const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
       const owner = previousWord(words, previousWord(words, j));
@@ -191,8 +202,31 @@ function atFault(words: readonly Token[], people: People): Finding | null {
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
   const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const object = hit ? nextWord(words, hit[1]) : -1;
+  // "it all came down to him": an object pronoun stands for the person here.
+  if (object !== -1 && OBJECT_PRONOUNS.has(words[object]!.lower)) return span(rule, words[hit![0]]!, words[object]!);
   const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
-  return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
+  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule, words[hit[0]]!, words[who]!);
+  return bareCause(words, people);
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'them']);
+const BARE = createPhraseIndex(BARE_CAUSES);
+
+/** "Because of Kim the system is down", "the outage was due to the developer": a person, not their thing, as the cause. */
+function bareCause(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, BARE);
+  if (!hit) return null;
+  // The person is the very next noun phrase: "due to Kim", "because of the developer" (not "due to the storm, Kim restarted…").
+  let who = nextWord(words, hit[1]);
+  if (who !== -1 && ['the', 'a', 'an', 'our', 'their', 'one'].includes(words[who]!.lower)) who = nextWord(words, who);
+  if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === 'punct')) return null;
+  if (who === -1 || !(OBJECT_PRONOUNS.has(words[who]!.lower) || isPersonAt(words, who, people))) return null;
+  if (isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) return null;
+  // "due to the on-call engineer being paged twice": the person is the subject of a further phrase.
+  const after = words[nextWord(words, who)];
+  if (after && (/ing$/.test(after.lower) || ['error', 'errors', 'mistake', 'mistakes', 'availability', 'schedule', 'request', 'requests'].includes(after.lower))) return null;
+  return span(rule, words[hit[0]]!, words[who]!);
 }
 
 /** An attribution phrase with a degree adverb inside: "lies squarely with", "rests entirely with". */

@@ -36,7 +36,8 @@ const INTO = new Set(['into', 'to', 'in', 'on', 'onto']);
 function exposedSecret(words: readonly Token[], from: number): number {
   for (let i = from; i < words.length; i++) {
     if (!SECRET_NOUNS.has(words[i]!.lower)) continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    // The place follows the secret itself ("credentials into the notes"), not a noun it modifies ("the token rotation plan in the channel").
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 1; j = nextWord(words, j), n++) {
       if (!INTO.has(words[j]!.lower)) continue;
       for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (EXPOSURE_PLACES.has(words[k]!.lower)) return k;
     }
@@ -239,9 +240,9 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   // "Engineers should think twice before…": a duty ahead, not an act.
   if (DUTY_MODALS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
-  // "took the faulty node out of rotation": the loaded word describes what the response removed.
+  // "took the faulty node out of rotation", "restarted the primary during peak hours to restore writes": the response.
   const act = damageAt(words, after);
-  if (act !== -1 && isResponseAct(words, after, act)) return null;
+  if (isResponseAct(words, after, act === -1 ? after : act)) return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
   // "While the app was under peak load, Beatriz decided to rebuild…": a risky time anywhere in the clause.
   const risky = fix ? -1 : hasAny(words, RISKY);

@@ -10,6 +10,7 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
   "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
   "adhere", "acknowledge", "answer", "respond", "reply", "inspect", "investigate", "double-check", "ack",
+  "perform", "execute", "complete", "obtain", "submit",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -105,6 +106,12 @@ export const INACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["did","nothing"], ["took","no","action"], ["did","not","act"], ["didn't","act"], ["sat","on","it"],
   ["nothing","was","done","about"],
 ];
+
+/** What a negated act leaves undone, in the words of an audit: "the administrator did not perform the required backup", "did not obtain the mandatory approval". */
+export const REQUIRED_THINGS: ReadonlySet<string> = new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
+
+/** A person's omission as a noun: "Kim's failure to renew the certificate", "the team's neglect of the alerts". */
+export const FAILURE_NOUNS: ReadonlySet<string> = new Set(["failure", "neglect", "omission"]);
 
 /** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
 export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "then"]);
@@ -443,6 +450,45 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
   {
     "word": [
       "shoddy"
+    ]
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "diligence"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "rigour"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "rigor"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "professionalism"
     ]
   },
   {
@@ -888,7 +934,7 @@ export const UNTESTED_OBJECTS: ReadonlySet<string> = new Set([
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
 export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["as","planned"], ["as","scheduled"], ["intentionally"], ["deliberately"], ["on","purpose"], ["as","intended"],
-  ["as","the","runbook"], ["per","the","runbook"], ["planned"], ["scheduled"],
+  ["as","the","runbook"], ["per","the","runbook"], ["planned"], ["scheduled"], ["for","maintenance"],
 ];
 
 /** Verbs that repair or investigate a defect: "Lee rolled back the bad deploy" is not blame. */
@@ -935,7 +981,7 @@ export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mist
 export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"], ["courtesy","of"]];
 
 /** A person made responsible for an incident noun: "Kim was responsible for the outage". */
-export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["responsible","for"]];
+export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["responsible","for"], ["responsible","of"]];
 
 /** The relative of a cleft sentence built to point at a person: "it was Victor who…". */
 export const CLEFT_RELATIVES: ReadonlySet<string> = new Set(["who"]);
@@ -982,6 +1028,9 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["all","thanks","to"], ["all","down","to"], ["on","account","of"],
 ];
 
+/** Links that make a bare person the cause: "because of Kim the system is down", "the outage was due to the developer" (not a person's thing: "because of the on-call's advice" is left alone). */
+export const BARE_CAUSES: ReadonlyArray<readonly string[]> = [["because","of"], ["due","to"]];
+
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
 export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause", "why"]);
 
@@ -1017,7 +1066,9 @@ export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
 export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
   ["contrary","to"], ["in","violation","of"], ["in","breach","of"], ["in","defiance","of"],
   ["in","contravention","of"], ["despite"], ["in","spite","of"], ["against","the","advice","of"],
-  ["outside","the"],
+  ["outside","the"], ["non-compliance","with"], ["noncompliance","with"], ["non-adherence","to"],
+  ["deviation","from"], ["not","in","line","with"], ["not","in","accordance","with"], ["not","compliant","with"],
+  ["in","contradiction","to"],
 ];
 
 /** Praise that turns sarcastic next to a person and a bad outcome: "Another stellar deploy from Rosa: three hours of downtime", "Great job, Piotr, the panel is now a paperweight". Not blame when the sentence names a fix. */
@@ -1162,38 +1213,39 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "account", "afternoon", "again", "against", "allow", "allowed", "allows",
-    "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
+    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
+    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
     "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs", "better",
     "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled",
     "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks", "bricked",
     "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
     "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
     "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
-    "congrats", "congratulations", "contrary", "contravened", "contravention", "convenience", "corners",
-    "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing", "credential",
-    "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance", "defied", "deleted",
-    "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated", "died", "dinner",
-    "directly", "disabled", "disregard", "disregarded", "doing", "done", "double-checking", "down", "downtime",
-    "dropped", "dropping", "during", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors",
-    "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty",
-    "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius",
-    "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly", "happened", "her", "heroic", "hide",
-    "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
-    "inadvertently", "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed",
-    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies",
-    "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed",
-    "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
-    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
-    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
-    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
-    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "nice",
-    "night", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overfilled",
-    "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed",
-    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "plain",
-    "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public", "pulled",
-    "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush",
-    "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention",
+    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
+    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
+    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
+    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
+    "double-checking", "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased",
+    "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing",
+    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday",
+    "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered",
+    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore",
+    "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead",
+    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
+    "leaking", "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged",
+    "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
+    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
+    "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected",
+    "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered",
+    "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes",
+    "mistimed", "mistyped", "misused", "morning", "nice", "night", "non-adherence", "non-compliance",
+    "noncompliance", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
+    "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
+    "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
+    "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public",
+    "pulled", "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
     "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped",
     "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "spammed", "spite",
     "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb",
@@ -1208,11 +1260,12 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
     "couldn't've", "declined", "did", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
-    "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might", "might've",
-    "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no", "nobody", "not",
-    "nothing", "omitted", "ought", "ought've", "overlooked", "plenty", "refused", "sat", "should", "should've",
-    "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged", "unactioned", "unaddressed",
-    "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged", "would", "would've", "wouldn't've",
+    "failure", "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might",
+    "might've", "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no",
+    "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
+    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged",
+    "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
+    "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
@@ -1220,12 +1273,13 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   judgement: [
     "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
-    "competent", "cowboy", "dumb", "half-assed", "half-competent", "half-decent", "heedless", "heedlessly",
-    "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible",
-    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "lousy", "massive", "misguided", "mistake",
-    "negligence", "negligent", "negligently", "rash", "rashly", "reckless", "recklessly", "rookie", "shoddily",
-    "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible",
-    "thoughtless", "thoughtlessly", "unprofessional", "useless",
+    "competent", "cowboy", "diligence", "dumb", "half-assed", "half-competent", "half-decent", "heedless",
+    "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable",
+    "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy", "massive",
+    "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash", "rashly",
+    "reckless", "recklessly", "rigor", "rigour", "rookie", "shoddily", "shoddy", "slapdash", "slipshod",
+    "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "thoughtless", "thoughtlessly",
+    "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
