@@ -14,11 +14,12 @@ import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type Pe
 import { isResponseAct } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
-import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
+import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  APOLOGY_WORDS, BLAME_NOUNS, IGNORING_VERBS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REPETITION_OPENERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, UNTESTED_OBJECTS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  APOLOGY_WORDS, COMMUNICATION_GERUNDS, EXPOSURE_PLACES, FIX_NOUNS, IGNORING_VERBS, LOADED_MARKERS, NARRATOR_FAILURES, OUTCOME_VERBS, PASSIVE_CAUSE,
+  PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, REPETITION_OPENERS, RISKY_TIMES, SAFEGUARD_NOUNS, SECRET_NOUNS,
+  SKIPPED_SAFEGUARDS, UNTESTED_OBJECTS,
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
