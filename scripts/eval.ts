@@ -6,7 +6,9 @@
  * and recall per rule family on `corpus.jsonl` (the development set the rules
  * were written against), `families.jsonl` (development sentences for the
  * families issue 8 found weak: normative framing, implicit blame, a named
- * person or team as cause, passive blame, punitive, hindsight) and each held-out set (`holdout*.jsonl`, each
+ * person or team as cause, passive blame, punitive, hindsight), the probes
+ * `families-2.jsonl` … `families-8.jsonl` (each run once before the rules
+ * were changed for it, then development data) and each held-out set (`holdout*.jsonl`, each
  * written after a round of rules; its first run is recorded verbatim in
  * `holdout*.first-run.txt`, later changes looked at all but the newest).
  *
