@@ -58090,7 +58090,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, IRREGULAR_PARTICIPLES, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ATTRIBUTION_PHRASES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -58128,11 +58128,47 @@ var init_generated = __esm({
       "realize",
       "realise",
       "comply",
-      "adhere"
+      "adhere",
+      "acknowledge",
+      "answer",
+      "respond",
+      "reply",
+      "inspect",
+      "investigate",
+      "double-check",
+      "ack",
+      "perform",
+      "execute",
+      "complete",
+      "obtain",
+      "submit"
     ]);
     MODALS = /* @__PURE__ */ new Set(["should", "ought", "could", "must", "would", "might"]);
-    MODAL_CONTRACTIONS = /* @__PURE__ */ new Set(["should've", "could've", "must've", "would've", "shouldn't've", "might've"]);
-    OMISSION_VERBS = /* @__PURE__ */ new Set(["failed", "neglected", "forgot", "forgets", "forgetting", "omitted", "declined", "refused"]);
+    MODAL_CONTRACTIONS = /* @__PURE__ */ new Set([
+      "should've",
+      "could've",
+      "must've",
+      "would've",
+      "shouldn't've",
+      "might've",
+      "ought've",
+      "couldn't've",
+      "wouldn't've",
+      "mustn't've"
+    ]);
+    OMISSION_VERBS = /* @__PURE__ */ new Set([
+      "failed",
+      "neglected",
+      "forgot",
+      "forgets",
+      "forgetting",
+      "forget",
+      "omitted",
+      "declined",
+      "refused",
+      "neglect",
+      "neglects"
+    ]);
     MODAL_NEGATIONS = /* @__PURE__ */ new Set(["shouldn't", "couldn't"]);
     SKIP_VERBS = /* @__PURE__ */ new Set(["missed", "skipped", "overlooked", "ignores"]);
     OBLIGATION_WORDS = /* @__PURE__ */ new Set(["supposed"]);
@@ -58171,8 +58207,19 @@ var init_generated = __esm({
       "apparent",
       "evident"
     ]);
-    IGNORING_VERBS = /* @__PURE__ */ new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"]);
-    ATTENTION_VERBS = /* @__PURE__ */ new Set(["followed", "read", "checked", "heeded"]);
+    IGNORING_VERBS = /* @__PURE__ */ new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed", "omitted"]);
+    ATTENTION_VERBS = /* @__PURE__ */ new Set([
+      "followed",
+      "read",
+      "checked",
+      "heeded",
+      "reviewed",
+      "tested",
+      "acknowledged",
+      "answered",
+      "escalated",
+      "approved"
+    ]);
     ATTENDED_THINGS = /* @__PURE__ */ new Set([
       "alert",
       "alerts",
@@ -58196,7 +58243,19 @@ var init_generated = __esm({
       "email",
       "emails",
       "message",
-      "messages"
+      "messages",
+      "request",
+      "requests",
+      "change",
+      "changes",
+      "pr",
+      "diff",
+      "patch",
+      "release",
+      "build",
+      "migration",
+      "step",
+      "steps"
     ]);
     CAUSE_GIVEN = /* @__PURE__ */ new Set(["because", "since", "so", "as", "due"]);
     POSSIBILITY_MODALS = /* @__PURE__ */ new Set(["could", "could've", "couldn't", "would", "would've", "might", "might've", "may"]);
@@ -58249,6 +58308,27 @@ var init_generated = __esm({
       "withheld",
       "overlooked"
     ]);
+    UNATTENDED_STATES = /* @__PURE__ */ new Set([
+      "unanswered",
+      "unacknowledged",
+      "unnoticed",
+      "unread",
+      "unheeded",
+      "unaddressed",
+      "unactioned",
+      "untriaged",
+      "unreviewed"
+    ]);
+    INACTION_PHRASES = [
+      ["did", "nothing"],
+      ["took", "no", "action"],
+      ["did", "not", "act"],
+      ["didn't", "act"],
+      ["sat", "on", "it"],
+      ["nothing", "was", "done", "about"]
+    ];
+    REQUIRED_THINGS = /* @__PURE__ */ new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
+    FAILURE_NOUNS = /* @__PURE__ */ new Set(["failure", "neglect", "omission"]);
     COORDINATORS = /* @__PURE__ */ new Set(["but", "and", "yet", "then"]);
     HARMLESS_NEGATIONS = /* @__PURE__ */ new Set([
       "see",
@@ -58267,7 +58347,34 @@ var init_generated = __esm({
       "appear",
       "help",
       "recover",
-      "return"
+      "return",
+      "saw",
+      "found",
+      "got",
+      "had",
+      "knew",
+      "needed",
+      "wanted",
+      "worked",
+      "happened",
+      "changed",
+      "expected",
+      "meant",
+      "seemed",
+      "appeared",
+      "helped",
+      "recovered",
+      "returned",
+      "recur",
+      "recurred",
+      "come",
+      "came",
+      "go",
+      "went",
+      "matter",
+      "mattered",
+      "occur",
+      "occurred"
     ]);
     HINDSIGHT_PHRASES = [
       ["obviously"],
@@ -58280,8 +58387,6 @@ var init_generated = __esm({
       ["of", "course"],
       ["glaring"],
       ["blindingly"],
-      ["staring", "us", "in", "the", "face"],
-      ["staring", "them", "in", "the", "face"],
       ["in", "plain", "sight"],
       ["seen", "it", "coming"],
       ["right", "in", "front", "of"],
@@ -58301,9 +58406,47 @@ var init_generated = __esm({
       ["no-brainer"],
       ["easy", "to", "see"],
       ["easy", "to", "spot"],
-      ["it", "goes", "without", "saying"]
+      ["it", "goes", "without", "saying"],
+      ["needless", "to", "say"],
+      ["cared", "to", "look"],
+      ["signs", "were", "there"],
+      ["signs", "were", "all", "there"],
+      ["writing", "was", "on", "the", "wall"],
+      ["writing", "on", "the", "wall"],
+      ["bound", "to", "happen"],
+      ["waiting", "to", "happen"],
+      ["saw", "it", "coming"],
+      ["see", "it", "coming"],
+      ["plain", "as", "day"],
+      ["clear", "as", "day"],
+      ["plain", "to", "see"],
+      ["as", "plain", "as"],
+      ["plain", "to", "anyone"]
     ];
-    MINIMISERS = /* @__PURE__ */ new Set(["simply", "just", "merely"]);
+    CLEAR_DESCRIPTIONS = /* @__PURE__ */ new Set([
+      "labelled",
+      "labeled",
+      "marked",
+      "named",
+      "documented",
+      "defined",
+      "stated",
+      "written",
+      "separated",
+      "signposted",
+      "formatted",
+      "coloured",
+      "colored",
+      "highlighted",
+      "annotated",
+      "tagged",
+      "structured",
+      "worded",
+      "explained",
+      "described",
+      "communicated"
+    ]);
+    MINIMISERS = /* @__PURE__ */ new Set(["simply", "just", "merely", "only"]);
     PERCEPTION_VERBS = /* @__PURE__ */ new Set([
       "done",
       "fixed",
@@ -58320,7 +58463,17 @@ var init_generated = __esm({
     ]);
     HINDSIGHT_OPENERS = /* @__PURE__ */ new Set(["naturally"]);
     INDEFINITE_PEOPLE = /* @__PURE__ */ new Set(["anyone", "anybody"]);
-    MINIMISING_FRAMES = [["had", "to", "do"]];
+    STARING_WORDS = /* @__PURE__ */ new Set(["staring", "stared", "stares"]);
+    INDEFINITE_DETERMINERS = /* @__PURE__ */ new Set(["any"]);
+    MINIMISING_FRAMES = [
+      ["had", "to", "do"],
+      ["needed", "to", "do"],
+      ["need", "to", "do"],
+      ["needs", "to", "do"],
+      ["has", "to", "do"],
+      ["have", "to", "do"],
+      ["was", "supposed", "to", "do"]
+    ];
     TRIVIAL_PHRASES = [
       ["trivial", "to", "spot"],
       ["trivial", "to", "see"],
@@ -58376,6 +58529,7 @@ var init_generated = __esm({
       ["mistakes", "by"],
       ["error", "by"]
     ];
+    ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
       {
         "word": [
@@ -58614,6 +58768,133 @@ var init_generated = __esm({
           "big",
           "mistake"
         ]
+      },
+      {
+        "word": [
+          "any",
+          "competent"
+        ]
+      },
+      {
+        "word": [
+          "shoddy"
+        ]
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "diligence"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "rigour"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "rigor"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "professionalism"
+        ]
+      },
+      {
+        "word": [
+          "shoddily"
+        ]
+      },
+      {
+        "word": [
+          "slipshod"
+        ]
+      },
+      {
+        "word": [
+          "half-assed"
+        ]
+      },
+      {
+        "word": [
+          "lousy"
+        ]
+      },
+      {
+        "word": [
+          "substandard"
+        ]
+      },
+      {
+        "word": [
+          "any",
+          "half-decent"
+        ]
+      },
+      {
+        "word": [
+          "any",
+          "half-competent"
+        ]
+      },
+      {
+        "word": [
+          "rash"
+        ]
+      },
+      {
+        "word": [
+          "rashly"
+        ]
+      },
+      {
+        "word": [
+          "thoughtless"
+        ]
+      },
+      {
+        "word": [
+          "thoughtlessly"
+        ]
+      },
+      {
+        "word": [
+          "cavalier"
+        ]
+      },
+      {
+        "word": [
+          "slapdash"
+        ]
+      },
+      {
+        "word": [
+          "heedless"
+        ]
+      },
+      {
+        "word": [
+          "heedlessly"
+        ]
       }
     ];
     BELONGINGS = /* @__PURE__ */ new Set([
@@ -58643,7 +58924,24 @@ var init_generated = __esm({
       "flight",
       "train"
     ]);
-    CAPITALISED_TEAMS = /* @__PURE__ */ new Set(["Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support"]);
+    CAPITALISED_TEAMS = /* @__PURE__ */ new Set([
+      "Security",
+      "Ops",
+      "SRE",
+      "DevOps",
+      "QA",
+      "IT",
+      "Infra",
+      "Infrastructure",
+      "Support",
+      "Engineering",
+      "Marketing",
+      "Finance",
+      "Legal",
+      "HR",
+      "Facilities",
+      "Procurement"
+    ]);
     NOT_NAMES = /* @__PURE__ */ new Set([
       "kubernetes",
       "redis",
@@ -58704,6 +59002,20 @@ var init_generated = __esm({
       "the",
       "this",
       "that",
+      "microsoft",
+      "google",
+      "amazon",
+      "apple",
+      "atlassian",
+      "oracle",
+      "ibm",
+      "cisco",
+      "salesforce",
+      "zoom",
+      "meta",
+      "okta",
+      "twilio",
+      "stripe",
       "these",
       "those",
       "it",
@@ -58732,7 +59044,8 @@ var init_generated = __esm({
       "anybody",
       "everyone",
       "everybody",
-      "nobody"
+      "nobody",
+      "whoever"
     ]);
     ROLE_NOUNS = /* @__PURE__ */ new Set([
       "engineer",
@@ -58796,7 +59109,71 @@ var init_generated = __esm({
       "owner",
       "owners",
       "committer",
-      "committers"
+      "committers",
+      "captain",
+      "captains",
+      "clerk",
+      "clerks",
+      "dispatcher",
+      "dispatchers",
+      "nurse",
+      "nurses",
+      "pharmacist",
+      "pharmacists",
+      "cashier",
+      "cashiers",
+      "officer",
+      "officers",
+      "supervisor",
+      "supervisors",
+      "moderator",
+      "moderators",
+      "volunteer",
+      "volunteers",
+      "trainee",
+      "trainees",
+      "tech",
+      "techs",
+      "specialist",
+      "specialists",
+      "consultant",
+      "consultants",
+      "eng",
+      "engs",
+      "editor",
+      "editors",
+      "writer",
+      "writers",
+      "reporter",
+      "reporters",
+      "planner",
+      "planners",
+      "scientist",
+      "scientists",
+      "researcher",
+      "researchers",
+      "architect",
+      "architects",
+      "tester",
+      "testers",
+      "designer",
+      "designers",
+      "clinician",
+      "clinicians",
+      "doctor",
+      "doctors",
+      "physician",
+      "physicians",
+      "courier",
+      "couriers",
+      "maintainer",
+      "maintainers",
+      "accountant",
+      "accountants",
+      "auditor",
+      "auditors",
+      "trader",
+      "traders"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -58953,6 +59330,19 @@ var init_generated = __esm({
       },
       {
         "verb": [
+          "allowed",
+          "allow",
+          "allows"
+        ],
+        "then": [
+          "lapse",
+          "expire",
+          "slip",
+          "fill"
+        ]
+      },
+      {
+        "verb": [
           "deleted",
           "wiped",
           "dropped",
@@ -58979,7 +59369,83 @@ var init_generated = __esm({
           "killed",
           "trashed",
           "clobbered",
-          "fumbled"
+          "fumbled",
+          "bricked",
+          "truncated",
+          "purged",
+          "erased",
+          "emptied",
+          "zeroed",
+          "scrambled",
+          "garbled",
+          "cost",
+          "mistyped",
+          "mislabelled",
+          "mislabeled",
+          "misapplied",
+          "misset",
+          "mis-set",
+          "miskeyed",
+          "mis-keyed",
+          "misnamed",
+          "misjudged",
+          "mishandled",
+          "misused",
+          "misdirected",
+          "misordered",
+          "mispointed",
+          "misclassified",
+          "misdeployed",
+          "mis-deployed",
+          "misprovisioned",
+          "misentered",
+          "mis-entered",
+          "misassigned",
+          "mistimed",
+          "mis-typed",
+          "mis-configured",
+          "mangled",
+          "hosed",
+          "borked",
+          "fried",
+          "torched",
+          "wrecked",
+          "ruined",
+          "crippled",
+          "saturated",
+          "overwhelmed",
+          "hammered",
+          "spammed",
+          "severed",
+          "overfilled",
+          "derailed",
+          "sabotaged",
+          "jammed"
+        ]
+      },
+      {
+        "verb": [
+          "pulled",
+          "yanked"
+        ],
+        "then": [
+          "plug",
+          "cable",
+          "cord",
+          "power"
+        ]
+      },
+      {
+        "verb": [
+          "cut"
+        ],
+        "then": [
+          "cable",
+          "power",
+          "fibre",
+          "fiber",
+          "link",
+          "uplink"
         ]
       }
     ];
@@ -59042,8 +59508,192 @@ var init_generated = __esm({
       ["his", "own"],
       ["her", "own"],
       ["my", "own"],
-      ["their", "own"]
+      ["their", "own"],
+      ["instead", "of"],
+      ["busiest"],
+      ["at", "peak"],
+      ["peak", "hour"],
+      ["peak", "hours"],
+      ["peak", "traffic"],
+      ["on", "a", "live"],
+      ["on", "the", "live"],
+      ["against", "the", "production"],
+      ["against", "the", "prod"],
+      ["directly", "on"],
+      ["unvalidated"],
+      ["unapproved"],
+      ["unvetted"],
+      ["unverified"],
+      ["unchecked"],
+      ["unsigned"],
+      ["unaudited"],
+      ["unannounced"],
+      ["rush", "hour"],
+      ["rush-hour"],
+      ["unbounded"],
+      ["unscoped"],
+      ["unfiltered"],
+      ["to", "save", "time"],
+      ["to", "save", "a", "few"],
+      ["to", "hit", "the", "deadline"],
+      ["to", "make", "the", "deadline"],
+      ["to", "meet", "the", "deadline"],
+      ["for", "convenience"],
+      ["to", "cut", "corners"],
+      ["left", "it", "off"],
+      ["left", "them", "off"],
+      ["left", "it", "disabled"],
+      ["left", "them", "disabled"],
+      ["never", "turned"],
+      ["inadvertently"],
+      ["unintentionally"],
+      ["erroneously"],
+      ["wrongly"],
+      ["haphazardly"],
+      ["blindly"],
+      ["without", "thinking"],
+      ["without", "looking"],
+      ["without", "double-checking"],
+      ["without", "a", "second"],
+      ["without", "authorisation"],
+      ["without", "authorization"],
+      ["unilaterally"],
+      ["on", "his", "own", "authority"],
+      ["to", "a", "public"],
+      ["into", "a", "public"],
+      ["in", "plain", "text"],
+      ["in", "plaintext"],
+      ["in", "cleartext"],
+      ["went", "to", "lunch"],
+      ["went", "to", "bed"],
+      ["went", "to", "sleep"],
+      ["logged", "off"],
+      ["left", "for", "the", "day"],
+      ["left", "for", "lunch"],
+      ["signed", "off"],
+      ["look", "better"],
+      ["look", "good"],
+      ["to", "hide", "the"],
+      ["cover", "up"],
+      ["covered", "up"],
+      ["destructive"],
+      ["on", "a", "whim"],
+      ["half-finished"],
+      ["half-baked"],
+      ["unfinished"],
+      ["rushed"],
+      ["hurriedly"],
+      ["prematurely"]
     ];
+    RISKY_TIMES = [
+      ["during", "peak"],
+      ["at", "peak"],
+      ["under", "peak"],
+      ["peak", "hour"],
+      ["peak", "hours"],
+      ["peak", "traffic"],
+      ["peak", "load"],
+      ["peak", "season"],
+      ["peak", "dinner"],
+      ["dinner", "rush"],
+      ["lunch", "rush"],
+      ["morning", "rush"],
+      ["rush", "hour"],
+      ["rush-hour"],
+      ["busiest"],
+      ["on", "a", "friday"],
+      ["friday", "evening"],
+      ["friday", "afternoon"],
+      ["friday", "night"],
+      ["late", "at", "night"],
+      ["black", "friday"],
+      ["launch", "day"],
+      ["release", "day"],
+      ["the", "night", "before"],
+      ["minutes", "before"]
+    ];
+    SECRET_NOUNS = /* @__PURE__ */ new Set([
+      "credentials",
+      "credential",
+      "password",
+      "passwords",
+      "token",
+      "tokens",
+      "secret",
+      "secrets",
+      "passphrase",
+      "apikey",
+      "api-key",
+      "private",
+      "ssh",
+      "keys"
+    ]);
+    EXPOSURE_PLACES = /* @__PURE__ */ new Set([
+      "shared",
+      "public",
+      "plain",
+      "plaintext",
+      "chat",
+      "channel",
+      "wiki",
+      "notes",
+      "doc",
+      "document",
+      "repo",
+      "repository",
+      "gist",
+      "pastebin",
+      "ticket",
+      "email",
+      "slack",
+      "spreadsheet",
+      "screenshot",
+      "forum",
+      "open",
+      "vendor",
+      "stranger",
+      "caller",
+      "third",
+      "outsider"
+    ]);
+    COMMUNICATION_GERUNDS = /* @__PURE__ */ new Set([
+      "telling",
+      "informing",
+      "notifying",
+      "consulting",
+      "involving",
+      "looping",
+      "coordinating",
+      "warning",
+      "asking",
+      "alerting",
+      "announcing",
+      "documenting",
+      "checking",
+      "testing",
+      "reviewing",
+      "verifying",
+      "confirming",
+      "waiting",
+      "saving",
+      "backing",
+      "snapshotting",
+      "draining",
+      "copying"
+    ]);
+    REPETITION_OPENERS = [["once", "again"], ["yet", "again"], ["again"], ["once", "more"], ["predictably"]];
+    UNTESTED_OBJECTS = /* @__PURE__ */ new Set([
+      "tested",
+      "load-tested",
+      "smoke-tested",
+      "reviewed",
+      "passed",
+      "checked",
+      "validated",
+      "verified",
+      "approved",
+      "tried"
+    ]);
     PLANNED_MARKERS = [
       ["as", "planned"],
       ["as", "scheduled"],
@@ -59054,7 +59704,8 @@ var init_generated = __esm({
       ["as", "the", "runbook"],
       ["per", "the", "runbook"],
       ["planned"],
-      ["scheduled"]
+      ["scheduled"],
+      ["for", "maintenance"]
     ];
     REMEDY_VERBS = /* @__PURE__ */ new Set([
       "found",
@@ -59094,7 +59745,35 @@ var init_generated = __esm({
       "believed",
       "expect",
       "expected",
-      "encountered"
+      "encountered",
+      "caught",
+      "reviewed",
+      "tested",
+      "checked",
+      "audited",
+      "validated",
+      "double-checked",
+      "inspected"
+    ]);
+    REFRAINING_VERBS = /* @__PURE__ */ new Set([
+      "stopped",
+      "stop",
+      "avoided",
+      "avoid",
+      "prevented",
+      "refrained",
+      "resisted",
+      "considered",
+      "halted",
+      "paused",
+      "ceased",
+      "quit",
+      "risked",
+      "feared",
+      "denied",
+      "recommended",
+      "suggested",
+      "proposed"
     ]);
     PASSIVE_CAUSE = /* @__PURE__ */ new Set(["caused", "triggered", "made", "introduced", "broken", "started", "done"]);
     INCIDENT_NOUNS = /* @__PURE__ */ new Set(["outage", "incident", "failure", "downtime", "breach", "loss", "problem", "issue", "bug", "regression", "mess"]);
@@ -59112,10 +59791,28 @@ var init_generated = __esm({
       "stemmed"
     ]);
     TRACE_WORDS = /* @__PURE__ */ new Set(["traces", "traced", "stems", "stemmed"]);
-    OUTCOME_VERBS = /* @__PURE__ */ new Set(["broke", "crashed", "lost", "failed", "collapsed", "died"]);
-    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad"]);
-    CREDIT_PHRASES = [["thanks", "to"]];
-    RESPONSIBILITY_PHRASES = [["responsible", "for"]];
+    OUTCOME_VERBS = /* @__PURE__ */ new Set([
+      "broke",
+      "crashed",
+      "lost",
+      "failed",
+      "collapsed",
+      "died",
+      "froze",
+      "bricked",
+      "stalled",
+      "hung",
+      "deadlocked",
+      "overflowed",
+      "leaked",
+      "flooded",
+      "failing",
+      "crashing",
+      "erroring"
+    ]);
+    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad", "doing"]);
+    CREDIT_PHRASES = [["thanks", "to"], ["courtesy", "of"]];
+    RESPONSIBILITY_PHRASES = [["responsible", "for"], ["responsible", "of"]];
     CLEFT_RELATIVES = /* @__PURE__ */ new Set(["who"]);
     APOLOGY_WORDS = /* @__PURE__ */ new Set(["apologize", "apologise", "apologizes", "apologises", "apologies", "apology", "sorry", "regret"]);
     NARRATOR_FAILURES = /* @__PURE__ */ new Set([
@@ -59151,15 +59848,45 @@ var init_generated = __esm({
       ["accidentally"],
       ["mistakenly"]
     ];
+    ERROR_NOUNS = /* @__PURE__ */ new Set([
+      "mistake",
+      "mistakes",
+      "error",
+      "errors",
+      "blunder",
+      "blunders",
+      "slip",
+      "slips",
+      "goof",
+      "screw-up",
+      "screwup",
+      "oversight",
+      "misstep"
+    ]);
+    MAKING_VERBS = /* @__PURE__ */ new Set(["made", "make", "makes", "making", "did", "do", "does", "committed", "commit"]);
+    OWNERSHIP_VERBS = /* @__PURE__ */ new Set(["belongs", "belonged", "belong"]);
+    FAULT_PHRASES = [["at", "fault"], ["to", "blame"]];
     ATTRIBUTION_PHRASES = [
       ["came", "down", "to"],
       ["comes", "down", "to"],
       ["boils", "down", "to"],
       ["boiled", "down", "to"],
       ["lies", "with"],
-      ["rests", "with"]
+      ["rests", "with"],
+      ["sits", "with"],
+      ["falls", "on"],
+      ["is", "down", "to"],
+      ["was", "down", "to"],
+      ["all", "because", "of"],
+      ["entirely", "because", "of"],
+      ["solely", "because", "of"],
+      ["purely", "because", "of"],
+      ["all", "thanks", "to"],
+      ["all", "down", "to"],
+      ["on", "account", "of"]
     ];
-    REASON_WORDS = /* @__PURE__ */ new Set(["reason", "culprit", "cause"]);
+    BARE_CAUSES = [["because", "of"], ["due", "to"]];
+    REASON_WORDS = /* @__PURE__ */ new Set(["reason", "culprit", "cause", "why"]);
     BAD_OUTCOMES = /* @__PURE__ */ new Set([
       "down",
       "broke",
@@ -59194,9 +59921,132 @@ var init_generated = __esm({
       "sidestepped",
       "skirted",
       "ignored",
-      "defied"
+      "defied",
+      "ignore",
+      "ignores",
+      "ignoring",
+      "disregard"
     ]);
-    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"]];
+    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"], ["broke", "protocol"], ["broke", "with"]];
+    SKIPPING_VERBS = /* @__PURE__ */ new Set([
+      "skip",
+      "skipped",
+      "skipping",
+      "skips",
+      "bypass",
+      "bypassing",
+      "circumvent",
+      "circumventing",
+      "override",
+      "overrode",
+      "overriding"
+    ]);
+    NORM_FRAMES = [
+      ["contrary", "to"],
+      ["in", "violation", "of"],
+      ["in", "breach", "of"],
+      ["in", "defiance", "of"],
+      ["in", "contravention", "of"],
+      ["despite"],
+      ["in", "spite", "of"],
+      ["against", "the", "advice", "of"],
+      ["outside", "the"],
+      ["non-compliance", "with"],
+      ["noncompliance", "with"],
+      ["non-adherence", "to"],
+      ["deviation", "from"],
+      ["not", "in", "line", "with"],
+      ["not", "in", "accordance", "with"],
+      ["not", "compliant", "with"],
+      ["in", "contradiction", "to"]
+    ];
+    SARCASTIC_PRAISE = /* @__PURE__ */ new Set([
+      "great",
+      "nice",
+      "stellar",
+      "brilliant",
+      "fantastic",
+      "amazing",
+      "wonderful",
+      "awesome",
+      "superb",
+      "splendid",
+      "bravo",
+      "kudos",
+      "congrats",
+      "congratulations",
+      "genius",
+      "masterful",
+      "terrific",
+      "impressive",
+      "stunning",
+      "marvellous",
+      "marvelous",
+      "thanks",
+      "thank",
+      "cheers",
+      "outstanding",
+      "heroic",
+      "smooth"
+    ]);
+    SARCASTIC_OUTCOMES = /* @__PURE__ */ new Set([
+      "paperweight",
+      "downtime",
+      "outage",
+      "outages",
+      "brick",
+      "bricked",
+      "dead",
+      "wrecked",
+      "ruined",
+      "chaos",
+      "disaster",
+      "meltdown",
+      "fire",
+      "fires",
+      "rubble",
+      "toast",
+      "mess",
+      "offline",
+      "down",
+      "gone",
+      "vanished",
+      "bricks",
+      "bug",
+      "regression"
+    ]);
+    REMEDY_GERUNDS = /* @__PURE__ */ new Set([
+      "fixing",
+      "restoring",
+      "recovering",
+      "spotting",
+      "catching",
+      "finding",
+      "resolving",
+      "mitigating",
+      "repairing",
+      "rescuing",
+      "saving",
+      "helping",
+      "handling",
+      "leading",
+      "coordinating",
+      "debugging",
+      "diagnosing",
+      "investigating",
+      "writing",
+      "documenting",
+      "noticing",
+      "flagging",
+      "rolling",
+      "reverting",
+      "containing",
+      "stopping",
+      "unblocking",
+      "staying",
+      "jumping",
+      "working"
+    ]);
     NORM_NOUNS = /* @__PURE__ */ new Set([
       "policy",
       "policies",
@@ -59219,7 +60069,14 @@ var init_generated = __esm({
       "playbook",
       "requirement",
       "requirements",
-      "approval"
+      "approval",
+      "warning",
+      "warnings",
+      "advice",
+      "instructions",
+      "board",
+      "cab",
+      "sign-off"
     ]);
     SAFEGUARD_NOUNS = /* @__PURE__ */ new Set([
       "review",
@@ -59243,9 +60100,27 @@ var init_generated = __esm({
       "notice",
       "warning",
       "announcement",
-      "validation"
+      "validation",
+      "rollout",
+      "staged",
+      "gate",
+      "gates",
+      "smoke",
+      "pre-merge",
+      "ci"
     ]);
-    PUNITIVE_PASSIVE = /* @__PURE__ */ new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
+    PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
+      "reprimanded",
+      "disciplined",
+      "fired",
+      "terminated",
+      "demoted",
+      "sacked",
+      "suspended",
+      "punished",
+      "censured",
+      "dismissed"
+    ]);
     PUNITIVE_PHRASES = [
       ["written", "up"],
       ["let", "go"],
@@ -59269,7 +60144,17 @@ var init_generated = __esm({
       ["removed", "from", "the", "rotation"],
       ["disciplinary"],
       ["consequences", "for"],
-      ["performance", "improvement", "plan"]
+      ["performance", "improvement", "plan"],
+      ["make", "an", "example", "of"],
+      ["made", "an", "example", "of"],
+      ["making", "an", "example", "of"],
+      ["lost", "his", "access"],
+      ["lost", "her", "access"],
+      ["lost", "their", "access"],
+      ["revoked", "as", "a", "penalty"],
+      ["docked"],
+      ["pay", "docked"],
+      ["bonus", "withheld"]
     ];
     HOLDING_WORDS = /* @__PURE__ */ new Set(["hold", "held", "holding"]);
     LETTING_GO = /* @__PURE__ */ new Set(["let", "letting"]);
@@ -59311,7 +60196,67 @@ var init_generated = __esm({
       "drain",
       "quarantine",
       "resolve",
-      "stem"
+      "stem",
+      "reset",
+      "rebuild",
+      "reproduce",
+      "prepare",
+      "clean",
+      "reclaim",
+      "swap",
+      "replace",
+      "upgrade",
+      "patch",
+      "install",
+      "apply",
+      "migrate",
+      "rotate"
+    ]);
+    DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
+      "compromised",
+      "infected",
+      "corrupted",
+      "corrupt",
+      "stale",
+      "orphaned",
+      "duplicate",
+      "duplicated",
+      "obsolete",
+      "unused",
+      "temporary",
+      "temp",
+      "test",
+      "malicious",
+      "rogue",
+      "stuck",
+      "hung",
+      "runaway",
+      "zombie",
+      "expired",
+      "dangling",
+      "leftover",
+      "redundant",
+      "dummy",
+      "fake",
+      "spam",
+      "junk",
+      "bogus",
+      "poisoned"
+    ]);
+    DISPOSING_VERBS = /* @__PURE__ */ new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+    RECORDED_THINGS = /* @__PURE__ */ new Set([
+      "notes",
+      "note",
+      "details",
+      "minutes",
+      "names",
+      "number",
+      "numbers",
+      "timeline",
+      "message",
+      "messages",
+      "questions",
+      "actions"
     ]);
     SPLIT_PARTICLES = /* @__PURE__ */ new Set(["into", "up", "apart"]);
     WORK_UNITS = /* @__PURE__ */ new Set([
@@ -59352,6 +60297,22 @@ var init_generated = __esm({
       "cleanup",
       "testing"
     ]);
+    PRECAUTIONS = /* @__PURE__ */ new Set([
+      "confirming",
+      "verifying",
+      "checking",
+      "backing",
+      "snapshotting",
+      "testing",
+      "validating",
+      "reviewing",
+      "announcing",
+      "exporting",
+      "copying",
+      "notifying",
+      "agreeing",
+      "consulting"
+    ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -59373,7 +60334,20 @@ var init_generated = __esm({
       ["raise", "awareness"],
       ["be", "careful"],
       ["take", "more", "care"],
-      ["always", "remember"]
+      ["always", "remember"],
+      ["think", "twice"],
+      ["be", "reminded"],
+      ["are", "reminded"],
+      ["is", "reminded"],
+      ["be", "vigilant"],
+      ["stay", "vigilant"],
+      ["remain", "vigilant"],
+      ["be", "mindful"],
+      ["exercise", "caution"],
+      ["use", "caution"],
+      ["extra", "care"],
+      ["more", "rigorous"],
+      ["more", "rigorously"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -59392,28 +60366,53 @@ var init_generated = __esm({
       personAsCause: [
         "accident",
         "accidentally",
+        "accordance",
+        "account",
         "afternoon",
         "again",
         "against",
+        "allow",
+        "allowed",
+        "allows",
+        "amazing",
         "anyway",
+        "api-key",
+        "apikey",
         "approval",
+        "approved",
+        "authorisation",
+        "authority",
+        "authorization",
+        "awesome",
         "bad",
+        "because",
         "before",
         "began",
+        "belong",
+        "belonged",
+        "belongs",
+        "better",
         "blackholed",
         "blackholing",
         "blame",
         "blew",
+        "blindly",
         "blocking",
         "blow",
+        "blunder",
+        "blunders",
         "boiled",
         "boils",
+        "borked",
         "botched",
+        "bravo",
         "breach",
         "breached",
         "break",
         "breaking",
         "breaks",
+        "bricked",
+        "brilliant",
         "bring",
         "bringing",
         "brings",
@@ -59422,42 +60421,90 @@ var init_generated = __esm({
         "brought",
         "bug",
         "buggy",
+        "busiest",
         "business",
+        "bypass",
         "bypassed",
+        "bypassing",
         "came",
         "cause",
         "caused",
         "causing",
+        "checked",
         "checking",
+        "cheers",
+        "circumvent",
         "circumvented",
+        "circumventing",
+        "cleartext",
         "clobbered",
         "collapsed",
         "comes",
+        "compliant",
+        "congrats",
+        "congratulations",
+        "contradiction",
+        "contrary",
         "contravened",
+        "contravention",
+        "convenience",
+        "corners",
         "corrupted",
         "corrupting",
+        "cost",
+        "courtesy",
+        "cover",
+        "covered",
         "crashed",
         "crashing",
+        "credential",
+        "credentials",
+        "crippled",
         "culprit",
+        "cut",
+        "deadline",
+        "deadlocked",
+        "defiance",
         "defied",
         "deleted",
         "deleting",
+        "derailed",
+        "despite",
         "destroyed",
         "destroying",
+        "destructive",
         "deviated",
+        "deviation",
         "died",
+        "dinner",
         "directly",
+        "disabled",
+        "disregard",
         "disregarded",
+        "doing",
         "done",
+        "double-checking",
+        "down",
         "downtime",
         "dropped",
         "dropping",
+        "due",
         "during",
+        "emptied",
+        "entirely",
+        "erased",
+        "erroneously",
+        "error",
+        "erroring",
+        "errors",
         "evening",
         "exhausted",
         "exhausting",
         "failed",
+        "failing",
         "failure",
+        "falls",
+        "fantastic",
         "fault",
         "faulty",
         "filling",
@@ -59465,97 +60512,258 @@ var init_generated = __esm({
         "flooding",
         "flouted",
         "friday",
+        "fried",
+        "froze",
         "fumbled",
+        "garbled",
+        "genius",
+        "goof",
+        "great",
+        "half-baked",
+        "half-finished",
+        "hammered",
+        "haphazardly",
         "happened",
         "her",
+        "heroic",
+        "hide",
         "his",
+        "hosed",
+        "hours",
+        "hung",
+        "hurriedly",
+        "ignore",
         "ignored",
+        "ignores",
+        "ignoring",
+        "impressive",
+        "inadvertently",
         "incident",
         "incorrect",
+        "instead",
         "introduced",
         "issue",
+        "jammed",
+        "keys",
         "killed",
         "knock",
         "knocked",
         "knocking",
+        "kudos",
+        "launch",
         "leaked",
         "leaking",
         "leaving",
         "left",
         "let",
         "lies",
+        "line",
+        "live",
+        "load-tested",
         "locked",
         "locking",
+        "logged",
+        "look",
         "loss",
         "lost",
+        "lunch",
         "made",
         "malformed",
+        "mangled",
+        "marvellous",
+        "marvelous",
+        "masterful",
         "mess",
         "messed",
         "middle",
         "minutes",
+        "mis-configured",
+        "mis-deployed",
+        "mis-entered",
+        "mis-keyed",
+        "mis-set",
+        "mis-typed",
+        "misapplied",
+        "misassigned",
+        "misclassified",
         "misconfigured",
+        "misdeployed",
+        "misdirected",
+        "misentered",
+        "mishandled",
+        "misjudged",
+        "miskeyed",
+        "mislabeled",
+        "mislabelled",
+        "misnamed",
+        "misordered",
+        "mispointed",
+        "misprovisioned",
         "misrouted",
+        "misset",
+        "misstep",
         "mistake",
         "mistakenly",
+        "mistakes",
+        "mistimed",
+        "mistyped",
+        "misused",
+        "morning",
+        "nice",
         "night",
+        "non-adherence",
+        "non-compliance",
+        "noncompliance",
         "nuked",
         "occurred",
         "offline",
         "once",
         "outage",
         "outdated",
+        "outside",
+        "outstanding",
+        "overfilled",
+        "overflowed",
         "overloaded",
         "overloading",
+        "override",
+        "overriding",
         "overrode",
+        "oversight",
+        "overwhelmed",
         "overwriting",
         "overwrote",
         "own",
+        "passed",
+        "passphrase",
+        "password",
+        "passwords",
+        "peak",
+        "plain",
+        "plaintext",
+        "predictably",
+        "prematurely",
+        "private",
         "problem",
         "production",
+        "protocol",
         "public",
+        "pulled",
+        "purged",
         "reason",
         "regression",
+        "release",
         "responsible",
         "rests",
         "result",
+        "reviewed",
+        "ruined",
+        "rush",
+        "rush-hour",
+        "rushed",
+        "sabotaged",
+        "saturated",
+        "save",
+        "scrambled",
         "screw",
+        "screw-up",
         "screwed",
+        "screwup",
+        "season",
+        "secret",
+        "secrets",
+        "severed",
         "sidestepped",
+        "signed",
+        "sits",
+        "skip",
+        "skipped",
+        "skipping",
+        "skips",
         "skirted",
+        "sleep",
+        "slip",
+        "slips",
+        "smoke-tested",
+        "smooth",
+        "spammed",
+        "spite",
+        "splendid",
+        "ssh",
+        "stalled",
         "started",
+        "stellar",
         "stemmed",
         "stems",
         "straight",
+        "stunning",
+        "superb",
         "take",
         "taken",
         "takes",
         "taking",
+        "terrific",
+        "tested",
+        "thank",
         "thanks",
         "their",
         "then",
+        "thinking",
+        "token",
+        "tokens",
         "took",
+        "torched",
         "traced",
         "traces",
+        "traffic",
         "trashed",
+        "tried",
         "triggered",
+        "truncated",
+        "turned",
         "twice",
+        "unannounced",
+        "unapproved",
+        "unaudited",
+        "unbounded",
+        "unchecked",
+        "under",
+        "unfiltered",
+        "unfinished",
+        "unilaterally",
+        "unintentionally",
         "unplugged",
         "unreviewed",
+        "unscoped",
+        "unsigned",
         "untested",
+        "unvalidated",
+        "unverified",
+        "unvetted",
         "vacation",
+        "validated",
+        "verified",
         "violated",
         "violates",
         "violating",
+        "violation",
         "went",
+        "whim",
         "who",
+        "why",
         "wiped",
         "wiping",
         "without",
+        "wonderful",
         "worked",
-        "wrong"
+        "wrecked",
+        "wrong",
+        "wrongly",
+        "yanked",
+        "zeroed"
       ],
       counterfactual: [
+        "action",
         "ample",
         "bother",
         "bothered",
@@ -59565,7 +60773,9 @@ var init_generated = __esm({
         "could",
         "could've",
         "couldn't",
+        "couldn't've",
         "declined",
+        "did",
         "didn't",
         "dismissed",
         "disregarded",
@@ -59573,6 +60783,8 @@ var init_generated = __esm({
         "don't",
         "every",
         "failed",
+        "failure",
+        "forget",
         "forgets",
         "forgetting",
         "forgot",
@@ -59586,24 +60798,41 @@ var init_generated = __esm({
         "missed",
         "must",
         "must've",
+        "mustn't've",
+        "neglect",
         "neglected",
+        "neglects",
         "never",
         "no",
         "nobody",
         "not",
+        "nothing",
+        "omission",
         "omitted",
         "ought",
+        "ought've",
         "overlooked",
         "plenty",
         "refused",
+        "sat",
         "should",
         "should've",
         "shouldn't",
         "shouldn't've",
         "skipped",
         "supposed",
+        "unacknowledged",
+        "unactioned",
+        "unaddressed",
+        "unanswered",
+        "unheeded",
+        "unnoticed",
+        "unread",
+        "unreviewed",
+        "untriaged",
         "would",
-        "would've"
+        "would've",
+        "wouldn't've"
       ],
       humanError: [
         "engineer",
@@ -59630,9 +60859,17 @@ var init_generated = __esm({
         "careless",
         "carelessly",
         "carelessness",
+        "cavalier",
         "clueless",
+        "competent",
         "cowboy",
+        "diligence",
         "dumb",
+        "half-assed",
+        "half-competent",
+        "half-decent",
+        "heedless",
+        "heedlessly",
         "idiotic",
         "impatient",
         "inattentive",
@@ -59643,26 +60880,41 @@ var init_generated = __esm({
         "irresponsibly",
         "judgement",
         "judgment",
+        "lack",
         "laziness",
         "lazy",
+        "lousy",
         "massive",
         "misguided",
         "mistake",
         "negligence",
         "negligent",
         "negligently",
+        "professionalism",
+        "rash",
+        "rashly",
         "reckless",
         "recklessly",
+        "rigor",
+        "rigour",
         "rookie",
+        "shoddily",
+        "shoddy",
+        "slapdash",
+        "slipshod",
         "sloppily",
         "sloppiness",
         "sloppy",
         "stupid",
+        "substandard",
         "terrible",
+        "thoughtless",
+        "thoughtlessly",
         "unprofessional",
         "useless"
       ],
       punitive: [
+        "access",
         "accountable",
         "banned",
         "barred",
@@ -59677,7 +60929,10 @@ var init_generated = __esm({
         "discipline",
         "disciplined",
         "disciplines",
+        "dismissed",
+        "docked",
         "dropped",
+        "example",
         "fire",
         "fired",
         "held",
@@ -59698,6 +60953,7 @@ var init_generated = __esm({
         "reprimand",
         "reprimanded",
         "reprimands",
+        "revoked",
         "rotation",
         "sack",
         "sacked",
@@ -59706,13 +60962,16 @@ var init_generated = __esm({
         "taken",
         "terminated",
         "warning",
+        "withheld",
         "written"
       ],
       hindsight: [
         "all",
+        "any",
         "anybody",
         "anyone",
         "blindingly",
+        "cared",
         "clear",
         "clearly",
         "coming",
@@ -59722,26 +60981,40 @@ var init_generated = __esm({
         "evidently",
         "glaring",
         "had",
+        "happen",
+        "has",
+        "have",
         "hindsight",
         "just",
         "looking",
         "merely",
         "naturally",
+        "need",
+        "needed",
+        "needless",
+        "needs",
         "no-brainer",
         "obvious",
         "obviously",
+        "only",
         "oversight",
         "plain",
         "plainly",
         "preventable",
         "retrospect",
         "right",
+        "signs",
         "simply",
+        "stared",
+        "stares",
         "staring",
+        "supposed",
         "they",
         "trivial",
         "trivially",
-        "without"
+        "waiting",
+        "without",
+        "writing"
       ],
       vagueAction: [
         "ask",
@@ -59750,12 +61023,15 @@ var init_generated = __esm({
         "awareness",
         "careful",
         "carefully",
+        "caution",
         "cautious",
         "diligent",
         "double-check",
         "doublecheck",
         "educate",
         "encourage",
+        "exercise",
+        "extra",
         "harder",
         "importance",
         "instruct",
@@ -59764,9 +61040,13 @@ var init_generated = __esm({
         "re-train",
         "remember",
         "remind",
+        "reminded",
         "retrain",
+        "rigorous",
+        "rigorously",
         "take",
         "tell",
+        "think",
         "thorough",
         "vigilant",
         "warn"
@@ -59844,6 +61124,13 @@ function isPersonAt(words, i, people) {
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return people.guessNames && looksLikeName(words, i, token);
 }
+function mayBePerson(token, people) {
+  if (token.kind !== "word") return false;
+  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  return people.guessNames && /^[A-Z]/.test(token.text);
+}
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
 }
@@ -59852,6 +61139,7 @@ function roleIsPerson(words, i, base) {
   const next = words[nextWord(words, i)];
   const capital = (t) => t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && (capital(before) && previousWord(words, previousWord(words, i)) !== -1 || capital(next))) return false;
+  if (capital(words[i]) && capital(before) && NOT_NAMES.has(before.lower) && !DETERMINERS.has(before.lower)) return false;
   if (base === "operator" || base === "operators") {
     const before2 = words[previousWord(words, i)];
     if (before2 && TECH_BEFORE_OPERATOR.test(before2.text) && before2.lower !== "the") return false;
@@ -59876,6 +61164,11 @@ function personSubject(clause, verb, people, possessive = false) {
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
     if (token.text === "," && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? "")) {
+      const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ",");
+      if (found !== -1 && close !== -1) {
+        i = close;
+        continue;
+      }
       found = -1;
       inPhrase = false;
     }
@@ -59930,16 +61223,23 @@ function checkCounterfactual(clauses, sentence, people) {
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
+  const explained = sentence.words.some((w) => CAUSE_GIVEN.has(w.lower));
   for (const clause of clauses) {
     const words = clause.words;
     const shared = subject && COORDINATORS.has(words[0]?.lower ?? "") && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
-      const end = omissionAt(words, i, people, shared);
+      const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
+      const end = omissionAt(words, i, people, shared || coordinated, explained);
       if (end !== -1) return [span(rule2, words[i], words[end])];
     }
     subject ||= leadingSubject(words, people);
   }
+  const idle = matchPhrase(sentence.words, INACTION);
+  const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
+  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
+  if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule2, sentence.words[bother], sentence.words[bother])];
   const hidden = hiddenAgent(sentence.words, people);
@@ -59948,8 +61248,11 @@ function checkCounterfactual(clauses, sentence, people) {
 function hiddenAgent(words, people) {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
   for (let i = 0; i < words.length; i++) {
+    const state = unattended(words, i);
+    if (state) return state;
     if (!IGNORING_VERBS.has(words[i].lower) && !ATTENTION_VERBS.has(words[i].lower)) continue;
     let be = previousWord(words, i);
+    if (be !== -1 && /ly$/.test(words[be].lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be].lower === "not" || words[be].lower === "never")) be = previousWord(words, be);
     if (be === -1 || !["was", "were", "been", "got"].includes(words[be].lower)) continue;
     const negated = be !== previousWord(words, i);
@@ -59960,6 +61263,21 @@ function hiddenAgent(words, people) {
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== "thing") return span("blame/counterfactual", words[be], words[i]);
   }
   return null;
+}
+function unattended(words, i) {
+  if (!UNATTENDED_STATES.has(words[i].lower)) return null;
+  const verb = previousWord(words, i);
+  if (verb === -1 || !STATE_VERBS.has(words[verb].lower)) return null;
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j].lower)) return span("blame/counterfactual", words[verb], words[i]);
+  return null;
+}
+function ellipticalRefusal(words, people) {
+  const last = previousWord(words, words.length);
+  if (last === -1) return null;
+  const didnt = words[last].lower === "didn't" ? last : words[last].lower === "not" && words[previousWord(words, last)]?.lower === "did" ? previousWord(words, last) : -1;
+  if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? "")) return null;
+  const subject = personSubject(words, didnt, people);
+  return subject !== -1 && !isNarrator(words[subject]) ? span("blame/counterfactual", words[didnt], words[last]) : null;
 }
 function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
@@ -59978,6 +61296,12 @@ function conditionalPerson(words, people) {
 function isParticiple(word) {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
+function afterCoordinator(words, i) {
+  let k = previousWord(words, i);
+  if (words[i].lower === "not") k = previousWord(words, k);
+  if (words[k]?.lower === "then") k = previousWord(words, k);
+  return k !== -1 && COORDINATORS.has(words[k].lower) && k > nextWord(words, -1);
+}
 function leadingSubject(words, people) {
   const first = nextWord(words, -1);
   return first !== -1 && isPersonAt(words, first, people) && !isNarrator(words[first]) && !words[first].lower.endsWith("'s");
@@ -59986,7 +61310,7 @@ function startsWithSubject(words) {
   const second = words[nextWord(words, 0)]?.lower ?? "";
   return /^(the|a|an|this|that|it|its|we|they|he|she|i|you|our|their|his|her)$/.test(second);
 }
-function omissionAt(words, i, people, shared = false) {
+function omissionAt(words, i, people, shared = false, explained = false) {
   const lower = words[i].lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? "";
@@ -59997,16 +61321,18 @@ function omissionAt(words, i, people, shared = false) {
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
-    const anyone = INDEFINITE_PEOPLE.has(words[subject].lower) && PERCEPTION_VERBS.has(after);
+    const before = previousWord(words, subject);
+    const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
+    const anyone = (INDEFINITE_PEOPLE.has(words[subject].lower) || any) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
-  else if (SKIP_VERBS.has(lower)) end = i;
+  else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === "to") end = next;
   else if ((lower === "had" || lower === "have") && CHANCE_WORDS.has(nextLower)) end = next;
-  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
-  else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
+  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
     if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb].lower) && !NEGATIONS.has(words[verb].lower)) end = verb;
@@ -60018,17 +61344,33 @@ function negativeSubject(words, i, people) {
   const subject = personSubject(words, i, people);
   return subject !== -1 && NEGATIVE_SUBJECTS.has(words[subject].lower);
 }
-function isNegation(words, i) {
+function isNegation(words, i, people) {
   const lower = words[i].lower;
   if (NEGATIONS.has(lower) && lower !== "not") return true;
-  return lower === "not" && ["did", "does", "do", "had"].includes(words[previousWord(words, i)]?.lower ?? "");
+  if (lower !== "not") return false;
+  const before = previousWord(words, i);
+  if (people && before !== -1 && isPersonAt(words, before, people)) return true;
+  return ["did", "does", "do", "had", "was", "were"].includes(words[before]?.lower ?? "");
 }
 function negatedDiligence(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j].lower;
     if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
   }
+  if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? "")) return -1;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j].lower) && n > 0) return j;
   return -1;
+}
+function omissionNoun(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    if (!FAILURE_NOUNS.has(words[i].lower)) continue;
+    const owner = previousWord(words, i);
+    const link2 = words[nextWord(words, i)]?.lower;
+    if (owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && !isNarrator(words[owner]) && (link2 === "to" || link2 === "of")) {
+      return span("blame/counterfactual", words[owner], words[nextWord(words, i)]);
+    }
+  }
+  return null;
 }
 function modalPerfectEnd(words, i) {
   const lower = words[i].lower;
@@ -60039,6 +61381,7 @@ function modalPerfectEnd(words, i) {
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" ? j : -1;
 }
+var INACTION, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -60046,6 +61389,8 @@ var init_counterfactual = __esm({
     init_people();
     init_windows();
     init_generated();
+    INACTION = createPhraseIndex(INACTION_PHRASES);
+    STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
 
@@ -60054,11 +61399,21 @@ function isResponseAct(words, verb, end) {
   const lower = words[verb].lower;
   if (BREAK.has(lower) && splitSense(words, verb)) return true;
   if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
-  return mitigationPurpose(words, end);
+  if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
+  if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ""))) return true;
+  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  return mitigationPurpose(words, end, end === verb);
 }
 function splitSense(words, verb) {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
     if (SPLIT_PARTICLES.has(words[j].lower)) return true;
+    if (PHRASE_ENDS.has(words[j].lower)) return false;
+  }
+  return false;
+}
+function disposesOfBadThing(words, end) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
     if (PHRASE_ENDS.has(words[j].lower)) return false;
   }
   return false;
@@ -60070,12 +61425,13 @@ function killsUnitOfWork(words, verb) {
   }
   return false;
 }
-function mitigationPurpose(words, end) {
+function mitigationPurpose(words, end, bareVerb) {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
-    if (words[j].lower !== "to") continue;
-    return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose].lower);
+    if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
+    if (words[j].lower !== "to" || bareVerb && j === nextWord(words, end)) continue;
+    return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose].lower) || /^re-?[a-z]{4,}$/.test(words[purpose].lower));
   }
   return false;
 }
@@ -60091,147 +61447,7 @@ var init_response_acts = __esm({
   }
 });
 
-// src/lint/rules/person-as-cause-source.ts
-function namedAsSource(words, people) {
-  const thanks = matchPhrase(words, CREDIT);
-  if (thanks) {
-    const who = nextWord(words, thanks[1]);
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]], words[who])];
-  }
-  const cleft = cleftPerson(words, people);
-  if (cleft) return [cleft];
-  const framed = causeFraming(words, people);
-  if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people);
-  if (onWhom) return [onWhom];
-  const responsible = matchPhrase(words, RESPONSIBILITY);
-  if (responsible) {
-    const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
-  }
-  for (let i = 0; i < words.length; i++) {
-    if (!BLAME_NOUNS.has(words[i].lower)) continue;
-    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
-    const before = previousWord(words, i);
-    const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
-    if (blamed !== -1) return [span(rule, words[blamed], words[i])];
-    const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
-    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
-    if (who !== -1) return [span(rule, words[i], words[who])];
-    if (before !== -1 && (["my", "our", "his", "her", "their"].includes(words[before].lower) || words[before].lower.endsWith("'s") && isPersonAt(words, before, people))) {
-      return [span(rule, words[before], words[i])];
-    }
-  }
-  return null;
-}
-function cleftPerson(words, people) {
-  for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
-    const at = findPhrase(words, be);
-    if (at === -1) continue;
-    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (CLEFT_RELATIVES.has(words[j].lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span("blame/person-as-cause", words[at], words[j]);
-    }
-  }
-  return null;
-}
-function causeFraming(words, people) {
-  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
-  if (cause === -1) return null;
-  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
-    if (words[i].kind === "word") n++;
-    if (!CAUSE_LINKS.has(words[i].lower)) continue;
-    if (["to", "from"].includes(words[i].lower) && !TRACE_WORDS.has(words[cause].lower)) continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    if (words[who].lower.endsWith("'s") && !["to", "from", "of"].includes(words[i].lower)) continue;
-    if (BE.has(words[verb].lower) || /^(error|mistake)s?$/.test(words[verb].lower)) continue;
-    return span("blame/person-as-cause", words[cause], words[verb]);
-  }
-  return null;
-}
-function outcomeOnPerson(words, people) {
-  for (let k = 0; k < words.length; k++) {
-    if (!INCIDENT_NOUNS.has(words[k].lower)) continue;
-    const be = nextWord(words, k);
-    if (!["is", "was"].includes(words[be]?.lower ?? "")) continue;
-    let on = nextWord(words, be);
-    if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
-    const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
-    if (who !== -1) return span(rule, words[k], words[who]);
-  }
-  return null;
-}
-function labelledCause(words, people) {
-  for (let k = 0; k < words.length - 1; k++) {
-    if (words[k].lower !== "cause") continue;
-    let colon = k + 1;
-    for (let n = 0; colon < words.length && words[colon].text !== ":" && n < 8; colon++) if (words[colon].kind === "word") n++;
-    if (words[colon]?.text !== ":") continue;
-    const who = nextWord(words, colon);
-    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    const after = nextWord(words, who);
-    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule, words[k], words[who]);
-  }
-  return null;
-}
-function attributed(words, people) {
-  const hit = matchPhrase(words, ATTRIBUTION);
-  const who = hit ? nextPerson(words, hit[1], people, 3) : -1;
-  return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]], words[who]) : null;
-}
-function reasonFor(words, people) {
-  const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
-  if (reason === -1) return null;
-  const subject = personSubject(words, reason, people);
-  if (subject === -1 || isNarrator(words[subject])) return null;
-  const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
-  return bad ? span(rule, words[subject], words[reason]) : null;
-}
-function normViolation(words, people) {
-  for (let i = 0; i < words.length; i++) {
-    const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
-    if (!phrase) continue;
-    let norm = -1;
-    for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j].lower)) norm = j;
-    if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
-    return span(rule, words[i], words[norm]);
-  }
-  return null;
-}
-function outcomeWhenPersonActs(words, people) {
-  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
-  if (outcome === -1) return null;
-  for (let i = outcome + 1; i < words.length; i++) {
-    if (words[i].lower !== "when" && words[i].lower !== "after") continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
-    if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
-    return span(rule, words[who], words[verb]);
-  }
-  return null;
-}
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CAUSE_LINKS, NORM_PHRASES;
-var init_person_as_cause_source = __esm({
-  "src/lint/rules/person-as-cause-source.ts"() {
-    "use strict";
-    init_people();
-    init_windows();
-    init_generated();
-    init_finding();
-    CREDIT = createPhraseIndex(CREDIT_PHRASES);
-    RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
-    ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
-    BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
-    rule = "blame/person-as-cause";
-    CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from"]);
-    NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
-  }
-});
-
-// src/lint/rules/person-as-cause.ts
+// src/lint/rules/damage.ts
 function participleAt(words, i) {
   const lower = words[i].lower;
   if (!PARTICIPLE_INDEX.has(lower)) return false;
@@ -60249,10 +61465,351 @@ function damageAt(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
   return -1;
 }
+var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
+var init_damage = __esm({
+  "src/lint/rules/damage.ts"() {
+    "use strict";
+    init_windows();
+    init_generated();
+    DAMAGE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+  }
+});
+
+// src/lint/rules/person-as-cause-source.ts
+function namedAsSource(words, people) {
+  const thanks = matchPhrase(words, CREDIT);
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
+    const who = nextWord(words, thanks[1]);
+    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
+    const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
+    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
+  }
+  const cleft = cleftPerson(words, people);
+  if (cleft) return [cleft];
+  const framed = causeFraming(words, people);
+  if (framed) return [framed];
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
+  if (onWhom) return [onWhom];
+  const responsible = matchPhrase(words, RESPONSIBILITY);
+  if (responsible) {
+    const subject = personSubject(words, responsible[0], people);
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!BLAME_NOUNS.has(words[i].lower)) continue;
+    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    if (words[i].lower === "doing" && words[i + 1] !== void 0 && words[i + 1].kind === "word") continue;
+    const before = previousWord(words, i);
+    const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
+    if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
+    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
+    if (who !== -1) return [span(rule, words[i], words[who])];
+    if (before !== -1 && (["my", "our", "his", "her", "their"].includes(words[before].lower) || words[before].lower.endsWith("'s") && isPersonAt(words, before, people))) {
+      return [span(rule, words[before], words[i])];
+    }
+  }
+  return null;
+}
+function cleftPerson(words, people) {
+  for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
+    const at = findPhrase(words, be);
+    if (at === -1) continue;
+    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? "");
+      const relative = !credit && (CLEFT_RELATIVES.has(words[j].lower) || words[j].lower === "that" && !BE.has(words[nextWord(words, j)]?.lower ?? ""));
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span("blame/person-as-cause", words[at], words[j]);
+      const owner = previousWord(words, previousWord(words, j));
+      const act = nextWord(words, j);
+      if (words[j].lower === "that" && owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+        return span("blame/person-as-cause", words[at], words[act]);
+      }
+    }
+  }
+  return null;
+}
+function causeFraming(words, people) {
+  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
+  if (cause === -1) return null;
+  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
+    if (words[i].kind === "word") n++;
+    if (!CAUSE_LINKS.has(words[i].lower)) continue;
+    if (["to", "from"].includes(words[i].lower) && !TRACE_WORDS.has(words[cause].lower)) continue;
+    if (words[i].lower === "with" && !BEGINNINGS.has(words[cause].lower)) continue;
+    const who = nextWord(words, i);
+    const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause].lower) ? findPhrase(words, ["by"], who) : -1;
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span("blame/person-as-cause", words[cause], words[nextPerson(words, by, people, 3)]);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    if (words[who].lower.endsWith("'s") && !["to", "from", "of", "with"].includes(words[i].lower)) continue;
+    if (BE.has(words[verb].lower) || /^(error|mistake)s?$/.test(words[verb].lower)) continue;
+    if (REMEDY_GERUNDS.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
+    return span("blame/person-as-cause", words[cause], words[verb]);
+  }
+  return null;
+}
+function outcomeOnPerson(words, people) {
+  for (let k = 0; k < words.length; k++) {
+    const lower = words[k].lower;
+    const pointer = lower === "one" && ["this", "that"].includes(words[previousWord(words, k)]?.lower ?? "");
+    const contracted = lower === "that's" || lower === "this's";
+    if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
+    const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
+    const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
+    if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k], words[owner]);
+    const be = contracted ? k : nextWord(words, k);
+    if (!contracted && !["is", "was", "'s"].includes(words[be]?.lower ?? "")) continue;
+    let on = nextWord(words, be);
+    if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
+    const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who])) return span(rule, words[k], words[who]);
+  }
+  return null;
+}
+function labelledCause(words, people) {
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k].lower !== "cause") continue;
+    let colon = k + 1;
+    for (let n = 0; colon < words.length && words[colon].text !== ":" && n < 8; colon++) if (words[colon].kind === "word") n++;
+    if (words[colon]?.text !== ":") continue;
+    const who = nextWord(words, colon);
+    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    const after = nextWord(words, who);
+    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule, words[k], words[who]);
+  }
+  return null;
+}
+function madeError(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    const before = words[previousWord(words, i)]?.lower ?? "";
+    if (!MAKING_VERBS.has(words[i].lower) || REFRAINING_VERBS.has(before) || ["to", "not", "never", "didn't"].includes(before)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!ERROR_NOUNS.has(words[j].lower) || ERROR_THINGS.has(words[nextWord(words, j)]?.lower ?? "")) continue;
+      const who = personSubject(words, i, people);
+      if (who !== -1 && !isNarrator(words[who]) && !["nobody", "no"].includes(words[who].lower)) return span(rule, words[who], words[j]);
+    }
+  }
+  return null;
+}
+function atFault(words, people) {
+  const hit = matchPhrase(words, FAULT);
+  if (!hit || words.some((w) => DENIALS.has(w.lower))) return null;
+  for (let j = previousWord(words, hit[0]), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule, words[j], words[hit[1]]);
+  }
+  const who = nextPerson(words, hit[1], people, 5);
+  const be = words.slice(hit[1], who).some((w) => w.lower === "is" || w.lower === "was");
+  return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]], words[who]) : null;
+}
+function attributed(words, people) {
+  const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const object = hit ? nextWord(words, hit[1]) : -1;
+  if (object !== -1 && OBJECT_PRONOUNS.has(words[object].lower)) return span(rule, words[hit[0]], words[object]);
+  const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
+  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule, words[hit[0]], words[who]);
+  return bareCause(words, people);
+}
+function bareCause(words, people) {
+  const hit = matchPhrase(words, BARE);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (who !== -1 && ["the", "a", "an", "our", "their", "one"].includes(words[who].lower)) who = nextWord(words, who);
+  if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === "punct")) return null;
+  if (who === -1 || !(OBJECT_PRONOUNS.has(words[who].lower) || isPersonAt(words, who, people))) return null;
+  if (isNarrator(words[who]) || words[who].lower.endsWith("'s")) return null;
+  const after = words[nextWord(words, who)];
+  if (after && (/ing$/.test(after.lower) || ["error", "errors", "mistake", "mistakes", "availability", "schedule", "request", "requests"].includes(after.lower))) return null;
+  return span(rule, words[hit[0]], words[who]);
+}
+function adverbAttribution(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (!DEGREE_ADVERBS.has(words[i].lower)) continue;
+    const before = previousWord(words, i);
+    const after = nextWord(words, i);
+    if (before === -1 || after === -1) continue;
+    const joined = [words[before].lower, words[after].lower];
+    if (ATTRIBUTION_PHRASES.some((p) => p.length === 2 && p[0] === joined[0] && p[1] === joined[1])) return [before, after];
+  }
+  return null;
+}
+function reasonFor(words, people) {
+  const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
+  if (reason === -1) return null;
+  if (words[reason].lower === "why" && !["is", "was"].includes(words[previousWord(words, reason)]?.lower ?? "")) return null;
+  const subject = personSubject(words, reason, people);
+  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
+  const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
+  return bad ? span(rule, words[subject], words[reason]) : null;
+}
+function possessedCause(words, reason, people) {
+  const owner = personSubject(words, reason, people, true);
+  if (owner === -1 || !words[owner].lower.endsWith("'s") || isNarrator(words[owner])) return null;
+  const be = words.slice(owner, reason).some((w) => w.lower === "is" || w.lower === "was");
+  const root2 = words[previousWord(words, reason)]?.lower === "root" || words[reason].lower === "culprit";
+  return be && root2 ? span(rule, words[owner], words[reason]) : null;
+}
+function normAfter(words, from) {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j].lower) || SAFEGUARD_NOUNS.has(words[j].lower)) return j;
+  return -1;
+}
+function safeguardAfter(words, verb) {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || NORM_NOUNS.has(words[j].lower)) return j;
+  return -1;
+}
+function actingPerson(words, people) {
+  for (let i = 0; i < words.length; i++) if (isPersonAt(words, i, people)) return isNarrator(words[i]) || words[i].lower.endsWith("'s") ? -1 : i;
+  return -1;
+}
+function normViolation(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
+    if (!phrase) continue;
+    const norm2 = normAfter(words, phrase[1]);
+    if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
+    return span(rule, words[i], words[norm2]);
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!SKIPPING_VERBS.has(words[i].lower) || words[previousWord(words, i)]?.lower === "have") continue;
+    const guard2 = safeguardAfter(words, i);
+    const subject = guard2 === -1 ? -1 : personSubject(words, i, people);
+    if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject], words[guard2]);
+  }
+  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const norm = frame ? normAfter(words, frame[1]) : -1;
+  const who = norm === -1 ? -1 : actingPerson(words, people);
+  return who === -1 ? null : span(rule, words[Math.min(who, frame[0])], words[Math.max(who, norm)]);
+}
+function sarcasticPraise(words, people) {
+  const wellDone = (i) => words[i].lower === "done" && words[previousWord(words, i)]?.lower === "well" && words[i + 1]?.text === ",";
+  const praise = words.findIndex((w, i) => SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i)) || wellDone(i));
+  if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
+  let who = -1;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  if (who === -1) return null;
+  const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
+  const act = addressed ? nextWord(words, who) : -1;
+  if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
+  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  const interjection = INTERJECTIONS.has(words[praise].lower);
+  for (let j = praise + 1; j < words.length; j++) {
+    const damage = participleAt(words, j) || damageAt(words, j) !== -1;
+    const outcome = (SARCASTIC_OUTCOMES.has(words[j].lower) || BAD_OUTCOMES.has(words[j].lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? "") && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? "");
+    const turned = outcome && ["into", "now"].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
+    if (damage || (!interjection || turned) && outcome) return span(rule, words[Math.min(praise, who)], words[Math.max(j, who)]);
+  }
+  return null;
+}
+function praiseOfAct(words, i) {
+  if (words[i + 1]?.text === ",") return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (ACT_NOUNS.has(words[j].lower)) return true;
+  return false;
+}
+function outcomeWhenPersonActs(words, people) {
+  const outcome = words.findIndex((_, i) => isBadOutcome(words, i));
+  const answer = words[nextWord(words, -1)]?.lower === "because";
+  if (outcome === -1 && !answer) return null;
+  for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
+    if (!OUTCOME_LINKS.has(words[i].lower)) continue;
+    const who = nextPerson(words, i, people, 3);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
+    return span(rule, words[who], words[verb]);
+  }
+  return null;
+}
+function isBadOutcome(words, i) {
+  const lower = words[i].lower;
+  if (OUTCOME_VERBS.has(lower)) return true;
+  if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
+  return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
+}
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var init_person_as_cause_source = __esm({
+  "src/lint/rules/person-as-cause-source.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_damage();
+    init_finding();
+    CREDIT = createPhraseIndex(CREDIT_PHRASES);
+    RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
+    ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
+    BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
+    rule = "blame/person-as-cause";
+    CREDITED_ACTS = /* @__PURE__ */ new Set([
+      "restored",
+      "fixed",
+      "repaired",
+      "recovered",
+      "resolved",
+      "mitigated",
+      "saved",
+      "rescued",
+      "noticed",
+      "spotted",
+      "caught",
+      "found",
+      "identified",
+      "detected",
+      "diagnosed",
+      "flagged",
+      "reported",
+      "escalated"
+    ]);
+    CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from", "with"]);
+    BEGINNINGS = /* @__PURE__ */ new Set(["started", "began", "starts", "begins"]);
+    ERROR_THINGS = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths"]);
+    FAULT = createPhraseIndex(FAULT_PHRASES);
+    DENIALS = /* @__PURE__ */ new Set(["nobody", "no", "not", "none", "isn't", "wasn't", "never", "neither"]);
+    OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
+    BARE = createPhraseIndex(BARE_CAUSES);
+    NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+    NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
+    INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
+    ACT_NOUNS = /* @__PURE__ */ new Set(["job", "work", "deploy", "deployment", "release", "change", "move", "idea", "call", "effort", "push", "rollout", "migration", "performance", "show", "decision", "plan", "timing", "stuff"]);
+    SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
+    OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
+    WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
+  }
+});
+
+// src/lint/rules/person-as-cause.ts
+function exposedSecret(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!SECRET_NOUNS.has(words[i].lower)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 1; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j].lower)) continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (EXPOSURE_PLACES.has(words[k].lower)) return k;
+    }
+  }
+  return -1;
+}
+function untestedObject(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!RELATIVE_SUBJECTS.has(words[i].lower)) continue;
+    let negated = words[i].lower === "nobody" || words[i].lower === "no";
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (NEVER.has(words[j].lower)) negated = true;
+      else if (negated && UNTESTED_OBJECTS.has(words[j].lower)) return j;
+      else if (["failed", "failing"].includes(words[j].lower) && n === 0) {
+        for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (SAFEGUARD_NOUNS.has(words[k].lower)) return j;
+      }
+    }
+  }
+  return -1;
+}
 function skippedSafeguard(words, from) {
   for (let i = from; i < words.length; i++) {
     if (words[i].lower !== "without") continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower)) return i;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || COMMUNICATION_GERUNDS.has(words[j].lower)) return i;
   }
   return -1;
 }
@@ -60269,33 +61826,55 @@ function checkPersonAsCause(clauses, sentence, people) {
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule2, words[subject], words[end])];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
 }
 function agentOf(words, subject, verb) {
   const before = words[previousWord(words, verb)]?.lower;
   if (before === "that" || before === "which") return false;
+  if (before !== void 0 && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb].lower);
+}
+function wrongTarget(words, subject, verb) {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
+    if (words[j].lower === "wrong" || words[j].lower === "incorrect") return span("blame/person-as-cause", words[subject], words[j]);
+  }
+  return null;
+}
+function perfectActive(words, aux) {
+  if (!["has", "have", "had"].includes(words[aux].lower)) return false;
+  const next = nextWord(words, aux);
+  if (next === -1) return false;
+  return words[next].lower === "been" ? /ing$/.test(words[nextWord(words, next)]?.lower ?? "") : /(ed|en|wn)$/.test(words[next].lower);
+}
+function afterRemedy(words, subject, verb) {
+  for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
+    if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
+  }
+  return false;
 }
 function isPassive(words, verb) {
   const before = words[previousWord(words, verb)]?.lower;
   return before !== void 0 && ["was", "were", "been", "being", "got"].includes(before);
 }
 function passiveBy(words, i, people) {
-  if (!PASSIVE_CAUSE.has(words[i].lower) || !isPassive(words, i)) return -1;
-  const by = nextWord(words, i);
+  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
+  const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
+  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  let by = nextWord(words, damage);
+  if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
   }
   return -1;
 }
@@ -60319,18 +61898,63 @@ function passiveAgentThenDamage(words, i, people) {
   return null;
 }
 function loadedAction(words, people) {
-  const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  for (const subject of actingPeople(words, people)) {
+    const found = loadedActionOf(words, subject);
+    if (found) return found;
+  }
+  return null;
+}
+function actingPeople(words, people) {
+  const found = [];
+  const leading = leadingPerson(words, people);
+  if (leading !== -1) found.push(leading);
+  for (let i = 0; i < words.length; i++) {
+    if (!LINKS.has(words[i].lower)) continue;
+    const who = nextWord(words, i);
+    if (who !== -1 && who !== leading && isPersonAt(words, who, people) && !isNarrator(words[who]) && !words[who].lower.endsWith("'s")) found.push(who);
+  }
+  return found;
+}
+function loadedActionOf(words, subject) {
   const after = nextWord(words, subject);
-  if (after === -1 || BE2.has(words[after].lower) || REMEDY_VERBS.has(words[after].lower)) return null;
+  const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
+  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after)) return null;
+  if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
+  if (DUTY_MODALS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
+  const act = damageAt(words, after);
+  if (isResponseAct(words, after, act === -1 ? after : act)) return null;
   const fix2 = words.some((w) => FIX_NOUNS.has(w.lower));
-  const listed = hasAny(words, fix2 ? SAFEGUARDS : LOADED, after);
-  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
-  return marker === -1 ? null : span("blame/person-as-cause", words[subject], words[marker]);
+  const risky = fix2 ? -1 : hasAny(words, RISKY);
+  const listed = risky !== -1 ? risky : hasAny(words, fix2 ? SAFEGUARDS : LOADED, after);
+  const repeated = fix2 ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
+  const skipped2 = skippedSafeguard(words, after);
+  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
+  if (marker === -1) return null;
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+  return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
+}
+function loadedWork(words, people) {
+  const owner = words.findIndex((w, i) => w.lower.endsWith("'s") && isPersonAt(words, i, people) && !isNarrator(w));
+  if (owner === -1 || isBelonging(words, owner)) return null;
+  const fix2 = words.some((w) => FIX_NOUNS.has(w.lower));
+  const hit = matchPhrase(words, fix2 ? SAFEGUARDS : LOADED, owner);
+  return hit && words.slice(owner, hit[0]).filter((w) => w.kind === "word").length <= 6 ? span("blame/person-as-cause", words[owner], words[hit[1]]) : null;
+}
+function gerundAct(words, people) {
+  const subject = leadingPerson(words, people);
+  const verb = subject === -1 ? -1 : nextWord(words, subject);
+  const gerund = verb === -1 ? -1 : nextWord(words, verb);
+  if (gerund === -1 || REFRAINING_VERBS.has(words[verb].lower) || BE2.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) return null;
+  return participleAt(words, gerund) && !isResponseAct(words, gerund, gerund) ? span("blame/person-as-cause", words[subject], words[gerund]) : null;
 }
 function leadingPerson(words, people) {
-  for (let i = 0, n = 0; i < words.length && n < 5; i++) {
+  let start = 0;
+  if (FRONTED.has(words[nextWord(words, -1)]?.lower ?? "")) {
+    const comma = words.findIndex((w, k) => w.text === "," && k < 24);
+    if (comma !== -1) start = comma + 1;
+  }
+  for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i].kind !== "word") continue;
     n++;
     if (isPersonAt(words, i, people)) return words[i].lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
@@ -60339,7 +61963,7 @@ function leadingPerson(words, people) {
 }
 function consequence(words, people) {
   const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  if (subject === -1 || ["nobody", "no", "none"].includes(words[subject].lower)) return null;
   const act = nextWord(words, subject);
   if (act !== -1 && (REMEDY_VERBS.has(words[act].lower) || isFailover(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {
@@ -60359,25 +61983,67 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION, BE2, PLANNED, LOADED, SAFEGUARDS;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
     init_finding();
     init_people();
     init_response_acts();
+    init_damage();
     init_person_as_cause_source();
     init_windows();
     init_generated();
-    DAMAGE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
     BE2 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
+    CLAUSE_MODALS = /* @__PURE__ */ new Set(["would", "could", "might", "will", "may", "can"]);
+    DUTY_MODALS = /* @__PURE__ */ new Set(["should", "must", "shall", "can", "may", "need", "needs"]);
     PLANNED = createPhraseIndex(PLANNED_MARKERS);
     LOADED = createPhraseIndex(LOADED_MARKERS);
     SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
+    REPEATS = createPhraseIndex(REPETITION_OPENERS);
+    RISKY = createPhraseIndex(RISKY_TIMES);
+    INTO = /* @__PURE__ */ new Set(["into", "to", "in", "on", "onto"]);
+    RELATIVE_SUBJECTS = /* @__PURE__ */ new Set(["that", "which", "they", "he", "she", "nobody", "no"]);
+    NEVER = /* @__PURE__ */ new Set(["never", "not", "hadn't", "wasn't", "weren't", "didn't", "nobody", "one"]);
+    PERCEIVING = /* @__PURE__ */ new Set([
+      "found",
+      "noticed",
+      "spotted",
+      "identified",
+      "detected",
+      "discovered",
+      "saw",
+      "observed",
+      "caught",
+      "confirmed",
+      "investigated",
+      "diagnosed",
+      "traced",
+      "determined",
+      "flagged",
+      "reported",
+      "noted",
+      "suspected",
+      "learned",
+      "encountered",
+      "verified",
+      "reviewed",
+      "checked",
+      "tested",
+      "inspected",
+      "audited",
+      "validated",
+      "double-checked",
+      "concluded",
+      "established",
+      "analyzed",
+      "analysed",
+      "believed",
+      "expect",
+      "expected"
+    ]);
+    LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
+    FRONTED = /* @__PURE__ */ new Set(["while", "during", "after", "before", "at", "on", "once", "with", "in", "despite", "although", "though", "as", "when", "sadly", "unfortunately"]);
   }
 });
 
@@ -60385,7 +62051,7 @@ var init_person_as_cause = __esm({
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/hindsight";
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
+  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === ",") return [span(rule2, words[first], words[first])];
@@ -60395,19 +62061,33 @@ function checkHindsight(sentence, people) {
     const lower = words[i].lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? "");
+      const dutyWord = nextWord(words, i);
+      const duty = MINIMISED_DUTIES.has(words[dutyWord]?.lower ?? "") && (lower !== "only" || words[nextWord(words, dutyWord)]?.lower === "to");
       if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [span(rule2, words[before], words[i])];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule2, words[i], words[i])];
+    const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
+    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule2, words[i], words[role])];
+    const face = STARING_WORDS.has(lower) ? findPhrase(words, ["in", "the", "face"], i) : -1;
+    if (face !== -1 && face - i <= 10) return [span(rule2, words[i], words[phraseEnd(words, face, 3)])];
     const frame = lower === "all" ? minimisingFrame(words, i) : -1;
     if (frame !== -1) return [span(rule2, words[i], words[frame])];
   }
   return [];
 }
 function describesThing(words, at) {
-  if (!["clearly", "plainly", "obviously"].includes(words[at].lower) || previousWord(words, at) === -1) return false;
+  if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? "";
-  return /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
+  if (CLEAR_DESCRIPTIONS.has(next)) return true;
+  return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
+}
+function fromEvidence(words, end) {
+  const present = ["is", "are"].includes(words[previousWord(words, end)]?.lower ?? "");
+  return present && words[nextWord(words, end)]?.lower === "from" && /^(clear|evident|obvious)$/.test(words[end].lower);
+}
+function anyRole(words, any, people) {
+  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
 function minimisingFrame(words, i) {
   for (const frame of MINIMISING_FRAMES) {
@@ -60417,8 +62097,10 @@ function minimisingFrame(words, i) {
   return -1;
 }
 function couldHaveSeen(words, i) {
+  const MODAL = ["could", "could've", "would", "would've", "should", "must"];
   let j = nextWord(words, i);
-  if (j === -1 || !["could", "could've", "would", "should", "must"].includes(words[j].lower)) return false;
+  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
+  if (j === -1 || !MODAL.includes(words[j].lower)) return false;
   if (words[j].lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
@@ -60444,9 +62126,19 @@ function checkHumanError(sentence, people) {
     if (words[end].lower !== "by" && words[end].lower !== "of") return true;
     return nextPerson(words, end, people) !== -1;
   });
-  return hit ? [span("blame/human-error", words[hit[0]], words[hit[1]])] : [];
+  if (hit) return [span("blame/human-error", words[hit[0]], words[hit[1]])];
+  const role = roleError(words);
+  return role === -1 ? [] : [span("blame/human-error", words[previousWord(words, role)], words[role])];
 }
-var HUMAN_ERROR, JUDGEMENT_FIRST;
+function roleError(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (!ERROR_WORDS.has(words[i].lower) || ERROR_THINGS2.has(words[nextWord(words, i)]?.lower ?? "")) continue;
+    const role = previousWord(words, i);
+    if (role !== -1 && ROLE_NOUNS.has(words[role].lower) && !JUDGEMENT_FIRST.has(words[previousWord(words, role)]?.lower ?? "")) return i;
+  }
+  return -1;
+}
+var HUMAN_ERROR, JUDGEMENT_FIRST, ERROR_THINGS2;
 var init_human_error = __esm({
   "src/lint/rules/human-error.ts"() {
     "use strict";
@@ -60456,6 +62148,7 @@ var init_human_error = __esm({
     init_finding();
     HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
     JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]));
+    ERROR_THINGS2 = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths", "count", "counts"]);
   }
 });
 
@@ -60499,7 +62192,7 @@ function checkPunitive(sentence, people) {
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
-      return [span(rule2, words[i], words[findPhrase(words, ["accountable"], i)])];
+      return [span(rule2, words[i], words[heldWord(words, i)])];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
@@ -60521,9 +62214,15 @@ function removedFromDuty(words, i, people) {
   for (let j = nextWord(words, link3), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
   return -1;
 }
-function heldAccountable(words, i, people) {
+function heldWord(words, i) {
   const accountable = findPhrase(words, ["accountable"], i);
-  return accountable !== -1 && accountable - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
+  if (accountable !== -1) return accountable;
+  const responsible = findPhrase(words, ["responsible"], i);
+  return responsible !== -1 && responsible - i <= 6 && words.slice(i, responsible).every((w) => w.kind === "word") ? responsible : -1;
+}
+function heldAccountable(words, i, people) {
+  const held = heldWord(words, i);
+  return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }
 var PUNITIVE, BE3;
 var init_punitive = __esm({
@@ -60704,10 +62403,14 @@ function lintProse(text6, given = {}) {
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
+    const found = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
-    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
-    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
-    for (const [bit, check2] of CHECKS) if (mask & bit) findings.push(...check2(sentence, options.people));
+    const someone = sentence.words.some((w) => mayBePerson(w, options.people) || OWNERS.has(w.lower));
+    if (mask & CHECK.personAsCause && someone) found.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check2] of CHECKS) if (mask & bit) found.push(...check2(sentence, options.people));
+    const punitive = found.some((f) => f.ruleId === "blame/punitive");
+    findings.push(...punitive ? found.filter((f) => f.ruleId !== "blame/person-as-cause" && f.ruleId !== "blame/counterfactual") : found);
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text6, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text6, options.allow) : [];
@@ -60733,7 +62436,7 @@ function allowedRanges(text6, allow) {
   }
   return ranges;
 }
-var CHECKS;
+var CHECKS, OWNERS;
 var init_prose = __esm({
   "src/lint/prose.ts"() {
     "use strict";
@@ -60755,6 +62458,7 @@ var init_prose = __esm({
       [CHECK.hindsight, checkHindsight],
       [CHECK.vagueAction, checkVagueAction]
     ];
+    OWNERS = /* @__PURE__ */ new Set(["my", "our", "his", "her", "their", "him", "them"]);
   }
 });
 
