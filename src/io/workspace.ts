@@ -11,6 +11,7 @@ import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
 import { readPublicationDates } from './git-history.js';
+import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
 
@@ -51,6 +52,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
   return {
     root,
     config,
+    toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),

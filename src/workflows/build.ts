@@ -10,10 +10,11 @@
  */
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderReport } from '../render/render.js';
+import { PENDING_KEY, readReportHeader, relatedFileHash, reportKey, templateDigest } from '../render/report-file.js';
 import type { Incident } from '../incident/model.js';
+import type { TemplateSet } from '../render/render.js';
 import { findRelatedIncidents } from '../report/related.js';
-import { checkFiles, listIncidentFiles } from './incident-files.js';
+import { checkFiles, listIncidentFiles, readFiles } from './incident-files.js';
 import type { Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
@@ -39,8 +40,8 @@ export function reportPathFor(file: string, outDir: string | null): string {
   return outDir ? path.posix.join(outDir.split(path.sep).join('/'), name) : path.posix.join(path.posix.dirname(file), name);
 }
 
-/** What `planBuild` found: the items, or the problem with the request (a missing path or templates folder; the CLI exits 2). */
-export type BuildPlan = { items: BuildItem[]; problem: null; skipped?: string[] } | { items: null; problem: string };
+/** What `planBuild` found: the items (`reused` when every report on disk was current and nothing was rendered), or the problem with the request (a missing path or templates folder; the CLI exits 2). */
+export type BuildPlan = { items: BuildItem[]; problem: null; skipped?: string[]; reused?: boolean } | { items: null; problem: string };
 
 /** Renders every incident PATHS name and compares it with its report on disk; writes nothing. */
 export async function planBuild(workspace: Workspace, paths: readonly string[], options: BuildOptions): Promise<BuildPlan> {
@@ -57,6 +58,15 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const { templates } = loaded;
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
+  const named = new Set(files);
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  const keys = await reportKeys(workspace, [...files, ...rest], templates, relativeOut);
+  // The warm path: every report of the folder current, so nothing is parsed or rendered.
+  const reused = await reuseReports(workspace, files, rest, keys, relativeOut, options.onProgress);
+  if (reused) return { items: reused, problem: null, reused: true };
+
+  const { renderReport } = await import('../render/render.js');
   const items: BuildItem[] = [];
   const sourceOf = new Map<string, string>();
   // Checked first, rendered second: "Related incidents" needs every incident of the folder.
@@ -66,7 +76,18 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     // The parsed YAML tree is dropped: thousands of them would not fit in memory.
     checked.push({ ...entry, source: null });
   }
-  const related = await relatedAcrossFolder(workspace, checked);
+  const others: Incident[] = [];
+  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) others.push(entry.incident);
+  const related = findRelatedIncidents([...checked.flatMap((entry) => (entry.incident ? [entry.incident] : [])), ...others]);
+  const render = async (incident: Incident, target: string) => {
+    const links = (related.get(incident.id) ?? []).map((other) => ({
+      ...other,
+      link: path.posix.relative(path.posix.dirname(target), reportPathFor(other.file, relativeOut)),
+    }));
+    const existing = await workspace.readTextIfExists(target);
+    const markdown = renderReport(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    return { existing, markdown };
+  };
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
@@ -87,29 +108,73 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
       continue;
     }
     sourceOf.set(target, entry.file);
-    const existing = await workspace.readTextIfExists(target);
-    const links = (related.get(entry.incident.id) ?? []).map((other) => ({
-      ...other,
-      link: path.posix.relative(path.posix.dirname(target), reportPathFor(other.file, relativeOut)),
-    }));
-    const markdown = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: links });
+    const { existing, markdown } = await render(entry.incident, target);
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
+  }
+  // A partial build that changes a report can change the "Related incidents" of reports it does not
+  // write; then what it writes is marked pending, so the next build does not trust the folder as current.
+  if (items.some((item) => item.state === 'missing' || item.state === 'changed')) {
+    for (const incident of others) {
+      const { existing, markdown } = await render(incident, reportPathFor(incident.file, relativeOut));
+      if (existing !== markdown) return { items: items.map(markPending), problem: null };
+    }
   }
   return { items, problem: null };
 }
 
+/** The key of each readable incident file's report (see `render/report-file.ts`). */
+async function reportKeys(workspace: Workspace, files: readonly string[], templates: TemplateSet, relativeOut: string | null): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for await (const { file, read } of readFiles(workspace, files)) {
+    if ('bytes' in read) keys.set(file, reportKeyOf(workspace, file, read.bytes, templates, relativeOut));
+  }
+  return keys;
+}
+
+/** The key a build gives the report of `file` with these source bytes; `init` stamps its example with it too. */
+export function reportKeyOf(workspace: Pick<Workspace, 'config' | 'toolVersion'>, file: string, source: Uint8Array, templates: TemplateSet, relativeOut: string | null): string {
+  const { config } = workspace;
+  // What of the config reaches a report; lint, review and sync pacing do not.
+  const settings = { out: relativeOut, incidents: config.incidents, severities: config.severities, maxFileBytes: config.maxFileBytes, repo: config.sync.repo, policies: config.policies };
+  return reportKey({ file, source, toolVersion: workspace.toolVersion ?? 'unknown', templates: templateDigest(templates), settings });
+}
+
 /**
- * Related incidents over the incidents folder, whichever files this build
- * renders, so building one file gives the same report as building all.
+ * The build's items when every incident of the folder (those named and the
+ * rest, whose data "Related incidents" uses) has its report on disk with a
+ * matching key, an unedited body and no link to a removed incident; else null.
  */
-async function relatedAcrossFolder(workspace: Workspace, checked: ReadonlyArray<{ file: string; incident: Incident | null }>) {
-  const incidents = checked.flatMap((entry) => (entry.incident ? [entry.incident] : []));
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  return findRelatedIncidents(incidents);
+async function reuseReports(
+  workspace: Workspace,
+  files: readonly string[],
+  rest: readonly string[],
+  keys: ReadonlyMap<string, string>,
+  relativeOut: string | null,
+  onProgress: BuildOptions['onProgress'],
+): Promise<BuildItem[] | null> {
+  const present = new Set([...files, ...rest].map(relatedFileHash));
+  const targets = new Set<string>();
+  const items: BuildItem[] = [];
+  for (const [index, file] of [...files, ...rest].entries()) {
+    const key = keys.get(file);
+    const target = reportPathFor(file, relativeOut);
+    if (key === undefined || targets.has(target)) return null;
+    targets.add(target);
+    const existing = await workspace.readTextIfExists(target);
+    const header = existing === null ? null : readReportHeader(existing);
+    if (!header || header.key !== key || !header.bodyIntact || !header.related.every((hash) => present.has(hash))) return null;
+    if (index < files.length) {
+      onProgress?.(index + 1, files.length);
+      items.push({ file, target, state: 'unchanged', markdown: existing, diagnostics: [] });
+    }
+  }
+  return items;
+}
+
+function markPending(item: BuildItem): BuildItem {
+  if (item.markdown === null || item.state === 'unchanged' || item.state === 'failed') return item;
+  return { ...item, markdown: item.markdown.replace(/ key:[0-9a-f]{16} /, ` key:${PENDING_KEY} `) };
 }
 
 /** Writes every report that is missing or changed; returns how many were written. */

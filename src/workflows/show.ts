@@ -32,9 +32,14 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
   for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };
   if (options.format === 'json') return { problem: null, output: `${JSON.stringify(incidentToJson(checked.incident, checked.input), null, 2)}\n`, diagnostics: [] };
-  // Rendering pulls in remark and Handlebars; loaded only when Markdown is asked for.
+  // Rendering pulls in Handlebars; loaded only when Markdown is asked for.
   const { renderReport } = await import('../render/render.js');
+  const { reportKeyOf } = await import('./build.js');
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { problem: loaded.problem, output: null, diagnostics: [] };
-  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo }), diagnostics: [] };
+  // The header carries the key `build` would give the report, so the output is the file a build writes.
+  const read = await workspace.readBytes(checked.file);
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  const key = 'bytes' in read ? reportKeyOf(workspace, checked.file, read.bytes, loaded.templates, outDir) : undefined;
+  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, key }), diagnostics: [] };
 }
