@@ -1,16 +1,58 @@
 /**
- * One benchmark run in a fresh process (so peak memory belongs to this N):
- * validate and build every incident in the folder, then print figures as JSON.
+ * One benchmark run in a fresh process (so peak memory belongs to this case),
+ * printing its figures as JSON. Cases: `build` (plan + write, as the CLI),
+ * `check` (plan only, as `build --check`), `floor-cold` (read, parse + check,
+ * template render and atomic write of each file: no related incidents, no
+ * layout, no key), `floor-warm` (read and hash every source and report), and
+ * `write` (the same report written atomically N times, with and without fsync).
  */
-import { applyBuild, planBuild } from '../src/workflows/build.js';
-import { openWorkspace } from '../src/io/workspace.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openWorkspace, writeFileSafely } from '../src/io/workspace.js';
+import { loadTemplates } from '../src/io/templates.js';
+import { renderRawReport } from '../src/render/render.js';
+import { checkIncident } from '../src/validate/check-incident.js';
+import { applyBuild, planBuild, reportPathFor } from '../src/workflows/build.js';
+import { listIncidentFiles, readFiles } from '../src/workflows/incident-files.js';
 
-const root = process.argv[2]!;
+const [root, mode] = [process.argv[2]!, process.argv[3] ?? 'build'];
 const start = performance.now();
 const { workspace } = await openWorkspace(root);
-const { items } = await planBuild(workspace!, [], { outDir: null });
-if (!items) throw new Error('nothing to build');
-const { written } = await applyBuild(workspace!, items);
+let failed = 0;
+let reused = false;
+const extra: Record<string, number> = {};
+if (mode === 'build' || mode === 'check') {
+  const plan = await planBuild(workspace!, [], { outDir: null });
+  if (!plan.items) throw new Error('nothing to build');
+  reused = plan.reused ?? false;
+  if (mode === 'build') await applyBuild(workspace!, plan.items);
+  failed = plan.items.filter((item) => item.state === 'failed').length;
+} else if (mode === 'floor-cold' || mode === 'floor-warm') {
+  const { files } = await listIncidentFiles(workspace!, []);
+  const templates = await loadTemplates(null);
+  // The project's read loop (a few files ahead), as the build uses it.
+  for await (const { file, read } of readFiles(workspace!, files!)) {
+    if (!('bytes' in read)) throw new Error(`cannot read ${file}`);
+    const bytes = read.bytes;
+    const target = path.join(root, reportPathFor(file, workspace!.config.output));
+    if (mode === 'floor-warm') {
+      createHash('sha256').update(bytes).digest('hex');
+      createHash('sha256').update(await readFile(target, 'utf8')).digest('hex');
+      continue;
+    }
+    const checked = checkIncident(file, bytes, workspace!.config);
+    if (!checked.incident) failed++;
+    else await writeFileSafely(target, renderRawReport(checked.incident, templates), { durable: false });
+  }
+} else if (mode === 'write') {
+  const text = 'x'.repeat(5_000);
+  const n = 300;
+  for (const durable of [false, true]) {
+    const began = performance.now();
+    for (let i = 0; i < n; i++) await writeFileSafely(path.join(root, `write-${i % 10}.md`), text, { durable });
+    extra[durable ? 'fsyncMs' : 'noFsyncMs'] = (performance.now() - began) / n;
+  }
+}
 const ms = performance.now() - start;
-const failed = items.filter((item) => item.state === 'failed').length;
-console.log(JSON.stringify({ ms, written, failed, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms, failed, reused, maxRssMb: process.resourceUsage().maxRSS / 1024, ...extra }));
