@@ -41387,6 +41387,10 @@ function readReportHeader(text4) {
   if (!header) return null;
   return { key: header[2], related: header[4].split(",").filter(Boolean), bodyIntact: header[3] === hash(text4.slice(header[0].length)) };
 }
+function reportBody(text4) {
+  const header = HEADER.exec(text4);
+  return header ? text4.slice(header[0].length) : text4;
+}
 function composeReportFile(sourceFile, body, stamp) {
   const name = (sourceFile.split("/").pop() ?? sourceFile).replace(/[<>]/g, "").replace(/-{2,}/g, "-");
   const related = stamp.related.map(relatedFileHash).join(",");
@@ -66618,7 +66622,7 @@ async function* checkFiles(workspace, files, options = {}) {
   const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
   for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
     const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
-    yield { ...checked, position: position2, total };
+    yield { ...checked, position: position2, total, bytes: "bytes" in read ? read.bytes : null };
   }
 }
 function noFilesDiagnostic(paths) {
@@ -66645,16 +66649,17 @@ async function planFiles(workspace, files, options) {
   const named = new Set(files);
   const folder = await listIncidentFiles(workspace, []);
   const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  const keys = await reportKeys(workspace, [...files, ...rest], templates, relativeOut);
-  const reused = await reuseReports(workspace, files, rest, keys, relativeOut, options.onProgress);
+  const reused = await reuseReports(workspace, files, rest, templates, relativeOut, options.onProgress);
   if (reused) return { items: reused, problem: null, reused: true };
   const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
   const items = [];
   const sourceOf = /* @__PURE__ */ new Map();
   const checked = [];
+  const keys = /* @__PURE__ */ new Map();
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
-    checked.push({ ...entry, source: null });
+    if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
+    checked.push({ ...entry, source: null, bytes: null });
   }
   const others = [];
   for await (const entry of checkFiles(workspace, rest)) if (entry.incident) others.push(entry.incident);
@@ -66691,42 +66696,44 @@ async function planFiles(workspace, files, options) {
     const state = existing === null ? "missing" : existing === markdown ? "unchanged" : "changed";
     items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
-  if (items.some((item) => item.state === "missing" || item.state === "changed")) {
-    for (const incident of others) {
-      const { existing, markdown } = await render(incident, reportPathFor(incident.file, relativeOut));
-      if (existing !== markdown) return { items: items.map(markPending), problem: null };
+  const written = new Set(items.filter((item) => item.state === "missing" || item.state === "changed").map((item) => item.file));
+  const writtenHashes = new Set([...written].map(relatedFileHash));
+  for (const incident of written.size > 0 ? others : []) {
+    const target = reportPathFor(incident.file, relativeOut);
+    const existing = await workspace.readTextIfExists(target);
+    if (existing === null) continue;
+    const linksNow = (related.get(incident.id) ?? []).some((other2) => written.has(other2.file));
+    const linkedBefore = (readReportHeader(existing)?.related ?? []).some((hash2) => writtenHashes.has(hash2));
+    if ((linksNow || linkedBefore) && reportBody((await render(incident, target)).markdown) !== reportBody(existing)) {
+      return { items: items.map(markPending), problem: null };
     }
   }
   return { items, problem: null };
-}
-async function reportKeys(workspace, files, templates, relativeOut) {
-  const keys = /* @__PURE__ */ new Map();
-  for await (const { file, read } of readFiles(workspace, files)) {
-    if ("bytes" in read) keys.set(file, reportKeyOf(workspace, file, read.bytes, templates, relativeOut));
-  }
-  return keys;
 }
 function reportKeyOf(workspace, file, source, templates, relativeOut) {
   const { config } = workspace;
   const settings = { out: relativeOut, incidents: config.incidents, severities: config.severities, maxFileBytes: config.maxFileBytes, repo: config.sync.repo, policies: config.policies };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? "unknown", templates: templateDigest(templates), settings });
 }
-async function reuseReports(workspace, files, rest, keys, relativeOut, onProgress) {
-  const present = new Set([...files, ...rest].map(relatedFileHash));
+async function reuseReports(workspace, files, rest, templates, relativeOut, onProgress) {
+  const all2 = [...files, ...rest];
+  const present = new Set(all2.map(relatedFileHash));
   const targets = /* @__PURE__ */ new Set();
   const items = [];
-  for (const [index2, file] of [...files, ...rest].entries()) {
-    const key = keys.get(file);
+  let index2 = 0;
+  for await (const { file, read } of readFiles(workspace, all2)) {
     const target = reportPathFor(file, relativeOut);
-    if (key === void 0 || targets.has(target)) return null;
+    if (!("bytes" in read) || targets.has(target)) return null;
     targets.add(target);
     const existing = await workspace.readTextIfExists(target);
     const header = existing === null ? null : readReportHeader(existing);
-    if (!header || header.key !== key || !header.bodyIntact || !header.related.every((hash2) => present.has(hash2))) return null;
+    if (!header || !header.bodyIntact || !header.related.every((hash2) => present.has(hash2))) return null;
+    if (header.key !== reportKeyOf(workspace, file, read.bytes, templates, relativeOut)) return null;
     if (index2 < files.length) {
       onProgress?.(index2 + 1, files.length);
       items.push({ file, target, state: "unchanged", markdown: existing, diagnostics: [] });
     }
+    index2++;
   }
   return items;
 }

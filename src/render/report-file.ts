@@ -81,6 +81,12 @@ export function readReportHeader(text: string): ReportHeader | null {
   return { key: header[2]!, related: header[4]!.split(',').filter(Boolean), bodyIntact: header[3] === hash(text.slice(header[0].length)) };
 }
 
+/** The text after a generated report's header (all of `text` when it has none). */
+export function reportBody(text: string): string {
+  const header = HEADER.exec(text);
+  return header ? text.slice(header[0].length) : text;
+}
+
 /** The report file: the header line, then the (already normalised) Markdown body. */
 export function composeReportFile(sourceFile: string, body: string, stamp: { key: string; related: readonly string[] }): string {
   // A file name must not be able to end the HTML comment early.

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { PENDING_KEY, readReportHeader, relatedFileHash, reportKey, templateDigest } from '../render/report-file.js';
+import { PENDING_KEY, readReportHeader, relatedFileHash, reportBody, reportKey, templateDigest } from '../render/report-file.js';
 import type { Incident } from '../incident/model.js';
 import type { TemplateSet } from '../render/render.js';
 import { findRelatedIncidents } from '../report/related.js';
@@ -61,9 +61,8 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const named = new Set(files);
   const folder = await listIncidentFiles(workspace, []);
   const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  const keys = await reportKeys(workspace, [...files, ...rest], templates, relativeOut);
   // The warm path: every report of the folder current, so nothing is parsed or rendered.
-  const reused = await reuseReports(workspace, files, rest, keys, relativeOut, options.onProgress);
+  const reused = await reuseReports(workspace, files, rest, templates, relativeOut, options.onProgress);
   if (reused) return { items: reused, problem: null, reused: true };
 
   const { renderReport } = await import('../render/render.js');
@@ -71,10 +70,12 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const sourceOf = new Map<string, string>();
   // Checked first, rendered second: "Related incidents" needs every incident of the folder.
   const checked = [];
+  const keys = new Map<string, string>();
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
-    // The parsed YAML tree is dropped: thousands of them would not fit in memory.
-    checked.push({ ...entry, source: null });
+    if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
+    // The parsed YAML tree and the bytes are dropped: thousands of them would not fit in memory.
+    checked.push({ ...entry, source: null, bytes: null });
   }
   const others: Incident[] = [];
   for await (const entry of checkFiles(workspace, rest)) if (entry.incident) others.push(entry.incident);
@@ -114,22 +115,20 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   }
   // A partial build that changes a report can change the "Related incidents" of reports it does not
   // write; then what it writes is marked pending, so the next build does not trust the folder as current.
-  if (items.some((item) => item.state === 'missing' || item.state === 'changed')) {
-    for (const incident of others) {
-      const { existing, markdown } = await render(incident, reportPathFor(incident.file, relativeOut));
-      if (existing !== markdown) return { items: items.map(markPending), problem: null };
+  // Only reports that link, or linked, an incident whose report this build writes can be behind.
+  const written = new Set(items.filter((item) => item.state === 'missing' || item.state === 'changed').map((item) => item.file));
+  const writtenHashes = new Set([...written].map(relatedFileHash));
+  for (const incident of written.size > 0 ? others : []) {
+    const target = reportPathFor(incident.file, relativeOut);
+    const existing = await workspace.readTextIfExists(target);
+    if (existing === null) continue; // missing: its own key already makes the next build render
+    const linksNow = (related.get(incident.id) ?? []).some((other) => written.has(other.file));
+    const linkedBefore = (readReportHeader(existing)?.related ?? []).some((hash) => writtenHashes.has(hash));
+    if ((linksNow || linkedBefore) && reportBody((await render(incident, target)).markdown) !== reportBody(existing)) {
+      return { items: items.map(markPending), problem: null };
     }
   }
   return { items, problem: null };
-}
-
-/** The key of each readable incident file's report (see `render/report-file.ts`). */
-async function reportKeys(workspace: Workspace, files: readonly string[], templates: TemplateSet, relativeOut: string | null): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
-  for await (const { file, read } of readFiles(workspace, files)) {
-    if ('bytes' in read) keys.set(file, reportKeyOf(workspace, file, read.bytes, templates, relativeOut));
-  }
-  return keys;
 }
 
 /** The key a build gives the report of `file` with these source bytes; `init` stamps its example with it too. */
@@ -149,25 +148,29 @@ async function reuseReports(
   workspace: Workspace,
   files: readonly string[],
   rest: readonly string[],
-  keys: ReadonlyMap<string, string>,
+  templates: TemplateSet,
   relativeOut: string | null,
   onProgress: BuildOptions['onProgress'],
 ): Promise<BuildItem[] | null> {
-  const present = new Set([...files, ...rest].map(relatedFileHash));
+  const all = [...files, ...rest];
+  const present = new Set(all.map(relatedFileHash));
   const targets = new Set<string>();
   const items: BuildItem[] = [];
-  for (const [index, file] of [...files, ...rest].entries()) {
-    const key = keys.get(file);
+  let index = 0;
+  // Stops at the first report that is not current (a cold build reads one file here).
+  for await (const { file, read } of readFiles(workspace, all)) {
     const target = reportPathFor(file, relativeOut);
-    if (key === undefined || targets.has(target)) return null;
+    if (!('bytes' in read) || targets.has(target)) return null;
     targets.add(target);
     const existing = await workspace.readTextIfExists(target);
     const header = existing === null ? null : readReportHeader(existing);
-    if (!header || header.key !== key || !header.bodyIntact || !header.related.every((hash) => present.has(hash))) return null;
+    if (!header || !header.bodyIntact || !header.related.every((hash) => present.has(hash))) return null;
+    if (header.key !== reportKeyOf(workspace, file, read.bytes, templates, relativeOut)) return null;
     if (index < files.length) {
       onProgress?.(index + 1, files.length);
       items.push({ file, target, state: 'unchanged', markdown: existing, diagnostics: [] });
     }
+    index++;
   }
   return items;
 }

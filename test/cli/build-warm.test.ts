@@ -103,6 +103,15 @@ describe('build reuses current reports without rendering', () => {
     expect(await build(workspace)).toEqual({ reused: true, changed: [] });
   });
 
+  it('a partial build that changes nothing other reports show keeps the folder current', async () => {
+    const { dir, workspace } = await builtRepo();
+    const file = path.join(dir, `${SECOND}.yaml`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^summary: >$/m, 'summary: >\n  One more sentence.'));
+    expect(await build(workspace, [`${SECOND}.yaml`])).toEqual({ reused: false, changed: [`${SECOND}.md`] });
+    expect(await runCliInProcess(['build', '--check'], dir)).toMatchObject({ code: 0 });
+    expect(await build(workspace)).toEqual({ reused: true, changed: [] });
+  });
+
   it('--check reports an edited report body as out of date', async () => {
     const { dir } = await builtRepo();
     const file = path.join(dir, `${NETWORK}.md`);
