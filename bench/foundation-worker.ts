@@ -31,6 +31,7 @@ if (mode === 'build' || mode === 'check') {
 } else if (mode === 'floor-cold' || mode === 'floor-warm') {
   const { files } = await listIncidentFiles(workspace!, []);
   const templates = await loadTemplates(null);
+  const writing = new Set<Promise<void>>();
   // The project's read loop (a few files ahead), as the build uses it.
   for await (const { file, read } of readFiles(workspace!, files!)) {
     if (!('bytes' in read)) throw new Error(`cannot read ${file}`);
@@ -43,8 +44,14 @@ if (mode === 'build' || mode === 'check') {
     }
     const checked = checkIncident(file, bytes, workspace!.config);
     if (!checked.incident) failed++;
-    else await writeFileSafely(target, renderRawReport(checked.incident, templates), { durable: false });
+    else {
+      // As many writes in flight as the build keeps (applyBuild).
+      if (writing.size >= 8) await Promise.race(writing);
+      const write: Promise<void> = writeFileSafely(target, renderRawReport(checked.incident, templates), { durable: false }).then(() => void writing.delete(write));
+      writing.add(write);
+    }
   }
+  await Promise.all(writing);
 } else if (mode === 'write') {
   const text = 'x'.repeat(5_000);
   const n = 300;

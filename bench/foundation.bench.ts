@@ -5,7 +5,8 @@
  * reports current: only reads and hashes). Each is printed as ms per
  * incident with its floor measured in the same bench run and the ratio to
  * it: for cold, parse + check + template render + atomic write of every file
- * (no layout, no related incidents, no keys); for warm, reading and hashing
+ * (8 writes in flight, as the build; no layout, no related incidents, no
+ * keys); for warm, reading and hashing
  * every source and report. Then the cost of an fsync per written report.
  * Targets on a 2-core machine: cold 1,000 < 3 s, 10,000 < 30 s, at most
  * 1.5x the floor. Medians; time is measured inside the worker after module

@@ -66741,21 +66741,26 @@ function markPending(item) {
   if (item.markdown === null || item.state === "unchanged" || item.state === "failed") return item;
   return { ...item, markdown: item.markdown.replace(/ key:[0-9a-f]{16} /, ` key:${PENDING_KEY} `) };
 }
+var WRITES_IN_FLIGHT = 8;
 async function applyBuild(workspace, items) {
-  let written = 0;
-  const failures = [];
-  for (const item of items) {
-    if ((item.state === "missing" || item.state === "changed") && item.target && item.markdown !== null) {
+  const stale = items.filter((item) => (item.state === "missing" || item.state === "changed") && item.target && item.markdown !== null);
+  const outcomes = new Array(stale.length).fill(null);
+  let next = 0;
+  const writer = async () => {
+    while (next < stale.length) {
+      const index2 = next++;
+      const item = stale[index2];
       try {
         await workspace.writeText(item.target, item.markdown, { durable: false });
-        written++;
       } catch (error2) {
         const code2 = error2.code ?? "unknown error";
-        failures.push(createDiagnostic({ file: item.file, ruleId: "build/write-failed", message: `Cannot write \`${item.target}\` (${code2})` }));
+        outcomes[index2] = createDiagnostic({ file: item.file, ruleId: "build/write-failed", message: `Cannot write \`${item.target}\` (${code2})` });
       }
     }
-  }
-  return { written, failures };
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, stale.length) }, writer));
+  const failures = outcomes.filter((outcome) => outcome !== null);
+  return { written: stale.length - failures.length, failures };
 }
 
 // src/action/check.ts

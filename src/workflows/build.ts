@@ -180,21 +180,28 @@ function markPending(item: BuildItem): BuildItem {
   return { ...item, markdown: item.markdown.replace(/ key:[0-9a-f]{16} /, ` key:${PENDING_KEY} `) };
 }
 
-/** Writes every report that is missing or changed; returns how many were written. */
+/** Reports written at once: the disk works on some while the others wait for their rename. */
+const WRITES_IN_FLIGHT = 8;
+
+/** Writes every report that is missing or changed; returns how many were written, and the failures in item order. */
 export async function applyBuild(workspace: Workspace, items: readonly BuildItem[]): Promise<{ written: number; failures: Diagnostic[] }> {
-  let written = 0;
-  const failures: Diagnostic[] = [];
-  for (const item of items) {
-    if ((item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null) {
+  const stale = items.filter((item) => (item.state === 'missing' || item.state === 'changed') && item.target && item.markdown !== null);
+  const outcomes: Array<Diagnostic | null> = new Array(stale.length).fill(null);
+  let next = 0;
+  const writer = async () => {
+    while (next < stale.length) {
+      const index = next++;
+      const item = stale[index]!;
       try {
-        await workspace.writeText(item.target, item.markdown, { durable: false });
-        written++;
+        await workspace.writeText(item.target!, item.markdown!, { durable: false });
       } catch (error) {
         // One report that cannot be written (a folder in the way, no permission) does not stop the others.
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        failures.push(createDiagnostic({ file: item.file, ruleId: 'build/write-failed', message: `Cannot write \`${item.target}\` (${code})` }));
+        outcomes[index] = createDiagnostic({ file: item.file, ruleId: 'build/write-failed', message: `Cannot write \`${item.target}\` (${code})` });
       }
     }
-  }
-  return { written, failures };
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, stale.length) }, writer));
+  const failures = outcomes.filter((outcome): outcome is Diagnostic => outcome !== null);
+  return { written: stale.length - failures.length, failures };
 }
