@@ -12,6 +12,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { readPublicationDates } from './git-history.js';
 import { makeFolders, writableFolderProblem } from './writable.js';
+import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import { checkTemplateFolder, loadTemplates, loadTrackerTemplates, MissingTemplatesError, type TemplateScope } from './templates.js';
 
@@ -52,6 +53,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
   return {
     root,
     config,
+    toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),

@@ -32,6 +32,8 @@ export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */
   readonly root: string;
   readonly config: Config;
+  /** The version of postmortem doing the work: part of each report's key, so an upgrade rebuilds them. */
+  readonly toolVersion?: string;
   /**
    * A file stands for itself, a folder for every file in it (recursively) ending with one of `extensions`.
    * Paths are relative to where the command runs, or to the root with `fromRoot` (the configured folders).
