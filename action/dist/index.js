@@ -606,10 +606,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code5, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code5 ? `HPE_${code5}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code5, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code5;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -648,12 +648,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code5, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code5;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -863,8 +863,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code5 = this.code = key.charCodeAt(index2);
-        if (code5 > 127) {
+        const code2 = this.code = key.charCodeAt(index2);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -885,11 +885,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (true) {
-          const code5 = key.charCodeAt(index2);
-          if (code5 > 127) {
+          const code2 = key.charCodeAt(index2);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code5) {
+          if (node2.code === code2) {
             if (length === ++index2) {
               node2.value = value;
               break;
@@ -899,7 +899,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index2);
               break;
             }
-          } else if (node2.code < code5) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -923,19 +923,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (node2 !== null && index2 < keylength) {
-          let code5 = key[index2];
-          if (code5 <= 90 && code5 >= 65) {
-            code5 |= 32;
+          let code2 = key[index2];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code5 === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index2) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code5 ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1642,11 +1642,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code5, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code5,
+          code2,
           reason
         );
       });
@@ -3591,14 +3591,14 @@ var require_data_url = __commonJS({
     }
     function removeChars(str, leading, trailing, predicate) {
       let lead = 0;
-      let trail2 = str.length - 1;
+      let trail = str.length - 1;
       if (leading) {
         while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail2 > 0 && predicate(str.charCodeAt(trail2))) trail2--;
+        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail2 === str.length - 1 ? str : str.slice(lead, trail2 + 1);
+      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4134,9 +4134,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code5 = url.charCodeAt(i);
-        if (code5 > 126 || // Non-US-ASCII + DEL
-        code5 < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4413,9 +4413,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty2 = true;
+      let empty = true;
       for (const token of metadata.split(" ")) {
-        empty2 = false;
+        empty = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4425,7 +4425,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty2 === true) {
+      if (empty === true) {
         return "no metadata";
       }
       return result;
@@ -4727,8 +4727,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code5 = char.charCodeAt(0);
-          return code5 >= 48 && code5 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -4754,8 +4754,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code5 = char.charCodeAt(0);
-          return code5 >= 48 && code5 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -4872,8 +4872,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list4) {
-      const value = list4.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5332,12 +5332,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check2 = position2.position + filenameBuffer.length;
-              if (input[check2] === 42) {
+              let check = position2.position + filenameBuffer.length;
+              if (input[check] === 42) {
                 position2.position += 1;
-                check2 += 1;
+                check += 1;
               }
-              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
+              if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
               position2.position += 12;
@@ -5407,14 +5407,14 @@ var require_formdata_parser = __commonJS({
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
-      let trail2 = buf.length - 1;
+      let trail = buf.length - 1;
       if (leading) {
         while (lead < buf.length && predicate(buf[lead])) lead++;
       }
       if (trailing) {
-        while (trail2 > 0 && predicate(buf[trail2])) trail2--;
+        while (trail > 0 && predicate(buf[trail])) trail--;
       }
-      return lead === 0 && trail2 === buf.length - 1 ? buf : buf.subarray(lead, trail2 + 1);
+      return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
     function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
@@ -7046,9 +7046,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code5, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7058,8 +7058,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code5) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code5}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7264,8 +7264,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code5) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9203,7 +9203,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code5, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9215,7 +9215,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code5 && code5 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code5)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -11958,8 +11958,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code5) {
-      return code5 === 10 || code5 === 13 || code5 === 9 || code5 === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12285,9 +12285,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list4 = this.#headersList.cookies;
-        if (list4) {
-          return [...list4];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12327,8 +12327,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list4) {
-        o.#headersList = list4;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
@@ -13296,13 +13296,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list4 = dependentControllerMap.get(this.signal);
-          if (list4 === void 0) {
-            list4 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list4);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list4.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16114,8 +16114,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code5 = value.charCodeAt(i);
-        if (code5 >= 0 && code5 <= 8 || code5 >= 10 && code5 <= 31 || code5 === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16123,26 +16123,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code5 = name.charCodeAt(i);
-        if (code5 < 33 || // exclude CTLs (0-31), SP and HT
-        code5 > 126 || // exclude non-ascii and DEL
-        code5 === 34 || // "
-        code5 === 40 || // (
-        code5 === 41 || // )
-        code5 === 60 || // <
-        code5 === 62 || // >
-        code5 === 64 || // @
-        code5 === 44 || // ,
-        code5 === 59 || // ;
-        code5 === 58 || // :
-        code5 === 92 || // \
-        code5 === 47 || // /
-        code5 === 91 || // [
-        code5 === 93 || // ]
-        code5 === 63 || // ?
-        code5 === 61 || // =
-        code5 === 123 || // {
-        code5 === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16158,63 +16158,63 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code5 = value.charCodeAt(i++);
-        if (code5 < 33 || // exclude CTLs (0-31)
-        code5 > 126 || // non-ascii and DEL (127)
-        code5 === 34 || // "
-        code5 === 44 || // ,
-        code5 === 59 || // ;
-        code5 === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path9) {
       for (let i = 0; i < path9.length; ++i) {
-        const code5 = path9.charCodeAt(i);
-        if (code5 < 32 || // exclude CTLs (0-31)
-        code5 > 126 || // exclude DEL and non-ascii
-        code5 === 59) {
+        const code2 = path9.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code5) {
-      return code5 >= 48 && code5 <= 57 || // 0-9
-      code5 >= 65 && code5 <= 90 || // A-Z
-      code5 >= 97 && code5 <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
-    function validateCookieDomain(domain2) {
-      if (domain2 === " ") {
+    function validateCookieDomain(domain) {
+      if (domain === " ") {
         return;
       }
-      if (domain2.length > 255) {
+      if (domain.length > 255) {
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain2.length; ++i) {
-        const code5 = domain2.charCodeAt(i);
-        if (code5 === 46) {
+      for (let i = 0; i < domain.length; ++i) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain2.charCodeAt(i - 1) === 45) {
+          if (domain.charCodeAt(i - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code5)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code5) && code5 !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
           throw new Error("Invalid cookie domain");
         }
       }
-      if (labelLength === 0 || domain2.charCodeAt(domain2.length - 1) === 45) {
+      if (labelLength === 0 || domain.charCodeAt(domain.length - 1) === 45) {
         throw new Error("Invalid cookie domain");
       }
     }
@@ -16494,7 +16494,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair2) => parseSetCookie(pair2));
+      return cookies.map((pair) => parseSetCookie(pair));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -16981,37 +16981,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code5 = protocol.charCodeAt(i);
-        if (code5 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code5 > 126 || code5 === 34 || // "
-        code5 === 40 || // (
-        code5 === 41 || // )
-        code5 === 44 || // ,
-        code5 === 47 || // /
-        code5 === 58 || // :
-        code5 === 59 || // ;
-        code5 === 60 || // <
-        code5 === 61 || // =
-        code5 === 62 || // >
-        code5 === 63 || // ?
-        code5 === 64 || // @
-        code5 === 91 || // [
-        code5 === 92 || // \
-        code5 === 93 || // ]
-        code5 === 123 || // {
-        code5 === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code5) {
-      if (code5 >= 1e3 && code5 < 1015) {
-        return code5 !== 1004 && // reserved
-        code5 !== 1005 && // "MUST NOT be set as a status code"
-        code5 !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code5 >= 3e3 && code5 <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17042,8 +17042,8 @@ var require_util7 = __commonJS({
       const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
-        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value = ""] = pair2.split("=");
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+        const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17280,7 +17280,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code5, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed2(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17288,12 +17288,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code5 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code5, 0);
-        } else if (code5 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code5, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17318,25 +17318,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code5 = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code5 = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code5 = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code5,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code5,
+          code: code2,
           reason
         });
       }
@@ -17461,8 +17461,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code5, reason) {
-      closeWebSocketConnection(ws, code5, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17649,8 +17649,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code5 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code5, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17736,11 +17736,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code5;
+        let code2;
         if (data.length >= 2) {
-          code5 = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code5 !== void 0 && !isValidStatusCode(code5)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17752,7 +17752,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code5, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17767,8 +17767,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code5, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code5, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18006,17 +18006,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code5 = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code5 !== void 0) {
-          code5 = webidl.converters["unsigned short"](code5, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code5 !== void 0) {
-          if (code5 !== 1e3 && (code5 < 3e3 || code5 > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18030,7 +18030,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code5, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18276,15 +18276,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code5;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code5 = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code5);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19409,16 +19409,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list4) {
-            return list4.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list4;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list4 = arr[j];
-            if (list4.length > 0) {
-              return list4;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -20072,10 +20072,10 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck2 = (function() {
         class Bottleneck3 {
-          constructor(options = {}, ...invalid2) {
+          constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid2);
+            this._validateOptions(options, invalid);
             parser$5.load(options, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
@@ -20105,8 +20105,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options, invalid2) {
-            if (!(options != null && typeof options === "object" && invalid2.length === 0)) {
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
               throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -20214,16 +20214,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index2 = this._randomIndex();
               return this._store.__register__(index2, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty2;
+                var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
                   queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
+                  empty = this.empty();
+                  if (empty) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
+                    this.Events.trigger("depleted", empty);
                   }
                   this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -20546,12 +20546,12 @@ var require_dist = __commonJS({
         index2 = skipOWS(header, index2 + 1, len);
         const keyStart = index2;
         while (index2 < len) {
-          const code5 = header.charCodeAt(index2);
-          if (code5 === stopChar)
+          const code2 = header.charCodeAt(index2);
+          if (code2 === stopChar)
             break parameter;
-          if (code5 === SEMI)
+          if (code2 === SEMI)
             continue parameter;
-          if (code5 === EQ) {
+          if (code2 === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index2);
             const key = header.slice(keyStart, keyEnd).toLowerCase();
             index2 = skipOWS(header, index2 + 1, len);
@@ -20559,18 +20559,18 @@ var require_dist = __commonJS({
               index2++;
               let value = "";
               while (index2 < len) {
-                const code6 = header.charCodeAt(index2++);
-                if (code6 === DQUOTE) {
+                const code3 = header.charCodeAt(index2++);
+                if (code3 === DQUOTE) {
                   index2 = skipValue(header, index2, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value;
                   break;
                 }
-                if (code6 === BSLASH && index2 < len) {
+                if (code3 === BSLASH && index2 < len) {
                   value += header[index2++];
                   continue;
                 }
-                value += String.fromCharCode(code6);
+                value += String.fromCharCode(code3);
               }
               continue parameter;
             }
@@ -20589,8 +20589,8 @@ var require_dist = __commonJS({
     }
     function skipValue(str, index2, len, stopChar) {
       while (index2 < len) {
-        const code5 = str.charCodeAt(index2);
-        if (code5 === SEMI || code5 === stopChar)
+        const code2 = str.charCodeAt(index2);
+        if (code2 === SEMI || code2 === stopChar)
           break;
         index2++;
       }
@@ -20696,28 +20696,28 @@ var require_cjs = __commonJS({
         this.listeners[ev].push(fn);
       }
       removeListener(ev, fn) {
-        const list4 = this.listeners[ev];
-        const i = list4.indexOf(fn);
+        const list2 = this.listeners[ev];
+        const i = list2.indexOf(fn);
         if (i === -1) {
           return;
         }
-        if (i === 0 && list4.length === 1) {
-          list4.length = 0;
+        if (i === 0 && list2.length === 1) {
+          list2.length = 0;
         } else {
-          list4.splice(i, 1);
+          list2.splice(i, 1);
         }
       }
-      emit(ev, code5, signal) {
+      emit(ev, code2, signal) {
         if (this.emitted[ev]) {
           return false;
         }
         this.emitted[ev] = true;
         let ret = false;
         for (const fn of this.listeners[ev]) {
-          ret = fn(code5, signal) === true || ret;
+          ret = fn(code2, signal) === true || ret;
         }
         if (ev === "exit") {
-          ret = this.emit("afterExit", code5, signal) || ret;
+          ret = this.emit("afterExit", code2, signal) || ret;
         }
         return ret;
       }
@@ -20817,8 +20817,8 @@ var require_cjs = __commonJS({
         this.#process.emit = (ev, ...a) => {
           return this.#processEmit(ev, ...a);
         };
-        this.#process.reallyExit = (code5) => {
-          return this.#processReallyExit(code5);
+        this.#process.reallyExit = (code2) => {
+          return this.#processReallyExit(code2);
         };
       }
       unload() {
@@ -20840,11 +20840,11 @@ var require_cjs = __commonJS({
         this.#process.reallyExit = this.#originalProcessReallyExit;
         this.#emitter.count -= 1;
       }
-      #processReallyExit(code5) {
+      #processReallyExit(code2) {
         if (!processOk(this.#process)) {
           return 0;
         }
-        this.#process.exitCode = code5 || 0;
+        this.#process.exitCode = code2 || 0;
         this.#emitter.emit("exit", this.#process.exitCode, null);
         return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
       }
@@ -21603,8 +21603,8 @@ function IsControlCharacterFree(value) {
   if (!IsString(value))
     return false;
   for (let i = 0; i < value.length; i++) {
-    const code5 = value.charCodeAt(i);
-    if (code5 >= 7 && code5 <= 13 || code5 === 27 || code5 === 127) {
+    const code2 = value.charCodeAt(i);
+    if (code2 >= 7 && code2 <= 13 || code2 === 27 || code2 === 127) {
       return false;
     }
   }
@@ -22918,9 +22918,9 @@ function MappedFunctionReturnType(K, T) {
     Acc[L] = FromSchemaType(L, T);
   return Acc;
 }
-function Mapped(key, map4, options) {
+function Mapped(key, map, options) {
   const K = IsSchema(key) ? IndexPropertyKeys(key) : key;
-  const RT = map4({ [Kind]: "MappedKey", keys: K });
+  const RT = map({ [Kind]: "MappedKey", keys: K });
   const R = MappedFunctionReturnType(K, RT);
   return Object2(R, options);
 }
@@ -23436,11 +23436,11 @@ function FromProperties7(value) {
     Acc[K] = Readonly(FromValue(value[K], false));
   return Acc;
 }
-function ConditionalReadonly(T, root2) {
-  return root2 === true ? T : Readonly(T);
+function ConditionalReadonly(T, root) {
+  return root === true ? T : Readonly(T);
 }
-function FromValue(value, root2) {
-  return IsAsyncIterator(value) ? ConditionalReadonly(Any(), root2) : IsIterator(value) ? ConditionalReadonly(Any(), root2) : IsArray(value) ? Readonly(Tuple(FromArray3(value))) : IsUint8Array(value) ? Uint8Array2() : IsDate(value) ? Date2() : IsObject(value) ? ConditionalReadonly(Object2(FromProperties7(value)), root2) : IsFunction(value) ? ConditionalReadonly(Function2([], Unknown()), root2) : IsUndefined(value) ? Undefined() : IsNull(value) ? Null() : IsSymbol(value) ? Symbol2() : IsBigInt(value) ? BigInt2() : IsNumber(value) ? Literal(value) : IsBoolean(value) ? Literal(value) : IsString(value) ? Literal(value) : Object2({});
+function FromValue(value, root) {
+  return IsAsyncIterator(value) ? ConditionalReadonly(Any(), root) : IsIterator(value) ? ConditionalReadonly(Any(), root) : IsArray(value) ? Readonly(Tuple(FromArray3(value))) : IsUint8Array(value) ? Uint8Array2() : IsDate(value) ? Date2() : IsObject(value) ? ConditionalReadonly(Object2(FromProperties7(value)), root) : IsFunction(value) ? ConditionalReadonly(Function2([], Unknown()), root) : IsUndefined(value) ? Undefined() : IsNull(value) ? Null() : IsSymbol(value) ? Symbol2() : IsBigInt(value) ? BigInt2() : IsNumber(value) ? Literal(value) : IsBoolean(value) ? Literal(value) : IsString(value) ? Literal(value) : Object2({});
 }
 function Const(T, options) {
   return CreateType(FromValue(T, true), options);
@@ -25081,18 +25081,18 @@ var init_transform = __esm({
         this.schema = schema;
         this.decode = decode2;
       }
-      EncodeTransform(encode2, schema) {
-        const Encode = (value) => schema[TransformKind].Encode(encode2(value));
+      EncodeTransform(encode, schema) {
+        const Encode = (value) => schema[TransformKind].Encode(encode(value));
         const Decode = (value) => this.decode(schema[TransformKind].Decode(value));
         const Codec = { Encode, Decode };
         return { ...schema, [TransformKind]: Codec };
       }
-      EncodeSchema(encode2, schema) {
-        const Codec = { Decode: this.decode, Encode: encode2 };
+      EncodeSchema(encode, schema) {
+        const Codec = { Decode: this.decode, Encode: encode };
         return { ...schema, [TransformKind]: Codec };
       }
-      Encode(encode2) {
-        return IsTransform(this.schema) ? this.EncodeTransform(encode2, this.schema) : this.EncodeSchema(encode2, this.schema);
+      Encode(encode) {
+        return IsTransform(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema);
       }
     };
   }
@@ -25565,8 +25565,8 @@ var init_lint_rules = __esm({
 });
 
 // src/diagnostics/catalogue.ts
-function headingAnchor(heading2) {
-  return heading2.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
+function headingAnchor(heading) {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
 }
 function ruleEntry(id) {
   return BY_ID.get(id);
@@ -25617,9 +25617,14 @@ var init_catalogue = __esm({
       ["schema/not-a-file", "error", "a named pipe, device or socket given as an incident file"],
       ["schema/too-many-problems", "info", "more problems in the file than are listed"],
       ["schema/internal", "error", "a bug: the file could not be checked"],
+      ["schema/placeholder-text", "error", "a `published` incident still holding placeholder text from `new` or `import` (a warning while `in-review`)"],
+      ["schema/no-authors", "error", "a `published` incident that names no authors (a warning while `in-review`)"],
       ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
       ["build/duplicate-report", "error", "two incidents whose reports would land on the same path"],
       ["build/write-failed", "error", "a report that cannot be written"],
+      ["build/orphaned-report", "error", "a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)"],
+      ["build/template-syntax", "error", "a template override with a Handlebars syntax error (nothing is rendered; exit 2)"],
+      ["build/unknown-template", "warning", "a template override whose name matches no built-in template, so it is not used"],
       ["build/stale-report", "error", "a rendered report that is missing or out of date (the Action's check)"],
       ["sync/failed", "error", "an action item or issue that could not be synced"],
       ["sync/conflict", "warning", "the YAML and the issue disagree about the status"],
@@ -25774,9 +25779,9 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit5(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -25785,9 +25790,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit5.BREAK = BREAK2;
-    visit5.SKIP = SKIP2;
-    visit5.REMOVE = REMOVE;
+    visit4.BREAK = BREAK2;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path9) {
       const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -25834,7 +25839,7 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK2;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path9) {
       const ctrl = await callVisitor(key, node2, visitor, path9);
@@ -25921,7 +25926,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit5;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -25931,7 +25936,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -25993,8 +25998,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
@@ -26041,10 +26046,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -26053,7 +26058,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -26063,32 +26068,32 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit5.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -26102,7 +26107,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26111,9 +26116,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit5.visit(root2, {
+      visit4.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -26293,7 +26298,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -26319,7 +26324,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit5.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -26460,9 +26465,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value))
         return value;
       if (identity.isPair(value)) {
-        const map4 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map4.items.push(value);
-        return map4;
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -26659,12 +26664,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -26678,17 +26683,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text6.length <= endStep)
-        return text6;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -26702,14 +26707,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent2.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -26726,12 +26731,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text4, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -26743,12 +26748,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -26763,39 +26768,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text4;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent2}${text6.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent2}${text6.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent2) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text6[++i];
+        if (i < start + indent) {
+          ch = text4[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -26843,7 +26848,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -26858,8 +26863,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code5 = json.substr(i + 2, 4);
-                switch (code5) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -26885,8 +26890,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code5.substr(0, 2) === "00")
-                      str += "\\x" + code5.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -26903,7 +26908,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -26915,15 +26920,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -26953,8 +26958,8 @@ ${indent2}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -26979,7 +26984,7 @@ ${indent2}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -26996,9 +27001,9 @@ ${indent2}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -27006,7 +27011,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -27014,18 +27019,18 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent2}`);
+      value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -27036,22 +27041,22 @@ ${indent2}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -27223,7 +27228,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -27238,7 +27243,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -27268,7 +27273,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -27387,30 +27392,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map4, value) {
+    function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map4, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map4, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map4, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map4, value) {
+    function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map4 instanceof Map) {
-          if (!map4.has(key))
-            map4.set(key, value2);
-        } else if (map4 instanceof Set) {
-          map4.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map4, key)) {
-          Object.defineProperty(map4, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -27418,7 +27423,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map4;
+      return map;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -27438,32 +27443,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map4, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map4, value);
+        key.addToJSMap(ctx, map, value);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map4, value);
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map4 instanceof Map) {
-          map4.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map4 instanceof Set) {
-          map4.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map4)
-            Object.defineProperty(map4, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map4[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map4;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -27521,8 +27526,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -27546,25 +27551,25 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -27573,21 +27578,21 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -27595,7 +27600,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -27604,22 +27609,22 @@ ${indent2}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -27636,12 +27641,12 @@ ${indent2}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -27649,35 +27654,35 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
-        lines.push(ic.trimStart());
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -27720,14 +27725,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map4 = new this(schema);
+        const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map4.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -27737,9 +27742,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map4.items.sort(schema.sortMapEntries);
+          map.items.sort(schema.sortMapEntries);
         }
-        return map4;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -27747,14 +27752,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -27798,12 +27803,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type2) {
-        const map4 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map4);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map4, item);
-        return map4;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -27834,19 +27839,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map4 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map5, onError) {
-        if (!identity.isMap(map5))
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
-        return map5;
+        return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map4;
+    exports.map = map;
   }
 });
 
@@ -28171,7 +28176,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -28179,7 +28184,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map4.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -28200,7 +28205,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map4 = require_map();
+    var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
@@ -28257,7 +28262,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map4.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -28315,11 +28320,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -28345,16 +28350,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -28432,22 +28437,22 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map4 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map4);
-        for (const pair2 of this.items) {
+          ctx.onCreate(map);
+        for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map4.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map4.set(key, value);
+          map.set(key, value);
         }
-        return map4;
+        return map;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -28657,24 +28662,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair;
         if (identity.isPair(key))
-          pair2 = key;
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -28717,15 +28722,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map4, onError) {
-        if (identity.isMap(map4)) {
-          if (map4.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map4);
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map4;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -28825,7 +28830,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -28839,7 +28844,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map4.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -28869,7 +28874,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -28887,7 +28892,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map4.map, seq.seq, string3.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -28903,7 +28908,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map4.map,
+      map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -28964,7 +28969,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map4 = require_map();
+    var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
@@ -28976,7 +28981,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map4.map });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -28999,35 +29004,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -29036,36 +29041,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -29385,22 +29390,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError2 = class extends Error {
-      constructor(name, pos, code5, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code5;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError2 {
-      constructor(pos, code5, message) {
-        super("YAMLParseError", pos, code5, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError2 {
-      constructor(pos, code5, message) {
-        super("YAMLWarning", pos, code5, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -29626,10 +29631,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -29649,7 +29654,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search2));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -29668,7 +29673,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map4 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -29694,10 +29699,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map4.comment)
-                map4.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map4.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -29713,7 +29718,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
@@ -29735,10 +29740,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map4.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -29748,16 +29753,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map4.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map4.range = [bm.offset, offset, commentEnd ?? offset];
-      return map4;
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -30002,21 +30007,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap4) {
-            const map4 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map4.items.push(pair2);
+            map.items.push(pair);
           } else {
-            const map4 = new YAMLMap.YAMLMap(ctx.schema);
-            map4.flow = true;
-            map4.items.push(pair2);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map4.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map4);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -30127,17 +30132,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      const lines2 = scalar.source ? splitLines2(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content3 = lines2[i][1];
         if (content3 === "" || content3 === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -30147,17 +30152,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent, content3] = lines2[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -30165,38 +30170,38 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
+        let [indent, content3] = lines2[i];
+        offset += indent.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+        if (content3 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value += sep2 + indent.slice(trimIndent) + content3;
           sep2 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value += sep2 + indent.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -30214,8 +30219,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -30232,7 +30237,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
       let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -30241,8 +30246,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent && n)
+            indent = n;
           else if (error2 === -1)
             error2 = offset + i;
         }
@@ -30283,17 +30288,17 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -30309,7 +30314,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -30506,10 +30511,10 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code5 = ok3 ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code5);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -30831,12 +30836,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code5, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code5, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code5, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -30998,12 +31003,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code5, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code5, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code5, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -31017,15 +31022,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -31034,25 +31039,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -31072,8 +31077,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -31104,16 +31109,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -31158,12 +31163,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -31239,17 +31244,17 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit5(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit5.BREAK = BREAK2;
-    visit5.SKIP = SKIP2;
-    visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path9) => {
+    visit4.BREAK = BREAK2;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path9) => {
       let item = cst;
       for (const [field2, index2] of path9) {
         const tok = item?.[field2];
@@ -31260,8 +31265,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path9) => {
-      const parent = visit5.itemAtPath(cst, path9.slice(0, -1));
+    visit4.parentCollection = (cst, path9) => {
+      const parent = visit4.itemAtPath(cst, path9.slice(0, -1));
       const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -31292,7 +31297,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit5;
+    exports.visit = visit4;
   }
 });
 
@@ -31469,15 +31474,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -31646,12 +31651,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -31660,8 +31665,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -31769,16 +31774,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -31794,9 +31799,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -31829,7 +31834,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -32025,15 +32030,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -32398,14 +32403,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep2 = [this.sourceToken];
-          const map4 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map4;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -32435,8 +32440,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map4) {
-        const it = map4.items[map4.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -32446,7 +32451,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map4.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -32456,17 +32461,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map4.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map4.indent)) {
-                const prev = map4.items[map4.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map4.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -32474,8 +32479,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map4.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map4.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -32489,7 +32494,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map4.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -32504,7 +32509,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map4.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -32518,7 +32523,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map4.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -32544,7 +32549,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map4.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -32574,7 +32579,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map4.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -32594,7 +32599,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map4.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -32605,7 +32610,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map4);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -32618,7 +32623,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map4.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -32759,14 +32764,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
-            const map4 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map4;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -32845,10 +32850,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -32970,8 +32975,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -33008,7 +33013,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -33036,8 +33041,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit5.visit;
-    exports.visitAsync = visit5.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -33070,8 +33075,8 @@ function keyNodeAtPath(source, path9) {
   if (last === void 0) return null;
   const parent = nodeAtPath(source, path9.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
-  const pair2 = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
-  return pair2 && isNode(pair2.key) ? pair2.key : null;
+  const pair = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
+  return pair && isNode(pair.key) ? pair.key : null;
 }
 function locatePath(source, path9, options = {}) {
   if (!source) return null;
@@ -33090,8 +33095,8 @@ function locatePath(source, path9, options = {}) {
 function childOf(node2, segment) {
   if ((0, import_yaml.isAlias)(node2)) return void 0;
   if ((0, import_yaml.isMap)(node2)) {
-    const pair2 = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-    return pair2 ? pair2.value ?? void 0 : void 0;
+    const pair = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+    return pair ? pair.value ?? void 0 : void 0;
   }
   if (typeof segment === "number" && typeof node2 === "object" && node2 !== null && "items" in node2) {
     const items = node2.items;
@@ -33125,14 +33130,14 @@ function checkDocumentStructure(source) {
   };
   let tooDeep = false;
   (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path9) {
-      [ancestors, container] = [path9, map4];
+    Map(_, map, path9) {
+      [ancestors, container] = [path9, map];
       if (collectionDepth(path9) >= MAX_NESTING_DEPTH) {
-        if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
+        if (!tooDeep) report(map, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
         tooDeep = true;
         return import_yaml2.visit.SKIP;
       }
-      checkKeys(map4, report);
+      checkKeys(map, report);
       return void 0;
     },
     Seq(_, seq, path9) {
@@ -33166,10 +33171,10 @@ function fieldPathOf(ancestors, node2) {
   }
   return segments;
 }
-function checkKeys(map4, report) {
+function checkKeys(map, report) {
   const seen = /* @__PURE__ */ new Set();
-  for (const pair2 of map4.items) {
-    const key = pair2.key;
+  for (const pair of map.items) {
+    const key = pair.key;
     if (!(0, import_yaml2.isScalar)(key)) {
       if ((0, import_yaml2.isCollection)(key) || (0, import_yaml2.isAlias)(key)) report(key, "schema/complex-key", "A key must be plain text, not a list, mapping or alias", "Write the key as a single word such as `title`.");
       continue;
@@ -33205,26 +33210,26 @@ var init_safety = __esm({
 });
 
 // src/load/yaml-mistakes.ts
-function explainYamlMistake(text6, error2) {
-  const { code: code5 } = error2;
-  const lines = text6.split("\n");
-  const lineIndex = text6.slice(0, error2.pos[0]).split("\n").length - 1;
-  const lineText = (lines[lineIndex] ?? "").replace(/\r$/, "");
-  if (code5 === "BLOCK_AS_IMPLICIT_KEY" || code5 === "MULTILINE_IMPLICIT_KEY") return quoteValue(lines, lineIndex);
-  if (code5 === "TAB_AS_INDENT") {
-    const repaired = lineText.replace(/^[ \t]+/, (indent2) => indent2.replace(/\t/g, "  "));
+function explainYamlMistake(text4, error2) {
+  const { code: code2 } = error2;
+  const lines2 = text4.split("\n");
+  const lineIndex = text4.slice(0, error2.pos[0]).split("\n").length - 1;
+  const lineText = (lines2[lineIndex] ?? "").replace(/\r$/, "");
+  if (code2 === "BLOCK_AS_IMPLICIT_KEY" || code2 === "MULTILINE_IMPLICIT_KEY") return quoteValue(lines2, lineIndex);
+  if (code2 === "TAB_AS_INDENT") {
+    const repaired = lineText.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, "  "));
     return { line: lineIndex + 1, hint: "Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).", repaired };
   }
-  if (code5 === "MISSING_CHAR" && /quote/i.test(error2.message)) return closeQuote(lines, lineIndex);
+  if (code2 === "MISSING_CHAR" && /quote/i.test(error2.message)) return closeQuote(lines2, lineIndex);
   return null;
 }
-function quoteValue(lines, lineIndex) {
+function quoteValue(lines2, lineIndex) {
   for (const index2 of [lineIndex, lineIndex - 1]) {
-    const lineText = (lines[index2] ?? "").replace(/\r$/, "");
+    const lineText = (lines2[index2] ?? "").replace(/\r$/, "");
     const match = PLAIN_PAIR.exec(lineText);
     if (!match || !/:\s/.test(`${match[3]} `)) continue;
-    const [, indent2, key, value] = match;
-    const repaired = `${indent2}${key}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    const [, indent, key, value] = match;
+    const repaired = `${indent}${key}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
     return {
       line: index2 + 1,
       hint: `Quote the value: \`${repaired.trim()}\` (a colon followed by a space starts a mapping unless the text is in quotes).`,
@@ -33233,9 +33238,9 @@ function quoteValue(lines, lineIndex) {
   }
   return null;
 }
-function closeQuote(lines, lineIndex) {
-  for (let index2 = Math.min(lineIndex, lines.length - 1); index2 >= 0; index2--) {
-    const lineText = (lines[index2] ?? "").replace(/\r$/, "");
+function closeQuote(lines2, lineIndex) {
+  for (let index2 = Math.min(lineIndex, lines2.length - 1); index2 >= 0; index2--) {
+    const lineText = (lines2[index2] ?? "").replace(/\r$/, "");
     const match = OPEN_QUOTE.exec(lineText);
     if (!match) continue;
     const [, head, quote, rest] = match;
@@ -33249,17 +33254,17 @@ function closeQuote(lines, lineIndex) {
   }
   return null;
 }
-function repairYamlMistakes(text6, errors) {
-  const lines = text6.split("\n");
+function repairYamlMistakes(text4, errors) {
+  const lines2 = text4.split("\n");
   const changed = /* @__PURE__ */ new Set();
   for (const error2 of errors) {
-    const mistake = explainYamlMistake(text6, error2);
+    const mistake = explainYamlMistake(text4, error2);
     if (!mistake?.repaired) return null;
-    const ending = lines[mistake.line - 1]?.endsWith("\r") ? "\r" : "";
-    lines[mistake.line - 1] = `${mistake.repaired}${ending}`;
+    const ending = lines2[mistake.line - 1]?.endsWith("\r") ? "\r" : "";
+    lines2[mistake.line - 1] = `${mistake.repaired}${ending}`;
     changed.add(mistake.line);
   }
-  return { text: lines.join("\n"), lines: changed };
+  return { text: lines2.join("\n"), lines: changed };
 }
 var PLAIN_PAIR, OPEN_QUOTE;
 var init_yaml_mistakes = __esm({
@@ -33285,15 +33290,15 @@ function parseYamlSource(file, input) {
   const decoded = typeof input === "string" ? { text: input } : decodeUtf8(file, input);
   if ("diagnostic" in decoded) return { data: null, source: null, diagnostics: [decoded.diagnostic] };
   const hasBom = decoded.text.startsWith("\uFEFF");
-  const text6 = hasBom ? decoded.text.slice(1) : decoded.text;
-  if (text6.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [tooLarge(file, text6.length)] };
-  const nul = text6.indexOf("\0");
+  const text4 = hasBom ? decoded.text.slice(1) : decoded.text;
+  if (text4.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [tooLarge(file, text4.length)] };
+  const nul = text4.indexOf("\0");
   if (nul !== -1) return { data: null, source: null, diagnostics: [binaryFile(file, nul)] };
   const lineCounter = new import_yaml3.LineCounter();
-  const documents = (0, import_yaml3.parseAllDocuments)(text6, { lineCounter, prettyErrors: false, uniqueKeys: false, version: "1.2", schema: "core" });
+  const documents = (0, import_yaml3.parseAllDocuments)(text4, { lineCounter, prettyErrors: false, uniqueKeys: false, version: "1.2", schema: "core" });
   const [document3] = documents;
   if (!document3) return { data: null, source: null, diagnostics: [emptyFile(file)] };
-  const source = { file, text: text6, hasBom, document: document3, lineCounter };
+  const source = { file, text: text4, hasBom, document: document3, lineCounter };
   const diagnostics = [];
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
   const seen = /* @__PURE__ */ new Set();
@@ -33483,9 +33488,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code5) {
+      constructor(code2) {
         super();
-        this._items = typeof code5 === "string" ? [code5] : code5;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -33512,13 +33517,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code5 = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code5, args[i]);
-        code5.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code5);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -33534,13 +33539,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code5, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code5.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code5.push(arg);
+        code2.push(arg);
       else
-        code5.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -33724,7 +33729,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code5 = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -33737,16 +33742,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code5 = (0, code_1._)`${code5}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code5 = (0, code_1._)`${code5}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code5;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -33906,9 +33911,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code5) {
+      constructor(code2) {
         super();
-        this.code = code5;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -33930,7 +33935,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code5, n) => code5 + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -33978,10 +33983,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code5 = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code5 += "else " + this.else.render(opts);
-        return code5;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -34102,12 +34107,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code5 = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code5 += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code5 += this.finally.render(opts);
-        return code5;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -34224,18 +34229,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code5 = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code5.length > 1)
-            code5.push(",");
-          code5.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code5.push(":");
-            (0, code_1.addCodeArg)(code5, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code5.push("}");
-        return new code_1._Code(code5);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -36318,9 +36323,9 @@ var require_compile = __commonJS({
       if (_sch)
         return _sch;
       const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
+      const { es5, lines: lines2 } = this.opts.code;
       const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines: lines2, ownProperties });
       let _ValidationError;
       if (sch.$async) {
         _ValidationError = gen.scopeValue("Error", {
@@ -36399,22 +36404,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema2;
-    function resolveRef(root2, baseId, ref) {
+    function resolveRef(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
+      const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root2, ref);
+      let _sch = resolve.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -36432,23 +36437,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root2, ref) {
+    function resolve(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
-    function resolveSchema(root2, ref) {
+    function resolveSchema(root, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root2);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root2, schOrRef);
+        const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -36463,7 +36468,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
+        return new SchemaEnv({ schema, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -36475,7 +36480,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
@@ -36494,10 +36499,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root2, $ref);
+        env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -36554,22 +36559,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code5 = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code5 = input[i].charCodeAt(0);
-        if (code5 === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code5 = input[i].charCodeAt(0);
-        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -36842,15 +36847,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code5 = input.charCodeAt(i);
-          if (code5 < 128) {
-            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
-          } else if (code5 < 55296 || code5 > 57343) {
-            output += percentEncodeNonAscii(code5);
-          } else if (code5 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36881,15 +36886,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code5 = input.charCodeAt(i);
-          if (code5 < 128) {
-            output += BYTE_HEX[code5];
-          } else if (code5 < 55296 || code5 > 57343) {
-            output += percentEncodeNonAscii(code5);
-          } else if (code5 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36916,15 +36921,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code5 = input.charCodeAt(i);
-          if (code5 < 128) {
-            output += BYTE_HEX[code5];
-          } else if (code5 < 55296 || code5 > 57343) {
-            output += percentEncodeNonAscii(code5);
-          } else if (code5 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -36969,15 +36974,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code5 = input.charCodeAt(i);
-          if (code5 < 128) {
-            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
-          } else if (code5 < 55296 || code5 > 57343) {
-            output += percentEncodeNonAscii(code5);
-          } else if (code5 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37292,7 +37297,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize3(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -37330,13 +37335,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved, schemelessOptions);
+      return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize3(base, options), options);
-        relative = parse4(serialize3(relative, options), options);
+        base = parse4(serialize(base, options), options);
+        relative = parse4(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -37391,7 +37396,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize3(cmpts, opts) {
+    function serialize(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -37663,7 +37668,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize3(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -37677,7 +37682,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize3(uri, opts);
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
@@ -37690,7 +37695,7 @@ var require_fast_uri = __commonJS({
       resolve,
       resolveComponent,
       equal,
-      serialize: serialize3,
+      serialize,
       parse: parse4
     };
     module.exports = fastUri;
@@ -37827,8 +37832,8 @@ var require_core = __commonJS({
         this._loading = {};
         this._cache = /* @__PURE__ */ new Map();
         opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        const { es5, lines: lines2 } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines: lines2 });
         this.logger = getLogger(opts.logger);
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
@@ -37992,8 +37997,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root2, keyRef);
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -38068,12 +38073,12 @@ var require_core = __commonJS({
           return this;
         }
         keywordMetaschema.call(this, def);
-        const definition3 = {
+        const definition2 = {
           ...def,
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition3.type.length === 0 ? (k) => addRule.call(this, k, definition3) : (k) => definition3.type.forEach((t) => addRule.call(this, k, definition3, t)));
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -38102,7 +38107,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -38266,9 +38271,9 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition3, dataType) {
+    function addRule(keyword, definition2, dataType) {
       var _a;
-      const post = definition3 === null || definition3 === void 0 ? void 0 : definition3.post;
+      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES: RULES2 } = this;
@@ -38278,22 +38283,22 @@ var require_core = __commonJS({
         RULES2.rules.push(ruleGroup);
       }
       RULES2.keywords[keyword] = true;
-      if (!definition3)
+      if (!definition2)
         return;
       const rule2 = {
         keyword,
         definition: {
-          ...definition3,
-          type: (0, dataType_1.getJSONTypes)(definition3.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition3.schemaType)
+          ...definition2,
+          type: (0, dataType_1.getJSONTypes)(definition2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
         }
       };
-      if (definition3.before)
-        addBeforeRule.call(this, ruleGroup, rule2, definition3.before);
+      if (definition2.before)
+        addBeforeRule.call(this, ruleGroup, rule2, definition2.before);
       else
         ruleGroup.rules.push(rule2);
       RULES2.all[keyword] = rule2;
-      (_a = definition3.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule2, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
@@ -38354,20 +38359,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root: root2 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root2, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root2)
+          if (env === root)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root2 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -38531,8 +38536,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
       }
     };
     exports.default = def;
@@ -39892,9 +39897,9 @@ var require_dynamicAnchor = __commonJS({
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
       const { schemaEnv, schema, self: self2 } = cxt.it;
-      const { root: root2, baseId, localRefs, meta } = schemaEnv.root;
+      const { root, baseId, localRefs, meta } = schemaEnv.root;
       const { schemaId } = self2.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root2, baseId, localRefs, meta });
+      const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
       compile_1.compileSchema.call(self2, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -40254,8 +40259,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code5 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code5 });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -40938,8 +40943,8 @@ var require__ = __commonJS({
 function visible(c) {
   return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
-function showControlChars(text6) {
-  return text6.replace(CONTROL, visible);
+function showControlChars(text4) {
+  return text4.replace(CONTROL, visible);
 }
 var CONTROL, NAMED;
 var init_printable = __esm({
@@ -40966,11 +40971,11 @@ function typeHint(wanted, value) {
   if (value === null) return "Write a value after the colon, or remove the key.";
   return void 0;
 }
-function knownFieldsText(known, guess2) {
+function knownFieldsText(known, guess) {
   const quoted = known.map((k) => `\`${k}\``);
   if (known.length === 0) return "no fields here (only `x-` keys)";
   if (known.length <= 6) return `one of ${quoted.join(", ")}`;
-  if (guess2) return `a known field such as \`${guess2}\` (${known.length} fields; see docs/format.md)`;
+  if (guess) return `a known field such as \`${guess}\` (${known.length} fields; see docs/format.md)`;
   return `one of ${known.length} known fields (${quoted.slice(0, 4).join(", ")}, \u2026; see docs/format.md)`;
 }
 function article(type) {
@@ -40989,12 +40994,12 @@ var init_describe = __esm({
 });
 
 // src/diagnostics/suggest.ts
-function closest(word, candidates2) {
+function closest(word, candidates) {
   if (word.length > 64) return null;
   let best = null;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
-  for (const candidate of candidates2) {
+  for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -41038,8 +41043,8 @@ function valueAt(data, path9) {
 }
 function misspeltKey(value, name, known) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const unknown2 = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith("x-"));
-  return unknown2.find((key) => closest(key, known) === name) ?? null;
+  const unknown = Object.keys(value).filter((key) => !known.includes(key) && !key.startsWith("x-"));
+  return unknown.find((key) => closest(key, known) === name) ?? null;
 }
 var field, asExpected, entries, required, unknownField, wrongType, notAllowed, emptyText, repeatedItem, tooFew, outOfRange, wrongForm, wrongFormOf, noShapeFits, other, DESCRIBERS;
 var init_keyword_messages = __esm({
@@ -41069,15 +41074,15 @@ var init_keyword_messages = __esm({
       const name = String(c.error.params.additionalProperty);
       const known = Object.keys(c.parent?.properties ?? {});
       const patterns = Object.keys(c.parent?.patternProperties ?? {}).filter((p) => p !== "^x-");
-      const guess2 = closest(name, known);
+      const guess = closest(name, known);
       return {
         ruleId: "schema/unknown-field",
-        message: `Unknown field ${quoteText(name)}${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+        message: `Unknown field ${quoteText(name)}${guess ? `; did you mean \`${guess}\`?` : ""}`,
         ...c.where([...c.base, name], true),
-        expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(" or ")}` : knownFieldsText(known, guess2),
+        expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(" or ")}` : knownFieldsText(known, guess),
         actual: quoteText(name),
-        suggestions: guess2 ? [guess2] : [],
-        note: `${guess2 ? `Rename it to \`${guess2}\`, or move custom data` : "Custom data goes"} under a key that starts with \`x-\`, which is kept and ignored.`
+        suggestions: guess ? [guess] : [],
+        note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : "Custom data goes"} under a key that starts with \`x-\`, which is kept and ignored.`
       };
     };
     wrongType = (c) => {
@@ -41093,14 +41098,14 @@ var init_keyword_messages = __esm({
     };
     notAllowed = (c) => {
       const allowed = c.error.params.allowedValues.map(String);
-      const guess2 = typeof c.value === "string" ? closest(c.value, allowed) : null;
+      const guess = typeof c.value === "string" ? closest(c.value, allowed) : null;
       return {
         ruleId: "schema/enum",
-        message: `${field(c)} must be one of ${allowed.join(" | ")}; found ${describeValue(c.value)}${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
+        message: `${field(c)} must be one of ${allowed.join(" | ")}; found ${describeValue(c.value)}${guess ? `; did you mean \`${guess}\`?` : ""}`,
         ...c.where(c.base),
         expected: allowed.join(" | "),
         actual: describeValue(c.value),
-        suggestions: guess2 ? [guess2] : []
+        suggestions: guess ? [guess] : []
       };
     };
     emptyText = (c) => ({
@@ -41133,9 +41138,9 @@ var init_keyword_messages = __esm({
     };
     wrongForm = (c) => {
       if (c.error.params.pattern !== "\\S") return wrongFormOf(c);
-      const empty2 = emptyText(c);
-      if (c.value === "" || !empty2) return empty2;
-      return { ...empty2, message: `${field(c)} must not be blank (it holds only white space)`, actual: "only white space" };
+      const empty = emptyText(c);
+      if (c.value === "" || !empty) return empty;
+      return { ...empty, message: `${field(c)} must not be blank (it holds only white space)`, actual: "only white space" };
     };
     wrongFormOf = (c) => ({
       ruleId: "schema/format",
@@ -41308,8 +41313,8 @@ function resolveApprovals(given) {
 }
 function checkConfig(file, input) {
   const loaded = parseYamlSource(file, input);
-  const empty2 = loaded.diagnostics.length === 1 && loaded.diagnostics[0].ruleId === "schema/empty-file";
-  if (empty2) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0].ruleId === "schema/empty-file";
+  if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
   validateConfig ??= compileSchema(ConfigSchema);
   const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
@@ -42233,14 +42238,14 @@ var require_runtime = __commonJS({
         }
         if (result != null) {
           if (options.indent) {
-            var lines = result.split("\n");
-            for (var i = 0, l = lines.length; i < l; i++) {
-              if (!lines[i] && i + 1 === l) {
+            var lines2 = result.split("\n");
+            for (var i = 0, l = lines2.length; i < l; i++) {
+              if (!lines2[i] && i + 1 === l) {
                 break;
               }
-              lines[i] = options.indent + lines[i];
+              lines2[i] = options.indent + lines2[i];
             }
-            result = lines.join("\n");
+            result = lines2.join("\n");
           }
           return result;
         } else {
@@ -42478,7 +42483,7 @@ var require_no_conflict = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    exports["default"] = function(Handlebars2) {
+    exports["default"] = function(Handlebars3) {
       (function() {
         if (typeof globalThis === "object") return;
         Object.prototype.__defineGetter__("__magic__", function() {
@@ -42488,11 +42493,11 @@ var require_no_conflict = __commonJS({
         delete Object.prototype.__magic__;
       })();
       var $Handlebars = globalThis.Handlebars;
-      Handlebars2.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars2) {
+      Handlebars3.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars3) {
           globalThis.Handlebars = $Handlebars;
         }
-        return Handlebars2;
+        return Handlebars3;
       };
     };
     module.exports = exports["default"];
@@ -42975,8 +42980,8 @@ var require_parser2 = __commonJS({
             this.offset++;
             this.match += ch;
             this.matched += ch;
-            var lines = ch.match(/(?:\r\n?|\n).*/g);
-            if (lines) {
+            var lines2 = ch.match(/(?:\r\n?|\n).*/g);
+            if (lines2) {
               this.yylineno++;
               this.yylloc.last_line++;
             } else {
@@ -42988,20 +42993,20 @@ var require_parser2 = __commonJS({
           },
           unput: function unput(ch) {
             var len = ch.length;
-            var lines = ch.split(/(?:\r\n?|\n)/g);
+            var lines2 = ch.split(/(?:\r\n?|\n)/g);
             this._input = ch + this._input;
             this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
             this.offset -= len;
             var oldLines = this.match.split(/(?:\r\n?|\n)/g);
             this.match = this.match.substr(0, this.match.length - 1);
             this.matched = this.matched.substr(0, this.matched.length - 1);
-            if (lines.length - 1) this.yylineno -= lines.length - 1;
+            if (lines2.length - 1) this.yylineno -= lines2.length - 1;
             var r = this.yylloc.range;
             this.yylloc = {
               first_line: this.yylloc.first_line,
               last_line: this.yylineno + 1,
               first_column: this.yylloc.first_column,
-              last_column: lines ? (lines.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines.length].length - lines[0].length : this.yylloc.first_column - len
+              last_column: lines2 ? (lines2.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines2.length].length - lines2[0].length : this.yylloc.first_column - len
             };
             if (this.options.ranges) {
               this.yylloc.range = [r[0], r[0] + this.yyleng - len];
@@ -43036,7 +43041,7 @@ var require_parser2 = __commonJS({
               return this.EOF;
             }
             if (!this._input) this.done = true;
-            var token, match, tempMatch, index2, col, lines;
+            var token, match, tempMatch, index2, col, lines2;
             if (!this._more) {
               this.yytext = "";
               this.match = "";
@@ -43051,13 +43056,13 @@ var require_parser2 = __commonJS({
               }
             }
             if (match) {
-              lines = match[0].match(/(?:\r\n?|\n).*/g);
-              if (lines) this.yylineno += lines.length;
+              lines2 = match[0].match(/(?:\r\n?|\n).*/g);
+              if (lines2) this.yylineno += lines2.length;
               this.yylloc = {
                 first_line: this.yylloc.last_line,
                 last_line: this.yylineno + 1,
                 first_column: this.yylloc.last_column,
-                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
+                last_column: lines2 ? lines2[lines2.length - 1].length - lines2[lines2.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
               };
               this.yytext += match[0];
               this.match += match[0];
@@ -43406,8 +43411,8 @@ var require_visitor = __commonJS({
       Hash: function Hash(hash2) {
         this.acceptArray(hash2.pairs);
       },
-      HashPair: function HashPair(pair2) {
-        this.acceptRequired(pair2, "value");
+      HashPair: function HashPair(pair) {
+        this.acceptRequired(pair, "value");
       }
     };
     function visitSubExpression(mustache) {
@@ -43601,11 +43606,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open3, close) {
+    function validateClose(open4, close) {
       close = close.path ? close.path.original : close;
-      if (open3.path.original !== close) {
-        var errorNode = { loc: open3.path.loc };
-        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
+      if (open4.path.original !== close) {
+        var errorNode = { loc: open4.path.loc };
+        throw new _exception2["default"](open4.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -43626,9 +43631,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open3, close) {
+    function stripFlags(open4, close) {
       return {
-        open: open3.charAt(2) === "~",
+        open: open4.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -43660,9 +43665,9 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path9, params, hash2, open3, strip, locInfo) {
-      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open3);
+    function prepareMustache(path9, params, hash2, open4, strip, locInfo) {
+      var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
         path: path9,
@@ -43753,15 +43758,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open3, program, close, locInfo) {
-      validateClose(open3, close);
+    function preparePartialBlock(open4, program, close, locInfo) {
+      validateClose(open4, close);
       return {
         type: "PartialBlockStatement",
-        name: open3.path,
-        params: open3.params,
-        hash: open3.hash,
+        name: open4.path,
+        params: open4.params,
+        hash: open4.hash,
         program,
-        openStrip: open3.strip,
+        openStrip: open4.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -43962,12 +43967,12 @@ var require_compiler = __commonJS({
           this.accept(partial.name);
         }
         this.setupFullMustacheParams(partial, program, void 0, true);
-        var indent2 = partial.indent || "";
-        if (this.options.preventIndent && indent2) {
-          this.opcode("appendContent", indent2);
-          indent2 = "";
+        var indent = partial.indent || "";
+        if (this.options.preventIndent && indent) {
+          this.opcode("appendContent", indent);
+          indent = "";
         }
-        this.opcode("invokePartial", isDynamic, partialName, indent2);
+        this.opcode("invokePartial", isDynamic, partialName, indent);
         this.opcode("append");
       },
       PartialBlockStatement: function PartialBlockStatement(partialBlock) {
@@ -44494,7 +44499,7 @@ var require_util10 = __commonJS({
       return path9;
     }
     exports.normalize = normalize;
-    function join2(aRoot, aPath) {
+    function join(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -44526,7 +44531,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join2;
+    exports.join = join;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -44699,7 +44704,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index2 + 1);
           }
         }
-        sourceURL = join2(urlGenerate(parsed), sourceURL);
+        sourceURL = join(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -45068,22 +45073,22 @@ var require_source_map_generator = __commonJS({
       }, this);
     };
     SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
-      var map4 = {
+      var map = {
         version: this._version,
         sources: this._sources.toArray(),
         names: this._names.toArray(),
         mappings: this._serializeMappings()
       };
       if (this._file != null) {
-        map4.file = this._file;
+        map.file = this._file;
       }
       if (this._sourceRoot != null) {
-        map4.sourceRoot = this._sourceRoot;
+        map.sourceRoot = this._sourceRoot;
       }
       if (this._sourcesContents) {
-        map4.sourcesContent = this._generateSourcesContent(map4.sources, map4.sourceRoot);
+        map.sourcesContent = this._generateSourcesContent(map.sources, map.sourceRoot);
       }
-      return map4;
+      return map;
     };
     SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
       return JSON.stringify(this.toJSON());
@@ -45824,10 +45829,10 @@ var require_source_node = __commonJS({
             lastGeneratedColumn = 0;
           } else {
             var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code5 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            var code2 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
             remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
             lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code5);
+            addMappingWithCode(lastMapping, code2);
             lastMapping = mapping;
             return;
           }
@@ -45860,16 +45865,16 @@ var require_source_node = __commonJS({
         }
       });
       return node2;
-      function addMappingWithCode(mapping, code5) {
+      function addMappingWithCode(mapping, code2) {
         if (mapping === null || mapping.source === void 0) {
-          node2.add(code5);
+          node2.add(code2);
         } else {
           var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
           node2.add(new SourceNode(
             mapping.originalLine,
             mapping.originalColumn,
             source,
-            code5,
+            code2,
             mapping.name
           ));
         }
@@ -45976,7 +45981,7 @@ var require_source_node = __commonJS({
         line: 1,
         column: 0
       };
-      var map4 = new SourceMapGenerator(aArgs);
+      var map = new SourceMapGenerator(aArgs);
       var sourceMappingActive = false;
       var lastOriginalSource = null;
       var lastOriginalLine = null;
@@ -45986,7 +45991,7 @@ var require_source_node = __commonJS({
         generated.code += chunk;
         if (original.source !== null && original.line !== null && original.column !== null) {
           if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
-            map4.addMapping({
+            map.addMapping({
               source: original.source,
               original: {
                 line: original.line,
@@ -46005,7 +46010,7 @@ var require_source_node = __commonJS({
           lastOriginalName = original.name;
           sourceMappingActive = true;
         } else if (sourceMappingActive) {
-          map4.addMapping({
+          map.addMapping({
             generated: {
               line: generated.line,
               column: generated.column
@@ -46022,7 +46027,7 @@ var require_source_node = __commonJS({
               lastOriginalSource = null;
               sourceMappingActive = false;
             } else if (sourceMappingActive) {
-              map4.addMapping({
+              map.addMapping({
                 source: original.source,
                 original: {
                   line: original.line,
@@ -46041,9 +46046,9 @@ var require_source_node = __commonJS({
         }
       });
       this.walkSourceContents(function(sourceFile, sourceContent) {
-        map4.setSourceContent(sourceFile, sourceContent);
+        map.setSourceContent(sourceFile, sourceContent);
       });
-      return { code: generated.code, map: map4 };
+      return { code: generated.code, map };
     };
     exports.SourceNode = SourceNode;
   }
@@ -46067,8 +46072,8 @@ var require_code_gen = __commonJS({
     var _utils = require_utils3();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
-    function escapeScriptDelimiters(code5) {
-      return code5.replace(SCRIPT_DELIMITERS, "\\u003C");
+    function escapeScriptDelimiters(code2) {
+      return code2.replace(SCRIPT_DELIMITERS, "\\u003C");
     }
     function escapeSurrogate(surrogate) {
       return "\\u" + surrogate.charCodeAt(0).toString(16);
@@ -46151,11 +46156,11 @@ var require_code_gen = __commonJS({
           iter(this.source[i]);
         }
       },
-      empty: function empty2() {
+      empty: function empty() {
         var loc = this.currentLocation || { start: {} };
         return new SourceNode(loc.start.line, loc.start.column, this.srcFile);
       },
-      wrap: function wrap3(chunk) {
+      wrap: function wrap2(chunk) {
         var loc = arguments.length <= 1 || arguments[1] === void 0 ? this.currentLocation || { start: {} } : arguments[1];
         if (chunk instanceof SourceNode) {
           return chunk;
@@ -46793,14 +46798,14 @@ var require_javascript_compiler = __commonJS({
       //
       // This operation pops off a context, invokes a partial with that context,
       // and pushes the result of the invocation back.
-      invokePartial: function invokePartial(isDynamic, name, indent2) {
+      invokePartial: function invokePartial(isDynamic, name, indent) {
         var params = [], options = this.setupParams(name, 1, params);
         if (isDynamic) {
           name = this.popStack();
           delete options.name;
         }
-        if (indent2) {
-          options.indent = this.quotedString(indent2);
+        if (indent) {
+          options.indent = this.quotedString(indent);
         }
         options.helpers = "helpers";
         options.partials = "partials";
@@ -47318,8 +47323,8 @@ var require_printer = __commonJS({
       }
       return "HASH{" + joinedPairs.join(", ") + "}";
     };
-    PrintVisitor.prototype.HashPair = function(pair2) {
-      return pair2.key + "=" + this.accept(pair2.value);
+    PrintVisitor.prototype.HashPair = function(pair) {
+      return pair.key + "=" + this.accept(pair.value);
     };
   }
 });
@@ -47344,144 +47349,1704 @@ var require_lib2 = __commonJS({
   }
 });
 
-// node_modules/devlop/lib/default.js
-function ok() {
+// src/render/report-file.ts
+import { createHash } from "node:crypto";
+function isGeneratedReport(text4) {
+  return text4.replace(/^\uFEFF/, "").startsWith("<!-- Generated by postmortem from ");
 }
-var init_default = __esm({
-  "node_modules/devlop/lib/default.js"() {
+function hash(text4, length = 16) {
+  return createHash("sha256").update(text4).digest("hex").slice(0, length);
+}
+function templateDigest(templates) {
+  let digest = templateDigests.get(templates);
+  if (digest === void 0) {
+    const partials = Object.entries(templates.partials).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    digest = hash(JSON.stringify([templates.report, partials]));
+    templateDigests.set(templates, digest);
+  }
+  return digest;
+}
+function reportKey(inputs) {
+  const meta = JSON.stringify([NORMALISATION_VERSION, inputs.toolVersion, inputs.file, inputs.templates, inputs.settings]);
+  return createHash("sha256").update(meta).update("\n").update(inputs.source).digest("hex").slice(0, 16);
+}
+function relatedFileHash(file) {
+  return hash(file, 8);
+}
+function readReportHeader(text4) {
+  const header = HEADER.exec(text4);
+  if (!header) return null;
+  return { key: header[2], related: header[4].split(",").filter(Boolean), bodyIntact: header[3] === hash(text4.slice(header[0].length)) };
+}
+function reportBody(text4) {
+  const header = HEADER.exec(text4);
+  return header ? text4.slice(header[0].length) : text4;
+}
+function composeReportFile(sourceFile, body, stamp) {
+  const name = (sourceFile.split("/").pop() ?? sourceFile).replace(/[<>]/g, "").replace(/-{2,}/g, "-");
+  const related = stamp.related.map(relatedFileHash).join(",");
+  return `<!-- Generated by postmortem from ${name}; edit that file, not this report. key:${stamp.key} body:${hash(body)} related:${related} -->
+
+${body}`;
+}
+var NORMALISATION_VERSION, PENDING_KEY, HEADER, templateDigests;
+var init_report_file = __esm({
+  "src/render/report-file.ts"() {
+    "use strict";
+    NORMALISATION_VERSION = "2";
+    PENDING_KEY = "pending";
+    HEADER = /^<!-- Generated by postmortem from (.+?); edit that file, not this report\. key:([0-9a-f]{16}|pending) body:([0-9a-f]{16}) related:((?:[0-9a-f]{8},?)*) -->\n\n/;
+    templateDigests = /* @__PURE__ */ new WeakMap();
   }
 });
 
-// node_modules/micromark-util-character/index.js
-function asciiControl(code5) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code5 !== null && (code5 < 32 || code5 === 127)
+// src/incident/events.ts
+function firstOfEachType(timeline) {
+  const firsts = /* @__PURE__ */ new Map();
+  for (const entry of timeline) {
+    const type = entry.type;
+    if (PHASE_EVENT_TYPES.includes(type) && !firsts.has(type)) firsts.set(type, entry.instant);
+  }
+  return firsts;
+}
+var PHASE_EVENT_TYPES, EVENT_TYPES, ORIGIN_EVENT, PHASES, REQUIRED_METRIC_EVENTS;
+var init_events = __esm({
+  "src/incident/events.ts"() {
+    "use strict";
+    PHASE_EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve"];
+    EVENT_TYPES = [...PHASE_EVENT_TYPES, "deploy", "action", "note"];
+    ORIGIN_EVENT = "start";
+    PHASES = [
+      { until: "detect", metric: "timeToDetect", metricLabel: "Time to detect", chartLabel: "Until detected" },
+      { until: "ack", metric: "timeToAcknowledge", metricLabel: "Time to acknowledge", chartLabel: "Until acknowledged" },
+      { until: "mitigate", metric: "timeToMitigate", metricLabel: "Time to mitigate", chartLabel: "Until mitigated" },
+      { until: "resolve", metric: "timeToResolve", metricLabel: "Time to resolve", chartLabel: "Until resolved" }
+    ];
+    REQUIRED_METRIC_EVENTS = ["detect", "resolve"];
+  }
+});
+
+// src/incident/metrics.ts
+function computeMetrics(timeline) {
+  const firsts = firstOfEachType(timeline);
+  const start = firsts.get(ORIGIN_EVENT);
+  const since = (type) => {
+    const at = firsts.get(type);
+    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
+  };
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)]));
+  return { ...phases, duration: phases.timeToResolve };
+}
+var METRIC_LABELS;
+var init_metrics = __esm({
+  "src/incident/metrics.ts"() {
+    "use strict";
+    init_events();
+    METRIC_LABELS = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until]);
+  }
+});
+
+// src/incident/defaults.ts
+function timezoneOrDefault(timezone) {
+  return timezone ?? DEFAULT_TIMEZONE;
+}
+function statusOrDefault(status) {
+  return status ?? DEFAULT_STATUS;
+}
+function normaliseSeverity(severity) {
+  return severity.toUpperCase();
+}
+var DEFAULT_STATUS, DEFAULT_TIMEZONE;
+var init_defaults = __esm({
+  "src/incident/defaults.ts"() {
+    "use strict";
+    DEFAULT_STATUS = "draft";
+    DEFAULT_TIMEZONE = "UTC";
+  }
+});
+
+// node_modules/@date-fns/tz/constants/index.js
+var init_constants = __esm({
+  "node_modules/@date-fns/tz/constants/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzName/index.js
+function tzName(timeZone, date, format = "long") {
+  return new Intl.DateTimeFormat("en-US", {
+    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
+    hour: "numeric",
+    timeZone,
+    timeZoneName: format
+  }).format(date).split(/\s/g).slice(2).join(" ");
+}
+var init_tzName = __esm({
+  "node_modules/@date-fns/tz/tzName/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzOffset/index.js
+function tzOffset(timeZone, date) {
+  try {
+    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      timeZoneName: "longOffset"
+    }).format;
+    const offsetStr = format(date).split("GMT")[1];
+    if (offsetStr in offsetCache) return offsetCache[offsetStr];
+    return calcOffset(offsetStr, offsetStr.split(":"));
+  } catch {
+    if (timeZone in offsetCache) return offsetCache[timeZone];
+    const captures = timeZone?.match(offsetRe);
+    if (captures) return calcOffset(timeZone, captures.slice(1));
+    return NaN;
+  }
+}
+function calcOffset(cacheStr, values) {
+  const hours = +(values[0] || 0);
+  const minutes = +(values[1] || 0);
+  const seconds2 = +(values[2] || 0) / 60;
+  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
+}
+var offsetFormatCache, offsetCache, offsetRe;
+var init_tzOffset = __esm({
+  "node_modules/@date-fns/tz/tzOffset/index.js"() {
+    offsetFormatCache = {};
+    offsetCache = {};
+    offsetRe = /([+-]\d\d):?(\d\d)?/;
+  }
+});
+
+// node_modules/@date-fns/tz/date/mini.js
+function syncToInternal(date) {
+  date.internal.setTime(+date);
+  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
+  // precision errors from historical offsets.
+  Math.round(-tzOffset(date.timeZone, date) * 60));
+}
+function syncFromInternal(date) {
+  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
+  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
+  adjustToSystemTZ(date);
+}
+function adjustToSystemTZ(date, constructorArgs) {
+  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
+  const offsetWithSeconds = tzOffset(date.timeZone, date);
+  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
+  const prevHour = /* @__PURE__ */ new Date(+date);
+  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
+  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
+  const systemDSTChange = systemOffset - prevHourSystemOffset;
+  let systemOffsetForDiff = systemOffset;
+  if (systemDSTChange && systemOffset !== offset) {
+    const systemHour = Date.prototype.getHours.apply(date);
+    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
+    if (systemHour !== expectedHour) {
+      const testDate = /* @__PURE__ */ new Date(+date);
+      const testOffsetDiff = systemOffset - offset;
+      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
+      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
+      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
+      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
+    }
+  }
+  const offsetDiff = systemOffsetForDiff - offset;
+  if (offsetDiff)
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
+  const systemDate = /* @__PURE__ */ new Date(+date);
+  systemDate.setUTCSeconds(0);
+  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
+  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
+  if (secondsOffset || systemSecondsOffset)
+    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
+  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
+  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
+  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const postOffsetDiff = postSystemOffset - postOffset;
+  const offsetChanged = postOffset !== offset;
+  const postDiff = postOffsetDiff - offsetDiff;
+  const targetDSTShift = postOffset - offset;
+  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
+  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
+  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
+    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
+    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
+    const offsetChange = postOffset - newOffset;
+    if (offsetChange && postDiff < 0) {
+      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
+    }
+  }
+  syncToInternal(date);
+  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
+  const drift = expectedTime - +date.internal;
+  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
+    Date.prototype.setTime.call(date, +date + drift);
+    syncToInternal(date);
+  }
+}
+function constructorArgsToInternalTime(args) {
+  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
+}
+function targetInternalTime(date, time) {
+  const internal = new Date(time ?? +date);
+  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
+  return +internal;
+}
+var TZDateMini, re;
+var init_mini = __esm({
+  "node_modules/@date-fns/tz/date/mini.js"() {
+    init_tzOffset();
+    TZDateMini = class _TZDateMini extends Date {
+      //#region static
+      constructor(...args) {
+        super();
+        if (args.length > 1 && typeof args[args.length - 1] === "string") {
+          this.timeZone = args.pop();
+        }
+        this.internal = /* @__PURE__ */ new Date();
+        if (isNaN(tzOffset(this.timeZone, this))) {
+          this.setTime(NaN);
+        } else {
+          if (!args.length) {
+            this.setTime(Date.now());
+          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
+            this.setTime(args[0]);
+          } else if (typeof args[0] === "string") {
+            this.setTime(+new Date(args[0]));
+          } else if (args[0] instanceof Date) {
+            this.setTime(+args[0]);
+          } else {
+            this.setTime(+new Date(...args));
+            adjustToSystemTZ(this, args);
+          }
+        }
+      }
+      static tz(tz, ...args) {
+        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
+      }
+      //#endregion
+      //#region time zone
+      withTimeZone(timeZone) {
+        return new _TZDateMini(+this, timeZone);
+      }
+      getTimezoneOffset() {
+        const offset = -tzOffset(this.timeZone, this);
+        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
+      }
+      //#endregion
+      //#region time
+      setTime(_time) {
+        Date.prototype.setTime.apply(this, arguments);
+        syncToInternal(this);
+        return +this;
+      }
+      //#endregion
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDateMini(+new Date(date), this.timeZone);
+      }
+      //#endregion
+    };
+    re = /^(get|set)(?!UTC)/;
+    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+      if (!re.test(method)) return;
+      const utcMethod = method.replace(re, "$1UTC");
+      if (!TZDateMini.prototype[utcMethod]) return;
+      if (method.startsWith("get")) {
+        TZDateMini.prototype[method] = function() {
+          return this.internal[utcMethod]();
+        };
+      } else {
+        TZDateMini.prototype[method] = function() {
+          Date.prototype[utcMethod].apply(this.internal, arguments);
+          syncFromInternal(this);
+          return +this;
+        };
+        TZDateMini.prototype[utcMethod] = function() {
+          Date.prototype[utcMethod].apply(this, arguments);
+          syncToInternal(this);
+          return +this;
+        };
+      }
+    });
+  }
+});
+
+// node_modules/@date-fns/tz/date/index.js
+var TZDate;
+var init_date3 = __esm({
+  "node_modules/@date-fns/tz/date/index.js"() {
+    init_tzName();
+    init_mini();
+    TZDate = class _TZDate extends TZDateMini {
+      //#region static
+      static tz(tz, ...args) {
+        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
+      }
+      //#endregion
+      //#region representation
+      toISOString() {
+        const [sign, hours, minutes] = this.tzComponents();
+        const tz = `${sign}${hours}:${minutes}`;
+        return this.internal.toISOString().slice(0, -1) + tz;
+      }
+      toString() {
+        return `${this.toDateString()} ${this.toTimeString()}`;
+      }
+      toDateString() {
+        const [day, date, month, year] = this.internal.toUTCString().split(" ");
+        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
+      }
+      toTimeString() {
+        const time = this.internal.toUTCString().split(" ")[4];
+        const [sign, hours, minutes] = this.tzComponents();
+        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
+      }
+      toLocaleString(locales, options) {
+        return Date.prototype.toLocaleString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      toLocaleDateString(locales, options) {
+        return Date.prototype.toLocaleDateString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      toLocaleTimeString(locales, options) {
+        return Date.prototype.toLocaleTimeString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      //#endregion
+      //#region private
+      tzComponents() {
+        const offset = this.getTimezoneOffset();
+        const sign = offset > 0 ? "-" : "+";
+        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+        return [sign, hours, minutes];
+      }
+      //#endregion
+      withTimeZone(timeZone) {
+        return new _TZDate(+this, timeZone);
+      }
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDate(+new Date(date), this.timeZone);
+      }
+      //#endregion
+    };
+  }
+});
+
+// node_modules/@date-fns/tz/tz/index.js
+var init_tz = __esm({
+  "node_modules/@date-fns/tz/tz/index.js"() {
+    init_date3();
+  }
+});
+
+// node_modules/@date-fns/tz/tzScan/index.js
+var init_tzScan = __esm({
+  "node_modules/@date-fns/tz/tzScan/index.js"() {
+    init_tzOffset();
+  }
+});
+
+// node_modules/@date-fns/tz/index.js
+var init_tz2 = __esm({
+  "node_modules/@date-fns/tz/index.js"() {
+    init_constants();
+    init_date3();
+    init_mini();
+    init_tz();
+    init_tzOffset();
+    init_tzScan();
+    init_tzName();
+  }
+});
+
+// src/incident/time.ts
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function zoneFormatter(zone) {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === void 0) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
+      try {
+        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      } catch {
+        formatter = null;
+      }
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+function isTimeZone(zone) {
+  return zoneFormatter(zone) !== null;
+}
+function canonicalTimeZone(zone) {
+  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+function knownTimeZones() {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}
+function resolveTime(raw, date, timeZone) {
+  const text4 = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text4);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text4);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text4);
+  const timeOfDay = TIME_OF_DAY.exec(text4);
+  if (timeOfDay) {
+    const [year, month, day] = date.split("-");
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text4);
+  }
+  return {
+    ok: false,
+    reason: "format",
+    message: `${quoteText(raw)} is not a time this format understands`
+  };
+}
+function wallClockOf(parts) {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year, month, day, hour, minute, second };
+}
+function utcMillis(clock) {
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+function checkRanges(clock, text4) {
+  const { year, month, day, hour, minute, second } = clock;
+  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
+  }
+  return null;
+}
+function resolveWithOffset(match) {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid = checkRanges(clock, match[0]);
+  if (invalid) return invalid;
+  const zone = match[7].toUpperCase();
+  let offsetMinutes = 0;
+  if (zone !== "Z") {
+    const digits = zone.replace(":", "");
+    const sign = digits.startsWith("-") ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
+    offsetMinutes = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
+  const wall = utcMillis(clock) + millis;
+  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
+}
+function resolveLocal(clock, timeZone, text4) {
+  const invalid = checkRanges(clock, text4);
+  if (invalid) return invalid;
+  const wall = utcMillis(clock);
+  const before = tzOffset(timeZone, new Date(wall - DAY));
+  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const candidates = /* @__PURE__ */ new Set();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates].filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === void 0) {
+    return {
+      ok: false,
+      reason: "nonexistent",
+      message: `${quoteText(text4)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
+    };
+  }
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
+}
+function localWallClock(instant, timeZone) {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit"
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? "").padStart(4, "0");
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
+}
+function zoneAbbreviation(instant, timeZone) {
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+function formatDuration(seconds2) {
+  const sign = seconds2 < 0 ? "-" : "";
+  let rest = Math.abs(Math.round(seconds2));
+  const days2 = Math.floor(rest / 86400);
+  rest -= days2 * 86400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts = [];
+  if (days2) parts.push(`${days2}d`);
+  if (hours || days2 && minutes) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(" ") || "0s");
+}
+function pad(value) {
+  return String(value).padStart(2, "0");
+}
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, zoneFormatters, wallClockFormatters, abbreviationFormatters;
+var init_time = __esm({
+  "src/incident/time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+    MINUTE = 6e4;
+    DAY = 864e5;
+    zoneFormatters = /* @__PURE__ */ new Map();
+    wallClockFormatters = /* @__PURE__ */ new Map();
+    abbreviationFormatters = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incident/model.ts
+function incidentIdFromFile(file) {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
+}
+function buildIncident(file, input, instants) {
+  const timeline = input.timeline.map((entry, index2) => ({
+    index: index2,
+    time: entry.time,
+    instant: instants[index2],
+    event: entry.event,
+    type: entry.type ?? null
+  }));
+  return {
+    id: input.id ?? incidentIdFromFile(file),
+    file,
+    title: input.title,
+    date: input.date,
+    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
+    severity: normaliseSeverity(input.severity),
+    status: statusOrDefault(input.status),
+    publishedOn: input.published_on ?? null,
+    authors: input.authors ?? [],
+    participants: input.participants ?? [],
+    services: input.services ?? [],
+    tags: input.tags ?? [],
+    summary: input.summary,
+    impact: {
+      description: input.impact.description,
+      usersAffected: input.impact.users_affected ?? null,
+      requestsFailedPct: input.impact.requests_failed_pct ?? null,
+      revenueLoss: input.impact.revenue_loss ?? null,
+      currency: input.impact.currency ?? null
+    },
+    timeline,
+    rootCause: {
+      immediate: input.root_cause.immediate,
+      contributingFactors: input.root_cause.contributing_factors ?? [],
+      fiveWhys: input.root_cause.five_whys ?? []
+    },
+    investigation: (input.investigation ?? []).map((item) => ({
+      hypothesis: item.hypothesis ?? "",
+      result: item.result ?? null,
+      evidence: item.evidence ?? null
+    })),
+    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
+    actionItems: input.action_items.map((item, index2) => ({
+      index: index2,
+      id: item.id ?? null,
+      action: item.action,
+      owner: item.owner ?? null,
+      deadline: item.deadline ?? null,
+      status: item.status ?? "open",
+      priority: item.priority ?? null,
+      type: item.type ?? null,
+      issue: item.issue ?? null,
+      reason: item.reason ?? null
+    })),
+    lessons: input.lessons.map(
+      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
+    ),
+    metrics: computeMetrics(timeline)
+  };
+}
+var init_model = __esm({
+  "src/incident/model.ts"() {
+    "use strict";
+    init_metrics();
+    init_defaults();
+    init_time();
+  }
+});
+
+// src/incident/placeholders.ts
+function isPlaceholderText(text4) {
+  return PLACEHOLDER_TEXTS.has(text4.trim());
+}
+var SKELETON_PLACEHOLDERS, IMPORT_PLACEHOLDER, PLACEHOLDER_TEXTS;
+var init_placeholders = __esm({
+  "src/incident/placeholders.ts"() {
+    "use strict";
+    SKELETON_PLACEHOLDERS = {
+      summary: "Describe what happened, the impact, and how it ended.",
+      "impact.description": "Describe who was affected and how.",
+      "timeline[0].event": "Describe the first user-visible effect",
+      "root_cause.immediate": "Describe the immediate technical cause.",
+      resolution: "Describe how the incident was resolved."
+    };
+    IMPORT_PLACEHOLDER = "Not stated in the imported post-mortem; fill this in.";
+    PLACEHOLDER_TEXTS = /* @__PURE__ */ new Set([...Object.values(SKELETON_PLACEHOLDERS), IMPORT_PLACEHOLDER]);
+  }
+});
+
+// src/validate/readiness.ts
+function isReadinessRule(ruleId) {
+  return READINESS_RULES.has(ruleId);
+}
+function checkReadiness(data, context) {
+  const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
+  const severity = SEVERITY_BY_STATUS[status];
+  if (!severity) return [];
+  const at = (path9) => ({ file: context.file, severity, path: formatFieldPath(path9), span: locatePath(context.source, path9) });
+  const found = placeholderPaths(data, []).map(
+    ({ path: path9, text: text4 }) => createDiagnostic({
+      ...at(path9),
+      span: textSpan(context.source, path9, text4) ?? locatePath(context.source, path9),
+      ruleId: "schema/placeholder-text",
+      message: `\`${formatFieldPath(path9)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      expected: "what actually happened, in your words",
+      actual: `\`${text4}\``,
+      note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
+    })
+  );
+  const authors = data.authors;
+  if (!Array.isArray(authors) || authors.length === 0) {
+    const path9 = data.authors === void 0 ? ["status"] : ["authors"];
+    found.push(
+      createDiagnostic({
+        ...at(path9),
+        path: "authors",
+        ruleId: "schema/no-authors",
+        message: `The post-mortem is \`${status}\` but names no authors`,
+        expected: "authors: [the people who wrote it]",
+        actual: data.authors === void 0 ? "no `authors`" : "an empty list",
+        note: "Readers need to know whom to ask; list who wrote the post-mortem under `authors`."
+      })
+    );
+  }
+  return found;
+}
+function placeholderPaths(value, path9) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path9, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path9, index2]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path9, key]));
+}
+function textSpan(source, path9, text4) {
+  const range = source ? nodeAtPath(source, path9)?.node.range : void 0;
+  if (!source || !range) return null;
+  const start = source.text.indexOf(text4, range[0]);
+  return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text4.length) : null;
+}
+var READINESS_RULES, SEVERITY_BY_STATUS;
+var init_readiness = __esm({
+  "src/validate/readiness.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_defaults();
+    init_placeholders();
+    init_parse2();
+    READINESS_RULES = /* @__PURE__ */ new Set(["schema/placeholder-text", "schema/no-authors"]);
+    SEVERITY_BY_STATUS = { published: "error", "in-review": "warning" };
+  }
+});
+
+// src/incident/repeated-time.ts
+function repeatedTimeAdvice(text4, occurrences, timeZone, preferredFrom = null) {
+  const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
+  const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
+  const local = localWallClock(ordered[0], timeZone);
+  const wall = `${local.date}T${local.time}:${local.seconds}`;
+  const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
+  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(" or ");
+  const fitting = Math.max(1, occurrences.filter(fits).length);
+  return {
+    note: `${quoteText(text4)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,
+    rewrites: offsets.slice(0, fitting).map((offset) => `${wall}${offset}`)
+  };
+}
+function utcOffsetText(minutes) {
+  const sign = minutes < 0 ? "-" : "+";
+  const whole = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`;
+}
+var pad2;
+var init_repeated_time = __esm({
+  "src/incident/repeated-time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    init_time();
+    pad2 = (value) => String(value).padStart(2, "0");
+  }
+});
+
+// src/validate/cross-field-rules.ts
+function checkIncidentRules(data, context) {
+  const diagnostics = [];
+  const causeAt = (cause) => {
+    const span2 = locatePath(context.source, cause.at);
+    return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
+  };
+  const report = (path9, { cause, ...init }) => diagnostics.push(
+    createDiagnostic({ file: context.file, path: formatFieldPath(path9), span: locatePath(context.source, path9), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+  );
+  const incident = asRecord(data) ?? {};
+  const date = asText(incident.date);
+  const dateOk = date !== null && isCalendarDate(date);
+  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
+    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
+  }
+  const zoneRaw = asText(incident.timezone);
+  const zone = timezoneOrDefault(zoneRaw);
+  const zoneOk = isTimeZone(zone);
+  if (zoneRaw !== null && !zoneOk) {
+    const guess = closest(zoneRaw, knownTimeZones());
+    report(["timezone"], {
+      ruleId: "schema/timezone",
+      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ""}`,
+      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
+      actual: quoteText(zoneRaw),
+      suggestions: guess ? [guess] : [],
+      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
+    });
+  }
+  const severity = asText(incident.severity);
+  if (severity !== null && severity !== "" && !context.severities.includes(normaliseSeverity(severity))) {
+    report(["severity"], {
+      ruleId: "schema/severity",
+      message: `${quoteText(severity)} is not on the severity scale`,
+      expected: context.severities.join(" | "),
+      actual: quoteText(severity),
+      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
+    });
+  }
+  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
+  checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
+  checkNumbers(incident, report);
+  diagnostics.push(...checkReadiness(incident, context));
+  return { diagnostics, instants };
+}
+function checkTimeline(entries2, date, zone, report) {
+  const instants = [];
+  let latest = null;
+  entries2.forEach((raw, index2) => {
+    const entry = asRecord(raw);
+    const time = asText(entry?.time);
+    checkEventType(entry?.type, index2, report);
+    if (time === null) return void instants.push(null);
+    const undated = date === null && NEEDS_DATE.test(time.trim());
+    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
+    if (!resolved.ok) {
+      report(["timeline", index2, "time"], {
+        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
+        message: resolved.message,
+        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        actual: quoteText(time),
+        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
+      });
+    }
+    if (!resolved.ok || undated) return void instants.push(null);
+    instants.push(resolved.instant);
+    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      const repeated = resolved.occurrences ? repeatedTimeAdvice(time, resolved.occurrences, zone, latest.instant) : null;
+      report(["timeline", index2, "time"], {
+        ruleId: "schema/timeline-order",
+        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
+        expected: `a time at or after ${latest.time}`,
+        actual: quoteText(time),
+        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        suggestions: repeated ? repeated.rewrites : [],
+        cause: { at: ["timeline", latest.index, "time"], message: `the earlier entry, at ${latest.time}` }
+      });
+    } else {
+      latest = { instant: resolved.instant, index: index2, time };
+    }
+  });
+  return instants;
+}
+function checkEventType(type, index2, report) {
+  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
+  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
+  const guess = closest(type, EVENT_TYPES);
+  if (!guess) return;
+  report(["timeline", index2, "type"], {
+    ruleId: "schema/event-type",
+    severity: "warning",
+    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess}\`?`,
+    expected: EVENT_TYPES.join(" | "),
+    actual: quoteText(type),
+    suggestions: [guess],
+    note: `Only ${PHASE_EVENT_TYPES.slice(0, -1).join(", ")} and ${PHASE_EVENT_TYPES.at(-1)} give metrics; other words are kept as they are.`
+  });
+}
+function checkActionItems(items, status, report) {
+  if (items.length === 0 && status !== "draft") {
+    report(["action_items"], {
+      ruleId: "schema/action-items-empty",
+      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
+      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
+      actual: "an empty list"
+    });
+  }
+  const firstIndexOfId = /* @__PURE__ */ new Map();
+  items.forEach((raw, index2) => {
+    const item = asRecord(raw);
+    const id = asText(item?.id);
+    if (id !== null) {
+      const earlier = firstIndexOfId.get(id);
+      if (earlier !== void 0) {
+        report(["action_items", index2, "id"], {
+          ruleId: "schema/duplicate-id",
+          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
+          expected: "an id unique within the file",
+          actual: quoteText(id),
+          note: "Ids tie action items to their GitHub issues; give each item its own.",
+          cause: { at: ["action_items", earlier, "id"], message: `the first use of ${quoteText(id)}` }
+        });
+      } else firstIndexOfId.set(id, index2);
+    }
+    const deadline = asText(item?.deadline);
+    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
+      report(["action_items", index2, "deadline"], {
+        ruleId: "schema/date",
+        message: `\`${deadline}\` is not a real calendar day`,
+        expected: "a date that exists (YYYY-MM-DD)",
+        actual: `\`${deadline}\``
+      });
+    }
+  });
+}
+function checkNumbers(incident, report) {
+  const impact = asRecord(incident.impact) ?? {};
+  const fields = [
+    [["impact", "users_affected"], impact.users_affected, true],
+    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
+    [["impact", "revenue_loss"], impact.revenue_loss, false],
+    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
+  ];
+  for (const [path9, value, whole] of fields) {
+    if (typeof value !== "number") continue;
+    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
+    if (usable) continue;
+    report(path9, {
+      ruleId: "schema/range",
+      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
+      actual: String(value)
+    });
+  }
+}
+var asRecord, asList, asText, TIME_HINT, NEEDS_DATE;
+var init_cross_field_rules = __esm({
+  "src/validate/cross-field-rules.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_events();
+    init_defaults();
+    init_parse2();
+    init_readiness();
+    init_schema_check();
+    init_describe();
+    init_repeated_time();
+    init_time();
+    asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+    asList = (value) => Array.isArray(value) ? value : [];
+    asText = (value) => typeof value === "string" ? value : null;
+    TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
+    NEEDS_DATE = /^\d{1,2}:/;
+  }
+});
+
+// src/validate/schema.ts
+function strictObject(properties, options = {}) {
+  return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
+}
+function childSchema(node2, step) {
+  const next = typeof step === "number" ? node2.anyOf?.[step] : step === "items" ? node2.items : node2.properties?.[step];
+  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
+  return next;
+}
+function withRequired(schema) {
+  const copy = JSON.parse(JSON.stringify(schema));
+  for (const [path9, required2] of REQUIRED_AT) {
+    const node2 = path9.reduce(childSchema, copy);
+    node2.required = [...required2];
+  }
+  return copy;
+}
+function incidentJsonSchema() {
+  const schema = withRequired(IncidentSchema);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "Blameless post-mortem (postmortem incident file)",
+    description: "One incident per YAML file in postmortems/. See the README for the full format.",
+    ...schema
+  };
+}
+var EXTENSION_KEYS, Text, Names, DATE_PATTERN, CalendarDate, INCIDENT_STATUSES, ACTION_STATUSES, ACTION_TYPES, PRIORITIES, INVESTIGATION_RESULTS, literalUnion, TimelineEntrySchema, ActionItemSchema, LessonSchema, IncidentSchema, REQUIRED_INCIDENT_FIELDS, NESTED_REQUIRED, REQUIRED_AT;
+var init_schema4 = __esm({
+  "src/validate/schema.ts"() {
+    "use strict";
+    init_events();
+    init_esm();
+    EXTENSION_KEYS = { "^x-": {} };
+    Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
+    Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
+    DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+    CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
+    INCIDENT_STATUSES = ["draft", "in-review", "published"];
+    ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
+    ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
+    PRIORITIES = ["P0", "P1", "P2", "P3"];
+    INVESTIGATION_RESULTS = ["confirmed", "rejected", "open"];
+    literalUnion = (values, description) => Type.Unsafe({ type: "string", enum: [...values], description });
+    TimelineEntrySchema = strictObject({
+      time: Type.String({
+        minLength: 1,
+        description: 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
+        examples: ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"]
+      }),
+      event: Text("What happened (prose, read by the linter)"),
+      type: Type.String({
+        pattern: "^[a-z][a-z0-9-]*$",
+        description: `${PHASE_EVENT_TYPES.join(" | ")} give the metrics; deploy, action, note or any other word for the rest`,
+        examples: [...EVENT_TYPES]
+      }),
+      service: Type.String({ minLength: 1, description: "The service the event happened in (written by `postmortem timeline`)" }),
+      level: Type.String({ minLength: 1, description: "Log level of the line it came from: trace | debug | info | warn | error | fatal" }),
+      source: Type.String({ minLength: 1, description: "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)" })
+    });
+    ActionItemSchema = strictObject({
+      id: Type.String({
+        pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$",
+        description: "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing"
+      }),
+      action: Text("What will be done (prose, read by the linter)"),
+      owner: Type.String({ minLength: 1, description: "A person or team; a GitHub login when it starts with @" }),
+      deadline: CalendarDate("Due date"),
+      status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
+      priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
+      type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
+      issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" }),
+      reason: Text("Why the item will not be done (for `status: wont-do`; listed in the tracker)")
+    });
+    LessonSchema = Type.Union([
+      Text("A lesson learned"),
+      strictObject({ title: Text("The lesson in one line"), detail: Text("Why it matters") })
+    ]);
+    IncidentSchema = Type.Object(
+      {
+        id: Type.String({
+          pattern: "^[a-z0-9][a-z0-9-]*$",
+          description: "Stable incident id; defaults to the file name without `.yaml`"
+        }),
+        title: Text("One line naming the incident"),
+        date: CalendarDate("The day the incident began"),
+        timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
+        severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
+        status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
+        published_on: CalendarDate("When the post-mortem was published; without it the tracker reads the commit that first set `status: published`"),
+        authors: Names("Who wrote the post-mortem"),
+        participants: Names("Who took part in the response"),
+        services: Names("Services affected"),
+        tags: Names("Free-form tags"),
+        summary: Text("What happened, in a few sentences"),
+        impact: strictObject({
+          description: Text("Who or what was affected, and how"),
+          users_affected: Type.Integer({ minimum: 0, description: "Number of users affected" }),
+          requests_failed_pct: Type.Number({ minimum: 0, maximum: 100, description: "Share of requests that failed, 0..100" }),
+          revenue_loss: Type.Number({ minimum: 0, description: "Estimated revenue lost, in `currency`" }),
+          currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code", examples: ["USD", "EUR"] })
+        }),
+        timeline: Type.Array(TimelineEntrySchema, { minItems: 1, description: "Events in chronological order" }),
+        root_cause: strictObject({
+          immediate: Text("The immediate technical cause"),
+          contributing_factors: Type.Array(Text("A condition that allowed or worsened the incident")),
+          five_whys: Type.Array(Text("One answer in the chain of whys, in order"))
+        }),
+        investigation: Type.Array(
+          strictObject({
+            hypothesis: Text("What was suspected"),
+            result: literalUnion(INVESTIGATION_RESULTS, "confirmed | rejected | open"),
+            evidence: Text("What supported or refuted it")
+          }),
+          { description: "Hypotheses tested during the response" }
+        ),
+        resolution: Type.Union([Text("How the incident was resolved"), Type.Array(Text("One resolution step"), { minItems: 1 })], {
+          description: "Prose, or a list of steps"
+        }),
+        action_items: Type.Array(ActionItemSchema, { description: "Follow-up work; may be empty only while `status: draft`" }),
+        lessons: Type.Array(LessonSchema, { description: "Lessons learned: strings, or {title, detail}" })
+      },
+      { additionalProperties: false, patternProperties: EXTENSION_KEYS }
+    );
+    REQUIRED_INCIDENT_FIELDS = [
+      "title",
+      "date",
+      "severity",
+      "summary",
+      "impact",
+      "timeline",
+      "root_cause",
+      "resolution",
+      "action_items",
+      "lessons"
+    ];
+    NESTED_REQUIRED = { impact: ["description"], root_cause: ["immediate"] };
+    REQUIRED_AT = [
+      [[], REQUIRED_INCIDENT_FIELDS],
+      ...Object.entries(NESTED_REQUIRED).map(([field2, required2]) => [[field2], required2]),
+      [["timeline", "items"], ["time", "event"]],
+      [["action_items", "items"], ["action"]],
+      [["investigation", "items"], ["hypothesis"]],
+      [["lessons", "items", 1], ["title"]]
+    ];
+  }
+});
+
+// src/report/statistics.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile90(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+function summarise2(values) {
+  const known = values.filter((value) => value !== null);
+  return { count: known.length, median: median(known), p90: percentile90(known) };
+}
+function completionRate(counts) {
+  const due = counts.total - counts.wontDo;
+  return due === 0 ? null : counts.done / due;
+}
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+function addDays(date, days2) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days2 * DAY_MS).toISOString().slice(0, 10);
+}
+function monthOf(date) {
+  return date.slice(0, 7);
+}
+function quarterOf(date) {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+var DAY_MS;
+var init_statistics = __esm({
+  "src/report/statistics.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+  }
+});
+
+// src/report/policies.ts
+function checkPolicies(incident, policies, today) {
+  const findings = [];
+  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
+  const allowed = policies.actionDeadlineDays[incident.severity];
+  if (allowed !== void 0) {
+    const latest = addDays(incident.date, allowed);
+    for (const item of incident.actionItems) {
+      if (item.deadline === null || item.deadline <= latest || item.status === "done" || item.status === "wont-do") continue;
+      found(
+        "policy/action-deadline",
+        ["action_items", item.index, "deadline"],
+        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`
+      );
+    }
+  }
+  if (today === null) return findings;
+  const age = daysBetween(incident.date, today);
+  const limit = incident.status === "draft" ? policies.maxDaysInDraft : incident.status === "in-review" ? policies.maxDaysInReview : null;
+  if (limit !== null && age > limit) {
+    const ruleId = incident.status === "draft" ? "policy/draft-age" : "policy/review-age";
+    found(ruleId, ["status"], `Still \`${incident.status}\` ${age} days after the incident; the policy allows ${limit}`);
+  }
+  return findings;
+}
+var init_policies = __esm({
+  "src/report/policies.ts"() {
+    "use strict";
+    init_statistics();
+    init_config();
+  }
+});
+
+// src/report/incident-warnings.ts
+function trackerWarnings(incident, source, policies, today) {
+  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
+  const diagnostics = [];
+  for (const item of incident.actionItems) {
+    if (item.status !== "wont-do" || item.reason !== null) continue;
+    diagnostics.push(createDiagnostic({
+      ...at(["action_items", item.index, "status"]),
+      ruleId: "schema/wont-do-reason",
+      message: "A `wont-do` action item has no `reason`",
+      expected: "a `reason:` saying why it will not be done",
+      note: "A declined action is a decision to review; the tracker lists the reasons."
+    }));
+  }
+  for (const finding of checkPolicies(incident, policies, today)) {
+    diagnostics.push(createDiagnostic({ ...at(finding.path), ruleId: finding.ruleId, message: finding.message, note: "The limit is set under `policies` in postmortem.config.yaml." }));
+  }
+  return diagnostics;
+}
+var init_incident_warnings = __esm({
+  "src/report/incident-warnings.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_locate();
+    init_policies();
+  }
+});
+
+// src/validate/check-incident.ts
+var check_incident_exports = {};
+__export(check_incident_exports, {
+  MAX_DIAGNOSTICS_PER_FILE: () => MAX_DIAGNOSTICS_PER_FILE,
+  checkIncident: () => checkIncident,
+  checkIncidentData: () => checkIncidentData,
+  checkLoadedIncident: () => checkLoadedIncident
+});
+function checkIncident(file, bytes, config, options = {}) {
+  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config, options));
+}
+function checkLoadedIncident(file, loaded, config, options = {}) {
+  return guarded(file, () => {
+    if (loaded.data === null || loaded.diagnostics.length > 0) {
+      const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
+      return { file, source: loaded.source, input: null, incident: null, diagnostics };
+    }
+    return checkIncidentData(file, loaded.data, loaded.source, config, options);
+  });
+}
+function guarded(file, check) {
+  try {
+    return check();
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
+    return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
+  }
+}
+function checkPastMistakes(file, source, config) {
+  if (!source || source.document.errors.length === 0) return [];
+  const repaired = repairYamlMistakes(source.text, source.document.errors);
+  if (!repaired) return [];
+  const reloaded = parseYamlSource(file, repaired.text);
+  if (reloaded.data === null || reloaded.diagnostics.length > 0) return [];
+  return checkIncidentData(file, reloaded.data, reloaded.source, config).diagnostics.filter(
+    (diagnostic) => diagnostic.line === null || !repaired.lines.has(diagnostic.line)
   );
 }
-function markdownLineEnding(code5) {
-  return code5 !== null && code5 < -2;
+function checkIncidentData(file, data, source, config, options = {}) {
+  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
+  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
+  const rules = checkIncidentRules(data, { file, source, severities: config.severities });
+  const found = [...schemaDiagnostics, ...rules.diagnostics];
+  const input = schemaDiagnostics.length === 0 ? data : null;
+  const instants = rules.instants.filter((instant) => instant !== null);
+  const complete = input !== null && instants.length === input.timeline.length;
+  const incident = complete && !hasErrors(found) ? buildIncident(file, input, instants) : null;
+  if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
+  const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
+  return { file, source, input, incident, diagnostics };
 }
-function markdownLineEndingOrSpace(code5) {
-  return code5 !== null && (code5 < 0 || code5 === 32);
+function capDiagnostics(file, diagnostics) {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const rest = diagnostics.length - shown.length;
+  shown.push(
+    createDiagnostic({
+      file,
+      ruleId: "schema/too-many-problems",
+      // An info, so counts stay true; an error only when it alone carries the file's failure.
+      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) && !hasErrors(shown) ? "error" : "info",
+      message: `${rest} more problem${rest === 1 ? "" : "s"} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
+      note: "Fix the problems above and run again."
+    })
+  );
+  return shown;
 }
-function markdownSpace(code5) {
-  return code5 === -2 || code5 === -1 || code5 === 32;
-}
-function regexCheck(regex2) {
-  return check2;
-  function check2(code5) {
-    return code5 !== null && code5 > -1 && regex2.test(String.fromCharCode(code5));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
-  }
-});
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code5) {
-  if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
-    return 1;
-  }
-  if (unicodePunctuation(code5)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
+var validateIncidentSchema, MAX_DIAGNOSTICS_PER_FILE;
+var init_check_incident = __esm({
+  "src/validate/check-incident.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_parse2();
+    init_yaml_mistakes();
+    init_model();
+    init_cross_field_rules();
+    init_schema4();
+    init_schema_check();
+    init_incident_warnings();
+    init_policies();
+    MAX_DIAGNOSTICS_PER_FILE = 500;
   }
 });
 
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
+// src/render/escape.ts
+function applyRules(text4, rules) {
+  let out = "";
+  let kept = 0;
+  for (let index2 = 0; index2 < text4.length; index2++) {
+    const rule2 = rules[text4[index2]];
+    const replacement = rule2?.(text4, index2);
+    if (replacement === void 0) continue;
+    out += text4.slice(kept, index2) + replacement;
+    kept = index2 + 1;
+  }
+  return kept === 0 ? text4 : out + text4.slice(kept);
+}
+function escapeLineStart(line, escaped) {
+  const marker = LINE_START.exec(line)?.[0];
+  if (marker === void 0 || !escaped.startsWith(marker)) return escaped;
+  return `${marker.slice(0, -1)}\\${escaped.slice(marker.length - 1)}`;
+}
+function escapeInline(text4) {
+  const escaped = escapeLineStart(text4, applyRules(text4, REPORT_RULES));
+  return /\s#+\s*$/.test(escaped) ? escaped.replace(/#(\s*)$/, "\\#$1") : escaped;
+}
+function lines(text4) {
+  return text4.replace(/\r\n?/g, "\n").trim().split("\n").map((line) => line.trim());
+}
+function escapeBlock(text4) {
+  return lines(text4).map((line) => escapeLineStart(line, applyRules(line, REPORT_RULES))).join("\n");
+}
+function escapeCell(text4) {
+  return lines(text4).map((line) => applyRules(line, REPORT_RULES)).join("<br>");
+}
+function escapeList(items, separator) {
+  return items.map((item, index2) => index2 === 0 ? escapeInline(item) : applyRules(item, REPORT_RULES)).join(separator);
+}
+function escapeIssueText(text4) {
+  return escapeLineStart(text4, applyRules(text4, ISSUE_RULES));
+}
+function markdownHref(target) {
+  return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, LINE_START;
+var init_escape = __esm({
+  "src/render/escape.ts"() {
+    "use strict";
+    backslash = (text4, index2) => `\\${text4[index2]}`;
+    ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+    NOT_WORD = /[\s\p{P}\p{S}]/u;
+    isWord = (char) => char !== void 0 && !NOT_WORD.test(char);
+    underscore = (text4, index2) => {
+      let start = index2;
+      while (text4[start - 1] === "_") start--;
+      let end = index2;
+      while (text4[end + 1] === "_") end++;
+      return isWord(text4[start - 1]) && isWord(text4[end + 1]) ? void 0 : "\\_";
+    };
+    REPORT_RULES = {
+      // A backslash escapes only punctuation (and breaks a line at its end).
+      "\\": (text4, index2) => index2 + 1 >= text4.length || ASCII_PUNCTUATION.test(text4[index2 + 1]) ? "\\\\" : void 0,
+      "`": backslash,
+      "*": backslash,
+      "[": backslash,
+      "]": backslash,
+      "|": backslash,
+      "~": backslash,
+      _: underscore,
+      // HTML, comments and autolinks start with `<` and one of these.
+      "<": (text4, index2) => /[!/?A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\<" : void 0,
+      // A character reference starts with `&#` or `&` and a letter.
+      "&": (text4, index2) => /[#A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\&" : void 0
+    };
+    ISSUE_RULES = {
+      "&": () => "&amp;",
+      "<": () => "&lt;",
+      ">": () => "&gt;",
+      "\\": backslash,
+      "`": backslash,
+      "*": backslash,
+      _: backslash,
+      "[": backslash,
+      "]": backslash,
+      "|": backslash,
+      "~": backslash,
+      // A word joiner after `@` keeps the text readable but stops GitHub from linking and notifying.
+      "@": (text4, index2) => /[A-Za-z0-9]/.test(text4[index2 + 1] ?? "") ? "@\u2060" : void 0,
+      "\r": (text4, index2) => text4[index2 + 1] === "\n" ? "" : void 0,
+      "\n": () => " "
+    };
+    LINE_START = /^(?:[#>=]|[+](?=[ \t]|$)|-(?=[ \t:|-]|$)|:(?=-)|\d+(?:[.](?=[ \t]|$)|\)))/;
+  }
+});
+
+// src/render/layout.ts
+function layoutMarkdown(text4) {
+  const input = text4.replace(/\r\n?/g, "\n").split("\n");
+  const out = [];
+  const blank = () => out.length === 0 || out[out.length - 1] === "";
+  for (let index2 = 0; index2 < input.length; index2++) {
+    const line = input[index2];
+    const fence = FENCE.exec(line);
+    if (fence) {
+      index2 = copyFence(input, index2, fence[1], out);
+      continue;
+    }
+    if (line.startsWith("|") && DELIMITER_ROW.test(input[index2 + 1] ?? "")) {
+      let end = index2 + 2;
+      while (end < input.length && input[end].startsWith("|")) end++;
+      out.push(...layoutTable(input.slice(index2, end)));
+      index2 = end - 1;
+      continue;
+    }
+    const trimmed = line.replace(/[ \t]+$/, "");
+    if (trimmed === "" && blank()) continue;
+    out.push(trimmed);
+  }
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return `${out.join("\n")}
+`;
+}
+function copyFence(input, start, opening, out) {
+  out.push(input[start].replace(/[ \t]+$/, ""));
+  for (let index2 = start + 1; index2 < input.length; index2++) {
+    const line = input[index2];
+    const closing = FENCE.exec(line);
+    if (closing && closing[1][0] === opening[0] && closing[1].length >= opening.length && line.trim() === closing[1]) {
+      out.push(line.trim());
+      return index2;
+    }
+    out.push(line);
+  }
+  return input.length - 1;
+}
+function splitRow(row) {
+  const cells = [];
+  let cell = "";
+  for (let index2 = 0; index2 < row.length; index2++) {
+    const char = row[index2];
+    if (char === "\\" && index2 + 1 < row.length) {
+      cell += char + row[++index2];
+    } else if (char === "|") {
+      cells.push(cell);
+      cell = "";
+    } else {
+      cell += char;
+    }
+  }
+  cells.push(cell);
+  if (row.trimStart().startsWith("|")) cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1].trim() === "" && /\|\s*$/.test(row)) cells.pop();
+  return cells.map((value) => value.trim());
+}
+function alignmentOf(delimiter) {
+  const left = delimiter.startsWith(":");
+  const right = delimiter.endsWith(":");
+  return left && right ? "center" : left ? "left" : right ? "right" : "none";
+}
+function delimiterCell(alignment, width) {
+  const colons = alignment === "center" ? 2 : alignment === "none" ? 0 : 1;
+  const dashes = "-".repeat(Math.max(1, width - colons));
+  return alignment === "center" ? `:${dashes}:` : alignment === "left" ? `:${dashes}` : alignment === "right" ? `${dashes}:` : dashes;
+}
+function pad3(cell, width, alignment) {
+  const room = width - cell.length;
+  if (alignment === "right") return " ".repeat(room) + cell;
+  if (alignment === "center") return " ".repeat(Math.ceil(room / 2)) + cell + " ".repeat(Math.floor(room / 2));
+  return cell + " ".repeat(room);
+}
+function layoutTable(rows) {
+  const [header, delimiter, ...body] = rows.map(splitRow);
+  const alignments = delimiter.map(alignmentOf);
+  const matrix = [header, ...body.map((cells) => cells.slice(0, header.length))];
+  const columns = Math.max(...matrix.map((cells) => cells.length));
+  const widths = Array.from({ length: columns }, (_, column) => {
+    const alignment = alignments[column] ?? "none";
+    const minimum = (alignment === "center" ? 2 : alignment === "none" ? 0 : 1) + 1;
+    return Math.max(minimum, ...matrix.map((cells) => (cells[column] ?? "").length));
+  });
+  const line = (cells) => `| ${widths.map((width, column) => pad3(cells[column] ?? "", width, alignments[column] ?? "none")).join(" | ")} |`;
+  const [head, ...rest] = matrix;
+  return [line(head), line(widths.map((width, column) => delimiterCell(alignments[column] ?? "none", width))), ...rest.map(line)];
+}
+var FENCE, DELIMITER_ROW;
+var init_layout = __esm({
+  "src/render/layout.ts"() {
+    "use strict";
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    DELIMITER_ROW = /^\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$/;
+  }
+});
+
+// src/render/mermaid.ts
+function buildPhaseDiagram(incident) {
+  const marks = firstOfEachType(incident.timeline);
+  if (!marks.get(ORIGIN_EVENT)) return null;
+  const spans = [];
+  let previous2 = marks.get(ORIGIN_EVENT) ?? null;
+  for (const { until, chartLabel: label } of PHASES) {
+    const end = marks.get(until) ?? null;
+    if (!previous2 || !end || end.getTime() < previous2.getTime()) continue;
+    spans.push([label, previous2, end]);
+    previous2 = end;
+  }
+  if (spans.length === 0) return null;
+  const zone = incident.timezone;
+  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
+  return [
+    "gantt",
+    `    title Incident phases (${zone})`,
+    "    dateFormat YYYY-MM-DDTHH:mm:ss",
+    "    axisFormat %H:%M",
+    "    section Response",
+    ...rows
+  ].join("\n");
+}
+function spanEnd(from, to, zone) {
+  if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
+  const seconds2 = Math.round((to.getTime() - from.getTime()) / 1e3);
+  return seconds2 % 60 === 0 ? `${seconds2 / 60}m` : `${seconds2}s`;
+}
+function wallText(instant, zone) {
+  const local = localWallClock(instant, zone);
+  return `${local.date}T${local.time}:${local.seconds}`;
+}
+var init_mermaid = __esm({
+  "src/render/mermaid.ts"() {
+    "use strict";
+    init_events();
+    init_tz2();
+    init_time();
+  }
+});
+
+// src/render/view.ts
+function buildReportView(incident, options = {}) {
+  return {
+    incident,
+    durationText: incident.metrics.duration === null ? "unknown (no `start` and `resolve` events)" : formatDuration(incident.metrics.duration),
+    impactFigures: impactFigures(incident),
+    metrics: METRIC_LABELS.map(([key, label, event]) => {
+      const seconds2 = incident.metrics[key];
+      return seconds2 === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds2), missing: false };
+    }),
+    timeline: incident.timeline.map((entry) => ({
+      when: formatWhen(entry.instant, incident),
+      type: entry.type ?? "",
+      event: entry.event
+    })),
+    timeZoneNote: timeZoneNote(incident),
+    diagram: buildPhaseDiagram(incident),
+    resolutionSteps: incident.resolution.kind === "steps" ? incident.resolution.steps : null,
+    resolutionText: incident.resolution.kind === "prose" ? incident.resolution.text : null,
+    actionItems: incident.actionItems.map((item) => ({
+      action: item.action,
+      owner: item.owner ?? "unassigned",
+      deadline: item.deadline ?? "none",
+      status: item.status,
+      issue: item.issue === null ? "" : `#${item.issue}`,
+      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
+    })),
+    related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
+    investigation: incident.investigation.map((item) => ({
+      hypothesis: item.hypothesis,
+      result: item.result ?? "",
+      evidence: item.evidence ?? ""
+    }))
+  };
+}
+function impactFigures(incident) {
+  const { usersAffected, requestsFailedPct, revenueLoss, currency } = incident.impact;
+  const figures = [];
+  if (usersAffected !== null) figures.push(`Users affected: ${usersAffected.toLocaleString("en-US")}`);
+  if (requestsFailedPct !== null) figures.push(`Requests failed: ${requestsFailedPct}%`);
+  if (revenueLoss !== null) figures.push(`Revenue lost: ${revenueLoss.toLocaleString("en-US")}${currency ? ` ${currency}` : ""}`);
+  return figures;
+}
+function formatWhen(instant, incident) {
+  const local = localWallClock(instant, incident.timezone);
+  const clock = local.seconds === "00" ? local.time : `${local.time}:${local.seconds}`;
+  const shown = local.date === incident.date ? clock : `${local.date} ${clock}`;
+  return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
+}
+function timeZoneNote(incident) {
+  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
+  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
+  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
+  const [abbreviation] = abbreviations;
+  return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
+}
+var init_view = __esm({
+  "src/render/view.ts"() {
+    "use strict";
+    init_metrics();
+    init_time();
+    init_mermaid();
+    init_escape();
+  }
+});
+
+// src/render/render.ts
+var render_exports = {};
+__export(render_exports, {
+  createTemplateEngine: () => createTemplateEngine,
+  normaliseMarkdown: () => normaliseMarkdown,
+  renderRawReport: () => renderRawReport,
+  renderReport: () => renderReport
+});
+function compile(templates) {
+  const cached = compiled.get(templates);
+  if (cached) return cached;
+  const handlebars = createTemplateEngine();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const template = handlebars.compile(templates.report);
+  compiled.set(templates, template);
+  return template;
+}
+function createTemplateEngine() {
+  const handlebars = import_handlebars2.default.create();
+  handlebars.registerHelper("md", (text4) => new handlebars.SafeString(escapeBlock(String(text4 ?? ""))));
+  handlebars.registerHelper("inline", (text4) => new handlebars.SafeString(escapeInline(oneLine(text4))));
+  handlebars.registerHelper("cell", (text4) => new handlebars.SafeString(escapeCell(String(text4 ?? ""))));
+  handlebars.registerHelper(
+    "join",
+    (list2, separator) => new handlebars.SafeString(escapeList((Array.isArray(list2) ? list2 : []).map(oneLine), typeof separator === "string" ? separator : ", "))
+  );
+  handlebars.registerHelper("inc", (value) => Number(value) + 1);
+  return handlebars;
+}
+function oneLine(text4) {
+  return String(text4 ?? "").trim().replace(/\s*\n\s*/g, " ");
+}
+function normaliseMarkdown(text4) {
+  return layoutMarkdown(text4);
+}
+function renderRawReport(incident, templates, options = {}) {
+  return compile(templates)(buildReportView(incident, options));
+}
+function renderReport(incident, templates, options = {}) {
+  const body = normaliseMarkdown(renderRawReport(incident, templates, options));
+  return composeReportFile(incident.file, body, { key: options.key ?? PENDING_KEY, related: (options.related ?? []).map((other2) => other2.file) });
+}
+var import_handlebars2, compiled;
+var init_render = __esm({
+  "src/render/render.ts"() {
+    "use strict";
+    import_handlebars2 = __toESM(require_lib2(), 1);
+    init_escape();
+    init_layout();
+    init_report_file();
+    init_view();
+    compiled = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/lint/sources/align.ts
+function isSpace(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 10 || code2 === 13;
+}
+function alignValue(value, source, start, end) {
+  const map = new Int32Array(value.length + 1);
+  let p = start;
+  for (let i = 0; i < value.length; i++) {
+    const code2 = value.charCodeAt(i);
+    if (isSpace(code2)) {
+      map[i] = p;
+      while (p < end && isSpace(source.charCodeAt(p))) p++;
+      if (source.charCodeAt(p) === 92 && /[nt\n\r ]/.test(source[p + 1] ?? "")) p += 2;
+      continue;
+    }
+    while (p < end && isSpace(source.charCodeAt(p))) p++;
+    if (source.charCodeAt(p) === code2) {
+      map[i] = p++;
+      continue;
+    }
+    const limit = Math.min(end, p + LOOKAHEAD);
+    let k = p + 1;
+    while (k < limit && source.charCodeAt(k) !== code2) k++;
+    if (k < limit) {
+      map[i] = k;
+      p = k + 1;
+    } else {
+      map[i] = p;
+      if (source.charCodeAt(p) === 92) p = skipEscape(source, p);
+    }
+  }
+  map[value.length] = value.length > 0 ? Math.min(end, map[value.length - 1] + 1) : start;
+  return { offsetOf: (index2) => map[Math.max(0, Math.min(index2, value.length))] };
+}
+function skipEscape(source, p) {
+  const kind = source[p + 1];
+  if (kind === "x") return p + 4;
+  if (kind === "u") return p + 6;
+  if (kind === "U") return p + 10;
+  return p + 2;
+}
+function sourceRange(map, from, to) {
+  const start = map.offsetOf(from);
+  const last = map.offsetOf(Math.max(from, to - 1));
+  return [start, Math.max(start + 1, last + 1)];
+}
+var LOOKAHEAD;
+var init_align = __esm({
+  "src/lint/sources/align.ts"() {
+    "use strict";
+    LOOKAHEAD = 12;
   }
 });
 
@@ -49670,66 +51235,19 @@ var init_character_entities = __esm({
 
 // node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value) {
-  return own3.call(characterEntities, value) ? characterEntities[value] : false;
+  return own.call(characterEntities, value) ? characterEntities[value] : false;
 }
-var own3;
+var own;
 var init_decode_named_character_reference = __esm({
   "node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
-    own3 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code5 = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code5 > 126 && code5 < 160 || // Lone high surrogates and low surrogates.
-    code5 > 55295 && code5 < 57344 || // Noncharacters.
-    code5 > 64975 && code5 < 65008 || /* eslint-disable no-bitwise */
-    (code5 & 65535) === 65535 || (code5 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code5 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code5);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+    own = {}.hasOwnProperty;
   }
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list4, start, remove, items) {
-  const end = list4.length;
+function splice(list2, start, remove, items) {
+  const end = list2.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -49741,22 +51259,22 @@ function splice(list4, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list4.splice(...parameters);
+    list2.splice(...parameters);
   } else {
-    if (remove) list4.splice(start, remove);
+    if (remove) list2.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list4.splice(...parameters);
+      list2.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list4, items) {
-  if (list4.length > 0) {
-    splice(list4, list4.length, 0, items);
-    return list4;
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
   }
   return items;
 }
@@ -49780,26 +51298,26 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code5;
+    let code2;
     if (right) {
-      for (code5 in right) {
-        if (!hasOwnProperty.call(left, code5)) left[code5] = [];
-        const value = right[code5];
+      for (code2 in right) {
+        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
+        const value = right[code2];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code5],
+          left[code2],
           Array.isArray(value) ? value : value ? [value] : []
         );
       }
     }
   }
 }
-function constructs(existing, list4) {
+function constructs(existing, list2) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list4.length) {
+  while (++index2 < list2.length) {
     ;
-    (list4[index2].add === "after" ? existing : before).push(list4[index2]);
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -49808,6 +51326,501 @@ var init_micromark_util_combine_extensions = __esm({
   "node_modules/micromark-util-combine-extensions/index.js"() {
     init_micromark_util_chunked();
     hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code2 = Number.parseInt(value, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code2 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code2);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
+}
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
+}
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+function regexCheck(regex2) {
+  return check;
+  function check(code2) {
+    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok2, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return ok2(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok2(code2);
+  }
+}
+function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (max > 0 && markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return after(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code2);
+  }
+  function after(code2) {
+    return size >= min ? ok2(code2) : nok(code2);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous2;
+  return contentStart;
+  function afterContentStartConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code2) {
+    effects.enter("paragraph");
+    return lineStart2(code2);
+  }
+  function lineStart2(code2) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous2
+    });
+    if (previous2) {
+      previous2.next = token;
+    }
+    previous2 = token;
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      effects.exit("chunkText");
+      return lineStart2;
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add) {
+        addImplementation(this, index2, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index2, remove, add) {
+        addImplementation(this, index2, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code2) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
+    }
+    return checkNewContainers(code2);
+  }
+  function documentContinue(code2) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code2);
+    }
+    return start(code2);
+  }
+  function checkNewContainers(code2) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code2);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code2);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
+  }
+  function thereIsANewContainer(code2) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code2);
+  }
+  function thereIsNoNewContainer(code2) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code2);
+  }
+  function documentContinued(code2) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
+  }
+  function containerContinue(code2) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code2);
+  }
+  function flowStart(code2) {
+    if (code2 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code2);
+  }
+  function flowContinue(code2) {
+    if (code2 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code2);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
+  }
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok2, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
   }
 });
 
@@ -49835,16 +51848,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open3 = index2;
-      while (open3--) {
-        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open4 = index2;
+      while (open4--) {
+        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open4][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open3][1].end
+            ...events[open4][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -49855,7 +51868,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             }
           };
           const closingSequence = {
@@ -49865,10 +51878,10 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text6 = {
+          const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             },
             end: {
               ...events[index2][1].start
@@ -49883,26 +51896,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open3][1].end = {
+          events[open4][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open3][1].end.offset - events[open3][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
+          if (events[open4][1].end.offset - events[open4][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open4][1], context], ["exit", events[open4][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-          index2 = open3 + nextEvents.length - offset - 2;
+          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+          index2 = open4 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -49916,29 +51929,29 @@ function resolveAllAttention(events, context) {
   }
   return events;
 }
-function tokenizeAttention(effects, ok3) {
+function tokenizeAttention(effects, ok2) {
   const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
   let marker;
   return start;
-  function start(code5) {
-    marker = code5;
+  function start(code2) {
+    marker = code2;
     effects.enter("attentionSequence");
-    return inside(code5);
+    return inside(code2);
   }
-  function inside(code5) {
-    if (code5 === marker) {
-      effects.consume(code5);
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code5);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open3));
-    return ok3(code5);
+    const after = classifyCharacter(code2);
+    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open4));
+    return ok2(code2);
   }
 }
 function movePoint(point3, offset) {
@@ -49946,13 +51959,13 @@ function movePoint(point3, offset) {
   point3.offset += offset;
   point3._bufferIndex += offset;
 }
-var attention3;
+var attention;
 var init_attention = __esm({
   "node_modules/micromark-core-commonmark/lib/attention.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
-    attention3 = {
+    attention = {
       name: "attention",
       resolveAll: resolveAllAttention,
       tokenize: tokenizeAttention
@@ -49961,99 +51974,99 @@ var init_attention = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/autolink.js
-function tokenizeAutolink(effects, ok3, nok) {
+function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
+  function open4(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return schemeOrEmailAtext;
     }
-    if (code5 === 64) {
-      return nok(code5);
+    if (code2 === 64) {
+      return nok(code2);
     }
-    return emailAtext(code5);
+    return emailAtext(code2);
   }
-  function schemeOrEmailAtext(code5) {
-    if (code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) {
+  function schemeOrEmailAtext(code2) {
+    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code5);
+      return schemeInsideOrEmailAtext(code2);
     }
-    return emailAtext(code5);
+    return emailAtext(code2);
   }
-  function schemeInsideOrEmailAtext(code5) {
-    if (code5 === 58) {
-      effects.consume(code5);
+  function schemeInsideOrEmailAtext(code2) {
+    if (code2 === 58) {
+      effects.consume(code2);
       size = 0;
       return urlInside;
     }
-    if ((code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) && size++ < 32) {
-      effects.consume(code5);
+    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
+      effects.consume(code2);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code5);
+    return emailAtext(code2);
   }
-  function urlInside(code5) {
-    if (code5 === 62) {
+  function urlInside(code2) {
+    if (code2 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    if (code5 === null || code5 === 32 || code5 === 60 || asciiControl(code5)) {
-      return nok(code5);
+    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
+      return nok(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return urlInside;
   }
-  function emailAtext(code5) {
-    if (code5 === 64) {
-      effects.consume(code5);
+  function emailAtext(code2) {
+    if (code2 === 64) {
+      effects.consume(code2);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code5)) {
-      effects.consume(code5);
+    if (asciiAtext(code2)) {
+      effects.consume(code2);
       return emailAtext;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function emailAtSignOrDot(code5) {
-    return asciiAlphanumeric(code5) ? emailLabel(code5) : nok(code5);
+  function emailAtSignOrDot(code2) {
+    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
   }
-  function emailLabel(code5) {
-    if (code5 === 46) {
-      effects.consume(code5);
+  function emailLabel(code2) {
+    if (code2 === 46) {
+      effects.consume(code2);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code5 === 62) {
+    if (code2 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
-      return ok3;
+      return ok2;
     }
-    return emailValue(code5);
+    return emailValue(code2);
   }
-  function emailValue(code5) {
-    if ((code5 === 45 || asciiAlphanumeric(code5)) && size++ < 63) {
-      const next = code5 === 45 ? emailValue : emailLabel;
-      effects.consume(code5);
+  function emailValue(code2) {
+    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
+      const next = code2 === 45 ? emailValue : emailLabel;
+      effects.consume(code2);
       return next;
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var autolink;
@@ -50067,64 +52080,14 @@ var init_autolink = __esm({
   }
 });
 
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code5) {
-    if (markdownSpace(code5)) {
-      effects.enter(type);
-      return prefix(code5);
-    }
-    return ok3(code5);
-  }
-  function prefix(code5) {
-    if (markdownSpace(code5) && size++ < limit) {
-      effects.consume(code5);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code5);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code5) {
-    if (max > 0 && markdownSpace(code5)) {
-      effects.enter(type);
-      return prefix(code5);
-    }
-    return after(code5);
-  }
-  function prefix(code5) {
-    if (markdownSpace(code5) && size < max) {
-      effects.consume(code5);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code5);
-  }
-  function after(code5) {
-    return size >= min ? ok3(code5) : nok(code5);
-  }
-}
-var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
 // node_modules/micromark-core-commonmark/lib/blank-line.js
-function tokenizeBlankLine(effects, ok3, nok) {
+function tokenizeBlankLine(effects, ok2, nok) {
   return start;
-  function start(code5) {
-    return markdownSpace(code5) ? factorySpace(effects, after, "linePrefix")(code5) : after(code5);
+  function start(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
   }
-  function after(code5) {
-    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
+  function after(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
   }
 }
 var blankLine;
@@ -50140,11 +52103,11 @@ var init_blank_line = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/block-quote.js
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
+function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code5) {
-    if (code5 === 62) {
+  function start(code2) {
+    if (code2 === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -50154,38 +52117,38 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function after(code5) {
-    if (markdownSpace(code5)) {
+  function after(code2) {
+    if (markdownSpace(code2)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
-      return ok3;
+      return ok2;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code5);
+    return ok2(code2);
   }
 }
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code5) {
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
+  function contStart(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
     }
-    return contBefore(code5);
+    return contBefore(code2);
   }
-  function contBefore(code5) {
-    return effects.attempt(blockQuote, ok3, nok)(code5);
+  function contBefore(code2) {
+    return effects.attempt(blockQuote, ok2, nok)(code2);
   }
 }
-function exit2(effects) {
+function exit(effects) {
   effects.exit("blockQuote");
 }
 var blockQuote;
@@ -50197,7 +52160,7 @@ var init_block_quote = __esm({
       continuation: {
         tokenize: tokenizeBlockQuoteContinuation
       },
-      exit: exit2,
+      exit,
       name: "blockQuote",
       tokenize: tokenizeBlockQuoteStart
     };
@@ -50205,24 +52168,24 @@ var init_block_quote = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/character-escape.js
-function tokenizeCharacterEscape(effects, ok3, nok) {
+function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code5) {
-    if (asciiPunctuation(code5)) {
+  function inside(code2) {
+    if (asciiPunctuation(code2)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
-      return ok3;
+      return ok2;
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var characterEscape;
@@ -50237,35 +52200,35 @@ var init_character_escape = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/character-reference.js
-function tokenizeCharacterReference(effects, ok3, nok) {
+function tokenizeCharacterReference(effects, ok2, nok) {
   const self2 = this;
   let size = 0;
   let max;
   let test;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("characterReferenceMarker");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
-    if (code5 === 35) {
+  function open4(code2) {
+    if (code2 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code5);
+    return value(code2);
   }
-  function numeric(code5) {
-    if (code5 === 88 || code5 === 120) {
+  function numeric(code2) {
+    if (code2 === 88 || code2 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -50275,25 +52238,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code5);
+    return value(code2);
   }
-  function value(code5) {
-    if (code5 === 59 && size) {
+  function value(code2) {
+    if (code2 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code5);
+        return nok(code2);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
-      return ok3;
+      return ok2;
     }
-    if (test(code5) && size++ < max) {
-      effects.consume(code5);
+    if (test(code2) && size++ < max) {
+      effects.consume(code2);
       return value;
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var characterReference;
@@ -50309,20 +52272,20 @@ var init_character_reference = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
+function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code5) {
-    if (code5 === null) {
-      return nok(code5);
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code5) {
-    return self2.parser.lazy[self2.now().line] ? nok(code5) : ok3(code5);
+  function after(code2) {
+    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok2(code2);
   }
 }
 var nonLazyContinuation;
@@ -50336,7 +52299,7 @@ var init_partial_non_lazy_continuation = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/code-fenced.js
-function tokenizeCodeFenced(effects, ok3, nok) {
+function tokenizeCodeFenced(effects, ok2, nok) {
   const self2 = this;
   const closeStart = {
     partial: true,
@@ -50346,149 +52309,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code5) {
-    return beforeSequenceOpen(code5);
+  function start(code2) {
+    return beforeSequenceOpen(code2);
   }
-  function beforeSequenceOpen(code5) {
+  function beforeSequenceOpen(code2) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code5;
+    marker = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code5);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code5) {
-    if (code5 === marker) {
+  function sequenceOpen(code2) {
+    if (code2 === marker) {
       sizeOpen++;
-      effects.consume(code5);
+      effects.consume(code2);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code5);
+      return nok(code2);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code5) ? factorySpace(effects, infoBefore, "whitespace")(code5) : infoBefore(code5);
+    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
   }
-  function infoBefore(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function infoBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code5) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
+      return self2.interrupt ? ok2(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code5);
+    return info2(code2);
   }
-  function info2(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function info2(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code5);
+      return infoBefore(code2);
     }
-    if (markdownSpace(code5)) {
+    if (markdownSpace(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code5);
+      return factorySpace(effects, metaBefore, "whitespace")(code2);
     }
-    if (code5 === 96 && code5 === marker) {
-      return nok(code5);
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return info2;
   }
-  function metaBefore(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
-      return infoBefore(code5);
+  function metaBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return infoBefore(code2);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code5);
+    return meta(code2);
   }
-  function meta(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function meta(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code5);
+      return infoBefore(code2);
     }
-    if (code5 === 96 && code5 === marker) {
-      return nok(code5);
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return meta;
   }
-  function atNonLazyBreak(code5) {
-    return effects.attempt(closeStart, after, contentBefore)(code5);
+  function atNonLazyBreak(code2) {
+    return effects.attempt(closeStart, after, contentBefore)(code2);
   }
-  function contentBefore(code5) {
+  function contentBefore(code2) {
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code5) {
-    return initialPrefix > 0 && markdownSpace(code5) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code5) : beforeContentChunk(code5);
+  function contentStart(code2) {
+    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
   }
-  function beforeContentChunk(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
+  function beforeContentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code5);
+    return contentChunk(code2);
   }
-  function contentChunk(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function contentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code5);
+      return beforeContentChunk(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return contentChunk;
   }
-  function after(code5) {
+  function after(code2) {
     effects.exit("codeFenced");
-    return ok3(code5);
+    return ok2(code2);
   }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
+  function tokenizeCloseStart(effects2, ok3, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code5) {
+    function startBefore(code2) {
       effects2.enter("lineEnding");
-      effects2.consume(code5);
+      effects2.consume(code2);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code5) {
+    function start2(code2) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code5) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : beforeSequenceClose(code5);
+      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
     }
-    function beforeSequenceClose(code5) {
-      if (code5 === marker) {
+    function beforeSequenceClose(code2) {
+      if (code2 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code5);
+        return sequenceClose(code2);
       }
-      return nok2(code5);
+      return nok2(code2);
     }
-    function sequenceClose(code5) {
-      if (code5 === marker) {
+    function sequenceClose(code2) {
+      if (code2 === marker) {
         size++;
-        effects2.consume(code5);
+        effects2.consume(code2);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code5) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code5) : sequenceCloseAfter(code5);
+        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
       }
-      return nok2(code5);
+      return nok2(code2);
     }
-    function sequenceCloseAfter(code5) {
-      if (code5 === null || markdownLineEnding(code5)) {
+    function sequenceCloseAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
         effects2.exit("codeFencedFence");
-        return ok4(code5);
+        return ok3(code2);
       }
-      return nok2(code5);
+      return nok2(code2);
     }
   }
 }
@@ -50507,52 +52470,52 @@ var init_code_fenced = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/code-indented.js
-function tokenizeCodeIndented(effects, ok3, nok) {
+function tokenizeCodeIndented(effects, ok2, nok) {
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code5);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
   }
-  function atBreak(code5) {
-    if (code5 === null) {
-      return after(code5);
+  function atBreak(code2) {
+    if (code2 === null) {
+      return after(code2);
     }
-    if (markdownLineEnding(code5)) {
-      return effects.attempt(furtherStart, atBreak, after)(code5);
+    if (markdownLineEnding(code2)) {
+      return effects.attempt(furtherStart, atBreak, after)(code2);
     }
     effects.enter("codeFlowValue");
-    return inside(code5);
+    return inside(code2);
   }
-  function inside(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function inside(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFlowValue");
-      return atBreak(code5);
+      return atBreak(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return inside;
   }
-  function after(code5) {
+  function after(code2) {
     effects.exit("codeIndented");
-    return ok3(code5);
+    return ok2(code2);
   }
 }
-function tokenizeFurtherStart(effects, ok3, nok) {
+function tokenizeFurtherStart(effects, ok2, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code5) {
+  function furtherStart2(code2) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code5);
+      return nok(code2);
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code5);
+    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
   }
-  function onNotEnoughPrefix(code5) {
-    return markdownLineEnding(code5) ? furtherStart2(code5) : nok(code5);
+  function onNotEnoughPrefix(code2) {
+    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
   }
 }
 var codeIndented, furtherStart;
@@ -50609,74 +52572,74 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code5) {
-  return code5 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code2) {
+  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
-function tokenizeCodeText(effects, ok3, nok) {
+function tokenizeCodeText(effects, ok2, nok) {
   const self2 = this;
   let sizeOpen = 0;
   let size;
   let token;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code5);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code5) {
-    if (code5 === 96) {
-      effects.consume(code5);
+  function sequenceOpen(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between2(code5);
+    return between(code2);
   }
-  function between2(code5) {
-    if (code5 === null) {
-      return nok(code5);
+  function between(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code5 === 32) {
+    if (code2 === 32) {
       effects.enter("space");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("space");
-      return between2;
+      return between;
     }
-    if (code5 === 96) {
+    if (code2 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code5);
+      return sequenceClose(code2);
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("lineEnding");
-      return between2;
+      return between;
     }
     effects.enter("codeTextData");
-    return data(code5);
+    return data(code2);
   }
-  function data(code5) {
-    if (code5 === null || code5 === 32 || code5 === 96 || markdownLineEnding(code5)) {
+  function data(code2) {
+    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
       effects.exit("codeTextData");
-      return between2(code5);
+      return between(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return data;
   }
-  function sequenceClose(code5) {
-    if (code5 === 96) {
-      effects.consume(code5);
+  function sequenceClose(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code5);
+      return ok2(code2);
     }
     token.type = "codeTextData";
-    return data(code5);
+    return data(code2);
   }
 }
 var codeText;
@@ -50685,7 +52648,7 @@ var init_code_text = __esm({
     init_micromark_util_character();
     codeText = {
       name: "codeText",
-      previous: previous2,
+      previous,
       resolve: resolveCodeText,
       tokenize: tokenizeCodeText
     };
@@ -50693,13 +52656,13 @@ var init_code_text = __esm({
 });
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list4, right) {
+function chunkedPush(list2, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list4.push(...right);
+    list2.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -50978,7 +52941,7 @@ function subcontent(events, eventIndex) {
   const jumps = [];
   const gaps = {};
   let stream;
-  let previous3;
+  let previous2;
   let index2 = -1;
   let current = token;
   let adjust = 0;
@@ -50993,7 +52956,7 @@ function subcontent(events, eventIndex) {
       if (!current.next) {
         stream.push(null);
       }
-      if (previous3) {
+      if (previous2) {
         tokenizer.defineSkip(current.start);
       }
       if (current._isInFirstContentOfListItem) {
@@ -51004,7 +52967,7 @@ function subcontent(events, eventIndex) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
+    previous2 = current;
     current = current.next;
   }
   current = token;
@@ -51054,70 +53017,70 @@ function resolveContent(events) {
   subtokenize(events);
   return events;
 }
-function tokenizeContent(effects, ok3) {
-  let previous3;
+function tokenizeContent(effects, ok2) {
+  let previous2;
   return chunkStart;
-  function chunkStart(code5) {
+  function chunkStart(code2) {
     effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
+    previous2 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code5);
+    return chunkInside(code2);
   }
-  function chunkInside(code5) {
-    if (code5 === null) {
-      return contentEnd(code5);
+  function chunkInside(code2) {
+    if (code2 === null) {
+      return contentEnd(code2);
     }
-    if (markdownLineEnding(code5)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code5);
+    if (markdownLineEnding(code2)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return chunkInside;
   }
-  function contentEnd(code5) {
+  function contentEnd(code2) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code5);
+    return ok2(code2);
   }
-  function contentContinue(code5) {
-    effects.consume(code5);
+  function contentContinue(code2) {
+    effects.consume(code2);
     effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
+    previous2.next = effects.enter("chunkContent", {
       contentType: "content",
-      previous: previous3
+      previous: previous2
     });
-    previous3 = previous3.next;
+    previous2 = previous2.next;
     return chunkInside;
   }
 }
-function tokenizeContinuation(effects, ok3, nok) {
+function tokenizeContinuation(effects, ok2, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code5) {
+  function startLookahead(code2) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
-      return nok(code5);
+  function prefixed(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code5);
+      return ok2(code2);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code5);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok2)(code2);
   }
 }
-var content, continuationConstruct;
-var init_content = __esm({
+var content2, continuationConstruct;
+var init_content2 = __esm({
   "node_modules/micromark-core-commonmark/lib/content.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_subtokenize();
-    content = {
+    content2 = {
       resolve: resolveContent,
       tokenize: tokenizeContent
     };
@@ -51129,21 +53092,21 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code5) {
-    if (code5 === 60) {
+  function start(code2) {
+    if (code2 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code5 === null || code5 === 32 || code5 === 41 || asciiControl(code5)) {
-      return nok(code5);
+    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
+      return nok(code2);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -51151,72 +53114,72 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code5);
+    return raw(code2);
   }
-  function enclosedBefore(code5) {
-    if (code5 === 62) {
+  function enclosedBefore(code2) {
+    if (code2 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code5);
+    return enclosed(code2);
   }
-  function enclosed(code5) {
-    if (code5 === 62) {
+  function enclosed(code2) {
+    if (code2 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code5);
+      return enclosedBefore(code2);
     }
-    if (code5 === null || code5 === 60 || markdownLineEnding(code5)) {
-      return nok(code5);
+    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
+      return nok(code2);
     }
-    effects.consume(code5);
-    return code5 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code2);
+    return code2 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code5) {
-    if (code5 === 60 || code5 === 62 || code5 === 92) {
-      effects.consume(code5);
+  function enclosedEscape(code2) {
+    if (code2 === 60 || code2 === 62 || code2 === 92) {
+      effects.consume(code2);
       return enclosed;
     }
-    return enclosed(code5);
+    return enclosed(code2);
   }
-  function raw(code5) {
-    if (!balance && (code5 === null || code5 === 41 || markdownLineEndingOrSpace(code5))) {
+  function raw(code2) {
+    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code5);
+      return ok2(code2);
     }
-    if (balance < limit && code5 === 40) {
-      effects.consume(code5);
+    if (balance < limit && code2 === 40) {
+      effects.consume(code2);
       balance++;
       return raw;
     }
-    if (code5 === 41) {
-      effects.consume(code5);
+    if (code2 === 41) {
+      effects.consume(code2);
       balance--;
       return raw;
     }
-    if (code5 === null || code5 === 32 || code5 === 40 || asciiControl(code5)) {
-      return nok(code5);
+    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
+      return nok(code2);
     }
-    effects.consume(code5);
-    return code5 === 92 ? rawEscape : raw;
+    effects.consume(code2);
+    return code2 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code5) {
-    if (code5 === 40 || code5 === 41 || code5 === 92) {
-      effects.consume(code5);
+  function rawEscape(code2) {
+    if (code2 === 40 || code2 === 41 || code2 === 92) {
+      effects.consume(code2);
       return raw;
     }
-    return raw(code5);
+    return raw(code2);
   }
 }
 var init_micromark_factory_destination = __esm({
@@ -51226,63 +53189,63 @@ var init_micromark_factory_destination = __esm({
 });
 
 // node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self2 = this;
   let size = 0;
   let seen;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code5) {
-    if (size > 999 || code5 === null || code5 === 91 || code5 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code2) {
+    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code5 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code5);
+    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
-    if (code5 === 93) {
+    if (code2 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code5);
+    return labelInside(code2);
   }
-  function labelInside(code5) {
-    if (code5 === null || code5 === 91 || code5 === 93 || markdownLineEnding(code5) || size++ > 999) {
+  function labelInside(code2) {
+    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code5);
+      return atBreak(code2);
     }
-    effects.consume(code5);
-    if (!seen) seen = !markdownSpace(code5);
-    return code5 === 92 ? labelEscape : labelInside;
+    effects.consume(code2);
+    if (!seen) seen = !markdownSpace(code2);
+    return code2 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code5) {
-    if (code5 === 91 || code5 === 92 || code5 === 93) {
-      effects.consume(code5);
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
       size++;
       return labelInside;
     }
-    return labelInside(code5);
+    return labelInside(code2);
   }
 }
 var init_micromark_factory_label = __esm({
@@ -51292,64 +53255,64 @@ var init_micromark_factory_label = __esm({
 });
 
 // node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code5) {
-    if (code5 === 34 || code5 === 39 || code5 === 40) {
+  function start(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit(markerType);
-      marker = code5 === 40 ? 41 : code5;
+      marker = code2 === 40 ? 41 : code2;
       return begin;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function begin(code5) {
-    if (code5 === marker) {
+  function begin(code2) {
+    if (code2 === marker) {
       effects.enter(markerType);
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit(markerType);
       effects.exit(type);
-      return ok3;
+      return ok2;
     }
     effects.enter(stringType);
-    return atBreak(code5);
+    return atBreak(code2);
   }
-  function atBreak(code5) {
-    if (code5 === marker) {
+  function atBreak(code2) {
+    if (code2 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code5 === null) {
-      return nok(code5);
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code5);
+    return inside(code2);
   }
-  function inside(code5) {
-    if (code5 === marker || code5 === null || markdownLineEnding(code5)) {
+  function inside(code2) {
+    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
-      return atBreak(code5);
+      return atBreak(code2);
     }
-    effects.consume(code5);
-    return code5 === 92 ? escape2 : inside;
+    effects.consume(code2);
+    return code2 === 92 ? escape2 : inside;
   }
-  function escape2(code5) {
-    if (code5 === marker || code5 === 92) {
-      effects.consume(code5);
+  function escape2(code2) {
+    if (code2 === marker || code2 === 92) {
+      effects.consume(code2);
       return inside;
     }
-    return inside(code5);
+    return inside(code2);
   }
 }
 var init_micromark_factory_title = __esm({
@@ -51360,21 +53323,21 @@ var init_micromark_factory_title = __esm({
 });
 
 // node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
+function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
-  function start(code5) {
-    if (markdownLineEnding(code5)) {
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code5);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
     }
-    return ok3(code5);
+    return ok2(code2);
   }
 }
 var init_micromark_factory_whitespace = __esm({
@@ -51385,15 +53348,15 @@ var init_micromark_factory_whitespace = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/definition.js
-function tokenizeDefinition(effects, ok3, nok) {
+function tokenizeDefinition(effects, ok2, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("definition");
-    return before(code5);
+    return before(code2);
   }
-  function before(code5) {
+  function before(code2) {
     return factoryLabel.call(
       self2,
       effects,
@@ -51403,22 +53366,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code5);
+    )(code2);
   }
-  function labelAfter(code5) {
+  function labelAfter(code2) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code5 === 58) {
+    if (code2 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function markerAfter(code5) {
-    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, destinationBefore)(code5) : destinationBefore(code5);
+  function markerAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
   }
-  function destinationBefore(code5) {
+  function destinationBefore(code2) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -51429,39 +53392,39 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code5);
+    )(code2);
   }
-  function destinationAfter(code5) {
-    return effects.attempt(titleBefore, after, after)(code5);
+  function destinationAfter(code2) {
+    return effects.attempt(titleBefore, after, after)(code2);
   }
-  function after(code5) {
-    return markdownSpace(code5) ? factorySpace(effects, afterWhitespace, "whitespace")(code5) : afterWhitespace(code5);
+  function after(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
   }
-  function afterWhitespace(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function afterWhitespace(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok3(code5);
+      return ok2(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
-function tokenizeTitleBefore(effects, ok3, nok) {
+function tokenizeTitleBefore(effects, ok2, nok) {
   return titleBefore2;
-  function titleBefore2(code5) {
-    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, beforeMarker)(code5) : nok(code5);
+  function titleBefore2(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
   }
-  function beforeMarker(code5) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code5);
+  function beforeMarker(code2) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
   }
-  function titleAfter(code5) {
-    return markdownSpace(code5) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code5) : titleAfterOptionalWhitespace(code5);
+  function titleAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
   }
-  function titleAfterOptionalWhitespace(code5) {
-    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
+  function titleAfterOptionalWhitespace(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
   }
 }
-var definition2, titleBefore;
+var definition, titleBefore;
 var init_definition = __esm({
   "node_modules/micromark-core-commonmark/lib/definition.js"() {
     init_micromark_factory_destination();
@@ -51471,7 +53434,7 @@ var init_definition = __esm({
     init_micromark_factory_whitespace();
     init_micromark_util_character();
     init_micromark_util_normalize_identifier();
-    definition2 = {
+    definition = {
       name: "definition",
       tokenize: tokenizeDefinition
     };
@@ -51483,19 +53446,19 @@ var init_definition = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-function tokenizeHardBreakEscape(effects, ok3, nok) {
+function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("hardBreakEscape");
-    effects.consume(code5);
+    effects.consume(code2);
     return after;
   }
-  function after(code5) {
-    if (markdownLineEnding(code5)) {
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
       effects.exit("hardBreakEscape");
-      return ok3(code5);
+      return ok2(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var hardBreakEscape;
@@ -51528,67 +53491,67 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text6 = {
+    const text4 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text4, context], ["exit", text4, context], ["exit", content3, context]]);
   }
   return events;
 }
-function tokenizeHeadingAtx(effects, ok3, nok) {
+function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("atxHeading");
-    return before(code5);
+    return before(code2);
   }
-  function before(code5) {
+  function before(code2) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code5);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code5) {
-    if (code5 === 35 && size++ < 6) {
-      effects.consume(code5);
+  function sequenceOpen(code2) {
+    if (code2 === 35 && size++ < 6) {
+      effects.consume(code2);
       return sequenceOpen;
     }
-    if (code5 === null || markdownLineEndingOrSpace(code5)) {
+    if (code2 === null || markdownLineEndingOrSpace(code2)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code5);
+      return atBreak(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function atBreak(code5) {
-    if (code5 === 35) {
+  function atBreak(code2) {
+    if (code2 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code5);
+      return sequenceFurther(code2);
     }
-    if (code5 === null || markdownLineEnding(code5)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("atxHeading");
-      return ok3(code5);
+      return ok2(code2);
     }
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, atBreak, "whitespace")(code5);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, atBreak, "whitespace")(code2);
     }
     effects.enter("atxHeadingText");
-    return data(code5);
+    return data(code2);
   }
-  function sequenceFurther(code5) {
-    if (code5 === 35) {
-      effects.consume(code5);
+  function sequenceFurther(code2) {
+    if (code2 === 35) {
+      effects.consume(code2);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code5);
+    return atBreak(code2);
   }
-  function data(code5) {
-    if (code5 === null || code5 === 35 || markdownLineEndingOrSpace(code5)) {
+  function data(code2) {
+    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
       effects.exit("atxHeadingText");
-      return atBreak(code5);
+      return atBreak(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return data;
   }
 }
@@ -51603,6 +53566,78 @@ var init_heading_atx = __esm({
       resolve: resolveHeadingAtx,
       tokenize: tokenizeHeadingAtx
     };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
   }
 });
 
@@ -51621,7 +53656,7 @@ function resolveToHtmlFlow(events) {
   }
   return events;
 }
-function tokenizeHtmlFlow(effects, ok3, nok) {
+function tokenizeHtmlFlow(effects, ok2, nok) {
   const self2 = this;
   let marker;
   let closingTag;
@@ -51629,329 +53664,329 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code5) {
-    return before(code5);
+  function start(code2) {
+    return before(code2);
   }
-  function before(code5) {
+  function before(code2) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code5);
-    return open3;
+    effects.consume(code2);
+    return open4;
   }
-  function open3(code5) {
-    if (code5 === 33) {
-      effects.consume(code5);
+  function open4(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
       return declarationOpen;
     }
-    if (code5 === 47) {
-      effects.consume(code5);
+    if (code2 === 47) {
+      effects.consume(code2);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code5 === 63) {
-      effects.consume(code5);
+    if (code2 === 63) {
+      effects.consume(code2);
       marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
-      buffer = String.fromCharCode(code5);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function declarationOpen(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       marker = 2;
       return commentOpenInside;
     }
-    if (code5 === 91) {
-      effects.consume(code5);
+    if (code2 === 91) {
+      effects.consume(code2);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function commentOpenInside(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function cdataOpenInside(code5) {
+  function cdataOpenInside(code2) {
     const value = "CDATA[";
-    if (code5 === value.charCodeAt(index2++)) {
-      effects.consume(code5);
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
       if (index2 === value.length) {
-        return self2.interrupt ? ok3 : continuation;
+        return self2.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function tagCloseStart(code5) {
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
-      buffer = String.fromCharCode(code5);
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function tagName(code5) {
-    if (code5 === null || code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
-      const slash = code5 === 47;
+  function tagName(code2) {
+    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      const slash = code2 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self2.interrupt ? ok3(code5) : continuation(code5);
+        return self2.interrupt ? ok2(code2) : continuation(code2);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code5);
+          effects.consume(code2);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok3(code5) : continuation(code5);
+        return self2.interrupt ? ok2(code2) : continuation(code2);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code5) : closingTag ? completeClosingTagAfter(code5) : completeAttributeNameBefore(code5);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
     }
-    if (code5 === 45 || asciiAlphanumeric(code5)) {
-      effects.consume(code5);
-      buffer += String.fromCharCode(code5);
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function basicSelfClosing(code5) {
-    if (code5 === 62) {
-      effects.consume(code5);
-      return self2.interrupt ? ok3 : continuation;
+  function basicSelfClosing(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return self2.interrupt ? ok2 : continuation;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function completeClosingTagAfter(code5) {
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+  function completeClosingTagAfter(code2) {
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeClosingTagAfter;
     }
-    return completeEnd(code5);
+    return completeEnd(code2);
   }
-  function completeAttributeNameBefore(code5) {
-    if (code5 === 47) {
-      effects.consume(code5);
+  function completeAttributeNameBefore(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       return completeEnd;
     }
-    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
-      effects.consume(code5);
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
       return completeAttributeName;
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code5);
+    return completeEnd(code2);
   }
-  function completeAttributeName(code5) {
-    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
-      effects.consume(code5);
+  function completeAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code5);
+    return completeAttributeNameAfter(code2);
   }
-  function completeAttributeNameAfter(code5) {
-    if (code5 === 61) {
-      effects.consume(code5);
+  function completeAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code5);
+    return completeAttributeNameBefore(code2);
   }
-  function completeAttributeValueBefore(code5) {
-    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
-      return nok(code5);
+  function completeAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
     }
-    if (code5 === 34 || code5 === 39) {
-      effects.consume(code5);
-      markerB = code5;
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      markerB = code2;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code5);
+    return completeAttributeValueUnquoted(code2);
   }
-  function completeAttributeValueQuoted(code5) {
-    if (code5 === markerB) {
-      effects.consume(code5);
+  function completeAttributeValueQuoted(code2) {
+    if (code2 === markerB) {
+      effects.consume(code2);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code5 === null || markdownLineEnding(code5)) {
-      return nok(code5);
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code5) {
-    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 47 || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96 || markdownLineEndingOrSpace(code5)) {
-      return completeAttributeNameAfter(code5);
+  function completeAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
+      return completeAttributeNameAfter(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code5) {
-    if (code5 === 47 || code5 === 62 || markdownSpace(code5)) {
-      return completeAttributeNameBefore(code5);
+  function completeAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
+      return completeAttributeNameBefore(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function completeEnd(code5) {
-    if (code5 === 62) {
-      effects.consume(code5);
+  function completeEnd(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       return completeAfter;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function completeAfter(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
-      return continuation(code5);
+  function completeAfter(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuation(code2);
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAfter;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function continuation(code5) {
-    if (code5 === 45 && marker === 2) {
-      effects.consume(code5);
+  function continuation(code2) {
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
       return continuationCommentInside;
     }
-    if (code5 === 60 && marker === 1) {
-      effects.consume(code5);
+    if (code2 === 60 && marker === 1) {
+      effects.consume(code2);
       return continuationRawTagOpen;
     }
-    if (code5 === 62 && marker === 4) {
-      effects.consume(code5);
+    if (code2 === 62 && marker === 4) {
+      effects.consume(code2);
       return continuationClose;
     }
-    if (code5 === 63 && marker === 3) {
-      effects.consume(code5);
+    if (code2 === 63 && marker === 3) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    if (code5 === 93 && marker === 5) {
-      effects.consume(code5);
+    if (code2 === 93 && marker === 5) {
+      effects.consume(code2);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code5) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code5);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
     }
-    if (code5 === null || markdownLineEnding(code5)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code5);
+      return continuationStart(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return continuation;
   }
-  function continuationStart(code5) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code5);
+  function continuationStart(code2) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
   }
-  function continuationStartNonLazy(code5) {
+  function continuationStartNonLazy(code2) {
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
-      return continuationStart(code5);
+  function continuationBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuationStart(code2);
     }
     effects.enter("htmlFlowData");
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationCommentInside(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
+  function continuationCommentInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationRawTagOpen(code5) {
-    if (code5 === 47) {
-      effects.consume(code5);
+  function continuationRawTagOpen(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationRawEndTag(code5) {
-    if (code5 === 62) {
+  function continuationRawEndTag(code2) {
+    if (code2 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code5);
+        effects.consume(code2);
         return continuationClose;
       }
-      return continuation(code5);
+      return continuation(code2);
     }
-    if (asciiAlpha(code5) && buffer.length < 8) {
-      effects.consume(code5);
-      buffer += String.fromCharCode(code5);
+    if (asciiAlpha(code2) && buffer.length < 8) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
       return continuationRawEndTag;
     }
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationCdataInside(code5) {
-    if (code5 === 93) {
-      effects.consume(code5);
+  function continuationCdataInside(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationDeclarationInside(code5) {
-    if (code5 === 62) {
-      effects.consume(code5);
+  function continuationDeclarationInside(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       return continuationClose;
     }
-    if (code5 === 45 && marker === 2) {
-      effects.consume(code5);
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code5);
+    return continuation(code2);
   }
-  function continuationClose(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function continuationClose(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code5);
+      return continuationAfter(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return continuationClose;
   }
-  function continuationAfter(code5) {
+  function continuationAfter(code2) {
     effects.exit("htmlFlow");
-    return ok3(code5);
+    return ok2(code2);
   }
 }
-function tokenizeBlankLineBefore(effects, ok3, nok) {
+function tokenizeBlankLineBefore(effects, ok2, nok) {
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
+    return effects.attempt(blankLine, ok2, nok);
   }
 }
 var htmlFlow, blankLineBefore;
@@ -51975,304 +54010,304 @@ var init_html_flow = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/html-text.js
-function tokenizeHtmlText(effects, ok3, nok) {
+function tokenizeHtmlText(effects, ok2, nok) {
   const self2 = this;
   let marker;
   let index2;
   let returnState;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code5);
-    return open3;
+    effects.consume(code2);
+    return open4;
   }
-  function open3(code5) {
-    if (code5 === 33) {
-      effects.consume(code5);
+  function open4(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
       return declarationOpen;
     }
-    if (code5 === 47) {
-      effects.consume(code5);
+    if (code2 === 47) {
+      effects.consume(code2);
       return tagCloseStart;
     }
-    if (code5 === 63) {
-      effects.consume(code5);
+    if (code2 === 63) {
+      effects.consume(code2);
       return instruction;
     }
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagOpen;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function declarationOpen(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentOpenInside;
     }
-    if (code5 === 91) {
-      effects.consume(code5);
+    if (code2 === 91) {
+      effects.consume(code2);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return declaration;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function commentOpenInside(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentEnd;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function comment(code5) {
-    if (code5 === null) {
-      return nok(code5);
+  function comment(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code5 === 45) {
-      effects.consume(code5);
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentClose;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = comment;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return comment;
   }
-  function commentClose(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
+  function commentClose(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentEnd;
     }
-    return comment(code5);
+    return comment(code2);
   }
-  function commentEnd(code5) {
-    return code5 === 62 ? end(code5) : code5 === 45 ? commentClose(code5) : comment(code5);
+  function commentEnd(code2) {
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
   }
-  function cdataOpenInside(code5) {
+  function cdataOpenInside(code2) {
     const value = "CDATA[";
-    if (code5 === value.charCodeAt(index2++)) {
-      effects.consume(code5);
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
       return index2 === value.length ? cdata : cdataOpenInside;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function cdata(code5) {
-    if (code5 === null) {
-      return nok(code5);
+  function cdata(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code5 === 93) {
-      effects.consume(code5);
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataClose;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = cdata;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return cdata;
   }
-  function cdataClose(code5) {
-    if (code5 === 93) {
-      effects.consume(code5);
+  function cdataClose(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataEnd;
     }
-    return cdata(code5);
+    return cdata(code2);
   }
-  function cdataEnd(code5) {
-    if (code5 === 62) {
-      return end(code5);
+  function cdataEnd(code2) {
+    if (code2 === 62) {
+      return end(code2);
     }
-    if (code5 === 93) {
-      effects.consume(code5);
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataEnd;
     }
-    return cdata(code5);
+    return cdata(code2);
   }
-  function declaration(code5) {
-    if (code5 === null || code5 === 62) {
-      return end(code5);
+  function declaration(code2) {
+    if (code2 === null || code2 === 62) {
+      return end(code2);
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = declaration;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return declaration;
   }
-  function instruction(code5) {
-    if (code5 === null) {
-      return nok(code5);
+  function instruction(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code5 === 63) {
-      effects.consume(code5);
+    if (code2 === 63) {
+      effects.consume(code2);
       return instructionClose;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = instruction;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return instruction;
   }
-  function instructionClose(code5) {
-    return code5 === 62 ? end(code5) : instruction(code5);
+  function instructionClose(code2) {
+    return code2 === 62 ? end(code2) : instruction(code2);
   }
-  function tagCloseStart(code5) {
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagClose;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function tagClose(code5) {
-    if (code5 === 45 || asciiAlphanumeric(code5)) {
-      effects.consume(code5);
+  function tagClose(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagClose;
     }
-    return tagCloseBetween(code5);
+    return tagCloseBetween(code2);
   }
-  function tagCloseBetween(code5) {
-    if (markdownLineEnding(code5)) {
+  function tagCloseBetween(code2) {
+    if (markdownLineEnding(code2)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagCloseBetween;
     }
-    return end(code5);
+    return end(code2);
   }
-  function tagOpen(code5) {
-    if (code5 === 45 || asciiAlphanumeric(code5)) {
-      effects.consume(code5);
+  function tagOpen(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagOpen;
     }
-    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
-      return tagOpenBetween(code5);
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function tagOpenBetween(code5) {
-    if (code5 === 47) {
-      effects.consume(code5);
+  function tagOpenBetween(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       return end;
     }
-    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
-      effects.consume(code5);
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenBetween;
     }
-    return end(code5);
+    return end(code2);
   }
-  function tagOpenAttributeName(code5) {
-    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
-      effects.consume(code5);
+  function tagOpenAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code5);
+    return tagOpenAttributeNameAfter(code2);
   }
-  function tagOpenAttributeNameAfter(code5) {
-    if (code5 === 61) {
-      effects.consume(code5);
+  function tagOpenAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code5);
+    return tagOpenBetween(code2);
   }
-  function tagOpenAttributeValueBefore(code5) {
-    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
-      return nok(code5);
+  function tagOpenAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
     }
-    if (code5 === 34 || code5 === 39) {
-      effects.consume(code5);
-      marker = code5;
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      marker = code2;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code5)) {
-      effects.consume(code5);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code5) {
-    if (code5 === marker) {
-      effects.consume(code5);
+  function tagOpenAttributeValueQuoted(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code5 === null) {
-      return nok(code5);
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (markdownLineEnding(code5)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code5);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code5) {
-    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 60 || code5 === 61 || code5 === 96) {
-      return nok(code5);
+  function tagOpenAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
+      return nok(code2);
     }
-    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
-      return tagOpenBetween(code5);
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    effects.consume(code5);
+    effects.consume(code2);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code5) {
-    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
-      return tagOpenBetween(code5);
+  function tagOpenAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function end(code5) {
-    if (code5 === 62) {
-      effects.consume(code5);
+  function end(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
-      return ok3;
+      return ok2;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function lineEndingBefore(code5) {
+  function lineEndingBefore(code2) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code5) {
-    return markdownSpace(code5) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : lineEndingAfterPrefix(code5);
+  function lineEndingAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
   }
-  function lineEndingAfterPrefix(code5) {
+  function lineEndingAfterPrefix(code2) {
     effects.enter("htmlTextData");
-    return returnState(code5);
+    return returnState(code2);
   }
 }
 var htmlText;
@@ -52308,12 +54343,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open3;
+  let open4;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open3) {
+    if (open4) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52322,7 +54357,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open3 = index2;
+        open4 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52333,9 +54368,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open3][1].type === "labelLink" ? "link" : "image",
+    type: events[open4][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52344,32 +54379,32 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[close][1].end
     }
   };
-  const text6 = {
+  const text4 = {
     type: "labelText",
     start: {
-      ...events[open3 + offset + 2][1].end
+      ...events[open4 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, [["enter", text4, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close - 3), context));
+  media = push(media, [["exit", text4, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open3, events.length, media);
+  splice(events, open4, events.length, media);
   return events;
 }
-function tokenizeLabelEnd(effects, ok3, nok) {
+function tokenizeLabelEnd(effects, ok2, nok) {
   const self2 = this;
   const labelStarts = self2._labelStarts;
   let labelStart;
@@ -52381,12 +54416,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code5) {
+  function start(code2) {
     if (!labelStart) {
-      return nok(code5);
+      return nok(code2);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code5);
+      return labelEndNok(code2);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -52394,107 +54429,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code5) {
-    if (code5 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code5);
+  function after(code2) {
+    if (code2 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
     }
-    if (code5 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code5);
+    if (code2 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
     }
-    return defined ? labelEndOk(code5) : labelEndNok(code5);
+    return defined ? labelEndOk(code2) : labelEndNok(code2);
   }
-  function referenceNotFull(code5) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code5);
+  function referenceNotFull(code2) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
   }
-  function labelEndOk(code5) {
+  function labelEndOk(code2) {
     labelStarts.pop();
-    return ok3(code5);
+    return ok2(code2);
   }
-  function labelEndNok(code5) {
+  function labelEndNok(code2) {
     labelStart._balanced = true;
-    return nok(code5);
+    return nok(code2);
   }
 }
-function tokenizeResource(effects, ok3, nok) {
+function tokenizeResource(effects, ok2, nok) {
   return resourceStart;
-  function resourceStart(code5) {
+  function resourceStart(code2) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code5) {
-    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceOpen)(code5) : resourceOpen(code5);
+  function resourceBefore(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
   }
-  function resourceOpen(code5) {
-    if (code5 === 41) {
-      return resourceEnd(code5);
+  function resourceOpen(code2) {
+    if (code2 === 41) {
+      return resourceEnd(code2);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code5);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
   }
-  function resourceDestinationAfter(code5) {
-    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceBetween)(code5) : resourceEnd(code5);
+  function resourceDestinationAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
   }
-  function resourceDestinationMissing(code5) {
-    return nok(code5);
+  function resourceDestinationMissing(code2) {
+    return nok(code2);
   }
-  function resourceBetween(code5) {
-    if (code5 === 34 || code5 === 39 || code5 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code5);
+  function resourceBetween(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
     }
-    return resourceEnd(code5);
+    return resourceEnd(code2);
   }
-  function resourceTitleAfter(code5) {
-    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceEnd)(code5) : resourceEnd(code5);
+  function resourceTitleAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
   }
-  function resourceEnd(code5) {
-    if (code5 === 41) {
+  function resourceEnd(code2) {
+    if (code2 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("resourceMarker");
       effects.exit("resource");
-      return ok3;
+      return ok2;
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
-function tokenizeReferenceFull(effects, ok3, nok) {
+function tokenizeReferenceFull(effects, ok2, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code5) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code5);
+  function referenceFull(code2) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
   }
-  function referenceFullAfter(code5) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code5) : nok(code5);
+  function referenceFullAfter(code2) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok2(code2) : nok(code2);
   }
-  function referenceFullMissing(code5) {
-    return nok(code5);
+  function referenceFullMissing(code2) {
+    return nok(code2);
   }
 }
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
+function tokenizeReferenceCollapsed(effects, ok2, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code5) {
+  function referenceCollapsedStart(code2) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code5) {
-    if (code5 === 93) {
+  function referenceCollapsedOpen(code2) {
+    if (code2 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("referenceMarker");
       effects.exit("reference");
-      return ok3;
+      return ok2;
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
@@ -52527,34 +54562,34 @@ var init_label_end = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/label-start-image.js
-function tokenizeLabelStartImage(effects, ok3, nok) {
+function tokenizeLabelStartImage(effects, ok2, nok) {
   const self2 = this;
   let labelImage;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("labelImageMarker");
-    return open3;
+    return open4;
   }
-  function open3(code5) {
-    if (code5 === 91) {
+  function open4(code2) {
+    if (code2 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function after(code5) {
-    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code5);
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelImage);
-    return ok3(code5);
+    return ok2(code2);
   }
 }
 var labelStartImage;
@@ -52570,25 +54605,25 @@ var init_label_start_image = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/label-start-link.js
-function tokenizeLabelStartLink(effects, ok3, nok) {
+function tokenizeLabelStartLink(effects, ok2, nok) {
   const self2 = this;
   let labelLink;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code5) {
-    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code5);
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelLink);
-    return ok3(code5);
+    return ok2(code2);
   }
 }
 var labelStartLink;
@@ -52604,13 +54639,13 @@ var init_label_start_link = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/line-ending.js
-function tokenizeLineEnding(effects, ok3) {
+function tokenizeLineEnding(effects, ok2) {
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
+    return factorySpace(effects, ok2, "linePrefix");
   }
 }
 var lineEnding;
@@ -52625,45 +54660,45 @@ var init_line_ending = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/thematic-break.js
-function tokenizeThematicBreak(effects, ok3, nok) {
+function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code5) {
+  function start(code2) {
     effects.enter("thematicBreak");
-    return before(code5);
+    return before(code2);
   }
-  function before(code5) {
-    marker = code5;
-    return atBreak(code5);
+  function before(code2) {
+    marker = code2;
+    return atBreak(code2);
   }
-  function atBreak(code5) {
-    if (code5 === marker) {
+  function atBreak(code2) {
+    if (code2 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code5);
+      return sequence(code2);
     }
-    if (size >= 3 && (code5 === null || markdownLineEnding(code5))) {
+    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
       effects.exit("thematicBreak");
-      return ok3(code5);
+      return ok2(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function sequence(code5) {
-    if (code5 === marker) {
-      effects.consume(code5);
+  function sequence(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code5) ? factorySpace(effects, atBreak, "whitespace")(code5) : atBreak(code5);
+    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
   }
 }
-var thematicBreak2;
+var thematicBreak;
 var init_thematic_break = __esm({
   "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
-    thematicBreak2 = {
+    thematicBreak = {
       name: "thematicBreak",
       tokenize: tokenizeThematicBreak
     };
@@ -52671,15 +54706,15 @@ var init_thematic_break = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/list.js
-function tokenizeListStart(effects, ok3, nok) {
+function tokenizeListStart(effects, ok2, nok) {
   const self2 = this;
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code5) {
-    const kind = self2.containerState.type || (code5 === 42 || code5 === 43 || code5 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code5 === self2.containerState.marker : asciiDigit(code5)) {
+  function start(code2) {
+    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -52688,32 +54723,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code5 === 42 || code5 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code5) : atMarker(code5);
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
       }
-      if (!self2.interrupt || code5 === 49) {
+      if (!self2.interrupt || code2 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code5);
+        return inside(code2);
       }
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function inside(code5) {
-    if (asciiDigit(code5) && ++size < 10) {
-      effects.consume(code5);
+  function inside(code2) {
+    if (asciiDigit(code2) && ++size < 10) {
+      effects.consume(code2);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code5 === self2.containerState.marker : code5 === 41 || code5 === 46)) {
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code5);
+      return atMarker(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function atMarker(code5) {
+  function atMarker(code2) {
     effects.enter("listItemMarker");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code5;
+    self2.containerState.marker = self2.containerState.marker || code2;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -52721,76 +54756,76 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code5) {
+  function onBlank(code2) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code5);
+    return endOfPrefix(code2);
   }
-  function otherPrefix(code5) {
-    if (markdownSpace(code5)) {
+  function otherPrefix(code2) {
+    if (markdownSpace(code2)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code5);
+      effects.consume(code2);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function endOfPrefix(code5) {
+  function endOfPrefix(code2) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code5);
+    return ok2(code2);
   }
 }
-function tokenizeListContinuation(effects, ok3, nok) {
+function tokenizeListContinuation(effects, ok2, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code5) {
+  function onBlank(code2) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code5);
+    return factorySpace(effects, ok2, "listItemIndent", self2.containerState.size + 1)(code2);
   }
-  function notBlank(code5) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code5)) {
+  function notBlank(code2) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code5);
+      return notInCurrentItem(code2);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code5);
+    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code2);
   }
-  function notInCurrentItem(code5) {
+  function notInCurrentItem(code2) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list3, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
+    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
   }
 }
-function tokenizeIndent(effects, ok3, nok) {
+function tokenizeIndent(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code5) {
+  function afterPrefix(code2) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code5) : nok(code5);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok2(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
   effects.exit(this.containerState.type);
 }
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code5) {
+  function afterPrefix(code2) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code5) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code5) : nok(code5);
+    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
   }
 }
-var list3, listItemPrefixWhitespaceConstruct, indentConstruct;
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
 var init_list = __esm({
   "node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
     init_thematic_break();
-    list3 = {
+    list = {
       continuation: {
         tokenize: tokenizeListContinuation
       },
@@ -52809,116 +54844,13 @@ var init_list = __esm({
   }
 });
 
-// node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap;
-var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
-    EditMap = class {
-      /**
-       * Create a new edit map.
-       *
-       * @returns
-       *   New instance.
-       */
-      constructor() {
-        this.index = /* @__PURE__ */ new Map();
-        this.map = [];
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
-      }
-      /**
-       * Create an edit: but insert `add` before existing additions, instead of
-       * after them.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
-      }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index2 = this.map.length;
-        const vecs = [];
-        while (index2 > 0) {
-          index2 -= 1;
-          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-          events.length = this.map[index2][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice = vecs.pop();
-        while (slice) {
-          for (const element of slice) {
-            events.push(element);
-          }
-          slice = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
 // node_modules/micromark-core-commonmark/lib/setext-underline.js
 function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text6;
-  let definition3;
+  let text4;
+  let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -52926,18 +54858,18 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text6 = index2;
+        text4 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
         editMap.add(index2, 1, []);
       }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
       }
     }
   }
-  const heading2 = {
+  const heading = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -52946,58 +54878,58 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text6][1].type = "setextHeadingText";
-  if (definition3) {
-    editMap.add(text6, 0, [["enter", heading2, context]]);
-    editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
+  events[text4][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text4, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
-      ...events[definition3][1].end
+      ...events[definition2][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading2, context]]);
+  editMap.add(events.length, 0, [["exit", heading, context]]);
   editMap.consume(events);
   return events;
 }
-function tokenizeSetextUnderline(effects, ok3, nok) {
+function tokenizeSetextUnderline(effects, ok2, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code5) {
+  function start(code2) {
     let index2 = self2.events.length;
-    let paragraph3;
+    let paragraph2;
     while (index2--) {
       if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph3 = self2.events[index2][1].type === "paragraph";
+        paragraph2 = self2.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph3)) {
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph2)) {
       effects.enter("setextHeadingLine");
-      marker = code5;
-      return before(code5);
+      marker = code2;
+      return before(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
-  function before(code5) {
+  function before(code2) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code5);
+    return inside(code2);
   }
-  function inside(code5) {
-    if (code5 === marker) {
-      effects.consume(code5);
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code5) ? factorySpace(effects, after, "lineSuffix")(code5) : after(code5);
+    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
   }
-  function after(code5) {
-    if (code5 === null || markdownLineEnding(code5)) {
+  function after(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("setextHeadingLine");
-      return ok3(code5);
+      return ok2(code2);
     }
-    return nok(code5);
+    return nok(code2);
   }
 }
 var setextUnderline;
@@ -53026,7 +54958,7 @@ var init_micromark_core_commonmark = __esm({
     init_code_fenced();
     init_code_indented();
     init_code_text();
-    init_content();
+    init_content2();
     init_definition();
     init_hard_break_escape();
     init_heading_atx();
@@ -53042,265 +54974,6 @@ var init_micromark_core_commonmark = __esm({
   }
 });
 
-// node_modules/micromark/lib/initialize/content.js
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code5) {
-    if (code5 === null) {
-      effects.consume(code5);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code5);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code5) {
-    effects.enter("paragraph");
-    return lineStart2(code5);
-  }
-  function lineStart2(code5) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code5);
-  }
-  function data(code5) {
-    if (code5 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code5);
-      return;
-    }
-    if (markdownLineEnding(code5)) {
-      effects.consume(code5);
-      effects.exit("chunkText");
-      return lineStart2;
-    }
-    effects.consume(code5);
-    return data;
-  }
-}
-var content2;
-var init_content2 = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    content2 = {
-      tokenize: initializeContent
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/document.js
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code5) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code5);
-    }
-    return checkNewContainers(code5);
-  }
-  function documentContinue(code5) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code5);
-    }
-    return start(code5);
-  }
-  function checkNewContainers(code5) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code5);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code5);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code5);
-  }
-  function thereIsANewContainer(code5) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code5);
-  }
-  function thereIsNoNewContainer(code5) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code5);
-  }
-  function documentContinued(code5) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code5);
-  }
-  function containerContinue(code5) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code5);
-  }
-  function flowStart(code5) {
-    if (code5 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code5);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code5);
-  }
-  function flowContinue(code5) {
-    if (code5 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code5);
-      return;
-    }
-    if (markdownLineEnding(code5)) {
-      effects.consume(code5);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code5);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-var document, containerConstruct;
-var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    document = {
-      tokenize: initializeDocument
-    };
-    containerConstruct = {
-      tokenize: tokenizeContainer
-    };
-  }
-});
-
 // node_modules/micromark/lib/initialize/flow.js
 function initializeFlow(effects) {
   const self2 = this;
@@ -53309,27 +54982,27 @@ function initializeFlow(effects) {
     blankLine,
     atBlankEnding,
     // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code5) {
-    if (code5 === null) {
-      effects.consume(code5);
+  function atBlankEnding(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code5) {
-    if (code5 === null) {
-      effects.consume(code5);
+  function afterConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code5);
+    effects.consume(code2);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -53355,37 +55028,37 @@ function initializeFactory(field2) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field2];
-    const text6 = effects.attempt(constructs2, start, notText);
+    const text4 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code5) {
-      return atBreak(code5) ? text6(code5) : notText(code5);
+    function start(code2) {
+      return atBreak(code2) ? text4(code2) : notText(code2);
     }
-    function notText(code5) {
-      if (code5 === null) {
-        effects.consume(code5);
+    function notText(code2) {
+      if (code2 === null) {
+        effects.consume(code2);
         return;
       }
       effects.enter("data");
-      effects.consume(code5);
+      effects.consume(code2);
       return data;
     }
-    function data(code5) {
-      if (atBreak(code5)) {
+    function data(code2) {
+      if (atBreak(code2)) {
         effects.exit("data");
-        return text6(code5);
+        return text4(code2);
       }
-      effects.consume(code5);
+      effects.consume(code2);
       return data;
     }
-    function atBreak(code5) {
-      if (code5 === null) {
+    function atBreak(code2) {
+      if (code2 === null) {
         return true;
       }
-      const list4 = constructs2[code5];
+      const list2 = constructs2[code2];
       let index2 = -1;
-      if (list4) {
-        while (++index2 < list4.length) {
-          const item = list4[index2];
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -53482,7 +55155,7 @@ function resolveAllLineSuffixes(events, context) {
   editMap.consume(events);
   return events;
 }
-var resolver, string, text3;
+var resolver, string, text;
 var init_text = __esm({
   "node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
@@ -53490,7 +55163,7 @@ var init_text = __esm({
       resolveAll: createResolver()
     };
     string = initializeFactory("string");
-    text3 = initializeFactory("text");
+    text = initializeFactory("text");
   }
 });
 
@@ -53505,31 +55178,31 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text4
+  text: () => text2
 });
-var document2, contentInitial, flowInitial, flow2, string2, text4, insideSpan, attentionMarkers, disable;
+var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
 var init_constructs = __esm({
   "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
     init_text();
     document2 = {
-      [42]: list3,
-      [43]: list3,
-      [45]: list3,
-      [48]: list3,
-      [49]: list3,
-      [50]: list3,
-      [51]: list3,
-      [52]: list3,
-      [53]: list3,
-      [54]: list3,
-      [55]: list3,
-      [56]: list3,
-      [57]: list3,
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
       [62]: blockQuote
     };
     contentInitial = {
-      [91]: definition2
+      [91]: definition
     };
     flowInitial = {
       [-2]: codeIndented,
@@ -53538,11 +55211,11 @@ var init_constructs = __esm({
     };
     flow2 = {
       [35]: headingAtx,
-      [42]: thematicBreak2,
-      [45]: [setextUnderline, thematicBreak2],
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
       [60]: htmlFlow,
       [61]: setextUnderline,
-      [95]: thematicBreak2,
+      [95]: thematicBreak,
       [96]: codeFenced,
       [126]: codeFenced
     };
@@ -53550,22 +55223,22 @@ var init_constructs = __esm({
       [38]: characterReference,
       [92]: characterEscape
     };
-    text4 = {
+    text2 = {
       [-5]: lineEnding,
       [-4]: lineEnding,
       [-3]: lineEnding,
       [33]: labelStartImage,
       [38]: characterReference,
-      [42]: attention3,
+      [42]: attention,
       [60]: [autolink, htmlText],
       [91]: labelStartLink,
       [92]: [hardBreakEscape, characterEscape],
       [93]: labelEnd,
-      [95]: attention3,
+      [95]: attention,
       [96]: codeText
     };
     insideSpan = {
-      null: [attention3, resolver]
+      null: [attention, resolver]
     };
     attentionMarkers = {
       null: [42, 95]
@@ -53595,7 +55268,7 @@ function createTokenizer(parser2, initialize, from) {
     check: constructFactory(onsuccessfulcheck),
     consume,
     enter,
-    exit: exit3,
+    exit: exit2,
     interrupt: constructFactory(onsuccessfulcheck, {
       interrupt: true
     })
@@ -53670,18 +55343,18 @@ function createTokenizer(parser2, initialize, from) {
       }
     }
   }
-  function go(code5) {
+  function go(code2) {
     consumed = void 0;
-    expectedCode = code5;
-    state = state(code5);
+    expectedCode = code2;
+    state = state(code2);
   }
-  function consume(code5) {
-    if (markdownLineEnding(code5)) {
+  function consume(code2) {
+    if (markdownLineEnding(code2)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code5 === -3 ? 2 : 1;
+      point3.offset += code2 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code5 !== -1) {
+    } else if (code2 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -53697,7 +55370,7 @@ function createTokenizer(parser2, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code5;
+    context.previous = code2;
     consumed = true;
   }
   function enter(type, fields) {
@@ -53708,7 +55381,7 @@ function createTokenizer(parser2, initialize, from) {
     stack.push(token);
     return token;
   }
-  function exit3(type) {
+  function exit2(type) {
     const token = stack.pop();
     token.end = now();
     context.events.push(["exit", token, context]);
@@ -53737,38 +55410,38 @@ function createTokenizer(parser2, initialize, from) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map4) {
+      function handleMapOfConstructs(map) {
         return start;
-        function start(code5) {
-          const left = code5 !== null && map4[code5];
-          const all2 = code5 !== null && map4.null;
-          const list4 = [
+        function start(code2) {
+          const left = code2 !== null && map[code2];
+          const all2 = code2 !== null && map.null;
+          const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list4)(code5);
+          return handleListOfConstructs(list2)(code2);
         }
       }
-      function handleListOfConstructs(list4) {
-        listOfConstructs = list4;
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
         constructIndex = 0;
-        if (list4.length === 0) {
+        if (list2.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list4[constructIndex]);
+        return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code5) {
+        function start(code2) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code5);
+            return nok(code2);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -53776,17 +55449,17 @@ function createTokenizer(parser2, initialize, from) {
             // This allows a “live binding”, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context), fields) : context,
             effects,
-            ok3,
+            ok2,
             nok
-          )(code5);
+          )(code2);
         }
       }
-      function ok3(code5) {
+      function ok2(code2) {
         consumed = true;
         onreturn(currentConstruct, info2);
         return returnState;
       }
-      function nok(code5) {
+      function nok(code2) {
         consumed = true;
         info2.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -53918,13 +55591,13 @@ function parse3(options) {
   );
   const parser2 = {
     constructs: constructs2,
-    content: create(content2),
+    content: create(content),
     defined: [],
     document: create(document),
     flow: create(flow),
     lazy: {},
     string: create(string),
-    text: create(text3)
+    text: create(text)
   };
   return parser2;
   function create(initial) {
@@ -53937,7 +55610,7 @@ function parse3(options) {
 var init_parse3 = __esm({
   "node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
-    init_content2();
+    init_content();
     init_document();
     init_flow();
     init_text();
@@ -53980,12 +55653,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value);
       const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code5 = value.charCodeAt(endPosition);
+      const code2 = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
       }
-      if (code5 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -53997,7 +55670,7 @@ function preprocess() {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code5) {
+        switch (code2) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -54049,6 +55722,31 @@ var init_micromark = __esm({
     init_parse3();
     init_postprocess();
     init_preprocess();
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
   }
 });
 
@@ -54104,10 +55802,10 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link3),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener(heading2),
+      atxHeading: opener(heading),
       blockQuote: opener(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -54119,32 +55817,32 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener(definition3),
+      definition: opener(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener(emphasis2),
-      hardBreakEscape: opener(hardBreak2),
-      hardBreakTrailing: opener(hardBreak2),
-      htmlFlow: opener(html2, buffer),
+      emphasis: opener(emphasis),
+      hardBreakEscape: opener(hardBreak),
+      hardBreakTrailing: opener(hardBreak),
+      htmlFlow: opener(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html2, buffer),
+      htmlText: opener(html, buffer),
       htmlTextData: onenterdata,
-      image: opener(image2),
+      image: opener(image),
       label: buffer,
-      link: opener(link3),
-      listItem: opener(listItem2),
+      link: opener(link2),
+      listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list4, onenterlistordered),
-      listUnordered: opener(list4),
-      paragraph: opener(paragraph3),
+      listOrdered: opener(list2, onenterlistordered),
+      listUnordered: opener(list2),
+      paragraph: opener(paragraph2),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener(heading2),
-      strong: opener(strong2),
-      thematicBreak: opener(thematicBreak3)
+      setextHeading: opener(heading),
+      strong: opener(strong),
+      thematicBreak: opener(thematicBreak2)
     },
     exit: {
       atxHeading: closer(),
@@ -54198,7 +55896,7 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-  configure2(config, (options || {}).mdastExtensions || []);
+  configure(config, (options || {}).mdastExtensions || []);
   const data = {};
   return compile3;
   function compile3(events) {
@@ -54212,7 +55910,7 @@ function compiler(options) {
       tokenStack: [],
       config,
       enter,
-      exit: exit3,
+      exit: exit2,
       buffer,
       resume,
       data
@@ -54241,7 +55939,7 @@ function compiler(options) {
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (own5.call(handler2, events[index2][1].type)) {
+      if (own2.call(handler2, events[index2][1].type)) {
         handler2[events[index2][1].type].call({
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
@@ -54288,7 +55986,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem2;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -54309,7 +56007,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -54328,7 +56026,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem2) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -54347,12 +56045,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem2._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem2, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -54363,7 +56061,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem2 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -54385,8 +56083,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener(create, and) {
-    return open3;
-    function open3(token) {
+    return open4;
+    function open4(token) {
       enter.call(this, create(token), token);
       if (and) and.call(this, token);
     }
@@ -54413,24 +56111,24 @@ function compiler(options) {
     return close;
     function close(token) {
       if (and) and.call(this, token);
-      exit3.call(this, token);
+      exit2.call(this, token);
     }
   }
-  function exit3(token, onExitError) {
+  function exit2(token, onExitError) {
     const node2 = this.stack.pop();
-    const open3 = this.tokenStack.pop();
-    if (!open3) {
+    const open4 = this.tokenStack.pop();
+    if (!open4) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open3[0].type !== token.type) {
+    if (open4[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open3[0]);
+        onExitError.call(this, token, open4[0]);
       } else {
-        const handler2 = open3[1] || defaultOnError;
-        handler2.call(this, token, open3[0]);
+        const handler2 = open4[1] || defaultOnError;
+        handler2.call(this, token, open4[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -54512,7 +56210,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text6();
+      tail = text4();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -54681,7 +56379,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition3() {
+  function definition2() {
     return {
       type: "definition",
       identifier: "",
@@ -54691,14 +56389,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading2() {
+  function heading() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -54707,20 +56405,20 @@ function compiler(options) {
       position: void 0
     };
   }
-  function hardBreak2() {
+  function hardBreak() {
     return {
       type: "break",
       position: void 0
     };
   }
-  function html2() {
+  function html() {
     return {
       type: "html",
       value: "",
       position: void 0
     };
   }
-  function image2() {
+  function image() {
     return {
       type: "image",
       title: null,
@@ -54729,7 +56427,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link3() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -54738,7 +56436,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list4(token) {
+  function list2(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -54748,7 +56446,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -54757,28 +56455,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph3() {
+  function paragraph2() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong2() {
+  function strong() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text6() {
+  function text4() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak3() {
+  function thematicBreak2() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -54792,12 +56490,12 @@ function point2(d) {
     offset: d.offset
   };
 }
-function configure2(combined, extensions) {
+function configure(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
     const value = extensions[index2];
     if (Array.isArray(value)) {
-      configure2(combined, value);
+      configure(combined, value);
     } else {
       extension(combined, value);
     }
@@ -54806,7 +56504,7 @@ function configure2(combined, extensions) {
 function extension(combined, extension2) {
   let key;
   for (key in extension2) {
-    if (own5.call(extension2, key)) {
+    if (own2.call(extension2, key)) {
       switch (key) {
         case "canContainEols": {
           const right = extension2[key];
@@ -54857,7 +56555,7 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
-var own5;
+var own2;
 var init_lib3 = __esm({
   "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
@@ -54867,7 +56565,7 @@ var init_lib3 = __esm({
     init_micromark_util_normalize_identifier();
     init_decode_named_character_reference();
     init_unist_util_stringify_position();
-    own5 = {}.hasOwnProperty;
+    own2 = {}.hasOwnProperty;
   }
 });
 
@@ -55009,6 +56707,14 @@ var require_extend = __commonJS({
   }
 });
 
+// node_modules/devlop/lib/default.js
+function ok() {
+}
+var init_default = __esm({
+  "node_modules/devlop/lib/default.js"() {
+  }
+});
+
 // node_modules/is-plain-obj/index.js
 function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) {
@@ -55048,7 +56754,7 @@ function trough() {
       }
       values = output;
       if (fn) {
-        wrap2(fn, next)(...output);
+        wrap(fn, next)(...output);
       } else {
         callback(null, ...output);
       }
@@ -55064,7 +56770,7 @@ function trough() {
     return pipeline;
   }
 }
-function wrap2(middleware, callback) {
+function wrap(middleware, callback) {
   let called;
   return wrapped;
   function wrapped(...parameters) {
@@ -55875,7 +57581,7 @@ function isUint8Array2(value) {
     value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
   );
 }
-var import_extend, own6, Processor, unified;
+var import_extend, own3, Processor, unified;
 var init_lib8 = __esm({
   "node_modules/unified/lib/index.js"() {
     init_bail();
@@ -55885,7 +57591,7 @@ var init_lib8 = __esm({
     init_trough();
     init_vfile();
     init_callable_instance();
-    own6 = {}.hasOwnProperty;
+    own3 = {}.hasOwnProperty;
     Processor = class _Processor extends CallableInstance {
       /**
        * Create a processor.
@@ -55992,7 +57698,7 @@ var init_lib8 = __esm({
             this.namespace[key] = value;
             return this;
           }
-          return own6.call(this.namespace, key) && this.namespace[key] || void 0;
+          return own3.call(this.namespace, key) && this.namespace[key] || void 0;
         }
         if (key) {
           assertUnfrozen("data", this.frozen);
@@ -56484,1192 +58190,12 @@ var init_unified = __esm({
   }
 });
 
-// src/incident/events.ts
-function firstOfEachType(timeline) {
-  const firsts = /* @__PURE__ */ new Map();
-  for (const entry of timeline) {
-    const type = entry.type;
-    if (PHASE_EVENT_TYPES.includes(type) && !firsts.has(type)) firsts.set(type, entry.instant);
-  }
-  return firsts;
-}
-var PHASE_EVENT_TYPES, EVENT_TYPES, ORIGIN_EVENT, PHASES, REQUIRED_METRIC_EVENTS;
-var init_events = __esm({
-  "src/incident/events.ts"() {
-    "use strict";
-    PHASE_EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve"];
-    EVENT_TYPES = [...PHASE_EVENT_TYPES, "deploy", "action", "note"];
-    ORIGIN_EVENT = "start";
-    PHASES = [
-      { until: "detect", metric: "timeToDetect", metricLabel: "Time to detect", chartLabel: "Until detected" },
-      { until: "ack", metric: "timeToAcknowledge", metricLabel: "Time to acknowledge", chartLabel: "Until acknowledged" },
-      { until: "mitigate", metric: "timeToMitigate", metricLabel: "Time to mitigate", chartLabel: "Until mitigated" },
-      { until: "resolve", metric: "timeToResolve", metricLabel: "Time to resolve", chartLabel: "Until resolved" }
-    ];
-    REQUIRED_METRIC_EVENTS = ["detect", "resolve"];
-  }
-});
-
-// src/incident/metrics.ts
-function computeMetrics(timeline) {
-  const firsts = firstOfEachType(timeline);
-  const start = firsts.get(ORIGIN_EVENT);
-  const since = (type) => {
-    const at = firsts.get(type);
-    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
-  };
-  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)]));
-  return { ...phases, duration: phases.timeToResolve };
-}
-var METRIC_LABELS;
-var init_metrics = __esm({
-  "src/incident/metrics.ts"() {
-    "use strict";
-    init_events();
-    METRIC_LABELS = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until]);
-  }
-});
-
-// node_modules/@date-fns/tz/constants/index.js
-var init_constants = __esm({
-  "node_modules/@date-fns/tz/constants/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzName/index.js
-function tzName(timeZone, date, format = "long") {
-  return new Intl.DateTimeFormat("en-US", {
-    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
-    hour: "numeric",
-    timeZone,
-    timeZoneName: format
-  }).format(date).split(/\s/g).slice(2).join(" ");
-}
-var init_tzName = __esm({
-  "node_modules/@date-fns/tz/tzName/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzOffset/index.js
-function tzOffset(timeZone, date) {
-  try {
-    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      timeZoneName: "longOffset"
-    }).format;
-    const offsetStr = format(date).split("GMT")[1];
-    if (offsetStr in offsetCache) return offsetCache[offsetStr];
-    return calcOffset(offsetStr, offsetStr.split(":"));
-  } catch {
-    if (timeZone in offsetCache) return offsetCache[timeZone];
-    const captures = timeZone?.match(offsetRe);
-    if (captures) return calcOffset(timeZone, captures.slice(1));
-    return NaN;
-  }
-}
-function calcOffset(cacheStr, values) {
-  const hours = +(values[0] || 0);
-  const minutes = +(values[1] || 0);
-  const seconds2 = +(values[2] || 0) / 60;
-  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
-}
-var offsetFormatCache, offsetCache, offsetRe;
-var init_tzOffset = __esm({
-  "node_modules/@date-fns/tz/tzOffset/index.js"() {
-    offsetFormatCache = {};
-    offsetCache = {};
-    offsetRe = /([+-]\d\d):?(\d\d)?/;
-  }
-});
-
-// node_modules/@date-fns/tz/date/mini.js
-function syncToInternal(date) {
-  date.internal.setTime(+date);
-  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
-  // precision errors from historical offsets.
-  Math.round(-tzOffset(date.timeZone, date) * 60));
-}
-function syncFromInternal(date) {
-  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
-  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
-  adjustToSystemTZ(date);
-}
-function adjustToSystemTZ(date, constructorArgs) {
-  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
-  const offsetWithSeconds = tzOffset(date.timeZone, date);
-  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
-  const prevHour = /* @__PURE__ */ new Date(+date);
-  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
-  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
-  const systemDSTChange = systemOffset - prevHourSystemOffset;
-  let systemOffsetForDiff = systemOffset;
-  if (systemDSTChange && systemOffset !== offset) {
-    const systemHour = Date.prototype.getHours.apply(date);
-    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
-    if (systemHour !== expectedHour) {
-      const testDate = /* @__PURE__ */ new Date(+date);
-      const testOffsetDiff = systemOffset - offset;
-      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
-      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
-      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
-      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
-    }
-  }
-  const offsetDiff = systemOffsetForDiff - offset;
-  if (offsetDiff)
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
-  const systemDate = /* @__PURE__ */ new Date(+date);
-  systemDate.setUTCSeconds(0);
-  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
-  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
-  if (secondsOffset || systemSecondsOffset)
-    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
-  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
-  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
-  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const postOffsetDiff = postSystemOffset - postOffset;
-  const offsetChanged = postOffset !== offset;
-  const postDiff = postOffsetDiff - offsetDiff;
-  const targetDSTShift = postOffset - offset;
-  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
-  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
-  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
-    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
-    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
-    const offsetChange = postOffset - newOffset;
-    if (offsetChange && postDiff < 0) {
-      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
-    }
-  }
-  syncToInternal(date);
-  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
-  const drift = expectedTime - +date.internal;
-  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
-    Date.prototype.setTime.call(date, +date + drift);
-    syncToInternal(date);
-  }
-}
-function constructorArgsToInternalTime(args) {
-  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
-}
-function targetInternalTime(date, time) {
-  const internal = new Date(time ?? +date);
-  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
-  return +internal;
-}
-var TZDateMini, re;
-var init_mini = __esm({
-  "node_modules/@date-fns/tz/date/mini.js"() {
-    init_tzOffset();
-    TZDateMini = class _TZDateMini extends Date {
-      //#region static
-      constructor(...args) {
-        super();
-        if (args.length > 1 && typeof args[args.length - 1] === "string") {
-          this.timeZone = args.pop();
-        }
-        this.internal = /* @__PURE__ */ new Date();
-        if (isNaN(tzOffset(this.timeZone, this))) {
-          this.setTime(NaN);
-        } else {
-          if (!args.length) {
-            this.setTime(Date.now());
-          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
-            this.setTime(args[0]);
-          } else if (typeof args[0] === "string") {
-            this.setTime(+new Date(args[0]));
-          } else if (args[0] instanceof Date) {
-            this.setTime(+args[0]);
-          } else {
-            this.setTime(+new Date(...args));
-            adjustToSystemTZ(this, args);
-          }
-        }
-      }
-      static tz(tz, ...args) {
-        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
-      }
-      //#endregion
-      //#region time zone
-      withTimeZone(timeZone) {
-        return new _TZDateMini(+this, timeZone);
-      }
-      getTimezoneOffset() {
-        const offset = -tzOffset(this.timeZone, this);
-        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
-      }
-      //#endregion
-      //#region time
-      setTime(_time) {
-        Date.prototype.setTime.apply(this, arguments);
-        syncToInternal(this);
-        return +this;
-      }
-      //#endregion
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDateMini(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-    re = /^(get|set)(?!UTC)/;
-    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
-      if (!re.test(method)) return;
-      const utcMethod = method.replace(re, "$1UTC");
-      if (!TZDateMini.prototype[utcMethod]) return;
-      if (method.startsWith("get")) {
-        TZDateMini.prototype[method] = function() {
-          return this.internal[utcMethod]();
-        };
-      } else {
-        TZDateMini.prototype[method] = function() {
-          Date.prototype[utcMethod].apply(this.internal, arguments);
-          syncFromInternal(this);
-          return +this;
-        };
-        TZDateMini.prototype[utcMethod] = function() {
-          Date.prototype[utcMethod].apply(this, arguments);
-          syncToInternal(this);
-          return +this;
-        };
-      }
-    });
-  }
-});
-
-// node_modules/@date-fns/tz/date/index.js
-var TZDate;
-var init_date3 = __esm({
-  "node_modules/@date-fns/tz/date/index.js"() {
-    init_tzName();
-    init_mini();
-    TZDate = class _TZDate extends TZDateMini {
-      //#region static
-      static tz(tz, ...args) {
-        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
-      }
-      //#endregion
-      //#region representation
-      toISOString() {
-        const [sign, hours, minutes] = this.tzComponents();
-        const tz = `${sign}${hours}:${minutes}`;
-        return this.internal.toISOString().slice(0, -1) + tz;
-      }
-      toString() {
-        return `${this.toDateString()} ${this.toTimeString()}`;
-      }
-      toDateString() {
-        const [day, date, month, year] = this.internal.toUTCString().split(" ");
-        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
-      }
-      toTimeString() {
-        const time = this.internal.toUTCString().split(" ")[4];
-        const [sign, hours, minutes] = this.tzComponents();
-        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
-      }
-      toLocaleString(locales, options) {
-        return Date.prototype.toLocaleString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleDateString(locales, options) {
-        return Date.prototype.toLocaleDateString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleTimeString(locales, options) {
-        return Date.prototype.toLocaleTimeString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      //#endregion
-      //#region private
-      tzComponents() {
-        const offset = this.getTimezoneOffset();
-        const sign = offset > 0 ? "-" : "+";
-        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
-        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
-        return [sign, hours, minutes];
-      }
-      //#endregion
-      withTimeZone(timeZone) {
-        return new _TZDate(+this, timeZone);
-      }
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDate(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-  }
-});
-
-// node_modules/@date-fns/tz/tz/index.js
-var init_tz = __esm({
-  "node_modules/@date-fns/tz/tz/index.js"() {
-    init_date3();
-  }
-});
-
-// node_modules/@date-fns/tz/tzScan/index.js
-var init_tzScan = __esm({
-  "node_modules/@date-fns/tz/tzScan/index.js"() {
-    init_tzOffset();
-  }
-});
-
-// node_modules/@date-fns/tz/index.js
-var init_tz2 = __esm({
-  "node_modules/@date-fns/tz/index.js"() {
-    init_constants();
-    init_date3();
-    init_mini();
-    init_tz();
-    init_tzOffset();
-    init_tzScan();
-    init_tzName();
-  }
-});
-
-// src/incident/time.ts
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function zoneFormatter(zone) {
-  let formatter = zoneFormatters.get(zone);
-  if (formatter === void 0) {
-    formatter = null;
-    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
-      try {
-        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      } catch {
-        formatter = null;
-      }
-    }
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-function isTimeZone(zone) {
-  return zoneFormatter(zone) !== null;
-}
-function canonicalTimeZone(zone) {
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
-}
-function knownTimeZones() {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}
-function resolveTime(raw, date, timeZone) {
-  const text6 = raw.trim();
-  const withOffset = OFFSET_DATE_TIME.exec(text6);
-  if (withOffset) return resolveWithOffset(withOffset);
-  const local = LOCAL_DATE_TIME.exec(text6);
-  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text6);
-  const timeOfDay = TIME_OF_DAY.exec(text6);
-  if (timeOfDay) {
-    const [year, month, day] = date.split("-");
-    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text6);
-  }
-  return {
-    ok: false,
-    reason: "format",
-    message: `${quoteText(raw)} is not a time this format understands`
-  };
-}
-function wallClockOf(parts) {
-  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
-  return { year, month, day, hour, minute, second };
-}
-function utcMillis(clock) {
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  return date.getTime();
-}
-function checkRanges(clock, text6) {
-  const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text6)} names a day that does not exist (${iso})` };
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: "invalid", message: `${quoteText(text6)} is not a valid time of day` };
-  }
-  return null;
-}
-function resolveWithOffset(match) {
-  const clock = wallClockOf(match.slice(1, 7));
-  const invalid2 = checkRanges(clock, match[0]);
-  if (invalid2) return invalid2;
-  const zone = match[7].toUpperCase();
-  let offsetMinutes = 0;
-  if (zone !== "Z") {
-    const digits = zone.replace(":", "");
-    const sign = digits.startsWith("-") ? -1 : 1;
-    const hours = Number(digits.slice(1, 3));
-    const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
-    offsetMinutes = sign * (hours * 60 + minutes);
-  }
-  const fraction = /\.(\d{1,3})/.exec(match[0]);
-  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
-  const wall = utcMillis(clock) + millis;
-  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
-}
-function resolveLocal(clock, timeZone, text6) {
-  const invalid2 = checkRanges(clock, text6);
-  if (invalid2) return invalid2;
-  const wall = utcMillis(clock);
-  const before = tzOffset(timeZone, new Date(wall - DAY));
-  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
-    const instant = wall - before * MINUTE;
-    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
-  }
-  const candidates2 = /* @__PURE__ */ new Set();
-  for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates2.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
-  }
-  const matching = [...candidates2].filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
-  const first = matching[0];
-  if (first === void 0) {
-    return {
-      ok: false,
-      reason: "nonexistent",
-      message: `${quoteText(text6)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
-    };
-  }
-  return { ok: true, instant: new Date(first), hasOffset: false };
-}
-function localWallClock(instant, timeZone) {
-  let formatter = wallClockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    });
-    wallClockFormatters.set(timeZone, formatter);
-  }
-  const parts = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  const year = (parts.year ?? "").padStart(4, "0");
-  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
-}
-function zoneAbbreviation(instant, timeZone) {
-  let formatter = abbreviationFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
-    abbreviationFormatters.set(timeZone, formatter);
-  }
-  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
-}
-function formatDuration(seconds2) {
-  const sign = seconds2 < 0 ? "-" : "";
-  let rest = Math.abs(Math.round(seconds2));
-  const days2 = Math.floor(rest / 86400);
-  rest -= days2 * 86400;
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  const secs = rest - minutes * 60;
-  const parts = [];
-  if (days2) parts.push(`${days2}d`);
-  if (hours || days2 && minutes) parts.push(`${hours}h`);
-  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
-  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
-  return sign + (parts.join(" ") || "0s");
-}
-function pad(value) {
-  return String(value).padStart(2, "0");
-}
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, zoneFormatters, wallClockFormatters, abbreviationFormatters;
-var init_time = __esm({
-  "src/incident/time.ts"() {
-    "use strict";
-    init_tz2();
-    init_describe();
-    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-    MINUTE = 6e4;
-    DAY = 864e5;
-    zoneFormatters = /* @__PURE__ */ new Map();
-    wallClockFormatters = /* @__PURE__ */ new Map();
-    abbreviationFormatters = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/incident/defaults.ts
-function timezoneOrDefault(timezone) {
-  return timezone ?? DEFAULT_TIMEZONE;
-}
-function statusOrDefault(status) {
-  return status ?? DEFAULT_STATUS;
-}
-function normaliseSeverity(severity) {
-  return severity.toUpperCase();
-}
-var DEFAULT_STATUS, DEFAULT_TIMEZONE;
-var init_defaults = __esm({
-  "src/incident/defaults.ts"() {
-    "use strict";
-    DEFAULT_STATUS = "draft";
-    DEFAULT_TIMEZONE = "UTC";
-  }
-});
-
-// src/incident/model.ts
-function incidentIdFromFile(file) {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.ya?ml$/i, "");
-}
-function buildIncident(file, input, instants) {
-  const timeline = input.timeline.map((entry, index2) => ({
-    index: index2,
-    time: entry.time,
-    instant: instants[index2],
-    event: entry.event,
-    type: entry.type ?? null
-  }));
-  return {
-    id: input.id ?? incidentIdFromFile(file),
-    file,
-    title: input.title,
-    date: input.date,
-    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
-    severity: normaliseSeverity(input.severity),
-    status: statusOrDefault(input.status),
-    publishedOn: input.published_on ?? null,
-    authors: input.authors ?? [],
-    participants: input.participants ?? [],
-    services: input.services ?? [],
-    tags: input.tags ?? [],
-    summary: input.summary,
-    impact: {
-      description: input.impact.description,
-      usersAffected: input.impact.users_affected ?? null,
-      requestsFailedPct: input.impact.requests_failed_pct ?? null,
-      revenueLoss: input.impact.revenue_loss ?? null,
-      currency: input.impact.currency ?? null
-    },
-    timeline,
-    rootCause: {
-      immediate: input.root_cause.immediate,
-      contributingFactors: input.root_cause.contributing_factors ?? [],
-      fiveWhys: input.root_cause.five_whys ?? []
-    },
-    investigation: (input.investigation ?? []).map((item) => ({
-      hypothesis: item.hypothesis ?? "",
-      result: item.result ?? null,
-      evidence: item.evidence ?? null
-    })),
-    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
-    actionItems: input.action_items.map((item, index2) => ({
-      index: index2,
-      id: item.id ?? null,
-      action: item.action,
-      owner: item.owner ?? null,
-      deadline: item.deadline ?? null,
-      status: item.status ?? "open",
-      priority: item.priority ?? null,
-      type: item.type ?? null,
-      issue: item.issue ?? null,
-      reason: item.reason ?? null
-    })),
-    lessons: input.lessons.map(
-      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
-    ),
-    metrics: computeMetrics(timeline)
-  };
-}
-var init_model = __esm({
-  "src/incident/model.ts"() {
-    "use strict";
-    init_metrics();
-    init_defaults();
-    init_time();
-  }
-});
-
-// src/validate/cross-field-rules.ts
-function checkIncidentRules(data, context) {
-  const diagnostics = [];
-  const causeAt = (cause) => {
-    const span2 = locatePath(context.source, cause.at);
-    return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
-  };
-  const report = (path9, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path9), span: locatePath(context.source, path9), ...init, ...cause ? { cause: causeAt(cause) } : {} })
-  );
-  const incident = asRecord(data) ?? {};
-  const date = asText(incident.date);
-  const dateOk = date !== null && isCalendarDate(date);
-  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
-    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
-  }
-  const zoneRaw = asText(incident.timezone);
-  const zone = timezoneOrDefault(zoneRaw);
-  const zoneOk = isTimeZone(zone);
-  if (zoneRaw !== null && !zoneOk) {
-    const guess2 = closest(zoneRaw, knownTimeZones());
-    report(["timezone"], {
-      ruleId: "schema/timezone",
-      message: `${quoteText(zoneRaw)} is not an IANA time zone${guess2 ? `; did you mean \`${guess2}\`?` : ""}`,
-      expected: "an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`",
-      actual: quoteText(zoneRaw),
-      suggestions: guess2 ? [guess2] : [],
-      note: /^(UTC|GMT)?\s*[+-]\d/i.test(zoneRaw) ? 'A fixed offset is not a zone: write the offset in each time ("2024-01-15T10:03:00+02:00"), or use `Etc/GMT-2` for UTC+2 (the sign is inverted).' : void 0
-    });
-  }
-  const severity = asText(incident.severity);
-  if (severity !== null && severity !== "" && !context.severities.includes(normaliseSeverity(severity))) {
-    report(["severity"], {
-      ruleId: "schema/severity",
-      message: `${quoteText(severity)} is not on the severity scale`,
-      expected: context.severities.join(" | "),
-      actual: quoteText(severity),
-      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
-    });
-  }
-  const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
-  checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
-  checkNumbers(incident, report);
-  return { diagnostics, instants };
-}
-function checkTimeline(entries2, date, zone, report) {
-  const instants = [];
-  let latest = null;
-  entries2.forEach((raw, index2) => {
-    const entry = asRecord(raw);
-    const time = asText(entry?.time);
-    checkEventType(entry?.type, index2, report);
-    if (time === null) return void instants.push(null);
-    const undated = date === null && NEEDS_DATE.test(time.trim());
-    const resolved = undated ? resolveTime(time, "2000-01-01", "UTC") : resolveTime(time, date ?? "2000-01-01", zone);
-    if (!resolved.ok) {
-      report(["timeline", index2, "time"], {
-        ruleId: resolved.reason === "nonexistent" ? "schema/time-nonexistent" : "schema/time",
-        message: resolved.message,
-        expected: 'HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        actual: quoteText(time),
-        note: resolved.reason === "nonexistent" ? "Write the time with an explicit offset, or check the hour." : TIME_HINT
-      });
-    }
-    if (!resolved.ok || undated) return void instants.push(null);
-    instants.push(resolved.instant);
-    if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
-      report(["timeline", index2, "time"], {
-        ruleId: "schema/timeline-order",
-        message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
-        expected: `a time at or after ${latest.time}`,
-        actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
-        cause: { at: ["timeline", latest.index, "time"], message: `the earlier entry, at ${latest.time}` }
-      });
-    } else {
-      latest = { instant: resolved.instant, index: index2, time };
-    }
-  });
-  return instants;
-}
-function checkEventType(type, index2, report) {
-  if (typeof type !== "string" || EVENT_TYPES.includes(type)) return;
-  if (!/^[a-z][a-z0-9-]*$/.test(type)) return;
-  const guess2 = closest(type, EVENT_TYPES);
-  if (!guess2) return;
-  report(["timeline", index2, "type"], {
-    ruleId: "schema/event-type",
-    severity: "warning",
-    message: `Event type ${quoteText(type)} is not one of the known types; did you mean \`${guess2}\`?`,
-    expected: EVENT_TYPES.join(" | "),
-    actual: quoteText(type),
-    suggestions: [guess2],
-    note: `Only ${PHASE_EVENT_TYPES.slice(0, -1).join(", ")} and ${PHASE_EVENT_TYPES.at(-1)} give metrics; other words are kept as they are.`
-  });
-}
-function checkActionItems(items, status, report) {
-  if (items.length === 0 && status !== "draft") {
-    report(["action_items"], {
-      ruleId: "schema/action-items-empty",
-      message: `\`action_items\` is empty but the post-mortem is ${quoteText(status)}`,
-      expected: "at least one action item (an empty list is allowed only while `status: draft`)",
-      actual: "an empty list"
-    });
-  }
-  const firstIndexOfId = /* @__PURE__ */ new Map();
-  items.forEach((raw, index2) => {
-    const item = asRecord(raw);
-    const id = asText(item?.id);
-    if (id !== null) {
-      const earlier = firstIndexOfId.get(id);
-      if (earlier !== void 0) {
-        report(["action_items", index2, "id"], {
-          ruleId: "schema/duplicate-id",
-          message: `Action id ${quoteText(id)} is already used by \`action_items[${earlier}]\``,
-          expected: "an id unique within the file",
-          actual: quoteText(id),
-          note: "Ids tie action items to their GitHub issues; give each item its own.",
-          cause: { at: ["action_items", earlier, "id"], message: `the first use of ${quoteText(id)}` }
-        });
-      } else firstIndexOfId.set(id, index2);
-    }
-    const deadline = asText(item?.deadline);
-    if (deadline !== null && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !isCalendarDate(deadline)) {
-      report(["action_items", index2, "deadline"], {
-        ruleId: "schema/date",
-        message: `\`${deadline}\` is not a real calendar day`,
-        expected: "a date that exists (YYYY-MM-DD)",
-        actual: `\`${deadline}\``
-      });
-    }
-  });
-}
-function checkNumbers(incident, report) {
-  const impact = asRecord(incident.impact) ?? {};
-  const fields = [
-    [["impact", "users_affected"], impact.users_affected, true],
-    [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
-    [["impact", "revenue_loss"], impact.revenue_loss, false],
-    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
-  ];
-  for (const [path9, value, whole] of fields) {
-    if (typeof value !== "number") continue;
-    const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
-    if (usable) continue;
-    report(path9, {
-      ruleId: "schema/range",
-      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
-      expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
-      actual: String(value)
-    });
-  }
-}
-var asRecord, asList, asText, TIME_HINT, NEEDS_DATE;
-var init_cross_field_rules = __esm({
-  "src/validate/cross-field-rules.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_events();
-    init_defaults();
-    init_parse2();
-    init_schema_check();
-    init_describe();
-    init_time();
-    asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-    asList = (value) => Array.isArray(value) ? value : [];
-    asText = (value) => typeof value === "string" ? value : null;
-    TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
-    NEEDS_DATE = /^\d{1,2}:/;
-  }
-});
-
-// src/validate/schema.ts
-function strictObject(properties, options = {}) {
-  return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
-}
-function childSchema(node2, step) {
-  const next = typeof step === "number" ? node2.anyOf?.[step] : step === "items" ? node2.items : node2.properties?.[step];
-  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
-  return next;
-}
-function withRequired(schema) {
-  const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path9, required2] of REQUIRED_AT) {
-    const node2 = path9.reduce(childSchema, copy);
-    node2.required = [...required2];
-  }
-  return copy;
-}
-function incidentJsonSchema() {
-  const schema = withRequired(IncidentSchema);
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title: "Blameless post-mortem (postmortem incident file)",
-    description: "One incident per YAML file in postmortems/. See the README for the full format.",
-    ...schema
-  };
-}
-var EXTENSION_KEYS, Text, Names, DATE_PATTERN, CalendarDate, INCIDENT_STATUSES, ACTION_STATUSES, ACTION_TYPES, PRIORITIES, INVESTIGATION_RESULTS, literalUnion, TimelineEntrySchema, ActionItemSchema, LessonSchema, IncidentSchema, REQUIRED_INCIDENT_FIELDS, NESTED_REQUIRED, REQUIRED_AT;
-var init_schema4 = __esm({
-  "src/validate/schema.ts"() {
-    "use strict";
-    init_events();
-    init_esm();
-    EXTENSION_KEYS = { "^x-": {} };
-    Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
-    Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
-    DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
-    CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
-    INCIDENT_STATUSES = ["draft", "in-review", "published"];
-    ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
-    ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
-    PRIORITIES = ["P0", "P1", "P2", "P3"];
-    INVESTIGATION_RESULTS = ["confirmed", "rejected", "open"];
-    literalUnion = (values, description) => Type.Unsafe({ type: "string", enum: [...values], description });
-    TimelineEntrySchema = strictObject({
-      time: Type.String({
-        minLength: 1,
-        description: 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        examples: ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"]
-      }),
-      event: Text("What happened (prose, read by the linter)"),
-      type: Type.String({
-        pattern: "^[a-z][a-z0-9-]*$",
-        description: `${PHASE_EVENT_TYPES.join(" | ")} give the metrics; deploy, action, note or any other word for the rest`,
-        examples: [...EVENT_TYPES]
-      }),
-      service: Type.String({ minLength: 1, description: "The service the event happened in (written by `postmortem timeline`)" }),
-      level: Type.String({ minLength: 1, description: "Log level of the line it came from: trace | debug | info | warn | error | fatal" }),
-      source: Type.String({ minLength: 1, description: "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)" })
-    });
-    ActionItemSchema = strictObject({
-      id: Type.String({
-        pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$",
-        description: "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing"
-      }),
-      action: Text("What will be done (prose, read by the linter)"),
-      owner: Type.String({ minLength: 1, description: "A person or team; a GitHub login when it starts with @" }),
-      deadline: CalendarDate("Due date"),
-      status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
-      priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
-      type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
-      issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" }),
-      reason: Text("Why the item will not be done (for `status: wont-do`; listed in the tracker)")
-    });
-    LessonSchema = Type.Union([
-      Text("A lesson learned"),
-      strictObject({ title: Text("The lesson in one line"), detail: Text("Why it matters") })
-    ]);
-    IncidentSchema = Type.Object(
-      {
-        id: Type.String({
-          pattern: "^[a-z0-9][a-z0-9-]*$",
-          description: "Stable incident id; defaults to the file name without `.yaml`"
-        }),
-        title: Text("One line naming the incident"),
-        date: CalendarDate("The day the incident began"),
-        timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
-        severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
-        status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
-        published_on: CalendarDate("When the post-mortem was published; without it the tracker reads the commit that first set `status: published`"),
-        authors: Names("Who wrote the post-mortem"),
-        participants: Names("Who took part in the response"),
-        services: Names("Services affected"),
-        tags: Names("Free-form tags"),
-        summary: Text("What happened, in a few sentences"),
-        impact: strictObject({
-          description: Text("Who or what was affected, and how"),
-          users_affected: Type.Integer({ minimum: 0, description: "Number of users affected" }),
-          requests_failed_pct: Type.Number({ minimum: 0, maximum: 100, description: "Share of requests that failed, 0..100" }),
-          revenue_loss: Type.Number({ minimum: 0, description: "Estimated revenue lost, in `currency`" }),
-          currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code", examples: ["USD", "EUR"] })
-        }),
-        timeline: Type.Array(TimelineEntrySchema, { minItems: 1, description: "Events in chronological order" }),
-        root_cause: strictObject({
-          immediate: Text("The immediate technical cause"),
-          contributing_factors: Type.Array(Text("A condition that allowed or worsened the incident")),
-          five_whys: Type.Array(Text("One answer in the chain of whys, in order"))
-        }),
-        investigation: Type.Array(
-          strictObject({
-            hypothesis: Text("What was suspected"),
-            result: literalUnion(INVESTIGATION_RESULTS, "confirmed | rejected | open"),
-            evidence: Text("What supported or refuted it")
-          }),
-          { description: "Hypotheses tested during the response" }
-        ),
-        resolution: Type.Union([Text("How the incident was resolved"), Type.Array(Text("One resolution step"), { minItems: 1 })], {
-          description: "Prose, or a list of steps"
-        }),
-        action_items: Type.Array(ActionItemSchema, { description: "Follow-up work; may be empty only while `status: draft`" }),
-        lessons: Type.Array(LessonSchema, { description: "Lessons learned: strings, or {title, detail}" })
-      },
-      { additionalProperties: false, patternProperties: EXTENSION_KEYS }
-    );
-    REQUIRED_INCIDENT_FIELDS = [
-      "title",
-      "date",
-      "severity",
-      "summary",
-      "impact",
-      "timeline",
-      "root_cause",
-      "resolution",
-      "action_items",
-      "lessons"
-    ];
-    NESTED_REQUIRED = { impact: ["description"], root_cause: ["immediate"] };
-    REQUIRED_AT = [
-      [[], REQUIRED_INCIDENT_FIELDS],
-      ...Object.entries(NESTED_REQUIRED).map(([field2, required2]) => [[field2], required2]),
-      [["timeline", "items"], ["time", "event"]],
-      [["action_items", "items"], ["action"]],
-      [["investigation", "items"], ["hypothesis"]],
-      [["lessons", "items", 1], ["title"]]
-    ];
-  }
-});
-
-// src/report/statistics.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function percentile90(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.9 * sorted.length) - 1];
-}
-function summarise2(values) {
-  const known = values.filter((value) => value !== null);
-  return { count: known.length, median: median(known), p90: percentile90(known) };
-}
-function completionRate(counts) {
-  const due = counts.total - counts.wontDo;
-  return due === 0 ? null : counts.done / due;
-}
-function daysBetween(from, to) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-function addDays(date, days2) {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days2 * DAY_MS).toISOString().slice(0, 10);
-}
-function monthOf(date) {
-  return date.slice(0, 7);
-}
-function quarterOf(date) {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-var DAY_MS;
-var init_statistics = __esm({
-  "src/report/statistics.ts"() {
-    "use strict";
-    DAY_MS = 864e5;
-  }
-});
-
-// src/report/policies.ts
-function checkPolicies(incident, policies, today) {
-  const findings = [];
-  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
-  const allowed = policies.actionDeadlineDays[incident.severity];
-  if (allowed !== void 0) {
-    const latest = addDays(incident.date, allowed);
-    for (const item of incident.actionItems) {
-      if (item.deadline === null || item.deadline <= latest || item.status === "done" || item.status === "wont-do") continue;
-      found(
-        "policy/action-deadline",
-        ["action_items", item.index, "deadline"],
-        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`
-      );
-    }
-  }
-  if (today === null) return findings;
-  const age = daysBetween(incident.date, today);
-  const limit = incident.status === "draft" ? policies.maxDaysInDraft : incident.status === "in-review" ? policies.maxDaysInReview : null;
-  if (limit !== null && age > limit) {
-    const ruleId = incident.status === "draft" ? "policy/draft-age" : "policy/review-age";
-    found(ruleId, ["status"], `Still \`${incident.status}\` ${age} days after the incident; the policy allows ${limit}`);
-  }
-  return findings;
-}
-var init_policies = __esm({
-  "src/report/policies.ts"() {
-    "use strict";
-    init_statistics();
-    init_config();
-  }
-});
-
-// src/report/incident-warnings.ts
-function trackerWarnings(incident, source, policies, today) {
-  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
-  const diagnostics = [];
-  for (const item of incident.actionItems) {
-    if (item.status !== "wont-do" || item.reason !== null) continue;
-    diagnostics.push(createDiagnostic({
-      ...at(["action_items", item.index, "status"]),
-      ruleId: "schema/wont-do-reason",
-      message: "A `wont-do` action item has no `reason`",
-      expected: "a `reason:` saying why it will not be done",
-      note: "A declined action is a decision to review; the tracker lists the reasons."
-    }));
-  }
-  for (const finding of checkPolicies(incident, policies, today)) {
-    diagnostics.push(createDiagnostic({ ...at(finding.path), ruleId: finding.ruleId, message: finding.message, note: "The limit is set under `policies` in postmortem.config.yaml." }));
-  }
-  return diagnostics;
-}
-var init_incident_warnings = __esm({
-  "src/report/incident-warnings.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_locate();
-    init_policies();
-  }
-});
-
-// src/validate/check-incident.ts
-var check_incident_exports = {};
-__export(check_incident_exports, {
-  MAX_DIAGNOSTICS_PER_FILE: () => MAX_DIAGNOSTICS_PER_FILE,
-  checkIncident: () => checkIncident,
-  checkIncidentData: () => checkIncidentData,
-  checkLoadedIncident: () => checkLoadedIncident
-});
-function checkIncident(file, bytes, config, options = {}) {
-  return guarded(file, () => checkLoadedIncident(file, parseYamlSource(file, bytes), config, options));
-}
-function checkLoadedIncident(file, loaded, config, options = {}) {
-  return guarded(file, () => {
-    if (loaded.data === null || loaded.diagnostics.length > 0) {
-      const diagnostics = [...loaded.diagnostics, ...checkPastMistakes(file, loaded.source, config)].sort(compareDiagnostics);
-      return { file, source: loaded.source, input: null, incident: null, diagnostics };
-    }
-    return checkIncidentData(file, loaded.data, loaded.source, config, options);
-  });
-}
-function guarded(file, check2) {
-  try {
-    return check2();
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
-    return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
-  }
-}
-function checkPastMistakes(file, source, config) {
-  if (!source || source.document.errors.length === 0) return [];
-  const repaired = repairYamlMistakes(source.text, source.document.errors);
-  if (!repaired) return [];
-  const reloaded = parseYamlSource(file, repaired.text);
-  if (reloaded.data === null || reloaded.diagnostics.length > 0) return [];
-  return checkIncidentData(file, reloaded.data, reloaded.source, config).diagnostics.filter(
-    (diagnostic) => diagnostic.line === null || !repaired.lines.has(diagnostic.line)
-  );
-}
-function checkIncidentData(file, data, source, config, options = {}) {
-  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
-  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
-  const rules = checkIncidentRules(data, { file, source, severities: config.severities });
-  const found = [...schemaDiagnostics, ...rules.diagnostics];
-  const input = schemaDiagnostics.length === 0 ? data : null;
-  const instants = rules.instants.filter((instant) => instant !== null);
-  const complete = input !== null && instants.length === input.timeline.length;
-  const incident = complete && !hasErrors(found) ? buildIncident(file, input, instants) : null;
-  if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
-  const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
-  return { file, source, input, incident, diagnostics };
-}
-function capDiagnostics(file, diagnostics) {
-  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
-  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
-  const rest = diagnostics.length - shown.length;
-  shown.push(
-    createDiagnostic({
-      file,
-      ruleId: "schema/too-many-problems",
-      // An info, so counts stay true; an error only when it alone carries the file's failure.
-      severity: hasErrors(diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE)) && !hasErrors(shown) ? "error" : "info",
-      message: `${rest} more problem${rest === 1 ? "" : "s"} in this file not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are listed)`,
-      note: "Fix the problems above and run again."
-    })
-  );
-  return shown;
-}
-var validateIncidentSchema, MAX_DIAGNOSTICS_PER_FILE;
-var init_check_incident = __esm({
-  "src/validate/check-incident.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_parse2();
-    init_yaml_mistakes();
-    init_model();
-    init_cross_field_rules();
-    init_schema4();
-    init_schema_check();
-    init_incident_warnings();
-    init_policies();
-    MAX_DIAGNOSTICS_PER_FILE = 500;
-  }
-});
-
-// src/lint/sources/align.ts
-function isSpace(code5) {
-  return code5 === 32 || code5 === 9 || code5 === 10 || code5 === 13;
-}
-function alignValue(value, source, start, end) {
-  const map4 = new Int32Array(value.length + 1);
-  let p = start;
-  for (let i = 0; i < value.length; i++) {
-    const code5 = value.charCodeAt(i);
-    if (isSpace(code5)) {
-      map4[i] = p;
-      while (p < end && isSpace(source.charCodeAt(p))) p++;
-      if (source.charCodeAt(p) === 92 && /[nt\n\r ]/.test(source[p + 1] ?? "")) p += 2;
-      continue;
-    }
-    while (p < end && isSpace(source.charCodeAt(p))) p++;
-    if (source.charCodeAt(p) === code5) {
-      map4[i] = p++;
-      continue;
-    }
-    const limit = Math.min(end, p + LOOKAHEAD);
-    let k = p + 1;
-    while (k < limit && source.charCodeAt(k) !== code5) k++;
-    if (k < limit) {
-      map4[i] = k;
-      p = k + 1;
-    } else {
-      map4[i] = p;
-      if (source.charCodeAt(p) === 92) p = skipEscape(source, p);
-    }
-  }
-  map4[value.length] = value.length > 0 ? Math.min(end, map4[value.length - 1] + 1) : start;
-  return { offsetOf: (index2) => map4[Math.max(0, Math.min(index2, value.length))] };
-}
-function skipEscape(source, p) {
-  const kind = source[p + 1];
-  if (kind === "x") return p + 4;
-  if (kind === "u") return p + 6;
-  if (kind === "U") return p + 10;
-  return p + 2;
-}
-function sourceRange(map4, from, to) {
-  const start = map4.offsetOf(from);
-  const last = map4.offsetOf(Math.max(from, to - 1));
-  return [start, Math.max(start + 1, last + 1)];
-}
-var LOOKAHEAD;
-var init_align = __esm({
-  "src/lint/sources/align.ts"() {
-    "use strict";
-    LOOKAHEAD = 12;
-  }
-});
-
 // src/lint/sources/html-details.ts
-function isDetailsHtml(html2) {
-  return /^ {0,3}<details[\s>]/i.test(html2);
+function isDetailsHtml(html) {
+  return /^ {0,3}<details[\s>]/i.test(html);
 }
-function maskDetails(html2) {
-  return html2.replace(NOT_PROSE, (m) => m.replace(/[^\n]/g, " "));
+function maskDetails(html) {
+  return html.replace(NOT_PROSE, (m) => m.replace(/[^\n]/g, " "));
 }
 var NOT_PROSE;
 var init_html_details = __esm({
@@ -57680,110 +58206,110 @@ var init_html_details = __esm({
 });
 
 // src/lint/sources/markdown-blocks.ts
-function splitLines(text6) {
-  const lines = [];
+function splitLines(text4) {
+  const lines2 = [];
   let start = 0;
-  for (const part of text6.split("\n")) {
-    lines.push({ text: part.endsWith("\r") ? part.slice(0, -1) : part, start });
+  for (const part of text4.split("\n")) {
+    lines2.push({ text: part.endsWith("\r") ? part.slice(0, -1) : part, start });
     start += part.length + 1;
   }
-  return lines;
+  return lines2;
 }
 function scanMarkdown(source) {
-  const lines = splitLines(source);
+  const lines2 = splitLines(source);
   const result = { blocks: [], comments: [], frontMatter: null };
-  let i = frontMatterEnd(lines);
-  if (i > 0) result.frontMatter = lines.slice(1, i - 1).map((l) => l.text).join("\n");
+  let i = frontMatterEnd(lines2);
+  if (i > 0) result.frontMatter = lines2.slice(1, i - 1).map((l) => l.text).join("\n");
   let previousBlank = true;
   let inList = false;
-  while (i < lines.length) {
-    const line = lines[i];
-    const text6 = line.text;
-    collectDirectives(line, lines, i, result.comments);
-    if (text6.trim() === "") {
+  while (i < lines2.length) {
+    const line = lines2[i];
+    const text4 = line.text;
+    collectDirectives(line, lines2, i, result.comments);
+    if (text4.trim() === "") {
       previousBlank = true;
       i++;
       continue;
     }
-    const fence = FENCE.exec(text6);
+    const fence = FENCE2.exec(text4);
     if (fence) {
-      i = skipFence(lines, i, fence[1]);
+      i = skipFence(lines2, i, fence[1]);
       previousBlank = false;
       continue;
     }
-    if (/^( {4,}|\t)/.test(text6) && previousBlank && !inList) {
-      i = skipWhile(lines, i, (l) => /^( {4,}|\t)/.test(l) || l.trim() === "");
+    if (/^( {4,}|\t)/.test(text4) && previousBlank && !inList) {
+      i = skipWhile(lines2, i, (l) => /^( {4,}|\t)/.test(l) || l.trim() === "");
       continue;
     }
-    if (/^ {0,3}<!--/.test(text6)) {
-      i = skipWhile(lines, i, (l) => !l.includes("-->")) + 1;
+    if (/^ {0,3}<!--/.test(text4)) {
+      i = skipWhile(lines2, i, (l) => !l.includes("-->")) + 1;
       continue;
     }
-    if (/^ {0,3}([-*_=]\s*){3,}$/.test(text6)) {
+    if (/^ {0,3}([-*_=]\s*){3,}$/.test(text4)) {
       i++;
       previousBlank = false;
       continue;
     }
-    if (isDetailsHtml(text6)) {
-      i = detailsBlock(source, lines, i, result.blocks);
+    if (isDetailsHtml(text4)) {
+      i = detailsBlock(source, lines2, i, result.blocks);
       previousBlank = false;
       continue;
     }
-    if (/^ {0,3}(>|<)/.test(text6) || /^ {0,3}\[[^\]]+\]:\s/.test(text6)) {
-      i = skipWhile(lines, i + 1, (l) => l.trim() !== "");
+    if (/^ {0,3}(>|<)/.test(text4) || /^ {0,3}\[[^\]]+\]:\s/.test(text4)) {
+      i = skipWhile(lines2, i + 1, (l) => l.trim() !== "");
       previousBlank = false;
       continue;
     }
-    if (text6.includes("|") && TABLE_RULE.test(lines[i + 1]?.text ?? "")) {
-      i = tableCells(lines, i, result.blocks);
+    if (text4.includes("|") && TABLE_RULE.test(lines2[i + 1]?.text ?? "")) {
+      i = tableCells(lines2, i, result.blocks);
       inList = false;
       continue;
     }
-    const heading2 = /^ {0,3}#{1,6}\s+/.exec(text6);
-    if (heading2) {
-      const title = text6.slice(heading2[0].length).replace(/\s#+\s*$/, "");
-      if (!/\?\s*$/.test(title)) result.blocks.push(block(line.start + heading2[0].length, title));
+    const heading = /^ {0,3}#{1,6}\s+/.exec(text4);
+    if (heading) {
+      const title = text4.slice(heading[0].length).replace(/\s#+\s*$/, "");
+      if (!/\?\s*$/.test(title)) result.blocks.push(block(line.start + heading[0].length, title));
       i++;
       inList = false;
       previousBlank = false;
       continue;
     }
-    const item = LIST_ITEM.exec(text6);
+    const item = LIST_ITEM.exec(text4);
     if (item) inList = true;
-    else if (previousBlank && !/^\s/.test(text6)) inList = false;
-    i = paragraph2(source, lines, i, item ? item[0].length : text6.length - text6.trimStart().length, result.blocks);
+    else if (previousBlank && !/^\s/.test(text4)) inList = false;
+    i = paragraph(source, lines2, i, item ? item[0].length : text4.length - text4.trimStart().length, result.blocks);
     previousBlank = false;
   }
   return result;
 }
-function frontMatterEnd(lines) {
-  if (lines[0]?.text !== "---") return 0;
-  const close = lines.findIndex((l, k) => k > 0 && (l.text === "---" || l.text === "..."));
+function frontMatterEnd(lines2) {
+  if (lines2[0]?.text !== "---") return 0;
+  const close = lines2.findIndex((l, k) => k > 0 && (l.text === "---" || l.text === "..."));
   return close === -1 ? 0 : close + 1;
 }
 function block(start, raw) {
   return { text: maskInline(raw), start, end: start + raw.length };
 }
-function paragraph2(source, lines, i, skip, out) {
+function paragraph(source, lines2, i, skip, out) {
   let end = i + 1;
-  while (end < lines.length && lines[end].text.trim() !== "" && !STRUCTURE.test(lines[end].text) && !LIST_ITEM.test(lines[end].text)) end++;
-  const last = lines[end - 1];
-  const start = lines[i].start + skip;
+  while (end < lines2.length && lines2[end].text.trim() !== "" && !STRUCTURE.test(lines2[end].text) && !LIST_ITEM.test(lines2[end].text)) end++;
+  const last = lines2[end - 1];
+  const start = lines2[i].start + skip;
   out.push(block(start, source.slice(start, last.start + last.text.length).replace(/\r/g, " ")));
   return end;
 }
-function detailsBlock(source, lines, i, out) {
-  const end = skipWhile(lines, i + 1, (l) => l.trim() !== "");
-  const last = lines[end - 1];
-  const start = lines[i].start;
+function detailsBlock(source, lines2, i, out) {
+  const end = skipWhile(lines2, i + 1, (l) => l.trim() !== "");
+  const last = lines2[end - 1];
+  const start = lines2[i].start;
   out.push({ text: maskDetails(source.slice(start, last.start + last.text.length).replace(/\r/g, " ")), start, end: last.start + last.text.length });
   return end;
 }
-function tableCells(lines, i, out) {
+function tableCells(lines2, i, out) {
   let k = i;
-  while (k < lines.length && lines[k].text.includes("|")) {
+  while (k < lines2.length && lines2[k].text.includes("|")) {
     if (k !== i + 1) {
-      const line = lines[k];
+      const line = lines2[k];
       for (const cell of line.text.matchAll(/[^|]+/g)) {
         if (cell[0].trim() !== "" && !/^\\$/.test(cell[0])) out.push(block(line.start + cell.index, cell[0]));
       }
@@ -57792,22 +58318,22 @@ function tableCells(lines, i, out) {
   }
   return k;
 }
-function skipFence(lines, i, fence) {
+function skipFence(lines2, i, fence) {
   const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
   let k = i + 1;
-  while (k < lines.length && !closing.test(lines[k].text)) k++;
+  while (k < lines2.length && !closing.test(lines2[k].text)) k++;
   return k + 1;
 }
-function skipWhile(lines, i, keep) {
+function skipWhile(lines2, i, keep) {
   let k = i;
-  while (k < lines.length && keep(lines[k].text)) k++;
+  while (k < lines2.length && keep(lines2[k].text)) k++;
   return k;
 }
-function collectDirectives(line, lines, index2, out) {
+function collectDirectives(line, lines2, index2, out) {
   if (!line.text.includes("<!--")) return;
   for (const match of line.text.matchAll(DIRECTIVE)) {
     let next = index2 + 1;
-    while (next < lines.length && lines[next].text.trim() === "") next++;
+    while (next < lines2.length && lines2[next].text.trim() === "") next++;
     out.push({ text: match[1], line: index2 + 1, column: match.index + 1, nextLine: next + 1 });
   }
 }
@@ -57815,12 +58341,12 @@ function maskInline(raw) {
   const blank = (s) => s.replace(/[^\n]/g, " ");
   return raw.replace(/(`+)[^`]*?\1/g, (m) => `\uFFFC${blank(m.slice(1))}`).replace(/<!--[^]*?-->|<\/?[A-Za-z][^>]*>|<(https?:|mailto:)[^>]*>/g, blank).replace(/!\[[^\]]*\]\([^)]*\)/g, blank).replace(/\]\([^)]*\)/g, (m) => `]${blank(m.slice(1))}`).replace(/\b(https?:\/\/|www\.)[^\s)>\]]+/g, blank);
 }
-var FENCE, STRUCTURE, TABLE_RULE, LIST_ITEM, DIRECTIVE;
+var FENCE2, STRUCTURE, TABLE_RULE, LIST_ITEM, DIRECTIVE;
 var init_markdown_blocks = __esm({
   "src/lint/sources/markdown-blocks.ts"() {
     "use strict";
     init_html_details();
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
     STRUCTURE = /^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|(`{3,}|~{3,})|<|([-*_=]\s*){3,}$|\[[^\]]+\]:\s)/;
     TABLE_RULE = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)+\|?\s*$/;
     LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+/;
@@ -57829,10 +58355,10 @@ var init_markdown_blocks = __esm({
 });
 
 // src/lint/grammar/tokens.ts
-function tokenize(text6) {
+function tokenize(text4) {
   const tokens = [];
   TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text6); match !== null; match = TOKEN.exec(text6)) {
+  for (let match = TOKEN.exec(text4); match !== null; match = TOKEN.exec(text4)) {
     const value = match[0];
     const start = match.index;
     const kind = kindOf(value);
@@ -57864,17 +58390,17 @@ var init_tokens = __esm({
 });
 
 // src/lint/sources/markdown.ts
-function extractMarkdownProse(text6) {
-  const scanned = scanMarkdown(text6);
-  const names = [...namesInText(text6), ...scanned.frontMatter ? namesInFrontMatter(scanned.frontMatter) : []];
+function extractMarkdownProse(text4) {
+  const scanned = scanMarkdown(text4);
+  const names = [...namesInText(text4), ...scanned.frontMatter ? namesInFrontMatter(scanned.frontMatter) : []];
   return { blocks: scanned.blocks, comments: scanned.comments, names };
 }
-function remarkBlocks(text6, blocks) {
+function remarkBlocks(text4, blocks) {
   let combined = "";
   const starts = [];
   for (const block2 of blocks) {
     starts.push(combined.length);
-    combined += `${text6.slice(block2.start, block2.end)}
+    combined += `${text4.slice(block2.start, block2.end)}
 
 `;
   }
@@ -57887,7 +58413,7 @@ function remarkBlocks(text6, blocks) {
     const shift = blocks[k].start - starts[k];
     walkBlock(child, pieces[k], shift);
   }
-  return blocks.map((block2, k) => pieces[k].length === 0 ? { value: "", map: { offsetOf: () => block2.start } } : joinPieces(pieces[k], text6));
+  return blocks.map((block2, k) => pieces[k].length === 0 ? { value: "", map: { offsetOf: () => block2.start } } : joinPieces(pieces[k], text4));
 }
 function walkBlock(node2, pieces, shift) {
   if (node2.type === "html" && isDetailsHtml(node2.value)) {
@@ -57916,13 +58442,13 @@ function isBareUrl(node2) {
   const [only] = node2.children;
   return node2.children.length === 1 && only?.type === "text" && (only.value === node2.url || /^(https?:|www\.)/.test(only.value));
 }
-function joinPieces(pieces, text6) {
+function joinPieces(pieces, text4) {
   let value = "";
   const offsets = [];
   for (const piece of pieces) {
     const masked = piece.value.replace(/\b(https?:\/\/|www\.)[^\s)>\]]+/g, (m) => `${OPAQUE}${" ".repeat(m.length - 1)}`);
-    const map4 = piece.exact ? { offsetOf: (i) => piece.start + i } : alignValue(piece.value, text6, piece.start, Math.max(piece.end, piece.start));
-    for (let i = 0; i < masked.length; i++) offsets.push(map4.offsetOf(i));
+    const map = piece.exact ? { offsetOf: (i) => piece.start + i } : alignValue(piece.value, text4, piece.start, Math.max(piece.end, piece.start));
+    for (let i = 0; i < masked.length; i++) offsets.push(map.offsetOf(i));
     value += masked;
   }
   offsets.push(pieces[pieces.length - 1].end);
@@ -57940,9 +58466,9 @@ function namesInFrontMatter(value) {
     return [];
   }
 }
-function namesInText(text6) {
+function namesInText(text4) {
   const names = [];
-  for (const match of text6.matchAll(NAME_LINE)) {
+  for (const match of text4.matchAll(NAME_LINE)) {
     for (const part of match[1].split(/,|\band\b|;/)) {
       const name = part.replace(/[*_`@]/g, "").trim();
       if (/^[\p{L}][\p{L}\p{N} .'-]{0,40}$/u.test(name)) names.push(name);
@@ -57967,7 +58493,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, IRREGULAR_PARTICIPLES, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, PLANNED_MARKERS, REMEDY_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ATTRIBUTION_PHRASES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -58005,11 +58531,47 @@ var init_generated = __esm({
       "realize",
       "realise",
       "comply",
-      "adhere"
+      "adhere",
+      "acknowledge",
+      "answer",
+      "respond",
+      "reply",
+      "inspect",
+      "investigate",
+      "double-check",
+      "ack",
+      "perform",
+      "execute",
+      "complete",
+      "obtain",
+      "submit"
     ]);
     MODALS = /* @__PURE__ */ new Set(["should", "ought", "could", "must", "would", "might"]);
-    MODAL_CONTRACTIONS = /* @__PURE__ */ new Set(["should've", "could've", "must've", "would've", "shouldn't've", "might've"]);
-    OMISSION_VERBS = /* @__PURE__ */ new Set(["failed", "neglected", "forgot", "forgets", "forgetting", "omitted", "declined", "refused"]);
+    MODAL_CONTRACTIONS = /* @__PURE__ */ new Set([
+      "should've",
+      "could've",
+      "must've",
+      "would've",
+      "shouldn't've",
+      "might've",
+      "ought've",
+      "couldn't've",
+      "wouldn't've",
+      "mustn't've"
+    ]);
+    OMISSION_VERBS = /* @__PURE__ */ new Set([
+      "failed",
+      "neglected",
+      "forgot",
+      "forgets",
+      "forgetting",
+      "forget",
+      "omitted",
+      "declined",
+      "refused",
+      "neglect",
+      "neglects"
+    ]);
     MODAL_NEGATIONS = /* @__PURE__ */ new Set(["shouldn't", "couldn't"]);
     SKIP_VERBS = /* @__PURE__ */ new Set(["missed", "skipped", "overlooked", "ignores"]);
     OBLIGATION_WORDS = /* @__PURE__ */ new Set(["supposed"]);
@@ -58048,8 +58610,19 @@ var init_generated = __esm({
       "apparent",
       "evident"
     ]);
-    IGNORING_VERBS = /* @__PURE__ */ new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"]);
-    ATTENTION_VERBS = /* @__PURE__ */ new Set(["followed", "read", "checked", "heeded"]);
+    IGNORING_VERBS = /* @__PURE__ */ new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed", "omitted"]);
+    ATTENTION_VERBS = /* @__PURE__ */ new Set([
+      "followed",
+      "read",
+      "checked",
+      "heeded",
+      "reviewed",
+      "tested",
+      "acknowledged",
+      "answered",
+      "escalated",
+      "approved"
+    ]);
     ATTENDED_THINGS = /* @__PURE__ */ new Set([
       "alert",
       "alerts",
@@ -58073,7 +58646,19 @@ var init_generated = __esm({
       "email",
       "emails",
       "message",
-      "messages"
+      "messages",
+      "request",
+      "requests",
+      "change",
+      "changes",
+      "pr",
+      "diff",
+      "patch",
+      "release",
+      "build",
+      "migration",
+      "step",
+      "steps"
     ]);
     CAUSE_GIVEN = /* @__PURE__ */ new Set(["because", "since", "so", "as", "due"]);
     POSSIBILITY_MODALS = /* @__PURE__ */ new Set(["could", "could've", "couldn't", "would", "would've", "might", "might've", "may"]);
@@ -58126,6 +58711,27 @@ var init_generated = __esm({
       "withheld",
       "overlooked"
     ]);
+    UNATTENDED_STATES = /* @__PURE__ */ new Set([
+      "unanswered",
+      "unacknowledged",
+      "unnoticed",
+      "unread",
+      "unheeded",
+      "unaddressed",
+      "unactioned",
+      "untriaged",
+      "unreviewed"
+    ]);
+    INACTION_PHRASES = [
+      ["did", "nothing"],
+      ["took", "no", "action"],
+      ["did", "not", "act"],
+      ["didn't", "act"],
+      ["sat", "on", "it"],
+      ["nothing", "was", "done", "about"]
+    ];
+    REQUIRED_THINGS = /* @__PURE__ */ new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
+    FAILURE_NOUNS = /* @__PURE__ */ new Set(["failure", "neglect", "omission"]);
     COORDINATORS = /* @__PURE__ */ new Set(["but", "and", "yet", "then"]);
     HARMLESS_NEGATIONS = /* @__PURE__ */ new Set([
       "see",
@@ -58144,7 +58750,34 @@ var init_generated = __esm({
       "appear",
       "help",
       "recover",
-      "return"
+      "return",
+      "saw",
+      "found",
+      "got",
+      "had",
+      "knew",
+      "needed",
+      "wanted",
+      "worked",
+      "happened",
+      "changed",
+      "expected",
+      "meant",
+      "seemed",
+      "appeared",
+      "helped",
+      "recovered",
+      "returned",
+      "recur",
+      "recurred",
+      "come",
+      "came",
+      "go",
+      "went",
+      "matter",
+      "mattered",
+      "occur",
+      "occurred"
     ]);
     HINDSIGHT_PHRASES = [
       ["obviously"],
@@ -58157,8 +58790,6 @@ var init_generated = __esm({
       ["of", "course"],
       ["glaring"],
       ["blindingly"],
-      ["staring", "us", "in", "the", "face"],
-      ["staring", "them", "in", "the", "face"],
       ["in", "plain", "sight"],
       ["seen", "it", "coming"],
       ["right", "in", "front", "of"],
@@ -58178,9 +58809,47 @@ var init_generated = __esm({
       ["no-brainer"],
       ["easy", "to", "see"],
       ["easy", "to", "spot"],
-      ["it", "goes", "without", "saying"]
+      ["it", "goes", "without", "saying"],
+      ["needless", "to", "say"],
+      ["cared", "to", "look"],
+      ["signs", "were", "there"],
+      ["signs", "were", "all", "there"],
+      ["writing", "was", "on", "the", "wall"],
+      ["writing", "on", "the", "wall"],
+      ["bound", "to", "happen"],
+      ["waiting", "to", "happen"],
+      ["saw", "it", "coming"],
+      ["see", "it", "coming"],
+      ["plain", "as", "day"],
+      ["clear", "as", "day"],
+      ["plain", "to", "see"],
+      ["as", "plain", "as"],
+      ["plain", "to", "anyone"]
     ];
-    MINIMISERS = /* @__PURE__ */ new Set(["simply", "just", "merely"]);
+    CLEAR_DESCRIPTIONS = /* @__PURE__ */ new Set([
+      "labelled",
+      "labeled",
+      "marked",
+      "named",
+      "documented",
+      "defined",
+      "stated",
+      "written",
+      "separated",
+      "signposted",
+      "formatted",
+      "coloured",
+      "colored",
+      "highlighted",
+      "annotated",
+      "tagged",
+      "structured",
+      "worded",
+      "explained",
+      "described",
+      "communicated"
+    ]);
+    MINIMISERS = /* @__PURE__ */ new Set(["simply", "just", "merely", "only"]);
     PERCEPTION_VERBS = /* @__PURE__ */ new Set([
       "done",
       "fixed",
@@ -58197,7 +58866,17 @@ var init_generated = __esm({
     ]);
     HINDSIGHT_OPENERS = /* @__PURE__ */ new Set(["naturally"]);
     INDEFINITE_PEOPLE = /* @__PURE__ */ new Set(["anyone", "anybody"]);
-    MINIMISING_FRAMES = [["had", "to", "do"]];
+    STARING_WORDS = /* @__PURE__ */ new Set(["staring", "stared", "stares"]);
+    INDEFINITE_DETERMINERS = /* @__PURE__ */ new Set(["any"]);
+    MINIMISING_FRAMES = [
+      ["had", "to", "do"],
+      ["needed", "to", "do"],
+      ["need", "to", "do"],
+      ["needs", "to", "do"],
+      ["has", "to", "do"],
+      ["have", "to", "do"],
+      ["was", "supposed", "to", "do"]
+    ];
     TRIVIAL_PHRASES = [
       ["trivial", "to", "spot"],
       ["trivial", "to", "see"],
@@ -58253,6 +58932,7 @@ var init_generated = __esm({
       ["mistakes", "by"],
       ["error", "by"]
     ];
+    ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
       {
         "word": [
@@ -58491,6 +59171,133 @@ var init_generated = __esm({
           "big",
           "mistake"
         ]
+      },
+      {
+        "word": [
+          "any",
+          "competent"
+        ]
+      },
+      {
+        "word": [
+          "shoddy"
+        ]
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "diligence"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "rigour"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "rigor"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "lack",
+          "of",
+          "professionalism"
+        ]
+      },
+      {
+        "word": [
+          "shoddily"
+        ]
+      },
+      {
+        "word": [
+          "slipshod"
+        ]
+      },
+      {
+        "word": [
+          "half-assed"
+        ]
+      },
+      {
+        "word": [
+          "lousy"
+        ]
+      },
+      {
+        "word": [
+          "substandard"
+        ]
+      },
+      {
+        "word": [
+          "any",
+          "half-decent"
+        ]
+      },
+      {
+        "word": [
+          "any",
+          "half-competent"
+        ]
+      },
+      {
+        "word": [
+          "rash"
+        ]
+      },
+      {
+        "word": [
+          "rashly"
+        ]
+      },
+      {
+        "word": [
+          "thoughtless"
+        ]
+      },
+      {
+        "word": [
+          "thoughtlessly"
+        ]
+      },
+      {
+        "word": [
+          "cavalier"
+        ]
+      },
+      {
+        "word": [
+          "slapdash"
+        ]
+      },
+      {
+        "word": [
+          "heedless"
+        ]
+      },
+      {
+        "word": [
+          "heedlessly"
+        ]
       }
     ];
     BELONGINGS = /* @__PURE__ */ new Set([
@@ -58520,7 +59327,24 @@ var init_generated = __esm({
       "flight",
       "train"
     ]);
-    CAPITALISED_TEAMS = /* @__PURE__ */ new Set(["Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support"]);
+    CAPITALISED_TEAMS = /* @__PURE__ */ new Set([
+      "Security",
+      "Ops",
+      "SRE",
+      "DevOps",
+      "QA",
+      "IT",
+      "Infra",
+      "Infrastructure",
+      "Support",
+      "Engineering",
+      "Marketing",
+      "Finance",
+      "Legal",
+      "HR",
+      "Facilities",
+      "Procurement"
+    ]);
     NOT_NAMES = /* @__PURE__ */ new Set([
       "kubernetes",
       "redis",
@@ -58581,6 +59405,20 @@ var init_generated = __esm({
       "the",
       "this",
       "that",
+      "microsoft",
+      "google",
+      "amazon",
+      "apple",
+      "atlassian",
+      "oracle",
+      "ibm",
+      "cisco",
+      "salesforce",
+      "zoom",
+      "meta",
+      "okta",
+      "twilio",
+      "stripe",
       "these",
       "those",
       "it",
@@ -58609,7 +59447,8 @@ var init_generated = __esm({
       "anybody",
       "everyone",
       "everybody",
-      "nobody"
+      "nobody",
+      "whoever"
     ]);
     ROLE_NOUNS = /* @__PURE__ */ new Set([
       "engineer",
@@ -58673,7 +59512,71 @@ var init_generated = __esm({
       "owner",
       "owners",
       "committer",
-      "committers"
+      "committers",
+      "captain",
+      "captains",
+      "clerk",
+      "clerks",
+      "dispatcher",
+      "dispatchers",
+      "nurse",
+      "nurses",
+      "pharmacist",
+      "pharmacists",
+      "cashier",
+      "cashiers",
+      "officer",
+      "officers",
+      "supervisor",
+      "supervisors",
+      "moderator",
+      "moderators",
+      "volunteer",
+      "volunteers",
+      "trainee",
+      "trainees",
+      "tech",
+      "techs",
+      "specialist",
+      "specialists",
+      "consultant",
+      "consultants",
+      "eng",
+      "engs",
+      "editor",
+      "editors",
+      "writer",
+      "writers",
+      "reporter",
+      "reporters",
+      "planner",
+      "planners",
+      "scientist",
+      "scientists",
+      "researcher",
+      "researchers",
+      "architect",
+      "architects",
+      "tester",
+      "testers",
+      "designer",
+      "designers",
+      "clinician",
+      "clinicians",
+      "doctor",
+      "doctors",
+      "physician",
+      "physicians",
+      "courier",
+      "couriers",
+      "maintainer",
+      "maintainers",
+      "accountant",
+      "accountants",
+      "auditor",
+      "auditors",
+      "trader",
+      "traders"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -58830,6 +59733,19 @@ var init_generated = __esm({
       },
       {
         "verb": [
+          "allowed",
+          "allow",
+          "allows"
+        ],
+        "then": [
+          "lapse",
+          "expire",
+          "slip",
+          "fill"
+        ]
+      },
+      {
+        "verb": [
           "deleted",
           "wiped",
           "dropped",
@@ -58856,7 +59772,83 @@ var init_generated = __esm({
           "killed",
           "trashed",
           "clobbered",
-          "fumbled"
+          "fumbled",
+          "bricked",
+          "truncated",
+          "purged",
+          "erased",
+          "emptied",
+          "zeroed",
+          "scrambled",
+          "garbled",
+          "cost",
+          "mistyped",
+          "mislabelled",
+          "mislabeled",
+          "misapplied",
+          "misset",
+          "mis-set",
+          "miskeyed",
+          "mis-keyed",
+          "misnamed",
+          "misjudged",
+          "mishandled",
+          "misused",
+          "misdirected",
+          "misordered",
+          "mispointed",
+          "misclassified",
+          "misdeployed",
+          "mis-deployed",
+          "misprovisioned",
+          "misentered",
+          "mis-entered",
+          "misassigned",
+          "mistimed",
+          "mis-typed",
+          "mis-configured",
+          "mangled",
+          "hosed",
+          "borked",
+          "fried",
+          "torched",
+          "wrecked",
+          "ruined",
+          "crippled",
+          "saturated",
+          "overwhelmed",
+          "hammered",
+          "spammed",
+          "severed",
+          "overfilled",
+          "derailed",
+          "sabotaged",
+          "jammed"
+        ]
+      },
+      {
+        "verb": [
+          "pulled",
+          "yanked"
+        ],
+        "then": [
+          "plug",
+          "cable",
+          "cord",
+          "power"
+        ]
+      },
+      {
+        "verb": [
+          "cut"
+        ],
+        "then": [
+          "cable",
+          "power",
+          "fibre",
+          "fiber",
+          "link",
+          "uplink"
         ]
       }
     ];
@@ -58919,8 +59911,192 @@ var init_generated = __esm({
       ["his", "own"],
       ["her", "own"],
       ["my", "own"],
-      ["their", "own"]
+      ["their", "own"],
+      ["instead", "of"],
+      ["busiest"],
+      ["at", "peak"],
+      ["peak", "hour"],
+      ["peak", "hours"],
+      ["peak", "traffic"],
+      ["on", "a", "live"],
+      ["on", "the", "live"],
+      ["against", "the", "production"],
+      ["against", "the", "prod"],
+      ["directly", "on"],
+      ["unvalidated"],
+      ["unapproved"],
+      ["unvetted"],
+      ["unverified"],
+      ["unchecked"],
+      ["unsigned"],
+      ["unaudited"],
+      ["unannounced"],
+      ["rush", "hour"],
+      ["rush-hour"],
+      ["unbounded"],
+      ["unscoped"],
+      ["unfiltered"],
+      ["to", "save", "time"],
+      ["to", "save", "a", "few"],
+      ["to", "hit", "the", "deadline"],
+      ["to", "make", "the", "deadline"],
+      ["to", "meet", "the", "deadline"],
+      ["for", "convenience"],
+      ["to", "cut", "corners"],
+      ["left", "it", "off"],
+      ["left", "them", "off"],
+      ["left", "it", "disabled"],
+      ["left", "them", "disabled"],
+      ["never", "turned"],
+      ["inadvertently"],
+      ["unintentionally"],
+      ["erroneously"],
+      ["wrongly"],
+      ["haphazardly"],
+      ["blindly"],
+      ["without", "thinking"],
+      ["without", "looking"],
+      ["without", "double-checking"],
+      ["without", "a", "second"],
+      ["without", "authorisation"],
+      ["without", "authorization"],
+      ["unilaterally"],
+      ["on", "his", "own", "authority"],
+      ["to", "a", "public"],
+      ["into", "a", "public"],
+      ["in", "plain", "text"],
+      ["in", "plaintext"],
+      ["in", "cleartext"],
+      ["went", "to", "lunch"],
+      ["went", "to", "bed"],
+      ["went", "to", "sleep"],
+      ["logged", "off"],
+      ["left", "for", "the", "day"],
+      ["left", "for", "lunch"],
+      ["signed", "off"],
+      ["look", "better"],
+      ["look", "good"],
+      ["to", "hide", "the"],
+      ["cover", "up"],
+      ["covered", "up"],
+      ["destructive"],
+      ["on", "a", "whim"],
+      ["half-finished"],
+      ["half-baked"],
+      ["unfinished"],
+      ["rushed"],
+      ["hurriedly"],
+      ["prematurely"]
     ];
+    RISKY_TIMES = [
+      ["during", "peak"],
+      ["at", "peak"],
+      ["under", "peak"],
+      ["peak", "hour"],
+      ["peak", "hours"],
+      ["peak", "traffic"],
+      ["peak", "load"],
+      ["peak", "season"],
+      ["peak", "dinner"],
+      ["dinner", "rush"],
+      ["lunch", "rush"],
+      ["morning", "rush"],
+      ["rush", "hour"],
+      ["rush-hour"],
+      ["busiest"],
+      ["on", "a", "friday"],
+      ["friday", "evening"],
+      ["friday", "afternoon"],
+      ["friday", "night"],
+      ["late", "at", "night"],
+      ["black", "friday"],
+      ["launch", "day"],
+      ["release", "day"],
+      ["the", "night", "before"],
+      ["minutes", "before"]
+    ];
+    SECRET_NOUNS = /* @__PURE__ */ new Set([
+      "credentials",
+      "credential",
+      "password",
+      "passwords",
+      "token",
+      "tokens",
+      "secret",
+      "secrets",
+      "passphrase",
+      "apikey",
+      "api-key",
+      "private",
+      "ssh",
+      "keys"
+    ]);
+    EXPOSURE_PLACES = /* @__PURE__ */ new Set([
+      "shared",
+      "public",
+      "plain",
+      "plaintext",
+      "chat",
+      "channel",
+      "wiki",
+      "notes",
+      "doc",
+      "document",
+      "repo",
+      "repository",
+      "gist",
+      "pastebin",
+      "ticket",
+      "email",
+      "slack",
+      "spreadsheet",
+      "screenshot",
+      "forum",
+      "open",
+      "vendor",
+      "stranger",
+      "caller",
+      "third",
+      "outsider"
+    ]);
+    COMMUNICATION_GERUNDS = /* @__PURE__ */ new Set([
+      "telling",
+      "informing",
+      "notifying",
+      "consulting",
+      "involving",
+      "looping",
+      "coordinating",
+      "warning",
+      "asking",
+      "alerting",
+      "announcing",
+      "documenting",
+      "checking",
+      "testing",
+      "reviewing",
+      "verifying",
+      "confirming",
+      "waiting",
+      "saving",
+      "backing",
+      "snapshotting",
+      "draining",
+      "copying"
+    ]);
+    REPETITION_OPENERS = [["once", "again"], ["yet", "again"], ["again"], ["once", "more"], ["predictably"]];
+    UNTESTED_OBJECTS = /* @__PURE__ */ new Set([
+      "tested",
+      "load-tested",
+      "smoke-tested",
+      "reviewed",
+      "passed",
+      "checked",
+      "validated",
+      "verified",
+      "approved",
+      "tried"
+    ]);
     PLANNED_MARKERS = [
       ["as", "planned"],
       ["as", "scheduled"],
@@ -58931,7 +60107,8 @@ var init_generated = __esm({
       ["as", "the", "runbook"],
       ["per", "the", "runbook"],
       ["planned"],
-      ["scheduled"]
+      ["scheduled"],
+      ["for", "maintenance"]
     ];
     REMEDY_VERBS = /* @__PURE__ */ new Set([
       "found",
@@ -58971,7 +60148,35 @@ var init_generated = __esm({
       "believed",
       "expect",
       "expected",
-      "encountered"
+      "encountered",
+      "caught",
+      "reviewed",
+      "tested",
+      "checked",
+      "audited",
+      "validated",
+      "double-checked",
+      "inspected"
+    ]);
+    REFRAINING_VERBS = /* @__PURE__ */ new Set([
+      "stopped",
+      "stop",
+      "avoided",
+      "avoid",
+      "prevented",
+      "refrained",
+      "resisted",
+      "considered",
+      "halted",
+      "paused",
+      "ceased",
+      "quit",
+      "risked",
+      "feared",
+      "denied",
+      "recommended",
+      "suggested",
+      "proposed"
     ]);
     PASSIVE_CAUSE = /* @__PURE__ */ new Set(["caused", "triggered", "made", "introduced", "broken", "started", "done"]);
     INCIDENT_NOUNS = /* @__PURE__ */ new Set(["outage", "incident", "failure", "downtime", "breach", "loss", "problem", "issue", "bug", "regression", "mess"]);
@@ -58989,10 +60194,28 @@ var init_generated = __esm({
       "stemmed"
     ]);
     TRACE_WORDS = /* @__PURE__ */ new Set(["traces", "traced", "stems", "stemmed"]);
-    OUTCOME_VERBS = /* @__PURE__ */ new Set(["broke", "crashed", "lost", "failed", "collapsed", "died"]);
-    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad"]);
-    CREDIT_PHRASES = [["thanks", "to"]];
-    RESPONSIBILITY_PHRASES = [["responsible", "for"]];
+    OUTCOME_VERBS = /* @__PURE__ */ new Set([
+      "broke",
+      "crashed",
+      "lost",
+      "failed",
+      "collapsed",
+      "died",
+      "froze",
+      "bricked",
+      "stalled",
+      "hung",
+      "deadlocked",
+      "overflowed",
+      "leaked",
+      "flooded",
+      "failing",
+      "crashing",
+      "erroring"
+    ]);
+    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad", "doing"]);
+    CREDIT_PHRASES = [["thanks", "to"], ["courtesy", "of"]];
+    RESPONSIBILITY_PHRASES = [["responsible", "for"], ["responsible", "of"]];
     CLEFT_RELATIVES = /* @__PURE__ */ new Set(["who"]);
     APOLOGY_WORDS = /* @__PURE__ */ new Set(["apologize", "apologise", "apologizes", "apologises", "apologies", "apology", "sorry", "regret"]);
     NARRATOR_FAILURES = /* @__PURE__ */ new Set([
@@ -59028,15 +60251,45 @@ var init_generated = __esm({
       ["accidentally"],
       ["mistakenly"]
     ];
+    ERROR_NOUNS = /* @__PURE__ */ new Set([
+      "mistake",
+      "mistakes",
+      "error",
+      "errors",
+      "blunder",
+      "blunders",
+      "slip",
+      "slips",
+      "goof",
+      "screw-up",
+      "screwup",
+      "oversight",
+      "misstep"
+    ]);
+    MAKING_VERBS = /* @__PURE__ */ new Set(["made", "make", "makes", "making", "did", "do", "does", "committed", "commit"]);
+    OWNERSHIP_VERBS = /* @__PURE__ */ new Set(["belongs", "belonged", "belong"]);
+    FAULT_PHRASES = [["at", "fault"], ["to", "blame"]];
     ATTRIBUTION_PHRASES = [
       ["came", "down", "to"],
       ["comes", "down", "to"],
       ["boils", "down", "to"],
       ["boiled", "down", "to"],
       ["lies", "with"],
-      ["rests", "with"]
+      ["rests", "with"],
+      ["sits", "with"],
+      ["falls", "on"],
+      ["is", "down", "to"],
+      ["was", "down", "to"],
+      ["all", "because", "of"],
+      ["entirely", "because", "of"],
+      ["solely", "because", "of"],
+      ["purely", "because", "of"],
+      ["all", "thanks", "to"],
+      ["all", "down", "to"],
+      ["on", "account", "of"]
     ];
-    REASON_WORDS = /* @__PURE__ */ new Set(["reason", "culprit", "cause"]);
+    BARE_CAUSES = [["because", "of"], ["due", "to"]];
+    REASON_WORDS = /* @__PURE__ */ new Set(["reason", "culprit", "cause", "why"]);
     BAD_OUTCOMES = /* @__PURE__ */ new Set([
       "down",
       "broke",
@@ -59071,9 +60324,132 @@ var init_generated = __esm({
       "sidestepped",
       "skirted",
       "ignored",
-      "defied"
+      "defied",
+      "ignore",
+      "ignores",
+      "ignoring",
+      "disregard"
     ]);
-    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"]];
+    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"], ["broke", "protocol"], ["broke", "with"]];
+    SKIPPING_VERBS = /* @__PURE__ */ new Set([
+      "skip",
+      "skipped",
+      "skipping",
+      "skips",
+      "bypass",
+      "bypassing",
+      "circumvent",
+      "circumventing",
+      "override",
+      "overrode",
+      "overriding"
+    ]);
+    NORM_FRAMES = [
+      ["contrary", "to"],
+      ["in", "violation", "of"],
+      ["in", "breach", "of"],
+      ["in", "defiance", "of"],
+      ["in", "contravention", "of"],
+      ["despite"],
+      ["in", "spite", "of"],
+      ["against", "the", "advice", "of"],
+      ["outside", "the"],
+      ["non-compliance", "with"],
+      ["noncompliance", "with"],
+      ["non-adherence", "to"],
+      ["deviation", "from"],
+      ["not", "in", "line", "with"],
+      ["not", "in", "accordance", "with"],
+      ["not", "compliant", "with"],
+      ["in", "contradiction", "to"]
+    ];
+    SARCASTIC_PRAISE = /* @__PURE__ */ new Set([
+      "great",
+      "nice",
+      "stellar",
+      "brilliant",
+      "fantastic",
+      "amazing",
+      "wonderful",
+      "awesome",
+      "superb",
+      "splendid",
+      "bravo",
+      "kudos",
+      "congrats",
+      "congratulations",
+      "genius",
+      "masterful",
+      "terrific",
+      "impressive",
+      "stunning",
+      "marvellous",
+      "marvelous",
+      "thanks",
+      "thank",
+      "cheers",
+      "outstanding",
+      "heroic",
+      "smooth"
+    ]);
+    SARCASTIC_OUTCOMES = /* @__PURE__ */ new Set([
+      "paperweight",
+      "downtime",
+      "outage",
+      "outages",
+      "brick",
+      "bricked",
+      "dead",
+      "wrecked",
+      "ruined",
+      "chaos",
+      "disaster",
+      "meltdown",
+      "fire",
+      "fires",
+      "rubble",
+      "toast",
+      "mess",
+      "offline",
+      "down",
+      "gone",
+      "vanished",
+      "bricks",
+      "bug",
+      "regression"
+    ]);
+    REMEDY_GERUNDS = /* @__PURE__ */ new Set([
+      "fixing",
+      "restoring",
+      "recovering",
+      "spotting",
+      "catching",
+      "finding",
+      "resolving",
+      "mitigating",
+      "repairing",
+      "rescuing",
+      "saving",
+      "helping",
+      "handling",
+      "leading",
+      "coordinating",
+      "debugging",
+      "diagnosing",
+      "investigating",
+      "writing",
+      "documenting",
+      "noticing",
+      "flagging",
+      "rolling",
+      "reverting",
+      "containing",
+      "stopping",
+      "unblocking",
+      "staying",
+      "jumping",
+      "working"
+    ]);
     NORM_NOUNS = /* @__PURE__ */ new Set([
       "policy",
       "policies",
@@ -59096,7 +60472,14 @@ var init_generated = __esm({
       "playbook",
       "requirement",
       "requirements",
-      "approval"
+      "approval",
+      "warning",
+      "warnings",
+      "advice",
+      "instructions",
+      "board",
+      "cab",
+      "sign-off"
     ]);
     SAFEGUARD_NOUNS = /* @__PURE__ */ new Set([
       "review",
@@ -59120,9 +60503,27 @@ var init_generated = __esm({
       "notice",
       "warning",
       "announcement",
-      "validation"
+      "validation",
+      "rollout",
+      "staged",
+      "gate",
+      "gates",
+      "smoke",
+      "pre-merge",
+      "ci"
     ]);
-    PUNITIVE_PASSIVE = /* @__PURE__ */ new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
+    PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
+      "reprimanded",
+      "disciplined",
+      "fired",
+      "terminated",
+      "demoted",
+      "sacked",
+      "suspended",
+      "punished",
+      "censured",
+      "dismissed"
+    ]);
     PUNITIVE_PHRASES = [
       ["written", "up"],
       ["let", "go"],
@@ -59146,7 +60547,17 @@ var init_generated = __esm({
       ["removed", "from", "the", "rotation"],
       ["disciplinary"],
       ["consequences", "for"],
-      ["performance", "improvement", "plan"]
+      ["performance", "improvement", "plan"],
+      ["make", "an", "example", "of"],
+      ["made", "an", "example", "of"],
+      ["making", "an", "example", "of"],
+      ["lost", "his", "access"],
+      ["lost", "her", "access"],
+      ["lost", "their", "access"],
+      ["revoked", "as", "a", "penalty"],
+      ["docked"],
+      ["pay", "docked"],
+      ["bonus", "withheld"]
     ];
     HOLDING_WORDS = /* @__PURE__ */ new Set(["hold", "held", "holding"]);
     LETTING_GO = /* @__PURE__ */ new Set(["let", "letting"]);
@@ -59188,7 +60599,67 @@ var init_generated = __esm({
       "drain",
       "quarantine",
       "resolve",
-      "stem"
+      "stem",
+      "reset",
+      "rebuild",
+      "reproduce",
+      "prepare",
+      "clean",
+      "reclaim",
+      "swap",
+      "replace",
+      "upgrade",
+      "patch",
+      "install",
+      "apply",
+      "migrate",
+      "rotate"
+    ]);
+    DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
+      "compromised",
+      "infected",
+      "corrupted",
+      "corrupt",
+      "stale",
+      "orphaned",
+      "duplicate",
+      "duplicated",
+      "obsolete",
+      "unused",
+      "temporary",
+      "temp",
+      "test",
+      "malicious",
+      "rogue",
+      "stuck",
+      "hung",
+      "runaway",
+      "zombie",
+      "expired",
+      "dangling",
+      "leftover",
+      "redundant",
+      "dummy",
+      "fake",
+      "spam",
+      "junk",
+      "bogus",
+      "poisoned"
+    ]);
+    DISPOSING_VERBS = /* @__PURE__ */ new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+    RECORDED_THINGS = /* @__PURE__ */ new Set([
+      "notes",
+      "note",
+      "details",
+      "minutes",
+      "names",
+      "number",
+      "numbers",
+      "timeline",
+      "message",
+      "messages",
+      "questions",
+      "actions"
     ]);
     SPLIT_PARTICLES = /* @__PURE__ */ new Set(["into", "up", "apart"]);
     WORK_UNITS = /* @__PURE__ */ new Set([
@@ -59229,6 +60700,22 @@ var init_generated = __esm({
       "cleanup",
       "testing"
     ]);
+    PRECAUTIONS = /* @__PURE__ */ new Set([
+      "confirming",
+      "verifying",
+      "checking",
+      "backing",
+      "snapshotting",
+      "testing",
+      "validating",
+      "reviewing",
+      "announcing",
+      "exporting",
+      "copying",
+      "notifying",
+      "agreeing",
+      "consulting"
+    ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -59250,7 +60737,20 @@ var init_generated = __esm({
       ["raise", "awareness"],
       ["be", "careful"],
       ["take", "more", "care"],
-      ["always", "remember"]
+      ["always", "remember"],
+      ["think", "twice"],
+      ["be", "reminded"],
+      ["are", "reminded"],
+      ["is", "reminded"],
+      ["be", "vigilant"],
+      ["stay", "vigilant"],
+      ["remain", "vigilant"],
+      ["be", "mindful"],
+      ["exercise", "caution"],
+      ["use", "caution"],
+      ["extra", "care"],
+      ["more", "rigorous"],
+      ["more", "rigorously"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -59269,28 +60769,53 @@ var init_generated = __esm({
       personAsCause: [
         "accident",
         "accidentally",
+        "accordance",
+        "account",
         "afternoon",
         "again",
         "against",
+        "allow",
+        "allowed",
+        "allows",
+        "amazing",
         "anyway",
+        "api-key",
+        "apikey",
         "approval",
+        "approved",
+        "authorisation",
+        "authority",
+        "authorization",
+        "awesome",
         "bad",
+        "because",
         "before",
         "began",
+        "belong",
+        "belonged",
+        "belongs",
+        "better",
         "blackholed",
         "blackholing",
         "blame",
         "blew",
+        "blindly",
         "blocking",
         "blow",
+        "blunder",
+        "blunders",
         "boiled",
         "boils",
+        "borked",
         "botched",
+        "bravo",
         "breach",
         "breached",
         "break",
         "breaking",
         "breaks",
+        "bricked",
+        "brilliant",
         "bring",
         "bringing",
         "brings",
@@ -59299,42 +60824,90 @@ var init_generated = __esm({
         "brought",
         "bug",
         "buggy",
+        "busiest",
         "business",
+        "bypass",
         "bypassed",
+        "bypassing",
         "came",
         "cause",
         "caused",
         "causing",
+        "checked",
         "checking",
+        "cheers",
+        "circumvent",
         "circumvented",
+        "circumventing",
+        "cleartext",
         "clobbered",
         "collapsed",
         "comes",
+        "compliant",
+        "congrats",
+        "congratulations",
+        "contradiction",
+        "contrary",
         "contravened",
+        "contravention",
+        "convenience",
+        "corners",
         "corrupted",
         "corrupting",
+        "cost",
+        "courtesy",
+        "cover",
+        "covered",
         "crashed",
         "crashing",
+        "credential",
+        "credentials",
+        "crippled",
         "culprit",
+        "cut",
+        "deadline",
+        "deadlocked",
+        "defiance",
         "defied",
         "deleted",
         "deleting",
+        "derailed",
+        "despite",
         "destroyed",
         "destroying",
+        "destructive",
         "deviated",
+        "deviation",
         "died",
+        "dinner",
         "directly",
+        "disabled",
+        "disregard",
         "disregarded",
+        "doing",
         "done",
+        "double-checking",
+        "down",
         "downtime",
         "dropped",
         "dropping",
+        "due",
         "during",
+        "emptied",
+        "entirely",
+        "erased",
+        "erroneously",
+        "error",
+        "erroring",
+        "errors",
         "evening",
         "exhausted",
         "exhausting",
         "failed",
+        "failing",
         "failure",
+        "falls",
+        "fantastic",
         "fault",
         "faulty",
         "filling",
@@ -59342,97 +60915,258 @@ var init_generated = __esm({
         "flooding",
         "flouted",
         "friday",
+        "fried",
+        "froze",
         "fumbled",
+        "garbled",
+        "genius",
+        "goof",
+        "great",
+        "half-baked",
+        "half-finished",
+        "hammered",
+        "haphazardly",
         "happened",
         "her",
+        "heroic",
+        "hide",
         "his",
+        "hosed",
+        "hours",
+        "hung",
+        "hurriedly",
+        "ignore",
         "ignored",
+        "ignores",
+        "ignoring",
+        "impressive",
+        "inadvertently",
         "incident",
         "incorrect",
+        "instead",
         "introduced",
         "issue",
+        "jammed",
+        "keys",
         "killed",
         "knock",
         "knocked",
         "knocking",
+        "kudos",
+        "launch",
         "leaked",
         "leaking",
         "leaving",
         "left",
         "let",
         "lies",
+        "line",
+        "live",
+        "load-tested",
         "locked",
         "locking",
+        "logged",
+        "look",
         "loss",
         "lost",
+        "lunch",
         "made",
         "malformed",
+        "mangled",
+        "marvellous",
+        "marvelous",
+        "masterful",
         "mess",
         "messed",
         "middle",
         "minutes",
+        "mis-configured",
+        "mis-deployed",
+        "mis-entered",
+        "mis-keyed",
+        "mis-set",
+        "mis-typed",
+        "misapplied",
+        "misassigned",
+        "misclassified",
         "misconfigured",
+        "misdeployed",
+        "misdirected",
+        "misentered",
+        "mishandled",
+        "misjudged",
+        "miskeyed",
+        "mislabeled",
+        "mislabelled",
+        "misnamed",
+        "misordered",
+        "mispointed",
+        "misprovisioned",
         "misrouted",
+        "misset",
+        "misstep",
         "mistake",
         "mistakenly",
+        "mistakes",
+        "mistimed",
+        "mistyped",
+        "misused",
+        "morning",
+        "nice",
         "night",
+        "non-adherence",
+        "non-compliance",
+        "noncompliance",
         "nuked",
         "occurred",
         "offline",
         "once",
         "outage",
         "outdated",
+        "outside",
+        "outstanding",
+        "overfilled",
+        "overflowed",
         "overloaded",
         "overloading",
+        "override",
+        "overriding",
         "overrode",
+        "oversight",
+        "overwhelmed",
         "overwriting",
         "overwrote",
         "own",
+        "passed",
+        "passphrase",
+        "password",
+        "passwords",
+        "peak",
+        "plain",
+        "plaintext",
+        "predictably",
+        "prematurely",
+        "private",
         "problem",
         "production",
+        "protocol",
         "public",
+        "pulled",
+        "purged",
         "reason",
         "regression",
+        "release",
         "responsible",
         "rests",
         "result",
+        "reviewed",
+        "ruined",
+        "rush",
+        "rush-hour",
+        "rushed",
+        "sabotaged",
+        "saturated",
+        "save",
+        "scrambled",
         "screw",
+        "screw-up",
         "screwed",
+        "screwup",
+        "season",
+        "secret",
+        "secrets",
+        "severed",
         "sidestepped",
+        "signed",
+        "sits",
+        "skip",
+        "skipped",
+        "skipping",
+        "skips",
         "skirted",
+        "sleep",
+        "slip",
+        "slips",
+        "smoke-tested",
+        "smooth",
+        "spammed",
+        "spite",
+        "splendid",
+        "ssh",
+        "stalled",
         "started",
+        "stellar",
         "stemmed",
         "stems",
         "straight",
+        "stunning",
+        "superb",
         "take",
         "taken",
         "takes",
         "taking",
+        "terrific",
+        "tested",
+        "thank",
         "thanks",
         "their",
         "then",
+        "thinking",
+        "token",
+        "tokens",
         "took",
+        "torched",
         "traced",
         "traces",
+        "traffic",
         "trashed",
+        "tried",
         "triggered",
+        "truncated",
+        "turned",
         "twice",
+        "unannounced",
+        "unapproved",
+        "unaudited",
+        "unbounded",
+        "unchecked",
+        "under",
+        "unfiltered",
+        "unfinished",
+        "unilaterally",
+        "unintentionally",
         "unplugged",
         "unreviewed",
+        "unscoped",
+        "unsigned",
         "untested",
+        "unvalidated",
+        "unverified",
+        "unvetted",
         "vacation",
+        "validated",
+        "verified",
         "violated",
         "violates",
         "violating",
+        "violation",
         "went",
+        "whim",
         "who",
+        "why",
         "wiped",
         "wiping",
         "without",
+        "wonderful",
         "worked",
-        "wrong"
+        "wrecked",
+        "wrong",
+        "wrongly",
+        "yanked",
+        "zeroed"
       ],
       counterfactual: [
+        "action",
         "ample",
         "bother",
         "bothered",
@@ -59442,7 +61176,9 @@ var init_generated = __esm({
         "could",
         "could've",
         "couldn't",
+        "couldn't've",
         "declined",
+        "did",
         "didn't",
         "dismissed",
         "disregarded",
@@ -59450,6 +61186,8 @@ var init_generated = __esm({
         "don't",
         "every",
         "failed",
+        "failure",
+        "forget",
         "forgets",
         "forgetting",
         "forgot",
@@ -59463,24 +61201,41 @@ var init_generated = __esm({
         "missed",
         "must",
         "must've",
+        "mustn't've",
+        "neglect",
         "neglected",
+        "neglects",
         "never",
         "no",
         "nobody",
         "not",
+        "nothing",
+        "omission",
         "omitted",
         "ought",
+        "ought've",
         "overlooked",
         "plenty",
         "refused",
+        "sat",
         "should",
         "should've",
         "shouldn't",
         "shouldn't've",
         "skipped",
         "supposed",
+        "unacknowledged",
+        "unactioned",
+        "unaddressed",
+        "unanswered",
+        "unheeded",
+        "unnoticed",
+        "unread",
+        "unreviewed",
+        "untriaged",
         "would",
-        "would've"
+        "would've",
+        "wouldn't've"
       ],
       humanError: [
         "engineer",
@@ -59507,9 +61262,17 @@ var init_generated = __esm({
         "careless",
         "carelessly",
         "carelessness",
+        "cavalier",
         "clueless",
+        "competent",
         "cowboy",
+        "diligence",
         "dumb",
+        "half-assed",
+        "half-competent",
+        "half-decent",
+        "heedless",
+        "heedlessly",
         "idiotic",
         "impatient",
         "inattentive",
@@ -59520,26 +61283,41 @@ var init_generated = __esm({
         "irresponsibly",
         "judgement",
         "judgment",
+        "lack",
         "laziness",
         "lazy",
+        "lousy",
         "massive",
         "misguided",
         "mistake",
         "negligence",
         "negligent",
         "negligently",
+        "professionalism",
+        "rash",
+        "rashly",
         "reckless",
         "recklessly",
+        "rigor",
+        "rigour",
         "rookie",
+        "shoddily",
+        "shoddy",
+        "slapdash",
+        "slipshod",
         "sloppily",
         "sloppiness",
         "sloppy",
         "stupid",
+        "substandard",
         "terrible",
+        "thoughtless",
+        "thoughtlessly",
         "unprofessional",
         "useless"
       ],
       punitive: [
+        "access",
         "accountable",
         "banned",
         "barred",
@@ -59554,7 +61332,10 @@ var init_generated = __esm({
         "discipline",
         "disciplined",
         "disciplines",
+        "dismissed",
+        "docked",
         "dropped",
+        "example",
         "fire",
         "fired",
         "held",
@@ -59575,6 +61356,7 @@ var init_generated = __esm({
         "reprimand",
         "reprimanded",
         "reprimands",
+        "revoked",
         "rotation",
         "sack",
         "sacked",
@@ -59583,13 +61365,16 @@ var init_generated = __esm({
         "taken",
         "terminated",
         "warning",
+        "withheld",
         "written"
       ],
       hindsight: [
         "all",
+        "any",
         "anybody",
         "anyone",
         "blindingly",
+        "cared",
         "clear",
         "clearly",
         "coming",
@@ -59599,26 +61384,40 @@ var init_generated = __esm({
         "evidently",
         "glaring",
         "had",
+        "happen",
+        "has",
+        "have",
         "hindsight",
         "just",
         "looking",
         "merely",
         "naturally",
+        "need",
+        "needed",
+        "needless",
+        "needs",
         "no-brainer",
         "obvious",
         "obviously",
+        "only",
         "oversight",
         "plain",
         "plainly",
         "preventable",
         "retrospect",
         "right",
+        "signs",
         "simply",
+        "stared",
+        "stares",
         "staring",
+        "supposed",
         "they",
         "trivial",
         "trivially",
-        "without"
+        "waiting",
+        "without",
+        "writing"
       ],
       vagueAction: [
         "ask",
@@ -59627,12 +61426,15 @@ var init_generated = __esm({
         "awareness",
         "careful",
         "carefully",
+        "caution",
         "cautious",
         "diligent",
         "double-check",
         "doublecheck",
         "educate",
         "encourage",
+        "exercise",
+        "extra",
         "harder",
         "importance",
         "instruct",
@@ -59641,9 +61443,13 @@ var init_generated = __esm({
         "re-train",
         "remember",
         "remind",
+        "reminded",
         "retrain",
+        "rigorous",
+        "rigorously",
         "take",
         "tell",
+        "think",
         "thorough",
         "vigilant",
         "warn"
@@ -59685,9 +61491,9 @@ function createPhraseIndex(phrases) {
 }
 function matchPhrase(words, index2, from = 0, accept = () => true) {
   for (let i = from; i < words.length; i++) {
-    const candidates2 = words[i].kind === "word" ? index2.get(words[i].lower) : void 0;
-    if (!candidates2) continue;
-    for (const phrase of candidates2) {
+    const candidates = words[i].kind === "word" ? index2.get(words[i].lower) : void 0;
+    if (!candidates) continue;
+    for (const phrase of candidates) {
       if (findPhrase(words, phrase, i) !== i) continue;
       const end = phraseEnd(words, i, phrase.length);
       if (accept(i, end)) return [i, end];
@@ -59721,6 +61527,13 @@ function isPersonAt(words, i, people) {
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return people.guessNames && looksLikeName(words, i, token);
 }
+function mayBePerson(token, people) {
+  if (token.kind !== "word") return false;
+  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  return people.guessNames && /^[A-Z]/.test(token.text);
+}
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
 }
@@ -59729,6 +61542,7 @@ function roleIsPerson(words, i, base) {
   const next = words[nextWord(words, i)];
   const capital = (t) => t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && (capital(before) && previousWord(words, previousWord(words, i)) !== -1 || capital(next))) return false;
+  if (capital(words[i]) && capital(before) && NOT_NAMES.has(before.lower) && !DETERMINERS.has(before.lower)) return false;
   if (base === "operator" || base === "operators") {
     const before2 = words[previousWord(words, i)];
     if (before2 && TECH_BEFORE_OPERATOR.test(before2.text) && before2.lower !== "the") return false;
@@ -59753,6 +61567,11 @@ function personSubject(clause, verb, people, possessive = false) {
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
     if (token.text === "," && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? "")) {
+      const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ",");
+      if (found !== -1 && close !== -1) {
+        i = close;
+        continue;
+      }
       found = -1;
       inPhrase = false;
     }
@@ -59807,16 +61626,23 @@ function checkCounterfactual(clauses, sentence, people) {
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
+  const explained = sentence.words.some((w) => CAUSE_GIVEN.has(w.lower));
   for (const clause of clauses) {
     const words = clause.words;
     const shared = subject && COORDINATORS.has(words[0]?.lower ?? "") && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
-      const end = omissionAt(words, i, people, shared);
+      const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
+      const end = omissionAt(words, i, people, shared || coordinated, explained);
       if (end !== -1) return [span(rule2, words[i], words[end])];
     }
     subject ||= leadingSubject(words, people);
   }
+  const idle = matchPhrase(sentence.words, INACTION);
+  const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
+  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
+  if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule2, sentence.words[bother], sentence.words[bother])];
   const hidden = hiddenAgent(sentence.words, people);
@@ -59825,8 +61651,11 @@ function checkCounterfactual(clauses, sentence, people) {
 function hiddenAgent(words, people) {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
   for (let i = 0; i < words.length; i++) {
+    const state = unattended(words, i);
+    if (state) return state;
     if (!IGNORING_VERBS.has(words[i].lower) && !ATTENTION_VERBS.has(words[i].lower)) continue;
     let be = previousWord(words, i);
+    if (be !== -1 && /ly$/.test(words[be].lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be].lower === "not" || words[be].lower === "never")) be = previousWord(words, be);
     if (be === -1 || !["was", "were", "been", "got"].includes(words[be].lower)) continue;
     const negated = be !== previousWord(words, i);
@@ -59837,6 +61666,21 @@ function hiddenAgent(words, people) {
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== "thing") return span("blame/counterfactual", words[be], words[i]);
   }
   return null;
+}
+function unattended(words, i) {
+  if (!UNATTENDED_STATES.has(words[i].lower)) return null;
+  const verb = previousWord(words, i);
+  if (verb === -1 || !STATE_VERBS.has(words[verb].lower)) return null;
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j].lower)) return span("blame/counterfactual", words[verb], words[i]);
+  return null;
+}
+function ellipticalRefusal(words, people) {
+  const last = previousWord(words, words.length);
+  if (last === -1) return null;
+  const didnt = words[last].lower === "didn't" ? last : words[last].lower === "not" && words[previousWord(words, last)]?.lower === "did" ? previousWord(words, last) : -1;
+  if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? "")) return null;
+  const subject = personSubject(words, didnt, people);
+  return subject !== -1 && !isNarrator(words[subject]) ? span("blame/counterfactual", words[didnt], words[last]) : null;
 }
 function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
@@ -59855,6 +61699,12 @@ function conditionalPerson(words, people) {
 function isParticiple(word) {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
+function afterCoordinator(words, i) {
+  let k = previousWord(words, i);
+  if (words[i].lower === "not") k = previousWord(words, k);
+  if (words[k]?.lower === "then") k = previousWord(words, k);
+  return k !== -1 && COORDINATORS.has(words[k].lower) && k > nextWord(words, -1);
+}
 function leadingSubject(words, people) {
   const first = nextWord(words, -1);
   return first !== -1 && isPersonAt(words, first, people) && !isNarrator(words[first]) && !words[first].lower.endsWith("'s");
@@ -59863,7 +61713,7 @@ function startsWithSubject(words) {
   const second = words[nextWord(words, 0)]?.lower ?? "";
   return /^(the|a|an|this|that|it|its|we|they|he|she|i|you|our|their|his|her)$/.test(second);
 }
-function omissionAt(words, i, people, shared = false) {
+function omissionAt(words, i, people, shared = false, explained = false) {
   const lower = words[i].lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? "";
@@ -59874,16 +61724,18 @@ function omissionAt(words, i, people, shared = false) {
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
-    const anyone = INDEFINITE_PEOPLE.has(words[subject].lower) && PERCEPTION_VERBS.has(after);
+    const before = previousWord(words, subject);
+    const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
+    const anyone = (INDEFINITE_PEOPLE.has(words[subject].lower) || any) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
-  else if (SKIP_VERBS.has(lower)) end = i;
+  else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === "to") end = next;
   else if ((lower === "had" || lower === "have") && CHANCE_WORDS.has(nextLower)) end = next;
-  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
-  else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
+  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
     if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb].lower) && !NEGATIONS.has(words[verb].lower)) end = verb;
@@ -59895,17 +61747,33 @@ function negativeSubject(words, i, people) {
   const subject = personSubject(words, i, people);
   return subject !== -1 && NEGATIVE_SUBJECTS.has(words[subject].lower);
 }
-function isNegation(words, i) {
+function isNegation(words, i, people) {
   const lower = words[i].lower;
   if (NEGATIONS.has(lower) && lower !== "not") return true;
-  return lower === "not" && ["did", "does", "do", "had"].includes(words[previousWord(words, i)]?.lower ?? "");
+  if (lower !== "not") return false;
+  const before = previousWord(words, i);
+  if (people && before !== -1 && isPersonAt(words, before, people)) return true;
+  return ["did", "does", "do", "had", "was", "were"].includes(words[before]?.lower ?? "");
 }
 function negatedDiligence(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j].lower;
     if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
   }
+  if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? "")) return -1;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j].lower) && n > 0) return j;
   return -1;
+}
+function omissionNoun(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    if (!FAILURE_NOUNS.has(words[i].lower)) continue;
+    const owner = previousWord(words, i);
+    const link2 = words[nextWord(words, i)]?.lower;
+    if (owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && !isNarrator(words[owner]) && (link2 === "to" || link2 === "of")) {
+      return span("blame/counterfactual", words[owner], words[nextWord(words, i)]);
+    }
+  }
+  return null;
 }
 function modalPerfectEnd(words, i) {
   const lower = words[i].lower;
@@ -59916,6 +61784,7 @@ function modalPerfectEnd(words, i) {
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" ? j : -1;
 }
+var INACTION, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -59923,6 +61792,8 @@ var init_counterfactual = __esm({
     init_people();
     init_windows();
     init_generated();
+    INACTION = createPhraseIndex(INACTION_PHRASES);
+    STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
 
@@ -59931,11 +61802,21 @@ function isResponseAct(words, verb, end) {
   const lower = words[verb].lower;
   if (BREAK.has(lower) && splitSense(words, verb)) return true;
   if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
-  return mitigationPurpose(words, end);
+  if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
+  if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ""))) return true;
+  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  return mitigationPurpose(words, end, end === verb);
 }
 function splitSense(words, verb) {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
     if (SPLIT_PARTICLES.has(words[j].lower)) return true;
+    if (PHRASE_ENDS.has(words[j].lower)) return false;
+  }
+  return false;
+}
+function disposesOfBadThing(words, end) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
     if (PHRASE_ENDS.has(words[j].lower)) return false;
   }
   return false;
@@ -59947,12 +61828,13 @@ function killsUnitOfWork(words, verb) {
   }
   return false;
 }
-function mitigationPurpose(words, end) {
+function mitigationPurpose(words, end, bareVerb) {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
-    if (words[j].lower !== "to") continue;
-    return purpose !== -1 && MITIGATION_PURPOSES.has(words[purpose].lower);
+    if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
+    if (words[j].lower !== "to" || bareVerb && j === nextWord(words, end)) continue;
+    return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose].lower) || /^re-?[a-z]{4,}$/.test(words[purpose].lower));
   }
   return false;
 }
@@ -59968,147 +61850,7 @@ var init_response_acts = __esm({
   }
 });
 
-// src/lint/rules/person-as-cause-source.ts
-function namedAsSource(words, people) {
-  const thanks = matchPhrase(words, CREDIT);
-  if (thanks) {
-    const who = nextWord(words, thanks[1]);
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]], words[who])];
-  }
-  const cleft = cleftPerson(words, people);
-  if (cleft) return [cleft];
-  const framed = causeFraming(words, people);
-  if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people);
-  if (onWhom) return [onWhom];
-  const responsible = matchPhrase(words, RESPONSIBILITY);
-  if (responsible) {
-    const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
-  }
-  for (let i = 0; i < words.length; i++) {
-    if (!BLAME_NOUNS.has(words[i].lower)) continue;
-    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
-    const before = previousWord(words, i);
-    const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
-    if (blamed !== -1) return [span(rule, words[blamed], words[i])];
-    const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
-    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
-    if (who !== -1) return [span(rule, words[i], words[who])];
-    if (before !== -1 && (["my", "our", "his", "her", "their"].includes(words[before].lower) || words[before].lower.endsWith("'s") && isPersonAt(words, before, people))) {
-      return [span(rule, words[before], words[i])];
-    }
-  }
-  return null;
-}
-function cleftPerson(words, people) {
-  for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
-    const at = findPhrase(words, be);
-    if (at === -1) continue;
-    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (CLEFT_RELATIVES.has(words[j].lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span("blame/person-as-cause", words[at], words[j]);
-    }
-  }
-  return null;
-}
-function causeFraming(words, people) {
-  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
-  if (cause === -1) return null;
-  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
-    if (words[i].kind === "word") n++;
-    if (!CAUSE_LINKS.has(words[i].lower)) continue;
-    if (["to", "from"].includes(words[i].lower) && !TRACE_WORDS.has(words[cause].lower)) continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    if (words[who].lower.endsWith("'s") && !["to", "from", "of"].includes(words[i].lower)) continue;
-    if (BE.has(words[verb].lower) || /^(error|mistake)s?$/.test(words[verb].lower)) continue;
-    return span("blame/person-as-cause", words[cause], words[verb]);
-  }
-  return null;
-}
-function outcomeOnPerson(words, people) {
-  for (let k = 0; k < words.length; k++) {
-    if (!INCIDENT_NOUNS.has(words[k].lower)) continue;
-    const be = nextWord(words, k);
-    if (!["is", "was"].includes(words[be]?.lower ?? "")) continue;
-    let on = nextWord(words, be);
-    if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
-    const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
-    if (who !== -1) return span(rule, words[k], words[who]);
-  }
-  return null;
-}
-function labelledCause(words, people) {
-  for (let k = 0; k < words.length - 1; k++) {
-    if (words[k].lower !== "cause") continue;
-    let colon = k + 1;
-    for (let n = 0; colon < words.length && words[colon].text !== ":" && n < 8; colon++) if (words[colon].kind === "word") n++;
-    if (words[colon]?.text !== ":") continue;
-    const who = nextWord(words, colon);
-    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    const after = nextWord(words, who);
-    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule, words[k], words[who]);
-  }
-  return null;
-}
-function attributed(words, people) {
-  const hit = matchPhrase(words, ATTRIBUTION);
-  const who = hit ? nextPerson(words, hit[1], people, 3) : -1;
-  return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]], words[who]) : null;
-}
-function reasonFor(words, people) {
-  const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
-  if (reason === -1) return null;
-  const subject = personSubject(words, reason, people);
-  if (subject === -1 || isNarrator(words[subject])) return null;
-  const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
-  return bad ? span(rule, words[subject], words[reason]) : null;
-}
-function normViolation(words, people) {
-  for (let i = 0; i < words.length; i++) {
-    const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
-    if (!phrase) continue;
-    let norm = -1;
-    for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j].lower)) norm = j;
-    if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
-    return span(rule, words[i], words[norm]);
-  }
-  return null;
-}
-function outcomeWhenPersonActs(words, people) {
-  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
-  if (outcome === -1) return null;
-  for (let i = outcome + 1; i < words.length; i++) {
-    if (words[i].lower !== "when" && words[i].lower !== "after") continue;
-    const who = nextWord(words, i);
-    const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
-    if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
-    return span(rule, words[who], words[verb]);
-  }
-  return null;
-}
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CAUSE_LINKS, NORM_PHRASES;
-var init_person_as_cause_source = __esm({
-  "src/lint/rules/person-as-cause-source.ts"() {
-    "use strict";
-    init_people();
-    init_windows();
-    init_generated();
-    init_finding();
-    CREDIT = createPhraseIndex(CREDIT_PHRASES);
-    RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
-    ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
-    BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
-    rule = "blame/person-as-cause";
-    CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from"]);
-    NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
-  }
-});
-
-// src/lint/rules/person-as-cause.ts
+// src/lint/rules/damage.ts
 function participleAt(words, i) {
   const lower = words[i].lower;
   if (!PARTICIPLE_INDEX.has(lower)) return false;
@@ -60126,10 +61868,351 @@ function damageAt(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
   return -1;
 }
+var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
+var init_damage = __esm({
+  "src/lint/rules/damage.ts"() {
+    "use strict";
+    init_windows();
+    init_generated();
+    DAMAGE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+  }
+});
+
+// src/lint/rules/person-as-cause-source.ts
+function namedAsSource(words, people) {
+  const thanks = matchPhrase(words, CREDIT);
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
+    const who = nextWord(words, thanks[1]);
+    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
+    const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
+    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
+  }
+  const cleft = cleftPerson(words, people);
+  if (cleft) return [cleft];
+  const framed = causeFraming(words, people);
+  if (framed) return [framed];
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
+  if (onWhom) return [onWhom];
+  const responsible = matchPhrase(words, RESPONSIBILITY);
+  if (responsible) {
+    const subject = personSubject(words, responsible[0], people);
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!BLAME_NOUNS.has(words[i].lower)) continue;
+    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    if (words[i].lower === "doing" && words[i + 1] !== void 0 && words[i + 1].kind === "word") continue;
+    const before = previousWord(words, i);
+    const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
+    if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
+    const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
+    if (who !== -1) return [span(rule, words[i], words[who])];
+    if (before !== -1 && (["my", "our", "his", "her", "their"].includes(words[before].lower) || words[before].lower.endsWith("'s") && isPersonAt(words, before, people))) {
+      return [span(rule, words[before], words[i])];
+    }
+  }
+  return null;
+}
+function cleftPerson(words, people) {
+  for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
+    const at = findPhrase(words, be);
+    if (at === -1) continue;
+    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? "");
+      const relative = !credit && (CLEFT_RELATIVES.has(words[j].lower) || words[j].lower === "that" && !BE.has(words[nextWord(words, j)]?.lower ?? ""));
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span("blame/person-as-cause", words[at], words[j]);
+      const owner = previousWord(words, previousWord(words, j));
+      const act = nextWord(words, j);
+      if (words[j].lower === "that" && owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+        return span("blame/person-as-cause", words[at], words[act]);
+      }
+    }
+  }
+  return null;
+}
+function causeFraming(words, people) {
+  const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
+  if (cause === -1) return null;
+  for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
+    if (words[i].kind === "word") n++;
+    if (!CAUSE_LINKS.has(words[i].lower)) continue;
+    if (["to", "from"].includes(words[i].lower) && !TRACE_WORDS.has(words[cause].lower)) continue;
+    if (words[i].lower === "with" && !BEGINNINGS.has(words[cause].lower)) continue;
+    const who = nextWord(words, i);
+    const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause].lower) ? findPhrase(words, ["by"], who) : -1;
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span("blame/person-as-cause", words[cause], words[nextPerson(words, by, people, 3)]);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    if (words[who].lower.endsWith("'s") && !["to", "from", "of", "with"].includes(words[i].lower)) continue;
+    if (BE.has(words[verb].lower) || /^(error|mistake)s?$/.test(words[verb].lower)) continue;
+    if (REMEDY_GERUNDS.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
+    return span("blame/person-as-cause", words[cause], words[verb]);
+  }
+  return null;
+}
+function outcomeOnPerson(words, people) {
+  for (let k = 0; k < words.length; k++) {
+    const lower = words[k].lower;
+    const pointer = lower === "one" && ["this", "that"].includes(words[previousWord(words, k)]?.lower ?? "");
+    const contracted = lower === "that's" || lower === "this's";
+    if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
+    const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
+    const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
+    if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k], words[owner]);
+    const be = contracted ? k : nextWord(words, k);
+    if (!contracted && !["is", "was", "'s"].includes(words[be]?.lower ?? "")) continue;
+    let on = nextWord(words, be);
+    if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
+    const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who])) return span(rule, words[k], words[who]);
+  }
+  return null;
+}
+function labelledCause(words, people) {
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k].lower !== "cause") continue;
+    let colon = k + 1;
+    for (let n = 0; colon < words.length && words[colon].text !== ":" && n < 8; colon++) if (words[colon].kind === "word") n++;
+    if (words[colon]?.text !== ":") continue;
+    const who = nextWord(words, colon);
+    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    const after = nextWord(words, who);
+    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule, words[k], words[who]);
+  }
+  return null;
+}
+function madeError(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    const before = words[previousWord(words, i)]?.lower ?? "";
+    if (!MAKING_VERBS.has(words[i].lower) || REFRAINING_VERBS.has(before) || ["to", "not", "never", "didn't"].includes(before)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!ERROR_NOUNS.has(words[j].lower) || ERROR_THINGS.has(words[nextWord(words, j)]?.lower ?? "")) continue;
+      const who = personSubject(words, i, people);
+      if (who !== -1 && !isNarrator(words[who]) && !["nobody", "no"].includes(words[who].lower)) return span(rule, words[who], words[j]);
+    }
+  }
+  return null;
+}
+function atFault(words, people) {
+  const hit = matchPhrase(words, FAULT);
+  if (!hit || words.some((w) => DENIALS.has(w.lower))) return null;
+  for (let j = previousWord(words, hit[0]), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule, words[j], words[hit[1]]);
+  }
+  const who = nextPerson(words, hit[1], people, 5);
+  const be = words.slice(hit[1], who).some((w) => w.lower === "is" || w.lower === "was");
+  return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]], words[who]) : null;
+}
+function attributed(words, people) {
+  const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const object = hit ? nextWord(words, hit[1]) : -1;
+  if (object !== -1 && OBJECT_PRONOUNS.has(words[object].lower)) return span(rule, words[hit[0]], words[object]);
+  const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
+  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule, words[hit[0]], words[who]);
+  return bareCause(words, people);
+}
+function bareCause(words, people) {
+  const hit = matchPhrase(words, BARE);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (who !== -1 && ["the", "a", "an", "our", "their", "one"].includes(words[who].lower)) who = nextWord(words, who);
+  if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === "punct")) return null;
+  if (who === -1 || !(OBJECT_PRONOUNS.has(words[who].lower) || isPersonAt(words, who, people))) return null;
+  if (isNarrator(words[who]) || words[who].lower.endsWith("'s")) return null;
+  const after = words[nextWord(words, who)];
+  if (after && (/ing$/.test(after.lower) || ["error", "errors", "mistake", "mistakes", "availability", "schedule", "request", "requests"].includes(after.lower))) return null;
+  return span(rule, words[hit[0]], words[who]);
+}
+function adverbAttribution(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (!DEGREE_ADVERBS.has(words[i].lower)) continue;
+    const before = previousWord(words, i);
+    const after = nextWord(words, i);
+    if (before === -1 || after === -1) continue;
+    const joined = [words[before].lower, words[after].lower];
+    if (ATTRIBUTION_PHRASES.some((p) => p.length === 2 && p[0] === joined[0] && p[1] === joined[1])) return [before, after];
+  }
+  return null;
+}
+function reasonFor(words, people) {
+  const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
+  if (reason === -1) return null;
+  if (words[reason].lower === "why" && !["is", "was"].includes(words[previousWord(words, reason)]?.lower ?? "")) return null;
+  const subject = personSubject(words, reason, people);
+  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
+  const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
+  return bad ? span(rule, words[subject], words[reason]) : null;
+}
+function possessedCause(words, reason, people) {
+  const owner = personSubject(words, reason, people, true);
+  if (owner === -1 || !words[owner].lower.endsWith("'s") || isNarrator(words[owner])) return null;
+  const be = words.slice(owner, reason).some((w) => w.lower === "is" || w.lower === "was");
+  const root = words[previousWord(words, reason)]?.lower === "root" || words[reason].lower === "culprit";
+  return be && root ? span(rule, words[owner], words[reason]) : null;
+}
+function normAfter(words, from) {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j].lower) || SAFEGUARD_NOUNS.has(words[j].lower)) return j;
+  return -1;
+}
+function safeguardAfter(words, verb) {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || NORM_NOUNS.has(words[j].lower)) return j;
+  return -1;
+}
+function actingPerson(words, people) {
+  for (let i = 0; i < words.length; i++) if (isPersonAt(words, i, people)) return isNarrator(words[i]) || words[i].lower.endsWith("'s") ? -1 : i;
+  return -1;
+}
+function normViolation(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
+    if (!phrase) continue;
+    const norm2 = normAfter(words, phrase[1]);
+    if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
+    return span(rule, words[i], words[norm2]);
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!SKIPPING_VERBS.has(words[i].lower) || words[previousWord(words, i)]?.lower === "have") continue;
+    const guard2 = safeguardAfter(words, i);
+    const subject = guard2 === -1 ? -1 : personSubject(words, i, people);
+    if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject], words[guard2]);
+  }
+  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const norm = frame ? normAfter(words, frame[1]) : -1;
+  const who = norm === -1 ? -1 : actingPerson(words, people);
+  return who === -1 ? null : span(rule, words[Math.min(who, frame[0])], words[Math.max(who, norm)]);
+}
+function sarcasticPraise(words, people) {
+  const wellDone = (i) => words[i].lower === "done" && words[previousWord(words, i)]?.lower === "well" && words[i + 1]?.text === ",";
+  const praise = words.findIndex((w, i) => SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i)) || wellDone(i));
+  if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
+  let who = -1;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  if (who === -1) return null;
+  const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
+  const act = addressed ? nextWord(words, who) : -1;
+  if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
+  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  const interjection = INTERJECTIONS.has(words[praise].lower);
+  for (let j = praise + 1; j < words.length; j++) {
+    const damage = participleAt(words, j) || damageAt(words, j) !== -1;
+    const outcome = (SARCASTIC_OUTCOMES.has(words[j].lower) || BAD_OUTCOMES.has(words[j].lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? "") && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? "");
+    const turned = outcome && ["into", "now"].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
+    if (damage || (!interjection || turned) && outcome) return span(rule, words[Math.min(praise, who)], words[Math.max(j, who)]);
+  }
+  return null;
+}
+function praiseOfAct(words, i) {
+  if (words[i + 1]?.text === ",") return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (ACT_NOUNS.has(words[j].lower)) return true;
+  return false;
+}
+function outcomeWhenPersonActs(words, people) {
+  const outcome = words.findIndex((_, i) => isBadOutcome(words, i));
+  const answer = words[nextWord(words, -1)]?.lower === "because";
+  if (outcome === -1 && !answer) return null;
+  for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
+    if (!OUTCOME_LINKS.has(words[i].lower)) continue;
+    const who = nextPerson(words, i, people, 3);
+    const verb = nextWord(words, who);
+    if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
+    return span(rule, words[who], words[verb]);
+  }
+  return null;
+}
+function isBadOutcome(words, i) {
+  const lower = words[i].lower;
+  if (OUTCOME_VERBS.has(lower)) return true;
+  if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
+  return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
+}
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var init_person_as_cause_source = __esm({
+  "src/lint/rules/person-as-cause-source.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_damage();
+    init_finding();
+    CREDIT = createPhraseIndex(CREDIT_PHRASES);
+    RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
+    ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
+    BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
+    rule = "blame/person-as-cause";
+    CREDITED_ACTS = /* @__PURE__ */ new Set([
+      "restored",
+      "fixed",
+      "repaired",
+      "recovered",
+      "resolved",
+      "mitigated",
+      "saved",
+      "rescued",
+      "noticed",
+      "spotted",
+      "caught",
+      "found",
+      "identified",
+      "detected",
+      "diagnosed",
+      "flagged",
+      "reported",
+      "escalated"
+    ]);
+    CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from", "with"]);
+    BEGINNINGS = /* @__PURE__ */ new Set(["started", "began", "starts", "begins"]);
+    ERROR_THINGS = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths"]);
+    FAULT = createPhraseIndex(FAULT_PHRASES);
+    DENIALS = /* @__PURE__ */ new Set(["nobody", "no", "not", "none", "isn't", "wasn't", "never", "neither"]);
+    OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
+    BARE = createPhraseIndex(BARE_CAUSES);
+    NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+    NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
+    INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
+    ACT_NOUNS = /* @__PURE__ */ new Set(["job", "work", "deploy", "deployment", "release", "change", "move", "idea", "call", "effort", "push", "rollout", "migration", "performance", "show", "decision", "plan", "timing", "stuff"]);
+    SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
+    OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
+    WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
+  }
+});
+
+// src/lint/rules/person-as-cause.ts
+function exposedSecret(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!SECRET_NOUNS.has(words[i].lower)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 1; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j].lower)) continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (EXPOSURE_PLACES.has(words[k].lower)) return k;
+    }
+  }
+  return -1;
+}
+function untestedObject(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!RELATIVE_SUBJECTS.has(words[i].lower)) continue;
+    let negated = words[i].lower === "nobody" || words[i].lower === "no";
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (NEVER.has(words[j].lower)) negated = true;
+      else if (negated && UNTESTED_OBJECTS.has(words[j].lower)) return j;
+      else if (["failed", "failing"].includes(words[j].lower) && n === 0) {
+        for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (SAFEGUARD_NOUNS.has(words[k].lower)) return j;
+      }
+    }
+  }
+  return -1;
+}
 function skippedSafeguard(words, from) {
   for (let i = from; i < words.length; i++) {
     if (words[i].lower !== "without") continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower)) return i;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || COMMUNICATION_GERUNDS.has(words[j].lower)) return i;
   }
   return -1;
 }
@@ -60146,33 +62229,55 @@ function checkPersonAsCause(clauses, sentence, people) {
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule2, words[subject], words[end])];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
 }
 function agentOf(words, subject, verb) {
   const before = words[previousWord(words, verb)]?.lower;
   if (before === "that" || before === "which") return false;
+  if (before !== void 0 && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb].lower);
+}
+function wrongTarget(words, subject, verb) {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
+    if (words[j].lower === "wrong" || words[j].lower === "incorrect") return span("blame/person-as-cause", words[subject], words[j]);
+  }
+  return null;
+}
+function perfectActive(words, aux) {
+  if (!["has", "have", "had"].includes(words[aux].lower)) return false;
+  const next = nextWord(words, aux);
+  if (next === -1) return false;
+  return words[next].lower === "been" ? /ing$/.test(words[nextWord(words, next)]?.lower ?? "") : /(ed|en|wn)$/.test(words[next].lower);
+}
+function afterRemedy(words, subject, verb) {
+  for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
+    if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
+  }
+  return false;
 }
 function isPassive(words, verb) {
   const before = words[previousWord(words, verb)]?.lower;
   return before !== void 0 && ["was", "were", "been", "being", "got"].includes(before);
 }
 function passiveBy(words, i, people) {
-  if (!PASSIVE_CAUSE.has(words[i].lower) || !isPassive(words, i)) return -1;
-  const by = nextWord(words, i);
+  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
+  const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
+  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  let by = nextWord(words, damage);
+  if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
   }
   return -1;
 }
@@ -60196,18 +62301,63 @@ function passiveAgentThenDamage(words, i, people) {
   return null;
 }
 function loadedAction(words, people) {
-  const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  for (const subject of actingPeople(words, people)) {
+    const found = loadedActionOf(words, subject);
+    if (found) return found;
+  }
+  return null;
+}
+function actingPeople(words, people) {
+  const found = [];
+  const leading = leadingPerson(words, people);
+  if (leading !== -1) found.push(leading);
+  for (let i = 0; i < words.length; i++) {
+    if (!LINKS.has(words[i].lower)) continue;
+    const who = nextWord(words, i);
+    if (who !== -1 && who !== leading && isPersonAt(words, who, people) && !isNarrator(words[who]) && !words[who].lower.endsWith("'s")) found.push(who);
+  }
+  return found;
+}
+function loadedActionOf(words, subject) {
   const after = nextWord(words, subject);
-  if (after === -1 || BE2.has(words[after].lower) || REMEDY_VERBS.has(words[after].lower)) return null;
+  const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
+  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after)) return null;
+  if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
+  if (DUTY_MODALS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
-  const fix2 = words.some((w) => FIX_NOUNS.has(w.lower));
-  const listed = hasAny(words, fix2 ? SAFEGUARDS : LOADED, after);
-  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
-  return marker === -1 ? null : span("blame/person-as-cause", words[subject], words[marker]);
+  const act = damageAt(words, after);
+  if (isResponseAct(words, after, act === -1 ? after : act)) return null;
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const risky = fix ? -1 : hasAny(words, RISKY);
+  const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
+  const skipped2 = skippedSafeguard(words, after);
+  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
+  if (marker === -1) return null;
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+  return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
+}
+function loadedWork(words, people) {
+  const owner = words.findIndex((w, i) => w.lower.endsWith("'s") && isPersonAt(words, i, people) && !isNarrator(w));
+  if (owner === -1 || isBelonging(words, owner)) return null;
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const hit = matchPhrase(words, fix ? SAFEGUARDS : LOADED, owner);
+  return hit && words.slice(owner, hit[0]).filter((w) => w.kind === "word").length <= 6 ? span("blame/person-as-cause", words[owner], words[hit[1]]) : null;
+}
+function gerundAct(words, people) {
+  const subject = leadingPerson(words, people);
+  const verb = subject === -1 ? -1 : nextWord(words, subject);
+  const gerund = verb === -1 ? -1 : nextWord(words, verb);
+  if (gerund === -1 || REFRAINING_VERBS.has(words[verb].lower) || BE2.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) return null;
+  return participleAt(words, gerund) && !isResponseAct(words, gerund, gerund) ? span("blame/person-as-cause", words[subject], words[gerund]) : null;
 }
 function leadingPerson(words, people) {
-  for (let i = 0, n = 0; i < words.length && n < 5; i++) {
+  let start = 0;
+  if (FRONTED.has(words[nextWord(words, -1)]?.lower ?? "")) {
+    const comma = words.findIndex((w, k) => w.text === "," && k < 24);
+    if (comma !== -1) start = comma + 1;
+  }
+  for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i].kind !== "word") continue;
     n++;
     if (isPersonAt(words, i, people)) return words[i].lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
@@ -60216,7 +62366,7 @@ function leadingPerson(words, people) {
 }
 function consequence(words, people) {
   const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  if (subject === -1 || ["nobody", "no", "none"].includes(words[subject].lower)) return null;
   const act = nextWord(words, subject);
   if (act !== -1 && (REMEDY_VERBS.has(words[act].lower) || isFailover(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {
@@ -60236,25 +62386,67 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION, BE2, PLANNED, LOADED, SAFEGUARDS;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
     init_finding();
     init_people();
     init_response_acts();
+    init_damage();
     init_person_as_cause_source();
     init_windows();
     init_generated();
-    DAMAGE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
     BE2 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
+    CLAUSE_MODALS = /* @__PURE__ */ new Set(["would", "could", "might", "will", "may", "can"]);
+    DUTY_MODALS = /* @__PURE__ */ new Set(["should", "must", "shall", "can", "may", "need", "needs"]);
     PLANNED = createPhraseIndex(PLANNED_MARKERS);
     LOADED = createPhraseIndex(LOADED_MARKERS);
     SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
+    REPEATS = createPhraseIndex(REPETITION_OPENERS);
+    RISKY = createPhraseIndex(RISKY_TIMES);
+    INTO = /* @__PURE__ */ new Set(["into", "to", "in", "on", "onto"]);
+    RELATIVE_SUBJECTS = /* @__PURE__ */ new Set(["that", "which", "they", "he", "she", "nobody", "no"]);
+    NEVER = /* @__PURE__ */ new Set(["never", "not", "hadn't", "wasn't", "weren't", "didn't", "nobody", "one"]);
+    PERCEIVING = /* @__PURE__ */ new Set([
+      "found",
+      "noticed",
+      "spotted",
+      "identified",
+      "detected",
+      "discovered",
+      "saw",
+      "observed",
+      "caught",
+      "confirmed",
+      "investigated",
+      "diagnosed",
+      "traced",
+      "determined",
+      "flagged",
+      "reported",
+      "noted",
+      "suspected",
+      "learned",
+      "encountered",
+      "verified",
+      "reviewed",
+      "checked",
+      "tested",
+      "inspected",
+      "audited",
+      "validated",
+      "double-checked",
+      "concluded",
+      "established",
+      "analyzed",
+      "analysed",
+      "believed",
+      "expect",
+      "expected"
+    ]);
+    LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
+    FRONTED = /* @__PURE__ */ new Set(["while", "during", "after", "before", "at", "on", "once", "with", "in", "despite", "although", "though", "as", "when", "sadly", "unfortunately"]);
   }
 });
 
@@ -60262,7 +62454,7 @@ var init_person_as_cause = __esm({
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/hindsight";
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
+  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === ",") return [span(rule2, words[first], words[first])];
@@ -60272,19 +62464,33 @@ function checkHindsight(sentence, people) {
     const lower = words[i].lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? "");
+      const dutyWord = nextWord(words, i);
+      const duty = MINIMISED_DUTIES.has(words[dutyWord]?.lower ?? "") && (lower !== "only" || words[nextWord(words, dutyWord)]?.lower === "to");
       if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [span(rule2, words[before], words[i])];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule2, words[i], words[i])];
+    const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
+    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule2, words[i], words[role])];
+    const face = STARING_WORDS.has(lower) ? findPhrase(words, ["in", "the", "face"], i) : -1;
+    if (face !== -1 && face - i <= 10) return [span(rule2, words[i], words[phraseEnd(words, face, 3)])];
     const frame = lower === "all" ? minimisingFrame(words, i) : -1;
     if (frame !== -1) return [span(rule2, words[i], words[frame])];
   }
   return [];
 }
 function describesThing(words, at) {
-  if (!["clearly", "plainly", "obviously"].includes(words[at].lower) || previousWord(words, at) === -1) return false;
+  if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? "";
-  return /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
+  if (CLEAR_DESCRIPTIONS.has(next)) return true;
+  return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
+}
+function fromEvidence(words, end) {
+  const present = ["is", "are"].includes(words[previousWord(words, end)]?.lower ?? "");
+  return present && words[nextWord(words, end)]?.lower === "from" && /^(clear|evident|obvious)$/.test(words[end].lower);
+}
+function anyRole(words, any, people) {
+  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
 function minimisingFrame(words, i) {
   for (const frame of MINIMISING_FRAMES) {
@@ -60294,8 +62500,10 @@ function minimisingFrame(words, i) {
   return -1;
 }
 function couldHaveSeen(words, i) {
+  const MODAL = ["could", "could've", "would", "would've", "should", "must"];
   let j = nextWord(words, i);
-  if (j === -1 || !["could", "could've", "would", "should", "must"].includes(words[j].lower)) return false;
+  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
+  if (j === -1 || !MODAL.includes(words[j].lower)) return false;
   if (words[j].lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
@@ -60321,9 +62529,19 @@ function checkHumanError(sentence, people) {
     if (words[end].lower !== "by" && words[end].lower !== "of") return true;
     return nextPerson(words, end, people) !== -1;
   });
-  return hit ? [span("blame/human-error", words[hit[0]], words[hit[1]])] : [];
+  if (hit) return [span("blame/human-error", words[hit[0]], words[hit[1]])];
+  const role = roleError(words);
+  return role === -1 ? [] : [span("blame/human-error", words[previousWord(words, role)], words[role])];
 }
-var HUMAN_ERROR, JUDGEMENT_FIRST;
+function roleError(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (!ERROR_WORDS.has(words[i].lower) || ERROR_THINGS2.has(words[nextWord(words, i)]?.lower ?? "")) continue;
+    const role = previousWord(words, i);
+    if (role !== -1 && ROLE_NOUNS.has(words[role].lower) && !JUDGEMENT_FIRST.has(words[previousWord(words, role)]?.lower ?? "")) return i;
+  }
+  return -1;
+}
+var HUMAN_ERROR, JUDGEMENT_FIRST, ERROR_THINGS2;
 var init_human_error = __esm({
   "src/lint/rules/human-error.ts"() {
     "use strict";
@@ -60333,6 +62551,7 @@ var init_human_error = __esm({
     init_finding();
     HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
     JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]));
+    ERROR_THINGS2 = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths", "count", "counts"]);
   }
 });
 
@@ -60376,7 +62595,7 @@ function checkPunitive(sentence, people) {
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
-      return [span(rule2, words[i], words[findPhrase(words, ["accountable"], i)])];
+      return [span(rule2, words[i], words[heldWord(words, i)])];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
@@ -60392,15 +62611,21 @@ function checkPunitive(sentence, people) {
   return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
 }
 function removedFromDuty(words, i, people) {
-  const link3 = nextWord(words, i);
+  const link2 = nextWord(words, i);
   const subject = personSubject(words, i, people);
-  if (!["from", "off"].includes(words[link3]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
-  for (let j = nextWord(words, link3), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
+  if (!["from", "off"].includes(words[link2]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  for (let j = nextWord(words, link2), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
   return -1;
 }
-function heldAccountable(words, i, people) {
+function heldWord(words, i) {
   const accountable = findPhrase(words, ["accountable"], i);
-  return accountable !== -1 && accountable - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
+  if (accountable !== -1) return accountable;
+  const responsible = findPhrase(words, ["responsible"], i);
+  return responsible !== -1 && responsible - i <= 6 && words.slice(i, responsible).every((w) => w.kind === "word") ? responsible : -1;
+}
+function heldAccountable(words, i, people) {
+  const held = heldWord(words, i);
+  return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }
 var PUNITIVE, BE3;
 var init_punitive = __esm({
@@ -60574,43 +62799,47 @@ var init_triggers = __esm({
 });
 
 // src/lint/prose.ts
-function lintProse(text6, given = {}) {
+function lintProse(text4, given = {}) {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings = [];
-  const sentences = ANY_TRIGGER.test(text6) ? splitSentences(tokenize(text6)) : [];
+  const sentences = ANY_TRIGGER.test(text4) ? splitSentences(tokenize(text4)) : [];
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
+    const found = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
-    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
-    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
-    for (const [bit, check2] of CHECKS) if (mask & bit) findings.push(...check2(sentence, options.people));
+    const someone = sentence.words.some((w) => mayBePerson(w, options.people) || OWNERS.has(w.lower));
+    if (mask & CHECK.personAsCause && someone) found.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));
+    const punitive = found.some((f) => f.ruleId === "blame/punitive");
+    findings.push(...punitive ? found.filter((f) => f.ruleId !== "blame/person-as-cause" && f.ruleId !== "blame/counterfactual") : found);
   }
-  if (options.extra?.length) findings.push(...findExtraPhrases(text6, options.extra));
-  const allowed = options.allow?.length ? allowedRanges(text6, options.allow) : [];
+  if (options.extra?.length) findings.push(...findExtraPhrases(text4, options.extra));
+  const allowed = options.allow?.length ? allowedRanges(text4, options.allow) : [];
   return findings.filter((f) => !allowed.some(([start, end]) => f.start < end && start < f.end)).sort((a, b) => a.start - b.start || (a.ruleId < b.ruleId ? -1 : 1));
 }
 function phraseRegExp(phrase) {
   const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
 }
-function findExtraPhrases(text6, extra) {
+function findExtraPhrases(text4, extra) {
   const findings = [];
   for (const entry of extra) {
-    for (const match of text6.matchAll(phraseRegExp(entry.phrase))) {
+    for (const match of text4.matchAll(phraseRegExp(entry.phrase))) {
       findings.push({ ruleId: entry.rule, start: match.index, end: match.index + match[0].length });
     }
   }
   return findings;
 }
-function allowedRanges(text6, allow) {
+function allowedRanges(text4, allow) {
   const ranges = [];
   for (const phrase of allow) {
-    for (const match of text6.matchAll(phraseRegExp(phrase))) ranges.push([match.index, match.index + match[0].length]);
+    for (const match of text4.matchAll(phraseRegExp(phrase))) ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;
 }
-var CHECKS;
+var CHECKS, OWNERS;
 var init_prose = __esm({
   "src/lint/prose.ts"() {
     "use strict";
@@ -60632,40 +62861,41 @@ var init_prose = __esm({
       [CHECK.hindsight, checkHindsight],
       [CHECK.vagueAction, checkVagueAction]
     ];
+    OWNERS = /* @__PURE__ */ new Set(["my", "our", "his", "her", "their", "him", "them"]);
   }
 });
 
 // src/lint/suppressions.ts
 function parseDirectives(comments, lastLine = Number.MAX_SAFE_INTEGER) {
   const done = [];
-  const open3 = [];
+  const open4 = [];
   for (const comment of comments) {
     const match = DIRECTIVE2.exec(comment.text);
     if (!match) continue;
     const rules = match[2] ? match[2].split(/[\s,]+/).filter(Boolean) : null;
     const base = { rules, line: comment.line, column: comment.column, used: false };
     if (match[1] === "disable-next-line") done.push({ ...base, fromLine: comment.nextLine, toLine: comment.nextLine });
-    else if (match[1] === "disable") open3.push({ ...base, fromLine: comment.line, toLine: lastLine });
+    else if (match[1] === "disable") open4.push({ ...base, fromLine: comment.line, toLine: lastLine });
     else {
-      for (let i = open3.length - 1; i >= 0; i--) {
-        const candidate = open3[i];
+      for (let i = open4.length - 1; i >= 0; i--) {
+        const candidate = open4[i];
         if (rules !== null && candidate.rules !== null && !candidate.rules.some((r) => rules.includes(r))) continue;
         candidate.toLine = comment.line;
         done.push(candidate);
-        open3.splice(i, 1);
+        open4.splice(i, 1);
       }
     }
   }
-  return [...done, ...open3];
+  return [...done, ...open4];
 }
-function yamlDirectives(text6) {
-  const lines = text6.split(/\r?\n/);
+function yamlDirectives(text4) {
+  const lines2 = text4.split(/\r?\n/);
   const comments = [];
-  lines.forEach((line, index2) => {
+  lines2.forEach((line, index2) => {
     const at = line.indexOf("# postmortem-");
     if (at === -1 || at > 0 && !/\s/.test(line[at - 1])) return;
     let next = index2 + 1;
-    while (next < lines.length && /^\s*(#.*)?$/.test(lines[next])) next++;
+    while (next < lines2.length && /^\s*(#.*)?$/.test(lines2[next])) next++;
     comments.push({ text: line.slice(at + 1), line: index2 + 1, column: at + 1, nextLine: next + 1 });
   });
   return comments;
@@ -60822,8 +63052,8 @@ function actionItems(data) {
   return found;
 }
 function contributingFactors(data) {
-  const root2 = data.root_cause;
-  if (isRecord(root2) && !isBlank(root2.contributing_factors)) return [];
+  const root = data.root_cause;
+  if (isRecord(root) && !isBlank(root.contributing_factors)) return [];
   return [{ ruleId: "structure/contributing-factors", message: "No contributing factors: `root_cause.contributing_factors` is missing or empty", path: ["root_cause"], key: true }];
 }
 function metricEvents(data) {
@@ -60831,8 +63061,8 @@ function metricEvents(data) {
   const types = new Set(data.timeline.map((entry) => isRecord(entry) ? entry.type : void 0));
   const missing = REQUIRED_METRIC_EVENTS.filter((type) => !types.has(type));
   if (missing.length === 0) return [];
-  const list4 = missing.map((m) => `\`type: ${m}\``).join(" and ");
-  return [{ ruleId: "structure/metrics", message: `The timeline has no ${list4} event, so ${missing.map((m) => `time to ${m}`).join(" and ")} cannot be computed`, path: ["timeline"], key: true }];
+  const list2 = missing.map((m) => `\`type: ${m}\``).join(" and ");
+  return [{ ruleId: "structure/metrics", message: `The timeline has no ${list2} event, so ${missing.map((m) => `time to ${m}`).join(" and ")} cannot be computed`, path: ["timeline"], key: true }];
 }
 function impactNumber(data) {
   const impact = data.impact;
@@ -60873,11 +63103,11 @@ function collect(source, node2, spec, path9, out) {
     return;
   }
   if ((0, import_yaml5.isMap)(node2)) {
-    for (const pair2 of node2.items) {
-      const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : null;
-      if (key === null || !pair2.value || typeof pair2.value !== "object" || !("range" in pair2.value)) continue;
+    for (const pair of node2.items) {
+      const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : null;
+      if (key === null || !pair.value || typeof pair.value !== "object" || !("range" in pair.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair2.value, child, [...path9, key], out);
+      if (child) collect(source, pair.value, child, [...path9, key], out);
     }
   }
 }
@@ -60886,8 +63116,8 @@ function proseField(source, node2, path9) {
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
-  let map4 = null;
-  const lazy = { offsetOf: (index2) => (map4 ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
+  let map = null;
+  const lazy = { offsetOf: (index2) => (map ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
   return { path: path9, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
@@ -60898,11 +63128,11 @@ function namesInYaml(source) {
     if ((0, import_yaml5.isScalar)(node2) && typeof node2.value === "string") names.push(node2.value);
     else if ((0, import_yaml5.isSeq)(node2)) for (const item of node2.items) add(item);
   };
-  for (const pair2 of contents.items) {
-    const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : "";
-    if (key === "authors" || key === "participants") add(pair2.value);
-    if (key === "action_items" && (0, import_yaml5.isSeq)(pair2.value)) {
-      for (const item of pair2.value.items) if ((0, import_yaml5.isMap)(item)) add(item.get("owner", true));
+  for (const pair of contents.items) {
+    const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (key === "authors" || key === "participants") add(pair.value);
+    if (key === "action_items" && (0, import_yaml5.isSeq)(pair.value)) {
+      for (const item of pair.value.items) if ((0, import_yaml5.isMap)(item)) add(item.get("owner", true));
     }
   }
   return names;
@@ -60932,11 +63162,11 @@ function retextPostmortem(options = {}) {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (tree, file) => {
-    for (const paragraph3 of paragraphs(tree)) {
+    for (const paragraph2 of paragraphs(tree)) {
       const leaves = [];
-      const text6 = flatten(paragraph3, leaves);
-      for (const finding of lintProse(text6, { people, allow: settings.allow, extra })) {
-        const actual = text6.slice(finding.start, finding.end);
+      const text4 = flatten(paragraph2, leaves);
+      for (const finding of lintProse(text4, { people, allow: settings.allow, extra })) {
+        const actual = text4.slice(finding.start, finding.end);
         const [diagnostic] = applyLevels([blameDiagnostic(file.path ?? "", finding, actual, null, null, settings)], settings);
         if (!diagnostic) continue;
         const place = { start: pointAt(leaves, finding.start), end: pointAt(leaves, finding.end) };
@@ -60954,15 +63184,15 @@ function paragraphs(node2) {
   if (node2.type === "ParagraphNode") return [node2];
   return "children" in node2 ? node2.children.flatMap((child) => paragraphs(child)) : [];
 }
-function flatten(node2, leaves, text6 = { value: "" }) {
+function flatten(node2, leaves, text4 = { value: "" }) {
   if ("value" in node2) {
     const start = node2.position?.start;
-    if (start) leaves.push({ from: text6.value.length, to: text6.value.length + node2.value.length, start });
-    text6.value += node2.value;
+    if (start) leaves.push({ from: text4.value.length, to: text4.value.length + node2.value.length, start });
+    text4.value += node2.value;
   } else {
-    for (const child of node2.children) flatten(child, leaves, text6);
+    for (const child of node2.children) flatten(child, leaves, text4);
   }
-  return text6.value;
+  return text4.value;
 }
 function pointAt(leaves, index2) {
   const leaf = leaves.find((l) => index2 >= l.from && index2 < l.to) ?? leaves.findLast((l) => l.to <= index2) ?? leaves[0];
@@ -61021,19 +63251,19 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   if (suppressions.length > 0) widenToNodes(suppressions, nodeLines(source));
   return finishDiagnostics(file, diagnostics, suppressions, settings, escalated);
 }
-function lintMarkdown(file, text6, options = {}) {
+function lintMarkdown(file, text4, options = {}) {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
-  const body = text6.replace(/^\uFEFF/, "");
+  const body = text4.replace(/^\uFEFF/, "");
   const prose = extractMarkdownProse(body);
   const people = createPeople([...prose.names, ...settings.people ?? [], ...options.people ?? []]);
-  const lines = new import_yaml6.LineCounter();
+  const lines2 = new import_yaml6.LineCounter();
   let at = 0;
   for (const line of body.split("\n")) {
-    lines.addNewLine(at);
+    lines2.addNewLine(at);
     at += line.length + 1;
   }
   const diagnostics = [];
-  const spanOf = (s, e) => spanOfRange({ lineCounter: lines }, s, e);
+  const spanOf = (s, e) => spanOfRange({ lineCounter: lines2 }, s, e);
   const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
   const marked = [];
   for (const block2 of prose.blocks) {
@@ -61058,10 +63288,10 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map4, people, settings, spanOf, path9, known) {
+function proseDiagnostics(file, value, map, people, settings, spanOf, path9, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
-    const [start, end] = sourceRange(map4, finding.start, finding.end);
+    const [start, end] = sourceRange(map, finding.start, finding.end);
     return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path9, settings);
   });
 }
@@ -61079,9 +63309,9 @@ function nodeLines(source) {
     last.set(from, Math.max(last.get(from) ?? from, to));
   };
   (0, import_yaml6.visit)(source.document, {
-    Pair(_, pair2) {
-      const key = pair2.key;
-      const value = pair2.value;
+    Pair(_, pair) {
+      const key = pair.key;
+      const value = pair.value;
       note(key?.range?.[0], value?.range?.[1] ?? key?.range?.[1]);
     },
     Node(_, node2) {
@@ -61406,8 +63636,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text6, addEOL = false) {
-    this._buffer += text6;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -61426,9 +63656,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code5, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code5), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -61503,10 +63733,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text6, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text6);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -61535,9 +63765,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text6, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text6, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -61548,8 +63778,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text6, href) {
-    const element = this.wrap("a", text6, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -61612,11 +63842,11 @@ function info(message) {
 
 // src/diagnostics/format/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
-function escapeData2(text6) {
-  return text6.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData2(text4) {
+  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(text6) {
-  return escapeData2(text6).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty2(text4) {
+  return escapeData2(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function formatGithub(diagnostics) {
   return diagnostics.map((d) => {
@@ -61649,31 +63879,31 @@ function causePlace(cause, file) {
   return position2 ? `${cause.file}:${position2}` : cause.file;
 }
 function formatText(diagnostics, options = {}) {
-  const paint = (code5, text6) => options.colour ? `${code5}${text6}${RESET}` : text6;
+  const paint = (code2, text4) => options.colour ? `${code2}${text4}${RESET}` : text4;
   const byFile = /* @__PURE__ */ new Map();
   for (const d of diagnostics) byFile.set(d.file, [...byFile.get(d.file) ?? [], d]);
-  const lines = [];
-  for (const [file, list4] of byFile) {
-    lines.push(file);
-    const width = Math.max(...list4.map((d) => formatPosition(d).length));
-    for (const d of list4) {
+  const lines2 = [];
+  for (const [file, list2] of byFile) {
+    lines2.push(file);
+    const width = Math.max(...list2.map((d) => formatPosition(d).length));
+    for (const d of list2) {
       const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : "";
-      lines.push(
+      lines2.push(
         `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`
       );
-      const indent2 = " ".repeat(width + 13);
+      const indent = " ".repeat(width + 13);
       if (d.expected !== void 0 || d.actual !== void 0) {
         const parts = [d.expected !== void 0 ? `expected ${d.expected}` : null, d.actual !== void 0 ? `found ${d.actual}` : null];
-        lines.push(indent2 + parts.filter((part) => part !== null).join(", "));
+        lines2.push(indent + parts.filter((part) => part !== null).join(", "));
       }
-      if (d.suggestions.length > 0) lines.push(`${indent2}suggestion: ${d.suggestions.join(" | ")}`);
-      if (d.note) lines.push(`${indent2}hint: ${d.note}`);
-      if (d.cause) lines.push(`${indent2}see: ${causePlace(d.cause, file)}: ${d.cause.message}`);
+      if (d.suggestions.length > 0) lines2.push(`${indent}suggestion: ${d.suggestions.join(" | ")}`);
+      if (d.note) lines2.push(`${indent}hint: ${d.note}`);
+      if (d.cause) lines2.push(`${indent}see: ${causePlace(d.cause, file)}: ${d.cause.message}`);
     }
-    lines.push("");
+    lines2.push("");
   }
-  lines.push(summaryLine(diagnostics));
-  return `${lines.join("\n")}
+  lines2.push(summaryLine(diagnostics));
+  return `${lines2.join("\n")}
 `;
 }
 function summaryLine(diagnostics) {
@@ -61691,8 +63921,8 @@ function plural(n, word, many = `${word}s`) {
 import { execFile } from "node:child_process";
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
-async function commitChanges(root2, options) {
-  const git2 = (...args) => run(root2, args, options.env);
+async function commitChanges(root, options) {
+  const git2 = (...args) => run(root, args, options.env);
   const scope = ["--", ...options.paths.length > 0 ? options.paths : ["."]];
   await git2("add", "--all", ...scope);
   const staged = (await git2("diff", "--cached", "--name-only", ...scope)).split("\n").filter(Boolean);
@@ -62514,8 +64744,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text6, reviver) => {
-  return JSON.parse(text6, (key, value, context) => {
+var JSONParseV2 = (text4, reviver) => {
+  return JSON.parse(text4, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -62573,8 +64803,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text6) => {
-  return text6.replace(
+var serializeBigInts = (text4) => {
+  return text4.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -62588,18 +64818,18 @@ var serializeBigInts = (text6) => {
     }
   );
 };
-var JSONParse = (text6, reviver) => {
-  if (!text6) return originalParse(text6, reviver);
+var JSONParse = (text4, reviver) => {
+  if (!text4) return originalParse(text4, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
-    const serializedData = serializeBigInts(text6);
+    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+    const serializedData = serializeBigInts(text4);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text6);
+      const serializedData = serializeBigInts(text4);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -62728,12 +64958,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text6 = "";
+    let text4 = "";
     try {
-      text6 = await response.text();
-      return JSONParse(text6);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err) {
-      return text6;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -65677,33 +67907,33 @@ var DEFAULT_API_URL = "https://api.github.com";
 var DEFAULT_SERVER_URL = "https://github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
 function serverUrlFrom(env) {
-  const text6 = env.GITHUB_SERVER_URL;
-  if (!text6) return DEFAULT_SERVER_URL;
+  const text4 = env.GITHUB_SERVER_URL;
+  if (!text4) return DEFAULT_SERVER_URL;
   let url;
   try {
-    url = new URL(text6);
+    url = new URL(text4);
   } catch {
-    throw new ConnectionError(`GITHUB_SERVER_URL is not a URL: \`${text6}\``);
+    throw new ConnectionError(`GITHUB_SERVER_URL is not a URL: \`${text4}\``);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:" || url.username || url.password) {
     throw new ConnectionError(`GITHUB_SERVER_URL must be an http(s) address without credentials; got \`${url.protocol}//${url.host}\``);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
-function checkApiUrl(text6) {
+function checkApiUrl(text4) {
   let url;
   try {
-    url = new URL(text6);
+    url = new URL(text4);
   } catch {
-    throw new ConnectionError(`--api-url is not a URL: \`${text6}\``);
+    throw new ConnectionError(`--api-url is not a URL: \`${text4}\``);
   }
   if (url.username || url.password) throw new ConnectionError("--api-url must not carry credentials; use GITHUB_TOKEN");
-  if (url.protocol === "https:") return text6.replace(/\/+$/, "");
-  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return text6.replace(/\/+$/, "");
+  if (url.protocol === "https:") return text4.replace(/\/+$/, "");
+  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return text4.replace(/\/+$/, "");
   throw new ConnectionError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
 }
-function redactToken(text6, token) {
-  return token && token.length >= 4 ? text6.split(token).join("***") : text6;
+function redactToken(text4, token) {
+  return token && token.length >= 4 ? text4.split(token).join("***") : text4;
 }
 
 // src/io/github/http.ts
@@ -65714,26 +67944,26 @@ import { setTimeout as sleep } from "node:timers/promises";
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
-import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
+import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/io/git-history.ts
 import { execFile as execFile2 } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 var run2 = promisify(execFile2);
-async function git(root2, args) {
+async function git(root, args) {
   try {
-    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root2, maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
   } catch {
     return null;
   }
 }
-async function readPublicationDates(root2, folder) {
-  const top = await git(root2, ["rev-parse", "--show-toplevel"]);
+async function readPublicationDates(root, folder) {
+  const top = await git(root, ["rev-parse", "--show-toplevel"]);
   if (top === null) return null;
-  const log = await git(root2, [
+  const log = await git(root, [
     "log",
     "--reverse",
     "--no-renames",
@@ -65745,7 +67975,7 @@ async function readPublicationDates(root2, folder) {
     folder
   ]);
   if (log === null) return null;
-  const absoluteRoot = path.resolve(root2);
+  const absoluteRoot = path.resolve(root);
   const topLevel = top.trim();
   const dates = /* @__PURE__ */ new Map();
   for (const commit of log.split("\0").slice(1)) {
@@ -65759,29 +67989,149 @@ async function readPublicationDates(root2, folder) {
   return dates;
 }
 
+// src/io/writable.ts
+import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+async function makeFolders(folder) {
+  const missing = [];
+  let current = path2.resolve(folder);
+  while (!await stat2(current).catch(() => null)) {
+    missing.unshift(current);
+    const parent = path2.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
+}
+async function writableFolderProblem(folder, show) {
+  const shown = show(path2.resolve(folder));
+  let existing = path2.resolve(folder);
+  let info2 = await stat2(existing).catch(() => null);
+  while (!info2) {
+    const parent = path2.dirname(existing);
+    if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
+    existing = parent;
+    info2 = await stat2(existing).catch(() => null);
+  }
+  if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
+  const probe = path2.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    await (await open2(probe, "wx")).close();
+    await rm2(probe, { force: true });
+    return null;
+  } catch (error2) {
+    const code2 = error2.code ?? "unknown error";
+    return `cannot write into \`${shown}\`: \`${show(existing)}\` does not accept new files (${code2}${REASONS[code2] ? `: ${REASONS[code2]}` : ""})`;
+  }
+}
+var REASONS = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOENT: "the system does not allow files there",
+  ENOSPC: "no space left on the device"
+};
+
+// src/io/package-info.ts
+import { readFileSync } from "node:fs";
+var cachedVersion;
+function packageVersionSync() {
+  if (cachedVersion === void 0) {
+    try {
+      cachedVersion = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+    } catch {
+      cachedVersion = "unknown";
+    }
+  }
+  return cachedVersion;
+}
+
 // src/io/workspace-root.ts
 init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
 // src/io/templates.ts
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+init_diagnostic();
+init_suggest();
+function checkTemplateOverrides(files, builtInNames) {
+  const known = new Set(builtInNames);
+  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+}
+function unknownTemplate(template, builtInNames) {
+  const guess = closest(template.name, builtInNames);
+  return createDiagnostic({
+    file: template.file,
+    ruleId: "build/unknown-template",
+    severity: "warning",
+    message: `\`${template.name}\` matches no built-in template, so it is not used${guess ? `; did you mean \`${guess}\`?` : ""}`,
+    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
+    actual: `\`${template.name}\``,
+    suggestions: guess ? [guess] : [],
+    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+  });
+}
+function syntaxDiagnostics(template) {
+  try {
+    import_handlebars.default.parse(template.text);
+    return [];
+  } catch (error2) {
+    const { line, column, message } = parseErrorPosition(error2);
+    return [
+      createDiagnostic({
+        file: template.file,
+        ruleId: "build/template-syntax",
+        span: line === null ? null : { line, column: column ?? 1 },
+        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
+        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
+      })
+    ];
+  }
+}
+var UNEXPECTED = {
+  EOF: "the template ends inside a `{{ \u2026 }}` or a block",
+  INVALID: "unexpected text inside `{{ \u2026 }}`",
+  CLOSE: "unexpected `}}`"
+};
+function parseErrorPosition(error2) {
+  const thrown = error2;
+  const text4 = typeof thrown.message === "string" ? thrown.message : String(error2);
+  if (typeof thrown.lineNumber === "number") {
+    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text4.replace(/ - \d+:\d+$/, "") };
+  }
+  const line = /on line (\d+)/.exec(text4);
+  const location = import_handlebars.default.Parser?.lexer?.yylloc;
+  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
+  const got = /got '([A-Z_]+)'$/.exec(text4)?.[1];
+  const summary2 = text4.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
+  return {
+    line: line ? Number(line[1]) : null,
+    column: sameLine ? location.first_column + 1 : null,
+    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
+  };
+}
+
+// src/io/templates.ts
 var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 async function loadTemplates(userFolder) {
   const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
   if (!userFolder) return set;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(userFolder);
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path2.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
   if (!userFolder) return builtIn;
-  const found = await stat2(userFolder).catch(() => null);
+  const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path2.join(userFolder, "report"), "tracker.hbs");
+  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
   return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
 }
 var MissingTemplatesError = class extends Error {
@@ -65791,70 +68141,70 @@ var MissingTemplatesError = class extends Error {
   }
 };
 async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path2.join(folder, main2), "utf8").catch(() => "");
+  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
   const partials = {};
-  const partialFolder = path2.join(folder, "partials");
+  const partialFolder = path3.join(folder, "partials");
   const names = await readdir2(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path2.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
   }
   return { report, partials };
 }
+var inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
+async function checkTemplateFolder(userFolder, scope, display) {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path3.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+async function templateNames(folder) {
+  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
+}
 
 // src/io/workspace.ts
-async function openWorkspace(root2, options = {}) {
-  const cwd = options.cwd ?? root2;
+async function openWorkspace(root, options = {}) {
+  const cwd = options.cwd ?? root;
   for (const name of CONFIG_FILES) {
     let bytes;
     try {
-      bytes = await readFile2(path3.join(root2, name));
+      bytes = await readFile2(path4.join(root, name));
     } catch (error2) {
       if (error2.code === "ENOENT") continue;
       return { workspace: null, diagnostics: [readFailure(name, error2)] };
     }
     const { config, diagnostics } = checkConfig(name, bytes);
-    return { workspace: config ? diskWorkspace(root2, config, cwd) : null, diagnostics };
+    return { workspace: config ? diskWorkspace(root, config, cwd) : null, diagnostics };
   }
-  return { workspace: diskWorkspace(root2, DEFAULT_CONFIG, cwd), diagnostics: [] };
+  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd), diagnostics: [] };
 }
-function diskWorkspace(root2, config, cwd = root2) {
-  const resolve = (file) => path3.resolve(root2, file);
+function diskWorkspace(root, config, cwd = root) {
+  const resolve = (file) => path4.resolve(root, file);
   return {
-    root: root2,
+    root,
     config,
-    findFiles: (paths, extensions, options) => findFiles(root2, options?.fromRoot ? root2 : cwd, paths, extensions),
-    readBytes: (file) => readBytes(root2, file, config.maxFileBytes),
+    toolVersion: packageVersionSync(),
+    findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
+    readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(() => true, () => false),
-    writeText: (file, text6, options) => writeFileSafely(resolve(file), text6, options),
-    async loadTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
-    async loadTrackerTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTrackerTemplates(folder), problem: null };
-      } catch (error2) {
-        if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
-        throw error2;
-      }
-    },
-    readPublicationDates: (folder) => readPublicationDates(root2, folder),
-    displayPath: (file) => toDisplayPath(root2, resolve(file))
+    writeText: (file, text4, options) => writeFileSafely(resolve(file), text4, options),
+    loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root, file)),
+    loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
+    readPublicationDates: (folder) => readPublicationDates(root, folder),
+    displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
-async function findFiles(root2, base, paths, extensions) {
+async function findFiles(root, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path3.resolve(base, given);
-    const info2 = await stat3(absolute).catch(() => null);
+    const absolute = path4.resolve(base, given);
+    const info2 = await stat4(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
     } else if (info2.isDirectory()) {
@@ -65862,23 +68212,23 @@ async function findFiles(root2, base, paths, extensions) {
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path3.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root2, path3.join(parent, entry.name)));
+        if (parent.split(path4.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root, path4.join(parent, entry.name)));
       }
     } else {
-      found.add(toDisplayPath(root2, absolute));
+      found.add(toDisplayPath(root, absolute));
     }
   }
   return { files: [...found].sort(), missing };
 }
-function toDisplayPath(root2, absolute) {
-  const relative = path3.relative(root2, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
+function toDisplayPath(root, absolute) {
+  const relative = path4.relative(root, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
 }
-async function readBytes(root2, file, maxBytes) {
+async function readBytes(root, file, maxBytes) {
   try {
-    const absolute = path3.resolve(root2, file);
-    const info2 = await stat3(absolute);
+    const absolute = path4.resolve(root, file);
+    const info2 = await stat4(absolute);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
@@ -65907,16 +68257,29 @@ function tooLarge2(file, size, limit) {
   });
 }
 function readFailure(file, error2) {
-  const code5 = error2.code;
+  const code2 = error2.code;
   return createDiagnostic({
     file,
     ruleId: "schema/unreadable",
-    message: code5 === "ENOENT" ? "File not found" : code5 === "EISDIR" ? "Expected a file, found a folder" : `Cannot read the file (${code5 ?? "unknown error"})`
+    message: code2 === "ENOENT" ? "File not found" : code2 === "EISDIR" ? "Expected a file, found a folder" : `Cannot read the file (${code2 ?? "unknown error"})`
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await mkdir2(path3.dirname(absolute), { recursive: true });
+  await makeFolders(path4.dirname(absolute));
   await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
+}
+async function loadChecked(folder, scope, display) {
+  try {
+    const templates = await (scope === "report" ? loadTemplates : loadTrackerTemplates)(folder);
+    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const broken = diagnostics.find((diagnostic) => diagnostic.severity === "error");
+    if (!broken) return { templates, problem: null, diagnostics };
+    const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
+    return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
+  } catch (error2) {
+    if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+    throw error2;
+  }
 }
 
 // src/io/github/retry.ts
@@ -66059,8 +68422,8 @@ var NETWORK_ERRORS = {
 };
 function describeNetworkError(error2) {
   const cause = error2.cause;
-  const code5 = cause?.code ?? cause?.errors?.[0]?.code;
-  if (code5) return NETWORK_ERRORS[code5] ? `${NETWORK_ERRORS[code5]} (${code5})` : code5;
+  const code2 = cause?.code ?? cause?.errors?.[0]?.code;
+  if (code2) return NETWORK_ERRORS[code2] ? `${NETWORK_ERRORS[code2]} (${code2})` : code2;
   return cause?.message ?? (error2 instanceof Error ? error2.message : "network error");
 }
 
@@ -66492,4644 +68855,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 
 // src/workflows/build.ts
 init_diagnostic();
-
-// src/render/render.ts
-var import_handlebars = __toESM(require_lib2(), 1);
-
-// node_modules/ccount/index.js
-function ccount(value, character) {
-  const source = String(value);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count;
-}
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-init_default();
-init_micromark_util_character();
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string3) {
-  if (typeof string3 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-
-// node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok2;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check2) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check2
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check2) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check2) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check2;
-  }
-}
-function castFactory(testFunction) {
-  return check2;
-  function check2(value, index2, parent) {
-    return Boolean(
-      looksLikeANode(value) && testFunction.call(
-        this,
-        value,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value) {
-  return value !== null && typeof value === "object" && "type" in value;
-}
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-
-// node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check2;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check2);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value.type === "string") {
-      const name = (
-        // `hast`
-        typeof value.tagName === "string" ? value.tagName : (
-          // `xast`
-          typeof value.name === "string" ? value.name : void 0
-        )
-      );
-      Object.defineProperty(visit5, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit5;
-    function visit5() {
-      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value) {
-  if (Array.isArray(value)) {
-    return value;
-  }
-  if (typeof value === "number") {
-    return [CONTINUE, value];
-  }
-  return value === null || value === void 0 ? empty : [value];
-}
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list4, options) {
-  const settings = options || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list4);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node2, parents, index2) {
-    if (node2.type === "text" && typeof index2 === "number") {
-      return handler2(node2, parents, index2);
-    }
-    if (ignored(node2, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler2(node2, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node2.value);
-    while (match) {
-      const position2 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node2]
-      };
-      let value = replace2(...match, matchObject);
-      if (typeof value === "string") {
-        value = value.length > 0 ? { type: "text", value } : void 0;
-      }
-      if (value === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node2.value.slice(start, position2) });
-        }
-        if (Array.isArray(value)) {
-          for (const child of value) add(child);
-        } else if (value) {
-          add(value);
-        }
-        start = position2 + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node2.value);
-    }
-    if (change) {
-      if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list4.length) {
-    const tuple = list4[index2];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path9, match) {
-  if (!previous(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts = splitUrl(domain2 + path9);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value,
-    children: [{ type: "text", value, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code5 = url.charCodeAt(index2 - 1);
-    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 62 || code5 === 63 || code5 === 93 || code5 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous(match) {
-  const code5 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code5) || unicodePunctuation(code5);
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-init_default();
-init_micromark_util_normalize_identifier();
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info2) {
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value })
-  );
-  subexit();
-  exit3();
-  value += tracker.move("]");
-  return value;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _, state, info2) {
-    const tracker = state.createTracker(info2);
-    let value = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value += tracker.move(
-      state.safe(state.associationId(node2), { before: value, after: "]" })
-    );
-    subexit();
-    value += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info2) {
-  const tracker = state.createTracker(info2);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value = tracker.move(sequence);
-  value += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value,
-    after: "~"
-  });
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-init_default();
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code5 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code5;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code5 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code5 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code5 === 108) {
-      before = ":";
-    } else if (code5 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code5 = alignments[columnIndex];
-        if (code5 === 114) {
-          before = " ".repeat(size);
-        } else if (code5 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code5 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code5 === 67 || code5 === 99 ? 99 : code5 === 76 || code5 === 108 ? 108 : code5 === 82 || code5 === 114 ? 114 : 0;
-}
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/zwitch/index.js
-var own = {}.hasOwnProperty;
-function zwitch(key, options) {
-  const settings = options || {};
-  function one2(value, ...parameters) {
-    let fn = one2.invalid;
-    const handlers = one2.handlers;
-    if (value && own.call(value, key)) {
-      const id = String(value[key]);
-      fn = own.call(handlers, id) ? handlers[id] : one2.unknown;
-    }
-    if (fn) {
-      return fn.call(this, value, ...parameters);
-    }
-  }
-  one2.handlers = settings.handlers || {};
-  one2.invalid = settings.invalid;
-  one2.unknown = settings.unknown;
-  return one2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/configure.js
-var own2 = {}.hasOwnProperty;
-function configure(base, extension2) {
-  let index2 = -1;
-  let key;
-  if (extension2.extensions) {
-    while (++index2 < extension2.extensions.length) {
-      configure(base, extension2.extensions[index2]);
-    }
-  }
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "extensions": {
-          break;
-        }
-        /* c8 ignore next 4 */
-        case "unsafe": {
-          list(base[key], extension2[key]);
-          break;
-        }
-        case "join": {
-          list(base[key], extension2[key]);
-          break;
-        }
-        case "handlers": {
-          map(base[key], extension2[key]);
-          break;
-        }
-        default: {
-          base.options[key] = extension2[key];
-        }
-      }
-    }
-  }
-  return base;
-}
-function list(left, right) {
-  if (right) {
-    left.push(...right);
-  }
-}
-function map(left, right) {
-  if (right) {
-    Object.assign(left, right);
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info2) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info2);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map2
-  );
-  exit3();
-  return value;
-}
-function map2(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list4, none) {
-  if (typeof list4 === "string") {
-    list4 = [list4];
-  }
-  if (!list4 || list4.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list4.length) {
-    if (stack.includes(list4[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info2) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info2.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value, substring) {
-  const source = String(value);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info2) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw, map3);
-    exit4();
-    return value2;
-  }
-  const tracker = state.createTracker(info2);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value += tracker.move(
-      state.safe(node2.lang, {
-        before: value,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value += tracker.move(" ");
-    value += tracker.move(
-      state.safe(node2.meta, {
-        before: value,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value += tracker.move("\n");
-  if (raw) {
-    value += tracker.move(raw + "\n");
-  }
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function map3(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  value += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote);
-    subexit();
-  }
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-init_micromark_util_character();
-init_micromark_util_classify_character();
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value) {
-  const code5 = value.codePointAt(0);
-  return code5 === void 0 ? "" : String.fromCodePoint(code5);
-}
-function lastCharacter(value) {
-  const code5 = value.codePointAt(value.length - 2);
-  return code5 !== void 0 && code5 > 65535 ? value.slice(-2) : value.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code5) {
-  return "&#x" + code5.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-init_micromark_util_classify_character();
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-init_micromark_util_character();
-init_micromark_util_html_tag_name();
-function htmlKind(value) {
-  if (value.charCodeAt(0) !== 60) return;
-  const next = value.charCodeAt(1);
-  if (next === 33) {
-    const code6 = value.charCodeAt(2);
-    if (code6 === 45) return 2;
-    if (code6 === 91) return 5;
-    if (asciiAlpha(code6)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code5 = value.charCodeAt(end);
-  if (!asciiAlpha(code5)) return;
-  while (code5 === 45 || asciiAlphanumeric(code5)) {
-    code5 = value.charCodeAt(++end);
-  }
-  const name = value.slice(start, end).toLowerCase();
-  if (!closing && code5 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open3 = !next || next === 2 && Boolean(previous3);
-    const close = !previous3 || previous3 === 2 && Boolean(next);
-    const run3 = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open3 && (Boolean(previous3) || !close) : open3,
-      close: strict ? close && (Boolean(next) || !open3) : close,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run3.tokens) {
-      wrong.set(token, [...run3.tokens]);
-      runOf.set(token, run3);
-      let size = token.value.length;
-      while (size--) run3.markers.push(token);
-    }
-    run3.end = run3.markers.length;
-    runs.push(run3);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function containerPhrasing(parent, state, info2) {
-  return serialize2(phrasing2(parent, state, info2), info2.before, info2.after);
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference2 = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference2 + token.value.slice(character.length);
-  } else {
-    let value = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value += "\\";
-    token.value = value + reference2;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open3 = closer.close ? openers.length : 0;
-    while (open3-- && closer.start < closer.end) {
-      const opener = openers[open3];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener.markers.slice(opener.end - size, opener.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list4 = wrong.get(token);
-          if (list4) list4.push(...involved);
-        }
-      }
-      opener.end -= size;
-      closer.start += size;
-      if (opener.start === opener.end) openers.splice(open3, 1);
-      open3 = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info2) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info2.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info2);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info2.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info2);
-      tracker.move(serialize2(results, info2.before, info2.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value) continue;
-      tracker.move(value);
-      results.push(value);
-      before = lastCharacter(value);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
-      const marker = value.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open3 = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open3.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close.inside) encode(inside, false);
-    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention;
-emphasis.peek = peek;
-function emphasis(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-
-// node_modules/unist-util-visit/lib/index.js
-function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check2;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check2, wrap(visitors), reverse);
-  } else {
-    visitParents(tree, check2, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
-  };
-}
-function wrap(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-init_mdast_util_to_string();
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info2) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info2);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value = encodeCharacterReference(head) + value.slice(1);
-  }
-  value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
-    value += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  );
-  value += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference2) {
-    value += tracker.move(reference2 + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
-  let value = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
-    value = " " + value + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value)) {
-      let position2 = match.index;
-      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
-    }
-  }
-  return sequence + value + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-init_mdast_util_to_string();
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info2);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value2 = tracker.move("<");
-    value2 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value2,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value2;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
-    before: value,
-    after: "](",
-    ...tracker.current()
-  });
-  value += tracker.move(text6);
-  subexit();
-  value += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info2.before.charAt(info2.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
-      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text6.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
-    value += tracker.move(
-      state.safe(title, {
-        before: value,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info2) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
-  let value = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(text6 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text6 || text6 !== reference2) {
-    value += tracker.move(reference2 + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node2, parent, state, info2) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info2);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info2) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info2);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map4
-  );
-  exit3();
-  return value;
-  function map4(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info2) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  subexit();
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info2) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info2);
-  const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
-  exit3();
-  return value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention2;
-strong.peek = peek2;
-function strong(node2, _, state, info2) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
-  exit3();
-  return value;
-}
-function attention2(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text(node2, parent, state, info2) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info2,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list: list2,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text,
-  thematicBreak
-};
-
-// node_modules/mdast-util-to-markdown/lib/join.js
-var join = [joinDefaults];
-function joinDefaults(left, right, parent, state) {
-  if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
-    return false;
-  }
-  if ("spread" in parent && typeof parent.spread === "boolean") {
-    if (parent.spread) return 1;
-    if (left.type === "html") {
-      const kind = htmlKind(left.value);
-      if (kind === void 0 || kind === 6 || kind === 7) return 1;
-    }
-    if (left.type === "blockquote" && right.type === "blockquote") return 1;
-    if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
-      return 1;
-    }
-    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state) === "-" && !state.options.ruleSpaces) {
-      return 1;
-    }
-    let tail = left;
-    while ((tail.type === "blockquote" || tail.type === "list" || tail.type === "listItem") && tail.children.length > 0) {
-      tail = tail.children[tail.children.length - 1];
-    }
-    if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
-    if (right.type === "code" && formatCodeAsIndented(right, state)) return 1;
-    if (right.type === "html") {
-      const kind = htmlKind(right.value);
-      if (kind === void 0 || kind === 7) return 1;
-    }
-    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph")) {
-      return 1;
-    }
-    return 0;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/unsafe.js
-var fullPhrasingSpans = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
-var unsafe = [
-  { character: "	", after: "[\\r\\n]", inConstruct: "phrasing" },
-  { character: "	", before: "[\\r\\n]", inConstruct: "phrasing" },
-  {
-    character: "	",
-    inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
-  },
-  {
-    character: "\r",
-    inConstruct: [
-      "codeFencedLangGraveAccent",
-      "codeFencedLangTilde",
-      "codeFencedMetaGraveAccent",
-      "codeFencedMetaTilde",
-      "destinationLiteral",
-      "headingAtx"
-    ]
-  },
-  {
-    character: "\n",
-    inConstruct: [
-      "codeFencedLangGraveAccent",
-      "codeFencedLangTilde",
-      "codeFencedMetaGraveAccent",
-      "codeFencedMetaTilde",
-      "destinationLiteral",
-      "headingAtx"
-    ]
-  },
-  { character: "\r", before: "[\\r\\n]", inConstruct: "phrasing" },
-  { character: "\r", after: "\\r", inConstruct: "phrasing" },
-  { character: "\n", before: "\\n", inConstruct: "phrasing" },
-  { character: "\n", after: "[\\r\\n]", inConstruct: "phrasing" },
-  { character: " ", after: "[\\r\\n]", inConstruct: "phrasing" },
-  { character: " ", before: "[\\r\\n]", inConstruct: "phrasing" },
-  {
-    character: " ",
-    inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
-  },
-  // An exclamation mark can start an image, if it is followed by a link or
-  // a link reference.
-  {
-    character: "!",
-    after: "\\[",
-    inConstruct: "phrasing",
-    notInConstruct: fullPhrasingSpans
-  },
-  // A quote can break out of a title.
-  { character: '"', inConstruct: "titleQuote" },
-  // A number sign could start an ATX heading if it starts a line.
-  { atBreak: true, character: "#" },
-  { character: "#", inConstruct: "headingAtx", after: "(?:[\r\n]|$)" },
-  // Dollar sign and percentage are not used in markdown.
-  // An ampersand could start a character reference.
-  // Labels match on their source.
-  {
-    character: "&",
-    after: "[#A-Za-z]",
-    inConstruct: [
-      "codeFencedLangGraveAccent",
-      "codeFencedLangTilde",
-      "codeFencedMetaGraveAccent",
-      "codeFencedMetaTilde",
-      "destinationLiteral",
-      "destinationRaw",
-      "phrasing",
-      "titleApostrophe",
-      "titleQuote"
-    ]
-  },
-  // An apostrophe can break out of a title.
-  { character: "'", inConstruct: "titleApostrophe" },
-  // A left paren could break out of a destination raw.
-  { character: "(", inConstruct: "destinationRaw" },
-  // A left paren followed by `]` could make something into a link or image.
-  {
-    before: "\\]",
-    character: "(",
-    inConstruct: "phrasing",
-    notInConstruct: fullPhrasingSpans
-  },
-  // A right paren could start a list item or break out of a destination
-  // raw.
-  { atBreak: true, before: "\\d+", character: ")" },
-  { character: ")", inConstruct: "destinationRaw" },
-  // An asterisk can start thematic breaks, list items, emphasis, strong.
-  { atBreak: true, character: "*", after: "(?:[ 	\r\n*])" },
-  { character: "*", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-  // A plus sign could start a list item.
-  { atBreak: true, character: "+", after: "(?:[ 	\r\n])" },
-  // A dash can start thematic breaks, list items, and setext heading
-  // underlines.
-  { atBreak: true, character: "-", after: "(?:[ 	\r\n-])" },
-  // A dot could start a list item.
-  { atBreak: true, before: "\\d+", character: ".", after: "(?:[ 	\r\n]|$)" },
-  // Slash, colon, and semicolon are not used in markdown for constructs.
-  // A less than can start html (flow or text) or an autolink.
-  // HTML could start with an exclamation mark (declaration, cdata, comment),
-  // slash (closing tag), question mark (instruction), or a letter (tag).
-  // An autolink also starts with a letter.
-  // Finally, it could break out of a destination literal.
-  { atBreak: true, character: "<", after: "[!/?A-Za-z]" },
-  {
-    character: "<",
-    after: "[!/?A-Za-z]",
-    inConstruct: "phrasing",
-    notInConstruct: fullPhrasingSpans
-  },
-  { character: "<", inConstruct: "destinationLiteral" },
-  // An equals to can start setext heading underlines.
-  { atBreak: true, character: "=" },
-  // A greater than can start block quotes and it can break out of a
-  // destination literal.
-  { atBreak: true, character: ">" },
-  { character: ">", inConstruct: "destinationLiteral" },
-  // Question mark and at sign are not used in markdown for constructs.
-  // A left bracket can start definitions, references, labels,
-  { atBreak: true, character: "[" },
-  { character: "[", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-  { character: "[", inConstruct: ["label", "reference"] },
-  // A backslash can start an escape (when followed by punctuation) or a
-  // hard break (when followed by an eol).
-  // Note: typical escapes are handled in `safe`!
-  { character: "\\", after: "[\\r\\n]", inConstruct: "phrasing" },
-  // A right bracket can exit labels.
-  { character: "]", inConstruct: ["label", "reference"] },
-  // Caret is not used in markdown for constructs.
-  // An underscore can start emphasis, strong, or a thematic break.
-  { atBreak: true, character: "_" },
-  { character: "_", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-  // A grave accent can start code (fenced or text), or it can break out of
-  // a grave accent code fence.
-  { atBreak: true, character: "`" },
-  {
-    character: "`",
-    inConstruct: ["codeFencedLangGraveAccent", "codeFencedMetaGraveAccent"]
-  },
-  { character: "`", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-  // Left brace, vertical bar, right brace are not used in markdown for
-  // constructs.
-  // A tilde can start code (fenced).
-  { atBreak: true, character: "~" },
-  { character: "<", inConstruct: "autolink" },
-  { character: ">", inConstruct: "autolink" },
-  { character: "\x7F", inConstruct: "autolink" }
-];
-var code2 = -1;
-while (++code2 < 33) {
-  unsafe.push({ character: String.fromCharCode(code2), inConstruct: "autolink" });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/association.js
-init_micromark_util_decode_string();
-function association(node2) {
-  if (node2.label || !node2.identifier) {
-    return node2.label || "";
-  }
-  return decodeString(node2.identifier);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
-function compilePattern(pattern) {
-  if (!pattern._compiled) {
-    const before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
-    pattern._compiled = new RegExp(
-      (pattern.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? "\\" : "") + pattern.character + (pattern.afterNode ? "$" : pattern.after ? "(?:" + pattern.after + ")" : ""),
-      pattern.unicode ? "gu" : "g"
-    );
-  }
-  return pattern._compiled;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
-function containerFlow(parent, state, info2) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const tracker = state.createTracker(info2);
-  const results = [];
-  let index2 = -1;
-  indexStack.push(-1);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    indexStack[indexStack.length - 1] = index2;
-    results.push(
-      tracker.move(
-        state.handle(child, parent, state, {
-          before: "\n",
-          after: "\n",
-          ...tracker.current()
-        })
-      )
-    );
-    if (child.type !== "list") {
-      state.bulletLastUsed = void 0;
-    }
-    if (index2 < children.length - 1) {
-      results.push(
-        tracker.move(between(child, children[index2 + 1], parent, state))
-      );
-    }
-  }
-  indexStack.pop();
-  return results.join("");
-}
-function between(left, right, parent, state) {
-  let index2 = state.join.length;
-  while (index2--) {
-    const result = state.join[index2](left, right, parent, state);
-    if (result === true || result === 1) {
-      break;
-    }
-    if (typeof result === "number") {
-      return "\n".repeat(1 + result);
-    }
-    if (result === false) {
-      return "\n\n<!---->\n\n";
-    }
-  }
-  return "\n\n";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
-var eol = /\r?\n|\r/g;
-function indentLines(value, map4) {
-  const result = [];
-  let start = 0;
-  let line = 0;
-  let match;
-  while (match = eol.exec(value)) {
-    one2(value.slice(start, match.index));
-    result.push(match[0]);
-    start = match.index + match[0].length;
-    line++;
-  }
-  one2(value.slice(start));
-  return result.join("");
-  function one2(value2) {
-    result.push(map4(value2, line, !value2));
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/safe.js
-init_micromark_util_classify_character();
-var own4 = {}.hasOwnProperty;
-function safe(state, input, config) {
-  const value = (config.before || "") + (input || "") + (config.after || "");
-  const positions = [];
-  const result = [];
-  const infos = {};
-  const percentEncode = state.stack.includes("autolink");
-  const offset = config.before ? config.before.length : 0;
-  const end = value.length - (config.after ? config.after.length : 0);
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) {
-      continue;
-    }
-    const expression = state.compilePattern(pattern);
-    const from = pattern.beforeNode ? offset : 0;
-    const subject = value.slice(from, pattern.afterNode ? end : void 0);
-    let match;
-    while (match = expression.exec(subject)) {
-      const before = Boolean(pattern.before || pattern.atBreak);
-      const after = Boolean(pattern.after);
-      const position2 = from + match.index + (before ? match[1].length : 0);
-      if (own4.call(infos, position2)) {
-        if (infos[position2].before && !before) {
-          infos[position2].before = false;
-        }
-        if (infos[position2].after && !after) {
-          infos[position2].after = false;
-        }
-      } else {
-        positions.push(position2);
-        infos[position2] = { before, after };
-      }
-    }
-  }
-  positions.sort(numerical);
-  let start = offset;
-  index2 = -1;
-  while (++index2 < positions.length) {
-    const position2 = positions[index2];
-    if (position2 < start || position2 >= end) {
-      continue;
-    }
-    if (value.charAt(position2) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
-    position2 > 0 && classifyCharacter(value.charCodeAt(position2 - 1)) === void 0 && !own4.call(infos, position2 - 1) && // Characters next to attention markers can become character references
-    // later, turning `a` into `&#x61;`, so those do not count.
-    !(position2 - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
-      let sequenceEnd = position2 + 1;
-      while (sequenceEnd < end && value.charAt(sequenceEnd) === "_") {
-        sequenceEnd++;
-      }
-      const skip = sequenceEnd - position2 - 1;
-      if (
-        // All underscores in the run are unsafe positions, so they can be
-        // skipped.
-        positions[index2 + skip] === sequenceEnd - 1 && // Rest as above.
-        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own4.call(infos, sequenceEnd) && !(sequenceEnd === end - 1 && /[*_]/.test(value.charAt(end)))
-      ) {
-        index2 += skip;
-        continue;
-      }
-    }
-    if (position2 + 1 < end && positions[index2 + 1] === position2 + 1 && infos[position2].after && !infos[position2 + 1].before && !infos[position2 + 1].after || position2 - 1 >= offset && positions[index2 - 1] === position2 - 1 && infos[position2].before && !infos[position2 - 1].before && !infos[position2 - 1].after) {
-      continue;
-    }
-    if (start !== position2) {
-      const slice = value.slice(start, position2);
-      result.push(percentEncode ? slice : escapeBackslashes(slice, "\\"));
-    }
-    start = position2 + 1;
-    if (percentEncode) {
-      result.push(
-        "%" + value.charCodeAt(position2).toString(16).toUpperCase().padStart(2, "0")
-      );
-    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position2)) && (!config.encode || !config.encode.includes(value.charAt(position2)))) {
-      result.push("\\" + value.charAt(position2));
-    } else {
-      result.push(encodeCharacterReference(value.charCodeAt(position2)));
-    }
-  }
-  const rest = value.slice(start, end);
-  result.push(percentEncode ? rest : escapeBackslashes(rest, config.after));
-  return result.join("");
-}
-function nodeInScope(types, node2) {
-  if (!types) return true;
-  if (!node2) return false;
-  return typeof types === "string" ? types === node2.type : types.includes(node2.type);
-}
-function numerical(a, b) {
-  return a - b;
-}
-function escapeBackslashes(value, after) {
-  const expression = /\\(?=[!-/:-@[-`{-~])/g;
-  const positions = [];
-  const results = [];
-  const whole = value + after;
-  let index2 = -1;
-  let start = 0;
-  let match;
-  while (match = expression.exec(whole)) {
-    positions.push(match.index);
-  }
-  while (++index2 < positions.length) {
-    if (start !== positions[index2]) {
-      results.push(value.slice(start, positions[index2]));
-    }
-    results.push("\\");
-    start = positions[index2];
-  }
-  results.push(value.slice(start));
-  return results.join("");
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/track.js
-function track(config) {
-  const options = config || {};
-  const now = options.now || {};
-  let lineShift = options.lineShift || 0;
-  let line = now.line || 1;
-  let column = now.column || 1;
-  return { move, current, shift };
-  function current() {
-    return { now: { line, column }, lineShift };
-  }
-  function shift(value) {
-    lineShift += value;
-  }
-  function move(input) {
-    const value = input || "";
-    const chunks = value.split(/\r?\n|\r/g);
-    const tail = chunks[chunks.length - 1];
-    line += chunks.length - 1;
-    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
-    return value;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/index.js
-function toMarkdown(tree, options) {
-  const settings = options || {};
-  const state = {
-    associationId: association,
-    bulletCurrent: void 0,
-    bulletLastUsed: void 0,
-    containerPhrasing: containerPhrasingBound,
-    containerFlow: containerFlowBound,
-    createTracker: track,
-    compilePattern,
-    enter,
-    // @ts-expect-error: GFM / frontmatter are typed in `mdast` but not defined
-    // here.
-    handlers: { ...handle },
-    // @ts-expect-error: add `handle` in a second.
-    handle: void 0,
-    indentLines,
-    indexStack: [],
-    join: [...join],
-    options: {},
-    safe: safeBound,
-    stack: [],
-    unsafe: [...unsafe]
-  };
-  configure(state, settings);
-  if (state.options.tightDefinitions) {
-    state.join.push(joinDefinition);
-  }
-  state.handle = zwitch("type", {
-    invalid,
-    unknown,
-    handlers: state.handlers
-  });
-  let result = state.handle(
-    phrasing(tree) ? { type: "root", children: [tree] } : tree,
-    void 0,
-    state,
-    { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
-  );
-  if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
-    result += "\n";
-  }
-  return result;
-  function enter(name) {
-    state.stack.push(name);
-    return exit3;
-    function exit3() {
-      state.stack.pop();
-    }
-  }
-}
-function invalid(value) {
-  throw new Error("Cannot handle value `" + value + "`, expected node");
-}
-function unknown(value) {
-  const node2 = (
-    /** @type {Nodes} */
-    value
-  );
-  throw new Error("Cannot handle unknown node `" + node2.type + "`");
-}
-function joinDefinition(left, right) {
-  if (left.type === "definition" && left.type === right.type) {
-    return 0;
-  }
-}
-function containerPhrasingBound(parent, info2) {
-  return containerPhrasing(parent, this, info2);
-}
-function containerFlowBound(parent, info2) {
-  return containerFlow(parent, this, info2);
-}
-function safeBound(value, config) {
-  return safe(this, value, config);
-}
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-init_mdast_util_to_string();
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit,
-      tableHeader: exit,
-      tableRow: exit
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value = this.resume();
-  if (this.data.inTable) {
-    value = value.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _, state, info2) {
-    const matrix = handleTableAsData(node2, state, info2);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _, state, info2) {
-    const row = handleTableRowAsData(node2, state, info2);
-    const value = serializeData([row]);
-    return value.slice(0, value.indexOf("\n"));
-  }
-  function handleTableCell(node2, _, state, info2) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value = state.containerPhrasing(node2, {
-      ...info2,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value;
-  }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info2) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info2);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value = handle.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value;
-    const result = [];
-    let start = 0;
-    let index2 = value.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value.indexOf("|", index2 + 1);
-    }
-    result.push(value.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit3(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-init_default();
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info2) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle.paragraph(node2, parent, state, info2);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info2);
-  tracker.move(checkbox);
-  const value = handle.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info2, ...tracker.current() }
-  );
-  return checkbox + value;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph3 = taskListItemParagraph(parent);
-  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-
-// node_modules/micromark-extension-gfm/index.js
-init_micromark_util_combine_extensions();
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-init_micromark_util_character();
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path4 = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text2 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text2
-  };
-}
-var code3 = 48;
-while (code3 < 123) {
-  text2[code3] = emailAutolink;
-  code3++;
-  if (code3 === 58) code3 = 65;
-  else if (code3 === 91) code3 = 97;
-}
-text2[43] = emailAutolink;
-text2[45] = emailAutolink;
-text2[46] = emailAutolink;
-text2[95] = emailAutolink;
-text2[72] = [emailAutolink, protocolAutolink];
-text2[104] = [emailAutolink, protocolAutolink];
-text2[87] = [emailAutolink, wwwAutolink];
-text2[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start;
-  function start(code5) {
-    if (!gfmAtext(code5) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code5);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code5);
-  }
-  function atext(code5) {
-    if (gfmAtext(code5)) {
-      effects.consume(code5);
-      return atext;
-    }
-    if (code5 === 64) {
-      effects.consume(code5);
-      return emailDomain;
-    }
-    return nok(code5);
-  }
-  function emailDomain(code5) {
-    if (code5 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code5);
-    }
-    if (code5 === 45 || code5 === 95 || asciiAlphanumeric(code5)) {
-      data = true;
-      effects.consume(code5);
-      return emailDomain;
-    }
-    return emailDomainAfter(code5);
-  }
-  function emailDomainDot(code5) {
-    effects.consume(code5);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code5) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code5);
-    }
-    return nok(code5);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code5) {
-    if (code5 !== 87 && code5 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code5);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path4, wwwAfter), nok), nok)(code5);
-  }
-  function wwwAfter(code5) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code5);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code5) {
-    if ((code5 === 72 || code5 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code5);
-      effects.consume(code5);
-      return protocolPrefixInside;
-    }
-    return nok(code5);
-  }
-  function protocolPrefixInside(code5) {
-    if (asciiAlpha(code5) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code5);
-      effects.consume(code5);
-      return protocolPrefixInside;
-    }
-    if (code5 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code5);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code5);
-  }
-  function protocolSlashesInside(code5) {
-    if (code5 === 47) {
-      effects.consume(code5);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code5);
-  }
-  function afterProtocol(code5) {
-    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path4, protocolAfter), nok)(code5);
-  }
-  function protocolAfter(code5) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code5);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code5) {
-    if ((code5 === 87 || code5 === 119) && size < 3) {
-      size++;
-      effects.consume(code5);
-      return wwwPrefixInside;
-    }
-    if (code5 === 46 && size === 3) {
-      effects.consume(code5);
-      return wwwPrefixAfter;
-    }
-    return nok(code5);
-  }
-  function wwwPrefixAfter(code5) {
-    return code5 === null ? nok(code5) : ok3(code5);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code5) {
-    if (code5 === 46 || code5 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code5);
-    }
-    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || code5 !== 45 && unicodePunctuation(code5)) {
-      return domainAfter(code5);
-    }
-    seen = true;
-    effects.consume(code5);
-    return domainInside;
-  }
-  function domainAtPunctuation(code5) {
-    if (code5 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code5);
-    return domainInside;
-  }
-  function domainAfter(code5) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code5);
-    }
-    return ok3(code5);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code5) {
-    if (code5 === 40) {
-      sizeOpen++;
-      effects.consume(code5);
-      return pathInside;
-    }
-    if (code5 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code5);
-    }
-    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 63 || code5 === 93 || code5 === 95 || code5 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code5);
-    }
-    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
-      return ok3(code5);
-    }
-    effects.consume(code5);
-    return pathInside;
-  }
-  function pathAtPunctuation(code5) {
-    if (code5 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code5);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code5) {
-    if (code5 === 33 || code5 === 34 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 63 || code5 === 95 || code5 === 126) {
-      effects.consume(code5);
-      return trail2;
-    }
-    if (code5 === 38) {
-      effects.consume(code5);
-      return trailCharacterReferenceStart;
-    }
-    if (code5 === 93) {
-      effects.consume(code5);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code5 === 60 || // So is whitespace.
-      code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)
-    ) {
-      return ok3(code5);
-    }
-    return nok(code5);
-  }
-  function trailBracketAfter(code5) {
-    if (code5 === null || code5 === 40 || code5 === 91 || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
-      return ok3(code5);
-    }
-    return trail2(code5);
-  }
-  function trailCharacterReferenceStart(code5) {
-    return asciiAlpha(code5) ? trailCharacterReferenceInside(code5) : nok(code5);
-  }
-  function trailCharacterReferenceInside(code5) {
-    if (code5 === 59) {
-      effects.consume(code5);
-      return trail2;
-    }
-    if (asciiAlpha(code5)) {
-      effects.consume(code5);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code5);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code5) {
-    effects.consume(code5);
-    return after;
-  }
-  function after(code5) {
-    return asciiAlphanumeric(code5) ? nok(code5) : ok3(code5);
-  }
-}
-function previousWww(code5) {
-  return code5 === null || code5 === 40 || code5 === 42 || code5 === 95 || code5 === 91 || code5 === 93 || code5 === 126 || markdownLineEndingOrSpace(code5);
-}
-function previousProtocol(code5) {
-  return !asciiAlpha(code5);
-}
-function previousEmail(code5) {
-  return !(code5 === 47 || gfmAtext(code5));
-}
-function gfmAtext(code5) {
-  return code5 === 43 || code5 === 45 || code5 === 46 || code5 === 95 || asciiAlphanumeric(code5);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-init_micromark_core_commonmark();
-init_micromark_factory_space();
-init_micromark_util_character();
-init_micromark_util_normalize_identifier();
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index2 = self2.events.length;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code5) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code5);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code5);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code5);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code5);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string3, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string3, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code5) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code5);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code5) {
-    if (code5 !== 94) return nok(code5);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code5);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code5) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
-    ) {
-      return nok(code5);
-    }
-    if (code5 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code5);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code5);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code5)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code5);
-    return code5 === 92 ? callEscape : callData;
-  }
-  function callEscape(code5) {
-    if (code5 === 91 || code5 === 92 || code5 === 93) {
-      effects.consume(code5);
-      size++;
-      return callData;
-    }
-    return callData(code5);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code5) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code5);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code5) {
-    if (code5 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code5);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code5);
-  }
-  function labelInside(code5) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
-    ) {
-      return nok(code5);
-    }
-    if (code5 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code5);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code5)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code5);
-    return code5 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code5) {
-    if (code5 === 91 || code5 === 92 || code5 === 93) {
-      effects.consume(code5);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code5);
-  }
-  function labelAfter(code5) {
-    if (code5 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code5);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code5);
-  }
-  function whitespaceAfter(code5) {
-    return ok3(code5);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code5) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code5) : nok(code5);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-init_micromark_util_chunked();
-init_micromark_util_classify_character();
-init_micromark_util_resolve_all();
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open3 = index2;
-        while (open3--) {
-          if (events[open3][0] === "exit" && events[open3][1].type === "strikethroughSequenceTemporary" && events[open3][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open3][1].end.offset - events[open3][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open3][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open3][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text6 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open3][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-            index2 = open3 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code5) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code5);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code5);
-    }
-    function more(code5) {
-      const before = classifyCharacter(previous3);
-      if (code5 === 126) {
-        if (size > 1) return nok(code5);
-        effects.consume(code5);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code5);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code5);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code5);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-init_micromark_factory_space();
-init_micromark_util_character();
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code5) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code5);
-    }
-    return next(code5);
-  }
-  function headRowBefore(code5) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code5);
-  }
-  function headRowStart(code5) {
-    if (code5 === 124) {
-      return headRowBreak(code5);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code5);
-  }
-  function headRowBreak(code5) {
-    if (code5 === null) {
-      return nok(code5);
-    }
-    if (markdownLineEnding(code5)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code5);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code5);
-    }
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code5);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code5 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code5);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code5);
-  }
-  function headRowData(code5) {
-    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
-      effects.exit("data");
-      return headRowBreak(code5);
-    }
-    effects.consume(code5);
-    return code5 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code5) {
-    if (code5 === 92 || code5 === 124) {
-      effects.consume(code5);
-      return headRowData;
-    }
-    return headRowData(code5);
-  }
-  function headDelimiterStart(code5) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code5);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
-    }
-    return headDelimiterBefore(code5);
-  }
-  function headDelimiterBefore(code5) {
-    if (code5 === 45 || code5 === 58) {
-      return headDelimiterValueBefore(code5);
-    }
-    if (code5 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code5);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code5);
-  }
-  function headDelimiterCellBefore(code5) {
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code5);
-    }
-    return headDelimiterValueBefore(code5);
-  }
-  function headDelimiterValueBefore(code5) {
-    if (code5 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code5);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code5 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code5);
-    }
-    if (code5 === null || markdownLineEnding(code5)) {
-      return headDelimiterCellAfter(code5);
-    }
-    return headDelimiterNok(code5);
-  }
-  function headDelimiterLeftAlignmentAfter(code5) {
-    if (code5 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code5);
-    }
-    return headDelimiterNok(code5);
-  }
-  function headDelimiterFiller(code5) {
-    if (code5 === 45) {
-      effects.consume(code5);
-      return headDelimiterFiller;
-    }
-    if (code5 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code5);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code5);
-  }
-  function headDelimiterRightAlignmentAfter(code5) {
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code5);
-    }
-    return headDelimiterCellAfter(code5);
-  }
-  function headDelimiterCellAfter(code5) {
-    if (code5 === 124) {
-      return headDelimiterBefore(code5);
-    }
-    if (code5 === null || markdownLineEnding(code5)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code5);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code5);
-    }
-    return headDelimiterNok(code5);
-  }
-  function headDelimiterNok(code5) {
-    return nok(code5);
-  }
-  function bodyRowStart(code5) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code5);
-  }
-  function bodyRowBreak(code5) {
-    if (code5 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code5);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code5 === null || markdownLineEnding(code5)) {
-      effects.exit("tableRow");
-      return ok3(code5);
-    }
-    if (markdownSpace(code5)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code5);
-    }
-    effects.enter("data");
-    return bodyRowData(code5);
-  }
-  function bodyRowData(code5) {
-    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
-      effects.exit("data");
-      return bodyRowBreak(code5);
-    }
-    effects.consume(code5);
-    return code5 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code5) {
-    if (code5 === 92 || code5 === 124) {
-      effects.consume(code5);
-      return bodyRowData;
-    }
-    return bodyRowData(code5);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map4 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map4.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map4.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map4, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map4, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
-  }
-  map4.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map4.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map4.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map4.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map4.add(a, b, []);
-      }
-    }
-    map4.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map4.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map4, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map4.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-init_micromark_factory_space();
-init_micromark_util_character();
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open3;
-  function open3(code5) {
-    if (
-      // Exit if there’s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code5);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code5);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code5) {
-    if (markdownLineEndingOrSpace(code5)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code5);
-      effects.exit("taskListCheckValueUnchecked");
-      return close;
-    }
-    if (code5 === 88 || code5 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code5);
-      effects.exit("taskListCheckValueChecked");
-      return close;
-    }
-    return nok(code5);
-  }
-  function close(code5) {
-    if (code5 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code5);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code5);
-  }
-  function after(code5) {
-    if (markdownLineEnding(code5)) {
-      return ok3(code5);
-    }
-    if (markdownSpace(code5)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code5);
-    }
-    return nok(code5);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code5) {
-    return code5 === null ? nok(code5) : ok3(code5);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions2 = {};
-function remarkGfm(options) {
-  const self2 = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions2;
-  const data = self2.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
-// src/render/render.ts
-init_remark_parse();
-
-// node_modules/remark-stringify/lib/index.js
-function remarkStringify(options) {
-  const self2 = this;
-  self2.compiler = compiler2;
-  function compiler2(tree) {
-    return toMarkdown(tree, {
-      ...self2.data("settings"),
-      ...options,
-      // Note: this option is not in the readme.
-      // The goal is for it to be set by plugins on `data` instead of being
-      // passed by users.
-      extensions: self2.data("toMarkdownExtensions") || []
-    });
-  }
-}
-
-// src/render/render.ts
-init_unified();
-
-// src/render/escape.ts
-var INLINE_SPECIALS = /[\\`*_[\]<|~&]/g;
-var LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
-function escapeInline(text6) {
-  return text6.replace(INLINE_SPECIALS, (char) => char === "&" ? "&amp;" : `\\${char}`).replace(LINE_START, (_, space, marker) => `${space}${marker.replace(/^(\d*)(.)$/, "$1\\$2")}`).replace(/(\s)(#+)(\s*)$/, "$1\\$2$3");
-}
-function escapeLines(text6) {
-  return text6.replace(/\r\n?/g, "\n").trim().split("\n").map((line) => escapeInline(line.trim()));
-}
-function escapeBlock(text6) {
-  return escapeLines(text6).join("\n");
-}
-function escapeCell(text6) {
-  return escapeLines(text6).join("<br>");
-}
-function markdownHref(target) {
-  return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
-}
-
-// src/render/report-file.ts
-import { createHash } from "node:crypto";
-var NORMALISATION_VERSION = "1";
-var HEADER = /^<!-- Generated by postmortem from (.+?); edit that file, not this report\. render:([0-9a-f]{16}) body:([0-9a-f]{16}) -->\n\n/;
-function isGeneratedReport(text6) {
-  return text6.replace(/^\uFEFF/, "").startsWith("<!-- Generated by postmortem from ");
-}
-function hash(text6) {
-  return createHash("sha256").update(text6).digest("hex").slice(0, 16);
-}
-function composeReportFile(sourceFile, raw, existing, normalise) {
-  const renderKey = hash(`${NORMALISATION_VERSION}
-${sourceFile.split("/").pop() ?? sourceFile}
-${raw}`);
-  if (existing !== null) {
-    const header = HEADER.exec(existing);
-    if (header && header[2] === renderKey && header[3] === hash(existing.slice(header[0].length))) return existing;
-  }
-  const body = normalise(raw);
-  const name = (sourceFile.split("/").pop() ?? sourceFile).replace(/[<>]/g, "").replace(/-{2,}/g, "-");
-  return `<!-- Generated by postmortem from ${name}; edit that file, not this report. render:${renderKey} body:${hash(body)} -->
-
-${body}`;
-}
-
-// src/render/view.ts
-init_metrics();
-init_time();
-
-// src/render/mermaid.ts
-init_events();
-init_time();
-function buildPhaseDiagram(incident) {
-  const marks = firstOfEachType(incident.timeline);
-  if (!marks.get(ORIGIN_EVENT)) return null;
-  const spans = [];
-  let previous3 = marks.get(ORIGIN_EVENT) ?? null;
-  for (const { until, chartLabel: label } of PHASES) {
-    const end = marks.get(until) ?? null;
-    if (!previous3 || !end || end.getTime() < previous3.getTime()) continue;
-    spans.push([label, previous3, end]);
-    previous3 = end;
-  }
-  if (spans.length === 0) return null;
-  const localWall = (instant) => wallText(instant, incident.timezone);
-  const monotonic = spans.every(([, from, to]) => localWall(from) <= localWall(to));
-  const zone = monotonic ? incident.timezone : "UTC";
-  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${wallText(to, zone)}`);
-  return [
-    "gantt",
-    `    title Incident phases (${zone})`,
-    "    dateFormat YYYY-MM-DDTHH:mm:ss",
-    "    axisFormat %H:%M",
-    "    section Response",
-    ...rows
-  ].join("\n");
-}
-function wallText(instant, zone) {
-  const local = localWallClock(instant, zone);
-  return `${local.date}T${local.time}:${local.seconds}`;
-}
-
-// src/render/view.ts
-function buildReportView(incident, options = {}) {
-  return {
-    incident,
-    durationText: incident.metrics.duration === null ? "unknown (no `start` and `resolve` events)" : formatDuration(incident.metrics.duration),
-    impactFigures: impactFigures(incident),
-    metrics: METRIC_LABELS.map(([key, label, event]) => {
-      const seconds2 = incident.metrics[key];
-      return seconds2 === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds2), missing: false };
-    }),
-    timeline: incident.timeline.map((entry) => ({
-      when: formatWhen(entry.instant, incident),
-      type: entry.type ?? "",
-      event: entry.event
-    })),
-    timeZoneNote: timeZoneNote(incident),
-    diagram: buildPhaseDiagram(incident),
-    resolutionSteps: incident.resolution.kind === "steps" ? incident.resolution.steps : null,
-    resolutionText: incident.resolution.kind === "prose" ? incident.resolution.text : null,
-    actionItems: incident.actionItems.map((item) => ({
-      action: item.action,
-      owner: item.owner ?? "unassigned",
-      deadline: item.deadline ?? "none",
-      status: item.status,
-      issue: item.issue === null ? "" : `#${item.issue}`,
-      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
-    })),
-    related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
-    investigation: incident.investigation.map((item) => ({
-      hypothesis: item.hypothesis,
-      result: item.result ?? "",
-      evidence: item.evidence ?? ""
-    }))
-  };
-}
-function impactFigures(incident) {
-  const { usersAffected, requestsFailedPct, revenueLoss, currency } = incident.impact;
-  const figures = [];
-  if (usersAffected !== null) figures.push(`Users affected: ${usersAffected.toLocaleString("en-US")}`);
-  if (requestsFailedPct !== null) figures.push(`Requests failed: ${requestsFailedPct}%`);
-  if (revenueLoss !== null) figures.push(`Revenue lost: ${revenueLoss.toLocaleString("en-US")}${currency ? ` ${currency}` : ""}`);
-  return figures;
-}
-function formatWhen(instant, incident) {
-  const local = localWallClock(instant, incident.timezone);
-  const clock = local.seconds === "00" ? local.time : `${local.time}:${local.seconds}`;
-  const shown = local.date === incident.date ? clock : `${local.date} ${clock}`;
-  return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
-}
-function timeZoneNote(incident) {
-  const first = incident.timeline[0]?.instant ?? /* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`);
-  const abbreviation = zoneAbbreviation(first, incident.timezone);
-  return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
-}
-
-// src/render/render.ts
-var compiled = /* @__PURE__ */ new WeakMap();
-function compile(templates) {
-  const cached = compiled.get(templates);
-  if (cached) return cached;
-  const handlebars = createTemplateEngine();
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
-  return template;
-}
-function createTemplateEngine() {
-  const handlebars = import_handlebars.default.create();
-  handlebars.registerHelper("md", (text6) => new handlebars.SafeString(escapeBlock(String(text6 ?? ""))));
-  handlebars.registerHelper("inline", (text6) => new handlebars.SafeString(escapeInline(oneLine(text6))));
-  handlebars.registerHelper("cell", (text6) => new handlebars.SafeString(escapeCell(String(text6 ?? ""))));
-  handlebars.registerHelper(
-    "join",
-    (list4, separator) => new handlebars.SafeString((Array.isArray(list4) ? list4 : []).map((item) => escapeInline(oneLine(item))).join(typeof separator === "string" ? separator : ", "))
-  );
-  handlebars.registerHelper("inc", (value) => Number(value) + 1);
-  return handlebars;
-}
-function oneLine(text6) {
-  return String(text6 ?? "").trim().replace(/\s*\n\s*/g, " ");
-}
-var markdown = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", fences: true, rule: "-", listItemIndent: "one", incrementListMarker: true }).freeze();
-function normaliseMarkdown(text6) {
-  return String(markdown.processSync(text6));
-}
-function renderRawReport(incident, templates, options = {}) {
-  return compile(templates)(buildReportView(incident, options));
-}
-function renderReport(incident, templates, options = {}) {
-  const raw = renderRawReport(incident, templates, options);
-  return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
-}
+init_report_file();
 
 // src/workflows/incident-files.ts
 init_diagnostic();
@@ -71161,7 +68887,7 @@ async function* checkFiles(workspace, files, options = {}) {
   const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
   for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
     const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
-    yield { ...checked, position: position2, total };
+    yield { ...checked, position: position2, total, bytes: "bytes" in read ? read.bytes : null };
   }
 }
 function noFilesDiagnostic(paths) {
@@ -71174,6 +68900,10 @@ function noFilesDiagnostic(paths) {
   });
 }
 
+// src/workflows/orphan-reports.ts
+init_diagnostic();
+init_report_file();
+
 // src/workflows/related-reports.ts
 import path6 from "node:path";
 
@@ -71182,8 +68912,8 @@ var NEAR_DUPLICATE = 0.75;
 var STOP_WORDS = new Set(
   "a an and are as at be been by for from had has have in into is it its no not of on or our that the their there this to was were which while with".split(" ")
 );
-function factorWords(text6) {
-  const words = text6.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0 && !STOP_WORDS.has(word)).map(stem);
+function factorWords(text4) {
+  const words = text4.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0 && !STOP_WORDS.has(word)).map(stem);
   return [...new Set(words)].sort();
 }
 function stem(word) {
@@ -71212,12 +68942,12 @@ function groupFactors(entries2) {
   }
   const keys = [...byKey.keys()].sort();
   const parent = keys.map((_, index2) => index2);
-  const root2 = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root2(parent[index2]);
+  const root = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root(parent[index2]);
   const postings = /* @__PURE__ */ new Map();
   keys.forEach((key, index2) => {
     for (const word of byKey.get(key).words) {
-      const list4 = postings.get(word);
-      if (list4) list4.push(index2);
+      const list2 = postings.get(word);
+      if (list2) list2.push(index2);
       else postings.set(word, [index2]);
     }
   });
@@ -71225,15 +68955,15 @@ function groupFactors(entries2) {
     const words = byKey.get(key).words;
     const rarest = [...words].sort((a, b) => postings.get(a).length - postings.get(b).length)[0];
     for (const other2 of postings.get(rarest).slice(0, 200)) {
-      if (other2 <= index2 || root2(other2) === root2(index2)) continue;
-      if (jaccard(words, byKey.get(keys[other2]).words) >= NEAR_DUPLICATE) parent[root2(other2)] = root2(index2);
+      if (other2 <= index2 || root(other2) === root(index2)) continue;
+      if (jaccard(words, byKey.get(keys[other2]).words) >= NEAR_DUPLICATE) parent[root(other2)] = root(index2);
     }
   });
   const groups2 = /* @__PURE__ */ new Map();
   keys.forEach((key, index2) => {
     const entry = byKey.get(key);
-    let group = groups2.get(root2(index2));
-    if (!group) groups2.set(root2(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
+    let group = groups2.get(root(index2));
+    if (!group) groups2.set(root(index2), group = { wordings: /* @__PURE__ */ new Map(), incidents: /* @__PURE__ */ new Set() });
     for (const [wording, count] of entry.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + count);
     for (const incident of entry.incidents) group.incidents.add(incident);
   });
@@ -71305,33 +69035,48 @@ function reportPathFor(file, outDir) {
 
 // src/workflows/related-reports.ts
 async function relatedReports(workspace, checked, outDir) {
-  const incidents = checked.flatMap((entry) => entry.incident ? [entry.incident] : []);
   const named = new Set(checked.map((entry) => entry.file));
   const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  const related = findRelatedIncidents(incidents);
-  return (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
+  const rest = [];
+  for await (const entry of checkFiles(workspace, (folder.files ?? []).filter((file) => !named.has(file)))) if (entry.incident) rest.push(entry.incident);
+  const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
+  const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
     return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
   });
+  return { of, rest };
 }
 
 // src/workflows/build.ts
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
-  if (loaded.problem !== null) return { items: null, problem: loaded.problem };
+  if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
   const { templates } = loaded;
+  const templateWarnings = loaded.diagnostics ?? [];
   const outDir = options.outDir ?? workspace.config.output;
   const relativeOut = outDir ? workspace.displayPath(outDir) : null;
+  const named = new Set(files);
+  const folder = await listIncidentFiles(workspace, []);
+  const rest = (folder.files ?? []).filter((file) => !named.has(file));
+  const reused = await reuseReports(workspace, files, rest, templates, relativeOut, options.onProgress);
+  if (reused) return { items: reused, problem: null, reused: true, templateWarnings };
+  const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
   const items = [];
   const sourceOf = /* @__PURE__ */ new Map();
   const checked = [];
+  const keys = /* @__PURE__ */ new Map();
   for await (const entry of checkFiles(workspace, files)) {
     options.onProgress?.(entry.position, entry.total);
-    checked.push({ ...entry, source: null });
+    if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
+    checked.push({ ...entry, source: null, bytes: null });
   }
-  const relatedOf = await relatedReports(workspace, checked, relativeOut);
+  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut);
+  const render = async (incident, target) => {
+    const links = relatedOf(incident, target);
+    const existing = await workspace.readTextIfExists(target);
+    const markdown = renderReport2(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    return { existing, markdown };
+  };
   for (const entry of checked) {
     if (!entry.incident) {
       items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics });
@@ -71351,28 +69096,75 @@ async function planFiles(workspace, files, options) {
       continue;
     }
     sourceOf.set(target, entry.file);
-    const existing = await workspace.readTextIfExists(target);
-    const markdown2 = renderReport(entry.incident, templates, { repo: workspace.config.sync.repo, existing, related: relatedOf(entry.incident, target) });
-    const state = existing === null ? "missing" : existing === markdown2 ? "unchanged" : "changed";
-    items.push({ file: entry.file, target, state, markdown: markdown2, diagnostics: entry.diagnostics });
+    const { existing, markdown } = await render(entry.incident, target);
+    const state = existing === null ? "missing" : existing === markdown ? "unchanged" : "changed";
+    items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
   }
-  return { items, problem: null };
-}
-async function applyBuild(workspace, items) {
-  let written = 0;
-  const failures = [];
-  for (const item of items) {
-    if ((item.state === "missing" || item.state === "changed") && item.target && item.markdown !== null) {
-      try {
-        await workspace.writeText(item.target, item.markdown, { durable: false });
-        written++;
-      } catch (error2) {
-        const code5 = error2.code ?? "unknown error";
-        failures.push(createDiagnostic({ file: item.file, ruleId: "build/write-failed", message: `Cannot write \`${item.target}\` (${code5})` }));
-      }
+  const written = new Set(items.filter((item) => item.state === "missing" || item.state === "changed").map((item) => item.file));
+  const writtenHashes = new Set([...written].map(relatedFileHash));
+  for (const incident of written.size > 0 ? others : []) {
+    const target = reportPathFor(incident.file, relativeOut);
+    const existing = await workspace.readTextIfExists(target);
+    if (existing === null) continue;
+    const linksNow = relatedOf(incident, target).some((other2) => written.has(other2.file));
+    const linkedBefore = (readReportHeader(existing)?.related ?? []).some((hash2) => writtenHashes.has(hash2));
+    if ((linksNow || linkedBefore) && reportBody((await render(incident, target)).markdown) !== reportBody(existing)) {
+      return { items: items.map(markPending), problem: null, templateWarnings };
     }
   }
-  return { written, failures };
+  return { items, problem: null, templateWarnings };
+}
+function reportKeyOf(workspace, file, source, templates, relativeOut) {
+  const { config } = workspace;
+  const settings = { out: relativeOut, incidents: config.incidents, severities: config.severities, maxFileBytes: config.maxFileBytes, repo: config.sync.repo, policies: config.policies };
+  return reportKey({ file, source, toolVersion: workspace.toolVersion ?? "unknown", templates: templateDigest(templates), settings });
+}
+async function reuseReports(workspace, files, rest, templates, relativeOut, onProgress) {
+  const all2 = [...files, ...rest];
+  const present = new Set(all2.map(relatedFileHash));
+  const targets = /* @__PURE__ */ new Set();
+  const items = [];
+  let index2 = 0;
+  for await (const { file, read } of readFiles(workspace, all2)) {
+    const target = reportPathFor(file, relativeOut);
+    if (!("bytes" in read) || targets.has(target)) return null;
+    targets.add(target);
+    const existing = await workspace.readTextIfExists(target);
+    const header = existing === null ? null : readReportHeader(existing);
+    if (!header || !header.bodyIntact || !header.related.every((hash2) => present.has(hash2))) return null;
+    if (header.key !== reportKeyOf(workspace, file, read.bytes, templates, relativeOut)) return null;
+    if (index2 < files.length) {
+      onProgress?.(index2 + 1, files.length);
+      items.push({ file, target, state: "unchanged", markdown: existing, diagnostics: [] });
+    }
+    index2++;
+  }
+  return items;
+}
+function markPending(item) {
+  if (item.markdown === null || item.state === "unchanged" || item.state === "failed") return item;
+  return { ...item, markdown: item.markdown.replace(/ key:[0-9a-f]{16} /, ` key:${PENDING_KEY} `) };
+}
+var WRITES_IN_FLIGHT = 8;
+async function applyBuild(workspace, items) {
+  const stale = items.filter((item) => (item.state === "missing" || item.state === "changed") && item.target && item.markdown !== null);
+  const outcomes = new Array(stale.length).fill(null);
+  let next = 0;
+  const writer = async () => {
+    while (next < stale.length) {
+      const index2 = next++;
+      const item = stale[index2];
+      try {
+        await workspace.writeText(item.target, item.markdown, { durable: false });
+      } catch (error2) {
+        const code2 = error2.code ?? "unknown error";
+        outcomes[index2] = createDiagnostic({ file: item.file, ruleId: "build/write-failed", message: `Cannot write \`${item.target}\` (${code2})` });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, stale.length) }, writer));
+  const failures = outcomes.filter((outcome) => outcome !== null);
+  return { written: stale.length - failures.length, failures };
 }
 
 // src/action/check.ts
@@ -71382,7 +69174,9 @@ init_diagnostic();
 // src/workflows/lint.ts
 init_diagnostic();
 init_parse2();
+init_report_file();
 init_check_incident();
+init_readiness();
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
 async function lintWorkflow(workspace, options) {
   const listed = await listFiles(workspace, options.paths, LINT_EXTENSIONS);
@@ -71400,13 +69194,15 @@ function lintOne(lint, file, read, config) {
   const settings = config.lint;
   if (/\.ya?ml$/i.test(file)) {
     const loaded = parseYamlSource(file, read.bytes);
-    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+    const checked = checkLoadedIncident(file, loaded, config);
+    const readiness = checked.diagnostics.filter((diagnostic) => isReadinessRule(diagnostic.ruleId));
+    return [...lint.lintLoadedIncident(file, loaded, checked.incident, { settings }), ...readiness];
   }
   const decoded = decodeUtf8(file, read.bytes);
   if ("diagnostic" in decoded) return [decoded.diagnostic];
-  const text6 = decoded.text.replace(/^\uFEFF/, "");
-  if (isGeneratedReport(text6)) return [];
-  return lint.lintMarkdown(file, text6, { settings });
+  const text4 = decoded.text.replace(/^\uFEFF/, "");
+  if (isGeneratedReport(text4)) return [];
+  return lint.lintMarkdown(file, text4, { settings });
 }
 
 // src/action/check.ts
@@ -71455,8 +69251,8 @@ function checkReviewGate(changes, reviews, options) {
 var CHECKED_EXTENSIONS = /\.(ya?ml|md)$/i;
 function selectChangedFiles(changed, scope) {
   const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
-  const inScope = (file) => roots.length === 0 || roots.some((root2) => root2 === "." || file === root2 || file.startsWith(`${root2}/`));
-  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope(file.path)).map((file) => file.path);
+  const inScope2 = (file) => roots.length === 0 || roots.some((root) => root === "." || file === root || file.startsWith(`${root}/`));
+  const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope2(file.path)).map((file) => file.path);
   return [...new Set(picked)].sort();
 }
 
@@ -71535,8 +69331,8 @@ async function reviewGate(input, published, notes) {
   }
   return checkReviewGate(moved, reviews.value, { author: pull.author, approvalsFor: (severity) => approvalsFor(input.workspace.config, severity) });
 }
-function statusOf(file, text6) {
-  const data = parseYamlSource(file, text6).data;
+function statusOf(file, text4) {
+  const data = parseYamlSource(file, text4).data;
   return typeof data?.status === "string" ? data.status : "draft";
 }
 function dedupe(diagnostics) {
@@ -71553,27 +69349,31 @@ function orThrow(result) {
   return result;
 }
 
+// src/action/comment.ts
+init_escape();
+
 // src/action/findings-table.ts
+init_escape();
 init_time();
 var LEVEL_LABEL = { error: "\u274C error", warning: "\u26A0\uFE0F warning", info: "\u2139\uFE0F info" };
-function byteLength(text6) {
-  return Buffer.byteLength(text6, "utf8");
+function byteLength(text4) {
+  return Buffer.byteLength(text4, "utf8");
 }
 function findingsTable(diagnostics, budget) {
   if (diagnostics.length === 0) return { markdown: "", omitted: 0 };
   const header = "| Severity | Where | Rule | Finding |\n|---|---|---|---|\n";
-  let markdown2 = header;
+  let markdown = header;
   let used = byteLength(header);
   let rows = 0;
   for (const diagnostic of [...diagnostics].sort(compareBySeverity)) {
     const row = findingRow(diagnostic);
     const size = byteLength(row);
     if (used + size > budget) break;
-    markdown2 += row;
+    markdown += row;
     used += size;
     rows++;
   }
-  return { markdown: rows > 0 ? markdown2 : "", omitted: diagnostics.length - rows };
+  return { markdown: rows > 0 ? markdown : "", omitted: diagnostics.length - rows };
 }
 function findingRow(d) {
   const where = d.line === null ? d.file : `${d.file}:${d.line}${d.column === null ? "" : `:${d.column}`}`;
@@ -71595,6 +69395,7 @@ function metricsTable(incidents) {
 }
 
 // src/action/summary.ts
+init_escape();
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var SUMMARY_MARGIN_BYTES = 64 * 1024;
 function countFindings(diagnostics) {
@@ -71650,24 +69451,24 @@ var COMMENT_TABLE_BUDGET = 48 * 1024;
 var ACTIONS_BOT = "github-actions[bot]";
 function buildComment(report, runUrl2) {
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
-  const link3 = runUrl2 ? ` ([run](${runUrl2}))` : "";
+  const link2 = runUrl2 ? ` ([run](${runUrl2}))` : "";
   if (problems.length === 0) {
     return { body: `${COMMENT_MARKER}
 ### \u2705 Post-mortem check: all clear
 
-No errors or warnings in the ${report.files} changed file${report.files === 1 ? "" : "s"}${link3}.
+No errors or warnings in the ${report.files} changed file${report.files === 1 ? "" : "s"}${link2}.
 `, clear: true };
   }
   const table = findingsTable(problems, COMMENT_TABLE_BUDGET);
   const more = table.omitted > 0 ? `
-${table.omitted} more not listed here; the job summary${link3} has them all.
+${table.omitted} more not listed here; the job summary${link2} has them all.
 ` : "";
   const notes = report.notes.map((note) => `> ${escapeBlock(note)}
 `).join("");
   const metrics = metricsTable(report.incidents);
   const body = [
     `${COMMENT_MARKER}
-### Post-mortem check: ${describeCounts(countFindings(problems))}${link3}
+### Post-mortem check: ${describeCounts(countFindings(problems))}${link2}
 `,
     notes,
     `${table.markdown}${more}`,
@@ -71689,19 +69490,19 @@ function planComment(existing, comment, botLogin = ACTIONS_BOT) {
 
 // src/action/event.ts
 var record = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-var text5 = (value) => typeof value === "string" && value !== "" ? value : null;
+var text3 = (value) => typeof value === "string" && value !== "" ? value : null;
 function readPullRequest(payload) {
   const pull = record(record(payload)?.pull_request);
   if (!pull || typeof pull.number !== "number" || !Number.isSafeInteger(pull.number) || pull.number < 1) return null;
   const base = record(pull.base);
   const head = record(pull.head);
-  const baseRepo = text5(record(base?.repo)?.full_name);
-  const headRepo = text5(record(head?.repo)?.full_name);
+  const baseRepo = text3(record(base?.repo)?.full_name);
+  const headRepo = text3(record(head?.repo)?.full_name);
   return {
     number: pull.number,
-    author: text5(record(pull.user)?.login) ?? "",
-    baseSha: text5(base?.sha) ?? "",
-    headSha: text5(head?.sha) ?? "",
+    author: text3(record(pull.user)?.login) ?? "",
+    baseSha: text3(base?.sha) ?? "",
+    headSha: text3(head?.sha) ?? "",
     fromFork: baseRepo !== null && headRepo !== null && baseRepo !== headRepo
   };
 }
@@ -71729,17 +69530,17 @@ function parseActionInputs(read) {
   if (commit === null) return fail("commit", get("commit"), ["true", "false"]);
   return { ok: true, inputs: { command, paths: parsePaths(read("paths")), token: get("github-token"), failOn, comment, commit } };
 }
-function parsePaths(text6) {
-  return text6.split(/[\n,]/).map((entry) => entry.trim()).filter((entry) => entry !== "");
+function parsePaths(text4) {
+  return text4.split(/[\n,]/).map((entry) => entry.trim()).filter((entry) => entry !== "");
 }
-function parseBoolean(text6, fallback) {
-  if (text6 === "") return fallback;
-  if (["true", "True", "TRUE"].includes(text6)) return true;
-  if (["false", "False", "FALSE"].includes(text6)) return false;
+function parseBoolean(text4, fallback) {
+  if (text4 === "") return fallback;
+  if (["true", "True", "TRUE"].includes(text4)) return true;
+  if (["false", "False", "FALSE"].includes(text4)) return false;
   return null;
 }
-function isOneOf(text6, allowed) {
-  return allowed.includes(text6);
+function isOneOf(text4, allowed) {
+  return allowed.includes(text4);
 }
 function fail(name, value, allowed) {
   const shown = value.length > 40 ? `a value of ${value.length} characters` : `\`${value}\``;
@@ -71750,13 +69551,17 @@ function fail(name, value, allowed) {
 import path7 from "node:path";
 init_diagnostic();
 
+// src/report/render-tracker.ts
+init_render();
+
 // src/report/tracker-view.ts
 init_time();
+init_escape();
 
 // src/report/charts.ts
-function mermaidLabel(text6) {
-  const safe2 = text6.replace(/[^\p{L}\p{N} ._:/+()-]/gu, "_").replace(/\s+/g, " ").trim();
-  return safe2.length > 60 ? `${safe2.slice(0, 59)}\u2026` : safe2 || "_";
+function mermaidLabel(text4) {
+  const safe = text4.replace(/[^\p{L}\p{N} ._:/+()-]/gu, "_").replace(/\s+/g, " ").trim();
+  return safe.length > 60 ? `${safe.slice(0, 59)}\u2026` : safe || "_";
 }
 function axisTop(values) {
   const top = Math.max(1, ...values);
@@ -71792,8 +69597,8 @@ var MONTHS_SHOWN = 12;
 var duration = (seconds2) => seconds2 === null ? UNKNOWN : formatDuration(seconds2);
 var days = (value) => value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`;
 var summaryText = (summary2, format) => summary2.count === 0 ? UNKNOWN : `${format(summary2.median)} / ${format(summary2.p90)}`;
-function withoutMentions(text6) {
-  return text6.replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+function withoutMentions(text4) {
+  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
 }
 function indexRow(entry) {
   return {
@@ -71855,9 +69660,9 @@ function buildTrackerView(report) {
   const overdueByOwner = /* @__PURE__ */ new Map();
   for (const item of report.action_items.overdue) {
     const owner = withoutMentions(item.owner ?? "unassigned");
-    const list4 = overdueByOwner.get(owner) ?? [];
-    list4.push({ ...action(item), daysOverdue: item.days_overdue });
-    overdueByOwner.set(owner, list4);
+    const list2 = overdueByOwner.get(owner) ?? [];
+    list2.push({ ...action(item), daysOverdue: item.days_overdue });
+    overdueByOwner.set(owner, list2);
   }
   const quarters = report.trends.quarters;
   const months = report.trends.months.slice(-MONTHS_SHOWN);
@@ -71928,8 +69733,8 @@ function renderTracker(report, templates) {
 
 ${body}`;
 }
-function tidyMarkdown(text6) {
-  return `${text6.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}
+function tidyMarkdown(text4) {
+  return `${text4.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}
 `;
 }
 function trackerToJson(report) {
@@ -71992,8 +69797,8 @@ function buildFollowThrough(incidents, today, repo) {
   const quarters = /* @__PURE__ */ new Map();
   for (const { incident, item } of all2) {
     const quarter = quarterOf(incident.date);
-    const list4 = quarters.get(quarter);
-    if (list4) list4.push(item);
+    const list2 = quarters.get(quarter);
+    if (list2) list2.push(item);
     else quarters.set(quarter, [item]);
   }
   const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, repo), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
@@ -72130,8 +69935,8 @@ function clusters(incidents, namesOf) {
   const byName = /* @__PURE__ */ new Map();
   for (const incident of incidents) {
     for (const name of new Set(namesOf(incident))) {
-      const list4 = byName.get(name);
-      if (list4) list4.push(incident.id);
+      const list2 = byName.get(name);
+      if (list2) list2.push(incident.id);
       else byName.set(name, [incident.id]);
     }
   }
@@ -72153,6 +69958,8 @@ function defaultReportPath(workspace) {
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path7.posix.dirname(relativeTarget));
+  if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
   const files = await workspace.exists(workspace.config.incidents) ? await listIncidentFiles(workspace, []) : { files: [], problem: null };
@@ -72181,10 +69988,10 @@ async function planReport(workspace, options) {
     reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
     repo: workspace.config.sync.repo
   });
-  const text6 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
-  const state = existing === null ? "missing" : existing === text6 ? "unchanged" : "changed";
+  const text4 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
+  const state = existing === null ? "missing" : existing === text4 ? "unchanged" : "changed";
   const foreign = existing !== null && options.format === "md" && readAsOf(existing) === null;
-  return { plan: { target: relativeTarget, text: text6, state, report, diagnostics, foreign }, problem: null };
+  return { plan: { target: relativeTarget, text: text4, state, report, diagnostics, foreign, templateWarnings: loaded?.diagnostics ?? [] }, problem: null };
 }
 async function applyReport(workspace, plan) {
   if (plan.target === null || plan.state === "unchanged" || plan.foreign) return;
@@ -72198,9 +70005,9 @@ function resolveToday(options, existing) {
   }
   return (options.clock ?? (() => /* @__PURE__ */ new Date()))().toISOString().slice(0, 10);
 }
-function jsonAsOf(text6) {
+function jsonAsOf(text4) {
   try {
-    const asOf = JSON.parse(text6).as_of;
+    const asOf = JSON.parse(text4).as_of;
     return typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null;
   } catch {
     return null;
@@ -72447,30 +70254,30 @@ function toRemoteIssues(data) {
 
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
-import { link as link2, open as open2, readFile as readFile5, rename as rename2, stat as stat4, unlink as unlink2 } from "node:fs/promises";
+import { link, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
 import path8 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
 var defaultEnvironment = () => ({ now: () => /* @__PURE__ */ new Date(), host: hostname(), pid: process.pid, isAlive: processIsAlive, staleAfterMs: STALE_LOCK_MS });
-async function acquireSyncLock(root2, overrides = {}) {
+async function acquireSyncLock(root, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
-  const file = path8.join(root2, SYNC_LOCK_FILE);
+  const file = path8.join(root, SYNC_LOCK_FILE);
   const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
-  const text6 = `${JSON.stringify(mine)}
+  const text4 = `${JSON.stringify(mine)}
 `;
-  if (await createExclusively(file, text6)) return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: null };
+  if (await createExclusively(file, text4)) return { ok: true, lock: lockOn(file, text4), file: SYNC_LOCK_FILE, tookOver: null };
   const found = await readLock(file);
   if (found === null) {
-    if (await createExclusively(file, text6)) return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: null };
+    if (await createExclusively(file, text4)) return { ok: true, lock: lockOn(file, text4), file: SYNC_LOCK_FILE, tookOver: null };
     return { ok: false, file: SYNC_LOCK_FILE, holder: null };
   }
   if (!isStale(found, env)) return { ok: false, file: SYNC_LOCK_FILE, holder: found.holder };
-  if (!await removeIfUnchanged(file, found.text, env.pid) || !await createExclusively(file, text6)) {
+  if (!await removeIfUnchanged(file, found.text, env.pid) || !await createExclusively(file, text4)) {
     const current = await readLock(file);
     return { ok: false, file: SYNC_LOCK_FILE, holder: current?.holder ?? null };
   }
-  return { ok: true, lock: lockOn(file, text6), file: SYNC_LOCK_FILE, tookOver: found.holder ?? "unreadable" };
+  return { ok: true, lock: lockOn(file, text4), file: SYNC_LOCK_FILE, tookOver: found.holder ?? "unreadable" };
 }
 function describeHeldLock(outcome) {
   const who = outcome.holder ? `process ${outcome.holder.pid} on ${outcome.holder.host}, since ${outcome.holder.started}` : "a run that is just starting";
@@ -72480,33 +70287,33 @@ function describeTakeover(file, holder) {
   const who = holder === "unreadable" ? "a lock with no readable owner" : `the lock of process ${holder.pid} on ${holder.host} from ${holder.started}`;
   return `warning: took over ${who} (\`${file}\`): that run is no longer alive or the lock is too old`;
 }
-async function createExclusively(file, text6) {
-  let handle2;
+async function createExclusively(file, text4) {
+  let handle;
   try {
-    handle2 = await open2(file, "wx");
+    handle = await open3(file, "wx");
   } catch (error2) {
     if (error2.code === "EEXIST") return false;
     throw error2;
   }
   try {
-    await handle2.writeFile(text6, "utf8");
+    await handle.writeFile(text4, "utf8");
   } finally {
-    await handle2.close();
+    await handle.close();
   }
   return true;
 }
 async function readLock(file) {
   try {
-    const [text6, info2] = await Promise.all([readFile5(file, "utf8"), stat4(file)]);
-    return { text: text6, holder: parseHolder(text6), modifiedMs: info2.mtimeMs };
+    const [text4, info2] = await Promise.all([readFile5(file, "utf8"), stat5(file)]);
+    return { text: text4, holder: parseHolder(text4), modifiedMs: info2.mtimeMs };
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
   }
 }
-function parseHolder(text6) {
+function parseHolder(text4) {
   try {
-    const data = JSON.parse(text6);
+    const data = JSON.parse(text4);
     if (typeof data.pid !== "number" || typeof data.host !== "string" || typeof data.started !== "string") return null;
     return { pid: data.pid, host: data.host, started: data.started };
   } catch {
@@ -72529,18 +70336,18 @@ async function removeIfUnchanged(file, staleText, pid) {
     throw error2;
   }
   const moved = await readFile5(aside, "utf8");
-  if (moved !== staleText) await link2(aside, file).catch(() => void 0);
+  if (moved !== staleText) await link(aside, file).catch(() => void 0);
   await unlink2(aside);
   return moved === staleText;
 }
-function lockOn(file, text6) {
+function lockOn(file, text4) {
   let released = false;
   return {
     async release() {
       if (released) return;
       released = true;
       const current = await readFile5(file, "utf8").catch(() => null);
-      if (current === text6) await unlink2(file).catch(() => void 0);
+      if (current === text4) await unlink2(file).catch(() => void 0);
     }
   };
 }
@@ -72717,23 +70524,21 @@ function syncDiagnostics(results, locate, fileOf) {
 }
 
 // src/sync/issue-body.ts
+init_escape();
 var MAX_BODY_LENGTH = 65536;
 var MAX_TITLE_LENGTH = 256;
 var SHORTENED_NOTE = "\n\n_(shortened: the full text is in the post-mortem file)_\n\n";
-function escapeMarkdownText(text6) {
-  return text6.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]|])/g, "\\$1").replace(/@(?=[A-Za-z0-9])/g, "@\u2060").replace(/\r?\n/g, " ");
-}
 function buildIssueTitle(item) {
   const line = item.action.replace(/\s+/g, " ").trim();
   return line.length <= MAX_TITLE_LENGTH ? line : `${line.slice(0, MAX_TITLE_LENGTH - 1)}\u2026`;
 }
 function buildIssueBody(item, status, repository = null) {
-  const e = escapeMarkdownText;
+  const e = escapeIssueText;
   const url = repository ? fileUrl(repository, item.file) : null;
-  const lines = [
+  const lines2 = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
     "",
-    `- Post-mortem: ${url ? `[${code4(item.file)}](${url})` : code4(item.file)} (incident ${code4(item.incidentId)}, action ${code4(item.actionId)})`,
+    `- Post-mortem: ${url ? `[${code(item.file)}](${url})` : code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
     `- Owner: ${item.owner === null ? "_none_" : e(item.owner)}`,
     `- Deadline: ${item.deadline === null ? "_none_" : e(item.deadline)}`,
     `- Priority: ${item.priority ?? "_none_"}`,
@@ -72743,23 +70548,23 @@ function buildIssueBody(item, status, repository = null) {
     "",
     e(item.action.trim())
   ];
-  return fitBody(lines.join("\n"), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+  return fitBody(lines2.join("\n"), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
 }
 function fileUrl(repository, file) {
   if (file.startsWith("/") || /^[A-Za-z]:/.test(file) || file.split("/").includes("..")) return null;
-  const encode2 = (text6) => text6.split("/").map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `${repository.webUrl}/blob/${encode2(repository.defaultBranch)}/${encode2(file)}`;
+  const encode = (text4) => text4.split("/").map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
 }
-function code4(text6) {
-  return `\`${text6.replace(/[`\r\n]/g, "'")}\``;
+function code(text4) {
+  return `\`${text4.replace(/[`\r\n]/g, "'")}\``;
 }
-function fitBody(text6, marker) {
+function fitBody(text4, marker) {
   const tail = `
 
 ${marker}`;
-  if (text6.length + tail.length <= MAX_BODY_LENGTH) return `${text6}${tail}`;
+  if (text4.length + tail.length <= MAX_BODY_LENGTH) return `${text4}${tail}`;
   const room = MAX_BODY_LENGTH - tail.length - SHORTENED_NOTE.length;
-  let cut = text6.slice(0, room);
+  let cut = text4.slice(0, room);
   cut = cut.replace(/&[a-z]{0,4}$/, "").replace(/[\uD800-\uDBFF]$/, "");
   return `${cut}${SHORTENED_NOTE.trimEnd()}${tail}`;
 }
@@ -72780,6 +70585,9 @@ function incidentLabel(prefix, incidentId) {
   const kept = characters.slice(0, MAX_LABEL_LENGTH - HASH_DIGITS - 1).join("");
   return `${kept}-${hash2}`;
 }
+
+// src/sync/plan.ts
+init_escape();
 
 // src/sync/status-merge.ts
 function issueStateOf(status) {
@@ -72805,6 +70613,2215 @@ function statusFromIssue(issue2) {
   return issue2 === "completed" ? "done" : issue2 === "not_planned" ? "wont-do" : "open";
 }
 
+// node_modules/@sindresorhus/transliterate/replacements.js
+var replacements = [
+  // German umlauts
+  ["\xDF", "ss"],
+  ["\u1E9E", "Ss"],
+  ["\xE4", "ae"],
+  ["\xC4", "Ae"],
+  ["\xF6", "oe"],
+  ["\xD6", "Oe"],
+  ["\xFC", "ue"],
+  ["\xDC", "Ue"],
+  // Latin
+  ["\xC0", "A"],
+  ["\xC1", "A"],
+  ["\xC2", "A"],
+  ["\xC3", "A"],
+  ["\xC4", "Ae"],
+  ["\xC5", "A"],
+  ["\xC6", "AE"],
+  ["\xC7", "C"],
+  ["\xC8", "E"],
+  ["\xC9", "E"],
+  ["\xCA", "E"],
+  ["\xCB", "E"],
+  ["\u018F", "A"],
+  // Azerbaijani schwa
+  ["\xCC", "I"],
+  ["\xCD", "I"],
+  ["\xCE", "I"],
+  ["\xCF", "I"],
+  ["\xD0", "D"],
+  ["\xD1", "N"],
+  ["\xD2", "O"],
+  ["\xD3", "O"],
+  ["\xD4", "O"],
+  ["\xD5", "O"],
+  ["\xD6", "Oe"],
+  ["\u014C", "O"],
+  ["\u0150", "O"],
+  ["\xD8", "O"],
+  ["\u0152", "OE"],
+  // French ligature
+  ["\xD9", "U"],
+  ["\xDA", "U"],
+  ["\xDB", "U"],
+  ["\xDC", "Ue"],
+  ["\u0170", "U"],
+  ["\xDD", "Y"],
+  ["\xDE", "TH"],
+  ["\xDF", "ss"],
+  ["\xE0", "a"],
+  ["\xE1", "a"],
+  ["\xE2", "a"],
+  ["\xE3", "a"],
+  ["\xE4", "ae"],
+  ["\xE5", "a"],
+  ["\xE6", "ae"],
+  ["\xE7", "c"],
+  ["\xE8", "e"],
+  ["\xE9", "e"],
+  ["\xEA", "e"],
+  ["\xEB", "e"],
+  ["\u0259", "a"],
+  // Azerbaijani schwa
+  ["\xEC", "i"],
+  ["\xED", "i"],
+  ["\xEE", "i"],
+  ["\xEF", "i"],
+  ["\xF0", "d"],
+  ["\xF1", "n"],
+  ["\xF2", "o"],
+  ["\xF3", "o"],
+  ["\xF4", "o"],
+  ["\xF5", "o"],
+  ["\xF6", "oe"],
+  ["\u014D", "o"],
+  ["\u0151", "o"],
+  ["\xF8", "o"],
+  ["\u0153", "oe"],
+  // French ligature
+  ["\xF9", "u"],
+  ["\xFA", "u"],
+  ["\xFB", "u"],
+  ["\xFC", "ue"],
+  ["\u0171", "u"],
+  ["\xFD", "y"],
+  ["\xFE", "th"],
+  ["\xFF", "y"],
+  // Vietnamese
+  ["\xE0", "a"],
+  ["\xC0", "A"],
+  ["\xE1", "a"],
+  ["\xC1", "A"],
+  ["\xE2", "a"],
+  ["\xC2", "A"],
+  ["\xE3", "a"],
+  ["\xC3", "A"],
+  ["\xE8", "e"],
+  ["\xC8", "E"],
+  ["\xE9", "e"],
+  ["\xC9", "E"],
+  ["\xEA", "e"],
+  ["\xCA", "E"],
+  ["\xEC", "i"],
+  ["\xCC", "I"],
+  ["\xED", "i"],
+  ["\xCD", "I"],
+  ["\xF2", "o"],
+  ["\xD2", "O"],
+  ["\xF3", "o"],
+  ["\xD3", "O"],
+  ["\xF4", "o"],
+  ["\xD4", "O"],
+  ["\xF5", "o"],
+  ["\xD5", "O"],
+  ["\xF9", "u"],
+  ["\xD9", "U"],
+  ["\xFA", "u"],
+  ["\xDA", "U"],
+  ["\xFD", "y"],
+  ["\xDD", "Y"],
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0110", "D"],
+  ["\u0111", "d"],
+  ["\u0129", "i"],
+  ["\u0128", "I"],
+  ["\u0169", "u"],
+  ["\u0168", "U"],
+  ["\u01A1", "o"],
+  ["\u01A0", "O"],
+  ["\u01B0", "u"],
+  ["\u01AF", "U"],
+  ["\u1EA1", "a"],
+  ["\u1EA0", "A"],
+  ["\u1EA3", "a"],
+  ["\u1EA2", "A"],
+  ["\u1EA5", "a"],
+  ["\u1EA4", "A"],
+  ["\u1EA7", "a"],
+  ["\u1EA6", "A"],
+  ["\u1EA9", "a"],
+  ["\u1EA8", "A"],
+  ["\u1EAB", "a"],
+  ["\u1EAA", "A"],
+  ["\u1EAD", "a"],
+  ["\u1EAC", "A"],
+  ["\u1EAF", "a"],
+  ["\u1EAE", "A"],
+  ["\u1EB1", "a"],
+  ["\u1EB0", "A"],
+  ["\u1EB3", "a"],
+  ["\u1EB2", "A"],
+  ["\u1EB5", "a"],
+  ["\u1EB4", "A"],
+  ["\u1EB7", "a"],
+  ["\u1EB6", "A"],
+  ["\u1EB9", "e"],
+  ["\u1EB8", "E"],
+  ["\u1EBB", "e"],
+  ["\u1EBA", "E"],
+  ["\u1EBD", "e"],
+  ["\u1EBC", "E"],
+  ["\u1EBF", "e"],
+  ["\u1EBE", "E"],
+  ["\u1EC1", "e"],
+  ["\u1EC0", "E"],
+  ["\u1EC3", "e"],
+  ["\u1EC2", "E"],
+  ["\u1EC5", "e"],
+  ["\u1EC4", "E"],
+  ["\u1EC7", "e"],
+  ["\u1EC6", "E"],
+  ["\u1EC9", "i"],
+  ["\u1EC8", "I"],
+  ["\u1ECB", "i"],
+  ["\u1ECA", "I"],
+  ["\u1ECD", "o"],
+  ["\u1ECC", "O"],
+  ["\u1ECF", "o"],
+  ["\u1ECE", "O"],
+  ["\u1ED1", "o"],
+  ["\u1ED0", "O"],
+  ["\u1ED3", "o"],
+  ["\u1ED2", "O"],
+  ["\u1ED5", "o"],
+  ["\u1ED4", "O"],
+  ["\u1ED7", "o"],
+  ["\u1ED6", "O"],
+  ["\u1ED9", "o"],
+  ["\u1ED8", "O"],
+  ["\u1EDB", "o"],
+  ["\u1EDA", "O"],
+  ["\u1EDD", "o"],
+  ["\u1EDC", "O"],
+  ["\u1EDF", "o"],
+  ["\u1EDE", "O"],
+  ["\u1EE1", "o"],
+  ["\u1EE0", "O"],
+  ["\u1EE3", "o"],
+  ["\u1EE2", "O"],
+  ["\u1EE5", "u"],
+  ["\u1EE4", "U"],
+  ["\u1EE7", "u"],
+  ["\u1EE6", "U"],
+  ["\u1EE9", "u"],
+  ["\u1EE8", "U"],
+  ["\u1EEB", "u"],
+  ["\u1EEA", "U"],
+  ["\u1EED", "u"],
+  ["\u1EEC", "U"],
+  ["\u1EEF", "u"],
+  ["\u1EEE", "U"],
+  ["\u1EF1", "u"],
+  ["\u1EF0", "U"],
+  ["\u1EF3", "y"],
+  ["\u1EF2", "Y"],
+  ["\u1EF5", "y"],
+  ["\u1EF4", "Y"],
+  ["\u1EF7", "y"],
+  ["\u1EF6", "Y"],
+  ["\u1EF9", "y"],
+  ["\u1EF8", "Y"],
+  // Arabic
+  ["\u0621", "e"],
+  ["\u0622", "a"],
+  ["\u0623", "a"],
+  ["\u0624", "w"],
+  ["\u0625", "a"],
+  ["\u0626", "y"],
+  ["\u0627", "a"],
+  ["\u0628", "b"],
+  ["\u0629", "t"],
+  ["\u062A", "t"],
+  ["\u062B", "th"],
+  ["\u062C", "j"],
+  ["\u062D", "h"],
+  ["\u062E", "kh"],
+  ["\u062F", "d"],
+  ["\u0630", "dh"],
+  ["\u0631", "r"],
+  ["\u0632", "z"],
+  ["\u0633", "s"],
+  ["\u0634", "sh"],
+  ["\u0635", "s"],
+  ["\u0636", "d"],
+  ["\u0637", "t"],
+  ["\u0638", "z"],
+  ["\u0639", "e"],
+  ["\u063A", "gh"],
+  ["\u0640", "_"],
+  ["\u0641", "f"],
+  ["\u0642", "q"],
+  ["\u0643", "k"],
+  ["\u0644", "l"],
+  ["\u0645", "m"],
+  ["\u0646", "n"],
+  ["\u0647", "h"],
+  ["\u0648", "w"],
+  ["\u0649", "a"],
+  ["\u064A", "y"],
+  ["\u064E\u200E", "a"],
+  ["\u064F", "u"],
+  ["\u0650\u200E", "i"],
+  ["\u0660", "0"],
+  ["\u0661", "1"],
+  ["\u0662", "2"],
+  ["\u0663", "3"],
+  ["\u0664", "4"],
+  ["\u0665", "5"],
+  ["\u0666", "6"],
+  ["\u0667", "7"],
+  ["\u0668", "8"],
+  ["\u0669", "9"],
+  // Persian / Farsi
+  ["\u0686", "ch"],
+  ["\u06A9", "k"],
+  ["\u06AF", "g"],
+  ["\u067E", "p"],
+  ["\u0698", "zh"],
+  ["\u06CC", "y"],
+  ["\u06F0", "0"],
+  ["\u06F1", "1"],
+  ["\u06F2", "2"],
+  ["\u06F3", "3"],
+  ["\u06F4", "4"],
+  ["\u06F5", "5"],
+  ["\u06F6", "6"],
+  ["\u06F7", "7"],
+  ["\u06F8", "8"],
+  ["\u06F9", "9"],
+  // Pashto
+  ["\u067C", "p"],
+  ["\u0681", "z"],
+  ["\u0685", "c"],
+  ["\u0689", "d"],
+  ["\uFEAB", "d"],
+  ["\uFEAD", "r"],
+  ["\u0693", "r"],
+  ["\uFEAF", "z"],
+  ["\u0696", "g"],
+  ["\u069A", "x"],
+  ["\u06AB", "g"],
+  ["\u06BC", "n"],
+  ["\u06C0", "e"],
+  ["\u06D0", "e"],
+  ["\u06CD", "ai"],
+  // Urdu
+  ["\u0679", "t"],
+  ["\u0688", "d"],
+  ["\u0691", "r"],
+  ["\u06BA", "n"],
+  ["\u06C1", "h"],
+  ["\u06BE", "h"],
+  ["\u06D2", "e"],
+  // Russian
+  ["\u0410", "A"],
+  ["\u0430", "a"],
+  ["\u0411", "B"],
+  ["\u0431", "b"],
+  ["\u0412", "V"],
+  ["\u0432", "v"],
+  ["\u0413", "G"],
+  ["\u0433", "g"],
+  ["\u0414", "D"],
+  ["\u0434", "d"],
+  ["\u044A\u0435", "ye"],
+  ["\u042A\u0435", "Ye"],
+  ["\u044A\u0415", "yE"],
+  ["\u042A\u0415", "YE"],
+  ["\u0415", "E"],
+  ["\u0435", "e"],
+  ["\u0401", "Yo"],
+  ["\u0451", "yo"],
+  ["\u0416", "Zh"],
+  ["\u0436", "zh"],
+  ["\u0417", "Z"],
+  ["\u0437", "z"],
+  ["\u0418", "I"],
+  ["\u0438", "i"],
+  ["\u044B\u0439", "iy"],
+  ["\u042B\u0439", "Iy"],
+  ["\u042B\u0419", "IY"],
+  ["\u044B\u0419", "iY"],
+  ["\u0419", "Y"],
+  ["\u0439", "y"],
+  ["\u041A", "K"],
+  ["\u043A", "k"],
+  ["\u041B", "L"],
+  ["\u043B", "l"],
+  ["\u041C", "M"],
+  ["\u043C", "m"],
+  ["\u041D", "N"],
+  ["\u043D", "n"],
+  ["\u041E", "O"],
+  ["\u043E", "o"],
+  ["\u041F", "P"],
+  ["\u043F", "p"],
+  ["\u0420", "R"],
+  ["\u0440", "r"],
+  ["\u0421", "S"],
+  ["\u0441", "s"],
+  ["\u0422", "T"],
+  ["\u0442", "t"],
+  ["\u0423", "U"],
+  ["\u0443", "u"],
+  ["\u0424", "F"],
+  ["\u0444", "f"],
+  ["\u0425", "Kh"],
+  ["\u0445", "kh"],
+  ["\u0426", "Ts"],
+  ["\u0446", "ts"],
+  ["\u0427", "Ch"],
+  ["\u0447", "ch"],
+  ["\u0428", "Sh"],
+  ["\u0448", "sh"],
+  ["\u0429", "Sch"],
+  ["\u0449", "sch"],
+  ["\u042A", ""],
+  ["\u044A", ""],
+  ["\u042B", "Y"],
+  ["\u044B", "y"],
+  ["\u042C", ""],
+  ["\u044C", ""],
+  ["\u042D", "E"],
+  ["\u044D", "e"],
+  ["\u042E", "Yu"],
+  ["\u044E", "yu"],
+  ["\u042F", "Ya"],
+  ["\u044F", "ya"],
+  // Romanian
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0219", "s"],
+  ["\u0218", "S"],
+  ["\u021B", "t"],
+  ["\u021A", "T"],
+  ["\u0163", "t"],
+  ["\u0162", "T"],
+  // Turkish
+  ["\u015F", "s"],
+  ["\u015E", "S"],
+  ["\xE7", "c"],
+  ["\xC7", "C"],
+  ["\u011F", "g"],
+  ["\u011E", "G"],
+  ["\u0131", "i"],
+  ["\u0130", "I"],
+  // Armenian
+  ["\u0561", "a"],
+  ["\u0531", "A"],
+  ["\u0562", "b"],
+  ["\u0532", "B"],
+  ["\u0563", "g"],
+  ["\u0533", "G"],
+  ["\u0564", "d"],
+  ["\u0534", "D"],
+  ["\u0565", "ye"],
+  ["\u0535", "Ye"],
+  ["\u0566", "z"],
+  ["\u0536", "Z"],
+  ["\u0567", "e"],
+  ["\u0537", "E"],
+  ["\u0568", "y"],
+  ["\u0538", "Y"],
+  ["\u0569", "t"],
+  ["\u0539", "T"],
+  ["\u056A", "zh"],
+  ["\u053A", "Zh"],
+  ["\u056B", "i"],
+  ["\u053B", "I"],
+  ["\u056C", "l"],
+  ["\u053C", "L"],
+  ["\u056D", "kh"],
+  ["\u053D", "Kh"],
+  ["\u056E", "ts"],
+  ["\u053E", "Ts"],
+  ["\u056F", "k"],
+  ["\u053F", "K"],
+  ["\u0570", "h"],
+  ["\u0540", "H"],
+  ["\u0571", "dz"],
+  ["\u0541", "Dz"],
+  ["\u0572", "gh"],
+  ["\u0542", "Gh"],
+  ["\u0573", "tch"],
+  ["\u0543", "Tch"],
+  ["\u0574", "m"],
+  ["\u0544", "M"],
+  ["\u0575", "y"],
+  ["\u0545", "Y"],
+  ["\u0576", "n"],
+  ["\u0546", "N"],
+  ["\u0577", "sh"],
+  ["\u0547", "Sh"],
+  // NOTE: Longer Armenian sequences must come before shorter ones
+  ["\u0578\u0582", "u"],
+  ["\u0548\u0552", "U"],
+  ["\u0548\u0582", "U"],
+  ["\u0578", "vo"],
+  ["\u0548", "Vo"],
+  ["\u0579", "ch"],
+  ["\u0549", "Ch"],
+  ["\u057A", "p"],
+  ["\u054A", "P"],
+  ["\u057B", "j"],
+  ["\u054B", "J"],
+  ["\u057C", "r"],
+  ["\u054C", "R"],
+  ["\u057D", "s"],
+  ["\u054D", "S"],
+  ["\u057E", "v"],
+  ["\u054E", "V"],
+  ["\u057F", "t"],
+  ["\u054F", "T"],
+  ["\u0580", "r"],
+  ["\u0550", "R"],
+  ["\u0581", "c"],
+  ["\u0551", "C"],
+  ["\u0583", "p"],
+  ["\u0553", "P"],
+  ["\u0584", "q"],
+  ["\u0554", "Q"],
+  ["\u0585", "o"],
+  ["\u0555", "O"],
+  ["\u0586", "f"],
+  ["\u0556", "F"],
+  ["\u0587", "yev"],
+  // Georgian
+  ["\u10D0", "a"],
+  ["\u10D1", "b"],
+  ["\u10D2", "g"],
+  ["\u10D3", "d"],
+  ["\u10D4", "e"],
+  ["\u10D5", "v"],
+  ["\u10D6", "z"],
+  ["\u10D7", "t"],
+  ["\u10D8", "i"],
+  ["\u10D9", "k"],
+  ["\u10DA", "l"],
+  ["\u10DB", "m"],
+  ["\u10DC", "n"],
+  ["\u10DD", "o"],
+  ["\u10DE", "p"],
+  ["\u10DF", "zh"],
+  ["\u10E0", "r"],
+  ["\u10E1", "s"],
+  ["\u10E2", "t"],
+  ["\u10E3", "u"],
+  ["\u10E4", "ph"],
+  ["\u10E5", "q"],
+  ["\u10E6", "gh"],
+  ["\u10E7", "k"],
+  ["\u10E8", "sh"],
+  ["\u10E9", "ch"],
+  ["\u10EA", "ts"],
+  ["\u10EB", "dz"],
+  ["\u10EC", "ts"],
+  ["\u10ED", "tch"],
+  ["\u10EE", "kh"],
+  ["\u10EF", "j"],
+  ["\u10F0", "h"],
+  // Czech
+  ["\u010D", "c"],
+  ["\u010F", "d"],
+  ["\u011B", "e"],
+  ["\u0148", "n"],
+  ["\u0159", "r"],
+  ["\u0161", "s"],
+  ["\u0165", "t"],
+  ["\u016F", "u"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u010E", "D"],
+  ["\u011A", "E"],
+  ["\u0147", "N"],
+  ["\u0158", "R"],
+  ["\u0160", "S"],
+  ["\u0164", "T"],
+  ["\u016E", "U"],
+  ["\u017D", "Z"],
+  // Dhivehi
+  ["\u0780", "h"],
+  ["\u0781", "sh"],
+  ["\u0782", "n"],
+  ["\u0783", "r"],
+  ["\u0784", "b"],
+  ["\u0785", "lh"],
+  ["\u0786", "k"],
+  ["\u0787", "a"],
+  ["\u0788", "v"],
+  ["\u0789", "m"],
+  ["\u078A", "f"],
+  ["\u078B", "dh"],
+  ["\u078C", "th"],
+  ["\u078D", "l"],
+  ["\u078E", "g"],
+  ["\u078F", "gn"],
+  ["\u0790", "s"],
+  ["\u0791", "d"],
+  ["\u0792", "z"],
+  ["\u0793", "t"],
+  ["\u0794", "y"],
+  ["\u0795", "p"],
+  ["\u0796", "j"],
+  ["\u0797", "ch"],
+  ["\u0798", "tt"],
+  ["\u0799", "hh"],
+  ["\u079A", "kh"],
+  ["\u079B", "th"],
+  ["\u079C", "z"],
+  ["\u079D", "sh"],
+  ["\u079E", "s"],
+  ["\u079F", "d"],
+  ["\u07A0", "t"],
+  ["\u07A1", "z"],
+  ["\u07A2", "a"],
+  ["\u07A3", "gh"],
+  ["\u07A4", "q"],
+  ["\u07A5", "w"],
+  ["\u07A6", "a"],
+  ["\u07A7", "aa"],
+  ["\u07A8", "i"],
+  ["\u07A9", "ee"],
+  ["\u07AA", "u"],
+  ["\u07AB", "oo"],
+  ["\u07AC", "e"],
+  ["\u07AD", "ey"],
+  ["\u07AE", "o"],
+  ["\u07AF", "oa"],
+  ["\u07B0", ""],
+  // Greek
+  ["\u03B1", "a"],
+  ["\u03B2", "v"],
+  ["\u03B3", "g"],
+  ["\u03B4", "d"],
+  ["\u03B5", "e"],
+  ["\u03B6", "z"],
+  ["\u03B7", "i"],
+  ["\u03B8", "th"],
+  ["\u03B9", "i"],
+  ["\u03BA", "k"],
+  ["\u03BB", "l"],
+  ["\u03BC", "m"],
+  ["\u03BD", "n"],
+  ["\u03BE", "ks"],
+  ["\u03BF", "o"],
+  ["\u03C0", "p"],
+  ["\u03C1", "r"],
+  ["\u03C3", "s"],
+  ["\u03C4", "t"],
+  ["\u03C5", "y"],
+  ["\u03C6", "f"],
+  ["\u03C7", "x"],
+  ["\u03C8", "ps"],
+  ["\u03C9", "o"],
+  ["\u03AC", "a"],
+  ["\u03AD", "e"],
+  ["\u03AF", "i"],
+  ["\u03CC", "o"],
+  ["\u03CD", "y"],
+  ["\u03AE", "i"],
+  ["\u03CE", "o"],
+  ["\u03C2", "s"],
+  ["\u03CA", "i"],
+  ["\u03B0", "y"],
+  ["\u03CB", "y"],
+  ["\u0390", "i"],
+  ["\u0391", "A"],
+  ["\u0392", "B"],
+  ["\u0393", "G"],
+  ["\u0394", "D"],
+  ["\u0395", "E"],
+  ["\u0396", "Z"],
+  ["\u0397", "I"],
+  ["\u0398", "TH"],
+  ["\u0399", "I"],
+  ["\u039A", "K"],
+  ["\u039B", "L"],
+  ["\u039C", "M"],
+  ["\u039D", "N"],
+  ["\u039E", "KS"],
+  ["\u039F", "O"],
+  ["\u03A0", "P"],
+  ["\u03A1", "R"],
+  ["\u03A3", "S"],
+  ["\u03A4", "T"],
+  ["\u03A5", "Y"],
+  ["\u03A6", "F"],
+  ["\u03A7", "X"],
+  ["\u03A8", "PS"],
+  ["\u03A9", "O"],
+  ["\u0386", "A"],
+  ["\u0388", "E"],
+  ["\u038A", "I"],
+  ["\u038C", "O"],
+  ["\u038E", "Y"],
+  ["\u0389", "I"],
+  ["\u038F", "O"],
+  ["\u03AA", "I"],
+  ["\u03AB", "Y"],
+  // Disabled as it conflicts with German and Latin.
+  // Hungarian
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // ['ü', 'u'],
+  // ['Ü', 'U'],
+  // ['ű', 'u'],
+  // ['Ű', 'U'],
+  // Latvian
+  ["\u0101", "a"],
+  ["\u0113", "e"],
+  ["\u0123", "g"],
+  ["\u012B", "i"],
+  ["\u0137", "k"],
+  ["\u013C", "l"],
+  ["\u0146", "n"],
+  ["\u016B", "u"],
+  ["\u0100", "A"],
+  ["\u0112", "E"],
+  ["\u0122", "G"],
+  ["\u012A", "I"],
+  ["\u0136", "K"],
+  ["\u013B", "L"],
+  ["\u0145", "N"],
+  ["\u016A", "U"],
+  ["\u010D", "c"],
+  ["\u0161", "s"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u0160", "S"],
+  ["\u017D", "Z"],
+  // Lithuanian
+  ["\u0105", "a"],
+  ["\u010D", "c"],
+  ["\u0119", "e"],
+  ["\u0117", "e"],
+  ["\u012F", "i"],
+  ["\u0161", "s"],
+  ["\u0173", "u"],
+  ["\u016B", "u"],
+  ["\u017E", "z"],
+  ["\u0104", "A"],
+  ["\u010C", "C"],
+  ["\u0118", "E"],
+  ["\u0116", "E"],
+  ["\u012E", "I"],
+  ["\u0160", "S"],
+  ["\u0172", "U"],
+  ["\u016A", "U"],
+  // Macedonian
+  ["\u040C", "Kj"],
+  ["\u045C", "kj"],
+  ["\u0409", "Lj"],
+  ["\u0459", "lj"],
+  ["\u040A", "Nj"],
+  ["\u045A", "nj"],
+  ["\u0422\u0441", "Ts"],
+  ["\u0442\u0441", "ts"],
+  // Polish
+  ["\u0105", "a"],
+  ["\u0107", "c"],
+  ["\u0119", "e"],
+  ["\u0142", "l"],
+  ["\u0144", "n"],
+  ["\u015B", "s"],
+  ["\u017A", "z"],
+  ["\u017C", "z"],
+  ["\u0104", "A"],
+  ["\u0106", "C"],
+  ["\u0118", "E"],
+  ["\u0141", "L"],
+  ["\u0143", "N"],
+  ["\u015A", "S"],
+  ["\u0179", "Z"],
+  ["\u017B", "Z"],
+  // Disabled as it conflicts with Vietnamese.
+  // Serbian
+  // ['љ', 'lj'],
+  // ['њ', 'nj'],
+  // ['Љ', 'Lj'],
+  // ['Њ', 'Nj'],
+  // ['đ', 'dj'],
+  // ['Đ', 'Dj'],
+  // ['ђ', 'dj'],
+  // ['ј', 'j'],
+  // ['ћ', 'c'],
+  // ['џ', 'dz'],
+  // ['Ђ', 'Dj'],
+  // ['Ј', 'j'],
+  // ['Ћ', 'C'],
+  // ['Џ', 'Dz'],
+  // Disabled as it conflicts with German and Latin.
+  // Slovak
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ľ', 'l'],
+  // ['ĺ', 'l'],
+  // ['ŕ', 'r'],
+  // ['Ľ', 'L'],
+  // ['Ĺ', 'L'],
+  // ['Ŕ', 'R'],
+  // Disabled as it conflicts with German and Latin.
+  // Swedish
+  // ['å', 'o'],
+  // ['Å', 'o'],
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ë', 'e'],
+  // ['Ë', 'E'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // Ukrainian
+  ["\u0404", "Ye"],
+  ["\u0406", "I"],
+  ["\u0407", "Yi"],
+  ["\u0490", "G"],
+  ["\u0454", "ye"],
+  ["\u0456", "i"],
+  ["\u0457", "yi"],
+  ["\u0491", "g"],
+  // Dutch
+  ["\u0132", "IJ"],
+  ["\u0133", "ij"],
+  // Danish
+  // ['Æ', 'Ae'],
+  // ['Ø', 'Oe'],
+  // ['Å', 'Aa'],
+  // ['æ', 'ae'],
+  // ['ø', 'oe'],
+  // ['å', 'aa']
+  // Currencies
+  ["\xA2", "c"],
+  ["\xA5", "Y"],
+  ["\u07FF", "b"],
+  ["\u09F3", "t"],
+  ["\u0AF1", "Bo"],
+  ["\u0E3F", "B"],
+  ["\u20A0", "CE"],
+  ["\u20A1", "C"],
+  ["\u20A2", "Cr"],
+  ["\u20A3", "F"],
+  ["\u20A5", "m"],
+  ["\u20A6", "N"],
+  ["\u20A7", "Pt"],
+  ["\u20A8", "Rs"],
+  ["\u20A9", "W"],
+  ["\u20AB", "s"],
+  ["\u20AC", "E"],
+  ["\u20AD", "K"],
+  ["\u20AE", "T"],
+  ["\u20AF", "Dp"],
+  ["\u20B0", "S"],
+  ["\u20B1", "P"],
+  ["\u20B2", "G"],
+  ["\u20B3", "A"],
+  ["\u20B4", "S"],
+  ["\u20B5", "C"],
+  ["\u20B6", "tt"],
+  ["\u20B7", "S"],
+  ["\u20B8", "T"],
+  ["\u20B9", "R"],
+  ["\u20BA", "L"],
+  ["\u20BD", "P"],
+  ["\u20BF", "B"],
+  ["\uFE69", "$"],
+  ["\uFFE0", "c"],
+  ["\uFFE5", "Y"],
+  ["\uFFE6", "W"],
+  // Latin
+  ["\u{1D400}", "A"],
+  ["\u{1D401}", "B"],
+  ["\u{1D402}", "C"],
+  ["\u{1D403}", "D"],
+  ["\u{1D404}", "E"],
+  ["\u{1D405}", "F"],
+  ["\u{1D406}", "G"],
+  ["\u{1D407}", "H"],
+  ["\u{1D408}", "I"],
+  ["\u{1D409}", "J"],
+  ["\u{1D40A}", "K"],
+  ["\u{1D40B}", "L"],
+  ["\u{1D40C}", "M"],
+  ["\u{1D40D}", "N"],
+  ["\u{1D40E}", "O"],
+  ["\u{1D40F}", "P"],
+  ["\u{1D410}", "Q"],
+  ["\u{1D411}", "R"],
+  ["\u{1D412}", "S"],
+  ["\u{1D413}", "T"],
+  ["\u{1D414}", "U"],
+  ["\u{1D415}", "V"],
+  ["\u{1D416}", "W"],
+  ["\u{1D417}", "X"],
+  ["\u{1D418}", "Y"],
+  ["\u{1D419}", "Z"],
+  ["\u{1D41A}", "a"],
+  ["\u{1D41B}", "b"],
+  ["\u{1D41C}", "c"],
+  ["\u{1D41D}", "d"],
+  ["\u{1D41E}", "e"],
+  ["\u{1D41F}", "f"],
+  ["\u{1D420}", "g"],
+  ["\u{1D421}", "h"],
+  ["\u{1D422}", "i"],
+  ["\u{1D423}", "j"],
+  ["\u{1D424}", "k"],
+  ["\u{1D425}", "l"],
+  ["\u{1D426}", "m"],
+  ["\u{1D427}", "n"],
+  ["\u{1D428}", "o"],
+  ["\u{1D429}", "p"],
+  ["\u{1D42A}", "q"],
+  ["\u{1D42B}", "r"],
+  ["\u{1D42C}", "s"],
+  ["\u{1D42D}", "t"],
+  ["\u{1D42E}", "u"],
+  ["\u{1D42F}", "v"],
+  ["\u{1D430}", "w"],
+  ["\u{1D431}", "x"],
+  ["\u{1D432}", "y"],
+  ["\u{1D433}", "z"],
+  ["\u{1D434}", "A"],
+  ["\u{1D435}", "B"],
+  ["\u{1D436}", "C"],
+  ["\u{1D437}", "D"],
+  ["\u{1D438}", "E"],
+  ["\u{1D439}", "F"],
+  ["\u{1D43A}", "G"],
+  ["\u{1D43B}", "H"],
+  ["\u{1D43C}", "I"],
+  ["\u{1D43D}", "J"],
+  ["\u{1D43E}", "K"],
+  ["\u{1D43F}", "L"],
+  ["\u{1D440}", "M"],
+  ["\u{1D441}", "N"],
+  ["\u{1D442}", "O"],
+  ["\u{1D443}", "P"],
+  ["\u{1D444}", "Q"],
+  ["\u{1D445}", "R"],
+  ["\u{1D446}", "S"],
+  ["\u{1D447}", "T"],
+  ["\u{1D448}", "U"],
+  ["\u{1D449}", "V"],
+  ["\u{1D44A}", "W"],
+  ["\u{1D44B}", "X"],
+  ["\u{1D44C}", "Y"],
+  ["\u{1D44D}", "Z"],
+  ["\u{1D44E}", "a"],
+  ["\u{1D44F}", "b"],
+  ["\u{1D450}", "c"],
+  ["\u{1D451}", "d"],
+  ["\u{1D452}", "e"],
+  ["\u{1D453}", "f"],
+  ["\u{1D454}", "g"],
+  ["\u{1D456}", "i"],
+  ["\u{1D457}", "j"],
+  ["\u{1D458}", "k"],
+  ["\u{1D459}", "l"],
+  ["\u{1D45A}", "m"],
+  ["\u{1D45B}", "n"],
+  ["\u{1D45C}", "o"],
+  ["\u{1D45D}", "p"],
+  ["\u{1D45E}", "q"],
+  ["\u{1D45F}", "r"],
+  ["\u{1D460}", "s"],
+  ["\u{1D461}", "t"],
+  ["\u{1D462}", "u"],
+  ["\u{1D463}", "v"],
+  ["\u{1D464}", "w"],
+  ["\u{1D465}", "x"],
+  ["\u{1D466}", "y"],
+  ["\u{1D467}", "z"],
+  ["\u{1D468}", "A"],
+  ["\u{1D469}", "B"],
+  ["\u{1D46A}", "C"],
+  ["\u{1D46B}", "D"],
+  ["\u{1D46C}", "E"],
+  ["\u{1D46D}", "F"],
+  ["\u{1D46E}", "G"],
+  ["\u{1D46F}", "H"],
+  ["\u{1D470}", "I"],
+  ["\u{1D471}", "J"],
+  ["\u{1D472}", "K"],
+  ["\u{1D473}", "L"],
+  ["\u{1D474}", "M"],
+  ["\u{1D475}", "N"],
+  ["\u{1D476}", "O"],
+  ["\u{1D477}", "P"],
+  ["\u{1D478}", "Q"],
+  ["\u{1D479}", "R"],
+  ["\u{1D47A}", "S"],
+  ["\u{1D47B}", "T"],
+  ["\u{1D47C}", "U"],
+  ["\u{1D47D}", "V"],
+  ["\u{1D47E}", "W"],
+  ["\u{1D47F}", "X"],
+  ["\u{1D480}", "Y"],
+  ["\u{1D481}", "Z"],
+  ["\u{1D482}", "a"],
+  ["\u{1D483}", "b"],
+  ["\u{1D484}", "c"],
+  ["\u{1D485}", "d"],
+  ["\u{1D486}", "e"],
+  ["\u{1D487}", "f"],
+  ["\u{1D488}", "g"],
+  ["\u{1D489}", "h"],
+  ["\u{1D48A}", "i"],
+  ["\u{1D48B}", "j"],
+  ["\u{1D48C}", "k"],
+  ["\u{1D48D}", "l"],
+  ["\u{1D48E}", "m"],
+  ["\u{1D48F}", "n"],
+  ["\u{1D490}", "o"],
+  ["\u{1D491}", "p"],
+  ["\u{1D492}", "q"],
+  ["\u{1D493}", "r"],
+  ["\u{1D494}", "s"],
+  ["\u{1D495}", "t"],
+  ["\u{1D496}", "u"],
+  ["\u{1D497}", "v"],
+  ["\u{1D498}", "w"],
+  ["\u{1D499}", "x"],
+  ["\u{1D49A}", "y"],
+  ["\u{1D49B}", "z"],
+  ["\u{1D49C}", "A"],
+  ["\u{1D49E}", "C"],
+  ["\u{1D49F}", "D"],
+  ["\u{1D4A2}", "g"],
+  ["\u{1D4A5}", "J"],
+  ["\u{1D4A6}", "K"],
+  ["\u{1D4A9}", "N"],
+  ["\u{1D4AA}", "O"],
+  ["\u{1D4AB}", "P"],
+  ["\u{1D4AC}", "Q"],
+  ["\u{1D4AE}", "S"],
+  ["\u{1D4AF}", "T"],
+  ["\u{1D4B0}", "U"],
+  ["\u{1D4B1}", "V"],
+  ["\u{1D4B2}", "W"],
+  ["\u{1D4B3}", "X"],
+  ["\u{1D4B4}", "Y"],
+  ["\u{1D4B5}", "Z"],
+  ["\u{1D4B6}", "a"],
+  ["\u{1D4B7}", "b"],
+  ["\u{1D4B8}", "c"],
+  ["\u{1D4B9}", "d"],
+  ["\u{1D4BB}", "f"],
+  ["\u{1D4BD}", "h"],
+  ["\u{1D4BE}", "i"],
+  ["\u{1D4BF}", "j"],
+  ["\u{1D4C0}", "k"],
+  ["\u{1D4C1}", "l"],
+  ["\u{1D4C2}", "m"],
+  ["\u{1D4C3}", "n"],
+  ["\u{1D4C5}", "p"],
+  ["\u{1D4C6}", "q"],
+  ["\u{1D4C7}", "r"],
+  ["\u{1D4C8}", "s"],
+  ["\u{1D4C9}", "t"],
+  ["\u{1D4CA}", "u"],
+  ["\u{1D4CB}", "v"],
+  ["\u{1D4CC}", "w"],
+  ["\u{1D4CD}", "x"],
+  ["\u{1D4CE}", "y"],
+  ["\u{1D4CF}", "z"],
+  ["\u{1D4D0}", "A"],
+  ["\u{1D4D1}", "B"],
+  ["\u{1D4D2}", "C"],
+  ["\u{1D4D3}", "D"],
+  ["\u{1D4D4}", "E"],
+  ["\u{1D4D5}", "F"],
+  ["\u{1D4D6}", "G"],
+  ["\u{1D4D7}", "H"],
+  ["\u{1D4D8}", "I"],
+  ["\u{1D4D9}", "J"],
+  ["\u{1D4DA}", "K"],
+  ["\u{1D4DB}", "L"],
+  ["\u{1D4DC}", "M"],
+  ["\u{1D4DD}", "N"],
+  ["\u{1D4DE}", "O"],
+  ["\u{1D4DF}", "P"],
+  ["\u{1D4E0}", "Q"],
+  ["\u{1D4E1}", "R"],
+  ["\u{1D4E2}", "S"],
+  ["\u{1D4E3}", "T"],
+  ["\u{1D4E4}", "U"],
+  ["\u{1D4E5}", "V"],
+  ["\u{1D4E6}", "W"],
+  ["\u{1D4E7}", "X"],
+  ["\u{1D4E8}", "Y"],
+  ["\u{1D4E9}", "Z"],
+  ["\u{1D4EA}", "a"],
+  ["\u{1D4EB}", "b"],
+  ["\u{1D4EC}", "c"],
+  ["\u{1D4ED}", "d"],
+  ["\u{1D4EE}", "e"],
+  ["\u{1D4EF}", "f"],
+  ["\u{1D4F0}", "g"],
+  ["\u{1D4F1}", "h"],
+  ["\u{1D4F2}", "i"],
+  ["\u{1D4F3}", "j"],
+  ["\u{1D4F4}", "k"],
+  ["\u{1D4F5}", "l"],
+  ["\u{1D4F6}", "m"],
+  ["\u{1D4F7}", "n"],
+  ["\u{1D4F8}", "o"],
+  ["\u{1D4F9}", "p"],
+  ["\u{1D4FA}", "q"],
+  ["\u{1D4FB}", "r"],
+  ["\u{1D4FC}", "s"],
+  ["\u{1D4FD}", "t"],
+  ["\u{1D4FE}", "u"],
+  ["\u{1D4FF}", "v"],
+  ["\u{1D500}", "w"],
+  ["\u{1D501}", "x"],
+  ["\u{1D502}", "y"],
+  ["\u{1D503}", "z"],
+  ["\u{1D504}", "A"],
+  ["\u{1D505}", "B"],
+  ["\u{1D507}", "D"],
+  ["\u{1D508}", "E"],
+  ["\u{1D509}", "F"],
+  ["\u{1D50A}", "G"],
+  ["\u{1D50D}", "J"],
+  ["\u{1D50E}", "K"],
+  ["\u{1D50F}", "L"],
+  ["\u{1D510}", "M"],
+  ["\u{1D511}", "N"],
+  ["\u{1D512}", "O"],
+  ["\u{1D513}", "P"],
+  ["\u{1D514}", "Q"],
+  ["\u{1D516}", "S"],
+  ["\u{1D517}", "T"],
+  ["\u{1D518}", "U"],
+  ["\u{1D519}", "V"],
+  ["\u{1D51A}", "W"],
+  ["\u{1D51B}", "X"],
+  ["\u{1D51C}", "Y"],
+  ["\u{1D51E}", "a"],
+  ["\u{1D51F}", "b"],
+  ["\u{1D520}", "c"],
+  ["\u{1D521}", "d"],
+  ["\u{1D522}", "e"],
+  ["\u{1D523}", "f"],
+  ["\u{1D524}", "g"],
+  ["\u{1D525}", "h"],
+  ["\u{1D526}", "i"],
+  ["\u{1D527}", "j"],
+  ["\u{1D528}", "k"],
+  ["\u{1D529}", "l"],
+  ["\u{1D52A}", "m"],
+  ["\u{1D52B}", "n"],
+  ["\u{1D52C}", "o"],
+  ["\u{1D52D}", "p"],
+  ["\u{1D52E}", "q"],
+  ["\u{1D52F}", "r"],
+  ["\u{1D530}", "s"],
+  ["\u{1D531}", "t"],
+  ["\u{1D532}", "u"],
+  ["\u{1D533}", "v"],
+  ["\u{1D534}", "w"],
+  ["\u{1D535}", "x"],
+  ["\u{1D536}", "y"],
+  ["\u{1D537}", "z"],
+  ["\u{1D538}", "A"],
+  ["\u{1D539}", "B"],
+  ["\u{1D53B}", "D"],
+  ["\u{1D53C}", "E"],
+  ["\u{1D53D}", "F"],
+  ["\u{1D53E}", "G"],
+  ["\u{1D540}", "I"],
+  ["\u{1D541}", "J"],
+  ["\u{1D542}", "K"],
+  ["\u{1D543}", "L"],
+  ["\u{1D544}", "M"],
+  ["\u{1D546}", "O"],
+  ["\u{1D54A}", "S"],
+  ["\u{1D54B}", "T"],
+  ["\u{1D54C}", "U"],
+  ["\u{1D54D}", "V"],
+  ["\u{1D54E}", "W"],
+  ["\u{1D54F}", "X"],
+  ["\u{1D550}", "Y"],
+  ["\u{1D552}", "a"],
+  ["\u{1D553}", "b"],
+  ["\u{1D554}", "c"],
+  ["\u{1D555}", "d"],
+  ["\u{1D556}", "e"],
+  ["\u{1D557}", "f"],
+  ["\u{1D558}", "g"],
+  ["\u{1D559}", "h"],
+  ["\u{1D55A}", "i"],
+  ["\u{1D55B}", "j"],
+  ["\u{1D55C}", "k"],
+  ["\u{1D55D}", "l"],
+  ["\u{1D55E}", "m"],
+  ["\u{1D55F}", "n"],
+  ["\u{1D560}", "o"],
+  ["\u{1D561}", "p"],
+  ["\u{1D562}", "q"],
+  ["\u{1D563}", "r"],
+  ["\u{1D564}", "s"],
+  ["\u{1D565}", "t"],
+  ["\u{1D566}", "u"],
+  ["\u{1D567}", "v"],
+  ["\u{1D568}", "w"],
+  ["\u{1D569}", "x"],
+  ["\u{1D56A}", "y"],
+  ["\u{1D56B}", "z"],
+  ["\u{1D56C}", "A"],
+  ["\u{1D56D}", "B"],
+  ["\u{1D56E}", "C"],
+  ["\u{1D56F}", "D"],
+  ["\u{1D570}", "E"],
+  ["\u{1D571}", "F"],
+  ["\u{1D572}", "G"],
+  ["\u{1D573}", "H"],
+  ["\u{1D574}", "I"],
+  ["\u{1D575}", "J"],
+  ["\u{1D576}", "K"],
+  ["\u{1D577}", "L"],
+  ["\u{1D578}", "M"],
+  ["\u{1D579}", "N"],
+  ["\u{1D57A}", "O"],
+  ["\u{1D57B}", "P"],
+  ["\u{1D57C}", "Q"],
+  ["\u{1D57D}", "R"],
+  ["\u{1D57E}", "S"],
+  ["\u{1D57F}", "T"],
+  ["\u{1D580}", "U"],
+  ["\u{1D581}", "V"],
+  ["\u{1D582}", "W"],
+  ["\u{1D583}", "X"],
+  ["\u{1D584}", "Y"],
+  ["\u{1D585}", "Z"],
+  ["\u{1D586}", "a"],
+  ["\u{1D587}", "b"],
+  ["\u{1D588}", "c"],
+  ["\u{1D589}", "d"],
+  ["\u{1D58A}", "e"],
+  ["\u{1D58B}", "f"],
+  ["\u{1D58C}", "g"],
+  ["\u{1D58D}", "h"],
+  ["\u{1D58E}", "i"],
+  ["\u{1D58F}", "j"],
+  ["\u{1D590}", "k"],
+  ["\u{1D591}", "l"],
+  ["\u{1D592}", "m"],
+  ["\u{1D593}", "n"],
+  ["\u{1D594}", "o"],
+  ["\u{1D595}", "p"],
+  ["\u{1D596}", "q"],
+  ["\u{1D597}", "r"],
+  ["\u{1D598}", "s"],
+  ["\u{1D599}", "t"],
+  ["\u{1D59A}", "u"],
+  ["\u{1D59B}", "v"],
+  ["\u{1D59C}", "w"],
+  ["\u{1D59D}", "x"],
+  ["\u{1D59E}", "y"],
+  ["\u{1D59F}", "z"],
+  ["\u{1D5A0}", "A"],
+  ["\u{1D5A1}", "B"],
+  ["\u{1D5A2}", "C"],
+  ["\u{1D5A3}", "D"],
+  ["\u{1D5A4}", "E"],
+  ["\u{1D5A5}", "F"],
+  ["\u{1D5A6}", "G"],
+  ["\u{1D5A7}", "H"],
+  ["\u{1D5A8}", "I"],
+  ["\u{1D5A9}", "J"],
+  ["\u{1D5AA}", "K"],
+  ["\u{1D5AB}", "L"],
+  ["\u{1D5AC}", "M"],
+  ["\u{1D5AD}", "N"],
+  ["\u{1D5AE}", "O"],
+  ["\u{1D5AF}", "P"],
+  ["\u{1D5B0}", "Q"],
+  ["\u{1D5B1}", "R"],
+  ["\u{1D5B2}", "S"],
+  ["\u{1D5B3}", "T"],
+  ["\u{1D5B4}", "U"],
+  ["\u{1D5B5}", "V"],
+  ["\u{1D5B6}", "W"],
+  ["\u{1D5B7}", "X"],
+  ["\u{1D5B8}", "Y"],
+  ["\u{1D5B9}", "Z"],
+  ["\u{1D5BA}", "a"],
+  ["\u{1D5BB}", "b"],
+  ["\u{1D5BC}", "c"],
+  ["\u{1D5BD}", "d"],
+  ["\u{1D5BE}", "e"],
+  ["\u{1D5BF}", "f"],
+  ["\u{1D5C0}", "g"],
+  ["\u{1D5C1}", "h"],
+  ["\u{1D5C2}", "i"],
+  ["\u{1D5C3}", "j"],
+  ["\u{1D5C4}", "k"],
+  ["\u{1D5C5}", "l"],
+  ["\u{1D5C6}", "m"],
+  ["\u{1D5C7}", "n"],
+  ["\u{1D5C8}", "o"],
+  ["\u{1D5C9}", "p"],
+  ["\u{1D5CA}", "q"],
+  ["\u{1D5CB}", "r"],
+  ["\u{1D5CC}", "s"],
+  ["\u{1D5CD}", "t"],
+  ["\u{1D5CE}", "u"],
+  ["\u{1D5CF}", "v"],
+  ["\u{1D5D0}", "w"],
+  ["\u{1D5D1}", "x"],
+  ["\u{1D5D2}", "y"],
+  ["\u{1D5D3}", "z"],
+  ["\u{1D5D4}", "A"],
+  ["\u{1D5D5}", "B"],
+  ["\u{1D5D6}", "C"],
+  ["\u{1D5D7}", "D"],
+  ["\u{1D5D8}", "E"],
+  ["\u{1D5D9}", "F"],
+  ["\u{1D5DA}", "G"],
+  ["\u{1D5DB}", "H"],
+  ["\u{1D5DC}", "I"],
+  ["\u{1D5DD}", "J"],
+  ["\u{1D5DE}", "K"],
+  ["\u{1D5DF}", "L"],
+  ["\u{1D5E0}", "M"],
+  ["\u{1D5E1}", "N"],
+  ["\u{1D5E2}", "O"],
+  ["\u{1D5E3}", "P"],
+  ["\u{1D5E4}", "Q"],
+  ["\u{1D5E5}", "R"],
+  ["\u{1D5E6}", "S"],
+  ["\u{1D5E7}", "T"],
+  ["\u{1D5E8}", "U"],
+  ["\u{1D5E9}", "V"],
+  ["\u{1D5EA}", "W"],
+  ["\u{1D5EB}", "X"],
+  ["\u{1D5EC}", "Y"],
+  ["\u{1D5ED}", "Z"],
+  ["\u{1D5EE}", "a"],
+  ["\u{1D5EF}", "b"],
+  ["\u{1D5F0}", "c"],
+  ["\u{1D5F1}", "d"],
+  ["\u{1D5F2}", "e"],
+  ["\u{1D5F3}", "f"],
+  ["\u{1D5F4}", "g"],
+  ["\u{1D5F5}", "h"],
+  ["\u{1D5F6}", "i"],
+  ["\u{1D5F7}", "j"],
+  ["\u{1D5F8}", "k"],
+  ["\u{1D5F9}", "l"],
+  ["\u{1D5FA}", "m"],
+  ["\u{1D5FB}", "n"],
+  ["\u{1D5FC}", "o"],
+  ["\u{1D5FD}", "p"],
+  ["\u{1D5FE}", "q"],
+  ["\u{1D5FF}", "r"],
+  ["\u{1D600}", "s"],
+  ["\u{1D601}", "t"],
+  ["\u{1D602}", "u"],
+  ["\u{1D603}", "v"],
+  ["\u{1D604}", "w"],
+  ["\u{1D605}", "x"],
+  ["\u{1D606}", "y"],
+  ["\u{1D607}", "z"],
+  ["\u{1D608}", "A"],
+  ["\u{1D609}", "B"],
+  ["\u{1D60A}", "C"],
+  ["\u{1D60B}", "D"],
+  ["\u{1D60C}", "E"],
+  ["\u{1D60D}", "F"],
+  ["\u{1D60E}", "G"],
+  ["\u{1D60F}", "H"],
+  ["\u{1D610}", "I"],
+  ["\u{1D611}", "J"],
+  ["\u{1D612}", "K"],
+  ["\u{1D613}", "L"],
+  ["\u{1D614}", "M"],
+  ["\u{1D615}", "N"],
+  ["\u{1D616}", "O"],
+  ["\u{1D617}", "P"],
+  ["\u{1D618}", "Q"],
+  ["\u{1D619}", "R"],
+  ["\u{1D61A}", "S"],
+  ["\u{1D61B}", "T"],
+  ["\u{1D61C}", "U"],
+  ["\u{1D61D}", "V"],
+  ["\u{1D61E}", "W"],
+  ["\u{1D61F}", "X"],
+  ["\u{1D620}", "Y"],
+  ["\u{1D621}", "Z"],
+  ["\u{1D622}", "a"],
+  ["\u{1D623}", "b"],
+  ["\u{1D624}", "c"],
+  ["\u{1D625}", "d"],
+  ["\u{1D626}", "e"],
+  ["\u{1D627}", "f"],
+  ["\u{1D628}", "g"],
+  ["\u{1D629}", "h"],
+  ["\u{1D62A}", "i"],
+  ["\u{1D62B}", "j"],
+  ["\u{1D62C}", "k"],
+  ["\u{1D62D}", "l"],
+  ["\u{1D62E}", "m"],
+  ["\u{1D62F}", "n"],
+  ["\u{1D630}", "o"],
+  ["\u{1D631}", "p"],
+  ["\u{1D632}", "q"],
+  ["\u{1D633}", "r"],
+  ["\u{1D634}", "s"],
+  ["\u{1D635}", "t"],
+  ["\u{1D636}", "u"],
+  ["\u{1D637}", "v"],
+  ["\u{1D638}", "w"],
+  ["\u{1D639}", "x"],
+  ["\u{1D63A}", "y"],
+  ["\u{1D63B}", "z"],
+  ["\u{1D63C}", "A"],
+  ["\u{1D63D}", "B"],
+  ["\u{1D63E}", "C"],
+  ["\u{1D63F}", "D"],
+  ["\u{1D640}", "E"],
+  ["\u{1D641}", "F"],
+  ["\u{1D642}", "G"],
+  ["\u{1D643}", "H"],
+  ["\u{1D644}", "I"],
+  ["\u{1D645}", "J"],
+  ["\u{1D646}", "K"],
+  ["\u{1D647}", "L"],
+  ["\u{1D648}", "M"],
+  ["\u{1D649}", "N"],
+  ["\u{1D64A}", "O"],
+  ["\u{1D64B}", "P"],
+  ["\u{1D64C}", "Q"],
+  ["\u{1D64D}", "R"],
+  ["\u{1D64E}", "S"],
+  ["\u{1D64F}", "T"],
+  ["\u{1D650}", "U"],
+  ["\u{1D651}", "V"],
+  ["\u{1D652}", "W"],
+  ["\u{1D653}", "X"],
+  ["\u{1D654}", "Y"],
+  ["\u{1D655}", "Z"],
+  ["\u{1D656}", "a"],
+  ["\u{1D657}", "b"],
+  ["\u{1D658}", "c"],
+  ["\u{1D659}", "d"],
+  ["\u{1D65A}", "e"],
+  ["\u{1D65B}", "f"],
+  ["\u{1D65C}", "g"],
+  ["\u{1D65D}", "h"],
+  ["\u{1D65E}", "i"],
+  ["\u{1D65F}", "j"],
+  ["\u{1D660}", "k"],
+  ["\u{1D661}", "l"],
+  ["\u{1D662}", "m"],
+  ["\u{1D663}", "n"],
+  ["\u{1D664}", "o"],
+  ["\u{1D665}", "p"],
+  ["\u{1D666}", "q"],
+  ["\u{1D667}", "r"],
+  ["\u{1D668}", "s"],
+  ["\u{1D669}", "t"],
+  ["\u{1D66A}", "u"],
+  ["\u{1D66B}", "v"],
+  ["\u{1D66C}", "w"],
+  ["\u{1D66D}", "x"],
+  ["\u{1D66E}", "y"],
+  ["\u{1D66F}", "z"],
+  ["\u{1D670}", "A"],
+  ["\u{1D671}", "B"],
+  ["\u{1D672}", "C"],
+  ["\u{1D673}", "D"],
+  ["\u{1D674}", "E"],
+  ["\u{1D675}", "F"],
+  ["\u{1D676}", "G"],
+  ["\u{1D677}", "H"],
+  ["\u{1D678}", "I"],
+  ["\u{1D679}", "J"],
+  ["\u{1D67A}", "K"],
+  ["\u{1D67B}", "L"],
+  ["\u{1D67C}", "M"],
+  ["\u{1D67D}", "N"],
+  ["\u{1D67E}", "O"],
+  ["\u{1D67F}", "P"],
+  ["\u{1D680}", "Q"],
+  ["\u{1D681}", "R"],
+  ["\u{1D682}", "S"],
+  ["\u{1D683}", "T"],
+  ["\u{1D684}", "U"],
+  ["\u{1D685}", "V"],
+  ["\u{1D686}", "W"],
+  ["\u{1D687}", "X"],
+  ["\u{1D688}", "Y"],
+  ["\u{1D689}", "Z"],
+  ["\u{1D68A}", "a"],
+  ["\u{1D68B}", "b"],
+  ["\u{1D68C}", "c"],
+  ["\u{1D68D}", "d"],
+  ["\u{1D68E}", "e"],
+  ["\u{1D68F}", "f"],
+  ["\u{1D690}", "g"],
+  ["\u{1D691}", "h"],
+  ["\u{1D692}", "i"],
+  ["\u{1D693}", "j"],
+  ["\u{1D694}", "k"],
+  ["\u{1D695}", "l"],
+  ["\u{1D696}", "m"],
+  ["\u{1D697}", "n"],
+  ["\u{1D698}", "o"],
+  ["\u{1D699}", "p"],
+  ["\u{1D69A}", "q"],
+  ["\u{1D69B}", "r"],
+  ["\u{1D69C}", "s"],
+  ["\u{1D69D}", "t"],
+  ["\u{1D69E}", "u"],
+  ["\u{1D69F}", "v"],
+  ["\u{1D6A0}", "w"],
+  ["\u{1D6A1}", "x"],
+  ["\u{1D6A2}", "y"],
+  ["\u{1D6A3}", "z"],
+  // Dotless letters
+  ["\u{1D6A4}", "l"],
+  ["\u{1D6A5}", "j"],
+  // Greek
+  ["\u{1D6E2}", "A"],
+  ["\u{1D6E3}", "B"],
+  ["\u{1D6E4}", "G"],
+  ["\u{1D6E5}", "D"],
+  ["\u{1D6E6}", "E"],
+  ["\u{1D6E7}", "Z"],
+  ["\u{1D6E8}", "I"],
+  ["\u{1D6E9}", "TH"],
+  ["\u{1D6EA}", "I"],
+  ["\u{1D6EB}", "K"],
+  ["\u{1D6EC}", "L"],
+  ["\u{1D6ED}", "M"],
+  ["\u{1D6EE}", "N"],
+  ["\u{1D6EF}", "KS"],
+  ["\u{1D6F0}", "O"],
+  ["\u{1D6F1}", "P"],
+  ["\u{1D6F2}", "R"],
+  ["\u{1D6F3}", "TH"],
+  ["\u{1D6F4}", "S"],
+  ["\u{1D6F5}", "T"],
+  ["\u{1D6F6}", "Y"],
+  ["\u{1D6F7}", "F"],
+  ["\u{1D6F8}", "x"],
+  ["\u{1D6F9}", "PS"],
+  ["\u{1D6FA}", "O"],
+  ["\u{1D6FB}", "D"],
+  ["\u{1D6FC}", "a"],
+  ["\u{1D6FD}", "b"],
+  ["\u{1D6FE}", "g"],
+  ["\u{1D6FF}", "d"],
+  ["\u{1D700}", "e"],
+  ["\u{1D701}", "z"],
+  ["\u{1D702}", "i"],
+  ["\u{1D703}", "th"],
+  ["\u{1D704}", "i"],
+  ["\u{1D705}", "k"],
+  ["\u{1D706}", "l"],
+  ["\u{1D707}", "m"],
+  ["\u{1D708}", "n"],
+  ["\u{1D709}", "ks"],
+  ["\u{1D70A}", "o"],
+  ["\u{1D70B}", "p"],
+  ["\u{1D70C}", "r"],
+  ["\u{1D70D}", "s"],
+  ["\u{1D70E}", "s"],
+  ["\u{1D70F}", "t"],
+  ["\u{1D710}", "y"],
+  ["\u{1D711}", "f"],
+  ["\u{1D712}", "x"],
+  ["\u{1D713}", "ps"],
+  ["\u{1D714}", "o"],
+  ["\u{1D715}", "d"],
+  ["\u{1D716}", "E"],
+  ["\u{1D717}", "TH"],
+  ["\u{1D718}", "K"],
+  ["\u{1D719}", "f"],
+  ["\u{1D71A}", "r"],
+  ["\u{1D71B}", "p"],
+  ["\u{1D71C}", "A"],
+  ["\u{1D71D}", "V"],
+  ["\u{1D71E}", "G"],
+  ["\u{1D71F}", "D"],
+  ["\u{1D720}", "E"],
+  ["\u{1D721}", "Z"],
+  ["\u{1D722}", "I"],
+  ["\u{1D723}", "TH"],
+  ["\u{1D724}", "I"],
+  ["\u{1D725}", "K"],
+  ["\u{1D726}", "L"],
+  ["\u{1D727}", "M"],
+  ["\u{1D728}", "N"],
+  ["\u{1D729}", "KS"],
+  ["\u{1D72A}", "O"],
+  ["\u{1D72B}", "P"],
+  ["\u{1D72C}", "S"],
+  ["\u{1D72D}", "TH"],
+  ["\u{1D72E}", "S"],
+  ["\u{1D72F}", "T"],
+  ["\u{1D730}", "Y"],
+  ["\u{1D731}", "F"],
+  ["\u{1D732}", "X"],
+  ["\u{1D733}", "PS"],
+  ["\u{1D734}", "O"],
+  ["\u{1D735}", "D"],
+  ["\u{1D736}", "a"],
+  ["\u{1D737}", "v"],
+  ["\u{1D738}", "g"],
+  ["\u{1D739}", "d"],
+  ["\u{1D73A}", "e"],
+  ["\u{1D73B}", "z"],
+  ["\u{1D73C}", "i"],
+  ["\u{1D73D}", "th"],
+  ["\u{1D73E}", "i"],
+  ["\u{1D73F}", "k"],
+  ["\u{1D740}", "l"],
+  ["\u{1D741}", "m"],
+  ["\u{1D742}", "n"],
+  ["\u{1D743}", "ks"],
+  ["\u{1D744}", "o"],
+  ["\u{1D745}", "p"],
+  ["\u{1D746}", "r"],
+  ["\u{1D747}", "s"],
+  ["\u{1D748}", "s"],
+  ["\u{1D749}", "t"],
+  ["\u{1D74A}", "y"],
+  ["\u{1D74B}", "f"],
+  ["\u{1D74C}", "x"],
+  ["\u{1D74D}", "ps"],
+  ["\u{1D74E}", "o"],
+  ["\u{1D74F}", "a"],
+  ["\u{1D750}", "e"],
+  ["\u{1D751}", "i"],
+  ["\u{1D752}", "k"],
+  ["\u{1D753}", "f"],
+  ["\u{1D754}", "r"],
+  ["\u{1D755}", "p"],
+  ["\u{1D756}", "A"],
+  ["\u{1D757}", "B"],
+  ["\u{1D758}", "G"],
+  ["\u{1D759}", "D"],
+  ["\u{1D75A}", "E"],
+  ["\u{1D75B}", "Z"],
+  ["\u{1D75C}", "I"],
+  ["\u{1D75D}", "TH"],
+  ["\u{1D75E}", "I"],
+  ["\u{1D75F}", "K"],
+  ["\u{1D760}", "L"],
+  ["\u{1D761}", "M"],
+  ["\u{1D762}", "N"],
+  ["\u{1D763}", "KS"],
+  ["\u{1D764}", "O"],
+  ["\u{1D765}", "P"],
+  ["\u{1D766}", "R"],
+  ["\u{1D767}", "TH"],
+  ["\u{1D768}", "S"],
+  ["\u{1D769}", "T"],
+  ["\u{1D76A}", "Y"],
+  ["\u{1D76B}", "F"],
+  ["\u{1D76C}", "X"],
+  ["\u{1D76D}", "PS"],
+  ["\u{1D76E}", "O"],
+  ["\u{1D76F}", "D"],
+  ["\u{1D770}", "a"],
+  ["\u{1D771}", "v"],
+  ["\u{1D772}", "g"],
+  ["\u{1D773}", "d"],
+  ["\u{1D774}", "e"],
+  ["\u{1D775}", "z"],
+  ["\u{1D776}", "i"],
+  ["\u{1D777}", "th"],
+  ["\u{1D778}", "i"],
+  ["\u{1D779}", "k"],
+  ["\u{1D77A}", "l"],
+  ["\u{1D77B}", "m"],
+  ["\u{1D77C}", "n"],
+  ["\u{1D77D}", "ks"],
+  ["\u{1D77E}", "o"],
+  ["\u{1D77F}", "p"],
+  ["\u{1D780}", "r"],
+  ["\u{1D781}", "s"],
+  ["\u{1D782}", "s"],
+  ["\u{1D783}", "t"],
+  ["\u{1D784}", "y"],
+  ["\u{1D785}", "f"],
+  ["\u{1D786}", "x"],
+  ["\u{1D787}", "ps"],
+  ["\u{1D788}", "o"],
+  ["\u{1D789}", "a"],
+  ["\u{1D78A}", "e"],
+  ["\u{1D78B}", "i"],
+  ["\u{1D78C}", "k"],
+  ["\u{1D78D}", "f"],
+  ["\u{1D78E}", "r"],
+  ["\u{1D78F}", "p"],
+  ["\u{1D790}", "A"],
+  ["\u{1D791}", "V"],
+  ["\u{1D792}", "G"],
+  ["\u{1D793}", "D"],
+  ["\u{1D794}", "E"],
+  ["\u{1D795}", "Z"],
+  ["\u{1D796}", "I"],
+  ["\u{1D797}", "TH"],
+  ["\u{1D798}", "I"],
+  ["\u{1D799}", "K"],
+  ["\u{1D79A}", "L"],
+  ["\u{1D79B}", "M"],
+  ["\u{1D79C}", "N"],
+  ["\u{1D79D}", "KS"],
+  ["\u{1D79E}", "O"],
+  ["\u{1D79F}", "P"],
+  ["\u{1D7A0}", "S"],
+  ["\u{1D7A1}", "TH"],
+  ["\u{1D7A2}", "S"],
+  ["\u{1D7A3}", "T"],
+  ["\u{1D7A4}", "Y"],
+  ["\u{1D7A5}", "F"],
+  ["\u{1D7A6}", "X"],
+  ["\u{1D7A7}", "PS"],
+  ["\u{1D7A8}", "O"],
+  ["\u{1D7A9}", "D"],
+  ["\u{1D7AA}", "av"],
+  ["\u{1D7AB}", "g"],
+  ["\u{1D7AC}", "d"],
+  ["\u{1D7AD}", "e"],
+  ["\u{1D7AE}", "z"],
+  ["\u{1D7AF}", "i"],
+  ["\u{1D7B0}", "i"],
+  ["\u{1D7B1}", "th"],
+  ["\u{1D7B2}", "i"],
+  ["\u{1D7B3}", "k"],
+  ["\u{1D7B4}", "l"],
+  ["\u{1D7B5}", "m"],
+  ["\u{1D7B6}", "n"],
+  ["\u{1D7B7}", "ks"],
+  ["\u{1D7B8}", "o"],
+  ["\u{1D7B9}", "p"],
+  ["\u{1D7BA}", "r"],
+  ["\u{1D7BB}", "s"],
+  ["\u{1D7BC}", "s"],
+  ["\u{1D7BD}", "t"],
+  ["\u{1D7BE}", "y"],
+  ["\u{1D7BF}", "f"],
+  ["\u{1D7C0}", "x"],
+  ["\u{1D7C1}", "ps"],
+  ["\u{1D7C2}", "o"],
+  ["\u{1D7C3}", "a"],
+  ["\u{1D7C4}", "e"],
+  ["\u{1D7C5}", "i"],
+  ["\u{1D7C6}", "k"],
+  ["\u{1D7C7}", "f"],
+  ["\u{1D7C8}", "r"],
+  ["\u{1D7C9}", "p"],
+  ["\u{1D7CA}", "F"],
+  ["\u{1D7CB}", "f"],
+  ["\u249C", "(a)"],
+  ["\u249D", "(b)"],
+  ["\u249E", "(c)"],
+  ["\u249F", "(d)"],
+  ["\u24A0", "(e)"],
+  ["\u24A1", "(f)"],
+  ["\u24A2", "(g)"],
+  ["\u24A3", "(h)"],
+  ["\u24A4", "(i)"],
+  ["\u24A5", "(j)"],
+  ["\u24A6", "(k)"],
+  ["\u24A7", "(l)"],
+  ["\u24A8", "(m)"],
+  ["\u24A9", "(n)"],
+  ["\u24AA", "(o)"],
+  ["\u24AB", "(p)"],
+  ["\u24AC", "(q)"],
+  ["\u24AD", "(r)"],
+  ["\u24AE", "(s)"],
+  ["\u24AF", "(t)"],
+  ["\u24B0", "(u)"],
+  ["\u24B1", "(v)"],
+  ["\u24B2", "(w)"],
+  ["\u24B3", "(x)"],
+  ["\u24B4", "(y)"],
+  ["\u24B5", "(z)"],
+  ["\u24B6", "(A)"],
+  ["\u24B7", "(B)"],
+  ["\u24B8", "(C)"],
+  ["\u24B9", "(D)"],
+  ["\u24BA", "(E)"],
+  ["\u24BB", "(F)"],
+  ["\u24BC", "(G)"],
+  ["\u24BD", "(H)"],
+  ["\u24BE", "(I)"],
+  ["\u24BF", "(J)"],
+  ["\u24C0", "(K)"],
+  ["\u24C1", "(L)"],
+  ["\u24C3", "(N)"],
+  ["\u24C4", "(O)"],
+  ["\u24C5", "(P)"],
+  ["\u24C6", "(Q)"],
+  ["\u24C7", "(R)"],
+  ["\u24C8", "(S)"],
+  ["\u24C9", "(T)"],
+  ["\u24CA", "(U)"],
+  ["\u24CB", "(V)"],
+  ["\u24CC", "(W)"],
+  ["\u24CD", "(X)"],
+  ["\u24CE", "(Y)"],
+  ["\u24CF", "(Z)"],
+  ["\u24D0", "(a)"],
+  ["\u24D1", "(b)"],
+  ["\u24D2", "(c)"],
+  ["\u24D3", "(d)"],
+  ["\u24D4", "(e)"],
+  ["\u24D5", "(f)"],
+  ["\u24D6", "(g)"],
+  ["\u24D7", "(h)"],
+  ["\u24D8", "(i)"],
+  ["\u24D9", "(j)"],
+  ["\u24DA", "(k)"],
+  ["\u24DB", "(l)"],
+  ["\u24DC", "(m)"],
+  ["\u24DD", "(n)"],
+  ["\u24DE", "(o)"],
+  ["\u24DF", "(p)"],
+  ["\u24E0", "(q)"],
+  ["\u24E1", "(r)"],
+  ["\u24E2", "(s)"],
+  ["\u24E3", "(t)"],
+  ["\u24E4", "(u)"],
+  ["\u24E5", "(v)"],
+  ["\u24E6", "(w)"],
+  ["\u24E7", "(x)"],
+  ["\u24E8", "(y)"],
+  ["\u24E9", "(z)"],
+  // Maltese
+  ["\u010A", "C"],
+  ["\u010B", "c"],
+  ["\u0120", "G"],
+  ["\u0121", "g"],
+  ["\u0126", "H"],
+  ["\u0127", "h"],
+  ["\u017B", "Z"],
+  ["\u017C", "z"],
+  // Numbers
+  ["\u{1D7CE}", "0"],
+  ["\u{1D7CF}", "1"],
+  ["\u{1D7D0}", "2"],
+  ["\u{1D7D1}", "3"],
+  ["\u{1D7D2}", "4"],
+  ["\u{1D7D3}", "5"],
+  ["\u{1D7D4}", "6"],
+  ["\u{1D7D5}", "7"],
+  ["\u{1D7D6}", "8"],
+  ["\u{1D7D7}", "9"],
+  ["\u{1D7D8}", "0"],
+  ["\u{1D7D9}", "1"],
+  ["\u{1D7DA}", "2"],
+  ["\u{1D7DB}", "3"],
+  ["\u{1D7DC}", "4"],
+  ["\u{1D7DD}", "5"],
+  ["\u{1D7DE}", "6"],
+  ["\u{1D7DF}", "7"],
+  ["\u{1D7E0}", "8"],
+  ["\u{1D7E1}", "9"],
+  ["\u{1D7E2}", "0"],
+  ["\u{1D7E3}", "1"],
+  ["\u{1D7E4}", "2"],
+  ["\u{1D7E5}", "3"],
+  ["\u{1D7E6}", "4"],
+  ["\u{1D7E7}", "5"],
+  ["\u{1D7E8}", "6"],
+  ["\u{1D7E9}", "7"],
+  ["\u{1D7EA}", "8"],
+  ["\u{1D7EB}", "9"],
+  ["\u{1D7EC}", "0"],
+  ["\u{1D7ED}", "1"],
+  ["\u{1D7EE}", "2"],
+  ["\u{1D7EF}", "3"],
+  ["\u{1D7F0}", "4"],
+  ["\u{1D7F1}", "5"],
+  ["\u{1D7F2}", "6"],
+  ["\u{1D7F3}", "7"],
+  ["\u{1D7F4}", "8"],
+  ["\u{1D7F5}", "9"],
+  ["\u{1D7F6}", "0"],
+  ["\u{1D7F7}", "1"],
+  ["\u{1D7F8}", "2"],
+  ["\u{1D7F9}", "3"],
+  ["\u{1D7FA}", "4"],
+  ["\u{1D7FB}", "5"],
+  ["\u{1D7FC}", "6"],
+  ["\u{1D7FD}", "7"],
+  ["\u{1D7FE}", "8"],
+  ["\u{1D7FF}", "9"],
+  ["\u2460", "1"],
+  ["\u2461", "2"],
+  ["\u2462", "3"],
+  ["\u2463", "4"],
+  ["\u2464", "5"],
+  ["\u2465", "6"],
+  ["\u2466", "7"],
+  ["\u2467", "8"],
+  ["\u2468", "9"],
+  ["\u2469", "10"],
+  ["\u246A", "11"],
+  ["\u246B", "12"],
+  ["\u246C", "13"],
+  ["\u246D", "14"],
+  ["\u246E", "15"],
+  ["\u246F", "16"],
+  ["\u2470", "17"],
+  ["\u2471", "18"],
+  ["\u2472", "19"],
+  ["\u2473", "20"],
+  ["\u2474", "1"],
+  ["\u2475", "2"],
+  ["\u2476", "3"],
+  ["\u2477", "4"],
+  ["\u2478", "5"],
+  ["\u2479", "6"],
+  ["\u247A", "7"],
+  ["\u247B", "8"],
+  ["\u247C", "9"],
+  ["\u247D", "10"],
+  ["\u247E", "11"],
+  ["\u247F", "12"],
+  ["\u2480", "13"],
+  ["\u2481", "14"],
+  ["\u2482", "15"],
+  ["\u2483", "16"],
+  ["\u2484", "17"],
+  ["\u2485", "18"],
+  ["\u2486", "19"],
+  ["\u2487", "20"],
+  ["\u2488", "1."],
+  ["\u2489", "2."],
+  ["\u248A", "3."],
+  ["\u248B", "4."],
+  ["\u248C", "5."],
+  ["\u248D", "6."],
+  ["\u248E", "7."],
+  ["\u248F", "8."],
+  ["\u2490", "9."],
+  ["\u2491", "10."],
+  ["\u2492", "11."],
+  ["\u2493", "12."],
+  ["\u2494", "13."],
+  ["\u2495", "14."],
+  ["\u2496", "15."],
+  ["\u2497", "16."],
+  ["\u2498", "17."],
+  ["\u2499", "18."],
+  ["\u249A", "19."],
+  ["\u249B", "20."],
+  ["\u24EA", "0"],
+  ["\u24EB", "11"],
+  ["\u24EC", "12"],
+  ["\u24ED", "13"],
+  ["\u24EE", "14"],
+  ["\u24EF", "15"],
+  ["\u24F0", "16"],
+  ["\u24F1", "17"],
+  ["\u24F2", "18"],
+  ["\u24F3", "19"],
+  ["\u24F4", "20"],
+  ["\u24F5", "1"],
+  ["\u24F6", "2"],
+  ["\u24F7", "3"],
+  ["\u24F8", "4"],
+  ["\u24F9", "5"],
+  ["\u24FA", "6"],
+  ["\u24FB", "7"],
+  ["\u24FC", "8"],
+  ["\u24FD", "9"],
+  ["\u24FE", "10"],
+  ["\u24FF", "0"],
+  // Punctuation
+  ["\u{1F670}", "&"],
+  ["\u{1F671}", "&"],
+  ["\u{1F672}", "&"],
+  ["\u{1F673}", "&"],
+  ["\u{1F674}", "&"],
+  ["\u{1F675}", "&"],
+  ["\u{1F676}", '"'],
+  ["\u{1F677}", '"'],
+  ["\u{1F678}", '"'],
+  ["\u203D", "?!"],
+  ["\u{1F679}", "?!"],
+  ["\u{1F67A}", "?!"],
+  ["\u{1F67B}", "?!"],
+  ["\u{1F67C}", "/"],
+  ["\u{1F67D}", "\\"],
+  // Alchemy
+  ["\u{1F707}", "AR"],
+  ["\u{1F708}", "V"],
+  ["\u{1F709}", "V"],
+  ["\u{1F706}", "VR"],
+  ["\u{1F705}", "VF"],
+  ["\u{1F729}", "2"],
+  ["\u{1F72A}", "5"],
+  ["\u{1F761}", "f"],
+  ["\u{1F762}", "W"],
+  ["\u{1F763}", "U"],
+  ["\u{1F767}", "V"],
+  ["\u{1F768}", "T"],
+  ["\u{1F76A}", "V"],
+  ["\u{1F76B}", "MB"],
+  ["\u{1F76C}", "VB"],
+  ["\u{1F772}", "3B"],
+  ["\u{1F773}", "3B"],
+  // Emojis
+  ["\u{1F4AF}", "100"],
+  ["\u{1F519}", "BACK"],
+  ["\u{1F51A}", "END"],
+  ["\u{1F51B}", "ON!"],
+  ["\u{1F51C}", "SOON"],
+  ["\u{1F51D}", "TOP"],
+  ["\u{1F51E}", "18"],
+  ["\u{1F524}", "abc"],
+  ["\u{1F520}", "ABCD"],
+  ["\u{1F521}", "abcd"],
+  ["\u{1F522}", "1234"],
+  ["\u{1F523}", "T&@%"],
+  ["#\uFE0F\u20E3", "#"],
+  ["*\uFE0F\u20E3", "*"],
+  ["0\uFE0F\u20E3", "0"],
+  ["1\uFE0F\u20E3", "1"],
+  ["2\uFE0F\u20E3", "2"],
+  ["3\uFE0F\u20E3", "3"],
+  ["4\uFE0F\u20E3", "4"],
+  ["5\uFE0F\u20E3", "5"],
+  ["6\uFE0F\u20E3", "6"],
+  ["7\uFE0F\u20E3", "7"],
+  ["8\uFE0F\u20E3", "8"],
+  ["9\uFE0F\u20E3", "9"],
+  ["\u{1F51F}", "10"],
+  ["\u{1F170}\uFE0F", "A"],
+  ["\u{1F171}\uFE0F", "B"],
+  ["\u{1F18E}", "AB"],
+  ["\u{1F191}", "CL"],
+  ["\u{1F17E}\uFE0F", "O"],
+  ["\u{1F17F}", "P"],
+  ["\u{1F198}", "SOS"],
+  ["\u{1F172}", "C"],
+  ["\u{1F173}", "D"],
+  ["\u{1F174}", "E"],
+  ["\u{1F175}", "F"],
+  ["\u{1F176}", "G"],
+  ["\u{1F177}", "H"],
+  ["\u{1F178}", "I"],
+  ["\u{1F179}", "J"],
+  ["\u{1F17A}", "K"],
+  ["\u{1F17B}", "L"],
+  ["\u{1F17C}", "M"],
+  ["\u{1F17D}", "N"],
+  ["\u{1F180}", "Q"],
+  ["\u{1F181}", "R"],
+  ["\u{1F182}", "S"],
+  ["\u{1F183}", "T"],
+  ["\u{1F184}", "U"],
+  ["\u{1F185}", "V"],
+  ["\u{1F186}", "W"],
+  ["\u{1F187}", "X"],
+  ["\u{1F188}", "Y"],
+  ["\u{1F189}", "Z"],
+  // Dashes not covered by Dash_Punctuation category
+  ["\u2212", "-"],
+  // U+2212 Minus Sign (Mathematical Operators category)
+  ["\u2053", "-"]
+  // U+2053 Swung Dash (Other_Punctuation category)
+];
+var builtinReplacements = new Map(replacements);
+var replacements_default = builtinReplacements;
+
+// node_modules/@sindresorhus/transliterate/locale-replacements.js
+var danishNorwegianReplacements = [
+  ["\xE6", "ae"],
+  ["\xC6", "Ae"],
+  ["\xF8", "oe"],
+  ["\xD8", "Oe"],
+  ["\xE5", "aa"],
+  ["\xC5", "Aa"]
+];
+var localeReplacements = {
+  // Swedish
+  sv: [
+    ["\xE4", "a"],
+    ["\xC4", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xE5", "a"],
+    ["\xC5", "A"]
+  ],
+  // Danish
+  da: danishNorwegianReplacements,
+  // Norwegian Bokmål
+  nb: danishNorwegianReplacements,
+  // German
+  de: [
+    ["\xE4", "ae"],
+    ["\xC4", "Ae"],
+    ["\xF6", "oe"],
+    ["\xD6", "Oe"],
+    ["\xFC", "ue"],
+    ["\xDC", "Ue"],
+    ["\xDF", "ss"],
+    ["\u1E9E", "Ss"]
+  ],
+  // Turkish
+  tr: [
+    ["\xE2", "a"],
+    ["\xC2", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"]
+  ],
+  // Hungarian
+  hu: [
+    ["\u0171", "u"],
+    ["\u0170", "U"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"],
+    ["\xE1", "a"],
+    ["\xC1", "A"],
+    ["\xE9", "e"],
+    ["\xC9", "E"],
+    ["\xED", "i"],
+    ["\xCD", "I"],
+    ["\xF3", "o"],
+    ["\xD3", "O"],
+    ["\xFA", "u"],
+    ["\xDA", "U"]
+  ],
+  // Serbian
+  sr: [
+    ["\u0452", "dj"],
+    ["\u0402", "Dj"],
+    ["\u045F", "dz"],
+    ["\u040F", "Dz"],
+    ["\u0459", "lj"],
+    ["\u0409", "Lj"],
+    ["\u045A", "nj"],
+    ["\u040A", "Nj"],
+    ["\u045B", "c"],
+    ["\u040B", "C"],
+    ["\u0447", "ch"],
+    ["\u0427", "Ch"],
+    ["\u0448", "sh"],
+    ["\u0428", "Sh"],
+    ["\u0436", "zh"],
+    ["\u0416", "Zh"]
+  ]
+};
+for (const locale of Object.keys(localeReplacements)) {
+  localeReplacements[locale] = new Map(localeReplacements[locale]);
+}
+var locale_replacements_default = localeReplacements;
+
+// node_modules/@sindresorhus/transliterate/index.js
+var escapeRegex = (string3) => string3.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+var buildReplacementPattern = (replacements2) => {
+  const sortedKeys = [...replacements2.keys()].sort((a, b) => b.length - a.length);
+  return new RegExp(sortedKeys.map((key) => escapeRegex(key)).join("|"), "gu");
+};
+var defaultPattern = buildReplacementPattern(replacements_default);
+var localeCache = /* @__PURE__ */ new Map();
+for (const [locale, localeMap] of Object.entries(locale_replacements_default)) {
+  const replacements2 = new Map(replacements_default);
+  for (const [key, value] of localeMap) {
+    replacements2.set(key, value);
+  }
+  localeCache.set(locale, {
+    replacements: replacements2,
+    pattern: buildReplacementPattern(replacements2)
+  });
+}
+var normalizeLocale = (locale) => {
+  if (!locale) {
+    return;
+  }
+  const normalizedLocale = locale.toLowerCase().replace(/^no(-|$)/, "nb$1");
+  if (Object.hasOwn(locale_replacements_default, normalizedLocale)) {
+    return normalizedLocale;
+  }
+  const prefix = normalizedLocale.split("-")[0];
+  if (Object.hasOwn(locale_replacements_default, prefix)) {
+    return prefix;
+  }
+};
+function transliterate(string3, options) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a string, got \`${typeof string3}\``);
+  }
+  options = {
+    customReplacements: [],
+    ...options
+  };
+  const normalizedLocale = normalizeLocale(options.locale);
+  const customReplacements = [...options.customReplacements];
+  let replacements2 = replacements_default;
+  let pattern = defaultPattern;
+  if (normalizedLocale) {
+    ({ replacements: replacements2, pattern } = localeCache.get(normalizedLocale));
+  }
+  string3 = string3.normalize();
+  if (customReplacements.length > 0) {
+    customReplacements.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, value] of customReplacements) {
+      string3 = string3.replaceAll(key, value);
+    }
+  }
+  string3 = string3.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string3 = string3.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
+  string3 = string3.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
+  return string3;
+}
+
+// src/incident/slug.ts
+var ROMANISED = /^[\x00-\x7f]+$/;
+function slugify(text4, options = {}) {
+  const { maxLength = 60, maxWords = Infinity, asciiOnly = false, fallback = "incident" } = options;
+  const kept = asciiOnly ? /[^a-z0-9]+/g : /[^\p{L}\p{M}\p{N}]+/gu;
+  const words = romanise(text4).toLowerCase().split(kept).filter(Boolean).slice(0, maxWords);
+  const slug = [...words.join("-")].slice(0, maxLength).join("").replace(/-+$/, "");
+  return slug || fallback;
+}
+function romanise(text4) {
+  const runs = [];
+  for (const char of text4.normalize("NFKC")) {
+    const romanised = ROMANISED.test(transliterate(char));
+    const last = runs[runs.length - 1];
+    if (last && last.romanised === romanised) last.text += char;
+    else runs.push({ romanised, text: char });
+  }
+  return runs.map((run3) => run3.romanised ? transliterate(run3.text) : run3.text).join("");
+}
+function uniqueSlug(base, taken) {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
 // src/sync/sync-item.ts
 function collectSyncItems(incident) {
   const taken = new Set(incident.actionItems.flatMap((item) => item.id === null ? [] : [item.id]));
@@ -72812,7 +72829,7 @@ function collectSyncItems(incident) {
   const items = incident.actionItems.map((item) => {
     let actionId = item.id;
     if (actionId === null) {
-      actionId = uniqueId(slugify(item.action, item.index), taken);
+      actionId = uniqueSlug(slugify(item.action, { maxWords: 6, maxLength: 48, asciiOnly: true, fallback: `action-${item.index + 1}` }), (id) => taken.has(id));
       taken.add(actionId);
       newIds.push({ index: item.index, id: actionId });
     }
@@ -72835,15 +72852,6 @@ function collectSyncItems(incident) {
   });
   return { items, newIds };
 }
-function slugify(action, index2) {
-  const words = action.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean).slice(0, 6);
-  const slug = words.join("-").slice(0, 48).replace(/-+$/, "");
-  return slug === "" ? `action-${index2 + 1}` : slug;
-}
-function uniqueId(base, taken) {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
 function assigneeOf(owner) {
   const match = owner ? /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(owner.trim()) : null;
   return match ? match[1] : null;
@@ -72861,18 +72869,18 @@ function planSync(items, issues, options) {
     if (claimed) ops.push(claimed);
     else ops.push(...issue2 ? planExisting(item, issue2, options) : [planCreate(item, options)]);
   }
-  const inScope = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
+  const inScope2 = /* @__PURE__ */ new Set([...items.map((item) => item.incidentId), ...options.incidents ?? []]);
   const wanted = new Set(items.map((item) => markerKey(item.incidentId, item.actionId)));
   for (const issue2 of duplicates) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || issue2.state === "closed") continue;
     const keep = kept.get(markerKey(marker.incident, marker.action)).number;
     const comment = `Duplicate of #${keep}: closed by \`postmortem sync\`, which keeps the lowest-numbered issue for each action item.`;
     ops.push({ kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "duplicate", comment });
   }
   for (const [key, issue2] of kept) {
     const marker = issue2.marker;
-    if (!inScope.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
+    if (!inScope2.has(marker.incident) || wanted.has(key) || issue2.state === "closed") continue;
     const comment = `The action item \`${marker.action}\` was removed from the post-mortem; closed by \`postmortem sync --prune\`.`;
     ops.push(
       options.prune ? { kind: "close", issue: issue2.number, incident: marker.incident, action: marker.action, reason: "removed", comment } : { kind: "removed", issue: issue2.number, incident: marker.incident, action: marker.action }
@@ -72972,7 +72980,7 @@ function diffContent(item, issue2, recorded, options, patch, reasons) {
 }
 function ownerChanged(body, owner) {
   const line = /^- Owner: (.*)$/m.exec(body ?? "");
-  return !line || line[1] !== (owner === null ? "_none_" : escapeMarkdownText(owner));
+  return !line || line[1] !== (owner === null ? "_none_" : escapeIssueText(owner));
 }
 function missingIssueNumbers(items, issues) {
   const listed = new Set(issues.map((issue2) => issue2.number));
@@ -72985,17 +72993,17 @@ var import_yaml7 = __toESM(require_dist2(), 1);
 
 // src/load/splice.ts
 init_parse2();
-function applySplices(text6, splices) {
-  let result = text6;
+function applySplices(text4, splices) {
+  let result = text4;
   for (const splice2 of [...splices].sort((a, b) => b.at - a.at)) result = result.slice(0, splice2.at) + splice2.text + result.slice(splice2.end);
   return result;
 }
-function verifySplicedText(file, text6, expected) {
-  const check2 = parseYamlSource(file, text6);
-  if (check2.diagnostics.length > 0 || canonicalJson(check2.data) !== canonicalJson(expected)) {
+function verifySplicedText(file, text4, expected) {
+  const check = parseYamlSource(file, text4);
+  if (check.diagnostics.length > 0 || canonicalJson(check.data) !== canonicalJson(expected)) {
     throw new Error("the edited YAML would not read back as intended; nothing was written");
   }
-  return check2;
+  return check;
 }
 function canonicalJson(value) {
   return JSON.stringify(
@@ -73003,11 +73011,11 @@ function canonicalJson(value) {
     (_key, v) => v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : 1)) : v
   );
 }
-function lineStart(text6, offset) {
-  return text6.lastIndexOf("\n", offset - 1) + 1;
+function lineStart(text4, offset) {
+  return text4.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineEnding2(text6) {
-  return text6.includes("\r\n") ? "\r\n" : "\n";
+function lineEnding2(text4) {
+  return text4.includes("\r\n") ? "\r\n" : "\n";
 }
 function formatScalar(value) {
   if (typeof value === "number") return String(value);
@@ -73017,7 +73025,7 @@ function formatScalar(value) {
 
 // src/sync/write-back.ts
 function editItemFields(source, edits) {
-  const eol2 = lineEnding2(source.text);
+  const eol = lineEnding2(source.text);
   const items = source.document.get("action_items", true);
   if (!(0, import_yaml7.isSeq)(items)) throw new Error("`action_items` is not a list");
   const splices = [];
@@ -73026,11 +73034,11 @@ function editItemFields(source, edits) {
     const position2 = findItem(items.items, edit);
     const node2 = items.items[position2];
     if (!(0, import_yaml7.isMap)(node2)) throw new Error(`action_items[${edit.index}] is not a mapping`);
-    splices.push(...itemSplices(source.text, node2, edit.fields, eol2));
+    splices.push(...itemSplices(source.text, node2, edit.fields, eol));
     Object.assign(expected.action_items[position2], edit.fields);
   }
-  const text6 = applySplices(source.text, splices);
-  return { text: text6, loaded: verifySplicedText(source.file, text6, expected) };
+  const text4 = applySplices(source.text, splices);
+  return { text: text4, loaded: verifySplicedText(source.file, text4, expected) };
 }
 function mergeEdits(edits) {
   const merged = /* @__PURE__ */ new Map();
@@ -73049,41 +73057,41 @@ function findItem(items, edit) {
   if (edit.index >= items.length) throw new Error(`action_items[${edit.index}] no longer exists`);
   return edit.index;
 }
-function itemSplices(text6, node2, fields, eol2) {
+function itemSplices(text4, node2, fields, eol) {
   const pairs = node2.items;
   const first = pairs[0];
   const last = pairs[pairs.length - 1];
   if (!first || !last || !(0, import_yaml7.isScalar)(first.key) || !first.key.range) throw new Error("an action item without keys cannot be edited");
   const keyStart = first.key.range[0];
-  const indent2 = " ".repeat(keyStart - lineStart(text6, keyStart));
+  const indent = " ".repeat(keyStart - lineStart(text4, keyStart));
   const splices = [];
   const appended = [];
   for (const [field2, value] of Object.entries(fields)) {
-    const pair2 = pairs.find((p) => (0, import_yaml7.isScalar)(p.key) && p.key.value === field2);
+    const pair = pairs.find((p) => (0, import_yaml7.isScalar)(p.key) && p.key.value === field2);
     const rendered = formatScalar(value);
-    if (pair2 && (0, import_yaml7.isScalar)(pair2.value) && pair2.value.range) {
-      splices.push({ at: pair2.value.range[0], end: pair2.value.range[1], text: rendered });
-    } else if (pair2) {
+    if (pair && (0, import_yaml7.isScalar)(pair.value) && pair.value.range) {
+      splices.push({ at: pair.value.range[0], end: pair.value.range[1], text: rendered });
+    } else if (pair) {
       throw new Error(`\`${field2}\` is not a plain value`);
     } else if (field2 === "id") {
-      splices.push({ at: keyStart, end: keyStart, text: node2.flow ? `id: ${rendered}, ` : `id: ${rendered}${eol2}${indent2}` });
+      splices.push({ at: keyStart, end: keyStart, text: node2.flow ? `id: ${rendered}, ` : `id: ${rendered}${eol}${indent}` });
     } else {
       appended.push(`${field2}: ${rendered}`);
     }
   }
-  if (appended.length > 0) splices.push(appendSplice(text6, last, indent2, appended, eol2, node2.flow === true));
+  if (appended.length > 0) splices.push(appendSplice(text4, last, indent, appended, eol, node2.flow === true));
   return splices;
 }
-function appendSplice(text6, last, indent2, lines, eol2, flow3) {
+function appendSplice(text4, last, indent, lines2, eol, flow3) {
   const value = last.value ?? last.key;
   const end = value?.range?.[1];
   if (end === void 0) throw new Error("cannot find the end of the action item");
-  if (flow3) return { at: end, end, text: lines.map((line) => `, ${line}`).join("") };
-  if (text6[end - 1] === "\n") return { at: end, end, text: lines.map((line) => `${indent2}${line}${eol2}`).join("") };
-  let lineEnd = text6.indexOf("\n", end);
-  if (lineEnd === -1) lineEnd = text6.length;
-  else if (text6[lineEnd - 1] === "\r") lineEnd -= 1;
-  return { at: lineEnd, end: lineEnd, text: lines.map((line) => `${eol2}${indent2}${line}`).join("") };
+  if (flow3) return { at: end, end, text: lines2.map((line) => `, ${line}`).join("") };
+  if (text4[end - 1] === "\n") return { at: end, end, text: lines2.map((line) => `${indent}${line}${eol}`).join("") };
+  let lineEnd = text4.indexOf("\n", end);
+  if (lineEnd === -1) lineEnd = text4.length;
+  else if (text4[lineEnd - 1] === "\r") lineEnd -= 1;
+  return { at: lineEnd, end: lineEnd, text: lines2.map((line) => `${eol}${indent}${line}`).join("") };
 }
 
 // src/workflows/write-back-buffer.ts
@@ -73160,8 +73168,8 @@ function createYamlFiles(workspace) {
       const current = await entry(file);
       const { source } = current.loaded;
       if (!source || current.loaded.diagnostics.length > 0) throw new Error(`${file} no longer parses; nothing was written`);
-      const { text: text6, loaded } = edit(source);
-      await workspace.writeText(file, (current.hasBom || source.hasBom ? "\uFEFF" : "") + text6, { durable: true });
+      const { text: text4, loaded } = edit(source);
+      await workspace.writeText(file, (current.hasBom || source.hasBom ? "\uFEFF" : "") + text4, { durable: true });
       entries2.set(file, Promise.resolve({ loaded, hasBom: current.hasBom || source.hasBom }));
     },
     get parses() {
@@ -73181,9 +73189,9 @@ function trackWrites(workspace) {
       if (!read) reads.set(file, read = workspace.readBytes(file));
       return read;
     },
-    async writeText(file, text6, options) {
-      await workspace.writeText(file, text6, options);
-      reads.set(file, Promise.resolve({ bytes: new TextEncoder().encode(text6) }));
+    async writeText(file, text4, options) {
+      await workspace.writeText(file, text4, options);
+      reads.set(file, Promise.resolve({ bytes: new TextEncoder().encode(text4) }));
       written.add(file);
     }
   };
@@ -73357,8 +73365,8 @@ async function rebuildReports(workspace, files, diagnostics) {
   const failed = new Set(failures.map((d) => d.file));
   return stale.filter((item) => !failed.has(item.file) && item.target !== null).map((item) => item.target);
 }
-function wholeNumber(text6) {
-  return text6 !== void 0 && /^\d+$/.test(text6) ? Number(text6) : null;
+function wholeNumber(text4) {
+  return text4 !== void 0 && /^\d+$/.test(text4) ? Number(text4) : null;
 }
 
 // src/action/publish-comment.ts
@@ -73381,7 +73389,7 @@ async function main(env = process.env) {
   const parsed = parseActionInputs((name) => getInput(name));
   if (!parsed.ok) return setFailed(parsed.error);
   const { inputs } = parsed;
-  const redact = (text6) => redactToken(text6, inputs.token || null);
+  const redact = (text4) => redactToken(text4, inputs.token || null);
   try {
     await runStep(inputs, env, redact);
   } catch (error2) {
@@ -73389,8 +73397,8 @@ async function main(env = process.env) {
   }
 }
 async function runStep(inputs, env, redact) {
-  const root2 = env.GITHUB_WORKSPACE || process.cwd();
-  const opened = await openWorkspace(root2);
+  const root = env.GITHUB_WORKSPACE || process.cwd();
+  const opened = await openWorkspace(root);
   if (!opened.workspace) {
     process.stdout.write(redact(formatGithub(opened.diagnostics)));
     return setFailed(redact(`postmortem.config.yaml is not usable:
@@ -73460,10 +73468,10 @@ async function connect(inputs, env) {
   const connection = { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token };
   return createPullRequestClient(connection, { backoffMs: Number(env.POSTMORTEM_SYNC_BACKOFF_MS) || void 0 });
 }
-function parseNow(text6) {
-  if (!text6) return null;
-  const now = new Date(text6);
-  if (Number.isNaN(now.getTime())) throw new Error(`POSTMORTEM_NOW must be an ISO 8601 date or time; got \`${text6}\``);
+function parseNow(text4) {
+  if (!text4) return null;
+  const now = new Date(text4);
+  if (Number.isNaN(now.getTime())) throw new Error(`POSTMORTEM_NOW must be an ISO 8601 date or time; got \`${text4}\``);
   return now;
 }
 function runUrl(env) {

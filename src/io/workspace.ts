@@ -4,15 +4,17 @@
  * writes results atomically (temp file + rename) so that no reader ever sees
  * half a file.
  */
-import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
+import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { readPublicationDates } from './git-history.js';
+import { makeFolders, writableFolderProblem } from './writable.js';
+import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
-import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
+import { checkTemplateFolder, loadTemplates, loadTrackerTemplates, MissingTemplatesError, type TemplateScope } from './templates.js';
 
 /**
  * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
@@ -51,29 +53,15 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
   return {
     root,
     config,
+    toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
     exists: (file) => access(resolve(file)).then(() => true, () => false),
     writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
-    async loadTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTemplates(folder), problem: null };
-      } catch (error) {
-        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
-        throw error;
-      }
-    },
-    async loadTrackerTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTrackerTemplates(folder), problem: null };
-      } catch (error) {
-        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
-        throw error;
-      }
-    },
+    loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'report', (file) => toDisplayPath(root, file)),
+    loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'tracker', (file) => toDisplayPath(root, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     readPublicationDates: (folder) => readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
@@ -167,6 +155,25 @@ function readFailure(file: string, error: unknown): Diagnostic {
  * rebuild recreates them and fsync per file dominates large builds.
  */
 export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
-  await mkdir(path.dirname(absolute), { recursive: true });
+  await makeFolders(path.dirname(absolute));
   await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
+}
+
+/**
+ * The templates of one scope, checked: a missing folder or a template with a
+ * syntax error is the problem (nothing can render; the CLI exits 2), an
+ * override that matches no template is a warning that travels along.
+ */
+async function loadChecked(folder: string | null, scope: TemplateScope, display: (file: string) => string): Promise<TemplatesLoaded> {
+  try {
+    const templates = await (scope === 'report' ? loadTemplates : loadTrackerTemplates)(folder);
+    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const broken = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    if (!broken) return { templates, problem: null, diagnostics };
+    const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
+    return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
+  } catch (error) {
+    if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@
  * const body = buildIssueBody(item, 'open', { webUrl: 'https://github.com/acme/platform', defaultBranch: 'main' });
  * // '… - Post-mortem: [`postmortems/a.yaml`](https://github.com/acme/platform/blob/main/postmortems/a.yaml) …'
  */
+import { escapeIssueText } from '../render/escape.js';
 import { formatMarker } from './marker.js';
 import type { ActionStatus } from '../incident/model.js';
 import type { SyncItem } from './sync-item.js';
@@ -20,18 +21,6 @@ export const MAX_BODY_LENGTH = 65_536;
 export const MAX_TITLE_LENGTH = 256;
 const SHORTENED_NOTE = '\n\n_(shortened: the full text is in the post-mortem file)_\n\n';
 
-/** Escapes text for a Markdown line: no HTML, no mentions, no line breaks that start new blocks. */
-export function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|])/g, '\\$1')
-    // A word joiner after `@` keeps the text readable but stops GitHub from linking and notifying.
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
-    .replace(/\r?\n/g, ' ');
-}
-
 /** The issue title: the action text on one line, within GitHub's limit. */
 export function buildIssueTitle(item: Pick<SyncItem, 'action'>): string {
   const line = item.action.replace(/\s+/g, ' ').trim();
@@ -40,7 +29,7 @@ export function buildIssueTitle(item: Pick<SyncItem, 'action'>): string {
 
 /** The issue body: a link back to the post-mortem, the item's fields, and the marker last. */
 export function buildIssueBody(item: SyncItem, status: ActionStatus, repository: RepositoryInfo | null = null): string {
-  const e = escapeMarkdownText;
+  const e = escapeIssueText;
   const url = repository ? fileUrl(repository, item.file) : null;
   const lines = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,

@@ -9,8 +9,9 @@
  * const ops = planSync(items, issues, { incidentLabelPrefix: 'incident:', prune: false });
  */
 import type { ActionStatus } from '../incident/model.js';
-import { buildIssueBody, buildIssueTitle, escapeMarkdownText, sameBody } from './issue-body.js';
+import { buildIssueBody, buildIssueTitle, sameBody } from './issue-body.js';
 import { incidentLabel } from './labels.js';
+import { escapeIssueText } from '../render/escape.js';
 import { markerKey, type Marker } from './marker.js';
 import { issueStateOf, mergeStatus, remoteIssueState, type IssueState } from './status-merge.js';
 import { assigneeOf, type SyncItem } from './sync-item.js';
@@ -225,7 +226,7 @@ function diffContent(item: SyncItem, issue: RemoteIssue, recorded: ActionStatus,
 
 function ownerChanged(body: string | null, owner: string | null): boolean {
   const line = /^- Owner: (.*)$/m.exec(body ?? '');
-  return !line || line[1] !== (owner === null ? '_none_' : escapeMarkdownText(owner));
+  return !line || line[1] !== (owner === null ? '_none_' : escapeIssueText(owner));
 }
 
 /**

@@ -7,7 +7,7 @@
  * and the link to it from the report that lists it.
  *
  * @example
- * const relatedOf = await relatedReports(workspace, checked, null);
+ * const { of: relatedOf } = await relatedReports(workspace, checked, null);
  * relatedOf(incident, 'postmortems/2024-06-02-orders.md')[0]
  * // → { id: '2024-03-09-eu-network', report: 'postmortems/2024-03-09-eu-network.md', link: '2024-03-09-eu-network.md', shared: [...], … }
  */
@@ -25,6 +25,13 @@ export interface RelatedReport extends RelatedIncident {
   link: string;
 }
 
+export interface RelatedReports {
+  /** The related incidents of `incident`, linked from its report at `target`. */
+  of: (incident: Incident, target: string) => RelatedReport[];
+  /** The valid incidents of the folder that the command did not name (read here). */
+  rest: Incident[];
+}
+
 /**
  * The related incidents of each incident, given the files a command already
  * checked (the rest of the folder is read here). `outDir` is the reports
@@ -34,17 +41,17 @@ export async function relatedReports(
   workspace: Workspace,
   checked: ReadonlyArray<{ file: string; incident: Incident | null }>,
   outDir: string | null,
-): Promise<(incident: Incident, target: string) => RelatedReport[]> {
-  const incidents = checked.flatMap((entry) => (entry.incident ? [entry.incident] : []));
+): Promise<RelatedReports> {
   const named = new Set(checked.map((entry) => entry.file));
   // A missing incidents folder lists no files: the named ones are all there is.
   const folder = await listIncidentFiles(workspace, []);
-  const rest = (folder.files ?? []).filter((file) => !named.has(file));
-  for await (const entry of checkFiles(workspace, rest)) if (entry.incident) incidents.push(entry.incident);
-  const related = findRelatedIncidents(incidents);
-  return (incident, target) =>
+  const rest: Incident[] = [];
+  for await (const entry of checkFiles(workspace, (folder.files ?? []).filter((file) => !named.has(file)))) if (entry.incident) rest.push(entry.incident);
+  const related = findRelatedIncidents([...checked.flatMap((entry) => (entry.incident ? [entry.incident] : [])), ...rest]);
+  const of = (incident: Incident, target: string) =>
     (related.get(incident.id) ?? []).map((other) => {
       const report = reportPathFor(other.file, outDir);
       return { ...other, report, link: path.posix.relative(path.posix.dirname(target), report) };
     });
+  return { of, rest };
 }

@@ -37,7 +37,7 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
   const target = reportPathFor(checked.file, outDir);
-  const related = (await relatedReports(workspace, [checked], outDir))(checked.incident, target);
+  const related = (await relatedReports(workspace, [checked], outDir)).of(checked.incident, target);
   if (options.format === 'json') {
     const json = {
       ...incidentToJson(checked.incident, checked.input),
@@ -45,9 +45,13 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
     };
     return { problem: null, output: `${JSON.stringify(json, null, 2)}\n`, diagnostics: [] };
   }
-  // Rendering pulls in remark and Handlebars; loaded only when Markdown is asked for.
+  // Rendering pulls in Handlebars; loaded only when Markdown is asked for.
   const { renderReport } = await import('../render/render.js');
+  const { reportKeyOf } = await import('./build.js');
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { problem: loaded.problem, output: null, diagnostics: [] };
-  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, related }), diagnostics: [] };
+  // The header carries the key `build` would give the report, so the output is the file a build writes.
+  const read = await workspace.readBytes(checked.file);
+  const key = 'bytes' in read ? reportKeyOf(workspace, checked.file, read.bytes, loaded.templates, outDir) : undefined;
+  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, related, key }), diagnostics: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIssueBody, escapeMarkdownText, fileUrl, fitBody, MAX_BODY_LENGTH } from '../../src/sync/issue-body.js';
+import { buildIssueBody, fileUrl, fitBody, MAX_BODY_LENGTH } from '../../src/sync/issue-body.js';
 import { formatMarker, parseMarker } from '../../src/sync/marker.js';
 import type { SyncItem } from '../../src/sync/sync-item.js';
 
@@ -9,16 +9,6 @@ const item: SyncItem = {
 };
 
 describe('issue body', () => {
-  it.each([
-    ['<b>bold</b>', '&lt;b&gt;bold&lt;/b&gt;'],
-    ['ping @team now', 'ping @\u2060team now'],
-    ['a | b', 'a \\| b'],
-    ['line one\nline two', 'line one line two'],
-    ['<!-- postmortem:v1 {} -->', '&lt;!-- postmortem:v1 {} --&gt;'],
-  ])('escapes %j', (text, expected) => {
-    expect(escapeMarkdownText(text)).toBe(expected);
-  });
-
   it('golden: the whole body for an item with markup, mentions and a table pipe', async () => {
     const tricky = { ...item, action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>', deadline: '2024-02-01', priority: 'P1' as const, type: 'detect' as const };
     await expect(buildIssueBody(tricky, 'in-progress')).toMatchFileSnapshot('golden/issue-body.md');

@@ -123,7 +123,7 @@ describe('invalid incidents', () => {
     ],
     [
       'no action items once published',
-      edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: published\nlessons:']),
+      edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: published\nauthors: [kim]\nlessons:']),
       ['14:15-14:17 error `action_items` is empty but the post-mortem is `published` (action_items) schema/action-items-empty'],
     ],
     [

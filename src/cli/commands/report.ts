@@ -34,6 +34,7 @@ export const reportCommand: CommandSpec = {
     const { plan } = orUsageError(await planReport(workspace, { out: values.out ?? null, format, now, check: values.check ?? false, onProgress }));
     if (onProgress) io.stderr('\r\u001b[K');
 
+    if (plan.templateWarnings?.length) io.stderr(formatText(plan.templateWarnings, { colour: io.isTTY }));
     const unreadable = plan.report.unreadable.length;
     if (unreadable > 0) io.stderr(formatText(plan.diagnostics.filter((d) => d.severity === 'error'), { colour: io.isTTY }));
     let failed = unreadable > 0;
