@@ -14,7 +14,8 @@ import { loadTemplates } from '../src/io/templates.js';
 import { renderRawReport } from '../src/render/render.js';
 import { checkIncident } from '../src/validate/check-incident.js';
 import { median } from './stats.js';
-import { applyBuild, planBuild, reportPathFor } from '../src/workflows/build.js';
+import { applyBuild, planBuild } from '../src/workflows/build.js';
+import { reportPathFor } from '../src/workflows/report-path.js';
 import { listIncidentFiles, readFiles } from '../src/workflows/incident-files.js';
 
 const [root, mode] = [process.argv[2]!, process.argv[3] ?? 'build'];
