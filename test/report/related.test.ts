@@ -86,7 +86,7 @@ describe('related incidents in build and show', () => {
   it('escapes a related title in the list', async () => {
     const dir = await fixture(null);
     const { stdout } = await runCliInProcess(['show', 'postmortems/2024-08-05-search-index-lag.yaml'], dir);
-    expect(stdout).toContain('- [Checkout | cart \\<script>alert(1)\\</script> and \\`code\\` for @everyone](2025-01-20-checkout-hostile-text.md) (2025-01-20): factor');
+    expect(stdout).toContain('- [Checkout \\| cart \\<script>alert(1)\\</script> and \\`code\\` for @everyone](2025-01-20-checkout-hostile-text.md) (2025-01-20): factor');
   });
 
   it('show --format json carries the same list', async () => {
