@@ -21390,7 +21390,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
@@ -21426,7 +21426,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias4;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode2;
     exports.isPair = isPair3;
     exports.isScalar = isScalar5;
@@ -21442,7 +21442,7 @@ var require_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit5(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -21451,9 +21451,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit5.BREAK = BREAK2;
-    visit5.SKIP = SKIP2;
-    visit5.REMOVE = REMOVE;
+    visit4.BREAK = BREAK2;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path7) {
       const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -21587,7 +21587,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit5;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -21597,7 +21597,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21741,7 +21741,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit5.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -21768,7 +21768,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21779,7 +21779,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit5.visit(root2, {
+      visit4.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -21959,7 +21959,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21985,7 +21985,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit5.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -25538,9 +25538,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25576,7 +25576,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25616,7 +25616,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap5 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25639,7 +25639,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -25671,7 +25671,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25687,7 +25687,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -26907,15 +26907,15 @@ var require_cst_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit5(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit5.BREAK = BREAK2;
-    visit5.SKIP = SKIP2;
-    visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path7) => {
+    visit4.BREAK = BREAK2;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path7) => {
       let item = cst;
       for (const [field2, index2] of path7) {
         const tok = item?.[field2];
@@ -26926,8 +26926,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path7) => {
-      const parent = visit5.itemAtPath(cst, path7.slice(0, -1));
+    visit4.parentCollection = (cst, path7) => {
+      const parent = visit4.itemAtPath(cst, path7.slice(0, -1));
       const field2 = path7[path7.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -26958,7 +26958,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
-    exports.visit = visit5;
+    exports.visit = visit4;
   }
 });
 
@@ -28674,7 +28674,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit5 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -28702,8 +28702,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit5.visit;
-    exports.visitAsync = visit5.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -28779,9 +28779,8 @@ var init_locate = __esm({
 // src/load/safety.ts
 function checkDocumentStructure(source) {
   const found = [];
-  let ancestors = [];
-  let container = null;
-  const report = (node2, ruleId, message, note, key) => {
+  const ancestors = [source.document];
+  const report = (container, node2, ruleId, message, note, key) => {
     const span2 = spanOfNode(source, node2);
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
@@ -28790,34 +28789,38 @@ function checkDocumentStructure(source) {
     found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path7 }));
   };
   let tooDeep = false;
-  (0, import_yaml2.visit)(source.document, {
-    Map(_, map4, path7) {
-      [ancestors, container] = [path7, map4];
-      if (collectionDepth(path7) >= MAX_NESTING_DEPTH) {
-        if (!tooDeep) report(map4, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
-        tooDeep = true;
-        return import_yaml2.visit.SKIP;
-      }
-      checkKeys(map4, report);
-      return void 0;
-    },
-    Seq(_, seq, path7) {
-      [ancestors, container] = [path7, seq];
-      if (collectionDepth(path7) < MAX_NESTING_DEPTH) return void 0;
-      if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
-      tooDeep = true;
-      return import_yaml2.visit.SKIP;
-    },
-    Alias(_, alias, path7) {
-      [ancestors, container] = [path7, alias];
-      const target = alias.resolve(source.document);
+  const walk = (node2, depth) => {
+    if ((0, import_yaml2.isAlias)(node2)) {
+      const target = node2.resolve(source.document);
       if (target === void 0) {
-        report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
-      } else if (contains(target, alias)) {
-        report(alias, "schema/recursive-alias", `The alias \`*${alias.source}\` is inside the value it refers to`, "Write the value out; a value cannot contain itself.");
+        report(node2, node2, "schema/unknown-alias", `The alias \`*${node2.source}\` names no anchor defined before it`, `Define \`&${node2.source}\` on an earlier value, or write the value out.`);
+      } else if (contains(target, node2)) {
+        report(node2, node2, "schema/recursive-alias", `The alias \`*${node2.source}\` is inside the value it refers to`, "Write the value out; a value cannot contain itself.");
+      }
+      return;
+    }
+    if (!(0, import_yaml2.isMap)(node2) && !(0, import_yaml2.isSeq)(node2)) return;
+    if (depth >= MAX_NESTING_DEPTH) {
+      const brackets = (0, import_yaml2.isMap)(node2) ? "indentation" : "brackets";
+      if (!tooDeep) report(node2, node2, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, `An incident file needs only a few levels; check the ${brackets}.`);
+      tooDeep = true;
+      return;
+    }
+    if ((0, import_yaml2.isMap)(node2)) checkKeys(node2, (at, ruleId, message, note, key) => report(node2, at, ruleId, message, note, key));
+    ancestors.push(node2);
+    for (const item of node2.items) {
+      if ((0, import_yaml2.isPair)(item)) {
+        ancestors.push(item);
+        walk(item.key, depth + 1);
+        walk(item.value, depth + 1);
+        ancestors.pop();
+      } else {
+        walk(item, depth + 1);
       }
     }
-  });
+    ancestors.pop();
+  };
+  walk(source.document.contents, 0);
   return found;
 }
 function fieldPathOf(ancestors, node2) {
@@ -28852,11 +28855,6 @@ function checkKeys(map4, report) {
 function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
-}
-function collectionDepth(path7) {
-  let depth = 0;
-  for (const ancestor of path7) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
-  return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
 var init_safety = __esm({
@@ -29016,7 +29014,7 @@ function decodeUtf8(file, bytes) {
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { diagnostic: binaryFile(file, nul) };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { text: STRICT_UTF8.decode(bytes) };
   } catch {
     const offset = firstInvalidByte(bytes);
     let before = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes.subarray(0, offset));
@@ -29098,7 +29096,7 @@ function yamlErrorDiagnostic(source, error2) {
     note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : explainYamlMistake(source.text, error2)?.hint
   });
 }
-var import_yaml3;
+var import_yaml3, STRICT_UTF8;
 var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
@@ -29110,6 +29108,7 @@ var init_parse = __esm({
     init_source();
     init_source();
     init_locate();
+    STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
 });
 
@@ -47474,8 +47473,13 @@ function isTimeZone(zone) {
 }
 function canonicalTimeZone(zone) {
   if (isUtc(zone)) return "UTC";
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  let canonical = canonicalZones.get(zone);
+  if (canonical === void 0) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
 }
 function knownTimeZones() {
   return ["UTC", ...Intl.supportedValuesOf("timeZone")];
@@ -47539,10 +47543,19 @@ function resolveLocal(clock, timeZone, text6) {
   const invalid2 = checkRanges(clock, text6);
   if (invalid2) return invalid2;
   const wall = utcMillis(clock);
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
   const before = offsetMinutes(timeZone, new Date(wall - DAY));
   if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
     const instant = wall - before * MINUTE;
-    if (offsetMinutes(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
   }
   const candidates2 = /* @__PURE__ */ new Set();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
@@ -47606,7 +47619,7 @@ function formatDuration(seconds) {
 function pad(value) {
   return String(value).padStart(2, "0");
 }
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, isUtc, zoneFormatters, wallClockFormatters, abbreviationFormatters;
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
 var init_time = __esm({
   "src/incident/time.ts"() {
     "use strict";
@@ -47619,6 +47632,11 @@ var init_time = __esm({
     DAY = 864e5;
     isUtc = (zone) => zone.toUpperCase() === "UTC";
     zoneFormatters = /* @__PURE__ */ new Map();
+    canonicalZones = /* @__PURE__ */ new Map();
+    stableSpans = /* @__PURE__ */ new Map();
+    STABLE_MARGIN = 3 * 60 * MINUTE;
+    MAX_STABLE_SPANS = 2e4;
+    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
     wallClockFormatters = /* @__PURE__ */ new Map();
     abbreviationFormatters = /* @__PURE__ */ new Map();
   }
@@ -56161,6 +56179,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
+import { readFileSync, statSync } from "node:fs";
 import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 
@@ -56319,17 +56338,19 @@ async function findFiles(root2, base, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root2, absolute) {
+  const prefix = root2.endsWith(path3.sep) ? root2 : root2 + path3.sep;
+  if (absolute.startsWith(prefix) && path3.isAbsolute(root2) && !absolute.includes(`${path3.sep}..`)) return absolute.slice(prefix.length).split(path3.sep).join("/");
   const relative = path3.relative(root2, absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
 }
 async function readBytes(root2, file, maxBytes) {
   try {
     const absolute = path3.resolve(root2, file);
-    const info2 = await stat3(absolute);
+    const info2 = statSync(absolute);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
-    return { bytes: await readFile2(absolute) };
+    return { bytes: readFileSync(absolute) };
   } catch (error2) {
     return { diagnostic: readFailure(file, error2) };
   }
@@ -56747,12 +56768,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit5, "name", {
+      Object.defineProperty(visit4, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit5;
-    function visit5() {
+    return visit4;
+    function visit4() {
       const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -58228,7 +58249,7 @@ function peek(_, _1, state) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -58266,7 +58287,7 @@ function wrap(visitor) {
 init_mdast_util_to_string();
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit3(node2, function(node3) {
+  visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -59534,7 +59555,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit3(node2, function(node3) {
+  visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;

@@ -75,6 +75,9 @@ export function isTimeZone(zone: string): boolean {
   return isUtc(zone) || zoneFormatter(zone) !== null;
 }
 
+// resolvedOptions() builds a fresh object each call: one answer per zone name is enough.
+const canonicalZones = new Map<string, string>();
+
 /**
  * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), so
  * reports show the name people expect; unknown zones come back unchanged.
@@ -84,9 +87,14 @@ export function isTimeZone(zone: string): boolean {
  */
 export function canonicalTimeZone(zone: string): string {
   if (isUtc(zone)) return 'UTC';
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
-  return resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  let canonical = canonicalZones.get(zone);
+  if (canonical === undefined) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
+    canonical = resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
 }
 
 /**
@@ -161,6 +169,14 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
   return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
 }
 
+// Per zone and day, two days the fast path below found to have one offset: the other times of an
+// incident (and of other incidents that day) fall in them, and each Intl offset lookup it saves costs
+// more than the rest of the check. Bounded, so a long run does not grow it without end.
+const stableSpans = new Map<string, { from: number; to: number; offset: number }>();
+const STABLE_MARGIN = 3 * 60 * MINUTE;
+const MAX_STABLE_SPANS = 20_000;
+const spanKey = (zone: string, wall: number) => `${zone} ${Math.floor(wall / DAY)}`;
+
 /**
  * A wall-clock time in a zone can map to no instant (skipped by a DST change)
  * or two (repeated); the contract takes the first of two and rejects none.
@@ -169,11 +185,21 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   const invalid = checkRanges(clock, text);
   if (invalid) return invalid;
   const wall = utcMillis(clock);
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    // Clear of the span's start by more than any clock change, so no earlier instant can show the same wall time.
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
   // Fast path: the same offset a day either side means no clock change nearby.
   const before = offsetMinutes(timeZone, new Date(wall - DAY));
   if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
     const instant = wall - before * MINUTE;
-    if (offsetMinutes(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
   }
   const candidates = new Set<number>();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
