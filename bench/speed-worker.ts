@@ -45,7 +45,8 @@ async function runTask(root: string, task: SpeedTask): Promise<{ files: number; 
   const { workspace } = await openWorkspace(root);
   if (!workspace) throw new Error('workspace did not open');
   const result = task === 'validate' ? await validateWorkflow(workspace, { paths: [] }) : await lintWorkflow(workspace, { paths: [] });
-  return { files: result.files, failed: result.diagnostics.filter((d) => d.severity === 'error').length };
+  // Lint's own findings are the point; a failure is a file that could not be read or checked.
+  return { files: result.files, failed: result.diagnostics.filter((d) => d.severity === 'error' && d.ruleId.startsWith('schema/')).length };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

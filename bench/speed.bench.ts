@@ -12,7 +12,8 @@
  * parse no check can skip (validate's target is 1.2x of it); `hash` reads and
  * hashes every file, all a no-op rebuild must do. Cold build is also shown
  * against the yaml floor; its render floor is in `npm run bench -- foundation`.
- * Needs the built CLI for start-up (`npm run build`).
+ * Needs the built CLI for start-up (`npm run build`). `BENCH_TASKS=validate,lint,report`
+ * (or `build`) runs only those rows.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +31,9 @@ const CLI = path.join(here, '..', 'dist', 'bin', 'postmortem.js');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
+/** `BENCH_TASKS=validate,lint,report` leaves out the rest (a cold build of 10,000 takes minutes). */
+const TASKS = process.env.BENCH_TASKS?.split(',') ?? null;
+const wanted = (label: string) => TASKS === null || TASKS.includes(label.split(' ')[0]!) || TASKS.includes(label);
 
 interface Sample {
   ms: number;
@@ -68,9 +72,10 @@ async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string,
     await writeFile(path.join(root, 'postmortem.config.yaml'), 'output: reports\n');
     for (let r = 0; r < RUNS; r++) {
       floors.yaml!.push(speedTask(root, 'yaml-floor'));
-      validate.push(speedTask(root, 'validate'));
-      lint.push(speedTask(root, 'lint'));
-      report.push(runReportWorker(root, 'md'));
+      if (wanted('validate')) validate.push(speedTask(root, 'validate'));
+      if (wanted('lint')) lint.push(speedTask(root, 'lint'));
+      if (wanted('report')) report.push(runReportWorker(root, 'md'));
+      if (!wanted('build')) continue;
       floors.hash!.push(speedTask(root, 'hash-floor'));
       await rm(path.join(root, 'reports'), { recursive: true, force: true });
       cold.push(buildOnce(root));
@@ -79,7 +84,7 @@ async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string,
   } finally {
     await rm(root, { recursive: true, force: true });
   }
-  return { rows, floors };
+  return { rows: rows.filter((row) => row.samples.length > 0), floors };
 }
 
 const wall = (samples: readonly Sample[]) => median(samples.map((s) => s.ms));
