@@ -7,11 +7,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
-import { readPublicationDates } from './git-history.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
 
@@ -75,7 +73,8 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
         throw error;
       }
     },
-    readPublicationDates: (folder) => readPublicationDates(root, folder),
+    // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
+    readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }
@@ -174,5 +173,6 @@ function readFailure(file: string, error: unknown): Diagnostic {
  */
 export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
   await mkdir(path.dirname(absolute), { recursive: true });
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
 }

@@ -28,6 +28,10 @@ describe('start-up imports of the bundled CLI', () => {
     expect(packagesOf(await startupInputs(`src/cli/commands/${name}.ts`)).filter((pkg) => pkg.startsWith('@octokit/'))).toEqual([]);
   });
 
+  it.each(['validate', 'lint'])('%s loads no file writer (it writes nothing)', async (name) => {
+    expect(packagesOf(await startupInputs(`src/cli/commands/${name}.ts`))).not.toContain('write-file-atomic');
+  });
+
   it.each(['validate', 'report', 'show'])('%s loads no Markdown parser and no template engine', async (name) => {
     const packages = packagesOf(await startupInputs(`src/cli/commands/${name}.ts`));
     expect(packages.filter((pkg) => /^(remark|unified|micromark|mdast|handlebars)/.test(pkg))).toEqual([]);
