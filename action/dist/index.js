@@ -5802,7 +5802,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5877,7 +5877,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5972,11 +5972,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5999,10 +5999,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6019,7 +6019,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6199,7 +6199,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6221,7 +6221,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6257,13 +6257,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -47175,7 +47175,8 @@ function computeMetrics(timeline) {
     const at = firsts.get(type);
     return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
   };
-  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)]));
+  const phases = {};
+  for (const phase of PHASES) phases[phase.metric] = since(phase.until);
   return { ...phases, duration: phases.timeToResolve };
 }
 var METRIC_LABELS;
@@ -47496,11 +47497,12 @@ var init_tz2 = __esm({
 // src/incident/time.ts
 function isCalendarDate(value) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+function isRealDay(year, month, day) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 function offsetMinutes(zone, instant) {
   return isUtc(zone) ? 0 : tzOffset(zone, instant);
@@ -47565,8 +47567,10 @@ function utcMillis(clock) {
 }
 function checkRanges(clock, text6) {
   const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text6)} names a day that does not exist (${iso})` };
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: "invalid", message: `${quoteText(text6)} names a day that does not exist (${iso})` };
+  }
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: "invalid", message: `${quoteText(text6)} is not a valid time of day` };
   }
@@ -47671,7 +47675,7 @@ function formatDuration(seconds) {
 function pad(value) {
   return String(value).padStart(2, "0");
 }
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
 var init_time = __esm({
   "src/incident/time.ts"() {
     "use strict";
@@ -47682,6 +47686,7 @@ var init_time = __esm({
     OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
     MINUTE = 6e4;
     DAY = 864e5;
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     isUtc = (zone) => zone.toUpperCase() === "UTC";
     zoneFormatters = /* @__PURE__ */ new Map();
     canonicalZones = /* @__PURE__ */ new Map();
@@ -56230,7 +56235,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 // src/io/workspace.ts
 init_config();
 init_diagnostic();
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync } from "node:fs";
 import { access as access2, mkdir as mkdir2, readdir as readdir3, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import path3 from "node:path";
 
@@ -56354,15 +56359,18 @@ function toDisplayPath(root2, absolute) {
   return (relative.startsWith("..") ? absolute : relative).split(path3.sep).join("/");
 }
 async function readBytes(root2, file, maxBytes) {
+  let fd = null;
   try {
-    const absolute = path3.resolve(root2, file);
-    const info2 = statSync(absolute);
+    fd = openSync(path3.resolve(root2, file), constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
-    return { bytes: readFileSync(absolute) };
+    return { bytes: readFileSync(fd) };
   } catch (error2) {
-    return { diagnostic: readFailure(file, error2) };
+    return { diagnostic: error2.code === "ENXIO" ? notRegular(file) : readFailure(file, error2) };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 function notRegular(file) {

@@ -34,12 +34,16 @@ interface WallClock {
 /** True for a real calendar day written YYYY-MM-DD (no 2023-02-29). */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The day exists in the proleptic Gregorian calendar, as Date counts it (years 0..99 included); arithmetic, no Date. */
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 // The first Intl.DateTimeFormat of a process loads ICU's time-zone data (25–45 ms measured, more than
@@ -141,8 +145,10 @@ function utcMillis(clock: WallClock): number {
 
 function checkRanges(clock: WallClock, text: string): TimeResolution | null {
   const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
+  }
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: 'invalid', message: `${quoteText(text)} is not a valid time of day` };
   }
