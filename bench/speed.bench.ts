@@ -75,6 +75,8 @@ async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string,
       if (wanted('validate')) validate.push(speedTask(root, 'validate'));
       if (wanted('lint')) lint.push(speedTask(root, 'lint'));
       if (wanted('report')) report.push(runReportWorker(root, 'md'));
+      // The tracker page of 1,000 incidents is past the default file size limit, which lint would report.
+      await rm(path.join(root, 'postmortems', 'README.md'), { force: true });
       if (!wanted('build')) continue;
       floors.hash!.push(speedTask(root, 'hash-floor'));
       await rm(path.join(root, 'reports'), { recursive: true, force: true });
