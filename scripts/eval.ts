@@ -6,7 +6,9 @@
  * and recall per rule family on `corpus.jsonl` (the development set the rules
  * were written against), `families.jsonl` (development sentences for the
  * families issue 8 found weak: normative framing, implicit blame, a named
- * person or team as cause, passive blame, punitive, hindsight) and each held-out set (`holdout*.jsonl`, each
+ * person or team as cause, passive blame, punitive, hindsight), the probes
+ * `families-2.jsonl` … `families-8.jsonl` (each run once before the rules
+ * were changed for it, then development data) and each held-out set (`holdout*.jsonl`, each
  * written after a round of rules; its first run is recorded verbatim in
  * `holdout*.first-run.txt`, later changes looked at all but the newest).
  *
@@ -24,8 +26,8 @@ import { evaluateCorpus, formatEvaluation, parseCorpus } from '../src/lint/evalu
 import { evaluateDocuments, formatDocumentEvaluation, type SentenceLabel } from '../src/lint/evaluate-documents.js';
 
 const sets = {
-  development: 'corpus.jsonl', 'development-2': 'families.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
-  'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl', 'holdout-7': 'holdout-7.jsonl',
+  development: 'corpus.jsonl', 'development-2': 'families.jsonl', 'development-3': 'families-2.jsonl', 'development-4': 'families-3.jsonl', 'development-5': 'families-4.jsonl', 'development-6': 'families-5.jsonl', 'development-7': 'families-6.jsonl', 'development-8': 'families-7.jsonl', 'development-9': 'families-8.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
+  'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl', 'holdout-7': 'holdout-7.jsonl', 'holdout-8': 'holdout-8.jsonl',
 } as const;
 const errors = process.argv.includes('--errors');
 const json = process.argv.includes('--json');

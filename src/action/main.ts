@@ -11,7 +11,7 @@ import { formatGithub } from '../diagnostics/format/github.js';
 import { formatText } from '../diagnostics/format/text.js';
 import { commitChanges } from '../io/git.js';
 import { createPullRequestClient, type PullRequestClient } from '../io/github/pull-request.js';
-import { checkApiUrl, DEFAULT_API_URL, redactToken, type Connection } from '../io/github/connection.js';
+import { checkApiUrl, DEFAULT_API_URL, redactToken, serverUrlFrom, type Connection } from '../io/github/connection.js';
 import { readTextFile } from '../io/text-files.js';
 import { openWorkspace } from '../io/workspace.js';
 import type { Workspace } from '../workflows/workspace.js';
@@ -81,7 +81,7 @@ function syncConnection(inputs: ActionInputs, workspace: Workspace, env: Env): C
   const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? '';
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
   if (!match) throw new Error('No repository for the issues: set `sync.repo` in postmortem.config.yaml');
-  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token };
+  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token, serverUrl: serverUrlFrom(env) };
 }
 
 /** Commit mode: commits what sync or report changed and says what happened, as a note for the summary. */

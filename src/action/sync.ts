@@ -9,7 +9,8 @@
  */
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Connection } from '../io/github/connection.js';
-import { createGithubTracker } from '../io/github/tracker.js';
+import { createGithubTracker, secondsToMs } from '../io/github/tracker.js';
+import { acquireSyncLock, describeHeldLock, describeTakeover } from '../io/sync-lock.js';
 import { formatResultLine } from '../sync/report.js';
 import { applyBuild, planFiles } from '../workflows/build.js';
 import { syncWorkflow } from '../workflows/sync.js';
@@ -27,7 +28,20 @@ export interface SyncCommandInput {
 const DEFAULT_PACE_MS = 1000;
 const TIMEOUT_MS = 30_000;
 
+/** Holds the workspace's sync lock for the run (the workflow's `concurrency:` group keeps runs on different machines apart). */
 export async function runSyncCommand(input: SyncCommandInput): Promise<RunReport> {
+  const taken = await acquireSyncLock(input.workspace.root);
+  if (!taken.ok) throw new Error(describeHeldLock(taken));
+  try {
+    const report = await syncAndRebuild(input);
+    if (taken.tookOver) report.notes.push(describeTakeover(taken.file, taken.tookOver).replace(/^warning: t/, 'T'));
+    return report;
+  } finally {
+    await taken.lock.release();
+  }
+}
+
+async function syncAndRebuild(input: SyncCommandInput): Promise<RunReport> {
   const { workspace, env } = input;
   const tracker = await createGithubTracker({
     connection: input.connection,
@@ -35,6 +49,7 @@ export async function runSyncCommand(input: SyncCommandInput): Promise<RunReport
     paceMs: wholeNumber(env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
     timeoutMs: wholeNumber(env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? TIMEOUT_MS,
     backoffMs: wholeNumber(env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined,
+    maxWaitMs: secondsToMs(wholeNumber(env.POSTMORTEM_SYNC_MAX_WAIT) ?? workspace.config.sync.maxWait),
   });
   const run = await syncWorkflow(workspace, tracker, { paths: input.paths, dryRun: false, prune: false });
   await tracker.close();

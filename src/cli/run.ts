@@ -6,6 +6,7 @@
 import { readPackageVersion } from '../io/package-info.js';
 import { UsageError, type CommandIO, type CommandSpec, type ExitCode } from './command.js';
 import { closest } from '../diagnostics/suggest.js';
+import { showControlChars } from '../diagnostics/printable.js';
 
 export function helpText(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -48,7 +49,11 @@ export async function runCli(argv: string[], io: CommandIO, given?: readonly Com
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`postmortem: unknown command \`${name}\`. Commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    const names = commands.map((c) => c.name);
+    const guess = closest(name, names);
+    // The name is whatever was typed (or pasted): shown with control characters escaped.
+    const hint = guess === null ? '' : ` Did you mean \`${guess}\`?`;
+    io.stderr(`postmortem: unknown command \`${showControlChars(name)}\`.${hint} Commands: ${names.join(', ')}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

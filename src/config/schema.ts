@@ -41,6 +41,7 @@ export const SyncConfigSchema = Type.Object(
     label: Type.Optional(Type.String({ minLength: 1, description: 'Label marking post-mortem action issues (default `postmortem-action`)' })),
     incident_label_prefix: Type.Optional(Type.String({ minLength: 1, description: 'Prefix of the per-incident label (default `incident:`)' })),
     pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: 'Pause between writes, in ms (default 1000)' })),
+    max_wait: Type.Optional(Type.Integer({ minimum: 0, description: 'Longest wait for the retries of one request, in seconds (default 30)' })),
   },
   { additionalProperties: false },
 );

@@ -16,7 +16,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { slugify } from '../incident/skeleton.js';
+import { slugify } from '../incident/slug.js';
+import { IMPORT_PLACEHOLDER as PLACEHOLDER } from '../incident/placeholders.js';
 import { checkIncidentData } from '../validate/check-incident.js';
 import { readActionItems } from './action-section.js';
 import { findDate, statedZone } from './document-time.js';
@@ -37,7 +38,6 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
 }
 
-export const PLACEHOLDER = 'Not stated in the imported post-mortem; fill this in.';
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function importMarkdown(file: string, markdown: string, config: Pick<Config, 'severities'>): ImportResult {

@@ -7,6 +7,7 @@
  * buildSkeleton({ title: 'Checkout errors', date: '2024-01-15', severity: 'SEV2' })
  */
 import { DEFAULT_TIMEZONE } from './defaults.js';
+import { SKELETON_PLACEHOLDERS as PLACEHOLDER } from './placeholders.js';
 export interface SkeletonInput {
   title: string;
   date: string;
@@ -16,19 +17,6 @@ export interface SkeletonInput {
   severities?: readonly string[];
   /** Where the editor finds the JSON Schema, relative to the new file (default: this repository's own `schema/`). */
   schemaPath?: string;
-}
-
-/** "Checkout API: 500s!" → "checkout-api-500s"; never empty. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'incident';
 }
 
 export function buildSkeleton(input: SkeletonInput): string {
@@ -47,11 +35,11 @@ services: []                      # services affected
 tags: []
 
 summary: >                        # what happened, in two or three sentences
-  Describe what happened, the impact, and how it ended.
+  ${PLACEHOLDER['summary']}
 
 impact:
   description: >                  # who or what was affected, and how
-    Describe who was affected and how.
+    ${PLACEHOLDER['impact.description']}
   # users_affected: 0
   # requests_failed_pct: 0
   # revenue_loss: 0
@@ -59,19 +47,19 @@ impact:
 
 timeline:                         # in order; types start, detect, ack, mitigate, resolve give the metrics
   - time: "12:00"                 # HH:MM on \`date\`, "YYYY-MM-DD HH:MM", or ISO 8601 with an offset
-    event: Describe the first user-visible effect
+    event: ${PLACEHOLDER['timeline[0].event']}
     type: start
   # - time: "12:05"
   #   event: Alert fired and on-call was paged
   #   type: detect
 
 root_cause:
-  immediate: Describe the immediate technical cause.
+  immediate: ${PLACEHOLDER['root_cause.immediate']}
   contributing_factors: []        # conditions that allowed or worsened the incident
   five_whys: []                   # optional: the chain of whys, in order
 
 resolution: >                     # prose, or a list of steps
-  Describe how the incident was resolved.
+  ${PLACEHOLDER['resolution']}
 
 action_items: []                  # may stay empty only while status is draft
   # - id: add-regression-test

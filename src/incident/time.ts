@@ -12,7 +12,8 @@ import { format } from 'date-fns/format';
 import { quoteText } from '../validate/describe.js';
 
 export type TimeResolution =
-  | { ok: true; instant: Date; hasOffset: boolean }
+  /** `occurrences`: both instants, in order, of a local time that a clock change repeats (`instant` is the first). */
+  | { ok: true; instant: Date; hasOffset: boolean; occurrences?: readonly Date[] }
   | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
 
 // One-digit hours ("9:55") are accepted: responders write them, and they are unambiguous.
@@ -222,7 +223,8 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
       message: `${quoteText(text)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`,
     };
   }
-  return { ok: true, instant: new Date(first), hasOffset: false };
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
 
 // One wall-clock formatter per zone: formatting many timeline entries with

@@ -6,7 +6,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSet } from '../render/render.js';
+import { checkTemplateOverrides, type TemplateFile } from '../render/template-check.js';
 
 /** `templates/` of the installed package (dist/io/ → ../../templates). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -57,4 +59,30 @@ async function readTemplateFolder(folder: string, main = 'report.hbs'): Promise<
     partials[name.slice(0, -'.hbs'.length)] = await readFile(path.join(partialFolder, name), 'utf8');
   }
   return { report, partials };
+}
+
+/** Which templates a command renders with: the report's (`report.hbs`, `partials/`) or the tracker page's (`report/`). */
+export type TemplateScope = 'report' | 'tracker';
+
+const inScope = (name: string, scope: TemplateScope) => name.startsWith('report/') === (scope === 'tracker');
+
+/**
+ * The problems of the `.hbs` files in `userFolder` (absolute) that belong to
+ * `scope`: syntax errors, and names that match no built-in template.
+ * `display` turns an absolute path into the one shown to the user.
+ */
+export async function checkTemplateFolder(userFolder: string, scope: TemplateScope, display: (file: string) => string): Promise<Diagnostic[]> {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files: TemplateFile[] = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, 'utf8') });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+
+/** Every `.hbs` file under `folder`, relative, forward slashes, sorted. */
+async function templateNames(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
+  return entries.filter((name) => name.endsWith('.hbs')).map((name) => name.split(path.sep).join('/')).sort();
 }

@@ -5,13 +5,15 @@
  * half a file.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FoundFiles, ReadResult, Workspace } from '../workflows/workspace.js';
+import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
+import { makeFolders, writableFolderProblem } from './writable.js';
+import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
-import { loadTemplates, loadTrackerTemplates, MissingTemplatesError } from './templates.js';
+import type { TemplateScope } from './templates.js';
 
 /**
  * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
@@ -50,29 +52,15 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
   return {
     root,
     config,
+    toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
     exists: (file) => access(resolve(file)).then(() => true, () => false),
     writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
-    async loadTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTemplates(folder), problem: null };
-      } catch (error) {
-        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
-        throw error;
-      }
-    },
-    async loadTrackerTemplates() {
-      const folder = config.templates ? resolve(config.templates) : null;
-      try {
-        return { templates: await loadTrackerTemplates(folder), problem: null };
-      } catch (error) {
-        if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
-        throw error;
-      }
-    },
+    loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'report', (file) => toDisplayPath(root, file)),
+    loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'tracker', (file) => toDisplayPath(root, file)),
+    writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
@@ -177,7 +165,28 @@ function readFailure(file: string, error: unknown): Diagnostic {
  * rebuild recreates them and fsync per file dominates large builds.
  */
 export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
-  await mkdir(path.dirname(absolute), { recursive: true });
+  await makeFolders(path.dirname(absolute));
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
+}
+
+/**
+ * The templates of one scope, checked: a missing folder or a template with a
+ * syntax error is the problem (nothing can render; the CLI exits 2), an
+ * override that matches no template is a warning that travels along.
+ */
+async function loadChecked(folder: string | null, scope: TemplateScope, display: (file: string) => string): Promise<TemplatesLoaded> {
+  // Loaded here, not with the workspace: checking the templates needs Handlebars, which validate and lint never use.
+  const { checkTemplateFolder, loadTemplates, loadTrackerTemplates, MissingTemplatesError } = await import('./templates.js');
+  try {
+    const templates = await (scope === 'report' ? loadTemplates : loadTrackerTemplates)(folder);
+    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const broken = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    if (!broken) return { templates, problem: null, diagnostics };
+    const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
+    return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
+  } catch (error) {
+    if (error instanceof MissingTemplatesError) return { templates: null, problem: error.message };
+    throw error;
+  }
 }

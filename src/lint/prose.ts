@@ -8,7 +8,7 @@
  * lintProse('Kim took down the API.', { people: createPeople(['kim']) })
  * // [{ ruleId: 'blame/person-as-cause', start: 0, end: 13 }]
  */
-import { createPeople, type People } from './grammar/people.js';
+import { createPeople, mayBePerson, type People } from './grammar/people.js';
 import { checkCounterfactual } from './rules/counterfactual.js';
 import type { Finding } from './rules/finding.js';
 import { checkPersonAsCause } from './rules/person-as-cause.js';
@@ -42,6 +42,9 @@ const CHECKS = [
   [CHECK.hindsight, checkHindsight], [CHECK.vagueAction, checkVagueAction],
 ] as const;
 
+/** Possessive determiners and object pronouns: "my fault", "it came down to him" blame without a word isPersonAt knows. */
+const OWNERS = new Set(['my', 'our', 'his', 'her', 'their', 'him', 'them']);
+
 /** Does any word of the sentence start a phrase some rule knows? (the cheap pass) */
 export function mightBlame(sentence: Span): boolean {
   return checksFor(sentence.words.map((w) => w.lower)) !== 0;
@@ -55,10 +58,16 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
+    const found: Finding[] = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
-    if (mask & CHECK.personAsCause) findings.push(...checkPersonAsCause(clauses, sentence, options.people));
-    if (mask & CHECK.counterfactual) findings.push(...checkCounterfactual(clauses, sentence, options.people));
-    for (const [bit, check] of CHECKS) if (mask & bit) findings.push(...check(sentence, options.people));
+    // Every framing of person-as-cause needs a person, or a possessive for "my fault": most sentences with a trigger word have neither.
+    const someone = sentence.words.some((w) => mayBePerson(w, options.people) || OWNERS.has(w.lower));
+    if (mask & CHECK.personAsCause && someone) found.push(...checkPersonAsCause(clauses, sentence, options.people));
+    if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
+    for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));
+    // "The contractor who deleted the archive was fired": the punishment is what the sentence says; the act is its reason, not a second finding.
+    const punitive = found.some((f) => f.ruleId === 'blame/punitive');
+    findings.push(...(punitive ? found.filter((f) => f.ruleId !== 'blame/person-as-cause' && f.ruleId !== 'blame/counterfactual') : found));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

@@ -17,6 +17,7 @@ import { CONFIG_FILE } from '../config/config.js';
 import type { StructureFinding } from './rules/structure.js';
 import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
 import { editDistance } from '../diagnostics/suggest.js';
+import { showControlChars } from '../diagnostics/printable.js';
 
 /** The `lint:` section of the configuration. */
 export interface LintSettings {
@@ -64,7 +65,7 @@ export function blameDiagnostic(file: string, finding: Finding, actual: string, 
   const info = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
   // The phrase comes from the file: control characters are shown escaped, never sent to a terminal.
-  const shown = actual.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const shown = showControlChars(actual.replace(/\s+/g, ' '));
   const why = custom?.message ?? info?.why ?? 'the configuration flags this phrase';
   const suggestion = custom?.suggestion ?? info?.suggestion ?? '';
   return createDiagnostic({

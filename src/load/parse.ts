@@ -44,7 +44,14 @@ export function parseYamlSource(file: string, input: string | Uint8Array): LoadR
   const source: YamlSource = { file, text, hasBom, document, lineCounter };
   const diagnostics: Diagnostic[] = [];
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
-  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(source, error));
+  // yaml reports one mistake once per colon (`title: a: b: c` gives two): one diagnostic per line and message.
+  const seen = new Set<string>();
+  for (const error of document.errors) {
+    const diagnostic = yamlErrorDiagnostic(source, error);
+    const key = `${diagnostic.line}\n${diagnostic.message}`;
+    if (!seen.has(key)) diagnostics.push(diagnostic);
+    seen.add(key);
+  }
   if (document.errors.length === 0) diagnostics.push(...checkDocumentStructure(source));
   if (diagnostics.length > 0) return { data: null, source, diagnostics };
   if (document.contents === null) return { data: null, source, diagnostics: [emptyFile(file)] };

@@ -1,20 +1,18 @@
 /**
  * Renders an incident to a Markdown report: Handlebars templates (one partial
- * per section) fill in the view, then remark (with GFM) re-serialises the
- * result so the output is clean, canonical Markdown, stable byte for byte.
- * Pure: templates come in as strings (see `loadTemplates` for the disk side).
+ * per section) fill in the view, whose user text the helpers have already
+ * escaped in canonical form; a layout pass (blank lines, table columns) makes
+ * the result canonical Markdown, stable byte for byte, without parsing it
+ * again. Pure: templates come in as strings (see `loadTemplates` for the disk side).
  *
  * @example
  * const markdown = renderReport(incident, await loadTemplates(null));
  */
 import Handlebars from 'handlebars';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import type { Incident } from '../incident/model.js';
-import { escapeBlock, escapeCell, escapeInline } from './escape.js';
-import { composeReportFile } from './report-file.js';
+import { escapeBlock, escapeCell, escapeInline, escapeList } from './escape.js';
+import { layoutMarkdown } from './layout.js';
+import { composeReportFile, PENDING_KEY } from './report-file.js';
 import { buildReportView, type ReportOptions } from './view.js';
 
 export interface TemplateSet {
@@ -48,7 +46,7 @@ export function createTemplateEngine(): typeof Handlebars {
   handlebars.registerHelper('inline', (text: unknown) => new handlebars.SafeString(escapeInline(oneLine(text))));
   handlebars.registerHelper('cell', (text: unknown) => new handlebars.SafeString(escapeCell(String(text ?? ''))));
   handlebars.registerHelper('join', (list: unknown, separator: unknown) =>
-    new handlebars.SafeString((Array.isArray(list) ? list : []).map((item) => escapeInline(oneLine(item))).join(typeof separator === 'string' ? separator : ', ')),
+    new handlebars.SafeString(escapeList((Array.isArray(list) ? list : []).map(oneLine), typeof separator === 'string' ? separator : ', ')),
   );
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   return handlebars;
@@ -58,29 +56,27 @@ function oneLine(text: unknown): string {
   return String(text ?? '').trim().replace(/\s*\n\s*/g, ' ');
 }
 
-const markdown = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true })
-  .freeze();
-
-/** Canonical Markdown: the same input always gives the same bytes. */
+/**
+ * Canonical Markdown for template output whose user text went through the
+ * escaping helpers: the same input always gives the same bytes. It lays out
+ * blank lines and table columns and does not re-parse the Markdown.
+ */
 export function normaliseMarkdown(text: string): string {
-  return String(markdown.processSync(text));
+  return layoutMarkdown(text);
 }
 
-/** The template output before normalisation: cheap, and the key for reusing a report on disk. */
+/** The template output before normalisation (the layout pass). */
 export function renderRawReport(incident: Incident, templates: TemplateSet, options: ReportOptions = {}): string {
   return compile(templates)(buildReportView(incident, options));
 }
 
 /**
  * The complete report file: a generated-file header, then the normalised
- * Markdown. When `existing` (the report on disk) was rendered from the same
- * template output and has not been edited since, it is returned as is and
- * the costly Markdown pass is skipped.
+ * Markdown. `key` is the hash of the rendering's inputs that `build` computes
+ * (`reportKey`); without one the header says `pending`, and a build renders
+ * the report again.
  */
-export function renderReport(incident: Incident, templates: TemplateSet, options: ReportOptions & { existing?: string | null } = {}): string {
-  const raw = renderRawReport(incident, templates, options);
-  return composeReportFile(incident.file, raw, options.existing ?? null, normaliseMarkdown);
+export function renderReport(incident: Incident, templates: TemplateSet, options: ReportOptions & { key?: string } = {}): string {
+  const body = normaliseMarkdown(renderRawReport(incident, templates, options));
+  return composeReportFile(incident.file, body, { key: options.key ?? PENDING_KEY, related: (options.related ?? []).map((other) => other.file) });
 }

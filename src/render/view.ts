@@ -90,8 +90,15 @@ function formatWhen(instant: Date, incident: Incident): string {
   return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
 }
 
+/**
+ * "Times are in America/Chicago (CST)." A timeline that crosses a clock
+ * change names every abbreviation it uses, in order ("CDT/CST"), and says so:
+ * naming only the first would mislabel the rest of the timeline.
+ */
 function timeZoneNote(incident: Incident): string {
-  const first = incident.timeline[0]?.instant ?? new Date(`${incident.date}T00:00:00Z`);
-  const abbreviation = zoneAbbreviation(first, incident.timezone);
+  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [new Date(`${incident.date}T00:00:00Z`)];
+  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
+  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join('/')}: the clocks changed during the timeline; each time shows its own).`;
+  const [abbreviation] = abbreviations;
   return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
 }

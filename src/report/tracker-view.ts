@@ -17,6 +17,8 @@ import type { PeriodTrend } from './trends.js';
 const UNKNOWN = 'unknown';
 /** Incidents named per cluster; the rest are counted. */
 export const MAX_LISTED = 10;
+/** Months shown on the page (the newest, up to the month of the newest incident): a year, as a chart stays legible. */
+export const MONTHS_SHOWN = 12;
 
 const duration = (seconds: number | null) => (seconds === null ? UNKNOWN : formatDuration(seconds));
 const days = (value: number | null) => (value === null ? UNKNOWN : `${Math.round(value * 10) / 10}d`);
@@ -59,6 +61,29 @@ function trendRow(trend: PeriodTrend, severities: readonly string[]) {
   };
 }
 
+/**
+ * One "per quarter" or "per month" section: its table rows, a bar chart of
+ * incidents (the table's Incidents column), and a line of the median time
+ * to resolve with its own table of minutes.
+ */
+function periodSection(kind: 'Quarter' | 'Month', trends: readonly PeriodTrend[], severities: readonly string[], earlier: number) {
+  const per = kind.toLowerCase();
+  const resolved = trends.filter((trend) => trend.time_to_resolve.median !== null);
+  const minutes = (trend: PeriodTrend) => Math.round((trend.time_to_resolve.median! / 60) * 10) / 10;
+  return {
+    heading: `Per ${per}`,
+    label: kind,
+    severities,
+    rows: trends.map((trend) => trendRow(trend, severities)),
+    first: trends[0]?.period ?? null,
+    last: trends.at(-1)?.period ?? null,
+    earlier,
+    incidentsChart: barChart(`Incidents per ${per}`, 'Incidents', trends.map((trend) => [trend.period, trend.incidents])),
+    resolveChart: lineChart(`Median time to resolve per ${per} (minutes)`, 'Minutes', resolved.map((trend) => [trend.period, minutes(trend)])),
+    resolveRows: resolved.map((trend) => ({ period: trend.period, minutes: minutes(trend) })),
+  };
+}
+
 /** The view of the whole page. */
 export function buildTrackerView(report: TrackerReport) {
   const byId = new Map(report.incidents.map((entry) => [entry.id, entry]));
@@ -84,6 +109,7 @@ export function buildTrackerView(report: TrackerReport) {
     overdueByOwner.set(owner, list);
   }
   const quarters = report.trends.quarters;
+  const months = report.trends.months.slice(-MONTHS_SHOWN);
   const counts = report.action_items.counts;
   return {
     report,
@@ -97,17 +123,11 @@ export function buildTrackerView(report: TrackerReport) {
     trends: {
       severities: shownScale,
       quarters: quarters.map((trend) => trendRow(trend, shownScale)),
-      months: report.trends.months.map((trend) => trendRow(trend, shownScale)),
+      months: months.map((trend) => trendRow(trend, shownScale)),
+      perQuarter: periodSection('Quarter', quarters, shownScale, 0),
+      // The page shows the newest months only; the JSON keeps every month, the quarters cover the rest.
+      perMonth: periodSection('Month', months, shownScale, report.trends.months.length - months.length),
       reviewLag: summaryText(report.trends.review_lag_days, days),
-      incidentsChart: barChart('Incidents per quarter', 'Incidents', quarters.map((trend) => [trend.period, trend.incidents])),
-      resolveChart: lineChart(
-        'Median time to resolve per quarter (minutes)',
-        'Minutes',
-        quarters.filter((trend) => trend.time_to_resolve.median !== null).map((trend) => [trend.period, trend.time_to_resolve.median! / 60]),
-      ),
-      resolveRows: quarters
-        .filter((trend) => trend.time_to_resolve.median !== null)
-        .map((trend) => ({ period: trend.period, minutes: Math.round((trend.time_to_resolve.median! / 60) * 10) / 10 })),
       severityPie: pieChart('Incidents by severity', shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
       severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length })),
     },
@@ -134,7 +154,7 @@ export function buildTrackerView(report: TrackerReport) {
       })),
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
+    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
   };
 }
 

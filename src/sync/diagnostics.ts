@@ -13,7 +13,12 @@ import type { OpResult } from './apply.js';
 export type LocateItem = (file: string, index: number) => SourceSpan | null;
 
 /** One diagnostic per failed, conflicting, removed or warned result; successes give none. */
-export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem, fileOf: (incident: string) => string | null = () => null): Diagnostic[] {
+/**
+ * `fileOf` names the file of an incident, or, for an incident no file holds
+ * any more (its issues are still open on GitHub), the incidents folder: a
+ * diagnostic's `file` is always a path, and the message names the incident.
+ */
+export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem, fileOf: (incident: string) => string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {
     const { op } = result;
@@ -21,8 +26,7 @@ export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem
       if (result.outcome === 'failed' || result.outcome === 'removed') {
         const severity = result.outcome === 'failed' ? 'error' : 'warning';
         const message = `incident \`${op.incident}\`: ${result.message ?? `issue #${op.issue}`}`;
-        // The incident's file when this run read it; an incident no file names any more has only its id.
-        diagnostics.push(createDiagnostic({ file: fileOf(op.incident) ?? op.incident, ruleId: `sync/${result.outcome}`, severity, message }));
+        diagnostics.push(createDiagnostic({ file: fileOf(op.incident), ruleId: `sync/${result.outcome}`, severity, message }));
       }
       continue;
     }

@@ -2,32 +2,24 @@
  * Builds the title and body of an action item's issue. User text lands in
  * Markdown that GitHub renders, so it is escaped: HTML is shown as text (and
  * cannot fake a marker), `@name` in incident prose does not ping anyone, and
- * a body past GitHub's limit is shortened rather than rejected.
+ * a body past GitHub's limit is shortened rather than rejected. The file
+ * name links to the post-mortem on the repository's default branch.
  *
  * @example
- * const { title, body } = buildIssueContent(item, 'open');
+ * const body = buildIssueBody(item, 'open', { webUrl: 'https://github.com/acme/platform', defaultBranch: 'main' });
+ * // '… - Post-mortem: [`postmortems/a.yaml`](https://github.com/acme/platform/blob/main/postmortems/a.yaml) …'
  */
+import { escapeIssueText } from '../render/escape.js';
 import { formatMarker } from './marker.js';
 import type { ActionStatus } from '../incident/model.js';
 import type { SyncItem } from './sync-item.js';
+import type { RepositoryInfo } from './tracker.js';
 
 /** GitHub refuses bodies longer than this many characters. */
 export const MAX_BODY_LENGTH = 65_536;
 /** GitHub titles are limited to 256 characters. */
 export const MAX_TITLE_LENGTH = 256;
 const SHORTENED_NOTE = '\n\n_(shortened: the full text is in the post-mortem file)_\n\n';
-
-/** Escapes text for a Markdown line: no HTML, no mentions, no line breaks that start new blocks. */
-export function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|])/g, '\\$1')
-    // A word joiner after `@` keeps the text readable but stops GitHub from linking and notifying.
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
-    .replace(/\r?\n/g, ' ');
-}
 
 /** The issue title: the action text on one line, within GitHub's limit. */
 export function buildIssueTitle(item: Pick<SyncItem, 'action'>): string {
@@ -36,12 +28,13 @@ export function buildIssueTitle(item: Pick<SyncItem, 'action'>): string {
 }
 
 /** The issue body: a link back to the post-mortem, the item's fields, and the marker last. */
-export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
-  const e = escapeMarkdownText;
+export function buildIssueBody(item: SyncItem, status: ActionStatus, repository: RepositoryInfo | null = null): string {
+  const e = escapeIssueText;
+  const url = repository ? fileUrl(repository, item.file) : null;
   const lines = [
     `Action item from the post-mortem **${e(item.incidentTitle)}** (${e(item.severity)}, ${e(item.date)}).`,
     '',
-    `- Post-mortem: ${code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
+    `- Post-mortem: ${url ? `[${code(item.file)}](${url})` : code(item.file)} (incident ${code(item.incidentId)}, action ${code(item.actionId)})`,
     `- Owner: ${item.owner === null ? '_none_' : e(item.owner)}`,
     `- Deadline: ${item.deadline === null ? '_none_' : e(item.deadline)}`,
     `- Priority: ${item.priority ?? '_none_'}`,
@@ -52,6 +45,21 @@ export function buildIssueBody(item: SyncItem, status: ActionStatus): string {
     e(item.action.trim()),
   ];
   return fitBody(lines.join('\n'), formatMarker({ incident: item.incidentId, action: item.actionId, status }));
+}
+
+/**
+ * The file on the default branch, every path segment percent-encoded (and
+ * parentheses too, which would end a Markdown link); null for a path outside
+ * the repository, which has no page.
+ */
+export function fileUrl(repository: RepositoryInfo, file: string): string | null {
+  if (file.startsWith('/') || /^[A-Za-z]:/.test(file) || file.split('/').includes('..')) return null;
+  const encode = (text: string) =>
+    text
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/');
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
 }
 
 /** Inline code: backticks inside would end it early, and line breaks would split it. */

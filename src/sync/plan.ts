@@ -9,10 +9,13 @@
  * const ops = planSync(items, issues, { incidentLabelPrefix: 'incident:', prune: false });
  */
 import type { ActionStatus } from '../incident/model.js';
-import { buildIssueBody, buildIssueTitle, escapeMarkdownText, sameBody } from './issue-body.js';
+import { buildIssueBody, buildIssueTitle, sameBody } from './issue-body.js';
+import { incidentLabel } from './labels.js';
+import { escapeIssueText } from '../render/escape.js';
 import { markerKey, type Marker } from './marker.js';
 import { issueStateOf, mergeStatus, remoteIssueState, type IssueState } from './status-merge.js';
 import { assigneeOf, type SyncItem } from './sync-item.js';
+import type { RepositoryInfo } from './tracker.js';
 
 /** An issue as the planner needs it; `marker` is parsed from the body. */
 export interface RemoteIssue {
@@ -62,11 +65,8 @@ export interface PlanOptions {
    * action items, whose issues are then all "removed".
    */
   incidents?: readonly string[];
-}
-
-/** GitHub limits label names to 50 characters. */
-export function incidentLabel(prefix: string, incidentId: string): string {
-  return `${prefix}${incidentId}`.slice(0, 50);
+  /** Where the files are on the web, for the link in each issue body; null leaves the file name unlinked. */
+  repository?: RepositoryInfo | null;
 }
 
 /**
@@ -158,11 +158,11 @@ function planCreate(item: SyncItem, options: PlanOptions): SyncOp {
   const assignee = assigneeOf(item.owner);
   const draft: IssueDraft = {
     title: buildIssueTitle(item),
-    body: buildIssueBody(item, bodyStatus),
+    body: buildIssueBody(item, bodyStatus, options.repository ?? null),
     labels: labelsFor(item, options),
     assignees: assignee ? [assignee] : [],
   };
-  const then = state === 'open' ? null : { body: buildIssueBody(item, item.status), ...closeAs(state) };
+  const then = state === 'open' ? null : { body: buildIssueBody(item, item.status, options.repository ?? null), ...closeAs(state) };
   return { kind: 'create', item, draft, then };
 }
 
@@ -208,7 +208,7 @@ function diffContent(item: SyncItem, issue: RemoteIssue, recorded: ActionStatus,
     patch.title = title;
     reasons.push('title');
   }
-  const body = buildIssueBody(item, recorded);
+  const body = buildIssueBody(item, recorded, options.repository ?? null);
   if (!sameBody(body, issue.body)) {
     patch.body = body;
     if (!reasons.some((r) => r.startsWith('status'))) reasons.push('body');
@@ -226,7 +226,7 @@ function diffContent(item: SyncItem, issue: RemoteIssue, recorded: ActionStatus,
 
 function ownerChanged(body: string | null, owner: string | null): boolean {
   const line = /^- Owner: (.*)$/m.exec(body ?? '');
-  return !line || line[1] !== (owner === null ? '_none_' : escapeMarkdownText(owner));
+  return !line || line[1] !== (owner === null ? '_none_' : escapeIssueText(owner));
 }
 
 /**

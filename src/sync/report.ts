@@ -9,18 +9,14 @@
 import type { OpResult } from './apply.js';
 import { summarize } from './apply.js';
 import type { SyncOp } from './plan.js';
+import { showControlChars } from '../diagnostics/printable.js';
 
-/**
- * Marker text comes from issues on GitHub, which anyone who can edit an issue
- * can shape: control characters (terminal escapes) are shown as `?`.
- */
-function printable(line: string): string {
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
-}
+// Marker text comes from issues on GitHub, which anyone who can edit an issue
+// can shape: every line is passed through the one control-character policy.
 
 /** One line of the `--dry-run` plan. */
 export function formatPlanLine(op: SyncOp): string {
-  return printable(planLine(op));
+  return showControlChars(planLine(op));
 }
 
 function planLine(op: SyncOp): string {
@@ -45,7 +41,7 @@ function planLine(op: SyncOp): string {
 /** One line per result worth reading; unchanged items and plain write-backs stay quiet. */
 export function formatResultLine(result: OpResult): string | null {
   const line = resultLine(result);
-  return line === null ? null : printable(line);
+  return line === null ? null : showControlChars(line);
 }
 
 function resultLine(result: OpResult): string | null {

@@ -9,6 +9,7 @@
  * // newIds: [{ index: 2, id: 'add-a-canary-stage' }] when the third item had no id
  */
 import type { ActionItem, ActionStatus, Incident } from '../incident/model.js';
+import { slugify, uniqueSlug } from '../incident/slug.js';
 
 export interface SyncItem {
   /** The incident file, as shown to the user (relative to the repository root). */
@@ -41,7 +42,7 @@ export function collectSyncItems(incident: Incident): { items: SyncItem[]; newId
   const items = incident.actionItems.map((item): SyncItem => {
     let actionId = item.id;
     if (actionId === null) {
-      actionId = uniqueId(slugify(item.action, item.index), taken);
+      actionId = uniqueSlug(slugify(item.action, { maxWords: 6, maxLength: 48, asciiOnly: true, fallback: `action-${item.index + 1}` }), (id) => taken.has(id));
       taken.add(actionId);
       newIds.push({ index: item.index, id: actionId });
     }
@@ -63,25 +64,6 @@ export function collectSyncItems(incident: Incident): { items: SyncItem[]; newId
     };
   });
   return { items, newIds };
-}
-
-/** The first words of the action, lower-case and hyphenated: readable in the YAML and in the marker. */
-export function slugify(action: string, index: number): string {
-  const words = action
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 6);
-  const slug = words.join('-').slice(0, 48).replace(/-+$/, '');
-  return slug === '' ? `action-${index + 1}` : slug;
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** The GitHub login of an owner written `@login` (teams like `@org/team` cannot be assignees). */

@@ -24,6 +24,18 @@ export interface Tracker {
   ensureLabels(labels: readonly string[]): Promise<void>;
 }
 
+/** Where the post-mortems live on the web, for the link back in each issue body. */
+export interface RepositoryInfo {
+  /** The repository's page, e.g. `https://github.com/acme/platform`. */
+  webUrl: string;
+  defaultBranch: string;
+}
+
+/** The Tracker plus the one read sync makes first: it proves the token and repository work before anything is written. */
+export interface SyncTracker extends Tracker {
+  readRepository(): Promise<RepositoryInfo>;
+}
+
 export type TrackerErrorKind =
   /** The request may or may not have taken effect (5xx, reset, timeout after sending). */
   | 'ambiguous'

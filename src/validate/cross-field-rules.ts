@@ -1,16 +1,19 @@
 /**
  * The rules of the contract that JSON Schema cannot say: real calendar days,
  * known time zones, times that exist, a chronological timeline, unique action
- * ids, the severity scale. They run even when the schema found problems, on
- * whatever parts are well-formed, so one run reports everything it can.
+ * ids, the severity scale, a published incident's readiness. They run even
+ * when the schema found problems, on whatever parts are well-formed, so one
+ * run reports everything it can.
  */
 import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic, type DiagnosticCause, type Severity } from '../diagnostics/diagnostic.js';
 import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
 import { DEFAULT_TIMEZONE, normaliseSeverity, statusOrDefault, timezoneOrDefault } from '../incident/defaults.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
+import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
+import { repeatedTimeAdvice } from '../incident/repeated-time.js';
 import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
 
 export interface RuleContext {
@@ -88,6 +91,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
   checkActionItems(asList(incident.action_items), statusOrDefault(asText(incident.status)), report);
   checkNumbers(incident, report);
+  diagnostics.push(...checkReadiness(incident, context));
   return { diagnostics, instants };
 }
 
@@ -120,12 +124,15 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
     if (!resolved.ok || undated) return void instants.push(null);
     instants.push(resolved.instant);
     if (latest && resolved.instant.getTime() < latest.instant.getTime()) {
+      // A time the clocks repeated is read as its first occurrence; the entry most likely meant the second.
+      const repeated = resolved.occurrences ? repeatedTimeAdvice(time, resolved.occurrences, zone, latest.instant) : null;
       report(['timeline', index, 'time'], {
         ruleId: 'schema/timeline-order',
         message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
-        note: 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        suggestions: repeated ? repeated.rewrites : [],
         cause: { at: ['timeline', latest.index, 'time'], message: `the earlier entry, at ${latest.time}` },
       });
     } else {

@@ -3,6 +3,8 @@
  * of 3"), what a JSON Schema type is called for people ("a whole number"),
  * and the hints for the mistakes people make most in hand-written YAML.
  */
+import { showControlChars } from '../diagnostics/printable.js';
+
 /**
  * What was found, briefly, for the `actual` of a diagnostic.
  *
@@ -67,6 +69,7 @@ export function article(type: string): string {
  * quoteText('SEV\n9') // → '`SEV\\n9`'
  */
 export function quoteText(value: string, max = 60): string {
-  const oneLine = value.replace(/[\u0000-\u001f\u007f`]/g, (c) => (c === '`' ? "'" : c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  // A backtick would close the quote early: it is shown as an apostrophe.
+  const oneLine = showControlChars(value).replace(/`/g, "'");
   return `\`${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}\``;
 }

@@ -37,6 +37,13 @@ export type Described = Omit<DiagnosticInit, 'file'>;
 type Describe = (c: SchemaErrorContext) => Described | null;
 
 const field = (c: SchemaErrorContext) => `\`${formatFieldPath(c.base)}\``;
+/**
+ * A schema description as the `expected` part of a message: it is written as a
+ * sentence ("One line naming the incident") but is read after "expected", so
+ * its first letter is lowered unless it starts an acronym ("IANA zone").
+ */
+const asExpected = (description: string | undefined): string | undefined =>
+  description === undefined || /^.[A-Z]/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
 const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 const required: Describe = (c) => {
@@ -49,7 +56,7 @@ const required: Describe = (c) => {
     message: `Missing required field \`${name}\``,
     ...located,
     span: located.span ? { line: located.span.line, column: located.span.column } : null,
-    expected: c.parent?.properties?.[name]?.description ?? `a value for \`${name}\``,
+    expected: asExpected(c.parent?.properties?.[name]?.description) ?? `a value for \`${name}\``,
     actual: 'nothing',
     note: `Add \`${name}:\` ${c.base.length ? `under ${field(c)}` : 'at the top level'}.`,
   };
@@ -77,7 +84,7 @@ const wrongType: Describe = (c) => {
     ruleId: 'schema/type',
     message: `${c.base.length ? field(c) : 'The document'} must be ${wanted}, not ${describeValue(c.value)}`,
     ...c.where(c.base),
-    expected: c.base.length ? (c.parent?.description ?? wanted) : 'a mapping of fields (`title:`, `date:`, …)',
+    expected: c.base.length ? (asExpected(c.parent?.description) ?? wanted) : 'a mapping of fields (`title:`, `date:`, …)',
     actual: describeValue(c.value),
     note: typeHint(String(c.error.params.type), c.value),
   };
@@ -100,7 +107,7 @@ const emptyText: Describe = (c) => ({
   ruleId: 'schema/empty',
   message: `${field(c)} must not be empty`,
   ...c.where(c.base),
-  expected: c.parent?.description ?? 'text',
+  expected: asExpected(c.parent?.description) ?? 'text',
   actual: 'an empty string',
 });
 
@@ -119,7 +126,7 @@ const tooFew: Describe = (c) => ({
   ruleId: 'schema/min-items',
   message: `${field(c)} needs at least ${entries(Number(c.error.params.limit))}`,
   ...c.where(c.base),
-  expected: c.parent?.description ?? `at least ${entries(Number(c.error.params.limit))}`,
+  expected: asExpected(c.parent?.description) ?? `at least ${entries(Number(c.error.params.limit))}`,
   actual: describeValue(c.value),
 });
 
@@ -140,7 +147,7 @@ const wrongFormOf: Describe = (c) => ({
   ruleId: 'schema/format',
   message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
   ...c.where(c.base),
-  expected: c.parent?.description ?? `text matching ${String(c.error.params.pattern)}`,
+  expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
   actual: describeValue(c.value),
 });
 
@@ -151,7 +158,7 @@ const noShapeFits: Describe = (c) => {
     ruleId: 'schema/type',
     message: `${field(c)} must be ${shapes}, not ${describeValue(c.value)}`,
     ...c.where(c.base),
-    expected: c.parent?.description ?? shapes,
+    expected: asExpected(c.parent?.description) ?? shapes,
     actual: describeValue(c.value),
     note: typeHint(branches.some((b) => b.type === 'string') ? 'string' : '', c.value),
   };

@@ -45,6 +45,8 @@ export async function importWorkflow(workspace: Workspace, options: ImportOption
   const listed = await listFiles(workspace, options.paths, MARKDOWN_EXTENSIONS);
   if (listed.problem !== null) return { problem: listed.problem, files: [], diagnostics: [] };
   const out = (options.out ?? workspace.config.incidents).replace(/\/+$/, '') || '.';
+  const unwritable = options.dryRun ? null : await workspace.writableFolderProblem(out);
+  if (unwritable !== null) return { problem: unwritable, files: [], diagnostics: [] };
   const result: ImportResult = { problem: null, files: [], diagnostics: [] };
   const targets = new Set<string>();
   for (const source of listed.files) {

@@ -56,18 +56,19 @@ export async function* readFiles(workspace: Workspace, files: readonly string[])
 /**
  * Checks the given files one at a time, in order, so that large runs need not
  * hold every parsed document (the YAML syntax trees dominate memory) at once.
+ * Each entry also carries the bytes it was checked from (build hashes them).
  */
 export async function* checkFiles(
   workspace: Workspace,
   files: readonly string[],
   options: CheckOptions = {},
-): AsyncGenerator<CheckedIncident & { position: number; total: number }> {
+): AsyncGenerator<CheckedIncident & { position: number; total: number; bytes: Uint8Array | null }> {
   // Loaded on first use: lint lists files through this module and never checks an incident.
   const { checkIncident } = await import('../validate/check-incident.js');
   for await (const { file, read, position, total } of readFiles(workspace, files)) {
     const checked: CheckedIncident =
       'diagnostic' in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config, options);
-    yield { ...checked, position, total };
+    yield { ...checked, position, total, bytes: 'bytes' in read ? read.bytes : null };
   }
 }
 

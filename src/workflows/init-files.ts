@@ -114,6 +114,7 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 #   label: postmortem-action      # label on every action-item issue
 #   incident_label_prefix: "incident:"   # prefix of the per-incident label
 #   pace_ms: 1000                 # pause between writes, in ms
+#   max_wait: 30                  # longest wait for one request's retries, in s
 
 # policies:                       # limits \`postmortem report\` and \`validate\` warn about (none by default)
 #   action_deadline_days: { SEV1: 28, SEV2: 56 }   # latest action-item deadline, in days after the incident

@@ -11,12 +11,13 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderReport } from '../render/render.js';
+import { reportKeyOf } from './build.js';
 import { checkIncident } from '../validate/check-incident.js';
 import { CONFIG_PATH, CONFIG_YAML, EXAMPLE_INCIDENT, EXAMPLE_YAML, WORKFLOW_PATH, WORKFLOW_YAML } from './init-files.js';
 import type { Workspace } from './workspace.js';
 
 /** What init needs of the workspace. */
-export type InitWorkspace = Pick<Workspace, 'config' | 'readTextIfExists' | 'writeText' | 'loadTemplates'>;
+export type InitWorkspace = Pick<Workspace, 'config' | 'toolVersion' | 'readTextIfExists' | 'writeText' | 'loadTemplates'>;
 
 export type InitState = 'create' | 'unchanged' | 'replace' | 'conflict';
 
@@ -51,7 +52,9 @@ export async function starterFiles(workspace: InitWorkspace): Promise<{ files: A
   const checked = checkIncident(EXAMPLE_INCIDENT, EXAMPLE_YAML, workspace.config);
   // The example is fixed text; only a configuration with another severity scale rejects it.
   if (!checked.incident) return { files, diagnostics: checked.diagnostics, problem: null };
-  const report = renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo });
+  // Stamped with the key a build would give it, so `build --check` right after `init` passes.
+  const key = reportKeyOf(workspace, EXAMPLE_INCIDENT, new TextEncoder().encode(EXAMPLE_YAML), loaded.templates, workspace.config.output);
+  const report = renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, key });
   files.splice(1, 0, { path: EXAMPLE_INCIDENT.replace(/\.yaml$/, '.md'), contents: report });
   return { files, diagnostics: [], problem: null };
 }

@@ -11,6 +11,7 @@ import { decodeUtf8, parseYamlSource } from '../load/parse.js';
 import { isGeneratedReport } from '../render/report-file.js';
 import { listFiles, noFilesDiagnostic, readFiles } from './incident-files.js';
 import { checkLoadedIncident } from '../validate/check-incident.js';
+import { isReadinessRule } from '../validate/readiness.js';
 import type { ReadResult, Workspace } from './workspace.js';
 
 export const LINT_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
@@ -50,7 +51,10 @@ function lintOne(lint: LintModule, file: string, read: ReadResult, config: Works
   if (/\.ya?ml$/i.test(file)) {
     // Parsed once: the check reuses the loaded source, and lint takes the people from the model it builds.
     const loaded = parseYamlSource(file, read.bytes);
-    return lint.lintLoadedIncident(file, loaded, checkLoadedIncident(file, loaded, config).incident, { settings });
+    const checked = checkLoadedIncident(file, loaded, config);
+    // Readiness is completeness too: a published skeleton fails lint as well as validate.
+    const readiness = checked.diagnostics.filter((diagnostic) => isReadinessRule(diagnostic.ruleId));
+    return [...lint.lintLoadedIncident(file, loaded, checked.incident, { settings }), ...readiness];
   }
   const decoded = decodeUtf8(file, read.bytes);
   if ('diagnostic' in decoded) return [decoded.diagnostic];

@@ -10,7 +10,7 @@
  * if (plan && plan.state !== 'unchanged') await applyReport(workspace, plan);
  */
 import path from 'node:path';
-import { reportPathFor } from './build.js';
+import { reportPathFor } from './report-path.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
@@ -45,6 +45,8 @@ export interface ReportPlan {
   diagnostics: Diagnostic[];
   /** The target exists and was not written by `postmortem report`: it is never replaced. */
   foreign: boolean;
+  /** Template overrides under `report/` that match no tracker template (warnings). */
+  templateWarnings?: Diagnostic[];
 }
 
 /** The page's default place: README.md in the incidents folder, shown on GitHub when the folder is opened. */
@@ -56,6 +58,8 @@ export function defaultReportPath(workspace: Workspace): string {
 export async function planReport(workspace: Workspace, options: ReportOptions): Promise<ReportPlanResult> {
   const target = options.out === '-' ? null : options.out ?? (options.format === 'md' ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path.posix.dirname(relativeTarget));
+  if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
   // A missing incidents folder is an empty tracker, not an error: a new repository has none yet.
@@ -90,7 +94,7 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   const text = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? 'missing' : existing === text ? 'unchanged' : 'changed';
   const foreign = existing !== null && options.format === 'md' && readAsOf(existing) === null;
-  return { plan: { target: relativeTarget, text, state, report, diagnostics, foreign }, problem: null };
+  return { plan: { target: relativeTarget, text, state, report, diagnostics, foreign, templateWarnings: loaded?.diagnostics ?? [] }, problem: null };
 }
 
 /** Writes the page (temp file + rename); a no-op for stdout or an unchanged page. */

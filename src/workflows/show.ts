@@ -1,6 +1,8 @@
 /**
  * The show use case: one incident, as rendered Markdown or as the normalised
  * model in JSON. A path naming no file or several is a problem with the request.
+ * Both carry the incident's "Related incidents", found over the whole folder
+ * by the same function as `build`, so the Markdown is the built report.
  *
  * @example
  * const shown = await showWorkflow(workspace, { file: 'postmortems/2024-01-15-checkout.yaml', format: 'json' });
@@ -9,6 +11,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { incidentToJson } from '../incident/to-json.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
+import { relatedReports } from './related-reports.js';
+import { reportPathFor } from './report-path.js';
 import type { Workspace } from './workspace.js';
 
 export interface ShowOptions {
@@ -31,10 +35,23 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
   let checked = null;
   for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };
-  if (options.format === 'json') return { problem: null, output: `${JSON.stringify(incidentToJson(checked.incident, checked.input), null, 2)}\n`, diagnostics: [] };
-  // Rendering pulls in remark and Handlebars; loaded only when Markdown is asked for.
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  const target = reportPathFor(checked.file, outDir);
+  const related = (await relatedReports(workspace, [checked], outDir)).of(checked.incident, target);
+  if (options.format === 'json') {
+    const json = {
+      ...incidentToJson(checked.incident, checked.input),
+      related: related.map(({ id, title, date, file, report, shared }) => ({ id, title, date, file, report, shared })),
+    };
+    return { problem: null, output: `${JSON.stringify(json, null, 2)}\n`, diagnostics: [] };
+  }
+  // Rendering pulls in Handlebars; loaded only when Markdown is asked for.
   const { renderReport } = await import('../render/render.js');
+  const { reportKeyOf } = await import('./build.js');
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { problem: loaded.problem, output: null, diagnostics: [] };
-  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo }), diagnostics: [] };
+  // The header carries the key `build` would give the report, so the output is the file a build writes.
+  const read = await workspace.readBytes(checked.file);
+  const key = 'bytes' in read ? reportKeyOf(workspace, checked.file, read.bytes, loaded.templates, outDir) : undefined;
+  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, related, key }), diagnostics: [] };
 }

@@ -1,6 +1,7 @@
 /**
- * The sync use case: load and check the incidents, write missing action ids
- * before any issue exists, read the labelled issues, plan, then apply through
+ * The sync use case: load and check the incidents, read the repository (its
+ * default branch, for the link in each issue body) and the labelled issues,
+ * write missing action ids before any issue exists, plan, then apply through
  * the Tracker port (or only plan, for a dry run). Each file is parsed once;
  * every write-back is verified by one re-parse, which the run then keeps.
  *
@@ -14,7 +15,7 @@ import { applySync, type OpResult } from '../sync/apply.js';
 import { syncDiagnostics } from '../sync/diagnostics.js';
 import { missingIssueNumbers, planSync, type RemoteIssue, type SyncOp } from '../sync/plan.js';
 import { collectSyncItems, type SyncItem } from '../sync/sync-item.js';
-import type { Tracker } from '../sync/tracker.js';
+import type { SyncTracker, Tracker } from '../sync/tracker.js';
 import { editItemFields, type ItemEdit } from '../sync/write-back.js';
 import { INCIDENT_EXTENSIONS, listIncidentFiles } from './incident-files.js';
 import { createWriteBackBuffer } from './write-back-buffer.js';
@@ -61,8 +62,7 @@ export interface SyncWorkflowResult {
   reports: ReportRefresh;
 }
 
-/** The tracker reads sync needs besides the Tracker port's writes. */
-export type SyncTracker = Tracker;
+export type { SyncTracker } from '../sync/tracker.js';
 
 /** Runs one sync; see the module comment for the order of its steps. */
 export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTracker, options: SyncWorkflowOptions): Promise<SyncWorkflowResult> {
@@ -74,10 +74,11 @@ export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTrack
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
   // Nothing is written before GitHub has answered a read: a wrong token or repository leaves the tree as it was.
+  const repository = await tracker.readRepository();
   const issues = await readIssues(tracker, prepared.items);
   const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;
-  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents });
+  const plan = planSync(items, issues, { label, incidentLabelPrefix, prune: options.prune, incidents, repository });
   if (options.dryRun) return { problem: null, ...none, files, plan };
   const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
   const results = await applySync(plan, tracker, {
@@ -90,7 +91,7 @@ export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTrack
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
   const fileOf = new Map(files.filter((f) => f.incident !== null).map((f) => [f.incident!, f.file]));
-  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? null);
+  const diagnostics = syncDiagnostics(results, await itemLocator(yamlFiles, results), (incident) => fileOf.get(incident) ?? workspace.config.incidents);
   const writtenYaml = tracked.written().filter((file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext)));
   const reports = await rerenderReports(workspace, writtenYaml);
   return { problem: null, files, plan, results, diagnostics, writeBackError, reports };

@@ -23,10 +23,17 @@ export interface FoundFiles {
 /** The bytes of one file, or the diagnostic saying why it could not be read. */
 export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic };
 
+/** Templates ready to render with, or the problem that stops every render; `diagnostics` about the user's template files either way. */
+export type TemplatesLoaded =
+  | { templates: TemplateSet; problem: null; diagnostics?: Diagnostic[] }
+  | { templates: null; problem: string; diagnostics?: Diagnostic[] };
+
 export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */
   readonly root: string;
   readonly config: Config;
+  /** The version of postmortem doing the work: part of each report's key, so an upgrade rebuilds them. */
+  readonly toolVersion?: string;
   /**
    * A file stands for itself, a folder for every file in it (recursively) ending with one of `extensions`.
    * Paths are relative to where the command runs, or to the root with `fromRoot` (the configured folders).
@@ -42,10 +49,19 @@ export interface Workspace {
    * Rejects with an Error whose `code` is the system's (EACCES, EISDIR…).
    */
   writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
-  /** The templates to render with: built-ins, overridden by the configured folder; `problem` when that folder is missing. */
-  loadTemplates(): Promise<{ templates: TemplateSet; problem: null } | { templates: null; problem: string }>;
+  /**
+   * Null when new files can be written into `folder` (which may not exist yet), else why not:
+   * asked before a run renders anything, so an unwritable target fails at once, with nothing written.
+   */
+  writableFolderProblem(folder: string): Promise<string | null>;
+  /**
+   * The templates to render with: built-ins, overridden by the configured folder. `problem` when that
+   * folder is missing or a template in it has a syntax error; `diagnostics` say where (and warn about
+   * overrides that match no template).
+   */
+  loadTemplates(): Promise<TemplatesLoaded>;
   /** The tracker page's templates (`templates/report/`), overridden under `report/` in the configured folder. */
-  loadTrackerTemplates(): Promise<{ templates: TemplateSet; problem: null } | { templates: null; problem: string }>;
+  loadTrackerTemplates(): Promise<TemplatesLoaded>;
   /**
    * File → the date (YYYY-MM-DD) of the first commit that set `status: published`
    * in it, for the files under `folder`; null when there is no git history to read.

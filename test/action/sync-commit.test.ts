@@ -5,7 +5,8 @@
  * github-actions[bot] and pushed; then `command: report` commits the
  * tracker page. A second run of each has nothing to commit and still passes.
  */
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBuild, planBuild } from '../../src/workflows/build.js';
@@ -77,6 +78,21 @@ describe('sync with commit: true', () => {
   it('reads the YAML back as pushed', async () => {
     const local = await readFile(path.join(repo.clone, 'postmortems/2025-02-03-cache-eviction.yaml'), 'utf8');
     expect(git(repo.remote, 'show', 'main:postmortems/2025-02-03-cache-eviction.yaml')).toBe(local);
+  });
+
+  it('fails the step without a request while another sync holds the workspace lock', async () => {
+    const lock = path.join(repo.clone, '.postmortem-sync.lock');
+    // This test process is alive on this host: the lock is held, not stale.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
+    const requests = github.log.length;
+    try {
+      const run = await step({ command: 'sync' });
+      expect(run.code).not.toBe(0);
+      expect(run.stdout + run.stderr).toContain(`postmortem sync: another sync is running in this workspace (process ${process.pid} on ${hostname()}`);
+      expect(github.log.length).toBe(requests);
+    } finally {
+      await rm(lock, { force: true });
+    }
   });
 });
 

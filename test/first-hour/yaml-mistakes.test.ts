@@ -31,6 +31,11 @@ describe('common YAML mistakes', () => {
     expect(found.some((line) => /^3:11 .* at severity/.test(line))).toBe(true);
   });
 
+  it('reports a value with two colons once, not once per colon', () => {
+    const found = brief(edit(['title: Checkout errors', 'title: a: b: c'])).filter((line) => line.includes('schema/yaml-syntax'));
+    expect(found).toEqual(['1:8 schema/yaml-syntax | Quote the value: `title: "a: b: c"` (a colon followed by a space starts a mapping unless the text is in quotes).']);
+  });
+
   it('reports nothing invented when no repair is known', () => {
     const found = brief(edit(['title: Checkout errors', 'title: [Checkout errors']));
     expect(found.every((line) => line.includes('schema/yaml-syntax'))).toBe(true);

@@ -13,7 +13,7 @@ import { evaluateDocuments, type SentenceLabel } from '../../src/lint/evaluate-d
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/lint/${name}`, import.meta.url), 'utf8');
 const baseline = JSON.parse(fixture('eval-baseline.json')) as Record<string, Record<string, Figures>>;
-const sets = [['development', 'corpus.jsonl'], ['development-2', 'families.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl'], ['holdout-6', 'holdout-6.jsonl'], ['holdout-7', 'holdout-7.jsonl']] as const;
+const sets = [['development', 'corpus.jsonl'], ['development-2', 'families.jsonl'], ['development-3', 'families-2.jsonl'], ['development-4', 'families-3.jsonl'], ['development-5', 'families-4.jsonl'], ['development-6', 'families-5.jsonl'], ['development-7', 'families-6.jsonl'], ['development-8', 'families-7.jsonl'], ['development-9', 'families-8.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl'], ['holdout-6', 'holdout-6.jsonl'], ['holdout-7', 'holdout-7.jsonl'], ['holdout-8', 'holdout-8.jsonl']] as const;
 
 describe.each(sets)('%s set', (name, file) => {
   const corpus = parseCorpus(fixture(file));

@@ -5,7 +5,7 @@
  * text, one invalid file). The page and the JSON are golden files.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,10 +29,10 @@ function scratch(copyFixture = true): string {
   return dir;
 }
 
-async function report(cwd: string, args: string[], env: Record<string, string> = {}) {
+async function report(cwd: string, args: string[], env: Record<string, string> = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
+  const io: CommandIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY };
   const code = await runCli(['report', ...args], io);
   return { code, stdout, stderr };
 }
@@ -77,6 +77,8 @@ describe('postmortem report', () => {
     expect(stdout).not.toMatch(/(?<!\\)<b>/);
     expect(stdout).not.toMatch(/@everyone|@kenji/);
     expect(stdout).toContain('Checkout \\| cart \\<script>');
+    // A newline in a factor stays inside its table cell.
+    expect(stdout).toContain('; Bulk updates share one queue \\| with live<br>updates |');
     for (const [, chart] of stdout.matchAll(/```mermaid\n([\s\S]*?)```/g)) expect(chart).not.toMatch(/[<`|@]/);
   });
 
@@ -99,6 +101,10 @@ describe('postmortem report', () => {
     const late = await report(dir, ['--now', '2025-07-01', '--fail-on-overdue']);
     expect(late.code).toBe(1);
     expect(late.stderr).toBe('4 action items are overdue as of 2025-07-01.\n');
+    const printed = await report(dir, ['--now', '2025-07-01', '--fail-on-overdue', '--format', 'json']);
+    expect(printed.code).toBe(1);
+    expect(JSON.parse(printed.stdout).action_items.overdue).toHaveLength(4);
+    expect(printed.stderr).toBe('4 action items are overdue as of 2025-07-01.\n');
   });
 
   it('never replaces a README.md it did not write', async () => {
@@ -120,6 +126,42 @@ describe('postmortem report', () => {
     expect(result.stdout).not.toContain('```mermaid');
     const json = JSON.parse((await report(dir, ['--now', '2025-07-01', '--format', 'json'])).stdout);
     expect(json.totals).toEqual({ incidents: 0, published: 0, in_review: 0, draft: 0, unreadable: 0 });
+  });
+
+  it('--out writes the page elsewhere, with its links relative to that place', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    expect(await report(dir, ['--now', '2025-07-01', '--out', 'docs/tracker.md'])).toMatchObject({ code: 0, stdout: 'wrote docs/tracker.md: 4 incidents, 4 overdue action items.\n' });
+    const page = readFileSync(path.join(dir, 'docs/tracker.md'), 'utf8');
+    expect(page).toContain('[Payment timeouts during the clock change](../postmortems/2024-11-03-payments-timeouts-dst.md)');
+    expect(existsSync(path.join(dir, 'postmortems/README.md'))).toBe(false);
+    // The JSON can be written to a file and checked the same way.
+    expect((await report(dir, ['--now', '2025-07-01', '--format', 'json', '--out', 'tracker.json'])).code).toBe(0);
+    expect(await report(dir, ['--format', 'json', '--out', 'tracker.json', '--check'])).toMatchObject({ code: 0, stdout: 'tracker.json is up to date.\n' });
+  });
+
+  it('uses a section template from the configured templates folder, the built-in ones for the rest', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    mkdirSync(path.join(dir, 'my-templates/report/partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/report/partials/clusters.hbs'), '## Hot spots\n\n{{#each clusters.services}}- {{inline name}}: {{count}}\n{{/each}}\n');
+    writeFileSync(path.join(dir, 'postmortem.config.yaml'), `templates: my-templates\n${readFileSync(path.join(dir, 'postmortem.config.yaml'), 'utf8')}`);
+    const { stdout, code } = await report(dir, ['--now', '2025-07-01', '--out', '-']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('## Hot spots\n\n- catalogue-api: 4\n- checkout\\|web: 1\n');
+    expect(stdout).not.toContain('## Where incidents cluster');
+    expect(stdout).toContain('## Action items');
+  });
+
+  it.each([
+    [true, 'shows progress on a terminal and clears it', /^(\rreading \d\/4)+\r\u001b\[K$/],
+    [false, 'is silent when no one watches (CI, a pipe)', /^$/],
+  ])('isTTY %s: %s', async (isTTY, _, stderr) => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    const result = await report(dir, ['--now', '2025-07-01'], {}, isTTY);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(stderr);
   });
 
   it.each([
@@ -145,18 +187,22 @@ describe('validate and the tracker rules', () => {
       '2024-11-03-payments-timeouts-dst.yaml:44 action_items[1].deadline policy/action-deadline',
       '2025-01-20-checkout-hostile-text.yaml:5 status policy/review-age',
       '2025-01-20-checkout-hostile-text.yaml:35 action_items[0].deadline policy/action-deadline',
-      '2025-01-20-checkout-hostile-text.yaml:46 action_items[3].status schema/wont-do-reason',
+      '2025-01-20-checkout-hostile-text.yaml:47 action_items[3].status schema/wont-do-reason',
       '2025-05-12-catalogue-draft.yaml:4 status policy/draft-age',
     ]);
   });
 });
 
+function gitIn(dir: string) {
+  return (args: string[], date: string) =>
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+}
+
 describe('publication dates from git', () => {
   it('reads the first commit that set status: published, and nothing outside git', async () => {
     const dir = scratch(false);
     expect(await readPublicationDates(dir, 'postmortems')).toBeNull();
-    const git = (args: string[], date: string) =>
-      execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const git = gitIn(dir);
     git(['init', '-q'], '2024-01-01T00:00:00Z');
     mkdirSync(path.join(dir, 'postmortems'));
     const file = path.join(dir, 'postmortems/a.yaml');
@@ -168,5 +214,22 @@ describe('publication dates from git', () => {
     writeFileSync(file, 'title: A (edited)\nstatus: "published"\n');
     git(['commit', '-qam', 'edit'], '2024-03-01T10:00:00Z');
     expect(await readPublicationDates(dir, 'postmortems')).toEqual(new Map([['postmortems/a.yaml', '2024-02-10']]));
+  });
+  it('gives the review lag of an incident published without `published_on` from the commit that published it', async () => {
+    const dir = scratch();
+    rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
+    const git = gitIn(dir);
+    git(['init', '-q'], '2025-01-21T09:00:00Z');
+    git(['add', '.'], '2025-01-21T09:00:00Z');
+    git(['commit', '-qm', 'in review'], '2025-01-21T09:00:00Z');
+    const file = path.join(dir, 'postmortems/2025-01-20-checkout-hostile-text.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: in-review', 'status: published'));
+    git(['commit', '-qam', 'publish'], '2025-02-04T16:00:00Z');
+    const json = JSON.parse((await report(dir, ['--now', '2025-07-01', '--format', 'json'])).stdout);
+    const entry = json.incidents.find((incident: { id: string }) => incident.id === '2025-01-20-checkout-hostile-text');
+    // Resolved 2025-01-20 15:00 in Tokyo; published 2025-02-04: 15 days.
+    expect(entry).toMatchObject({ status: 'published', published_on: '2025-02-04', published_from: 'git', review_lag_days: 15 });
+    // Over the three published incidents, lags 4, 9 and 15 days: median 9, p90 (rank 3) 15.
+    expect(json.trends.review_lag_days).toEqual({ count: 3, median: 9, p90: 15 });
   });
 });

@@ -50,6 +50,8 @@ export interface FakeGithubOptions {
   afterCreate?: (issue: FakeIssue, creates: number) => void;
   /** A fork pull request's token: reads work, every write is refused with 403. */
   readOnly?: boolean;
+  /** The repository's default branch (default `main`), as `GET /repos/{owner}/{repo}` tells it. */
+  defaultBranch?: string;
 }
 
 export interface LoggedRequest {
@@ -155,6 +157,7 @@ export class FakeGithub {
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
     const pulls = path === null ? null : this.pulls.route(method, path, url, body);
     if (pulls) return pulls;
+    if (path === '' && method === 'GET') return { status: 200, data: this.repository() };
     const one = path ? /^\/issues\/(\d+)(\/comments)?$/.exec(path) : null;
     if (path === '/issues' && method === 'GET') return this.list(url);
     if (path === '/issues' && method === 'POST') return this.create(body);
@@ -224,7 +227,15 @@ export class FakeGithub {
     return { status: 200, data: toJson(issue) };
   }
 
+  private repository() {
+    const { owner = 'acme', repo = 'platform', defaultBranch = 'main' } = this.options;
+    return { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner }, default_branch: defaultBranch, html_url: `https://github.com/${owner}/${repo}` };
+  }
+
   private invalid(body: Record<string, unknown>): { status: number; data: unknown } | null {
+    // GitHub refuses a label name longer than 50 characters.
+    const long = ((body.labels as string[] | undefined) ?? []).find((label) => [...label].length > 50);
+    if (long) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', field: 'name', code: 'invalid', value: long }] } };
     const bad = ((body.assignees as string[] | undefined) ?? []).find((login) => !(this.options.collaborators ?? []).includes(login));
     if (bad) return { status: 422, data: { message: 'Validation Failed', errors: [{ value: bad, resource: 'Issue', field: 'assignees', code: 'invalid' }] } };
     if (typeof body.body === 'string' && body.body.length > 65_536) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] } };
@@ -234,6 +245,7 @@ export class FakeGithub {
 
   private createLabel(body: Record<string, unknown>): { status: number; data: unknown } {
     const name = String(body.name);
+    if ([...name].length > 50) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', field: 'name', code: 'invalid' }] } };
     if (this.labels.has(name)) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } };
     this.labels.add(name);
     return { status: 201, data: { name } };

@@ -97,11 +97,11 @@ describe('faults: every run ends with exactly one issue per item and every write
     expect(data.action_items.every((item) => byAction.get(item.id) === item.issue)).toBe(true);
     expect(server.log.filter((r) => r.status !== 200 && r.status !== 201).length).toBeGreaterThan(40);
 
-    // Faults off: the rerun is a no-op costing one request per 100 issues.
+    // Faults off: the rerun is a no-op costing the repository read and one request per 100 issues.
     server.options.faults = undefined;
     const before = server.log.length;
     const rerun = await runSync(dir, server.url);
-    expect(rerun.stdout).toContain('sync: 0 created, 0 updated, 0 closed, 200 unchanged, 0 failed (2 requests)');
-    expect(server.log.slice(before).map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(rerun.stdout).toContain('sync: 0 created, 0 updated, 0 closed, 200 unchanged, 0 failed (3 requests)');
+    expect(server.log.slice(before).map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIssueBody, escapeMarkdownText, fitBody, MAX_BODY_LENGTH } from '../../src/sync/issue-body.js';
+import { buildIssueBody, fileUrl, fitBody, MAX_BODY_LENGTH } from '../../src/sync/issue-body.js';
 import { formatMarker, parseMarker } from '../../src/sync/marker.js';
 import type { SyncItem } from '../../src/sync/sync-item.js';
 
@@ -9,16 +9,6 @@ const item: SyncItem = {
 };
 
 describe('issue body', () => {
-  it.each([
-    ['<b>bold</b>', '&lt;b&gt;bold&lt;/b&gt;'],
-    ['ping @team now', 'ping @\u2060team now'],
-    ['a | b', 'a \\| b'],
-    ['line one\nline two', 'line one line two'],
-    ['<!-- postmortem:v1 {} -->', '&lt;!-- postmortem:v1 {} --&gt;'],
-  ])('escapes %j', (text, expected) => {
-    expect(escapeMarkdownText(text)).toBe(expected);
-  });
-
   it('golden: the whole body for an item with markup, mentions and a table pipe', async () => {
     const tricky = { ...item, action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>', deadline: '2024-02-01', priority: 'P1' as const, type: 'detect' as const };
     await expect(buildIssueBody(tricky, 'in-progress')).toMatchFileSnapshot('golden/issue-body.md');
@@ -43,5 +33,20 @@ describe('issue body', () => {
     const marker = formatMarker({ incident: 'a-->b', action: 'x', status: 'open' });
     expect(marker.match(/-->/g)).toHaveLength(1);
     expect(parseMarker(marker)?.incident).toBe('a-->b');
+  });
+
+  it.each([
+    ['postmortems/2024-03-01-x.yaml', 'main', 'https://github.com/acme/platform/blob/main/postmortems/2024-03-01-x.yaml'],
+    ['postmortems/db (eu) #2.yaml', 'main', 'https://github.com/acme/platform/blob/main/postmortems/db%20%28eu%29%20%232.yaml'],
+    ['postmortems/障害.yaml', 'release/2024', 'https://github.com/acme/platform/blob/release/2024/postmortems/%E9%9A%9C%E5%AE%B3.yaml'],
+    ['../elsewhere/x.yaml', 'main', null],
+    ['/tmp/x.yaml', 'main', null],
+  ])('links %s on branch %s', (file, defaultBranch, expected) => {
+    expect(fileUrl({ webUrl: 'https://github.com/acme/platform', defaultBranch }, file)).toBe(expected);
+  });
+
+  it('links the file name back to the post-mortem on the default branch', () => {
+    const body = buildIssueBody(item, 'open', { webUrl: 'https://ghe.example.com/acme/platform', defaultBranch: 'trunk' });
+    expect(body).toContain('- Post-mortem: [`postmortems/a.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/a.yaml) (incident `a`, action `x`)');
   });
 });

@@ -45,12 +45,40 @@ describe('sync against a loopback GitHub', () => {
     expect(await readIncident(dir)).toBe(expected);
   });
 
-  it('a rerun with nothing changed makes no writes and one request', async () => {
+  it('issue bodies link to the post-mortem on the default branch, on the server GITHUB_SERVER_URL names', async () => {
+    await server.stop();
+    server = new FakeGithub({ token: TEST_TOKEN, collaborators: ['alice'], defaultBranch: 'trunk' });
+    await server.start();
+    const run = await runSync(dir, server.url, [], { GITHUB_SERVER_URL: 'https://ghe.example.com/' });
+    expect(run.code).toBe(0);
+    for (const issue of server.issues) {
+      expect(issue.body).toContain('- Post-mortem: [`postmortems/2024-01-15-checkout.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)');
+    }
+    const rerun = await runSync(dir, server.url);
+    // Without GITHUB_SERVER_URL the link is github.com's: every body is updated to it.
+    expect(rerun.stdout).toContain('0 created, 3 updated');
+    expect(server.issues[0]!.body).toContain('(https://github.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)');
+  });
+
+  it('two incidents whose long ids share 60 characters get two labels within GitHub\'s 50', async () => {
+    const text = await readIncident(dir);
+    const shared = 'checkout-payment-gateway-timeouts-in-the-eu-west-region-afte';
+    await writeFile(incidentPath(), `id: ${shared}-primary\n${text}`);
+    await writeFile(path.join(dir, 'postmortems', '2024-01-16-replica.yaml'), `id: ${shared}-replica\n${text}`);
+    const run = await runSync(dir, server.url);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const incidentLabels = new Set(server.issues.map((issue) => issue.labels.find((label) => label.startsWith('incident:'))!));
+    expect(incidentLabels.size).toBe(2);
+    for (const label of incidentLabels) expect([...label].length).toBeLessThanOrEqual(50);
+    expect(server.issues).toHaveLength(6);
+  });
+
+  it('a rerun with nothing changed makes no writes and two requests (the repository, one page of issues)', async () => {
     await runSync(dir, server.url);
     const requestsBefore = server.log.length;
     const run = await runSync(dir, server.url);
-    expect(run.stdout).toContain('sync: 0 created, 0 updated, 0 closed, 3 unchanged, 0 failed (1 requests)');
-    expect(server.log.slice(requestsBefore).map((r) => r.method)).toEqual(['GET']);
+    expect(run.stdout).toContain('sync: 0 created, 0 updated, 0 closed, 3 unchanged, 0 failed (2 requests)');
+    expect(server.log.slice(requestsBefore).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform', 'GET /repos/acme/platform/issues']);
   });
 
   it('a new action item gets its issue; labels already in use are not created again', async () => {
@@ -59,7 +87,7 @@ describe('sync against a loopback GitHub', () => {
     const before = server.log.length;
     const run = await runSync(dir, server.url);
     expect(run.stdout).toContain('1 created, 0 updated, 0 closed, 3 unchanged');
-    expect(server.log.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform/issues', 'POST /repos/acme/platform/issues']);
+    expect(server.log.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform', 'GET /repos/acme/platform/issues', 'POST /repos/acme/platform/issues']);
     expect(await readIncident(dir)).toContain('  - id: new-item\n    action: Write a runbook\n    issue: 4\n');
   });
 
@@ -218,7 +246,7 @@ describe('sync against a loopback GitHub', () => {
     const before = server.log.length;
     const run = await runSync(dir, server.url, ['--cache', '.cache/sync.json']);
     expect(run.stdout).toContain('3 unchanged');
-    expect(server.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304']);
+    expect(server.log.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 304', 'GET 304']);
     const cache = await readFile(path.join(dir, '.cache', 'sync.json'), 'utf8');
     expect(cache).not.toContain(TEST_TOKEN);
   });

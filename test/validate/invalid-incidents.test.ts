@@ -123,7 +123,7 @@ describe('invalid incidents', () => {
     ],
     [
       'no action items once published',
-      edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: published\nlessons:']),
+      edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: published\nauthors: [kim]\nlessons:']),
       ['14:15-14:17 error `action_items` is empty but the post-mortem is `published` (action_items) schema/action-items-empty'],
     ],
     [
@@ -169,7 +169,7 @@ describe('diagnostic details', () => {
   it('says what was expected, what was found, and how to fix it', () => {
     const [diagnostic] = check(edit(['title: Checkout errors', 'title: 42'])).diagnostics;
     expect(diagnostic).toMatchObject({
-      expected: 'One line naming the incident',
+      expected: 'one line naming the incident',
       actual: 'the number 42',
       note: 'YAML read this as a number; quote it to make it text, e.g. "42".',
     });

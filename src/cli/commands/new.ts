@@ -33,10 +33,11 @@ export const newCommand: CommandSpec = {
     if (!workspace) return 2;
     const made = orUsageError(await newIncidentWorkflow(workspace, { title, date, severity: values.severity, timezone: values.timezone }));
     if (made.exists) {
-      io.stderr(`postmortem new: ${made.file} already exists; not overwriting it. Choose another title or edit that file.\n`);
+      io.stderr(`postmortem new: ${made.file} already exists with this title; not overwriting it. Edit that file, or choose another title.\n`);
       return 1;
     }
-    io.stdout(`created ${made.file}\n`);
+    const shared = made.sharedWith ? ` (${made.sharedWith} is another incident with the same name)` : '';
+    io.stdout(`created ${made.file}${shared}\n`);
     return 0;
   },
 };

@@ -34,6 +34,7 @@ export const reportCommand: CommandSpec = {
     const { plan } = orUsageError(await planReport(workspace, { out: values.out ?? null, format, now, check: values.check ?? false, onProgress }));
     if (onProgress) io.stderr('\r\u001b[K');
 
+    if (plan.templateWarnings?.length) io.stderr(formatText(plan.templateWarnings, { colour: io.isTTY }));
     const unreadable = plan.report.unreadable.length;
     if (unreadable > 0) io.stderr(formatText(plan.diagnostics.filter((d) => d.severity === 'error'), { colour: io.isTTY }));
     let failed = unreadable > 0;
@@ -53,7 +54,8 @@ export const reportCommand: CommandSpec = {
       io.stdout(`${plan.state === 'unchanged' ? 'unchanged' : 'wrote'} ${plan.target}: ${totals.incidents} incidents, ${actions.overdue.length} overdue action items${unreadable > 0 ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}.\n`);
     }
     if (values['fail-on-overdue'] && plan.report.action_items.overdue.length > 0) {
-      if (plan.target !== null || values.check) io.stderr(`${plan.report.action_items.overdue.length} action items are overdue as of ${plan.report.as_of}.\n`);
+      // On stderr even when the page goes to stdout, so a scheduled run says why it failed.
+      io.stderr(`${plan.report.action_items.overdue.length} action items are overdue as of ${plan.report.as_of}.\n`);
       failed = true;
     }
     return failed ? 1 : 0;

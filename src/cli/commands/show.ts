@@ -8,7 +8,7 @@ import { openOrReport, orUsageError, parseFormat } from './shared.js';
 export const showCommand: CommandSpec = {
   name: 'show',
   usage: 'FILE [--format md|json]',
-  summary: 'Prints one incident: the rendered Markdown, or the normalised model as JSON (times as ISO instants, metrics in seconds).',
+  summary: 'Prints one incident: the rendered Markdown, or the normalised model as JSON (times as ISO instants, metrics in seconds, related incidents).',
   options: [['--format F', 'md (default) or json']],
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' } } });

@@ -10,7 +10,10 @@ import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import type { OpResult } from '../../sync/apply.js';
 import { formatPlanLine, formatResultLine, formatSummary } from '../../sync/report.js';
 import { ConnectionError, redactToken, resolveConnection } from '../../io/github/connection.js';
-import { createGithubTracker } from '../../io/github/tracker.js';
+import { createGithubTracker, secondsToMs, type GithubTracker } from '../../io/github/tracker.js';
+import type { Connection } from '../../io/github/connection.js';
+import { acquireSyncLock, describeHeldLock, describeTakeover } from '../../io/sync-lock.js';
+import type { Workspace } from '../../workflows/workspace.js';
 import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
 import { openOrReport, orUsageError, parseFormat } from './shared.js';
 
@@ -20,13 +23,14 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Registered in commands/index.ts; see docs/sync.md for the user's view. */
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
+  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--max-wait SECONDS] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
     ['--dry-run', 'print the plan (create / update / close / unchanged per item) and write nothing'],
     ['--prune', 'close (as not planned, with a comment) the issues of action items removed from the YAML'],
     ['--pace-ms N', 'pause between writes in ms (default 1000; also POSTMORTEM_SYNC_PACE_MS, `sync.pace_ms`)'],
+    ['--max-wait SECONDS', 'longest wait for the retries of one request, in s (default 30; also POSTMORTEM_SYNC_MAX_WAIT, `sync.max_wait`); 0 fails at once'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
     ['--format F', 'text (default); github: also workflow annotations on the YAML line of each failed, conflicting or warned item; json or sarif: those items and invalid files as diagnostics on stdout (the report goes to stderr)'],
@@ -61,6 +65,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
       'dry-run': { type: 'boolean' },
       prune: { type: 'boolean' },
       'pace-ms': { type: 'string' },
+      'max-wait': { type: 'string' },
       verbose: { type: 'boolean' },
       cache: { type: 'string' },
       format: { type: 'string' },
@@ -73,19 +78,61 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
-  const { label } = workspace.config.sync;
   const connection = usageOnConnectionError(() => resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo));
+  // A dry run writes nothing, so it needs no lock; a real run holds it until its last write.
+  const taken = dryRun ? null : await acquireSyncLock(workspace.root);
+  if (taken && !taken.ok) {
+    io.stderr(`postmortem sync: ${describeHeldLock(taken)}\n`);
+    return 1;
+  }
+  if (taken?.tookOver) io.stderr(`${describeTakeover(taken.file, taken.tookOver)}\n`);
+  try {
+    return await syncWithTracker(values, positionals, workspace, connection, { io, report, format, dryRun });
+  } finally {
+    await taken?.lock.release();
+  }
+}
+
+interface RunContext {
+  io: CommandIO;
+  /** Where the human report goes (stderr when stdout carries json or sarif). */
+  report: CommandIO;
+  format: 'text' | 'github' | 'json' | 'sarif';
+  dryRun: boolean;
+}
+
+/** The flags read after the connection is resolved. */
+interface SyncFlags {
+  prune?: boolean | undefined;
+  'pace-ms'?: string | undefined;
+  'max-wait'?: string | undefined;
+  verbose?: boolean | undefined;
+  cache?: string | undefined;
+}
+
+/** Pacing, timeouts and the retry wait cap: flag, then environment, then config, then default. */
+function createTracker(values: SyncFlags, workspace: Workspace, connection: Connection, io: CommandIO): Promise<GithubTracker> {
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
-  const tracker = await createGithubTracker({
+  const maxWait = readWholeNumber('--max-wait', 'seconds', values['max-wait'] ?? io.env.POSTMORTEM_SYNC_MAX_WAIT) ?? workspace.config.sync.maxWait;
+  const stderrLine = (line: string) => io.stderr(`${line}\n`);
+  return createGithubTracker({
     connection,
-    label,
+    label: workspace.config.sync.label,
     paceMs: readMs('--pace-ms', values['pace-ms'] ?? io.env.POSTMORTEM_SYNC_PACE_MS) ?? workspace.config.sync.paceMs ?? DEFAULT_PACE_MS,
     timeoutMs: readMs('POSTMORTEM_SYNC_TIMEOUT_MS', io.env.POSTMORTEM_SYNC_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
     backoffMs: readMs('POSTMORTEM_SYNC_BACKOFF_MS', io.env.POSTMORTEM_SYNC_BACKOFF_MS) ?? undefined,
-    log: values.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
+    maxWaitMs: secondsToMs(maxWait),
+    log: values.verbose ? stderrLine : undefined,
+    // On a terminal each retry says what is retried and why; in CI the final error sums them up.
+    onRetry: io.isTTY || values.verbose ? stderrLine : undefined,
     cacheFile: cacheValue ? path.resolve(io.cwd, cacheValue) : undefined,
   });
+}
 
+async function syncWithTracker(values: SyncFlags, positionals: string[], workspace: Workspace, connection: Connection, context: RunContext): Promise<0 | 1> {
+  const { io, report, format, dryRun } = context;
+  const machine = format === 'json' || format === 'sarif';
+  const tracker = await createTracker(values, workspace, connection, io);
   const run = orUsageError(
     await syncWorkflow(workspace, tracker, {
       paths: positionals,
@@ -149,8 +196,12 @@ function usageOnConnectionError<T>(resolve: () => T): T {
 }
 
 function readMs(name: string, value: string | undefined): number | null {
+  return readWholeNumber(name, 'milliseconds', value);
+}
+
+function readWholeNumber(name: string, unit: string, value: string | undefined): number | null {
   if (value === undefined || value === '') return null;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of milliseconds; got \`${value}\``);
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of ${unit}; got \`${value}\``);
   return Number(value);
 }
 

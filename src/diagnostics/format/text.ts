@@ -40,7 +40,8 @@ export function formatText(diagnostics: readonly Diagnostic[], options: { colour
     lines.push(file);
     const width = Math.max(...list.map((d) => formatPosition(d).length));
     for (const d of list) {
-      const where = d.path ? ` ${paint(DIM, `at ${d.path}`)}` : '';
+      // "Missing required field `summary`" already says where: no "at summary" after it.
+      const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : '';
       lines.push(
         `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`,
       );

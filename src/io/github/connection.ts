@@ -15,6 +15,8 @@ export interface Connection {
   repo: string;
   /** Null only for a dry run without a token (public repositories). */
   token: string | null;
+  /** The web address of GitHub (`GITHUB_SERVER_URL`), for links; default `https://github.com`. */
+  serverUrl?: string;
 }
 
 /** A repository, token or API URL that cannot be used; the CLI reports it as a usage error (exit 2). */
@@ -23,6 +25,7 @@ export class ConnectionError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com';
+export const DEFAULT_SERVER_URL = 'https://github.com';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Flags first, then the config, then the environment; throws a ConnectionError for anything unusable. */
@@ -38,7 +41,26 @@ export function resolveConnection(
   const apiUrl = checkApiUrl(flags.apiUrl ?? (env.GITHUB_API_URL || DEFAULT_API_URL));
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || null;
   if (!token && !flags.dryRun) throw new ConnectionError('no token: set GITHUB_TOKEN (or GH_TOKEN) to a token with `issues: write` on the repository');
-  return { apiUrl, owner: match[1]!, repo: match[2]!, token };
+  return { apiUrl, owner: match[1]!, repo: match[2]!, token, serverUrl: serverUrlFrom(env) };
+}
+
+/**
+ * `GITHUB_SERVER_URL` (set on every Actions runner, GitHub Enterprise
+ * included), else github.com. Only ever written into links, never contacted.
+ */
+export function serverUrlFrom(env: Readonly<Record<string, string | undefined>>): string {
+  const text = env.GITHUB_SERVER_URL;
+  if (!text) return DEFAULT_SERVER_URL;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConnectionError(`GITHUB_SERVER_URL is not a URL: \`${text}\``);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    throw new ConnectionError(`GITHUB_SERVER_URL must be an http(s) address without credentials; got \`${url.protocol}//${url.host}\``);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** https:// anywhere; http:// only for 127.0.0.1, localhost and [::1]. */

@@ -2,27 +2,25 @@
  * What octokit lacks out of the box, at the HTTP level: a timeout on every
  * attempt (octokit has none), a count of requests for the summary and the
  * benchmark, conditional GETs (a repeated read answered 304 does not count
- * against the rate limit), pacing of writes, and full respect of a 429's
- * `retry-after`.
+ * against the rate limit), and pacing of writes (`pace`, called by the retry
+ * hook before every attempt).
  *
  * @example
- * const http = createHttpLayer({ paceMs: 1000, timeoutMs: 30_000 });
- * new Octokit({ request: { fetch: http.fetch } }).hook.wrap('request', http.retryAfterHook);
+ * const http = await createHttpLayer({ paceMs: 1000, timeoutMs: 30_000 });
+ * new Octokit({ request: { fetch: http.fetch } });
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileSafely } from '../workspace.js';
+import { pathOf } from './retry.js';
 
 export interface HttpLayer {
   fetch: typeof globalThis.fetch;
   count(): number;
   /** Writes the ETag cache, when there is a cache file. */
   saveCache(): Promise<void>;
-  /** Shaped like a Bottleneck group, which is what the throttling plugin schedules writes on. */
-  writeGroup: { key(id: string): { schedule<T>(options: unknown, task: (...args: unknown[]) => T | Promise<T>, ...args: unknown[]): Promise<T> } };
-  /** The same shape, without pacing: for the plugin's read/write concurrency group. */
-  passThroughGroup: HttpLayer['writeGroup'];
-  retryAfterHook<O, R>(request: (options: O) => R | Promise<R>, options: O): Promise<R>;
+  /** Resolves when a request with this method may go: writes are spaced `paceMs` apart, reads go at once. */
+  pace(method: string): Promise<void>;
 }
 
 interface CachedResponse {
@@ -31,10 +29,7 @@ interface CachedResponse {
   headers: Array<[string, string]>;
 }
 
-const MAX_429_RETRIES = 4;
 const CACHE_VERSION = 1;
-/** GitHub's advice when a 429 or secondary limit gives no `retry-after`: wait a minute. */
-const DEFAULT_RETRY_AFTER_S = 60;
 
 export interface HttpLayerOptions {
   paceMs: number;
@@ -54,9 +49,7 @@ export async function createHttpLayer(options: HttpLayerOptions): Promise<HttpLa
     },
     fetch: (input, init) => timedFetch(input, init, { ...options, cache, counter }),
     count: () => counter.requests,
-    writeGroup: pacedGroup(options.paceMs),
-    passThroughGroup: pacedGroup(0),
-    retryAfterHook: (request, requestOptions) => retryAfter(request, requestOptions, options.log),
+    pace: writePacer(options.paceMs),
   };
 }
 
@@ -97,34 +90,15 @@ async function timedFetch(input: Parameters<typeof fetch>[0], init: RequestInit 
   return new Response(body, { status: 200, headers: response.headers });
 }
 
-/** A stand-in for a Bottleneck group: spaces the tasks scheduled on it `paceMs` apart. */
-function pacedGroup(paceMs: number): HttpLayer['writeGroup'] {
+/** GitHub asks for about a second between content-creating requests; reads are not paced. */
+function writePacer(paceMs: number): HttpLayer['pace'] {
   let nextAt = 0;
-  return {
-    key: () => ({
-      async schedule(_options, task, ...args) {
-        const wait = nextAt - Date.now();
-        nextAt = Math.max(Date.now(), nextAt) + paceMs;
-        if (wait > 0) await sleep(wait);
-        return await task(...args);
-      },
-    }),
+  return async (method) => {
+    if (method === 'GET' || method === 'HEAD') return;
+    const wait = nextAt - Date.now();
+    nextAt = Math.max(Date.now(), nextAt) + paceMs;
+    if (wait > 0) await sleep(wait);
   };
-}
-
-/** Retries a 429 after the full `retry-after`: a 429 means nothing was done, so even a create may go again. */
-async function retryAfter<O, R>(request: (options: O) => R | Promise<R>, requestOptions: O, log?: (line: string) => void): Promise<R> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await request(requestOptions);
-    } catch (error) {
-      const { status, response } = error as { status?: number; response?: { headers?: Record<string, string> } };
-      if (status !== 429 || attempt >= MAX_429_RETRIES) throw error;
-      const seconds = Number(response?.headers?.['retry-after']) || DEFAULT_RETRY_AFTER_S;
-      log?.(`429: waiting ${seconds} s as retry-after asks`);
-      await sleep(seconds * 1000);
-    }
-  }
 }
 
 async function loadCache(file: string): Promise<Map<string, CachedResponse>> {
@@ -137,16 +111,24 @@ async function loadCache(file: string): Promise<Map<string, CachedResponse>> {
   }
 }
 
-function pathOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
-  }
-}
+/** Plain words for the system's codes, with the code for searching. */
+const NETWORK_ERRORS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'connection closed',
+  CERT_HAS_EXPIRED: 'TLS certificate expired',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+};
 
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'network error');
+  const cause = (error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }).cause;
+  // Several addresses (IPv4 and IPv6) fail together as one AggregateError.
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  if (code) return NETWORK_ERRORS[code] ? `${NETWORK_ERRORS[code]} (${code})` : code;
+  return cause?.message ?? (error instanceof Error ? error.message : 'network error');
 }

@@ -1,23 +1,24 @@
 /**
  * The GitHub edge: a `Tracker` over the REST API with octokit. Rate limits
  * (primary, secondary, 429 with `retry-after`) and transient failures (5xx,
- * resets, timeouts) are retried by the throttling and retry plugins, except
- * for creates, which go out once: a lost create is resolved by re-reading
- * the marker (see apply.ts), never by sending it again. Every attempt has a
- * timeout, and writes are paced to stay under GitHub's secondary limits.
+ * resets, timeouts) are retried by one policy (retry.ts) under a cap on the
+ * total wait, except that creates go out once after a transient failure: a
+ * lost create is resolved by re-reading the marker (see apply.ts), never by
+ * sending it again. Every attempt has a timeout, and writes are paced to
+ * stay under GitHub's secondary limits.
  *
  * @example
  * const tracker = await createGithubTracker({ connection, label: 'postmortem-action', paceMs: 1000, timeoutMs: 30_000 });
  * const issues = await tracker.listIssues();
  */
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { Connection } from './connection.js';
+import { DEFAULT_SERVER_URL, type Connection } from './connection.js';
+import { classify } from './failure.js';
 import { createHttpLayer, type HttpLayer } from './http.js';
+import { createRetryHook, DEFAULT_RETRY_POLICY } from './retry.js';
 import { parseMarker } from '../../sync/marker.js';
 import type { IssueDraft, IssuePatch, RemoteIssue } from '../../sync/plan.js';
-import { TrackerError, type Tracker } from '../../sync/tracker.js';
+import type { RepositoryInfo, SyncTracker } from '../../sync/tracker.js';
 
 export interface GithubTrackerOptions {
   connection: Connection;
@@ -26,23 +27,25 @@ export interface GithubTrackerOptions {
   paceMs: number;
   /** Per-attempt timeout, in ms. */
   timeoutMs: number;
-  /** Base of the retry plugin's back-off for 5xx and resets, in ms (default 1000). */
-  backoffMs?: number;
+  /** Base of the back-off for 5xx and resets, in ms (default 1000: waits 1, 4, 9, 16 s). */
+  backoffMs?: number | undefined;
+  /** The most one request waits between its attempts, in ms (default 30 000); past it, it fails. */
+  maxWaitMs?: number | undefined;
+  /** Called with one line per retry (method, path, reason, attempt n/m, wait). */
+  onRetry?: ((line: string) => void) | undefined;
   /** Called with one line per HTTP attempt (`--verbose`); never sees headers. */
   log?: ((line: string) => void) | undefined;
   /** A file keeping ETags between runs (`--cache`). */
   cacheFile?: string | undefined;
 }
 
-export interface GithubTracker extends Tracker {
+export interface GithubTracker extends SyncTracker {
   /** HTTP attempts made so far, retries included. */
   requests(): number;
   /** Saves the ETag cache; call once at the end of a run. */
   close(): Promise<void>;
 }
 
-const MAX_LIMIT_RETRIES = 4;
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
 
 interface IssueData {
   number: number;
@@ -55,13 +58,18 @@ interface IssueData {
   pull_request?: unknown;
 }
 
+/** A configured wait in seconds as the tracker takes it; null keeps the default (`DEFAULT_RETRY_POLICY`, 30 s). */
+export function secondsToMs(seconds: number | null): number | undefined {
+  return seconds === null ? undefined : seconds * 1000;
+}
+
 /** The tracker for one repository; `close()` it at the end to keep the ETag cache. */
 export async function createGithubTracker(options: GithubTrackerOptions): Promise<GithubTracker> {
   return new OctokitTracker(options, await createHttpLayer(options));
 }
 
 class OctokitTracker implements GithubTracker {
-  private readonly octokit: InstanceType<typeof ThrottledOctokit>;
+  private readonly octokit: Octokit;
   private readonly repo: { owner: string; repo: string };
   /** Labels seen on listed issues exist already: no need to create them. */
   private readonly knownLabels = new Set<string>();
@@ -80,6 +88,16 @@ class OctokitTracker implements GithubTracker {
 
   close(): Promise<void> {
     return this.http.saveCache();
+  }
+
+  async readRepository(): Promise<RepositoryInfo> {
+    try {
+      const { data } = await this.octokit.rest.repos.get(this.repo);
+      const server = this.options.connection.serverUrl ?? DEFAULT_SERVER_URL;
+      return { webUrl: `${server}/${this.repo.owner}/${this.repo.repo}`, defaultBranch: data.default_branch };
+    } catch (error) {
+      throw classify(error, `reading the repository ${this.repo.owner}/${this.repo.repo}`, false);
+    }
   }
 
   async listIssues(): Promise<RemoteIssue[]> {
@@ -160,32 +178,20 @@ class OctokitTracker implements GithubTracker {
   }
 }
 
-function createOctokit(options: GithubTrackerOptions, http: HttpLayer): InstanceType<typeof ThrottledOctokit> {
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    options.log?.(`${kind} rate limit on ${request.method} ${request.url}: waiting ${retryAfter} s`);
-    return retryCount < MAX_LIMIT_RETRIES;
-  };
-  const group = http.writeGroup as unknown as NonNullable<ThrottlingOptions['write']>;
-  const throttle: ThrottlingOptions & { global: typeof group } = {
-    onRateLimit: onLimit('primary'),
-    onSecondaryRateLimit: onLimit('secondary'),
-    // Our own pacing replaces the plugin's fixed one-second write spacing, so tests can run it at 0.
-    write: group,
-    notifications: group,
-    // Sync sends one request at a time, so the plugin's concurrency group only adds latency (~10 ms a request).
-    global: http.passThroughGroup as unknown as typeof group,
-  };
-  const octokit = new ThrottledOctokit({
+function createOctokit(options: GithubTrackerOptions, http: HttpLayer): Octokit {
+  const octokit = new Octokit({
     auth: options.connection.token ?? undefined,
     baseUrl: options.connection.apiUrl,
     userAgent: 'postmortem-sync',
     request: { fetch: http.fetch },
-    throttle,
-    // 429 is left to the retry-after hook below; 403 to the throttling plugin.
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retries: 5, retryAfterBaseValue: options.backoffMs ?? 1000 },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
-  octokit.hook.wrap('request', http.retryAfterHook);
+  const policy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+  };
+  octokit.hook.wrap('request', createRetryHook({ policy, onRetry: options.onRetry, beforeAttempt: http.pace }));
   return octokit;
 }
 
@@ -202,17 +208,4 @@ function toRemoteIssues(data: readonly IssueData[]): RemoteIssue[] {
       assignees: (item.assignees ?? []).map((a) => a.login),
       marker: parseMarker(item.body),
     }));
-}
-
-/** Turns an octokit failure into a TrackerError; the message names the request, never a header. */
-export function classify(error: unknown, what: string, write: boolean): TrackerError {
-  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : null;
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  const data = (error as { response?: { data?: unknown } }).response?.data;
-  if (status === 422 && /assignee/i.test(`${message} ${JSON.stringify(data ?? '')}`)) {
-    return new TrackerError('invalid-assignee', `${what}: GitHub refused the assignee (${message})`, status);
-  }
-  const ambiguous = write && (status === null || status >= 500 || status === 408);
-  const detail = status === null || status === 500 && !(error as { response?: unknown }).response ? message : `HTTP ${status}: ${message}`;
-  return new TrackerError(ambiguous ? 'ambiguous' : 'failed', `${what} failed (${detail})`, status);
 }

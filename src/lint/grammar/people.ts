@@ -46,6 +46,19 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   return people.guessNames && looksLikeName(words, i, token);
 }
 
+/**
+ * Could the word be a person in some context? A superset of
+ * {@link isPersonAt} that needs no neighbours, so a sentence without any
+ * such word can skip the rules that blame only people.
+ */
+export function mayBePerson(token: Token, people: People): boolean {
+  if (token.kind !== 'word') return false;
+  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  return people.guessNames && /^[A-Z]/.test(token.text);
+}
+
 /** "we", "I": the authors narrating the response, not a third party acting. */
 export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);
@@ -57,6 +70,8 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
   const next = words[nextWord(words, i)];
   const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && ((capital(before) && previousWord(words, previousWord(words, i)) !== -1) || capital(next))) return false;
+  // "Microsoft Teams", "Google Support": a vendor's name before a capitalised role is a product, even first in a sentence.
+  if (capital(words[i]) && capital(before) && NOT_NAMES.has(before!.lower) && !DETERMINERS.has(before!.lower)) return false;
   // "the Kubernetes operator", "the cert-manager operator" are software.
   if (base === 'operator' || base === 'operators') {
     const before = words[previousWord(words, i)];
@@ -91,8 +106,14 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
   let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i]!;
-    // ", the key would…": a new subject starts after a comma and a determiner.
+    // ", the key would…": a new subject starts after a comma and a determiner,
+    // unless a second comma closes an appositive ("Kim, our eng. on call, wiped…").
     if (token.text === ',' && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? '')) {
+      const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ',');
+      if (found !== -1 && close !== -1) {
+        i = close;
+        continue;
+      }
       found = -1;
       inPhrase = false;
     }
@@ -109,7 +130,7 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
 }
 
 /** "Kim's laptop", "Kim's home internet": the possessed thing is the subject, not the person. */
-function isBelonging(words: readonly Token[], i: number): boolean {
+export function isBelonging(words: readonly Token[], i: number): boolean {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (BELONGINGS.has(words[j]!.lower)) return true;
   return false;
 }

@@ -9,13 +9,15 @@
  */
 import { span, type Finding } from './finding.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { findPhrase, nextWord, previousWord } from '../grammar/windows.js';
+import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
-  INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
-  PERCEPTION_VERBS, SKIP_VERBS,
+  ATTENDED_THINGS, ATTENTION_VERBS, FAILURE_NOUNS, INACTION_PHRASES, REQUIRED_THINGS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
+  INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
+  PERCEPTION_VERBS, SKIP_VERBS, UNATTENDED_STATES,
 } from '../vocabulary/generated.js';
+
+const INACTION = createPhraseIndex(INACTION_PHRASES);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
@@ -23,17 +25,27 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
+  // "Jonas missed the standup because he was handling the incident": a stated cause explains a skip.
+  const explained = sentence.words.some((w) => CAUSE_GIVEN.has(w.lower));
   for (const clause of clauses) {
     const words = clause.words;
     // "Sam rotated the key but never updated the secret store": the coordinated clause shares the first one's subject.
     const shared = subject && COORDINATORS.has(words[0]?.lower ?? '') && !startsWithSubject(words);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = omissionAt(words, i, people, shared);
+      // "Joao drained the node and then never put it back": a negated act coordinated with the clause's person subject.
+      const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
+      const end = omissionAt(words, i, people, shared || coordinated, explained);
       if (end !== -1) return [span(rule, words[i]!, words[end]!)];
     }
     subject ||= leadingSubject(words, people);
   }
+  // "Olu knew the disk was nearly full and did nothing".
+  const idle = matchPhrase(sentence.words, INACTION);
+  const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
+  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
+  const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
+  if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
   const hidden = hiddenAgent(sentence.words, people);
@@ -49,8 +61,12 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
 function hiddenAgent(words: readonly Token[], people: People): Finding | null {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
   for (let i = 0; i < words.length; i++) {
+    const state = unattended(words, i);
+    if (state) return state;
     if (!IGNORING_VERBS.has(words[i]!.lower) && !ATTENTION_VERBS.has(words[i]!.lower)) continue;
     let be = previousWord(words, i);
+    // "were routinely ignored": an adverb between the auxiliary and the verb.
+    if (be !== -1 && /ly$/.test(words[be]!.lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
     if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
     const negated = be !== previousWord(words, i);
@@ -64,6 +80,29 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
 }
 
 
+
+/** Not "was": "showed that the migration was unreviewed" reports a state; "went unanswered" tells of people not answering. */
+const STATE_VERBS = new Set(['went', 'goes', 'go', 'remained', 'remains', 'sat', 'sits', 'stayed', 'stays', 'lay', 'lies']);
+
+/** "The capacity alert went unanswered for two hours", "the ticket sat unacknowledged". */
+function unattended(words: readonly Token[], i: number): Finding | null {
+  if (!UNATTENDED_STATES.has(words[i]!.lower)) return null;
+  const verb = previousWord(words, i);
+  if (verb === -1 || !STATE_VERBS.has(words[verb]!.lower)) return null;
+  // "The escalation emails from the vendor went unread": the thing may stand a few words back.
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j]!.lower)) return span('blame/counterfactual', words[verb]!, words[i]!);
+  return null;
+}
+
+/** "Emeka was told twice to rotate the credentials and did not.": a person who was asked, then a bare negation ending the sentence. */
+function ellipticalRefusal(words: readonly Token[], people: People): Finding | null {
+  const last = previousWord(words, words.length);
+  if (last === -1) return null;
+  const didnt = words[last]!.lower === "didn't" ? last : words[last]!.lower === 'not' && words[previousWord(words, last)]?.lower === 'did' ? previousWord(words, last) : -1;
+  if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? '')) return null;
+  const subject = personSubject(words, didnt, people);
+  return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[didnt]!, words[last]!) : null;
+}
 
 /** "If Marco had followed", "Had the engineer waited". */
 function conditionalPerson(words: readonly Token[], people: People): Finding | null {
@@ -88,6 +127,14 @@ function isParticiple(word: string): boolean {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
 }
 
+/** "and never", "and then didn't", "but did not": the negation at `i` follows a coordinator. */
+function afterCoordinator(words: readonly Token[], i: number): boolean {
+  let k = previousWord(words, i);
+  if (words[i]!.lower === 'not') k = previousWord(words, k);
+  if (words[k]?.lower === 'then') k = previousWord(words, k);
+  return k !== -1 && COORDINATORS.has(words[k]!.lower) && k > nextWord(words, -1);
+}
+
 /** Does the clause open with a person who is not a narrator ("Sam rotated…")? */
 function leadingSubject(words: readonly Token[], people: People): boolean {
   const first = nextWord(words, -1);
@@ -101,7 +148,7 @@ function startsWithSubject(words: readonly Token[]): boolean {
 }
 
 /** End index of an omission or modal perfect at `i` whose subject is a person (or shared from a coordinated clause), or -1. */
-function omissionAt(words: readonly Token[], i: number, people: People, shared = false): number {
+function omissionAt(words: readonly Token[], i: number, people: People, shared = false, explained = false): number {
   const lower = words[i]!.lower;
   const next = nextWord(words, i);
   const nextLower = words[next]?.lower ?? '';
@@ -113,16 +160,20 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     if (subject === -1 || !isParticiple(after)) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
-    const anyone = INDEFINITE_PEOPLE.has(words[subject]!.lower) && PERCEPTION_VERBS.has(after);
+    // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.
+    const before = previousWord(words, subject);
+    const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ''));
+    const anyone = (INDEFINITE_PEOPLE.has(words[subject]!.lower) || any) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
-  else if (SKIP_VERBS.has(lower)) end = i;
+  // "missed the standup because he was handling the incident": the skip is explained.
+  else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
-  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people)) end = i;
-  else if (isNegation(words, i)) end = negatedDiligence(words, i);
+  else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
+  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
   // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
@@ -137,10 +188,14 @@ function negativeSubject(words: readonly Token[], i: number, people: People): bo
   return subject !== -1 && NEGATIVE_SUBJECTS.has(words[subject]!.lower);
 }
 
-function isNegation(words: readonly Token[], i: number): boolean {
+function isNegation(words: readonly Token[], i: number, people?: People): boolean {
   const lower = words[i]!.lower;
   if (NEGATIONS.has(lower) && lower !== 'not') return true;
-  return lower === 'not' && ['did', 'does', 'do', 'had'].includes(words[previousWord(words, i)]?.lower ?? '');
+  if (lower !== 'not') return false;
+  const before = previousWord(words, i);
+  // "Kim not checked the logs", "he was not follow the runbook": learners' English negates without "did".
+  if (people && before !== -1 && isPersonAt(words, before, people)) return true;
+  return ['did', 'does', 'do', 'had', 'was', 'were'].includes(words[before]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */
@@ -149,7 +204,23 @@ function negatedDiligence(words: readonly Token[], i: number): number {
     const lower = words[j]!.lower;
     if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
+  // "did not carry out the required backup": any act whose object was required ("did not have the required access" is a fact).
+  if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? '')) return -1;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j]!.lower) && n > 0) return j;
   return -1;
+}
+
+/** "Kim's failure to renew the certificate", "the team's neglect of the alerts": a person's omission as a noun. */
+function omissionNoun(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!FAILURE_NOUNS.has(words[i]!.lower)) continue;
+    const owner = previousWord(words, i);
+    const link = words[nextWord(words, i)]?.lower;
+    if (owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && !isNarrator(words[owner]) && (link === 'to' || link === 'of')) {
+      return span('blame/counterfactual', words[owner]!, words[nextWord(words, i)]!);
+    }
+  }
+  return null;
 }
 
 /** "should have", "ought to have", "should've", "couldn't have": the end index, or -1. */

@@ -11,7 +11,7 @@ import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
 import {
-  HINDSIGHT_OPENERS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+  CLEAR_DESCRIPTIONS, HINDSIGHT_OPENERS, INDEFINITE_DETERMINERS, STARING_WORDS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -22,7 +22,7 @@ const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 export function checkHindsight(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/hindsight';
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at) => !describesThing(words, at));
+  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
@@ -33,21 +33,50 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     const lower = words[i]!.lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
-      const duty = MINIMISED_DUTIES.has(words[nextWord(words, i)]?.lower ?? '');
+      // "Yuki only had to compare": "only" minimises a duty ("had to"), not a fact ("only had access").
+      const dutyWord = nextWord(words, i);
+      const duty = MINIMISED_DUTIES.has(words[dutyWord]?.lower ?? '') && (lower !== 'only' || words[nextWord(words, dutyWord)]?.lower === 'to');
       if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before]!.lower.endsWith("'s")) return [span(rule, words[before]!, words[i]!)];
     }
     if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule, words[i]!, words[i]!)];
+    // "Any competent engineer would have spotted…": "any" with a role is "anyone".
+    const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
+    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule, words[i]!, words[role]!)];
+    // "staring the team in the face": whoever is stared at, the answer was "there".
+    const face = STARING_WORDS.has(lower) ? findPhrase(words, ['in', 'the', 'face'], i) : -1;
+    if (face !== -1 && face - i <= 10) return [span(rule, words[i]!, words[phraseEnd(words, face, 3)]!)];
     const frame = lower === 'all' ? minimisingFrame(words, i) : -1;
     if (frame !== -1) return [span(rule, words[i]!, words[frame]!)];
   }
   return [];
 }
 
-/** "the dashboard clearly labels each region": an adverb on a present-tense verb describes a thing. */
+/**
+ * "the dashboard clearly labels each region": an adverb on a present-tense
+ * verb describes a thing; so does one on how a thing is shown ("clearly
+ * labelled", "obviously named metrics").
+ */
 function describesThing(words: readonly Token[], at: number): boolean {
-  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower) || previousWord(words, at) === -1) return false;
+  if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
-  return /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
+  if (CLEAR_DESCRIPTIONS.has(next)) return true;
+  return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
+}
+
+/**
+ * "It is clear from the packet capture that…": a conclusion the review draws
+ * now from evidence, not hindsight; "it was obvious from the graphs" (at the
+ * time) still is.
+ */
+function fromEvidence(words: readonly Token[], end: number): boolean {
+  const present = ['is', 'are'].includes(words[previousWord(words, end)]?.lower ?? '');
+  return present && words[nextWord(words, end)]?.lower === 'from' && /^(clear|evident|obvious)$/.test(words[end]!.lower);
+}
+
+/** "any competent engineer", "any reviewer": the index of the role after "any", or -1. */
+export function anyRole(words: readonly Token[], any: number, people: People): number {
+  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  return -1;
 }
 
 /** "all the on-call had to do was…": the minimiser with any subject; the index of the frame's last word, or -1. */
@@ -61,8 +90,11 @@ function minimisingFrame(words: readonly Token[], i: number): number {
 
 /** "anyone could have seen". */
 function couldHaveSeen(words: readonly Token[], i: number): boolean {
+  const MODAL = ['could', "could've", 'would', "would've", 'should', 'must'];
   let j = nextWord(words, i);
-  if (j === -1 || !['could', "could've", 'would', 'should', 'must'].includes(words[j]!.lower)) return false;
+  // "anyone paying attention would have seen": a short phrase may stand between.
+  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
+  if (j === -1 || !MODAL.includes(words[j]!.lower)) return false;
   if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
   j = nextWord(words, j);
   return j !== -1 && words[j]!.lower === 'have' && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');

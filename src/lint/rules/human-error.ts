@@ -8,8 +8,9 @@
  */
 import { nextPerson, type People } from '../grammar/people.js';
 import type { Span } from '../grammar/tokens.js';
-import { createPhraseIndex, matchPhrase, previousWord } from '../grammar/windows.js';
-import { HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS } from '../vocabulary/generated.js';
+import { createPhraseIndex, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
+import type { Token } from '../grammar/tokens.js';
+import { ERROR_WORDS, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, ROLE_NOUNS } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
@@ -23,5 +24,20 @@ export function checkHumanError(sentence: Span, people: People): Finding[] {
     if (words[end]!.lower !== 'by' && words[end]!.lower !== 'of') return true;
     return nextPerson(words, end, people) !== -1;
   });
-  return hit ? [span('blame/human-error', words[hit[0]]!, words[hit[1]]!)] : [];
+  if (hit) return [span('blame/human-error', words[hit[0]]!, words[hit[1]]!)];
+  const role = roleError(words);
+  return role === -1 ? [] : [span('blame/human-error', words[previousWord(words, role)]!, words[role]!)];
+}
+
+/** Nouns after "error" that make it a thing of the system: "technician error codes", "the error budget". */
+const ERROR_THINGS = new Set(['message', 'messages', 'code', 'codes', 'rate', 'rates', 'log', 'logs', 'handling', 'budget', 'page', 'pages', 'path', 'paths', 'count', 'counts']);
+
+/** "Root cause: technician error.", "a clerk mistake": a role noun right before an error word; the index of the error word, or -1. */
+function roleError(words: readonly Token[]): number {
+  for (let i = 0; i < words.length; i++) {
+    if (!ERROR_WORDS.has(words[i]!.lower) || ERROR_THINGS.has(words[nextWord(words, i)]?.lower ?? '')) continue;
+    const role = previousWord(words, i);
+    if (role !== -1 && ROLE_NOUNS.has(words[role]!.lower) && !JUDGEMENT_FIRST.has(words[previousWord(words, role)]?.lower ?? '')) return i;
+  }
+  return -1;
 }

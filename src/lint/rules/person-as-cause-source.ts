@@ -14,9 +14,11 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
-  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_NOUNS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BARE_CAUSES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
+  NORM_FRAMES, NORM_NOUNS, OWNERSHIP_VERBS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
+  SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
 } from '../vocabulary/generated.js';
+import { damageAt, participleAt } from './damage.js';
 import { span, type Finding } from './finding.js';
 
 const CREDIT = createPhraseIndex(CREDIT_PHRASES);
@@ -28,15 +30,19 @@ const rule = 'blame/person-as-cause';
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
   const thanks = matchPhrase(words, CREDIT);
-  if (thanks) {
+  // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
     const who = nextWord(words, thanks[1]);
-    if (who !== -1 && isPersonAt(words, who, people)) return [span(rule, words[thanks[0]]!, words[who]!)];
+    // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
+    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
+    const gratitude = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '') && !damage;
+    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
   const cleft = cleftPerson(words, people);
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people);
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
@@ -48,8 +54,12 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
     // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
     if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
+    if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);
+    // "Kim is to blame"; "Nobody was to blame" clears everyone.
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
+    if (blamed !== -1 && ['nobody', 'no', 'none'].includes(words[blamed]!.lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
     const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
@@ -61,19 +71,35 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   return null;
 }
 
+/** What a cleft credits rather than blames: "it was the engineers who restored service". */
+const CREDITED_ACTS = new Set(['restored', 'fixed', 'repaired', 'recovered', 'resolved', 'mitigated', 'saved', 'rescued', 'noticed', 'spotted', 'caught', 'found',
+  'identified', 'detected', 'diagnosed', 'flagged', 'reported', 'escalated']);
+
 /** "It was Victor who disabled…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      if (CLEFT_RELATIVES.has(words[j]!.lower) && n > 0 && isPersonAt(words, previousWord(words, j), people)) return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "it was Victor who…", "it was the genomics team that removed…".
+      // "It was the engineers who restored service" credits the response.
+      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? '');
+      const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
+      const owner = previousWord(words, previousWord(words, j));
+      const act = nextWord(words, j);
+      if (words[j]!.lower === 'that' && owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+        return span('blame/person-as-cause', words[at]!, words[act]!);
+      }
     }
   }
   return null;
 }
 
-const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from']);
+const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from', 'with']);
+/** Cause words that take "with" before the person: "the mess started with Osman editing…". */
+const BEGINNINGS = new Set(['started', 'began', 'starts', 'begins']);
 
 /** "The root cause is that Lucia ran…", "The outage started when Chen restarted…". */
 function causeFraming(words: readonly Token[], people: People): Finding | null {
@@ -84,27 +110,41 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
     if (words[i]!.kind === 'word') n++;
     if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
     if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
+    if (words[i]!.lower === 'with' && !BEGINNINGS.has(words[cause]!.lower)) continue;
     const who = nextWord(words, i);
+    // "traces back to one careless click by Yuki": the act, then its person after "by".
+    const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause]!.lower) ? findPhrase(words, ['by'], who) : -1;
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span('blame/person-as-cause', words[cause]!, words[nextPerson(words, by, people, 3)]!);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "traces back to Carla's edit": a possessive names the person's act as the cause.
-    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of'].includes(words[i]!.lower)) continue;
+    if (words[who]!.lower.endsWith("'s") && !['to', 'from', 'of', 'with'].includes(words[i]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || /^(error|mistake)s?$/.test(words[verb]!.lower)) continue;
+    // "it started with the on-call noticing the lag": the response, not the cause.
+    if (REMEDY_GERUNDS.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span('blame/person-as-cause', words[cause]!, words[verb]!);
   }
   return null;
 }
 
-/** "The outage is on the platform team", "…is squarely on Kim". */
+/** "The outage is on the platform team", "…is squarely on Kim", "this one is on the database team", "that's on ops". */
 function outcomeOnPerson(words: readonly Token[], people: People): Finding | null {
   for (let k = 0; k < words.length; k++) {
-    if (!INCIDENT_NOUNS.has(words[k]!.lower)) continue;
-    const be = nextWord(words, k);
-    if (!['is', 'was'].includes(words[be]?.lower ?? '')) continue;
+    const lower = words[k]!.lower;
+    const pointer = lower === 'one' && ['this', 'that'].includes(words[previousWord(words, k)]?.lower ?? '');
+    const contracted = lower === "that's" || lower === "this's";
+    if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
+    // "This outage belongs to the platform team".
+    const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? '') ? nextWord(words, k) : -1;
+    const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === 'to' ? nextPerson(words, nextWord(words, belongs), people) : -1;
+    if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k]!, words[owner]!);
+    const be = contracted ? k : nextWord(words, k);
+    if (!contracted && !['is', 'was', "'s"].includes(words[be]?.lower ?? '')) continue;
     let on = nextWord(words, be);
     if (DEGREE_ADVERBS.has(words[on]?.lower ?? '')) on = nextWord(words, on);
     const who = on !== -1 && words[on]!.lower === 'on' ? nextPerson(words, on, people) : -1;
-    if (who !== -1) return span(rule, words[k]!, words[who]!);
+    // "it is on the team to decide" is a duty ahead, not an outcome handed to someone.
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== 'to' && !isNarrator(words[who])) return span(rule, words[k]!, words[who]!);
   }
   return null;
 }
@@ -125,36 +165,194 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
   return null;
 }
 
-/** "The outage came down to Raj", "the blame rests with ops". */
+/** Nouns after an error noun that make it a thing of the system: "made an error message clearer". */
+const ERROR_THINGS = new Set(['message', 'messages', 'code', 'codes', 'rate', 'rates', 'log', 'logs', 'handling', 'budget', 'page', 'pages', 'path', 'paths']);
+
+/** "Kim made a mistake in the config", "the admin made an error": a person as the author of an error (not the authors: "we made a mistake" is an apology). */
+function madeError(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    // "to stop making mistakes", "did not make an error": an error that was not made.
+    const before = words[previousWord(words, i)]?.lower ?? '';
+    if (!MAKING_VERBS.has(words[i]!.lower) || REFRAINING_VERBS.has(before) || ['to', 'not', 'never', "didn't"].includes(before)) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!ERROR_NOUNS.has(words[j]!.lower) || ERROR_THINGS.has(words[nextWord(words, j)]?.lower ?? '')) continue;
+      const who = personSubject(words, i, people);
+      if (who !== -1 && !isNarrator(words[who]) && !['nobody', 'no'].includes(words[who]!.lower)) return span(rule, words[who]!, words[j]!);
+    }
+  }
+  return null;
+}
+
+const FAULT = createPhraseIndex(FAULT_PHRASES);
+const DENIALS = new Set(['nobody', 'no', 'not', 'none', "isn't", "wasn't", 'never', 'neither']);
+
+/** "The person at fault here is the release captain", "Kim is to blame"; not "nobody was at fault". */
+function atFault(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, FAULT);
+  if (!hit || words.some((w) => DENIALS.has(w.lower))) return null;
+  // The person stands just before ("the person at fault", "Kim is to blame") or after a form of "be" ("at fault is the release captain").
+  for (let j = previousWord(words, hit[0]), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule, words[j]!, words[hit[1]]!);
+  }
+  const who = nextPerson(words, hit[1], people, 5);
+  const be = words.slice(hit[1], who).some((w) => w.lower === 'is' || w.lower === 'was');
+  return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
+}
+
+/** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
-  const hit = matchPhrase(words, ATTRIBUTION);
-  const who = hit ? nextPerson(words, hit[1], people, 3) : -1;
-  return hit && who !== -1 && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
+  const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const object = hit ? nextWord(words, hit[1]) : -1;
+  // "it all came down to him": an object pronoun stands for the person here.
+  if (object !== -1 && OBJECT_PRONOUNS.has(words[object]!.lower)) return span(rule, words[hit![0]]!, words[object]!);
+  const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
+  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule, words[hit[0]]!, words[who]!);
+  return bareCause(words, people);
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'them']);
+const BARE = createPhraseIndex(BARE_CAUSES);
+
+/** "Because of Kim the system is down", "the outage was due to the developer": a person, not their thing, as the cause. */
+function bareCause(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, BARE);
+  if (!hit) return null;
+  // The person is the very next noun phrase: "due to Kim", "because of the developer" (not "due to the storm, Kim restarted…").
+  let who = nextWord(words, hit[1]);
+  if (who !== -1 && ['the', 'a', 'an', 'our', 'their', 'one'].includes(words[who]!.lower)) who = nextWord(words, who);
+  if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === 'punct')) return null;
+  if (who === -1 || !(OBJECT_PRONOUNS.has(words[who]!.lower) || isPersonAt(words, who, people))) return null;
+  if (isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) return null;
+  // "due to the on-call engineer being paged twice": the person is the subject of a further phrase.
+  const after = words[nextWord(words, who)];
+  if (after && (/ing$/.test(after.lower) || ['error', 'errors', 'mistake', 'mistakes', 'availability', 'schedule', 'request', 'requests'].includes(after.lower))) return null;
+  return span(rule, words[hit[0]]!, words[who]!);
+}
+
+/** An attribution phrase with a degree adverb inside: "lies squarely with", "rests entirely with". */
+function adverbAttribution(words: readonly Token[]): [number, number] | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!DEGREE_ADVERBS.has(words[i]!.lower)) continue;
+    const before = previousWord(words, i);
+    const after = nextWord(words, i);
+    if (before === -1 || after === -1) continue;
+    const joined = [words[before]!.lower, words[after]!.lower];
+    if (ATTRIBUTION_PHRASES.some((p) => p.length === 2 && p[0] === joined[0] && p[1] === joined[1])) return [before, after];
+  }
+  return null;
 }
 
 /** "Omar is the reason checkout was down": a person as the reason of a bad outcome. */
 function reasonFor(words: readonly Token[], people: People): Finding | null {
   const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
   if (reason === -1) return null;
+  // "Anke is why the farm went dark": "why" right after "is" / "was", never a question.
+  if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
   const subject = personSubject(words, reason, people);
-  if (subject === -1 || isNarrator(words[subject])) return null;
+  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
 }
 
+/** "Colm's manual edit of the sequencer config is the root cause": a person's act, "is", then the cause. */
+function possessedCause(words: readonly Token[], reason: number, people: People): Finding | null {
+  const owner = personSubject(words, reason, people, true);
+  if (owner === -1 || !words[owner]!.lower.endsWith("'s") || isNarrator(words[owner])) return null;
+  const be = words.slice(owner, reason).some((w) => w.lower === 'is' || w.lower === 'was');
+  const root = words[previousWord(words, reason)]?.lower === 'root' || words[reason]!.lower === 'culprit';
+  return be && root ? span(rule, words[owner]!, words[reason]!) : null;
+}
+
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
+
+/** The first norm or safeguard noun within six words after `from` ("ignore the failing smoke tests"), or -1. */
+function normAfter(words: readonly Token[], from: number): number {
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower) || SAFEGUARD_NOUNS.has(words[j]!.lower)) return j;
+  return -1;
+}
+
+/** "skipped the canary", "bypassed the approval step": the safeguard or norm within four words after `verb`, or -1. */
+function safeguardAfter(words: readonly Token[], verb: number): number {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || NORM_NOUNS.has(words[j]!.lower)) return j;
+  return -1;
+}
+
+/** A person, not the authors, acting in the clause: the first one named. */
+function actingPerson(words: readonly Token[], people: People): number {
+  for (let i = 0; i < words.length; i++) if (isPersonAt(words, i, people)) return isNarrator(words[i]) || words[i]!.lower.endsWith("'s") ? -1 : i;
+  return -1;
+}
 
 /** "Bruno violated the change-freeze policy", "Tess went against the documented steps": a person against a norm. */
 export function normViolation(words: readonly Token[], people: People): Finding | null {
   for (let i = 0; i < words.length; i++) {
     const phrase: [number, number] | null = NORM_VIOLATIONS.has(words[i]!.lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
-    let norm = -1;
-    for (let j = nextWord(words, phrase[1]), n = 0; j !== -1 && n < 6 && norm === -1; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower)) norm = j;
+    const norm = normAfter(words, phrase[1]);
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
   }
+  // "Paul skipped the canary", "decided to skip the staged rollout": going past a safeguard on purpose.
+  for (let i = 0; i < words.length; i++) {
+    // "The engineer must have skipped…" guesses at a past act: a counterfactual, reported by its own rule.
+    if (!SKIPPING_VERBS.has(words[i]!.lower) || words[previousWord(words, i)]?.lower === 'have') continue;
+    const guard = safeguardAfter(words, i);
+    const subject = guard === -1 ? -1 : personSubject(words, i, people);
+    if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject]!, words[guard]!);
+  }
+  // "Contrary to the runbook, Joao restarted the primary", "Kim deployed outside the change window".
+  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const norm = frame ? normAfter(words, frame[1]) : -1;
+  const who = norm === -1 ? -1 : actingPerson(words, people);
+  return who === -1 ? null : span(rule, words[Math.min(who, frame![0])]!, words[Math.max(who, norm)]!);
+}
+
+const INTERJECTIONS = new Set(['bravo', 'kudos', 'congrats', 'congratulations', 'thanks', 'thank', 'cheers']);
+/** Nouns of an act that praise is about: "great job", "stellar deploy". */
+const ACT_NOUNS = new Set(['job', 'work', 'deploy', 'deployment', 'release', 'change', 'move', 'idea', 'call', 'effort', 'push', 'rollout', 'migration', 'performance', 'show', 'decision', 'plan', 'timing', 'stuff']);
+
+/**
+ * Sarcasm: praise next to a person and a bad outcome, with no fix in
+ * sight. "Another stellar deploy from Rosa: three hours of downtime",
+ * "Great job, Piotr, the panel is now a paperweight", "Thanks, Linh, for
+ * deleting the only copy". Praise for a response passes ("great job
+ * restoring checkout", "thanks to the on-call for catching it").
+ */
+export function sarcasticPraise(words: readonly Token[], people: People): Finding | null {
+  // "Well done, Lucas, …" praises like an adjective: an outcome noun is enough.
+  const wellDone = (i: number) => words[i]!.lower === 'done' && words[previousWord(words, i)]?.lower === 'well' && words[i + 1]?.text === ',';
+  const praise = words.findIndex((w, i) => (SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i))) || wellDone(i));
+  if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
+  let who = -1;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  if (who === -1) return null;
+  // "Superb timing, Elif: renaming the bucket during the launch": praise, the person addressed, then the act they are praised for.
+  const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
+  const act = addressed ? nextWord(words, who) : -1;
+  if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
+  // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
+  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
+  const interjection = INTERJECTIONS.has(words[praise]!.lower);
+  for (let j = praise + 1; j < words.length; j++) {
+    const damage = participleAt(words, j) || damageAt(words, j) !== -1;
+    // Thanks need a damaging act ("for deleting…"); an outcome noun alone is how acknowledgements read ("thanks to everyone on the outage bridge").
+    // "…during the outage" sets the scene; the outcome must be the result.
+    const outcome = (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? '') && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? '');
+    // "Kudos to Fleur for turning the sensors into bricks": thanks with an outcome the act turned things "into" or "now" are.
+    const turned = outcome && ['into', 'now'].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
+    if (damage || ((!interjection || turned) && outcome)) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
+  }
   return null;
+}
+
+const SCENE_PREPOSITIONS = new Set(['during', 'through', 'after', 'throughout', 'in', 'since', 'before', 'despite']);
+
+/** "Great job", "stellar deploy", "Nice," : the praise word is about an act, or set off by a comma. */
+function praiseOfAct(words: readonly Token[], i: number): boolean {
+  if (words[i + 1]?.text === ',') return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (ACT_NOUNS.has(words[j]!.lower)) return true;
+  return false;
 }
 
 /**
@@ -162,15 +360,30 @@ export function normViolation(words: readonly Token[], people: People): Finding 
  * outcome, and a listed person's act as the moment it happened.
  */
 export function outcomeWhenPersonActs(words: readonly Token[], people: People): Finding | null {
-  const outcome = words.findIndex((w) => OUTCOME_VERBS.has(w.lower));
-  if (outcome === -1) return null;
-  for (let i = outcome + 1; i < words.length; i++) {
-    if (words[i]!.lower !== 'when' && words[i]!.lower !== 'after') continue;
-    const who = nextWord(words, i);
+  const outcome = words.findIndex((_, i) => isBadOutcome(words, i));
+  // "Why did the controllers flood? Because Ines uploaded last year's schedule.": the answer names the cause.
+  const answer = words[nextWord(words, -1)]?.lower === 'because';
+  if (outcome === -1 && !answer) return null;
+  for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
+    if (!OUTCOME_LINKS.has(words[i]!.lower)) continue;
+    // "…because the analytics contractor copied it": a role may take a determiner and a modifier.
+    const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
-    if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
     if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span(rule, words[who]!, words[verb]!);
   }
   return null;
+}
+
+const OUTCOME_LINKS = new Set(['when', 'after', 'because', 'since', 'once']);
+const WENT = new Set(['went', 'goes', 'go', 'gone']);
+
+/** "lost", "crashed", "went down", "was wiped": a bad outcome at `i`. */
+function isBadOutcome(words: readonly Token[], i: number): boolean {
+  const lower = words[i]!.lower;
+  if (OUTCOME_VERBS.has(lower)) return true;
+  if (WENT.has(lower)) return ['down', 'offline', 'dark', 'missing'].includes(words[nextWord(words, i)]?.lower ?? '');
+  // "the export was wiped when…": a damage verb in the passive.
+  return ['was', 'were', 'got'].includes(words[previousWord(words, i)]?.lower ?? '') && damageAt(words, i) !== -1;
 }

@@ -10,55 +10,71 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isResponseAct } from '../grammar/response-acts.js';
-import { namedAsSource, normViolation, outcomeWhenPersonActs } from './person-as-cause-source.js';
-import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
+import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
+import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
+import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  APOLOGY_WORDS, BLAME_NOUNS, CAUSE_WORDS, FIX_NOUNS, NARRATOR_FAILURES, CLEFT_RELATIVES, CREDIT_PHRASES, DAMAGE_PARTICIPLES, DAMAGE_VERBS, INCIDENT_NOUNS, LOADED_MARKERS, OUTCOME_VERBS,
-  PASSIVE_CAUSE, PASSIVE_PARTICLES, PLANNED_MARKERS, SAFEGUARD_NOUNS, SKIPPED_SAFEGUARDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES, TRACE_WORDS,
+  APOLOGY_WORDS, COMMUNICATION_GERUNDS, EXPOSURE_PLACES, FIX_NOUNS, IGNORING_VERBS, LOADED_MARKERS, NARRATOR_FAILURES, OUTCOME_VERBS, PASSIVE_CAUSE,
+  PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, REPETITION_OPENERS, RISKY_TIMES, SAFEGUARD_NOUNS, SECRET_NOUNS,
+  SKIPPED_SAFEGUARDS, UNTESTED_OBJECTS,
 } from '../vocabulary/generated.js';
 
-const DAMAGE_INDEX = new Map<string, readonly string[] | undefined>();
-for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-const PARTICIPLE_INDEX = new Map<string, readonly string[] | undefined>();
-for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-
-/** ", filling the disks", ", taking the API down": a damaging participle (with its particle when it needs one). */
-function participleAt(words: readonly Token[], i: number): boolean {
-  const lower = words[i]!.lower;
-  if (!PARTICIPLE_INDEX.has(lower)) return false;
-  const then = PARTICIPLE_INDEX.get(lower);
-  if (!then) return true;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return true;
-  return false;
-}
-
-const ADJECTIVE_POSITION = new Set(['the', 'a', 'an', 'its', 'our', 'their', 'his', 'her', 'my', 'your']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
-
-/** Index just past a damage verb (with its particle) at `i`, or -1. */
-function damageAt(words: readonly Token[], i: number): number {
-  const lower = words[i]!.lower;
-  if (!DAMAGE_INDEX.has(lower)) return -1;
-  // "the leaked key", "a broken build": a participle used as an adjective.
-  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
-  const then = DAMAGE_INDEX.get(lower);
-  if (!then) return i;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j]!.lower)) return j;
-  return -1;
-}
+const CLAUSE_MODALS = new Set(['would', 'could', 'might', 'will', 'may', 'can']);
+const DUTY_MODALS = new Set(['should', 'must', 'shall', 'can', 'may', 'need', 'needs']);
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
+const REPEATS = createPhraseIndex(REPETITION_OPENERS);
+const RISKY = createPhraseIndex(RISKY_TIMES);
+const INTO = new Set(['into', 'to', 'in', 'on', 'onto']);
+
+/** "copied the production credentials into the shared team notes": a secret put in an open place; the index of the place, or -1. */
+function exposedSecret(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!SECRET_NOUNS.has(words[i]!.lower)) continue;
+    // The place follows the secret itself ("credentials into the notes"), not a noun it modifies ("the token rotation plan in the channel").
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 1; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j]!.lower)) continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (EXPOSURE_PLACES.has(words[k]!.lower)) return k;
+    }
+  }
+  return -1;
+}
+const RELATIVE_SUBJECTS = new Set(['that', 'which', 'they', 'he', 'she', 'nobody', 'no']);
+const NEVER = new Set(['never', 'not', "hadn't", "wasn't", "weren't", "didn't", 'nobody', 'one']);
+
+/**
+ * "a ranking change that nobody had load-tested", "a build that had never
+ * passed the suite", "a build they had not tested", "a build that failed
+ * half its tests": the object of the act had no check, or failed it. The index of the check word, or -1.
+ */
+function untestedObject(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!RELATIVE_SUBJECTS.has(words[i]!.lower)) continue;
+    let negated = words[i]!.lower === 'nobody' || words[i]!.lower === 'no';
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (NEVER.has(words[j]!.lower)) negated = true;
+      else if (negated && UNTESTED_OBJECTS.has(words[j]!.lower)) return j;
+      // "a build that failed half its tests".
+      else if (['failed', 'failing'].includes(words[j]!.lower) && n === 0) {
+        for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) if (SAFEGUARD_NOUNS.has(words[k]!.lower)) return j;
+      }
+    }
+  }
+  return -1;
+}
 
 /** "without a dry run", "without any tests": the index of "without" when a safeguard noun follows closely, or -1. */
 function skippedSafeguard(words: readonly Token[], from: number): number {
   for (let i = from; i < words.length; i++) {
     if (words[i]!.lower !== 'without') continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower)) return i;
+    // "without a dry run", "without looping in the edge team".
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || COMMUNICATION_GERUNDS.has(words[j]!.lower)) return i;
   }
   return -1;
 }
@@ -78,17 +94,17 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people);
+    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people)].filter((f) => f !== null);
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
 }
 
 /**
@@ -100,7 +116,38 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
 function agentOf(words: readonly Token[], subject: number, verb: number): boolean {
   const before = words[previousWord(words, verb)]?.lower;
   if (before === 'that' || before === 'which') return false;
+  // "Celine should've known the rename would break the uploads": a thing between the person and a modal is the subject.
+  if (before !== undefined && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
+}
+
+/** Remedies that only see or check; acting on "the wrong" thing is blame only for the others. */
+const PERCEIVING = new Set(['found', 'noticed', 'spotted', 'identified', 'detected', 'discovered', 'saw', 'observed', 'caught', 'confirmed', 'investigated',
+  'diagnosed', 'traced', 'determined', 'flagged', 'reported', 'noted', 'suspected', 'learned', 'encountered', 'verified', 'reviewed', 'checked', 'tested',
+  'inspected', 'audited', 'validated', 'double-checked', 'concluded', 'established', 'analyzed', 'analysed', 'believed', 'expect', 'expected']);
+
+/** "rotated the wrong certificate", "restored the incorrect snapshot": the wrong object right after a repair verb. */
+function wrongTarget(words: readonly Token[], subject: number, verb: number): Finding | null {
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
+    if (words[j]!.lower === 'wrong' || words[j]!.lower === 'incorrect') return span('blame/person-as-cause', words[subject]!, words[j]!);
+  }
+  return null;
+}
+
+/** "has been running destructive scripts", "has broken the feed": a perfect in the active voice, not a passive. */
+function perfectActive(words: readonly Token[], aux: number): boolean {
+  if (!['has', 'have', 'had'].includes(words[aux]!.lower)) return false;
+  const next = nextWord(words, aux);
+  if (next === -1) return false;
+  return words[next]!.lower === 'been' ? /ing$/.test(words[nextWord(words, next)]?.lower ?? '') : /(ed|en|wn)$/.test(words[next]!.lower);
+}
+
+/** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
+function afterRemedy(words: readonly Token[], subject: number, verb: number): boolean {
+  for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
+    if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
+  }
+  return false;
 }
 
 function isPassive(words: readonly Token[], verb: number): boolean {
@@ -108,13 +155,23 @@ function isPassive(words: readonly Token[], verb: number): boolean {
   return before !== undefined && ['was', 'were', 'been', 'being', 'got'].includes(before);
 }
 
-/** "was caused by Tom", "mistakes were made by the release team". */
+/**
+ * "was caused by Tom", "mistakes were made by the release team", and any
+ * damage verb in the passive: "the backups were deleted by Tariq", "the
+ * certificate was allowed to expire by the security team" (not a response
+ * act: "…deleted by Kim to free disk space").
+ */
 function passiveBy(words: readonly Token[], i: number, people: People): number {
-  if (!PASSIVE_CAUSE.has(words[i]!.lower) || !isPassive(words, i)) return -1;
-  const by = nextWord(words, i);
+  // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
+  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
+  const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
+  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  let by = nextWord(words, damage);
+  if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) ? -1 : j;
+  // The agent is the noun phrase right after "by" ("by the payments team"), not a later clause ("by a retention rule nobody knew").
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
   }
   return -1;
 }
@@ -148,20 +205,92 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
 
 /** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */
 function loadedAction(words: readonly Token[], people: People): Finding | null {
-  const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
-  const after = nextWord(words, subject);
-  if (after === -1 || BE.has(words[after]!.lower) || REMEDY_VERBS.has(words[after]!.lower)) return null;
-  if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
-  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
-  const listed = hasAny(words, fix ? SAFEGUARDS : LOADED, after);
-  const marker = listed !== -1 ? listed : skippedSafeguard(words, after);
-  return marker === -1 ? null : span('blame/person-as-cause', words[subject]!, words[marker]!);
+  for (const subject of actingPeople(words, people)) {
+    const found = loadedActionOf(words, subject);
+    if (found) return found;
+  }
+  return null;
 }
 
-/** A person within the first five words of a clause, not possessive. */
+const LINKS = new Set(['when', 'once', 'after', 'because', 'as', 'while', 'until', 'before', 'then', 'and']);
+
+/**
+ * The people who act in a clause: the leading one, and one right after a
+ * link word ("…stopped reporting once Fleur pushed her untested firmware").
+ */
+function actingPeople(words: readonly Token[], people: People): number[] {
+  const found: number[] = [];
+  const leading = leadingPerson(words, people);
+  if (leading !== -1) found.push(leading);
+  for (let i = 0; i < words.length; i++) {
+    if (!LINKS.has(words[i]!.lower)) continue;
+    const who = nextWord(words, i);
+    if (who !== -1 && who !== leading && isPersonAt(words, who, people) && !isNarrator(words[who]) && !words[who]!.lower.endsWith("'s")) found.push(who);
+  }
+  return found;
+}
+
+/** The loaded marker on the act of the person at `subject`, or null. */
+function loadedActionOf(words: readonly Token[], subject: number): Finding | null {
+  const after = nextWord(words, subject);
+  // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
+  const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after))) return null;
+  // "Boris rotated the wrong certificate": a repair done on the wrong thing; other remedies are the response.
+  if (REMEDY_VERBS.has(words[after]!.lower)) return PERCEIVING.has(words[after]!.lower) ? null : wrongTarget(words, subject, after);
+  // "Engineers should think twice before…": a duty ahead, not an act.
+  if (DUTY_MODALS.has(words[after]!.lower)) return null;
+  if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
+  // "took the faulty node out of rotation", "restarted the primary during peak hours to restore writes": the response.
+  const act = damageAt(words, after);
+  if (isResponseAct(words, after, act === -1 ? after : act)) return null;
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  // "While the app was under peak load, Beatriz decided to rebuild…": a risky time anywhere in the clause.
+  const risky = fix ? -1 : hasAny(words, RISKY);
+  const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  // "Once again the analytics team filled the disk": a record of repeats before the subject.
+  const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
+  const skipped = skippedSafeguard(words, after);
+  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped !== -1 ? skipped : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
+  if (marker === -1) return null;
+  // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
+  return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
+}
+
+/**
+ * A person's work, loaded: "Gwen's unannounced DNS change", "Bruno's change
+ * was reckless and unreviewed" (the marker within six words of the
+ * possessive; a fix is judged by skipped safeguards only).
+ */
+function loadedWork(words: readonly Token[], people: People): Finding | null {
+  const owner = words.findIndex((w, i) => w.lower.endsWith("'s") && isPersonAt(words, i, people) && !isNarrator(w));
+  if (owner === -1 || isBelonging(words, owner)) return null;
+  const fix = words.some((w) => FIX_NOUNS.has(w.lower));
+  const hit = matchPhrase(words, fix ? SAFEGUARDS : LOADED, owner);
+  return hit && words.slice(owner, hit[0]).filter((w) => w.kind === 'word').length <= 6 ? span('blame/person-as-cause', words[owner]!, words[hit[1]]!) : null;
+}
+
+/** "Hana kept deleting rows", "started wiping the tenant": a damaging gerund as the object of the person's verb. */
+function gerundAct(words: readonly Token[], people: People): Finding | null {
+  const subject = leadingPerson(words, people);
+  const verb = subject === -1 ? -1 : nextWord(words, subject);
+  const gerund = verb === -1 ? -1 : nextWord(words, verb);
+  if (gerund === -1 || REFRAINING_VERBS.has(words[verb]!.lower) || BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) return null;
+  return participleAt(words, gerund) && !isResponseAct(words, gerund, gerund) ? span('blame/person-as-cause', words[subject]!, words[gerund]!) : null;
+}
+
+/** Openers of a fronted phrase before the subject: "While the app was under load, Beatriz…". */
+const FRONTED = new Set(['while', 'during', 'after', 'before', 'at', 'on', 'once', 'with', 'in', 'despite', 'although', 'though', 'as', 'when', 'sadly', 'unfortunately']);
+
+/** A person within the first five words of a clause (after a fronted phrase and its comma), not possessive. */
 function leadingPerson(words: readonly Token[], people: People): number {
-  for (let i = 0, n = 0; i < words.length && n < 5; i++) {
+  let start = 0;
+  if (FRONTED.has(words[nextWord(words, -1)]?.lower ?? '')) {
+    const comma = words.findIndex((w, k) => w.text === ',' && k < 24);
+    if (comma !== -1) start = comma + 1;
+  }
+  for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
     if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
@@ -175,7 +304,8 @@ function leadingPerson(words: readonly Token[], people: People): number {
  */
 function consequence(words: readonly Token[], people: People): Finding[] | null {
   const subject = leadingPerson(words, people);
-  if (subject === -1) return null;
+  // "Nobody was hurt and no data was lost": a person who did not act.
+  if (subject === -1 || ['nobody', 'no', 'none'].includes(words[subject]!.lower)) return null;
   const act = nextWord(words, subject);
   if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {

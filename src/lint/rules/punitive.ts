@@ -34,7 +34,7 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === 'go') return [span(rule, words[i]!, words[nextWord(words, who)]!)];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
-      return [span(rule, words[i]!, words[findPhrase(words, ['accountable'], i)]!)];
+      return [span(rule, words[i]!, words[heldWord(words, i)]!)];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
@@ -60,7 +60,16 @@ function removedFromDuty(words: readonly Token[], i: number, people: People): nu
   return -1;
 }
 
-function heldAccountable(words: readonly Token[], i: number, people: People): boolean {
+/** "held accountable", "be held responsible": the index of the word a person is held to, or -1. */
+function heldWord(words: readonly Token[], i: number): number {
   const accountable = findPhrase(words, ['accountable'], i);
-  return accountable !== -1 && accountable - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
+  if (accountable !== -1) return accountable;
+  const responsible = findPhrase(words, ['responsible'], i);
+  // "responsible" only right after "held" ("held Kim responsible", "held responsible"), not "hold the lock, responsible for…".
+  return responsible !== -1 && responsible - i <= 6 && words.slice(i, responsible).every((w) => w.kind === 'word') ? responsible : -1;
+}
+
+function heldAccountable(words: readonly Token[], i: number, people: People): boolean {
+  const held = heldWord(words, i);
+  return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }

@@ -9,17 +9,24 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "follow", "read", "check", "look", "test", "review", "escalate", "notice", "wait", "ask", "verify", "update",
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
   "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
-  "adhere",
+  "adhere", "acknowledge", "answer", "respond", "reply", "inspect", "investigate", "double-check", "ack",
+  "perform", "execute", "complete", "obtain", "submit",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
 export const MODALS: ReadonlySet<string> = new Set(["should", "ought", "could", "must", "would", "might"]);
 
 /** Contracted modal perfects: "should've", "could've". */
-export const MODAL_CONTRACTIONS: ReadonlySet<string> = new Set(["should've", "could've", "must've", "would've", "shouldn't've", "might've"]);
+export const MODAL_CONTRACTIONS: ReadonlySet<string> = new Set([
+  "should've", "could've", "must've", "would've", "shouldn't've", "might've", "ought've", "couldn't've",
+  "wouldn't've", "mustn't've",
+]);
 
 /** Verbs after which "to" states an omission: "failed to notice", "forgot to renew". */
-export const OMISSION_VERBS: ReadonlySet<string> = new Set(["failed", "neglected", "forgot", "forgets", "forgetting", "omitted", "declined", "refused"]);
+export const OMISSION_VERBS: ReadonlySet<string> = new Set([
+  "failed", "neglected", "forgot", "forgets", "forgetting", "forget", "omitted", "declined", "refused",
+  "neglect", "neglects",
+]);
 
 /** Negated modals whose perfect judges a past choice: "couldn't have". */
 export const MODAL_NEGATIONS: ReadonlySet<string> = new Set(["shouldn't", "couldn't"]);
@@ -58,16 +65,20 @@ export const BEEN_JUDGED: ReadonlySet<string> = new Set([
 ]);
 
 /** Passive verbs that blame the hidden person by themselves: "the alert was ignored". */
-export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded"]);
+export const IGNORING_VERBS: ReadonlySet<string> = new Set(["ignored", "dismissed", "overlooked", "neglected", "bypassed", "disregarded", "skipped", "missed", "omitted"]);
 
 /** Passive verbs that blame the hidden person only when negated: "the runbook was not followed". */
-export const ATTENTION_VERBS: ReadonlySet<string> = new Set(["followed", "read", "checked", "heeded"]);
+export const ATTENTION_VERBS: ReadonlySet<string> = new Set([
+  "followed", "read", "checked", "heeded", "reviewed", "tested", "acknowledged", "answered", "escalated",
+  "approved",
+]);
 
 /** Things people are meant to read, follow or answer. */
 export const ATTENDED_THINGS: ReadonlySet<string> = new Set([
   "alert", "alerts", "warning", "warnings", "page", "pages", "runbook", "process", "procedure", "checklist",
   "policy", "instructions", "notes", "ticket", "tickets", "advice", "escalation", "playbook", "guidelines",
-  "email", "emails", "message", "messages",
+  "email", "emails", "message", "messages", "request", "requests", "change", "changes", "pr", "diff", "patch",
+  "release", "build", "migration", "step", "steps",
 ]);
 
 /** Words that give a cause, so a passive is explained rather than blamed: "…was ignored because it went to an archived channel". */
@@ -84,29 +95,59 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
   "drunk", "shown", "struck", "stuck", "swept", "upheld", "withheld", "overlooked",
 ]);
 
+/** What something people should answer "went" or "remained": "the capacity alert went unanswered", "the ticket sat unacknowledged" (with a thing people attend to as the subject). */
+export const UNATTENDED_STATES: ReadonlySet<string> = new Set([
+  "unanswered", "unacknowledged", "unnoticed", "unread", "unheeded", "unaddressed", "unactioned", "untriaged",
+  "unreviewed",
+]);
+
+/** A person who knew or saw and did not act: "Olu knew the disk was nearly full and did nothing". */
+export const INACTION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["did","nothing"], ["took","no","action"], ["did","not","act"], ["didn't","act"], ["sat","on","it"],
+  ["nothing","was","done","about"],
+];
+
+/** What a negated act leaves undone, in the words of an audit: "the administrator did not perform the required backup", "did not obtain the mandatory approval". */
+export const REQUIRED_THINGS: ReadonlySet<string> = new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
+
+/** A person's omission as a noun: "Kim's failure to renew the certificate", "the team's neglect of the alerts". */
+export const FAILURE_NOUNS: ReadonlySet<string> = new Set(["failure", "neglect", "omission"]);
+
 /** Words that open a coordinated clause sharing the first clause's subject: "Sam rotated the key but never updated the secret store". */
 export const COORDINATORS: ReadonlySet<string> = new Set(["but", "and", "yet", "then"]);
 
 /** Verbs whose negation after a shared subject states a fact, not an omission: "restarted the broker but did not see errors". */
 export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
   "see", "find", "get", "have", "know", "need", "want", "work", "happen", "change", "expect", "mean", "seem",
-  "appear", "help", "recover", "return",
+  "appear", "help", "recover", "return", "saw", "found", "got", "had", "knew", "needed", "wanted", "worked",
+  "happened", "changed", "expected", "meant", "seemed", "appeared", "helped", "recovered", "returned", "recur",
+  "recurred", "come", "came", "go", "went", "matter", "mattered", "occur", "occurred",
 ]);
 
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
-  ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["staring","us","in","the","face"],
-  ["staring","them","in","the","face"], ["in","plain","sight"], ["seen","it","coming"],
-  ["right","in","front","of"], ["all","they","had","to","do"], ["all","he","had","to","do"],
-  ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
-  ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
-  ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
-  ["easy","to","spot"], ["it","goes","without","saying"],
+  ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["in","plain","sight"],
+  ["seen","it","coming"], ["right","in","front","of"], ["all","they","had","to","do"],
+  ["all","he","had","to","do"], ["all","she","had","to","do"], ["all","we","had","to","do"],
+  ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"], ["was","obvious"],
+  ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"],
+  ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"],
+  ["cared","to","look"], ["signs","were","there"], ["signs","were","all","there"],
+  ["writing","was","on","the","wall"], ["writing","on","the","wall"], ["bound","to","happen"],
+  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"], ["plain","as","day"],
+  ["clear","as","day"], ["plain","to","see"], ["as","plain","as"], ["plain","to","anyone"],
 ];
 
+/** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
+export const CLEAR_DESCRIPTIONS: ReadonlySet<string> = new Set([
+  "labelled", "labeled", "marked", "named", "documented", "defined", "stated", "written", "separated",
+  "signposted", "formatted", "coloured", "colored", "highlighted", "annotated", "tagged", "structured", "worded",
+  "explained", "described", "communicated",
+]);
+
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
-export const MINIMISERS: ReadonlySet<string> = new Set(["simply", "just", "merely"]);
+export const MINIMISERS: ReadonlySet<string> = new Set(["simply", "just", "merely", "only"]);
 
 /** Perception verbs for "anyone could have seen". */
 export const PERCEPTION_VERBS: ReadonlySet<string> = new Set([
@@ -120,8 +161,17 @@ export const HINDSIGHT_OPENERS: ReadonlySet<string> = new Set(["naturally"]);
 /** "anyone could have seen". */
 export const INDEFINITE_PEOPLE: ReadonlySet<string> = new Set(["anyone", "anybody"]);
 
+/** "staring the team in the face": the word that, with "in the face" within five words after it, is hindsight ("resilient in the face of load" is not). */
+export const STARING_WORDS: ReadonlySet<string> = new Set(["staring", "stared", "stares"]);
+
+/** "any competent engineer would have spotted": a determiner that makes a role mean "anyone". */
+export const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(["any"]);
+
 /** "all the on-call had to do was…": the minimiser with any subject, after "all". */
-export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [["had","to","do"]];
+export const MINIMISING_FRAMES: ReadonlyArray<readonly string[]> = [
+  ["had","to","do"], ["needed","to","do"], ["need","to","do"], ["needs","to","do"], ["has","to","do"],
+  ["have","to","do"], ["was","supposed","to","do"],
+];
 
 /** "trivial" minimises only when it is about what a person should have seen or avoided ("trivial to spot", "a trivial mistake"); "trivial to connect to", "the fix was trivial" describe a thing. */
 export const TRIVIAL_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -147,6 +197,9 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
   ["mistakes","by"], ["error","by"],
 ];
+
+/** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
+export const ERROR_WORDS: ReadonlySet<string> = new Set(["error", "errors", "mistake", "mistakes"]);
 
 /** Judgemental words (`blame/judgement`). `innocent` lists next words that give the word a technical sense ("lazy loading", "sloppy quorum"). `person` marks words that judge only when a person is in the sentence. */
 export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?: readonly string[]; person?: boolean }> = [
@@ -387,6 +440,133 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "big",
       "mistake"
     ]
+  },
+  {
+    "word": [
+      "any",
+      "competent"
+    ]
+  },
+  {
+    "word": [
+      "shoddy"
+    ]
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "diligence"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "rigour"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "rigor"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "lack",
+      "of",
+      "professionalism"
+    ]
+  },
+  {
+    "word": [
+      "shoddily"
+    ]
+  },
+  {
+    "word": [
+      "slipshod"
+    ]
+  },
+  {
+    "word": [
+      "half-assed"
+    ]
+  },
+  {
+    "word": [
+      "lousy"
+    ]
+  },
+  {
+    "word": [
+      "substandard"
+    ]
+  },
+  {
+    "word": [
+      "any",
+      "half-decent"
+    ]
+  },
+  {
+    "word": [
+      "any",
+      "half-competent"
+    ]
+  },
+  {
+    "word": [
+      "rash"
+    ]
+  },
+  {
+    "word": [
+      "rashly"
+    ]
+  },
+  {
+    "word": [
+      "thoughtless"
+    ]
+  },
+  {
+    "word": [
+      "thoughtlessly"
+    ]
+  },
+  {
+    "word": [
+      "cavalier"
+    ]
+  },
+  {
+    "word": [
+      "slapdash"
+    ]
+  },
+  {
+    "word": [
+      "heedless"
+    ]
+  },
+  {
+    "word": [
+      "heedlessly"
+    ]
   }
 ];
 
@@ -398,7 +578,10 @@ export const BELONGINGS: ReadonlySet<string> = new Set([
 ]);
 
 /** Team names that are written capitalised ("Security locked everyone out"). */
-export const CAPITALISED_TEAMS: ReadonlySet<string> = new Set(["Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support"]);
+export const CAPITALISED_TEAMS: ReadonlySet<string> = new Set([
+  "Security", "Ops", "SRE", "DevOps", "QA", "IT", "Infra", "Infrastructure", "Support", "Engineering",
+  "Marketing", "Finance", "Legal", "HR", "Facilities", "Procurement",
+]);
 
 /** Capitalised words that are products or places, never people, for the name heuristic. */
 export const NOT_NAMES: ReadonlySet<string> = new Set([
@@ -407,14 +590,15 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   "grafana", "datadog", "pagerduty", "slack", "cloudflare", "elasticsearch", "mongodb", "vault", "consul",
   "helm", "argo", "java", "python", "node", "go", "rust", "monday", "tuesday", "wednesday", "thursday", "friday",
   "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "the", "this", "that", "these", "those", "it", "a", "an", "our", "their",
-  "its", "api", "dns", "cdn", "vpn", "ci", "cd",
+  "october", "november", "december", "the", "this", "that", "microsoft", "google", "amazon", "apple",
+  "atlassian", "oracle", "ibm", "cisco", "salesforce", "zoom", "meta", "okta", "twilio", "stripe", "these",
+  "those", "it", "a", "an", "our", "their", "its", "api", "dns", "cdn", "vpn", "ci", "cd",
 ]);
 
 /** Pronouns and indefinites that stand for people. */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set([
   "i", "we", "he", "she", "they", "you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
-  "nobody",
+  "nobody", "whoever",
 ]);
 
 /** Nouns that name a person or a group of people by role. */
@@ -425,7 +609,14 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "contractor", "contractors", "staff", "team", "teams", "ops", "devops", "people", "person", "employee",
   "employees", "manager", "managers", "lead", "leads", "responder", "responders", "colleague", "colleagues",
   "coworker", "coworkers", "sysadmin", "sysadmins", "programmer", "programmers", "analyst", "analysts",
-  "technician", "technicians", "owner", "owners", "committer", "committers",
+  "technician", "technicians", "owner", "owners", "committer", "committers", "captain", "captains", "clerk",
+  "clerks", "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier", "cashiers",
+  "officer", "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer", "volunteers",
+  "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants", "eng",
+  "engs", "editor", "editors", "writer", "writers", "reporter", "reporters", "planner", "planners", "scientist",
+  "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
+  "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
+  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -552,6 +743,19 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
   },
   {
     "verb": [
+      "allowed",
+      "allow",
+      "allows"
+    ],
+    "then": [
+      "lapse",
+      "expire",
+      "slip",
+      "fill"
+    ]
+  },
+  {
+    "verb": [
       "deleted",
       "wiped",
       "dropped",
@@ -578,7 +782,83 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "killed",
       "trashed",
       "clobbered",
-      "fumbled"
+      "fumbled",
+      "bricked",
+      "truncated",
+      "purged",
+      "erased",
+      "emptied",
+      "zeroed",
+      "scrambled",
+      "garbled",
+      "cost",
+      "mistyped",
+      "mislabelled",
+      "mislabeled",
+      "misapplied",
+      "misset",
+      "mis-set",
+      "miskeyed",
+      "mis-keyed",
+      "misnamed",
+      "misjudged",
+      "mishandled",
+      "misused",
+      "misdirected",
+      "misordered",
+      "mispointed",
+      "misclassified",
+      "misdeployed",
+      "mis-deployed",
+      "misprovisioned",
+      "misentered",
+      "mis-entered",
+      "misassigned",
+      "mistimed",
+      "mis-typed",
+      "mis-configured",
+      "mangled",
+      "hosed",
+      "borked",
+      "fried",
+      "torched",
+      "wrecked",
+      "ruined",
+      "crippled",
+      "saturated",
+      "overwhelmed",
+      "hammered",
+      "spammed",
+      "severed",
+      "overfilled",
+      "derailed",
+      "sabotaged",
+      "jammed"
+    ]
+  },
+  {
+    "verb": [
+      "pulled",
+      "yanked"
+    ],
+    "then": [
+      "plug",
+      "cable",
+      "cord",
+      "power"
+    ]
+  },
+  {
+    "verb": [
+      "cut"
+    ],
+    "then": [
+      "cable",
+      "power",
+      "fibre",
+      "fiber",
+      "link",
+      "uplink"
     ]
   }
 ];
@@ -596,13 +876,65 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["during","business"], ["business","hours"], ["friday","evening"], ["friday","afternoon"], ["friday","night"],
   ["minutes","before"], ["right","before"], ["late","at","night"], ["went","offline"], ["went","home"],
   ["and","left"], ["then","left"], ["on","vacation"], ["his","own"], ["her","own"], ["my","own"],
-  ["their","own"],
+  ["their","own"], ["instead","of"], ["busiest"], ["at","peak"], ["peak","hour"], ["peak","hours"],
+  ["peak","traffic"], ["on","a","live"], ["on","the","live"], ["against","the","production"],
+  ["against","the","prod"], ["directly","on"], ["unvalidated"], ["unapproved"], ["unvetted"], ["unverified"],
+  ["unchecked"], ["unsigned"], ["unaudited"], ["unannounced"], ["rush","hour"], ["rush-hour"], ["unbounded"],
+  ["unscoped"], ["unfiltered"], ["to","save","time"], ["to","save","a","few"], ["to","hit","the","deadline"],
+  ["to","make","the","deadline"], ["to","meet","the","deadline"], ["for","convenience"], ["to","cut","corners"],
+  ["left","it","off"], ["left","them","off"], ["left","it","disabled"], ["left","them","disabled"],
+  ["never","turned"], ["inadvertently"], ["unintentionally"], ["erroneously"], ["wrongly"], ["haphazardly"],
+  ["blindly"], ["without","thinking"], ["without","looking"], ["without","double-checking"],
+  ["without","a","second"], ["without","authorisation"], ["without","authorization"], ["unilaterally"],
+  ["on","his","own","authority"], ["to","a","public"], ["into","a","public"], ["in","plain","text"],
+  ["in","plaintext"], ["in","cleartext"], ["went","to","lunch"], ["went","to","bed"], ["went","to","sleep"],
+  ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
+  ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
+  ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
 ];
+
+/** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
+export const RISKY_TIMES: ReadonlyArray<readonly string[]> = [
+  ["during","peak"], ["at","peak"], ["under","peak"], ["peak","hour"], ["peak","hours"], ["peak","traffic"],
+  ["peak","load"], ["peak","season"], ["peak","dinner"], ["dinner","rush"], ["lunch","rush"], ["morning","rush"],
+  ["rush","hour"], ["rush-hour"], ["busiest"], ["on","a","friday"], ["friday","evening"], ["friday","afternoon"],
+  ["friday","night"], ["late","at","night"], ["black","friday"], ["launch","day"], ["release","day"],
+  ["the","night","before"], ["minutes","before"],
+];
+
+/** Secrets whose copy into an open place exposes them: "copied the production credentials into the shared team notes". */
+export const SECRET_NOUNS: ReadonlySet<string> = new Set([
+  "credentials", "credential", "password", "passwords", "token", "tokens", "secret", "secrets", "passphrase",
+  "apikey", "api-key", "private", "ssh", "keys",
+]);
+
+/** Open places a secret must not be copied to (after into / to / in / on, within three words). */
+export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
+  "shared", "public", "plain", "plaintext", "chat", "channel", "wiki", "notes", "doc", "document", "repo",
+  "repository", "gist", "pastebin", "ticket", "email", "slack", "spreadsheet", "screenshot", "forum", "open",
+  "vendor", "stranger", "caller", "third", "outsider",
+]);
+
+/** What "without" says a person did not do before acting: "changed the headers without looping in the edge team", "without informing support". */
+export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
+  "telling", "informing", "notifying", "consulting", "involving", "looping", "coordinating", "warning", "asking",
+  "alerting", "announcing", "documenting", "checking", "testing", "reviewing", "verifying", "confirming",
+  "waiting", "saving", "backing", "snapshotting", "draining", "copying",
+]);
+
+/** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
+export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"]];
+
+/** Checks a relative clause says the object of a person's act never had: "deployed a change that nobody had load-tested", "approved a build that had never passed the suite", "signed off on a build they had not tested". */
+export const UNTESTED_OBJECTS: ReadonlySet<string> = new Set([
+  "tested", "load-tested", "smoke-tested", "reviewed", "passed", "checked", "validated", "verified", "approved",
+  "tried",
+]);
 
 /** Phrases that make an action deliberate, hence not a failure ("as planned"). */
 export const PLANNED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["as","planned"], ["as","scheduled"], ["intentionally"], ["deliberately"], ["on","purpose"], ["as","intended"],
-  ["as","the","runbook"], ["per","the","runbook"], ["planned"], ["scheduled"],
+  ["as","the","runbook"], ["per","the","runbook"], ["planned"], ["scheduled"], ["for","maintenance"],
 ];
 
 /** Verbs that repair or investigate a defect: "Lee rolled back the bad deploy" is not blame. */
@@ -611,7 +943,14 @@ export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "discovered", "confirmed", "investigated", "restored", "repaired", "corrected", "rotated", "revoked",
   "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
   "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
-  "expected", "encountered",
+  "expected", "encountered", "caught", "reviewed", "tested", "checked", "audited", "validated", "double-checked",
+  "inspected",
+]);
+
+/** Verbs before a damaging gerund that say the damage did not happen or was ended: "Kim stopped deleting", "avoided dropping"; other verbs make the gerund the person's act ("kept deleting", "started wiping"). */
+export const REFRAINING_VERBS: ReadonlySet<string> = new Set([
+  "stopped", "stop", "avoided", "avoid", "prevented", "refrained", "resisted", "considered", "halted", "paused",
+  "ceased", "quit", "risked", "feared", "denied", "recommended", "suggested", "proposed",
 ]);
 
 /** Passive verbs whose agent after "by" is named as the source: "was caused by Tom". */
@@ -630,16 +969,19 @@ export const CAUSE_WORDS: ReadonlySet<string> = new Set([
 export const TRACE_WORDS: ReadonlySet<string> = new Set(["traces", "traced", "stems", "stemmed"]);
 
 /** Bad outcomes after a person's act: ", so the app broke", "and we lost 2,000 events". */
-export const OUTCOME_VERBS: ReadonlySet<string> = new Set(["broke", "crashed", "lost", "failed", "collapsed", "died"]);
+export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
+  "broke", "crashed", "lost", "failed", "collapsed", "died", "froze", "bricked", "stalled", "hung", "deadlocked",
+  "overflowed", "leaked", "flooded", "failing", "crashing", "erroring",
+]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
-export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad"]);
+export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
 
 /** Sarcastic credit to a person: "thanks to Priya's fix". */
-export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"]];
+export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"], ["courtesy","of"]];
 
 /** A person made responsible for an incident noun: "Kim was responsible for the outage". */
-export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["responsible","for"]];
+export const RESPONSIBILITY_PHRASES: ReadonlyArray<readonly string[]> = [["responsible","for"], ["responsible","of"]];
 
 /** The relative of a cleft sentence built to point at a person: "it was Victor who…". */
 export const CLEFT_RELATIVES: ReadonlySet<string> = new Set(["who"]);
@@ -663,14 +1005,34 @@ export const SKIPPED_SAFEGUARDS: ReadonlyArray<readonly string[]> = [
   ["without","asking"], ["without","reading"], ["by","mistake"], ["accidentally"], ["mistakenly"],
 ];
 
+/** What a person "made": "Kim made a mistake in the config", "the admin made an error" (not "an error message"). */
+export const ERROR_NOUNS: ReadonlySet<string> = new Set([
+  "mistake", "mistakes", "error", "errors", "blunder", "blunders", "slip", "slips", "goof", "screw-up",
+  "screwup", "oversight", "misstep",
+]);
+
+/** Verbs that make a person the author of an error noun: "made a mistake", "did a blunder", "committed an error". */
+export const MAKING_VERBS: ReadonlySet<string> = new Set(["made", "make", "makes", "making", "did", "do", "does", "committed", "commit"]);
+
+/** An incident handed to its owners: "this outage belongs to the platform team" (with an incident noun as the subject; "the service belongs to the platform team" is ownership). */
+export const OWNERSHIP_VERBS: ReadonlySet<string> = new Set(["belongs", "belonged", "belong"]);
+
+/** A person said to be at fault: "the person at fault here is the release captain" (not "nobody was at fault"). */
+export const FAULT_PHRASES: ReadonlyArray<readonly string[]> = [["at","fault"], ["to","blame"]];
+
 /** Phrases that hand an outcome to a person: "the outage came down to Raj", "the blame rests with ops". */
 export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["came","down","to"], ["comes","down","to"], ["boils","down","to"], ["boiled","down","to"], ["lies","with"],
-  ["rests","with"],
+  ["rests","with"], ["sits","with"], ["falls","on"], ["is","down","to"], ["was","down","to"],
+  ["all","because","of"], ["entirely","because","of"], ["solely","because","of"], ["purely","because","of"],
+  ["all","thanks","to"], ["all","down","to"], ["on","account","of"],
 ];
 
+/** Links that make a bare person the cause: "because of Kim the system is down", "the outage was due to the developer" (not a person's thing: "because of the on-call's advice" is left alone). */
+export const BARE_CAUSES: ReadonlyArray<readonly string[]> = [["because","of"], ["due","to"]];
+
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
-export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause"]);
+export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause", "why"]);
 
 /** Words that make the outcome after "the reason" a failure ("checkout was down"), not a success ("resolved so quickly"). */
 export const BAD_OUTCOMES: ReadonlySet<string> = new Set([
@@ -687,28 +1049,70 @@ export const PASSIVE_PARTICLES: ReadonlySet<string> = new Set(["through", "out",
 /** Verbs that put a person against a norm: "violated the change-freeze policy", "circumvented the review rule"; with a norm noun after them (a system that "deviated from its schedule" passes). */
 export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
   "violated", "violates", "violating", "breached", "circumvented", "disregarded", "bypassed", "deviated",
-  "contravened", "flouted", "sidestepped", "skirted", "ignored", "defied",
+  "contravened", "flouted", "sidestepped", "skirted", "ignored", "defied", "ignore", "ignores", "ignoring",
+  "disregard",
 ]);
 
 /** Phrases that put a person against a norm: "went against the documented steps". */
-export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"]];
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"]];
+
+/** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
+export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
+  "skip", "skipped", "skipping", "skips", "bypass", "bypassing", "circumvent", "circumventing", "override",
+  "overrode", "overriding",
+]);
+
+/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
+export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
+  ["contrary","to"], ["in","violation","of"], ["in","breach","of"], ["in","defiance","of"],
+  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["against","the","advice","of"],
+  ["outside","the"], ["non-compliance","with"], ["noncompliance","with"], ["non-adherence","to"],
+  ["deviation","from"], ["not","in","line","with"], ["not","in","accordance","with"], ["not","compliant","with"],
+  ["in","contradiction","to"],
+];
+
+/** Praise that turns sarcastic next to a person and a bad outcome: "Another stellar deploy from Rosa: three hours of downtime", "Great job, Piotr, the panel is now a paperweight". Not blame when the sentence names a fix. */
+export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
+  "great", "nice", "stellar", "brilliant", "fantastic", "amazing", "wonderful", "awesome", "superb", "splendid",
+  "bravo", "kudos", "congrats", "congratulations", "genius", "masterful", "terrific", "impressive", "stunning",
+  "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic", "smooth",
+]);
+
+/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
+export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
+  "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
+  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
+  "bricks", "bug", "regression",
+]);
+
+/** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
+export const REMEDY_GERUNDS: ReadonlySet<string> = new Set([
+  "fixing", "restoring", "recovering", "spotting", "catching", "finding", "resolving", "mitigating", "repairing",
+  "rescuing", "saving", "helping", "handling", "leading", "coordinating", "debugging", "diagnosing",
+  "investigating", "writing", "documenting", "noticing", "flagging", "rolling", "reverting", "containing",
+  "stopping", "unblocking", "staying", "jumping", "working",
+]);
 
 /** What a team agrees to follow: the object that makes a verb a norm violation. */
 export const NORM_NOUNS: ReadonlySet<string> = new Set([
   "policy", "policies", "procedure", "procedures", "process", "rule", "rules", "freeze", "window", "checklist",
   "runbook", "steps", "guidelines", "guideline", "standard", "standards", "protocol", "sop", "playbook",
-  "requirement", "requirements", "approval",
+  "requirement", "requirements", "approval", "warning", "warnings", "advice", "instructions", "board", "cab",
+  "sign-off",
 ]);
 
 /** What "without" says a person skipped: "pushed the update without a dry run", "merged without any tests". */
 export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
-  "announcement", "validation",
+  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci",
 ]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
-export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured"]);
+export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
+  "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
+  "dismissed",
+]);
 
 /** Phrases of punishment; "written up", "let go" and "removed from the rotation" count only with a person as the passive subject ("the timeline was written up by Dana" passes). */
 export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -717,7 +1121,9 @@ export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
   ["demotion"], ["off","the","rotation"], ["off","the","on-call","rotation"], ["off","on-call"],
   ["written","warning"], ["final","warning"], ["as","a","punishment"], ["as","punishment"], ["be","accountable"],
   ["removed","from","the","rotation"], ["disciplinary"], ["consequences","for"],
-  ["performance","improvement","plan"],
+  ["performance","improvement","plan"], ["make","an","example","of"], ["made","an","example","of"],
+  ["making","an","example","of"], ["lost","his","access"], ["lost","her","access"], ["lost","their","access"],
+  ["revoked","as","a","penalty"], ["docked"], ["pay","docked"], ["bonus","withheld"],
 ];
 
 /** "held accountable", "hold the team accountable". */
@@ -742,7 +1148,24 @@ export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-cal
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
   "stabilize", "protect", "prevent", "limit", "free", "shed", "reduce", "isolate", "drain", "quarantine",
-  "resolve", "stem",
+  "resolve", "stem", "reset", "rebuild", "reproduce", "prepare", "clean", "reclaim", "swap", "replace",
+  "upgrade", "patch", "install", "apply", "migrate", "rotate",
+]);
+
+/** Qualifiers of an object that a responder removes on purpose: "wiped the compromised laptop", "deleted the duplicate listings", "dropped the stale sessions" (after a removal verb, within three words). */
+export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
+  "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
+  "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
+  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned",
+]);
+
+/** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
+export const DISPOSING_VERBS: ReadonlySet<string> = new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+
+/** What a responder "takes down" in writing: "took down notes during the call". */
+export const RECORDED_THINGS: ReadonlySet<string> = new Set([
+  "notes", "note", "details", "minutes", "names", "number", "numbers", "timeline", "message", "messages",
+  "questions", "actions",
 ]);
 
 /** Particles that give "break" the sense of dividing: "broke the work into three streams", "broke it up", "apart". */
@@ -761,6 +1184,12 @@ export const DELIBERATE_PURPOSES: ReadonlySet<string> = new Set([
   "cleanup", "testing",
 ]);
 
+/** What a responder did first that makes a damaging-sounding act deliberate: "deleted the duplicates after confirming the backfill", "dropped the table once verifying the export". */
+export const PRECAUTIONS: ReadonlySet<string> = new Set([
+  "confirming", "verifying", "checking", "backing", "snapshotting", "testing", "validating", "reviewing",
+  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -770,7 +1199,9 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["more","thorough"], ["more","cautious"], ["more","mindful"], ["pay","more","attention"], ["pay","attention"],
   ["closer","attention"], ["more","attention"], ["try","harder"], ["make","sure","to"], ["remember","to"],
   ["stress","the","importance"], ["raise","awareness"], ["be","careful"], ["take","more","care"],
-  ["always","remember"],
+  ["always","remember"], ["think","twice"], ["be","reminded"], ["are","reminded"], ["is","reminded"],
+  ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
+  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
@@ -782,58 +1213,93 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "afternoon", "again", "against", "anyway", "approval", "bad", "before", "began",
-    "blackholed", "blackholing", "blame", "blew", "blocking", "blow", "boiled", "boils", "botched", "breach",
-    "breached", "break", "breaking", "breaks", "bring", "bringing", "brings", "broke", "broken", "brought", "bug",
-    "buggy", "business", "bypassed", "came", "cause", "caused", "causing", "checking", "circumvented", "clobbered",
-    "collapsed", "comes", "contravened", "corrupted", "corrupting", "crashed", "crashing", "culprit", "defied",
-    "deleted", "deleting", "destroyed", "destroying", "deviated", "died", "directly", "disregarded", "done",
-    "downtime", "dropped", "dropping", "during", "evening", "exhausted", "exhausting", "failed", "failure",
-    "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fumbled", "happened", "her", "his",
-    "ignored", "incident", "incorrect", "introduced", "issue", "killed", "knock", "knocked", "knocking", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "locked", "locking", "loss", "lost", "made", "malformed", "mess",
-    "messed", "middle", "minutes", "misconfigured", "misrouted", "mistake", "mistakenly", "night", "nuked",
-    "occurred", "offline", "once", "outage", "outdated", "overloaded", "overloading", "overrode", "overwriting",
-    "overwrote", "own", "problem", "production", "public", "reason", "regression", "responsible", "rests",
-    "result", "screw", "screwed", "sidestepped", "skirted", "started", "stemmed", "stems", "straight", "take",
-    "taken", "takes", "taking", "thanks", "their", "then", "took", "traced", "traces", "trashed", "triggered",
-    "twice", "unplugged", "unreviewed", "untested", "vacation", "violated", "violates", "violating", "went", "who",
-    "wiped", "wiping", "without", "worked", "wrong",
+    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
+    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
+    "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs", "better",
+    "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled",
+    "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks", "bricked",
+    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
+    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
+    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
+    "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention",
+    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
+    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
+    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
+    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
+    "double-checking", "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased",
+    "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing",
+    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday",
+    "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered",
+    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore",
+    "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead",
+    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
+    "leaking", "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged",
+    "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
+    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
+    "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected",
+    "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered",
+    "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes",
+    "mistimed", "mistyped", "misused", "morning", "nice", "night", "non-adherence", "non-compliance",
+    "noncompliance", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
+    "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
+    "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
+    "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public",
+    "pulled", "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped",
+    "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "spammed", "spite",
+    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb",
+    "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "thinking",
+    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
+    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "under",
+    "unfiltered", "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
+    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
+    "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
+    "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
-    "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't", "declined",
-    "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed", "forgets", "forgetting", "forgot",
-    "had", "hadn't", "if", "ignored", "ignores", "might", "might've", "missed", "must", "must've", "neglected",
-    "never", "no", "nobody", "not", "omitted", "ought", "overlooked", "plenty", "refused", "should", "should've",
-    "shouldn't", "shouldn't've", "skipped", "supposed", "would", "would've",
+    "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
+    "couldn't've", "declined", "did", "didn't", "dismissed", "disregarded", "doesn't", "don't", "every", "failed",
+    "failure", "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might",
+    "might've", "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no",
+    "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
+    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged",
+    "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
+    "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
     "manual", "mistake", "mistakes", "operator", "pebkac", "pilot", "problem",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "clueless", "cowboy", "dumb",
-    "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable", "irresponsible",
-    "irresponsibly", "judgement", "judgment", "laziness", "lazy", "massive", "misguided", "mistake", "negligence",
-    "negligent", "negligently", "reckless", "recklessly", "rookie", "sloppily", "sloppiness", "sloppy", "stupid",
-    "terrible", "unprofessional", "useless",
+    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
+    "competent", "cowboy", "diligence", "dumb", "half-assed", "half-competent", "half-decent", "heedless",
+    "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable",
+    "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy", "massive",
+    "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash", "rashly",
+    "reckless", "recklessly", "rigor", "rigour", "rookie", "shoddily", "shoddy", "slapdash", "slipshod",
+    "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "thoughtless", "thoughtlessly",
+    "unprofessional", "useless",
   ],
   punitive: [
-    "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted", "demotes",
-    "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dropped", "fire", "fired", "held",
-    "hold", "holding", "kicked", "let", "letting", "on-call", "penalty", "performance", "pulled", "punish",
-    "punished", "punishes", "punishment", "removed", "reprimand", "reprimanded", "reprimands", "rotation", "sack",
-    "sacked", "suspend", "suspended", "taken", "terminated", "warning", "written",
+    "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
+    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
+    "dropped", "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call",
+    "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand",
+    "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken",
+    "terminated", "warning", "withheld", "written",
   ],
   hindsight: [
-    "all", "anybody", "anyone", "blindingly", "clear", "clearly", "coming", "course", "easy", "evident",
-    "evidently", "glaring", "had", "hindsight", "just", "looking", "merely", "naturally", "no-brainer", "obvious",
-    "obviously", "oversight", "plain", "plainly", "preventable", "retrospect", "right", "simply", "staring",
-    "they", "trivial", "trivially", "without",
+    "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
+    "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
+    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
+    "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
+    "supposed", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "cautious", "diligent", "double-check",
-    "doublecheck", "educate", "encourage", "harder", "importance", "instruct", "make", "mindful", "re-train",
-    "remember", "remind", "retrain", "take", "tell", "thorough", "vigilant", "warn",
+    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "diligent",
+    "double-check", "doublecheck", "educate", "encourage", "exercise", "extra", "harder", "importance", "instruct",
+    "make", "mindful", "re-train", "remember", "remind", "reminded", "retrain", "rigorous", "rigorously", "take",
+    "tell", "think", "thorough", "vigilant", "warn",
   ],
 };
