@@ -7,36 +7,26 @@
  * machine: 1,000 in < 1 s; 10,000 in < 10 s and < 1 GB.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatMs, median } from './stats.js';
-import { syntheticIncident } from './synthetic.js';
+import { writeSyntheticRepo } from './synthetic.js';
 
 const worker = fileURLToPath(new URL('./report-worker.ts', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-interface Sample {
+export interface Sample {
   ms: number;
+  cpuMs: number;
   incidents: number;
   failed: number;
   bytes: number;
   maxRssMb: number;
 }
 
-async function makeRepo(n: number): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), `postmortem-report-bench-${n}-`));
-  await mkdir(path.join(root, 'postmortems'));
-  for (let i = 0; i < n; i++) {
-    const { name, yaml } = syntheticIncident(i);
-    await writeFile(path.join(root, 'postmortems', `${name}.yaml`), yaml);
-  }
-  return root;
-}
-
-function runWorker(root: string, format: string): Sample {
+/** One report run in a fresh process (report-worker.ts); the speed summary uses it too. */
+export function runReportWorker(root: string, format: string): Sample {
   return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', worker, root, format], { encoding: 'utf8' })) as Sample;
 }
 
@@ -44,10 +34,10 @@ export async function run(): Promise<void> {
   console.log(`report; median of ${RUNS} runs, time measured inside the worker after module loading; peak RSS of the worker`);
   console.log('N'.padStart(6), 'format'.padEnd(6), 'median wall'.padStart(12), 'ms/incident'.padStart(12), 'peak RSS'.padStart(10), 'output'.padStart(10));
   for (const n of SIZES) {
-    const root = await makeRepo(n);
+    const root = await writeSyntheticRepo(n, 'report-bench');
     for (const format of ['md', 'json']) {
       const samples: Sample[] = [];
-      for (let r = 0; r < RUNS; r++) samples.push(runWorker(root, format));
+      for (let r = 0; r < RUNS; r++) samples.push(runReportWorker(root, format));
       if (samples.some((s) => s.failed > 0 || s.incidents !== n)) throw new Error('synthetic incidents failed validation');
       const wall = median(samples.map((s) => s.ms));
       const rss = Math.max(...samples.map((s) => s.maxRssMb));

@@ -2,6 +2,20 @@
  * Synthetic incidents for benchmarks: realistic size (about 3 KB) and shape,
  * varied by index so no two files are the same, all valid.
  */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A temporary repository with `n` synthetic incidents in postmortems/; the caller removes it. */
+export async function writeSyntheticRepo(n: number, label: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), `postmortem-${label}-${n}-`));
+  await mkdir(path.join(root, 'postmortems'));
+  for (let i = 0; i < n; i++) {
+    const { name, yaml } = syntheticIncident(i);
+    await writeFile(path.join(root, 'postmortems', `${name}.yaml`), yaml);
+  }
+  return root;
+}
 const SERVICES = ['checkout', 'search', 'payments', 'orders', 'identity', 'catalog', 'notifications'];
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'];
 

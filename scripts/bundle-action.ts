@@ -12,35 +12,18 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_ESM_BUNDLE, ROOT } from './esbuild-options.js';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { ROOT };
 export const BUNDLE = path.join(ROOT, 'action', 'dist', 'index.js');
 
 /** The bundle's text as the current sources build it. */
 export async function buildActionBundle(): Promise<string> {
   const result = await build({
-    absWorkingDir: ROOT,
+    ...NODE_ESM_BUNDLE,
     entryPoints: ['src/action/index.ts'],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
     write: false,
     outfile: BUNDLE,
-    legalComments: 'eof',
-    logLevel: 'silent',
-    // CommonJS dependencies call require() for Node's built-ins and read __filename (write-file-atomic
-    // names its temp files with it); an ES module has neither, so the banner defines them.
-    banner: {
-      js: [
-        "import { createRequire as __createRequire } from 'node:module';",
-        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-        "import { dirname as __pathDirname } from 'node:path';",
-        'const require = __createRequire(import.meta.url);',
-        'const __filename = __fileURLToPath(import.meta.url);',
-        'const __dirname = __pathDirname(__filename);',
-      ].join('\n'),
-    },
   });
   const output = result.outputFiles.find((file) => file.path === BUNDLE);
   if (!output) throw new Error('esbuild produced no bundle');

@@ -4093,7 +4093,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4781,7 +4781,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform2 {
+    var InflateStream = class extends Transform {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -5517,7 +5517,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5525,14 +5525,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5802,7 +5802,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5877,7 +5877,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5972,11 +5972,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5999,10 +5999,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6019,7 +6019,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6199,7 +6199,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6221,7 +6221,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6257,13 +6257,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -11267,13 +11267,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform2({
+        this.transform = new Transform({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -18324,7 +18324,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18374,7 +18374,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform2 {
+    var EventSourceStream = class extends Transform {
       /**
        * @type {eventSourceSettings}
        */
@@ -19438,13 +19438,13 @@ var require_light = __commonJS({
       parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise3) {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
           this.task = task;
           this.args = args;
           this.rejectOnDrop = rejectOnDrop;
           this.Events = Events2;
           this._states = _states;
-          this.Promise = Promise3;
+          this.Promise = Promise2;
           this.options = parser$1.load(options, jobDefaults);
           this.options.priority = this._sanitizePriority(this.options.priority);
           if (this.options.id === jobDefaults.id) {
@@ -19820,10 +19820,10 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name, Promise3) {
+        constructor(name, Promise2) {
           this.schedule = this.schedule.bind(this);
           this.name = name;
-          this.Promise = Promise3;
+          this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
         }
@@ -20624,4830 +20624,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/signal-exit/dist/cjs/signals.js
-var require_signals = __commonJS({
-  "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.signals = void 0;
-    exports.signals = [];
-    exports.signals.push("SIGHUP", "SIGINT", "SIGTERM");
-    if (process.platform !== "win32") {
-      exports.signals.push(
-        "SIGALRM",
-        "SIGABRT",
-        "SIGVTALRM",
-        "SIGXCPU",
-        "SIGXFSZ",
-        "SIGUSR2",
-        "SIGTRAP",
-        "SIGSYS",
-        "SIGQUIT",
-        "SIGIOT"
-        // should detect profiler and enable/disable accordingly.
-        // see #21
-        // 'SIGPROF'
-      );
-    }
-    if (process.platform === "linux") {
-      exports.signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
-    }
-  }
-});
-
-// node_modules/signal-exit/dist/cjs/index.js
-var require_cjs = __commonJS({
-  "node_modules/signal-exit/dist/cjs/index.js"(exports) {
-    "use strict";
-    var _a;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.unload = exports.load = exports.onExit = exports.signals = void 0;
-    var signals_js_1 = require_signals();
-    Object.defineProperty(exports, "signals", { enumerable: true, get: function() {
-      return signals_js_1.signals;
-    } });
-    var processOk = (process3) => !!process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
-    var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
-    var global2 = globalThis;
-    var ObjectDefineProperty = Object.defineProperty.bind(Object);
-    var Emitter = class {
-      emitted = {
-        afterExit: false,
-        exit: false
-      };
-      listeners = {
-        afterExit: [],
-        exit: []
-      };
-      count = 0;
-      id = Math.random();
-      constructor() {
-        if (global2[kExitEmitter]) {
-          return global2[kExitEmitter];
-        }
-        ObjectDefineProperty(global2, kExitEmitter, {
-          value: this,
-          writable: false,
-          enumerable: false,
-          configurable: false
-        });
-      }
-      on(ev, fn) {
-        this.listeners[ev].push(fn);
-      }
-      removeListener(ev, fn) {
-        const list2 = this.listeners[ev];
-        const i = list2.indexOf(fn);
-        if (i === -1) {
-          return;
-        }
-        if (i === 0 && list2.length === 1) {
-          list2.length = 0;
-        } else {
-          list2.splice(i, 1);
-        }
-      }
-      emit(ev, code2, signal) {
-        if (this.emitted[ev]) {
-          return false;
-        }
-        this.emitted[ev] = true;
-        let ret = false;
-        for (const fn of this.listeners[ev]) {
-          ret = fn(code2, signal) === true || ret;
-        }
-        if (ev === "exit") {
-          ret = this.emit("afterExit", code2, signal) || ret;
-        }
-        return ret;
-      }
-    };
-    var SignalExitBase = class {
-    };
-    var signalExitWrap = (handler2) => {
-      return {
-        onExit(cb, opts) {
-          return handler2.onExit(cb, opts);
-        },
-        load() {
-          return handler2.load();
-        },
-        unload() {
-          return handler2.unload();
-        }
-      };
-    };
-    var SignalExitFallback = class extends SignalExitBase {
-      onExit() {
-        return () => {
-        };
-      }
-      load() {
-      }
-      unload() {
-      }
-    };
-    var SignalExit = class extends SignalExitBase {
-      // "SIGHUP" throws an `ENOSYS` error on Windows,
-      // so use a supported signal instead
-      /* c8 ignore start */
-      #hupSig = process2.platform === "win32" ? "SIGINT" : "SIGHUP";
-      /* c8 ignore stop */
-      #emitter = new Emitter();
-      #process;
-      #originalProcessEmit;
-      #originalProcessReallyExit;
-      #sigListeners = {};
-      #loaded = false;
-      constructor(process3) {
-        super();
-        this.#process = process3;
-        this.#sigListeners = {};
-        for (const sig of signals_js_1.signals) {
-          this.#sigListeners[sig] = () => {
-            const listeners = this.#process.listeners(sig);
-            let { count } = this.#emitter;
-            const p = process3;
-            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
-              count += p.__signal_exit_emitter__.count;
-            }
-            if (listeners.length === count) {
-              this.unload();
-              const ret = this.#emitter.emit("exit", null, sig);
-              const s = sig === "SIGHUP" ? this.#hupSig : sig;
-              if (!ret)
-                process3.kill(process3.pid, s);
-            }
-          };
-        }
-        this.#originalProcessReallyExit = process3.reallyExit;
-        this.#originalProcessEmit = process3.emit;
-      }
-      onExit(cb, opts) {
-        if (!processOk(this.#process)) {
-          return () => {
-          };
-        }
-        if (this.#loaded === false) {
-          this.load();
-        }
-        const ev = opts?.alwaysLast ? "afterExit" : "exit";
-        this.#emitter.on(ev, cb);
-        return () => {
-          this.#emitter.removeListener(ev, cb);
-          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
-            this.unload();
-          }
-        };
-      }
-      load() {
-        if (this.#loaded) {
-          return;
-        }
-        this.#loaded = true;
-        this.#emitter.count += 1;
-        for (const sig of signals_js_1.signals) {
-          try {
-            const fn = this.#sigListeners[sig];
-            if (fn)
-              this.#process.on(sig, fn);
-          } catch (_) {
-          }
-        }
-        this.#process.emit = (ev, ...a) => {
-          return this.#processEmit(ev, ...a);
-        };
-        this.#process.reallyExit = (code2) => {
-          return this.#processReallyExit(code2);
-        };
-      }
-      unload() {
-        if (!this.#loaded) {
-          return;
-        }
-        this.#loaded = false;
-        signals_js_1.signals.forEach((sig) => {
-          const listener = this.#sigListeners[sig];
-          if (!listener) {
-            throw new Error("Listener not defined for signal: " + sig);
-          }
-          try {
-            this.#process.removeListener(sig, listener);
-          } catch (_) {
-          }
-        });
-        this.#process.emit = this.#originalProcessEmit;
-        this.#process.reallyExit = this.#originalProcessReallyExit;
-        this.#emitter.count -= 1;
-      }
-      #processReallyExit(code2) {
-        if (!processOk(this.#process)) {
-          return 0;
-        }
-        this.#process.exitCode = code2 || 0;
-        this.#emitter.emit("exit", this.#process.exitCode, null);
-        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
-      }
-      #processEmit(ev, ...args) {
-        const og = this.#originalProcessEmit;
-        if (ev === "exit" && processOk(this.#process)) {
-          if (typeof args[0] === "number") {
-            this.#process.exitCode = args[0];
-          }
-          const ret = og.call(this.#process, ev, ...args);
-          this.#emitter.emit("exit", this.#process.exitCode, null);
-          return ret;
-        } else {
-          return og.call(this.#process, ev, ...args);
-        }
-      }
-    };
-    var process2 = globalThis.process;
-    _a = signalExitWrap(processOk(process2) ? new SignalExit(process2) : new SignalExitFallback()), /**
-     * Called when the process is exiting, whether via signal, explicit
-     * exit, or running out of stuff to do.
-     *
-     * If the global process object is not suitable for instrumentation,
-     * then this will be a no-op.
-     *
-     * Returns a function that may be used to unload signal-exit.
-     */
-    exports.onExit = _a.onExit, /**
-     * Load the listeners.  Likely you never need to call this, unless
-     * doing a rather deep integration with signal-exit functionality.
-     * Mostly exposed for the benefit of testing.
-     *
-     * @internal
-     */
-    exports.load = _a.load, /**
-     * Unload the listeners.  Likely you never need to call this, unless
-     * doing a rather deep integration with signal-exit functionality.
-     * Mostly exposed for the benefit of testing.
-     *
-     * @internal
-     */
-    exports.unload = _a.unload;
-  }
-});
-
-// node_modules/write-file-atomic/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/write-file-atomic/lib/index.js"(exports, module) {
-    "use strict";
-    module.exports = writeFile2;
-    module.exports.sync = writeFileSync;
-    module.exports._getTmpname = getTmpname;
-    module.exports._cleanupOnExit = cleanupOnExit;
-    var fs3 = __require("fs");
-    var crypto2 = __require("node:crypto");
-    var { onExit } = require_cjs();
-    var path9 = __require("path");
-    var { promisify: promisify2 } = __require("util");
-    var activeFiles = {};
-    var threadId = (function getId() {
-      try {
-        const workerThreads = __require("worker_threads");
-        return workerThreads.threadId;
-      } catch (e) {
-        return 0;
-      }
-    })();
-    var invocations = 0;
-    function getTmpname(filename) {
-      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
-    }
-    function cleanupOnExit(tmpfile) {
-      return () => {
-        try {
-          fs3.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
-        } catch {
-        }
-      };
-    }
-    function serializeActiveFile(absoluteName) {
-      return new Promise((resolve) => {
-        if (!activeFiles[absoluteName]) {
-          activeFiles[absoluteName] = [];
-        }
-        activeFiles[absoluteName].push(resolve);
-        if (activeFiles[absoluteName].length === 1) {
-          resolve();
-        }
-      });
-    }
-    function isChownErrOk(err) {
-      if (err.code === "ENOSYS") {
-        return true;
-      }
-      const nonroot = !process.getuid || process.getuid() !== 0;
-      if (nonroot) {
-        if (err.code === "EINVAL" || err.code === "EPERM") {
-          return true;
-        }
-      }
-      return false;
-    }
-    async function writeFileAsync(filename, data, options = {}) {
-      if (typeof options === "string") {
-        options = { encoding: options };
-      }
-      let fd;
-      let tmpfile;
-      const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path9.resolve(filename);
-      try {
-        await serializeActiveFile(absoluteName);
-        const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
-        tmpfile = getTmpname(truename);
-        if (!options.mode || !options.chown) {
-          const stats = await promisify2(fs3.stat)(truename).catch(() => {
-          });
-          if (stats) {
-            if (options.mode == null) {
-              options.mode = stats.mode;
-            }
-            if (options.chown == null && process.getuid) {
-              options.chown = { uid: stats.uid, gid: stats.gid };
-            }
-          }
-        }
-        fd = await promisify2(fs3.open)(tmpfile, "w", options.mode);
-        if (options.tmpfileCreated) {
-          await options.tmpfileCreated(tmpfile);
-        }
-        if (ArrayBuffer.isView(data)) {
-          await promisify2(fs3.write)(fd, data, 0, data.length, 0);
-        } else if (data != null) {
-          await promisify2(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
-        }
-        if (options.fsync !== false) {
-          await promisify2(fs3.fsync)(fd);
-        }
-        await promisify2(fs3.close)(fd);
-        fd = null;
-        if (options.chown) {
-          await promisify2(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          });
-        }
-        if (options.mode) {
-          await promisify2(fs3.chmod)(tmpfile, options.mode).catch((err) => {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          });
-        }
-        await promisify2(fs3.rename)(tmpfile, truename);
-      } finally {
-        if (fd) {
-          await promisify2(fs3.close)(fd).catch(
-            /* istanbul ignore next */
-            () => {
-            }
-          );
-        }
-        removeOnExitHandler();
-        await promisify2(fs3.unlink)(tmpfile).catch(() => {
-        });
-        activeFiles[absoluteName].shift();
-        if (activeFiles[absoluteName].length > 0) {
-          activeFiles[absoluteName][0]();
-        } else {
-          delete activeFiles[absoluteName];
-        }
-      }
-    }
-    async function writeFile2(filename, data, options, callback) {
-      if (options instanceof Function) {
-        callback = options;
-        options = {};
-      }
-      const promise = writeFileAsync(filename, data, options);
-      if (callback) {
-        try {
-          const result = await promise;
-          return callback(result);
-        } catch (err) {
-          return callback(err);
-        }
-      }
-      return promise;
-    }
-    function writeFileSync(filename, data, options) {
-      if (typeof options === "string") {
-        options = { encoding: options };
-      } else if (!options) {
-        options = {};
-      }
-      try {
-        filename = fs3.realpathSync(filename);
-      } catch (ex) {
-      }
-      const tmpfile = getTmpname(filename);
-      if (!options.mode || !options.chown) {
-        try {
-          const stats = fs3.statSync(filename);
-          options = Object.assign({}, options);
-          if (!options.mode) {
-            options.mode = stats.mode;
-          }
-          if (!options.chown && process.getuid) {
-            options.chown = { uid: stats.uid, gid: stats.gid };
-          }
-        } catch (ex) {
-        }
-      }
-      let fd;
-      const cleanup = cleanupOnExit(tmpfile);
-      const removeOnExitHandler = onExit(cleanup);
-      let threw = true;
-      try {
-        fd = fs3.openSync(tmpfile, "w", options.mode || 438);
-        if (options.tmpfileCreated) {
-          options.tmpfileCreated(tmpfile);
-        }
-        if (ArrayBuffer.isView(data)) {
-          fs3.writeSync(fd, data, 0, data.length, 0);
-        } else if (data != null) {
-          fs3.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
-        }
-        if (options.fsync !== false) {
-          fs3.fsyncSync(fd);
-        }
-        fs3.closeSync(fd);
-        fd = null;
-        if (options.chown) {
-          try {
-            fs3.chownSync(tmpfile, options.chown.uid, options.chown.gid);
-          } catch (err) {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          }
-        }
-        if (options.mode) {
-          try {
-            fs3.chmodSync(tmpfile, options.mode);
-          } catch (err) {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          }
-        }
-        fs3.renameSync(tmpfile, filename);
-        threw = false;
-      } finally {
-        if (fd) {
-          try {
-            fs3.closeSync(fd);
-          } catch (ex) {
-          }
-        }
-        removeOnExitHandler();
-        if (threw) {
-          cleanup();
-        }
-      }
-    }
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
-var value_exports = {};
-__export(value_exports, {
-  HasPropertyKey: () => HasPropertyKey,
-  IsArray: () => IsArray,
-  IsAsyncIterator: () => IsAsyncIterator,
-  IsBigInt: () => IsBigInt,
-  IsBoolean: () => IsBoolean,
-  IsDate: () => IsDate,
-  IsFunction: () => IsFunction,
-  IsIterator: () => IsIterator,
-  IsNull: () => IsNull,
-  IsNumber: () => IsNumber,
-  IsObject: () => IsObject,
-  IsRegExp: () => IsRegExp,
-  IsString: () => IsString,
-  IsSymbol: () => IsSymbol,
-  IsUint8Array: () => IsUint8Array,
-  IsUndefined: () => IsUndefined
-});
-function HasPropertyKey(value, key) {
-  return key in value;
-}
-function IsAsyncIterator(value) {
-  return IsObject(value) && !IsArray(value) && !IsUint8Array(value) && Symbol.asyncIterator in value;
-}
-function IsArray(value) {
-  return Array.isArray(value);
-}
-function IsBigInt(value) {
-  return typeof value === "bigint";
-}
-function IsBoolean(value) {
-  return typeof value === "boolean";
-}
-function IsDate(value) {
-  return value instanceof globalThis.Date;
-}
-function IsFunction(value) {
-  return typeof value === "function";
-}
-function IsIterator(value) {
-  return IsObject(value) && !IsArray(value) && !IsUint8Array(value) && Symbol.iterator in value;
-}
-function IsNull(value) {
-  return value === null;
-}
-function IsNumber(value) {
-  return typeof value === "number";
-}
-function IsObject(value) {
-  return typeof value === "object" && value !== null;
-}
-function IsRegExp(value) {
-  return value instanceof globalThis.RegExp;
-}
-function IsString(value) {
-  return typeof value === "string";
-}
-function IsSymbol(value) {
-  return typeof value === "symbol";
-}
-function IsUint8Array(value) {
-  return value instanceof globalThis.Uint8Array;
-}
-function IsUndefined(value) {
-  return value === void 0;
-}
-var init_value = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
-function ArrayType(value) {
-  return value.map((value2) => Visit(value2));
-}
-function DateType(value) {
-  return new Date(value.getTime());
-}
-function Uint8ArrayType(value) {
-  return new Uint8Array(value);
-}
-function RegExpType(value) {
-  return new RegExp(value.source, value.flags);
-}
-function ObjectType(value) {
-  const result = {};
-  for (const key of Object.getOwnPropertyNames(value)) {
-    result[key] = Visit(value[key]);
-  }
-  for (const key of Object.getOwnPropertySymbols(value)) {
-    result[key] = Visit(value[key]);
-  }
-  return result;
-}
-function Visit(value) {
-  return IsArray(value) ? ArrayType(value) : IsDate(value) ? DateType(value) : IsUint8Array(value) ? Uint8ArrayType(value) : IsRegExp(value) ? RegExpType(value) : IsObject(value) ? ObjectType(value) : value;
-}
-function Clone(value) {
-  return Visit(value);
-}
-var init_value2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs"() {
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
-function CloneType(schema, options) {
-  return options === void 0 ? Clone(schema) : Clone({ ...options, ...schema });
-}
-var init_type = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs"() {
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/clone/index.mjs
-var init_clone = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/clone/index.mjs"() {
-    init_type();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
-function IsObject2(value) {
-  return value !== null && typeof value === "object";
-}
-function IsArray2(value) {
-  return globalThis.Array.isArray(value) && !globalThis.ArrayBuffer.isView(value);
-}
-function IsUndefined2(value) {
-  return value === void 0;
-}
-function IsNumber2(value) {
-  return typeof value === "number";
-}
-var init_guard = __esm({
-  "node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/value/guard/index.mjs
-var init_guard2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/value/guard/index.mjs"() {
-    init_guard();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/system/policy.mjs
-var TypeSystemPolicy;
-var init_policy = __esm({
-  "node_modules/@sinclair/typebox/build/esm/system/policy.mjs"() {
-    init_guard2();
-    (function(TypeSystemPolicy2) {
-      TypeSystemPolicy2.InstanceMode = "default";
-      TypeSystemPolicy2.ExactOptionalPropertyTypes = false;
-      TypeSystemPolicy2.AllowArrayObject = false;
-      TypeSystemPolicy2.AllowNaN = false;
-      TypeSystemPolicy2.AllowNullVoid = false;
-      function IsExactOptionalProperty(value, key) {
-        return TypeSystemPolicy2.ExactOptionalPropertyTypes ? key in value : value[key] !== void 0;
-      }
-      TypeSystemPolicy2.IsExactOptionalProperty = IsExactOptionalProperty;
-      function IsObjectLike(value) {
-        const isObject = IsObject2(value);
-        return TypeSystemPolicy2.AllowArrayObject ? isObject : isObject && !IsArray2(value);
-      }
-      TypeSystemPolicy2.IsObjectLike = IsObjectLike;
-      function IsRecordLike(value) {
-        return IsObjectLike(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
-      }
-      TypeSystemPolicy2.IsRecordLike = IsRecordLike;
-      function IsNumberLike(value) {
-        return TypeSystemPolicy2.AllowNaN ? IsNumber2(value) : Number.isFinite(value);
-      }
-      TypeSystemPolicy2.IsNumberLike = IsNumberLike;
-      function IsVoidLike(value) {
-        const isUndefined = IsUndefined2(value);
-        return TypeSystemPolicy2.AllowNullVoid ? isUndefined || value === null : isUndefined;
-      }
-      TypeSystemPolicy2.IsVoidLike = IsVoidLike;
-    })(TypeSystemPolicy || (TypeSystemPolicy = {}));
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
-function ImmutableArray(value) {
-  return globalThis.Object.freeze(value).map((value2) => Immutable(value2));
-}
-function ImmutableDate(value) {
-  return value;
-}
-function ImmutableUint8Array(value) {
-  return value;
-}
-function ImmutableRegExp(value) {
-  return value;
-}
-function ImmutableObject(value) {
-  const result = {};
-  for (const key of Object.getOwnPropertyNames(value)) {
-    result[key] = Immutable(value[key]);
-  }
-  for (const key of Object.getOwnPropertySymbols(value)) {
-    result[key] = Immutable(value[key]);
-  }
-  return globalThis.Object.freeze(result);
-}
-function Immutable(value) {
-  return IsArray(value) ? ImmutableArray(value) : IsDate(value) ? ImmutableDate(value) : IsUint8Array(value) ? ImmutableUint8Array(value) : IsRegExp(value) ? ImmutableRegExp(value) : IsObject(value) ? ImmutableObject(value) : value;
-}
-var init_immutable = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs"() {
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
-function CreateType(schema, options) {
-  const result = options !== void 0 ? { ...options, ...schema } : schema;
-  switch (TypeSystemPolicy.InstanceMode) {
-    case "freeze":
-      return Immutable(result);
-    case "clone":
-      return Clone(result);
-    default:
-      return result;
-  }
-}
-var init_type2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/create/type.mjs"() {
-    init_policy();
-    init_immutable();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/create/index.mjs
-var init_create = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/create/index.mjs"() {
-    init_type2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
-var TypeBoxError;
-var init_error = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/error/error.mjs"() {
-    TypeBoxError = class extends Error {
-      constructor(message) {
-        super(message);
-      }
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/error/index.mjs
-var init_error2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/error/index.mjs"() {
-    init_error();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
-var TransformKind, ReadonlyKind, OptionalKind, Hint, Kind;
-var init_symbols = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs"() {
-    TransformKind = /* @__PURE__ */ Symbol.for("TypeBox.Transform");
-    ReadonlyKind = /* @__PURE__ */ Symbol.for("TypeBox.Readonly");
-    OptionalKind = /* @__PURE__ */ Symbol.for("TypeBox.Optional");
-    Hint = /* @__PURE__ */ Symbol.for("TypeBox.Hint");
-    Kind = /* @__PURE__ */ Symbol.for("TypeBox.Kind");
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/symbols/index.mjs
-var init_symbols2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/symbols/index.mjs"() {
-    init_symbols();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
-function IsReadonly(value) {
-  return IsObject(value) && value[ReadonlyKind] === "Readonly";
-}
-function IsOptional(value) {
-  return IsObject(value) && value[OptionalKind] === "Optional";
-}
-function IsAny(value) {
-  return IsKindOf(value, "Any");
-}
-function IsArgument(value) {
-  return IsKindOf(value, "Argument");
-}
-function IsArray3(value) {
-  return IsKindOf(value, "Array");
-}
-function IsAsyncIterator2(value) {
-  return IsKindOf(value, "AsyncIterator");
-}
-function IsBigInt2(value) {
-  return IsKindOf(value, "BigInt");
-}
-function IsBoolean2(value) {
-  return IsKindOf(value, "Boolean");
-}
-function IsComputed(value) {
-  return IsKindOf(value, "Computed");
-}
-function IsConstructor(value) {
-  return IsKindOf(value, "Constructor");
-}
-function IsDate2(value) {
-  return IsKindOf(value, "Date");
-}
-function IsFunction2(value) {
-  return IsKindOf(value, "Function");
-}
-function IsInteger(value) {
-  return IsKindOf(value, "Integer");
-}
-function IsIntersect(value) {
-  return IsKindOf(value, "Intersect");
-}
-function IsIterator2(value) {
-  return IsKindOf(value, "Iterator");
-}
-function IsKindOf(value, kind) {
-  return IsObject(value) && Kind in value && value[Kind] === kind;
-}
-function IsLiteralValue(value) {
-  return IsBoolean(value) || IsNumber(value) || IsString(value);
-}
-function IsLiteral(value) {
-  return IsKindOf(value, "Literal");
-}
-function IsMappedKey(value) {
-  return IsKindOf(value, "MappedKey");
-}
-function IsMappedResult(value) {
-  return IsKindOf(value, "MappedResult");
-}
-function IsNever(value) {
-  return IsKindOf(value, "Never");
-}
-function IsNot(value) {
-  return IsKindOf(value, "Not");
-}
-function IsNull2(value) {
-  return IsKindOf(value, "Null");
-}
-function IsNumber3(value) {
-  return IsKindOf(value, "Number");
-}
-function IsObject3(value) {
-  return IsKindOf(value, "Object");
-}
-function IsPromise(value) {
-  return IsKindOf(value, "Promise");
-}
-function IsRecord(value) {
-  return IsKindOf(value, "Record");
-}
-function IsRef(value) {
-  return IsKindOf(value, "Ref");
-}
-function IsRegExp2(value) {
-  return IsKindOf(value, "RegExp");
-}
-function IsString2(value) {
-  return IsKindOf(value, "String");
-}
-function IsSymbol2(value) {
-  return IsKindOf(value, "Symbol");
-}
-function IsTemplateLiteral(value) {
-  return IsKindOf(value, "TemplateLiteral");
-}
-function IsThis(value) {
-  return IsKindOf(value, "This");
-}
-function IsTransform(value) {
-  return IsObject(value) && TransformKind in value;
-}
-function IsTuple(value) {
-  return IsKindOf(value, "Tuple");
-}
-function IsUndefined3(value) {
-  return IsKindOf(value, "Undefined");
-}
-function IsUnion(value) {
-  return IsKindOf(value, "Union");
-}
-function IsUint8Array2(value) {
-  return IsKindOf(value, "Uint8Array");
-}
-function IsUnknown(value) {
-  return IsKindOf(value, "Unknown");
-}
-function IsUnsafe(value) {
-  return IsKindOf(value, "Unsafe");
-}
-function IsVoid(value) {
-  return IsKindOf(value, "Void");
-}
-function IsKind(value) {
-  return IsObject(value) && Kind in value && IsString(value[Kind]);
-}
-function IsSchema(value) {
-  return IsAny(value) || IsArgument(value) || IsArray3(value) || IsBoolean2(value) || IsBigInt2(value) || IsAsyncIterator2(value) || IsComputed(value) || IsConstructor(value) || IsDate2(value) || IsFunction2(value) || IsInteger(value) || IsIntersect(value) || IsIterator2(value) || IsLiteral(value) || IsMappedKey(value) || IsMappedResult(value) || IsNever(value) || IsNot(value) || IsNull2(value) || IsNumber3(value) || IsObject3(value) || IsPromise(value) || IsRecord(value) || IsRef(value) || IsRegExp2(value) || IsString2(value) || IsSymbol2(value) || IsTemplateLiteral(value) || IsThis(value) || IsTuple(value) || IsUndefined3(value) || IsUnion(value) || IsUint8Array2(value) || IsUnknown(value) || IsUnsafe(value) || IsVoid(value) || IsKind(value);
-}
-var init_kind = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs"() {
-    init_value();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
-var type_exports = {};
-__export(type_exports, {
-  IsAny: () => IsAny2,
-  IsArgument: () => IsArgument2,
-  IsArray: () => IsArray4,
-  IsAsyncIterator: () => IsAsyncIterator3,
-  IsBigInt: () => IsBigInt3,
-  IsBoolean: () => IsBoolean3,
-  IsComputed: () => IsComputed2,
-  IsConstructor: () => IsConstructor2,
-  IsDate: () => IsDate3,
-  IsFunction: () => IsFunction3,
-  IsImport: () => IsImport,
-  IsInteger: () => IsInteger2,
-  IsIntersect: () => IsIntersect2,
-  IsIterator: () => IsIterator3,
-  IsKind: () => IsKind2,
-  IsKindOf: () => IsKindOf2,
-  IsLiteral: () => IsLiteral2,
-  IsLiteralBoolean: () => IsLiteralBoolean,
-  IsLiteralNumber: () => IsLiteralNumber,
-  IsLiteralString: () => IsLiteralString,
-  IsLiteralValue: () => IsLiteralValue2,
-  IsMappedKey: () => IsMappedKey2,
-  IsMappedResult: () => IsMappedResult2,
-  IsNever: () => IsNever2,
-  IsNot: () => IsNot2,
-  IsNull: () => IsNull3,
-  IsNumber: () => IsNumber4,
-  IsObject: () => IsObject4,
-  IsOptional: () => IsOptional2,
-  IsPromise: () => IsPromise2,
-  IsProperties: () => IsProperties,
-  IsReadonly: () => IsReadonly2,
-  IsRecord: () => IsRecord2,
-  IsRecursive: () => IsRecursive,
-  IsRef: () => IsRef2,
-  IsRegExp: () => IsRegExp3,
-  IsSchema: () => IsSchema2,
-  IsString: () => IsString3,
-  IsSymbol: () => IsSymbol3,
-  IsTemplateLiteral: () => IsTemplateLiteral2,
-  IsThis: () => IsThis2,
-  IsTransform: () => IsTransform2,
-  IsTuple: () => IsTuple2,
-  IsUint8Array: () => IsUint8Array3,
-  IsUndefined: () => IsUndefined4,
-  IsUnion: () => IsUnion2,
-  IsUnionLiteral: () => IsUnionLiteral,
-  IsUnknown: () => IsUnknown2,
-  IsUnsafe: () => IsUnsafe2,
-  IsVoid: () => IsVoid2,
-  TypeGuardUnknownTypeError: () => TypeGuardUnknownTypeError
-});
-function IsPattern(value) {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function IsControlCharacterFree(value) {
-  if (!IsString(value))
-    return false;
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    if (code2 >= 7 && code2 <= 13 || code2 === 27 || code2 === 127) {
-      return false;
-    }
-  }
-  return true;
-}
-function IsAdditionalProperties(value) {
-  return IsOptionalBoolean(value) || IsSchema2(value);
-}
-function IsOptionalBigInt(value) {
-  return IsUndefined(value) || IsBigInt(value);
-}
-function IsOptionalNumber(value) {
-  return IsUndefined(value) || IsNumber(value);
-}
-function IsOptionalBoolean(value) {
-  return IsUndefined(value) || IsBoolean(value);
-}
-function IsOptionalString(value) {
-  return IsUndefined(value) || IsString(value);
-}
-function IsOptionalPattern(value) {
-  return IsUndefined(value) || IsString(value) && IsControlCharacterFree(value) && IsPattern(value);
-}
-function IsOptionalFormat(value) {
-  return IsUndefined(value) || IsString(value) && IsControlCharacterFree(value);
-}
-function IsOptionalSchema(value) {
-  return IsUndefined(value) || IsSchema2(value);
-}
-function IsReadonly2(value) {
-  return IsObject(value) && value[ReadonlyKind] === "Readonly";
-}
-function IsOptional2(value) {
-  return IsObject(value) && value[OptionalKind] === "Optional";
-}
-function IsAny2(value) {
-  return IsKindOf2(value, "Any") && IsOptionalString(value.$id);
-}
-function IsArgument2(value) {
-  return IsKindOf2(value, "Argument") && IsNumber(value.index);
-}
-function IsArray4(value) {
-  return IsKindOf2(value, "Array") && value.type === "array" && IsOptionalString(value.$id) && IsSchema2(value.items) && IsOptionalNumber(value.minItems) && IsOptionalNumber(value.maxItems) && IsOptionalBoolean(value.uniqueItems) && IsOptionalSchema(value.contains) && IsOptionalNumber(value.minContains) && IsOptionalNumber(value.maxContains);
-}
-function IsAsyncIterator3(value) {
-  return IsKindOf2(value, "AsyncIterator") && value.type === "AsyncIterator" && IsOptionalString(value.$id) && IsSchema2(value.items);
-}
-function IsBigInt3(value) {
-  return IsKindOf2(value, "BigInt") && value.type === "bigint" && IsOptionalString(value.$id) && IsOptionalBigInt(value.exclusiveMaximum) && IsOptionalBigInt(value.exclusiveMinimum) && IsOptionalBigInt(value.maximum) && IsOptionalBigInt(value.minimum) && IsOptionalBigInt(value.multipleOf);
-}
-function IsBoolean3(value) {
-  return IsKindOf2(value, "Boolean") && value.type === "boolean" && IsOptionalString(value.$id);
-}
-function IsComputed2(value) {
-  return IsKindOf2(value, "Computed") && IsString(value.target) && IsArray(value.parameters) && value.parameters.every((schema) => IsSchema2(schema));
-}
-function IsConstructor2(value) {
-  return IsKindOf2(value, "Constructor") && value.type === "Constructor" && IsOptionalString(value.$id) && IsArray(value.parameters) && value.parameters.every((schema) => IsSchema2(schema)) && IsSchema2(value.returns);
-}
-function IsDate3(value) {
-  return IsKindOf2(value, "Date") && value.type === "Date" && IsOptionalString(value.$id) && IsOptionalNumber(value.exclusiveMaximumTimestamp) && IsOptionalNumber(value.exclusiveMinimumTimestamp) && IsOptionalNumber(value.maximumTimestamp) && IsOptionalNumber(value.minimumTimestamp) && IsOptionalNumber(value.multipleOfTimestamp);
-}
-function IsFunction3(value) {
-  return IsKindOf2(value, "Function") && value.type === "Function" && IsOptionalString(value.$id) && IsArray(value.parameters) && value.parameters.every((schema) => IsSchema2(schema)) && IsSchema2(value.returns);
-}
-function IsImport(value) {
-  return IsKindOf2(value, "Import") && HasPropertyKey(value, "$defs") && IsObject(value.$defs) && IsProperties(value.$defs) && HasPropertyKey(value, "$ref") && IsString(value.$ref) && value.$ref in value.$defs;
-}
-function IsInteger2(value) {
-  return IsKindOf2(value, "Integer") && value.type === "integer" && IsOptionalString(value.$id) && IsOptionalNumber(value.exclusiveMaximum) && IsOptionalNumber(value.exclusiveMinimum) && IsOptionalNumber(value.maximum) && IsOptionalNumber(value.minimum) && IsOptionalNumber(value.multipleOf);
-}
-function IsProperties(value) {
-  return IsObject(value) && Object.entries(value).every(([key, schema]) => IsControlCharacterFree(key) && IsSchema2(schema));
-}
-function IsIntersect2(value) {
-  return IsKindOf2(value, "Intersect") && (IsString(value.type) && value.type !== "object" ? false : true) && IsArray(value.allOf) && value.allOf.every((schema) => IsSchema2(schema) && !IsTransform2(schema)) && IsOptionalString(value.type) && (IsOptionalBoolean(value.unevaluatedProperties) || IsOptionalSchema(value.unevaluatedProperties)) && IsOptionalString(value.$id);
-}
-function IsIterator3(value) {
-  return IsKindOf2(value, "Iterator") && value.type === "Iterator" && IsOptionalString(value.$id) && IsSchema2(value.items);
-}
-function IsKindOf2(value, kind) {
-  return IsObject(value) && Kind in value && value[Kind] === kind;
-}
-function IsLiteralString(value) {
-  return IsLiteral2(value) && IsString(value.const);
-}
-function IsLiteralNumber(value) {
-  return IsLiteral2(value) && IsNumber(value.const);
-}
-function IsLiteralBoolean(value) {
-  return IsLiteral2(value) && IsBoolean(value.const);
-}
-function IsLiteral2(value) {
-  return IsKindOf2(value, "Literal") && IsOptionalString(value.$id) && IsLiteralValue2(value.const);
-}
-function IsLiteralValue2(value) {
-  return IsBoolean(value) || IsNumber(value) || IsString(value);
-}
-function IsMappedKey2(value) {
-  return IsKindOf2(value, "MappedKey") && IsArray(value.keys) && value.keys.every((key) => IsNumber(key) || IsString(key));
-}
-function IsMappedResult2(value) {
-  return IsKindOf2(value, "MappedResult") && IsProperties(value.properties);
-}
-function IsNever2(value) {
-  return IsKindOf2(value, "Never") && IsObject(value.not) && Object.getOwnPropertyNames(value.not).length === 0;
-}
-function IsNot2(value) {
-  return IsKindOf2(value, "Not") && IsSchema2(value.not);
-}
-function IsNull3(value) {
-  return IsKindOf2(value, "Null") && value.type === "null" && IsOptionalString(value.$id);
-}
-function IsNumber4(value) {
-  return IsKindOf2(value, "Number") && value.type === "number" && IsOptionalString(value.$id) && IsOptionalNumber(value.exclusiveMaximum) && IsOptionalNumber(value.exclusiveMinimum) && IsOptionalNumber(value.maximum) && IsOptionalNumber(value.minimum) && IsOptionalNumber(value.multipleOf);
-}
-function IsObject4(value) {
-  return IsKindOf2(value, "Object") && value.type === "object" && IsOptionalString(value.$id) && IsProperties(value.properties) && IsAdditionalProperties(value.additionalProperties) && IsOptionalNumber(value.minProperties) && IsOptionalNumber(value.maxProperties);
-}
-function IsPromise2(value) {
-  return IsKindOf2(value, "Promise") && value.type === "Promise" && IsOptionalString(value.$id) && IsSchema2(value.item);
-}
-function IsRecord2(value) {
-  return IsKindOf2(value, "Record") && value.type === "object" && IsOptionalString(value.$id) && IsAdditionalProperties(value.additionalProperties) && IsObject(value.patternProperties) && ((schema) => {
-    const keys = Object.getOwnPropertyNames(schema.patternProperties);
-    return keys.length === 1 && IsPattern(keys[0]) && IsObject(schema.patternProperties) && IsSchema2(schema.patternProperties[keys[0]]);
-  })(value);
-}
-function IsRecursive(value) {
-  return IsObject(value) && Hint in value && value[Hint] === "Recursive";
-}
-function IsRef2(value) {
-  return IsKindOf2(value, "Ref") && IsOptionalString(value.$id) && IsString(value.$ref);
-}
-function IsRegExp3(value) {
-  return IsKindOf2(value, "RegExp") && IsOptionalString(value.$id) && IsString(value.source) && IsString(value.flags) && IsOptionalNumber(value.maxLength) && IsOptionalNumber(value.minLength);
-}
-function IsString3(value) {
-  return IsKindOf2(value, "String") && value.type === "string" && IsOptionalString(value.$id) && IsOptionalNumber(value.minLength) && IsOptionalNumber(value.maxLength) && IsOptionalPattern(value.pattern) && IsOptionalFormat(value.format);
-}
-function IsSymbol3(value) {
-  return IsKindOf2(value, "Symbol") && value.type === "symbol" && IsOptionalString(value.$id);
-}
-function IsTemplateLiteral2(value) {
-  return IsKindOf2(value, "TemplateLiteral") && value.type === "string" && IsString(value.pattern) && value.pattern[0] === "^" && value.pattern[value.pattern.length - 1] === "$";
-}
-function IsThis2(value) {
-  return IsKindOf2(value, "This") && IsOptionalString(value.$id) && IsString(value.$ref);
-}
-function IsTransform2(value) {
-  return IsObject(value) && TransformKind in value;
-}
-function IsTuple2(value) {
-  return IsKindOf2(value, "Tuple") && value.type === "array" && IsOptionalString(value.$id) && IsNumber(value.minItems) && IsNumber(value.maxItems) && value.minItems === value.maxItems && // empty
-  (IsUndefined(value.items) && IsUndefined(value.additionalItems) && value.minItems === 0 || IsArray(value.items) && value.items.every((schema) => IsSchema2(schema)));
-}
-function IsUndefined4(value) {
-  return IsKindOf2(value, "Undefined") && value.type === "undefined" && IsOptionalString(value.$id);
-}
-function IsUnionLiteral(value) {
-  return IsUnion2(value) && value.anyOf.every((schema) => IsLiteralString(schema) || IsLiteralNumber(schema));
-}
-function IsUnion2(value) {
-  return IsKindOf2(value, "Union") && IsOptionalString(value.$id) && IsObject(value) && IsArray(value.anyOf) && value.anyOf.every((schema) => IsSchema2(schema));
-}
-function IsUint8Array3(value) {
-  return IsKindOf2(value, "Uint8Array") && value.type === "Uint8Array" && IsOptionalString(value.$id) && IsOptionalNumber(value.minByteLength) && IsOptionalNumber(value.maxByteLength);
-}
-function IsUnknown2(value) {
-  return IsKindOf2(value, "Unknown") && IsOptionalString(value.$id);
-}
-function IsUnsafe2(value) {
-  return IsKindOf2(value, "Unsafe");
-}
-function IsVoid2(value) {
-  return IsKindOf2(value, "Void") && value.type === "void" && IsOptionalString(value.$id);
-}
-function IsKind2(value) {
-  return IsObject(value) && Kind in value && IsString(value[Kind]) && !KnownTypes.includes(value[Kind]);
-}
-function IsSchema2(value) {
-  return IsObject(value) && (IsAny2(value) || IsArgument2(value) || IsArray4(value) || IsBoolean3(value) || IsBigInt3(value) || IsAsyncIterator3(value) || IsComputed2(value) || IsConstructor2(value) || IsDate3(value) || IsFunction3(value) || IsInteger2(value) || IsIntersect2(value) || IsIterator3(value) || IsLiteral2(value) || IsMappedKey2(value) || IsMappedResult2(value) || IsNever2(value) || IsNot2(value) || IsNull3(value) || IsNumber4(value) || IsObject4(value) || IsPromise2(value) || IsRecord2(value) || IsRef2(value) || IsRegExp3(value) || IsString3(value) || IsSymbol3(value) || IsTemplateLiteral2(value) || IsThis2(value) || IsTuple2(value) || IsUndefined4(value) || IsUnion2(value) || IsUint8Array3(value) || IsUnknown2(value) || IsUnsafe2(value) || IsVoid2(value) || IsKind2(value));
-}
-var TypeGuardUnknownTypeError, KnownTypes;
-var init_type3 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs"() {
-    init_value();
-    init_symbols2();
-    init_error2();
-    TypeGuardUnknownTypeError = class extends TypeBoxError {
-    };
-    KnownTypes = [
-      "Argument",
-      "Any",
-      "Array",
-      "AsyncIterator",
-      "BigInt",
-      "Boolean",
-      "Computed",
-      "Constructor",
-      "Date",
-      "Enum",
-      "Function",
-      "Integer",
-      "Intersect",
-      "Iterator",
-      "Literal",
-      "MappedKey",
-      "MappedResult",
-      "Not",
-      "Null",
-      "Number",
-      "Object",
-      "Promise",
-      "Record",
-      "Ref",
-      "RegExp",
-      "String",
-      "Symbol",
-      "TemplateLiteral",
-      "This",
-      "Tuple",
-      "Undefined",
-      "Union",
-      "Uint8Array",
-      "Unknown",
-      "Void"
-    ];
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/guard/index.mjs
-var init_guard3 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/guard/index.mjs"() {
-    init_kind();
-    init_type3();
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/helpers/helpers.mjs
-var init_helpers = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/helpers/helpers.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/helpers/index.mjs
-var init_helpers2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/helpers/index.mjs"() {
-    init_helpers();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
-var PatternBoolean, PatternNumber, PatternString, PatternNever, PatternBooleanExact, PatternNumberExact, PatternStringExact, PatternNeverExact;
-var init_patterns = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs"() {
-    PatternBoolean = "(true|false)";
-    PatternNumber = "(0|[1-9][0-9]*)";
-    PatternString = "(.*)";
-    PatternNever = "(?!.*)";
-    PatternBooleanExact = `^${PatternBoolean}$`;
-    PatternNumberExact = `^${PatternNumber}$`;
-    PatternStringExact = `^${PatternString}$`;
-    PatternNeverExact = `^${PatternNever}$`;
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/patterns/index.mjs
-var init_patterns2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/patterns/index.mjs"() {
-    init_patterns();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/registry/format.mjs
-var init_format = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/registry/format.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/registry/type.mjs
-var init_type4 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/registry/type.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/registry/index.mjs
-var init_registry = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/registry/index.mjs"() {
-    init_format();
-    init_type4();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
-function SetIncludes(T, S) {
-  return T.includes(S);
-}
-function SetDistinct(T) {
-  return [...new Set(T)];
-}
-function SetIntersect(T, S) {
-  return T.filter((L) => S.includes(L));
-}
-function SetIntersectManyResolve(T, Init) {
-  return T.reduce((Acc, L) => {
-    return SetIntersect(Acc, L);
-  }, Init);
-}
-function SetIntersectMany(T) {
-  return T.length === 1 ? T[0] : T.length > 1 ? SetIntersectManyResolve(T.slice(1), T[0]) : [];
-}
-function SetUnionMany(T) {
-  const Acc = [];
-  for (const L of T)
-    Acc.push(...L);
-  return Acc;
-}
-var init_set = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/sets/index.mjs
-var init_sets = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/sets/index.mjs"() {
-    init_set();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
-function Any(options) {
-  return CreateType({ [Kind]: "Any" }, options);
-}
-var init_any = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/any/any.mjs"() {
-    init_create();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/any/index.mjs
-var init_any2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/any/index.mjs"() {
-    init_any();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
-function Array2(items, options) {
-  return CreateType({ [Kind]: "Array", type: "array", items }, options);
-}
-var init_array = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/array/array.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/array/index.mjs
-var init_array2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/array/index.mjs"() {
-    init_array();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
-function Argument(index2) {
-  return CreateType({ [Kind]: "Argument", index: index2 });
-}
-var init_argument = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/argument/index.mjs
-var init_argument2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/argument/index.mjs"() {
-    init_argument();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
-function AsyncIterator(items, options) {
-  return CreateType({ [Kind]: "AsyncIterator", type: "AsyncIterator", items }, options);
-}
-var init_async_iterator = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs"() {
-    init_symbols2();
-    init_type2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/async-iterator/index.mjs
-var init_async_iterator2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/async-iterator/index.mjs"() {
-    init_async_iterator();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
-function Computed(target, parameters, options) {
-  return CreateType({ [Kind]: "Computed", target, parameters }, options);
-}
-var init_computed = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs"() {
-    init_create();
-    init_symbols();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/computed/index.mjs
-var init_computed2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/computed/index.mjs"() {
-    init_computed();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
-function DiscardKey(value, key) {
-  const { [key]: _, ...rest } = value;
-  return rest;
-}
-function Discard(value, keys) {
-  return keys.reduce((acc, key) => DiscardKey(acc, key), value);
-}
-var init_discard = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/discard/index.mjs
-var init_discard2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/discard/index.mjs"() {
-    init_discard();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
-function Never(options) {
-  return CreateType({ [Kind]: "Never", not: {} }, options);
-}
-var init_never = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/never/never.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/never/index.mjs
-var init_never2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/never/index.mjs"() {
-    init_never();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-key.mjs
-var init_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-key.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
-function MappedResult(properties) {
-  return CreateType({
-    [Kind]: "MappedResult",
-    properties
-  });
-}
-var init_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
-function Constructor(parameters, returns, options) {
-  return CreateType({ [Kind]: "Constructor", type: "Constructor", parameters, returns }, options);
-}
-var init_constructor = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/constructor/index.mjs
-var init_constructor2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/constructor/index.mjs"() {
-    init_constructor();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
-function Function2(parameters, returns, options) {
-  return CreateType({ [Kind]: "Function", type: "Function", parameters, returns }, options);
-}
-var init_function = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/function/function.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/function/index.mjs
-var init_function2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/function/index.mjs"() {
-    init_function();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
-function UnionCreate(T, options) {
-  return CreateType({ [Kind]: "Union", anyOf: T }, options);
-}
-var init_union_create = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
-function IsUnionOptional(types) {
-  return types.some((type) => IsOptional(type));
-}
-function RemoveOptionalFromRest(types) {
-  return types.map((left) => IsOptional(left) ? RemoveOptionalFromType(left) : left);
-}
-function RemoveOptionalFromType(T) {
-  return Discard(T, [OptionalKind]);
-}
-function ResolveUnion(types, options) {
-  const isOptional = IsUnionOptional(types);
-  return isOptional ? Optional(UnionCreate(RemoveOptionalFromRest(types), options)) : UnionCreate(RemoveOptionalFromRest(types), options);
-}
-function UnionEvaluated(T, options) {
-  return T.length === 1 ? CreateType(T[0], options) : T.length === 0 ? Never(options) : ResolveUnion(T, options);
-}
-var init_union_evaluated = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_discard2();
-    init_never2();
-    init_optional2();
-    init_union_create();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/union/union-type.mjs
-var init_union_type = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/union/union-type.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
-function Union(types, options) {
-  return types.length === 0 ? Never(options) : types.length === 1 ? CreateType(types[0], options) : UnionCreate(types, options);
-}
-var init_union = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/union/union.mjs"() {
-    init_never2();
-    init_type2();
-    init_union_create();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/union/index.mjs
-var init_union2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/union/index.mjs"() {
-    init_union_evaluated();
-    init_union_type();
-    init_union();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
-function Unescape(pattern) {
-  return pattern.replace(/\\\$/g, "$").replace(/\\\*/g, "*").replace(/\\\^/g, "^").replace(/\\\|/g, "|").replace(/\\\(/g, "(").replace(/\\\)/g, ")");
-}
-function IsNonEscaped(pattern, index2, char) {
-  return pattern[index2] === char && pattern.charCodeAt(index2 - 1) !== 92;
-}
-function IsOpenParen(pattern, index2) {
-  return IsNonEscaped(pattern, index2, "(");
-}
-function IsCloseParen(pattern, index2) {
-  return IsNonEscaped(pattern, index2, ")");
-}
-function IsSeparator(pattern, index2) {
-  return IsNonEscaped(pattern, index2, "|");
-}
-function IsGroup(pattern) {
-  if (!(IsOpenParen(pattern, 0) && IsCloseParen(pattern, pattern.length - 1)))
-    return false;
-  let count = 0;
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    if (IsOpenParen(pattern, index2))
-      count += 1;
-    if (IsCloseParen(pattern, index2))
-      count -= 1;
-    if (count === 0 && index2 !== pattern.length - 1)
-      return false;
-  }
-  return true;
-}
-function InGroup(pattern) {
-  return pattern.slice(1, pattern.length - 1);
-}
-function IsPrecedenceOr(pattern) {
-  let count = 0;
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    if (IsOpenParen(pattern, index2))
-      count += 1;
-    if (IsCloseParen(pattern, index2))
-      count -= 1;
-    if (IsSeparator(pattern, index2) && count === 0)
-      return true;
-  }
-  return false;
-}
-function IsPrecedenceAnd(pattern) {
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    if (IsOpenParen(pattern, index2))
-      return true;
-  }
-  return false;
-}
-function Or(pattern) {
-  let [count, start] = [0, 0];
-  const expressions = [];
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    if (IsOpenParen(pattern, index2))
-      count += 1;
-    if (IsCloseParen(pattern, index2))
-      count -= 1;
-    if (IsSeparator(pattern, index2) && count === 0) {
-      const range2 = pattern.slice(start, index2);
-      if (range2.length > 0)
-        expressions.push(TemplateLiteralParse(range2));
-      start = index2 + 1;
-    }
-  }
-  const range = pattern.slice(start);
-  if (range.length > 0)
-    expressions.push(TemplateLiteralParse(range));
-  if (expressions.length === 0)
-    return { type: "const", const: "" };
-  if (expressions.length === 1)
-    return expressions[0];
-  return { type: "or", expr: expressions };
-}
-function And(pattern) {
-  function Group(value, index2) {
-    if (!IsOpenParen(value, index2))
-      throw new TemplateLiteralParserError(`TemplateLiteralParser: Index must point to open parens`);
-    let count = 0;
-    for (let scan = index2; scan < value.length; scan++) {
-      if (IsOpenParen(value, scan))
-        count += 1;
-      if (IsCloseParen(value, scan))
-        count -= 1;
-      if (count === 0)
-        return [index2, scan];
-    }
-    throw new TemplateLiteralParserError(`TemplateLiteralParser: Unclosed group parens in expression`);
-  }
-  function Range(pattern2, index2) {
-    for (let scan = index2; scan < pattern2.length; scan++) {
-      if (IsOpenParen(pattern2, scan))
-        return [index2, scan];
-    }
-    return [index2, pattern2.length];
-  }
-  const expressions = [];
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    if (IsOpenParen(pattern, index2)) {
-      const [start, end] = Group(pattern, index2);
-      const range = pattern.slice(start, end + 1);
-      expressions.push(TemplateLiteralParse(range));
-      index2 = end;
-    } else {
-      const [start, end] = Range(pattern, index2);
-      const range = pattern.slice(start, end);
-      if (range.length > 0)
-        expressions.push(TemplateLiteralParse(range));
-      index2 = end - 1;
-    }
-  }
-  return expressions.length === 0 ? { type: "const", const: "" } : expressions.length === 1 ? expressions[0] : { type: "and", expr: expressions };
-}
-function TemplateLiteralParse(pattern) {
-  return IsGroup(pattern) ? TemplateLiteralParse(InGroup(pattern)) : IsPrecedenceOr(pattern) ? Or(pattern) : IsPrecedenceAnd(pattern) ? And(pattern) : { type: "const", const: Unescape(pattern) };
-}
-function TemplateLiteralParseExact(pattern) {
-  return TemplateLiteralParse(pattern.slice(1, pattern.length - 1));
-}
-var TemplateLiteralParserError;
-var init_parse = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs"() {
-    init_error2();
-    TemplateLiteralParserError = class extends TypeBoxError {
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
-function IsNumberExpression(expression) {
-  return expression.type === "or" && expression.expr.length === 2 && expression.expr[0].type === "const" && expression.expr[0].const === "0" && expression.expr[1].type === "const" && expression.expr[1].const === "[1-9][0-9]*";
-}
-function IsBooleanExpression(expression) {
-  return expression.type === "or" && expression.expr.length === 2 && expression.expr[0].type === "const" && expression.expr[0].const === "true" && expression.expr[1].type === "const" && expression.expr[1].const === "false";
-}
-function IsStringExpression(expression) {
-  return expression.type === "const" && expression.const === ".*";
-}
-function IsTemplateLiteralExpressionFinite(expression) {
-  return IsNumberExpression(expression) || IsStringExpression(expression) ? false : IsBooleanExpression(expression) ? true : expression.type === "and" ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) : expression.type === "or" ? expression.expr.every((expr) => IsTemplateLiteralExpressionFinite(expr)) : expression.type === "const" ? true : (() => {
-    throw new TemplateLiteralFiniteError(`Unknown expression type`);
-  })();
-}
-function IsTemplateLiteralFinite(schema) {
-  const expression = TemplateLiteralParseExact(schema.pattern);
-  return IsTemplateLiteralExpressionFinite(expression);
-}
-var TemplateLiteralFiniteError;
-var init_finite = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs"() {
-    init_parse();
-    init_error2();
-    TemplateLiteralFiniteError = class extends TypeBoxError {
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
-function* GenerateReduce(buffer) {
-  if (buffer.length === 1)
-    return yield* buffer[0];
-  for (const left of buffer[0]) {
-    for (const right of GenerateReduce(buffer.slice(1))) {
-      yield `${left}${right}`;
-    }
-  }
-}
-function* GenerateAnd(expression) {
-  return yield* GenerateReduce(expression.expr.map((expr) => [...TemplateLiteralExpressionGenerate(expr)]));
-}
-function* GenerateOr(expression) {
-  for (const expr of expression.expr)
-    yield* TemplateLiteralExpressionGenerate(expr);
-}
-function* GenerateConst(expression) {
-  return yield expression.const;
-}
-function* TemplateLiteralExpressionGenerate(expression) {
-  return expression.type === "and" ? yield* GenerateAnd(expression) : expression.type === "or" ? yield* GenerateOr(expression) : expression.type === "const" ? yield* GenerateConst(expression) : (() => {
-    throw new TemplateLiteralGenerateError("Unknown expression");
-  })();
-}
-function TemplateLiteralGenerate(schema) {
-  const expression = TemplateLiteralParseExact(schema.pattern);
-  return IsTemplateLiteralExpressionFinite(expression) ? [...TemplateLiteralExpressionGenerate(expression)] : [];
-}
-var TemplateLiteralGenerateError;
-var init_generate = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs"() {
-    init_finite();
-    init_parse();
-    init_error2();
-    TemplateLiteralGenerateError = class extends TypeBoxError {
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
-function Literal(value, options) {
-  return CreateType({
-    [Kind]: "Literal",
-    const: value,
-    type: typeof value
-  }, options);
-}
-var init_literal = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/literal/index.mjs
-var init_literal2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/literal/index.mjs"() {
-    init_literal();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
-function Boolean2(options) {
-  return CreateType({ [Kind]: "Boolean", type: "boolean" }, options);
-}
-var init_boolean = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs"() {
-    init_symbols2();
-    init_create();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/boolean/index.mjs
-var init_boolean2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/boolean/index.mjs"() {
-    init_boolean();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
-function BigInt2(options) {
-  return CreateType({ [Kind]: "BigInt", type: "bigint" }, options);
-}
-var init_bigint = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs"() {
-    init_symbols2();
-    init_create();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/bigint/index.mjs
-var init_bigint2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/bigint/index.mjs"() {
-    init_bigint();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
-function Number2(options) {
-  return CreateType({ [Kind]: "Number", type: "number" }, options);
-}
-var init_number = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/number/number.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/number/index.mjs
-var init_number2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/number/index.mjs"() {
-    init_number();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
-function String2(options) {
-  return CreateType({ [Kind]: "String", type: "string" }, options);
-}
-var init_string = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/string/string.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/string/index.mjs
-var init_string2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/string/index.mjs"() {
-    init_string();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
-function* FromUnion(syntax) {
-  const trim = syntax.trim().replace(/"|'/g, "");
-  return trim === "boolean" ? yield Boolean2() : trim === "number" ? yield Number2() : trim === "bigint" ? yield BigInt2() : trim === "string" ? yield String2() : yield (() => {
-    const literals = trim.split("|").map((literal) => Literal(literal.trim()));
-    return literals.length === 0 ? Never() : literals.length === 1 ? literals[0] : UnionEvaluated(literals);
-  })();
-}
-function* FromTerminal(syntax) {
-  if (syntax[1] !== "{") {
-    const L = Literal("$");
-    const R = FromSyntax(syntax.slice(1));
-    return yield* [L, ...R];
-  }
-  for (let i = 2; i < syntax.length; i++) {
-    if (syntax[i] === "}") {
-      const L = FromUnion(syntax.slice(2, i));
-      const R = FromSyntax(syntax.slice(i + 1));
-      return yield* [...L, ...R];
-    }
-  }
-  yield Literal(syntax);
-}
-function* FromSyntax(syntax) {
-  for (let i = 0; i < syntax.length; i++) {
-    if (syntax[i] === "$") {
-      const L = Literal(syntax.slice(0, i));
-      const R = FromTerminal(syntax.slice(i));
-      return yield* [L, ...R];
-    }
-  }
-  yield Literal(syntax);
-}
-function TemplateLiteralSyntax(syntax) {
-  return [...FromSyntax(syntax)];
-}
-var init_syntax = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs"() {
-    init_literal2();
-    init_boolean2();
-    init_bigint2();
-    init_number2();
-    init_string2();
-    init_union2();
-    init_never2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
-function Escape(value) {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function Visit2(schema, acc) {
-  return IsTemplateLiteral(schema) ? schema.pattern.slice(1, schema.pattern.length - 1) : IsUnion(schema) ? `(${schema.anyOf.map((schema2) => Visit2(schema2, acc)).join("|")})` : IsNumber3(schema) ? `${acc}${PatternNumber}` : IsInteger(schema) ? `${acc}${PatternNumber}` : IsBigInt2(schema) ? `${acc}${PatternNumber}` : IsString2(schema) ? `${acc}${PatternString}` : IsLiteral(schema) ? `${acc}${Escape(schema.const.toString())}` : IsBoolean2(schema) ? `${acc}${PatternBoolean}` : (() => {
-    throw new TemplateLiteralPatternError(`Unexpected Kind '${schema[Kind]}'`);
-  })();
-}
-function TemplateLiteralPattern(kinds) {
-  return `^${kinds.map((schema) => Visit2(schema, "")).join("")}$`;
-}
-var TemplateLiteralPatternError;
-var init_pattern = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs"() {
-    init_patterns2();
-    init_symbols2();
-    init_error2();
-    init_kind();
-    TemplateLiteralPatternError = class extends TypeBoxError {
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
-function TemplateLiteralToUnion(schema) {
-  const R = TemplateLiteralGenerate(schema);
-  const L = R.map((S) => Literal(S));
-  return UnionEvaluated(L);
-}
-var init_union3 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs"() {
-    init_union2();
-    init_literal2();
-    init_generate();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
-function TemplateLiteral(unresolved, options) {
-  const pattern = IsString(unresolved) ? TemplateLiteralPattern(TemplateLiteralSyntax(unresolved)) : TemplateLiteralPattern(unresolved);
-  return CreateType({ [Kind]: "TemplateLiteral", type: "string", pattern }, options);
-}
-var init_template_literal = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs"() {
-    init_type2();
-    init_syntax();
-    init_pattern();
-    init_value();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/template-literal/index.mjs
-var init_template_literal2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/template-literal/index.mjs"() {
-    init_finite();
-    init_generate();
-    init_syntax();
-    init_parse();
-    init_pattern();
-    init_union3();
-    init_template_literal();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
-function FromTemplateLiteral(templateLiteral) {
-  const keys = TemplateLiteralGenerate(templateLiteral);
-  return keys.map((key) => key.toString());
-}
-function FromUnion2(types) {
-  const result = [];
-  for (const type of types)
-    result.push(...IndexPropertyKeys(type));
-  return result;
-}
-function FromLiteral(literalValue) {
-  return [literalValue.toString()];
-}
-function IndexPropertyKeys(type) {
-  return [...new Set(IsTemplateLiteral(type) ? FromTemplateLiteral(type) : IsUnion(type) ? FromUnion2(type.anyOf) : IsLiteral(type) ? FromLiteral(type.const) : IsNumber3(type) ? ["[number]"] : IsInteger(type) ? ["[number]"] : [])];
-}
-var init_indexed_property_keys = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs"() {
-    init_template_literal2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
-function FromProperties(type, properties, options) {
-  const result = {};
-  for (const K2 of Object.getOwnPropertyNames(properties)) {
-    result[K2] = Index(type, IndexPropertyKeys(properties[K2]), options);
-  }
-  return result;
-}
-function FromMappedResult(type, mappedResult, options) {
-  return FromProperties(type, mappedResult.properties, options);
-}
-function IndexFromMappedResult(type, mappedResult, options) {
-  const properties = FromMappedResult(type, mappedResult, options);
-  return MappedResult(properties);
-}
-var init_indexed_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_indexed_property_keys();
-    init_indexed2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
-function FromRest(types, key) {
-  return types.map((type) => IndexFromPropertyKey(type, key));
-}
-function FromIntersectRest(types) {
-  return types.filter((type) => !IsNever(type));
-}
-function FromIntersect(types, key) {
-  return IntersectEvaluated(FromIntersectRest(FromRest(types, key)));
-}
-function FromUnionRest(types) {
-  return types.some((L) => IsNever(L)) ? [] : types;
-}
-function FromUnion3(types, key) {
-  return UnionEvaluated(FromUnionRest(FromRest(types, key)));
-}
-function FromTuple(types, key) {
-  return key in types ? types[key] : key === "[number]" ? UnionEvaluated(types) : Never();
-}
-function FromArray(type, key) {
-  return key === "[number]" ? type : Never();
-}
-function FromProperty(properties, propertyKey) {
-  return propertyKey in properties ? properties[propertyKey] : Never();
-}
-function IndexFromPropertyKey(type, propertyKey) {
-  return IsIntersect(type) ? FromIntersect(type.allOf, propertyKey) : IsUnion(type) ? FromUnion3(type.anyOf, propertyKey) : IsTuple(type) ? FromTuple(type.items ?? [], propertyKey) : IsArray3(type) ? FromArray(type.items, propertyKey) : IsObject3(type) ? FromProperty(type.properties, propertyKey) : Never();
-}
-function IndexFromPropertyKeys(type, propertyKeys) {
-  return propertyKeys.map((propertyKey) => IndexFromPropertyKey(type, propertyKey));
-}
-function FromSchema(type, propertyKeys) {
-  return UnionEvaluated(IndexFromPropertyKeys(type, propertyKeys));
-}
-function Index(type, key, options) {
-  if (IsRef(type) || IsRef(key)) {
-    const error2 = `Index types using Ref parameters require both Type and Key to be of TSchema`;
-    if (!IsSchema(type) || !IsSchema(key))
-      throw new TypeBoxError(error2);
-    return Computed("Index", [type, key]);
-  }
-  if (IsMappedResult(key))
-    return IndexFromMappedResult(type, key, options);
-  if (IsMappedKey(key))
-    return IndexFromMappedKey(type, key, options);
-  return CreateType(IsSchema(key) ? FromSchema(type, IndexPropertyKeys(key)) : FromSchema(type, key), options);
-}
-var init_indexed = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs"() {
-    init_type2();
-    init_error2();
-    init_computed2();
-    init_never2();
-    init_intersect2();
-    init_union2();
-    init_indexed_property_keys();
-    init_indexed_from_mapped_key();
-    init_indexed_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
-function MappedIndexPropertyKey(type, key, options) {
-  return { [key]: Index(type, [key], Clone(options)) };
-}
-function MappedIndexPropertyKeys(type, propertyKeys, options) {
-  return propertyKeys.reduce((result, left) => {
-    return { ...result, ...MappedIndexPropertyKey(type, left, options) };
-  }, {});
-}
-function MappedIndexProperties(type, mappedKey, options) {
-  return MappedIndexPropertyKeys(type, mappedKey.keys, options);
-}
-function IndexFromMappedKey(type, mappedKey, options) {
-  const properties = MappedIndexProperties(type, mappedKey, options);
-  return MappedResult(properties);
-}
-var init_indexed_from_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs"() {
-    init_indexed();
-    init_mapped2();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/indexed/index.mjs
-var init_indexed2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/indexed/index.mjs"() {
-    init_indexed_from_mapped_key();
-    init_indexed_from_mapped_result();
-    init_indexed_property_keys();
-    init_indexed();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
-function Iterator(items, options) {
-  return CreateType({ [Kind]: "Iterator", type: "Iterator", items }, options);
-}
-var init_iterator = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/iterator/index.mjs
-var init_iterator2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/iterator/index.mjs"() {
-    init_iterator();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
-function RequiredArray(properties) {
-  return globalThis.Object.keys(properties).filter((key) => !IsOptional(properties[key]));
-}
-function _Object_(properties, options) {
-  const required2 = RequiredArray(properties);
-  const schema = required2.length > 0 ? { [Kind]: "Object", type: "object", required: required2, properties } : { [Kind]: "Object", type: "object", properties };
-  return CreateType(schema, options);
-}
-var Object2;
-var init_object = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/object/object.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_kind();
-    Object2 = _Object_;
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/object/index.mjs
-var init_object2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/object/index.mjs"() {
-    init_object();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
-function Promise2(item, options) {
-  return CreateType({ [Kind]: "Promise", type: "Promise", item }, options);
-}
-var init_promise = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/promise/index.mjs
-var init_promise2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/promise/index.mjs"() {
-    init_promise();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
-function RemoveReadonly(schema) {
-  return CreateType(Discard(schema, [ReadonlyKind]));
-}
-function AddReadonly(schema) {
-  return CreateType({ ...schema, [ReadonlyKind]: "Readonly" });
-}
-function ReadonlyWithFlag(schema, F) {
-  return F === false ? RemoveReadonly(schema) : AddReadonly(schema);
-}
-function Readonly(schema, enable) {
-  const F = enable ?? true;
-  return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
-}
-var init_readonly = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_discard2();
-    init_readonly_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
-function FromProperties2(K, F) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(K))
-    Acc[K2] = Readonly(K[K2], F);
-  return Acc;
-}
-function FromMappedResult2(R, F) {
-  return FromProperties2(R.properties, F);
-}
-function ReadonlyFromMappedResult(R, F) {
-  const P = FromMappedResult2(R, F);
-  return MappedResult(P);
-}
-var init_readonly_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_readonly();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/readonly/index.mjs
-var init_readonly2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/readonly/index.mjs"() {
-    init_readonly_from_mapped_result();
-    init_readonly();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
-function Tuple(types, options) {
-  return CreateType(types.length > 0 ? { [Kind]: "Tuple", type: "array", items: types, additionalItems: false, minItems: types.length, maxItems: types.length } : { [Kind]: "Tuple", type: "array", minItems: types.length, maxItems: types.length }, options);
-}
-var init_tuple = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/tuple/index.mjs
-var init_tuple2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/tuple/index.mjs"() {
-    init_tuple();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
-function FromMappedResult3(K, P) {
-  return K in P ? FromSchemaType(K, P[K]) : MappedResult(P);
-}
-function MappedKeyToKnownMappedResultProperties(K) {
-  return { [K]: Literal(K) };
-}
-function MappedKeyToUnknownMappedResultProperties(P) {
-  const Acc = {};
-  for (const L of P)
-    Acc[L] = Literal(L);
-  return Acc;
-}
-function MappedKeyToMappedResultProperties(K, P) {
-  return SetIncludes(P, K) ? MappedKeyToKnownMappedResultProperties(K) : MappedKeyToUnknownMappedResultProperties(P);
-}
-function FromMappedKey(K, P) {
-  const R = MappedKeyToMappedResultProperties(K, P);
-  return FromMappedResult3(K, R);
-}
-function FromRest2(K, T) {
-  return T.map((L) => FromSchemaType(K, L));
-}
-function FromProperties3(K, T) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(T))
-    Acc[K2] = FromSchemaType(K, T[K2]);
-  return Acc;
-}
-function FromSchemaType(K, T) {
-  const options = { ...T };
-  return (
-    // unevaluated modifier types
-    IsOptional(T) ? Optional(FromSchemaType(K, Discard(T, [OptionalKind]))) : IsReadonly(T) ? Readonly(FromSchemaType(K, Discard(T, [ReadonlyKind]))) : (
-      // unevaluated mapped types
-      IsMappedResult(T) ? FromMappedResult3(K, T.properties) : IsMappedKey(T) ? FromMappedKey(K, T.keys) : (
-        // unevaluated types
-        IsConstructor(T) ? Constructor(FromRest2(K, T.parameters), FromSchemaType(K, T.returns), options) : IsFunction2(T) ? Function2(FromRest2(K, T.parameters), FromSchemaType(K, T.returns), options) : IsAsyncIterator2(T) ? AsyncIterator(FromSchemaType(K, T.items), options) : IsIterator2(T) ? Iterator(FromSchemaType(K, T.items), options) : IsIntersect(T) ? Intersect(FromRest2(K, T.allOf), options) : IsUnion(T) ? Union(FromRest2(K, T.anyOf), options) : IsTuple(T) ? Tuple(FromRest2(K, T.items ?? []), options) : IsObject3(T) ? Object2(FromProperties3(K, T.properties), options) : IsArray3(T) ? Array2(FromSchemaType(K, T.items), options) : IsPromise(T) ? Promise2(FromSchemaType(K, T.item), options) : T
-      )
-    )
-  );
-}
-function MappedFunctionReturnType(K, T) {
-  const Acc = {};
-  for (const L of K)
-    Acc[L] = FromSchemaType(L, T);
-  return Acc;
-}
-function Mapped(key, map, options) {
-  const K = IsSchema(key) ? IndexPropertyKeys(key) : key;
-  const RT = map({ [Kind]: "MappedKey", keys: K });
-  const R = MappedFunctionReturnType(K, RT);
-  return Object2(R, options);
-}
-var init_mapped = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs"() {
-    init_symbols2();
-    init_discard2();
-    init_array2();
-    init_async_iterator2();
-    init_constructor2();
-    init_function2();
-    init_indexed2();
-    init_intersect2();
-    init_iterator2();
-    init_literal2();
-    init_object2();
-    init_optional2();
-    init_promise2();
-    init_readonly2();
-    init_tuple2();
-    init_union2();
-    init_sets();
-    init_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/mapped/index.mjs
-var init_mapped2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/mapped/index.mjs"() {
-    init_mapped_key();
-    init_mapped_result();
-    init_mapped();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
-function RemoveOptional(schema) {
-  return CreateType(Discard(schema, [OptionalKind]));
-}
-function AddOptional(schema) {
-  return CreateType({ ...schema, [OptionalKind]: "Optional" });
-}
-function OptionalWithFlag(schema, F) {
-  return F === false ? RemoveOptional(schema) : AddOptional(schema);
-}
-function Optional(schema, enable) {
-  const F = enable ?? true;
-  return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
-}
-var init_optional = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_discard2();
-    init_optional_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
-function FromProperties4(P, F) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-    Acc[K2] = Optional(P[K2], F);
-  return Acc;
-}
-function FromMappedResult4(R, F) {
-  return FromProperties4(R.properties, F);
-}
-function OptionalFromMappedResult(R, F) {
-  const P = FromMappedResult4(R, F);
-  return MappedResult(P);
-}
-var init_optional_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_optional();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/optional/index.mjs
-var init_optional2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/optional/index.mjs"() {
-    init_optional_from_mapped_result();
-    init_optional();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
-function IntersectCreate(T, options = {}) {
-  const allObjects = T.every((schema) => IsObject3(schema));
-  const clonedUnevaluatedProperties = IsSchema(options.unevaluatedProperties) ? { unevaluatedProperties: options.unevaluatedProperties } : {};
-  return CreateType(options.unevaluatedProperties === false || IsSchema(options.unevaluatedProperties) || allObjects ? { ...clonedUnevaluatedProperties, [Kind]: "Intersect", type: "object", allOf: T } : { ...clonedUnevaluatedProperties, [Kind]: "Intersect", allOf: T }, options);
-}
-var init_intersect_create = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
-function IsIntersectOptional(types) {
-  return types.every((left) => IsOptional(left));
-}
-function RemoveOptionalFromType2(type) {
-  return Discard(type, [OptionalKind]);
-}
-function RemoveOptionalFromRest2(types) {
-  return types.map((left) => IsOptional(left) ? RemoveOptionalFromType2(left) : left);
-}
-function ResolveIntersect(types, options) {
-  return IsIntersectOptional(types) ? Optional(IntersectCreate(RemoveOptionalFromRest2(types), options)) : IntersectCreate(RemoveOptionalFromRest2(types), options);
-}
-function IntersectEvaluated(types, options = {}) {
-  if (types.length === 1)
-    return CreateType(types[0], options);
-  if (types.length === 0)
-    return Never(options);
-  if (types.some((schema) => IsTransform(schema)))
-    throw new Error("Cannot intersect transform types");
-  return ResolveIntersect(types, options);
-}
-var init_intersect_evaluated = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs"() {
-    init_symbols2();
-    init_type2();
-    init_discard2();
-    init_never2();
-    init_optional2();
-    init_intersect_create();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-type.mjs
-var init_intersect_type = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-type.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
-function Intersect(types, options) {
-  if (types.length === 1)
-    return CreateType(types[0], options);
-  if (types.length === 0)
-    return Never(options);
-  if (types.some((schema) => IsTransform(schema)))
-    throw new Error("Cannot intersect transform types");
-  return IntersectCreate(types, options);
-}
-var init_intersect = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs"() {
-    init_type2();
-    init_never2();
-    init_intersect_create();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intersect/index.mjs
-var init_intersect2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intersect/index.mjs"() {
-    init_intersect_evaluated();
-    init_intersect_type();
-    init_intersect();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
-function Ref(...args) {
-  const [$ref, options] = typeof args[0] === "string" ? [args[0], args[1]] : [args[0].$id, args[1]];
-  if (typeof $ref !== "string")
-    throw new TypeBoxError("Ref: $ref must be a string");
-  return CreateType({ [Kind]: "Ref", $ref }, options);
-}
-var init_ref = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs"() {
-    init_error2();
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/ref/index.mjs
-var init_ref2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/ref/index.mjs"() {
-    init_ref();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
-function FromComputed(target, parameters) {
-  return Computed("Awaited", [Computed(target, parameters)]);
-}
-function FromRef($ref) {
-  return Computed("Awaited", [Ref($ref)]);
-}
-function FromIntersect2(types) {
-  return Intersect(FromRest3(types));
-}
-function FromUnion4(types) {
-  return Union(FromRest3(types));
-}
-function FromPromise(type) {
-  return Awaited(type);
-}
-function FromRest3(types) {
-  return types.map((type) => Awaited(type));
-}
-function Awaited(type, options) {
-  return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect2(type.allOf) : IsUnion(type) ? FromUnion4(type.anyOf) : IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
-}
-var init_awaited = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs"() {
-    init_type2();
-    init_computed2();
-    init_intersect2();
-    init_union2();
-    init_ref2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/awaited/index.mjs
-var init_awaited2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/awaited/index.mjs"() {
-    init_awaited();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
-function FromRest4(types) {
-  const result = [];
-  for (const L of types)
-    result.push(KeyOfPropertyKeys(L));
-  return result;
-}
-function FromIntersect3(types) {
-  const propertyKeysArray = FromRest4(types);
-  const propertyKeys = SetUnionMany(propertyKeysArray);
-  return propertyKeys;
-}
-function FromUnion5(types) {
-  const propertyKeysArray = FromRest4(types);
-  const propertyKeys = SetIntersectMany(propertyKeysArray);
-  return propertyKeys;
-}
-function FromTuple2(types) {
-  return types.map((_, indexer) => indexer.toString());
-}
-function FromArray2(_) {
-  return ["[number]"];
-}
-function FromProperties5(T) {
-  return globalThis.Object.getOwnPropertyNames(T);
-}
-function FromPatternProperties(patternProperties) {
-  if (!includePatternProperties)
-    return [];
-  const patternPropertyKeys = globalThis.Object.getOwnPropertyNames(patternProperties);
-  return patternPropertyKeys.map((key) => {
-    return key[0] === "^" && key[key.length - 1] === "$" ? key.slice(1, key.length - 1) : key;
-  });
-}
-function KeyOfPropertyKeys(type) {
-  return IsIntersect(type) ? FromIntersect3(type.allOf) : IsUnion(type) ? FromUnion5(type.anyOf) : IsTuple(type) ? FromTuple2(type.items ?? []) : IsArray3(type) ? FromArray2(type.items) : IsObject3(type) ? FromProperties5(type.properties) : IsRecord(type) ? FromPatternProperties(type.patternProperties) : [];
-}
-var includePatternProperties;
-var init_keyof_property_keys = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs"() {
-    init_sets();
-    init_kind();
-    includePatternProperties = false;
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
-function FromComputed2(target, parameters) {
-  return Computed("KeyOf", [Computed(target, parameters)]);
-}
-function FromRef2($ref) {
-  return Computed("KeyOf", [Ref($ref)]);
-}
-function KeyOfFromType(type, options) {
-  const propertyKeys = KeyOfPropertyKeys(type);
-  const propertyKeyTypes = KeyOfPropertyKeysToRest(propertyKeys);
-  const result = UnionEvaluated(propertyKeyTypes);
-  return CreateType(result, options);
-}
-function KeyOfPropertyKeysToRest(propertyKeys) {
-  return propertyKeys.map((L) => L === "[number]" ? Number2() : Literal(L));
-}
-function KeyOf(type, options) {
-  return IsComputed(type) ? FromComputed2(type.target, type.parameters) : IsRef(type) ? FromRef2(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options);
-}
-var init_keyof = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs"() {
-    init_type2();
-    init_literal2();
-    init_number2();
-    init_computed2();
-    init_ref2();
-    init_keyof_property_keys();
-    init_union2();
-    init_keyof_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
-function FromProperties6(properties, options) {
-  const result = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-    result[K2] = KeyOf(properties[K2], Clone(options));
-  return result;
-}
-function FromMappedResult5(mappedResult, options) {
-  return FromProperties6(mappedResult.properties, options);
-}
-function KeyOfFromMappedResult(mappedResult, options) {
-  const properties = FromMappedResult5(mappedResult, options);
-  return MappedResult(properties);
-}
-var init_keyof_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_keyof();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-entries.mjs
-var init_keyof_property_entries = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-entries.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/keyof/index.mjs
-var init_keyof2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/keyof/index.mjs"() {
-    init_keyof_from_mapped_result();
-    init_keyof_property_entries();
-    init_keyof_property_keys();
-    init_keyof();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
-function CompositeKeys(T) {
-  const Acc = [];
-  for (const L of T)
-    Acc.push(...KeyOfPropertyKeys(L));
-  return SetDistinct(Acc);
-}
-function FilterNever(T) {
-  return T.filter((L) => !IsNever(L));
-}
-function CompositeProperty(T, K) {
-  const Acc = [];
-  for (const L of T)
-    Acc.push(...IndexFromPropertyKeys(L, [K]));
-  return FilterNever(Acc);
-}
-function CompositeProperties(T, K) {
-  const Acc = {};
-  for (const L of K) {
-    Acc[L] = IntersectEvaluated(CompositeProperty(T, L));
-  }
-  return Acc;
-}
-function Composite(T, options) {
-  const K = CompositeKeys(T);
-  const P = CompositeProperties(T, K);
-  const R = Object2(P, options);
-  return R;
-}
-var init_composite = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs"() {
-    init_intersect2();
-    init_indexed2();
-    init_keyof2();
-    init_object2();
-    init_sets();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/composite/index.mjs
-var init_composite2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/composite/index.mjs"() {
-    init_composite();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
-function Date2(options) {
-  return CreateType({ [Kind]: "Date", type: "Date" }, options);
-}
-var init_date = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/date/date.mjs"() {
-    init_symbols2();
-    init_type2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/date/index.mjs
-var init_date2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/date/index.mjs"() {
-    init_date();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
-function Null(options) {
-  return CreateType({ [Kind]: "Null", type: "null" }, options);
-}
-var init_null = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/null/null.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/null/index.mjs
-var init_null2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/null/index.mjs"() {
-    init_null();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
-function Symbol2(options) {
-  return CreateType({ [Kind]: "Symbol", type: "symbol" }, options);
-}
-var init_symbol = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/symbol/index.mjs
-var init_symbol2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/symbol/index.mjs"() {
-    init_symbol();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
-function Undefined(options) {
-  return CreateType({ [Kind]: "Undefined", type: "undefined" }, options);
-}
-var init_undefined = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/undefined/index.mjs
-var init_undefined2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/undefined/index.mjs"() {
-    init_undefined();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
-function Uint8Array2(options) {
-  return CreateType({ [Kind]: "Uint8Array", type: "Uint8Array" }, options);
-}
-var init_uint8array = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/uint8array/index.mjs
-var init_uint8array2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/uint8array/index.mjs"() {
-    init_uint8array();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
-function Unknown(options) {
-  return CreateType({ [Kind]: "Unknown" }, options);
-}
-var init_unknown = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/unknown/index.mjs
-var init_unknown2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/unknown/index.mjs"() {
-    init_unknown();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
-function FromArray3(T) {
-  return T.map((L) => FromValue(L, false));
-}
-function FromProperties7(value) {
-  const Acc = {};
-  for (const K of globalThis.Object.getOwnPropertyNames(value))
-    Acc[K] = Readonly(FromValue(value[K], false));
-  return Acc;
-}
-function ConditionalReadonly(T, root) {
-  return root === true ? T : Readonly(T);
-}
-function FromValue(value, root) {
-  return IsAsyncIterator(value) ? ConditionalReadonly(Any(), root) : IsIterator(value) ? ConditionalReadonly(Any(), root) : IsArray(value) ? Readonly(Tuple(FromArray3(value))) : IsUint8Array(value) ? Uint8Array2() : IsDate(value) ? Date2() : IsObject(value) ? ConditionalReadonly(Object2(FromProperties7(value)), root) : IsFunction(value) ? ConditionalReadonly(Function2([], Unknown()), root) : IsUndefined(value) ? Undefined() : IsNull(value) ? Null() : IsSymbol(value) ? Symbol2() : IsBigInt(value) ? BigInt2() : IsNumber(value) ? Literal(value) : IsBoolean(value) ? Literal(value) : IsString(value) ? Literal(value) : Object2({});
-}
-function Const(T, options) {
-  return CreateType(FromValue(T, true), options);
-}
-var init_const = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/const/const.mjs"() {
-    init_any2();
-    init_bigint2();
-    init_date2();
-    init_function2();
-    init_literal2();
-    init_null2();
-    init_object2();
-    init_symbol2();
-    init_tuple2();
-    init_readonly2();
-    init_undefined2();
-    init_uint8array2();
-    init_unknown2();
-    init_create();
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/const/index.mjs
-var init_const2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/const/index.mjs"() {
-    init_const();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
-function ConstructorParameters(schema, options) {
-  return IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options);
-}
-var init_constructor_parameters = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs"() {
-    init_tuple2();
-    init_never2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/index.mjs
-var init_constructor_parameters2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/index.mjs"() {
-    init_constructor_parameters();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
-function Enum(item, options) {
-  if (IsUndefined(item))
-    throw new Error("Enum undefined or empty");
-  const values1 = globalThis.Object.getOwnPropertyNames(item).filter((key) => isNaN(key)).map((key) => item[key]);
-  const values2 = [...new Set(values1)];
-  const anyOf = values2.map((value) => Literal(value));
-  return Union(anyOf, { ...options, [Hint]: "Enum" });
-}
-var init_enum = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs"() {
-    init_literal2();
-    init_symbols2();
-    init_union2();
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/enum/index.mjs
-var init_enum2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/enum/index.mjs"() {
-    init_enum();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
-function IntoBooleanResult(result) {
-  return result === ExtendsResult.False ? result : ExtendsResult.True;
-}
-function Throw(message) {
-  throw new ExtendsResolverError(message);
-}
-function IsStructuralRight(right) {
-  return type_exports.IsNever(right) || type_exports.IsIntersect(right) || type_exports.IsUnion(right) || type_exports.IsUnknown(right) || type_exports.IsAny(right);
-}
-function StructuralRight(left, right) {
-  return type_exports.IsNever(right) ? FromNeverRight(left, right) : type_exports.IsIntersect(right) ? FromIntersectRight(left, right) : type_exports.IsUnion(right) ? FromUnionRight(left, right) : type_exports.IsUnknown(right) ? FromUnknownRight(left, right) : type_exports.IsAny(right) ? FromAnyRight(left, right) : Throw("StructuralRight");
-}
-function FromAnyRight(left, right) {
-  return ExtendsResult.True;
-}
-function FromAny(left, right) {
-  return type_exports.IsIntersect(right) ? FromIntersectRight(left, right) : type_exports.IsUnion(right) && right.anyOf.some((schema) => type_exports.IsAny(schema) || type_exports.IsUnknown(schema)) ? ExtendsResult.True : type_exports.IsUnion(right) ? ExtendsResult.Union : type_exports.IsUnknown(right) ? ExtendsResult.True : type_exports.IsAny(right) ? ExtendsResult.True : ExtendsResult.Union;
-}
-function FromArrayRight(left, right) {
-  return type_exports.IsUnknown(left) ? ExtendsResult.False : type_exports.IsAny(left) ? ExtendsResult.Union : type_exports.IsNever(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromArray4(left, right) {
-  return type_exports.IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True : IsStructuralRight(right) ? StructuralRight(left, right) : !type_exports.IsArray(right) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.items, right.items));
-}
-function FromAsyncIterator(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : !type_exports.IsAsyncIterator(right) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.items, right.items));
-}
-function FromBigInt(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsBigInt(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromBooleanRight(left, right) {
-  return type_exports.IsLiteralBoolean(left) ? ExtendsResult.True : type_exports.IsBoolean(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromBoolean(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsBoolean(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromConstructor(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : !type_exports.IsConstructor(right) ? ExtendsResult.False : left.parameters.length > right.parameters.length ? ExtendsResult.False : !left.parameters.every((schema, index2) => IntoBooleanResult(Visit3(right.parameters[index2], schema)) === ExtendsResult.True) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.returns, right.returns));
-}
-function FromDate(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsDate(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromFunction(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : !type_exports.IsFunction(right) ? ExtendsResult.False : left.parameters.length > right.parameters.length ? ExtendsResult.False : !left.parameters.every((schema, index2) => IntoBooleanResult(Visit3(right.parameters[index2], schema)) === ExtendsResult.True) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.returns, right.returns));
-}
-function FromIntegerRight(left, right) {
-  return type_exports.IsLiteral(left) && value_exports.IsNumber(left.const) ? ExtendsResult.True : type_exports.IsNumber(left) || type_exports.IsInteger(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromInteger(left, right) {
-  return type_exports.IsInteger(right) || type_exports.IsNumber(right) ? ExtendsResult.True : IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : ExtendsResult.False;
-}
-function FromIntersectRight(left, right) {
-  return right.allOf.every((schema) => Visit3(left, schema) === ExtendsResult.True) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromIntersect4(left, right) {
-  return left.allOf.some((schema) => Visit3(schema, right) === ExtendsResult.True) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromIterator(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : !type_exports.IsIterator(right) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.items, right.items));
-}
-function FromLiteral2(left, right) {
-  return type_exports.IsLiteral(right) && right.const === left.const ? ExtendsResult.True : IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsString(right) ? FromStringRight(left, right) : type_exports.IsNumber(right) ? FromNumberRight(left, right) : type_exports.IsInteger(right) ? FromIntegerRight(left, right) : type_exports.IsBoolean(right) ? FromBooleanRight(left, right) : ExtendsResult.False;
-}
-function FromNeverRight(left, right) {
-  return ExtendsResult.False;
-}
-function FromNever(left, right) {
-  return ExtendsResult.True;
-}
-function UnwrapTNot(schema) {
-  let [current, depth] = [schema, 0];
-  while (true) {
-    if (!type_exports.IsNot(current))
-      break;
-    current = current.not;
-    depth += 1;
-  }
-  return depth % 2 === 0 ? current : Unknown();
-}
-function FromNot(left, right) {
-  return type_exports.IsNot(left) ? Visit3(UnwrapTNot(left), right) : type_exports.IsNot(right) ? Visit3(left, UnwrapTNot(right)) : Throw("Invalid fallthrough for Not");
-}
-function FromNull(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsNull(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromNumberRight(left, right) {
-  return type_exports.IsLiteralNumber(left) ? ExtendsResult.True : type_exports.IsNumber(left) || type_exports.IsInteger(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromNumber(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsInteger(right) || type_exports.IsNumber(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function IsObjectPropertyCount(schema, count) {
-  return Object.getOwnPropertyNames(schema.properties).length === count;
-}
-function IsObjectStringLike(schema) {
-  return IsObjectArrayLike(schema);
-}
-function IsObjectSymbolLike(schema) {
-  return IsObjectPropertyCount(schema, 0) || IsObjectPropertyCount(schema, 1) && "description" in schema.properties && type_exports.IsUnion(schema.properties.description) && schema.properties.description.anyOf.length === 2 && (type_exports.IsString(schema.properties.description.anyOf[0]) && type_exports.IsUndefined(schema.properties.description.anyOf[1]) || type_exports.IsString(schema.properties.description.anyOf[1]) && type_exports.IsUndefined(schema.properties.description.anyOf[0]));
-}
-function IsObjectNumberLike(schema) {
-  return IsObjectPropertyCount(schema, 0);
-}
-function IsObjectBooleanLike(schema) {
-  return IsObjectPropertyCount(schema, 0);
-}
-function IsObjectBigIntLike(schema) {
-  return IsObjectPropertyCount(schema, 0);
-}
-function IsObjectDateLike(schema) {
-  return IsObjectPropertyCount(schema, 0);
-}
-function IsObjectUint8ArrayLike(schema) {
-  return IsObjectArrayLike(schema);
-}
-function IsObjectFunctionLike(schema) {
-  const length = Number2();
-  return IsObjectPropertyCount(schema, 0) || IsObjectPropertyCount(schema, 1) && "length" in schema.properties && IntoBooleanResult(Visit3(schema.properties["length"], length)) === ExtendsResult.True;
-}
-function IsObjectConstructorLike(schema) {
-  return IsObjectPropertyCount(schema, 0);
-}
-function IsObjectArrayLike(schema) {
-  const length = Number2();
-  return IsObjectPropertyCount(schema, 0) || IsObjectPropertyCount(schema, 1) && "length" in schema.properties && IntoBooleanResult(Visit3(schema.properties["length"], length)) === ExtendsResult.True;
-}
-function IsObjectPromiseLike(schema) {
-  const then = Function2([Any()], Any());
-  return IsObjectPropertyCount(schema, 0) || IsObjectPropertyCount(schema, 1) && "then" in schema.properties && IntoBooleanResult(Visit3(schema.properties["then"], then)) === ExtendsResult.True;
-}
-function Property(left, right) {
-  return Visit3(left, right) === ExtendsResult.False ? ExtendsResult.False : type_exports.IsOptional(left) && !type_exports.IsOptional(right) ? ExtendsResult.False : ExtendsResult.True;
-}
-function FromObjectRight(left, right) {
-  return type_exports.IsUnknown(left) ? ExtendsResult.False : type_exports.IsAny(left) ? ExtendsResult.Union : type_exports.IsNever(left) || type_exports.IsLiteralString(left) && IsObjectStringLike(right) || type_exports.IsLiteralNumber(left) && IsObjectNumberLike(right) || type_exports.IsLiteralBoolean(left) && IsObjectBooleanLike(right) || type_exports.IsSymbol(left) && IsObjectSymbolLike(right) || type_exports.IsBigInt(left) && IsObjectBigIntLike(right) || type_exports.IsString(left) && IsObjectStringLike(right) || type_exports.IsSymbol(left) && IsObjectSymbolLike(right) || type_exports.IsNumber(left) && IsObjectNumberLike(right) || type_exports.IsInteger(left) && IsObjectNumberLike(right) || type_exports.IsBoolean(left) && IsObjectBooleanLike(right) || type_exports.IsUint8Array(left) && IsObjectUint8ArrayLike(right) || type_exports.IsDate(left) && IsObjectDateLike(right) || type_exports.IsConstructor(left) && IsObjectConstructorLike(right) || type_exports.IsFunction(left) && IsObjectFunctionLike(right) ? ExtendsResult.True : type_exports.IsRecord(left) && type_exports.IsString(RecordKey(left)) ? (() => {
-    return right[Hint] === "Record" ? ExtendsResult.True : ExtendsResult.False;
-  })() : type_exports.IsRecord(left) && type_exports.IsNumber(RecordKey(left)) ? (() => {
-    return IsObjectPropertyCount(right, 0) ? ExtendsResult.True : ExtendsResult.False;
-  })() : ExtendsResult.False;
-}
-function FromObject(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : !type_exports.IsObject(right) ? ExtendsResult.False : (() => {
-    for (const key of Object.getOwnPropertyNames(right.properties)) {
-      if (!(key in left.properties) && !type_exports.IsOptional(right.properties[key])) {
-        return ExtendsResult.False;
-      }
-      if (type_exports.IsOptional(right.properties[key])) {
-        return ExtendsResult.True;
-      }
-      if (Property(left.properties[key], right.properties[key]) === ExtendsResult.False) {
-        return ExtendsResult.False;
-      }
-    }
-    return ExtendsResult.True;
-  })();
-}
-function FromPromise2(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) && IsObjectPromiseLike(right) ? ExtendsResult.True : !type_exports.IsPromise(right) ? ExtendsResult.False : IntoBooleanResult(Visit3(left.item, right.item));
-}
-function RecordKey(schema) {
-  return PatternNumberExact in schema.patternProperties ? Number2() : PatternStringExact in schema.patternProperties ? String2() : Throw("Unknown record key pattern");
-}
-function RecordValue(schema) {
-  return PatternNumberExact in schema.patternProperties ? schema.patternProperties[PatternNumberExact] : PatternStringExact in schema.patternProperties ? schema.patternProperties[PatternStringExact] : Throw("Unable to get record value schema");
-}
-function FromRecordRight(left, right) {
-  const [Key, Value] = [RecordKey(right), RecordValue(right)];
-  return type_exports.IsLiteralString(left) && type_exports.IsNumber(Key) && IntoBooleanResult(Visit3(left, Value)) === ExtendsResult.True ? ExtendsResult.True : type_exports.IsUint8Array(left) && type_exports.IsNumber(Key) ? Visit3(left, Value) : type_exports.IsString(left) && type_exports.IsNumber(Key) ? Visit3(left, Value) : type_exports.IsArray(left) && type_exports.IsNumber(Key) ? Visit3(left, Value) : type_exports.IsObject(left) ? (() => {
-    for (const key of Object.getOwnPropertyNames(left.properties)) {
-      if (Property(Value, left.properties[key]) === ExtendsResult.False) {
-        return ExtendsResult.False;
-      }
-    }
-    return ExtendsResult.True;
-  })() : ExtendsResult.False;
-}
-function FromRecord(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : !type_exports.IsRecord(right) ? ExtendsResult.False : Visit3(RecordValue(left), RecordValue(right));
-}
-function FromRegExp(left, right) {
-  const L = type_exports.IsRegExp(left) ? String2() : left;
-  const R = type_exports.IsRegExp(right) ? String2() : right;
-  return Visit3(L, R);
-}
-function FromStringRight(left, right) {
-  return type_exports.IsLiteral(left) && value_exports.IsString(left.const) ? ExtendsResult.True : type_exports.IsString(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromString(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsString(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromSymbol(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsSymbol(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromTemplateLiteral2(left, right) {
-  return type_exports.IsTemplateLiteral(left) ? Visit3(TemplateLiteralToUnion(left), right) : type_exports.IsTemplateLiteral(right) ? Visit3(left, TemplateLiteralToUnion(right)) : Throw("Invalid fallthrough for TemplateLiteral");
-}
-function IsArrayOfTuple(left, right) {
-  return type_exports.IsArray(right) && left.items !== void 0 && left.items.every((schema) => Visit3(schema, right.items) === ExtendsResult.True);
-}
-function FromTupleRight(left, right) {
-  return type_exports.IsNever(left) ? ExtendsResult.True : type_exports.IsUnknown(left) ? ExtendsResult.False : type_exports.IsAny(left) ? ExtendsResult.Union : ExtendsResult.False;
-}
-function FromTuple3(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True : type_exports.IsArray(right) && IsArrayOfTuple(left, right) ? ExtendsResult.True : !type_exports.IsTuple(right) ? ExtendsResult.False : value_exports.IsUndefined(left.items) && !value_exports.IsUndefined(right.items) || !value_exports.IsUndefined(left.items) && value_exports.IsUndefined(right.items) ? ExtendsResult.False : value_exports.IsUndefined(left.items) && !value_exports.IsUndefined(right.items) ? ExtendsResult.True : left.items.every((schema, index2) => Visit3(schema, right.items[index2]) === ExtendsResult.True) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromUint8Array(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsUint8Array(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromUndefined(left, right) {
-  return IsStructuralRight(right) ? StructuralRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsRecord(right) ? FromRecordRight(left, right) : type_exports.IsVoid(right) ? FromVoidRight(left, right) : type_exports.IsUndefined(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromUnionRight(left, right) {
-  return right.anyOf.some((schema) => Visit3(left, schema) === ExtendsResult.True) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromUnion6(left, right) {
-  return left.anyOf.every((schema) => Visit3(schema, right) === ExtendsResult.True) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromUnknownRight(left, right) {
-  return ExtendsResult.True;
-}
-function FromUnknown(left, right) {
-  return type_exports.IsNever(right) ? FromNeverRight(left, right) : type_exports.IsIntersect(right) ? FromIntersectRight(left, right) : type_exports.IsUnion(right) ? FromUnionRight(left, right) : type_exports.IsAny(right) ? FromAnyRight(left, right) : type_exports.IsString(right) ? FromStringRight(left, right) : type_exports.IsNumber(right) ? FromNumberRight(left, right) : type_exports.IsInteger(right) ? FromIntegerRight(left, right) : type_exports.IsBoolean(right) ? FromBooleanRight(left, right) : type_exports.IsArray(right) ? FromArrayRight(left, right) : type_exports.IsTuple(right) ? FromTupleRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsUnknown(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromVoidRight(left, right) {
-  return type_exports.IsUndefined(left) ? ExtendsResult.True : type_exports.IsUndefined(left) ? ExtendsResult.True : ExtendsResult.False;
-}
-function FromVoid(left, right) {
-  return type_exports.IsIntersect(right) ? FromIntersectRight(left, right) : type_exports.IsUnion(right) ? FromUnionRight(left, right) : type_exports.IsUnknown(right) ? FromUnknownRight(left, right) : type_exports.IsAny(right) ? FromAnyRight(left, right) : type_exports.IsObject(right) ? FromObjectRight(left, right) : type_exports.IsVoid(right) ? ExtendsResult.True : ExtendsResult.False;
-}
-function Visit3(left, right) {
-  return (
-    // resolvable
-    type_exports.IsTemplateLiteral(left) || type_exports.IsTemplateLiteral(right) ? FromTemplateLiteral2(left, right) : type_exports.IsRegExp(left) || type_exports.IsRegExp(right) ? FromRegExp(left, right) : type_exports.IsNot(left) || type_exports.IsNot(right) ? FromNot(left, right) : (
-      // standard
-      type_exports.IsAny(left) ? FromAny(left, right) : type_exports.IsArray(left) ? FromArray4(left, right) : type_exports.IsBigInt(left) ? FromBigInt(left, right) : type_exports.IsBoolean(left) ? FromBoolean(left, right) : type_exports.IsAsyncIterator(left) ? FromAsyncIterator(left, right) : type_exports.IsConstructor(left) ? FromConstructor(left, right) : type_exports.IsDate(left) ? FromDate(left, right) : type_exports.IsFunction(left) ? FromFunction(left, right) : type_exports.IsInteger(left) ? FromInteger(left, right) : type_exports.IsIntersect(left) ? FromIntersect4(left, right) : type_exports.IsIterator(left) ? FromIterator(left, right) : type_exports.IsLiteral(left) ? FromLiteral2(left, right) : type_exports.IsNever(left) ? FromNever(left, right) : type_exports.IsNull(left) ? FromNull(left, right) : type_exports.IsNumber(left) ? FromNumber(left, right) : type_exports.IsObject(left) ? FromObject(left, right) : type_exports.IsRecord(left) ? FromRecord(left, right) : type_exports.IsString(left) ? FromString(left, right) : type_exports.IsSymbol(left) ? FromSymbol(left, right) : type_exports.IsTuple(left) ? FromTuple3(left, right) : type_exports.IsPromise(left) ? FromPromise2(left, right) : type_exports.IsUint8Array(left) ? FromUint8Array(left, right) : type_exports.IsUndefined(left) ? FromUndefined(left, right) : type_exports.IsUnion(left) ? FromUnion6(left, right) : type_exports.IsUnknown(left) ? FromUnknown(left, right) : type_exports.IsVoid(left) ? FromVoid(left, right) : Throw(`Unknown left type operand '${left[Kind]}'`)
-    )
-  );
-}
-function ExtendsCheck(left, right) {
-  return Visit3(left, right);
-}
-var ExtendsResolverError, ExtendsResult;
-var init_extends_check = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs"() {
-    init_any2();
-    init_function2();
-    init_number2();
-    init_string2();
-    init_unknown2();
-    init_template_literal2();
-    init_patterns2();
-    init_symbols2();
-    init_error2();
-    init_guard3();
-    ExtendsResolverError = class extends TypeBoxError {
-    };
-    (function(ExtendsResult2) {
-      ExtendsResult2[ExtendsResult2["Union"] = 0] = "Union";
-      ExtendsResult2[ExtendsResult2["True"] = 1] = "True";
-      ExtendsResult2[ExtendsResult2["False"] = 2] = "False";
-    })(ExtendsResult || (ExtendsResult = {}));
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
-function FromProperties8(P, Right, True, False, options) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-    Acc[K2] = Extends(P[K2], Right, True, False, Clone(options));
-  return Acc;
-}
-function FromMappedResult6(Left, Right, True, False, options) {
-  return FromProperties8(Left.properties, Right, True, False, options);
-}
-function ExtendsFromMappedResult(Left, Right, True, False, options) {
-  const P = FromMappedResult6(Left, Right, True, False, options);
-  return MappedResult(P);
-}
-var init_extends_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_extends();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
-function ExtendsResolve(left, right, trueType, falseType) {
-  const R = ExtendsCheck(left, right);
-  return R === ExtendsResult.Union ? Union([trueType, falseType]) : R === ExtendsResult.True ? trueType : falseType;
-}
-function Extends(L, R, T, F, options) {
-  return IsMappedResult(L) ? ExtendsFromMappedResult(L, R, T, F, options) : IsMappedKey(L) ? CreateType(ExtendsFromMappedKey(L, R, T, F, options)) : CreateType(ExtendsResolve(L, R, T, F), options);
-}
-var init_extends = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs"() {
-    init_type2();
-    init_union2();
-    init_extends_check();
-    init_extends_from_mapped_key();
-    init_extends_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
-function FromPropertyKey(K, U, L, R, options) {
-  return {
-    [K]: Extends(Literal(K), U, L, R, Clone(options))
-  };
-}
-function FromPropertyKeys(K, U, L, R, options) {
-  return K.reduce((Acc, LK) => {
-    return { ...Acc, ...FromPropertyKey(LK, U, L, R, options) };
-  }, {});
-}
-function FromMappedKey2(K, U, L, R, options) {
-  return FromPropertyKeys(K.keys, U, L, R, options);
-}
-function ExtendsFromMappedKey(T, U, L, R, options) {
-  const P = FromMappedKey2(T, U, L, R, options);
-  return MappedResult(P);
-}
-var init_extends_from_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs"() {
-    init_mapped2();
-    init_literal2();
-    init_extends();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/extends-undefined.mjs
-var init_extends_undefined = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/extends-undefined.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extends/index.mjs
-var init_extends2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extends/index.mjs"() {
-    init_extends_check();
-    init_extends_from_mapped_key();
-    init_extends_from_mapped_result();
-    init_extends_undefined();
-    init_extends();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
-function ExcludeFromTemplateLiteral(L, R) {
-  return Exclude(TemplateLiteralToUnion(L), R);
-}
-var init_exclude_from_template_literal = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs"() {
-    init_exclude();
-    init_template_literal2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
-function ExcludeRest(L, R) {
-  const excluded = L.filter((inner) => ExtendsCheck(inner, R) === ExtendsResult.False);
-  return excluded.length === 1 ? excluded[0] : Union(excluded);
-}
-function Exclude(L, R, options = {}) {
-  if (IsTemplateLiteral(L))
-    return CreateType(ExcludeFromTemplateLiteral(L, R), options);
-  if (IsMappedResult(L))
-    return CreateType(ExcludeFromMappedResult(L, R), options);
-  return CreateType(IsUnion(L) ? ExcludeRest(L.anyOf, R) : ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
-}
-var init_exclude = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs"() {
-    init_type2();
-    init_union2();
-    init_never2();
-    init_extends2();
-    init_exclude_from_mapped_result();
-    init_exclude_from_template_literal();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
-function FromProperties9(P, U) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-    Acc[K2] = Exclude(P[K2], U);
-  return Acc;
-}
-function FromMappedResult7(R, T) {
-  return FromProperties9(R.properties, T);
-}
-function ExcludeFromMappedResult(R, T) {
-  const P = FromMappedResult7(R, T);
-  return MappedResult(P);
-}
-var init_exclude_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_exclude();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/exclude/index.mjs
-var init_exclude2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/exclude/index.mjs"() {
-    init_exclude_from_mapped_result();
-    init_exclude_from_template_literal();
-    init_exclude();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
-function ExtractFromTemplateLiteral(L, R) {
-  return Extract(TemplateLiteralToUnion(L), R);
-}
-var init_extract_from_template_literal = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs"() {
-    init_extract();
-    init_template_literal2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
-function ExtractRest(L, R) {
-  const extracted = L.filter((inner) => ExtendsCheck(inner, R) !== ExtendsResult.False);
-  return extracted.length === 1 ? extracted[0] : Union(extracted);
-}
-function Extract(L, R, options) {
-  if (IsTemplateLiteral(L))
-    return CreateType(ExtractFromTemplateLiteral(L, R), options);
-  if (IsMappedResult(L))
-    return CreateType(ExtractFromMappedResult(L, R), options);
-  return CreateType(IsUnion(L) ? ExtractRest(L.anyOf, R) : ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
-}
-var init_extract = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs"() {
-    init_type2();
-    init_union2();
-    init_never2();
-    init_extends2();
-    init_extract_from_mapped_result();
-    init_extract_from_template_literal();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
-function FromProperties10(P, T) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-    Acc[K2] = Extract(P[K2], T);
-  return Acc;
-}
-function FromMappedResult8(R, T) {
-  return FromProperties10(R.properties, T);
-}
-function ExtractFromMappedResult(R, T) {
-  const P = FromMappedResult8(R, T);
-  return MappedResult(P);
-}
-var init_extract_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_extract();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/extract/index.mjs
-var init_extract2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/extract/index.mjs"() {
-    init_extract_from_mapped_result();
-    init_extract_from_template_literal();
-    init_extract();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
-function InstanceType(schema, options) {
-  return IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options);
-}
-var init_instance_type = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs"() {
-    init_type2();
-    init_never2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/instance-type/index.mjs
-var init_instance_type2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/instance-type/index.mjs"() {
-    init_instance_type();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
-function ReadonlyOptional(schema) {
-  return Readonly(Optional(schema));
-}
-var init_readonly_optional = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs"() {
-    init_readonly2();
-    init_optional2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/readonly-optional/index.mjs
-var init_readonly_optional2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/readonly-optional/index.mjs"() {
-    init_readonly_optional();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
-function RecordCreateFromPattern(pattern, T, options) {
-  return CreateType({ [Kind]: "Record", type: "object", patternProperties: { [pattern]: T } }, options);
-}
-function RecordCreateFromKeys(K, T, options) {
-  const result = {};
-  for (const K2 of K)
-    result[K2] = T;
-  return Object2(result, { ...options, [Hint]: "Record" });
-}
-function FromTemplateLiteralKey(K, T, options) {
-  return IsTemplateLiteralFinite(K) ? RecordCreateFromKeys(IndexPropertyKeys(K), T, options) : RecordCreateFromPattern(K.pattern, T, options);
-}
-function FromUnionKey(key, type, options) {
-  return RecordCreateFromKeys(IndexPropertyKeys(Union(key)), type, options);
-}
-function FromLiteralKey(key, type, options) {
-  return RecordCreateFromKeys([key.toString()], type, options);
-}
-function FromRegExpKey(key, type, options) {
-  return RecordCreateFromPattern(key.source, type, options);
-}
-function FromStringKey(key, type, options) {
-  const pattern = IsUndefined(key.pattern) ? PatternStringExact : key.pattern;
-  return RecordCreateFromPattern(pattern, type, options);
-}
-function FromAnyKey(_, type, options) {
-  return RecordCreateFromPattern(PatternStringExact, type, options);
-}
-function FromNeverKey(_key, type, options) {
-  return RecordCreateFromPattern(PatternNeverExact, type, options);
-}
-function FromBooleanKey(_key, type, options) {
-  return Object2({ true: type, false: type }, options);
-}
-function FromIntegerKey(_key, type, options) {
-  return RecordCreateFromPattern(PatternNumberExact, type, options);
-}
-function FromNumberKey(_, type, options) {
-  return RecordCreateFromPattern(PatternNumberExact, type, options);
-}
-function Record(key, type, options = {}) {
-  return IsUnion(key) ? FromUnionKey(key.anyOf, type, options) : IsTemplateLiteral(key) ? FromTemplateLiteralKey(key, type, options) : IsLiteral(key) ? FromLiteralKey(key.const, type, options) : IsBoolean2(key) ? FromBooleanKey(key, type, options) : IsInteger(key) ? FromIntegerKey(key, type, options) : IsNumber3(key) ? FromNumberKey(key, type, options) : IsRegExp2(key) ? FromRegExpKey(key, type, options) : IsString2(key) ? FromStringKey(key, type, options) : IsAny(key) ? FromAnyKey(key, type, options) : IsNever(key) ? FromNeverKey(key, type, options) : Never(options);
-}
-function RecordPattern(record2) {
-  return globalThis.Object.getOwnPropertyNames(record2.patternProperties)[0];
-}
-function RecordKey2(type) {
-  const pattern = RecordPattern(type);
-  return pattern === PatternStringExact ? String2() : pattern === PatternNumberExact ? Number2() : String2({ pattern });
-}
-function RecordValue2(type) {
-  return type.patternProperties[RecordPattern(type)];
-}
-var init_record = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/record/record.mjs"() {
-    init_type2();
-    init_symbols2();
-    init_never2();
-    init_number2();
-    init_object2();
-    init_string2();
-    init_union2();
-    init_template_literal2();
-    init_patterns2();
-    init_indexed2();
-    init_value();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/record/index.mjs
-var init_record2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/record/index.mjs"() {
-    init_record();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
-function FromConstructor2(args, type) {
-  type.parameters = FromTypes(args, type.parameters);
-  type.returns = FromType(args, type.returns);
-  return type;
-}
-function FromFunction2(args, type) {
-  type.parameters = FromTypes(args, type.parameters);
-  type.returns = FromType(args, type.returns);
-  return type;
-}
-function FromIntersect5(args, type) {
-  type.allOf = FromTypes(args, type.allOf);
-  return type;
-}
-function FromUnion7(args, type) {
-  type.anyOf = FromTypes(args, type.anyOf);
-  return type;
-}
-function FromTuple4(args, type) {
-  if (IsUndefined(type.items))
-    return type;
-  type.items = FromTypes(args, type.items);
-  return type;
-}
-function FromArray5(args, type) {
-  type.items = FromType(args, type.items);
-  return type;
-}
-function FromAsyncIterator2(args, type) {
-  type.items = FromType(args, type.items);
-  return type;
-}
-function FromIterator2(args, type) {
-  type.items = FromType(args, type.items);
-  return type;
-}
-function FromPromise3(args, type) {
-  type.item = FromType(args, type.item);
-  return type;
-}
-function FromObject2(args, type) {
-  const mappedProperties = FromProperties11(args, type.properties);
-  return { ...type, ...Object2(mappedProperties) };
-}
-function FromRecord2(args, type) {
-  const mappedKey = FromType(args, RecordKey2(type));
-  const mappedValue = FromType(args, RecordValue2(type));
-  const result = Record(mappedKey, mappedValue);
-  return { ...type, ...result };
-}
-function FromArgument(args, argument) {
-  return argument.index in args ? args[argument.index] : Unknown();
-}
-function FromProperty2(args, type) {
-  const isReadonly = IsReadonly(type);
-  const isOptional = IsOptional(type);
-  const mapped = FromType(args, type);
-  return isReadonly && isOptional ? ReadonlyOptional(mapped) : isReadonly && !isOptional ? Readonly(mapped) : !isReadonly && isOptional ? Optional(mapped) : mapped;
-}
-function FromProperties11(args, properties) {
-  return globalThis.Object.getOwnPropertyNames(properties).reduce((result, key) => {
-    return { ...result, [key]: FromProperty2(args, properties[key]) };
-  }, {});
-}
-function FromTypes(args, types) {
-  return types.map((type) => FromType(args, type));
-}
-function FromType(args, type) {
-  return IsConstructor(type) ? FromConstructor2(args, type) : IsFunction2(type) ? FromFunction2(args, type) : IsIntersect(type) ? FromIntersect5(args, type) : IsUnion(type) ? FromUnion7(args, type) : IsTuple(type) ? FromTuple4(args, type) : IsArray3(type) ? FromArray5(args, type) : IsAsyncIterator2(type) ? FromAsyncIterator2(args, type) : IsIterator2(type) ? FromIterator2(args, type) : IsPromise(type) ? FromPromise3(args, type) : IsObject3(type) ? FromObject2(args, type) : IsRecord(type) ? FromRecord2(args, type) : IsArgument(type) ? FromArgument(args, type) : type;
-}
-function Instantiate(type, args) {
-  return FromType(args, CloneType(type));
-}
-var init_instantiate = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs"() {
-    init_type();
-    init_unknown2();
-    init_readonly_optional2();
-    init_readonly2();
-    init_optional2();
-    init_object2();
-    init_record2();
-    init_value();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/instantiate/index.mjs
-var init_instantiate2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/instantiate/index.mjs"() {
-    init_instantiate();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
-function Integer(options) {
-  return CreateType({ [Kind]: "Integer", type: "integer" }, options);
-}
-var init_integer = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/integer/index.mjs
-var init_integer2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/integer/index.mjs"() {
-    init_integer();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
-function MappedIntrinsicPropertyKey(K, M, options) {
-  return {
-    [K]: Intrinsic(Literal(K), M, Clone(options))
-  };
-}
-function MappedIntrinsicPropertyKeys(K, M, options) {
-  const result = K.reduce((Acc, L) => {
-    return { ...Acc, ...MappedIntrinsicPropertyKey(L, M, options) };
-  }, {});
-  return result;
-}
-function MappedIntrinsicProperties(T, M, options) {
-  return MappedIntrinsicPropertyKeys(T["keys"], M, options);
-}
-function IntrinsicFromMappedKey(T, M, options) {
-  const P = MappedIntrinsicProperties(T, M, options);
-  return MappedResult(P);
-}
-var init_intrinsic_from_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs"() {
-    init_mapped2();
-    init_intrinsic();
-    init_literal2();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
-function ApplyUncapitalize(value) {
-  const [first, rest] = [value.slice(0, 1), value.slice(1)];
-  return [first.toLowerCase(), rest].join("");
-}
-function ApplyCapitalize(value) {
-  const [first, rest] = [value.slice(0, 1), value.slice(1)];
-  return [first.toUpperCase(), rest].join("");
-}
-function ApplyUppercase(value) {
-  return value.toUpperCase();
-}
-function ApplyLowercase(value) {
-  return value.toLowerCase();
-}
-function FromTemplateLiteral3(schema, mode, options) {
-  const expression = TemplateLiteralParseExact(schema.pattern);
-  const finite = IsTemplateLiteralExpressionFinite(expression);
-  if (!finite)
-    return { ...schema, pattern: FromLiteralValue(schema.pattern, mode) };
-  const strings = [...TemplateLiteralExpressionGenerate(expression)];
-  const literals = strings.map((value) => Literal(value));
-  const mapped = FromRest5(literals, mode);
-  const union = Union(mapped);
-  return TemplateLiteral([union], options);
-}
-function FromLiteralValue(value, mode) {
-  return typeof value === "string" ? mode === "Uncapitalize" ? ApplyUncapitalize(value) : mode === "Capitalize" ? ApplyCapitalize(value) : mode === "Uppercase" ? ApplyUppercase(value) : mode === "Lowercase" ? ApplyLowercase(value) : value : value.toString();
-}
-function FromRest5(T, M) {
-  return T.map((L) => Intrinsic(L, M));
-}
-function Intrinsic(schema, mode, options = {}) {
-  return (
-    // Intrinsic-Mapped-Inference
-    IsMappedKey(schema) ? IntrinsicFromMappedKey(schema, mode, options) : (
-      // Standard-Inference
-      IsTemplateLiteral(schema) ? FromTemplateLiteral3(schema, mode, options) : IsUnion(schema) ? Union(FromRest5(schema.anyOf, mode), options) : IsLiteral(schema) ? Literal(FromLiteralValue(schema.const, mode), options) : (
-        // Default Type
-        CreateType(schema, options)
-      )
-    )
-  );
-}
-var init_intrinsic = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs"() {
-    init_type2();
-    init_template_literal2();
-    init_intrinsic_from_mapped_key();
-    init_literal2();
-    init_union2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
-function Capitalize(T, options = {}) {
-  return Intrinsic(T, "Capitalize", options);
-}
-var init_capitalize = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs"() {
-    init_intrinsic();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
-function Lowercase(T, options = {}) {
-  return Intrinsic(T, "Lowercase", options);
-}
-var init_lowercase = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs"() {
-    init_intrinsic();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
-function Uncapitalize(T, options = {}) {
-  return Intrinsic(T, "Uncapitalize", options);
-}
-var init_uncapitalize = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs"() {
-    init_intrinsic();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
-function Uppercase(T, options = {}) {
-  return Intrinsic(T, "Uppercase", options);
-}
-var init_uppercase = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs"() {
-    init_intrinsic();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/intrinsic/index.mjs
-var init_intrinsic2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/intrinsic/index.mjs"() {
-    init_capitalize();
-    init_intrinsic_from_mapped_key();
-    init_intrinsic();
-    init_lowercase();
-    init_uncapitalize();
-    init_uppercase();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
-function FromProperties12(properties, propertyKeys, options) {
-  const result = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-    result[K2] = Omit(properties[K2], propertyKeys, Clone(options));
-  return result;
-}
-function FromMappedResult9(mappedResult, propertyKeys, options) {
-  return FromProperties12(mappedResult.properties, propertyKeys, options);
-}
-function OmitFromMappedResult(mappedResult, propertyKeys, options) {
-  const properties = FromMappedResult9(mappedResult, propertyKeys, options);
-  return MappedResult(properties);
-}
-var init_omit_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_omit();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
-function FromIntersect6(types, propertyKeys) {
-  return types.map((type) => OmitResolve(type, propertyKeys));
-}
-function FromUnion8(types, propertyKeys) {
-  return types.map((type) => OmitResolve(type, propertyKeys));
-}
-function FromProperty3(properties, key) {
-  const { [key]: _, ...R } = properties;
-  return R;
-}
-function FromProperties13(properties, propertyKeys) {
-  return propertyKeys.reduce((T, K2) => FromProperty3(T, K2), properties);
-}
-function FromObject3(type, propertyKeys, properties) {
-  const options = Discard(type, [TransformKind, "$id", "required", "properties"]);
-  const mappedProperties = FromProperties13(properties, propertyKeys);
-  return Object2(mappedProperties, options);
-}
-function UnionFromPropertyKeys(propertyKeys) {
-  const result = propertyKeys.reduce((result2, key) => IsLiteralValue(key) ? [...result2, Literal(key)] : result2, []);
-  return Union(result);
-}
-function OmitResolve(type, propertyKeys) {
-  return IsIntersect(type) ? Intersect(FromIntersect6(type.allOf, propertyKeys)) : IsUnion(type) ? Union(FromUnion8(type.anyOf, propertyKeys)) : IsObject3(type) ? FromObject3(type, propertyKeys, type.properties) : Object2({});
-}
-function Omit(type, key, options) {
-  const typeKey = IsArray(key) ? UnionFromPropertyKeys(key) : key;
-  const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-  const isTypeRef = IsRef(type);
-  const isKeyRef = IsRef(key);
-  return IsMappedResult(type) ? OmitFromMappedResult(type, propertyKeys, options) : IsMappedKey(key) ? OmitFromMappedKey(type, key, options) : isTypeRef && isKeyRef ? Computed("Omit", [type, typeKey], options) : !isTypeRef && isKeyRef ? Computed("Omit", [type, typeKey], options) : isTypeRef && !isKeyRef ? Computed("Omit", [type, typeKey], options) : CreateType({ ...OmitResolve(type, propertyKeys), ...options });
-}
-var init_omit = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs"() {
-    init_type2();
-    init_discard();
-    init_symbols();
-    init_computed2();
-    init_literal2();
-    init_indexed2();
-    init_intersect2();
-    init_union2();
-    init_object2();
-    init_omit_from_mapped_key();
-    init_omit_from_mapped_result();
-    init_kind();
-    init_value();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
-function FromPropertyKey2(type, key, options) {
-  return { [key]: Omit(type, [key], Clone(options)) };
-}
-function FromPropertyKeys2(type, propertyKeys, options) {
-  return propertyKeys.reduce((Acc, LK) => {
-    return { ...Acc, ...FromPropertyKey2(type, LK, options) };
-  }, {});
-}
-function FromMappedKey3(type, mappedKey, options) {
-  return FromPropertyKeys2(type, mappedKey.keys, options);
-}
-function OmitFromMappedKey(type, mappedKey, options) {
-  const properties = FromMappedKey3(type, mappedKey, options);
-  return MappedResult(properties);
-}
-var init_omit_from_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs"() {
-    init_mapped2();
-    init_omit();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/omit/index.mjs
-var init_omit2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/omit/index.mjs"() {
-    init_omit_from_mapped_key();
-    init_omit_from_mapped_result();
-    init_omit();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
-function FromProperties14(properties, propertyKeys, options) {
-  const result = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-    result[K2] = Pick(properties[K2], propertyKeys, Clone(options));
-  return result;
-}
-function FromMappedResult10(mappedResult, propertyKeys, options) {
-  return FromProperties14(mappedResult.properties, propertyKeys, options);
-}
-function PickFromMappedResult(mappedResult, propertyKeys, options) {
-  const properties = FromMappedResult10(mappedResult, propertyKeys, options);
-  return MappedResult(properties);
-}
-var init_pick_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_pick();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
-function FromIntersect7(types, propertyKeys) {
-  return types.map((type) => PickResolve(type, propertyKeys));
-}
-function FromUnion9(types, propertyKeys) {
-  return types.map((type) => PickResolve(type, propertyKeys));
-}
-function FromProperties15(properties, propertyKeys) {
-  const result = {};
-  for (const K2 of propertyKeys)
-    if (K2 in properties)
-      result[K2] = properties[K2];
-  return result;
-}
-function FromObject4(Type2, keys, properties) {
-  const options = Discard(Type2, [TransformKind, "$id", "required", "properties"]);
-  const mappedProperties = FromProperties15(properties, keys);
-  return Object2(mappedProperties, options);
-}
-function UnionFromPropertyKeys2(propertyKeys) {
-  const result = propertyKeys.reduce((result2, key) => IsLiteralValue(key) ? [...result2, Literal(key)] : result2, []);
-  return Union(result);
-}
-function PickResolve(type, propertyKeys) {
-  return IsIntersect(type) ? Intersect(FromIntersect7(type.allOf, propertyKeys)) : IsUnion(type) ? Union(FromUnion9(type.anyOf, propertyKeys)) : IsObject3(type) ? FromObject4(type, propertyKeys, type.properties) : Object2({});
-}
-function Pick(type, key, options) {
-  const typeKey = IsArray(key) ? UnionFromPropertyKeys2(key) : key;
-  const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-  const isTypeRef = IsRef(type);
-  const isKeyRef = IsRef(key);
-  return IsMappedResult(type) ? PickFromMappedResult(type, propertyKeys, options) : IsMappedKey(key) ? PickFromMappedKey(type, key, options) : isTypeRef && isKeyRef ? Computed("Pick", [type, typeKey], options) : !isTypeRef && isKeyRef ? Computed("Pick", [type, typeKey], options) : isTypeRef && !isKeyRef ? Computed("Pick", [type, typeKey], options) : CreateType({ ...PickResolve(type, propertyKeys), ...options });
-}
-var init_pick = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs"() {
-    init_type2();
-    init_discard();
-    init_computed2();
-    init_intersect2();
-    init_literal2();
-    init_object2();
-    init_union2();
-    init_indexed2();
-    init_symbols();
-    init_kind();
-    init_value();
-    init_pick_from_mapped_key();
-    init_pick_from_mapped_result();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
-function FromPropertyKey3(type, key, options) {
-  return {
-    [key]: Pick(type, [key], Clone(options))
-  };
-}
-function FromPropertyKeys3(type, propertyKeys, options) {
-  return propertyKeys.reduce((result, leftKey) => {
-    return { ...result, ...FromPropertyKey3(type, leftKey, options) };
-  }, {});
-}
-function FromMappedKey4(type, mappedKey, options) {
-  return FromPropertyKeys3(type, mappedKey.keys, options);
-}
-function PickFromMappedKey(type, mappedKey, options) {
-  const properties = FromMappedKey4(type, mappedKey, options);
-  return MappedResult(properties);
-}
-var init_pick_from_mapped_key = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs"() {
-    init_mapped2();
-    init_pick();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/pick/index.mjs
-var init_pick2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/pick/index.mjs"() {
-    init_pick_from_mapped_key();
-    init_pick_from_mapped_result();
-    init_pick();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
-function FromComputed3(target, parameters) {
-  return Computed("Partial", [Computed(target, parameters)]);
-}
-function FromRef3($ref) {
-  return Computed("Partial", [Ref($ref)]);
-}
-function FromProperties16(properties) {
-  const partialProperties = {};
-  for (const K of globalThis.Object.getOwnPropertyNames(properties))
-    partialProperties[K] = Optional(properties[K]);
-  return partialProperties;
-}
-function FromObject5(type, properties) {
-  const options = Discard(type, [TransformKind, "$id", "required", "properties"]);
-  const mappedProperties = FromProperties16(properties);
-  return Object2(mappedProperties, options);
-}
-function FromRest6(types) {
-  return types.map((type) => PartialResolve(type));
-}
-function PartialResolve(type) {
-  return (
-    // Mappable
-    IsComputed(type) ? FromComputed3(type.target, type.parameters) : IsRef(type) ? FromRef3(type.$ref) : IsIntersect(type) ? Intersect(FromRest6(type.allOf)) : IsUnion(type) ? Union(FromRest6(type.anyOf)) : IsObject3(type) ? FromObject5(type, type.properties) : (
-      // Intrinsic
-      IsBigInt2(type) ? type : IsBoolean2(type) ? type : IsInteger(type) ? type : IsLiteral(type) ? type : IsNull2(type) ? type : IsNumber3(type) ? type : IsString2(type) ? type : IsSymbol2(type) ? type : IsUndefined3(type) ? type : (
-        // Passthrough
-        Object2({})
-      )
-    )
-  );
-}
-function Partial(type, options) {
-  if (IsMappedResult(type)) {
-    return PartialFromMappedResult(type, options);
-  } else {
-    return CreateType({ ...PartialResolve(type), ...options });
-  }
-}
-var init_partial = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs"() {
-    init_type2();
-    init_computed2();
-    init_optional2();
-    init_object2();
-    init_intersect2();
-    init_union2();
-    init_ref2();
-    init_discard2();
-    init_symbols2();
-    init_partial_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
-function FromProperties17(K, options) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(K))
-    Acc[K2] = Partial(K[K2], Clone(options));
-  return Acc;
-}
-function FromMappedResult11(R, options) {
-  return FromProperties17(R.properties, options);
-}
-function PartialFromMappedResult(R, options) {
-  const P = FromMappedResult11(R, options);
-  return MappedResult(P);
-}
-var init_partial_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_partial();
-    init_value2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/partial/index.mjs
-var init_partial2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/partial/index.mjs"() {
-    init_partial_from_mapped_result();
-    init_partial();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
-function FromComputed4(target, parameters) {
-  return Computed("Required", [Computed(target, parameters)]);
-}
-function FromRef4($ref) {
-  return Computed("Required", [Ref($ref)]);
-}
-function FromProperties18(properties) {
-  const requiredProperties = {};
-  for (const K of globalThis.Object.getOwnPropertyNames(properties))
-    requiredProperties[K] = Discard(properties[K], [OptionalKind]);
-  return requiredProperties;
-}
-function FromObject6(type, properties) {
-  const options = Discard(type, [TransformKind, "$id", "required", "properties"]);
-  const mappedProperties = FromProperties18(properties);
-  return Object2(mappedProperties, options);
-}
-function FromRest7(types) {
-  return types.map((type) => RequiredResolve(type));
-}
-function RequiredResolve(type) {
-  return (
-    // Mappable
-    IsComputed(type) ? FromComputed4(type.target, type.parameters) : IsRef(type) ? FromRef4(type.$ref) : IsIntersect(type) ? Intersect(FromRest7(type.allOf)) : IsUnion(type) ? Union(FromRest7(type.anyOf)) : IsObject3(type) ? FromObject6(type, type.properties) : (
-      // Intrinsic
-      IsBigInt2(type) ? type : IsBoolean2(type) ? type : IsInteger(type) ? type : IsLiteral(type) ? type : IsNull2(type) ? type : IsNumber3(type) ? type : IsString2(type) ? type : IsSymbol2(type) ? type : IsUndefined3(type) ? type : (
-        // Passthrough
-        Object2({})
-      )
-    )
-  );
-}
-function Required(type, options) {
-  if (IsMappedResult(type)) {
-    return RequiredFromMappedResult(type, options);
-  } else {
-    return CreateType({ ...RequiredResolve(type), ...options });
-  }
-}
-var init_required = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/required/required.mjs"() {
-    init_type2();
-    init_computed2();
-    init_object2();
-    init_intersect2();
-    init_union2();
-    init_ref2();
-    init_symbols2();
-    init_discard2();
-    init_required_from_mapped_result();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
-function FromProperties19(P, options) {
-  const Acc = {};
-  for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-    Acc[K2] = Required(P[K2], options);
-  return Acc;
-}
-function FromMappedResult12(R, options) {
-  return FromProperties19(R.properties, options);
-}
-function RequiredFromMappedResult(R, options) {
-  const P = FromMappedResult12(R, options);
-  return MappedResult(P);
-}
-var init_required_from_mapped_result = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs"() {
-    init_mapped2();
-    init_required();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/required/index.mjs
-var init_required2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/required/index.mjs"() {
-    init_required_from_mapped_result();
-    init_required();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
-function DereferenceParameters(moduleProperties, types) {
-  return types.map((type) => {
-    return IsRef(type) ? Dereference(moduleProperties, type.$ref) : FromType2(moduleProperties, type);
-  });
-}
-function Dereference(moduleProperties, ref) {
-  return ref in moduleProperties ? IsRef(moduleProperties[ref]) ? Dereference(moduleProperties, moduleProperties[ref].$ref) : FromType2(moduleProperties, moduleProperties[ref]) : Never();
-}
-function FromAwaited(parameters) {
-  return Awaited(parameters[0]);
-}
-function FromIndex(parameters) {
-  return Index(parameters[0], parameters[1]);
-}
-function FromKeyOf(parameters) {
-  return KeyOf(parameters[0]);
-}
-function FromPartial(parameters) {
-  return Partial(parameters[0]);
-}
-function FromOmit(parameters) {
-  return Omit(parameters[0], parameters[1]);
-}
-function FromPick(parameters) {
-  return Pick(parameters[0], parameters[1]);
-}
-function FromRequired(parameters) {
-  return Required(parameters[0]);
-}
-function FromComputed5(moduleProperties, target, parameters) {
-  const dereferenced = DereferenceParameters(moduleProperties, parameters);
-  return target === "Awaited" ? FromAwaited(dereferenced) : target === "Index" ? FromIndex(dereferenced) : target === "KeyOf" ? FromKeyOf(dereferenced) : target === "Partial" ? FromPartial(dereferenced) : target === "Omit" ? FromOmit(dereferenced) : target === "Pick" ? FromPick(dereferenced) : target === "Required" ? FromRequired(dereferenced) : Never();
-}
-function FromArray6(moduleProperties, type) {
-  return Array2(FromType2(moduleProperties, type));
-}
-function FromAsyncIterator3(moduleProperties, type) {
-  return AsyncIterator(FromType2(moduleProperties, type));
-}
-function FromConstructor3(moduleProperties, parameters, instanceType) {
-  return Constructor(FromTypes2(moduleProperties, parameters), FromType2(moduleProperties, instanceType));
-}
-function FromFunction3(moduleProperties, parameters, returnType) {
-  return Function2(FromTypes2(moduleProperties, parameters), FromType2(moduleProperties, returnType));
-}
-function FromIntersect8(moduleProperties, types) {
-  return Intersect(FromTypes2(moduleProperties, types));
-}
-function FromIterator3(moduleProperties, type) {
-  return Iterator(FromType2(moduleProperties, type));
-}
-function FromObject7(moduleProperties, properties) {
-  return Object2(globalThis.Object.keys(properties).reduce((result, key) => {
-    return { ...result, [key]: FromType2(moduleProperties, properties[key]) };
-  }, {}));
-}
-function FromRecord3(moduleProperties, type) {
-  const [value, pattern] = [FromType2(moduleProperties, RecordValue2(type)), RecordPattern(type)];
-  const result = CloneType(type);
-  result.patternProperties[pattern] = value;
-  return result;
-}
-function FromTransform(moduleProperties, transform) {
-  return IsRef(transform) ? { ...Dereference(moduleProperties, transform.$ref), [TransformKind]: transform[TransformKind] } : transform;
-}
-function FromTuple5(moduleProperties, types) {
-  return Tuple(FromTypes2(moduleProperties, types));
-}
-function FromUnion10(moduleProperties, types) {
-  return Union(FromTypes2(moduleProperties, types));
-}
-function FromTypes2(moduleProperties, types) {
-  return types.map((type) => FromType2(moduleProperties, type));
-}
-function FromType2(moduleProperties, type) {
-  return (
-    // Modifiers
-    IsOptional(type) ? CreateType(FromType2(moduleProperties, Discard(type, [OptionalKind])), type) : IsReadonly(type) ? CreateType(FromType2(moduleProperties, Discard(type, [ReadonlyKind])), type) : (
-      // Transform
-      IsTransform(type) ? CreateType(FromTransform(moduleProperties, type), type) : (
-        // Types
-        IsArray3(type) ? CreateType(FromArray6(moduleProperties, type.items), type) : IsAsyncIterator2(type) ? CreateType(FromAsyncIterator3(moduleProperties, type.items), type) : IsComputed(type) ? CreateType(FromComputed5(moduleProperties, type.target, type.parameters)) : IsConstructor(type) ? CreateType(FromConstructor3(moduleProperties, type.parameters, type.returns), type) : IsFunction2(type) ? CreateType(FromFunction3(moduleProperties, type.parameters, type.returns), type) : IsIntersect(type) ? CreateType(FromIntersect8(moduleProperties, type.allOf), type) : IsIterator2(type) ? CreateType(FromIterator3(moduleProperties, type.items), type) : IsObject3(type) ? CreateType(FromObject7(moduleProperties, type.properties), type) : IsRecord(type) ? CreateType(FromRecord3(moduleProperties, type)) : IsTuple(type) ? CreateType(FromTuple5(moduleProperties, type.items || []), type) : IsUnion(type) ? CreateType(FromUnion10(moduleProperties, type.anyOf), type) : type
-      )
-    )
-  );
-}
-function ComputeType(moduleProperties, key) {
-  return key in moduleProperties ? FromType2(moduleProperties, moduleProperties[key]) : Never();
-}
-function ComputeModuleProperties(moduleProperties) {
-  return globalThis.Object.getOwnPropertyNames(moduleProperties).reduce((result, key) => {
-    return { ...result, [key]: ComputeType(moduleProperties, key) };
-  }, {});
-}
-var init_compute = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs"() {
-    init_create();
-    init_clone();
-    init_discard2();
-    init_array2();
-    init_awaited2();
-    init_async_iterator2();
-    init_constructor2();
-    init_indexed2();
-    init_function2();
-    init_intersect2();
-    init_iterator2();
-    init_keyof2();
-    init_object2();
-    init_omit2();
-    init_pick2();
-    init_never2();
-    init_partial2();
-    init_record2();
-    init_required2();
-    init_tuple2();
-    init_union2();
-    init_symbols2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
-function Module(properties) {
-  return new TModule(properties);
-}
-var TModule;
-var init_module = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/module/module.mjs"() {
-    init_create();
-    init_symbols2();
-    init_compute();
-    TModule = class {
-      constructor($defs) {
-        const computed = ComputeModuleProperties($defs);
-        const identified = this.WithIdentifiers(computed);
-        this.$defs = identified;
-      }
-      /** `[Json]` Imports a Type by Key. */
-      Import(key, options) {
-        const $defs = { ...this.$defs, [key]: CreateType(this.$defs[key], options) };
-        return CreateType({ [Kind]: "Import", $defs, $ref: key });
-      }
-      // prettier-ignore
-      WithIdentifiers($defs) {
-        return globalThis.Object.getOwnPropertyNames($defs).reduce((result, key) => {
-          return { ...result, [key]: { ...$defs[key], $id: key } };
-        }, {});
-      }
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/module/index.mjs
-var init_module2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/module/index.mjs"() {
-    init_module();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
-function Not(type, options) {
-  return CreateType({ [Kind]: "Not", not: type }, options);
-}
-var init_not = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/not/not.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/not/index.mjs
-var init_not2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/not/index.mjs"() {
-    init_not();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
-function Parameters(schema, options) {
-  return IsFunction2(schema) ? Tuple(schema.parameters, options) : Never();
-}
-var init_parameters = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs"() {
-    init_tuple2();
-    init_never2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/parameters/index.mjs
-var init_parameters2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/parameters/index.mjs"() {
-    init_parameters();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
-function Recursive(callback, options = {}) {
-  if (IsUndefined(options.$id))
-    options.$id = `T${Ordinal++}`;
-  const thisType = CloneType(callback({ [Kind]: "This", $ref: `${options.$id}` }));
-  thisType.$id = options.$id;
-  return CreateType({ [Hint]: "Recursive", ...thisType }, options);
-}
-var Ordinal;
-var init_recursive = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs"() {
-    init_type();
-    init_type2();
-    init_value();
-    init_symbols2();
-    Ordinal = 0;
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/recursive/index.mjs
-var init_recursive2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/recursive/index.mjs"() {
-    init_recursive();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
-function RegExp2(unresolved, options) {
-  const expr = IsString(unresolved) ? new globalThis.RegExp(unresolved) : unresolved;
-  return CreateType({ [Kind]: "RegExp", type: "RegExp", source: expr.source, flags: expr.flags }, options);
-}
-var init_regexp = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs"() {
-    init_type2();
-    init_value();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/regexp/index.mjs
-var init_regexp2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/regexp/index.mjs"() {
-    init_regexp();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
-function RestResolve(T) {
-  return IsIntersect(T) ? T.allOf : IsUnion(T) ? T.anyOf : IsTuple(T) ? T.items ?? [] : [];
-}
-function Rest(T) {
-  return RestResolve(T);
-}
-var init_rest = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs"() {
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/rest/index.mjs
-var init_rest2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/rest/index.mjs"() {
-    init_rest();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
-function ReturnType(schema, options) {
-  return IsFunction2(schema) ? CreateType(schema.returns, options) : Never(options);
-}
-var init_return_type = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs"() {
-    init_type2();
-    init_never2();
-    init_kind();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/return-type/index.mjs
-var init_return_type2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/return-type/index.mjs"() {
-    init_return_type();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/schema/anyschema.mjs
-var init_anyschema = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/schema/anyschema.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/schema/schema.mjs
-var init_schema = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/schema/schema.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/schema/index.mjs
-var init_schema2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/schema/index.mjs"() {
-    init_anyschema();
-    init_schema();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/static/static.mjs
-var init_static = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/static/static.mjs"() {
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/static/index.mjs
-var init_static2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/static/index.mjs"() {
-    init_static();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
-function Transform(schema) {
-  return new TransformDecodeBuilder(schema);
-}
-var TransformDecodeBuilder, TransformEncodeBuilder;
-var init_transform = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs"() {
-    init_symbols2();
-    init_kind();
-    TransformDecodeBuilder = class {
-      constructor(schema) {
-        this.schema = schema;
-      }
-      Decode(decode2) {
-        return new TransformEncodeBuilder(this.schema, decode2);
-      }
-    };
-    TransformEncodeBuilder = class {
-      constructor(schema, decode2) {
-        this.schema = schema;
-        this.decode = decode2;
-      }
-      EncodeTransform(encode, schema) {
-        const Encode = (value) => schema[TransformKind].Encode(encode(value));
-        const Decode = (value) => this.decode(schema[TransformKind].Decode(value));
-        const Codec = { Encode, Decode };
-        return { ...schema, [TransformKind]: Codec };
-      }
-      EncodeSchema(encode, schema) {
-        const Codec = { Decode: this.decode, Encode: encode };
-        return { ...schema, [TransformKind]: Codec };
-      }
-      Encode(encode) {
-        return IsTransform(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema);
-      }
-    };
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/transform/index.mjs
-var init_transform2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/transform/index.mjs"() {
-    init_transform();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
-function Unsafe(options = {}) {
-  return CreateType({ [Kind]: options[Kind] ?? "Unsafe" }, options);
-}
-var init_unsafe = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/unsafe/index.mjs
-var init_unsafe2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/unsafe/index.mjs"() {
-    init_unsafe();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
-function Void(options) {
-  return CreateType({ [Kind]: "Void", type: "void" }, options);
-}
-var init_void = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/void/void.mjs"() {
-    init_type2();
-    init_symbols2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/void/index.mjs
-var init_void2 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/void/index.mjs"() {
-    init_void();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
-var type_exports3 = {};
-__export(type_exports3, {
-  Any: () => Any,
-  Argument: () => Argument,
-  Array: () => Array2,
-  AsyncIterator: () => AsyncIterator,
-  Awaited: () => Awaited,
-  BigInt: () => BigInt2,
-  Boolean: () => Boolean2,
-  Capitalize: () => Capitalize,
-  Composite: () => Composite,
-  Const: () => Const,
-  Constructor: () => Constructor,
-  ConstructorParameters: () => ConstructorParameters,
-  Date: () => Date2,
-  Enum: () => Enum,
-  Exclude: () => Exclude,
-  Extends: () => Extends,
-  Extract: () => Extract,
-  Function: () => Function2,
-  Index: () => Index,
-  InstanceType: () => InstanceType,
-  Instantiate: () => Instantiate,
-  Integer: () => Integer,
-  Intersect: () => Intersect,
-  Iterator: () => Iterator,
-  KeyOf: () => KeyOf,
-  Literal: () => Literal,
-  Lowercase: () => Lowercase,
-  Mapped: () => Mapped,
-  Module: () => Module,
-  Never: () => Never,
-  Not: () => Not,
-  Null: () => Null,
-  Number: () => Number2,
-  Object: () => Object2,
-  Omit: () => Omit,
-  Optional: () => Optional,
-  Parameters: () => Parameters,
-  Partial: () => Partial,
-  Pick: () => Pick,
-  Promise: () => Promise2,
-  Readonly: () => Readonly,
-  ReadonlyOptional: () => ReadonlyOptional,
-  Record: () => Record,
-  Recursive: () => Recursive,
-  Ref: () => Ref,
-  RegExp: () => RegExp2,
-  Required: () => Required,
-  Rest: () => Rest,
-  ReturnType: () => ReturnType,
-  String: () => String2,
-  Symbol: () => Symbol2,
-  TemplateLiteral: () => TemplateLiteral,
-  Transform: () => Transform,
-  Tuple: () => Tuple,
-  Uint8Array: () => Uint8Array2,
-  Uncapitalize: () => Uncapitalize,
-  Undefined: () => Undefined,
-  Union: () => Union,
-  Unknown: () => Unknown,
-  Unsafe: () => Unsafe,
-  Uppercase: () => Uppercase,
-  Void: () => Void
-});
-var init_type5 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/type/type.mjs"() {
-    init_any2();
-    init_argument2();
-    init_array2();
-    init_async_iterator2();
-    init_awaited2();
-    init_bigint2();
-    init_boolean2();
-    init_composite2();
-    init_const2();
-    init_constructor2();
-    init_constructor_parameters2();
-    init_date2();
-    init_enum2();
-    init_exclude2();
-    init_extends2();
-    init_extract2();
-    init_function2();
-    init_indexed2();
-    init_instance_type2();
-    init_instantiate2();
-    init_integer2();
-    init_intersect2();
-    init_intrinsic2();
-    init_iterator2();
-    init_keyof2();
-    init_literal2();
-    init_mapped2();
-    init_module2();
-    init_never2();
-    init_not2();
-    init_null2();
-    init_number2();
-    init_object2();
-    init_omit2();
-    init_optional2();
-    init_parameters2();
-    init_partial2();
-    init_pick2();
-    init_promise2();
-    init_readonly2();
-    init_readonly_optional2();
-    init_record2();
-    init_recursive2();
-    init_ref2();
-    init_regexp2();
-    init_required2();
-    init_rest2();
-    init_return_type2();
-    init_string2();
-    init_symbol2();
-    init_template_literal2();
-    init_transform2();
-    init_tuple2();
-    init_uint8array2();
-    init_undefined2();
-    init_union2();
-    init_unknown2();
-    init_unsafe2();
-    init_void2();
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
-var Type;
-var init_type6 = __esm({
-  "node_modules/@sinclair/typebox/build/esm/type/type/index.mjs"() {
-    init_type5();
-    Type = type_exports3;
-  }
-});
-
-// node_modules/@sinclair/typebox/build/esm/index.mjs
-var init_esm = __esm({
-  "node_modules/@sinclair/typebox/build/esm/index.mjs"() {
-    init_clone();
-    init_create();
-    init_error2();
-    init_guard3();
-    init_helpers2();
-    init_patterns2();
-    init_registry();
-    init_sets();
-    init_symbols2();
-    init_any2();
-    init_array2();
-    init_argument2();
-    init_async_iterator2();
-    init_awaited2();
-    init_bigint2();
-    init_boolean2();
-    init_composite2();
-    init_const2();
-    init_constructor2();
-    init_constructor_parameters2();
-    init_date2();
-    init_enum2();
-    init_exclude2();
-    init_extends2();
-    init_extract2();
-    init_function2();
-    init_indexed2();
-    init_instance_type2();
-    init_instantiate2();
-    init_integer2();
-    init_intersect2();
-    init_iterator2();
-    init_intrinsic2();
-    init_keyof2();
-    init_literal2();
-    init_module2();
-    init_mapped2();
-    init_never2();
-    init_not2();
-    init_null2();
-    init_number2();
-    init_object2();
-    init_omit2();
-    init_optional2();
-    init_parameters2();
-    init_partial2();
-    init_pick2();
-    init_promise2();
-    init_readonly2();
-    init_readonly_optional2();
-    init_record2();
-    init_recursive2();
-    init_ref2();
-    init_regexp2();
-    init_required2();
-    init_rest2();
-    init_return_type2();
-    init_schema2();
-    init_static2();
-    init_string2();
-    init_symbol2();
-    init_template_literal2();
-    init_transform2();
-    init_tuple2();
-    init_uint8array2();
-    init_undefined2();
-    init_union2();
-    init_unknown2();
-    init_unsafe2();
-    init_void2();
-    init_type6();
-  }
-});
-
-// src/config/schema.ts
-var RuleLevel, LintConfigSchema, SyncConfigSchema, ReviewConfigSchema, Days, PoliciesConfigSchema, ConfigSchema;
-var init_schema3 = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    init_esm();
-    RuleLevel = Type.Unsafe({
-      type: "string",
-      enum: ["off", "error", "warning", "info"],
-      description: "off disables the rule; otherwise the severity it reports at"
-    });
-    LintConfigSchema = Type.Object(
-      {
-        rules: Type.Optional(Type.Record(Type.String({ pattern: "^(blame|structure)/" }), RuleLevel, {
-          description: "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info",
-          additionalProperties: false
-        })),
-        phrases: Type.Optional(Type.Array(
-          Type.Object(
-            {
-              phrase: Type.String({ minLength: 1, description: "Words to flag, matched case-insensitively on word boundaries" }),
-              rule: Type.Optional(Type.String({ pattern: "^blame/", description: "Rule id the finding is reported under (default `blame/custom`)" })),
-              message: Type.Optional(Type.String({ description: "Why the phrase hurts a blameless review" })),
-              suggestion: Type.Optional(Type.String({ description: "A systemic rewrite to offer" }))
-            },
-            { additionalProperties: false }
-          ),
-          { description: "Team-specific phrases to flag" }
-        )),
-        allow: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Phrases never flagged (matched case-insensitively)" })),
-        people: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Names (or logins) lint treats as people in every file, besides those a file lists" }))
-      },
-      { additionalProperties: false }
-    );
-    SyncConfigSchema = Type.Object(
-      {
-        repo: Type.Optional(Type.String({ pattern: "^[\\w.-]+/[\\w.-]+$", description: "owner/name of the repository that receives the issues" })),
-        label: Type.Optional(Type.String({ minLength: 1, description: "Label marking post-mortem action issues (default `postmortem-action`)" })),
-        incident_label_prefix: Type.Optional(Type.String({ minLength: 1, description: "Prefix of the per-incident label (default `incident:`)" })),
-        pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: "Pause between writes, in ms (default 1000)" })),
-        max_wait: Type.Optional(Type.Integer({ minimum: 0, description: "Longest wait for the retries of one request, in seconds (default 30)" }))
-      },
-      { additionalProperties: false }
-    );
-    ReviewConfigSchema = Type.Object(
-      {
-        approvals: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
-          description: "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)",
-          additionalProperties: false
-        }))
-      },
-      { additionalProperties: false }
-    );
-    Days = (description) => Type.Integer({ minimum: 0, description });
-    PoliciesConfigSchema = Type.Object(
-      {
-        action_deadline_days: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Days("days"), {
-          description: "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)"
-        })),
-        max_days_in_draft: Type.Optional(Days("How many days after the incident date it may still be `draft`")),
-        max_days_in_review: Type.Optional(Days("How many days after the incident date it may still be `in-review`"))
-      },
-      { additionalProperties: false, description: "Limits the tracker reports breaches of and `validate` warns about" }
-    );
-    ConfigSchema = Type.Object(
-      {
-        incidents: Type.Optional(Type.String({ minLength: 1, description: "Folder of incident files (default `postmortems`)" })),
-        templates: Type.Optional(Type.String({ minLength: 1, description: "Folder of your own Handlebars templates; files there replace the built-in ones of the same name" })),
-        output: Type.Optional(Type.String({ minLength: 1, description: "Folder for rendered reports (default: beside each incident file)" })),
-        severities: Type.Optional(
-          Type.Array(Type.String({ minLength: 1 }), {
-            minItems: 1,
-            uniqueItems: true,
-            description: "The severity scale, worst first (default SEV1..SEV5)"
-          })
-        ),
-        max_file_bytes: Type.Optional(Type.Integer({
-          minimum: 1024,
-          maximum: 10 * 1024 * 1024,
-          description: "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)"
-        })),
-        lint: Type.Optional(LintConfigSchema),
-        sync: Type.Optional(SyncConfigSchema),
-        review: Type.Optional(ReviewConfigSchema),
-        policies: Type.Optional(PoliciesConfigSchema)
-      },
-      { additionalProperties: false, patternProperties: { "^x-": {} } }
-    );
-  }
-});
-
 // src/diagnostics/lint-rules.ts
 function structure(summary2, why, suggestion) {
   return { id: "", severity: "warning", summary: summary2, why, suggestion, bad: [], good: [] };
@@ -25729,7 +20905,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
@@ -25765,7 +20941,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias4;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode2;
     exports.isPair = isPair3;
     exports.isScalar = isScalar5;
@@ -25781,7 +20957,7 @@ var require_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -25790,9 +20966,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK2;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path9) {
       const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -25926,7 +21102,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit4;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -25936,7 +21112,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -26080,7 +21256,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -26107,7 +21283,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26118,7 +21294,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -26298,7 +21474,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -26324,7 +21500,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -27802,8 +22978,8 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type2) {
-        const map = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const item of this.items)
@@ -29877,9 +25053,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -29915,7 +25091,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -29955,7 +25131,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap5 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -29978,7 +25154,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -30010,7 +25186,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30026,7 +25202,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -31246,15 +26422,15 @@ var require_cst_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK2;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path9) => {
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path9) => {
       let item = cst;
       for (const [field2, index2] of path9) {
         const tok = item?.[field2];
@@ -31265,8 +26441,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path9) => {
-      const parent = visit4.itemAtPath(cst, path9.slice(0, -1));
+    visit3.parentCollection = (cst, path9) => {
+      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
       const field2 = path9[path9.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -31297,7 +26473,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports.visit = visit4;
+    exports.visit = visit3;
   }
 });
 
@@ -33013,7 +28189,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -33041,8 +28217,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit4.visit;
-    exports.visitAsync = visit4.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -33118,9 +28294,8 @@ var init_locate = __esm({
 // src/load/safety.ts
 function checkDocumentStructure(source) {
   const found = [];
-  let ancestors = [];
-  let container = null;
-  const report = (node2, ruleId, message, note, key) => {
+  const ancestors = [source.document];
+  const report = (container, node2, ruleId, message, note, key) => {
     const span2 = spanOfNode(source, node2);
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
@@ -33129,34 +28304,38 @@ function checkDocumentStructure(source) {
     found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path9 }));
   };
   let tooDeep = false;
-  (0, import_yaml2.visit)(source.document, {
-    Map(_, map, path9) {
-      [ancestors, container] = [path9, map];
-      if (collectionDepth(path9) >= MAX_NESTING_DEPTH) {
-        if (!tooDeep) report(map, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the indentation.");
-        tooDeep = true;
-        return import_yaml2.visit.SKIP;
-      }
-      checkKeys(map, report);
-      return void 0;
-    },
-    Seq(_, seq, path9) {
-      [ancestors, container] = [path9, seq];
-      if (collectionDepth(path9) < MAX_NESTING_DEPTH) return void 0;
-      if (!tooDeep) report(seq, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, "An incident file needs only a few levels; check the brackets.");
-      tooDeep = true;
-      return import_yaml2.visit.SKIP;
-    },
-    Alias(_, alias, path9) {
-      [ancestors, container] = [path9, alias];
-      const target = alias.resolve(source.document);
+  const walk = (node2, depth) => {
+    if ((0, import_yaml2.isAlias)(node2)) {
+      const target = node2.resolve(source.document);
       if (target === void 0) {
-        report(alias, "schema/unknown-alias", `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
-      } else if (contains(target, alias)) {
-        report(alias, "schema/recursive-alias", `The alias \`*${alias.source}\` is inside the value it refers to`, "Write the value out; a value cannot contain itself.");
+        report(node2, node2, "schema/unknown-alias", `The alias \`*${node2.source}\` names no anchor defined before it`, `Define \`&${node2.source}\` on an earlier value, or write the value out.`);
+      } else if (contains(target, node2)) {
+        report(node2, node2, "schema/recursive-alias", `The alias \`*${node2.source}\` is inside the value it refers to`, "Write the value out; a value cannot contain itself.");
+      }
+      return;
+    }
+    if (!(0, import_yaml2.isMap)(node2) && !(0, import_yaml2.isSeq)(node2)) return;
+    if (depth >= MAX_NESTING_DEPTH) {
+      const brackets = (0, import_yaml2.isMap)(node2) ? "indentation" : "brackets";
+      if (!tooDeep) report(node2, node2, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, `An incident file needs only a few levels; check the ${brackets}.`);
+      tooDeep = true;
+      return;
+    }
+    if ((0, import_yaml2.isMap)(node2)) checkKeys(node2, (at, ruleId, message, note, key) => report(node2, at, ruleId, message, note, key));
+    ancestors.push(node2);
+    for (const item of node2.items) {
+      if ((0, import_yaml2.isPair)(item)) {
+        ancestors.push(item);
+        walk(item.key, depth + 1);
+        walk(item.value, depth + 1);
+        ancestors.pop();
+      } else {
+        walk(item, depth + 1);
       }
     }
-  });
+    ancestors.pop();
+  };
+  walk(source.document.contents, 0);
   return found;
 }
 function fieldPathOf(ancestors, node2) {
@@ -33191,11 +28370,6 @@ function checkKeys(map, report) {
 function contains(outer, inner) {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
-}
-function collectionDepth(path9) {
-  let depth = 0;
-  for (const ancestor of path9) if ((0, import_yaml2.isCollection)(ancestor)) depth++;
-  return depth;
 }
 var import_yaml2, FORBIDDEN_KEYS, MAX_NESTING_DEPTH;
 var init_safety = __esm({
@@ -33362,7 +28536,7 @@ function decodeUtf8(file, bytes) {
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { diagnostic: binaryFile(file, nul) };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { text: STRICT_UTF8.decode(bytes) };
   } catch {
     const offset = firstInvalidByte(bytes);
     let before = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes.subarray(0, offset));
@@ -33444,8 +28618,8 @@ function yamlErrorDiagnostic(source, error2) {
     note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : explainYamlMistake(source.text, error2)?.hint
   });
 }
-var import_yaml3;
-var init_parse2 = __esm({
+var import_yaml3, STRICT_UTF8;
+var init_parse = __esm({
   "src/load/parse.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist2(), 1);
@@ -33456,7486 +28630,7 @@ var init_parse2 = __esm({
     init_source();
     init_source();
     init_locate();
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code2) {
-        super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
-        }, {});
-      }
-    };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
-    function _(strs, ...args) {
-      const code2 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
-      }
-      return new _Code(code2);
-    }
-    exports._ = _;
-    var plus = new _Code("+");
-    function str(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports.str = str;
-    function addCodeArg(code2, arg) {
-      if (arg instanceof _Code)
-        code2.push(...arg._items);
-      else if (arg instanceof Name)
-        code2.push(arg);
-      else
-        code2.push(interpolate(arg));
-    }
-    exports.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
-    }
-    exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
-      }
-    };
-    exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code2;
-      }
-    };
-    exports.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw2 = class extends Node {
-      constructor(error2) {
-        super();
-        this.error = error2;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code2) {
-        super();
-        this.code = code2;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
-            continue;
-          subtractNames(names, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-          addNames(names, this.else.names);
-        return names;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code2 = "try" + super.render(opts);
-        if (this.catch)
-          code2 += this.catch.render(opts);
-        if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        if (this.catch)
-          addNames(names, this.catch.names);
-        if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error2) {
-        super();
-        this.error = error2;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code2 = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
-          if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
-          }
-        }
-        code2.push("}");
-        return new code_1._Code(code2);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node2, forBody) {
-        this._blockNode(node2);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node2 = new Return();
-        this._blockNode(node2);
-        this.code(value);
-        if (node2.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node2 = new Try();
-        this._blockNode(node2);
-        this.code(tryBody);
-        if (catchCode) {
-          const error2 = this.name("e");
-          this._currNode = node2.catch = new Catch(error2);
-          catchCode(error2);
-        }
-        if (finallyCode) {
-          this._currNode = node2.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error2) {
-        return this._leafNode(new Throw2(error2));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node2) {
-        this._currNode.nodes.push(node2);
-        return this;
-      }
-      _blockNode(node2) {
-        this._currNode.nodes.push(node2);
-        this._nodes.push(node2);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node2) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node2;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node2) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node2;
-      }
-    };
-    exports.CodeGen = CodeGen;
-    function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
-    }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-    }
-    function optimizeExpr(expr, names, constants3) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util9 = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash2 = {};
-      for (const item of arr)
-        hash2[item] = true;
-      return hash2;
-    }
-    exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self: self2 } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self2.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES2) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES2.all[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
-    }
-    exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
-    }
-    exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports.useFunc = useFunc;
-    var Type2;
-    (function(Type3) {
-      Type3[Type3["Num"] = 0] = "Num";
-      Type3[Type3["Str"] = 1] = "Str";
-    })(Type2 || (exports.Type = Type2 = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type2.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports.default = names;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors3 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error2, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error2, errorPaths);
-    }
-    function errorObject(cxt, error2, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error2, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors3();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports.isJSONType = isJSONType;
-    function getRules() {
-      const groups2 = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups2, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
-    }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule2) => shouldUseRule(schema, rule2));
-    }
-    exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule2) {
-      var _a;
-      return schema[rule2.keyword] !== void 0 || ((_a = rule2.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors3();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType2 = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType2, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    var util_2 = require_util9();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
-    }
-    exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-    }
-    exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-    }
-    exports.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors3();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
-      }
-    }
-    exports.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self2.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
-    "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util9();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver2, id = "", normalize) {
-      if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver2.parse(id);
-      return _getFullPath(resolver2, p);
-    }
-    exports.getFullPath = getFullPath;
-    function _getFullPath(resolver2, p) {
-      const serialized = resolver2.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports.normalizeId = normalizeId;
-    function resolveUrl(resolver2, baseId, id) {
-      id = normalizeId(id);
-      return resolver2.resolve(baseId, id);
-    }
-    exports.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var errors_1 = require_errors3();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self: self2 }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self2.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self: self2 } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
-        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES: RULES2 } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
-        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group of RULES2.rules)
-          groupKeywords(group);
-        groupKeywords(RULES2.post);
-      });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-          return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
-      gen.block(() => {
-        for (const rule2 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule2)) {
-            keywordCode(it, rule2.keyword, rule2.definition, group.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule2 = rules[keyword];
-        if (typeof rule2 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule2)) {
-          const { type } = rule2.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign) {
-        if (assign)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver2, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver2, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver2, this.missingRef));
-      }
-    };
-    exports.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports.SchemaEnv = SchemaEnv;
-    function compileSchema2(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines: lines2 } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines: lines2, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports.compileSchema = compileSchema2;
-    function resolveRef(root, baseId, ref) {
-      var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema2.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema2.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code2 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
-          continue;
-        }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str, token) {
-      let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path9) {
-      let input = path9;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
-      }
-      const segments = path9.split("/");
-      const last = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re2 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re2.lastIndex = 0;
-      return host.replace(re2, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
-    "use strict";
-    var { isUUID } = require_utils2();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
-    }
-    function resolveComponent(base, relative, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse4(serialize(base, options), options);
-        relative = parse4(serialize(relative, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
-      } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
-        } else {
-          if (!relative.path) {
-            target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
-              } else if (!base.path) {
-                target.path = relative.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse4(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize,
-      resolve,
-      resolveComponent,
-      equal,
-      serialize,
-      parse: parse4
-    };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util9();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines: lines2 } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines: lines2 });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition2 = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule2 = this.RULES.all[keyword];
-        return typeof rule2 == "object" ? rule2.definition : !!rule2;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES: RULES2 } = this;
-        delete RULES2.keywords[keyword];
-        delete RULES2.all[keyword];
-        for (const group of RULES2.rules) {
-          const i = group.rules.findIndex((rule2) => rule2.keyword === keyword);
-          if (i >= 0)
-            group.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule2 = rules[key];
-            if (typeof rule2 != "object")
-              continue;
-            const { $data } = rule2.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex2) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex2 || regex2.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv.ValidationError = validation_error_1.default;
-    Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES: RULES2 } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES2.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition2, dataType) {
-      var _a;
-      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES: RULES2 } = this;
-      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES2.rules.push(ruleGroup);
-      }
-      RULES2.keywords[keyword] = true;
-      if (!definition2)
-        return;
-      const rule2 = {
-        keyword,
-        definition: {
-          ...definition2,
-          type: (0, dataType_1.getJSONTypes)(definition2.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
-        }
-      };
-      if (definition2.before)
-        addBeforeRule.call(this, ruleGroup, rule2, definition2.before);
-      else
-        ruleGroup.rules.push(rule2);
-      RULES2.all[keyword] = rule2;
-      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule2, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule2);
-      } else {
-        ruleGroup.rules.push(rule2);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util9();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports.callRef = callRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error2 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var ucs2length_1 = require_ucs2length();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType2 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType2, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error: error2,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error2 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error: error2,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block2) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block2();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    exports.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
-      },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error: error2,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util9();
-    var error2 = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var util_2 = require_util9();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
-var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.dynamicAnchor = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var ref_1 = require_ref();
-    var def = {
-      keyword: "$dynamicAnchor",
-      schemaType: "string",
-      code: (cxt) => dynamicAnchor(cxt, cxt.schema)
-    };
-    function dynamicAnchor(cxt, anchor) {
-      const { gen, it } = cxt;
-      it.schemaEnv.root.dynamicAnchors[anchor] = true;
-      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
-      const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
-      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
-    }
-    exports.dynamicAnchor = dynamicAnchor;
-    function _getValidate(cxt) {
-      const { schemaEnv, schema, self: self2 } = cxt.it;
-      const { root, baseId, localRefs, meta } = schemaEnv.root;
-      const { schemaId } = self2.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
-      compile_1.compileSchema.call(self2, sch);
-      return (0, ref_1.getValidate)(cxt, sch);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
-var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.dynamicRef = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var ref_1 = require_ref();
-    var def = {
-      keyword: "$dynamicRef",
-      schemaType: "string",
-      code: (cxt) => dynamicRef(cxt, cxt.schema)
-    };
-    function dynamicRef(cxt, ref) {
-      const { gen, keyword, it } = cxt;
-      if (ref[0] !== "#")
-        throw new Error(`"${keyword}" only supports hash fragment reference`);
-      const anchor = ref.slice(1);
-      if (it.allErrors) {
-        _dynamicRef();
-      } else {
-        const valid = gen.let("valid", false);
-        _dynamicRef(valid);
-        cxt.ok(valid);
-      }
-      function _dynamicRef(valid) {
-        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
-          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
-          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
-        } else {
-          _callRef(it.validateName, valid)();
-        }
-      }
-      function _callRef(validate, valid) {
-        return valid ? () => gen.block(() => {
-          (0, ref_1.callRef)(cxt, validate);
-          gen.let(valid, true);
-        }) : () => (0, ref_1.callRef)(cxt, validate);
-      }
-    }
-    exports.dynamicRef = dynamicRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
-var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicAnchor_1 = require_dynamicAnchor();
-    var util_1 = require_util9();
-    var def = {
-      keyword: "$recursiveAnchor",
-      schemaType: "boolean",
-      code(cxt) {
-        if (cxt.schema)
-          (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
-        else
-          (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
-var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicRef_1 = require_dynamicRef();
-    var def = {
-      keyword: "$recursiveRef",
-      schemaType: "string",
-      code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
-var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicAnchor_1 = require_dynamicAnchor();
-    var dynamicRef_1 = require_dynamicRef();
-    var recursiveAnchor_1 = require_recursiveAnchor();
-    var recursiveRef_1 = require_recursiveRef();
-    var dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
-    exports.default = dynamic;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
-var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependencies_1 = require_dependencies();
-    var def = {
-      keyword: "dependentRequired",
-      type: "object",
-      schemaType: "object",
-      error: dependencies_1.error,
-      code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
-var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependencies_1 = require_dependencies();
-    var def = {
-      keyword: "dependentSchemas",
-      type: "object",
-      schemaType: "object",
-      code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
-var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: ["maxContains", "minContains"],
-      type: "array",
-      schemaType: "number",
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.contains === void 0) {
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/next.js
-var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependentRequired_1 = require_dependentRequired();
-    var dependentSchemas_1 = require_dependentSchemas();
-    var limitContains_1 = require_limitContains();
-    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
-    exports.default = next;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
-var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    var error2 = {
-      message: "must NOT have unevaluated properties",
-      params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
-    };
-    var def = {
-      keyword: "unevaluatedProperties",
-      type: "object",
-      schemaType: ["boolean", "object"],
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, props } = it;
-        if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
-        } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
-        }
-        it.props = true;
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
-          if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (!(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            cxt.subschema({
-              keyword: "unevaluatedProperties",
-              dataProp: key,
-              dataPropType: util_1.Type.Str
-            }, valid);
-            if (!allErrors)
-              gen.if((0, codegen_1.not)(valid), () => gen.break());
-          }
-        }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
-        }
-        function unevaluatedStatic(evaluatedProps, key) {
-          const ps = [];
-          for (const p in evaluatedProps) {
-            if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
-          }
-          return (0, codegen_1.and)(...ps);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
-var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "unevaluatedItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      error: error2,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        const items = it.items || 0;
-        if (items === true)
-          return;
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema === false) {
-          cxt.setParams({ len: items });
-          cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-          const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
-          gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
-          cxt.ok(valid);
-        }
-        it.items = true;
-        function validateItems(valid, from) {
-          gen.forRange("i", from, len, (i) => {
-            cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
-            if (!it.allErrors)
-              gen.if((0, codegen_1.not)(valid), () => gen.break());
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
-var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var unevaluatedProperties_1 = require_unevaluatedProperties();
-    var unevaluatedItems_1 = require_unevaluatedItems();
-    var unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
-    exports.default = unevaluated;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error: error2,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self2.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self2.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft2020.js
-var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var dynamic_1 = require_dynamic();
-    var next_1 = require_next();
-    var unevaluated_1 = require_unevaluated();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft2020Vocabularies = [
-      dynamic_1.default,
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(true),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary,
-      next_1.default,
-      unevaluated_1.default
-    ];
-    exports.default = draft2020Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util9();
-    var error2 = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error: error2,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required: required2 }) {
-            return Array.isArray(required2) && required2.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
-var require_schema4 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/schema",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/core": true,
-        "https://json-schema.org/draft/2020-12/vocab/applicator": true,
-        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
-        "https://json-schema.org/draft/2020-12/vocab/validation": true,
-        "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
-        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
-        "https://json-schema.org/draft/2020-12/vocab/content": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Core and Validation specifications meta-schema",
-      allOf: [
-        { $ref: "meta/core" },
-        { $ref: "meta/applicator" },
-        { $ref: "meta/unevaluated" },
-        { $ref: "meta/validation" },
-        { $ref: "meta/meta-data" },
-        { $ref: "meta/format-annotation" },
-        { $ref: "meta/content" }
-      ],
-      type: ["object", "boolean"],
-      $comment: "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.",
-      properties: {
-        definitions: {
-          $comment: '"definitions" has been replaced by "$defs".',
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          deprecated: true,
-          default: {}
-        },
-        dependencies: {
-          $comment: '"dependencies" has been split and replaced by "dependentSchemas" and "dependentRequired" in order to serve their differing semantics.',
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $dynamicRef: "#meta" }, { $ref: "meta/validation#/$defs/stringArray" }]
-          },
-          deprecated: true,
-          default: {}
-        },
-        $recursiveAnchor: {
-          $comment: '"$recursiveAnchor" has been replaced by "$dynamicAnchor".',
-          $ref: "meta/core#/$defs/anchorString",
-          deprecated: true
-        },
-        $recursiveRef: {
-          $comment: '"$recursiveRef" has been replaced by "$dynamicRef".',
-          $ref: "meta/core#/$defs/uriReferenceString",
-          deprecated: true
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
-var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/applicator",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/applicator": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Applicator vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        prefixItems: { $ref: "#/$defs/schemaArray" },
-        items: { $dynamicRef: "#meta" },
-        contains: { $dynamicRef: "#meta" },
-        additionalProperties: { $dynamicRef: "#meta" },
-        properties: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependentSchemas: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          default: {}
-        },
-        propertyNames: { $dynamicRef: "#meta" },
-        if: { $dynamicRef: "#meta" },
-        then: { $dynamicRef: "#meta" },
-        else: { $dynamicRef: "#meta" },
-        allOf: { $ref: "#/$defs/schemaArray" },
-        anyOf: { $ref: "#/$defs/schemaArray" },
-        oneOf: { $ref: "#/$defs/schemaArray" },
-        not: { $dynamicRef: "#meta" }
-      },
-      $defs: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $dynamicRef: "#meta" }
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
-var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Unevaluated applicator vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        unevaluatedItems: { $dynamicRef: "#meta" },
-        unevaluatedProperties: { $dynamicRef: "#meta" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
-var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/content",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/content": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Content vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        contentEncoding: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentSchema: { $dynamicRef: "#meta" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
-var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/core",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/core": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Core vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          $ref: "#/$defs/uriReferenceString",
-          $comment: "Non-empty fragments not allowed.",
-          pattern: "^[^#]*#?$"
-        },
-        $schema: { $ref: "#/$defs/uriString" },
-        $ref: { $ref: "#/$defs/uriReferenceString" },
-        $anchor: { $ref: "#/$defs/anchorString" },
-        $dynamicRef: { $ref: "#/$defs/uriReferenceString" },
-        $dynamicAnchor: { $ref: "#/$defs/anchorString" },
-        $vocabulary: {
-          type: "object",
-          propertyNames: { $ref: "#/$defs/uriString" },
-          additionalProperties: {
-            type: "boolean"
-          }
-        },
-        $comment: {
-          type: "string"
-        },
-        $defs: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" }
-        }
-      },
-      $defs: {
-        anchorString: {
-          type: "string",
-          pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
-        },
-        uriString: {
-          type: "string",
-          format: "uri"
-        },
-        uriReferenceString: {
-          type: "string",
-          format: "uri-reference"
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
-var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Format vocabulary meta-schema for annotation results",
-      type: ["object", "boolean"],
-      properties: {
-        format: { type: "string" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
-var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/meta-data": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Meta-data vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        deprecated: {
-          type: "boolean",
-          default: false
-        },
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        writeOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
-var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/validation",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/validation": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Validation vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        type: {
-          anyOf: [
-            { $ref: "#/$defs/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/$defs/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        const: true,
-        enum: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
-        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
-        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
-        minContains: {
-          $ref: "#/$defs/nonNegativeInteger",
-          default: 1
-        },
-        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
-        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/$defs/stringArray" },
-        dependentRequired: {
-          type: "object",
-          additionalProperties: {
-            $ref: "#/$defs/stringArray"
-          }
-        }
-      },
-      $defs: {
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          $ref: "#/$defs/nonNegativeInteger",
-          default: 0
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
-var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var metaSchema = require_schema4();
-    var applicator = require_applicator2();
-    var unevaluated = require_unevaluated2();
-    var content3 = require_content();
-    var core = require_core3();
-    var format = require_format_annotation();
-    var metadata = require_meta_data();
-    var validation = require_validation2();
-    var META_SUPPORT_DATA = ["/properties"];
-    function addMetaSchema2020($data) {
-      ;
-      [
-        metaSchema,
-        applicator,
-        unevaluated,
-        content3,
-        core,
-        with$data(this, format),
-        metadata,
-        with$data(this, validation)
-      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
-      return this;
-      function with$data(ajv, sch) {
-        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
-      }
-    }
-    exports.default = addMetaSchema2020;
-  }
-});
-
-// node_modules/ajv/dist/2020.js
-var require__ = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-    var core_1 = require_core();
-    var draft2020_1 = require_draft2020();
-    var discriminator_1 = require_discriminator();
-    var json_schema_2020_12_1 = require_json_schema_2020_12();
-    var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv20202 = class extends core_1.default {
-      constructor(opts = {}) {
-        super({
-          ...opts,
-          dynamicRef: true,
-          next: true,
-          unevaluated: true
-        });
-      }
-      _addVocabularies() {
-        super._addVocabularies();
-        draft2020_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        const { $data, meta } = this.opts;
-        if (!meta)
-          return;
-        json_schema_2020_12_1.default.call(this, $data);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv2020 = Ajv20202;
-    module.exports = exports = Ajv20202;
-    module.exports.Ajv2020 = Ajv20202;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv20202;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
+    STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
 });
 
@@ -41187,10 +28882,6 @@ var init_keyword_messages = __esm({
 });
 
 // src/validate/schema-check.ts
-function compileSchema(schema) {
-  const ajv = new import__.Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  return ajv.compile(schema);
-}
 function checkSchema(validate, data, file, source) {
   if (validate(data)) return [];
   const errors = dropBranchNoise(validate.errors ?? []);
@@ -41256,16 +28947,2490 @@ function instancePathSegments(pointer, data) {
   }
   return segments;
 }
-var import__;
 var init_schema_check = __esm({
   "src/validate/schema-check.ts"() {
     "use strict";
-    import__ = __toESM(require__(), 1);
     init_diagnostic();
-    init_parse2();
+    init_parse();
     init_keyword_messages();
     init_suggest();
     init_describe();
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length2(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// src/validate/standalone-validators.ts
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.title === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.date === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.severity === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.summary === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.impact === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.timeline === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.root_cause === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "root_cause" }, message: "must have required property 'root_cause'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.resolution === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolution" }, message: "must have required property 'resolution'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.action_items === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action_items" }, message: "must have required property 'action_items'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.lessons === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lessons" }, message: "must have required property 'lessons'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema31.properties, key0) || pattern4.test(key0))) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err11 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema31.properties.id, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.id.type, parentSchema: schema31.properties.id, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data1)) {
+          const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.title.type, parentSchema: schema31.properties.title, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.date !== void 0) {
+      let data2 = data.date;
+      if (typeof data2 === "string") {
+        if (!pattern7.test(data2)) {
+          const err16 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema31.properties.date, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.date.type, parentSchema: schema31.properties.date, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.timezone !== void 0) {
+      let data3 = data.timezone;
+      if (typeof data3 === "string") {
+        if (func2(data3) < 1) {
+          const err18 = { instancePath: instancePath + "/timezone", schemaPath: "#/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timezone, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/timezone", schemaPath: "#/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timezone.type, parentSchema: schema31.properties.timezone, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.severity !== void 0) {
+      let data4 = data.severity;
+      if (typeof data4 === "string") {
+        if (func2(data4) < 1) {
+          const err20 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.severity, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.severity.type, parentSchema: schema31.properties.severity, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data5 = data.status;
+      if (typeof data5 !== "string") {
+        const err22 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.status.type, parentSchema: schema31.properties.status, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (!(data5 === "draft" || data5 === "in-review" || data5 === "published")) {
+        const err23 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.published_on !== void 0) {
+      let data6 = data.published_on;
+      if (typeof data6 === "string") {
+        if (!pattern7.test(data6)) {
+          const err24 = { instancePath: instancePath + "/published_on", schemaPath: "#/properties/published_on/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema31.properties.published_on, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/published_on", schemaPath: "#/properties/published_on/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.published_on.type, parentSchema: schema31.properties.published_on, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.authors !== void 0) {
+      let data7 = data.authors;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (typeof data8 === "string") {
+            if (func2(data8) < 1) {
+              const err26 = { instancePath: instancePath + "/authors/" + i0, schemaPath: "#/properties/authors/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.authors.items, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/authors/" + i0, schemaPath: "#/properties/authors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.authors.items.type, parentSchema: schema31.properties.authors.items, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.authors.type, parentSchema: schema31.properties.authors, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.participants !== void 0) {
+      let data9 = data.participants;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data10 = data9[i1];
+          if (typeof data10 === "string") {
+            if (func2(data10) < 1) {
+              const err29 = { instancePath: instancePath + "/participants/" + i1, schemaPath: "#/properties/participants/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.participants.items, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/participants/" + i1, schemaPath: "#/properties/participants/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.participants.items.type, parentSchema: schema31.properties.participants.items, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.participants.type, parentSchema: schema31.properties.participants, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data11 = data.services;
+      if (Array.isArray(data11)) {
+        const len2 = data11.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data12 = data11[i2];
+          if (typeof data12 === "string") {
+            if (func2(data12) < 1) {
+              const err32 = { instancePath: instancePath + "/services/" + i2, schemaPath: "#/properties/services/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.services.items, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/services/" + i2, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.services.items.type, parentSchema: schema31.properties.services.items, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.services.type, parentSchema: schema31.properties.services, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.tags !== void 0) {
+      let data13 = data.tags;
+      if (Array.isArray(data13)) {
+        const len3 = data13.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data14 = data13[i3];
+          if (typeof data14 === "string") {
+            if (func2(data14) < 1) {
+              const err35 = { instancePath: instancePath + "/tags/" + i3, schemaPath: "#/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.tags.items, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/tags/" + i3, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.tags.items.type, parentSchema: schema31.properties.tags.items, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.tags.type, parentSchema: schema31.properties.tags, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.summary !== void 0) {
+      let data15 = data.summary;
+      if (typeof data15 === "string") {
+        if (func2(data15) < 1) {
+          const err38 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.summary, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data15)) {
+          const err39 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.summary, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.summary.type, parentSchema: schema31.properties.summary, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data16 = data.impact;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        if (data16.description === void 0) {
+          const err41 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema31.properties.impact.required, parentSchema: schema31.properties.impact, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        for (const key1 in data16) {
+          if (!(key1 === "description" || key1 === "users_affected" || key1 === "requests_failed_pct" || key1 === "revenue_loss" || key1 === "currency" || pattern4.test(key1))) {
+            const err42 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.impact, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data16.description !== void 0) {
+          let data17 = data16.description;
+          if (typeof data17 === "string") {
+            if (func2(data17) < 1) {
+              const err43 = { instancePath: instancePath + "/impact/description", schemaPath: "#/properties/impact/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.impact.properties.description, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (!pattern6.test(data17)) {
+              const err44 = { instancePath: instancePath + "/impact/description", schemaPath: "#/properties/impact/properties/description/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.impact.properties.description, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/impact/description", schemaPath: "#/properties/impact/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.impact.properties.description.type, parentSchema: schema31.properties.impact.properties.description, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data16.users_affected !== void 0) {
+          let data18 = data16.users_affected;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
+            const err46 = { instancePath: instancePath + "/impact/users_affected", schemaPath: "#/properties/impact/properties/users_affected/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.impact.properties.users_affected.type, parentSchema: schema31.properties.impact.properties.users_affected, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number") {
+            if (data18 < 0 || isNaN(data18)) {
+              const err47 = { instancePath: instancePath + "/impact/users_affected", schemaPath: "#/properties/impact/properties/users_affected/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.impact.properties.users_affected, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data16.requests_failed_pct !== void 0) {
+          let data19 = data16.requests_failed_pct;
+          if (typeof data19 == "number") {
+            if (data19 > 100 || isNaN(data19)) {
+              const err48 = { instancePath: instancePath + "/impact/requests_failed_pct", schemaPath: "#/properties/impact/properties/requests_failed_pct/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.impact.properties.requests_failed_pct, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            if (data19 < 0 || isNaN(data19)) {
+              const err49 = { instancePath: instancePath + "/impact/requests_failed_pct", schemaPath: "#/properties/impact/properties/requests_failed_pct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.impact.properties.requests_failed_pct, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/impact/requests_failed_pct", schemaPath: "#/properties/impact/properties/requests_failed_pct/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.impact.properties.requests_failed_pct.type, parentSchema: schema31.properties.impact.properties.requests_failed_pct, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data16.revenue_loss !== void 0) {
+          let data20 = data16.revenue_loss;
+          if (typeof data20 == "number") {
+            if (data20 < 0 || isNaN(data20)) {
+              const err51 = { instancePath: instancePath + "/impact/revenue_loss", schemaPath: "#/properties/impact/properties/revenue_loss/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.impact.properties.revenue_loss, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/impact/revenue_loss", schemaPath: "#/properties/impact/properties/revenue_loss/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema31.properties.impact.properties.revenue_loss.type, parentSchema: schema31.properties.impact.properties.revenue_loss, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data16.currency !== void 0) {
+          let data21 = data16.currency;
+          if (typeof data21 === "string") {
+            if (!pattern12.test(data21)) {
+              const err53 = { instancePath: instancePath + "/impact/currency", schemaPath: "#/properties/impact/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema31.properties.impact.properties.currency, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/impact/currency", schemaPath: "#/properties/impact/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.impact.properties.currency.type, parentSchema: schema31.properties.impact.properties.currency, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.impact.type, parentSchema: schema31.properties.impact, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.timeline !== void 0) {
+      let data22 = data.timeline;
+      if (Array.isArray(data22)) {
+        if (data22.length < 1) {
+          const err56 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.timeline, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+        const len4 = data22.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data23 = data22[i4];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.time === void 0) {
+              const err57 = { instancePath: instancePath + "/timeline/" + i4, schemaPath: "#/properties/timeline/items/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema31.properties.timeline.items.required, parentSchema: schema31.properties.timeline.items, data: data23 };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+            if (data23.event === void 0) {
+              const err58 = { instancePath: instancePath + "/timeline/" + i4, schemaPath: "#/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'", schema: schema31.properties.timeline.items.required, parentSchema: schema31.properties.timeline.items, data: data23 };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            for (const key2 in data23) {
+              if (!(key2 === "time" || key2 === "event" || key2 === "type" || key2 === "service" || key2 === "level" || key2 === "source" || pattern4.test(key2))) {
+                const err59 = { instancePath: instancePath + "/timeline/" + i4, schemaPath: "#/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.timeline.items, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data23.time !== void 0) {
+              let data24 = data23.time;
+              if (typeof data24 === "string") {
+                if (func2(data24) < 1) {
+                  const err60 = { instancePath: instancePath + "/timeline/" + i4 + "/time", schemaPath: "#/properties/timeline/items/properties/time/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timeline.items.properties.time, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+              } else {
+                const err61 = { instancePath: instancePath + "/timeline/" + i4 + "/time", schemaPath: "#/properties/timeline/items/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.time.type, parentSchema: schema31.properties.timeline.items.properties.time, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data23.event !== void 0) {
+              let data25 = data23.event;
+              if (typeof data25 === "string") {
+                if (func2(data25) < 1) {
+                  const err62 = { instancePath: instancePath + "/timeline/" + i4 + "/event", schemaPath: "#/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timeline.items.properties.event, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data25)) {
+                  const err63 = { instancePath: instancePath + "/timeline/" + i4 + "/event", schemaPath: "#/properties/timeline/items/properties/event/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.timeline.items.properties.event, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/timeline/" + i4 + "/event", schemaPath: "#/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.event.type, parentSchema: schema31.properties.timeline.items.properties.event, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data23.type !== void 0) {
+              let data26 = data23.type;
+              if (typeof data26 === "string") {
+                if (!pattern15.test(data26)) {
+                  const err65 = { instancePath: instancePath + "/timeline/" + i4 + "/type", schemaPath: "#/properties/timeline/items/properties/type/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*$" }, message: 'must match pattern "^[a-z][a-z0-9-]*$"', schema: "^[a-z][a-z0-9-]*$", parentSchema: schema31.properties.timeline.items.properties.type, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/timeline/" + i4 + "/type", schemaPath: "#/properties/timeline/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.type.type, parentSchema: schema31.properties.timeline.items.properties.type, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data23.service !== void 0) {
+              let data27 = data23.service;
+              if (typeof data27 === "string") {
+                if (func2(data27) < 1) {
+                  const err67 = { instancePath: instancePath + "/timeline/" + i4 + "/service", schemaPath: "#/properties/timeline/items/properties/service/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timeline.items.properties.service, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/timeline/" + i4 + "/service", schemaPath: "#/properties/timeline/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.service.type, parentSchema: schema31.properties.timeline.items.properties.service, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data23.level !== void 0) {
+              let data28 = data23.level;
+              if (typeof data28 === "string") {
+                if (func2(data28) < 1) {
+                  const err69 = { instancePath: instancePath + "/timeline/" + i4 + "/level", schemaPath: "#/properties/timeline/items/properties/level/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timeline.items.properties.level, data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              } else {
+                const err70 = { instancePath: instancePath + "/timeline/" + i4 + "/level", schemaPath: "#/properties/timeline/items/properties/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.level.type, parentSchema: schema31.properties.timeline.items.properties.level, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data23.source !== void 0) {
+              let data29 = data23.source;
+              if (typeof data29 === "string") {
+                if (func2(data29) < 1) {
+                  const err71 = { instancePath: instancePath + "/timeline/" + i4 + "/source", schemaPath: "#/properties/timeline/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.timeline.items.properties.source, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+              } else {
+                const err72 = { instancePath: instancePath + "/timeline/" + i4 + "/source", schemaPath: "#/properties/timeline/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.timeline.items.properties.source.type, parentSchema: schema31.properties.timeline.items.properties.source, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err73 = { instancePath: instancePath + "/timeline/" + i4, schemaPath: "#/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.timeline.items.type, parentSchema: schema31.properties.timeline.items, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.timeline.type, parentSchema: schema31.properties.timeline, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.root_cause !== void 0) {
+      let data30 = data.root_cause;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        if (data30.immediate === void 0) {
+          const err75 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/required", keyword: "required", params: { missingProperty: "immediate" }, message: "must have required property 'immediate'", schema: schema31.properties.root_cause.required, parentSchema: schema31.properties.root_cause, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+        for (const key3 in data30) {
+          if (!(key3 === "immediate" || key3 === "contributing_factors" || key3 === "five_whys" || pattern4.test(key3))) {
+            const err76 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.root_cause, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data30.immediate !== void 0) {
+          let data31 = data30.immediate;
+          if (typeof data31 === "string") {
+            if (func2(data31) < 1) {
+              const err77 = { instancePath: instancePath + "/root_cause/immediate", schemaPath: "#/properties/root_cause/properties/immediate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.root_cause.properties.immediate, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            if (!pattern6.test(data31)) {
+              const err78 = { instancePath: instancePath + "/root_cause/immediate", schemaPath: "#/properties/root_cause/properties/immediate/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.root_cause.properties.immediate, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+          } else {
+            const err79 = { instancePath: instancePath + "/root_cause/immediate", schemaPath: "#/properties/root_cause/properties/immediate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.root_cause.properties.immediate.type, parentSchema: schema31.properties.root_cause.properties.immediate, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+        }
+        if (data30.contributing_factors !== void 0) {
+          let data32 = data30.contributing_factors;
+          if (Array.isArray(data32)) {
+            const len5 = data32.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data33 = data32[i5];
+              if (typeof data33 === "string") {
+                if (func2(data33) < 1) {
+                  const err80 = { instancePath: instancePath + "/root_cause/contributing_factors/" + i5, schemaPath: "#/properties/root_cause/properties/contributing_factors/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.root_cause.properties.contributing_factors.items, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data33)) {
+                  const err81 = { instancePath: instancePath + "/root_cause/contributing_factors/" + i5, schemaPath: "#/properties/root_cause/properties/contributing_factors/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.root_cause.properties.contributing_factors.items, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              } else {
+                const err82 = { instancePath: instancePath + "/root_cause/contributing_factors/" + i5, schemaPath: "#/properties/root_cause/properties/contributing_factors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.root_cause.properties.contributing_factors.items.type, parentSchema: schema31.properties.root_cause.properties.contributing_factors.items, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err83 = { instancePath: instancePath + "/root_cause/contributing_factors", schemaPath: "#/properties/root_cause/properties/contributing_factors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.root_cause.properties.contributing_factors.type, parentSchema: schema31.properties.root_cause.properties.contributing_factors, data: data32 };
+            if (vErrors === null) {
+              vErrors = [err83];
+            } else {
+              vErrors.push(err83);
+            }
+            errors++;
+          }
+        }
+        if (data30.five_whys !== void 0) {
+          let data34 = data30.five_whys;
+          if (Array.isArray(data34)) {
+            const len6 = data34.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data35 = data34[i6];
+              if (typeof data35 === "string") {
+                if (func2(data35) < 1) {
+                  const err84 = { instancePath: instancePath + "/root_cause/five_whys/" + i6, schemaPath: "#/properties/root_cause/properties/five_whys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.root_cause.properties.five_whys.items, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data35)) {
+                  const err85 = { instancePath: instancePath + "/root_cause/five_whys/" + i6, schemaPath: "#/properties/root_cause/properties/five_whys/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.root_cause.properties.five_whys.items, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              } else {
+                const err86 = { instancePath: instancePath + "/root_cause/five_whys/" + i6, schemaPath: "#/properties/root_cause/properties/five_whys/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.root_cause.properties.five_whys.items.type, parentSchema: schema31.properties.root_cause.properties.five_whys.items, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/root_cause/five_whys", schemaPath: "#/properties/root_cause/properties/five_whys/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.root_cause.properties.five_whys.type, parentSchema: schema31.properties.root_cause.properties.five_whys, data: data34 };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err88 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.root_cause.type, parentSchema: schema31.properties.root_cause, data: data30 };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.investigation !== void 0) {
+      let data36 = data.investigation;
+      if (Array.isArray(data36)) {
+        const len7 = data36.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data37 = data36[i7];
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            if (data37.hypothesis === void 0) {
+              const err89 = { instancePath: instancePath + "/investigation/" + i7, schemaPath: "#/properties/investigation/items/required", keyword: "required", params: { missingProperty: "hypothesis" }, message: "must have required property 'hypothesis'", schema: schema31.properties.investigation.items.required, parentSchema: schema31.properties.investigation.items, data: data37 };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
+              }
+              errors++;
+            }
+            for (const key4 in data37) {
+              if (!(key4 === "hypothesis" || key4 === "result" || key4 === "evidence" || pattern4.test(key4))) {
+                const err90 = { instancePath: instancePath + "/investigation/" + i7, schemaPath: "#/properties/investigation/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.investigation.items, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            if (data37.hypothesis !== void 0) {
+              let data38 = data37.hypothesis;
+              if (typeof data38 === "string") {
+                if (func2(data38) < 1) {
+                  const err91 = { instancePath: instancePath + "/investigation/" + i7 + "/hypothesis", schemaPath: "#/properties/investigation/items/properties/hypothesis/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.investigation.items.properties.hypothesis, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data38)) {
+                  const err92 = { instancePath: instancePath + "/investigation/" + i7 + "/hypothesis", schemaPath: "#/properties/investigation/items/properties/hypothesis/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.investigation.items.properties.hypothesis, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+              } else {
+                const err93 = { instancePath: instancePath + "/investigation/" + i7 + "/hypothesis", schemaPath: "#/properties/investigation/items/properties/hypothesis/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.investigation.items.properties.hypothesis.type, parentSchema: schema31.properties.investigation.items.properties.hypothesis, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+            }
+            if (data37.result !== void 0) {
+              let data39 = data37.result;
+              if (typeof data39 !== "string") {
+                const err94 = { instancePath: instancePath + "/investigation/" + i7 + "/result", schemaPath: "#/properties/investigation/items/properties/result/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.investigation.items.properties.result.type, parentSchema: schema31.properties.investigation.items.properties.result, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+              if (!(data39 === "confirmed" || data39 === "rejected" || data39 === "open")) {
+                const err95 = { instancePath: instancePath + "/investigation/" + i7 + "/result", schemaPath: "#/properties/investigation/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema31.properties.investigation.items.properties.result.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.investigation.items.properties.result.enum, parentSchema: schema31.properties.investigation.items.properties.result, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
+                }
+                errors++;
+              }
+            }
+            if (data37.evidence !== void 0) {
+              let data40 = data37.evidence;
+              if (typeof data40 === "string") {
+                if (func2(data40) < 1) {
+                  const err96 = { instancePath: instancePath + "/investigation/" + i7 + "/evidence", schemaPath: "#/properties/investigation/items/properties/evidence/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.investigation.items.properties.evidence, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data40)) {
+                  const err97 = { instancePath: instancePath + "/investigation/" + i7 + "/evidence", schemaPath: "#/properties/investigation/items/properties/evidence/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.investigation.items.properties.evidence, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+              } else {
+                const err98 = { instancePath: instancePath + "/investigation/" + i7 + "/evidence", schemaPath: "#/properties/investigation/items/properties/evidence/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.investigation.items.properties.evidence.type, parentSchema: schema31.properties.investigation.items.properties.evidence, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err99 = { instancePath: instancePath + "/investigation/" + i7, schemaPath: "#/properties/investigation/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.investigation.items.type, parentSchema: schema31.properties.investigation.items, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err99];
+            } else {
+              vErrors.push(err99);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err100 = { instancePath: instancePath + "/investigation", schemaPath: "#/properties/investigation/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.investigation.type, parentSchema: schema31.properties.investigation, data: data36 };
+        if (vErrors === null) {
+          vErrors = [err100];
+        } else {
+          vErrors.push(err100);
+        }
+        errors++;
+      }
+    }
+    if (data.resolution !== void 0) {
+      let data41 = data.resolution;
+      const _errs89 = errors;
+      let valid21 = false;
+      const _errs90 = errors;
+      if (typeof data41 === "string") {
+        if (func2(data41) < 1) {
+          const err101 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.resolution.anyOf[0], data: data41 };
+          if (vErrors === null) {
+            vErrors = [err101];
+          } else {
+            vErrors.push(err101);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data41)) {
+          const err102 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf/0/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.resolution.anyOf[0], data: data41 };
+          if (vErrors === null) {
+            vErrors = [err102];
+          } else {
+            vErrors.push(err102);
+          }
+          errors++;
+        }
+      } else {
+        const err103 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.anyOf[0].type, parentSchema: schema31.properties.resolution.anyOf[0], data: data41 };
+        if (vErrors === null) {
+          vErrors = [err103];
+        } else {
+          vErrors.push(err103);
+        }
+        errors++;
+      }
+      var _valid0 = _errs90 === errors;
+      valid21 = valid21 || _valid0;
+      const _errs92 = errors;
+      if (Array.isArray(data41)) {
+        if (data41.length < 1) {
+          const err104 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.resolution.anyOf[1], data: data41 };
+          if (vErrors === null) {
+            vErrors = [err104];
+          } else {
+            vErrors.push(err104);
+          }
+          errors++;
+        }
+        const len8 = data41.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data42 = data41[i8];
+          if (typeof data42 === "string") {
+            if (func2(data42) < 1) {
+              const err105 = { instancePath: instancePath + "/resolution/" + i8, schemaPath: "#/properties/resolution/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.resolution.anyOf[1].items, data: data42 };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
+              }
+              errors++;
+            }
+            if (!pattern6.test(data42)) {
+              const err106 = { instancePath: instancePath + "/resolution/" + i8, schemaPath: "#/properties/resolution/anyOf/1/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.resolution.anyOf[1].items, data: data42 };
+              if (vErrors === null) {
+                vErrors = [err106];
+              } else {
+                vErrors.push(err106);
+              }
+              errors++;
+            }
+          } else {
+            const err107 = { instancePath: instancePath + "/resolution/" + i8, schemaPath: "#/properties/resolution/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.anyOf[1].items.type, parentSchema: schema31.properties.resolution.anyOf[1].items, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err107];
+            } else {
+              vErrors.push(err107);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err108 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.resolution.anyOf[1].type, parentSchema: schema31.properties.resolution.anyOf[1], data: data41 };
+        if (vErrors === null) {
+          vErrors = [err108];
+        } else {
+          vErrors.push(err108);
+        }
+        errors++;
+      }
+      var _valid0 = _errs92 === errors;
+      valid21 = valid21 || _valid0;
+      if (!valid21) {
+        const err109 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.resolution.anyOf, parentSchema: schema31.properties.resolution, data: data41 };
+        if (vErrors === null) {
+          vErrors = [err109];
+        } else {
+          vErrors.push(err109);
+        }
+        errors++;
+      } else {
+        errors = _errs89;
+        if (vErrors !== null) {
+          if (_errs89) {
+            vErrors.length = _errs89;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.action_items !== void 0) {
+      let data43 = data.action_items;
+      if (Array.isArray(data43)) {
+        const len9 = data43.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          let data44 = data43[i9];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.action === void 0) {
+              const err110 = { instancePath: instancePath + "/action_items/" + i9, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema31.properties.action_items.items.required, parentSchema: schema31.properties.action_items.items, data: data44 };
+              if (vErrors === null) {
+                vErrors = [err110];
+              } else {
+                vErrors.push(err110);
+              }
+              errors++;
+            }
+            for (const key5 in data44) {
+              if (!(func1.call(schema31.properties.action_items.items.properties, key5) || pattern4.test(key5))) {
+                const err111 = { instancePath: instancePath + "/action_items/" + i9, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.action_items.items, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+            }
+            if (data44.id !== void 0) {
+              let data45 = data44.id;
+              if (typeof data45 === "string") {
+                if (!pattern26.test(data45)) {
+                  const err112 = { instancePath: instancePath + "/action_items/" + i9 + "/id", schemaPath: "#/properties/action_items/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9_-]*$", parentSchema: schema31.properties.action_items.items.properties.id, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
+                }
+              } else {
+                const err113 = { instancePath: instancePath + "/action_items/" + i9 + "/id", schemaPath: "#/properties/action_items/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.id.type, parentSchema: schema31.properties.action_items.items.properties.id, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+            }
+            if (data44.action !== void 0) {
+              let data46 = data44.action;
+              if (typeof data46 === "string") {
+                if (func2(data46) < 1) {
+                  const err114 = { instancePath: instancePath + "/action_items/" + i9 + "/action", schemaPath: "#/properties/action_items/items/properties/action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.action_items.items.properties.action, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data46)) {
+                  const err115 = { instancePath: instancePath + "/action_items/" + i9 + "/action", schemaPath: "#/properties/action_items/items/properties/action/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.action_items.items.properties.action, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+              } else {
+                const err116 = { instancePath: instancePath + "/action_items/" + i9 + "/action", schemaPath: "#/properties/action_items/items/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.action.type, parentSchema: schema31.properties.action_items.items.properties.action, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err116];
+                } else {
+                  vErrors.push(err116);
+                }
+                errors++;
+              }
+            }
+            if (data44.owner !== void 0) {
+              let data47 = data44.owner;
+              if (typeof data47 === "string") {
+                if (func2(data47) < 1) {
+                  const err117 = { instancePath: instancePath + "/action_items/" + i9 + "/owner", schemaPath: "#/properties/action_items/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.action_items.items.properties.owner, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err117];
+                  } else {
+                    vErrors.push(err117);
+                  }
+                  errors++;
+                }
+              } else {
+                const err118 = { instancePath: instancePath + "/action_items/" + i9 + "/owner", schemaPath: "#/properties/action_items/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.owner.type, parentSchema: schema31.properties.action_items.items.properties.owner, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+            }
+            if (data44.deadline !== void 0) {
+              let data48 = data44.deadline;
+              if (typeof data48 === "string") {
+                if (!pattern7.test(data48)) {
+                  const err119 = { instancePath: instancePath + "/action_items/" + i9 + "/deadline", schemaPath: "#/properties/action_items/items/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', schema: "^\\d{4}-\\d{2}-\\d{2}$", parentSchema: schema31.properties.action_items.items.properties.deadline, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err119];
+                  } else {
+                    vErrors.push(err119);
+                  }
+                  errors++;
+                }
+              } else {
+                const err120 = { instancePath: instancePath + "/action_items/" + i9 + "/deadline", schemaPath: "#/properties/action_items/items/properties/deadline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.deadline.type, parentSchema: schema31.properties.action_items.items.properties.deadline, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+              }
+            }
+            if (data44.status !== void 0) {
+              let data49 = data44.status;
+              if (typeof data49 !== "string") {
+                const err121 = { instancePath: instancePath + "/action_items/" + i9 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.status.type, parentSchema: schema31.properties.action_items.items.properties.status, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+              if (!(data49 === "open" || data49 === "in-progress" || data49 === "done" || data49 === "wont-do")) {
+                const err122 = { instancePath: instancePath + "/action_items/" + i9 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.action_items.items.properties.status.enum, parentSchema: schema31.properties.action_items.items.properties.status, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors++;
+              }
+            }
+            if (data44.priority !== void 0) {
+              let data50 = data44.priority;
+              if (typeof data50 !== "string") {
+                const err123 = { instancePath: instancePath + "/action_items/" + i9 + "/priority", schemaPath: "#/properties/action_items/items/properties/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.priority.type, parentSchema: schema31.properties.action_items.items.properties.priority, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err123];
+                } else {
+                  vErrors.push(err123);
+                }
+                errors++;
+              }
+              if (!(data50 === "P0" || data50 === "P1" || data50 === "P2" || data50 === "P3")) {
+                const err124 = { instancePath: instancePath + "/action_items/" + i9 + "/priority", schemaPath: "#/properties/action_items/items/properties/priority/enum", keyword: "enum", params: { allowedValues: schema31.properties.action_items.items.properties.priority.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.action_items.items.properties.priority.enum, parentSchema: schema31.properties.action_items.items.properties.priority, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data44.type !== void 0) {
+              let data51 = data44.type;
+              if (typeof data51 !== "string") {
+                const err125 = { instancePath: instancePath + "/action_items/" + i9 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.type.type, parentSchema: schema31.properties.action_items.items.properties.type, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err125];
+                } else {
+                  vErrors.push(err125);
+                }
+                errors++;
+              }
+              if (!(data51 === "prevent" || data51 === "detect" || data51 === "mitigate" || data51 === "process")) {
+                const err126 = { instancePath: instancePath + "/action_items/" + i9 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.action_items.items.properties.type.enum, parentSchema: schema31.properties.action_items.items.properties.type, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+            if (data44.issue !== void 0) {
+              let data52 = data44.issue;
+              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)))) {
+                const err127 = { instancePath: instancePath + "/action_items/" + i9 + "/issue", schemaPath: "#/properties/action_items/items/properties/issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.action_items.items.properties.issue.type, parentSchema: schema31.properties.action_items.items.properties.issue, data: data52 };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+              if (typeof data52 == "number") {
+                if (data52 < 1 || isNaN(data52)) {
+                  const err128 = { instancePath: instancePath + "/action_items/" + i9 + "/issue", schemaPath: "#/properties/action_items/items/properties/issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.action_items.items.properties.issue, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data44.reason !== void 0) {
+              let data53 = data44.reason;
+              if (typeof data53 === "string") {
+                if (func2(data53) < 1) {
+                  const err129 = { instancePath: instancePath + "/action_items/" + i9 + "/reason", schemaPath: "#/properties/action_items/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.action_items.items.properties.reason, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err129];
+                  } else {
+                    vErrors.push(err129);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data53)) {
+                  const err130 = { instancePath: instancePath + "/action_items/" + i9 + "/reason", schemaPath: "#/properties/action_items/items/properties/reason/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.action_items.items.properties.reason, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err130];
+                  } else {
+                    vErrors.push(err130);
+                  }
+                  errors++;
+                }
+              } else {
+                const err131 = { instancePath: instancePath + "/action_items/" + i9 + "/reason", schemaPath: "#/properties/action_items/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.action_items.items.properties.reason.type, parentSchema: schema31.properties.action_items.items.properties.reason, data: data53 };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err132 = { instancePath: instancePath + "/action_items/" + i9, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.action_items.items.type, parentSchema: schema31.properties.action_items.items, data: data44 };
+            if (vErrors === null) {
+              vErrors = [err132];
+            } else {
+              vErrors.push(err132);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err133 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.action_items.type, parentSchema: schema31.properties.action_items, data: data43 };
+        if (vErrors === null) {
+          vErrors = [err133];
+        } else {
+          vErrors.push(err133);
+        }
+        errors++;
+      }
+    }
+    if (data.lessons !== void 0) {
+      let data54 = data.lessons;
+      if (Array.isArray(data54)) {
+        const len10 = data54.length;
+        for (let i10 = 0; i10 < len10; i10++) {
+          let data55 = data54[i10];
+          const _errs122 = errors;
+          let valid29 = false;
+          const _errs123 = errors;
+          if (typeof data55 === "string") {
+            if (func2(data55) < 1) {
+              const err134 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.lessons.items.anyOf[0], data: data55 };
+              if (vErrors === null) {
+                vErrors = [err134];
+              } else {
+                vErrors.push(err134);
+              }
+              errors++;
+            }
+            if (!pattern6.test(data55)) {
+              const err135 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.lessons.items.anyOf[0], data: data55 };
+              if (vErrors === null) {
+                vErrors = [err135];
+              } else {
+                vErrors.push(err135);
+              }
+              errors++;
+            }
+          } else {
+            const err136 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.lessons.items.anyOf[0].type, parentSchema: schema31.properties.lessons.items.anyOf[0], data: data55 };
+            if (vErrors === null) {
+              vErrors = [err136];
+            } else {
+              vErrors.push(err136);
+            }
+            errors++;
+          }
+          var _valid1 = _errs123 === errors;
+          valid29 = valid29 || _valid1;
+          const _errs125 = errors;
+          if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+            if (data55.title === void 0) {
+              const err137 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/1/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema31.properties.lessons.items.anyOf[1].required, parentSchema: schema31.properties.lessons.items.anyOf[1], data: data55 };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+            for (const key6 in data55) {
+              if (!(key6 === "title" || key6 === "detail" || pattern4.test(key6))) {
+                const err138 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.lessons.items.anyOf[1], data: data55 };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
+            if (data55.title !== void 0) {
+              let data56 = data55.title;
+              if (typeof data56 === "string") {
+                if (func2(data56) < 1) {
+                  const err139 = { instancePath: instancePath + "/lessons/" + i10 + "/title", schemaPath: "#/properties/lessons/items/anyOf/1/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.lessons.items.anyOf[1].properties.title, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err139];
+                  } else {
+                    vErrors.push(err139);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data56)) {
+                  const err140 = { instancePath: instancePath + "/lessons/" + i10 + "/title", schemaPath: "#/properties/lessons/items/anyOf/1/properties/title/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.lessons.items.anyOf[1].properties.title, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+              } else {
+                const err141 = { instancePath: instancePath + "/lessons/" + i10 + "/title", schemaPath: "#/properties/lessons/items/anyOf/1/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.lessons.items.anyOf[1].properties.title.type, parentSchema: schema31.properties.lessons.items.anyOf[1].properties.title, data: data56 };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors++;
+              }
+            }
+            if (data55.detail !== void 0) {
+              let data57 = data55.detail;
+              if (typeof data57 === "string") {
+                if (func2(data57) < 1) {
+                  const err142 = { instancePath: instancePath + "/lessons/" + i10 + "/detail", schemaPath: "#/properties/lessons/items/anyOf/1/properties/detail/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.lessons.items.anyOf[1].properties.detail, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+                if (!pattern6.test(data57)) {
+                  const err143 = { instancePath: instancePath + "/lessons/" + i10 + "/detail", schemaPath: "#/properties/lessons/items/anyOf/1/properties/detail/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema31.properties.lessons.items.anyOf[1].properties.detail, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              } else {
+                const err144 = { instancePath: instancePath + "/lessons/" + i10 + "/detail", schemaPath: "#/properties/lessons/items/anyOf/1/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.lessons.items.anyOf[1].properties.detail.type, parentSchema: schema31.properties.lessons.items.anyOf[1].properties.detail, data: data57 };
+                if (vErrors === null) {
+                  vErrors = [err144];
+                } else {
+                  vErrors.push(err144);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err145 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.lessons.items.anyOf[1].type, parentSchema: schema31.properties.lessons.items.anyOf[1], data: data55 };
+            if (vErrors === null) {
+              vErrors = [err145];
+            } else {
+              vErrors.push(err145);
+            }
+            errors++;
+          }
+          var _valid1 = _errs125 === errors;
+          valid29 = valid29 || _valid1;
+          if (!valid29) {
+            const err146 = { instancePath: instancePath + "/lessons/" + i10, schemaPath: "#/properties/lessons/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.lessons.items.anyOf, parentSchema: schema31.properties.lessons.items, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          } else {
+            errors = _errs122;
+            if (vErrors !== null) {
+              if (_errs122) {
+                vErrors.length = _errs122;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err147 = { instancePath: instancePath + "/lessons", schemaPath: "#/properties/lessons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.lessons.type, parentSchema: schema31.properties.lessons, data: data54 };
+        if (vErrors === null) {
+          vErrors = [err147];
+        } else {
+          vErrors.push(err147);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err148 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err148];
+    } else {
+      vErrors.push(err148);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(func1.call(schema32.properties, key0) || pattern4.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.incidents !== void 0) {
+      let data0 = data.incidents;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.incidents, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.incidents.type, parentSchema: schema32.properties.incidents, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.templates !== void 0) {
+      let data1 = data.templates;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err3 = { instancePath: instancePath + "/templates", schemaPath: "#/properties/templates/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.templates, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/templates", schemaPath: "#/properties/templates/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.templates.type, parentSchema: schema32.properties.templates, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.output !== void 0) {
+      let data2 = data.output;
+      if (typeof data2 === "string") {
+        if (func2(data2) < 1) {
+          const err5 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.output, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/output", schemaPath: "#/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.output.type, parentSchema: schema32.properties.output, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.severities !== void 0) {
+      let data3 = data.severities;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err7 = { instancePath: instancePath + "/severities", schemaPath: "#/properties/severities/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema32.properties.severities, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 === "string") {
+            if (func2(data4) < 1) {
+              const err8 = { instancePath: instancePath + "/severities/" + i0, schemaPath: "#/properties/severities/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.severities.items, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/severities/" + i0, schemaPath: "#/properties/severities/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.severities.items.type, parentSchema: schema32.properties.severities.items, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        let i1 = data3.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data3[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err10 = { instancePath: instancePath + "/severities", schemaPath: "#/properties/severities/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema32.properties.severities, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/severities", schemaPath: "#/properties/severities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema32.properties.severities.type, parentSchema: schema32.properties.severities, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.max_file_bytes !== void 0) {
+      let data5 = data.max_file_bytes;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+        const err12 = { instancePath: instancePath + "/max_file_bytes", schemaPath: "#/properties/max_file_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.max_file_bytes.type, parentSchema: schema32.properties.max_file_bytes, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number") {
+        if (data5 > 10485760 || isNaN(data5)) {
+          const err13 = { instancePath: instancePath + "/max_file_bytes", schemaPath: "#/properties/max_file_bytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10485760 }, message: "must be <= 10485760", schema: 10485760, parentSchema: schema32.properties.max_file_bytes, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5 < 1024 || isNaN(data5)) {
+          const err14 = { instancePath: instancePath + "/max_file_bytes", schemaPath: "#/properties/max_file_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1024 }, message: "must be >= 1024", schema: 1024, parentSchema: schema32.properties.max_file_bytes, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.lint !== void 0) {
+      let data6 = data.lint;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        for (const key1 in data6) {
+          if (!(key1 === "rules" || key1 === "phrases" || key1 === "allow" || key1 === "people")) {
+            const err15 = { instancePath: instancePath + "/lint", schemaPath: "#/properties/lint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.lint, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data6.rules !== void 0) {
+          let data7 = data6.rules;
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            for (const key2 in data7) {
+              if (!pattern35.test(key2)) {
+                const err16 = { instancePath: instancePath + "/lint/rules", schemaPath: "#/properties/lint/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.lint.properties.rules, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            for (const key3 in data7) {
+              if (pattern35.test(key3)) {
+                let data8 = data7[key3];
+                if (typeof data8 !== "string") {
+                  const err17 = { instancePath: instancePath + "/lint/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/lint/properties/rules/patternProperties/%5E(blame%7Cstructure)~1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.rules.patternProperties["^(blame|structure)/"].type, parentSchema: schema32.properties.lint.properties.rules.patternProperties["^(blame|structure)/"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (!(data8 === "off" || data8 === "error" || data8 === "warning" || data8 === "info")) {
+                  const err18 = { instancePath: instancePath + "/lint/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/lint/properties/rules/patternProperties/%5E(blame%7Cstructure)~1/enum", keyword: "enum", params: { allowedValues: schema32.properties.lint.properties.rules.patternProperties["^(blame|structure)/"].enum }, message: "must be equal to one of the allowed values", schema: schema32.properties.lint.properties.rules.patternProperties["^(blame|structure)/"].enum, parentSchema: schema32.properties.lint.properties.rules.patternProperties["^(blame|structure)/"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/lint/rules", schemaPath: "#/properties/lint/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.lint.properties.rules.type, parentSchema: schema32.properties.lint.properties.rules, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data6.phrases !== void 0) {
+          let data9 = data6.phrases;
+          if (Array.isArray(data9)) {
+            const len1 = data9.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data10 = data9[i2];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.phrase === void 0) {
+                  const err20 = { instancePath: instancePath + "/lint/phrases/" + i2, schemaPath: "#/properties/lint/properties/phrases/items/required", keyword: "required", params: { missingProperty: "phrase" }, message: "must have required property 'phrase'", schema: schema32.properties.lint.properties.phrases.items.required, parentSchema: schema32.properties.lint.properties.phrases.items, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                for (const key4 in data10) {
+                  if (!(key4 === "phrase" || key4 === "rule" || key4 === "message" || key4 === "suggestion")) {
+                    const err21 = { instancePath: instancePath + "/lint/phrases/" + i2, schemaPath: "#/properties/lint/properties/phrases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.lint.properties.phrases.items, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.phrase !== void 0) {
+                  let data11 = data10.phrase;
+                  if (typeof data11 === "string") {
+                    if (func2(data11) < 1) {
+                      const err22 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/phrase", schemaPath: "#/properties/lint/properties/phrases/items/properties/phrase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.lint.properties.phrases.items.properties.phrase, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err23 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/phrase", schemaPath: "#/properties/lint/properties/phrases/items/properties/phrase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.phrases.items.properties.phrase.type, parentSchema: schema32.properties.lint.properties.phrases.items.properties.phrase, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.rule !== void 0) {
+                  let data12 = data10.rule;
+                  if (typeof data12 === "string") {
+                    if (!pattern37.test(data12)) {
+                      const err24 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/rule", schemaPath: "#/properties/lint/properties/phrases/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^blame/" }, message: 'must match pattern "^blame/"', schema: "^blame/", parentSchema: schema32.properties.lint.properties.phrases.items.properties.rule, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/rule", schemaPath: "#/properties/lint/properties/phrases/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.phrases.items.properties.rule.type, parentSchema: schema32.properties.lint.properties.phrases.items.properties.rule, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.message !== void 0) {
+                  let data13 = data10.message;
+                  if (typeof data13 !== "string") {
+                    const err26 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/message", schemaPath: "#/properties/lint/properties/phrases/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.phrases.items.properties.message.type, parentSchema: schema32.properties.lint.properties.phrases.items.properties.message, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.suggestion !== void 0) {
+                  let data14 = data10.suggestion;
+                  if (typeof data14 !== "string") {
+                    const err27 = { instancePath: instancePath + "/lint/phrases/" + i2 + "/suggestion", schemaPath: "#/properties/lint/properties/phrases/items/properties/suggestion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.phrases.items.properties.suggestion.type, parentSchema: schema32.properties.lint.properties.phrases.items.properties.suggestion, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/lint/phrases/" + i2, schemaPath: "#/properties/lint/properties/phrases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.lint.properties.phrases.items.type, parentSchema: schema32.properties.lint.properties.phrases.items, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/lint/phrases", schemaPath: "#/properties/lint/properties/phrases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema32.properties.lint.properties.phrases.type, parentSchema: schema32.properties.lint.properties.phrases, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data6.allow !== void 0) {
+          let data15 = data6.allow;
+          if (Array.isArray(data15)) {
+            const len2 = data15.length;
+            for (let i3 = 0; i3 < len2; i3++) {
+              let data16 = data15[i3];
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err30 = { instancePath: instancePath + "/lint/allow/" + i3, schemaPath: "#/properties/lint/properties/allow/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.lint.properties.allow.items, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/lint/allow/" + i3, schemaPath: "#/properties/lint/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.allow.items.type, parentSchema: schema32.properties.lint.properties.allow.items, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/lint/allow", schemaPath: "#/properties/lint/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema32.properties.lint.properties.allow.type, parentSchema: schema32.properties.lint.properties.allow, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data6.people !== void 0) {
+          let data17 = data6.people;
+          if (Array.isArray(data17)) {
+            const len3 = data17.length;
+            for (let i4 = 0; i4 < len3; i4++) {
+              let data18 = data17[i4];
+              if (typeof data18 === "string") {
+                if (func2(data18) < 1) {
+                  const err33 = { instancePath: instancePath + "/lint/people/" + i4, schemaPath: "#/properties/lint/properties/people/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.lint.properties.people.items, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/lint/people/" + i4, schemaPath: "#/properties/lint/properties/people/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.lint.properties.people.items.type, parentSchema: schema32.properties.lint.properties.people.items, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/lint/people", schemaPath: "#/properties/lint/properties/people/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema32.properties.lint.properties.people.type, parentSchema: schema32.properties.lint.properties.people, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/lint", schemaPath: "#/properties/lint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.lint.type, parentSchema: schema32.properties.lint, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.sync !== void 0) {
+      let data19 = data.sync;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        for (const key5 in data19) {
+          if (!(key5 === "repo" || key5 === "label" || key5 === "incident_label_prefix" || key5 === "pace_ms" || key5 === "max_wait")) {
+            const err37 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.sync, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data19.repo !== void 0) {
+          let data20 = data19.repo;
+          if (typeof data20 === "string") {
+            if (!pattern38.test(data20)) {
+              const err38 = { instancePath: instancePath + "/sync/repo", schemaPath: "#/properties/sync/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[\\w.-]+/[\\w.-]+$" }, message: 'must match pattern "^[\\w.-]+/[\\w.-]+$"', schema: "^[\\w.-]+/[\\w.-]+$", parentSchema: schema32.properties.sync.properties.repo, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/sync/repo", schemaPath: "#/properties/sync/properties/repo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.repo.type, parentSchema: schema32.properties.sync.properties.repo, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data19.label !== void 0) {
+          let data21 = data19.label;
+          if (typeof data21 === "string") {
+            if (func2(data21) < 1) {
+              const err40 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.label.type, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data19.incident_label_prefix !== void 0) {
+          let data22 = data19.incident_label_prefix;
+          if (typeof data22 === "string") {
+            if (func2(data22) < 1) {
+              const err42 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.incident_label_prefix.type, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data19.pace_ms !== void 0) {
+          let data23 = data19.pace_ms;
+          if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
+            const err44 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.pace_ms.type, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+          if (typeof data23 == "number") {
+            if (data23 < 0 || isNaN(data23)) {
+              const err45 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data19.max_wait !== void 0) {
+          let data24 = data19.max_wait;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
+            const err46 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.max_wait.type, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          if (typeof data24 == "number") {
+            if (data24 < 0 || isNaN(data24)) {
+              const err47 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.sync.type, parentSchema: schema32.properties.sync, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.review !== void 0) {
+      let data25 = data.review;
+      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+        for (const key6 in data25) {
+          if (!(key6 === "approvals")) {
+            const err49 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data25.approvals !== void 0) {
+          let data26 = data25.approvals;
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            for (const key7 in data26) {
+              if (!pattern39.test(key7)) {
+                const err50 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            for (const key8 in data26) {
+              if (pattern39.test(key8)) {
+                let data27 = data26[key8];
+                if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
+                  const err51 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+                if (typeof data27 == "number") {
+                  if (data27 < 0 || isNaN(data27)) {
+                    const err52 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          } else {
+            const err53 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.properties.approvals.type, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err54 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.type, parentSchema: schema32.properties.review, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data28 = data.policies;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+        for (const key9 in data28) {
+          if (!(key9 === "action_deadline_days" || key9 === "max_days_in_draft" || key9 === "max_days_in_review")) {
+            const err55 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.policies, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        if (data28.action_deadline_days !== void 0) {
+          let data29 = data28.action_deadline_days;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            var props0 = {};
+            for (const key10 in data29) {
+              if (pattern39.test(key10)) {
+                let data30 = data29[key10];
+                if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
+                  const err56 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (typeof data30 == "number") {
+                  if (data30 < 0 || isNaN(data30)) {
+                    const err57 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                props0[key10] = true;
+              }
+            }
+          } else {
+            const err58 = { instancePath: instancePath + "/policies/action_deadline_days", schemaPath: "#/properties/policies/properties/action_deadline_days/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.properties.action_deadline_days.type, parentSchema: schema32.properties.policies.properties.action_deadline_days, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data28.max_days_in_draft !== void 0) {
+          let data31 = data28.max_days_in_draft;
+          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+            const err59 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_draft.type, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+          if (typeof data31 == "number") {
+            if (data31 < 0 || isNaN(data31)) {
+              const err60 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data28.max_days_in_review !== void 0) {
+          let data32 = data28.max_days_in_review;
+          if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
+            const err61 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_review.type, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+          if (typeof data32 == "number") {
+            if (data32 < 0 || isNaN(data32)) {
+              const err62 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.type, parentSchema: schema32.properties.policies, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    if (vErrors === null) {
+      vErrors = [err64];
+    } else {
+      vErrors.push(err64);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39;
+var init_standalone_validators = __esm({
+  "src/validate/standalone-validators.ts"() {
+    "use strict";
+    import_ucs2length = __toESM(require_ucs2length(), 1);
+    validateIncident = validate20;
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Blameless post-mortem (postmortem incident file)", "description": "One incident per YAML file in postmortems/. See the README for the full format.", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title", "date", "severity", "summary", "impact", "timeline", "root_cause", "resolution", "action_items", "lessons"], "properties": { "id": { "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable incident id; defaults to the file name without `.yaml`", "type": "string" }, "title": { "minLength": 1, "pattern": "\\S", "description": "One line naming the incident", "type": "string" }, "date": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "The day the incident began (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "timezone": { "minLength": 1, "description": "IANA time zone for times without an offset (default UTC)", "examples": ["UTC", "Europe/Berlin"], "type": "string" }, "severity": { "minLength": 1, "description": "SEV1 (worst) .. SEV5, read case-insensitively", "examples": ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"], "type": "string" }, "status": { "type": "string", "enum": ["draft", "in-review", "published"], "description": "draft (default) | in-review | published" }, "published_on": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "When the post-mortem was published; without it the tracker reads the commit that first set `status: published` (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "authors": { "description": "Who wrote the post-mortem", "type": "array", "items": { "minLength": 1, "type": "string" } }, "participants": { "description": "Who took part in the response", "type": "array", "items": { "minLength": 1, "type": "string" } }, "services": { "description": "Services affected", "type": "array", "items": { "minLength": 1, "type": "string" } }, "tags": { "description": "Free-form tags", "type": "array", "items": { "minLength": 1, "type": "string" } }, "summary": { "minLength": 1, "pattern": "\\S", "description": "What happened, in a few sentences", "type": "string" }, "impact": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["description"], "properties": { "description": { "minLength": 1, "pattern": "\\S", "description": "Who or what was affected, and how", "type": "string" }, "users_affected": { "minimum": 0, "description": "Number of users affected", "type": "integer" }, "requests_failed_pct": { "minimum": 0, "maximum": 100, "description": "Share of requests that failed, 0..100", "type": "number" }, "revenue_loss": { "minimum": 0, "description": "Estimated revenue lost, in `currency`", "type": "number" }, "currency": { "pattern": "^[A-Z]{3}$", "description": "ISO 4217 currency code", "examples": ["USD", "EUR"], "type": "string" } } }, "timeline": { "minItems": 1, "description": "Events in chronological order", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["time", "event"], "properties": { "time": { "minLength": 1, "description": 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset', "examples": ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"], "type": "string" }, "event": { "minLength": 1, "pattern": "\\S", "description": "What happened (prose, read by the linter)", "type": "string" }, "type": { "pattern": "^[a-z][a-z0-9-]*$", "description": "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest", "examples": ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"], "type": "string" }, "service": { "minLength": 1, "description": "The service the event happened in (written by `postmortem timeline`)", "type": "string" }, "level": { "minLength": 1, "description": "Log level of the line it came from: trace | debug | info | warn | error | fatal", "type": "string" }, "source": { "minLength": 1, "description": "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)", "type": "string" } } } }, "root_cause": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["immediate"], "properties": { "immediate": { "minLength": 1, "pattern": "\\S", "description": "The immediate technical cause", "type": "string" }, "contributing_factors": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "A condition that allowed or worsened the incident", "type": "string" } }, "five_whys": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One answer in the chain of whys, in order", "type": "string" } } } }, "investigation": { "description": "Hypotheses tested during the response", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["hypothesis"], "properties": { "hypothesis": { "minLength": 1, "pattern": "\\S", "description": "What was suspected", "type": "string" }, "result": { "type": "string", "enum": ["confirmed", "rejected", "open"], "description": "confirmed | rejected | open" }, "evidence": { "minLength": 1, "pattern": "\\S", "description": "What supported or refuted it", "type": "string" } } } }, "resolution": { "description": "Prose, or a list of steps", "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "How the incident was resolved", "type": "string" }, { "minItems": 1, "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One resolution step", "type": "string" } }] }, "action_items": { "description": "Follow-up work; may be empty only while `status: draft`", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["action"], "properties": { "id": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$", "description": "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing", "type": "string" }, "action": { "minLength": 1, "pattern": "\\S", "description": "What will be done (prose, read by the linter)", "type": "string" }, "owner": { "minLength": 1, "description": "A person or team; a GitHub login when it starts with @", "type": "string" }, "deadline": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Due date (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "status": { "type": "string", "enum": ["open", "in-progress", "done", "wont-do"], "description": "open (default) | in-progress | done | wont-do" }, "priority": { "type": "string", "enum": ["P0", "P1", "P2", "P3"], "description": "P0 (most urgent) .. P3" }, "type": { "type": "string", "enum": ["prevent", "detect", "mitigate", "process"], "description": "prevent | detect | mitigate | process" }, "issue": { "minimum": 1, "description": "GitHub issue number, written by `postmortem sync`; never typed by hand", "type": "integer" }, "reason": { "minLength": 1, "pattern": "\\S", "description": "Why the item will not be done (for `status: wont-do`; listed in the tracker)", "type": "string" } } } }, "lessons": { "description": "Lessons learned: strings, or {title, detail}", "type": "array", "items": { "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "A lesson learned", "type": "string" }, { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title"], "properties": { "title": { "minLength": 1, "pattern": "\\S", "description": "The lesson in one line", "type": "string" }, "detail": { "minLength": 1, "pattern": "\\S", "description": "Why it matters", "type": "string" } } }] } } } };
+    func1 = Object.prototype.hasOwnProperty;
+    func2 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+    pattern4 = new RegExp("^x-", "u");
+    pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+    pattern6 = new RegExp("\\S", "u");
+    pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+    pattern12 = new RegExp("^[A-Z]{3}$", "u");
+    pattern15 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+    pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
+    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validateConfig = validate21;
+    schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "postmortem configuration (postmortem.config.yaml)", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "properties": { "incidents": { "minLength": 1, "description": "Folder of incident files (default `postmortems`)", "type": "string" }, "templates": { "minLength": 1, "description": "Folder of your own Handlebars templates; files there replace the built-in ones of the same name", "type": "string" }, "output": { "minLength": 1, "description": "Folder for rendered reports (default: beside each incident file)", "type": "string" }, "severities": { "minItems": 1, "uniqueItems": true, "description": "The severity scale, worst first (default SEV1..SEV5)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "max_file_bytes": { "minimum": 1024, "maximum": 10485760, "description": "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)", "type": "integer" }, "lint": { "additionalProperties": false, "type": "object", "properties": { "rules": { "description": "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info", "additionalProperties": false, "type": "object", "patternProperties": { "^(blame|structure)/": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "off disables the rule; otherwise the severity it reports at" } } }, "phrases": { "description": "Team-specific phrases to flag", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["phrase"], "properties": { "phrase": { "minLength": 1, "description": "Words to flag, matched case-insensitively on word boundaries", "type": "string" }, "rule": { "pattern": "^blame/", "description": "Rule id the finding is reported under (default `blame/custom`)", "type": "string" }, "message": { "description": "Why the phrase hurts a blameless review", "type": "string" }, "suggestion": { "description": "A systemic rewrite to offer", "type": "string" } } } }, "allow": { "description": "Phrases never flagged (matched case-insensitively)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "people": { "description": "Names (or logins) lint treats as people in every file, besides those a file lists", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "sync": { "additionalProperties": false, "type": "object", "properties": { "repo": { "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name of the repository that receives the issues", "type": "string" }, "label": { "minLength": 1, "description": "Label marking post-mortem action issues (default `postmortem-action`)", "type": "string" }, "incident_label_prefix": { "minLength": 1, "description": "Prefix of the per-incident label (default `incident:`)", "type": "string" }, "pace_ms": { "minimum": 0, "description": "Pause between writes, in ms (default 1000)", "type": "integer" }, "max_wait": { "minimum": 0, "description": "Longest wait for the retries of one request, in seconds (default 30)", "type": "integer" } } }, "review": { "additionalProperties": false, "type": "object", "properties": { "approvals": { "description": "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)", "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "type": "integer" } } } } }, "policies": { "additionalProperties": false, "description": "Limits the tracker reports breaches of and `validate` warns about", "type": "object", "properties": { "action_deadline_days": { "description": "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)", "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "description": "days", "type": "integer" } } }, "max_days_in_draft": { "minimum": 0, "description": "How many days after the incident date it may still be `draft`", "type": "integer" }, "max_days_in_review": { "minimum": 0, "description": "How many days after the incident date it may still be `in-review`", "type": "integer" } } } } };
+    pattern35 = new RegExp("^(blame|structure)/", "u");
+    pattern37 = new RegExp("^blame/", "u");
+    pattern38 = new RegExp("^[\\w.-]+/[\\w.-]+$", "u");
+    pattern39 = new RegExp("^(.*)$", "u");
+    validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -41316,7 +31481,6 @@ function checkConfig(file, input) {
   const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0].ruleId === "schema/empty-file";
   if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
-  validateConfig ??= compileSchema(ConfigSchema);
   const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
   if (diagnostics.length > 0) return { config: null, diagnostics };
   const config = resolveConfig(loaded.data);
@@ -41364,14 +31528,14 @@ function checkConfig(file, input) {
   }
   return { config, diagnostics: [] };
 }
-var CONFIG_FILE, NO_POLICIES, DEFAULT_MAX_FILE_BYTES, DEFAULT_SEVERITIES, DEFAULT_CONFIG, validateConfig;
+var CONFIG_FILE, NO_POLICIES, DEFAULT_MAX_FILE_BYTES, DEFAULT_SEVERITIES, DEFAULT_CONFIG;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
-    init_schema3();
     init_diagnostic();
-    init_parse2();
+    init_parse();
     init_schema_check();
+    init_standalone_validators();
     CONFIG_FILE = "postmortem.config.yaml";
     NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
     DEFAULT_MAX_FILE_BYTES = 256 * 1024;
@@ -41390,8 +31554,550 @@ var init_config = __esm({
   }
 });
 
+// src/io/git-history.ts
+var git_history_exports = {};
+__export(git_history_exports, {
+  readPublicationDates: () => readPublicationDates
+});
+import { execFile as execFile2 } from "node:child_process";
+import path2 from "node:path";
+import { promisify } from "node:util";
+async function git(root, args) {
+  try {
+    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    return null;
+  }
+}
+async function readPublicationDates(root, folder) {
+  const top = await git(root, ["rev-parse", "--show-toplevel"]);
+  if (top === null) return null;
+  const log = await git(root, [
+    "log",
+    "--reverse",
+    "--no-renames",
+    "--format=%x00%cI",
+    "--name-only",
+    "-G",
+    `^status:[[:space:]]*["']?published`,
+    "--",
+    folder
+  ]);
+  if (log === null) return null;
+  const absoluteRoot = path2.resolve(root);
+  const topLevel = top.trim();
+  const dates = /* @__PURE__ */ new Map();
+  for (const commit of log.split("\0").slice(1)) {
+    const [date, ...names] = commit.split("\n").filter((line) => line.length > 0);
+    if (!date) continue;
+    for (const name of names) {
+      const file = path2.relative(absoluteRoot, path2.join(topLevel, name)).split(path2.sep).join("/");
+      if (!dates.has(file)) dates.set(file, date.slice(0, 10));
+    }
+  }
+  return dates;
+}
+var run2;
+var init_git_history = __esm({
+  "src/io/git-history.ts"() {
+    "use strict";
+    run2 = promisify(execFile2);
+  }
+});
+
+// node_modules/signal-exit/dist/cjs/signals.js
+var require_signals = __commonJS({
+  "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.signals = void 0;
+    exports.signals = [];
+    exports.signals.push("SIGHUP", "SIGINT", "SIGTERM");
+    if (process.platform !== "win32") {
+      exports.signals.push(
+        "SIGALRM",
+        "SIGABRT",
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      exports.signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
+    }
+  }
+});
+
+// node_modules/signal-exit/dist/cjs/index.js
+var require_cjs = __commonJS({
+  "node_modules/signal-exit/dist/cjs/index.js"(exports) {
+    "use strict";
+    var _a;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.unload = exports.load = exports.onExit = exports.signals = void 0;
+    var signals_js_1 = require_signals();
+    Object.defineProperty(exports, "signals", { enumerable: true, get: function() {
+      return signals_js_1.signals;
+    } });
+    var processOk = (process3) => !!process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
+    var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
+    var global2 = globalThis;
+    var ObjectDefineProperty = Object.defineProperty.bind(Object);
+    var Emitter = class {
+      emitted = {
+        afterExit: false,
+        exit: false
+      };
+      listeners = {
+        afterExit: [],
+        exit: []
+      };
+      count = 0;
+      id = Math.random();
+      constructor() {
+        if (global2[kExitEmitter]) {
+          return global2[kExitEmitter];
+        }
+        ObjectDefineProperty(global2, kExitEmitter, {
+          value: this,
+          writable: false,
+          enumerable: false,
+          configurable: false
+        });
+      }
+      on(ev, fn) {
+        this.listeners[ev].push(fn);
+      }
+      removeListener(ev, fn) {
+        const list2 = this.listeners[ev];
+        const i = list2.indexOf(fn);
+        if (i === -1) {
+          return;
+        }
+        if (i === 0 && list2.length === 1) {
+          list2.length = 0;
+        } else {
+          list2.splice(i, 1);
+        }
+      }
+      emit(ev, code2, signal) {
+        if (this.emitted[ev]) {
+          return false;
+        }
+        this.emitted[ev] = true;
+        let ret = false;
+        for (const fn of this.listeners[ev]) {
+          ret = fn(code2, signal) === true || ret;
+        }
+        if (ev === "exit") {
+          ret = this.emit("afterExit", code2, signal) || ret;
+        }
+        return ret;
+      }
+    };
+    var SignalExitBase = class {
+    };
+    var signalExitWrap = (handler2) => {
+      return {
+        onExit(cb, opts) {
+          return handler2.onExit(cb, opts);
+        },
+        load() {
+          return handler2.load();
+        },
+        unload() {
+          return handler2.unload();
+        }
+      };
+    };
+    var SignalExitFallback = class extends SignalExitBase {
+      onExit() {
+        return () => {
+        };
+      }
+      load() {
+      }
+      unload() {
+      }
+    };
+    var SignalExit = class extends SignalExitBase {
+      // "SIGHUP" throws an `ENOSYS` error on Windows,
+      // so use a supported signal instead
+      /* c8 ignore start */
+      #hupSig = process2.platform === "win32" ? "SIGINT" : "SIGHUP";
+      /* c8 ignore stop */
+      #emitter = new Emitter();
+      #process;
+      #originalProcessEmit;
+      #originalProcessReallyExit;
+      #sigListeners = {};
+      #loaded = false;
+      constructor(process3) {
+        super();
+        this.#process = process3;
+        this.#sigListeners = {};
+        for (const sig of signals_js_1.signals) {
+          this.#sigListeners[sig] = () => {
+            const listeners = this.#process.listeners(sig);
+            let { count } = this.#emitter;
+            const p = process3;
+            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
+              count += p.__signal_exit_emitter__.count;
+            }
+            if (listeners.length === count) {
+              this.unload();
+              const ret = this.#emitter.emit("exit", null, sig);
+              const s = sig === "SIGHUP" ? this.#hupSig : sig;
+              if (!ret)
+                process3.kill(process3.pid, s);
+            }
+          };
+        }
+        this.#originalProcessReallyExit = process3.reallyExit;
+        this.#originalProcessEmit = process3.emit;
+      }
+      onExit(cb, opts) {
+        if (!processOk(this.#process)) {
+          return () => {
+          };
+        }
+        if (this.#loaded === false) {
+          this.load();
+        }
+        const ev = opts?.alwaysLast ? "afterExit" : "exit";
+        this.#emitter.on(ev, cb);
+        return () => {
+          this.#emitter.removeListener(ev, cb);
+          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
+            this.unload();
+          }
+        };
+      }
+      load() {
+        if (this.#loaded) {
+          return;
+        }
+        this.#loaded = true;
+        this.#emitter.count += 1;
+        for (const sig of signals_js_1.signals) {
+          try {
+            const fn = this.#sigListeners[sig];
+            if (fn)
+              this.#process.on(sig, fn);
+          } catch (_) {
+          }
+        }
+        this.#process.emit = (ev, ...a) => {
+          return this.#processEmit(ev, ...a);
+        };
+        this.#process.reallyExit = (code2) => {
+          return this.#processReallyExit(code2);
+        };
+      }
+      unload() {
+        if (!this.#loaded) {
+          return;
+        }
+        this.#loaded = false;
+        signals_js_1.signals.forEach((sig) => {
+          const listener = this.#sigListeners[sig];
+          if (!listener) {
+            throw new Error("Listener not defined for signal: " + sig);
+          }
+          try {
+            this.#process.removeListener(sig, listener);
+          } catch (_) {
+          }
+        });
+        this.#process.emit = this.#originalProcessEmit;
+        this.#process.reallyExit = this.#originalProcessReallyExit;
+        this.#emitter.count -= 1;
+      }
+      #processReallyExit(code2) {
+        if (!processOk(this.#process)) {
+          return 0;
+        }
+        this.#process.exitCode = code2 || 0;
+        this.#emitter.emit("exit", this.#process.exitCode, null);
+        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
+      }
+      #processEmit(ev, ...args) {
+        const og = this.#originalProcessEmit;
+        if (ev === "exit" && processOk(this.#process)) {
+          if (typeof args[0] === "number") {
+            this.#process.exitCode = args[0];
+          }
+          const ret = og.call(this.#process, ev, ...args);
+          this.#emitter.emit("exit", this.#process.exitCode, null);
+          return ret;
+        } else {
+          return og.call(this.#process, ev, ...args);
+        }
+      }
+    };
+    var process2 = globalThis.process;
+    _a = signalExitWrap(processOk(process2) ? new SignalExit(process2) : new SignalExitFallback()), /**
+     * Called when the process is exiting, whether via signal, explicit
+     * exit, or running out of stuff to do.
+     *
+     * If the global process object is not suitable for instrumentation,
+     * then this will be a no-op.
+     *
+     * Returns a function that may be used to unload signal-exit.
+     */
+    exports.onExit = _a.onExit, /**
+     * Load the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports.load = _a.load, /**
+     * Unload the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports.unload = _a.unload;
+  }
+});
+
+// node_modules/write-file-atomic/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/write-file-atomic/lib/index.js"(exports, module) {
+    "use strict";
+    module.exports = writeFile2;
+    module.exports.sync = writeFileSync;
+    module.exports._getTmpname = getTmpname;
+    module.exports._cleanupOnExit = cleanupOnExit;
+    var fs3 = __require("fs");
+    var crypto2 = __require("node:crypto");
+    var { onExit } = require_cjs();
+    var path9 = __require("path");
+    var { promisify: promisify2 } = __require("util");
+    var activeFiles = {};
+    var threadId = (function getId() {
+      try {
+        const workerThreads = __require("worker_threads");
+        return workerThreads.threadId;
+      } catch (e) {
+        return 0;
+      }
+    })();
+    var invocations = 0;
+    function getTmpname(filename) {
+      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
+    }
+    function cleanupOnExit(tmpfile) {
+      return () => {
+        try {
+          fs3.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
+        } catch {
+        }
+      };
+    }
+    function serializeActiveFile(absoluteName) {
+      return new Promise((resolve) => {
+        if (!activeFiles[absoluteName]) {
+          activeFiles[absoluteName] = [];
+        }
+        activeFiles[absoluteName].push(resolve);
+        if (activeFiles[absoluteName].length === 1) {
+          resolve();
+        }
+      });
+    }
+    function isChownErrOk(err) {
+      if (err.code === "ENOSYS") {
+        return true;
+      }
+      const nonroot = !process.getuid || process.getuid() !== 0;
+      if (nonroot) {
+        if (err.code === "EINVAL" || err.code === "EPERM") {
+          return true;
+        }
+      }
+      return false;
+    }
+    async function writeFileAsync(filename, data, options = {}) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      }
+      let fd;
+      let tmpfile;
+      const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
+      const absoluteName = path9.resolve(filename);
+      try {
+        await serializeActiveFile(absoluteName);
+        const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
+        tmpfile = getTmpname(truename);
+        if (!options.mode || !options.chown) {
+          const stats = await promisify2(fs3.stat)(truename).catch(() => {
+          });
+          if (stats) {
+            if (options.mode == null) {
+              options.mode = stats.mode;
+            }
+            if (options.chown == null && process.getuid) {
+              options.chown = { uid: stats.uid, gid: stats.gid };
+            }
+          }
+        }
+        fd = await promisify2(fs3.open)(tmpfile, "w", options.mode);
+        if (options.tmpfileCreated) {
+          await options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          await promisify2(fs3.write)(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          await promisify2(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          await promisify2(fs3.fsync)(fd);
+        }
+        await promisify2(fs3.close)(fd);
+        fd = null;
+        if (options.chown) {
+          await promisify2(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        if (options.mode) {
+          await promisify2(fs3.chmod)(tmpfile, options.mode).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        await promisify2(fs3.rename)(tmpfile, truename);
+      } finally {
+        if (fd) {
+          await promisify2(fs3.close)(fd).catch(
+            /* istanbul ignore next */
+            () => {
+            }
+          );
+        }
+        removeOnExitHandler();
+        await promisify2(fs3.unlink)(tmpfile).catch(() => {
+        });
+        activeFiles[absoluteName].shift();
+        if (activeFiles[absoluteName].length > 0) {
+          activeFiles[absoluteName][0]();
+        } else {
+          delete activeFiles[absoluteName];
+        }
+      }
+    }
+    async function writeFile2(filename, data, options, callback) {
+      if (options instanceof Function) {
+        callback = options;
+        options = {};
+      }
+      const promise = writeFileAsync(filename, data, options);
+      if (callback) {
+        try {
+          const result = await promise;
+          return callback(result);
+        } catch (err) {
+          return callback(err);
+        }
+      }
+      return promise;
+    }
+    function writeFileSync(filename, data, options) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      } else if (!options) {
+        options = {};
+      }
+      try {
+        filename = fs3.realpathSync(filename);
+      } catch (ex) {
+      }
+      const tmpfile = getTmpname(filename);
+      if (!options.mode || !options.chown) {
+        try {
+          const stats = fs3.statSync(filename);
+          options = Object.assign({}, options);
+          if (!options.mode) {
+            options.mode = stats.mode;
+          }
+          if (!options.chown && process.getuid) {
+            options.chown = { uid: stats.uid, gid: stats.gid };
+          }
+        } catch (ex) {
+        }
+      }
+      let fd;
+      const cleanup = cleanupOnExit(tmpfile);
+      const removeOnExitHandler = onExit(cleanup);
+      let threw = true;
+      try {
+        fd = fs3.openSync(tmpfile, "w", options.mode || 438);
+        if (options.tmpfileCreated) {
+          options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          fs3.writeSync(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          fs3.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          fs3.fsyncSync(fd);
+        }
+        fs3.closeSync(fd);
+        fd = null;
+        if (options.chown) {
+          try {
+            fs3.chownSync(tmpfile, options.chown.uid, options.chown.gid);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        if (options.mode) {
+          try {
+            fs3.chmodSync(tmpfile, options.mode);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        fs3.renameSync(tmpfile, filename);
+        threw = false;
+      } finally {
+        if (fd) {
+          try {
+            fs3.closeSync(fd);
+          } catch (ex) {
+          }
+        }
+        removeOnExitHandler();
+        if (threw) {
+          cleanup();
+        }
+      }
+    }
+  }
+});
+
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
-var require_utils3 = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
     "use strict";
     exports.__esModule = true;
@@ -41402,7 +32108,7 @@ var require_utils3 = __commonJS({
     exports.createFrame = createFrame;
     exports.blockParams = blockParams;
     exports.appendContextPath = appendContextPath;
-    var escape2 = {
+    var escape = {
       "&": "&amp;",
       "<": "&lt;",
       ">": "&gt;",
@@ -41414,7 +32120,7 @@ var require_utils3 = __commonJS({
     var badChars = /[&<>"'`=]/g;
     var possible = /[&<>"'`=]/;
     function escapeChar(chr) {
-      return escape2[chr];
+      return escape[chr];
     }
     function extend2(obj) {
       for (var i = 1; i < arguments.length; i++) {
@@ -41545,7 +32251,7 @@ var require_block_helper_missing = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     exports["default"] = function(instance) {
       instance.registerHelper("blockHelperMissing", function(context, options) {
         var inverse = options.inverse, fn = options.fn;
@@ -41584,7 +32290,7 @@ var require_each = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     function closeIterator(iterator2) {
@@ -41699,14 +32405,14 @@ var require_helper_missing = __commonJS({
 });
 
 // node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
-var require_if2 = __commonJS({
+var require_if = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
@@ -41788,7 +32494,7 @@ var require_with = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
@@ -41835,7 +32541,7 @@ var require_helpers = __commonJS({
     var _helpersEach2 = _interopRequireDefault(_helpersEach);
     var _helpersHelperMissing = require_helper_missing();
     var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
-    var _helpersIf = require_if2();
+    var _helpersIf = require_if();
     var _helpersIf2 = _interopRequireDefault(_helpersIf);
     var _helpersLog = require_log2();
     var _helpersLog2 = _interopRequireDefault(_helpersLog);
@@ -41868,7 +32574,7 @@ var require_inline = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     exports["default"] = function(instance) {
       instance.registerDecorator("inline", function(fn, props, container, options) {
         var ret = fn;
@@ -41912,7 +32618,7 @@ var require_logger = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var logger = {
       methodMap: ["debug", "info", "warn", "error"],
       level: "info",
@@ -41960,7 +32666,7 @@ var require_proto_access = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var loggedProperties = /* @__PURE__ */ Object.create(null);
@@ -42029,7 +32735,7 @@ var require_base = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     var _helpers = require_helpers();
@@ -42185,7 +32891,7 @@ var require_runtime = __commonJS({
         return newObj;
       }
     }
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var Utils = _interopRequireWildcard(_utils);
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -42532,7 +33238,7 @@ var require_handlebars_runtime = __commonJS({
     var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
     var _handlebarsException = require_exception();
     var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
-    var _handlebarsUtils = require_utils3();
+    var _handlebarsUtils = require_utils2();
     var Utils = _interopRequireWildcard(_handlebarsUtils);
     var _handlebarsRuntime = require_runtime();
     var runtime = _interopRequireWildcard(_handlebarsRuntime);
@@ -43319,7 +34025,7 @@ var require_visitor = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _nodeTypes = require_node_types();
     function Visitor() {
       this.parents = [];
@@ -43804,7 +34510,7 @@ var require_base2 = __commonJS({
     var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
     var _helpers = require_helpers2();
     var Helpers = _interopRequireWildcard(_helpers);
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
@@ -43840,7 +34546,7 @@ var require_compiler = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _ast = require_ast();
     var _ast2 = _interopRequireDefault(_ast);
     var _nodeTypes = require_node_types();
@@ -44412,7 +35118,7 @@ var require_base64_vlq = __commonJS({
 });
 
 // node_modules/source-map/lib/util.js
-var require_util10 = __commonJS({
+var require_util9 = __commonJS({
   "node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
@@ -44715,7 +35421,7 @@ var require_util10 = __commonJS({
 // node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
   "node_modules/source-map/lib/array-set.js"(exports) {
-    var util = require_util10();
+    var util = require_util9();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
     function ArraySet() {
@@ -44785,7 +35491,7 @@ var require_array_set = __commonJS({
 // node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
   "node_modules/source-map/lib/mapping-list.js"(exports) {
-    var util = require_util10();
+    var util = require_util9();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
       var lineB = mappingB.generatedLine;
@@ -44825,7 +35531,7 @@ var require_mapping_list = __commonJS({
 var require_source_map_generator = __commonJS({
   "node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
-    var util = require_util10();
+    var util = require_util9();
     var ArraySet = require_array_set().ArraySet;
     var MappingList = require_mapping_list().MappingList;
     function SourceMapGenerator(aArgs) {
@@ -45191,7 +35897,7 @@ var require_quick_sort = __commonJS({
 // node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
   "node_modules/source-map/lib/source-map-consumer.js"(exports) {
-    var util = require_util10();
+    var util = require_util9();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
     var base64VLQ = require_base64_vlq();
@@ -45793,7 +36499,7 @@ var require_source_map_consumer = __commonJS({
 var require_source_node = __commonJS({
   "node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
-    var util = require_util10();
+    var util = require_util9();
     var REGEX_NEWLINE = /(\r?\n)/;
     var NEWLINE_CODE = 10;
     var isSourceNode = "$$$isSourceNode$$$";
@@ -46069,7 +36775,7 @@ var require_code_gen = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.safeJsonLiteral = safeJsonLiteral;
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
     function escapeScriptDelimiters(code2) {
@@ -46225,10 +36931,10 @@ var require_javascript_compiler = __commonJS({
     var _base = require_base();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils3();
+    var _utils = require_utils2();
     var _codeGen = require_code_gen();
     var _codeGen2 = _interopRequireDefault(_codeGen);
-    function Literal2(value) {
+    function Literal(value) {
       this.value = value;
     }
     function JavaScriptCompiler() {
@@ -46912,14 +37618,14 @@ var require_javascript_compiler = __commonJS({
         }
       },
       push: function push2(expr) {
-        if (!(expr instanceof Literal2)) {
+        if (!(expr instanceof Literal)) {
           expr = this.source.wrap(expr);
         }
         this.inlineStack.push(expr);
         return expr;
       },
       pushStackLiteral: function pushStackLiteral(item) {
-        this.push(new Literal2(item));
+        this.push(new Literal(item));
       },
       pushSource: function pushSource(source) {
         if (this.pendingContent) {
@@ -46936,7 +37642,7 @@ var require_javascript_compiler = __commonJS({
           throw new _exception2["default"]("replaceStack on non-inline");
         }
         var top = this.popStack(true);
-        if (top instanceof Literal2) {
+        if (top instanceof Literal) {
           stack = [top.value];
           prefix = ["(", stack];
           usedLiteral = true;
@@ -46970,7 +37676,7 @@ var require_javascript_compiler = __commonJS({
         this.inlineStack = [];
         for (var i = 0, len = inlineStack.length; i < len; i++) {
           var entry = inlineStack[i];
-          if (entry instanceof Literal2) {
+          if (entry instanceof Literal) {
             this.compileStack.push(entry);
           } else {
             var stack = this.incrStack();
@@ -46984,7 +37690,7 @@ var require_javascript_compiler = __commonJS({
       },
       popStack: function popStack(wrapped) {
         var inline2 = this.isInline(), item = (inline2 ? this.inlineStack : this.compileStack).pop();
-        if (!wrapped && item instanceof Literal2) {
+        if (!wrapped && item instanceof Literal) {
           return item.value;
         } else {
           if (!inline2) {
@@ -46998,7 +37704,7 @@ var require_javascript_compiler = __commonJS({
       },
       topStack: function topStack() {
         var stack = this.isInline() ? this.inlineStack : this.compileStack, item = stack[stack.length - 1];
-        if (item instanceof Literal2) {
+        if (item instanceof Literal) {
           return item.value;
         } else {
           return item;
@@ -47349,6 +38055,140 @@ var require_lib2 = __commonJS({
   }
 });
 
+// src/render/template-check.ts
+function checkTemplateOverrides(files, builtInNames) {
+  const known = new Set(builtInNames);
+  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+}
+function unknownTemplate(template, builtInNames) {
+  const guess = closest(template.name, builtInNames);
+  return createDiagnostic({
+    file: template.file,
+    ruleId: "build/unknown-template",
+    severity: "warning",
+    message: `\`${template.name}\` matches no built-in template, so it is not used${guess ? `; did you mean \`${guess}\`?` : ""}`,
+    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
+    actual: `\`${template.name}\``,
+    suggestions: guess ? [guess] : [],
+    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+  });
+}
+function syntaxDiagnostics(template) {
+  try {
+    import_handlebars.default.parse(template.text);
+    return [];
+  } catch (error2) {
+    const { line, column, message } = parseErrorPosition(error2);
+    return [
+      createDiagnostic({
+        file: template.file,
+        ruleId: "build/template-syntax",
+        span: line === null ? null : { line, column: column ?? 1 },
+        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
+        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
+      })
+    ];
+  }
+}
+function parseErrorPosition(error2) {
+  const thrown = error2;
+  const text4 = typeof thrown.message === "string" ? thrown.message : String(error2);
+  if (typeof thrown.lineNumber === "number") {
+    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text4.replace(/ - \d+:\d+$/, "") };
+  }
+  const line = /on line (\d+)/.exec(text4);
+  const location = import_handlebars.default.Parser?.lexer?.yylloc;
+  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
+  const got = /got '([A-Z_]+)'$/.exec(text4)?.[1];
+  const summary2 = text4.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
+  return {
+    line: line ? Number(line[1]) : null,
+    column: sameLine ? location.first_column + 1 : null,
+    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
+  };
+}
+var import_handlebars, UNEXPECTED;
+var init_template_check = __esm({
+  "src/render/template-check.ts"() {
+    "use strict";
+    import_handlebars = __toESM(require_lib2(), 1);
+    init_diagnostic();
+    init_suggest();
+    UNEXPECTED = {
+      EOF: "the template ends inside a `{{ \u2026 }}` or a block",
+      INVALID: "unexpected text inside `{{ \u2026 }}`",
+      CLOSE: "unexpected `}}`"
+    };
+  }
+});
+
+// src/io/templates.ts
+var templates_exports = {};
+__export(templates_exports, {
+  BUILT_IN_TEMPLATES: () => BUILT_IN_TEMPLATES,
+  MissingTemplatesError: () => MissingTemplatesError,
+  checkTemplateFolder: () => checkTemplateFolder,
+  loadTemplates: () => loadTemplates,
+  loadTrackerTemplates: () => loadTrackerTemplates
+});
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+async function loadTemplates(userFolder) {
+  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  if (!userFolder) return set;
+  const found = await stat3(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(userFolder);
+  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+async function loadTrackerTemplates(userFolder) {
+  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  if (!userFolder) return builtIn;
+  const found = await stat3(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
+  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
+async function readTemplateFolder(folder, main2 = "report.hbs") {
+  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
+  const partials = {};
+  const partialFolder = path3.join(folder, "partials");
+  const names = await readdir2(partialFolder).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
+    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
+  }
+  return { report, partials };
+}
+async function checkTemplateFolder(userFolder, scope, display) {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path3.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+async function templateNames(folder) {
+  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
+}
+var BUILT_IN_TEMPLATES, MissingTemplatesError, inScope;
+var init_templates = __esm({
+  "src/io/templates.ts"() {
+    "use strict";
+    init_template_check();
+    BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+    MissingTemplatesError = class extends Error {
+      name = "MissingTemplatesError";
+      constructor(folder) {
+        super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+      }
+    };
+    inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
+  }
+});
+
 // src/render/report-file.ts
 import { createHash } from "node:crypto";
 function isGeneratedReport(text4) {
@@ -47434,7 +38274,8 @@ function computeMetrics(timeline) {
     const at = firsts.get(type);
     return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
   };
-  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)]));
+  const phases = {};
+  for (const phase of PHASES) phases[phase.metric] = since(phase.until);
   return { ...phases, duration: phases.timeToResolve };
 }
 var METRIC_LABELS;
@@ -47676,7 +38517,7 @@ var init_mini = __esm({
 
 // node_modules/@date-fns/tz/date/index.js
 var TZDate;
-var init_date3 = __esm({
+var init_date = __esm({
   "node_modules/@date-fns/tz/date/index.js"() {
     init_tzName();
     init_mini();
@@ -47747,7 +38588,7 @@ var init_date3 = __esm({
 // node_modules/@date-fns/tz/tz/index.js
 var init_tz = __esm({
   "node_modules/@date-fns/tz/tz/index.js"() {
-    init_date3();
+    init_date();
   }
 });
 
@@ -47762,7 +38603,7 @@ var init_tzScan = __esm({
 var init_tz2 = __esm({
   "node_modules/@date-fns/tz/index.js"() {
     init_constants();
-    init_date3();
+    init_date();
     init_mini();
     init_tz();
     init_tzOffset();
@@ -47774,11 +38615,15 @@ var init_tz2 = __esm({
 // src/incident/time.ts
 function isCalendarDate(value) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+function isRealDay(year, month, day) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+function offsetMinutes(zone, instant) {
+  return isUtc(zone) ? 0 : tzOffset(zone, instant);
 }
 function zoneFormatter(zone) {
   let formatter = zoneFormatters.get(zone);
@@ -47796,11 +38641,17 @@ function zoneFormatter(zone) {
   return formatter;
 }
 function isTimeZone(zone) {
-  return zoneFormatter(zone) !== null;
+  return isUtc(zone) || zoneFormatter(zone) !== null;
 }
 function canonicalTimeZone(zone) {
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  return resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  if (isUtc(zone)) return "UTC";
+  let canonical = canonicalZones.get(zone);
+  if (canonical === void 0) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
 }
 function knownTimeZones() {
   return ["UTC", ...Intl.supportedValuesOf("timeZone")];
@@ -47834,8 +38685,10 @@ function utcMillis(clock) {
 }
 function checkRanges(clock, text4) {
   const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
+  }
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
   }
@@ -47846,34 +38699,43 @@ function resolveWithOffset(match) {
   const invalid = checkRanges(clock, match[0]);
   if (invalid) return invalid;
   const zone = match[7].toUpperCase();
-  let offsetMinutes = 0;
+  let offsetMinutes2 = 0;
   if (zone !== "Z") {
     const digits = zone.replace(":", "");
     const sign = digits.startsWith("-") ? -1 : 1;
     const hours = Number(digits.slice(1, 3));
     const minutes = Number(digits.slice(3, 5));
     if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
-    offsetMinutes = sign * (hours * 60 + minutes);
+    offsetMinutes2 = sign * (hours * 60 + minutes);
   }
   const fraction = /\.(\d{1,3})/.exec(match[0]);
   const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
   const wall = utcMillis(clock) + millis;
-  return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
+  return { ok: true, instant: new Date(wall - offsetMinutes2 * MINUTE), hasOffset: true };
 }
 function resolveLocal(clock, timeZone, text4) {
   const invalid = checkRanges(clock, text4);
   if (invalid) return invalid;
   const wall = utcMillis(clock);
-  const before = tzOffset(timeZone, new Date(wall - DAY));
-  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const before = offsetMinutes(timeZone, new Date(wall - DAY));
+  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
     const instant = wall - before * MINUTE;
-    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
   }
   const candidates = /* @__PURE__ */ new Set();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
   }
-  const matching = [...candidates].filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
+  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
   const first = matching[0];
   if (first === void 0) {
     return {
@@ -47932,7 +38794,7 @@ function formatDuration(seconds2) {
 function pad(value) {
   return String(value).padStart(2, "0");
 }
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, zoneFormatters, wallClockFormatters, abbreviationFormatters;
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
 var init_time = __esm({
   "src/incident/time.ts"() {
     "use strict";
@@ -47943,7 +38805,14 @@ var init_time = __esm({
     OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
     MINUTE = 6e4;
     DAY = 864e5;
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    isUtc = (zone) => zone.toUpperCase() === "UTC";
     zoneFormatters = /* @__PURE__ */ new Map();
+    canonicalZones = /* @__PURE__ */ new Map();
+    stableSpans = /* @__PURE__ */ new Map();
+    STABLE_MARGIN = 3 * 60 * MINUTE;
+    MAX_STABLE_SPANS = 2e4;
+    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
     wallClockFormatters = /* @__PURE__ */ new Map();
     abbreviationFormatters = /* @__PURE__ */ new Map();
   }
@@ -48098,7 +38967,7 @@ var init_readiness = __esm({
     init_diagnostic();
     init_defaults();
     init_placeholders();
-    init_parse2();
+    init_parse();
     READINESS_RULES = /* @__PURE__ */ new Set(["schema/placeholder-text", "schema/no-authors"]);
     SEVERITY_BY_STATUS = { published: "error", "in-review": "warning" };
   }
@@ -48297,7 +39166,7 @@ var init_cross_field_rules = __esm({
     init_diagnostic();
     init_events();
     init_defaults();
-    init_parse2();
+    init_parse();
     init_readiness();
     init_schema_check();
     init_describe();
@@ -48308,153 +39177,6 @@ var init_cross_field_rules = __esm({
     asText = (value) => typeof value === "string" ? value : null;
     TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
     NEEDS_DATE = /^\d{1,2}:/;
-  }
-});
-
-// src/validate/schema.ts
-function strictObject(properties, options = {}) {
-  return Type.Object(properties, { ...options, additionalProperties: false, patternProperties: EXTENSION_KEYS });
-}
-function childSchema(node2, step) {
-  const next = typeof step === "number" ? node2.anyOf?.[step] : step === "items" ? node2.items : node2.properties?.[step];
-  if (!next) throw new Error(`schema.ts: no schema at step \`${String(step)}\``);
-  return next;
-}
-function withRequired(schema) {
-  const copy = JSON.parse(JSON.stringify(schema));
-  for (const [path9, required2] of REQUIRED_AT) {
-    const node2 = path9.reduce(childSchema, copy);
-    node2.required = [...required2];
-  }
-  return copy;
-}
-function incidentJsonSchema() {
-  const schema = withRequired(IncidentSchema);
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title: "Blameless post-mortem (postmortem incident file)",
-    description: "One incident per YAML file in postmortems/. See the README for the full format.",
-    ...schema
-  };
-}
-var EXTENSION_KEYS, Text, Names, DATE_PATTERN, CalendarDate, INCIDENT_STATUSES, ACTION_STATUSES, ACTION_TYPES, PRIORITIES, INVESTIGATION_RESULTS, literalUnion, TimelineEntrySchema, ActionItemSchema, LessonSchema, IncidentSchema, REQUIRED_INCIDENT_FIELDS, NESTED_REQUIRED, REQUIRED_AT;
-var init_schema4 = __esm({
-  "src/validate/schema.ts"() {
-    "use strict";
-    init_events();
-    init_esm();
-    EXTENSION_KEYS = { "^x-": {} };
-    Text = (description) => Type.String({ minLength: 1, pattern: "\\S", description });
-    Names = (description) => Type.Array(Type.String({ minLength: 1 }), { description });
-    DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
-    CalendarDate = (description) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ["2024-01-15"] });
-    INCIDENT_STATUSES = ["draft", "in-review", "published"];
-    ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
-    ACTION_TYPES = ["prevent", "detect", "mitigate", "process"];
-    PRIORITIES = ["P0", "P1", "P2", "P3"];
-    INVESTIGATION_RESULTS = ["confirmed", "rejected", "open"];
-    literalUnion = (values, description) => Type.Unsafe({ type: "string", enum: [...values], description });
-    TimelineEntrySchema = strictObject({
-      time: Type.String({
-        minLength: 1,
-        description: 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset',
-        examples: ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"]
-      }),
-      event: Text("What happened (prose, read by the linter)"),
-      type: Type.String({
-        pattern: "^[a-z][a-z0-9-]*$",
-        description: `${PHASE_EVENT_TYPES.join(" | ")} give the metrics; deploy, action, note or any other word for the rest`,
-        examples: [...EVENT_TYPES]
-      }),
-      service: Type.String({ minLength: 1, description: "The service the event happened in (written by `postmortem timeline`)" }),
-      level: Type.String({ minLength: 1, description: "Log level of the line it came from: trace | debug | info | warn | error | fatal" }),
-      source: Type.String({ minLength: 1, description: "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)" })
-    });
-    ActionItemSchema = strictObject({
-      id: Type.String({
-        pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$",
-        description: "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing"
-      }),
-      action: Text("What will be done (prose, read by the linter)"),
-      owner: Type.String({ minLength: 1, description: "A person or team; a GitHub login when it starts with @" }),
-      deadline: CalendarDate("Due date"),
-      status: literalUnion(ACTION_STATUSES, "open (default) | in-progress | done | wont-do"),
-      priority: literalUnion(PRIORITIES, "P0 (most urgent) .. P3"),
-      type: literalUnion(ACTION_TYPES, "prevent | detect | mitigate | process"),
-      issue: Type.Integer({ minimum: 1, description: "GitHub issue number, written by `postmortem sync`; never typed by hand" }),
-      reason: Text("Why the item will not be done (for `status: wont-do`; listed in the tracker)")
-    });
-    LessonSchema = Type.Union([
-      Text("A lesson learned"),
-      strictObject({ title: Text("The lesson in one line"), detail: Text("Why it matters") })
-    ]);
-    IncidentSchema = Type.Object(
-      {
-        id: Type.String({
-          pattern: "^[a-z0-9][a-z0-9-]*$",
-          description: "Stable incident id; defaults to the file name without `.yaml`"
-        }),
-        title: Text("One line naming the incident"),
-        date: CalendarDate("The day the incident began"),
-        timezone: Type.String({ minLength: 1, description: "IANA time zone for times without an offset (default UTC)", examples: ["UTC", "Europe/Berlin"] }),
-        severity: Type.String({ minLength: 1, description: "SEV1 (worst) .. SEV5, read case-insensitively", examples: ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] }),
-        status: literalUnion(INCIDENT_STATUSES, "draft (default) | in-review | published"),
-        published_on: CalendarDate("When the post-mortem was published; without it the tracker reads the commit that first set `status: published`"),
-        authors: Names("Who wrote the post-mortem"),
-        participants: Names("Who took part in the response"),
-        services: Names("Services affected"),
-        tags: Names("Free-form tags"),
-        summary: Text("What happened, in a few sentences"),
-        impact: strictObject({
-          description: Text("Who or what was affected, and how"),
-          users_affected: Type.Integer({ minimum: 0, description: "Number of users affected" }),
-          requests_failed_pct: Type.Number({ minimum: 0, maximum: 100, description: "Share of requests that failed, 0..100" }),
-          revenue_loss: Type.Number({ minimum: 0, description: "Estimated revenue lost, in `currency`" }),
-          currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code", examples: ["USD", "EUR"] })
-        }),
-        timeline: Type.Array(TimelineEntrySchema, { minItems: 1, description: "Events in chronological order" }),
-        root_cause: strictObject({
-          immediate: Text("The immediate technical cause"),
-          contributing_factors: Type.Array(Text("A condition that allowed or worsened the incident")),
-          five_whys: Type.Array(Text("One answer in the chain of whys, in order"))
-        }),
-        investigation: Type.Array(
-          strictObject({
-            hypothesis: Text("What was suspected"),
-            result: literalUnion(INVESTIGATION_RESULTS, "confirmed | rejected | open"),
-            evidence: Text("What supported or refuted it")
-          }),
-          { description: "Hypotheses tested during the response" }
-        ),
-        resolution: Type.Union([Text("How the incident was resolved"), Type.Array(Text("One resolution step"), { minItems: 1 })], {
-          description: "Prose, or a list of steps"
-        }),
-        action_items: Type.Array(ActionItemSchema, { description: "Follow-up work; may be empty only while `status: draft`" }),
-        lessons: Type.Array(LessonSchema, { description: "Lessons learned: strings, or {title, detail}" })
-      },
-      { additionalProperties: false, patternProperties: EXTENSION_KEYS }
-    );
-    REQUIRED_INCIDENT_FIELDS = [
-      "title",
-      "date",
-      "severity",
-      "summary",
-      "impact",
-      "timeline",
-      "root_cause",
-      "resolution",
-      "action_items",
-      "lessons"
-    ];
-    NESTED_REQUIRED = { impact: ["description"], root_cause: ["immediate"] };
-    REQUIRED_AT = [
-      [[], REQUIRED_INCIDENT_FIELDS],
-      ...Object.entries(NESTED_REQUIRED).map(([field2, required2]) => [[field2], required2]),
-      [["timeline", "items"], ["time", "event"]],
-      [["action_items", "items"], ["action"]],
-      [["investigation", "items"], ["hypothesis"]],
-      [["lessons", "items", 1], ["title"]]
-    ];
   }
 });
 
@@ -48599,8 +39321,7 @@ function checkPastMistakes(file, source, config) {
   );
 }
 function checkIncidentData(file, data, source, config, options = {}) {
-  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
-  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
+  const schemaDiagnostics = checkSchema(validateIncident, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
   const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? data : null;
@@ -48627,17 +39348,17 @@ function capDiagnostics(file, diagnostics) {
   );
   return shown;
 }
-var validateIncidentSchema, MAX_DIAGNOSTICS_PER_FILE;
+var MAX_DIAGNOSTICS_PER_FILE;
 var init_check_incident = __esm({
   "src/validate/check-incident.ts"() {
     "use strict";
     init_diagnostic();
-    init_parse2();
+    init_parse();
     init_yaml_mistakes();
     init_model();
     init_cross_field_rules();
-    init_schema4();
     init_schema_check();
+    init_standalone_validators();
     init_incident_warnings();
     init_policies();
     MAX_DIAGNOSTICS_PER_FILE = 500;
@@ -53305,9 +44026,9 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
       return atBreak(code2);
     }
     effects.consume(code2);
-    return code2 === 92 ? escape2 : inside;
+    return code2 === 92 ? escape : inside;
   }
-  function escape2(code2) {
+  function escape(code2) {
     if (code2 === marker || code2 === 92) {
       effects.consume(code2);
       return inside;
@@ -55607,7 +46328,7 @@ function parse3(options) {
     }
   }
 }
-var init_parse3 = __esm({
+var init_parse2 = __esm({
   "node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
     init_content();
@@ -55719,7 +46440,7 @@ var init_preprocess = __esm({
 // node_modules/micromark/index.js
 var init_micromark = __esm({
   "node_modules/micromark/index.js"() {
-    init_parse3();
+    init_parse2();
     init_postprocess();
     init_preprocess();
   }
@@ -63326,7 +54047,7 @@ var init_lint = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist2(), 1);
     init_diagnostic();
-    init_parse2();
+    init_parse();
     init_align();
     init_markdown();
     init_people();
@@ -67941,80 +58662,38 @@ import { readFile as readFile3 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/workspace.ts
-var import_write_file_atomic = __toESM(require_lib(), 1);
 init_config();
 init_diagnostic();
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2 } from "node:fs";
 import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/io/git-history.ts
-import { execFile as execFile2 } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
-var run2 = promisify(execFile2);
-async function git(root, args) {
-  try {
-    const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    return null;
-  }
-}
-async function readPublicationDates(root, folder) {
-  const top = await git(root, ["rev-parse", "--show-toplevel"]);
-  if (top === null) return null;
-  const log = await git(root, [
-    "log",
-    "--reverse",
-    "--no-renames",
-    "--format=%x00%cI",
-    "--name-only",
-    "-G",
-    `^status:[[:space:]]*["']?published`,
-    "--",
-    folder
-  ]);
-  if (log === null) return null;
-  const absoluteRoot = path.resolve(root);
-  const topLevel = top.trim();
-  const dates = /* @__PURE__ */ new Map();
-  for (const commit of log.split("\0").slice(1)) {
-    const [date, ...names] = commit.split("\n").filter((line) => line.length > 0);
-    if (!date) continue;
-    for (const name of names) {
-      const file = path.relative(absoluteRoot, path.join(topLevel, name)).split(path.sep).join("/");
-      if (!dates.has(file)) dates.set(file, date.slice(0, 10));
-    }
-  }
-  return dates;
-}
-
 // src/io/writable.ts
 import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
+import path from "node:path";
 async function makeFolders(folder) {
   const missing = [];
-  let current = path2.resolve(folder);
+  let current = path.resolve(folder);
   while (!await stat2(current).catch(() => null)) {
     missing.unshift(current);
-    const parent = path2.dirname(current);
+    const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
   }
   for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
 }
 async function writableFolderProblem(folder, show) {
-  const shown = show(path2.resolve(folder));
-  let existing = path2.resolve(folder);
+  const shown = show(path.resolve(folder));
+  let existing = path.resolve(folder);
   let info2 = await stat2(existing).catch(() => null);
   while (!info2) {
-    const parent = path2.dirname(existing);
+    const parent = path.dirname(existing);
     if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
     existing = parent;
     info2 = await stat2(existing).catch(() => null);
   }
   if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
-  const probe = path2.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const probe = path.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
     await (await open2(probe, "wx")).close();
     await rm2(probe, { force: true });
@@ -68050,121 +58729,6 @@ function packageVersionSync() {
 init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
-// src/io/templates.ts
-import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/render/template-check.ts
-var import_handlebars = __toESM(require_lib2(), 1);
-init_diagnostic();
-init_suggest();
-function checkTemplateOverrides(files, builtInNames) {
-  const known = new Set(builtInNames);
-  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
-}
-function unknownTemplate(template, builtInNames) {
-  const guess = closest(template.name, builtInNames);
-  return createDiagnostic({
-    file: template.file,
-    ruleId: "build/unknown-template",
-    severity: "warning",
-    message: `\`${template.name}\` matches no built-in template, so it is not used${guess ? `; did you mean \`${guess}\`?` : ""}`,
-    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
-    actual: `\`${template.name}\``,
-    suggestions: guess ? [guess] : [],
-    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
-  });
-}
-function syntaxDiagnostics(template) {
-  try {
-    import_handlebars.default.parse(template.text);
-    return [];
-  } catch (error2) {
-    const { line, column, message } = parseErrorPosition(error2);
-    return [
-      createDiagnostic({
-        file: template.file,
-        ruleId: "build/template-syntax",
-        span: line === null ? null : { line, column: column ?? 1 },
-        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
-        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
-      })
-    ];
-  }
-}
-var UNEXPECTED = {
-  EOF: "the template ends inside a `{{ \u2026 }}` or a block",
-  INVALID: "unexpected text inside `{{ \u2026 }}`",
-  CLOSE: "unexpected `}}`"
-};
-function parseErrorPosition(error2) {
-  const thrown = error2;
-  const text4 = typeof thrown.message === "string" ? thrown.message : String(error2);
-  if (typeof thrown.lineNumber === "number") {
-    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text4.replace(/ - \d+:\d+$/, "") };
-  }
-  const line = /on line (\d+)/.exec(text4);
-  const location = import_handlebars.default.Parser?.lexer?.yylloc;
-  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
-  const got = /got '([A-Z_]+)'$/.exec(text4)?.[1];
-  const summary2 = text4.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
-  return {
-    line: line ? Number(line[1]) : null,
-    column: sameLine ? location.first_column + 1 : null,
-    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
-  };
-}
-
-// src/io/templates.ts
-var BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
-async function loadTemplates(userFolder) {
-  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
-  if (!userFolder) return set;
-  const found = await stat3(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(userFolder);
-  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
-}
-async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
-  if (!userFolder) return builtIn;
-  const found = await stat3(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
-  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
-}
-var MissingTemplatesError = class extends Error {
-  name = "MissingTemplatesError";
-  constructor(folder) {
-    super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
-  }
-};
-async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
-  const partials = {};
-  const partialFolder = path3.join(folder, "partials");
-  const names = await readdir2(partialFolder).catch(() => []);
-  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
-  }
-  return { report, partials };
-}
-var inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
-async function checkTemplateFolder(userFolder, scope, display) {
-  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
-  const files = [];
-  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
-    const file = path3.join(userFolder, name);
-    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
-  }
-  return checkTemplateOverrides(files, builtIn);
-}
-async function templateNames(folder) {
-  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
-  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
-}
-
 // src/io/workspace.ts
 async function openWorkspace(root, options = {}) {
   const cwd = options.cwd ?? root;
@@ -68195,7 +58759,8 @@ function diskWorkspace(root, config, cwd = root) {
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root, file)),
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
-    readPublicationDates: (folder) => readPublicationDates(root, folder),
+    // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
+    readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
@@ -68222,19 +58787,24 @@ async function findFiles(root, base, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root, absolute) {
+  const prefix = root.endsWith(path4.sep) ? root : root + path4.sep;
+  if (absolute.startsWith(prefix) && path4.isAbsolute(root) && !absolute.includes(`${path4.sep}..`)) return absolute.slice(prefix.length).split(path4.sep).join("/");
   const relative = path4.relative(root, absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
 }
 async function readBytes(root, file, maxBytes) {
+  let fd = null;
   try {
-    const absolute = path4.resolve(root, file);
-    const info2 = await stat4(absolute);
+    fd = openSync(path4.resolve(root, file), constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
     if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes) };
-    return { bytes: await readFile2(absolute) };
+    return { bytes: readFileSync2(fd) };
   } catch (error2) {
-    return { diagnostic: readFailure(file, error2) };
+    return { diagnostic: error2.code === "ENXIO" ? notRegular(file) : readFailure(file, error2) };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 function notRegular(file) {
@@ -68266,18 +58836,20 @@ function readFailure(file, error2) {
 }
 async function writeFileSafely(absolute, contents, options = {}) {
   await makeFolders(path4.dirname(absolute));
-  await (0, import_write_file_atomic.default)(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
+  const { default: writeFileAtomic } = await Promise.resolve().then(() => __toESM(require_lib(), 1));
+  await writeFileAtomic(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 async function loadChecked(folder, scope, display) {
+  const { checkTemplateFolder: checkTemplateFolder2, loadTemplates: loadTemplates2, loadTrackerTemplates: loadTrackerTemplates2, MissingTemplatesError: MissingTemplatesError2 } = await Promise.resolve().then(() => (init_templates(), templates_exports));
   try {
-    const templates = await (scope === "report" ? loadTemplates : loadTrackerTemplates)(folder);
-    const diagnostics = folder ? await checkTemplateFolder(folder, scope, display) : [];
+    const templates = await (scope === "report" ? loadTemplates2 : loadTrackerTemplates2)(folder);
+    const diagnostics = folder ? await checkTemplateFolder2(folder, scope, display) : [];
     const broken = diagnostics.find((diagnostic) => diagnostic.severity === "error");
     if (!broken) return { templates, problem: null, diagnostics };
     const place = broken.line === null ? broken.file : `${broken.file}:${broken.line}:${broken.column}`;
     return { templates: null, problem: `${place}: ${broken.message}`, diagnostics };
   } catch (error2) {
-    if (error2 instanceof MissingTemplatesError) return { templates: null, problem: error2.message };
+    if (error2 instanceof MissingTemplatesError2) return { templates: null, problem: error2.message };
     throw error2;
   }
 }
@@ -69173,7 +59745,7 @@ init_diagnostic();
 
 // src/workflows/lint.ts
 init_diagnostic();
-init_parse2();
+init_parse();
 init_report_file();
 init_check_incident();
 init_readiness();
@@ -69206,7 +59778,7 @@ function lintOne(lint, file, read, config) {
 }
 
 // src/action/check.ts
-init_parse2();
+init_parse();
 
 // src/review/gate.ts
 init_diagnostic();
@@ -70096,8 +60668,10 @@ function originOf(url) {
   }
 }
 
+// src/validate/allowed-values.ts
+var ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
+
 // src/sync/marker.ts
-init_schema4();
 var MARKER_PATTERN = /<!-- postmortem:v1 (\{[^\n]*?\}) -->/;
 function formatMarker(marker) {
   const json = JSON.stringify({ incident: marker.incident, action: marker.action, status: marker.status }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
@@ -72992,7 +63566,7 @@ function missingIssueNumbers(items, issues) {
 var import_yaml7 = __toESM(require_dist2(), 1);
 
 // src/load/splice.ts
-init_parse2();
+init_parse();
 function applySplices(text4, splices) {
   let result = text4;
   for (const splice2 of [...splices].sort((a, b) => b.at - a.at)) result = result.slice(0, splice2.at) + splice2.text + result.slice(splice2.end);
@@ -73144,7 +63718,7 @@ function otherOwners(record2, owners) {
 
 // src/workflows/yaml-files.ts
 init_check_incident();
-init_parse2();
+init_parse();
 function createYamlFiles(workspace) {
   const entries2 = /* @__PURE__ */ new Map();
   let parses = 0;

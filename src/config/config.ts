@@ -6,10 +6,11 @@
  * @example
  * const { config, diagnostics } = checkConfig('postmortem.config.yaml', 'incidents: docs/incidents\n');
  */
-import { ConfigSchema, type ConfigInput } from './schema.js';
+import type { ConfigInput } from './schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
-import { checkSchema, compileSchema } from '../validate/schema-check.js';
+import { checkSchema } from '../validate/schema-check.js';
+import { validateConfig } from '../validate/standalone-validators.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 
@@ -79,8 +80,6 @@ export function approvalsFor(config: Config, severity: string): number {
   return config.review.approvals[severity.toUpperCase()] ?? config.review.approvals.default;
 }
 
-let validateConfig: ReturnType<typeof compileSchema> | undefined;
-
 /**
  * Fills every setting the file leaves out with its default.
  *
@@ -139,7 +138,6 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
   const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0]!.ruleId === 'schema/empty-file';
   if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
-  validateConfig ??= compileSchema(ConfigSchema);
   const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
   if (diagnostics.length > 0) return { config: null, diagnostics };
   const config = resolveConfig(loaded.data as ConfigInput);

@@ -9,7 +9,7 @@
  */
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlSource } from '../load/parse.js';
-import { INCIDENT_STATUSES } from '../validate/schema.js';
+import { INCIDENT_STATUSES } from '../validate/allowed-values.js';
 import { isCalendarDate, isTimeZone } from '../incident/time.js';
 
 export interface FrontMatter {

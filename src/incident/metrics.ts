@@ -39,6 +39,8 @@ export function computeMetrics(timeline: ReadonlyArray<{ type: string | null; in
     const at = firsts.get(type);
     return start && at ? Math.round((at.getTime() - start.getTime()) / 1000) : null;
   };
-  const phases = Object.fromEntries(PHASES.map((phase) => [phase.metric, since(phase.until)])) as Record<Phase['metric'], number | null>;
+  // A plain loop, not Object.fromEntries over a mapped array: this runs once per incident in every command.
+  const phases = {} as Record<Phase['metric'], number | null>;
+  for (const phase of PHASES) phases[phase.metric] = since(phase.until);
   return { ...phases, duration: phases.timeToResolve };
 }

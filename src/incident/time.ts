@@ -35,12 +35,25 @@ interface WallClock {
 /** True for a real calendar day written YYYY-MM-DD (no 2023-02-29). */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The day exists in the proleptic Gregorian calendar, as Date counts it (years 0..99 included); arithmetic, no Date. */
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+// The first Intl.DateTimeFormat of a process loads ICU's time-zone data (25–45 ms measured, more than
+// parsing and checking a file); UTC, the default and most common zone, is answered without it.
+const isUtc = (zone: string) => zone.toUpperCase() === 'UTC';
+
+/** The zone's offset from UTC in minutes at that instant. */
+function offsetMinutes(zone: string, instant: Date): number {
+  return isUtc(zone) ? 0 : tzOffset(zone, instant);
 }
 
 // Creating an Intl formatter is the costly part of a zone check; each zone is checked once.
@@ -64,8 +77,11 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
 
 /** True when the runtime knows the IANA zone (UTC included). */
 export function isTimeZone(zone: string): boolean {
-  return zoneFormatter(zone) !== null;
+  return isUtc(zone) || zoneFormatter(zone) !== null;
 }
+
+// resolvedOptions() builds a fresh object each call: one answer per zone name is enough.
+const canonicalZones = new Map<string, string>();
 
 /**
  * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), so
@@ -75,9 +91,15 @@ export function isTimeZone(zone: string): boolean {
  * canonicalTimeZone('utc') // → 'UTC'
  */
 export function canonicalTimeZone(zone: string): string {
-  const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-  // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
-  return resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  if (isUtc(zone)) return 'UTC';
+  let canonical = canonicalZones.get(zone);
+  if (canonical === undefined) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    // The runtime may answer with a legacy alias (Asia/Kolkata → Asia/Calcutta): only fix the case.
+    canonical = resolved !== undefined && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
 }
 
 /**
@@ -124,8 +146,10 @@ function utcMillis(clock: WallClock): number {
 
 function checkRanges(clock: WallClock, text: string): TimeResolution | null {
   const { year, month, day, hour, minute, second } = clock;
-  const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-  if (!isCalendarDate(iso)) return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: 'invalid', message: `${quoteText(text)} names a day that does not exist (${iso})` };
+  }
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: 'invalid', message: `${quoteText(text)} is not a valid time of day` };
   }
@@ -152,6 +176,14 @@ function resolveWithOffset(match: RegExpExecArray): TimeResolution {
   return { ok: true, instant: new Date(wall - offsetMinutes * MINUTE), hasOffset: true };
 }
 
+// Per zone and day, two days the fast path below found to have one offset: the other times of an
+// incident (and of other incidents that day) fall in them, and each Intl offset lookup it saves costs
+// more than the rest of the check. Bounded, so a long run does not grow it without end.
+const stableSpans = new Map<string, { from: number; to: number; offset: number }>();
+const STABLE_MARGIN = 3 * 60 * MINUTE;
+const MAX_STABLE_SPANS = 20_000;
+const spanKey = (zone: string, wall: number) => `${zone} ${Math.floor(wall / DAY)}`;
+
 /**
  * A wall-clock time in a zone can map to no instant (skipped by a DST change)
  * or two (repeated); the contract takes the first of two and rejects none.
@@ -160,18 +192,28 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   const invalid = checkRanges(clock, text);
   if (invalid) return invalid;
   const wall = utcMillis(clock);
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    // Clear of the span's start by more than any clock change, so no earlier instant can show the same wall time.
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
   // Fast path: the same offset a day either side means no clock change nearby.
-  const before = tzOffset(timeZone, new Date(wall - DAY));
-  if (before === tzOffset(timeZone, new Date(wall + DAY))) {
+  const before = offsetMinutes(timeZone, new Date(wall - DAY));
+  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
     const instant = wall - before * MINUTE;
-    if (tzOffset(timeZone, new Date(instant)) === before) return { ok: true, instant: new Date(instant), hasOffset: false };
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
   }
   const candidates = new Set<number>();
   for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates.add(wall - tzOffset(timeZone, new Date(probe)) * MINUTE);
+    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
   }
   const matching = [...candidates]
-    .filter((instant) => instant + tzOffset(timeZone, new Date(instant)) * MINUTE === wall)
+    .filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall)
     .sort((a, b) => a - b);
   const first = matching[0];
   if (first === undefined) {

@@ -8,7 +8,7 @@
  * @example
  * const problems = checkDocumentStructure(source); // [] for an ordinary incident
  */
-import { isAlias, isCollection, isPair, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import type { RuleId } from '../diagnostics/catalogue.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,9 +28,10 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
-  let ancestors: readonly unknown[] = [];
-  let container: unknown = null;
-  const report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => {
+  // The ancestors of the node being walked (document, collections, pairs), as yaml's visitor would pass them;
+  // one array pushed and popped instead of a frozen copy per node, which made this walk cost a tenth of the parse.
+  const ancestors: unknown[] = [source.document];
+  const report = (container: Node, node: Node, ruleId: RuleId, message: string, note: string, key?: string) => {
     const span = spanOfNode(source, node);
     // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
     const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
@@ -41,35 +42,39 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
     found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path }));
   };
   let tooDeep = false;
-  visit(source.document, {
-    Map(_, map, path) {
-      [ancestors, container] = [path, map];
-      if (collectionDepth(path) >= MAX_NESTING_DEPTH) {
-        if (!tooDeep) report(map, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the indentation.');
-        tooDeep = true;
-        return visit.SKIP;
-      }
-      checkKeys(map, report);
-      return undefined;
-    },
-    Seq(_, seq, path) {
-      [ancestors, container] = [path, seq];
-      if (collectionDepth(path) < MAX_NESTING_DEPTH) return undefined;
-      if (!tooDeep) report(seq, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, 'An incident file needs only a few levels; check the brackets.');
-      tooDeep = true;
-      return visit.SKIP;
-    },
-    Alias(_, alias, path) {
-      [ancestors, container] = [path, alias];
-      const target = alias.resolve(source.document);
+  const walk = (node: unknown, depth: number): void => {
+    if (isAlias(node)) {
+      const target = node.resolve(source.document);
       if (target === undefined) {
-        report(alias, 'schema/unknown-alias', `The alias \`*${alias.source}\` names no anchor defined before it`, `Define \`&${alias.source}\` on an earlier value, or write the value out.`);
-      } else if (contains(target, alias)) {
+        report(node, node, 'schema/unknown-alias', `The alias \`*${node.source}\` names no anchor defined before it`, `Define \`&${node.source}\` on an earlier value, or write the value out.`);
+      } else if (contains(target, node)) {
         // `a: &a [*a]` would become a value that contains itself, which no later stage can print or compare.
-        report(alias, 'schema/recursive-alias', `The alias \`*${alias.source}\` is inside the value it refers to`, 'Write the value out; a value cannot contain itself.');
+        report(node, node, 'schema/recursive-alias', `The alias \`*${node.source}\` is inside the value it refers to`, 'Write the value out; a value cannot contain itself.');
       }
-    },
-  });
+      return;
+    }
+    if (!isMap(node) && !isSeq(node)) return;
+    if (depth >= MAX_NESTING_DEPTH) {
+      const brackets = isMap(node) ? 'indentation' : 'brackets';
+      if (!tooDeep) report(node, node, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, `An incident file needs only a few levels; check the ${brackets}.`);
+      tooDeep = true;
+      return;
+    }
+    if (isMap(node)) checkKeys(node, (at, ruleId, message, note, key) => report(node, at, ruleId, message, note, key));
+    ancestors.push(node);
+    for (const item of node.items) {
+      if (isPair(item)) {
+        ancestors.push(item);
+        walk(item.key, depth + 1);
+        walk(item.value, depth + 1);
+        ancestors.pop();
+      } else {
+        walk(item, depth + 1);
+      }
+    }
+    ancestors.pop();
+  };
+  walk(source.document.contents, 0);
   return found;
 }
 
@@ -117,11 +122,4 @@ function checkKeys(map: YAMLMap, report: Report): void {
 function contains(outer: Node, inner: Node): boolean {
   const [a, b] = [outer.range, inner.range];
   return Boolean(a && b && a[0] <= b[0] && b[1] <= a[2]);
-}
-
-/** Collections among the ancestors (the visitor's path also holds pairs and the document). */
-function collectionDepth(path: readonly unknown[]): number {
-  let depth = 0;
-  for (const ancestor of path) if (isCollection(ancestor)) depth++;
-  return depth;
 }

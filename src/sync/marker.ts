@@ -9,7 +9,7 @@
  * // '<!-- postmortem:v1 {"incident":"2024-01-15-checkout","action":"add-test","status":"open"} -->'
  */
 import type { ActionStatus } from '../incident/model.js';
-import { ACTION_STATUSES } from '../validate/schema.js';
+import { ACTION_STATUSES } from '../validate/allowed-values.js';
 
 export interface Marker {
   incident: string;

@@ -13,8 +13,9 @@ import type { LoadResult, YamlSource } from '../load/source.js';
 import { repairYamlMistakes } from '../load/yaml-mistakes.js';
 import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
-import { incidentJsonSchema, type IncidentInput } from './schema.js';
-import { checkSchema, compileSchema } from './schema-check.js';
+import type { IncidentInput } from './schema.js';
+import { checkSchema } from './schema-check.js';
+import { validateIncident } from './standalone-validators.js';
 import type { Config } from '../config/config.js';
 import { trackerWarnings } from '../report/incident-warnings.js';
 import { NO_POLICIES } from '../report/policies.js';
@@ -36,8 +37,6 @@ export interface CheckedIncident {
   incident: Incident | null;
   diagnostics: Diagnostic[];
 }
-
-let validateIncidentSchema: ReturnType<typeof compileSchema> | undefined;
 
 /** Past this many problems a file is mostly noise; the rest are summarised in one line. */
 export const MAX_DIAGNOSTICS_PER_FILE = 500;
@@ -94,8 +93,7 @@ function checkPastMistakes(file: string, source: YamlSource | null, config: Pick
  * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
  */
 export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
-  validateIncidentSchema ??= compileSchema(incidentJsonSchema());
-  const schemaDiagnostics = checkSchema(validateIncidentSchema, data, file, source);
+  const schemaDiagnostics = checkSchema(validateIncident, data, file, source);
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
   const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;

@@ -2,27 +2,16 @@
  * Runs a JSON Schema (ajv, all errors) over parsed YAML and turns each ajv
  * error into a diagnostic that points at the YAML node, says what was expected
  * and what was found, and offers a "did you mean" where a name is close.
- * Used for incident files and for the configuration file alike.
+ * Used for incident files and for the configuration file alike, with the
+ * validators `npm run schemas` compiled ahead of time (standalone-validators.ts).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
 import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './keyword-messages.js';
 
 export { closest } from '../diagnostics/suggest.js';
 export { describeValue } from './describe.js';
-
-/**
- * Compiles a JSON Schema once, collecting all errors (not just the first)
- * so one run reports every problem of a file.
- *
- * @example
- * const validate = compileSchema(incidentJsonSchema());
- */
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  return ajv.compile(schema);
-}
 
 /**
  * Runs a compiled schema over parsed data; one diagnostic per problem,

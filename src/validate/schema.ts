@@ -6,9 +6,15 @@
  *
  * Cross-field rules (real dates, time zones, chronology, unique ids) cannot be
  * said in JSON Schema; they live in `cross-field-rules.ts`.
+ *
+ * Build time only for the checking itself: the CLI runs the standalone
+ * validator generated from this schema (`npm run schemas`) and imports this
+ * module for its types alone, so TypeBox (about 90 ms to import) stays off
+ * its start-up.
  */
 import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
 import { Type, type Static, type TSchema, type TObject, type TProperties } from '@sinclair/typebox';
+import { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
 
 /** Custom data goes under `x-` keys at any level; they are kept and ignored. */
 const EXTENSION_KEYS = { '^x-': {} };
@@ -23,11 +29,7 @@ export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const CalendarDate = (description: string) =>
   Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ['2024-01-15'] });
 
-export const INCIDENT_STATUSES = ['draft', 'in-review', 'published'] as const;
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
-export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
-export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
-export const INVESTIGATION_RESULTS = ['confirmed', 'rejected', 'open'] as const;
+export { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
 
 // A plain `enum` (not TypeBox's union of literals) keeps editor completion
 // and validation messages simple: one error naming the allowed values.

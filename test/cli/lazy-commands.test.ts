@@ -16,4 +16,8 @@ describe('lazy command loading', () => {
   it.each([[undefined], ['--help'], ['nope'], ['toString']])('%s gets the full table', async (name) => {
     expect(await commandsFor(name)).toBe(COMMANDS);
   });
+
+  it.each([['--version'], ['-v']])('%s loads no command at all', async (name) => {
+    expect(await commandsFor(name)).toEqual([]);
+  });
 });

@@ -24,8 +24,12 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   import: async () => (await import('./import.js')).importCommand,
 };
 
-/** The command table for this invocation: just the named command when it exists, else every command. */
+/** Arguments runCli answers before it looks at any command, so they load none. */
+const NO_TABLE_NEEDED: ReadonlySet<string> = new Set(['--version', '-v']);
+
+/** The command table for this invocation: none for `--version`, just the named command when it exists, else every command. */
 export async function commandsFor(name: string | undefined): Promise<readonly CommandSpec[]> {
+  if (name !== undefined && NO_TABLE_NEEDED.has(name)) return [];
   const load = name !== undefined && Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
   return load ? [await load()] : (await import('./index.js')).COMMANDS;
 }

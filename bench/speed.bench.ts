@@ -1,0 +1,164 @@
+/**
+ * `npm run bench -- speed`: the one summary of issue 13. For 1,000 and
+ * 10,000 synthetic incidents (`BENCH_SIZES`): cold build, warm build,
+ * validate, lint and report, each beside its floor run in the same bench run
+ * (alternating, so machine load falls on both alike), with the ratio, ms per
+ * incident and peak RSS; then the start-up of the built CLI per command
+ * against bare `node`. Every task runs in a fresh process; the median of
+ * `BENCH_RUNS` runs (default 3) is shown, wall time measured inside the
+ * process after its modules are loaded (start-up is the last table).
+ *
+ * Floors: `yaml` reads every file and runs `yaml.parseDocument` on it, the
+ * parse no check can skip (validate's target is 1.2x of it); `render` and
+ * `hash` are foundation-worker.ts's build floors (read, parse, check, render
+ * and write each report; read and hash every source and report, all a no-op
+ * rebuild must do).
+ * Needs the built CLI for start-up (`npm run build`). `BENCH_TASKS=validate,lint,report`
+ * (or `build`) runs only those rows.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runReportWorker } from './report.bench.js';
+import { formatMs, median } from './stats.js';
+import { syntheticIncident, writeSyntheticRepo } from './synthetic.js';
+import type { SpeedTask } from './speed-worker.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CLI = path.join(here, '..', 'dist', 'bin', 'postmortem.js');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
+/** `BENCH_TASKS=validate,lint,report` leaves out the rest (a cold build of 10,000 takes minutes). */
+const TASKS = process.env.BENCH_TASKS?.split(',') ?? null;
+const wanted = (label: string) => TASKS === null || TASKS.includes(label.split(' ')[0]!) || TASKS.includes(label);
+
+interface Sample {
+  ms: number;
+  /** CPU time of the task (user + system), where the worker reports it: steadier than wall time on a shared machine. */
+  cpuMs?: number;
+  maxRssMb: number;
+  failed: number;
+}
+
+function worker(file: string, args: readonly string[]): Sample {
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...args], { encoding: 'utf8' })) as Sample;
+}
+
+const speedTask = (root: string, task: SpeedTask) => worker('speed-worker.ts', [root, task]);
+const foundation = (root: string, mode: 'build' | 'floor-cold' | 'floor-warm') => worker('foundation-worker.ts', [root, mode]);
+
+interface Row {
+  label: string;
+  samples: Sample[];
+  floor: string;
+}
+
+/** Every task and floor over one repository, `RUNS` rounds, alternating. */
+async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string, Sample[]> }> {
+  const root = await writeSyntheticRepo(n, 'speed-bench');
+  const floors: Record<string, Sample[]> = { yaml: [], render: [], hash: [] };
+  const rows: Row[] = [
+    { label: 'cold build', samples: [], floor: 'render' },
+    { label: 'warm build', samples: [], floor: 'hash' },
+    { label: 'validate', samples: [], floor: 'yaml' },
+    { label: 'lint', samples: [], floor: 'yaml' },
+    { label: 'report', samples: [], floor: 'yaml' },
+  ];
+  const [cold, warm, validate, lint, report] = rows.map((row) => row.samples) as [Sample[], Sample[], Sample[], Sample[], Sample[]];
+  try {
+    await writeFile(path.join(root, 'postmortem.config.yaml'), 'output: reports\n');
+    for (let r = 0; r < RUNS; r++) {
+      floors.yaml!.push(speedTask(root, 'yaml-floor'));
+      if (wanted('validate')) validate.push(speedTask(root, 'validate'));
+      if (wanted('lint')) lint.push(speedTask(root, 'lint'));
+      if (wanted('report')) report.push(runReportWorker(root, 'md'));
+      // The tracker page of 1,000 incidents is past the default file size limit, which lint would report.
+      await rm(path.join(root, 'postmortems', 'README.md'), { force: true });
+      if (!wanted('build')) continue;
+      await rm(path.join(root, 'reports'), { recursive: true, force: true });
+      floors.render!.push(foundation(root, 'floor-cold'));
+      await rm(path.join(root, 'reports'), { recursive: true, force: true });
+      cold.push(foundation(root, 'build'));
+      warm.push(foundation(root, 'build'));
+      floors.hash!.push(foundation(root, 'floor-warm'));
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  return { rows: rows.filter((row) => row.samples.length > 0), floors };
+}
+
+const wall = (samples: readonly Sample[]) => median(samples.map((s) => s.ms));
+const cpu = (samples: readonly Sample[]) => (samples.every((s) => s.cpuMs !== undefined) ? median(samples.map((s) => s.cpuMs!)) : null);
+const peak = (samples: readonly Sample[]) => Math.max(...samples.map((s) => s.maxRssMb));
+
+function printSize(n: number, rows: readonly Row[], floors: Record<string, Sample[]>): void {
+  console.log(`\n${n} incidents, median of ${RUNS} runs (ratio of CPU times where both sides report them, else of wall times)`);
+  console.log('task'.padEnd(11), 'wall'.padStart(10), 'CPU'.padStart(10), 'floor wall / CPU'.padStart(24), 'ratio'.padStart(6), 'ms/incident'.padStart(12), 'peak RSS'.padStart(9));
+  for (const { label, samples, floor } of rows) {
+    if (samples.some((s) => s.failed > 0)) throw new Error(`${label}: synthetic incidents failed`);
+    const [taskCpu, floorCpu] = [cpu(samples), cpu(floors[floor]!)];
+    const ratio = taskCpu !== null && floorCpu !== null ? taskCpu / floorCpu : wall(samples) / wall(floors[floor]!);
+    const floorText = `${floor} ${formatMs(wall(floors[floor]!))} / ${floorCpu === null ? '-' : formatMs(floorCpu)}`;
+    console.log(
+      label.padEnd(11), formatMs(wall(samples)).padStart(10), (taskCpu === null ? '-' : formatMs(taskCpu)).padStart(10), floorText.padStart(24),
+      `${ratio.toFixed(2)}x`.padStart(6), (wall(samples) / n).toFixed(3).padStart(12), `${peak(samples).toFixed(0)} MB`.padStart(9),
+    );
+  }
+}
+
+/** Median wall time of whole processes, in ms; `before` runs untimed ahead of each (e.g. removing a report). */
+function timeProcess(args: readonly string[], cwd: string, before: () => void = () => {}): number {
+  const samples: number[] = [];
+  for (let r = 0; r < STARTUP_RUNS; r++) {
+    before();
+    const start = performance.now();
+    spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function printStartup(): Promise<void> {
+  if (!existsSync(CLI)) {
+    console.log('\nstart-up: skipped, dist/bin/postmortem.js is missing (run `npm run build`)');
+    return;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'postmortem-startup-'));
+  try {
+    const { name, yaml } = syntheticIncident(1);
+    await mkdir(path.join(dir, 'postmortems'));
+    const file = `postmortems/${name}.yaml`;
+    await writeFile(path.join(dir, file), yaml);
+    const removeReport = () => spawnSync('rm', ['-f', path.join(dir, file.replace(/\.yaml$/, '.md'))]);
+    const bare = timeProcess(['-e', '0'], dir);
+    console.log(`\nstart-up of the built CLI, one incident, median of ${STARTUP_RUNS} processes; bare \`node -e 0\`: ${formatMs(bare)}`);
+    console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10));
+    const commands: Array<[string, string[], (() => void)?]> = [
+      ['--version', ['--version']],
+      ['validate one file', ['validate', file]],
+      ['lint one file', ['lint', file]],
+      ['build one file (cold)', ['build', file], removeReport],
+      ['report', ['report', '--now', '2025-07-01']],
+    ];
+    for (const [label, args, before] of commands) {
+      const ms = timeProcess([CLI, ...args], dir, before);
+      console.log(label.padEnd(24), formatMs(ms).padStart(10), `+${formatMs(ms - bare)}`.padStart(10));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log('speed summary: targets validate <= 1.2x yaml; report 1,000 < 1 s, 10,000 < 10 s and < 1 GB; --version and validate within 80 ms of bare node');
+  for (const n of SIZES) {
+    const { rows, floors } = await measure(n);
+    printSize(n, rows, floors);
+  }
+  await printStartup();
+}
