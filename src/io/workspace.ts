@@ -4,11 +4,12 @@
  * writes results atomically (temp file + rename) so that no reader ever sees
  * half a file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { GENERATED_PREFIX } from '../render/report-file.js';
 import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { makeFolders, writableFolderProblem } from './writable.js';
 import { packageVersionSync } from './package-info.js';
@@ -118,7 +119,7 @@ async function readBytes(root: string, file: string, maxBytes: number): Promise<
     const info = fstatSync(fd);
     if (info.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error('folder'), { code: 'EISDIR' })) };
     if (!info.isFile()) return { diagnostic: notRegular(file) };
-    if (info.size > maxBytes) return { diagnostic: tooLarge(file, info.size, maxBytes) };
+    if (info.size > maxBytes) return { diagnostic: tooLarge(file, info.size, maxBytes), generated: startsAsGenerated(fd) };
     return { bytes: readFileSync(fd) };
   } catch (error) {
     // A socket cannot be opened at all (ENXIO): it is as much "not a regular file" as a pipe.
@@ -126,6 +127,13 @@ async function readBytes(root: string, file: string, maxBytes: number): Promise<
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/** Whether a file begins with the header of a file this tool generated (a report or the tracker page). */
+function startsAsGenerated(fd: number): boolean {
+  const head = Buffer.alloc(GENERATED_PREFIX.length + 3);
+  const length = readSync(fd, head, 0, head.length, 0);
+  return head.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').startsWith(GENERATED_PREFIX);
 }
 
 function notRegular(file: string): Diagnostic {

@@ -45,7 +45,8 @@ export async function lintWorkflow(workspace: Workspace, options: LintWorkflowOp
 }
 
 function lintOne(lint: LintModule, file: string, read: ReadResult, config: Workspace['config']): Diagnostic[] {
-  if ('diagnostic' in read) return [read.diagnostic];
+  // The tracker page of a large folder can pass the size limit; like every generated file, it is not linted.
+  if ('diagnostic' in read) return read.generated ? [] : [read.diagnostic];
   const settings = config.lint;
   // A file named explicitly with another extension (notes.txt) is read as Markdown: plain text is Markdown.
   if (/\.ya?ml$/i.test(file)) {

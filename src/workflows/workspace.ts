@@ -21,7 +21,12 @@ export interface FoundFiles {
 }
 
 /** The bytes of one file, or the diagnostic saying why it could not be read. */
-export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic };
+/**
+ * The bytes of a file, or why they were not read. `generated` marks a file past
+ * the size limit that this tool wrote itself (its first line is the generated-file
+ * header): lint skips those, as it skips every generated report.
+ */
+export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic; generated?: boolean };
 
 /** Templates ready to render with, or the problem that stops every render; `diagnostics` about the user's template files either way. */
 export type TemplatesLoaded =
