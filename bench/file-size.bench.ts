@@ -24,9 +24,10 @@ function grow(section: 'timeline' | 'action_items', limit: number): string {
   for (let i = 0; ; i++) {
     const s = i % 86_400;
     const clock = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, '0')).join(':');
-    const entry = section === 'timeline'
-      ? `  - time: "2024-01-${String(15 + Math.floor(i / 86_400)).padStart(2, '0')} ${clock}"\n    event: Step ${i} of the rollback finished and the dashboards were checked\n    type: note\n`
-      : `  - action: Add a lower bound for the pool size, number ${i}\n    owner: platform-team\n    status: open\n`;
+    const entry =
+      section === 'timeline'
+        ? `  - time: "2024-01-${String(15 + Math.floor(i / 86_400)).padStart(2, '0')} ${clock}"\n    event: Step ${i} of the rollback finished and the dashboards were checked\n    type: note\n`
+        : `  - action: Add a lower bound for the pool size, number ${i}\n    owner: platform-team\n    status: open\n`;
     if (size + entry.length > limit) break;
     parts.push(entry);
     size += entry.length;
@@ -51,7 +52,9 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', WORKER, path.join(root, 'dist/index.js')], { cwd: dir, encoding: 'utf8' });
     const { code, maxRssMb } = JSON.parse(output.trim().split('\n').pop()!) as { code: number; maxRssMb: number };
-    console.log(`${section.padEnd(12)} ${(text.length / 1024).toFixed(0)} KiB  build exit ${code}  peak RSS ${maxRssMb.toFixed(0)} MB  ${((performance.now() - started) / 1000).toFixed(1)} s  (limit: < 512 MB)`);
+    console.log(
+      `${section.padEnd(12)} ${(text.length / 1024).toFixed(0)} KiB  build exit ${code}  peak RSS ${maxRssMb.toFixed(0)} MB  ${((performance.now() - started) / 1000).toFixed(1)} s  (limit: < 512 MB)`,
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 }

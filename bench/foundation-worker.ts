@@ -41,7 +41,9 @@ if (mode === 'build' || mode === 'check') {
     const target = path.join(root, reportPathFor(file, workspace!.config.output));
     if (mode === 'floor-warm') {
       createHash('sha256').update(bytes).digest('hex');
-      createHash('sha256').update(await readFile(target, 'utf8')).digest('hex');
+      createHash('sha256')
+        .update(await readFile(target, 'utf8'))
+        .digest('hex');
       continue;
     }
     const checked = checkIncident(file, bytes, workspace!.config);
@@ -49,7 +51,9 @@ if (mode === 'build' || mode === 'check') {
     else {
       // As many writes in flight as the build keeps (applyBuild).
       if (writing.size >= 8) await Promise.race(writing);
-      const write: Promise<void> = writeFileSafely(target, renderRawReport(checked.incident, templates), { durable: false }).then(() => void writing.delete(write));
+      const write: Promise<void> = writeFileSafely(target, renderRawReport(checked.incident, templates), { durable: false }).then(
+        () => void writing.delete(write),
+      );
       writing.add(write);
     }
   }

@@ -73,7 +73,15 @@ function row(n: number, label: string, samples: Sample[], floor: Sample[]): void
 
 export async function run(): Promise<void> {
   console.log('build of N synthetic incidents; medians; time inside the worker after module loading; peak RSS of the worker');
-  console.log('N'.padStart(6), 'case'.padEnd(12), 'wall'.padStart(11), 'ms/incident'.padStart(12), 'floor ms/inc'.padStart(13), 'ratio'.padStart(7), 'peak RSS'.padStart(9));
+  console.log(
+    'N'.padStart(6),
+    'case'.padEnd(12),
+    'wall'.padStart(11),
+    'ms/incident'.padStart(12),
+    'floor ms/inc'.padStart(13),
+    'ratio'.padStart(7),
+    'peak RSS'.padStart(9),
+  );
   for (const n of SIZES) {
     const root = await makeRepo(n);
     const runs = n >= 10_000 ? LARGE_RUNS : RUNS;
@@ -96,6 +104,8 @@ export async function run(): Promise<void> {
   const writes = [0, 1, 2].map(() => runWorker(scratch, 'write'));
   const fsync = median(writes.map((s) => s.fsyncMs!));
   const plain = median(writes.map((s) => s.noFsyncMs!));
-  console.log(`atomic write of a 5 KB report: ${plain.toFixed(2)} ms without fsync, ${fsync.toFixed(2)} ms with (reports skip it; sync's YAML write-back keeps it)`);
+  console.log(
+    `atomic write of a 5 KB report: ${plain.toFixed(2)} ms without fsync, ${fsync.toFixed(2)} ms with (reports skip it; sync's YAML write-back keeps it)`,
+  );
   await rm(scratch, { recursive: true, force: true });
 }

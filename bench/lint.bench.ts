@@ -60,7 +60,9 @@ function pick(seed: number, count: number, pool: readonly string[]): string[] {
 /** `blaming` sentences of the document are drawn from BLAMING, the rest from NEUTRAL. */
 function paragraphs(n: number, blaming: number): string[] {
   const paras = Array.from({ length: 8 }, (_, k) => pick(n * 31 + k, 6, NEUTRAL));
-  pick(n, blaming, BLAMING).forEach((sentence, k) => { paras[(n + k * 3) % 8]![k % 6] = sentence; });
+  pick(n, blaming, BLAMING).forEach((sentence, k) => {
+    paras[(n + k * 3) % 8]![k % 6] = sentence;
+  });
   return paras.map((p) => p.join(' '));
 }
 
@@ -70,19 +72,60 @@ export function syntheticIncident(n: number, blaming = 3): { yaml: string; markd
   const para = (k: number) => paras[k]!;
   const events = pick(n * 7, 12, NEUTRAL);
   const yaml = [
-    `title: Synthetic incident ${n}`, 'date: 2024-01-15', 'severity: SEV2', 'authors: [dana]', 'participants: [kim, lee]',
-    `summary: >\n  ${para(1)}\n  ${para(2)}`, `impact:\n  description: ${pick(n, 1, NEUTRAL)[0]}\n  users_affected: 1200`,
-    'timeline:', ...events.map((e, i) => `  - time: "10:${String(i * 4).padStart(2, '0')}"\n    event: ${JSON.stringify(e)}\n    type: ${i === 0 ? 'start' : i === 3 ? 'detect' : i === 11 ? 'resolve' : 'action'}`),
+    `title: Synthetic incident ${n}`,
+    'date: 2024-01-15',
+    'severity: SEV2',
+    'authors: [dana]',
+    'participants: [kim, lee]',
+    `summary: >\n  ${para(1)}\n  ${para(2)}`,
+    `impact:\n  description: ${pick(n, 1, NEUTRAL)[0]}\n  users_affected: 1200`,
+    'timeline:',
+    ...events.map(
+      (e, i) =>
+        `  - time: "10:${String(i * 4).padStart(2, '0')}"\n    event: ${JSON.stringify(e)}\n    type: ${i === 0 ? 'start' : i === 3 ? 'detect' : i === 11 ? 'resolve' : 'action'}`,
+    ),
     `root_cause:\n  immediate: ${JSON.stringify(para(3))}\n  contributing_factors:\n    - ${JSON.stringify(para(4))}`,
     `resolution: |\n  ${para(5)}\n  ${para(6)}`,
     'action_items:\n  - action: Add a deploy lock to the pipeline\n    owner: lee\n    deadline: 2024-01-20',
     `lessons:\n  - title: Canaries\n    detail: ${JSON.stringify(para(0))}`,
   ].join('\n');
   const markdown = [
-    `# Synthetic incident ${n}`, '', '**Authors:** dana', '', '## Summary', '', para(1), '', para(2), '', '## Timeline', '',
-    '| time | event |', '|---|---|', ...events.map((e, i) => `| 10:${String(i * 4).padStart(2, '0')} | ${e} |`), '',
-    '## Root cause', '', para(3), '', '- ' + para(4), '', '```', 'ERROR pool exhausted: careless retry loop', '```', '',
-    '## Resolution', '', para(5), '', para(6), '', '## Lessons', '', para(0), '',
+    `# Synthetic incident ${n}`,
+    '',
+    '**Authors:** dana',
+    '',
+    '## Summary',
+    '',
+    para(1),
+    '',
+    para(2),
+    '',
+    '## Timeline',
+    '',
+    '| time | event |',
+    '|---|---|',
+    ...events.map((e, i) => `| 10:${String(i * 4).padStart(2, '0')} | ${e} |`),
+    '',
+    '## Root cause',
+    '',
+    para(3),
+    '',
+    '- ' + para(4),
+    '',
+    '```',
+    'ERROR pool exhausted: careless retry loop',
+    '```',
+    '',
+    '## Resolution',
+    '',
+    para(5),
+    '',
+    para(6),
+    '',
+    '## Lessons',
+    '',
+    para(0),
+    '',
   ].join('\n');
   return { yaml, markdown };
 }
@@ -93,10 +136,18 @@ export async function run(): Promise<void> {
   const docs = Array.from({ length: n }, (_, i) => syntheticIncident(i));
   const kb = docs.reduce((sum, d) => sum + d.yaml.length + d.markdown.length, 0) / 1024 / (2 * n);
   // Warm up both (JIT, lazy module state) before timing.
-  for (const d of docs.slice(0, 20)) { lintIncidentSource('w.yaml', d.yaml); lintMarkdown('w.md', d.markdown); alex(d.markdown); }
+  for (const d of docs.slice(0, 20)) {
+    lintIncidentSource('w.yaml', d.yaml);
+    lintMarkdown('w.md', d.markdown);
+    alex(d.markdown);
+  }
   let findings = 0;
-  const yamlMs = await medianMs(5, () => { for (const d of docs) findings = lintIncidentSource('a.yaml', d.yaml).length; });
-  const mdMs = await medianMs(5, () => { for (const d of docs) lintMarkdown('a.md', d.markdown); });
+  const yamlMs = await medianMs(5, () => {
+    for (const d of docs) findings = lintIncidentSource('a.yaml', d.yaml).length;
+  });
+  const mdMs = await medianMs(5, () => {
+    for (const d of docs) lintMarkdown('a.md', d.markdown);
+  });
   const alexSamples: number[] = [];
   for (let r = 0; r < 3; r++) {
     const start = performance.now();
@@ -112,8 +163,12 @@ export async function run(): Promise<void> {
   console.log(`ratio alex / postmortem on Markdown: ${(alexPerDoc / mdPerDoc).toFixed(1)}x`);
   console.log(`1,000 incidents (YAML) in ${formatMs((yamlMs / n) * 1000)} (target < 3 s)`);
   const dense = Array.from({ length: alexN }, (_, i) => syntheticIncident(i, 24).markdown);
-  const denseMs = await medianMs(5, () => { for (const d of dense) lintMarkdown('a.md', d); });
-  console.log(`dense drafts (a blaming sentence in every paragraph), Markdown: ${formatMs(denseMs / alexN)} per document, ${(alexPerDoc / (denseMs / alexN)).toFixed(1)}x faster than alex`);
+  const denseMs = await medianMs(5, () => {
+    for (const d of dense) lintMarkdown('a.md', d);
+  });
+  console.log(
+    `dense drafts (a blaming sentence in every paragraph), Markdown: ${formatMs(denseMs / alexN)} per document, ${(alexPerDoc / (denseMs / alexN)).toFixed(1)}x faster than alex`,
+  );
   const processN = Number(process.env.BENCH_PROCESS_N ?? 300);
   const drafts = Array.from({ length: processN }, (_, i) => syntheticIncident(i, 24).markdown + DENSE_TAIL);
   const whole = compareProcesses(drafts);

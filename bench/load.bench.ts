@@ -43,7 +43,16 @@ function manyKeys(): string {
 
 function aliasBomb(): string {
   const rows = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) {
+  for (const [name, prev] of [
+    ['b', 'a'],
+    ['c', 'b'],
+    ['d', 'c'],
+    ['e', 'd'],
+    ['f', 'e'],
+    ['g', 'f'],
+    ['h', 'g'],
+    ['i', 'h'],
+  ]) {
     rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
   }
   return rows.join('\n');
@@ -56,7 +65,9 @@ async function measure(label: string, text: string, fn: (text: string) => unknow
     peak = Math.max(peak, process.memoryUsage().rss);
   });
   // RSS after each run, not a true peak: enough to see memory stays in the hundreds of MB, not growing without bound.
-  console.log(`${label.padEnd(42)} ${(text.length / 1024 / 1024).toFixed(1).padStart(4)} MB  median ${formatMs(ms).padStart(9)}  rss ${(peak / 1024 / 1024).toFixed(0)} MB`);
+  console.log(
+    `${label.padEnd(42)} ${(text.length / 1024 / 1024).toFixed(1).padStart(4)} MB  median ${formatMs(ms).padStart(9)}  rss ${(peak / 1024 / 1024).toFixed(0)} MB`,
+  );
 }
 
 export async function run(): Promise<void> {

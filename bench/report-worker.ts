@@ -15,4 +15,13 @@ if (!plan) throw new Error('report plan failed');
 await applyReport(workspace!, plan);
 const ms = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
-console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, incidents: plan.report.totals.incidents, failed: plan.report.unreadable.length, bytes: plan.text.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    incidents: plan.report.totals.incidents,
+    failed: plan.report.unreadable.length,
+    bytes: plan.text.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -42,8 +42,12 @@ export async function run(): Promise<void> {
       const wall = median(samples.map((s) => s.ms));
       const rss = Math.max(...samples.map((s) => s.maxRssMb));
       console.log(
-        String(n).padStart(6), format.padEnd(6), formatMs(wall).padStart(12), (wall / n).toFixed(3).padStart(12),
-        `${rss.toFixed(0)} MB`.padStart(10), `${(samples[0]!.bytes / 1024).toFixed(0)} KB`.padStart(10),
+        String(n).padStart(6),
+        format.padEnd(6),
+        formatMs(wall).padStart(12),
+        (wall / n).toFixed(3).padStart(12),
+        `${rss.toFixed(0)} MB`.padStart(10),
+        `${(samples[0]!.bytes / 1024).toFixed(0)} KB`.padStart(10),
       );
     }
     await rm(root, { recursive: true, force: true });

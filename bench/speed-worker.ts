@@ -26,7 +26,10 @@ export type SpeedTask = (typeof SPEED_TASKS)[number];
 
 async function incidentFiles(root: string): Promise<string[]> {
   const folder = path.join(root, 'postmortems');
-  return (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort().map((name) => path.join(folder, name));
+  return (await readdir(folder))
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => path.join(folder, name));
 }
 
 /** Runs one task; the count says how many files it got through (failures would make a fast run meaningless). */

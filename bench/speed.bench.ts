@@ -98,15 +98,28 @@ const peak = (samples: readonly Sample[]) => Math.max(...samples.map((s) => s.ma
 
 function printSize(n: number, rows: readonly Row[], floors: Record<string, Sample[]>): void {
   console.log(`\n${n} incidents, median of ${RUNS} runs (ratio of CPU times where both sides report them, else of wall times)`);
-  console.log('task'.padEnd(11), 'wall'.padStart(10), 'CPU'.padStart(10), 'floor wall / CPU'.padStart(24), 'ratio'.padStart(6), 'ms/incident'.padStart(12), 'peak RSS'.padStart(9));
+  console.log(
+    'task'.padEnd(11),
+    'wall'.padStart(10),
+    'CPU'.padStart(10),
+    'floor wall / CPU'.padStart(24),
+    'ratio'.padStart(6),
+    'ms/incident'.padStart(12),
+    'peak RSS'.padStart(9),
+  );
   for (const { label, samples, floor } of rows) {
     if (samples.some((s) => s.failed > 0)) throw new Error(`${label}: synthetic incidents failed`);
     const [taskCpu, floorCpu] = [cpu(samples), cpu(floors[floor]!)];
     const ratio = taskCpu !== null && floorCpu !== null ? taskCpu / floorCpu : wall(samples) / wall(floors[floor]!);
     const floorText = `${floor} ${formatMs(wall(floors[floor]!))} / ${floorCpu === null ? '-' : formatMs(floorCpu)}`;
     console.log(
-      label.padEnd(11), formatMs(wall(samples)).padStart(10), (taskCpu === null ? '-' : formatMs(taskCpu)).padStart(10), floorText.padStart(24),
-      `${ratio.toFixed(2)}x`.padStart(6), (wall(samples) / n).toFixed(3).padStart(12), `${peak(samples).toFixed(0)} MB`.padStart(9),
+      label.padEnd(11),
+      formatMs(wall(samples)).padStart(10),
+      (taskCpu === null ? '-' : formatMs(taskCpu)).padStart(10),
+      floorText.padStart(24),
+      `${ratio.toFixed(2)}x`.padStart(6),
+      (wall(samples) / n).toFixed(3).padStart(12),
+      `${peak(samples).toFixed(0)} MB`.padStart(9),
     );
   }
 }

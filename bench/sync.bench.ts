@@ -56,10 +56,15 @@ async function runStackCost(): Promise<void> {
     const common = { auth: TEST_TOKEN, baseUrl: server.url, userAgent: 'bench', fetch: globalThis.fetch };
     const plain = new Octokit({ ...common, request: { fetch: globalThis.fetch } });
     const stack = createRetryingOctokit({ ...common, policy: DEFAULT_RETRY_POLICY });
-    const perRequest = async (octokit: Octokit) => (await medianMs(5, async () => { for (let i = 0; i < 50; i++) await octokit.rest.repos.get({ owner: 'acme', repo: 'platform' }); })) / 50;
+    const perRequest = async (octokit: Octokit) =>
+      (await medianMs(5, async () => {
+        for (let i = 0; i < 50; i++) await octokit.rest.repos.get({ owner: 'acme', repo: 'platform' });
+      })) / 50;
     const floor = await perRequest(plain);
     const plugins = await perRequest(stack);
-    console.log(`one read, loopback: plain octokit ${formatMs(floor)}, with the throttling and retry plugins ${formatMs(plugins)} (${(plugins / floor).toFixed(1)}x; median of 5 × 50)`);
+    console.log(
+      `one read, loopback: plain octokit ${formatMs(floor)}, with the throttling and retry plugins ${formatMs(plugins)} (${(plugins / floor).toFixed(1)}x; median of 5 × 50)`,
+    );
   } finally {
     await server.stop();
   }
@@ -67,7 +72,13 @@ async function runStackCost(): Promise<void> {
 
 /** The same first sync with 20% of requests failing (5xx, resets, writes committed then failed). */
 async function runUnderFaults(): Promise<void> {
-  const faults: Fault[] = [{ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'reset' }, { kind: 'commit-then', then: 'status' }, { kind: 'commit-then', then: 'reset' }];
+  const faults: Fault[] = [
+    { kind: 'status', status: 500 },
+    { kind: 'status', status: 502 },
+    { kind: 'reset' },
+    { kind: 'commit-then', then: 'status' },
+    { kind: 'commit-then', then: 'reset' },
+  ];
   const server = new FakeGithub({ token: TEST_TOKEN, faults: seededFaults(0.2, faults, 11) });
   await server.start();
   try {
@@ -76,7 +87,9 @@ async function runUnderFaults(): Promise<void> {
     let runs = 0;
     for (let code = 1; code !== 0 && runs < 5; runs++) code = (await runSync(dir, server.url)).code;
     const keys = new Set(server.issues.map((issue) => issue.body?.match(/"action":"([^"]+)"/)?.[1]));
-    console.log(`under 20% faults: ${runs} run(s) to exit 0, ${server.log.length} requests, ${formatMs(performance.now() - started)}; ${server.issues.length} issues for ${keys.size} distinct items`);
+    console.log(
+      `under 20% faults: ${runs} run(s) to exit 0, ${server.log.length} requests, ${formatMs(performance.now() - started)}; ${server.issues.length} issues for ${keys.size} distinct items`,
+    );
   } finally {
     await server.stop();
   }

@@ -25,7 +25,7 @@ export function* syntheticLogChunks(options: SyntheticLogOptions): Generator<str
   let chunk: string[] = [];
   for (let index = 0; index < options.lines; index++) {
     const millis = start + index * 7;
-    const id = index % every === every - 1 ? `${options.id}_${SERVICES[index % 4]}` : `req_${(index * 2654435761 >>> 0).toString(16).padStart(8, '0')}`;
+    const id = index % every === every - 1 ? `${options.id}_${SERVICES[index % 4]}` : `req_${((index * 2654435761) >>> 0).toString(16).padStart(8, '0')}`;
     const service = SERVICES[index % 4]!;
     chunk.push(
       index % 2 === 0

@@ -50,7 +50,9 @@ export async function run(): Promise<void> {
     const grepMs = await medianMs(3, () => grep(file));
     const throughput = size / MB / (scanMs / 1000);
     console.log(`timeline scan: ${formatMs(scanMs)} (${throughput.toFixed(0)} MB/s, target >= 100 MB/s), ${matches} matching lines`);
-    console.log(`grep -F:       ${formatMs(grepMs)} (${(size / MB / (grepMs / 1000)).toFixed(0)} MB/s); scan takes ${(scanMs / grepMs).toFixed(2)}x grep's time`);
+    console.log(
+      `grep -F:       ${formatMs(grepMs)} (${(size / MB / (grepMs / 1000)).toFixed(0)} MB/s); scan takes ${(scanMs / grepMs).toFixed(2)}x grep's time`,
+    );
     console.log(`peak memory growth while scanning (RSS): ${(peakGrowth / MB).toFixed(1)} MB`);
   } finally {
     await rm(dir, { recursive: true, force: true });

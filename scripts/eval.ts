@@ -26,8 +26,23 @@ import { evaluateCorpus, formatEvaluation, parseCorpus } from '../src/lint/evalu
 import { evaluateDocuments, formatDocumentEvaluation, type SentenceLabel } from '../src/lint/evaluate-documents.js';
 
 const sets = {
-  development: 'corpus.jsonl', 'development-2': 'families.jsonl', 'development-3': 'families-2.jsonl', 'development-4': 'families-3.jsonl', 'development-5': 'families-4.jsonl', 'development-6': 'families-5.jsonl', 'development-7': 'families-6.jsonl', 'development-8': 'families-7.jsonl', 'development-9': 'families-8.jsonl', holdout: 'holdout.jsonl', 'holdout-2': 'holdout-2.jsonl', 'holdout-3': 'holdout-3.jsonl', 'holdout-4': 'holdout-4.jsonl',
-  'holdout-5': 'holdout-5.jsonl', 'holdout-6': 'holdout-6.jsonl', 'holdout-7': 'holdout-7.jsonl', 'holdout-8': 'holdout-8.jsonl',
+  development: 'corpus.jsonl',
+  'development-2': 'families.jsonl',
+  'development-3': 'families-2.jsonl',
+  'development-4': 'families-3.jsonl',
+  'development-5': 'families-4.jsonl',
+  'development-6': 'families-5.jsonl',
+  'development-7': 'families-6.jsonl',
+  'development-8': 'families-7.jsonl',
+  'development-9': 'families-8.jsonl',
+  holdout: 'holdout.jsonl',
+  'holdout-2': 'holdout-2.jsonl',
+  'holdout-3': 'holdout-3.jsonl',
+  'holdout-4': 'holdout-4.jsonl',
+  'holdout-5': 'holdout-5.jsonl',
+  'holdout-6': 'holdout-6.jsonl',
+  'holdout-7': 'holdout-7.jsonl',
+  'holdout-8': 'holdout-8.jsonl',
 } as const;
 const errors = process.argv.includes('--errors');
 const json = process.argv.includes('--json');
@@ -38,7 +53,10 @@ const synthetic = Object.entries(sets)
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const readDocs = (folder: string) =>
-  readdirSync(corpus + folder).filter((n) => n.endsWith('.md') && n !== 'README.md').sort().map((name) => ({ name, text: readFileSync(`${corpus}${folder}/${name}`, 'utf8') }));
+  readdirSync(corpus + folder)
+    .filter((n) => n.endsWith('.md') && n !== 'README.md')
+    .sort()
+    .map((name) => ({ name, text: readFileSync(`${corpus}${folder}/${name}`, 'utf8') }));
 const real = existsSync(corpus)
   ? [
       ['real post-mortems', evaluateDocuments(readDocs('real-postmortems'), readLabels(`${corpus}real-postmortems/labels.jsonl`))] as const,
@@ -47,7 +65,10 @@ const real = existsSync(corpus)
   : [];
 
 function readLabels(path: string): SentenceLabel[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SentenceLabel);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SentenceLabel);
 }
 
 if (json) {
@@ -63,7 +84,8 @@ if (json) {
   for (const [name, result] of real) {
     console.log(`\n${formatDocumentEvaluation(name, result)}`);
     if (!errors) continue;
-    for (const f of result.findings.filter((x) => x.verdict !== 'true-positive')) console.log(`  ${f.verdict} ${f.severity} ${f.ruleId} ${f.doc}: ${f.sentence}`);
+    for (const f of result.findings.filter((x) => x.verdict !== 'true-positive'))
+      console.log(`  ${f.verdict} ${f.severity} ${f.ruleId} ${f.doc}: ${f.sentence}`);
     for (const miss of result.misses) console.log(`  missed: ${miss}`);
   }
 }

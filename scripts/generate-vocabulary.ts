@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { buildVocabularyModule } from '../src/lint/vocabulary/build-module.js';
 
 const folder = fileURLToPath(new URL('../src/lint/vocabulary/', import.meta.url));
-const files = readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => ({ name, text: readFileSync(folder + name, 'utf8') }));
+const files = readdirSync(folder)
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => ({ name, text: readFileSync(folder + name, 'utf8') }));
 const { module, problems } = buildVocabularyModule(files);
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);

@@ -20731,9 +20731,21 @@ var init_lint_rules = __esm({
       },
       "structure/action-owner": structure("an action item without an owner", "an action nobody owns is not done", "Add `owner:` (a person or team)."),
       "structure/action-deadline": structure("an action item without a deadline", "an action without a date drifts", "Add `deadline: YYYY-MM-DD`."),
-      "structure/contributing-factors": structure("no contributing factors", "a single cause hides the conditions that let it happen", "List them under `root_cause.contributing_factors`."),
-      "structure/metrics": structure("no `detect` or `resolve` event in the timeline", "time to detect and time to resolve cannot be computed", "Mark the events with `type: detect` and `type: resolve`."),
-      "structure/impact-number": structure("impact without a number", "impact without a figure cannot be compared across incidents", "Add `users_affected`, `requests_failed_pct` or a number in the description."),
+      "structure/contributing-factors": structure(
+        "no contributing factors",
+        "a single cause hides the conditions that let it happen",
+        "List them under `root_cause.contributing_factors`."
+      ),
+      "structure/metrics": structure(
+        "no `detect` or `resolve` event in the timeline",
+        "time to detect and time to resolve cannot be computed",
+        "Mark the events with `type: detect` and `type: resolve`."
+      ),
+      "structure/impact-number": structure(
+        "impact without a number",
+        "impact without a figure cannot be compared across incidents",
+        "Add `users_affected`, `requests_failed_pct` or a number in the description."
+      ),
       "structure/lessons": structure("no lessons learned", "the review exists to learn", "Add at least one entry under `lessons`.")
     };
     for (const [id, info2] of Object.entries(RULES)) info2.id = id;
@@ -20798,7 +20810,11 @@ var init_catalogue = __esm({
       ["schema/wont-do-reason", "warning", "a `wont-do` action item without a `reason`"],
       ["build/duplicate-report", "error", "two incidents whose reports would land on the same path"],
       ["build/write-failed", "error", "a report that cannot be written"],
-      ["build/orphaned-report", "error", "a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)"],
+      [
+        "build/orphaned-report",
+        "error",
+        "a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)"
+      ],
       ["build/template-syntax", "error", "a template override with a Handlebars syntax error (nothing is rendered; exit 2)"],
       ["build/unknown-template", "warning", "a template override whose name matches no built-in template, so it is not used"],
       ["build/stale-report", "error", "a rendered report that is missing or out of date (the Action's check)"],
@@ -20825,7 +20841,14 @@ var init_catalogue = __esm({
       ["import/target-exists", "error", "the incident file to write exists already; not overwritten"],
       ["import/unwritable", "error", "the incident file cannot be written"]
     ];
-    STRUCTURE_RULES = ["structure/action-owner", "structure/action-deadline", "structure/contributing-factors", "structure/metrics", "structure/impact-number", "structure/lessons"];
+    STRUCTURE_RULES = [
+      "structure/action-owner",
+      "structure/action-deadline",
+      "structure/contributing-factors",
+      "structure/metrics",
+      "structure/impact-number",
+      "structure/lessons"
+    ];
     OTHER_LINT_RULES = ["blame/custom", "blame/unused-suppression"];
     RULES_DOC = "docs/rules.md";
     familyOf = (id) => id.slice(0, id.indexOf("/"));
@@ -28308,16 +28331,35 @@ function checkDocumentStructure(source) {
     if ((0, import_yaml2.isAlias)(node2)) {
       const target = node2.resolve(source.document);
       if (target === void 0) {
-        report(node2, node2, "schema/unknown-alias", `The alias \`*${node2.source}\` names no anchor defined before it`, `Define \`&${node2.source}\` on an earlier value, or write the value out.`);
+        report(
+          node2,
+          node2,
+          "schema/unknown-alias",
+          `The alias \`*${node2.source}\` names no anchor defined before it`,
+          `Define \`&${node2.source}\` on an earlier value, or write the value out.`
+        );
       } else if (contains(target, node2)) {
-        report(node2, node2, "schema/recursive-alias", `The alias \`*${node2.source}\` is inside the value it refers to`, "Write the value out; a value cannot contain itself.");
+        report(
+          node2,
+          node2,
+          "schema/recursive-alias",
+          `The alias \`*${node2.source}\` is inside the value it refers to`,
+          "Write the value out; a value cannot contain itself."
+        );
       }
       return;
     }
     if (!(0, import_yaml2.isMap)(node2) && !(0, import_yaml2.isSeq)(node2)) return;
     if (depth >= MAX_NESTING_DEPTH) {
       const brackets = (0, import_yaml2.isMap)(node2) ? "indentation" : "brackets";
-      if (!tooDeep) report(node2, node2, "schema/too-deep", `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, `An incident file needs only a few levels; check the ${brackets}.`);
+      if (!tooDeep)
+        report(
+          node2,
+          node2,
+          "schema/too-deep",
+          `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`,
+          `An incident file needs only a few levels; check the ${brackets}.`
+        );
       tooDeep = true;
       return;
     }
@@ -28355,12 +28397,19 @@ function checkKeys(map, report) {
   for (const pair of map.items) {
     const key = pair.key;
     if (!(0, import_yaml2.isScalar)(key)) {
-      if ((0, import_yaml2.isCollection)(key) || (0, import_yaml2.isAlias)(key)) report(key, "schema/complex-key", "A key must be plain text, not a list, mapping or alias", "Write the key as a single word such as `title`.");
+      if ((0, import_yaml2.isCollection)(key) || (0, import_yaml2.isAlias)(key))
+        report(key, "schema/complex-key", "A key must be plain text, not a list, mapping or alias", "Write the key as a single word such as `title`.");
       continue;
     }
     const name = String(key.value);
     if (FORBIDDEN_KEYS.has(name)) {
-      report(key, "schema/forbidden-key", `The key \`${name}\` is not allowed`, "Keys that name JavaScript object internals are refused to keep parsing safe.", name);
+      report(
+        key,
+        "schema/forbidden-key",
+        `The key \`${name}\` is not allowed`,
+        "Keys that name JavaScript object internals are refused to keep parsing safe.",
+        name
+      );
     } else if (seen.has(name)) {
       report(key, "schema/duplicate-key", `Duplicate key \`${name}\`: each key may appear once in a mapping`, "Remove or rename one of the two keys.", name);
     }
@@ -28392,7 +28441,11 @@ function explainYamlMistake(text4, error2) {
   if (code2 === "BLOCK_AS_IMPLICIT_KEY" || code2 === "MULTILINE_IMPLICIT_KEY") return quoteValue(lines2, lineIndex);
   if (code2 === "TAB_AS_INDENT") {
     const repaired = lineText.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, "  "));
-    return { line: lineIndex + 1, hint: "Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).", repaired };
+    return {
+      line: lineIndex + 1,
+      hint: "Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).",
+      repaired
+    };
   }
   if (code2 === "MISSING_CHAR" && /quote/i.test(error2.message)) return closeQuote(lines2, lineIndex);
   return null;
@@ -28674,7 +28727,14 @@ function knownFieldsText(known, guess) {
   return `one of ${known.length} known fields (${quoted.slice(0, 4).join(", ")}, \u2026; see docs/format.md)`;
 }
 function article(type) {
-  const names = { string: "text", array: "a list", object: "a mapping", integer: "a whole number", number: "a number", boolean: "true or false" };
+  const names = {
+    string: "text",
+    array: "a list",
+    object: "a mapping",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false"
+  };
   return type.split(",").map((t) => names[t] ?? t).join(" or ");
 }
 function quoteText(value, max = 60) {
@@ -28829,7 +28889,13 @@ var init_keyword_messages = __esm({
     });
     outOfRange = (c) => {
       const bound = `${String(c.error.params.comparison)} ${String(c.error.params.limit)}`;
-      return { ruleId: "schema/range", message: `${field(c)} must be ${bound}; found ${describeValue(c.value)}`, ...c.where(c.base), expected: bound, actual: describeValue(c.value) };
+      return {
+        ruleId: "schema/range",
+        message: `${field(c)} must be ${bound}; found ${describeValue(c.value)}`,
+        ...c.where(c.base),
+        expected: bound,
+        actual: describeValue(c.value)
+      };
     };
     wrongForm = (c) => {
       if (c.error.params.pattern !== "\\S") return wrongFormOf(c);
@@ -31465,7 +31531,9 @@ function resolveConfig(input) {
     },
     review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
     policies: {
-      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days2]) => [severity.toUpperCase(), days2])),
+      actionDeadlineDays: Object.fromEntries(
+        Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days2]) => [severity.toUpperCase(), days2])
+      ),
       maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
       maxDaysInReview: input.policies?.max_days_in_review ?? null
     }
@@ -38284,7 +38352,9 @@ var init_metrics = __esm({
   "src/incident/metrics.ts"() {
     "use strict";
     init_events();
-    METRIC_LABELS = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until]);
+    METRIC_LABELS = PHASES.map(
+      (phase) => [phase.metric, phase.metricLabel, phase.until]
+    );
   }
 });
 
@@ -39012,13 +39082,24 @@ function checkIncidentRules(data, context) {
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
   const report = (path9, { cause, ...init }) => diagnostics.push(
-    createDiagnostic({ file: context.file, path: formatFieldPath(path9), span: locatePath(context.source, path9), ...init, ...cause ? { cause: causeAt(cause) } : {} })
+    createDiagnostic({
+      file: context.file,
+      path: formatFieldPath(path9),
+      span: locatePath(context.source, path9),
+      ...init,
+      ...cause ? { cause: causeAt(cause) } : {}
+    })
   );
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
   const dateOk = date !== null && isCalendarDate(date);
   if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
-    report(["date"], { ruleId: "schema/date", message: `\`${date}\` is not a real calendar day`, expected: "a date that exists (YYYY-MM-DD)", actual: `\`${date}\`` });
+    report(["date"], {
+      ruleId: "schema/date",
+      message: `\`${date}\` is not a real calendar day`,
+      expected: "a date that exists (YYYY-MM-DD)",
+      actual: `\`${date}\``
+    });
   }
   const zoneRaw = asText(incident.timezone);
   const zone = timezoneOrDefault(zoneRaw);
@@ -39146,7 +39227,11 @@ function checkNumbers(incident, report) {
     [["impact", "users_affected"], impact.users_affected, true],
     [["impact", "requests_failed_pct"], impact.requests_failed_pct, false],
     [["impact", "revenue_loss"], impact.revenue_loss, false],
-    ...asList(incident.action_items).map((item, index2) => [["action_items", index2, "issue"], asRecord(item)?.issue, true])
+    ...asList(incident.action_items).map((item, index2) => [
+      ["action_items", index2, "issue"],
+      asRecord(item)?.issue,
+      true
+    ])
   ];
   for (const [path9, value, whole] of fields) {
     if (typeof value !== "number") continue;
@@ -39260,16 +39345,25 @@ function trackerWarnings(incident, source, policies, today) {
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
-    diagnostics.push(createDiagnostic({
-      ...at(["action_items", item.index, "status"]),
-      ruleId: "schema/wont-do-reason",
-      message: "A `wont-do` action item has no `reason`",
-      expected: "a `reason:` saying why it will not be done",
-      note: "A declined action is a decision to review; the tracker lists the reasons."
-    }));
+    diagnostics.push(
+      createDiagnostic({
+        ...at(["action_items", item.index, "status"]),
+        ruleId: "schema/wont-do-reason",
+        message: "A `wont-do` action item has no `reason`",
+        expected: "a `reason:` saying why it will not be done",
+        note: "A declined action is a decision to review; the tracker lists the reasons."
+      })
+    );
   }
   for (const finding of checkPolicies(incident, policies, today)) {
-    diagnostics.push(createDiagnostic({ ...at(finding.path), ruleId: finding.ruleId, message: finding.message, note: "The limit is set under `policies` in postmortem.config.yaml." }));
+    diagnostics.push(
+      createDiagnostic({
+        ...at(finding.path),
+        ruleId: finding.ruleId,
+        message: finding.message,
+        note: "The limit is set under `policies` in postmortem.config.yaml."
+      })
+    );
   }
   return diagnostics;
 }
@@ -39307,7 +39401,12 @@ function guarded(file, check) {
     return check();
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message : String(error2);
-    const diagnostic = createDiagnostic({ file, ruleId: "schema/internal", message: `Could not check this file: ${message}`, note: "Please report this as a bug, with the file if you can." });
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: "schema/internal",
+      message: `Could not check this file: ${message}`,
+      note: "Please report this as a bug, with the file if you can."
+    });
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
 }
@@ -39570,14 +39669,9 @@ function buildPhaseDiagram(incident) {
   if (spans.length === 0) return null;
   const zone = incident.timezone;
   const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
-  return [
-    "gantt",
-    `    title Incident phases (${zone})`,
-    "    dateFormat YYYY-MM-DDTHH:mm:ss",
-    "    axisFormat %H:%M",
-    "    section Response",
-    ...rows
-  ].join("\n");
+  return ["gantt", `    title Incident phases (${zone})`, "    dateFormat YYYY-MM-DDTHH:mm:ss", "    axisFormat %H:%M", "    section Response", ...rows].join(
+    "\n"
+  );
 }
 function spanEnd(from, to, zone) {
   if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
@@ -39649,7 +39743,8 @@ function formatWhen(instant, incident) {
 function timeZoneNote(incident) {
   const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
   const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
-  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
+  if (abbreviations.length > 1)
+    return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
   const [abbreviation] = abbreviations;
   return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
 }
@@ -48941,7 +49036,8 @@ function scanMarkdown(source) {
   const lines2 = splitLines(source);
   const result = { blocks: [], comments: [], frontMatter: null };
   let i = frontMatterEnd(lines2);
-  if (i > 0) result.frontMatter = lines2.slice(1, i - 1).map((l) => l.text).join("\n");
+  if (i > 0)
+    result.frontMatter = lines2.slice(1, i - 1).map((l) => l.text).join("\n");
   let previousBlank = true;
   let inList = false;
   while (i < lines2.length) {
@@ -49154,7 +49250,8 @@ function inline(node2, pieces, base) {
   const start = base + (node2.position?.start.offset ?? 0);
   const end = base + (node2.position?.end.offset ?? 0);
   if (node2.type === "text") pieces.push({ value: node2.value, start, end });
-  else if (node2.type === "inlineCode" || node2.type === "image" || node2.type === "imageReference" || node2.type === "html") pieces.push({ value: ` ${OPAQUE} `, start, end: start });
+  else if (node2.type === "inlineCode" || node2.type === "image" || node2.type === "imageReference" || node2.type === "html")
+    pieces.push({ value: ` ${OPAQUE} `, start, end: start });
   else if (node2.type === "break") pieces.push({ value: "\n", start, end });
   else if (node2.type === "link" && isBareUrl(node2)) pieces.push({ value: ` ${OPAQUE} `, start, end: start });
   else if ("children" in node2) for (const child of node2.children) inline(child, pieces, base);
@@ -52233,7 +52330,8 @@ var init_windows = __esm({
 function createPeople(names, guessNames = false) {
   const set = /* @__PURE__ */ new Set();
   for (const name of names) {
-    for (const part of name.replace(/^@/, "").toLowerCase().split(/[\s,]+/)) if (part) set.add(part);
+    for (const part of name.replace(/^@/, "").toLowerCase().split(/[\s,]+/))
+      if (part) set.add(part);
   }
   return { names: set, guessNames };
 }
@@ -52327,7 +52425,25 @@ var init_people = __esm({
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
-    PREPOSITIONS = /* @__PURE__ */ new Set(["from", "of", "to", "with", "for", "at", "in", "on", "about", "than", "into", "over", "under", "by", "after", "before", "during"]);
+    PREPOSITIONS = /* @__PURE__ */ new Set([
+      "from",
+      "of",
+      "to",
+      "with",
+      "for",
+      "at",
+      "in",
+      "on",
+      "about",
+      "than",
+      "into",
+      "over",
+      "under",
+      "by",
+      "after",
+      "before",
+      "during"
+    ]);
     SUBJECT_RESETS = /* @__PURE__ */ new Set(["was", "were", "is", "are", "who", "and"]);
   }
 });
@@ -52393,7 +52509,8 @@ function unattended(words, i) {
   if (!UNATTENDED_STATES.has(words[i].lower)) return null;
   const verb = previousWord(words, i);
   if (verb === -1 || !STATE_VERBS.has(words[verb].lower)) return null;
-  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j].lower)) return span("blame/counterfactual", words[verb], words[i]);
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++)
+    if (ATTENDED_THINGS.has(words[j].lower)) return span("blame/counterfactual", words[verb], words[i]);
   return null;
 }
 function ellipticalRefusal(words, people) {
@@ -52525,7 +52642,8 @@ function isResponseAct(words, verb, end) {
   if (BREAK.has(lower) && splitSense(words, verb)) return true;
   if (KILL.has(lower) && killsUnitOfWork(words, verb)) return true;
   if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
-  if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ""))) return true;
+  if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? "")))
+    return true;
   if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
   return mitigationPurpose(words, end, end === verb);
 }
@@ -52568,7 +52686,25 @@ var init_response_acts = __esm({
     init_generated();
     BREAK = /* @__PURE__ */ new Set(["broke", "break", "breaks"]);
     KILL = /* @__PURE__ */ new Set(["killed", "kill", "kills"]);
-    PHRASE_ENDS = /* @__PURE__ */ new Set(["and", "but", "so", "because", "which", "that", "while", "after", "before", "when", "in", "on", "at", "during", "with", "by", "for"]);
+    PHRASE_ENDS = /* @__PURE__ */ new Set([
+      "and",
+      "but",
+      "so",
+      "because",
+      "which",
+      "that",
+      "while",
+      "after",
+      "before",
+      "when",
+      "in",
+      "on",
+      "at",
+      "during",
+      "with",
+      "by",
+      "for"
+    ]);
   }
 });
 
@@ -52627,7 +52763,8 @@ function namedAsSource(words, people) {
   }
   for (let i = 0; i < words.length; i++) {
     if (!BLAME_NOUNS.has(words[i].lower)) continue;
-    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s"))
+      continue;
     if (words[i].lower === "doing" && words[i + 1] !== void 0 && words[i + 1].kind === "word") continue;
     const before = previousWord(words, i);
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
@@ -52649,7 +52786,8 @@ function cleftPerson(words, people) {
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
       const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? "");
       const relative = !credit && (CLEFT_RELATIVES.has(words[j].lower) || words[j].lower === "that" && !BE.has(words[nextWord(words, j)]?.lower ?? ""));
-      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span("blame/person-as-cause", words[at], words[j]);
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
+        return span("blame/person-as-cause", words[at], words[j]);
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
       if (words[j].lower === "that" && owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
@@ -52669,7 +52807,8 @@ function causeFraming(words, people) {
     if (words[i].lower === "with" && !BEGINNINGS.has(words[cause].lower)) continue;
     const who = nextWord(words, i);
     const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause].lower) ? findPhrase(words, ["by"], who) : -1;
-    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span("blame/person-as-cause", words[cause], words[nextPerson(words, by, people, 3)]);
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1)
+      return span("blame/person-as-cause", words[cause], words[nextPerson(words, by, people, 3)]);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     if (words[who].lower.endsWith("'s") && !["to", "from", "of", "with"].includes(words[i].lower)) continue;
@@ -52749,7 +52888,8 @@ function bareCause(words, people) {
   if (who === -1 || !(OBJECT_PRONOUNS.has(words[who].lower) || isPersonAt(words, who, people))) return null;
   if (isNarrator(words[who]) || words[who].lower.endsWith("'s")) return null;
   const after = words[nextWord(words, who)];
-  if (after && (/ing$/.test(after.lower) || ["error", "errors", "mistake", "mistakes", "availability", "schedule", "request", "requests"].includes(after.lower))) return null;
+  if (after && (/ing$/.test(after.lower) || ["error", "errors", "mistake", "mistakes", "availability", "schedule", "request", "requests"].includes(after.lower)))
+    return null;
   return span(rule, words[hit[0]], words[who]);
 }
 function adverbAttribution(words) {
@@ -52780,11 +52920,13 @@ function possessedCause(words, reason, people) {
   return be && root ? span(rule, words[owner], words[reason]) : null;
 }
 function normAfter(words, from) {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j].lower) || SAFEGUARD_NOUNS.has(words[j].lower)) return j;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
+    if (NORM_NOUNS.has(words[j].lower) || SAFEGUARD_NOUNS.has(words[j].lower)) return j;
   return -1;
 }
 function safeguardAfter(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || NORM_NOUNS.has(words[j].lower)) return j;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++)
+    if (SAFEGUARD_NOUNS.has(words[j].lower) || NORM_NOUNS.has(words[j].lower)) return j;
   return -1;
 }
 function actingPerson(words, people) {
@@ -52815,12 +52957,14 @@ function sarcasticPraise(words, people) {
   const praise = words.findIndex((w, i) => SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i)) || wellDone(i));
   if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
   let who = -1;
-  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++)
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
   if (who === -1) return null;
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
-  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
+    return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
@@ -52899,7 +53043,27 @@ var init_person_as_cause_source = __esm({
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
     NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
     INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
-    ACT_NOUNS = /* @__PURE__ */ new Set(["job", "work", "deploy", "deployment", "release", "change", "move", "idea", "call", "effort", "push", "rollout", "migration", "performance", "show", "decision", "plan", "timing", "stuff"]);
+    ACT_NOUNS = /* @__PURE__ */ new Set([
+      "job",
+      "work",
+      "deploy",
+      "deployment",
+      "release",
+      "change",
+      "move",
+      "idea",
+      "call",
+      "effort",
+      "push",
+      "rollout",
+      "migration",
+      "performance",
+      "show",
+      "decision",
+      "plan",
+      "timing",
+      "stuff"
+    ]);
     SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
     OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
     WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
@@ -52934,7 +53098,8 @@ function untestedObject(words, from) {
 function skippedSafeguard(words, from) {
   for (let i = from; i < words.length; i++) {
     if (words[i].lower !== "without") continue;
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j].lower) || COMMUNICATION_GERUNDS.has(words[j].lower)) return i;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j].lower) || COMMUNICATION_GERUNDS.has(words[j].lower)) return i;
   }
   return -1;
 }
@@ -52951,7 +53116,8 @@ function checkPersonAsCause(clauses, sentence, people) {
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule2, words[subject], words[end])];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+          return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
@@ -52966,7 +53132,8 @@ function checkPersonAsCause(clauses, sentence, people) {
 function agentOf(words, subject, verb) {
   const before = words[previousWord(words, verb)]?.lower;
   if (before === "that" || before === "which") return false;
-  if (before !== void 0 && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
+  if (before !== void 0 && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower)))
+    return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb].lower);
 }
 function wrongTarget(words, subject, verb) {
@@ -52999,7 +53166,8 @@ function passiveBy(words, i, people) {
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
   for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
+    if (isPersonAt(words, j, people))
+      return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
   }
   return -1;
 }
@@ -53018,7 +53186,8 @@ function passiveAgentThenDamage(words, i, people) {
     if (verb2 === -1 || ADJECTIVE_POSITION.has(words[verb2].lower)) return null;
     if (isPersonAt(words, verb2, people)) continue;
     const end = damageAt(words, verb2);
-    if (end !== -1 && !isResponseAct(words, verb2, end) || OUTCOME_VERBS.has(words[verb2].lower)) return span("blame/person-as-cause", words[who], words[end === -1 ? verb2 : end]);
+    if (end !== -1 && !isResponseAct(words, verb2, end) || OUTCOME_VERBS.has(words[verb2].lower))
+      return span("blame/person-as-cause", words[who], words[end === -1 ? verb2 : end]);
   }
   return null;
 }
@@ -53056,7 +53225,8 @@ function loadedActionOf(words, subject) {
   const skipped2 = skippedSafeguard(words, after);
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
-  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
+    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
   return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
 }
 function loadedWork(words, people) {
@@ -53168,7 +53338,24 @@ var init_person_as_cause = __esm({
       "expected"
     ]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
-    FRONTED = /* @__PURE__ */ new Set(["while", "during", "after", "before", "at", "on", "once", "with", "in", "despite", "although", "though", "as", "when", "sadly", "unfortunately"]);
+    FRONTED = /* @__PURE__ */ new Set([
+      "while",
+      "during",
+      "after",
+      "before",
+      "at",
+      "on",
+      "once",
+      "with",
+      "in",
+      "despite",
+      "although",
+      "though",
+      "as",
+      "when",
+      "sadly",
+      "unfortunately"
+    ]);
   }
 });
 
@@ -53273,7 +53460,24 @@ var init_human_error = __esm({
     init_finding();
     HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
     JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]));
-    ERROR_THINGS2 = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths", "count", "counts"]);
+    ERROR_THINGS2 = /* @__PURE__ */ new Set([
+      "message",
+      "messages",
+      "code",
+      "codes",
+      "rate",
+      "rates",
+      "log",
+      "logs",
+      "handling",
+      "budget",
+      "page",
+      "pages",
+      "path",
+      "paths",
+      "count",
+      "counts"
+    ]);
   }
 });
 
@@ -53281,7 +53485,9 @@ var init_human_error = __esm({
 function checkJudgement(sentence, people) {
   const words = sentence.words;
   const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
-    const entry = JUDGEMENT.get(words.slice(at, end + 1).filter((w) => w.kind === "word").map((w) => w.lower).join(" "));
+    const entry = JUDGEMENT.get(
+      words.slice(at, end + 1).filter((w) => w.kind === "word").map((w) => w.lower).join(" ")
+    );
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? "")) return false;
     return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
   });
@@ -53335,7 +53541,8 @@ function checkPunitive(sentence, people) {
 function removedFromDuty(words, i, people) {
   const link2 = nextWord(words, i);
   const subject = personSubject(words, i, people);
-  if (!["from", "off"].includes(words[link2]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  if (!["from", "off"].includes(words[link2]?.lower ?? "") || subject === -1 || isNarrator(words[subject]) || !BE3.has(words[previousWord(words, i)]?.lower ?? ""))
+    return -1;
   for (let j = nextWord(words, link2), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j].lower)) return j;
   return -1;
 }
@@ -53370,7 +53577,8 @@ function checkVagueAction(sentence, people) {
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   let first = nextWord(words, -1);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
-  if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? "")) first = nextWord(words, modal);
+  if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))
+    first = nextWord(words, modal);
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
@@ -53718,7 +53926,10 @@ function finishDiagnostics(file, diagnostics, suppressions, settings, escalated)
   const levelled = applyLevels(diagnostics, settings, escalated);
   const kept = new Set(levelled);
   const final = applySuppressions(file, levelled, suppressions);
-  const added = applyLevels(final.filter((d) => !kept.has(d)), settings);
+  const added = applyLevels(
+    final.filter((d) => !kept.has(d)),
+    settings
+  );
   return [...final.filter((d) => kept.has(d)), ...added].sort(compareDiagnostics);
 }
 function checkRuleNames(settings) {
@@ -53768,15 +53979,36 @@ function actionItems(data) {
   items.forEach((item, index2) => {
     if (!isRecord(item)) return;
     const label = typeof item.id === "string" ? `\`${item.id}\`` : `#${index2 + 1}`;
-    if (isBlank(item.owner)) found.push({ ruleId: "structure/action-owner", message: `Action item ${label} has no \`owner\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
-    if (isBlank(item.deadline)) found.push({ ruleId: "structure/action-deadline", message: `Action item ${label} has no \`deadline\``, path: ["action_items", index2], at: ["action_items", index2, "action"], key: true });
+    if (isBlank(item.owner))
+      found.push({
+        ruleId: "structure/action-owner",
+        message: `Action item ${label} has no \`owner\``,
+        path: ["action_items", index2],
+        at: ["action_items", index2, "action"],
+        key: true
+      });
+    if (isBlank(item.deadline))
+      found.push({
+        ruleId: "structure/action-deadline",
+        message: `Action item ${label} has no \`deadline\``,
+        path: ["action_items", index2],
+        at: ["action_items", index2, "action"],
+        key: true
+      });
   });
   return found;
 }
 function contributingFactors(data) {
   const root = data.root_cause;
   if (isRecord(root) && !isBlank(root.contributing_factors)) return [];
-  return [{ ruleId: "structure/contributing-factors", message: "No contributing factors: `root_cause.contributing_factors` is missing or empty", path: ["root_cause"], key: true }];
+  return [
+    {
+      ruleId: "structure/contributing-factors",
+      message: "No contributing factors: `root_cause.contributing_factors` is missing or empty",
+      path: ["root_cause"],
+      key: true
+    }
+  ];
 }
 function metricEvents(data) {
   if (!Array.isArray(data.timeline)) return [];
@@ -53784,7 +54016,14 @@ function metricEvents(data) {
   const missing = REQUIRED_METRIC_EVENTS.filter((type) => !types.has(type));
   if (missing.length === 0) return [];
   const list2 = missing.map((m) => `\`type: ${m}\``).join(" and ");
-  return [{ ruleId: "structure/metrics", message: `The timeline has no ${list2} event, so ${missing.map((m) => `time to ${m}`).join(" and ")} cannot be computed`, path: ["timeline"], key: true }];
+  return [
+    {
+      ruleId: "structure/metrics",
+      message: `The timeline has no ${list2} event, so ${missing.map((m) => `time to ${m}`).join(" and ")} cannot be computed`,
+      path: ["timeline"],
+      key: true
+    }
+  ];
 }
 function impactNumber(data) {
   const impact = data.impact;
@@ -53792,7 +54031,14 @@ function impactNumber(data) {
   const numbers = ["users_affected", "requests_failed_pct", "revenue_loss"].some((key) => typeof impact[key] === "number");
   const inText = typeof impact.description === "string" && /\d/.test(impact.description);
   if (numbers || inText) return [];
-  return [{ ruleId: "structure/impact-number", message: "The impact has no number: no `users_affected`, `requests_failed_pct`, `revenue_loss` or figure in the description", path: ["impact"], key: true }];
+  return [
+    {
+      ruleId: "structure/impact-number",
+      message: "The impact has no number: no `users_affected`, `requests_failed_pct`, `revenue_loss` or figure in the description",
+      path: ["impact"],
+      key: true
+    }
+  ];
 }
 function lessons(data) {
   if (!isBlank(data.lessons)) return [];
@@ -54610,9 +54856,7 @@ function formatText(diagnostics, options = {}) {
     const width = Math.max(...list2.map((d) => formatPosition(d).length));
     for (const d of list2) {
       const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : "";
-      lines2.push(
-        `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`
-      );
+      lines2.push(`  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`);
       const indent = " ".repeat(width + 13);
       if (d.expected !== void 0 || d.actual !== void 0) {
         const parts = [d.expected !== void 0 ? `expected ${d.expected}` : null, d.actual !== void 0 ? `found ${d.actual}` : null];
@@ -58652,7 +58896,9 @@ function checkApiUrl(text4) {
   if (url.username || url.password) throw new ConnectionError("--api-url must not carry credentials; use GITHUB_TOKEN");
   if (url.protocol === "https:") return text4.replace(/\/+$/, "");
   if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return text4.replace(/\/+$/, "");
-  throw new ConnectionError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
+  throw new ConnectionError(
+    `--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``
+  );
 }
 function redactToken(text4, token) {
   return token && token.length >= 4 ? text4.split(token).join("***") : text4;
@@ -58756,7 +59002,10 @@ function diskWorkspace(root, config, cwd = root) {
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
-    exists: (file) => access2(resolve(file)).then(() => true, () => false),
+    exists: (file) => access2(resolve(file)).then(
+      () => true,
+      () => false
+    ),
     writeText: (file, text4, options) => writeFileSafely(resolve(file), text4, options),
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root, file)),
@@ -58790,7 +59039,8 @@ async function findFiles(root, base, paths, extensions) {
 }
 function toDisplayPath(root, absolute) {
   const prefix = root.endsWith(path4.sep) ? root : root + path4.sep;
-  if (absolute.startsWith(prefix) && path4.isAbsolute(root) && !absolute.includes(`${path4.sep}..`)) return absolute.slice(prefix.length).split(path4.sep).join("/");
+  if (absolute.startsWith(prefix) && path4.isAbsolute(root) && !absolute.includes(`${path4.sep}..`))
+    return absolute.slice(prefix.length).split(path4.sep).join("/");
   const relative = path4.relative(root, absolute);
   return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
 }
@@ -58866,11 +59116,16 @@ var DEFAULT_RETRY_POLICY = { maxWaitMs: 3e4, backoffMs: 1e3, maxAttempts: 6 };
 var DEFAULT_RETRY_AFTER_MS = 6e4;
 function decideRetry(cause, state, policy) {
   const reason = reasonOf(cause);
-  if (cause.kind === "transient" && !state.resendable) return { retry: false, reason, why: "not sent again: GitHub may have done it, so sync re-reads instead" };
+  if (cause.kind === "transient" && !state.resendable)
+    return { retry: false, reason, why: "not sent again: GitHub may have done it, so sync re-reads instead" };
   if (state.attempt >= policy.maxAttempts) return { retry: false, reason, why: `gave up after ${state.attempt} attempts` };
   const waitMs = cause.kind === "transient" ? backoffWait(cause.resend, policy) : cause.waitMs;
   if (state.waitedMs + waitMs > policy.maxWaitMs) {
-    return { retry: false, reason, why: `the next wait (${seconds(waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)` };
+    return {
+      retry: false,
+      reason,
+      why: `the next wait (${seconds(waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)`
+    };
   }
   return { retry: true, waitMs, reason };
 }
@@ -59617,7 +59872,11 @@ async function relatedReports(workspace, checked, outDir) {
   const named = new Set(checked.map((entry) => entry.file));
   const folder = await listIncidentFiles(workspace, []);
   const rest = [];
-  for await (const entry of checkFiles(workspace, (folder.files ?? []).filter((file) => !named.has(file)))) if (entry.incident) rest.push(entry.incident);
+  for await (const entry of checkFiles(
+    workspace,
+    (folder.files ?? []).filter((file) => !named.has(file))
+  ))
+    if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
@@ -59695,7 +59954,14 @@ async function planFiles(workspace, files, options) {
 }
 function reportKeyOf(workspace, file, source, templates, relativeOut) {
   const { config } = workspace;
-  const settings = { out: relativeOut, incidents: config.incidents, severities: config.severities, maxFileBytes: config.maxFileBytes, repo: config.sync.repo, policies: config.policies };
+  const settings = {
+    out: relativeOut,
+    incidents: config.incidents,
+    severities: config.severities,
+    maxFileBytes: config.maxFileBytes,
+    repo: config.sync.repo,
+    policies: config.policies
+  };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? "unknown", templates: templateDigest(templates), settings });
 }
 async function reuseReports(workspace, files, rest, templates, relativeOut, onProgress) {
@@ -59849,7 +60115,8 @@ async function runCheck(input) {
     const incident = checked.incident;
     if (!incident) continue;
     incidents.push({ file: incident.file, title: incident.title, severity: incident.severity, status: incident.status, metrics: incident.metrics });
-    if (incident.status === "published") published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ["status"]) });
+    if (incident.status === "published")
+      published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ["status"]) });
   }
   if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles)));
@@ -59861,7 +60128,9 @@ async function filesToCheck(input, scope, notes) {
   if (!input.pull || !input.github) return all2();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
-    notes.push(`Could not read the files of pull request #${input.pull.number} (${listed.status ?? "no response"}: ${listed.message}); checked every file in ${scope.join(", ")} instead.`);
+    notes.push(
+      `Could not read the files of pull request #${input.pull.number} (${listed.status ?? "no response"}: ${listed.message}); checked every file in ${scope.join(", ")} instead.`
+    );
     return all2();
   }
   return selectChangedFiles(listed.value, scope);
@@ -60032,11 +60301,14 @@ function buildComment(report, runUrl2) {
   const problems = report.diagnostics.filter((d) => d.severity !== "info");
   const link2 = runUrl2 ? ` ([run](${runUrl2}))` : "";
   if (problems.length === 0) {
-    return { body: `${COMMENT_MARKER}
+    return {
+      body: `${COMMENT_MARKER}
 ### \u2705 Post-mortem check: all clear
 
 No errors or warnings in the ${report.files} changed file${report.files === 1 ? "" : "s"}${link2}.
-`, clear: true };
+`,
+      clear: true
+    };
   }
   const table = findingsTable(problems, COMMENT_TABLE_BUDGET);
   const more = table.omitted > 0 ? `
@@ -60216,8 +60488,16 @@ function periodSection(kind, trends, severities, earlier) {
     first: trends[0]?.period ?? null,
     last: trends.at(-1)?.period ?? null,
     earlier,
-    incidentsChart: barChart(`Incidents per ${per}`, "Incidents", trends.map((trend) => [trend.period, trend.incidents])),
-    resolveChart: lineChart(`Median time to resolve per ${per} (minutes)`, "Minutes", resolved.map((trend) => [trend.period, minutes(trend)])),
+    incidentsChart: barChart(
+      `Incidents per ${per}`,
+      "Incidents",
+      trends.map((trend) => [trend.period, trend.incidents])
+    ),
+    resolveChart: lineChart(
+      `Median time to resolve per ${per} (minutes)`,
+      "Minutes",
+      resolved.map((trend) => [trend.period, minutes(trend)])
+    ),
     resolveRows: resolved.map((trend) => ({ period: trend.period, minutes: minutes(trend) }))
   };
 }
@@ -60227,7 +60507,11 @@ function buildTrackerView(report) {
   const severities = [...new Set(report.incidents.map((entry) => entry.severity))];
   const scale = report.trends.quarters[0] ? Object.keys(report.trends.quarters[0].by_severity) : severities;
   const shownScale = scale.filter((severity) => report.incidents.some((entry) => entry.severity === severity));
-  const listed = (ids) => ({ count: ids.length, incidents: ids.slice(0, MAX_LISTED).map(incidentLink), more: Math.max(0, ids.length - MAX_LISTED) });
+  const listed = (ids) => ({
+    count: ids.length,
+    incidents: ids.slice(0, MAX_LISTED).map(incidentLink),
+    more: Math.max(0, ids.length - MAX_LISTED)
+  });
   const action = (ref) => ({
     ...ref,
     ...incidentLink(ref.incident),
@@ -60263,7 +60547,10 @@ function buildTrackerView(report) {
       // The page shows the newest months only; the JSON keeps every month, the quarters cover the rest.
       perMonth: periodSection("Month", months, shownScale, report.trends.months.length - months.length),
       reviewLag: summaryText(report.trends.review_lag_days, days),
-      severityPie: pieChart("Incidents by severity", shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
+      severityPie: pieChart(
+        "Incidents by severity",
+        shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])
+      ),
       severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length }))
     },
     followThrough: {
@@ -60289,7 +60576,12 @@ function buildTrackerView(report) {
       }))
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}` }))
+    unreadable: report.unreadable.map((entry) => ({
+      ...entry,
+      file: withoutMentions(entry.file),
+      message: withoutMentions(entry.message),
+      where: entry.line === null ? "" : `${entry.line}:${entry.column ?? 1}`
+    }))
   };
 }
 
@@ -60467,9 +60759,10 @@ function buildTracker(input) {
     clusters: {
       services: clusters(incidents, (incident) => incident.services),
       tags: clusters(incidents, (incident) => incident.tags),
-      factors: groupFactors(incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }))).map(
-        (group) => ({ ...group, incidents: newestIds(group.incidents) })
-      )
+      factors: groupFactors(incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }))).map((group) => ({
+        ...group,
+        incidents: newestIds(group.incidents)
+      }))
     },
     policy_violations: incidents.flatMap(
       (incident) => checkPolicies(incident, input.policies, input.today).map((finding) => ({
@@ -60737,7 +61030,12 @@ var OctokitTracker = class {
     }
   }
   async listIssues() {
-    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: this.options.label, state: "all", per_page: 100 });
+    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, {
+      ...this.repo,
+      labels: this.options.label,
+      state: "all",
+      per_page: 100
+    });
     const issues = [];
     try {
       for await (const page of pages) issues.push(...toRemoteIssues(page.data));
@@ -60840,7 +61138,13 @@ import path8 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
-var defaultEnvironment = () => ({ now: () => /* @__PURE__ */ new Date(), host: hostname(), pid: process.pid, isAlive: processIsAlive, staleAfterMs: STALE_LOCK_MS });
+var defaultEnvironment = () => ({
+  now: () => /* @__PURE__ */ new Date(),
+  host: hostname(),
+  pid: process.pid,
+  isAlive: processIsAlive,
+  staleAfterMs: STALE_LOCK_MS
+});
 async function acquireSyncLock(root, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
   const file = path8.join(root, SYNC_LOCK_FILE);
@@ -61095,9 +61399,20 @@ function syncDiagnostics(results, locate, fileOf) {
       continue;
     }
     const at = { file: op.item.file, span: locate(op.item.file, op.item.index), path: formatFieldPath(["action_items", op.item.index]) };
-    if (result.outcome === "failed") diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/failed", message: result.message ?? "sync failed", note: "Run sync again; it resumes where it stopped." }));
+    if (result.outcome === "failed")
+      diagnostics.push(
+        createDiagnostic({ ...at, ruleId: "sync/failed", message: result.message ?? "sync failed", note: "Run sync again; it resumes where it stopped." })
+      );
     if (result.outcome === "conflict") {
-      diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/conflict", severity: "warning", message: result.message ?? "status conflict", note: "Make the YAML and the issue agree, then run sync again." }));
+      diagnostics.push(
+        createDiagnostic({
+          ...at,
+          ruleId: "sync/conflict",
+          severity: "warning",
+          message: result.message ?? "status conflict",
+          note: "Make the YAML and the issue agree, then run sync again."
+        })
+      );
     }
     for (const warning2 of result.warnings) diagnostics.push(createDiagnostic({ ...at, ruleId: "sync/warning", severity: "warning", message: warning2 }));
   }
@@ -63566,7 +63881,11 @@ function ownerChanged(body, owner) {
 function missingIssueNumbers(items, issues) {
   const listed = new Set(issues.map((issue2) => issue2.number));
   const keys = new Set(issues.flatMap((issue2) => issue2.marker ? [markerKey(issue2.marker.incident, issue2.marker.action)] : []));
-  return [...new Set(items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue))];
+  return [
+    ...new Set(
+      items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue)
+    )
+  ];
 }
 
 // src/sync/write-back.ts
@@ -63693,7 +64012,8 @@ function createWriteBackBuffer(write, batchSize = 25) {
     },
     async flush() {
       const errors = [];
-      for (const file of [...pending.keys()]) await flushFile(file).catch((error2) => errors.push(`${file}: ${error2 instanceof Error ? error2.message : String(error2)}`));
+      for (const file of [...pending.keys()])
+        await flushFile(file).catch((error2) => errors.push(`${file}: ${error2 instanceof Error ? error2.message : String(error2)}`));
       if (errors.length > 0) throw new Error(`write-back failed: ${errors.join("; ")}`);
     }
   };
@@ -63845,7 +64165,11 @@ async function prepareItems(workspace, yamlFiles, paths) {
       continue;
     }
     const collected = collectSyncItems(checked.incident);
-    if (collected.newIds.length > 0) prepared.newIds.set(file, collected.newIds.map(({ index: index2, id }) => ({ actionId: null, index: index2, fields: { id } })));
+    if (collected.newIds.length > 0)
+      prepared.newIds.set(
+        file,
+        collected.newIds.map(({ index: index2, id }) => ({ actionId: null, index: index2, fields: { id } }))
+      );
     outcome.addedIds = collected.newIds.length;
     outcome.incident = checked.incident.id;
     prepared.items.push(...collected.items);
@@ -63923,7 +64247,14 @@ async function syncAndRebuild(input) {
     if (file.addedIds > 0) changes.push(`${file.file}: added an id to ${file.addedIds} action item${file.addedIds === 1 ? "" : "s"}`);
   }
   if (run3.writeBackError !== null) {
-    diagnostics.push(createDiagnostic({ file: workspace.config.incidents, ruleId: "sync/failed", message: run3.writeBackError, note: "The issues exist; the next run finds them by their markers." }));
+    diagnostics.push(
+      createDiagnostic({
+        file: workspace.config.incidents,
+        ruleId: "sync/failed",
+        message: run3.writeBackError,
+        note: "The issues exist; the next run finds them by their markers."
+      })
+    );
   }
   for (const result of run3.results) {
     const line = formatResultLine(result);

@@ -45,7 +45,8 @@ export async function runCheck(input: CheckInput): Promise<RunReport> {
     const incident = checked.incident;
     if (!incident) continue;
     incidents.push({ file: incident.file, title: incident.title, severity: incident.severity, status: incident.status, metrics: incident.metrics });
-    if (incident.status === 'published') published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ['status']) });
+    if (incident.status === 'published')
+      published.push({ file: incident.file, severity: incident.severity, statusSpan: locatePath(checked.source, ['status']) });
   }
   if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...(await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles))));
@@ -58,7 +59,9 @@ async function filesToCheck(input: CheckInput, scope: string[], notes: string[])
   if (!input.pull || !input.github) return all();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
-    notes.push(`Could not read the files of pull request #${input.pull.number} (${listed.status ?? 'no response'}: ${listed.message}); checked every file in ${scope.join(', ')} instead.`);
+    notes.push(
+      `Could not read the files of pull request #${input.pull.number} (${listed.status ?? 'no response'}: ${listed.message}); checked every file in ${scope.join(', ')} instead.`,
+    );
     return all();
   }
   return selectChangedFiles(listed.value, scope);

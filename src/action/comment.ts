@@ -33,7 +33,10 @@ export function buildComment(report: RunReport, runUrl: string | null): { body: 
   const problems = report.diagnostics.filter((d) => d.severity !== 'info');
   const link = runUrl ? ` ([run](${runUrl}))` : '';
   if (problems.length === 0) {
-    return { body: `${COMMENT_MARKER}\n### ✅ Post-mortem check: all clear\n\nNo errors or warnings in the ${report.files} changed file${report.files === 1 ? '' : 's'}${link}.\n`, clear: true };
+    return {
+      body: `${COMMENT_MARKER}\n### ✅ Post-mortem check: all clear\n\nNo errors or warnings in the ${report.files} changed file${report.files === 1 ? '' : 's'}${link}.\n`,
+      clear: true,
+    };
   }
   const table = findingsTable(problems, COMMENT_TABLE_BUDGET);
   const more = table.omitted > 0 ? `\n${table.omitted} more not listed here; the job summary${link} has them all.\n` : '';

@@ -64,7 +64,13 @@ async function runStep(inputs: ActionInputs, env: Env, redact: (text: string) =>
   await finish(inputs, report, env, redact);
 }
 
-async function runCommand(inputs: ActionInputs, workspace: Workspace, pull: PullRequestEvent | null, github: PullRequestClient | null, env: Env): Promise<RunReport> {
+async function runCommand(
+  inputs: ActionInputs,
+  workspace: Workspace,
+  pull: PullRequestEvent | null,
+  github: PullRequestClient | null,
+  env: Env,
+): Promise<RunReport> {
   switch (inputs.command) {
     case 'check':
       return runCheck({ workspace, paths: inputs.paths, pull, github });

@@ -55,7 +55,10 @@ export function buildSummary(report: RunReport, omittedAnnotations: Record<Sever
   const used = sections.reduce((sum, s) => sum + byteLength(s), 0) + byteLength(metrics);
   const table = findingsTable(report.diagnostics, SUMMARY_LIMIT_BYTES - SUMMARY_MARGIN_BYTES - used);
   if (table.markdown) {
-    const left = table.omitted > 0 ? `\n${table.omitted} more finding${table.omitted === 1 ? '' : 's'} not shown: the summary is limited to 1 MiB. Run \`npx postmortem lint\` locally for all of them.\n` : '';
+    const left =
+      table.omitted > 0
+        ? `\n${table.omitted} more finding${table.omitted === 1 ? '' : 's'} not shown: the summary is limited to 1 MiB. Run \`npx postmortem lint\` locally for all of them.\n`
+        : '';
     sections.push(`### Findings\n\n${table.markdown}${left}`);
   }
   const hidden = omittedLine(omittedAnnotations);

@@ -64,7 +64,14 @@ async function syncAndRebuild(input: SyncCommandInput): Promise<RunReport> {
     if (file.addedIds > 0) changes.push(`${file.file}: added an id to ${file.addedIds} action item${file.addedIds === 1 ? '' : 's'}`);
   }
   if (run.writeBackError !== null) {
-    diagnostics.push(createDiagnostic({ file: workspace.config.incidents, ruleId: 'sync/failed', message: run.writeBackError, note: 'The issues exist; the next run finds them by their markers.' }));
+    diagnostics.push(
+      createDiagnostic({
+        file: workspace.config.incidents,
+        ruleId: 'sync/failed',
+        message: run.writeBackError,
+        note: 'The issues exist; the next run finds them by their markers.',
+      }),
+    );
   }
   for (const result of run.results) {
     const line = formatResultLine(result);

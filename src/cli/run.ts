@@ -93,7 +93,8 @@ function parseArgsMessage(error: Error & { code: string }, command: CommandSpec)
     const usage = command.options.find(([text]) => text.startsWith(`${flag} `))?.[0];
     return usage ? `option \`${flag}\` needs a value: \`${usage}\`` : `option \`${flag}\` takes no value`;
   }
-  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument \`${quoted}\`; usage: postmortem ${command.name} ${command.usage}`.trimEnd();
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `unexpected argument \`${quoted}\`; usage: postmortem ${command.name} ${command.usage}`.trimEnd();
   return error.message;
 }
 

@@ -113,7 +113,9 @@ export function resolveConfig(input: ConfigInput): Config {
     },
     review: { approvals: resolveApprovals(input.review?.approvals ?? {}) },
     policies: {
-      actionDeadlineDays: Object.fromEntries(Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days])),
+      actionDeadlineDays: Object.fromEntries(
+        Object.entries(input.policies?.action_deadline_days ?? {}).map(([severity, days]) => [severity.toUpperCase(), days]),
+      ),
       maxDaysInDraft: input.policies?.max_days_in_draft ?? null,
       maxDaysInReview: input.policies?.max_days_in_review ?? null,
     },

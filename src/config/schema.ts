@@ -13,24 +13,30 @@ const RuleLevel = Type.Unsafe<'off' | 'error' | 'warning' | 'info'>({
 
 export const LintConfigSchema = Type.Object(
   {
-    rules: Type.Optional(Type.Record(Type.String({ pattern: '^(blame|structure)/' }), RuleLevel, {
-      description: 'Rule id (or family such as `blame/hindsight`) → off | error | warning | info',
-      additionalProperties: false,
-    })),
-    phrases: Type.Optional(Type.Array(
-      Type.Object(
-        {
-          phrase: Type.String({ minLength: 1, description: 'Words to flag, matched case-insensitively on word boundaries' }),
-          rule: Type.Optional(Type.String({ pattern: '^blame/', description: 'Rule id the finding is reported under (default `blame/custom`)' })),
-          message: Type.Optional(Type.String({ description: 'Why the phrase hurts a blameless review' })),
-          suggestion: Type.Optional(Type.String({ description: 'A systemic rewrite to offer' })),
-        },
-        { additionalProperties: false },
+    rules: Type.Optional(
+      Type.Record(Type.String({ pattern: '^(blame|structure)/' }), RuleLevel, {
+        description: 'Rule id (or family such as `blame/hindsight`) → off | error | warning | info',
+        additionalProperties: false,
+      }),
+    ),
+    phrases: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            phrase: Type.String({ minLength: 1, description: 'Words to flag, matched case-insensitively on word boundaries' }),
+            rule: Type.Optional(Type.String({ pattern: '^blame/', description: 'Rule id the finding is reported under (default `blame/custom`)' })),
+            message: Type.Optional(Type.String({ description: 'Why the phrase hurts a blameless review' })),
+            suggestion: Type.Optional(Type.String({ description: 'A systemic rewrite to offer' })),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Team-specific phrases to flag' },
       ),
-      { description: 'Team-specific phrases to flag' },
-    )),
+    ),
     allow: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Phrases never flagged (matched case-insensitively)' })),
-    people: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Names (or logins) lint treats as people in every file, besides those a file lists' })),
+    people: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), { description: 'Names (or logins) lint treats as people in every file, besides those a file lists' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,10 +54,12 @@ export const SyncConfigSchema = Type.Object(
 
 export const ReviewConfigSchema = Type.Object(
   {
-    approvals: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
-      description: 'Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) → count (default 1)',
-      additionalProperties: false,
-    })),
+    approvals: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), {
+        description: 'Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) → count (default 1)',
+        additionalProperties: false,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,9 +68,11 @@ const Days = (description: string) => Type.Integer({ minimum: 0, description });
 
 export const PoliciesConfigSchema = Type.Object(
   {
-    action_deadline_days: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Days('days'), {
-      description: 'Severity → the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)',
-    })),
+    action_deadline_days: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Days('days'), {
+        description: 'Severity → the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)',
+      }),
+    ),
     max_days_in_draft: Type.Optional(Days('How many days after the incident date it may still be `draft`')),
     max_days_in_review: Type.Optional(Days('How many days after the incident date it may still be `in-review`')),
   },
@@ -72,7 +82,9 @@ export const PoliciesConfigSchema = Type.Object(
 export const ConfigSchema = Type.Object(
   {
     incidents: Type.Optional(Type.String({ minLength: 1, description: 'Folder of incident files (default `postmortems`)' })),
-    templates: Type.Optional(Type.String({ minLength: 1, description: 'Folder of your own Handlebars templates; files there replace the built-in ones of the same name' })),
+    templates: Type.Optional(
+      Type.String({ minLength: 1, description: 'Folder of your own Handlebars templates; files there replace the built-in ones of the same name' }),
+    ),
     output: Type.Optional(Type.String({ minLength: 1, description: 'Folder for rendered reports (default: beside each incident file)' })),
     severities: Type.Optional(
       Type.Array(Type.String({ minLength: 1 }), {
@@ -81,11 +93,13 @@ export const ConfigSchema = Type.Object(
         description: 'The severity scale, worst first (default SEV1..SEV5)',
       }),
     ),
-    max_file_bytes: Type.Optional(Type.Integer({
-      minimum: 1024,
-      maximum: 10 * 1024 * 1024,
-      description: 'Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)',
-    })),
+    max_file_bytes: Type.Optional(
+      Type.Integer({
+        minimum: 1024,
+        maximum: 10 * 1024 * 1024,
+        description: 'Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)',
+      }),
+    ),
     lint: Type.Optional(LintConfigSchema),
     sync: Type.Optional(SyncConfigSchema),
     review: Type.Optional(ReviewConfigSchema),

@@ -13,7 +13,7 @@ const FAMILIES: ReadonlyArray<readonly [RuleFamily, string, string]> = [
   ['schema', 'Loading and validation (`validate`, and every command that reads an incident)', 'docs/format.md'],
   ['build', 'Rendering reports (`build`)', 'README.md'],
   ['sync', 'GitHub issues (`sync`)', 'docs/sync.md'],
-  ['review', 'Review gate (the GitHub Action\'s `check`)', 'docs/action.md'],
+  ['review', "Review gate (the GitHub Action's `check`)", 'docs/action.md'],
   ['policy', 'Configured policies (`validate`, `report`)', 'docs/report.md'],
   ['timeline', 'Timelines from logs (`timeline`)', 'docs/timeline.md'],
   ['import', 'Importing Markdown post-mortems (`import`)', 'docs/import.md'],
@@ -40,7 +40,8 @@ export function catalogueMarkdown(): string {
     lines.push(`## ${title}`, '', `More in [${page}](${relative(page)}).`, '', '| Rule | Severity | What it reports |', '| --- | --- | --- |');
     for (const entry of entries) lines.push(`| [\`${entry.id}\`](${link(entry)}) | ${entry.severity} | ${cell(entry.summary)} |`);
     lines.push('');
-    for (const entry of entries.filter((e) => e.url.startsWith(`${RULES_DOC}#`))) lines.push(`### \`${entry.id}\``, '', `${capitalise(entry.summary)} (${entry.severity}).`, '');
+    for (const entry of entries.filter((e) => e.url.startsWith(`${RULES_DOC}#`)))
+      lines.push(`### \`${entry.id}\``, '', `${capitalise(entry.summary)} (${entry.severity}).`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

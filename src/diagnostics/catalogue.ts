@@ -71,15 +71,19 @@ const OWN_RULES = [
   ['schema/wont-do-reason', 'warning', 'a `wont-do` action item without a `reason`'],
   ['build/duplicate-report', 'error', 'two incidents whose reports would land on the same path'],
   ['build/write-failed', 'error', 'a report that cannot be written'],
-  ['build/orphaned-report', 'error', 'a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)'],
+  [
+    'build/orphaned-report',
+    'error',
+    'a generated report whose incident file no longer exists (for `build --check`; a warning for `build`, which never deletes it)',
+  ],
   ['build/template-syntax', 'error', 'a template override with a Handlebars syntax error (nothing is rendered; exit 2)'],
   ['build/unknown-template', 'warning', 'a template override whose name matches no built-in template, so it is not used'],
-  ['build/stale-report', 'error', 'a rendered report that is missing or out of date (the Action\'s check)'],
+  ['build/stale-report', 'error', "a rendered report that is missing or out of date (the Action's check)"],
   ['sync/failed', 'error', 'an action item or issue that could not be synced'],
   ['sync/conflict', 'warning', 'the YAML and the issue disagree about the status'],
   ['sync/warning', 'warning', 'synced, with a caveat (such as a refused assignee)'],
   ['sync/removed', 'warning', 'the issue of an action item removed from the YAML'],
-  ['sync/skipped', 'error', 'an incident the Action\'s sync left out (such as an id shared with another file)'],
+  ['sync/skipped', 'error', "an incident the Action's sync left out (such as an id shared with another file)"],
   ['review/approvals', 'error', 'a pull request publishing an incident without the approving reviews the configuration asks for'],
   ['policy/action-deadline', 'warning', 'an open action item due later than the configured policy allows for its severity'],
   ['policy/draft-age', 'warning', 'an incident still `draft` longer after its date than the policy allows'],
@@ -99,7 +103,14 @@ const OWN_RULES = [
   ['import/unwritable', 'error', 'the incident file cannot be written'],
 ] as const satisfies ReadonlyArray<readonly [`${RuleFamily}/${string}`, Severity, string]>;
 
-const STRUCTURE_RULES = ['structure/action-owner', 'structure/action-deadline', 'structure/contributing-factors', 'structure/metrics', 'structure/impact-number', 'structure/lessons'] as const;
+const STRUCTURE_RULES = [
+  'structure/action-owner',
+  'structure/action-deadline',
+  'structure/contributing-factors',
+  'structure/metrics',
+  'structure/impact-number',
+  'structure/lessons',
+] as const;
 const OTHER_LINT_RULES = ['blame/custom', 'blame/unused-suppression'] as const;
 
 /** Every rule id any stage may emit. */
@@ -110,7 +121,11 @@ export const RULES_DOC = 'docs/rules.md';
 
 /** `schema/required` → `schemarequired`: the anchor GitHub gives the heading `` `schema/required` ``. */
 export function headingAnchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
 }
 
 const familyOf = (id: string) => id.slice(0, id.indexOf('/')) as RuleFamily;

@@ -61,11 +61,12 @@ export interface Diagnostic {
   cause?: DiagnosticCause;
 }
 
-export type DiagnosticInit = Partial<Omit<Diagnostic, 'ruleId'>> & Pick<Diagnostic, 'file' | 'message'> & {
-  /** Only ids of the catalogue compile. */
-  ruleId: RuleId;
-  span?: SourceSpan | null;
-};
+export type DiagnosticInit = Partial<Omit<Diagnostic, 'ruleId'>> &
+  Pick<Diagnostic, 'file' | 'message'> & {
+    /** Only ids of the catalogue compile. */
+    ruleId: RuleId;
+    span?: SourceSpan | null;
+  };
 
 /** Fills the defaults so that rules only state what they know; the docs URL comes from the catalogue. */
 export function createDiagnostic(init: DiagnosticInit): Diagnostic {

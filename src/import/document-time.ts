@@ -17,13 +17,33 @@ const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?';
 
 /** Zone abbreviations and names documents use, to IANA zones. */
 export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  utc: 'UTC', gmt: 'UTC', z: 'UTC', 'coordinated universal time': 'UTC',
-  pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles', pt: 'America/Los_Angeles', pacific: 'America/Los_Angeles',
-  mst: 'America/Denver', mdt: 'America/Denver', mountain: 'America/Denver',
-  cst: 'America/Chicago', cdt: 'America/Chicago', central: 'America/Chicago',
-  est: 'America/New_York', edt: 'America/New_York', et: 'America/New_York', eastern: 'America/New_York',
-  bst: 'Europe/London', cet: 'Europe/Berlin', cest: 'Europe/Berlin', eet: 'Europe/Athens', eest: 'Europe/Athens',
-  ist: 'Asia/Kolkata', jst: 'Asia/Tokyo', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
+  utc: 'UTC',
+  gmt: 'UTC',
+  z: 'UTC',
+  'coordinated universal time': 'UTC',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+  pt: 'America/Los_Angeles',
+  pacific: 'America/Los_Angeles',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  mountain: 'America/Denver',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  central: 'America/Chicago',
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  et: 'America/New_York',
+  eastern: 'America/New_York',
+  bst: 'Europe/London',
+  cet: 'Europe/Berlin',
+  cest: 'Europe/Berlin',
+  eet: 'Europe/Athens',
+  eest: 'Europe/Athens',
+  ist: 'Asia/Kolkata',
+  jst: 'Asia/Tokyo',
+  aest: 'Australia/Sydney',
+  aedt: 'Australia/Sydney',
 };
 const ZONE_WORD = '(utc|gmt|pst|pdt|mst|mdt|cst|cdt|est|edt|bst|cet|cest|eet|eest|ist|jst|aest|aedt|pt|et)';
 
@@ -65,8 +85,14 @@ export function findDate(text: string): string | null {
 export function leadingDate(text: string, year: number): { date: string; rest: string } | null {
   const patterns: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, number, number]]> = [
     [/^(\d{4})-(\d{2})-(\d{2})(?=[T\s,]|$)[T]?/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
-    [new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?,?`, 'i'), (m) => [m[3] ? Number(m[3]) : year, monthIndex(m[1]!), Number(m[2])]],
-    [new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?,?`, 'i'), (m) => [m[3] ? Number(m[3]) : year, monthIndex(m[2]!), Number(m[1])]],
+    [
+      new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?,?`, 'i'),
+      (m) => [m[3] ? Number(m[3]) : year, monthIndex(m[1]!), Number(m[2])],
+    ],
+    [
+      new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?,?`, 'i'),
+      (m) => [m[3] ? Number(m[3]) : year, monthIndex(m[2]!), Number(m[1])],
+    ],
     [new RegExp(`^${WEEKDAY}(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?,?`, 'i'), (m) => dayMonthOrder(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : year)],
   ];
   for (const [pattern, read] of patterns) {
@@ -79,7 +105,10 @@ export function leadingDate(text: string, year: number): { date: string; rest: s
 
 /** A time of day at the start of the text: `HH:MM[:SS]`, am/pm, an optional zone; `rest` is what follows. */
 export function readClock(text: string): { clock: string; zone: string | null; offset: string | null; rest: string } | null {
-  const match = new RegExp(`^(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([ap]\\.?m\\.?)?\\s*(?:(Z|[+-]\\d{2}:?\\d{2})|\\(?${ZONE_WORD}\\)?)?(?![a-z0-9])`, 'i').exec(text);
+  const match = new RegExp(
+    `^(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([ap]\\.?m\\.?)?\\s*(?:(Z|[+-]\\d{2}:?\\d{2})|\\(?${ZONE_WORD}\\)?)?(?![a-z0-9])`,
+    'i',
+  ).exec(text);
   if (!match) return null;
   if (match[5]) {
     const offset = match[5].toUpperCase() === 'Z' ? 'Z' : match[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -98,8 +127,11 @@ export function readClock(text: string): { clock: string; zone: string | null; o
 
 /** The zone the document states for its times, when it states one ("All times are UTC", "times in PDT"). */
 export function statedZone(text: string): string | null {
-  const stated = new RegExp(`\\b(?:all\\s+)?(?:times?|events?|timestamps?)\\b[^.\\n]{0,40}?\\b(?:in|are|is)\\b[^.\\n]{0,20}?\\b(${ZONE_WORD.slice(1, -1)}|pacific|eastern|central|mountain|coordinated universal time)\\b`, 'i').exec(text);
+  const stated = new RegExp(
+    `\\b(?:all\\s+)?(?:times?|events?|timestamps?)\\b[^.\\n]{0,40}?\\b(?:in|are|is)\\b[^.\\n]{0,20}?\\b(${ZONE_WORD.slice(1, -1)}|pacific|eastern|central|mountain|coordinated universal time)\\b`,
+    'i',
+  ).exec(text);
   if (stated) return ZONE_ABBREVIATIONS[stated[1]!.toLowerCase()] ?? null;
   const mentioned = new RegExp(`\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?\\s*)?\\(?${ZONE_WORD}\\b`, 'i').exec(text);
-  return mentioned ? ZONE_ABBREVIATIONS[mentioned[1]!.toLowerCase()] ?? null : null;
+  return mentioned ? (ZONE_ABBREVIATIONS[mentioned[1]!.toLowerCase()] ?? null) : null;
 }

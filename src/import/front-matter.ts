@@ -39,7 +39,13 @@ export function readFrontMatter(file: string, frontMatter: { text: string; line:
   const data = loaded.data;
   if (loaded.diagnostics.length > 0 || data === null || typeof data !== 'object' || Array.isArray(data)) {
     result.diagnostics.push(
-      createDiagnostic({ file, ruleId: 'import/front-matter', severity: 'warning', span: { line: frontMatter.line, column: 1 }, message: `The front matter is not a YAML mapping (${loaded.diagnostics[0]?.message ?? 'found another value'}); it is kept as text under \`x-unmapped\`` }),
+      createDiagnostic({
+        file,
+        ruleId: 'import/front-matter',
+        severity: 'warning',
+        span: { line: frontMatter.line, column: 1 },
+        message: `The front matter is not a YAML mapping (${loaded.diagnostics[0]?.message ?? 'found another value'}); it is kept as text under \`x-unmapped\``,
+      }),
     );
     result.extra = frontMatter.text;
     return result;
@@ -62,7 +68,9 @@ export function readFrontMatter(file: string, frontMatter: { text: string; line:
   }
   for (const key of Object.keys(fields) as Array<keyof FrontMatter['fields']>) if (fields[key] === undefined) delete fields[key];
   // Whatever was not taken stays, as the author wrote it.
-  const taken = Object.keys(record).filter((key) => KNOWN.has(key) && (key !== 'date' || fields.date) && (key !== 'timezone' || fields.timezone) && (key !== 'status' || fields.status));
+  const taken = Object.keys(record).filter(
+    (key) => KNOWN.has(key) && (key !== 'date' || fields.date) && (key !== 'timezone' || fields.timezone) && (key !== 'status' || fields.status),
+  );
   const rest = Object.keys(record).filter((key) => !taken.includes(key));
   if (rest.length > 0) result.extra = frontMatter.text;
   return result;

@@ -14,12 +14,21 @@ export type SectionField = 'summary' | 'impact' | 'timeline' | 'root_cause' | 'c
 
 const PATTERNS: ReadonlyArray<readonly [SectionField, RegExp]> = [
   ['contributing_factors', /\bcontributing (factors?|causes?)\b|\bcontributors?\b/],
-  ['lessons', /\blessons?\b|\blearn(ed|ings?)\b|\btakeaways?\b|\bwent (well|badly|poorly|wrong)\b|\b(go|gone|going) (well|better|badly)\b|\bgot lucky\b|\bthings that went\b|\bretrospective\b|\breflections?\b/],
-  ['action_items', /\baction items?\b|\bactions?\b|\bfollow[- ]?ups?\b|\bnext steps\b|\bcorrective\b|\bprevent(ive|ion|ing)\b|\brepair items?\b|\bwhat (we are|we're|is being) (doing|done)\b|\bbeing done\b|\bimprovements?\b|\bmoving forward\b|\bto ?dos?\b/],
+  [
+    'lessons',
+    /\blessons?\b|\blearn(ed|ings?)\b|\btakeaways?\b|\bwent (well|badly|poorly|wrong)\b|\b(go|gone|going) (well|better|badly)\b|\bgot lucky\b|\bthings that went\b|\bretrospective\b|\breflections?\b/,
+  ],
+  [
+    'action_items',
+    /\baction items?\b|\bactions?\b|\bfollow[- ]?ups?\b|\bnext steps\b|\bcorrective\b|\bprevent(ive|ion|ing)\b|\brepair items?\b|\bwhat (we are|we're|is being) (doing|done)\b|\bbeing done\b|\bimprovements?\b|\bmoving forward\b|\bto ?dos?\b/,
+  ],
   ['timeline', /\btimeline\b|\bchronolog(y|ical)\b|\bsequence of events\b|\bevent log\b/],
   ['root_cause', /\broot[- ]causes?\b|\bcauses?\b|\btrigger(s|ed)?\b|\bwhy did (it|this)\b|\bhow did (it|this) happen\b|\bwhat went wrong\b/],
   ['impact', /\bimpact(s|ed)?\b|\baffected\b|\bscope\b|\bwho was affected\b/],
-  ['resolution', /\bresolution\b|\bresolved?\b|\bmitigation\b|\bmitigat(e|ed|ing)\b|\bremediation\b|\brecovery\b|\bfix(es|ed)?\b|\bresponse\b|\bsolving\b|\bworkaround\b/],
+  [
+    'resolution',
+    /\bresolution\b|\bresolved?\b|\bmitigation\b|\bmitigat(e|ed|ing)\b|\bremediation\b|\brecovery\b|\bfix(es|ed)?\b|\bresponse\b|\bsolving\b|\bworkaround\b/,
+  ],
   ['summary', /\bsummary\b|\boverview\b|\btl;? ?dr\b|\bwhat happened\b|\bdescription\b|\bintroduction\b|\bdetails\b|\bsynopsis\b|\bincident report\b/],
 ];
 

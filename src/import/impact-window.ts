@@ -30,7 +30,12 @@ export function impactWindowEntries(text: string, incident: { date: string; zone
   const quoted = stated!.trim().replace(/[,.;:]$/, '');
   const line = (date: string | undefined, clock: string, clockZone: string | undefined, what: string): Paragraph => ({
     type: 'paragraph',
-    children: [{ type: 'text', value: `${date ?? startDate ?? endDate ?? ''} ${clock} ${zone(clockZone) || fallbackZone} ${what} (from the impact statement “${quoted}”)`.trim() }],
+    children: [
+      {
+        type: 'text',
+        value: `${date ?? startDate ?? endDate ?? ''} ${clock} ${zone(clockZone) || fallbackZone} ${what} (from the impact statement “${quoted}”)`.trim(),
+      },
+    ],
   });
   const reading = readTimeline([line(startDate, startClock!, startZone, 'Impact began'), line(endDate, endClock!, endZone, 'Impact ended')], incident);
   if (reading.entries.length !== 2) return null;

@@ -46,7 +46,11 @@ export function importMarkdown(file: string, markdown: string, config: Pick<Conf
   const front = readFrontMatter(file, split.frontMatter);
   diagnostics.push(...front.diagnostics);
   const byField = (field: SectionField) => split.sections.filter((section) => section.field === field && section.nodes.length > 0);
-  const textOf = (field: SectionField) => byField(field).map((s) => nodesToText(s.nodes)).filter((t) => t.trim() !== '').join('\n\n');
+  const textOf = (field: SectionField) =>
+    byField(field)
+      .map((s) => nodesToText(s.nodes))
+      .filter((t) => t.trim() !== '')
+      .join('\n\n');
   const unmapped: Array<{ heading: string; text: string }> = [];
   const missing: Array<{ path: string; looked: string }> = [];
 
@@ -75,11 +79,32 @@ export function importMarkdown(file: string, markdown: string, config: Pick<Conf
 
   const timeline = readTimeline(timelineNodes, { date: data.date as string, zone });
   if (timeline.notes.length > 0) unmapped.push({ heading: byField('timeline')[0]!.heading, text: timeline.notes.join('\n\n') });
-  if (timeline.sorted) diagnostics.push(createDiagnostic({ file, ruleId: 'import/timeline-sorted', severity: 'info', message: 'Timeline entries were not in chronological order as written; they are sorted' }));
+  if (timeline.sorted)
+    diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'import/timeline-sorted',
+        severity: 'info',
+        message: 'Timeline entries were not in chronological order as written; they are sorted',
+      }),
+    );
   const window = timeline.entries.length > 0 ? null : impactWindowEntries(`${textOf('impact')}\n${summary}`, { date: data.date as string, zone });
-  if (window) diagnostics.push(createDiagnostic({ file, ruleId: 'import/timeline-from-impact', severity: 'info', path: 'timeline', message: 'No timeline section; the start and end of impact come from the impact statement' }));
+  if (window)
+    diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'import/timeline-from-impact',
+        severity: 'info',
+        path: 'timeline',
+        message: 'No timeline section; the start and end of impact come from the impact statement',
+      }),
+    );
   data.timeline =
-    timeline.entries.length > 0 ? timeline.entries : window ? window.entries : [{ time: '12:00', event: placeholder(missing, 'timeline', 'Timeline, Chronology, Sequence of events (a time/event table or a list)') }];
+    timeline.entries.length > 0
+      ? timeline.entries
+      : window
+        ? window.entries
+        : [{ time: '12:00', event: placeholder(missing, 'timeline', 'Timeline, Chronology, Sequence of events (a time/event table or a list)') }];
 
   data.root_cause = rootCause(textOf('root_cause'), byField('contributing_factors'), missing);
   data.resolution = resolution(byField('resolution')) ?? placeholder(missing, 'resolution', 'Resolution, Mitigation, Remediation, Recovery');
@@ -87,14 +112,23 @@ export function importMarkdown(file: string, markdown: string, config: Pick<Conf
   const actions = readActionItems(byField('action_items').flatMap((s) => s.nodes));
   if (actions.notes.length > 0) unmapped.push({ heading: byField('action_items')[0]!.heading, text: actions.notes.join('\n\n') });
   data.action_items = actions.items;
-  if (actions.items.length === 0) missing.push({ path: 'action_items', looked: 'Action items, Follow-ups, Next steps, Corrective actions (a table or a list)' });
+  if (actions.items.length === 0)
+    missing.push({ path: 'action_items', looked: 'Action items, Follow-ups, Next steps, Corrective actions (a table or a list)' });
   data.lessons = byField('lessons').flatMap(lessonsOf);
 
   for (const section of split.sections) {
     // An empty section is only a heading: structure, not text.
     if (section.field !== null || section.nodes.length === 0) continue;
     unmapped.push({ heading: section.heading, text: nodesToText(section.nodes) });
-    diagnostics.push(createDiagnostic({ file, ruleId: 'import/unmapped', severity: 'info', span: section.line ? { line: section.line, column: 1 } : null, message: `Section \`${section.heading}\` has no field in the incident format; kept under \`x-unmapped\`` }));
+    diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'import/unmapped',
+        severity: 'info',
+        span: section.line ? { line: section.line, column: 1 } : null,
+        message: `Section \`${section.heading}\` has no field in the incident format; kept under \`x-unmapped\``,
+      }),
+    );
   }
   if (split.comments.length > 0) unmapped.unshift({ heading: 'HTML comments', text: split.comments.join('\n') });
   if (front.extra) unmapped.unshift({ heading: 'front matter', text: front.extra });
@@ -102,7 +136,15 @@ export function importMarkdown(file: string, markdown: string, config: Pick<Conf
 
   if (missing.length === 0) data.status = front.fields.status ?? 'in-review';
   for (const { path, looked } of missing) {
-    diagnostics.push(createDiagnostic({ file, ruleId: 'import/missing-field', severity: 'warning', path, message: `No \`${path}\` found (looked for ${looked}); the incident is a draft with a placeholder to fill in` }));
+    diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'import/missing-field',
+        severity: 'warning',
+        path,
+        message: `No \`${path}\` found (looked for ${looked}); the incident is a draft with a placeholder to fill in`,
+      }),
+    );
   }
   const fileName = `${data.date as string}-${slugify(title)}.yaml`;
   return { data, fileName, unmapped: unmapped.map((u) => u.heading), diagnostics: [...diagnostics, ...validate(fileName, data, config)] };
@@ -114,7 +156,9 @@ function placeholder(missing: Array<{ path: string; looked: string }>, path: str
 }
 
 function rootCause(immediate: string, factors: readonly Section[], missing: Array<{ path: string; looked: string }>): Record<string, unknown> {
-  const cause: Record<string, unknown> = { immediate: immediate || placeholder(missing, 'root_cause.immediate', 'Root cause, Cause, Trigger, Why did it happen') };
+  const cause: Record<string, unknown> = {
+    immediate: immediate || placeholder(missing, 'root_cause.immediate', 'Root cause, Cause, Trigger, Why did it happen'),
+  };
   const listed = factors.flatMap((section) => section.nodes.flatMap(itemsOrBlock));
   if (listed.length > 0) cause.contributing_factors = listed;
   return cause;

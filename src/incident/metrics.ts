@@ -23,7 +23,9 @@ export interface Metrics {
 }
 
 /** Each metric with its report label and the event that closes it, in phase order (from `incident/events.ts`). */
-export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, string]> = PHASES.map((phase) => [phase.metric, phase.metricLabel, phase.until] as const);
+export const METRIC_LABELS: ReadonlyArray<readonly [keyof Metrics, string, string]> = PHASES.map(
+  (phase) => [phase.metric, phase.metricLabel, phase.until] as const,
+);
 
 /**
  * Metrics from timeline events already resolved to instants; the first event

@@ -16,13 +16,21 @@ import { localWallClock } from './time.js';
  * The time with each offset it can have, those at or after `preferredFrom`
  * first; they alone are the `rewrites` (the suggestions), when there are any.
  */
-export function repeatedTimeAdvice(text: string, occurrences: readonly Date[], timeZone: string, preferredFrom: Date | null = null): { note: string; rewrites: string[] } {
+export function repeatedTimeAdvice(
+  text: string,
+  occurrences: readonly Date[],
+  timeZone: string,
+  preferredFrom: Date | null = null,
+): { note: string; rewrites: string[] } {
   const fits = (instant: Date) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
   const ordered = [...occurrences.filter(fits), ...occurrences.filter((instant) => !fits(instant))];
   const local = localWallClock(ordered[0]!, timeZone);
   const wall = `${local.date}T${local.time}:${local.seconds}`;
   const offsets = ordered.map((instant) => utcOffsetText(tzOffset(timeZone, instant)));
-  const others = offsets.slice(1).map((offset) => `\`${offset}\``).join(' or ');
+  const others = offsets
+    .slice(1)
+    .map((offset) => `\`${offset}\``)
+    .join(' or ');
   const fitting = Math.max(1, occurrences.filter(fits).length);
   return {
     note: `${quoteText(text)} occurs twice on ${local.date} in ${timeZone}; write \`${wall}${offsets[0]}\` or ${others}`,

@@ -54,7 +54,6 @@ function romanise(text: string): string {
   return runs.map((run) => (run.romanised ? transliterate(run.text) : run.text)).join('');
 }
 
-
 /** `base`, or the first of `base-2`, `base-3`… that is not taken: two things named alike never share a name. */
 export function uniqueSlug(base: string, taken: (candidate: string) => boolean): string {
   if (!taken(base)) return base;

@@ -13,8 +13,7 @@ import { quoteText } from '../validate/describe.js';
 
 export type TimeResolution =
   /** `occurrences`: both instants, in order, of a local time that a clock change repeats (`instant` is the first). */
-  | { ok: true; instant: Date; hasOffset: boolean; occurrences?: readonly Date[] }
-  | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
+  { ok: true; instant: Date; hasOffset: boolean; occurrences?: readonly Date[] } | { ok: false; reason: 'format' | 'invalid' | 'nonexistent'; message: string };
 
 // One-digit hours ("9:55") are accepted: responders write them, and they are unambiguous.
 const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -212,9 +211,7 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   for (const probe of [wall - DAY, wall, wall + DAY]) {
     candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
   }
-  const matching = [...candidates]
-    .filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall)
-    .sort((a, b) => a - b);
+  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
   const first = matching[0];
   if (first === undefined) {
     return {

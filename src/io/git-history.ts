@@ -33,8 +33,15 @@ export async function readPublicationDates(root: string, folder: string): Promis
   const top = await git(root, ['rev-parse', '--show-toplevel']);
   if (top === null) return null;
   const log = await git(root, [
-    'log', '--reverse', '--no-renames', '--format=%x00%cI', '--name-only',
-    '-G', '^status:[[:space:]]*["\']?published', '--', folder,
+    'log',
+    '--reverse',
+    '--no-renames',
+    '--format=%x00%cI',
+    '--name-only',
+    '-G',
+    '^status:[[:space:]]*["\']?published',
+    '--',
+    folder,
   ]);
   if (log === null) return null;
   const absoluteRoot = path.resolve(root);

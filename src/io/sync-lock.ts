@@ -38,8 +38,7 @@ export interface SyncLock {
 }
 
 export type LockOutcome =
-  | { ok: true; lock: SyncLock; file: string; tookOver: LockHolder | 'unreadable' | null }
-  | { ok: false; file: string; holder: LockHolder | null };
+  { ok: true; lock: SyncLock; file: string; tookOver: LockHolder | 'unreadable' | null } | { ok: false; file: string; holder: LockHolder | null };
 
 /** What a lock decision depends on besides the file; tests pass their own. */
 export interface LockEnvironment {
@@ -51,7 +50,13 @@ export interface LockEnvironment {
   staleAfterMs: number;
 }
 
-const defaultEnvironment = (): LockEnvironment => ({ now: () => new Date(), host: hostname(), pid: process.pid, isAlive: processIsAlive, staleAfterMs: STALE_LOCK_MS });
+const defaultEnvironment = (): LockEnvironment => ({
+  now: () => new Date(),
+  host: hostname(),
+  pid: process.pid,
+  isAlive: processIsAlive,
+  staleAfterMs: STALE_LOCK_MS,
+});
 
 /** Takes the workspace's sync lock, or says who holds it; a stale lock is taken over (`tookOver`). */
 export async function acquireSyncLock(root: string, overrides: Partial<LockEnvironment> = {}): Promise<LockOutcome> {

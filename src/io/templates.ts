@@ -84,5 +84,8 @@ export async function checkTemplateFolder(userFolder: string, scope: TemplateSco
 /** Every `.hbs` file under `folder`, relative, forward slashes, sorted. */
 async function templateNames(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
-  return entries.filter((name) => name.endsWith('.hbs')).map((name) => name.split(path.sep).join('/')).sort();
+  return entries
+    .filter((name) => name.endsWith('.hbs'))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
 }

@@ -57,7 +57,11 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
-    exists: (file) => access(resolve(file)).then(() => true, () => false),
+    exists: (file) =>
+      access(resolve(file)).then(
+        () => true,
+        () => false,
+      ),
     writeText: (file, text, options) => writeFileSafely(resolve(file), text, options),
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'report', (file) => toDisplayPath(root, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, 'tracker', (file) => toDisplayPath(root, file)),
@@ -99,7 +103,8 @@ async function findFiles(root: string, base: string, paths: readonly string[], e
 export function toDisplayPath(root: string, absolute: string): string {
   // A file under the root (the usual case, once per file of a folder) needs no path.relative.
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (absolute.startsWith(prefix) && path.isAbsolute(root) && !absolute.includes(`${path.sep}..`)) return absolute.slice(prefix.length).split(path.sep).join('/');
+  if (absolute.startsWith(prefix) && path.isAbsolute(root) && !absolute.includes(`${path.sep}..`))
+    return absolute.slice(prefix.length).split(path.sep).join('/');
   const relative = path.relative(root, absolute);
   return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
 }
@@ -133,7 +138,11 @@ async function readBytes(root: string, file: string, maxBytes: number): Promise<
 function startsAsGenerated(fd: number): boolean {
   const head = Buffer.alloc(GENERATED_PREFIX.length + 3);
   const length = readSync(fd, head, 0, head.length, 0);
-  return head.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').startsWith(GENERATED_PREFIX);
+  return head
+    .subarray(0, length)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .startsWith(GENERATED_PREFIX);
 }
 
 function notRegular(file: string): Diagnostic {

@@ -96,7 +96,9 @@ function round(value: number): number {
 export function formatEvaluation(result: Evaluation): string {
   const rows = [`${'family'.padEnd(16)} ${'TP'.padStart(4)} ${'FP'.padStart(4)} ${'FN'.padStart(4)} precision recall`];
   for (const [family, f] of Object.entries(result.figures)) {
-    rows.push(`${family.padEnd(16)} ${String(f.truePositives).padStart(4)} ${String(f.falsePositives).padStart(4)} ${String(f.falseNegatives).padStart(4)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(6)}`);
+    rows.push(
+      `${family.padEnd(16)} ${String(f.truePositives).padStart(4)} ${String(f.falsePositives).padStart(4)} ${String(f.falseNegatives).padStart(4)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(6)}`,
+    );
   }
   rows.push(`(${result.sentences} sentences)`);
   return rows.join('\n');

@@ -110,7 +110,10 @@ function peopleOfIncident(incident: Incident): string[] {
 /** A person-as-cause finding whose phrase names someone the file (or the configuration) lists. */
 function namesListedPerson(d: Diagnostic, people: People): boolean {
   if (d.ruleId !== 'blame/person-as-cause' || !d.actual) return false;
-  return d.actual.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).some((word) => people.names.has(word.replace(/^@/, '').replace(/'s$/, '')));
+  return d.actual
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .some((word) => people.names.has(word.replace(/^@/, '').replace(/'s$/, '')));
 }
 
 /**
@@ -125,8 +128,14 @@ function isPlainText(body: string, block: { text: string; start: number; end: nu
 const MARKUP = /[*_`\[\]<>&\\!~|\uFFFC]/;
 
 function proseDiagnostics(
-  file: string, value: string, map: OffsetMap, people: People, settings: LintSettings,
-  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>, path: string | null, known?: readonly Finding[],
+  file: string,
+  value: string,
+  map: OffsetMap,
+  people: People,
+  settings: LintSettings,
+  spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>,
+  path: string | null,
+  known?: readonly Finding[],
 ): Diagnostic[] {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {

@@ -38,8 +38,11 @@ export interface ProseOptions {
 }
 
 const CHECKS = [
-  [CHECK.humanError, checkHumanError], [CHECK.judgement, checkJudgement], [CHECK.punitive, checkPunitive],
-  [CHECK.hindsight, checkHindsight], [CHECK.vagueAction, checkVagueAction],
+  [CHECK.humanError, checkHumanError],
+  [CHECK.judgement, checkJudgement],
+  [CHECK.punitive, checkPunitive],
+  [CHECK.hindsight, checkHindsight],
+  [CHECK.vagueAction, checkVagueAction],
 ] as const;
 
 /** Possessive determiners and object pronouns: "my fault", "it came down to him" blame without a word isPersonAt knows. */
@@ -77,7 +80,10 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
 }
 
 function phraseRegExp(phrase: string): RegExp {
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
 }
 

@@ -61,7 +61,14 @@ export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSe
 }
 
 /** A diagnostic for a blame finding whose text is `actual`. */
-export function blameDiagnostic(file: string, finding: Finding, actual: string, span: SourceSpan | null, path: string | null, settings: LintSettings): Diagnostic {
+export function blameDiagnostic(
+  file: string,
+  finding: Finding,
+  actual: string,
+  span: SourceSpan | null,
+  path: string | null,
+  settings: LintSettings,
+): Diagnostic {
   const info = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
   // The phrase comes from the file: control characters are shown escaped, never sent to a terminal.
@@ -101,12 +108,19 @@ export function structureDiagnostic(file: string, finding: StructureFinding, spa
 
 /** Configured levels, then suppressions (which report the ones left unused, at their own level), in file order. */
 export function finishDiagnostics(
-  file: string, diagnostics: readonly Diagnostic[], suppressions: Suppression[], settings: LintSettings, escalated?: ReadonlySet<Diagnostic>,
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  suppressions: Suppression[],
+  settings: LintSettings,
+  escalated?: ReadonlySet<Diagnostic>,
 ): Diagnostic[] {
   const levelled = applyLevels(diagnostics, settings, escalated);
   const kept = new Set(levelled);
   const final = applySuppressions(file, levelled, suppressions);
-  const added = applyLevels(final.filter((d) => !kept.has(d)), settings);
+  const added = applyLevels(
+    final.filter((d) => !kept.has(d)),
+    settings,
+  );
   return [...final.filter((d) => kept.has(d)), ...added].sort(compareDiagnostics);
 }
 

@@ -84,9 +84,10 @@ export function applySuppressions(file: string, diagnostics: readonly Diagnostic
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     const lintRule = d.ruleId.startsWith('blame/') || d.ruleId.startsWith('structure/');
-    const covering = lintRule && d.line !== null
-      ? suppressions.filter((s) => d.line! >= s.fromLine && d.line! <= s.toLine && (s.rules === null || s.rules.some((r) => ruleMatches(r, d.ruleId))))
-      : [];
+    const covering =
+      lintRule && d.line !== null
+        ? suppressions.filter((s) => d.line! >= s.fromLine && d.line! <= s.toLine && (s.rules === null || s.rules.some((r) => ruleMatches(r, d.ruleId))))
+        : [];
     for (const s of covering) s.used = true;
     if (covering.length === 0) kept.push(d);
   }

@@ -46,17 +46,36 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
     if (isAlias(node)) {
       const target = node.resolve(source.document);
       if (target === undefined) {
-        report(node, node, 'schema/unknown-alias', `The alias \`*${node.source}\` names no anchor defined before it`, `Define \`&${node.source}\` on an earlier value, or write the value out.`);
+        report(
+          node,
+          node,
+          'schema/unknown-alias',
+          `The alias \`*${node.source}\` names no anchor defined before it`,
+          `Define \`&${node.source}\` on an earlier value, or write the value out.`,
+        );
       } else if (contains(target, node)) {
         // `a: &a [*a]` would become a value that contains itself, which no later stage can print or compare.
-        report(node, node, 'schema/recursive-alias', `The alias \`*${node.source}\` is inside the value it refers to`, 'Write the value out; a value cannot contain itself.');
+        report(
+          node,
+          node,
+          'schema/recursive-alias',
+          `The alias \`*${node.source}\` is inside the value it refers to`,
+          'Write the value out; a value cannot contain itself.',
+        );
       }
       return;
     }
     if (!isMap(node) && !isSeq(node)) return;
     if (depth >= MAX_NESTING_DEPTH) {
       const brackets = isMap(node) ? 'indentation' : 'brackets';
-      if (!tooDeep) report(node, node, 'schema/too-deep', `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`, `An incident file needs only a few levels; check the ${brackets}.`);
+      if (!tooDeep)
+        report(
+          node,
+          node,
+          'schema/too-deep',
+          `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep`,
+          `An incident file needs only a few levels; check the ${brackets}.`,
+        );
       tooDeep = true;
       return;
     }
@@ -105,13 +124,20 @@ function checkKeys(map: YAMLMap, report: Report): void {
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key)) {
-      if (isCollection(key) || isAlias(key)) report(key, 'schema/complex-key', 'A key must be plain text, not a list, mapping or alias', 'Write the key as a single word such as `title`.');
+      if (isCollection(key) || isAlias(key))
+        report(key, 'schema/complex-key', 'A key must be plain text, not a list, mapping or alias', 'Write the key as a single word such as `title`.');
       continue;
     }
     // Keys are compared as the plain data will hold them: `1` and `"1"` collide.
     const name = String(key.value);
     if (FORBIDDEN_KEYS.has(name)) {
-      report(key, 'schema/forbidden-key', `The key \`${name}\` is not allowed`, 'Keys that name JavaScript object internals are refused to keep parsing safe.', name);
+      report(
+        key,
+        'schema/forbidden-key',
+        `The key \`${name}\` is not allowed`,
+        'Keys that name JavaScript object internals are refused to keep parsing safe.',
+        name,
+      );
     } else if (seen.has(name)) {
       report(key, 'schema/duplicate-key', `Duplicate key \`${name}\`: each key may appear once in a mapping`, 'Remove or rename one of the two keys.', name);
     }

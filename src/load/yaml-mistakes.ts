@@ -39,7 +39,11 @@ export function explainYamlMistake(text: string, error: YamlErrorLike): YamlMist
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return quoteValue(lines, lineIndex);
   if (code === 'TAB_AS_INDENT') {
     const repaired = lineText.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, '  '));
-    return { line: lineIndex + 1, hint: 'Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).', repaired };
+    return {
+      line: lineIndex + 1,
+      hint: 'Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).',
+      repaired,
+    };
   }
   if (code === 'MISSING_CHAR' && /quote/i.test(error.message)) return closeQuote(lines, lineIndex);
   return null;

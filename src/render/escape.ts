@@ -101,7 +101,11 @@ export function escapeInline(text: string): string {
 }
 
 function lines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').trim().split('\n').map((line) => line.trim());
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim());
 }
 
 /** Prose that may hold several paragraphs: each line escaped, blank lines kept as paragraph breaks. */

@@ -23,14 +23,9 @@ export function buildPhaseDiagram(incident: Incident): string | null {
   if (spans.length === 0) return null;
   const zone = incident.timezone;
   const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
-  return [
-    'gantt',
-    `    title Incident phases (${zone})`,
-    '    dateFormat YYYY-MM-DDTHH:mm:ss',
-    '    axisFormat %H:%M',
-    '    section Response',
-    ...rows,
-  ].join('\n');
+  return ['gantt', `    title Incident phases (${zone})`, '    dateFormat YYYY-MM-DDTHH:mm:ss', '    axisFormat %H:%M', '    section Response', ...rows].join(
+    '\n',
+  );
 }
 
 /**

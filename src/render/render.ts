@@ -45,15 +45,19 @@ export function createTemplateEngine(): typeof Handlebars {
   handlebars.registerHelper('md', (text: unknown) => new handlebars.SafeString(escapeBlock(String(text ?? ''))));
   handlebars.registerHelper('inline', (text: unknown) => new handlebars.SafeString(escapeInline(oneLine(text))));
   handlebars.registerHelper('cell', (text: unknown) => new handlebars.SafeString(escapeCell(String(text ?? ''))));
-  handlebars.registerHelper('join', (list: unknown, separator: unknown) =>
-    new handlebars.SafeString(escapeList((Array.isArray(list) ? list : []).map(oneLine), typeof separator === 'string' ? separator : ', ')),
+  handlebars.registerHelper(
+    'join',
+    (list: unknown, separator: unknown) =>
+      new handlebars.SafeString(escapeList((Array.isArray(list) ? list : []).map(oneLine), typeof separator === 'string' ? separator : ', ')),
   );
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   return handlebars;
 }
 
 function oneLine(text: unknown): string {
-  return String(text ?? '').trim().replace(/\s*\n\s*/g, ' ');
+  return String(text ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /**

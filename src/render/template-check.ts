@@ -88,7 +88,10 @@ function parseErrorPosition(error: unknown): { line: number | null; column: numb
   const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === 'number';
   // The parser lists every token it would accept; the one it got says more to a template author.
   const got = /got '([A-Z_]+)'$/.exec(text)?.[1];
-  const summary = text.split('\n')[0]!.replace(/ on line \d+[.:]?\s*/, ': ').replace(/:\s*$/, '');
+  const summary = text
+    .split('\n')[0]!
+    .replace(/ on line \d+[.:]?\s*/, ': ')
+    .replace(/:\s*$/, '');
   return {
     line: line ? Number(line[1]) : null,
     column: sameLine ? location.first_column! + 1 : null,

@@ -98,7 +98,8 @@ function formatWhen(instant: Date, incident: Incident): string {
 function timeZoneNote(incident: Incident): string {
   const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [new Date(`${incident.date}T00:00:00Z`)];
   const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
-  if (abbreviations.length > 1) return `Times are in ${incident.timezone} (${abbreviations.join('/')}: the clocks changed during the timeline; each time shows its own).`;
+  if (abbreviations.length > 1)
+    return `Times are in ${incident.timezone} (${abbreviations.join('/')}: the clocks changed during the timeline; each time shows its own).`;
   const [abbreviation] = abbreviations;
   return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
 }

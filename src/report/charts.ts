@@ -13,7 +13,10 @@
 
 /** Text safe inside a quoted Mermaid label. */
 export function mermaidLabel(text: string): string {
-  const safe = text.replace(/[^\p{L}\p{N} ._:/+()-]/gu, '_').replace(/\s+/g, ' ').trim();
+  const safe = text
+    .replace(/[^\p{L}\p{N} ._:/+()-]/gu, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
   return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe || '_';
 }
 

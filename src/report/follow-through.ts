@@ -70,8 +70,6 @@ export function buildFollowThrough(incidents: readonly Incident[], today: string
     overdue,
     no_owner: all.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
     no_deadline: all.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    declined: all
-      .filter(({ item }) => item.status === 'wont-do')
-      .map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason })),
+    declined: all.filter(({ item }) => item.status === 'wont-do').map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason })),
   };
 }

@@ -20,16 +20,25 @@ export function trackerWarnings(incident: Incident, source: YamlSource | null, p
   const diagnostics: Diagnostic[] = [];
   for (const item of incident.actionItems) {
     if (item.status !== 'wont-do' || item.reason !== null) continue;
-    diagnostics.push(createDiagnostic({
-      ...at(['action_items', item.index, 'status']),
-      ruleId: 'schema/wont-do-reason',
-      message: 'A `wont-do` action item has no `reason`',
-      expected: 'a `reason:` saying why it will not be done',
-      note: 'A declined action is a decision to review; the tracker lists the reasons.',
-    }));
+    diagnostics.push(
+      createDiagnostic({
+        ...at(['action_items', item.index, 'status']),
+        ruleId: 'schema/wont-do-reason',
+        message: 'A `wont-do` action item has no `reason`',
+        expected: 'a `reason:` saying why it will not be done',
+        note: 'A declined action is a decision to review; the tracker lists the reasons.',
+      }),
+    );
   }
   for (const finding of checkPolicies(incident, policies, today)) {
-    diagnostics.push(createDiagnostic({ ...at(finding.path), ruleId: finding.ruleId, message: finding.message, note: 'The limit is set under `policies` in postmortem.config.yaml.' }));
+    diagnostics.push(
+      createDiagnostic({
+        ...at(finding.path),
+        ruleId: finding.ruleId,
+        message: finding.message,
+        note: 'The limit is set under `policies` in postmortem.config.yaml.',
+      }),
+    );
   }
   return diagnostics;
 }

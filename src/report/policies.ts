@@ -33,14 +33,18 @@ export interface PolicyFinding {
  */
 export function checkPolicies(incident: Incident, policies: Policies, today: string | null): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
-  const found = (ruleId: PolicyRuleId, path: FieldPath, message: string) => findings.push({ incident: incident.id, file: incident.file, ruleId, path, message });
+  const found = (ruleId: PolicyRuleId, path: FieldPath, message: string) =>
+    findings.push({ incident: incident.id, file: incident.file, ruleId, path, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== undefined) {
     const latest = addDays(incident.date, allowed);
     for (const item of incident.actionItems) {
       if (item.deadline === null || item.deadline <= latest || item.status === 'done' || item.status === 'wont-do') continue;
-      found('policy/action-deadline', ['action_items', item.index, 'deadline'],
-        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`);
+      found(
+        'policy/action-deadline',
+        ['action_items', item.index, 'deadline'],
+        `Deadline ${item.deadline} is later than the ${allowed} days allowed for ${incident.severity} action items (latest ${latest})`,
+      );
     }
   }
   if (today === null) return findings;

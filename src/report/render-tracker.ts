@@ -40,7 +40,11 @@ export function renderTracker(report: TrackerReport, templates: TemplateSet): st
 
 /** Trailing spaces off, at most one blank line in a row, none at the ends, one final newline. */
 export function tidyMarkdown(text: string): string {
-  return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /** The JSON of `report --format json`: the report itself, two-space indented, with a final newline. */

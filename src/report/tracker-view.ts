@@ -33,7 +33,6 @@ export function withoutMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
 }
 
-
 function indexRow(entry: IndexEntry) {
   return {
     date: entry.date,
@@ -78,8 +77,16 @@ function periodSection(kind: 'Quarter' | 'Month', trends: readonly PeriodTrend[]
     first: trends[0]?.period ?? null,
     last: trends.at(-1)?.period ?? null,
     earlier,
-    incidentsChart: barChart(`Incidents per ${per}`, 'Incidents', trends.map((trend) => [trend.period, trend.incidents])),
-    resolveChart: lineChart(`Median time to resolve per ${per} (minutes)`, 'Minutes', resolved.map((trend) => [trend.period, minutes(trend)])),
+    incidentsChart: barChart(
+      `Incidents per ${per}`,
+      'Incidents',
+      trends.map((trend) => [trend.period, trend.incidents]),
+    ),
+    resolveChart: lineChart(
+      `Median time to resolve per ${per} (minutes)`,
+      'Minutes',
+      resolved.map((trend) => [trend.period, minutes(trend)]),
+    ),
     resolveRows: resolved.map((trend) => ({ period: trend.period, minutes: minutes(trend) })),
   };
 }
@@ -92,7 +99,11 @@ export function buildTrackerView(report: TrackerReport) {
   const scale = report.trends.quarters[0] ? Object.keys(report.trends.quarters[0].by_severity) : severities;
   const shownScale = scale.filter((severity) => report.incidents.some((entry) => entry.severity === severity));
   // A cluster names its newest incidents; a page of thousands stays readable.
-  const listed = (ids: readonly string[]) => ({ count: ids.length, incidents: ids.slice(0, MAX_LISTED).map(incidentLink), more: Math.max(0, ids.length - MAX_LISTED) });
+  const listed = (ids: readonly string[]) => ({
+    count: ids.length,
+    incidents: ids.slice(0, MAX_LISTED).map(incidentLink),
+    more: Math.max(0, ids.length - MAX_LISTED),
+  });
   const action = (ref: ActionRef) => ({
     ...ref,
     ...incidentLink(ref.incident),
@@ -128,7 +139,10 @@ export function buildTrackerView(report: TrackerReport) {
       // The page shows the newest months only; the JSON keeps every month, the quarters cover the rest.
       perMonth: periodSection('Month', months, shownScale, report.trends.months.length - months.length),
       reviewLag: summaryText(report.trends.review_lag_days, days),
-      severityPie: pieChart('Incidents by severity', shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length])),
+      severityPie: pieChart(
+        'Incidents by severity',
+        shownScale.map((severity) => [severity, report.incidents.filter((e) => e.severity === severity).length]),
+      ),
       severityRows: shownScale.map((severity) => ({ severity, incidents: report.incidents.filter((e) => e.severity === severity).length })),
     },
     followThrough: {
@@ -154,7 +168,12 @@ export function buildTrackerView(report: TrackerReport) {
       })),
     },
     policies: report.policy_violations.map((violation) => ({ ...violation, message: withoutMentions(violation.message), ...incidentLink(violation.incident) })),
-    unreadable: report.unreadable.map((entry) => ({ ...entry, file: withoutMentions(entry.file), message: withoutMentions(entry.message), where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}` })),
+    unreadable: report.unreadable.map((entry) => ({
+      ...entry,
+      file: withoutMentions(entry.file),
+      message: withoutMentions(entry.message),
+      where: entry.line === null ? '' : `${entry.line}:${entry.column ?? 1}`,
+    })),
   };
 }
 

@@ -66,9 +66,10 @@ export function buildTracker(input: TrackerInput): TrackerReport {
     clusters: {
       services: clusters(incidents, (incident) => incident.services),
       tags: clusters(incidents, (incident) => incident.tags),
-      factors: groupFactors(incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }))).map(
-        (group) => ({ ...group, incidents: newestIds(group.incidents) }),
-      ),
+      factors: groupFactors(incidents.map((incident) => ({ incident: incident.id, factors: incident.rootCause.contributingFactors }))).map((group) => ({
+        ...group,
+        incidents: newestIds(group.incidents),
+      })),
     },
     policy_violations: incidents.flatMap((incident) =>
       checkPolicies(incident, input.policies, input.today).map((finding) => ({
@@ -86,7 +87,7 @@ export function buildTracker(input: TrackerInput): TrackerReport {
 function indexEntry(incident: Incident, input: TrackerInput): IndexEntry {
   const { metrics } = incident;
   const fromGit = input.publication?.get(incident.file) ?? null;
-  const published = incident.status !== 'published' ? null : incident.publishedOn ?? fromGit;
+  const published = incident.status !== 'published' ? null : (incident.publishedOn ?? fromGit);
   const resolved = firstOfEachType(incident.timeline).get('resolve');
   const resolvedOn = resolved ? localWallClock(resolved, incident.timezone).date : null;
   return {

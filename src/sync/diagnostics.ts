@@ -31,9 +31,20 @@ export function syncDiagnostics(results: readonly OpResult[], locate: LocateItem
       continue;
     }
     const at = { file: op.item.file, span: locate(op.item.file, op.item.index), path: formatFieldPath(['action_items', op.item.index]) };
-    if (result.outcome === 'failed') diagnostics.push(createDiagnostic({ ...at, ruleId: 'sync/failed', message: result.message ?? 'sync failed', note: 'Run sync again; it resumes where it stopped.' }));
+    if (result.outcome === 'failed')
+      diagnostics.push(
+        createDiagnostic({ ...at, ruleId: 'sync/failed', message: result.message ?? 'sync failed', note: 'Run sync again; it resumes where it stopped.' }),
+      );
     if (result.outcome === 'conflict') {
-      diagnostics.push(createDiagnostic({ ...at, ruleId: 'sync/conflict', severity: 'warning', message: result.message ?? 'status conflict', note: 'Make the YAML and the issue agree, then run sync again.' }));
+      diagnostics.push(
+        createDiagnostic({
+          ...at,
+          ruleId: 'sync/conflict',
+          severity: 'warning',
+          message: result.message ?? 'status conflict',
+          note: 'Make the YAML and the issue agree, then run sync again.',
+        }),
+      );
     }
     for (const warning of result.warnings) diagnostics.push(createDiagnostic({ ...at, ruleId: 'sync/warning', severity: 'warning', message: warning }));
   }

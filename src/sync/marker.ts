@@ -22,9 +22,7 @@ const MARKER_PATTERN = /<!-- postmortem:v1 (\{[^\n]*?\}) -->/;
 
 /** The marker as an HTML comment: invisible on GitHub, safe against `-->` in ids. */
 export function formatMarker(marker: Marker): string {
-  const json = JSON.stringify({ incident: marker.incident, action: marker.action, status: marker.status })
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e');
+  const json = JSON.stringify({ incident: marker.incident, action: marker.action, status: marker.status }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
   return `<!-- postmortem:v1 ${json} -->`;
 }
 

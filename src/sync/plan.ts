@@ -237,5 +237,9 @@ function ownerChanged(body: string | null, owner: string | null): boolean {
 export function missingIssueNumbers(items: readonly SyncItem[], issues: readonly RemoteIssue[]): number[] {
   const listed = new Set(issues.map((issue) => issue.number));
   const keys = new Set(issues.flatMap((issue) => (issue.marker ? [markerKey(issue.marker.incident, issue.marker.action)] : [])));
-  return [...new Set(items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue!))];
+  return [
+    ...new Set(
+      items.filter((item) => item.issue !== null && !listed.has(item.issue) && !keys.has(markerKey(item.incidentId, item.actionId))).map((item) => item.issue!),
+    ),
+  ];
 }

@@ -53,7 +53,6 @@ function mergeEdits(edits: readonly ItemEdit[]): ItemEdit[] {
   return [...merged.values()];
 }
 
-
 function findItem(items: readonly unknown[], edit: ItemEdit): number {
   if (edit.actionId !== null) {
     const byId = items.findIndex((node) => isMap(node) && String((node as YAMLMap).get('id')) === edit.actionId);

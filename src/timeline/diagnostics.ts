@@ -28,7 +28,14 @@ export function scanDiagnostics(scan: ScanResult, id: string): Diagnostic[] {
     );
   }
   if (scan.tooLong > 0) {
-    diagnostics.push(createDiagnostic({ file: scan.file, ruleId: 'timeline/long-lines', severity: 'warning', message: `${plural(scan.tooLong, 'line')} longer than 1 MiB skipped` }));
+    diagnostics.push(
+      createDiagnostic({
+        file: scan.file,
+        ruleId: 'timeline/long-lines',
+        severity: 'warning',
+        message: `${plural(scan.tooLong, 'line')} longer than 1 MiB skipped`,
+      }),
+    );
   }
   return diagnostics;
 }

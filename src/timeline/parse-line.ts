@@ -75,7 +75,10 @@ function readPlainLine(text: string, matcher: CorrelationMatcher, naiveZone: str
   const levelKey = Object.keys(fields).find((name) => LEVEL_FIELDS.some((known) => fieldKey(known) === fieldKey(name)));
   // The message keeps the other pairs (`status=502`); only the ones shown as fields of the entry go.
   const shown = new Set([...Object.keys(fields).filter((name) => matcher.keys.has(fieldKey(name))), serviceKey, levelKey]);
-  let message = body.replace(PAIR, (pair, name: string) => (shown.has(name) ? '' : pair)).replace(/\s+/g, ' ').trim();
+  let message = body
+    .replace(PAIR, (pair, name: string) => (shown.has(name) ? '' : pair))
+    .replace(/\s+/g, ' ')
+    .trim();
   // A word after the time that is not a level is the start of the message.
   if (levelWord === null && match[2]) message = `${match[2]} ${message}`.trim();
   return {

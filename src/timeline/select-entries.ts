@@ -69,7 +69,10 @@ export function selectEntries(scans: readonly ScanResult[], options: SelectOptio
     })),
   );
   const kept = candidates.filter(
-    (c) => (options.level === undefined || isAtLeast(c.level, options.level)) && (options.since === undefined || c.instant >= options.since) && (options.until === undefined || c.instant <= options.until),
+    (c) =>
+      (options.level === undefined || isAtLeast(c.level, options.level)) &&
+      (options.since === undefined || c.instant >= options.since) &&
+      (options.until === undefined || c.instant <= options.until),
   );
   const sources = new Set(options.existing.map((e) => e.source).filter((s): s is string => s !== null));
   const written = new Set(options.existing.map((e) => `${e.instant} ${e.event}`));
@@ -114,7 +117,10 @@ export function serviceFromFile(file: string): string {
 
 function eventText(message: string, level: LogLevel | null): string {
   // Control characters and line breaks would make the YAML hard to read; the source line keeps them.
-  const text = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = message
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return level ? `${level} log line without a message` : 'log line without a message';
   return text.length > MAX_EVENT_LENGTH ? `${text.slice(0, MAX_EVENT_LENGTH - 1)}…` : text;
 }

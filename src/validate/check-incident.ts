@@ -63,7 +63,12 @@ function guarded(file: string, check: () => CheckedIncident): CheckedIncident {
   } catch (error) {
     // A bug here must not stop the other files of the run; it becomes one diagnostic on this file.
     const message = error instanceof Error ? error.message : String(error);
-    const diagnostic = createDiagnostic({ file, ruleId: 'schema/internal', message: `Could not check this file: ${message}`, note: 'Please report this as a bug, with the file if you can.' });
+    const diagnostic = createDiagnostic({
+      file,
+      ruleId: 'schema/internal',
+      message: `Could not check this file: ${message}`,
+      note: 'Please report this as a bug, with the file if you can.',
+    });
     return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
   }
 }

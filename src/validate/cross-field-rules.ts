@@ -49,14 +49,25 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   };
   const report: Report = (path, { cause, ...init }) =>
     diagnostics.push(
-      createDiagnostic({ file: context.file, path: formatFieldPath(path), span: locatePath(context.source, path), ...init, ...(cause ? { cause: causeAt(cause) } : {}) }),
+      createDiagnostic({
+        file: context.file,
+        path: formatFieldPath(path),
+        span: locatePath(context.source, path),
+        ...init,
+        ...(cause ? { cause: causeAt(cause) } : {}),
+      }),
     );
 
   const incident = asRecord(data) ?? {};
   const date = asText(incident.date);
   const dateOk = date !== null && isCalendarDate(date);
   if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && !dateOk) {
-    report(['date'], { ruleId: 'schema/date', message: `\`${date}\` is not a real calendar day`, expected: 'a date that exists (YYYY-MM-DD)', actual: `\`${date}\`` });
+    report(['date'], {
+      ruleId: 'schema/date',
+      message: `\`${date}\` is not a real calendar day`,
+      expected: 'a date that exists (YYYY-MM-DD)',
+      actual: `\`${date}\``,
+    });
   }
 
   const zoneRaw = asText(incident.timezone);
@@ -95,7 +106,16 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   return { diagnostics, instants };
 }
 
-type ReportInit = { ruleId: RuleId; message: string; expected?: string; actual?: string; note?: string; suggestions?: string[]; severity?: Severity; cause?: { at: Array<string | number>; message: string } };
+type ReportInit = {
+  ruleId: RuleId;
+  message: string;
+  expected?: string;
+  actual?: string;
+  note?: string;
+  suggestions?: string[];
+  severity?: Severity;
+  cause?: { at: Array<string | number>; message: string };
+};
 type Report = (path: Array<string | number>, init: ReportInit) => void;
 
 const TIME_HINT = 'Write the time as HH:MM (e.g. "09:55"), "YYYY-MM-DD HH:MM", or ISO 8601 with an offset such as "2024-01-15T09:55:00Z".';
@@ -131,7 +151,9 @@ function checkTimeline(entries: unknown[], date: string | null, zone: string, re
         message: `${quoteText(time)} is earlier than ${quoteText(latest.time)} at \`timeline[${latest.index}].time\`; the timeline must be in chronological order`,
         expected: `a time at or after ${latest.time}`,
         actual: quoteText(time),
-        note: repeated ? `${repeated.note} (without an offset, the first occurrence is meant).` : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
+        note: repeated
+          ? `${repeated.note} (without an offset, the first occurrence is meant).`
+          : 'Move the entry to its place, or give the day for events after midnight ("YYYY-MM-DD HH:MM").',
         suggestions: repeated ? repeated.rewrites : [],
         cause: { at: ['timeline', latest.index, 'time'], message: `the earlier entry, at ${latest.time}` },
       });
@@ -208,7 +230,11 @@ function checkNumbers(incident: Loose, report: Report): void {
     [['impact', 'users_affected'], impact.users_affected, true],
     [['impact', 'requests_failed_pct'], impact.requests_failed_pct, false],
     [['impact', 'revenue_loss'], impact.revenue_loss, false],
-    ...asList(incident.action_items).map((item, index): [Array<string | number>, unknown, boolean] => [['action_items', index, 'issue'], asRecord(item)?.issue, true]),
+    ...asList(incident.action_items).map((item, index): [Array<string | number>, unknown, boolean] => [
+      ['action_items', index, 'issue'],
+      asRecord(item)?.issue,
+      true,
+    ]),
   ];
   for (const [path, value, whole] of fields) {
     if (typeof value !== 'number') continue;

@@ -132,7 +132,13 @@ const tooFew: Describe = (c) => ({
 
 const outOfRange: Describe = (c) => {
   const bound = `${String(c.error.params.comparison)} ${String(c.error.params.limit)}`;
-  return { ruleId: 'schema/range', message: `${field(c)} must be ${bound}; found ${describeValue(c.value)}`, ...c.where(c.base), expected: bound, actual: describeValue(c.value) };
+  return {
+    ruleId: 'schema/range',
+    message: `${field(c)} must be ${bound}; found ${describeValue(c.value)}`,
+    ...c.where(c.base),
+    expected: bound,
+    actual: describeValue(c.value),
+  };
 };
 
 // Prose fields carry the pattern `\S`: text that is only white space is as empty as none.

@@ -26,8 +26,7 @@ function strictObject<T extends TProperties>(properties: T, options: { descripti
 const Text = (description: string) => Type.String({ minLength: 1, pattern: '\\S', description });
 const Names = (description: string) => Type.Array(Type.String({ minLength: 1 }), { description });
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-const CalendarDate = (description: string) =>
-  Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ['2024-01-15'] });
+const CalendarDate = (description: string) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ['2024-01-15'] });
 
 export { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
 
@@ -68,10 +67,7 @@ export const ActionItemSchema = strictObject({
   reason: Text('Why the item will not be done (for `status: wont-do`; listed in the tracker)'),
 });
 
-const LessonSchema = Type.Union([
-  Text('A lesson learned'),
-  strictObject({ title: Text('The lesson in one line'), detail: Text('Why it matters') }),
-]);
+const LessonSchema = Type.Union([Text('A lesson learned'), strictObject({ title: Text('The lesson in one line'), detail: Text('Why it matters') })]);
 
 export const IncidentSchema = Type.Object(
   {
@@ -123,7 +119,16 @@ export const IncidentSchema = Type.Object(
 // Required fields are listed here rather than with Type.Optional on every
 // other field, so the contract's list reads in one place.
 export const REQUIRED_INCIDENT_FIELDS = [
-  'title', 'date', 'severity', 'summary', 'impact', 'timeline', 'root_cause', 'resolution', 'action_items', 'lessons',
+  'title',
+  'date',
+  'severity',
+  'summary',
+  'impact',
+  'timeline',
+  'root_cause',
+  'resolution',
+  'action_items',
+  'lessons',
 ] as const;
 const NESTED_REQUIRED: Record<string, readonly string[]> = { impact: ['description'], root_cause: ['immediate'] };
 
@@ -158,7 +163,10 @@ interface SchemaNode {
 const REQUIRED_AT: ReadonlyArray<readonly [ReadonlyArray<string | number>, readonly string[]]> = [
   [[], REQUIRED_INCIDENT_FIELDS],
   ...Object.entries(NESTED_REQUIRED).map(([field, required]) => [[field], required] as const),
-  [['timeline', 'items'], ['time', 'event']],
+  [
+    ['timeline', 'items'],
+    ['time', 'event'],
+  ],
   [['action_items', 'items'], ['action']],
   [['investigation', 'items'], ['hypothesis']],
   [['lessons', 'items', 1], ['title']],

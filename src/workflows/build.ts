@@ -140,10 +140,23 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
 }
 
 /** The key a build gives the report of `file` with these source bytes; `init` stamps its example with it too. */
-export function reportKeyOf(workspace: Pick<Workspace, 'config' | 'toolVersion'>, file: string, source: Uint8Array, templates: TemplateSet, relativeOut: string | null): string {
+export function reportKeyOf(
+  workspace: Pick<Workspace, 'config' | 'toolVersion'>,
+  file: string,
+  source: Uint8Array,
+  templates: TemplateSet,
+  relativeOut: string | null,
+): string {
   const { config } = workspace;
   // What of the config reaches a report; lint, review and sync pacing do not.
-  const settings = { out: relativeOut, incidents: config.incidents, severities: config.severities, maxFileBytes: config.maxFileBytes, repo: config.sync.repo, policies: config.policies };
+  const settings = {
+    out: relativeOut,
+    incidents: config.incidents,
+    severities: config.severities,
+    maxFileBytes: config.maxFileBytes,
+    repo: config.sync.repo,
+    policies: config.policies,
+  };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? 'unknown', templates: templateDigest(templates), settings });
 }
 

@@ -61,11 +61,22 @@ export async function importWorkflow(workspace: Workspace, options: ImportOption
     const target = `${out}/${imported.fileName}`;
     const yaml = incidentYaml(imported.data, source);
     // Messages about the import name the Markdown file; validation ones the file written.
-    const diagnostics = imported.diagnostics.map((d) => (d.ruleId === 'import/unmapped' || d.ruleId === 'import/front-matter' || d.ruleId === 'import/timeline-sorted' ? { ...d, file: source } : { ...d, file: target }));
+    const diagnostics = imported.diagnostics.map((d) =>
+      d.ruleId === 'import/unmapped' || d.ruleId === 'import/front-matter' || d.ruleId === 'import/timeline-sorted'
+        ? { ...d, file: source }
+        : { ...d, file: target },
+    );
     const entry: ImportedFile = { source, target, written: false, unmapped: imported.unmapped, yaml };
     result.files.push(entry);
     if (targets.has(target) || (await workspace.exists(target))) {
-      diagnostics.push(createDiagnostic({ file: source, ruleId: 'import/target-exists', message: `\`${target}\` already exists; not overwriting it`, note: 'Move or rename that file, or import into another folder with --out.' }));
+      diagnostics.push(
+        createDiagnostic({
+          file: source,
+          ruleId: 'import/target-exists',
+          message: `\`${target}\` already exists; not overwriting it`,
+          note: 'Move or rename that file, or import into another folder with --out.',
+        }),
+      );
     }
     targets.add(target);
     result.diagnostics.push(...diagnostics);
@@ -74,7 +85,13 @@ export async function importWorkflow(workspace: Workspace, options: ImportOption
       await workspace.writeText(target, yaml, { durable: true });
       entry.written = true;
     } catch (error) {
-      result.diagnostics.push(createDiagnostic({ file: target, ruleId: 'import/unwritable', message: `Cannot write the file (${(error as { code?: string }).code ?? String(error)})` }));
+      result.diagnostics.push(
+        createDiagnostic({
+          file: target,
+          ruleId: 'import/unwritable',
+          message: `Cannot write the file (${(error as { code?: string }).code ?? String(error)})`,
+        }),
+      );
     }
   }
   return result;

@@ -42,7 +42,10 @@ export function skippedFilesLine(skipped: readonly string[] | undefined): string
 }
 
 /** Reads the given files in order, a few ahead of the consumer, so the disk works while the CPU checks. */
-export async function* readFiles(workspace: Workspace, files: readonly string[]): AsyncGenerator<{ file: string; read: ReadResult; position: number; total: number }> {
+export async function* readFiles(
+  workspace: Workspace,
+  files: readonly string[],
+): AsyncGenerator<{ file: string; read: ReadResult; position: number; total: number }> {
   const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
   for (const [index, file] of files.entries()) {
     const read = await reads[index]!;
@@ -67,7 +70,9 @@ export async function* checkFiles(
   const { checkIncident } = await import('../validate/check-incident.js');
   for await (const { file, read, position, total } of readFiles(workspace, files)) {
     const checked: CheckedIncident =
-      'diagnostic' in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident(file, read.bytes, workspace.config, options);
+      'diagnostic' in read
+        ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] }
+        : checkIncident(file, read.bytes, workspace.config, options);
     yield { ...checked, position, total, bytes: 'bytes' in read ? read.bytes : null };
   }
 }

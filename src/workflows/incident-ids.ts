@@ -29,11 +29,7 @@ export function incidentIdOf(file: string, source: YamlSource | null): string {
  * (those PATHS named outside it). `load` is the run's loader, so a file the
  * run checks anyway is parsed once.
  */
-export async function incidentIdOwners(
-  workspace: Workspace,
-  load: (file: string) => Promise<LoadResult>,
-  known: readonly IdRecord[] = [],
-): Promise<IdOwners> {
+export async function incidentIdOwners(workspace: Workspace, load: (file: string) => Promise<LoadResult>, known: readonly IdRecord[] = []): Promise<IdOwners> {
   const folder = await listIncidentFiles(workspace, []);
   const records = new Map(known.map((record) => [record.file, record]));
   for (const file of folder.files ?? []) if (!records.has(file)) records.set(file, idRecord(file, (await load(file)).source));

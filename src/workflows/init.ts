@@ -41,7 +41,9 @@ export interface InitResult {
 }
 
 /** The starter files, with the example's report rendered by the workspace's templates. */
-export async function starterFiles(workspace: InitWorkspace): Promise<{ files: Array<{ path: string; contents: string }>; diagnostics: Diagnostic[]; problem: string | null }> {
+export async function starterFiles(
+  workspace: InitWorkspace,
+): Promise<{ files: Array<{ path: string; contents: string }>; diagnostics: Diagnostic[]; problem: string | null }> {
   const files = [
     { path: EXAMPLE_INCIDENT, contents: EXAMPLE_YAML },
     { path: CONFIG_PATH, contents: CONFIG_YAML },

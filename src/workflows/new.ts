@@ -54,7 +54,10 @@ export async function newIncidentWorkflow(workspace: Workspace, options: NewInci
   const taken = new Set(files.map((file) => file.replace(/\.ya?ml$/, '')));
   const file = `${uniqueSlug(base, (name) => taken.has(name))}.yaml`;
   const schemaPath = await editorSchemaPath(workspace, file);
-  await workspace.writeText(file, buildSkeleton({ title: options.title, date: options.date, severity, timezone: options.timezone, severities: scale, schemaPath }));
+  await workspace.writeText(
+    file,
+    buildSkeleton({ title: options.title, date: options.date, severity, timezone: options.timezone, severities: scale, schemaPath }),
+  );
   return { problem: null, file, exists: false, ...(file === wanted ? {} : { sharedWith: wanted }) };
 }
 

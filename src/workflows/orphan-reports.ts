@@ -31,7 +31,9 @@ export async function findOrphanedReports(workspace: Workspace, options: { outDi
   // A folder that does not exist (no --out folder yet) simply holds no report.
   const { files } = await workspace.findFiles([...new Set(folders)], ['.md'], { fromRoot: true });
   // With --out, reports name their YAML by file name only: any incident file of that name is its source.
-  const names = options.outDir ? new Set([...options.sources, ...((await listIncidentFiles(workspace, [])).files ?? [])].map((file) => path.posix.basename(file))) : null;
+  const names = options.outDir
+    ? new Set([...options.sources, ...((await listIncidentFiles(workspace, [])).files ?? [])].map((file) => path.posix.basename(file)))
+    : null;
   const orphans: OrphanedReport[] = [];
   for (const report of files) {
     const source = generatedReportSource((await workspace.readTextIfExists(report)) ?? '');

@@ -46,7 +46,11 @@ export async function relatedReports(
   // A missing incidents folder lists no files: the named ones are all there is.
   const folder = await listIncidentFiles(workspace, []);
   const rest: Incident[] = [];
-  for await (const entry of checkFiles(workspace, (folder.files ?? []).filter((file) => !named.has(file)))) if (entry.incident) rest.push(entry.incident);
+  for await (const entry of checkFiles(
+    workspace,
+    (folder.files ?? []).filter((file) => !named.has(file)),
+  ))
+    if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => (entry.incident ? [entry.incident] : [])), ...rest]);
   const of = (incident: Incident, target: string) =>
     (related.get(incident.id) ?? []).map((other) => {

@@ -56,7 +56,7 @@ export function defaultReportPath(workspace: Workspace): string {
 
 /** Builds the page in memory and says whether the file on disk matches it. */
 export async function planReport(workspace: Workspace, options: ReportOptions): Promise<ReportPlanResult> {
-  const target = options.out === '-' ? null : options.out ?? (options.format === 'md' ? defaultReportPath(workspace) : null);
+  const target = options.out === '-' ? null : (options.out ?? (options.format === 'md' ? defaultReportPath(workspace) : null));
   const relativeTarget = target === null ? null : workspace.displayPath(target);
   const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path.posix.dirname(relativeTarget));
   if (unwritable !== null) return { plan: null, problem: unwritable };

@@ -31,7 +31,8 @@ export interface ShowResult {
 export async function showWorkflow(workspace: Workspace, options: ShowOptions): Promise<ShowResult> {
   const listed = await listIncidentFiles(workspace, [options.file]);
   if (listed.problem !== null) return { problem: listed.problem, output: null, diagnostics: [] };
-  if (listed.files.length !== 1) return { problem: `show takes one incident file; \`${options.file}\` names ${listed.files.length} files`, output: null, diagnostics: [] };
+  if (listed.files.length !== 1)
+    return { problem: `show takes one incident file; \`${options.file}\` names ${listed.files.length} files`, output: null, diagnostics: [] };
   let checked = null;
   for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };

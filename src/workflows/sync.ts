@@ -82,7 +82,8 @@ export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTrack
   if (options.dryRun) return { problem: null, ...none, files, plan };
   const buffer = createWriteBackBuffer((file, edits) => yamlFiles.edit(file, (source) => editItemFields(source, edits)));
   const results = await applySync(plan, tracker, {
-    writeBack: (item, issue, status) => buffer.add(item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
+    writeBack: (item, issue, status) =>
+      buffer.add(item.file, { actionId: item.actionId, index: item.index, fields: status ? { issue, status } : { issue } }, status !== null),
     progress: options.onProgress,
   });
   // Issue numbers not written here are found again by their markers on the next run.
@@ -137,7 +138,11 @@ async function prepareItems(workspace: Workspace, yamlFiles: YamlFiles, paths: r
       continue;
     }
     const collected = collectSyncItems(checked.incident);
-    if (collected.newIds.length > 0) prepared.newIds.set(file, collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } })));
+    if (collected.newIds.length > 0)
+      prepared.newIds.set(
+        file,
+        collected.newIds.map(({ index, id }) => ({ actionId: null, index, fields: { id } })),
+      );
     outcome.addedIds = collected.newIds.length;
     outcome.incident = checked.incident.id;
     prepared.items.push(...collected.items);

@@ -52,7 +52,14 @@ export interface TimelineResult {
 }
 
 export async function timelineWorkflow(workspace: Workspace, logs: LogReader, options: TimelineOptions): Promise<TimelineResult> {
-  const result: TimelineResult = { problem: null, file: options.file, entries: [], counts: { lines: 0, matched: 0, filtered: 0, duplicates: 0, leftOut: 0 }, written: false, diagnostics: [] };
+  const result: TimelineResult = {
+    problem: null,
+    file: options.file,
+    entries: [],
+    counts: { lines: 0, matched: 0, filtered: 0, duplicates: 0, leftOut: 0 },
+    written: false,
+    diagnostics: [],
+  };
   const problem = (text: string) => ({ ...result, problem: text });
   const listed = await listIncidentFiles(workspace, [options.file]);
   if (listed.problem !== null) return problem(listed.problem);
@@ -84,7 +91,11 @@ export async function timelineWorkflow(workspace: Workspace, logs: LogReader, op
       result.diagnostics.push(...scanDiagnostics(scan, options.requestId));
     }
   }
-  const existing = incident.timeline.map((entry, index) => ({ instant: entry.instant.getTime(), event: entry.event, source: checked.input?.timeline[index]?.source ?? null }));
+  const existing = incident.timeline.map((entry, index) => ({
+    instant: entry.instant.getTime(),
+    event: entry.event,
+    source: checked.input?.timeline[index]?.source ?? null,
+  }));
   const plan = selectEntries(scans, { zone: incident.timezone, existing, level: options.level, since: bounds.since, until: bounds.until, max: options.max });
   Object.assign(result.counts, { matched: plan.matched, filtered: plan.filtered, duplicates: plan.duplicates, leftOut: plan.leftOut });
   result.entries = plan.entries;
@@ -96,7 +107,14 @@ export async function timelineWorkflow(workspace: Workspace, logs: LogReader, op
   try {
     text = mergeIntoTimeline(checked.source, plan.entries);
   } catch (error) {
-    result.diagnostics.push(createDiagnostic({ file, ruleId: 'timeline/merge-failed', path: 'timeline', message: `Cannot merge into this file: ${error instanceof Error ? error.message : String(error)}; nothing was written` }));
+    result.diagnostics.push(
+      createDiagnostic({
+        file,
+        ruleId: 'timeline/merge-failed',
+        path: 'timeline',
+        message: `Cannot merge into this file: ${error instanceof Error ? error.message : String(error)}; nothing was written`,
+      }),
+    );
     return result;
   }
   const merged = checkIncident(file, text, workspace.config);
@@ -110,13 +128,24 @@ export async function timelineWorkflow(workspace: Workspace, logs: LogReader, op
   return { ...result, written: true };
 }
 
-async function scanLog(logs: LogReader, shown: string, file: string, matcher: ReturnType<typeof createMatcher>, naiveZone: string): Promise<ScanResult | { diagnostic: Diagnostic }> {
+async function scanLog(
+  logs: LogReader,
+  shown: string,
+  file: string,
+  matcher: ReturnType<typeof createMatcher>,
+  naiveZone: string,
+): Promise<ScanResult | { diagnostic: Diagnostic }> {
   const scanner = createLogScanner({ file: shown, matcher, naiveZone });
   try {
     for await (const chunk of logs.readChunks(file)) scanner.push(chunk);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'File not found' : code === 'EISDIR' ? 'Expected a file, found a folder' : `Cannot read the log (${code ?? (error instanceof Error ? error.message : String(error))})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'File not found'
+        : code === 'EISDIR'
+          ? 'Expected a file, found a folder'
+          : `Cannot read the log (${code ?? (error instanceof Error ? error.message : String(error))})`;
     return { diagnostic: createDiagnostic({ file: shown, ruleId: 'timeline/unreadable-log', message: `${reason}; nothing was merged` }) };
   }
   return scanner.finish();

@@ -30,8 +30,7 @@ export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic; gener
 
 /** Templates ready to render with, or the problem that stops every render; `diagnostics` about the user's template files either way. */
 export type TemplatesLoaded =
-  | { templates: TemplateSet; problem: null; diagnostics?: Diagnostic[] }
-  | { templates: null; problem: string; diagnostics?: Diagnostic[] };
+  { templates: TemplateSet; problem: null; diagnostics?: Diagnostic[] } | { templates: null; problem: string; diagnostics?: Diagnostic[] };
 
 export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */

@@ -35,7 +35,8 @@ export function createWriteBackBuffer(write: (file: string, edits: readonly Item
     },
     async flush() {
       const errors: string[] = [];
-      for (const file of [...pending.keys()]) await flushFile(file).catch((error: unknown) => errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`));
+      for (const file of [...pending.keys()])
+        await flushFile(file).catch((error: unknown) => errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`));
       if (errors.length > 0) throw new Error(`write-back failed: ${errors.join('; ')}`);
     },
   };

@@ -23,14 +23,21 @@ describe('commitChanges', () => {
     await writeFile(path.join(repo.clone, 'notes.txt'), 'still mine\n');
     const result = await commitChanges(repo.clone, { paths: ['postmortems'], message: 'postmortem sync: write back issue numbers', env: process.env });
     expect(result).toMatchObject({ committed: true, pushed: true, files: ['postmortems/README.md', 'postmortems/a.yaml'] });
-    expect(git(repo.remote, 'log', '-1', '--format=%an <%ae>|%cn|%s', 'main').trim()).toBe(`${BOT_NAME} <${BOT_EMAIL}>|${BOT_NAME}|postmortem sync: write back issue numbers`);
+    expect(git(repo.remote, 'log', '-1', '--format=%an <%ae>|%cn|%s', 'main').trim()).toBe(
+      `${BOT_NAME} <${BOT_EMAIL}>|${BOT_NAME}|postmortem sync: write back issue numbers`,
+    );
     expect(git(repo.remote, 'rev-parse', 'main').trim()).toBe(result.sha);
     expect(git(repo.clone, 'status', '--porcelain')).toBe(' M notes.txt\n');
   });
 
   it('nothing to commit is not an error', async () => {
     await writeFile(path.join(repo.clone, 'notes.txt'), 'outside the paths\n');
-    expect(await commitChanges(repo.clone, { paths: ['postmortems'], message: 'x', env: process.env })).toEqual({ committed: false, sha: null, pushed: false, files: [] });
+    expect(await commitChanges(repo.clone, { paths: ['postmortems'], message: 'x', env: process.env })).toEqual({
+      committed: false,
+      sha: null,
+      pushed: false,
+      files: [],
+    });
     expect(git(repo.remote, 'log', '--format=%s', 'main').trim()).toBe('Start');
   });
 

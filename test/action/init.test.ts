@@ -44,7 +44,9 @@ describe('postmortem init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 4)).toEqual(STARTER.map((file) => `created ${file}`));
     for (const file of STARTER) expect((await stat(path.join(repo, file))).isFile()).toBe(true);
-    expect(await readFile(path.join(repo, STARTER[0]!), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/postmortems\/schema\/postmortem\.schema\.json\n/);
+    expect(await readFile(path.join(repo, STARTER[0]!), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/postmortems\/schema\/postmortem\.schema\.json\n/,
+    );
   });
 
   it('changes nothing on a second run', async () => {
@@ -85,7 +87,10 @@ describe('the starter configuration', () => {
 
   it('mentions every option of the configuration schema', () => {
     const keys = (schema: { properties?: Record<string, unknown> }, prefix = ''): string[] =>
-      Object.entries(schema.properties ?? {}).flatMap(([key, value]) => [`${prefix}${key}`, ...keys(value as { properties?: Record<string, unknown> }, `${prefix}${key}.`)]);
+      Object.entries(schema.properties ?? {}).flatMap(([key, value]) => [
+        `${prefix}${key}`,
+        ...keys(value as { properties?: Record<string, unknown> }, `${prefix}${key}.`),
+      ]);
     const missing = keys(ConfigSchema as unknown as { properties: Record<string, unknown> }).filter((key) => !CONFIG_YAML.includes(`${key.split('.').pop()}:`));
     expect(missing).toEqual([]);
   });
@@ -104,7 +109,10 @@ describe('the starter workflow', () => {
   const workflow = parse(WORKFLOW_YAML) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    jobs: Record<string, { if: string; permissions: Record<string, string>; concurrency?: { group: string }; steps: Array<{ uses: string; with?: Record<string, unknown> }> }>;
+    jobs: Record<
+      string,
+      { if: string; permissions: Record<string, string>; concurrency?: { group: string }; steps: Array<{ uses: string; with?: Record<string, unknown> }> }
+    >;
   };
 
   it('grants nothing at the top and only what each job needs', () => {
@@ -115,7 +123,10 @@ describe('the starter workflow', () => {
 
   it('checks pull requests, and syncs and reports on push and on a schedule in one concurrency group', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
-    expect(workflow.jobs.check!.steps.map((s) => [s.uses, s.with?.command])).toEqual([['actions/checkout@v4', undefined], [ACTION_USES, 'check']]);
+    expect(workflow.jobs.check!.steps.map((s) => [s.uses, s.with?.command])).toEqual([
+      ['actions/checkout@v4', undefined],
+      [ACTION_USES, 'check'],
+    ]);
     expect(workflow.jobs.sync!.concurrency?.group).toBe('postmortems-sync');
     expect(workflow.jobs.sync!.steps.map((s) => [s.uses, s.with?.command, s.with?.commit])).toEqual([
       ['actions/checkout@v4', undefined, undefined],

@@ -14,8 +14,13 @@ describe('parseActionInputs', () => {
   });
 
   it('reads every input', () => {
-    const parsed = parseActionInputs(reader({ command: 'sync', paths: 'postmortems/a.yaml\nincidents, more', 'github-token': ' t0k ', 'fail-on': 'never', comment: 'False', commit: 'TRUE' }));
-    expect(parsed).toEqual({ ok: true, inputs: { command: 'sync', paths: ['postmortems/a.yaml', 'incidents', 'more'], token: 't0k', failOn: 'never', comment: false, commit: true } });
+    const parsed = parseActionInputs(
+      reader({ command: 'sync', paths: 'postmortems/a.yaml\nincidents, more', 'github-token': ' t0k ', 'fail-on': 'never', comment: 'False', commit: 'TRUE' }),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      inputs: { command: 'sync', paths: ['postmortems/a.yaml', 'incidents', 'more'], token: 't0k', failOn: 'never', comment: false, commit: true },
+    });
   });
 
   it.each([
@@ -23,7 +28,11 @@ describe('parseActionInputs', () => {
     ['a bad fail-on', { 'fail-on': 'errors' }, 'Input `fail-on` must be one of `error`, `warning`, `never`; got `errors`'],
     ['a bad comment flag', { comment: 'yes' }, 'Input `comment` must be one of `true`, `false`; got `yes`'],
     ['a bad commit flag', { commit: '1' }, 'Input `commit` must be one of `true`, `false`; got `1`'],
-    ['a secret-length value, not echoed', { command: 'ghp_' + 'x'.repeat(40) }, 'Input `command` must be one of `check`, `sync`, `report`; got a value of 44 characters'],
+    [
+      'a secret-length value, not echoed',
+      { command: 'ghp_' + 'x'.repeat(40) },
+      'Input `command` must be one of `check`, `sync`, `report`; got a value of 44 characters',
+    ],
   ])('%s fails naming the input', (_name, values, error) => {
     expect(parseActionInputs(reader(values))).toEqual({ ok: false, error });
   });

@@ -11,13 +11,25 @@ const report = (diagnostics = [finding('warning', 4), finding('error', 9)]): Run
   command: 'check',
   files: 2,
   diagnostics,
-  incidents: [{ file: 'postmortems/a.yaml', title: 'Queue | backlog <b>', severity: 'SEV2', status: 'draft', metrics: { timeToDetect: 180, timeToAcknowledge: null, timeToMitigate: 960, timeToResolve: 2700, duration: 2700 } }],
+  incidents: [
+    {
+      file: 'postmortems/a.yaml',
+      title: 'Queue | backlog <b>',
+      severity: 'SEV2',
+      status: 'draft',
+      metrics: { timeToDetect: 180, timeToAcknowledge: null, timeToMitigate: 960, timeToResolve: 2700, duration: 2700 },
+    },
+  ],
   notes: [],
 });
 
 describe('planAnnotations', () => {
   it('puts errors first and keeps at most ten of each level, counting the rest', () => {
-    const many = [...Array.from({ length: 14 }, (_, i) => finding('warning', i + 1)), ...Array.from({ length: 12 }, (_, i) => finding('error', i + 50)), finding('info', 99)];
+    const many = [
+      ...Array.from({ length: 14 }, (_, i) => finding('warning', i + 1)),
+      ...Array.from({ length: 12 }, (_, i) => finding('error', i + 50)),
+      finding('info', 99),
+    ];
     const { shown, omitted } = planAnnotations(many);
     expect(shown.map((d) => d.severity)).toEqual([...Array(10).fill('error'), ...Array(10).fill('warning'), 'info']);
     expect(shown[0]!.line).toBe(50);
@@ -63,7 +75,9 @@ describe('the pull-request comment', () => {
   it('carries the hidden marker and the findings', () => {
     const { body, clear } = buildComment(report(), 'https://github.example/acme/platform/actions/runs/1');
     expect(clear).toBe(false);
-    expect(body.startsWith(`${COMMENT_MARKER}\n### Post-mortem check: 1 error, 1 warning ([run](https://github.example/acme/platform/actions/runs/1))`)).toBe(true);
+    expect(body.startsWith(`${COMMENT_MARKER}\n### Post-mortem check: 1 error, 1 warning ([run](https://github.example/acme/platform/actions/runs/1))`)).toBe(
+      true,
+    );
     expect(body).toContain('| ❌ error | postmortems/a.yaml:9:3 |');
   });
 
@@ -79,9 +93,24 @@ describe('the pull-request comment', () => {
   it.each([
     ['findings, no comment yet: create', [], findings, { kind: 'create', body: findings.body }],
     ['clean, no comment yet: stay silent', [], clear, { kind: 'none', reason: 'no findings and no earlier comment' }],
-    ['findings and our comment: update it', [{ id: 5, body: `old\n${COMMENT_MARKER}`, author: 'github-actions[bot]' }], findings, { kind: 'update', id: 5, body: findings.body }],
-    ['clean and our comment: reduce it to all clear', [{ id: 5, body: findings.body, author: 'github-actions[bot]' }], clear, { kind: 'update', id: 5, body: clear.body }],
-    ['the same text: leave it', [{ id: 5, body: findings.body, author: 'github-actions[bot]' }], findings, { kind: 'none', reason: 'the comment is already current' }],
+    [
+      'findings and our comment: update it',
+      [{ id: 5, body: `old\n${COMMENT_MARKER}`, author: 'github-actions[bot]' }],
+      findings,
+      { kind: 'update', id: 5, body: findings.body },
+    ],
+    [
+      'clean and our comment: reduce it to all clear',
+      [{ id: 5, body: findings.body, author: 'github-actions[bot]' }],
+      clear,
+      { kind: 'update', id: 5, body: clear.body },
+    ],
+    [
+      'the same text: leave it',
+      [{ id: 5, body: findings.body, author: 'github-actions[bot]' }],
+      findings,
+      { kind: 'none', reason: 'the comment is already current' },
+    ],
     [
       'a pasted marker does not win over the bot',
       [

@@ -22,14 +22,31 @@ describe('checkReviewGate', () => {
   const config = resolveConfig({ review: { approvals: { SEV1: 2, default: 1 } } });
   const change = (severity: string) => ({ file: 'postmortems/x.yaml', severity, statusSpan: { line: 5, column: 9, endLine: 5, endColumn: 18 } });
   const gate = (severity: string, reviews: Review[]) =>
-    checkReviewGate([change(severity)], reviews, { author: 'dana', approvalsFor: (s) => approvalsFor(config, s) }).map((d) => `${d.line}:${d.column} ${d.severity} ${d.message} ${d.ruleId}`);
+    checkReviewGate([change(severity)], reviews, { author: 'dana', approvalsFor: (s) => approvalsFor(config, s) }).map(
+      (d) => `${d.line}:${d.column} ${d.severity} ${d.message} ${d.ruleId}`,
+    );
 
   it.each<[string, string, Review[], string[]]>([
     ['SEV2 with one approval passes', 'SEV2', [review('kim', 'APPROVED')], []],
-    ['SEV2 with no review fails', 'SEV2', [], ['5:9 error Publishing a SEV2 post-mortem needs 1 approving review on the pull request; it has none yet review/approvals']],
-    ['SEV1 needs two', 'SEV1', [review('kim', 'APPROVED')], ['5:9 error Publishing a SEV1 post-mortem needs 2 approving reviews on the pull request; it has 1 (@kim) review/approvals']],
+    [
+      'SEV2 with no review fails',
+      'SEV2',
+      [],
+      ['5:9 error Publishing a SEV2 post-mortem needs 1 approving review on the pull request; it has none yet review/approvals'],
+    ],
+    [
+      'SEV1 needs two',
+      'SEV1',
+      [review('kim', 'APPROVED')],
+      ['5:9 error Publishing a SEV1 post-mortem needs 2 approving reviews on the pull request; it has 1 (@kim) review/approvals'],
+    ],
     ['SEV1 with two passes', 'SEV1', [review('kim', 'APPROVED'), review('lee', 'APPROVED')], []],
-    ['self-approval is no approval', 'SEV3', [review('dana', 'APPROVED')], ['5:9 error Publishing a SEV3 post-mortem needs 1 approving review on the pull request; it has none yet review/approvals']],
+    [
+      'self-approval is no approval',
+      'SEV3',
+      [review('dana', 'APPROVED')],
+      ['5:9 error Publishing a SEV3 post-mortem needs 1 approving review on the pull request; it has none yet review/approvals'],
+    ],
   ])('%s', (_name, severity, reviews, expected) => {
     expect(gate(severity, reviews)).toEqual(expected);
   });

@@ -34,7 +34,12 @@ async function freshWorkspace(): Promise<string> {
 function addPull(fake: FakeGithub, reviews: Array<{ user: string; state: string }> = []) {
   // 150 other files: the changed-file list takes two pages.
   const others = Array.from({ length: 150 }, (_, i) => ({ filename: `src/file-${i}.ts`, status: 'modified' }));
-  fake.pulls.add({ number: 7, author: 'dana', files: [...others, { filename: PUBLISHED, status: 'modified' }, { filename: BLAMING, status: 'added' }], reviews });
+  fake.pulls.add({
+    number: 7,
+    author: 'dana',
+    files: [...others, { filename: PUBLISHED, status: 'modified' }, { filename: BLAMING, status: 'added' }],
+    reviews,
+  });
 }
 
 async function check(fake: FakeGithub, inputs: Record<string, string> = {}): Promise<BundleRun> {
@@ -88,7 +93,9 @@ describe('check on a pull request', () => {
   it('writes a job summary with the findings table and the metrics', () => {
     expect(first.summary).toContain('## Post-mortems: `check` found 3 errors, 1 warning in 2 files');
     expect(first.summary).toContain(`| ❌ error | ${PUBLISHED}:4:9 | \`review/approvals\` |`);
-    expect(first.summary).toMatch(/\| Product pages slowed when the cache evicted hot keys<br>postmortems\/2025-02-03-cache-eviction\.yaml \| SEV2 \| published \| 4m \| 7m \| 28m \| 40m \|/);
+    expect(first.summary).toMatch(
+      /\| Product pages slowed when the cache evicted hot keys<br>postmortems\/2025-02-03-cache-eviction\.yaml \| SEV2 \| published \| 4m \| 7m \| 28m \| 40m \|/,
+    );
   });
 
   it('posts one comment with a hidden marker', () => {
@@ -135,7 +142,12 @@ describe('check on a fork pull request (read-only token)', () => {
     await fork.start();
     try {
       addPull(fork, [{ user: 'kim', state: 'APPROVED' }]);
-      const run = await runBundle({ workspace, apiUrl: fork.url, event: pullRequestEvent(7, 'dana', { fork: true }), inputs: { command: 'check', 'github-token': TOKEN } });
+      const run = await runBundle({
+        workspace,
+        apiUrl: fork.url,
+        event: pullRequestEvent(7, 'dana', { fork: true }),
+        inputs: { command: 'check', 'github-token': TOKEN },
+      });
       expect(run.stdout).toContain(`::error file=${BLAMING},title=build/stale-report`);
       expect(run.summary).toContain('Could not comment on pull request #7');
       expect(run.summary).toContain('a pull request from a fork gets a read-only token');
@@ -157,7 +169,12 @@ describe('check on a pull request that edits a rendered report by hand', () => {
       const report = PUBLISHED.replace('.yaml', '.md');
       await writeFile(path.join(dir, report), `${await readFile(path.join(dir, report), 'utf8')}\nEdited by hand.\n`);
       fake.pulls.add({ number: 8, author: 'dana', files: [{ filename: report, status: 'modified' }], reviews: [] });
-      const run = await runBundle({ workspace: dir, apiUrl: fake.url, event: pullRequestEvent(8, 'dana'), inputs: { command: 'check', 'github-token': TOKEN, comment: 'false' } });
+      const run = await runBundle({
+        workspace: dir,
+        apiUrl: fake.url,
+        event: pullRequestEvent(8, 'dana'),
+        inputs: { command: 'check', 'github-token': TOKEN, comment: 'false' },
+      });
       expect(run.stdout).toContain(`::error file=${PUBLISHED},title=build/stale-report::Its rendered report \`${report}\` is out of date`);
       expect(run.outputs.files).toBe('1');
       expect(fake.pulls.comments).toHaveLength(0);

@@ -52,7 +52,10 @@ describe('sync with commit: true', () => {
   it('creates one issue per action item and commits the write-back as the bot', async () => {
     first = await step({ command: 'sync' });
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(github.issues.map((i) => i.title).sort()).toEqual(['Add a lower bound for the cache size to the config schema', 'Alert when the proxy worker pool is 80% busy']);
+    expect(github.issues.map((i) => i.title).sort()).toEqual([
+      'Add a lower bound for the cache size to the config schema',
+      'Alert when the proxy worker pool is 80% busy',
+    ]);
     const [head] = git(repo.remote, 'log', '-1', '--format=%an|%s', 'main').trim().split('\n');
     expect(head).toMatch(new RegExp(`^${BOT_NAME.replace(/[[\]]/g, '\\$&')}\\|postmortem sync: `));
     const pushed = git(repo.remote, 'show', 'main:postmortems/2025-02-03-cache-eviction.yaml');

@@ -38,7 +38,13 @@ async function build(workspace: Workspace, paths: string[] = []) {
   const plan = await planBuild(workspace, paths, { outDir: null });
   if (!plan.items) throw new Error(plan.problem);
   await applyBuild(workspace, plan.items);
-  return { reused: plan.reused ?? false, changed: plan.items.filter((item) => item.state !== 'unchanged').map((item) => item.target).sort() };
+  return {
+    reused: plan.reused ?? false,
+    changed: plan.items
+      .filter((item) => item.state !== 'unchanged')
+      .map((item) => item.target)
+      .sort(),
+  };
 }
 
 const withTemplates = (folder: string): Config => ({ ...DEFAULT_CONFIG, templates: folder });
@@ -50,18 +56,34 @@ describe('build reuses current reports without rendering', () => {
   });
 
   it.each<[string, (dir: string, workspace: Workspace) => Promise<Workspace>, string[]]>([
-    ['a source edit renders again and rewrites that report', async (dir, workspace) => {
-      await writeFile(path.join(dir, `${GIFT}.yaml`), `${await readFile(path.join(dir, `${GIFT}.yaml`), 'utf8')}# a comment\n`);
-      return workspace;
-    }, [`${GIFT}.md`]],
+    [
+      'a source edit renders again and rewrites that report',
+      async (dir, workspace) => {
+        await writeFile(path.join(dir, `${GIFT}.yaml`), `${await readFile(path.join(dir, `${GIFT}.yaml`), 'utf8')}# a comment\n`);
+        return workspace;
+      },
+      [`${GIFT}.md`],
+    ],
     ['a new tool version rewrites every report', async (_, workspace) => ({ ...workspace, toolVersion: '99.0.0' }), ALL],
-    ['a render-relevant config edit rewrites every report', async (dir) => diskWorkspace(dir, { ...DEFAULT_CONFIG, sync: { ...DEFAULT_CONFIG.sync, repo: 'acme/platform' } }), ALL],
-    ['a lint-only config edit keeps them all', async (dir) => diskWorkspace(dir, { ...DEFAULT_CONFIG, lint: { ...DEFAULT_CONFIG.lint, allow: ['simply'] } }), []],
-    ['an edited report body is rewritten', async (dir, workspace) => {
-      const file = path.join(dir, `${NETWORK}.md`);
-      await writeFile(file, (await readFile(file, 'utf8')).replace('## Timeline', '## Timeline (edited)'));
-      return workspace;
-    }, [`${NETWORK}.md`]],
+    [
+      'a render-relevant config edit rewrites every report',
+      async (dir) => diskWorkspace(dir, { ...DEFAULT_CONFIG, sync: { ...DEFAULT_CONFIG.sync, repo: 'acme/platform' } }),
+      ALL,
+    ],
+    [
+      'a lint-only config edit keeps them all',
+      async (dir) => diskWorkspace(dir, { ...DEFAULT_CONFIG, lint: { ...DEFAULT_CONFIG.lint, allow: ['simply'] } }),
+      [],
+    ],
+    [
+      'an edited report body is rewritten',
+      async (dir, workspace) => {
+        const file = path.join(dir, `${NETWORK}.md`);
+        await writeFile(file, (await readFile(file, 'utf8')).replace('## Timeline', '## Timeline (edited)'));
+        return workspace;
+      },
+      [`${NETWORK}.md`],
+    ],
   ])('%s', async (_, change, expected) => {
     const { dir, workspace } = await builtRepo();
     const changed = await change(dir, workspace);

@@ -79,10 +79,26 @@ describe('review fixes (in-process)', () => {
   it('lint skips generated reports: their prose is linted, with its suppressions, in the YAML', async () => {
     const dir = await repo();
     const yaml = [
-      'title: Build broke', 'date: 2024-01-15', 'severity: SEV3', 'status: draft', 'participants: [Kim]',
-      '# postmortem-disable-next-line blame/person-as-cause', 'summary: |', '  Kim broke the build.',
-      'impact:', '  description: CI was red for 10 minutes.', 'timeline:', '  - time: "10:00"', '    event: Build failed',
-      '    type: start', 'root_cause:', '  immediate: A missing file.', 'resolution: Restored the file.', 'action_items: []', 'lessons: [Check files]', '',
+      'title: Build broke',
+      'date: 2024-01-15',
+      'severity: SEV3',
+      'status: draft',
+      'participants: [Kim]',
+      '# postmortem-disable-next-line blame/person-as-cause',
+      'summary: |',
+      '  Kim broke the build.',
+      'impact:',
+      '  description: CI was red for 10 minutes.',
+      'timeline:',
+      '  - time: "10:00"',
+      '    event: Build failed',
+      '    type: start',
+      'root_cause:',
+      '  immediate: A missing file.',
+      'resolution: Restored the file.',
+      'action_items: []',
+      'lessons: [Check files]',
+      '',
     ].join('\n');
     await writeFile(path.join(dir, 'postmortems/2024-01-15-a.yaml'), yaml);
     expect((await runCliInProcess(['build'], dir)).code).toBe(0);

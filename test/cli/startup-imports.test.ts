@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { startupInputs } from '../../scripts/bundle-cli.js';
 import { COMMAND_LOADERS } from '../../src/cli/commands/lazy.js';
 
-const packagesOf = (files: readonly string[]) =>
-  [...new Set(files.flatMap((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []))].sort();
+const packagesOf = (files: readonly string[]) => [...new Set(files.flatMap((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []))].sort();
 
 describe('start-up imports of the bundled CLI', () => {
   it('the entry (`--version`, help, the command table) loads no dependency', async () => {

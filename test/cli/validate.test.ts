@@ -104,7 +104,11 @@ describe('postmortem validate', async () => {
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^::error file=postmortems\/[\w.-]+\.yaml,line=\d+,col=\d+/);
-    expect(lines).toContainEqual(expect.stringMatching(/^::error file=postmortems\/2024-02-01-search\.yaml,line=5,col=1,endLine=5,endColumn=7,title=schema\/unknown-field::Unknown field `sumary`/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::error file=postmortems\/2024-02-01-search\.yaml,line=5,col=1,endLine=5,endColumn=7,title=schema\/unknown-field::Unknown field `sumary`/,
+      ),
+    );
   });
 
   it.each([

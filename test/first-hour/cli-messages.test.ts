@@ -12,7 +12,10 @@ describe('usage messages', () => {
     [['rport', '--now', '2024-01-01'], 'postmortem: unknown command `rport`. Did you mean `report`?'],
     [['publish'], 'postmortem: unknown command `publish`. Commands: new, validate,'],
     [['\u001b[2Jbuild'], 'postmortem: unknown command `\\u001b[2Jbuild`.'],
-    [['new', 'Disk full', '--timezone', 'Europe/Berlim'], 'postmortem new: --timezone must be an IANA zone such as Europe/Berlin; got `Europe/Berlim`; did you mean `Europe/Berlin`?'],
+    [
+      ['new', 'Disk full', '--timezone', 'Europe/Berlim'],
+      'postmortem new: --timezone must be an IANA zone such as Europe/Berlin; got `Europe/Berlim`; did you mean `Europe/Berlin`?',
+    ],
   ])('postmortem %j', async (args, message) => {
     const result = await run(await folderWith(), args);
     expect(result.code).toBe(2);

@@ -8,7 +8,12 @@ describe('the schema line `new` writes', () => {
   it.each([
     ['a user repository (the package installed)', { 'postmortems/.keep': '' }, 'postmortems', '../node_modules/postmortems/schema/postmortem.schema.json'],
     ['a checkout with its own schema/', { 'schema/postmortem.schema.json': '{}' }, 'postmortems', '../schema/postmortem.schema.json'],
-    ['a deeper incidents folder', { 'postmortem.config.yaml': 'incidents: docs/incidents\n' }, 'docs/incidents', '../../node_modules/postmortems/schema/postmortem.schema.json'],
+    [
+      'a deeper incidents folder',
+      { 'postmortem.config.yaml': 'incidents: docs/incidents\n' },
+      'docs/incidents',
+      '../../node_modules/postmortems/schema/postmortem.schema.json',
+    ],
   ])('in %s', async (_case, files, folder, expected) => {
     const dir = await folderWith(files);
     expect((await run(dir, ['new', 'Disk full', '--date', '2024-03-01'])).code).toBe(0);

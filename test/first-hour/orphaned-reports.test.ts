@@ -42,7 +42,9 @@ describe('orphaned reports', () => {
     const result = await run(dir, ['build']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote postmortems/2024-03-09-eu-partition.md');
-    expect(result.stderr).toMatch(/warning +`postmortems\/2024-03-09-eu-network-partition\.md` was generated from `2024-03-09-eu-network-partition\.yaml`, which no longer exists; the report can be deleted +build\/orphaned-report/);
+    expect(result.stderr).toMatch(
+      /warning +`postmortems\/2024-03-09-eu-network-partition\.md` was generated from `2024-03-09-eu-network-partition\.yaml`, which no longer exists; the report can be deleted +build\/orphaned-report/,
+    );
     expect(await readFile(path.join(dir, `${OLD}.md`), 'utf8')).toBe(before);
     // The tracker page and hand-written Markdown are never taken for orphans.
     await writeFile(path.join(dir, 'postmortems/notes.md'), '# Notes\n');

@@ -34,7 +34,9 @@ describe('readiness of a published post-mortem', () => {
     ['in-review', 0, 'warning'],
     ['draft', 0, null],
   ])('is a %s matter of exit %i, severity %s, for the same file', async (status, code, severity) => {
-    const text = (await readFile(path.join(root, FIXTURE), 'utf8')).replace('status: published', `status: ${status}`).replace('action_items: []', 'action_items: [{ action: Add a test }]');
+    const text = (await readFile(path.join(root, FIXTURE), 'utf8'))
+      .replace('status: published', `status: ${status}`)
+      .replace('action_items: []', 'action_items: [{ action: Add a test }]');
     const dir = await folderWith({ 'postmortems/a.yaml': text });
     const { code: exit, found } = await readiness(dir, 'postmortems/a.yaml');
     expect(exit).toBe(code);
@@ -52,7 +54,10 @@ describe('readiness of a published post-mortem', () => {
   });
 
   it('also catches the placeholder `import` writes for a field the Markdown did not state', async () => {
-    const text = (await readFile(path.join(root, FIXTURE), 'utf8')).replace('Describe the immediate technical cause.', 'Not stated in the imported post-mortem; fill this in.');
+    const text = (await readFile(path.join(root, FIXTURE), 'utf8')).replace(
+      'Describe the immediate technical cause.',
+      'Not stated in the imported post-mortem; fill this in.',
+    );
     const dir = await folderWith({ 'postmortems/a.yaml': text });
     expect((await readiness(dir, 'postmortems/a.yaml')).found).toContain('33:14 error schema/placeholder-text root_cause.immediate');
   });

@@ -32,7 +32,14 @@ describe('slugify: one slugifier for file names and action ids', () => {
     ['Сбой базы данных: добавить алерт', 'sboy-bazy-dannykh-dobavit-alert'],
     ['監視を追加する', 'action-1'],
   ])('sync derives the action id of %s as %s (ASCII, as the id pattern asks)', (action, id) => {
-    const incident = { file: 'p.yaml', id: 'p', title: 't', severity: 'SEV2', date: '2024-01-15', actionItems: [{ index: 0, id: null, action, owner: null, deadline: null, status: 'open', priority: null, type: null, issue: null }] };
+    const incident = {
+      file: 'p.yaml',
+      id: 'p',
+      title: 't',
+      severity: 'SEV2',
+      date: '2024-01-15',
+      actionItems: [{ index: 0, id: null, action, owner: null, deadline: null, status: 'open', priority: null, type: null, issue: null }],
+    };
     expect(collectSyncItems(incident as never).newIds).toEqual([{ index: 0, id }]);
   });
 });
@@ -58,7 +65,10 @@ describe('postmortem new with non-Latin titles and taken names', () => {
     expect((await run(dir, ['new', 'DB: down', '--date', '2024-01-15'])).stdout).toContain('created postmortems/2024-01-15-db-down-3.yaml');
     expect(await readFile(path.join(dir, 'postmortems/2024-01-15-db-down-2.yaml'), 'utf8')).toContain('title: "DB down?"');
     // The same title again finds its own numbered file and refuses.
-    expect(await run(dir, ['new', 'DB down?', '--date', '2024-01-15'])).toMatchObject({ code: 1, stderr: expect.stringContaining('postmortems/2024-01-15-db-down-2.yaml already exists with this title') });
+    expect(await run(dir, ['new', 'DB down?', '--date', '2024-01-15'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('postmortems/2024-01-15-db-down-2.yaml already exists with this title'),
+    });
   });
 
   it('refuses, writing nothing, when an incident with the same title is already there', async () => {
@@ -66,6 +76,8 @@ describe('postmortem new with non-Latin titles and taken names', () => {
     await run(dir, ['new', 'DB down', '--date', '2024-01-15']);
     const again = await run(dir, ['new', 'db down ', '--date', '2024-01-15']);
     expect(again).toMatchObject({ code: 1, stdout: '' });
-    expect(again.stderr).toBe('postmortem new: postmortems/2024-01-15-db-down.yaml already exists with this title; not overwriting it. Edit that file, or choose another title.\n');
+    expect(again.stderr).toBe(
+      'postmortem new: postmortems/2024-01-15-db-down.yaml already exists with this title; not overwriting it. Edit that file, or choose another title.\n',
+    );
   });
 });

@@ -21,9 +21,21 @@ const at = (text: string, name = 'partials/summary.hbs') =>
 
 describe('template overrides', () => {
   it.each([
-    ['an unclosed mustache', 'ok\n  {{md summary\n', ['2:1 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: Parse error: the template ends inside a `{{ … }}` or a block']],
-    ['a stray character', 'line1\n  {{foo %}}', ['2:9 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: Parse error: unexpected text inside `{{ … }}`']],
-    ['a block closed by the wrong name', 'a\n{{#each timeline}}\n{{/if}}', ["2:4 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: each doesn't match if"]],
+    [
+      'an unclosed mustache',
+      'ok\n  {{md summary\n',
+      ['2:1 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: Parse error: the template ends inside a `{{ … }}` or a block'],
+    ],
+    [
+      'a stray character',
+      'line1\n  {{foo %}}',
+      ['2:9 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: Parse error: unexpected text inside `{{ … }}`'],
+    ],
+    [
+      'a block closed by the wrong name',
+      'a\n{{#each timeline}}\n{{/if}}',
+      ["2:4 error build/template-syntax Handlebars syntax error in `partials/summary.hbs`: each doesn't match if"],
+    ],
     ['a template that parses', '## Summary\n\n{{md summary}}\n', []],
   ])('%s', (_name, text, expected) => {
     expect(at(text)).toEqual(expected);
@@ -58,7 +70,9 @@ describe('template overrides', () => {
     const result = await run(dir, ['build']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote postmortems/2024-01-15-checkout.md');
-    expect(result.stderr).toMatch(/my-templates\/partials\/timelin\.hbs\n +- +warning +`partials\/timelin\.hbs` matches no built-in template, so it is not used; did you mean `partials\/timeline\.hbs`\?/);
+    expect(result.stderr).toMatch(
+      /my-templates\/partials\/timelin\.hbs\n +- +warning +`partials\/timelin\.hbs` matches no built-in template, so it is not used; did you mean `partials\/timeline\.hbs`\?/,
+    );
   });
 
   it('report warns about a misnamed tracker override, and build leaves tracker names to report', async () => {

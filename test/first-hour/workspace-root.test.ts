@@ -6,7 +6,11 @@ import { findWorkspaceRoot } from '../../src/io/workspace-root.js';
 import { folderWith, run } from './run-in-process.js';
 
 const incident = await readFile(new URL('../fixtures/valid/incident.yaml', import.meta.url), 'utf8');
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('the workspace root, searched upward', () => {
   it.each([

@@ -10,17 +10,27 @@ import { parseYamlSource } from '../../src/load/parse.js';
 import { edit } from '../validate/minimal.js';
 
 const brief = (text: string) =>
-  checkIncident('f.yaml', text, DEFAULT_CONFIG).diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}${d.path ? ` at ${d.path}` : ''}${d.note ? ` | ${d.note}` : ''}`);
+  checkIncident('f.yaml', text, DEFAULT_CONFIG).diagnostics.map(
+    (d) => `${d.line}:${d.column} ${d.ruleId}${d.path ? ` at ${d.path}` : ''}${d.note ? ` | ${d.note}` : ''}`,
+  );
 
 describe('common YAML mistakes', () => {
   it.each([
     ['a colon in a plain value', ['title: Checkout errors', 'title: Outage: DB down'], '1:8 schema/yaml-syntax | Quote the value: `title: "Outage: DB down"`'],
     ['a colon in a list item', ['  - action: Add a test', '  - action: Alert on: errors'], 'Quote the value: `- action: "Alert on: errors"`'],
     ['a tab as indentation', ['  immediate: A null pointer', '\timmediate: A null pointer'], 'Indent with spaces: YAML does not allow tabs as indentation'],
-    ['an unclosed double quote', ['summary: Checkout failed for some users.', 'summary: "Checkout failed for some users.'], 'Close the quote on line 4: `summary: "Checkout failed for some users."`'],
+    [
+      'an unclosed double quote',
+      ['summary: Checkout failed for some users.', 'summary: "Checkout failed for some users.'],
+      'Close the quote on line 4: `summary: "Checkout failed for some users."`',
+    ],
   ])('%s gets a hint that says what to write', (_, [from, to], expected) => {
     const text = edit([from!, to!]);
-    expect(brief(text).filter((line) => line.includes('schema/yaml-syntax')).join('\n')).toContain(expected);
+    expect(
+      brief(text)
+        .filter((line) => line.includes('schema/yaml-syntax'))
+        .join('\n'),
+    ).toContain(expected);
   });
 
   it('keeps checking the rest of the file past an unquoted colon', () => {
@@ -33,7 +43,9 @@ describe('common YAML mistakes', () => {
 
   it('reports a value with two colons once, not once per colon', () => {
     const found = brief(edit(['title: Checkout errors', 'title: a: b: c'])).filter((line) => line.includes('schema/yaml-syntax'));
-    expect(found).toEqual(['1:8 schema/yaml-syntax | Quote the value: `title: "a: b: c"` (a colon followed by a space starts a mapping unless the text is in quotes).']);
+    expect(found).toEqual([
+      '1:8 schema/yaml-syntax | Quote the value: `title: "a: b: c"` (a colon followed by a space starts a mapping unless the text is in quotes).',
+    ]);
   });
 
   it('reports nothing invented when no repair is known', () => {
@@ -45,8 +57,18 @@ describe('common YAML mistakes', () => {
 describe('loader problems carry the field path of the key', () => {
   it.each([
     ['a duplicate top-level key', edit(['severity: SEV2\n', 'severity: SEV2\nseverity: SEV3\n']), 'schema/duplicate-key', 'severity'],
-    ['a __proto__ key in an action item', edit(['  - action: Add a test\n', '  - action: Add a test\n    __proto__: x\n']), 'schema/forbidden-key', 'action_items[0].__proto__'],
-    ['a constructor key in impact', edit(['  description: 5% of requests failed\n', '  description: 5% of requests failed\n  constructor: x\n']), 'schema/forbidden-key', 'impact.constructor'],
+    [
+      'a __proto__ key in an action item',
+      edit(['  - action: Add a test\n', '  - action: Add a test\n    __proto__: x\n']),
+      'schema/forbidden-key',
+      'action_items[0].__proto__',
+    ],
+    [
+      'a constructor key in impact',
+      edit(['  description: 5% of requests failed\n', '  description: 5% of requests failed\n  constructor: x\n']),
+      'schema/forbidden-key',
+      'impact.constructor',
+    ],
     ['an alias naming no anchor', edit(['resolution: Rolled back', 'resolution: *steps']), 'schema/unknown-alias', 'resolution'],
   ])('%s', (_, text, ruleId, path) => {
     const diagnostic = parseYamlSource('f.yaml', text).diagnostics.find((d) => d.ruleId === ruleId);
@@ -55,7 +77,14 @@ describe('loader problems carry the field path of the key', () => {
 
   it('an alias that expands too far names the first alias', () => {
     const rows = ['title: x', 'x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) rows.push(`x-${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ])
+      rows.push(`x-${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     const diagnostic = parseYamlSource('f.yaml', rows.join('\n')).diagnostics[0];
     expect(diagnostic).toMatchObject({ ruleId: 'schema/alias-limit', path: 'x-b[0]' });
   });

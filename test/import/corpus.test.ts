@@ -15,7 +15,11 @@ import { lostSentences } from './source-text.js';
 const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const folders = ['real-postmortems', 'cloud-rcas'];
 const files = existsSync(corpus)
-  ? folders.flatMap((folder) => readdirSync(`${corpus}${folder}`).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => `${folder}/${name}`))
+  ? folders.flatMap((folder) =>
+      readdirSync(`${corpus}${folder}`)
+        .filter((name) => name.endsWith('.md') && name !== 'README.md')
+        .map((name) => `${folder}/${name}`),
+    )
   : [];
 
 // Each file is imported once and shared by the tests below.

@@ -14,7 +14,11 @@ import { parse } from 'yaml';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 // Separators between a time and its event (`18:53 -`, `21:17 UTC:`) are not words.
-const squash = (text: string) => text.replace(/[\s\-–—:|,]+/g, ' ').trim().toLowerCase();
+const squash = (text: string) =>
+  text
+    .replace(/[\s\-–—:|,]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Sentences of the source's prose, whitespace and separators collapsed. */
 export function sourceSentences(markdown: string): string[] {

@@ -57,8 +57,17 @@ describe('formats', async () => {
   });
   it('json is one array with the contract keys', async () => {
     const rows = JSON.parse((await run('cli', '--format', 'json')).stdout) as Array<Record<string, unknown>>;
-    expect(rows.map((r) => r.ruleId)).toEqual(['blame/person-as-cause', 'blame/person-as-cause', 'structure/action-deadline', 'structure/action-owner', 'blame/vague-action', 'blame/hindsight']);
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'path', 'suggestions']));
+    expect(rows.map((r) => r.ruleId)).toEqual([
+      'blame/person-as-cause',
+      'blame/person-as-cause',
+      'structure/action-deadline',
+      'structure/action-owner',
+      'blame/vague-action',
+      'blame/hindsight',
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'path', 'suggestions']),
+    );
   });
   it('github writes workflow commands', async () => {
     const first = (await run('cli', '--format', 'github')).stdout.split('\n')[0];

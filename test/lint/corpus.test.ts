@@ -13,7 +13,25 @@ import { evaluateDocuments, type SentenceLabel } from '../../src/lint/evaluate-d
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/lint/${name}`, import.meta.url), 'utf8');
 const baseline = JSON.parse(fixture('eval-baseline.json')) as Record<string, Record<string, Figures>>;
-const sets = [['development', 'corpus.jsonl'], ['development-2', 'families.jsonl'], ['development-3', 'families-2.jsonl'], ['development-4', 'families-3.jsonl'], ['development-5', 'families-4.jsonl'], ['development-6', 'families-5.jsonl'], ['development-7', 'families-6.jsonl'], ['development-8', 'families-7.jsonl'], ['development-9', 'families-8.jsonl'], ['holdout', 'holdout.jsonl'], ['holdout-2', 'holdout-2.jsonl'], ['holdout-3', 'holdout-3.jsonl'], ['holdout-4', 'holdout-4.jsonl'], ['holdout-5', 'holdout-5.jsonl'], ['holdout-6', 'holdout-6.jsonl'], ['holdout-7', 'holdout-7.jsonl'], ['holdout-8', 'holdout-8.jsonl']] as const;
+const sets = [
+  ['development', 'corpus.jsonl'],
+  ['development-2', 'families.jsonl'],
+  ['development-3', 'families-2.jsonl'],
+  ['development-4', 'families-3.jsonl'],
+  ['development-5', 'families-4.jsonl'],
+  ['development-6', 'families-5.jsonl'],
+  ['development-7', 'families-6.jsonl'],
+  ['development-8', 'families-7.jsonl'],
+  ['development-9', 'families-8.jsonl'],
+  ['holdout', 'holdout.jsonl'],
+  ['holdout-2', 'holdout-2.jsonl'],
+  ['holdout-3', 'holdout-3.jsonl'],
+  ['holdout-4', 'holdout-4.jsonl'],
+  ['holdout-5', 'holdout-5.jsonl'],
+  ['holdout-6', 'holdout-6.jsonl'],
+  ['holdout-7', 'holdout-7.jsonl'],
+  ['holdout-8', 'holdout-8.jsonl'],
+] as const;
 
 describe.each(sets)('%s set', (name, file) => {
   const corpus = parseCorpus(fixture(file));
@@ -30,7 +48,6 @@ describe.each(sets)('%s set', (name, file) => {
     expect(result.figures[family]!.precision).toBeGreaterThanOrEqual(recorded.precision);
     expect(result.figures[family]!.recall).toBeGreaterThanOrEqual(recorded.recall);
   });
-
 });
 
 it('all corpora together meet the targets (precision >= 0.95, recall >= 0.90)', () => {
@@ -47,14 +64,21 @@ it('the development corpus has at least 200 sentences', () => {
 /** Real write-ups nobody on the team wrote, read from ../shared/corpus at test time (never copied into the project). */
 const shared = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const readDocs = (folder: string) =>
-  readdirSync(shared + folder).filter((n) => n.endsWith('.md') && n !== 'README.md').map((name) => ({ name, text: readFileSync(`${shared}${folder}/${name}`, 'utf8') }));
+  readdirSync(shared + folder)
+    .filter((n) => n.endsWith('.md') && n !== 'README.md')
+    .map((name) => ({ name, text: readFileSync(`${shared}${folder}/${name}`, 'utf8') }));
 
 describe.skipIf(!existsSync(shared))('real text (skipped: ../shared/corpus is absent on this clone)', () => {
   it.each([
     ['real-postmortems', 'labels.jsonl'],
     ['cloud-rcas', null],
   ])('%s: at most 0.3 false positives per 1,000 words, no error on a blameless document', (folder, labelFile) => {
-    const labels = labelFile ? readFileSync(`${shared}${folder}/${labelFile}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SentenceLabel) : [];
+    const labels = labelFile
+      ? readFileSync(`${shared}${folder}/${labelFile}`, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as SentenceLabel)
+      : [];
     const result = evaluateDocuments(readDocs(folder), labels);
     expect(result.falsePositivesPer1000Words).toBeLessThanOrEqual(0.3);
     expect(result.blamelessDocumentsWithError).toBe(0);

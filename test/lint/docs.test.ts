@@ -14,7 +14,9 @@ const sections = [...doc.matchAll(/^### `(blame\/[a-z-]+)`[^\n]*\n([^]*?)(?=^###
 const documented = sections.filter((s) => s.flags.length > 0);
 
 it('documents every blame rule that has examples in the catalogue', () => {
-  const withExamples = Object.values(RULES).filter((r) => r.bad.length > 0).map((r) => r.id);
+  const withExamples = Object.values(RULES)
+    .filter((r) => r.bad.length > 0)
+    .map((r) => r.id);
   expect(documented.map((s) => s.rule).sort()).toEqual(withExamples.sort());
 });
 
@@ -29,6 +31,11 @@ describe.each(documented)('$rule', ({ rule, flags, passes }) => {
 
 it('every rule URL points at a heading of docs/lint.md', () => {
   // GitHub's anchors: lower case, punctuation other than - and _ dropped, spaces to -.
-  const anchors = [...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+  const anchors = [...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
+    m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-'),
+  );
   for (const id of Object.keys(RULES)) expect(anchors).toContain(ruleUrl(id).split('#')[1]);
 });

@@ -68,7 +68,11 @@ describe('suppressions', () => {
     expect(rules('<!-- postmortem-disable -->\nThe change was careless.\n\nSam forgot to renew it.\n')).toEqual([]);
   });
   it.each([
-    ['a rule that does not match', '<!-- postmortem-disable-next-line blame/hindsight -->\nThe change was careless.\n', ['blame/unused-suppression', 'blame/judgement']],
+    [
+      'a rule that does not match',
+      '<!-- postmortem-disable-next-line blame/hindsight -->\nThe change was careless.\n',
+      ['blame/unused-suppression', 'blame/judgement'],
+    ],
     ['a line without findings', '<!-- postmortem-disable-next-line -->\nAll good.\n', ['blame/unused-suppression']],
   ])('an unused suppression is reported: %s', (_, markdown, expected) => {
     expect(rules(markdown)).toEqual(expected);

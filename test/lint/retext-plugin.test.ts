@@ -9,13 +9,29 @@ async function messages(text: string, options: Parameters<typeof retextPostmorte
   const tree = processor.parse(text);
   const file = new (await import('vfile')).VFile({ value: text, path: 'notes.txt' });
   await processor.run(tree, file);
-  return file.messages.map((m) => ({ ruleId: m.ruleId, source: m.source, line: m.line, column: m.column, end: m.place && 'end' in m.place ? m.place.end : null, actual: m.actual, fatal: m.fatal }));
+  return file.messages.map((m) => ({
+    ruleId: m.ruleId,
+    source: m.source,
+    line: m.line,
+    column: m.column,
+    end: m.place && 'end' in m.place ? m.place.end : null,
+    actual: m.actual,
+    fatal: m.fatal,
+  }));
 }
 
 it('reports findings as vfile messages with positions', async () => {
   const text = 'The probe failed to connect.\nThen Kim took down the payment API.\n';
   expect(await messages(text, { people: ['kim'] })).toEqual([
-    { ruleId: 'blame/person-as-cause', source: 'postmortem', line: 2, column: 6, end: { line: 2, column: 19, offset: 47 }, actual: 'Kim took down', fatal: false },
+    {
+      ruleId: 'blame/person-as-cause',
+      source: 'postmortem',
+      line: 2,
+      column: 6,
+      end: { line: 2, column: 19, offset: 47 },
+      actual: 'Kim took down',
+      fatal: false,
+    },
   ]);
 });
 

@@ -46,7 +46,9 @@ describe('review cases: YAML action items', () => {
     ['Kim killed the stale process', []],
     ['Kim broke the build', ['blame/person-as-cause']],
   ])('%s', (action, expected) => {
-    const rules = lintIncidentSource('a.yaml', incident(action)).map((d) => d.ruleId).filter((id) => id.startsWith('blame/'));
+    const rules = lintIncidentSource('a.yaml', incident(action))
+      .map((d) => d.ruleId)
+      .filter((id) => id.startsWith('blame/'));
     expect(rules).toEqual(expected);
   });
 });

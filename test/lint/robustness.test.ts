@@ -6,7 +6,42 @@
 import { describe, expect, it } from 'vitest';
 import { lintIncidentSource, lintMarkdown } from '../../src/lint/index.js';
 
-const PIECES = ['Kim took down ', 'the API', '. ', '\n', '\n\n', '  ', '- ', '> ', '# ', '```', '`', '"', "'", '\\', '|', '<!--', '-->', '*', '_', '[x](', ')', ':', 'summary: ', '  - ', 'obviously ', 'careless', '\r\n', '\u2019', 'é', '\uFEFF', '{', '}', '&amp;', 'http://a.b/c '];
+const PIECES = [
+  'Kim took down ',
+  'the API',
+  '. ',
+  '\n',
+  '\n\n',
+  '  ',
+  '- ',
+  '> ',
+  '# ',
+  '```',
+  '`',
+  '"',
+  "'",
+  '\\',
+  '|',
+  '<!--',
+  '-->',
+  '*',
+  '_',
+  '[x](',
+  ')',
+  ':',
+  'summary: ',
+  '  - ',
+  'obviously ',
+  'careless',
+  '\r\n',
+  '\u2019',
+  'é',
+  '\uFEFF',
+  '{',
+  '}',
+  '&amp;',
+  'http://a.b/c ',
+];
 
 function randomDocument(seed: number): string {
   let state = seed;

@@ -44,8 +44,8 @@ describe('context, not keywords', () => {
     ['No one took the trouble to read the alert text.', ['blame/counterfactual']],
     ['It was Jordan who disabled the rate limiter.', ['blame/person-as-cause']],
     ['I should have double-checked the config.', ['blame/counterfactual']],
-    ['The vendor\'s support staff failed to respond within the SLA.', ['blame/counterfactual']],
-    ['Thanks to Priya\'s quick fix, checkout was down for an hour.', ['blame/person-as-cause']],
+    ["The vendor's support staff failed to respond within the SLA.", ['blame/counterfactual']],
+    ["Thanks to Priya's quick fix, checkout was down for an hour.", ['blame/person-as-cause']],
   ])('%s', (text, expected) => {
     expect(rulesIn(text)).toEqual(expected);
   });
@@ -53,9 +53,18 @@ describe('context, not keywords', () => {
 
 describe('diagnostics as the CLI prints them', () => {
   it.each([
-    ['Kim took down the payment API.\n', '1:1-1:14 warning `Kim took down`: a person or team as the agent of a failure; naming a person as the cause stops the review at "who" instead of "what allowed it" blame/person-as-cause'],
-    ['# Summary\n\nThe change was *careless*.\n', '3:17-3:25 warning `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement'],
-    ['- Remind staff to follow the process.\n', '1:3-1:9 warning `Remind`: action items that ask people to try harder; asking people to be more careful changes nothing the next person will meet blame/vague-action'],
+    [
+      'Kim took down the payment API.\n',
+      '1:1-1:14 warning `Kim took down`: a person or team as the agent of a failure; naming a person as the cause stops the review at "who" instead of "what allowed it" blame/person-as-cause',
+    ],
+    [
+      '# Summary\n\nThe change was *careless*.\n',
+      '3:17-3:25 warning `careless`: judgemental words about people or their work; judgemental words make people defend themselves instead of explaining what they saw blame/judgement',
+    ],
+    [
+      '- Remind staff to follow the process.\n',
+      '1:3-1:9 warning `Remind`: action items that ask people to try harder; asking people to be more careful changes nothing the next person will meet blame/vague-action',
+    ],
   ])('%j', (markdown, line) => {
     const diagnostics = lintMarkdown('a.md', markdown, { people: ['kim'] });
     expect(diagnostics.map(formatLine)).toEqual([line]);

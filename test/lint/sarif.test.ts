@@ -21,7 +21,18 @@ const fixture = new URL('../fixtures/lint/cli/postmortems/2024-01-15-checkout.ya
 const diagnostics = [
   ...lintIncidentSource('postmortems/2024-01-15-checkout.yaml', readFileSync(fixture, 'utf8')),
   ...lintMarkdown('postmortems/a b.md', 'The change was careless.\n'),
-  { file: 'postmortems/x.yaml', line: null, column: null, endLine: null, endColumn: null, severity: 'error' as const, ruleId: 'schema/binary', message: 'binary', path: null, suggestions: [] },
+  {
+    file: 'postmortems/x.yaml',
+    line: null,
+    column: null,
+    endLine: null,
+    endColumn: null,
+    severity: 'error' as const,
+    ruleId: 'schema/binary',
+    message: 'binary',
+    path: null,
+    suggestions: [],
+  },
 ];
 
 it('validates against the SARIF 2.1.0 schema', () => {

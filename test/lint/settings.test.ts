@@ -11,7 +11,10 @@ function settings(yaml: string): LintSettings {
 }
 
 const incident = 'summary: Obviously the change was careless, and the team burned the pager.\n';
-const found = (s: LintSettings, text = incident) => lintIncidentSource('a.yaml', text, { settings: s }).filter((d) => !d.ruleId.startsWith('structure/')).map((d) => `${d.severity} ${d.ruleId}`);
+const found = (s: LintSettings, text = incident) =>
+  lintIncidentSource('a.yaml', text, { settings: s })
+    .filter((d) => !d.ruleId.startsWith('structure/'))
+    .map((d) => `${d.severity} ${d.ruleId}`);
 
 describe('configuration', () => {
   it('defaults', () => {
@@ -22,12 +25,18 @@ describe('configuration', () => {
     ['a severity raised', 'lint:\n  rules:\n    blame/judgement: error\n', ['warning blame/hindsight', 'error blame/judgement']],
     ['a family with /*', 'lint:\n  rules:\n    blame/*: info\n', ['info blame/hindsight', 'info blame/judgement']],
     ['an allowed phrase', 'lint:\n  allow: [was careless]\n', ['warning blame/hindsight']],
-    ['an extra phrase', 'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/judgement\n      message: mocks the responders\n      suggestion: say how many pages fired\n', ['warning blame/hindsight', 'warning blame/judgement', 'warning blame/judgement']],
+    [
+      'an extra phrase',
+      'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/judgement\n      message: mocks the responders\n      suggestion: say how many pages fired\n',
+      ['warning blame/hindsight', 'warning blame/judgement', 'warning blame/judgement'],
+    ],
   ])('%s', (_, yaml, expected) => {
     expect(found(settings(yaml))).toEqual(expected);
   });
   it('an extra phrase carries its own message and suggestion', () => {
-    const s = settings('lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/custom\n      message: mocks the responders\n      suggestion: say how many pages fired\n');
+    const s = settings(
+      'lint:\n  phrases:\n    - phrase: burned the pager\n      rule: blame/custom\n      message: mocks the responders\n      suggestion: say how many pages fired\n',
+    );
     const custom = lintIncidentSource('a.yaml', incident, { settings: s }).find((d) => d.ruleId === 'blame/custom')!;
     expect(formatLine(custom)).toBe('1:58-1:74 warning `burned the pager`: mocks the responders (summary) blame/custom');
     expect(custom.suggestions).toEqual(['say how many pages fired']);
@@ -35,8 +44,7 @@ describe('configuration', () => {
 });
 
 describe('severity policy: error only where the text is unambiguous', () => {
-  const rootCause = (cause: string, config = '{}') =>
-    found(settings(config), `participants: [Kim]\nroot_cause:\n  immediate: ${cause}\n`);
+  const rootCause = (cause: string, config = '{}') => found(settings(config), `participants: [Kim]\nroot_cause:\n  immediate: ${cause}\n`);
   it.each([
     ['a listed person named as the cause in a root-cause field', 'Kim took down the payment API.', '{}', ['error blame/person-as-cause']],
     ['a role, not a listed person', 'The on-call took down the payment API.', '{}', ['warning blame/person-as-cause']],
@@ -61,15 +69,19 @@ describe('YAML suppressions', () => {
   });
   it('reports an unused one at its comment', () => {
     const text = 'summary: fine\n# postmortem-disable-next-line blame/judgement\nimpact: {description: 5 users}\n';
-    expect(lintIncidentSource('a.yaml', text).filter((d) => d.ruleId === 'blame/unused-suppression').map(formatLine)).toEqual([
-      '2:1 warning This suppression (blame/judgement) matches no finding blame/unused-suppression',
-    ]);
+    expect(
+      lintIncidentSource('a.yaml', text)
+        .filter((d) => d.ruleId === 'blame/unused-suppression')
+        .map(formatLine),
+    ).toEqual(['2:1 warning This suppression (blame/judgement) matches no finding blame/unused-suppression']);
   });
 });
 
 describe('rule names in the configuration', () => {
   it('an unknown one is reported with the closest known id', () => {
-    const s = settings('lint:\n  rules:\n    blame/judgment: "off"\n    structure/*: info\n    blame/custom-team: error\n  phrases:\n    - phrase: cowboy\n      rule: blame/custom-team\n');
+    const s = settings(
+      'lint:\n  rules:\n    blame/judgment: "off"\n    structure/*: info\n    blame/custom-team: error\n  phrases:\n    - phrase: cowboy\n      rule: blame/custom-team\n',
+    );
     expect(checkRuleNames(s).map(formatLine)).toEqual([
       '- warning Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`? (lint.rules["blame/judgment"]) schema/unknown-rule',
     ]);

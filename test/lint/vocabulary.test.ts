@@ -11,7 +11,9 @@ import { createPeople, lintProse } from '../../src/lint/index.js';
 import { buildVocabularyModule } from '../../src/lint/vocabulary/build-module.js';
 
 const folder = fileURLToPath(new URL('../../src/lint/vocabulary/', import.meta.url));
-const files = readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => ({ name, text: readFileSync(folder + name, 'utf8') }));
+const files = readdirSync(folder)
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => ({ name, text: readFileSync(folder + name, 'utf8') }));
 
 describe('the vocabulary data', () => {
   const built = buildVocabularyModule(files);
@@ -45,16 +47,43 @@ describe('the generator refuses', () => {
       'a:\n  doc: d\n  shape: damage-verbs\n  entries:\n    - { verb: [locked], then: [out] }\n    - { verb: [locked] }\n',
       'test.yaml: a: duplicate entry `locked`',
     ],
-    ['two words in a list of words', 'a:\n  doc: d\n  shape: words\n  entries: [on call]\n', 'test.yaml: a: `on call` is not one word as the tokenizer reads it, so no rule can match it'],
-    ['upper case in a lower-case list', 'a:\n  doc: d\n  shape: words\n  entries: [Kim]\n', 'test.yaml: a: `Kim` must be lower case (words are compared in lower case)'],
-    ['punctuation the tokenizer splits off', 'a:\n  doc: d\n  shape: phrases\n  entries: ["oops!"]\n', 'test.yaml: a: `oops!` is not one word as the tokenizer reads it, so no rule can match it'],
-    ['a phrase a shorter one hides', 'a:\n  doc: d\n  shape: phrases\n  entries: [sloppy, sloppy work]\n', 'test.yaml: a: `sloppy work` can never match: `sloppy` matches first'],
-    ['an unknown shape', 'a:\n  doc: d\n  shape: set\n  entries: [x]\n', 'test.yaml: a: `shape` must be one of words, cased-words, phrases, damage-verbs, judgement'],
-    ['an unknown check', 'a:\n  doc: d\n  shape: words\n  trigger: blame\n  entries: [x]\n', 'test.yaml: a: `trigger` must be one of personAsCause, counterfactual, humanError, judgement, punitive, hindsight, vagueAction'],
+    [
+      'two words in a list of words',
+      'a:\n  doc: d\n  shape: words\n  entries: [on call]\n',
+      'test.yaml: a: `on call` is not one word as the tokenizer reads it, so no rule can match it',
+    ],
+    [
+      'upper case in a lower-case list',
+      'a:\n  doc: d\n  shape: words\n  entries: [Kim]\n',
+      'test.yaml: a: `Kim` must be lower case (words are compared in lower case)',
+    ],
+    [
+      'punctuation the tokenizer splits off',
+      'a:\n  doc: d\n  shape: phrases\n  entries: ["oops!"]\n',
+      'test.yaml: a: `oops!` is not one word as the tokenizer reads it, so no rule can match it',
+    ],
+    [
+      'a phrase a shorter one hides',
+      'a:\n  doc: d\n  shape: phrases\n  entries: [sloppy, sloppy work]\n',
+      'test.yaml: a: `sloppy work` can never match: `sloppy` matches first',
+    ],
+    [
+      'an unknown shape',
+      'a:\n  doc: d\n  shape: set\n  entries: [x]\n',
+      'test.yaml: a: `shape` must be one of words, cased-words, phrases, damage-verbs, judgement',
+    ],
+    [
+      'an unknown check',
+      'a:\n  doc: d\n  shape: words\n  trigger: blame\n  entries: [x]\n',
+      'test.yaml: a: `trigger` must be one of personAsCause, counterfactual, humanError, judgement, punitive, hindsight, vagueAction',
+    ],
     ['a list without a purpose', 'a:\n  shape: words\n  entries: [x]\n', 'test.yaml: a: `doc` must say what the list is for'],
     ['the same list name in two files', null, 'two.yaml: a: the list name is also used in one.yaml'],
   ])('%s', (_, body, problem) => {
-    const input = body ?? [{ name: 'one.yaml', text: 'a:\n  doc: d\n  shape: words\n  entries: [x]\n' }, { name: 'two.yaml', text: 'a:\n  doc: d\n  shape: words\n  entries: [y]\n' }];
+    const input = body ?? [
+      { name: 'one.yaml', text: 'a:\n  doc: d\n  shape: words\n  entries: [x]\n' },
+      { name: 'two.yaml', text: 'a:\n  doc: d\n  shape: words\n  entries: [y]\n' },
+    ];
     expect(buildVocabularyModule(typeof input === 'string' ? list(input) : input).problems).toContain(problem);
   });
 

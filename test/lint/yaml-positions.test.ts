@@ -50,8 +50,11 @@ it('skips fields that are not prose', () => {
 });
 
 it('knows the people the file lists', () => {
-  const text = 'participants: [zoltan]\naction_items:\n  - action: Fix it\n    owner: "@mirela"\nsummary: zoltan broke the build and mirela forgot to renew it.\n';
-  const rules = lintIncidentSource('a.yaml', text).filter((d) => d.ruleId.startsWith('blame/')).map((d) => d.ruleId);
+  const text =
+    'participants: [zoltan]\naction_items:\n  - action: Fix it\n    owner: "@mirela"\nsummary: zoltan broke the build and mirela forgot to renew it.\n';
+  const rules = lintIncidentSource('a.yaml', text)
+    .filter((d) => d.ruleId.startsWith('blame/'))
+    .map((d) => d.ruleId);
   expect(rules).toEqual(['blame/person-as-cause', 'blame/counterfactual']);
 });
 

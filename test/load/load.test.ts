@@ -27,28 +27,68 @@ describe('parseYamlSource: rejected input', () => {
 
   it.each<[string, string | Uint8Array, string[]]>([
     ['two documents', 'a: 1\n---\nb: 2\n', ['2:1-2:4 error Found 2 YAML documents; an incident file holds exactly one schema/multi-document']],
-    ['a trailing separator starts a second document', 'a: 1\n---\n', ['2:1-2:4 error Found 2 YAML documents; an incident file holds exactly one schema/multi-document']],
-    ['invalid UTF-8, with the line and column of the first bad byte', bytes('title: x\nsummary: ab', [0xff, 0xfe], '\n'), ['2:12 error The file is not valid UTF-8 (byte 0xff at offset 20) schema/encoding']],
-    ['a Latin-1 é (a cut multi-byte lead) after multi-byte text', bytes('title: Ünïcode\nsummary: caf', [0xe9], '\n'), ['2:13 error The file is not valid UTF-8 (byte 0xe9 at offset 29) schema/encoding']],
+    [
+      'a trailing separator starts a second document',
+      'a: 1\n---\n',
+      ['2:1-2:4 error Found 2 YAML documents; an incident file holds exactly one schema/multi-document'],
+    ],
+    [
+      'invalid UTF-8, with the line and column of the first bad byte',
+      bytes('title: x\nsummary: ab', [0xff, 0xfe], '\n'),
+      ['2:12 error The file is not valid UTF-8 (byte 0xff at offset 20) schema/encoding'],
+    ],
+    [
+      'a Latin-1 é (a cut multi-byte lead) after multi-byte text',
+      bytes('title: Ünïcode\nsummary: caf', [0xe9], '\n'),
+      ['2:13 error The file is not valid UTF-8 (byte 0xe9 at offset 29) schema/encoding'],
+    ],
     ['a complete é followed by a stray byte', bytes('a: é', [0xff]), ['1:5 error The file is not valid UTF-8 (byte 0xff at offset 5) schema/encoding']],
-    ['a NUL byte (binary file)', bytes('title: x\n', [0, 1, 2]), ['- error This looks like a binary file (a NUL byte at offset 9), not YAML text schema/binary']],
+    [
+      'a NUL byte (binary file)',
+      bytes('title: x\n', [0, 1, 2]),
+      ['- error This looks like a binary file (a NUL byte at offset 9), not YAML text schema/binary'],
+    ],
     ['a NUL character in a string', 'title: x\0\n', ['- error This looks like a binary file (a NUL byte at offset 8), not YAML text schema/binary']],
-    ['a billion laughs', billionLaughs, ['2:8-2:10 error YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack) (b[0]) schema/alias-limit']],
+    [
+      'a billion laughs',
+      billionLaughs,
+      ['2:8-2:10 error YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack) (b[0]) schema/alias-limit'],
+    ],
     ['an alias without an anchor', 'a: *nope\n', ['1:4-1:9 error The alias `*nope` names no anchor defined before it (a) schema/unknown-alias']],
-    ['an alias inside its own anchor', 'x-a: &a [1, *a]\n', ['1:13-1:15 error The alias `*a` is inside the value it refers to (x-a[1]) schema/recursive-alias']],
+    [
+      'an alias inside its own anchor',
+      'x-a: &a [1, *a]\n',
+      ['1:13-1:15 error The alias `*a` is inside the value it refers to (x-a[1]) schema/recursive-alias'],
+    ],
     ['a mapping that refers to itself', '&m {b: *m}\n', ['1:8-1:10 error The alias `*m` is inside the value it refers to (b) schema/recursive-alias']],
     ['a __proto__ key', 'a: 1\n__proto__:\n  polluted: yes\n', ['2:1-2:10 error The key `__proto__` is not allowed (__proto__) schema/forbidden-key']],
-    ['a quoted __proto__ key and a constructor key, nested', 'a:\n  "__proto__": {polluted: yes}\n  constructor: 1\n', [
-      '2:3-2:14 error The key `__proto__` is not allowed (a.__proto__) schema/forbidden-key',
-      '3:3-3:14 error The key `constructor` is not allowed (a.constructor) schema/forbidden-key',
-    ]],
+    [
+      'a quoted __proto__ key and a constructor key, nested',
+      'a:\n  "__proto__": {polluted: yes}\n  constructor: 1\n',
+      [
+        '2:3-2:14 error The key `__proto__` is not allowed (a.__proto__) schema/forbidden-key',
+        '3:3-3:14 error The key `constructor` is not allowed (a.constructor) schema/forbidden-key',
+      ],
+    ],
     ['a duplicate key', 'a: 1\nb: 2\na: 3\n', ['3:1-3:2 error Duplicate key `a`: each key may appear once in a mapping (a) schema/duplicate-key']],
-    ['keys that collide once read (1 and "1")', 'x:\n  1: a\n  "1": b\n', ['3:3-3:6 error Duplicate key `1`: each key may appear once in a mapping (x["1"]) schema/duplicate-key']],
+    [
+      'keys that collide once read (1 and "1")',
+      'x:\n  1: a\n  "1": b\n',
+      ['3:3-3:6 error Duplicate key `1`: each key may appear once in a mapping (x["1"]) schema/duplicate-key'],
+    ],
     ['a list as a key', '? [a, b]\n: c\n', ['1:3-1:9 error A key must be plain text, not a list, mapping or alias schema/complex-key']],
     ['an empty file', '', ['- error The file is empty; an incident file is a YAML mapping schema/empty-file']],
     ['only comments', '# nothing yet\n', ['- error The file is empty; an incident file is a YAML mapping schema/empty-file']],
-    ['nesting deeper than any incident needs', `a: ${'['.repeat(70)}${']'.repeat(70)}\n`, ['1:67 error The YAML nests more than 64 levels deep schema/too-deep']],
-    ['nesting deep enough to exhaust the parser', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, ['1:787-1:788 error The YAML nests too deeply to read schema/too-deep']],
+    [
+      'nesting deeper than any incident needs',
+      `a: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+      ['1:67 error The YAML nests more than 64 levels deep schema/too-deep'],
+    ],
+    [
+      'nesting deep enough to exhaust the parser',
+      `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      ['1:787-1:788 error The YAML nests too deeply to read schema/too-deep'],
+    ],
     ['a tab as indentation', 'a:\n\tb: 1\n', ['2:1 error Tabs are not allowed as indentation schema/yaml-syntax']],
   ])('%s', (_name, input, expected) => {
     const result = parseYamlSource('f.yaml', input);
@@ -111,7 +151,8 @@ describe('parseYamlSource: accepted input', () => {
   });
 
   it('parses a 5 MB incident to completion (timing lives in bench/load.bench.ts)', () => {
-    const entry = (i: number) => `  - time: "2024-01-15 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}"\n    event: Step ${i} of the rollback finished and the dashboards were checked\n`;
+    const entry = (i: number) =>
+      `  - time: "2024-01-15 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}"\n    event: Step ${i} of the rollback finished and the dashboards were checked\n`;
     const head = MINIMAL.slice(0, MINIMAL.indexOf('timeline:'));
     const tail = MINIMAL.slice(MINIMAL.indexOf('root_cause:'));
     const entries: string[] = [];

@@ -23,11 +23,30 @@ function direct(file: string, source: string | Uint8Array, related: 'none' | 'pl
   const checked = checkIncident(file, typeof source === 'string' ? Buffer.from(source) : source, DEFAULT_CONFIG);
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const title = related === 'hostile' ? 'Other [x] | *y* <b>' : 'Other incident';
-  const links = related === 'none' ? [] : [{ id: 'other', title, date: '2024-01-01', file: 'postmortems/other.yaml', link: 'other report.md', shared: [{ kind: 'service' as const, name: 'a_b' }] }];
+  const links =
+    related === 'none'
+      ? []
+      : [
+          {
+            id: 'other',
+            title,
+            date: '2024-01-01',
+            file: 'postmortems/other.yaml',
+            link: 'other report.md',
+            shared: [{ kind: 'service' as const, name: 'a_b' }],
+          },
+        ];
   return normaliseMarkdown(renderRawReport(checked.incident!, templates, { repo: 'acme/platform', related: links }));
 }
 
-const HOSTILE = ['<script>x</script> | *y*', '# heading\n\n- list\n> quote', '1. one\n2) two', 'a_b __c__ `d` [e](f) &lt; \\', '---', '| a | b |\n| --- | --- |'];
+const HOSTILE = [
+  '<script>x</script> | *y*',
+  '# heading\n\n- list\n> quote',
+  '1. one\n2) two',
+  'a_b __c__ `d` [e](f) &lt; \\',
+  '---',
+  '| a | b |\n| --- | --- |',
+];
 
 /** A synthetic incident with hostile text in every free-text field. */
 function hostileIncident(index: number): string {

@@ -30,7 +30,11 @@ export function readMarkdown(markdown: string): unknown {
 function strip(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strip);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'position').map(([key, value]) => [key, strip(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== 'position')
+      .map(([key, value]) => [key, strip(value)]),
+  );
 }
 
 /** The plain text of every text node, in order: what a reader sees of user text. */

@@ -10,7 +10,10 @@ describe('recurring contributing factors', () => {
     ['No canary stage', 'No load test', false],
     ['Disk filled up on the primary', 'The primary database was slow', false],
   ])('%j and %j are grouped: %s', (a, b, grouped) => {
-    const groups = groupFactors([{ incident: 'one', factors: [a] }, { incident: 'two', factors: [b] }]);
+    const groups = groupFactors([
+      { incident: 'one', factors: [a] },
+      { incident: 'two', factors: [b] },
+    ]);
     expect(groups.length === 1).toBe(grouped);
   });
 

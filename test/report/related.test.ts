@@ -48,7 +48,11 @@ describe('findRelatedIncidents', () => {
 
   it(`lists at most ${MAX_RELATED}, the newest first`, () => {
     const incidents = Array.from({ length: 8 }, (_, i) => incident(`i${i}`, `2024-01-0${i + 1}`, { tags: ['shared'] }));
-    expect(findRelatedIncidents(incidents).get('i0')!.map((other) => other.id)).toEqual(['i7', 'i6', 'i5', 'i4', 'i3']);
+    expect(
+      findRelatedIncidents(incidents)
+        .get('i0')!
+        .map((other) => other.id),
+    ).toEqual(['i7', 'i6', 'i5', 'i4', 'i3']);
   });
 });
 
@@ -59,7 +63,10 @@ describe('related incidents in build and show', () => {
   });
 
   async function fixture(output: string | null): Promise<string> {
-    const repo = await scratchRepo({ 'test/fixtures/report-tracker/postmortems': 'postmortems', 'test/fixtures/report-tracker/postmortem.config.yaml': 'postmortem.config.yaml' });
+    const repo = await scratchRepo({
+      'test/fixtures/report-tracker/postmortems': 'postmortems',
+      'test/fixtures/report-tracker/postmortem.config.yaml': 'postmortem.config.yaml',
+    });
     cleanups.push(repo.cleanup);
     await rm(path.join(repo.dir, 'postmortems/2025-02-30-broken.yaml'));
     if (output) await writeFile(path.join(repo.dir, 'postmortem.config.yaml'), `output: ${output}\n`, { flag: 'a' });
@@ -86,7 +93,9 @@ describe('related incidents in build and show', () => {
   it('escapes a related title in the list', async () => {
     const dir = await fixture(null);
     const { stdout } = await runCliInProcess(['show', 'postmortems/2024-08-05-search-index-lag.yaml'], dir);
-    expect(stdout).toContain('- [Checkout \\| cart \\<script>alert(1)\\</script> and \\`code\\` for @everyone](2025-01-20-checkout-hostile-text.md) (2025-01-20): factor');
+    expect(stdout).toContain(
+      '- [Checkout \\| cart \\<script>alert(1)\\</script> and \\`code\\` for @everyone](2025-01-20-checkout-hostile-text.md) (2025-01-20): factor',
+    );
   });
 
   it('show --format json carries the same list', async () => {
@@ -94,7 +103,12 @@ describe('related incidents in build and show', () => {
     const { stdout, code } = await runCliInProcess(['show', 'postmortems/2024-08-05-search-index-lag.yaml', '--format', 'json'], dir);
     expect(code).toBe(0);
     const listed = (id: string, title: string, shared: Array<{ kind: string; name: string }>) => ({
-      id, title, date: id.slice(0, 10), file: `postmortems/${id}.yaml`, report: `reports/${id}.md`, shared,
+      id,
+      title,
+      date: id.slice(0, 10),
+      file: `postmortems/${id}.yaml`,
+      report: `reports/${id}.md`,
+      shared,
     });
     const service = { kind: 'service', name: 'catalogue-api' };
     const factor = { kind: 'factor', name: 'Bulk updates share one queue with live updates' };

@@ -131,7 +131,10 @@ describe('postmortem report', () => {
   it('--out writes the page elsewhere, with its links relative to that place', async () => {
     const dir = scratch();
     rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
-    expect(await report(dir, ['--now', '2025-07-01', '--out', 'docs/tracker.md'])).toMatchObject({ code: 0, stdout: 'wrote docs/tracker.md: 4 incidents, 4 overdue action items.\n' });
+    expect(await report(dir, ['--now', '2025-07-01', '--out', 'docs/tracker.md'])).toMatchObject({
+      code: 0,
+      stdout: 'wrote docs/tracker.md: 4 incidents, 4 overdue action items.\n',
+    });
     const page = readFileSync(path.join(dir, 'docs/tracker.md'), 'utf8');
     expect(page).toContain('[Payment timeouts during the clock change](../postmortems/2024-11-03-payments-timeouts-dst.md)');
     expect(existsSync(path.join(dir, 'postmortems/README.md'))).toBe(false);
@@ -144,7 +147,10 @@ describe('postmortem report', () => {
     const dir = scratch();
     rmSync(path.join(dir, 'postmortems/2025-02-30-broken.yaml'));
     mkdirSync(path.join(dir, 'my-templates/report/partials'), { recursive: true });
-    writeFileSync(path.join(dir, 'my-templates/report/partials/clusters.hbs'), '## Hot spots\n\n{{#each clusters.services}}- {{inline name}}: {{count}}\n{{/each}}\n');
+    writeFileSync(
+      path.join(dir, 'my-templates/report/partials/clusters.hbs'),
+      '## Hot spots\n\n{{#each clusters.services}}- {{inline name}}: {{count}}\n{{/each}}\n',
+    );
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), `templates: my-templates\n${readFileSync(path.join(dir, 'postmortem.config.yaml'), 'utf8')}`);
     const { stdout, code } = await report(dir, ['--now', '2025-07-01', '--out', '-']);
     expect(code).toBe(0);
@@ -182,7 +188,9 @@ describe('validate and the tracker rules', () => {
     let stdout = '';
     const io: CommandIO = { cwd: dir, env: { POSTMORTEM_NOW: '2025-07-01' }, stdout: (t) => void (stdout += t), stderr: () => {}, isTTY: false };
     expect(await runCli(['validate', '--format', 'json'], io)).toBe(0);
-    const found = (JSON.parse(stdout) as Array<{ file: string; line: number; path: string; ruleId: string }>).map((d) => `${d.file.slice(12)}:${d.line} ${d.path} ${d.ruleId}`);
+    const found = (JSON.parse(stdout) as Array<{ file: string; line: number; path: string; ruleId: string }>).map(
+      (d) => `${d.file.slice(12)}:${d.line} ${d.path} ${d.ruleId}`,
+    );
     expect(found).toEqual([
       '2024-11-03-payments-timeouts-dst.yaml:44 action_items[1].deadline policy/action-deadline',
       '2025-01-20-checkout-hostile-text.yaml:5 status policy/review-age',
@@ -195,7 +203,18 @@ describe('validate and the tracker rules', () => {
 
 function gitIn(dir: string) {
   return (args: string[], date: string) =>
-    execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    });
 }
 
 describe('publication dates from git', () => {

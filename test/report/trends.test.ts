@@ -51,7 +51,13 @@ describe('trends against hand-computed values', () => {
   ] as const)('%s %s', (kind, period, incidents, bySeverity, detect, resolve, lag) => {
     const trend = buildTrends(ENTRIES, ['SEV1', 'SEV2', 'SEV3'], kind).find((t) => t.period === period)!;
     const summary = ([count, median, p90]: readonly [number, number | null, number | null]) => ({ count, median, p90 });
-    expect(trend).toMatchObject({ incidents, by_severity: bySeverity, time_to_detect: summary(detect), time_to_resolve: summary(resolve), review_lag_days: summary(lag) });
+    expect(trend).toMatchObject({
+      incidents,
+      by_severity: bySeverity,
+      time_to_detect: summary(detect),
+      time_to_resolve: summary(resolve),
+      review_lag_days: summary(lag),
+    });
   });
 
   it('lists every period between the first and the last, across a year end', () => {
@@ -69,7 +75,14 @@ describe('the month section of the page', () => {
       totals: { incidents: entries.length, published: entries.length, in_review: 0, draft: 0, unreadable: 0 },
       incidents: entries,
       trends: { months: buildTrends(entries, severities, 'month'), quarters: buildTrends(entries, severities, 'quarter'), review_lag_days: none },
-      action_items: { counts: { total: 0, open: 0, in_progress: 0, done: 0, wont_do: 0 }, completion_by_quarter: [], overdue: [], no_owner: [], no_deadline: [], declined: [] },
+      action_items: {
+        counts: { total: 0, open: 0, in_progress: 0, done: 0, wont_do: 0 },
+        completion_by_quarter: [],
+        overdue: [],
+        no_owner: [],
+        no_deadline: [],
+        declined: [],
+      },
       clusters: { services: [], tags: [], factors: [] },
       policy_violations: [],
       unreadable: [],
@@ -78,11 +91,15 @@ describe('the month section of the page', () => {
 
   it(`shows the newest ${MONTHS_SHOWN} months, up to the newest incident, and says how many are left to the quarters and the JSON`, () => {
     // One incident a month from 2023-01 to 2024-03: fifteen months.
-    const entries = Array.from({ length: 15 }, (_, i) => entry(`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`, 'SEV2', MIN, (i + 1) * MIN));
+    const entries = Array.from({ length: 15 }, (_, i) =>
+      entry(`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`, 'SEV2', MIN, (i + 1) * MIN),
+    );
     const view = buildTrackerView(reportOf(entries));
     expect(view.trends.perMonth).toMatchObject({ first: '2023-04', last: '2024-03', earlier: 3 });
     expect(view.trends.perMonth.rows.map((row) => row.period)).toHaveLength(MONTHS_SHOWN);
-    expect(view.trends.perMonth.incidentsChart).toContain('x-axis ["2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]');
+    expect(view.trends.perMonth.incidentsChart).toContain(
+      'x-axis ["2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]',
+    );
     // The line of median minutes to resolve and its table carry the same numbers.
     expect(view.trends.perMonth.resolveChart).toContain('line [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]');
     expect(view.trends.perMonth.resolveRows.map((row) => row.minutes)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);

@@ -16,12 +16,26 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (relative: string) => readFileSync(path.join(ROOT, relative), 'utf8');
 const SOURCES = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 /** Code without comments: a doc example may mention a misspelt id on purpose. */
-const code = SOURCES.map((f) => read(path.join('src', f)).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')).join('\n');
+const code = SOURCES.map((f) =>
+  read(path.join('src', f))
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, ''),
+).join('\n');
 const emitted = [...new Set([...code.matchAll(/'((?:schema|build|sync|timeline|import|blame|structure)\/[a-z-]+)'/g)].map((m) => m[1]!))].sort();
 
 describe('the rule catalogue', () => {
   it('finds the ids in the code (the scan works)', () => {
-    expect(emitted).toEqual(expect.arrayContaining(['schema/required', 'build/write-failed', 'sync/conflict', 'timeline/no-matches', 'import/missing-field', 'blame/judgement', 'structure/lessons']));
+    expect(emitted).toEqual(
+      expect.arrayContaining([
+        'schema/required',
+        'build/write-failed',
+        'sync/conflict',
+        'timeline/no-matches',
+        'import/missing-field',
+        'blame/judgement',
+        'structure/lessons',
+      ]),
+    );
   });
 
   it.each(emitted)('has an entry for %s, which the code emits', (id) => {
@@ -36,7 +50,9 @@ describe('the rule catalogue', () => {
 
   it.each(CATALOGUE.map((entry) => [entry.id, entry.url] as const))('%s is documented at %s, a heading that exists', (_id, url) => {
     const [page, anchor] = url.split('#');
-    const headings = read(page!).split('\n').filter((line) => /^#{1,6} /.test(line));
+    const headings = read(page!)
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line));
     expect(headings.map((line) => headingAnchor(line.replace(/^#+ /, '')))).toContain(anchor);
   });
 

@@ -27,7 +27,9 @@ function packageName(specifier: string): string {
 /** The bare imports of one file, comments removed first: doc examples mention packages src/ does not use. */
 function bareImports(source: string): { name: string; typeOnly: boolean }[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const found = [...code.matchAll(/^\s*(import|export)(\s+type)?\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => ({
+  const found = [
+    ...code.matchAll(/^\s*(import|export)(\s+type)?\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm),
+  ].map((m) => ({
     specifier: (m[3] ?? m[4] ?? m[5])!,
     typeOnly: m[2] !== undefined,
   }));
@@ -51,12 +53,19 @@ describe('the declared dependencies', () => {
     expect(runtimeImported.has(name) || typeImported.has(name)).toBe(true);
   });
 
-  it.each(imports.filter((entry) => !entry.typeOnly && !(BUNDLED_ONLY(entry.file) && entry.name in manifest.devDependencies)).map((entry) => [entry.name, entry.file] as const))('%s (imported by %s) is a runtime dependency', (name) => {
+  it.each(
+    imports
+      .filter((entry) => !entry.typeOnly && !(BUNDLED_ONLY(entry.file) && entry.name in manifest.devDependencies))
+      .map((entry) => [entry.name, entry.file] as const),
+  )('%s (imported by %s) is a runtime dependency', (name) => {
     expect(Object.keys(manifest.dependencies)).toContain(name);
   });
 
-  it.each(imports.filter((entry) => entry.typeOnly).map((entry) => [entry.name, entry.file] as const))('types from %s (imported by %s) are declared', (name) => {
-    const declared = { ...manifest.dependencies, ...manifest.devDependencies };
-    expect(name in declared || `@types/${name}` in declared).toBe(true);
-  });
+  it.each(imports.filter((entry) => entry.typeOnly).map((entry) => [entry.name, entry.file] as const))(
+    'types from %s (imported by %s) are declared',
+    (name) => {
+      const declared = { ...manifest.dependencies, ...manifest.devDependencies };
+      expect(name in declared || `@types/${name}` in declared).toBe(true);
+    },
+  );
 });

@@ -22,7 +22,11 @@ const code = (file: string) =>
 const EDGES = (file: string) => file === 'cli.ts' || file.startsWith('cli/') || file.startsWith('action/');
 
 describe.each([
-  { rule: 'only io/ imports node:fs, write-file-atomic or @octokit/*', pattern: /(from|import\()\s*'(node:fs[^']*|fs|fs\/promises|write-file-atomic|@octokit\/[^']+)'/, allowed: (f: string) => f.startsWith('io/') },
+  {
+    rule: 'only io/ imports node:fs, write-file-atomic or @octokit/*',
+    pattern: /(from|import\()\s*'(node:fs[^']*|fs|fs\/promises|write-file-atomic|@octokit\/[^']+)'/,
+    allowed: (f: string) => f.startsWith('io/'),
+  },
   { rule: 'only cli/ and action/ write to stdout or stderr', pattern: /process\.(stdout|stderr)|console\.(log|error|warn|info)/, allowed: EDGES },
   { rule: 'only cli/ and action/ read process', pattern: /\bprocess\.(argv|env|cwd|exit|exitCode)\b/, allowed: EDGES },
   { rule: 'UsageError lives in cli/ only', pattern: /\bUsageError\b/, allowed: (f: string) => f.startsWith('cli/') },

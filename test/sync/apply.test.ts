@@ -24,7 +24,8 @@ class MemoryTracker implements Tracker {
   async createIssue(draft: IssueDraft) {
     this.calls.push('create');
     const failure = this.fail('create', draft);
-    if (failure?.commit !== false) this.issues.push({ number: this.issues.length + 1, ...draft, state: 'open', stateReason: null, marker: parseMarker(draft.body) });
+    if (failure?.commit !== false)
+      this.issues.push({ number: this.issues.length + 1, ...draft, state: 'open', stateReason: null, marker: parseMarker(draft.body) });
     if (failure) throw failure.error;
     return this.issues.length;
   }
@@ -38,8 +39,20 @@ class MemoryTracker implements Tracker {
 }
 
 const item = (actionId: string, owner: string | null = null): SyncItem => ({
-  file: 'a.yaml', incidentId: 'inc', incidentTitle: 'T', severity: 'SEV1', date: '2024-01-01', index: 0,
-  actionId, action: `Do ${actionId}`, owner, deadline: null, status: 'open', priority: null, type: null, issue: null,
+  file: 'a.yaml',
+  incidentId: 'inc',
+  incidentTitle: 'T',
+  severity: 'SEV1',
+  date: '2024-01-01',
+  index: 0,
+  actionId,
+  action: `Do ${actionId}`,
+  owner,
+  deadline: null,
+  status: 'open',
+  priority: null,
+  type: null,
+  issue: null,
 });
 const options = { label: 'postmortem-action', incidentLabelPrefix: 'incident:', prune: false };
 const noWriteBack = { writeBack: async () => {} };
@@ -62,13 +75,17 @@ describe('applySync through an in-memory tracker', () => {
   });
 
   it('a refused assignee: created without it, with a warning', async () => {
-    const tracker = new MemoryTracker((_call, draft) => (draft?.assignees.length ? { error: new TrackerError('invalid-assignee', '422', 422), commit: false } : null));
+    const tracker = new MemoryTracker((_call, draft) =>
+      draft?.assignees.length ? { error: new TrackerError('invalid-assignee', '422', 422), commit: false } : null,
+    );
     const [result] = await applySync(planSync([item('a', '@mallory')], [], options), tracker, noWriteBack);
     expect(result).toMatchObject({ outcome: 'created', warnings: ['created without assignee: GitHub refused `mallory` (not a collaborator?)'] });
   });
 
   it('a definite failure fails that item only', async () => {
-    const tracker = new MemoryTracker((_call, draft) => (draft?.title === 'Do b' ? { error: new TrackerError('failed', 'forbidden', 403), commit: false } : null));
+    const tracker = new MemoryTracker((_call, draft) =>
+      draft?.title === 'Do b' ? { error: new TrackerError('failed', 'forbidden', 403), commit: false } : null,
+    );
     const results = await applySync(planSync([item('a'), item('b'), item('c')], [], options), tracker, noWriteBack);
     expect(results.map((r) => r.outcome)).toEqual(['created', 'failed', 'created']);
   });
@@ -76,17 +93,38 @@ describe('applySync through an in-memory tracker', () => {
   it('when writing a pulled status to the YAML fails, the marker is not updated either', async () => {
     const tracker = new MemoryTracker();
     const body = buildIssueBody(item('a'), 'open');
-    const closed: RemoteIssue = { number: 1, title: 'Do a', body, state: 'closed', stateReason: 'completed', labels: ['postmortem-action', 'incident:inc'], assignees: [], marker: parseMarker(body) };
+    const closed: RemoteIssue = {
+      number: 1,
+      title: 'Do a',
+      body,
+      state: 'closed',
+      stateReason: 'completed',
+      labels: ['postmortem-action', 'incident:inc'],
+      assignees: [],
+      marker: parseMarker(body),
+    };
     const failingWrite = { writeBack: async () => Promise.reject(new Error('disk full')) };
     const results = await applySync(planSync([{ ...item('a'), issue: 1 }], [closed], options), tracker, failingWrite);
-    expect(results.map((r) => [r.op.kind, r.outcome])).toEqual([['write-back', 'failed'], ['update', 'failed']]);
+    expect(results.map((r) => [r.op.kind, r.outcome])).toEqual([
+      ['write-back', 'failed'],
+      ['update', 'failed'],
+    ]);
     expect(tracker.calls).toEqual([]);
   });
 
   it('closing a duplicate falls back to not planned where `duplicate` is refused', async () => {
     const tracker = new MemoryTracker((call) => (call === 'update duplicate' ? { error: new TrackerError('failed', '422', 422), commit: false } : null));
     const body = buildIssueBody(item('a'), 'open');
-    const issue = (number: number): RemoteIssue => ({ number, title: 'Do a', body, state: 'open', stateReason: null, labels: ['postmortem-action', 'incident:inc'], assignees: [], marker: parseMarker(body) });
+    const issue = (number: number): RemoteIssue => ({
+      number,
+      title: 'Do a',
+      body,
+      state: 'open',
+      stateReason: null,
+      labels: ['postmortem-action', 'incident:inc'],
+      assignees: [],
+      marker: parseMarker(body),
+    });
     const results = await applySync(planSync([{ ...item('a'), issue: 1 }], [issue(1), issue(2)], options), tracker, noWriteBack);
     expect(tracker.calls).toEqual(['update #2 duplicate', 'update #2 not_planned']);
     expect(results.map((r) => r.outcome)).toEqual(['unchanged', 'closed']);

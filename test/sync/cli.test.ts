@@ -74,7 +74,7 @@ describe('killed mid-run, then run again', () => {
   });
 });
 
-describe('killed between creating a done item\'s issue and closing it', () => {
+describe("killed between creating a done item's issue and closing it", () => {
   it('the rerun closes it as completed and leaves the YAML at done', async () => {
     let pid = 0;
     const url = await start({ collaborators: ['alice'], afterCreate: (_issue, creates) => creates === 3 && process.kill(pid, 'SIGKILL') });
@@ -84,7 +84,11 @@ describe('killed between creating a done item\'s issue and closing it', () => {
     expect(server.issues[2]!.state).toBe('open');
     const rerun = await runCli(dir, args);
     expect(rerun.code).toBe(0);
-    expect(server.issues.map((i) => [i.state, i.state_reason])).toEqual([['open', null], ['open', null], ['closed', 'completed']]);
+    expect(server.issues.map((i) => [i.state, i.state_reason])).toEqual([
+      ['open', null],
+      ['open', null],
+      ['closed', 'completed'],
+    ]);
     const text = await readFile(path.join(dir, 'postmortems', '2024-01-15-checkout.yaml'), 'utf8');
     expect(text).toContain('    status: done\n    type: detect\n    issue: 3\n');
   });

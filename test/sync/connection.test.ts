@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkApiUrl, redactToken, resolveConnection } from '../../src/io/github/connection.js';
 
 describe('API URL', () => {
-  it.each(['https://api.github.com', 'https://ghe.example.com/api/v3', 'http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000'])('accepts %s', (url) => {
-    expect(checkApiUrl(url)).toBe(url);
-  });
+  it.each(['https://api.github.com', 'https://ghe.example.com/api/v3', 'http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000'])(
+    'accepts %s',
+    (url) => {
+      expect(checkApiUrl(url)).toBe(url);
+    },
+  );
 
-  it.each(['http://api.github.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'ftp://x', 'not a url', 'https://user:pw@ghe.example.com'])('refuses %s', (url) => {
-    expect(() => checkApiUrl(url)).toThrow(/--api-url/);
-  });
+  it.each(['http://api.github.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'ftp://x', 'not a url', 'https://user:pw@ghe.example.com'])(
+    'refuses %s',
+    (url) => {
+      expect(() => checkApiUrl(url)).toThrow(/--api-url/);
+    },
+  );
 });
 
 describe('connection', () => {

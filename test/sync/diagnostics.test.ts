@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { OpResult } from '../../src/sync/apply.js';
 import { syncDiagnostics } from '../../src/sync/diagnostics.js';
 
-const removed = (incident: string): OpResult => ({ op: { kind: 'removed', issue: 7, incident, action: 'add-canary' }, outcome: 'removed', issue: 7, warnings: [], message: null });
+const removed = (incident: string): OpResult => ({
+  op: { kind: 'removed', issue: 7, incident, action: 'add-canary' },
+  outcome: 'removed',
+  issue: 7,
+  warnings: [],
+  message: null,
+});
 const files = new Map([['2024-01-15-checkout', 'postmortems/2024-01-15-checkout.yaml']]);
 const fileOf = (incident: string) => files.get(incident) ?? 'postmortems';
 

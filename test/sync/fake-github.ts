@@ -108,7 +108,8 @@ export class FakeGithub {
     const fault = this.options.faults?.(info) ?? null;
     if (fault && fault.kind !== 'commit-then') return this.injure(req, res, entry, fault);
     const result = this.route(info.method, url, body);
-    if (fault?.kind === 'commit-then' && result.status < 400) return this.injure(req, res, entry, { kind: fault.then === 'reset' ? 'reset' : 'status', status: 502 });
+    if (fault?.kind === 'commit-then' && result.status < 400)
+      return this.injure(req, res, entry, { kind: fault.then === 'reset' ? 'reset' : 'status', status: 502 });
     if (result.created) this.options.afterCreate?.(result.created, ++this.creates);
     this.send(res, entry, result.status, result.data, result.headers, req.headers['if-none-match']);
   }
@@ -127,9 +128,21 @@ export class FakeGithub {
         entry.status = 'hang';
         return;
       case 'secondary':
-        return this.send(res, entry, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': String(fault.retryAfter) });
+        return this.send(
+          res,
+          entry,
+          403,
+          { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+          { 'retry-after': String(fault.retryAfter) },
+        );
       case 'primary':
-        return this.send(res, entry, 403, { message: 'API rate limit exceeded for user ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
+        return this.send(
+          res,
+          entry,
+          403,
+          { message: 'API rate limit exceeded for user ID 1.' },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+        );
       case 'too-many':
         return this.send(res, entry, 429, { message: 'Too many requests' }, { 'retry-after': String(fault.retryAfter) });
     }
@@ -139,7 +152,12 @@ export class FakeGithub {
     const raw = typeof data === 'object' && data !== null && 'raw' in data ? (data as { raw: string }).raw : null;
     const text = raw ?? (data === undefined ? '' : JSON.stringify(data));
     const etag = `"${createHash('sha1').update(text).digest('hex')}"`;
-    const common = { 'content-type': raw === null ? 'application/json; charset=utf-8' : 'application/vnd.github.raw; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600), ...headers };
+    const common = {
+      'content-type': raw === null ? 'application/json; charset=utf-8' : 'application/vnd.github.raw; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600),
+      ...headers,
+    };
     if (status === 200 && entry.method === 'GET' && ifNoneMatch === etag) {
       entry.status = 304;
       res.writeHead(304, { ...common, etag, 'x-ratelimit-remaining': String(this.remaining) });
@@ -229,7 +247,13 @@ export class FakeGithub {
 
   private repository() {
     const { owner = 'acme', repo = 'platform', defaultBranch = 'main' } = this.options;
-    return { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner }, default_branch: defaultBranch, html_url: `https://github.com/${owner}/${repo}` };
+    return {
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      owner: { login: owner },
+      default_branch: defaultBranch,
+      html_url: `https://github.com/${owner}/${repo}`,
+    };
   }
 
   private invalid(body: Record<string, unknown>): { status: number; data: unknown } | null {
@@ -238,7 +262,14 @@ export class FakeGithub {
     if (long) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', field: 'name', code: 'invalid', value: long }] } };
     const bad = ((body.assignees as string[] | undefined) ?? []).find((login) => !(this.options.collaborators ?? []).includes(login));
     if (bad) return { status: 422, data: { message: 'Validation Failed', errors: [{ value: bad, resource: 'Issue', field: 'assignees', code: 'invalid' }] } };
-    if (typeof body.body === 'string' && body.body.length > 65_536) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] } };
+    if (typeof body.body === 'string' && body.body.length > 65_536)
+      return {
+        status: 422,
+        data: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }],
+        },
+      };
     if ('title' in body && (typeof body.title !== 'string' || body.title === '')) return { status: 422, data: { message: 'Validation Failed' } };
     return null;
   }
@@ -246,7 +277,8 @@ export class FakeGithub {
   private createLabel(body: Record<string, unknown>): { status: number; data: unknown } {
     const name = String(body.name);
     if ([...name].length > 50) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', field: 'name', code: 'invalid' }] } };
-    if (this.labels.has(name)) return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } };
+    if (this.labels.has(name))
+      return { status: 422, data: { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } };
     this.labels.add(name);
     return { status: 201, data: { name } };
   }

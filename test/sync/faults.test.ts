@@ -44,7 +44,11 @@ describe('faults: every run ends with exactly one issue per item and every write
     const run = await runSync(dir, server.url, [], { POSTMORTEM_SYNC_TIMEOUT_MS: '300' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(server.issues.map((i) => [i.number, i.state])).toEqual([[1, 'open'], [2, 'open'], [3, 'closed']]);
+    expect(server.issues.map((i) => [i.number, i.state])).toEqual([
+      [1, 'open'],
+      [2, 'open'],
+      [3, 'closed'],
+    ]);
     const text = await readFile(path.join(dir, 'postmortems', '2024-01-15-checkout.yaml'), 'utf8');
     expect(text.match(/issue: \d/g)).toEqual(['issue: 1', 'issue: 2', 'issue: 3']);
   });
@@ -61,7 +65,11 @@ describe('faults: every run ends with exactly one issue per item and every write
 
   it('a create that keeps failing fails that item only; the others are synced and the exit status is 1', async () => {
     let creates = 0;
-    server = new FakeGithub({ token: TEST_TOKEN, collaborators: ['alice'], faults: (r) => (r.method === 'POST' && ISSUES.test(r.path) && ++creates <= 5 ? { kind: 'status', status: 500 } : null) });
+    server = new FakeGithub({
+      token: TEST_TOKEN,
+      collaborators: ['alice'],
+      faults: (r) => (r.method === 'POST' && ISSUES.test(r.path) && ++creates <= 5 ? { kind: 'status', status: 500 } : null),
+    });
     await server.start();
     const dir = await copyFixture('sync-basic');
     const run = await runSync(dir, server.url);

@@ -4,13 +4,31 @@ import { formatMarker, parseMarker } from '../../src/sync/marker.js';
 import type { SyncItem } from '../../src/sync/sync-item.js';
 
 const item: SyncItem = {
-  file: 'postmortems/a.yaml', incidentId: 'a', incidentTitle: 'Outage <script>alert(1)</script>', severity: 'SEV1', date: '2024-01-01',
-  index: 0, actionId: 'x', action: 'Ask @bob to add a check', owner: '@carol', deadline: null, status: 'open', priority: null, type: null, issue: null,
+  file: 'postmortems/a.yaml',
+  incidentId: 'a',
+  incidentTitle: 'Outage <script>alert(1)</script>',
+  severity: 'SEV1',
+  date: '2024-01-01',
+  index: 0,
+  actionId: 'x',
+  action: 'Ask @bob to add a check',
+  owner: '@carol',
+  deadline: null,
+  status: 'open',
+  priority: null,
+  type: null,
+  issue: null,
 };
 
 describe('issue body', () => {
   it('golden: the whole body for an item with markup, mentions and a table pipe', async () => {
-    const tricky = { ...item, action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>', deadline: '2024-02-01', priority: 'P1' as const, type: 'detect' as const };
+    const tricky = {
+      ...item,
+      action: 'Alert *loudly* when | p99 > 2s, cc @sre-team <img src=x onerror=alert(1)>',
+      deadline: '2024-02-01',
+      priority: 'P1' as const,
+      type: 'detect' as const,
+    };
     await expect(buildIssueBody(tricky, 'in-progress')).toMatchFileSnapshot('golden/issue-body.md');
   });
 
@@ -47,6 +65,8 @@ describe('issue body', () => {
 
   it('links the file name back to the post-mortem on the default branch', () => {
     const body = buildIssueBody(item, 'open', { webUrl: 'https://ghe.example.com/acme/platform', defaultBranch: 'trunk' });
-    expect(body).toContain('- Post-mortem: [`postmortems/a.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/a.yaml) (incident `a`, action `x`)');
+    expect(body).toContain(
+      '- Post-mortem: [`postmortems/a.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/a.yaml) (incident `a`, action `x`)',
+    );
   });
 });

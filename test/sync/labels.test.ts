@@ -3,7 +3,7 @@ import { incidentLabel, MAX_LABEL_LENGTH } from '../../src/sync/labels.js';
 
 const shared = `2024-03-01-${'checkout-payment-gateway-timeouts-eu-west-'.repeat(2)}`.slice(0, 60);
 
-describe('incident labels: within GitHub\'s 50 characters, never shared by two incidents', () => {
+describe("incident labels: within GitHub's 50 characters, never shared by two incidents", () => {
   it.each([
     ['a short id is kept as it is', 'incident:', '2024-03-01-db', 'incident:2024-03-01-db'],
     ['exactly 50 characters is kept', 'incident:', 'x'.repeat(41), `incident:${'x'.repeat(41)}`],

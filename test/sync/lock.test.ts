@@ -8,7 +8,11 @@ import { copyFixture, readIncident, runSync, TEST_TOKEN } from './run-sync.js';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const env = { now: () => now, host: 'build-1', pid: 4242, isAlive: (pid: number) => pid === 1111, staleAfterMs: 3 * 3600_000 };
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function workspaceWithLock(holder: LockHolder | string | null): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pm-lock-'));
@@ -52,7 +56,7 @@ describe('the sync lock: one run at a time per workspace', () => {
     expect(await acquireSyncLock(dir, { ...env, now: () => new Date() })).toMatchObject({ ok: false, holder: null });
   });
 
-  it('release leaves a lock that is no longer this run\'s', async () => {
+  it("release leaves a lock that is no longer this run's", async () => {
     const dir = await workspaceWithLock(null);
     const taken = await acquireSyncLock(dir, env);
     await writeFile(path.join(dir, SYNC_LOCK_FILE), JSON.stringify({ pid: 9, host: 'other', started: now.toISOString() }));
@@ -81,7 +85,9 @@ describe('postmortem sync and the lock', () => {
     await writeFile(path.join(dir, SYNC_LOCK_FILE), JSON.stringify(holder));
     const run = await runSync(dir, server.url);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`postmortem sync: another sync is running in this workspace (process ${process.pid} on ${hostname()}, since ${holder.started}`);
+    expect(run.stderr).toContain(
+      `postmortem sync: another sync is running in this workspace (process ${process.pid} on ${hostname()}, since ${holder.started}`,
+    );
     expect(server.log).toEqual([]);
     expect(await readIncident(dir)).toBe(before);
     // A dry run writes nothing, so it does not wait for the lock.
@@ -96,7 +102,9 @@ describe('postmortem sync and the lock', () => {
     await writeFile(path.join(dir, SYNC_LOCK_FILE), JSON.stringify({ pid: 4_194_305, host: hostname(), started: new Date().toISOString() }));
     const run = await runSync(dir, server.url);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^warning: took over the lock of process 4194305 on .* \(`\.postmortem-sync\.lock`\): that run is no longer alive or the lock is too old\n$/);
+    expect(run.stderr).toMatch(
+      /^warning: took over the lock of process 4194305 on .* \(`\.postmortem-sync\.lock`\): that run is no longer alive or the lock is too old\n$/,
+    );
     expect(server.issues).toHaveLength(3);
     expect(await exists(path.join(dir, SYNC_LOCK_FILE))).toBe(false);
   });

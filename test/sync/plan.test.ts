@@ -67,7 +67,11 @@ describe('mergeStatus: three-way merge against the status last synced', () => {
 describe('planSync', () => {
   it('creates an issue for an item without one, assigning the @owner and labelling it', () => {
     const [op] = planSync([item({ issue: null })], [], options);
-    expect(op).toMatchObject({ kind: 'create', draft: { title: 'Add a test', assignees: ['alice'], labels: ['postmortem-action', 'incident:2024-01-15-checkout'] }, then: null });
+    expect(op).toMatchObject({
+      kind: 'create',
+      draft: { title: 'Add a test', assignees: ['alice'], labels: ['postmortem-action', 'incident:2024-01-15-checkout'] },
+      then: null,
+    });
   });
 
   it('creates a done item open with an `open` marker, then closes it as completed', () => {
@@ -96,7 +100,10 @@ describe('planSync', () => {
   it('writes `done` back when the issue was closed as completed, before recording it in the marker', () => {
     const synced = item();
     const ops = planSync([synced], [issueFor(synced, { state: 'closed', stateReason: 'completed' })], options);
-    expect(ops).toMatchObject([{ kind: 'write-back', status: 'done' }, { kind: 'update', reasons: ['status from the issue: done'] }]);
+    expect(ops).toMatchObject([
+      { kind: 'write-back', status: 'done' },
+      { kind: 'update', reasons: ['status from the issue: done'] },
+    ]);
   });
 
   it('reports a conflict and leaves the status alone', () => {
@@ -114,7 +121,10 @@ describe('planSync', () => {
   it('keeps the lowest-numbered of duplicate issues and closes the others', () => {
     const synced = item();
     const ops = planSync([synced], [issueFor(synced, {}, 9), issueFor(synced, {}, 7)], options);
-    expect(ops).toMatchObject([{ kind: 'unchanged', issue: 7 }, { kind: 'close', issue: 9, reason: 'duplicate' }]);
+    expect(ops).toMatchObject([
+      { kind: 'unchanged', issue: 7 },
+      { kind: 'close', issue: 9, reason: 'duplicate' },
+    ]);
   });
 
   it.each([

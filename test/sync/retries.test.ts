@@ -27,7 +27,8 @@ describe('causeOf: which plugin retries a failure, and the wait it would make', 
     ['a 422 is not retried', failure(422), 'none'],
   ])('%s', (_name, given, expected) => {
     const cause = causeOf(given, 1);
-    const text = cause === null ? 'none' : cause === 'throttled' ? cause : cause.kind === 'transient' ? `transient ${cause.reason}` : `${cause.kind} ${cause.waitMs}`;
+    const text =
+      cause === null ? 'none' : cause === 'throttled' ? cause : cause.kind === 'transient' ? `transient ${cause.reason}` : `${cause.kind} ${cause.waitMs}`;
     expect(text).toBe(expected);
   });
 });
@@ -36,14 +37,49 @@ describe('decideRetry: what is sent again, after how long, and when sync gives u
   it.each<[string, RetryCause, Partial<AttemptState>, string]>([
     ['a refused connection backs off 1 s', transient('connection refused (ECONNREFUSED)'), {}, 'retry 1000 connection refused (ECONNREFUSED)'],
     ['the fourth 502 waits 16 s', transient('HTTP 502', 4), { attempt: 4, waitedMs: 14_000 }, 'retry 16000 HTTP 502'],
-    ['the fifth would pass the 30 s cap', transient('HTTP 502', 5), { attempt: 5, waitedMs: 30_000 }, 'stop HTTP 502: the next wait (25 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
+    [
+      'the fifth would pass the 30 s cap',
+      transient('HTTP 502', 5),
+      { attempt: 5, waitedMs: 30_000 },
+      'stop HTTP 502: the next wait (25 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)',
+    ],
     ['a 502 after a rate-limit wait backs off as plugin-retry does', transient('HTTP 502', 1), { attempt: 2, waitedMs: 2000 }, 'retry 1000 HTTP 502'],
-    ['a create is not resent after a 502', transient('HTTP 502'), { resendable: false }, 'stop HTTP 502: not sent again: GitHub may have done it, so sync re-reads instead'],
-    ['a 429 waits its retry-after, also for a create', { kind: 'retry-after', status: 429, waitMs: 3000 }, { resendable: false }, 'retry 3000 HTTP 429 (retry-after 3 s)'],
-    ['a 429 without retry-after waits a minute: past the cap', { kind: 'retry-after', status: 429, waitMs: 60_000 }, {}, 'stop HTTP 429 (retry-after 60 s): the next wait (60 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
-    ['a secondary limit waits its retry-after, also for a create', { kind: 'secondary', waitMs: 2000 }, { resendable: false }, 'retry 2000 secondary rate limit (retry-after 2 s)'],
-    ['a used-up primary limit waits until the reset', { kind: 'rate-limit', status: 403, waitMs: 6000 }, {}, 'retry 6000 rate limit used up (HTTP 403; resets in 6 s)'],
-    ['a primary limit resetting in an hour is past the cap', { kind: 'rate-limit', status: 403, waitMs: 3_600_000 }, {}, 'stop rate limit used up (HTTP 403; resets in 3600 s): the next wait (3600 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)'],
+    [
+      'a create is not resent after a 502',
+      transient('HTTP 502'),
+      { resendable: false },
+      'stop HTTP 502: not sent again: GitHub may have done it, so sync re-reads instead',
+    ],
+    [
+      'a 429 waits its retry-after, also for a create',
+      { kind: 'retry-after', status: 429, waitMs: 3000 },
+      { resendable: false },
+      'retry 3000 HTTP 429 (retry-after 3 s)',
+    ],
+    [
+      'a 429 without retry-after waits a minute: past the cap',
+      { kind: 'retry-after', status: 429, waitMs: 60_000 },
+      {},
+      'stop HTTP 429 (retry-after 60 s): the next wait (60 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)',
+    ],
+    [
+      'a secondary limit waits its retry-after, also for a create',
+      { kind: 'secondary', waitMs: 2000 },
+      { resendable: false },
+      'retry 2000 secondary rate limit (retry-after 2 s)',
+    ],
+    [
+      'a used-up primary limit waits until the reset',
+      { kind: 'rate-limit', status: 403, waitMs: 6000 },
+      {},
+      'retry 6000 rate limit used up (HTTP 403; resets in 6 s)',
+    ],
+    [
+      'a primary limit resetting in an hour is past the cap',
+      { kind: 'rate-limit', status: 403, waitMs: 3_600_000 },
+      {},
+      'stop rate limit used up (HTTP 403; resets in 3600 s): the next wait (3600 s) would pass the 30 s limit on waiting (--max-wait, `sync.max_wait`)',
+    ],
     ['the sixth attempt is the last', transient('HTTP 500', 5), { attempt: 6, waitedMs: 0 }, 'stop HTTP 500: gave up after 6 attempts'],
   ])('%s', (_name, cause, state, expected) => {
     const decision = decideRetry(cause, { ...first, ...state }, policy);
@@ -108,7 +144,9 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
     const host = url.replace('http://', '');
     const retries = run.stderr.split('\n').filter((line) => line.startsWith('retrying'));
     // Back-off base 5 ms: 5, 20, 45, 80, 125 ms, all within the 1 s cap; the sixth attempt is the last.
-    expect(retries).toEqual([2, 3, 4, 5, 6].map((n) => `retrying GET /repos/acme/platform: connection refused (ECONNREFUSED); attempt ${n}/6 in ${5 * (n - 1) ** 2} ms`));
+    expect(retries).toEqual(
+      [2, 3, 4, 5, 6].map((n) => `retrying GET /repos/acme/platform: connection refused (ECONNREFUSED); attempt ${n}/6 in ${5 * (n - 1) ** 2} ms`),
+    );
     expect(run.stderr).toContain(
       `postmortem sync: reading the repository acme/platform failed (connection refused (ECONNREFUSED)): GET ${host}/repos/acme/platform, ` +
         `6 attempts over 275 ms (connection refused (ECONNREFUSED)); gave up after 6 attempts; check that ${url} is reachable from here (--api-url, GITHUB_API_URL)`,
@@ -122,12 +160,24 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
     const run = await sync(dir, await closedPort(), { tty: false });
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('retrying');
-    expect(run.stderr).toMatch(/^postmortem sync: reading the repository acme\/platform failed \(connection refused \(ECONNREFUSED\)\): GET 127\.0\.0\.1:\d+\/repos\/acme\/platform, 6 attempts over 275 ms/m);
+    expect(run.stderr).toMatch(
+      /^postmortem sync: reading the repository acme\/platform failed \(connection refused \(ECONNREFUSED\)\): GET 127\.0\.0\.1:\d+\/repos\/acme\/platform, 6 attempts over 275 ms/m,
+    );
   });
 
   it.each<[string, Fault, string, RegExp]>([
-    ['5xx past --max-wait 0', { kind: 'status', status: 503 }, '0', /reading the repository acme\/platform failed \(HTTP 503: Server Error \(token \*\*\*\)\): GET [\d.:]+\/repos\/acme\/platform, 1 attempt \(HTTP 503\); the next wait \(5 ms\) would pass the 0 s limit on waiting \(--max-wait, `sync.max_wait`\); GitHub had trouble answering/],
-    ['a 429 asking for more than --max-wait', { kind: 'too-many', retryAfter: 5 }, '2', /failed \(HTTP 429: Too many requests\): GET [\d.:]+\/repos\/acme\/platform, 1 attempt \(HTTP 429 \(retry-after 5 s\)\); the next wait \(5 s\) would pass the 2 s limit on waiting .*; GitHub is rate limiting this token: run sync again later, or allow a longer wait with --max-wait/],
+    [
+      '5xx past --max-wait 0',
+      { kind: 'status', status: 503 },
+      '0',
+      /reading the repository acme\/platform failed \(HTTP 503: Server Error \(token \*\*\*\)\): GET [\d.:]+\/repos\/acme\/platform, 1 attempt \(HTTP 503\); the next wait \(5 ms\) would pass the 0 s limit on waiting \(--max-wait, `sync.max_wait`\); GitHub had trouble answering/,
+    ],
+    [
+      'a 429 asking for more than --max-wait',
+      { kind: 'too-many', retryAfter: 5 },
+      '2',
+      /failed \(HTTP 429: Too many requests\): GET [\d.:]+\/repos\/acme\/platform, 1 attempt \(HTTP 429 \(retry-after 5 s\)\); the next wait \(5 s\) would pass the 2 s limit on waiting .*; GitHub is rate limiting this token: run sync again later, or allow a longer wait with --max-wait/,
+    ],
   ])('%s: fails at once, saying why, and writes nothing', async (_name, fault, maxWait, expected) => {
     server = new FakeGithub({ token: TEST_TOKEN, faults: () => fault });
     await server.start();
@@ -143,7 +193,11 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
 
   it('a 429 within the cap is waited out and said on a terminal', async () => {
     let sent = 0;
-    server = new FakeGithub({ token: TEST_TOKEN, collaborators: ['alice'], faults: (r) => (r.method === 'GET' && sent++ === 0 ? { kind: 'too-many', retryAfter: 1 } : null) });
+    server = new FakeGithub({
+      token: TEST_TOKEN,
+      collaborators: ['alice'],
+      faults: (r) => (r.method === 'GET' && sent++ === 0 ? { kind: 'too-many', retryAfter: 1 } : null),
+    });
     await server.start();
     const dir = await copyFixture('sync-basic');
     const run = await sync(dir, server.url, { tty: true, args: ['--max-wait', '5'] });
@@ -154,7 +208,11 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
 
   it('a retry mid-run ends the progress counter line first, so it never lands on it', async () => {
     let creates = 0;
-    server = new FakeGithub({ token: TEST_TOKEN, collaborators: ['alice'], faults: (r) => (r.method === 'POST' && r.path.endsWith('/issues') && ++creates === 2 ? { kind: 'too-many', retryAfter: 0 } : null) });
+    server = new FakeGithub({
+      token: TEST_TOKEN,
+      collaborators: ['alice'],
+      faults: (r) => (r.method === 'POST' && r.path.endsWith('/issues') && ++creates === 2 ? { kind: 'too-many', retryAfter: 0 } : null),
+    });
     await server.start();
     const dir = await copyFixture('sync-basic');
     const run = await sync(dir, server.url, { tty: true });
@@ -167,7 +225,14 @@ describe('retries: said on a terminal, summed up in the final error, capped by -
     await server.start();
     const lines: string[] = [];
     const connection = { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN };
-    const tracker = await createGithubTracker({ connection, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000, backoffMs: 1, onRetry: (line) => lines.push(line) });
+    const tracker = await createGithubTracker({
+      connection,
+      label: 'postmortem-action',
+      paceMs: 0,
+      timeoutMs: 2000,
+      backoffMs: 1,
+      onRetry: (line) => lines.push(line),
+    });
     for (const _ of [1, 2]) await expect(tracker.readRepository()).rejects.toThrow(/6 attempts over 55 ms \(HTTP 502\); gave up after 6 attempts/);
     const once = [2, 3, 4, 5, 6].map((n) => `retrying GET /repos/acme/platform: HTTP 502; attempt ${n}/6 in ${(n - 1) ** 2} ms`);
     expect(lines).toEqual([...once, ...once]);

@@ -52,7 +52,9 @@ describe('sync against a loopback GitHub', () => {
     const run = await runSync(dir, server.url, [], { GITHUB_SERVER_URL: 'https://ghe.example.com/' });
     expect(run.code).toBe(0);
     for (const issue of server.issues) {
-      expect(issue.body).toContain('- Post-mortem: [`postmortems/2024-01-15-checkout.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)');
+      expect(issue.body).toContain(
+        '- Post-mortem: [`postmortems/2024-01-15-checkout.yaml`](https://ghe.example.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)',
+      );
     }
     const rerun = await runSync(dir, server.url);
     // Without GITHUB_SERVER_URL the link is github.com's: every body is updated to it.
@@ -60,7 +62,7 @@ describe('sync against a loopback GitHub', () => {
     expect(server.issues[0]!.body).toContain('(https://github.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)');
   });
 
-  it('two incidents whose long ids share 60 characters get two labels within GitHub\'s 50', async () => {
+  it("two incidents whose long ids share 60 characters get two labels within GitHub's 50", async () => {
     const text = await readIncident(dir);
     const shared = 'checkout-payment-gateway-timeouts-in-the-eu-west-region-afte';
     await writeFile(incidentPath(), `id: ${shared}-primary\n${text}`);
@@ -78,7 +80,10 @@ describe('sync against a loopback GitHub', () => {
     const requestsBefore = server.log.length;
     const run = await runSync(dir, server.url);
     expect(run.stdout).toContain('sync: 0 created, 0 updated, 0 closed, 3 unchanged, 0 failed (2 requests)');
-    expect(server.log.slice(requestsBefore).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform', 'GET /repos/acme/platform/issues']);
+    expect(server.log.slice(requestsBefore).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /repos/acme/platform',
+      'GET /repos/acme/platform/issues',
+    ]);
   });
 
   it('a new action item gets its issue; labels already in use are not created again', async () => {
@@ -87,7 +92,11 @@ describe('sync against a loopback GitHub', () => {
     const before = server.log.length;
     const run = await runSync(dir, server.url);
     expect(run.stdout).toContain('1 created, 0 updated, 0 closed, 3 unchanged');
-    expect(server.log.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /repos/acme/platform', 'GET /repos/acme/platform/issues', 'POST /repos/acme/platform/issues']);
+    expect(server.log.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /repos/acme/platform',
+      'GET /repos/acme/platform/issues',
+      'POST /repos/acme/platform/issues',
+    ]);
     expect(await readIncident(dir)).toContain('  - id: new-item\n    action: Write a runbook\n    issue: 4\n');
   });
 
@@ -198,7 +207,7 @@ describe('sync against a loopback GitHub', () => {
     expect(server.issues).toHaveLength(3);
   });
 
-  it('an action text past GitHub\'s body limit is shortened, not refused', async () => {
+  it("an action text past GitHub's body limit is shortened, not refused", async () => {
     await editIncident('Add a test for the gift card code path', `Add a test ${'very '.repeat(14_000)}carefully`);
     const run = await runSync(dir, server.url);
     expect(run.code).toBe(0);
@@ -233,7 +242,12 @@ describe('sync against a loopback GitHub', () => {
 
   it('a second read of an unchanged page is a conditional request answered 304', async () => {
     await runSync(dir, server.url);
-    const tracker = await createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
+    const tracker = await createGithubTracker({
+      connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN },
+      label: 'postmortem-action',
+      paceMs: 0,
+      timeoutMs: 2000,
+    });
     const first = await tracker.listIssues();
     const second = await tracker.listIssues();
     expect(second).toEqual(first);
@@ -254,7 +268,7 @@ describe('sync against a loopback GitHub', () => {
   it.each([
     ['the whole folder', []],
     ['PATHS naming only one of the two files', ['postmortems/2024-01-16-copy.yaml']],
-  ])('two files with the same incident id (%s): refused, naming both, so neither takes the other\'s issues', async (_, paths) => {
+  ])("two files with the same incident id (%s): refused, naming both, so neither takes the other's issues", async (_, paths) => {
     const text = await readIncident(dir);
     await writeFile(path.join(dir, 'postmortems', '2024-01-15-checkout.yaml'), `id: checkout\n${text}`);
     await writeFile(path.join(dir, 'postmortems', '2024-01-16-copy.yaml'), `id: checkout\n${text}`);

@@ -17,9 +17,11 @@ async function workflowExamples(): Promise<Array<[string, string]>> {
   const docs = ['README.md', ...(await readdir(path.join(root, 'docs'))).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
   for (const file of docs) {
     const text = await readFile(path.join(root, file), 'utf8');
-    for (const [index, block] of [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].entries()) if (/^jobs:/m.test(block[1]!)) examples.push([`${file} block ${index + 1}`, block[1]!]);
+    for (const [index, block] of [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].entries())
+      if (/^jobs:/m.test(block[1]!)) examples.push([`${file} block ${index + 1}`, block[1]!]);
   }
-  for (const name of await readdir(path.join(root, '.github', 'workflows'))) examples.push([`.github/workflows/${name}`, await readFile(path.join(root, '.github', 'workflows', name), 'utf8')]);
+  for (const name of await readdir(path.join(root, '.github', 'workflows')))
+    examples.push([`.github/workflows/${name}`, await readFile(path.join(root, '.github', 'workflows', name), 'utf8')]);
   return examples;
 }
 

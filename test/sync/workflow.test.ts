@@ -35,7 +35,13 @@ async function countingWorkspace(): Promise<{ workspace: Workspace; reads: Map<s
   return { workspace: counted, reads };
 }
 
-const tracker = () => createGithubTracker({ connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN }, label: 'postmortem-action', paceMs: 0, timeoutMs: 2000 });
+const tracker = () =>
+  createGithubTracker({
+    connection: { apiUrl: server.url, owner: 'acme', repo: 'platform', token: TEST_TOKEN },
+    label: 'postmortem-action',
+    paceMs: 0,
+    timeoutMs: 2000,
+  });
 
 describe('syncWorkflow', () => {
   it('reads each incident file once, although a first sync writes ids and issue numbers back', async () => {

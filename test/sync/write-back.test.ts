@@ -47,7 +47,9 @@ describe('YAML write-back splices the source', () => {
 
   it('keeps CRLF line endings', () => {
     const text = 'action_items:\r\n  - action: x\r\n    owner: y\r\nlessons: []\r\n';
-    expect(splice(text, [{ actionId: null, index: 0, fields: { issue: 5 } }])).toBe('action_items:\r\n  - action: x\r\n    owner: y\r\n    issue: 5\r\nlessons: []\r\n');
+    expect(splice(text, [{ actionId: null, index: 0, fields: { issue: 5 } }])).toBe(
+      'action_items:\r\n  - action: x\r\n    owner: y\r\n    issue: 5\r\nlessons: []\r\n',
+    );
   });
 
   it('edits flow mappings', () => {
@@ -57,7 +59,9 @@ describe('YAML write-back splices the source', () => {
 
   it('appends to an item whose last value is a block scalar at the end of the file', () => {
     const text = 'action_items:\n  - owner: y\n    action: |\n      literal\n';
-    expect(splice(text, [{ actionId: null, index: 0, fields: { issue: 5 } }])).toBe('action_items:\n  - owner: y\n    action: |\n      literal\n    issue: 5\n');
+    expect(splice(text, [{ actionId: null, index: 0, fields: { issue: 5 } }])).toBe(
+      'action_items:\n  - owner: y\n    action: |\n      literal\n    issue: 5\n',
+    );
   });
 
   it('finds the item by id even when it moved', () => {

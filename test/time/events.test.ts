@@ -9,9 +9,30 @@ const at = (minute: number) => new Date(Date.UTC(2024, 0, 15, 10, minute));
 
 describe('firstOfEachType', () => {
   it.each([
-    { name: 'one of each', timeline: [{ type: 'start', instant: at(0) }, { type: 'detect', instant: at(3) }], expected: { start: at(0), detect: at(3) } },
-    { name: 'a second detect is context', timeline: [{ type: 'detect', instant: at(3) }, { type: 'detect', instant: at(9) }], expected: { detect: at(3) } },
-    { name: 'other types are not phases', timeline: [{ type: 'deploy', instant: at(1) }, { type: null, instant: at(2) }], expected: {} },
+    {
+      name: 'one of each',
+      timeline: [
+        { type: 'start', instant: at(0) },
+        { type: 'detect', instant: at(3) },
+      ],
+      expected: { start: at(0), detect: at(3) },
+    },
+    {
+      name: 'a second detect is context',
+      timeline: [
+        { type: 'detect', instant: at(3) },
+        { type: 'detect', instant: at(9) },
+      ],
+      expected: { detect: at(3) },
+    },
+    {
+      name: 'other types are not phases',
+      timeline: [
+        { type: 'deploy', instant: at(1) },
+        { type: null, instant: at(2) },
+      ],
+      expected: {},
+    },
   ])('$name', ({ timeline, expected }) => {
     expect(Object.fromEntries(firstOfEachType(timeline))).toEqual(expected);
   });

@@ -36,8 +36,20 @@ describe('resolveTime', () => {
   });
 
   it.each([
-    ['Berlin spring-forward gap', '02:30', '2024-03-31', 'Europe/Berlin', 'nonexistent: `02:30` does not exist in Europe/Berlin: the clocks skipped it (daylight saving change)'],
-    ['New York spring-forward gap', '2024-03-10 02:15', '2024-03-10', 'America/New_York', 'nonexistent: `2024-03-10 02:15` does not exist in America/New_York: the clocks skipped it (daylight saving change)'],
+    [
+      'Berlin spring-forward gap',
+      '02:30',
+      '2024-03-31',
+      'Europe/Berlin',
+      'nonexistent: `02:30` does not exist in Europe/Berlin: the clocks skipped it (daylight saving change)',
+    ],
+    [
+      'New York spring-forward gap',
+      '2024-03-10 02:15',
+      '2024-03-10',
+      'America/New_York',
+      'nonexistent: `2024-03-10 02:15` does not exist in America/New_York: the clocks skipped it (daylight saving change)',
+    ],
     ['minute 60', '10:60', '2024-01-15', 'UTC', 'invalid: `10:60` is not a valid time of day'],
     ['a day that does not exist', '2024-02-30 10:00', '2024-01-15', 'UTC', 'invalid: `2024-02-30 10:00` names a day that does not exist (2024-02-30)'],
     ['an offset past 23 hours', '2024-01-15T10:00:00+25:00', '2024-01-15', 'UTC', 'invalid: `2024-01-15T10:00:00+25:00` has an invalid UTC offset'],

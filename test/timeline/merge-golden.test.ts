@@ -71,10 +71,24 @@ describe('timeline merge', () => {
 });
 
 describe('merging into files of other shapes', () => {
-  const scans = [{ file: 'app.log', lines: 1, unparsable: 0, unparsableLines: [], tooLong: 0, matches: [{ line: 1, record: { instant: Date.UTC(2024, 0, 15, 10, 5), level: 'error' as const, service: 'api', message: 'a # b: c', correlationId: 'r' } }] }];
+  const scans = [
+    {
+      file: 'app.log',
+      lines: 1,
+      unparsable: 0,
+      unparsableLines: [],
+      tooLong: 0,
+      matches: [
+        { line: 1, record: { instant: Date.UTC(2024, 0, 15, 10, 5), level: 'error' as const, service: 'api', message: 'a # b: c', correlationId: 'r' } },
+      ],
+    },
+  ];
   const merged = (text: string) => {
     const source = parseYamlSource('incident.yaml', text).source!;
-    return mergeIntoTimeline(source, selectEntries(scans, { zone: 'UTC', existing: [{ instant: Date.UTC(2024, 0, 15, 10, 0), event: 'x', source: null }] }).entries);
+    return mergeIntoTimeline(
+      source,
+      selectEntries(scans, { zone: 'UTC', existing: [{ instant: Date.UTC(2024, 0, 15, 10, 0), event: 'x', source: null }] }).entries,
+    );
   };
 
   it('keeps CRLF line endings and appends at the end of a file without a final line break', () => {

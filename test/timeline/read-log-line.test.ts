@@ -14,17 +14,49 @@ const matcher = createMatcher('req_1');
 
 describe('readLogLine', () => {
   it.each([
-    ['pino', '{"level":50,"time":1705314225000,"name":"orders","request_id":"req_1","msg":"declined"}', { instant: T, level: 'error', service: 'orders', message: 'declined' }],
-    ['bunyan', '{"name":"orders","hostname":"h","pid":1,"level":40,"request_id":"req_1","msg":"slow","time":"2024-01-15T10:23:45.000Z","v":0}', { instant: T, level: 'warn', service: 'orders', message: 'slow' }],
-    ['structlog', '{"event":"cache miss","level":"debug","timestamp":"2024-01-15T10:23:45.250Z","correlation_id":"req_1"}', { instant: T + 250, level: 'debug', service: null, message: 'cache miss' }],
-    ['OpenTelemetry', '{"timeUnixNano":"1705314225000000000","severityNumber":13,"body":{"stringValue":"retry"},"attributes":[{"key":"request_id","value":{"stringValue":"req_1"}}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"pay"}}]}}', { instant: T, level: 'warn', service: 'pay', message: 'retry' }],
-    ['OpenTelemetry trace id', '{"timeUnixNano":1705314225000000000,"severityText":"INFO","body":"ok","traceId":"req_1"}', { instant: T, level: 'info', message: 'ok' }],
+    [
+      'pino',
+      '{"level":50,"time":1705314225000,"name":"orders","request_id":"req_1","msg":"declined"}',
+      { instant: T, level: 'error', service: 'orders', message: 'declined' },
+    ],
+    [
+      'bunyan',
+      '{"name":"orders","hostname":"h","pid":1,"level":40,"request_id":"req_1","msg":"slow","time":"2024-01-15T10:23:45.000Z","v":0}',
+      { instant: T, level: 'warn', service: 'orders', message: 'slow' },
+    ],
+    [
+      'structlog',
+      '{"event":"cache miss","level":"debug","timestamp":"2024-01-15T10:23:45.250Z","correlation_id":"req_1"}',
+      { instant: T + 250, level: 'debug', service: null, message: 'cache miss' },
+    ],
+    [
+      'OpenTelemetry',
+      '{"timeUnixNano":"1705314225000000000","severityNumber":13,"body":{"stringValue":"retry"},"attributes":[{"key":"request_id","value":{"stringValue":"req_1"}}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"pay"}}]}}',
+      { instant: T, level: 'warn', service: 'pay', message: 'retry' },
+    ],
+    [
+      'OpenTelemetry trace id',
+      '{"timeUnixNano":1705314225000000000,"severityText":"INFO","body":"ok","traceId":"req_1"}',
+      { instant: T, level: 'info', message: 'ok' },
+    ],
     ['labels', '{"time":1705314225,"severity":"ERROR","message":"m","labels":{"x-request-id":"req_1"}}', { instant: T, level: 'error', message: 'm' }],
     ['epoch microseconds', '{"ts":1705314225000000,"request_id":"req_1","msg":"m"}', { instant: T }],
     ['naive ISO', '{"timestamp":"2024-01-15 11:23:45","request_id":"req_1","msg":"m"}', { instant: T }],
-    ['logfmt', 'ts=2024-01-15T10:23:45Z level=warning service=inv request_id=req_1_inv msg="pool: 50 busy"', { instant: T, level: 'warn', service: 'inv', message: 'pool: 50 busy', correlationId: 'req_1_inv' }],
-    ['plain, naive', '2024-01-15 11:23:45 INFO request_id=req_1 payment declined amount=12', { instant: T, level: 'info', service: null, message: 'payment declined amount=12' }],
-    ['plain, service', '2024-01-15 11:23:45,120 ERROR [gateway] request_id=req_1 timeout', { instant: T + 120, level: 'error', service: 'gateway', message: 'timeout' }],
+    [
+      'logfmt',
+      'ts=2024-01-15T10:23:45Z level=warning service=inv request_id=req_1_inv msg="pool: 50 busy"',
+      { instant: T, level: 'warn', service: 'inv', message: 'pool: 50 busy', correlationId: 'req_1_inv' },
+    ],
+    [
+      'plain, naive',
+      '2024-01-15 11:23:45 INFO request_id=req_1 payment declined amount=12',
+      { instant: T, level: 'info', service: null, message: 'payment declined amount=12' },
+    ],
+    [
+      'plain, service',
+      '2024-01-15 11:23:45,120 ERROR [gateway] request_id=req_1 timeout',
+      { instant: T + 120, level: 'error', service: 'gateway', message: 'timeout' },
+    ],
     ['plain, offset', '[2024-01-15T12:23:45+02:00] WARN request_id=req_1:child retry', { instant: T, level: 'warn', correlationId: 'req_1:child' }],
     ['plain, no level', '2024-01-15T10:23:45Z request_id=req_1 started', { instant: T, level: null, message: 'started' }],
   ])('%s', (_name, line, expected) => {
@@ -48,7 +80,10 @@ describe('readLogLine', () => {
 
   it('reads the configured field names, also nested', () => {
     const custom = createMatcher('o-9', ['order_id']);
-    expect(readLogLine('{"time":1705314225,"attributes":{"orderId":"o-9.2"}}', custom, 'UTC')).toMatchObject({ kind: 'record', record: { correlationId: 'o-9.2' } });
+    expect(readLogLine('{"time":1705314225,"attributes":{"orderId":"o-9.2"}}', custom, 'UTC')).toMatchObject({
+      kind: 'record',
+      record: { correlationId: 'o-9.2' },
+    });
   });
 });
 

@@ -23,8 +23,18 @@ const only = (text: string) => {
 
 describe('cause', () => {
   it.each([
-    { name: 'the first of two duplicate ids', text: DUPLICATE_IDS, ruleId: 'schema/duplicate-id', cause: { file: 'incident.yaml', line: 15, column: 9, message: 'the first use of `add-test`' } },
-    { name: 'the earlier timeline entry', text: OUT_OF_ORDER, ruleId: 'schema/timeline-order', cause: { file: 'incident.yaml', line: 8, column: 11, message: 'the earlier entry, at 10:00' } },
+    {
+      name: 'the first of two duplicate ids',
+      text: DUPLICATE_IDS,
+      ruleId: 'schema/duplicate-id',
+      cause: { file: 'incident.yaml', line: 15, column: 9, message: 'the first use of `add-test`' },
+    },
+    {
+      name: 'the earlier timeline entry',
+      text: OUT_OF_ORDER,
+      ruleId: 'schema/timeline-order',
+      cause: { file: 'incident.yaml', line: 8, column: 11, message: 'the earlier entry, at 10:00' },
+    },
   ])('points at $name', ({ text, ruleId, cause }) => {
     const diagnostic = only(text);
     expect(diagnostic.ruleId).toBe(ruleId);
@@ -36,13 +46,22 @@ describe('cause', () => {
   });
 
   it('is a `cause` key in JSON', () => {
-    expect(JSON.parse(formatJson([only(DUPLICATE_IDS)]))[0].cause).toEqual({ file: 'incident.yaml', line: 15, column: 9, message: 'the first use of `add-test`' });
+    expect(JSON.parse(formatJson([only(DUPLICATE_IDS)]))[0].cause).toEqual({
+      file: 'incident.yaml',
+      line: 15,
+      column: 9,
+      message: 'the first use of `add-test`',
+    });
   });
 
   it('is a related location in SARIF', () => {
     const [result] = buildSarif([only(OUT_OF_ORDER)]).runs[0]!.results!;
     expect(result!.relatedLocations).toEqual([
-      { id: 1, message: { text: 'the earlier entry, at 10:00' }, physicalLocation: { artifactLocation: { uri: 'incident.yaml' }, region: { startLine: 8, startColumn: 11 } } },
+      {
+        id: 1,
+        message: { text: 'the earlier entry, at 10:00' },
+        physicalLocation: { artifactLocation: { uri: 'incident.yaml' }, region: { startLine: 8, startColumn: 11 } },
+      },
     ]);
   });
 });

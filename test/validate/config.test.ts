@@ -81,15 +81,27 @@ describe('checkConfig', () => {
   it.each([
     ['a misspelt setting', 'incidnets: docs\n', ['1:1-1:10 error Unknown field `incidnets`; did you mean `incidents`? (incidnets) schema/unknown-field']],
     ['a misspelt nested setting', 'sync:\n  labl: x\n', ['2:3-2:7 error Unknown field `labl`; did you mean `label`? (sync.labl) schema/unknown-field']],
-    ['a rule id outside blame/ and structure/', 'lint:\n  rules:\n    judgement: off\n', ['3:5-3:14 error Unknown field `judgement` (lint.rules.judgement) schema/unknown-field']],
+    [
+      'a rule id outside blame/ and structure/',
+      'lint:\n  rules:\n    judgement: off\n',
+      ['3:5-3:14 error Unknown field `judgement` (lint.rules.judgement) schema/unknown-field'],
+    ],
     [
       'an unknown rule level',
       'lint:\n  rules:\n    blame/judgement: loud\n',
       ['3:22-3:26 error `lint.rules["blame/judgement"]` must be one of off | error | warning | info; found `loud` (lint.rules["blame/judgement"]) schema/enum'],
     ],
-    ['a phrase without its text', 'lint:\n  phrases:\n    - rule: blame/x\n', ['3:7 error Missing required field `phrase` (lint.phrases[0].phrase) schema/required']],
+    [
+      'a phrase without its text',
+      'lint:\n  phrases:\n    - rule: blame/x\n',
+      ['3:7 error Missing required field `phrase` (lint.phrases[0].phrase) schema/required'],
+    ],
     ['an empty severity scale', 'severities: []\n', ['1:13-1:15 error `severities` needs at least 1 entry (severities) schema/min-items']],
-    ['a severity listed twice', 'severities: [SEV1, SEV1]\n', ['1:20-1:24 error `severities` lists `SEV1` twice (entries 0 and 1) (severities[1]) schema/duplicate-item']],
+    [
+      'a severity listed twice',
+      'severities: [SEV1, SEV1]\n',
+      ['1:20-1:24 error `severities` lists `SEV1` twice (entries 0 and 1) (severities[1]) schema/duplicate-item'],
+    ],
     [
       'a severity listed twice in different case',
       'severities: [SEV1, sev1]\n',
@@ -113,12 +125,24 @@ describe('checkConfig', () => {
       'policies:\n  action_deadline_days:\n    SEV9: 10\n',
       ['3:11-3:13 error `SEV9` in `policies.action_deadline_days` is not a severity of the scale (policies.action_deadline_days.SEV9) schema/severities'],
     ],
-    ['a negative draft age limit', 'policies:\n  max_days_in_draft: -3\n', ['2:22-2:24 error `policies.max_days_in_draft` must be >= 0; found the number -3 (policies.max_days_in_draft) schema/range']],
-    ['a negative approval count', 'review:\n  approvals: { P1: -1 }\n', ['2:20-2:22 error `review.approvals.P1` must be >= 0; found the number -1 (review.approvals.P1) schema/range']],
+    [
+      'a negative draft age limit',
+      'policies:\n  max_days_in_draft: -3\n',
+      ['2:22-2:24 error `policies.max_days_in_draft` must be >= 0; found the number -3 (policies.max_days_in_draft) schema/range'],
+    ],
+    [
+      'a negative approval count',
+      'review:\n  approvals: { P1: -1 }\n',
+      ['2:20-2:22 error `review.approvals.P1` must be >= 0; found the number -1 (review.approvals.P1) schema/range'],
+    ],
     ['a number for a folder', 'templates: 3\n', ['1:12-1:13 error `templates` must be text, not the number 3 (templates) schema/type']],
     ['a list instead of a mapping', '- a\n', ['1:1-1:4 error The document must be a mapping, not a list of 1 schema/type']],
     ['broken YAML', 'a: [\n', ['2:1-2:2 error Flow sequence in block collection must be sufficiently indented and end with a ] schema/yaml-syntax']],
-    ['a duplicate key', 'incidents: a\nincidents: b\n', ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping (incidents) schema/duplicate-key']],
+    [
+      'a duplicate key',
+      'incidents: a\nincidents: b\n',
+      ['2:1-2:10 error Duplicate key `incidents`: each key may appear once in a mapping (incidents) schema/duplicate-key'],
+    ],
   ])('%s', (_name, text, expected) => {
     const { config, diagnostics } = check(text);
     expect(diagnostics.map(formatLine)).toEqual(expected);

@@ -14,9 +14,17 @@ describe('duplicate incident ids', () => {
     });
     const result = await run(dir, ['validate', ...paths, '--format', 'json']);
     expect(result.code).toBe(1);
-    const found = (JSON.parse(result.stdout) as Array<{ file: string; ruleId: string; line: number; path: string; message: string }>).filter((d) => d.ruleId === 'schema/duplicate-incident-id');
+    const found = (JSON.parse(result.stdout) as Array<{ file: string; ruleId: string; line: number; path: string; message: string }>).filter(
+      (d) => d.ruleId === 'schema/duplicate-incident-id',
+    );
     expect(found).toHaveLength(errors);
-    expect(found.at(-1)).toMatchObject({ file: 'postmortems/2024-01-16-copy.yaml', line: 1, path: 'id', message: 'Incident id `checkout` is also the id of postmortems/2024-01-15-checkout.yaml; each incident needs its own id', cause: { file: 'postmortems/2024-01-15-checkout.yaml', line: null, column: null, message: 'another file with incident id `checkout`' } });
+    expect(found.at(-1)).toMatchObject({
+      file: 'postmortems/2024-01-16-copy.yaml',
+      line: 1,
+      path: 'id',
+      message: 'Incident id `checkout` is also the id of postmortems/2024-01-15-checkout.yaml; each incident needs its own id',
+      cause: { file: 'postmortems/2024-01-15-checkout.yaml', line: null, column: null, message: 'another file with incident id `checkout`' },
+    });
   });
 
   it('same-named files in two folders share the id their file name gives them', async () => {

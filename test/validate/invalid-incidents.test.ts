@@ -28,8 +28,16 @@ describe('invalid incidents', () => {
       edit(['    type: start', '    tpye: start']),
       ['10:5-10:9 error Unknown field `tpye`; did you mean `type`? (timeline[0].tpye) schema/unknown-field'],
     ],
-    ['unknown field with no close name', edit(['lessons:', 'flavour: mint\nlessons:']), ['16:1-16:8 error Unknown field `flavour` (flavour) schema/unknown-field']],
-    ['missing top-level field points at the document start', edit(['title: Checkout errors\n', '']), ['1:1 error Missing required field `title` (title) schema/required']],
+    [
+      'unknown field with no close name',
+      edit(['lessons:', 'flavour: mint\nlessons:']),
+      ['16:1-16:8 error Unknown field `flavour` (flavour) schema/unknown-field'],
+    ],
+    [
+      'missing top-level field points at the document start',
+      edit(['title: Checkout errors\n', '']),
+      ['1:1 error Missing required field `title` (title) schema/required'],
+    ],
     [
       'missing nested field points at the parent key',
       edit(['  immediate: A null pointer', '  x-note: tbd']),
@@ -40,15 +48,27 @@ describe('invalid incidents', () => {
       edit(['    event: Errors began\n', '']),
       ['8:5 error Missing required field `event` (timeline[0].event) schema/required'],
     ],
-    ['a number where text is expected', edit(['title: Checkout errors', 'title: 42']), ['1:8-1:10 error `title` must be text, not the number 42 (title) schema/type']],
+    [
+      'a number where text is expected',
+      edit(['title: Checkout errors', 'title: 42']),
+      ['1:8-1:10 error `title` must be text, not the number 42 (title) schema/type'],
+    ],
     ['a key with no value', edit(['title: Checkout errors', 'title:']), ['1:7 error `title` must be text, not an empty value (null) (title) schema/type']],
-    ['an empty folded block scalar', edit(['summary: Checkout failed for some users.', 'summary: >\n']), ['4:10-4:11 error `summary` must not be empty (summary) schema/empty']],
+    [
+      'an empty folded block scalar',
+      edit(['summary: Checkout failed for some users.', 'summary: >\n']),
+      ['4:10-4:11 error `summary` must not be empty (summary) schema/empty'],
+    ],
     [
       'an unknown key after a folded block scalar',
       edit(['    event: Errors began', '    event: >\n      Errors\n      began\n    when: now']),
       ['12:5-12:9 error Unknown field `when` (timeline[0].when) schema/unknown-field'],
     ],
-    ['a bad time inside a folded block scalar: from the indicator to the last character', edit(['"10:00"', '>-\n      10h00']), ['8:11-9:12 error `10h00` is not a time this format understands (timeline[0].time) schema/time']],
+    [
+      'a bad time inside a folded block scalar: from the indicator to the last character',
+      edit(['"10:00"', '>-\n      10h00']),
+      ['8:11-9:12 error `10h00` is not a time this format understands (timeline[0].time) schema/time'],
+    ],
     [
       'a key after a literal block scalar keeps its own line',
       edit(['summary: Checkout failed for some users.', 'summary: |\n  Checkout failed\n  for some users.\nsumary: x']),
@@ -60,11 +80,18 @@ describe('invalid incidents', () => {
       edit(['lessons:', 'status: publshed\nlessons:']),
       ['16:9-16:17 error `status` must be one of draft | in-review | published; found `publshed`; did you mean `published`? (status) schema/enum'],
     ],
-    ['a missing date: times of day are checked for form only, not reported again', edit(['date: 2024-01-15\n', '']), ['1:1 error Missing required field `date` (date) schema/required']],
+    [
+      'a missing date: times of day are checked for form only, not reported again',
+      edit(['date: 2024-01-15\n', '']),
+      ['1:1 error Missing required field `date` (date) schema/required'],
+    ],
     [
       'a missing date and a malformed time',
       edit(['date: 2024-01-15\n', ''], ['"10:00"', '"10h00"']),
-      ['1:1 error Missing required field `date` (date) schema/required', '7:11-7:18 error `10h00` is not a time this format understands (timeline[0].time) schema/time'],
+      [
+        '1:1 error Missing required field `date` (date) schema/required',
+        '7:11-7:18 error `10h00` is not a time this format understands (timeline[0].time) schema/time',
+      ],
     ],
     ['a date that does not exist', edit(['2024-01-15', '2024-02-30']), ['2:7-2:17 error `2024-02-30` is not a real calendar day (date) schema/date']],
     ['a date in another form', edit(['2024-01-15', '15.01.2024']), ['2:7-2:17 error `date` has the wrong form: `15.01.2024` (date) schema/format']],
@@ -75,11 +102,17 @@ describe('invalid incidents', () => {
     ],
     ['a time with a dot', edit(['"10:00"', '"10.00"']), ['8:11-8:18 error `10.00` is not a time this format understands (timeline[0].time) schema/time']],
     ['hour 24', edit(['"10:00"', '"24:10"']), ['8:11-8:18 error `24:10` is not a valid time of day (timeline[0].time) schema/time']],
-    ['a time YAML read as a number', edit(['"10:00"', '1000']), ['8:11-8:15 error `timeline[0].time` must be text, not the number 1000 (timeline[0].time) schema/type']],
+    [
+      'a time YAML read as a number',
+      edit(['"10:00"', '1000']),
+      ['8:11-8:15 error `timeline[0].time` must be text, not the number 1000 (timeline[0].time) schema/type'],
+    ],
     [
       'a timeline out of order',
       edit(['    type: start\n', '    type: start\n  - time: "09:30"\n    event: Paged\n']),
-      ['11:11-11:18 error `09:30` is earlier than `10:00` at `timeline[0].time`; the timeline must be in chronological order (timeline[1].time) schema/timeline-order'],
+      [
+        '11:11-11:18 error `09:30` is earlier than `10:00` at `timeline[0].time`; the timeline must be in chronological order (timeline[1].time) schema/timeline-order',
+      ],
     ],
     [
       'a local time skipped by the spring-forward change',
@@ -131,18 +164,46 @@ describe('invalid incidents', () => {
       edit(['timeline:\n  - time: "10:00"\n    event: Errors began\n    type: start', 'timeline: []']),
       ['7:11-7:13 error `timeline` needs at least 1 entry (timeline) schema/min-items'],
     ],
-    ['an empty list of resolution steps', edit(['resolution: Rolled back', 'resolution: []']), ['13:13-13:15 error `resolution` needs at least 1 entry (resolution) schema/min-items']],
-    ['a resolution that is a mapping', edit(['resolution: Rolled back', 'resolution:\n  text: Rolled back']), ['14:3-14:20 error `resolution` must be text or a list, not a mapping (resolution) schema/type']],
-    ['a lesson that is a number', edit(['  - Canaries help', '  - 42']), ['17:5-17:7 error `lessons[0]` must be text or a mapping, not the number 42 (lessons[0]) schema/type']],
+    [
+      'an empty list of resolution steps',
+      edit(['resolution: Rolled back', 'resolution: []']),
+      ['13:13-13:15 error `resolution` needs at least 1 entry (resolution) schema/min-items'],
+    ],
+    [
+      'a resolution that is a mapping',
+      edit(['resolution: Rolled back', 'resolution:\n  text: Rolled back']),
+      ['14:3-14:20 error `resolution` must be text or a list, not a mapping (resolution) schema/type'],
+    ],
+    [
+      'a lesson that is a number',
+      edit(['  - Canaries help', '  - 42']),
+      ['17:5-17:7 error `lessons[0]` must be text or a mapping, not the number 42 (lessons[0]) schema/type'],
+    ],
     [
       'a misspelt key in a lesson mapping (the branch that fits is reported)',
       edit(['  - Canaries help', '  - title: Canaries help\n    detial: x']),
       ['18:5-18:11 error Unknown field `detial`; did you mean `detail`? (lessons[0].detial) schema/unknown-field'],
     ],
-    ['a number among resolution steps', edit(['resolution: Rolled back', 'resolution: [ok, 42]']), ['13:18-13:20 error `resolution[1]` must be text, not the number 42 (resolution[1]) schema/type']],
-    ['a lesson mapping without a title', edit(['  - Canaries help', '  - detail: Canaries help']), ['17:5 error Missing required field `title` (lessons[0].title) schema/required']],
-    ['impact written as text', edit(['impact:\n  description: 5% of requests failed', 'impact: 5% failed']), ['5:9-5:18 error `impact` must be a mapping, not `5% failed` (impact) schema/type']],
-    ['authors written as one name', edit(['lessons:', 'authors: dana\nlessons:']), ['16:10-16:14 error `authors` must be a list, not `dana` (authors) schema/type']],
+    [
+      'a number among resolution steps',
+      edit(['resolution: Rolled back', 'resolution: [ok, 42]']),
+      ['13:18-13:20 error `resolution[1]` must be text, not the number 42 (resolution[1]) schema/type'],
+    ],
+    [
+      'a lesson mapping without a title',
+      edit(['  - Canaries help', '  - detail: Canaries help']),
+      ['17:5 error Missing required field `title` (lessons[0].title) schema/required'],
+    ],
+    [
+      'impact written as text',
+      edit(['impact:\n  description: 5% of requests failed', 'impact: 5% failed']),
+      ['5:9-5:18 error `impact` must be a mapping, not `5% failed` (impact) schema/type'],
+    ],
+    [
+      'authors written as one name',
+      edit(['lessons:', 'authors: dana\nlessons:']),
+      ['16:10-16:14 error `authors` must be a list, not `dana` (authors) schema/type'],
+    ],
     [
       'a near-miss event type is a warning',
       edit(['    type: start', '    type: strat']),
@@ -205,7 +266,10 @@ describe('valid variations', () => {
     ['an unquoted time under a %YAML 1.1 directive', `%YAML 1.1\n---\n${edit(['"10:00"', '10:00'])}`],
     ['a one-digit hour', edit(['"10:00"', '"9:55"'])],
     ['no action items while a draft', edit(['action_items:\n  - action: Add a test', 'action_items: []'])],
-    ['no action items with an explicit draft status', edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: draft\nlessons:'])],
+    [
+      'no action items with an explicit draft status',
+      edit(['action_items:\n  - action: Add a test', 'action_items: []'], ['lessons:', 'status: draft\nlessons:']),
+    ],
     ['equal times in a row', edit(['    type: start\n', '    type: start\n  - time: "10:00"\n    event: Paged\n'])],
     ['a free event type', edit(['    type: start', '    type: rollback'])],
     ['ISO times with offsets', edit(['"10:00"', '"2024-01-15T11:00:00+01:00"'])],

@@ -9,9 +9,21 @@ const base = (impact: string, issue = '') =>
 // YAML reads these as numbers that JSON Schema lets through; none is a usable figure.
 describe('numbers that are not usable figures', () => {
   it.each([
-    ['an infinite count', base('  users_affected: 1e400'), '7:19-7:24 error `impact.users_affected` must be a finite number below 2^53; found Infinity (impact.users_affected) schema/range'],
-    ['an infinite amount', base('  revenue_loss: .inf'), '7:17-7:21 error `impact.revenue_loss` must be a finite number; found Infinity (impact.revenue_loss) schema/range'],
-    ['an issue number past 2^53', base('', '    issue: 99999999999999999999'), '15:12-15:32 error `action_items[0].issue` must be a finite number below 2^53; found 100000000000000000000 (action_items[0].issue) schema/range'],
+    [
+      'an infinite count',
+      base('  users_affected: 1e400'),
+      '7:19-7:24 error `impact.users_affected` must be a finite number below 2^53; found Infinity (impact.users_affected) schema/range',
+    ],
+    [
+      'an infinite amount',
+      base('  revenue_loss: .inf'),
+      '7:17-7:21 error `impact.revenue_loss` must be a finite number; found Infinity (impact.revenue_loss) schema/range',
+    ],
+    [
+      'an issue number past 2^53',
+      base('', '    issue: 99999999999999999999'),
+      '15:12-15:32 error `action_items[0].issue` must be a finite number below 2^53; found 100000000000000000000 (action_items[0].issue) schema/range',
+    ],
   ])('%s', (_, yaml, expected) => {
     const lines = checkIncident('x.yaml', yaml.replace('\n\n', '\n'), DEFAULT_CONFIG).diagnostics.map(formatLine);
     expect(lines).toContain(expected);

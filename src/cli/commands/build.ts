@@ -38,17 +38,32 @@ export const buildCommand: CommandSpec = {
     if (templateWarnings.length > 0) io.stderr(formatText(templateWarnings, { colour: io.isTTY }));
 
     const failed = items.filter((item) => item.state === 'failed');
-    if (failed.length > 0) io.stderr(formatText(failed.flatMap((item) => item.diagnostics), { colour: io.isTTY }));
+    if (failed.length > 0)
+      io.stderr(
+        formatText(
+          failed.flatMap((item) => item.diagnostics),
+          { colour: io.isTTY },
+        ),
+      );
     const stale = items.filter((item) => item.state === 'missing' || item.state === 'changed');
     if (values.check) {
       for (const item of stale) io.stdout(`${item.state === 'missing' ? 'missing' : 'out of date'}: ${item.target} (from ${item.file})\n`);
       for (const orphan of orphans) io.stdout(`orphaned: ${orphan.report} (from ${orphan.source}, which no longer exists)\n`);
       if (stale.length > 0) io.stdout('Run `npx postmortem build` and commit the result.\n');
-      if (orphans.length > 0) io.stdout(`Delete the orphaned report${orphans.length === 1 ? '' : 's'}, or restore ${orphans.length === 1 ? 'its' : 'their'} incident file${orphans.length === 1 ? '' : 's'}.\n`);
+      if (orphans.length > 0)
+        io.stdout(
+          `Delete the orphaned report${orphans.length === 1 ? '' : 's'}, or restore ${orphans.length === 1 ? 'its' : 'their'} incident file${orphans.length === 1 ? '' : 's'}.\n`,
+        );
       else if (stale.length === 0 && failed.length === 0) io.stdout(`${items.length} report${items.length === 1 ? '' : 's'} up to date.\n`);
       return stale.length > 0 || failed.length > 0 || orphans.length > 0 ? 1 : 0;
     }
-    if (orphans.length > 0) io.stderr(formatText(orphans.map((orphan) => orphanDiagnostic(orphan, 'warning')), { colour: io.isTTY }));
+    if (orphans.length > 0)
+      io.stderr(
+        formatText(
+          orphans.map((orphan) => orphanDiagnostic(orphan, 'warning')),
+          { colour: io.isTTY },
+        ),
+      );
     const { failures } = await applyBuild(workspace, items);
     if (failures.length > 0) io.stderr(formatText(failures, { colour: io.isTTY }));
     const failedWrites = new Set(failures.map((d) => d.file));

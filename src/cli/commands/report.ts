@@ -22,7 +22,13 @@ export const reportCommand: CommandSpec = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string' }, format: { type: 'string' }, now: { type: 'string' }, check: { type: 'boolean' }, 'fail-on-overdue': { type: 'boolean' } },
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        now: { type: 'string' },
+        check: { type: 'boolean' },
+        'fail-on-overdue': { type: 'boolean' },
+      },
     });
     if (positionals.length > 0) throw new UsageError('report reads the whole incidents folder and takes no paths');
     const format = parseFormat(values.format ?? 'md', ['md', 'json'] as const);
@@ -36,7 +42,13 @@ export const reportCommand: CommandSpec = {
 
     if (plan.templateWarnings?.length) io.stderr(formatText(plan.templateWarnings, { colour: io.isTTY }));
     const unreadable = plan.report.unreadable.length;
-    if (unreadable > 0) io.stderr(formatText(plan.diagnostics.filter((d) => d.severity === 'error'), { colour: io.isTTY }));
+    if (unreadable > 0)
+      io.stderr(
+        formatText(
+          plan.diagnostics.filter((d) => d.severity === 'error'),
+          { colour: io.isTTY },
+        ),
+      );
     let failed = unreadable > 0;
     if (values.check) {
       if (plan.target === null) throw new UsageError('--check compares a file; give --out FILE with --format json');
@@ -51,7 +63,9 @@ export const reportCommand: CommandSpec = {
     } else {
       await applyReport(workspace, plan);
       const { totals, action_items: actions } = plan.report;
-      io.stdout(`${plan.state === 'unchanged' ? 'unchanged' : 'wrote'} ${plan.target}: ${totals.incidents} incidents, ${actions.overdue.length} overdue action items${unreadable > 0 ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}.\n`);
+      io.stdout(
+        `${plan.state === 'unchanged' ? 'unchanged' : 'wrote'} ${plan.target}: ${totals.incidents} incidents, ${actions.overdue.length} overdue action items${unreadable > 0 ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}.\n`,
+      );
     }
     if (values['fail-on-overdue'] && plan.report.action_items.overdue.length > 0) {
       // On stderr even when the page goes to stdout, so a scheduled run says why it failed.

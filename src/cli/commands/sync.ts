@@ -23,7 +23,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Registered in commands/index.ts; see docs/sync.md for the user's view. */
 export const syncCommand: CommandSpec = {
   name: 'sync',
-  usage: '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--max-wait SECONDS] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
+  usage:
+    '[PATHS…] --repo OWNER/NAME [--dry-run] [--prune] [--pace-ms N] [--max-wait SECONDS] [--api-url URL] [--cache FILE] [--format text|github|json|sarif] [--verbose]',
   summary: 'Creates and updates one GitHub issue per action item; writes issue numbers and status back to the YAML.',
   options: [
     ['--repo OWNER/NAME', 'repository for the issues (else `sync.repo` in the config, else GITHUB_REPOSITORY)'],
@@ -33,7 +34,10 @@ export const syncCommand: CommandSpec = {
     ['--max-wait SECONDS', 'longest wait for the retries of one request, in s (default 30; also POSTMORTEM_SYNC_MAX_WAIT, `sync.max_wait`); 0 fails at once'],
     ['--api-url URL', 'REST API base URL (else GITHUB_API_URL, else https://api.github.com)'],
     ['--verbose', 'print every HTTP request (method, path, status; never headers)'],
-    ['--format F', 'text (default); github: also workflow annotations on the YAML line of each failed, conflicting or warned item; json or sarif: those items and invalid files as diagnostics on stdout (the report goes to stderr)'],
+    [
+      '--format F',
+      'text (default); github: also workflow annotations on the YAML line of each failed, conflicting or warned item; json or sarif: those items and invalid files as diagnostics on stdout (the report goes to stderr)',
+    ],
     ['--cache FILE', 'keep ETags between runs so unchanged pages are answered 304 (also POSTMORTEM_SYNC_CACHE)'],
   ],
   async run(args, rawIo) {
@@ -78,7 +82,9 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   const workspace = await openOrReport(io);
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
-  const connection = usageOnConnectionError(() => resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo));
+  const connection = usageOnConnectionError(() =>
+    resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo),
+  );
   // A dry run writes nothing, so it needs no lock; a real run holds it until its last write.
   const taken = dryRun ? null : await acquireSyncLock(workspace.root);
   if (taken && !taken.ok) {
@@ -111,7 +117,13 @@ interface SyncFlags {
 }
 
 /** Pacing, timeouts and the retry wait cap: flag, then environment, then config, then default. */
-function createTracker(values: SyncFlags, workspace: Workspace, connection: Connection, io: CommandIO, stderrLine: (line: string) => void): Promise<GithubTracker> {
+function createTracker(
+  values: SyncFlags,
+  workspace: Workspace,
+  connection: Connection,
+  io: CommandIO,
+  stderrLine: (line: string) => void,
+): Promise<GithubTracker> {
   const cacheValue = values.cache ?? io.env.POSTMORTEM_SYNC_CACHE;
   const maxWait = readWholeNumber('--max-wait', 'seconds', values['max-wait'] ?? io.env.POSTMORTEM_SYNC_MAX_WAIT) ?? workspace.config.sync.maxWait;
   return createGithubTracker({
@@ -146,7 +158,13 @@ async function syncWithTracker(values: SyncFlags, positionals: string[], workspa
     report.stdout(run.plan.map((op) => `${formatPlanLine(op)}\n`).join(''));
     report.stdout(`dry run: ${run.plan.length} operation${run.plan.length === 1 ? '' : 's'} planned, nothing written (${tracker.requests()} requests)\n`);
     await tracker.close();
-    if (machine) io.stdout(formatDiagnostics(run.files.flatMap((f) => f.diagnostics), format));
+    if (machine)
+      io.stdout(
+        formatDiagnostics(
+          run.files.flatMap((f) => f.diagnostics),
+          format,
+        ),
+      );
     return failedFiles > 0 ? 1 : 0;
   }
   await tracker.close();
@@ -224,4 +242,3 @@ function readWholeNumber(name: string, unit: string, value: string | undefined):
   if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of ${unit}; got \`${value}\``);
   return Number(value);
 }
-

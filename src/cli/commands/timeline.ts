@@ -40,12 +40,14 @@ export const timelineCommand: CommandSpec = {
       },
     });
     const [file, ...moreLogs] = positionals;
-    if (file === undefined) throw new UsageError('name the incident file: postmortem timeline postmortems/2024-01-15-checkout.yaml --from logs/app.log --request-id ID');
+    if (file === undefined)
+      throw new UsageError('name the incident file: postmortem timeline postmortems/2024-01-15-checkout.yaml --from logs/app.log --request-id ID');
     const from = [...(values.from ?? []), ...moreLogs];
     if ((values.from ?? []).length === 0) throw new UsageError('name the logs to read with --from LOG');
     const requestId = values['request-id']?.trim();
     if (!requestId) throw new UsageError('give the correlation id with --request-id ID');
-    if (values.level !== undefined && !(LOG_LEVELS as readonly string[]).includes(values.level)) throw new UsageError(`--level must be one of ${LOG_LEVELS.join(', ')}; got \`${values.level}\``);
+    if (values.level !== undefined && !(LOG_LEVELS as readonly string[]).includes(values.level))
+      throw new UsageError(`--level must be one of ${LOG_LEVELS.join(', ')}; got \`${values.level}\``);
     if (values.max !== undefined && !/^\d+$/.test(values.max)) throw new UsageError(`--max takes a whole number >= 0; got \`${values.max}\``);
     const zone = values['log-timezone'];
     if (zone !== undefined && !isTimeZone(zone)) throw new UsageError(`--log-timezone must be an IANA zone such as Europe/Berlin; got \`${zone}\``);
@@ -70,7 +72,13 @@ export const timelineCommand: CommandSpec = {
     const tally = `${lines} lines read, ${matched} matched, ${filtered} filtered out, ${duplicates} already in the timeline`;
     if (values['dry-run']) {
       io.stdout(`${result.entries.length} entries would be merged into ${result.file} (${tally}):\n`);
-      if (result.entries.length > 0) io.stdout(stringify(result.entries.map((e) => e.entry), { lineWidth: 0 }));
+      if (result.entries.length > 0)
+        io.stdout(
+          stringify(
+            result.entries.map((e) => e.entry),
+            { lineWidth: 0 },
+          ),
+        );
     } else if (result.written) io.stdout(`merged ${result.entries.length} entries into ${result.file} (${tally})\n`);
     else io.stdout(`${result.file} unchanged (${tally})\n`);
     return exitCodeFor(result.diagnostics);

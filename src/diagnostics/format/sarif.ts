@@ -33,16 +33,24 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: { versio
     return rule;
   });
   const results = diagnostics.map((d): Result => {
-    const text = [d.message, d.path ? `(at ${d.path})` : '', d.suggestions.length ? `Suggestion: ${d.suggestions.join(' | ')}` : '', d.note ? `Hint: ${d.note}` : '']
+    const text = [
+      d.message,
+      d.path ? `(at ${d.path})` : '',
+      d.suggestions.length ? `Suggestion: ${d.suggestions.join(' | ')}` : '',
+      d.note ? `Hint: ${d.note}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const result: Result = { ruleId: d.ruleId, ruleIndex: ids.indexOf(d.ruleId), level: LEVEL[d.severity], message: { text } };
-    const region = d.line === null ? undefined : {
-      startLine: d.line,
-      startColumn: d.column ?? 1,
-      ...(d.endLine !== null ? { endLine: d.endLine } : {}),
-      ...(d.endColumn !== null ? { endColumn: d.endColumn } : {}),
-    };
+    const region =
+      d.line === null
+        ? undefined
+        : {
+            startLine: d.line,
+            startColumn: d.column ?? 1,
+            ...(d.endLine !== null ? { endLine: d.endLine } : {}),
+            ...(d.endColumn !== null ? { endColumn: d.endColumn } : {}),
+          };
     result.locations = [{ physicalLocation: { artifactLocation: { uri: encodeURI(d.file) }, ...(region ? { region } : {}) } }];
     if (d.cause) {
       const { file, line, column, message } = d.cause;

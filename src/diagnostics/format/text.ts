@@ -42,9 +42,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: { colour
     for (const d of list) {
       // "Missing required field `summary`" already says where: no "at summary" after it.
       const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : '';
-      lines.push(
-        `  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`,
-      );
+      lines.push(`  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`);
       const indent = ' '.repeat(width + 13);
       if (d.expected !== undefined || d.actual !== undefined) {
         const parts = [d.expected !== undefined ? `expected ${d.expected}` : null, d.actual !== undefined ? `found ${d.actual}` : null];

@@ -74,7 +74,9 @@ export function checkApiUrl(text: string): string {
   if (url.username || url.password) throw new ConnectionError('--api-url must not carry credentials; use GITHUB_TOKEN');
   if (url.protocol === 'https:') return text.replace(/\/+$/, '');
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return text.replace(/\/+$/, '');
-  throw new ConnectionError(`--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``);
+  throw new ConnectionError(
+    `--api-url must use https:// (plain http:// is allowed only for 127.0.0.1, localhost and [::1]); got \`${url.protocol}//${url.host}\``,
+  );
 }
 
 /** Replaces every occurrence of the token: the last line of defence for anything printed. */

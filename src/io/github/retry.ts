@@ -59,11 +59,16 @@ const DEFAULT_RETRY_AFTER_MS = 60_000;
 /** Whether to let the plugin send the request again; pure, so every case is a table row in the tests. */
 export function decideRetry(cause: RetryCause, state: AttemptState, policy: RetryPolicy): RetryDecision {
   const reason = reasonOf(cause);
-  if (cause.kind === 'transient' && !state.resendable) return { retry: false, reason, why: 'not sent again: GitHub may have done it, so sync re-reads instead' };
+  if (cause.kind === 'transient' && !state.resendable)
+    return { retry: false, reason, why: 'not sent again: GitHub may have done it, so sync re-reads instead' };
   if (state.attempt >= policy.maxAttempts) return { retry: false, reason, why: `gave up after ${state.attempt} attempts` };
   const waitMs = cause.kind === 'transient' ? backoffWait(cause.resend, policy) : cause.waitMs;
   if (state.waitedMs + waitMs > policy.maxWaitMs) {
-    return { retry: false, reason, why: `the next wait (${seconds(waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)` };
+    return {
+      retry: false,
+      reason,
+      why: `the next wait (${seconds(waitMs)}) would pass the ${seconds(policy.maxWaitMs)} limit on waiting (--max-wait, \`sync.max_wait\`)`,
+    };
   }
   return { retry: true, waitMs, reason };
 }

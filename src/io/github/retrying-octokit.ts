@@ -23,7 +23,18 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { causeOf, decideRetry, NOT_RETRIED_STATUSES, pathOf, retryLine, summarise, transientRetries, type AttemptFailure, type RetryCause, type RetryPolicy } from './retry.js';
+import {
+  causeOf,
+  decideRetry,
+  NOT_RETRIED_STATUSES,
+  pathOf,
+  retryLine,
+  summarise,
+  transientRetries,
+  type AttemptFailure,
+  type RetryCause,
+  type RetryPolicy,
+} from './retry.js';
 
 export interface RetryingOctokitOptions {
   auth: string | undefined;
@@ -179,7 +190,12 @@ interface RetryPlugin {
 
 /** The failure as the policy reads it, from octokit's RequestError; no answer at all (refused, reset, timed out) has no status. */
 function describeFailure(raw: unknown, method: string): { failure: AttemptFailure; target: string } {
-  const error = (raw ?? {}) as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> }; request?: { method?: string; url?: string } };
+  const error = (raw ?? {}) as {
+    status?: number;
+    message?: string;
+    response?: { headers?: Record<string, string | undefined> };
+    request?: { method?: string; url?: string };
+  };
   // Octokit reports "no answer" as status 500 without a response.
   const answered = error.response !== undefined;
   return {

@@ -48,7 +48,6 @@ export interface GithubTracker extends SyncTracker {
   close(): Promise<void>;
 }
 
-
 interface IssueData {
   number: number;
   title: string;
@@ -103,7 +102,12 @@ class OctokitTracker implements GithubTracker {
   }
 
   async listIssues(): Promise<RemoteIssue[]> {
-    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, labels: this.options.label, state: 'all', per_page: 100 });
+    const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, {
+      ...this.repo,
+      labels: this.options.label,
+      state: 'all',
+      per_page: 100,
+    });
     const issues: RemoteIssue[] = [];
     try {
       for await (const page of pages) issues.push(...toRemoteIssues(page.data as IssueData[]));

@@ -23,7 +23,11 @@ export interface People {
 export function createPeople(names: Iterable<string>, guessNames = false): People {
   const set = new Set<string>();
   for (const name of names) {
-    for (const part of name.replace(/^@/, '').toLowerCase().split(/[\s,]+/)) if (part) set.add(part);
+    for (const part of name
+      .replace(/^@/, '')
+      .toLowerCase()
+      .split(/[\s,]+/))
+      if (part) set.add(part);
   }
   return { names: set, guessNames };
 }
@@ -137,7 +141,25 @@ export function isBelonging(words: readonly Token[], i: number): boolean {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'these', 'those', 'its', 'every', 'all']);
 
-const PREPOSITIONS = new Set(['from', 'of', 'to', 'with', 'for', 'at', 'in', 'on', 'about', 'than', 'into', 'over', 'under', 'by', 'after', 'before', 'during']);
+const PREPOSITIONS = new Set([
+  'from',
+  'of',
+  'to',
+  'with',
+  'for',
+  'at',
+  'in',
+  'on',
+  'about',
+  'than',
+  'into',
+  'over',
+  'under',
+  'by',
+  'after',
+  'before',
+  'during',
+]);
 const SUBJECT_RESETS = new Set(['was', 'were', 'is', 'are', 'who', 'and']);
 
 /** "of course", "on call" and "once again" are adverbs, not prepositional phrases. */

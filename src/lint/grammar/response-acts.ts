@@ -13,12 +13,39 @@
  */
 import { nextWord } from './windows.js';
 import { type Token } from './tokens.js';
-import { DELIBERATE_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, MITIGATION_PURPOSES, PRECAUTIONS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS } from '../vocabulary/generated.js';
+import {
+  DELIBERATE_PURPOSES,
+  DISPOSABLE_THINGS,
+  DISPOSING_VERBS,
+  MITIGATION_PURPOSES,
+  PRECAUTIONS,
+  RECORDED_THINGS,
+  SPLIT_PARTICLES,
+  WORK_UNITS,
+} from '../vocabulary/generated.js';
 
 const BREAK = new Set(['broke', 'break', 'breaks']);
 const KILL = new Set(['killed', 'kill', 'kills']);
 /** Words that end the object noun phrase of a verb. */
-const PHRASE_ENDS = new Set(['and', 'but', 'so', 'because', 'which', 'that', 'while', 'after', 'before', 'when', 'in', 'on', 'at', 'during', 'with', 'by', 'for']);
+const PHRASE_ENDS = new Set([
+  'and',
+  'but',
+  'so',
+  'because',
+  'which',
+  'that',
+  'while',
+  'after',
+  'before',
+  'when',
+  'in',
+  'on',
+  'at',
+  'during',
+  'with',
+  'by',
+  'for',
+]);
 
 /** Is the damage verb at `verb` (its particle ends at `end`) a responder's act rather than a failure? */
 export function isResponseAct(words: readonly Token[], verb: number, end: number): boolean {
@@ -28,7 +55,8 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   // "took the node out of rotation", "knocked it out of the pool": taking a unit out of service, not down.
   if (words[end]!.lower === 'out' && words[nextWord(words, end)]?.lower === 'of') return true;
   // "took down notes": writing, not damage.
-  if (words[end]!.lower === 'down' && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? ''))) return true;
+  if (words[end]!.lower === 'down' && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? '')))
+    return true;
   if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
   return mitigationPurpose(words, end, end === verb);
 }

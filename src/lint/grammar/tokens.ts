@@ -22,7 +22,8 @@ export interface Token {
 /** The placeholder that stands for inline code or other text that is not prose. */
 export const OPAQUE = '\uFFFC';
 
-const TOKEN = /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|\u2018[^\u2019\n]{1,200}\u2019(?![\p{L}\p{N}])|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
+const TOKEN =
+  /`[^`\n]*`|"[^"\n]*"|\u201C[^\u201D\n]*\u201D|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|\u2018[^\u2019\n]{1,200}\u2019(?![\p{L}\p{N}])|\uFFFC|[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*|\s+|[^\s]/gu;
 
 /** Words, punctuation, whitespace and opaque runs (quotes, code), with offsets; `lower` only differs for words. */
 export function tokenize(text: string): Token[] {

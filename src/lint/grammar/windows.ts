@@ -53,7 +53,10 @@ export function createPhraseIndex(phrases: ReadonlyArray<readonly string[]>): Ph
 
 /** The first phrase of `index` found in `words` from `from` (and accepted), as [start, end] indexes. */
 export function matchPhrase(
-  words: readonly Token[], index: PhraseIndex, from = 0, accept: (at: number, end: number) => boolean = () => true,
+  words: readonly Token[],
+  index: PhraseIndex,
+  from = 0,
+  accept: (at: number, end: number) => boolean = () => true,
 ): [number, number] | null {
   for (let i = from; i < words.length; i++) {
     const candidates = words[i]!.kind === 'word' ? index.get(words[i]!.lower) : undefined;

@@ -12,9 +12,35 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  ATTENDED_THINGS, ATTENTION_VERBS, FAILURE_NOUNS, INACTION_PHRASES, REQUIRED_THINGS, HARMLESS_NEGATIONS, BEEN_JUDGED, BOTHER_FORMS, CAUSE_GIVEN, CHANCE_WORDS, CONDITIONALS, COORDINATORS, DILIGENCE_VERBS, IGNORING_VERBS,
-  INDEFINITE_DETERMINERS, INDEFINITE_PEOPLE, IRREGULAR_PARTICIPLES, MODAL_CONTRACTIONS, POSSIBILITY_MODALS, MODAL_NEGATIONS, MODALS, NEGATIONS, NEGATIVE_SUBJECTS, NOBODY_DID, OBLIGATION_WORDS, OMISSION_VERBS,
-  PERCEPTION_VERBS, SKIP_VERBS, UNATTENDED_STATES,
+  ATTENDED_THINGS,
+  ATTENTION_VERBS,
+  FAILURE_NOUNS,
+  INACTION_PHRASES,
+  REQUIRED_THINGS,
+  HARMLESS_NEGATIONS,
+  BEEN_JUDGED,
+  BOTHER_FORMS,
+  CAUSE_GIVEN,
+  CHANCE_WORDS,
+  CONDITIONALS,
+  COORDINATORS,
+  DILIGENCE_VERBS,
+  IGNORING_VERBS,
+  INDEFINITE_DETERMINERS,
+  INDEFINITE_PEOPLE,
+  IRREGULAR_PARTICIPLES,
+  MODAL_CONTRACTIONS,
+  POSSIBILITY_MODALS,
+  MODAL_NEGATIONS,
+  MODALS,
+  NEGATIONS,
+  NEGATIVE_SUBJECTS,
+  NOBODY_DID,
+  OBLIGATION_WORDS,
+  OMISSION_VERBS,
+  PERCEPTION_VERBS,
+  SKIP_VERBS,
+  UNATTENDED_STATES,
 } from '../vocabulary/generated.js';
 
 const INACTION = createPhraseIndex(INACTION_PHRASES);
@@ -71,15 +97,16 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
     const negated = be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i]!.lower)) continue;
-    const subject = words.slice(0, be).reverse().find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
+    const subject = words
+      .slice(0, be)
+      .reverse()
+      .find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
     const by = nextWord(words, i);
     const agent = by !== -1 && words[by]!.lower === 'by' ? (nextPerson(words, by, people, 3) === -1 ? 'thing' : 'person') : 'none';
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
   }
   return null;
 }
-
-
 
 /** Not "was": "showed that the migration was unreviewed" reports a state; "went unanswered" tells of people not answering. */
 const STATE_VERBS = new Set(['went', 'goes', 'go', 'remained', 'remains', 'sat', 'sits', 'stayed', 'stays', 'lay', 'lies']);
@@ -90,7 +117,8 @@ function unattended(words: readonly Token[], i: number): Finding | null {
   const verb = previousWord(words, i);
   if (verb === -1 || !STATE_VERBS.has(words[verb]!.lower)) return null;
   // "The escalation emails from the vendor went unread": the thing may stand a few words back.
-  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) if (ATTENDED_THINGS.has(words[j]!.lower)) return span('blame/counterfactual', words[verb]!, words[i]!);
+  for (let j = previousWord(words, verb), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++)
+    if (ATTENDED_THINGS.has(words[j]!.lower)) return span('blame/counterfactual', words[verb]!, words[i]!);
   return null;
 }
 
@@ -98,7 +126,8 @@ function unattended(words: readonly Token[], i: number): Finding | null {
 function ellipticalRefusal(words: readonly Token[], people: People): Finding | null {
   const last = previousWord(words, words.length);
   if (last === -1) return null;
-  const didnt = words[last]!.lower === "didn't" ? last : words[last]!.lower === 'not' && words[previousWord(words, last)]?.lower === 'did' ? previousWord(words, last) : -1;
+  const didnt =
+    words[last]!.lower === "didn't" ? last : words[last]!.lower === 'not' && words[previousWord(words, last)]?.lower === 'did' ? previousWord(words, last) : -1;
   if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? '')) return null;
   const subject = personSubject(words, didnt, people);
   return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[didnt]!, words[last]!) : null;
@@ -216,7 +245,13 @@ function omissionNoun(words: readonly Token[], people: People): Finding | null {
     if (!FAILURE_NOUNS.has(words[i]!.lower)) continue;
     const owner = previousWord(words, i);
     const link = words[nextWord(words, i)]?.lower;
-    if (owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && !isNarrator(words[owner]) && (link === 'to' || link === 'of')) {
+    if (
+      owner !== -1 &&
+      words[owner]!.lower.endsWith("'s") &&
+      isPersonAt(words, owner, people) &&
+      !isNarrator(words[owner]) &&
+      (link === 'to' || link === 'of')
+    ) {
       return span('blame/counterfactual', words[owner]!, words[nextWord(words, i)]!);
     }
   }
@@ -233,4 +268,3 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
   return j !== -1 && words[j]!.lower === 'have' ? j : -1;
 }
-

@@ -11,7 +11,18 @@ import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previousWord } from '../grammar/windows.js';
 import {
-  CLEAR_DESCRIPTIONS, HINDSIGHT_OPENERS, INDEFINITE_DETERMINERS, STARING_WORDS, HINDSIGHT_OPENING_PHRASES, HINDSIGHT_PHRASES, INDEFINITE_PEOPLE, MINIMISED_DUTIES, MINIMISERS, MINIMISING_FRAMES, PERCEPTION_VERBS, TRIVIAL_PHRASES,
+  CLEAR_DESCRIPTIONS,
+  HINDSIGHT_OPENERS,
+  INDEFINITE_DETERMINERS,
+  STARING_WORDS,
+  HINDSIGHT_OPENING_PHRASES,
+  HINDSIGHT_PHRASES,
+  INDEFINITE_PEOPLE,
+  MINIMISED_DUTIES,
+  MINIMISERS,
+  MINIMISING_FRAMES,
+  PERCEPTION_VERBS,
+  TRIVIAL_PHRASES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 

@@ -30,7 +30,24 @@ export function checkHumanError(sentence: Span, people: People): Finding[] {
 }
 
 /** Nouns after "error" that make it a thing of the system: "technician error codes", "the error budget". */
-const ERROR_THINGS = new Set(['message', 'messages', 'code', 'codes', 'rate', 'rates', 'log', 'logs', 'handling', 'budget', 'page', 'pages', 'path', 'paths', 'count', 'counts']);
+const ERROR_THINGS = new Set([
+  'message',
+  'messages',
+  'code',
+  'codes',
+  'rate',
+  'rates',
+  'log',
+  'logs',
+  'handling',
+  'budget',
+  'page',
+  'pages',
+  'path',
+  'paths',
+  'count',
+  'counts',
+]);
 
 /** "Root cause: technician error.", "a clerk mistake": a role noun right before an error word; the index of the error word, or -1. */
 function roleError(words: readonly Token[]): number {

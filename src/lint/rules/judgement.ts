@@ -20,7 +20,13 @@ const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.w
 export function checkJudgement(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
-    const entry = JUDGEMENT.get(words.slice(at, end + 1).filter((w) => w.kind === 'word').map((w) => w.lower).join(' '))!;
+    const entry = JUDGEMENT.get(
+      words
+        .slice(at, end + 1)
+        .filter((w) => w.kind === 'word')
+        .map((w) => w.lower)
+        .join(' '),
+    )!;
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) return false;
     return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
   });

@@ -14,9 +14,34 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
-  ATTRIBUTION_PHRASES, BAD_OUTCOMES, BARE_CAUSES, ERROR_NOUNS, FAULT_PHRASES, MAKING_VERBS, BLAME_NOUNS, CAUSE_WORDS, CLEFT_RELATIVES, CREDIT_PHRASES, DEGREE_ADVERBS, INCIDENT_NOUNS, REASON_WORDS,
-  NORM_FRAMES, NORM_NOUNS, OWNERSHIP_VERBS, REFRAINING_VERBS, NORM_VIOLATION_PHRASES, NORM_VIOLATIONS, OUTCOME_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, RESPONSIBILITY_PHRASES,
-  SAFEGUARD_NOUNS, SARCASTIC_OUTCOMES, SARCASTIC_PRAISE, SKIPPING_VERBS, TRACE_WORDS,
+  ATTRIBUTION_PHRASES,
+  BAD_OUTCOMES,
+  BARE_CAUSES,
+  ERROR_NOUNS,
+  FAULT_PHRASES,
+  MAKING_VERBS,
+  BLAME_NOUNS,
+  CAUSE_WORDS,
+  CLEFT_RELATIVES,
+  CREDIT_PHRASES,
+  DEGREE_ADVERBS,
+  INCIDENT_NOUNS,
+  REASON_WORDS,
+  NORM_FRAMES,
+  NORM_NOUNS,
+  OWNERSHIP_VERBS,
+  REFRAINING_VERBS,
+  NORM_VIOLATION_PHRASES,
+  NORM_VIOLATIONS,
+  OUTCOME_VERBS,
+  REMEDY_GERUNDS,
+  REMEDY_VERBS,
+  RESPONSIBILITY_PHRASES,
+  SAFEGUARD_NOUNS,
+  SARCASTIC_OUTCOMES,
+  SARCASTIC_PRAISE,
+  SKIPPING_VERBS,
+  TRACE_WORDS,
 } from '../vocabulary/generated.js';
 import { damageAt, participleAt } from './damage.js';
 import { span, type Finding } from './finding.js';
@@ -42,7 +67,13 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
+  const onWhom =
+    outcomeOnPerson(words, people) ??
+    labelledCause(words, people) ??
+    attributed(words, people) ??
+    reasonFor(words, people) ??
+    atFault(words, people) ??
+    madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
@@ -53,7 +84,12 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   for (let i = 0; i < words.length; i++) {
     if (!BLAME_NOUNS.has(words[i]!.lower)) continue;
     // "my mistake", "my bad" are self-blame; "Kim's mistake" too, but "a mistake" is left to human-error.
-    if ((words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') && !words[previousWord(words, i)]?.lower.endsWith("'s")) continue;
+    if (
+      (words[i]!.lower === 'mistake' || words[i]!.lower === 'bad') &&
+      !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? '') &&
+      !words[previousWord(words, i)]?.lower.endsWith("'s")
+    )
+      continue;
     // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
     if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);
@@ -64,7 +100,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i]!, words[who]!)];
-    if (before !== -1 && (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))) {
+    if (
+      before !== -1 &&
+      (['my', 'our', 'his', 'her', 'their'].includes(words[before]!.lower) || (words[before]!.lower.endsWith("'s") && isPersonAt(words, before, people)))
+    ) {
       return [span(rule, words[before]!, words[i]!)];
     }
   }
@@ -72,8 +111,26 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
 }
 
 /** What a cleft credits rather than blames: "it was the engineers who restored service". */
-const CREDITED_ACTS = new Set(['restored', 'fixed', 'repaired', 'recovered', 'resolved', 'mitigated', 'saved', 'rescued', 'noticed', 'spotted', 'caught', 'found',
-  'identified', 'detected', 'diagnosed', 'flagged', 'reported', 'escalated']);
+const CREDITED_ACTS = new Set([
+  'restored',
+  'fixed',
+  'repaired',
+  'recovered',
+  'resolved',
+  'mitigated',
+  'saved',
+  'rescued',
+  'noticed',
+  'spotted',
+  'caught',
+  'found',
+  'identified',
+  'detected',
+  'diagnosed',
+  'flagged',
+  'reported',
+  'escalated',
+]);
 
 /** "It was Victor who disabled…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
@@ -85,11 +142,19 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
       // "It was the engineers who restored service" credits the response.
       const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? '');
       const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
-      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)])) return span('blame/person-as-cause', words[at]!, words[j]!);
+      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
+        return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
-      if (words[j]!.lower === 'that' && owner !== -1 && words[owner]!.lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+      if (
+        words[j]!.lower === 'that' &&
+        owner !== -1 &&
+        words[owner]!.lower.endsWith("'s") &&
+        isPersonAt(words, owner, people) &&
+        act !== -1 &&
+        damageAt(words, act) !== -1
+      ) {
         return span('blame/person-as-cause', words[at]!, words[act]!);
       }
     }
@@ -114,7 +179,8 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
     const who = nextWord(words, i);
     // "traces back to one careless click by Yuki": the act, then its person after "by".
     const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause]!.lower) ? findPhrase(words, ['by'], who) : -1;
-    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1) return span('blame/person-as-cause', words[cause]!, words[nextPerson(words, by, people, 3)]!);
+    if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1)
+      return span('blame/person-as-cause', words[cause]!, words[nextPerson(words, by, people, 3)]!);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "traces back to Carla's edit": a possessive names the person's act as the cause.
@@ -225,7 +291,11 @@ function bareCause(words: readonly Token[], people: People): Finding | null {
   if (isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) return null;
   // "due to the on-call engineer being paged twice": the person is the subject of a further phrase.
   const after = words[nextWord(words, who)];
-  if (after && (/ing$/.test(after.lower) || ['error', 'errors', 'mistake', 'mistakes', 'availability', 'schedule', 'request', 'requests'].includes(after.lower))) return null;
+  if (
+    after &&
+    (/ing$/.test(after.lower) || ['error', 'errors', 'mistake', 'mistakes', 'availability', 'schedule', 'request', 'requests'].includes(after.lower))
+  )
+    return null;
   return span(rule, words[hit[0]]!, words[who]!);
 }
 
@@ -268,13 +338,15 @@ const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
 
 /** The first norm or safeguard noun within six words after `from` ("ignore the failing smoke tests"), or -1. */
 function normAfter(words: readonly Token[], from: number): number {
-  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (NORM_NOUNS.has(words[j]!.lower) || SAFEGUARD_NOUNS.has(words[j]!.lower)) return j;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
+    if (NORM_NOUNS.has(words[j]!.lower) || SAFEGUARD_NOUNS.has(words[j]!.lower)) return j;
   return -1;
 }
 
 /** "skipped the canary", "bypassed the approval step": the safeguard or norm within four words after `verb`, or -1. */
 function safeguardAfter(words: readonly Token[], verb: number): number {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || NORM_NOUNS.has(words[j]!.lower)) return j;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++)
+    if (SAFEGUARD_NOUNS.has(words[j]!.lower) || NORM_NOUNS.has(words[j]!.lower)) return j;
   return -1;
 }
 
@@ -310,7 +382,27 @@ export function normViolation(words: readonly Token[], people: People): Finding 
 
 const INTERJECTIONS = new Set(['bravo', 'kudos', 'congrats', 'congratulations', 'thanks', 'thank', 'cheers']);
 /** Nouns of an act that praise is about: "great job", "stellar deploy". */
-const ACT_NOUNS = new Set(['job', 'work', 'deploy', 'deployment', 'release', 'change', 'move', 'idea', 'call', 'effort', 'push', 'rollout', 'migration', 'performance', 'show', 'decision', 'plan', 'timing', 'stuff']);
+const ACT_NOUNS = new Set([
+  'job',
+  'work',
+  'deploy',
+  'deployment',
+  'release',
+  'change',
+  'move',
+  'idea',
+  'call',
+  'effort',
+  'push',
+  'rollout',
+  'migration',
+  'performance',
+  'show',
+  'decision',
+  'plan',
+  'timing',
+  'stuff',
+]);
 
 /**
  * Sarcasm: praise next to a person and a bad outcome, with no fix in
@@ -325,22 +417,28 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   const praise = words.findIndex((w, i) => (SARCASTIC_PRAISE.has(w.lower) && (INTERJECTIONS.has(w.lower) || praiseOfAct(words, i))) || wellDone(i));
   if (praise === -1 || words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) return null;
   let who = -1;
-  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++) if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
+  for (let j = Math.max(0, praise - 12); j < words.length && j <= praise + 12 && who === -1; j++)
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) who = j;
   if (who === -1) return null;
   // "Superb timing, Elif: renaming the bucket during the launch": praise, the person addressed, then the act they are praised for.
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
   // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
-  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
+  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
+    return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
     // Thanks need a damaging act ("for deleting…"); an outcome noun alone is how acknowledgements read ("thanks to everyone on the outage bridge").
     // "…during the outage" sets the scene; the outcome must be the result.
-    const outcome = (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? '') && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? '');
+    const outcome =
+      (SARCASTIC_OUTCOMES.has(words[j]!.lower) || BAD_OUTCOMES.has(words[j]!.lower)) &&
+      !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? '') &&
+      !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? '');
     // "Kudos to Fleur for turning the sensors into bricks": thanks with an outcome the act turned things "into" or "now" are.
-    const turned = outcome && ['into', 'now'].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
+    const turned =
+      outcome && ['into', 'now'].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
     if (damage || ((!interjection || turned) && outcome)) return span(rule, words[Math.min(praise, who)]!, words[Math.max(j, who)]!);
   }
   return null;

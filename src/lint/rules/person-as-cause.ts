@@ -17,9 +17,26 @@ import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } 
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
-  APOLOGY_WORDS, COMMUNICATION_GERUNDS, EXPOSURE_PLACES, FIX_NOUNS, IGNORING_VERBS, LOADED_MARKERS, NARRATOR_FAILURES, OUTCOME_VERBS, PASSIVE_CAUSE,
-  PASSIVE_PARTICLES, PLANNED_MARKERS, REFRAINING_VERBS, REMEDY_GERUNDS, REMEDY_VERBS, REPETITION_OPENERS, RISKY_TIMES, SAFEGUARD_NOUNS, SECRET_NOUNS,
-  SKIPPED_SAFEGUARDS, UNTESTED_OBJECTS,
+  APOLOGY_WORDS,
+  COMMUNICATION_GERUNDS,
+  EXPOSURE_PLACES,
+  FIX_NOUNS,
+  IGNORING_VERBS,
+  LOADED_MARKERS,
+  NARRATOR_FAILURES,
+  OUTCOME_VERBS,
+  PASSIVE_CAUSE,
+  PASSIVE_PARTICLES,
+  PLANNED_MARKERS,
+  REFRAINING_VERBS,
+  REMEDY_GERUNDS,
+  REMEDY_VERBS,
+  REPETITION_OPENERS,
+  RISKY_TIMES,
+  SAFEGUARD_NOUNS,
+  SECRET_NOUNS,
+  SKIPPED_SAFEGUARDS,
+  UNTESTED_OBJECTS,
 } from '../vocabulary/generated.js';
 
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
@@ -74,7 +91,8 @@ function skippedSafeguard(words: readonly Token[], from: number): number {
   for (let i = from; i < words.length; i++) {
     if (words[i]!.lower !== 'without') continue;
     // "without a dry run", "without looping in the edge team".
-    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (SAFEGUARD_NOUNS.has(words[j]!.lower) || COMMUNICATION_GERUNDS.has(words[j]!.lower)) return i;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j]!.lower) || COMMUNICATION_GERUNDS.has(words[j]!.lower)) return i;
   }
   return -1;
 }
@@ -94,7 +112,8 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i)) return [span(rule, words[subject]!, words[end]!)];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+          return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
@@ -104,7 +123,11 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
+  return (
+    namedAsSource(sentence.words, people) ??
+    consequence(sentence.words, people) ??
+    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null)
+  );
 }
 
 /**
@@ -117,14 +140,49 @@ function agentOf(words: readonly Token[], subject: number, verb: number): boolea
   const before = words[previousWord(words, verb)]?.lower;
   if (before === 'that' || before === 'which') return false;
   // "Celine should've known the rename would break the uploads": a thing between the person and a modal is the subject.
-  if (before !== undefined && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower))) return false;
+  if (before !== undefined && CLAUSE_MODALS.has(before) && words.slice(subject + 1, previousWord(words, verb)).some((w) => ADJECTIVE_POSITION.has(w.lower)))
+    return false;
   return !isNarrator(words[subject]) || NARRATOR_FAILURES.has(words[verb]!.lower);
 }
 
 /** Remedies that only see or check; acting on "the wrong" thing is blame only for the others. */
-const PERCEIVING = new Set(['found', 'noticed', 'spotted', 'identified', 'detected', 'discovered', 'saw', 'observed', 'caught', 'confirmed', 'investigated',
-  'diagnosed', 'traced', 'determined', 'flagged', 'reported', 'noted', 'suspected', 'learned', 'encountered', 'verified', 'reviewed', 'checked', 'tested',
-  'inspected', 'audited', 'validated', 'double-checked', 'concluded', 'established', 'analyzed', 'analysed', 'believed', 'expect', 'expected']);
+const PERCEIVING = new Set([
+  'found',
+  'noticed',
+  'spotted',
+  'identified',
+  'detected',
+  'discovered',
+  'saw',
+  'observed',
+  'caught',
+  'confirmed',
+  'investigated',
+  'diagnosed',
+  'traced',
+  'determined',
+  'flagged',
+  'reported',
+  'noted',
+  'suspected',
+  'learned',
+  'encountered',
+  'verified',
+  'reviewed',
+  'checked',
+  'tested',
+  'inspected',
+  'audited',
+  'validated',
+  'double-checked',
+  'concluded',
+  'established',
+  'analyzed',
+  'analysed',
+  'believed',
+  'expect',
+  'expected',
+]);
 
 /** "rotated the wrong certificate", "restored the incorrect snapshot": the wrong object right after a repair verb. */
 function wrongTarget(words: readonly Token[], subject: number, verb: number): Finding | null {
@@ -171,7 +229,8 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   if (by === -1 || words[by]!.lower !== 'by') return -1;
   // The agent is the noun phrase right after "by" ("by the payments team"), not a later clause ("by a retention rule nobody knew").
   for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people)) return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
+    if (isPersonAt(words, j, people))
+      return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
   }
   return -1;
 }
@@ -198,7 +257,8 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
     if (verb === -1 || ADJECTIVE_POSITION.has(words[verb]!.lower)) return null;
     if (isPersonAt(words, verb, people)) continue;
     const end = damageAt(words, verb);
-    if ((end !== -1 && !isResponseAct(words, verb, end)) || OUTCOME_VERBS.has(words[verb]!.lower)) return span('blame/person-as-cause', words[who]!, words[end === -1 ? verb : end]!);
+    if ((end !== -1 && !isResponseAct(words, verb, end)) || OUTCOME_VERBS.has(words[verb]!.lower))
+      return span('blame/person-as-cause', words[who]!, words[end === -1 ? verb : end]!);
   }
   return null;
 }
@@ -251,10 +311,20 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
   const skipped = skippedSafeguard(words, after);
-  const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped !== -1 ? skipped : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
+  const marker =
+    listed !== -1
+      ? listed
+      : repeated
+        ? repeated[0]
+        : skipped !== -1
+          ? skipped
+          : untestedObject(words, after) !== -1
+            ? untestedObject(words, after)
+            : exposedSecret(words, after);
   if (marker === -1) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
-  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++) if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
+  for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
+    if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
   return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
 }
 
@@ -281,7 +351,24 @@ function gerundAct(words: readonly Token[], people: People): Finding | null {
 }
 
 /** Openers of a fronted phrase before the subject: "While the app was under load, Beatriz…". */
-const FRONTED = new Set(['while', 'during', 'after', 'before', 'at', 'on', 'once', 'with', 'in', 'despite', 'although', 'though', 'as', 'when', 'sadly', 'unfortunately']);
+const FRONTED = new Set([
+  'while',
+  'during',
+  'after',
+  'before',
+  'at',
+  'on',
+  'once',
+  'with',
+  'in',
+  'despite',
+  'although',
+  'though',
+  'as',
+  'when',
+  'sadly',
+  'unfortunately',
+]);
 
 /** A person within the first five words of a clause (after a fronted phrase and its comma), not possessive. */
 function leadingPerson(words: readonly Token[], people: People): number {

@@ -55,7 +55,13 @@ function removedFromDuty(words: readonly Token[], i: number, people: People): nu
   const link = nextWord(words, i);
   const subject = personSubject(words, i, people);
   // A passive with a person as its subject ("Matteo was removed from…"), not the authors narrating ("we see the user being removed").
-  if (!['from', 'off'].includes(words[link]?.lower ?? '') || subject === -1 || isNarrator(words[subject]) || !BE.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
+  if (
+    !['from', 'off'].includes(words[link]?.lower ?? '') ||
+    subject === -1 ||
+    isNarrator(words[subject]) ||
+    !BE.has(words[previousWord(words, i)]?.lower ?? '')
+  )
+    return -1;
   for (let j = nextWord(words, link), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j]!.lower)) return j;
   return -1;
 }

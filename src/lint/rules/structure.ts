@@ -43,8 +43,22 @@ function actionItems(data: Data): StructureFinding[] {
   items.forEach((item, index) => {
     if (!isRecord(item)) return;
     const label = typeof item.id === 'string' ? `\`${item.id}\`` : `#${index + 1}`;
-    if (isBlank(item.owner)) found.push({ ruleId: 'structure/action-owner', message: `Action item ${label} has no \`owner\``, path: ['action_items', index], at: ['action_items', index, 'action'], key: true });
-    if (isBlank(item.deadline)) found.push({ ruleId: 'structure/action-deadline', message: `Action item ${label} has no \`deadline\``, path: ['action_items', index], at: ['action_items', index, 'action'], key: true });
+    if (isBlank(item.owner))
+      found.push({
+        ruleId: 'structure/action-owner',
+        message: `Action item ${label} has no \`owner\``,
+        path: ['action_items', index],
+        at: ['action_items', index, 'action'],
+        key: true,
+      });
+    if (isBlank(item.deadline))
+      found.push({
+        ruleId: 'structure/action-deadline',
+        message: `Action item ${label} has no \`deadline\``,
+        path: ['action_items', index],
+        at: ['action_items', index, 'action'],
+        key: true,
+      });
   });
   return found;
 }
@@ -52,7 +66,14 @@ function actionItems(data: Data): StructureFinding[] {
 function contributingFactors(data: Data): StructureFinding[] {
   const root = data.root_cause;
   if (isRecord(root) && !isBlank(root.contributing_factors)) return [];
-  return [{ ruleId: 'structure/contributing-factors', message: 'No contributing factors: `root_cause.contributing_factors` is missing or empty', path: ['root_cause'], key: true }];
+  return [
+    {
+      ruleId: 'structure/contributing-factors',
+      message: 'No contributing factors: `root_cause.contributing_factors` is missing or empty',
+      path: ['root_cause'],
+      key: true,
+    },
+  ];
 }
 
 function metricEvents(data: Data): StructureFinding[] {
@@ -61,7 +82,14 @@ function metricEvents(data: Data): StructureFinding[] {
   const missing = REQUIRED_METRIC_EVENTS.filter((type) => !types.has(type));
   if (missing.length === 0) return [];
   const list = missing.map((m) => `\`type: ${m}\``).join(' and ');
-  return [{ ruleId: 'structure/metrics', message: `The timeline has no ${list} event, so ${missing.map((m) => `time to ${m}`).join(' and ')} cannot be computed`, path: ['timeline'], key: true }];
+  return [
+    {
+      ruleId: 'structure/metrics',
+      message: `The timeline has no ${list} event, so ${missing.map((m) => `time to ${m}`).join(' and ')} cannot be computed`,
+      path: ['timeline'],
+      key: true,
+    },
+  ];
 }
 
 function impactNumber(data: Data): StructureFinding[] {
@@ -70,7 +98,14 @@ function impactNumber(data: Data): StructureFinding[] {
   const numbers = ['users_affected', 'requests_failed_pct', 'revenue_loss'].some((key) => typeof impact[key] === 'number');
   const inText = typeof impact.description === 'string' && /\d/.test(impact.description);
   if (numbers || inText) return [];
-  return [{ ruleId: 'structure/impact-number', message: 'The impact has no number: no `users_affected`, `requests_failed_pct`, `revenue_loss` or figure in the description', path: ['impact'], key: true }];
+  return [
+    {
+      ruleId: 'structure/impact-number',
+      message: 'The impact has no number: no `users_affected`, `requests_failed_pct`, `revenue_loss` or figure in the description',
+      path: ['impact'],
+      key: true,
+    },
+  ];
 }
 
 function lessons(data: Data): StructureFinding[] {

@@ -24,7 +24,8 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   let first = nextWord(words, -1);
   // "Everyone must double-check…": the imperative after a person and a modal.
   const modal = words.findIndex((w) => ['must', 'should', 'will', 'shall'].includes(w.lower));
-  if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? '')) first = nextWord(words, modal);
+  if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ''))
+    first = nextWord(words, modal);
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first]!.lower;

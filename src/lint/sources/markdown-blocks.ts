@@ -53,35 +53,65 @@ export function scanMarkdown(source: string): ScannedMarkdown {
   const lines = splitLines(source);
   const result: ScannedMarkdown = { blocks: [], comments: [], frontMatter: null };
   let i = frontMatterEnd(lines);
-  if (i > 0) result.frontMatter = lines.slice(1, i - 1).map((l) => l.text).join('\n');
+  if (i > 0)
+    result.frontMatter = lines
+      .slice(1, i - 1)
+      .map((l) => l.text)
+      .join('\n');
   let previousBlank = true;
   let inList = false;
   while (i < lines.length) {
     const line = lines[i]!;
     const text = line.text;
     collectDirectives(line, lines, i, result.comments);
-    if (text.trim() === '') { previousBlank = true; i++; continue; }
+    if (text.trim() === '') {
+      previousBlank = true;
+      i++;
+      continue;
+    }
     const fence = FENCE.exec(text);
-    if (fence) { i = skipFence(lines, i, fence[1]!); previousBlank = false; continue; }
-    if (/^( {4,}|\t)/.test(text) && previousBlank && !inList) { i = skipWhile(lines, i, (l) => /^( {4,}|\t)/.test(l) || l.trim() === ''); continue; }
+    if (fence) {
+      i = skipFence(lines, i, fence[1]!);
+      previousBlank = false;
+      continue;
+    }
+    if (/^( {4,}|\t)/.test(text) && previousBlank && !inList) {
+      i = skipWhile(lines, i, (l) => /^( {4,}|\t)/.test(l) || l.trim() === '');
+      continue;
+    }
     if (/^ {0,3}<!--/.test(text)) {
       i = skipWhile(lines, i, (l) => !l.includes('-->')) + 1;
       continue;
     }
-    if (/^ {0,3}([-*_=]\s*){3,}$/.test(text)) { i++; previousBlank = false; continue; }
-    if (isDetailsHtml(text)) { i = detailsBlock(source, lines, i, result.blocks); previousBlank = false; continue; }
+    if (/^ {0,3}([-*_=]\s*){3,}$/.test(text)) {
+      i++;
+      previousBlank = false;
+      continue;
+    }
+    if (isDetailsHtml(text)) {
+      i = detailsBlock(source, lines, i, result.blocks);
+      previousBlank = false;
+      continue;
+    }
     if (/^ {0,3}(>|<)/.test(text) || /^ {0,3}\[[^\]]+\]:\s/.test(text)) {
       i = skipWhile(lines, i + 1, (l) => l.trim() !== '');
       previousBlank = false;
       continue;
     }
-    if (text.includes('|') && TABLE_RULE.test(lines[i + 1]?.text ?? '')) { i = tableCells(lines, i, result.blocks); inList = false; continue; }
+    if (text.includes('|') && TABLE_RULE.test(lines[i + 1]?.text ?? '')) {
+      i = tableCells(lines, i, result.blocks);
+      inList = false;
+      continue;
+    }
     const heading = /^ {0,3}#{1,6}\s+/.exec(text);
     if (heading) {
       const title = text.slice(heading[0].length).replace(/\s#+\s*$/, '');
       // "What could have gone better?": a template's question is a prompt, not the author's claim.
       if (!/\?\s*$/.test(title)) result.blocks.push(block(line.start + heading[0].length, title));
-      i++; inList = false; previousBlank = false; continue;
+      i++;
+      inList = false;
+      previousBlank = false;
+      continue;
     }
     const item = LIST_ITEM.exec(text);
     if (item) inList = true;

@@ -93,7 +93,8 @@ function inline(node: Nodes, pieces: Piece[], base: number): void {
   const start = base + (node.position?.start.offset ?? 0);
   const end = base + (node.position?.end.offset ?? 0);
   if (node.type === 'text') pieces.push({ value: node.value, start, end });
-  else if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html') pieces.push({ value: ` ${OPAQUE} `, start, end: start });
+  else if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html')
+    pieces.push({ value: ` ${OPAQUE} `, start, end: start });
   else if (node.type === 'break') pieces.push({ value: '\n', start, end });
   else if (node.type === 'link' && isBareUrl(node)) pieces.push({ value: ` ${OPAQUE} `, start, end: start });
   else if ('children' in node) for (const child of node.children) inline(child as Nodes, pieces, base);

@@ -37,8 +37,32 @@ interface List {
 
 /** Words too common to stand for a phrase in the cheap pass: "in hindsight" is looked for as "hindsight". */
 const FUNCTION_WORDS = new Set([
-  'a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'be', 'was', 'were', 'is', 'it', 'as', 'all', 'had', 'do', 'they', 'he', 'she', 'we',
-  'you', 'for', 'from', 'more',
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'be',
+  'was',
+  'were',
+  'is',
+  'it',
+  'as',
+  'all',
+  'had',
+  'do',
+  'they',
+  'he',
+  'she',
+  'we',
+  'you',
+  'for',
+  'from',
+  'more',
 ]);
 
 /** The word of a phrase the cheap pass looks for: its longest word that is not a function word. */
@@ -91,7 +115,14 @@ function readLists(files: readonly VocabularyFile[], problems: string[]): List[]
       if (trigger !== undefined && !CHECK_NAMES.includes(trigger as CheckName)) problems.push(`${where}: \`trigger\` must be one of ${CHECK_NAMES.join(', ')}`);
       if (!Array.isArray(entries) || entries.length === 0) problems.push(`${where}: \`entries\` must be a non-empty list`);
       if (!SHAPES.includes(shape as Shape) || !Array.isArray(entries)) continue;
-      lists.push({ file: file.name, name, doc: String(doc ?? ''), shape: shape as Shape, trigger: CHECK_NAMES.includes(trigger as CheckName) ? (trigger as CheckName) : null, entries });
+      lists.push({
+        file: file.name,
+        name,
+        doc: String(doc ?? ''),
+        shape: shape as Shape,
+        trigger: CHECK_NAMES.includes(trigger as CheckName) ? (trigger as CheckName) : null,
+        entries,
+      });
     }
   }
   return lists;
@@ -137,7 +168,8 @@ function checkEntries(list: List, report: (message: string) => void): string[] {
       unique(phrase.join(' '));
       phrases.push(phrase);
       triggers.push(rarestWord(phrase));
-      if (entry.innocent !== undefined && !(Array.isArray(entry.innocent) && entry.innocent.every((w) => isWord(w, true, report)))) report('`innocent` is a list of words');
+      if (entry.innocent !== undefined && !(Array.isArray(entry.innocent) && entry.innocent.every((w) => isWord(w, true, report))))
+        report('`innocent` is a list of words');
       if (entry.person !== undefined && entry.person !== true) report('`person` is `true` or absent');
     }
   }
@@ -198,11 +230,19 @@ function renderModule(lists: readonly List[], triggers: ReadonlyMap<CheckName, R
         const { word, ...rest } = e as { word: string };
         return { word: word.split(' '), ...rest };
       });
-      parts.push(`export const ${name}: ReadonlyArray<{ word: readonly string[]; innocent?: readonly string[]; person?: boolean }> = ${JSON.stringify(entries, null, 2)};\n`);
+      parts.push(
+        `export const ${name}: ReadonlyArray<{ word: readonly string[]; innocent?: readonly string[]; person?: boolean }> = ${JSON.stringify(entries, null, 2)};\n`,
+      );
     }
   }
   parts.push('/** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */');
-  const rows = CHECK_NAMES.map((check) => `  ${check}: ${wrap([...triggers.get(check)!].sort().map((w) => JSON.stringify(w)), 4)},`);
+  const rows = CHECK_NAMES.map(
+    (check) =>
+      `  ${check}: ${wrap(
+        [...triggers.get(check)!].sort().map((w) => JSON.stringify(w)),
+        4,
+      )},`,
+  );
   parts.push(`export const TRIGGERS: Readonly<Record<${CHECK_NAMES.map((c) => `'${c}'`).join(' | ')}, readonly string[]>> = {\n${rows.join('\n')}\n};\n`);
   return parts.join('\n');
 }

@@ -27,6 +27,9 @@ export function checksFor(words: Iterable<string>): number {
 
 /** Any trigger word anywhere in a text (both apostrophes accepted). */
 export const ANY_TRIGGER = new RegExp(
-  `(?<![\\p{L}\\p{N}'\u2019-])(?:${[...MASKS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "['\u2019]")).join('|')})(?![\\p{L}\\p{N}'\u2019-])`,
+  `(?<![\\p{L}\\p{N}'\u2019-])(?:${[...MASKS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/'/g, "['\u2019]"))
+    .join('|')})(?![\\p{L}\\p{N}'\u2019-])`,
   'iu',
 );
