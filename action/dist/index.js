@@ -28529,7 +28529,8 @@ function parseYamlSource(file, input) {
   const diagnostics = [];
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
   const seen = /* @__PURE__ */ new Set();
-  for (const error2 of document3.errors) {
+  const tabbed = document3.errors.some((error2) => error2.code === "TAB_AS_INDENT");
+  for (const error2 of tabbed ? document3.errors.filter((e) => e.code === "TAB_AS_INDENT") : document3.errors) {
     const diagnostic = yamlErrorDiagnostic(source, error2);
     const key = `${diagnostic.line}
 ${diagnostic.message}`;
@@ -39692,10 +39693,15 @@ var init_mermaid = __esm({
 });
 
 // src/render/view.ts
+function missingEvents(incident, needed) {
+  const missing = needed.filter((type) => !incident.timeline.some((entry) => entry.type === type));
+  const names = (missing.length ? missing : needed).map((type) => `\`${type}\``);
+  return `no ${names.join(" and ")} event${names.length > 1 ? "s" : ""}`;
+}
 function buildReportView(incident, options = {}) {
   return {
     incident,
-    durationText: incident.metrics.duration === null ? "unknown (no `start` and `resolve` events)" : formatDuration(incident.metrics.duration),
+    durationText: incident.metrics.duration === null ? `unknown (${missingEvents(incident, ["start", "resolve"])})` : formatDuration(incident.metrics.duration),
     impactFigures: impactFigures(incident),
     metrics: METRIC_LABELS.map(([key, label, event]) => {
       const seconds2 = incident.metrics[key];

@@ -18,7 +18,8 @@ export function helpText(commands: readonly CommandSpec[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `postmortem <command> --help` for the options of one command.',
+    'Run `postmortem <command> --help` (or `postmortem help <command>`) for the options of one command;',
+    '`postmortem --version` prints the version.',
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -43,7 +44,7 @@ export async function runCli(argv: string[], io: CommandIO, given?: readonly Com
     io.stdout(helpText(commands));
     return name === undefined ? 2 : 0;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-v' || name === '-V') {
     io.stdout(`${await readPackageVersion()}\n`);
     return 0;
   }

@@ -46,7 +46,10 @@ export function parseYamlSource(file: string, input: string | Uint8Array): LoadR
   if (documents.length > 1) diagnostics.push(multiDocument(source, documents));
   // yaml reports one mistake once per colon (`title: a: b: c` gives two): one diagnostic per line and message.
   const seen = new Set<string>();
-  for (const error of document.errors) {
+  // A tab used as indentation confuses the parser for the rest of the block: the errors it raises
+  // after it are that one mistake again in other words, so only the tab lines are reported.
+  const tabbed = document.errors.some((error) => error.code === 'TAB_AS_INDENT');
+  for (const error of tabbed ? document.errors.filter((e) => e.code === 'TAB_AS_INDENT') : document.errors) {
     const diagnostic = yamlErrorDiagnostic(source, error);
     const key = `${diagnostic.line}\n${diagnostic.message}`;
     if (!seen.has(key)) diagnostics.push(diagnostic);

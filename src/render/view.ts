@@ -36,10 +36,17 @@ export interface ReportView {
   related: Array<{ title: string; date: string; link: string; shared: RelatedIncident['shared'] }>;
 }
 
+/** Which of the events a figure needs the timeline lacks, for "unknown (no `resolve` event)". */
+function missingEvents(incident: Incident, needed: readonly string[]): string {
+  const missing = needed.filter((type) => !incident.timeline.some((entry) => entry.type === type));
+  const names = (missing.length ? missing : needed).map((type) => `\`${type}\``);
+  return `no ${names.join(' and ')} event${names.length > 1 ? 's' : ''}`;
+}
+
 export function buildReportView(incident: Incident, options: ReportOptions = {}): ReportView {
   return {
     incident,
-    durationText: incident.metrics.duration === null ? 'unknown (no `start` and `resolve` events)' : formatDuration(incident.metrics.duration),
+    durationText: incident.metrics.duration === null ? `unknown (${missingEvents(incident, ['start', 'resolve'])})` : formatDuration(incident.metrics.duration),
     impactFigures: impactFigures(incident),
     metrics: METRIC_LABELS.map(([key, label, event]) => {
       const seconds = incident.metrics[key];

@@ -131,6 +131,8 @@ export const WORKFLOW_YAML = `# Post-mortems as code (written by \`postmortem in
 # Pull requests: validate, lint, check reports and review approvals, one comment.
 # The default branch and a daily schedule: sync action items to issues and
 # regenerate the index, committing what changed.
+# \`uses: ${ACTION_USES}\` names the published Action; if your organisation
+# mirrors or forks it, put that repository and a pinned tag or commit there.
 name: Post-mortems
 
 on:

@@ -48,6 +48,12 @@ describe('common YAML mistakes', () => {
     ]);
   });
 
+  it('reports a tab used as indentation once, without the parser errors that follow from it', () => {
+    const found = brief(edit(['  immediate: A null pointer', '\timmediate: A null pointer'])).filter((line) => line.includes('schema/yaml-syntax'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('Indent with spaces');
+  });
+
   it('reports nothing invented when no repair is known', () => {
     const found = brief(edit(['title: Checkout errors', 'title: [Checkout errors']));
     expect(found.every((line) => line.includes('schema/yaml-syntax'))).toBe(true);

@@ -6,7 +6,7 @@
  * builds first) and npm's cache or registry for the dependencies.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +49,11 @@ describe('packaging (slow: npm pack, then install into an empty git repository)'
     const [tarball] = (await readdir(scratch)).filter((name) => name.endsWith('.tgz'));
     expect(tarball).toMatch(/^postmortems-\d+\.\d+\.\d+\.tgz$/);
     expect((await postmortem('--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('ships the docs that diagnostics link to (docs/rules.md, docs/format.md) and the licence', async () => {
+    const installed = path.join(consumer, 'node_modules', 'postmortems');
+    for (const file of ['docs/rules.md', 'docs/format.md', 'LICENSE']) expect((await stat(path.join(installed, file))).isFile()).toBe(true);
   });
 
   it('runs new, validate, build and lint in the other repository', async () => {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { initWorkflow } from '../../workflows/init.js';
+import { ACTION_USES } from '../../workflows/init-files.js';
 import { openOrReport } from './shared.js';
 
 const SAID = { create: 'created', replace: 'replaced', unchanged: 'unchanged', conflict: 'exists' } as const;
@@ -30,6 +31,7 @@ export const initCommand: CommandSpec = {
     for (const entry of result.entries) io.stdout(`${SAID[entry.state]} ${entry.path}\n`);
     if (result.entries.some((entry) => entry.state !== 'unchanged')) {
       io.stdout('Next: commit these files. Pull requests are then checked, and the default branch syncs action items and the index.\n');
+      io.stdout(`The workflow runs the Action \`${ACTION_USES}\`; point \`uses:\` at your mirror or fork if you use one.\n`);
     }
     return 0;
   },
