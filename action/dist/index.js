@@ -38728,6 +38728,14 @@ function canonicalTimeZone(zone) {
 function knownTimeZones() {
   return ["UTC", ...Intl.supportedValuesOf("timeZone")];
 }
+function suggestTimeZone(raw) {
+  const zones = knownTimeZones();
+  const near = closest(raw, zones);
+  if (near !== null) return near;
+  const city = (zone) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const byCity = closest(raw.replace(/_/g, " "), zones.map(city));
+  return byCity === null ? null : zones.find((zone) => city(zone) === byCity) ?? null;
+}
 function resolveTime(raw, date, timeZone) {
   const text4 = raw.trim();
   const withOffset = OFFSET_DATE_TIME.exec(text4);
@@ -38872,6 +38880,7 @@ var init_time = __esm({
     "use strict";
     init_tz2();
     init_describe();
+    init_suggest();
     TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
     LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
     OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -39106,7 +39115,7 @@ function checkIncidentRules(data, context) {
   const zone = timezoneOrDefault(zoneRaw);
   const zoneOk = isTimeZone(zone);
   if (zoneRaw !== null && !zoneOk) {
-    const guess = closest(zoneRaw, knownTimeZones());
+    const guess = suggestTimeZone(zoneRaw);
     report(["timezone"], {
       ruleId: "schema/timezone",
       message: `${quoteText(zoneRaw)} is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ""}`,

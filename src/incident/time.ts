@@ -10,6 +10,7 @@
 import { tzOffset, TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { quoteText } from '../validate/describe.js';
+import { closest } from '../diagnostics/suggest.js';
 
 export type TimeResolution =
   /** `occurrences`: both instants, in order, of a local time that a clock change repeats (`instant` is the first). */
@@ -109,6 +110,23 @@ export function canonicalTimeZone(zone: string): string {
  */
 export function knownTimeZones(): string[] {
   return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+}
+
+/**
+ * The zone a misspelt or partial name most likely means: the nearest zone name,
+ * else the zone of a city written alone ("Berlin", "new york").
+ *
+ * @example
+ * suggestTimeZone('Europe/Berlim') // → 'Europe/Berlin'
+ * suggestTimeZone('Berlin')        // → 'Europe/Berlin'
+ */
+export function suggestTimeZone(raw: string): string | null {
+  const zones = knownTimeZones();
+  const near = closest(raw, zones);
+  if (near !== null) return near;
+  const city = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+  const byCity = closest(raw.replace(/_/g, ' '), zones.map(city));
+  return byCity === null ? null : (zones.find((zone) => city(zone) === byCity) ?? null);
 }
 
 /** Resolves one timeline time against the incident's date and zone. */

@@ -14,7 +14,7 @@ import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
 import { repeatedTimeAdvice } from '../incident/repeated-time.js';
-import { isCalendarDate, isTimeZone, knownTimeZones, resolveTime } from '../incident/time.js';
+import { isCalendarDate, isTimeZone, resolveTime, suggestTimeZone } from '../incident/time.js';
 
 export interface RuleContext {
   file: string;
@@ -74,7 +74,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
   const zone = timezoneOrDefault(zoneRaw);
   const zoneOk = isTimeZone(zone);
   if (zoneRaw !== null && !zoneOk) {
-    const guess = closest(zoneRaw, knownTimeZones());
+    const guess = suggestTimeZone(zoneRaw);
     report(['timezone'], {
       ruleId: 'schema/timezone',
       message: `${quoteText(zoneRaw)} is not an IANA time zone${guess ? `; did you mean \`${guess}\`?` : ''}`,

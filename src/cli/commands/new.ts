@@ -1,8 +1,7 @@
 /** `postmortem new "TITLE" [--date D] [--severity S]`: writes a commented skeleton; never overwrites. */
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
-import { closest } from '../../diagnostics/suggest.js';
-import { isCalendarDate, isTimeZone, knownTimeZones } from '../../incident/time.js';
+import { isCalendarDate, isTimeZone, suggestTimeZone } from '../../incident/time.js';
 import { newIncidentWorkflow } from '../../workflows/new.js';
 import { openOrReport, orUsageError } from './shared.js';
 
@@ -26,7 +25,7 @@ export const newCommand: CommandSpec = {
     const date = values.date ?? today(io.env.POSTMORTEM_NOW);
     if (!isCalendarDate(date)) throw new UsageError(`--date must be a real day written YYYY-MM-DD; got \`${date}\``);
     if (values.timezone && !isTimeZone(values.timezone)) {
-      const guess = closest(values.timezone, knownTimeZones());
+      const guess = suggestTimeZone(values.timezone);
       throw new UsageError(`--timezone must be an IANA zone such as Europe/Berlin; got \`${values.timezone}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
     }
     const workspace = await openOrReport(io);
