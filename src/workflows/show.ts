@@ -31,8 +31,11 @@ export interface ShowResult {
 export async function showWorkflow(workspace: Workspace, options: ShowOptions): Promise<ShowResult> {
   const listed = await listIncidentFiles(workspace, [options.file]);
   if (listed.problem !== null) return { problem: listed.problem, output: null, diagnostics: [] };
-  if (listed.files.length !== 1)
-    return { problem: `show takes one incident file; \`${options.file}\` names ${listed.files.length} files`, output: null, diagnostics: [] };
+  if (listed.files.length !== 1) {
+    // A Markdown file (a built report, the tracker page) is skipped by the listing, so it names no incident.
+    const what = listed.files.length === 0 ? 'is not an incident file (`.yaml` or `.yml`)' : `is a folder of ${listed.files.length} incident files`;
+    return { problem: `show takes one incident file; \`${options.file}\` ${what}`, output: null, diagnostics: [] };
+  }
   let checked = null;
   for await (const entry of checkFiles(workspace, listed.files)) checked = entry;
   if (!checked?.incident) return { problem: null, output: null, diagnostics: checked?.diagnostics ?? [] };

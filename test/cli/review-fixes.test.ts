@@ -62,7 +62,15 @@ describe('review fixes (in-process)', () => {
     await writeFile(path.join(dir, 'postmortems/2024-01-16-b.yaml'), await readFile(path.join(dir, 'postmortems/2024-01-15-a.yaml')));
     const result = await runCliInProcess(['show', 'postmortems'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('show takes one incident file');
+    expect(result.stderr).toContain('show takes one incident file; `postmortems` is a folder of 2 incident files');
+  });
+
+  it('show refuses a Markdown file, saying it is not an incident file', async () => {
+    const dir = await repo();
+    await writeFile(path.join(dir, 'postmortems/README.md'), '# Post-mortems\n');
+    const result = await runCliInProcess(['show', 'postmortems/README.md'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('show takes one incident file; `postmortems/README.md` is not an incident file (`.yaml` or `.yml`)');
   });
 
   it.each([
