@@ -12,7 +12,7 @@ import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings 
 
 export const lintCommand: CommandSpec = {
   name: 'lint',
-  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N]',
+  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N] [--quiet]',
   summary: 'Flags blaming language and missing sections in incident files and Markdown post-mortems.',
   options: [
     ['--format F', 'text (default), json, github (workflow annotations), sarif (SARIF 2.1.0 for code scanning)'],

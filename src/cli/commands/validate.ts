@@ -8,7 +8,7 @@ import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings,
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
-  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N]',
+  usage: '[PATHS…] [--format text|json|github|sarif] [--max-warnings N] [--quiet]',
   summary: 'Checks incident files against the format: schema, dates, time zones, chronology, unique ids.',
   options: [
     ['--format F', 'text (default), json (one array of diagnostics), github (workflow annotations), sarif (SARIF 2.1.0 for code scanning)'],
