@@ -47,7 +47,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (PERSON_PRONOUNS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
-  return people.guessNames && looksLikeName(words, i, token);
+  return namedByRole(words, i, token) || (people.guessNames && looksLikeName(words, i, token));
 }
 
 /**
@@ -85,6 +85,27 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
   const after = words[nextWord(words, i)];
   if ((base === 'lead' || base === 'owner' || base === 'owners') && after && ['time', 'field', 'label', 'column'].includes(after.lower)) return false;
   return true;
+}
+
+/**
+ * "Engineer Bob", "SRE Kim", "on-call engineer Sam": a role noun right before
+ * a capitalised word is a title, so the word is a name. A capitalised word
+ * alone is still never guessed; the role is what says it is a person.
+ */
+function namedByRole(words: readonly Token[], i: number, token: Token): boolean {
+  const plain = token.text.replace(/['\u2019]s$/, '');
+  const lower = plain.toLowerCase();
+  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(lower) || ROLE_NOUNS.has(lower) || CAPITALISED_TEAMS.has(plain)) return false;
+  const role = previousWord(words, i);
+  if (role === -1 || !ROLE_NOUNS.has(words[role]!.lower)) return false;
+  // "Developer Relations Team", "the Google Developer Portal", "our Acme Admin Console": a role inside a product or team name
+  // ("On-call engineer Sam" and "Then Engineer Bob" are titles).
+  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
+  if (capital(words[nextWord(words, i)])) return false;
+  const previous = previousWord(words, role);
+  const before = words[previous];
+  if (!capital(before) || DETERMINERS.has(before!.lower) || ROLE_NOUNS.has(before!.lower)) return true;
+  return !NOT_NAMES.has(before!.lower) && previousWord(words, previous) === -1;
 }
 
 function looksLikeName(words: readonly Token[], i: number, token: Token): boolean {
