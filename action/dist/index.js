@@ -52381,10 +52381,12 @@ function mayBePerson(token, people) {
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
 }
+function capital(t) {
+  return t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
+}
 function roleIsPerson(words, i, base) {
   const before = words[previousWord(words, i)];
   const next = words[nextWord(words, i)];
-  const capital = (t) => t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && (capital(before) && previousWord(words, previousWord(words, i)) !== -1 || capital(next))) return false;
   if (capital(words[i]) && capital(before) && NOT_NAMES.has(before.lower) && !DETERMINERS.has(before.lower)) return false;
   if (base === "operator" || base === "operators") {
@@ -52397,20 +52399,21 @@ function roleIsPerson(words, i, base) {
 }
 function namedByRole(words, i, token) {
   const plain = token.text.replace(/['\u2019]s$/, "");
-  const lower = plain.toLowerCase();
-  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(lower) || ROLE_NOUNS.has(lower) || CAPITALISED_TEAMS.has(plain)) return false;
+  if (!isNameShaped(plain) || ROLE_NOUNS.has(plain.toLowerCase()) || CAPITALISED_TEAMS.has(plain)) return false;
   const role = previousWord(words, i);
   if (role === -1 || !ROLE_NOUNS.has(words[role].lower)) return false;
-  const capital = (t) => t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
   if (capital(words[nextWord(words, i)])) return false;
   const previous2 = previousWord(words, role);
   const before = words[previous2];
   if (!capital(before) || DETERMINERS.has(before.lower) || ROLE_NOUNS.has(before.lower)) return true;
   return !NOT_NAMES.has(before.lower) && previousWord(words, previous2) === -1;
 }
+function isNameShaped(plain) {
+  return /^[A-Z][a-z]{1,14}$/.test(plain) && !NOT_NAMES.has(plain.toLowerCase());
+}
 function looksLikeName(words, i, token) {
   const plain = token.text.replace(/['\u2019]s$/, "");
-  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(plain.toLowerCase())) return false;
+  if (!isNameShaped(plain)) return false;
   const before = words[previousWord(words, i)];
   if (before && ["the", "a", "an", "our", "their", "its", "this", "that"].includes(before.lower)) return false;
   const after = words[nextWord(words, i)];
