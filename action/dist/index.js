@@ -49327,7 +49327,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49496,6 +49496,7 @@ var init_generated = __esm({
     ]);
     CAUSE_GIVEN = /* @__PURE__ */ new Set(["because", "since", "so", "as", "due"]);
     POSSIBILITY_MODALS = /* @__PURE__ */ new Set(["could", "could've", "couldn't", "would", "would've", "might", "might've", "may"]);
+    OWED_KNOWLEDGE = /* @__PURE__ */ new Set(["should", "should've", "ought", "ought've"]);
     IRREGULAR_PARTICIPLES = /* @__PURE__ */ new Set([
       "done",
       "made",
@@ -50266,7 +50267,30 @@ var init_generated = __esm({
       "cdn",
       "vpn",
       "ci",
-      "cd"
+      "cd",
+      "console",
+      "portal",
+      "hub",
+      "studio",
+      "center",
+      "centre",
+      "platform",
+      "tools",
+      "mode",
+      "program",
+      "preview",
+      "guide",
+      "docs",
+      "access",
+      "account",
+      "accounts",
+      "relations",
+      "experience",
+      "sdk",
+      "dashboard",
+      "panel",
+      "rotation",
+      "onboarding"
     ]);
     PERSON_PRONOUNS = /* @__PURE__ */ new Set([
       "i",
@@ -52360,7 +52384,7 @@ function isPersonAt(words, i, people) {
   if (PERSON_PRONOUNS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
-  return people.guessNames && looksLikeName(words, i, token);
+  return namedByRole(words, i, token) || people.guessNames && looksLikeName(words, i, token);
 }
 function mayBePerson(token, people) {
   if (token.kind !== "word") return false;
@@ -52372,10 +52396,12 @@ function mayBePerson(token, people) {
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
 }
+function capital(t) {
+  return t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
+}
 function roleIsPerson(words, i, base) {
   const before = words[previousWord(words, i)];
   const next = words[nextWord(words, i)];
-  const capital = (t) => t !== void 0 && t.kind === "word" && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && (capital(before) && previousWord(words, previousWord(words, i)) !== -1 || capital(next))) return false;
   if (capital(words[i]) && capital(before) && NOT_NAMES.has(before.lower) && !DETERMINERS.has(before.lower)) return false;
   if (base === "operator" || base === "operators") {
@@ -52386,9 +52412,23 @@ function roleIsPerson(words, i, base) {
   if ((base === "lead" || base === "owner" || base === "owners") && after && ["time", "field", "label", "column"].includes(after.lower)) return false;
   return true;
 }
+function namedByRole(words, i, token) {
+  const plain = token.text.replace(/['\u2019]s$/, "");
+  if (!isNameShaped(plain) || ROLE_NOUNS.has(plain.toLowerCase()) || CAPITALISED_TEAMS.has(plain)) return false;
+  const role = previousWord(words, i);
+  if (role === -1 || !ROLE_NOUNS.has(words[role].lower)) return false;
+  if (capital(words[nextWord(words, i)])) return false;
+  const previous2 = previousWord(words, role);
+  const before = words[previous2];
+  if (!capital(before) || DETERMINERS.has(before.lower) || ROLE_NOUNS.has(before.lower)) return true;
+  return !NOT_NAMES.has(before.lower) && previousWord(words, previous2) === -1;
+}
+function isNameShaped(plain) {
+  return /^[A-Z][a-z]{1,14}$/.test(plain) && !NOT_NAMES.has(plain.toLowerCase());
+}
 function looksLikeName(words, i, token) {
   const plain = token.text.replace(/['\u2019]s$/, "");
-  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(plain.toLowerCase())) return false;
+  if (!isNameShaped(plain)) return false;
   const before = words[previousWord(words, i)];
   if (before && ["the", "a", "an", "our", "their", "its", "this", "that"].includes(before.lower)) return false;
   const after = words[nextWord(words, i)];
@@ -52575,6 +52615,7 @@ function omissionAt(words, i, people, shared = false, explained = false) {
   if (modalEnd !== -1) {
     const after = words[nextWord(words, modalEnd)]?.lower ?? "";
     if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? "") ? modalEnd : -1;
+    if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;

@@ -47,7 +47,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (PERSON_PRONOUNS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
-  return people.guessNames && looksLikeName(words, i, token);
+  return namedByRole(words, i, token) || (people.guessNames && looksLikeName(words, i, token));
 }
 
 /**
@@ -68,11 +68,14 @@ export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);
 }
 
+function capital(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
+}
+
 function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
   // "Visual Studio Team Services", "the Support Portal": a capitalised role inside a product name.
   const before = words[previousWord(words, i)];
   const next = words[nextWord(words, i)];
-  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
   if (capital(words[i]) && ((capital(before) && previousWord(words, previousWord(words, i)) !== -1) || capital(next))) return false;
   // "Microsoft Teams", "Google Support": a vendor's name before a capitalised role is a product, even first in a sentence.
   if (capital(words[i]) && capital(before) && NOT_NAMES.has(before!.lower) && !DETERMINERS.has(before!.lower)) return false;
@@ -87,9 +90,33 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
   return true;
 }
 
+/**
+ * "Engineer Bob", "SRE Kim", "on-call engineer Sam": a role noun right before
+ * a capitalised word is a title, so the word is a name. A capitalised word
+ * alone is still never guessed; the role is what says it is a person.
+ */
+function namedByRole(words: readonly Token[], i: number, token: Token): boolean {
+  const plain = token.text.replace(/['\u2019]s$/, '');
+  if (!isNameShaped(plain) || ROLE_NOUNS.has(plain.toLowerCase()) || CAPITALISED_TEAMS.has(plain)) return false;
+  const role = previousWord(words, i);
+  if (role === -1 || !ROLE_NOUNS.has(words[role]!.lower)) return false;
+  // "Developer Relations Team", "the Google Developer Portal", "our Acme Admin Console": a role inside a product or team name
+  // ("On-call engineer Sam" and "Then Engineer Bob" are titles).
+  if (capital(words[nextWord(words, i)])) return false;
+  const previous = previousWord(words, role);
+  const before = words[previous];
+  if (!capital(before) || DETERMINERS.has(before!.lower) || ROLE_NOUNS.has(before!.lower)) return true;
+  return !NOT_NAMES.has(before!.lower) && previousWord(words, previous) === -1;
+}
+
+/** "Bob", "Li", "Kim" (without "'s"): one capitalised word that is not a product or place. */
+function isNameShaped(plain: string): boolean {
+  return /^[A-Z][a-z]{1,14}$/.test(plain) && !NOT_NAMES.has(plain.toLowerCase());
+}
+
 function looksLikeName(words: readonly Token[], i: number, token: Token): boolean {
   const plain = token.text.replace(/['\u2019]s$/, '');
-  if (!/^[A-Z][a-z]{1,14}$/.test(plain) || NOT_NAMES.has(plain.toLowerCase())) return false;
+  if (!isNameShaped(plain)) return false;
   const before = words[previousWord(words, i)];
   if (before && ['the', 'a', 'an', 'our', 'their', 'its', 'this', 'that'].includes(before.lower)) return false;
   const after = words[nextWord(words, i)];

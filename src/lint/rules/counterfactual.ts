@@ -38,6 +38,7 @@ import {
   NOBODY_DID,
   OBLIGATION_WORDS,
   OMISSION_VERBS,
+  OWED_KNOWLEDGE,
   PERCEPTION_VERBS,
   SKIP_VERBS,
   UNATTENDED_STATES,
@@ -185,6 +186,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   if (modalEnd !== -1) {
     const after = words[nextWord(words, modalEnd)]?.lower ?? '';
     if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
+    // "Bob should have known better": what someone was expected to know is a judgement whoever the subject is.
+    if (after === 'known' && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after)) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.

@@ -87,6 +87,9 @@ export const CAUSE_GIVEN: ReadonlySet<string> = new Set(["because", "since", "so
 /** Modals whose perfect says what was possible, not what was owed: "we could have noticed it later", "customers would have seen errors"; with a narrator or without a diligence verb they are not blame. */
 export const POSSIBILITY_MODALS: ReadonlySet<string> = new Set(["could", "could've", "couldn't", "would", "would've", "might", "might've", "may"]);
 
+/** Modals of "should have known (better)", "should've known": a judgement of what someone was expected to know, flagged whoever the subject is (an unlisted name, "the team", "we"), since a name alone is never guessed. */
+export const OWED_KNOWLEDGE: ReadonlySet<string> = new Set(["should", "should've", "ought", "ought've"]);
+
 /** Past participles that do not end in -ed or -en, so that "should have caught" is a modal perfect and "should have priority" is not. */
 export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
   "done", "made", "caught", "seen", "known", "gone", "run", "read", "set", "put", "thought", "found", "told",
@@ -583,7 +586,7 @@ export const CAPITALISED_TEAMS: ReadonlySet<string> = new Set([
   "Marketing", "Finance", "Legal", "HR", "Facilities", "Procurement",
 ]);
 
-/** Capitalised words that are products or places, never people, for the name heuristic. */
+/** Capitalised words that are products or places, never people, for the name heuristic and after a role ("the Admin Console", "Developer Portal" are not "Engineer Bob"). */
 export const NOT_NAMES: ReadonlySet<string> = new Set([
   "kubernetes", "redis", "postgres", "postgresql", "mysql", "kafka", "cassandra", "aws", "gcp", "azure", "linux",
   "nginx", "envoy", "istio", "terraform", "ansible", "docker", "github", "gitlab", "jenkins", "prometheus",
@@ -592,7 +595,10 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
   "october", "november", "december", "the", "this", "that", "microsoft", "google", "amazon", "apple",
   "atlassian", "oracle", "ibm", "cisco", "salesforce", "zoom", "meta", "okta", "twilio", "stripe", "these",
-  "those", "it", "a", "an", "our", "their", "its", "api", "dns", "cdn", "vpn", "ci", "cd",
+  "those", "it", "a", "an", "our", "their", "its", "api", "dns", "cdn", "vpn", "ci", "cd", "console", "portal",
+  "hub", "studio", "center", "centre", "platform", "tools", "mode", "program", "preview", "guide", "docs",
+  "access", "account", "accounts", "relations", "experience", "sdk", "dashboard", "panel", "rotation",
+  "onboarding",
 ]);
 
 /** Pronouns and indefinites that stand for people. */
