@@ -28518,7 +28518,7 @@ function parseYamlSource(file, input) {
   if ("diagnostic" in decoded) return { data: null, source: null, diagnostics: [decoded.diagnostic] };
   const hasBom = decoded.text.startsWith("\uFEFF");
   const text4 = hasBom ? decoded.text.slice(1) : decoded.text;
-  if (text4.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [tooLarge(file, text4.length)] };
+  if (text4.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [fileTooLarge(file, text4.length)] };
   const nul = text4.indexOf("\0");
   if (nul !== -1) return { data: null, source: null, diagnostics: [binaryFile(file, nul)] };
   const lineCounter = new import_yaml3.LineCounter();
@@ -28586,7 +28586,7 @@ function multiDocument(source, documents) {
   });
 }
 function decodeUtf8(file, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return { diagnostic: tooLarge(file, bytes.byteLength) };
+  if (bytes.byteLength > MAX_FILE_BYTES) return { diagnostic: fileTooLarge(file, bytes.byteLength) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { diagnostic: binaryFile(file, nul) };
   try {
@@ -28635,13 +28635,14 @@ function startOfCutCharacter(bytes, end) {
   const length = first >= 240 ? 4 : first >= 224 ? 3 : 2;
   return end - lead < length ? lead : null;
 }
-function tooLarge(file, size) {
+function fileTooLarge(file, size, limit = MAX_FILE_BYTES) {
   return createDiagnostic({
     file,
     ruleId: "schema/file-too-large",
-    message: `The file is ${size} bytes; incident files are limited to ${MAX_FILE_BYTES} bytes`,
-    expected: `at most ${MAX_FILE_BYTES} bytes`,
-    actual: `${size} bytes`
+    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
+    expected: `at most ${limit} bytes`,
+    actual: `${size} bytes`,
+    note: limit < MAX_FILE_BYTES ? `Raise \`max_file_bytes\` in postmortem.config.yaml if a real incident needs more (up to ${MAX_FILE_BYTES}).` : void 0
   });
 }
 function binaryFile(file, offset) {
@@ -58968,6 +58969,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 init_config();
 init_diagnostic();
 init_report_file();
+init_parse();
 import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
 import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import path4 from "node:path";
@@ -59107,7 +59109,7 @@ async function readBytes(root, file, maxBytes) {
     const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
-    if (info2.size > maxBytes) return { diagnostic: tooLarge2(file, info2.size, maxBytes), generated: startsAsGenerated(fd) };
+    if (info2.size > maxBytes) return { diagnostic: fileTooLarge(file, info2.size, maxBytes), generated: startsAsGenerated(fd) };
     return { bytes: readFileSync2(fd) };
   } catch (error2) {
     return { diagnostic: error2.code === "ENXIO" ? notRegular(file) : readFailure(file, error2) };
@@ -59127,16 +59129,6 @@ function notRegular(file) {
     message: "Not a regular file (a named pipe, device or socket); it is not read",
     expected: "a plain file",
     note: "Name the incident files themselves, or the folder that holds them."
-  });
-}
-function tooLarge2(file, size, limit) {
-  return createDiagnostic({
-    file,
-    ruleId: "schema/file-too-large",
-    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
-    expected: `at most ${limit} bytes`,
-    actual: `${size} bytes`,
-    note: "Raise `max_file_bytes` in postmortem.config.yaml if a real incident needs more (up to 10485760)."
   });
 }
 function readFailure(file, error2) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_PREFIX } from '../render/report-file.js';
+import { fileTooLarge } from '../load/parse.js';
 import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { makeFolders, writableFolderProblem } from './writable.js';
 import { packageVersionSync } from './package-info.js';
@@ -124,7 +125,7 @@ async function readBytes(root: string, file: string, maxBytes: number): Promise<
     const info = fstatSync(fd);
     if (info.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error('folder'), { code: 'EISDIR' })) };
     if (!info.isFile()) return { diagnostic: notRegular(file) };
-    if (info.size > maxBytes) return { diagnostic: tooLarge(file, info.size, maxBytes), generated: startsAsGenerated(fd) };
+    if (info.size > maxBytes) return { diagnostic: fileTooLarge(file, info.size, maxBytes), generated: startsAsGenerated(fd) };
     return { bytes: readFileSync(fd) };
   } catch (error) {
     // A socket cannot be opened at all (ENXIO): it is as much "not a regular file" as a pipe.
@@ -152,17 +153,6 @@ function notRegular(file: string): Diagnostic {
     message: 'Not a regular file (a named pipe, device or socket); it is not read',
     expected: 'a plain file',
     note: 'Name the incident files themselves, or the folder that holds them.',
-  });
-}
-
-function tooLarge(file: string, size: number, limit: number): Diagnostic {
-  return createDiagnostic({
-    file,
-    ruleId: 'schema/file-too-large',
-    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
-    expected: `at most ${limit} bytes`,
-    actual: `${size} bytes`,
-    note: 'Raise `max_file_bytes` in postmortem.config.yaml if a real incident needs more (up to 10485760).',
   });
 }
 

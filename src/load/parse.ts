@@ -32,7 +32,7 @@ export function parseYamlSource(file: string, input: string | Uint8Array): LoadR
   if ('diagnostic' in decoded) return { data: null, source: null, diagnostics: [decoded.diagnostic] };
   const hasBom = decoded.text.startsWith('\uFEFF');
   const text = hasBom ? decoded.text.slice(1) : decoded.text;
-  if (text.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [tooLarge(file, text.length)] };
+  if (text.length > MAX_FILE_BYTES) return { data: null, source: null, diagnostics: [fileTooLarge(file, text.length)] };
   const nul = text.indexOf('\0');
   if (nul !== -1) return { data: null, source: null, diagnostics: [binaryFile(file, nul)] };
 
@@ -127,7 +127,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * decodeUtf8('notes.md', bytes) // → { text: '# Notes…' } or { diagnostic: schema/encoding at 3:7 }
  */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
-  if (bytes.byteLength > MAX_FILE_BYTES) return { diagnostic: tooLarge(file, bytes.byteLength) };
+  if (bytes.byteLength > MAX_FILE_BYTES) return { diagnostic: fileTooLarge(file, bytes.byteLength) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { diagnostic: binaryFile(file, nul) };
   try {
@@ -180,13 +180,18 @@ function startOfCutCharacter(bytes: Uint8Array, end: number): number | null {
   return end - lead < length ? lead : null;
 }
 
-function tooLarge(file: string, size: number): Diagnostic {
+/**
+ * A file past the size limit: the configured one (`max_file_bytes`, checked
+ * before reading) or the loader's own ceiling, which no config raises.
+ */
+export function fileTooLarge(file: string, size: number, limit: number = MAX_FILE_BYTES): Diagnostic {
   return createDiagnostic({
     file,
     ruleId: 'schema/file-too-large',
-    message: `The file is ${size} bytes; incident files are limited to ${MAX_FILE_BYTES} bytes`,
-    expected: `at most ${MAX_FILE_BYTES} bytes`,
+    message: `The file is ${size} bytes; incident files are limited to ${limit} bytes`,
+    expected: `at most ${limit} bytes`,
     actual: `${size} bytes`,
+    note: limit < MAX_FILE_BYTES ? `Raise \`max_file_bytes\` in postmortem.config.yaml if a real incident needs more (up to ${MAX_FILE_BYTES}).` : undefined,
   });
 }
 
