@@ -59916,21 +59916,20 @@ function reportPathFor(file, outDir) {
 }
 
 // src/workflows/related-reports.ts
-async function relatedReports(workspace, checked, outDir) {
-  const named = new Set(checked.map((entry) => entry.file));
-  const folder = await listIncidentFiles(workspace, []);
+async function relatedReports(workspace, checked, outDir, restFiles) {
   const rest = [];
-  for await (const entry of checkFiles(
-    workspace,
-    (folder.files ?? []).filter((file) => !named.has(file))
-  ))
-    if (entry.incident) rest.push(entry.incident);
+  for await (const entry of checkFiles(workspace, restFiles ?? await otherFolderFiles(workspace, checked))) if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
     return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
   });
   return { of, rest };
+}
+async function otherFolderFiles(workspace, checked) {
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  return (folder.files ?? []).filter((file) => !named.has(file));
 }
 
 // src/workflows/build.ts
@@ -59956,7 +59955,7 @@ async function planFiles(workspace, files, options) {
     if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
     checked.push({ ...entry, source: null, bytes: null });
   }
-  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut);
+  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, rest);
   const render = async (incident, target) => {
     const links = relatedOf(incident, target);
     const existing = await workspace.readTextIfExists(target);

@@ -90,7 +90,7 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
     // The parsed YAML tree and the bytes are dropped: thousands of them would not fit in memory.
     checked.push({ ...entry, source: null, bytes: null });
   }
-  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut);
+  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, rest);
   const render = async (incident: Incident, target: string) => {
     const links = relatedOf(incident, target);
     const existing = await workspace.readTextIfExists(target);

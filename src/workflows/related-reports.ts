@@ -34,23 +34,18 @@ export interface RelatedReports {
 
 /**
  * The related incidents of each incident, given the files a command already
- * checked (the rest of the folder is read here). `outDir` is the reports
+ * checked (the rest of the folder is read here, or from `restFiles` when the
+ * caller has listed it already). `outDir` is the reports
  * folder relative to the root, or null for reports beside their YAML.
  */
 export async function relatedReports(
   workspace: Workspace,
   checked: ReadonlyArray<{ file: string; incident: Incident | null }>,
   outDir: string | null,
+  restFiles?: readonly string[],
 ): Promise<RelatedReports> {
-  const named = new Set(checked.map((entry) => entry.file));
-  // A missing incidents folder lists no files: the named ones are all there is.
-  const folder = await listIncidentFiles(workspace, []);
   const rest: Incident[] = [];
-  for await (const entry of checkFiles(
-    workspace,
-    (folder.files ?? []).filter((file) => !named.has(file)),
-  ))
-    if (entry.incident) rest.push(entry.incident);
+  for await (const entry of checkFiles(workspace, restFiles ?? (await otherFolderFiles(workspace, checked)))) if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => (entry.incident ? [entry.incident] : [])), ...rest]);
   const of = (incident: Incident, target: string) =>
     (related.get(incident.id) ?? []).map((other) => {
@@ -58,4 +53,11 @@ export async function relatedReports(
       return { ...other, report, link: path.posix.relative(path.posix.dirname(target), report) };
     });
   return { of, rest };
+}
+
+/** The files of the incidents folder that `checked` does not hold; a missing folder lists none. */
+async function otherFolderFiles(workspace: Workspace, checked: ReadonlyArray<{ file: string }>): Promise<string[]> {
+  const named = new Set(checked.map((entry) => entry.file));
+  const folder = await listIncidentFiles(workspace, []);
+  return (folder.files ?? []).filter((file) => !named.has(file));
 }
