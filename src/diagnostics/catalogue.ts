@@ -145,8 +145,3 @@ const BY_ID = new Map<string, RuleEntry>(CATALOGUE.map((entry) => [entry.id, ent
 export function ruleEntry(id: string): RuleEntry | undefined {
   return BY_ID.get(id);
 }
-
-/** True for an id in the catalogue (narrows a string read from outside, such as a config file). */
-export function isRuleId(id: string): id is RuleId {
-  return BY_ID.has(id);
-}
