@@ -24,7 +24,8 @@ export const CLI_BUNDLE_DIR = path.join(ROOT, 'dist', 'bin');
 
 const CLI_BUNDLE = {
   ...NODE_ESM_BUNDLE,
-  entryPoints: { postmortem: 'src/cli.ts' },
+  // The file pool's worker (src/io/file-pool.ts) starts dist/bin/file-worker.js beside the chunk that spawns it.
+  entryPoints: { postmortem: 'src/cli.ts', 'file-worker': 'src/io/file-worker.ts' },
   outdir: CLI_BUNDLE_DIR,
   splitting: true,
   chunkNames: 'chunk-[hash]',

@@ -16,6 +16,7 @@ import { makeFolders, writableFolderProblem } from './writable.js';
 import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import type { TemplateScope } from './templates.js';
+import { workerCount, type WorkerSetting } from './worker-setting.js';
 
 /**
  * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
@@ -26,7 +27,7 @@ import type { TemplateScope } from './templates.js';
  * @example
  * const { workspace, diagnostics } = await openWorkspace(process.cwd());
  */
-export async function openWorkspace(root: string, options: { cwd?: string } = {}): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+export async function openWorkspace(root: string, options: WorkspaceOptions = {}): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? root;
   for (const name of CONFIG_FILES) {
     let bytes: Uint8Array;
@@ -37,19 +38,26 @@ export async function openWorkspace(root: string, options: { cwd?: string } = {}
       return { workspace: null, diagnostics: [readFailure(name, error)] };
     }
     const { config, diagnostics } = checkConfig(name, bytes);
-    return { workspace: config ? diskWorkspace(root, config, cwd) : null, diagnostics };
+    return { workspace: config ? diskWorkspace(root, config, cwd, options) : null, diagnostics };
   }
-  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd), diagnostics: [] };
+  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd, options), diagnostics: [] };
+}
+
+export interface WorkspaceOptions {
+  /** Where PATHS given by the user are relative to (default: the root). */
+  cwd?: string;
+  /** Worker threads for large runs (`POSTMORTEM_WORKERS`, read by the CLI): default `auto`. */
+  workers?: WorkerSetting;
 }
 
 /** The workspace of a command run in `cwd`: its root is found upward (see `findWorkspaceRoot`). */
-export async function openWorkspaceFrom(cwd: string): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+export async function openWorkspaceFrom(cwd: string, options: Omit<WorkspaceOptions, 'cwd'> = {}): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
   const { root } = await findWorkspaceRoot(cwd);
-  return openWorkspace(root, { cwd });
+  return openWorkspace(root, { ...options, cwd });
 }
 
 /** The port over the files under `root`, with `config` already checked. */
-export function diskWorkspace(root: string, config: Config, cwd: string = root): Workspace {
+export function diskWorkspace(root: string, config: Config, cwd: string = root, options: Pick<WorkspaceOptions, 'workers'> = {}): Workspace {
   const resolve = (file: string) => path.resolve(root, file);
   return {
     root,
@@ -69,6 +77,11 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
+    // Loaded when a run asks for it: the pool module is only needed by runs over many files.
+    openFilePool: async (request) =>
+      workerCount(options.workers ?? 'auto', request.files) === 0
+        ? null
+        : (await import('./file-pool.js')).openFilePool({ ...request, config, setting: options.workers ?? 'auto' }),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }

@@ -17,7 +17,8 @@ import { checkFiles, listIncidentFiles, readFiles } from './incident-files.js';
 import { findOrphanedReports, type OrphanedReport } from './orphan-reports.js';
 import { relatedReports } from './related-reports.js';
 import { reportPathFor } from './report-path.js';
-import type { Workspace } from './workspace.js';
+import { inOrder } from './in-order.js';
+import type { FilePool, Workspace } from './workspace.js';
 
 export type BuildState = 'unchanged' | 'changed' | 'missing' | 'failed';
 
@@ -78,49 +79,78 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const reused = await reuseReports(workspace, files, rest, templates, relativeOut, options.onProgress);
   if (reused) return { items: reused, problem: null, reused: true, templateWarnings };
 
+  // Threads pay off only for a cold build: the warm path above only reads and hashes.
+  const pool = (await workspace.openFilePool?.({ files: files.length + rest.length, templates })) ?? null;
+  try {
+    return await renderFiles(workspace, { files, rest, templates, relativeOut, pool, onProgress: options.onProgress }, templateWarnings);
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface ColdBuild {
+  files: readonly string[];
+  /** The other incident files of the folder: their data feeds "Related incidents". */
+  rest: readonly string[];
+  templates: TemplateSet;
+  relativeOut: string | null;
+  pool: FilePool | null;
+  onProgress: BuildOptions['onProgress'];
+}
+
+/** Reports rendered at once: with a pool, enough to keep every worker busy; the results still come in order. */
+const RENDERS_AHEAD = 32;
+
+/** The cold path: check every file, then render each report (in the pool's workers when there is one). */
+async function renderFiles(workspace: Workspace, run: ColdBuild, templateWarnings: Diagnostic[]): Promise<BuildPlan> {
+  const { files, templates, relativeOut, pool } = run;
   const { renderReport } = await import('../render/render.js');
-  const items: BuildItem[] = [];
   const sourceOf = new Map<string, string>();
   // Checked first, rendered second: "Related incidents" needs every incident of the folder.
   const checked = [];
   const keys = new Map<string, string>();
-  for await (const entry of checkFiles(workspace, files)) {
-    options.onProgress?.(entry.position, entry.total);
+  for await (const entry of checkFiles(workspace, files, { pool, keep: true })) {
+    run.onProgress?.(entry.position, entry.total);
     if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
     // The parsed YAML tree and the bytes are dropped: thousands of them would not fit in memory.
     checked.push({ ...entry, source: null, bytes: null });
   }
-  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, rest);
+  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, run.rest, pool);
   const render = async (incident: Incident, target: string) => {
-    const links = relatedOf(incident, target);
-    const existing = await workspace.readTextIfExists(target);
-    const markdown = renderReport(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    const options = { repo: workspace.config.sync.repo, related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
+    const [existing, markdown] = await Promise.all([
+      workspace.readTextIfExists(target),
+      pool ? pool.render(incident, options) : renderReport(incident, templates, options),
+    ]);
     return { existing, markdown };
   };
-  for (const entry of checked) {
-    if (!entry.incident) {
-      items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics });
-      continue;
-    }
+  // What each file becomes, decided in order (a duplicate report path fails the later file); the renders run ahead.
+  const planned = checked.map((entry): BuildItem | { entry: typeof entry & { incident: Incident }; target: string } => {
+    if (!entry.incident) return { file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: entry.diagnostics };
     const target = reportPathFor(entry.file, relativeOut);
     const earlier = sourceOf.get(target);
-    if (earlier !== undefined) {
-      // Two incidents with the same file name in different folders would overwrite one report.
-      const diagnostic = createDiagnostic({
-        file: entry.file,
-        ruleId: 'build/duplicate-report',
-        message: `Its report \`${target}\` is also the report of \`${earlier}\``,
-        note: 'Rename one of the incident files, or build the folders into different --out folders.',
-        cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` },
-      });
-      items.push({ file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: [diagnostic] });
-      continue;
+    if (earlier === undefined) {
+      sourceOf.set(target, entry.file);
+      return { entry: { ...entry, incident: entry.incident }, target };
     }
-    sourceOf.set(target, entry.file);
-    const { existing, markdown } = await render(entry.incident, target);
+    // Two incidents with the same file name in different folders would overwrite one report.
+    const diagnostic = createDiagnostic({
+      file: entry.file,
+      ruleId: 'build/duplicate-report',
+      message: `Its report \`${target}\` is also the report of \`${earlier}\``,
+      note: 'Rename one of the incident files, or build the folders into different --out folders.',
+      cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` },
+    });
+    return { file: entry.file, target: null, state: 'failed', markdown: null, diagnostics: [diagnostic] };
+  });
+  const items: BuildItem[] = [];
+  const compared = inOrder(planned, RENDERS_AHEAD, async (slot): Promise<BuildItem> => {
+    if (!('entry' in slot)) return slot;
+    const { existing, markdown } = await render(slot.entry.incident, slot.target);
     const state: BuildState = existing === null ? 'missing' : existing === markdown ? 'unchanged' : 'changed';
-    items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
-  }
+    return { file: slot.entry.file, target: slot.target, state, markdown, diagnostics: slot.entry.diagnostics };
+  });
+  for await (const item of compared) items.push(item);
   // A partial build that changes a report can change the "Related incidents" of reports it does not
   // write; then what it writes is marked pending, so the next build does not trust the folder as current.
   // Only reports that link, or linked, an incident whose report this build writes can be behind.

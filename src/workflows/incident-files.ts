@@ -6,10 +6,14 @@
  */
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedIncident, CheckOptions } from '../validate/check-incident.js';
-import type { ReadResult, Workspace } from './workspace.js';
+import type { IdRecord } from './incident-ids.js';
+import { inOrder } from './in-order.js';
+import type { FilePool, ReadResult, Workspace } from './workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const READ_AHEAD = 8;
+/** Files handed to each worker before the first answer is awaited: enough that none waits for the main thread. */
+const IN_FLIGHT_PER_WORKER = 16;
 
 /** The files PATHS name, or the problem with the request (a named path that does not exist; the CLI exits 2). */
 export type FileList = { files: string[]; problem: null; skipped?: string[] } | { files: null; problem: string };
@@ -42,39 +46,54 @@ export function skippedFilesLine(skipped: readonly string[] | undefined): string
 }
 
 /** Reads the given files in order, a few ahead of the consumer, so the disk works while the CPU checks. */
-export async function* readFiles(
-  workspace: Workspace,
-  files: readonly string[],
-): AsyncGenerator<{ file: string; read: ReadResult; position: number; total: number }> {
-  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
-  for (const [index, file] of files.entries()) {
-    const read = await reads[index]!;
-    const next = files[index + READ_AHEAD];
-    if (next !== undefined) reads.push(workspace.readBytes(next));
-    delete reads[index];
-    yield { file, read, position: index + 1, total: files.length };
-  }
+export function readFiles(workspace: Workspace, files: readonly string[]): AsyncGenerator<{ file: string; read: ReadResult; position: number; total: number }> {
+  return inOrder(files, READ_AHEAD, async (file, index) => ({ file, read: await workspace.readBytes(file), position: index + 1, total: files.length }));
+}
+
+/** One file checked by `checkFiles`, with its place in the run; `id` when a worker checked it (it keeps the syntax tree). */
+export type CheckedFile = CheckedIncident & { position: number; total: number; bytes: Uint8Array | null; id?: IdRecord };
+
+export interface CheckFilesOptions extends CheckOptions {
+  /**
+   * Worker threads to check in (`Workspace.openFilePool`); the entries then carry no `source` or `input`.
+   * Without one, the files are checked here, one at a time.
+   */
+  pool?: FilePool | null;
+  /** With a pool: leave each model in its worker for `pool.render` (build). */
+  keep?: boolean;
 }
 
 /**
- * Checks the given files one at a time, in order, so that large runs need not
- * hold every parsed document (the YAML syntax trees dominate memory) at once.
- * Each entry also carries the bytes it was checked from (build hashes them).
+ * Checks the given files in order, so that large runs need not hold every
+ * parsed document (the YAML syntax trees dominate memory) at once. Each entry
+ * also carries the bytes it was checked from (build hashes them). With a pool,
+ * a few files per worker are in flight and the entries still come in order.
  */
-export async function* checkFiles(
-  workspace: Workspace,
-  files: readonly string[],
-  options: CheckOptions = {},
-): AsyncGenerator<CheckedIncident & { position: number; total: number; bytes: Uint8Array | null }> {
+export async function* checkFiles(workspace: Workspace, files: readonly string[], options: CheckFilesOptions = {}): AsyncGenerator<CheckedFile> {
+  const { pool, keep, ...checkOptions } = options;
+  if (pool) {
+    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep: keep ?? false });
+    return;
+  }
   // Loaded on first use: lint lists files through this module and never checks an incident.
   const { checkIncident } = await import('../validate/check-incident.js');
   for await (const { file, read, position, total } of readFiles(workspace, files)) {
-    const checked: CheckedIncident =
-      'diagnostic' in read
-        ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] }
-        : checkIncident(file, read.bytes, workspace.config, options);
+    const checked: CheckedIncident = 'diagnostic' in read ? unread(file, read.diagnostic) : checkIncident(file, read.bytes, workspace.config, checkOptions);
     yield { ...checked, position, total, bytes: 'bytes' in read ? read.bytes : null };
   }
+}
+
+function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, options: CheckOptions & { keep: boolean }): AsyncGenerator<CheckedFile> {
+  return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index) => {
+    const read = await workspace.readBytes(file);
+    const checked = 'diagnostic' in read ? unread(file, read.diagnostic) : await pool.check(file, read.bytes, options);
+    return { ...checked, position: index + 1, total: files.length, bytes: 'bytes' in read ? read.bytes : null };
+  });
+}
+
+/** A file that could not be read: only the diagnostic saying why. */
+function unread(file: string, diagnostic: Diagnostic): CheckedIncident {
+  return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
 }
 
 /** A diagnostic for a run that matched no incident files at all; it sits on the first path named. */

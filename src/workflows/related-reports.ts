@@ -16,7 +16,7 @@ import type { Incident } from '../incident/model.js';
 import { findRelatedIncidents, type RelatedIncident } from '../report/related.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { reportPathFor } from './report-path.js';
-import type { Workspace } from './workspace.js';
+import type { FilePool, Workspace } from './workspace.js';
 
 export interface RelatedReport extends RelatedIncident {
   /** The related incident's report, relative to the repository root. */
@@ -35,7 +35,7 @@ export interface RelatedReports {
 /**
  * The related incidents of each incident, given the files a command already
  * checked (the rest of the folder is read here, or from `restFiles` when the
- * caller has listed it already). `outDir` is the reports
+ * caller has listed it already; in `pool`'s workers when given). `outDir` is the reports
  * folder relative to the root, or null for reports beside their YAML.
  */
 export async function relatedReports(
@@ -43,9 +43,12 @@ export async function relatedReports(
   checked: ReadonlyArray<{ file: string; incident: Incident | null }>,
   outDir: string | null,
   restFiles?: readonly string[],
+  pool: FilePool | null = null,
 ): Promise<RelatedReports> {
   const rest: Incident[] = [];
-  for await (const entry of checkFiles(workspace, restFiles ?? (await otherFolderFiles(workspace, checked)))) if (entry.incident) rest.push(entry.incident);
+  const files = restFiles ?? (await otherFolderFiles(workspace, checked));
+  // Kept in the pool's workers: a partial build may render some of them again.
+  for await (const entry of checkFiles(workspace, files, { pool, keep: true })) if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => (entry.incident ? [entry.incident] : [])), ...rest]);
   const of = (incident: Incident, target: string) =>
     (related.get(incident.id) ?? []).map((other) => {

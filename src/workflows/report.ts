@@ -70,12 +70,17 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   const incidents: Incident[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable: Diagnostic[] = [];
-  for await (const entry of checkFiles(workspace, files.files)) {
-    options.onProgress?.(entry.position, entry.total);
-    diagnostics.push(...entry.diagnostics);
-    // Only the model is kept: the parsed YAML trees of thousands of files would not fit.
-    if (entry.incident) incidents.push(entry.incident);
-    else unreadable.push(...(hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics));
+  const pool = (await workspace.openFilePool?.({ files: files.files.length })) ?? null;
+  try {
+    for await (const entry of checkFiles(workspace, files.files, { pool })) {
+      options.onProgress?.(entry.position, entry.total);
+      diagnostics.push(...entry.diagnostics);
+      // Only the model is kept: the parsed YAML trees of thousands of files would not fit.
+      if (entry.incident) incidents.push(entry.incident);
+      else unreadable.push(...(hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics));
+    }
+  } finally {
+    await pool?.close();
   }
 
   const publication = await workspace.readPublicationDates(workspace.config.incidents);

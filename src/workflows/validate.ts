@@ -35,9 +35,14 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [], skipped: [] };
   const diagnostics: Diagnostic[] = [];
   const records: IdRecord[] = [];
-  for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null })) {
-    diagnostics.push(...checked.diagnostics);
-    records.push(idRecord(checked.file, checked.source));
+  const pool = (await workspace.openFilePool?.({ files: listed.files.length })) ?? null;
+  try {
+    for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null, pool })) {
+      diagnostics.push(...checked.diagnostics);
+      records.push(checked.id ?? idRecord(checked.file, checked.source));
+    }
+  } finally {
+    await pool?.close();
   }
   // Ids are unique across the whole folder, also when PATHS names one file of it.
   const owners = await incidentIdOwners(workspace, (file) => loadForId(workspace, file), records);

@@ -11,6 +11,10 @@
 import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSet } from '../render/render.js';
+import type { ReportOptions } from '../render/view.js';
+import type { CheckedIncident, CheckOptions } from '../validate/check-incident.js';
+import type { Incident } from '../incident/model.js';
+import type { IdRecord } from './incident-ids.js';
 
 /** The files PATHS name, and the names that matched nothing on disk. */
 export interface FoundFiles {
@@ -31,6 +35,36 @@ export type ReadResult = { bytes: Uint8Array } | { diagnostic: Diagnostic; gener
 /** Templates ready to render with, or the problem that stops every render; `diagnostics` about the user's template files either way. */
 export type TemplatesLoaded =
   { templates: TemplateSet; problem: null; diagnostics?: Diagnostic[] } | { templates: null; problem: string; diagnostics?: Diagnostic[] };
+
+/**
+ * A file checked in a worker thread: what `checkIncident` gives, as plain
+ * data (the YAML syntax tree stays in the worker, so `source` and `input` are
+ * null), plus the file's id record for the duplicate-id check.
+ */
+export type PooledCheck = CheckedIncident & { source: null; input: null; id: IdRecord };
+
+/**
+ * Worker threads for the CPU work of many files (parse + check, render).
+ * Results come back in whatever order the caller awaits them; a worker that
+ * stops becomes a diagnostic on the file it was checking, never a hang.
+ */
+export interface FilePool {
+  /** How many worker threads share the work. */
+  readonly size: number;
+  /** `checkIncident` of the bytes in a worker; `keep` leaves the model there for `render`. */
+  check(file: string, bytes: Uint8Array, options: CheckOptions & { keep?: boolean }): Promise<PooledCheck>;
+  /** `renderReport` of a file checked with `keep`, in the worker that holds it (else in this thread). */
+  render(incident: Incident, options: ReportOptions & { key: string }): Promise<string>;
+  /** Stops every worker; the pool is unusable after. */
+  close(): Promise<void>;
+}
+
+/** What a pool's workers need, sent once when they start: `templates` for build's renders. */
+export interface FilePoolRequest {
+  /** How many files the run will hand the pool: below the measured threshold there is no pool. */
+  files: number;
+  templates?: TemplateSet | null;
+}
 
 export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */
@@ -71,6 +105,12 @@ export interface Workspace {
    * in it, for the files under `folder`; null when there is no git history to read.
    */
   readPublicationDates(folder: string): Promise<ReadonlyMap<string, string> | null>;
+  /**
+   * Worker threads for a run over `files` files, or null when this thread should do the work
+   * (too few files for threads to pay for their start, threads turned off, or no worker entry).
+   * The caller closes the pool when its run ends.
+   */
+  openFilePool?(request: FilePoolRequest): Promise<FilePool | null>;
   /** A path (absolute, or relative to the root) as it is shown: relative to the root, forward slashes. */
   displayPath(file: string): string;
 }

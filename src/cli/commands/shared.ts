@@ -6,11 +6,14 @@ import { UsageError, type CommandIO, type ExitCode } from '../command.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import { openWorkspaceFrom } from '../../io/workspace.js';
+import { parseWorkerSetting } from '../../io/worker-setting.js';
 import type { Workspace } from '../../workflows/workspace.js';
 
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
-  const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd);
+  const workers = parseWorkerSetting(io.env.POSTMORTEM_WORKERS);
+  if (workers === null) throw new UsageError(`POSTMORTEM_WORKERS takes \`auto\`, \`0\` (one thread) or a number of worker threads; got \`${io.env.POSTMORTEM_WORKERS}\``);
+  const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd, { workers });
   if (!workspace) io.stderr(formatDiagnostics(diagnostics, 'text', { colour: io.isTTY }));
   return workspace;
 }
