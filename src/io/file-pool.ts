@@ -57,14 +57,14 @@ function startWorker(entry: WorkerEntry, workerData: WorkerSetup): Worker {
 export interface PoolOptions extends FilePoolRequest {
   config: Config;
   setting: WorkerSetting;
-  /** Another worker script (a test's, one that dies on purpose). */
-  entry?: WorkerEntry;
+  /** Another worker script (a test's, one that dies on purpose); `.ts` runs through tsx. */
+  entry?: URL;
 }
 
 /** The pool for this run, or null when it should stay in one thread. */
 export function openFilePool(options: PoolOptions): FilePool | null {
   const count = workerCount(options.setting, options.files);
-  const entry = options.entry ?? defaultEntry();
+  const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith('.ts') } : defaultEntry();
   if (count === 0 || entry === null) return null;
   return createPool(entry, count, { config: options.config, templates: options.templates ?? null });
 }

@@ -48,6 +48,8 @@ export interface WorkspaceOptions {
   cwd?: string;
   /** Worker threads for large runs (`POSTMORTEM_WORKERS`, read by the CLI): default `auto`. */
   workers?: WorkerSetting;
+  /** Another worker script for the pool (`.js`, or `.ts` run through tsx): a benchmark's built one, a test's. */
+  workerEntry?: URL;
 }
 
 /** The workspace of a command run in `cwd`: its root is found upward (see `findWorkspaceRoot`). */
@@ -57,7 +59,7 @@ export async function openWorkspaceFrom(cwd: string, options: Omit<WorkspaceOpti
 }
 
 /** The port over the files under `root`, with `config` already checked. */
-export function diskWorkspace(root: string, config: Config, cwd: string = root, options: Pick<WorkspaceOptions, 'workers'> = {}): Workspace {
+export function diskWorkspace(root: string, config: Config, cwd: string = root, options: Omit<WorkspaceOptions, 'cwd'> = {}): Workspace {
   const resolve = (file: string) => path.resolve(root, file);
   return {
     root,
@@ -81,7 +83,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     openFilePool: async (request) =>
       workerCount(options.workers ?? 'auto', request.files) === 0
         ? null
-        : (await import('./file-pool.js')).openFilePool({ ...request, config, setting: options.workers ?? 'auto' }),
+        : (await import('./file-pool.js')).openFilePool({ ...request, config, setting: options.workers ?? 'auto', entry: options.workerEntry }),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }
