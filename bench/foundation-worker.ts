@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openWorkspace, writeFileSafely } from '../src/io/workspace.js';
+import { benchWorkspaceOptions } from './pool-options.js';
 import { loadTemplates } from '../src/io/templates.js';
 import { renderRawReport } from '../src/render/render.js';
 import { checkIncident } from '../src/validate/check-incident.js';
@@ -20,7 +21,7 @@ import { listIncidentFiles, readFiles } from '../src/workflows/incident-files.js
 
 const [root, mode] = [process.argv[2]!, process.argv[3] ?? 'build'];
 const start = performance.now();
-const { workspace } = await openWorkspace(root);
+const { workspace } = await openWorkspace(root, benchWorkspaceOptions());
 let failed = 0;
 let reused = false;
 const extra: Record<string, number> = {};

@@ -16,6 +16,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { openWorkspace } from '../src/io/workspace.js';
+import { benchWorkspaceOptions } from './pool-options.js';
 import '../src/lint/index.js';
 import '../src/validate/check-incident.js';
 import { lintWorkflow } from '../src/workflows/lint.js';
@@ -40,7 +41,7 @@ async function runTask(root: string, task: SpeedTask): Promise<{ files: number; 
     for (const file of files) if (parseDocument(readFileSync(file).toString('utf8')).errors.length > 0) failed++;
     return { files: files.length, failed };
   }
-  const { workspace } = await openWorkspace(root);
+  const { workspace } = await openWorkspace(root, benchWorkspaceOptions());
   if (!workspace) throw new Error('workspace did not open');
   const result = task === 'validate' ? await validateWorkflow(workspace, { paths: [] }) : await lintWorkflow(workspace, { paths: [] });
   // Lint's own findings are the point; a failure is a file that could not be read or checked.

@@ -13,15 +13,20 @@
  * `hash` are foundation-worker.ts's build floors (read, parse, check, render
  * and write each report; read and hash every source and report, all a no-op
  * rebuild must do).
- * Needs the built CLI for start-up (`npm run build`). `BENCH_TASKS=validate,lint,report`
+ * Build, validate and report run as the CLI does, with worker threads above
+ * the threshold (`POSTMORTEM_WORKERS=0` gives the single-thread figures); the
+ * floors stay single-thread. A line shows validate at the threshold itself.
+ * Needs the built CLI for start-up and the built worker (`npm run build`). `BENCH_TASKS=validate,lint,report`
  * (or `build`) runs only those rows.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { POOL_THRESHOLD } from '../src/io/worker-setting.js';
+import { poolNote } from './pool-options.js';
 import { runReportWorker } from './report.bench.js';
 import { formatMs, median } from './stats.js';
 import { syntheticIncident, writeSyntheticRepo } from './synthetic.js';
@@ -44,11 +49,13 @@ interface Sample {
   failed: number;
 }
 
-function worker(file: string, args: readonly string[]): Sample {
-  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...args], { encoding: 'utf8' })) as Sample;
+/** A bench process; `workers` sets `POSTMORTEM_WORKERS` for it (default: as this process has it). */
+function worker(file: string, args: readonly string[], workers?: string): Sample {
+  const env = workers === undefined ? process.env : { ...process.env, POSTMORTEM_WORKERS: workers };
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...args], { encoding: 'utf8', env })) as Sample;
 }
 
-const speedTask = (root: string, task: SpeedTask) => worker('speed-worker.ts', [root, task]);
+const speedTask = (root: string, task: SpeedTask, workers?: string) => worker('speed-worker.ts', [root, task], workers);
 const foundation = (root: string, mode: 'build' | 'floor-cold' | 'floor-warm') => worker('foundation-worker.ts', [root, mode]);
 
 interface Row {
@@ -97,30 +104,51 @@ const cpu = (samples: readonly Sample[]) => (samples.every((s) => s.cpuMs !== un
 const peak = (samples: readonly Sample[]) => Math.max(...samples.map((s) => s.maxRssMb));
 
 function printSize(n: number, rows: readonly Row[], floors: Record<string, Sample[]>): void {
-  console.log(`\n${n} incidents, median of ${RUNS} runs (ratio of CPU times where both sides report them, else of wall times)`);
+  console.log(`\n${n} incidents, median of ${RUNS} runs; ratios to the single-thread floor, of wall times and (where both report it) of CPU times`);
   console.log(
     'task'.padEnd(11),
     'wall'.padStart(10),
     'CPU'.padStart(10),
     'floor wall / CPU'.padStart(24),
-    'ratio'.padStart(6),
+    'wall ratio'.padStart(11),
+    'CPU ratio'.padStart(10),
     'ms/incident'.padStart(12),
     'peak RSS'.padStart(9),
   );
   for (const { label, samples, floor } of rows) {
     if (samples.some((s) => s.failed > 0)) throw new Error(`${label}: synthetic incidents failed`);
     const [taskCpu, floorCpu] = [cpu(samples), cpu(floors[floor]!)];
-    const ratio = taskCpu !== null && floorCpu !== null ? taskCpu / floorCpu : wall(samples) / wall(floors[floor]!);
+    // With worker threads the wall time is what a user waits; CPU time then counts every thread's work.
+    const cpuRatio = taskCpu !== null && floorCpu !== null ? `${(taskCpu / floorCpu).toFixed(2)}x` : '-';
     const floorText = `${floor} ${formatMs(wall(floors[floor]!))} / ${floorCpu === null ? '-' : formatMs(floorCpu)}`;
     console.log(
       label.padEnd(11),
       formatMs(wall(samples)).padStart(10),
       (taskCpu === null ? '-' : formatMs(taskCpu)).padStart(10),
       floorText.padStart(24),
-      `${ratio.toFixed(2)}x`.padStart(6),
+      `${(wall(samples) / wall(floors[floor]!)).toFixed(2)}x`.padStart(11),
+      cpuRatio.padStart(10),
       (wall(samples) / n).toFixed(3).padStart(12),
       `${peak(samples).toFixed(0)} MB`.padStart(9),
     );
+  }
+}
+
+/** Validate at the thread threshold, one thread against the pool `auto` opens there: the pool should not lose. */
+async function printThreshold(): Promise<void> {
+  const root = await writeSyntheticRepo(POOL_THRESHOLD, 'threshold-bench');
+  try {
+    const samples: Record<'off' | 'auto', number[]> = { off: [], auto: [] };
+    for (let r = 0; r < RUNS; r++) {
+      samples.off.push(speedTask(root, 'validate', '0').ms);
+      samples.auto.push(speedTask(root, 'validate', 'auto').ms);
+    }
+    const [off, auto] = [median(samples.off), median(samples.auto)];
+    console.log(
+      `\nthread threshold (POOL_THRESHOLD = ${POOL_THRESHOLD} files, ${availableParallelism()} cores): validate of ${POOL_THRESHOLD} in one thread ${formatMs(off)}, with workers ${formatMs(auto)} (${(off / auto).toFixed(2)}x); \`npm run bench -- threads\` for the sizes around it`,
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
 }
 
@@ -168,10 +196,15 @@ async function printStartup(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log('speed summary: targets validate <= 1.2x yaml; report 1,000 < 1 s, 10,000 < 10 s and < 1 GB; --version and validate within 80 ms of bare node');
+  console.log(
+    `speed summary: targets cold build 1,000 < 3 s, 10,000 < 30 s and <= 1.5x render; validate <= 1.2x yaml; report 1,000 < 1 s, 10,000 < 10 s and < 1 GB; --version and validate within 80 ms of bare node. Workers: POSTMORTEM_WORKERS=${process.env.POSTMORTEM_WORKERS ?? 'auto'}`,
+  );
+  const note = poolNote();
+  if (note) console.log(note);
   for (const n of SIZES) {
     const { rows, floors } = await measure(n);
     printSize(n, rows, floors);
   }
+  await printThreshold();
   await printStartup();
 }

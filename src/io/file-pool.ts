@@ -137,7 +137,8 @@ function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): File
   return {
     size: count,
     async check(file, bytes, options) {
-      const request: WorkerRequest = { id: nextId++, kind: 'check', file, bytes, today: options.today ?? null, keep: options.keep ?? false };
+      const { today = null, keep = false, diagnosticsOnly = false } = options;
+      const request: WorkerRequest = { id: nextId++, kind: 'check', file, bytes, today, keep, diagnosticsOnly };
       const reply = await new Promise<WorkerReply>((resolve) => dispatch({ request, resolve }));
       return reply.ok ? (reply.value as PooledCheck) : stoppedOn(file, reply.message);
     },

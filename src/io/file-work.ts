@@ -13,7 +13,7 @@ import type { PooledCheck } from '../workflows/workspace.js';
 
 /** What the main thread asks; `id` pairs the answer with the question. */
 export type WorkerRequest =
-  | { id: number; kind: 'check'; file: string; bytes: Uint8Array; today: string | null; keep: boolean }
+  | { id: number; kind: 'check'; file: string; bytes: Uint8Array; today: string | null; keep: boolean; diagnosticsOnly: boolean }
   | { id: number; kind: 'render'; file: string; options: ReportOptions & { key: string } };
 
 export type WorkerReply = { id: number; ok: true; value: PooledCheck | string } | { id: number; ok: false; message: string };
@@ -43,7 +43,8 @@ function answer(request: WorkerRequest, setup: WorkerSetup, { kept, render }: Wo
   if (request.kind === 'check') {
     const checked = checkIncident(request.file, request.bytes, setup.config, { today: request.today });
     if (request.keep && checked.incident) kept.set(request.file, checked.incident);
-    return { ...checked, source: null, input: null, id: idRecord(request.file, checked.source) };
+    const incident = request.diagnosticsOnly ? null : checked.incident;
+    return { ...checked, source: null, input: null, incident, id: idRecord(request.file, checked.source) };
   }
   const incident = kept.get(request.file);
   if (!incident || !setup.templates || !render) throw new Error(`no checked incident for ${request.file} in this thread`);

@@ -8,7 +8,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { CheckedIncident, CheckOptions } from '../validate/check-incident.js';
 import type { IdRecord } from './incident-ids.js';
 import { inOrder } from './in-order.js';
-import type { FilePool, ReadResult, Workspace } from './workspace.js';
+import type { FilePool, PoolCheckOptions, ReadResult, Workspace } from './workspace.js';
 
 export const INCIDENT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const READ_AHEAD = 8;
@@ -53,14 +53,13 @@ export function readFiles(workspace: Workspace, files: readonly string[]): Async
 /** One file checked by `checkFiles`, with its place in the run; `id` when a worker checked it (it keeps the syntax tree). */
 export type CheckedFile = CheckedIncident & { position: number; total: number; bytes: Uint8Array | null; id?: IdRecord };
 
-export interface CheckFilesOptions extends CheckOptions {
+/** With a pool, `keep` and `diagnosticsOnly` (no `incident` in the entries) apply; without one they change nothing. */
+export interface CheckFilesOptions extends PoolCheckOptions {
   /**
    * Worker threads to check in (`Workspace.openFilePool`); the entries then carry no `source` or `input`.
    * Without one, the files are checked here, one at a time.
    */
   pool?: FilePool | null;
-  /** With a pool: leave each model in its worker for `pool.render` (build). */
-  keep?: boolean;
 }
 
 /**
@@ -70,9 +69,9 @@ export interface CheckFilesOptions extends CheckOptions {
  * a few files per worker are in flight and the entries still come in order.
  */
 export async function* checkFiles(workspace: Workspace, files: readonly string[], options: CheckFilesOptions = {}): AsyncGenerator<CheckedFile> {
-  const { pool, keep, ...checkOptions } = options;
+  const { pool, keep, diagnosticsOnly, ...checkOptions } = options;
   if (pool) {
-    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep: keep ?? false });
+    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep, diagnosticsOnly });
     return;
   }
   // Loaded on first use: lint lists files through this module and never checks an incident.
@@ -83,7 +82,7 @@ export async function* checkFiles(workspace: Workspace, files: readonly string[]
   }
 }
 
-function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, options: CheckOptions & { keep: boolean }): AsyncGenerator<CheckedFile> {
+function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, options: PoolCheckOptions): AsyncGenerator<CheckedFile> {
   return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index) => {
     const read = await workspace.readBytes(file);
     const checked = 'diagnostic' in read ? unread(file, read.diagnostic) : await pool.check(file, read.bytes, options);

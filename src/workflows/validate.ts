@@ -37,7 +37,7 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   const records: IdRecord[] = [];
   const pool = (await workspace.openFilePool?.({ files: listed.files.length })) ?? null;
   try {
-    for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null, pool })) {
+    for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null, pool, diagnosticsOnly: true })) {
       diagnostics.push(...checked.diagnostics);
       records.push(checked.id ?? idRecord(checked.file, checked.source));
     }

@@ -51,12 +51,19 @@ export type PooledCheck = CheckedIncident & { source: null; input: null; id: IdR
 export interface FilePool {
   /** How many worker threads share the work. */
   readonly size: number;
-  /** `checkIncident` of the bytes in a worker; `keep` leaves the model there for `render`. */
-  check(file: string, bytes: Uint8Array, options: CheckOptions & { keep?: boolean }): Promise<PooledCheck>;
+  /** `checkIncident` of the bytes in a worker. */
+  check(file: string, bytes: Uint8Array, options: PoolCheckOptions): Promise<PooledCheck>;
   /** `renderReport` of a file checked with `keep`, in the worker that holds it (else in this thread). */
   render(incident: Incident, options: ReportOptions & { key: string }): Promise<string>;
   /** Stops every worker; the pool is unusable after. */
   close(): Promise<void>;
+}
+
+export interface PoolCheckOptions extends CheckOptions {
+  /** Leave the model in the worker for `render` (build). */
+  keep?: boolean;
+  /** Send back no model, only the diagnostics and the id (validate): less to copy between threads. */
+  diagnosticsOnly?: boolean;
 }
 
 /** What a pool's workers need, sent once when they start: `templates` for build's renders. */
