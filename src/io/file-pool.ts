@@ -79,6 +79,8 @@ interface Thread {
   /** Sent and not yet answered, oldest first: a worker answers in order. */
   pending: Job[];
   alive: boolean;
+  /** It answered at least once: a worker that stops before that failed to start, and no file is to blame. */
+  answered: boolean;
 }
 
 function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): FilePool {
@@ -90,11 +92,12 @@ function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): File
 
   const start = (): Thread => {
     const worker = startWorker(entry, setup);
-    const thread: Thread = { worker, pending: [], alive: true };
+    const thread: Thread = { worker, pending: [], alive: true, answered: false };
     worker.on('message', (reply: WorkerReply) => {
       const index = thread.pending.findIndex((job) => job.request.id === reply.id);
       if (index < 0) return;
       const [job] = thread.pending.splice(index, 1);
+      thread.answered = true;
       job!.resolve(reply);
       if (thread.pending.length === 0) worker.unref();
     });
@@ -107,12 +110,13 @@ function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): File
 
   const stopped = (thread: Thread, code: number) => {
     thread.alive = false;
-    const [current, ...queued] = thread.pending.splice(0);
+    const jobs = thread.pending.splice(0);
     if (closed) return;
     // The oldest job is the one it was working on when it stopped; the rest are handed on unharmed
     // (a render whose model died with the thread fails over to this thread's renderer).
+    const current = thread.answered ? jobs.shift() : undefined;
     current?.resolve({ id: current.request.id, ok: false, message: `the worker thread checking it stopped (exit code ${code})` });
-    for (const job of queued) {
+    for (const job of jobs) {
       if (job.request.kind === 'check') dispatch(job);
       else job.resolve({ id: job.request.id, ok: false, message: 'its worker thread stopped' });
     }

@@ -121,6 +121,17 @@ describe('a worker that dies in the middle of a run', () => {
   }, 60_000);
 });
 
+describe('workers that fail to start', () => {
+  it('leave every file to the main thread, with the same diagnostics as one thread', async () => {
+    const dir = await freshRepo();
+    const entry = new URL('../fixtures/worker-that-fails-to-start/worker.ts', import.meta.url);
+    const { workspace } = await openWorkspace(dir, { workers: 2, workerEntry: entry });
+    const { workspace: single } = await openWorkspace(dir, { workers: 'off' });
+    const options = { paths: [], today: '2025-07-01' };
+    expect(await validateWorkflow(workspace!, options)).toEqual(await validateWorkflow(single!, options));
+  }, 60_000);
+});
+
 describe('the built worker script', () => {
   it('answers a check request with plain data (dist/bin/file-worker.js, as the CLI bundle starts it)', async () => {
     const worker = new Worker(path.join(REPO_ROOT, 'dist/bin/file-worker.js'), { workerData: { config: DEFAULT_CONFIG, templates: null } });
