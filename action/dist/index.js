@@ -31676,6 +31676,22 @@ var init_report_file = __esm({
   }
 });
 
+// src/io/worker-setting.ts
+import { availableParallelism } from "node:os";
+function workerCount(setting, files, cores = availableParallelism()) {
+  if (setting === "off" || files === 0) return 0;
+  if (typeof setting === "number") return setting;
+  if (files < POOL_THRESHOLD || cores < 2) return 0;
+  return Math.min(cores, 8);
+}
+var POOL_THRESHOLD;
+var init_worker_setting = __esm({
+  "src/io/worker-setting.ts"() {
+    "use strict";
+    POOL_THRESHOLD = 200;
+  }
+});
+
 // src/io/git-history.ts
 var git_history_exports = {};
 __export(git_history_exports, {
@@ -31728,493 +31744,665 @@ var init_git_history = __esm({
   }
 });
 
-// node_modules/signal-exit/dist/cjs/signals.js
-var require_signals = __commonJS({
-  "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
+// src/incident/events.ts
+function firstOfEachType(timeline) {
+  const firsts = /* @__PURE__ */ new Map();
+  for (const entry of timeline) {
+    const type = entry.type;
+    if (PHASE_EVENT_TYPES.includes(type) && !firsts.has(type)) firsts.set(type, entry.instant);
+  }
+  return firsts;
+}
+var PHASE_EVENT_TYPES, EVENT_TYPES, ORIGIN_EVENT, PHASES, REQUIRED_METRIC_EVENTS;
+var init_events = __esm({
+  "src/incident/events.ts"() {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.signals = void 0;
-    exports.signals = [];
-    exports.signals.push("SIGHUP", "SIGINT", "SIGTERM");
-    if (process.platform !== "win32") {
-      exports.signals.push(
-        "SIGALRM",
-        "SIGABRT",
-        "SIGVTALRM",
-        "SIGXCPU",
-        "SIGXFSZ",
-        "SIGUSR2",
-        "SIGTRAP",
-        "SIGSYS",
-        "SIGQUIT",
-        "SIGIOT"
-        // should detect profiler and enable/disable accordingly.
-        // see #21
-        // 'SIGPROF'
-      );
-    }
-    if (process.platform === "linux") {
-      exports.signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
-    }
+    PHASE_EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve"];
+    EVENT_TYPES = [...PHASE_EVENT_TYPES, "deploy", "action", "note"];
+    ORIGIN_EVENT = "start";
+    PHASES = [
+      { until: "detect", metric: "timeToDetect", metricLabel: "Time to detect", chartLabel: "Until detected" },
+      { until: "ack", metric: "timeToAcknowledge", metricLabel: "Time to acknowledge", chartLabel: "Until acknowledged" },
+      { until: "mitigate", metric: "timeToMitigate", metricLabel: "Time to mitigate", chartLabel: "Until mitigated" },
+      { until: "resolve", metric: "timeToResolve", metricLabel: "Time to resolve", chartLabel: "Until resolved" }
+    ];
+    REQUIRED_METRIC_EVENTS = ["detect", "resolve"];
   }
 });
 
-// node_modules/signal-exit/dist/cjs/index.js
-var require_cjs = __commonJS({
-  "node_modules/signal-exit/dist/cjs/index.js"(exports) {
+// src/incident/metrics.ts
+function computeMetrics(timeline) {
+  const firsts = firstOfEachType(timeline);
+  const start = firsts.get(ORIGIN_EVENT);
+  const since = (type) => {
+    const at = firsts.get(type);
+    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
+  };
+  const phases = {};
+  for (const phase of PHASES) phases[phase.metric] = since(phase.until);
+  return { ...phases, duration: phases.timeToResolve };
+}
+var METRIC_LABELS;
+var init_metrics = __esm({
+  "src/incident/metrics.ts"() {
     "use strict";
-    var _a;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.unload = exports.load = exports.onExit = exports.signals = void 0;
-    var signals_js_1 = require_signals();
-    Object.defineProperty(exports, "signals", { enumerable: true, get: function() {
-      return signals_js_1.signals;
-    } });
-    var processOk = (process3) => !!process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
-    var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
-    var global2 = globalThis;
-    var ObjectDefineProperty = Object.defineProperty.bind(Object);
-    var Emitter = class {
-      emitted = {
-        afterExit: false,
-        exit: false
-      };
-      listeners = {
-        afterExit: [],
-        exit: []
-      };
-      count = 0;
-      id = Math.random();
-      constructor() {
-        if (global2[kExitEmitter]) {
-          return global2[kExitEmitter];
-        }
-        ObjectDefineProperty(global2, kExitEmitter, {
-          value: this,
-          writable: false,
-          enumerable: false,
-          configurable: false
-        });
-      }
-      on(ev, fn) {
-        this.listeners[ev].push(fn);
-      }
-      removeListener(ev, fn) {
-        const list2 = this.listeners[ev];
-        const i = list2.indexOf(fn);
-        if (i === -1) {
-          return;
-        }
-        if (i === 0 && list2.length === 1) {
-          list2.length = 0;
-        } else {
-          list2.splice(i, 1);
-        }
-      }
-      emit(ev, code2, signal) {
-        if (this.emitted[ev]) {
-          return false;
-        }
-        this.emitted[ev] = true;
-        let ret = false;
-        for (const fn of this.listeners[ev]) {
-          ret = fn(code2, signal) === true || ret;
-        }
-        if (ev === "exit") {
-          ret = this.emit("afterExit", code2, signal) || ret;
-        }
-        return ret;
-      }
-    };
-    var SignalExitBase = class {
-    };
-    var signalExitWrap = (handler2) => {
-      return {
-        onExit(cb, opts) {
-          return handler2.onExit(cb, opts);
-        },
-        load() {
-          return handler2.load();
-        },
-        unload() {
-          return handler2.unload();
-        }
-      };
-    };
-    var SignalExitFallback = class extends SignalExitBase {
-      onExit() {
-        return () => {
-        };
-      }
-      load() {
-      }
-      unload() {
-      }
-    };
-    var SignalExit = class extends SignalExitBase {
-      // "SIGHUP" throws an `ENOSYS` error on Windows,
-      // so use a supported signal instead
-      /* c8 ignore start */
-      #hupSig = process2.platform === "win32" ? "SIGINT" : "SIGHUP";
-      /* c8 ignore stop */
-      #emitter = new Emitter();
-      #process;
-      #originalProcessEmit;
-      #originalProcessReallyExit;
-      #sigListeners = {};
-      #loaded = false;
-      constructor(process3) {
+    init_events();
+    METRIC_LABELS = PHASES.map(
+      (phase) => [phase.metric, phase.metricLabel, phase.until]
+    );
+  }
+});
+
+// src/incident/defaults.ts
+function timezoneOrDefault(timezone) {
+  return timezone ?? DEFAULT_TIMEZONE;
+}
+function statusOrDefault(status) {
+  return status ?? DEFAULT_STATUS;
+}
+function normaliseSeverity(severity) {
+  return severity.toUpperCase();
+}
+var DEFAULT_STATUS, DEFAULT_TIMEZONE;
+var init_defaults = __esm({
+  "src/incident/defaults.ts"() {
+    "use strict";
+    DEFAULT_STATUS = "draft";
+    DEFAULT_TIMEZONE = "UTC";
+  }
+});
+
+// node_modules/@date-fns/tz/constants/index.js
+var init_constants = __esm({
+  "node_modules/@date-fns/tz/constants/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzName/index.js
+function tzName(timeZone, date, format = "long") {
+  return new Intl.DateTimeFormat("en-US", {
+    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
+    hour: "numeric",
+    timeZone,
+    timeZoneName: format
+  }).format(date).split(/\s/g).slice(2).join(" ");
+}
+var init_tzName = __esm({
+  "node_modules/@date-fns/tz/tzName/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzOffset/index.js
+function tzOffset(timeZone, date) {
+  try {
+    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      timeZoneName: "longOffset"
+    }).format;
+    const offsetStr = format(date).split("GMT")[1];
+    if (offsetStr in offsetCache) return offsetCache[offsetStr];
+    return calcOffset(offsetStr, offsetStr.split(":"));
+  } catch {
+    if (timeZone in offsetCache) return offsetCache[timeZone];
+    const captures = timeZone?.match(offsetRe);
+    if (captures) return calcOffset(timeZone, captures.slice(1));
+    return NaN;
+  }
+}
+function calcOffset(cacheStr, values) {
+  const hours = +(values[0] || 0);
+  const minutes = +(values[1] || 0);
+  const seconds2 = +(values[2] || 0) / 60;
+  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
+}
+var offsetFormatCache, offsetCache, offsetRe;
+var init_tzOffset = __esm({
+  "node_modules/@date-fns/tz/tzOffset/index.js"() {
+    offsetFormatCache = {};
+    offsetCache = {};
+    offsetRe = /([+-]\d\d):?(\d\d)?/;
+  }
+});
+
+// node_modules/@date-fns/tz/date/mini.js
+function syncToInternal(date) {
+  date.internal.setTime(+date);
+  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
+  // precision errors from historical offsets.
+  Math.round(-tzOffset(date.timeZone, date) * 60));
+}
+function syncFromInternal(date) {
+  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
+  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
+  adjustToSystemTZ(date);
+}
+function adjustToSystemTZ(date, constructorArgs) {
+  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
+  const offsetWithSeconds = tzOffset(date.timeZone, date);
+  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
+  const prevHour = /* @__PURE__ */ new Date(+date);
+  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
+  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
+  const systemDSTChange = systemOffset - prevHourSystemOffset;
+  let systemOffsetForDiff = systemOffset;
+  if (systemDSTChange && systemOffset !== offset) {
+    const systemHour = Date.prototype.getHours.apply(date);
+    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
+    if (systemHour !== expectedHour) {
+      const testDate = /* @__PURE__ */ new Date(+date);
+      const testOffsetDiff = systemOffset - offset;
+      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
+      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
+      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
+      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
+    }
+  }
+  const offsetDiff = systemOffsetForDiff - offset;
+  if (offsetDiff)
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
+  const systemDate = /* @__PURE__ */ new Date(+date);
+  systemDate.setUTCSeconds(0);
+  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
+  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
+  if (secondsOffset || systemSecondsOffset)
+    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
+  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
+  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
+  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const postOffsetDiff = postSystemOffset - postOffset;
+  const offsetChanged = postOffset !== offset;
+  const postDiff = postOffsetDiff - offsetDiff;
+  const targetDSTShift = postOffset - offset;
+  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
+  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
+  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
+    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
+    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
+    const offsetChange = postOffset - newOffset;
+    if (offsetChange && postDiff < 0) {
+      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
+    }
+  }
+  syncToInternal(date);
+  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
+  const drift = expectedTime - +date.internal;
+  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
+    Date.prototype.setTime.call(date, +date + drift);
+    syncToInternal(date);
+  }
+}
+function constructorArgsToInternalTime(args) {
+  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
+}
+function targetInternalTime(date, time) {
+  const internal = new Date(time ?? +date);
+  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
+  return +internal;
+}
+var TZDateMini, re;
+var init_mini = __esm({
+  "node_modules/@date-fns/tz/date/mini.js"() {
+    init_tzOffset();
+    TZDateMini = class _TZDateMini extends Date {
+      //#region static
+      constructor(...args) {
         super();
-        this.#process = process3;
-        this.#sigListeners = {};
-        for (const sig of signals_js_1.signals) {
-          this.#sigListeners[sig] = () => {
-            const listeners = this.#process.listeners(sig);
-            let { count } = this.#emitter;
-            const p = process3;
-            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
-              count += p.__signal_exit_emitter__.count;
-            }
-            if (listeners.length === count) {
-              this.unload();
-              const ret = this.#emitter.emit("exit", null, sig);
-              const s = sig === "SIGHUP" ? this.#hupSig : sig;
-              if (!ret)
-                process3.kill(process3.pid, s);
-            }
-          };
+        if (args.length > 1 && typeof args[args.length - 1] === "string") {
+          this.timeZone = args.pop();
         }
-        this.#originalProcessReallyExit = process3.reallyExit;
-        this.#originalProcessEmit = process3.emit;
-      }
-      onExit(cb, opts) {
-        if (!processOk(this.#process)) {
-          return () => {
-          };
-        }
-        if (this.#loaded === false) {
-          this.load();
-        }
-        const ev = opts?.alwaysLast ? "afterExit" : "exit";
-        this.#emitter.on(ev, cb);
-        return () => {
-          this.#emitter.removeListener(ev, cb);
-          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
-            this.unload();
-          }
-        };
-      }
-      load() {
-        if (this.#loaded) {
-          return;
-        }
-        this.#loaded = true;
-        this.#emitter.count += 1;
-        for (const sig of signals_js_1.signals) {
-          try {
-            const fn = this.#sigListeners[sig];
-            if (fn)
-              this.#process.on(sig, fn);
-          } catch (_) {
-          }
-        }
-        this.#process.emit = (ev, ...a) => {
-          return this.#processEmit(ev, ...a);
-        };
-        this.#process.reallyExit = (code2) => {
-          return this.#processReallyExit(code2);
-        };
-      }
-      unload() {
-        if (!this.#loaded) {
-          return;
-        }
-        this.#loaded = false;
-        signals_js_1.signals.forEach((sig) => {
-          const listener = this.#sigListeners[sig];
-          if (!listener) {
-            throw new Error("Listener not defined for signal: " + sig);
-          }
-          try {
-            this.#process.removeListener(sig, listener);
-          } catch (_) {
-          }
-        });
-        this.#process.emit = this.#originalProcessEmit;
-        this.#process.reallyExit = this.#originalProcessReallyExit;
-        this.#emitter.count -= 1;
-      }
-      #processReallyExit(code2) {
-        if (!processOk(this.#process)) {
-          return 0;
-        }
-        this.#process.exitCode = code2 || 0;
-        this.#emitter.emit("exit", this.#process.exitCode, null);
-        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
-      }
-      #processEmit(ev, ...args) {
-        const og = this.#originalProcessEmit;
-        if (ev === "exit" && processOk(this.#process)) {
-          if (typeof args[0] === "number") {
-            this.#process.exitCode = args[0];
-          }
-          const ret = og.call(this.#process, ev, ...args);
-          this.#emitter.emit("exit", this.#process.exitCode, null);
-          return ret;
+        this.internal = /* @__PURE__ */ new Date();
+        if (isNaN(tzOffset(this.timeZone, this))) {
+          this.setTime(NaN);
         } else {
-          return og.call(this.#process, ev, ...args);
+          if (!args.length) {
+            this.setTime(Date.now());
+          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
+            this.setTime(args[0]);
+          } else if (typeof args[0] === "string") {
+            this.setTime(+new Date(args[0]));
+          } else if (args[0] instanceof Date) {
+            this.setTime(+args[0]);
+          } else {
+            this.setTime(+new Date(...args));
+            adjustToSystemTZ(this, args);
+          }
         }
       }
+      static tz(tz, ...args) {
+        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
+      }
+      //#endregion
+      //#region time zone
+      withTimeZone(timeZone) {
+        return new _TZDateMini(+this, timeZone);
+      }
+      getTimezoneOffset() {
+        const offset = -tzOffset(this.timeZone, this);
+        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
+      }
+      //#endregion
+      //#region time
+      setTime(_time) {
+        Date.prototype.setTime.apply(this, arguments);
+        syncToInternal(this);
+        return +this;
+      }
+      //#endregion
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDateMini(+new Date(date), this.timeZone);
+      }
+      //#endregion
     };
-    var process2 = globalThis.process;
-    _a = signalExitWrap(processOk(process2) ? new SignalExit(process2) : new SignalExitFallback()), /**
-     * Called when the process is exiting, whether via signal, explicit
-     * exit, or running out of stuff to do.
-     *
-     * If the global process object is not suitable for instrumentation,
-     * then this will be a no-op.
-     *
-     * Returns a function that may be used to unload signal-exit.
-     */
-    exports.onExit = _a.onExit, /**
-     * Load the listeners.  Likely you never need to call this, unless
-     * doing a rather deep integration with signal-exit functionality.
-     * Mostly exposed for the benefit of testing.
-     *
-     * @internal
-     */
-    exports.load = _a.load, /**
-     * Unload the listeners.  Likely you never need to call this, unless
-     * doing a rather deep integration with signal-exit functionality.
-     * Mostly exposed for the benefit of testing.
-     *
-     * @internal
-     */
-    exports.unload = _a.unload;
+    re = /^(get|set)(?!UTC)/;
+    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+      if (!re.test(method)) return;
+      const utcMethod = method.replace(re, "$1UTC");
+      if (!TZDateMini.prototype[utcMethod]) return;
+      if (method.startsWith("get")) {
+        TZDateMini.prototype[method] = function() {
+          return this.internal[utcMethod]();
+        };
+      } else {
+        TZDateMini.prototype[method] = function() {
+          Date.prototype[utcMethod].apply(this.internal, arguments);
+          syncFromInternal(this);
+          return +this;
+        };
+        TZDateMini.prototype[utcMethod] = function() {
+          Date.prototype[utcMethod].apply(this, arguments);
+          syncToInternal(this);
+          return +this;
+        };
+      }
+    });
   }
 });
 
-// node_modules/write-file-atomic/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/write-file-atomic/lib/index.js"(exports, module) {
-    "use strict";
-    module.exports = writeFile2;
-    module.exports.sync = writeFileSync;
-    module.exports._getTmpname = getTmpname;
-    module.exports._cleanupOnExit = cleanupOnExit;
-    var fs3 = __require("fs");
-    var crypto2 = __require("node:crypto");
-    var { onExit } = require_cjs();
-    var path9 = __require("path");
-    var { promisify: promisify2 } = __require("util");
-    var activeFiles = {};
-    var threadId = (function getId() {
-      try {
-        const workerThreads = __require("worker_threads");
-        return workerThreads.threadId;
-      } catch (e) {
-        return 0;
+// node_modules/@date-fns/tz/date/index.js
+var TZDate;
+var init_date = __esm({
+  "node_modules/@date-fns/tz/date/index.js"() {
+    init_tzName();
+    init_mini();
+    TZDate = class _TZDate extends TZDateMini {
+      //#region static
+      static tz(tz, ...args) {
+        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
       }
-    })();
-    var invocations = 0;
-    function getTmpname(filename) {
-      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
-    }
-    function cleanupOnExit(tmpfile) {
-      return () => {
-        try {
-          fs3.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
-        } catch {
-        }
-      };
-    }
-    function serializeActiveFile(absoluteName) {
-      return new Promise((resolve) => {
-        if (!activeFiles[absoluteName]) {
-          activeFiles[absoluteName] = [];
-        }
-        activeFiles[absoluteName].push(resolve);
-        if (activeFiles[absoluteName].length === 1) {
-          resolve();
-        }
-      });
-    }
-    function isChownErrOk(err) {
-      if (err.code === "ENOSYS") {
-        return true;
+      //#endregion
+      //#region representation
+      toISOString() {
+        const [sign, hours, minutes] = this.tzComponents();
+        const tz = `${sign}${hours}:${minutes}`;
+        return this.internal.toISOString().slice(0, -1) + tz;
       }
-      const nonroot = !process.getuid || process.getuid() !== 0;
-      if (nonroot) {
-        if (err.code === "EINVAL" || err.code === "EPERM") {
-          return true;
-        }
+      toString() {
+        return `${this.toDateString()} ${this.toTimeString()}`;
       }
-      return false;
-    }
-    async function writeFileAsync(filename, data, options = {}) {
-      if (typeof options === "string") {
-        options = { encoding: options };
+      toDateString() {
+        const [day, date, month, year] = this.internal.toUTCString().split(" ");
+        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
       }
-      let fd;
-      let tmpfile;
-      const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path9.resolve(filename);
-      try {
-        await serializeActiveFile(absoluteName);
-        const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
-        tmpfile = getTmpname(truename);
-        if (!options.mode || !options.chown) {
-          const stats = await promisify2(fs3.stat)(truename).catch(() => {
-          });
-          if (stats) {
-            if (options.mode == null) {
-              options.mode = stats.mode;
-            }
-            if (options.chown == null && process.getuid) {
-              options.chown = { uid: stats.uid, gid: stats.gid };
-            }
-          }
-        }
-        fd = await promisify2(fs3.open)(tmpfile, "w", options.mode);
-        if (options.tmpfileCreated) {
-          await options.tmpfileCreated(tmpfile);
-        }
-        if (ArrayBuffer.isView(data)) {
-          await promisify2(fs3.write)(fd, data, 0, data.length, 0);
-        } else if (data != null) {
-          await promisify2(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
-        }
-        if (options.fsync !== false) {
-          await promisify2(fs3.fsync)(fd);
-        }
-        await promisify2(fs3.close)(fd);
-        fd = null;
-        if (options.chown) {
-          await promisify2(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          });
-        }
-        if (options.mode) {
-          await promisify2(fs3.chmod)(tmpfile, options.mode).catch((err) => {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          });
-        }
-        await promisify2(fs3.rename)(tmpfile, truename);
-      } finally {
-        if (fd) {
-          await promisify2(fs3.close)(fd).catch(
-            /* istanbul ignore next */
-            () => {
-            }
-          );
-        }
-        removeOnExitHandler();
-        await promisify2(fs3.unlink)(tmpfile).catch(() => {
+      toTimeString() {
+        const time = this.internal.toUTCString().split(" ")[4];
+        const [sign, hours, minutes] = this.tzComponents();
+        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
+      }
+      toLocaleString(locales, options) {
+        return Date.prototype.toLocaleString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
         });
-        activeFiles[absoluteName].shift();
-        if (activeFiles[absoluteName].length > 0) {
-          activeFiles[absoluteName][0]();
-        } else {
-          delete activeFiles[absoluteName];
-        }
       }
-    }
-    async function writeFile2(filename, data, options, callback) {
-      if (options instanceof Function) {
-        callback = options;
-        options = {};
+      toLocaleDateString(locales, options) {
+        return Date.prototype.toLocaleDateString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
       }
-      const promise = writeFileAsync(filename, data, options);
-      if (callback) {
-        try {
-          const result = await promise;
-          return callback(result);
-        } catch (err) {
-          return callback(err);
-        }
+      toLocaleTimeString(locales, options) {
+        return Date.prototype.toLocaleTimeString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
       }
-      return promise;
-    }
-    function writeFileSync(filename, data, options) {
-      if (typeof options === "string") {
-        options = { encoding: options };
-      } else if (!options) {
-        options = {};
+      //#endregion
+      //#region private
+      tzComponents() {
+        const offset = this.getTimezoneOffset();
+        const sign = offset > 0 ? "-" : "+";
+        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+        return [sign, hours, minutes];
       }
+      //#endregion
+      withTimeZone(timeZone) {
+        return new _TZDate(+this, timeZone);
+      }
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDate(+new Date(date), this.timeZone);
+      }
+      //#endregion
+    };
+  }
+});
+
+// node_modules/@date-fns/tz/tz/index.js
+var init_tz = __esm({
+  "node_modules/@date-fns/tz/tz/index.js"() {
+    init_date();
+  }
+});
+
+// node_modules/@date-fns/tz/tzScan/index.js
+var init_tzScan = __esm({
+  "node_modules/@date-fns/tz/tzScan/index.js"() {
+    init_tzOffset();
+  }
+});
+
+// node_modules/@date-fns/tz/index.js
+var init_tz2 = __esm({
+  "node_modules/@date-fns/tz/index.js"() {
+    init_constants();
+    init_date();
+    init_mini();
+    init_tz();
+    init_tzOffset();
+    init_tzScan();
+    init_tzName();
+  }
+});
+
+// src/incident/time.ts
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+function isRealDay(year, month, day) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+function offsetMinutes(zone, instant) {
+  return isUtc(zone) ? 0 : tzOffset(zone, instant);
+}
+function zoneFormatter(zone) {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === void 0) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
       try {
-        filename = fs3.realpathSync(filename);
-      } catch (ex) {
-      }
-      const tmpfile = getTmpname(filename);
-      if (!options.mode || !options.chown) {
-        try {
-          const stats = fs3.statSync(filename);
-          options = Object.assign({}, options);
-          if (!options.mode) {
-            options.mode = stats.mode;
-          }
-          if (!options.chown && process.getuid) {
-            options.chown = { uid: stats.uid, gid: stats.gid };
-          }
-        } catch (ex) {
-        }
-      }
-      let fd;
-      const cleanup = cleanupOnExit(tmpfile);
-      const removeOnExitHandler = onExit(cleanup);
-      let threw = true;
-      try {
-        fd = fs3.openSync(tmpfile, "w", options.mode || 438);
-        if (options.tmpfileCreated) {
-          options.tmpfileCreated(tmpfile);
-        }
-        if (ArrayBuffer.isView(data)) {
-          fs3.writeSync(fd, data, 0, data.length, 0);
-        } else if (data != null) {
-          fs3.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
-        }
-        if (options.fsync !== false) {
-          fs3.fsyncSync(fd);
-        }
-        fs3.closeSync(fd);
-        fd = null;
-        if (options.chown) {
-          try {
-            fs3.chownSync(tmpfile, options.chown.uid, options.chown.gid);
-          } catch (err) {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          }
-        }
-        if (options.mode) {
-          try {
-            fs3.chmodSync(tmpfile, options.mode);
-          } catch (err) {
-            if (!isChownErrOk(err)) {
-              throw err;
-            }
-          }
-        }
-        fs3.renameSync(tmpfile, filename);
-        threw = false;
-      } finally {
-        if (fd) {
-          try {
-            fs3.closeSync(fd);
-          } catch (ex) {
-          }
-        }
-        removeOnExitHandler();
-        if (threw) {
-          cleanup();
-        }
+        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      } catch {
+        formatter = null;
       }
     }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+function isTimeZone(zone) {
+  return isUtc(zone) || zoneFormatter(zone) !== null;
+}
+function canonicalTimeZone(zone) {
+  if (isUtc(zone)) return "UTC";
+  let canonical = canonicalZones.get(zone);
+  if (canonical === void 0) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
+}
+function knownTimeZones() {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}
+function suggestTimeZone(raw) {
+  const zones = knownTimeZones();
+  const near = closest(raw, zones);
+  if (near !== null) return near;
+  const city = (zone) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const byCity = closest(raw.replace(/_/g, " "), zones.map(city));
+  return byCity === null ? null : zones.find((zone) => city(zone) === byCity) ?? null;
+}
+function resolveTime(raw, date, timeZone) {
+  const text4 = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text4);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text4);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text4);
+  const timeOfDay = TIME_OF_DAY.exec(text4);
+  if (timeOfDay) {
+    const [year, month, day] = date.split("-");
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text4);
+  }
+  return {
+    ok: false,
+    reason: "format",
+    message: `${quoteText(raw)} is not a time this format understands`
+  };
+}
+function wallClockOf(parts) {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year, month, day, hour, minute, second };
+}
+function utcMillis(clock) {
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+function checkRanges(clock, text4) {
+  const { year, month, day, hour, minute, second } = clock;
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
+  }
+  return null;
+}
+function resolveWithOffset(match) {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid = checkRanges(clock, match[0]);
+  if (invalid) return invalid;
+  const zone = match[7].toUpperCase();
+  let offsetMinutes2 = 0;
+  if (zone !== "Z") {
+    const digits = zone.replace(":", "");
+    const sign = digits.startsWith("-") ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
+    offsetMinutes2 = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
+  const wall = utcMillis(clock) + millis;
+  return { ok: true, instant: new Date(wall - offsetMinutes2 * MINUTE), hasOffset: true };
+}
+function resolveLocal(clock, timeZone, text4) {
+  const invalid = checkRanges(clock, text4);
+  if (invalid) return invalid;
+  const wall = utcMillis(clock);
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const before = offsetMinutes(timeZone, new Date(wall - DAY));
+  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
+  }
+  const candidates = /* @__PURE__ */ new Set();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === void 0) {
+    return {
+      ok: false,
+      reason: "nonexistent",
+      message: `${quoteText(text4)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
+    };
+  }
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
+}
+function localWallClock(instant, timeZone) {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit"
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? "").padStart(4, "0");
+  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
+}
+function zoneAbbreviation(instant, timeZone) {
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+function formatDuration(seconds2) {
+  const sign = seconds2 < 0 ? "-" : "";
+  let rest = Math.abs(Math.round(seconds2));
+  const days2 = Math.floor(rest / 86400);
+  rest -= days2 * 86400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts = [];
+  if (days2) parts.push(`${days2}d`);
+  if (hours || days2 && minutes) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(" ") || "0s");
+}
+function pad(value) {
+  return String(value).padStart(2, "0");
+}
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
+var init_time = __esm({
+  "src/incident/time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    init_suggest();
+    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+    MINUTE = 6e4;
+    DAY = 864e5;
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    isUtc = (zone) => zone.toUpperCase() === "UTC";
+    zoneFormatters = /* @__PURE__ */ new Map();
+    canonicalZones = /* @__PURE__ */ new Map();
+    stableSpans = /* @__PURE__ */ new Map();
+    STABLE_MARGIN = 3 * 60 * MINUTE;
+    MAX_STABLE_SPANS = 2e4;
+    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
+    wallClockFormatters = /* @__PURE__ */ new Map();
+    abbreviationFormatters = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/incident/model.ts
+function incidentIdFromFile(file) {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
+}
+function buildIncident(file, input, instants) {
+  const timeline = input.timeline.map((entry, index2) => ({
+    index: index2,
+    time: entry.time,
+    instant: instants[index2],
+    event: entry.event,
+    type: entry.type ?? null
+  }));
+  return {
+    id: input.id ?? incidentIdFromFile(file),
+    file,
+    title: input.title,
+    date: input.date,
+    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
+    severity: normaliseSeverity(input.severity),
+    status: statusOrDefault(input.status),
+    publishedOn: input.published_on ?? null,
+    authors: input.authors ?? [],
+    participants: input.participants ?? [],
+    services: input.services ?? [],
+    tags: input.tags ?? [],
+    summary: input.summary,
+    impact: {
+      description: input.impact.description,
+      usersAffected: input.impact.users_affected ?? null,
+      requestsFailedPct: input.impact.requests_failed_pct ?? null,
+      revenueLoss: input.impact.revenue_loss ?? null,
+      currency: input.impact.currency ?? null
+    },
+    timeline,
+    rootCause: {
+      immediate: input.root_cause.immediate,
+      contributingFactors: input.root_cause.contributing_factors ?? [],
+      fiveWhys: input.root_cause.five_whys ?? []
+    },
+    investigation: (input.investigation ?? []).map((item) => ({
+      hypothesis: item.hypothesis ?? "",
+      result: item.result ?? null,
+      evidence: item.evidence ?? null
+    })),
+    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
+    actionItems: input.action_items.map((item, index2) => ({
+      index: index2,
+      id: item.id ?? null,
+      action: item.action,
+      owner: item.owner ?? null,
+      deadline: item.deadline ?? null,
+      status: item.status ?? "open",
+      priority: item.priority ?? null,
+      type: item.type ?? null,
+      issue: item.issue ?? null,
+      reason: item.reason ?? null
+    })),
+    lessons: input.lessons.map(
+      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
+    ),
+    metrics: computeMetrics(timeline)
+  };
+}
+var init_model = __esm({
+  "src/incident/model.ts"() {
+    "use strict";
+    init_metrics();
+    init_defaults();
+    init_time();
   }
 });
 
@@ -38158,7 +38346,7 @@ var require_printer = __commonJS({
 });
 
 // node_modules/handlebars/lib/index.js
-var require_lib2 = __commonJS({
+var require_lib = __commonJS({
   "node_modules/handlebars/lib/index.js"(exports, module) {
     var handlebars = require_handlebars()["default"];
     var printer = require_printer();
@@ -38177,799 +38365,356 @@ var require_lib2 = __commonJS({
   }
 });
 
-// src/render/template-check.ts
-function checkTemplateOverrides(files, builtInNames) {
-  const known = new Set(builtInNames);
-  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+// src/render/escape.ts
+function applyRules(text4, rules) {
+  let out = "";
+  let kept = 0;
+  for (let index2 = 0; index2 < text4.length; index2++) {
+    const rule2 = rules[text4[index2]];
+    const replacement = rule2?.(text4, index2);
+    if (replacement === void 0) continue;
+    out += text4.slice(kept, index2) + replacement;
+    kept = index2 + 1;
+  }
+  return kept === 0 ? text4 : out + text4.slice(kept);
 }
-function unknownTemplate(template, builtInNames) {
-  const guess = closest(template.name, builtInNames);
-  return createDiagnostic({
-    file: template.file,
-    ruleId: "build/unknown-template",
-    severity: "warning",
-    message: `\`${template.name}\` matches no built-in template, so it is not used${guess ? `; did you mean \`${guess}\`?` : ""}`,
-    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
-    actual: `\`${template.name}\``,
-    suggestions: guess ? [guess] : [],
-    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+function escapeLineStart(line, escaped) {
+  const marker = LINE_START.exec(line)?.[0];
+  if (marker === void 0 || !escaped.startsWith(marker)) return escaped;
+  return `${marker.slice(0, -1)}\\${escaped.slice(marker.length - 1)}`;
+}
+function escapeInline(text4) {
+  const escaped = escapeLineStart(text4, applyRules(text4, REPORT_RULES));
+  return /\s#+\s*$/.test(escaped) ? escaped.replace(/#(\s*)$/, "\\#$1") : escaped;
+}
+function lines(text4) {
+  return text4.replace(/\r\n?/g, "\n").trim().split("\n").map((line) => line.trim());
+}
+function escapeBlock(text4) {
+  return lines(text4).map((line) => escapeLineStart(line, applyRules(line, REPORT_RULES))).join("\n");
+}
+function escapeCell(text4) {
+  return lines(text4).map((line) => applyRules(line, REPORT_RULES)).join("<br>");
+}
+function escapeList(items, separator) {
+  return items.map((item, index2) => index2 === 0 ? escapeInline(item) : applyRules(item, REPORT_RULES)).join(separator);
+}
+function escapeIssueText(text4) {
+  return escapeLineStart(text4, applyRules(text4, ISSUE_RULES));
+}
+function markdownHref(target) {
+  return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, LINE_START;
+var init_escape = __esm({
+  "src/render/escape.ts"() {
+    "use strict";
+    backslash = (text4, index2) => `\\${text4[index2]}`;
+    ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+    NOT_WORD = /[\s\p{P}\p{S}]/u;
+    isWord = (char) => char !== void 0 && !NOT_WORD.test(char);
+    underscore = (text4, index2) => {
+      let start = index2;
+      while (text4[start - 1] === "_") start--;
+      let end = index2;
+      while (text4[end + 1] === "_") end++;
+      return isWord(text4[start - 1]) && isWord(text4[end + 1]) ? void 0 : "\\_";
+    };
+    REPORT_RULES = {
+      // A backslash escapes only punctuation (and breaks a line at its end).
+      "\\": (text4, index2) => index2 + 1 >= text4.length || ASCII_PUNCTUATION.test(text4[index2 + 1]) ? "\\\\" : void 0,
+      "`": backslash,
+      "*": backslash,
+      "[": backslash,
+      "]": backslash,
+      "|": backslash,
+      "~": backslash,
+      _: underscore,
+      // HTML, comments and autolinks start with `<` and one of these.
+      "<": (text4, index2) => /[!/?A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\<" : void 0,
+      // A character reference starts with `&#` or `&` and a letter.
+      "&": (text4, index2) => /[#A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\&" : void 0
+    };
+    ISSUE_RULES = {
+      "&": () => "&amp;",
+      "<": () => "&lt;",
+      ">": () => "&gt;",
+      "\\": backslash,
+      "`": backslash,
+      "*": backslash,
+      _: backslash,
+      "[": backslash,
+      "]": backslash,
+      "|": backslash,
+      "~": backslash,
+      // A word joiner after `@` keeps the text readable but stops GitHub from linking and notifying.
+      "@": (text4, index2) => /[A-Za-z0-9]/.test(text4[index2 + 1] ?? "") ? "@\u2060" : void 0,
+      "\r": (text4, index2) => text4[index2 + 1] === "\n" ? "" : void 0,
+      "\n": () => " "
+    };
+    LINE_START = /^(?:[#>=]|[+](?=[ \t]|$)|-(?=[ \t:|-]|$)|:(?=-)|\d+(?:[.](?=[ \t]|$)|\)))/;
+  }
+});
+
+// src/render/layout.ts
+function layoutMarkdown(text4) {
+  const input = text4.replace(/\r\n?/g, "\n").split("\n");
+  const out = [];
+  const blank = () => out.length === 0 || out[out.length - 1] === "";
+  for (let index2 = 0; index2 < input.length; index2++) {
+    const line = input[index2];
+    const fence = FENCE.exec(line);
+    if (fence) {
+      index2 = copyFence(input, index2, fence[1], out);
+      continue;
+    }
+    if (line.startsWith("|") && DELIMITER_ROW.test(input[index2 + 1] ?? "")) {
+      let end = index2 + 2;
+      while (end < input.length && input[end].startsWith("|")) end++;
+      out.push(...layoutTable(input.slice(index2, end)));
+      index2 = end - 1;
+      continue;
+    }
+    const trimmed = line.replace(/[ \t]+$/, "");
+    if (trimmed === "" && blank()) continue;
+    out.push(trimmed);
+  }
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return `${out.join("\n")}
+`;
+}
+function copyFence(input, start, opening, out) {
+  out.push(input[start].replace(/[ \t]+$/, ""));
+  for (let index2 = start + 1; index2 < input.length; index2++) {
+    const line = input[index2];
+    const closing = FENCE.exec(line);
+    if (closing && closing[1][0] === opening[0] && closing[1].length >= opening.length && line.trim() === closing[1]) {
+      out.push(line.trim());
+      return index2;
+    }
+    out.push(line);
+  }
+  return input.length - 1;
+}
+function splitRow(row) {
+  const cells = [];
+  let cell = "";
+  for (let index2 = 0; index2 < row.length; index2++) {
+    const char = row[index2];
+    if (char === "\\" && index2 + 1 < row.length) {
+      cell += char + row[++index2];
+    } else if (char === "|") {
+      cells.push(cell);
+      cell = "";
+    } else {
+      cell += char;
+    }
+  }
+  cells.push(cell);
+  if (row.trimStart().startsWith("|")) cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1].trim() === "" && /\|\s*$/.test(row)) cells.pop();
+  return cells.map((value) => value.trim());
+}
+function alignmentOf(delimiter) {
+  const left = delimiter.startsWith(":");
+  const right = delimiter.endsWith(":");
+  return left && right ? "center" : left ? "left" : right ? "right" : "none";
+}
+function delimiterCell(alignment, width) {
+  const colons = alignment === "center" ? 2 : alignment === "none" ? 0 : 1;
+  const dashes = "-".repeat(Math.max(1, width - colons));
+  return alignment === "center" ? `:${dashes}:` : alignment === "left" ? `:${dashes}` : alignment === "right" ? `${dashes}:` : dashes;
+}
+function pad2(cell, width, alignment) {
+  const room = width - cell.length;
+  if (alignment === "right") return " ".repeat(room) + cell;
+  if (alignment === "center") return " ".repeat(Math.ceil(room / 2)) + cell + " ".repeat(Math.floor(room / 2));
+  return cell + " ".repeat(room);
+}
+function layoutTable(rows) {
+  const [header, delimiter, ...body] = rows.map(splitRow);
+  const alignments = delimiter.map(alignmentOf);
+  const matrix = [header, ...body.map((cells) => cells.slice(0, header.length))];
+  const columns = Math.max(...matrix.map((cells) => cells.length));
+  const widths = Array.from({ length: columns }, (_, column) => {
+    const alignment = alignments[column] ?? "none";
+    const minimum = (alignment === "center" ? 2 : alignment === "none" ? 0 : 1) + 1;
+    return Math.max(minimum, ...matrix.map((cells) => (cells[column] ?? "").length));
   });
+  const line = (cells) => `| ${widths.map((width, column) => pad2(cells[column] ?? "", width, alignments[column] ?? "none")).join(" | ")} |`;
+  const [head, ...rest] = matrix;
+  return [line(head), line(widths.map((width, column) => delimiterCell(alignments[column] ?? "none", width))), ...rest.map(line)];
 }
-function syntaxDiagnostics(template) {
-  try {
-    import_handlebars.default.parse(template.text);
-    return [];
-  } catch (error2) {
-    const { line, column, message } = parseErrorPosition(error2);
-    return [
-      createDiagnostic({
-        file: template.file,
-        ruleId: "build/template-syntax",
-        span: line === null ? null : { line, column: column ?? 1 },
-        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
-        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
-      })
-    ];
-  }
-}
-function parseErrorPosition(error2) {
-  const thrown = error2;
-  const text4 = typeof thrown.message === "string" ? thrown.message : String(error2);
-  if (typeof thrown.lineNumber === "number") {
-    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text4.replace(/ - \d+:\d+$/, "") };
-  }
-  const line = /on line (\d+)/.exec(text4);
-  const location = import_handlebars.default.Parser?.lexer?.yylloc;
-  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
-  const got = /got '([A-Z_]+)'$/.exec(text4)?.[1];
-  const summary2 = text4.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
-  return {
-    line: line ? Number(line[1]) : null,
-    column: sameLine ? location.first_column + 1 : null,
-    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
-  };
-}
-var import_handlebars, UNEXPECTED;
-var init_template_check = __esm({
-  "src/render/template-check.ts"() {
+var FENCE, DELIMITER_ROW;
+var init_layout = __esm({
+  "src/render/layout.ts"() {
     "use strict";
-    import_handlebars = __toESM(require_lib2(), 1);
-    init_diagnostic();
-    init_suggest();
-    UNEXPECTED = {
-      EOF: "the template ends inside a `{{ \u2026 }}` or a block",
-      INVALID: "unexpected text inside `{{ \u2026 }}`",
-      CLOSE: "unexpected `}}`"
-    };
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    DELIMITER_ROW = /^\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$/;
   }
 });
 
-// src/io/templates.ts
-var templates_exports = {};
-__export(templates_exports, {
-  BUILT_IN_TEMPLATES: () => BUILT_IN_TEMPLATES,
-  MissingTemplatesError: () => MissingTemplatesError,
-  checkTemplateFolder: () => checkTemplateFolder,
-  loadTemplates: () => loadTemplates,
-  loadTrackerTemplates: () => loadTrackerTemplates
-});
-import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
-import { fileURLToPath } from "node:url";
-async function loadTemplates(userFolder) {
-  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
-  if (!userFolder) return set;
-  const found = await stat3(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(userFolder);
-  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
-}
-async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
-  if (!userFolder) return builtIn;
-  const found = await stat3(userFolder).catch(() => null);
-  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
-  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
-}
-async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
-  const partials = {};
-  const partialFolder = path3.join(folder, "partials");
-  const names = await readdir2(partialFolder).catch(() => []);
-  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
+// src/render/mermaid.ts
+function buildPhaseDiagram(incident) {
+  const marks = firstOfEachType(incident.timeline);
+  if (!marks.get(ORIGIN_EVENT)) return null;
+  const spans = [];
+  let previous2 = marks.get(ORIGIN_EVENT) ?? null;
+  for (const { until, chartLabel: label } of PHASES) {
+    const end = marks.get(until) ?? null;
+    if (!previous2 || !end || end.getTime() < previous2.getTime()) continue;
+    spans.push([label, previous2, end]);
+    previous2 = end;
   }
-  return { report, partials };
+  if (spans.length === 0) return null;
+  const zone = incident.timezone;
+  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
+  return ["gantt", `    title Incident phases (${zone})`, "    dateFormat YYYY-MM-DDTHH:mm:ss", "    axisFormat %H:%M", "    section Response", ...rows].join(
+    "\n"
+  );
 }
-async function checkTemplateFolder(userFolder, scope, display) {
-  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
-  const files = [];
-  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
-    const file = path3.join(userFolder, name);
-    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
-  }
-  return checkTemplateOverrides(files, builtIn);
+function spanEnd(from, to, zone) {
+  if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
+  const seconds2 = Math.round((to.getTime() - from.getTime()) / 1e3);
+  return seconds2 % 60 === 0 ? `${seconds2 / 60}m` : `${seconds2}s`;
 }
-async function templateNames(folder) {
-  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
-  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
+function wallText(instant, zone) {
+  const local = localWallClock(instant, zone);
+  return `${local.date}T${local.time}:${local.seconds}`;
 }
-var BUILT_IN_TEMPLATES, MissingTemplatesError, inScope;
-var init_templates = __esm({
-  "src/io/templates.ts"() {
-    "use strict";
-    init_template_check();
-    BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
-    MissingTemplatesError = class extends Error {
-      name = "MissingTemplatesError";
-      constructor(folder) {
-        super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
-      }
-    };
-    inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
-  }
-});
-
-// src/incident/events.ts
-function firstOfEachType(timeline) {
-  const firsts = /* @__PURE__ */ new Map();
-  for (const entry of timeline) {
-    const type = entry.type;
-    if (PHASE_EVENT_TYPES.includes(type) && !firsts.has(type)) firsts.set(type, entry.instant);
-  }
-  return firsts;
-}
-var PHASE_EVENT_TYPES, EVENT_TYPES, ORIGIN_EVENT, PHASES, REQUIRED_METRIC_EVENTS;
-var init_events = __esm({
-  "src/incident/events.ts"() {
-    "use strict";
-    PHASE_EVENT_TYPES = ["start", "detect", "ack", "mitigate", "resolve"];
-    EVENT_TYPES = [...PHASE_EVENT_TYPES, "deploy", "action", "note"];
-    ORIGIN_EVENT = "start";
-    PHASES = [
-      { until: "detect", metric: "timeToDetect", metricLabel: "Time to detect", chartLabel: "Until detected" },
-      { until: "ack", metric: "timeToAcknowledge", metricLabel: "Time to acknowledge", chartLabel: "Until acknowledged" },
-      { until: "mitigate", metric: "timeToMitigate", metricLabel: "Time to mitigate", chartLabel: "Until mitigated" },
-      { until: "resolve", metric: "timeToResolve", metricLabel: "Time to resolve", chartLabel: "Until resolved" }
-    ];
-    REQUIRED_METRIC_EVENTS = ["detect", "resolve"];
-  }
-});
-
-// src/incident/metrics.ts
-function computeMetrics(timeline) {
-  const firsts = firstOfEachType(timeline);
-  const start = firsts.get(ORIGIN_EVENT);
-  const since = (type) => {
-    const at = firsts.get(type);
-    return start && at ? Math.round((at.getTime() - start.getTime()) / 1e3) : null;
-  };
-  const phases = {};
-  for (const phase of PHASES) phases[phase.metric] = since(phase.until);
-  return { ...phases, duration: phases.timeToResolve };
-}
-var METRIC_LABELS;
-var init_metrics = __esm({
-  "src/incident/metrics.ts"() {
+var init_mermaid = __esm({
+  "src/render/mermaid.ts"() {
     "use strict";
     init_events();
-    METRIC_LABELS = PHASES.map(
-      (phase) => [phase.metric, phase.metricLabel, phase.until]
-    );
-  }
-});
-
-// src/incident/defaults.ts
-function timezoneOrDefault(timezone) {
-  return timezone ?? DEFAULT_TIMEZONE;
-}
-function statusOrDefault(status) {
-  return status ?? DEFAULT_STATUS;
-}
-function normaliseSeverity(severity) {
-  return severity.toUpperCase();
-}
-var DEFAULT_STATUS, DEFAULT_TIMEZONE;
-var init_defaults = __esm({
-  "src/incident/defaults.ts"() {
-    "use strict";
-    DEFAULT_STATUS = "draft";
-    DEFAULT_TIMEZONE = "UTC";
-  }
-});
-
-// node_modules/@date-fns/tz/constants/index.js
-var init_constants = __esm({
-  "node_modules/@date-fns/tz/constants/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzName/index.js
-function tzName(timeZone, date, format = "long") {
-  return new Intl.DateTimeFormat("en-US", {
-    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
-    hour: "numeric",
-    timeZone,
-    timeZoneName: format
-  }).format(date).split(/\s/g).slice(2).join(" ");
-}
-var init_tzName = __esm({
-  "node_modules/@date-fns/tz/tzName/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzOffset/index.js
-function tzOffset(timeZone, date) {
-  try {
-    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      timeZoneName: "longOffset"
-    }).format;
-    const offsetStr = format(date).split("GMT")[1];
-    if (offsetStr in offsetCache) return offsetCache[offsetStr];
-    return calcOffset(offsetStr, offsetStr.split(":"));
-  } catch {
-    if (timeZone in offsetCache) return offsetCache[timeZone];
-    const captures = timeZone?.match(offsetRe);
-    if (captures) return calcOffset(timeZone, captures.slice(1));
-    return NaN;
-  }
-}
-function calcOffset(cacheStr, values) {
-  const hours = +(values[0] || 0);
-  const minutes = +(values[1] || 0);
-  const seconds2 = +(values[2] || 0) / 60;
-  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
-}
-var offsetFormatCache, offsetCache, offsetRe;
-var init_tzOffset = __esm({
-  "node_modules/@date-fns/tz/tzOffset/index.js"() {
-    offsetFormatCache = {};
-    offsetCache = {};
-    offsetRe = /([+-]\d\d):?(\d\d)?/;
-  }
-});
-
-// node_modules/@date-fns/tz/date/mini.js
-function syncToInternal(date) {
-  date.internal.setTime(+date);
-  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
-  // precision errors from historical offsets.
-  Math.round(-tzOffset(date.timeZone, date) * 60));
-}
-function syncFromInternal(date) {
-  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
-  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
-  adjustToSystemTZ(date);
-}
-function adjustToSystemTZ(date, constructorArgs) {
-  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
-  const offsetWithSeconds = tzOffset(date.timeZone, date);
-  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
-  const prevHour = /* @__PURE__ */ new Date(+date);
-  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
-  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
-  const systemDSTChange = systemOffset - prevHourSystemOffset;
-  let systemOffsetForDiff = systemOffset;
-  if (systemDSTChange && systemOffset !== offset) {
-    const systemHour = Date.prototype.getHours.apply(date);
-    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
-    if (systemHour !== expectedHour) {
-      const testDate = /* @__PURE__ */ new Date(+date);
-      const testOffsetDiff = systemOffset - offset;
-      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
-      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
-      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
-      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
-    }
-  }
-  const offsetDiff = systemOffsetForDiff - offset;
-  if (offsetDiff)
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
-  const systemDate = /* @__PURE__ */ new Date(+date);
-  systemDate.setUTCSeconds(0);
-  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
-  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
-  if (secondsOffset || systemSecondsOffset)
-    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
-  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
-  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
-  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const postOffsetDiff = postSystemOffset - postOffset;
-  const offsetChanged = postOffset !== offset;
-  const postDiff = postOffsetDiff - offsetDiff;
-  const targetDSTShift = postOffset - offset;
-  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
-  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
-  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
-    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
-    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
-    const offsetChange = postOffset - newOffset;
-    if (offsetChange && postDiff < 0) {
-      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
-    }
-  }
-  syncToInternal(date);
-  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
-  const drift = expectedTime - +date.internal;
-  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
-    Date.prototype.setTime.call(date, +date + drift);
-    syncToInternal(date);
-  }
-}
-function constructorArgsToInternalTime(args) {
-  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
-}
-function targetInternalTime(date, time) {
-  const internal = new Date(time ?? +date);
-  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
-  return +internal;
-}
-var TZDateMini, re;
-var init_mini = __esm({
-  "node_modules/@date-fns/tz/date/mini.js"() {
-    init_tzOffset();
-    TZDateMini = class _TZDateMini extends Date {
-      //#region static
-      constructor(...args) {
-        super();
-        if (args.length > 1 && typeof args[args.length - 1] === "string") {
-          this.timeZone = args.pop();
-        }
-        this.internal = /* @__PURE__ */ new Date();
-        if (isNaN(tzOffset(this.timeZone, this))) {
-          this.setTime(NaN);
-        } else {
-          if (!args.length) {
-            this.setTime(Date.now());
-          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
-            this.setTime(args[0]);
-          } else if (typeof args[0] === "string") {
-            this.setTime(+new Date(args[0]));
-          } else if (args[0] instanceof Date) {
-            this.setTime(+args[0]);
-          } else {
-            this.setTime(+new Date(...args));
-            adjustToSystemTZ(this, args);
-          }
-        }
-      }
-      static tz(tz, ...args) {
-        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
-      }
-      //#endregion
-      //#region time zone
-      withTimeZone(timeZone) {
-        return new _TZDateMini(+this, timeZone);
-      }
-      getTimezoneOffset() {
-        const offset = -tzOffset(this.timeZone, this);
-        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
-      }
-      //#endregion
-      //#region time
-      setTime(_time) {
-        Date.prototype.setTime.apply(this, arguments);
-        syncToInternal(this);
-        return +this;
-      }
-      //#endregion
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDateMini(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-    re = /^(get|set)(?!UTC)/;
-    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
-      if (!re.test(method)) return;
-      const utcMethod = method.replace(re, "$1UTC");
-      if (!TZDateMini.prototype[utcMethod]) return;
-      if (method.startsWith("get")) {
-        TZDateMini.prototype[method] = function() {
-          return this.internal[utcMethod]();
-        };
-      } else {
-        TZDateMini.prototype[method] = function() {
-          Date.prototype[utcMethod].apply(this.internal, arguments);
-          syncFromInternal(this);
-          return +this;
-        };
-        TZDateMini.prototype[utcMethod] = function() {
-          Date.prototype[utcMethod].apply(this, arguments);
-          syncToInternal(this);
-          return +this;
-        };
-      }
-    });
-  }
-});
-
-// node_modules/@date-fns/tz/date/index.js
-var TZDate;
-var init_date = __esm({
-  "node_modules/@date-fns/tz/date/index.js"() {
-    init_tzName();
-    init_mini();
-    TZDate = class _TZDate extends TZDateMini {
-      //#region static
-      static tz(tz, ...args) {
-        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
-      }
-      //#endregion
-      //#region representation
-      toISOString() {
-        const [sign, hours, minutes] = this.tzComponents();
-        const tz = `${sign}${hours}:${minutes}`;
-        return this.internal.toISOString().slice(0, -1) + tz;
-      }
-      toString() {
-        return `${this.toDateString()} ${this.toTimeString()}`;
-      }
-      toDateString() {
-        const [day, date, month, year] = this.internal.toUTCString().split(" ");
-        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
-      }
-      toTimeString() {
-        const time = this.internal.toUTCString().split(" ")[4];
-        const [sign, hours, minutes] = this.tzComponents();
-        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
-      }
-      toLocaleString(locales, options) {
-        return Date.prototype.toLocaleString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleDateString(locales, options) {
-        return Date.prototype.toLocaleDateString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleTimeString(locales, options) {
-        return Date.prototype.toLocaleTimeString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      //#endregion
-      //#region private
-      tzComponents() {
-        const offset = this.getTimezoneOffset();
-        const sign = offset > 0 ? "-" : "+";
-        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
-        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
-        return [sign, hours, minutes];
-      }
-      //#endregion
-      withTimeZone(timeZone) {
-        return new _TZDate(+this, timeZone);
-      }
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDate(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-  }
-});
-
-// node_modules/@date-fns/tz/tz/index.js
-var init_tz = __esm({
-  "node_modules/@date-fns/tz/tz/index.js"() {
-    init_date();
-  }
-});
-
-// node_modules/@date-fns/tz/tzScan/index.js
-var init_tzScan = __esm({
-  "node_modules/@date-fns/tz/tzScan/index.js"() {
-    init_tzOffset();
-  }
-});
-
-// node_modules/@date-fns/tz/index.js
-var init_tz2 = __esm({
-  "node_modules/@date-fns/tz/index.js"() {
-    init_constants();
-    init_date();
-    init_mini();
-    init_tz();
-    init_tzOffset();
-    init_tzScan();
-    init_tzName();
-  }
-});
-
-// src/incident/time.ts
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-function isRealDay(year, month, day) {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-}
-function offsetMinutes(zone, instant) {
-  return isUtc(zone) ? 0 : tzOffset(zone, instant);
-}
-function zoneFormatter(zone) {
-  let formatter = zoneFormatters.get(zone);
-  if (formatter === void 0) {
-    formatter = null;
-    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
-      try {
-        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      } catch {
-        formatter = null;
-      }
-    }
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-function isTimeZone(zone) {
-  return isUtc(zone) || zoneFormatter(zone) !== null;
-}
-function canonicalTimeZone(zone) {
-  if (isUtc(zone)) return "UTC";
-  let canonical = canonicalZones.get(zone);
-  if (canonical === void 0) {
-    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
-    canonicalZones.set(zone, canonical);
-  }
-  return canonical;
-}
-function knownTimeZones() {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}
-function suggestTimeZone(raw) {
-  const zones = knownTimeZones();
-  const near = closest(raw, zones);
-  if (near !== null) return near;
-  const city = (zone) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-  const byCity = closest(raw.replace(/_/g, " "), zones.map(city));
-  return byCity === null ? null : zones.find((zone) => city(zone) === byCity) ?? null;
-}
-function resolveTime(raw, date, timeZone) {
-  const text4 = raw.trim();
-  const withOffset = OFFSET_DATE_TIME.exec(text4);
-  if (withOffset) return resolveWithOffset(withOffset);
-  const local = LOCAL_DATE_TIME.exec(text4);
-  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text4);
-  const timeOfDay = TIME_OF_DAY.exec(text4);
-  if (timeOfDay) {
-    const [year, month, day] = date.split("-");
-    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text4);
-  }
-  return {
-    ok: false,
-    reason: "format",
-    message: `${quoteText(raw)} is not a time this format understands`
-  };
-}
-function wallClockOf(parts) {
-  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
-  return { year, month, day, hour, minute, second };
-}
-function utcMillis(clock) {
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  return date.getTime();
-}
-function checkRanges(clock, text4) {
-  const { year, month, day, hour, minute, second } = clock;
-  if (!isRealDay(year, month, day)) {
-    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-    return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
-  }
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
-  }
-  return null;
-}
-function resolveWithOffset(match) {
-  const clock = wallClockOf(match.slice(1, 7));
-  const invalid = checkRanges(clock, match[0]);
-  if (invalid) return invalid;
-  const zone = match[7].toUpperCase();
-  let offsetMinutes2 = 0;
-  if (zone !== "Z") {
-    const digits = zone.replace(":", "");
-    const sign = digits.startsWith("-") ? -1 : 1;
-    const hours = Number(digits.slice(1, 3));
-    const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
-    offsetMinutes2 = sign * (hours * 60 + minutes);
-  }
-  const fraction = /\.(\d{1,3})/.exec(match[0]);
-  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
-  const wall = utcMillis(clock) + millis;
-  return { ok: true, instant: new Date(wall - offsetMinutes2 * MINUTE), hasOffset: true };
-}
-function resolveLocal(clock, timeZone, text4) {
-  const invalid = checkRanges(clock, text4);
-  if (invalid) return invalid;
-  const wall = utcMillis(clock);
-  const known = stableSpans.get(spanKey(timeZone, wall));
-  if (known) {
-    const instant = wall - known.offset * MINUTE;
-    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
-  }
-  const before = offsetMinutes(timeZone, new Date(wall - DAY));
-  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
-    const instant = wall - before * MINUTE;
-    if (offsetMinutes(timeZone, new Date(instant)) === before) {
-      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
-      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
-      return { ok: true, instant: new Date(instant), hasOffset: false };
-    }
-  }
-  const candidates = /* @__PURE__ */ new Set();
-  for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
-  }
-  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
-  const first = matching[0];
-  if (first === void 0) {
-    return {
-      ok: false,
-      reason: "nonexistent",
-      message: `${quoteText(text4)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
-    };
-  }
-  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
-  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
-}
-function localWallClock(instant, timeZone) {
-  let formatter = wallClockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    });
-    wallClockFormatters.set(timeZone, formatter);
-  }
-  const parts = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  const year = (parts.year ?? "").padStart(4, "0");
-  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
-}
-function zoneAbbreviation(instant, timeZone) {
-  let formatter = abbreviationFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
-    abbreviationFormatters.set(timeZone, formatter);
-  }
-  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
-}
-function formatDuration(seconds2) {
-  const sign = seconds2 < 0 ? "-" : "";
-  let rest = Math.abs(Math.round(seconds2));
-  const days2 = Math.floor(rest / 86400);
-  rest -= days2 * 86400;
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  const secs = rest - minutes * 60;
-  const parts = [];
-  if (days2) parts.push(`${days2}d`);
-  if (hours || days2 && minutes) parts.push(`${hours}h`);
-  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
-  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
-  return sign + (parts.join(" ") || "0s");
-}
-function pad(value) {
-  return String(value).padStart(2, "0");
-}
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
-var init_time = __esm({
-  "src/incident/time.ts"() {
-    "use strict";
     init_tz2();
-    init_describe();
-    init_suggest();
-    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-    MINUTE = 6e4;
-    DAY = 864e5;
-    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    isUtc = (zone) => zone.toUpperCase() === "UTC";
-    zoneFormatters = /* @__PURE__ */ new Map();
-    canonicalZones = /* @__PURE__ */ new Map();
-    stableSpans = /* @__PURE__ */ new Map();
-    STABLE_MARGIN = 3 * 60 * MINUTE;
-    MAX_STABLE_SPANS = 2e4;
-    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
-    wallClockFormatters = /* @__PURE__ */ new Map();
-    abbreviationFormatters = /* @__PURE__ */ new Map();
+    init_time();
   }
 });
 
-// src/incident/model.ts
-function incidentIdFromFile(file) {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.ya?ml$/i, "");
+// src/render/view.ts
+function missingEvents(incident, needed) {
+  const missing = needed.filter((type) => !incident.timeline.some((entry) => entry.type === type));
+  const names = (missing.length ? missing : needed).map((type) => `\`${type}\``);
+  return `no ${names.join(" and ")} event${names.length > 1 ? "s" : ""}`;
 }
-function buildIncident(file, input, instants) {
-  const timeline = input.timeline.map((entry, index2) => ({
-    index: index2,
-    time: entry.time,
-    instant: instants[index2],
-    event: entry.event,
-    type: entry.type ?? null
-  }));
+function buildReportView(incident, options = {}) {
   return {
-    id: input.id ?? incidentIdFromFile(file),
-    file,
-    title: input.title,
-    date: input.date,
-    timezone: canonicalTimeZone(timezoneOrDefault(input.timezone)),
-    severity: normaliseSeverity(input.severity),
-    status: statusOrDefault(input.status),
-    publishedOn: input.published_on ?? null,
-    authors: input.authors ?? [],
-    participants: input.participants ?? [],
-    services: input.services ?? [],
-    tags: input.tags ?? [],
-    summary: input.summary,
-    impact: {
-      description: input.impact.description,
-      usersAffected: input.impact.users_affected ?? null,
-      requestsFailedPct: input.impact.requests_failed_pct ?? null,
-      revenueLoss: input.impact.revenue_loss ?? null,
-      currency: input.impact.currency ?? null
-    },
-    timeline,
-    rootCause: {
-      immediate: input.root_cause.immediate,
-      contributingFactors: input.root_cause.contributing_factors ?? [],
-      fiveWhys: input.root_cause.five_whys ?? []
-    },
-    investigation: (input.investigation ?? []).map((item) => ({
-      hypothesis: item.hypothesis ?? "",
-      result: item.result ?? null,
-      evidence: item.evidence ?? null
+    incident,
+    durationText: incident.metrics.duration === null ? `unknown (${missingEvents(incident, ["start", "resolve"])})` : formatDuration(incident.metrics.duration),
+    impactFigures: impactFigures(incident),
+    metrics: METRIC_LABELS.map(([key, label, event]) => {
+      const seconds2 = incident.metrics[key];
+      return seconds2 === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds2), missing: false };
+    }),
+    timeline: incident.timeline.map((entry) => ({
+      when: formatWhen(entry.instant, incident),
+      type: entry.type ?? "",
+      event: entry.event
     })),
-    resolution: typeof input.resolution === "string" ? { kind: "prose", text: input.resolution } : { kind: "steps", steps: input.resolution },
-    actionItems: input.action_items.map((item, index2) => ({
-      index: index2,
-      id: item.id ?? null,
+    timeZoneNote: timeZoneNote(incident),
+    diagram: buildPhaseDiagram(incident),
+    resolutionSteps: incident.resolution.kind === "steps" ? incident.resolution.steps : null,
+    resolutionText: incident.resolution.kind === "prose" ? incident.resolution.text : null,
+    actionItems: incident.actionItems.map((item) => ({
       action: item.action,
-      owner: item.owner ?? null,
-      deadline: item.deadline ?? null,
-      status: item.status ?? "open",
-      priority: item.priority ?? null,
-      type: item.type ?? null,
-      issue: item.issue ?? null,
-      reason: item.reason ?? null
+      owner: item.owner ?? "unassigned",
+      deadline: item.deadline ?? "none",
+      status: item.status,
+      issue: item.issue === null ? "" : `#${item.issue}`,
+      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
     })),
-    lessons: input.lessons.map(
-      (lesson) => typeof lesson === "string" ? { title: lesson, detail: null } : { title: lesson.title, detail: lesson.detail ?? null }
-    ),
-    metrics: computeMetrics(timeline)
+    related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
+    investigation: incident.investigation.map((item) => ({
+      hypothesis: item.hypothesis,
+      result: item.result ?? "",
+      evidence: item.evidence ?? ""
+    }))
   };
 }
-var init_model = __esm({
-  "src/incident/model.ts"() {
+function impactFigures(incident) {
+  const { usersAffected, requestsFailedPct, revenueLoss, currency } = incident.impact;
+  const figures = [];
+  if (usersAffected !== null) figures.push(`Users affected: ${usersAffected.toLocaleString("en-US")}`);
+  if (requestsFailedPct !== null) figures.push(`Requests failed: ${requestsFailedPct}%`);
+  if (revenueLoss !== null) figures.push(`Revenue lost: ${revenueLoss.toLocaleString("en-US")}${currency ? ` ${currency}` : ""}`);
+  return figures;
+}
+function formatWhen(instant, incident) {
+  const local = localWallClock(instant, incident.timezone);
+  const clock = local.seconds === "00" ? local.time : `${local.time}:${local.seconds}`;
+  const shown = local.date === incident.date ? clock : `${local.date} ${clock}`;
+  return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
+}
+function timeZoneNote(incident) {
+  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
+  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
+  if (abbreviations.length > 1)
+    return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
+  const [abbreviation] = abbreviations;
+  return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
+}
+var init_view = __esm({
+  "src/render/view.ts"() {
     "use strict";
     init_metrics();
-    init_defaults();
     init_time();
+    init_mermaid();
+    init_escape();
+  }
+});
+
+// src/render/render.ts
+var render_exports = {};
+__export(render_exports, {
+  createTemplateEngine: () => createTemplateEngine,
+  normaliseMarkdown: () => normaliseMarkdown,
+  renderRawReport: () => renderRawReport,
+  renderReport: () => renderReport
+});
+function compile(templates) {
+  const cached = compiled.get(templates);
+  if (cached) return cached;
+  const handlebars = createTemplateEngine();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const template = handlebars.compile(templates.report);
+  compiled.set(templates, template);
+  return template;
+}
+function createTemplateEngine() {
+  const handlebars = import_handlebars.default.create();
+  handlebars.registerHelper("md", (text4) => new handlebars.SafeString(escapeBlock(String(text4 ?? ""))));
+  handlebars.registerHelper("inline", (text4) => new handlebars.SafeString(escapeInline(oneLine(text4))));
+  handlebars.registerHelper("cell", (text4) => new handlebars.SafeString(escapeCell(String(text4 ?? ""))));
+  handlebars.registerHelper(
+    "join",
+    (list2, separator) => new handlebars.SafeString(escapeList((Array.isArray(list2) ? list2 : []).map(oneLine), typeof separator === "string" ? separator : ", "))
+  );
+  handlebars.registerHelper("inc", (value) => Number(value) + 1);
+  return handlebars;
+}
+function oneLine(text4) {
+  return String(text4 ?? "").trim().replace(/\s*\n\s*/g, " ");
+}
+function normaliseMarkdown(text4) {
+  return layoutMarkdown(text4);
+}
+function renderRawReport(incident, templates, options = {}) {
+  return compile(templates)(buildReportView(incident, options));
+}
+function renderReport(incident, templates, options = {}) {
+  const body = normaliseMarkdown(renderRawReport(incident, templates, options));
+  return composeReportFile(incident.file, body, { key: options.key ?? PENDING_KEY, related: (options.related ?? []).map((other2) => other2.file) });
+}
+var import_handlebars, compiled;
+var init_render = __esm({
+  "src/render/render.ts"() {
+    "use strict";
+    import_handlebars = __toESM(require_lib(), 1);
+    init_escape();
+    init_layout();
+    init_report_file();
+    init_view();
+    compiled = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -39072,16 +38817,16 @@ function repeatedTimeAdvice(text4, occurrences, timeZone, preferredFrom = null) 
 function utcOffsetText(minutes) {
   const sign = minutes < 0 ? "-" : "+";
   const whole = Math.abs(minutes);
-  return `${sign}${pad2(Math.floor(whole / 60))}:${pad2(whole % 60)}`;
+  return `${sign}${pad3(Math.floor(whole / 60))}:${pad3(whole % 60)}`;
 }
-var pad2;
+var pad3;
 var init_repeated_time = __esm({
   "src/incident/repeated-time.ts"() {
     "use strict";
     init_tz2();
     init_describe();
     init_time();
-    pad2 = (value) => String(value).padStart(2, "0");
+    pad3 = (value) => String(value).padStart(2, "0");
   }
 });
 
@@ -39289,7 +39034,7 @@ function percentile90(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil(0.9 * sorted.length) - 1];
 }
-function summarise2(values) {
+function summarise(values) {
   const known = values.filter((value) => value !== null);
   return { count: known.length, median: median(known), p90: percentile90(known) };
 }
@@ -39476,356 +39221,894 @@ var init_check_incident = __esm({
   }
 });
 
-// src/render/escape.ts
-function applyRules(text4, rules) {
-  let out = "";
-  let kept = 0;
-  for (let index2 = 0; index2 < text4.length; index2++) {
-    const rule2 = rules[text4[index2]];
-    const replacement = rule2?.(text4, index2);
-    if (replacement === void 0) continue;
-    out += text4.slice(kept, index2) + replacement;
-    kept = index2 + 1;
+// src/workflows/in-order.ts
+async function* inOrder(items, ahead, work) {
+  const started = [];
+  const start = (index2) => {
+    if (index2 >= items.length) return;
+    const result = work(items[index2], index2);
+    result.catch(() => {
+    });
+    started[index2] = result;
+  };
+  for (let index2 = 0; index2 < Math.min(ahead, items.length); index2++) start(index2);
+  for (let index2 = 0; index2 < items.length; index2++) {
+    const result = await started[index2];
+    delete started[index2];
+    start(index2 + ahead);
+    yield result;
   }
-  return kept === 0 ? text4 : out + text4.slice(kept);
 }
-function escapeLineStart(line, escaped) {
-  const marker = LINE_START.exec(line)?.[0];
-  if (marker === void 0 || !escaped.startsWith(marker)) return escaped;
-  return `${marker.slice(0, -1)}\\${escaped.slice(marker.length - 1)}`;
-}
-function escapeInline(text4) {
-  const escaped = escapeLineStart(text4, applyRules(text4, REPORT_RULES));
-  return /\s#+\s*$/.test(escaped) ? escaped.replace(/#(\s*)$/, "\\#$1") : escaped;
-}
-function lines(text4) {
-  return text4.replace(/\r\n?/g, "\n").trim().split("\n").map((line) => line.trim());
-}
-function escapeBlock(text4) {
-  return lines(text4).map((line) => escapeLineStart(line, applyRules(line, REPORT_RULES))).join("\n");
-}
-function escapeCell(text4) {
-  return lines(text4).map((line) => applyRules(line, REPORT_RULES)).join("<br>");
-}
-function escapeList(items, separator) {
-  return items.map((item, index2) => index2 === 0 ? escapeInline(item) : applyRules(item, REPORT_RULES)).join(separator);
-}
-function escapeIssueText(text4) {
-  return escapeLineStart(text4, applyRules(text4, ISSUE_RULES));
-}
-function markdownHref(target) {
-  return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
-}
-var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, LINE_START;
-var init_escape = __esm({
-  "src/render/escape.ts"() {
+var init_in_order = __esm({
+  "src/workflows/in-order.ts"() {
     "use strict";
-    backslash = (text4, index2) => `\\${text4[index2]}`;
-    ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-    NOT_WORD = /[\s\p{P}\p{S}]/u;
-    isWord = (char) => char !== void 0 && !NOT_WORD.test(char);
-    underscore = (text4, index2) => {
-      let start = index2;
-      while (text4[start - 1] === "_") start--;
-      let end = index2;
-      while (text4[end + 1] === "_") end++;
-      return isWord(text4[start - 1]) && isWord(text4[end + 1]) ? void 0 : "\\_";
-    };
-    REPORT_RULES = {
-      // A backslash escapes only punctuation (and breaks a line at its end).
-      "\\": (text4, index2) => index2 + 1 >= text4.length || ASCII_PUNCTUATION.test(text4[index2 + 1]) ? "\\\\" : void 0,
-      "`": backslash,
-      "*": backslash,
-      "[": backslash,
-      "]": backslash,
-      "|": backslash,
-      "~": backslash,
-      _: underscore,
-      // HTML, comments and autolinks start with `<` and one of these.
-      "<": (text4, index2) => /[!/?A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\<" : void 0,
-      // A character reference starts with `&#` or `&` and a letter.
-      "&": (text4, index2) => /[#A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\&" : void 0
-    };
-    ISSUE_RULES = {
-      "&": () => "&amp;",
-      "<": () => "&lt;",
-      ">": () => "&gt;",
-      "\\": backslash,
-      "`": backslash,
-      "*": backslash,
-      _: backslash,
-      "[": backslash,
-      "]": backslash,
-      "|": backslash,
-      "~": backslash,
-      // A word joiner after `@` keeps the text readable but stops GitHub from linking and notifying.
-      "@": (text4, index2) => /[A-Za-z0-9]/.test(text4[index2 + 1] ?? "") ? "@\u2060" : void 0,
-      "\r": (text4, index2) => text4[index2 + 1] === "\n" ? "" : void 0,
-      "\n": () => " "
-    };
-    LINE_START = /^(?:[#>=]|[+](?=[ \t]|$)|-(?=[ \t:|-]|$)|:(?=-)|\d+(?:[.](?=[ \t]|$)|\)))/;
   }
 });
 
-// src/render/layout.ts
-function layoutMarkdown(text4) {
-  const input = text4.replace(/\r\n?/g, "\n").split("\n");
-  const out = [];
-  const blank = () => out.length === 0 || out[out.length - 1] === "";
-  for (let index2 = 0; index2 < input.length; index2++) {
-    const line = input[index2];
-    const fence = FENCE.exec(line);
-    if (fence) {
-      index2 = copyFence(input, index2, fence[1], out);
-      continue;
-    }
-    if (line.startsWith("|") && DELIMITER_ROW.test(input[index2 + 1] ?? "")) {
-      let end = index2 + 2;
-      while (end < input.length && input[end].startsWith("|")) end++;
-      out.push(...layoutTable(input.slice(index2, end)));
-      index2 = end - 1;
-      continue;
-    }
-    const trimmed = line.replace(/[ \t]+$/, "");
-    if (trimmed === "" && blank()) continue;
-    out.push(trimmed);
+// src/workflows/incident-files.ts
+async function listFiles(workspace, paths, extensions) {
+  const named = paths.length > 0 ? paths : [workspace.config.incidents];
+  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
+  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
+  return { files, problem: null };
+}
+async function listIncidentFiles(workspace, paths) {
+  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
+  if (listed.problem !== null) return listed;
+  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
+}
+function readFiles(workspace, files) {
+  return inOrder(files, READ_AHEAD, async (file, index2) => ({ file, read: await workspace.readBytes(file), position: index2 + 1, total: files.length }));
+}
+async function* checkFiles(workspace, files, options = {}) {
+  const { pool, keep, diagnosticsOnly, ...checkOptions } = options;
+  if (pool) {
+    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep, diagnosticsOnly });
+    return;
   }
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
-  return `${out.join("\n")}
-`;
-}
-function copyFence(input, start, opening, out) {
-  out.push(input[start].replace(/[ \t]+$/, ""));
-  for (let index2 = start + 1; index2 < input.length; index2++) {
-    const line = input[index2];
-    const closing = FENCE.exec(line);
-    if (closing && closing[1][0] === opening[0] && closing[1].length >= opening.length && line.trim() === closing[1]) {
-      out.push(line.trim());
-      return index2;
-    }
-    out.push(line);
+  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
+  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
+    const checked = "diagnostic" in read ? unread(file, read.diagnostic) : checkIncident2(file, read.bytes, workspace.config, checkOptions);
+    yield { ...checked, position: position2, total, bytes: "bytes" in read ? read.bytes : null };
   }
-  return input.length - 1;
 }
-function splitRow(row) {
-  const cells = [];
-  let cell = "";
-  for (let index2 = 0; index2 < row.length; index2++) {
-    const char = row[index2];
-    if (char === "\\" && index2 + 1 < row.length) {
-      cell += char + row[++index2];
-    } else if (char === "|") {
-      cells.push(cell);
-      cell = "";
-    } else {
-      cell += char;
-    }
-  }
-  cells.push(cell);
-  if (row.trimStart().startsWith("|")) cells.shift();
-  if (cells.length > 0 && cells[cells.length - 1].trim() === "" && /\|\s*$/.test(row)) cells.pop();
-  return cells.map((value) => value.trim());
-}
-function alignmentOf(delimiter) {
-  const left = delimiter.startsWith(":");
-  const right = delimiter.endsWith(":");
-  return left && right ? "center" : left ? "left" : right ? "right" : "none";
-}
-function delimiterCell(alignment, width) {
-  const colons = alignment === "center" ? 2 : alignment === "none" ? 0 : 1;
-  const dashes = "-".repeat(Math.max(1, width - colons));
-  return alignment === "center" ? `:${dashes}:` : alignment === "left" ? `:${dashes}` : alignment === "right" ? `${dashes}:` : dashes;
-}
-function pad3(cell, width, alignment) {
-  const room = width - cell.length;
-  if (alignment === "right") return " ".repeat(room) + cell;
-  if (alignment === "center") return " ".repeat(Math.ceil(room / 2)) + cell + " ".repeat(Math.floor(room / 2));
-  return cell + " ".repeat(room);
-}
-function layoutTable(rows) {
-  const [header, delimiter, ...body] = rows.map(splitRow);
-  const alignments = delimiter.map(alignmentOf);
-  const matrix = [header, ...body.map((cells) => cells.slice(0, header.length))];
-  const columns = Math.max(...matrix.map((cells) => cells.length));
-  const widths = Array.from({ length: columns }, (_, column) => {
-    const alignment = alignments[column] ?? "none";
-    const minimum = (alignment === "center" ? 2 : alignment === "none" ? 0 : 1) + 1;
-    return Math.max(minimum, ...matrix.map((cells) => (cells[column] ?? "").length));
+function checkInPool(workspace, files, pool, options) {
+  return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index2) => {
+    const read = await workspace.readBytes(file);
+    const checked = "diagnostic" in read ? unread(file, read.diagnostic) : await pool.check(file, read.bytes, options);
+    return { ...checked, position: index2 + 1, total: files.length, bytes: "bytes" in read ? read.bytes : null };
   });
-  const line = (cells) => `| ${widths.map((width, column) => pad3(cells[column] ?? "", width, alignments[column] ?? "none")).join(" | ")} |`;
-  const [head, ...rest] = matrix;
-  return [line(head), line(widths.map((width, column) => delimiterCell(alignments[column] ?? "none", width))), ...rest.map(line)];
 }
-var FENCE, DELIMITER_ROW;
-var init_layout = __esm({
-  "src/render/layout.ts"() {
+function unread(file, diagnostic) {
+  return { file, source: null, input: null, incident: null, diagnostics: [diagnostic] };
+}
+function noFilesDiagnostic(paths) {
+  return createDiagnostic({
+    file: paths[0] ?? ".",
+    ruleId: "schema/no-files",
+    severity: "warning",
+    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
+    note: 'Create one with `postmortem new "Title"`.'
+  });
+}
+var INCIDENT_EXTENSIONS, READ_AHEAD, IN_FLIGHT_PER_WORKER;
+var init_incident_files = __esm({
+  "src/workflows/incident-files.ts"() {
     "use strict";
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
-    DELIMITER_ROW = /^\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$/;
+    init_diagnostic();
+    init_in_order();
+    INCIDENT_EXTENSIONS = [".yaml", ".yml"];
+    READ_AHEAD = 8;
+    IN_FLIGHT_PER_WORKER = 16;
   }
 });
 
-// src/render/mermaid.ts
-function buildPhaseDiagram(incident) {
-  const marks = firstOfEachType(incident.timeline);
-  if (!marks.get(ORIGIN_EVENT)) return null;
-  const spans = [];
-  let previous2 = marks.get(ORIGIN_EVENT) ?? null;
-  for (const { until, chartLabel: label } of PHASES) {
-    const end = marks.get(until) ?? null;
-    if (!previous2 || !end || end.getTime() < previous2.getTime()) continue;
-    spans.push([label, previous2, end]);
-    previous2 = end;
-  }
-  if (spans.length === 0) return null;
-  const zone = incident.timezone;
-  const rows = spans.map(([label, from, to]) => `    ${label} :${wallText(from, zone)}, ${spanEnd(from, to, zone)}`);
-  return ["gantt", `    title Incident phases (${zone})`, "    dateFormat YYYY-MM-DDTHH:mm:ss", "    axisFormat %H:%M", "    section Response", ...rows].join(
-    "\n"
-  );
+// src/workflows/incident-ids.ts
+function incidentIdOf(file, source) {
+  const written = source?.document.get("id");
+  return typeof written === "string" && written.trim() !== "" ? written : incidentIdFromFile(file);
 }
-function spanEnd(from, to, zone) {
-  if (tzOffset(zone, from) === tzOffset(zone, to)) return wallText(to, zone);
-  const seconds2 = Math.round((to.getTime() - from.getTime()) / 1e3);
-  return seconds2 % 60 === 0 ? `${seconds2 / 60}m` : `${seconds2}s`;
+async function incidentIdOwners(workspace, load, known = []) {
+  const folder = await listIncidentFiles(workspace, []);
+  const records = new Map(known.map((record2) => [record2.file, record2]));
+  for (const file of folder.files ?? []) if (!records.has(file)) records.set(file, idRecord(file, (await load(file)).source));
+  const owners = /* @__PURE__ */ new Map();
+  for (const { file, id } of [...records.values()].sort((a, b) => a.file < b.file ? -1 : 1)) owners.set(id, [...owners.get(id) ?? [], file]);
+  return owners;
 }
-function wallText(instant, zone) {
-  const local = localWallClock(instant, zone);
-  return `${local.date}T${local.time}:${local.seconds}`;
+function idRecord(file, source) {
+  const written = source?.document.has("id") ?? false;
+  return { file, id: incidentIdOf(file, source), idSpan: written && source ? locatePath(source, ["id"]) : null, written };
 }
-var init_mermaid = __esm({
-  "src/render/mermaid.ts"() {
+function otherOwners(record2, owners) {
+  return (owners.get(record2.id) ?? []).filter((other2) => other2 !== record2.file);
+}
+var init_incident_ids = __esm({
+  "src/workflows/incident-ids.ts"() {
     "use strict";
-    init_events();
-    init_tz2();
-    init_time();
+    init_diagnostic();
+    init_model();
+    init_locate();
+    init_incident_files();
   }
 });
 
-// src/render/view.ts
-function missingEvents(incident, needed) {
-  const missing = needed.filter((type) => !incident.timeline.some((entry) => entry.type === type));
-  const names = (missing.length ? missing : needed).map((type) => `\`${type}\``);
-  return `no ${names.join(" and ")} event${names.length > 1 ? "s" : ""}`;
+// src/io/file-work.ts
+var file_work_exports = {};
+__export(file_work_exports, {
+  answerRequest: () => answerRequest
+});
+function answerRequest(request2, setup, state) {
+  try {
+    return { id: request2.id, ok: true, value: answer(request2, setup, state) };
+  } catch (error2) {
+    return { id: request2.id, ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
+  }
 }
-function buildReportView(incident, options = {}) {
+function answer(request2, setup, { kept, render }) {
+  if (request2.kind === "check") {
+    const checked = checkIncident(request2.file, request2.bytes, setup.config, { today: request2.today });
+    if (request2.keep && checked.incident) kept.set(request2.file, checked.incident);
+    const incident2 = request2.diagnosticsOnly ? null : checked.incident;
+    return { ...checked, source: null, input: null, incident: incident2, id: idRecord(request2.file, checked.source) };
+  }
+  const incident = kept.get(request2.file);
+  if (!incident || !setup.templates || !render) throw new Error(`no checked incident for ${request2.file} in this thread`);
+  kept.delete(request2.file);
+  return render(incident, setup.templates, request2.options);
+}
+var init_file_work = __esm({
+  "src/io/file-work.ts"() {
+    "use strict";
+    init_check_incident();
+    init_incident_ids();
+  }
+});
+
+// src/io/file-pool.ts
+var file_pool_exports = {};
+__export(file_pool_exports, {
+  openFilePool: () => openFilePool
+});
+import { existsSync as existsSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+function defaultEntry() {
+  const built = new URL("./file-worker.js", import.meta.url);
+  if (existsSync2(built)) return { url: built, typescript: false };
+  const source = new URL("./file-worker.ts", import.meta.url);
+  if (existsSync2(source)) return { url: source, typescript: true };
+  return null;
+}
+function startWorker(entry, workerData) {
+  if (!entry.typescript) return new Worker(entry.url, { workerData });
+  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const script = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}); });`;
+  return new Worker(script, { eval: true, workerData });
+}
+function openFilePool(options) {
+  const count = workerCount(options.setting, options.files);
+  const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith(".ts") } : defaultEntry();
+  if (count === 0 || entry === null) return null;
+  return createPool(entry, count, { config: options.config, templates: options.templates ?? null });
+}
+function createPool(entry, count, setup) {
+  let nextId = 0;
+  let closed = false;
+  const holder = /* @__PURE__ */ new Map();
+  const threads = [];
+  const start = () => {
+    const worker = startWorker(entry, setup);
+    const thread = { worker, pending: [], alive: true, answered: false };
+    worker.on("message", (reply) => {
+      const index2 = thread.pending.findIndex((job2) => job2.request.id === reply.id);
+      if (index2 < 0) return;
+      const [job] = thread.pending.splice(index2, 1);
+      thread.answered = true;
+      job.resolve(reply);
+      if (thread.pending.length === 0) worker.unref();
+    });
+    worker.on("error", () => {
+    });
+    worker.on("exit", (code2) => stopped(thread, code2));
+    worker.unref();
+    return thread;
+  };
+  const stopped = (thread, code2) => {
+    thread.alive = false;
+    const jobs = thread.pending.splice(0);
+    if (closed) return;
+    const current = thread.answered ? jobs.shift() : void 0;
+    current?.resolve({ id: current.request.id, ok: false, message: `the worker thread checking it stopped (exit code ${code2})` });
+    for (const job of jobs) {
+      if (job.request.kind === "check") dispatch(job);
+      else job.resolve({ id: job.request.id, ok: false, message: "its worker thread stopped" });
+    }
+  };
+  const send = (thread, job) => {
+    thread.pending.push(job);
+    thread.worker.ref();
+    thread.worker.postMessage(job.request);
+  };
+  const dispatch = (job) => {
+    const live = threads.filter((thread2) => thread2.alive);
+    if (live.length === 0) return void answerHere(job.request, setup).then(job.resolve);
+    const thread = live.reduce((least, other2) => other2.pending.length < least.pending.length ? other2 : least);
+    if (job.request.kind === "check" && job.request.keep) holder.set(job.request.file, thread);
+    send(thread, job);
+  };
+  for (let i = 0; i < count; i++) threads.push(start());
   return {
-    incident,
-    durationText: incident.metrics.duration === null ? `unknown (${missingEvents(incident, ["start", "resolve"])})` : formatDuration(incident.metrics.duration),
-    impactFigures: impactFigures(incident),
-    metrics: METRIC_LABELS.map(([key, label, event]) => {
-      const seconds2 = incident.metrics[key];
-      return seconds2 === null ? { label, value: `not recorded (needs \`start\` and \`${event}\` events)`, missing: true } : { label, value: formatDuration(seconds2), missing: false };
-    }),
-    timeline: incident.timeline.map((entry) => ({
-      when: formatWhen(entry.instant, incident),
-      type: entry.type ?? "",
-      event: entry.event
-    })),
-    timeZoneNote: timeZoneNote(incident),
-    diagram: buildPhaseDiagram(incident),
-    resolutionSteps: incident.resolution.kind === "steps" ? incident.resolution.steps : null,
-    resolutionText: incident.resolution.kind === "prose" ? incident.resolution.text : null,
-    actionItems: incident.actionItems.map((item) => ({
-      action: item.action,
-      owner: item.owner ?? "unassigned",
-      deadline: item.deadline ?? "none",
-      status: item.status,
-      issue: item.issue === null ? "" : `#${item.issue}`,
-      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
-    })),
-    related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
-    investigation: incident.investigation.map((item) => ({
-      hypothesis: item.hypothesis,
-      result: item.result ?? "",
-      evidence: item.evidence ?? ""
-    }))
+    size: count,
+    async check(file, bytes, options) {
+      const { today = null, keep = false, diagnosticsOnly = false } = options;
+      const request2 = { id: nextId++, kind: "check", file, bytes, today, keep, diagnosticsOnly };
+      const reply = await new Promise((resolve) => dispatch({ request: request2, resolve }));
+      return reply.ok ? reply.value : stoppedOn(file, reply.message);
+    },
+    async render(incident, options) {
+      const thread = holder.get(incident.file);
+      holder.delete(incident.file);
+      if (thread?.alive) {
+        const request2 = { id: nextId++, kind: "render", file: incident.file, options };
+        const reply = await new Promise((resolve) => send(thread, { request: request2, resolve }));
+        if (reply.ok) return reply.value;
+      }
+      const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
+      if (!setup.templates) throw new Error("the file pool was opened without templates");
+      return renderReport2(incident, setup.templates, options);
+    },
+    async close() {
+      closed = true;
+      await Promise.all(threads.map((thread) => thread.worker.terminate()));
+    }
   };
 }
-function impactFigures(incident) {
-  const { usersAffected, requestsFailedPct, revenueLoss, currency } = incident.impact;
-  const figures = [];
-  if (usersAffected !== null) figures.push(`Users affected: ${usersAffected.toLocaleString("en-US")}`);
-  if (requestsFailedPct !== null) figures.push(`Requests failed: ${requestsFailedPct}%`);
-  if (revenueLoss !== null) figures.push(`Revenue lost: ${revenueLoss.toLocaleString("en-US")}${currency ? ` ${currency}` : ""}`);
-  return figures;
+function stoppedOn(file, message) {
+  const diagnostic = createDiagnostic({
+    file,
+    ruleId: "schema/internal",
+    message: `Could not check this file: ${message}`,
+    note: "Please report this as a bug, with the file if you can; `POSTMORTEM_WORKERS=0` checks every file in one thread."
+  });
+  return { file, source: null, input: null, incident: null, diagnostics: [diagnostic], id: { file, id: incidentIdFromFile(file), idSpan: null, written: false } };
 }
-function formatWhen(instant, incident) {
-  const local = localWallClock(instant, incident.timezone);
-  const clock = local.seconds === "00" ? local.time : `${local.time}:${local.seconds}`;
-  const shown = local.date === incident.date ? clock : `${local.date} ${clock}`;
-  return `${shown} ${zoneAbbreviation(instant, incident.timezone)}`;
+async function answerHere(request2, setup) {
+  const { answerRequest: answerRequest2 } = await Promise.resolve().then(() => (init_file_work(), file_work_exports));
+  return answerRequest2(request2, setup, { kept: /* @__PURE__ */ new Map(), render: null });
 }
-function timeZoneNote(incident) {
-  const instants = incident.timeline.length > 0 ? incident.timeline.map((entry) => entry.instant) : [/* @__PURE__ */ new Date(`${incident.date}T00:00:00Z`)];
-  const abbreviations = [...new Set(instants.map((instant) => zoneAbbreviation(instant, incident.timezone)))];
-  if (abbreviations.length > 1)
-    return `Times are in ${incident.timezone} (${abbreviations.join("/")}: the clocks changed during the timeline; each time shows its own).`;
-  const [abbreviation] = abbreviations;
-  return abbreviation === incident.timezone ? `Times are in ${incident.timezone}.` : `Times are in ${incident.timezone} (${abbreviation}).`;
-}
-var init_view = __esm({
-  "src/render/view.ts"() {
+var init_file_pool = __esm({
+  "src/io/file-pool.ts"() {
     "use strict";
-    init_metrics();
-    init_time();
-    init_mermaid();
-    init_escape();
+    init_diagnostic();
+    init_model();
+    init_worker_setting();
   }
 });
 
-// src/render/render.ts
-var render_exports = {};
-__export(render_exports, {
-  createTemplateEngine: () => createTemplateEngine,
-  normaliseMarkdown: () => normaliseMarkdown,
-  renderRawReport: () => renderRawReport,
-  renderReport: () => renderReport
-});
-function compile(templates) {
-  const cached = compiled.get(templates);
-  if (cached) return cached;
-  const handlebars = createTemplateEngine();
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
-  return template;
-}
-function createTemplateEngine() {
-  const handlebars = import_handlebars2.default.create();
-  handlebars.registerHelper("md", (text4) => new handlebars.SafeString(escapeBlock(String(text4 ?? ""))));
-  handlebars.registerHelper("inline", (text4) => new handlebars.SafeString(escapeInline(oneLine(text4))));
-  handlebars.registerHelper("cell", (text4) => new handlebars.SafeString(escapeCell(String(text4 ?? ""))));
-  handlebars.registerHelper(
-    "join",
-    (list2, separator) => new handlebars.SafeString(escapeList((Array.isArray(list2) ? list2 : []).map(oneLine), typeof separator === "string" ? separator : ", "))
-  );
-  handlebars.registerHelper("inc", (value) => Number(value) + 1);
-  return handlebars;
-}
-function oneLine(text4) {
-  return String(text4 ?? "").trim().replace(/\s*\n\s*/g, " ");
-}
-function normaliseMarkdown(text4) {
-  return layoutMarkdown(text4);
-}
-function renderRawReport(incident, templates, options = {}) {
-  return compile(templates)(buildReportView(incident, options));
-}
-function renderReport(incident, templates, options = {}) {
-  const body = normaliseMarkdown(renderRawReport(incident, templates, options));
-  return composeReportFile(incident.file, body, { key: options.key ?? PENDING_KEY, related: (options.related ?? []).map((other2) => other2.file) });
-}
-var import_handlebars2, compiled;
-var init_render = __esm({
-  "src/render/render.ts"() {
+// node_modules/signal-exit/dist/cjs/signals.js
+var require_signals = __commonJS({
+  "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
     "use strict";
-    import_handlebars2 = __toESM(require_lib2(), 1);
-    init_escape();
-    init_layout();
-    init_report_file();
-    init_view();
-    compiled = /* @__PURE__ */ new WeakMap();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.signals = void 0;
+    exports.signals = [];
+    exports.signals.push("SIGHUP", "SIGINT", "SIGTERM");
+    if (process.platform !== "win32") {
+      exports.signals.push(
+        "SIGALRM",
+        "SIGABRT",
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      exports.signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
+    }
+  }
+});
+
+// node_modules/signal-exit/dist/cjs/index.js
+var require_cjs = __commonJS({
+  "node_modules/signal-exit/dist/cjs/index.js"(exports) {
+    "use strict";
+    var _a;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.unload = exports.load = exports.onExit = exports.signals = void 0;
+    var signals_js_1 = require_signals();
+    Object.defineProperty(exports, "signals", { enumerable: true, get: function() {
+      return signals_js_1.signals;
+    } });
+    var processOk = (process3) => !!process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
+    var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
+    var global2 = globalThis;
+    var ObjectDefineProperty = Object.defineProperty.bind(Object);
+    var Emitter = class {
+      emitted = {
+        afterExit: false,
+        exit: false
+      };
+      listeners = {
+        afterExit: [],
+        exit: []
+      };
+      count = 0;
+      id = Math.random();
+      constructor() {
+        if (global2[kExitEmitter]) {
+          return global2[kExitEmitter];
+        }
+        ObjectDefineProperty(global2, kExitEmitter, {
+          value: this,
+          writable: false,
+          enumerable: false,
+          configurable: false
+        });
+      }
+      on(ev, fn) {
+        this.listeners[ev].push(fn);
+      }
+      removeListener(ev, fn) {
+        const list2 = this.listeners[ev];
+        const i = list2.indexOf(fn);
+        if (i === -1) {
+          return;
+        }
+        if (i === 0 && list2.length === 1) {
+          list2.length = 0;
+        } else {
+          list2.splice(i, 1);
+        }
+      }
+      emit(ev, code2, signal) {
+        if (this.emitted[ev]) {
+          return false;
+        }
+        this.emitted[ev] = true;
+        let ret = false;
+        for (const fn of this.listeners[ev]) {
+          ret = fn(code2, signal) === true || ret;
+        }
+        if (ev === "exit") {
+          ret = this.emit("afterExit", code2, signal) || ret;
+        }
+        return ret;
+      }
+    };
+    var SignalExitBase = class {
+    };
+    var signalExitWrap = (handler2) => {
+      return {
+        onExit(cb, opts) {
+          return handler2.onExit(cb, opts);
+        },
+        load() {
+          return handler2.load();
+        },
+        unload() {
+          return handler2.unload();
+        }
+      };
+    };
+    var SignalExitFallback = class extends SignalExitBase {
+      onExit() {
+        return () => {
+        };
+      }
+      load() {
+      }
+      unload() {
+      }
+    };
+    var SignalExit = class extends SignalExitBase {
+      // "SIGHUP" throws an `ENOSYS` error on Windows,
+      // so use a supported signal instead
+      /* c8 ignore start */
+      #hupSig = process2.platform === "win32" ? "SIGINT" : "SIGHUP";
+      /* c8 ignore stop */
+      #emitter = new Emitter();
+      #process;
+      #originalProcessEmit;
+      #originalProcessReallyExit;
+      #sigListeners = {};
+      #loaded = false;
+      constructor(process3) {
+        super();
+        this.#process = process3;
+        this.#sigListeners = {};
+        for (const sig of signals_js_1.signals) {
+          this.#sigListeners[sig] = () => {
+            const listeners = this.#process.listeners(sig);
+            let { count } = this.#emitter;
+            const p = process3;
+            if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
+              count += p.__signal_exit_emitter__.count;
+            }
+            if (listeners.length === count) {
+              this.unload();
+              const ret = this.#emitter.emit("exit", null, sig);
+              const s = sig === "SIGHUP" ? this.#hupSig : sig;
+              if (!ret)
+                process3.kill(process3.pid, s);
+            }
+          };
+        }
+        this.#originalProcessReallyExit = process3.reallyExit;
+        this.#originalProcessEmit = process3.emit;
+      }
+      onExit(cb, opts) {
+        if (!processOk(this.#process)) {
+          return () => {
+          };
+        }
+        if (this.#loaded === false) {
+          this.load();
+        }
+        const ev = opts?.alwaysLast ? "afterExit" : "exit";
+        this.#emitter.on(ev, cb);
+        return () => {
+          this.#emitter.removeListener(ev, cb);
+          if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
+            this.unload();
+          }
+        };
+      }
+      load() {
+        if (this.#loaded) {
+          return;
+        }
+        this.#loaded = true;
+        this.#emitter.count += 1;
+        for (const sig of signals_js_1.signals) {
+          try {
+            const fn = this.#sigListeners[sig];
+            if (fn)
+              this.#process.on(sig, fn);
+          } catch (_) {
+          }
+        }
+        this.#process.emit = (ev, ...a) => {
+          return this.#processEmit(ev, ...a);
+        };
+        this.#process.reallyExit = (code2) => {
+          return this.#processReallyExit(code2);
+        };
+      }
+      unload() {
+        if (!this.#loaded) {
+          return;
+        }
+        this.#loaded = false;
+        signals_js_1.signals.forEach((sig) => {
+          const listener = this.#sigListeners[sig];
+          if (!listener) {
+            throw new Error("Listener not defined for signal: " + sig);
+          }
+          try {
+            this.#process.removeListener(sig, listener);
+          } catch (_) {
+          }
+        });
+        this.#process.emit = this.#originalProcessEmit;
+        this.#process.reallyExit = this.#originalProcessReallyExit;
+        this.#emitter.count -= 1;
+      }
+      #processReallyExit(code2) {
+        if (!processOk(this.#process)) {
+          return 0;
+        }
+        this.#process.exitCode = code2 || 0;
+        this.#emitter.emit("exit", this.#process.exitCode, null);
+        return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
+      }
+      #processEmit(ev, ...args) {
+        const og = this.#originalProcessEmit;
+        if (ev === "exit" && processOk(this.#process)) {
+          if (typeof args[0] === "number") {
+            this.#process.exitCode = args[0];
+          }
+          const ret = og.call(this.#process, ev, ...args);
+          this.#emitter.emit("exit", this.#process.exitCode, null);
+          return ret;
+        } else {
+          return og.call(this.#process, ev, ...args);
+        }
+      }
+    };
+    var process2 = globalThis.process;
+    _a = signalExitWrap(processOk(process2) ? new SignalExit(process2) : new SignalExitFallback()), /**
+     * Called when the process is exiting, whether via signal, explicit
+     * exit, or running out of stuff to do.
+     *
+     * If the global process object is not suitable for instrumentation,
+     * then this will be a no-op.
+     *
+     * Returns a function that may be used to unload signal-exit.
+     */
+    exports.onExit = _a.onExit, /**
+     * Load the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports.load = _a.load, /**
+     * Unload the listeners.  Likely you never need to call this, unless
+     * doing a rather deep integration with signal-exit functionality.
+     * Mostly exposed for the benefit of testing.
+     *
+     * @internal
+     */
+    exports.unload = _a.unload;
+  }
+});
+
+// node_modules/write-file-atomic/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/write-file-atomic/lib/index.js"(exports, module) {
+    "use strict";
+    module.exports = writeFile2;
+    module.exports.sync = writeFileSync;
+    module.exports._getTmpname = getTmpname;
+    module.exports._cleanupOnExit = cleanupOnExit;
+    var fs3 = __require("fs");
+    var crypto2 = __require("node:crypto");
+    var { onExit } = require_cjs();
+    var path9 = __require("path");
+    var { promisify: promisify2 } = __require("util");
+    var activeFiles = {};
+    var threadId = (function getId() {
+      try {
+        const workerThreads = __require("worker_threads");
+        return workerThreads.threadId;
+      } catch (e) {
+        return 0;
+      }
+    })();
+    var invocations = 0;
+    function getTmpname(filename) {
+      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
+    }
+    function cleanupOnExit(tmpfile) {
+      return () => {
+        try {
+          fs3.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
+        } catch {
+        }
+      };
+    }
+    function serializeActiveFile(absoluteName) {
+      return new Promise((resolve) => {
+        if (!activeFiles[absoluteName]) {
+          activeFiles[absoluteName] = [];
+        }
+        activeFiles[absoluteName].push(resolve);
+        if (activeFiles[absoluteName].length === 1) {
+          resolve();
+        }
+      });
+    }
+    function isChownErrOk(err) {
+      if (err.code === "ENOSYS") {
+        return true;
+      }
+      const nonroot = !process.getuid || process.getuid() !== 0;
+      if (nonroot) {
+        if (err.code === "EINVAL" || err.code === "EPERM") {
+          return true;
+        }
+      }
+      return false;
+    }
+    async function writeFileAsync(filename, data, options = {}) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      }
+      let fd;
+      let tmpfile;
+      const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
+      const absoluteName = path9.resolve(filename);
+      try {
+        await serializeActiveFile(absoluteName);
+        const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
+        tmpfile = getTmpname(truename);
+        if (!options.mode || !options.chown) {
+          const stats = await promisify2(fs3.stat)(truename).catch(() => {
+          });
+          if (stats) {
+            if (options.mode == null) {
+              options.mode = stats.mode;
+            }
+            if (options.chown == null && process.getuid) {
+              options.chown = { uid: stats.uid, gid: stats.gid };
+            }
+          }
+        }
+        fd = await promisify2(fs3.open)(tmpfile, "w", options.mode);
+        if (options.tmpfileCreated) {
+          await options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          await promisify2(fs3.write)(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          await promisify2(fs3.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          await promisify2(fs3.fsync)(fd);
+        }
+        await promisify2(fs3.close)(fd);
+        fd = null;
+        if (options.chown) {
+          await promisify2(fs3.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        if (options.mode) {
+          await promisify2(fs3.chmod)(tmpfile, options.mode).catch((err) => {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          });
+        }
+        await promisify2(fs3.rename)(tmpfile, truename);
+      } finally {
+        if (fd) {
+          await promisify2(fs3.close)(fd).catch(
+            /* istanbul ignore next */
+            () => {
+            }
+          );
+        }
+        removeOnExitHandler();
+        await promisify2(fs3.unlink)(tmpfile).catch(() => {
+        });
+        activeFiles[absoluteName].shift();
+        if (activeFiles[absoluteName].length > 0) {
+          activeFiles[absoluteName][0]();
+        } else {
+          delete activeFiles[absoluteName];
+        }
+      }
+    }
+    async function writeFile2(filename, data, options, callback) {
+      if (options instanceof Function) {
+        callback = options;
+        options = {};
+      }
+      const promise = writeFileAsync(filename, data, options);
+      if (callback) {
+        try {
+          const result = await promise;
+          return callback(result);
+        } catch (err) {
+          return callback(err);
+        }
+      }
+      return promise;
+    }
+    function writeFileSync(filename, data, options) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      } else if (!options) {
+        options = {};
+      }
+      try {
+        filename = fs3.realpathSync(filename);
+      } catch (ex) {
+      }
+      const tmpfile = getTmpname(filename);
+      if (!options.mode || !options.chown) {
+        try {
+          const stats = fs3.statSync(filename);
+          options = Object.assign({}, options);
+          if (!options.mode) {
+            options.mode = stats.mode;
+          }
+          if (!options.chown && process.getuid) {
+            options.chown = { uid: stats.uid, gid: stats.gid };
+          }
+        } catch (ex) {
+        }
+      }
+      let fd;
+      const cleanup = cleanupOnExit(tmpfile);
+      const removeOnExitHandler = onExit(cleanup);
+      let threw = true;
+      try {
+        fd = fs3.openSync(tmpfile, "w", options.mode || 438);
+        if (options.tmpfileCreated) {
+          options.tmpfileCreated(tmpfile);
+        }
+        if (ArrayBuffer.isView(data)) {
+          fs3.writeSync(fd, data, 0, data.length, 0);
+        } else if (data != null) {
+          fs3.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
+        }
+        if (options.fsync !== false) {
+          fs3.fsyncSync(fd);
+        }
+        fs3.closeSync(fd);
+        fd = null;
+        if (options.chown) {
+          try {
+            fs3.chownSync(tmpfile, options.chown.uid, options.chown.gid);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        if (options.mode) {
+          try {
+            fs3.chmodSync(tmpfile, options.mode);
+          } catch (err) {
+            if (!isChownErrOk(err)) {
+              throw err;
+            }
+          }
+        }
+        fs3.renameSync(tmpfile, filename);
+        threw = false;
+      } finally {
+        if (fd) {
+          try {
+            fs3.closeSync(fd);
+          } catch (ex) {
+          }
+        }
+        removeOnExitHandler();
+        if (threw) {
+          cleanup();
+        }
+      }
+    }
+  }
+});
+
+// src/render/template-check.ts
+function checkTemplateOverrides(files, builtInNames) {
+  const known = new Set(builtInNames);
+  return files.flatMap((template) => known.has(template.name) ? syntaxDiagnostics(template) : [unknownTemplate(template, builtInNames)]);
+}
+function unknownTemplate(template, builtInNames) {
+  const guess = closest(template.name, builtInNames);
+  return createDiagnostic({
+    file: template.file,
+    ruleId: "build/unknown-template",
+    severity: "warning",
+    message: `\`${template.name}\` matches no built-in template, so it is not used${guess ? `; did you mean \`${guess}\`?` : ""}`,
+    expected: `one of ${builtInNames.map((name) => `\`${name}\``).join(", ")}`,
+    actual: `\`${template.name}\``,
+    suggestions: guess ? [guess] : [],
+    note: "An override replaces the built-in template of the same name; rename the file, or delete it."
+  });
+}
+function syntaxDiagnostics(template) {
+  try {
+    import_handlebars2.default.parse(template.text);
+    return [];
+  } catch (error2) {
+    const { line, column, message } = parseErrorPosition(error2);
+    return [
+      createDiagnostic({
+        file: template.file,
+        ruleId: "build/template-syntax",
+        span: line === null ? null : { line, column: column ?? 1 },
+        message: `Handlebars syntax error in \`${template.name}\`: ${message}`,
+        note: "Fix the template (every `{{#block}}` needs its `{{/block}}`, every `{{` its `}}`), or delete the file to use the built-in one."
+      })
+    ];
+  }
+}
+function parseErrorPosition(error2) {
+  const thrown = error2;
+  const text4 = typeof thrown.message === "string" ? thrown.message : String(error2);
+  if (typeof thrown.lineNumber === "number") {
+    return { line: thrown.lineNumber, column: typeof thrown.column === "number" ? thrown.column + 1 : null, message: text4.replace(/ - \d+:\d+$/, "") };
+  }
+  const line = /on line (\d+)/.exec(text4);
+  const location = import_handlebars2.default.Parser?.lexer?.yylloc;
+  const sameLine = line && location?.first_line === Number(line[1]) && typeof location.first_column === "number";
+  const got = /got '([A-Z_]+)'$/.exec(text4)?.[1];
+  const summary2 = text4.split("\n")[0].replace(/ on line \d+[.:]?\s*/, ": ").replace(/:\s*$/, "");
+  return {
+    line: line ? Number(line[1]) : null,
+    column: sameLine ? location.first_column + 1 : null,
+    message: got ? `${summary2}: ${UNEXPECTED[got] ?? `unexpected \`${got}\``}` : summary2
+  };
+}
+var import_handlebars2, UNEXPECTED;
+var init_template_check = __esm({
+  "src/render/template-check.ts"() {
+    "use strict";
+    import_handlebars2 = __toESM(require_lib(), 1);
+    init_diagnostic();
+    init_suggest();
+    UNEXPECTED = {
+      EOF: "the template ends inside a `{{ \u2026 }}` or a block",
+      INVALID: "unexpected text inside `{{ \u2026 }}`",
+      CLOSE: "unexpected `}}`"
+    };
+  }
+});
+
+// src/io/templates.ts
+var templates_exports = {};
+__export(templates_exports, {
+  BUILT_IN_TEMPLATES: () => BUILT_IN_TEMPLATES,
+  MissingTemplatesError: () => MissingTemplatesError,
+  checkTemplateFolder: () => checkTemplateFolder,
+  loadTemplates: () => loadTemplates,
+  loadTrackerTemplates: () => loadTrackerTemplates
+});
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+async function loadTemplates(userFolder) {
+  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  if (!userFolder) return set;
+  const found = await stat3(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(userFolder);
+  return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
+}
+async function loadTrackerTemplates(userFolder) {
+  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
+  if (!userFolder) return builtIn;
+  const found = await stat3(userFolder).catch(() => null);
+  if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
+  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
+  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+}
+async function readTemplateFolder(folder, main2 = "report.hbs") {
+  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
+  const partials = {};
+  const partialFolder = path3.join(folder, "partials");
+  const names = await readdir2(partialFolder).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
+    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
+  }
+  return { report, partials };
+}
+async function checkTemplateFolder(userFolder, scope, display) {
+  const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
+  const files = [];
+  for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
+    const file = path3.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+  }
+  return checkTemplateOverrides(files, builtIn);
+}
+async function templateNames(folder) {
+  const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
+}
+var BUILT_IN_TEMPLATES, MissingTemplatesError, inScope;
+var init_templates = __esm({
+  "src/io/templates.ts"() {
+    "use strict";
+    init_template_check();
+    BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+    MissingTemplatesError = class extends Error {
+      name = "MissingTemplatesError";
+      constructor(folder) {
+        super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+      }
+    };
+    inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
   }
 });
 
@@ -53038,9 +53321,9 @@ function praiseOfAct(words, i) {
 }
 function outcomeWhenPersonActs(words, people) {
   const outcome = words.findIndex((_, i) => isBadOutcome(words, i));
-  const answer = words[nextWord(words, -1)]?.lower === "because";
-  if (outcome === -1 && !answer) return null;
-  for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
+  const answer2 = words[nextWord(words, -1)]?.lower === "because";
+  if (outcome === -1 && !answer2) return null;
+  for (let i = answer2 ? 0 : outcome + 1; i < words.length; i++) {
     if (!OUTCOME_LINKS.has(words[i].lower)) continue;
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
@@ -59036,6 +59319,7 @@ init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
 // src/io/workspace.ts
+init_worker_setting();
 async function openWorkspace(root, options = {}) {
   const cwd = options.cwd ?? root;
   for (const name of CONFIG_FILES) {
@@ -59047,29 +59331,31 @@ async function openWorkspace(root, options = {}) {
       return { workspace: null, diagnostics: [readFailure(name, error2)] };
     }
     const { config, diagnostics } = checkConfig(name, bytes);
-    return { workspace: config ? diskWorkspace(root, config, cwd) : null, diagnostics };
+    return { workspace: config ? diskWorkspace(root, config, cwd, options) : null, diagnostics };
   }
-  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd), diagnostics: [] };
+  return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd, options), diagnostics: [] };
 }
-function diskWorkspace(root, config, cwd = root) {
+function diskWorkspace(root, config, cwd = root, options = {}) {
   const resolve = (file) => path4.resolve(root, file);
   return {
     root,
     config,
     toolVersion: packageVersionSync(),
-    findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
+    findFiles: (paths, extensions, options2) => findFiles(root, options2?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
     readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
     exists: (file) => access2(resolve(file)).then(
       () => true,
       () => false
     ),
-    writeText: (file, text4, options) => writeFileSafely(resolve(file), text4, options),
+    writeText: (file, text4, options2) => writeFileSafely(resolve(file), text4, options2),
     loadTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "report", (file) => toDisplayPath(root, file)),
     loadTrackerTemplates: () => loadChecked(config.templates ? resolve(config.templates) : null, "tracker", (file) => toDisplayPath(root, file)),
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
+    // Loaded when a run asks for it: the pool module is only needed by runs over many files.
+    openFilePool: async (request2) => workerCount(options.workers ?? "auto", request2.files) === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, setting: options.workers ?? "auto", entry: options.workerEntry }),
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
@@ -59141,7 +59427,7 @@ function readFailure(file, error2) {
 }
 async function writeFileSafely(absolute, contents, options = {}) {
   await makeFolders(path4.dirname(absolute));
-  const { default: writeFileAtomic } = await Promise.resolve().then(() => __toESM(require_lib(), 1));
+  const { default: writeFileAtomic } = await Promise.resolve().then(() => __toESM(require_lib2(), 1));
   await writeFileAtomic(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
 async function loadChecked(folder, scope, display) {
@@ -59219,7 +59505,7 @@ function seconds(ms) {
 function retryLine(target, decision, attempt, policy) {
   return `retrying ${target}: ${decision.reason}; attempt ${attempt + 1}/${policy.maxAttempts} in ${seconds(decision.waitMs)}`;
 }
-function summarise(attempts, waitedMs, reasons, why) {
+function summarise2(attempts, waitedMs, reasons, why) {
   const distinct = [...new Set(reasons)].join(", ");
   const tried = attempts === 1 ? "1 attempt" : `${attempts} attempts over ${seconds(waitedMs)}`;
   return `${tried} (${distinct}); ${why}`;
@@ -59623,7 +59909,7 @@ function createRetryingOctokit(options) {
       return await request2(requestOptions);
     } catch (error2) {
       if (record2.why !== null && error2 && typeof error2 === "object") {
-        error2.retrySummary = summarise(record2.attempts, record2.waitedMs, record2.reasons, record2.why);
+        error2.retrySummary = summarise2(record2.attempts, record2.waitedMs, record2.reasons, record2.why);
       }
       throw error2;
     }
@@ -59738,53 +60024,12 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 // src/workflows/build.ts
 init_diagnostic();
 init_report_file();
-
-// src/workflows/incident-files.ts
-init_diagnostic();
-var INCIDENT_EXTENSIONS = [".yaml", ".yml"];
-var READ_AHEAD = 8;
-async function listFiles(workspace, paths, extensions) {
-  const named = paths.length > 0 ? paths : [workspace.config.incidents];
-  const { files, missing } = await workspace.findFiles(named, extensions, { fromRoot: paths.length === 0 });
-  if (missing.length > 0) return { files: null, problem: `no such file or folder: ${missing.join(", ")}` };
-  return { files, problem: null };
-}
-async function listIncidentFiles(workspace, paths) {
-  const listed = await listFiles(workspace, paths, INCIDENT_EXTENSIONS);
-  if (listed.problem !== null) return listed;
-  const isYaml = (file) => INCIDENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
-  return { files: listed.files.filter(isYaml), problem: null, skipped: listed.files.filter((file) => !isYaml(file)) };
-}
-async function* readFiles(workspace, files) {
-  const reads = files.slice(0, READ_AHEAD).map((file) => workspace.readBytes(file));
-  for (const [index2, file] of files.entries()) {
-    const read = await reads[index2];
-    const next = files[index2 + READ_AHEAD];
-    if (next !== void 0) reads.push(workspace.readBytes(next));
-    delete reads[index2];
-    yield { file, read, position: index2 + 1, total: files.length };
-  }
-}
-async function* checkFiles(workspace, files, options = {}) {
-  const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
-  for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
-    const checked = "diagnostic" in read ? { file, source: null, input: null, incident: null, diagnostics: [read.diagnostic] } : checkIncident2(file, read.bytes, workspace.config, options);
-    yield { ...checked, position: position2, total, bytes: "bytes" in read ? read.bytes : null };
-  }
-}
-function noFilesDiagnostic(paths) {
-  return createDiagnostic({
-    file: paths[0] ?? ".",
-    ruleId: "schema/no-files",
-    severity: "warning",
-    message: `No incident files (*.yaml) found${paths.length > 1 ? ` in ${paths.join(", ")}` : ""}`,
-    note: 'Create one with `postmortem new "Title"`.'
-  });
-}
+init_incident_files();
 
 // src/workflows/orphan-reports.ts
 init_diagnostic();
 init_report_file();
+init_incident_files();
 
 // src/workflows/related-reports.ts
 import path6 from "node:path";
@@ -59908,6 +60153,9 @@ function compareNewestFirst(a, b) {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// src/workflows/related-reports.ts
+init_incident_files();
+
 // src/workflows/report-path.ts
 import path5 from "node:path";
 function reportPathFor(file, outDir) {
@@ -59916,9 +60164,10 @@ function reportPathFor(file, outDir) {
 }
 
 // src/workflows/related-reports.ts
-async function relatedReports(workspace, checked, outDir, restFiles) {
+async function relatedReports(workspace, checked, outDir, restFiles, pool = null) {
   const rest = [];
-  for await (const entry of checkFiles(workspace, restFiles ?? await otherFolderFiles(workspace, checked))) if (entry.incident) rest.push(entry.incident);
+  const files = restFiles ?? await otherFolderFiles(workspace, checked);
+  for await (const entry of checkFiles(workspace, files, { pool, keep: true })) if (entry.incident) rest.push(entry.incident);
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
@@ -59933,6 +60182,7 @@ async function otherFolderFiles(workspace, checked) {
 }
 
 // src/workflows/build.ts
+init_in_order();
 async function planFiles(workspace, files, options) {
   const loaded = await workspace.loadTemplates();
   if (loaded.problem !== null) return { items: null, problem: loaded.problem, diagnostics: loaded.diagnostics ?? [] };
@@ -59945,46 +60195,59 @@ async function planFiles(workspace, files, options) {
   const rest = (folder.files ?? []).filter((file) => !named.has(file));
   const reused = await reuseReports(workspace, files, rest, templates, relativeOut, options.onProgress);
   if (reused) return { items: reused, problem: null, reused: true, templateWarnings };
+  const pool = await workspace.openFilePool?.({ files: files.length + rest.length, templates }) ?? null;
+  try {
+    return await renderFiles(workspace, { files, rest, templates, relativeOut, pool, onProgress: options.onProgress }, templateWarnings);
+  } finally {
+    await pool?.close();
+  }
+}
+var RENDERS_AHEAD = 32;
+async function renderFiles(workspace, run3, templateWarnings) {
+  const { files, templates, relativeOut, pool } = run3;
   const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-  const items = [];
   const sourceOf = /* @__PURE__ */ new Map();
   const checked = [];
   const keys = /* @__PURE__ */ new Map();
-  for await (const entry of checkFiles(workspace, files)) {
-    options.onProgress?.(entry.position, entry.total);
+  for await (const entry of checkFiles(workspace, files, { pool, keep: true })) {
+    run3.onProgress?.(entry.position, entry.total);
     if (entry.bytes) keys.set(entry.file, reportKeyOf(workspace, entry.file, entry.bytes, templates, relativeOut));
     checked.push({ ...entry, source: null, bytes: null });
   }
-  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, rest);
+  const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, run3.rest, pool);
   const render = async (incident, target) => {
-    const links = relatedOf(incident, target);
-    const existing = await workspace.readTextIfExists(target);
-    const markdown = renderReport2(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    const options = { repo: workspace.config.sync.repo, related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
+    const [existing, markdown] = await Promise.all([
+      workspace.readTextIfExists(target),
+      pool ? pool.render(incident, options) : renderReport2(incident, templates, options)
+    ]);
     return { existing, markdown };
   };
-  for (const entry of checked) {
-    if (!entry.incident) {
-      items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics });
-      continue;
-    }
+  const planned = checked.map((entry) => {
+    if (!entry.incident) return { file: entry.file, target: null, state: "failed", markdown: null, diagnostics: entry.diagnostics };
     const target = reportPathFor(entry.file, relativeOut);
     const earlier = sourceOf.get(target);
-    if (earlier !== void 0) {
-      const diagnostic = createDiagnostic({
-        file: entry.file,
-        ruleId: "build/duplicate-report",
-        message: `Its report \`${target}\` is also the report of \`${earlier}\``,
-        note: "Rename one of the incident files, or build the folders into different --out folders.",
-        cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` }
-      });
-      items.push({ file: entry.file, target: null, state: "failed", markdown: null, diagnostics: [diagnostic] });
-      continue;
+    if (earlier === void 0) {
+      sourceOf.set(target, entry.file);
+      return { entry: { ...entry, incident: entry.incident }, target };
     }
-    sourceOf.set(target, entry.file);
-    const { existing, markdown } = await render(entry.incident, target);
+    const diagnostic = createDiagnostic({
+      file: entry.file,
+      ruleId: "build/duplicate-report",
+      message: `Its report \`${target}\` is also the report of \`${earlier}\``,
+      note: "Rename one of the incident files, or build the folders into different --out folders.",
+      cause: { file: earlier, line: null, column: null, message: `the incident whose report is also \`${target}\`` }
+    });
+    return { file: entry.file, target: null, state: "failed", markdown: null, diagnostics: [diagnostic] };
+  });
+  const items = [];
+  const compared = inOrder(planned, RENDERS_AHEAD, async (slot) => {
+    if (!("entry" in slot)) return slot;
+    const { existing, markdown } = await render(slot.entry.incident, slot.target);
     const state = existing === null ? "missing" : existing === markdown ? "unchanged" : "changed";
-    items.push({ file: entry.file, target, state, markdown, diagnostics: entry.diagnostics });
-  }
+    return { file: slot.entry.file, target: slot.target, state, markdown, diagnostics: slot.entry.diagnostics };
+  });
+  for await (const item of compared) items.push(item);
   const written = new Set(items.filter((item) => item.state === "missing" || item.state === "changed").map((item) => item.file));
   const writtenHashes = new Set([...written].map(relatedFileHash));
   for (const incident of written.size > 0 ? others : []) {
@@ -60062,11 +60325,13 @@ async function applyBuild(workspace, items) {
 // src/action/check.ts
 init_config();
 init_diagnostic();
+init_incident_files();
 
 // src/workflows/lint.ts
 init_diagnostic();
 init_parse();
 init_report_file();
+init_incident_files();
 init_check_incident();
 init_readiness();
 var LINT_EXTENSIONS = [".yaml", ".yml", ".md"];
@@ -60448,6 +60713,7 @@ function fail(name, value, allowed) {
 // src/workflows/report.ts
 import path7 from "node:path";
 init_diagnostic();
+init_incident_files();
 
 // src/report/render-tracker.ts
 init_render();
@@ -60758,10 +61024,10 @@ function buildTrends(entries2, severities, kind) {
       period,
       incidents: group.length,
       by_severity: bySeverity,
-      time_to_detect: summarise2(group.map((e) => e.metrics.time_to_detect)),
-      time_to_mitigate: summarise2(group.map((e) => e.metrics.time_to_mitigate)),
-      time_to_resolve: summarise2(group.map((e) => e.metrics.time_to_resolve)),
-      review_lag_days: summarise2(group.map((e) => e.review_lag_days))
+      time_to_detect: summarise(group.map((e) => e.metrics.time_to_detect)),
+      time_to_mitigate: summarise(group.map((e) => e.metrics.time_to_mitigate)),
+      time_to_resolve: summarise(group.map((e) => e.metrics.time_to_resolve)),
+      review_lag_days: summarise(group.map((e) => e.review_lag_days))
     };
   });
 }
@@ -60800,7 +61066,7 @@ function buildTracker(input) {
     trends: {
       months: buildTrends(entries2, input.severities, "month"),
       quarters: buildTrends(entries2, input.severities, "quarter"),
-      review_lag_days: summarise2(entries2.map((e) => e.review_lag_days))
+      review_lag_days: summarise(entries2.map((e) => e.review_lag_days))
     },
     action_items: buildFollowThrough(incidents, input.today, input.repo),
     clusters: {
@@ -60888,11 +61154,16 @@ async function planReport(workspace, options) {
   const incidents = [];
   const diagnostics = [];
   const unreadable = [];
-  for await (const entry of checkFiles(workspace, files.files)) {
-    options.onProgress?.(entry.position, entry.total);
-    diagnostics.push(...entry.diagnostics);
-    if (entry.incident) incidents.push(entry.incident);
-    else unreadable.push(...hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === "error") : entry.diagnostics);
+  const pool = await workspace.openFilePool?.({ files: files.files.length }) ?? null;
+  try {
+    for await (const entry of checkFiles(workspace, files.files, { pool })) {
+      options.onProgress?.(entry.position, entry.total);
+      diagnostics.push(...entry.diagnostics);
+      if (entry.incident) incidents.push(entry.incident);
+      else unreadable.push(...hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === "error") : entry.diagnostics);
+    }
+  } finally {
+    await pool?.close();
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
@@ -64041,6 +64312,9 @@ function appendSplice(text4, last, indent, lines2, eol, flow3) {
   return { at: lineEnd, end: lineEnd, text: lines2.map((line) => `${eol}${indent}${line}`).join("") };
 }
 
+// src/workflows/sync.ts
+init_incident_files();
+
 // src/workflows/write-back-buffer.ts
 function createWriteBackBuffer(write, batchSize = 25) {
   const pending = /* @__PURE__ */ new Map();
@@ -64066,29 +64340,8 @@ function createWriteBackBuffer(write, batchSize = 25) {
   };
 }
 
-// src/workflows/incident-ids.ts
-init_diagnostic();
-init_model();
-init_locate();
-function incidentIdOf(file, source) {
-  const written = source?.document.get("id");
-  return typeof written === "string" && written.trim() !== "" ? written : incidentIdFromFile(file);
-}
-async function incidentIdOwners(workspace, load, known = []) {
-  const folder = await listIncidentFiles(workspace, []);
-  const records = new Map(known.map((record2) => [record2.file, record2]));
-  for (const file of folder.files ?? []) if (!records.has(file)) records.set(file, idRecord(file, (await load(file)).source));
-  const owners = /* @__PURE__ */ new Map();
-  for (const { file, id } of [...records.values()].sort((a, b) => a.file < b.file ? -1 : 1)) owners.set(id, [...owners.get(id) ?? [], file]);
-  return owners;
-}
-function idRecord(file, source) {
-  const written = source?.document.has("id") ?? false;
-  return { file, id: incidentIdOf(file, source), idSpan: written && source ? locatePath(source, ["id"]) : null, written };
-}
-function otherOwners(record2, owners) {
-  return (owners.get(record2.id) ?? []).filter((other2) => other2 !== record2.file);
-}
+// src/workflows/sync.ts
+init_incident_ids();
 
 // src/workflows/yaml-files.ts
 init_check_incident();
