@@ -25,7 +25,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POOL_THRESHOLD } from '../src/io/worker-setting.js';
+import { BUILD_THRESHOLD, CHECK_THRESHOLD } from '../src/io/worker-setting.js';
 import { poolNote } from './pool-options.js';
 import { runReportWorker } from './report.bench.js';
 import { formatMs, median } from './stats.js';
@@ -56,7 +56,7 @@ function worker(file: string, args: readonly string[], workers?: string): Sample
 }
 
 const speedTask = (root: string, task: SpeedTask, workers?: string) => worker('speed-worker.ts', [root, task], workers);
-const foundation = (root: string, mode: 'build' | 'floor-cold' | 'floor-warm') => worker('foundation-worker.ts', [root, mode]);
+const foundation = (root: string, mode: 'build' | 'floor-cold' | 'floor-warm', workers?: string) => worker('foundation-worker.ts', [root, mode], workers);
 
 interface Row {
   label: string;
@@ -134,21 +134,33 @@ function printSize(n: number, rows: readonly Row[], floors: Record<string, Sampl
   }
 }
 
-/** Validate at the thread threshold, one thread against the pool `auto` opens there: the pool should not lose. */
+/**
+ * The thresholds themselves: validate at CHECK_THRESHOLD files and a cold build at BUILD_THRESHOLD,
+ * one thread against one worker per core (forced: `auto` also looks at the load average).
+ */
 async function printThreshold(): Promise<void> {
-  const root = await writeSyntheticRepo(POOL_THRESHOLD, 'threshold-bench');
-  try {
-    const samples: Record<'off' | 'auto', number[]> = { off: [], auto: [] };
-    for (let r = 0; r < RUNS; r++) {
-      samples.off.push(speedTask(root, 'validate', '0').ms);
-      samples.auto.push(speedTask(root, 'validate', 'auto').ms);
+  const workers = String(availableParallelism());
+  const cases = [
+    { label: 'validate', n: CHECK_THRESHOLD, run: (root: string, setting: string) => speedTask(root, 'validate', setting) },
+    { label: 'cold build', n: BUILD_THRESHOLD, run: (root: string, setting: string) => foundation(root, 'build', setting) },
+  ];
+  console.log(`\nthread thresholds, median of ${RUNS} runs, one thread against ${workers} workers (\`npm run bench -- threads\` for the sizes around them)`);
+  for (const { label, n, run } of cases) {
+    const root = await writeSyntheticRepo(n, 'threshold-bench');
+    try {
+      await writeFile(path.join(root, 'postmortem.config.yaml'), 'output: reports\n');
+      const samples: Record<string, number[]> = { '0': [], [workers]: [] };
+      for (let r = 0; r < RUNS; r++) {
+        for (const setting of ['0', workers]) {
+          await rm(path.join(root, 'reports'), { recursive: true, force: true });
+          samples[setting]!.push(run(root, setting).ms);
+        }
+      }
+      const [one, pooled] = [median(samples['0']!), median(samples[workers]!)];
+      console.log(`${label} of ${n} files: one thread ${formatMs(one)}, ${workers} workers ${formatMs(pooled)} (${(one / pooled).toFixed(2)}x)`);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
-    const [off, auto] = [median(samples.off), median(samples.auto)];
-    console.log(
-      `\nthread threshold (POOL_THRESHOLD = ${POOL_THRESHOLD} files, ${availableParallelism()} cores): validate of ${POOL_THRESHOLD} in one thread ${formatMs(off)}, with workers ${formatMs(auto)} (${(off / auto).toFixed(2)}x); \`npm run bench -- threads\` for the sizes around it`,
-    );
-  } finally {
-    await rm(root, { recursive: true, force: true });
   }
 }
 

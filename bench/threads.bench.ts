@@ -5,14 +5,14 @@
  * and with 1 and 2 workers; wall time inside the process after its modules
  * are loaded, so each worker's own start (module load, schema and template
  * compile) is counted. Median of `BENCH_RUNS` runs (default 3), settings
- * alternating so machine load falls on all alike. `POOL_THRESHOLD` in
- * src/io/worker-setting.ts is the crossover this prints.
+ * alternating so machine load falls on all alike. `CHECK_THRESHOLD` and
+ * `BUILD_THRESHOLD` in src/io/worker-setting.ts are the crossovers this measures.
  */
 import { execFileSync } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POOL_THRESHOLD } from '../src/io/worker-setting.js';
+import { BUILD_THRESHOLD, CHECK_THRESHOLD } from '../src/io/worker-setting.js';
 import { poolNote } from './pool-options.js';
 import { formatMs, median } from './stats.js';
 import { writeSyntheticRepo } from './synthetic.js';
@@ -35,7 +35,7 @@ async function runOnce(root: string, task: Task, setting: string): Promise<numbe
 
 export async function run(): Promise<void> {
   const note = poolNote();
-  console.log(`threads: wall time by run size, one thread against 1 and 2 workers; median of ${RUNS} runs; auto uses workers from ${POOL_THRESHOLD} files`);
+  console.log(`threads: wall time by run size, one thread against 1 and 2 workers; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`);
   if (note) console.log(note);
   console.log('N'.padStart(6), 'task'.padEnd(11), ...SETTINGS.map((s) => (s === '0' ? 'one thread' : `${s} worker${s === '1' ? '' : 's'}`).padStart(11)), 'best'.padStart(11));
   for (const n of SIZES) {

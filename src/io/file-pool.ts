@@ -63,7 +63,7 @@ export interface PoolOptions extends FilePoolRequest {
 
 /** The pool for this run, or null when it should stay in one thread. */
 export function openFilePool(options: PoolOptions): FilePool | null {
-  const count = workerCount(options.setting, options.files);
+  const count = workerCount(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith('.ts') } : defaultEntry();
   if (count === 0 || entry === null) return null;
   return createPool(entry, count, { config: options.config, templates: options.templates ?? null });

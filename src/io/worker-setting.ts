@@ -1,17 +1,21 @@
 /**
  * How many worker threads a run gets: none below the measured threshold of
- * files, else one per core; `POSTMORTEM_WORKERS` (read by the CLI) turns them
+ * files or on a machine already busy, else one per core; `POSTMORTEM_WORKERS` (read by the CLI) turns them
  * off or fixes their number. Kept apart from the pool so that deciding "no
  * threads" for a small run loads nothing else.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 
 /**
- * Below this many files a run stays in one thread: each worker pays its own
- * module load, schema and template compile (about 0.1 s) before its first file.
- * Measured with `npm run bench -- threads` on the 2-core machine: see that bench for the figures.
+ * Below these many files a run stays in one thread. Each worker pays its own
+ * start (about 0.1 s: module load, schema and template compile) and warms up
+ * its own JIT: validate of 1,000 files took 1.55 s of CPU in one thread and
+ * 2.81 s across two workers, so checking alone pays only from about a
+ * thousand files; a build does twice the work per file (render too) and pays
+ * from about half that. `npm run bench -- threads` measures the crossover.
  */
-export const POOL_THRESHOLD = 200;
+export const CHECK_THRESHOLD = 1000;
+export const BUILD_THRESHOLD = 500;
 
 /** How the user asked for threads: `auto` (threshold and core count), `off`, or exactly N workers whatever the run's size. */
 export type WorkerSetting = 'auto' | 'off' | number;
@@ -23,12 +27,34 @@ export function parseWorkerSetting(value: string | undefined): WorkerSetting | n
   return Number(value) === 0 ? 'off' : Math.min(Number(value), 64);
 }
 
-/** The workers for `files` files under `setting`: none below the threshold on auto. */
-export function workerCount(setting: WorkerSetting, files: number, cores: number = availableParallelism()): number {
-  if (setting === 'off' || files === 0) return 0;
-  if (typeof setting === 'number') return setting;
-  if (files < POOL_THRESHOLD || cores < 2) return 0;
-  // Every core a worker: the main thread mostly waits on them (reading a file is a small part of checking it).
-  return Math.min(cores, 8);
+/** The run: how many files, and whether the workers also render (build). */
+export interface PoolRun {
+  files: number;
+  render: boolean;
 }
 
+/** The machine: its cores, and the 1-minute load average (what other processes already run). */
+export interface Machine {
+  cores: number;
+  load: number;
+}
+
+export function thisMachine(): Machine {
+  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
+}
+
+/**
+ * The workers for a run under `setting`. On auto: none below the threshold, and
+ * none when the other processes already keep every core busy but this one (on a
+ * 2-core machine at load 4–6 two workers made validate and build of 1,000 files
+ * 1.2–1.6x slower than one thread: the extra threads only wait for a core);
+ * else one per core.
+ */
+export function workerCount(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): number {
+  if (setting === 'off' || run.files === 0) return 0;
+  if (typeof setting === 'number') return setting;
+  const threshold = run.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
+  if (run.files < threshold || machine.cores < 2 || machine.load > machine.cores - 1) return 0;
+  // Every core a worker: the main thread mostly waits on them (reading a file is a small part of checking it).
+  return Math.min(machine.cores, 8);
+}

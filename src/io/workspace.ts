@@ -81,7 +81,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
     openFilePool: async (request) =>
-      workerCount(options.workers ?? 'auto', request.files) === 0
+      workerCount(options.workers ?? 'auto', { files: request.files, render: Boolean(request.templates) }) === 0
         ? null
         : (await import('./file-pool.js')).openFilePool({ ...request, config, setting: options.workers ?? 'auto', entry: options.workerEntry }),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
