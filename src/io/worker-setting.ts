@@ -16,6 +16,14 @@ import { availableParallelism, loadavg } from 'node:os';
  */
 export const CHECK_THRESHOLD = 1000;
 export const BUILD_THRESHOLD = 500;
+/**
+ * On a machine whose other processes already keep the cores busy, threads
+ * only wait for a core until the run is long: at load 4–6 on 2 cores, two
+ * workers made validate of 1,000 and 2,000 files 0.5–0.7x as fast as one
+ * thread, a cold build of 500–1,000 0.7–0.9x, while validate of 10,000 was
+ * 1.16–1.33x faster and a cold build of 10,000 came to 0.82x of its floor.
+ */
+export const BUSY_THRESHOLD = 5000;
 
 /** How the user asked for threads: `auto` (threshold and core count), `off`, or exactly N workers whatever the run's size. */
 export type WorkerSetting = 'auto' | 'off' | number;
@@ -44,17 +52,15 @@ export function thisMachine(): Machine {
 }
 
 /**
- * The workers for a run under `setting`. On auto: none below the threshold, and
- * none when the other processes already keep every core busy but this one (on a
- * 2-core machine at load 4–6 two workers made validate and build of 1,000 files
- * 1.2–1.6x slower than one thread: the extra threads only wait for a core);
- * else one per core.
+ * The workers for a run under `setting`. On auto: none below the threshold
+ * (the busy one when the load average is above the cores less one), else one per core.
  */
 export function workerCount(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): number {
   if (setting === 'off' || run.files === 0) return 0;
   if (typeof setting === 'number') return setting;
-  const threshold = run.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
-  if (run.files < threshold || machine.cores < 2 || machine.load > machine.cores - 1) return 0;
+  const busy = machine.load > machine.cores - 1;
+  const threshold = busy ? BUSY_THRESHOLD : run.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
+  if (run.files < threshold || machine.cores < 2) return 0;
   // Every core a worker: the main thread mostly waits on them (reading a file is a small part of checking it).
   return Math.min(machine.cores, 8);
 }
