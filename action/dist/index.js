@@ -31677,18 +31677,25 @@ var init_report_file = __esm({
 });
 
 // src/io/worker-setting.ts
-import { availableParallelism } from "node:os";
-function workerCount(setting, files, cores = availableParallelism()) {
-  if (setting === "off" || files === 0) return 0;
-  if (typeof setting === "number") return setting;
-  if (files < POOL_THRESHOLD || cores < 2) return 0;
-  return Math.min(cores, 8);
+import { availableParallelism, loadavg } from "node:os";
+function thisMachine() {
+  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
 }
-var POOL_THRESHOLD;
+function workerCount(setting, run3, machine = thisMachine()) {
+  if (setting === "off" || run3.files === 0) return 0;
+  if (typeof setting === "number") return setting;
+  const busy = machine.load > machine.cores - 1;
+  const threshold = busy ? BUSY_THRESHOLD : run3.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
+  if (run3.files < threshold || machine.cores < 2) return 0;
+  return Math.min(machine.cores, 8);
+}
+var CHECK_THRESHOLD, BUILD_THRESHOLD, BUSY_THRESHOLD;
 var init_worker_setting = __esm({
   "src/io/worker-setting.ts"() {
     "use strict";
-    POOL_THRESHOLD = 200;
+    CHECK_THRESHOLD = 1e3;
+    BUILD_THRESHOLD = 500;
+    BUSY_THRESHOLD = 5e3;
   }
 });
 
@@ -39389,7 +39396,7 @@ function startWorker(entry, workerData) {
   return new Worker(script, { eval: true, workerData });
 }
 function openFilePool(options) {
-  const count = workerCount(options.setting, options.files);
+  const count = workerCount(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith(".ts") } : defaultEntry();
   if (count === 0 || entry === null) return null;
   return createPool(entry, count, { config: options.config, templates: options.templates ?? null });
@@ -59355,7 +59362,7 @@ function diskWorkspace(root, config, cwd = root, options = {}) {
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
-    openFilePool: async (request2) => workerCount(options.workers ?? "auto", request2.files) === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, setting: options.workers ?? "auto", entry: options.workerEntry }),
+    openFilePool: async (request2) => workerCount(options.workers ?? "auto", { files: request2.files, render: Boolean(request2.templates) }) === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, setting: options.workers ?? "auto", entry: options.workerEntry }),
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
