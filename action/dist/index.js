@@ -31148,7 +31148,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.sync;
       if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
         for (const key5 in data19) {
-          if (!(key5 === "repo" || key5 === "label" || key5 === "incident_label_prefix" || key5 === "pace_ms" || key5 === "max_wait")) {
+          if (!(key5 === "repo" || key5 === "server_url" || key5 === "label" || key5 === "incident_label_prefix" || key5 === "pace_ms" || key5 === "max_wait")) {
             const err37 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.sync, data: data19 };
             if (vErrors === null) {
               vErrors = [err37];
@@ -31180,11 +31180,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.label !== void 0) {
-          let data21 = data19.label;
+        if (data19.server_url !== void 0) {
+          let data21 = data19.server_url;
           if (typeof data21 === "string") {
-            if (func2(data21) < 1) {
-              const err40 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+            if (!pattern39.test(data21)) {
+              const err40 = { instancePath: instancePath + "/sync/server_url", schemaPath: "#/properties/sync/properties/server_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"', schema: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", parentSchema: schema32.properties.sync.properties.server_url, data: data21 };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -31193,7 +31193,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err41 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.label.type, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+            const err41 = { instancePath: instancePath + "/sync/server_url", schemaPath: "#/properties/sync/properties/server_url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.server_url.type, parentSchema: schema32.properties.sync.properties.server_url, data: data21 };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -31202,11 +31202,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.incident_label_prefix !== void 0) {
-          let data22 = data19.incident_label_prefix;
+        if (data19.label !== void 0) {
+          let data22 = data19.label;
           if (typeof data22 === "string") {
             if (func2(data22) < 1) {
-              const err42 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+              const err42 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.label, data: data22 };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -31215,7 +31215,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err43 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.incident_label_prefix.type, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+            const err43 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.label.type, parentSchema: schema32.properties.sync.properties.label, data: data22 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -31224,33 +31224,32 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.pace_ms !== void 0) {
-          let data23 = data19.pace_ms;
-          if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-            const err44 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.pace_ms.type, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-          if (typeof data23 == "number") {
-            if (data23 < 0 || isNaN(data23)) {
-              const err45 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
+        if (data19.incident_label_prefix !== void 0) {
+          let data23 = data19.incident_label_prefix;
+          if (typeof data23 === "string") {
+            if (func2(data23) < 1) {
+              const err44 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data23 };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err44];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err44);
               }
               errors++;
             }
+          } else {
+            const err45 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.incident_label_prefix.type, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
           }
         }
-        if (data19.max_wait !== void 0) {
-          let data24 = data19.max_wait;
+        if (data19.pace_ms !== void 0) {
+          let data24 = data19.pace_ms;
           if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
-            const err46 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.max_wait.type, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+            const err46 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.pace_ms.type, parentSchema: schema32.properties.sync.properties.pace_ms, data: data24 };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -31260,7 +31259,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data24 == "number") {
             if (data24 < 0 || isNaN(data24)) {
-              const err47 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+              const err47 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.pace_ms, data: data24 };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -31270,63 +31269,86 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data19.max_wait !== void 0) {
+          let data25 = data19.max_wait;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+            const err48 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.max_wait.type, parentSchema: schema32.properties.sync.properties.max_wait, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (typeof data25 == "number") {
+            if (data25 < 0 || isNaN(data25)) {
+              const err49 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.max_wait, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err48 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.sync.type, parentSchema: schema32.properties.sync, data: data19 };
+        const err50 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.sync.type, parentSchema: schema32.properties.sync, data: data19 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err50];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
     if (data.review !== void 0) {
-      let data25 = data.review;
-      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-        for (const key6 in data25) {
+      let data26 = data.review;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        for (const key6 in data26) {
           if (!(key6 === "approvals")) {
-            const err49 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review, data: data25 };
+            const err51 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review, data: data26 };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err51];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err51);
             }
             errors++;
           }
         }
-        if (data25.approvals !== void 0) {
-          let data26 = data25.approvals;
-          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-            for (const key7 in data26) {
-              if (!pattern39.test(key7)) {
-                const err50 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
+        if (data26.approvals !== void 0) {
+          let data27 = data26.approvals;
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            for (const key7 in data27) {
+              if (!pattern40.test(key7)) {
+                const err52 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review.properties.approvals, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            for (const key8 in data26) {
-              if (pattern39.test(key8)) {
-                let data27 = data26[key8];
-                if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
-                  const err51 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+            for (const key8 in data27) {
+              if (pattern40.test(key8)) {
+                let data28 = data27[key8];
+                if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+                  const err53 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
-                if (typeof data27 == "number") {
-                  if (data27 < 0 || isNaN(data27)) {
-                    const err52 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+                if (typeof data28 == "number") {
+                  if (data28 < 0 || isNaN(data28)) {
+                    const err54 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err52];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err52);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
@@ -31334,31 +31356,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err53 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.properties.approvals.type, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err54 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.type, parentSchema: schema32.properties.review, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
-    if (data.policies !== void 0) {
-      let data28 = data.policies;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-        for (const key9 in data28) {
-          if (!(key9 === "action_deadline_days" || key9 === "max_days_in_draft" || key9 === "max_days_in_review")) {
-            const err55 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.policies, data: data28 };
+            const err55 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.properties.approvals.type, parentSchema: schema32.properties.review.properties.approvals, data: data27 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -31367,29 +31365,53 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data28.action_deadline_days !== void 0) {
-          let data29 = data28.action_deadline_days;
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+      } else {
+        const err56 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.type, parentSchema: schema32.properties.review, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data29 = data.policies;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key9 in data29) {
+          if (!(key9 === "action_deadline_days" || key9 === "max_days_in_draft" || key9 === "max_days_in_review")) {
+            const err57 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.policies, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        if (data29.action_deadline_days !== void 0) {
+          let data30 = data29.action_deadline_days;
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
             var props0 = {};
-            for (const key10 in data29) {
-              if (pattern39.test(key10)) {
-                let data30 = data29[key10];
-                if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
-                  const err56 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+            for (const key10 in data30) {
+              if (pattern40.test(key10)) {
+                let data31 = data30[key10];
+                if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+                  const err58 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data31 };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                if (typeof data30 == "number") {
-                  if (data30 < 0 || isNaN(data30)) {
-                    const err57 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+                if (typeof data31 == "number") {
+                  if (data31 < 0 || isNaN(data31)) {
+                    const err59 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data31 };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
@@ -31398,42 +31420,19 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err58 = { instancePath: instancePath + "/policies/action_deadline_days", schemaPath: "#/properties/policies/properties/action_deadline_days/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.properties.action_deadline_days.type, parentSchema: schema32.properties.policies.properties.action_deadline_days, data: data29 };
+            const err60 = { instancePath: instancePath + "/policies/action_deadline_days", schemaPath: "#/properties/policies/properties/action_deadline_days/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.properties.action_deadline_days.type, parentSchema: schema32.properties.policies.properties.action_deadline_days, data: data30 };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err60];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
-        if (data28.max_days_in_draft !== void 0) {
-          let data31 = data28.max_days_in_draft;
-          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
-            const err59 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_draft.type, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-          if (typeof data31 == "number") {
-            if (data31 < 0 || isNaN(data31)) {
-              const err60 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
-              if (vErrors === null) {
-                vErrors = [err60];
-              } else {
-                vErrors.push(err60);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data28.max_days_in_review !== void 0) {
-          let data32 = data28.max_days_in_review;
+        if (data29.max_days_in_draft !== void 0) {
+          let data32 = data29.max_days_in_draft;
           if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
-            const err61 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_review.type, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+            const err61 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_draft.type, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data32 };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -31443,7 +31442,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data32 == "number") {
             if (data32 < 0 || isNaN(data32)) {
-              const err62 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+              const err62 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data32 };
               if (vErrors === null) {
                 vErrors = [err62];
               } else {
@@ -31453,29 +31452,52 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data29.max_days_in_review !== void 0) {
+          let data33 = data29.max_days_in_review;
+          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)))) {
+            const err63 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_review.type, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+          if (typeof data33 == "number") {
+            if (data33 < 0 || isNaN(data33)) {
+              const err64 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data33 };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err63 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.type, parentSchema: schema32.properties.policies, data: data28 };
+        const err65 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.type, parentSchema: schema32.properties.policies, data: data29 };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err65];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
-      vErrors = [err64];
+      vErrors = [err66];
     } else {
-      vErrors.push(err64);
+      vErrors.push(err66);
     }
     errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
 }
-var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39;
+var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39, pattern40;
 var init_standalone_validators = __esm({
   "src/validate/standalone-validators.ts"() {
     "use strict";
@@ -31493,11 +31515,12 @@ var init_standalone_validators = __esm({
     pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validateConfig = validate21;
-    schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "postmortem configuration (postmortem.config.yaml)", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "properties": { "incidents": { "minLength": 1, "description": "Folder of incident files (default `postmortems`)", "type": "string" }, "templates": { "minLength": 1, "description": "Folder of your own Handlebars templates; files there replace the built-in ones of the same name", "type": "string" }, "output": { "minLength": 1, "description": "Folder for rendered reports (default: beside each incident file)", "type": "string" }, "severities": { "minItems": 1, "uniqueItems": true, "description": "The severity scale, worst first (default SEV1..SEV5)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "max_file_bytes": { "minimum": 1024, "maximum": 10485760, "description": "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)", "type": "integer" }, "lint": { "additionalProperties": false, "type": "object", "properties": { "rules": { "description": "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info", "additionalProperties": false, "type": "object", "patternProperties": { "^(blame|structure)/": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "off disables the rule; otherwise the severity it reports at" } } }, "phrases": { "description": "Team-specific phrases to flag", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["phrase"], "properties": { "phrase": { "minLength": 1, "description": "Words to flag, matched case-insensitively on word boundaries", "type": "string" }, "rule": { "pattern": "^blame/", "description": "Rule id the finding is reported under (default `blame/custom`)", "type": "string" }, "message": { "description": "Why the phrase hurts a blameless review", "type": "string" }, "suggestion": { "description": "A systemic rewrite to offer", "type": "string" } } } }, "allow": { "description": "Phrases never flagged (matched case-insensitively)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "people": { "description": "Names (or logins) lint treats as people in every file, besides those a file lists", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "sync": { "additionalProperties": false, "type": "object", "properties": { "repo": { "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name of the repository that receives the issues", "type": "string" }, "label": { "minLength": 1, "description": "Label marking post-mortem action issues (default `postmortem-action`)", "type": "string" }, "incident_label_prefix": { "minLength": 1, "description": "Prefix of the per-incident label (default `incident:`)", "type": "string" }, "pace_ms": { "minimum": 0, "description": "Pause between writes, in ms (default 1000)", "type": "integer" }, "max_wait": { "minimum": 0, "description": "Longest wait for the retries of one request, in seconds (default 30)", "type": "integer" } } }, "review": { "additionalProperties": false, "type": "object", "properties": { "approvals": { "description": "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)", "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "type": "integer" } } } } }, "policies": { "additionalProperties": false, "description": "Limits the tracker reports breaches of and `validate` warns about", "type": "object", "properties": { "action_deadline_days": { "description": "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)", "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "description": "days", "type": "integer" } } }, "max_days_in_draft": { "minimum": 0, "description": "How many days after the incident date it may still be `draft`", "type": "integer" }, "max_days_in_review": { "minimum": 0, "description": "How many days after the incident date it may still be `in-review`", "type": "integer" } } } } };
+    schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "postmortem configuration (postmortem.config.yaml)", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "properties": { "incidents": { "minLength": 1, "description": "Folder of incident files (default `postmortems`)", "type": "string" }, "templates": { "minLength": 1, "description": "Folder of your own Handlebars templates; files there replace the built-in ones of the same name", "type": "string" }, "output": { "minLength": 1, "description": "Folder for rendered reports (default: beside each incident file)", "type": "string" }, "severities": { "minItems": 1, "uniqueItems": true, "description": "The severity scale, worst first (default SEV1..SEV5)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "max_file_bytes": { "minimum": 1024, "maximum": 10485760, "description": "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)", "type": "integer" }, "lint": { "additionalProperties": false, "type": "object", "properties": { "rules": { "description": "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info", "additionalProperties": false, "type": "object", "patternProperties": { "^(blame|structure)/": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "off disables the rule; otherwise the severity it reports at" } } }, "phrases": { "description": "Team-specific phrases to flag", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["phrase"], "properties": { "phrase": { "minLength": 1, "description": "Words to flag, matched case-insensitively on word boundaries", "type": "string" }, "rule": { "pattern": "^blame/", "description": "Rule id the finding is reported under (default `blame/custom`)", "type": "string" }, "message": { "description": "Why the phrase hurts a blameless review", "type": "string" }, "suggestion": { "description": "A systemic rewrite to offer", "type": "string" } } } }, "allow": { "description": "Phrases never flagged (matched case-insensitively)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "people": { "description": "Names (or logins) lint treats as people in every file, besides those a file lists", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "sync": { "additionalProperties": false, "type": "object", "properties": { "repo": { "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name of the repository that receives the issues", "type": "string" }, "server_url": { "pattern": "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "description": "Web address of the GitHub server that issue links in reports point to, e.g. a GitHub Enterprise Server (default `https://github.com`)", "type": "string" }, "label": { "minLength": 1, "description": "Label marking post-mortem action issues (default `postmortem-action`)", "type": "string" }, "incident_label_prefix": { "minLength": 1, "description": "Prefix of the per-incident label (default `incident:`)", "type": "string" }, "pace_ms": { "minimum": 0, "description": "Pause between writes, in ms (default 1000)", "type": "integer" }, "max_wait": { "minimum": 0, "description": "Longest wait for the retries of one request, in seconds (default 30)", "type": "integer" } } }, "review": { "additionalProperties": false, "type": "object", "properties": { "approvals": { "description": "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)", "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "type": "integer" } } } } }, "policies": { "additionalProperties": false, "description": "Limits the tracker reports breaches of and `validate` warns about", "type": "object", "properties": { "action_deadline_days": { "description": "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)", "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "description": "days", "type": "integer" } } }, "max_days_in_draft": { "minimum": 0, "description": "How many days after the incident date it may still be `draft`", "type": "integer" }, "max_days_in_review": { "minimum": 0, "description": "How many days after the incident date it may still be `in-review`", "type": "integer" } } } } };
     pattern35 = new RegExp("^(blame|structure)/", "u");
     pattern37 = new RegExp("^blame/", "u");
     pattern38 = new RegExp("^[\\w.-]+/[\\w.-]+$", "u");
-    pattern39 = new RegExp("^(.*)$", "u");
+    pattern39 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+    pattern40 = new RegExp("^(.*)$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -31526,6 +31549,7 @@ function resolveConfig(input) {
     },
     sync: {
       repo: input.sync?.repo ?? null,
+      serverUrl: (input.sync?.server_url ?? DEFAULT_CONFIG.sync.serverUrl).replace(/\/+$/, ""),
       label: input.sync?.label ?? DEFAULT_CONFIG.sync.label,
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,
@@ -31617,7 +31641,7 @@ var init_config = __esm({
       severities: DEFAULT_SEVERITIES,
       maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       lint: { rules: {}, phrases: [], allow: [], people: [] },
-      sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null, maxWait: null },
+      sync: { repo: null, serverUrl: "https://github.com", label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null, maxWait: null },
       review: { approvals: { default: 1 } },
       policies: NO_POLICIES
     };
@@ -38311,6 +38335,19 @@ var init_templates = __esm({
   }
 });
 
+// src/render/issue-link.ts
+function issueLinksOf(sync) {
+  return sync.repo ? { repo: sync.repo, serverUrl: sync.serverUrl } : null;
+}
+function issueUrl(links, issue2) {
+  return links && issue2 !== null ? `${links.serverUrl}/${links.repo}/issues/${issue2}` : null;
+}
+var init_issue_link = __esm({
+  "src/render/issue-link.ts"() {
+    "use strict";
+  }
+});
+
 // src/incident/events.ts
 function firstOfEachType(timeline) {
   const firsts = /* @__PURE__ */ new Map();
@@ -39732,7 +39769,7 @@ function buildReportView(incident, options = {}) {
       deadline: item.deadline ?? "none",
       status: item.status,
       issue: item.issue === null ? "" : `#${item.issue}`,
-      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
+      issueUrl: issueUrl(options.issueLinks, item.issue)
     })),
     related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
     investigation: incident.investigation.map((item) => ({
@@ -39771,6 +39808,7 @@ var init_view = __esm({
     init_time();
     init_mermaid();
     init_escape();
+    init_issue_link();
   }
 });
 
@@ -58929,9 +58967,9 @@ var ConnectionError = class extends Error {
 var DEFAULT_API_URL = "https://api.github.com";
 var DEFAULT_SERVER_URL = "https://github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
-function serverUrlFrom(env) {
+function serverUrlFrom(env, configServerUrl = DEFAULT_SERVER_URL) {
   const text4 = env.GITHUB_SERVER_URL;
-  if (!text4) return DEFAULT_SERVER_URL;
+  if (!text4) return configServerUrl;
   let url;
   try {
     url = new URL(text4);
@@ -59736,6 +59774,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 }
 
 // src/workflows/build.ts
+init_issue_link();
 init_diagnostic();
 init_report_file();
 
@@ -59959,7 +59998,11 @@ async function planFiles(workspace, files, options) {
   const render = async (incident, target) => {
     const links = relatedOf(incident, target);
     const existing = await workspace.readTextIfExists(target);
-    const markdown = renderReport2(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    const markdown = renderReport2(incident, templates, {
+      issueLinks: issueLinksOf(workspace.config.sync),
+      related: links,
+      key: keys.get(incident.file) ?? PENDING_KEY
+    });
     return { existing, markdown };
   };
   for (const entry of checked) {
@@ -60007,6 +60050,7 @@ function reportKeyOf(workspace, file, source, templates, relativeOut) {
     severities: config.severities,
     maxFileBytes: config.maxFileBytes,
     repo: config.sync.repo,
+    serverUrl: config.sync.serverUrl,
     policies: config.policies
   };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? "unknown", templates: templateDigest(templates), settings });
@@ -60446,6 +60490,7 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
+init_issue_link();
 import path7 from "node:path";
 init_diagnostic();
 
@@ -60682,6 +60727,7 @@ function metricsToJson(metrics) {
 init_time();
 
 // src/report/follow-through.ts
+init_issue_link();
 init_statistics();
 function countActions(items) {
   const counts = { total: items.length, open: 0, in_progress: 0, done: 0, wont_do: 0 };
@@ -60696,7 +60742,7 @@ function countActions(items) {
 function daysOverdue(deadline, today) {
   return daysBetween(deadline, today);
 }
-function reference(incident, item, repo) {
+function reference(incident, item, links) {
   return {
     incident: incident.id,
     file: incident.file,
@@ -60706,11 +60752,11 @@ function reference(incident, item, repo) {
     deadline: item.deadline,
     status: item.status,
     issue: item.issue,
-    issue_url: item.issue !== null && repo ? `https://github.com/${repo}/issues/${item.issue}` : null
+    issue_url: issueUrl(links, item.issue)
   };
 }
 var isClosed = (item) => item.status === "done" || item.status === "wont-do";
-function buildFollowThrough(incidents, today, repo) {
+function buildFollowThrough(incidents, today, links) {
   const all2 = incidents.flatMap((incident) => incident.actionItems.map((item) => ({ incident, item })));
   const quarters = /* @__PURE__ */ new Map();
   for (const { incident, item } of all2) {
@@ -60719,7 +60765,7 @@ function buildFollowThrough(incidents, today, repo) {
     if (list2) list2.push(item);
     else quarters.set(quarter, [item]);
   }
-  const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, repo), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
+  const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, links), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
   return {
     counts: countActions(all2.map(({ item }) => item)),
     completion_by_quarter: [...quarters.keys()].sort().map((period) => {
@@ -60727,9 +60773,9 @@ function buildFollowThrough(incidents, today, repo) {
       return { period, ...counts, completion_rate: completionRate({ done: counts.done, wontDo: counts.wont_do, total: counts.total }) };
     }),
     overdue,
-    no_owner: all2.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    no_deadline: all2.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    declined: all2.filter(({ item }) => item.status === "wont-do").map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason }))
+    no_owner: all2.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    no_deadline: all2.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    declined: all2.filter(({ item }) => item.status === "wont-do").map(({ incident, item }) => ({ ...reference(incident, item, links), reason: item.reason }))
   };
 }
 
@@ -60802,7 +60848,7 @@ function buildTracker(input) {
       quarters: buildTrends(entries2, input.severities, "quarter"),
       review_lag_days: summarise2(entries2.map((e) => e.review_lag_days))
     },
-    action_items: buildFollowThrough(incidents, input.today, input.repo),
+    action_items: buildFollowThrough(incidents, input.today, input.issueLinks),
     clusters: {
       services: clusters(incidents, (incident) => incident.services),
       tags: clusters(incidents, (incident) => incident.tags),
@@ -60905,7 +60951,7 @@ async function planReport(workspace, options) {
     policies: workspace.config.policies,
     severities: workspace.config.severities,
     reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
-    repo: workspace.config.sync.repo
+    issueLinks: issueLinksOf(workspace.config.sync)
   });
   const text4 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? "missing" : existing === text4 ? "unchanged" : "changed";
@@ -64394,7 +64440,13 @@ function syncConnection(inputs, workspace, env) {
   const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? "";
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
   if (!match) throw new Error("No repository for the issues: set `sync.repo` in postmortem.config.yaml");
-  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token, serverUrl: serverUrlFrom(env) };
+  return {
+    apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL),
+    owner: match[1],
+    repo: match[2],
+    token: inputs.token,
+    serverUrl: serverUrlFrom(env, workspace.config.sync.serverUrl)
+  };
 }
 async function commitStep(inputs, workspace, report, env) {
   if (inputs.command === "check") return "`commit: true` applies to `sync` and `report`; the check changes no files.";

@@ -9,6 +9,7 @@
  * if (plan.items && !check) await applyBuild(workspace, plan.items);
  */
 import path from 'node:path';
+import { issueLinksOf } from '../render/issue-link.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PENDING_KEY, readReportHeader, relatedFileHash, reportBody, reportKey, templateDigest } from '../render/report-file.js';
 import type { Incident } from '../incident/model.js';
@@ -94,7 +95,11 @@ export async function planFiles(workspace: Workspace, files: readonly string[], 
   const render = async (incident: Incident, target: string) => {
     const links = relatedOf(incident, target);
     const existing = await workspace.readTextIfExists(target);
-    const markdown = renderReport(incident, templates, { repo: workspace.config.sync.repo, related: links, key: keys.get(incident.file) ?? PENDING_KEY });
+    const markdown = renderReport(incident, templates, {
+      issueLinks: issueLinksOf(workspace.config.sync),
+      related: links,
+      key: keys.get(incident.file) ?? PENDING_KEY,
+    });
     return { existing, markdown };
   };
   for (const entry of checked) {
@@ -155,6 +160,7 @@ export function reportKeyOf(
     severities: config.severities,
     maxFileBytes: config.maxFileBytes,
     repo: config.sync.repo,
+    serverUrl: config.sync.serverUrl,
     policies: config.policies,
   };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? 'unknown', templates: templateDigest(templates), settings });

@@ -83,7 +83,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
   const connection = usageOnConnectionError(() =>
-    resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo),
+    resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo, workspace.config.sync.serverUrl),
   );
   // A dry run writes nothing, so it needs no lock; a real run holds it until its last write.
   const taken = dryRun ? null : await acquireSyncLock(workspace.root);
