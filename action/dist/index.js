@@ -61226,6 +61226,7 @@ function toRemoteIssues(data) {
 
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
+import { readFileSync as readFileSync3, unlinkSync } from "node:fs";
 import { link, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
 import path8 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
@@ -61326,6 +61327,14 @@ function lockOn(file, text4) {
       released = true;
       const current = await readFile5(file, "utf8").catch(() => null);
       if (current === text4) await unlink2(file).catch(() => void 0);
+    },
+    releaseNow() {
+      if (released) return;
+      released = true;
+      try {
+        if (readFileSync3(file, "utf8") === text4) unlinkSync(file);
+      } catch {
+      }
     }
   };
 }
