@@ -31703,6 +31703,7 @@ var init_report_file = __esm({
 // src/io/git-history.ts
 var git_history_exports = {};
 __export(git_history_exports, {
+  readCheckoutPrefix: () => readCheckoutPrefix,
   readPublicationDates: () => readPublicationDates
 });
 import { execFile as execFile2 } from "node:child_process";
@@ -31715,6 +31716,9 @@ async function git(root, args) {
   } catch {
     return null;
   }
+}
+async function readCheckoutPrefix(root) {
+  return (await git(root, ["rev-parse", "--show-prefix"]) ?? "").trim();
 }
 async function readPublicationDates(root, folder) {
   const top = await git(root, ["rev-parse", "--show-toplevel"]);
@@ -59108,6 +59112,7 @@ function diskWorkspace(root, config, cwd = root) {
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
+    readCheckoutPrefix: async () => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readCheckoutPrefix(root),
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
@@ -61551,7 +61556,7 @@ function buildIssueBody(item, status, repository = null) {
 function fileUrl(repository, file) {
   if (file.startsWith("/") || /^[A-Za-z]:/.test(file) || file.split("/").includes("..")) return null;
   const encode = (text4) => text4.split("/").map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode((repository.pathPrefix ?? "") + file)}`;
 }
 function code(text4) {
   return `\`${text4.replace(/[`\r\n]/g, "'")}\``;
@@ -64219,7 +64224,7 @@ async function syncWorkflow(plainWorkspace, tracker, options) {
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
-  const repository = await tracker.readRepository();
+  const repository = { ...await tracker.readRepository(), pathPrefix: await workspace.readCheckoutPrefix() };
   const issues = await readIssues(tracker, prepared.items);
   const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;

@@ -69,6 +69,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root):
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
+    readCheckoutPrefix: async () => (await import('./git-history.js')).readCheckoutPrefix(root),
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }

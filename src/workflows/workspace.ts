@@ -71,6 +71,12 @@ export interface Workspace {
    * in it, for the files under `folder`; null when there is no git history to read.
    */
   readPublicationDates(folder: string): Promise<ReadonlyMap<string, string> | null>;
+  /**
+   * The root's folder inside its git checkout, with a trailing slash (`docs/`), or
+   * '' at the top of the checkout and outside git: links to a file on GitHub name
+   * it from the repository's top, not from the root.
+   */
+  readCheckoutPrefix(): Promise<string>;
   /** A path (absolute, or relative to the root) as it is shown: relative to the root, forward slashes. */
   displayPath(file: string): string;
 }
