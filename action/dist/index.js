@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path11,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path9 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search2 ? `${pathname}${search2}` : pathname;
+        const path11 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code2 = path9.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code2 = path11.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20886,9 +20886,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path9) {
+function formatFieldPath(path11) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path11) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -20992,17 +20992,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21013,13 +21013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21040,17 +21040,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21061,13 +21061,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21094,23 +21094,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -21722,10 +21722,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21744,7 +21744,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21774,11 +21774,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -21792,8 +21792,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21807,8 +21807,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -21826,8 +21826,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21837,8 +21837,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24353,9 +24353,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24430,14 +24430,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24452,10 +24452,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24466,10 +24466,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24486,13 +24486,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -26453,9 +26453,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path9) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field2, index2] of path9) {
+      for (const [field2, index2] of path11) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -26464,23 +26464,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path9) => {
-      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
-      const field2 = path9[path9.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field2 = path11[path11.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -26491,10 +26491,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -28260,33 +28260,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path9) {
+function nodeAtPath(source, path11) {
   let current = source.document.contents;
-  for (let i = 0; i < path9.length; i++) {
-    const next = childOf(current, path9[i]);
+  for (let i = 0; i < path11.length; i++) {
+    const next = childOf(current, path11[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path9.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path11.length } : null;
 }
-function keyNodeAtPath(source, path9) {
-  const last = path9[path9.length - 1];
+function keyNodeAtPath(source, path11) {
+  const last = path11[path11.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path9.slice(0, -1));
+  const parent = nodeAtPath(source, path11.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair && isNode(pair.key) ? pair.key : null;
 }
-function locatePath(source, path9, options = {}) {
+function locatePath(source, path11, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path9);
+    const key = keyNodeAtPath(source, path11);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path9);
+  const found = nodeAtPath(source, path11);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path9.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path11.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -28323,8 +28323,8 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path9 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path9 }));
+    const path11 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path11 }));
   };
   let tooDeep = false;
   const walk = (node2, depth) => {
@@ -28790,9 +28790,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path9) {
+function valueAt(data, path11) {
   let current = data;
-  for (const segment of path9) {
+  for (const segment of path11) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -28999,7 +28999,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path9, key = false) => ({ path: formatFieldPath(path9) || null, span: locatePath(source, path9, { key }) })
+    where: (path11, key = false) => ({ path: formatFieldPath(path11) || null, span: locatePath(source, path11, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -31580,13 +31580,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path9 = ["severities", repeated];
+    const path11 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31594,13 +31594,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path9 = ["review", "approvals", written];
+    const path11 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31609,13 +31609,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path9 = ["policies", "action_deadline_days", unknownSeverity];
+    const path11 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31652,6 +31652,9 @@ var init_config = __esm({
 import { createHash } from "node:crypto";
 function isGeneratedReport(text4) {
   return text4.replace(/^\uFEFF/, "").startsWith(GENERATED_PREFIX);
+}
+function generatedReportSource(text4) {
+  return /^<!-- Generated by postmortem from ([^;\n]+?\.ya?ml); /i.exec(text4.replace(/^\uFEFF/, ""))?.[1] ?? null;
 }
 function hash(text4, length = 16) {
   return createHash("sha256").update(text4).digest("hex").slice(0, length);
@@ -32033,7 +32036,7 @@ var require_lib = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path9 = __require("path");
+    var path11 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -32086,7 +32089,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path9.resolve(filename);
+      const absoluteName = path11.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -33430,13 +33433,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path9) {
-          return /^\.|this\b/.test(path9.original);
+        scopedId: function scopedId(path11) {
+          return /^\.|this\b/.test(path11.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path9) {
-          return path9.parts.length === 1 && !AST.helpers.scopedId(path9) && !path9.depth;
+        simpleId: function simpleId(path11) {
+          return path11.parts.length === 1 && !AST.helpers.scopedId(path11) && !path11.depth;
         }
       }
     };
@@ -34521,12 +34524,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path9, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path11, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path9,
+        path: path11,
         params,
         hash: hash2,
         escaped,
@@ -34798,9 +34801,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path9 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path11 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path9.original);
+        this.opcode("registerDecorator", params.length, path11.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -34867,48 +34870,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path9 = sexpr.path, name = path9.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path9));
+        var path11 = sexpr.path, name = path11.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path11));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path9.strict = true;
-        this.accept(path9);
+        path11.strict = true;
+        this.accept(path11);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path9 = sexpr.path;
-        path9.strict = true;
-        this.accept(path9);
+        var path11 = sexpr.path;
+        path11.strict = true;
+        this.accept(path11);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path9 = sexpr.path, name = path9.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path11 = sexpr.path, name = path11.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path9.strict = true;
-          path9.falsy = true;
-          this.accept(path9);
-          this.opcode("invokeHelper", params.length, path9.original, _ast2["default"].helpers.simpleId(path9));
+          path11.strict = true;
+          path11.falsy = true;
+          this.accept(path11);
+          this.opcode("invokeHelper", params.length, path11.original, _ast2["default"].helpers.simpleId(path11));
         }
       },
-      PathExpression: function PathExpression(path9) {
-        var depth = validateDepth(path9);
-        var parts = validateParts(path9);
+      PathExpression: function PathExpression(path11) {
+        var depth = validateDepth(path11);
+        var parts = validateParts(path11);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path9), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path11), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path9.data) {
+        } else if (path11.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path9.strict);
+          this.opcode("lookupData", depth, parts, path11.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path9.falsy, path9.strict, scoped);
+          this.opcode("lookupOnContext", parts, path11.falsy, path11.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -35135,8 +35138,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path9) {
-      return validateStringArray(path9, path9.parts, "parts");
+    function validateParts(path11) {
+      return validateStringArray(path11, path11.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -35318,16 +35321,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path9 = aPath;
+      var path11 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path9 = url.path;
+        path11 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path9);
-      var parts = path9.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path11);
+      var parts = path11.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -35344,15 +35347,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path9 = parts.join("/");
-      if (path9 === "") {
-        path9 = isAbsolute ? "/" : ".";
+      path11 = parts.join("/");
+      if (path11 === "") {
+        path11 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path9;
+        url.path = path11;
         return urlGenerate(url);
       }
-      return path9;
+      return path11;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -38154,8 +38157,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path9 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path9;
+      var path11 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path11;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -39042,13 +39045,13 @@ function checkReadiness(data, context) {
   const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
   const severity = SEVERITY_BY_STATUS[status];
   if (!severity) return [];
-  const at = (path9) => ({ file: context.file, severity, path: formatFieldPath(path9), span: locatePath(context.source, path9) });
+  const at = (path11) => ({ file: context.file, severity, path: formatFieldPath(path11), span: locatePath(context.source, path11) });
   const found = placeholderPaths(data, []).map(
-    ({ path: path9, text: text4 }) => createDiagnostic({
-      ...at(path9),
-      span: textSpan(context.source, path9, text4) ?? locatePath(context.source, path9),
+    ({ path: path11, text: text4 }) => createDiagnostic({
+      ...at(path11),
+      span: textSpan(context.source, path11, text4) ?? locatePath(context.source, path11),
       ruleId: "schema/placeholder-text",
-      message: `\`${formatFieldPath(path9)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      message: `\`${formatFieldPath(path11)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
       expected: "what actually happened, in your words",
       actual: `\`${text4}\``,
       note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
@@ -39056,10 +39059,10 @@ function checkReadiness(data, context) {
   );
   const authors = data.authors;
   if (!Array.isArray(authors) || authors.length === 0) {
-    const path9 = data.authors === void 0 ? ["status"] : ["authors"];
+    const path11 = data.authors === void 0 ? ["status"] : ["authors"];
     found.push(
       createDiagnostic({
-        ...at(path9),
+        ...at(path11),
         path: "authors",
         ruleId: "schema/no-authors",
         message: `The post-mortem is \`${status}\` but names no authors`,
@@ -39071,14 +39074,14 @@ function checkReadiness(data, context) {
   }
   return found;
 }
-function placeholderPaths(value, path9) {
-  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path9, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path9, index2]));
+function placeholderPaths(value, path11) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path11, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path11, index2]));
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path9, key]));
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path11, key]));
 }
-function textSpan(source, path9, text4) {
-  const range = source ? nodeAtPath(source, path9)?.node.range : void 0;
+function textSpan(source, path11, text4) {
+  const range = source ? nodeAtPath(source, path11)?.node.range : void 0;
   if (!source || !range) return null;
   const start = source.text.indexOf(text4, range[0]);
   return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text4.length) : null;
@@ -39133,11 +39136,11 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path9, { cause, ...init }) => diagnostics.push(
+  const report = (path11, { cause, ...init }) => diagnostics.push(
     createDiagnostic({
       file: context.file,
-      path: formatFieldPath(path9),
-      span: locatePath(context.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(context.source, path11),
       ...init,
       ...cause ? { cause: causeAt(cause) } : {}
     })
@@ -39285,13 +39288,13 @@ function checkNumbers(incident, report) {
       true
     ])
   ];
-  for (const [path9, value, whole] of fields) {
+  for (const [path11, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path9, {
+    report(path11, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path11)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -39361,7 +39364,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
+  const found = (ruleId, path11, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path11, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -39393,7 +39396,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
+  const at = (path11) => ({ file: incident.file, path: formatFieldPath(path11), span: locatePath(source, path11), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -47921,8 +47924,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path9, name) {
-  if (!path9) {
+function assertPath(path11, name) {
+  if (!path11) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -48107,13 +48110,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path9) {
-        if (isUrl(path9)) {
-          path9 = fileURLToPath2(path9);
+      set path(path11) {
+        if (isUrl(path11)) {
+          path11 = fileURLToPath2(path11);
         }
-        assertNonEmpty(path9, "path");
-        if (this.path !== path9) {
-          this.history.push(path9);
+        assertNonEmpty(path11, "path");
+        if (this.path !== path11) {
+          this.history.push(path11);
         }
       }
       /**
@@ -53987,7 +53990,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path9, settings) {
+function blameDiagnostic(file, finding, actual, span2, path11, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = showControlChars(actual.replace(/\s+/g, " "));
@@ -54000,14 +54003,14 @@ function blameDiagnostic(file, finding, actual, span2, path9, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path9,
+    path: path11,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path9) {
+function structureDiagnostic(file, finding, span2, path11) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -54016,7 +54019,7 @@ function structureDiagnostic(file, finding, span2, path9) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path9,
+    path: path11,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -54157,15 +54160,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path9, out) {
+function collect(source, node2, spec, path11, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path9));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path11));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path9, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path11, index2], out);
     });
     return;
   }
@@ -54174,18 +54177,18 @@ function collect(source, node2, spec, path9, out) {
       const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !pair.value || typeof pair.value !== "object" || !("range" in pair.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair.value, child, [...path9, key], out);
+      if (child) collect(source, pair.value, child, [...path11, key], out);
     }
   }
 }
-function proseField(source, node2, path9) {
+function proseField(source, node2, path11) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map = null;
   const lazy = { offsetOf: (index2) => (map ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path9, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path11, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -54303,8 +54306,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path9 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path9);
+    const path11 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path11);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -54355,11 +54358,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map, people, settings, spanOf, path9, known) {
+function proseDiagnostics(file, value, map, people, settings, spanOf, path11, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path9, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path11, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -56385,17 +56388,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -59422,7 +59425,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -59717,9 +59720,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path9, ref) => attempt(async () => {
+    readFileAt: (path11, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path9, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path11, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -59778,6 +59781,9 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
   return { shown, omitted };
 }
 
+// src/action/check.ts
+import path8 from "node:path";
+
 // src/workflows/build.ts
 init_issue_link();
 init_diagnostic();
@@ -59829,9 +59835,32 @@ function noFilesDiagnostic(paths) {
 // src/workflows/orphan-reports.ts
 init_diagnostic();
 init_report_file();
+import path5 from "node:path";
+async function findOrphanedReports(workspace, options) {
+  const folders = options.outDir ? [options.outDir] : [workspace.config.incidents, ...options.sources.map((file) => path5.posix.dirname(file))];
+  const { files } = await workspace.findFiles([...new Set(folders)], [".md"], { fromRoot: true });
+  const names = options.outDir ? new Set([...options.sources, ...(await listIncidentFiles(workspace, [])).files ?? []].map((file) => path5.posix.basename(file))) : null;
+  const orphans = [];
+  for (const report of files) {
+    const source = generatedReportSource(await workspace.readTextIfExists(report) ?? "");
+    if (source === null) continue;
+    const exists2 = names ? names.has(source) : await workspace.exists(path5.posix.join(path5.posix.dirname(report), source));
+    if (!exists2) orphans.push({ report, source });
+  }
+  return orphans;
+}
+function orphanDiagnostic(orphan, severity) {
+  return createDiagnostic({
+    file: orphan.report,
+    ruleId: "build/orphaned-report",
+    severity,
+    message: `\`${orphan.report}\` was generated from \`${orphan.source}\`, which no longer exists; the report can be deleted`,
+    note: "Delete the report (it was generated; the tool does not delete files for you), or restore the incident file it came from."
+  });
+}
 
 // src/workflows/related-reports.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
@@ -59953,10 +59982,10 @@ function compareNewestFirst(a, b) {
 }
 
 // src/workflows/report-path.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function reportPathFor(file, outDir) {
-  const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
+  const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
 }
 
 // src/workflows/related-reports.ts
@@ -59966,7 +59995,7 @@ async function relatedReports(workspace, checked, outDir, restFiles) {
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
-    return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
+    return { ...other2, report, link: path7.posix.relative(path7.posix.dirname(target), report) };
   });
   return { of, rest };
 }
@@ -60190,18 +60219,27 @@ function checkReviewGate(changes, reviews, options) {
 
 // src/action/changed-files.ts
 var CHECKED_EXTENSIONS = /\.(ya?ml|md)$/i;
+var INCIDENT_EXTENSIONS2 = /\.ya?ml$/i;
 function selectChangedFiles(changed, scope) {
-  const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
-  const inScope2 = (file) => roots.length === 0 || roots.some((root) => root === "." || file === root || file.startsWith(`${root}/`));
+  const inScope2 = scopeTest(scope);
   const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope2(file.path)).map((file) => file.path);
   return [...new Set(picked)].sort();
+}
+function selectRemovedIncidentFiles(changed, scope) {
+  const inScope2 = scopeTest(scope);
+  const gone = changed.flatMap((file) => file.status === "removed" ? [file.path] : file.status === "renamed" && file.previousPath ? [file.previousPath] : []);
+  return [...new Set(gone.filter((file) => INCIDENT_EXTENSIONS2.test(file) && inScope2(file)))].sort();
+}
+function scopeTest(scope) {
+  const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
+  return (file) => roots.length === 0 || roots.some((root) => root === "." || file === root || file.startsWith(`${root}/`));
 }
 
 // src/action/check.ts
 async function runCheck(input) {
   const scope = input.paths.length > 0 ? input.paths : [input.workspace.config.incidents];
   const notes = [];
-  const files = await filesToCheck(input, scope, notes);
+  const { files, removed } = await filesToCheck(input, scope, notes);
   const yamlFiles = files.filter((file) => /\.ya?ml$/i.test(file));
   const diagnostics = [];
   const incidents = [];
@@ -60216,11 +60254,12 @@ async function runCheck(input) {
   }
   if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles)));
+  diagnostics.push(...await orphanedReports(input.workspace, yamlFiles, removed));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...await reviewGate(input, published, notes));
   return { command: "check", files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
 async function filesToCheck(input, scope, notes) {
-  const all2 = async () => orThrow(await listFiles(input.workspace, scope, [".yaml", ".yml", ".md"])).files;
+  const all2 = async () => ({ files: orThrow(await listFiles(input.workspace, scope, [".yaml", ".yml", ".md"])).files, removed: null });
   if (!input.pull || !input.github) return all2();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
@@ -60229,7 +60268,14 @@ async function filesToCheck(input, scope, notes) {
     );
     return all2();
   }
-  return selectChangedFiles(listed.value, scope);
+  return { files: selectChangedFiles(listed.value, scope), removed: selectRemovedIncidentFiles(listed.value, scope) };
+}
+async function orphanedReports(workspace, sources, removed) {
+  if (removed !== null && removed.length === 0) return [];
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  const removedNames = removed && new Set(removed.map((file) => path8.posix.basename(file)));
+  const orphans = await findOrphanedReports(workspace, { outDir, sources });
+  return orphans.filter((orphan) => removedNames === null || removedNames.has(orphan.source)).map((orphan) => orphanDiagnostic(orphan, "error"));
 }
 async function withEditedReports(workspace, scope, files, yamlFiles) {
   const reports = files.filter((file) => /\.md$/i.test(file));
@@ -60496,7 +60542,7 @@ function fail(name, value, allowed) {
 
 // src/workflows/report.ts
 init_issue_link();
-import path7 from "node:path";
+import path9 from "node:path";
 init_diagnostic();
 
 // src/report/render-tracker.ts
@@ -60923,12 +60969,12 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
+  return path9.posix.join(workspace.config.incidents.split(path9.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
-  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path7.posix.dirname(relativeTarget));
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path9.posix.dirname(relativeTarget));
   if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
@@ -60947,7 +60993,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path9.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -60955,7 +61001,7 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path9.posix.relative(pageFolder, reportPathFor(file, outDir)),
     issueLinks: issueLinksOf(workspace.config.sync)
   });
   const text4 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
@@ -61233,7 +61279,7 @@ function toRemoteIssues(data) {
 import { hostname } from "node:os";
 import { readFileSync as readFileSync3, unlinkSync } from "node:fs";
 import { link, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
-import path8 from "node:path";
+import path10 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
@@ -61246,7 +61292,7 @@ var defaultEnvironment = () => ({
 });
 async function acquireSyncLock(root, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
-  const file = path8.join(root, SYNC_LOCK_FILE);
+  const file = path10.join(root, SYNC_LOCK_FILE);
   const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
   const text4 = `${JSON.stringify(mine)}
 `;
