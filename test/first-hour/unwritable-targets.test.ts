@@ -18,6 +18,16 @@ async function examples(): Promise<string> {
 }
 
 const linux = process.platform === 'linux';
+const asRoot = process.getuid?.() === 0;
+const builtCli = path.join(root, 'dist/bin/postmortem.js');
+
+function nobodyCanRunCli(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(builtCli)}, require('node:fs').constants.R_OK)`], {
+    uid: 65534,
+    gid: 65534,
+  });
+  return probe.status === 0;
+}
 
 describe('unwritable targets', () => {
   it.each([
@@ -56,17 +66,6 @@ describe('unwritable targets', () => {
     }
   });
 });
-
-const asRoot = process.getuid?.() === 0;
-const builtCli = path.join(root, 'dist/bin/postmortem.js');
-
-function nobodyCanRunCli(): boolean {
-  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(builtCli)}, require('node:fs').constants.R_OK)`], {
-    uid: 65534,
-    gid: 65534,
-  });
-  return probe.status === 0;
-}
 
 /** The built CLI (`npm test` builds it first) as the unprivileged user `nobody`, in `dir` (opened up so that user can read it). */
 async function runBuiltAsNobody(dir: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
