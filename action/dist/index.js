@@ -49328,7 +49328,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -50435,7 +50435,11 @@ var init_generated = __esm({
       "auditor",
       "auditors",
       "trader",
-      "traders"
+      "traders",
+      "squad",
+      "squads",
+      "crew",
+      "crews"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50613,7 +50617,6 @@ var init_generated = __esm({
           "misconfigured",
           "botched",
           "caused",
-          "introduced",
           "overloaded",
           "crashed",
           "unplugged",
@@ -50659,6 +50662,11 @@ var init_generated = __esm({
           "misclassified",
           "misdeployed",
           "mis-deployed",
+          "double-charged",
+          "double-billed",
+          "double-posted",
+          "double-counted",
+          "overcharged",
           "misprovisioned",
           "misentered",
           "mis-entered",
@@ -50695,6 +50703,31 @@ var init_generated = __esm({
           "cable",
           "cord",
           "power"
+        ]
+      },
+      {
+        "verb": [
+          "introduced",
+          "reintroduced"
+        ],
+        "then": [
+          "bug",
+          "bugs",
+          "regression",
+          "regressions",
+          "race",
+          "leak",
+          "typo",
+          "deadlock",
+          "loop",
+          "vulnerability",
+          "flaw",
+          "defect",
+          "defects",
+          "incompatibility",
+          "outage",
+          "error",
+          "errors"
         ]
       },
       {
@@ -50845,7 +50878,10 @@ var init_generated = __esm({
       ["unfinished"],
       ["rushed"],
       ["hurriedly"],
-      ["prematurely"]
+      ["prematurely"],
+      ["unauthorised"],
+      ["unauthorized"],
+      ["unsanctioned"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -51189,7 +51225,20 @@ var init_generated = __esm({
       "ignoring",
       "disregard"
     ]);
-    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"], ["broke", "protocol"], ["broke", "with"]];
+    NORM_VIOLATION_PHRASES = [
+      ["went", "against"],
+      ["acted", "against"],
+      ["worked", "around"],
+      ["broke", "protocol"],
+      ["broke", "with"],
+      ["went", "around"],
+      ["goes", "around"],
+      ["go", "around"],
+      ["going", "around"],
+      ["got", "around"],
+      ["get", "around"],
+      ["gone", "around"]
+    ];
     SKIPPING_VERBS = /* @__PURE__ */ new Set([
       "skip",
       "skipped",
@@ -51252,6 +51301,9 @@ var init_generated = __esm({
       "smooth"
     ]);
     SARCASTIC_OUTCOMES = /* @__PURE__ */ new Set([
+      "cannot",
+      "can't",
+      "unable",
       "paperweight",
       "downtime",
       "outage",
@@ -51370,6 +51422,103 @@ var init_generated = __esm({
       "smoke",
       "pre-merge",
       "ci"
+    ]);
+    AUTHORED_WORK = /* @__PURE__ */ new Set([
+      "work",
+      "change",
+      "changes",
+      "deploy",
+      "deployment",
+      "release",
+      "script",
+      "scripts",
+      "code",
+      "commit",
+      "commits",
+      "patch",
+      "migration",
+      "config",
+      "configuration",
+      "update",
+      "edit",
+      "edits",
+      "push",
+      "rollout",
+      "job"
+    ]);
+    DISABLING_VERBS = /* @__PURE__ */ new Set(["disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented"]);
+    DISABLED_SAFEGUARDS = /* @__PURE__ */ new Set([
+      "alarm",
+      "alarms",
+      "alert",
+      "alerts",
+      "alerting",
+      "interlock",
+      "interlocks",
+      "limit",
+      "limits",
+      "limiter",
+      "monitoring",
+      "firewall",
+      "protection",
+      "protections",
+      "guard",
+      "guards",
+      "guardrail",
+      "guardrails",
+      "lock",
+      "locks",
+      "safety",
+      "safeties",
+      "verification",
+      "checksum",
+      "checksums",
+      "fraud"
+    ]);
+    LEARNER_BASES = /* @__PURE__ */ new Set([
+      "delete",
+      "drop",
+      "wipe",
+      "make",
+      "push",
+      "deploy",
+      "change",
+      "restart",
+      "remove",
+      "update",
+      "edit",
+      "send",
+      "upload",
+      "merge",
+      "apply",
+      "install",
+      "disable",
+      "move",
+      "copy",
+      "reboot",
+      "kill",
+      "stop",
+      "use",
+      "give",
+      "turn",
+      "break",
+      "take",
+      "do",
+      "write",
+      "forget",
+      "ignore",
+      "skip",
+      "modify",
+      "overwrite",
+      "truncate",
+      "purge",
+      "erase",
+      "release",
+      "execute",
+      "approve",
+      "switch",
+      "enable",
+      "configure"
     ]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
@@ -51503,9 +51652,34 @@ var init_generated = __esm({
       "spam",
       "junk",
       "bogus",
-      "poisoned"
+      "poisoned",
+      "empty",
+      "noisy",
+      "flaky",
+      "failing",
+      "false",
+      "spurious"
     ]);
-    DISPOSING_VERBS = /* @__PURE__ */ new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+    DISPOSING_VERBS = /* @__PURE__ */ new Set([
+      "deleted",
+      "wiped",
+      "dropped",
+      "purged",
+      "truncated",
+      "erased",
+      "killed",
+      "nuked",
+      "trashed",
+      "emptied",
+      "disabled",
+      "deactivated",
+      "silenced",
+      "muted",
+      "suppressed",
+      "switched",
+      "turned",
+      "commented"
+    ]);
     RECORDED_THINGS = /* @__PURE__ */ new Set([
       "notes",
       "note",
@@ -51575,6 +51749,34 @@ var init_generated = __esm({
       "agreeing",
       "consulting"
     ]);
+    REPAIR_VERBS = /* @__PURE__ */ new Set([
+      "restored",
+      "replaced",
+      "recreated",
+      "rebuilt",
+      "reinstalled",
+      "reloaded",
+      "reimported",
+      "re-imported",
+      "reuploaded",
+      "re-uploaded",
+      "resynced",
+      "re-synced",
+      "reseeded",
+      "re-seeded",
+      "repopulated",
+      "redeployed",
+      "re-deployed",
+      "regenerated",
+      "reissued",
+      "re-issued",
+      "reinstated",
+      "re-created",
+      "re-added",
+      "readded",
+      "republished",
+      "re-published"
+    ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -51642,6 +51844,7 @@ var init_generated = __esm({
         "apikey",
         "approval",
         "approved",
+        "around",
         "authorisation",
         "authority",
         "authorization",
@@ -51702,6 +51905,7 @@ var init_generated = __esm({
         "clobbered",
         "collapsed",
         "comes",
+        "commented",
         "compliant",
         "congrats",
         "congratulations",
@@ -51724,6 +51928,7 @@ var init_generated = __esm({
         "crippled",
         "culprit",
         "cut",
+        "deactivated",
         "deadline",
         "deadlocked",
         "defiance",
@@ -51745,7 +51950,11 @@ var init_generated = __esm({
         "disregarded",
         "doing",
         "done",
+        "double-billed",
+        "double-charged",
         "double-checking",
+        "double-counted",
+        "double-posted",
         "down",
         "downtime",
         "dropped",
@@ -51871,6 +52080,7 @@ var init_generated = __esm({
         "mistyped",
         "misused",
         "morning",
+        "muted",
         "nice",
         "night",
         "non-adherence",
@@ -51884,6 +52094,7 @@ var init_generated = __esm({
         "outdated",
         "outside",
         "outstanding",
+        "overcharged",
         "overfilled",
         "overflowed",
         "overloaded",
@@ -51914,6 +52125,7 @@ var init_generated = __esm({
         "purged",
         "reason",
         "regression",
+        "reintroduced",
         "release",
         "responsible",
         "rests",
@@ -51937,6 +52149,7 @@ var init_generated = __esm({
         "severed",
         "sidestepped",
         "signed",
+        "silenced",
         "sits",
         "skip",
         "skipped",
@@ -51960,6 +52173,8 @@ var init_generated = __esm({
         "straight",
         "stunning",
         "superb",
+        "suppressed",
+        "switched",
         "take",
         "taken",
         "takes",
@@ -51987,6 +52202,8 @@ var init_generated = __esm({
         "unannounced",
         "unapproved",
         "unaudited",
+        "unauthorised",
+        "unauthorized",
         "unbounded",
         "unchecked",
         "under",
@@ -51996,6 +52213,7 @@ var init_generated = __esm({
         "unintentionally",
         "unplugged",
         "unreviewed",
+        "unsanctioned",
         "unscoped",
         "unsigned",
         "untested",
@@ -52454,6 +52672,7 @@ function personSubject(clause, verb, people, possessive = false) {
     if (token.kind !== "word") continue;
     if (token.lower === "that" && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? "")) found = -1;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
+    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? "")) inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
     if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
@@ -52511,6 +52730,38 @@ function span(ruleId, from, to) {
 var init_finding = __esm({
   "src/lint/rules/finding.ts"() {
     "use strict";
+  }
+});
+
+// src/lint/rules/damage.ts
+function participleAt(words, i) {
+  const lower = words[i].lower;
+  if (!PARTICIPLE_INDEX.has(lower)) return false;
+  const then = PARTICIPLE_INDEX.get(lower);
+  if (!then) return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
+  return false;
+}
+function damageAt(words, i) {
+  const lower = words[i].lower;
+  if (!DAMAGE_INDEX.has(lower)) return -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  const then = DAMAGE_INDEX.get(lower);
+  if (!then) return i;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
+  return -1;
+}
+var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
+var init_damage = __esm({
+  "src/lint/rules/damage.ts"() {
+    "use strict";
+    init_windows();
+    init_generated();
+    DAMAGE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
   }
 });
 
@@ -52614,8 +52865,10 @@ function omissionAt(words, i, people, shared = false, explained = false) {
   const nextLower = words[next]?.lower ?? "";
   const modalEnd = modalPerfectEnd(words, i);
   if (modalEnd !== -1) {
-    const after = words[nextWord(words, modalEnd)]?.lower ?? "";
-    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? "") ? modalEnd : -1;
+    let participle = nextWord(words, modalEnd);
+    if (MODAL_ADVERBS.has(words[participle]?.lower ?? "")) participle = nextWord(words, participle);
+    const after = words[participle]?.lower ?? "";
+    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? "") ? modalEnd : -1;
     if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after)) return -1;
@@ -52626,12 +52879,13 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === "to") end = next;
   else if ((lower === "had" || lower === "have") && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
-  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people) && !negatedPassive(words, i)) end = negatedDiligence(words, i);
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
     if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb].lower) && !NEGATIONS.has(words[verb].lower)) end = verb;
@@ -52649,12 +52903,16 @@ function isNegation(words, i, people) {
   if (lower !== "not") return false;
   const before = previousWord(words, i);
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
-  return ["did", "does", "do", "had", "was", "were"].includes(words[before]?.lower ?? "");
+  return ["did", "does", "do", "had", "was", "were", "has", "have"].includes(words[before]?.lower ?? "");
+}
+function negatedPassive(words, not) {
+  if (words[not].lower !== "not" || !["was", "were"].includes(words[previousWord(words, not)]?.lower ?? "")) return false;
+  return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? "");
 }
 function negatedDiligence(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j].lower;
-    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
   }
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? "")) return -1;
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j].lower) && n > 0) return j;
@@ -52680,15 +52938,17 @@ function modalPerfectEnd(words, i) {
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" ? j : -1;
 }
-var INACTION, STATE_VERBS;
+var INACTION, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
     init_finding();
+    init_damage();
     init_people();
     init_windows();
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
+    MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
@@ -52701,8 +52961,25 @@ function isResponseAct(words, verb, end) {
   if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
   if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? "")))
     return true;
-  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  if (DISPOSING_VERBS.has(lower) && (disposesOfBadThing(words, end) || repairedAfter(words, end))) return true;
   return mitigationPurpose(words, end, end === verb);
+}
+function repairedAfter(words, end) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    if (words[j].lower !== "and") continue;
+    let verb = nextWord(words, j);
+    if (words[verb]?.lower === "then") verb = nextWord(words, verb);
+    return verb !== -1 && REPAIR_VERBS.has(words[verb].lower);
+  }
+  return false;
+}
+function isPassiveCleanup(words, aux, verb) {
+  if (!DISPOSING_VERBS.has(words[verb].lower)) return false;
+  for (let j = previousWord(words, aux), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
+    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
+    if (PHRASE_ENDS.has(words[j].lower)) return false;
+  }
+  return false;
 }
 function splitSense(words, verb) {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
@@ -52762,38 +53039,6 @@ var init_response_acts = __esm({
       "by",
       "for"
     ]);
-  }
-});
-
-// src/lint/rules/damage.ts
-function participleAt(words, i) {
-  const lower = words[i].lower;
-  if (!PARTICIPLE_INDEX.has(lower)) return false;
-  const then = PARTICIPLE_INDEX.get(lower);
-  if (!then) return true;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
-  return false;
-}
-function damageAt(words, i) {
-  const lower = words[i].lower;
-  if (!DAMAGE_INDEX.has(lower)) return -1;
-  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
-  const then = DAMAGE_INDEX.get(lower);
-  if (!then) return i;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
-  return -1;
-}
-var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
-var init_damage = __esm({
-  "src/lint/rules/damage.ts"() {
-    "use strict";
-    init_windows();
-    init_generated();
-    DAMAGE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
   }
 });
 
@@ -52995,6 +53240,7 @@ function normViolation(words, people) {
     const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
     const norm2 = normAfter(words, phrase[1]);
+    if (norm2 !== -1 && words[phrase[1]].lower === "around" && words.slice(phrase[1] + 1, norm2).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i], words[norm2]);
   }
@@ -53020,7 +53266,9 @@ function sarcasticPraise(words, people) {
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
-  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
+  const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
+  if (exclaimed || another)
     return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
@@ -53056,7 +53304,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -53098,6 +53346,7 @@ var init_person_as_cause_source = __esm({
     OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
     BARE = createPhraseIndex(BARE_CAUSES);
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+    DEFECTIVE = /* @__PURE__ */ new Set(["broken", "faulty", "outdated", "stale", "wrong", "missing", "failing", "buggy", "flaky", "incorrect", "obsolete"]);
     NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
     INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
     ACT_NOUNS = /* @__PURE__ */ new Set([
@@ -53166,8 +53415,10 @@ function hasAny(words, index2, from = 0) {
 function checkPersonAsCause(clauses, sentence, people) {
   if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
   const rule2 = "blame/person-as-cause";
-  for (const clause of clauses) {
+  for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
+    const next = clauses[c + 1]?.words;
+    const purposeNext = next !== void 0 && next[0]?.lower === "so" && purposeSo(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
       const end = damageAt(words, i);
@@ -53181,7 +53432,7 @@ function checkPersonAsCause(clauses, sentence, people) {
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
+    const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
@@ -53203,12 +53454,42 @@ function perfectActive(words, aux) {
   if (!["has", "have", "had"].includes(words[aux].lower)) return false;
   const next = nextWord(words, aux);
   if (next === -1) return false;
-  return words[next].lower === "been" ? /ing$/.test(words[nextWord(words, next)]?.lower ?? "") : /(ed|en|wn)$/.test(words[next].lower);
+  if (words[next].lower === "been") return /ing$/.test(words[nextWord(words, next)]?.lower ?? "");
+  return /(ed|en|wn)$/.test(words[next].lower) && matchPhrase(words, LOADED, next, (at) => at === next) === null;
 }
 function afterRemedy(words, subject, verb) {
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
     if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
   }
+  return false;
+}
+function learnerPast(words, aux) {
+  if (!["has", "have", "had", "was", "were"].includes(words[aux].lower)) return false;
+  return LEARNER_BASES.has(words[nextWord(words, aux)]?.lower ?? "");
+}
+function disabledSafeguard(words, verb, purposeNext) {
+  if (!DISABLING_VERBS.has(words[verb].lower)) return -1;
+  if (["switched", "turned", "commented"].includes(words[verb].lower) && !words.slice(verb + 1, verb + 6).some((w) => w.lower === "off" || w.lower === "out"))
+    return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (SAFEGUARD_NOUNS.has(lower) || DISABLED_SAFEGUARDS.has(lower)) return purposeAfter(words, j, purposeNext) ? j : -1;
+    if (["to", "and", "so", "because", "while", "for"].includes(lower)) return -1;
+  }
+  return -1;
+}
+function purposeAfter(words, from, purposeNext) {
+  if (nextWord(words, from) === -1) return purposeNext;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (lower === "so" && purposeSo(words, j) || lower === "to" && !ADJECTIVE_POSITION.has(words[nextWord(words, j)]?.lower ?? "")) return true;
+    if (lower === "and" || lower === "but" || words[j].text === ",") return false;
+  }
+  return false;
+}
+function purposeSo(words, so) {
+  if (words[nextWord(words, so)]?.lower === "that") return true;
+  for (let j = nextWord(words, so), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (CLAUSE_MODALS.has(words[j].lower)) return true;
   return false;
 }
 function isPassive(words, verb) {
@@ -53218,7 +53499,7 @@ function isPassive(words, verb) {
 function passiveBy(words, i, people) {
   if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
-  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
@@ -53227,6 +53508,13 @@ function passiveBy(words, i, people) {
       return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
   }
   return -1;
+}
+function deniedSubject(words, verb) {
+  for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
+    if (["no", "none", "neither", "nothing"].includes(words[j].lower)) return true;
+    if (words[j].kind === "punct") return false;
+  }
+  return false;
 }
 function passiveAgentThenDamage(words, i, people) {
   if (words[i].lower !== "by") return null;
@@ -53248,9 +53536,9 @@ function passiveAgentThenDamage(words, i, people) {
   }
   return null;
 }
-function loadedAction(words, people) {
+function loadedAction(words, people, purposeNext) {
   for (const subject of actingPeople(words, people)) {
-    const found = loadedActionOf(words, subject);
+    const found = loadedActionOf(words, subject, purposeNext);
     if (found) return found;
   }
   return null;
@@ -53266,10 +53554,11 @@ function actingPeople(words, people) {
   }
   return found;
 }
-function loadedActionOf(words, subject) {
+function loadedActionOf(words, subject, purposeNext) {
+  if (words[subject - 1]?.text === "," && words[subject + 1]?.text === ",") return null;
   const after = nextWord(words, subject);
   const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
-  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after)) return null;
+  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after)) return null;
   if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
   if (DUTY_MODALS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
@@ -53279,11 +53568,12 @@ function loadedActionOf(words, subject) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = skippedSafeguard(words, after);
+  const skipped2 = skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : disabledSafeguard(words, after, purposeNext);
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
+  if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
-    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower) || words[j].lower === "around" && n > 0) return null;
   return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
 }
 function loadedWork(words, people) {
@@ -53447,6 +53737,7 @@ function checkHindsight(sentence, people) {
 function describesThing(words, at) {
   if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? "";
+  if (SAYING.has(next) || SAYING.has(words[previousWord(words, at)]?.lower ?? "") || words[previousWord(words, at)]?.lower === "it") return true;
   if (CLEAR_DESCRIPTIONS.has(next)) return true;
   return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
 }
@@ -53474,7 +53765,7 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var HINDSIGHT, OPENING;
+var SAYING, HINDSIGHT, OPENING;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -53482,6 +53773,7 @@ var init_hindsight = __esm({
     init_windows();
     init_generated();
     init_finding();
+    SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
   }

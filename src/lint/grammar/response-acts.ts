@@ -11,7 +11,7 @@
  * @example
  * isResponseAct(tokenize('Kim killed the query to stop the outage'), 2, 2) // true
  */
-import { nextWord } from './windows.js';
+import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 import {
   DELIBERATE_PURPOSES,
@@ -20,6 +20,7 @@ import {
   MITIGATION_PURPOSES,
   PRECAUTIONS,
   RECORDED_THINGS,
+  REPAIR_VERBS,
   SPLIT_PARTICLES,
   WORK_UNITS,
 } from '../vocabulary/generated.js';
@@ -57,8 +58,32 @@ export function isResponseAct(words: readonly Token[], verb: number, end: number
   // "took down notes": writing, not damage.
   if (words[end]!.lower === 'down' && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? '')))
     return true;
-  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  if (DISPOSING_VERBS.has(lower) && (disposesOfBadThing(words, end) || repairedAfter(words, end))) return true;
   return mitigationPurpose(words, end, end === verb);
+}
+
+/** "…and re-uploaded the signed one", "…and then restored it from the backup": the removal is followed by the repair. */
+function repairedAfter(words: readonly Token[], end: number): boolean {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    if (words[j]!.lower !== 'and') continue;
+    let verb = nextWord(words, j);
+    if (words[verb]?.lower === 'then') verb = nextWord(words, verb);
+    return verb !== -1 && REPAIR_VERBS.has(words[verb]!.lower);
+  }
+  return false;
+}
+
+/**
+ * "The stale berth plans were purged by Bao": in the passive the removed
+ * thing is the subject, so its qualifier stands before the auxiliary at `aux`.
+ */
+export function isPassiveCleanup(words: readonly Token[], aux: number, verb: number): boolean {
+  if (!DISPOSING_VERBS.has(words[verb]!.lower)) return false;
+  for (let j = previousWord(words, aux), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
+    if (DISPOSABLE_THINGS.has(words[j]!.lower)) return true;
+    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
+  }
+  return false;
 }
 
 /** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */

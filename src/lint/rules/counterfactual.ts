@@ -8,6 +8,7 @@
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
 import { span, type Finding } from './finding.js';
+import { ADJECTIVE_POSITION } from './damage.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
@@ -45,6 +46,7 @@ import {
 } from '../vocabulary/generated.js';
 
 const INACTION = createPhraseIndex(INACTION_PHRASES);
+const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
@@ -184,8 +186,11 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   const nextLower = words[next]?.lower ?? '';
   const modalEnd = modalPerfectEnd(words, i);
   if (modalEnd !== -1) {
-    const after = words[nextWord(words, modalEnd)]?.lower ?? '';
-    if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
+    // "could've just asked", "should have simply waited": an adverb may stand before the participle.
+    let participle = nextWord(words, modalEnd);
+    if (MODAL_ADVERBS.has(words[participle]?.lower ?? '')) participle = nextWord(words, participle);
+    const after = words[participle]?.lower ?? '';
+    if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? '') ? modalEnd : -1;
     // "Bob should have known better": what someone was expected to know is a judgement whoever the subject is.
     if (after === 'known' && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
@@ -199,13 +204,15 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  // "the declined card payments", "the skipped step": a participle used as an adjective is no act of a person.
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
   // "missed the standup because he was handling the incident": the skip is explained.
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
-  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people) && !negatedPassive(words, i)) end = negatedDiligence(words, i);
   // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
@@ -227,14 +234,24 @@ function isNegation(words: readonly Token[], i: number, people?: People): boolea
   const before = previousWord(words, i);
   // "Kim not checked the logs", "he was not follow the runbook": learners' English negates without "did".
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
-  return ['did', 'does', 'do', 'had', 'was', 'were'].includes(words[before]?.lower ?? '');
+  // "Thabo has not checking the logs": a learner's perfect.
+  return ['did', 'does', 'do', 'had', 'was', 'were', 'has', 'have'].includes(words[before]?.lower ?? '');
+}
+
+/**
+ * "The team was not informed because…": a passive, whose subject is who was
+ * not told, not who failed to tell (the hidden agent is `hiddenAgent`'s).
+ */
+function negatedPassive(words: readonly Token[], not: number): boolean {
+  if (words[not]!.lower !== 'not' || !['was', 'were'].includes(words[previousWord(words, not)]?.lower ?? '')) return false;
+  return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */
 function negatedDiligence(words: readonly Token[], i: number): number {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j]!.lower;
-    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
   // "did not carry out the required backup": any act whose object was required ("did not have the required access" is a fact).
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? '')) return -1;

@@ -26,6 +26,7 @@ import {
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
+const SAYING = new Set(['put', 'said', 'stated', 'speaking', 'written', 'worded', 'phrased', 'say', 'state']);
 const HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
 const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 
@@ -70,6 +71,8 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
 function describesThing(words: readonly Token[], at: number): boolean {
   if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
+  // "Plainly put,", "to put it plainly", "stated clearly": how the authors say it, not what anyone should have seen.
+  if (SAYING.has(next) || SAYING.has(words[previousWord(words, at)]?.lower ?? '') || words[previousWord(words, at)]?.lower === 'it') return true;
   if (CLEAR_DESCRIPTIONS.has(next)) return true;
   return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
 }

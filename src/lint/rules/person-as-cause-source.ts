@@ -334,6 +334,7 @@ function possessedCause(words: readonly Token[], reason: number, people: People)
 }
 
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+const DEFECTIVE = new Set(['broken', 'faulty', 'outdated', 'stale', 'wrong', 'missing', 'failing', 'buggy', 'flaky', 'incorrect', 'obsolete']);
 const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
 
 /** The first norm or safeguard noun within six words after `from` ("ignore the failing smoke tests"), or -1. */
@@ -362,6 +363,9 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     const phrase: [number, number] | null = NORM_VIOLATIONS.has(words[i]!.lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
     const norm = normAfter(words, phrase[1]);
+    // "worked around the broken runbook step": going past a defect is the response.
+    // (Ignoring "the failing smoke tests" is still against the norm: only going around is.)
+    if (norm !== -1 && words[phrase[1]]!.lower === 'around' && words.slice(phrase[1] + 1, norm).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
   }
@@ -424,8 +428,16 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
-  // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
-  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
+  // "What a brilliant idea from Bilal, …", "Another brilliant release from the payments squad": an exclamation of
+  // praise for a person's act, or praise of one more of them, is sarcastic by itself.
+  const exclaimed = findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  // "Another brilliant release from the payments squad: every terminal rebooted": the praise, then what came of it.
+  const another =
+    words[previousWord(words, praise)]?.lower === 'another' &&
+    !INTERJECTIONS.has(words[praise]!.lower) &&
+    praiseOfAct(words, praise) &&
+    words.some((w, k) => k > who && [':', '\u2014', '\u2013', ';'].includes(w.text) && nextWord(words, k) !== -1);
+  if (exclaimed || another)
     return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);
   for (let j = praise + 1; j < words.length; j++) {

@@ -11,7 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isResponseAct } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
@@ -19,6 +19,9 @@ import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS,
   COMMUNICATION_GERUNDS,
+  DISABLED_SAFEGUARDS,
+  DISABLING_VERBS,
+  LEARNER_BASES,
   EXPOSURE_PLACES,
   FIX_NOUNS,
   IGNORING_VERBS,
@@ -105,8 +108,11 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
   if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
   const rule = 'blame/person-as-cause';
-  for (const clause of clauses) {
+  for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
+    // "…disabled the checks | so her test would pass": a purpose opens the next clause.
+    const next = clauses[c + 1]?.words;
+    const purposeNext = next !== undefined && next[0]?.lower === 'so' && purposeSo(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
       const end = damageAt(words, i);
@@ -120,7 +126,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const agent = passiveAgentThenDamage(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
+    const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return (
@@ -197,7 +203,9 @@ function perfectActive(words: readonly Token[], aux: number): boolean {
   if (!['has', 'have', 'had'].includes(words[aux]!.lower)) return false;
   const next = nextWord(words, aux);
   if (next === -1) return false;
-  return words[next]!.lower === 'been' ? /ing$/.test(words[nextWord(words, next)]?.lower ?? '') : /(ed|en|wn)$/.test(words[next]!.lower);
+  if (words[next]!.lower === 'been') return /ing$/.test(words[nextWord(words, next)]?.lower ?? '');
+  // "had unauthorised access", "had untested code": a loaded adjective, not a participle.
+  return /(ed|en|wn)$/.test(words[next]!.lower) && matchPhrase(words, LOADED, next, (at) => at === next) === null;
 }
 
 /** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
@@ -205,6 +213,54 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
     if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
   }
+  return false;
+}
+
+/**
+ * "The engineer has delete the table", "Arjun was make a change": a learner's
+ * past, an auxiliary and a bare verb, read as the act it reports.
+ */
+function learnerPast(words: readonly Token[], aux: number): boolean {
+  if (!['has', 'have', 'had', 'was', 'were'].includes(words[aux]!.lower)) return false;
+  return LEARNER_BASES.has(words[nextWord(words, aux)]?.lower ?? '');
+}
+
+/**
+ * "disabled the velocity checks so her load test would pass", "turned off the
+ * alarms to finish early": a safeguard switched off by the verb at `verb` for
+ * a purpose of the person's own (a mitigation purpose is the response, see
+ * isResponseAct); the index of the safeguard, or -1. Switching one off with
+ * no reason given is left alone: it is how a maintenance step reads.
+ */
+function disabledSafeguard(words: readonly Token[], verb: number, purposeNext: boolean): number {
+  if (!DISABLING_VERBS.has(words[verb]!.lower)) return -1;
+  // "turned off", "switched off", "commented out": those need their particle.
+  if (['switched', 'turned', 'commented'].includes(words[verb]!.lower) && !words.slice(verb + 1, verb + 6).some((w) => w.lower === 'off' || w.lower === 'out'))
+    return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    const lower = words[j]!.lower;
+    if (SAFEGUARD_NOUNS.has(lower) || DISABLED_SAFEGUARDS.has(lower)) return purposeAfter(words, j, purposeNext) ? j : -1;
+    if (['to', 'and', 'so', 'because', 'while', 'for'].includes(lower)) return -1;
+  }
+  return -1;
+}
+
+/** "… so her test would pass", "… to speed up his test": a purpose clause within four words after `from` (or opening the next clause). */
+function purposeAfter(words: readonly Token[], from: number, purposeNext: boolean): boolean {
+  // The clause ends at the safeguard: the purpose, if any, is the next clause's "so".
+  if (nextWord(words, from) === -1) return purposeNext;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    const lower = words[j]!.lower;
+    if ((lower === 'so' && purposeSo(words, j)) || (lower === 'to' && !ADJECTIVE_POSITION.has(words[nextWord(words, j)]?.lower ?? ''))) return true;
+    if (lower === 'and' || lower === 'but' || words[j]!.text === ',') return false;
+  }
+  return false;
+}
+
+/** "so that…", "so her test would pass": "so" of purpose (a modal follows), not of result ("so the pager stayed quiet"). */
+function purposeSo(words: readonly Token[], so: number): boolean {
+  if (words[nextWord(words, so)]?.lower === 'that') return true;
+  for (let j = nextWord(words, so), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (CLAUSE_MODALS.has(words[j]!.lower)) return true;
   return false;
 }
 
@@ -223,7 +279,7 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
   if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
-  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
@@ -233,6 +289,15 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
       return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
   }
   return -1;
+}
+
+/** "No unauthorized changes were made by the operator": the passive's subject is denied. */
+function deniedSubject(words: readonly Token[], verb: number): boolean {
+  for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
+    if (['no', 'none', 'neither', 'nothing'].includes(words[j]!.lower)) return true;
+    if (words[j]!.kind === 'punct') return false;
+  }
+  return false;
 }
 
 /**
@@ -264,9 +329,9 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
 }
 
 /** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */
-function loadedAction(words: readonly Token[], people: People): Finding | null {
+function loadedAction(words: readonly Token[], people: People, purposeNext: boolean): Finding | null {
   for (const subject of actingPeople(words, people)) {
-    const found = loadedActionOf(words, subject);
+    const found = loadedActionOf(words, subject, purposeNext);
     if (found) return found;
   }
   return null;
@@ -291,11 +356,13 @@ function actingPeople(words: readonly Token[], people: People): number[] {
 }
 
 /** The loaded marker on the act of the person at `subject`, or null. */
-function loadedActionOf(words: readonly Token[], subject: number): Finding | null {
+function loadedActionOf(words: readonly Token[], subject: number, purposeNext: boolean): Finding | null {
+  // "Great job, Kim, customers can log in again": a person addressed between commas is no subject.
+  if (words[subject - 1]?.text === ',' && words[subject + 1]?.text === ',') return null;
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
-  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after))) return null;
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after))) return null;
   // "Boris rotated the wrong certificate": a repair done on the wrong thing; other remedies are the response.
   if (REMEDY_VERBS.has(words[after]!.lower)) return PERCEIVING.has(words[after]!.lower) ? null : wrongTarget(words, subject, after);
   // "Engineers should think twice before…": a duty ahead, not an act.
@@ -310,7 +377,7 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped = skippedSafeguard(words, after);
+  const skipped = skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : disabledSafeguard(words, after, purposeNext);
   const marker =
     listed !== -1
       ? listed
@@ -322,9 +389,12 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
             ? untestedObject(words, after)
             : exposedSecret(words, after);
   if (marker === -1) return null;
+  // "with no unauthorized actions taken", "not untested": the marker is denied.
+  if (marker === listed && ['no', 'not', 'never'].includes(words[previousWord(words, marker)]?.lower ?? '')) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
+  // "Lee worked around the broken runbook step": going around a defect is the response too.
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
-    if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
+    if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower) || (words[j]!.lower === 'around' && n > 0)) return null;
   return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
 }
 

@@ -622,7 +622,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "engs", "editor", "editors", "writer", "writers", "reporter", "reporters", "planner", "planners", "scientist",
   "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
   "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
-  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders",
+  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders", "squad",
+  "squads", "crew", "crews",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -770,7 +771,6 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misconfigured",
       "botched",
       "caused",
-      "introduced",
       "overloaded",
       "crashed",
       "unplugged",
@@ -816,6 +816,11 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misclassified",
       "misdeployed",
       "mis-deployed",
+      "double-charged",
+      "double-billed",
+      "double-posted",
+      "double-counted",
+      "overcharged",
       "misprovisioned",
       "misentered",
       "mis-entered",
@@ -852,6 +857,31 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "cable",
       "cord",
       "power"
+    ]
+  },
+  {
+    "verb": [
+      "introduced",
+      "reintroduced"
+    ],
+    "then": [
+      "bug",
+      "bugs",
+      "regression",
+      "regressions",
+      "race",
+      "leak",
+      "typo",
+      "deadlock",
+      "loop",
+      "vulnerability",
+      "flaw",
+      "defect",
+      "defects",
+      "incompatibility",
+      "outage",
+      "error",
+      "errors"
     ]
   },
   {
@@ -897,6 +927,7 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
   ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
   ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
+  ["unauthorised"], ["unauthorized"], ["unsanctioned"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -1060,7 +1091,11 @@ export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that put a person against a norm: "went against the documented steps". */
-export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"]];
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"],
+  ["went","around"], ["goes","around"], ["go","around"], ["going","around"], ["got","around"], ["get","around"],
+  ["gone","around"],
+];
 
 /** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
 export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
@@ -1084,11 +1119,11 @@ export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
   "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic", "smooth",
 ]);
 
-/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
+/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`); "cannot", "unable" for what users can no longer do ("Great job, Zoe, half of Europe cannot log in"). */
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
-  "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
-  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
-  "bricks", "bug", "regression",
+  "cannot", "can't", "unable", "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead",
+  "wrecked", "ruined", "chaos", "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline",
+  "down", "gone", "vanished", "bricks", "bug", "regression",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -1112,6 +1147,31 @@ export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
   "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci",
+]);
+
+/** A person's work named as the subject with "from" or "by": "Sloppy work from the matchmaking team brought down the queue", "the release by the mobile team crashed the app" (the person is the agent, as in "Tariq's script"). */
+export const AUTHORED_WORK: ReadonlySet<string> = new Set([
+  "work", "change", "changes", "deploy", "deployment", "release", "script", "scripts", "code", "commit",
+  "commits", "patch", "migration", "config", "configuration", "update", "edit", "edits", "push", "rollout",
+  "job",
+]);
+
+/** Verbs that switch a safeguard off ("disabled the velocity checks", "muted the alarms"): a person doing it is loaded unless the clause gives a mitigation purpose or the safeguard was already bad ("the flaky check"). */
+export const DISABLING_VERBS: ReadonlySet<string> = new Set(["disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented"]);
+
+/** What a person switches off that protects the system, besides `safeguard_nouns`: "muted the alarms", "disabled the safety interlock", "turned off the rate limit". */
+export const DISABLED_SAFEGUARDS: ReadonlySet<string> = new Set([
+  "alarm", "alarms", "alert", "alerts", "alerting", "interlock", "interlocks", "limit", "limits", "limiter",
+  "monitoring", "firewall", "protection", "protections", "guard", "guards", "guardrail", "guardrails", "lock",
+  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud",
+]);
+
+/** Bare verbs a learner of English puts after "has" or "was" for a past act ("has delete the table", "was make a change"): the act is read as done, so its loaded markers count ("by mistake", "without any test"). Verbs whose participle is the bare form (run, set, put, cut) are left out: "has run" is already a perfect. */
+export const LEARNER_BASES: ReadonlySet<string> = new Set([
+  "delete", "drop", "wipe", "make", "push", "deploy", "change", "restart", "remove", "update", "edit", "send",
+  "upload", "merge", "apply", "install", "disable", "move", "copy", "reboot", "kill", "stop", "use", "give",
+  "turn", "break", "take", "do", "write", "forget", "ignore", "skip", "modify", "overwrite", "truncate", "purge",
+  "erase", "release", "execute", "approve", "switch", "enable", "configure",
 ]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
@@ -1162,11 +1222,15 @@ export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
 export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
   "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
   "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
-  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned",
+  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned", "empty", "noisy",
+  "flaky", "failing", "false", "spurious",
 ]);
 
 /** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
-export const DISPOSING_VERBS: ReadonlySet<string> = new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+export const DISPOSING_VERBS: ReadonlySet<string> = new Set([
+  "deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied",
+  "disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented",
+]);
 
 /** What a responder "takes down" in writing: "took down notes during the call". */
 export const RECORDED_THINGS: ReadonlySet<string> = new Set([
@@ -1196,6 +1260,14 @@ export const PRECAUTIONS: ReadonlySet<string> = new Set([
   "announcing", "exporting", "copying", "notifying", "agreeing", "consulting",
 ]);
 
+/** Verbs of putting a good copy back, coordinated after a removal: "deleted the empty drug library and re-uploaded the signed one" is the repair, not damage. */
+export const REPAIR_VERBS: ReadonlySet<string> = new Set([
+  "restored", "replaced", "recreated", "rebuilt", "reinstalled", "reloaded", "reimported", "re-imported",
+  "reuploaded", "re-uploaded", "resynced", "re-synced", "reseeded", "re-seeded", "repopulated", "redeployed",
+  "re-deployed", "regenerated", "reissued", "re-issued", "reinstated", "re-created", "re-added", "readded",
+  "republished", "re-published",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -1220,45 +1292,47 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
-    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
-    "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs", "better",
-    "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled",
-    "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks", "bricked",
-    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
+    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around", "authorisation",
+    "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs",
+    "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders",
+    "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
+    "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
     "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
     "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
-    "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention",
-    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
-    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
-    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
-    "double-checking", "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased",
-    "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing",
-    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday",
-    "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered",
-    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore",
-    "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead",
-    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged",
-    "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
-    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
-    "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected",
-    "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered",
-    "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes",
-    "mistimed", "mistyped", "misused", "morning", "nice", "night", "non-adherence", "non-compliance",
-    "noncompliance", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
+    "commented", "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened",
+    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
+    "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deactivated", "deadline",
+    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
+    "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded",
+    "doing", "done", "double-billed", "double-charged", "double-checking", "double-counted", "double-posted",
+    "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased", "erroneously",
+    "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls",
+    "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
+    "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly",
+    "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored",
+    "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead", "introduced",
+    "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking",
+    "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged", "look", "loss",
+    "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed",
+    "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed",
+    "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered",
+    "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed",
+    "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed",
+    "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance",
+    "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overcharged",
     "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
     "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
     "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public",
-    "pulled", "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined",
-    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
-    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped",
-    "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "spammed", "spite",
-    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb",
-    "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "thinking",
-    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
-    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "under",
-    "unfiltered", "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
+    "pulled", "purged", "reason", "regression", "reintroduced", "release", "responsible", "rests", "result",
+    "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw",
+    "screw-up", "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed",
+    "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips",
+    "smoke-tested", "smooth", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed",
+    "stems", "straight", "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched",
+    "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned", "twice", "unannounced",
+    "unapproved", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unfiltered",
+    "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unsanctioned", "unscoped",
     "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
     "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
     "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
