@@ -49328,7 +49328,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49379,7 +49379,10 @@ var init_generated = __esm({
       "execute",
       "complete",
       "obtain",
-      "submit"
+      "submit",
+      "forward",
+      "relay",
+      "share"
     ]);
     MODALS = /* @__PURE__ */ new Set(["should", "ought", "could", "must", "would", "might"]);
     MODAL_CONTRACTIONS = /* @__PURE__ */ new Set([
@@ -50439,7 +50442,11 @@ var init_generated = __esm({
       "squad",
       "squads",
       "crew",
-      "crews"
+      "crews",
+      "liaison",
+      "liaisons",
+      "shift",
+      "shifts"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50924,7 +50931,12 @@ var init_generated = __esm({
       "api-key",
       "private",
       "ssh",
-      "keys"
+      "keys",
+      "records",
+      "pii",
+      "list",
+      "dump",
+      "export"
     ]);
     EXPOSURE_PLACES = /* @__PURE__ */ new Set([
       "shared",
@@ -50952,7 +50964,11 @@ var init_generated = __esm({
       "stranger",
       "caller",
       "third",
-      "outsider"
+      "outsider",
+      "personal",
+      "home",
+      "private",
+      "usb"
     ]);
     COMMUNICATION_GERUNDS = /* @__PURE__ */ new Set([
       "telling",
@@ -50979,7 +50995,17 @@ var init_generated = __esm({
       "draining",
       "copying"
     ]);
-    REPETITION_OPENERS = [["once", "again"], ["yet", "again"], ["again"], ["once", "more"], ["predictably"]];
+    REPETITION_OPENERS = [
+      ["once", "again"],
+      ["yet", "again"],
+      ["again"],
+      ["once", "more"],
+      ["predictably"],
+      ["as", "usual"],
+      ["as", "always"],
+      ["per", "usual"],
+      ["true", "to", "form"]
+    ];
     UNTESTED_OBJECTS = /* @__PURE__ */ new Set([
       "tested",
       "load-tested",
@@ -51304,6 +51330,7 @@ var init_generated = __esm({
       "cannot",
       "can't",
       "unable",
+      "rebooted",
       "paperweight",
       "downtime",
       "outage",
@@ -51421,7 +51448,13 @@ var init_generated = __esm({
       "gates",
       "smoke",
       "pre-merge",
-      "ci"
+      "ci",
+      "lockout",
+      "lockouts",
+      "interlock",
+      "interlocks",
+      "safeguard",
+      "safeguards"
     ]);
     AUTHORED_WORK = /* @__PURE__ */ new Set([
       "work",
@@ -51519,6 +51552,47 @@ var init_generated = __esm({
       "switch",
       "enable",
       "configure"
+    ]);
+    REQUEST_VERBS = /* @__PURE__ */ new Set([
+      "asked",
+      "requested",
+      "suggested",
+      "proposed",
+      "recommended",
+      "advised",
+      "urged",
+      "ask",
+      "asks",
+      "request",
+      "requests"
+    ]);
+    TEST_THINGS = /* @__PURE__ */ new Set(["test", "testing", "staging", "debug", "dummy", "sample", "placeholder", "fake", "draft", "sandbox", "dev"]);
+    LIVE_PLACES = /* @__PURE__ */ new Set([
+      "production",
+      "prod",
+      "live",
+      "flight",
+      "customers",
+      "customer",
+      "release",
+      "real",
+      "patients",
+      "users",
+      "public"
+    ]);
+    PROMOTED_THINGS = /* @__PURE__ */ new Set([
+      "build",
+      "builds",
+      "image",
+      "images",
+      "release",
+      "artifact",
+      "artifacts",
+      "version",
+      "candidate",
+      "branch",
+      "tag",
+      "environment"
     ]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
@@ -51621,7 +51695,17 @@ var init_generated = __esm({
       "install",
       "apply",
       "migrate",
-      "rotate"
+      "rotate",
+      "clear",
+      "flush",
+      "fix",
+      "repair",
+      "evict",
+      "refresh",
+      "release",
+      "remove",
+      "unstick",
+      "recycle"
     ]);
     DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
       "compromised",
@@ -51838,6 +51922,7 @@ var init_generated = __esm({
         "allow",
         "allowed",
         "allows",
+        "always",
         "amazing",
         "anyway",
         "api-key",
@@ -51960,6 +52045,7 @@ var init_generated = __esm({
         "dropped",
         "dropping",
         "due",
+        "dump",
         "during",
         "emptied",
         "entirely",
@@ -51971,6 +52057,7 @@ var init_generated = __esm({
         "evening",
         "exhausted",
         "exhausting",
+        "export",
         "failed",
         "failing",
         "failure",
@@ -52029,6 +52116,7 @@ var init_generated = __esm({
         "let",
         "lies",
         "line",
+        "list",
         "live",
         "load-tested",
         "locked",
@@ -52112,6 +52200,7 @@ var init_generated = __esm({
         "password",
         "passwords",
         "peak",
+        "pii",
         "plain",
         "plaintext",
         "predictably",
@@ -52124,6 +52213,7 @@ var init_generated = __esm({
         "pulled",
         "purged",
         "reason",
+        "records",
         "regression",
         "reintroduced",
         "release",
@@ -52196,6 +52286,7 @@ var init_generated = __esm({
         "trashed",
         "tried",
         "triggered",
+        "true",
         "truncated",
         "turned",
         "twice",
@@ -52220,6 +52311,7 @@ var init_generated = __esm({
         "unvalidated",
         "unverified",
         "unvetted",
+        "usual",
         "vacation",
         "validated",
         "verified",
@@ -52627,6 +52719,7 @@ function roleIsPerson(words, i, base) {
     const before2 = words[previousWord(words, i)];
     if (before2 && TECH_BEFORE_OPERATOR.test(before2.text) && before2.lower !== "the") return false;
   }
+  if (base === "shift" || base === "shifts") return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? "");
   const after = words[nextWord(words, i)];
   if ((base === "lead" || base === "owner" || base === "owners") && after && ["time", "field", "label", "column"].includes(after.lower)) return false;
   return true;
@@ -52692,13 +52785,14 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+var TECH_BEFORE_OPERATOR, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    SHIFT_QUALIFIERS = /* @__PURE__ */ new Set(["night", "day", "morning", "evening", "incoming", "outgoing", "late", "early", "weekend", "overnight", "next", "previous"]);
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
     PREPOSITIONS = /* @__PURE__ */ new Set([
       "from",
@@ -53072,6 +53166,9 @@ function namedAsSource(words, people) {
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    const of = words[i].lower === "fault" && words[nextWord(words, i)]?.lower === "of" ? nextPerson(words, nextWord(words, i), people, 3) : -1;
+    const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ""));
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i], words[of])];
     const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i], words[who])];
@@ -53266,6 +53363,11 @@ function sarcasticPraise(words, people) {
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
+  const thanked = addressed && words[act]?.lower === "for" ? nextWord(words, act) : -1;
+  if (thanked !== -1 && /ing$/.test(words[thanked].lower) && !REMEDY_GERUNDS.has(words[thanked].lower)) {
+    const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
+    if (loaded) return span(rule, words[praise], words[loaded[1]]);
+  }
   const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
   const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
   if (exclaimed || another)
@@ -53304,7 +53406,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, DENIED, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -53318,6 +53420,7 @@ var init_person_as_cause_source = __esm({
     ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
     BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
     rule = "blame/person-as-cause";
+    DENIED = /* @__PURE__ */ new Set(["no", "not", "never", "nobody", "isn't", "wasn't"]);
     CREDITED_ACTS = /* @__PURE__ */ new Set([
       "restored",
       "fixed",
@@ -53368,8 +53471,10 @@ var init_person_as_cause_source = __esm({
       "decision",
       "plan",
       "timing",
-      "stuff"
+      "stuff",
+      "one"
     ]);
+    RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(" ") === m.join(" ")))]);
     SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
     OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
     WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
@@ -53462,6 +53567,21 @@ function afterRemedy(words, subject, verb) {
     if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
   }
   return false;
+}
+function misplacedTestThing(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!TEST_THINGS.has(words[i].lower)) continue;
+    const head = nextWord(words, i);
+    if (head === -1 || PROMOTED_THINGS.has(words[head].lower)) continue;
+    for (let j = head, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j].lower) && words[j].lower !== "at") continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) {
+        if (LIVE_PLACES.has(words[k].lower)) return words.slice(k + 1).some((w) => w.lower === "to") ? -1 : k;
+      }
+      break;
+    }
+  }
+  return -1;
 }
 function learnerPast(words, aux) {
   if (!["has", "have", "had", "was", "were"].includes(words[aux].lower)) return false;
@@ -53560,7 +53680,7 @@ function loadedActionOf(words, subject, purposeNext) {
   const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
   if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after)) return null;
   if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
-  if (DUTY_MODALS.has(words[after].lower)) return null;
+  if (DUTY_MODALS.has(words[after].lower) || REQUEST_VERBS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
   const act = damageAt(words, after);
   if (isResponseAct(words, after, act === -1 ? after : act)) return null;
@@ -53568,7 +53688,7 @@ function loadedActionOf(words, subject, purposeNext) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : disabledSafeguard(words, after, purposeNext);
+  const skipped2 = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after)].find((k) => k !== -1) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
   if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
@@ -53599,7 +53719,10 @@ function leadingPerson(words, people) {
   for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i].kind !== "word") continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i].lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
+    if (!isPersonAt(words, i, people)) continue;
+    const role = nextWord(words, i);
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[i].lower.endsWith("'s") ? role : i;
+    return words[at].lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
 }

@@ -72,6 +72,8 @@ function capital(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
 }
 
+const SHIFT_QUALIFIERS = new Set(['night', 'day', 'morning', 'evening', 'incoming', 'outgoing', 'late', 'early', 'weekend', 'overnight', 'next', 'previous']);
+
 function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
   // "Visual Studio Team Services", "the Support Portal": a capitalised role inside a product name.
   const before = words[previousWord(words, i)];
@@ -84,6 +86,8 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
     const before = words[previousWord(words, i)];
     if (before && TECH_BEFORE_OPERATOR.test(before.text) && before.lower !== 'the') return false;
   }
+  // "the night shift", "the incoming shift" are people; "a shift in traffic" is not.
+  if (base === 'shift' || base === 'shifts') return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? '');
   // "the owner field", "the lead time": a role noun used as a modifier.
   const after = words[nextWord(words, i)];
   if ((base === 'lead' || base === 'owner' || base === 'owners') && after && ['time', 'field', 'label', 'column'].includes(after.lower)) return false;

@@ -26,6 +26,8 @@ import {
   CREDIT_PHRASES,
   DEGREE_ADVERBS,
   INCIDENT_NOUNS,
+  LOADED_MARKERS,
+  RISKY_TIMES,
   REASON_WORDS,
   NORM_FRAMES,
   NORM_NOUNS,
@@ -51,6 +53,7 @@ const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
 const ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const rule = 'blame/person-as-cause';
+const DENIED = new Set(['no', 'not', 'never', 'nobody', "isn't", "wasn't"]);
 
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
@@ -97,6 +100,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ['nobody', 'no', 'none'].includes(words[blamed]!.lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
+    // "entirely the fault of the networking team"; "through no fault of their own" clears them.
+    const of = words[i]!.lower === 'fault' && words[nextWord(words, i)]?.lower === 'of' ? nextPerson(words, nextWord(words, i), people, 3) : -1;
+    const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ''));
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i]!, words[of]!)];
     const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i]!, words[who]!)];
@@ -406,6 +413,7 @@ const ACT_NOUNS = new Set([
   'plan',
   'timing',
   'stuff',
+  'one',
 ]);
 
 /**
@@ -428,6 +436,12 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
+  // "Thanks a lot, Ravi, for scheduling the reindex at peak time": thanks for an act the clause loads.
+  const thanked = addressed && words[act]?.lower === 'for' ? nextWord(words, act) : -1;
+  if (thanked !== -1 && /ing$/.test(words[thanked]!.lower) && !REMEDY_GERUNDS.has(words[thanked]!.lower)) {
+    const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
+    if (loaded) return span(rule, words[praise]!, words[loaded[1]]!);
+  }
   // "What a brilliant idea from Bilal, …", "Another brilliant release from the payments squad": an exclamation of
   // praise for a person's act, or praise of one more of them, is sarcastic by itself.
   const exclaimed = findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
@@ -456,6 +470,7 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   return null;
 }
 
+const RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(' ') === m.join(' ')))]);
 const SCENE_PREPOSITIONS = new Set(['during', 'through', 'after', 'throughout', 'in', 'since', 'before', 'despite']);
 
 /** "Great job", "stellar deploy", "Nice," : the praise word is about an act, or set off by a comma. */

@@ -22,6 +22,10 @@ import {
   DISABLED_SAFEGUARDS,
   DISABLING_VERBS,
   LEARNER_BASES,
+  LIVE_PLACES,
+  PROMOTED_THINGS,
+  REQUEST_VERBS,
+  TEST_THINGS,
   EXPOSURE_PLACES,
   FIX_NOUNS,
   IGNORING_VERBS,
@@ -217,6 +221,29 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
 }
 
 /**
+ * "hard-coded a test discount into production", "sent a test script to the
+ * flight unit": a thing made for testing put where it serves for real. The
+ * index of the live place, or -1. A build promoted from staging is the
+ * release process ("promoted the staging build to production").
+ */
+function misplacedTestThing(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!TEST_THINGS.has(words[i]!.lower)) continue;
+    const head = nextWord(words, i);
+    if (head === -1 || PROMOTED_THINGS.has(words[head]!.lower)) continue;
+    for (let j = head, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j]!.lower) && words[j]!.lower !== 'at') continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) {
+        // "sent a test transaction to production to verify the fix": testing in production on purpose.
+        if (LIVE_PLACES.has(words[k]!.lower)) return words.slice(k + 1).some((w) => w.lower === 'to') ? -1 : k;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+
+/**
  * "The engineer has delete the table", "Arjun was make a change": a learner's
  * past, an auxiliary and a bare verb, read as the act it reports.
  */
@@ -365,8 +392,8 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after))) return null;
   // "Boris rotated the wrong certificate": a repair done on the wrong thing; other remedies are the response.
   if (REMEDY_VERBS.has(words[after]!.lower)) return PERCEIVING.has(words[after]!.lower) ? null : wrongTarget(words, subject, after);
-  // "Engineers should think twice before…": a duty ahead, not an act.
-  if (DUTY_MODALS.has(words[after]!.lower)) return null;
+  // "Engineers should think twice before…": a duty ahead, not an act; "asked for the suite to run again": a request.
+  if (DUTY_MODALS.has(words[after]!.lower) || REQUEST_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
   // "took the faulty node out of rotation", "restarted the primary during peak hours to restore writes": the response.
   const act = damageAt(words, after);
@@ -377,7 +404,7 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped = skippedSafeguard(words, after) !== -1 ? skippedSafeguard(words, after) : disabledSafeguard(words, after, purposeNext);
+  const skipped = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after)].find((k) => k !== -1) ?? -1;
   const marker =
     listed !== -1
       ? listed
@@ -450,7 +477,11 @@ function leadingPerson(words: readonly Token[], people: People): number {
   for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
+    if (!isPersonAt(words, i, people)) continue;
+    // "The QA lead asked…": a team before a role is one compound person, whose verb follows the role.
+    const role = nextWord(words, i);
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[i]!.lower.endsWith("'s") ? role : i;
+    return words[at]!.lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
 }

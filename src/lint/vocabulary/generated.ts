@@ -10,7 +10,7 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
   "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
   "adhere", "acknowledge", "answer", "respond", "reply", "inspect", "investigate", "double-check", "ack",
-  "perform", "execute", "complete", "obtain", "submit",
+  "perform", "execute", "complete", "obtain", "submit", "forward", "relay", "share",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -623,7 +623,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
   "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
   "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders", "squad",
-  "squads", "crew", "crews",
+  "squads", "crew", "crews", "liaison", "liaisons", "shift", "shifts",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -942,14 +942,14 @@ export const RISKY_TIMES: ReadonlyArray<readonly string[]> = [
 /** Secrets whose copy into an open place exposes them: "copied the production credentials into the shared team notes". */
 export const SECRET_NOUNS: ReadonlySet<string> = new Set([
   "credentials", "credential", "password", "passwords", "token", "tokens", "secret", "secrets", "passphrase",
-  "apikey", "api-key", "private", "ssh", "keys",
+  "apikey", "api-key", "private", "ssh", "keys", "records", "pii", "list", "dump", "export",
 ]);
 
 /** Open places a secret must not be copied to (after into / to / in / on, within three words). */
 export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
   "shared", "public", "plain", "plaintext", "chat", "channel", "wiki", "notes", "doc", "document", "repo",
   "repository", "gist", "pastebin", "ticket", "email", "slack", "spreadsheet", "screenshot", "forum", "open",
-  "vendor", "stranger", "caller", "third", "outsider",
+  "vendor", "stranger", "caller", "third", "outsider", "personal", "home", "private", "usb",
 ]);
 
 /** What "without" says a person did not do before acting: "changed the headers without looping in the edge team", "without informing support". */
@@ -960,7 +960,10 @@ export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
-export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"]];
+export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [
+  ["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"], ["as","usual"],
+  ["as","always"], ["per","usual"], ["true","to","form"],
+];
 
 /** Checks a relative clause says the object of a person's act never had: "deployed a change that nobody had load-tested", "approved a build that had never passed the suite", "signed off on a build they had not tested". */
 export const UNTESTED_OBJECTS: ReadonlySet<string> = new Set([
@@ -1121,9 +1124,9 @@ export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
 
 /** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`); "cannot", "unable" for what users can no longer do ("Great job, Zoe, half of Europe cannot log in"). */
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
-  "cannot", "can't", "unable", "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead",
-  "wrecked", "ruined", "chaos", "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline",
-  "down", "gone", "vanished", "bricks", "bug", "regression",
+  "cannot", "can't", "unable", "rebooted", "paperweight", "downtime", "outage", "outages", "brick", "bricked",
+  "dead", "wrecked", "ruined", "chaos", "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess",
+  "offline", "down", "gone", "vanished", "bricks", "bug", "regression",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -1146,7 +1149,8 @@ export const NORM_NOUNS: ReadonlySet<string> = new Set([
 export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
-  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci",
+  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci", "lockout",
+  "lockouts", "interlock", "interlocks", "safeguard", "safeguards",
 ]);
 
 /** A person's work named as the subject with "from" or "by": "Sloppy work from the matchmaking team brought down the queue", "the release by the mobile team crashed the app" (the person is the agent, as in "Tariq's script"). */
@@ -1172,6 +1176,27 @@ export const LEARNER_BASES: ReadonlySet<string> = new Set([
   "upload", "merge", "apply", "install", "disable", "move", "copy", "reboot", "kill", "stop", "use", "give",
   "turn", "break", "take", "do", "write", "forget", "ignore", "skip", "modify", "overwrite", "truncate", "purge",
   "erase", "release", "execute", "approve", "switch", "enable", "configure",
+]);
+
+/** Verbs of asking: "The QA lead asked for the regression suite to run again" is a request, not a loaded act ("again" is the suite's run). */
+export const REQUEST_VERBS: ReadonlySet<string> = new Set([
+  "asked", "requested", "suggested", "proposed", "recommended", "advised", "urged", "ask", "asks", "request",
+  "requests",
+]);
+
+/** What belongs in testing, not in service: "hard-coded a test discount into production", "sent a test script to the flight unit", "pointed the app at the staging database" (with a live place after it; a build promoted from staging is the release process, see `promoted_things`). */
+export const TEST_THINGS: ReadonlySet<string> = new Set(["test", "testing", "staging", "debug", "dummy", "sample", "placeholder", "fake", "draft", "sandbox", "dev"]);
+
+/** Where a test thing must not go: "…into production", "…to the flight unit", "…on the live site". */
+export const LIVE_PLACES: ReadonlySet<string> = new Set([
+  "production", "prod", "live", "flight", "customers", "customer", "release", "real", "patients", "users",
+  "public",
+]);
+
+/** What moves from staging to production by design: "promoted the staging build to production". */
+export const PROMOTED_THINGS: ReadonlySet<string> = new Set([
+  "build", "builds", "image", "images", "release", "artifact", "artifacts", "version", "candidate", "branch",
+  "tag", "environment",
 ]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
@@ -1215,7 +1240,8 @@ export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
   "stabilize", "protect", "prevent", "limit", "free", "shed", "reduce", "isolate", "drain", "quarantine",
   "resolve", "stem", "reset", "rebuild", "reproduce", "prepare", "clean", "reclaim", "swap", "replace",
-  "upgrade", "patch", "install", "apply", "migrate", "rotate",
+  "upgrade", "patch", "install", "apply", "migrate", "rotate", "clear", "flush", "fix", "repair", "evict",
+  "refresh", "release", "remove", "unstick", "recycle",
 ]);
 
 /** Qualifiers of an object that a responder removes on purpose: "wiped the compromised laptop", "deleted the duplicate listings", "dropped the stale sessions" (after a removal verb, within three words). */
@@ -1292,48 +1318,49 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
-    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around", "authorisation",
-    "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs",
-    "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders",
-    "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks",
-    "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
-    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
-    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
-    "commented", "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened",
-    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
-    "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deactivated", "deadline",
-    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
-    "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded",
-    "doing", "done", "double-billed", "double-charged", "double-checking", "double-counted", "double-posted",
-    "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased", "erroneously",
-    "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing", "failure", "falls",
-    "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
-    "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly",
-    "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored",
-    "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead", "introduced",
-    "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking",
-    "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged", "look", "loss",
-    "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed",
-    "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed",
-    "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered",
-    "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed",
-    "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed",
-    "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance",
-    "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding", "overcharged",
-    "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
-    "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
-    "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public",
-    "pulled", "purged", "reason", "regression", "reintroduced", "release", "responsible", "rests", "result",
-    "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw",
-    "screw-up", "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed",
-    "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips",
-    "smoke-tested", "smooth", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed",
-    "stems", "straight", "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking",
-    "terrific", "tested", "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched",
-    "traced", "traces", "traffic", "trashed", "tried", "triggered", "truncated", "turned", "twice", "unannounced",
+    "allows", "always", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around",
+    "authorisation", "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong",
+    "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow",
+    "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break",
+    "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought",
+    "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing",
+    "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered",
+    "collapsed", "comes", "commented", "compliant", "congrats", "congratulations", "contradiction", "contrary",
+    "contravened", "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy",
+    "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut",
+    "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite",
+    "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled",
+    "disregard", "disregarded", "doing", "done", "double-billed", "double-charged", "double-checking",
+    "double-counted", "double-posted", "down", "downtime", "dropped", "dropping", "due", "dump", "during",
+    "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted",
+    "exhausting", "export", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling",
+    "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
+    "half-baked", "half-finished", "hammered", "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed",
+    "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently",
+    "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked",
+    "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies", "line", "list", "live",
+    "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled",
+    "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
+    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
+    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
+    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning",
+    "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline",
+    "once", "outage", "outdated", "outside", "outstanding", "overcharged", "overfilled", "overflowed",
+    "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting",
+    "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "plain", "plaintext",
+    "predictably", "prematurely", "private", "problem", "production", "protocol", "public", "pulled", "purged",
+    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
+    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
+    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
+    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth",
+    "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
+    "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking", "terrific", "tested",
+    "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched", "traced", "traces",
+    "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice", "unannounced",
     "unapproved", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unfiltered",
     "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unsanctioned", "unscoped",
-    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
+    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation", "validated", "verified",
     "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
     "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
