@@ -49427,7 +49427,15 @@ var init_generated = __esm({
       "asked",
       "followed",
       "took",
-      "thought"
+      "thought",
+      "showed",
+      "responded",
+      "answered",
+      "acknowledged",
+      "replied",
+      "escalated",
+      "watched",
+      "monitored"
     ]);
     NEGATIONS = /* @__PURE__ */ new Set(["never", "didn't", "don't", "doesn't", "hadn't", "not"]);
     CONDITIONALS = /* @__PURE__ */ new Set(["if", "had"]);
@@ -49567,7 +49575,11 @@ var init_generated = __esm({
       ["did", "not", "act"],
       ["didn't", "act"],
       ["sat", "on", "it"],
-      ["nothing", "was", "done", "about"]
+      ["nothing", "was", "done", "about"],
+      ["went", "back", "to", "sleep"],
+      ["went", "back", "to", "bed"],
+      ["went", "back", "to", "his"],
+      ["went", "back", "to", "her"]
     ];
     REQUIRED_THINGS = /* @__PURE__ */ new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
     FAILURE_NOUNS = /* @__PURE__ */ new Set(["failure", "neglect", "omission"]);
@@ -50446,7 +50458,49 @@ var init_generated = __esm({
       "liaison",
       "liaisons",
       "shift",
-      "shifts"
+      "shifts",
+      "biller",
+      "billers",
+      "translator",
+      "translators",
+      "teller",
+      "tellers",
+      "surgeon",
+      "surgeons",
+      "assistant",
+      "assistants",
+      "receptionist",
+      "receptionists",
+      "representative",
+      "representatives",
+      "rep",
+      "reps",
+      "coordinator",
+      "coordinators",
+      "mechanic",
+      "mechanics",
+      "electrician",
+      "electricians",
+      "inspector",
+      "inspectors",
+      "bookkeeper",
+      "bookkeepers",
+      "librarian",
+      "librarians",
+      "journalist",
+      "journalists",
+      "teacher",
+      "teachers",
+      "paramedic",
+      "paramedics",
+      "foreman",
+      "storekeeper",
+      "pickers",
+      "picker",
+      "packer",
+      "packers",
+      "caseworker",
+      "caseworkers"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -51417,7 +51471,13 @@ var init_generated = __esm({
       "instructions",
       "board",
       "cab",
-      "sign-off"
+      "sign-off",
+      "glossary",
+      "spec",
+      "specification",
+      "handbook",
+      "manual",
+      "conventions"
     ]);
     SAFEGUARD_NOUNS = /* @__PURE__ */ new Set([
       "review",
@@ -51742,7 +51802,10 @@ var init_generated = __esm({
       "flaky",
       "failing",
       "false",
-      "spurious"
+      "spurious",
+      "sandbox",
+      "scratch",
+      "throwaway"
     ]);
     DISPOSING_VERBS = /* @__PURE__ */ new Set([
       "deleted",
@@ -52392,6 +52455,7 @@ var init_generated = __esm({
         "shouldn't",
         "shouldn't've",
         "skipped",
+        "sleep",
         "supposed",
         "unacknowledged",
         "unactioned",
@@ -52402,6 +52466,7 @@ var init_generated = __esm({
         "unread",
         "unreviewed",
         "untriaged",
+        "went",
         "would",
         "would've",
         "wouldn't've"
@@ -52722,6 +52787,7 @@ function roleIsPerson(words, i, base) {
   if (base === "shift" || base === "shifts") return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? "");
   const after = words[nextWord(words, i)];
   if ((base === "lead" || base === "owner" || base === "owners") && after && ["time", "field", "label", "column"].includes(after.lower)) return false;
+  if (after && THING_HEADS.has(after.lower)) return false;
   return true;
 }
 function namedByRole(words, i, token) {
@@ -52785,13 +52851,42 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+var TECH_BEFORE_OPERATOR, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    THING_HEADS = /* @__PURE__ */ new Set([
+      "system",
+      "systems",
+      "app",
+      "application",
+      "portal",
+      "tool",
+      "tools",
+      "software",
+      "account",
+      "accounts",
+      "screen",
+      "terminal",
+      "terminals",
+      "console",
+      "dashboard",
+      "module",
+      "interface",
+      "ui",
+      "role",
+      "roles",
+      "permissions",
+      "permission",
+      "login",
+      "logins",
+      "group",
+      "mailbox",
+      "handbook"
+    ]);
     SHIFT_QUALIFIERS = /* @__PURE__ */ new Set(["night", "day", "morning", "evening", "incoming", "outgoing", "late", "early", "weekend", "overnight", "next", "previous"]);
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
     PREPOSITIONS = /* @__PURE__ */ new Set([
@@ -52879,7 +52974,8 @@ function checkCounterfactual(clauses, sentence, people) {
   }
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
-  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  const unheeded = idle !== null && (sentence.words[idle[0]].lower !== "went" || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
@@ -53030,9 +53126,9 @@ function modalPerfectEnd(words, i) {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
-  return j !== -1 && words[j].lower === "have" ? j : -1;
+  return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
 }
-var INACTION, MODAL_ADVERBS, STATE_VERBS;
+var INACTION, HEEDED, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -53042,6 +53138,7 @@ var init_counterfactual = __esm({
     init_windows();
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
+    HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
     MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
@@ -53178,7 +53275,19 @@ function namedAsSource(words, people) {
   }
   return null;
 }
+function harmfulAct(words, act) {
+  const lower = words[act].lower;
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+}
 function cleftPerson(words, people) {
+  const one2 = findPhrase(words, ["the", "one", "who"]);
+  if (one2 !== -1) {
+    const be = previousWord(words, one2);
+    const who = previousWord(words, be);
+    const act = nextWord(words, one2 + 2);
+    if (["is", "was", "'s"].includes(words[be]?.lower ?? "") && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+      return span("blame/person-as-cause", words[who], words[one2 + 2]);
+  }
   for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
@@ -53395,6 +53504,7 @@ function outcomeWhenPersonActs(words, people) {
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (["nobody", "no", "none"].includes(words[who].lower)) continue;
     if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
     return span(rule, words[who], words[verb]);
   }
@@ -53585,7 +53695,8 @@ function misplacedTestThing(words, from) {
 }
 function learnerPast(words, aux) {
   if (!["has", "have", "had", "was", "were"].includes(words[aux].lower)) return false;
-  return LEARNER_BASES.has(words[nextWord(words, aux)]?.lower ?? "");
+  const verb = words[nextWord(words, aux)]?.lower ?? "";
+  return LEARNER_BASES.has(verb) || ["has", "have"].includes(words[aux].lower) && /[a-z]{3}ing$/.test(verb) && verb !== "being";
 }
 function disabledSafeguard(words, verb, purposeNext) {
   if (!DISABLING_VERBS.has(words[verb].lower)) return -1;

@@ -72,6 +72,35 @@ function capital(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
 }
 
+const THING_HEADS = new Set([
+  'system',
+  'systems',
+  'app',
+  'application',
+  'portal',
+  'tool',
+  'tools',
+  'software',
+  'account',
+  'accounts',
+  'screen',
+  'terminal',
+  'terminals',
+  'console',
+  'dashboard',
+  'module',
+  'interface',
+  'ui',
+  'role',
+  'roles',
+  'permissions',
+  'permission',
+  'login',
+  'logins',
+  'group',
+  'mailbox',
+  'handbook',
+]);
 const SHIFT_QUALIFIERS = new Set(['night', 'day', 'morning', 'evening', 'incoming', 'outgoing', 'late', 'early', 'weekend', 'overnight', 'next', 'previous']);
 
 function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
@@ -91,6 +120,8 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
   // "the owner field", "the lead time": a role noun used as a modifier.
   const after = words[nextWord(words, i)];
   if ((base === 'lead' || base === 'owner' || base === 'owners') && after && ['time', 'field', 'label', 'column'].includes(after.lower)) return false;
+  // "the teller system", "the admin console", "the operator account": a role naming what a thing is for.
+  if (after && THING_HEADS.has(after.lower)) return false;
   return true;
 }
 

@@ -46,6 +46,8 @@ import {
 } from '../vocabulary/generated.js';
 
 const INACTION = createPhraseIndex(INACTION_PHRASES);
+/** What a person did with a signal before "went back to sleep": they had it. */
+const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
 const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
@@ -72,7 +74,9 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   // "Olu knew the disk was nearly full and did nothing".
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
-  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
+  // "went back to sleep" is an omission after the person saw the signal ("saw the alarms and went back to sleep").
+  const unheeded = idle !== null && (sentence.words[idle[0]]!.lower !== 'went' || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
@@ -286,5 +290,6 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
-  return j !== -1 && words[j]!.lower === 'have' ? j : -1;
+  // "should of checked": the spoken form of "should've", written as heard.
+  return j !== -1 && (words[j]!.lower === 'have' || (words[j]!.lower === 'of' && isParticiple(words[nextWord(words, j)]?.lower ?? ''))) ? j : -1;
 }

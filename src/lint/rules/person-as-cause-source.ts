@@ -25,6 +25,7 @@ import {
   CLEFT_RELATIVES,
   CREDIT_PHRASES,
   DEGREE_ADVERBS,
+  DISABLING_VERBS,
   INCIDENT_NOUNS,
   LOADED_MARKERS,
   RISKY_TIMES,
@@ -139,8 +140,22 @@ const CREDITED_ACTS = new Set([
   'escalated',
 ]);
 
-/** "It was Victor who disabled…": the sentence is built to point at a person. */
+/** "turned off the backups", "deleted…", "skipped…": an act that harms or goes past a safeguard ("knows the billing system" does not). */
+function harmfulAct(words: readonly Token[], act: number): boolean {
+  const lower = words[act]!.lower;
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+}
+
+/** "It was Victor who disabled…", "Olek is the one who turned off…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
+  const one = findPhrase(words, ['the', 'one', 'who']);
+  if (one !== -1) {
+    const be = previousWord(words, one);
+    const who = previousWord(words, be);
+    const act = nextWord(words, one + 2);
+    if (['is', 'was', "'s"].includes(words[be]?.lower ?? '') && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+      return span('blame/person-as-cause', words[who]!, words[one + 2]!);
+  }
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
@@ -495,6 +510,8 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    // "…because nobody owned the queue": no person acted; what nobody did is an omission, not a cause.
+    if (['nobody', 'no', 'none'].includes(words[who]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span(rule, words[who]!, words[verb]!);
   }

@@ -249,7 +249,9 @@ function misplacedTestThing(words: readonly Token[], from: number): number {
  */
 function learnerPast(words: readonly Token[], aux: number): boolean {
   if (!['has', 'have', 'had', 'was', 'were'].includes(words[aux]!.lower)) return false;
-  return LEARNER_BASES.has(words[nextWord(words, aux)]?.lower ?? '');
+  const verb = words[nextWord(words, aux)]?.lower ?? '';
+  // "The pharmacist has entering the dose": a perfect with a gerund is a learner's past too ("was entering" is a scene).
+  return LEARNER_BASES.has(verb) || (['has', 'have'].includes(words[aux]!.lower) && /[a-z]{3}ing$/.test(verb) && verb !== 'being');
 }
 
 /**

@@ -46,7 +46,8 @@ export const NEGATIVE_SUBJECTS: ReadonlySet<string> = new Set(["nobody", "no"]);
 /** What nobody did: "nobody read the runbook", "no one took the trouble". */
 export const NOBODY_DID: ReadonlySet<string> = new Set([
   "read", "checked", "noticed", "looked", "tested", "reviewed", "verified", "bothered", "asked", "followed",
-  "took", "thought",
+  "took", "thought", "showed", "responded", "answered", "acknowledged", "replied", "escalated", "watched",
+  "monitored",
 ]);
 
 /** Negations before a diligence verb: "never read", "didn't check", "did not follow". */
@@ -107,7 +108,8 @@ export const UNATTENDED_STATES: ReadonlySet<string> = new Set([
 /** A person who knew or saw and did not act: "Olu knew the disk was nearly full and did nothing". */
 export const INACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["did","nothing"], ["took","no","action"], ["did","not","act"], ["didn't","act"], ["sat","on","it"],
-  ["nothing","was","done","about"],
+  ["nothing","was","done","about"], ["went","back","to","sleep"], ["went","back","to","bed"],
+  ["went","back","to","his"], ["went","back","to","her"],
 ];
 
 /** What a negated act leaves undone, in the words of an audit: "the administrator did not perform the required backup", "did not obtain the mandatory approval". */
@@ -623,7 +625,12 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
   "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
   "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders", "squad",
-  "squads", "crew", "crews", "liaison", "liaisons", "shift", "shifts",
+  "squads", "crew", "crews", "liaison", "liaisons", "shift", "shifts", "biller", "billers", "translator",
+  "translators", "teller", "tellers", "surgeon", "surgeons", "assistant", "assistants", "receptionist",
+  "receptionists", "representative", "representatives", "rep", "reps", "coordinator", "coordinators", "mechanic",
+  "mechanics", "electrician", "electricians", "inspector", "inspectors", "bookkeeper", "bookkeepers",
+  "librarian", "librarians", "journalist", "journalists", "teacher", "teachers", "paramedic", "paramedics",
+  "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -1142,7 +1149,7 @@ export const NORM_NOUNS: ReadonlySet<string> = new Set([
   "policy", "policies", "procedure", "procedures", "process", "rule", "rules", "freeze", "window", "checklist",
   "runbook", "steps", "guidelines", "guideline", "standard", "standards", "protocol", "sop", "playbook",
   "requirement", "requirements", "approval", "warning", "warnings", "advice", "instructions", "board", "cab",
-  "sign-off",
+  "sign-off", "glossary", "spec", "specification", "handbook", "manual", "conventions",
 ]);
 
 /** What "without" says a person skipped: "pushed the update without a dry run", "merged without any tests". */
@@ -1249,7 +1256,7 @@ export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
   "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
   "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
   "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned", "empty", "noisy",
-  "flaky", "failing", "false", "spurious",
+  "flaky", "failing", "false", "spurious", "sandbox", "scratch", "throwaway",
 ]);
 
 /** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
@@ -1370,9 +1377,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "failure", "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might",
     "might've", "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no",
     "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
-    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged",
+    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "sleep", "supposed", "unacknowledged",
     "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
-    "would", "would've", "wouldn't've",
+    "went", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
