@@ -49328,7 +49328,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -50500,7 +50500,15 @@ var init_generated = __esm({
       "packer",
       "packers",
       "caseworker",
-      "caseworkers"
+      "caseworkers",
+      "pilot",
+      "pilots",
+      "caretaker",
+      "caretakers",
+      "janitor",
+      "janitors",
+      "custodian",
+      "custodians"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50723,6 +50731,12 @@ var init_generated = __esm({
           "misclassified",
           "misdeployed",
           "mis-deployed",
+          "overbooked",
+          "oversold",
+          "overcommitted",
+          "overallocated",
+          "over-allocated",
+          "double-booked",
           "double-charged",
           "double-billed",
           "double-posted",
@@ -50942,7 +50956,15 @@ var init_generated = __esm({
       ["prematurely"],
       ["unauthorised"],
       ["unauthorized"],
-      ["unsanctioned"]
+      ["unsanctioned"],
+      ["infinite", "wisdom"],
+      ["hours", "early"],
+      ["hours", "too", "early"],
+      ["days", "early"],
+      ["minutes", "early"],
+      ["too", "early"],
+      ["too", "soon"],
+      ["ahead", "of", "the", "embargo"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -51514,7 +51536,17 @@ var init_generated = __esm({
       "interlock",
       "interlocks",
       "safeguard",
-      "safeguards"
+      "safeguards",
+      "signature",
+      "signatures",
+      "countersignature",
+      "authorisation",
+      "authorization",
+      "permission",
+      "consent",
+      "required",
+      "mandatory",
+      "mandated"
     ]);
     AUTHORED_WORK = /* @__PURE__ */ new Set([
       "work",
@@ -51653,6 +51685,33 @@ var init_generated = __esm({
       "branch",
       "tag",
       "environment"
+    ]);
+    LEFT_STATES = /* @__PURE__ */ new Set([
+      "open",
+      "unlocked",
+      "unattended",
+      "exposed",
+      "unpatched",
+      "unencrypted",
+      "unsecured",
+      "unguarded",
+      "world-readable",
+      "propped"
+    ]);
+    RELIEVED_OUTCOMES = /* @__PURE__ */ new Set([
+      "limited",
+      "contained",
+      "minimal",
+      "minimised",
+      "minimized",
+      "avoided",
+      "prevented",
+      "mitigated",
+      "spared",
+      "unaffected",
+      "averted",
+      "shortened",
+      "reduced"
     ]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
@@ -51924,6 +51983,26 @@ var init_generated = __esm({
       "republished",
       "re-published"
     ]);
+    SECURED_STATES = /* @__PURE__ */ new Set([
+      "migrated",
+      "copied",
+      "exported",
+      "backed",
+      "verified",
+      "confirmed",
+      "replicated",
+      "archived",
+      "moved",
+      "restored",
+      "drained",
+      "snapshotted",
+      "saved",
+      "evacuated",
+      "decommissioned",
+      "retired",
+      "superseded",
+      "replaced"
+    ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -51973,6 +52052,25 @@ var init_generated = __esm({
       "instruct",
       "warn"
     ]);
+    URGING_OPENERS = [["make", "sure"], ["ensure"]];
+    DILIGENT_ACTS = /* @__PURE__ */ new Set([
+      "read",
+      "follow",
+      "check",
+      "remember",
+      "know",
+      "review",
+      "double-check",
+      "pay",
+      "verify",
+      "understand",
+      "are",
+      "take",
+      "think",
+      "look",
+      "confirm"
+    ]);
+    TRAINING_NOUNS = /* @__PURE__ */ new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
     TRIGGERS = {
       personAsCause: [
         "accident",
@@ -52099,6 +52197,7 @@ var init_generated = __esm({
         "doing",
         "done",
         "double-billed",
+        "double-booked",
         "double-charged",
         "double-checking",
         "double-counted",
@@ -52110,6 +52209,8 @@ var init_generated = __esm({
         "due",
         "dump",
         "during",
+        "early",
+        "embargo",
         "emptied",
         "entirely",
         "erased",
@@ -52121,6 +52222,7 @@ var init_generated = __esm({
         "exhausted",
         "exhausting",
         "export",
+        "exposed",
         "failed",
         "failing",
         "failure",
@@ -52161,6 +52263,7 @@ var init_generated = __esm({
         "inadvertently",
         "incident",
         "incorrect",
+        "infinite",
         "instead",
         "introduced",
         "issue",
@@ -52241,11 +52344,16 @@ var init_generated = __esm({
         "occurred",
         "offline",
         "once",
+        "open",
         "outage",
         "outdated",
         "outside",
         "outstanding",
+        "over-allocated",
+        "overallocated",
+        "overbooked",
         "overcharged",
+        "overcommitted",
         "overfilled",
         "overflowed",
         "overloaded",
@@ -52254,6 +52362,7 @@ var init_generated = __esm({
         "overriding",
         "overrode",
         "oversight",
+        "oversold",
         "overwhelmed",
         "overwriting",
         "overwrote",
@@ -52271,6 +52380,7 @@ var init_generated = __esm({
         "private",
         "problem",
         "production",
+        "propped",
         "protocol",
         "public",
         "pulled",
@@ -52314,6 +52424,7 @@ var init_generated = __esm({
         "slips",
         "smoke-tested",
         "smooth",
+        "soon",
         "spammed",
         "spite",
         "splendid",
@@ -52355,20 +52466,26 @@ var init_generated = __esm({
         "twice",
         "unannounced",
         "unapproved",
+        "unattended",
         "unaudited",
         "unauthorised",
         "unauthorized",
         "unbounded",
         "unchecked",
         "under",
+        "unencrypted",
         "unfiltered",
         "unfinished",
+        "unguarded",
         "unilaterally",
         "unintentionally",
+        "unlocked",
+        "unpatched",
         "unplugged",
         "unreviewed",
         "unsanctioned",
         "unscoped",
+        "unsecured",
         "unsigned",
         "untested",
         "unvalidated",
@@ -52391,6 +52508,7 @@ var init_generated = __esm({
         "without",
         "wonderful",
         "worked",
+        "world-readable",
         "wrecked",
         "wrong",
         "wrongly",
@@ -52662,11 +52780,13 @@ var init_generated = __esm({
         "carefully",
         "caution",
         "cautious",
+        "coaching",
         "diligent",
         "double-check",
         "doublecheck",
         "educate",
         "encourage",
+        "ensure",
         "exercise",
         "extra",
         "harder",
@@ -52675,16 +52795,22 @@ var init_generated = __esm({
         "make",
         "mindful",
         "re-train",
+        "re-training",
+        "refresher",
         "remember",
         "remind",
         "reminded",
+        "reminder",
+        "reminders",
         "retrain",
+        "retraining",
         "rigorous",
         "rigorously",
         "take",
         "tell",
         "think",
         "thorough",
+        "training",
         "vigilant",
         "warn"
       ]
@@ -52885,7 +53011,13 @@ var init_people = __esm({
       "logins",
       "group",
       "mailbox",
-      "handbook"
+      "handbook",
+      "programme",
+      "program",
+      "project",
+      "phase",
+      "study",
+      "scheme"
     ]);
     SHIFT_QUALIFIERS = /* @__PURE__ */ new Set(["night", "day", "morning", "evening", "incoming", "outgoing", "late", "early", "weekend", "overnight", "next", "previous"]);
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
@@ -53172,6 +53304,10 @@ function isPassiveCleanup(words, aux, verb) {
   }
   return false;
 }
+function securedFirst(words, link2) {
+  for (let k = nextWord(words, link2), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) if (SECURED_STATES.has(words[k].lower)) return true;
+  return false;
+}
 function splitSense(words, verb) {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
     if (SPLIT_PARTICLES.has(words[j].lower)) return true;
@@ -53198,6 +53334,7 @@ function mitigationPurpose(words, end, bareVerb) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
     if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
+    if ((words[j].lower === "after" || words[j].lower === "once") && securedFirst(words, j)) return true;
     if (words[j].lower !== "to" || bareVerb && j === nextWord(words, end)) continue;
     return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose].lower) || /^re-?[a-z]{4,}$/.test(words[purpose].lower));
   }
@@ -53236,7 +53373,7 @@ var init_response_acts = __esm({
 // src/lint/rules/person-as-cause-source.ts
 function namedAsSource(words, people) {
   const thanks = matchPhrase(words, CREDIT);
-  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
     const who = nextWord(words, thanks[1]);
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
     const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
@@ -53251,7 +53388,7 @@ function namedAsSource(words, people) {
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
     if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
   }
   for (let i = 0; i < words.length; i++) {
@@ -53644,7 +53781,7 @@ function checkPersonAsCause(clauses, sentence, people) {
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
-      const agent = passiveAgentThenDamage(words, i, people);
+      const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
     const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
@@ -53677,6 +53814,14 @@ function afterRemedy(words, subject, verb) {
     if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
   }
   return false;
+}
+function leftInState(words, verb) {
+  if (words[verb].lower !== "left") return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
+    if (!LEFT_STATES.has(words[j].lower)) continue;
+    return words.slice(j + 1).some((w) => w.lower === "to" || w.lower === "so") ? -1 : j;
+  }
+  return -1;
 }
 function misplacedTestThing(words, from) {
   for (let i = from; i < words.length; i++) {
@@ -53740,6 +53885,14 @@ function passiveBy(words, i, people) {
   }
   return -1;
 }
+function passiveSafeguard(words, i, people) {
+  if (!PASSIVE_SWITCHES.has(words[i].lower) || !isPassive(words, i)) return null;
+  const aux = previousWord(words, i);
+  const guarded2 = [1, 2, 3, 4].map((n) => words[aux - n]).some((w) => w !== void 0 && (SAFEGUARD_NOUNS.has(w.lower) || DISABLED_SAFEGUARDS.has(w.lower)));
+  const by = nextWord(words, i);
+  const who = guarded2 && words[by]?.lower === "by" ? nextPerson(words, by, people, 3) : -1;
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/person-as-cause", words[i], words[who]) : null;
+}
 function deniedSubject(words, verb) {
   for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
     if (["no", "none", "neither", "nothing"].includes(words[j].lower)) return true;
@@ -53799,7 +53952,9 @@ function loadedActionOf(words, subject, purposeNext) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after)].find((k) => k !== -1) ?? -1;
+  const skipped2 = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after), leftInState(words, after)].find(
+    (k) => k !== -1
+  ) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
   if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
@@ -53832,7 +53987,7 @@ function leadingPerson(words, people) {
     n++;
     if (!isPersonAt(words, i, people)) continue;
     const role = nextWord(words, i);
-    const at = role !== -1 && isPersonAt(words, role, people) && !words[i].lower.endsWith("'s") ? role : i;
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[role].lower.endsWith("'s") ? role : i;
     return words[at].lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
@@ -53859,7 +54014,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, PASSIVE_SWITCHES, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -53918,6 +54073,7 @@ var init_person_as_cause = __esm({
       "expect",
       "expected"
     ]);
+    PASSIVE_SWITCHES = /* @__PURE__ */ new Set(["bypassed", "skipped", "overridden", "overrode", "circumvented", "disabled", "deactivated", "silenced", "muted", "suppressed", "ignored"]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
       "while",
@@ -53944,10 +54100,11 @@ var init_person_as_cause = __esm({
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/hindsight";
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
+  const ahead = words.some((w) => w.lower === "will" || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
+  const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
-  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === ",") return [span(rule2, words[first], words[first])];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule2, words[first], words[first])];
   const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ",");
   if (opening) return [span(rule2, words[opening[0]], words[opening[1]])];
   for (let i = 0; i < words.length; i++) {
@@ -53999,7 +54156,7 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var SAYING, HINDSIGHT, OPENING;
+var PAST, SAYING, HINDSIGHT, OPENING;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -54007,6 +54164,7 @@ var init_hindsight = __esm({
     init_windows();
     init_generated();
     init_finding();
+    PAST = /* @__PURE__ */ new Set(["was", "were", "had", "should", "could", "would", "should've", "could've", "did"]);
     SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
@@ -54153,11 +54311,30 @@ var init_punitive = __esm({
 });
 
 // src/lint/rules/vague-action.ts
+function urgedPeople(words, people) {
+  const first = nextWord(words, -1);
+  const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === "that") who = nextWord(words, who);
+  if (["the", "all", "every", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  const act = nextWord(words, who);
+  return act !== -1 && DILIGENT_ACTS.has(words[act].lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
+}
+function trainingFor(words, people) {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TRAINING_NOUNS.has(words[first].lower) || !["for", "of", "on"].includes(words[nextWord(words, first)]?.lower ?? "")) return null;
+  const who = nextPerson(words, nextWord(words, first), people, 3);
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/vague-action", words[first], words[who]) : null;
+}
 function checkVagueAction(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/vague-action";
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people);
+  if (urged) return [urged];
   let first = nextWord(words, -1);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))
@@ -54168,7 +54345,7 @@ function checkVagueAction(sentence, people) {
   if (lower.startsWith("double") || lower.includes("train") || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
   return [];
 }
-var VAGUE;
+var VAGUE, URGING;
 var init_vague_action = __esm({
   "src/lint/rules/vague-action.ts"() {
     "use strict";
@@ -54177,6 +54354,7 @@ var init_vague_action = __esm({
     init_generated();
     init_finding();
     VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
+    URGING = createPhraseIndex(URGING_OPENERS);
   }
 });
 

@@ -100,6 +100,12 @@ const THING_HEADS = new Set([
   'group',
   'mailbox',
   'handbook',
+  'programme',
+  'program',
+  'project',
+  'phase',
+  'study',
+  'scheme',
 ]);
 const SHIFT_QUALIFIERS = new Set(['night', 'day', 'morning', 'evening', 'incoming', 'outgoing', 'late', 'early', 'weekend', 'overnight', 'next', 'previous']);
 

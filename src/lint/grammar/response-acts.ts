@@ -21,6 +21,7 @@ import {
   PRECAUTIONS,
   RECORDED_THINGS,
   REPAIR_VERBS,
+  SECURED_STATES,
   SPLIT_PARTICLES,
   WORK_UNITS,
 } from '../vocabulary/generated.js';
@@ -86,6 +87,12 @@ export function isPassiveCleanup(words: readonly Token[], aux: number, verb: num
   return false;
 }
 
+/** "after the data was migrated": a secured state within five words after `link`. */
+function securedFirst(words: readonly Token[], link: number): boolean {
+  for (let k = nextWord(words, link), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) if (SECURED_STATES.has(words[k]!.lower)) return true;
+  return false;
+}
+
 /** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */
 function splitSense(words: readonly Token[], verb: number): boolean {
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
@@ -124,6 +131,8 @@ function mitigationPurpose(words: readonly Token[], end: number, bareVerb: boole
     if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
     // "… after confirming the backfill": a precaution taken first makes the act deliberate.
     if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && purpose !== -1 && PRECAUTIONS.has(words[purpose]!.lower)) return true;
+    // "… after the data was migrated", "… once it had been exported": what had to be safe first was.
+    if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && securedFirst(words, j)) return true;
     // "decided to rebuild", "chose to drop": an infinitive right after a bare verb is what was done, not what it was for ("took it offline to upgrade" is a purpose).
     if (words[j]!.lower !== 'to' || (bareVerb && j === nextWord(words, end))) continue;
     // "… to reflash them", "… to reindex": a re- verb is maintenance.

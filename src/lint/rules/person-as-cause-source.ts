@@ -34,6 +34,7 @@ import {
   NORM_NOUNS,
   OWNERSHIP_VERBS,
   REFRAINING_VERBS,
+  RELIEVED_OUTCOMES,
   NORM_VIOLATION_PHRASES,
   NORM_VIOLATIONS,
   OUTCOME_VERBS,
@@ -60,7 +61,8 @@ const DENIED = new Set(['no', 'not', 'never', 'nobody', "isn't", "wasn't"]);
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
   const thanks = matchPhrase(words, CREDIT);
   // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
-  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
+  // "Thanks to Priya's quick rollback, the impact was limited": the outcome was a relief.
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
     const who = nextWord(words, thanks[1]);
     // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
@@ -82,7 +84,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    // "responsible for the outage", "responsible for the lost shipments" (not "for the shipment tracker").
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
     if (subject !== -1 && object) return [span(rule, words[subject]!, words[responsible[1]]!)];
   }
   for (let i = 0; i < words.length; i++) {

@@ -22,6 +22,7 @@ import {
   DISABLED_SAFEGUARDS,
   DISABLING_VERBS,
   LEARNER_BASES,
+  LEFT_STATES,
   LIVE_PLACES,
   PROMOTED_THINGS,
   REQUEST_VERBS,
@@ -127,7 +128,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
-      const agent = passiveAgentThenDamage(words, i, people);
+      const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
     const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
@@ -218,6 +219,16 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
     if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
   }
   return false;
+}
+
+/** "left the server room door propped open", "left the bucket world-readable": the index of the state, or -1 (not with a purpose after it). */
+function leftInState(words: readonly Token[], verb: number): number {
+  if (words[verb]!.lower !== 'left') return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
+    if (!LEFT_STATES.has(words[j]!.lower)) continue;
+    return words.slice(j + 1).some((w) => w.lower === 'to' || w.lower === 'so') ? -1 : j;
+  }
+  return -1;
 }
 
 /**
@@ -320,6 +331,22 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   return -1;
 }
 
+const PASSIVE_SWITCHES = new Set(['bypassed', 'skipped', 'overridden', 'overrode', 'circumvented', 'disabled', 'deactivated', 'silenced', 'muted', 'suppressed', 'ignored']);
+
+/**
+ * "The safety interlock was bypassed by the maintenance crew", "the alarm was
+ * silenced by a nurse": a safeguard gone past or switched off in the passive,
+ * with a person after "by".
+ */
+function passiveSafeguard(words: readonly Token[], i: number, people: People): Finding | null {
+  if (!PASSIVE_SWITCHES.has(words[i]!.lower) || !isPassive(words, i)) return null;
+  const aux = previousWord(words, i);
+  const guarded = [1, 2, 3, 4].map((n) => words[aux - n]).some((w) => w !== undefined && (SAFEGUARD_NOUNS.has(w.lower) || DISABLED_SAFEGUARDS.has(w.lower)));
+  const by = nextWord(words, i);
+  const who = guarded && words[by]?.lower === 'by' ? nextPerson(words, by, people, 3) : -1;
+  return who !== -1 && !isNarrator(words[who]) ? span('blame/person-as-cause', words[i]!, words[who]!) : null;
+}
+
 /** "No unauthorized changes were made by the operator": the passive's subject is denied. */
 function deniedSubject(words: readonly Token[], verb: number): boolean {
   for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
@@ -406,7 +433,10 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after)].find((k) => k !== -1) ?? -1;
+  const skipped =
+    [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after), leftInState(words, after)].find(
+      (k) => k !== -1,
+    ) ?? -1;
   const marker =
     listed !== -1
       ? listed
@@ -482,7 +512,8 @@ function leadingPerson(words: readonly Token[], people: People): number {
     if (!isPersonAt(words, i, people)) continue;
     // "The QA lead asked…": a team before a role is one compound person, whose verb follows the role.
     const role = nextWord(words, i);
-    const at = role !== -1 && isPersonAt(words, role, people) && !words[i]!.lower.endsWith("'s") ? role : i;
+    // "Ingrid's team decided…": a person's team is the subject too.
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[role]!.lower.endsWith("'s") ? role : i;
     return words[at]!.lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;

@@ -630,7 +630,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "receptionists", "representative", "representatives", "rep", "reps", "coordinator", "coordinators", "mechanic",
   "mechanics", "electrician", "electricians", "inspector", "inspectors", "bookkeeper", "bookkeepers",
   "librarian", "librarians", "journalist", "journalists", "teacher", "teachers", "paramedic", "paramedics",
-  "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers",
+  "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers", "pilot",
+  "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -823,6 +824,12 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misclassified",
       "misdeployed",
       "mis-deployed",
+      "overbooked",
+      "oversold",
+      "overcommitted",
+      "overallocated",
+      "over-allocated",
+      "double-booked",
       "double-charged",
       "double-billed",
       "double-posted",
@@ -934,7 +941,9 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
   ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
   ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
-  ["unauthorised"], ["unauthorized"], ["unsanctioned"],
+  ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["infinite","wisdom"], ["hours","early"],
+  ["hours","too","early"], ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"],
+  ["ahead","of","the","embargo"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -1157,7 +1166,9 @@ export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
   "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci", "lockout",
-  "lockouts", "interlock", "interlocks", "safeguard", "safeguards",
+  "lockouts", "interlock", "interlocks", "safeguard", "safeguards", "signature", "signatures",
+  "countersignature", "authorisation", "authorization", "permission", "consent", "required", "mandatory",
+  "mandated",
 ]);
 
 /** A person's work named as the subject with "from" or "by": "Sloppy work from the matchmaking team brought down the queue", "the release by the mobile team crashed the app" (the person is the agent, as in "Tariq's script"). */
@@ -1204,6 +1215,18 @@ export const LIVE_PLACES: ReadonlySet<string> = new Set([
 export const PROMOTED_THINGS: ReadonlySet<string> = new Set([
   "build", "builds", "image", "images", "release", "artifact", "artifacts", "version", "candidate", "branch",
   "tag", "environment",
+]);
+
+/** States a person leaves a thing in that expose or endanger it: "left the server room door propped open", "left the debug flag on in production" (not with a purpose: "left the service running to collect logs"). */
+export const LEFT_STATES: ReadonlySet<string> = new Set([
+  "open", "unlocked", "unattended", "exposed", "unpatched", "unencrypted", "unsecured", "unguarded",
+  "world-readable", "propped",
+]);
+
+/** Outcomes that make "thanks to Priya's quick rollback" gratitude: the impact was limited, contained, avoided. */
+export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
+  "limited", "contained", "minimal", "minimised", "minimized", "avoided", "prevented", "mitigated", "spared",
+  "unaffected", "averted", "shortened", "reduced",
 ]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
@@ -1301,6 +1324,13 @@ export const REPAIR_VERBS: ReadonlySet<string> = new Set([
   "republished", "re-published",
 ]);
 
+/** What a responder made sure of before a removal, in the passive after "after" / "once": "wiped the disk after the data was migrated", "dropped the table once it had been exported". */
+export const SECURED_STATES: ReadonlySet<string> = new Set([
+  "migrated", "copied", "exported", "backed", "verified", "confirmed", "replicated", "archived", "moved",
+  "restored", "drained", "snapshotted", "saved", "evacuated", "decommissioned", "retired", "superseded",
+  "replaced",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -1321,6 +1351,18 @@ export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
   "instruct", "warn",
 ]);
 
+/** Openers that urge people to act by themselves, with a person and a diligent act after them: "Make sure engineers read the runbook", "Ensure that staff follow the checklist" ("Ensure the pipeline blocks…" is systemic). */
+export const URGING_OPENERS: ReadonlyArray<readonly string[]> = [["make","sure"], ["ensure"]];
+
+/** What people are urged to do by themselves after an urging opener and a person. */
+export const DILIGENT_ACTS: ReadonlySet<string> = new Set([
+  "read", "follow", "check", "remember", "know", "review", "double-check", "pay", "verify", "understand", "are",
+  "take", "think", "look", "confirm",
+]);
+
+/** Action items that teach people instead of changing the system: "Training for the support team on double-checking addresses", "Refresher for on-call staff". */
+export const TRAINING_NOUNS: ReadonlySet<string> = new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
+
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
@@ -1337,39 +1379,42 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "cut",
     "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite",
     "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled",
-    "disregard", "disregarded", "doing", "done", "double-billed", "double-charged", "double-checking",
-    "double-counted", "double-posted", "down", "downtime", "dropped", "dropping", "due", "dump", "during",
-    "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted",
-    "exhausting", "export", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling",
-    "flooded", "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
-    "half-baked", "half-finished", "hammered", "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed",
-    "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently",
-    "incident", "incorrect", "instead", "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked",
-    "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left", "let", "lies", "line", "list", "live",
-    "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled",
-    "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
-    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
-    "misclassified", "misconfigured", "misdeployed", "misdirected", "misentered", "mishandled", "misjudged",
-    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted",
-    "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning",
-    "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline",
-    "once", "outage", "outdated", "outside", "outstanding", "overcharged", "overfilled", "overflowed",
-    "overloaded", "overloading", "override", "overriding", "overrode", "oversight", "overwhelmed", "overwriting",
-    "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "plain", "plaintext",
-    "predictably", "prematurely", "private", "problem", "production", "protocol", "public", "pulled", "purged",
-    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
-    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
-    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
-    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth",
-    "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
-    "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking", "terrific", "tested",
-    "thank", "thanks", "their", "then", "thinking", "token", "tokens", "took", "torched", "traced", "traces",
-    "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice", "unannounced",
-    "unapproved", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unfiltered",
-    "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unsanctioned", "unscoped",
-    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation", "validated", "verified",
-    "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
-    "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "disregard", "disregarded", "doing", "done", "double-billed", "double-booked", "double-charged",
+    "double-checking", "double-counted", "double-posted", "down", "downtime", "dropped", "dropping", "due", "dump",
+    "during", "early", "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors",
+    "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls",
+    "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
+    "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly",
+    "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored",
+    "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "infinite", "instead",
+    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
+    "leaking", "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking",
+    "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous",
+    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
+    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
+    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
+    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "muted", "nice", "night",
+    "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open", "outage",
+    "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
+    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode",
+    "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password",
+    "passwords", "peak", "pii", "plain", "plaintext", "predictably", "prematurely", "private", "problem",
+    "production", "propped", "protocol", "public", "pulled", "purged", "reason", "records", "regression",
+    "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour",
+    "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season",
+    "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping",
+    "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid",
+    "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "suppressed",
+    "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then",
+    "thinking", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried",
+    "triggered", "true", "truncated", "turned", "twice", "unannounced", "unapproved", "unattended", "unaudited",
+    "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished",
+    "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed",
+    "unsanctioned", "unscoped", "unsecured", "unsigned", "untested", "unvalidated", "unverified", "unvetted",
+    "usual", "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim",
+    "who", "why", "wiped", "wiping", "without", "wonderful", "worked", "world-readable", "wrecked", "wrong",
+    "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1411,9 +1456,10 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "supposed", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "diligent",
-    "double-check", "doublecheck", "educate", "encourage", "exercise", "extra", "harder", "importance", "instruct",
-    "make", "mindful", "re-train", "remember", "remind", "reminded", "retrain", "rigorous", "rigorously", "take",
-    "tell", "think", "thorough", "vigilant", "warn",
+    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "coaching",
+    "diligent", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "harder",
+    "importance", "instruct", "make", "mindful", "re-train", "re-training", "refresher", "remember", "remind",
+    "reminded", "reminder", "reminders", "retrain", "retraining", "rigorous", "rigorously", "take", "tell",
+    "think", "thorough", "training", "vigilant", "warn",
   ],
 };
