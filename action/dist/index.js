@@ -49328,7 +49328,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -50508,7 +50508,9 @@ var init_generated = __esm({
       "janitor",
       "janitors",
       "custodian",
-      "custodians"
+      "custodians",
+      "porter",
+      "porters"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50731,6 +50733,12 @@ var init_generated = __esm({
           "misclassified",
           "misdeployed",
           "mis-deployed",
+          "misread",
+          "misheard",
+          "miscounted",
+          "miscalculated",
+          "misinterpreted",
+          "mistook",
           "overbooked",
           "oversold",
           "overcommitted",
@@ -50964,7 +50972,11 @@ var init_generated = __esm({
       ["minutes", "early"],
       ["too", "early"],
       ["too", "soon"],
-      ["ahead", "of", "the", "embargo"]
+      ["ahead", "of", "the", "embargo"],
+      ["would", "be", "fine"],
+      ["would", "be", "ok"],
+      ["would", "be", "okay"],
+      ["would", "be", "harmless"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -51069,7 +51081,12 @@ var init_generated = __esm({
       "backing",
       "snapshotting",
       "draining",
-      "copying"
+      "copying",
+      "opening",
+      "reading",
+      "running",
+      "looking",
+      "trying"
     ]);
     REPETITION_OPENERS = [
       ["once", "again"],
@@ -51711,8 +51728,10 @@ var init_generated = __esm({
       "unaffected",
       "averted",
       "shortened",
-      "reduced"
+      "reduced",
+      "back"
     ]);
+    POINTER_CONTRACTIONS = /* @__PURE__ */ new Set(["that's", "this's", "it's"]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -52247,6 +52266,7 @@ var init_generated = __esm({
         "hammered",
         "haphazardly",
         "happened",
+        "harmless",
         "her",
         "heroic",
         "hide",
@@ -52267,6 +52287,7 @@ var init_generated = __esm({
         "instead",
         "introduced",
         "issue",
+        "it's",
         "jammed",
         "keys",
         "killed",
@@ -52310,12 +52331,16 @@ var init_generated = __esm({
         "mis-typed",
         "misapplied",
         "misassigned",
+        "miscalculated",
         "misclassified",
         "misconfigured",
+        "miscounted",
         "misdeployed",
         "misdirected",
         "misentered",
         "mishandled",
+        "misheard",
+        "misinterpreted",
         "misjudged",
         "miskeyed",
         "mislabeled",
@@ -52324,6 +52349,7 @@ var init_generated = __esm({
         "misordered",
         "mispointed",
         "misprovisioned",
+        "misread",
         "misrouted",
         "misset",
         "misstep",
@@ -52331,6 +52357,7 @@ var init_generated = __esm({
         "mistakenly",
         "mistakes",
         "mistimed",
+        "mistook",
         "mistyped",
         "misused",
         "morning",
@@ -52447,9 +52474,11 @@ var init_generated = __esm({
         "tested",
         "thank",
         "thanks",
+        "that's",
         "their",
         "then",
         "thinking",
+        "this's",
         "token",
         "tokens",
         "took",
@@ -52509,6 +52538,7 @@ var init_generated = __esm({
         "wonderful",
         "worked",
         "world-readable",
+        "would",
         "wrecked",
         "wrong",
         "wrongly",
@@ -53193,7 +53223,7 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? "") ? modalEnd : -1;
     if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
-    if (subject === -1 || !isParticiple(after)) return -1;
+    if (subject === -1 || !isParticiple(after) || POSSIBILITY_MODALS.has(lower) && NEEDS.has(after)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const before = previousWord(words, subject);
     const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
@@ -53201,6 +53231,7 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  if (nextLower === "nothing") return -1;
   if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
@@ -53260,7 +53291,7 @@ function modalPerfectEnd(words, i) {
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
   return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
 }
-var INACTION, HEEDED, MODAL_ADVERBS, STATE_VERBS;
+var INACTION, HEEDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -53271,6 +53302,7 @@ var init_counterfactual = __esm({
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
     HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
+    NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
     MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
@@ -53374,7 +53406,8 @@ var init_response_acts = __esm({
 function namedAsSource(words, people) {
   const thanks = matchPhrase(words, CREDIT);
   if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
-    const who = nextWord(words, thanks[1]);
+    const first = nextWord(words, thanks[1]);
+    const who = ["the", "our", "their"].includes(words[first]?.lower ?? "") ? nextWord(words, first) : first;
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
     const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
@@ -53467,7 +53500,7 @@ function outcomeOnPerson(words, people) {
   for (let k = 0; k < words.length; k++) {
     const lower = words[k].lower;
     const pointer = lower === "one" && ["this", "that"].includes(words[previousWord(words, k)]?.lower ?? "");
-    const contracted = lower === "that's" || lower === "this's";
+    const contracted = POINTER_CONTRACTIONS.has(lower);
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
@@ -53815,6 +53848,14 @@ function afterRemedy(words, subject, verb) {
   }
   return false;
 }
+function turnedIntoFailure(words, verb) {
+  if (!["turned", "turns", "made"].includes(words[verb].lower)) return -1;
+  const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === "into");
+  if (into === -1) return -1;
+  for (let k = nextWord(words, into), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++)
+    if (INCIDENT_NOUNS.has(words[k].lower) || BAD_OUTCOMES.has(words[k].lower) || SARCASTIC_OUTCOMES.has(words[k].lower)) return k;
+  return -1;
+}
 function leftInState(words, verb) {
   if (words[verb].lower !== "left") return -1;
   for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
@@ -53952,7 +53993,13 @@ function loadedActionOf(words, subject, purposeNext) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after), leftInState(words, after)].find(
+  const skipped2 = [
+    skippedSafeguard(words, after),
+    disabledSafeguard(words, after, purposeNext),
+    misplacedTestThing(words, after),
+    leftInState(words, after),
+    turnedIntoFailure(words, after)
+  ].find(
     (k) => k !== -1
   ) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);

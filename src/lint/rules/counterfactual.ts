@@ -48,6 +48,7 @@ import {
 const INACTION = createPhraseIndex(INACTION_PHRASES);
 /** What a person did with a signal before "went back to sleep": they had it. */
 const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
+const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed']);
 const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
@@ -198,7 +199,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     // "Bob should have known better": what someone was expected to know is a judgement whoever the subject is.
     if (after === 'known' && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
-    if (subject === -1 || !isParticiple(after)) return -1;
+    // "The team could have used clearer alerts": a need of the people, not a judgement of them.
+    if (subject === -1 || !isParticiple(after) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.
@@ -208,6 +210,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  // "The on-call forgot nothing": the omission is denied.
+  if (nextLower === 'nothing') return -1;
   // "the declined card payments", "the skipped step": a participle used as an adjective is no act of a person.
   if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;

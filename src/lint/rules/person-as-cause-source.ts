@@ -33,6 +33,7 @@ import {
   NORM_FRAMES,
   NORM_NOUNS,
   OWNERSHIP_VERBS,
+  POINTER_CONTRACTIONS,
   REFRAINING_VERBS,
   RELIEVED_OUTCOMES,
   NORM_VIOLATION_PHRASES,
@@ -63,7 +64,9 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
   // "Thanks to Priya's quick rollback, the impact was limited": the outcome was a relief.
   if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
-    const who = nextWord(words, thanks[1]);
+    // "thanks to Priya's fix", "thanks to the SREs": the person, after a determiner if one comes first.
+    const first = nextWord(words, thanks[1]);
+    const who = ['the', 'our', 'their'].includes(words[first]?.lower ?? '') ? nextWord(words, first) : first;
     // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
     const gratitude = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '') && !damage;
@@ -223,7 +226,7 @@ function outcomeOnPerson(words: readonly Token[], people: People): Finding | nul
   for (let k = 0; k < words.length; k++) {
     const lower = words[k]!.lower;
     const pointer = lower === 'one' && ['this', 'that'].includes(words[previousWord(words, k)]?.lower ?? '');
-    const contracted = lower === "that's" || lower === "this's";
+    const contracted = POINTER_CONTRACTIONS.has(lower);
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     // "This outage belongs to the platform team".
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? '') ? nextWord(words, k) : -1;

@@ -21,6 +21,9 @@ import {
   COMMUNICATION_GERUNDS,
   DISABLED_SAFEGUARDS,
   DISABLING_VERBS,
+  BAD_OUTCOMES,
+  INCIDENT_NOUNS,
+  SARCASTIC_OUTCOMES,
   LEARNER_BASES,
   LEFT_STATES,
   LIVE_PLACES,
@@ -219,6 +222,16 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
     if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
   }
   return false;
+}
+
+/** "turned a routine DNS change into a six-hour outage": the index of the failure the act was made into, or -1. */
+function turnedIntoFailure(words: readonly Token[], verb: number): number {
+  if (!['turned', 'turns', 'made'].includes(words[verb]!.lower)) return -1;
+  const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === 'into');
+  if (into === -1) return -1;
+  for (let k = nextWord(words, into), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++)
+    if (INCIDENT_NOUNS.has(words[k]!.lower) || BAD_OUTCOMES.has(words[k]!.lower) || SARCASTIC_OUTCOMES.has(words[k]!.lower)) return k;
+  return -1;
 }
 
 /** "left the server room door propped open", "left the bucket world-readable": the index of the state, or -1 (not with a purpose after it). */
@@ -434,7 +447,13 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
   const skipped =
-    [skippedSafeguard(words, after), disabledSafeguard(words, after, purposeNext), misplacedTestThing(words, after), leftInState(words, after)].find(
+    [
+      skippedSafeguard(words, after),
+      disabledSafeguard(words, after, purposeNext),
+      misplacedTestThing(words, after),
+      leftInState(words, after),
+      turnedIntoFailure(words, after),
+    ].find(
       (k) => k !== -1,
     ) ?? -1;
   const marker =

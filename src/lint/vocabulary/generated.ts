@@ -631,7 +631,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "mechanics", "electrician", "electricians", "inspector", "inspectors", "bookkeeper", "bookkeepers",
   "librarian", "librarians", "journalist", "journalists", "teacher", "teachers", "paramedic", "paramedics",
   "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers", "pilot",
-  "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians",
+  "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians", "porter", "porters",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -824,6 +824,12 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misclassified",
       "misdeployed",
       "mis-deployed",
+      "misread",
+      "misheard",
+      "miscounted",
+      "miscalculated",
+      "misinterpreted",
+      "mistook",
       "overbooked",
       "oversold",
       "overcommitted",
@@ -943,7 +949,8 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
   ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["infinite","wisdom"], ["hours","early"],
   ["hours","too","early"], ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"],
-  ["ahead","of","the","embargo"],
+  ["ahead","of","the","embargo"], ["would","be","fine"], ["would","be","ok"], ["would","be","okay"],
+  ["would","be","harmless"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -972,7 +979,8 @@ export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
 export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
   "telling", "informing", "notifying", "consulting", "involving", "looping", "coordinating", "warning", "asking",
   "alerting", "announcing", "documenting", "checking", "testing", "reviewing", "verifying", "confirming",
-  "waiting", "saving", "backing", "snapshotting", "draining", "copying",
+  "waiting", "saving", "backing", "snapshotting", "draining", "copying", "opening", "reading", "running",
+  "looking", "trying",
 ]);
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
@@ -1226,8 +1234,11 @@ export const LEFT_STATES: ReadonlySet<string> = new Set([
 /** Outcomes that make "thanks to Priya's quick rollback" gratitude: the impact was limited, contained, avoided. */
 export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
   "limited", "contained", "minimal", "minimised", "minimized", "avoided", "prevented", "mitigated", "spared",
-  "unaffected", "averted", "shortened", "reduced",
+  "unaffected", "averted", "shortened", "reduced", "back",
 ]);
+
+/** Contracted pointers before "on" and a person: "that's on ops", "It's on Rania for not updating the certificate". */
+export const POINTER_CONTRACTIONS: ReadonlySet<string> = new Set(["that's", "this's", "it's"]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
@@ -1385,36 +1396,37 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls",
     "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday", "fried", "froze",
     "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly",
-    "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored",
-    "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "infinite", "instead",
-    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking",
-    "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous",
-    "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
-    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured",
-    "misdeployed", "misdirected", "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake",
-    "mistakenly", "mistakes", "mistimed", "mistyped", "misused", "morning", "muted", "nice", "night",
-    "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open", "outage",
-    "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
-    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode",
-    "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password",
-    "passwords", "peak", "pii", "plain", "plaintext", "predictably", "prematurely", "private", "problem",
-    "production", "propped", "protocol", "public", "pulled", "purged", "reason", "records", "regression",
-    "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour",
-    "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season",
-    "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping",
-    "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid",
-    "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "suppressed",
-    "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then",
-    "thinking", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried",
-    "triggered", "true", "truncated", "turned", "twice", "unannounced", "unapproved", "unattended", "unaudited",
-    "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished",
-    "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed",
-    "unsanctioned", "unscoped", "unsecured", "unsigned", "untested", "unvalidated", "unverified", "unvetted",
-    "usual", "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim",
-    "who", "why", "wiped", "wiping", "without", "wonderful", "worked", "world-readable", "wrecked", "wrong",
-    "wrongly", "yanked", "zeroed",
+    "happened", "harmless", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore",
+    "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "infinite",
+    "instead", "introduced", "issue", "it's", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos",
+    "launch", "leaked", "leaking", "leaving", "left", "let", "lies", "line", "list", "live", "load-tested",
+    "locked", "locking", "logged", "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous",
+    "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed",
+    "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "miscalculated",
+    "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered", "mishandled",
+    "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered",
+    "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake", "mistakenly",
+    "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence",
+    "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open", "outage", "outdated",
+    "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged", "overcommitted",
+    "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
+    "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords",
+    "peak", "pii", "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production",
+    "propped", "protocol", "public", "pulled", "purged", "reason", "records", "regression", "reintroduced",
+    "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged",
+    "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets",
+    "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted",
+    "sleep", "slip", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid", "ssh", "stalled",
+    "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "suppressed", "switched", "take",
+    "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking",
+    "this's", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
+    "true", "truncated", "turned", "twice", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised",
+    "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded",
+    "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned",
+    "unscoped", "unsecured", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
+    "wiped", "wiping", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong", "wrongly",
+    "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
