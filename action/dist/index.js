@@ -49328,7 +49328,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49644,6 +49644,9 @@ var init_generated = __esm({
       ["in", "plain", "sight"],
       ["seen", "it", "coming"],
       ["right", "in", "front", "of"],
+      ["was", "right", "there"],
+      ["were", "right", "there"],
+      ["there", "all", "along"],
       ["all", "they", "had", "to", "do"],
       ["all", "he", "had", "to", "do"],
       ["all", "she", "had", "to", "do"],
@@ -49781,7 +49784,13 @@ var init_generated = __esm({
       ["operator", "mistake"],
       ["mistake", "by"],
       ["mistakes", "by"],
-      ["error", "by"]
+      ["error", "by"],
+      ["slip", "by"],
+      ["slips", "by"],
+      ["blunder", "by"],
+      ["lapse", "by"],
+      ["oversight", "by"],
+      ["mistake", "on", "the", "part", "of"]
     ];
     ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
@@ -50148,6 +50157,49 @@ var init_generated = __esm({
       {
         "word": [
           "heedlessly"
+        ]
+      },
+      {
+        "word": [
+          "rubber",
+          "stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamped"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamping"
+        ]
+      },
+      {
+        "word": [
+          "did",
+          "not",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "didn't",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "couldn't",
+          "care",
+          "less"
         ]
       }
     ];
@@ -51796,7 +51848,20 @@ var init_generated = __esm({
       "fire"
     ]);
     REMOVAL_VERBS = /* @__PURE__ */ new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
-    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
+    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+    FORFEITED_THINGS = /* @__PURE__ */ new Set([
+      "privileges",
+      "privilege",
+      "rights",
+      "clearance",
+      "bonus",
+      "job",
+      "badge",
+      "certification",
+      "licence",
+      "license"
+    ]);
+    FORFEITING_VERBS = /* @__PURE__ */ new Set(["lost", "loses", "forfeited"]);
     MITIGATION_PURPOSES = /* @__PURE__ */ new Set([
       "stop",
       "restore",
@@ -52056,7 +52121,12 @@ var init_generated = __esm({
       ["use", "caution"],
       ["extra", "care"],
       ["more", "rigorous"],
-      ["more", "rigorously"]
+      ["more", "rigorously"],
+      ["more", "ownership"],
+      ["greater", "ownership"],
+      ["more", "responsibility"],
+      ["greater", "care"],
+      ["more", "discipline"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -52069,7 +52139,15 @@ var init_generated = __esm({
       "encourage",
       "educate",
       "instruct",
-      "warn"
+      "warn",
+      "re-read",
+      "reread",
+      "familiarise",
+      "familiarize",
+      "re-familiarise",
+      "re-familiarize",
+      "memorise",
+      "memorize"
     ]);
     URGING_OPENERS = [["make", "sure"], ["ensure"]];
     DILIGENT_ACTS = /* @__PURE__ */ new Set([
@@ -52620,6 +52698,7 @@ var init_generated = __esm({
         "wouldn't've"
       ],
       humanError: [
+        "blunder",
         "engineer",
         "error",
         "errors",
@@ -52629,25 +52708,32 @@ var init_generated = __esm({
         "fat-fingered",
         "fingered",
         "human",
+        "lapse",
         "manual",
         "mistake",
         "mistakes",
         "operator",
+        "oversight",
         "pebkac",
         "pilot",
-        "problem"
+        "problem",
+        "slip",
+        "slips"
       ],
       judgement: [
         "amateurish",
         "asleep",
         "boneheaded",
+        "care",
         "careless",
         "carelessly",
         "carelessness",
         "cavalier",
         "clueless",
         "competent",
+        "couldn't",
         "cowboy",
+        "didn't",
         "diligence",
         "dumb",
         "half-assed",
@@ -52683,6 +52769,10 @@ var init_generated = __esm({
         "rigor",
         "rigour",
         "rookie",
+        "rubber",
+        "rubber-stamp",
+        "rubber-stamped",
+        "rubber-stamping",
         "shoddily",
         "shoddy",
         "slapdash",
@@ -52720,12 +52810,15 @@ var init_generated = __esm({
         "example",
         "fire",
         "fired",
+        "forfeited",
         "held",
         "hold",
         "holding",
         "kicked",
         "let",
         "letting",
+        "loses",
+        "lost",
         "on-call",
         "penalty",
         "performance",
@@ -52794,6 +52887,7 @@ var init_generated = __esm({
         "stares",
         "staring",
         "supposed",
+        "there",
         "they",
         "trivial",
         "trivially",
@@ -52812,6 +52906,7 @@ var init_generated = __esm({
         "cautious",
         "coaching",
         "diligent",
+        "discipline",
         "double-check",
         "doublecheck",
         "educate",
@@ -52819,11 +52914,20 @@ var init_generated = __esm({
         "ensure",
         "exercise",
         "extra",
+        "familiarise",
+        "familiarize",
+        "greater",
         "harder",
         "importance",
         "instruct",
         "make",
+        "memorise",
+        "memorize",
         "mindful",
+        "ownership",
+        "re-familiarise",
+        "re-familiarize",
+        "re-read",
         "re-train",
         "re-training",
         "refresher",
@@ -52832,6 +52936,8 @@ var init_generated = __esm({
         "reminded",
         "reminder",
         "reminders",
+        "reread",
+        "responsibility",
         "retrain",
         "retraining",
         "rigorous",
@@ -52914,7 +53020,7 @@ function isPersonAt(words, i, people) {
   if (people.names.has(base)) return true;
   if (base === "no" && words[nextWord(words, i)]?.lower === "one") return true;
   if (PERSON_PRONOUNS.has(base)) return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || people.guessNames && looksLikeName(words, i, token);
 }
@@ -54223,6 +54329,7 @@ function checkHumanError(sentence, people) {
   const words = sentence.words;
   const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
     if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? "")) return false;
+    if (ERROR_THINGS2.has(words[nextWord(words, end)]?.lower ?? "")) return false;
     if (words[end].lower !== "by" && words[end].lower !== "of") return true;
     return nextPerson(words, end, people) !== -1;
   });
@@ -54310,6 +54417,8 @@ function checkPunitive(sentence, people) {
     if (removal !== -1) return [span(rule2, words[i], words[removal])];
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
+    const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
+    if (forfeited !== -1) return [span(rule2, words[i], words[forfeited])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule2, words[i], words[heldWord(words, i)])];
     }
@@ -54325,6 +54434,13 @@ function checkPunitive(sentence, people) {
     return true;
   });
   return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
+}
+function forfeit(words, lost, people) {
+  const owner = nextWord(words, lost);
+  const subject = personSubject(words, lost, people);
+  if (!["her", "his", "their"].includes(words[owner]?.lower ?? "") || subject === -1 || isNarrator(words[subject])) return -1;
+  for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j].lower)) return j;
+  return -1;
 }
 function removedFromDuty(words, i, people) {
   const link2 = nextWord(words, i);
@@ -54389,7 +54505,9 @@ function checkVagueAction(sentence, people) {
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
-  if (lower.startsWith("double") || lower.includes("train") || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
+  const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
+  const selfDirected = lower.startsWith("double") || lower.includes("train") || rereading;
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
   return [];
 }
 var VAGUE, URGING;

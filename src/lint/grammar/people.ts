@@ -45,7 +45,8 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || (people.guessNames && looksLikeName(words, i, token));
 }

@@ -10,7 +10,7 @@
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
-import { DILIGENT_ACTS, SYSTEMIC_MARKERS, TRAINING_NOUNS, URGING_OPENERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES } from '../vocabulary/generated.js';
+import { DILIGENT_ACTS, NORM_NOUNS, SYSTEMIC_MARKERS, TRAINING_NOUNS, URGING_OPENERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
@@ -54,6 +54,10 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first]!.lower;
-  if (lower.startsWith('double') || lower.includes('train') || nextPerson(words, first, people) !== -1) return [span(rule, words[first]!, words[first]!)];
+  // "double-check", "retrain", "re-read the policy", "familiarise yourself": asking people to try harder needs no person object.
+  // Re-reading is the people's only when what is read is a document for people ("Reread the config on SIGHUP" is a feature).
+  const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
+  const selfDirected = lower.startsWith('double') || lower.includes('train') || rereading;
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule, words[first]!, words[first]!)];
   return [];
 }

@@ -133,15 +133,16 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
   ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["in","plain","sight"],
-  ["seen","it","coming"], ["right","in","front","of"], ["all","they","had","to","do"],
-  ["all","he","had","to","do"], ["all","she","had","to","do"], ["all","we","had","to","do"],
-  ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"], ["was","obvious"],
-  ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"],
-  ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"],
-  ["cared","to","look"], ["signs","were","there"], ["signs","were","all","there"],
-  ["writing","was","on","the","wall"], ["writing","on","the","wall"], ["bound","to","happen"],
-  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"], ["plain","as","day"],
-  ["clear","as","day"], ["plain","to","see"], ["as","plain","as"], ["plain","to","anyone"],
+  ["seen","it","coming"], ["right","in","front","of"], ["was","right","there"], ["were","right","there"],
+  ["there","all","along"], ["all","they","had","to","do"], ["all","he","had","to","do"],
+  ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
+  ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
+  ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
+  ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"], ["cared","to","look"],
+  ["signs","were","there"], ["signs","were","all","there"], ["writing","was","on","the","wall"],
+  ["writing","on","the","wall"], ["bound","to","happen"], ["waiting","to","happen"], ["saw","it","coming"],
+  ["see","it","coming"], ["plain","as","day"], ["clear","as","day"], ["plain","to","see"], ["as","plain","as"],
+  ["plain","to","anyone"],
 ];
 
 /** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
@@ -200,7 +201,8 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["pilot","error"], ["human","mistake"], ["manual","error"], ["manual","mistake"], ["fat-fingered"],
   ["fat-finger"], ["fat","fingered"], ["people","problem"], ["human","factor"], ["human","failure"],
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
-  ["mistakes","by"], ["error","by"],
+  ["mistakes","by"], ["error","by"], ["slip","by"], ["slips","by"], ["blunder","by"], ["lapse","by"],
+  ["oversight","by"], ["mistake","on","the","part","of"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -571,6 +573,49 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
   {
     "word": [
       "heedlessly"
+    ]
+  },
+  {
+    "word": [
+      "rubber",
+      "stamp"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamp"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamped"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamping"
+    ]
+  },
+  {
+    "word": [
+      "did",
+      "not",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "didn't",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "couldn't",
+      "care",
+      "less"
     ]
   }
 ];
@@ -1274,7 +1319,16 @@ export const PUNITIVE_VERBS: ReadonlySet<string> = new Set([
 export const REMOVAL_VERBS: ReadonlySet<string> = new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
 
 /** Duties a person is taken off as punishment. */
-export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
+export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+
+/** What a person loses as a penalty: "Leila lost her on-call privileges over this" (after "lost" and a possessive pronoun; "lost her VPN access" is left alone, access is lost to outages too). */
+export const FORFEITED_THINGS: ReadonlySet<string> = new Set([
+  "privileges", "privilege", "rights", "clearance", "bonus", "job", "badge", "certification", "licence",
+  "license",
+]);
+
+/** Verbs of losing a standing, before a possessive pronoun and `forfeited_things`: "lost her on-call privileges". */
+export const FORFEITING_VERBS: ReadonlySet<string> = new Set(["lost", "loses", "forfeited"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
@@ -1353,13 +1407,15 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["stress","the","importance"], ["raise","awareness"], ["be","careful"], ["take","more","care"],
   ["always","remember"], ["think","twice"], ["be","reminded"], ["are","reminded"], ["is","reminded"],
   ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
-  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"],
+  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"], ["more","ownership"],
+  ["greater","ownership"], ["more","responsibility"], ["greater","care"], ["more","discipline"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
 export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
   "double-check", "doublecheck", "remind", "retrain", "re-train", "tell", "ask", "encourage", "educate",
-  "instruct", "warn",
+  "instruct", "warn", "re-read", "reread", "familiarise", "familiarize", "re-familiarise", "re-familiarize",
+  "memorise", "memorize",
 ]);
 
 /** Openers that urge people to act by themselves, with a person and a diligent act after them: "Make sure engineers read the runbook", "Ensure that staff follow the checklist" ("Ensure the pipeline blocks…" is systemic). */
@@ -1439,39 +1495,41 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "went", "would", "would've", "wouldn't've",
   ],
   humanError: [
-    "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
-    "manual", "mistake", "mistakes", "operator", "pebkac", "pilot", "problem",
+    "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
+    "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot", "problem",
+    "slip", "slips",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
-    "competent", "cowboy", "diligence", "dumb", "half-assed", "half-competent", "half-decent", "heedless",
-    "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable",
-    "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy", "massive",
-    "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash", "rashly",
-    "reckless", "recklessly", "rigor", "rigour", "rookie", "shoddily", "shoddy", "slapdash", "slipshod",
-    "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "thoughtless", "thoughtlessly",
-    "unprofessional", "useless",
+    "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier", "clueless",
+    "competent", "couldn't", "cowboy", "didn't", "diligence", "dumb", "half-assed", "half-competent",
+    "half-decent", "heedless", "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent",
+    "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy",
+    "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash",
+    "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie", "rubber", "rubber-stamp", "rubber-stamped",
+    "rubber-stamping", "shoddily", "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid",
+    "substandard", "terrible", "thoughtless", "thoughtlessly", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
     "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
-    "dropped", "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call",
-    "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand",
-    "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken",
-    "terminated", "warning", "withheld", "written",
+    "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
+    "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
+    "removed", "reprimand", "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend",
+    "suspended", "taken", "terminated", "warning", "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
     "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
     "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
     "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
-    "supposed", "they", "trivial", "trivially", "waiting", "without", "writing",
+    "supposed", "there", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "coaching",
-    "diligent", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "harder",
-    "importance", "instruct", "make", "mindful", "re-train", "re-training", "refresher", "remember", "remind",
-    "reminded", "reminder", "reminders", "retrain", "retraining", "rigorous", "rigorously", "take", "tell",
-    "think", "thorough", "training", "vigilant", "warn",
+    "diligent", "discipline", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra",
+    "familiarise", "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize",
+    "mindful", "ownership", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
+    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
+    "rigorous", "rigorously", "take", "tell", "think", "thorough", "training", "vigilant", "warn",
   ],
 };
