@@ -51908,7 +51908,20 @@ var init_generated = __esm({
       "release",
       "remove",
       "unstick",
-      "recycle"
+      "recycle",
+      "add",
+      "scale",
+      "increase",
+      "expand",
+      "boost",
+      "reroute",
+      "redirect",
+      "route",
+      "serve",
+      "absorb",
+      "handle",
+      "buy",
+      "keep"
     ]);
     DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
       "compromised",
@@ -51948,7 +51961,23 @@ var init_generated = __esm({
       "spurious",
       "sandbox",
       "scratch",
-      "throwaway"
+      "throwaway",
+      "lagging",
+      "flapping",
+      "leaked",
+      "broken",
+      "unhealthy",
+      "faulty",
+      "misbehaving",
+      "abusive",
+      "attacker's",
+      "attacker",
+      "hostile",
+      "fraudulent",
+      "suspicious",
+      "offending",
+      "poisonous",
+      "degraded"
     ]);
     DISPOSING_VERBS = /* @__PURE__ */ new Set([
       "deleted",
@@ -51968,7 +51997,13 @@ var init_generated = __esm({
       "suppressed",
       "switched",
       "turned",
-      "commented"
+      "commented",
+      "locked",
+      "blocked",
+      "bypassed",
+      "overrode",
+      "isolated",
+      "severed"
     ]);
     RECORDED_THINGS = /* @__PURE__ */ new Set([
       "notes",
@@ -52037,7 +52072,13 @@ var init_generated = __esm({
       "copying",
       "notifying",
       "agreeing",
-      "consulting"
+      "consulting",
+      "archiving",
+      "migrating",
+      "moving",
+      "saving",
+      "replicating",
+      "draining"
     ]);
     REPAIR_VERBS = /* @__PURE__ */ new Set([
       "restored",
@@ -53330,6 +53371,7 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
     if (subject === -1 || !isParticiple(after) || POSSIBILITY_MODALS.has(lower) && NEEDS.has(after)) return -1;
+    if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject].lower)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const before = previousWord(words, subject);
     const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
@@ -53443,7 +53485,18 @@ function isPassiveCleanup(words, aux, verb) {
   return false;
 }
 function securedFirst(words, link2) {
-  for (let k = nextWord(words, link2), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) if (SECURED_STATES.has(words[k].lower)) return true;
+  for (let k = nextWord(words, link2), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) {
+    if (SECURED_STATES.has(words[k].lower)) return true;
+    if (m < 3 && SAFEGUARD_NOUNS.has(words[k].lower)) return true;
+  }
+  return false;
+}
+function servingPurpose(words, so) {
+  if (words[so]?.lower !== "so") return false;
+  let subject = nextWord(words, so);
+  if (words[subject]?.lower === "that") subject = nextWord(words, subject);
+  if (subject === -1 || OWN.has(words[subject].lower)) return false;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
   return false;
 }
 function splitSense(words, verb) {
@@ -53478,7 +53531,7 @@ function mitigationPurpose(words, end, bareVerb) {
   }
   return false;
 }
-var BREAK, KILL, PHRASE_ENDS;
+var BREAK, KILL, PHRASE_ENDS, OWN;
 var init_response_acts = __esm({
   "src/lint/grammar/response-acts.ts"() {
     "use strict";
@@ -53505,6 +53558,7 @@ var init_response_acts = __esm({
       "by",
       "for"
     ]);
+    OWN = /* @__PURE__ */ new Set(["she", "he", "they", "her", "his", "their", "i", "my", "we", "our"]);
   }
 });
 
@@ -53910,12 +53964,13 @@ function checkPersonAsCause(clauses, sentence, people) {
     const words = clause.words;
     const next = clauses[c + 1]?.words;
     const purposeNext = next !== void 0 && next[0]?.lower === "so" && purposeSo(next, 0);
+    const serving = next !== void 0 && servingPurpose(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
           return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);

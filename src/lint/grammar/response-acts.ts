@@ -21,6 +21,7 @@ import {
   PRECAUTIONS,
   RECORDED_THINGS,
   REPAIR_VERBS,
+  SAFEGUARD_NOUNS,
   SECURED_STATES,
   SPLIT_PARTICLES,
   WORK_UNITS,
@@ -89,9 +90,30 @@ export function isPassiveCleanup(words: readonly Token[], aux: number, verb: num
 
 /** "after the data was migrated": a secured state within five words after `link`. */
 function securedFirst(words: readonly Token[], link: number): boolean {
-  for (let k = nextWord(words, link), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) if (SECURED_STATES.has(words[k]!.lower)) return true;
+  for (let k = nextWord(words, link), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) {
+    if (SECURED_STATES.has(words[k]!.lower)) return true;
+    // "after a dry run", "after review", "once the backup finished": a safeguard came first.
+    if (m < 3 && SAFEGUARD_NOUNS.has(words[k]!.lower)) return true;
+  }
   return false;
 }
+
+/**
+ * "…so customers would see the corrected prices", "…so the on-call could
+ * focus": a purpose of "so" whose subject is someone the act serves; one of
+ * the actor's own ("so her load test would pass") is not a response. The
+ * clause that opens with "so" starts at `so`.
+ */
+export function servingPurpose(words: readonly Token[], so: number): boolean {
+  if (words[so]?.lower !== 'so') return false;
+  let subject = nextWord(words, so);
+  if (words[subject]?.lower === 'that') subject = nextWord(words, subject);
+  if (subject === -1 || OWN.has(words[subject]!.lower)) return false;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (['would', 'could', 'can', 'might', 'will'].includes(words[j]!.lower)) return true;
+  return false;
+}
+
+const OWN = new Set(['she', 'he', 'they', 'her', 'his', 'their', 'i', 'my', 'we', 'our']);
 
 /** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */
 function splitSense(words: readonly Token[], verb: number): boolean {
@@ -131,7 +153,7 @@ function mitigationPurpose(words: readonly Token[], end: number, bareVerb: boole
     if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
     // "… after confirming the backfill": a precaution taken first makes the act deliberate.
     if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && purpose !== -1 && PRECAUTIONS.has(words[purpose]!.lower)) return true;
-    // "… after the data was migrated", "… once it had been exported": what had to be safe first was.
+    // "… after the data was migrated", "… after a dry run on staging": what had to be safe first was.
     if ((words[j]!.lower === 'after' || words[j]!.lower === 'once') && securedFirst(words, j)) return true;
     // "decided to rebuild", "chose to drop": an infinitive right after a bare verb is what was done, not what it was for ("took it offline to upgrade" is a purpose).
     if (words[j]!.lower !== 'to' || (bareVerb && j === nextWord(words, end))) continue;

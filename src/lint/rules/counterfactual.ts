@@ -201,6 +201,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     const subject = personSubject(words, i, people);
     // "The team could have used clearer alerts": a need of the people, not a judgement of them.
     if (subject === -1 || !isParticiple(after) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
+    // "Nobody could have predicted the power cut": it was not possible, for anyone.
+    if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject]!.lower)) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.

@@ -11,7 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isPassiveCleanup, isResponseAct } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
@@ -121,12 +121,14 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     // "…disabled the checks | so her test would pass": a purpose opens the next clause.
     const next = clauses[c + 1]?.words;
     const purposeNext = next !== undefined && next[0]?.lower === 'so' && purposeSo(next, 0);
+    // "Lee purged the cache | so customers would see the corrected prices": the act serves others.
+    const serving = next !== undefined && servingPurpose(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
           return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);

@@ -1336,7 +1336,8 @@ export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stabilize", "protect", "prevent", "limit", "free", "shed", "reduce", "isolate", "drain", "quarantine",
   "resolve", "stem", "reset", "rebuild", "reproduce", "prepare", "clean", "reclaim", "swap", "replace",
   "upgrade", "patch", "install", "apply", "migrate", "rotate", "clear", "flush", "fix", "repair", "evict",
-  "refresh", "release", "remove", "unstick", "recycle",
+  "refresh", "release", "remove", "unstick", "recycle", "add", "scale", "increase", "expand", "boost", "reroute",
+  "redirect", "route", "serve", "absorb", "handle", "buy", "keep",
 ]);
 
 /** Qualifiers of an object that a responder removes on purpose: "wiped the compromised laptop", "deleted the duplicate listings", "dropped the stale sessions" (after a removal verb, within three words). */
@@ -1344,13 +1345,16 @@ export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
   "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
   "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
   "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned", "empty", "noisy",
-  "flaky", "failing", "false", "spurious", "sandbox", "scratch", "throwaway",
+  "flaky", "failing", "false", "spurious", "sandbox", "scratch", "throwaway", "lagging", "flapping", "leaked",
+  "broken", "unhealthy", "faulty", "misbehaving", "abusive", "attacker's", "attacker", "hostile", "fraudulent",
+  "suspicious", "offending", "poisonous", "degraded",
 ]);
 
 /** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
 export const DISPOSING_VERBS: ReadonlySet<string> = new Set([
   "deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied",
-  "disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented",
+  "disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented", "locked",
+  "blocked", "bypassed", "overrode", "isolated", "severed",
 ]);
 
 /** What a responder "takes down" in writing: "took down notes during the call". */
@@ -1378,7 +1382,8 @@ export const DELIBERATE_PURPOSES: ReadonlySet<string> = new Set([
 /** What a responder did first that makes a damaging-sounding act deliberate: "deleted the duplicates after confirming the backfill", "dropped the table once verifying the export". */
 export const PRECAUTIONS: ReadonlySet<string> = new Set([
   "confirming", "verifying", "checking", "backing", "snapshotting", "testing", "validating", "reviewing",
-  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting",
+  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting", "archiving", "migrating",
+  "moving", "saving", "replicating", "draining",
 ]);
 
 /** Verbs of putting a good copy back, coordinated after a removal: "deleted the empty drug library and re-uploaded the signed one" is the repair, not damage. */
