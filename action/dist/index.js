@@ -50201,6 +50201,12 @@ var init_generated = __esm({
           "care",
           "less"
         ]
+      },
+      {
+        "word": [
+          "unacceptable"
+        ],
+        "person": true
       }
     ];
     BELONGINGS = /* @__PURE__ */ new Set([
@@ -51028,7 +51034,9 @@ var init_generated = __esm({
       ["would", "be", "fine"],
       ["would", "be", "ok"],
       ["would", "be", "okay"],
-      ["would", "be", "harmless"]
+      ["would", "be", "harmless"],
+      ["unsupervised"],
+      ["unaccompanied"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -52612,6 +52620,7 @@ var init_generated = __esm({
         "truncated",
         "turned",
         "twice",
+        "unaccompanied",
         "unannounced",
         "unapproved",
         "unattended",
@@ -52635,6 +52644,7 @@ var init_generated = __esm({
         "unscoped",
         "unsecured",
         "unsigned",
+        "unsupervised",
         "untested",
         "unvalidated",
         "unverified",
@@ -52826,6 +52836,7 @@ var init_generated = __esm({
         "terrible",
         "thoughtless",
         "thoughtlessly",
+        "unacceptable",
         "unprofessional",
         "useless"
       ],
@@ -54009,6 +54020,15 @@ function afterRemedy(words, subject, verb) {
   }
   return false;
 }
+function guardedAct(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (words[i].lower !== "with" && words[i].lower !== "after") continue;
+    if (["no", "none", "nobody"].includes(words[nextWord(words, i)]?.lower ?? "")) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j].lower) || ["present", "supervision", "supervising", "watching", "approved"].includes(words[j].lower)) return true;
+  }
+  return false;
+}
 function turnedIntoFailure(words, verb) {
   if (!["turned", "turns", "made"].includes(words[verb].lower)) return -1;
   const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === "into");
@@ -54165,6 +54185,7 @@ function loadedActionOf(words, subject, purposeNext) {
   ) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
+  if (guardedAct(words, after)) return null;
   if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
     if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower) || words[j].lower === "around" && n > 0) return null;

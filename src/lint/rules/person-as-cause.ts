@@ -226,6 +226,17 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
   return false;
 }
 
+/** "with a company engineer present", "with approval", "after review": the act had its safeguard. */
+function guardedAct(words: readonly Token[], from: number): boolean {
+  for (let i = from; i < words.length; i++) {
+    if (words[i]!.lower !== 'with' && words[i]!.lower !== 'after') continue;
+    if (['no', 'none', 'nobody'].includes(words[nextWord(words, i)]?.lower ?? '')) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j]!.lower) || ['present', 'supervision', 'supervising', 'watching', 'approved'].includes(words[j]!.lower)) return true;
+  }
+  return false;
+}
+
 /** "turned a routine DNS change into a six-hour outage": the index of the failure the act was made into, or -1. */
 function turnedIntoFailure(words: readonly Token[], verb: number): number {
   if (!['turned', 'turns', 'made'].includes(words[verb]!.lower)) return -1;
@@ -469,6 +480,8 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
             ? untestedObject(words, after)
             : exposedSecret(words, after);
   if (marker === -1) return null;
+  // "worked on the live system with a company engineer present", "…after review": a safeguard was there.
+  if (guardedAct(words, after)) return null;
   // "with no unauthorized actions taken", "not untested": the marker is denied.
   if (marker === listed && ['no', 'not', 'never'].includes(words[previousWord(words, marker)]?.lower ?? '')) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.

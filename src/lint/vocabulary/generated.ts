@@ -617,6 +617,12 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "care",
       "less"
     ]
+  },
+  {
+    "word": [
+      "unacceptable"
+    ],
+    "person": true
   }
 ];
 
@@ -995,7 +1001,7 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["infinite","wisdom"], ["hours","early"],
   ["hours","too","early"], ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"],
   ["ahead","of","the","embargo"], ["would","be","fine"], ["would","be","ok"], ["would","be","okay"],
-  ["would","be","harmless"],
+  ["would","be","harmless"], ["unsupervised"], ["unaccompanied"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -1481,13 +1487,13 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb", "suppressed", "switched", "take",
     "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking",
     "this's", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
-    "true", "truncated", "turned", "twice", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised",
-    "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded",
-    "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned",
-    "unscoped", "unsecured", "unsigned", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
-    "wiped", "wiping", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong", "wrongly",
-    "yanked", "zeroed",
+    "true", "truncated", "turned", "twice", "unaccompanied", "unannounced", "unapproved", "unattended",
+    "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered",
+    "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged",
+    "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated",
+    "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates", "violating",
+    "violation", "went", "whim", "who", "why", "wiped", "wiping", "without", "wonderful", "worked",
+    "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1512,7 +1518,7 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash",
     "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie", "rubber", "rubber-stamp", "rubber-stamped",
     "rubber-stamping", "shoddily", "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid",
-    "substandard", "terrible", "thoughtless", "thoughtlessly", "unprofessional", "useless",
+    "substandard", "terrible", "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
