@@ -50720,7 +50720,14 @@ var init_generated = __esm({
           "expire",
           "slip",
           "fill",
-          "run"
+          "run",
+          "grow",
+          "pile",
+          "climb",
+          "accumulate",
+          "balloon",
+          "degrade",
+          "rot"
         ]
       },
       {
@@ -51084,7 +51091,10 @@ var init_generated = __esm({
       "pii",
       "list",
       "dump",
-      "export"
+      "export",
+      "pin",
+      "pins",
+      "combination"
     ]);
     EXPOSURE_PLACES = /* @__PURE__ */ new Set([
       "shared",
@@ -52296,6 +52306,7 @@ var init_generated = __esm({
         "cleartext",
         "clobbered",
         "collapsed",
+        "combination",
         "comes",
         "commented",
         "compliant",
@@ -52527,6 +52538,8 @@ var init_generated = __esm({
         "passwords",
         "peak",
         "pii",
+        "pin",
+        "pins",
         "plain",
         "plaintext",
         "predictably",
