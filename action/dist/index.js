@@ -51435,11 +51435,14 @@ var init_generated = __esm({
       "skips",
       "bypass",
       "bypassing",
+      "bypasses",
       "circumvent",
       "circumventing",
+      "circumvents",
       "override",
       "overrode",
-      "overriding"
+      "overriding",
+      "overrides"
     ]);
     NORM_FRAMES = [
       ["contrary", "to"],
@@ -52292,6 +52295,7 @@ var init_generated = __esm({
         "business",
         "bypass",
         "bypassed",
+        "bypasses",
         "bypassing",
         "came",
         "cause",
@@ -52303,6 +52307,7 @@ var init_generated = __esm({
         "circumvent",
         "circumvented",
         "circumventing",
+        "circumvents",
         "cleartext",
         "clobbered",
         "collapsed",
@@ -52524,6 +52529,7 @@ var init_generated = __esm({
         "overloaded",
         "overloading",
         "override",
+        "overrides",
         "overriding",
         "overrode",
         "oversight",
@@ -54200,6 +54206,8 @@ function loadedActionOf(words, subject, purposeNext) {
   if (marker === -1) return null;
   if (guardedAct(words, after)) return null;
   if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
+  const own4 = nextWord(words, marker);
+  if (marker === listed && words[own4]?.lower === "own" && OWN_IDENTITY.has(words[nextWord(words, own4)]?.lower ?? "")) return null;
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
     if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower) || words[j].lower === "around" && n > 0) return null;
   return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
@@ -54256,7 +54264,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, PASSIVE_SWITCHES, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, PASSIVE_SWITCHES, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -54315,6 +54323,7 @@ var init_person_as_cause = __esm({
       "expect",
       "expected"
     ]);
+    OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
     PASSIVE_SWITCHES = /* @__PURE__ */ new Set(["bypassed", "skipped", "overridden", "overrode", "circumvented", "disabled", "deactivated", "silenced", "muted", "suppressed", "ignored"]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([

@@ -226,6 +226,8 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
   return false;
 }
 
+const OWN_IDENTITY = new Set(['account', 'accounts', 'credentials', 'login', 'identity', 'user', 'name', 'key', 'keys', 'token']);
+
 /** "with a company engineer present", "with approval", "after review": the act had its safeguard. */
 function guardedAct(words: readonly Token[], from: number): boolean {
   for (let i = from; i < words.length; i++) {
@@ -484,6 +486,9 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   if (guardedAct(words, after)) return null;
   // "with no unauthorized actions taken", "not untested": the marker is denied.
   if (marker === listed && ['no', 'not', 'never'].includes(words[previousWord(words, marker)]?.lower ?? '')) return null;
+  // "using her own account": acting as oneself is no loaded act ("approved her own pull request" is).
+  const own = nextWord(words, marker);
+  if (marker === listed && words[own]?.lower === 'own' && OWN_IDENTITY.has(words[nextWord(words, own)]?.lower ?? '')) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
   // "Lee worked around the broken runbook step": going around a defect is the response too.
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
