@@ -51030,7 +51030,6 @@ var init_generated = __esm({
       ["unauthorised"],
       ["unauthorized"],
       ["unsanctioned"],
-      ["infinite", "wisdom"],
       ["hours", "early"],
       ["hours", "too", "early"],
       ["days", "early"],
@@ -51043,7 +51042,13 @@ var init_generated = __esm({
       ["would", "be", "okay"],
       ["would", "be", "harmless"],
       ["unsupervised"],
-      ["unaccompanied"]
+      ["unaccompanied"],
+      ["in", "their", "wisdom"],
+      ["in", "his", "wisdom"],
+      ["in", "her", "wisdom"],
+      ["in", "their", "infinite"],
+      ["in", "his", "infinite"],
+      ["in", "her", "infinite"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -52682,6 +52687,7 @@ var init_generated = __esm({
         "why",
         "wiped",
         "wiping",
+        "wisdom",
         "without",
         "wonderful",
         "worked",
@@ -53361,7 +53367,8 @@ function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     const first = previousWord(words, i) === -1;
-    if (!CONDITIONALS.has(lower) || lower === "had" && !first) continue;
+    const inverted = lower === "had" && (first || words[i - 1]?.kind === "punct" || AVOIDED.has(words[previousWord(words, i)]?.lower ?? ""));
+    if (!CONDITIONALS.has(lower) || lower === "had" && !inverted) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       const had = lower === "had" || words[j].lower.endsWith("'d") ? j : findPhrase(words, ["had"], j);
@@ -53469,7 +53476,7 @@ function modalPerfectEnd(words, i) {
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
   return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
 }
-var INACTION, HEEDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -53480,6 +53487,7 @@ var init_counterfactual = __esm({
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
     HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
+    AVOIDED = /* @__PURE__ */ new Set(["avoidable", "preventable", "avoided", "prevented", "averted", "caught", "different", "fine"]);
     NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
     MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
@@ -54145,9 +54153,12 @@ function passiveAgentThenDamage(words, i, people) {
   if (words[i].lower !== "by") return null;
   let verb = previousWord(words, i);
   if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? "")) verb = previousWord(words, verb);
+  for (let n = 0; verb !== -1 && n < 3 && !isPassive(words, verb); n++) verb = previousWord(words, verb);
   if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  const loadedSubject = REMEDY_VERBS.has(words[verb].lower) ? -1 : hasAny(words.slice(0, previousWord(words, verb)), LOADED);
+  if (loadedSubject !== -1 && !isNarrator(words[who])) return span("blame/person-as-cause", words[loadedSubject], words[who]);
   const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span("blame/person-as-cause", words[who], words[loaded]);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {

@@ -48,6 +48,7 @@ import {
 const INACTION = createPhraseIndex(INACTION_PHRASES);
 /** What a person did with a signal before "went back to sleep": they had it. */
 const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
+const AVOIDED = new Set(['avoidable', 'preventable', 'avoided', 'prevented', 'averted', 'caught', 'different', 'fine']);
 const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed']);
 const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
@@ -146,7 +147,9 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
   for (let i = 0; i < words.length; i++) {
     const lower = words[i]!.lower;
     const first = previousWord(words, i) === -1;
-    if (!CONDITIONALS.has(lower) || (lower === 'had' && !first)) continue;
+    // "It was avoidable had the operator read the warning": an inverted "had" after a comma or a word of avoiding.
+    const inverted = lower === 'had' && (first || words[i - 1]?.kind === 'punct' || AVOIDED.has(words[previousWord(words, i)]?.lower ?? ''));
+    if (!CONDITIONALS.has(lower) || (lower === 'had' && !inverted)) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       // "If we'd gone…": the contraction holds "had".

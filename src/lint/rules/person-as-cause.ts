@@ -393,9 +393,14 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
   // "was pushed through by Sam": a particle may stand between the verb and its agent.
   let verb = previousWord(words, i);
   if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? '')) verb = previousWord(words, verb);
+  // "was pushed to production by the web team": a short phrase may stand between the verb and "by".
+  for (let n = 0; verb !== -1 && n < 3 && !isPassive(words, verb); n++) verb = previousWord(words, verb);
   if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  // "The wrong certificate was installed by the on-call": the passive's subject is loaded (not a repair: "was fixed by").
+  const loadedSubject = REMEDY_VERBS.has(words[verb]!.lower) ? -1 : hasAny(words.slice(0, previousWord(words, verb)), LOADED);
+  if (loadedSubject !== -1 && !isNarrator(words[who])) return span('blame/person-as-cause', words[loadedSubject]!, words[who]!);
   // "…by Sam without a review": the passive act is loaded.
   const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span('blame/person-as-cause', words[who]!, words[loaded]!);

@@ -1005,10 +1005,11 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
   ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
   ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
-  ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["infinite","wisdom"], ["hours","early"],
-  ["hours","too","early"], ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"],
-  ["ahead","of","the","embargo"], ["would","be","fine"], ["would","be","ok"], ["would","be","okay"],
-  ["would","be","harmless"], ["unsupervised"], ["unaccompanied"],
+  ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["hours","early"], ["hours","too","early"],
+  ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"], ["ahead","of","the","embargo"],
+  ["would","be","fine"], ["would","be","ok"], ["would","be","okay"], ["would","be","harmless"], ["unsupervised"],
+  ["unaccompanied"], ["in","their","wisdom"], ["in","his","wisdom"], ["in","her","wisdom"],
+  ["in","their","infinite"], ["in","his","infinite"], ["in","her","infinite"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -1501,8 +1502,8 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
     "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
     "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
-    "wiped", "wiping", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong", "wrongly",
-    "yanked", "zeroed",
+    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
+    "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
