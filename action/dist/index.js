@@ -51245,7 +51245,16 @@ var init_generated = __esm({
       "audited",
       "validated",
       "double-checked",
-      "inspected"
+      "inspected",
+      "drained",
+      "paused",
+      "froze",
+      "throttled",
+      "quarantined",
+      "contained",
+      "mitigated",
+      "halted",
+      "stopped"
     ]);
     REFRAINING_VERBS = /* @__PURE__ */ new Set([
       "stopped",
@@ -52003,7 +52012,9 @@ var init_generated = __esm({
       "suspicious",
       "offending",
       "poisonous",
-      "degraded"
+      "degraded",
+      "misrouted",
+      "bad"
     ]);
     DISPOSING_VERBS = /* @__PURE__ */ new Set([
       "deleted",
@@ -52029,7 +52040,8 @@ var init_generated = __esm({
       "bypassed",
       "overrode",
       "isolated",
-      "severed"
+      "severed",
+      "overwrote"
     ]);
     RECORDED_THINGS = /* @__PURE__ */ new Set([
       "notes",
@@ -52104,7 +52116,12 @@ var init_generated = __esm({
       "moving",
       "saving",
       "replicating",
-      "draining"
+      "draining",
+      "replaying",
+      "reprocessing",
+      "resending",
+      "re-sending",
+      "redelivering"
     ]);
     REPAIR_VERBS = /* @__PURE__ */ new Set([
       "restored",
@@ -53559,7 +53576,7 @@ function killsUnitOfWork(words, verb) {
   return false;
 }
 function mitigationPurpose(words, end, bareVerb) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 12; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
     if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
@@ -53996,7 +54013,7 @@ function hasAny(words, index2, from = 0) {
   return matchPhrase(words, index2, from)?.[0] ?? -1;
 }
 function checkPersonAsCause(clauses, sentence, people) {
-  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule2 = "blame/person-as-cause";
   for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
@@ -54047,12 +54064,20 @@ function afterRemedy(words, subject, verb) {
   }
   return false;
 }
+function sanctioned(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== "as") continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (["allows", "allowed", "permits", "permitted", "requires", "required", "prescribes", "prescribed", "instructs", "instructed"].includes(words[j].lower)) return true;
+  }
+  return false;
+}
 function guardedAct(words, from) {
   for (let i = from; i < words.length; i++) {
     if (words[i].lower !== "with" && words[i].lower !== "after") continue;
     if (["no", "none", "nobody"].includes(words[nextWord(words, i)]?.lower ?? "")) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
-      if (SAFEGUARD_NOUNS.has(words[j].lower) || ["present", "supervision", "supervising", "watching", "approved"].includes(words[j].lower)) return true;
+      if (SAFEGUARD_NOUNS.has(words[j].lower) || GUARDS.has(words[j].lower)) return true;
   }
   return false;
 }
@@ -54275,7 +54300,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, PASSIVE_SWITCHES, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -54335,6 +54360,7 @@ var init_person_as_cause = __esm({
       "expected"
     ]);
     OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
+    GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
     PASSIVE_SWITCHES = /* @__PURE__ */ new Set(["bypassed", "skipped", "overridden", "overrode", "circumvented", "disabled", "deactivated", "silenced", "muted", "suppressed", "ignored"]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
@@ -54659,6 +54685,11 @@ function splitSentences(tokens) {
   flush();
   return sentences;
 }
+function clockTime(words, k) {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return words[k].text === ":" && before?.end === words[k].start && after?.start === words[k].end && /\d$/.test(before.text) && /^\d/.test(after.text);
+}
 function splitClauses(sentence) {
   const clauses = [];
   let current = [];
@@ -54666,8 +54697,8 @@ function splitClauses(sentence) {
     if (current.length > 0) clauses.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
     current = [];
   };
-  for (const token of sentence.words) {
-    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text)) {
+  for (const [k, token] of sentence.words.entries()) {
+    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text) && !clockTime(sentence.words, k)) {
       flush();
       continue;
     }

@@ -148,7 +148,8 @@ function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
  * the backfill": a deliberate act.
  */
 function mitigationPurpose(words: readonly Token[], end: number, bareVerb: boolean): boolean {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+  // Twelve words: "restarted the payment service at 14:00, during peak, to release the stuck connections".
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 12; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j]!.lower === 'for' && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose]!.lower)) return true;
     // "… after confirming the backfill": a precaution taken first makes the act deliberate.

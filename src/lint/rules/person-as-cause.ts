@@ -114,7 +114,7 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 
 /** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
-  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule = 'blame/person-as-cause';
   for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
@@ -226,7 +226,20 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
   return false;
 }
 
+/** "…, as the incident policy allows", "as the runbook requires": the act was what the rules provide for. */
+function sanctioned(words: readonly Token[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.lower !== 'as') continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (['allows', 'allowed', 'permits', 'permitted', 'requires', 'required', 'prescribes', 'prescribed', 'instructs', 'instructed'].includes(words[j]!.lower)) return true;
+  }
+  return false;
+}
+
 const OWN_IDENTITY = new Set(['account', 'accounts', 'credentials', 'login', 'identity', 'user', 'name', 'key', 'keys', 'token']);
+
+/** Words after "with" / "after" that say someone else had the act in hand: "…present", "after handing over to Lee". */
+const GUARDS = new Set(['present', 'supervision', 'supervising', 'watching', 'approved', 'handing', 'handed', 'handover', 'hand-off', 'handoff']);
 
 /** "with a company engineer present", "with approval", "after review": the act had its safeguard. */
 function guardedAct(words: readonly Token[], from: number): boolean {
@@ -234,7 +247,7 @@ function guardedAct(words: readonly Token[], from: number): boolean {
     if (words[i]!.lower !== 'with' && words[i]!.lower !== 'after') continue;
     if (['no', 'none', 'nobody'].includes(words[nextWord(words, i)]?.lower ?? '')) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
-      if (SAFEGUARD_NOUNS.has(words[j]!.lower) || ['present', 'supervision', 'supervising', 'watching', 'approved'].includes(words[j]!.lower)) return true;
+      if (SAFEGUARD_NOUNS.has(words[j]!.lower) || GUARDS.has(words[j]!.lower)) return true;
   }
   return false;
 }

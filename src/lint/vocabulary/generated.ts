@@ -1068,7 +1068,8 @@ export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
   "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
   "expected", "encountered", "caught", "reviewed", "tested", "checked", "audited", "validated", "double-checked",
-  "inspected",
+  "inspected", "drained", "paused", "froze", "throttled", "quarantined", "contained", "mitigated", "halted",
+  "stopped",
 ]);
 
 /** Verbs before a damaging gerund that say the damage did not happen or was ended: "Kim stopped deleting", "avoided dropping"; other verbs make the gerund the person's act ("kept deleting", "started wiping"). */
@@ -1362,14 +1363,14 @@ export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
   "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned", "empty", "noisy",
   "flaky", "failing", "false", "spurious", "sandbox", "scratch", "throwaway", "lagging", "flapping", "leaked",
   "broken", "unhealthy", "faulty", "misbehaving", "abusive", "attacker's", "attacker", "hostile", "fraudulent",
-  "suspicious", "offending", "poisonous", "degraded",
+  "suspicious", "offending", "poisonous", "degraded", "misrouted", "bad",
 ]);
 
 /** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
 export const DISPOSING_VERBS: ReadonlySet<string> = new Set([
   "deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied",
   "disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented", "locked",
-  "blocked", "bypassed", "overrode", "isolated", "severed",
+  "blocked", "bypassed", "overrode", "isolated", "severed", "overwrote",
 ]);
 
 /** What a responder "takes down" in writing: "took down notes during the call". */
@@ -1398,7 +1399,8 @@ export const DELIBERATE_PURPOSES: ReadonlySet<string> = new Set([
 export const PRECAUTIONS: ReadonlySet<string> = new Set([
   "confirming", "verifying", "checking", "backing", "snapshotting", "testing", "validating", "reviewing",
   "announcing", "exporting", "copying", "notifying", "agreeing", "consulting", "archiving", "migrating",
-  "moving", "saving", "replicating", "draining",
+  "moving", "saving", "replicating", "draining", "replaying", "reprocessing", "resending", "re-sending",
+  "redelivering",
 ]);
 
 /** Verbs of putting a good copy back, coordinated after a removal: "deleted the empty drug library and re-uploaded the signed one" is the repair, not damage. */
