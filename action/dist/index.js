@@ -53171,7 +53171,7 @@ function looksLikeName(words, i, token) {
   return !first || plain !== token.text || after !== void 0 && PERSONAL_VERBS.has(after.lower);
 }
 function personSubject(clause, verb, people, possessive = false) {
-  let inPhrase = false;
+  let inPhrase2 = false;
   let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
@@ -53182,14 +53182,14 @@ function personSubject(clause, verb, people, possessive = false) {
         continue;
       }
       found = -1;
-      inPhrase = false;
+      inPhrase2 = false;
     }
     if (token.kind !== "word") continue;
     if (token.lower === "that" && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? "")) found = -1;
-    if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
-    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? "")) inPhrase = false;
-    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
-    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (SUBJECT_RESETS.has(token.lower)) inPhrase2 = false;
+    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? "")) inPhrase2 = false;
+    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase2 = true;
+    if (found !== -1 || inPhrase2 || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
     found = i;
   }
@@ -53532,9 +53532,11 @@ function repairedAfter(words, end) {
   return false;
 }
 function isPassiveCleanup(words, aux, verb) {
-  if (!DISPOSING_VERBS.has(words[verb].lower)) return false;
-  for (let j = previousWord(words, aux), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
+  return DISPOSING_VERBS.has(words[verb].lower) && inPhrase(words, aux, previousWord, 4, DISPOSABLE_THINGS);
+}
+function inPhrase(words, from, step, limit, wanted) {
+  for (let j = step(words, from), n = 0; j !== -1 && n < limit; j = step(words, j), n++) {
+    if (wanted.has(words[j].lower)) return true;
     if (PHRASE_ENDS.has(words[j].lower)) return false;
   }
   return false;
@@ -53555,25 +53557,13 @@ function servingPurpose(words, so) {
   return false;
 }
 function splitSense(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
-    if (SPLIT_PARTICLES.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 6, SPLIT_PARTICLES);
 }
 function disposesOfBadThing(words, end) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, end, nextWord, 3, DISPOSABLE_THINGS);
 }
 function killsUnitOfWork(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (WORK_UNITS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 4, WORK_UNITS);
 }
 function mitigationPurpose(words, end, bareVerb) {
   for (let j = nextWord(words, end), n = 0; j !== -1 && n < 12; j = nextWord(words, j), n++) {

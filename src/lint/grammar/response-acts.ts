@@ -80,9 +80,13 @@ function repairedAfter(words: readonly Token[], end: number): boolean {
  * thing is the subject, so its qualifier stands before the auxiliary at `aux`.
  */
 export function isPassiveCleanup(words: readonly Token[], aux: number, verb: number): boolean {
-  if (!DISPOSING_VERBS.has(words[verb]!.lower)) return false;
-  for (let j = previousWord(words, aux), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j]!.lower)) return true;
+  return DISPOSING_VERBS.has(words[verb]!.lower) && inPhrase(words, aux, previousWord, 4, DISPOSABLE_THINGS);
+}
+
+/** Is a word of `wanted` within `limit` words from `from` (stepping with `step`), before the noun phrase ends? */
+function inPhrase(words: readonly Token[], from: number, step: typeof nextWord, limit: number, wanted: ReadonlySet<string>): boolean {
+  for (let j = step(words, from), n = 0; j !== -1 && n < limit; j = step(words, j), n++) {
+    if (wanted.has(words[j]!.lower)) return true;
     if (PHRASE_ENDS.has(words[j]!.lower)) return false;
   }
   return false;
@@ -117,29 +121,17 @@ const OWN = new Set(['she', 'he', 'they', 'her', 'his', 'their', 'i', 'my', 'we'
 
 /** "broke the incident into three workstreams", "broke the migration up": dividing, not damaging. */
 function splitSense(words: readonly Token[], verb: number): boolean {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
-    if (SPLIT_PARTICLES.has(words[j]!.lower)) return true;
-    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 6, SPLIT_PARTICLES);
 }
 
 /** "wiped the compromised laptop", "deleted the duplicate listings": the object was already bad or disposable. */
 function disposesOfBadThing(words: readonly Token[], end: number): boolean {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j]!.lower)) return true;
-    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
-  }
-  return false;
+  return inPhrase(words, end, nextWord, 3, DISPOSABLE_THINGS);
 }
 
 /** "killed the stale process", "killed the runaway queries": the object is a unit of work, not a service or data. */
 function killsUnitOfWork(words: readonly Token[], verb: number): boolean {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (WORK_UNITS.has(words[j]!.lower)) return true;
-    if (PHRASE_ENDS.has(words[j]!.lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 4, WORK_UNITS);
 }
 
 /**
