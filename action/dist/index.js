@@ -49373,7 +49373,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49424,7 +49424,10 @@ var init_generated = __esm({
       "execute",
       "complete",
       "obtain",
-      "submit"
+      "submit",
+      "forward",
+      "relay",
+      "share"
     ]);
     MODALS = /* @__PURE__ */ new Set(["should", "ought", "could", "must", "would", "might"]);
     MODAL_CONTRACTIONS = /* @__PURE__ */ new Set([
@@ -49469,7 +49472,15 @@ var init_generated = __esm({
       "asked",
       "followed",
       "took",
-      "thought"
+      "thought",
+      "showed",
+      "responded",
+      "answered",
+      "acknowledged",
+      "replied",
+      "escalated",
+      "watched",
+      "monitored"
     ]);
     NEGATIONS = /* @__PURE__ */ new Set(["never", "didn't", "don't", "doesn't", "hadn't", "not"]);
     CONDITIONALS = /* @__PURE__ */ new Set(["if", "had"]);
@@ -49609,7 +49620,11 @@ var init_generated = __esm({
       ["did", "not", "act"],
       ["didn't", "act"],
       ["sat", "on", "it"],
-      ["nothing", "was", "done", "about"]
+      ["nothing", "was", "done", "about"],
+      ["went", "back", "to", "sleep"],
+      ["went", "back", "to", "bed"],
+      ["went", "back", "to", "his"],
+      ["went", "back", "to", "her"]
     ];
     REQUIRED_THINGS = /* @__PURE__ */ new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
     FAILURE_NOUNS = /* @__PURE__ */ new Set(["failure", "neglect", "omission"]);
@@ -49674,6 +49689,9 @@ var init_generated = __esm({
       ["in", "plain", "sight"],
       ["seen", "it", "coming"],
       ["right", "in", "front", "of"],
+      ["was", "right", "there"],
+      ["were", "right", "there"],
+      ["there", "all", "along"],
       ["all", "they", "had", "to", "do"],
       ["all", "he", "had", "to", "do"],
       ["all", "she", "had", "to", "do"],
@@ -49811,7 +49829,13 @@ var init_generated = __esm({
       ["operator", "mistake"],
       ["mistake", "by"],
       ["mistakes", "by"],
-      ["error", "by"]
+      ["error", "by"],
+      ["slip", "by"],
+      ["slips", "by"],
+      ["blunder", "by"],
+      ["lapse", "by"],
+      ["oversight", "by"],
+      ["mistake", "on", "the", "part", "of"]
     ];
     ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
@@ -50179,6 +50203,55 @@ var init_generated = __esm({
         "word": [
           "heedlessly"
         ]
+      },
+      {
+        "word": [
+          "rubber",
+          "stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamped"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamping"
+        ]
+      },
+      {
+        "word": [
+          "did",
+          "not",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "didn't",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "couldn't",
+          "care",
+          "less"
+        ]
+      },
+      {
+        "word": [
+          "unacceptable"
+        ],
+        "person": true
       }
     ];
     BELONGINGS = /* @__PURE__ */ new Set([
@@ -50480,7 +50553,67 @@ var init_generated = __esm({
       "auditor",
       "auditors",
       "trader",
-      "traders"
+      "traders",
+      "squad",
+      "squads",
+      "crew",
+      "crews",
+      "liaison",
+      "liaisons",
+      "shift",
+      "shifts",
+      "biller",
+      "billers",
+      "translator",
+      "translators",
+      "teller",
+      "tellers",
+      "surgeon",
+      "surgeons",
+      "assistant",
+      "assistants",
+      "receptionist",
+      "receptionists",
+      "representative",
+      "representatives",
+      "rep",
+      "reps",
+      "coordinator",
+      "coordinators",
+      "mechanic",
+      "mechanics",
+      "electrician",
+      "electricians",
+      "inspector",
+      "inspectors",
+      "bookkeeper",
+      "bookkeepers",
+      "librarian",
+      "librarians",
+      "journalist",
+      "journalists",
+      "teacher",
+      "teachers",
+      "paramedic",
+      "paramedics",
+      "foreman",
+      "storekeeper",
+      "pickers",
+      "picker",
+      "packer",
+      "packers",
+      "caseworker",
+      "caseworkers",
+      "pilot",
+      "pilots",
+      "caretaker",
+      "caretakers",
+      "janitor",
+      "janitors",
+      "custodian",
+      "custodians",
+      "porter",
+      "porters"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50632,7 +50765,14 @@ var init_generated = __esm({
           "expire",
           "slip",
           "fill",
-          "run"
+          "run",
+          "grow",
+          "pile",
+          "climb",
+          "accumulate",
+          "balloon",
+          "degrade",
+          "rot"
         ]
       },
       {
@@ -50658,7 +50798,6 @@ var init_generated = __esm({
           "misconfigured",
           "botched",
           "caused",
-          "introduced",
           "overloaded",
           "crashed",
           "unplugged",
@@ -50704,6 +50843,23 @@ var init_generated = __esm({
           "misclassified",
           "misdeployed",
           "mis-deployed",
+          "misread",
+          "misheard",
+          "miscounted",
+          "miscalculated",
+          "misinterpreted",
+          "mistook",
+          "overbooked",
+          "oversold",
+          "overcommitted",
+          "overallocated",
+          "over-allocated",
+          "double-booked",
+          "double-charged",
+          "double-billed",
+          "double-posted",
+          "double-counted",
+          "overcharged",
           "misprovisioned",
           "misentered",
           "mis-entered",
@@ -50740,6 +50896,31 @@ var init_generated = __esm({
           "cable",
           "cord",
           "power"
+        ]
+      },
+      {
+        "verb": [
+          "introduced",
+          "reintroduced"
+        ],
+        "then": [
+          "bug",
+          "bugs",
+          "regression",
+          "regressions",
+          "race",
+          "leak",
+          "typo",
+          "deadlock",
+          "loop",
+          "vulnerability",
+          "flaw",
+          "defect",
+          "defects",
+          "incompatibility",
+          "outage",
+          "error",
+          "errors"
         ]
       },
       {
@@ -50890,7 +51071,29 @@ var init_generated = __esm({
       ["unfinished"],
       ["rushed"],
       ["hurriedly"],
-      ["prematurely"]
+      ["prematurely"],
+      ["unauthorised"],
+      ["unauthorized"],
+      ["unsanctioned"],
+      ["hours", "early"],
+      ["hours", "too", "early"],
+      ["days", "early"],
+      ["minutes", "early"],
+      ["too", "early"],
+      ["too", "soon"],
+      ["ahead", "of", "the", "embargo"],
+      ["would", "be", "fine"],
+      ["would", "be", "ok"],
+      ["would", "be", "okay"],
+      ["would", "be", "harmless"],
+      ["unsupervised"],
+      ["unaccompanied"],
+      ["in", "their", "wisdom"],
+      ["in", "his", "wisdom"],
+      ["in", "her", "wisdom"],
+      ["in", "their", "infinite"],
+      ["in", "his", "infinite"],
+      ["in", "her", "infinite"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -50933,7 +51136,15 @@ var init_generated = __esm({
       "api-key",
       "private",
       "ssh",
-      "keys"
+      "keys",
+      "records",
+      "pii",
+      "list",
+      "dump",
+      "export",
+      "pin",
+      "pins",
+      "combination"
     ]);
     EXPOSURE_PLACES = /* @__PURE__ */ new Set([
       "shared",
@@ -50961,7 +51172,11 @@ var init_generated = __esm({
       "stranger",
       "caller",
       "third",
-      "outsider"
+      "outsider",
+      "personal",
+      "home",
+      "private",
+      "usb"
     ]);
     COMMUNICATION_GERUNDS = /* @__PURE__ */ new Set([
       "telling",
@@ -50986,9 +51201,24 @@ var init_generated = __esm({
       "backing",
       "snapshotting",
       "draining",
-      "copying"
+      "copying",
+      "opening",
+      "reading",
+      "running",
+      "looking",
+      "trying"
     ]);
-    REPETITION_OPENERS = [["once", "again"], ["yet", "again"], ["again"], ["once", "more"], ["predictably"]];
+    REPETITION_OPENERS = [
+      ["once", "again"],
+      ["yet", "again"],
+      ["again"],
+      ["once", "more"],
+      ["predictably"],
+      ["as", "usual"],
+      ["as", "always"],
+      ["per", "usual"],
+      ["true", "to", "form"]
+    ];
     UNTESTED_OBJECTS = /* @__PURE__ */ new Set([
       "tested",
       "load-tested",
@@ -51060,7 +51290,16 @@ var init_generated = __esm({
       "audited",
       "validated",
       "double-checked",
-      "inspected"
+      "inspected",
+      "drained",
+      "paused",
+      "froze",
+      "throttled",
+      "quarantined",
+      "contained",
+      "mitigated",
+      "halted",
+      "stopped"
     ]);
     REFRAINING_VERBS = /* @__PURE__ */ new Set([
       "stopped",
@@ -51234,7 +51473,20 @@ var init_generated = __esm({
       "ignoring",
       "disregard"
     ]);
-    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"], ["broke", "protocol"], ["broke", "with"]];
+    NORM_VIOLATION_PHRASES = [
+      ["went", "against"],
+      ["acted", "against"],
+      ["worked", "around"],
+      ["broke", "protocol"],
+      ["broke", "with"],
+      ["went", "around"],
+      ["goes", "around"],
+      ["go", "around"],
+      ["going", "around"],
+      ["got", "around"],
+      ["get", "around"],
+      ["gone", "around"]
+    ];
     SKIPPING_VERBS = /* @__PURE__ */ new Set([
       "skip",
       "skipped",
@@ -51242,11 +51494,14 @@ var init_generated = __esm({
       "skips",
       "bypass",
       "bypassing",
+      "bypasses",
       "circumvent",
       "circumventing",
+      "circumvents",
       "override",
       "overrode",
-      "overriding"
+      "overriding",
+      "overrides"
     ]);
     NORM_FRAMES = [
       ["contrary", "to"],
@@ -51297,6 +51552,10 @@ var init_generated = __esm({
       "smooth"
     ]);
     SARCASTIC_OUTCOMES = /* @__PURE__ */ new Set([
+      "cannot",
+      "can't",
+      "unable",
+      "rebooted",
       "paperweight",
       "downtime",
       "outage",
@@ -51383,7 +51642,13 @@ var init_generated = __esm({
       "instructions",
       "board",
       "cab",
-      "sign-off"
+      "sign-off",
+      "glossary",
+      "spec",
+      "specification",
+      "handbook",
+      "manual",
+      "conventions"
     ]);
     SAFEGUARD_NOUNS = /* @__PURE__ */ new Set([
       "review",
@@ -51414,8 +51679,191 @@ var init_generated = __esm({
       "gates",
       "smoke",
       "pre-merge",
-      "ci"
+      "ci",
+      "lockout",
+      "lockouts",
+      "interlock",
+      "interlocks",
+      "safeguard",
+      "safeguards",
+      "signature",
+      "signatures",
+      "countersignature",
+      "authorisation",
+      "authorization",
+      "permission",
+      "consent",
+      "required",
+      "mandatory",
+      "mandated"
     ]);
+    AUTHORED_WORK = /* @__PURE__ */ new Set([
+      "work",
+      "change",
+      "changes",
+      "deploy",
+      "deployment",
+      "release",
+      "script",
+      "scripts",
+      "code",
+      "commit",
+      "commits",
+      "patch",
+      "migration",
+      "config",
+      "configuration",
+      "update",
+      "edit",
+      "edits",
+      "push",
+      "rollout",
+      "job"
+    ]);
+    DISABLING_VERBS = /* @__PURE__ */ new Set(["disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented"]);
+    DISABLED_SAFEGUARDS = /* @__PURE__ */ new Set([
+      "alarm",
+      "alarms",
+      "alert",
+      "alerts",
+      "alerting",
+      "interlock",
+      "interlocks",
+      "limit",
+      "limits",
+      "limiter",
+      "monitoring",
+      "firewall",
+      "protection",
+      "protections",
+      "guard",
+      "guards",
+      "guardrail",
+      "guardrails",
+      "lock",
+      "locks",
+      "safety",
+      "safeties",
+      "verification",
+      "checksum",
+      "checksums",
+      "fraud"
+    ]);
+    LEARNER_BASES = /* @__PURE__ */ new Set([
+      "delete",
+      "drop",
+      "wipe",
+      "make",
+      "push",
+      "deploy",
+      "change",
+      "restart",
+      "remove",
+      "update",
+      "edit",
+      "send",
+      "upload",
+      "merge",
+      "apply",
+      "install",
+      "disable",
+      "move",
+      "copy",
+      "reboot",
+      "kill",
+      "stop",
+      "use",
+      "give",
+      "turn",
+      "break",
+      "take",
+      "do",
+      "write",
+      "forget",
+      "ignore",
+      "skip",
+      "modify",
+      "overwrite",
+      "truncate",
+      "purge",
+      "erase",
+      "release",
+      "execute",
+      "approve",
+      "switch",
+      "enable",
+      "configure"
+    ]);
+    REQUEST_VERBS = /* @__PURE__ */ new Set([
+      "asked",
+      "requested",
+      "suggested",
+      "proposed",
+      "recommended",
+      "advised",
+      "urged",
+      "ask",
+      "asks",
+      "request",
+      "requests"
+    ]);
+    TEST_THINGS = /* @__PURE__ */ new Set(["test", "testing", "staging", "debug", "dummy", "sample", "placeholder", "fake", "draft", "sandbox", "dev"]);
+    LIVE_PLACES = /* @__PURE__ */ new Set([
+      "production",
+      "prod",
+      "live",
+      "flight",
+      "customers",
+      "customer",
+      "release",
+      "real",
+      "patients",
+      "users",
+      "public"
+    ]);
+    PROMOTED_THINGS = /* @__PURE__ */ new Set([
+      "build",
+      "builds",
+      "image",
+      "images",
+      "release",
+      "artifact",
+      "artifacts",
+      "version",
+      "candidate",
+      "branch",
+      "tag",
+      "environment"
+    ]);
+    LEFT_STATES = /* @__PURE__ */ new Set([
+      "open",
+      "unlocked",
+      "unattended",
+      "exposed",
+      "unpatched",
+      "unencrypted",
+      "unsecured",
+      "unguarded",
+      "world-readable",
+      "propped"
+    ]);
+    RELIEVED_OUTCOMES = /* @__PURE__ */ new Set([
+      "limited",
+      "contained",
+      "minimal",
+      "minimised",
+      "minimized",
+      "avoided",
+      "prevented",
+      "mitigated",
+      "spared",
+      "unaffected",
+      "averted",
+      "shortened",
+      "reduced",
+      "back"
+    ]);
+    POINTER_CONTRACTIONS = /* @__PURE__ */ new Set(["that's", "this's", "it's"]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -51480,7 +51928,20 @@ var init_generated = __esm({
       "fire"
     ]);
     REMOVAL_VERBS = /* @__PURE__ */ new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
-    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
+    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+    FORFEITED_THINGS = /* @__PURE__ */ new Set([
+      "privileges",
+      "privilege",
+      "rights",
+      "clearance",
+      "bonus",
+      "job",
+      "badge",
+      "certification",
+      "licence",
+      "license"
+    ]);
+    FORFEITING_VERBS = /* @__PURE__ */ new Set(["lost", "loses", "forfeited"]);
     MITIGATION_PURPOSES = /* @__PURE__ */ new Set([
       "stop",
       "restore",
@@ -51517,7 +51978,30 @@ var init_generated = __esm({
       "install",
       "apply",
       "migrate",
-      "rotate"
+      "rotate",
+      "clear",
+      "flush",
+      "fix",
+      "repair",
+      "evict",
+      "refresh",
+      "release",
+      "remove",
+      "unstick",
+      "recycle",
+      "add",
+      "scale",
+      "increase",
+      "expand",
+      "boost",
+      "reroute",
+      "redirect",
+      "route",
+      "serve",
+      "absorb",
+      "handle",
+      "buy",
+      "keep"
     ]);
     DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
       "compromised",
@@ -51548,9 +52032,62 @@ var init_generated = __esm({
       "spam",
       "junk",
       "bogus",
-      "poisoned"
+      "poisoned",
+      "empty",
+      "noisy",
+      "flaky",
+      "failing",
+      "false",
+      "spurious",
+      "sandbox",
+      "scratch",
+      "throwaway",
+      "lagging",
+      "flapping",
+      "leaked",
+      "broken",
+      "unhealthy",
+      "faulty",
+      "misbehaving",
+      "abusive",
+      "attacker's",
+      "attacker",
+      "hostile",
+      "fraudulent",
+      "suspicious",
+      "offending",
+      "poisonous",
+      "degraded",
+      "misrouted",
+      "bad"
     ]);
-    DISPOSING_VERBS = /* @__PURE__ */ new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+    DISPOSING_VERBS = /* @__PURE__ */ new Set([
+      "deleted",
+      "wiped",
+      "dropped",
+      "purged",
+      "truncated",
+      "erased",
+      "killed",
+      "nuked",
+      "trashed",
+      "emptied",
+      "disabled",
+      "deactivated",
+      "silenced",
+      "muted",
+      "suppressed",
+      "switched",
+      "turned",
+      "commented",
+      "locked",
+      "blocked",
+      "bypassed",
+      "overrode",
+      "isolated",
+      "severed",
+      "overwrote"
+    ]);
     RECORDED_THINGS = /* @__PURE__ */ new Set([
       "notes",
       "note",
@@ -51618,7 +52155,66 @@ var init_generated = __esm({
       "copying",
       "notifying",
       "agreeing",
-      "consulting"
+      "consulting",
+      "archiving",
+      "migrating",
+      "moving",
+      "saving",
+      "replicating",
+      "draining",
+      "replaying",
+      "reprocessing",
+      "resending",
+      "re-sending",
+      "redelivering"
+    ]);
+    REPAIR_VERBS = /* @__PURE__ */ new Set([
+      "restored",
+      "replaced",
+      "recreated",
+      "rebuilt",
+      "reinstalled",
+      "reloaded",
+      "reimported",
+      "re-imported",
+      "reuploaded",
+      "re-uploaded",
+      "resynced",
+      "re-synced",
+      "reseeded",
+      "re-seeded",
+      "repopulated",
+      "redeployed",
+      "re-deployed",
+      "regenerated",
+      "reissued",
+      "re-issued",
+      "reinstated",
+      "re-created",
+      "re-added",
+      "readded",
+      "republished",
+      "re-published"
+    ]);
+    SECURED_STATES = /* @__PURE__ */ new Set([
+      "migrated",
+      "copied",
+      "exported",
+      "backed",
+      "verified",
+      "confirmed",
+      "replicated",
+      "archived",
+      "moved",
+      "restored",
+      "drained",
+      "snapshotted",
+      "saved",
+      "evacuated",
+      "decommissioned",
+      "retired",
+      "superseded",
+      "replaced"
     ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
@@ -51654,7 +52250,12 @@ var init_generated = __esm({
       ["use", "caution"],
       ["extra", "care"],
       ["more", "rigorous"],
-      ["more", "rigorously"]
+      ["more", "rigorously"],
+      ["more", "ownership"],
+      ["greater", "ownership"],
+      ["more", "responsibility"],
+      ["greater", "care"],
+      ["more", "discipline"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -51667,8 +52268,35 @@ var init_generated = __esm({
       "encourage",
       "educate",
       "instruct",
-      "warn"
+      "warn",
+      "re-read",
+      "reread",
+      "familiarise",
+      "familiarize",
+      "re-familiarise",
+      "re-familiarize",
+      "memorise",
+      "memorize"
     ]);
+    URGING_OPENERS = [["make", "sure"], ["ensure"]];
+    DILIGENT_ACTS = /* @__PURE__ */ new Set([
+      "read",
+      "follow",
+      "check",
+      "remember",
+      "know",
+      "review",
+      "double-check",
+      "pay",
+      "verify",
+      "understand",
+      "are",
+      "take",
+      "think",
+      "look",
+      "confirm"
+    ]);
+    TRAINING_NOUNS = /* @__PURE__ */ new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
     TRIGGERS = {
       personAsCause: [
         "accident",
@@ -51681,12 +52309,14 @@ var init_generated = __esm({
         "allow",
         "allowed",
         "allows",
+        "always",
         "amazing",
         "anyway",
         "api-key",
         "apikey",
         "approval",
         "approved",
+        "around",
         "authorisation",
         "authority",
         "authorization",
@@ -51732,6 +52362,7 @@ var init_generated = __esm({
         "business",
         "bypass",
         "bypassed",
+        "bypasses",
         "bypassing",
         "came",
         "cause",
@@ -51743,10 +52374,13 @@ var init_generated = __esm({
         "circumvent",
         "circumvented",
         "circumventing",
+        "circumvents",
         "cleartext",
         "clobbered",
         "collapsed",
+        "combination",
         "comes",
+        "commented",
         "compliant",
         "congrats",
         "congratulations",
@@ -51769,6 +52403,7 @@ var init_generated = __esm({
         "crippled",
         "culprit",
         "cut",
+        "deactivated",
         "deadline",
         "deadlocked",
         "defiance",
@@ -51790,13 +52425,21 @@ var init_generated = __esm({
         "disregarded",
         "doing",
         "done",
+        "double-billed",
+        "double-booked",
+        "double-charged",
         "double-checking",
+        "double-counted",
+        "double-posted",
         "down",
         "downtime",
         "dropped",
         "dropping",
         "due",
+        "dump",
         "during",
+        "early",
+        "embargo",
         "emptied",
         "entirely",
         "erased",
@@ -51807,6 +52450,8 @@ var init_generated = __esm({
         "evening",
         "exhausted",
         "exhausting",
+        "export",
+        "exposed",
         "failed",
         "failing",
         "failure",
@@ -51831,6 +52476,7 @@ var init_generated = __esm({
         "hammered",
         "haphazardly",
         "happened",
+        "harmless",
         "her",
         "heroic",
         "hide",
@@ -51847,9 +52493,11 @@ var init_generated = __esm({
         "inadvertently",
         "incident",
         "incorrect",
+        "infinite",
         "instead",
         "introduced",
         "issue",
+        "it's",
         "jammed",
         "keys",
         "killed",
@@ -51865,6 +52513,7 @@ var init_generated = __esm({
         "let",
         "lies",
         "line",
+        "list",
         "live",
         "load-tested",
         "locked",
@@ -51892,12 +52541,16 @@ var init_generated = __esm({
         "mis-typed",
         "misapplied",
         "misassigned",
+        "miscalculated",
         "misclassified",
         "misconfigured",
+        "miscounted",
         "misdeployed",
         "misdirected",
         "misentered",
         "mishandled",
+        "misheard",
+        "misinterpreted",
         "misjudged",
         "miskeyed",
         "mislabeled",
@@ -51906,6 +52559,7 @@ var init_generated = __esm({
         "misordered",
         "mispointed",
         "misprovisioned",
+        "misread",
         "misrouted",
         "misset",
         "misstep",
@@ -51913,9 +52567,11 @@ var init_generated = __esm({
         "mistakenly",
         "mistakes",
         "mistimed",
+        "mistook",
         "mistyped",
         "misused",
         "morning",
+        "muted",
         "nice",
         "night",
         "non-adherence",
@@ -51925,18 +52581,26 @@ var init_generated = __esm({
         "occurred",
         "offline",
         "once",
+        "open",
         "outage",
         "outdated",
         "outside",
         "outstanding",
+        "over-allocated",
+        "overallocated",
+        "overbooked",
+        "overcharged",
+        "overcommitted",
         "overfilled",
         "overflowed",
         "overloaded",
         "overloading",
         "override",
+        "overrides",
         "overriding",
         "overrode",
         "oversight",
+        "oversold",
         "overwhelmed",
         "overwriting",
         "overwrote",
@@ -51946,6 +52610,9 @@ var init_generated = __esm({
         "password",
         "passwords",
         "peak",
+        "pii",
+        "pin",
+        "pins",
         "plain",
         "plaintext",
         "predictably",
@@ -51953,12 +52620,15 @@ var init_generated = __esm({
         "private",
         "problem",
         "production",
+        "propped",
         "protocol",
         "public",
         "pulled",
         "purged",
         "reason",
+        "records",
         "regression",
+        "reintroduced",
         "release",
         "responsible",
         "rests",
@@ -51982,6 +52652,7 @@ var init_generated = __esm({
         "severed",
         "sidestepped",
         "signed",
+        "silenced",
         "sits",
         "skip",
         "skipped",
@@ -51993,6 +52664,7 @@ var init_generated = __esm({
         "slips",
         "smoke-tested",
         "smooth",
+        "soon",
         "spammed",
         "spite",
         "splendid",
@@ -52005,6 +52677,8 @@ var init_generated = __esm({
         "straight",
         "stunning",
         "superb",
+        "suppressed",
+        "switched",
         "take",
         "taken",
         "takes",
@@ -52013,9 +52687,11 @@ var init_generated = __esm({
         "tested",
         "thank",
         "thanks",
+        "that's",
         "their",
         "then",
         "thinking",
+        "this's",
         "token",
         "tokens",
         "took",
@@ -52026,27 +52702,40 @@ var init_generated = __esm({
         "trashed",
         "tried",
         "triggered",
+        "true",
         "truncated",
         "turned",
         "twice",
+        "unaccompanied",
         "unannounced",
         "unapproved",
+        "unattended",
         "unaudited",
+        "unauthorised",
+        "unauthorized",
         "unbounded",
         "unchecked",
         "under",
+        "unencrypted",
         "unfiltered",
         "unfinished",
+        "unguarded",
         "unilaterally",
         "unintentionally",
+        "unlocked",
+        "unpatched",
         "unplugged",
         "unreviewed",
+        "unsanctioned",
         "unscoped",
+        "unsecured",
         "unsigned",
+        "unsupervised",
         "untested",
         "unvalidated",
         "unverified",
         "unvetted",
+        "usual",
         "vacation",
         "validated",
         "verified",
@@ -52060,9 +52749,12 @@ var init_generated = __esm({
         "why",
         "wiped",
         "wiping",
+        "wisdom",
         "without",
         "wonderful",
         "worked",
+        "world-readable",
+        "would",
         "wrecked",
         "wrong",
         "wrongly",
@@ -52127,6 +52819,7 @@ var init_generated = __esm({
         "shouldn't",
         "shouldn't've",
         "skipped",
+        "sleep",
         "supposed",
         "unacknowledged",
         "unactioned",
@@ -52137,11 +52830,13 @@ var init_generated = __esm({
         "unread",
         "unreviewed",
         "untriaged",
+        "went",
         "would",
         "would've",
         "wouldn't've"
       ],
       humanError: [
+        "blunder",
         "engineer",
         "error",
         "errors",
@@ -52151,25 +52846,32 @@ var init_generated = __esm({
         "fat-fingered",
         "fingered",
         "human",
+        "lapse",
         "manual",
         "mistake",
         "mistakes",
         "operator",
+        "oversight",
         "pebkac",
         "pilot",
-        "problem"
+        "problem",
+        "slip",
+        "slips"
       ],
       judgement: [
         "amateurish",
         "asleep",
         "boneheaded",
+        "care",
         "careless",
         "carelessly",
         "carelessness",
         "cavalier",
         "clueless",
         "competent",
+        "couldn't",
         "cowboy",
+        "didn't",
         "diligence",
         "dumb",
         "half-assed",
@@ -52205,6 +52907,10 @@ var init_generated = __esm({
         "rigor",
         "rigour",
         "rookie",
+        "rubber",
+        "rubber-stamp",
+        "rubber-stamped",
+        "rubber-stamping",
         "shoddily",
         "shoddy",
         "slapdash",
@@ -52217,6 +52923,7 @@ var init_generated = __esm({
         "terrible",
         "thoughtless",
         "thoughtlessly",
+        "unacceptable",
         "unprofessional",
         "useless"
       ],
@@ -52242,12 +52949,15 @@ var init_generated = __esm({
         "example",
         "fire",
         "fired",
+        "forfeited",
         "held",
         "hold",
         "holding",
         "kicked",
         "let",
         "letting",
+        "loses",
+        "lost",
         "on-call",
         "penalty",
         "performance",
@@ -52316,6 +53026,7 @@ var init_generated = __esm({
         "stares",
         "staring",
         "supposed",
+        "there",
         "they",
         "trivial",
         "trivially",
@@ -52332,29 +53043,49 @@ var init_generated = __esm({
         "carefully",
         "caution",
         "cautious",
+        "coaching",
         "diligent",
+        "discipline",
         "double-check",
         "doublecheck",
         "educate",
         "encourage",
+        "ensure",
         "exercise",
         "extra",
+        "familiarise",
+        "familiarize",
+        "greater",
         "harder",
         "importance",
         "instruct",
         "make",
+        "memorise",
+        "memorize",
         "mindful",
+        "ownership",
+        "re-familiarise",
+        "re-familiarize",
+        "re-read",
         "re-train",
+        "re-training",
+        "refresher",
         "remember",
         "remind",
         "reminded",
+        "reminder",
+        "reminders",
+        "reread",
+        "responsibility",
         "retrain",
+        "retraining",
         "rigorous",
         "rigorously",
         "take",
         "tell",
         "think",
         "thorough",
+        "training",
         "vigilant",
         "warn"
       ]
@@ -52428,7 +53159,7 @@ function isPersonAt(words, i, people) {
   if (people.names.has(base)) return true;
   if (base === "no" && words[nextWord(words, i)]?.lower === "one") return true;
   if (PERSON_PRONOUNS.has(base)) return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || people.guessNames && looksLikeName(words, i, token);
 }
@@ -52454,8 +53185,10 @@ function roleIsPerson(words, i, base) {
     const before2 = words[previousWord(words, i)];
     if (before2 && TECH_BEFORE_OPERATOR.test(before2.text) && before2.lower !== "the") return false;
   }
+  if (base === "shift" || base === "shifts") return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? "");
   const after = words[nextWord(words, i)];
   if ((base === "lead" || base === "owner" || base === "owners") && after && ["time", "field", "label", "column"].includes(after.lower)) return false;
+  if (after && THING_HEADS.has(after.lower)) return false;
   return true;
 }
 function namedByRole(words, i, token) {
@@ -52483,7 +53216,7 @@ function looksLikeName(words, i, token) {
   return !first || plain !== token.text || after !== void 0 && PERSONAL_VERBS.has(after.lower);
 }
 function personSubject(clause, verb, people, possessive = false) {
-  let inPhrase = false;
+  let inPhrase2 = false;
   let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
@@ -52494,13 +53227,14 @@ function personSubject(clause, verb, people, possessive = false) {
         continue;
       }
       found = -1;
-      inPhrase = false;
+      inPhrase2 = false;
     }
     if (token.kind !== "word") continue;
     if (token.lower === "that" && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? "")) found = -1;
-    if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
-    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
-    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (SUBJECT_RESETS.has(token.lower)) inPhrase2 = false;
+    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? "")) inPhrase2 = false;
+    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase2 = true;
+    if (found !== -1 || inPhrase2 || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
     found = i;
   }
@@ -52518,13 +53252,49 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+var TECH_BEFORE_OPERATOR, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    THING_HEADS = /* @__PURE__ */ new Set([
+      "system",
+      "systems",
+      "app",
+      "application",
+      "portal",
+      "tool",
+      "tools",
+      "software",
+      "account",
+      "accounts",
+      "screen",
+      "terminal",
+      "terminals",
+      "console",
+      "dashboard",
+      "module",
+      "interface",
+      "ui",
+      "role",
+      "roles",
+      "permissions",
+      "permission",
+      "login",
+      "logins",
+      "group",
+      "mailbox",
+      "handbook",
+      "programme",
+      "program",
+      "project",
+      "phase",
+      "study",
+      "scheme"
+    ]);
+    SHIFT_QUALIFIERS = /* @__PURE__ */ new Set(["night", "day", "morning", "evening", "incoming", "outgoing", "late", "early", "weekend", "overnight", "next", "previous"]);
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
     PREPOSITIONS = /* @__PURE__ */ new Set([
       "from",
@@ -52559,6 +53329,38 @@ var init_finding = __esm({
   }
 });
 
+// src/lint/rules/damage.ts
+function participleAt(words, i) {
+  const lower = words[i].lower;
+  if (!PARTICIPLE_INDEX.has(lower)) return false;
+  const then = PARTICIPLE_INDEX.get(lower);
+  if (!then) return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
+  return false;
+}
+function damageAt(words, i) {
+  const lower = words[i].lower;
+  if (!DAMAGE_INDEX.has(lower)) return -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  const then = DAMAGE_INDEX.get(lower);
+  if (!then) return i;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
+  return -1;
+}
+var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
+var init_damage = __esm({
+  "src/lint/rules/damage.ts"() {
+    "use strict";
+    init_windows();
+    init_generated();
+    DAMAGE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+  }
+});
+
 // src/lint/rules/counterfactual.ts
 function checkCounterfactual(clauses, sentence, people) {
   const rule2 = "blame/counterfactual";
@@ -52579,7 +53381,8 @@ function checkCounterfactual(clauses, sentence, people) {
   }
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
-  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  const unheeded = idle !== null && (sentence.words[idle[0]].lower !== "went" || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
@@ -52626,7 +53429,8 @@ function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     const first = previousWord(words, i) === -1;
-    if (!CONDITIONALS.has(lower) || lower === "had" && !first) continue;
+    const inverted = lower === "had" && (first || words[i - 1]?.kind === "punct" || AVOIDED.has(words[previousWord(words, i)]?.lower ?? ""));
+    if (!CONDITIONALS.has(lower) || lower === "had" && !inverted) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       const had = lower === "had" || words[j].lower.endsWith("'d") ? j : findPhrase(words, ["had"], j);
@@ -52659,11 +53463,14 @@ function omissionAt(words, i, people, shared = false, explained = false) {
   const nextLower = words[next]?.lower ?? "";
   const modalEnd = modalPerfectEnd(words, i);
   if (modalEnd !== -1) {
-    const after = words[nextWord(words, modalEnd)]?.lower ?? "";
-    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? "") ? modalEnd : -1;
+    let participle = nextWord(words, modalEnd);
+    if (MODAL_ADVERBS.has(words[participle]?.lower ?? "")) participle = nextWord(words, participle);
+    const after = words[participle]?.lower ?? "";
+    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? "") ? modalEnd : -1;
     if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
-    if (subject === -1 || !isParticiple(after)) return -1;
+    if (subject === -1 || !isParticiple(after) || POSSIBILITY_MODALS.has(lower) && NEEDS.has(after)) return -1;
+    if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject].lower)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const before = previousWord(words, subject);
     const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
@@ -52671,12 +53478,14 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  if (nextLower === "nothing") return -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === "to") end = next;
   else if ((lower === "had" || lower === "have") && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
-  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people) && !negatedPassive(words, i)) end = negatedDiligence(words, i);
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
     if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb].lower) && !NEGATIONS.has(words[verb].lower)) end = verb;
@@ -52694,12 +53503,16 @@ function isNegation(words, i, people) {
   if (lower !== "not") return false;
   const before = previousWord(words, i);
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
-  return ["did", "does", "do", "had", "was", "were"].includes(words[before]?.lower ?? "");
+  return ["did", "does", "do", "had", "was", "were", "has", "have"].includes(words[before]?.lower ?? "");
+}
+function negatedPassive(words, not) {
+  if (words[not].lower !== "not" || !["was", "were"].includes(words[previousWord(words, not)]?.lower ?? "")) return false;
+  return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? "");
 }
 function negatedDiligence(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j].lower;
-    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
   }
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? "")) return -1;
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j].lower) && n > 0) return j;
@@ -52723,17 +53536,22 @@ function modalPerfectEnd(words, i) {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
-  return j !== -1 && words[j].lower === "have" ? j : -1;
+  return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
 }
-var INACTION, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
     init_finding();
+    init_damage();
     init_people();
     init_windows();
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
+    HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
+    AVOIDED = /* @__PURE__ */ new Set(["avoidable", "preventable", "avoided", "prevented", "averted", "caught", "different", "fine"]);
+    NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
+    MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
@@ -52746,41 +53564,64 @@ function isResponseAct(words, verb, end) {
   if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
   if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? "")))
     return true;
-  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  if (DISPOSING_VERBS.has(lower) && (disposesOfBadThing(words, end) || repairedAfter(words, end))) return true;
   return mitigationPurpose(words, end, end === verb);
 }
-function splitSense(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
-    if (SPLIT_PARTICLES.has(words[j].lower)) return true;
+function repairedAfter(words, end) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    if (words[j].lower !== "and") continue;
+    let verb = nextWord(words, j);
+    if (words[verb]?.lower === "then") verb = nextWord(words, verb);
+    return verb !== -1 && REPAIR_VERBS.has(words[verb].lower);
+  }
+  return false;
+}
+function isPassiveCleanup(words, aux, verb) {
+  return DISPOSING_VERBS.has(words[verb].lower) && inPhrase(words, aux, previousWord, 4, DISPOSABLE_THINGS);
+}
+function inPhrase(words, from, step, limit, wanted) {
+  for (let j = step(words, from), n = 0; j !== -1 && n < limit; j = step(words, j), n++) {
+    if (wanted.has(words[j].lower)) return true;
     if (PHRASE_ENDS.has(words[j].lower)) return false;
   }
   return false;
+}
+function securedFirst(words, link2) {
+  for (let k = nextWord(words, link2), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) {
+    if (SECURED_STATES.has(words[k].lower)) return true;
+    if (m < 3 && SAFEGUARD_NOUNS.has(words[k].lower)) return true;
+  }
+  return false;
+}
+function servingPurpose(words, so) {
+  if (words[so]?.lower !== "so") return false;
+  let subject = nextWord(words, so);
+  if (words[subject]?.lower === "that") subject = nextWord(words, subject);
+  if (subject === -1 || OWN.has(words[subject].lower)) return false;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
+  return false;
+}
+function splitSense(words, verb) {
+  return inPhrase(words, verb, nextWord, 6, SPLIT_PARTICLES);
 }
 function disposesOfBadThing(words, end) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, end, nextWord, 3, DISPOSABLE_THINGS);
 }
 function killsUnitOfWork(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (WORK_UNITS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 4, WORK_UNITS);
 }
 function mitigationPurpose(words, end, bareVerb) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 12; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
     if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
+    if ((words[j].lower === "after" || words[j].lower === "once") && securedFirst(words, j)) return true;
     if (words[j].lower !== "to" || bareVerb && j === nextWord(words, end)) continue;
     return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose].lower) || /^re-?[a-z]{4,}$/.test(words[purpose].lower));
   }
   return false;
 }
-var BREAK, KILL, PHRASE_ENDS;
+var BREAK, KILL, PHRASE_ENDS, OWN;
 var init_response_acts = __esm({
   "src/lint/grammar/response-acts.ts"() {
     "use strict";
@@ -52807,46 +53648,16 @@ var init_response_acts = __esm({
       "by",
       "for"
     ]);
-  }
-});
-
-// src/lint/rules/damage.ts
-function participleAt(words, i) {
-  const lower = words[i].lower;
-  if (!PARTICIPLE_INDEX.has(lower)) return false;
-  const then = PARTICIPLE_INDEX.get(lower);
-  if (!then) return true;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
-  return false;
-}
-function damageAt(words, i) {
-  const lower = words[i].lower;
-  if (!DAMAGE_INDEX.has(lower)) return -1;
-  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
-  const then = DAMAGE_INDEX.get(lower);
-  if (!then) return i;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
-  return -1;
-}
-var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
-var init_damage = __esm({
-  "src/lint/rules/damage.ts"() {
-    "use strict";
-    init_windows();
-    init_generated();
-    DAMAGE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+    OWN = /* @__PURE__ */ new Set(["she", "he", "they", "her", "his", "their", "i", "my", "we", "our"]);
   }
 });
 
 // src/lint/rules/person-as-cause-source.ts
 function namedAsSource(words, people) {
   const thanks = matchPhrase(words, CREDIT);
-  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
-    const who = nextWord(words, thanks[1]);
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
+    const first = nextWord(words, thanks[1]);
+    const who = ["the", "our", "their"].includes(words[first]?.lower ?? "") ? nextWord(words, first) : first;
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
     const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
@@ -52860,7 +53671,7 @@ function namedAsSource(words, people) {
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
     if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
   }
   for (let i = 0; i < words.length; i++) {
@@ -52872,6 +53683,9 @@ function namedAsSource(words, people) {
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    const of = words[i].lower === "fault" && words[nextWord(words, i)]?.lower === "of" ? nextPerson(words, nextWord(words, i), people, 3) : -1;
+    const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ""));
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i], words[of])];
     const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i], words[who])];
@@ -52881,7 +53695,19 @@ function namedAsSource(words, people) {
   }
   return null;
 }
+function harmfulAct(words, act) {
+  const lower = words[act].lower;
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+}
 function cleftPerson(words, people) {
+  const one2 = findPhrase(words, ["the", "one", "who"]);
+  if (one2 !== -1) {
+    const be = previousWord(words, one2);
+    const who = previousWord(words, be);
+    const act = nextWord(words, one2 + 2);
+    if (["is", "was", "'s"].includes(words[be]?.lower ?? "") && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+      return span("blame/person-as-cause", words[who], words[one2 + 2]);
+  }
   for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
@@ -52924,7 +53750,7 @@ function outcomeOnPerson(words, people) {
   for (let k = 0; k < words.length; k++) {
     const lower = words[k].lower;
     const pointer = lower === "one" && ["this", "that"].includes(words[previousWord(words, k)]?.lower ?? "");
-    const contracted = lower === "that's" || lower === "this's";
+    const contracted = POINTER_CONTRACTIONS.has(lower);
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
@@ -53040,6 +53866,7 @@ function normViolation(words, people) {
     const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
     const norm2 = normAfter(words, phrase[1]);
+    if (norm2 !== -1 && words[phrase[1]].lower === "around" && words.slice(phrase[1] + 1, norm2).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i], words[norm2]);
   }
@@ -53065,7 +53892,14 @@ function sarcasticPraise(words, people) {
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
-  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
+  const thanked = addressed && words[act]?.lower === "for" ? nextWord(words, act) : -1;
+  if (thanked !== -1 && /ing$/.test(words[thanked].lower) && !REMEDY_GERUNDS.has(words[thanked].lower)) {
+    const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
+    if (loaded) return span(rule, words[praise], words[loaded[1]]);
+  }
+  const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
+  if (exclaimed || another)
     return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
@@ -53090,6 +53924,7 @@ function outcomeWhenPersonActs(words, people) {
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (["nobody", "no", "none"].includes(words[who].lower)) continue;
     if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
     return span(rule, words[who], words[verb]);
   }
@@ -53101,7 +53936,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, DENIED, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -53115,6 +53950,7 @@ var init_person_as_cause_source = __esm({
     ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
     BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
     rule = "blame/person-as-cause";
+    DENIED = /* @__PURE__ */ new Set(["no", "not", "never", "nobody", "isn't", "wasn't"]);
     CREDITED_ACTS = /* @__PURE__ */ new Set([
       "restored",
       "fixed",
@@ -53143,6 +53979,7 @@ var init_person_as_cause_source = __esm({
     OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
     BARE = createPhraseIndex(BARE_CAUSES);
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+    DEFECTIVE = /* @__PURE__ */ new Set(["broken", "faulty", "outdated", "stale", "wrong", "missing", "failing", "buggy", "flaky", "incorrect", "obsolete"]);
     NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
     INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
     ACT_NOUNS = /* @__PURE__ */ new Set([
@@ -53164,8 +54001,10 @@ var init_person_as_cause_source = __esm({
       "decision",
       "plan",
       "timing",
-      "stuff"
+      "stuff",
+      "one"
     ]);
+    RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(" ") === m.join(" ")))]);
     SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
     OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
     WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
@@ -53209,24 +54048,27 @@ function hasAny(words, index2, from = 0) {
   return matchPhrase(words, index2, from)?.[0] ?? -1;
 }
 function checkPersonAsCause(clauses, sentence, people) {
-  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule2 = "blame/person-as-cause";
-  for (const clause of clauses) {
+  for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
+    const next = clauses[c + 1]?.words;
+    const purposeNext = next !== void 0 && next[0]?.lower === "so" && purposeSo(next, 0);
+    const serving = next !== void 0 && servingPurpose(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
           return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
-      const agent = passiveAgentThenDamage(words, i, people);
+      const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
+    const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
@@ -53248,12 +54090,91 @@ function perfectActive(words, aux) {
   if (!["has", "have", "had"].includes(words[aux].lower)) return false;
   const next = nextWord(words, aux);
   if (next === -1) return false;
-  return words[next].lower === "been" ? /ing$/.test(words[nextWord(words, next)]?.lower ?? "") : /(ed|en|wn)$/.test(words[next].lower);
+  if (words[next].lower === "been") return /ing$/.test(words[nextWord(words, next)]?.lower ?? "");
+  return /(ed|en|wn)$/.test(words[next].lower) && matchPhrase(words, LOADED, next, (at) => at === next) === null;
 }
 function afterRemedy(words, subject, verb) {
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
     if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
   }
+  return false;
+}
+function sanctioned(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== "as") continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (["allows", "allowed", "permits", "permitted", "requires", "required", "prescribes", "prescribed", "instructs", "instructed"].includes(words[j].lower)) return true;
+  }
+  return false;
+}
+function guardedAct(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (words[i].lower !== "with" && words[i].lower !== "after") continue;
+    if (["no", "none", "nobody"].includes(words[nextWord(words, i)]?.lower ?? "")) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j].lower) || GUARDS.has(words[j].lower)) return true;
+  }
+  return false;
+}
+function turnedIntoFailure(words, verb) {
+  if (!["turned", "turns", "made"].includes(words[verb].lower)) return -1;
+  const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === "into");
+  if (into === -1) return -1;
+  for (let k = nextWord(words, into), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++)
+    if (INCIDENT_NOUNS.has(words[k].lower) || BAD_OUTCOMES.has(words[k].lower) || SARCASTIC_OUTCOMES.has(words[k].lower)) return k;
+  return -1;
+}
+function leftInState(words, verb) {
+  if (words[verb].lower !== "left") return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
+    if (!LEFT_STATES.has(words[j].lower)) continue;
+    return words.slice(j + 1).some((w) => w.lower === "to" || w.lower === "so") ? -1 : j;
+  }
+  return -1;
+}
+function misplacedTestThing(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!TEST_THINGS.has(words[i].lower)) continue;
+    const head = nextWord(words, i);
+    if (head === -1 || PROMOTED_THINGS.has(words[head].lower)) continue;
+    for (let j = head, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j].lower) && words[j].lower !== "at") continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) {
+        if (LIVE_PLACES.has(words[k].lower)) return words.slice(k + 1).some((w) => w.lower === "to") ? -1 : k;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+function learnerPast(words, aux) {
+  if (!["has", "have", "had", "was", "were"].includes(words[aux].lower)) return false;
+  const verb = words[nextWord(words, aux)]?.lower ?? "";
+  return LEARNER_BASES.has(verb) || ["has", "have"].includes(words[aux].lower) && /[a-z]{3}ing$/.test(verb) && verb !== "being";
+}
+function disabledSafeguard(words, verb, purposeNext) {
+  if (!DISABLING_VERBS.has(words[verb].lower)) return -1;
+  if (["switched", "turned", "commented"].includes(words[verb].lower) && !words.slice(verb + 1, verb + 6).some((w) => w.lower === "off" || w.lower === "out"))
+    return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (SAFEGUARD_NOUNS.has(lower) || DISABLED_SAFEGUARDS.has(lower)) return purposeAfter(words, j, purposeNext) ? j : -1;
+    if (["to", "and", "so", "because", "while", "for"].includes(lower)) return -1;
+  }
+  return -1;
+}
+function purposeAfter(words, from, purposeNext) {
+  if (nextWord(words, from) === -1) return purposeNext;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (lower === "so" && purposeSo(words, j) || lower === "to" && !ADJECTIVE_POSITION.has(words[nextWord(words, j)]?.lower ?? "")) return true;
+    if (lower === "and" || lower === "but" || words[j].text === ",") return false;
+  }
+  return false;
+}
+function purposeSo(words, so) {
+  if (words[nextWord(words, so)]?.lower === "that") return true;
+  for (let j = nextWord(words, so), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (CLAUSE_MODALS.has(words[j].lower)) return true;
   return false;
 }
 function isPassive(words, verb) {
@@ -53263,7 +54184,7 @@ function isPassive(words, verb) {
 function passiveBy(words, i, people) {
   if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
-  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
@@ -53273,13 +54194,31 @@ function passiveBy(words, i, people) {
   }
   return -1;
 }
+function passiveSafeguard(words, i, people) {
+  if (!PASSIVE_SWITCHES.has(words[i].lower) || !isPassive(words, i)) return null;
+  const aux = previousWord(words, i);
+  const guarded2 = [1, 2, 3, 4].map((n) => words[aux - n]).some((w) => w !== void 0 && (SAFEGUARD_NOUNS.has(w.lower) || DISABLED_SAFEGUARDS.has(w.lower)));
+  const by = nextWord(words, i);
+  const who = guarded2 && words[by]?.lower === "by" ? nextPerson(words, by, people, 3) : -1;
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/person-as-cause", words[i], words[who]) : null;
+}
+function deniedSubject(words, verb) {
+  for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
+    if (["no", "none", "neither", "nothing"].includes(words[j].lower)) return true;
+    if (words[j].kind === "punct") return false;
+  }
+  return false;
+}
 function passiveAgentThenDamage(words, i, people) {
   if (words[i].lower !== "by") return null;
   let verb = previousWord(words, i);
   if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? "")) verb = previousWord(words, verb);
+  for (let n = 0; verb !== -1 && n < 3 && !isPassive(words, verb); n++) verb = previousWord(words, verb);
   if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  const loadedSubject = REMEDY_VERBS.has(words[verb].lower) ? -1 : hasAny(words.slice(0, previousWord(words, verb)), LOADED);
+  if (loadedSubject !== -1 && !isNarrator(words[who])) return span("blame/person-as-cause", words[loadedSubject], words[who]);
   const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span("blame/person-as-cause", words[who], words[loaded]);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
@@ -53293,9 +54232,9 @@ function passiveAgentThenDamage(words, i, people) {
   }
   return null;
 }
-function loadedAction(words, people) {
+function loadedAction(words, people, purposeNext) {
   for (const subject of actingPeople(words, people)) {
-    const found = loadedActionOf(words, subject);
+    const found = loadedActionOf(words, subject, purposeNext);
     if (found) return found;
   }
   return null;
@@ -53311,12 +54250,13 @@ function actingPeople(words, people) {
   }
   return found;
 }
-function loadedActionOf(words, subject) {
+function loadedActionOf(words, subject, purposeNext) {
+  if (words[subject - 1]?.text === "," && words[subject + 1]?.text === ",") return null;
   const after = nextWord(words, subject);
   const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
-  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after)) return null;
+  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after)) return null;
   if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
-  if (DUTY_MODALS.has(words[after].lower)) return null;
+  if (DUTY_MODALS.has(words[after].lower) || REQUEST_VERBS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
   const act = damageAt(words, after);
   if (isResponseAct(words, after, act === -1 ? after : act)) return null;
@@ -53324,11 +54264,23 @@ function loadedActionOf(words, subject) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = skippedSafeguard(words, after);
+  const skipped2 = [
+    skippedSafeguard(words, after),
+    disabledSafeguard(words, after, purposeNext),
+    misplacedTestThing(words, after),
+    leftInState(words, after),
+    turnedIntoFailure(words, after)
+  ].find(
+    (k) => k !== -1
+  ) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
+  if (guardedAct(words, after)) return null;
+  if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
+  const own4 = nextWord(words, marker);
+  if (marker === listed && words[own4]?.lower === "own" && OWN_IDENTITY.has(words[nextWord(words, own4)]?.lower ?? "")) return null;
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
-    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower) || words[j].lower === "around" && n > 0) return null;
   return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
 }
 function loadedWork(words, people) {
@@ -53354,7 +54306,10 @@ function leadingPerson(words, people) {
   for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i].kind !== "word") continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i].lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
+    if (!isPersonAt(words, i, people)) continue;
+    const role = nextWord(words, i);
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[role].lower.endsWith("'s") ? role : i;
+    return words[at].lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
 }
@@ -53380,7 +54335,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -53439,6 +54394,9 @@ var init_person_as_cause = __esm({
       "expect",
       "expected"
     ]);
+    OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
+    GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
+    PASSIVE_SWITCHES = /* @__PURE__ */ new Set(["bypassed", "skipped", "overridden", "overrode", "circumvented", "disabled", "deactivated", "silenced", "muted", "suppressed", "ignored"]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
       "while",
@@ -53465,10 +54423,11 @@ var init_person_as_cause = __esm({
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/hindsight";
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
+  const ahead = words.some((w) => w.lower === "will" || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
+  const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
-  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === ",") return [span(rule2, words[first], words[first])];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule2, words[first], words[first])];
   const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ",");
   if (opening) return [span(rule2, words[opening[0]], words[opening[1]])];
   for (let i = 0; i < words.length; i++) {
@@ -53492,6 +54451,7 @@ function checkHindsight(sentence, people) {
 function describesThing(words, at) {
   if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? "";
+  if (SAYING.has(next) || SAYING.has(words[previousWord(words, at)]?.lower ?? "") || words[previousWord(words, at)]?.lower === "it") return true;
   if (CLEAR_DESCRIPTIONS.has(next)) return true;
   return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
 }
@@ -53519,7 +54479,7 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var HINDSIGHT, OPENING;
+var PAST, SAYING, HINDSIGHT, OPENING;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -53527,6 +54487,8 @@ var init_hindsight = __esm({
     init_windows();
     init_generated();
     init_finding();
+    PAST = /* @__PURE__ */ new Set(["was", "were", "had", "should", "could", "would", "should've", "could've", "did"]);
+    SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
   }
@@ -53537,6 +54499,7 @@ function checkHumanError(sentence, people) {
   const words = sentence.words;
   const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
     if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? "")) return false;
+    if (ERROR_THINGS2.has(words[nextWord(words, end)]?.lower ?? "")) return false;
     if (words[end].lower !== "by" && words[end].lower !== "of") return true;
     return nextPerson(words, end, people) !== -1;
   });
@@ -53624,6 +54587,8 @@ function checkPunitive(sentence, people) {
     if (removal !== -1) return [span(rule2, words[i], words[removal])];
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
+    const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
+    if (forfeited !== -1) return [span(rule2, words[i], words[forfeited])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule2, words[i], words[heldWord(words, i)])];
     }
@@ -53639,6 +54604,13 @@ function checkPunitive(sentence, people) {
     return true;
   });
   return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
+}
+function forfeit(words, lost, people) {
+  const owner = nextWord(words, lost);
+  const subject = personSubject(words, lost, people);
+  if (!["her", "his", "their"].includes(words[owner]?.lower ?? "") || subject === -1 || isNarrator(words[subject])) return -1;
+  for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j].lower)) return j;
+  return -1;
 }
 function removedFromDuty(words, i, people) {
   const link2 = nextWord(words, i);
@@ -53672,11 +54644,30 @@ var init_punitive = __esm({
 });
 
 // src/lint/rules/vague-action.ts
+function urgedPeople(words, people) {
+  const first = nextWord(words, -1);
+  const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === "that") who = nextWord(words, who);
+  if (["the", "all", "every", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  const act = nextWord(words, who);
+  return act !== -1 && DILIGENT_ACTS.has(words[act].lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
+}
+function trainingFor(words, people) {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TRAINING_NOUNS.has(words[first].lower) || !["for", "of", "on"].includes(words[nextWord(words, first)]?.lower ?? "")) return null;
+  const who = nextPerson(words, nextWord(words, first), people, 3);
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/vague-action", words[first], words[who]) : null;
+}
 function checkVagueAction(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/vague-action";
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people);
+  if (urged) return [urged];
   let first = nextWord(words, -1);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))
@@ -53684,10 +54675,12 @@ function checkVagueAction(sentence, people) {
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
-  if (lower.startsWith("double") || lower.includes("train") || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
+  const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
+  const selfDirected = lower.startsWith("double") || lower.includes("train") || rereading;
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
   return [];
 }
-var VAGUE;
+var VAGUE, URGING;
 var init_vague_action = __esm({
   "src/lint/rules/vague-action.ts"() {
     "use strict";
@@ -53696,6 +54689,7 @@ var init_vague_action = __esm({
     init_generated();
     init_finding();
     VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
+    URGING = createPhraseIndex(URGING_OPENERS);
   }
 });
 
@@ -53726,6 +54720,11 @@ function splitSentences(tokens) {
   flush();
   return sentences;
 }
+function clockTime(words, k) {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return words[k].text === ":" && before?.end === words[k].start && after?.start === words[k].end && /\d$/.test(before.text) && /^\d/.test(after.text);
+}
 function splitClauses(sentence) {
   const clauses = [];
   let current = [];
@@ -53733,8 +54732,8 @@ function splitClauses(sentence) {
     if (current.length > 0) clauses.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
     current = [];
   };
-  for (const token of sentence.words) {
-    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text)) {
+  for (const [k, token] of sentence.words.entries()) {
+    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text) && !clockTime(sentence.words, k)) {
       flush();
       continue;
     }
