@@ -50,12 +50,13 @@ const readDocs = (folder: string) =>
     .filter((n) => n.endsWith('.md') && n !== 'README.md')
     .sort()
     .map((name) => ({ name, text: readFileSync(`${corpus}${folder}/${name}`, 'utf8') }));
-const real = existsSync(corpus) && only === undefined
-  ? [
-      ['real post-mortems', evaluateDocuments(readDocs('real-postmortems'), readLabels(`${corpus}real-postmortems/labels.jsonl`))] as const,
-      ['provider RCAs', evaluateDocuments(readDocs('cloud-rcas'))] as const,
-    ]
-  : [];
+const real =
+  existsSync(corpus) && only === undefined
+    ? [
+        ['real post-mortems', evaluateDocuments(readDocs('real-postmortems'), readLabels(`${corpus}real-postmortems/labels.jsonl`))] as const,
+        ['provider RCAs', evaluateDocuments(readDocs('cloud-rcas'))] as const,
+      ]
+    : [];
 
 function argValue(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);

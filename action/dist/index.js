@@ -53232,7 +53232,8 @@ function personSubject(clause, verb, people, possessive = false) {
     if (token.kind !== "word") continue;
     if (token.lower === "that" && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? "")) found = -1;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase2 = false;
-    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? "")) inPhrase2 = false;
+    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? ""))
+      inPhrase2 = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase2 = true;
     if (found !== -1 || inPhrase2 || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
@@ -53598,7 +53599,8 @@ function servingPurpose(words, so) {
   let subject = nextWord(words, so);
   if (words[subject]?.lower === "that") subject = nextWord(words, subject);
   if (subject === -1 || OWN.has(words[subject].lower)) return false;
-  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
+    if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
   return false;
 }
 function splitSense(words, verb) {
@@ -53899,8 +53901,7 @@ function sarcasticPraise(words, people) {
   }
   const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
   const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
-  if (exclaimed || another)
-    return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  if (exclaimed || another) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
@@ -54103,7 +54104,8 @@ function sanctioned(words) {
   for (let i = 0; i < words.length; i++) {
     if (words[i].lower !== "as") continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
-      if (["allows", "allowed", "permits", "permitted", "requires", "required", "prescribes", "prescribed", "instructs", "instructed"].includes(words[j].lower)) return true;
+      if (["allows", "allowed", "permits", "permitted", "requires", "required", "prescribes", "prescribed", "instructs", "instructed"].includes(words[j].lower))
+        return true;
   }
   return false;
 }
@@ -54270,9 +54272,7 @@ function loadedActionOf(words, subject, purposeNext) {
     misplacedTestThing(words, after),
     leftInState(words, after),
     turnedIntoFailure(words, after)
-  ].find(
-    (k) => k !== -1
-  ) ?? -1;
+  ].find((k) => k !== -1) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
   if (guardedAct(words, after)) return null;
@@ -54396,7 +54396,19 @@ var init_person_as_cause = __esm({
     ]);
     OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
     GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
-    PASSIVE_SWITCHES = /* @__PURE__ */ new Set(["bypassed", "skipped", "overridden", "overrode", "circumvented", "disabled", "deactivated", "silenced", "muted", "suppressed", "ignored"]);
+    PASSIVE_SWITCHES = /* @__PURE__ */ new Set([
+      "bypassed",
+      "skipped",
+      "overridden",
+      "overrode",
+      "circumvented",
+      "disabled",
+      "deactivated",
+      "silenced",
+      "muted",
+      "suppressed",
+      "ignored"
+    ]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
       "while",

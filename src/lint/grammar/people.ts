@@ -8,7 +8,17 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { AUTHORED_WORK, BELONGINGS, CAPITALISED_TEAMS, NARRATORS, NOT_NAMES, PERSON_PRONOUNS, PERSONAL_VERBS, REMEDY_VERBS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import {
+  AUTHORED_WORK,
+  BELONGINGS,
+  CAPITALISED_TEAMS,
+  NARRATORS,
+  NOT_NAMES,
+  PERSON_PRONOUNS,
+  PERSONAL_VERBS,
+  REMEDY_VERBS,
+  ROLE_NOUNS,
+} from '../vocabulary/generated.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 
@@ -195,7 +205,8 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
     if (token.lower === 'that' && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? '')) found = -1;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
     // "Sloppy work from the matchmaking team brought down…": the person whose work is the subject is its agent.
-    else if (possessive && (token.lower === 'from' || token.lower === 'by') && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? '')) inPhrase = false;
+    else if (possessive && (token.lower === 'from' || token.lower === 'by') && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? ''))
+      inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
     if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;

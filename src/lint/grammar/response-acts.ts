@@ -113,7 +113,8 @@ export function servingPurpose(words: readonly Token[], so: number): boolean {
   let subject = nextWord(words, so);
   if (words[subject]?.lower === 'that') subject = nextWord(words, subject);
   if (subject === -1 || OWN.has(words[subject]!.lower)) return false;
-  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (['would', 'could', 'can', 'might', 'will'].includes(words[j]!.lower)) return true;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
+    if (['would', 'could', 'can', 'might', 'will'].includes(words[j]!.lower)) return true;
   return false;
 }
 

@@ -159,7 +159,14 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     const be = previousWord(words, one);
     const who = previousWord(words, be);
     const act = nextWord(words, one + 2);
-    if (['is', 'was', "'s"].includes(words[be]?.lower ?? '') && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+    if (
+      ['is', 'was', "'s"].includes(words[be]?.lower ?? '') &&
+      who !== -1 &&
+      isPersonAt(words, who, people) &&
+      !isNarrator(words[who]) &&
+      act !== -1 &&
+      harmfulAct(words, act)
+    )
       return span('blame/person-as-cause', words[who]!, words[one + 2]!);
   }
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
@@ -472,8 +479,7 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
     !INTERJECTIONS.has(words[praise]!.lower) &&
     praiseOfAct(words, praise) &&
     words.some((w, k) => k > who && [':', '\u2014', '\u2013', ';'].includes(w.text) && nextWord(words, k) !== -1);
-  if (exclaimed || another)
-    return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
+  if (exclaimed || another) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;

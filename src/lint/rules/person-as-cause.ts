@@ -128,7 +128,14 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
+        if (
+          subject !== -1 &&
+          agentOf(words, subject, i) &&
+          !isPassive(words, i) &&
+          !isResponseAct(words, i, end) &&
+          !afterRemedy(words, subject, i) &&
+          !serving
+        )
           return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
@@ -231,7 +238,10 @@ function sanctioned(words: readonly Token[]): boolean {
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.lower !== 'as') continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
-      if (['allows', 'allowed', 'permits', 'permitted', 'requires', 'required', 'prescribes', 'prescribed', 'instructs', 'instructed'].includes(words[j]!.lower)) return true;
+      if (
+        ['allows', 'allowed', 'permits', 'permitted', 'requires', 'required', 'prescribes', 'prescribed', 'instructs', 'instructed'].includes(words[j]!.lower)
+      )
+        return true;
   }
   return false;
 }
@@ -372,7 +382,19 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   return -1;
 }
 
-const PASSIVE_SWITCHES = new Set(['bypassed', 'skipped', 'overridden', 'overrode', 'circumvented', 'disabled', 'deactivated', 'silenced', 'muted', 'suppressed', 'ignored']);
+const PASSIVE_SWITCHES = new Set([
+  'bypassed',
+  'skipped',
+  'overridden',
+  'overrode',
+  'circumvented',
+  'disabled',
+  'deactivated',
+  'silenced',
+  'muted',
+  'suppressed',
+  'ignored',
+]);
 
 /**
  * "The safety interlock was bypassed by the maintenance crew", "the alarm was
@@ -486,9 +508,7 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
       misplacedTestThing(words, after),
       leftInState(words, after),
       turnedIntoFailure(words, after),
-    ].find(
-      (k) => k !== -1,
-    ) ?? -1;
+    ].find((k) => k !== -1) ?? -1;
   const marker =
     listed !== -1
       ? listed

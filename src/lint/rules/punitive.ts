@@ -9,7 +9,17 @@
 import { isNarrator, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { FORFEITED_THINGS, FORFEITING_VERBS, HOLDING_WORDS, LETTING_GO, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, PUNITIVE_VERBS, REMOVAL_TARGETS, REMOVAL_VERBS } from '../vocabulary/generated.js';
+import {
+  FORFEITED_THINGS,
+  FORFEITING_VERBS,
+  HOLDING_WORDS,
+  LETTING_GO,
+  PUNITIVE_PASSIVE,
+  PUNITIVE_PHRASES,
+  PUNITIVE_VERBS,
+  REMOVAL_TARGETS,
+  REMOVAL_VERBS,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);

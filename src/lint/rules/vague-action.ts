@@ -10,7 +10,15 @@
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
-import { DILIGENT_ACTS, NORM_NOUNS, SYSTEMIC_MARKERS, TRAINING_NOUNS, URGING_OPENERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES } from '../vocabulary/generated.js';
+import {
+  DILIGENT_ACTS,
+  NORM_NOUNS,
+  SYSTEMIC_MARKERS,
+  TRAINING_NOUNS,
+  URGING_OPENERS,
+  VAGUE_ACTION_PHRASES,
+  VAGUE_IMPERATIVES,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
@@ -27,7 +35,9 @@ function urgedPeople(words: readonly Token[], people: People): Finding | null {
   if (['the', 'all', 'every', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
   const act = nextWord(words, who);
-  return act !== -1 && DILIGENT_ACTS.has(words[act]!.lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span('blame/vague-action', words[first]!, words[act]!) : null;
+  return act !== -1 && DILIGENT_ACTS.has(words[act]!.lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
+    ? span('blame/vague-action', words[first]!, words[act]!)
+    : null;
 }
 
 /** "Training for the support team on double-checking addresses", "Refresher for on-call staff": teaching people instead of changing the system. */
