@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path11,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path9 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search2 ? `${pathname}${search2}` : pathname;
+        const path11 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path11,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code2 = path9.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code2 = path11.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20886,9 +20886,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path9) {
+function formatFieldPath(path11) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path11) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -20992,17 +20992,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21013,13 +21013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21040,17 +21040,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21061,13 +21061,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21094,23 +21094,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -21722,10 +21722,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21744,7 +21744,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21774,11 +21774,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -21792,8 +21792,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21807,8 +21807,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -21826,8 +21826,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21837,8 +21837,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24353,9 +24353,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24430,14 +24430,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24452,10 +24452,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24466,10 +24466,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24486,13 +24486,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -26453,9 +26453,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path9) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field2, index2] of path9) {
+      for (const [field2, index2] of path11) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -26464,23 +26464,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path9) => {
-      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
-      const field2 = path9[path9.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field2 = path11[path11.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -26491,10 +26491,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -28260,33 +28260,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path9) {
+function nodeAtPath(source, path11) {
   let current = source.document.contents;
-  for (let i = 0; i < path9.length; i++) {
-    const next = childOf(current, path9[i]);
+  for (let i = 0; i < path11.length; i++) {
+    const next = childOf(current, path11[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path9.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path11.length } : null;
 }
-function keyNodeAtPath(source, path9) {
-  const last = path9[path9.length - 1];
+function keyNodeAtPath(source, path11) {
+  const last = path11[path11.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path9.slice(0, -1));
+  const parent = nodeAtPath(source, path11.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair && isNode(pair.key) ? pair.key : null;
 }
-function locatePath(source, path9, options = {}) {
+function locatePath(source, path11, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path9);
+    const key = keyNodeAtPath(source, path11);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path9);
+  const found = nodeAtPath(source, path11);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path9.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path11.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -28323,8 +28323,8 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path9 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path9 }));
+    const path11 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path11 }));
   };
   let tooDeep = false;
   const walk = (node2, depth) => {
@@ -28790,9 +28790,9 @@ var init_suggest = __esm({
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path9) {
+function valueAt(data, path11) {
   let current = data;
-  for (const segment of path9) {
+  for (const segment of path11) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -28999,7 +28999,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path9, key = false) => ({ path: formatFieldPath(path9) || null, span: locatePath(source, path9, { key }) })
+    where: (path11, key = false) => ({ path: formatFieldPath(path11) || null, span: locatePath(source, path11, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -29169,7 +29169,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern5.test(data0)) {
-          const err11 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema31.properties.id, data: data0 };
+          const err11 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$" }, message: 'must match pattern "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$"', schema: "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$", parentSchema: schema31.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -31148,7 +31148,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.sync;
       if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
         for (const key5 in data19) {
-          if (!(key5 === "repo" || key5 === "label" || key5 === "incident_label_prefix" || key5 === "pace_ms" || key5 === "max_wait")) {
+          if (!(key5 === "repo" || key5 === "server_url" || key5 === "label" || key5 === "incident_label_prefix" || key5 === "pace_ms" || key5 === "max_wait")) {
             const err37 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.sync, data: data19 };
             if (vErrors === null) {
               vErrors = [err37];
@@ -31180,11 +31180,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.label !== void 0) {
-          let data21 = data19.label;
+        if (data19.server_url !== void 0) {
+          let data21 = data19.server_url;
           if (typeof data21 === "string") {
-            if (func2(data21) < 1) {
-              const err40 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+            if (!pattern39.test(data21)) {
+              const err40 = { instancePath: instancePath + "/sync/server_url", schemaPath: "#/properties/sync/properties/server_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"', schema: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", parentSchema: schema32.properties.sync.properties.server_url, data: data21 };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -31193,7 +31193,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err41 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.label.type, parentSchema: schema32.properties.sync.properties.label, data: data21 };
+            const err41 = { instancePath: instancePath + "/sync/server_url", schemaPath: "#/properties/sync/properties/server_url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.server_url.type, parentSchema: schema32.properties.sync.properties.server_url, data: data21 };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -31202,11 +31202,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.incident_label_prefix !== void 0) {
-          let data22 = data19.incident_label_prefix;
+        if (data19.label !== void 0) {
+          let data22 = data19.label;
           if (typeof data22 === "string") {
             if (func2(data22) < 1) {
-              const err42 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+              const err42 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.label, data: data22 };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -31215,7 +31215,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err43 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.incident_label_prefix.type, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data22 };
+            const err43 = { instancePath: instancePath + "/sync/label", schemaPath: "#/properties/sync/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.label.type, parentSchema: schema32.properties.sync.properties.label, data: data22 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -31224,33 +31224,32 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data19.pace_ms !== void 0) {
-          let data23 = data19.pace_ms;
-          if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-            const err44 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.pace_ms.type, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-          if (typeof data23 == "number") {
-            if (data23 < 0 || isNaN(data23)) {
-              const err45 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.pace_ms, data: data23 };
+        if (data19.incident_label_prefix !== void 0) {
+          let data23 = data19.incident_label_prefix;
+          if (typeof data23 === "string") {
+            if (func2(data23) < 1) {
+              const err44 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data23 };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err44];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err44);
               }
               errors++;
             }
+          } else {
+            const err45 = { instancePath: instancePath + "/sync/incident_label_prefix", schemaPath: "#/properties/sync/properties/incident_label_prefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.sync.properties.incident_label_prefix.type, parentSchema: schema32.properties.sync.properties.incident_label_prefix, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
           }
         }
-        if (data19.max_wait !== void 0) {
-          let data24 = data19.max_wait;
+        if (data19.pace_ms !== void 0) {
+          let data24 = data19.pace_ms;
           if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
-            const err46 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.max_wait.type, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+            const err46 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.pace_ms.type, parentSchema: schema32.properties.sync.properties.pace_ms, data: data24 };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -31260,7 +31259,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data24 == "number") {
             if (data24 < 0 || isNaN(data24)) {
-              const err47 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.max_wait, data: data24 };
+              const err47 = { instancePath: instancePath + "/sync/pace_ms", schemaPath: "#/properties/sync/properties/pace_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.pace_ms, data: data24 };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -31270,63 +31269,86 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data19.max_wait !== void 0) {
+          let data25 = data19.max_wait;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+            const err48 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.sync.properties.max_wait.type, parentSchema: schema32.properties.sync.properties.max_wait, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (typeof data25 == "number") {
+            if (data25 < 0 || isNaN(data25)) {
+              const err49 = { instancePath: instancePath + "/sync/max_wait", schemaPath: "#/properties/sync/properties/max_wait/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.sync.properties.max_wait, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err48 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.sync.type, parentSchema: schema32.properties.sync, data: data19 };
+        const err50 = { instancePath: instancePath + "/sync", schemaPath: "#/properties/sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.sync.type, parentSchema: schema32.properties.sync, data: data19 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err50];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
     if (data.review !== void 0) {
-      let data25 = data.review;
-      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-        for (const key6 in data25) {
+      let data26 = data.review;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        for (const key6 in data26) {
           if (!(key6 === "approvals")) {
-            const err49 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review, data: data25 };
+            const err51 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review, data: data26 };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err51];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err51);
             }
             errors++;
           }
         }
-        if (data25.approvals !== void 0) {
-          let data26 = data25.approvals;
-          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-            for (const key7 in data26) {
-              if (!pattern39.test(key7)) {
-                const err50 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
+        if (data26.approvals !== void 0) {
+          let data27 = data26.approvals;
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            for (const key7 in data27) {
+              if (!pattern40.test(key7)) {
+                const err52 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.review.properties.approvals, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            for (const key8 in data26) {
-              if (pattern39.test(key8)) {
-                let data27 = data26[key8];
-                if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
-                  const err51 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+            for (const key8 in data27) {
+              if (pattern40.test(key8)) {
+                let data28 = data27[key8];
+                if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+                  const err53 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
-                if (typeof data27 == "number") {
-                  if (data27 < 0 || isNaN(data27)) {
-                    const err52 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data27 };
+                if (typeof data28 == "number") {
+                  if (data28 < 0 || isNaN(data28)) {
+                    const err54 = { instancePath: instancePath + "/review/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/review/properties/approvals/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.review.properties.approvals.patternProperties["^(.*)$"], data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err52];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err52);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
@@ -31334,31 +31356,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err53 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.properties.approvals.type, parentSchema: schema32.properties.review.properties.approvals, data: data26 };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err54 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.type, parentSchema: schema32.properties.review, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
-    if (data.policies !== void 0) {
-      let data28 = data.policies;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-        for (const key9 in data28) {
-          if (!(key9 === "action_deadline_days" || key9 === "max_days_in_draft" || key9 === "max_days_in_review")) {
-            const err55 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.policies, data: data28 };
+            const err55 = { instancePath: instancePath + "/review/approvals", schemaPath: "#/properties/review/properties/approvals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.properties.approvals.type, parentSchema: schema32.properties.review.properties.approvals, data: data27 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -31367,29 +31365,53 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data28.action_deadline_days !== void 0) {
-          let data29 = data28.action_deadline_days;
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+      } else {
+        const err56 = { instancePath: instancePath + "/review", schemaPath: "#/properties/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.review.type, parentSchema: schema32.properties.review, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data29 = data.policies;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key9 in data29) {
+          if (!(key9 === "action_deadline_days" || key9 === "max_days_in_draft" || key9 === "max_days_in_review")) {
+            const err57 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.policies, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        if (data29.action_deadline_days !== void 0) {
+          let data30 = data29.action_deadline_days;
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
             var props0 = {};
-            for (const key10 in data29) {
-              if (pattern39.test(key10)) {
-                let data30 = data29[key10];
-                if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
-                  const err56 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+            for (const key10 in data30) {
+              if (pattern40.test(key10)) {
+                let data31 = data30[key10];
+                if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+                  const err58 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"].type, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data31 };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                if (typeof data30 == "number") {
-                  if (data30 < 0 || isNaN(data30)) {
-                    const err57 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data30 };
+                if (typeof data31 == "number") {
+                  if (data31 < 0 || isNaN(data31)) {
+                    const err59 = { instancePath: instancePath + "/policies/action_deadline_days/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/action_deadline_days/patternProperties/%5E(.*)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.action_deadline_days.patternProperties["^(.*)$"], data: data31 };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
@@ -31398,42 +31420,19 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err58 = { instancePath: instancePath + "/policies/action_deadline_days", schemaPath: "#/properties/policies/properties/action_deadline_days/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.properties.action_deadline_days.type, parentSchema: schema32.properties.policies.properties.action_deadline_days, data: data29 };
+            const err60 = { instancePath: instancePath + "/policies/action_deadline_days", schemaPath: "#/properties/policies/properties/action_deadline_days/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.properties.action_deadline_days.type, parentSchema: schema32.properties.policies.properties.action_deadline_days, data: data30 };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err60];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
-        if (data28.max_days_in_draft !== void 0) {
-          let data31 = data28.max_days_in_draft;
-          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
-            const err59 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_draft.type, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-          if (typeof data31 == "number") {
-            if (data31 < 0 || isNaN(data31)) {
-              const err60 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data31 };
-              if (vErrors === null) {
-                vErrors = [err60];
-              } else {
-                vErrors.push(err60);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data28.max_days_in_review !== void 0) {
-          let data32 = data28.max_days_in_review;
+        if (data29.max_days_in_draft !== void 0) {
+          let data32 = data29.max_days_in_draft;
           if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
-            const err61 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_review.type, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+            const err61 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_draft.type, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data32 };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -31443,7 +31442,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data32 == "number") {
             if (data32 < 0 || isNaN(data32)) {
-              const err62 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data32 };
+              const err62 = { instancePath: instancePath + "/policies/max_days_in_draft", schemaPath: "#/properties/policies/properties/max_days_in_draft/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_draft, data: data32 };
               if (vErrors === null) {
                 vErrors = [err62];
               } else {
@@ -31453,39 +31452,62 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data29.max_days_in_review !== void 0) {
+          let data33 = data29.max_days_in_review;
+          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)))) {
+            const err63 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema32.properties.policies.properties.max_days_in_review.type, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+          if (typeof data33 == "number") {
+            if (data33 < 0 || isNaN(data33)) {
+              const err64 = { instancePath: instancePath + "/policies/max_days_in_review", schemaPath: "#/properties/policies/properties/max_days_in_review/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema32.properties.policies.properties.max_days_in_review, data: data33 };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err63 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.type, parentSchema: schema32.properties.policies, data: data28 };
+        const err65 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.policies.type, parentSchema: schema32.properties.policies, data: data29 };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err65];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
-      vErrors = [err64];
+      vErrors = [err66];
     } else {
-      vErrors.push(err64);
+      vErrors.push(err66);
     }
     errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
 }
-var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39;
+var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39, pattern40;
 var init_standalone_validators = __esm({
   "src/validate/standalone-validators.ts"() {
     "use strict";
     import_ucs2length = __toESM(require_ucs2length(), 1);
     validateIncident = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Blameless post-mortem (postmortem incident file)", "description": "One incident per YAML file in postmortems/. See the README for the full format.", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title", "date", "severity", "summary", "impact", "timeline", "root_cause", "resolution", "action_items", "lessons"], "properties": { "id": { "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable incident id; defaults to the file name without `.yaml`", "type": "string" }, "title": { "minLength": 1, "pattern": "\\S", "description": "One line naming the incident", "type": "string" }, "date": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "The day the incident began (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "timezone": { "minLength": 1, "description": "IANA time zone for times without an offset (default UTC)", "examples": ["UTC", "Europe/Berlin"], "type": "string" }, "severity": { "minLength": 1, "description": "SEV1 (worst) .. SEV5, read case-insensitively", "examples": ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"], "type": "string" }, "status": { "type": "string", "enum": ["draft", "in-review", "published"], "description": "draft (default) | in-review | published" }, "published_on": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "When the post-mortem was published; without it the tracker reads the commit that first set `status: published` (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "authors": { "description": "Who wrote the post-mortem", "type": "array", "items": { "minLength": 1, "type": "string" } }, "participants": { "description": "Who took part in the response", "type": "array", "items": { "minLength": 1, "type": "string" } }, "services": { "description": "Services affected", "type": "array", "items": { "minLength": 1, "type": "string" } }, "tags": { "description": "Free-form tags", "type": "array", "items": { "minLength": 1, "type": "string" } }, "summary": { "minLength": 1, "pattern": "\\S", "description": "What happened, in a few sentences", "type": "string" }, "impact": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["description"], "properties": { "description": { "minLength": 1, "pattern": "\\S", "description": "Who or what was affected, and how", "type": "string" }, "users_affected": { "minimum": 0, "description": "Number of users affected", "type": "integer" }, "requests_failed_pct": { "minimum": 0, "maximum": 100, "description": "Share of requests that failed, 0..100", "type": "number" }, "revenue_loss": { "minimum": 0, "description": "Estimated revenue lost, in `currency`", "type": "number" }, "currency": { "pattern": "^[A-Z]{3}$", "description": "ISO 4217 currency code", "examples": ["USD", "EUR"], "type": "string" } } }, "timeline": { "minItems": 1, "description": "Events in chronological order", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["time", "event"], "properties": { "time": { "minLength": 1, "description": 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset', "examples": ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"], "type": "string" }, "event": { "minLength": 1, "pattern": "\\S", "description": "What happened (prose, read by the linter)", "type": "string" }, "type": { "pattern": "^[a-z][a-z0-9-]*$", "description": "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest", "examples": ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"], "type": "string" }, "service": { "minLength": 1, "description": "The service the event happened in (written by `postmortem timeline`)", "type": "string" }, "level": { "minLength": 1, "description": "Log level of the line it came from: trace | debug | info | warn | error | fatal", "type": "string" }, "source": { "minLength": 1, "description": "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)", "type": "string" } } } }, "root_cause": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["immediate"], "properties": { "immediate": { "minLength": 1, "pattern": "\\S", "description": "The immediate technical cause", "type": "string" }, "contributing_factors": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "A condition that allowed or worsened the incident", "type": "string" } }, "five_whys": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One answer in the chain of whys, in order", "type": "string" } } } }, "investigation": { "description": "Hypotheses tested during the response", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["hypothesis"], "properties": { "hypothesis": { "minLength": 1, "pattern": "\\S", "description": "What was suspected", "type": "string" }, "result": { "type": "string", "enum": ["confirmed", "rejected", "open"], "description": "confirmed | rejected | open" }, "evidence": { "minLength": 1, "pattern": "\\S", "description": "What supported or refuted it", "type": "string" } } } }, "resolution": { "description": "Prose, or a list of steps", "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "How the incident was resolved", "type": "string" }, { "minItems": 1, "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One resolution step", "type": "string" } }] }, "action_items": { "description": "Follow-up work; may be empty only while `status: draft`", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["action"], "properties": { "id": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$", "description": "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing", "type": "string" }, "action": { "minLength": 1, "pattern": "\\S", "description": "What will be done (prose, read by the linter)", "type": "string" }, "owner": { "minLength": 1, "description": "A person or team; a GitHub login when it starts with @", "type": "string" }, "deadline": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Due date (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "status": { "type": "string", "enum": ["open", "in-progress", "done", "wont-do"], "description": "open (default) | in-progress | done | wont-do" }, "priority": { "type": "string", "enum": ["P0", "P1", "P2", "P3"], "description": "P0 (most urgent) .. P3" }, "type": { "type": "string", "enum": ["prevent", "detect", "mitigate", "process"], "description": "prevent | detect | mitigate | process" }, "issue": { "minimum": 1, "description": "GitHub issue number, written by `postmortem sync`; never typed by hand", "type": "integer" }, "reason": { "minLength": 1, "pattern": "\\S", "description": "Why the item will not be done (for `status: wont-do`; listed in the tracker)", "type": "string" } } } }, "lessons": { "description": "Lessons learned: strings, or {title, detail}", "type": "array", "items": { "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "A lesson learned", "type": "string" }, { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title"], "properties": { "title": { "minLength": 1, "pattern": "\\S", "description": "The lesson in one line", "type": "string" }, "detail": { "minLength": 1, "pattern": "\\S", "description": "Why it matters", "type": "string" } } }] } } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Blameless post-mortem (postmortem incident file)", "description": "One incident per YAML file in postmortems/. See the README for the full format.", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title", "date", "severity", "summary", "impact", "timeline", "root_cause", "resolution", "action_items", "lessons"], "properties": { "id": { "pattern": "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$", "description": "Stable incident id: lower-case letters (any script), digits and `-`; defaults to the file name without `.yaml`", "type": "string" }, "title": { "minLength": 1, "pattern": "\\S", "description": "One line naming the incident", "type": "string" }, "date": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "The day the incident began (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "timezone": { "minLength": 1, "description": "IANA time zone for times without an offset (default UTC)", "examples": ["UTC", "Europe/Berlin"], "type": "string" }, "severity": { "minLength": 1, "description": "SEV1 (worst) .. SEV5, read case-insensitively", "examples": ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"], "type": "string" }, "status": { "type": "string", "enum": ["draft", "in-review", "published"], "description": "draft (default) | in-review | published" }, "published_on": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "When the post-mortem was published; without it the tracker reads the commit that first set `status: published` (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "authors": { "description": "Who wrote the post-mortem", "type": "array", "items": { "minLength": 1, "type": "string" } }, "participants": { "description": "Who took part in the response", "type": "array", "items": { "minLength": 1, "type": "string" } }, "services": { "description": "Services affected", "type": "array", "items": { "minLength": 1, "type": "string" } }, "tags": { "description": "Free-form tags", "type": "array", "items": { "minLength": 1, "type": "string" } }, "summary": { "minLength": 1, "pattern": "\\S", "description": "What happened, in a few sentences", "type": "string" }, "impact": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["description"], "properties": { "description": { "minLength": 1, "pattern": "\\S", "description": "Who or what was affected, and how", "type": "string" }, "users_affected": { "minimum": 0, "description": "Number of users affected", "type": "integer" }, "requests_failed_pct": { "minimum": 0, "maximum": 100, "description": "Share of requests that failed, 0..100", "type": "number" }, "revenue_loss": { "minimum": 0, "description": "Estimated revenue lost, in `currency`", "type": "number" }, "currency": { "pattern": "^[A-Z]{3}$", "description": "ISO 4217 currency code", "examples": ["USD", "EUR"], "type": "string" } } }, "timeline": { "minItems": 1, "description": "Events in chronological order", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["time", "event"], "properties": { "time": { "minLength": 1, "description": 'HH:MM[:SS] on `date`, "YYYY-MM-DD HH:MM[:SS]", or ISO 8601 with Z or an offset', "examples": ["10:03", "2024-01-16 02:30", "2024-01-15T10:03:00Z"], "type": "string" }, "event": { "minLength": 1, "pattern": "\\S", "description": "What happened (prose, read by the linter)", "type": "string" }, "type": { "pattern": "^[a-z][a-z0-9-]*$", "description": "start | detect | ack | mitigate | resolve give the metrics; deploy, action, note or any other word for the rest", "examples": ["start", "detect", "ack", "mitigate", "resolve", "deploy", "action", "note"], "type": "string" }, "service": { "minLength": 1, "description": "The service the event happened in (written by `postmortem timeline`)", "type": "string" }, "level": { "minLength": 1, "description": "Log level of the line it came from: trace | debug | info | warn | error | fatal", "type": "string" }, "source": { "minLength": 1, "description": "Where the event was read: `logs/orders.jsonl:42` (written by `postmortem timeline`)", "type": "string" } } } }, "root_cause": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["immediate"], "properties": { "immediate": { "minLength": 1, "pattern": "\\S", "description": "The immediate technical cause", "type": "string" }, "contributing_factors": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "A condition that allowed or worsened the incident", "type": "string" } }, "five_whys": { "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One answer in the chain of whys, in order", "type": "string" } } } }, "investigation": { "description": "Hypotheses tested during the response", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["hypothesis"], "properties": { "hypothesis": { "minLength": 1, "pattern": "\\S", "description": "What was suspected", "type": "string" }, "result": { "type": "string", "enum": ["confirmed", "rejected", "open"], "description": "confirmed | rejected | open" }, "evidence": { "minLength": 1, "pattern": "\\S", "description": "What supported or refuted it", "type": "string" } } } }, "resolution": { "description": "Prose, or a list of steps", "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "How the incident was resolved", "type": "string" }, { "minItems": 1, "type": "array", "items": { "minLength": 1, "pattern": "\\S", "description": "One resolution step", "type": "string" } }] }, "action_items": { "description": "Follow-up work; may be empty only while `status: draft`", "type": "array", "items": { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["action"], "properties": { "id": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$", "description": "Stable id, unique in the file (letters, digits, - and _); `postmortem sync` adds one when missing", "type": "string" }, "action": { "minLength": 1, "pattern": "\\S", "description": "What will be done (prose, read by the linter)", "type": "string" }, "owner": { "minLength": 1, "description": "A person or team; a GitHub login when it starts with @", "type": "string" }, "deadline": { "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Due date (YYYY-MM-DD)", "examples": ["2024-01-15"], "type": "string" }, "status": { "type": "string", "enum": ["open", "in-progress", "done", "wont-do"], "description": "open (default) | in-progress | done | wont-do" }, "priority": { "type": "string", "enum": ["P0", "P1", "P2", "P3"], "description": "P0 (most urgent) .. P3" }, "type": { "type": "string", "enum": ["prevent", "detect", "mitigate", "process"], "description": "prevent | detect | mitigate | process" }, "issue": { "minimum": 1, "description": "GitHub issue number, written by `postmortem sync`; never typed by hand", "type": "integer" }, "reason": { "minLength": 1, "pattern": "\\S", "description": "Why the item will not be done (for `status: wont-do`; listed in the tracker)", "type": "string" } } } }, "lessons": { "description": "Lessons learned: strings, or {title, detail}", "type": "array", "items": { "anyOf": [{ "minLength": 1, "pattern": "\\S", "description": "A lesson learned", "type": "string" }, { "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "required": ["title"], "properties": { "title": { "minLength": 1, "pattern": "\\S", "description": "The lesson in one line", "type": "string" }, "detail": { "minLength": 1, "pattern": "\\S", "description": "Why it matters", "type": "string" } } }] } } } };
     func1 = Object.prototype.hasOwnProperty;
     func2 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
     pattern4 = new RegExp("^x-", "u");
-    pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+    pattern5 = new RegExp("^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$", "u");
     pattern6 = new RegExp("\\S", "u");
     pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
     pattern12 = new RegExp("^[A-Z]{3}$", "u");
@@ -31493,11 +31515,12 @@ var init_standalone_validators = __esm({
     pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     validateConfig = validate21;
-    schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "postmortem configuration (postmortem.config.yaml)", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "properties": { "incidents": { "minLength": 1, "description": "Folder of incident files (default `postmortems`)", "type": "string" }, "templates": { "minLength": 1, "description": "Folder of your own Handlebars templates; files there replace the built-in ones of the same name", "type": "string" }, "output": { "minLength": 1, "description": "Folder for rendered reports (default: beside each incident file)", "type": "string" }, "severities": { "minItems": 1, "uniqueItems": true, "description": "The severity scale, worst first (default SEV1..SEV5)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "max_file_bytes": { "minimum": 1024, "maximum": 10485760, "description": "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)", "type": "integer" }, "lint": { "additionalProperties": false, "type": "object", "properties": { "rules": { "description": "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info", "additionalProperties": false, "type": "object", "patternProperties": { "^(blame|structure)/": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "off disables the rule; otherwise the severity it reports at" } } }, "phrases": { "description": "Team-specific phrases to flag", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["phrase"], "properties": { "phrase": { "minLength": 1, "description": "Words to flag, matched case-insensitively on word boundaries", "type": "string" }, "rule": { "pattern": "^blame/", "description": "Rule id the finding is reported under (default `blame/custom`)", "type": "string" }, "message": { "description": "Why the phrase hurts a blameless review", "type": "string" }, "suggestion": { "description": "A systemic rewrite to offer", "type": "string" } } } }, "allow": { "description": "Phrases never flagged (matched case-insensitively)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "people": { "description": "Names (or logins) lint treats as people in every file, besides those a file lists", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "sync": { "additionalProperties": false, "type": "object", "properties": { "repo": { "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name of the repository that receives the issues", "type": "string" }, "label": { "minLength": 1, "description": "Label marking post-mortem action issues (default `postmortem-action`)", "type": "string" }, "incident_label_prefix": { "minLength": 1, "description": "Prefix of the per-incident label (default `incident:`)", "type": "string" }, "pace_ms": { "minimum": 0, "description": "Pause between writes, in ms (default 1000)", "type": "integer" }, "max_wait": { "minimum": 0, "description": "Longest wait for the retries of one request, in seconds (default 30)", "type": "integer" } } }, "review": { "additionalProperties": false, "type": "object", "properties": { "approvals": { "description": "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)", "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "type": "integer" } } } } }, "policies": { "additionalProperties": false, "description": "Limits the tracker reports breaches of and `validate` warns about", "type": "object", "properties": { "action_deadline_days": { "description": "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)", "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "description": "days", "type": "integer" } } }, "max_days_in_draft": { "minimum": 0, "description": "How many days after the incident date it may still be `draft`", "type": "integer" }, "max_days_in_review": { "minimum": 0, "description": "How many days after the incident date it may still be `in-review`", "type": "integer" } } } } };
+    schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "postmortem configuration (postmortem.config.yaml)", "additionalProperties": false, "patternProperties": { "^x-": {} }, "type": "object", "properties": { "incidents": { "minLength": 1, "description": "Folder of incident files (default `postmortems`)", "type": "string" }, "templates": { "minLength": 1, "description": "Folder of your own Handlebars templates; files there replace the built-in ones of the same name", "type": "string" }, "output": { "minLength": 1, "description": "Folder for rendered reports (default: beside each incident file)", "type": "string" }, "severities": { "minItems": 1, "uniqueItems": true, "description": "The severity scale, worst first (default SEV1..SEV5)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "max_file_bytes": { "minimum": 1024, "maximum": 10485760, "description": "Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)", "type": "integer" }, "lint": { "additionalProperties": false, "type": "object", "properties": { "rules": { "description": "Rule id (or family such as `blame/hindsight`) \u2192 off | error | warning | info", "additionalProperties": false, "type": "object", "patternProperties": { "^(blame|structure)/": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "off disables the rule; otherwise the severity it reports at" } } }, "phrases": { "description": "Team-specific phrases to flag", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["phrase"], "properties": { "phrase": { "minLength": 1, "description": "Words to flag, matched case-insensitively on word boundaries", "type": "string" }, "rule": { "pattern": "^blame/", "description": "Rule id the finding is reported under (default `blame/custom`)", "type": "string" }, "message": { "description": "Why the phrase hurts a blameless review", "type": "string" }, "suggestion": { "description": "A systemic rewrite to offer", "type": "string" } } } }, "allow": { "description": "Phrases never flagged (matched case-insensitively)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "people": { "description": "Names (or logins) lint treats as people in every file, besides those a file lists", "type": "array", "items": { "minLength": 1, "type": "string" } } } }, "sync": { "additionalProperties": false, "type": "object", "properties": { "repo": { "pattern": "^[\\w.-]+/[\\w.-]+$", "description": "owner/name of the repository that receives the issues", "type": "string" }, "server_url": { "pattern": "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "description": "Web address of the GitHub server that issue links in reports point to, e.g. a GitHub Enterprise Server (default `https://github.com`)", "type": "string" }, "label": { "minLength": 1, "description": "Label marking post-mortem action issues (default `postmortem-action`)", "type": "string" }, "incident_label_prefix": { "minLength": 1, "description": "Prefix of the per-incident label (default `incident:`)", "type": "string" }, "pace_ms": { "minimum": 0, "description": "Pause between writes, in ms (default 1000)", "type": "integer" }, "max_wait": { "minimum": 0, "description": "Longest wait for the retries of one request, in seconds (default 30)", "type": "integer" } } }, "review": { "additionalProperties": false, "type": "object", "properties": { "approvals": { "description": "Approving reviews a pull request needs to move an incident to `status: published`: severity (or `default`) \u2192 count (default 1)", "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "type": "integer" } } } } }, "policies": { "additionalProperties": false, "description": "Limits the tracker reports breaches of and `validate` warns about", "type": "object", "properties": { "action_deadline_days": { "description": "Severity \u2192 the latest deadline allowed for its action items, in days after the incident date (e.g. `SEV1: 28`)", "type": "object", "patternProperties": { "^(.*)$": { "minimum": 0, "description": "days", "type": "integer" } } }, "max_days_in_draft": { "minimum": 0, "description": "How many days after the incident date it may still be `draft`", "type": "integer" }, "max_days_in_review": { "minimum": 0, "description": "How many days after the incident date it may still be `in-review`", "type": "integer" } } } } };
     pattern35 = new RegExp("^(blame|structure)/", "u");
     pattern37 = new RegExp("^blame/", "u");
     pattern38 = new RegExp("^[\\w.-]+/[\\w.-]+$", "u");
-    pattern39 = new RegExp("^(.*)$", "u");
+    pattern39 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+    pattern40 = new RegExp("^(.*)$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -31526,6 +31549,7 @@ function resolveConfig(input) {
     },
     sync: {
       repo: input.sync?.repo ?? null,
+      serverUrl: (input.sync?.server_url ?? DEFAULT_CONFIG.sync.serverUrl).replace(/\/+$/, ""),
       label: input.sync?.label ?? DEFAULT_CONFIG.sync.label,
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,
@@ -31556,13 +31580,13 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path9 = ["severities", repeated];
+    const path11 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31570,13 +31594,13 @@ function checkConfig(file, input) {
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
     const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path9 = ["review", "approvals", written];
+    const path11 = ["review", "approvals", written];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31585,13 +31609,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path9 = ["policies", "action_deadline_days", unknownSeverity];
+    const path11 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path9),
-      span: locatePath(loaded.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(loaded.source, path11),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31617,7 +31641,7 @@ var init_config = __esm({
       severities: DEFAULT_SEVERITIES,
       maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       lint: { rules: {}, phrases: [], allow: [], people: [] },
-      sync: { repo: null, label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null, maxWait: null },
+      sync: { repo: null, serverUrl: "https://github.com", label: "postmortem-action", incidentLabelPrefix: "incident:", paceMs: null, maxWait: null },
       review: { approvals: { default: 1 } },
       policies: NO_POLICIES
     };
@@ -31628,6 +31652,9 @@ var init_config = __esm({
 import { createHash } from "node:crypto";
 function isGeneratedReport(text4) {
   return text4.replace(/^\uFEFF/, "").startsWith(GENERATED_PREFIX);
+}
+function generatedReportSource(text4) {
+  return /^<!-- Generated by postmortem from ([^;\n]+?\.ya?ml); /i.exec(text4.replace(/^\uFEFF/, ""))?.[1] ?? null;
 }
 function hash(text4, length = 16) {
   return createHash("sha256").update(text4).digest("hex").slice(0, length);
@@ -31702,6 +31729,7 @@ var init_worker_setting = __esm({
 // src/io/git-history.ts
 var git_history_exports = {};
 __export(git_history_exports, {
+  readCheckoutPrefix: () => readCheckoutPrefix,
   readPublicationDates: () => readPublicationDates
 });
 import { execFile as execFile2 } from "node:child_process";
@@ -31714,6 +31742,9 @@ async function git(root, args) {
   } catch {
     return null;
   }
+}
+async function readCheckoutPrefix(root) {
+  return (await git(root, ["rev-parse", "--show-prefix"]) ?? "").trim();
 }
 async function readPublicationDates(root, folder) {
   const top = await git(root, ["rev-parse", "--show-toplevel"]);
@@ -33597,13 +33628,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path9) {
-          return /^\.|this\b/.test(path9.original);
+        scopedId: function scopedId(path11) {
+          return /^\.|this\b/.test(path11.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path9) {
-          return path9.parts.length === 1 && !AST.helpers.scopedId(path9) && !path9.depth;
+        simpleId: function simpleId(path11) {
+          return path11.parts.length === 1 && !AST.helpers.scopedId(path11) && !path11.depth;
         }
       }
     };
@@ -34688,12 +34719,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path9, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path11, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path9,
+        path: path11,
         params,
         hash: hash2,
         escaped,
@@ -34965,9 +34996,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path9 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path11 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path9.original);
+        this.opcode("registerDecorator", params.length, path11.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -35034,48 +35065,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path9 = sexpr.path, name = path9.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path9));
+        var path11 = sexpr.path, name = path11.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path11));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path9.strict = true;
-        this.accept(path9);
+        path11.strict = true;
+        this.accept(path11);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path9 = sexpr.path;
-        path9.strict = true;
-        this.accept(path9);
+        var path11 = sexpr.path;
+        path11.strict = true;
+        this.accept(path11);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path9 = sexpr.path, name = path9.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path11 = sexpr.path, name = path11.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path9.strict = true;
-          path9.falsy = true;
-          this.accept(path9);
-          this.opcode("invokeHelper", params.length, path9.original, _ast2["default"].helpers.simpleId(path9));
+          path11.strict = true;
+          path11.falsy = true;
+          this.accept(path11);
+          this.opcode("invokeHelper", params.length, path11.original, _ast2["default"].helpers.simpleId(path11));
         }
       },
-      PathExpression: function PathExpression(path9) {
-        var depth = validateDepth(path9);
-        var parts = validateParts(path9);
+      PathExpression: function PathExpression(path11) {
+        var depth = validateDepth(path11);
+        var parts = validateParts(path11);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path9), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path11), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path9.data) {
+        } else if (path11.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path9.strict);
+          this.opcode("lookupData", depth, parts, path11.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path9.falsy, path9.strict, scoped);
+          this.opcode("lookupOnContext", parts, path11.falsy, path11.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -35302,8 +35333,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path9) {
-      return validateStringArray(path9, path9.parts, "parts");
+    function validateParts(path11) {
+      return validateStringArray(path11, path11.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -35485,16 +35516,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path9 = aPath;
+      var path11 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path9 = url.path;
+        path11 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path9);
-      var parts = path9.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path11);
+      var parts = path11.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -35511,15 +35542,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path9 = parts.join("/");
-      if (path9 === "") {
-        path9 = isAbsolute ? "/" : ".";
+      path11 = parts.join("/");
+      if (path11 === "") {
+        path11 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path9;
+        url.path = path11;
         return urlGenerate(url);
       }
-      return path9;
+      return path11;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -38321,8 +38352,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path9 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path9;
+      var path11 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path11;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -38598,6 +38629,19 @@ var init_mermaid = __esm({
   }
 });
 
+// src/render/issue-link.ts
+function issueLinksOf(sync) {
+  return sync.repo ? { repo: sync.repo, serverUrl: sync.serverUrl } : null;
+}
+function issueUrl(links, issue2) {
+  return links && issue2 !== null ? `${links.serverUrl}/${links.repo}/issues/${issue2}` : null;
+}
+var init_issue_link = __esm({
+  "src/render/issue-link.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/view.ts
 function missingEvents(incident, needed) {
   const missing = needed.filter((type) => !incident.timeline.some((entry) => entry.type === type));
@@ -38628,7 +38672,7 @@ function buildReportView(incident, options = {}) {
       deadline: item.deadline ?? "none",
       status: item.status,
       issue: item.issue === null ? "" : `#${item.issue}`,
-      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null
+      issueUrl: issueUrl(options.issueLinks, item.issue)
     })),
     related: (options.related ?? []).map((other2) => ({ title: other2.title, date: other2.date, link: markdownHref(other2.link), shared: other2.shared })),
     investigation: incident.investigation.map((item) => ({
@@ -38667,6 +38711,7 @@ var init_view = __esm({
     init_time();
     init_mermaid();
     init_escape();
+    init_issue_link();
   }
 });
 
@@ -38753,13 +38798,13 @@ function checkReadiness(data, context) {
   const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
   const severity = SEVERITY_BY_STATUS[status];
   if (!severity) return [];
-  const at = (path9) => ({ file: context.file, severity, path: formatFieldPath(path9), span: locatePath(context.source, path9) });
+  const at = (path11) => ({ file: context.file, severity, path: formatFieldPath(path11), span: locatePath(context.source, path11) });
   const found = placeholderPaths(data, []).map(
-    ({ path: path9, text: text4 }) => createDiagnostic({
-      ...at(path9),
-      span: textSpan(context.source, path9, text4) ?? locatePath(context.source, path9),
+    ({ path: path11, text: text4 }) => createDiagnostic({
+      ...at(path11),
+      span: textSpan(context.source, path11, text4) ?? locatePath(context.source, path11),
       ruleId: "schema/placeholder-text",
-      message: `\`${formatFieldPath(path9)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      message: `\`${formatFieldPath(path11)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
       expected: "what actually happened, in your words",
       actual: `\`${text4}\``,
       note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
@@ -38767,10 +38812,10 @@ function checkReadiness(data, context) {
   );
   const authors = data.authors;
   if (!Array.isArray(authors) || authors.length === 0) {
-    const path9 = data.authors === void 0 ? ["status"] : ["authors"];
+    const path11 = data.authors === void 0 ? ["status"] : ["authors"];
     found.push(
       createDiagnostic({
-        ...at(path9),
+        ...at(path11),
         path: "authors",
         ruleId: "schema/no-authors",
         message: `The post-mortem is \`${status}\` but names no authors`,
@@ -38782,14 +38827,14 @@ function checkReadiness(data, context) {
   }
   return found;
 }
-function placeholderPaths(value, path9) {
-  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path9, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path9, index2]));
+function placeholderPaths(value, path11) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path11, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path11, index2]));
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path9, key]));
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path11, key]));
 }
-function textSpan(source, path9, text4) {
-  const range = source ? nodeAtPath(source, path9)?.node.range : void 0;
+function textSpan(source, path11, text4) {
+  const range = source ? nodeAtPath(source, path11)?.node.range : void 0;
   if (!source || !range) return null;
   const start = source.text.indexOf(text4, range[0]);
   return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text4.length) : null;
@@ -38844,11 +38889,11 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path9, { cause, ...init }) => diagnostics.push(
+  const report = (path11, { cause, ...init }) => diagnostics.push(
     createDiagnostic({
       file: context.file,
-      path: formatFieldPath(path9),
-      span: locatePath(context.source, path9),
+      path: formatFieldPath(path11),
+      span: locatePath(context.source, path11),
       ...init,
       ...cause ? { cause: causeAt(cause) } : {}
     })
@@ -38996,13 +39041,13 @@ function checkNumbers(incident, report) {
       true
     ])
   ];
-  for (const [path9, value, whole] of fields) {
+  for (const [path11, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path9, {
+    report(path11, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path9)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path11)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -39072,7 +39117,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path9, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path9, message });
+  const found = (ruleId, path11, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path11, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -39104,7 +39149,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path9) => ({ file: incident.file, path: formatFieldPath(path9), span: locatePath(source, path9), severity: "warning" });
+  const at = (path11) => ({ file: incident.file, path: formatFieldPath(path11), span: locatePath(source, path11), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -39772,7 +39817,7 @@ var require_lib2 = __commonJS({
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path9 = __require("path");
+    var path11 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -39825,7 +39870,7 @@ var require_lib2 = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path9.resolve(filename);
+      const absoluteName = path11.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -48169,8 +48214,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path9, name) {
-  if (!path9) {
+function assertPath(path11, name) {
+  if (!path11) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -48355,13 +48400,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path9) {
-        if (isUrl(path9)) {
-          path9 = fileURLToPath2(path9);
+      set path(path11) {
+        if (isUrl(path11)) {
+          path11 = fileURLToPath2(path11);
         }
-        assertNonEmpty(path9, "path");
-        if (this.path !== path9) {
-          this.history.push(path9);
+        assertNonEmpty(path11, "path");
+        if (this.path !== path11) {
+          this.history.push(path11);
         }
       }
       /**
@@ -49618,7 +49663,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49669,7 +49714,10 @@ var init_generated = __esm({
       "execute",
       "complete",
       "obtain",
-      "submit"
+      "submit",
+      "forward",
+      "relay",
+      "share"
     ]);
     MODALS = /* @__PURE__ */ new Set(["should", "ought", "could", "must", "would", "might"]);
     MODAL_CONTRACTIONS = /* @__PURE__ */ new Set([
@@ -49714,7 +49762,15 @@ var init_generated = __esm({
       "asked",
       "followed",
       "took",
-      "thought"
+      "thought",
+      "showed",
+      "responded",
+      "answered",
+      "acknowledged",
+      "replied",
+      "escalated",
+      "watched",
+      "monitored"
     ]);
     NEGATIONS = /* @__PURE__ */ new Set(["never", "didn't", "don't", "doesn't", "hadn't", "not"]);
     CONDITIONALS = /* @__PURE__ */ new Set(["if", "had"]);
@@ -49854,7 +49910,11 @@ var init_generated = __esm({
       ["did", "not", "act"],
       ["didn't", "act"],
       ["sat", "on", "it"],
-      ["nothing", "was", "done", "about"]
+      ["nothing", "was", "done", "about"],
+      ["went", "back", "to", "sleep"],
+      ["went", "back", "to", "bed"],
+      ["went", "back", "to", "his"],
+      ["went", "back", "to", "her"]
     ];
     REQUIRED_THINGS = /* @__PURE__ */ new Set(["required", "mandatory", "prescribed", "agreed", "necessary", "documented", "expected", "approved"]);
     FAILURE_NOUNS = /* @__PURE__ */ new Set(["failure", "neglect", "omission"]);
@@ -49919,6 +49979,9 @@ var init_generated = __esm({
       ["in", "plain", "sight"],
       ["seen", "it", "coming"],
       ["right", "in", "front", "of"],
+      ["was", "right", "there"],
+      ["were", "right", "there"],
+      ["there", "all", "along"],
       ["all", "they", "had", "to", "do"],
       ["all", "he", "had", "to", "do"],
       ["all", "she", "had", "to", "do"],
@@ -50056,7 +50119,13 @@ var init_generated = __esm({
       ["operator", "mistake"],
       ["mistake", "by"],
       ["mistakes", "by"],
-      ["error", "by"]
+      ["error", "by"],
+      ["slip", "by"],
+      ["slips", "by"],
+      ["blunder", "by"],
+      ["lapse", "by"],
+      ["oversight", "by"],
+      ["mistake", "on", "the", "part", "of"]
     ];
     ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
@@ -50424,6 +50493,55 @@ var init_generated = __esm({
         "word": [
           "heedlessly"
         ]
+      },
+      {
+        "word": [
+          "rubber",
+          "stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamp"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamped"
+        ]
+      },
+      {
+        "word": [
+          "rubber-stamping"
+        ]
+      },
+      {
+        "word": [
+          "did",
+          "not",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "didn't",
+          "care"
+        ],
+        "person": true
+      },
+      {
+        "word": [
+          "couldn't",
+          "care",
+          "less"
+        ]
+      },
+      {
+        "word": [
+          "unacceptable"
+        ],
+        "person": true
       }
     ];
     BELONGINGS = /* @__PURE__ */ new Set([
@@ -50725,7 +50843,67 @@ var init_generated = __esm({
       "auditor",
       "auditors",
       "trader",
-      "traders"
+      "traders",
+      "squad",
+      "squads",
+      "crew",
+      "crews",
+      "liaison",
+      "liaisons",
+      "shift",
+      "shifts",
+      "biller",
+      "billers",
+      "translator",
+      "translators",
+      "teller",
+      "tellers",
+      "surgeon",
+      "surgeons",
+      "assistant",
+      "assistants",
+      "receptionist",
+      "receptionists",
+      "representative",
+      "representatives",
+      "rep",
+      "reps",
+      "coordinator",
+      "coordinators",
+      "mechanic",
+      "mechanics",
+      "electrician",
+      "electricians",
+      "inspector",
+      "inspectors",
+      "bookkeeper",
+      "bookkeepers",
+      "librarian",
+      "librarians",
+      "journalist",
+      "journalists",
+      "teacher",
+      "teachers",
+      "paramedic",
+      "paramedics",
+      "foreman",
+      "storekeeper",
+      "pickers",
+      "picker",
+      "packer",
+      "packers",
+      "caseworker",
+      "caseworkers",
+      "pilot",
+      "pilots",
+      "caretaker",
+      "caretakers",
+      "janitor",
+      "janitors",
+      "custodian",
+      "custodians",
+      "porter",
+      "porters"
     ]);
     PERSONAL_VERBS = /* @__PURE__ */ new Set([
       "should",
@@ -50877,7 +51055,14 @@ var init_generated = __esm({
           "expire",
           "slip",
           "fill",
-          "run"
+          "run",
+          "grow",
+          "pile",
+          "climb",
+          "accumulate",
+          "balloon",
+          "degrade",
+          "rot"
         ]
       },
       {
@@ -50903,7 +51088,6 @@ var init_generated = __esm({
           "misconfigured",
           "botched",
           "caused",
-          "introduced",
           "overloaded",
           "crashed",
           "unplugged",
@@ -50949,6 +51133,23 @@ var init_generated = __esm({
           "misclassified",
           "misdeployed",
           "mis-deployed",
+          "misread",
+          "misheard",
+          "miscounted",
+          "miscalculated",
+          "misinterpreted",
+          "mistook",
+          "overbooked",
+          "oversold",
+          "overcommitted",
+          "overallocated",
+          "over-allocated",
+          "double-booked",
+          "double-charged",
+          "double-billed",
+          "double-posted",
+          "double-counted",
+          "overcharged",
           "misprovisioned",
           "misentered",
           "mis-entered",
@@ -50985,6 +51186,31 @@ var init_generated = __esm({
           "cable",
           "cord",
           "power"
+        ]
+      },
+      {
+        "verb": [
+          "introduced",
+          "reintroduced"
+        ],
+        "then": [
+          "bug",
+          "bugs",
+          "regression",
+          "regressions",
+          "race",
+          "leak",
+          "typo",
+          "deadlock",
+          "loop",
+          "vulnerability",
+          "flaw",
+          "defect",
+          "defects",
+          "incompatibility",
+          "outage",
+          "error",
+          "errors"
         ]
       },
       {
@@ -51135,7 +51361,29 @@ var init_generated = __esm({
       ["unfinished"],
       ["rushed"],
       ["hurriedly"],
-      ["prematurely"]
+      ["prematurely"],
+      ["unauthorised"],
+      ["unauthorized"],
+      ["unsanctioned"],
+      ["hours", "early"],
+      ["hours", "too", "early"],
+      ["days", "early"],
+      ["minutes", "early"],
+      ["too", "early"],
+      ["too", "soon"],
+      ["ahead", "of", "the", "embargo"],
+      ["would", "be", "fine"],
+      ["would", "be", "ok"],
+      ["would", "be", "okay"],
+      ["would", "be", "harmless"],
+      ["unsupervised"],
+      ["unaccompanied"],
+      ["in", "their", "wisdom"],
+      ["in", "his", "wisdom"],
+      ["in", "her", "wisdom"],
+      ["in", "their", "infinite"],
+      ["in", "his", "infinite"],
+      ["in", "her", "infinite"]
     ];
     RISKY_TIMES = [
       ["during", "peak"],
@@ -51178,7 +51426,15 @@ var init_generated = __esm({
       "api-key",
       "private",
       "ssh",
-      "keys"
+      "keys",
+      "records",
+      "pii",
+      "list",
+      "dump",
+      "export",
+      "pin",
+      "pins",
+      "combination"
     ]);
     EXPOSURE_PLACES = /* @__PURE__ */ new Set([
       "shared",
@@ -51206,7 +51462,11 @@ var init_generated = __esm({
       "stranger",
       "caller",
       "third",
-      "outsider"
+      "outsider",
+      "personal",
+      "home",
+      "private",
+      "usb"
     ]);
     COMMUNICATION_GERUNDS = /* @__PURE__ */ new Set([
       "telling",
@@ -51231,9 +51491,24 @@ var init_generated = __esm({
       "backing",
       "snapshotting",
       "draining",
-      "copying"
+      "copying",
+      "opening",
+      "reading",
+      "running",
+      "looking",
+      "trying"
     ]);
-    REPETITION_OPENERS = [["once", "again"], ["yet", "again"], ["again"], ["once", "more"], ["predictably"]];
+    REPETITION_OPENERS = [
+      ["once", "again"],
+      ["yet", "again"],
+      ["again"],
+      ["once", "more"],
+      ["predictably"],
+      ["as", "usual"],
+      ["as", "always"],
+      ["per", "usual"],
+      ["true", "to", "form"]
+    ];
     UNTESTED_OBJECTS = /* @__PURE__ */ new Set([
       "tested",
       "load-tested",
@@ -51305,7 +51580,16 @@ var init_generated = __esm({
       "audited",
       "validated",
       "double-checked",
-      "inspected"
+      "inspected",
+      "drained",
+      "paused",
+      "froze",
+      "throttled",
+      "quarantined",
+      "contained",
+      "mitigated",
+      "halted",
+      "stopped"
     ]);
     REFRAINING_VERBS = /* @__PURE__ */ new Set([
       "stopped",
@@ -51479,7 +51763,20 @@ var init_generated = __esm({
       "ignoring",
       "disregard"
     ]);
-    NORM_VIOLATION_PHRASES = [["went", "against"], ["acted", "against"], ["worked", "around"], ["broke", "protocol"], ["broke", "with"]];
+    NORM_VIOLATION_PHRASES = [
+      ["went", "against"],
+      ["acted", "against"],
+      ["worked", "around"],
+      ["broke", "protocol"],
+      ["broke", "with"],
+      ["went", "around"],
+      ["goes", "around"],
+      ["go", "around"],
+      ["going", "around"],
+      ["got", "around"],
+      ["get", "around"],
+      ["gone", "around"]
+    ];
     SKIPPING_VERBS = /* @__PURE__ */ new Set([
       "skip",
       "skipped",
@@ -51487,11 +51784,14 @@ var init_generated = __esm({
       "skips",
       "bypass",
       "bypassing",
+      "bypasses",
       "circumvent",
       "circumventing",
+      "circumvents",
       "override",
       "overrode",
-      "overriding"
+      "overriding",
+      "overrides"
     ]);
     NORM_FRAMES = [
       ["contrary", "to"],
@@ -51542,6 +51842,10 @@ var init_generated = __esm({
       "smooth"
     ]);
     SARCASTIC_OUTCOMES = /* @__PURE__ */ new Set([
+      "cannot",
+      "can't",
+      "unable",
+      "rebooted",
       "paperweight",
       "downtime",
       "outage",
@@ -51628,7 +51932,13 @@ var init_generated = __esm({
       "instructions",
       "board",
       "cab",
-      "sign-off"
+      "sign-off",
+      "glossary",
+      "spec",
+      "specification",
+      "handbook",
+      "manual",
+      "conventions"
     ]);
     SAFEGUARD_NOUNS = /* @__PURE__ */ new Set([
       "review",
@@ -51659,8 +51969,191 @@ var init_generated = __esm({
       "gates",
       "smoke",
       "pre-merge",
-      "ci"
+      "ci",
+      "lockout",
+      "lockouts",
+      "interlock",
+      "interlocks",
+      "safeguard",
+      "safeguards",
+      "signature",
+      "signatures",
+      "countersignature",
+      "authorisation",
+      "authorization",
+      "permission",
+      "consent",
+      "required",
+      "mandatory",
+      "mandated"
     ]);
+    AUTHORED_WORK = /* @__PURE__ */ new Set([
+      "work",
+      "change",
+      "changes",
+      "deploy",
+      "deployment",
+      "release",
+      "script",
+      "scripts",
+      "code",
+      "commit",
+      "commits",
+      "patch",
+      "migration",
+      "config",
+      "configuration",
+      "update",
+      "edit",
+      "edits",
+      "push",
+      "rollout",
+      "job"
+    ]);
+    DISABLING_VERBS = /* @__PURE__ */ new Set(["disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented"]);
+    DISABLED_SAFEGUARDS = /* @__PURE__ */ new Set([
+      "alarm",
+      "alarms",
+      "alert",
+      "alerts",
+      "alerting",
+      "interlock",
+      "interlocks",
+      "limit",
+      "limits",
+      "limiter",
+      "monitoring",
+      "firewall",
+      "protection",
+      "protections",
+      "guard",
+      "guards",
+      "guardrail",
+      "guardrails",
+      "lock",
+      "locks",
+      "safety",
+      "safeties",
+      "verification",
+      "checksum",
+      "checksums",
+      "fraud"
+    ]);
+    LEARNER_BASES = /* @__PURE__ */ new Set([
+      "delete",
+      "drop",
+      "wipe",
+      "make",
+      "push",
+      "deploy",
+      "change",
+      "restart",
+      "remove",
+      "update",
+      "edit",
+      "send",
+      "upload",
+      "merge",
+      "apply",
+      "install",
+      "disable",
+      "move",
+      "copy",
+      "reboot",
+      "kill",
+      "stop",
+      "use",
+      "give",
+      "turn",
+      "break",
+      "take",
+      "do",
+      "write",
+      "forget",
+      "ignore",
+      "skip",
+      "modify",
+      "overwrite",
+      "truncate",
+      "purge",
+      "erase",
+      "release",
+      "execute",
+      "approve",
+      "switch",
+      "enable",
+      "configure"
+    ]);
+    REQUEST_VERBS = /* @__PURE__ */ new Set([
+      "asked",
+      "requested",
+      "suggested",
+      "proposed",
+      "recommended",
+      "advised",
+      "urged",
+      "ask",
+      "asks",
+      "request",
+      "requests"
+    ]);
+    TEST_THINGS = /* @__PURE__ */ new Set(["test", "testing", "staging", "debug", "dummy", "sample", "placeholder", "fake", "draft", "sandbox", "dev"]);
+    LIVE_PLACES = /* @__PURE__ */ new Set([
+      "production",
+      "prod",
+      "live",
+      "flight",
+      "customers",
+      "customer",
+      "release",
+      "real",
+      "patients",
+      "users",
+      "public"
+    ]);
+    PROMOTED_THINGS = /* @__PURE__ */ new Set([
+      "build",
+      "builds",
+      "image",
+      "images",
+      "release",
+      "artifact",
+      "artifacts",
+      "version",
+      "candidate",
+      "branch",
+      "tag",
+      "environment"
+    ]);
+    LEFT_STATES = /* @__PURE__ */ new Set([
+      "open",
+      "unlocked",
+      "unattended",
+      "exposed",
+      "unpatched",
+      "unencrypted",
+      "unsecured",
+      "unguarded",
+      "world-readable",
+      "propped"
+    ]);
+    RELIEVED_OUTCOMES = /* @__PURE__ */ new Set([
+      "limited",
+      "contained",
+      "minimal",
+      "minimised",
+      "minimized",
+      "avoided",
+      "prevented",
+      "mitigated",
+      "spared",
+      "unaffected",
+      "averted",
+      "shortened",
+      "reduced",
+      "back"
+    ]);
+    POINTER_CONTRACTIONS = /* @__PURE__ */ new Set(["that's", "this's", "it's"]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -51725,7 +52218,20 @@ var init_generated = __esm({
       "fire"
     ]);
     REMOVAL_VERBS = /* @__PURE__ */ new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
-    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
+    REMOVAL_TARGETS = /* @__PURE__ */ new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+    FORFEITED_THINGS = /* @__PURE__ */ new Set([
+      "privileges",
+      "privilege",
+      "rights",
+      "clearance",
+      "bonus",
+      "job",
+      "badge",
+      "certification",
+      "licence",
+      "license"
+    ]);
+    FORFEITING_VERBS = /* @__PURE__ */ new Set(["lost", "loses", "forfeited"]);
     MITIGATION_PURPOSES = /* @__PURE__ */ new Set([
       "stop",
       "restore",
@@ -51762,7 +52268,30 @@ var init_generated = __esm({
       "install",
       "apply",
       "migrate",
-      "rotate"
+      "rotate",
+      "clear",
+      "flush",
+      "fix",
+      "repair",
+      "evict",
+      "refresh",
+      "release",
+      "remove",
+      "unstick",
+      "recycle",
+      "add",
+      "scale",
+      "increase",
+      "expand",
+      "boost",
+      "reroute",
+      "redirect",
+      "route",
+      "serve",
+      "absorb",
+      "handle",
+      "buy",
+      "keep"
     ]);
     DISPOSABLE_THINGS = /* @__PURE__ */ new Set([
       "compromised",
@@ -51793,9 +52322,62 @@ var init_generated = __esm({
       "spam",
       "junk",
       "bogus",
-      "poisoned"
+      "poisoned",
+      "empty",
+      "noisy",
+      "flaky",
+      "failing",
+      "false",
+      "spurious",
+      "sandbox",
+      "scratch",
+      "throwaway",
+      "lagging",
+      "flapping",
+      "leaked",
+      "broken",
+      "unhealthy",
+      "faulty",
+      "misbehaving",
+      "abusive",
+      "attacker's",
+      "attacker",
+      "hostile",
+      "fraudulent",
+      "suspicious",
+      "offending",
+      "poisonous",
+      "degraded",
+      "misrouted",
+      "bad"
     ]);
-    DISPOSING_VERBS = /* @__PURE__ */ new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+    DISPOSING_VERBS = /* @__PURE__ */ new Set([
+      "deleted",
+      "wiped",
+      "dropped",
+      "purged",
+      "truncated",
+      "erased",
+      "killed",
+      "nuked",
+      "trashed",
+      "emptied",
+      "disabled",
+      "deactivated",
+      "silenced",
+      "muted",
+      "suppressed",
+      "switched",
+      "turned",
+      "commented",
+      "locked",
+      "blocked",
+      "bypassed",
+      "overrode",
+      "isolated",
+      "severed",
+      "overwrote"
+    ]);
     RECORDED_THINGS = /* @__PURE__ */ new Set([
       "notes",
       "note",
@@ -51863,7 +52445,66 @@ var init_generated = __esm({
       "copying",
       "notifying",
       "agreeing",
-      "consulting"
+      "consulting",
+      "archiving",
+      "migrating",
+      "moving",
+      "saving",
+      "replicating",
+      "draining",
+      "replaying",
+      "reprocessing",
+      "resending",
+      "re-sending",
+      "redelivering"
+    ]);
+    REPAIR_VERBS = /* @__PURE__ */ new Set([
+      "restored",
+      "replaced",
+      "recreated",
+      "rebuilt",
+      "reinstalled",
+      "reloaded",
+      "reimported",
+      "re-imported",
+      "reuploaded",
+      "re-uploaded",
+      "resynced",
+      "re-synced",
+      "reseeded",
+      "re-seeded",
+      "repopulated",
+      "redeployed",
+      "re-deployed",
+      "regenerated",
+      "reissued",
+      "re-issued",
+      "reinstated",
+      "re-created",
+      "re-added",
+      "readded",
+      "republished",
+      "re-published"
+    ]);
+    SECURED_STATES = /* @__PURE__ */ new Set([
+      "migrated",
+      "copied",
+      "exported",
+      "backed",
+      "verified",
+      "confirmed",
+      "replicated",
+      "archived",
+      "moved",
+      "restored",
+      "drained",
+      "snapshotted",
+      "saved",
+      "evacuated",
+      "decommissioned",
+      "retired",
+      "superseded",
+      "replaced"
     ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
@@ -51899,7 +52540,12 @@ var init_generated = __esm({
       ["use", "caution"],
       ["extra", "care"],
       ["more", "rigorous"],
-      ["more", "rigorously"]
+      ["more", "rigorously"],
+      ["more", "ownership"],
+      ["greater", "ownership"],
+      ["more", "responsibility"],
+      ["greater", "care"],
+      ["more", "discipline"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -51912,8 +52558,35 @@ var init_generated = __esm({
       "encourage",
       "educate",
       "instruct",
-      "warn"
+      "warn",
+      "re-read",
+      "reread",
+      "familiarise",
+      "familiarize",
+      "re-familiarise",
+      "re-familiarize",
+      "memorise",
+      "memorize"
     ]);
+    URGING_OPENERS = [["make", "sure"], ["ensure"]];
+    DILIGENT_ACTS = /* @__PURE__ */ new Set([
+      "read",
+      "follow",
+      "check",
+      "remember",
+      "know",
+      "review",
+      "double-check",
+      "pay",
+      "verify",
+      "understand",
+      "are",
+      "take",
+      "think",
+      "look",
+      "confirm"
+    ]);
+    TRAINING_NOUNS = /* @__PURE__ */ new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
     TRIGGERS = {
       personAsCause: [
         "accident",
@@ -51926,12 +52599,14 @@ var init_generated = __esm({
         "allow",
         "allowed",
         "allows",
+        "always",
         "amazing",
         "anyway",
         "api-key",
         "apikey",
         "approval",
         "approved",
+        "around",
         "authorisation",
         "authority",
         "authorization",
@@ -51977,6 +52652,7 @@ var init_generated = __esm({
         "business",
         "bypass",
         "bypassed",
+        "bypasses",
         "bypassing",
         "came",
         "cause",
@@ -51988,10 +52664,13 @@ var init_generated = __esm({
         "circumvent",
         "circumvented",
         "circumventing",
+        "circumvents",
         "cleartext",
         "clobbered",
         "collapsed",
+        "combination",
         "comes",
+        "commented",
         "compliant",
         "congrats",
         "congratulations",
@@ -52014,6 +52693,7 @@ var init_generated = __esm({
         "crippled",
         "culprit",
         "cut",
+        "deactivated",
         "deadline",
         "deadlocked",
         "defiance",
@@ -52035,13 +52715,21 @@ var init_generated = __esm({
         "disregarded",
         "doing",
         "done",
+        "double-billed",
+        "double-booked",
+        "double-charged",
         "double-checking",
+        "double-counted",
+        "double-posted",
         "down",
         "downtime",
         "dropped",
         "dropping",
         "due",
+        "dump",
         "during",
+        "early",
+        "embargo",
         "emptied",
         "entirely",
         "erased",
@@ -52052,6 +52740,8 @@ var init_generated = __esm({
         "evening",
         "exhausted",
         "exhausting",
+        "export",
+        "exposed",
         "failed",
         "failing",
         "failure",
@@ -52076,6 +52766,7 @@ var init_generated = __esm({
         "hammered",
         "haphazardly",
         "happened",
+        "harmless",
         "her",
         "heroic",
         "hide",
@@ -52092,9 +52783,11 @@ var init_generated = __esm({
         "inadvertently",
         "incident",
         "incorrect",
+        "infinite",
         "instead",
         "introduced",
         "issue",
+        "it's",
         "jammed",
         "keys",
         "killed",
@@ -52110,6 +52803,7 @@ var init_generated = __esm({
         "let",
         "lies",
         "line",
+        "list",
         "live",
         "load-tested",
         "locked",
@@ -52137,12 +52831,16 @@ var init_generated = __esm({
         "mis-typed",
         "misapplied",
         "misassigned",
+        "miscalculated",
         "misclassified",
         "misconfigured",
+        "miscounted",
         "misdeployed",
         "misdirected",
         "misentered",
         "mishandled",
+        "misheard",
+        "misinterpreted",
         "misjudged",
         "miskeyed",
         "mislabeled",
@@ -52151,6 +52849,7 @@ var init_generated = __esm({
         "misordered",
         "mispointed",
         "misprovisioned",
+        "misread",
         "misrouted",
         "misset",
         "misstep",
@@ -52158,9 +52857,11 @@ var init_generated = __esm({
         "mistakenly",
         "mistakes",
         "mistimed",
+        "mistook",
         "mistyped",
         "misused",
         "morning",
+        "muted",
         "nice",
         "night",
         "non-adherence",
@@ -52170,18 +52871,26 @@ var init_generated = __esm({
         "occurred",
         "offline",
         "once",
+        "open",
         "outage",
         "outdated",
         "outside",
         "outstanding",
+        "over-allocated",
+        "overallocated",
+        "overbooked",
+        "overcharged",
+        "overcommitted",
         "overfilled",
         "overflowed",
         "overloaded",
         "overloading",
         "override",
+        "overrides",
         "overriding",
         "overrode",
         "oversight",
+        "oversold",
         "overwhelmed",
         "overwriting",
         "overwrote",
@@ -52191,6 +52900,9 @@ var init_generated = __esm({
         "password",
         "passwords",
         "peak",
+        "pii",
+        "pin",
+        "pins",
         "plain",
         "plaintext",
         "predictably",
@@ -52198,12 +52910,15 @@ var init_generated = __esm({
         "private",
         "problem",
         "production",
+        "propped",
         "protocol",
         "public",
         "pulled",
         "purged",
         "reason",
+        "records",
         "regression",
+        "reintroduced",
         "release",
         "responsible",
         "rests",
@@ -52227,6 +52942,7 @@ var init_generated = __esm({
         "severed",
         "sidestepped",
         "signed",
+        "silenced",
         "sits",
         "skip",
         "skipped",
@@ -52238,6 +52954,7 @@ var init_generated = __esm({
         "slips",
         "smoke-tested",
         "smooth",
+        "soon",
         "spammed",
         "spite",
         "splendid",
@@ -52250,6 +52967,8 @@ var init_generated = __esm({
         "straight",
         "stunning",
         "superb",
+        "suppressed",
+        "switched",
         "take",
         "taken",
         "takes",
@@ -52258,9 +52977,11 @@ var init_generated = __esm({
         "tested",
         "thank",
         "thanks",
+        "that's",
         "their",
         "then",
         "thinking",
+        "this's",
         "token",
         "tokens",
         "took",
@@ -52271,27 +52992,40 @@ var init_generated = __esm({
         "trashed",
         "tried",
         "triggered",
+        "true",
         "truncated",
         "turned",
         "twice",
+        "unaccompanied",
         "unannounced",
         "unapproved",
+        "unattended",
         "unaudited",
+        "unauthorised",
+        "unauthorized",
         "unbounded",
         "unchecked",
         "under",
+        "unencrypted",
         "unfiltered",
         "unfinished",
+        "unguarded",
         "unilaterally",
         "unintentionally",
+        "unlocked",
+        "unpatched",
         "unplugged",
         "unreviewed",
+        "unsanctioned",
         "unscoped",
+        "unsecured",
         "unsigned",
+        "unsupervised",
         "untested",
         "unvalidated",
         "unverified",
         "unvetted",
+        "usual",
         "vacation",
         "validated",
         "verified",
@@ -52305,9 +53039,12 @@ var init_generated = __esm({
         "why",
         "wiped",
         "wiping",
+        "wisdom",
         "without",
         "wonderful",
         "worked",
+        "world-readable",
+        "would",
         "wrecked",
         "wrong",
         "wrongly",
@@ -52372,6 +53109,7 @@ var init_generated = __esm({
         "shouldn't",
         "shouldn't've",
         "skipped",
+        "sleep",
         "supposed",
         "unacknowledged",
         "unactioned",
@@ -52382,11 +53120,13 @@ var init_generated = __esm({
         "unread",
         "unreviewed",
         "untriaged",
+        "went",
         "would",
         "would've",
         "wouldn't've"
       ],
       humanError: [
+        "blunder",
         "engineer",
         "error",
         "errors",
@@ -52396,25 +53136,32 @@ var init_generated = __esm({
         "fat-fingered",
         "fingered",
         "human",
+        "lapse",
         "manual",
         "mistake",
         "mistakes",
         "operator",
+        "oversight",
         "pebkac",
         "pilot",
-        "problem"
+        "problem",
+        "slip",
+        "slips"
       ],
       judgement: [
         "amateurish",
         "asleep",
         "boneheaded",
+        "care",
         "careless",
         "carelessly",
         "carelessness",
         "cavalier",
         "clueless",
         "competent",
+        "couldn't",
         "cowboy",
+        "didn't",
         "diligence",
         "dumb",
         "half-assed",
@@ -52450,6 +53197,10 @@ var init_generated = __esm({
         "rigor",
         "rigour",
         "rookie",
+        "rubber",
+        "rubber-stamp",
+        "rubber-stamped",
+        "rubber-stamping",
         "shoddily",
         "shoddy",
         "slapdash",
@@ -52462,6 +53213,7 @@ var init_generated = __esm({
         "terrible",
         "thoughtless",
         "thoughtlessly",
+        "unacceptable",
         "unprofessional",
         "useless"
       ],
@@ -52487,12 +53239,15 @@ var init_generated = __esm({
         "example",
         "fire",
         "fired",
+        "forfeited",
         "held",
         "hold",
         "holding",
         "kicked",
         "let",
         "letting",
+        "loses",
+        "lost",
         "on-call",
         "penalty",
         "performance",
@@ -52561,6 +53316,7 @@ var init_generated = __esm({
         "stares",
         "staring",
         "supposed",
+        "there",
         "they",
         "trivial",
         "trivially",
@@ -52577,29 +53333,49 @@ var init_generated = __esm({
         "carefully",
         "caution",
         "cautious",
+        "coaching",
         "diligent",
+        "discipline",
         "double-check",
         "doublecheck",
         "educate",
         "encourage",
+        "ensure",
         "exercise",
         "extra",
+        "familiarise",
+        "familiarize",
+        "greater",
         "harder",
         "importance",
         "instruct",
         "make",
+        "memorise",
+        "memorize",
         "mindful",
+        "ownership",
+        "re-familiarise",
+        "re-familiarize",
+        "re-read",
         "re-train",
+        "re-training",
+        "refresher",
         "remember",
         "remind",
         "reminded",
+        "reminder",
+        "reminders",
+        "reread",
+        "responsibility",
         "retrain",
+        "retraining",
         "rigorous",
         "rigorously",
         "take",
         "tell",
         "think",
         "thorough",
+        "training",
         "vigilant",
         "warn"
       ]
@@ -52673,7 +53449,7 @@ function isPersonAt(words, i, people) {
   if (people.names.has(base)) return true;
   if (base === "no" && words[nextWord(words, i)]?.lower === "one") return true;
   if (PERSON_PRONOUNS.has(base)) return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || people.guessNames && looksLikeName(words, i, token);
 }
@@ -52699,8 +53475,10 @@ function roleIsPerson(words, i, base) {
     const before2 = words[previousWord(words, i)];
     if (before2 && TECH_BEFORE_OPERATOR.test(before2.text) && before2.lower !== "the") return false;
   }
+  if (base === "shift" || base === "shifts") return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? "");
   const after = words[nextWord(words, i)];
   if ((base === "lead" || base === "owner" || base === "owners") && after && ["time", "field", "label", "column"].includes(after.lower)) return false;
+  if (after && THING_HEADS.has(after.lower)) return false;
   return true;
 }
 function namedByRole(words, i, token) {
@@ -52728,7 +53506,7 @@ function looksLikeName(words, i, token) {
   return !first || plain !== token.text || after !== void 0 && PERSONAL_VERBS.has(after.lower);
 }
 function personSubject(clause, verb, people, possessive = false) {
-  let inPhrase = false;
+  let inPhrase2 = false;
   let found = -1;
   for (let i = 0; i < verb; i++) {
     const token = clause[i];
@@ -52739,13 +53517,15 @@ function personSubject(clause, verb, people, possessive = false) {
         continue;
       }
       found = -1;
-      inPhrase = false;
+      inPhrase2 = false;
     }
     if (token.kind !== "word") continue;
     if (token.lower === "that" && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? "")) found = -1;
-    if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
-    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
-    if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
+    if (SUBJECT_RESETS.has(token.lower)) inPhrase2 = false;
+    else if (possessive && (token.lower === "from" || token.lower === "by") && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? ""))
+      inPhrase2 = false;
+    else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase2 = true;
+    if (found !== -1 || inPhrase2 || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;
     found = i;
   }
@@ -52763,13 +53543,49 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+var TECH_BEFORE_OPERATOR, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    THING_HEADS = /* @__PURE__ */ new Set([
+      "system",
+      "systems",
+      "app",
+      "application",
+      "portal",
+      "tool",
+      "tools",
+      "software",
+      "account",
+      "accounts",
+      "screen",
+      "terminal",
+      "terminals",
+      "console",
+      "dashboard",
+      "module",
+      "interface",
+      "ui",
+      "role",
+      "roles",
+      "permissions",
+      "permission",
+      "login",
+      "logins",
+      "group",
+      "mailbox",
+      "handbook",
+      "programme",
+      "program",
+      "project",
+      "phase",
+      "study",
+      "scheme"
+    ]);
+    SHIFT_QUALIFIERS = /* @__PURE__ */ new Set(["night", "day", "morning", "evening", "incoming", "outgoing", "late", "early", "weekend", "overnight", "next", "previous"]);
     DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "this", "that", "these", "those", "its", "every", "all"]);
     PREPOSITIONS = /* @__PURE__ */ new Set([
       "from",
@@ -52804,6 +53620,38 @@ var init_finding = __esm({
   }
 });
 
+// src/lint/rules/damage.ts
+function participleAt(words, i) {
+  const lower = words[i].lower;
+  if (!PARTICIPLE_INDEX.has(lower)) return false;
+  const then = PARTICIPLE_INDEX.get(lower);
+  if (!then) return true;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
+  return false;
+}
+function damageAt(words, i) {
+  const lower = words[i].lower;
+  if (!DAMAGE_INDEX.has(lower)) return -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
+  const then = DAMAGE_INDEX.get(lower);
+  if (!then) return i;
+  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
+  return -1;
+}
+var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
+var init_damage = __esm({
+  "src/lint/rules/damage.ts"() {
+    "use strict";
+    init_windows();
+    init_generated();
+    DAMAGE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
+    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
+    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
+    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+  }
+});
+
 // src/lint/rules/counterfactual.ts
 function checkCounterfactual(clauses, sentence, people) {
   const rule2 = "blame/counterfactual";
@@ -52824,7 +53672,8 @@ function checkCounterfactual(clauses, sentence, people) {
   }
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
-  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  const unheeded = idle !== null && (sentence.words[idle[0]].lower !== "went" || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
@@ -52871,7 +53720,8 @@ function conditionalPerson(words, people) {
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     const first = previousWord(words, i) === -1;
-    if (!CONDITIONALS.has(lower) || lower === "had" && !first) continue;
+    const inverted = lower === "had" && (first || words[i - 1]?.kind === "punct" || AVOIDED.has(words[previousWord(words, i)]?.lower ?? ""));
+    if (!CONDITIONALS.has(lower) || lower === "had" && !inverted) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       const had = lower === "had" || words[j].lower.endsWith("'d") ? j : findPhrase(words, ["had"], j);
@@ -52904,11 +53754,14 @@ function omissionAt(words, i, people, shared = false, explained = false) {
   const nextLower = words[next]?.lower ?? "";
   const modalEnd = modalPerfectEnd(words, i);
   if (modalEnd !== -1) {
-    const after = words[nextWord(words, modalEnd)]?.lower ?? "";
-    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? "") ? modalEnd : -1;
+    let participle = nextWord(words, modalEnd);
+    if (MODAL_ADVERBS.has(words[participle]?.lower ?? "")) participle = nextWord(words, participle);
+    const after = words[participle]?.lower ?? "";
+    if (after === "been") return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? "") ? modalEnd : -1;
     if (after === "known" && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
-    if (subject === -1 || !isParticiple(after)) return -1;
+    if (subject === -1 || !isParticiple(after) || POSSIBILITY_MODALS.has(lower) && NEEDS.has(after)) return -1;
+    if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject].lower)) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const before = previousWord(words, subject);
     const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ""));
@@ -52916,12 +53769,14 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  if (nextLower === "nothing") return -1;
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === "to" || lower !== "failed")) end = nextLower === "to" ? next : i;
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === "to") end = next;
   else if ((lower === "had" || lower === "have") && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
-  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people) && !negatedPassive(words, i)) end = negatedDiligence(words, i);
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
     if (verb !== -1 && !HARMLESS_NEGATIONS.has(words[verb].lower) && !NEGATIONS.has(words[verb].lower)) end = verb;
@@ -52939,12 +53794,16 @@ function isNegation(words, i, people) {
   if (lower !== "not") return false;
   const before = previousWord(words, i);
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
-  return ["did", "does", "do", "had", "was", "were"].includes(words[before]?.lower ?? "");
+  return ["did", "does", "do", "had", "was", "were", "has", "have"].includes(words[before]?.lower ?? "");
+}
+function negatedPassive(words, not) {
+  if (words[not].lower !== "not" || !["was", "were"].includes(words[previousWord(words, not)]?.lower ?? "")) return false;
+  return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? "");
 }
 function negatedDiligence(words, i) {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j].lower;
-    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, "")) || DILIGENCE_VERBS.has(lower.replace(/d$/, ""))) return j;
   }
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? "")) return -1;
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j].lower) && n > 0) return j;
@@ -52968,17 +53827,22 @@ function modalPerfectEnd(words, i) {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
-  return j !== -1 && words[j].lower === "have" ? j : -1;
+  return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
 }
-var INACTION, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
     init_finding();
+    init_damage();
     init_people();
     init_windows();
     init_generated();
     INACTION = createPhraseIndex(INACTION_PHRASES);
+    HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
+    AVOIDED = /* @__PURE__ */ new Set(["avoidable", "preventable", "avoided", "prevented", "averted", "caught", "different", "fine"]);
+    NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
+    MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
@@ -52991,41 +53855,65 @@ function isResponseAct(words, verb, end) {
   if (words[end].lower === "out" && words[nextWord(words, end)]?.lower === "of") return true;
   if (words[end].lower === "down" && [nextWord(words, end), nextWord(words, nextWord(words, end))].some((j) => RECORDED_THINGS.has(words[j]?.lower ?? "")))
     return true;
-  if (DISPOSING_VERBS.has(lower) && disposesOfBadThing(words, end)) return true;
+  if (DISPOSING_VERBS.has(lower) && (disposesOfBadThing(words, end) || repairedAfter(words, end))) return true;
   return mitigationPurpose(words, end, end === verb);
 }
-function splitSense(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
-    if (SPLIT_PARTICLES.has(words[j].lower)) return true;
+function repairedAfter(words, end) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    if (words[j].lower !== "and") continue;
+    let verb = nextWord(words, j);
+    if (words[verb]?.lower === "then") verb = nextWord(words, verb);
+    return verb !== -1 && REPAIR_VERBS.has(words[verb].lower);
+  }
+  return false;
+}
+function isPassiveCleanup(words, aux, verb) {
+  return DISPOSING_VERBS.has(words[verb].lower) && inPhrase(words, aux, previousWord, 4, DISPOSABLE_THINGS);
+}
+function inPhrase(words, from, step, limit, wanted) {
+  for (let j = step(words, from), n = 0; j !== -1 && n < limit; j = step(words, j), n++) {
+    if (wanted.has(words[j].lower)) return true;
     if (PHRASE_ENDS.has(words[j].lower)) return false;
   }
   return false;
+}
+function securedFirst(words, link2) {
+  for (let k = nextWord(words, link2), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++) {
+    if (SECURED_STATES.has(words[k].lower)) return true;
+    if (m < 3 && SAFEGUARD_NOUNS.has(words[k].lower)) return true;
+  }
+  return false;
+}
+function servingPurpose(words, so) {
+  if (words[so]?.lower !== "so") return false;
+  let subject = nextWord(words, so);
+  if (words[subject]?.lower === "that") subject = nextWord(words, subject);
+  if (subject === -1 || OWN.has(words[subject].lower)) return false;
+  for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
+    if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
+  return false;
+}
+function splitSense(words, verb) {
+  return inPhrase(words, verb, nextWord, 6, SPLIT_PARTICLES);
 }
 function disposesOfBadThing(words, end) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (DISPOSABLE_THINGS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, end, nextWord, 3, DISPOSABLE_THINGS);
 }
 function killsUnitOfWork(words, verb) {
-  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
-    if (WORK_UNITS.has(words[j].lower)) return true;
-    if (PHRASE_ENDS.has(words[j].lower)) return false;
-  }
-  return false;
+  return inPhrase(words, verb, nextWord, 4, WORK_UNITS);
 }
 function mitigationPurpose(words, end, bareVerb) {
-  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+  for (let j = nextWord(words, end), n = 0; j !== -1 && n < 12; j = nextWord(words, j), n++) {
     const purpose = nextWord(words, j);
     if (words[j].lower === "for" && purpose !== -1 && DELIBERATE_PURPOSES.has(words[purpose].lower)) return true;
     if ((words[j].lower === "after" || words[j].lower === "once") && purpose !== -1 && PRECAUTIONS.has(words[purpose].lower)) return true;
+    if ((words[j].lower === "after" || words[j].lower === "once") && securedFirst(words, j)) return true;
     if (words[j].lower !== "to" || bareVerb && j === nextWord(words, end)) continue;
     return purpose !== -1 && (MITIGATION_PURPOSES.has(words[purpose].lower) || /^re-?[a-z]{4,}$/.test(words[purpose].lower));
   }
   return false;
 }
-var BREAK, KILL, PHRASE_ENDS;
+var BREAK, KILL, PHRASE_ENDS, OWN;
 var init_response_acts = __esm({
   "src/lint/grammar/response-acts.ts"() {
     "use strict";
@@ -53052,46 +53940,16 @@ var init_response_acts = __esm({
       "by",
       "for"
     ]);
-  }
-});
-
-// src/lint/rules/damage.ts
-function participleAt(words, i) {
-  const lower = words[i].lower;
-  if (!PARTICIPLE_INDEX.has(lower)) return false;
-  const then = PARTICIPLE_INDEX.get(lower);
-  if (!then) return true;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return true;
-  return false;
-}
-function damageAt(words, i) {
-  const lower = words[i].lower;
-  if (!DAMAGE_INDEX.has(lower)) return -1;
-  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? "")) return -1;
-  const then = DAMAGE_INDEX.get(lower);
-  if (!then) return i;
-  for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (then.includes(words[j].lower)) return j;
-  return -1;
-}
-var DAMAGE_INDEX, PARTICIPLE_INDEX, ADJECTIVE_POSITION;
-var init_damage = __esm({
-  "src/lint/rules/damage.ts"() {
-    "use strict";
-    init_windows();
-    init_generated();
-    DAMAGE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_VERBS) for (const verb of entry.verb) DAMAGE_INDEX.set(verb, entry.then);
-    PARTICIPLE_INDEX = /* @__PURE__ */ new Map();
-    for (const entry of DAMAGE_PARTICIPLES) for (const verb of entry.verb) PARTICIPLE_INDEX.set(verb, entry.then);
-    ADJECTIVE_POSITION = /* @__PURE__ */ new Set(["the", "a", "an", "its", "our", "their", "his", "her", "my", "your"]);
+    OWN = /* @__PURE__ */ new Set(["she", "he", "they", "her", "his", "their", "i", "my", "we", "our"]);
   }
 });
 
 // src/lint/rules/person-as-cause-source.ts
 function namedAsSource(words, people) {
   const thanks = matchPhrase(words, CREDIT);
-  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
-    const who = nextWord(words, thanks[1]);
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
+    const first = nextWord(words, thanks[1]);
+    const who = ["the", "our", "their"].includes(words[first]?.lower ?? "") ? nextWord(words, first) : first;
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
     const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
@@ -53105,7 +53963,7 @@ function namedAsSource(words, people) {
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
     if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
   }
   for (let i = 0; i < words.length; i++) {
@@ -53117,6 +53975,9 @@ function namedAsSource(words, people) {
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    const of = words[i].lower === "fault" && words[nextWord(words, i)]?.lower === "of" ? nextPerson(words, nextWord(words, i), people, 3) : -1;
+    const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ""));
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i], words[of])];
     const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i], words[who])];
@@ -53126,7 +53987,19 @@ function namedAsSource(words, people) {
   }
   return null;
 }
+function harmfulAct(words, act) {
+  const lower = words[act].lower;
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+}
 function cleftPerson(words, people) {
+  const one2 = findPhrase(words, ["the", "one", "who"]);
+  if (one2 !== -1) {
+    const be = previousWord(words, one2);
+    const who = previousWord(words, be);
+    const act = nextWord(words, one2 + 2);
+    if (["is", "was", "'s"].includes(words[be]?.lower ?? "") && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+      return span("blame/person-as-cause", words[who], words[one2 + 2]);
+  }
   for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
@@ -53169,7 +54042,7 @@ function outcomeOnPerson(words, people) {
   for (let k = 0; k < words.length; k++) {
     const lower = words[k].lower;
     const pointer = lower === "one" && ["this", "that"].includes(words[previousWord(words, k)]?.lower ?? "");
-    const contracted = lower === "that's" || lower === "this's";
+    const contracted = POINTER_CONTRACTIONS.has(lower);
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
@@ -53285,6 +54158,7 @@ function normViolation(words, people) {
     const phrase = NORM_VIOLATIONS.has(words[i].lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
     const norm2 = normAfter(words, phrase[1]);
+    if (norm2 !== -1 && words[phrase[1]].lower === "around" && words.slice(phrase[1] + 1, norm2).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i], words[norm2]);
   }
@@ -53310,8 +54184,14 @@ function sarcasticPraise(words, people) {
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
-  if (findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
-    return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  const thanked = addressed && words[act]?.lower === "for" ? nextWord(words, act) : -1;
+  if (thanked !== -1 && /ing$/.test(words[thanked].lower) && !REMEDY_GERUNDS.has(words[thanked].lower)) {
+    const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
+    if (loaded) return span(rule, words[praise], words[loaded[1]]);
+  }
+  const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
+  if (exclaimed || another) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
@@ -53335,6 +54215,7 @@ function outcomeWhenPersonActs(words, people) {
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (["nobody", "no", "none"].includes(words[who].lower)) continue;
     if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
     return span(rule, words[who], words[verb]);
   }
@@ -53346,7 +54227,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, DENIED, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -53360,6 +54241,7 @@ var init_person_as_cause_source = __esm({
     ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
     BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
     rule = "blame/person-as-cause";
+    DENIED = /* @__PURE__ */ new Set(["no", "not", "never", "nobody", "isn't", "wasn't"]);
     CREDITED_ACTS = /* @__PURE__ */ new Set([
       "restored",
       "fixed",
@@ -53388,6 +54270,7 @@ var init_person_as_cause_source = __esm({
     OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
     BARE = createPhraseIndex(BARE_CAUSES);
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+    DEFECTIVE = /* @__PURE__ */ new Set(["broken", "faulty", "outdated", "stale", "wrong", "missing", "failing", "buggy", "flaky", "incorrect", "obsolete"]);
     NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
     INTERJECTIONS = /* @__PURE__ */ new Set(["bravo", "kudos", "congrats", "congratulations", "thanks", "thank", "cheers"]);
     ACT_NOUNS = /* @__PURE__ */ new Set([
@@ -53409,8 +54292,10 @@ var init_person_as_cause_source = __esm({
       "decision",
       "plan",
       "timing",
-      "stuff"
+      "stuff",
+      "one"
     ]);
+    RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(" ") === m.join(" ")))]);
     SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
     OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
     WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
@@ -53454,24 +54339,27 @@ function hasAny(words, index2, from = 0) {
   return matchPhrase(words, index2, from)?.[0] ?? -1;
 }
 function checkPersonAsCause(clauses, sentence, people) {
-  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule2 = "blame/person-as-cause";
-  for (const clause of clauses) {
+  for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
+    const next = clauses[c + 1]?.words;
+    const purposeNext = next !== void 0 && next[0]?.lower === "so" && purposeSo(next, 0);
+    const serving = next !== void 0 && servingPurpose(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
           return [span(rule2, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule2, words[i], words[by])];
-      const agent = passiveAgentThenDamage(words, i, people);
+      const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
+    const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
@@ -53493,12 +54381,92 @@ function perfectActive(words, aux) {
   if (!["has", "have", "had"].includes(words[aux].lower)) return false;
   const next = nextWord(words, aux);
   if (next === -1) return false;
-  return words[next].lower === "been" ? /ing$/.test(words[nextWord(words, next)]?.lower ?? "") : /(ed|en|wn)$/.test(words[next].lower);
+  if (words[next].lower === "been") return /ing$/.test(words[nextWord(words, next)]?.lower ?? "");
+  return /(ed|en|wn)$/.test(words[next].lower) && matchPhrase(words, LOADED, next, (at) => at === next) === null;
 }
 function afterRemedy(words, subject, verb) {
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
     if (REMEDY_VERBS.has(words[j].lower) && words.slice(j, verb).some((w) => w.lower === "and")) return true;
   }
+  return false;
+}
+function sanctioned(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== "as") continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (["allows", "allowed", "permits", "permitted", "requires", "required", "prescribes", "prescribed", "instructs", "instructed"].includes(words[j].lower))
+        return true;
+  }
+  return false;
+}
+function guardedAct(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (words[i].lower !== "with" && words[i].lower !== "after") continue;
+    if (["no", "none", "nobody"].includes(words[nextWord(words, i)]?.lower ?? "")) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j].lower) || GUARDS.has(words[j].lower)) return true;
+  }
+  return false;
+}
+function turnedIntoFailure(words, verb) {
+  if (!["turned", "turns", "made"].includes(words[verb].lower)) return -1;
+  const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === "into");
+  if (into === -1) return -1;
+  for (let k = nextWord(words, into), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++)
+    if (INCIDENT_NOUNS.has(words[k].lower) || BAD_OUTCOMES.has(words[k].lower) || SARCASTIC_OUTCOMES.has(words[k].lower)) return k;
+  return -1;
+}
+function leftInState(words, verb) {
+  if (words[verb].lower !== "left") return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
+    if (!LEFT_STATES.has(words[j].lower)) continue;
+    return words.slice(j + 1).some((w) => w.lower === "to" || w.lower === "so") ? -1 : j;
+  }
+  return -1;
+}
+function misplacedTestThing(words, from) {
+  for (let i = from; i < words.length; i++) {
+    if (!TEST_THINGS.has(words[i].lower)) continue;
+    const head = nextWord(words, i);
+    if (head === -1 || PROMOTED_THINGS.has(words[head].lower)) continue;
+    for (let j = head, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j].lower) && words[j].lower !== "at") continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) {
+        if (LIVE_PLACES.has(words[k].lower)) return words.slice(k + 1).some((w) => w.lower === "to") ? -1 : k;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+function learnerPast(words, aux) {
+  if (!["has", "have", "had", "was", "were"].includes(words[aux].lower)) return false;
+  const verb = words[nextWord(words, aux)]?.lower ?? "";
+  return LEARNER_BASES.has(verb) || ["has", "have"].includes(words[aux].lower) && /[a-z]{3}ing$/.test(verb) && verb !== "being";
+}
+function disabledSafeguard(words, verb, purposeNext) {
+  if (!DISABLING_VERBS.has(words[verb].lower)) return -1;
+  if (["switched", "turned", "commented"].includes(words[verb].lower) && !words.slice(verb + 1, verb + 6).some((w) => w.lower === "off" || w.lower === "out"))
+    return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (SAFEGUARD_NOUNS.has(lower) || DISABLED_SAFEGUARDS.has(lower)) return purposeAfter(words, j, purposeNext) ? j : -1;
+    if (["to", "and", "so", "because", "while", "for"].includes(lower)) return -1;
+  }
+  return -1;
+}
+function purposeAfter(words, from, purposeNext) {
+  if (nextWord(words, from) === -1) return purposeNext;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    if (lower === "so" && purposeSo(words, j) || lower === "to" && !ADJECTIVE_POSITION.has(words[nextWord(words, j)]?.lower ?? "")) return true;
+    if (lower === "and" || lower === "but" || words[j].text === ",") return false;
+  }
+  return false;
+}
+function purposeSo(words, so) {
+  if (words[nextWord(words, so)]?.lower === "that") return true;
+  for (let j = nextWord(words, so), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (CLAUSE_MODALS.has(words[j].lower)) return true;
   return false;
 }
 function isPassive(words, verb) {
@@ -53508,7 +54476,7 @@ function isPassive(words, verb) {
 function passiveBy(words, i, people) {
   if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
-  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
@@ -53518,13 +54486,31 @@ function passiveBy(words, i, people) {
   }
   return -1;
 }
+function passiveSafeguard(words, i, people) {
+  if (!PASSIVE_SWITCHES.has(words[i].lower) || !isPassive(words, i)) return null;
+  const aux = previousWord(words, i);
+  const guarded2 = [1, 2, 3, 4].map((n) => words[aux - n]).some((w) => w !== void 0 && (SAFEGUARD_NOUNS.has(w.lower) || DISABLED_SAFEGUARDS.has(w.lower)));
+  const by = nextWord(words, i);
+  const who = guarded2 && words[by]?.lower === "by" ? nextPerson(words, by, people, 3) : -1;
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/person-as-cause", words[i], words[who]) : null;
+}
+function deniedSubject(words, verb) {
+  for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
+    if (["no", "none", "neither", "nothing"].includes(words[j].lower)) return true;
+    if (words[j].kind === "punct") return false;
+  }
+  return false;
+}
 function passiveAgentThenDamage(words, i, people) {
   if (words[i].lower !== "by") return null;
   let verb = previousWord(words, i);
   if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? "")) verb = previousWord(words, verb);
+  for (let n = 0; verb !== -1 && n < 3 && !isPassive(words, verb); n++) verb = previousWord(words, verb);
   if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  const loadedSubject = REMEDY_VERBS.has(words[verb].lower) ? -1 : hasAny(words.slice(0, previousWord(words, verb)), LOADED);
+  if (loadedSubject !== -1 && !isNarrator(words[who])) return span("blame/person-as-cause", words[loadedSubject], words[who]);
   const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span("blame/person-as-cause", words[who], words[loaded]);
   for (let j = nextWord(words, who); j !== -1; j = nextWord(words, j)) {
@@ -53538,9 +54524,9 @@ function passiveAgentThenDamage(words, i, people) {
   }
   return null;
 }
-function loadedAction(words, people) {
+function loadedAction(words, people, purposeNext) {
   for (const subject of actingPeople(words, people)) {
-    const found = loadedActionOf(words, subject);
+    const found = loadedActionOf(words, subject, purposeNext);
     if (found) return found;
   }
   return null;
@@ -53556,12 +54542,13 @@ function actingPeople(words, people) {
   }
   return found;
 }
-function loadedActionOf(words, subject) {
+function loadedActionOf(words, subject, purposeNext) {
+  if (words[subject - 1]?.text === "," && words[subject + 1]?.text === ",") return null;
   const after = nextWord(words, subject);
   const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
-  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after)) return null;
+  if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after)) return null;
   if (REMEDY_VERBS.has(words[after].lower)) return PERCEIVING.has(words[after].lower) ? null : wrongTarget(words, subject, after);
-  if (DUTY_MODALS.has(words[after].lower)) return null;
+  if (DUTY_MODALS.has(words[after].lower) || REQUEST_VERBS.has(words[after].lower)) return null;
   if (words[after].lower === "rolled" && words[nextWord(words, after)]?.lower === "back") return null;
   const act = damageAt(words, after);
   if (isResponseAct(words, after, act === -1 ? after : act)) return null;
@@ -53569,11 +54556,21 @@ function loadedActionOf(words, subject) {
   const risky = fix ? -1 : hasAny(words, RISKY);
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped2 = skippedSafeguard(words, after);
+  const skipped2 = [
+    skippedSafeguard(words, after),
+    disabledSafeguard(words, after, purposeNext),
+    misplacedTestThing(words, after),
+    leftInState(words, after),
+    turnedIntoFailure(words, after)
+  ].find((k) => k !== -1) ?? -1;
   const marker = listed !== -1 ? listed : repeated ? repeated[0] : skipped2 !== -1 ? skipped2 : untestedObject(words, after) !== -1 ? untestedObject(words, after) : exposedSecret(words, after);
   if (marker === -1) return null;
+  if (guardedAct(words, after)) return null;
+  if (marker === listed && ["no", "not", "never"].includes(words[previousWord(words, marker)]?.lower ?? "")) return null;
+  const own4 = nextWord(words, marker);
+  if (marker === listed && words[own4]?.lower === "own" && OWN_IDENTITY.has(words[nextWord(words, own4)]?.lower ?? "")) return null;
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
-    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower)) return null;
+    if (REMEDY_VERBS.has(words[j].lower) || REMEDY_GERUNDS.has(words[j].lower) || words[j].lower === "around" && n > 0) return null;
   return span("blame/person-as-cause", words[Math.min(subject, marker)], words[Math.max(subject, marker)]);
 }
 function loadedWork(words, people) {
@@ -53599,7 +54596,10 @@ function leadingPerson(words, people) {
   for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i].kind !== "word") continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i].lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
+    if (!isPersonAt(words, i, people)) continue;
+    const role = nextWord(words, i);
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[role].lower.endsWith("'s") ? role : i;
+    return words[at].lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
 }
@@ -53625,7 +54625,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -53684,6 +54684,21 @@ var init_person_as_cause = __esm({
       "expect",
       "expected"
     ]);
+    OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
+    GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
+    PASSIVE_SWITCHES = /* @__PURE__ */ new Set([
+      "bypassed",
+      "skipped",
+      "overridden",
+      "overrode",
+      "circumvented",
+      "disabled",
+      "deactivated",
+      "silenced",
+      "muted",
+      "suppressed",
+      "ignored"
+    ]);
     LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
       "while",
@@ -53710,10 +54725,11 @@ var init_person_as_cause = __esm({
 function checkHindsight(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/hindsight";
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
+  const ahead = words.some((w) => w.lower === "will" || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
+  const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
   const first = nextWord(words, -1);
-  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === ",") return [span(rule2, words[first], words[first])];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule2, words[first], words[first])];
   const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ",");
   if (opening) return [span(rule2, words[opening[0]], words[opening[1]])];
   for (let i = 0; i < words.length; i++) {
@@ -53737,6 +54753,7 @@ function checkHindsight(sentence, people) {
 function describesThing(words, at) {
   if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? "";
+  if (SAYING.has(next) || SAYING.has(words[previousWord(words, at)]?.lower ?? "") || words[previousWord(words, at)]?.lower === "it") return true;
   if (CLEAR_DESCRIPTIONS.has(next)) return true;
   return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !["is", "was", "has", "does"].includes(next);
 }
@@ -53764,7 +54781,7 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var HINDSIGHT, OPENING;
+var PAST, SAYING, HINDSIGHT, OPENING;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -53772,6 +54789,8 @@ var init_hindsight = __esm({
     init_windows();
     init_generated();
     init_finding();
+    PAST = /* @__PURE__ */ new Set(["was", "were", "had", "should", "could", "would", "should've", "could've", "did"]);
+    SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
   }
@@ -53782,6 +54801,7 @@ function checkHumanError(sentence, people) {
   const words = sentence.words;
   const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
     if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? "")) return false;
+    if (ERROR_THINGS2.has(words[nextWord(words, end)]?.lower ?? "")) return false;
     if (words[end].lower !== "by" && words[end].lower !== "of") return true;
     return nextPerson(words, end, people) !== -1;
   });
@@ -53869,6 +54889,8 @@ function checkPunitive(sentence, people) {
     if (removal !== -1) return [span(rule2, words[i], words[removal])];
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
+    const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
+    if (forfeited !== -1) return [span(rule2, words[i], words[forfeited])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule2, words[i], words[heldWord(words, i)])];
     }
@@ -53884,6 +54906,13 @@ function checkPunitive(sentence, people) {
     return true;
   });
   return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
+}
+function forfeit(words, lost, people) {
+  const owner = nextWord(words, lost);
+  const subject = personSubject(words, lost, people);
+  if (!["her", "his", "their"].includes(words[owner]?.lower ?? "") || subject === -1 || isNarrator(words[subject])) return -1;
+  for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j].lower)) return j;
+  return -1;
 }
 function removedFromDuty(words, i, people) {
   const link2 = nextWord(words, i);
@@ -53917,11 +54946,30 @@ var init_punitive = __esm({
 });
 
 // src/lint/rules/vague-action.ts
+function urgedPeople(words, people) {
+  const first = nextWord(words, -1);
+  const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === "that") who = nextWord(words, who);
+  if (["the", "all", "every", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  const act = nextWord(words, who);
+  return act !== -1 && DILIGENT_ACTS.has(words[act].lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
+}
+function trainingFor(words, people) {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TRAINING_NOUNS.has(words[first].lower) || !["for", "of", "on"].includes(words[nextWord(words, first)]?.lower ?? "")) return null;
+  const who = nextPerson(words, nextWord(words, first), people, 3);
+  return who !== -1 && !isNarrator(words[who]) ? span("blame/vague-action", words[first], words[who]) : null;
+}
 function checkVagueAction(sentence, people) {
   const words = sentence.words;
   const rule2 = "blame/vague-action";
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people);
+  if (urged) return [urged];
   let first = nextWord(words, -1);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))
@@ -53929,10 +54977,12 @@ function checkVagueAction(sentence, people) {
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
-  if (lower.startsWith("double") || lower.includes("train") || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
+  const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
+  const selfDirected = lower.startsWith("double") || lower.includes("train") || rereading;
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
   return [];
 }
-var VAGUE;
+var VAGUE, URGING;
 var init_vague_action = __esm({
   "src/lint/rules/vague-action.ts"() {
     "use strict";
@@ -53941,6 +54991,7 @@ var init_vague_action = __esm({
     init_generated();
     init_finding();
     VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
+    URGING = createPhraseIndex(URGING_OPENERS);
   }
 });
 
@@ -53971,6 +55022,11 @@ function splitSentences(tokens) {
   flush();
   return sentences;
 }
+function clockTime(words, k) {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return words[k].text === ":" && before?.end === words[k].start && after?.start === words[k].end && /\d$/.test(before.text) && /^\d/.test(after.text);
+}
 function splitClauses(sentence) {
   const clauses = [];
   let current = [];
@@ -53978,8 +55034,8 @@ function splitClauses(sentence) {
     if (current.length > 0) clauses.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
     current = [];
   };
-  for (const token of sentence.words) {
-    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text)) {
+  for (const [k, token] of sentence.words.entries()) {
+    if (token.kind === "punct" && CLAUSE_PUNCT.has(token.text) && !clockTime(sentence.words, k)) {
       flush();
       continue;
     }
@@ -54235,7 +55291,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path9, settings) {
+function blameDiagnostic(file, finding, actual, span2, path11, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = showControlChars(actual.replace(/\s+/g, " "));
@@ -54248,14 +55304,14 @@ function blameDiagnostic(file, finding, actual, span2, path9, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path9,
+    path: path11,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path9) {
+function structureDiagnostic(file, finding, span2, path11) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -54264,7 +55320,7 @@ function structureDiagnostic(file, finding, span2, path9) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path9,
+    path: path11,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -54405,15 +55461,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path9, out) {
+function collect(source, node2, spec, path11, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path9));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path11));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path9, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path11, index2], out);
     });
     return;
   }
@@ -54422,18 +55478,18 @@ function collect(source, node2, spec, path9, out) {
       const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !pair.value || typeof pair.value !== "object" || !("range" in pair.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair.value, child, [...path9, key], out);
+      if (child) collect(source, pair.value, child, [...path11, key], out);
     }
   }
 }
-function proseField(source, node2, path9) {
+function proseField(source, node2, path11) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map = null;
   const lazy = { offsetOf: (index2) => (map ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path9, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path11, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -54551,8 +55607,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path9 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path9);
+    const path11 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path11);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -54603,11 +55659,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map, people, settings, spanOf, path9, known) {
+function proseDiagnostics(file, value, map, people, settings, spanOf, path11, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path9, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path11, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -56633,17 +57689,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -59219,9 +60275,9 @@ var ConnectionError = class extends Error {
 var DEFAULT_API_URL = "https://api.github.com";
 var DEFAULT_SERVER_URL = "https://github.com";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
-function serverUrlFrom(env) {
+function serverUrlFrom(env, configServerUrl = DEFAULT_SERVER_URL) {
   const text4 = env.GITHUB_SERVER_URL;
-  if (!text4) return DEFAULT_SERVER_URL;
+  if (!text4) return configServerUrl;
   let url;
   try {
     url = new URL(text4);
@@ -59361,6 +60417,7 @@ function diskWorkspace(root, config, cwd = root, options = {}) {
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
+    readCheckoutPrefix: async () => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readCheckoutPrefix(root),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
     openFilePool: async (request2) => workerCount(options.workers ?? "auto", { files: request2.files, render: Boolean(request2.templates) }) === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, setting: options.workers ?? "auto", entry: options.workerEntry }),
     displayPath: (file) => toDisplayPath(root, resolve(file))
@@ -59672,7 +60729,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -59967,9 +61024,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path9, ref) => attempt(async () => {
+    readFileAt: (path11, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path9, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path11, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -60028,7 +61085,11 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
   return { shown, omitted };
 }
 
+// src/action/check.ts
+import path8 from "node:path";
+
 // src/workflows/build.ts
+init_issue_link();
 init_diagnostic();
 init_report_file();
 init_incident_files();
@@ -60037,9 +61098,32 @@ init_incident_files();
 init_diagnostic();
 init_report_file();
 init_incident_files();
+import path5 from "node:path";
+async function findOrphanedReports(workspace, options) {
+  const folders = options.outDir ? [options.outDir] : [workspace.config.incidents, ...options.sources.map((file) => path5.posix.dirname(file))];
+  const { files } = await workspace.findFiles([...new Set(folders)], [".md"], { fromRoot: true });
+  const names = options.outDir ? new Set([...options.sources, ...(await listIncidentFiles(workspace, [])).files ?? []].map((file) => path5.posix.basename(file))) : null;
+  const orphans = [];
+  for (const report of files) {
+    const source = generatedReportSource(await workspace.readTextIfExists(report) ?? "");
+    if (source === null) continue;
+    const exists2 = names ? names.has(source) : await workspace.exists(path5.posix.join(path5.posix.dirname(report), source));
+    if (!exists2) orphans.push({ report, source });
+  }
+  return orphans;
+}
+function orphanDiagnostic(orphan, severity) {
+  return createDiagnostic({
+    file: orphan.report,
+    ruleId: "build/orphaned-report",
+    severity,
+    message: `\`${orphan.report}\` was generated from \`${orphan.source}\`, which no longer exists; the report can be deleted`,
+    note: "Delete the report (it was generated; the tool does not delete files for you), or restore the incident file it came from."
+  });
+}
 
 // src/workflows/related-reports.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
@@ -60164,10 +61248,10 @@ function compareNewestFirst(a, b) {
 init_incident_files();
 
 // src/workflows/report-path.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function reportPathFor(file, outDir) {
-  const name = `${path5.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path5.posix.join(outDir.split(path5.sep).join("/"), name) : path5.posix.join(path5.posix.dirname(file), name);
+  const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
 }
 
 // src/workflows/related-reports.ts
@@ -60178,7 +61262,7 @@ async function relatedReports(workspace, checked, outDir, restFiles, pool = null
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
-    return { ...other2, report, link: path6.posix.relative(path6.posix.dirname(target), report) };
+    return { ...other2, report, link: path7.posix.relative(path7.posix.dirname(target), report) };
   });
   return { of, rest };
 }
@@ -60223,7 +61307,7 @@ async function renderFiles(workspace, run3, templateWarnings) {
   }
   const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, run3.rest, pool);
   const render = async (incident, target) => {
-    const options = { repo: workspace.config.sync.repo, related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
+    const options = { issueLinks: issueLinksOf(workspace.config.sync), related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
     const [existing, markdown] = await Promise.all([
       workspace.readTextIfExists(target),
       pool ? pool.render(incident, options) : renderReport2(incident, templates, options)
@@ -60277,6 +61361,7 @@ function reportKeyOf(workspace, file, source, templates, relativeOut) {
     severities: config.severities,
     maxFileBytes: config.maxFileBytes,
     repo: config.sync.repo,
+    serverUrl: config.sync.serverUrl,
     policies: config.policies
   };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? "unknown", templates: templateDigest(templates), settings });
@@ -60413,18 +61498,27 @@ function checkReviewGate(changes, reviews, options) {
 
 // src/action/changed-files.ts
 var CHECKED_EXTENSIONS = /\.(ya?ml|md)$/i;
+var INCIDENT_EXTENSIONS2 = /\.ya?ml$/i;
 function selectChangedFiles(changed, scope) {
-  const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
-  const inScope2 = (file) => roots.length === 0 || roots.some((root) => root === "." || file === root || file.startsWith(`${root}/`));
+  const inScope2 = scopeTest(scope);
   const picked = changed.filter((file) => file.status !== "removed" && CHECKED_EXTENSIONS.test(file.path) && inScope2(file.path)).map((file) => file.path);
   return [...new Set(picked)].sort();
+}
+function selectRemovedIncidentFiles(changed, scope) {
+  const inScope2 = scopeTest(scope);
+  const gone = changed.flatMap((file) => file.status === "removed" ? [file.path] : file.status === "renamed" && file.previousPath ? [file.previousPath] : []);
+  return [...new Set(gone.filter((file) => INCIDENT_EXTENSIONS2.test(file) && inScope2(file)))].sort();
+}
+function scopeTest(scope) {
+  const roots = scope.map((entry) => entry.replace(/^\.\//, "").replace(/\/+$/, "")).filter((entry) => entry !== "");
+  return (file) => roots.length === 0 || roots.some((root) => root === "." || file === root || file.startsWith(`${root}/`));
 }
 
 // src/action/check.ts
 async function runCheck(input) {
   const scope = input.paths.length > 0 ? input.paths : [input.workspace.config.incidents];
   const notes = [];
-  const files = await filesToCheck(input, scope, notes);
+  const { files, removed } = await filesToCheck(input, scope, notes);
   const yamlFiles = files.filter((file) => /\.ya?ml$/i.test(file));
   const diagnostics = [];
   const incidents = [];
@@ -60439,11 +61533,12 @@ async function runCheck(input) {
   }
   if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles)));
+  diagnostics.push(...await orphanedReports(input.workspace, yamlFiles, removed));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...await reviewGate(input, published, notes));
   return { command: "check", files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
 async function filesToCheck(input, scope, notes) {
-  const all2 = async () => orThrow(await listFiles(input.workspace, scope, [".yaml", ".yml", ".md"])).files;
+  const all2 = async () => ({ files: orThrow(await listFiles(input.workspace, scope, [".yaml", ".yml", ".md"])).files, removed: null });
   if (!input.pull || !input.github) return all2();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
@@ -60452,7 +61547,14 @@ async function filesToCheck(input, scope, notes) {
     );
     return all2();
   }
-  return selectChangedFiles(listed.value, scope);
+  return { files: selectChangedFiles(listed.value, scope), removed: selectRemovedIncidentFiles(listed.value, scope) };
+}
+async function orphanedReports(workspace, sources, removed) {
+  if (removed !== null && removed.length === 0) return [];
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  const removedNames = removed && new Set(removed.map((file) => path8.posix.basename(file)));
+  const orphans = await findOrphanedReports(workspace, { outDir, sources });
+  return orphans.filter((orphan) => removedNames === null || removedNames.has(orphan.source)).map((orphan) => orphanDiagnostic(orphan, "error"));
 }
 async function withEditedReports(workspace, scope, files, yamlFiles) {
   const reports = files.filter((file) => /\.md$/i.test(file));
@@ -60718,7 +61820,8 @@ function fail(name, value, allowed) {
 }
 
 // src/workflows/report.ts
-import path7 from "node:path";
+init_issue_link();
+import path9 from "node:path";
 init_diagnostic();
 init_incident_files();
 
@@ -60955,6 +62058,7 @@ function metricsToJson(metrics) {
 init_time();
 
 // src/report/follow-through.ts
+init_issue_link();
 init_statistics();
 function countActions(items) {
   const counts = { total: items.length, open: 0, in_progress: 0, done: 0, wont_do: 0 };
@@ -60969,7 +62073,7 @@ function countActions(items) {
 function daysOverdue(deadline, today) {
   return daysBetween(deadline, today);
 }
-function reference(incident, item, repo) {
+function reference(incident, item, links) {
   return {
     incident: incident.id,
     file: incident.file,
@@ -60979,11 +62083,11 @@ function reference(incident, item, repo) {
     deadline: item.deadline,
     status: item.status,
     issue: item.issue,
-    issue_url: item.issue !== null && repo ? `https://github.com/${repo}/issues/${item.issue}` : null
+    issue_url: issueUrl(links, item.issue)
   };
 }
 var isClosed = (item) => item.status === "done" || item.status === "wont-do";
-function buildFollowThrough(incidents, today, repo) {
+function buildFollowThrough(incidents, today, links) {
   const all2 = incidents.flatMap((incident) => incident.actionItems.map((item) => ({ incident, item })));
   const quarters = /* @__PURE__ */ new Map();
   for (const { incident, item } of all2) {
@@ -60992,7 +62096,7 @@ function buildFollowThrough(incidents, today, repo) {
     if (list2) list2.push(item);
     else quarters.set(quarter, [item]);
   }
-  const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, repo), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
+  const overdue = all2.filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0).map(({ incident, item }) => ({ ...reference(incident, item, links), deadline: item.deadline, days_overdue: daysOverdue(item.deadline, today) })).sort((a, b) => a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1);
   return {
     counts: countActions(all2.map(({ item }) => item)),
     completion_by_quarter: [...quarters.keys()].sort().map((period) => {
@@ -61000,9 +62104,9 @@ function buildFollowThrough(incidents, today, repo) {
       return { period, ...counts, completion_rate: completionRate({ done: counts.done, wontDo: counts.wont_do, total: counts.total }) };
     }),
     overdue,
-    no_owner: all2.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    no_deadline: all2.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    declined: all2.filter(({ item }) => item.status === "wont-do").map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason }))
+    no_owner: all2.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    no_deadline: all2.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    declined: all2.filter(({ item }) => item.status === "wont-do").map(({ incident, item }) => ({ ...reference(incident, item, links), reason: item.reason }))
   };
 }
 
@@ -61075,7 +62179,7 @@ function buildTracker(input) {
       quarters: buildTrends(entries2, input.severities, "quarter"),
       review_lag_days: summarise(entries2.map((e) => e.review_lag_days))
     },
-    action_items: buildFollowThrough(incidents, input.today, input.repo),
+    action_items: buildFollowThrough(incidents, input.today, input.issueLinks),
     clusters: {
       services: clusters(incidents, (incident) => incident.services),
       tags: clusters(incidents, (incident) => incident.tags),
@@ -61145,12 +62249,12 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path7.posix.join(workspace.config.incidents.split(path7.sep).join("/"), "README.md");
+  return path9.posix.join(workspace.config.incidents.split(path9.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
-  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path7.posix.dirname(relativeTarget));
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path9.posix.dirname(relativeTarget));
   if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
@@ -61174,7 +62278,7 @@ async function planReport(workspace, options) {
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path7.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path9.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -61182,8 +62286,8 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path7.posix.relative(pageFolder, reportPathFor(file, outDir)),
-    repo: workspace.config.sync.repo
+    reportLink: (file) => path9.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    issueLinks: issueLinksOf(workspace.config.sync)
   });
   const text4 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? "missing" : existing === text4 ? "unchanged" : "changed";
@@ -61458,8 +62562,9 @@ function toRemoteIssues(data) {
 
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
+import { readFileSync as readFileSync3, unlinkSync } from "node:fs";
 import { link, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
-import path8 from "node:path";
+import path10 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
@@ -61472,7 +62577,7 @@ var defaultEnvironment = () => ({
 });
 async function acquireSyncLock(root, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
-  const file = path8.join(root, SYNC_LOCK_FILE);
+  const file = path10.join(root, SYNC_LOCK_FILE);
   const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
   const text4 = `${JSON.stringify(mine)}
 `;
@@ -61558,6 +62663,14 @@ function lockOn(file, text4) {
       released = true;
       const current = await readFile5(file, "utf8").catch(() => null);
       if (current === text4) await unlink2(file).catch(() => void 0);
+    },
+    releaseNow() {
+      if (released) return;
+      released = true;
+      try {
+        if (readFileSync3(file, "utf8") === text4) unlinkSync(file);
+      } catch {
+      }
     }
   };
 }
@@ -61774,7 +62887,7 @@ function buildIssueBody(item, status, repository = null) {
 function fileUrl(repository, file) {
   if (file.startsWith("/") || /^[A-Za-z]:/.test(file) || file.split("/").includes("..")) return null;
   const encode = (text4) => text4.split("/").map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode((repository.pathPrefix ?? "") + file)}`;
 }
 function code(text4) {
   return `\`${text4.replace(/[`\r\n]/g, "'")}\``;
@@ -64424,7 +65537,7 @@ async function syncWorkflow(plainWorkspace, tracker, options) {
   if (listed.problem !== null) return { problem: listed.problem, ...none };
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
-  const repository = await tracker.readRepository();
+  const repository = { ...await tracker.readRepository(), pathPrefix: await workspace.readCheckoutPrefix() };
   const issues = await readIssues(tracker, prepared.items);
   const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;
@@ -64654,7 +65767,13 @@ function syncConnection(inputs, workspace, env) {
   const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? "";
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
   if (!match) throw new Error("No repository for the issues: set `sync.repo` in postmortem.config.yaml");
-  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1], repo: match[2], token: inputs.token, serverUrl: serverUrlFrom(env) };
+  return {
+    apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL),
+    owner: match[1],
+    repo: match[2],
+    token: inputs.token,
+    serverUrl: serverUrlFrom(env, workspace.config.sync.serverUrl)
+  };
 }
 async function commitStep(inputs, workspace, report, env) {
   if (inputs.command === "check") return "`commit: true` applies to `sync` and `report`; the check changes no files.";

@@ -1,15 +1,18 @@
 /**
  * `command: check`: validate and lint the incident files a pull request
  * changes (every file in `paths` outside a pull request, or when its file
- * list cannot be read), check that their rendered reports are current, and
- * apply the review gate to incidents the pull request publishes. Returns the
+ * list cannot be read), check that their rendered reports are current and
+ * that no report is left behind by an incident file the pull request removes
+ * or renames (outside a pull request: none anywhere), and apply the review gate to incidents the pull request publishes. Returns the
  * findings and metrics as data; main.ts turns them into annotations, the
  * summary, the comment and outputs.
  *
  * @example
  * const report = await runCheck({ workspace, paths: [], pull, github });
  */
+import path from 'node:path';
 import { planFiles } from '../workflows/build.js';
+import { findOrphanedReports, orphanDiagnostic } from '../workflows/orphan-reports.js';
 import { approvalsFor } from '../config/config.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkFiles, listFiles, listIncidentFiles } from '../workflows/incident-files.js';
@@ -18,7 +21,7 @@ import type { Workspace } from '../workflows/workspace.js';
 import type { PullRequestClient } from '../io/github/pull-request.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkReviewGate, type PublishChange } from '../review/gate.js';
-import { selectChangedFiles } from './changed-files.js';
+import { selectChangedFiles, selectRemovedIncidentFiles } from './changed-files.js';
 import type { PullRequestEvent } from './event.js';
 import type { IncidentRow } from './findings-table.js';
 import type { RunReport } from './summary.js';
@@ -35,7 +38,7 @@ export interface CheckInput {
 export async function runCheck(input: CheckInput): Promise<RunReport> {
   const scope = input.paths.length > 0 ? input.paths : [input.workspace.config.incidents];
   const notes: string[] = [];
-  const files = await filesToCheck(input, scope, notes);
+  const { files, removed } = await filesToCheck(input, scope, notes);
   const yamlFiles = files.filter((file) => /\.ya?ml$/i.test(file));
   const diagnostics: Diagnostic[] = [];
   const incidents: IncidentRow[] = [];
@@ -50,12 +53,14 @@ export async function runCheck(input: CheckInput): Promise<RunReport> {
   }
   if (files.length > 0) diagnostics.push(...orThrow(await lintWorkflow(input.workspace, { paths: files })).diagnostics);
   diagnostics.push(...(await staleReports(input.workspace, await withEditedReports(input.workspace, scope, files, yamlFiles))));
+  diagnostics.push(...(await orphanedReports(input.workspace, yamlFiles, removed)));
   if (input.pull && input.github && published.length > 0) diagnostics.push(...(await reviewGate(input, published, notes)));
   return { command: 'check', files: files.length, diagnostics: dedupe(diagnostics), incidents, notes };
 }
 
-async function filesToCheck(input: CheckInput, scope: string[], notes: string[]): Promise<string[]> {
-  const all = async () => orThrow(await listFiles(input.workspace, scope, ['.yaml', '.yml', '.md'])).files;
+/** The files to check, and the incident files the pull request removes (null: not known, so every orphan counts). */
+async function filesToCheck(input: CheckInput, scope: string[], notes: string[]): Promise<{ files: string[]; removed: string[] | null }> {
+  const all = async () => ({ files: orThrow(await listFiles(input.workspace, scope, ['.yaml', '.yml', '.md'])).files, removed: null });
   if (!input.pull || !input.github) return all();
   const listed = await input.github.listFiles(input.pull.number);
   if (!listed.ok) {
@@ -64,7 +69,17 @@ async function filesToCheck(input: CheckInput, scope: string[], notes: string[])
     );
     return all();
   }
-  return selectChangedFiles(listed.value, scope);
+  return { files: selectChangedFiles(listed.value, scope), removed: selectRemovedIncidentFiles(listed.value, scope) };
+}
+
+/** An error for each generated report whose incident file is gone: in a pull request, only those it removes or renames. */
+async function orphanedReports(workspace: Workspace, sources: readonly string[], removed: readonly string[] | null): Promise<Diagnostic[]> {
+  if (removed !== null && removed.length === 0) return [];
+  const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
+  // A report's header names its YAML file by name, so that is what a removed path is compared by.
+  const removedNames = removed && new Set(removed.map((file) => path.posix.basename(file)));
+  const orphans = await findOrphanedReports(workspace, { outDir, sources });
+  return orphans.filter((orphan) => removedNames === null || removedNames.has(orphan.source)).map((orphan) => orphanDiagnostic(orphan, 'error'));
 }
 
 /** The YAML files whose reports to compare: the changed ones, and those whose report beside them was edited by hand. */

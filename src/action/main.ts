@@ -87,7 +87,13 @@ function syncConnection(inputs: ActionInputs, workspace: Workspace, env: Env): C
   const repo = workspace.config.sync.repo ?? env.GITHUB_REPOSITORY ?? '';
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
   if (!match) throw new Error('No repository for the issues: set `sync.repo` in postmortem.config.yaml');
-  return { apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL), owner: match[1]!, repo: match[2]!, token: inputs.token, serverUrl: serverUrlFrom(env) };
+  return {
+    apiUrl: checkApiUrl(env.GITHUB_API_URL || DEFAULT_API_URL),
+    owner: match[1]!,
+    repo: match[2]!,
+    token: inputs.token,
+    serverUrl: serverUrlFrom(env, workspace.config.sync.serverUrl),
+  };
 }
 
 /** Commit mode: commits what sync or report changed and says what happened, as a note for the summary. */

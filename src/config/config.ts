@@ -33,7 +33,7 @@ export interface Config {
   /** Incident files larger than this are refused before they are read (memory grows about 1000-fold in a build). */
   maxFileBytes: number;
   lint: { rules: Record<string, RuleLevel>; phrases: LintPhrase[]; allow: string[]; people: string[] };
-  sync: { repo: string | null; label: string; incidentLabelPrefix: string; paceMs: number | null; maxWait: number | null };
+  sync: { repo: string | null; serverUrl: string; label: string; incidentLabelPrefix: string; paceMs: number | null; maxWait: number | null };
   /** Approvals needed to publish, by severity; `default` covers the rest. */
   review: { approvals: Record<string, number> & { default: number } };
   /** Deadline and review-time limits; none by default. */
@@ -64,7 +64,7 @@ export const DEFAULT_CONFIG: Config = {
   severities: DEFAULT_SEVERITIES,
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   lint: { rules: {}, phrases: [], allow: [], people: [] },
-  sync: { repo: null, label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null, maxWait: null },
+  sync: { repo: null, serverUrl: 'https://github.com', label: 'postmortem-action', incidentLabelPrefix: 'incident:', paceMs: null, maxWait: null },
   review: { approvals: { default: 1 } },
   policies: NO_POLICIES,
 };
@@ -106,6 +106,7 @@ export function resolveConfig(input: ConfigInput): Config {
     },
     sync: {
       repo: input.sync?.repo ?? null,
+      serverUrl: (input.sync?.server_url ?? DEFAULT_CONFIG.sync.serverUrl).replace(/\/+$/, ''),
       label: input.sync?.label ?? DEFAULT_CONFIG.sync.label,
       incidentLabelPrefix: input.sync?.incident_label_prefix ?? DEFAULT_CONFIG.sync.incidentLabelPrefix,
       paceMs: input.sync?.pace_ms ?? null,

@@ -44,6 +44,12 @@ export const LintConfigSchema = Type.Object(
 export const SyncConfigSchema = Type.Object(
   {
     repo: Type.Optional(Type.String({ pattern: '^[\\w.-]+/[\\w.-]+$', description: 'owner/name of the repository that receives the issues' })),
+    server_url: Type.Optional(
+      Type.String({
+        pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$',
+        description: 'Web address of the GitHub server that issue links in reports point to, e.g. a GitHub Enterprise Server (default `https://github.com`)',
+      }),
+    ),
     label: Type.Optional(Type.String({ minLength: 1, description: 'Label marking post-mortem action issues (default `postmortem-action`)' })),
     incident_label_prefix: Type.Optional(Type.String({ minLength: 1, description: 'Prefix of the per-incident label (default `incident:`)' })),
     pace_ms: Type.Optional(Type.Integer({ minimum: 0, description: 'Pause between writes, in ms (default 1000)' })),

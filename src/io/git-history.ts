@@ -1,5 +1,5 @@
 /**
- * Reads from git the day each incident file was first committed with
+ * Reads from git where the workspace sits in its checkout, and the day each incident file was first committed with
  * `status: published`, for the tracker's review lag when a file has no
  * `published_on`. One `git log` over the incidents folder answers for every
  * file. Outside a git checkout (or without git) the answer is null, and the
@@ -22,6 +22,11 @@ async function git(root: string, args: readonly string[]): Promise<string | null
   } catch {
     return null;
   }
+}
+
+/** `root`'s folder inside its git checkout, with a trailing slash ('' at the top, or outside git). */
+export async function readCheckoutPrefix(root: string): Promise<string> {
+  return ((await git(root, ['rev-parse', '--show-prefix'])) ?? '').trim();
 }
 
 /**

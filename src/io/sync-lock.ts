@@ -14,6 +14,7 @@
  * try { await sync(); } finally { await taken.lock.release(); }
  */
 import { hostname } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -35,6 +36,8 @@ export interface LockHolder {
 export interface SyncLock {
   /** Removes the lock if it is still this run's; safe to call more than once. */
   release(): Promise<void>;
+  /** The same, synchronously: for a signal handler, which cannot wait for a promise before the process exits. */
+  releaseNow(): void;
 }
 
 export type LockOutcome =
@@ -166,13 +169,22 @@ async function removeIfUnchanged(file: string, staleText: string, pid: number): 
 
 function lockOn(file: string, text: string): SyncLock {
   let released = false;
+  // Only our own lock is removed: after a takeover by someone else, the file is theirs.
   return {
     async release() {
       if (released) return;
       released = true;
-      // Only our own lock is removed: after a takeover by someone else, the file is theirs.
       const current = await readFile(file, 'utf8').catch(() => null);
       if (current === text) await unlink(file).catch(() => undefined);
+    },
+    releaseNow() {
+      if (released) return;
+      released = true;
+      try {
+        if (readFileSync(file, 'utf8') === text) unlinkSync(file);
+      } catch {
+        // Already gone, or unreadable: nothing of ours to remove.
+      }
     },
   };
 }

@@ -79,6 +79,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     writableFolderProblem: (folder) => writableFolderProblem(resolve(folder), (file) => toDisplayPath(root, file)),
     // Loaded when asked for, like the writer below: validate and lint read git and write nothing.
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
+    readCheckoutPrefix: async () => (await import('./git-history.js')).readCheckoutPrefix(root),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
     openFilePool: async (request) =>
       workerCount(options.workers ?? 'auto', { files: request.files, render: Boolean(request.templates) }) === 0

@@ -4,7 +4,7 @@
  * for the escaping helpers (`md`, `cell`) to place safely. Pure.
  *
  * @example
- * const view = buildReportView(incident, { repo: 'acme/platform' });
+ * const view = buildReportView(incident, { issueLinks: { repo: 'acme/platform', serverUrl: 'https://github.com' } });
  * view.metrics[0] // → { label: 'Time to detect', value: '3m', missing: false }
  */
 import type { Incident } from '../incident/model.js';
@@ -13,10 +13,11 @@ import { formatDuration, localWallClock, zoneAbbreviation } from '../incident/ti
 import { buildPhaseDiagram } from './mermaid.js';
 import type { RelatedIncident } from '../report/related.js';
 import { markdownHref } from './escape.js';
+import { issueUrl, type IssueLinks } from './issue-link.js';
 
 export interface ReportOptions {
-  /** owner/name: issue numbers become links when known. */
-  repo?: string | null;
+  /** The repository's issues: issue numbers become links when known. */
+  issueLinks?: IssueLinks | null;
   /** Incidents sharing a service, tag or factor (computed by build over the folder), with links to their reports. */
   related?: ReadonlyArray<RelatedIncident & { link: string }>;
 }
@@ -69,7 +70,7 @@ export function buildReportView(incident: Incident, options: ReportOptions = {})
       deadline: item.deadline ?? 'none',
       status: item.status,
       issue: item.issue === null ? '' : `#${item.issue}`,
-      issueUrl: item.issue !== null && options.repo ? `https://github.com/${options.repo}/issues/${item.issue}` : null,
+      issueUrl: issueUrl(options.issueLinks, item.issue),
     })),
     related: (options.related ?? []).map((other) => ({ title: other.title, date: other.date, link: markdownHref(other.link), shared: other.shared })),
     investigation: incident.investigation.map((item) => ({

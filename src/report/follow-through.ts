@@ -10,6 +10,7 @@
  * // → { incident: 'checkout-errors', id: 'add-test', deadline: '2024-01-20', days_overdue: 41, … }
  */
 import type { ActionItem, Incident } from '../incident/model.js';
+import { issueUrl, type IssueLinks } from '../render/issue-link.js';
 import { completionRate, daysBetween, quarterOf } from './statistics.js';
 import type { ActionCounts, ActionRef, TrackerReport } from './tracker-types.js';
 
@@ -30,7 +31,7 @@ export function daysOverdue(deadline: string, today: string): number {
   return daysBetween(deadline, today);
 }
 
-function reference(incident: Incident, item: ActionItem, repo: string | null): ActionRef {
+function reference(incident: Incident, item: ActionItem, links: IssueLinks | null): ActionRef {
   return {
     incident: incident.id,
     file: incident.file,
@@ -40,14 +41,14 @@ function reference(incident: Incident, item: ActionItem, repo: string | null): A
     deadline: item.deadline,
     status: item.status,
     issue: item.issue,
-    issue_url: item.issue !== null && repo ? `https://github.com/${repo}/issues/${item.issue}` : null,
+    issue_url: issueUrl(links, item.issue),
   };
 }
 
 const isClosed = (item: ActionItem) => item.status === 'done' || item.status === 'wont-do';
 
 /** The `action_items` part of the tracker; `incidents` newest first, and lists keep that order. */
-export function buildFollowThrough(incidents: readonly Incident[], today: string, repo: string | null): TrackerReport['action_items'] {
+export function buildFollowThrough(incidents: readonly Incident[], today: string, links: IssueLinks | null): TrackerReport['action_items'] {
   const all = incidents.flatMap((incident) => incident.actionItems.map((item) => ({ incident, item })));
   const quarters = new Map<string, ActionItem[]>();
   for (const { incident, item } of all) {
@@ -58,7 +59,7 @@ export function buildFollowThrough(incidents: readonly Incident[], today: string
   }
   const overdue = all
     .filter(({ item }) => item.deadline !== null && !isClosed(item) && daysOverdue(item.deadline, today) > 0)
-    .map(({ incident, item }) => ({ ...reference(incident, item, repo), deadline: item.deadline!, days_overdue: daysOverdue(item.deadline!, today) }))
+    .map(({ incident, item }) => ({ ...reference(incident, item, links), deadline: item.deadline!, days_overdue: daysOverdue(item.deadline!, today) }))
     // Oldest deadline first; the sort is stable, so ties keep the incidents' order.
     .sort((a, b) => (a.deadline === b.deadline ? 0 : a.deadline < b.deadline ? -1 : 1));
   return {
@@ -68,8 +69,8 @@ export function buildFollowThrough(incidents: readonly Incident[], today: string
       return { period, ...counts, completion_rate: completionRate({ done: counts.done, wontDo: counts.wont_do, total: counts.total }) };
     }),
     overdue,
-    no_owner: all.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    no_deadline: all.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, repo)),
-    declined: all.filter(({ item }) => item.status === 'wont-do').map(({ incident, item }) => ({ ...reference(incident, item, repo), reason: item.reason })),
+    no_owner: all.filter(({ item }) => item.owner === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    no_deadline: all.filter(({ item }) => item.deadline === null && !isClosed(item)).map(({ incident, item }) => reference(incident, item, links)),
+    declined: all.filter(({ item }) => item.status === 'wont-do').map(({ incident, item }) => ({ ...reference(incident, item, links), reason: item.reason })),
   };
 }

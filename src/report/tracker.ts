@@ -13,6 +13,7 @@ import { firstOfEachType } from '../incident/events.js';
 import type { Incident } from '../incident/model.js';
 import { metricsToJson } from '../incident/to-json.js';
 import { localWallClock } from '../incident/time.js';
+import type { IssueLinks } from '../render/issue-link.js';
 import { groupFactors } from './factors.js';
 import { buildFollowThrough, countActions } from './follow-through.js';
 import { checkPolicies, type Policies } from './policies.js';
@@ -37,8 +38,8 @@ export interface TrackerInput {
   severities: readonly string[];
   /** File → link to its rendered report, relative to the tracker page. */
   reportLink: (file: string) => string;
-  /** owner/name for issue links, or null. */
-  repo: string | null;
+  /** Where issue numbers link to, or null (no `sync.repo`). */
+  issueLinks: IssueLinks | null;
 }
 
 /** Assembles the whole report. */
@@ -62,7 +63,7 @@ export function buildTracker(input: TrackerInput): TrackerReport {
       quarters: buildTrends(entries, input.severities, 'quarter'),
       review_lag_days: summarise(entries.map((e) => e.review_lag_days)),
     },
-    action_items: buildFollowThrough(incidents, input.today, input.repo),
+    action_items: buildFollowThrough(incidents, input.today, input.issueLinks),
     clusters: {
       services: clusters(incidents, (incident) => incident.services),
       tags: clusters(incidents, (incident) => incident.tags),

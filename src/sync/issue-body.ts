@@ -59,7 +59,7 @@ export function fileUrl(repository: RepositoryInfo, file: string): string | null
       .split('/')
       .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
       .join('/');
-  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode(file)}`;
+  return `${repository.webUrl}/blob/${encode(repository.defaultBranch)}/${encode((repository.pathPrefix ?? '') + file)}`;
 }
 
 /** Inline code: backticks inside would end it early, and line breaks would split it. */

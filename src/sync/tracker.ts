@@ -29,6 +29,8 @@ export interface RepositoryInfo {
   /** The repository's page, e.g. `https://github.com/acme/platform`. */
   webUrl: string;
   defaultBranch: string;
+  /** The workspace's folder in the repository, with a trailing slash ('' when it is the repository's top). */
+  pathPrefix?: string;
 }
 
 /** The Tracker plus the one read sync makes first: it proves the token and repository work before anything is written. */

@@ -72,8 +72,9 @@ const LessonSchema = Type.Union([Text('A lesson learned'), strictObject({ title:
 export const IncidentSchema = Type.Object(
   {
     id: Type.String({
-      pattern: '^[a-z0-9][a-z0-9-]*$',
-      description: 'Stable incident id; defaults to the file name without `.yaml`',
+      // Lower-case letters of any script (and letters without case, such as CJK), so the id of a file `new` named in its own script can be written down.
+      pattern: '^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}-]*$',
+      description: 'Stable incident id: lower-case letters (any script), digits and `-`; defaults to the file name without `.yaml`',
     }),
     title: Text('One line naming the incident'),
     date: CalendarDate('The day the incident began'),

@@ -9,6 +9,7 @@
  * if (plan.items && !check) await applyBuild(workspace, plan.items);
  */
 import path from 'node:path';
+import { issueLinksOf } from '../render/issue-link.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PENDING_KEY, readReportHeader, relatedFileHash, reportBody, reportKey, templateDigest } from '../render/report-file.js';
 import type { Incident } from '../incident/model.js';
@@ -117,7 +118,7 @@ async function renderFiles(workspace: Workspace, run: ColdBuild, templateWarning
   }
   const { of: relatedOf, rest: others } = await relatedReports(workspace, checked, relativeOut, run.rest, pool);
   const render = async (incident: Incident, target: string) => {
-    const options = { repo: workspace.config.sync.repo, related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
+    const options = { issueLinks: issueLinksOf(workspace.config.sync), related: relatedOf(incident, target), key: keys.get(incident.file) ?? PENDING_KEY };
     const [existing, markdown] = await Promise.all([
       workspace.readTextIfExists(target),
       pool ? pool.render(incident, options) : renderReport(incident, templates, options),
@@ -185,6 +186,7 @@ export function reportKeyOf(
     severities: config.severities,
     maxFileBytes: config.maxFileBytes,
     repo: config.sync.repo,
+    serverUrl: config.sync.serverUrl,
     policies: config.policies,
   };
   return reportKey({ file, source, toolVersion: workspace.toolVersion ?? 'unknown', templates: templateDigest(templates), settings });

@@ -111,6 +111,7 @@ export const CONFIG_YAML = `# yaml-language-server: $schema=node_modules/postmor
 
 # sync:                           # \`postmortem sync\` and the Action's \`command: sync\`
 #   repo: OWNER/NAME              # repository for the issues (default: the current one)
+#   server_url: https://github.com   # where issue links in reports point (GitHub Enterprise Server: its address)
 #   label: postmortem-action      # label on every action-item issue
 #   incident_label_prefix: "incident:"   # prefix of the per-incident label
 #   pace_ms: 1000                 # pause between writes, in ms

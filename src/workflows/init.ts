@@ -10,6 +10,7 @@
  * // result.conflicts → ['postmortem.config.yaml'] when that file exists with other text
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { issueLinksOf } from '../render/issue-link.js';
 import { renderReport } from '../render/render.js';
 import { reportKeyOf } from './build.js';
 import { checkIncident } from '../validate/check-incident.js';
@@ -56,7 +57,7 @@ export async function starterFiles(
   if (!checked.incident) return { files, diagnostics: checked.diagnostics, problem: null };
   // Stamped with the key a build would give it, so `build --check` right after `init` passes.
   const key = reportKeyOf(workspace, EXAMPLE_INCIDENT, new TextEncoder().encode(EXAMPLE_YAML), loaded.templates, workspace.config.output);
-  const report = renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, key });
+  const report = renderReport(checked.incident, loaded.templates, { issueLinks: issueLinksOf(workspace.config.sync), key });
   files.splice(1, 0, { path: EXAMPLE_INCIDENT.replace(/\.yaml$/, '.md'), contents: report });
   return { files, diagnostics: [], problem: null };
 }

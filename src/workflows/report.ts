@@ -10,6 +10,7 @@
  * if (plan && plan.state !== 'unchanged') await applyReport(workspace, plan);
  */
 import path from 'node:path';
+import { issueLinksOf } from '../render/issue-link.js';
 import { reportPathFor } from './report-path.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
@@ -94,7 +95,7 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
     policies: workspace.config.policies,
     severities: workspace.config.severities,
     reportLink: (file) => path.posix.relative(pageFolder, reportPathFor(file, outDir)),
-    repo: workspace.config.sync.repo,
+    issueLinks: issueLinksOf(workspace.config.sync),
   });
   const text = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
   const state = existing === null ? 'missing' : existing === text ? 'unchanged' : 'changed';

@@ -9,6 +9,7 @@
  * if (shown.output !== null) print(shown.output);
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { issueLinksOf } from '../render/issue-link.js';
 import { incidentToJson } from '../incident/to-json.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import { relatedReports } from './related-reports.js';
@@ -57,5 +58,9 @@ export async function showWorkflow(workspace: Workspace, options: ShowOptions): 
   // The header carries the key `build` would give the report, so the output is the file a build writes.
   const read = await workspace.readBytes(checked.file);
   const key = 'bytes' in read ? reportKeyOf(workspace, checked.file, read.bytes, loaded.templates, outDir) : undefined;
-  return { problem: null, output: renderReport(checked.incident, loaded.templates, { repo: workspace.config.sync.repo, related, key }), diagnostics: [] };
+  return {
+    problem: null,
+    output: renderReport(checked.incident, loaded.templates, { issueLinks: issueLinksOf(workspace.config.sync), related, key }),
+    diagnostics: [],
+  };
 }

@@ -74,7 +74,7 @@ export async function syncWorkflow(plainWorkspace: Workspace, tracker: SyncTrack
   const yamlFiles = createYamlFiles(workspace);
   const prepared = await prepareItems(workspace, yamlFiles, listed.files);
   // Nothing is written before GitHub has answered a read: a wrong token or repository leaves the tree as it was.
-  const repository = await tracker.readRepository();
+  const repository = { ...(await tracker.readRepository()), pathPrefix: await workspace.readCheckoutPrefix() };
   const issues = await readIssues(tracker, prepared.items);
   const { items, incidents, files } = options.dryRun ? prepared : await writeNewIds(yamlFiles, prepared);
   const { label, incidentLabelPrefix } = workspace.config.sync;

@@ -113,6 +113,12 @@ export interface Workspace {
    */
   readPublicationDates(folder: string): Promise<ReadonlyMap<string, string> | null>;
   /**
+   * The root's folder inside its git checkout, with a trailing slash (`docs/`), or
+   * '' at the top of the checkout and outside git: links to a file on GitHub name
+   * it from the repository's top, not from the root.
+   */
+  readCheckoutPrefix(): Promise<string>;
+  /**
    * Worker threads for a run over `files` files, or null when this thread should do the work
    * (too few files for threads to pay for their start, threads turned off, or no worker entry).
    * The caller closes the pool when its run ends.

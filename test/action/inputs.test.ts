@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseActionInputs, parsePaths } from '../../src/action/inputs.js';
 import { readPullRequest } from '../../src/action/event.js';
-import { selectChangedFiles } from '../../src/action/changed-files.js';
+import { selectChangedFiles, selectRemovedIncidentFiles } from '../../src/action/changed-files.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -86,5 +86,23 @@ describe('selectChangedFiles', () => {
     ];
     expect(selectChangedFiles(files, ['postmortems/'])).toEqual(['postmortems/a.md', 'postmortems/b.yaml']);
     expect(selectChangedFiles(files, ['./postmortems/b.yaml'])).toEqual(['postmortems/b.yaml']);
+  });
+});
+
+describe('selectRemovedIncidentFiles', () => {
+  it.each([
+    ['a removed incident file', [{ path: 'postmortems/gone.yaml', status: 'removed', previousPath: null }], ['postmortems/gone.yaml']],
+    ['the old path of a renamed one', [{ path: 'postmortems/new.yml', status: 'renamed', previousPath: 'postmortems/old.yml' }], ['postmortems/old.yml']],
+    [
+      'not a removed report, nor a file outside the paths',
+      [
+        { path: 'postmortems/gone.md', status: 'removed', previousPath: null },
+        { path: 'elsewhere/gone.yaml', status: 'removed', previousPath: null },
+      ],
+      [],
+    ],
+    ['not a modified file', [{ path: 'postmortems/a.yaml', status: 'modified', previousPath: null }], []],
+  ])('%s', (_case, changed, expected) => {
+    expect(selectRemovedIncidentFiles(changed, ['postmortems'])).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@
  * one comment current across runs, applies the review gate both ways, and
  * never prints the token.
  */
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,35 @@ describe('check on a pull request that edits a rendered report by hand', () => {
       expect(run.stdout).toContain(`::error file=${PUBLISHED},title=build/stale-report::Its rendered report \`${report}\` is out of date`);
       expect(run.outputs.files).toBe('1');
       expect(fake.pulls.comments).toHaveLength(0);
+    } finally {
+      await fake.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('check on a pull request that renames an incident file', () => {
+  it('fails on the report the old name left behind, and not on older leftovers elsewhere', async () => {
+    const dir = await freshWorkspace();
+    const fake = new FakeGithub({ token: TOKEN });
+    await fake.start();
+    try {
+      const renamed = PUBLISHED.replace('cache-eviction', 'cache-eviction-eu');
+      await rename(path.join(dir, PUBLISHED), path.join(dir, renamed));
+      await applyBuild((await openWorkspace(dir)).workspace!, (await planBuild((await openWorkspace(dir)).workspace!, [renamed], { outDir: null })).items!);
+      fake.pulls.add({ number: 9, author: 'dana', files: [{ filename: renamed, status: 'renamed', previous_filename: PUBLISHED }], reviews: [] });
+      const inputs = { command: 'check', 'github-token': TOKEN, comment: 'false' };
+      const run = await runBundle({ workspace: dir, apiUrl: fake.url, event: pullRequestEvent(9, 'dana'), inputs });
+      const leftover = PUBLISHED.replace('.yaml', '.md');
+      expect(run.stdout).toContain(
+        `::error file=${leftover},title=build/orphaned-report::\`${leftover}\` was generated from \`${path.basename(PUBLISHED)}\`, which no longer exists; the report can be deleted`,
+      );
+      expect(run.code).toBe(1);
+
+      // Another pull request that touches neither file is not blamed for the leftover.
+      fake.pulls.add({ number: 10, author: 'dana', files: [{ filename: renamed, status: 'modified' }], reviews: [] });
+      const other = await runBundle({ workspace: dir, apiUrl: fake.url, event: pullRequestEvent(10, 'dana'), inputs });
+      expect(other.stdout).not.toContain('build/orphaned-report');
     } finally {
       await fake.stop();
       await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** Non-Latin titles get a slug of their own (never all `incident`), and two incidents on one day never share a file. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/incident/slug.js';
@@ -54,6 +54,22 @@ describe('postmortem new with non-Latin titles and taken names', () => {
     expect(made).toMatchObject({ code: 0, stdout: `created ${file}\n` });
     expect(await readFile(path.join(dir, file), 'utf8')).toContain(`title: ${JSON.stringify(title)}`);
     expect(await run(dir, ['validate', file])).toMatchObject({ code: 0 });
+  });
+
+  it.each([
+    ['the id of a file named in its own script', '2024-01-15-東京データセンター障害', 0],
+    ['a transliterated id', '2024-01-15-sboy-bazy-dannykh', 0],
+    ['a lower-case Cyrillic id', 'сбой-базы', 0],
+    ['an id with capitals', 'Tokyo-DC', 1],
+    ['an id with a space', 'tokyo dc', 1],
+  ])('takes %s written in `id:` (%s)', async (_case, id, code) => {
+    const dir = await folderWith({ 'postmortems/.keep': '' });
+    await run(dir, ['new', 'Disk full', '--date', '2024-01-15']);
+    const file = path.join(dir, 'postmortems/2024-01-15-disk-full.yaml');
+    await writeFile(file, `id: ${JSON.stringify(id)}\n${await readFile(file, 'utf8')}`);
+    const checked = await run(dir, ['validate', 'postmortems/2024-01-15-disk-full.yaml']);
+    expect(checked.code).toBe(code);
+    if (code === 1) expect(checked.stdout + checked.stderr).toContain('schema/format');
   });
 
   it('gives a second incident whose title makes the same slug the next free name, and says so', async () => {

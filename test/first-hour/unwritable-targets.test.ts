@@ -1,5 +1,5 @@
 /** Targets that cannot take files are refused at once, with the reason, before anything is rendered or written. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,16 @@ async function examples(): Promise<string> {
 }
 
 const linux = process.platform === 'linux';
+const asRoot = process.getuid?.() === 0;
+const builtCli = path.join(root, 'dist/bin/postmortem.js');
+
+function nobodyCanRunCli(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(builtCli)}, require('node:fs').constants.R_OK)`], {
+    uid: 65534,
+    gid: 65534,
+  });
+  return probe.status === 0;
+}
 
 describe('unwritable targets', () => {
   it.each([
@@ -41,13 +51,14 @@ describe('unwritable targets', () => {
     expect((await run(dir, ['build', '--check', '--out', 'notes.txt/reports'])).code).toBe(1);
   });
 
-  // Permission bits do not stop root, so this case runs only as another user.
-  it.skipIf(!linux || process.getuid?.() === 0)('a read-only incidents folder is refused before building', async () => {
+  // Permission bits do not stop root: as root, the built CLI runs as `nobody`, for whom they hold
+  // (skipped only when `nobody` cannot reach the checkout, e.g. a clone under /root).
+  it.skipIf(!linux || (asRoot && !nobodyCanRunCli()))('a read-only incidents folder is refused before building', async () => {
     const dir = await examples();
     await writeFile(path.join(dir, 'postmortems/2024-01-15-checkout-gift-card-errors.md'), 'stale\n');
     await chmod(path.join(dir, 'postmortems'), 0o555);
     try {
-      const result = await run(dir, ['build']);
+      const result = asRoot ? await runBuiltAsNobody(dir, ['build']) : await run(dir, ['build']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('cannot write into `postmortems`: `postmortems` does not accept new files (EACCES: permission denied)');
     } finally {
@@ -55,6 +66,19 @@ describe('unwritable targets', () => {
     }
   });
 });
+
+/** The built CLI (`npm test` builds it first) as the unprivileged user `nobody`, in `dir` (opened up so that user can read it). */
+async function runBuiltAsNobody(dir: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  await chmod(dir, 0o755);
+  const child = spawnSync(process.execPath, [builtCli, ...args], {
+    cwd: dir,
+    uid: 65534,
+    gid: 65534,
+    env: { PATH: process.env.PATH ?? '' },
+    encoding: 'utf8',
+  });
+  return { code: child.status, stderr: child.stderr };
+}
 
 describe.skipIf(!linux)('non-regular files as input', () => {
   it.each([['build'], ['lint'], ['show']])('%s refuses a named pipe as "not a regular file" instead of hanging', async (command) => {

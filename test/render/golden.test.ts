@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { renderReport } from '../../src/render/render.js';
+import type { ReportOptions } from '../../src/render/view.js';
 import { loadTemplates } from '../../src/io/templates.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function render(file: string, options: { repo?: string } = {}): Promise<string> {
+async function render(file: string, options: ReportOptions = {}): Promise<string> {
   const checked = checkIncident(file, await readFile(path.join(root, file)), DEFAULT_CONFIG);
   expect(checked.diagnostics).toEqual([]);
   return renderReport(checked.incident!, await loadTemplates(null), options);
@@ -17,12 +18,14 @@ async function render(file: string, options: { repo?: string } = {}): Promise<st
 const withoutHeader = (report: string) => report.slice(report.indexOf('-->\n\n') + 5);
 
 describe('rendered reports (golden files; update with `npx vitest -u` and review the diff)', () => {
-  it.each<[string, { repo?: string }]>([
+  it.each<[string, ReportOptions]>([
     ['render-hostile-text', {}],
     ['render-dst-autumn', {}],
     ['render-dst-chicago-fall-back', {}],
     // `sync.repo` set: the Issue column links #N to the issue.
-    ['render-issue-links', { repo: 'acme/platform' }],
+    ['render-issue-links', { issueLinks: { repo: 'acme/platform', serverUrl: 'https://github.com' } }],
+    // `sync.server_url` set too (GitHub Enterprise Server): the links go to that server.
+    ['render-issue-links-enterprise', { issueLinks: { repo: 'acme/platform', serverUrl: 'https://github.example.com' } }],
   ])('%s', async (name, options) => {
     const markdown = await render(`test/fixtures/${name}/incident.yaml`, options);
     await expect(markdown).toMatchFileSnapshot(`../fixtures/${name}/report.md`);

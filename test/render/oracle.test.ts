@@ -36,7 +36,9 @@ function direct(file: string, source: string | Uint8Array, related: 'none' | 'pl
             shared: [{ kind: 'service' as const, name: 'a_b' }],
           },
         ];
-  return normaliseMarkdown(renderRawReport(checked.incident!, templates, { repo: 'acme/platform', related: links }));
+  return normaliseMarkdown(
+    renderRawReport(checked.incident!, templates, { issueLinks: { repo: 'acme/platform', serverUrl: 'https://github.com' }, related: links }),
+  );
 }
 
 const HOSTILE = [

@@ -64,6 +64,15 @@ describe('postmortem report', () => {
     ]);
   });
 
+  it('links issue numbers to the server `sync.server_url` names (GitHub Enterprise Server)', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'sync:\n  repo: acme/shop\n  server_url: https://github.example.com\n');
+    const json = JSON.parse((await report(dir, ['--format', 'json', '--now', '2025-07-01'])).stdout);
+    const urls: string[] = [...json.action_items.overdue, ...json.action_items.no_owner].flatMap((item: { issue_url: string | null }) => item.issue_url ?? []);
+    expect(urls).toContain('https://github.example.com/acme/shop/issues/41');
+    expect(urls.every((url) => url.startsWith('https://github.example.com/acme/shop/issues/'))).toBe(true);
+  });
+
   it('is byte-stable for the same inputs and --now', async () => {
     const first = await report(scratch(), ['--now', '2025-07-01', '--out', '-']);
     const second = await report(scratch(), ['--now', '2025-07-01', '--out', '-']);

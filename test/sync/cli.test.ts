@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../src/load/parse.js';
 import { parseMarker } from '../../src/sync/marker.js';
+import { SYNC_LOCK_FILE } from '../../src/io/sync-lock.js';
 import { FakeGithub, seededFaults, type FakeGithubOptions } from './fake-github.js';
 import { copyFixture, makeManyItems, runSync, TEST_TOKEN } from './run-sync.js';
 
@@ -71,6 +72,31 @@ describe('killed mid-run, then run again', () => {
     const third = await runCli(dir, args);
     expect(third.stdout).toContain('20 unchanged');
     expect(server.writes().length).toBe(writes);
+  });
+});
+
+describe('interrupted (Ctrl-C, or a runner cancelling the job)', () => {
+  it.each<NodeJS.Signals>(['SIGINT', 'SIGTERM'])('%s while a create hangs: the lock is released, the exit says so, and the rerun finishes', async (signal) => {
+    let pid = 0;
+    const url = await start({
+      faults: (request) => {
+        if (request.method !== 'POST') return null;
+        process.kill(pid, signal);
+        return { kind: 'hang' };
+      },
+    });
+    const dir = await makeManyItems(3);
+    const args = ['sync', '--repo', 'acme/platform', '--api-url', url];
+    const stopped = await runCli(dir, args, {}, (p) => (pid = p));
+    expect(stopped.code).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(stopped.stderr).toContain(`postmortem sync: stopped by ${signal}; the lock is released.`);
+    await expect(readFile(path.join(dir, SYNC_LOCK_FILE), 'utf8')).rejects.toThrow(/ENOENT/);
+
+    await server.stop();
+    const rerunUrl = await start({});
+    const rerun = await runCli(dir, ['sync', '--repo', 'acme/platform', '--api-url', rerunUrl]);
+    expect(rerun.code).toBe(0);
+    expect(server.issues).toHaveLength(3);
   });
 });
 

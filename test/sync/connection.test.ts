@@ -27,6 +27,19 @@ describe('connection', () => {
     expect(resolveConnection({ repo: 'a/b', dryRun: true }, {}, null).token).toBeNull();
   });
 
+  it.each([
+    ['github.com when nothing names a server', {}, undefined, 'https://github.com'],
+    ['the config (`sync.server_url`) outside Actions', {}, 'https://ghe.example.com', 'https://ghe.example.com'],
+    [
+      'GITHUB_SERVER_URL on a runner, over the config',
+      { GITHUB_SERVER_URL: 'https://ghe.example.com/' },
+      'https://other.example.com',
+      'https://ghe.example.com',
+    ],
+  ])('links issue bodies to %s', (_case, env: Record<string, string>, configServerUrl, expected) => {
+    expect(resolveConnection({ repo: 'a/b', dryRun: true }, env, null, configServerUrl).serverUrl).toBe(expected);
+  });
+
   it('redacts the token from any text', () => {
     expect(redactToken('Bearer sekrit-token here', 'sekrit-token')).toBe('Bearer *** here');
   });

@@ -63,6 +63,11 @@ describe('issue body', () => {
     expect(fileUrl({ webUrl: 'https://github.com/acme/platform', defaultBranch }, file)).toBe(expected);
   });
 
+  it('names the file from the top of the repository when the workspace is a folder inside it', () => {
+    const repository = { webUrl: 'https://github.com/acme/platform', defaultBranch: 'main', pathPrefix: 'ops/incidents team/' };
+    expect(fileUrl(repository, 'postmortems/a.yaml')).toBe('https://github.com/acme/platform/blob/main/ops/incidents%20team/postmortems/a.yaml');
+  });
+
   it('links the file name back to the post-mortem on the default branch', () => {
     const body = buildIssueBody(item, 'open', { webUrl: 'https://ghe.example.com/acme/platform', defaultBranch: 'trunk' });
     expect(body).toContain(

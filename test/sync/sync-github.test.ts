@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/sync/marker.js';
@@ -60,6 +62,16 @@ describe('sync against a loopback GitHub', () => {
     // Without GITHUB_SERVER_URL the link is github.com's: every body is updated to it.
     expect(rerun.stdout).toContain('0 created, 3 updated');
     expect(server.issues[0]!.body).toContain('(https://github.com/acme/platform/blob/trunk/postmortems/2024-01-15-checkout.yaml)');
+  });
+
+  it('issue bodies name the file from the top of the git checkout when the workspace is a folder inside it', async () => {
+    const top = await mkdtemp(path.join(tmpdir(), 'pm-sync-monorepo-'));
+    const workspace = path.join(top, 'services', 'checkout');
+    await cp(dir, workspace, { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: top });
+    const run = await runSync(workspace, server.url);
+    expect(run.code).toBe(0);
+    expect(server.issues[0]!.body).toContain('(https://github.com/acme/platform/blob/main/services/checkout/postmortems/2024-01-15-checkout.yaml)');
   });
 
   it("two incidents whose long ids share 60 characters get two labels within GitHub's 50", async () => {

@@ -46,6 +46,7 @@ describe('checkConfig', () => {
       '  people: [Kim, "@lee"]',
       'sync:',
       '  repo: acme/shop',
+      '  server_url: https://github.example.com/',
       '  label: follow-up',
       '  incident_label_prefix: "inc:"',
       '  pace_ms: 0',
@@ -72,7 +73,7 @@ describe('checkConfig', () => {
         allow: ['root cause'],
         people: ['Kim', '@lee'],
       },
-      sync: { repo: 'acme/shop', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0, maxWait: 5 },
+      sync: { repo: 'acme/shop', serverUrl: 'https://github.example.com', label: 'follow-up', incidentLabelPrefix: 'inc:', paceMs: 0, maxWait: 5 },
       review: { approvals: { default: 1, P1: 2 } },
       policies: { actionDeadlineDays: { P1: 28 }, maxDaysInDraft: 14, maxDaysInReview: 30 },
     });
@@ -114,6 +115,11 @@ describe('checkConfig', () => {
         '2:9-2:19 error `sync.repo` has the wrong form: `not a repo` (sync.repo) schema/format',
         '3:12-3:14 error `sync.pace_ms` must be >= 0; found the number -1 (sync.pace_ms) schema/range',
       ],
+    ],
+    [
+      'a server address without its scheme',
+      'sync:\n  server_url: github.example.com\n',
+      ['2:15-2:33 error `sync.server_url` has the wrong form: `github.example.com` (sync.server_url) schema/format'],
     ],
     [
       'approvals for a severity not on the scale',

@@ -13,6 +13,7 @@ import { ConnectionError, redactToken, resolveConnection } from '../../io/github
 import { createGithubTracker, secondsToMs, type GithubTracker } from '../../io/github/tracker.js';
 import type { Connection } from '../../io/github/connection.js';
 import { acquireSyncLock, describeHeldLock, describeTakeover } from '../../io/sync-lock.js';
+import { onInterrupt } from '../interrupt.js';
 import type { Workspace } from '../../workflows/workspace.js';
 import { syncWorkflow, type SyncFileOutcome } from '../../workflows/sync.js';
 import { openOrReport, orUsageError, parseFormat } from './shared.js';
@@ -83,7 +84,7 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
   if (!workspace) return 2;
   const dryRun = Boolean(values['dry-run']);
   const connection = usageOnConnectionError(() =>
-    resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo),
+    resolveConnection({ repo: values.repo, apiUrl: values['api-url'], dryRun }, io.env, workspace.config.sync.repo, workspace.config.sync.serverUrl),
   );
   // A dry run writes nothing, so it needs no lock; a real run holds it until its last write.
   const taken = dryRun ? null : await acquireSyncLock(workspace.root);
@@ -92,9 +93,20 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     return 1;
   }
   if (taken?.tookOver) io.stderr(`${describeTakeover(taken.file, taken.tookOver)}\n`);
+  // Interrupted mid-run, the lock is given back: what was created so far is found again by the next run (issues carry a marker).
+  const stopWatching = taken
+    ? onInterrupt(
+        () => taken.lock.releaseNow(),
+        (signal) =>
+          io.stderr(
+            `\npostmortem sync: stopped by ${signal}; the lock is released. Run sync again to finish: issues created so far are found, not made twice.\n`,
+          ),
+      )
+    : () => undefined;
   try {
     return await syncWithTracker(values, positionals, workspace, connection, { io, report, format, dryRun });
   } finally {
+    stopWatching();
     await taken?.lock.release();
   }
 }

@@ -33,6 +33,7 @@ export function resolveConnection(
   flags: { repo?: string | undefined; apiUrl?: string | undefined; dryRun?: boolean | undefined },
   env: Readonly<Record<string, string | undefined>>,
   configRepo: string | null,
+  configServerUrl: string = DEFAULT_SERVER_URL,
 ): Connection {
   const repoText = flags.repo ?? configRepo ?? env.GITHUB_REPOSITORY;
   if (!repoText) throw new ConnectionError('no repository: pass --repo OWNER/NAME (or set `sync.repo` in postmortem.config.yaml)');
@@ -41,16 +42,17 @@ export function resolveConnection(
   const apiUrl = checkApiUrl(flags.apiUrl ?? (env.GITHUB_API_URL || DEFAULT_API_URL));
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || null;
   if (!token && !flags.dryRun) throw new ConnectionError('no token: set GITHUB_TOKEN (or GH_TOKEN) to a token with `issues: write` on the repository');
-  return { apiUrl, owner: match[1]!, repo: match[2]!, token, serverUrl: serverUrlFrom(env) };
+  return { apiUrl, owner: match[1]!, repo: match[2]!, token, serverUrl: serverUrlFrom(env, configServerUrl) };
 }
 
 /**
  * `GITHUB_SERVER_URL` (set on every Actions runner, GitHub Enterprise
- * included), else github.com. Only ever written into links, never contacted.
+ * included), else `sync.server_url` of the config (github.com by default).
+ * Only ever written into links, never contacted.
  */
-export function serverUrlFrom(env: Readonly<Record<string, string | undefined>>): string {
+export function serverUrlFrom(env: Readonly<Record<string, string | undefined>>, configServerUrl: string = DEFAULT_SERVER_URL): string {
   const text = env.GITHUB_SERVER_URL;
-  if (!text) return DEFAULT_SERVER_URL;
+  if (!text) return configServerUrl;
   let url: URL;
   try {
     url = new URL(text);

@@ -8,7 +8,17 @@
  * const people = createPeople(['kim']);
  * isPersonAt(tokenize('Kim paged ops'), 0, people) // true
  */
-import { BELONGINGS, CAPITALISED_TEAMS, NARRATORS, NOT_NAMES, PERSON_PRONOUNS, PERSONAL_VERBS, REMEDY_VERBS, ROLE_NOUNS } from '../vocabulary/generated.js';
+import {
+  AUTHORED_WORK,
+  BELONGINGS,
+  CAPITALISED_TEAMS,
+  NARRATORS,
+  NOT_NAMES,
+  PERSON_PRONOUNS,
+  PERSONAL_VERBS,
+  REMEDY_VERBS,
+  ROLE_NOUNS,
+} from '../vocabulary/generated.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 
@@ -45,7 +55,8 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
+  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || (people.guessNames && looksLikeName(words, i, token));
 }
@@ -72,6 +83,43 @@ function capital(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);
 }
 
+const THING_HEADS = new Set([
+  'system',
+  'systems',
+  'app',
+  'application',
+  'portal',
+  'tool',
+  'tools',
+  'software',
+  'account',
+  'accounts',
+  'screen',
+  'terminal',
+  'terminals',
+  'console',
+  'dashboard',
+  'module',
+  'interface',
+  'ui',
+  'role',
+  'roles',
+  'permissions',
+  'permission',
+  'login',
+  'logins',
+  'group',
+  'mailbox',
+  'handbook',
+  'programme',
+  'program',
+  'project',
+  'phase',
+  'study',
+  'scheme',
+]);
+const SHIFT_QUALIFIERS = new Set(['night', 'day', 'morning', 'evening', 'incoming', 'outgoing', 'late', 'early', 'weekend', 'overnight', 'next', 'previous']);
+
 function roleIsPerson(words: readonly Token[], i: number, base: string): boolean {
   // "Visual Studio Team Services", "the Support Portal": a capitalised role inside a product name.
   const before = words[previousWord(words, i)];
@@ -84,9 +132,13 @@ function roleIsPerson(words: readonly Token[], i: number, base: string): boolean
     const before = words[previousWord(words, i)];
     if (before && TECH_BEFORE_OPERATOR.test(before.text) && before.lower !== 'the') return false;
   }
+  // "the night shift", "the incoming shift" are people; "a shift in traffic" is not.
+  if (base === 'shift' || base === 'shifts') return SHIFT_QUALIFIERS.has(words[previousWord(words, i)]?.lower ?? '');
   // "the owner field", "the lead time": a role noun used as a modifier.
   const after = words[nextWord(words, i)];
   if ((base === 'lead' || base === 'owner' || base === 'owners') && after && ['time', 'field', 'label', 'column'].includes(after.lower)) return false;
+  // "the teller system", "the admin console", "the operator account": a role naming what a thing is for.
+  if (after && THING_HEADS.has(after.lower)) return false;
   return true;
 }
 
@@ -152,6 +204,9 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
     // "Engineers determined that an issue caused…": a reported clause has its own subject.
     if (token.lower === 'that' && REMEDY_VERBS.has(clause[previousWord(clause, i)]?.lower ?? '')) found = -1;
     if (SUBJECT_RESETS.has(token.lower)) inPhrase = false;
+    // "Sloppy work from the matchmaking team brought down…": the person whose work is the subject is its agent.
+    else if (possessive && (token.lower === 'from' || token.lower === 'by') && AUTHORED_WORK.has(clause[previousWord(clause, i)]?.lower ?? ''))
+      inPhrase = false;
     else if (PREPOSITIONS.has(token.lower) && !isFixedPhrase(clause, i)) inPhrase = true;
     if (found !== -1 || inPhrase || !isPersonAt(clause, i, people)) continue;
     if (token.lower.endsWith("'s") && (!possessive || isBelonging(clause, i))) continue;

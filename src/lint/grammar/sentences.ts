@@ -90,6 +90,13 @@ export function splitSentences(tokens: readonly Token[]): Span[] {
 const CLAUSE_OPENERS = new Set(['because', 'when', 'since', 'although', 'though', 'but', 'whereas', 'which', 'so', 'if', 'unless', 'until']);
 const CLAUSE_PUNCT = new Set([';', ':', '\u2014', '\u2013', '(', ')']);
 
+/** "at 18:00": a colon between digits with no space is a time, not a clause break. */
+function clockTime(words: readonly Token[], k: number): boolean {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return words[k]!.text === ':' && before?.end === words[k]!.start && after?.start === words[k]!.end && /\d$/.test(before.text) && /^\d/.test(after.text);
+}
+
 /** Clauses of one sentence: split at ; : dashes and before subordinating words. */
 export function splitClauses(sentence: Span): Span[] {
   const clauses: Span[] = [];
@@ -98,8 +105,8 @@ export function splitClauses(sentence: Span): Span[] {
     if (current.length > 0) clauses.push({ words: current, start: current[0]!.start, end: current[current.length - 1]!.end });
     current = [];
   };
-  for (const token of sentence.words) {
-    if (token.kind === 'punct' && CLAUSE_PUNCT.has(token.text)) {
+  for (const [k, token] of sentence.words.entries()) {
+    if (token.kind === 'punct' && CLAUSE_PUNCT.has(token.text) && !clockTime(sentence.words, k)) {
       flush();
       continue;
     }

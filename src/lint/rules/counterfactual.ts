@@ -8,6 +8,7 @@
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
 import { span, type Finding } from './finding.js';
+import { ADJECTIVE_POSITION } from './damage.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
@@ -45,6 +46,11 @@ import {
 } from '../vocabulary/generated.js';
 
 const INACTION = createPhraseIndex(INACTION_PHRASES);
+/** What a person did with a signal before "went back to sleep": they had it. */
+const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
+const AVOIDED = new Set(['avoidable', 'preventable', 'avoided', 'prevented', 'averted', 'caught', 'different', 'fine']);
+const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed']);
+const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
@@ -70,7 +76,9 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   // "Olu knew the disk was nearly full and did nothing".
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
-  if (idle && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
+  // "went back to sleep" is an omission after the person saw the signal ("saw the alarms and went back to sleep").
+  const unheeded = idle !== null && (sentence.words[idle[0]]!.lower !== 'went' || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule, sentence.words[idle[0]]!, sentence.words[idle[1]]!)];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
@@ -139,7 +147,9 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
   for (let i = 0; i < words.length; i++) {
     const lower = words[i]!.lower;
     const first = previousWord(words, i) === -1;
-    if (!CONDITIONALS.has(lower) || (lower === 'had' && !first)) continue;
+    // "It was avoidable had the operator read the warning": an inverted "had" after a comma or a word of avoiding.
+    const inverted = lower === 'had' && (first || words[i - 1]?.kind === 'punct' || AVOIDED.has(words[previousWord(words, i)]?.lower ?? ''));
+    if (!CONDITIONALS.has(lower) || (lower === 'had' && !inverted)) continue;
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       // "If we'd gone…": the contraction holds "had".
@@ -184,12 +194,18 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   const nextLower = words[next]?.lower ?? '';
   const modalEnd = modalPerfectEnd(words, i);
   if (modalEnd !== -1) {
-    const after = words[nextWord(words, modalEnd)]?.lower ?? '';
-    if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, nextWord(words, modalEnd))]?.lower ?? '') ? modalEnd : -1;
+    // "could've just asked", "should have simply waited": an adverb may stand before the participle.
+    let participle = nextWord(words, modalEnd);
+    if (MODAL_ADVERBS.has(words[participle]?.lower ?? '')) participle = nextWord(words, participle);
+    const after = words[participle]?.lower ?? '';
+    if (after === 'been') return BEEN_JUDGED.has(words[nextWord(words, participle)]?.lower ?? '') ? modalEnd : -1;
     // "Bob should have known better": what someone was expected to know is a judgement whoever the subject is.
     if (after === 'known' && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
-    if (subject === -1 || !isParticiple(after)) return -1;
+    // "The team could have used clearer alerts": a need of the people, not a judgement of them.
+    if (subject === -1 || !isParticiple(after) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
+    // "Nobody could have predicted the power cut": it was not possible, for anyone.
+    if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject]!.lower)) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.
@@ -199,13 +215,17 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     return anyone ? -1 : modalEnd;
   }
   let end = -1;
+  // "The on-call forgot nothing": the omission is denied.
+  if (nextLower === 'nothing') return -1;
+  // "the declined card payments", "the skipped step": a participle used as an adjective is no act of a person.
+  if (ADJECTIVE_POSITION.has(words[previousWord(words, i)]?.lower ?? '')) return -1;
   if (OMISSION_VERBS.has(lower) && (nextLower === 'to' || lower !== 'failed')) end = nextLower === 'to' ? next : i;
   // "missed the standup because he was handling the incident": the skip is explained.
   else if (SKIP_VERBS.has(lower) && !explained) end = i;
   else if (OBLIGATION_WORDS.has(lower) && nextLower === 'to') end = next;
   else if ((lower === 'had' || lower === 'have') && CHANCE_WORDS.has(nextLower)) end = next;
   else if (NOBODY_DID.has(lower) && negativeSubject(words, i, people) && !explained) end = i;
-  else if (isNegation(words, i, people)) end = negatedDiligence(words, i);
+  else if (isNegation(words, i, people) && !negatedPassive(words, i)) end = negatedDiligence(words, i);
   // "…but did not drain the consumers": after a shared person subject, a negated act is an omission.
   if (end === -1 && shared && isNegation(words, i)) {
     const verb = nextWord(words, i);
@@ -227,14 +247,24 @@ function isNegation(words: readonly Token[], i: number, people?: People): boolea
   const before = previousWord(words, i);
   // "Kim not checked the logs", "he was not follow the runbook": learners' English negates without "did".
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
-  return ['did', 'does', 'do', 'had', 'was', 'were'].includes(words[before]?.lower ?? '');
+  // "Thabo has not checking the logs": a learner's perfect.
+  return ['did', 'does', 'do', 'had', 'was', 'were', 'has', 'have'].includes(words[before]?.lower ?? '');
+}
+
+/**
+ * "The team was not informed because…": a passive, whose subject is who was
+ * not told, not who failed to tell (the hidden agent is `hiddenAgent`'s).
+ */
+function negatedPassive(words: readonly Token[], not: number): boolean {
+  if (words[not]!.lower !== 'not' || !['was', 'were'].includes(words[previousWord(words, not)]?.lower ?? '')) return false;
+  return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? '');
 }
 
 /** "didn't even look", "never read", "did not follow". */
 function negatedDiligence(words: readonly Token[], i: number): number {
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) {
     const lower = words[j]!.lower;
-    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
+    if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
   // "did not carry out the required backup": any act whose object was required ("did not have the required access" is a fact).
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? '')) return -1;
@@ -269,5 +299,6 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
-  return j !== -1 && words[j]!.lower === 'have' ? j : -1;
+  // "should of checked": the spoken form of "should've", written as heard.
+  return j !== -1 && (words[j]!.lower === 'have' || (words[j]!.lower === 'of' && isParticiple(words[nextWord(words, j)]?.lower ?? ''))) ? j : -1;
 }

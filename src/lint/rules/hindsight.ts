@@ -26,6 +26,8 @@ import {
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
+const PAST = new Set(['was', 'were', 'had', 'should', 'could', 'would', "should've", "could've", 'did']);
+const SAYING = new Set(['put', 'said', 'stated', 'speaking', 'written', 'worded', 'phrased', 'say', 'state']);
 const HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
 const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 
@@ -33,10 +35,12 @@ const OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
 export function checkHindsight(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/hindsight';
-  const hit = matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
+  // "Obviously, we will share the report": a promise, not a judgement of the past.
+  const ahead = words.some((w) => w.lower === 'will' || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
+  const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const first = nextWord(words, -1);
-  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',') return [span(rule, words[first]!, words[first]!)];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',' && !ahead) return [span(rule, words[first]!, words[first]!)];
   // "Looking back, the mistake is glaring.": an opening phrase set off by a comma.
   const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ',');
   if (opening) return [span(rule, words[opening[0]]!, words[opening[1]]!)];
@@ -70,6 +74,8 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
 function describesThing(words: readonly Token[], at: number): boolean {
   if (!['clearly', 'plainly', 'obviously'].includes(words[at]!.lower)) return false;
   const next = words[nextWord(words, at)]?.lower ?? '';
+  // "Plainly put,", "to put it plainly", "stated clearly": how the authors say it, not what anyone should have seen.
+  if (SAYING.has(next) || SAYING.has(words[previousWord(words, at)]?.lower ?? '') || words[previousWord(words, at)]?.lower === 'it') return true;
   if (CLEAR_DESCRIPTIONS.has(next)) return true;
   return previousWord(words, at) !== -1 && /[^s]s$/.test(next) && !['is', 'was', 'has', 'does'].includes(next);
 }

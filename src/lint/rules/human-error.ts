@@ -21,6 +21,8 @@ export function checkHumanError(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
     if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? '')) return false;
+    // "Operator error messages now include the field": the error is a thing of the system.
+    if (ERROR_THINGS.has(words[nextWord(words, end)]?.lower ?? '')) return false;
     if (words[end]!.lower !== 'by' && words[end]!.lower !== 'of') return true;
     return nextPerson(words, end, people) !== -1;
   });

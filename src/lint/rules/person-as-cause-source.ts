@@ -25,12 +25,17 @@ import {
   CLEFT_RELATIVES,
   CREDIT_PHRASES,
   DEGREE_ADVERBS,
+  DISABLING_VERBS,
   INCIDENT_NOUNS,
+  LOADED_MARKERS,
+  RISKY_TIMES,
   REASON_WORDS,
   NORM_FRAMES,
   NORM_NOUNS,
   OWNERSHIP_VERBS,
+  POINTER_CONTRACTIONS,
   REFRAINING_VERBS,
+  RELIEVED_OUTCOMES,
   NORM_VIOLATION_PHRASES,
   NORM_VIOLATIONS,
   OUTCOME_VERBS,
@@ -51,13 +56,17 @@ const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
 const ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const rule = 'blame/person-as-cause';
+const DENIED = new Set(['no', 'not', 'never', 'nobody', "isn't", "wasn't"]);
 
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
   const thanks = matchPhrase(words, CREDIT);
   // "Thanks to Mireille for catching the regression": gratitude for a response, not sarcasm.
-  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower))) {
-    const who = nextWord(words, thanks[1]);
+  // "Thanks to Priya's quick rollback, the impact was limited": the outcome was a relief.
+  if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
+    // "thanks to Priya's fix", "thanks to the SREs": the person, after a determiner if one comes first.
+    const first = nextWord(words, thanks[1]);
+    const who = ['the', 'our', 'their'].includes(words[first]?.lower ?? '') ? nextWord(words, first) : first;
     // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
     const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
     const gratitude = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '') && !damage;
@@ -78,7 +87,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
-    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower));
+    // "responsible for the outage", "responsible for the lost shipments" (not "for the shipment tracker").
+    const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
     if (subject !== -1 && object) return [span(rule, words[subject]!, words[responsible[1]]!)];
   }
   for (let i = 0; i < words.length; i++) {
@@ -97,6 +107,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ['nobody', 'no', 'none'].includes(words[blamed]!.lower)) continue;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
+    // "entirely the fault of the networking team"; "through no fault of their own" clears them.
+    const of = words[i]!.lower === 'fault' && words[nextWord(words, i)]?.lower === 'of' ? nextPerson(words, nextWord(words, i), people, 3) : -1;
+    const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ''));
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i]!, words[of]!)];
     const lies = words[i]!.lower === 'blame' ? findPhrase(words, ['with'], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
     if (who !== -1) return [span(rule, words[i]!, words[who]!)];
@@ -132,8 +146,29 @@ const CREDITED_ACTS = new Set([
   'escalated',
 ]);
 
-/** "It was Victor who disabled…": the sentence is built to point at a person. */
+/** "turned off the backups", "deleted…", "skipped…": an act that harms or goes past a safeguard ("knows the billing system" does not). */
+function harmfulAct(words: readonly Token[], act: number): boolean {
+  const lower = words[act]!.lower;
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+}
+
+/** "It was Victor who disabled…", "Olek is the one who turned off…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
+  const one = findPhrase(words, ['the', 'one', 'who']);
+  if (one !== -1) {
+    const be = previousWord(words, one);
+    const who = previousWord(words, be);
+    const act = nextWord(words, one + 2);
+    if (
+      ['is', 'was', "'s"].includes(words[be]?.lower ?? '') &&
+      who !== -1 &&
+      isPersonAt(words, who, people) &&
+      !isNarrator(words[who]) &&
+      act !== -1 &&
+      harmfulAct(words, act)
+    )
+      return span('blame/person-as-cause', words[who]!, words[one + 2]!);
+  }
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
@@ -198,7 +233,7 @@ function outcomeOnPerson(words: readonly Token[], people: People): Finding | nul
   for (let k = 0; k < words.length; k++) {
     const lower = words[k]!.lower;
     const pointer = lower === 'one' && ['this', 'that'].includes(words[previousWord(words, k)]?.lower ?? '');
-    const contracted = lower === "that's" || lower === "this's";
+    const contracted = POINTER_CONTRACTIONS.has(lower);
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     // "This outage belongs to the platform team".
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? '') ? nextWord(words, k) : -1;
@@ -334,6 +369,7 @@ function possessedCause(words: readonly Token[], reason: number, people: People)
 }
 
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
+const DEFECTIVE = new Set(['broken', 'faulty', 'outdated', 'stale', 'wrong', 'missing', 'failing', 'buggy', 'flaky', 'incorrect', 'obsolete']);
 const NORM_FRAME_INDEX = createPhraseIndex(NORM_FRAMES);
 
 /** The first norm or safeguard noun within six words after `from` ("ignore the failing smoke tests"), or -1. */
@@ -362,6 +398,9 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     const phrase: [number, number] | null = NORM_VIOLATIONS.has(words[i]!.lower) ? [i, i] : matchPhrase(words, NORM_PHRASES, i, (at) => at === i);
     if (!phrase) continue;
     const norm = normAfter(words, phrase[1]);
+    // "worked around the broken runbook step": going past a defect is the response.
+    // (Ignoring "the failing smoke tests" is still against the norm: only going around is.)
+    if (norm !== -1 && words[phrase[1]]!.lower === 'around' && words.slice(phrase[1] + 1, norm).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
     return span(rule, words[i]!, words[norm]!);
   }
@@ -402,6 +441,7 @@ const ACT_NOUNS = new Set([
   'plan',
   'timing',
   'stuff',
+  'one',
 ]);
 
 /**
@@ -424,9 +464,22 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
-  // "What a brilliant idea from Bilal, …": an exclamation of praise for a person's act is sarcastic by itself.
-  if (findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1)
-    return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
+  // "Thanks a lot, Ravi, for scheduling the reindex at peak time": thanks for an act the clause loads.
+  const thanked = addressed && words[act]?.lower === 'for' ? nextWord(words, act) : -1;
+  if (thanked !== -1 && /ing$/.test(words[thanked]!.lower) && !REMEDY_GERUNDS.has(words[thanked]!.lower)) {
+    const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
+    if (loaded) return span(rule, words[praise]!, words[loaded[1]]!);
+  }
+  // "What a brilliant idea from Bilal, …", "Another brilliant release from the payments squad": an exclamation of
+  // praise for a person's act, or praise of one more of them, is sarcastic by itself.
+  const exclaimed = findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  // "Another brilliant release from the payments squad: every terminal rebooted": the praise, then what came of it.
+  const another =
+    words[previousWord(words, praise)]?.lower === 'another' &&
+    !INTERJECTIONS.has(words[praise]!.lower) &&
+    praiseOfAct(words, praise) &&
+    words.some((w, k) => k > who && [':', '\u2014', '\u2013', ';'].includes(w.text) && nextWord(words, k) !== -1);
+  if (exclaimed || another) return span(rule, words[Math.min(praise, who)]!, words[Math.max(praise, who)]!);
   const interjection = INTERJECTIONS.has(words[praise]!.lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
@@ -444,6 +497,7 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   return null;
 }
 
+const RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(' ') === m.join(' ')))]);
 const SCENE_PREPOSITIONS = new Set(['during', 'through', 'after', 'throughout', 'in', 'since', 'before', 'despite']);
 
 /** "Great job", "stellar deploy", "Nice," : the praise word is about an act, or set off by a comma. */
@@ -468,6 +522,8 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
     const who = nextPerson(words, i, people, 3);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    // "…because nobody owned the queue": no person acted; what nobody did is an omission, not a cause.
+    if (['nobody', 'no', 'none'].includes(words[who]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
     return span(rule, words[who]!, words[verb]!);
   }

@@ -11,7 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isResponseAct } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
@@ -19,6 +19,17 @@ import { type Span, type Token } from '../grammar/tokens.js';
 import {
   APOLOGY_WORDS,
   COMMUNICATION_GERUNDS,
+  DISABLED_SAFEGUARDS,
+  DISABLING_VERBS,
+  BAD_OUTCOMES,
+  INCIDENT_NOUNS,
+  SARCASTIC_OUTCOMES,
+  LEARNER_BASES,
+  LEFT_STATES,
+  LIVE_PLACES,
+  PROMOTED_THINGS,
+  REQUEST_VERBS,
+  TEST_THINGS,
   EXPOSURE_PLACES,
   FIX_NOUNS,
   IGNORING_VERBS,
@@ -103,24 +114,36 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 
 /** `blame/person-as-cause`: a person is the subject of a failure, or named as its source. */
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
-  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower))) return [];
+  if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule = 'blame/person-as-cause';
-  for (const clause of clauses) {
+  for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
+    // "…disabled the checks | so her test would pass": a purpose opens the next clause.
+    const next = clauses[c + 1]?.words;
+    const purposeNext = next !== undefined && next[0]?.lower === 'so' && purposeSo(next, 0);
+    // "Lee purged the cache | so customers would see the corrected prices": the act serves others.
+    const serving = next !== undefined && servingPurpose(next, 0);
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
       const end = damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i))
+        if (
+          subject !== -1 &&
+          agentOf(words, subject, i) &&
+          !isPassive(words, i) &&
+          !isResponseAct(words, i, end) &&
+          !afterRemedy(words, subject, i) &&
+          !serving
+        )
           return [span(rule, words[subject]!, words[end]!)];
       }
       const by = passiveBy(words, i, people);
       if (by !== -1) return [span(rule, words[i]!, words[by]!)];
-      const agent = passiveAgentThenDamage(words, i, people);
+      const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
-    const loaded = loadedAction(words, people) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
+    const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
   return (
@@ -197,7 +220,9 @@ function perfectActive(words: readonly Token[], aux: number): boolean {
   if (!['has', 'have', 'had'].includes(words[aux]!.lower)) return false;
   const next = nextWord(words, aux);
   if (next === -1) return false;
-  return words[next]!.lower === 'been' ? /ing$/.test(words[nextWord(words, next)]?.lower ?? '') : /(ed|en|wn)$/.test(words[next]!.lower);
+  if (words[next]!.lower === 'been') return /ing$/.test(words[nextWord(words, next)]?.lower ?? '');
+  // "had unauthorised access", "had untested code": a loaded adjective, not a participle.
+  return /(ed|en|wn)$/.test(words[next]!.lower) && matchPhrase(words, LOADED, next, (at) => at === next) === null;
 }
 
 /** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
@@ -205,6 +230,128 @@ function afterRemedy(words: readonly Token[], subject: number, verb: number): bo
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
     if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
   }
+  return false;
+}
+
+/** "…, as the incident policy allows", "as the runbook requires": the act was what the rules provide for. */
+function sanctioned(words: readonly Token[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.lower !== 'as') continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (
+        ['allows', 'allowed', 'permits', 'permitted', 'requires', 'required', 'prescribes', 'prescribed', 'instructs', 'instructed'].includes(words[j]!.lower)
+      )
+        return true;
+  }
+  return false;
+}
+
+const OWN_IDENTITY = new Set(['account', 'accounts', 'credentials', 'login', 'identity', 'user', 'name', 'key', 'keys', 'token']);
+
+/** Words after "with" / "after" that say someone else had the act in hand: "…present", "after handing over to Lee". */
+const GUARDS = new Set(['present', 'supervision', 'supervising', 'watching', 'approved', 'handing', 'handed', 'handover', 'hand-off', 'handoff']);
+
+/** "with a company engineer present", "with approval", "after review": the act had its safeguard. */
+function guardedAct(words: readonly Token[], from: number): boolean {
+  for (let i = from; i < words.length; i++) {
+    if (words[i]!.lower !== 'with' && words[i]!.lower !== 'after') continue;
+    if (['no', 'none', 'nobody'].includes(words[nextWord(words, i)]?.lower ?? '')) continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++)
+      if (SAFEGUARD_NOUNS.has(words[j]!.lower) || GUARDS.has(words[j]!.lower)) return true;
+  }
+  return false;
+}
+
+/** "turned a routine DNS change into a six-hour outage": the index of the failure the act was made into, or -1. */
+function turnedIntoFailure(words: readonly Token[], verb: number): number {
+  if (!['turned', 'turns', 'made'].includes(words[verb]!.lower)) return -1;
+  const into = words.findIndex((w, k) => k > verb && k < verb + 10 && w.lower === 'into');
+  if (into === -1) return -1;
+  for (let k = nextWord(words, into), m = 0; k !== -1 && m < 5; k = nextWord(words, k), m++)
+    if (INCIDENT_NOUNS.has(words[k]!.lower) || BAD_OUTCOMES.has(words[k]!.lower) || SARCASTIC_OUTCOMES.has(words[k]!.lower)) return k;
+  return -1;
+}
+
+/** "left the server room door propped open", "left the bucket world-readable": the index of the state, or -1 (not with a purpose after it). */
+function leftInState(words: readonly Token[], verb: number): number {
+  if (words[verb]!.lower !== 'left') return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 7; j = nextWord(words, j), n++) {
+    if (!LEFT_STATES.has(words[j]!.lower)) continue;
+    return words.slice(j + 1).some((w) => w.lower === 'to' || w.lower === 'so') ? -1 : j;
+  }
+  return -1;
+}
+
+/**
+ * "hard-coded a test discount into production", "sent a test script to the
+ * flight unit": a thing made for testing put where it serves for real. The
+ * index of the live place, or -1. A build promoted from staging is the
+ * release process ("promoted the staging build to production").
+ */
+function misplacedTestThing(words: readonly Token[], from: number): number {
+  for (let i = from; i < words.length; i++) {
+    if (!TEST_THINGS.has(words[i]!.lower)) continue;
+    const head = nextWord(words, i);
+    if (head === -1 || PROMOTED_THINGS.has(words[head]!.lower)) continue;
+    for (let j = head, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+      if (!INTO.has(words[j]!.lower) && words[j]!.lower !== 'at') continue;
+      for (let k = nextWord(words, j), m = 0; k !== -1 && m < 3; k = nextWord(words, k), m++) {
+        // "sent a test transaction to production to verify the fix": testing in production on purpose.
+        if (LIVE_PLACES.has(words[k]!.lower)) return words.slice(k + 1).some((w) => w.lower === 'to') ? -1 : k;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+
+/**
+ * "The engineer has delete the table", "Arjun was make a change": a learner's
+ * past, an auxiliary and a bare verb, read as the act it reports.
+ */
+function learnerPast(words: readonly Token[], aux: number): boolean {
+  if (!['has', 'have', 'had', 'was', 'were'].includes(words[aux]!.lower)) return false;
+  const verb = words[nextWord(words, aux)]?.lower ?? '';
+  // "The pharmacist has entering the dose": a perfect with a gerund is a learner's past too ("was entering" is a scene).
+  return LEARNER_BASES.has(verb) || (['has', 'have'].includes(words[aux]!.lower) && /[a-z]{3}ing$/.test(verb) && verb !== 'being');
+}
+
+/**
+ * "disabled the velocity checks so her load test would pass", "turned off the
+ * alarms to finish early": a safeguard switched off by the verb at `verb` for
+ * a purpose of the person's own (a mitigation purpose is the response, see
+ * isResponseAct); the index of the safeguard, or -1. Switching one off with
+ * no reason given is left alone: it is how a maintenance step reads.
+ */
+function disabledSafeguard(words: readonly Token[], verb: number, purposeNext: boolean): number {
+  if (!DISABLING_VERBS.has(words[verb]!.lower)) return -1;
+  // "turned off", "switched off", "commented out": those need their particle.
+  if (['switched', 'turned', 'commented'].includes(words[verb]!.lower) && !words.slice(verb + 1, verb + 6).some((w) => w.lower === 'off' || w.lower === 'out'))
+    return -1;
+  for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    const lower = words[j]!.lower;
+    if (SAFEGUARD_NOUNS.has(lower) || DISABLED_SAFEGUARDS.has(lower)) return purposeAfter(words, j, purposeNext) ? j : -1;
+    if (['to', 'and', 'so', 'because', 'while', 'for'].includes(lower)) return -1;
+  }
+  return -1;
+}
+
+/** "… so her test would pass", "… to speed up his test": a purpose clause within four words after `from` (or opening the next clause). */
+function purposeAfter(words: readonly Token[], from: number, purposeNext: boolean): boolean {
+  // The clause ends at the safeguard: the purpose, if any, is the next clause's "so".
+  if (nextWord(words, from) === -1) return purposeNext;
+  for (let j = nextWord(words, from), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+    const lower = words[j]!.lower;
+    if ((lower === 'so' && purposeSo(words, j)) || (lower === 'to' && !ADJECTIVE_POSITION.has(words[nextWord(words, j)]?.lower ?? ''))) return true;
+    if (lower === 'and' || lower === 'but' || words[j]!.text === ',') return false;
+  }
+  return false;
+}
+
+/** "so that…", "so her test would pass": "so" of purpose (a modal follows), not of result ("so the pager stayed quiet"). */
+function purposeSo(words: readonly Token[], so: number): boolean {
+  if (words[nextWord(words, so)]?.lower === 'that') return true;
+  for (let j = nextWord(words, so), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (CLAUSE_MODALS.has(words[j]!.lower)) return true;
   return false;
 }
 
@@ -223,7 +370,7 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
   if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
-  if (damage === -1 || isResponseAct(words, i, damage)) return -1;
+  if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
@@ -235,6 +382,43 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   return -1;
 }
 
+const PASSIVE_SWITCHES = new Set([
+  'bypassed',
+  'skipped',
+  'overridden',
+  'overrode',
+  'circumvented',
+  'disabled',
+  'deactivated',
+  'silenced',
+  'muted',
+  'suppressed',
+  'ignored',
+]);
+
+/**
+ * "The safety interlock was bypassed by the maintenance crew", "the alarm was
+ * silenced by a nurse": a safeguard gone past or switched off in the passive,
+ * with a person after "by".
+ */
+function passiveSafeguard(words: readonly Token[], i: number, people: People): Finding | null {
+  if (!PASSIVE_SWITCHES.has(words[i]!.lower) || !isPassive(words, i)) return null;
+  const aux = previousWord(words, i);
+  const guarded = [1, 2, 3, 4].map((n) => words[aux - n]).some((w) => w !== undefined && (SAFEGUARD_NOUNS.has(w.lower) || DISABLED_SAFEGUARDS.has(w.lower)));
+  const by = nextWord(words, i);
+  const who = guarded && words[by]?.lower === 'by' ? nextPerson(words, by, people, 3) : -1;
+  return who !== -1 && !isNarrator(words[who]) ? span('blame/person-as-cause', words[i]!, words[who]!) : null;
+}
+
+/** "No unauthorized changes were made by the operator": the passive's subject is denied. */
+function deniedSubject(words: readonly Token[], verb: number): boolean {
+  for (let j = previousWord(words, previousWord(words, verb)), n = 0; j !== -1 && n < 5; j = previousWord(words, j), n++) {
+    if (['no', 'none', 'neither', 'nothing'].includes(words[j]!.lower)) return true;
+    if (words[j]!.kind === 'punct') return false;
+  }
+  return false;
+}
+
 /**
  * "The deploy was pushed by Kim without review and broke checkout": a passive
  * agent, and the same subject's coordinated verb is a failure.
@@ -244,9 +428,14 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
   // "was pushed through by Sam": a particle may stand between the verb and its agent.
   let verb = previousWord(words, i);
   if (PASSIVE_PARTICLES.has(words[verb]?.lower ?? '')) verb = previousWord(words, verb);
+  // "was pushed to production by the web team": a short phrase may stand between the verb and "by".
+  for (let n = 0; verb !== -1 && n < 3 && !isPassive(words, verb); n++) verb = previousWord(words, verb);
   if (verb === -1 || !isPassive(words, verb)) return null;
   const who = nextPerson(words, i, people);
   if (who === -1) return null;
+  // "The wrong certificate was installed by the on-call": the passive's subject is loaded (not a repair: "was fixed by").
+  const loadedSubject = REMEDY_VERBS.has(words[verb]!.lower) ? -1 : hasAny(words.slice(0, previousWord(words, verb)), LOADED);
+  if (loadedSubject !== -1 && !isNarrator(words[who])) return span('blame/person-as-cause', words[loadedSubject]!, words[who]!);
   // "…by Sam without a review": the passive act is loaded.
   const loaded = hasAny(words, LOADED, who) !== -1 ? hasAny(words, LOADED, who) : skippedSafeguard(words, who);
   if (loaded !== -1) return span('blame/person-as-cause', words[who]!, words[loaded]!);
@@ -264,9 +453,9 @@ function passiveAgentThenDamage(words: readonly Token[], i: number, people: Peop
 }
 
 /** A person acts, and the clause loads the act: "merged an unreviewed migration", "pushed to main once again". */
-function loadedAction(words: readonly Token[], people: People): Finding | null {
+function loadedAction(words: readonly Token[], people: People, purposeNext: boolean): Finding | null {
   for (const subject of actingPeople(words, people)) {
-    const found = loadedActionOf(words, subject);
+    const found = loadedActionOf(words, subject, purposeNext);
     if (found) return found;
   }
   return null;
@@ -291,15 +480,17 @@ function actingPeople(words: readonly Token[], people: People): number[] {
 }
 
 /** The loaded marker on the act of the person at `subject`, or null. */
-function loadedActionOf(words: readonly Token[], subject: number): Finding | null {
+function loadedActionOf(words: readonly Token[], subject: number, purposeNext: boolean): Finding | null {
+  // "Great job, Kim, customers can log in again": a person addressed between commas is no subject.
+  if (words[subject - 1]?.text === ',' && words[subject + 1]?.text === ',') return null;
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
-  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after))) return null;
+  if (after === -1 || (BE.has(words[after]!.lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after))) return null;
   // "Boris rotated the wrong certificate": a repair done on the wrong thing; other remedies are the response.
   if (REMEDY_VERBS.has(words[after]!.lower)) return PERCEIVING.has(words[after]!.lower) ? null : wrongTarget(words, subject, after);
-  // "Engineers should think twice before…": a duty ahead, not an act.
-  if (DUTY_MODALS.has(words[after]!.lower)) return null;
+  // "Engineers should think twice before…": a duty ahead, not an act; "asked for the suite to run again": a request.
+  if (DUTY_MODALS.has(words[after]!.lower) || REQUEST_VERBS.has(words[after]!.lower)) return null;
   if (words[after]!.lower === 'rolled' && words[nextWord(words, after)]?.lower === 'back') return null;
   // "took the faulty node out of rotation", "restarted the primary during peak hours to restore writes": the response.
   const act = damageAt(words, after);
@@ -310,7 +501,14 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
   const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
-  const skipped = skippedSafeguard(words, after);
+  const skipped =
+    [
+      skippedSafeguard(words, after),
+      disabledSafeguard(words, after, purposeNext),
+      misplacedTestThing(words, after),
+      leftInState(words, after),
+      turnedIntoFailure(words, after),
+    ].find((k) => k !== -1) ?? -1;
   const marker =
     listed !== -1
       ? listed
@@ -322,9 +520,17 @@ function loadedActionOf(words: readonly Token[], subject: number): Finding | nul
             ? untestedObject(words, after)
             : exposedSecret(words, after);
   if (marker === -1) return null;
+  // "worked on the live system with a company engineer present", "…after review": a safeguard was there.
+  if (guardedAct(words, after)) return null;
+  // "with no unauthorized actions taken", "not untested": the marker is denied.
+  if (marker === listed && ['no', 'not', 'never'].includes(words[previousWord(words, marker)]?.lower ?? '')) return null;
+  // "using her own account": acting as oneself is no loaded act ("approved her own pull request" is).
+  const own = nextWord(words, marker);
+  if (marker === listed && words[own]?.lower === 'own' && OWN_IDENTITY.has(words[nextWord(words, own)]?.lower ?? '')) return null;
   // "she'd have caught the wrong port", "Kim found the faulty switch": the loaded word is what a responder saw.
+  // "Lee worked around the broken runbook step": going around a defect is the response too.
   for (let j = previousWord(words, marker), n = 0; j > subject && n < 3; j = previousWord(words, j), n++)
-    if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower)) return null;
+    if (REMEDY_VERBS.has(words[j]!.lower) || REMEDY_GERUNDS.has(words[j]!.lower) || (words[j]!.lower === 'around' && n > 0)) return null;
   return span('blame/person-as-cause', words[Math.min(subject, marker)]!, words[Math.max(subject, marker)]!);
 }
 
@@ -380,7 +586,12 @@ function leadingPerson(words: readonly Token[], people: People): number {
   for (let i = start, n = 0; i < words.length && n < 5; i++) {
     if (words[i]!.kind !== 'word') continue;
     n++;
-    if (isPersonAt(words, i, people)) return words[i]!.lower.endsWith("'s") || isNarrator(words[i]) ? -1 : i;
+    if (!isPersonAt(words, i, people)) continue;
+    // "The QA lead asked…": a team before a role is one compound person, whose verb follows the role.
+    const role = nextWord(words, i);
+    // "Ingrid's team decided…": a person's team is the subject too.
+    const at = role !== -1 && isPersonAt(words, role, people) && !words[role]!.lower.endsWith("'s") ? role : i;
+    return words[at]!.lower.endsWith("'s") || isNarrator(words[at]) ? -1 : at;
   }
   return -1;
 }

@@ -9,7 +9,17 @@
 import { isNarrator, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
-import { HOLDING_WORDS, LETTING_GO, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, PUNITIVE_VERBS, REMOVAL_TARGETS, REMOVAL_VERBS } from '../vocabulary/generated.js';
+import {
+  FORFEITED_THINGS,
+  FORFEITING_VERBS,
+  HOLDING_WORDS,
+  LETTING_GO,
+  PUNITIVE_PASSIVE,
+  PUNITIVE_PHRASES,
+  PUNITIVE_VERBS,
+  REMOVAL_TARGETS,
+  REMOVAL_VERBS,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
@@ -33,6 +43,9 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     // "let the contractor go": a person between "let" and "go".
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === 'go') return [span(rule, words[i]!, words[nextWord(words, who)]!)];
+    // "Leila lost her on-call privileges": a person's standing taken away.
+    const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
+    if (forfeited !== -1) return [span(rule, words[i]!, words[forfeited]!)];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule, words[i]!, words[heldWord(words, i)]!)];
     }
@@ -48,6 +61,15 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     return true;
   });
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];
+}
+
+/** "lost her on-call privileges", "lost his clearance": the index of what was forfeited, or -1. */
+function forfeit(words: readonly Token[], lost: number, people: People): number {
+  const owner = nextWord(words, lost);
+  const subject = personSubject(words, lost, people);
+  if (!['her', 'his', 'their'].includes(words[owner]?.lower ?? '') || subject === -1 || isNarrator(words[subject])) return -1;
+  for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j]!.lower)) return j;
+  return -1;
 }
 
 /** "Matteo was removed from the release rotation": the index of the duty, or -1. */

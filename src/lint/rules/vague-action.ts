@@ -7,13 +7,46 @@
  * @example
  * checkVagueAction(sentence, people) // [{ ruleId: 'blame/vague-action', … }] for "Double-check configs in future."
  */
-import { nextPerson, personSubject, type People } from '../grammar/people.js';
-import type { Span } from '../grammar/tokens.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
-import { SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES } from '../vocabulary/generated.js';
+import {
+  DILIGENT_ACTS,
+  NORM_NOUNS,
+  SYSTEMIC_MARKERS,
+  TRAINING_NOUNS,
+  URGING_OPENERS,
+  VAGUE_ACTION_PHRASES,
+  VAGUE_IMPERATIVES,
+} from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
+
+const URGING = createPhraseIndex(URGING_OPENERS);
+
+/** "Make sure engineers read the runbook before deploying", "Ensure that staff follow the checklist": people urged to act, not a system changed. */
+function urgedPeople(words: readonly Token[], people: People): Finding | null {
+  const first = nextWord(words, -1);
+  const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === 'that') who = nextWord(words, who);
+  if (['the', 'all', 'every', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  const act = nextWord(words, who);
+  return act !== -1 && DILIGENT_ACTS.has(words[act]!.lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
+    ? span('blame/vague-action', words[first]!, words[act]!)
+    : null;
+}
+
+/** "Training for the support team on double-checking addresses", "Refresher for on-call staff": teaching people instead of changing the system. */
+function trainingFor(words: readonly Token[], people: People): Finding | null {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TRAINING_NOUNS.has(words[first]!.lower) || !['for', 'of', 'on'].includes(words[nextWord(words, first)]?.lower ?? '')) return null;
+  const who = nextPerson(words, nextWord(words, first), people, 3);
+  return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[first]!, words[who]!) : null;
+}
 
 /** `blame/vague-action`: "be more careful", "remind staff to…", "double-check configs". */
 export function checkVagueAction(sentence: Span, people: People): Finding[] {
@@ -21,6 +54,8 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   const rule = 'blame/vague-action';
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people);
+  if (urged) return [urged];
   let first = nextWord(words, -1);
   // "Everyone must double-check…": the imperative after a person and a modal.
   const modal = words.findIndex((w) => ['must', 'should', 'will', 'shall'].includes(w.lower));
@@ -29,6 +64,10 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first]!.lower;
-  if (lower.startsWith('double') || lower.includes('train') || nextPerson(words, first, people) !== -1) return [span(rule, words[first]!, words[first]!)];
+  // "double-check", "retrain", "re-read the policy", "familiarise yourself": asking people to try harder needs no person object.
+  // Re-reading is the people's only when what is read is a document for people ("Reread the config on SIGHUP" is a feature).
+  const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
+  const selfDirected = lower.startsWith('double') || lower.includes('train') || rereading;
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule, words[first]!, words[first]!)];
   return [];
 }

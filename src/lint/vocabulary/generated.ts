@@ -10,7 +10,7 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "run", "renew", "bother", "think", "consider", "monitor", "watch", "validate", "confirm", "tell", "warn",
   "heed", "pay", "document", "communicate", "inform", "notify", "announce", "realize", "realise", "comply",
   "adhere", "acknowledge", "answer", "respond", "reply", "inspect", "investigate", "double-check", "ack",
-  "perform", "execute", "complete", "obtain", "submit",
+  "perform", "execute", "complete", "obtain", "submit", "forward", "relay", "share",
 ]);
 
 /** Modal verbs whose perfect ("should have") judges a past choice. */
@@ -46,7 +46,8 @@ export const NEGATIVE_SUBJECTS: ReadonlySet<string> = new Set(["nobody", "no"]);
 /** What nobody did: "nobody read the runbook", "no one took the trouble". */
 export const NOBODY_DID: ReadonlySet<string> = new Set([
   "read", "checked", "noticed", "looked", "tested", "reviewed", "verified", "bothered", "asked", "followed",
-  "took", "thought",
+  "took", "thought", "showed", "responded", "answered", "acknowledged", "replied", "escalated", "watched",
+  "monitored",
 ]);
 
 /** Negations before a diligence verb: "never read", "didn't check", "did not follow". */
@@ -107,7 +108,8 @@ export const UNATTENDED_STATES: ReadonlySet<string> = new Set([
 /** A person who knew or saw and did not act: "Olu knew the disk was nearly full and did nothing". */
 export const INACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["did","nothing"], ["took","no","action"], ["did","not","act"], ["didn't","act"], ["sat","on","it"],
-  ["nothing","was","done","about"],
+  ["nothing","was","done","about"], ["went","back","to","sleep"], ["went","back","to","bed"],
+  ["went","back","to","his"], ["went","back","to","her"],
 ];
 
 /** What a negated act leaves undone, in the words of an audit: "the administrator did not perform the required backup", "did not obtain the mandatory approval". */
@@ -131,15 +133,16 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
   ["with","hindsight"], ["of","course"], ["glaring"], ["blindingly"], ["in","plain","sight"],
-  ["seen","it","coming"], ["right","in","front","of"], ["all","they","had","to","do"],
-  ["all","he","had","to","do"], ["all","she","had","to","do"], ["all","we","had","to","do"],
-  ["all","you","had","to","do"], ["it","was","clear"], ["it","is","clear"], ["was","obvious"],
-  ["were","obvious"], ["is","obvious"], ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"],
-  ["easy","to","see"], ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"],
-  ["cared","to","look"], ["signs","were","there"], ["signs","were","all","there"],
-  ["writing","was","on","the","wall"], ["writing","on","the","wall"], ["bound","to","happen"],
-  ["waiting","to","happen"], ["saw","it","coming"], ["see","it","coming"], ["plain","as","day"],
-  ["clear","as","day"], ["plain","to","see"], ["as","plain","as"], ["plain","to","anyone"],
+  ["seen","it","coming"], ["right","in","front","of"], ["was","right","there"], ["were","right","there"],
+  ["there","all","along"], ["all","they","had","to","do"], ["all","he","had","to","do"],
+  ["all","she","had","to","do"], ["all","we","had","to","do"], ["all","you","had","to","do"],
+  ["it","was","clear"], ["it","is","clear"], ["was","obvious"], ["were","obvious"], ["is","obvious"],
+  ["been","obvious"], ["was","evident"], ["is","evident"], ["no-brainer"], ["easy","to","see"],
+  ["easy","to","spot"], ["it","goes","without","saying"], ["needless","to","say"], ["cared","to","look"],
+  ["signs","were","there"], ["signs","were","all","there"], ["writing","was","on","the","wall"],
+  ["writing","on","the","wall"], ["bound","to","happen"], ["waiting","to","happen"], ["saw","it","coming"],
+  ["see","it","coming"], ["plain","as","day"], ["clear","as","day"], ["plain","to","see"], ["as","plain","as"],
+  ["plain","to","anyone"],
 ];
 
 /** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
@@ -198,7 +201,8 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["pilot","error"], ["human","mistake"], ["manual","error"], ["manual","mistake"], ["fat-fingered"],
   ["fat-finger"], ["fat","fingered"], ["people","problem"], ["human","factor"], ["human","failure"],
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
-  ["mistakes","by"], ["error","by"],
+  ["mistakes","by"], ["error","by"], ["slip","by"], ["slips","by"], ["blunder","by"], ["lapse","by"],
+  ["oversight","by"], ["mistake","on","the","part","of"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -570,6 +574,55 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
     "word": [
       "heedlessly"
     ]
+  },
+  {
+    "word": [
+      "rubber",
+      "stamp"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamp"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamped"
+    ]
+  },
+  {
+    "word": [
+      "rubber-stamping"
+    ]
+  },
+  {
+    "word": [
+      "did",
+      "not",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "didn't",
+      "care"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "couldn't",
+      "care",
+      "less"
+    ]
+  },
+  {
+    "word": [
+      "unacceptable"
+    ],
+    "person": true
   }
 ];
 
@@ -622,7 +675,14 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "engs", "editor", "editors", "writer", "writers", "reporter", "reporters", "planner", "planners", "scientist",
   "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers", "designer",
   "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers",
-  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders",
+  "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders", "squad",
+  "squads", "crew", "crews", "liaison", "liaisons", "shift", "shifts", "biller", "billers", "translator",
+  "translators", "teller", "tellers", "surgeon", "surgeons", "assistant", "assistants", "receptionist",
+  "receptionists", "representative", "representatives", "rep", "reps", "coordinator", "coordinators", "mechanic",
+  "mechanics", "electrician", "electricians", "inspector", "inspectors", "bookkeeper", "bookkeepers",
+  "librarian", "librarians", "journalist", "journalists", "teacher", "teachers", "paramedic", "paramedics",
+  "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers", "pilot",
+  "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians", "porter", "porters",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -744,7 +804,14 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "expire",
       "slip",
       "fill",
-      "run"
+      "run",
+      "grow",
+      "pile",
+      "climb",
+      "accumulate",
+      "balloon",
+      "degrade",
+      "rot"
     ]
   },
   {
@@ -770,7 +837,6 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misconfigured",
       "botched",
       "caused",
-      "introduced",
       "overloaded",
       "crashed",
       "unplugged",
@@ -816,6 +882,23 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "misclassified",
       "misdeployed",
       "mis-deployed",
+      "misread",
+      "misheard",
+      "miscounted",
+      "miscalculated",
+      "misinterpreted",
+      "mistook",
+      "overbooked",
+      "oversold",
+      "overcommitted",
+      "overallocated",
+      "over-allocated",
+      "double-booked",
+      "double-charged",
+      "double-billed",
+      "double-posted",
+      "double-counted",
+      "overcharged",
       "misprovisioned",
       "misentered",
       "mis-entered",
@@ -852,6 +935,31 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "cable",
       "cord",
       "power"
+    ]
+  },
+  {
+    "verb": [
+      "introduced",
+      "reintroduced"
+    ],
+    "then": [
+      "bug",
+      "bugs",
+      "regression",
+      "regressions",
+      "race",
+      "leak",
+      "typo",
+      "deadlock",
+      "loop",
+      "vulnerability",
+      "flaw",
+      "defect",
+      "defects",
+      "incompatibility",
+      "outage",
+      "error",
+      "errors"
     ]
   },
   {
@@ -897,6 +1005,11 @@ export const LOADED_MARKERS: ReadonlyArray<readonly string[]> = [
   ["logged","off"], ["left","for","the","day"], ["left","for","lunch"], ["signed","off"], ["look","better"],
   ["look","good"], ["to","hide","the"], ["cover","up"], ["covered","up"], ["destructive"], ["on","a","whim"],
   ["half-finished"], ["half-baked"], ["unfinished"], ["rushed"], ["hurriedly"], ["prematurely"],
+  ["unauthorised"], ["unauthorized"], ["unsanctioned"], ["hours","early"], ["hours","too","early"],
+  ["days","early"], ["minutes","early"], ["too","early"], ["too","soon"], ["ahead","of","the","embargo"],
+  ["would","be","fine"], ["would","be","ok"], ["would","be","okay"], ["would","be","harmless"], ["unsupervised"],
+  ["unaccompanied"], ["in","their","wisdom"], ["in","his","wisdom"], ["in","her","wisdom"],
+  ["in","their","infinite"], ["in","his","infinite"], ["in","her","infinite"],
 ];
 
 /** When an act is risky, said anywhere in the clause, before the person too: "While the app was under peak dinner load, Beatriz decided to rebuild the index", "During rush hour, ops restarted the primary". */
@@ -911,25 +1024,30 @@ export const RISKY_TIMES: ReadonlyArray<readonly string[]> = [
 /** Secrets whose copy into an open place exposes them: "copied the production credentials into the shared team notes". */
 export const SECRET_NOUNS: ReadonlySet<string> = new Set([
   "credentials", "credential", "password", "passwords", "token", "tokens", "secret", "secrets", "passphrase",
-  "apikey", "api-key", "private", "ssh", "keys",
+  "apikey", "api-key", "private", "ssh", "keys", "records", "pii", "list", "dump", "export", "pin", "pins",
+  "combination",
 ]);
 
 /** Open places a secret must not be copied to (after into / to / in / on, within three words). */
 export const EXPOSURE_PLACES: ReadonlySet<string> = new Set([
   "shared", "public", "plain", "plaintext", "chat", "channel", "wiki", "notes", "doc", "document", "repo",
   "repository", "gist", "pastebin", "ticket", "email", "slack", "spreadsheet", "screenshot", "forum", "open",
-  "vendor", "stranger", "caller", "third", "outsider",
+  "vendor", "stranger", "caller", "third", "outsider", "personal", "home", "private", "usb",
 ]);
 
 /** What "without" says a person did not do before acting: "changed the headers without looping in the edge team", "without informing support". */
 export const COMMUNICATION_GERUNDS: ReadonlySet<string> = new Set([
   "telling", "informing", "notifying", "consulting", "involving", "looping", "coordinating", "warning", "asking",
   "alerting", "announcing", "documenting", "checking", "testing", "reviewing", "verifying", "confirming",
-  "waiting", "saving", "backing", "snapshotting", "draining", "copying",
+  "waiting", "saving", "backing", "snapshotting", "draining", "copying", "opening", "reading", "running",
+  "looking", "trying",
 ]);
 
 /** Openers that load a person's act with a record of repeats before the subject: "Once again the analytics team filled the disk", "Yet again, ops…". */
-export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"]];
+export const REPETITION_OPENERS: ReadonlyArray<readonly string[]> = [
+  ["once","again"], ["yet","again"], ["again"], ["once","more"], ["predictably"], ["as","usual"],
+  ["as","always"], ["per","usual"], ["true","to","form"],
+];
 
 /** Checks a relative clause says the object of a person's act never had: "deployed a change that nobody had load-tested", "approved a build that had never passed the suite", "signed off on a build they had not tested". */
 export const UNTESTED_OBJECTS: ReadonlySet<string> = new Set([
@@ -950,7 +1068,8 @@ export const REMEDY_VERBS: ReadonlySet<string> = new Set([
   "reported", "flagged", "paged", "escalated", "diagnosed", "traced", "determined", "saw", "observed", "noted",
   "learned", "concluded", "established", "verified", "analyzed", "analysed", "suspected", "believed", "expect",
   "expected", "encountered", "caught", "reviewed", "tested", "checked", "audited", "validated", "double-checked",
-  "inspected",
+  "inspected", "drained", "paused", "froze", "throttled", "quarantined", "contained", "mitigated", "halted",
+  "stopped",
 ]);
 
 /** Verbs before a damaging gerund that say the damage did not happen or was ended: "Kim stopped deleting", "avoided dropping"; other verbs make the gerund the person's act ("kept deleting", "started wiping"). */
@@ -1060,12 +1179,16 @@ export const NORM_VIOLATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that put a person against a norm: "went against the documented steps". */
-export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"]];
+export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["went","against"], ["acted","against"], ["worked","around"], ["broke","protocol"], ["broke","with"],
+  ["went","around"], ["goes","around"], ["go","around"], ["going","around"], ["got","around"], ["get","around"],
+  ["gone","around"],
+];
 
 /** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
 export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
-  "skip", "skipped", "skipping", "skips", "bypass", "bypassing", "circumvent", "circumventing", "override",
-  "overrode", "overriding",
+  "skip", "skipped", "skipping", "skips", "bypass", "bypassing", "bypasses", "circumvent", "circumventing",
+  "circumvents", "override", "overrode", "overriding", "overrides",
 ]);
 
 /** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
@@ -1084,11 +1207,11 @@ export const SARCASTIC_PRAISE: ReadonlySet<string> = new Set([
   "marvellous", "marvelous", "thanks", "thank", "cheers", "outstanding", "heroic", "smooth",
 ]);
 
-/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`). */
+/** Bad outcomes that make praise next to a person sarcastic (besides the damage verbs and `bad_outcomes`); "cannot", "unable" for what users can no longer do ("Great job, Zoe, half of Europe cannot log in"). */
 export const SARCASTIC_OUTCOMES: ReadonlySet<string> = new Set([
-  "paperweight", "downtime", "outage", "outages", "brick", "bricked", "dead", "wrecked", "ruined", "chaos",
-  "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess", "offline", "down", "gone", "vanished",
-  "bricks", "bug", "regression",
+  "cannot", "can't", "unable", "rebooted", "paperweight", "downtime", "outage", "outages", "brick", "bricked",
+  "dead", "wrecked", "ruined", "chaos", "disaster", "meltdown", "fire", "fires", "rubble", "toast", "mess",
+  "offline", "down", "gone", "vanished", "bricks", "bug", "regression",
 ]);
 
 /** What a responder is praised or thanked for: "thanks to Kim for restoring checkout" is gratitude, not sarcasm. */
@@ -1104,15 +1227,79 @@ export const NORM_NOUNS: ReadonlySet<string> = new Set([
   "policy", "policies", "procedure", "procedures", "process", "rule", "rules", "freeze", "window", "checklist",
   "runbook", "steps", "guidelines", "guideline", "standard", "standards", "protocol", "sop", "playbook",
   "requirement", "requirements", "approval", "warning", "warnings", "advice", "instructions", "board", "cab",
-  "sign-off",
+  "sign-off", "glossary", "spec", "specification", "handbook", "manual", "conventions",
 ]);
 
 /** What "without" says a person skipped: "pushed the update without a dry run", "merged without any tests". */
 export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
   "review", "reviews", "test", "tests", "testing", "dry", "canary", "approval", "approvals", "checks", "check",
   "backup", "backups", "rollback", "sign-off", "staging", "tickets", "ticket", "notice", "warning",
-  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci",
+  "announcement", "validation", "rollout", "staged", "gate", "gates", "smoke", "pre-merge", "ci", "lockout",
+  "lockouts", "interlock", "interlocks", "safeguard", "safeguards", "signature", "signatures",
+  "countersignature", "authorisation", "authorization", "permission", "consent", "required", "mandatory",
+  "mandated",
 ]);
+
+/** A person's work named as the subject with "from" or "by": "Sloppy work from the matchmaking team brought down the queue", "the release by the mobile team crashed the app" (the person is the agent, as in "Tariq's script"). */
+export const AUTHORED_WORK: ReadonlySet<string> = new Set([
+  "work", "change", "changes", "deploy", "deployment", "release", "script", "scripts", "code", "commit",
+  "commits", "patch", "migration", "config", "configuration", "update", "edit", "edits", "push", "rollout",
+  "job",
+]);
+
+/** Verbs that switch a safeguard off ("disabled the velocity checks", "muted the alarms"): a person doing it is loaded unless the clause gives a mitigation purpose or the safeguard was already bad ("the flaky check"). */
+export const DISABLING_VERBS: ReadonlySet<string> = new Set(["disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented"]);
+
+/** What a person switches off that protects the system, besides `safeguard_nouns`: "muted the alarms", "disabled the safety interlock", "turned off the rate limit". */
+export const DISABLED_SAFEGUARDS: ReadonlySet<string> = new Set([
+  "alarm", "alarms", "alert", "alerts", "alerting", "interlock", "interlocks", "limit", "limits", "limiter",
+  "monitoring", "firewall", "protection", "protections", "guard", "guards", "guardrail", "guardrails", "lock",
+  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud",
+]);
+
+/** Bare verbs a learner of English puts after "has" or "was" for a past act ("has delete the table", "was make a change"): the act is read as done, so its loaded markers count ("by mistake", "without any test"). Verbs whose participle is the bare form (run, set, put, cut) are left out: "has run" is already a perfect. */
+export const LEARNER_BASES: ReadonlySet<string> = new Set([
+  "delete", "drop", "wipe", "make", "push", "deploy", "change", "restart", "remove", "update", "edit", "send",
+  "upload", "merge", "apply", "install", "disable", "move", "copy", "reboot", "kill", "stop", "use", "give",
+  "turn", "break", "take", "do", "write", "forget", "ignore", "skip", "modify", "overwrite", "truncate", "purge",
+  "erase", "release", "execute", "approve", "switch", "enable", "configure",
+]);
+
+/** Verbs of asking: "The QA lead asked for the regression suite to run again" is a request, not a loaded act ("again" is the suite's run). */
+export const REQUEST_VERBS: ReadonlySet<string> = new Set([
+  "asked", "requested", "suggested", "proposed", "recommended", "advised", "urged", "ask", "asks", "request",
+  "requests",
+]);
+
+/** What belongs in testing, not in service: "hard-coded a test discount into production", "sent a test script to the flight unit", "pointed the app at the staging database" (with a live place after it; a build promoted from staging is the release process, see `promoted_things`). */
+export const TEST_THINGS: ReadonlySet<string> = new Set(["test", "testing", "staging", "debug", "dummy", "sample", "placeholder", "fake", "draft", "sandbox", "dev"]);
+
+/** Where a test thing must not go: "…into production", "…to the flight unit", "…on the live site". */
+export const LIVE_PLACES: ReadonlySet<string> = new Set([
+  "production", "prod", "live", "flight", "customers", "customer", "release", "real", "patients", "users",
+  "public",
+]);
+
+/** What moves from staging to production by design: "promoted the staging build to production". */
+export const PROMOTED_THINGS: ReadonlySet<string> = new Set([
+  "build", "builds", "image", "images", "release", "artifact", "artifacts", "version", "candidate", "branch",
+  "tag", "environment",
+]);
+
+/** States a person leaves a thing in that expose or endanger it: "left the server room door propped open", "left the debug flag on in production" (not with a purpose: "left the service running to collect logs"). */
+export const LEFT_STATES: ReadonlySet<string> = new Set([
+  "open", "unlocked", "unattended", "exposed", "unpatched", "unencrypted", "unsecured", "unguarded",
+  "world-readable", "propped",
+]);
+
+/** Outcomes that make "thanks to Priya's quick rollback" gratitude: the impact was limited, contained, avoided. */
+export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
+  "limited", "contained", "minimal", "minimised", "minimized", "avoided", "prevented", "mitigated", "spared",
+  "unaffected", "averted", "shortened", "reduced", "back",
+]);
+
+/** Contracted pointers before "on" and a person: "that's on ops", "It's on Rania for not updating the certificate". */
+export const POINTER_CONTRACTIONS: ReadonlySet<string> = new Set(["that's", "this's", "it's"]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
@@ -1148,25 +1335,43 @@ export const PUNITIVE_VERBS: ReadonlySet<string> = new Set([
 export const REMOVAL_VERBS: ReadonlySet<string> = new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
 
 /** Duties a person is taken off as punishment. */
-export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager"]);
+export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+
+/** What a person loses as a penalty: "Leila lost her on-call privileges over this" (after "lost" and a possessive pronoun; "lost her VPN access" is left alone, access is lost to outages too). */
+export const FORFEITED_THINGS: ReadonlySet<string> = new Set([
+  "privileges", "privilege", "rights", "clearance", "bonus", "job", "badge", "certification", "licence",
+  "license",
+]);
+
+/** Verbs of losing a standing, before a possessive pronoun and `forfeited_things`: "lost her on-call privileges". */
+export const FORFEITING_VERBS: ReadonlySet<string> = new Set(["lost", "loses", "forfeited"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
   "stabilize", "protect", "prevent", "limit", "free", "shed", "reduce", "isolate", "drain", "quarantine",
   "resolve", "stem", "reset", "rebuild", "reproduce", "prepare", "clean", "reclaim", "swap", "replace",
-  "upgrade", "patch", "install", "apply", "migrate", "rotate",
+  "upgrade", "patch", "install", "apply", "migrate", "rotate", "clear", "flush", "fix", "repair", "evict",
+  "refresh", "release", "remove", "unstick", "recycle", "add", "scale", "increase", "expand", "boost", "reroute",
+  "redirect", "route", "serve", "absorb", "handle", "buy", "keep",
 ]);
 
 /** Qualifiers of an object that a responder removes on purpose: "wiped the compromised laptop", "deleted the duplicate listings", "dropped the stale sessions" (after a removal verb, within three words). */
 export const DISPOSABLE_THINGS: ReadonlySet<string> = new Set([
   "compromised", "infected", "corrupted", "corrupt", "stale", "orphaned", "duplicate", "duplicated", "obsolete",
   "unused", "temporary", "temp", "test", "malicious", "rogue", "stuck", "hung", "runaway", "zombie", "expired",
-  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned",
+  "dangling", "leftover", "redundant", "dummy", "fake", "spam", "junk", "bogus", "poisoned", "empty", "noisy",
+  "flaky", "failing", "false", "spurious", "sandbox", "scratch", "throwaway", "lagging", "flapping", "leaked",
+  "broken", "unhealthy", "faulty", "misbehaving", "abusive", "attacker's", "attacker", "hostile", "fraudulent",
+  "suspicious", "offending", "poisonous", "degraded", "misrouted", "bad",
 ]);
 
 /** Damage verbs that remove a thing, where the thing's qualifier can make them cleanup (`disposable_things`). */
-export const DISPOSING_VERBS: ReadonlySet<string> = new Set(["deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied"]);
+export const DISPOSING_VERBS: ReadonlySet<string> = new Set([
+  "deleted", "wiped", "dropped", "purged", "truncated", "erased", "killed", "nuked", "trashed", "emptied",
+  "disabled", "deactivated", "silenced", "muted", "suppressed", "switched", "turned", "commented", "locked",
+  "blocked", "bypassed", "overrode", "isolated", "severed", "overwrote",
+]);
 
 /** What a responder "takes down" in writing: "took down notes during the call". */
 export const RECORDED_THINGS: ReadonlySet<string> = new Set([
@@ -1193,7 +1398,24 @@ export const DELIBERATE_PURPOSES: ReadonlySet<string> = new Set([
 /** What a responder did first that makes a damaging-sounding act deliberate: "deleted the duplicates after confirming the backfill", "dropped the table once verifying the export". */
 export const PRECAUTIONS: ReadonlySet<string> = new Set([
   "confirming", "verifying", "checking", "backing", "snapshotting", "testing", "validating", "reviewing",
-  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting",
+  "announcing", "exporting", "copying", "notifying", "agreeing", "consulting", "archiving", "migrating",
+  "moving", "saving", "replicating", "draining", "replaying", "reprocessing", "resending", "re-sending",
+  "redelivering",
+]);
+
+/** Verbs of putting a good copy back, coordinated after a removal: "deleted the empty drug library and re-uploaded the signed one" is the repair, not damage. */
+export const REPAIR_VERBS: ReadonlySet<string> = new Set([
+  "restored", "replaced", "recreated", "rebuilt", "reinstalled", "reloaded", "reimported", "re-imported",
+  "reuploaded", "re-uploaded", "resynced", "re-synced", "reseeded", "re-seeded", "repopulated", "redeployed",
+  "re-deployed", "regenerated", "reissued", "re-issued", "reinstated", "re-created", "re-added", "readded",
+  "republished", "re-published",
+]);
+
+/** What a responder made sure of before a removal, in the passive after "after" / "once": "wiped the disk after the data was migrated", "dropped the table once it had been exported". */
+export const SECURED_STATES: ReadonlySet<string> = new Set([
+  "migrated", "copied", "exported", "backed", "verified", "confirmed", "replicated", "archived", "moved",
+  "restored", "drained", "snapshotted", "saved", "evacuated", "decommissioned", "retired", "superseded",
+  "replaced",
 ]);
 
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
@@ -1207,61 +1429,83 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["stress","the","importance"], ["raise","awareness"], ["be","careful"], ["take","more","care"],
   ["always","remember"], ["think","twice"], ["be","reminded"], ["are","reminded"], ["is","reminded"],
   ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
-  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"],
+  ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"], ["more","ownership"],
+  ["greater","ownership"], ["more","responsibility"], ["greater","care"], ["more","discipline"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
 export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
   "double-check", "doublecheck", "remind", "retrain", "re-train", "tell", "ask", "encourage", "educate",
-  "instruct", "warn",
+  "instruct", "warn", "re-read", "reread", "familiarise", "familiarize", "re-familiarise", "re-familiarize",
+  "memorise", "memorize",
 ]);
+
+/** Openers that urge people to act by themselves, with a person and a diligent act after them: "Make sure engineers read the runbook", "Ensure that staff follow the checklist" ("Ensure the pipeline blocks…" is systemic). */
+export const URGING_OPENERS: ReadonlyArray<readonly string[]> = [["make","sure"], ["ensure"]];
+
+/** What people are urged to do by themselves after an urging opener and a person. */
+export const DILIGENT_ACTS: ReadonlySet<string> = new Set([
+  "read", "follow", "check", "remember", "know", "review", "double-check", "pay", "verify", "understand", "are",
+  "take", "think", "look", "confirm",
+]);
+
+/** Action items that teach people instead of changing the system: "Training for the support team on double-checking addresses", "Refresher for on-call staff". */
+export const TRAINING_NOUNS: ReadonlySet<string> = new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
 
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
     "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
-    "allows", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "authorisation", "authority",
-    "authorization", "awesome", "bad", "because", "before", "began", "belong", "belonged", "belongs", "better",
-    "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled",
-    "boils", "borked", "botched", "bravo", "breach", "breached", "break", "breaking", "breaks", "bricked",
-    "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought", "bug", "buggy", "busiest",
-    "business", "bypass", "bypassed", "bypassing", "came", "cause", "caused", "causing", "checked", "checking",
-    "cheers", "circumvent", "circumvented", "circumventing", "cleartext", "clobbered", "collapsed", "comes",
-    "compliant", "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention",
-    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
-    "crashing", "credential", "credentials", "crippled", "culprit", "cut", "deadline", "deadlocked", "defiance",
+    "allows", "always", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around",
+    "authorisation", "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong",
+    "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow",
+    "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break",
+    "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought",
+    "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing", "came", "cause",
+    "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
+    "circumvents", "cleartext", "clobbered", "collapsed", "combination", "comes", "commented", "compliant",
+    "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention", "convenience",
+    "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing",
+    "credential", "credentials", "crippled", "culprit", "cut", "deactivated", "deadline", "deadlocked", "defiance",
     "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
     "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
-    "double-checking", "down", "downtime", "dropped", "dropping", "due", "during", "emptied", "entirely", "erased",
-    "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "failed", "failing",
-    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "friday",
-    "fried", "froze", "fumbled", "garbled", "genius", "goof", "great", "half-baked", "half-finished", "hammered",
-    "haphazardly", "happened", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore",
-    "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "instead",
-    "introduced", "issue", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked",
-    "leaking", "leaving", "left", "let", "lies", "line", "live", "load-tested", "locked", "locking", "logged",
-    "look", "loss", "lost", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
-    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
-    "mis-typed", "misapplied", "misassigned", "misclassified", "misconfigured", "misdeployed", "misdirected",
-    "misentered", "mishandled", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered",
-    "mispointed", "misprovisioned", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes",
-    "mistimed", "mistyped", "misused", "morning", "nice", "night", "non-adherence", "non-compliance",
-    "noncompliance", "nuked", "occurred", "offline", "once", "outage", "outdated", "outside", "outstanding",
-    "overfilled", "overflowed", "overloaded", "overloading", "override", "overriding", "overrode", "oversight",
-    "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
-    "plain", "plaintext", "predictably", "prematurely", "private", "problem", "production", "protocol", "public",
-    "pulled", "purged", "reason", "regression", "release", "responsible", "rests", "result", "reviewed", "ruined",
-    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
-    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "sits", "skip", "skipped",
-    "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "spammed", "spite",
-    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "stunning", "superb",
-    "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "their", "then", "thinking",
-    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered",
-    "truncated", "turned", "twice", "unannounced", "unapproved", "unaudited", "unbounded", "unchecked", "under",
-    "unfiltered", "unfinished", "unilaterally", "unintentionally", "unplugged", "unreviewed", "unscoped",
-    "unsigned", "untested", "unvalidated", "unverified", "unvetted", "vacation", "validated", "verified",
-    "violated", "violates", "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "without",
-    "wonderful", "worked", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "double-billed", "double-booked", "double-charged", "double-checking", "double-counted", "double-posted",
+    "down", "downtime", "dropped", "dropping", "due", "dump", "during", "early", "embargo", "emptied", "entirely",
+    "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "export",
+    "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
+    "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
+    "half-baked", "half-finished", "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide",
+    "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "introduced", "issue", "it's", "jammed",
+    "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left",
+    "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost",
+    "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle",
+    "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied",
+    "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected",
+    "misentered", "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled",
+    "misnamed", "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep",
+    "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice",
+    "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open",
+    "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
+    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides",
+    "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed",
+    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "predictably",
+    "prematurely", "private", "problem", "production", "propped", "protocol", "public", "pulled", "purged",
+    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
+    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
+    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
+    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon",
+    "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
+    "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking", "terrific", "tested",
+    "thank", "thanks", "that's", "their", "then", "thinking", "this's", "token", "tokens", "took", "torched",
+    "traced", "traces", "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice",
+    "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized",
+    "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
+    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
+    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
+    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
+    "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1269,43 +1513,46 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "failure", "forget", "forgets", "forgetting", "forgot", "had", "hadn't", "if", "ignored", "ignores", "might",
     "might've", "missed", "must", "must've", "mustn't've", "neglect", "neglected", "neglects", "never", "no",
     "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
-    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "supposed", "unacknowledged",
+    "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "sleep", "supposed", "unacknowledged",
     "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
-    "would", "would've", "wouldn't've",
+    "went", "would", "would've", "wouldn't've",
   ],
   humanError: [
-    "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered", "human",
-    "manual", "mistake", "mistakes", "operator", "pebkac", "pilot", "problem",
+    "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
+    "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot", "problem",
+    "slip", "slips",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "careless", "carelessly", "carelessness", "cavalier", "clueless",
-    "competent", "cowboy", "diligence", "dumb", "half-assed", "half-competent", "half-decent", "heedless",
-    "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent", "inexcusable",
-    "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy", "massive",
-    "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash", "rashly",
-    "reckless", "recklessly", "rigor", "rigour", "rookie", "shoddily", "shoddy", "slapdash", "slipshod",
-    "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "thoughtless", "thoughtlessly",
-    "unprofessional", "useless",
+    "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier", "clueless",
+    "competent", "couldn't", "cowboy", "didn't", "diligence", "dumb", "half-assed", "half-competent",
+    "half-decent", "heedless", "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent",
+    "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy",
+    "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash",
+    "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie", "rubber", "rubber-stamp", "rubber-stamped",
+    "rubber-stamping", "shoddily", "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid",
+    "substandard", "terrible", "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
     "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
-    "dropped", "example", "fire", "fired", "held", "hold", "holding", "kicked", "let", "letting", "on-call",
-    "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment", "removed", "reprimand",
-    "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken",
-    "terminated", "warning", "withheld", "written",
+    "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
+    "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
+    "removed", "reprimand", "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend",
+    "suspended", "taken", "terminated", "warning", "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
     "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
     "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
     "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
-    "supposed", "they", "trivial", "trivially", "waiting", "without", "writing",
+    "supposed", "there", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "diligent",
-    "double-check", "doublecheck", "educate", "encourage", "exercise", "extra", "harder", "importance", "instruct",
-    "make", "mindful", "re-train", "remember", "remind", "reminded", "retrain", "rigorous", "rigorously", "take",
-    "tell", "think", "thorough", "vigilant", "warn",
+    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "coaching",
+    "diligent", "discipline", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra",
+    "familiarise", "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize",
+    "mindful", "ownership", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
+    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
+    "rigorous", "rigorously", "take", "tell", "think", "thorough", "training", "vigilant", "warn",
   ],
 };
