@@ -53,7 +53,10 @@ export interface WorkspaceOptions {
 }
 
 /** The workspace of a command run in `cwd`: its root is found upward (see `findWorkspaceRoot`). */
-export async function openWorkspaceFrom(cwd: string, options: Omit<WorkspaceOptions, 'cwd'> = {}): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
+export async function openWorkspaceFrom(
+  cwd: string,
+  options: Omit<WorkspaceOptions, 'cwd'> = {},
+): Promise<{ workspace: Workspace | null; diagnostics: Diagnostic[] }> {
   const { root } = await findWorkspaceRoot(cwd);
   return openWorkspace(root, { ...options, cwd });
 }
