@@ -20754,7 +20754,9 @@ var init_lint_rules = __esm({
 
 // src/diagnostics/catalogue.ts
 function headingAnchor(heading) {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
+  const lower = heading.toLowerCase();
+  const kept = /^[\x20-\x7e]*$/.test(lower) ? lower.replace(/[^a-z0-9\s-]/g, "") : lower.replace(/[^\p{L}\p{N}\s-]/gu, "");
+  return kept.trim().replace(/\s/g, "-");
 }
 function ruleEntry(id) {
   return BY_ID.get(id);
@@ -53769,6 +53771,9 @@ function checksFor(words) {
   for (const word of words) mask |= MASKS.get(word) ?? 0;
   return mask;
 }
+function hasTrigger(text4) {
+  return ANY_TRIGGER.test(text4.toLowerCase());
+}
 var CHECK, MASKS, ANY_TRIGGER;
 var init_triggers = __esm({
   "src/lint/vocabulary/triggers.ts"() {
@@ -53780,7 +53785,7 @@ var init_triggers = __esm({
     for (const name of CHECK_NAMES) for (const word of TRIGGERS[name]) MASKS.set(word, (MASKS.get(word) ?? 0) | CHECK[name]);
     ANY_TRIGGER = new RegExp(
       `(?<![\\p{L}\\p{N}'\u2019-])(?:${[...MASKS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "['\u2019]")).join("|")})(?![\\p{L}\\p{N}'\u2019-])`,
-      "iu"
+      "u"
     );
   }
 });
@@ -53789,7 +53794,7 @@ var init_triggers = __esm({
 function lintProse(text4, given = {}) {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings = [];
-  const sentences = ANY_TRIGGER.test(text4) ? splitSentences(tokenize(text4)) : [];
+  const sentences = hasTrigger(text4) ? splitSentences(tokenize(text4)) : [];
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
