@@ -30,7 +30,7 @@ import { syntheticIncident, writeSyntheticRepo } from './synthetic.js';
 import type { SpeedTask } from './speed-worker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CLI = path.join(here, '..', 'dist', 'bin', 'postmortem.js');
+const CLI = path.join(here, '..', 'dist', 'bin', 'postmortem.cjs');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
@@ -149,7 +149,7 @@ export function startupMargin(overNodeMs: number, targetMs = STARTUP_TARGET_MS):
 
 async function printStartup(): Promise<void> {
   if (!existsSync(CLI)) {
-    console.log('\nstart-up: skipped, dist/bin/postmortem.js is missing (run `npm run build`)');
+    console.log('\nstart-up: skipped, dist/bin/postmortem.cjs is missing (run `npm run build`)');
     return;
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'postmortem-startup-'));

@@ -17,8 +17,7 @@
  * Node 20 do not.
  *
  * @example
- * const bundle = commandBundle('/pkg/dist/bin', 'validate'); // → '/pkg/dist/bin/validate.cjs'
- * if (bundle) process.once('exit', runCommandBundle(bundle));
+ * if (!runFromCommandBundle('/pkg/dist/bin', 'validate')) runTheCommandTable();
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +29,18 @@ export function commandBundle(folder: string, name: string | undefined): string 
   if (name === undefined || !/^[a-z]+$/.test(name)) return null;
   const file = path.join(folder, `${name}.cjs`);
   return existsSync(file) ? file : null;
+}
+
+/**
+ * Runs command `name` from its bundle in `folder` when it has one, and
+ * writes the bundle's code cache at exit if it needs one; false when there is
+ * no bundle, so the caller runs the command another way.
+ */
+export function runFromCommandBundle(folder: string, name: string | undefined): boolean {
+  const bundle = commandBundle(folder, name);
+  if (bundle === null) return false;
+  process.once('exit', runCommandBundle(bundle));
+  return true;
 }
 
 /** Where the code cache of `bundle` is kept. */
