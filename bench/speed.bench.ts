@@ -174,7 +174,7 @@ async function printStartup(): Promise<void> {
     });
     const bare = median(rows.map((row) => row.bare));
     console.log(
-      `\nstart-up of the built CLI, one incident, median of ${STARTUP_RUNS} processes (load average ${loadavg()[0].toFixed(2)}); bare \`node -e 0\`: ${formatMs(bare)}; target: within ${STARTUP_TARGET_MS} ms of it (--version, validate)`,
+      `\nstart-up of the built CLI, one incident, median of ${STARTUP_RUNS} processes (load average ${loadavg()[0]!.toFixed(2)}); bare \`node -e 0\`: ${formatMs(bare)}; target: within ${STARTUP_TARGET_MS} ms of it (--version, validate)`,
     );
     console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18));
     for (const { label, bare: own, ms } of rows) {
