@@ -19,7 +19,7 @@
  * @example
  * if (!runFromCommandBundle('/pkg/dist/bin', 'validate')) runTheCommandTable();
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -64,7 +64,7 @@ export function runCommandBundle(bundle: string): () => void {
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   const stale = cachedData === undefined || script.cachedDataRejected === true;
   return () => {
-    if (stale) writeCodeCache(cacheFile, script.createCachedData());
+    if (stale) writeCodeCache(cacheFile, script);
   };
 }
 
@@ -76,11 +76,26 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Best effort: a folder the user cannot write to means no cache, never a failed command. */
-function writeCodeCache(file: string, data: Buffer): void {
+/**
+ * Best effort: a folder the user cannot write to means no cache, never a
+ * failed command. The temp file is opened before the cache is serialised, so
+ * a read-only install whose cache does not fit this Node does not pay for
+ * serialising one on every run.
+ */
+function writeCodeCache(file: string, script: Script): void {
   const temp = `${file}.${process.pid}.tmp`;
+  let fd: number;
   try {
-    writeFileSync(temp, data);
+    fd = openSync(temp, 'wx');
+  } catch {
+    return;
+  }
+  try {
+    try {
+      writeSync(fd, script.createCachedData());
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });

@@ -4,7 +4,7 @@
  * bundle is found, that a missing or refused cache is written afresh and a
  * good one is kept, and that the built CLI's caches are ones V8 accepts.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,13 @@ describe('running a command bundle with its code cache', () => {
     const written = await readFile(cache);
     expect(written.length).toBeGreaterThan(0);
     expect(written.toString('latin1')).not.toBe(old);
+  });
+
+  it('goes without a cache, and without failing, where it cannot write one', async () => {
+    const cache = codeCacheFile(path.join(dir, 'validate.cjs'));
+    await mkdir(cache); // a folder where the cache file would go: it cannot be replaced
+    expect(run()).toEqual({ file: path.join(dir, 'validate.cjs'), join: 'function' });
+    expect((await readdir(dir)).sort()).toEqual(['validate.cjs', 'validate.cjs.cache']);
   });
 
   it('keeps a cache V8 accepts as it is', async () => {
