@@ -11,7 +11,10 @@
  * its own version and flags, and ignores a cache that does not match (another
  * Node version, `--cpu-prof`). That run then writes a fresh one when the
  * process exits: a temp file and a rename, so a concurrent run never reads
- * half a file. A read-only install simply goes without.
+ * half a file. A read-only install simply goes without. The package does not
+ * ship the caches (package.json `files`): a cache fits only the exact Node
+ * that wrote it, so an installed copy writes its own on each command's first
+ * run.
  *
  * A CommonJS bundle, because `vm.Script` takes a cache and ES modules in
  * Node 20 do not.
