@@ -19,7 +19,7 @@
  * `BENCH_TASKS=validate,lint,report` (or `build`, or `startup`) runs only those rows.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,8 @@ import { syntheticIncident, writeSyntheticRepo } from './synthetic.js';
 import type { SpeedTask } from './speed-worker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CLI = path.join(here, '..', 'dist', 'bin', 'postmortem.cjs');
+/** The built CLI's `bin`; `BENCH_CLI=…/dist/bin/postmortem.js` times another build (say, main's) with the same table. */
+const CLI = process.env.BENCH_CLI ?? path.join(here, '..', 'dist', 'bin', 'postmortem.cjs');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
@@ -129,16 +130,36 @@ function printSize(n: number, rows: readonly Row[], floors: Record<string, Sampl
 /** The start-up target of issue 13: `--version` and `validate` of one file within this many ms of bare `node`. */
 const STARTUP_TARGET_MS = 80;
 
-/** Median wall time of whole processes, in ms; `before` runs untimed ahead of each (e.g. removing a report). */
-function timeProcess(args: readonly string[], cwd: string, before: () => void = () => {}): number {
+/**
+ * CPU time (user + system) of this process's reaped children so far, in ms:
+ * `cutime` + `cstime` of /proc/self/stat, in USER_HZ ticks (100 a second on
+ * Linux); null where there is no /proc. Steadier than wall time when other
+ * work shares the cores, but 10 ms coarse, so it is read as a mean over runs.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name in parentheses; the first of them is field 3 (state), so cutime (16) is [13].
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Whole processes: the median wall time and the mean CPU time (null without /proc), in ms; `before` runs untimed ahead of each (e.g. removing a report). */
+function timeProcess(args: readonly string[], cwd: string, before: () => void = () => {}): { wall: number; cpu: number | null } {
   const samples: number[] = [];
+  let cpu: number | null = 0;
   for (let r = 0; r < STARTUP_RUNS; r++) {
     before();
-    const start = performance.now();
+    const [start, cpuStart] = [performance.now(), childrenCpuMs()];
     spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
     samples.push(performance.now() - start);
+    const cpuEnd = childrenCpuMs();
+    cpu = cpu === null || cpuStart === null || cpuEnd === null ? null : cpu + cpuEnd - cpuStart;
   }
-  return median(samples);
+  return { wall: median(samples), cpu: cpu === null ? null : cpu / STARTUP_RUNS };
 }
 
 /** How far a command's median over bare node is from the target: `18.5 ms left`, or `over by 12.0 ms`. */
@@ -168,17 +189,15 @@ async function printStartup(): Promise<void> {
       ['show one file', ['show', file]],
     ];
     // Bare node is timed beside every command (same rounds, same load), and each row is read against its own.
-    const rows = commands.map(([label, args, before]) => {
-      const bare = timeProcess(['-e', '0'], dir);
-      return { label, bare, ms: timeProcess([CLI, ...args], dir, before) };
-    });
-    const bare = median(rows.map((row) => row.bare));
+    const rows = commands.map(([label, args, before]) => ({ label, bare: timeProcess(['-e', '0'], dir), cli: timeProcess([CLI, ...args], dir, before) }));
+    const bare = median(rows.map((row) => row.bare.wall));
     console.log(
       `\nstart-up of the built CLI, one incident, median of ${STARTUP_RUNS} processes (load average ${loadavg()[0]!.toFixed(2)}); bare \`node -e 0\`: ${formatMs(bare)}; target: within ${STARTUP_TARGET_MS} ms of it (--version, validate)`,
     );
-    console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18));
-    for (const { label, bare: own, ms } of rows) {
-      console.log(label.padEnd(24), formatMs(ms).padStart(10), `+${formatMs(ms - own)}`.padStart(10), startupMargin(ms - own).padStart(18));
+    console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18), 'CPU over node (mean)'.padStart(21));
+    for (const { label, bare: own, cli } of rows) {
+      const cpu = cli.cpu === null || own.cpu === null ? '-' : `+${formatMs(cli.cpu - own.cpu)}`;
+      console.log(label.padEnd(24), formatMs(cli.wall).padStart(10), `+${formatMs(cli.wall - own.wall)}`.padStart(10), startupMargin(cli.wall - own.wall).padStart(18), cpu.padStart(21));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
