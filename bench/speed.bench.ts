@@ -162,6 +162,9 @@ function timeProcess(args: readonly string[], cwd: string, before: () => void = 
   return { wall: median(samples), cpu: cpu === null ? null : cpu / STARTUP_RUNS };
 }
 
+/** `+12.5 ms`, `-3.00 ms`: a difference to bare node (under load a short command can come out below it). */
+const signedMs = (ms: number) => `${ms < 0 ? '-' : '+'}${formatMs(Math.abs(ms))}`;
+
 /** How far a command's median over bare node is from the target: `18.5 ms left`, or `over by 12.0 ms`. */
 export function startupMargin(overNodeMs: number, targetMs = STARTUP_TARGET_MS): string {
   const margin = targetMs - overNodeMs;
@@ -196,8 +199,8 @@ async function printStartup(): Promise<void> {
     );
     console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18), 'CPU over node (mean)'.padStart(21));
     for (const { label, bare: own, cli } of rows) {
-      const cpu = cli.cpu === null || own.cpu === null ? '-' : `+${formatMs(cli.cpu - own.cpu)}`;
-      console.log(label.padEnd(24), formatMs(cli.wall).padStart(10), `+${formatMs(cli.wall - own.wall)}`.padStart(10), startupMargin(cli.wall - own.wall).padStart(18), cpu.padStart(21));
+      const cpu = cli.cpu === null || own.cpu === null ? '-' : signedMs(cli.cpu - own.cpu);
+      console.log(label.padEnd(24), formatMs(cli.wall).padStart(10), signedMs(cli.wall - own.wall).padStart(10), startupMargin(cli.wall - own.wall).padStart(18), cpu.padStart(21));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
