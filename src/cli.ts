@@ -1,18 +1,14 @@
 #!/usr/bin/env node
 /**
- * The `postmortem` executable, as ES modules. Built, the package's `bin` is
- * dist/bin/postmortem.cjs (scripts/bundle-cli.ts): a CommonJS launcher that
- * runs a command from its own bundle and code cache (io/command-bundle.ts)
- * and comes here for the rest. Here the same check comes first, so
- * `node dist/bin/postmortem.js validate` takes the same route. Everything
- * else (help, `--version`, a mistyped name, and tsc's dist/cli.js, which has
- * no command bundles) goes through the command table of cli/commands/lazy.ts,
- * which loads only what the command needs.
+ * The `postmortem` executable as ES modules: tsc's dist/cli.js, and its
+ * bundle dist/bin/postmortem.js (scripts/bundle-cli.ts), split per command.
+ * The package's `bin` is a CommonJS launcher in front of it,
+ * dist/bin/postmortem.cjs: it runs a command from the command's own bundle
+ * and code cache (io/command-bundle.ts), and comes here only for the rest
+ * (help, `--version`, a mistyped name), which the command table of
+ * cli/commands/lazy.ts serves, loading only what it needs.
  */
-import { fileURLToPath } from 'node:url';
-import { runFromCommandBundle } from './io/command-bundle.js';
+import { commandsFor } from './cli/commands/lazy.js';
+import { runMain } from './cli/main.js';
 
-if (!runFromCommandBundle(fileURLToPath(new URL('.', import.meta.url)), process.argv[2])) {
-  const [{ runMain }, { commandsFor }] = await Promise.all([import('./cli/main.js'), import('./cli/commands/lazy.js')]);
-  runMain(commandsFor);
-}
+runMain(commandsFor);

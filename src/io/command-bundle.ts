@@ -20,7 +20,8 @@
  * Node 20 do not.
  *
  * @example
- * if (!runFromCommandBundle('/pkg/dist/bin', 'validate')) runTheCommandTable();
+ * const bundle = commandBundle('/pkg/dist/bin', 'validate'); // → '/pkg/dist/bin/validate.cjs'
+ * if (bundle) process.once('exit', runCommandBundle(bundle));
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,18 +33,6 @@ export function commandBundle(folder: string, name: string | undefined): string 
   if (name === undefined || !/^[a-z]+$/.test(name)) return null;
   const file = path.join(folder, `${name}.cjs`);
   return existsSync(file) ? file : null;
-}
-
-/**
- * Runs command `name` from its bundle in `folder` when it has one, and
- * writes the bundle's code cache at exit if it needs one; false when there is
- * no bundle, so the caller runs the command another way.
- */
-export function runFromCommandBundle(folder: string, name: string | undefined): boolean {
-  const bundle = commandBundle(folder, name);
-  if (bundle === null) return false;
-  process.once('exit', runCommandBundle(bundle));
-  return true;
 }
 
 /** Where the code cache of `bundle` is kept. */
