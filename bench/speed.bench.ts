@@ -16,7 +16,8 @@
  * Start-up: each command's median over bare `node`, timed in the same rounds,
  * and its margin to the 80 ms target, with the load average (quiet means
  * below 0.5 on this 2-core machine). Needs the built CLI (`npm run build`).
- * `BENCH_TASKS=validate,lint,report` (or `build`, or `startup`) runs only those rows.
+ * `BENCH_TASKS=validate,lint,report` (or `build`, or `startup`) runs only those rows;
+ * `BENCH_CLI_OTHER=<checkout>/dist/bin/postmortem.js` adds another build's start-up, timed in the same rounds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ import type { SpeedTask } from './speed-worker.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built CLI's `bin`; `BENCH_CLI=…/dist/bin/postmortem.js` times another build (say, main's) with the same table. */
 const CLI = process.env.BENCH_CLI ?? path.join(here, '..', 'dist', 'bin', 'postmortem.cjs');
+/** `BENCH_CLI_OTHER=…`: a second build timed in the same rounds (before and after, side by side). */
+const OTHER_CLI = process.env.BENCH_CLI_OTHER;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
@@ -147,19 +150,32 @@ function childrenCpuMs(): number | null {
   }
 }
 
-/** Whole processes: the median wall time and the mean CPU time (null without /proc), in ms; `before` runs untimed ahead of each (e.g. removing a report). */
-function timeProcess(args: readonly string[], cwd: string, before: () => void = () => {}): { wall: number; cpu: number | null } {
-  const samples: number[] = [];
-  let cpu: number | null = 0;
+interface ProcessTime {
+  /** Median wall time, ms. */
+  wall: number;
+  /** Mean CPU time, ms; null without /proc. */
+  cpu: number | null;
+}
+
+/**
+ * Whole processes, one of each command line per round, `STARTUP_RUNS`
+ * rounds, so machine load falls on all of them alike; `before` runs untimed
+ * ahead of each (e.g. removing a report).
+ */
+function timeProcesses(commandLines: ReadonlyArray<readonly string[]>, cwd: string, before: () => void = () => {}): ProcessTime[] {
+  const walls = commandLines.map((): number[] => []);
+  const cpus = commandLines.map((): number | null => 0);
   for (let r = 0; r < STARTUP_RUNS; r++) {
-    before();
-    const [start, cpuStart] = [performance.now(), childrenCpuMs()];
-    spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
-    samples.push(performance.now() - start);
-    const cpuEnd = childrenCpuMs();
-    cpu = cpu === null || cpuStart === null || cpuEnd === null ? null : cpu + cpuEnd - cpuStart;
+    commandLines.forEach((args, i) => {
+      before();
+      const [start, cpuStart] = [performance.now(), childrenCpuMs()];
+      spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
+      walls[i]!.push(performance.now() - start);
+      const [cpuEnd, sum] = [childrenCpuMs(), cpus[i]!];
+      cpus[i] = sum === null || cpuStart === null || cpuEnd === null ? null : sum + cpuEnd - cpuStart;
+    });
   }
-  return { wall: median(samples), cpu: cpu === null ? null : cpu / STARTUP_RUNS };
+  return commandLines.map((_, i) => ({ wall: median(walls[i]!), cpu: cpus[i] === null ? null : cpus[i]! / STARTUP_RUNS }));
 }
 
 /** `+12.5 ms`, `-3.00 ms`: a difference to bare node (under load a short command can come out below it). */
@@ -191,16 +207,29 @@ async function printStartup(): Promise<void> {
       ['report', ['report', '--now', '2025-07-01']],
       ['show one file', ['show', file]],
     ];
-    // Bare node is timed beside every command (same rounds, same load), and each row is read against its own.
-    const rows = commands.map(([label, args, before]) => ({ label, bare: timeProcess(['-e', '0'], dir), cli: timeProcess([CLI, ...args], dir, before) }));
+    // Bare node runs in the same rounds as each command (and the other build's, if given), and each row is read against its own.
+    const rows = commands.map(([label, args, before]) => {
+      const [bare, cli, other] = timeProcesses([['-e', '0'], [CLI, ...args], ...(OTHER_CLI ? [[OTHER_CLI, ...args]] : [])], dir, before);
+      return { label, bare: bare!, cli: cli!, other };
+    });
     const bare = median(rows.map((row) => row.bare.wall));
     console.log(
       `\nstart-up of the built CLI, one incident, median of ${STARTUP_RUNS} processes (load average ${loadavg()[0]!.toFixed(2)}); bare \`node -e 0\`: ${formatMs(bare)}; target: within ${STARTUP_TARGET_MS} ms of it (--version, validate)`,
     );
-    console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18), 'CPU over node (mean)'.padStart(21));
-    for (const { label, bare: own, cli } of rows) {
-      const cpu = cli.cpu === null || own.cpu === null ? '-' : signedMs(cli.cpu - own.cpu);
-      console.log(label.padEnd(24), formatMs(cli.wall).padStart(10), signedMs(cli.wall - own.wall).padStart(10), startupMargin(cli.wall - own.wall).padStart(18), cpu.padStart(21));
+    if (OTHER_CLI) console.log(`\`other\`: ${OTHER_CLI}, run in the same rounds`);
+    const otherHeads = OTHER_CLI ? ['other: over node'.padStart(17), 'other: CPU'.padStart(11)] : [];
+    console.log('command'.padEnd(24), 'median'.padStart(10), 'over node'.padStart(10), `margin to ${STARTUP_TARGET_MS} ms`.padStart(18), 'CPU over node (mean)'.padStart(21), ...otherHeads);
+    const cpuOver = (time: ProcessTime, own: ProcessTime) => (time.cpu === null || own.cpu === null ? '-' : signedMs(time.cpu - own.cpu));
+    for (const { label, bare: own, cli, other } of rows) {
+      const otherCells = other ? [signedMs(other.wall - own.wall).padStart(17), cpuOver(other, own).padStart(11)] : [];
+      console.log(
+        label.padEnd(24),
+        formatMs(cli.wall).padStart(10),
+        signedMs(cli.wall - own.wall).padStart(10),
+        startupMargin(cli.wall - own.wall).padStart(18),
+        cpuOver(cli, own).padStart(21),
+        ...otherCells,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
