@@ -54,15 +54,16 @@ const CLI_BUNDLE = {
 
 /**
  * The bundle of one command: an entry that runs main.ts with that command
- * alone. The bundle is CommonJS, which has no import.meta, so its `url` is
- * this file's own URL, as it is for an ES module.
+ * alone. The bundle is CommonJS, which has no import.meta, so its `url`,
+ * `dirname` and `filename` are this file's own, as for an ES module (and any
+ * other use fails the build, see bundleCli).
  */
 function commandBundle(name: string) {
   return {
     ...NODE_ESM_BUNDLE,
     format: 'cjs',
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl' },
+    define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
     stdin: {
       contents: [
         "import { runMain } from './src/cli/main.js';",
@@ -122,6 +123,9 @@ const WARM_UP: Readonly<Record<string, readonly string[]>> = {
 export async function bundleCli(): Promise<string[]> {
   await rm(CLI_BUNDLE_DIR, { recursive: true, force: true });
   const results = await Promise.all([build(CLI_BUNDLE), build(LAUNCHER), ...COMMAND_NAMES.map((name) => build(commandBundle(name)))]);
+  // Any other use of import.meta would be an empty object in a CommonJS bundle: refuse to build rather than ship that.
+  const emptied = results.flatMap((result) => result.warnings).filter((warning) => warning.text.includes('"import.meta" is not available'));
+  if (emptied.length > 0) throw new Error(`import.meta in a command bundle: ${emptied.map((w) => `${w.location?.file}:${w.location?.line}`).join(', ')}`);
   // esbuild marks only a file whose source starts with `#!` executable; the launcher's comes from the banner.
   await chmod(LAUNCHER.outfile, 0o755);
   await warmUp();
