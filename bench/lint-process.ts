@@ -25,7 +25,7 @@ function timeProcess(script: string, args: readonly string[], cwd: string): numb
 
 /** Writes the drafts, then times both CLIs `runs` times each, alternating. */
 export function compareProcesses(drafts: readonly string[], runs = 3): { postmortemMs: number; alexMs: number; kb: number } | null {
-  const cli = path.join(root, 'dist/bin/postmortem.js');
+  const cli = path.join(root, 'dist/bin/postmortem.cjs');
   const alex = path.join(path.dirname(createRequire(import.meta.url).resolve('alex/package.json')), 'cli.js');
   if (!existsSync(cli)) return null;
   const dir = mkdtempSync(path.join(tmpdir(), 'postmortem-lint-bench-'));

@@ -172,7 +172,7 @@ export async function run(): Promise<void> {
   const processN = Number(process.env.BENCH_PROCESS_N ?? 300);
   const drafts = Array.from({ length: processN }, (_, i) => syntheticIncident(i, 24).markdown + DENSE_TAIL);
   const whole = compareProcesses(drafts);
-  console.log(whole ? formatComparison(processN, whole) : 'whole process: skipped, dist/bin/postmortem.js is missing (run `npm run build`)');
+  console.log(whole ? formatComparison(processN, whole) : 'whole process: skipped, dist/bin/postmortem.cjs is missing (run `npm run build`)');
 }
 
 /** A closing section that brings a dense draft to about 4 KB, blaming in every sentence like the rest. */

@@ -20754,7 +20754,9 @@ var init_lint_rules = __esm({
 
 // src/diagnostics/catalogue.ts
 function headingAnchor(heading) {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s/g, "-");
+  const lower = heading.toLowerCase();
+  const kept = /^[\x20-\x7e]*$/.test(lower) ? lower.replace(/[^a-z0-9\s-]/g, "") : lower.replace(/[^\p{L}\p{N}\s-]/gu, "");
+  return kept.trim().replace(/\s/g, "-");
 }
 function ruleEntry(id) {
   return BY_ID.get(id);
@@ -34888,7 +34890,7 @@ var require_compiler = __commonJS({
     exports.__esModule = true;
     exports.Compiler = Compiler;
     exports.precompile = precompile;
-    exports.compile = compile3;
+    exports.compile = compile;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -34923,7 +34925,7 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile4(program, options) {
+      compile: function compile2(program, options) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
@@ -35262,7 +35264,7 @@ var require_compiler = __commonJS({
       var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options);
       return new env.JavaScriptCompiler().compile(environment, options);
     }
-    function compile3(input, options, env) {
+    function compile(input, options, env) {
       if (options === void 0) options = {};
       if (input == null || typeof input !== "string" && input.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input);
@@ -35274,28 +35276,28 @@ var require_compiler = __commonJS({
       if (options.compat) {
         options.useDepths = true;
       }
-      var compiled3 = void 0;
+      var compiled2 = void 0;
       function compileInput() {
         var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment, options, void 0, true);
         return env.template(templateSpec);
       }
       function ret(context, execOptions) {
-        if (!compiled3) {
-          compiled3 = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled3.call(this, context, execOptions);
+        return compiled2.call(this, context, execOptions);
       }
       ret._setup = function(setupOptions) {
-        if (!compiled3) {
-          compiled3 = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled3._setup(setupOptions);
+        return compiled2._setup(setupOptions);
       };
       ret._child = function(i, data, blockParams, depths) {
-        if (!compiled3) {
-          compiled3 = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled3._child(i, data, blockParams, depths);
+        return compiled2._child(i, data, blockParams, depths);
       };
       return ret;
     }
@@ -37323,7 +37325,7 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile3(environment, options, context, asObject) {
+      compile: function compile(environment, options, context, asObject) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
@@ -38592,6 +38594,752 @@ var init_layout = __esm({
   }
 });
 
+// src/render/precompiled-templates.ts
+var PRECOMPILED_TEMPLATES;
+var init_precompiled_templates = __esm({
+  "src/render/precompiled-templates.ts"() {
+    "use strict";
+    PRECOMPILED_TEMPLATES = [
+      // partials/action-items.hbs
+      ["## Action items\n\n{{#if actionItems.length}}\n| Action | Owner | Deadline | Status | Issue |\n| --- | --- | --- | --- | --- |\n{{#each actionItems}}\n| {{cell action}} | {{cell owner}} | {{cell deadline}} | {{cell status}} | {{#if issueUrl}}[{{issue}}]({{issueUrl}}){{else}}{{issue}}{{/if}} |\n{{/each}}\n{{else}}\nNo action items.\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| Action | Owner | Deadline | Status | Issue |\n| --- | --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "actionItems") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 0 }, "end": { "line": 8, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "action") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 2 }, "end": { "line": 7, "column": 17 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "owner") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 20 }, "end": { "line": 7, "column": 34 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "deadline") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 37 }, "end": { "line": 7, "column": 54 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "status") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 57 }, "end": { "line": 7, "column": 72 } } })) + " | " + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "issueUrl") : depth0, { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 7, "column": 75 }, "end": { "line": 7, "column": 140 } } })) != null ? stack1 : "") + " |\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "[" + alias4((helper = (helper = lookupProperty(helpers, "issue") || (depth0 != null ? lookupProperty(depth0, "issue") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "issue", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 92 }, "end": { "line": 7, "column": 101 } } }) : helper)) + "](" + alias4((helper = (helper = lookupProperty(helpers, "issueUrl") || (depth0 != null ? lookupProperty(depth0, "issueUrl") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "issueUrl", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 103 }, "end": { "line": 7, "column": 115 } } }) : helper)) + ")";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return container.escapeExpression((helper = (helper = lookupProperty(helpers, "issue") || (depth0 != null ? lookupProperty(depth0, "issue") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "issue", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 124 }, "end": { "line": 7, "column": 133 } } }) : helper));
+      }, "4": function(container, depth0, helpers, partials, data) {
+        return "No action items.\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Action items\n\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "actionItems") : depth0) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(4, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 11, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/header.hbs
+      ['- **Severity:** {{inline incident.severity}}\n- **Status:** {{inline incident.status}}\n- **Date:** {{inline incident.date}}\n- **Duration:** {{{durationText}}}\n{{#if incident.services.length}}\n- **Services:** {{join incident.services ", "}}\n{{/if}}\n{{#if incident.authors.length}}\n- **Authors:** {{join incident.authors ", "}}\n{{/if}}\n{{#if incident.participants.length}}\n- **Participants:** {{join incident.participants ", "}}\n{{/if}}\n{{#if incident.tags.length}}\n- **Tags:** {{join incident.tags ", "}}\n{{/if}}\n', { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **Services:** " + container.escapeExpression((lookupProperty(helpers, "join") || depth0 && lookupProperty(depth0, "join") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "services") : stack1, ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 6, "column": 16 }, "end": { "line": 6, "column": 47 } } })) + "\n";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **Authors:** " + container.escapeExpression((lookupProperty(helpers, "join") || depth0 && lookupProperty(depth0, "join") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "authors") : stack1, ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 15 }, "end": { "line": 9, "column": 45 } } })) + "\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **Participants:** " + container.escapeExpression((lookupProperty(helpers, "join") || depth0 && lookupProperty(depth0, "join") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "participants") : stack1, ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 12, "column": 20 }, "end": { "line": 12, "column": 55 } } })) + "\n";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **Tags:** " + container.escapeExpression((lookupProperty(helpers, "join") || depth0 && lookupProperty(depth0, "join") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "tags") : stack1, ", ", { "name": "join", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 12 }, "end": { "line": 15, "column": 39 } } })) + "\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **Severity:** " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "severity") : stack1, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 16 }, "end": { "line": 1, "column": 44 } } })) + "\n- **Status:** " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "status") : stack1, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 14 }, "end": { "line": 2, "column": 40 } } })) + "\n- **Date:** " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "date") : stack1, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 3, "column": 12 }, "end": { "line": 3, "column": 36 } } })) + "\n- **Duration:** " + ((stack1 = (helper = (helper = lookupProperty(helpers, "durationText") || (depth0 != null ? lookupProperty(depth0, "durationText") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "durationText", "hash": {}, "data": data, "loc": { "start": { "line": 4, "column": 16 }, "end": { "line": 4, "column": 34 } } }) : helper)) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "services") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 5, "column": 0 }, "end": { "line": 7, "column": 7 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "authors") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 10, "column": 7 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "participants") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 11, "column": 0 }, "end": { "line": 13, "column": 7 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "tags") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 14, "column": 0 }, "end": { "line": 16, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/lessons.hbs
+      ["## Lessons learned\n\n{{#if incident.lessons.length}}\n{{#each incident.lessons}}\n- **{{inline title}}**{{#if detail}}: {{inline detail}}{{/if}}\n{{/each}}\n{{else}}\nNo lessons recorded.\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "lessons") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 4, "column": 0 }, "end": { "line": 6, "column": 9 } } })) != null ? stack1 : "";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- **" + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 4 }, "end": { "line": 5, "column": 20 } } })) + "**" + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "detail") : depth0, { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 5, "column": 22 }, "end": { "line": 5, "column": 62 } } })) != null ? stack1 : "") + "\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return ": " + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "detail") : depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 38 }, "end": { "line": 5, "column": 55 } } }));
+      }, "3": function(container, depth0, helpers, partials, data) {
+        return "No lessons recorded.\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Lessons learned\n\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "lessons") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(3, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 9, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/related.hbs
+      ["{{#if related.length}}\n## Related incidents\n\nOther incidents that share a contributing factor, a service or a tag with this one.\n\n{{#each related}}\n- [{{inline title}}]({{link}}) ({{date}}): {{#each shared}}{{#unless @first}}, {{/unless}}{{kind}} {{inline name}}{{/each}}\n{{/each}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Related incidents\n\nOther incidents that share a contributing factor, a service or a tag with this one.\n\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "related") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 0 }, "end": { "line": 8, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- [" + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 3 }, "end": { "line": 7, "column": 19 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 21 }, "end": { "line": 7, "column": 29 } } }) : helper)) + ") (" + alias3((helper = (helper = lookupProperty(helpers, "date") || (depth0 != null ? lookupProperty(depth0, "date") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "date", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 32 }, "end": { "line": 7, "column": 40 } } }) : helper)) + "): " + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "shared") : depth0, { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 7, "column": 43 }, "end": { "line": 7, "column": 123 } } })) != null ? stack1 : "") + "\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return ((stack1 = lookupProperty(helpers, "unless").call(alias1, data && lookupProperty(data, "first"), { "name": "unless", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 7, "column": 59 }, "end": { "line": 7, "column": 90 } } })) != null ? stack1 : "") + alias3((helper = (helper = lookupProperty(helpers, "kind") || (depth0 != null ? lookupProperty(depth0, "kind") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "kind", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 90 }, "end": { "line": 7, "column": 98 } } }) : helper)) + " " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "name") : depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 99 }, "end": { "line": 7, "column": 114 } } }));
+      }, "3": function(container, depth0, helpers, partials, data) {
+        return ", ";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "related") : depth0) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 9, "column": 7 } } })) != null ? stack1 : "";
+      }, "useData": true }],
+      // partials/resolution.hbs
+      ["## Resolution\n\n{{#if resolutionSteps}}\n{{#each resolutionSteps}}\n{{inc @index}}. {{inline this}}\n{{/each}}\n{{else}}\n{{md resolutionText}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "resolutionSteps") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 4, "column": 0 }, "end": { "line": 6, "column": 9 } } })) != null ? stack1 : "";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return alias3((lookupProperty(helpers, "inc") || depth0 && lookupProperty(depth0, "inc") || alias2).call(alias1, data && lookupProperty(data, "index"), { "name": "inc", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 0 }, "end": { "line": 5, "column": 14 } } })) + ". " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 16 }, "end": { "line": 5, "column": 31 } } })) + "\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return container.escapeExpression((lookupProperty(helpers, "md") || depth0 && lookupProperty(depth0, "md") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "resolutionText") : depth0, { "name": "md", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 8, "column": 21 } } })) + "\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Resolution\n\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "resolutionSteps") : depth0, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 9, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/root-cause.hbs
+      ["## Root cause\n\n{{md incident.rootCause.immediate}}\n\n### Contributing factors\n\n{{#if incident.rootCause.contributingFactors.length}}\n{{#each incident.rootCause.contributingFactors}}\n- {{inline this}}\n{{/each}}\n{{else}}\nNo contributing factors recorded.\n{{/if}}\n{{#if incident.rootCause.fiveWhys.length}}\n\n### Five whys\n\n{{#each incident.rootCause.fiveWhys}}\n{{inc @index}}. {{inline this}}\n{{/each}}\n{{/if}}\n{{#if investigation.length}}\n\n### Investigation\n\n| Hypothesis | Result | Evidence |\n| --- | --- | --- |\n{{#each investigation}}\n| {{cell hypothesis}} | {{cell result}} | {{cell evidence}} |\n{{/each}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "rootCause") : stack1) != null ? lookupProperty(stack1, "contributingFactors") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 10, "column": 9 } } })) != null ? stack1 : "";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- " + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 2 }, "end": { "line": 9, "column": 17 } } })) + "\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        return "No contributing factors recorded.\n";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "\n### Five whys\n\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "rootCause") : stack1) != null ? lookupProperty(stack1, "fiveWhys") : stack1, { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 0 }, "end": { "line": 20, "column": 9 } } })) != null ? stack1 : "");
+      }, "4": function(container, depth0, helpers, partials, data) {
+        var alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return alias3((lookupProperty(helpers, "inc") || depth0 && lookupProperty(depth0, "inc") || alias2).call(alias1, data && lookupProperty(data, "index"), { "name": "inc", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 0 }, "end": { "line": 19, "column": 14 } } })) + ". " + alias3((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || alias2).call(alias1, depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 16 }, "end": { "line": 19, "column": 31 } } })) + "\n";
+      }, "5": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "\n### Investigation\n\n| Hypothesis | Result | Evidence |\n| --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "investigation") : depth0, { "name": "each", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 28, "column": 0 }, "end": { "line": 30, "column": 9 } } })) != null ? stack1 : "");
+      }, "6": function(container, depth0, helpers, partials, data) {
+        var alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "hypothesis") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 29, "column": 2 }, "end": { "line": 29, "column": 21 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "result") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 29, "column": 24 }, "end": { "line": 29, "column": 39 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "evidence") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 29, "column": 42 }, "end": { "line": 29, "column": 59 } } })) + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Root cause\n\n" + container.escapeExpression((lookupProperty(helpers, "md") || depth0 && lookupProperty(depth0, "md") || container.hooks.helperMissing).call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "rootCause") : stack1) != null ? lookupProperty(stack1, "immediate") : stack1, { "name": "md", "hash": {}, "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 3, "column": 35 } } })) + "\n\n### Contributing factors\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "rootCause") : stack1) != null ? lookupProperty(stack1, "contributingFactors") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 7, "column": 0 }, "end": { "line": 13, "column": 7 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "rootCause") : stack1) != null ? lookupProperty(stack1, "fiveWhys") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 14, "column": 0 }, "end": { "line": 21, "column": 7 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "investigation") : depth0) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 22, "column": 0 }, "end": { "line": 31, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/summary.hbs
+      ["## Summary\n\n{{md incident.summary}}\n\n### Impact\n\n{{md incident.impact.description}}\n\n{{#each impactFigures}}\n- {{inline this}}\n{{/each}}\n\n### Metrics\n\n| Metric | Value |\n| --- | --- |\n| Duration | {{{durationText}}} |\n{{#each metrics}}\n| {{label}} | {{{value}}} |\n{{/each}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "- " + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 10, "column": 2 }, "end": { "line": 10, "column": 17 } } })) + "\n";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + container.escapeExpression((helper = (helper = lookupProperty(helpers, "label") || (depth0 != null ? lookupProperty(depth0, "label") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 2 }, "end": { "line": 19, "column": 11 } } }) : helper)) + " | " + ((stack1 = (helper = (helper = lookupProperty(helpers, "value") || (depth0 != null ? lookupProperty(depth0, "value") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "value", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 14 }, "end": { "line": 19, "column": 25 } } }) : helper)) != null ? stack1 : "") + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Summary\n\n" + alias3((lookupProperty(helpers, "md") || depth0 && lookupProperty(depth0, "md") || alias2).call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "summary") : stack1, { "name": "md", "hash": {}, "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 3, "column": 23 } } })) + "\n\n### Impact\n\n" + alias3((lookupProperty(helpers, "md") || depth0 && lookupProperty(depth0, "md") || alias2).call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "impact") : stack1) != null ? lookupProperty(stack1, "description") : stack1, { "name": "md", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 0 }, "end": { "line": 7, "column": 34 } } })) + "\n\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "impactFigures") : depth0, { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 9, "column": 0 }, "end": { "line": 11, "column": 9 } } })) != null ? stack1 : "") + "\n### Metrics\n\n| Metric | Value |\n| --- | --- |\n| Duration | " + ((stack1 = (helper = (helper = lookupProperty(helpers, "durationText") || (depth0 != null ? lookupProperty(depth0, "durationText") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "durationText", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 13 }, "end": { "line": 17, "column": 31 } } }) : helper)) != null ? stack1 : "") + " |\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "metrics") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 0 }, "end": { "line": 20, "column": 9 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // partials/timeline.hbs
+      ["## Timeline\n\n{{timeZoneNote}}\n\n| Time | Type | Event |\n| --- | --- | --- |\n{{#each timeline}}\n| {{cell when}} | {{cell type}} | {{cell event}} |\n{{/each}}\n{{#if diagram}}\n\n```mermaid\n{{{diagram}}}\n```\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "when") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 2 }, "end": { "line": 8, "column": 15 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "type") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 18 }, "end": { "line": 8, "column": 31 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "event") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 8, "column": 34 }, "end": { "line": 8, "column": 48 } } })) + " |\n";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "\n```mermaid\n" + ((stack1 = (helper = (helper = lookupProperty(helpers, "diagram") || (depth0 != null ? lookupProperty(depth0, "diagram") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "diagram", "hash": {}, "data": data, "loc": { "start": { "line": 13, "column": 0 }, "end": { "line": 13, "column": 13 } } }) : helper)) != null ? stack1 : "") + "\n```\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Timeline\n\n" + container.escapeExpression((helper = (helper = lookupProperty(helpers, "timeZoneNote") || (depth0 != null ? lookupProperty(depth0, "timeZoneNote") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(alias1, { "name": "timeZoneNote", "hash": {}, "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 3, "column": 16 } } }) : helper)) + "\n\n| Time | Type | Event |\n| --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "timeline") : depth0, { "name": "each", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 7, "column": 0 }, "end": { "line": 9, "column": 9 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "diagram") : depth0, { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 10, "column": 0 }, "end": { "line": 15, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // report.hbs
+      ["{{!-- The whole report. Each section is a partial in partials/; put a file of the same name in your own templates folder to replace it. --}}\n# {{inline incident.title}}\n\n{{> header}}\n\n{{> summary}}\n\n{{> timeline}}\n\n{{> root-cause}}\n\n{{> resolution}}\n\n{{> action-items}}\n\n{{> lessons}}\n\n{{> related}}\n", { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "# " + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "incident") : depth0) != null ? lookupProperty(stack1, "title") : stack1, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 2 }, "end": { "line": 2, "column": 27 } } })) + "\n\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "header"), depth0, { "name": "header", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "summary"), depth0, { "name": "summary", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "timeline"), depth0, { "name": "timeline", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "root-cause"), depth0, { "name": "root-cause", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "resolution"), depth0, { "name": "resolution", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "action-items"), depth0, { "name": "action-items", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "lessons"), depth0, { "name": "lessons", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "related"), depth0, { "name": "related", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "");
+      }, "usePartial": true, "useData": true }],
+      // report/partials/clusters.hbs
+      ["## Where incidents cluster\n\n{{#if clusters.services.length}}\n### By service\n\n| Service | Incidents | Newest |\n| --- | --- | --- |\n{{#each clusters.services}}\n| {{cell name}} | {{count}} | {{#each incidents}}{{#unless @first}}, {{/unless}}[{{cell title}}]({{link}}){{/each}}{{#if more}} and {{more}} more{{/if}} |\n{{/each}}\n{{else}}\nNo incident names a service.\n{{/if}}\n\n{{#if clusters.tags.length}}\n### By tag\n\n| Tag | Incidents | Newest |\n| --- | --- | --- |\n{{#each clusters.tags}}\n| {{cell name}} | {{count}} | {{#each incidents}}{{#unless @first}}, {{/unless}}[{{cell title}}]({{link}}){{/each}}{{#if more}} and {{more}} more{{/if}} |\n{{/each}}\n{{/if}}\n\n### Recurring contributing factors\n\n{{#if clusters.factors.length}}\nFactors named in more than one incident; wordings that differ only slightly are grouped.\n\n| Factor | Incidents | Also worded as | Newest |\n| --- | --- | --- | --- |\n{{#each clusters.factors}}\n| {{cell factor}} | {{count}} | {{#each variants}}{{#unless @first}}; {{/unless}}{{cell this}}{{/each}} | {{#each incidents}}{{#unless @first}}, {{/unless}}[{{cell title}}]({{link}}){{/each}}{{#if more}} and {{more}} more{{/if}} |\n{{/each}}\n{{else}}\nNo contributing factor recurs across incidents.\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### By service\n\n| Service | Incidents | Newest |\n| --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "services") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 10, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "name") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 2 }, "end": { "line": 9, "column": 15 } } })) + " | " + alias3((helper = (helper = lookupProperty(helpers, "count") || (depth0 != null ? lookupProperty(depth0, "count") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 18 }, "end": { "line": 9, "column": 27 } } }) : helper)) + " | " + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "incidents") : depth0, { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 9, "column": 30 }, "end": { "line": 9, "column": 115 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "more") : depth0, { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 9, "column": 115 }, "end": { "line": 9, "column": 152 } } })) != null ? stack1 : "") + " |\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return ((stack1 = lookupProperty(helpers, "unless").call(alias1, data && lookupProperty(data, "first"), { "name": "unless", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 9, "column": 49 }, "end": { "line": 9, "column": 80 } } })) != null ? stack1 : "") + "[" + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 81 }, "end": { "line": 9, "column": 95 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 97 }, "end": { "line": 9, "column": 105 } } }) : helper)) + ")";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        return ", ";
+      }, "4": function(container, depth0, helpers, partials, data) {
+        var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return " and " + container.escapeExpression((helper = (helper = lookupProperty(helpers, "more") || (depth0 != null ? lookupProperty(depth0, "more") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "more", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 132 }, "end": { "line": 9, "column": 140 } } }) : helper)) + " more";
+      }, "5": function(container, depth0, helpers, partials, data) {
+        return "No incident names a service.\n";
+      }, "6": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### By tag\n\n| Tag | Incidents | Newest |\n| --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "tags") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 20, "column": 0 }, "end": { "line": 22, "column": 9 } } })) != null ? stack1 : "");
+      }, "7": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "Factors named in more than one incident; wordings that differ only slightly are grouped.\n\n| Factor | Incidents | Also worded as | Newest |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "factors") : stack1, { "name": "each", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 32, "column": 0 }, "end": { "line": 34, "column": 9 } } })) != null ? stack1 : "");
+      }, "8": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "factor") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 33, "column": 2 }, "end": { "line": 33, "column": 17 } } })) + " | " + alias3((helper = (helper = lookupProperty(helpers, "count") || (depth0 != null ? lookupProperty(depth0, "count") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "count", "hash": {}, "data": data, "loc": { "start": { "line": 33, "column": 20 }, "end": { "line": 33, "column": 29 } } }) : helper)) + " | " + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "variants") : depth0, { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 33, "column": 32 }, "end": { "line": 33, "column": 103 } } })) != null ? stack1 : "") + " | " + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "incidents") : depth0, { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 33, "column": 106 }, "end": { "line": 33, "column": 191 } } })) != null ? stack1 : "") + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "more") : depth0, { "name": "if", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 33, "column": 191 }, "end": { "line": 33, "column": 228 } } })) != null ? stack1 : "") + " |\n";
+      }, "9": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return ((stack1 = lookupProperty(helpers, "unless").call(alias1, data && lookupProperty(data, "first"), { "name": "unless", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 33, "column": 50 }, "end": { "line": 33, "column": 81 } } })) != null ? stack1 : "") + container.escapeExpression((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || container.hooks.helperMissing).call(alias1, depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 33, "column": 81 }, "end": { "line": 33, "column": 94 } } }));
+      }, "10": function(container, depth0, helpers, partials, data) {
+        return "; ";
+      }, "11": function(container, depth0, helpers, partials, data) {
+        return "No contributing factor recurs across incidents.\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Where incidents cluster\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "services") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 13, "column": 7 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "tags") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 15, "column": 0 }, "end": { "line": 23, "column": 7 } } })) != null ? stack1 : "") + "\n### Recurring contributing factors\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "clusters") : depth0) != null ? lookupProperty(stack1, "factors") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.program(11, data, 0), "data": data, "loc": { "start": { "line": 27, "column": 0 }, "end": { "line": 37, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // report/partials/follow-through.hbs
+      ["## Action items\n\n| Open | In progress | Done | Won't do | Total |\n| --- | --- | --- | --- | --- |\n| {{followThrough.counts.open}} | {{followThrough.counts.in_progress}} | {{followThrough.counts.done}} | {{followThrough.counts.wont_do}} | {{followThrough.counts.total}} |\n\n{{#if followThrough.completion.length}}\n### Completion per quarter\n\nDone out of the items not declined, by the quarter of the incident.\n\n| Quarter | Done | Open | In progress | Won't do | Completion |\n| --- | --- | --- | --- | --- | --- |\n{{#each followThrough.completion}}\n| {{period}} | {{done}} | {{open}} | {{in_progress}} | {{wont_do}} | {{rate}} |\n{{/each}}\n{{/if}}\n\n### Overdue\n\n{{#if followThrough.overdueByOwner.length}}\nDeadline passed and not done, as of {{asOf}}, oldest first.\n\n{{#each followThrough.overdueByOwner}}\n#### {{inline owner}}\n\n| Days overdue | Deadline | Action | Incident | Issue |\n| --- | --- | --- | --- | --- |\n{{#each items}}\n| {{daysOverdue}} | {{deadline}} | {{cell action}} | [{{cell title}}]({{link}}) | {{#if issue_url}}[{{issueText}}]({{issue_url}}){{else}}{{issueText}}{{/if}} |\n{{/each}}\n\n{{/each}}\n{{else}}\nNo overdue action items.\n{{/if}}\n\n{{#if followThrough.noOwner.length}}\n### No owner\n\n| Action | Deadline | Incident | Issue |\n| --- | --- | --- | --- |\n{{#each followThrough.noOwner}}\n| {{cell action}} | {{deadline}} | [{{cell title}}]({{link}}) | {{#if issue_url}}[{{issueText}}]({{issue_url}}){{else}}{{issueText}}{{/if}} |\n{{/each}}\n{{/if}}\n\n{{#if followThrough.noDeadline.length}}\n### No deadline\n\n| Action | Owner | Incident | Issue |\n| --- | --- | --- | --- |\n{{#each followThrough.noDeadline}}\n| {{cell action}} | {{cell owner}} | [{{cell title}}]({{link}}) | {{#if issue_url}}[{{issueText}}]({{issue_url}}){{else}}{{issueText}}{{/if}} |\n{{/each}}\n{{/if}}\n\n{{#if followThrough.declined.length}}\n### Declined\n\nA declined action is a decision to review, with its reason.\n\n| Action | Reason | Incident | Issue |\n| --- | --- | --- | --- |\n{{#each followThrough.declined}}\n| {{cell action}} | {{cell reason}} | [{{cell title}}]({{link}}) | {{#if issue_url}}[{{issueText}}]({{issue_url}}){{else}}{{issueText}}{{/if}} |\n{{/each}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### Completion per quarter\n\nDone out of the items not declined, by the quarter of the incident.\n\n| Quarter | Done | Open | In progress | Won't do | Completion |\n| --- | --- | --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "completion") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 14, "column": 0 }, "end": { "line": 16, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "period") || (depth0 != null ? lookupProperty(depth0, "period") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "period", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 2 }, "end": { "line": 15, "column": 12 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "done") || (depth0 != null ? lookupProperty(depth0, "done") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "done", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 15 }, "end": { "line": 15, "column": 23 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "open") || (depth0 != null ? lookupProperty(depth0, "open") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "open", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 26 }, "end": { "line": 15, "column": 34 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "in_progress") || (depth0 != null ? lookupProperty(depth0, "in_progress") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "in_progress", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 37 }, "end": { "line": 15, "column": 52 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "wont_do") || (depth0 != null ? lookupProperty(depth0, "wont_do") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "wont_do", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 55 }, "end": { "line": 15, "column": 66 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "rate") || (depth0 != null ? lookupProperty(depth0, "rate") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "rate", "hash": {}, "data": data, "loc": { "start": { "line": 15, "column": 69 }, "end": { "line": 15, "column": 77 } } }) : helper)) + " |\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "Deadline passed and not done, as of " + container.escapeExpression((helper = (helper = lookupProperty(helpers, "asOf") || (depth0 != null ? lookupProperty(depth0, "asOf") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(alias1, { "name": "asOf", "hash": {}, "data": data, "loc": { "start": { "line": 22, "column": 36 }, "end": { "line": 22, "column": 44 } } }) : helper)) + ", oldest first.\n\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "overdueByOwner") : stack1, { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 24, "column": 0 }, "end": { "line": 33, "column": 9 } } })) != null ? stack1 : "");
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "#### " + container.escapeExpression((lookupProperty(helpers, "inline") || depth0 && lookupProperty(depth0, "inline") || container.hooks.helperMissing).call(alias1, depth0 != null ? lookupProperty(depth0, "owner") : depth0, { "name": "inline", "hash": {}, "data": data, "loc": { "start": { "line": 25, "column": 5 }, "end": { "line": 25, "column": 21 } } })) + "\n\n| Days overdue | Deadline | Action | Incident | Issue |\n| --- | --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "items") : depth0, { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 29, "column": 0 }, "end": { "line": 31, "column": 9 } } })) != null ? stack1 : "") + "\n";
+      }, "4": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "daysOverdue") || (depth0 != null ? lookupProperty(depth0, "daysOverdue") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "daysOverdue", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 2 }, "end": { "line": 30, "column": 17 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "deadline") || (depth0 != null ? lookupProperty(depth0, "deadline") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "deadline", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 20 }, "end": { "line": 30, "column": 32 } } }) : helper)) + " | " + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "action") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 35 }, "end": { "line": 30, "column": 50 } } })) + " | [" + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 54 }, "end": { "line": 30, "column": 68 } } })) + "](" + alias4((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 70 }, "end": { "line": 30, "column": 78 } } }) : helper)) + ") | " + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "issue_url") : depth0, { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 30, "column": 82 }, "end": { "line": 30, "column": 157 } } })) != null ? stack1 : "") + " |\n";
+      }, "5": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "[" + alias4((helper = (helper = lookupProperty(helpers, "issueText") || (depth0 != null ? lookupProperty(depth0, "issueText") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "issueText", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 100 }, "end": { "line": 30, "column": 113 } } }) : helper)) + "](" + alias4((helper = (helper = lookupProperty(helpers, "issue_url") || (depth0 != null ? lookupProperty(depth0, "issue_url") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "issue_url", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 115 }, "end": { "line": 30, "column": 128 } } }) : helper)) + ")";
+      }, "6": function(container, depth0, helpers, partials, data) {
+        var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return container.escapeExpression((helper = (helper = lookupProperty(helpers, "issueText") || (depth0 != null ? lookupProperty(depth0, "issueText") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "issueText", "hash": {}, "data": data, "loc": { "start": { "line": 30, "column": 137 }, "end": { "line": 30, "column": 150 } } }) : helper));
+      }, "7": function(container, depth0, helpers, partials, data) {
+        return "No overdue action items.\n";
+      }, "8": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### No owner\n\n| Action | Deadline | Incident | Issue |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "noOwner") : stack1, { "name": "each", "hash": {}, "fn": container.program(9, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 43, "column": 0 }, "end": { "line": 45, "column": 9 } } })) != null ? stack1 : "");
+      }, "9": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "action") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 44, "column": 2 }, "end": { "line": 44, "column": 17 } } })) + " | " + alias3((helper = (helper = lookupProperty(helpers, "deadline") || (depth0 != null ? lookupProperty(depth0, "deadline") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "deadline", "hash": {}, "data": data, "loc": { "start": { "line": 44, "column": 20 }, "end": { "line": 44, "column": 32 } } }) : helper)) + " | [" + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 44, "column": 36 }, "end": { "line": 44, "column": 50 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 44, "column": 52 }, "end": { "line": 44, "column": 60 } } }) : helper)) + ") | " + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "issue_url") : depth0, { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 44, "column": 64 }, "end": { "line": 44, "column": 139 } } })) != null ? stack1 : "") + " |\n";
+      }, "10": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### No deadline\n\n| Action | Owner | Incident | Issue |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "noDeadline") : stack1, { "name": "each", "hash": {}, "fn": container.program(11, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 53, "column": 0 }, "end": { "line": 55, "column": 9 } } })) != null ? stack1 : "");
+      }, "11": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "action") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 54, "column": 2 }, "end": { "line": 54, "column": 17 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "owner") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 54, "column": 20 }, "end": { "line": 54, "column": 34 } } })) + " | [" + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 54, "column": 38 }, "end": { "line": 54, "column": 52 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 54, "column": 54 }, "end": { "line": 54, "column": 62 } } }) : helper)) + ") | " + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "issue_url") : depth0, { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 54, "column": 66 }, "end": { "line": 54, "column": 141 } } })) != null ? stack1 : "") + " |\n";
+      }, "12": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### Declined\n\nA declined action is a decision to review, with its reason.\n\n| Action | Reason | Incident | Issue |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "declined") : stack1, { "name": "each", "hash": {}, "fn": container.program(13, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 65, "column": 0 }, "end": { "line": 67, "column": 9 } } })) != null ? stack1 : "");
+      }, "13": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "action") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 66, "column": 2 }, "end": { "line": 66, "column": 17 } } })) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "reason") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 66, "column": 20 }, "end": { "line": 66, "column": 35 } } })) + " | [" + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 66, "column": 39 }, "end": { "line": 66, "column": 53 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 66, "column": 55 }, "end": { "line": 66, "column": 63 } } }) : helper)) + ") | " + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "issue_url") : depth0, { "name": "if", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.program(6, data, 0), "data": data, "loc": { "start": { "line": 66, "column": 67 }, "end": { "line": 66, "column": 142 } } })) != null ? stack1 : "") + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = container.lambda, alias2 = container.escapeExpression, alias3 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Action items\n\n| Open | In progress | Done | Won't do | Total |\n| --- | --- | --- | --- | --- |\n| " + alias2(alias1((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "open") : stack1, depth0)) + " | " + alias2(alias1((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "in_progress") : stack1, depth0)) + " | " + alias2(alias1((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "done") : stack1, depth0)) + " | " + alias2(alias1((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "wont_do") : stack1, depth0)) + " | " + alias2(alias1((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "total") : stack1, depth0)) + " |\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "completion") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 7, "column": 0 }, "end": { "line": 17, "column": 7 } } })) != null ? stack1 : "") + "\n### Overdue\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "overdueByOwner") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.program(7, data, 0), "data": data, "loc": { "start": { "line": 21, "column": 0 }, "end": { "line": 36, "column": 7 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "noOwner") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(8, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 38, "column": 0 }, "end": { "line": 46, "column": 7 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "noDeadline") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(10, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 48, "column": 0 }, "end": { "line": 56, "column": 7 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias3, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "declined") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(12, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 58, "column": 0 }, "end": { "line": 68, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // report/partials/incident-index.hbs
+      ["## Incidents\n\n{{#if index.published.length}}\n| Date | Incident | Severity | Duration | Time to detect | Time to mitigate | Services | Open actions |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n{{#each index.published}}\n| {{date}} | [{{cell title}}]({{link}}) | {{cell severity}} | {{duration}} | {{timeToDetect}} | {{timeToMitigate}} | {{cell services}} | {{actions}} |\n{{/each}}\n{{else}}\nNo published incidents.\n{{/if}}\n\n### Draft and in review\n\n{{#if index.unpublished.length}}\n| Date | Incident | Severity | Status | Duration | Time to detect | Time to mitigate | Services | Open actions |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n{{#each index.unpublished}}\n| {{date}} | [{{cell title}}]({{link}}) | {{cell severity}} | {{status}} | {{duration}} | {{timeToDetect}} | {{timeToMitigate}} | {{cell services}} | {{actions}} |\n{{/each}}\n{{else}}\nNo incidents in draft or in review.\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| Date | Incident | Severity | Duration | Time to detect | Time to mitigate | Services | Open actions |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "index") : depth0) != null ? lookupProperty(stack1, "published") : stack1, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 6, "column": 0 }, "end": { "line": 8, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "date") || (depth0 != null ? lookupProperty(depth0, "date") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "date", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 2 }, "end": { "line": 7, "column": 10 } } }) : helper)) + " | [" + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 14 }, "end": { "line": 7, "column": 28 } } })) + "](" + alias4((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 30 }, "end": { "line": 7, "column": 38 } } }) : helper)) + ") | " + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "severity") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 42 }, "end": { "line": 7, "column": 59 } } })) + " | " + alias4((helper = (helper = lookupProperty(helpers, "duration") || (depth0 != null ? lookupProperty(depth0, "duration") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "duration", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 62 }, "end": { "line": 7, "column": 74 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "timeToDetect") || (depth0 != null ? lookupProperty(depth0, "timeToDetect") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "timeToDetect", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 77 }, "end": { "line": 7, "column": 93 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "timeToMitigate") || (depth0 != null ? lookupProperty(depth0, "timeToMitigate") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "timeToMitigate", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 96 }, "end": { "line": 7, "column": 114 } } }) : helper)) + " | " + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "services") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 117 }, "end": { "line": 7, "column": 134 } } })) + " | " + alias4((helper = (helper = lookupProperty(helpers, "actions") || (depth0 != null ? lookupProperty(depth0, "actions") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "actions", "hash": {}, "data": data, "loc": { "start": { "line": 7, "column": 137 }, "end": { "line": 7, "column": 148 } } }) : helper)) + " |\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        return "No published incidents.\n";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| Date | Incident | Severity | Status | Duration | Time to detect | Time to mitigate | Services | Open actions |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "index") : depth0) != null ? lookupProperty(stack1, "unpublished") : stack1, { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 18, "column": 0 }, "end": { "line": 20, "column": 9 } } })) != null ? stack1 : "");
+      }, "4": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "date") || (depth0 != null ? lookupProperty(depth0, "date") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "date", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 2 }, "end": { "line": 19, "column": 10 } } }) : helper)) + " | [" + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 14 }, "end": { "line": 19, "column": 28 } } })) + "](" + alias4((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 30 }, "end": { "line": 19, "column": 38 } } }) : helper)) + ") | " + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "severity") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 42 }, "end": { "line": 19, "column": 59 } } })) + " | " + alias4((helper = (helper = lookupProperty(helpers, "status") || (depth0 != null ? lookupProperty(depth0, "status") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "status", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 62 }, "end": { "line": 19, "column": 72 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "duration") || (depth0 != null ? lookupProperty(depth0, "duration") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "duration", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 75 }, "end": { "line": 19, "column": 87 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "timeToDetect") || (depth0 != null ? lookupProperty(depth0, "timeToDetect") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "timeToDetect", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 90 }, "end": { "line": 19, "column": 106 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "timeToMitigate") || (depth0 != null ? lookupProperty(depth0, "timeToMitigate") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "timeToMitigate", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 109 }, "end": { "line": 19, "column": 127 } } }) : helper)) + " | " + alias4((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "services") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 130 }, "end": { "line": 19, "column": 147 } } })) + " | " + alias4((helper = (helper = lookupProperty(helpers, "actions") || (depth0 != null ? lookupProperty(depth0, "actions") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "actions", "hash": {}, "data": data, "loc": { "start": { "line": 19, "column": 150 }, "end": { "line": 19, "column": 161 } } }) : helper)) + " |\n";
+      }, "5": function(container, depth0, helpers, partials, data) {
+        return "No incidents in draft or in review.\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, alias1 = depth0 != null ? depth0 : container.nullContext || {}, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Incidents\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "index") : depth0) != null ? lookupProperty(stack1, "published") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(2, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 11, "column": 7 } } })) != null ? stack1 : "") + "\n### Draft and in review\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "index") : depth0) != null ? lookupProperty(stack1, "unpublished") : stack1) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.program(5, data, 0), "data": data, "loc": { "start": { "line": 15, "column": 0 }, "end": { "line": 23, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // report/partials/overview.hbs
+      ["As of {{asOf}}: {{totals.incidents}} incidents ({{totals.published}} published, {{totals.in_review}} in review, {{totals.draft}} draft), {{followThrough.counts.total}} action items, {{followThrough.overdueCount}} overdue.{{#if totals.unreadable}} Files that could not be read: {{totals.unreadable}} (listed at the end of this page).{{/if}}\n\nThis page is generated by `npx postmortem report` from the incident files beside it. It is about systems and follow-through, not about people.\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return " Files that could not be read: " + container.escapeExpression(container.lambda((stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "unreadable") : stack1, depth0)) + " (listed at the end of this page).";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.escapeExpression, alias3 = container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "As of " + alias2((helper = (helper = lookupProperty(helpers, "asOf") || (depth0 != null ? lookupProperty(depth0, "asOf") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(alias1, { "name": "asOf", "hash": {}, "data": data, "loc": { "start": { "line": 1, "column": 6 }, "end": { "line": 1, "column": 14 } } }) : helper)) + ": " + alias2(alias3((stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "incidents") : stack1, depth0)) + " incidents (" + alias2(alias3((stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "published") : stack1, depth0)) + " published, " + alias2(alias3((stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "in_review") : stack1, depth0)) + " in review, " + alias2(alias3((stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "draft") : stack1, depth0)) + " draft), " + alias2(alias3((stack1 = (stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "counts") : stack1) != null ? lookupProperty(stack1, "total") : stack1, depth0)) + " action items, " + alias2(alias3((stack1 = depth0 != null ? lookupProperty(depth0, "followThrough") : depth0) != null ? lookupProperty(stack1, "overdueCount") : stack1, depth0)) + " overdue." + ((stack1 = lookupProperty(helpers, "if").call(alias1, (stack1 = depth0 != null ? lookupProperty(depth0, "totals") : depth0) != null ? lookupProperty(stack1, "unreadable") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 221 }, "end": { "line": 1, "column": 339 } } })) != null ? stack1 : "") + "\n\nThis page is generated by `npx postmortem report` from the incident files beside it. It is about systems and follow-through, not about people.\n";
+      }, "useData": true }],
+      // report/partials/period-trends.hbs
+      ['{{!-- One "Per quarter" / "Per month" section of the trends (used twice by trends.hbs): a bar chart of incidents, the table of the period\'s figures, a line of median time to resolve with its table. --}}\n### {{heading}}\n\n{{#if earlier}}\nThe newest {{rows.length}} months, {{first}} to {{last}}; the {{earlier}} months before are counted in the quarters above and listed in `--format json`.\n{{/if}}\n\n{{#if incidentsChart}}\n```mermaid\n{{{incidentsChart}}}\n```\n{{/if}}\n\n| {{label}} | Incidents |{{#each severities}} {{cell this}} |{{/each}} Time to detect | Time to mitigate | Time to resolve | Review lag |\n| --- | --- |{{#each severities}} --- |{{/each}} --- | --- | --- | --- |\n{{#each rows}}\n| {{period}} | {{incidents}} |{{#each severities}} {{this}} |{{/each}} {{detect}} | {{mitigate}} | {{resolve}} | {{reviewLag}} |\n{{/each}}\n\n{{#if resolveChart}}\n```mermaid\n{{{resolveChart}}}\n```\n\n| {{label}} | Median time to resolve (minutes) |\n| --- | --- |\n{{#each resolveRows}}\n| {{period}} | {{minutes}} |\n{{/each}}\n{{/if}}\n', { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = container.escapeExpression, alias2 = depth0 != null ? depth0 : container.nullContext || {}, alias3 = container.hooks.helperMissing, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "The newest " + alias1(container.lambda((stack1 = depth0 != null ? lookupProperty(depth0, "rows") : depth0) != null ? lookupProperty(stack1, "length") : stack1, depth0)) + " months, " + alias1((helper = (helper = lookupProperty(helpers, "first") || (depth0 != null ? lookupProperty(depth0, "first") : depth0)) != null ? helper : alias3, typeof helper === alias4 ? helper.call(alias2, { "name": "first", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 35 }, "end": { "line": 5, "column": 44 } } }) : helper)) + " to " + alias1((helper = (helper = lookupProperty(helpers, "last") || (depth0 != null ? lookupProperty(depth0, "last") : depth0)) != null ? helper : alias3, typeof helper === alias4 ? helper.call(alias2, { "name": "last", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 48 }, "end": { "line": 5, "column": 56 } } }) : helper)) + "; the " + alias1((helper = (helper = lookupProperty(helpers, "earlier") || (depth0 != null ? lookupProperty(depth0, "earlier") : depth0)) != null ? helper : alias3, typeof helper === alias4 ? helper.call(alias2, { "name": "earlier", "hash": {}, "data": data, "loc": { "start": { "line": 5, "column": 62 }, "end": { "line": 5, "column": 73 } } }) : helper)) + " months before are counted in the quarters above and listed in `--format json`.\n";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "```mermaid\n" + ((stack1 = (helper = (helper = lookupProperty(helpers, "incidentsChart") || (depth0 != null ? lookupProperty(depth0, "incidentsChart") : depth0)) != null ? helper : container.hooks.helperMissing, typeof helper === "function" ? helper.call(depth0 != null ? depth0 : container.nullContext || {}, { "name": "incidentsChart", "hash": {}, "data": data, "loc": { "start": { "line": 10, "column": 0 }, "end": { "line": 10, "column": 20 } } }) : helper)) != null ? stack1 : "") + "\n```\n";
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return " " + container.escapeExpression((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || container.hooks.helperMissing).call(depth0 != null ? depth0 : container.nullContext || {}, depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 14, "column": 46 }, "end": { "line": 14, "column": 59 } } })) + " |";
+      }, "3": function(container, depth0, helpers, partials, data) {
+        return " --- |";
+      }, "4": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "period") || (depth0 != null ? lookupProperty(depth0, "period") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "period", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 2 }, "end": { "line": 17, "column": 12 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "incidents") || (depth0 != null ? lookupProperty(depth0, "incidents") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "incidents", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 15 }, "end": { "line": 17, "column": 28 } } }) : helper)) + " |" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "severities") : depth0, { "name": "each", "hash": {}, "fn": container.program(5, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 17, "column": 30 }, "end": { "line": 17, "column": 70 } } })) != null ? stack1 : "") + " " + alias4((helper = (helper = lookupProperty(helpers, "detect") || (depth0 != null ? lookupProperty(depth0, "detect") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "detect", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 71 }, "end": { "line": 17, "column": 81 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "mitigate") || (depth0 != null ? lookupProperty(depth0, "mitigate") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "mitigate", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 84 }, "end": { "line": 17, "column": 96 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "resolve") || (depth0 != null ? lookupProperty(depth0, "resolve") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "resolve", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 99 }, "end": { "line": 17, "column": 110 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "reviewLag") || (depth0 != null ? lookupProperty(depth0, "reviewLag") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "reviewLag", "hash": {}, "data": data, "loc": { "start": { "line": 17, "column": 113 }, "end": { "line": 17, "column": 126 } } }) : helper)) + " |\n";
+      }, "5": function(container, depth0, helpers, partials, data) {
+        return " " + container.escapeExpression(container.lambda(depth0, depth0)) + " |";
+      }, "6": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "```mermaid\n" + ((stack1 = (helper = (helper = lookupProperty(helpers, "resolveChart") || (depth0 != null ? lookupProperty(depth0, "resolveChart") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "resolveChart", "hash": {}, "data": data, "loc": { "start": { "line": 22, "column": 0 }, "end": { "line": 22, "column": 18 } } }) : helper)) != null ? stack1 : "") + "\n```\n\n| " + container.escapeExpression((helper = (helper = lookupProperty(helpers, "label") || (depth0 != null ? lookupProperty(depth0, "label") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 25, "column": 2 }, "end": { "line": 25, "column": 11 } } }) : helper)) + " | Median time to resolve (minutes) |\n| --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "resolveRows") : depth0, { "name": "each", "hash": {}, "fn": container.program(7, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 27, "column": 0 }, "end": { "line": 29, "column": 9 } } })) != null ? stack1 : "");
+      }, "7": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias4((helper = (helper = lookupProperty(helpers, "period") || (depth0 != null ? lookupProperty(depth0, "period") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "period", "hash": {}, "data": data, "loc": { "start": { "line": 28, "column": 2 }, "end": { "line": 28, "column": 12 } } }) : helper)) + " | " + alias4((helper = (helper = lookupProperty(helpers, "minutes") || (depth0 != null ? lookupProperty(depth0, "minutes") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "minutes", "hash": {}, "data": data, "loc": { "start": { "line": 28, "column": 15 }, "end": { "line": 28, "column": 26 } } }) : helper)) + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = "function", alias4 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### " + alias4((helper = (helper = lookupProperty(helpers, "heading") || (depth0 != null ? lookupProperty(depth0, "heading") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "heading", "hash": {}, "data": data, "loc": { "start": { "line": 2, "column": 4 }, "end": { "line": 2, "column": 15 } } }) : helper)) + "\n\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "earlier") : depth0, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 4, "column": 0 }, "end": { "line": 6, "column": 7 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "incidentsChart") : depth0, { "name": "if", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 12, "column": 7 } } })) != null ? stack1 : "") + "\n| " + alias4((helper = (helper = lookupProperty(helpers, "label") || (depth0 != null ? lookupProperty(depth0, "label") : depth0)) != null ? helper : alias2, typeof helper === alias3 ? helper.call(alias1, { "name": "label", "hash": {}, "data": data, "loc": { "start": { "line": 14, "column": 2 }, "end": { "line": 14, "column": 11 } } }) : helper)) + " | Incidents |" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "severities") : depth0, { "name": "each", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 14, "column": 25 }, "end": { "line": 14, "column": 70 } } })) != null ? stack1 : "") + " Time to detect | Time to mitigate | Time to resolve | Review lag |\n| --- | --- |" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "severities") : depth0, { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 15, "column": 13 }, "end": { "line": 15, "column": 48 } } })) != null ? stack1 : "") + " --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(alias1, depth0 != null ? lookupProperty(depth0, "rows") : depth0, { "name": "each", "hash": {}, "fn": container.program(4, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 16, "column": 0 }, "end": { "line": 18, "column": 9 } } })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(alias1, depth0 != null ? lookupProperty(depth0, "resolveChart") : depth0, { "name": "if", "hash": {}, "fn": container.program(6, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 20, "column": 0 }, "end": { "line": 30, "column": 7 } } })) != null ? stack1 : "");
+      }, "useData": true }],
+      // report/partials/policies.hbs
+      ["{{#if policies.length}}\n## Policy breaches\n\nLimits set under `policies` in `postmortem.config.yaml`.\n\n| Incident | Field | Rule | Finding |\n| --- | --- | --- | --- |\n{{#each policies}}\n| [{{cell title}}]({{link}}) | `{{path}}` | {{rule_id}} | {{cell message}} |\n{{/each}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Policy breaches\n\nLimits set under `policies` in `postmortem.config.yaml`.\n\n| Incident | Field | Rule | Finding |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "policies") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 10, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| [" + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "title") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 3 }, "end": { "line": 9, "column": 17 } } })) + "](" + alias3((helper = (helper = lookupProperty(helpers, "link") || (depth0 != null ? lookupProperty(depth0, "link") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "link", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 19 }, "end": { "line": 9, "column": 27 } } }) : helper)) + ") | `" + alias3((helper = (helper = lookupProperty(helpers, "path") || (depth0 != null ? lookupProperty(depth0, "path") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "path", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 32 }, "end": { "line": 9, "column": 40 } } }) : helper)) + "` | " + alias3((helper = (helper = lookupProperty(helpers, "rule_id") || (depth0 != null ? lookupProperty(depth0, "rule_id") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "rule_id", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 44 }, "end": { "line": 9, "column": 55 } } }) : helper)) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "message") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 58 }, "end": { "line": 9, "column": 74 } } })) + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "policies") : depth0) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 11, "column": 7 } } })) != null ? stack1 : "";
+      }, "useData": true }],
+      // report/partials/trends.hbs
+      ["## Trends\n\n{{#if empty}}\nNo incidents yet.\n{{else}}\nTimes are median / p90 (nearest rank) of the incidents of the period that record both events. Review lag is the days from the resolve event to publication: {{trends.reviewLag}} over all published incidents.\n\n{{> period-trends trends.perQuarter}}\n\n{{> period-trends trends.perMonth}}\n\n{{#if trends.severityPie}}\n### By severity\n\n```mermaid\n{{{trends.severityPie}}}\n```\n\n| Severity | Incidents |\n| --- | --- |\n{{#each trends.severityRows}}\n| {{cell severity}} | {{incidents}} |\n{{/each}}\n{{/if}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        return "No incidents yet.\n";
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "Times are median / p90 (nearest rank) of the incidents of the period that record both events. Review lag is the days from the resolve event to publication: " + container.escapeExpression(container.lambda((stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "reviewLag") : stack1, depth0)) + " over all published incidents.\n\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "period-trends"), (stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "perQuarter") : stack1, { "name": "period-trends", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "period-trends"), (stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "perMonth") : stack1, { "name": "period-trends", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "severityPie") : stack1, { "name": "if", "hash": {}, "fn": container.program(2, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 12, "column": 0 }, "end": { "line": 24, "column": 7 } } })) != null ? stack1 : "");
+      }, "2": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "### By severity\n\n```mermaid\n" + ((stack1 = container.lambda((stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "severityPie") : stack1, depth0)) != null ? stack1 : "") + "\n```\n\n| Severity | Incidents |\n| --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "trends") : depth0) != null ? lookupProperty(stack1, "severityRows") : stack1, { "name": "each", "hash": {}, "fn": container.program(3, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 21, "column": 0 }, "end": { "line": 23, "column": 9 } } })) != null ? stack1 : "");
+      }, "3": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "severity") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 22, "column": 2 }, "end": { "line": 22, "column": 19 } } })) + " | " + alias3((helper = (helper = lookupProperty(helpers, "incidents") || (depth0 != null ? lookupProperty(depth0, "incidents") : depth0)) != null ? helper : alias2, typeof helper === "function" ? helper.call(alias1, { "name": "incidents", "hash": {}, "data": data, "loc": { "start": { "line": 22, "column": 22 }, "end": { "line": 22, "column": 35 } } }) : helper)) + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Trends\n\n" + ((stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "empty") : depth0, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.program(1, data, 0), "data": data, "loc": { "start": { "line": 3, "column": 0 }, "end": { "line": 25, "column": 7 } } })) != null ? stack1 : "");
+      }, "usePartial": true, "useData": true }],
+      // report/partials/unreadable.hbs
+      ["{{#if unreadable.length}}\n## Could not be read\n\nThese files failed validation and are left out of every figure above. Run `npx postmortem validate` for every problem.\n\n| File | Line | Rule | Problem |\n| --- | --- | --- | --- |\n{{#each unreadable}}\n| {{cell file}} | {{where}} | {{rule_id}} | {{cell message}} |\n{{/each}}\n{{/if}}\n", { "0": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "## Could not be read\n\nThese files failed validation and are left out of every figure above. Run `npx postmortem validate` for every problem.\n\n| File | Line | Rule | Problem |\n| --- | --- | --- | --- |\n" + ((stack1 = lookupProperty(helpers, "each").call(depth0 != null ? depth0 : container.nullContext || {}, depth0 != null ? lookupProperty(depth0, "unreadable") : depth0, { "name": "each", "hash": {}, "fn": container.program(1, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 8, "column": 0 }, "end": { "line": 10, "column": 9 } } })) != null ? stack1 : "");
+      }, "1": function(container, depth0, helpers, partials, data) {
+        var helper, alias1 = depth0 != null ? depth0 : container.nullContext || {}, alias2 = container.hooks.helperMissing, alias3 = container.escapeExpression, alias4 = "function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "| " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "file") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 2 }, "end": { "line": 9, "column": 15 } } })) + " | " + alias3((helper = (helper = lookupProperty(helpers, "where") || (depth0 != null ? lookupProperty(depth0, "where") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "where", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 18 }, "end": { "line": 9, "column": 27 } } }) : helper)) + " | " + alias3((helper = (helper = lookupProperty(helpers, "rule_id") || (depth0 != null ? lookupProperty(depth0, "rule_id") : depth0)) != null ? helper : alias2, typeof helper === alias4 ? helper.call(alias1, { "name": "rule_id", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 30 }, "end": { "line": 9, "column": 41 } } }) : helper)) + " | " + alias3((lookupProperty(helpers, "cell") || depth0 && lookupProperty(depth0, "cell") || alias2).call(alias1, depth0 != null ? lookupProperty(depth0, "message") : depth0, { "name": "cell", "hash": {}, "data": data, "loc": { "start": { "line": 9, "column": 44 }, "end": { "line": 9, "column": 60 } } })) + " |\n";
+      }, "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return (stack1 = lookupProperty(helpers, "if").call(depth0 != null ? depth0 : container.nullContext || {}, (stack1 = depth0 != null ? lookupProperty(depth0, "unreadable") : depth0) != null ? lookupProperty(stack1, "length") : stack1, { "name": "if", "hash": {}, "fn": container.program(0, data, 0), "inverse": container.noop, "data": data, "loc": { "start": { "line": 1, "column": 0 }, "end": { "line": 11, "column": 7 } } })) != null ? stack1 : "";
+      }, "useData": true }],
+      // report/tracker.hbs
+      ["{{!-- The tracker page (postmortem report). Each section is a partial in partials/; put a file of the same name in the `report/partials/` folder of your own templates to replace it. --}}\n# Post-mortems\n\n{{> overview}}\n\n{{> incident-index}}\n\n{{> trends}}\n\n{{> follow-through}}\n\n{{> clusters}}\n\n{{> policies}}\n\n{{> unreadable}}\n", { "compiler": [8, ">= 4.3.0"], "main": function(container, depth0, helpers, partials, data) {
+        var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+            return parent[propertyName];
+          }
+          return void 0;
+        };
+        return "# Post-mortems\n\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "overview"), depth0, { "name": "overview", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "incident-index"), depth0, { "name": "incident-index", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "trends"), depth0, { "name": "trends", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "follow-through"), depth0, { "name": "follow-through", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "clusters"), depth0, { "name": "clusters", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "policies"), depth0, { "name": "policies", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "") + "\n" + ((stack1 = container.invokePartial(lookupProperty(partials, "unreadable"), depth0, { "name": "unreadable", "data": data, "helpers": helpers, "partials": partials, "decorators": container.decorators })) != null ? stack1 : "");
+      }, "usePartial": true, "useData": true }]
+    ];
+  }
+});
+
 // src/render/mermaid.ts
 function buildPhaseDiagram(incident) {
   const marks = firstOfEachType(incident.timeline);
@@ -38718,18 +39466,23 @@ var init_view = __esm({
 // src/render/render.ts
 var render_exports = {};
 __export(render_exports, {
-  createTemplateEngine: () => createTemplateEngine,
+  compileTemplateSet: () => compileTemplateSet,
   normaliseMarkdown: () => normaliseMarkdown,
   renderRawReport: () => renderRawReport,
   renderReport: () => renderReport
 });
-function compile(templates) {
-  const cached = compiled.get(templates);
+function compileTemplateSet(templates, precompiled = PRECOMPILED) {
+  const cache = precompiled === PRECOMPILED;
+  const cached = cache ? compiled.get(templates) : void 0;
   if (cached) return cached;
   const handlebars = createTemplateEngine();
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
+  const prepared = (source) => {
+    const spec = precompiled.get(source);
+    return spec ? handlebars.template(spec) : null;
+  };
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, prepared(source) ?? source);
+  const template = prepared(templates.report) ?? handlebars.compile(templates.report);
+  if (cache) compiled.set(templates, template);
   return template;
 }
 function createTemplateEngine() {
@@ -38751,22 +39504,24 @@ function normaliseMarkdown(text4) {
   return layoutMarkdown(text4);
 }
 function renderRawReport(incident, templates, options = {}) {
-  return compile(templates)(buildReportView(incident, options));
+  return compileTemplateSet(templates)(buildReportView(incident, options));
 }
 function renderReport(incident, templates, options = {}) {
   const body = normaliseMarkdown(renderRawReport(incident, templates, options));
   return composeReportFile(incident.file, body, { key: options.key ?? PENDING_KEY, related: (options.related ?? []).map((other2) => other2.file) });
 }
-var import_handlebars, compiled;
+var import_handlebars, compiled, PRECOMPILED;
 var init_render = __esm({
   "src/render/render.ts"() {
     "use strict";
     import_handlebars = __toESM(require_lib(), 1);
     init_escape();
     init_layout();
+    init_precompiled_templates();
     init_report_file();
     init_view();
     compiled = /* @__PURE__ */ new WeakMap();
+    PRECOMPILED = new Map(PRECOMPILED_TEMPLATES);
   }
 });
 
@@ -47066,8 +47821,8 @@ function compiler(options) {
   };
   configure(config, (options || {}).mdastExtensions || []);
   const data = {};
-  return compile3;
-  function compile3(events) {
+  return compile;
+  function compile(events) {
     let tree = {
       type: "root",
       children: [],
@@ -55115,6 +55870,9 @@ function checksFor(words) {
   for (const word of words) mask |= MASKS.get(word) ?? 0;
   return mask;
 }
+function hasTrigger(text4) {
+  return ANY_TRIGGER.test(text4.toLowerCase());
+}
 var CHECK, MASKS, ANY_TRIGGER;
 var init_triggers = __esm({
   "src/lint/vocabulary/triggers.ts"() {
@@ -55126,7 +55884,7 @@ var init_triggers = __esm({
     for (const name of CHECK_NAMES) for (const word of TRIGGERS[name]) MASKS.set(word, (MASKS.get(word) ?? 0) | CHECK[name]);
     ANY_TRIGGER = new RegExp(
       `(?<![\\p{L}\\p{N}'\u2019-])(?:${[...MASKS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "['\u2019]")).join("|")})(?![\\p{L}\\p{N}'\u2019-])`,
-      "iu"
+      "u"
     );
   }
 });
@@ -55135,7 +55893,7 @@ var init_triggers = __esm({
 function lintProse(text4, given = {}) {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings = [];
-  const sentences = ANY_TRIGGER.test(text4) ? splitSentences(tokenize(text4)) : [];
+  const sentences = hasTrigger(text4) ? splitSentences(tokenize(text4)) : [];
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;
@@ -62010,19 +62768,8 @@ function buildTrackerView(report) {
 
 // src/report/render-tracker.ts
 var HEADER2 = /^<!-- Generated by postmortem from the incident files \(postmortem report\) as of (\d{4}-\d{2}-\d{2}); edit those files, not this page\. -->\n/;
-var compiled2 = /* @__PURE__ */ new WeakMap();
-function compile2(templates) {
-  let template = compiled2.get(templates);
-  if (!template) {
-    const handlebars = createTemplateEngine();
-    for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
-    template = handlebars.compile(templates.report);
-    compiled2.set(templates, template);
-  }
-  return template;
-}
 function renderTracker(report, templates) {
-  const body = tidyMarkdown(compile2(templates)(buildTrackerView(report)));
+  const body = tidyMarkdown(compileTemplateSet(templates)(buildTrackerView(report)));
   return `<!-- Generated by postmortem from the incident files (postmortem report) as of ${report.as_of}; edit those files, not this page. -->
 
 ${body}`;

@@ -36,10 +36,17 @@ export function commandHelp(command: CommandSpec): string {
 /** Runs one CLI invocation; exported so tests can call it in-process. */
 export async function runCli(argv: string[], io: CommandIO, given?: readonly CommandSpec[]): Promise<ExitCode> {
   // The whole table (every command's module) only when no narrower one is given: see commands/lazy.ts.
-  const commands = given ?? (await import('./commands/index.js')).COMMANDS;
+  return runCommands(argv, io, given ?? (await import('./commands/index.js')).COMMANDS);
+}
+
+/**
+ * runCli with the table given: what main.ts calls, so a command's own bundle
+ * (which leaves runCli out) does not carry the full table.
+ */
+export async function runCommands(argv: string[], io: CommandIO, commands: readonly CommandSpec[]): Promise<ExitCode> {
   const [name, ...rest] = argv;
   // `postmortem help validate` is `postmortem validate --help`.
-  if (name === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], io, commands);
+  if (name === 'help' && rest[0] !== undefined) return runCommands([rest[0], '--help'], io, commands);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText(commands));
     return name === undefined ? 2 : 0;

@@ -19,7 +19,7 @@ import { checkPunitive } from './rules/punitive.js';
 import { checkVagueAction } from './rules/vague-action.js';
 import { splitClauses, splitSentences } from './grammar/sentences.js';
 import { tokenize, type Span } from './grammar/tokens.js';
-import { ANY_TRIGGER, CHECK, checksFor } from './vocabulary/triggers.js';
+import { CHECK, checksFor, hasTrigger } from './vocabulary/triggers.js';
 
 export type { Finding } from './rules/finding.js';
 
@@ -57,7 +57,7 @@ export function mightBlame(sentence: Span): boolean {
 export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings: Finding[] = [];
-  const sentences = ANY_TRIGGER.test(text) ? splitSentences(tokenize(text)) : [];
+  const sentences = hasTrigger(text) ? splitSentences(tokenize(text)) : [];
   for (const sentence of sentences) {
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) continue;

@@ -12,6 +12,7 @@ import Handlebars from 'handlebars';
 import type { Incident } from '../incident/model.js';
 import { escapeBlock, escapeCell, escapeInline, escapeList } from './escape.js';
 import { layoutMarkdown } from './layout.js';
+import { PRECOMPILED_TEMPLATES } from './precompiled-templates.js';
 import { composeReportFile, PENDING_KEY } from './report-file.js';
 import { buildReportView, type ReportOptions } from './view.js';
 
@@ -24,14 +25,28 @@ export interface TemplateSet {
 
 const compiled = new WeakMap<TemplateSet, HandlebarsTemplateDelegate>();
 
-function compile(templates: TemplateSet): HandlebarsTemplateDelegate {
-  const cached = compiled.get(templates);
+/** The built-in templates' precompiled code by their text, so a template the team has not changed is not compiled again. */
+const PRECOMPILED = new Map(PRECOMPILED_TEMPLATES);
+
+/**
+ * A template set made into one function, once per set: the report's and the
+ * tracker page's. A template whose text is a built-in one's runs from its
+ * precompiled code; any other is compiled here. `precompiled` is for tests
+ * (an empty map compiles everything, as before the precompiled table).
+ */
+export function compileTemplateSet(templates: TemplateSet, precompiled: ReadonlyMap<string, TemplateSpecification> = PRECOMPILED): HandlebarsTemplateDelegate {
+  const cache = precompiled === PRECOMPILED;
+  const cached = cache ? compiled.get(templates) : undefined;
   if (cached) return cached;
   const handlebars = createTemplateEngine();
-  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const prepared = (source: string) => {
+    const spec = precompiled.get(source);
+    return spec ? handlebars.template(spec) : null;
+  };
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, prepared(source) ?? source);
   // Plain `{{x}}` keeps Handlebars' HTML escaping as a safety net for custom templates.
-  const template = handlebars.compile(templates.report);
-  compiled.set(templates, template);
+  const template = prepared(templates.report) ?? handlebars.compile(templates.report);
+  if (cache) compiled.set(templates, template);
   return template;
 }
 
@@ -40,7 +55,7 @@ function compile(templates: TemplateSet): HandlebarsTemplateDelegate {
  * `md` (prose), `inline` (one line), `cell` (a table cell), `join` (a list).
  * The tracker's templates share it, so user text is escaped one way.
  */
-export function createTemplateEngine(): typeof Handlebars {
+function createTemplateEngine(): typeof Handlebars {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('md', (text: unknown) => new handlebars.SafeString(escapeBlock(String(text ?? ''))));
   handlebars.registerHelper('inline', (text: unknown) => new handlebars.SafeString(escapeInline(oneLine(text))));
@@ -71,7 +86,7 @@ export function normaliseMarkdown(text: string): string {
 
 /** The template output before normalisation (the layout pass). */
 export function renderRawReport(incident: Incident, templates: TemplateSet, options: ReportOptions = {}): string {
-  return compile(templates)(buildReportView(incident, options));
+  return compileTemplateSet(templates)(buildReportView(incident, options));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Runs the built CLI (`dist/bin/postmortem.js`) as a child process in a scratch copy of
+ * Runs the built CLI (`dist/bin/postmortem.cjs`) as a child process in a scratch copy of
  * a repository, the way a user or CI runs it. `npm test` builds first.
  */
 import { execFile } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const CLI = path.join(REPO_ROOT, 'dist/bin/postmortem.js');
+export const CLI = path.join(REPO_ROOT, 'dist/bin/postmortem.cjs');
 
 export interface CliResult {
   code: number;

@@ -1,7 +1,7 @@
 /**
  * `postmortem validate` on a temporary copy of a fixture repository, checking
  * exit codes, which stream gets what, and each output format: in-process
- * through runCli, plus one run of the built CLI (`dist/bin/postmortem.js`) as a
+ * through runCli, plus one run of the built CLI (`dist/bin/postmortem.cjs`) as a
  * subprocess to show the real process behaves the same.
  */
 import { spawnSync } from 'node:child_process';

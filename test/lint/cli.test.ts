@@ -1,6 +1,6 @@
 /**
  * `postmortem lint` outputs and exit codes, in-process through runCli; the
- * last case also runs the built CLI (`dist/bin/postmortem.js`, run `npx tsc -p .` first)
+ * last case also runs the built CLI (`dist/bin/postmortem.cjs`, run `npx tsc -p .` first)
  * as a subprocess, for the real exit code and stderr.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../cli/built-cli.js';
 
-const cli = fileURLToPath(new URL('../../dist/bin/postmortem.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/bin/postmortem.cjs', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/lint/', import.meta.url));
 
 /** `postmortem lint ARGS` in-process in test/fixtures/lint/FOLDER. */

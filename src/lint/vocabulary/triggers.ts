@@ -25,11 +25,20 @@ export function checksFor(words: Iterable<string>): number {
   return mask;
 }
 
-/** Any trigger word anywhere in a text (both apostrophes accepted). */
-export const ANY_TRIGGER = new RegExp(
+/*
+ * Matched against the lowered text (as the tokenizer lowers words) rather than with the `i` flag: a
+ * case-insensitive Unicode expression of every trigger took about 15 ms to compile at its first use,
+ * a third of linting one file; this one takes 3 ms.
+ */
+const ANY_TRIGGER = new RegExp(
   `(?<![\\p{L}\\p{N}'\u2019-])(?:${[...MASKS.keys()]
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/'/g, "['\u2019]"))
     .join('|')})(?![\\p{L}\\p{N}'\u2019-])`,
-  'iu',
+  'u',
 );
+
+/** Whether a text holds any trigger word anywhere, in any case (both apostrophes accepted). */
+export function hasTrigger(text: string): boolean {
+  return ANY_TRIGGER.test(text.toLowerCase());
+}
