@@ -11,7 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isPassiveCleanup, isResponseAct, servingPurpose } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
@@ -122,7 +122,8 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     const next = clauses[c + 1]?.words;
     const purposeNext = next !== undefined && next[0]?.lower === 'so' && purposeSo(next, 0);
     // "Lee purged the cache | so customers would see the corrected prices": the act serves others.
-    const serving = next !== undefined && servingPurpose(next, 0);
+    // "Marisol purged the cache | , which cleared the phantom availability": the result relieves the incident.
+    const serving = next !== undefined && (servingPurpose(next, 0) || relievingResult(next, 0) || relievingResult(next, nextWord(next, -1)));
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
       const end = damageAt(words, i);
@@ -134,6 +135,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
           !isPassive(words, i) &&
           !isResponseAct(words, i, end) &&
           !afterRemedy(words, subject, i) &&
+          !words.some((w, k) => k > end && relievingResult(words, k)) &&
           !serving
         )
           return [span(rule, words[subject]!, words[end]!)];

@@ -1418,6 +1418,13 @@ export const SECURED_STATES: ReadonlySet<string> = new Set([
   "replaced",
 ]);
 
+/** Verbs of a result clause that make a damaging-sounding act the response: "purged the cache on every node, which cleared the phantom availability". */
+export const RELIEVING_RESULTS: ReadonlySet<string> = new Set([
+  "cleared", "fixed", "resolved", "restored", "stopped", "ended", "unblocked", "unstuck", "recovered",
+  "mitigated", "relieved", "stabilised", "stabilized", "freed", "drained", "healed", "corrected", "repaired",
+  "solved", "contained",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
