@@ -54,6 +54,8 @@ const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'g
 const CLAUSE_MODALS = new Set(['would', 'could', 'might', 'will', 'may', 'can']);
 const DUTY_MODALS = new Set(['should', 'must', 'shall', 'can', 'may', 'need', 'needs']);
 
+const CONDITIONS = new Set(['if', 'unless', 'had']);
+
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
 const SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
@@ -124,9 +126,11 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     // "Lee purged the cache | so customers would see the corrected prices": the act serves others.
     // "Marisol purged the cache | , which cleared the phantom availability": the result relieves the incident.
     const serving = next !== undefined && (servingPurpose(next, 0) || relievingResult(next, 0) || relievingResult(next, nextWord(next, -1)));
+    // "If the DBA hadn't dropped that index, …": an act in a condition is the counterfactual's premise, which that rule reports.
+    const conditional = CONDITIONS.has(words[nextWord(words, -1)]?.lower ?? '');
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = damageAt(words, i);
+      const end = conditional ? -1 : damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
         if (
