@@ -106,15 +106,32 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
     const negated = be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i]!.lower)) continue;
-    const subject = words
-      .slice(0, be)
-      .reverse()
-      .find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
+    const subject = subjectHead(words, be);
     const by = nextWord(words, i);
     const agent = by !== -1 && words[by]!.lower === 'by' ? (nextPerson(words, by, people, 3) === -1 ? 'thing' : 'person') : 'none';
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
   }
   return null;
+}
+
+const NP_PREPOSITIONS = new Set(['for', 'of', 'on', 'from', 'about', 'in', 'to']);
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'all', 'both', 'these', 'those']);
+
+/**
+ * The head noun of the subject before the auxiliary at `be`: "the alert" →
+ * alert, and past a modifier "the capacity alert for the HLR cluster" →
+ * alert, "the runbook for switching over the encoder" → runbook.
+ */
+function subjectHead(words: readonly Token[], be: number): Token | undefined {
+  let head = words
+    .slice(0, be)
+    .reverse()
+    .find((w) => w.kind === 'word' && !NP_DETERMINERS.has(w.lower));
+  for (let j = previousWord(words, be), n = 0; j !== -1 && n < 10 && words[j]!.kind === 'word'; j = previousWord(words, j), n++) {
+    const before = previousWord(words, j);
+    if (NP_PREPOSITIONS.has(words[j]!.lower) && before !== -1 && words[before]!.kind === 'word') head = words[before];
+  }
+  return head;
 }
 
 /** Not "was": "showed that the migration was unreviewed" reports a state; "went unanswered" tells of people not answering. */
