@@ -1346,6 +1346,21 @@ export const FORFEITED_THINGS: ReadonlySet<string> = new Set([
 /** Verbs of losing a standing, before a possessive pronoun and `forfeited_things`: "lost her on-call privileges". */
 export const FORFEITING_VERBS: ReadonlySet<string> = new Set(["lost", "loses", "forfeited"]);
 
+/** Punishments only a person can receive, so a passive needs no person as subject: "the night controller will be disciplined" ("fired", "suspended", "terminated" also happen to alarms, jobs and instances). */
+export const HUMAN_PUNISHMENTS: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "demoted", "sacked", "punished", "censured"]);
+
+/** Training given as a punishment: "mandatory retraining", "retraining as a consequence of this incident". */
+export const PUNITIVE_TRAINING: ReadonlySet<string> = new Set(["retraining", "re-training", "training", "retrained", "re-trained"]);
+
+/** What makes training a sanction rather than an improvement: "as a consequence", "as punishment"; "mandatory" only for retraining (again, because of what the person did), since "mandatory security training" is routine. */
+export const COMPELLING_WORDS: ReadonlyArray<readonly string[]> = [
+  ["as","a","consequence"], ["as","punishment"], ["as","a","penalty"], ["as","a","sanction"],
+  ["as","a","disciplinary"],
+];
+
+/** Words that make retraining imposed on a person: "mandatory retraining". */
+export const COMPELLED_RETRAINING: ReadonlySet<string> = new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
+
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
@@ -1544,8 +1559,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
     "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
     "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
-    "removed", "reprimand", "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend",
-    "suspended", "taken", "terminated", "warning", "withheld", "written",
+    "re-trained", "re-training", "removed", "reprimand", "reprimanded", "reprimands", "retrained", "retraining",
+    "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated", "training", "warning",
+    "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
