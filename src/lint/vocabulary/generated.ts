@@ -1474,6 +1474,12 @@ export const DILIGENT_ACTS: ReadonlySet<string> = new Set([
 /** Action items that teach people instead of changing the system: "Training for the support team on double-checking addresses", "Refresher for on-call staff". */
 export const TRAINING_NOUNS: ReadonlySet<string> = new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
 
+/** Adverbs that turn an imperative to read or follow something into "try harder": "read the runbook properly next time", "follow the checklist carefully". */
+export const DILIGENCE_ADVERBS: ReadonlySet<string> = new Set(["properly", "carefully", "thoroughly", "closely", "attentively", "diligently", "conscientiously"]);
+
+/** First words of a vague imperative written as two words: "double check the labels" (only with "check" after it, so "double the pool size" passes). */
+export const SPLIT_IMPERATIVES: ReadonlySet<string> = new Set(["double"]);
+
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
@@ -1571,11 +1577,12 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "supposed", "there", "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "coaching",
-    "diligent", "discipline", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra",
-    "familiarise", "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize",
-    "mindful", "ownership", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
-    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
-    "rigorous", "rigorously", "take", "tell", "think", "thorough", "training", "vigilant", "warn",
+    "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
+    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "double", "double-check",
+    "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise", "familiarize", "greater",
+    "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful", "ownership", "properly",
+    "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher", "remember", "remind",
+    "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining", "rigorous",
+    "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
   ],
 };
