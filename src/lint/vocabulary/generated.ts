@@ -195,6 +195,15 @@ export const MINIMISED_DUTIES: ReadonlySet<string> = new Set([
 /** Openers of hindsight when a comma follows them: "Looking back, the mistake is glaring." ("Looking back at the graphs, …" describes the review). */
 export const HINDSIGHT_OPENING_PHRASES: ReadonlyArray<readonly string[]> = [["looking","back"]];
 
+/** Adjectives of "it was (always / pretty) obvious": what anyone could have seen, once the subject is "it". */
+export const OBVIOUS_WORDS: ReadonlySet<string> = new Set(["obvious", "clear", "evident", "apparent", "predictable", "foreseeable"]);
+
+/** Adverbs between "it was" and the adjective: "it was always clear", "it was pretty obvious from the first graph". */
+export const OBVIOUSNESS_INTENSIFIERS: ReadonlySet<string> = new Set([
+  "always", "pretty", "very", "quite", "so", "really", "fairly", "perfectly", "painfully", "blindingly",
+  "abundantly", "completely", "totally", "entirely", "utterly", "immediately", "already", "crystal", "plainly",
+]);
+
 /** Phrases that name a person's error as the cause (`blame/human-error`). */
 export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["human","error"], ["human","errors"], ["operator","error"], ["user","error"], ["engineer","error"],
@@ -1570,11 +1579,12 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "withheld", "written",
   ],
   hindsight: [
-    "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
-    "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
-    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
-    "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
-    "supposed", "there", "they", "trivial", "trivially", "waiting", "without", "writing",
+    "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
+    "easy", "evident", "evidently", "foreseeable", "glaring", "had", "happen", "has", "have", "hindsight", "just",
+    "looking", "merely", "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously",
+    "only", "oversight", "plain", "plainly", "predictable", "preventable", "retrospect", "right", "signs",
+    "simply", "stared", "stares", "staring", "supposed", "there", "they", "trivial", "trivially", "waiting",
+    "without", "writing",
   ],
   vagueAction: [
     "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
