@@ -316,6 +316,7 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
-  // "should of checked": the spoken form of "should've", written as heard.
-  return j !== -1 && (words[j]!.lower === 'have' || (words[j]!.lower === 'of' && isParticiple(words[nextWord(words, j)]?.lower ?? ''))) ? j : -1;
+  // "should of checked": the spoken form of "should've", written as heard; "could has asked": a learner's agreement.
+  const spelled = (form: string) => words[j]!.lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? '');
+  return j !== -1 && (words[j]!.lower === 'have' || spelled('of') || spelled('has')) ? j : -1;
 }
