@@ -448,7 +448,7 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject]!, words[guard]!);
   }
   // "Contrary to the runbook, Joao restarted the primary", "Kim deployed outside the change window".
-  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const frame = matchPhrase(words, NORM_FRAME_INDEX, 0, (at) => words[at]!.lower !== 'against' || words[at - 1]?.text === ',' || findPhrase(words, ['the', 'advice', 'of'], at) === nextWord(words, at));
   const norm = frame ? normAfter(words, frame[1]) : -1;
   const who = norm === -1 ? -1 : actingPerson(words, people);
   return who === -1 ? null : span(rule, words[Math.min(who, frame![0])]!, words[Math.max(who, norm)]!);

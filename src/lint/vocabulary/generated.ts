@@ -1200,13 +1200,12 @@ export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
   "circumvents", "override", "overrode", "overriding", "overrides",
 ]);
 
-/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
+/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence); "against" only as an aside set off by a comma ("Kwame, against the documented steps, restarted…") or before "the advice of", since "argued against the policy" takes a side. */
 export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
   ["contrary","to"], ["in","violation","of"], ["in","breach","of"], ["in","defiance","of"],
-  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["against","the","advice","of"],
-  ["outside","the"], ["non-compliance","with"], ["noncompliance","with"], ["non-adherence","to"],
-  ["deviation","from"], ["not","in","line","with"], ["not","in","accordance","with"], ["not","compliant","with"],
-  ["in","contradiction","to"],
+  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["outside","the"], ["non-compliance","with"],
+  ["noncompliance","with"], ["non-adherence","to"], ["deviation","from"], ["not","in","line","with"],
+  ["not","in","accordance","with"], ["not","compliant","with"], ["in","contradiction","to"], ["against"],
 ];
 
 /** Praise that turns sarcastic next to a person and a bad outcome: "Another stellar deploy from Rosa: three hours of downtime", "Great job, Piotr, the panel is now a paperweight". Not blame when the sentence names a fix. */
