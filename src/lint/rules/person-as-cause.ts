@@ -13,6 +13,7 @@ import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isPassiveCleanup, isResponseAct, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
+import { implicitBlame } from './person-as-cause-implicit.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
@@ -155,7 +156,9 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
   return (
     namedAsSource(sentence.words, people) ??
     consequence(sentence.words, people) ??
-    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null)
+    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people) ?? implicitBlame(sentence.words, people)].filter(
+      (f) => f !== null,
+    )
   );
 }
 

@@ -1309,6 +1309,49 @@ export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
 /** Contracted pointers before "on" and a person: "that's on ops", "It's on Rania for not updating the certificate". */
 export const POINTER_CONTRACTIONS: ReadonlySet<string> = new Set(["that's", "this's", "it's"]);
 
+/** Idioms of a person or team failing at a duty, the authors included (self-blame is blame): "we dropped the ball on the certificate renewal". */
+export const FAILURE_IDIOMS: ReadonlyArray<readonly string[]> = [
+  ["dropped","the","ball"], ["drop","the","ball"], ["drops","the","ball"], ["dropping","the","ball"],
+  ["fumbled","the","ball"], ["fell","asleep","at","the","switch"],
+];
+
+/** Links that set an act against an earlier refusal: "went ahead with the upgrade even though the CAB had rejected it". */
+export const REFUSAL_LINKS: ReadonlyArray<readonly string[]> = [["even","though"], ["although"], ["though"], ["despite"], ["in","spite","of"], ["regardless","of"], ["after"]];
+
+/** What the earlier refusal was: "had rejected it", "said no", "the denied request". */
+export const REFUSALS: ReadonlySet<string> = new Set([
+  "rejected", "refused", "denied", "declined", "vetoed", "blocked", "objected", "forbade", "forbidden",
+  "disapproved", "rejection", "veto", "refusal", "denial", "objection", "objections",
+]);
+
+/** Verbs of going on with a plan: "went ahead", "proceeded", "pressed on". */
+export const PROCEEDING_VERBS: ReadonlyArray<readonly string[]> = [
+  ["went","ahead"], ["goes","ahead"], ["go","ahead"], ["going","ahead"], ["proceeded"], ["pressed","on"],
+  ["pushed","ahead"], ["carried","on"], ["ploughed","on"], ["plowed","on"], ["pushed","on"], ["forged","ahead"],
+];
+
+/** States a system was in until a person acted: "Everything was fine until Dmitri got his hands on the pipeline". */
+export const STEADY_STATES: ReadonlySet<string> = new Set([
+  "fine", "ok", "okay", "stable", "working", "healthy", "quiet", "calm", "smooth", "good", "green", "great",
+  "perfect",
+]);
+
+/** Openers of an ironic remark that point at a person without saying it: "Funny how the validators only started rejecting cards the morning after Ingrid's tidy-up". */
+export const SARCASTIC_OPENERS: ReadonlyArray<readonly string[]> = [
+  ["funny","how"], ["funny","that"], ["strange","how"], ["curious","how"], ["odd","how"], ["interesting","how"],
+  ["amazing","how"], ["funny","coincidence"], ["what","a","coincidence"], ["pure","coincidence"],
+  ["just","a","coincidence"],
+];
+
+/** "Nice of the registrar team to let us find out…": a courtesy adjective, "of" a person, and "to" what they did; sarcastic when what they did is letting others find out, or a harm. */
+export const IRONIC_COURTESIES: ReadonlySet<string> = new Set(["nice", "kind", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
+
+/** What others were left to do by the ironic courtesy: "let us find out from the students". */
+export const FOUND_OUT: ReadonlyArray<readonly string[]> = [["find","out"], ["found","out"], ["discover"], ["learn"], ["hear"], ["read","about"], ["figure","out"]];
+
+/** "Another Friday, another Dmitri deploy, another outage": a litany of repeats with a person's act among them. */
+export const LITANY_WORDS: ReadonlySet<string> = new Set(["another", "yet"]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1491,57 +1534,59 @@ export const SPLIT_IMPERATIVES: ReadonlySet<string> = new Set(["double"]);
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
-    "allows", "always", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around",
-    "authorisation", "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong",
-    "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow",
-    "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break",
-    "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought",
-    "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing", "came", "cause",
-    "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
-    "circumvents", "cleartext", "clobbered", "collapsed", "combination", "comes", "commented", "compliant",
-    "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention", "convenience",
-    "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing",
-    "credential", "credentials", "crippled", "culprit", "cut", "deactivated", "deadline", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
-    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
-    "double-billed", "double-booked", "double-charged", "double-checking", "double-counted", "double-posted",
-    "down", "downtime", "dropped", "dropping", "due", "dump", "during", "early", "embargo", "emptied", "entirely",
-    "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "export",
-    "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
-    "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
+    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "ahead", "allow",
+    "allowed", "allows", "always", "amazing", "another", "anyway", "api-key", "apikey", "approval", "approved",
+    "around", "asleep", "authorisation", "authority", "authorization", "awesome", "bad", "because", "before",
+    "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly",
+    "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach",
+    "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke",
+    "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing",
+    "came", "carried", "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented",
+    "circumventing", "circumvents", "cleartext", "clobbered", "coincidence", "collapsed", "combination", "comes",
+    "commented", "compliant", "congrats", "congratulations", "considerate", "contradiction", "contrary",
+    "contravened", "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy",
+    "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "curious",
+    "cut", "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed",
+    "despite", "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly",
+    "disabled", "disregard", "disregarded", "doing", "done", "double-billed", "double-booked", "double-charged",
+    "double-checking", "double-counted", "double-posted", "down", "downtime", "drop", "dropped", "dropping",
+    "drops", "due", "dump", "during", "early", "embargo", "emptied", "entirely", "erased", "erroneously", "error",
+    "erroring", "errors", "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing",
+    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "forged",
+    "friday", "fried", "froze", "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great",
     "half-baked", "half-finished", "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide",
     "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
-    "inadvertently", "incident", "incorrect", "infinite", "instead", "introduced", "issue", "it's", "jammed",
-    "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left",
-    "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost",
-    "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle",
-    "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied",
-    "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected",
-    "misentered", "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep",
-    "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice",
-    "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open",
-    "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
-    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides",
-    "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed",
-    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "predictably",
-    "prematurely", "private", "problem", "production", "propped", "protocol", "public", "pulled", "purged",
-    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
-    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
-    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
-    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's",
+    "jammed", "keys", "killed", "kind", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking",
+    "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look",
+    "loss", "lost", "lovely", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
+    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
+    "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misheard", "misinterpreted", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misread",
+    "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped",
+    "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked",
+    "occurred", "odd", "offline", "once", "open", "outage", "outdated", "outside", "outstanding", "over-allocated",
+    "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed",
+    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin",
+    "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private",
+    "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason",
+    "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip",
+    "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon",
     "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
-    "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking", "terrific", "tested",
-    "thank", "thanks", "that's", "their", "then", "thinking", "this's", "token", "tokens", "took", "torched",
-    "traced", "traces", "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice",
-    "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized",
-    "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
-    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
-    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
-    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
-    "wrongly", "yanked", "zeroed",
+    "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking", "this's", "thoughtful",
+    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true",
+    "truncated", "turned", "twice", "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited",
+    "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished",
+    "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed",
+    "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated", "unverified",
+    "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates", "violating", "violation",
+    "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable",
+    "would", "wrecked", "wrong", "wrongly", "yanked", "yet", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
