@@ -553,8 +553,8 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
   if (outcome === -1 && !answer) return null;
   for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
     if (!OUTCOME_LINKS.has(words[i]!.lower)) continue;
-    // "…because the analytics contractor copied it": a role may take a determiner and a modifier.
-    const who = nextPerson(words, i, people, 3);
+    // "…because the analytics contractor copied it", "because the lab automation team decided…": a role may take a determiner and modifiers.
+    const who = nextPerson(words, i, people, 4);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
     // With no outcome named, only the answer's own subject counts: "Because Ines uploaded…", not "because the channel manager treats…" (a system named by its role).
