@@ -706,6 +706,9 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set([
 /** The authors speaking of themselves or their organisation ("we deleted the old cluster", "I restarted MongoDB"): they narrate the response, so they are not the agent of a failure; self-blame is still caught by its own words ("our fault", "we dropped the ball", "we should have"). */
 export const NARRATORS: ReadonlySet<string> = new Set(["i", "we", "us"]);
 
+/** Modifiers that make the agent noun after them a person on a rota: "the night-shift controller", "the on-duty planner" (an agent noun alone, "the controller", may be software, and so may "the night scheduler"). */
+export const SHIFT_MODIFIERS: ReadonlySet<string> = new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
+
 /** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
 export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
   {
