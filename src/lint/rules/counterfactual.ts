@@ -27,6 +27,7 @@ import {
   COORDINATORS,
   DILIGENCE_VERBS,
   IGNORING_VERBS,
+  NEGATED_AUXILIARIES,
   INDEFINITE_DETERMINERS,
   INDEFINITE_PEOPLE,
   IRREGULAR_PARTICIPLES,
@@ -103,8 +104,10 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     // "were routinely ignored": an adverb between the auxiliary and the verb.
     if (be !== -1 && /ly$/.test(words[be]!.lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
-    if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
-    const negated = be !== previousWord(words, i);
+    // "The checklist wasn't followed": the negation contracted onto the auxiliary.
+    const contracted = be !== -1 && NEGATED_AUXILIARIES.has(words[be]!.lower) && be === previousWord(words, i);
+    if (be === -1 || (!contracted && !['was', 'were', 'been', 'got'].includes(words[be]!.lower))) continue;
+    const negated = contracted || be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i]!.lower)) continue;
     const subject = subjectHead(words, be);
     const by = nextWord(words, i);

@@ -37,7 +37,7 @@ function urgedPeople(words: readonly Token[], people: People): Finding | null {
   if (['the', 'all', 'every', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
   const act = nextWord(words, who);
-  return act !== -1 && DILIGENT_ACTS.has(words[act]!.lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
+  return act !== -1 && (DILIGENT_ACTS.has(words[act]!.lower) || vagueImperative(words, act)) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
     ? span('blame/vague-action', words[first]!, words[act]!)
     : null;
 }

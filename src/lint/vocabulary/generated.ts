@@ -129,6 +129,9 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
   "recurred", "come", "came", "go", "went", "matter", "mattered", "occur", "occurred",
 ]);
 
+/** Auxiliaries with the negation contracted onto them, for the hidden passive: "the checklist wasn't followed". */
+export const NEGATED_AUXILIARIES: ReadonlySet<string> = new Set(["wasn't", "weren't"]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
@@ -1599,7 +1602,7 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
     "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "sleep", "supposed", "unacknowledged",
     "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
-    "went", "would", "would've", "wouldn't've",
+    "wasn't", "went", "weren't", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
