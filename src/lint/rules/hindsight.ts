@@ -137,8 +137,10 @@ function minimisingFrame(words: readonly Token[], i: number): number {
 function couldHaveSeen(words: readonly Token[], i: number): boolean {
   const MODAL = ['could', "could've", 'would', "would've", 'should', 'must'];
   let j = nextWord(words, i);
-  // "anyone paying attention would have seen": a short phrase may stand between.
-  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
+  // "anyone paying attention would have seen": a short phrase may stand between; a participle or relative phrase
+  // may run longer ("anyone looking at the dashboard would have seen").
+  const phrase = /ing$/.test(words[j]?.lower ?? '') || ['who', 'with'].includes(words[j]?.lower ?? '') ? 6 : 3;
+  for (let n = 0; j !== -1 && n < phrase && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
   if (j === -1 || !MODAL.includes(words[j]!.lower)) return false;
   if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
   j = nextWord(words, j);
