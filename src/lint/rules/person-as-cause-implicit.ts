@@ -6,7 +6,8 @@
  * fine until Dmitri got his hands on…"), and irony ("Funny how the
  * validators broke the morning after Ingrid's tidy-up", "Nice of the
  * registrar team to let us find out…", "Another Friday, another Dmitri
- * deploy, another outage"). Each needs a person, and a cue besides it.
+ * deploy, another outage", "Leave it to X to break…", "Typical networking
+ * team:"). Each needs a person, and a cue besides it.
  *
  * @example
  * implicitBlame(tokenize('We dropped the ball on the renewal.'), people) // { ruleId: 'blame/person-as-cause', … }
@@ -20,6 +21,7 @@ import {
   FOUND_OUT,
   INCIDENT_NOUNS,
   IRONIC_COURTESIES,
+  IRONIC_LEAVES,
   LITANY_WORDS,
   PROCEEDING_VERBS,
   REFUSAL_LINKS,
@@ -28,6 +30,7 @@ import {
   SARCASTIC_OPENERS,
   SARCASTIC_OUTCOMES,
   STEADY_STATES,
+  TYPECASTING_WORDS,
 } from '../vocabulary/generated.js';
 import { damageAt } from './damage.js';
 import { span, type Finding } from './finding.js';
@@ -38,10 +41,19 @@ const PROCEEDING = createPhraseIndex(PROCEEDING_VERBS);
 const LINKS = createPhraseIndex(REFUSAL_LINKS);
 const OPENERS = createPhraseIndex(SARCASTIC_OPENERS);
 const FOUND = createPhraseIndex(FOUND_OUT);
+const LEAVES = createPhraseIndex(IRONIC_LEAVES);
 
 /** The first framing that blames a person by implication, or null. */
 export function implicitBlame(words: readonly Token[], people: People): Finding | null {
-  return dutyIdiom(words, people) ?? despiteRefusal(words, people) ?? fineUntil(words, people) ?? ironicOpener(words, people) ?? ironicCourtesy(words, people) ?? litany(words, people);
+  return (
+    dutyIdiom(words, people) ??
+    despiteRefusal(words, people) ??
+    fineUntil(words, people) ??
+    ironicOpener(words, people) ??
+    ironicCourtesy(words, people) ??
+    litany(words, people) ??
+    typecast(words, people)
+  );
 }
 
 /** "We dropped the ball on the renewal", "the vendor dropped the ball": the authors count, since the idiom is self-blame. */
@@ -87,14 +99,20 @@ function ironicOpener(words: readonly Token[], people: People): Finding | null {
   return who === -1 ? null : span(rule, words[hit[0]]!, words[who]!);
 }
 
-/** "Nice of the registrar team to let us find out about the term dates from the students": a courtesy for a harm. */
+/**
+ * "Nice of the registrar team to let us find out about the term dates from
+ * the students", "Leave it to the platform team to break DNS on a bank
+ * holiday": a courtesy or credit for a harm.
+ */
 function ironicCourtesy(words: readonly Token[], people: People): Finding | null {
   const first = nextWord(words, -1);
-  if (first === -1 || !IRONIC_COURTESIES.has(words[first]!.lower) || words[nextWord(words, first)]?.lower !== 'of') return null;
-  const who = nextPerson(words, nextWord(words, first), people, 4);
+  const leave = first === -1 ? null : matchPhrase(words, LEAVES, first, (at) => at === first);
+  const courtesy = first !== -1 && IRONIC_COURTESIES.has(words[first]!.lower) && words[nextWord(words, first)]?.lower === 'of';
+  if (!leave && !courtesy) return null;
+  const who = nextPerson(words, leave ? leave[1] : nextWord(words, first), people, 4);
   const to = who === -1 ? -1 : nextWord(words, who);
   if (to === -1 || words[to]!.lower !== 'to') return null;
-  // What they did left others to find out, or harmed: thanks for a fix ("Nice of Kim to stay late") passes.
+  // What they did left others to find out, or harmed: credit for a fix ("Nice of Kim to stay late", "Leave it to Kim to find the fix") passes.
   const harm = matchPhrase(words, FOUND, to) ?? words.some((w, k) => k > to && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || SARCASTIC_OUTCOMES.has(w.lower)));
   return harm ? span(rule, words[first]!, words[who]!) : null;
 }
@@ -106,4 +124,14 @@ function litany(words: readonly Token[], people: People): Finding | null {
   const who = repeats.map((k) => nextWord(words, k)).find((k) => k !== -1 && isPersonAt(words, k, people) && !isNarrator(words[k]));
   const incident = words.some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
   return who !== undefined && incident ? span(rule, words[repeats[0]!]!, words[who]!) : null;
+}
+
+/** "Typical networking team: change first, ask questions later.", "Classic Dmitri.": a label that typecasts a person. */
+function typecast(words: readonly Token[], people: People): Finding | null {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TYPECASTING_WORDS.has(words[first]!.lower)) return null;
+  const who = nextPerson(words, first, people, 2);
+  // The label ends at punctuation: "Typical on-call load is three pages a week" describes a quantity.
+  const after = who === -1 ? undefined : words[who + 1];
+  return after !== undefined && after.kind === 'punct' && /^[:.!,]/.test(after.text) && !isNarrator(words[who]) ? span(rule, words[first]!, words[who]!) : null;
 }
