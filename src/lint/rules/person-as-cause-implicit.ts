@@ -7,7 +7,8 @@
  * validators broke the morning after Ingrid's tidy-up", "Nice of the
  * registrar team to let us find out…", "Another Friday, another Dmitri
  * deploy, another outage", "Leave it to X to break…", "Typical networking
- * team:"). Each needs a person, and a cue besides it.
+ * team:"), acting "with the kill switch disabled". Each needs a person, and
+ * a cue besides it.
  *
  * @example
  * implicitBlame(tokenize('We dropped the ball on the renewal.'), people) // { ruleId: 'blame/person-as-cause', … }
@@ -17,16 +18,20 @@ import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   BAD_OUTCOMES,
+  DISABLED_SAFEGUARDS,
+  DISABLED_STATES,
   FAILURE_IDIOMS,
   FOUND_OUT,
   INCIDENT_NOUNS,
   IRONIC_COURTESIES,
   IRONIC_LEAVES,
   LITANY_WORDS,
+  MITIGATION_PURPOSES,
   PROCEEDING_VERBS,
   REFUSAL_LINKS,
   REFUSALS,
   REMEDY_VERBS,
+  SAFEGUARD_NOUNS,
   SARCASTIC_OPENERS,
   SARCASTIC_OUTCOMES,
   STEADY_STATES,
@@ -52,7 +57,8 @@ export function implicitBlame(words: readonly Token[], people: People): Finding 
     ironicOpener(words, people) ??
     ironicCourtesy(words, people) ??
     litany(words, people) ??
-    typecast(words, people)
+    typecast(words, people) ??
+    safeguardOff(words, people)
   );
 }
 
@@ -134,4 +140,25 @@ function typecast(words: readonly Token[], people: People): Finding | null {
   // The label ends at punctuation: "Typical on-call load is three pages a week" describes a quantity.
   const after = who === -1 ? undefined : words[who + 1];
   return after !== undefined && after.kind === 'punct' && /^[:.!,]/.test(after.text) && !isNarrator(words[who]) ? span(rule, words[first]!, words[who]!) : null;
+}
+
+/**
+ * "The payments team shipped the feature with the kill switch disabled": a
+ * person acting with a safeguard off. Not the authors, and not for a stated
+ * mitigation ("…with the limiter disabled to drain the backlog").
+ */
+function safeguardOff(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.lower !== 'with') continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (!DISABLED_SAFEGUARDS.has(words[j]!.lower) && !SAFEGUARD_NOUNS.has(words[j]!.lower)) continue;
+      const state = nextWord(words, j);
+      const off = DISABLED_STATES.has(words[state]?.lower ?? '') || (['turned', 'switched'].includes(words[state]?.lower ?? '') && words[nextWord(words, state)]?.lower === 'off');
+      if (!off) continue;
+      const who = personSubject(words, i, people);
+      const mitigated = words.some((w, k) => w.lower === 'to' && MITIGATION_PURPOSES.has(words[nextWord(words, k)]?.lower ?? ''));
+      if (who !== -1 && !isNarrator(words[who]) && !words[who]!.lower.endsWith("'s") && !mitigated) return span(rule, words[who]!, words[state]!);
+    }
+  }
+  return null;
 }

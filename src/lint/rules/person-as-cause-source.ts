@@ -103,6 +103,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
       !words[previousWord(words, i)]?.lower.endsWith("'s")
     )
       continue;
+    // "Kim's typo fix", "Kim's typo correction": the fix of a slip, not the slip.
+    if (/^(fix|fixes|correction|corrections|patch)$/.test(words[nextWord(words, i)]?.lower ?? '')) continue;
     // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
     if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);

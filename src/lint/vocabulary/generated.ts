@@ -1115,7 +1115,10 @@ export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
-export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
+export const BLAME_NOUNS: ReadonlySet<string> = new Set([
+  "fault", "blame", "mistake", "bad", "doing", "typo", "typos", "blunder", "blunders", "goof", "screw-up",
+  "screwup", "slip-up",
+]);
 
 /** Sarcastic credit to a person: "thanks to Priya's fix". */
 export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"], ["courtesy","of"]];
@@ -1268,7 +1271,8 @@ export const DISABLING_VERBS: ReadonlySet<string> = new Set(["disabled", "deacti
 export const DISABLED_SAFEGUARDS: ReadonlySet<string> = new Set([
   "alarm", "alarms", "alert", "alerts", "alerting", "interlock", "interlocks", "limit", "limits", "limiter",
   "monitoring", "firewall", "protection", "protections", "guard", "guards", "guardrail", "guardrails", "lock",
-  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud",
+  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud", "switch", "breaker",
+  "breakers", "watchdog", "failsafe", "fail-safe",
 ]);
 
 /** Bare verbs a learner of English puts after "has" or "was" for a past act ("has delete the table", "was make a change"): the act is read as done, so its loaded markers count ("by mistake", "without any test"). Verbs whose participle is the bare form (run, set, put, cut) are left out: "has run" is already a perfect. */
@@ -1363,6 +1367,12 @@ export const IRONIC_LEAVES: ReadonlyArray<readonly string[]> = [["leave","it","t
 
 /** "Typical networking team:", "Classic Dmitri.": a person typecast by a label that ends at punctuation. */
 export const TYPECASTING_WORDS: ReadonlySet<string> = new Set(["typical", "classic"]);
+
+/** States of a safeguard a person acted with: "shipped the feature with the kill switch disabled", "with the canary turned off". */
+export const DISABLED_STATES: ReadonlySet<string> = new Set([
+  "disabled", "off", "bypassed", "removed", "muted", "silenced", "suppressed", "commented", "unplugged",
+  "overridden", "skipped",
+]);
 
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
@@ -1588,18 +1598,18 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged",
     "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets",
     "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted",
-    "sleep", "slip", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid", "ssh", "stalled",
-    "started", "stellar", "stemmed", "stems", "straight", "strange", "stunning", "superb", "suppressed", "sweet",
-    "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that's", "their",
-    "then", "thinking", "this's", "thoughtful", "token", "tokens", "took", "torched", "traced", "traces",
-    "traffic", "trashed", "tried", "triggered", "true", "truncated", "trust", "turned", "twice", "typical",
-    "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized",
-    "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
-    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
-    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
-    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
-    "wrongly", "yanked", "yet", "zeroed",
+    "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid", "ssh",
+    "stalled", "started", "stellar", "stemmed", "stems", "straight", "strange", "stunning", "superb", "suppressed",
+    "sweet", "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that's",
+    "their", "then", "thinking", "this's", "thoughtful", "token", "tokens", "took", "torched", "traced", "traces",
+    "traffic", "trashed", "tried", "triggered", "true", "truncated", "trust", "turned", "twice", "typical", "typo",
+    "typos", "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised",
+    "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded",
+    "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned",
+    "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted",
+    "usual", "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim",
+    "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
+    "wrecked", "wrong", "wrongly", "yanked", "yet", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
