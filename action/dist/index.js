@@ -49373,7 +49373,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, DISABLED_STATES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -49675,6 +49675,7 @@ var init_generated = __esm({
       "occur",
       "occurred"
     ]);
+    NEGATED_AUXILIARIES = /* @__PURE__ */ new Set(["wasn't", "weren't"]);
     HINDSIGHT_PHRASES = [
       ["obviously"],
       ["clearly"],
@@ -51379,7 +51380,21 @@ var init_generated = __esm({
       "crashing",
       "erroring"
     ]);
-    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad", "doing"]);
+    BLAME_NOUNS = /* @__PURE__ */ new Set([
+      "fault",
+      "blame",
+      "mistake",
+      "bad",
+      "doing",
+      "typo",
+      "typos",
+      "blunder",
+      "blunders",
+      "goof",
+      "screw-up",
+      "screwup",
+      "slip-up"
+    ]);
     CREDIT_PHRASES = [["thanks", "to"], ["courtesy", "of"]];
     RESPONSIBILITY_PHRASES = [["responsible", "for"], ["responsible", "of"]];
     CLEFT_RELATIVES = /* @__PURE__ */ new Set(["who"]);
@@ -51770,7 +51785,13 @@ var init_generated = __esm({
       "verification",
       "checksum",
       "checksums",
-      "fraud"
+      "fraud",
+      "switch",
+      "breaker",
+      "breakers",
+      "watchdog",
+      "failsafe",
+      "fail-safe"
     ]);
     LEARNER_BASES = /* @__PURE__ */ new Set([
       "delete",
@@ -51959,6 +51980,21 @@ var init_generated = __esm({
     IRONIC_COURTESIES = /* @__PURE__ */ new Set(["nice", "kind", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
     FOUND_OUT = [["find", "out"], ["found", "out"], ["discover"], ["learn"], ["hear"], ["read", "about"], ["figure", "out"]];
     LITANY_WORDS = /* @__PURE__ */ new Set(["another", "yet"]);
+    IRONIC_LEAVES = [["leave", "it", "to"], ["trust"], ["count", "on"]];
+    TYPECASTING_WORDS = /* @__PURE__ */ new Set(["typical", "classic"]);
+    DISABLED_STATES = /* @__PURE__ */ new Set([
+      "disabled",
+      "off",
+      "bypassed",
+      "removed",
+      "muted",
+      "silenced",
+      "suppressed",
+      "commented",
+      "unplugged",
+      "overridden",
+      "skipped"
+    ]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -52508,6 +52544,7 @@ var init_generated = __esm({
         "circumvented",
         "circumventing",
         "circumvents",
+        "classic",
         "cleartext",
         "clobbered",
         "coincidence",
@@ -52528,6 +52565,7 @@ var init_generated = __esm({
         "corrupted",
         "corrupting",
         "cost",
+        "count",
         "courtesy",
         "cover",
         "covered",
@@ -52652,6 +52690,7 @@ var init_generated = __esm({
         "launch",
         "leaked",
         "leaking",
+        "leave",
         "leaving",
         "left",
         "let",
@@ -52812,6 +52851,7 @@ var init_generated = __esm({
         "skirted",
         "sleep",
         "slip",
+        "slip-up",
         "slips",
         "smoke-tested",
         "smooth",
@@ -52858,8 +52898,12 @@ var init_generated = __esm({
         "triggered",
         "true",
         "truncated",
+        "trust",
         "turned",
         "twice",
+        "typical",
+        "typo",
+        "typos",
         "unaccompanied",
         "unannounced",
         "unapproved",
@@ -52985,7 +53029,9 @@ var init_generated = __esm({
         "unread",
         "unreviewed",
         "untriaged",
+        "wasn't",
         "went",
+        "weren't",
         "would",
         "would've",
         "wouldn't've"
@@ -53573,8 +53619,9 @@ function hiddenAgent(words, people) {
     let be = previousWord(words, i);
     if (be !== -1 && /ly$/.test(words[be].lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be].lower === "not" || words[be].lower === "never")) be = previousWord(words, be);
-    if (be === -1 || !["was", "were", "been", "got"].includes(words[be].lower)) continue;
-    const negated = be !== previousWord(words, i);
+    const contracted = be !== -1 && NEGATED_AUXILIARIES.has(words[be].lower) && be === previousWord(words, i);
+    if (be === -1 || !contracted && !["was", "were", "been", "got"].includes(words[be].lower)) continue;
+    const negated = contracted || be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i].lower)) continue;
     const subject = subjectHead(words, be);
     const by = nextWord(words, i);
@@ -53847,7 +53894,7 @@ var init_response_acts = __esm({
 
 // src/lint/rules/person-as-cause-implicit.ts
 function implicitBlame(words, people) {
-  return dutyIdiom(words, people) ?? despiteRefusal(words, people) ?? fineUntil(words, people) ?? ironicOpener(words, people) ?? ironicCourtesy(words, people) ?? litany(words, people);
+  return dutyIdiom(words, people) ?? despiteRefusal(words, people) ?? fineUntil(words, people) ?? ironicOpener(words, people) ?? ironicCourtesy(words, people) ?? litany(words, people) ?? typecast(words, people) ?? safeguardOff(words, people);
 }
 function dutyIdiom(words, people) {
   const hit = matchPhrase(words, IDIOMS);
@@ -53885,8 +53932,10 @@ function ironicOpener(words, people) {
 }
 function ironicCourtesy(words, people) {
   const first = nextWord(words, -1);
-  if (first === -1 || !IRONIC_COURTESIES.has(words[first].lower) || words[nextWord(words, first)]?.lower !== "of") return null;
-  const who = nextPerson(words, nextWord(words, first), people, 4);
+  const leave = first === -1 ? null : matchPhrase(words, LEAVES, first, (at) => at === first);
+  const courtesy = first !== -1 && IRONIC_COURTESIES.has(words[first].lower) && words[nextWord(words, first)]?.lower === "of";
+  if (!leave && !courtesy) return null;
+  const who = nextPerson(words, leave ? leave[1] : nextWord(words, first), people, 4);
   const to = who === -1 ? -1 : nextWord(words, who);
   if (to === -1 || words[to].lower !== "to") return null;
   const harm = matchPhrase(words, FOUND, to) ?? words.some((w, k) => k > to && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || SARCASTIC_OUTCOMES.has(w.lower)));
@@ -53899,7 +53948,29 @@ function litany(words, people) {
   const incident = words.some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
   return who !== void 0 && incident ? span(rule, words[repeats[0]], words[who]) : null;
 }
-var rule, IDIOMS, PROCEEDING, LINKS, OPENERS, FOUND;
+function typecast(words, people) {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TYPECASTING_WORDS.has(words[first].lower)) return null;
+  const who = nextPerson(words, first, people, 2);
+  const after = who === -1 ? void 0 : words[who + 1];
+  return after !== void 0 && after.kind === "punct" && /^[:.!,]/.test(after.text) && !isNarrator(words[who]) ? span(rule, words[first], words[who]) : null;
+}
+function safeguardOff(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== "with") continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (!DISABLED_SAFEGUARDS.has(words[j].lower) && !SAFEGUARD_NOUNS.has(words[j].lower)) continue;
+      const state = nextWord(words, j);
+      const off = DISABLED_STATES.has(words[state]?.lower ?? "") || ["turned", "switched"].includes(words[state]?.lower ?? "") && words[nextWord(words, state)]?.lower === "off";
+      if (!off) continue;
+      const who = personSubject(words, i, people);
+      const mitigated = words.some((w, k) => w.lower === "to" && MITIGATION_PURPOSES.has(words[nextWord(words, k)]?.lower ?? ""));
+      if (who !== -1 && !isNarrator(words[who]) && !words[who].lower.endsWith("'s") && !mitigated) return span(rule, words[who], words[state]);
+    }
+  }
+  return null;
+}
+var rule, IDIOMS, PROCEEDING, LINKS, OPENERS, FOUND, LEAVES;
 var init_person_as_cause_implicit = __esm({
   "src/lint/rules/person-as-cause-implicit.ts"() {
     "use strict";
@@ -53914,6 +53985,7 @@ var init_person_as_cause_implicit = __esm({
     LINKS = createPhraseIndex(REFUSAL_LINKS);
     OPENERS = createPhraseIndex(SARCASTIC_OPENERS);
     FOUND = createPhraseIndex(FOUND_OUT);
+    LEAVES = createPhraseIndex(IRONIC_LEAVES);
   }
 });
 
@@ -53944,6 +54016,7 @@ function namedAsSource(words, people) {
     if (!BLAME_NOUNS.has(words[i].lower)) continue;
     if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s"))
       continue;
+    if (/^(fix|fixes|correction|corrections|patch)$/.test(words[nextWord(words, i)]?.lower ?? "")) continue;
     if (words[i].lower === "doing" && words[i + 1] !== void 0 && words[i + 1].kind === "word") continue;
     const before = previousWord(words, i);
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
@@ -54796,7 +54869,8 @@ function minimisingFrame(words, i) {
 function couldHaveSeen(words, i) {
   const MODAL = ["could", "could've", "would", "would've", "should", "must"];
   let j = nextWord(words, i);
-  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
+  const phrase = /ing$/.test(words[j]?.lower ?? "") || ["who", "with"].includes(words[j]?.lower ?? "") ? 6 : 3;
+  for (let n = 0; j !== -1 && n < phrase && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
   if (j === -1 || !MODAL.includes(words[j].lower)) return false;
   if (words[j].lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
   j = nextWord(words, j);
@@ -54985,7 +55059,7 @@ function urgedPeople(words, people) {
   if (["the", "all", "every", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
   const act = nextWord(words, who);
-  return act !== -1 && DILIGENT_ACTS.has(words[act].lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
+  return act !== -1 && (DILIGENT_ACTS.has(words[act].lower) || vagueImperative(words, act)) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
 }
 function trainingFor(words, people) {
   const first = nextWord(words, -1);

@@ -1354,16 +1354,16 @@ export const SARCASTIC_OPENERS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** "Nice of the registrar team to let us find out…": a courtesy adjective, "of" a person, and "to" what they did; sarcastic when what they did is letting others find out, or a harm. */
-export const IRONIC_COURTESIES: ReadonlySet<string> = new Set(["nice", "kind", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
+export const IRONIC_COURTESIES: ReadonlySet<string> = new Set(["nice", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
 
 /** What others were left to do by the ironic courtesy: "let us find out from the students". */
 export const FOUND_OUT: ReadonlyArray<readonly string[]> = [["find","out"], ["found","out"], ["discover"], ["learn"], ["hear"], ["read","about"], ["figure","out"]];
 
 /** "Another Friday, another Dmitri deploy, another outage": a litany of repeats with a person's act among them. */
-export const LITANY_WORDS: ReadonlySet<string> = new Set(["another", "yet"]);
+export const LITANY_WORDS: ReadonlySet<string> = new Set(["another"]);
 
-/** "Leave it to the platform team to break DNS on a bank holiday": handing a person the credit for a harm (with a harm after it; "leave it to Kim to find the fix" is praise). */
-export const IRONIC_LEAVES: ReadonlyArray<readonly string[]> = [["leave","it","to"], ["trust"], ["count","on"]];
+/** "Leave it to the platform team to break DNS on a bank holiday": handing a person the credit for a harm (with a harm after it; "leave it to Kim to find the fix" is praise). Common words ("trust", "count on", "kind") are left out of these openers: each is a trigger, and a trigger sends every sentence holding it to the rule. */
+export const IRONIC_LEAVES: ReadonlyArray<readonly string[]> = [["leave","it","to"]];
 
 /** "Typical networking team:", "Classic Dmitri.": a person typecast by a label that ends at punctuation. */
 export const TYPECASTING_WORDS: ReadonlySet<string> = new Set(["typical", "classic"]);
@@ -1566,50 +1566,49 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "came", "carried", "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented",
     "circumventing", "circumvents", "classic", "cleartext", "clobbered", "coincidence", "collapsed", "combination",
     "comes", "commented", "compliant", "congrats", "congratulations", "considerate", "contradiction", "contrary",
-    "contravened", "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "count",
-    "courtesy", "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit",
-    "curious", "cut", "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting",
-    "derailed", "despite", "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner",
-    "directly", "disabled", "disregard", "disregarded", "doing", "done", "double-billed", "double-booked",
-    "double-charged", "double-checking", "double-counted", "double-posted", "down", "downtime", "drop", "dropped",
-    "dropping", "drops", "due", "dump", "during", "early", "embargo", "emptied", "entirely", "erased",
-    "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "export", "exposed",
-    "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding",
-    "flouted", "forged", "friday", "fried", "froze", "fumbled", "funny", "garbled", "generous", "genius", "going",
-    "goof", "great", "half-baked", "half-finished", "hammered", "haphazardly", "happened", "harmless", "her",
-    "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring",
-    "impressive", "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced",
-    "issue", "it's", "jammed", "keys", "killed", "kind", "knock", "knocked", "knocking", "kudos", "launch",
-    "leaked", "leaking", "leave", "leaving", "left", "let", "lies", "line", "list", "live", "load-tested",
-    "locked", "locking", "logged", "look", "loss", "lost", "lovely", "lunch", "made", "malformed", "mangled",
-    "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes", "mis-configured",
-    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
-    "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered",
-    "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed",
-    "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake",
-    "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice", "night",
-    "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "odd", "offline", "once", "open",
-    "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
-    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides",
-    "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed",
-    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "ploughed",
-    "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded", "production", "propped",
-    "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression", "reintroduced",
-    "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged",
-    "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets",
-    "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted",
-    "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid", "ssh",
-    "stalled", "started", "stellar", "stemmed", "stems", "straight", "strange", "stunning", "superb", "suppressed",
-    "sweet", "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that's",
-    "their", "then", "thinking", "this's", "thoughtful", "token", "tokens", "took", "torched", "traced", "traces",
-    "traffic", "trashed", "tried", "triggered", "true", "truncated", "trust", "turned", "twice", "typical", "typo",
-    "typos", "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised",
-    "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded",
-    "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned",
-    "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted",
-    "usual", "vacation", "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim",
-    "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
-    "wrecked", "wrong", "wrongly", "yanked", "yet", "zeroed",
+    "contravened", "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy",
+    "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "curious",
+    "cut", "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed",
+    "despite", "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly",
+    "disabled", "disregard", "disregarded", "doing", "done", "double-billed", "double-booked", "double-charged",
+    "double-checking", "double-counted", "double-posted", "down", "downtime", "drop", "dropped", "dropping",
+    "drops", "due", "dump", "during", "early", "embargo", "emptied", "entirely", "erased", "erroneously", "error",
+    "erroring", "errors", "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing",
+    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "forged",
+    "friday", "fried", "froze", "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great",
+    "half-baked", "half-finished", "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide",
+    "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's",
+    "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave",
+    "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look",
+    "loss", "lost", "lovely", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
+    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
+    "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misheard", "misinterpreted", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misread",
+    "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped",
+    "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked",
+    "occurred", "odd", "offline", "once", "open", "outage", "outdated", "outside", "outstanding", "over-allocated",
+    "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed",
+    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin",
+    "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private",
+    "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason",
+    "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip",
+    "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth",
+    "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
+    "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking", "this's", "thoughtful",
+    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true",
+    "truncated", "turned", "twice", "typical", "typo", "typos", "unaccompanied", "unannounced", "unapproved",
+    "unattended", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted",
+    "unfiltered", "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched",
+    "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested",
+    "unvalidated", "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates",
+    "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful",
+    "worked", "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
