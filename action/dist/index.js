@@ -51977,10 +51977,10 @@ var init_generated = __esm({
       ["pure", "coincidence"],
       ["just", "a", "coincidence"]
     ];
-    IRONIC_COURTESIES = /* @__PURE__ */ new Set(["nice", "kind", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
+    IRONIC_COURTESIES = /* @__PURE__ */ new Set(["nice", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
     FOUND_OUT = [["find", "out"], ["found", "out"], ["discover"], ["learn"], ["hear"], ["read", "about"], ["figure", "out"]];
-    LITANY_WORDS = /* @__PURE__ */ new Set(["another", "yet"]);
-    IRONIC_LEAVES = [["leave", "it", "to"], ["trust"], ["count", "on"]];
+    LITANY_WORDS = /* @__PURE__ */ new Set(["another"]);
+    IRONIC_LEAVES = [["leave", "it", "to"]];
     TYPECASTING_WORDS = /* @__PURE__ */ new Set(["typical", "classic"]);
     DISABLED_STATES = /* @__PURE__ */ new Set([
       "disabled",
@@ -52565,7 +52565,6 @@ var init_generated = __esm({
         "corrupted",
         "corrupting",
         "cost",
-        "count",
         "courtesy",
         "cover",
         "covered",
@@ -52682,7 +52681,6 @@ var init_generated = __esm({
         "jammed",
         "keys",
         "killed",
-        "kind",
         "knock",
         "knocked",
         "knocking",
@@ -52898,7 +52896,6 @@ var init_generated = __esm({
         "triggered",
         "true",
         "truncated",
-        "trust",
         "turned",
         "twice",
         "typical",
@@ -52957,7 +52954,6 @@ var init_generated = __esm({
         "wrong",
         "wrongly",
         "yanked",
-        "yet",
         "zeroed"
       ],
       counterfactual: [
