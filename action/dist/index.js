@@ -38410,8 +38410,8 @@ function applyRules(text4, rules) {
   let out = "";
   let kept = 0;
   for (let index2 = 0; index2 < text4.length; index2++) {
-    const rule2 = rules[text4[index2]];
-    const replacement = rule2?.(text4, index2);
+    const rule3 = rules[text4[index2]];
+    const replacement = rule3?.(text4, index2);
     if (replacement === void 0) continue;
     out += text4.slice(kept, index2) + replacement;
     kept = index2 + 1;
@@ -50418,7 +50418,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, DISABLED_STATES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -50720,6 +50720,7 @@ var init_generated = __esm({
       "occur",
       "occurred"
     ]);
+    NEGATED_AUXILIARIES = /* @__PURE__ */ new Set(["wasn't", "weren't"]);
     HINDSIGHT_PHRASES = [
       ["obviously"],
       ["clearly"],
@@ -50852,6 +50853,28 @@ var init_generated = __esm({
       "skipped"
     ]);
     HINDSIGHT_OPENING_PHRASES = [["looking", "back"]];
+    OBVIOUS_WORDS = /* @__PURE__ */ new Set(["obvious", "clear", "evident", "apparent", "predictable", "foreseeable"]);
+    OBVIOUSNESS_INTENSIFIERS = /* @__PURE__ */ new Set([
+      "always",
+      "pretty",
+      "very",
+      "quite",
+      "so",
+      "really",
+      "fairly",
+      "perfectly",
+      "painfully",
+      "blindingly",
+      "abundantly",
+      "completely",
+      "totally",
+      "entirely",
+      "utterly",
+      "immediately",
+      "already",
+      "crystal",
+      "plainly"
+    ]);
     HUMAN_ERROR_PHRASES = [
       ["human", "error"],
       ["human", "errors"],
@@ -51706,6 +51729,7 @@ var init_generated = __esm({
       "let"
     ]);
     NARRATORS = /* @__PURE__ */ new Set(["i", "we", "us"]);
+    SHIFT_MODIFIERS = /* @__PURE__ */ new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
     DAMAGE_PARTICIPLES = [
       {
         "verb": [
@@ -52401,7 +52425,21 @@ var init_generated = __esm({
       "crashing",
       "erroring"
     ]);
-    BLAME_NOUNS = /* @__PURE__ */ new Set(["fault", "blame", "mistake", "bad", "doing"]);
+    BLAME_NOUNS = /* @__PURE__ */ new Set([
+      "fault",
+      "blame",
+      "mistake",
+      "bad",
+      "doing",
+      "typo",
+      "typos",
+      "blunder",
+      "blunders",
+      "goof",
+      "screw-up",
+      "screwup",
+      "slip-up"
+    ]);
     CREDIT_PHRASES = [["thanks", "to"], ["courtesy", "of"]];
     RESPONSIBILITY_PHRASES = [["responsible", "for"], ["responsible", "of"]];
     CLEFT_RELATIVES = /* @__PURE__ */ new Set(["who"]);
@@ -52556,7 +52594,6 @@ var init_generated = __esm({
       ["in", "contravention", "of"],
       ["despite"],
       ["in", "spite", "of"],
-      ["against", "the", "advice", "of"],
       ["outside", "the"],
       ["non-compliance", "with"],
       ["noncompliance", "with"],
@@ -52565,7 +52602,8 @@ var init_generated = __esm({
       ["not", "in", "line", "with"],
       ["not", "in", "accordance", "with"],
       ["not", "compliant", "with"],
-      ["in", "contradiction", "to"]
+      ["in", "contradiction", "to"],
+      ["against"]
     ];
     SARCASTIC_PRAISE = /* @__PURE__ */ new Set([
       "great",
@@ -52792,7 +52830,13 @@ var init_generated = __esm({
       "verification",
       "checksum",
       "checksums",
-      "fraud"
+      "fraud",
+      "switch",
+      "breaker",
+      "breakers",
+      "watchdog",
+      "failsafe",
+      "fail-safe"
     ]);
     LEARNER_BASES = /* @__PURE__ */ new Set([
       "delete",
@@ -52909,6 +52953,93 @@ var init_generated = __esm({
       "back"
     ]);
     POINTER_CONTRACTIONS = /* @__PURE__ */ new Set(["that's", "this's", "it's"]);
+    FAILURE_IDIOMS = [
+      ["dropped", "the", "ball"],
+      ["drop", "the", "ball"],
+      ["drops", "the", "ball"],
+      ["dropping", "the", "ball"],
+      ["fumbled", "the", "ball"],
+      ["fell", "asleep", "at", "the", "switch"]
+    ];
+    REFUSAL_LINKS = [["even", "though"], ["although"], ["though"], ["despite"], ["in", "spite", "of"], ["regardless", "of"], ["after"]];
+    REFUSALS = /* @__PURE__ */ new Set([
+      "rejected",
+      "refused",
+      "denied",
+      "declined",
+      "vetoed",
+      "blocked",
+      "objected",
+      "forbade",
+      "forbidden",
+      "disapproved",
+      "rejection",
+      "veto",
+      "refusal",
+      "denial",
+      "objection",
+      "objections"
+    ]);
+    PROCEEDING_VERBS = [
+      ["went", "ahead"],
+      ["goes", "ahead"],
+      ["go", "ahead"],
+      ["going", "ahead"],
+      ["proceeded"],
+      ["pressed", "on"],
+      ["pushed", "ahead"],
+      ["carried", "on"],
+      ["ploughed", "on"],
+      ["plowed", "on"],
+      ["pushed", "on"],
+      ["forged", "ahead"]
+    ];
+    STEADY_STATES = /* @__PURE__ */ new Set([
+      "fine",
+      "ok",
+      "okay",
+      "stable",
+      "working",
+      "healthy",
+      "quiet",
+      "calm",
+      "smooth",
+      "good",
+      "green",
+      "great",
+      "perfect"
+    ]);
+    SARCASTIC_OPENERS = [
+      ["funny", "how"],
+      ["funny", "that"],
+      ["strange", "how"],
+      ["curious", "how"],
+      ["odd", "how"],
+      ["interesting", "how"],
+      ["amazing", "how"],
+      ["funny", "coincidence"],
+      ["what", "a", "coincidence"],
+      ["pure", "coincidence"],
+      ["just", "a", "coincidence"]
+    ];
+    IRONIC_COURTESIES = /* @__PURE__ */ new Set(["nice", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
+    FOUND_OUT = [["find", "out"], ["found", "out"], ["discover"], ["learn"], ["hear"], ["read", "about"], ["figure", "out"]];
+    LITANY_WORDS = /* @__PURE__ */ new Set(["another"]);
+    IRONIC_LEAVES = [["leave", "it", "to"]];
+    TYPECASTING_WORDS = /* @__PURE__ */ new Set(["typical", "classic"]);
+    DISABLED_STATES = /* @__PURE__ */ new Set([
+      "disabled",
+      "off",
+      "bypassed",
+      "removed",
+      "muted",
+      "silenced",
+      "suppressed",
+      "commented",
+      "unplugged",
+      "overridden",
+      "skipped"
+    ]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -52987,6 +53118,16 @@ var init_generated = __esm({
       "license"
     ]);
     FORFEITING_VERBS = /* @__PURE__ */ new Set(["lost", "loses", "forfeited"]);
+    HUMAN_PUNISHMENTS = /* @__PURE__ */ new Set(["reprimanded", "disciplined", "demoted", "sacked", "punished", "censured"]);
+    PUNITIVE_TRAINING = /* @__PURE__ */ new Set(["retraining", "re-training", "training", "retrained", "re-trained"]);
+    COMPELLING_WORDS = [
+      ["as", "a", "consequence"],
+      ["as", "punishment"],
+      ["as", "a", "penalty"],
+      ["as", "a", "sanction"],
+      ["as", "a", "disciplinary"]
+    ];
+    COMPELLED_RETRAINING = /* @__PURE__ */ new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
     MITIGATION_PURPOSES = /* @__PURE__ */ new Set([
       "stop",
       "restore",
@@ -53261,6 +53402,28 @@ var init_generated = __esm({
       "superseded",
       "replaced"
     ]);
+    RELIEVING_RESULTS = /* @__PURE__ */ new Set([
+      "cleared",
+      "fixed",
+      "resolved",
+      "restored",
+      "stopped",
+      "ended",
+      "unblocked",
+      "unstuck",
+      "recovered",
+      "mitigated",
+      "relieved",
+      "stabilised",
+      "stabilized",
+      "freed",
+      "drained",
+      "healed",
+      "corrected",
+      "repaired",
+      "solved",
+      "contained"
+    ]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -53342,6 +53505,8 @@ var init_generated = __esm({
       "confirm"
     ]);
     TRAINING_NOUNS = /* @__PURE__ */ new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
+    DILIGENCE_ADVERBS = /* @__PURE__ */ new Set(["properly", "carefully", "thoroughly", "closely", "attentively", "diligently", "conscientiously"]);
+    SPLIT_IMPERATIVES = /* @__PURE__ */ new Set(["double"]);
     TRIGGERS = {
       personAsCause: [
         "accident",
@@ -53351,17 +53516,20 @@ var init_generated = __esm({
         "afternoon",
         "again",
         "against",
+        "ahead",
         "allow",
         "allowed",
         "allows",
         "always",
         "amazing",
+        "another",
         "anyway",
         "api-key",
         "apikey",
         "approval",
         "approved",
         "around",
+        "asleep",
         "authorisation",
         "authority",
         "authorization",
@@ -53410,6 +53578,7 @@ var init_generated = __esm({
         "bypasses",
         "bypassing",
         "came",
+        "carried",
         "cause",
         "caused",
         "causing",
@@ -53420,8 +53589,10 @@ var init_generated = __esm({
         "circumvented",
         "circumventing",
         "circumvents",
+        "classic",
         "cleartext",
         "clobbered",
+        "coincidence",
         "collapsed",
         "combination",
         "comes",
@@ -53429,6 +53600,7 @@ var init_generated = __esm({
         "compliant",
         "congrats",
         "congratulations",
+        "considerate",
         "contradiction",
         "contrary",
         "contravened",
@@ -53447,6 +53619,7 @@ var init_generated = __esm({
         "credentials",
         "crippled",
         "culprit",
+        "curious",
         "cut",
         "deactivated",
         "deadline",
@@ -53478,8 +53651,10 @@ var init_generated = __esm({
         "double-posted",
         "down",
         "downtime",
+        "drop",
         "dropped",
         "dropping",
+        "drops",
         "due",
         "dump",
         "during",
@@ -53508,12 +53683,16 @@ var init_generated = __esm({
         "flooded",
         "flooding",
         "flouted",
+        "forged",
         "friday",
         "fried",
         "froze",
         "fumbled",
+        "funny",
         "garbled",
+        "generous",
         "genius",
+        "going",
         "goof",
         "great",
         "half-baked",
@@ -53540,6 +53719,7 @@ var init_generated = __esm({
         "incorrect",
         "infinite",
         "instead",
+        "interesting",
         "introduced",
         "issue",
         "it's",
@@ -53553,6 +53733,7 @@ var init_generated = __esm({
         "launch",
         "leaked",
         "leaking",
+        "leave",
         "leaving",
         "left",
         "let",
@@ -53567,6 +53748,7 @@ var init_generated = __esm({
         "look",
         "loss",
         "lost",
+        "lovely",
         "lunch",
         "made",
         "malformed",
@@ -53624,6 +53806,7 @@ var init_generated = __esm({
         "noncompliance",
         "nuked",
         "occurred",
+        "odd",
         "offline",
         "once",
         "open",
@@ -53660,16 +53843,21 @@ var init_generated = __esm({
         "pins",
         "plain",
         "plaintext",
+        "ploughed",
+        "plowed",
         "predictably",
         "prematurely",
+        "pressed",
         "private",
         "problem",
+        "proceeded",
         "production",
         "propped",
         "protocol",
         "public",
         "pulled",
         "purged",
+        "pushed",
         "reason",
         "records",
         "regression",
@@ -53706,6 +53894,7 @@ var init_generated = __esm({
         "skirted",
         "sleep",
         "slip",
+        "slip-up",
         "slips",
         "smoke-tested",
         "smooth",
@@ -53720,9 +53909,11 @@ var init_generated = __esm({
         "stemmed",
         "stems",
         "straight",
+        "strange",
         "stunning",
         "superb",
         "suppressed",
+        "sweet",
         "switched",
         "take",
         "taken",
@@ -53737,6 +53928,7 @@ var init_generated = __esm({
         "then",
         "thinking",
         "this's",
+        "thoughtful",
         "token",
         "tokens",
         "took",
@@ -53751,6 +53943,9 @@ var init_generated = __esm({
         "truncated",
         "turned",
         "twice",
+        "typical",
+        "typo",
+        "typos",
         "unaccompanied",
         "unannounced",
         "unapproved",
@@ -53875,7 +54070,9 @@ var init_generated = __esm({
         "unread",
         "unreviewed",
         "untriaged",
+        "wasn't",
         "went",
+        "weren't",
         "would",
         "would've",
         "wouldn't've"
@@ -54011,10 +54208,14 @@ var init_generated = __esm({
         "punished",
         "punishes",
         "punishment",
+        "re-trained",
+        "re-training",
         "removed",
         "reprimand",
         "reprimanded",
         "reprimands",
+        "retrained",
+        "retraining",
         "revoked",
         "rotation",
         "sack",
@@ -54023,6 +54224,7 @@ var init_generated = __esm({
         "suspended",
         "taken",
         "terminated",
+        "training",
         "warning",
         "withheld",
         "written"
@@ -54032,6 +54234,7 @@ var init_generated = __esm({
         "any",
         "anybody",
         "anyone",
+        "apparent",
         "blindingly",
         "cared",
         "clear",
@@ -54041,6 +54244,7 @@ var init_generated = __esm({
         "easy",
         "evident",
         "evidently",
+        "foreseeable",
         "glaring",
         "had",
         "happen",
@@ -54062,6 +54266,7 @@ var init_generated = __esm({
         "oversight",
         "plain",
         "plainly",
+        "predictable",
         "preventable",
         "retrospect",
         "right",
@@ -54083,14 +54288,19 @@ var init_generated = __esm({
         "ask",
         "attention",
         "attentive",
+        "attentively",
         "awareness",
         "careful",
         "carefully",
         "caution",
         "cautious",
+        "closely",
         "coaching",
+        "conscientiously",
         "diligent",
+        "diligently",
         "discipline",
+        "double",
         "double-check",
         "doublecheck",
         "educate",
@@ -54109,6 +54319,7 @@ var init_generated = __esm({
         "memorize",
         "mindful",
         "ownership",
+        "properly",
         "re-familiarise",
         "re-familiarize",
         "re-read",
@@ -54130,6 +54341,7 @@ var init_generated = __esm({
         "tell",
         "think",
         "thorough",
+        "thoroughly",
         "training",
         "vigilant",
         "warn"
@@ -54206,12 +54418,15 @@ function isPersonAt(words, i, people) {
   if (PERSON_PRONOUNS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
-  return namedByRole(words, i, token) || people.guessNames && looksLikeName(words, i, token);
+  return namedByRole(words, i, token) || shiftWorker(words, i) || people.guessNames && looksLikeName(words, i, token);
+}
+function shiftWorker(words, i) {
+  return SHIFT_MODIFIERS.has(words[previousWord(words, i)]?.lower ?? "") && /[a-z](er|or|ist|ant|ian)$/.test(words[i].lower);
 }
 function mayBePerson(token, people) {
   if (token.kind !== "word") return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
@@ -54409,7 +54624,7 @@ var init_damage = __esm({
 
 // src/lint/rules/counterfactual.ts
 function checkCounterfactual(clauses, sentence, people) {
-  const rule2 = "blame/counterfactual";
+  const rule3 = "blame/counterfactual";
   const conditional = conditionalPerson(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
@@ -54421,18 +54636,18 @@ function checkCounterfactual(clauses, sentence, people) {
       if (words[i].kind !== "word") continue;
       const coordinated = !shared && isNegation(words, i) && afterCoordinator(words, i) && leadingSubject(words, people);
       const end = omissionAt(words, i, people, shared || coordinated, explained);
-      if (end !== -1) return [span(rule2, words[i], words[end])];
+      if (end !== -1) return [span(rule3, words[i], words[end])];
     }
     subject ||= leadingSubject(words, people);
   }
   const idle = matchPhrase(sentence.words, INACTION);
   const idler = idle ? personSubject(sentence.words, idle[0], people) : -1;
   const unheeded = idle !== null && (sentence.words[idle[0]].lower !== "went" || sentence.words.slice(0, idle[0]).some((w) => HEEDED.has(w.lower)));
-  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule2, sentence.words[idle[0]], sentence.words[idle[1]])];
+  if (idle && unheeded && idler !== -1 && !isNarrator(sentence.words[idler])) return [span(rule3, sentence.words[idle[0]], sentence.words[idle[1]])];
   const elliptical = ellipticalRefusal(sentence.words, people) ?? omissionNoun(sentence.words, people);
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
-  if (bother !== -1) return [span(rule2, sentence.words[bother], sentence.words[bother])];
+  if (bother !== -1) return [span(rule3, sentence.words[bother], sentence.words[bother])];
   const hidden = hiddenAgent(sentence.words, people);
   return hidden ? [hidden] : [];
 }
@@ -54445,15 +54660,24 @@ function hiddenAgent(words, people) {
     let be = previousWord(words, i);
     if (be !== -1 && /ly$/.test(words[be].lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be].lower === "not" || words[be].lower === "never")) be = previousWord(words, be);
-    if (be === -1 || !["was", "were", "been", "got"].includes(words[be].lower)) continue;
-    const negated = be !== previousWord(words, i);
+    const contracted = be !== -1 && NEGATED_AUXILIARIES.has(words[be].lower) && be === previousWord(words, i);
+    if (be === -1 || !contracted && !["was", "were", "been", "got"].includes(words[be].lower)) continue;
+    const negated = contracted || be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i].lower)) continue;
-    const subject = words.slice(0, be).reverse().find((w) => w.kind === "word" && !["the", "a", "an", "all", "both", "these", "those"].includes(w.lower));
+    const subject = subjectHead(words, be);
     const by = nextWord(words, i);
     const agent = by !== -1 && words[by].lower === "by" ? nextPerson(words, by, people, 3) === -1 ? "thing" : "person" : "none";
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== "thing") return span("blame/counterfactual", words[be], words[i]);
   }
   return null;
+}
+function subjectHead(words, be) {
+  let head = words.slice(0, be).reverse().find((w) => w.kind === "word" && !NP_DETERMINERS.has(w.lower));
+  for (let j = previousWord(words, be), n = 0; j !== -1 && n < 10 && words[j].kind === "word"; j = previousWord(words, j), n++) {
+    const before = previousWord(words, j);
+    if (NP_PREPOSITIONS.has(words[j].lower) && before !== -1 && words[before].kind === "word") head = words[before];
+  }
+  return head;
 }
 function unattended(words, i) {
   if (!UNATTENDED_STATES.has(words[i].lower)) return null;
@@ -54582,9 +54806,10 @@ function modalPerfectEnd(words, i) {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ["to", "not"].includes(words[j].lower); n++) j = nextWord(words, j);
-  return j !== -1 && (words[j].lower === "have" || words[j].lower === "of" && isParticiple(words[nextWord(words, j)]?.lower ?? "")) ? j : -1;
+  const spelled = (form) => words[j].lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? "");
+  return j !== -1 && (words[j].lower === "have" || spelled("of") || spelled("has")) ? j : -1;
 }
-var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, NP_PREPOSITIONS, NP_DETERMINERS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -54598,6 +54823,8 @@ var init_counterfactual = __esm({
     AVOIDED = /* @__PURE__ */ new Set(["avoidable", "preventable", "avoided", "prevented", "averted", "caught", "different", "fine"]);
     NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
     MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
+    NP_PREPOSITIONS = /* @__PURE__ */ new Set(["for", "of", "on", "from", "about", "in", "to"]);
+    NP_DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "all", "both", "these", "those"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
   }
 });
@@ -54646,6 +54873,13 @@ function servingPurpose(words, so) {
   if (subject === -1 || OWN.has(words[subject].lower)) return false;
   for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
     if (["would", "could", "can", "might", "will"].includes(words[j].lower)) return true;
+  return false;
+}
+function relievingResult(words, at) {
+  let j = at;
+  if (words[j]?.lower === "and") j = nextWord(words, j);
+  if (!["which", "that", "this"].includes(words[j]?.lower ?? "")) return false;
+  for (let k = nextWord(words, j), n = 0; k !== -1 && n < 2; k = nextWord(words, k), n++) if (RELIEVING_RESULTS.has(words[k].lower)) return true;
   return false;
 }
 function splitSense(words, verb) {
@@ -54699,15 +54933,113 @@ var init_response_acts = __esm({
   }
 });
 
+// src/lint/rules/person-as-cause-implicit.ts
+function implicitBlame(words, people) {
+  return dutyIdiom(words, people) ?? despiteRefusal(words, people) ?? fineUntil(words, people) ?? ironicOpener(words, people) ?? ironicCourtesy(words, people) ?? litany(words, people) ?? typecast(words, people) ?? safeguardOff(words, people);
+}
+function dutyIdiom(words, people) {
+  const hit = matchPhrase(words, IDIOMS);
+  const subject = hit ? personSubject(words, hit[0], people) : -1;
+  return subject === -1 ? null : span(rule, words[subject], words[hit[1]]);
+}
+function despiteRefusal(words, people) {
+  const go = matchPhrase(words, PROCEEDING);
+  if (!go) return null;
+  const subject = personSubject(words, go[0], people);
+  if (subject === -1 || isNarrator(words[subject])) return null;
+  const link2 = matchPhrase(words, LINKS, go[1] + 1);
+  const refusal2 = link2 ? words.findIndex((w, k) => k > link2[1] && REFUSALS.has(w.lower)) : -1;
+  return refusal2 === -1 ? null : span(rule, words[subject], words[refusal2]);
+}
+function fineUntil(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    if (!STEADY_STATES.has(words[i].lower) || !["was", "were", "ran", "looked", "seemed"].includes(words[previousWord(words, i)]?.lower ?? "")) continue;
+    const until = nextWord(words, i);
+    if (words[until]?.lower !== "until") continue;
+    let who = nextWord(words, until);
+    if (["the", "our", "a"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+    const act = nextWord(words, who);
+    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || act === -1 || REMEDY_VERBS.has(words[act].lower)) continue;
+    return span(rule, words[i], words[act]);
+  }
+  return null;
+}
+function ironicOpener(words, people) {
+  const first = nextWord(words, -1);
+  const hit = first === -1 ? null : matchPhrase(words, OPENERS, first, (at) => at === first);
+  if (!hit) return null;
+  const who = words.findIndex((w, k) => k > hit[1] && isPersonAt(words, k, people) && !isNarrator(w));
+  return who === -1 ? null : span(rule, words[hit[0]], words[who]);
+}
+function ironicCourtesy(words, people) {
+  const first = nextWord(words, -1);
+  const leave = first === -1 ? null : matchPhrase(words, LEAVES, first, (at) => at === first);
+  const courtesy = first !== -1 && IRONIC_COURTESIES.has(words[first].lower) && words[nextWord(words, first)]?.lower === "of";
+  if (!leave && !courtesy) return null;
+  const who = nextPerson(words, leave ? leave[1] : nextWord(words, first), people, 4);
+  const to = who === -1 ? -1 : nextWord(words, who);
+  if (to === -1 || words[to].lower !== "to") return null;
+  const harm = matchPhrase(words, FOUND, to) ?? words.some((w, k) => k > to && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || SARCASTIC_OUTCOMES.has(w.lower)));
+  return harm ? span(rule, words[first], words[who]) : null;
+}
+function litany(words, people) {
+  const repeats = words.flatMap((w, k) => LITANY_WORDS.has(w.lower) ? [k] : []);
+  if (repeats.length < 2) return null;
+  const who = repeats.map((k) => nextWord(words, k)).find((k) => k !== -1 && isPersonAt(words, k, people) && !isNarrator(words[k]));
+  const incident = words.some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
+  return who !== void 0 && incident ? span(rule, words[repeats[0]], words[who]) : null;
+}
+function typecast(words, people) {
+  const first = nextWord(words, -1);
+  if (first === -1 || !TYPECASTING_WORDS.has(words[first].lower)) return null;
+  const who = nextPerson(words, first, people, 2);
+  const after = who === -1 ? void 0 : words[who + 1];
+  return after !== void 0 && after.kind === "punct" && /^[:.!,]/.test(after.text) && !isNarrator(words[who]) ? span(rule, words[first], words[who]) : null;
+}
+function safeguardOff(words, people) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== "with") continue;
+    for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
+      if (!DISABLED_SAFEGUARDS.has(words[j].lower) && !SAFEGUARD_NOUNS.has(words[j].lower)) continue;
+      const state = nextWord(words, j);
+      const off = DISABLED_STATES.has(words[state]?.lower ?? "") || ["turned", "switched"].includes(words[state]?.lower ?? "") && words[nextWord(words, state)]?.lower === "off";
+      if (!off) continue;
+      const who = personSubject(words, i, people);
+      const mitigated = words.some((w, k) => w.lower === "to" && MITIGATION_PURPOSES.has(words[nextWord(words, k)]?.lower ?? ""));
+      if (who !== -1 && !isNarrator(words[who]) && !words[who].lower.endsWith("'s") && !mitigated) return span(rule, words[who], words[state]);
+    }
+  }
+  return null;
+}
+var rule, IDIOMS, PROCEEDING, LINKS, OPENERS, FOUND, LEAVES;
+var init_person_as_cause_implicit = __esm({
+  "src/lint/rules/person-as-cause-implicit.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_damage();
+    init_finding();
+    rule = "blame/person-as-cause";
+    IDIOMS = createPhraseIndex(FAILURE_IDIOMS);
+    PROCEEDING = createPhraseIndex(PROCEEDING_VERBS);
+    LINKS = createPhraseIndex(REFUSAL_LINKS);
+    OPENERS = createPhraseIndex(SARCASTIC_OPENERS);
+    FOUND = createPhraseIndex(FOUND_OUT);
+    LEAVES = createPhraseIndex(IRONIC_LEAVES);
+  }
+});
+
 // src/lint/rules/person-as-cause-source.ts
 function namedAsSource(words, people) {
   const thanks = matchPhrase(words, CREDIT);
   if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
     const first = nextWord(words, thanks[1]);
     const who = ["the", "our", "their"].includes(words[first]?.lower ?? "") ? nextWord(words, first) : first;
-    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
-    const gratitude = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "") && !damage;
-    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]], words[who])];
+    const damage = words.some((w, i) => i !== thanks[0] && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
+    const forResponse = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "");
+    const gratitude = !damage && (forResponse || words[thanks[0]].lower === "thanks" && !harmAround(words, who));
+    if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule2, words[thanks[0]], words[who])];
   }
   const cleft = cleftPerson(words, people);
   if (cleft) return [cleft];
@@ -54719,28 +55051,46 @@ function namedAsSource(words, people) {
   if (responsible) {
     const subject = personSubject(words, responsible[0], people);
     const object = words.slice(responsible[0]).some((w) => INCIDENT_NOUNS.has(w.lower) || BAD_OUTCOMES.has(w.lower));
-    if (subject !== -1 && object) return [span(rule, words[subject], words[responsible[1]])];
+    if (subject !== -1 && object) return [span(rule2, words[subject], words[responsible[1]])];
   }
   for (let i = 0; i < words.length; i++) {
     if (!BLAME_NOUNS.has(words[i].lower)) continue;
     if ((words[i].lower === "mistake" || words[i].lower === "bad") && !/^(my|our)$/.test(words[previousWord(words, i)]?.lower ?? "") && !words[previousWord(words, i)]?.lower.endsWith("'s"))
       continue;
+    if (/^(fix|fixes|correction|corrections|patch)$/.test(words[nextWord(words, i)]?.lower ?? "")) continue;
     if (words[i].lower === "doing" && words[i + 1] !== void 0 && words[i + 1].kind === "word") continue;
     const before = previousWord(words, i);
     const blamed = before !== -1 && words[before].lower === "to" ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ["nobody", "no", "none"].includes(words[blamed].lower)) continue;
-    if (blamed !== -1) return [span(rule, words[blamed], words[i])];
+    if (blamed !== -1) return [span(rule2, words[blamed], words[i])];
     const of = words[i].lower === "fault" && words[nextWord(words, i)]?.lower === "of" ? nextPerson(words, nextWord(words, i), people, 3) : -1;
     const denied = [previousWord(words, i), previousWord(words, previousWord(words, i))].some((k) => DENIED.has(words[k]?.lower ?? ""));
-    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule, words[i], words[of])];
+    if (of !== -1 && !denied && !isNarrator(words[of])) return [span(rule2, words[i], words[of])];
     const lies = words[i].lower === "blame" ? findPhrase(words, ["with"], i) : -1;
     const who = lies !== -1 && lies - i <= 6 ? nextPerson(words, lies, people) : -1;
-    if (who !== -1) return [span(rule, words[i], words[who])];
+    if (who !== -1) return [span(rule2, words[i], words[who])];
     if (before !== -1 && (["my", "our", "his", "her", "their"].includes(words[before].lower) || words[before].lower.endsWith("'s") && isPersonAt(words, before, people))) {
-      return [span(rule, words[before], words[i])];
+      return [span(rule2, words[before], words[i])];
     }
   }
   return null;
+}
+function harmAround(words, who) {
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i].lower;
+    if (i === who) continue;
+    if (BAD_OUTCOMES.has(lower) || SARCASTIC_OUTCOMES.has(lower) || lower === "twice") return true;
+    const before = [previousWord(words, i), previousWord(words, previousWord(words, i))].map((k) => words[k]?.lower ?? "");
+    if (TIME_UNITS.has(lower) && (before[1] === "for" || before.some((b) => ["all", "whole", "entire"].includes(b)))) return true;
+    if (FORCED.has(lower) && words[nextWord(words, i)]?.lower === "to") return true;
+  }
+  return false;
+}
+function creditedAct(words, act) {
+  let at = act;
+  for (let n = 0; at !== -1 && n < 2 && (ACT_ADVERBS.has(words[at].lower) || /ly$/.test(words[at].lower)); n++) at = nextWord(words, at);
+  const lower = words[at]?.lower ?? "";
+  return CREDITED_ACTS.has(lower);
 }
 function harmfulAct(words, act) {
   const lower = words[act].lower;
@@ -54759,7 +55109,7 @@ function cleftPerson(words, people) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? "");
+      const credit = creditedAct(words, nextWord(words, j));
       const relative = !credit && (CLEFT_RELATIVES.has(words[j].lower) || words[j].lower === "that" && !BE.has(words[nextWord(words, j)]?.lower ?? ""));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
         return span("blame/person-as-cause", words[at], words[j]);
@@ -54801,13 +55151,13 @@ function outcomeOnPerson(words, people) {
     if (!INCIDENT_NOUNS.has(lower) && !pointer && !contracted) continue;
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
-    if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k], words[owner]);
+    if (owner !== -1 && !isNarrator(words[owner])) return span(rule2, words[k], words[owner]);
     const be = contracted ? k : nextWord(words, k);
     if (!contracted && !["is", "was", "'s"].includes(words[be]?.lower ?? "")) continue;
     let on = nextWord(words, be);
     if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
     const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
-    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who])) return span(rule, words[k], words[who]);
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who])) return span(rule2, words[k], words[who]);
   }
   return null;
 }
@@ -54820,7 +55170,7 @@ function labelledCause(words, people) {
     const who = nextWord(words, colon);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     const after = nextWord(words, who);
-    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule, words[k], words[who]);
+    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule2, words[k], words[who]);
   }
   return null;
 }
@@ -54831,7 +55181,7 @@ function madeError(words, people) {
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
       if (!ERROR_NOUNS.has(words[j].lower) || ERROR_THINGS.has(words[nextWord(words, j)]?.lower ?? "")) continue;
       const who = personSubject(words, i, people);
-      if (who !== -1 && !isNarrator(words[who]) && !["nobody", "no"].includes(words[who].lower)) return span(rule, words[who], words[j]);
+      if (who !== -1 && !isNarrator(words[who]) && !["nobody", "no"].includes(words[who].lower)) return span(rule2, words[who], words[j]);
     }
   }
   return null;
@@ -54840,18 +55190,18 @@ function atFault(words, people) {
   const hit = matchPhrase(words, FAULT);
   if (!hit || words.some((w) => DENIALS.has(w.lower))) return null;
   for (let j = previousWord(words, hit[0]), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
-    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule, words[j], words[hit[1]]);
+    if (isPersonAt(words, j, people) && !isNarrator(words[j])) return span(rule2, words[j], words[hit[1]]);
   }
   const who = nextPerson(words, hit[1], people, 5);
   const be = words.slice(hit[1], who).some((w) => w.lower === "is" || w.lower === "was");
-  return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]], words[who]) : null;
+  return who !== -1 && be && !isNarrator(words[who]) ? span(rule2, words[hit[0]], words[who]) : null;
 }
 function attributed(words, people) {
   const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
   const object = hit ? nextWord(words, hit[1]) : -1;
-  if (object !== -1 && OBJECT_PRONOUNS.has(words[object].lower)) return span(rule, words[hit[0]], words[object]);
+  if (object !== -1 && OBJECT_PRONOUNS.has(words[object].lower)) return span(rule2, words[hit[0]], words[object]);
   const who = hit ? nextPerson(words, hit[1], people, 4) : -1;
-  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule, words[hit[0]], words[who]);
+  if (hit && who !== -1 && !isNarrator(words[who])) return span(rule2, words[hit[0]], words[who]);
   return bareCause(words, people);
 }
 function bareCause(words, people) {
@@ -54865,7 +55215,7 @@ function bareCause(words, people) {
   const after = words[nextWord(words, who)];
   if (after && (/ing$/.test(after.lower) || ["error", "errors", "mistake", "mistakes", "availability", "schedule", "request", "requests"].includes(after.lower)))
     return null;
-  return span(rule, words[hit[0]], words[who]);
+  return span(rule2, words[hit[0]], words[who]);
 }
 function adverbAttribution(words) {
   for (let i = 0; i < words.length; i++) {
@@ -54885,14 +55235,14 @@ function reasonFor(words, people) {
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
   const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
-  return bad ? span(rule, words[subject], words[reason]) : null;
+  return bad ? span(rule2, words[subject], words[reason]) : null;
 }
 function possessedCause(words, reason, people) {
   const owner = personSubject(words, reason, people, true);
   if (owner === -1 || !words[owner].lower.endsWith("'s") || isNarrator(words[owner])) return null;
   const be = words.slice(owner, reason).some((w) => w.lower === "is" || w.lower === "was");
   const root = words[previousWord(words, reason)]?.lower === "root" || words[reason].lower === "culprit";
-  return be && root ? span(rule, words[owner], words[reason]) : null;
+  return be && root ? span(rule2, words[owner], words[reason]) : null;
 }
 function normAfter(words, from) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
@@ -54915,18 +55265,18 @@ function normViolation(words, people) {
     const norm2 = normAfter(words, phrase[1]);
     if (norm2 !== -1 && words[phrase[1]].lower === "around" && words.slice(phrase[1] + 1, norm2).some((w) => DEFECTIVE.has(w.lower))) continue;
     if (norm2 === -1 || personSubject(words, i, people) === -1 || isNarrator(words[personSubject(words, i, people)])) continue;
-    return span(rule, words[i], words[norm2]);
+    return span(rule2, words[i], words[norm2]);
   }
   for (let i = 0; i < words.length; i++) {
     if (!SKIPPING_VERBS.has(words[i].lower) || words[previousWord(words, i)]?.lower === "have") continue;
     const guard2 = safeguardAfter(words, i);
     const subject = guard2 === -1 ? -1 : personSubject(words, i, people);
-    if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject], words[guard2]);
+    if (subject !== -1 && !isNarrator(words[subject])) return span(rule2, words[subject], words[guard2]);
   }
-  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const frame = matchPhrase(words, NORM_FRAME_INDEX, 0, (at) => words[at].lower !== "against" || words[at - 1]?.text === "," || findPhrase(words, ["the", "advice", "of"], at) === nextWord(words, at));
   const norm = frame ? normAfter(words, frame[1]) : -1;
   const who = norm === -1 ? -1 : actingPerson(words, people);
-  return who === -1 ? null : span(rule, words[Math.min(who, frame[0])], words[Math.max(who, norm)]);
+  return who === -1 ? null : span(rule2, words[Math.min(who, frame[0])], words[Math.max(who, norm)]);
 }
 function sarcasticPraise(words, people) {
   const wellDone = (i) => words[i].lower === "done" && words[previousWord(words, i)]?.lower === "well" && words[i + 1]?.text === ",";
@@ -54938,21 +55288,21 @@ function sarcasticPraise(words, people) {
   if (who === -1) return null;
   const addressed = words[who - 1]?.kind === "punct" && words[who + 1]?.kind === "punct" && who > praise;
   const act = addressed ? nextWord(words, who) : -1;
-  if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule, words[praise], words[act]);
+  if (act !== -1 && /ing$/.test(words[act].lower) && !REMEDY_GERUNDS.has(words[act].lower)) return span(rule2, words[praise], words[act]);
   const thanked = addressed && words[act]?.lower === "for" ? nextWord(words, act) : -1;
   if (thanked !== -1 && /ing$/.test(words[thanked].lower) && !REMEDY_GERUNDS.has(words[thanked].lower)) {
     const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
-    if (loaded) return span(rule, words[praise], words[loaded[1]]);
+    if (loaded) return span(rule2, words[praise], words[loaded[1]]);
   }
   const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
   const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
-  if (exclaimed || another) return span(rule, words[Math.min(praise, who)], words[Math.max(praise, who)]);
+  if (exclaimed || another) return span(rule2, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
   for (let j = praise + 1; j < words.length; j++) {
     const damage = participleAt(words, j) || damageAt(words, j) !== -1;
     const outcome = (SARCASTIC_OUTCOMES.has(words[j].lower) || BAD_OUTCOMES.has(words[j].lower)) && !SCENE_PREPOSITIONS.has(words[previousWord(words, previousWord(words, j))]?.lower ?? "") && !SCENE_PREPOSITIONS.has(words[previousWord(words, j)]?.lower ?? "");
     const turned = outcome && ["into", "now"].some((w) => words[previousWord(words, j)]?.lower === w || words[previousWord(words, previousWord(words, j))]?.lower === w);
-    if (damage || (!interjection || turned) && outcome) return span(rule, words[Math.min(praise, who)], words[Math.max(j, who)]);
+    if (damage || (!interjection || turned) && outcome) return span(rule2, words[Math.min(praise, who)], words[Math.max(j, who)]);
   }
   return null;
 }
@@ -54967,14 +55317,19 @@ function outcomeWhenPersonActs(words, people) {
   if (outcome === -1 && !answer2) return null;
   for (let i = answer2 ? 0 : outcome + 1; i < words.length; i++) {
     if (!OUTCOME_LINKS.has(words[i].lower)) continue;
-    const who = nextPerson(words, i, people, 3);
+    const who = nextPerson(words, i, people, 4);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s")) continue;
+    if (outcome === -1 && !directSubject(words, i, who)) continue;
     if (["nobody", "no", "none"].includes(words[who].lower)) continue;
     if (BE.has(words[verb].lower) || REMEDY_VERBS.has(words[verb].lower)) continue;
-    return span(rule, words[who], words[verb]);
+    return span(rule2, words[who], words[verb]);
   }
   return null;
+}
+function directSubject(words, link2, who) {
+  const first = nextWord(words, link2);
+  return first === who || DETERMINERS2.has(words[first]?.lower ?? "") && nextWord(words, first) === who;
 }
 function isBadOutcome(words, i) {
   const lower = words[i].lower;
@@ -54982,7 +55337,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule, DENIED, CREDITED_ACTS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule2, DENIED, TIME_UNITS, FORCED, CREDITED_ACTS, ACT_ADVERBS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, DETERMINERS2, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -54995,8 +55350,10 @@ var init_person_as_cause_source = __esm({
     RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
     ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
     BE = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
-    rule = "blame/person-as-cause";
+    rule2 = "blame/person-as-cause";
     DENIED = /* @__PURE__ */ new Set(["no", "not", "never", "nobody", "isn't", "wasn't"]);
+    TIME_UNITS = /* @__PURE__ */ new Set(["minutes", "hours", "days", "weeks", "hour", "day", "night", "weekend", "morning", "afternoon", "evening", "shift"]);
+    FORCED = /* @__PURE__ */ new Set(["got", "had", "have", "get"]);
     CREDITED_ACTS = /* @__PURE__ */ new Set([
       "restored",
       "fixed",
@@ -55017,6 +55374,7 @@ var init_person_as_cause_source = __esm({
       "reported",
       "escalated"
     ]);
+    ACT_ADVERBS = /* @__PURE__ */ new Set(["first", "also", "then", "finally", "eventually", "actually", "initially", "later", "again"]);
     CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from", "with"]);
     BEGINNINGS = /* @__PURE__ */ new Set(["started", "began", "starts", "begins"]);
     ERROR_THINGS = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths"]);
@@ -55053,6 +55411,7 @@ var init_person_as_cause_source = __esm({
     RISKY_OR_LOADED = createPhraseIndex([...RISKY_TIMES, ...LOADED_MARKERS.filter((m) => !RISKY_TIMES.some((r) => r.join(" ") === m.join(" ")))]);
     SCENE_PREPOSITIONS = /* @__PURE__ */ new Set(["during", "through", "after", "throughout", "in", "since", "before", "despite"]);
     OUTCOME_LINKS = /* @__PURE__ */ new Set(["when", "after", "because", "since", "once"]);
+    DETERMINERS2 = /* @__PURE__ */ new Set(["the", "a", "an", "our", "their", "one", "that", "this"]);
     WENT = /* @__PURE__ */ new Set(["went", "goes", "go", "gone"]);
   }
 });
@@ -55095,29 +55454,32 @@ function hasAny(words, index2, from = 0) {
 }
 function checkPersonAsCause(clauses, sentence, people) {
   if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
-  const rule2 = "blame/person-as-cause";
+  const rule3 = "blame/person-as-cause";
   for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
     const next = clauses[c + 1]?.words;
     const purposeNext = next !== void 0 && next[0]?.lower === "so" && purposeSo(next, 0);
-    const serving = next !== void 0 && servingPurpose(next, 0);
+    const serving = next !== void 0 && (servingPurpose(next, 0) || relievingResult(next, 0) || relievingResult(next, nextWord(next, -1)));
+    const conditional = CONDITIONS.has(words[nextWord(words, -1)]?.lower ?? "");
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== "word") continue;
-      const end = damageAt(words, i);
+      const end = conditional ? -1 : damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !serving)
-          return [span(rule2, words[subject], words[end])];
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !words.some((w, k) => k > end && relievingResult(words, k)) && !serving)
+          return [span(rule3, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
-      if (by !== -1) return [span(rule2, words[i], words[by])];
+      if (by !== -1) return [span(rule3, words[i], words[by])];
       const agent = passiveAgentThenDamage(words, i, people) ?? passiveSafeguard(words, i, people);
       if (agent) return [agent];
     }
     const loaded = loadedAction(words, people, purposeNext) ?? normViolation(words, people) ?? gerundAct(words, people) ?? loadedWork(words, people);
     if (loaded) return [loaded];
   }
-  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null);
+  return namedAsSource(sentence.words, people) ?? consequence(sentence.words, people) ?? [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people) ?? implicitBlame(sentence.words, people)].filter(
+    (f) => f !== null
+  );
 }
 function agentOf(words, subject, verb) {
   const before = words[previousWord(words, verb)]?.lower;
@@ -55291,7 +55653,7 @@ function actingPeople(words, people) {
   const leading = leadingPerson(words, people);
   if (leading !== -1) found.push(leading);
   for (let i = 0; i < words.length; i++) {
-    if (!LINKS.has(words[i].lower)) continue;
+    if (!LINKS2.has(words[i].lower)) continue;
     const who = nextWord(words, i);
     if (who !== -1 && who !== leading && isPersonAt(words, who, people) && !isNarrator(words[who]) && !words[who].lower.endsWith("'s")) found.push(who);
   }
@@ -55380,7 +55742,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS2, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -55388,12 +55750,14 @@ var init_person_as_cause = __esm({
     init_people();
     init_response_acts();
     init_damage();
+    init_person_as_cause_implicit();
     init_person_as_cause_source();
     init_windows();
     init_generated();
     BE2 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "has", "have", "had", "will"]);
     CLAUSE_MODALS = /* @__PURE__ */ new Set(["would", "could", "might", "will", "may", "can"]);
     DUTY_MODALS = /* @__PURE__ */ new Set(["should", "must", "shall", "can", "may", "need", "needs"]);
+    CONDITIONS = /* @__PURE__ */ new Set(["if", "unless", "had"]);
     PLANNED = createPhraseIndex(PLANNED_MARKERS);
     LOADED = createPhraseIndex(LOADED_MARKERS);
     SAFEGUARDS = createPhraseIndex(SKIPPED_SAFEGUARDS);
@@ -55454,7 +55818,7 @@ var init_person_as_cause = __esm({
       "suppressed",
       "ignored"
     ]);
-    LINKS = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
+    LINKS2 = /* @__PURE__ */ new Set(["when", "once", "after", "because", "as", "while", "until", "before", "then", "and"]);
     FRONTED = /* @__PURE__ */ new Set([
       "while",
       "during",
@@ -55479,29 +55843,31 @@ var init_person_as_cause = __esm({
 // src/lint/rules/hindsight.ts
 function checkHindsight(sentence, people) {
   const words = sentence.words;
-  const rule2 = "blame/hindsight";
+  const rule3 = "blame/hindsight";
   const ahead = words.some((w) => w.lower === "will" || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
   const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
-  if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
+  if (hit) return [span(rule3, words[hit[0]], words[hit[1]])];
+  const obvious = itWasObvious(words);
+  if (obvious) return [span(rule3, words[obvious[0]], words[obvious[1]])];
   const first = nextWord(words, -1);
-  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule2, words[first], words[first])];
+  if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule3, words[first], words[first])];
   const opening = first === -1 ? null : matchPhrase(words, OPENING, first, (at, end) => at === first && words[end + 1]?.text === ",");
-  if (opening) return [span(rule2, words[opening[0]], words[opening[1]])];
+  if (opening) return [span(rule3, words[opening[0]], words[opening[1]])];
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     if (MINIMISERS.has(lower)) {
       const before = previousWord(words, i);
       const dutyWord = nextWord(words, i);
       const duty = MINIMISED_DUTIES.has(words[dutyWord]?.lower ?? "") && (lower !== "only" || words[nextWord(words, dutyWord)]?.lower === "to");
-      if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [span(rule2, words[before], words[i])];
+      if (duty && before !== -1 && isPersonAt(words, before, people) && !words[before].lower.endsWith("'s")) return [span(rule3, words[before], words[i])];
     }
-    if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule2, words[i], words[i])];
+    if (INDEFINITE_PEOPLE.has(lower) && couldHaveSeen(words, i)) return [span(rule3, words[i], words[i])];
     const role = INDEFINITE_DETERMINERS.has(lower) ? anyRole(words, i, people) : -1;
-    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule2, words[i], words[role])];
+    if (role !== -1 && couldHaveSeen(words, role)) return [span(rule3, words[i], words[role])];
     const face = STARING_WORDS.has(lower) ? findPhrase(words, ["in", "the", "face"], i) : -1;
-    if (face !== -1 && face - i <= 10) return [span(rule2, words[i], words[phraseEnd(words, face, 3)])];
+    if (face !== -1 && face - i <= 10) return [span(rule3, words[i], words[phraseEnd(words, face, 3)])];
     const frame = lower === "all" ? minimisingFrame(words, i) : -1;
-    if (frame !== -1) return [span(rule2, words[i], words[frame])];
+    if (frame !== -1) return [span(rule3, words[i], words[frame])];
   }
   return [];
 }
@@ -55515,6 +55881,20 @@ function describesThing(words, at) {
 function fromEvidence(words, end) {
   const present = ["is", "are"].includes(words[previousWord(words, end)]?.lower ?? "");
   return present && words[nextWord(words, end)]?.lower === "from" && /^(clear|evident|obvious)$/.test(words[end].lower);
+}
+function itWasObvious(words) {
+  const first = nextWord(words, -1);
+  if (first !== -1 && ["is", "was"].includes(words[first].lower) && OBVIOUS_WORDS.has(words[nextWord(words, first)]?.lower ?? ""))
+    return [first, nextWord(words, first)];
+  for (const frame of IT_WAS) {
+    const at = findPhrase(words, frame);
+    if (at === -1) continue;
+    let j = phraseEnd(words, at, frame.length);
+    let n = 0;
+    for (j = nextWord(words, j); j !== -1 && n < 2 && OBVIOUSNESS_INTENSIFIERS.has(words[j].lower); j = nextWord(words, j)) n++;
+    if (n > 0 && j !== -1 && OBVIOUS_WORDS.has(words[j].lower)) return [at, j];
+  }
+  return null;
 }
 function anyRole(words, any, people) {
   for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
@@ -55530,13 +55910,14 @@ function minimisingFrame(words, i) {
 function couldHaveSeen(words, i) {
   const MODAL = ["could", "could've", "would", "would've", "should", "must"];
   let j = nextWord(words, i);
-  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
+  const phrase = /ing$/.test(words[j]?.lower ?? "") || ["who", "with"].includes(words[j]?.lower ?? "") ? 6 : 3;
+  for (let n = 0; j !== -1 && n < phrase && !MODAL.includes(words[j].lower); n++) j = nextWord(words, j);
   if (j === -1 || !MODAL.includes(words[j].lower)) return false;
   if (words[j].lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var PAST, SAYING, HINDSIGHT, OPENING;
+var PAST, SAYING, HINDSIGHT, OPENING, IT_WAS;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -55548,6 +55929,7 @@ var init_hindsight = __esm({
     SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
+    IT_WAS = [["it", "was"], ["it", "had", "been"], ["it's", "been"], ["it", "has", "been"], ["it", "always", "was"]];
   }
 });
 
@@ -55631,23 +56013,26 @@ var init_judgement = __esm({
 // src/lint/rules/punitive.ts
 function checkPunitive(sentence, people) {
   const words = sentence.words;
-  const rule2 = "blame/punitive";
+  const rule3 = "blame/punitive";
   for (let i = 0; i < words.length; i++) {
     const lower = words[i].lower;
     if (PUNITIVE_PASSIVE.has(lower)) {
       const subject = personSubject(words, i, people) !== -1;
       const passive = BE3.has(words[previousWord(words, i)]?.lower ?? "") && subject;
-      if (passive || nextPerson(words, i, people) !== -1 && subject) return [span(rule2, words[i], words[i])];
+      const human = HUMAN_PUNISHMENTS.has(lower) && BE3.has(words[previousWord(words, i)]?.lower ?? "");
+      if (passive || human || nextPerson(words, i, people) !== -1 && subject) return [span(rule3, words[i], words[i])];
     }
-    if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule2, words[i], words[nextPerson(words, i, people, 3)])];
+    if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule3, words[i], words[nextPerson(words, i, people, 3)])];
     const removal = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
-    if (removal !== -1) return [span(rule2, words[i], words[removal])];
+    if (removal !== -1) return [span(rule3, words[i], words[removal])];
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
-    if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule2, words[i], words[nextWord(words, who)])];
+    if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule3, words[i], words[nextWord(words, who)])];
     const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
-    if (forfeited !== -1) return [span(rule2, words[i], words[forfeited])];
+    if (forfeited !== -1) return [span(rule3, words[i], words[forfeited])];
+    if (PUNITIVE_TRAINING.has(lower) && imposedTraining(words, i) && words.some((w, k) => k < i && isPersonAt(words, k, people) && !isNarrator(w)))
+      return [span(rule3, words[i], words[i])];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
-      return [span(rule2, words[i], words[heldWord(words, i)])];
+      return [span(rule3, words[i], words[heldWord(words, i)])];
     }
   }
   const hit = matchPhrase(words, PUNITIVE, 0, (at, end) => {
@@ -55660,7 +56045,11 @@ function checkPunitive(sentence, people) {
     if (words[end].lower === "warning") return personSubject(words, at, people) !== -1;
     return true;
   });
-  return hit ? [span(rule2, words[hit[0]], words[hit[1]])] : [];
+  return hit ? [span(rule3, words[hit[0]], words[hit[1]])] : [];
+}
+function imposedTraining(words, i) {
+  if (matchPhrase(words, COMPELLING, i)) return true;
+  return /^re-?train/.test(words[i].lower) && COMPELLED_RETRAINING.has(words[previousWord(words, i)]?.lower ?? "");
 }
 function forfeit(words, lost, people) {
   const owner = nextWord(words, lost);
@@ -55687,7 +56076,7 @@ function heldAccountable(words, i, people) {
   const held = heldWord(words, i);
   return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }
-var PUNITIVE, BE3;
+var PUNITIVE, COMPELLING, BE3;
 var init_punitive = __esm({
   "src/lint/rules/punitive.ts"() {
     "use strict";
@@ -55696,6 +56085,7 @@ var init_punitive = __esm({
     init_generated();
     init_finding();
     PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
+    COMPELLING = createPhraseIndex(COMPELLING_WORDS);
     BE3 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
   }
 });
@@ -55710,7 +56100,7 @@ function urgedPeople(words, people) {
   if (["the", "all", "every", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
   const act = nextWord(words, who);
-  return act !== -1 && DILIGENT_ACTS.has(words[act].lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
+  return act !== -1 && (DILIGENT_ACTS.has(words[act].lower) || vagueImperative(words, act)) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) ? span("blame/vague-action", words[first], words[act]) : null;
 }
 function trainingFor(words, people) {
   const first = nextWord(words, -1);
@@ -55718,23 +56108,42 @@ function trainingFor(words, people) {
   const who = nextPerson(words, nextWord(words, first), people, 3);
   return who !== -1 && !isNarrator(words[who]) ? span("blame/vague-action", words[first], words[who]) : null;
 }
+function afterLabel(words) {
+  const first = nextWord(words, -1);
+  const colon = words.findIndex((w) => w.text === ":");
+  if (colon === -1 || words.slice(0, colon).filter((w) => w.kind === "word").length > 3) return first;
+  return nextWord(words, colon);
+}
+function vagueImperative(words, i) {
+  const lower = words[i]?.lower ?? "";
+  return VAGUE_IMPERATIVES.has(lower) || SPLIT_IMPERATIVES.has(lower) && ["check", "checks"].includes(words[nextWord(words, i)]?.lower ?? "");
+}
+function tryHarder(words, from) {
+  if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return false;
+  const later = words.slice(from + 1);
+  const nextTime = later.some((w, k) => w.lower === "next" && later[k + 1]?.lower === "time" && later[k + 2]?.kind !== "word");
+  return nextTime || later.some((w) => DILIGENCE_ADVERBS.has(w.lower)) && later.slice(0, 5).some((w) => NORM_NOUNS.has(w.lower));
+}
 function checkVagueAction(sentence, people) {
   const words = sentence.words;
-  const rule2 = "blame/vague-action";
+  const rule3 = "blame/vague-action";
   const hit = matchPhrase(words, VAGUE);
-  if (hit) return [span(rule2, words[hit[0]], words[hit[1]])];
+  if (hit) return [span(rule3, words[hit[0]], words[hit[1]])];
   const urged = urgedPeople(words, people) ?? trainingFor(words, people);
   if (urged) return [urged];
-  let first = nextWord(words, -1);
+  let first = afterLabel(words);
+  if (first !== -1 && DILIGENT_ACTS.has(words[first].lower) && tryHarder(words, first)) return [span(rule3, words[first], words[first])];
+  const to = words.findIndex((w, k) => w.lower === "to" && k > first && isPersonAt(words, previousWord(words, k), people) && !isNarrator(words[previousWord(words, k)]));
+  if (to !== -1 && vagueImperative(words, nextWord(words, to))) first = nextWord(words, to);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))
     first = nextWord(words, modal);
-  if (first === -1 || !VAGUE_IMPERATIVES.has(words[first].lower)) return [];
+  if (first === -1 || !vagueImperative(words, first)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first].lower;
   const rereading = /^(re-?read|(re-)?familiari[sz]e|memori[sz]e)$/.test(lower) && words.slice(first + 1, first + 6).some((w) => NORM_NOUNS.has(w.lower));
   const selfDirected = lower.startsWith("double") || lower.includes("train") || rereading;
-  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule2, words[first], words[first])];
+  if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule3, words[first], words[first])];
   return [];
 }
 var VAGUE, URGING;
@@ -55904,7 +56313,12 @@ function lintProse(text4, given = {}) {
     if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
     for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));
     const punitive = found.some((f) => f.ruleId === "blame/punitive");
-    findings.push(...punitive ? found.filter((f) => f.ruleId !== "blame/person-as-cause" && f.ruleId !== "blame/counterfactual") : found);
+    const humanError = found.some((f) => f.ruleId === "blame/human-error");
+    findings.push(
+      ...found.filter(
+        (f) => !(punitive && (f.ruleId === "blame/person-as-cause" || f.ruleId === "blame/counterfactual")) && !(humanError && f.ruleId === "blame/person-as-cause")
+      )
+    );
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text4, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text4, options.allow) : [];

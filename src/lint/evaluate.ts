@@ -40,13 +40,14 @@ export interface Evaluation {
   sentences: number;
 }
 
-/** Line 1 holds `{"people": [...]}`; each other line `{"text", "expect", "field"?}`. */
+/** Line 1 holds `{"people": [...]}`; each other line `{"text", "expect", "field"?}` (`expect` a family, `a+b`, a list or "none"). */
 export function parseCorpus(jsonl: string): Corpus {
   const lines = jsonl.split('\n').filter((line) => line.trim() !== '');
   const header = JSON.parse(lines[0] ?? '{}') as { people?: string[] };
   const cases = lines.slice(1).map((line) => {
     const row = JSON.parse(line) as { text: string; expect: string | string[]; field?: string };
-    const expect = (Array.isArray(row.expect) ? row.expect : [row.expect]).filter((e) => e !== 'none');
+    // `"expect": "judgement+person-as-cause"` is how a writer lists two families in one string.
+    const expect = (Array.isArray(row.expect) ? row.expect : row.expect.split('+')).map((e) => e.trim()).filter((e) => e !== 'none');
     return { text: row.text, expect, field: row.field ?? 'summary' };
   });
   return { people: header.people ?? [], cases };

@@ -70,7 +70,14 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
     for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));
     // "The contractor who deleted the archive was fired": the punishment is what the sentence says; the act is its reason, not a second finding.
     const punitive = found.some((f) => f.ruleId === 'blame/punitive');
-    findings.push(...(punitive ? found.filter((f) => f.ruleId !== 'blame/person-as-cause' && f.ruleId !== 'blame/counterfactual') : found));
+    // "a mistake by the on-call, who typed the wrong code": "human error" already names the person as the cause; one finding says it.
+    const humanError = found.some((f) => f.ruleId === 'blame/human-error');
+    findings.push(
+      ...found.filter(
+        (f) =>
+          !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
+      ),
+    );
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

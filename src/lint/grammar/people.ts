@@ -18,6 +18,7 @@ import {
   PERSONAL_VERBS,
   REMEDY_VERBS,
   ROLE_NOUNS,
+  SHIFT_MODIFIERS,
 } from '../vocabulary/generated.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
@@ -58,7 +59,12 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
-  return namedByRole(words, i, token) || (people.guessNames && looksLikeName(words, i, token));
+  return namedByRole(words, i, token) || shiftWorker(words, i) || (people.guessNames && looksLikeName(words, i, token));
+}
+
+/** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */
+function shiftWorker(words: readonly Token[], i: number): boolean {
+  return SHIFT_MODIFIERS.has(words[previousWord(words, i)]?.lower ?? '') && /[a-z](er|or|ist|ant|ian)$/.test(words[i]!.lower);
 }
 
 /**
@@ -69,7 +75,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
 export function mayBePerson(token: Token, people: People): boolean {
   if (token.kind !== 'word') return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base)) return true;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }

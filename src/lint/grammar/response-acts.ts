@@ -20,6 +20,7 @@ import {
   MITIGATION_PURPOSES,
   PRECAUTIONS,
   RECORDED_THINGS,
+  RELIEVING_RESULTS,
   REPAIR_VERBS,
   SAFEGUARD_NOUNS,
   SECURED_STATES,
@@ -115,6 +116,19 @@ export function servingPurpose(words: readonly Token[], so: number): boolean {
   if (subject === -1 || OWN.has(words[subject]!.lower)) return false;
   for (let j = subject, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++)
     if (['would', 'could', 'can', 'might', 'will'].includes(words[j]!.lower)) return true;
+  return false;
+}
+
+/**
+ * ", which cleared the phantom availability", "and that fixed the queue": a
+ * result clause that relieves the incident, so the act before it was the
+ * response. The clause opens at `at` ("which", or "and" / "that").
+ */
+export function relievingResult(words: readonly Token[], at: number): boolean {
+  let j = at;
+  if (words[j]?.lower === 'and') j = nextWord(words, j);
+  if (!['which', 'that', 'this'].includes(words[j]?.lower ?? '')) return false;
+  for (let k = nextWord(words, j), n = 0; k !== -1 && n < 2; k = nextWord(words, k), n++) if (RELIEVING_RESULTS.has(words[k]!.lower)) return true;
   return false;
 }
 

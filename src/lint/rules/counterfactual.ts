@@ -27,6 +27,7 @@ import {
   COORDINATORS,
   DILIGENCE_VERBS,
   IGNORING_VERBS,
+  NEGATED_AUXILIARIES,
   INDEFINITE_DETERMINERS,
   INDEFINITE_PEOPLE,
   IRREGULAR_PARTICIPLES,
@@ -103,18 +104,37 @@ function hiddenAgent(words: readonly Token[], people: People): Finding | null {
     // "were routinely ignored": an adverb between the auxiliary and the verb.
     if (be !== -1 && /ly$/.test(words[be]!.lower)) be = previousWord(words, be);
     if (be !== -1 && (words[be]!.lower === 'not' || words[be]!.lower === 'never')) be = previousWord(words, be);
-    if (be === -1 || !['was', 'were', 'been', 'got'].includes(words[be]!.lower)) continue;
-    const negated = be !== previousWord(words, i);
+    // "The checklist wasn't followed": the negation contracted onto the auxiliary.
+    const contracted = be !== -1 && NEGATED_AUXILIARIES.has(words[be]!.lower) && be === previousWord(words, i);
+    if (be === -1 || (!contracted && !['was', 'were', 'been', 'got'].includes(words[be]!.lower))) continue;
+    const negated = contracted || be !== previousWord(words, i);
     if (!negated && !IGNORING_VERBS.has(words[i]!.lower)) continue;
-    const subject = words
-      .slice(0, be)
-      .reverse()
-      .find((w) => w.kind === 'word' && !['the', 'a', 'an', 'all', 'both', 'these', 'those'].includes(w.lower));
+    const subject = subjectHead(words, be);
     const by = nextWord(words, i);
     const agent = by !== -1 && words[by]!.lower === 'by' ? (nextPerson(words, by, people, 3) === -1 ? 'thing' : 'person') : 'none';
     if (subject && ATTENDED_THINGS.has(subject.lower) && agent !== 'thing') return span('blame/counterfactual', words[be]!, words[i]!);
   }
   return null;
+}
+
+const NP_PREPOSITIONS = new Set(['for', 'of', 'on', 'from', 'about', 'in', 'to']);
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'all', 'both', 'these', 'those']);
+
+/**
+ * The head noun of the subject before the auxiliary at `be`: "the alert" →
+ * alert, and past a modifier "the capacity alert for the HLR cluster" →
+ * alert, "the runbook for switching over the encoder" → runbook.
+ */
+function subjectHead(words: readonly Token[], be: number): Token | undefined {
+  let head = words
+    .slice(0, be)
+    .reverse()
+    .find((w) => w.kind === 'word' && !NP_DETERMINERS.has(w.lower));
+  for (let j = previousWord(words, be), n = 0; j !== -1 && n < 10 && words[j]!.kind === 'word'; j = previousWord(words, j), n++) {
+    const before = previousWord(words, j);
+    if (NP_PREPOSITIONS.has(words[j]!.lower) && before !== -1 && words[before]!.kind === 'word') head = words[before];
+  }
+  return head;
 }
 
 /** Not "was": "showed that the migration was unreviewed" reports a state; "went unanswered" tells of people not answering. */
@@ -299,6 +319,7 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   if (!MODALS.has(base) && !MODAL_NEGATIONS.has(lower)) return -1;
   let j = nextWord(words, i);
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
-  // "should of checked": the spoken form of "should've", written as heard.
-  return j !== -1 && (words[j]!.lower === 'have' || (words[j]!.lower === 'of' && isParticiple(words[nextWord(words, j)]?.lower ?? ''))) ? j : -1;
+  // "should of checked": the spoken form of "should've", written as heard; "could has asked": a learner's agreement.
+  const spelled = (form: string) => words[j]!.lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? '');
+  return j !== -1 && (words[j]!.lower === 'have' || spelled('of') || spelled('has')) ? j : -1;
 }

@@ -13,6 +13,8 @@ import { createPhraseIndex, findPhrase, matchPhrase, nextWord, phraseEnd, previo
 import {
   CLEAR_DESCRIPTIONS,
   HINDSIGHT_OPENERS,
+  OBVIOUS_WORDS,
+  OBVIOUSNESS_INTENSIFIERS,
   INDEFINITE_DETERMINERS,
   STARING_WORDS,
   HINDSIGHT_OPENING_PHRASES,
@@ -39,6 +41,8 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
   const ahead = words.some((w) => w.lower === 'will' || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
   const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
+  const obvious = itWasObvious(words);
+  if (obvious) return [span(rule, words[obvious[0]]!, words[obvious[1]]!)];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',' && !ahead) return [span(rule, words[first]!, words[first]!)];
   // "Looking back, the mistake is glaring.": an opening phrase set off by a comma.
@@ -90,6 +94,36 @@ function fromEvidence(words: readonly Token[], end: number): boolean {
   return present && words[nextWord(words, end)]?.lower === 'from' && /^(clear|evident|obvious)$/.test(words[end]!.lower);
 }
 
+const IT_WAS = [
+  ['it', 'was'],
+  ['it', 'had', 'been'],
+  ["it's", 'been'],
+  ['it', 'has', 'been'],
+  ['it', 'always', 'was'],
+];
+
+/**
+ * "It was always clear the tariff file would break…", "It was pretty obvious
+ * from the first graph…": the past, "it" as subject and an intensifier before
+ * the adjective (without one, "it was clear" is already a phrase). A
+ * sentence that opens "Is obvious that…" (the subject dropped, as a learner
+ * writes it) is the same judgement. The first and last index, or null.
+ */
+function itWasObvious(words: readonly Token[]): [number, number] | null {
+  const first = nextWord(words, -1);
+  if (first !== -1 && ['is', 'was'].includes(words[first]!.lower) && OBVIOUS_WORDS.has(words[nextWord(words, first)]?.lower ?? ''))
+    return [first, nextWord(words, first)];
+  for (const frame of IT_WAS) {
+    const at = findPhrase(words, frame);
+    if (at === -1) continue;
+    let j = phraseEnd(words, at, frame.length);
+    let n = 0;
+    for (j = nextWord(words, j); j !== -1 && n < 2 && OBVIOUSNESS_INTENSIFIERS.has(words[j]!.lower); j = nextWord(words, j)) n++;
+    if (n > 0 && j !== -1 && OBVIOUS_WORDS.has(words[j]!.lower)) return [at, j];
+  }
+  return null;
+}
+
 /** "any competent engineer", "any reviewer": the index of the role after "any", or -1. */
 export function anyRole(words: readonly Token[], any: number, people: People): number {
   for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
@@ -109,8 +143,10 @@ function minimisingFrame(words: readonly Token[], i: number): number {
 function couldHaveSeen(words: readonly Token[], i: number): boolean {
   const MODAL = ['could', "could've", 'would', "would've", 'should', 'must'];
   let j = nextWord(words, i);
-  // "anyone paying attention would have seen": a short phrase may stand between.
-  for (let n = 0; j !== -1 && n < 3 && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
+  // "anyone paying attention would have seen": a short phrase may stand between; a participle or relative phrase
+  // may run longer ("anyone looking at the dashboard would have seen").
+  const phrase = /ing$/.test(words[j]?.lower ?? '') || ['who', 'with'].includes(words[j]?.lower ?? '') ? 6 : 3;
+  for (let n = 0; j !== -1 && n < phrase && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
   if (j === -1 || !MODAL.includes(words[j]!.lower)) return false;
   if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
   j = nextWord(words, j);

@@ -68,8 +68,13 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     const first = nextWord(words, thanks[1]);
     const who = ['the', 'our', 'their'].includes(words[first]?.lower ?? '') ? nextWord(words, first) : first;
     // "Thanks to Chloe, we got to spend Saturday…", "thanks to Priya's fix"; but "thanks to everyone who joined the bridge" is gratitude, unless damage follows.
-    const damage = words.some((w, i) => i > who && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'));
-    const gratitude = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '') && !damage;
+    const damage = words.some(
+      (w, i) => i !== thanks[0] && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === 'down' || w.lower === 'offline'),
+    );
+    // Gratitude unless a harm follows: "Thanks to Ingrid's script, we reissued the passes in under an hour" credits the script.
+    // "Courtesy of Bruno, …" is sarcastic by itself; "for catching the regression" after a name is thanks for a response.
+    const forResponse = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '');
+    const gratitude = !damage && (forResponse || (words[thanks[0]]!.lower === 'thanks' && !harmAround(words, who)));
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
   const cleft = cleftPerson(words, people);
@@ -100,6 +105,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
       !words[previousWord(words, i)]?.lower.endsWith("'s")
     )
       continue;
+    // "Kim's typo fix", "Kim's typo correction": the fix of a slip, not the slip.
+    if (/^(fix|fixes|correction|corrections|patch)$/.test(words[nextWord(words, i)]?.lower ?? '')) continue;
     // "the outage was Ayesha's doing." ends the clause; "Kim's doing the rollback" is "Kim is doing".
     if (words[i]!.lower === 'doing' && words[i + 1] !== undefined && words[i + 1]!.kind === 'word') continue;
     const before = previousWord(words, i);
@@ -124,6 +131,28 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
   return null;
 }
 
+const TIME_UNITS = new Set(['minutes', 'hours', 'days', 'weeks', 'hour', 'day', 'night', 'weekend', 'morning', 'afternoon', 'evening', 'shift']);
+const FORCED = new Set(['got', 'had', 'have', 'get']);
+
+/**
+ * Around "thanks to Chloe", what makes the thanks sarcastic: a bad outcome
+ * ("checkout was down", "was lost"), how long it lasted ("stayed closed for
+ * three hours", "all weekend"), a repeat ("charged twice"), or what it forced
+ * on others ("we got to spend Saturday…").
+ */
+function harmAround(words: readonly Token[], who: number): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    if (i === who) continue;
+    if (BAD_OUTCOMES.has(lower) || SARCASTIC_OUTCOMES.has(lower) || lower === 'twice') return true;
+    // "for three hours", "all weekend", "the whole night".
+    const before = [previousWord(words, i), previousWord(words, previousWord(words, i))].map((k) => words[k]?.lower ?? '');
+    if (TIME_UNITS.has(lower) && (before[1] === 'for' || before.some((b) => ['all', 'whole', 'entire'].includes(b)))) return true;
+    if (FORCED.has(lower) && words[nextWord(words, i)]?.lower === 'to') return true;
+  }
+  return false;
+}
+
 /** What a cleft credits rather than blames: "it was the engineers who restored service". */
 const CREDITED_ACTS = new Set([
   'restored',
@@ -145,6 +174,16 @@ const CREDITED_ACTS = new Set([
   'reported',
   'escalated',
 ]);
+
+const ACT_ADVERBS = new Set(['first', 'also', 'then', 'finally', 'eventually', 'actually', 'initially', 'later', 'again']);
+
+/** "who first noticed", "who quickly restored": the act after the relative, past an adverb, is a response the sentence credits. */
+function creditedAct(words: readonly Token[], act: number): boolean {
+  let at = act;
+  for (let n = 0; at !== -1 && n < 2 && (ACT_ADVERBS.has(words[at]!.lower) || /ly$/.test(words[at]!.lower)); n++) at = nextWord(words, at);
+  const lower = words[at]?.lower ?? '';
+  return CREDITED_ACTS.has(lower);
+}
 
 /** "turned off the backups", "deleted…", "skipped…": an act that harms or goes past a safeguard ("knows the billing system" does not). */
 function harmfulAct(words: readonly Token[], act: number): boolean {
@@ -175,7 +214,7 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
     for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
       // "it was Victor who…", "it was the genomics team that removed…".
       // "It was the engineers who restored service" credits the response.
-      const credit = CREDITED_ACTS.has(words[nextWord(words, j)]?.lower ?? '');
+      const credit = creditedAct(words, nextWord(words, j));
       const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
         return span('blame/person-as-cause', words[at]!, words[j]!);
@@ -413,7 +452,12 @@ export function normViolation(words: readonly Token[], people: People): Finding 
     if (subject !== -1 && !isNarrator(words[subject])) return span(rule, words[subject]!, words[guard]!);
   }
   // "Contrary to the runbook, Joao restarted the primary", "Kim deployed outside the change window".
-  const frame = matchPhrase(words, NORM_FRAME_INDEX);
+  const frame = matchPhrase(
+    words,
+    NORM_FRAME_INDEX,
+    0,
+    (at) => words[at]!.lower !== 'against' || words[at - 1]?.text === ',' || findPhrase(words, ['the', 'advice', 'of'], at) === nextWord(words, at),
+  );
   const norm = frame ? normAfter(words, frame[1]) : -1;
   const who = norm === -1 ? -1 : actingPerson(words, people);
   return who === -1 ? null : span(rule, words[Math.min(who, frame![0])]!, words[Math.max(who, norm)]!);
@@ -518,10 +562,12 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
   if (outcome === -1 && !answer) return null;
   for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
     if (!OUTCOME_LINKS.has(words[i]!.lower)) continue;
-    // "…because the analytics contractor copied it": a role may take a determiner and a modifier.
-    const who = nextPerson(words, i, people, 3);
+    // "…because the analytics contractor copied it", "because the lab automation team decided…": a role may take a determiner and modifiers.
+    const who = nextPerson(words, i, people, 4);
     const verb = nextWord(words, who);
     if (who === -1 || verb === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) continue;
+    // With no outcome named, only the answer's own subject counts: "Because Ines uploaded…", not "because the channel manager treats…" (a system named by its role).
+    if (outcome === -1 && !directSubject(words, i, who)) continue;
     // "…because nobody owned the queue": no person acted; what nobody did is an omission, not a cause.
     if (['nobody', 'no', 'none'].includes(words[who]!.lower)) continue;
     if (BE.has(words[verb]!.lower) || REMEDY_VERBS.has(words[verb]!.lower)) continue;
@@ -531,6 +577,13 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
 }
 
 const OUTCOME_LINKS = new Set(['when', 'after', 'because', 'since', 'once']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'one', 'that', 'this']);
+
+/** Is the person at `who` the subject right after the link at `link`, at most behind a determiner ("because the contractor"), not a compound ("because the channel manager")? */
+function directSubject(words: readonly Token[], link: number, who: number): boolean {
+  const first = nextWord(words, link);
+  return first === who || (DETERMINERS.has(words[first]?.lower ?? '') && nextWord(words, first) === who);
+}
 const WENT = new Set(['went', 'goes', 'go', 'gone']);
 
 /** "lost", "crashed", "went down", "was wiped": a bad outcome at `i`. */

@@ -11,8 +11,9 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isPassiveCleanup, isResponseAct, servingPurpose } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
+import { implicitBlame } from './person-as-cause-implicit.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
@@ -53,6 +54,8 @@ import {
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const CLAUSE_MODALS = new Set(['would', 'could', 'might', 'will', 'may', 'can']);
 const DUTY_MODALS = new Set(['should', 'must', 'shall', 'can', 'may', 'need', 'needs']);
+
+const CONDITIONS = new Set(['if', 'unless', 'had']);
 
 const PLANNED = createPhraseIndex(PLANNED_MARKERS);
 const LOADED = createPhraseIndex(LOADED_MARKERS);
@@ -122,10 +125,13 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
     const next = clauses[c + 1]?.words;
     const purposeNext = next !== undefined && next[0]?.lower === 'so' && purposeSo(next, 0);
     // "Lee purged the cache | so customers would see the corrected prices": the act serves others.
-    const serving = next !== undefined && servingPurpose(next, 0);
+    // "Marisol purged the cache | , which cleared the phantom availability": the result relieves the incident.
+    const serving = next !== undefined && (servingPurpose(next, 0) || relievingResult(next, 0) || relievingResult(next, nextWord(next, -1)));
+    // "If the DBA hadn't dropped that index, …": an act in a condition is the counterfactual's premise, which that rule reports.
+    const conditional = CONDITIONS.has(words[nextWord(words, -1)]?.lower ?? '');
     for (let i = 0; i < words.length; i++) {
       if (words[i]!.kind !== 'word') continue;
-      const end = damageAt(words, i);
+      const end = conditional ? -1 : damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
         if (
@@ -134,6 +140,7 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
           !isPassive(words, i) &&
           !isResponseAct(words, i, end) &&
           !afterRemedy(words, subject, i) &&
+          !words.some((w, k) => k > end && relievingResult(words, k)) &&
           !serving
         )
           return [span(rule, words[subject]!, words[end]!)];
@@ -149,7 +156,9 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
   return (
     namedAsSource(sentence.words, people) ??
     consequence(sentence.words, people) ??
-    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people)].filter((f) => f !== null)
+    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people) ?? implicitBlame(sentence.words, people)].filter(
+      (f) => f !== null,
+    )
   );
 }
 

@@ -6,7 +6,7 @@
  * @example
  * checkPunitive(sentence, people) // [{ ruleId: 'blame/punitive', … }] for "Jordan was written up"
  */
-import { isNarrator, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
@@ -17,12 +17,17 @@ import {
   PUNITIVE_PASSIVE,
   PUNITIVE_PHRASES,
   PUNITIVE_VERBS,
+  COMPELLED_RETRAINING,
+  COMPELLING_WORDS,
+  HUMAN_PUNISHMENTS,
+  PUNITIVE_TRAINING,
   REMOVAL_TARGETS,
   REMOVAL_VERBS,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
+const COMPELLING = createPhraseIndex(COMPELLING_WORDS);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'gets']);
 
 /** `blame/punitive`: someone reprimanded, written up, fired, let go, held accountable. */
@@ -34,7 +39,9 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     if (PUNITIVE_PASSIVE.has(lower)) {
       const subject = personSubject(words, i, people) !== -1;
       const passive = BE.has(words[previousWord(words, i)]?.lower ?? '') && subject;
-      if (passive || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
+      // "The night controller will be disciplined": only a person is disciplined, whoever the subject names.
+      const human = HUMAN_PUNISHMENTS.has(lower) && BE.has(words[previousWord(words, i)]?.lower ?? '');
+      if (passive || human || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
     }
     // "decided to discipline the engineer": punishing a person, in the active voice.
     if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule, words[i]!, words[nextPerson(words, i, people, 3)]!)];
@@ -46,6 +53,9 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     // "Leila lost her on-call privileges": a person's standing taken away.
     const forfeited = FORFEITING_VERBS.has(lower) ? forfeit(words, i, people) : -1;
     if (forfeited !== -1) return [span(rule, words[i]!, words[forfeited]!)];
+    // "Kwame to attend mandatory retraining as a consequence of this incident": training as a sanction on a person.
+    if (PUNITIVE_TRAINING.has(lower) && imposedTraining(words, i) && words.some((w, k) => k < i && isPersonAt(words, k, people) && !isNarrator(w)))
+      return [span(rule, words[i]!, words[i]!)];
     if (HOLDING_WORDS.has(lower) && heldAccountable(words, i, people)) {
       return [span(rule, words[i]!, words[heldWord(words, i)]!)];
     }
@@ -61,6 +71,12 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     return true;
   });
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];
+}
+
+/** "training as a consequence of this incident", "mandatory retraining": training imposed as a sanction. */
+function imposedTraining(words: readonly Token[], i: number): boolean {
+  if (matchPhrase(words, COMPELLING, i)) return true;
+  return /^re-?train/.test(words[i]!.lower) && COMPELLED_RETRAINING.has(words[previousWord(words, i)]?.lower ?? '');
 }
 
 /** "lost her on-call privileges", "lost his clearance": the index of what was forfeited, or -1. */

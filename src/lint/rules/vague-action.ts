@@ -9,7 +9,7 @@
  */
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
-import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
+import { createPhraseIndex, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   DILIGENT_ACTS,
   NORM_NOUNS,
@@ -18,6 +18,8 @@ import {
   URGING_OPENERS,
   VAGUE_ACTION_PHRASES,
   VAGUE_IMPERATIVES,
+  DILIGENCE_ADVERBS,
+  SPLIT_IMPERATIVES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -35,7 +37,7 @@ function urgedPeople(words: readonly Token[], people: People): Finding | null {
   if (['the', 'all', 'every', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
   const act = nextWord(words, who);
-  return act !== -1 && DILIGENT_ACTS.has(words[act]!.lower) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
+  return act !== -1 && (DILIGENT_ACTS.has(words[act]!.lower) || vagueImperative(words, act)) && !words.some((w) => SYSTEMIC_MARKERS.has(w.lower))
     ? span('blame/vague-action', words[first]!, words[act]!)
     : null;
 }
@@ -48,6 +50,29 @@ function trainingFor(words: readonly Token[], people: People): Finding | null {
   return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[first]!, words[who]!) : null;
 }
 
+/** The first word of the item, past a label such as "Action item:", "TODO:", "Lesson learned:". */
+function afterLabel(words: readonly Token[]): number {
+  const first = nextWord(words, -1);
+  const colon = words.findIndex((w) => w.text === ':');
+  if (colon === -1 || words.slice(0, colon).filter((w) => w.kind === 'word').length > 3) return first;
+  return nextWord(words, colon);
+}
+
+/** "double-check", "remind", and "double check" written as two words. */
+function vagueImperative(words: readonly Token[], i: number): boolean {
+  const lower = words[i]?.lower ?? '';
+  return VAGUE_IMPERATIVES.has(lower) || (SPLIT_IMPERATIVES.has(lower) && ['check', 'checks'].includes(words[nextWord(words, i)]?.lower ?? ''));
+}
+
+/** "read the runbook properly", "…next time" (ending the item): the act asks for more effort rather than a change. */
+function tryHarder(words: readonly Token[], from: number): boolean {
+  if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return false;
+  const later = words.slice(from + 1);
+  const nextTime = later.some((w, k) => w.lower === 'next' && later[k + 1]?.lower === 'time' && later[k + 2]?.kind !== 'word');
+  // "properly" asks for effort only about a document for people ("read the config properly on reload" is a feature).
+  return nextTime || (later.some((w) => DILIGENCE_ADVERBS.has(w.lower)) && later.slice(0, 5).some((w) => NORM_NOUNS.has(w.lower)));
+}
+
 /** `blame/vague-action`: "be more careful", "remind staff to…", "double-check configs". */
 export function checkVagueAction(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
@@ -56,12 +81,19 @@ export function checkVagueAction(sentence: Span, people: People): Finding[] {
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
   const urged = urgedPeople(words, people) ?? trainingFor(words, people);
   if (urged) return [urged];
-  let first = nextWord(words, -1);
+  let first = afterLabel(words);
+  // "Lesson learned: read the runbook properly next time": a diligent act asked of whoever reads it.
+  if (first !== -1 && DILIGENT_ACTS.has(words[first]!.lower) && tryHarder(words, first)) return [span(rule, words[first]!, words[first]!)];
+  // "Lab techs to double check the labels", "Kwame to remind the team": an action item of a person and an infinitive.
+  const to = words.findIndex(
+    (w, k) => w.lower === 'to' && k > first && isPersonAt(words, previousWord(words, k), people) && !isNarrator(words[previousWord(words, k)]),
+  );
+  if (to !== -1 && vagueImperative(words, nextWord(words, to))) first = nextWord(words, to);
   // "Everyone must double-check…": the imperative after a person and a modal.
   const modal = words.findIndex((w) => ['must', 'should', 'will', 'shall'].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ''))
     first = nextWord(words, modal);
-  if (first === -1 || !VAGUE_IMPERATIVES.has(words[first]!.lower)) return [];
+  if (first === -1 || !vagueImperative(words, first)) return [];
   if (words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return [];
   const lower = words[first]!.lower;
   // "double-check", "retrain", "re-read the policy", "familiarise yourself": asking people to try harder needs no person object.

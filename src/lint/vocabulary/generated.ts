@@ -129,6 +129,9 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
   "recurred", "come", "came", "go", "went", "matter", "mattered", "occur", "occurred",
 ]);
 
+/** Auxiliaries with the negation contracted onto them, for the hidden passive: "the checklist wasn't followed". */
+export const NEGATED_AUXILIARIES: ReadonlySet<string> = new Set(["wasn't", "weren't"]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
@@ -194,6 +197,15 @@ export const MINIMISED_DUTIES: ReadonlySet<string> = new Set([
 
 /** Openers of hindsight when a comma follows them: "Looking back, the mistake is glaring." ("Looking back at the graphs, …" describes the review). */
 export const HINDSIGHT_OPENING_PHRASES: ReadonlyArray<readonly string[]> = [["looking","back"]];
+
+/** Adjectives of "it was (always / pretty) obvious": what anyone could have seen, once the subject is "it". */
+export const OBVIOUS_WORDS: ReadonlySet<string> = new Set(["obvious", "clear", "evident", "apparent", "predictable", "foreseeable"]);
+
+/** Adverbs between "it was" and the adjective: "it was always clear", "it was pretty obvious from the first graph". */
+export const OBVIOUSNESS_INTENSIFIERS: ReadonlySet<string> = new Set([
+  "always", "pretty", "very", "quite", "so", "really", "fairly", "perfectly", "painfully", "blindingly",
+  "abundantly", "completely", "totally", "entirely", "utterly", "immediately", "already", "crystal", "plainly",
+]);
 
 /** Phrases that name a person's error as the cause (`blame/human-error`). */
 export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -697,6 +709,9 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set([
 /** The authors speaking of themselves or their organisation ("we deleted the old cluster", "I restarted MongoDB"): they narrate the response, so they are not the agent of a failure; self-blame is still caught by its own words ("our fault", "we dropped the ball", "we should have"). */
 export const NARRATORS: ReadonlySet<string> = new Set(["i", "we", "us"]);
 
+/** Modifiers that make the agent noun after them a person on a rota: "the night-shift controller", "the on-duty planner" (an agent noun alone, "the controller", may be software, and so may "the night scheduler"). */
+export const SHIFT_MODIFIERS: ReadonlySet<string> = new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
+
 /** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
 export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
   {
@@ -1100,7 +1115,10 @@ export const OUTCOME_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Nouns of blame after a possessive or "to": "my fault", "Kim's mistake", "the blame lies with ops". */
-export const BLAME_NOUNS: ReadonlySet<string> = new Set(["fault", "blame", "mistake", "bad", "doing"]);
+export const BLAME_NOUNS: ReadonlySet<string> = new Set([
+  "fault", "blame", "mistake", "bad", "doing", "typo", "typos", "blunder", "blunders", "goof", "screw-up",
+  "screwup", "slip-up",
+]);
 
 /** Sarcastic credit to a person: "thanks to Priya's fix". */
 export const CREDIT_PHRASES: ReadonlyArray<readonly string[]> = [["thanks","to"], ["courtesy","of"]];
@@ -1191,13 +1209,12 @@ export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
   "circumvents", "override", "overrode", "overriding", "overrides",
 ]);
 
-/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence). */
+/** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence); "against" only as an aside set off by a comma ("Kwame, against the documented steps, restarted…") or before "the advice of", since "argued against the policy" takes a side. */
 export const NORM_FRAMES: ReadonlyArray<readonly string[]> = [
   ["contrary","to"], ["in","violation","of"], ["in","breach","of"], ["in","defiance","of"],
-  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["against","the","advice","of"],
-  ["outside","the"], ["non-compliance","with"], ["noncompliance","with"], ["non-adherence","to"],
-  ["deviation","from"], ["not","in","line","with"], ["not","in","accordance","with"], ["not","compliant","with"],
-  ["in","contradiction","to"],
+  ["in","contravention","of"], ["despite"], ["in","spite","of"], ["outside","the"], ["non-compliance","with"],
+  ["noncompliance","with"], ["non-adherence","to"], ["deviation","from"], ["not","in","line","with"],
+  ["not","in","accordance","with"], ["not","compliant","with"], ["in","contradiction","to"], ["against"],
 ];
 
 /** Praise that turns sarcastic next to a person and a bad outcome: "Another stellar deploy from Rosa: three hours of downtime", "Great job, Piotr, the panel is now a paperweight". Not blame when the sentence names a fix. */
@@ -1254,7 +1271,8 @@ export const DISABLING_VERBS: ReadonlySet<string> = new Set(["disabled", "deacti
 export const DISABLED_SAFEGUARDS: ReadonlySet<string> = new Set([
   "alarm", "alarms", "alert", "alerts", "alerting", "interlock", "interlocks", "limit", "limits", "limiter",
   "monitoring", "firewall", "protection", "protections", "guard", "guards", "guardrail", "guardrails", "lock",
-  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud",
+  "locks", "safety", "safeties", "verification", "checksum", "checksums", "fraud", "switch", "breaker",
+  "breakers", "watchdog", "failsafe", "fail-safe",
 ]);
 
 /** Bare verbs a learner of English puts after "has" or "was" for a past act ("has delete the table", "was make a change"): the act is read as done, so its loaded markers count ("by mistake", "without any test"). Verbs whose participle is the bare form (run, set, put, cut) are left out: "has run" is already a perfect. */
@@ -1301,6 +1319,61 @@ export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
 /** Contracted pointers before "on" and a person: "that's on ops", "It's on Rania for not updating the certificate". */
 export const POINTER_CONTRACTIONS: ReadonlySet<string> = new Set(["that's", "this's", "it's"]);
 
+/** Idioms of a person or team failing at a duty, the authors included (self-blame is blame): "we dropped the ball on the certificate renewal". */
+export const FAILURE_IDIOMS: ReadonlyArray<readonly string[]> = [
+  ["dropped","the","ball"], ["drop","the","ball"], ["drops","the","ball"], ["dropping","the","ball"],
+  ["fumbled","the","ball"], ["fell","asleep","at","the","switch"],
+];
+
+/** Links that set an act against an earlier refusal: "went ahead with the upgrade even though the CAB had rejected it". */
+export const REFUSAL_LINKS: ReadonlyArray<readonly string[]> = [["even","though"], ["although"], ["though"], ["despite"], ["in","spite","of"], ["regardless","of"], ["after"]];
+
+/** What the earlier refusal was: "had rejected it", "said no", "the denied request". */
+export const REFUSALS: ReadonlySet<string> = new Set([
+  "rejected", "refused", "denied", "declined", "vetoed", "blocked", "objected", "forbade", "forbidden",
+  "disapproved", "rejection", "veto", "refusal", "denial", "objection", "objections",
+]);
+
+/** Verbs of going on with a plan: "went ahead", "proceeded", "pressed on". */
+export const PROCEEDING_VERBS: ReadonlyArray<readonly string[]> = [
+  ["went","ahead"], ["goes","ahead"], ["go","ahead"], ["going","ahead"], ["proceeded"], ["pressed","on"],
+  ["pushed","ahead"], ["carried","on"], ["ploughed","on"], ["plowed","on"], ["pushed","on"], ["forged","ahead"],
+];
+
+/** States a system was in until a person acted: "Everything was fine until Dmitri got his hands on the pipeline". */
+export const STEADY_STATES: ReadonlySet<string> = new Set([
+  "fine", "ok", "okay", "stable", "working", "healthy", "quiet", "calm", "smooth", "good", "green", "great",
+  "perfect",
+]);
+
+/** Openers of an ironic remark that point at a person without saying it: "Funny how the validators only started rejecting cards the morning after Ingrid's tidy-up". */
+export const SARCASTIC_OPENERS: ReadonlyArray<readonly string[]> = [
+  ["funny","how"], ["funny","that"], ["strange","how"], ["curious","how"], ["odd","how"], ["interesting","how"],
+  ["amazing","how"], ["funny","coincidence"], ["what","a","coincidence"], ["pure","coincidence"],
+  ["just","a","coincidence"],
+];
+
+/** "Nice of the registrar team to let us find out…": a courtesy adjective, "of" a person, and "to" what they did; sarcastic when what they did is letting others find out, or a harm. */
+export const IRONIC_COURTESIES: ReadonlySet<string> = new Set(["nice", "thoughtful", "lovely", "considerate", "sweet", "generous"]);
+
+/** What others were left to do by the ironic courtesy: "let us find out from the students". */
+export const FOUND_OUT: ReadonlyArray<readonly string[]> = [["find","out"], ["found","out"], ["discover"], ["learn"], ["hear"], ["read","about"], ["figure","out"]];
+
+/** "Another Friday, another Dmitri deploy, another outage": a litany of repeats with a person's act among them. */
+export const LITANY_WORDS: ReadonlySet<string> = new Set(["another"]);
+
+/** "Leave it to the platform team to break DNS on a bank holiday": handing a person the credit for a harm (with a harm after it; "leave it to Kim to find the fix" is praise). Common words ("trust", "count on", "kind") are left out of these openers: each is a trigger, and a trigger sends every sentence holding it to the rule. */
+export const IRONIC_LEAVES: ReadonlyArray<readonly string[]> = [["leave","it","to"]];
+
+/** "Typical networking team:", "Classic Dmitri.": a person typecast by a label that ends at punctuation. */
+export const TYPECASTING_WORDS: ReadonlySet<string> = new Set(["typical", "classic"]);
+
+/** States of a safeguard a person acted with: "shipped the feature with the kill switch disabled", "with the canary turned off". */
+export const DISABLED_STATES: ReadonlySet<string> = new Set([
+  "disabled", "off", "bypassed", "removed", "muted", "silenced", "suppressed", "commented", "unplugged",
+  "overridden", "skipped",
+]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1345,6 +1418,21 @@ export const FORFEITED_THINGS: ReadonlySet<string> = new Set([
 
 /** Verbs of losing a standing, before a possessive pronoun and `forfeited_things`: "lost her on-call privileges". */
 export const FORFEITING_VERBS: ReadonlySet<string> = new Set(["lost", "loses", "forfeited"]);
+
+/** Punishments only a person can receive, so a passive needs no person as subject: "the night controller will be disciplined" ("fired", "suspended", "terminated" also happen to alarms, jobs and instances). */
+export const HUMAN_PUNISHMENTS: ReadonlySet<string> = new Set(["reprimanded", "disciplined", "demoted", "sacked", "punished", "censured"]);
+
+/** Training given as a punishment: "mandatory retraining", "retraining as a consequence of this incident". */
+export const PUNITIVE_TRAINING: ReadonlySet<string> = new Set(["retraining", "re-training", "training", "retrained", "re-trained"]);
+
+/** What makes training a sanction rather than an improvement: "as a consequence", "as punishment"; "mandatory" only for retraining (again, because of what the person did), since "mandatory security training" is routine. */
+export const COMPELLING_WORDS: ReadonlyArray<readonly string[]> = [
+  ["as","a","consequence"], ["as","punishment"], ["as","a","penalty"], ["as","a","sanction"],
+  ["as","a","disciplinary"],
+];
+
+/** Words that make retraining imposed on a person: "mandatory retraining". */
+export const COMPELLED_RETRAINING: ReadonlySet<string> = new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
@@ -1418,6 +1506,13 @@ export const SECURED_STATES: ReadonlySet<string> = new Set([
   "replaced",
 ]);
 
+/** Verbs of a result clause that make a damaging-sounding act the response: "purged the cache on every node, which cleared the phantom availability". */
+export const RELIEVING_RESULTS: ReadonlySet<string> = new Set([
+  "cleared", "fixed", "resolved", "restored", "stopped", "ended", "unblocked", "unstuck", "recovered",
+  "mitigated", "relieved", "stabilised", "stabilized", "freed", "drained", "healed", "corrected", "repaired",
+  "solved", "contained",
+]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -1452,60 +1547,68 @@ export const DILIGENT_ACTS: ReadonlySet<string> = new Set([
 /** Action items that teach people instead of changing the system: "Training for the support team on double-checking addresses", "Refresher for on-call staff". */
 export const TRAINING_NOUNS: ReadonlySet<string> = new Set(["training", "retraining", "re-training", "refresher", "awareness", "coaching", "reminder", "reminders"]);
 
+/** Adverbs that turn an imperative to read or follow something into "try harder": "read the runbook properly next time", "follow the checklist carefully". */
+export const DILIGENCE_ADVERBS: ReadonlySet<string> = new Set(["properly", "carefully", "thoroughly", "closely", "attentively", "diligently", "conscientiously"]);
+
+/** First words of a vague imperative written as two words: "double check the labels" (only with "check" after it, so "double the pool size" passes). */
+export const SPLIT_IMPERATIVES: ReadonlySet<string> = new Set(["double"]);
+
 /** The words that send a sentence to each check (the cheap pass), derived from the lists marked `trigger:`. */
 export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'humanError' | 'judgement' | 'punitive' | 'hindsight' | 'vagueAction', readonly string[]>> = {
   personAsCause: [
-    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "allow", "allowed",
-    "allows", "always", "amazing", "anyway", "api-key", "apikey", "approval", "approved", "around",
-    "authorisation", "authority", "authorization", "awesome", "bad", "because", "before", "began", "belong",
-    "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly", "blocking", "blow",
-    "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach", "breached", "break",
-    "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke", "broken", "brought",
-    "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing", "came", "cause",
-    "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented", "circumventing",
-    "circumvents", "cleartext", "clobbered", "collapsed", "combination", "comes", "commented", "compliant",
-    "congrats", "congratulations", "contradiction", "contrary", "contravened", "contravention", "convenience",
-    "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing",
-    "credential", "credentials", "crippled", "culprit", "cut", "deactivated", "deadline", "deadlocked", "defiance",
-    "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
-    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
-    "double-billed", "double-booked", "double-charged", "double-checking", "double-counted", "double-posted",
-    "down", "downtime", "dropped", "dropping", "due", "dump", "during", "early", "embargo", "emptied", "entirely",
-    "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted", "exhausting", "export",
-    "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded",
-    "flooding", "flouted", "friday", "fried", "froze", "fumbled", "garbled", "genius", "goof", "great",
+    "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "ahead", "allow",
+    "allowed", "allows", "always", "amazing", "another", "anyway", "api-key", "apikey", "approval", "approved",
+    "around", "asleep", "authorisation", "authority", "authorization", "awesome", "bad", "because", "before",
+    "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly",
+    "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach",
+    "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke",
+    "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing",
+    "came", "carried", "cause", "caused", "causing", "checked", "checking", "cheers", "circumvent", "circumvented",
+    "circumventing", "circumvents", "classic", "cleartext", "clobbered", "coincidence", "collapsed", "combination",
+    "comes", "commented", "compliant", "congrats", "congratulations", "considerate", "contradiction", "contrary",
+    "contravened", "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy",
+    "cover", "covered", "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "curious",
+    "cut", "deactivated", "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed",
+    "despite", "destroyed", "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly",
+    "disabled", "disregard", "disregarded", "doing", "done", "double-billed", "double-booked", "double-charged",
+    "double-checking", "double-counted", "double-posted", "down", "downtime", "drop", "dropped", "dropping",
+    "drops", "due", "dump", "during", "early", "embargo", "emptied", "entirely", "erased", "erroneously", "error",
+    "erroring", "errors", "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing",
+    "failure", "falls", "fantastic", "fault", "faulty", "filling", "flooded", "flooding", "flouted", "forged",
+    "friday", "fried", "froze", "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great",
     "half-baked", "half-finished", "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide",
     "his", "hosed", "hours", "hung", "hurriedly", "ignore", "ignored", "ignores", "ignoring", "impressive",
-    "inadvertently", "incident", "incorrect", "infinite", "instead", "introduced", "issue", "it's", "jammed",
-    "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leaving", "left",
-    "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost",
-    "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle",
-    "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied",
-    "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected",
-    "misentered", "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep",
-    "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice",
-    "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "offline", "once", "open",
-    "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged",
-    "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides",
-    "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting", "overwrote", "own", "passed",
-    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "predictably",
-    "prematurely", "private", "problem", "production", "propped", "protocol", "public", "pulled", "purged",
-    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
-    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
-    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
-    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slips", "smoke-tested", "smooth", "soon",
-    "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
-    "stunning", "superb", "suppressed", "switched", "take", "taken", "takes", "taking", "terrific", "tested",
-    "thank", "thanks", "that's", "their", "then", "thinking", "this's", "token", "tokens", "took", "torched",
-    "traced", "traces", "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice",
-    "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized",
-    "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
-    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
-    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
-    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
-    "wrongly", "yanked", "zeroed",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's",
+    "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave",
+    "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look",
+    "loss", "lost", "lovely", "lunch", "made", "malformed", "mangled", "marvellous", "marvelous", "masterful",
+    "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set",
+    "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted",
+    "misdeployed", "misdirected", "misentered", "mishandled", "misheard", "misinterpreted", "misjudged",
+    "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misread",
+    "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped",
+    "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked",
+    "occurred", "odd", "offline", "once", "open", "outage", "outdated", "outside", "outstanding", "over-allocated",
+    "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed",
+    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin",
+    "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private",
+    "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason",
+    "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip",
+    "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth",
+    "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
+    "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking", "this's", "thoughtful",
+    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true",
+    "truncated", "turned", "twice", "typical", "typo", "typos", "unaccompanied", "unannounced", "unapproved",
+    "unattended", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted",
+    "unfiltered", "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched",
+    "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested",
+    "unvalidated", "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates",
+    "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful",
+    "worked", "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1515,7 +1618,7 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
     "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "sleep", "supposed", "unacknowledged",
     "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
-    "went", "would", "would've", "wouldn't've",
+    "wasn't", "went", "weren't", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
@@ -1537,22 +1640,25 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
     "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
     "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
-    "removed", "reprimand", "reprimanded", "reprimands", "revoked", "rotation", "sack", "sacked", "suspend",
-    "suspended", "taken", "terminated", "warning", "withheld", "written",
+    "re-trained", "re-training", "removed", "reprimand", "reprimanded", "reprimands", "retrained", "retraining",
+    "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated", "training", "warning",
+    "withheld", "written",
   ],
   hindsight: [
-    "all", "any", "anybody", "anyone", "blindingly", "cared", "clear", "clearly", "coming", "course", "easy",
-    "evident", "evidently", "glaring", "had", "happen", "has", "have", "hindsight", "just", "looking", "merely",
-    "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously", "only", "oversight",
-    "plain", "plainly", "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring",
-    "supposed", "there", "they", "trivial", "trivially", "waiting", "without", "writing",
+    "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
+    "easy", "evident", "evidently", "foreseeable", "glaring", "had", "happen", "has", "have", "hindsight", "just",
+    "looking", "merely", "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously",
+    "only", "oversight", "plain", "plainly", "predictable", "preventable", "retrospect", "right", "signs",
+    "simply", "stared", "stares", "staring", "supposed", "there", "they", "trivial", "trivially", "waiting",
+    "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "awareness", "careful", "carefully", "caution", "cautious", "coaching",
-    "diligent", "discipline", "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra",
-    "familiarise", "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize",
-    "mindful", "ownership", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
-    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
-    "rigorous", "rigorously", "take", "tell", "think", "thorough", "training", "vigilant", "warn",
+    "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
+    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "double", "double-check",
+    "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise", "familiarize", "greater",
+    "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful", "ownership", "properly",
+    "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher", "remember", "remind",
+    "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining", "rigorous",
+    "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
   ],
 };
