@@ -35,9 +35,16 @@ async function runOnce(root: string, task: Task, setting: string): Promise<numbe
 
 export async function run(): Promise<void> {
   const note = poolNote();
-  console.log(`threads: wall time by run size, one thread against 1 and 2 workers; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`);
+  console.log(
+    `threads: wall time by run size, one thread against 1 and 2 workers; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`,
+  );
   if (note) console.log(note);
-  console.log('N'.padStart(6), 'task'.padEnd(11), ...SETTINGS.map((s) => (s === '0' ? 'one thread' : `${s} worker${s === '1' ? '' : 's'}`).padStart(11)), 'best'.padStart(11));
+  console.log(
+    'N'.padStart(6),
+    'task'.padEnd(11),
+    ...SETTINGS.map((s) => (s === '0' ? 'one thread' : `${s} worker${s === '1' ? '' : 's'}`).padStart(11)),
+    'best'.padStart(11),
+  );
   for (const n of SIZES) {
     const root = await writeSyntheticRepo(n, 'threads-bench');
     try {

@@ -154,7 +154,11 @@ async function warmUp(): Promise<void> {
 
 const analysed = new Map<string, Promise<Metafile>>();
 const metafileOf = (key: string, options: BuildOptions & { metafile: true }) => {
-  if (!analysed.has(key)) analysed.set(key, build({ ...options, write: false }).then((result) => result.metafile));
+  if (!analysed.has(key))
+    analysed.set(
+      key,
+      build({ ...options, write: false }).then((result) => result.metafile),
+    );
   return analysed.get(key)!;
 };
 

@@ -40191,7 +40191,9 @@ function defaultEntry() {
 }
 function startWorker(entry, workerData) {
   if (!entry.typescript) return new Worker(entry.url, { workerData });
-  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")
+  ).href;
   const script = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}); });`;
   return new Worker(script, { eval: true, workerData });
 }
@@ -40280,7 +40282,14 @@ function stoppedOn(file, message) {
     message: `Could not check this file: ${message}`,
     note: "Please report this as a bug, with the file if you can; `POSTMORTEM_WORKERS=0` checks every file in one thread."
   });
-  return { file, source: null, input: null, incident: null, diagnostics: [diagnostic], id: { file, id: incidentIdFromFile(file), idSpan: null, written: false } };
+  return {
+    file,
+    source: null,
+    input: null,
+    incident: null,
+    diagnostics: [diagnostic],
+    id: { file, id: incidentIdFromFile(file), idSpan: null, written: false }
+  };
 }
 async function answerHere(request2, setup) {
   const { answerRequest: answerRequest2 } = await Promise.resolve().then(() => (init_file_work(), file_work_exports));
@@ -55036,7 +55045,9 @@ function namedAsSource(words, people) {
   if (thanks && !words.some((w) => REMEDY_GERUNDS.has(w.lower) || REMEDY_VERBS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower))) {
     const first = nextWord(words, thanks[1]);
     const who = ["the", "our", "their"].includes(words[first]?.lower ?? "") ? nextWord(words, first) : first;
-    const damage = words.some((w, i) => i !== thanks[0] && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline"));
+    const damage = words.some(
+      (w, i) => i !== thanks[0] && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline")
+    );
     const forResponse = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "");
     const gratitude = !damage && (forResponse || words[thanks[0]].lower === "thanks" && !harmAround(words, who));
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule2, words[thanks[0]], words[who])];
@@ -55273,7 +55284,12 @@ function normViolation(words, people) {
     const subject = guard2 === -1 ? -1 : personSubject(words, i, people);
     if (subject !== -1 && !isNarrator(words[subject])) return span(rule2, words[subject], words[guard2]);
   }
-  const frame = matchPhrase(words, NORM_FRAME_INDEX, 0, (at) => words[at].lower !== "against" || words[at - 1]?.text === "," || findPhrase(words, ["the", "advice", "of"], at) === nextWord(words, at));
+  const frame = matchPhrase(
+    words,
+    NORM_FRAME_INDEX,
+    0,
+    (at) => words[at].lower !== "against" || words[at - 1]?.text === "," || findPhrase(words, ["the", "advice", "of"], at) === nextWord(words, at)
+  );
   const norm = frame ? normAfter(words, frame[1]) : -1;
   const who = norm === -1 ? -1 : actingPerson(words, people);
   return who === -1 ? null : span(rule2, words[Math.min(who, frame[0])], words[Math.max(who, norm)]);
@@ -55929,7 +55945,13 @@ var init_hindsight = __esm({
     SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
-    IT_WAS = [["it", "was"], ["it", "had", "been"], ["it's", "been"], ["it", "has", "been"], ["it", "always", "was"]];
+    IT_WAS = [
+      ["it", "was"],
+      ["it", "had", "been"],
+      ["it's", "been"],
+      ["it", "has", "been"],
+      ["it", "always", "was"]
+    ];
   }
 });
 
@@ -56133,7 +56155,9 @@ function checkVagueAction(sentence, people) {
   if (urged) return [urged];
   let first = afterLabel(words);
   if (first !== -1 && DILIGENT_ACTS.has(words[first].lower) && tryHarder(words, first)) return [span(rule3, words[first], words[first])];
-  const to = words.findIndex((w, k) => w.lower === "to" && k > first && isPersonAt(words, previousWord(words, k), people) && !isNarrator(words[previousWord(words, k)]));
+  const to = words.findIndex(
+    (w, k) => w.lower === "to" && k > first && isPersonAt(words, previousWord(words, k), people) && !isNarrator(words[previousWord(words, k)])
+  );
   if (to !== -1 && vagueImperative(words, nextWord(words, to))) first = nextWord(words, to);
   const modal = words.findIndex((w) => ["must", "should", "will", "shall"].includes(w.lower));
   if (modal !== -1 && personSubject(words, modal, people) !== -1 && VAGUE_IMPERATIVES.has(words[nextWord(words, modal)]?.lower ?? ""))

@@ -49,7 +49,11 @@ function defaultEntry(): WorkerEntry | null {
 function startWorker(entry: WorkerEntry, workerData: WorkerSetup): Worker {
   if (!entry.typescript) return new Worker(entry.url, { workerData });
   // tsx's ESM register API (`tsx/esm/api`, import condition); require.resolve finds the CommonJS twin beside it.
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const script = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}); });`;
   return new Worker(script, { eval: true, workerData });
 }
@@ -174,7 +178,14 @@ function stoppedOn(file: string, message: string): PooledCheck {
     message: `Could not check this file: ${message}`,
     note: 'Please report this as a bug, with the file if you can; `POSTMORTEM_WORKERS=0` checks every file in one thread.',
   });
-  return { file, source: null, input: null, incident: null, diagnostics: [diagnostic], id: { file, id: incidentIdFromFile(file), idSpan: null, written: false } };
+  return {
+    file,
+    source: null,
+    input: null,
+    incident: null,
+    diagnostics: [diagnostic],
+    id: { file, id: incidentIdFromFile(file), idSpan: null, written: false },
+  };
 }
 
 /** A check answered in this thread, when every worker has stopped. */

@@ -105,20 +105,24 @@ describe('POSTMORTEM_WORKERS=2 against one thread', () => {
 describe('a worker that dies in the middle of a run', () => {
   const entry = new URL('../fixtures/worker-that-dies/worker.ts', import.meta.url);
 
-  it.each([1, 2])('with %i worker(s): one diagnostic on the file it was checking, every other file checked as in one thread', async (workers) => {
-    const dir = await freshRepo();
-    await writeFile(path.join(dir, 'postmortems', '2023-05-01-dies-here.yaml'), syntheticIncident(3).yaml);
-    const { workspace } = await openWorkspace(dir, { workers, workerEntry: entry });
-    const { diagnostics, files } = await validateWorkflow(workspace!, { paths: [], today: '2025-07-01' });
-    const { workspace: single } = await openWorkspace(dir, { workers: 'off' });
-    const expected = await validateWorkflow(single!, { paths: [], today: '2025-07-01' });
-    expect(files).toBe(expected.files);
-    const died = diagnostics.filter((diagnostic) => diagnostic.file.includes('dies-here'));
-    expect(died.map((diagnostic) => `${diagnostic.severity} ${diagnostic.ruleId} ${diagnostic.message}`)).toEqual([
-      'error schema/internal Could not check this file: the worker thread checking it stopped (exit code 3)',
-    ]);
-    expect(diagnostics.filter((diagnostic) => !diagnostic.file.includes('dies-here'))).toEqual(expected.diagnostics);
-  }, 60_000);
+  it.each([1, 2])(
+    'with %i worker(s): one diagnostic on the file it was checking, every other file checked as in one thread',
+    async (workers) => {
+      const dir = await freshRepo();
+      await writeFile(path.join(dir, 'postmortems', '2023-05-01-dies-here.yaml'), syntheticIncident(3).yaml);
+      const { workspace } = await openWorkspace(dir, { workers, workerEntry: entry });
+      const { diagnostics, files } = await validateWorkflow(workspace!, { paths: [], today: '2025-07-01' });
+      const { workspace: single } = await openWorkspace(dir, { workers: 'off' });
+      const expected = await validateWorkflow(single!, { paths: [], today: '2025-07-01' });
+      expect(files).toBe(expected.files);
+      const died = diagnostics.filter((diagnostic) => diagnostic.file.includes('dies-here'));
+      expect(died.map((diagnostic) => `${diagnostic.severity} ${diagnostic.ruleId} ${diagnostic.message}`)).toEqual([
+        'error schema/internal Could not check this file: the worker thread checking it stopped (exit code 3)',
+      ]);
+      expect(diagnostics.filter((diagnostic) => !diagnostic.file.includes('dies-here'))).toEqual(expected.diagnostics);
+    },
+    60_000,
+  );
 });
 
 describe('workers that fail to start', () => {
@@ -139,7 +143,14 @@ describe('the built worker script', () => {
       const reply = await new Promise<{ id: number; ok: boolean; value: { diagnostics: Array<{ ruleId: string }>; id: { id: string } } }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
-        worker.postMessage({ id: 7, kind: 'check', file: 'postmortems/a.yaml', bytes: new TextEncoder().encode('title: Only a title\n'), today: null, keep: false });
+        worker.postMessage({
+          id: 7,
+          kind: 'check',
+          file: 'postmortems/a.yaml',
+          bytes: new TextEncoder().encode('title: Only a title\n'),
+          today: null,
+          keep: false,
+        });
       });
       expect(reply.id).toBe(7);
       expect(reply.ok).toBe(true);

@@ -34,7 +34,10 @@ describe('precompiled built-in templates', () => {
 
   it.each<[string, (set: TemplateSet) => TemplateSet]>([
     ['the built-ins', (set) => set],
-    ['one partial overridden', (set) => ({ ...set, partials: { ...set.partials, lessons: '## What we learned\n\n{{#each lessons}}\n- {{inline this.title}}\n{{/each}}\n' } })],
+    [
+      'one partial overridden',
+      (set) => ({ ...set, partials: { ...set.partials, lessons: '## What we learned\n\n{{#each lessons}}\n- {{inline this.title}}\n{{/each}}\n' } }),
+    ],
   ])('render as compiling at run time does: %s', async (_name, change) => {
     const checked = checkIncident('incident.yaml', await readFile(path.join(root, 'test/fixtures/render-hostile-text/incident.yaml')), DEFAULT_CONFIG);
     const view = buildReportView(checked.incident!, {});
