@@ -28789,6 +28789,11 @@ var init_suggest = __esm({
 });
 
 // src/validate/keyword-messages.ts
+function idGuess(c) {
+  if (c.base[c.base.length - 1] !== "id" || typeof c.value !== "string") return null;
+  const guess = c.value.toLowerCase().replace(/[^\p{L}\p{M}\p{N}_]+/gu, "-").replace(/^[-_]+|-+$/g, "");
+  return guess !== "" && guess !== c.value && new RegExp(String(c.error.params.pattern), "u").test(guess) ? guess : null;
+}
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
@@ -28907,13 +28912,17 @@ var init_keyword_messages = __esm({
       if (c.value === "" || !empty) return empty;
       return { ...empty, message: `${field(c)} must not be blank (it holds only white space)`, actual: "only white space" };
     };
-    wrongFormOf = (c) => ({
-      ruleId: "schema/format",
-      message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
-      ...c.where(c.base),
-      expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
-      actual: describeValue(c.value)
-    });
+    wrongFormOf = (c) => {
+      const guess = idGuess(c);
+      return {
+        ruleId: "schema/format",
+        message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
+        ...c.where(c.base),
+        expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
+        actual: describeValue(c.value),
+        suggestions: guess ? [guess] : []
+      };
+    };
     noShapeFits = (c) => {
       const branches = Array.isArray(c.error.schema) ? c.error.schema : [];
       const shapes = branches.map((b) => typeof b.type === "string" ? article(b.type) : "another shape").join(" or ") || "another shape";

@@ -26,6 +26,8 @@ export interface CommandSpec {
   summary: string;
   /** Lines of `--flag  what it does` for help. */
   options: ReadonlyArray<readonly [flag: string, description: string]>;
+  /** Lines of `NAME  what it does` for the environment variables the command reads, shown in help. */
+  environment?: ReadonlyArray<readonly [name: string, description: string]>;
   run(args: string[], io: CommandIO): Promise<ExitCode>;
 }
 

@@ -30,6 +30,11 @@ export function commandHelp(command: CommandSpec): string {
   if (command.options.length > 0) {
     lines.push('', 'Options:', ...command.options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`));
   }
+  const environment = command.environment ?? [];
+  if (environment.length > 0) {
+    const nameWidth = Math.max(...environment.map(([name]) => name.length));
+    lines.push('', 'Environment:', ...environment.map(([name, text]) => `  ${name.padEnd(nameWidth)}  ${text}`));
+  }
   return `${lines.join('\n')}\n`;
 }
 

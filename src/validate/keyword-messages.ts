@@ -149,13 +149,28 @@ const wrongForm: Describe = (c) => {
   return { ...empty, message: `${field(c)} must not be blank (it holds only white space)`, actual: 'only white space' };
 };
 
-const wrongFormOf: Describe = (c) => ({
-  ruleId: 'schema/format',
-  message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
-  ...c.where(c.base),
-  expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
-  actual: describeValue(c.value),
-});
+const wrongFormOf: Describe = (c) => {
+  const guess = idGuess(c);
+  return {
+    ruleId: 'schema/format',
+    message: `${field(c)} has the wrong form: ${describeValue(c.value)}`,
+    ...c.where(c.base),
+    expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
+    actual: describeValue(c.value),
+    suggestions: guess ? [guess] : [],
+  };
+};
+
+/** For an incident or action item id: the same text as the id's pattern allows it (`Tokyo DC` → `tokyo-dc`), when that differs and fits. */
+function idGuess(c: SchemaErrorContext): string | null {
+  if (c.base[c.base.length - 1] !== 'id' || typeof c.value !== 'string') return null;
+  // Not the slugifier of `new`: its transliteration table would weigh on every validate's start, and a case change is what an id mostly needs.
+  const guess = c.value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}_]+/gu, '-')
+    .replace(/^[-_]+|-+$/g, '');
+  return guess !== '' && guess !== c.value && new RegExp(String(c.error.params.pattern), 'u').test(guess) ? guess : null;
+}
 
 const noShapeFits: Describe = (c) => {
   const branches = Array.isArray(c.error.schema) ? (c.error.schema as Array<{ type?: unknown }>) : [];

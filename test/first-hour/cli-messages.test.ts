@@ -30,4 +30,13 @@ describe('usage messages', () => {
     expect(viaHelp.stdout).toMatch(/^Usage: postmortem validate /);
     expect(viaHelp.stdout).toBe((await run(dir, ['validate', '--help'])).stdout);
   });
+
+  it.each([['validate'], ['build'], ['report']])('the help of %s names POSTMORTEM_WORKERS, which a usage error about it points to', async (command) => {
+    const dir = await folderWith();
+    const help = await run(dir, ['help', command]);
+    expect(help.stdout).toMatch(/\nEnvironment:\n(.*\n)*  POSTMORTEM_WORKERS +worker threads for large runs/);
+    const refused = await run(dir, [command], { POSTMORTEM_WORKERS: 'banana' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`Run \`postmortem ${command} --help\` for usage.`);
+  });
 });

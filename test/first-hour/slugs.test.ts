@@ -72,6 +72,20 @@ describe('postmortem new with non-Latin titles and taken names', () => {
     if (code === 1) expect(checked.stdout + checked.stderr).toContain('schema/format');
   });
 
+  it.each([
+    ['Tokyo-DC', 'tokyo-dc'],
+    ['Tokyo DC (primary)', 'tokyo-dc-primary'],
+    ['Сбой Базы', 'сбой-базы'],
+  ])('suggests the id as its pattern allows it: `%s` → `%s`', async (id, suggestion) => {
+    const dir = await folderWith({ 'postmortems/.keep': '' });
+    await run(dir, ['new', 'Disk full', '--date', '2024-01-15']);
+    const file = path.join(dir, 'postmortems/2024-01-15-disk-full.yaml');
+    await writeFile(file, `id: ${JSON.stringify(id)}\n${await readFile(file, 'utf8')}`);
+    const checked = await run(dir, ['validate', 'postmortems/2024-01-15-disk-full.yaml', '--format', 'json']);
+    const [diagnostic] = JSON.parse(checked.stdout) as Array<{ ruleId: string; suggestions?: string[] }>;
+    expect(diagnostic).toMatchObject({ ruleId: 'schema/format', suggestions: [suggestion] });
+  });
+
   it('gives a second incident whose title makes the same slug the next free name, and says so', async () => {
     const dir = await folderWith({ 'postmortems/.keep': '' });
     expect((await run(dir, ['new', 'DB down!', '--date', '2024-01-15'])).stdout).toBe('created postmortems/2024-01-15-db-down.yaml\n');

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { openOrReport, orUsageError } from './shared.js';
+import { openOrReport, orUsageError, WORKERS_VARIABLE } from './shared.js';
 import { skippedFilesLine } from '../../workflows/incident-files.js';
 import { orphanDiagnostic } from '../../workflows/orphan-reports.js';
 
@@ -14,6 +14,7 @@ export const buildCommand: CommandSpec = {
     ['--out DIR', 'write reports into DIR instead (overrides `output` in the config)'],
     ['--check', 'write nothing; exit 1 when a report is missing or out of date (for CI)'],
   ],
+  environment: [WORKERS_VARIABLE],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -9,6 +9,12 @@ import { openWorkspaceFrom } from '../../io/workspace.js';
 import { parseWorkerSetting } from '../../io/worker-setting.js';
 import type { Workspace } from '../../workflows/workspace.js';
 
+/** The help line for `POSTMORTEM_WORKERS`, which every command that checks many files reads. */
+export const WORKERS_VARIABLE = [
+  'POSTMORTEM_WORKERS',
+  'worker threads for large runs: `auto` (default: one per core from 1,000 files, 500 for build), `0` (one thread) or a number',
+] as const;
+
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
   const workers = parseWorkerSetting(io.env.POSTMORTEM_WORKERS);
