@@ -28435,6 +28435,10 @@ var init_safety = __esm({
 });
 
 // src/load/yaml-mistakes.ts
+function lineName(lineText, lineNumber) {
+  const key = LINE_KEY.exec(lineText)?.[1];
+  return key ? `the line of \`${key.trim()}\`` : `line ${lineNumber}`;
+}
 function explainYamlMistake(text4, error2) {
   const { code: code2 } = error2;
   const lines2 = text4.split("\n");
@@ -28443,8 +28447,10 @@ function explainYamlMistake(text4, error2) {
   if (code2 === "BLOCK_AS_IMPLICIT_KEY" || code2 === "MULTILINE_IMPLICIT_KEY") return quoteValue(lines2, lineIndex);
   if (code2 === "TAB_AS_INDENT") {
     const repaired = lineText.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, "  "));
+    const where = lineName(lineText, lineIndex + 1);
     return {
       line: lineIndex + 1,
+      message: `${where.charAt(0).toUpperCase()}${where.slice(1)} is indented with a tab`,
       hint: "Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).",
       repaired
     };
@@ -28461,6 +28467,7 @@ function quoteValue(lines2, lineIndex) {
     const repaired = `${indent}${key}: "${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
     return {
       line: index2 + 1,
+      message: `The value of \`${key.trim()}\` holds \`: \`, which YAML reads as the start of a nested mapping`,
       hint: `Quote the value: \`${repaired.trim()}\` (a colon followed by a space starts a mapping unless the text is in quotes).`,
       repaired
     };
@@ -28477,6 +28484,7 @@ function closeQuote(lines2, lineIndex) {
     const repaired = `${head}${quote}${rest.trimEnd()}${quote}`;
     return {
       line: index2 + 1,
+      message: `The quote that opens the value of \`${LINE_KEY.exec(lineText)?.[1]?.trim() ?? "?"}\` on line ${index2 + 1} is never closed`,
       hint: `Close the quote on line ${index2 + 1}: \`${repaired.trim()}\`. For text over several lines, write \`key: >\` and indent the text on the lines below.`,
       repaired
     };
@@ -28495,12 +28503,13 @@ function repairYamlMistakes(text4, errors) {
   }
   return { text: lines2.join("\n"), lines: changed };
 }
-var PLAIN_PAIR, OPEN_QUOTE;
+var PLAIN_PAIR, OPEN_QUOTE, LINE_KEY;
 var init_yaml_mistakes = __esm({
   "src/load/yaml-mistakes.ts"() {
     "use strict";
     PLAIN_PAIR = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):[ \t]+([^'"\[{|>&*!#\s].*?)\s*$/;
     OPEN_QUOTE = /^(\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+)(["'])(.*)$/;
+    LINE_KEY = /^\s*(?:-\s+)?([^\s:#'"][^:#]*?):(?:\s|$)/;
   }
 });
 
@@ -28667,12 +28676,13 @@ function emptyFile(file) {
 function yamlErrorDiagnostic(source, error2) {
   const first = error2.message.split("\n")[0] ?? "YAML syntax error";
   const tooDeep = /call stack/i.test(first);
+  const mistake = tooDeep ? null : explainYamlMistake(source.text, error2);
   return createDiagnostic({
     file: source.file,
     ruleId: tooDeep ? "schema/too-deep" : "schema/yaml-syntax",
-    message: tooDeep ? "The YAML nests too deeply to read" : first,
+    message: tooDeep ? "The YAML nests too deeply to read" : mistake?.message ?? first,
     span: spanOfRange(source, error2.pos[0], error2.pos[1]),
-    note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : explainYamlMistake(source.text, error2)?.hint
+    note: tooDeep ? "An incident file needs only a few levels; check the brackets and indentation." : mistake?.hint
   });
 }
 var import_yaml3, STRICT_UTF8;

@@ -217,11 +217,12 @@ function emptyFile(file: string): Diagnostic {
 function yamlErrorDiagnostic(source: YamlSource, error: YAMLError): Diagnostic {
   const first = error.message.split('\n')[0] ?? 'YAML syntax error';
   const tooDeep = /call stack/i.test(first);
+  const mistake = tooDeep ? null : explainYamlMistake(source.text, error);
   return createDiagnostic({
     file: source.file,
     ruleId: tooDeep ? 'schema/too-deep' : 'schema/yaml-syntax',
-    message: tooDeep ? 'The YAML nests too deeply to read' : first,
+    message: tooDeep ? 'The YAML nests too deeply to read' : (mistake?.message ?? first),
     span: spanOfRange(source, error.pos[0], error.pos[1]),
-    note: tooDeep ? 'An incident file needs only a few levels; check the brackets and indentation.' : explainYamlMistake(source.text, error)?.hint,
+    note: tooDeep ? 'An incident file needs only a few levels; check the brackets and indentation.' : mistake?.hint,
   });
 }

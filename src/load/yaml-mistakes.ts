@@ -7,12 +7,14 @@
  *
  * @example
  * explainYamlMistake('title: Outage: DB down\n', { code: 'BLOCK_AS_IMPLICIT_KEY', message: '…', pos: [7, 8] })
- * // → { line: 1, hint: 'Quote the value: `title: "Outage: DB down"` …', repaired: 'title: "Outage: DB down"' }
+ * // → { line: 1, message: 'The value of `title` holds `: `, …', hint: 'Quote the value: `title: "Outage: DB down"` …', repaired: 'title: "Outage: DB down"' }
  */
 
 export interface YamlMistake {
   /** 1-based line that the repair replaces. */
   line: number;
+  /** What is wrong, in the user's terms (the key it concerns), instead of the parser's wording. */
+  message: string;
   hint: string;
   /** The line as it should be written, or null when no safe repair is known. */
   repaired: string | null;
@@ -22,6 +24,14 @@ export interface YamlMistake {
 const PLAIN_PAIR = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):[ \t]+([^'"\[{|>&*!#\s].*?)\s*$/;
 /** A value that opens a quote it does not close on the same line. */
 const OPEN_QUOTE = /^(\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+)(["'])(.*)$/;
+/** The key a line starts with (`  - owner: x` → `owner`). */
+const LINE_KEY = /^\s*(?:-\s+)?([^\s:#'"][^:#]*?):(?:\s|$)/;
+
+/** `the line of \`key\`` when the line holds one, else `line N`. */
+function lineName(lineText: string, lineNumber: number): string {
+  const key = LINE_KEY.exec(lineText)?.[1];
+  return key ? `the line of \`${key.trim()}\`` : `line ${lineNumber}`;
+}
 
 /** The parts of a yaml error this module reads. */
 export interface YamlErrorLike {
@@ -39,8 +49,10 @@ export function explainYamlMistake(text: string, error: YamlErrorLike): YamlMist
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return quoteValue(lines, lineIndex);
   if (code === 'TAB_AS_INDENT') {
     const repaired = lineText.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, '  '));
+    const where = lineName(lineText, lineIndex + 1);
     return {
       line: lineIndex + 1,
+      message: `${where.charAt(0).toUpperCase()}${where.slice(1)} is indented with a tab`,
       hint: 'Indent with spaces: YAML does not allow tabs as indentation (set your editor to insert spaces in .yaml files).',
       repaired,
     };
@@ -59,6 +71,7 @@ function quoteValue(lines: readonly string[], lineIndex: number): YamlMistake | 
     const repaired = `${indent!}${key!}: "${value!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     return {
       line: index + 1,
+      message: `The value of \`${key!.trim()}\` holds \`: \`, which YAML reads as the start of a nested mapping`,
       hint: `Quote the value: \`${repaired.trim()}\` (a colon followed by a space starts a mapping unless the text is in quotes).`,
       repaired,
     };
@@ -77,6 +90,7 @@ function closeQuote(lines: readonly string[], lineIndex: number): YamlMistake | 
     const repaired = `${head!}${quote!}${rest!.trimEnd()}${quote!}`;
     return {
       line: index + 1,
+      message: `The quote that opens the value of \`${LINE_KEY.exec(lineText)?.[1]?.trim() ?? '?'}\` on line ${index + 1} is never closed`,
       hint: `Close the quote on line ${index + 1}: \`${repaired.trim()}\`. For text over several lines, write \`key: >\` and indent the text on the lines below.`,
       repaired,
     };

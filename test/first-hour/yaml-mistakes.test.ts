@@ -33,6 +33,25 @@ describe('common YAML mistakes', () => {
     ).toContain(expected);
   });
 
+  it.each([
+    [
+      'a colon in a plain value',
+      ['title: Checkout errors', 'title: Outage: DB down'],
+      'The value of `title` holds `: `, which YAML reads as the start of a nested mapping',
+    ],
+    ['a tab as indentation', ['  immediate: A null pointer', '\timmediate: A null pointer'], 'The line of `immediate` is indented with a tab'],
+    [
+      'an unclosed double quote',
+      ['summary: Checkout failed for some users.', 'summary: "Checkout failed for some users.'],
+      'The quote that opens the value of `summary` on line 4 is never closed',
+    ],
+  ])("%s is named in the user's terms: the key, not the parser's wording", (_, [from, to], expected) => {
+    const messages = checkIncident('f.yaml', edit([from!, to!]), DEFAULT_CONFIG)
+      .diagnostics.filter((d) => d.ruleId === 'schema/yaml-syntax')
+      .map((d) => d.message);
+    expect(messages).toContain(expected);
+  });
+
   it('keeps checking the rest of the file past an unquoted colon', () => {
     const text = edit(['title: Checkout errors', 'title: Outage: DB down'], ['severity: SEV2', 'severity: SEV9'], ['date: 2024-01-15', 'date: 2024-02-30']);
     const found = brief(text);

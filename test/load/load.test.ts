@@ -89,7 +89,7 @@ describe('parseYamlSource: rejected input', () => {
       `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
       ['1:787-1:788 error The YAML nests too deeply to read schema/too-deep'],
     ],
-    ['a tab as indentation', 'a:\n\tb: 1\n', ['2:1 error Tabs are not allowed as indentation schema/yaml-syntax']],
+    ['a tab as indentation', 'a:\n\tb: 1\n', ['2:1 error The line of `b` is indented with a tab schema/yaml-syntax']],
   ])('%s', (_name, input, expected) => {
     const result = parseYamlSource('f.yaml', input);
     expect(result.diagnostics.map(formatLine)).toEqual(expected);
