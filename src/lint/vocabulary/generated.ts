@@ -1513,6 +1513,9 @@ export const RELIEVING_RESULTS: ReadonlySet<string> = new Set([
   "solved", "contained",
 ]);
 
+/** Words of a recovery that ends a sentence about a responder's act: "…and spend dropped back to baseline", "…; relevance recovered within ten minutes" (a negated or awaited one, "never recovered", does not count). */
+export const RECOVERY_WORDS: ReadonlySet<string> = new Set(["recovered", "recovers", "stabilised", "stabilized", "normalised", "normalized", "baseline", "normal"]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
