@@ -516,7 +516,9 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   }
   // "What a brilliant idea from Bilal, …", "Another brilliant release from the payments squad": an exclamation of
   // praise for a person's act, or praise of one more of them, is sarcastic by itself.
-  const exclaimed = findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  // ("Huge thanks to Lucia, …" has no "what a": a missing phrase must not match a missing word before the praise.)
+  const whatA = findPhrase(words, ['what', 'a']);
+  const exclaimed = whatA !== -1 && whatA === previousWord(words, previousWord(words, praise));
   // "Another brilliant release from the payments squad: every terminal rebooted": the praise, then what came of it.
   const another =
     words[previousWord(words, praise)]?.lower === 'another' &&
