@@ -16,6 +16,7 @@ import {
   NOT_NAMES,
   PERSON_PRONOUNS,
   PERSONAL_VERBS,
+  PRODUCT_HEADS,
   REMEDY_VERBS,
   ROLE_NOUNS,
   SHIFT_MODIFIERS,
@@ -53,6 +54,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
   // "operator error", "user mistake": the role names a kind of error, not a person acting.
   if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
+  if (namedProduct(words, i)) return false;
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
@@ -60,6 +62,19 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || shiftWorker(words, i) || (people.guessNames && looksLikeName(words, i, token));
+}
+
+/**
+ * "Captain, the ship-side sync agent, failed…", "Jarvis, our deploy bot,
+ * …": an appositive right after the word that names a program or device.
+ */
+function namedProduct(words: readonly Token[], i: number): boolean {
+  if (words[i + 1]?.text !== ',') return false;
+  const first = nextWord(words, i);
+  if (!['the', 'a', 'an', 'our', 'its', 'their'].includes(words[first]?.lower ?? '')) return false;
+  // The appositive ends at the next comma (within six words); its head is its last word ("the service owner" is a person).
+  for (let j = first, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (words[j + 1]?.text === ',') return PRODUCT_HEADS.has(words[j]!.lower);
+  return false;
 }
 
 /** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */

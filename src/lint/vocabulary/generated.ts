@@ -712,6 +712,14 @@ export const NARRATORS: ReadonlySet<string> = new Set(["i", "we", "us"]);
 /** Modifiers that make the agent noun after them a person on a rota: "the night-shift controller", "the on-duty planner" (an agent noun alone, "the controller", may be software, and so may "the night scheduler"). */
 export const SHIFT_MODIFIERS: ReadonlySet<string> = new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
 
+/** Head nouns of an appositive that says a name is a program or device, not a person: "Captain, the ship-side sync agent, failed…", "Jarvis, our deploy bot, restarted…". */
+export const PRODUCT_HEADS: ReadonlySet<string> = new Set([
+  "agent", "agents", "bot", "bots", "chatbot", "daemon", "service", "app", "application", "tool", "system",
+  "script", "plugin", "assistant", "robot", "scheduler", "engine", "module", "library", "component", "client",
+  "server", "pipeline", "job", "cron", "sensor", "device", "firmware", "integration", "model", "platform",
+  "product", "feature", "framework", "runner",
+]);
+
 /** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
 export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
   {
