@@ -50,7 +50,8 @@ const INACTION = createPhraseIndex(INACTION_PHRASES);
 /** What a person did with a signal before "went back to sleep": they had it. */
 const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
 const AVOIDED = new Set(['avoidable', 'preventable', 'avoided', 'prevented', 'averted', 'caught', 'different', 'fine']);
-const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed']);
+// "would have had two weeks to renew", "could have gained a day": what the people would have been given, not what they owed.
+const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed', 'had', 'gained', 'received']);
 const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
