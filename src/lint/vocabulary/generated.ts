@@ -214,7 +214,8 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["fat-finger"], ["fat","fingered"], ["people","problem"], ["human","factor"], ["human","failure"],
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
   ["mistakes","by"], ["error","by"], ["slip","by"], ["slips","by"], ["blunder","by"], ["lapse","by"],
-  ["oversight","by"], ["mistake","on","the","part","of"],
+  ["oversight","by"], ["mistake","on","the","part","of"], ["clerical","error"], ["clerical","errors"],
+  ["clerical","mistake"], ["clerical","mistakes"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -1537,6 +1538,8 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
   ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"], ["more","ownership"],
   ["greater","ownership"], ["more","responsibility"], ["greater","care"], ["more","discipline"],
+  ["extra","vigilant"], ["extra","careful"], ["extra","cautious"], ["extra","mindful"], ["more","disciplined"],
+  ["stay","disciplined"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
@@ -1632,9 +1635,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "wasn't", "went", "weren't", "would", "would've", "wouldn't've",
   ],
   humanError: [
-    "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
-    "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot", "problem",
-    "slip", "slips",
+    "blunder", "clerical", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered",
+    "fingered", "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot",
+    "problem", "slip", "slips",
   ],
   judgement: [
     "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier", "clueless",
@@ -1665,11 +1668,11 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   vagueAction: [
     "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
-    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "double", "double-check",
-    "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise", "familiarize", "greater",
-    "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful", "ownership", "properly",
-    "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher", "remember", "remind",
-    "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining", "rigorous",
-    "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
+    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "disciplined", "double",
+    "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise",
+    "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful",
+    "ownership", "properly", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
+    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
+    "rigorous", "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
   ],
 };
