@@ -58,6 +58,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
+  if (PERSONAL_TITLES.has(base) && capital(words[nextWord(words, i)])) return true;
   // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
@@ -90,7 +91,7 @@ function shiftWorker(words: readonly Token[], i: number): boolean {
 export function mayBePerson(token: Token, people: People): boolean {
   if (token.kind !== 'word') return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
@@ -99,6 +100,9 @@ export function mayBePerson(token: Token, people: People): boolean {
 export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);
 }
+
+/** "Mr. Dmitri", "Dr Osei": a title before a capitalised name names a person. */
+export const PERSONAL_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
 
 function capital(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);

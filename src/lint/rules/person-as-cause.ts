@@ -380,7 +380,10 @@ function isPassive(words: readonly Token[], verb: number): boolean {
  */
 function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
-  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
+  // "The outage is caused by Mr. Dmitri": learners' English tells a past cause in the present; only "caused", since
+  // "is triggered by the on-call" and "is done by the night shift" describe a procedure.
+  const presentCause = words[i]!.lower === 'caused' && ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
