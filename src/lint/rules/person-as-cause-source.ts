@@ -24,6 +24,7 @@ import {
   CAUSE_WORDS,
   CLEFT_RELATIVES,
   CREDIT_PHRASES,
+  INCIDENT_AS_ONE,
   DEGREE_ADVERBS,
   DISABLING_VERBS,
   INCIDENT_NOUNS,
@@ -87,6 +88,7 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     attributed(words, people) ??
     reasonFor(words, people) ??
     atFault(words, people) ??
+    incidentOnPerson(words, people) ??
     madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
@@ -338,6 +340,22 @@ function atFault(words: readonly Token[], people: People): Finding | null {
   const be = words.slice(hit[1], who).some((w) => w.lower === 'is' || w.lower === 'was');
   return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
 }
+
+/**
+ * "this one is on Jonas", "that one's on the vendor team": the incident, as
+ * "this one", put on a person. Not "it's on Kim to follow up" (an owner) nor
+ * "this one is on me" (the author owning it in an apology is left alone).
+ */
+function incidentOnPerson(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, ONE_ON);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (['the', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === 'to') return null;
+  return span(rule, words[hit[0]]!, words[who]!);
+}
+
+const ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
