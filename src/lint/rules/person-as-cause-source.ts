@@ -12,6 +12,7 @@
  */
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
+import { recoveryFollows } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES,
@@ -41,6 +42,7 @@ import {
   NORM_VIOLATIONS,
   OUTCOME_VERBS,
   REMEDY_GERUNDS,
+  RELIEVING_RESULTS,
   REMEDY_VERBS,
   RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS,
@@ -193,6 +195,13 @@ function harmfulAct(words: readonly Token[], act: number): boolean {
   return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
 }
 
+/** "…that did it", "…that did this": the pro-verb of the cleft stands for the harm the sentence points at. */
+function didIt(words: readonly Token[], act: number): boolean {
+  // "…Kwame's script that did it: the backlog cleared" credits a fix.
+  const fixed = words.some((w) => REMEDY_VERBS.has(w.lower) || RELIEVING_RESULTS.has(w.lower)) || recoveryFollows(words);
+  return !fixed && words[act]!.lower === 'did' && ['it', 'this', 'that'].includes(words[nextWord(words, act)]?.lower ?? '');
+}
+
 /** "It was Victor who disabled…", "Olek is the one who turned off…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
   const one = findPhrase(words, ['the', 'one', 'who']);
@@ -229,7 +238,7 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
         words[owner]!.lower.endsWith("'s") &&
         isPersonAt(words, owner, people) &&
         act !== -1 &&
-        damageAt(words, act) !== -1
+        (damageAt(words, act) !== -1 || didIt(words, act))
       ) {
         return span('blame/person-as-cause', words[at]!, words[act]!);
       }
