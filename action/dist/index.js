@@ -50446,7 +50446,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, DISABLED_STATES, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, PRODUCT_HEADS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, DISABLED_STATES, INCIDENT_AS_ONE, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, RECOVERY_WORDS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -50931,7 +50931,11 @@ var init_generated = __esm({
       ["blunder", "by"],
       ["lapse", "by"],
       ["oversight", "by"],
-      ["mistake", "on", "the", "part", "of"]
+      ["mistake", "on", "the", "part", "of"],
+      ["clerical", "error"],
+      ["clerical", "errors"],
+      ["clerical", "mistake"],
+      ["clerical", "mistakes"]
     ];
     ERROR_WORDS = /* @__PURE__ */ new Set(["error", "errors", "mistake", "mistakes"]);
     JUDGEMENT_WORDS = [
@@ -51758,6 +51762,43 @@ var init_generated = __esm({
     ]);
     NARRATORS = /* @__PURE__ */ new Set(["i", "we", "us"]);
     SHIFT_MODIFIERS = /* @__PURE__ */ new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
+    PRODUCT_HEADS = /* @__PURE__ */ new Set([
+      "agent",
+      "agents",
+      "bot",
+      "bots",
+      "chatbot",
+      "daemon",
+      "service",
+      "app",
+      "application",
+      "tool",
+      "system",
+      "script",
+      "plugin",
+      "assistant",
+      "robot",
+      "scheduler",
+      "engine",
+      "module",
+      "library",
+      "component",
+      "client",
+      "server",
+      "pipeline",
+      "job",
+      "cron",
+      "sensor",
+      "device",
+      "firmware",
+      "integration",
+      "model",
+      "platform",
+      "product",
+      "feature",
+      "framework",
+      "runner"
+    ]);
     DAMAGE_PARTICIPLES = [
       {
         "verb": [
@@ -53068,6 +53109,14 @@ var init_generated = __esm({
       "overridden",
       "skipped"
     ]);
+    INCIDENT_AS_ONE = [
+      ["this", "one", "is", "on"],
+      ["that", "one", "is", "on"],
+      ["this", "one", "was", "on"],
+      ["that", "one", "was", "on"],
+      ["this", "one's", "on"],
+      ["that", "one's", "on"]
+    ];
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -53452,6 +53501,7 @@ var init_generated = __esm({
       "solved",
       "contained"
     ]);
+    RECOVERY_WORDS = /* @__PURE__ */ new Set(["recovered", "recovers", "stabilised", "stabilized", "normalised", "normalized", "baseline", "normal"]);
     SYSTEMIC_MARKERS = /* @__PURE__ */ new Set(["automatically", "automated", "automatic", "bot"]);
     VAGUE_ACTION_PHRASES = [
       ["more", "careful"],
@@ -53491,7 +53541,13 @@ var init_generated = __esm({
       ["greater", "ownership"],
       ["more", "responsibility"],
       ["greater", "care"],
-      ["more", "discipline"]
+      ["more", "discipline"],
+      ["extra", "vigilant"],
+      ["extra", "careful"],
+      ["extra", "cautious"],
+      ["extra", "mindful"],
+      ["more", "disciplined"],
+      ["stay", "disciplined"]
     ];
     VAGUE_IMPERATIVES = /* @__PURE__ */ new Set([
       "double-check",
@@ -53837,6 +53893,7 @@ var init_generated = __esm({
         "odd",
         "offline",
         "once",
+        "one's",
         "open",
         "outage",
         "outdated",
@@ -53951,10 +54008,12 @@ var init_generated = __esm({
         "tested",
         "thank",
         "thanks",
+        "that",
         "that's",
         "their",
         "then",
         "thinking",
+        "this",
         "this's",
         "thoughtful",
         "token",
@@ -54107,6 +54166,7 @@ var init_generated = __esm({
       ],
       humanError: [
         "blunder",
+        "clerical",
         "engineer",
         "error",
         "errors",
@@ -54328,6 +54388,7 @@ var init_generated = __esm({
         "diligent",
         "diligently",
         "discipline",
+        "disciplined",
         "double",
         "double-check",
         "doublecheck",
@@ -54441,12 +54502,21 @@ function isPersonAt(words, i, people) {
   if (!token || token.kind !== "word") return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
   if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? "") && !token.lower.endsWith("'s")) return false;
+  if (namedProduct(words, i)) return false;
   if (people.names.has(base)) return true;
   if (base === "no" && words[nextWord(words, i)]?.lower === "one") return true;
   if (PERSON_PRONOUNS.has(base)) return true;
+  if (PERSONAL_TITLES.has(base) && capital(words[nextWord(words, i)])) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || shiftWorker(words, i) || people.guessNames && looksLikeName(words, i, token);
+}
+function namedProduct(words, i) {
+  if (words[i + 1]?.text !== ",") return false;
+  const first = nextWord(words, i);
+  if (!["the", "a", "an", "our", "its", "their"].includes(words[first]?.lower ?? "")) return false;
+  for (let j = first, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (words[j + 1]?.text === ",") return PRODUCT_HEADS.has(words[j].lower);
+  return false;
 }
 function shiftWorker(words, i) {
   return SHIFT_MODIFIERS.has(words[previousWord(words, i)]?.lower ?? "") && /[a-z](er|or|ist|ant|ian)$/.test(words[i].lower);
@@ -54454,7 +54524,7 @@ function shiftWorker(words, i) {
 function mayBePerson(token, people) {
   if (token.kind !== "word") return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
+  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
@@ -54541,13 +54611,14 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+var TECH_BEFORE_OPERATOR, PERSONAL_TITLES, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    PERSONAL_TITLES = /* @__PURE__ */ new Set(["mr", "mrs", "ms", "dr", "prof"]);
     THING_HEADS = /* @__PURE__ */ new Set([
       "system",
       "systems",
@@ -54676,8 +54747,22 @@ function checkCounterfactual(clauses, sentence, people) {
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule3, sentence.words[bother], sentence.words[bother])];
-  const hidden = hiddenAgent(sentence.words, people);
+  const hidden = hiddenAgent(sentence.words, people) ?? reproachingQuestion(sentence.words, people);
   return hidden ? [hidden] : [];
+}
+function reproachingQuestion(words, people) {
+  const why = words.findIndex((w) => w.lower === "why");
+  if (why === -1) return null;
+  let aux = nextWord(words, why);
+  const negated = WHY_NOT.has(words[aux]?.lower ?? "");
+  if (!negated && words[aux]?.lower !== "did") return null;
+  let who = nextWord(words, aux);
+  if (["the", "our", "their", "that"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  if (!negated && words[nextWord(words, who)]?.lower !== "not") return null;
+  aux = negated ? aux : nextWord(words, who);
+  if (UNREACHED.has(words[nextWord(words, Math.max(aux, who))]?.lower ?? "")) return null;
+  return span("blame/counterfactual", words[why], words[Math.max(aux, who)]);
 }
 function hiddenAgent(words, people) {
   if (words.some((w) => CAUSE_GIVEN.has(w.lower))) return null;
@@ -54837,7 +54922,7 @@ function modalPerfectEnd(words, i) {
   const spelled = (form) => words[j].lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? "");
   return j !== -1 && (words[j].lower === "have" || spelled("of") || spelled("has")) ? j : -1;
 }
-var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, NP_PREPOSITIONS, NP_DETERMINERS, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, UNREACHED, WHY_NOT, NP_PREPOSITIONS, NP_DETERMINERS, STATE_VERBS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -54849,8 +54934,10 @@ var init_counterfactual = __esm({
     INACTION = createPhraseIndex(INACTION_PHRASES);
     HEEDED = /* @__PURE__ */ new Set(["saw", "noticed", "acknowledged", "acked", "knew", "read", "received", "got", "heard", "silenced", "snoozed", "muted", "dismissed"]);
     AVOIDED = /* @__PURE__ */ new Set(["avoidable", "preventable", "avoided", "prevented", "averted", "caught", "different", "fine"]);
-    NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed"]);
+    NEEDS = /* @__PURE__ */ new Set(["used", "benefited", "benefitted", "appreciated", "liked", "wanted", "welcomed", "had", "gained", "received"]);
     MODAL_ADVERBS = /* @__PURE__ */ new Set(["just", "simply", "easily", "even", "also", "really", "certainly", "definitely", "surely"]);
+    UNREACHED = /* @__PURE__ */ new Set(["get", "receive", "hear", "see", "have", "know"]);
+    WHY_NOT = /* @__PURE__ */ new Set(["didn't", "hadn't", "hasn't", "haven't", "don't", "doesn't"]);
     NP_PREPOSITIONS = /* @__PURE__ */ new Set(["for", "of", "on", "from", "about", "in", "to"]);
     NP_DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "all", "both", "these", "those"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
@@ -54910,6 +54997,17 @@ function relievingResult(words, at) {
   for (let k = nextWord(words, j), n = 0; k !== -1 && n < 2; k = nextWord(words, k), n++) if (RELIEVING_RESULTS.has(words[k].lower)) return true;
   return false;
 }
+function recoveryFollows(words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k].lower;
+    if (!RECOVERY_WORDS.has(w)) continue;
+    if ((w === "baseline" || w === "normal") && words[previousWord(words, k)]?.lower !== "to") continue;
+    let negated = false;
+    for (let j = previousWord(words, k), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) if (UNRECOVERED.has(words[j].lower)) negated = true;
+    if (!negated) return true;
+  }
+  return false;
+}
 function splitSense(words, verb) {
   return inPhrase(words, verb, nextWord, 6, SPLIT_PARTICLES);
 }
@@ -54930,7 +55028,7 @@ function mitigationPurpose(words, end, bareVerb) {
   }
   return false;
 }
-var BREAK, KILL, PHRASE_ENDS, OWN;
+var BREAK, KILL, PHRASE_ENDS, UNRECOVERED, OWN;
 var init_response_acts = __esm({
   "src/lint/grammar/response-acts.ts"() {
     "use strict";
@@ -54957,6 +55055,7 @@ var init_response_acts = __esm({
       "by",
       "for"
     ]);
+    UNRECOVERED = /* @__PURE__ */ new Set(["not", "never", "didn't", "hasn't", "hadn't", "wasn't", "until", "before", "till", "without", "no"]);
     OWN = /* @__PURE__ */ new Set(["she", "he", "they", "her", "his", "their", "i", "my", "we", "our"]);
   }
 });
@@ -55075,7 +55174,7 @@ function namedAsSource(words, people) {
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
-  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? madeError(words, people);
+  const onWhom = outcomeOnPerson(words, people) ?? labelledCause(words, people) ?? attributed(words, people) ?? reasonFor(words, people) ?? atFault(words, people) ?? incidentOnPerson(words, people) ?? madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
   if (responsible) {
@@ -55126,6 +55225,10 @@ function harmfulAct(words, act) {
   const lower = words[act].lower;
   return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
 }
+function didIt(words, act) {
+  const fixed = words.some((w) => REMEDY_VERBS.has(w.lower) || RELIEVING_RESULTS.has(w.lower)) || recoveryFollows(words);
+  return !fixed && words[act].lower === "did" && ["it", "this", "that"].includes(words[nextWord(words, act)]?.lower ?? "");
+}
 function cleftPerson(words, people) {
   const one2 = findPhrase(words, ["the", "one", "who"]);
   if (one2 !== -1) {
@@ -55145,7 +55248,7 @@ function cleftPerson(words, people) {
         return span("blame/person-as-cause", words[at], words[j]);
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
-      if (words[j].lower === "that" && owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && damageAt(words, act) !== -1) {
+      if (words[j].lower === "that" && owner !== -1 && words[owner].lower.endsWith("'s") && isPersonAt(words, owner, people) && act !== -1 && (damageAt(words, act) !== -1 || didIt(words, act))) {
         return span("blame/person-as-cause", words[at], words[act]);
       }
     }
@@ -55225,6 +55328,14 @@ function atFault(words, people) {
   const who = nextPerson(words, hit[1], people, 5);
   const be = words.slice(hit[1], who).some((w) => w.lower === "is" || w.lower === "was");
   return who !== -1 && be && !isNarrator(words[who]) ? span(rule2, words[hit[0]], words[who]) : null;
+}
+function incidentOnPerson(words, people) {
+  const hit = matchPhrase(words, ONE_ON);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (["the", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === "to") return null;
+  return span(rule2, words[hit[0]], words[who]);
 }
 function attributed(words, people) {
   const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
@@ -55329,7 +55440,8 @@ function sarcasticPraise(words, people) {
     const loaded = matchPhrase(words, RISKY_OR_LOADED, thanked);
     if (loaded) return span(rule2, words[praise], words[loaded[1]]);
   }
-  const exclaimed = findPhrase(words, ["what", "a"]) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  const whatA = findPhrase(words, ["what", "a"]);
+  const exclaimed = whatA !== -1 && whatA === previousWord(words, previousWord(words, praise));
   const another = words[previousWord(words, praise)]?.lower === "another" && !INTERJECTIONS.has(words[praise].lower) && praiseOfAct(words, praise) && words.some((w, k) => k > who && [":", "\u2014", "\u2013", ";"].includes(w.text) && nextWord(words, k) !== -1);
   if (exclaimed || another) return span(rule2, words[Math.min(praise, who)], words[Math.max(praise, who)]);
   const interjection = INTERJECTIONS.has(words[praise].lower);
@@ -55372,11 +55484,12 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule2, DENIED, TIME_UNITS, FORCED, CREDITED_ACTS, ACT_ADVERBS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, DETERMINERS2, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule2, DENIED, TIME_UNITS, FORCED, CREDITED_ACTS, ACT_ADVERBS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, ONE_ON, OBJECT_PRONOUNS, BARE, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, DETERMINERS2, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
     init_people();
+    init_response_acts();
     init_windows();
     init_generated();
     init_damage();
@@ -55415,6 +55528,7 @@ var init_person_as_cause_source = __esm({
     ERROR_THINGS = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths"]);
     FAULT = createPhraseIndex(FAULT_PHRASES);
     DENIALS = /* @__PURE__ */ new Set(["nobody", "no", "not", "none", "isn't", "wasn't", "never", "neither"]);
+    ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
     OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
     BARE = createPhraseIndex(BARE_CAUSES);
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
@@ -55490,6 +55604,7 @@ function hasAny(words, index2, from = 0) {
 function checkPersonAsCause(clauses, sentence, people) {
   if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule3 = "blame/person-as-cause";
+  const recovered = recoveryFollows(sentence.words);
   for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
     const next = clauses[c + 1]?.words;
@@ -55501,7 +55616,7 @@ function checkPersonAsCause(clauses, sentence, people) {
       const end = conditional ? -1 : damageAt(words, i);
       if (end !== -1) {
         const subject = personSubject(words, i, people, true);
-        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !words.some((w, k) => k > end && relievingResult(words, k)) && !serving)
+        if (subject !== -1 && agentOf(words, subject, i) && !isPassive(words, i) && !isResponseAct(words, i, end) && !afterRemedy(words, subject, i) && !words.some((w, k) => k > end && relievingResult(words, k)) && !serving && !recovered)
           return [span(rule3, words[subject], words[end])];
       }
       const by = passiveBy(words, i, people);
@@ -55626,7 +55741,8 @@ function isPassive(words, verb) {
   return before !== void 0 && ["was", "were", "been", "being", "got"].includes(before);
 }
 function passiveBy(words, i, people) {
-  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i].lower)) return -1;
+  const presentCause = words[i].lower === "caused" && ["is", "are"].includes(words[previousWord(words, i)]?.lower ?? "");
+  if (!isPassive(words, i) && !presentCause || IGNORING_VERBS.has(words[i].lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
@@ -56027,6 +56143,12 @@ var init_human_error = __esm({
 });
 
 // src/lint/rules/judgement.ts
+function inBusinessName(words, at, end, people) {
+  const next = nextWord(words, end);
+  const following = words[next];
+  if (!/^[A-Z]/.test(words[at].text) || following === void 0 || !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) || !/^[A-Z]/.test(following.text)) return false;
+  return !isPersonAt(words, next, people);
+}
 function checkJudgement(sentence, people) {
   const words = sentence.words;
   const hit = matchPhrase(words, JUDGEMENT_INDEX, 0, (at, end) => {
@@ -56034,6 +56156,7 @@ function checkJudgement(sentence, people) {
       words.slice(at, end + 1).filter((w) => w.kind === "word").map((w) => w.lower).join(" ")
     );
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? "")) return false;
+    if (inBusinessName(words, at, end, people)) return false;
     return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
   });
   return hit ? [span("blame/judgement", words[hit[0]], words[hit[1]])] : [];
@@ -56207,6 +56330,7 @@ function abbreviationAt(tokens, i) {
   const before = tokens[i - 1];
   if (tokens[i].text !== "." || !before || before.kind !== "word" || !ABBREVIATIONS.has(before.lower)) return false;
   const after = tokens[i + 2];
+  if (PERSONAL_TITLES.has(before.lower)) return after !== void 0 && after.kind === "word";
   return after !== void 0 && after.kind === "word" && !/^[A-Z]/.test(after.text);
 }
 function splitSentences(tokens) {
@@ -56256,6 +56380,7 @@ var SENTENCE_END, ABBREVIATIONS, CLAUSE_OPENERS, CLAUSE_PUNCT;
 var init_sentences = __esm({
   "src/lint/grammar/sentences.ts"() {
     "use strict";
+    init_people();
     SENTENCE_END = /* @__PURE__ */ new Set([".", "!", "?"]);
     ABBREVIATIONS = /* @__PURE__ */ new Set([
       "approx",

@@ -71,3 +71,29 @@ describe('diagnostics as the CLI prints them', () => {
     expect(diagnostics[0]!.suggestions).toHaveLength(1);
   });
 });
+
+describe('constructions of the lint7 round and their blameless twins', () => {
+  it.each([
+    ['Kim killed the stuck consumers at 09:10 and latency dropped back to baseline.', []],
+    ['Lee purged the stale entries; search quality recovered within minutes.', []],
+    ['Lee dropped the orders table and checkout never recovered.', ['blame/person-as-cause']],
+    ['Harbor, the nightly export agent, failed to upload the report.', []],
+    ['Sam, the release owner, deleted the index.', ['blame/person-as-cause']],
+    ["Lazy Larry's Tacos, a partner restaurant, saw the most cancelled orders.", []],
+    ["Careless Kim's change broke it.", ['blame/judgement', 'blame/person-as-cause']],
+    ['If the disk alert had fired, the team would have had a day to add capacity.', []],
+    ['Priya should have had a backup.', ['blame/counterfactual']],
+    ['Huge thanks to Dana, who stayed on the call all night and kept support informed.', []],
+    ['The checkout outage is caused by Mr. Jordan, who changed the key.', ['blame/person-as-cause']],
+    ['Dr. Osei restored the service.', []],
+    ['Why didn’t Sam page the database team when the replica fell behind?', ['blame/counterfactual']],
+    ["Why didn't the disk alert fire?", []],
+    ["Why didn't the on-call get paged?", []],
+    ['Honestly this one is on Jordan, he pushed the flag at midnight.', ['blame/person-as-cause']],
+    ["That one's on Kim to follow up.", []],
+    ["It was Lee's script that did it.", ['blame/person-as-cause']],
+    ["In the end it was Lee's script that did it: the backlog cleared.", []],
+  ])('%s', (text, expected) => {
+    expect(rulesIn(text).sort()).toEqual([...expected].sort());
+  });
+});

@@ -16,6 +16,7 @@ import {
   NOT_NAMES,
   PERSON_PRONOUNS,
   PERSONAL_VERBS,
+  PRODUCT_HEADS,
   REMEDY_VERBS,
   ROLE_NOUNS,
   SHIFT_MODIFIERS,
@@ -53,13 +54,28 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
   // "operator error", "user mistake": the role names a kind of error, not a person acting.
   if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
+  if (namedProduct(words, i)) return false;
   if (people.names.has(base)) return true;
   if (base === 'no' && words[nextWord(words, i)]?.lower === 'one') return true;
   if (PERSON_PRONOUNS.has(base)) return true;
+  if (PERSONAL_TITLES.has(base) && capital(words[nextWord(words, i)])) return true;
   // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || shiftWorker(words, i) || (people.guessNames && looksLikeName(words, i, token));
+}
+
+/**
+ * "Captain, the ship-side sync agent, failed…", "Jarvis, our deploy bot,
+ * …": an appositive right after the word that names a program or device.
+ */
+function namedProduct(words: readonly Token[], i: number): boolean {
+  if (words[i + 1]?.text !== ',') return false;
+  const first = nextWord(words, i);
+  if (!['the', 'a', 'an', 'our', 'its', 'their'].includes(words[first]?.lower ?? '')) return false;
+  // The appositive ends at the next comma (within six words); its head is its last word ("the service owner" is a person).
+  for (let j = first, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (words[j + 1]?.text === ',') return PRODUCT_HEADS.has(words[j]!.lower);
+  return false;
 }
 
 /** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */
@@ -75,7 +91,7 @@ function shiftWorker(words: readonly Token[], i: number): boolean {
 export function mayBePerson(token: Token, people: People): boolean {
   if (token.kind !== 'word') return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
@@ -84,6 +100,9 @@ export function mayBePerson(token: Token, people: People): boolean {
 export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);
 }
+
+/** "Mr. Dmitri", "Dr Osei": a title before a capitalised name names a person. */
+export const PERSONAL_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
 
 function capital(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && /^[A-Z]/.test(t.text);

@@ -20,6 +20,7 @@ import {
   MITIGATION_PURPOSES,
   PRECAUTIONS,
   RECORDED_THINGS,
+  RECOVERY_WORDS,
   RELIEVING_RESULTS,
   REPAIR_VERBS,
   SAFEGUARD_NOUNS,
@@ -129,6 +130,28 @@ export function relievingResult(words: readonly Token[], at: number): boolean {
   if (words[j]?.lower === 'and') j = nextWord(words, j);
   if (!['which', 'that', 'this'].includes(words[j]?.lower ?? '')) return false;
   for (let k = nextWord(words, j), n = 0; k !== -1 && n < 2; k = nextWord(words, k), n++) if (RELIEVING_RESULTS.has(words[k]!.lower)) return true;
+  return false;
+}
+
+/** Words that make a recovery named after them not (yet) one: "never recovered", "until it recovered". */
+const UNRECOVERED = new Set(['not', 'never', "didn't", "hasn't", "hadn't", "wasn't", 'until', 'before', 'till', 'without', 'no']);
+
+/**
+ * "…and spend dropped back to baseline", "…; relevance recovered within ten
+ * minutes": a sentence that ends in the recovery its act brought narrates the
+ * response, not a failure. A negated or awaited recovery ("never recovered",
+ * "until the queue cleared") does not count.
+ */
+export function recoveryFollows(words: readonly Token[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!.lower;
+    if (!RECOVERY_WORDS.has(w)) continue;
+    // "back to baseline", "returned to normal": only as the level something came back to.
+    if ((w === 'baseline' || w === 'normal') && words[previousWord(words, k)]?.lower !== 'to') continue;
+    let negated = false;
+    for (let j = previousWord(words, k), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) if (UNRECOVERED.has(words[j]!.lower)) negated = true;
+    if (!negated) return true;
+  }
   return false;
 }
 

@@ -5,6 +5,7 @@
  * @example
  * splitSentences(tokenize('Kim paged Lee. Lee joined.')).length // 2
  */
+import { PERSONAL_TITLES } from './people.js';
 import type { Span, Token } from './tokens.js';
 
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -61,6 +62,8 @@ function abbreviationAt(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (tokens[i]!.text !== '.' || !before || before.kind !== 'word' || !ABBREVIATIONS.has(before.lower)) return false;
   const after = tokens[i + 2];
+  // "Mr. Dmitri", "Dr. Osei": a title comes before a capitalised name, so the capital does not start a sentence.
+  if (PERSONAL_TITLES.has(before.lower)) return after !== undefined && after.kind === 'word';
   return after !== undefined && after.kind === 'word' && !/^[A-Z]/.test(after.text);
 }
 

@@ -50,7 +50,8 @@ const INACTION = createPhraseIndex(INACTION_PHRASES);
 /** What a person did with a signal before "went back to sleep": they had it. */
 const HEEDED = new Set(['saw', 'noticed', 'acknowledged', 'acked', 'knew', 'read', 'received', 'got', 'heard', 'silenced', 'snoozed', 'muted', 'dismissed']);
 const AVOIDED = new Set(['avoidable', 'preventable', 'avoided', 'prevented', 'averted', 'caught', 'different', 'fine']);
-const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed']);
+// "would have had two weeks to renew", "could have gained a day": what the people would have been given, not what they owed.
+const NEEDS = new Set(['used', 'benefited', 'benefitted', 'appreciated', 'liked', 'wanted', 'welcomed', 'had', 'gained', 'received']);
 const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'really', 'certainly', 'definitely', 'surely']);
 
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
@@ -84,8 +85,34 @@ export function checkCounterfactual(clauses: readonly Span[], sentence: Span, pe
   if (elliptical) return [elliptical];
   const bother = sentence.words.findIndex((w) => BOTHER_FORMS.has(w.lower));
   if (bother !== -1) return [span(rule, sentence.words[bother]!, sentence.words[bother]!)];
-  const hidden = hiddenAgent(sentence.words, people);
+  const hidden = hiddenAgent(sentence.words, people) ?? reproachingQuestion(sentence.words, people);
   return hidden ? [hidden] : [];
+}
+
+const UNREACHED = new Set(['get', 'receive', 'hear', 'see', 'have', 'know']);
+const WHY_NOT = new Set(["didn't", "hadn't", "hasn't", "haven't", "don't", "doesn't"]);
+
+/**
+ * "Why didn't Tane escalate…?", "Why did the on-call not page anyone?": a
+ * question that asks why a person did not act reproaches them. "Why didn't
+ * the alert fire?" (no person) and "why didn't we…" (the authors) pass.
+ */
+function reproachingQuestion(words: readonly Token[], people: People): Finding | null {
+  const why = words.findIndex((w) => w.lower === 'why');
+  if (why === -1) return null;
+  let aux = nextWord(words, why);
+  const negated = WHY_NOT.has(words[aux]?.lower ?? '');
+  if (!negated && words[aux]?.lower !== 'did') return null;
+  // The subject right after the auxiliary, past a determiner: "Tane", "the on-call".
+  let who = nextWord(words, aux);
+  if (['the', 'our', 'their', 'that'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  // "Why did Tane not escalate": the negation after the subject.
+  if (!negated && words[nextWord(words, who)]?.lower !== 'not') return null;
+  aux = negated ? aux : nextWord(words, who);
+  // "Why didn't the on-call get paged?", "…receive the alert?": what did not reach the person.
+  if (UNREACHED.has(words[nextWord(words, Math.max(aux, who))]?.lower ?? '')) return null;
+  return span('blame/counterfactual', words[why]!, words[Math.max(aux, who)]!);
 }
 
 /**

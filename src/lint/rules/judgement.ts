@@ -8,13 +8,27 @@
  * checkJudgement(sentence, people) // [{ ruleId: 'blame/judgement', … }] for "The change was careless."
  */
 import { isPersonAt, type People } from '../grammar/people.js';
-import type { Span } from '../grammar/tokens.js';
+import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
 import { JUDGEMENT_WORDS } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(' '), entry]));
 const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.word));
+
+/**
+ * "Reckless Ronnie's Burgers", "Lazy Dog Cafe": a capitalised judgement word
+ * followed by a capitalised possessive that is not a known person ("Ronnie's")
+ * is part of a business name, not a judgement of anyone; a title-case heading
+ * ("Negligent Engineering Practices") is still read.
+ */
+function inBusinessName(words: readonly Token[], at: number, end: number, people: People): boolean {
+  const next = nextWord(words, end);
+  const following = words[next];
+  if (!/^[A-Z]/.test(words[at]!.text) || following === undefined || !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) || !/^[A-Z]/.test(following.text)) return false;
+  // "Careless Kim …" still judges the person named.
+  return !isPersonAt(words, next, people);
+}
 
 /** `blame/judgement`: careless, sloppy, negligent… except in their technical senses. */
 export function checkJudgement(sentence: Span, people: People): Finding[] {
@@ -28,6 +42,7 @@ export function checkJudgement(sentence: Span, people: People): Finding[] {
         .join(' '),
     )!;
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) return false;
+    if (inBusinessName(words, at, end, people)) return false;
     return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
   });
   return hit ? [span('blame/judgement', words[hit[0]]!, words[hit[1]]!)] : [];

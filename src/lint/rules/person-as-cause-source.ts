@@ -12,6 +12,7 @@
  */
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
+import { recoveryFollows } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES,
@@ -24,6 +25,7 @@ import {
   CAUSE_WORDS,
   CLEFT_RELATIVES,
   CREDIT_PHRASES,
+  INCIDENT_AS_ONE,
   DEGREE_ADVERBS,
   DISABLING_VERBS,
   INCIDENT_NOUNS,
@@ -40,6 +42,7 @@ import {
   NORM_VIOLATIONS,
   OUTCOME_VERBS,
   REMEDY_GERUNDS,
+  RELIEVING_RESULTS,
   REMEDY_VERBS,
   RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS,
@@ -87,6 +90,7 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     attributed(words, people) ??
     reasonFor(words, people) ??
     atFault(words, people) ??
+    incidentOnPerson(words, people) ??
     madeError(words, people);
   if (onWhom) return [onWhom];
   const responsible = matchPhrase(words, RESPONSIBILITY);
@@ -191,6 +195,13 @@ function harmfulAct(words: readonly Token[], act: number): boolean {
   return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
 }
 
+/** "…that did it", "…that did this": the pro-verb of the cleft stands for the harm the sentence points at. */
+function didIt(words: readonly Token[], act: number): boolean {
+  // "…Kwame's script that did it: the backlog cleared" credits a fix.
+  const fixed = words.some((w) => REMEDY_VERBS.has(w.lower) || RELIEVING_RESULTS.has(w.lower)) || recoveryFollows(words);
+  return !fixed && words[act]!.lower === 'did' && ['it', 'this', 'that'].includes(words[nextWord(words, act)]?.lower ?? '');
+}
+
 /** "It was Victor who disabled…", "Olek is the one who turned off…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
   const one = findPhrase(words, ['the', 'one', 'who']);
@@ -227,7 +238,7 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
         words[owner]!.lower.endsWith("'s") &&
         isPersonAt(words, owner, people) &&
         act !== -1 &&
-        damageAt(words, act) !== -1
+        (damageAt(words, act) !== -1 || didIt(words, act))
       ) {
         return span('blame/person-as-cause', words[at]!, words[act]!);
       }
@@ -338,6 +349,22 @@ function atFault(words: readonly Token[], people: People): Finding | null {
   const be = words.slice(hit[1], who).some((w) => w.lower === 'is' || w.lower === 'was');
   return who !== -1 && be && !isNarrator(words[who]) ? span(rule, words[hit[0]]!, words[who]!) : null;
 }
+
+/**
+ * "this one is on Jonas", "that one's on the vendor team": the incident, as
+ * "this one", put on a person. Not "it's on Kim to follow up" (an owner) nor
+ * "this one is on me" (the author owning it in an apology is left alone).
+ */
+function incidentOnPerson(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, ONE_ON);
+  if (!hit) return null;
+  let who = nextWord(words, hit[1]);
+  if (['the', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === 'to') return null;
+  return span(rule, words[hit[0]]!, words[who]!);
+}
+
+const ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
@@ -516,7 +543,9 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   }
   // "What a brilliant idea from Bilal, …", "Another brilliant release from the payments squad": an exclamation of
   // praise for a person's act, or praise of one more of them, is sarcastic by itself.
-  const exclaimed = findPhrase(words, ['what', 'a']) === previousWord(words, previousWord(words, praise)) && previousWord(words, praise) !== -1;
+  // ("Huge thanks to Lucia, …" has no "what a": a missing phrase must not match a missing word before the praise.)
+  const whatA = findPhrase(words, ['what', 'a']);
+  const exclaimed = whatA !== -1 && whatA === previousWord(words, previousWord(words, praise));
   // "Another brilliant release from the payments squad: every terminal rebooted": the praise, then what came of it.
   const another =
     words[previousWord(words, praise)]?.lower === 'another' &&

@@ -11,7 +11,7 @@
  */
 import { span, type Finding } from './finding.js';
 import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
-import { isPassiveCleanup, isResponseAct, relievingResult, servingPurpose } from '../grammar/response-acts.js';
+import { isPassiveCleanup, isResponseAct, recoveryFollows, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { implicitBlame } from './person-as-cause-implicit.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
@@ -119,6 +119,8 @@ function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
 export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
   if (hasAny(sentence.words, PLANNED) !== -1 || sentence.words.some((w) => APOLOGY_WORDS.has(w.lower)) || sanctioned(sentence.words)) return [];
   const rule = 'blame/person-as-cause';
+  // "Haruto killed the stuck workers and spend dropped back to baseline": the act brought the recovery.
+  const recovered = recoveryFollows(sentence.words);
   for (const [c, clause] of clauses.entries()) {
     const words = clause.words;
     // "…disabled the checks | so her test would pass": a purpose opens the next clause.
@@ -141,7 +143,8 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
           !isResponseAct(words, i, end) &&
           !afterRemedy(words, subject, i) &&
           !words.some((w, k) => k > end && relievingResult(words, k)) &&
-          !serving
+          !serving &&
+          !recovered
         )
           return [span(rule, words[subject]!, words[end]!)];
       }
@@ -377,7 +380,10 @@ function isPassive(words: readonly Token[], verb: number): boolean {
  */
 function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
-  if (!isPassive(words, i) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
+  // "The outage is caused by Mr. Dmitri": learners' English tells a past cause in the present; only "caused", since
+  // "is triggered by the on-call" and "is done by the night shift" describe a procedure.
+  const presentCause = words[i]!.lower === 'caused' && ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);

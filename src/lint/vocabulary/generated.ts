@@ -214,7 +214,8 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["fat-finger"], ["fat","fingered"], ["people","problem"], ["human","factor"], ["human","failure"],
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
   ["mistakes","by"], ["error","by"], ["slip","by"], ["slips","by"], ["blunder","by"], ["lapse","by"],
-  ["oversight","by"], ["mistake","on","the","part","of"],
+  ["oversight","by"], ["mistake","on","the","part","of"], ["clerical","error"], ["clerical","errors"],
+  ["clerical","mistake"], ["clerical","mistakes"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -711,6 +712,14 @@ export const NARRATORS: ReadonlySet<string> = new Set(["i", "we", "us"]);
 
 /** Modifiers that make the agent noun after them a person on a rota: "the night-shift controller", "the on-duty planner" (an agent noun alone, "the controller", may be software, and so may "the night scheduler"). */
 export const SHIFT_MODIFIERS: ReadonlySet<string> = new Set(["night-shift", "day-shift", "late-shift", "early-shift", "weekend-shift", "on-shift", "on-duty", "off-shift"]);
+
+/** Head nouns of an appositive that says a name is a program or device, not a person: "Captain, the ship-side sync agent, failed…", "Jarvis, our deploy bot, restarted…". */
+export const PRODUCT_HEADS: ReadonlySet<string> = new Set([
+  "agent", "agents", "bot", "bots", "chatbot", "daemon", "service", "app", "application", "tool", "system",
+  "script", "plugin", "assistant", "robot", "scheduler", "engine", "module", "library", "component", "client",
+  "server", "pipeline", "job", "cron", "sensor", "device", "firmware", "integration", "model", "platform",
+  "product", "feature", "framework", "runner",
+]);
 
 /** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
 export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
@@ -1374,6 +1383,12 @@ export const DISABLED_STATES: ReadonlySet<string> = new Set([
   "overridden", "skipped",
 ]);
 
+/** The incident as "this one" put on a person: "this one is on Jonas", "that one's on the vendor team" (the person follows "on"; "this one is on me" and "it's on Kim to follow up" pass). */
+export const INCIDENT_AS_ONE: ReadonlyArray<readonly string[]> = [
+  ["this","one","is","on"], ["that","one","is","on"], ["this","one","was","on"], ["that","one","was","on"],
+  ["this","one's","on"], ["that","one's","on"],
+];
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1513,6 +1528,9 @@ export const RELIEVING_RESULTS: ReadonlySet<string> = new Set([
   "solved", "contained",
 ]);
 
+/** Words of a recovery that ends a sentence about a responder's act: "…and spend dropped back to baseline", "…; relevance recovered within ten minutes" (a negated or awaited one, "never recovered", does not count). */
+export const RECOVERY_WORDS: ReadonlySet<string> = new Set(["recovered", "recovers", "stabilised", "stabilized", "normalised", "normalized", "baseline", "normal"]);
+
 /** Words that make an action systemic even when it starts like a vague one ("remind owners automatically"). */
 export const SYSTEMIC_MARKERS: ReadonlySet<string> = new Set(["automatically", "automated", "automatic", "bot"]);
 
@@ -1526,6 +1544,8 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["be","vigilant"], ["stay","vigilant"], ["remain","vigilant"], ["be","mindful"], ["exercise","caution"],
   ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"], ["more","ownership"],
   ["greater","ownership"], ["more","responsibility"], ["greater","care"], ["more","discipline"],
+  ["extra","vigilant"], ["extra","careful"], ["extra","cautious"], ["extra","mindful"], ["more","disciplined"],
+  ["stay","disciplined"],
 ];
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
@@ -1588,27 +1608,28 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed", "misprovisioned", "misread",
     "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped",
     "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance", "noncompliance", "nuked",
-    "occurred", "odd", "offline", "once", "open", "outage", "outdated", "outside", "outstanding", "over-allocated",
-    "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded",
-    "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed",
-    "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin",
-    "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private",
-    "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason",
-    "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined",
-    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
-    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip",
-    "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth",
-    "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
-    "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking",
-    "terrific", "tested", "thank", "thanks", "that's", "their", "then", "thinking", "this's", "thoughtful",
-    "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true",
-    "truncated", "turned", "twice", "typical", "typo", "typos", "unaccompanied", "unannounced", "unapproved",
-    "unattended", "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted",
-    "unfiltered", "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched",
-    "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested",
-    "unvalidated", "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates",
-    "violating", "violation", "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful",
-    "worked", "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "occurred", "odd", "offline", "once", "one's", "open", "outage", "outdated", "outside", "outstanding",
+    "over-allocated", "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed",
+    "overloaded", "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold",
+    "overwhelmed", "overwriting", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
+    "pii", "pin", "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed",
+    "private", "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed",
+    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "reviewed",
+    "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up",
+    "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits",
+    "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested",
+    "smooth", "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems",
+    "straight", "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes",
+    "taking", "terrific", "tested", "thank", "thanks", "that", "that's", "their", "then", "thinking", "this",
+    "this's", "thoughtful", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed",
+    "tried", "triggered", "true", "truncated", "turned", "twice", "typical", "typo", "typos", "unaccompanied",
+    "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized", "unbounded",
+    "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
+    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
+    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "went", "whim", "who", "why",
+    "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would", "wrecked", "wrong",
+    "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1621,9 +1642,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "wasn't", "went", "weren't", "would", "would've", "wouldn't've",
   ],
   humanError: [
-    "blunder", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered", "fingered",
-    "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot", "problem",
-    "slip", "slips",
+    "blunder", "clerical", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered",
+    "fingered", "human", "lapse", "manual", "mistake", "mistakes", "operator", "oversight", "pebkac", "pilot",
+    "problem", "slip", "slips",
   ],
   judgement: [
     "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier", "clueless",
@@ -1654,11 +1675,11 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   vagueAction: [
     "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
-    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "double", "double-check",
-    "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise", "familiarize", "greater",
-    "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful", "ownership", "properly",
-    "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher", "remember", "remind",
-    "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining", "rigorous",
-    "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
+    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "disciplined", "double",
+    "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise",
+    "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful",
+    "ownership", "properly", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
+    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
+    "rigorous", "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
   ],
 };
