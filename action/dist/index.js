@@ -54524,7 +54524,8 @@ function shiftWorker(words, i) {
 function mayBePerson(token, people) {
   if (token.kind !== "word") return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
+  if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
+    return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
@@ -56146,7 +56147,8 @@ var init_human_error = __esm({
 function inBusinessName(words, at, end, people) {
   const next = nextWord(words, end);
   const following = words[next];
-  if (!/^[A-Z]/.test(words[at].text) || following === void 0 || !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) || !/^[A-Z]/.test(following.text)) return false;
+  if (!/^[A-Z]/.test(words[at].text) || following === void 0 || !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) || !/^[A-Z]/.test(following.text))
+    return false;
   return !isPersonAt(words, next, people);
 }
 function checkJudgement(sentence, people) {

@@ -91,7 +91,8 @@ function shiftWorker(words: readonly Token[], i: number): boolean {
 export function mayBePerson(token: Token, people: People): boolean {
   if (token.kind !== 'word') return false;
   const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
-  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base)) return true;
+  if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
+    return true;
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }

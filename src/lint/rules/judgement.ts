@@ -25,7 +25,13 @@ const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.w
 function inBusinessName(words: readonly Token[], at: number, end: number, people: People): boolean {
   const next = nextWord(words, end);
   const following = words[next];
-  if (!/^[A-Z]/.test(words[at]!.text) || following === undefined || !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) || !/^[A-Z]/.test(following.text)) return false;
+  if (
+    !/^[A-Z]/.test(words[at]!.text) ||
+    following === undefined ||
+    !/^[A-Z][a-z]+'s$/.test(following.lower.replace(/^./, (c) => c.toUpperCase())) ||
+    !/^[A-Z]/.test(following.text)
+  )
+    return false;
   // "Careless Kim …" still judges the person named.
   return !isPersonAt(words, next, people);
 }
