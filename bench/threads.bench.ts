@@ -2,7 +2,8 @@
  * `npm run bench -- threads`: where worker threads start to pay. For a few
  * run sizes (`BENCH_THREAD_SIZES`, default 50,100,200,400,1000), validate and
  * a cold build in a fresh process each, in one thread (`POSTMORTEM_WORKERS=0`)
- * and with 1 and 2 workers; wall time inside the process after its modules
+ * with 1 and 2 workers, and with a worker per core but one and the main
+ * thread taking a share (`N+main`, what auto does past the threshold); wall time inside the process after its modules
  * are loaded, so each worker's own start (module load, schema and template
  * compile) is counted. Median of `BENCH_RUNS` runs (default 3), settings
  * alternating so machine load falls on all alike. `CHECK_THRESHOLD` and
@@ -10,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_THRESHOLD, CHECK_THRESHOLD } from '../src/io/worker-setting.js';
@@ -20,7 +22,10 @@ import { writeSyntheticRepo } from './synthetic.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.BENCH_THREAD_SIZES ?? '50,100,200,400,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SETTINGS = ['0', '1', '2'] as const;
+const SHARED = `${Math.max(availableParallelism() - 1, 1)}+main`;
+const SETTINGS = ['0', '1', '2', SHARED];
+/** A setting as the table's header and best column name it. */
+const label = (setting: string) => (setting === '0' ? 'one thread' : setting.endsWith('+main') ? setting : `${setting} worker${setting === '1' ? '' : 's'}`);
 
 type Task = 'validate' | 'cold build';
 
@@ -36,13 +41,13 @@ async function runOnce(root: string, task: Task, setting: string): Promise<numbe
 export async function run(): Promise<void> {
   const note = poolNote();
   console.log(
-    `threads: wall time by run size, one thread against 1 and 2 workers; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`,
+    `threads: wall time by run size, one thread against 1 and 2 workers and ${SHARED}; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`,
   );
   if (note) console.log(note);
   console.log(
     'N'.padStart(6),
     'task'.padEnd(11),
-    ...SETTINGS.map((s) => (s === '0' ? 'one thread' : `${s} worker${s === '1' ? '' : 's'}`).padStart(11)),
+    ...SETTINGS.map((s) => label(s).padStart(11)),
     'best'.padStart(11),
   );
   for (const n of SIZES) {
@@ -58,7 +63,7 @@ export async function run(): Promise<void> {
           String(n).padStart(6),
           task.padEnd(11),
           ...medians.map((ms) => formatMs(ms).padStart(11)),
-          (best === '0' ? 'one thread' : `${best} worker${best === '1' ? '' : 's'}`).padStart(11),
+          label(best).padStart(11),
         );
       }
     } finally {

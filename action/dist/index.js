@@ -31729,13 +31729,18 @@ import { availableParallelism, loadavg } from "node:os";
 function thisMachine() {
   return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
 }
-function workerCount(setting, run3, machine = thisMachine()) {
-  if (setting === "off" || run3.files === 0) return 0;
-  if (typeof setting === "number") return setting;
+function poolShape(setting, run3, machine = thisMachine()) {
+  const none = { workers: 0, shareHere: false };
+  if (setting === "off" || run3.files === 0) return none;
+  if (typeof setting === "number") return { workers: setting, shareHere: false };
+  if (typeof setting === "object") return setting;
   const busy = machine.load > machine.cores - 1;
   const threshold = busy ? BUSY_THRESHOLD : run3.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
-  if (run3.files < threshold || machine.cores < 2) return 0;
-  return Math.min(machine.cores, 8);
+  if (run3.files < threshold || machine.cores < 2) return none;
+  return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
+}
+function workerCount(setting, run3, machine = thisMachine()) {
+  return poolShape(setting, run3, machine).workers;
 }
 var CHECK_THRESHOLD, BUILD_THRESHOLD, BUSY_THRESHOLD;
 var init_worker_setting = __esm({
@@ -40217,12 +40222,12 @@ function startWorker(entry, workerData) {
   return new Worker(script, { eval: true, workerData });
 }
 function openFilePool(options) {
-  const count = workerCount(options.setting, { files: options.files, render: Boolean(options.templates) });
+  const shape = poolShape(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith(".ts") } : defaultEntry();
-  if (count === 0 || entry === null) return null;
-  return createPool(entry, count, { config: options.config, templates: options.templates ?? null });
+  if (shape.workers === 0 || entry === null) return null;
+  return createPool(entry, shape, { config: options.config, templates: options.templates ?? null });
 }
-function createPool(entry, count, setup) {
+function createPool(entry, shape, setup) {
   let nextId = 0;
   let closed = false;
   const holder = /* @__PURE__ */ new Map();
@@ -40260,16 +40265,18 @@ function createPool(entry, count, setup) {
     thread.worker.ref();
     thread.worker.postMessage(job.request);
   };
+  const here = localShare(setup);
   const dispatch = (job) => {
     const live = threads.filter((thread2) => thread2.alive);
-    if (live.length === 0) return void answerHere(job.request, setup).then(job.resolve);
+    if (live.length === 0) return here.take(job);
     const thread = live.reduce((least, other2) => other2.pending.length < least.pending.length ? other2 : least);
+    if (shape.shareHere && here.pending() < thread.pending.length) return here.take(job);
     if (job.request.kind === "check" && job.request.keep) holder.set(job.request.file, thread);
     send(thread, job);
   };
-  for (let i = 0; i < count; i++) threads.push(start());
+  for (let i = 0; i < shape.workers; i++) threads.push(start());
   return {
-    size: count,
+    size: shape.workers + (shape.shareHere ? 1 : 0),
     async check(file, bytes, options) {
       const { today = null, keep = false, diagnosticsOnly = false } = options;
       const request2 = { id: nextId++, kind: "check", file, bytes, today, keep, diagnosticsOnly };
@@ -40310,9 +40317,23 @@ function stoppedOn(file, message) {
     id: { file, id: incidentIdFromFile(file), idSpan: null, written: false }
   };
 }
-async function answerHere(request2, setup) {
-  const { answerRequest: answerRequest2 } = await Promise.resolve().then(() => (init_file_work(), file_work_exports));
-  return answerRequest2(request2, setup, { kept: /* @__PURE__ */ new Map(), render: null });
+function localShare(setup) {
+  const queue = [];
+  let work = null;
+  const next = async () => {
+    const { answerRequest: answerRequest2 } = await (work ??= Promise.resolve().then(() => (init_file_work(), file_work_exports)));
+    const job = queue.shift();
+    const request2 = job.request.kind === "check" ? { ...job.request, keep: false } : job.request;
+    job.resolve(answerRequest2(request2, setup, { kept: /* @__PURE__ */ new Map(), render: null }));
+    if (queue.length > 0) setImmediate(next);
+  };
+  return {
+    pending: () => queue.length,
+    take(job) {
+      queue.push(job);
+      if (queue.length === 1) setImmediate(next);
+    }
+  };
 }
 var init_file_pool = __esm({
   "src/io/file-pool.ts"() {

@@ -19,7 +19,7 @@ import type { Config } from '../config/config.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { incidentIdFromFile } from '../incident/model.js';
 import type { FilePool, FilePoolRequest, PooledCheck } from '../workflows/workspace.js';
-import { workerCount, type WorkerSetting } from './worker-setting.js';
+import { poolShape, type PoolShape, type WorkerSetting } from './worker-setting.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './file-work.js';
 
 /** The worker script, and whether it is TypeScript (run from source) that needs tsx's loader first. */
@@ -67,10 +67,10 @@ export interface PoolOptions extends FilePoolRequest {
 
 /** The pool for this run, or null when it should stay in one thread. */
 export function openFilePool(options: PoolOptions): FilePool | null {
-  const count = workerCount(options.setting, { files: options.files, render: Boolean(options.templates) });
+  const shape = poolShape(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith('.ts') } : defaultEntry();
-  if (count === 0 || entry === null) return null;
-  return createPool(entry, count, { config: options.config, templates: options.templates ?? null });
+  if (shape.workers === 0 || entry === null) return null;
+  return createPool(entry, shape, { config: options.config, templates: options.templates ?? null });
 }
 
 interface Job {
@@ -87,7 +87,7 @@ interface Thread {
   answered: boolean;
 }
 
-function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): FilePool {
+function createPool(entry: WorkerEntry, shape: PoolShape, setup: WorkerSetup): FilePool {
   let nextId = 0;
   let closed = false;
   /** Which thread holds the model of a file checked with `keep`. */
@@ -132,18 +132,21 @@ function createPool(entry: WorkerEntry, count: number, setup: WorkerSetup): File
     thread.worker.postMessage(job.request);
   };
 
+  const here = localShare(setup);
   const dispatch = (job: Job) => {
     const live = threads.filter((thread) => thread.alive);
-    if (live.length === 0) return void answerHere(job.request, setup).then(job.resolve);
+    if (live.length === 0) return here.take(job);
     const thread = live.reduce((least, other) => (other.pending.length < least.pending.length ? other : least));
+    // Ties go to a worker: this thread also reads, orders and writes, so it takes a file only when it has fewer waiting.
+    if (shape.shareHere && here.pending() < thread.pending.length) return here.take(job);
     if (job.request.kind === 'check' && job.request.keep) holder.set(job.request.file, thread);
     send(thread, job);
   };
 
-  for (let i = 0; i < count; i++) threads.push(start());
+  for (let i = 0; i < shape.workers; i++) threads.push(start());
 
   return {
-    size: count,
+    size: shape.workers + (shape.shareHere ? 1 : 0),
     async check(file, bytes, options) {
       const { today = null, keep = false, diagnosticsOnly = false } = options;
       const request: WorkerRequest = { id: nextId++, kind: 'check', file, bytes, today, keep, diagnosticsOnly };
@@ -188,8 +191,29 @@ function stoppedOn(file: string, message: string): PooledCheck {
   };
 }
 
-/** A check answered in this thread, when every worker has stopped. */
-async function answerHere(request: WorkerRequest, setup: WorkerSetup): Promise<WorkerReply> {
-  const { answerRequest } = await import('./file-work.js');
-  return answerRequest(request, setup, { kept: new Map(), render: null });
+/**
+ * This thread's share of the checks: its share of a run past the threshold
+ * (one worker fewer to start and warm up), and every check once no worker is
+ * left. Queued checks run one per turn of the event loop, so the replies of
+ * the workers, the reads and the writes go on between them. Nothing is kept
+ * here for a render: `render` renders a file no worker holds from the model
+ * it is given.
+ */
+function localShare(setup: WorkerSetup) {
+  const queue: Job[] = [];
+  let work: Promise<typeof import('./file-work.js')> | null = null;
+  const next = async () => {
+    const { answerRequest } = await (work ??= import('./file-work.js'));
+    const job = queue.shift()!;
+    const request = job.request.kind === 'check' ? { ...job.request, keep: false } : job.request;
+    job.resolve(answerRequest(request, setup, { kept: new Map(), render: null }));
+    if (queue.length > 0) setImmediate(next);
+  };
+  return {
+    pending: () => queue.length,
+    take(job: Job) {
+      queue.push(job);
+      if (queue.length === 1) setImmediate(next);
+    },
+  };
 }

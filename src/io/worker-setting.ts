@@ -25,14 +25,21 @@ export const BUILD_THRESHOLD = 500;
  */
 export const BUSY_THRESHOLD = 5000;
 
-/** How the user asked for threads: `auto` (threshold and core count), `off`, or exactly N workers whatever the run's size. */
-export type WorkerSetting = 'auto' | 'off' | number;
+/**
+ * How the user asked for threads: `auto` (threshold and core count), `off`,
+ * exactly N workers whatever the run's size, or N workers with the main
+ * thread taking a share of the files too (what `auto` does past the threshold).
+ */
+export type WorkerSetting = 'auto' | 'off' | number | { workers: number; shareHere: true };
 
-/** `POSTMORTEM_WORKERS`: unset or `auto`, `0` (off), or a whole number of workers; null when the value is none of those. */
+/** `POSTMORTEM_WORKERS`: unset or `auto`, `0` (off), a whole number of workers, or `N+main`; null when the value is none of those. */
 export function parseWorkerSetting(value: string | undefined): WorkerSetting | null {
   if (value === undefined || value === '' || value === 'auto') return 'auto';
-  if (!/^\d+$/.test(value)) return null;
-  return Number(value) === 0 ? 'off' : Math.min(Number(value), 64);
+  const match = /^(\d+)(\+main)?$/.exec(value);
+  if (!match) return null;
+  const workers = Math.min(Number(match[1]), 64);
+  if (match[2]) return workers === 0 ? 'off' : { workers, shareHere: true };
+  return workers === 0 ? 'off' : workers;
 }
 
 /** The run: how many files, and whether the workers also render (build). */
@@ -51,16 +58,30 @@ export function thisMachine(): Machine {
   return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
 }
 
+/** The threads of a pool: how many workers, and whether the main thread checks files too. */
+export interface PoolShape {
+  workers: number;
+  shareHere: boolean;
+}
+
 /**
- * The workers for a run under `setting`. On auto: none below the threshold
- * (the busy one when the load average is above the cores less one), else one per core.
+ * The pool for a run under `setting`. On auto: none below the threshold (the
+ * busy one when the load average is above the cores less one), else a worker
+ * for every core but one, and the main thread takes a share of the files.
  */
-export function workerCount(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): number {
-  if (setting === 'off' || run.files === 0) return 0;
-  if (typeof setting === 'number') return setting;
+export function poolShape(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): PoolShape {
+  const none = { workers: 0, shareHere: false };
+  if (setting === 'off' || run.files === 0) return none;
+  if (typeof setting === 'number') return { workers: setting, shareHere: false };
+  if (typeof setting === 'object') return setting;
   const busy = machine.load > machine.cores - 1;
   const threshold = busy ? BUSY_THRESHOLD : run.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
-  if (run.files < threshold || machine.cores < 2) return 0;
-  // Every core a worker: the main thread mostly waits on them (reading a file is a small part of checking it).
-  return Math.min(machine.cores, 8);
+  if (run.files < threshold || machine.cores < 2) return none;
+  // Every core but this thread's a worker: each worker pays its own start and JIT warm-up, and this thread is warm already.
+  return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
+}
+
+/** How many worker threads `poolShape` starts (0: the run stays in one thread). */
+export function workerCount(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): number {
+  return poolShape(setting, run, machine).workers;
 }

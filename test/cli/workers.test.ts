@@ -2,7 +2,7 @@
  * The file pool gives the same answers as one thread: validate (text and
  * JSON), build and `build --check`, and the tracker page (Markdown and JSON)
  * over a few hundred synthetic incidents with broken files among them, run
- * with `POSTMORTEM_WORKERS=0` and `=2`. A worker that dies mid-run costs one
+ * with `POSTMORTEM_WORKERS=0`, `=2` and `=1+main`. A worker that dies mid-run costs one
  * diagnostic on the file it was checking; the built CLI runs the pool too.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -89,8 +89,9 @@ describe('POSTMORTEM_WORKERS=2 against one thread', () => {
     expect(Object.keys(oneThread.files)).toHaveLength(INCIDENTS + 2 + 1);
   });
 
-  it('prints the same and writes the same bytes, command by command', async () => {
-    const pooled = await session(await freshRepo(), '2');
+  // `1+main` is what auto does past the threshold on 2 cores: one worker, and the main thread takes a share.
+  it.each(['2', '1+main'])('POSTMORTEM_WORKERS=%s prints the same and writes the same bytes, command by command', async (workers) => {
+    const pooled = await session(await freshRepo(), workers);
     expect(pooled.results).toEqual(oneThread.results);
     expect(pooled.files).toEqual(oneThread.files);
   }, 120_000);
