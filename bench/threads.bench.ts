@@ -44,12 +44,7 @@ export async function run(): Promise<void> {
     `threads: wall time by run size, one thread against 1 and 2 workers and ${SHARED}; median of ${RUNS} runs; auto uses workers from ${CHECK_THRESHOLD} files (validate, report) and ${BUILD_THRESHOLD} (build) on a machine not already busy`,
   );
   if (note) console.log(note);
-  console.log(
-    'N'.padStart(6),
-    'task'.padEnd(11),
-    ...SETTINGS.map((s) => label(s).padStart(11)),
-    'best'.padStart(11),
-  );
+  console.log('N'.padStart(6), 'task'.padEnd(11), ...SETTINGS.map((s) => label(s).padStart(11)), 'best'.padStart(11));
   for (const n of SIZES) {
     const root = await writeSyntheticRepo(n, 'threads-bench');
     try {
@@ -59,12 +54,7 @@ export async function run(): Promise<void> {
         for (let r = 0; r < RUNS; r++) for (const setting of SETTINGS) samples[setting]!.push(await runOnce(root, task, setting));
         const medians = SETTINGS.map((setting) => median(samples[setting]!));
         const best = SETTINGS[medians.indexOf(Math.min(...medians))]!;
-        console.log(
-          String(n).padStart(6),
-          task.padEnd(11),
-          ...medians.map((ms) => formatMs(ms).padStart(11)),
-          label(best).padStart(11),
-        );
+        console.log(String(n).padStart(6), task.padEnd(11), ...medians.map((ms) => formatMs(ms).padStart(11)), label(best).padStart(11));
       }
     } finally {
       await rm(root, { recursive: true, force: true });

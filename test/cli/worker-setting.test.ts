@@ -1,6 +1,14 @@
 /** How many worker threads a run gets, and whether the main thread checks files too, from `POSTMORTEM_WORKERS`, the run's size and the machine. */
 import { describe, expect, it } from 'vitest';
-import { BUILD_THRESHOLD, BUSY_THRESHOLD, CHECK_THRESHOLD, parseWorkerSetting, poolShape, type PoolShape, type WorkerSetting } from '../../src/io/worker-setting.js';
+import {
+  BUILD_THRESHOLD,
+  BUSY_THRESHOLD,
+  CHECK_THRESHOLD,
+  parseWorkerSetting,
+  poolShape,
+  type PoolShape,
+  type WorkerSetting,
+} from '../../src/io/worker-setting.js';
 
 const QUIET = { cores: 2, load: 0.3 };
 const BUSY = { cores: 2, load: 3.5 };

@@ -90,11 +90,15 @@ describe('POSTMORTEM_WORKERS=2 against one thread', () => {
   });
 
   // `1+main` is what auto does past the threshold on 2 cores: one worker, and the main thread takes a share.
-  it.each(['2', '1+main'])('POSTMORTEM_WORKERS=%s prints the same and writes the same bytes, command by command', async (workers) => {
-    const pooled = await session(await freshRepo(), workers);
-    expect(pooled.results).toEqual(oneThread.results);
-    expect(pooled.files).toEqual(oneThread.files);
-  }, 120_000);
+  it.each(['2', '1+main'])(
+    'POSTMORTEM_WORKERS=%s prints the same and writes the same bytes, command by command',
+    async (workers) => {
+      const pooled = await session(await freshRepo(), workers);
+      expect(pooled.results).toEqual(oneThread.results);
+      expect(pooled.files).toEqual(oneThread.files);
+    },
+    120_000,
+  );
 
   it('does the same through the built CLI as a subprocess', async () => {
     const built = await session(await freshRepo(), '2', runBuiltCli);

@@ -19,7 +19,9 @@ export const WORKERS_VARIABLE = [
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
   const workers = parseWorkerSetting(io.env.POSTMORTEM_WORKERS);
   if (workers === null)
-    throw new UsageError(`POSTMORTEM_WORKERS takes \`auto\`, \`0\` (one thread), a number of worker threads or \`N+main\` (N workers and the main thread); got \`${io.env.POSTMORTEM_WORKERS}\``);
+    throw new UsageError(
+      `POSTMORTEM_WORKERS takes \`auto\`, \`0\` (one thread), a number of worker threads or \`N+main\` (N workers and the main thread); got \`${io.env.POSTMORTEM_WORKERS}\``,
+    );
   const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd, { workers });
   if (!workspace) io.stderr(formatDiagnostics(diagnostics, 'text', { colour: io.isTTY }));
   return workspace;
