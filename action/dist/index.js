@@ -31724,34 +31724,6 @@ var init_report_file = __esm({
   }
 });
 
-// src/io/worker-setting.ts
-import { availableParallelism, loadavg } from "node:os";
-function thisMachine() {
-  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
-}
-function poolShape(setting, run3, machine = thisMachine()) {
-  const none = { workers: 0, shareHere: false };
-  if (setting === "off" || run3.files === 0) return none;
-  if (typeof setting === "number") return { workers: setting, shareHere: false };
-  if (typeof setting === "object") return setting;
-  const busy = machine.load > machine.cores - 1;
-  const threshold = busy ? BUSY_THRESHOLD : run3.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
-  if (run3.files < threshold || machine.cores < 2) return none;
-  return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
-}
-function workerCount(setting, run3, machine = thisMachine()) {
-  return poolShape(setting, run3, machine).workers;
-}
-var CHECK_THRESHOLD, BUILD_THRESHOLD, BUSY_THRESHOLD;
-var init_worker_setting = __esm({
-  "src/io/worker-setting.ts"() {
-    "use strict";
-    CHECK_THRESHOLD = 1e3;
-    BUILD_THRESHOLD = 500;
-    BUSY_THRESHOLD = 5e3;
-  }
-});
-
 // src/io/git-history.ts
 var git_history_exports = {};
 __export(git_history_exports, {
@@ -40222,10 +40194,9 @@ function startWorker(entry, workerData) {
   return new Worker(script, { eval: true, workerData });
 }
 function openFilePool(options) {
-  const shape = poolShape(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith(".ts") } : defaultEntry();
-  if (shape.workers === 0 || entry === null) return null;
-  return createPool(entry, shape, { config: options.config, templates: options.templates ?? null });
+  if (options.shape.workers === 0 || entry === null) return null;
+  return createPool(entry, options.shape, { config: options.config, templates: options.templates ?? null });
 }
 function createPool(entry, shape, setup) {
   let nextId = 0;
@@ -40340,7 +40311,6 @@ var init_file_pool = __esm({
     "use strict";
     init_diagnostic();
     init_model();
-    init_worker_setting();
   }
 });
 
@@ -61744,8 +61714,26 @@ function packageVersionSync() {
 init_config();
 var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
+// src/io/worker-setting.ts
+import { availableParallelism, loadavg } from "node:os";
+var CHECK_THRESHOLD = 1e3;
+var BUILD_THRESHOLD = 500;
+var BUSY_THRESHOLD = 5e3;
+function thisMachine() {
+  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
+}
+function poolShape(setting, run3, machine = thisMachine()) {
+  const none = { workers: 0, shareHere: false };
+  if (setting === "off" || run3.files === 0) return none;
+  if (typeof setting === "number") return { workers: setting, shareHere: false };
+  if (typeof setting === "object") return setting;
+  const busy = machine.load > machine.cores - 1;
+  const threshold = busy ? BUSY_THRESHOLD : run3.render ? BUILD_THRESHOLD : CHECK_THRESHOLD;
+  if (run3.files < threshold || machine.cores < 2) return none;
+  return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
+}
+
 // src/io/workspace.ts
-init_worker_setting();
 async function openWorkspace(root, options = {}) {
   const cwd = options.cwd ?? root;
   for (const name of CONFIG_FILES) {
@@ -61782,7 +61770,11 @@ function diskWorkspace(root, config, cwd = root, options = {}) {
     readPublicationDates: async (folder) => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readPublicationDates(root, folder),
     readCheckoutPrefix: async () => (await Promise.resolve().then(() => (init_git_history(), git_history_exports))).readCheckoutPrefix(root),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
-    openFilePool: async (request2) => workerCount(options.workers ?? "auto", { files: request2.files, render: Boolean(request2.templates) }) === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, setting: options.workers ?? "auto", entry: options.workerEntry }),
+    // The shape is decided once, here, so a run that stays in one thread never loads the pool module.
+    openFilePool: async (request2) => {
+      const shape = poolShape(options.workers ?? "auto", { files: request2.files, render: Boolean(request2.templates) });
+      return shape.workers === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, shape, entry: options.workerEntry });
+    },
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }

@@ -19,7 +19,7 @@ import type { Config } from '../config/config.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { incidentIdFromFile } from '../incident/model.js';
 import type { FilePool, FilePoolRequest, PooledCheck } from '../workflows/workspace.js';
-import { poolShape, type PoolShape, type WorkerSetting } from './worker-setting.js';
+import type { PoolShape } from './worker-setting.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './file-work.js';
 
 /** The worker script, and whether it is TypeScript (run from source) that needs tsx's loader first. */
@@ -60,17 +60,17 @@ function startWorker(entry: WorkerEntry, workerData: WorkerSetup): Worker {
 
 export interface PoolOptions extends FilePoolRequest {
   config: Config;
-  setting: WorkerSetting;
+  /** The threads to run (`poolShape`); at least one worker. */
+  shape: PoolShape;
   /** Another worker script (a test's, one that dies on purpose); `.ts` runs through tsx. */
   entry?: URL;
 }
 
-/** The pool for this run, or null when it should stay in one thread. */
+/** The pool for this run, or null when there is no worker script to run (the Action's bundle). */
 export function openFilePool(options: PoolOptions): FilePool | null {
-  const shape = poolShape(options.setting, { files: options.files, render: Boolean(options.templates) });
   const entry = options.entry ? { url: options.entry, typescript: options.entry.pathname.endsWith('.ts') } : defaultEntry();
-  if (shape.workers === 0 || entry === null) return null;
-  return createPool(entry, shape, { config: options.config, templates: options.templates ?? null });
+  if (options.shape.workers === 0 || entry === null) return null;
+  return createPool(entry, options.shape, { config: options.config, templates: options.templates ?? null });
 }
 
 interface Job {

@@ -80,8 +80,3 @@ export function poolShape(setting: WorkerSetting, run: PoolRun, machine: Machine
   // Every core but this thread's a worker: each worker pays its own start and JIT warm-up, and this thread is warm already.
   return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
 }
-
-/** How many worker threads `poolShape` starts (0: the run stays in one thread). */
-export function workerCount(setting: WorkerSetting, run: PoolRun, machine: Machine = thisMachine()): number {
-  return poolShape(setting, run, machine).workers;
-}

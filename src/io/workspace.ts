@@ -16,7 +16,7 @@ import { makeFolders, writableFolderProblem } from './writable.js';
 import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import type { TemplateScope } from './templates.js';
-import { workerCount, type WorkerSetting } from './worker-setting.js';
+import { poolShape, type WorkerSetting } from './worker-setting.js';
 
 /**
  * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
@@ -84,10 +84,11 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     readPublicationDates: async (folder) => (await import('./git-history.js')).readPublicationDates(root, folder),
     readCheckoutPrefix: async () => (await import('./git-history.js')).readCheckoutPrefix(root),
     // Loaded when a run asks for it: the pool module is only needed by runs over many files.
-    openFilePool: async (request) =>
-      workerCount(options.workers ?? 'auto', { files: request.files, render: Boolean(request.templates) }) === 0
-        ? null
-        : (await import('./file-pool.js')).openFilePool({ ...request, config, setting: options.workers ?? 'auto', entry: options.workerEntry }),
+    // The shape is decided once, here, so a run that stays in one thread never loads the pool module.
+    openFilePool: async (request) => {
+      const shape = poolShape(options.workers ?? 'auto', { files: request.files, render: Boolean(request.templates) });
+      return shape.workers === 0 ? null : (await import('./file-pool.js')).openFilePool({ ...request, config, shape, entry: options.workerEntry });
+    },
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };
 }
