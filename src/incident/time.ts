@@ -242,18 +242,44 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
   return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
 
-// One wall-clock formatter per zone: formatting many timeline entries with
-// fresh TZDate objects was the costliest part of rendering a report.
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+// One formatter per zone gives the wall clock and the zone's short name in one
+// call: formatting timeline entries was the costliest part of rendering a report,
+// and each entry's time is shown beside its abbreviation.
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * The local date and time of an instant in a zone, as report text.
- *
- * @example
- * localWallClock(new Date('2024-01-15T09:03:00Z'), 'Europe/Berlin') // → { date: '2024-01-15', time: '10:03', seconds: '00' }
- */
-export function localWallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string } {
-  let formatter = wallClockFormatters.get(timeZone);
+/** What an instant reads as in a zone: its local day, time and seconds, and the zone's short name then. */
+interface LocalReading {
+  date: string;
+  time: string;
+  seconds: string;
+  abbreviation: string;
+}
+
+// A report asks for the same instants several times (the timeline row, the zone note, the chart):
+// the readings of recent ones are kept. Bounded, so a long run does not grow it without end.
+const recentReadings = new Map<string, LocalReading>();
+const MAX_RECENT_READINGS = 4_096;
+
+function localReading(instant: Date, timeZone: string): LocalReading {
+  const key = `${timeZone} ${instant.getTime()}`;
+  let reading = recentReadings.get(key);
+  if (reading === undefined) {
+    reading = isUtc(timeZone) ? utcReading(instant) : intlReading(instant, timeZone);
+    if (recentReadings.size >= MAX_RECENT_READINGS) recentReadings.clear();
+    recentReadings.set(key, reading);
+  }
+  return reading;
+}
+
+/** UTC needs no time-zone data: the Date's own UTC fields, and the name Intl gives it. */
+function utcReading(instant: Date): LocalReading {
+  const year = String(instant.getUTCFullYear()).padStart(4, '0');
+  const [month, day, hour, minute, second] = [instant.getUTCMonth() + 1, instant.getUTCDate(), instant.getUTCHours(), instant.getUTCMinutes(), instant.getUTCSeconds()].map(pad);
+  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}`, seconds: second!, abbreviation: 'UTC' };
+}
+
+function intlReading(instant: Date, timeZone: string): LocalReading {
+  let formatter = localFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -264,13 +290,30 @@ export function localWallClock(instant: Date, timeZone: string): { date: string;
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      timeZoneName: 'short',
     });
-    wallClockFormatters.set(timeZone, formatter);
+    localFormatters.set(timeZone, formatter);
   }
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
   const year = (parts.year ?? '').padStart(4, '0');
-  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? '00' };
+  return {
+    date: `${year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    seconds: parts.second ?? '00',
+    abbreviation: parts.timeZoneName ?? timeZone,
+  };
+}
+
+/**
+ * The local date and time of an instant in a zone, as report text.
+ *
+ * @example
+ * localWallClock(new Date('2024-01-15T09:03:00Z'), 'Europe/Berlin') // → { date: '2024-01-15', time: '10:03', seconds: '00' }
+ */
+export function localWallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string } {
+  const { date, time, seconds } = localReading(instant, timeZone);
+  return { date, time, seconds };
 }
 
 /** "2024-01-15 10:03 GMT+1": a time in its zone, with the abbreviation the runtime knows (EST, GMT+1, …). */
@@ -279,9 +322,6 @@ export function formatInstant(instant: Date, timeZone: string, pattern = 'yyyy-M
   return `${format(local, pattern)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
-// Intl formatters are costly to create; one per zone is reused.
-const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The short zone name at an instant, which changes with DST.
  *
@@ -289,12 +329,7 @@ const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
  * zoneAbbreviation(new Date('2024-07-15T12:00:00Z'), 'America/New_York') // → 'EDT'
  */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  let formatter = abbreviationFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
-    abbreviationFormatters.set(timeZone, formatter);
-  }
-  return formatter.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return localReading(instant, timeZone).abbreviation;
 }
 
 /** "1h 05m", "2d 3h 10m", "-4m", "0s": a duration in seconds, for people. */

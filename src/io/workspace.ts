@@ -13,6 +13,7 @@ import { GENERATED_PREFIX } from '../render/report-file.js';
 import { fileTooLarge } from '../load/parse.js';
 import type { FoundFiles, ReadResult, TemplatesLoaded, Workspace } from '../workflows/workspace.js';
 import { makeFolders, writableFolderProblem } from './writable.js';
+import { replaceFile } from './replace-file.js';
 import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import type { TemplateScope } from './templates.js';
@@ -70,7 +71,7 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options) => findFiles(root, options?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
-    readTextIfExists: (file) => readFile(resolve(file), 'utf8').catch(() => null),
+    readTextIfExists: async (file) => readTextIfExists(resolve(file)),
     exists: (file) =>
       access(resolve(file)).then(
         () => true,
@@ -128,6 +129,19 @@ export function toDisplayPath(root: string, absolute: string): string {
     return absolute.slice(prefix.length).split(path.sep).join('/');
   const relative = path.relative(root, absolute);
   return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+}
+
+/**
+ * A report or page that may not be there yet. Synchronous like `readBytes`: a
+ * cold build asks once per incident, and a failed open is cheaper than the
+ * round trip through the thread pool that an asynchronous one costs.
+ */
+function readTextIfExists(absolute: string): string | null {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -189,9 +203,11 @@ function readFailure(file: string, error: unknown): Diagnostic {
  * Writes via a temporary file and a rename: readers see the old or the new
  * file, never half. `durable` adds an fsync before the rename, for files that
  * cannot be regenerated (YAML write-back); rendered reports skip it, since a
- * rebuild recreates them and fsync per file dominates large builds.
+ * rebuild recreates them and fsync per file dominates large builds, and take
+ * the lean path of `replace-file.ts`.
  */
 export async function writeFileSafely(absolute: string, contents: string, options: { durable?: boolean } = {}): Promise<void> {
+  if (options.durable === false) return replaceFile(absolute, contents);
   await makeFolders(path.dirname(absolute));
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(absolute, contents, { encoding: 'utf8', fsync: options.durable ?? true });
