@@ -20,7 +20,7 @@ export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', impo
  * const templates = await loadTemplates(null); // the built-ins
  */
 export async function loadTemplates(userFolder: string | null): Promise<TemplateSet> {
-  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  const set = requireBuiltIn(await readTemplateFolder(BUILT_IN_TEMPLATES));
   if (!userFolder) return set;
   const found = await stat(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
@@ -34,20 +34,33 @@ export async function loadTemplates(userFolder: string | null): Promise<Template
  * `report/` in `userFolder` (absolute) when given.
  */
 export async function loadTrackerTemplates(userFolder: string | null): Promise<TemplateSet> {
-  const builtIn = await readTemplateFolder(path.join(BUILT_IN_TEMPLATES, 'report'), 'tracker.hbs');
-  if (!userFolder) return builtIn;
+  const builtInSet = requireBuiltIn(await readTemplateFolder(path.join(BUILT_IN_TEMPLATES, 'report'), 'tracker.hbs'));
+  if (!userFolder) return builtInSet;
   const found = await stat(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
   const user = await readTemplateFolder(path.join(userFolder, 'report'), 'tracker.hbs');
-  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+  return { report: user.report || builtInSet.report, partials: { ...builtInSet.partials, ...user.partials } };
 }
 
-/** The configured templates folder does not exist: a configuration problem, not a crash. */
+/**
+ * The configured templates folder does not exist (a configuration problem, not
+ * a crash), or the package's own templates are missing (a broken install).
+ */
 export class MissingTemplatesError extends Error {
   override name = 'MissingTemplatesError';
-  constructor(folder: string) {
-    super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+  constructor(folder: string, builtIn = false) {
+    super(
+      builtIn
+        ? `the built-in templates are missing from \`${folder}\`: the installation is incomplete; install postmortem again`
+        : `the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`,
+    );
   }
+}
+
+/** The package's own set, which must have its main template: without it every report would be empty. */
+function requireBuiltIn(set: TemplateSet): TemplateSet {
+  if (set.report === '') throw new MissingTemplatesError(BUILT_IN_TEMPLATES, true);
+  return set;
 }
 
 async function readTemplateFolder(folder: string, main = 'report.hbs'): Promise<TemplateSet> {
