@@ -274,7 +274,13 @@ function localReading(instant: Date, timeZone: string): LocalReading {
 /** UTC needs no time-zone data: the Date's own UTC fields, and the name Intl gives it. */
 function utcReading(instant: Date): LocalReading {
   const year = String(instant.getUTCFullYear()).padStart(4, '0');
-  const [month, day, hour, minute, second] = [instant.getUTCMonth() + 1, instant.getUTCDate(), instant.getUTCHours(), instant.getUTCMinutes(), instant.getUTCSeconds()].map(pad);
+  const [month, day, hour, minute, second] = [
+    instant.getUTCMonth() + 1,
+    instant.getUTCDate(),
+    instant.getUTCHours(),
+    instant.getUTCMinutes(),
+    instant.getUTCSeconds(),
+  ].map(pad);
   return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}`, seconds: second!, abbreviation: 'UTC' };
 }
 

@@ -1,5 +1,6 @@
 /** A broken template override names its file, line and column (exit 2); a misnamed one gets a "did you mean". */
-import { cp, mkdtemp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,4 +84,24 @@ describe('template overrides', () => {
     expect(report.stderr).not.toContain('timelin');
     expect((await run(dir, ['build'])).stderr).not.toContain('trend.hbs');
   });
+});
+
+describe('an installation without its templates folder', () => {
+  it.each([[['build']], [['report', '--now', '2026-12-01']]])(
+    '`%j` stops with exit 2 and says the install is incomplete, writing no empty report',
+    async (args) => {
+      // The built package, copied without `templates/`: what a broken install or a bad bundle copy looks like.
+      const install = await mkdtemp(path.join(tmpdir(), 'pm-no-templates-'));
+      for (const part of ['dist', 'schema', 'package.json']) await cp(path.join(root, part), path.join(install, part), { recursive: true });
+      await symlink(path.join(root, 'node_modules'), path.join(install, 'node_modules'));
+      const work = await mkdtemp(path.join(tmpdir(), 'pm-no-templates-work-'));
+      await cp(path.join(root, 'test/fixtures/render-hostile-text/incident.yaml'), path.join(work, 'postmortems/2024-03-05-hostile.yaml'));
+      const before = await readdir(work, { recursive: true });
+      const result = spawnSync(process.execPath, [path.join(install, 'dist/bin/postmortem.cjs'), ...args], { cwd: work, encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`the built-in templates are missing from \`${path.join(install, 'templates')}`);
+      expect(result.stderr).toContain('install postmortem again');
+      expect(await readdir(work, { recursive: true })).toEqual(before);
+    },
+  );
 });
