@@ -4,7 +4,7 @@
  * writes results atomically (temp file + rename) so that no reader ever sees
  * half a file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../config/config.js';
@@ -138,6 +138,8 @@ export function toDisplayPath(root: string, absolute: string): string {
  */
 function readTextIfExists(absolute: string): string | null {
   try {
+    // A stat that answers "no such file" without throwing: the error a failed read throws costs more than the read.
+    if (!statSync(absolute, { throwIfNoEntry: false })?.isFile()) return null;
     return readFileSync(absolute, 'utf8');
   } catch {
     return null;

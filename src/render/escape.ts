@@ -69,15 +69,29 @@ const ISSUE_RULES: Record<string, CharRule> = {
   '\n': () => ' ',
 };
 
+// Most text holds none of the characters a rule set cares about: a search for them skips from one to
+// the next instead of looking up every character (escaping was a tenth of rendering a report).
+const specialsOf = new WeakMap<Record<string, CharRule>, RegExp>();
+
+function specials(rules: Record<string, CharRule>): RegExp {
+  let pattern = specialsOf.get(rules);
+  if (!pattern) {
+    pattern = new RegExp(`[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    specialsOf.set(rules, pattern);
+  }
+  return pattern;
+}
+
 function applyRules(text: string, rules: Record<string, CharRule>): string {
+  const pattern = specials(rules);
+  pattern.lastIndex = 0;
   let out = '';
   let kept = 0;
-  for (let index = 0; index < text.length; index++) {
-    const rule = rules[text[index]!];
-    const replacement = rule?.(text, index);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replacement = rules[match[0]]!(text, match.index);
     if (replacement === undefined) continue;
-    out += text.slice(kept, index) + replacement;
-    kept = index + 1;
+    out += text.slice(kept, match.index) + replacement;
+    kept = match.index + 1;
   }
   return kept === 0 ? text : out + text.slice(kept);
 }

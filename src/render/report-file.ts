@@ -76,8 +76,16 @@ export function reportKey(inputs: ReportInputs): string {
 
 /** The short hash a report header uses for a related incident's file. */
 export function relatedFileHash(file: string): string {
-  return hash(file, 8);
+  // Each report names about five related files, and each file is named by several reports: one hash per name.
+  let known = relatedHashes.get(file);
+  if (known === undefined) {
+    known = hash(file, 8);
+    relatedHashes.set(file, known);
+  }
+  return known;
 }
+
+const relatedHashes = new Map<string, string>();
 
 export interface ReportHeader {
   key: string;
