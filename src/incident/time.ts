@@ -247,6 +247,18 @@ function resolveLocal(clock: WallClock, timeZone: string, text: string): TimeRes
 // and each entry's time is shown beside its abbreviation.
 const localFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The Intl fields a local reading is made of (with `timeZone`); exported for the test that checks the fast paths against Intl. */
+export const LOCAL_READING_FORMAT: Readonly<Intl.DateTimeFormatOptions> = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+};
+
 /** What an instant reads as in a zone: its local day, time and seconds, and the zone's short name then. */
 interface LocalReading {
   date: string;
@@ -287,17 +299,7 @@ function utcReading(instant: Date): LocalReading {
 function intlReading(instant: Date, timeZone: string): LocalReading {
   let formatter = localFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'short',
-    });
+    formatter = new Intl.DateTimeFormat('en-US', { ...LOCAL_READING_FORMAT, timeZone });
     localFormatters.set(timeZone, formatter);
   }
   const parts: Record<string, string> = {};

@@ -4,24 +4,12 @@
  * half-hour and 45-minute offsets and UTC, which is answered without Intl.
  */
 import { describe, expect, it } from 'vitest';
-import { localWallClock, zoneAbbreviation } from '../../src/incident/time.js';
+import { LOCAL_READING_FORMAT, localWallClock, zoneAbbreviation } from '../../src/incident/time.js';
 
 /** What Intl itself says: the reference the fast paths must match. */
 function intlReading(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'short',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
+    new Intl.DateTimeFormat('en-US', { ...LOCAL_READING_FORMAT, timeZone }).formatToParts(instant).map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
 }
