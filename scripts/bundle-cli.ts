@@ -33,7 +33,8 @@
  * npm run build   # tsc, then this script
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,23 @@ import { COMMAND_LOADERS } from '../src/cli/commands/lazy.js';
 import { NODE_ESM_BUNDLE, ROOT } from './esbuild-options.js';
 
 export const CLI_BUNDLE_DIR = path.join(ROOT, 'dist', 'bin');
+
+/**
+ * The build's identity for the check cache (src/io/build-identity.ts): a digest of everything a
+ * check's result depends on in the tool itself, its sources and its dependencies' locked versions.
+ */
+export async function buildIdentity(): Promise<string> {
+  const hash = createHash('sha256');
+  const sources = (await readdir(path.join(ROOT, 'src'), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+  for (const file of ['package.json', 'package-lock.json', ...sources]) hash.update(`${file}\0`).update(await readFile(path.join(ROOT, file))).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The `define` that embeds the identity (empty for the metafile-only builds of startupInputs: no cache there). */
+const identityDefine = (identity: string | null): Record<string, string> => (identity ? { __POSTMORTEM_BUILD__: JSON.stringify(identity) } : {});
 
 const CLI_BUNDLE = {
   ...NODE_ESM_BUNDLE,
@@ -59,12 +77,12 @@ const CLI_BUNDLE = {
  * `dirname` and `filename` are this file's own, as for an ES module (and any
  * other use fails the build, see bundleCli).
  */
-function commandBundle(name: string) {
+function commandBundle(name: string, identity: string | null = null) {
   return {
     ...NODE_ESM_BUNDLE,
     format: 'cjs',
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    define: { ...identityDefine(identity), 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
     stdin: {
       contents: [
         "import { runMain } from './src/cli/main.js';",
@@ -123,7 +141,12 @@ const WARM_UP: Readonly<Record<string, readonly string[]>> = {
 /** Writes dist/bin/ afresh (old chunks would linger under other hashes), then fills the code caches. */
 export async function bundleCli(): Promise<string[]> {
   await rm(CLI_BUNDLE_DIR, { recursive: true, force: true });
-  const results = await Promise.all([build(CLI_BUNDLE), build(LAUNCHER), ...COMMAND_NAMES.map((name) => build(commandBundle(name)))]);
+  const identity = await buildIdentity();
+  const results = await Promise.all([
+    build({ ...CLI_BUNDLE, define: identityDefine(identity) }),
+    build(LAUNCHER),
+    ...COMMAND_NAMES.map((name) => build(commandBundle(name, identity))),
+  ]);
   // Any other use of import.meta would be an empty object in a CommonJS bundle: refuse to build rather than ship that.
   const emptied = results.flatMap((result) => result.warnings).filter((warning) => warning.text.includes('"import.meta" is not available'));
   if (emptied.length > 0) throw new Error(`import.meta in a command bundle: ${emptied.map((w) => `${w.location?.file}:${w.location?.line}`).join(', ')}`);

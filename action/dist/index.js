@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path14,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path14,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path11 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search2 ? `${pathname}${search2}` : pathname;
+        const path14 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path14,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code2 = path11.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code2 = path14.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -17243,8 +17243,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20888,9 +20888,9 @@ function createDiagnostic(init) {
   if (rest.cause !== void 0) diagnostic.cause = rest.cause;
   return diagnostic;
 }
-function formatFieldPath(path11) {
+function formatFieldPath(path14) {
   let out = "";
-  for (const segment of path11) {
+  for (const segment of path14) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -20994,17 +20994,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21015,13 +21015,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21042,17 +21042,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -21063,13 +21063,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -21096,23 +21096,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -21724,10 +21724,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21746,7 +21746,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21776,11 +21776,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -21794,8 +21794,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -21809,8 +21809,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -21828,8 +21828,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -21839,8 +21839,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24355,9 +24355,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24432,14 +24432,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24454,10 +24454,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24468,10 +24468,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24488,13 +24488,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -26455,9 +26455,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path11) => {
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field2, index2] of path11) {
+      for (const [field2, index2] of path14) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -26466,23 +26466,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path11) => {
-      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field2 = path14[path14.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -26493,10 +26493,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -28262,33 +28262,33 @@ function spanOfNode(source, node2) {
   if (!range) return null;
   return spanOfRange(source, range[0], range[1]);
 }
-function nodeAtPath(source, path11) {
+function nodeAtPath(source, path14) {
   let current = source.document.contents;
-  for (let i = 0; i < path11.length; i++) {
-    const next = childOf(current, path11[i]);
+  for (let i = 0; i < path14.length; i++) {
+    const next = childOf(current, path14[i]);
     if (next === void 0) return isNode(current) ? { node: current, exact: false, depth: i } : null;
     current = next;
   }
-  return isNode(current) ? { node: current, exact: true, depth: path11.length } : null;
+  return isNode(current) ? { node: current, exact: true, depth: path14.length } : null;
 }
-function keyNodeAtPath(source, path11) {
-  const last = path11[path11.length - 1];
+function keyNodeAtPath(source, path14) {
+  const last = path14[path14.length - 1];
   if (last === void 0) return null;
-  const parent = nodeAtPath(source, path11.slice(0, -1));
+  const parent = nodeAtPath(source, path14.slice(0, -1));
   if (!parent?.exact || !(0, import_yaml.isMap)(parent.node)) return null;
   const pair = parent.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(last));
   return pair && isNode(pair.key) ? pair.key : null;
 }
-function locatePath(source, path11, options = {}) {
+function locatePath(source, path14, options = {}) {
   if (!source) return null;
   if (options.key) {
-    const key = keyNodeAtPath(source, path11);
+    const key = keyNodeAtPath(source, path14);
     if (key) return spanOfNode(source, key);
   }
-  const found = nodeAtPath(source, path11);
+  const found = nodeAtPath(source, path14);
   if (!found) return { line: 1, column: 1 };
   if (found.exact) return spanOfNode(source, found.node);
-  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path11.slice(0, found.depth)) : null;
+  const ownerKey = found.depth > 0 ? keyNodeAtPath(source, path14.slice(0, found.depth)) : null;
   const target = ownerKey ? spanOfNode(source, ownerKey) : spanOfNode(source, found.node);
   if (!ownerKey && target) return { line: target.line, column: target.column };
   return target;
@@ -28325,8 +28325,8 @@ function checkDocumentStructure(source) {
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
-    const path11 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path11 }));
+    const path14 = segments.length > 0 ? formatFieldPath(segments) : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path14 }));
   };
   let tooDeep = false;
   const walk = (node2, depth) => {
@@ -28807,9 +28807,9 @@ function idGuess(c) {
 function describeSchemaError(context) {
   return (Object.hasOwn(DESCRIBERS, context.error.keyword) ? DESCRIBERS[context.error.keyword] : other)(context);
 }
-function valueAt(data, path11) {
+function valueAt(data, path14) {
   let current = data;
-  for (const segment of path11) {
+  for (const segment of path14) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[String(segment)];
   }
@@ -29020,7 +29020,7 @@ function describeError(error2, data, file, source) {
     base,
     value: valueAt(data, base),
     parent: error2.parentSchema,
-    where: (path11, key = false) => ({ path: formatFieldPath(path11) || null, span: locatePath(source, path11, { key }) })
+    where: (path14, key = false) => ({ path: formatFieldPath(path14) || null, span: locatePath(source, path14, { key }) })
   });
   return described ? createDiagnostic({ file, ...described }) : null;
 }
@@ -31601,27 +31601,27 @@ function checkConfig(file, input) {
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
   if (repeated !== -1) {
-    const path11 = ["severities", repeated];
+    const path14 = ["severities", repeated];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `Severity \`${config.severities[repeated]}\` is listed twice (names are compared case-insensitively)`,
-      path: formatFieldPath(path11),
-      span: locatePath(loaded.source, path11),
+      path: formatFieldPath(path14),
+      span: locatePath(loaded.source, path14),
       expected: "each severity name once"
     });
     return { config: null, diagnostics: [diagnostic] };
   }
   const unknownApproval = Object.keys(config.review.approvals).find((key) => key !== "default" && !config.severities.includes(key));
   if (unknownApproval !== void 0) {
-    const written = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
-    const path11 = ["review", "approvals", written];
+    const written2 = Object.keys(loaded.data.review?.approvals ?? {}).find((key) => key.toUpperCase() === unknownApproval) ?? unknownApproval;
+    const path14 = ["review", "approvals", written2];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
-      message: `\`review.approvals\` names \`${written}\`, which is not on the severity scale`,
-      path: formatFieldPath(path11),
-      span: locatePath(loaded.source, path11),
+      message: `\`review.approvals\` names \`${written2}\`, which is not on the severity scale`,
+      path: formatFieldPath(path14),
+      span: locatePath(loaded.source, path14),
       expected: `\`default\` or one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31630,13 +31630,13 @@ function checkConfig(file, input) {
     (name) => !config.severities.includes(name.toUpperCase())
   );
   if (unknownSeverity !== void 0) {
-    const path11 = ["policies", "action_deadline_days", unknownSeverity];
+    const path14 = ["policies", "action_deadline_days", unknownSeverity];
     const diagnostic = createDiagnostic({
       file,
       ruleId: "schema/severities",
       message: `\`${unknownSeverity}\` in \`policies.action_deadline_days\` is not a severity of the scale`,
-      path: formatFieldPath(path11),
-      span: locatePath(loaded.source, path11),
+      path: formatFieldPath(path14),
+      span: locatePath(loaded.source, path14),
       expected: `one of ${config.severities.map((s) => `\`${s}\``).join(", ")}`
     });
     return { config: null, diagnostics: [diagnostic] };
@@ -31681,20 +31681,25 @@ function hash(text4, length = 16) {
   return createHash("sha256").update(text4).digest("hex").slice(0, length);
 }
 function templateDigest(templates) {
-  let digest = templateDigests.get(templates);
-  if (digest === void 0) {
+  let digest2 = templateDigests.get(templates);
+  if (digest2 === void 0) {
     const partials = Object.entries(templates.partials).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    digest = hash(JSON.stringify([templates.report, partials]));
-    templateDigests.set(templates, digest);
+    digest2 = hash(JSON.stringify([templates.report, partials]));
+    templateDigests.set(templates, digest2);
   }
-  return digest;
+  return digest2;
 }
 function reportKey(inputs) {
   const meta = JSON.stringify([NORMALISATION_VERSION, inputs.toolVersion, inputs.file, inputs.templates, inputs.settings]);
   return createHash("sha256").update(meta).update("\n").update(inputs.source).digest("hex").slice(0, 16);
 }
 function relatedFileHash(file) {
-  return hash(file, 8);
+  let known = relatedHashes.get(file);
+  if (known === void 0) {
+    known = hash(file, 8);
+    relatedHashes.set(file, known);
+  }
+  return known;
 }
 function readReportHeader(text4) {
   const header = HEADER.exec(text4);
@@ -31712,7 +31717,7 @@ function composeReportFile(sourceFile, body, stamp) {
 
 ${body}`;
 }
-var NORMALISATION_VERSION, PENDING_KEY, HEADER, GENERATED_PREFIX, templateDigests;
+var NORMALISATION_VERSION, PENDING_KEY, HEADER, GENERATED_PREFIX, templateDigests, relatedHashes;
 var init_report_file = __esm({
   "src/render/report-file.ts"() {
     "use strict";
@@ -31721,6 +31726,7 @@ var init_report_file = __esm({
     HEADER = /^<!-- Generated by postmortem from (.+?); edit that file, not this report\. key:([0-9a-f]{16}|pending) body:([0-9a-f]{16}) related:((?:[0-9a-f]{8},?)*) -->\n\n/;
     GENERATED_PREFIX = "<!-- Generated by postmortem from ";
     templateDigests = /* @__PURE__ */ new WeakMap();
+    relatedHashes = /* @__PURE__ */ new Map();
   }
 });
 
@@ -31731,7 +31737,7 @@ __export(git_history_exports, {
   readPublicationDates: () => readPublicationDates
 });
 import { execFile as execFile2 } from "node:child_process";
-import path2 from "node:path";
+import path4 from "node:path";
 import { promisify } from "node:util";
 async function git(root, args) {
   try {
@@ -31759,14 +31765,14 @@ async function readPublicationDates(root, folder) {
     folder
   ]);
   if (log === null) return null;
-  const absoluteRoot = path2.resolve(root);
+  const absoluteRoot = path4.resolve(root);
   const topLevel = top.trim();
   const dates = /* @__PURE__ */ new Map();
   for (const commit of log.split("\0").slice(1)) {
     const [date, ...names] = commit.split("\n").filter((line) => line.length > 0);
     if (!date) continue;
     for (const name of names) {
-      const file = path2.relative(absoluteRoot, path2.join(topLevel, name)).split(path2.sep).join("/");
+      const file = path4.relative(absoluteRoot, path4.join(topLevel, name)).split(path4.sep).join("/");
       if (!dates.has(file)) dates.set(file, date.slice(0, 10));
     }
   }
@@ -32297,33 +32303,49 @@ function resolveLocal(clock, timeZone, text4) {
   const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
   return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
 }
-function localWallClock(instant, timeZone) {
-  let formatter = wallClockFormatters.get(timeZone);
+function localReading(instant, timeZone) {
+  const key = `${timeZone} ${instant.getTime()}`;
+  let reading = recentReadings.get(key);
+  if (reading === void 0) {
+    reading = isUtc(timeZone) ? utcReading(instant) : intlReading(instant, timeZone);
+    if (recentReadings.size >= MAX_RECENT_READINGS) recentReadings.clear();
+    recentReadings.set(key, reading);
+  }
+  return reading;
+}
+function utcReading(instant) {
+  const year = String(instant.getUTCFullYear()).padStart(4, "0");
+  const [month, day, hour, minute, second] = [
+    instant.getUTCMonth() + 1,
+    instant.getUTCDate(),
+    instant.getUTCHours(),
+    instant.getUTCMinutes(),
+    instant.getUTCSeconds()
+  ].map(pad);
+  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}`, seconds: second, abbreviation: "UTC" };
+}
+function intlReading(instant, timeZone) {
+  let formatter = localFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    });
-    wallClockFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat("en-US", { ...LOCAL_READING_FORMAT, timeZone });
+    localFormatters.set(timeZone, formatter);
   }
   const parts = {};
   for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
   const year = (parts.year ?? "").padStart(4, "0");
-  return { date: `${year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: parts.second ?? "00" };
+  return {
+    date: `${year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    seconds: parts.second ?? "00",
+    abbreviation: parts.timeZoneName ?? timeZone
+  };
+}
+function localWallClock(instant, timeZone) {
+  const { date, time, seconds: seconds2 } = localReading(instant, timeZone);
+  return { date, time, seconds: seconds2 };
 }
 function zoneAbbreviation(instant, timeZone) {
-  let formatter = abbreviationFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
-    abbreviationFormatters.set(timeZone, formatter);
-  }
-  return formatter.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  return localReading(instant, timeZone).abbreviation;
 }
 function formatDuration(seconds2) {
   const sign = seconds2 < 0 ? "-" : "";
@@ -32344,7 +32366,7 @@ function formatDuration(seconds2) {
 function pad(value) {
   return String(value).padStart(2, "0");
 }
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, wallClockFormatters, abbreviationFormatters;
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, localFormatters, LOCAL_READING_FORMAT, recentReadings, MAX_RECENT_READINGS;
 var init_time = __esm({
   "src/incident/time.ts"() {
     "use strict";
@@ -32364,8 +32386,19 @@ var init_time = __esm({
     STABLE_MARGIN = 3 * 60 * MINUTE;
     MAX_STABLE_SPANS = 2e4;
     spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
-    wallClockFormatters = /* @__PURE__ */ new Map();
-    abbreviationFormatters = /* @__PURE__ */ new Map();
+    localFormatters = /* @__PURE__ */ new Map();
+    LOCAL_READING_FORMAT = {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "short"
+    };
+    recentReadings = /* @__PURE__ */ new Map();
+    MAX_RECENT_READINGS = 4096;
   }
 });
 
@@ -33626,13 +33659,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path11) {
-          return /^\.|this\b/.test(path11.original);
+        scopedId: function scopedId(path14) {
+          return /^\.|this\b/.test(path14.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path11) {
-          return path11.parts.length === 1 && !AST.helpers.scopedId(path11) && !path11.depth;
+        simpleId: function simpleId(path14) {
+          return path14.parts.length === 1 && !AST.helpers.scopedId(path14) && !path14.depth;
         }
       }
     };
@@ -34717,12 +34750,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path11, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path14, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path11,
+        path: path14,
         params,
         hash: hash2,
         escaped,
@@ -34994,9 +35027,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path11 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path14 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path11.original);
+        this.opcode("registerDecorator", params.length, path14.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -35063,48 +35096,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path11 = sexpr.path, name = path11.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path11));
+        var path14 = sexpr.path, name = path14.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path14));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path11.strict = true;
-        this.accept(path11);
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path11 = sexpr.path;
-        path11.strict = true;
-        this.accept(path11);
+        var path14 = sexpr.path;
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path11 = sexpr.path, name = path11.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path14 = sexpr.path, name = path14.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path11.strict = true;
-          path11.falsy = true;
-          this.accept(path11);
-          this.opcode("invokeHelper", params.length, path11.original, _ast2["default"].helpers.simpleId(path11));
+          path14.strict = true;
+          path14.falsy = true;
+          this.accept(path14);
+          this.opcode("invokeHelper", params.length, path14.original, _ast2["default"].helpers.simpleId(path14));
         }
       },
-      PathExpression: function PathExpression(path11) {
-        var depth = validateDepth(path11);
-        var parts = validateParts(path11);
+      PathExpression: function PathExpression(path14) {
+        var depth = validateDepth(path14);
+        var parts = validateParts(path14);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path11), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path14), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path11.data) {
+        } else if (path14.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path11.strict);
+          this.opcode("lookupData", depth, parts, path14.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path11.falsy, path11.strict, scoped);
+          this.opcode("lookupOnContext", parts, path14.falsy, path14.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string3) {
@@ -35331,8 +35364,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path11) {
-      return validateStringArray(path11, path11.parts, "parts");
+    function validateParts(path14) {
+      return validateStringArray(path14, path14.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -35514,16 +35547,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path11 = aPath;
+      var path14 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path11 = url.path;
+        path14 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path11);
-      var parts = path11.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path14);
+      var parts = path14.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -35540,15 +35573,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path11 = parts.join("/");
-      if (path11 === "") {
-        path11 = isAbsolute ? "/" : ".";
+      path14 = parts.join("/");
+      if (path14 === "") {
+        path14 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path11;
+        url.path = path14;
         return urlGenerate(url);
       }
-      return path11;
+      return path14;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -38350,8 +38383,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path11 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path11;
+      var path14 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path14;
     };
     PrintVisitor.prototype.StringLiteral = function(string3) {
       return '"' + string3.value + '"';
@@ -38402,15 +38435,24 @@ var require_lib = __commonJS({
 });
 
 // src/render/escape.ts
+function specials(rules) {
+  let pattern = specialsOf.get(rules);
+  if (!pattern) {
+    pattern = new RegExp(`[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
+    specialsOf.set(rules, pattern);
+  }
+  return pattern;
+}
 function applyRules(text4, rules) {
+  const pattern = specials(rules);
+  pattern.lastIndex = 0;
   let out = "";
   let kept = 0;
-  for (let index2 = 0; index2 < text4.length; index2++) {
-    const rule3 = rules[text4[index2]];
-    const replacement = rule3?.(text4, index2);
+  for (let match = pattern.exec(text4); match !== null; match = pattern.exec(text4)) {
+    const replacement = rules[match[0]](text4, match.index);
     if (replacement === void 0) continue;
-    out += text4.slice(kept, index2) + replacement;
-    kept = index2 + 1;
+    out += text4.slice(kept, match.index) + replacement;
+    kept = match.index + 1;
   }
   return kept === 0 ? text4 : out + text4.slice(kept);
 }
@@ -38441,7 +38483,7 @@ function escapeIssueText(text4) {
 function markdownHref(target) {
   return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
-var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, LINE_START;
+var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, specialsOf, LINE_START;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
@@ -38488,6 +38530,7 @@ var init_escape = __esm({
       "\r": (text4, index2) => text4[index2 + 1] === "\n" ? "" : void 0,
       "\n": () => " "
     };
+    specialsOf = /* @__PURE__ */ new WeakMap();
     LINE_START = /^(?:[#>=]|[+](?=[ \t]|$)|-(?=[ \t:|-]|$)|:(?=-)|\d+(?:[.](?=[ \t]|$)|\)))/;
   }
 });
@@ -38534,19 +38577,16 @@ function copyFence(input, start, opening, out) {
 }
 function splitRow(row) {
   const cells = [];
-  let cell = "";
+  let start = 0;
   for (let index2 = 0; index2 < row.length; index2++) {
-    const char = row[index2];
-    if (char === "\\" && index2 + 1 < row.length) {
-      cell += char + row[++index2];
-    } else if (char === "|") {
-      cells.push(cell);
-      cell = "";
-    } else {
-      cell += char;
+    const code2 = row.charCodeAt(index2);
+    if (code2 === BACKSLASH) index2++;
+    else if (code2 === PIPE) {
+      cells.push(row.slice(start, index2));
+      start = index2 + 1;
     }
   }
-  cells.push(cell);
+  cells.push(row.slice(start));
   if (row.trimStart().startsWith("|")) cells.shift();
   if (cells.length > 0 && cells[cells.length - 1].trim() === "" && /\|\s*$/.test(row)) cells.pop();
   return cells.map((value) => value.trim());
@@ -38581,12 +38621,14 @@ function layoutTable(rows) {
   const [head, ...rest] = matrix;
   return [line(head), line(widths.map((width, column) => delimiterCell(alignments[column] ?? "none", width))), ...rest.map(line)];
 }
-var FENCE, DELIMITER_ROW;
+var FENCE, DELIMITER_ROW, BACKSLASH, PIPE;
 var init_layout = __esm({
   "src/render/layout.ts"() {
     "use strict";
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
     DELIMITER_ROW = /^\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$/;
+    BACKSLASH = 92;
+    PIPE = 124;
   }
 });
 
@@ -39549,13 +39591,13 @@ function checkReadiness(data, context) {
   const status = statusOrDefault(typeof data.status === "string" ? data.status : null);
   const severity = SEVERITY_BY_STATUS[status];
   if (!severity) return [];
-  const at = (path11) => ({ file: context.file, severity, path: formatFieldPath(path11), span: locatePath(context.source, path11) });
+  const at = (path14) => ({ file: context.file, severity, path: formatFieldPath(path14), span: locatePath(context.source, path14) });
   const found = placeholderPaths(data, []).map(
-    ({ path: path11, text: text4 }) => createDiagnostic({
-      ...at(path11),
-      span: textSpan(context.source, path11, text4) ?? locatePath(context.source, path11),
+    ({ path: path14, text: text4 }) => createDiagnostic({
+      ...at(path14),
+      span: textSpan(context.source, path14, text4) ?? locatePath(context.source, path14),
       ruleId: "schema/placeholder-text",
-      message: `\`${formatFieldPath(path11)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
+      message: `\`${formatFieldPath(path14)}\` still holds the placeholder text, but the post-mortem is \`${status}\``,
       expected: "what actually happened, in your words",
       actual: `\`${text4}\``,
       note: "The placeholder comes from `postmortem new` (or `import`); replace it, or keep the incident `status: draft` until it is written."
@@ -39563,10 +39605,10 @@ function checkReadiness(data, context) {
   );
   const authors = data.authors;
   if (!Array.isArray(authors) || authors.length === 0) {
-    const path11 = data.authors === void 0 ? ["status"] : ["authors"];
+    const path14 = data.authors === void 0 ? ["status"] : ["authors"];
     found.push(
       createDiagnostic({
-        ...at(path11),
+        ...at(path14),
         path: "authors",
         ruleId: "schema/no-authors",
         message: `The post-mortem is \`${status}\` but names no authors`,
@@ -39578,14 +39620,14 @@ function checkReadiness(data, context) {
   }
   return found;
 }
-function placeholderPaths(value, path11) {
-  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path11, text: value.trim() }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path11, index2]));
+function placeholderPaths(value, path14) {
+  if (typeof value === "string") return isPlaceholderText(value) ? [{ path: path14, text: value.trim() }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index2) => placeholderPaths(item, [...path14, index2]));
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path11, key]));
+  return Object.entries(value).flatMap(([key, item]) => key.startsWith("x-") ? [] : placeholderPaths(item, [...path14, key]));
 }
-function textSpan(source, path11, text4) {
-  const range = source ? nodeAtPath(source, path11)?.node.range : void 0;
+function textSpan(source, path14, text4) {
+  const range = source ? nodeAtPath(source, path14)?.node.range : void 0;
   if (!source || !range) return null;
   const start = source.text.indexOf(text4, range[0]);
   return start >= 0 && start < range[1] ? spanOfRange(source, start, start + text4.length) : null;
@@ -39640,11 +39682,11 @@ function checkIncidentRules(data, context) {
     const span2 = locatePath(context.source, cause.at);
     return { file: context.file, line: span2?.line ?? null, column: span2?.column ?? null, message: cause.message };
   };
-  const report = (path11, { cause, ...init }) => diagnostics.push(
+  const report = (path14, { cause, ...init }) => diagnostics.push(
     createDiagnostic({
       file: context.file,
-      path: formatFieldPath(path11),
-      span: locatePath(context.source, path11),
+      path: formatFieldPath(path14),
+      span: locatePath(context.source, path14),
       ...init,
       ...cause ? { cause: causeAt(cause) } : {}
     })
@@ -39792,13 +39834,13 @@ function checkNumbers(incident, report) {
       true
     ])
   ];
-  for (const [path11, value, whole] of fields) {
+  for (const [path14, value, whole] of fields) {
     if (typeof value !== "number") continue;
     const usable = whole ? Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) : Number.isFinite(value);
     if (usable) continue;
-    report(path11, {
+    report(path14, {
       ruleId: "schema/range",
-      message: `\`${formatFieldPath(path11)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
+      message: `\`${formatFieldPath(path14)}\` must be a finite number${whole ? " below 2^53" : ""}; found ${String(value)}`,
       expected: whole ? "a whole number up to 9007199254740991" : "a finite number",
       actual: String(value)
     });
@@ -39868,7 +39910,7 @@ var init_statistics = __esm({
 // src/report/policies.ts
 function checkPolicies(incident, policies, today) {
   const findings = [];
-  const found = (ruleId, path11, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path11, message });
+  const found = (ruleId, path14, message) => findings.push({ incident: incident.id, file: incident.file, ruleId, path: path14, message });
   const allowed = policies.actionDeadlineDays[incident.severity];
   if (allowed !== void 0) {
     const latest = addDays(incident.date, allowed);
@@ -39900,7 +39942,7 @@ var init_policies = __esm({
 
 // src/report/incident-warnings.ts
 function trackerWarnings(incident, source, policies, today) {
-  const at = (path11) => ({ file: incident.file, path: formatFieldPath(path11), span: locatePath(source, path11), severity: "warning" });
+  const at = (path14) => ({ file: incident.file, path: formatFieldPath(path14), span: locatePath(source, path14), severity: "warning" });
   const diagnostics = [];
   for (const item of incident.actionItems) {
     if (item.status !== "wont-do" || item.reason !== null) continue;
@@ -40065,22 +40107,33 @@ function readFiles(workspace, files) {
   return inOrder(files, READ_AHEAD, async (file, index2) => ({ file, read: await workspace.readBytes(file), position: index2 + 1, total: files.length }));
 }
 async function* checkFiles(workspace, files, options = {}) {
-  const { pool, keep, diagnosticsOnly, ...checkOptions } = options;
+  const { pool, keep, diagnosticsOnly, cache, ...checkOptions } = options;
+  const cached = cache?.bind({ today: checkOptions.today ?? null, diagnosticsOnly: Boolean(diagnosticsOnly) }) ?? null;
   if (pool) {
-    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep, diagnosticsOnly });
+    yield* checkInPool(workspace, files, pool, cached, { ...checkOptions, keep, diagnosticsOnly });
     return;
   }
   const { checkIncident: checkIncident2 } = await Promise.resolve().then(() => (init_check_incident(), check_incident_exports));
   for await (const { file, read, position: position2, total } of readFiles(workspace, files)) {
-    const checked = "diagnostic" in read ? unread(file, read.diagnostic) : checkIncident2(file, read.bytes, workspace.config, checkOptions);
-    yield { ...checked, position: position2, total, bytes: "bytes" in read ? read.bytes : null };
+    if ("diagnostic" in read) {
+      yield { ...unread(file, read.diagnostic), position: position2, total, bytes: null };
+      continue;
+    }
+    const hit = cached?.get(file, read.bytes);
+    const checked = hit ?? checkIncident2(file, read.bytes, workspace.config, checkOptions);
+    if (!hit) cached?.set(file, read.bytes, checked);
+    yield { ...checked, position: position2, total, bytes: read.bytes };
   }
 }
-function checkInPool(workspace, files, pool, options) {
+function checkInPool(workspace, files, pool, cached, options) {
   return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index2) => {
     const read = await workspace.readBytes(file);
-    const checked = "diagnostic" in read ? unread(file, read.diagnostic) : await pool.check(file, read.bytes, options);
-    return { ...checked, position: index2 + 1, total: files.length, bytes: "bytes" in read ? read.bytes : null };
+    const place = { position: index2 + 1, total: files.length };
+    if ("diagnostic" in read) return { ...unread(file, read.diagnostic), ...place, bytes: null };
+    const hit = cached?.get(file, read.bytes);
+    const checked = hit ?? await pool.check(file, read.bytes, options);
+    if (!hit) cached?.set(file, read.bytes, checked);
+    return { ...checked, ...place, bytes: read.bytes };
   });
 }
 function unread(file, diagnostic) {
@@ -40109,8 +40162,8 @@ var init_incident_files = __esm({
 
 // src/workflows/incident-ids.ts
 function incidentIdOf(file, source) {
-  const written = source?.document.get("id");
-  return typeof written === "string" && written.trim() !== "" ? written : incidentIdFromFile(file);
+  const written2 = source?.document.get("id");
+  return typeof written2 === "string" && written2.trim() !== "" ? written2 : incidentIdFromFile(file);
 }
 async function incidentIdOwners(workspace, load, known = []) {
   const folder = await listIncidentFiles(workspace, []);
@@ -40121,8 +40174,8 @@ async function incidentIdOwners(workspace, load, known = []) {
   return owners;
 }
 function idRecord(file, source) {
-  const written = source?.document.has("id") ?? false;
-  return { file, id: incidentIdOf(file, source), idSpan: written && source ? locatePath(source, ["id"]) : null, written };
+  const written2 = source?.document.has("id") ?? false;
+  return { file, id: incidentIdOf(file, source), idSpan: written2 && source ? locatePath(source, ["id"]) : null, written: written2 };
 }
 function otherOwners(record2, owners) {
   return (owners.get(record2.id) ?? []).filter((other2) => other2 !== record2.file);
@@ -40174,15 +40227,15 @@ var file_pool_exports = {};
 __export(file_pool_exports, {
   openFilePool: () => openFilePool
 });
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 function defaultEntry() {
   const built = new URL("./file-worker.js", import.meta.url);
-  if (existsSync2(built)) return { url: built, typescript: false };
+  if (existsSync3(built)) return { url: built, typescript: false };
   const source = new URL("./file-worker.ts", import.meta.url);
-  if (existsSync2(source)) return { url: source, typescript: true };
+  if (existsSync3(source)) return { url: source, typescript: true };
   return null;
 }
 function startWorker(entry, workerData) {
@@ -40311,6 +40364,141 @@ var init_file_pool = __esm({
     "use strict";
     init_diagnostic();
     init_model();
+  }
+});
+
+// src/workflows/check-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { serialize } from "node:v8";
+function runVariant(cache, config, options) {
+  try {
+    return digest([serialize([CHECK_CACHE_FORMAT, cache.identity, config, options.today, options.diagnosticsOnly])]);
+  } catch {
+    return null;
+  }
+}
+function fileDigest(file, bytes) {
+  return digest([file, "\0", bytes]);
+}
+function digest(parts) {
+  const hash2 = createHash2("sha256");
+  for (const part of parts) hash2.update(part);
+  return hash2.digest("base64");
+}
+function bindCache(cache, config, options) {
+  const variant = runVariant(cache, config, options);
+  if (variant === null) return null;
+  return {
+    get: (file, bytes) => cache.get(file, `${variant}:${fileDigest(file, bytes)}`),
+    set(file, bytes, checked) {
+      if (checked.diagnostics.some((diagnostic) => diagnostic.ruleId === "schema/internal")) return;
+      const id = "id" in checked && checked.id ? checked.id : idRecord(file, checked.source);
+      const incident = options.diagnosticsOnly ? null : checked.incident;
+      cache.set(file, `${variant}:${fileDigest(file, bytes)}`, { ...checked, source: null, input: null, incident, id });
+    }
+  };
+}
+async function openCheckRun(workspace, files, request2 = {}) {
+  const cache = await workspace.openCheckCache?.() ?? null;
+  const unknown = cache ? files.filter((file) => !cache.has(file)).length : files.length;
+  const pool = await workspace.openFilePool?.({ ...request2, files: unknown }) ?? null;
+  return {
+    pool,
+    checks: cache ? { bind: (options) => bindCache(cache, workspace.config, options) } : null,
+    async close() {
+      await pool?.close();
+      await cache?.save();
+    }
+  };
+}
+var CHECK_CACHE_FORMAT;
+var init_check_cache = __esm({
+  "src/workflows/check-cache.ts"() {
+    "use strict";
+    init_incident_ids();
+    CHECK_CACHE_FORMAT = 1;
+  }
+});
+
+// src/io/check-cache.ts
+var check_cache_exports = {};
+__export(check_cache_exports, {
+  CACHE_FILE: () => CACHE_FILE,
+  KEEP_RUNS: () => KEEP_RUNS,
+  openCheckCache: () => openCheckCache
+});
+import { mkdir as mkdir3, readFile, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import path5 from "node:path";
+import { deserialize, serialize as serialize2 } from "node:v8";
+async function openCheckCache(folder, identity) {
+  const file = path5.join(folder, CACHE_FILE);
+  const stored = await readStored(file, identity) ?? { format: CHECK_CACHE_FORMAT, identity, writes: 0, entries: /* @__PURE__ */ new Map() };
+  const { entries: entries2 } = stored;
+  let changed = false;
+  return {
+    identity,
+    get(name, key) {
+      const entry = entries2.get(name)?.find((candidate) => candidate.key === key);
+      if (!entry) return void 0;
+      if (stored.writes - entry.seen >= KEEP_RUNS / 2) {
+        entry.seen = stored.writes;
+        changed = true;
+      }
+      return entry.check;
+    },
+    has: (name) => entries2.has(name),
+    set(name, key, check) {
+      const others = (entries2.get(name) ?? []).filter((entry) => entry.key !== key);
+      entries2.set(name, [{ key, check, seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
+      changed = true;
+    },
+    async save() {
+      if (!changed) return;
+      changed = false;
+      const writes = stored.writes + 1;
+      const kept = /* @__PURE__ */ new Map();
+      for (const [name, list2] of entries2) {
+        const recent = list2.filter((entry) => writes - entry.seen <= KEEP_RUNS);
+        if (recent.length > 0) kept.set(name, recent);
+      }
+      await writeStored(file, { format: CHECK_CACHE_FORMAT, identity, writes, entries: kept });
+    }
+  };
+}
+async function readStored(file, identity) {
+  try {
+    const value = deserialize(await readFile(file));
+    if (!value || value.format !== CHECK_CACHE_FORMAT || value.identity !== identity) return null;
+    if (!(value.entries instanceof Map) || typeof value.writes !== "number") return null;
+    for (const list2 of value.entries.values()) if (!Array.isArray(list2) || list2.some((entry) => !isEntry(entry))) return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+function isEntry(entry) {
+  const candidate = entry;
+  return typeof candidate?.key === "string" && typeof candidate.seen === "number" && typeof candidate.check === "object" && candidate.check !== null && Array.isArray(candidate.check.diagnostics);
+}
+async function writeStored(file, stored) {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir3(path5.dirname(file), { recursive: true });
+    await writeFile2(temporary, serialize2(stored));
+    await rename2(temporary, file);
+  } catch {
+    await rm3(temporary, { force: true }).catch(() => {
+    });
+  }
+}
+var CACHE_FILE, VARIANTS_PER_FILE, KEEP_RUNS;
+var init_check_cache2 = __esm({
+  "src/io/check-cache.ts"() {
+    "use strict";
+    init_check_cache();
+    CACHE_FILE = "checks.v8";
+    VARIANTS_PER_FILE = 2;
+    KEEP_RUNS = 16;
   }
 });
 
@@ -40584,17 +40772,17 @@ var require_cjs = __commonJS({
 var require_lib2 = __commonJS({
   "node_modules/write-file-atomic/lib/index.js"(exports, module) {
     "use strict";
-    module.exports = writeFile2;
-    module.exports.sync = writeFileSync;
+    module.exports = writeFile3;
+    module.exports.sync = writeFileSync2;
     module.exports._getTmpname = getTmpname;
     module.exports._cleanupOnExit = cleanupOnExit;
     var fs3 = __require("fs");
     var crypto2 = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path11 = __require("path");
+    var path14 = __require("path");
     var { promisify: promisify2 } = __require("util");
     var activeFiles = {};
-    var threadId = (function getId() {
+    var threadId2 = (function getId() {
       try {
         const workerThreads = __require("worker_threads");
         return workerThreads.threadId;
@@ -40604,7 +40792,7 @@ var require_lib2 = __commonJS({
     })();
     var invocations = 0;
     function getTmpname(filename) {
-      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId)).update(String(++invocations)).digest().readUInt32BE(0);
+      return filename + "." + crypto2.createHash("sha1").update(__filename).update(String(process.pid)).update(String(threadId2)).update(String(++invocations)).digest().readUInt32BE(0);
     }
     function cleanupOnExit(tmpfile) {
       return () => {
@@ -40644,7 +40832,7 @@ var require_lib2 = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path11.resolve(filename);
+      const absoluteName = path14.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify2(fs3.realpath)(filename).catch(() => filename);
@@ -40709,7 +40897,7 @@ var require_lib2 = __commonJS({
         }
       }
     }
-    async function writeFile2(filename, data, options, callback) {
+    async function writeFile3(filename, data, options, callback) {
       if (options instanceof Function) {
         callback = options;
         options = {};
@@ -40725,7 +40913,7 @@ var require_lib2 = __commonJS({
       }
       return promise;
     }
-    function writeFileSync(filename, data, options) {
+    function writeFileSync2(filename, data, options) {
       if (typeof options === "string") {
         options = { encoding: options };
       } else if (!options) {
@@ -40880,11 +41068,11 @@ __export(templates_exports, {
   loadTemplates: () => loadTemplates,
   loadTrackerTemplates: () => loadTrackerTemplates
 });
-import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
+import { readdir as readdir2, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 async function loadTemplates(userFolder) {
-  const set = await readTemplateFolder(BUILT_IN_TEMPLATES);
+  const set = requireBuiltIn(await readTemplateFolder(BUILT_IN_TEMPLATES));
   if (!userFolder) return set;
   const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
@@ -40892,20 +41080,24 @@ async function loadTemplates(userFolder) {
   return { report: user.report || set.report, partials: { ...set.partials, ...user.partials } };
 }
 async function loadTrackerTemplates(userFolder) {
-  const builtIn = await readTemplateFolder(path3.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs");
-  if (!userFolder) return builtIn;
+  const builtInSet = requireBuiltIn(await readTemplateFolder(path6.join(BUILT_IN_TEMPLATES, "report"), "tracker.hbs"));
+  if (!userFolder) return builtInSet;
   const found = await stat3(userFolder).catch(() => null);
   if (!found?.isDirectory()) throw new MissingTemplatesError(userFolder);
-  const user = await readTemplateFolder(path3.join(userFolder, "report"), "tracker.hbs");
-  return { report: user.report || builtIn.report, partials: { ...builtIn.partials, ...user.partials } };
+  const user = await readTemplateFolder(path6.join(userFolder, "report"), "tracker.hbs");
+  return { report: user.report || builtInSet.report, partials: { ...builtInSet.partials, ...user.partials } };
+}
+function requireBuiltIn(set) {
+  if (set.report === "") throw new MissingTemplatesError(BUILT_IN_TEMPLATES, true);
+  return set;
 }
 async function readTemplateFolder(folder, main2 = "report.hbs") {
-  const report = await readFile(path3.join(folder, main2), "utf8").catch(() => "");
+  const report = await readFile2(path6.join(folder, main2), "utf8").catch(() => "");
   const partials = {};
-  const partialFolder = path3.join(folder, "partials");
+  const partialFolder = path6.join(folder, "partials");
   const names = await readdir2(partialFolder).catch(() => []);
   for (const name of names.filter((n) => n.endsWith(".hbs")).sort()) {
-    partials[name.slice(0, -".hbs".length)] = await readFile(path3.join(partialFolder, name), "utf8");
+    partials[name.slice(0, -".hbs".length)] = await readFile2(path6.join(partialFolder, name), "utf8");
   }
   return { report, partials };
 }
@@ -40913,14 +41105,14 @@ async function checkTemplateFolder(userFolder, scope, display) {
   const builtIn = (await templateNames(BUILT_IN_TEMPLATES)).filter((name) => inScope(name, scope));
   const files = [];
   for (const name of (await templateNames(userFolder)).filter((n) => inScope(n, scope))) {
-    const file = path3.join(userFolder, name);
-    files.push({ name, file: display(file), text: await readFile(file, "utf8") });
+    const file = path6.join(userFolder, name);
+    files.push({ name, file: display(file), text: await readFile2(file, "utf8") });
   }
   return checkTemplateOverrides(files, builtIn);
 }
 async function templateNames(folder) {
   const entries2 = await readdir2(folder, { recursive: true }).catch(() => []);
-  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path3.sep).join("/")).sort();
+  return entries2.filter((name) => name.endsWith(".hbs")).map((name) => name.split(path6.sep).join("/")).sort();
 }
 var BUILT_IN_TEMPLATES, MissingTemplatesError, inScope;
 var init_templates = __esm({
@@ -40930,8 +41122,10 @@ var init_templates = __esm({
     BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
     MissingTemplatesError = class extends Error {
       name = "MissingTemplatesError";
-      constructor(folder) {
-        super(`the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`);
+      constructor(folder, builtIn = false) {
+        super(
+          builtIn ? `the built-in templates are missing from \`${folder}\`: the installation is incomplete; install postmortem again` : `the templates folder \`${folder}\` (from \`templates\` in the config) does not exist`
+        );
       }
     };
     inScope = (name, scope) => name.startsWith("report/") === (scope === "tracker");
@@ -48988,8 +49182,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path11, name) {
-  if (!path11) {
+function assertPath(path14, name) {
+  if (!path14) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -49174,13 +49368,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path11) {
-        if (isUrl(path11)) {
-          path11 = fileURLToPath2(path11);
+      set path(path14) {
+        if (isUrl(path14)) {
+          path14 = fileURLToPath2(path14);
         }
-        assertNonEmpty(path11, "path");
-        if (this.path !== path11) {
-          this.history.push(path11);
+        assertNonEmpty(path14, "path");
+        if (this.path !== path14) {
+          this.history.push(path14);
         }
       }
       /**
@@ -56624,7 +56818,7 @@ function applyLevels(diagnostics, settings, escalated = /* @__PURE__ */ new Set(
   }
   return kept;
 }
-function blameDiagnostic(file, finding, actual, span2, path11, settings) {
+function blameDiagnostic(file, finding, actual, span2, path14, settings) {
   const info2 = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, " "));
   const shown = showControlChars(actual.replace(/\s+/g, " "));
@@ -56637,14 +56831,14 @@ function blameDiagnostic(file, finding, actual, span2, path11, settings) {
     severity: RULES[finding.ruleId]?.severity ?? "warning",
     message: info2 && !custom ? `\`${shown}\`: ${info2.summary}; ${why}` : `\`${shown}\`: ${why}`,
     span: span2,
-    path: path11,
+    path: path14,
     expected: "wording about what the system allowed",
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
 }
-function structureDiagnostic(file, finding, span2, path11) {
+function structureDiagnostic(file, finding, span2, path14) {
   const info2 = RULES[finding.ruleId];
   return createDiagnostic({
     file,
@@ -56653,7 +56847,7 @@ function structureDiagnostic(file, finding, span2, path11) {
     severity: info2?.severity ?? "warning",
     message: finding.message,
     span: span2,
-    path: path11,
+    path: path14,
     suggestions: info2?.suggestion ? [info2.suggestion] : [],
     url: ruleUrl(finding.ruleId)
   });
@@ -56794,15 +56988,15 @@ function extractYamlProse(source) {
   if (contents) collect(source, contents, PROSE, [], fields);
   return fields;
 }
-function collect(source, node2, spec, path11, out) {
+function collect(source, node2, spec, path14, out) {
   if ((0, import_yaml5.isScalar)(node2)) {
-    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path11));
+    if ((spec === true || spec === "**") && typeof node2.value === "string") out.push(proseField(source, node2, path14));
     return;
   }
   if ((0, import_yaml5.isSeq)(node2)) {
     node2.items.forEach((item, index2) => {
       const child = spec === "**" ? spec : typeof spec === "object" ? spec["*"] : void 0;
-      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path11, index2], out);
+      if (child && item && typeof item === "object" && "range" in item) collect(source, item, child, [...path14, index2], out);
     });
     return;
   }
@@ -56811,18 +57005,18 @@ function collect(source, node2, spec, path11, out) {
       const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !pair.value || typeof pair.value !== "object" || !("range" in pair.value)) continue;
       const child = spec === "**" ? spec : typeof spec === "object" ? spec[key] : void 0;
-      if (child) collect(source, pair.value, child, [...path11, key], out);
+      if (child) collect(source, pair.value, child, [...path14, key], out);
     }
   }
 }
-function proseField(source, node2, path11) {
+function proseField(source, node2, path14) {
   const [start, valueEnd] = node2.range ?? [0, 0];
   const value = String(node2.value);
   const block2 = node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED";
   const contentStart = block2 ? source.text.indexOf("\n", start) + 1 || start : start;
   let map = null;
   const lazy = { offsetOf: (index2) => (map ??= alignValue(value, source.text, contentStart, valueEnd)).offsetOf(index2) };
-  return { path: path11, value, map: lazy, line: source.lineCounter.linePos(start).line };
+  return { path: path14, value, map: lazy, line: source.lineCounter.linePos(start).line };
 }
 function namesInYaml(source) {
   const names = [];
@@ -56940,8 +57134,8 @@ function lintLoadedIncident(file, loaded, incident, options = {}) {
   const fields = extractYamlProse(source);
   const escalated = /* @__PURE__ */ new Set();
   for (const field2 of fields) {
-    const path11 = formatFieldPath(field2.path);
-    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path11);
+    const path14 = formatFieldPath(field2.path);
+    const found = proseDiagnostics(file, field2.value, field2.map, people, settings, (s, e) => spanOfRange(source, s, e), path14);
     if (field2.path[0] === "root_cause") {
       for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     }
@@ -56992,11 +57186,11 @@ function namesListedPerson(d, people) {
 function isPlainText(body, block2) {
   return !MARKUP.test(block2.text) && body.slice(block2.start, block2.end) === block2.text;
 }
-function proseDiagnostics(file, value, map, people, settings, spanOf, path11, known) {
+function proseDiagnostics(file, value, map, people, settings, spanOf, path14, known) {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
   return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
-    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path11, settings);
+    return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path14, settings);
   });
 }
 function widenToNodes(suppressions, lastLineOf) {
@@ -59022,17 +59216,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path14 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -61641,7 +61835,7 @@ function redactToken(text4, token) {
 }
 
 // src/io/github/http.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/workspace.ts
@@ -61649,9 +61843,9 @@ init_config();
 init_diagnostic();
 init_report_file();
 init_parse();
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
-import { access as access2, readdir as readdir3, readFile as readFile2, stat as stat4 } from "node:fs/promises";
-import path4 from "node:path";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
+import { access as access2, readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/io/writable.ts
 import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
@@ -61696,6 +61890,31 @@ var REASONS = {
   ENOSPC: "no space left on the device"
 };
 
+// src/io/replace-file.ts
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import path2 from "node:path";
+import { threadId } from "node:worker_threads";
+var written = 0;
+async function replaceFile(absolute, contents) {
+  const temporary = `${absolute}.${process.pid}-${threadId}-${written++}.tmp`;
+  try {
+    await writeTemporary(temporary, contents);
+    renameSync(temporary, absolute);
+  } catch (error2) {
+    rmSync(temporary, { force: true });
+    throw error2;
+  }
+}
+async function writeTemporary(temporary, contents) {
+  try {
+    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+    await makeFolders(path2.dirname(temporary));
+    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
+  }
+}
+
 // src/io/package-info.ts
 import { readFileSync } from "node:fs";
 var cachedVersion;
@@ -61733,13 +61952,23 @@ function poolShape(setting, run3, machine = thisMachine()) {
   return { workers: Math.min(machine.cores - 1, 8), shareHere: true };
 }
 
+// src/io/cache-folder.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path3 from "node:path";
+function cacheFolder(root, cwd, setting) {
+  if (!setting || setting.off || !setting.identity) return null;
+  if (setting.dir) return path3.resolve(cwd, setting.dir);
+  const modules = path3.join(root, "node_modules");
+  return existsSync2(modules) ? path3.join(modules, ".cache", "postmortem") : null;
+}
+
 // src/io/workspace.ts
 async function openWorkspace(root, options = {}) {
   const cwd = options.cwd ?? root;
   for (const name of CONFIG_FILES) {
     let bytes;
     try {
-      bytes = await readFile2(path4.join(root, name));
+      bytes = await readFile3(path7.join(root, name));
     } catch (error2) {
       if (error2.code === "ENOENT") continue;
       return { workspace: null, diagnostics: [readFailure(name, error2)] };
@@ -61750,14 +61979,14 @@ async function openWorkspace(root, options = {}) {
   return { workspace: diskWorkspace(root, DEFAULT_CONFIG, cwd, options), diagnostics: [] };
 }
 function diskWorkspace(root, config, cwd = root, options = {}) {
-  const resolve = (file) => path4.resolve(root, file);
+  const resolve = (file) => path7.resolve(root, file);
   return {
     root,
     config,
     toolVersion: packageVersionSync(),
     findFiles: (paths, extensions, options2) => findFiles(root, options2?.fromRoot ? root : cwd, paths, extensions),
     readBytes: (file) => readBytes(root, file, config.maxFileBytes),
-    readTextIfExists: (file) => readFile2(resolve(file), "utf8").catch(() => null),
+    readTextIfExists: async (file) => readTextIfExists(resolve(file)),
     exists: (file) => access2(resolve(file)).then(
       () => true,
       () => false
@@ -61775,6 +62004,10 @@ function diskWorkspace(root, config, cwd = root, options = {}) {
       const shape = poolShape(options.workers ?? "auto", { files: request2.files, render: Boolean(request2.templates) });
       return shape.workers === 0 ? null : (await Promise.resolve().then(() => (init_file_pool(), file_pool_exports))).openFilePool({ ...request2, config, shape, entry: options.workerEntry });
     },
+    openCheckCache: async () => {
+      const folder = cacheFolder(root, cwd, options.cache);
+      return folder === null ? null : (await Promise.resolve().then(() => (init_check_cache2(), check_cache_exports))).openCheckCache(folder, options.cache.identity);
+    },
     displayPath: (file) => toDisplayPath(root, resolve(file))
   };
 }
@@ -61782,7 +62015,7 @@ async function findFiles(root, base, paths, extensions) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const given of paths) {
-    const absolute = path4.resolve(base, given);
+    const absolute = path7.resolve(base, given);
     const info2 = await stat4(absolute).catch(() => null);
     if (!info2) {
       missing.push(given);
@@ -61791,8 +62024,8 @@ async function findFiles(root, base, paths, extensions) {
       for (const entry of entries2) {
         if (!entry.isFile() || !extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
         const parent = entry.parentPath ?? entry.path ?? absolute;
-        if (parent.split(path4.sep).includes("node_modules")) continue;
-        found.add(toDisplayPath(root, path4.join(parent, entry.name)));
+        if (parent.split(path7.sep).includes("node_modules")) continue;
+        found.add(toDisplayPath(root, path7.join(parent, entry.name)));
       }
     } else {
       found.add(toDisplayPath(root, absolute));
@@ -61801,16 +62034,24 @@ async function findFiles(root, base, paths, extensions) {
   return { files: [...found].sort(), missing };
 }
 function toDisplayPath(root, absolute) {
-  const prefix = root.endsWith(path4.sep) ? root : root + path4.sep;
-  if (absolute.startsWith(prefix) && path4.isAbsolute(root) && !absolute.includes(`${path4.sep}..`))
-    return absolute.slice(prefix.length).split(path4.sep).join("/");
-  const relative = path4.relative(root, absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path4.sep).join("/");
+  const prefix = root.endsWith(path7.sep) ? root : root + path7.sep;
+  if (absolute.startsWith(prefix) && path7.isAbsolute(root) && !absolute.includes(`${path7.sep}..`))
+    return absolute.slice(prefix.length).split(path7.sep).join("/");
+  const relative = path7.relative(root, absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path7.sep).join("/");
+}
+function readTextIfExists(absolute) {
+  try {
+    if (!statSync(absolute, { throwIfNoEntry: false })?.isFile()) return null;
+    return readFileSync2(absolute, "utf8");
+  } catch {
+    return null;
+  }
 }
 async function readBytes(root, file, maxBytes) {
   let fd = null;
   try {
-    fd = openSync(path4.resolve(root, file), constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fd = openSync(path7.resolve(root, file), constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
     const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { diagnostic: readFailure(file, Object.assign(new Error("folder"), { code: "EISDIR" })) };
     if (!info2.isFile()) return { diagnostic: notRegular(file) };
@@ -61845,7 +62086,8 @@ function readFailure(file, error2) {
   });
 }
 async function writeFileSafely(absolute, contents, options = {}) {
-  await makeFolders(path4.dirname(absolute));
+  if (options.durable === false) return replaceFile(absolute, contents);
+  await makeFolders(path7.dirname(absolute));
   const { default: writeFileAtomic } = await Promise.resolve().then(() => __toESM(require_lib2(), 1));
   await writeFileAtomic(absolute, contents, { encoding: "utf8", fsync: options.durable ?? true });
 }
@@ -61989,7 +62231,7 @@ function writePacer(paceMs) {
 }
 async function loadCache(file) {
   try {
-    const parsed = JSON.parse(await readFile3(file, "utf8"));
+    const parsed = JSON.parse(await readFile4(file, "utf8"));
     return new Map(parsed.version === CACHE_VERSION ? Object.entries(parsed.entries ?? {}) : []);
   } catch {
     return /* @__PURE__ */ new Map();
@@ -62084,7 +62326,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -62379,9 +62621,9 @@ async function createPullRequestClient(connection, options = {}) {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pull, per_page: 100 });
       return reviews.map((r) => ({ reviewer: r.user?.login ?? "", state: r.state })).filter((r) => r.reviewer !== "");
     }),
-    readFileAt: (path11, ref) => attempt(async () => {
+    readFileAt: (path14, ref) => attempt(async () => {
       try {
-        const response = await octokit.rest.repos.getContent({ ...repo, path: path11, ref, mediaType: { format: "raw" } });
+        const response = await octokit.rest.repos.getContent({ ...repo, path: path14, ref, mediaType: { format: "raw" } });
         return typeof response.data === "string" ? response.data : null;
       } catch (error2) {
         if (error2.status === 404) return null;
@@ -62407,10 +62649,10 @@ async function guard(task, token) {
 }
 
 // src/io/text-files.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 async function readTextFile(absolute) {
   try {
-    return await readFile4(absolute, "utf8");
+    return await readFile5(absolute, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -62441,7 +62683,7 @@ function planAnnotations(diagnostics, perLevel = ANNOTATIONS_PER_LEVEL) {
 }
 
 // src/action/check.ts
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/workflows/build.ts
 init_issue_link();
@@ -62453,16 +62695,16 @@ init_incident_files();
 init_diagnostic();
 init_report_file();
 init_incident_files();
-import path5 from "node:path";
+import path8 from "node:path";
 async function findOrphanedReports(workspace, options) {
-  const folders = options.outDir ? [options.outDir] : [workspace.config.incidents, ...options.sources.map((file) => path5.posix.dirname(file))];
+  const folders = options.outDir ? [options.outDir] : [workspace.config.incidents, ...options.sources.map((file) => path8.posix.dirname(file))];
   const { files } = await workspace.findFiles([...new Set(folders)], [".md"], { fromRoot: true });
-  const names = options.outDir ? new Set([...options.sources, ...(await listIncidentFiles(workspace, [])).files ?? []].map((file) => path5.posix.basename(file))) : null;
+  const names = options.outDir ? new Set([...options.sources, ...(await listIncidentFiles(workspace, [])).files ?? []].map((file) => path8.posix.basename(file))) : null;
   const orphans = [];
   for (const report of files) {
     const source = generatedReportSource(await workspace.readTextIfExists(report) ?? "");
     if (source === null) continue;
-    const exists2 = names ? names.has(source) : await workspace.exists(path5.posix.join(path5.posix.dirname(report), source));
+    const exists2 = names ? names.has(source) : await workspace.exists(path8.posix.join(path8.posix.dirname(report), source));
     if (!exists2) orphans.push({ report, source });
   }
   return orphans;
@@ -62478,7 +62720,7 @@ function orphanDiagnostic(orphan, severity) {
 }
 
 // src/workflows/related-reports.ts
-import path7 from "node:path";
+import path10 from "node:path";
 
 // src/report/factors.ts
 var NEAR_DUPLICATE = 0.75;
@@ -62603,10 +62845,10 @@ function compareNewestFirst(a, b) {
 init_incident_files();
 
 // src/workflows/report-path.ts
-import path6 from "node:path";
+import path9 from "node:path";
 function reportPathFor(file, outDir) {
-  const name = `${path6.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
-  return outDir ? path6.posix.join(outDir.split(path6.sep).join("/"), name) : path6.posix.join(path6.posix.dirname(file), name);
+  const name = `${path9.posix.basename(file).replace(/\.ya?ml$/i, "")}.md`;
+  return outDir ? path9.posix.join(outDir.split(path9.sep).join("/"), name) : path9.posix.join(path9.posix.dirname(file), name);
 }
 
 // src/workflows/related-reports.ts
@@ -62617,7 +62859,7 @@ async function relatedReports(workspace, checked, outDir, restFiles, pool = null
   const related = findRelatedIncidents([...checked.flatMap((entry) => entry.incident ? [entry.incident] : []), ...rest]);
   const of = (incident, target) => (related.get(incident.id) ?? []).map((other2) => {
     const report = reportPathFor(other2.file, outDir);
-    return { ...other2, report, link: path7.posix.relative(path7.posix.dirname(target), report) };
+    return { ...other2, report, link: path10.posix.relative(path10.posix.dirname(target), report) };
   });
   return { of, rest };
 }
@@ -62694,13 +62936,13 @@ async function renderFiles(workspace, run3, templateWarnings) {
     return { file: slot.entry.file, target: slot.target, state, markdown, diagnostics: slot.entry.diagnostics };
   });
   for await (const item of compared) items.push(item);
-  const written = new Set(items.filter((item) => item.state === "missing" || item.state === "changed").map((item) => item.file));
-  const writtenHashes = new Set([...written].map(relatedFileHash));
-  for (const incident of written.size > 0 ? others : []) {
+  const written2 = new Set(items.filter((item) => item.state === "missing" || item.state === "changed").map((item) => item.file));
+  const writtenHashes = new Set([...written2].map(relatedFileHash));
+  for (const incident of written2.size > 0 ? others : []) {
     const target = reportPathFor(incident.file, relativeOut);
     const existing = await workspace.readTextIfExists(target);
     if (existing === null) continue;
-    const linksNow = relatedOf(incident, target).some((other2) => written.has(other2.file));
+    const linksNow = relatedOf(incident, target).some((other2) => written2.has(other2.file));
     const linkedBefore = (readReportHeader(existing)?.related ?? []).some((hash2) => writtenHashes.has(hash2));
     if ((linksNow || linkedBefore) && reportBody((await render(incident, target)).markdown) !== reportBody(existing)) {
       return { items: items.map(markPending), problem: null, templateWarnings };
@@ -62907,7 +63149,7 @@ async function filesToCheck(input, scope, notes) {
 async function orphanedReports(workspace, sources, removed) {
   if (removed !== null && removed.length === 0) return [];
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const removedNames = removed && new Set(removed.map((file) => path8.posix.basename(file)));
+  const removedNames = removed && new Set(removed.map((file) => path11.posix.basename(file)));
   const orphans = await findOrphanedReports(workspace, { outDir, sources });
   return orphans.filter((orphan) => removedNames === null || removedNames.has(orphan.source)).map((orphan) => orphanDiagnostic(orphan, "error"));
 }
@@ -63176,8 +63418,9 @@ function fail(name, value, allowed) {
 
 // src/workflows/report.ts
 init_issue_link();
-import path9 from "node:path";
+import path12 from "node:path";
 init_diagnostic();
+init_check_cache();
 init_incident_files();
 
 // src/report/render-tracker.ts
@@ -63593,12 +63836,12 @@ function firstErrorPerFile(diagnostics) {
 
 // src/workflows/report.ts
 function defaultReportPath(workspace) {
-  return path9.posix.join(workspace.config.incidents.split(path9.sep).join("/"), "README.md");
+  return path12.posix.join(workspace.config.incidents.split(path12.sep).join("/"), "README.md");
 }
 async function planReport(workspace, options) {
   const target = options.out === "-" ? null : options.out ?? (options.format === "md" ? defaultReportPath(workspace) : null);
   const relativeTarget = target === null ? null : workspace.displayPath(target);
-  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path9.posix.dirname(relativeTarget));
+  const unwritable = relativeTarget === null || options.check ? null : await workspace.writableFolderProblem(path12.posix.dirname(relativeTarget));
   if (unwritable !== null) return { plan: null, problem: unwritable };
   const existing = relativeTarget === null ? null : await workspace.readTextIfExists(relativeTarget);
   const today = resolveToday(options, existing);
@@ -63609,20 +63852,20 @@ async function planReport(workspace, options) {
   const incidents = [];
   const diagnostics = [];
   const unreadable = [];
-  const pool = await workspace.openFilePool?.({ files: files.files.length }) ?? null;
+  const run3 = await openCheckRun(workspace, files.files);
   try {
-    for await (const entry of checkFiles(workspace, files.files, { pool })) {
+    for await (const entry of checkFiles(workspace, files.files, { pool: run3.pool, cache: run3.checks })) {
       options.onProgress?.(entry.position, entry.total);
       diagnostics.push(...entry.diagnostics);
       if (entry.incident) incidents.push(entry.incident);
       else unreadable.push(...hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === "error") : entry.diagnostics);
     }
   } finally {
-    await pool?.close();
+    await run3.close();
   }
   const publication = await workspace.readPublicationDates(workspace.config.incidents);
   const outDir = workspace.config.output ? workspace.displayPath(workspace.config.output) : null;
-  const pageFolder = path9.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
+  const pageFolder = path12.posix.dirname(relativeTarget ?? defaultReportPath(workspace));
   const report = buildTracker({
     incidents,
     unreadable,
@@ -63630,7 +63873,7 @@ async function planReport(workspace, options) {
     today,
     policies: workspace.config.policies,
     severities: workspace.config.severities,
-    reportLink: (file) => path9.posix.relative(pageFolder, reportPathFor(file, outDir)),
+    reportLink: (file) => path12.posix.relative(pageFolder, reportPathFor(file, outDir)),
     issueLinks: issueLinksOf(workspace.config.sync)
   });
   const text4 = loaded?.templates ? renderTracker(report, loaded.templates) : trackerToJson(report);
@@ -63666,16 +63909,16 @@ async function runReportCommand(input) {
   const { plan } = planned;
   const diagnostics = [...plan.diagnostics];
   const changes = [];
-  const written = [];
+  const written2 = [];
   const notes = [];
   if (plan.foreign && plan.target !== null) {
     notes.push(`${plan.target} was not written by \`postmortem report\`, so it was left as it is; move it to let the index be written there.`);
   } else if (plan.state !== "unchanged") {
     await applyReport(input.workspace, plan);
-    if (plan.target !== null) written.push(plan.target);
+    if (plan.target !== null) written2.push(plan.target);
     changes.push(`${plan.state === "missing" ? "wrote" : "updated"} ${plan.target}`);
   }
-  return { command: "report", files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes, changes, written };
+  return { command: "report", files: plan.report.totals.incidents + plan.report.totals.unreadable, diagnostics, incidents: [], notes, changes, written: written2 };
 }
 
 // src/action/sync.ts
@@ -63907,8 +64150,8 @@ function toRemoteIssues(data) {
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
 import { readFileSync as readFileSync3, unlinkSync } from "node:fs";
-import { link, open as open3, readFile as readFile5, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
-import path10 from "node:path";
+import { link, open as open3, readFile as readFile6, rename as rename3, stat as stat5, unlink as unlink2 } from "node:fs/promises";
+import path13 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
 var UNREADABLE_GRACE_MS = 60 * 1e3;
@@ -63921,7 +64164,7 @@ var defaultEnvironment = () => ({
 });
 async function acquireSyncLock(root, overrides = {}) {
   const env = { ...defaultEnvironment(), ...overrides };
-  const file = path10.join(root, SYNC_LOCK_FILE);
+  const file = path13.join(root, SYNC_LOCK_FILE);
   const mine = { pid: env.pid, host: env.host, started: env.now().toISOString() };
   const text4 = `${JSON.stringify(mine)}
 `;
@@ -63963,7 +64206,7 @@ async function createExclusively(file, text4) {
 }
 async function readLock(file) {
   try {
-    const [text4, info2] = await Promise.all([readFile5(file, "utf8"), stat5(file)]);
+    const [text4, info2] = await Promise.all([readFile6(file, "utf8"), stat5(file)]);
     return { text: text4, holder: parseHolder(text4), modifiedMs: info2.mtimeMs };
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
@@ -63989,12 +64232,12 @@ function isStale(found, env) {
 async function removeIfUnchanged(file, staleText, pid) {
   const aside = `${file}.${pid}.stale`;
   try {
-    await rename2(file, aside);
+    await rename3(file, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return true;
     throw error2;
   }
-  const moved = await readFile5(aside, "utf8");
+  const moved = await readFile6(aside, "utf8");
   if (moved !== staleText) await link(aside, file).catch(() => void 0);
   await unlink2(aside);
   return moved === staleText;
@@ -64005,7 +64248,7 @@ function lockOn(file, text4) {
     async release() {
       if (released) return;
       released = true;
-      const current = await readFile5(file, "utf8").catch(() => null);
+      const current = await readFile6(file, "utf8").catch(() => null);
       if (current === text4) await unlink2(file).catch(() => void 0);
     },
     releaseNow() {
@@ -64252,14 +64495,14 @@ function sameBody(a, b) {
 }
 
 // src/sync/labels.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var MAX_LABEL_LENGTH = 50;
 var HASH_DIGITS = 8;
 function incidentLabel(prefix, incidentId) {
   const full = `${prefix}${incidentId}`;
   const characters = [...full];
   if (characters.length <= MAX_LABEL_LENGTH) return full;
-  const hash2 = createHash2("sha256").update(full).digest("hex").slice(0, HASH_DIGITS);
+  const hash2 = createHash3("sha256").update(full).digest("hex").slice(0, HASH_DIGITS);
   const kept = characters.slice(0, MAX_LABEL_LENGTH - HASH_DIGITS - 1).join("");
   return `${kept}-${hash2}`;
 }
@@ -66846,7 +67089,7 @@ function createYamlFiles(workspace) {
 // src/workflows/sync-reports.ts
 function trackWrites(workspace) {
   const reads = /* @__PURE__ */ new Map();
-  const written = /* @__PURE__ */ new Set();
+  const written2 = /* @__PURE__ */ new Set();
   const tracked = {
     ...workspace,
     readBytes(file) {
@@ -66857,10 +67100,10 @@ function trackWrites(workspace) {
     async writeText(file, text4, options) {
       await workspace.writeText(file, text4, options);
       reads.set(file, Promise.resolve({ bytes: new TextEncoder().encode(text4) }));
-      written.add(file);
+      written2.add(file);
     }
   };
-  return { workspace: tracked, written: () => [...written].sort() };
+  return { workspace: tracked, written: () => [...written2].sort() };
 }
 async function rerenderReports(workspace, files) {
   if (files.length === 0) return { written: [], failures: [], problem: null };
@@ -67027,9 +67270,9 @@ async function syncAndRebuild(input) {
   const synced = run3.files.filter((file) => file.skipped === null).map((file) => file.file);
   diagnostics.push(...run3.reports.failures);
   if (run3.reports.problem !== null) throw new Error(run3.reports.problem);
-  const written = [...run3.reports.written, ...await rebuildReports(workspace, synced, diagnostics)];
-  changes.push(...written.map((target) => `wrote ${target}`));
-  return { command: "sync", files: run3.files.length, diagnostics, incidents: [], notes: [], changes, written };
+  const written2 = [...run3.reports.written, ...await rebuildReports(workspace, synced, diagnostics)];
+  changes.push(...written2.map((target) => `wrote ${target}`));
+  return { command: "sync", files: run3.files.length, diagnostics, incidents: [], notes: [], changes, written: written2 };
 }
 async function rebuildReports(workspace, files, diagnostics) {
   if (files.length === 0) return [];
@@ -67051,9 +67294,9 @@ async function publishComment(github, pull, comment) {
   if (!existing.ok) return { done: "failed", note: refusal(pull, existing.status, "read the comments of") };
   const plan = planComment(existing.value, comment);
   if (plan.kind === "none") return { done: "unchanged", id: null };
-  const written = plan.kind === "create" ? await github.createComment(pull, plan.body) : await github.updateComment(plan.id, plan.body);
-  if (!written.ok) return { done: "failed", note: refusal(pull, written.status, "comment on") };
-  return { done: plan.kind === "create" ? "created" : "updated", id: written.value };
+  const written2 = plan.kind === "create" ? await github.createComment(pull, plan.body) : await github.updateComment(plan.id, plan.body);
+  if (!written2.ok) return { done: "failed", note: refusal(pull, written2.status, "comment on") };
+  return { done: plan.kind === "create" ? "created" : "updated", id: written2.value };
 }
 function refusal(pull, status, what) {
   const why = status === 403 || status === 404 ? "the token may not write to it: a pull request from a fork gets a read-only token, and the workflow needs `pull-requests: write` to comment" : `GitHub answered ${status ?? "nothing"}`;

@@ -14,6 +14,8 @@ export interface CommandIO {
   stderr: (text: string) => void;
   /** Colour and progress only when a person is watching. */
   isTTY: boolean;
+  /** The tool build, for the check cache's keys; default: the one the bundle embeds (none from source, so no cache there). */
+  buildIdentity?: string | null;
 }
 
 /** 0 clean; 1 findings at error severity, failed files or drift; 2 usage or configuration errors. */

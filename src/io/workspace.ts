@@ -18,6 +18,7 @@ import { packageVersionSync } from './package-info.js';
 import { CONFIG_FILES, findWorkspaceRoot } from './workspace-root.js';
 import type { TemplateScope } from './templates.js';
 import { poolShape, type WorkerSetting } from './worker-setting.js';
+import { cacheFolder, type CacheSetting } from './cache-folder.js';
 
 /**
  * Loads the optional config at `root` (`postmortem.config.yaml`, else `.yml`)
@@ -51,6 +52,8 @@ export interface WorkspaceOptions {
   workers?: WorkerSetting;
   /** Another worker script for the pool (`.js`, or `.ts` run through tsx): a benchmark's built one, a test's. */
   workerEntry?: URL;
+  /** The check cache (`POSTMORTEM_CACHE`, `POSTMORTEM_CACHE_DIR` and the build identity, read by the CLI): default off. */
+  cache?: CacheSetting;
 }
 
 /** The workspace of a command run in `cwd`: its root is found upward (see `findWorkspaceRoot`). */
@@ -89,6 +92,10 @@ export function diskWorkspace(root: string, config: Config, cwd: string = root, 
     openFilePool: async (request) => {
       const shape = poolShape(options.workers ?? 'auto', { files: request.files, render: Boolean(request.templates) });
       return shape.workers === 0 ? null : (await import('./file-pool.js')).openFilePool({ ...request, config, shape, entry: options.workerEntry });
+    },
+    openCheckCache: async () => {
+      const folder = cacheFolder(root, cwd, options.cache);
+      return folder === null ? null : (await import('./check-cache.js')).openCheckCache(folder, options.cache!.identity!);
     },
     displayPath: (file) => toDisplayPath(root, resolve(file)),
   };

@@ -6,6 +6,7 @@
  */
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedIncident, CheckOptions } from '../validate/check-incident.js';
+import type { RunCache, RunChecks } from './check-cache.js';
 import type { IdRecord } from './incident-ids.js';
 import { inOrder } from './in-order.js';
 import type { FilePool, PoolCheckOptions, ReadResult, Workspace } from './workspace.js';
@@ -60,6 +61,12 @@ export interface CheckFilesOptions extends PoolCheckOptions {
    * Without one, the files are checked here, one at a time.
    */
   pool?: FilePool | null;
+  /**
+   * The run's check cache (`openCheckRun`): a file whose key matches is not parsed, and its
+   * entry carries no `source` or `input`, as a pooled one. A `keep` entry served from it is
+   * held by no worker, so `pool.render` renders it in this thread.
+   */
+  cache?: RunChecks | null;
 }
 
 /**
@@ -69,24 +76,36 @@ export interface CheckFilesOptions extends PoolCheckOptions {
  * a few files per worker are in flight and the entries still come in order.
  */
 export async function* checkFiles(workspace: Workspace, files: readonly string[], options: CheckFilesOptions = {}): AsyncGenerator<CheckedFile> {
-  const { pool, keep, diagnosticsOnly, ...checkOptions } = options;
+  const { pool, keep, diagnosticsOnly, cache, ...checkOptions } = options;
+  // Bound to what changes the entries: keep does not (it only says where the model lives).
+  const cached = cache?.bind({ today: checkOptions.today ?? null, diagnosticsOnly: Boolean(diagnosticsOnly) }) ?? null;
   if (pool) {
-    yield* checkInPool(workspace, files, pool, { ...checkOptions, keep, diagnosticsOnly });
+    yield* checkInPool(workspace, files, pool, cached, { ...checkOptions, keep, diagnosticsOnly });
     return;
   }
   // Loaded on first use: lint lists files through this module and never checks an incident.
   const { checkIncident } = await import('../validate/check-incident.js');
   for await (const { file, read, position, total } of readFiles(workspace, files)) {
-    const checked: CheckedIncident = 'diagnostic' in read ? unread(file, read.diagnostic) : checkIncident(file, read.bytes, workspace.config, checkOptions);
-    yield { ...checked, position, total, bytes: 'bytes' in read ? read.bytes : null };
+    if ('diagnostic' in read) {
+      yield { ...unread(file, read.diagnostic), position, total, bytes: null };
+      continue;
+    }
+    const hit = cached?.get(file, read.bytes);
+    const checked: CheckedIncident = hit ?? checkIncident(file, read.bytes, workspace.config, checkOptions);
+    if (!hit) cached?.set(file, read.bytes, checked);
+    yield { ...checked, position, total, bytes: read.bytes };
   }
 }
 
-function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, options: PoolCheckOptions): AsyncGenerator<CheckedFile> {
+function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, cached: RunCache | null, options: PoolCheckOptions): AsyncGenerator<CheckedFile> {
   return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index) => {
     const read = await workspace.readBytes(file);
-    const checked = 'diagnostic' in read ? unread(file, read.diagnostic) : await pool.check(file, read.bytes, options);
-    return { ...checked, position: index + 1, total: files.length, bytes: 'bytes' in read ? read.bytes : null };
+    const place = { position: index + 1, total: files.length };
+    if ('diagnostic' in read) return { ...unread(file, read.diagnostic), ...place, bytes: null };
+    const hit = cached?.get(file, read.bytes);
+    const checked = hit ?? (await pool.check(file, read.bytes, options));
+    if (!hit) cached?.set(file, read.bytes, checked);
+    return { ...checked, ...place, bytes: read.bytes };
   });
 }
 

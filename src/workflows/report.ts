@@ -14,6 +14,7 @@ import { issueLinksOf } from '../render/issue-link.js';
 import { reportPathFor } from './report-path.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Incident } from '../incident/model.js';
+import { openCheckRun } from './check-cache.js';
 import { checkFiles, listIncidentFiles } from './incident-files.js';
 import type { Workspace } from './workspace.js';
 import { readAsOf, renderTracker, trackerToJson } from '../report/render-tracker.js';
@@ -71,9 +72,9 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   const incidents: Incident[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable: Diagnostic[] = [];
-  const pool = (await workspace.openFilePool?.({ files: files.files.length })) ?? null;
+  const run = await openCheckRun(workspace, files.files);
   try {
-    for await (const entry of checkFiles(workspace, files.files, { pool })) {
+    for await (const entry of checkFiles(workspace, files.files, { pool: run.pool, cache: run.checks })) {
       options.onProgress?.(entry.position, entry.total);
       diagnostics.push(...entry.diagnostics);
       // Only the model is kept: the parsed YAML trees of thousands of files would not fit.
@@ -81,7 +82,7 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
       else unreadable.push(...(hasErrors(entry.diagnostics) ? entry.diagnostics.filter((d) => d.severity === 'error') : entry.diagnostics));
     }
   } finally {
-    await pool?.close();
+    await run.close();
   }
 
   const publication = await workspace.readPublicationDates(workspace.config.incidents);

@@ -8,6 +8,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYamlSource } from '../load/parse.js';
 import type { LoadResult } from '../load/source.js';
+import { openCheckRun } from './check-cache.js';
 import { checkFiles, listIncidentFiles, noFilesDiagnostic } from './incident-files.js';
 import { duplicateIdDiagnostic, idRecord, incidentIdOwners, type IdRecord } from './incident-ids.js';
 import type { Workspace } from './workspace.js';
@@ -35,14 +36,15 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [], skipped: [] };
   const diagnostics: Diagnostic[] = [];
   const records: IdRecord[] = [];
-  const pool = (await workspace.openFilePool?.({ files: listed.files.length })) ?? null;
+  const run = await openCheckRun(workspace, listed.files);
   try {
-    for await (const checked of checkFiles(workspace, listed.files, { today: options.today ?? null, pool, diagnosticsOnly: true })) {
+    const checks = { today: options.today ?? null, pool: run.pool, cache: run.checks, diagnosticsOnly: true };
+    for await (const checked of checkFiles(workspace, listed.files, checks)) {
       diagnostics.push(...checked.diagnostics);
       records.push(checked.id ?? idRecord(checked.file, checked.source));
     }
   } finally {
-    await pool?.close();
+    await run.close();
   }
   // Ids are unique across the whole folder, also when PATHS names one file of it.
   const owners = await incidentIdOwners(workspace, (file) => loadForId(workspace, file), records);

@@ -73,6 +73,24 @@ export interface FilePoolRequest {
   templates?: TemplateSet | null;
 }
 
+/**
+ * Checks kept from earlier runs (`io/check-cache.ts` stores them on disk): a
+ * check is a pure function of its inputs, so one whose key matches is served
+ * instead of parsing the file again. `workflows/check-cache.ts` computes the
+ * keys; this port only stores what it is given.
+ */
+export interface CheckCache {
+  /** The tool build the entries belong to: part of every key, so a new build never reads an old one's results. */
+  readonly identity: string;
+  /** The check stored for `file` under `key`, or undefined. */
+  get(file: string, key: string): PooledCheck | undefined;
+  /** Whether any check of `file` is stored (whatever its key): sizes the worker pool of a run. */
+  has(file: string): boolean;
+  set(file: string, key: string, check: PooledCheck): void;
+  /** Writes the entries when any changed (temp file + rename); never throws: a cache that cannot be written is skipped. */
+  save(): Promise<void>;
+}
+
 export interface Workspace {
   /** Repository root: where the config file was looked for and paths are shown from. */
   readonly root: string;
@@ -124,6 +142,8 @@ export interface Workspace {
    * The caller closes the pool when its run ends.
    */
   openFilePool?(request: FilePoolRequest): Promise<FilePool | null>;
+  /** The check cache of this run, or null when it is off (`POSTMORTEM_CACHE=off`, no `node_modules`, no build identity). */
+  openCheckCache?(): Promise<CheckCache | null>;
   /** A path (absolute, or relative to the root) as it is shown: relative to the root, forward slashes. */
   displayPath(file: string): string;
 }

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CommandIO } from '../../src/cli/command.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(REPO_ROOT, 'dist/bin/postmortem.cjs');
@@ -37,7 +38,12 @@ export async function scratchRepo(copies: Record<string, string> = {}): Promise<
  * CLI would get: most CLI tests use this (fast); a few keep the subprocess
  * for what only a real process shows (exit code, stream split, no stack trace).
  */
-export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCliInProcess(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  extra: Pick<CommandIO, 'buildIdentity'> = {},
+): Promise<CliResult> {
   const { runCli } = await import('../../src/cli/run.js');
   let stdout = '';
   let stderr = '';
@@ -47,6 +53,7 @@ export async function runCliInProcess(args: string[], cwd: string, env: Record<s
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     isTTY: false,
+    ...extra,
   });
   return { code, stdout, stderr };
 }

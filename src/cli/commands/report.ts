@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
-import { openOrReport, orUsageError, parseFormat, parseNow, WORKERS_VARIABLE } from './shared.js';
+import { openOrReport, orUsageError, parseFormat, parseNow, WORKERS_VARIABLE, CACHE_VARIABLES } from './shared.js';
 
 export const reportCommand: CommandSpec = {
   name: 'report',
@@ -18,7 +18,7 @@ export const reportCommand: CommandSpec = {
     ['--check', 'write nothing; exit 1 when the page is missing or out of date (for CI)'],
     ['--fail-on-overdue', 'exit 1 when any action item is overdue'],
   ],
-  environment: [['POSTMORTEM_NOW', 'the day as ISO 8601, when --now is not given'], WORKERS_VARIABLE],
+  environment: [['POSTMORTEM_NOW', 'the day as ISO 8601, when --now is not given'], WORKERS_VARIABLE, ...CACHE_VARIABLES],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -7,6 +7,8 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import { openWorkspaceFrom } from '../../io/workspace.js';
 import { parseWorkerSetting } from '../../io/worker-setting.js';
+import { embeddedBuildIdentity } from '../../io/build-identity.js';
+import type { CacheSetting } from '../../io/cache-folder.js';
 import type { Workspace } from '../../workflows/workspace.js';
 
 /** The help line for `POSTMORTEM_WORKERS`, which every command that checks many files reads. */
@@ -15,6 +17,20 @@ export const WORKERS_VARIABLE = [
   'worker threads for large runs: `auto` (default: one per core from 1,000 files, 500 for build), `0` (one thread) or a number',
 ] as const;
 
+/** The help lines for the check cache's variables (validate and report read them). */
+export const CACHE_VARIABLES = [
+  ['POSTMORTEM_CACHE', '`off` checks every file again; default `on`: unchanged files reuse their last check (in node_modules/.cache/postmortem/)'],
+  ['POSTMORTEM_CACHE_DIR', 'folder for the check cache instead (a CI cache, or a repository without node_modules)'],
+] as const;
+
+/** The check cache as the environment sets it; a value other than `on`/`off` is a usage error. */
+function cacheSetting(io: CommandIO): CacheSetting {
+  const value = io.env.POSTMORTEM_CACHE?.trim().toLowerCase() ?? '';
+  if (!['', 'on', 'off'].includes(value)) throw new UsageError(`POSTMORTEM_CACHE takes \`on\` or \`off\`; got \`${io.env.POSTMORTEM_CACHE}\``);
+  const identity = io.buildIdentity === undefined ? embeddedBuildIdentity() : io.buildIdentity;
+  return { identity, off: value === 'off', dir: io.env.POSTMORTEM_CACHE_DIR || null };
+}
+
 /** The workspace, or null after printing why the configuration is unusable. */
 export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
   const workers = parseWorkerSetting(io.env.POSTMORTEM_WORKERS);
@@ -22,7 +38,7 @@ export async function openOrReport(io: CommandIO): Promise<Workspace | null> {
     throw new UsageError(
       `POSTMORTEM_WORKERS takes \`auto\`, \`0\` (one thread), a number of worker threads or \`N+main\` (N workers and the main thread); got \`${io.env.POSTMORTEM_WORKERS}\``,
     );
-  const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd, { workers });
+  const { workspace, diagnostics } = await openWorkspaceFrom(io.cwd, { workers, cache: cacheSetting(io) });
   if (!workspace) io.stderr(formatDiagnostics(diagnostics, 'text', { colour: io.isTTY }));
   return workspace;
 }

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../command.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { skippedFilesLine } from '../../workflows/incident-files.js';
 import { validateWorkflow } from '../../workflows/validate.js';
-import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings, parseNow, WORKERS_VARIABLE } from './shared.js';
+import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings, parseNow, WORKERS_VARIABLE, CACHE_VARIABLES } from './shared.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -15,7 +15,7 @@ export const validateCommand: CommandSpec = {
     ['--quiet', 'print nothing when every file is valid'],
     ['--max-warnings N', 'exit 1 when there are more than N warnings (default: warnings never fail)'],
   ],
-  environment: [WORKERS_VARIABLE],
+  environment: [WORKERS_VARIABLE, ...CACHE_VARIABLES],
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
