@@ -5,6 +5,10 @@
  * the workers load compiled JavaScript as the installed CLI's do, not
  * TypeScript through tsx. Without a build the source worker runs (slower to
  * start), and `note` says so.
+ *
+ * The check cache is off (every row is a cold check) unless `POSTMORTEM_CACHE_DIR`
+ * is set and `POSTMORTEM_CACHE` is not `off`: the warm-cache rows. Run from source
+ * there is no build identity, so those rows use a bench-only one.
  */
 import { existsSync } from 'node:fs';
 import { parseWorkerSetting } from '../src/io/worker-setting.js';
@@ -16,7 +20,9 @@ const BUILT_WORKER = new URL('../dist/bin/file-worker.js', import.meta.url);
 export function benchWorkspaceOptions(): WorkspaceOptions {
   const workers = parseWorkerSetting(process.env.POSTMORTEM_WORKERS);
   if (workers === null) throw new Error(`POSTMORTEM_WORKERS=${process.env.POSTMORTEM_WORKERS} is not a thread setting`);
-  return { workers, ...(existsSync(BUILT_WORKER) ? { workerEntry: BUILT_WORKER } : {}) };
+  const cacheDir = process.env.POSTMORTEM_CACHE === 'off' ? undefined : process.env.POSTMORTEM_CACHE_DIR;
+  const cache = cacheDir ? { identity: 'bench-from-source', dir: cacheDir } : { identity: null, off: true };
+  return { workers, cache, ...(existsSync(BUILT_WORKER) ? { workerEntry: BUILT_WORKER } : {}) };
 }
 
 /** A line for the bench's header when the built worker is missing. */

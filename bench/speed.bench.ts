@@ -55,13 +55,18 @@ interface Sample {
   failed: number;
 }
 
-/** A bench process; `workers` sets `POSTMORTEM_WORKERS` for it (default: as this process has it). */
-function worker(file: string, args: readonly string[], workers?: string): Sample {
-  const env = workers === undefined ? process.env : { ...process.env, POSTMORTEM_WORKERS: workers };
+/**
+ * A bench process; `workers` sets `POSTMORTEM_WORKERS` for it (default: as this process has it).
+ * The check cache is off (the rows reuse one repository, so a cache would turn later rounds warm)
+ * unless `cacheDir` is given: the warm-cache rows.
+ */
+function worker(file: string, args: readonly string[], workers?: string, cacheDir?: string): Sample {
+  const cache = cacheDir ? { POSTMORTEM_CACHE: 'on', POSTMORTEM_CACHE_DIR: cacheDir } : { POSTMORTEM_CACHE: 'off' };
+  const env = { ...process.env, ...cache, ...(workers === undefined ? {} : { POSTMORTEM_WORKERS: workers }) };
   return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...args], { encoding: 'utf8', env })) as Sample;
 }
 
-const speedTask = (root: string, task: SpeedTask, workers?: string) => worker('speed-worker.ts', [root, task], workers);
+const speedTask = (root: string, task: SpeedTask, workers?: string, cacheDir?: string) => worker('speed-worker.ts', [root, task], workers, cacheDir);
 const foundation = (root: string, mode: 'build' | 'floor-cold' | 'floor-warm', workers?: string) => worker('foundation-worker.ts', [root, mode], workers);
 
 interface Row {
@@ -80,15 +85,37 @@ async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string,
     { label: 'validate', samples: [], floor: 'yaml' },
     { label: 'lint', samples: [], floor: 'yaml' },
     { label: 'report', samples: [], floor: 'yaml' },
+    { label: 'validate (warm cache)', samples: [], floor: 'yaml' },
+    { label: 'report (warm cache)', samples: [], floor: 'yaml' },
+    // An empty cache, filled and written by the run: what the cache costs a cold run, against the rows above.
+    { label: 'validate (cold cache)', samples: [], floor: 'yaml' },
+    { label: 'report (cold cache)', samples: [], floor: 'yaml' },
   ];
-  const [cold, warm, validate, lint, report] = rows.map((row) => row.samples) as [Sample[], Sample[], Sample[], Sample[], Sample[]];
+  const [cold, warm, validate, lint, report, validateCached, reportCached, validateFilling, reportFilling] = rows.map((row) => row.samples) as Sample[][] as [
+    Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[],
+  ];
+  // The warm-cache rows' check cache, filled by one untimed run of each before the rounds.
+  const cacheDir = path.join(root, 'check-cache');
+  const emptyCacheDir = path.join(root, 'empty-check-cache');
+  const emptied = async () => {
+    await rm(emptyCacheDir, { recursive: true, force: true });
+    return emptyCacheDir;
+  };
+  const cached = { POSTMORTEM_CACHE: 'on', POSTMORTEM_CACHE_DIR: cacheDir };
   try {
     await writeFile(path.join(root, 'postmortem.config.yaml'), 'output: reports\n');
+    if (wanted('validate')) speedTask(root, 'validate', undefined, cacheDir);
+    if (wanted('report')) runReportWorker(root, 'md', cached);
+    await rm(path.join(root, 'postmortems', 'README.md'), { force: true });
     for (let r = 0; r < RUNS; r++) {
       floors.yaml!.push(speedTask(root, 'yaml-floor'));
       if (wanted('validate')) validate.push(speedTask(root, 'validate'));
       if (wanted('lint')) lint.push(speedTask(root, 'lint'));
       if (wanted('report')) report.push(runReportWorker(root, 'md'));
+      if (wanted('validate')) validateCached.push(speedTask(root, 'validate', undefined, cacheDir));
+      if (wanted('report')) reportCached.push(runReportWorker(root, 'md', cached));
+      if (wanted('validate')) validateFilling.push(speedTask(root, 'validate', undefined, await emptied()));
+      if (wanted('report')) reportFilling.push(runReportWorker(root, 'md', { POSTMORTEM_CACHE: 'on', POSTMORTEM_CACHE_DIR: await emptied() }));
       // The tracker page of 1,000 incidents is past the default file size limit, which lint would report.
       await rm(path.join(root, 'postmortems', 'README.md'), { force: true });
       if (!wanted('build')) continue;
@@ -112,7 +139,7 @@ const peak = (samples: readonly Sample[]) => Math.max(...samples.map((s) => s.ma
 function printSize(n: number, rows: readonly Row[], floors: Record<string, Sample[]>): void {
   console.log(`\n${n} incidents, median of ${RUNS} runs; ratios to the single-thread floor, of wall times and (where both report it) of CPU times`);
   console.log(
-    'task'.padEnd(11),
+    'task'.padEnd(21),
     'wall'.padStart(10),
     'CPU'.padStart(10),
     'floor wall / CPU'.padStart(24),
@@ -128,7 +155,7 @@ function printSize(n: number, rows: readonly Row[], floors: Record<string, Sampl
     const cpuRatio = taskCpu !== null && floorCpu !== null ? `${(taskCpu / floorCpu).toFixed(2)}x` : '-';
     const floorText = `${floor} ${formatMs(wall(floors[floor]!))} / ${floorCpu === null ? '-' : formatMs(floorCpu)}`;
     console.log(
-      label.padEnd(11),
+      label.padEnd(21),
       formatMs(wall(samples)).padStart(10),
       (taskCpu === null ? '-' : formatMs(taskCpu)).padStart(10),
       floorText.padStart(24),
