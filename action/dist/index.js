@@ -40388,13 +40388,19 @@ function digest(parts) {
 function bindCache(cache, config, options) {
   const variant = runVariant(cache, config, options);
   if (variant === null) return null;
+  const keys = /* @__PURE__ */ new WeakMap();
+  const keyOf = (file, bytes) => {
+    let key = keys.get(bytes);
+    if (key === void 0) keys.set(bytes, key = `${variant}:${fileDigest(file, bytes)}`);
+    return key;
+  };
   return {
-    get: (file, bytes) => cache.get(file, `${variant}:${fileDigest(file, bytes)}`),
+    get: (file, bytes) => cache.get(file, keyOf(file, bytes)),
     set(file, bytes, checked) {
       if (checked.diagnostics.some((diagnostic) => diagnostic.ruleId === "schema/internal")) return;
       const id = "id" in checked && checked.id ? checked.id : idRecord(file, checked.source);
       const incident = options.diagnosticsOnly ? null : checked.incident;
-      cache.set(file, `${variant}:${fileDigest(file, bytes)}`, { ...checked, source: null, input: null, incident, id });
+      cache.set(file, keyOf(file, bytes), { ...checked, source: null, input: null, incident, id });
     }
   };
 }
@@ -40444,12 +40450,17 @@ async function openCheckCache(folder, identity) {
         entry.seen = stored.writes;
         changed = true;
       }
-      return entry.check;
+      try {
+        const check = deserialize(entry.data);
+        return check?.file === name && Array.isArray(check.diagnostics) ? check : void 0;
+      } catch {
+        return void 0;
+      }
     },
     has: (name) => entries2.has(name),
     set(name, key, check) {
       const others = (entries2.get(name) ?? []).filter((entry) => entry.key !== key);
-      entries2.set(name, [{ key, check, seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
+      entries2.set(name, [{ key, data: serialize2(check), seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
       changed = true;
     },
     async save() {
@@ -40478,7 +40489,7 @@ async function readStored(file, identity) {
 }
 function isEntry(entry) {
   const candidate = entry;
-  return typeof candidate?.key === "string" && typeof candidate.seen === "number" && typeof candidate.check === "object" && candidate.check !== null && Array.isArray(candidate.check.diagnostics);
+  return typeof candidate?.key === "string" && typeof candidate.seen === "number" && candidate.data instanceof Uint8Array;
 }
 async function writeStored(file, stored) {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

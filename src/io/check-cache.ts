@@ -27,7 +27,11 @@ export const KEEP_RUNS = 16;
 
 interface Entry {
   key: string;
-  check: PooledCheck;
+  /**
+   * The check, serialised on its own: a run deserialises only the entries it is served
+   * (validate's and report's are kept apart), and an unchanged entry is written back as it was read.
+   */
+  data: Uint8Array;
   /** The write counter when this entry was last stored or refreshed. */
   seen: number;
 }
@@ -56,12 +60,18 @@ export async function openCheckCache(folder: string, identity: string): Promise<
         entry.seen = stored.writes;
         changed = true;
       }
-      return entry.check;
+      // An entry damaged in a way the outer file did not show is a miss, never a wrong result.
+      try {
+        const check = deserialize(entry.data) as PooledCheck | null;
+        return check?.file === name && Array.isArray(check.diagnostics) ? check : undefined;
+      } catch {
+        return undefined;
+      }
     },
     has: (name) => entries.has(name),
     set(name, key, check) {
       const others = (entries.get(name) ?? []).filter((entry) => entry.key !== key);
-      entries.set(name, [{ key, check, seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
+      entries.set(name, [{ key, data: serialize(check), seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
       changed = true;
     },
     async save() {
@@ -96,9 +106,7 @@ function isEntry(entry: unknown): entry is Entry {
   return (
     typeof candidate?.key === 'string' &&
     typeof candidate.seen === 'number' &&
-    typeof candidate.check === 'object' &&
-    candidate.check !== null &&
-    Array.isArray(candidate.check.diagnostics)
+    candidate.data instanceof Uint8Array
   );
 }
 

@@ -67,14 +67,21 @@ function digest(parts: ReadonlyArray<string | Uint8Array>): string {
 export function bindCache(cache: CheckCache, config: Config, options: CachedCheckOptions): RunCache | null {
   const variant = runVariant(cache, config, options);
   if (variant === null) return null;
+  // The key of a miss is needed again when its check is stored: hashed once per read.
+  const keys = new WeakMap<Uint8Array, string>();
+  const keyOf = (file: string, bytes: Uint8Array) => {
+    let key = keys.get(bytes);
+    if (key === undefined) keys.set(bytes, (key = `${variant}:${fileDigest(file, bytes)}`));
+    return key;
+  };
   return {
-    get: (file, bytes) => cache.get(file, `${variant}:${fileDigest(file, bytes)}`),
+    get: (file, bytes) => cache.get(file, keyOf(file, bytes)),
     set(file, bytes, checked) {
       // A check that could not finish (a bug, a worker that stopped) is not a result to keep.
       if (checked.diagnostics.some((diagnostic) => diagnostic.ruleId === 'schema/internal')) return;
       const id = 'id' in checked && checked.id ? checked.id : idRecord(file, checked.source);
       const incident = options.diagnosticsOnly ? null : checked.incident;
-      cache.set(file, `${variant}:${fileDigest(file, bytes)}`, { ...checked, source: null, input: null, incident, id });
+      cache.set(file, keyOf(file, bytes), { ...checked, source: null, input: null, incident, id });
     },
   };
 }
