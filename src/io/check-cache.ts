@@ -13,11 +13,12 @@
  * check with other options, so both stay warm), and a path no run has stored
  * or refreshed for `KEEP_RUNS` writes is dropped.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CHECK_CACHE_FORMAT } from '../workflows/check-cache.js';
 import type { CheckCache, PooledCheck } from '../workflows/workspace.js';
+import { makeFolders } from './writable.js';
 
 export const CACHE_FILE = 'checks.v8';
 /** Keys kept per path: the latest first. */
@@ -68,7 +69,7 @@ export async function openCheckCache(folder: string, identity: string): Promise<
         return undefined;
       }
     },
-    has: (name) => entries.has(name),
+    has: (name, prefix) => (entries.get(name) ?? []).some((entry) => entry.key.startsWith(prefix)),
     set(name, key, check) {
       const others = (entries.get(name) ?? []).filter((entry) => entry.key !== key);
       entries.set(name, [{ key, data: serialize(check), seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
@@ -103,18 +104,15 @@ async function readStored(file: string, identity: string): Promise<Stored | null
 
 function isEntry(entry: unknown): entry is Entry {
   const candidate = entry as Partial<Entry> | null;
-  return (
-    typeof candidate?.key === 'string' &&
-    typeof candidate.seen === 'number' &&
-    candidate.data instanceof Uint8Array
-  );
+  return typeof candidate?.key === 'string' && typeof candidate.seen === 'number' && candidate.data instanceof Uint8Array;
 }
 
 /** Temp file + rename; any failure (a read-only folder, a full disk) leaves the run without a cache, and no temp file behind. */
 async function writeStored(file: string, stored: Stored): Promise<void> {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    // One level at a time (writable.ts): a recursive mkdir under /proc never returns.
+    await makeFolders(path.dirname(file));
     await writeFile(temporary, serialize(stored));
     await rename(temporary, file);
   } catch {

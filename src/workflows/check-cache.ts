@@ -94,16 +94,20 @@ export interface CheckRun {
 }
 
 /**
- * Opens the cache, then the worker pool sized by the files it has no check of
- * (a warm run of 1,000 files starts no threads: each would pay its warm-up for nothing).
+ * Opens the cache, then the worker pool sized by the files it holds no check
+ * of under this run's config, build and options (a warm run of 1,000 files
+ * starts no threads: each would pay its warm-up for nothing; a run after a
+ * config change still gets its threads).
  */
 export async function openCheckRun(
   workspace: Workspace,
   files: readonly string[],
+  options: CachedCheckOptions,
   request: Omit<FilePoolRequest, 'files'> = {},
 ): Promise<CheckRun> {
   const cache = (await workspace.openCheckCache?.()) ?? null;
-  const unknown = cache ? files.filter((file) => !cache.has(file)).length : files.length;
+  const variant = cache ? runVariant(cache, workspace.config, options) : null;
+  const unknown = cache && variant !== null ? files.filter((file) => !cache.has(file, `${variant}:`)).length : files.length;
   const pool = (await workspace.openFilePool?.({ ...request, files: unknown })) ?? null;
   return {
     pool,

@@ -97,7 +97,13 @@ export async function* checkFiles(workspace: Workspace, files: readonly string[]
   }
 }
 
-function checkInPool(workspace: Workspace, files: readonly string[], pool: FilePool, cached: RunCache | null, options: PoolCheckOptions): AsyncGenerator<CheckedFile> {
+function checkInPool(
+  workspace: Workspace,
+  files: readonly string[],
+  pool: FilePool,
+  cached: RunCache | null,
+  options: PoolCheckOptions,
+): AsyncGenerator<CheckedFile> {
   return inOrder(files, pool.size * IN_FLIGHT_PER_WORKER, async (file, index) => {
     const read = await workspace.readBytes(file);
     const place = { position: index + 1, total: files.length };

@@ -72,7 +72,7 @@ export async function planReport(workspace: Workspace, options: ReportOptions): 
   const incidents: Incident[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable: Diagnostic[] = [];
-  const run = await openCheckRun(workspace, files.files);
+  const run = await openCheckRun(workspace, files.files, { today: null, diagnosticsOnly: false });
   try {
     for await (const entry of checkFiles(workspace, files.files, { pool: run.pool, cache: run.checks })) {
       options.onProgress?.(entry.position, entry.total);

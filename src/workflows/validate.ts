@@ -36,9 +36,10 @@ export async function validateWorkflow(workspace: Workspace, options: ValidateOp
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [], skipped: [] };
   const diagnostics: Diagnostic[] = [];
   const records: IdRecord[] = [];
-  const run = await openCheckRun(workspace, listed.files);
+  const cached = { today: options.today ?? null, diagnosticsOnly: true };
+  const run = await openCheckRun(workspace, listed.files, cached);
   try {
-    const checks = { today: options.today ?? null, pool: run.pool, cache: run.checks, diagnosticsOnly: true };
+    const checks = { ...cached, pool: run.pool, cache: run.checks };
     for await (const checked of checkFiles(workspace, listed.files, checks)) {
       diagnostics.push(...checked.diagnostics);
       records.push(checked.id ?? idRecord(checked.file, checked.source));

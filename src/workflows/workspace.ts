@@ -84,8 +84,8 @@ export interface CheckCache {
   readonly identity: string;
   /** The check stored for `file` under `key`, or undefined. */
   get(file: string, key: string): PooledCheck | undefined;
-  /** Whether any check of `file` is stored (whatever its key): sizes the worker pool of a run. */
-  has(file: string): boolean;
+  /** Whether a check of `file` is stored under a key that starts with `prefix` (a run's variant): sizes the worker pool of a run. */
+  has(file: string, prefix: string): boolean;
   set(file: string, key: string, check: PooledCheck): void;
   /** Writes the entries when any changed (temp file + rename); never throws: a cache that cannot be written is skipped. */
   save(): Promise<void>;

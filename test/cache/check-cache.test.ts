@@ -34,12 +34,7 @@ const BROKEN: Record<string, string> = {
   '2024-03-01-old-draft.yaml': syntheticIncident(11).yaml.replace('status: published', 'status: draft'),
 };
 
-const COMMANDS = [
-  ['validate'],
-  ['validate', '--format', 'json'],
-  ['report', '--now', '2025-07-01'],
-  ['report', '--format', 'json', '--now', '2025-07-01'],
-];
+const COMMANDS = [['validate'], ['validate', '--format', 'json'], ['report', '--now', '2025-07-01'], ['report', '--format', 'json', '--now', '2025-07-01']];
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -56,7 +51,10 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 type Run = (args: string[], cwd: string, env: Record<string, string>) => Promise<CliResult>;
-const inProcess = (identity: string | null): Run => (args, cwd, env) => runCliInProcess(args, cwd, env, { buildIdentity: identity });
+const inProcess =
+  (identity: string | null): Run =>
+  (args, cwd, env) =>
+    runCliInProcess(args, cwd, env, { buildIdentity: identity });
 
 /** What every command printed and the page report wrote, each run starting from no page (so "wrote" reads the same). */
 async function session(run: Run, env: Record<string, string> = {}, commands = COMMANDS): Promise<Record<string, unknown>> {
@@ -173,7 +171,7 @@ describe('a cache file that cannot be used', () => {
 });
 
 /** How many files the second run served from the cache, after `change` between the runs. */
-async function hitsAfter(change: Change): Promise<{ hits: number; files: number }> {
+async function hitsAfter(change: Change): Promise<{ hits: number; files: number; poolAskedFor: number[] }> {
   const folder = path.join(dir, 'keys');
   await rm(folder, { recursive: true, force: true });
   await cp(path.join(dir, 'postmortems'), path.join(folder, 'postmortems'), { recursive: true });
@@ -187,13 +185,19 @@ async function hitsAfter(change: Change): Promise<{ hits: number; files: number 
   if (change.between) await change.between(folder);
   const second = await open(change.identity ?? IDENTITY);
   await change.run(second.workspace, 'second');
-  return { hits: second.hits(), files: second.files() };
+  return { hits: second.hits(), files: second.files(), poolAskedFor: second.poolAskedFor };
 }
 
 /** The workspace with its cache's lookups counted. */
-function counting(workspace: Workspace): { workspace: Workspace; hits: () => number; files: () => number } {
+function counting(workspace: Workspace): { workspace: Workspace; hits: () => number; files: () => number; poolAskedFor: number[] } {
   let hits = 0;
   let files = 0;
+  // The file counts the run sized its pool by; no threads are started here.
+  const poolAskedFor: number[] = [];
+  const openFilePool = async (request: { files: number }) => {
+    poolAskedFor.push(request.files);
+    return null;
+  };
   const openCheckCache = async () => {
     const cache = await workspace.openCheckCache!();
     if (!cache) throw new Error('the test expects a cache');
@@ -206,12 +210,12 @@ function counting(workspace: Workspace): { workspace: Workspace; hits: () => num
         if (found) hits++;
         return found;
       },
-      has: (file: string) => cache.has(file),
+      has: (file: string, prefix: string) => cache.has(file, prefix),
       set: (file: string, key: string, check: PooledCheck) => cache.set(file, key, check),
       save: () => cache.save(),
     };
   };
-  return { workspace: { ...workspace, openCheckCache }, hits: () => hits, files: () => files };
+  return { workspace: { ...workspace, openCheckCache, openFilePool }, hits: () => hits, files: () => files, poolAskedFor };
 }
 
 interface Change {
@@ -233,17 +237,36 @@ describe('the key: changing any input misses the cache', () => {
     }
   });
 
-  it.each<[string, Change, number]>([
-    ['the bytes of one file', { run: validate('2025-07-01'), between: (f) => appendTo(f, GOOD, '\n# edited\n') }, 1],
-    ['the display path of one file (same bytes, renamed)', { run: validate('2025-07-01'), between: (f) => rename(f, GOOD, '2024-03-09-renamed.yaml') }, 1],
-    ['today as the check sees it', { run: (w, which) => validate(which === 'first' ? '2025-07-01' : '2025-07-02')(w) }, Infinity],
-    ['the check options (validate sends no model back, report needs it)', { run: (w, which) => (which === 'first' ? validate(null)(w) : report(w)) }, Infinity],
-    ['the config', { run: validate('2025-07-01'), between: (f) => writeFile(path.join(f, 'postmortem.config.yaml'), POLICY_CONFIG.replace('14', '15')) }, Infinity],
-    ['a config setting that does not change checks (the whole config is in the key)', { run: validate('2025-07-01'), between: (f) => writeFile(path.join(f, 'postmortem.config.yaml'), `${POLICY_CONFIG}output: reports\n`) }, Infinity],
-    ['the tool build', { run: validate('2025-07-01'), identity: 'test-build-2' }, Infinity],
-  ])('%s', async (_name, change, misses) => {
-    const { hits, files } = await hitsAfter(change);
+  // The last column: the paths with no check under the run's key, which size its threads (an edited
+  // file still counts as known: its bytes are read only later).
+  it.each<[string, Change, number, number]>([
+    ['the bytes of one file', { run: validate('2025-07-01'), between: (f) => appendTo(f, GOOD, '\n# edited\n') }, 1, 0],
+    ['the display path of one file (same bytes, renamed)', { run: validate('2025-07-01'), between: (f) => rename(f, GOOD, '2024-03-09-renamed.yaml') }, 1, 1],
+    ['today as the check sees it', { run: (w, which) => validate(which === 'first' ? '2025-07-01' : '2025-07-02')(w) }, Infinity, Infinity],
+    [
+      'the check options (validate sends no model back, report needs it)',
+      { run: (w, which) => (which === 'first' ? validate(null)(w) : report(w)) },
+      Infinity,
+      Infinity,
+    ],
+    [
+      'the config',
+      { run: validate('2025-07-01'), between: (f) => writeFile(path.join(f, 'postmortem.config.yaml'), POLICY_CONFIG.replace('14', '15')) },
+      Infinity,
+      Infinity,
+    ],
+    [
+      'a config setting that does not change checks (the whole config is in the key)',
+      { run: validate('2025-07-01'), between: (f) => writeFile(path.join(f, 'postmortem.config.yaml'), `${POLICY_CONFIG}output: reports\n`) },
+      Infinity,
+      Infinity,
+    ],
+    ['the tool build', { run: validate('2025-07-01'), identity: 'test-build-2' }, Infinity, Infinity],
+  ])('%s', async (_name, change, misses, unknownPaths) => {
+    const { hits, files, poolAskedFor } = await hitsAfter(change);
     expect(files - hits).toBe(misses === Infinity ? files : misses);
+    // Plus the file over the size limit, which is refused before any check and so never stored.
+    expect(poolAskedFor).toEqual([(unknownPaths === Infinity ? files : unknownPaths) + 1]);
   });
 });
 
@@ -259,7 +282,14 @@ async function rename(folder: string, from: string, to: string): Promise<void> {
 }
 
 describe('the store is bounded', () => {
-  const check = (file: string): PooledCheck => ({ file, source: null, input: null, incident: null, diagnostics: [], id: { file, id: file, idSpan: null, written: false } });
+  const check = (file: string): PooledCheck => ({
+    file,
+    source: null,
+    input: null,
+    incident: null,
+    diagnostics: [],
+    id: { file, id: file, idSpan: null, written: false },
+  });
 
   it('keeps two keys per path, the latest', async () => {
     const folder = path.join(dir, 'bounded');
@@ -285,7 +315,12 @@ describe('the store is bounded', () => {
       await cache.save();
     }
     const last = await openCheckCache(folder, IDENTITY);
-    expect([last.has('old.yaml'), last.has('used.yaml'), last.has('new-1.yaml'), last.has(`new-${KEEP_RUNS}.yaml`)]).toEqual([false, true, true, true]);
+    expect([last.has('old.yaml', ''), last.has('used.yaml', ''), last.has('new-1.yaml', ''), last.has(`new-${KEEP_RUNS}.yaml`, '')]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('a warm run that changed nothing does not write the file', async () => {
