@@ -31730,6 +31730,55 @@ var init_report_file = __esm({
   }
 });
 
+// src/io/writable.ts
+import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+async function makeFolders(folder) {
+  const missing = [];
+  let current = path.resolve(folder);
+  while (!await stat2(current).catch(() => null)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
+}
+async function writableFolderProblem(folder, show) {
+  const shown = show(path.resolve(folder));
+  let existing = path.resolve(folder);
+  let info2 = await stat2(existing).catch(() => null);
+  while (!info2) {
+    const parent = path.dirname(existing);
+    if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
+    existing = parent;
+    info2 = await stat2(existing).catch(() => null);
+  }
+  if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
+  const probe = path.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    await (await open2(probe, "wx")).close();
+    await rm2(probe, { force: true });
+    return null;
+  } catch (error2) {
+    const code2 = error2.code ?? "unknown error";
+    return `cannot write into \`${shown}\`: \`${show(existing)}\` does not accept new files (${code2}${REASONS[code2] ? `: ${REASONS[code2]}` : ""})`;
+  }
+}
+var REASONS;
+var init_writable = __esm({
+  "src/io/writable.ts"() {
+    "use strict";
+    REASONS = {
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EROFS: "read-only file system",
+      ENOENT: "the system does not allow files there",
+      ENOSPC: "no space left on the device"
+    };
+  }
+});
+
 // src/io/git-history.ts
 var git_history_exports = {};
 __export(git_history_exports, {
@@ -40404,13 +40453,14 @@ function bindCache(cache, config, options) {
     }
   };
 }
-async function openCheckRun(workspace, files, request2 = {}) {
+async function openCheckRun(workspace, files, options, request2 = {}) {
   const cache = await workspace.openCheckCache?.() ?? null;
-  const unknown = cache ? files.filter((file) => !cache.has(file)).length : files.length;
+  const variant = cache ? runVariant(cache, workspace.config, options) : null;
+  const unknown = cache && variant !== null ? files.filter((file) => !cache.has(file, `${variant}:`)).length : files.length;
   const pool = await workspace.openFilePool?.({ ...request2, files: unknown }) ?? null;
   return {
     pool,
-    checks: cache ? { bind: (options) => bindCache(cache, workspace.config, options) } : null,
+    checks: cache ? { bind: (options2) => bindCache(cache, workspace.config, options2) } : null,
     async close() {
       await pool?.close();
       await cache?.save();
@@ -40433,7 +40483,7 @@ __export(check_cache_exports, {
   KEEP_RUNS: () => KEEP_RUNS,
   openCheckCache: () => openCheckCache
 });
-import { mkdir as mkdir3, readFile, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 import { deserialize, serialize as serialize2 } from "node:v8";
 async function openCheckCache(folder, identity) {
@@ -40457,7 +40507,7 @@ async function openCheckCache(folder, identity) {
         return void 0;
       }
     },
-    has: (name) => entries2.has(name),
+    has: (name, prefix) => (entries2.get(name) ?? []).some((entry) => entry.key.startsWith(prefix)),
     set(name, key, check) {
       const others = (entries2.get(name) ?? []).filter((entry) => entry.key !== key);
       entries2.set(name, [{ key, data: serialize2(check), seen: stored.writes }, ...others].slice(0, VARIANTS_PER_FILE));
@@ -40494,7 +40544,7 @@ function isEntry(entry) {
 async function writeStored(file, stored) {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await mkdir3(path5.dirname(file), { recursive: true });
+    await makeFolders(path5.dirname(file));
     await writeFile2(temporary, serialize2(stored));
     await rename2(temporary, file);
   } catch {
@@ -40507,6 +40557,7 @@ var init_check_cache2 = __esm({
   "src/io/check-cache.ts"() {
     "use strict";
     init_check_cache();
+    init_writable();
     CACHE_FILE = "checks.v8";
     VARIANTS_PER_FILE = 2;
     KEEP_RUNS = 16;
@@ -61854,54 +61905,13 @@ init_config();
 init_diagnostic();
 init_report_file();
 init_parse();
+init_writable();
 import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
 import { access as access2, readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import path7 from "node:path";
 
-// src/io/writable.ts
-import { mkdir as mkdir2, open as open2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import path from "node:path";
-async function makeFolders(folder) {
-  const missing = [];
-  let current = path.resolve(folder);
-  while (!await stat2(current).catch(() => null)) {
-    missing.unshift(current);
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const level of missing) await mkdir2(level).catch((error2) => error2.code === "EEXIST" ? void 0 : Promise.reject(error2));
-}
-async function writableFolderProblem(folder, show) {
-  const shown = show(path.resolve(folder));
-  let existing = path.resolve(folder);
-  let info2 = await stat2(existing).catch(() => null);
-  while (!info2) {
-    const parent = path.dirname(existing);
-    if (parent === existing) return `cannot create \`${shown}\`: no part of the path exists`;
-    existing = parent;
-    info2 = await stat2(existing).catch(() => null);
-  }
-  if (!info2.isDirectory()) return `cannot write into \`${shown}\`: \`${show(existing)}\` is a file, not a folder`;
-  const probe = path.join(existing, `.postmortem-write-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  try {
-    await (await open2(probe, "wx")).close();
-    await rm2(probe, { force: true });
-    return null;
-  } catch (error2) {
-    const code2 = error2.code ?? "unknown error";
-    return `cannot write into \`${shown}\`: \`${show(existing)}\` does not accept new files (${code2}${REASONS[code2] ? `: ${REASONS[code2]}` : ""})`;
-  }
-}
-var REASONS = {
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "read-only file system",
-  ENOENT: "the system does not allow files there",
-  ENOSPC: "no space left on the device"
-};
-
 // src/io/replace-file.ts
+init_writable();
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
 import { threadId } from "node:worker_threads";
@@ -63863,7 +63873,7 @@ async function planReport(workspace, options) {
   const incidents = [];
   const diagnostics = [];
   const unreadable = [];
-  const run3 = await openCheckRun(workspace, files.files);
+  const run3 = await openCheckRun(workspace, files.files, { today: null, diagnosticsOnly: false });
   try {
     for await (const entry of checkFiles(workspace, files.files, { pool: run3.pool, cache: run3.checks })) {
       options.onProgress?.(entry.position, entry.total);
