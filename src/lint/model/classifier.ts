@@ -1,0 +1,79 @@
+/**
+ * The blame model at lint time: a multinomial logistic regression over the
+ * hashed sentence features (features.ts), classes `none` and the seven blame
+ * families. It runs only on sentences no rule flagged, and reports the
+ * family it predicts when that family's probability reaches the threshold,
+ * with the sentence's own words that weighed most towards it.
+ *
+ * @example
+ * const prediction = classifySentence(defaultBlameModel(), sentenceFeatures(words, people));
+ * prediction?.family // 'person-as-cause'
+ */
+import { BUCKETS, type Feature } from './features.js';
+
+/** `none` first, then the families in the order of BLAME_RULES. */
+export const MODEL_CLASSES = ['none', 'person-as-cause', 'counterfactual', 'human-error', 'judgement', 'punitive', 'hindsight', 'vague-action'] as const;
+
+export interface BlameModel {
+  /** BUCKETS × classes, row-major by bucket. */
+  readonly weights: Float32Array | Int8Array;
+  /** Multiplies every stored weight (1 for float weights). */
+  readonly scale: number;
+  /** The lowest probability of a family that is reported. */
+  readonly threshold: number;
+}
+
+export interface Prediction {
+  family: string;
+  probability: number;
+  /** Up to three of the sentence's own phrases that weighed most towards the family. */
+  cues: string[];
+}
+
+const CLASSES = MODEL_CLASSES.length;
+
+/** The class probabilities of a sentence, in MODEL_CLASSES order. */
+export function probabilities(model: BlameModel, features: readonly Feature[]): number[] {
+  const scores = new Array<number>(CLASSES).fill(0);
+  for (const { bucket } of features) {
+    const row = bucket * CLASSES;
+    for (let c = 0; c < CLASSES; c++) scores[c]! += model.weights[row + c]!;
+  }
+  const top = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp((s - top) * model.scale));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+/** The predicted family, or null when `none` wins or no family reaches `threshold` (the model's own unless given). */
+export function classifySentence(model: BlameModel, features: readonly Feature[], threshold = model.threshold): Prediction | null {
+  const p = probabilities(model, features);
+  let best = 1;
+  for (let c = 2; c < CLASSES; c++) if (p[c]! > p[best]!) best = c;
+  if (p[best]! < threshold || p[best]! <= p[0]!) return null;
+  return { family: MODEL_CLASSES[best]!, probability: p[best]!, cues: topCues(model, features, best) };
+}
+
+/** The features whose weight favours `cls` over `none` most, named by the sentence's own words (each once). */
+function topCues(model: BlameModel, features: readonly Feature[], cls: number): string[] {
+  const pull = new Map<string, number>();
+  for (const { bucket, cue } of features) {
+    if (cue === '') continue;
+    const row = bucket * CLASSES;
+    const weight = (model.weights[row + cls]! - model.weights[row]!) * model.scale;
+    if (weight > 0) pull.set(cue, Math.max(pull.get(cue) ?? 0, weight));
+  }
+  return [...pull]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([cue]) => cue);
+}
+
+/** Int8 weights from their base64 text (the committed form, weights.ts). */
+export function decodeWeights(base64: string): Int8Array {
+  const text = atob(base64);
+  const bytes = new Int8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = (text.charCodeAt(i) << 24) >> 24;
+  if (bytes.length !== BUCKETS * CLASSES) throw new Error(`blame model weights hold ${bytes.length} values, expected ${BUCKETS * CLASSES}`);
+  return bytes;
+}

@@ -1,0 +1,27 @@
+/**
+ * The second stage of the blame lint: a sentence that no rule flagged is
+ * given to the blame model, which may report it as `blame/model` with the
+ * family it predicts and the cues that made it fire. Always a warning (the
+ * runner caps it): a statistical guess never blocks a pull request.
+ *
+ * @example
+ * modelFindings(sentence, people, defaultBlameModel())
+ * // [{ ruleId: 'blame/model', start: 0, end: 58, family: 'person-as-cause', cues: ["Chidi's", 'sent every'] }]
+ */
+import { isNarrator, mayBePerson, type People } from '../grammar/people.js';
+import type { Span } from '../grammar/tokens.js';
+import type { Finding } from '../rules/finding.js';
+import { classifySentence, type BlameModel } from './classifier.js';
+import { sentenceFeatures } from './features.js';
+
+export const MODEL_RULE = 'blame/model';
+
+/** A `blame/model` finding over the whole sentence, or none. */
+export function modelFindings(sentence: Span, people: People, model: BlameModel): Finding[] {
+  // Blame is about people: a sentence with no word that may be a person (the narrating "we" is the company) is left alone.
+  // This gate is what kept the model's cross-validated false positives on real post-mortems at zero (docs/lint.md).
+  if (!sentence.words.some((w) => mayBePerson(w, people) && !isNarrator(w))) return [];
+  const prediction = classifySentence(model, sentenceFeatures(sentence.words, people));
+  if (!prediction) return [];
+  return [{ ruleId: MODEL_RULE, start: sentence.start, end: sentence.end, family: prediction.family, cues: prediction.cues }];
+}
