@@ -14,7 +14,7 @@
  * from these, precision first (docs/lint.md).
  */
 import { evaluateCorpus, type Figures } from '../src/lint/evaluate.js';
-import { evaluateDocuments, type CorpusDocument, type DocumentEvaluation } from '../src/lint/evaluate-documents.js';
+import { evaluateDocuments, scoreDocuments, type CorpusDocument, type DocumentEvaluation } from '../src/lint/evaluate-documents.js';
 import type { BlameModel } from '../src/lint/model/classifier.js';
 import { blamelessSamples, labelledSamples } from '../src/lint/model/samples.js';
 import { quantize, trainBlameModel, TRAINING } from '../src/lint/model/train.js';
@@ -68,25 +68,14 @@ export function realFolds(sets: readonly SetInput[], real: RealInput): RealFold 
 }
 
 function sumEvaluations(a: DocumentEvaluation, b: DocumentEvaluation): DocumentEvaluation {
-  const tp = a.truePositives + b.truePositives;
-  const fp = a.falsePositives + b.falsePositives;
-  const fn = a.falseNegatives + b.falseNegatives;
-  const words = a.words + b.words;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return {
+  return scoreDocuments({
     documents: a.documents + b.documents,
-    words,
-    truePositives: tp,
-    falsePositives: fp,
-    falseNegatives: fn,
-    precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)),
-    recall: round(tp + fn === 0 ? 1 : tp / (tp + fn)),
-    falsePositivesPer1000Words: round((fp * 1000) / Math.max(1, words)),
-    blamelessDocumentsWithError: a.blamelessDocumentsWithError + b.blamelessDocumentsWithError,
+    words: a.words + b.words,
     blamelessDocuments: a.blamelessDocuments + b.blamelessDocuments,
+    blamelessDocumentsWithError: a.blamelessDocumentsWithError + b.blamelessDocumentsWithError,
     findings: [...a.findings, ...b.findings],
     misses: [...a.misses, ...b.misses],
-  };
+  });
 }
 
 const pr = (f: { precision: number; recall: number }) => `${f.precision.toFixed(3)} ${f.recall.toFixed(3)}`;

@@ -515,6 +515,8 @@ const ACT_NOUNS = new Set([
   'one',
 ]);
 
+const INTENSIFIERS = new Set(['really', 'truly', 'honestly', 'seriously']);
+
 /**
  * Sarcasm: praise next to a person and a bad outcome, with no fix in
  * sight. "Another stellar deploy from Rosa: three hours of downtime",
@@ -533,7 +535,9 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   if (who === -1) return null;
   // "Superb timing, Elif: renaming the bucket during the launch": praise, the person addressed, then the act they are praised for.
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
-  const act = addressed ? nextWord(words, who) : -1;
+  // "Great job, ops, really, shipping the cutoff change at 4 a.m.": an intensifier may stand between the person and the act.
+  const first = addressed ? nextWord(words, who) : -1;
+  const act = first !== -1 && INTENSIFIERS.has(words[first]!.lower) ? nextWord(words, first) : first;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
   // "Thanks a lot, Ravi, for scheduling the reindex at peak time": thanks for an act the clause loads.
   const thanked = addressed && words[act]?.lower === 'for' ? nextWord(words, act) : -1;
