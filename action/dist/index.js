@@ -56679,13 +56679,72 @@ var init_finding2 = __esm({
   }
 });
 
+// src/lint/rules/question-answer.ts
+function isQuestion(sentence) {
+  return sentence.words[sentence.words.length - 1]?.text === "?";
+}
+function answeredBlame(question, answer2, people) {
+  const asked = question.words;
+  const who = firstWord(asked);
+  if (who === -1 || asked[who].lower !== "who" || !namesHarm(asked, who)) return null;
+  const words = answer2.words;
+  const first = firstWord(words);
+  if (first === -1) return null;
+  const person = personAt(words, first, people) ?? copulaPerson(words, first, people);
+  if (person === null) return null;
+  return span("blame/person-as-cause", words[first], words[person]);
+}
+function firstWord(words) {
+  const first = nextWord(words, -1);
+  if (first !== -1 && LABELS.has(words[first].lower) && words[first + 1]?.text === ":") return nextWord(words, first + 1);
+  return first;
+}
+function namesHarm(words, from) {
+  if (words.some((w) => REMEDY_VERBS.has(w.lower))) return false;
+  return words.some((w, k) => k > from && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || w.lower === "without")) || matchPhrase(words, LOADED3, from) !== null;
+}
+function personAt(words, at, people) {
+  const who = words[at].lower === "the" ? nextWord(words, at) : at;
+  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  const after = words[who + 1];
+  const did = nextWord(words, who);
+  if (did !== -1 && words[did].lower === "did") return did;
+  return after === void 0 || after.kind === "punct" && /^[.,!;]/.test(after.text) ? who : null;
+}
+function copulaPerson(words, at, people) {
+  if (!["that", "it", "this"].includes(words[at].lower)) return null;
+  const be = nextWord(words, at);
+  if (be === -1 || words[be].lower !== "was") return null;
+  const who = nextWord(words, be);
+  return who === -1 ? null : personAt(words, who, people);
+}
+var LOADED3, LABELS;
+var init_question_answer = __esm({
+  "src/lint/rules/question-answer.ts"() {
+    "use strict";
+    init_people();
+    init_windows();
+    init_generated();
+    init_damage();
+    init_finding();
+    LOADED3 = createPhraseIndex(LOADED_MARKERS);
+    LABELS = /* @__PURE__ */ new Set(["q", "a", "question", "answer"]);
+  }
+});
+
 // src/lint/prose.ts
 function lintProse(text4, given = {}) {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings = [];
   const model = options.model;
   const sentences = model || hasTrigger(text4) ? splitSentences(tokenize(text4)) : [];
-  for (const sentence of sentences) {
+  for (const [index2, sentence] of sentences.entries()) {
+    const question = index2 > 0 && isQuestion(sentences[index2 - 1]) ? sentences[index2 - 1] : null;
+    const answered = question ? answeredBlame(question, sentence, options.people) : null;
+    if (answered) {
+      findings.push(answered);
+      continue;
+    }
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) {
       if (model) findings.push(...modelFindings(sentence, options.people, model));
@@ -56745,6 +56804,7 @@ var init_prose = __esm({
     init_tokens();
     init_triggers();
     init_finding2();
+    init_question_answer();
     CHECKS = [
       [CHECK.humanError, checkHumanError],
       [CHECK.judgement, checkJudgement],

@@ -22,6 +22,7 @@ import { tokenize, type Span } from './grammar/tokens.js';
 import { CHECK, checksFor, hasTrigger } from './vocabulary/triggers.js';
 import type { BlameModel } from './model/classifier.js';
 import { modelFindings } from './model/finding.js';
+import { answeredBlame, isQuestion } from './rules/question-answer.js';
 
 export type { Finding } from './rules/finding.js';
 
@@ -64,7 +65,14 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
   const model = options.model;
   // Without the model, a text with no trigger word is not even tokenized; the model reads every sentence.
   const sentences = model || hasTrigger(text) ? splitSentences(tokenize(text)) : [];
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
+    // "Who wiped the bucket? Tenzin did.": the answer to a question about a harm, read with the question.
+    const question = index > 0 && isQuestion(sentences[index - 1]!) ? sentences[index - 1]! : null;
+    const answered = question ? answeredBlame(question, sentence, options.people) : null;
+    if (answered) {
+      findings.push(answered);
+      continue;
+    }
     const mask = checksFor(sentence.words.map((w) => w.lower));
     if (mask === 0) {
       if (model) findings.push(...modelFindings(sentence, options.people, model));
