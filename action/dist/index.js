@@ -55694,6 +55694,9 @@ function skippedSafeguard(words, from) {
   }
   return -1;
 }
+function resumedAgain(words, at) {
+  return words[at].lower === "again" && RESUMED.has(words[previousWord(words, at)]?.lower ?? "");
+}
 function hasAny(words, index2, from = 0) {
   return matchPhrase(words, index2, from)?.[0] ?? -1;
 }
@@ -55918,7 +55921,7 @@ function loadedActionOf(words, subject, purposeNext) {
   if (isResponseAct(words, after, act === -1 ? after : act)) return null;
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
   const risky = fix ? -1 : hasAny(words, RISKY);
-  const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED2, after);
+  const listed = risky !== -1 ? risky : matchPhrase(words, fix ? SAFEGUARDS : LOADED2, after, (at) => !resumedAgain(words, at))?.[0] ?? -1;
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
   const skipped2 = [
     skippedSafeguard(words, after),
@@ -55989,7 +55992,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS2, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, RESUMED, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS2, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -56013,6 +56016,7 @@ var init_person_as_cause = __esm({
     INTO = /* @__PURE__ */ new Set(["into", "to", "in", "on", "onto"]);
     RELATIVE_SUBJECTS = /* @__PURE__ */ new Set(["that", "which", "they", "he", "she", "nobody", "no"]);
     NEVER = /* @__PURE__ */ new Set(["never", "not", "hadn't", "wasn't", "weren't", "didn't", "nobody", "one"]);
+    RESUMED = /* @__PURE__ */ new Set(["moving", "moved", "flowing", "flowed", "working", "worked", "responding", "responded", "serving", "draining", "processing", "syncing", "passing", "normally", "online", "in"]);
     PERCEIVING = /* @__PURE__ */ new Set([
       "found",
       "noticed",
