@@ -13,6 +13,12 @@ export const DILIGENCE_VERBS: ReadonlySet<string> = new Set([
   "perform", "execute", "complete", "obtain", "submit", "forward", "relay", "share",
 ]);
 
+/** Checks a person "did not do": "he didn't do the dry-run before enabling the table" is "didn't test" in other words (only after "do"; "didn't do anything wrong" names no check). */
+export const DILIGENCE_NOUNS: ReadonlySet<string> = new Set([
+  "dry-run", "dry-runs", "check", "checks", "test", "tests", "review", "backup", "drill", "pre-flight",
+  "preflight", "walkthrough", "handover", "sign-off", "rehearsal", "canary", "checklist", "verification",
+]);
+
 /** Modal verbs whose perfect ("should have") judges a past choice. */
 export const MODALS: ReadonlySet<string> = new Set(["should", "ought", "could", "must", "would", "might"]);
 
