@@ -56336,8 +56336,15 @@ function checkPunitive(sentence, people) {
   });
   return hit ? [span(rule3, words[hit[0]], words[hit[1]])] : [];
 }
+function windowBefore(words, i, n) {
+  const found = [];
+  for (let j = previousWord(words, i); j !== -1 && found.length < n; j = previousWord(words, j)) found.push(j);
+  return found;
+}
 function imposedTraining(words, i) {
   if (matchPhrase(words, COMPELLING, i)) return true;
+  const redone = /^re-?train/.test(words[i].lower) || windowBefore(words, i, 3).some((k) => REDOING.has(words[k].lower));
+  if (redone && matchPhrase(words, COMPELLING, 0, (at) => at < i)) return true;
   return /^re-?train/.test(words[i].lower) && COMPELLED_RETRAINING.has(words[previousWord(words, i)]?.lower ?? "");
 }
 function forfeit(words, lost, people) {
@@ -56365,7 +56372,7 @@ function heldAccountable(words, i, people) {
   const held = heldWord(words, i);
   return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }
-var PUNITIVE, COMPELLING, BE3;
+var PUNITIVE, COMPELLING, BE3, REDOING;
 var init_punitive = __esm({
   "src/lint/rules/punitive.ts"() {
     "use strict";
@@ -56376,6 +56383,7 @@ var init_punitive = __esm({
     PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
     COMPELLING = createPhraseIndex(COMPELLING_WORDS);
     BE3 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
+    REDOING = /* @__PURE__ */ new Set(["redo", "redoes", "retake", "retakes", "repeat", "repeats", "resit", "resits"]);
   }
 });
 
