@@ -56389,7 +56389,7 @@ var init_punitive = __esm({
 
 // src/lint/rules/vague-action.ts
 function urgedPeople(words, people) {
-  const first = nextWord(words, -1);
+  const first = afterLabel(words);
   const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
   if (!hit) return null;
   let who = nextWord(words, hit[1]);
@@ -56408,8 +56408,8 @@ function trainingFor(words, people) {
 function afterLabel(words) {
   const first = nextWord(words, -1);
   const colon = words.findIndex((w) => w.text === ":");
-  if (colon === -1 || words.slice(0, colon).filter((w) => w.kind === "word").length > 3) return first;
-  return nextWord(words, colon);
+  const start = colon === -1 || words.slice(0, colon).filter((w) => w.kind === "word").length > 3 ? first : nextWord(words, colon);
+  return start !== -1 && POLITE.has(words[start].lower) ? nextWord(words, start) : start;
 }
 function vagueImperative(words, i) {
   const lower = words[i]?.lower ?? "";
@@ -56445,7 +56445,7 @@ function checkVagueAction(sentence, people) {
   if (selfDirected || nextPerson(words, first, people) !== -1) return [span(rule3, words[first], words[first])];
   return [];
 }
-var VAGUE, URGING;
+var VAGUE, URGING, POLITE;
 var init_vague_action = __esm({
   "src/lint/rules/vague-action.ts"() {
     "use strict";
@@ -56455,6 +56455,7 @@ var init_vague_action = __esm({
     init_finding();
     VAGUE = createPhraseIndex(VAGUE_ACTION_PHRASES);
     URGING = createPhraseIndex(URGING_OPENERS);
+    POLITE = /* @__PURE__ */ new Set(["please", "kindly", "pls"]);
   }
 });
 
