@@ -51088,6 +51088,35 @@ var init_generated = __esm({
       },
       {
         "word": [
+          "amateur"
+        ],
+        "innocent": [
+          "radio",
+          "radios",
+          "astronomer",
+          "astronomers",
+          "astronomy",
+          "league",
+          "leagues",
+          "athlete",
+          "athletes",
+          "photographer",
+          "photographers",
+          "club",
+          "clubs",
+          "sports",
+          "sport",
+          "players",
+          "player",
+          "operators",
+          "operator",
+          "status",
+          "licence",
+          "license"
+        ]
+      },
+      {
+        "word": [
           "unprofessional"
         ]
       },
@@ -54248,6 +54277,7 @@ var init_generated = __esm({
         "slips"
       ],
       judgement: [
+        "amateur",
         "amateurish",
         "asleep",
         "boneheaded",

@@ -358,6 +358,35 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
   },
   {
     "word": [
+      "amateur"
+    ],
+    "innocent": [
+      "radio",
+      "radios",
+      "astronomer",
+      "astronomers",
+      "astronomy",
+      "league",
+      "leagues",
+      "athlete",
+      "athletes",
+      "photographer",
+      "photographers",
+      "club",
+      "clubs",
+      "sports",
+      "sport",
+      "players",
+      "player",
+      "operators",
+      "operator",
+      "status",
+      "licence",
+      "license"
+    ]
+  },
+  {
+    "word": [
       "unprofessional"
     ]
   },
@@ -1660,8 +1689,8 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "problem", "slip", "slips",
   ],
   judgement: [
-    "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier", "clueless",
-    "competent", "couldn't", "cowboy", "didn't", "diligence", "dumb", "half-assed", "half-competent",
+    "amateur", "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier",
+    "clueless", "competent", "couldn't", "cowboy", "didn't", "diligence", "dumb", "half-assed", "half-competent",
     "half-decent", "heedless", "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent",
     "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy",
     "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash",
