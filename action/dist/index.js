@@ -21983,16 +21983,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text4.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text4.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text4[fold2]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -25631,8 +25631,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -25672,19 +25672,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -54615,12 +54615,12 @@ function mayBePerson(token, people) {
   const base = personBase(token.lower);
   if (people.names.has(base) || base === "no" || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
     return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || base !== token.lower && CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ""))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
 function personBase(lower) {
   const bare = /'[sd]$/.test(lower) ? lower.slice(0, -2) : lower;
-  return HONORIFIC.test(bare) ? bare.replace(HONORIFIC, "") : bare;
+  return bare.includes("-") && HONORIFIC.test(bare) ? bare.replace(HONORIFIC, "") : bare;
 }
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
@@ -56632,29 +56632,39 @@ var init_triggers = __esm({
 
 // src/lint/model/features.ts
 function sentenceFeatures(tokens, people) {
-  const words = tokens.filter((t) => t.kind === "word");
   const features = [];
-  const add = (key, cue) => features.push({ bucket: bucketOf(key), cue });
-  const norms = words.map((w) => normalise(w, people));
-  add("bias:", "");
+  forEachFeature(tokens, people, (bucket, first, last) => features.push({ bucket, first, last }));
+  return features;
+}
+function forEachFeature(tokens, people, visit3) {
+  const words = tokens.filter((t) => t.kind === "word");
+  visit3(BIAS, null, null);
+  let previous2 = "^";
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    add(`w:${norms[i]}`, word.text);
-    add(`b:${i === 0 ? "^" : norms[i - 1]} ${norms[i]}`, i === 0 ? word.text : `${words[i - 1].text} ${word.text}`);
+    const norm = normalise(word, people);
+    visit3(fold(fnv(WORD, norm)), word, word);
+    visit3(fold(fnv(fnv(fnv(BIGRAM, previous2), " "), norm)), i === 0 ? word : words[i - 1], word);
+    previous2 = norm;
   }
   let personSeen = -1;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (isPersonAt(words, i, people)) {
-      if (i < 3) add("c:person-subject", word.text);
-      if (/'s$/.test(word.lower)) add("c:person-possessive", word.text);
+      if (i < 3) visit3(CUE.personSubject, word, word);
+      if (/'s$/.test(word.lower)) visit3(CUE.personPossessive, word, word);
       if (personSeen === -1) personSeen = i;
     }
-    if (personSeen !== -1 && i > personSeen && i <= personSeen + 3 && /[a-z]ed$/.test(word.lower)) add("c:person-past", `${words[personSeen].text} \u2026 ${word.text}`);
-    if (MODALS2.has(word.lower) && words[i + 1]?.lower === "have") add("c:modal-have", `${word.text} ${words[i + 1].text}`);
-    if (NEGATIONS2.has(word.lower) || word.lower.endsWith("n't")) add(personSeen === -1 ? "c:negation" : "c:person-negation", word.text);
+    if (personSeen !== -1 && i > personSeen && i <= personSeen + 3 && /[a-z]ed$/.test(word.lower)) visit3(CUE.personPast, words[personSeen], word);
+    if (MODALS2.has(word.lower) && words[i + 1]?.lower === "have") visit3(CUE.modalHave, word, words[i + 1]);
+    if (NEGATIONS2.has(word.lower) || word.lower.endsWith("n't")) visit3(personSeen === -1 ? CUE.negation : CUE.personNegation, word, word);
   }
-  return features;
+}
+function cueText(feature) {
+  const { first, last } = feature;
+  if (!first || !last) return "";
+  if (first === last) return first.text;
+  return last.start - first.end <= 1 ? `${first.text} ${last.text}` : `${first.text} \u2026 ${last.text}`;
 }
 function normalise(word, people) {
   const possessive = /'s$/.test(word.lower);
@@ -56663,15 +56673,21 @@ function normalise(word, people) {
   if (/^\d/.test(base)) return "<num>";
   return word.lower;
 }
-function bucketOf(key) {
-  let hash2 = 2166136261;
+function fnv(state, key) {
+  let hash2 = state;
   for (let i = 0; i < key.length; i++) {
     hash2 ^= key.charCodeAt(i);
     hash2 = Math.imul(hash2, 16777619);
   }
+  return hash2;
+}
+function fold(hash2) {
   return hash2 >>> 0 & BUCKETS - 1;
 }
-var BUCKETS, MODALS2, NEGATIONS2;
+function bucketOf(key) {
+  return fold(fnv(FNV_OFFSET, key));
+}
+var BUCKETS, MODALS2, NEGATIONS2, FNV_OFFSET, WORD, BIGRAM, BIAS, CUE;
 var init_features = __esm({
   "src/lint/model/features.ts"() {
     "use strict";
@@ -56679,35 +56695,53 @@ var init_features = __esm({
     BUCKETS = 1 << 15;
     MODALS2 = /* @__PURE__ */ new Set(["should", "would", "could", "must", "might", "ought"]);
     NEGATIONS2 = /* @__PURE__ */ new Set(["not", "never", "no", "nobody", "without", "didn't", "wasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "don't", "doesn't", "isn't", "weren't"]);
+    FNV_OFFSET = 2166136261;
+    WORD = fnv(FNV_OFFSET, "w:");
+    BIGRAM = fnv(FNV_OFFSET, "b:");
+    BIAS = bucketOf("bias:");
+    CUE = {
+      personSubject: bucketOf("c:person-subject"),
+      personPossessive: bucketOf("c:person-possessive"),
+      personPast: bucketOf("c:person-past"),
+      modalHave: bucketOf("c:modal-have"),
+      negation: bucketOf("c:negation"),
+      personNegation: bucketOf("c:person-negation")
+    };
   }
 });
 
 // src/lint/model/classifier.ts
-function probabilities(model, features) {
+function sentenceProbabilities(model, tokens, people) {
   const scores = new Array(CLASSES).fill(0);
-  for (const { bucket } of features) {
-    const row = bucket * CLASSES;
-    for (let c = 0; c < CLASSES; c++) scores[c] += model.weights[row + c];
-  }
+  forEachFeature(tokens, people, (bucket) => addRow(model, bucket, scores));
+  return softmax(model, scores);
+}
+function addRow(model, bucket, scores) {
+  const row = bucket * CLASSES;
+  for (let c = 0; c < CLASSES; c++) scores[c] += model.weights[row + c];
+}
+function softmax(model, scores) {
   const top = Math.max(...scores);
   const exps = scores.map((s) => Math.exp((s - top) * model.scale));
   const sum = exps.reduce((a, b) => a + b, 0);
   return exps.map((e) => e / sum);
 }
-function classifySentence(model, features, threshold = model.threshold) {
-  const p = probabilities(model, features);
+function classifyTokens(model, tokens, people) {
+  return predict(model, sentenceProbabilities(model, tokens, people), () => sentenceFeatures(tokens, people), model.threshold);
+}
+function predict(model, p, features, threshold) {
   let best = 1;
   for (let c = 2; c < CLASSES; c++) if (p[c] > p[best]) best = c;
   if (p[best] < threshold || p[best] <= p[0]) return null;
-  return { family: MODEL_CLASSES[best], probability: p[best], cues: topCues(model, features, best) };
+  return { family: MODEL_CLASSES[best], probability: p[best], cues: topCues(model, features(), best) };
 }
 function topCues(model, features, cls) {
   const pull = /* @__PURE__ */ new Map();
-  for (const { bucket, cue } of features) {
-    if (cue === "") continue;
-    const row = bucket * CLASSES;
+  for (const feature of features) {
+    const row = feature.bucket * CLASSES;
     const weight = (model.weights[row + cls] - model.weights[row]) * model.scale;
-    if (weight > 0) pull.set(cue, Math.max(pull.get(cue) ?? 0, weight));
+    const cue = weight > 0 ? cueText(feature) : "";
+    if (cue !== "") pull.set(cue, Math.max(pull.get(cue) ?? 0, weight));
   }
   return [...pull].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([cue]) => cue);
 }
@@ -56729,9 +56763,10 @@ var init_classifier = __esm({
 });
 
 // src/lint/model/finding.ts
-function modelFindings(sentence, people, model) {
+function modelFindings(sentence, people, model, someone = true) {
+  if (!someone) return [];
   if (!sentence.words.some((w) => mayBePerson(w, people) && !isNarrator(w))) return [];
-  const prediction = classifySentence(model, sentenceFeatures(sentence.words, people));
+  const prediction = classifyTokens(model, sentence.words, people);
   if (!prediction) return [];
   return [{ ruleId: MODEL_RULE, start: sentence.start, end: sentence.end, family: prediction.family, cues: prediction.cues }];
 }
@@ -56741,7 +56776,6 @@ var init_finding2 = __esm({
     "use strict";
     init_people();
     init_classifier();
-    init_features();
     MODEL_RULE = "blame/model";
   }
 });
@@ -56829,7 +56863,7 @@ function lintProse(text4, given = {}) {
       (f) => !(punitive && (f.ruleId === "blame/person-as-cause" || f.ruleId === "blame/counterfactual")) && !(humanError && f.ruleId === "blame/person-as-cause")
     );
     findings.push(...kept);
-    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model));
+    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model, someone));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text4, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text4, options.allow) : [];

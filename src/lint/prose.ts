@@ -93,7 +93,7 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
       (f) => !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
     );
     findings.push(...kept);
-    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model));
+    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model, someone));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

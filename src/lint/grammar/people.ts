@@ -93,7 +93,7 @@ export function mayBePerson(token: Token, people: People): boolean {
   const base = personBase(token.lower);
   if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
     return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || (base !== token.lower && CAPITALISED_TEAMS.has(token.text.replace(/'s$/, '')))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }
 
@@ -102,7 +102,7 @@ const HONORIFIC = /-(?:san|sama|kun|chan|sensei|ji)$/;
 /** The word a name or pronoun is read from: without "'s" / "'d", and without a Japanese or Hindi honorific ("Aiko-san's" is Aiko). */
 function personBase(lower: string): string {
   const bare = /'[sd]$/.test(lower) ? lower.slice(0, -2) : lower;
-  return HONORIFIC.test(bare) ? bare.replace(HONORIFIC, '') : bare;
+  return bare.includes('-') && HONORIFIC.test(bare) ? bare.replace(HONORIFIC, '') : bare;
 }
 
 /** "we", "I": the authors narrating the response, not a third party acting. */

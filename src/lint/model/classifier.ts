@@ -9,7 +9,9 @@
  * const prediction = classifySentence(defaultBlameModel(), sentenceFeatures(words, people));
  * prediction?.family // 'person-as-cause'
  */
-import { BUCKETS, type Feature } from './features.js';
+import type { People } from '../grammar/people.js';
+import type { Token } from '../grammar/tokens.js';
+import { BUCKETS, cueText, forEachFeature, sentenceFeatures, type Feature } from './features.js';
 
 /** `none` first, then the families in the order of BLAME_RULES. */
 export const MODEL_CLASSES = ['none', 'person-as-cause', 'counterfactual', 'human-error', 'judgement', 'punitive', 'hindsight', 'vague-action'] as const;
@@ -35,10 +37,23 @@ const CLASSES = MODEL_CLASSES.length;
 /** The class probabilities of a sentence, in MODEL_CLASSES order. */
 export function probabilities(model: BlameModel, features: readonly Feature[]): number[] {
   const scores = new Array<number>(CLASSES).fill(0);
-  for (const { bucket } of features) {
-    const row = bucket * CLASSES;
-    for (let c = 0; c < CLASSES; c++) scores[c]! += model.weights[row + c]!;
-  }
+  for (const { bucket } of features) addRow(model, bucket, scores);
+  return softmax(model, scores);
+}
+
+/** The same, read straight off the sentence's tokens (no feature list). */
+export function sentenceProbabilities(model: BlameModel, tokens: readonly Token[], people: People): number[] {
+  const scores = new Array<number>(CLASSES).fill(0);
+  forEachFeature(tokens, people, (bucket) => addRow(model, bucket, scores));
+  return softmax(model, scores);
+}
+
+function addRow(model: BlameModel, bucket: number, scores: number[]): void {
+  const row = bucket * CLASSES;
+  for (let c = 0; c < CLASSES; c++) scores[c]! += model.weights[row + c]!;
+}
+
+function softmax(model: BlameModel, scores: number[]): number[] {
   const top = Math.max(...scores);
   const exps = scores.map((s) => Math.exp((s - top) * model.scale));
   const sum = exps.reduce((a, b) => a + b, 0);
@@ -47,21 +62,30 @@ export function probabilities(model: BlameModel, features: readonly Feature[]): 
 
 /** The predicted family, or null when `none` wins or no family reaches `threshold` (the model's own unless given). */
 export function classifySentence(model: BlameModel, features: readonly Feature[], threshold = model.threshold): Prediction | null {
-  const p = probabilities(model, features);
+  return predict(model, probabilities(model, features), () => features, threshold);
+}
+
+/** classifySentence for lint: the features (for the cues) are listed only when a family fires. */
+export function classifyTokens(model: BlameModel, tokens: readonly Token[], people: People): Prediction | null {
+  return predict(model, sentenceProbabilities(model, tokens, people), () => sentenceFeatures(tokens, people), model.threshold);
+}
+
+function predict(model: BlameModel, p: readonly number[], features: () => readonly Feature[], threshold: number): Prediction | null {
   let best = 1;
   for (let c = 2; c < CLASSES; c++) if (p[c]! > p[best]!) best = c;
   if (p[best]! < threshold || p[best]! <= p[0]!) return null;
-  return { family: MODEL_CLASSES[best]!, probability: p[best]!, cues: topCues(model, features, best) };
+  return { family: MODEL_CLASSES[best]!, probability: p[best]!, cues: topCues(model, features(), best) };
 }
 
 /** The features whose weight favours `cls` over `none` most, named by the sentence's own words (each once). */
 function topCues(model: BlameModel, features: readonly Feature[], cls: number): string[] {
   const pull = new Map<string, number>();
-  for (const { bucket, cue } of features) {
-    if (cue === '') continue;
-    const row = bucket * CLASSES;
+  for (const feature of features) {
+    const row = feature.bucket * CLASSES;
     const weight = (model.weights[row + cls]! - model.weights[row]!) * model.scale;
-    if (weight > 0) pull.set(cue, Math.max(pull.get(cue) ?? 0, weight));
+    // The cue's text is built only for features that pull towards the family.
+    const cue = weight > 0 ? cueText(feature) : '';
+    if (cue !== '') pull.set(cue, Math.max(pull.get(cue) ?? 0, weight));
   }
   return [...pull]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -12,7 +12,7 @@
  *
  * @example
  * sentenceFeatures(tokenize("Chidi's change sent every bag south").filter(w => w.kind === 'word'), createPeople(['chidi']))
- * // [{ bucket: 1234, cue: "Chidi's" }, …]
+ * // [{ bucket: 1234, first: <Chidi's>, last: <Chidi's> }, …]
  */
 import { isPersonAt, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
@@ -20,41 +20,70 @@ import type { Token } from '../grammar/tokens.js';
 /** How many buckets features hash into (a power of two). */
 export const BUCKETS = 1 << 15;
 
+/** One hashed feature, and the sentence's own words behind it (for the message; none for the bias). */
 export interface Feature {
   bucket: number;
-  /** The sentence's own words behind the feature, for the message. */
-  cue: string;
+  first: Token | null;
+  last: Token | null;
 }
 
 const MODALS = new Set(['should', 'would', 'could', 'must', 'might', 'ought']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'without', "didn't", "wasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "don't", "doesn't", "isn't", "weren't"]);
 
-/** The hashed features of a sentence's word tokens (punctuation and opaque runs are left out by the caller or skipped here). */
+// Keys are hashed as they are built (FNV-1a continues over the parts), so no key string is allocated.
+const FNV_OFFSET = 0x811c9dc5;
+const WORD = fnv(FNV_OFFSET, 'w:');
+const BIGRAM = fnv(FNV_OFFSET, 'b:');
+const BIAS = bucketOf('bias:');
+const CUE = {
+  personSubject: bucketOf('c:person-subject'),
+  personPossessive: bucketOf('c:person-possessive'),
+  personPast: bucketOf('c:person-past'),
+  modalHave: bucketOf('c:modal-have'),
+  negation: bucketOf('c:negation'),
+  personNegation: bucketOf('c:person-negation'),
+};
+
+/** The hashed features of a sentence's tokens (only its words count). */
 export function sentenceFeatures(tokens: readonly Token[], people: People): Feature[] {
-  const words = tokens.filter((t) => t.kind === 'word');
   const features: Feature[] = [];
-  const add = (key: string, cue: string) => features.push({ bucket: bucketOf(key), cue });
-  const norms = words.map((w) => normalise(w, people));
-  add('bias:', '');
+  forEachFeature(tokens, people, (bucket, first, last) => features.push({ bucket, first, last }));
+  return features;
+}
+
+/** Calls `visit` with each feature of the sentence, allocating nothing per feature: lint scores most sentences this way and keeps none. */
+export function forEachFeature(tokens: readonly Token[], people: People, visit: (bucket: number, first: Token | null, last: Token | null) => void): void {
+  const words = tokens.filter((t) => t.kind === 'word');
+  visit(BIAS, null, null);
+  let previous = '^';
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    add(`w:${norms[i]}`, word.text);
-    add(`b:${i === 0 ? '^' : norms[i - 1]} ${norms[i]}`, i === 0 ? word.text : `${words[i - 1]!.text} ${word.text}`);
+    const norm = normalise(word, people);
+    visit(fold(fnv(WORD, norm)), word, word);
+    visit(fold(fnv(fnv(fnv(BIGRAM, previous), ' '), norm)), i === 0 ? word : words[i - 1]!, word);
+    previous = norm;
   }
   // The grammar cues: the rules' own notion of a person, in a few positions that carry blame.
   let personSeen = -1;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (isPersonAt(words, i, people)) {
-      if (i < 3) add('c:person-subject', word.text);
-      if (/'s$/.test(word.lower)) add('c:person-possessive', word.text);
+      if (i < 3) visit(CUE.personSubject, word, word);
+      if (/'s$/.test(word.lower)) visit(CUE.personPossessive, word, word);
       if (personSeen === -1) personSeen = i;
     }
-    if (personSeen !== -1 && i > personSeen && i <= personSeen + 3 && /[a-z]ed$/.test(word.lower)) add('c:person-past', `${words[personSeen]!.text} … ${word.text}`);
-    if (MODALS.has(word.lower) && words[i + 1]?.lower === 'have') add('c:modal-have', `${word.text} ${words[i + 1]!.text}`);
-    if (NEGATIONS.has(word.lower) || word.lower.endsWith("n't")) add(personSeen === -1 ? 'c:negation' : 'c:person-negation', word.text);
+    if (personSeen !== -1 && i > personSeen && i <= personSeen + 3 && /[a-z]ed$/.test(word.lower)) visit(CUE.personPast, words[personSeen]!, word);
+    if (MODALS.has(word.lower) && words[i + 1]?.lower === 'have') visit(CUE.modalHave, word, words[i + 1]!);
+    if (NEGATIONS.has(word.lower) || word.lower.endsWith("n't")) visit(personSeen === -1 ? CUE.negation : CUE.personNegation, word, word);
   }
-  return features;
+}
+
+/** The words behind a feature as the message shows them: "Kim's", "sent every", "Kim … deleted". */
+export function cueText(feature: Feature): string {
+  const { first, last } = feature;
+  if (!first || !last) return '';
+  if (first === last) return first.text;
+  return last.start - first.end <= 1 ? `${first.text} ${last.text}` : `${first.text} … ${last.text}`;
 }
 
 /** A name the file lists is `<person>` (keeping a possessive), a number `<num>`, any other word its lower case. */
@@ -66,12 +95,21 @@ function normalise(word: Token, people: People): string {
   return word.lower;
 }
 
-/** FNV-1a over the UTF-16 code units, folded into the buckets. */
-export function bucketOf(key: string): number {
-  let hash = 0x811c9dc5;
+/** FNV-1a over the UTF-16 code units of `key`, continuing from `state`. */
+function fnv(state: number, key: string): number {
+  let hash = state;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  return hash;
+}
+
+function fold(hash: number): number {
   return (hash >>> 0) & (BUCKETS - 1);
+}
+
+/** The bucket of a whole key. */
+export function bucketOf(key: string): number {
+  return fold(fnv(FNV_OFFSET, key));
 }

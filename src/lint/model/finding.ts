@@ -11,17 +11,18 @@
 import { isNarrator, mayBePerson, type People } from '../grammar/people.js';
 import type { Span } from '../grammar/tokens.js';
 import type { Finding } from '../rules/finding.js';
-import { classifySentence, type BlameModel } from './classifier.js';
-import { sentenceFeatures } from './features.js';
+import { classifyTokens, type BlameModel } from './classifier.js';
 
 export const MODEL_RULE = 'blame/model';
 
-/** A `blame/model` finding over the whole sentence, or none. */
-export function modelFindings(sentence: Span, people: People, model: BlameModel): Finding[] {
+/** A `blame/model` finding over the whole sentence, or none; `someone` is the caller's mayBePerson test of the sentence, when it made one. */
+export function modelFindings(sentence: Span, people: People, model: BlameModel, someone = true): Finding[] {
+  // `someone` false: the caller found no word that may be a person, so the gate below cannot pass.
+  if (!someone) return [];
   // Blame is about people: a sentence with no word that may be a person (the narrating "we" is the company) is left alone.
   // This gate is what kept the model's cross-validated false positives on real post-mortems at zero (docs/lint.md).
   if (!sentence.words.some((w) => mayBePerson(w, people) && !isNarrator(w))) return [];
-  const prediction = classifySentence(model, sentenceFeatures(sentence.words, people));
+  const prediction = classifyTokens(model, sentence.words, people);
   if (!prediction) return [];
   return [{ ruleId: MODEL_RULE, start: sentence.start, end: sentence.end, family: prediction.family, cues: prediction.cues }];
 }
