@@ -13,6 +13,7 @@ import { labelledSamples } from '../../src/lint/model/samples.js';
 import { trainBlameModel } from '../../src/lint/model/train.js';
 import { readReal, readSets, WEIGHTS_FILE, weightsFileText } from '../../scripts/blame-model-inputs.js';
 import { defaultBlameModel } from '../../src/lint/model/default.js';
+import { decodeWeights, encodeWeights } from '../../src/lint/model/classifier.js';
 
 function settings(yaml: string): LintSettings {
   const { config, diagnostics } = checkConfig('postmortem.config.yaml', yaml);
@@ -63,6 +64,12 @@ describe('training', () => {
   it('is deterministic: the same samples give the same weights', () => {
     const samples = readSets().flatMap((set) => labelledSamples(set.corpus));
     expect(trainBlameModel(samples).weights).toEqual(trainBlameModel(samples).weights);
+  });
+
+  it('stores the weights sparsely and reads them back as they were', () => {
+    const weights = new Int8Array(defaultBlameModel().weights.length);
+    for (let i = 0; i < weights.length; i += 37) weights[i] = ((i * 7) % 255) - 127;
+    expect(decodeWeights(Buffer.from(encodeWeights(weights)).toString('base64'))).toEqual(weights);
   });
 
   it('keeps the committed weights under 1 MB, decodable', () => {

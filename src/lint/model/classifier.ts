@@ -93,11 +93,38 @@ function topCues(model: BlameModel, features: readonly Feature[], cls: number): 
     .map(([cue]) => cue);
 }
 
-/** Int8 weights from their base64 text (the committed form, weights.ts). */
+/**
+ * The committed form of the weights: most rows are all zero after
+ * quantization, so a bitmap of the rows that are not comes first (one bit a
+ * bucket), then those rows' bytes. About 40% of the dense size, which is
+ * text the lint bundle parses at every start.
+ */
+export function encodeWeights(weights: Int8Array): Uint8Array {
+  const rows = weights.length / CLASSES;
+  const bitmap = new Uint8Array(rows / 8);
+  const kept: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = weights.subarray(r * CLASSES, (r + 1) * CLASSES);
+    if (row.every((w) => w === 0)) continue;
+    bitmap[r >> 3]! |= 1 << (r & 7);
+    for (const w of row) kept.push(w & 0xff);
+  }
+  const out = new Uint8Array(bitmap.length + kept.length);
+  out.set(bitmap);
+  out.set(kept, bitmap.length);
+  return out;
+}
+
+/** Int8 weights from their base64 text (encodeWeights' bytes, as weights.ts holds them). */
 export function decodeWeights(base64: string): Int8Array {
   const text = atob(base64);
-  const bytes = new Int8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = (text.charCodeAt(i) << 24) >> 24;
-  if (bytes.length !== BUCKETS * CLASSES) throw new Error(`blame model weights hold ${bytes.length} values, expected ${BUCKETS * CLASSES}`);
-  return bytes;
+  const weights = new Int8Array(BUCKETS * CLASSES);
+  const bitmapBytes = BUCKETS / 8;
+  let at = bitmapBytes;
+  for (let r = 0; r < BUCKETS; r++) {
+    if (!(text.charCodeAt(r >> 3) & (1 << (r & 7)))) continue;
+    for (let c = 0; c < CLASSES; c++) weights[r * CLASSES + c] = (text.charCodeAt(at++) << 24) >> 24;
+  }
+  if (at !== text.length) throw new Error(`blame model weights end at byte ${at} of ${text.length}: weights.ts is not what \`npm run train\` writes`);
+  return weights;
 }

@@ -14,7 +14,7 @@
  * sentenceFeatures(tokenize("Chidi's change sent every bag south").filter(w => w.kind === 'word'), createPeople(['chidi']))
  * // [{ bucket: 1234, first: <Chidi's>, last: <Chidi's> }, …]
  */
-import { isPersonAt, type People } from '../grammar/people.js';
+import { isPersonAt, mayBePerson, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
 
 /** How many buckets features hash into (a power of two). */
@@ -67,7 +67,8 @@ export function forEachFeature(tokens: readonly Token[], people: People, visit: 
   let personSeen = -1;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (isPersonAt(words, i, people)) {
+    // mayBePerson first: the cheap test, and the full one only for the words that pass it.
+    if (mayBePerson(word, people) && isPersonAt(words, i, people)) {
       if (i < 3) visit(CUE.personSubject, word, word);
       if (/'s$/.test(word.lower)) visit(CUE.personPossessive, word, word);
       if (personSeen === -1) personSeen = i;
