@@ -26,48 +26,36 @@
  * `--json` prints the figures as JSON; `--errors` lists every wrong sentence;
  * `--set NAME` prints one synthetic set only (no real text).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { evaluateCorpus, formatEvaluation, parseCorpus } from '../src/lint/evaluate.js';
-import { evaluateDocuments, formatDocumentEvaluation, type SentenceLabel } from '../src/lint/evaluate-documents.js';
-import { labelledSets } from './eval-sets.js';
+import { evaluateCorpus, formatEvaluation } from '../src/lint/evaluate.js';
+import { evaluateDocuments, formatDocumentEvaluation } from '../src/lint/evaluate-documents.js';
+import { blameModelFor } from '../src/lint/model/default.js';
+import { DEFAULT_LINT_SETTINGS } from '../src/lint/runner.js';
+import { CORPUS, FIXTURES, readReal, readSets } from './blame-model-inputs.js';
+import { formatLeaveOneSetOut, formatRealFolds, leaveOneSetOut, realFolds } from './eval-model.js';
 
 const only = argValue('--set');
 const errors = process.argv.includes('--errors');
 const json = process.argv.includes('--json');
-const fixtures = fileURLToPath(new URL('../test/fixtures/lint/', import.meta.url));
-const synthetic = labelledSets(fixtures)
-  .filter((set) => only === undefined || set.name === only)
-  .map((set) => [set, evaluateCorpus(parseCorpus(readFileSync(fixtures + set.file, 'utf8')))] as const);
+// What `postmortem lint` runs by default: the rules, and the committed blame model when it is on.
+const shipped = blameModelFor(DEFAULT_LINT_SETTINGS);
+const sets = readSets();
+const synthetic = sets.filter((set) => only === undefined || set.name === only).map((set) => [set, evaluateCorpus(set.corpus, shipped)] as const);
 if (only !== undefined && synthetic.length === 0) {
-  console.error(`No labelled set named ${only} in ${fixtures}`);
+  console.error(`No labelled set named ${only} in ${FIXTURES}`);
   process.exit(2);
 }
 
-const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
-const readDocs = (folder: string) =>
-  readdirSync(corpus + folder)
-    .filter((n) => n.endsWith('.md') && n !== 'README.md')
-    .sort()
-    .map((name) => ({ name, text: readFileSync(`${corpus}${folder}/${name}`, 'utf8') }));
-const real =
-  existsSync(corpus) && only === undefined
-    ? [
-        ['real post-mortems', evaluateDocuments(readDocs('real-postmortems'), readLabels(`${corpus}real-postmortems/labels.jsonl`))] as const,
-        ['provider RCAs', evaluateDocuments(readDocs('cloud-rcas'))] as const,
-      ]
-    : [];
+const corpus = only === undefined ? readReal() : null;
+const real = corpus
+  ? [
+      ['real post-mortems', evaluateDocuments(corpus.postmortems, corpus.labels)] as const,
+      ['provider RCAs', evaluateDocuments(corpus.rcas)] as const,
+    ]
+  : [];
 
 function argValue(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);
   return at === -1 ? undefined : process.argv[at + 1];
-}
-
-function readLabels(path: string): SentenceLabel[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SentenceLabel);
 }
 
 if (json) {
@@ -79,12 +67,16 @@ if (json) {
     console.log(`${index === 0 ? '' : '\n'}${set.name} set (${set.file})\n${formatEvaluation(result)}`);
     if (errors) for (const miss of result.mistakes) console.log(`  ${miss}`);
   }
-  if (real.length === 0 && only === undefined) console.log(`\nReal text skipped: ${corpus} is absent (it is not part of the repository).`);
+  if (real.length === 0 && only === undefined) console.log(`\nReal text skipped: ${CORPUS} is absent (it is not part of the repository).`);
   for (const [name, result] of real) {
     console.log(`\n${formatDocumentEvaluation(name, result)}`);
     if (!errors) continue;
     for (const f of result.findings.filter((x) => x.verdict !== 'true-positive'))
       console.log(`  ${f.verdict} ${f.severity} ${f.ruleId} ${f.doc}: ${f.sentence}`);
     for (const miss of result.misses) console.log(`  missed: ${miss}`);
+  }
+  if (only === undefined) {
+    console.log(`\n${formatLeaveOneSetOut(leaveOneSetOut(sets, corpus))}`);
+    if (corpus) console.log(`\n${formatRealFolds(realFolds(sets, corpus))}`);
   }
 }

@@ -111,7 +111,7 @@ const STRUCTURE_RULES = [
   'structure/impact-number',
   'structure/lessons',
 ] as const;
-const OTHER_LINT_RULES = ['blame/custom', 'blame/unused-suppression'] as const;
+const OTHER_LINT_RULES = ['blame/model', 'blame/custom', 'blame/unused-suppression'] as const;
 
 /** Every rule id any stage may emit. */
 export type RuleId = (typeof OWN_RULES)[number][0] | (typeof BLAME_RULES)[number] | (typeof STRUCTURE_RULES)[number] | (typeof OTHER_LINT_RULES)[number];

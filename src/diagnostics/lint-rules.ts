@@ -109,6 +109,15 @@ export const RULES: Record<string, RuleInfo> = {
     bad: [],
     good: [],
   },
+  'blame/model': {
+    id: 'blame/model',
+    severity: 'warning',
+    summary: 'a sentence the blame model reads as blaming, though no rule matched',
+    why: 'the statistical second stage found words that usually come with blame (always a warning: it is a guess, and never blocks)',
+    suggestion: '',
+    bad: [],
+    good: [],
+  },
   'blame/unused-suppression': {
     id: 'blame/unused-suppression',
     severity: 'warning',

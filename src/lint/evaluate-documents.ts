@@ -89,11 +89,19 @@ export function evaluateDocuments(documents: readonly CorpusDocument[], labels: 
       if (diagnostics.some((d) => d.severity === 'error')) blamelessDocumentsWithError++;
     }
   }
+  return scoreDocuments({ documents: documents.length, words, blamelessDocuments, blamelessDocumentsWithError, findings, misses });
+}
+
+/** The figures of scored findings and misses (also of two halves put together: their counts added, their lists joined). */
+export function scoreDocuments(
+  parts: Pick<DocumentEvaluation, 'documents' | 'words' | 'blamelessDocuments' | 'blamelessDocumentsWithError' | 'findings' | 'misses'>,
+): DocumentEvaluation {
+  const { documents, words, blamelessDocuments, blamelessDocumentsWithError, findings, misses } = parts;
   const tp = findings.filter((f) => f.verdict === 'true-positive').length;
   const fp = findings.filter((f) => f.verdict === 'false-positive').length;
   const fn = misses.length;
   return {
-    documents: documents.length,
+    documents,
     words,
     truePositives: tp,
     falsePositives: fp,

@@ -12,6 +12,7 @@
 import { createPeople } from './grammar/people.js';
 import { lintProse } from './prose.js';
 import { BLAME_RULES } from '../diagnostics/lint-rules.js';
+import type { BlameModel } from './model/classifier.js';
 
 export interface CorpusCase {
   text: string;
@@ -53,14 +54,15 @@ export function parseCorpus(jsonl: string): Corpus {
   return { people: header.people ?? [], cases };
 }
 
-/** Lints each sentence with the corpus's people and counts hits and misses per family. */
-export function evaluateCorpus(corpus: Corpus): Evaluation {
+/** Lints each sentence with the corpus's people (and the blame model, when given) and counts hits and misses per family. */
+export function evaluateCorpus(corpus: Corpus, model?: BlameModel): Evaluation {
   const people = createPeople(corpus.people);
   const families = BLAME_RULES.map((id) => id.slice('blame/'.length));
   const counts = new Map(families.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
   const mistakes: string[] = [];
   for (const item of corpus.cases) {
-    const found = new Set(lintProse(item.text, { people }).map((f) => f.ruleId.slice('blame/'.length)));
+    // A `blame/model` finding counts for the family the model predicts.
+    const found = new Set(lintProse(item.text, { people, model }).map((f) => f.family ?? f.ruleId.slice('blame/'.length)));
     for (const family of families) {
       const count = counts.get(family)!;
       const expected = item.expect.includes(family);

@@ -20,6 +20,8 @@ import { blameDiagnostic, DEFAULT_LINT_SETTINGS, finishDiagnostics, structureDia
 import { checkStructure } from './rules/structure.js';
 import { parseDirectives, yamlDirectives, type Suppression } from './suppressions.js';
 import { extractYamlProse, namesInYaml } from './sources/yaml-prose.js';
+import type { BlameModel } from './model/classifier.js';
+import { blameModelFor } from './model/default.js';
 
 export { lintProse, type Finding, type ProseOptions } from './prose.js';
 export { createPeople, type People } from './grammar/people.js';
@@ -31,6 +33,8 @@ export interface LintOptions {
   settings?: LintSettings;
   /** Extra names to treat as people, besides those the file lists. */
   people?: readonly string[];
+  /** The blame model to use instead of the committed one (the evaluation's cross-validated models); null for none. */
+  model?: BlameModel | null;
 }
 
 /** Lints the prose fields and completeness of one incident file, valid or not. */
@@ -55,10 +59,11 @@ export function lintLoadedIncident(file: string, loaded: LoadResult, incident: I
   const people = createPeople([...listed, ...(settings.people ?? []), ...(options.people ?? [])]);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const fields = extractYamlProse(source);
+  const model = blameModelFor(settings, options.model);
   const escalated = new Set<Diagnostic>();
   for (const field of fields) {
     const path = formatFieldPath(field.path);
-    const found = proseDiagnostics(file, field.value, field.map, people, settings, (s, e) => spanOfRange(source, s, e), path);
+    const found = proseDiagnostics(file, field.value, field.map, { people, model }, settings, (s, e) => spanOfRange(source, s, e), path);
     if (field.path[0] === 'root_cause') for (const d of found) if (namesListedPerson(d, people)) escalated.add(d);
     diagnostics.push(...found);
   }
@@ -86,17 +91,18 @@ export function lintMarkdown(file: string, text: string, options: LintOptions = 
   }
   const diagnostics: Diagnostic[] = [];
   const spanOf = (s: number, e: number) => spanOfRange({ lineCounter: lines }, s, e);
-  const quick = { people, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
+  const model = blameModelFor(settings, options.model);
+  const quick = { people, model, allow: settings.allow, extra: settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule })) };
   // The cheap pass on the scanned blocks; remark reads only the blocks that may blame and hold markup.
   const marked: typeof prose.blocks = [];
   for (const block of prose.blocks) {
     const found = lintProse(block.text, quick);
     if (found.length === 0) continue;
     if (!isPlainText(body, block)) marked.push(block);
-    else diagnostics.push(...proseDiagnostics(file, block.text, { offsetOf: (i) => block.start + i }, people, settings, spanOf, null, found));
+    else diagnostics.push(...proseDiagnostics(file, block.text, { offsetOf: (i) => block.start + i }, { people, model }, settings, spanOf, null, found));
   }
   for (const exact of marked.length > 0 ? remarkBlocks(body, marked) : []) {
-    diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, people, settings, spanOf, null));
+    diagnostics.push(...proseDiagnostics(file, exact.value, exact.map, { people, model }, settings, spanOf, null));
   }
   return finishDiagnostics(file, diagnostics, parseDirectives(prose.comments), settings);
 }
@@ -131,14 +137,14 @@ function proseDiagnostics(
   file: string,
   value: string,
   map: OffsetMap,
-  people: People,
+  context: { people: People; model: BlameModel | undefined },
   settings: LintSettings,
   spanOf: (start: number, end: number) => ReturnType<typeof spanOfRange>,
   path: string | null,
   known?: readonly Finding[],
 ): Diagnostic[] {
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
-  return (known ?? lintProse(value, { people, allow: settings.allow, extra })).map((finding) => {
+  return (known ?? lintProse(value, { ...context, allow: settings.allow, extra })).map((finding) => {
     const [start, end] = sourceRange(map, finding.start, finding.end);
     return blameDiagnostic(file, finding, value.slice(finding.start, finding.end), spanOf(start, end), path, settings);
   });

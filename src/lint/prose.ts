@@ -20,6 +20,9 @@ import { checkVagueAction } from './rules/vague-action.js';
 import { splitClauses, splitSentences } from './grammar/sentences.js';
 import { tokenize, type Span } from './grammar/tokens.js';
 import { CHECK, checksFor, hasTrigger } from './vocabulary/triggers.js';
+import type { BlameModel } from './model/classifier.js';
+import { modelFindings } from './model/finding.js';
+import { answeredBlame, isQuestion } from './rules/question-answer.js';
 
 export type { Finding } from './rules/finding.js';
 
@@ -35,6 +38,8 @@ export interface ProseOptions {
   /** Phrases never flagged (case-insensitive); a finding overlapping one is dropped. */
   allow?: readonly string[];
   extra?: readonly ExtraPhrase[];
+  /** The blame model, for sentences no rule flagged; left out when `blame/model` is off. */
+  model?: BlameModel;
 }
 
 const CHECKS = [
@@ -57,10 +62,22 @@ export function mightBlame(sentence: Span): boolean {
 export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
   const options = { ...given, people: given.people ?? createPeople([]) };
   const findings: Finding[] = [];
-  const sentences = hasTrigger(text) ? splitSentences(tokenize(text)) : [];
-  for (const sentence of sentences) {
+  const model = options.model;
+  // Without the model, a text with no trigger word is not even tokenized; the model reads every sentence.
+  const sentences = model || hasTrigger(text) ? splitSentences(tokenize(text)) : [];
+  for (const [index, sentence] of sentences.entries()) {
+    // "Who wiped the bucket? Tenzin did.": the answer to a question about a harm, read with the question.
+    const question = index > 0 && isQuestion(sentences[index - 1]!) ? sentences[index - 1]! : null;
+    const answered = question ? answeredBlame(question, sentence, options.people) : null;
+    if (answered) {
+      findings.push(answered);
+      continue;
+    }
     const mask = checksFor(sentence.words.map((w) => w.lower));
-    if (mask === 0) continue;
+    if (mask === 0) {
+      if (model) findings.push(...modelFindings(sentence, options.people, model));
+      continue;
+    }
     const found: Finding[] = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
     // Every framing of person-as-cause needs a person, or a possessive for "my fault": most sentences with a trigger word have neither.
@@ -72,12 +89,11 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
     const punitive = found.some((f) => f.ruleId === 'blame/punitive');
     // "a mistake by the on-call, who typed the wrong code": "human error" already names the person as the cause; one finding says it.
     const humanError = found.some((f) => f.ruleId === 'blame/human-error');
-    findings.push(
-      ...found.filter(
-        (f) =>
-          !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
-      ),
+    const kept = found.filter(
+      (f) => !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
     );
+    findings.push(...kept);
+    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model, someone));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

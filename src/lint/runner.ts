@@ -18,6 +18,7 @@ import type { StructureFinding } from './rules/structure.js';
 import { applySuppressions, ruleMatches, type Suppression } from './suppressions.js';
 import { editDistance } from '../diagnostics/suggest.js';
 import { showControlChars } from '../diagnostics/printable.js';
+import { MODEL_RULE } from './model/finding.js';
 
 /** The `lint:` section of the configuration. */
 export interface LintSettings {
@@ -55,7 +56,9 @@ export function applyLevels(diagnostics: readonly Diagnostic[], settings: LintSe
     }
     const configured = Object.keys(settings.rules).some((pattern) => ruleMatches(pattern, d.ruleId));
     const level = escalated.has(d) && !configured ? 'error' : ruleLevel(d.ruleId, settings);
-    if (level !== 'off') kept.push({ ...d, severity: level as Severity });
+    // The model's findings are guesses: no configuration makes them block (`blame/*: error` leaves them warnings).
+    const capped = d.ruleId === MODEL_RULE && level === 'error' ? 'warning' : level;
+    if (capped !== 'off') kept.push({ ...d, severity: capped as Severity });
   }
   return kept;
 }
@@ -69,6 +72,7 @@ export function blameDiagnostic(
   path: string | null,
   settings: LintSettings,
 ): Diagnostic {
+  if (finding.family !== undefined) return modelDiagnostic(file, finding, actual, span, path);
   const info = RULES[finding.ruleId];
   const custom = settings.phrases.find((p) => p.rule === finding.ruleId && p.phrase.toLowerCase() === actual.toLowerCase().replace(/\s+/g, ' '));
   // The phrase comes from the file: control characters are shown escaped, never sent to a terminal.
@@ -87,6 +91,29 @@ export function blameDiagnostic(
     actual: shown,
     suggestions: suggestion ? [suggestion] : [],
     url: ruleUrl(finding.ruleId),
+  });
+}
+
+/**
+ * A `blame/model` finding: the message names the family the model predicts
+ * and the sentence's own words that made it fire, and the suggestion is that
+ * family's systemic rewrite.
+ */
+function modelDiagnostic(file: string, finding: Finding, actual: string, span: SourceSpan | null, path: string | null): Diagnostic {
+  const family = RULES[`blame/${finding.family}`];
+  const shown = showControlChars(actual.replace(/\s+/g, ' '));
+  const cues = (finding.cues ?? []).map((cue) => `"${showControlChars(cue)}"`).join(', ');
+  return createDiagnostic({
+    file,
+    ruleId: MODEL_RULE,
+    severity: 'warning',
+    message: `\`${shown}\`: reads like ${family?.summary ?? 'blame'} to the blame model${cues ? ` (cues: ${cues})` : ''}; ${family?.why ?? RULES[MODEL_RULE]!.why}`,
+    span,
+    path,
+    expected: 'wording about what the system allowed',
+    actual: shown,
+    suggestions: family?.suggestion ? [family.suggestion] : [],
+    url: ruleUrl(MODEL_RULE),
   });
 }
 

@@ -51,7 +51,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   const token = words[i];
   if (!token || token.kind !== 'word') return false;
   // "Kim's", and "we'd" / "they'd" (had or would): the person is the word before the apostrophe.
-  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  const base = personBase(token.lower);
   // "operator error", "user mistake": the role names a kind of error, not a person acting.
   if (/^(error|errors|mistake|mistakes)$/.test(words[nextWord(words, i)]?.lower ?? '') && !token.lower.endsWith("'s")) return false;
   if (namedProduct(words, i)) return false;
@@ -90,11 +90,19 @@ function shiftWorker(words: readonly Token[], i: number): boolean {
  */
 export function mayBePerson(token: Token, people: People): boolean {
   if (token.kind !== 'word') return false;
-  const base = /'[sd]$/.test(token.lower) ? token.lower.slice(0, -2) : token.lower;
+  const base = personBase(token.lower);
   if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
     return true;
-  if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return true;
+  if (CAPITALISED_TEAMS.has(token.text) || (base !== token.lower && CAPITALISED_TEAMS.has(token.text.replace(/'s$/, '')))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
+}
+
+const HONORIFIC = /-(?:san|sama|kun|chan|sensei|ji)$/;
+
+/** The word a name or pronoun is read from: without "'s" / "'d", and without a Japanese or Hindi honorific ("Aiko-san's" is Aiko). */
+function personBase(lower: string): string {
+  const bare = /'[sd]$/.test(lower) ? lower.slice(0, -2) : lower;
+  return bare.includes('-') && HONORIFIC.test(bare) ? bare.replace(HONORIFIC, '') : bare;
 }
 
 /** "we", "I": the authors narrating the response, not a third party acting. */

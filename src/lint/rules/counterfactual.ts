@@ -25,6 +25,7 @@ import {
   CHANCE_WORDS,
   CONDITIONALS,
   COORDINATORS,
+  DILIGENCE_NOUNS,
   DILIGENCE_VERBS,
   IGNORING_VERBS,
   NEGATED_AUXILIARIES,
@@ -313,6 +314,10 @@ function negatedDiligence(words: readonly Token[], i: number): number {
     const lower = words[j]!.lower;
     if (DILIGENCE_VERBS.has(lower) || DILIGENCE_VERBS.has(lower.replace(/(ed|s|ing)$/, '')) || DILIGENCE_VERBS.has(lower.replace(/d$/, ''))) return j;
   }
+  // "didn't do the dry-run": "do" with a check as its object.
+  const verb = nextWord(words, i);
+  if (verb !== -1 && ['do', 'does'].includes(words[verb]!.lower))
+    for (let j = nextWord(words, verb), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (DILIGENCE_NOUNS.has(words[j]!.lower)) return j;
   // "did not carry out the required backup": any act whose object was required ("did not have the required access" is a fact).
   if (HARMLESS_NEGATIONS.has(words[nextWord(words, i)]?.lower ?? '')) return -1;
   for (let j = nextWord(words, i), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (REQUIRED_THINGS.has(words[j]!.lower) && n > 0) return j;

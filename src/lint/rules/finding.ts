@@ -11,6 +11,9 @@ export interface Finding {
   ruleId: string;
   start: number;
   end: number;
+  /** `blame/model` only: the family the model predicts, and the sentence's words that made it fire. */
+  family?: string;
+  cues?: readonly string[];
 }
 
 /** A finding covering the tokens `from` to `to`. */

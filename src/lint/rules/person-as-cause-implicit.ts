@@ -17,7 +17,9 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import type { Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
+  AUTHORED_WORK,
   BAD_OUTCOMES,
+  LOADED_MARKERS,
   DISABLED_SAFEGUARDS,
   DISABLED_STATES,
   FAILURE_IDIOMS,
@@ -36,6 +38,7 @@ import {
   SARCASTIC_OUTCOMES,
   STEADY_STATES,
   TYPECASTING_WORDS,
+  WARNING_VERBS,
 } from '../vocabulary/generated.js';
 import { damageAt } from './damage.js';
 import { span, type Finding } from './finding.js';
@@ -47,6 +50,9 @@ const LINKS = createPhraseIndex(REFUSAL_LINKS);
 const OPENERS = createPhraseIndex(SARCASTIC_OPENERS);
 const FOUND = createPhraseIndex(FOUND_OUT);
 const LEAVES = createPhraseIndex(IRONIC_LEAVES);
+const LOADED = createPhraseIndex(LOADED_MARKERS);
+/** Words that state a cause, before "a change by…": "root cause: a config change by ops", "due to an edit by Kim". */
+const CAUSE_STATEMENTS = new Set(['cause', 'caused', 'due']);
 
 /** The first framing that blames a person by implication, or null. */
 export function implicitBlame(words: readonly Token[], people: People): Finding | null {
@@ -58,7 +64,9 @@ export function implicitBlame(words: readonly Token[], people: People): Finding 
     ironicCourtesy(words, people) ??
     litany(words, people) ??
     typecast(words, people) ??
-    safeguardOff(words, people)
+    safeguardOff(words, people) ??
+    loadedWorkBy(words, people) ??
+    warnedBefore(words, people)
   );
 }
 
@@ -163,6 +171,43 @@ function safeguardOff(words: readonly Token[], people: People): Finding | null {
       const mitigated = words.some((w, k) => w.lower === 'to' && MITIGATION_PURPOSES.has(words[nextWord(words, k)]?.lower ?? ''));
       if (who !== -1 && !isNarrator(words[who]) && !words[who]!.lower.endsWith("'s") && !mitigated) return span(rule, words[who]!, words[state]!);
     }
+  }
+  return null;
+}
+
+/**
+ * "Cause assessed as unauthorised change by the night-shift keeper", "root
+ * cause: a config change by the platform team": a person's work, named after
+ * "by", as the cause, either loaded ("unauthorised", "untested", …) or where
+ * the sentence states a cause. A change by someone mentioned in passing
+ * ("the rollback of the change by Kim restored service") states neither.
+ */
+function loadedWorkBy(words: readonly Token[], people: People): Finding | null {
+  const cause = words.findIndex((w) => CAUSE_STATEMENTS.has(w.lower));
+  for (let k = 0; k < words.length; k++) {
+    if (!AUTHORED_WORK.has(words[k]!.lower)) continue;
+    const by = nextWord(words, k);
+    const who = by !== -1 && words[by]!.lower === 'by' ? nextPerson(words, by, people, 3) : -1;
+    if (who === -1 || isNarrator(words[who])) continue;
+    const loaded = matchPhrase(words, LOADED, Math.max(0, k - 4), (at, end) => end < k);
+    const from = loaded ? loaded[0] : cause !== -1 && cause < k ? cause : -1;
+    if (from !== -1) return span(rule, words[from]!, words[who]!);
+  }
+  return null;
+}
+
+/** "…by the same engineer who had been warned about the freeze twice": the person is framed as having ignored a warning. */
+function warnedBefore(words: readonly Token[], people: People): Finding | null {
+  for (let k = 0; k < words.length; k++) {
+    // "who had been warned by the disk alert": alerted, which is detection, not a warning ignored.
+    if (!WARNING_VERBS.has(words[k]!.lower) || words[nextWord(words, k)]?.lower === 'by') continue;
+    let at = previousWord(words, k);
+    if (words[at]?.lower !== 'been') continue;
+    at = previousWord(words, at);
+    if (words[at]?.lower === 'already') at = previousWord(words, at);
+    if (words[at]?.lower !== 'had') continue;
+    const who = previousWord(words, previousWord(words, at));
+    if (words[previousWord(words, at)]?.lower === 'who' && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who])) return span(rule, words[who]!, words[k]!);
   }
   return null;
 }

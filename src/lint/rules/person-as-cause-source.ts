@@ -16,6 +16,7 @@ import { recoveryFollows } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
   ATTRIBUTION_PHRASES,
+  AUTHORED_WORK,
   BAD_OUTCOMES,
   BARE_CAUSES,
   ERROR_NOUNS,
@@ -420,7 +421,7 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   // "Anke is why the farm went dark": "why" right after "is" / "was", never a question.
   if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
   const subject = personSubject(words, reason, people);
-  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people);
+  if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people) ?? causeIsWork(words, reason, people);
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
 }
@@ -431,7 +432,36 @@ function possessedCause(words: readonly Token[], reason: number, people: People)
   if (owner === -1 || !words[owner]!.lower.endsWith("'s") || isNarrator(words[owner])) return null;
   const be = words.slice(owner, reason).some((w) => w.lower === 'is' || w.lower === 'was');
   const root = words[previousWord(words, reason)]?.lower === 'root' || words[reason]!.lower === 'culprit';
-  return be && root ? span(rule, words[owner]!, words[reason]!) : null;
+  // "Kim's change was the cause of the outage": without "root", the person's work and a failure after the cause word.
+  const failed = workAfter(words, owner) !== -1 && words.some((w, k) => k > reason && BAD_OUTCOMES.has(w.lower) && !endedAfter(words, k)) && !recoveryFollows(words);
+  return be && (root || failed) ? span(rule, words[owner]!, words[reason]!) : null;
+}
+
+/** "The root cause was Kim's change", "the cause of the outage was Sam's config edit": the cause, "was", then a person's work. */
+function causeIsWork(words: readonly Token[], reason: number, people: People): Finding | null {
+  if (words[reason]!.lower === 'why') return null;
+  for (let j = nextWord(words, reason), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
+    if (words[j]!.lower !== 'is' && words[j]!.lower !== 'was') continue;
+    const owner = nextWord(words, j);
+    if (owner === -1 || !words[owner]!.lower.endsWith("'s") || !isPersonAt(words, owner, people) || isNarrator(words[owner])) return null;
+    const work = workAfter(words, owner);
+    return work === -1 ? null : span(rule, words[reason]!, words[work]!);
+  }
+  return null;
+}
+
+const ENDINGS = new Set(['ended', 'ends', 'stopped', 'cleared', 'resolved', 'over', 'finished', 'subsided', 'short', 'shorter', 'contained']);
+
+/** "…the reason the outage ended", "…the outage was over in ten minutes": the failure named is one that stopped. */
+function endedAfter(words: readonly Token[], k: number): boolean {
+  for (let j = nextWord(words, k), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (ENDINGS.has(words[j]!.lower)) return true;
+  return false;
+}
+
+/** A person's work named within two words after the possessive at `owner` ("Kim's config edit"), or -1. */
+function workAfter(words: readonly Token[], owner: number): number {
+  for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (AUTHORED_WORK.has(words[j]!.lower)) return j;
+  return -1;
 }
 
 const NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
@@ -515,6 +545,8 @@ const ACT_NOUNS = new Set([
   'one',
 ]);
 
+const INTENSIFIERS = new Set(['really', 'truly', 'honestly', 'seriously']);
+
 /**
  * Sarcasm: praise next to a person and a bad outcome, with no fix in
  * sight. "Another stellar deploy from Rosa: three hours of downtime",
@@ -533,7 +565,9 @@ export function sarcasticPraise(words: readonly Token[], people: People): Findin
   if (who === -1) return null;
   // "Superb timing, Elif: renaming the bucket during the launch": praise, the person addressed, then the act they are praised for.
   const addressed = words[who - 1]?.kind === 'punct' && words[who + 1]?.kind === 'punct' && who > praise;
-  const act = addressed ? nextWord(words, who) : -1;
+  // "Great job, ops, really, shipping the cutoff change at 4 a.m.": an intensifier may stand between the person and the act.
+  const first = addressed ? nextWord(words, who) : -1;
+  const act = first !== -1 && INTENSIFIERS.has(words[first]!.lower) ? nextWord(words, first) : first;
   if (act !== -1 && /ing$/.test(words[act]!.lower) && !REMEDY_GERUNDS.has(words[act]!.lower)) return span(rule, words[praise]!, words[act]!);
   // "Thanks a lot, Ravi, for scheduling the reindex at peak time": thanks for an act the clause loads.
   const thanked = addressed && words[act]?.lower === 'for' ? nextWord(words, act) : -1;

@@ -111,6 +111,14 @@ function skippedSafeguard(words: readonly Token[], from: number): number {
   return -1;
 }
 
+/** Words before "again" that say something works again: "…and bags started moving again", "…users could log in again". */
+const RESUMED = new Set(['moving', 'moved', 'flowing', 'flowed', 'working', 'worked', 'responding', 'responded', 'serving', 'draining', 'processing', 'syncing', 'passing', 'normally', 'online', 'in']);
+
+/** Is the marker at `at` an "again" that tells of a recovery, not of a repeat? */
+function resumedAgain(words: readonly Token[], at: number): boolean {
+  return words[at]!.lower === 'again' && RESUMED.has(words[previousWord(words, at)]?.lower ?? '');
+}
+
 function hasAny(words: readonly Token[], index: PhraseIndex, from = 0): number {
   return matchPhrase(words, index, from)?.[0] ?? -1;
 }
@@ -513,7 +521,7 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   const fix = words.some((w) => FIX_NOUNS.has(w.lower));
   // "While the app was under peak load, Beatriz decided to rebuild…": a risky time anywhere in the clause.
   const risky = fix ? -1 : hasAny(words, RISKY);
-  const listed = risky !== -1 ? risky : hasAny(words, fix ? SAFEGUARDS : LOADED, after);
+  const listed = risky !== -1 ? risky : (matchPhrase(words, fix ? SAFEGUARDS : LOADED, after, (at) => !resumedAgain(words, at))?.[0] ?? -1);
   // "Once again the analytics team filled the disk": a record of repeats before the subject.
   const repeated = fix ? null : matchPhrase(words, REPEATS, 0, (at) => at < subject);
   const skipped =

@@ -73,9 +73,21 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];
 }
 
+const REDOING = new Set(['redo', 'redoes', 'retake', 'retakes', 'repeat', 'repeats', 'resit', 'resits']);
+
+/** The indexes of up to `n` words before `i`. */
+function windowBefore(words: readonly Token[], i: number, n: number): number[] {
+  const found: number[] = [];
+  for (let j = previousWord(words, i); j !== -1 && found.length < n; j = previousWord(words, j)) found.push(j);
+  return found;
+}
+
 /** "training as a consequence of this incident", "mandatory retraining": training imposed as a sanction. */
 function imposedTraining(words: readonly Token[], i: number): boolean {
   if (matchPhrase(words, COMPELLING, i)) return true;
+  // "As a consequence Chidi must redo the sorter training": the sanction first, then training done over again.
+  const redone = /^re-?train/.test(words[i]!.lower) || windowBefore(words, i, 3).some((k) => REDOING.has(words[k]!.lower));
+  if (redone && matchPhrase(words, COMPELLING, 0, (at) => at < i)) return true;
   return /^re-?train/.test(words[i]!.lower) && COMPELLED_RETRAINING.has(words[previousWord(words, i)]?.lower ?? '');
 }
 

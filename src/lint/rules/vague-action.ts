@@ -29,7 +29,7 @@ const URGING = createPhraseIndex(URGING_OPENERS);
 
 /** "Make sure engineers read the runbook before deploying", "Ensure that staff follow the checklist": people urged to act, not a system changed. */
 function urgedPeople(words: readonly Token[], people: People): Finding | null {
-  const first = nextWord(words, -1);
+  const first = afterLabel(words);
   const hit = first === -1 ? null : matchPhrase(words, URGING, first, (at) => at === first);
   if (!hit) return null;
   let who = nextWord(words, hit[1]);
@@ -50,12 +50,15 @@ function trainingFor(words: readonly Token[], people: People): Finding | null {
   return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[first]!, words[who]!) : null;
 }
 
-/** The first word of the item, past a label such as "Action item:", "TODO:", "Lesson learned:". */
+/** Politeness before an imperative: "Please ensure…", "Kindly remind…". */
+const POLITE = new Set(['please', 'kindly', 'pls']);
+
+/** The first word of the item, past a label such as "Action item:", "TODO:", "Lesson learned:", and past "please" / "kindly". */
 function afterLabel(words: readonly Token[]): number {
   const first = nextWord(words, -1);
   const colon = words.findIndex((w) => w.text === ':');
-  if (colon === -1 || words.slice(0, colon).filter((w) => w.kind === 'word').length > 3) return first;
-  return nextWord(words, colon);
+  const start = colon === -1 || words.slice(0, colon).filter((w) => w.kind === 'word').length > 3 ? first : nextWord(words, colon);
+  return start !== -1 && POLITE.has(words[start]!.lower) ? nextWord(words, start) : start;
 }
 
 /** "double-check", "remind", and "double check" written as two words. */
