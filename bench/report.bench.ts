@@ -40,7 +40,11 @@ export async function run(): Promise<void> {
   for (const n of SIZES) {
     const root = await writeSyntheticRepo(n, 'report-bench');
     const cached = { POSTMORTEM_CACHE: 'on', POSTMORTEM_CACHE_DIR: path.join(root, 'check-cache') };
-    for (const [label, format, env] of [['md', 'md'], ['json', 'json'], ['md (warm cache)', 'md', cached]] as const) {
+    for (const [label, format, env] of [
+      ['md', 'md'],
+      ['json', 'json'],
+      ['md (warm cache)', 'md', cached],
+    ] as const) {
       const samples: Sample[] = [];
       if (env) runReportWorker(root, format, env);
       for (let r = 0; r < RUNS; r++) samples.push(runReportWorker(root, format, env));

@@ -92,7 +92,15 @@ async function measure(n: number): Promise<{ rows: Row[]; floors: Record<string,
     { label: 'report (cold cache)', samples: [], floor: 'yaml' },
   ];
   const [cold, warm, validate, lint, report, validateCached, reportCached, validateFilling, reportFilling] = rows.map((row) => row.samples) as Sample[][] as [
-    Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[], Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
   ];
   // The warm-cache rows' check cache, filled by one untimed run of each before the rounds.
   const cacheDir = path.join(root, 'check-cache');

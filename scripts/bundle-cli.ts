@@ -54,7 +54,11 @@ export async function buildIdentity(): Promise<string> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
-  for (const file of ['package.json', 'package-lock.json', ...sources]) hash.update(`${file}\0`).update(await readFile(path.join(ROOT, file))).update('\0');
+  for (const file of ['package.json', 'package-lock.json', ...sources])
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(ROOT, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -58,7 +58,8 @@ export function realFolds(sets: readonly SetInput[], real: RealInput): RealFold 
   const folds = [0, 1].map((fold) => {
     const half = (docs: readonly CorpusDocument[], want: boolean) => docs.filter((_, i) => (i % 2 === fold) === want);
     const model = train([...synthetic, ...blamelessSamples([...half(real.postmortems, false), ...half(real.rcas, false)], real.labels)]);
-    const run = (docs: CorpusDocument[], labels: RealInput['labels']) => [null, ...THRESHOLDS].map((t) => evaluateDocuments(docs, labels, { model: t === null ? null : at(model, t) }));
+    const run = (docs: CorpusDocument[], labels: RealInput['labels']) =>
+      [null, ...THRESHOLDS].map((t) => evaluateDocuments(docs, labels, { model: t === null ? null : at(model, t) }));
     return { postmortems: run(half(real.postmortems, true), real.labels), rcas: run(half(real.rcas, true), []) };
   });
   return {
@@ -101,7 +102,9 @@ export function formatLeaveOneSetOut(rows: readonly LeftOut[]): string {
     const fp = figures.reduce((s, f) => s + f.falsePositives, 0);
     const fn = figures.reduce((s, f) => s + f.falseNegatives, 0);
     const mean = (key: 'precision' | 'recall') => figures.reduce((s, f) => s + f[key], 0) / figures.length;
-    lines.push(`${label.padEnd(12)} ${(tp / (tp + fp)).toFixed(3)} ${(tp / (tp + fn)).toFixed(3)}   ${mean('precision').toFixed(3)} ${mean('recall').toFixed(3)}`);
+    lines.push(
+      `${label.padEnd(12)} ${(tp / (tp + fp)).toFixed(3)} ${(tp / (tp + fn)).toFixed(3)}   ${mean('precision').toFixed(3)} ${mean('recall').toFixed(3)}`,
+    );
   };
   summary('rules alone', (row) => row.rules);
   THRESHOLDS.forEach((t, i) => summary(`${t}${t === TRAINING.threshold ? ' *' : ''}`, (row) => row.withModel[i]!));

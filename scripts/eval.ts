@@ -47,10 +47,7 @@ if (only !== undefined && synthetic.length === 0) {
 
 const corpus = only === undefined ? readReal() : null;
 const real = corpus
-  ? [
-      ['real post-mortems', evaluateDocuments(corpus.postmortems, corpus.labels)] as const,
-      ['provider RCAs', evaluateDocuments(corpus.rcas)] as const,
-    ]
+  ? [['real post-mortems', evaluateDocuments(corpus.postmortems, corpus.labels)] as const, ['provider RCAs', evaluateDocuments(corpus.rcas)] as const]
   : [];
 
 function argValue(flag: string): string | undefined {

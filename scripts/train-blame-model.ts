@@ -30,6 +30,7 @@ if (process.argv.includes('--check')) {
   console.log('src/lint/model/weights.ts is current.');
 } else {
   writeFileSync(target, text);
-  console.log(`Trained on ${samples} samples (${sets.length} labelled sets and ${real.postmortems.length + real.rcas.length} real documents); wrote ${target}.`);
+  console.log(
+    `Trained on ${samples} samples (${sets.length} labelled sets and ${real.postmortems.length + real.rcas.length} real documents); wrote ${target}.`,
+  );
 }
-

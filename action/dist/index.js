@@ -38496,7 +38496,10 @@ var require_lib = __commonJS({
 function specials(rules) {
   let pattern = specialsOf.get(rules);
   if (!pattern) {
-    pattern = new RegExp(`[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
+    pattern = new RegExp(
+      `[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
+      "g"
+    );
     specialsOf.set(rules, pattern);
   }
   return pattern;
@@ -55515,7 +55518,8 @@ function warnedBefore(words, people) {
     if (words[at]?.lower === "already") at = previousWord(words, at);
     if (words[at]?.lower !== "had") continue;
     const who = previousWord(words, previousWord(words, at));
-    if (words[previousWord(words, at)]?.lower === "who" && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who])) return span(rule, words[who], words[k]);
+    if (words[previousWord(words, at)]?.lower === "who" && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]))
+      return span(rule, words[who], words[k]);
   }
   return null;
 }
@@ -56326,7 +56330,24 @@ var init_person_as_cause = __esm({
     INTO = /* @__PURE__ */ new Set(["into", "to", "in", "on", "onto"]);
     RELATIVE_SUBJECTS = /* @__PURE__ */ new Set(["that", "which", "they", "he", "she", "nobody", "no"]);
     NEVER = /* @__PURE__ */ new Set(["never", "not", "hadn't", "wasn't", "weren't", "didn't", "nobody", "one"]);
-    RESUMED = /* @__PURE__ */ new Set(["moving", "moved", "flowing", "flowed", "working", "worked", "responding", "responded", "serving", "draining", "processing", "syncing", "passing", "normally", "online", "in"]);
+    RESUMED = /* @__PURE__ */ new Set([
+      "moving",
+      "moved",
+      "flowing",
+      "flowed",
+      "working",
+      "worked",
+      "responding",
+      "responded",
+      "serving",
+      "draining",
+      "processing",
+      "syncing",
+      "passing",
+      "normally",
+      "online",
+      "in"
+    ]);
     PERCEIVING = /* @__PURE__ */ new Set([
       "found",
       "noticed",
@@ -56950,7 +56971,23 @@ var init_features = __esm({
     init_people();
     BUCKETS = 1 << 15;
     MODALS2 = /* @__PURE__ */ new Set(["should", "would", "could", "must", "might", "ought"]);
-    NEGATIONS2 = /* @__PURE__ */ new Set(["not", "never", "no", "nobody", "without", "didn't", "wasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "don't", "doesn't", "isn't", "weren't"]);
+    NEGATIONS2 = /* @__PURE__ */ new Set([
+      "not",
+      "never",
+      "no",
+      "nobody",
+      "without",
+      "didn't",
+      "wasn't",
+      "hadn't",
+      "couldn't",
+      "wouldn't",
+      "shouldn't",
+      "don't",
+      "doesn't",
+      "isn't",
+      "weren't"
+    ]);
     FNV_OFFSET = 2166136261;
     WORD = fnv(FNV_OFFSET, "w:");
     BIGRAM = fnv(FNV_OFFSET, "b:");

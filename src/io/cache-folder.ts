@@ -24,4 +24,3 @@ export function cacheFolder(root: string, cwd: string, setting: CacheSetting | u
   const modules = path.join(root, 'node_modules');
   return existsSync(modules) ? path.join(modules, '.cache', 'postmortem') : null;
 }
-

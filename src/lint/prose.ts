@@ -90,7 +90,8 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
     // "a mistake by the on-call, who typed the wrong code": "human error" already names the person as the cause; one finding says it.
     const humanError = found.some((f) => f.ruleId === 'blame/human-error');
     const kept = found.filter(
-      (f) => !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
+      (f) =>
+        !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
     );
     findings.push(...kept);
     if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model, someone));

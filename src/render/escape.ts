@@ -76,7 +76,12 @@ const specialsOf = new WeakMap<Record<string, CharRule>, RegExp>();
 function specials(rules: Record<string, CharRule>): RegExp {
   let pattern = specialsOf.get(rules);
   if (!pattern) {
-    pattern = new RegExp(`[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    pattern = new RegExp(
+      `[${Object.keys(rules)
+        .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join('')}]`,
+      'g',
+    );
     specialsOf.set(rules, pattern);
   }
   return pattern;

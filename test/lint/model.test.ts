@@ -25,7 +25,8 @@ function settings(yaml: string): LintSettings {
 const sentence = "Ngozi's rule change on the sorter sent every parcel to the oversize belt.";
 const yaml = (text: string) => `participants: [Ngozi]\nsummary: ${JSON.stringify(text)}\n`;
 const markdown = (text: string) => `---\nparticipants: [Ngozi]\n---\n# Summary\n\n${text}\n`;
-const blame = (diagnostics: ReturnType<typeof lintMarkdown>) => diagnostics.filter((d) => d.ruleId.startsWith('blame/')).map((d) => `${d.severity} ${d.ruleId}`);
+const blame = (diagnostics: ReturnType<typeof lintMarkdown>) =>
+  diagnostics.filter((d) => d.ruleId.startsWith('blame/')).map((d) => `${d.severity} ${d.ruleId}`);
 
 describe('blame/model', () => {
   it('reports a sentence no rule flagged, naming its family and cues from the sentence', () => {

@@ -28,7 +28,23 @@ export interface Feature {
 }
 
 const MODALS = new Set(['should', 'would', 'could', 'must', 'might', 'ought']);
-const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'without', "didn't", "wasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "don't", "doesn't", "isn't", "weren't"]);
+const NEGATIONS = new Set([
+  'not',
+  'never',
+  'no',
+  'nobody',
+  'without',
+  "didn't",
+  "wasn't",
+  "hadn't",
+  "couldn't",
+  "wouldn't",
+  "shouldn't",
+  "don't",
+  "doesn't",
+  "isn't",
+  "weren't",
+]);
 
 // Keys are hashed as they are built (FNV-1a continues over the parts), so no key string is allocated.
 const FNV_OFFSET = 0x811c9dc5;

@@ -207,7 +207,8 @@ function warnedBefore(words: readonly Token[], people: People): Finding | null {
     if (words[at]?.lower === 'already') at = previousWord(words, at);
     if (words[at]?.lower !== 'had') continue;
     const who = previousWord(words, previousWord(words, at));
-    if (words[previousWord(words, at)]?.lower === 'who' && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who])) return span(rule, words[who]!, words[k]!);
+    if (words[previousWord(words, at)]?.lower === 'who' && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]))
+      return span(rule, words[who]!, words[k]!);
   }
   return null;
 }

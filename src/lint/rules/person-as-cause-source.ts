@@ -433,7 +433,8 @@ function possessedCause(words: readonly Token[], reason: number, people: People)
   const be = words.slice(owner, reason).some((w) => w.lower === 'is' || w.lower === 'was');
   const root = words[previousWord(words, reason)]?.lower === 'root' || words[reason]!.lower === 'culprit';
   // "Kim's change was the cause of the outage": without "root", the person's work and a failure after the cause word.
-  const failed = workAfter(words, owner) !== -1 && words.some((w, k) => k > reason && BAD_OUTCOMES.has(w.lower) && !endedAfter(words, k)) && !recoveryFollows(words);
+  const failed =
+    workAfter(words, owner) !== -1 && words.some((w, k) => k > reason && BAD_OUTCOMES.has(w.lower) && !endedAfter(words, k)) && !recoveryFollows(words);
   return be && (root || failed) ? span(rule, words[owner]!, words[reason]!) : null;
 }
 

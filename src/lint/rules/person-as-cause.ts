@@ -112,7 +112,24 @@ function skippedSafeguard(words: readonly Token[], from: number): number {
 }
 
 /** Words before "again" that say something works again: "…and bags started moving again", "…users could log in again". */
-const RESUMED = new Set(['moving', 'moved', 'flowing', 'flowed', 'working', 'worked', 'responding', 'responded', 'serving', 'draining', 'processing', 'syncing', 'passing', 'normally', 'online', 'in']);
+const RESUMED = new Set([
+  'moving',
+  'moved',
+  'flowing',
+  'flowed',
+  'working',
+  'worked',
+  'responding',
+  'responded',
+  'serving',
+  'draining',
+  'processing',
+  'syncing',
+  'passing',
+  'normally',
+  'online',
+  'in',
+]);
 
 /** Is the marker at `at` an "again" that tells of a recovery, not of a repeat? */
 function resumedAgain(words: readonly Token[], at: number): boolean {

@@ -50,7 +50,10 @@ function firstWord(words: readonly Token[]): number {
 
 function namesHarm(words: readonly Token[], from: number): boolean {
   if (words.some((w) => REMEDY_VERBS.has(w.lower))) return false;
-  return words.some((w, k) => k > from && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || w.lower === 'without')) || matchPhrase(words, LOADED, from) !== null;
+  return (
+    words.some((w, k) => k > from && (damageAt(words, k) !== -1 || BAD_OUTCOMES.has(w.lower) || w.lower === 'without')) ||
+    matchPhrase(words, LOADED, from) !== null
+  );
 }
 
 /** "Tenzin did", "the keeper did", "Kwame." (a person, maybe behind "the", then "did" or the end of the clause). */
