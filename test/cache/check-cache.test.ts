@@ -115,12 +115,18 @@ describe('output with the cache off, cold and warm', () => {
     const built: Run = (args, cwd, env) => runBuiltCli(args, cwd, env);
     const off = await session(built, { POSTMORTEM_CACHE: 'off' });
     await rm(cacheDir(), { recursive: true, force: true });
-    expect(await session(built)).toEqual(off);
-    expect(await session(built)).toEqual(off);
+    expect(await session(built, { CI: '' })).toEqual(off);
+    expect(await session(built, { CI: '' })).toEqual(off);
     await rm(path.join(dir, 'node_modules'), { recursive: true, force: true });
     await mkdir(path.join(dir, 'node_modules'));
     try {
-      await runBuiltCli(['validate'], dir);
+      // Under CI (a fresh checkout) the default is off; `on` turns it on there too.
+      await runBuiltCli(['validate'], dir, { CI: 'true' });
+      await expect(readFile(path.join(dir, 'node_modules/.cache/postmortem', CACHE_FILE))).rejects.toThrow();
+      await runBuiltCli(['validate'], dir, { CI: 'true', POSTMORTEM_CACHE: 'on' });
+      expect((await readFile(path.join(dir, 'node_modules/.cache/postmortem', CACHE_FILE))).length).toBeGreaterThan(0);
+      await rm(path.join(dir, 'node_modules/.cache'), { recursive: true });
+      await runBuiltCli(['validate'], dir, { CI: '' });
       expect((await readFile(path.join(dir, 'node_modules/.cache/postmortem', CACHE_FILE))).length).toBeGreaterThan(0);
       await rm(path.join(dir, 'node_modules/.cache'), { recursive: true });
       await runBuiltCli(['validate'], dir, { POSTMORTEM_CACHE: 'off' });

@@ -19,7 +19,10 @@ export const WORKERS_VARIABLE = [
 
 /** The help lines for the check cache's variables (validate and report read them). */
 export const CACHE_VARIABLES = [
-  ['POSTMORTEM_CACHE', '`off` checks every file again; default `on`: unchanged files reuse their last check (in node_modules/.cache/postmortem/)'],
+  [
+    'POSTMORTEM_CACHE',
+    '`off` checks every file again; default `on` (`off` under CI, whose fresh checkouts would only fill it): unchanged files reuse their last check (in node_modules/.cache/postmortem/)',
+  ],
   ['POSTMORTEM_CACHE_DIR', 'folder for the check cache instead (a CI cache, or a repository without node_modules)'],
 ] as const;
 
@@ -28,7 +31,11 @@ function cacheSetting(io: CommandIO): CacheSetting {
   const value = io.env.POSTMORTEM_CACHE?.trim().toLowerCase() ?? '';
   if (!['', 'on', 'off'].includes(value)) throw new UsageError(`POSTMORTEM_CACHE takes \`on\` or \`off\`; got \`${io.env.POSTMORTEM_CACHE}\``);
   const identity = io.buildIdentity === undefined ? embeddedBuildIdentity() : io.buildIdentity;
-  return { identity, off: value === 'off', dir: io.env.POSTMORTEM_CACHE_DIR || null };
+  const dir = io.env.POSTMORTEM_CACHE_DIR || null;
+  // A CI job starts from a clean checkout: a cache it fills is thrown away with it, so it is only worth its cost
+  // when the job keeps it (POSTMORTEM_CACHE=on, or a POSTMORTEM_CACHE_DIR the job restores).
+  const inCi = !['', '0', 'false'].includes(io.env.CI?.trim().toLowerCase() ?? '');
+  return { identity, off: value === 'off' || (value === '' && dir === null && inCi), dir };
 }
 
 /** The workspace, or null after printing why the configuration is unusable. */
