@@ -14,7 +14,7 @@ import type { Workspace } from '../../workflows/workspace.js';
 /** The help line for `POSTMORTEM_WORKERS`, which every command that checks many files reads. */
 export const WORKERS_VARIABLE = [
   'POSTMORTEM_WORKERS',
-  'worker threads for large runs: `auto` (default: one per core from 1,000 files, 500 for build), `0` (one thread) or a number',
+  'worker threads for large runs: `auto` (default: past 1,000 files, 500 for build, one per core but one, beside this thread), `0` (one thread), `N` workers, or `N+main` (N workers and this thread)',
 ] as const;
 
 /** The help lines for the check cache's variables (validate and report read them). */
