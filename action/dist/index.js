@@ -63520,6 +63520,7 @@ init_diagnostic();
 init_incident_files();
 
 // src/workflows/lint.ts
+init_config();
 init_diagnostic();
 init_parse();
 init_report_file();
@@ -63532,11 +63533,25 @@ async function lintWorkflow(workspace, options) {
   if (listed.problem !== null) return { problem: listed.problem, files: 0, diagnostics: [] };
   const lint = await Promise.resolve().then(() => (init_lint(), lint_exports));
   const settings = workspace.config.lint;
-  const diagnostics = lint.checkRuleNames(settings);
+  const diagnostics = await placedInConfig(workspace, lint.checkRuleNames(settings));
   for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, workspace.config));
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };
+}
+async function placedInConfig(workspace, unknownRules) {
+  if (unknownRules.length === 0) return unknownRules;
+  for (const name of [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")]) {
+    const text4 = await workspace.readTextIfExists(name);
+    if (text4 === null) continue;
+    const { source } = parseYamlSource(name, text4);
+    return unknownRules.map((diagnostic) => {
+      const span2 = source && diagnostic.actual !== void 0 ? locatePath(source, ["lint", "rules", diagnostic.actual], { key: true }) : null;
+      const place = span2 ? { line: span2.line, column: span2.column, endLine: span2.endLine ?? null, endColumn: span2.endColumn ?? null } : {};
+      return { ...diagnostic, file: name, ...place };
+    });
+  }
+  return unknownRules;
 }
 function lintOne(lint, file, read, config) {
   if ("diagnostic" in read) return read.generated ? [] : [read.diagnostic];

@@ -6,8 +6,9 @@
  * @example
  * const { files, diagnostics } = await lintWorkflow(workspace, { paths: ['postmortems/'] });
  */
+import { CONFIG_FILE } from '../config/config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeUtf8, parseYamlSource } from '../load/parse.js';
+import { decodeUtf8, locatePath, parseYamlSource } from '../load/parse.js';
 import { isGeneratedReport } from '../render/report-file.js';
 import { listFiles, noFilesDiagnostic, readFiles } from './incident-files.js';
 import { checkLoadedIncident } from '../validate/check-incident.js';
@@ -37,11 +38,30 @@ export async function lintWorkflow(workspace: Workspace, options: LintWorkflowOp
   // Loaded here, not at start-up, so that other commands do not pay for the Markdown parser.
   const lint = await import('../lint/index.js');
   const settings = workspace.config.lint;
-  const diagnostics: Diagnostic[] = lint.checkRuleNames(settings);
+  const diagnostics: Diagnostic[] = await placedInConfig(workspace, lint.checkRuleNames(settings));
   for await (const { file, read } of readFiles(workspace, listed.files)) diagnostics.push(...lintOne(lint, file, read, workspace.config));
   diagnostics.sort(compareDiagnostics);
   if (listed.files.length === 0) diagnostics.push(noFilesDiagnostic(options.paths.length ? options.paths : [workspace.config.incidents]));
   return { problem: null, files: listed.files.length, diagnostics };
+}
+
+/**
+ * An unknown rule name is a problem of the config file: it gets the line and
+ * column of its key there, like every other config problem.
+ */
+async function placedInConfig(workspace: Workspace, unknownRules: Diagnostic[]): Promise<Diagnostic[]> {
+  if (unknownRules.length === 0) return unknownRules;
+  for (const name of [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, '.yml')]) {
+    const text = await workspace.readTextIfExists(name);
+    if (text === null) continue;
+    const { source } = parseYamlSource(name, text);
+    return unknownRules.map((diagnostic) => {
+      const span = source && diagnostic.actual !== undefined ? locatePath(source, ['lint', 'rules', diagnostic.actual], { key: true }) : null;
+      const place = span ? { line: span.line, column: span.column, endLine: span.endLine ?? null, endColumn: span.endColumn ?? null } : {};
+      return { ...diagnostic, file: name, ...place };
+    });
+  }
+  return unknownRules;
 }
 
 function lintOne(lint: LintModule, file: string, read: ReadResult, config: Workspace['config']): Diagnostic[] {

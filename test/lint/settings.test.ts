@@ -1,5 +1,10 @@
 /** The `lint:` section of postmortem.config.yaml: levels, extra phrases, allowed phrases; and YAML suppressions. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { run } from '../first-hour/run-in-process.js';
 import { checkConfig } from '../../src/config/config.js';
 import { formatLine } from '../../src/diagnostics/format/text.js';
 import { checkRuleNames, DEFAULT_LINT_SETTINGS, lintIncidentSource, type LintSettings } from '../../src/lint/index.js';
@@ -85,5 +90,14 @@ describe('rule names in the configuration', () => {
     expect(checkRuleNames(s).map(formatLine)).toEqual([
       '- warning Unknown rule `blame/judgment` in `lint.rules`; did you mean `blame/judgement`? (lint.rules["blame/judgment"]) schema/unknown-rule',
     ]);
+  });
+
+  it.each(['postmortem.config.yaml', 'postmortem.config.yml'])('`lint` places an unknown one at its key in %s', async (name) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pm-unknown-rule-'));
+    await writeFile(path.join(dir, name), 'lint:\n  rules:\n    blame/modle: "off"\n');
+    await writeFile(path.join(dir, 'notes.md'), '# Notes\n\nThe cache filled up and requests queued.\n');
+    const { stdout } = await run(dir, ['lint', 'notes.md', '--format', 'json']);
+    const [unknown] = (JSON.parse(stdout) as Diagnostic[]).filter((d) => d.ruleId === 'schema/unknown-rule');
+    expect(unknown).toMatchObject({ file: name, line: 3, column: 5, endLine: 3, endColumn: 16, path: 'lint.rules["blame/modle"]' });
   });
 });
