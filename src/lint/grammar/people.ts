@@ -289,3 +289,23 @@ export function nextPerson(words: readonly Token[], from: number, people: People
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
+
+/**
+ * The person heading the noun phrase right after "by", or -1: "by Kim", "by
+ * the night-shift process engineer". The phrase ends at its first person, and
+ * stops at punctuation, a preposition, a second determiner or a clause word,
+ * so "by a retention script the engineer wrote" and "by the time the
+ * engineer arrived" name no agent.
+ */
+export function agentOfBy(words: readonly Token[], by: number, people: People): number {
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    if (words.slice(by + 1, j).some((w) => w.kind === 'punct')) return -1;
+    if (isPersonAt(words, j, people)) return j;
+    const lower = words[j]!.lower;
+    if (PREPOSITIONS.has(lower) || SUBJECT_RESETS.has(lower) || AGENT_STOPS.has(lower) || (n > 0 && DETERMINERS.has(lower))) return -1;
+  }
+  return -1;
+}
+
+/** Words that end the noun phrase after "by" before any person: "by the time…", "by then", "by which point…". */
+const AGENT_STOPS = new Set(['time', 'then', 'which', 'that', 'when', 'now', 'mistake', 'accident', 'default', 'design', 'hand']);

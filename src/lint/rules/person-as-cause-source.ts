@@ -230,6 +230,10 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
       const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
         return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "It was the night-shift brewers who switched off the alarm": "who" makes any noun before it people, so an
+      // unlisted trade counts when the act is harm ("it was the brewers who spotted it" credits them).
+      if (words[j]!.lower === 'who' && n > 1 && !credit && words[nextWord(words, j)] && harmfulAct(words, nextWord(words, j)))
+        return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
@@ -308,11 +312,15 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     let colon = k + 1;
     for (let n = 0; colon < words.length && words[colon]!.text !== ':' && n < 8; colon++) if (words[colon]!.kind === 'word') n++;
     if (words[colon]?.text !== ':') continue;
-    const who = nextWord(words, colon);
+    // "Root cause: the DBA.": one determiner may open the noun phrase.
+    let who = nextWord(words, colon);
+    if (['the', 'a', 'an', 'our', 'their'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause.
+    // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause;
+    // "Cause: Amara (manual DNS edit)" glosses the person in brackets or after a dash.
     const after = nextWord(words, who);
-    if (after === -1 || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
+    const glossed = ['(', '—', '–', ';'].includes(words[who + 1]?.text ?? '') || ['(', '—', '–'].includes(words[who + 2]?.text ?? '');
+    if (after === -1 || glossed || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
   }
   return null;
 }
@@ -360,12 +368,25 @@ function incidentOnPerson(words: readonly Token[], people: People): Finding | nu
   const hit = matchPhrase(words, ONE_ON);
   if (!hit) return null;
   let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === 'me' && ownedMistake(words, who)) return span(rule, words[hit[0]]!, words[who]!);
   if (['the', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === 'to') return null;
   return span(rule, words[hit[0]]!, words[who]!);
 }
 
 const ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
+
+/**
+ * "That one's on me — I pushed the wrong template": the author blames themself
+ * for a named act, so the review stops at the author as surely as at Kim. The
+ * apology alone ("this one is on me") is left alone.
+ */
+function ownedMistake(words: readonly Token[], me: number): boolean {
+  const mark = words.findIndex((w, k) => k > me && ['—', '–', ':', ';', '-'].includes(w.text));
+  const i = mark === -1 ? -1 : nextWord(words, mark);
+  const verb = nextWord(words, i);
+  return i !== -1 && words[i]!.lower === 'i' && verb !== -1 && /ed$|^(put|ran|set|sent|broke|took|wrote|made|left|forgot|shut|cut)$/.test(words[verb]!.lower);
+}
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
@@ -387,6 +408,10 @@ function bareCause(words: readonly Token[], people: People): Finding | null {
   if (!hit) return null;
   // The person is the very next noun phrase: "due to Kim", "because of the developer" (not "due to the storm, Kim restarted…").
   let who = nextWord(words, hit[1]);
+  // "because of what Kavya did to the filter": the person's unnamed act is the cause.
+  const what = words[who]?.lower === 'what' ? nextWord(words, who) : -1;
+  if (what !== -1 && isPersonAt(words, what, people) && !isNarrator(words[what]) && words[nextWord(words, what)]?.lower === 'did')
+    return span(rule, words[hit[0]]!, words[nextWord(words, what)]!);
   if (who !== -1 && ['the', 'a', 'an', 'our', 'their', 'one'].includes(words[who]!.lower)) who = nextWord(words, who);
   if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === 'punct')) return null;
   if (who === -1 || !(OBJECT_PRONOUNS.has(words[who]!.lower) || isPersonAt(words, who, people))) return null;
@@ -422,6 +447,8 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people) ?? causeIsWork(words, reason, people);
+  // "nobody went looking for a culprit": the subject denies there is one.
+  if (['nobody', 'no', 'none', 'neither'].includes(words[subject]!.lower)) return null;
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
 }

@@ -10,7 +10,7 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { agentOfBy, isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isPassiveCleanup, isResponseAct, recoveryFollows, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { implicitBlame } from './person-as-cause-implicit.js';
@@ -414,12 +414,10 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
-  // The agent is the noun phrase right after "by" ("by the payments team"), not a later clause ("by a retention rule nobody knew").
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people))
-      return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
-  }
-  return -1;
+  // The agent is the noun phrase right after "by" ("by the night-shift process engineer"), not a later clause ("by a retention rule nobody knew").
+  const j = agentOfBy(words, by, people);
+  if (j === -1) return -1;
+  return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
 }
 
 const PASSIVE_SWITCHES = new Set([
