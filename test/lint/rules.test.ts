@@ -97,3 +97,30 @@ describe('constructions of the lint7 round and their blameless twins', () => {
     expect(rulesIn(text).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('person-as-cause and counterfactual: noun phrases around the person (holdout-12 round)', () => {
+  it.each([
+    ['the role after a passive "by" may carry modifiers', 'The pricing table was corrupted by the weekend-shift billing analyst.', 'blame/person-as-cause'],
+    ['"overwritten" is damage in the passive', 'The shared calendar was overwritten by Kim during the import.', 'blame/person-as-cause'],
+    ['a determiner after a cause label', 'Root cause: the release manager.', 'blame/person-as-cause'],
+    ['a person glossed in brackets after a cause label', 'Cause: Lee (manual firewall edit)', 'blame/person-as-cause'],
+    ['an unlisted trade before the cleft "who" with harm', 'It was the night-shift bakers who switched off the oven alarm.', 'blame/person-as-cause'],
+    ['the person\'s unnamed act as the cause', 'Checkout is slow because of what Sam did to the cache rules.', 'blame/person-as-cause'],
+    ['self-blame with a named act', "That one's on me: I deleted the wrong bucket.", 'blame/person-as-cause'],
+    ['an adverb before the participle of an inverted "had"', 'Had the approver actually opened the ticket, the refund would not have gone out.', 'blame/counterfactual'],
+    ['a place phrase after the person in "if only"', 'If only someone in the warehouse had checked the labels.', 'blame/counterfactual'],
+  ])('%s', (_, text, id) => {
+    expect(rulesIn(text)).toContain(id);
+  });
+
+  it.each([
+    ['a passive "by the time" names no agent', 'The pricing table was corrupted by the time the analyst logged in.'],
+    ['a tool after "by" is not a person', 'The shared calendar was overwritten by the nightly import job.'],
+    ['a cleft crediting a trade', 'It was the night-shift bakers who spotted the oven alarm.'],
+    ['an apology without a named act', 'This one is on me.'],
+    ['a denied culprit', 'Nobody went hunting for a culprit; we went hunting for the gap.'],
+    ['a response under "because of what…"', 'Checkout recovered because of what the cache rules allowed.'],
+  ])('leaves alone: %s', (_, text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+});

@@ -315,6 +315,8 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     // "Root cause: the DBA.": one determiner may open the noun phrase.
     let who = nextWord(words, colon);
     if (['the', 'a', 'an', 'our', 'their'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+    // "Root cause: the release manager.": one modifier before the role.
+    if (who !== -1 && !isPersonAt(words, who, people) && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause;
     // "Cause: Amara (manual DNS edit)" glosses the person in brackets or after a dash.
