@@ -109,6 +109,13 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['self-blame with a named act', "That one's on me: I deleted the wrong bucket.", 'blame/person-as-cause'],
     ['an adverb before the participle of an inverted "had"', 'Had the approver actually opened the ticket, the refund would not have gone out.', 'blame/counterfactual'],
     ['a place phrase after the person in "if only"', 'If only someone in the warehouse had checked the labels.', 'blame/counterfactual'],
+    ['a closing that leaves the reader to blame the person named', 'Only Lee had the deploy key that weekend; make of that what you will.', 'blame/person-as-cause'],
+    ['a minimised change in scare quotes after "thanks to"', "Thanks to Sam's 'tiny cleanup' the invoices went out twice.", 'blame/person-as-cause'],
+    ['a learner\'s "coming from" a person', 'The issue is coming from Priya, she changed the queue size.', 'blame/person-as-cause'],
+    ['"the actions of" a member of a team', 'The data loss stemmed from the actions of one member of the Ops rota.', 'blame/person-as-cause'],
+    ['"the one who made" a thing fail', 'Kim is the one who made the importer crash.', 'blame/person-as-cause'],
+    ['an incident noun "is on" a person', 'This whole fiasco is on the release manager.', 'blame/person-as-cause'],
+    ['"lazy" judges the people behind their work', 'Lazy engineering in the billing module let the duplicates through.', 'blame/judgement'],
   ])('%s', (_, text, id) => {
     expect(rulesIn(text)).toContain(id);
   });
@@ -120,6 +127,12 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['an apology without a named act', 'This one is on me.'],
     ['a denied culprit', 'Nobody went hunting for a culprit; we went hunting for the gap.'],
     ['a response under "because of what…"', 'Checkout recovered because of what the cache rules allowed.'],
+    ['a report of the problem came from a team', 'The first report of the problem came from the support team.'],
+    ['a recovery that resulted from people\'s actions', 'The recovery resulted from the actions of the night shift.'],
+    ['a scare-quoted fix that helped', "Thanks to Kim's 'quick fix' script, the backlog cleared in ten minutes."],
+    ['"the one who made" noise stop', 'Kim is the one who made the dashboard stop paging twice for the same alert.'],
+    ['an incident on a team\'s agenda', 'The incident is on the team\'s agenda for Friday.'],
+    ['a tool\'s actions', 'The outage resulted from the actions of an automated cleanup job.'],
   ])('leaves alone: %s', (_, text) => {
     expect(rulesIn(text)).toEqual([]);
   });
