@@ -115,6 +115,8 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['"the actions of" a member of a team', 'The data loss stemmed from the actions of one member of the Ops rota.', 'blame/person-as-cause'],
     ['"the one who made" a thing fail', 'Kim is the one who made the importer crash.', 'blame/person-as-cause'],
     ['an incident noun "is on" a person', 'This whole fiasco is on the release manager.', 'blame/person-as-cause'],
+    ['"X\'s the one who" with harm', "Honestly, Kim's the one who deleted the staging bucket.", 'blame/person-as-cause'],
+    ['a learner\'s present passive of making a problem', 'The problem is created by Lee, he changed the routing table.', 'blame/person-as-cause'],
     ['"lazy" judges the people behind their work', 'Lazy engineering in the billing module let the duplicates through.', 'blame/judgement'],
   ])('%s', (_, text, id) => {
     expect(rulesIn(text)).toContain(id);
@@ -132,6 +134,9 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['a scare-quoted fix that helped', "Thanks to Kim's 'quick fix' script, the backlog cleared in ten minutes."],
     ['"the one who made" noise stop', 'Kim is the one who made the dashboard stop paging twice for the same alert.'],
     ['an incident on a team\'s agenda', 'The incident is on the team\'s agenda for Friday.'],
+    ['an appositive naming an assistant program', 'Mina, the booking assistant in the clinic app, double-booked the morning slots.'],
+    ['a ticket created by a person', 'The issue is created by the on-call engineer in the tracker.'],
+    ['"X\'s the one who" with a response', "Kim's the one who restored the staging bucket."],
     ['a tool\'s actions', 'The outage resulted from the actions of an automated cleanup job.'],
   ])('leaves alone: %s', (_, text) => {
     expect(rulesIn(text)).toEqual([]);

@@ -249,10 +249,12 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   const one = findPhrase(words, ['the', 'one', 'who']);
   if (one !== -1) {
     const be = previousWord(words, one);
-    const who = previousWord(words, be);
+    // "Tane's the one who…": the name carries "is".
+    const contracted = words[be]?.lower.endsWith("'s") === true && isPersonAt(words, be, people);
+    const who = contracted ? be : previousWord(words, be);
     const act = nextWord(words, one + 2);
     if (
-      ['is', 'was', "'s"].includes(words[be]?.lower ?? '') &&
+      (contracted || ['is', 'was', "'s"].includes(words[be]?.lower ?? '')) &&
       who !== -1 &&
       isPersonAt(words, who, people) &&
       !isNarrator(words[who]) &&

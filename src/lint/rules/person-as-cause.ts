@@ -407,9 +407,13 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
   // "The outage is caused by Mr. Dmitri": learners' English tells a past cause in the present; only "caused", since
   // "is triggered by the on-call" and "is done by the night shift" describe a procedure.
-  const presentCause = words[i]!.lower === 'caused' && ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  // "The problem is created by Jonas": learners' present passive of making, with the problem itself as its subject
+  // (not "an issue is created by the on-call", a ticket, nor "an incident is created", a record).
+  const present = ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  const madeProblem = ['created', 'introduced', 'made'].includes(words[i]!.lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? '');
+  const presentCause = present && (words[i]!.lower === 'caused' || madeProblem);
   if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
-  const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
+  const damage = PASSIVE_CAUSE.has(words[i]!.lower) || madeProblem ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
@@ -419,6 +423,8 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   if (j === -1) return -1;
   return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
 }
+
+const MADE_PROBLEMS = new Set(['problem', 'problems', 'bug', 'bugs', 'outage', 'regression', 'mess', 'failure', 'breakage']);
 
 const PASSIVE_SWITCHES = new Set([
   'bypassed',
