@@ -117,6 +117,8 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['an incident noun "is on" a person', 'This whole fiasco is on the release manager.', 'blame/person-as-cause'],
     ['"X\'s the one who" with harm', "Honestly, Kim's the one who deleted the staging bucket.", 'blame/person-as-cause'],
     ['a learner\'s present passive of making a problem', 'The problem is created by Lee, he changed the routing table.', 'blame/person-as-cause'],
+    ['someone else wanting a person off a team', 'Her director wants her off the payments team after the outage.', 'blame/punitive'],
+    ['kicking a person off a duty', 'They kicked Sam off the on-call rota over it.', 'blame/punitive'],
     ['"lazy" judges the people behind their work', 'Lazy engineering in the billing module let the duplicates through.', 'blame/judgement'],
   ])('%s', (_, text, id) => {
     expect(rulesIn(text)).toContain(id);
@@ -137,6 +139,8 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['an appositive naming an assistant program', 'Mina, the booking assistant in the clinic app, double-booked the morning slots.'],
     ['a ticket created by a person', 'The issue is created by the on-call engineer in the tracker.'],
     ['"X\'s the one who" with a response', "Kim's the one who restored the staging bucket."],
+    ['taking a person off the pager out of care', 'We wanted her off the pager for the weekend so she could rest.'],
+    ['a team move with a reason', 'Her manager wants her off the team so she can lead the new platform squad.'],
     ['a tool\'s actions', 'The outage resulted from the actions of an automated cleanup job.'],
   ])('leaves alone: %s', (_, text) => {
     expect(rulesIn(text)).toEqual([]);

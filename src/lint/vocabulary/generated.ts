@@ -1516,6 +1516,12 @@ export const COMPELLING_WORDS: ReadonlyArray<readonly string[]> = [
 /** Words that make retraining imposed on a person: "mandatory retraining". */
 export const COMPELLED_RETRAINING: ReadonlySet<string> = new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
 
+/** Wanting or forcing a person off a team, in the active voice: "her manager wants her off the DNS team", "kicked Kim off the project" (not "we took Kim off the pager so she could rest", which is care). */
+export const OUSTING_VERBS: ReadonlySet<string> = new Set(["want", "wants", "wanted", "kick", "kicks", "kicked", "boot", "boots", "booted"]);
+
+/** Groups a person is wanted off: "off the DNS team" ("wants her off the pager" is often care, so "want" needs one of these; "kicked" takes the duties of `removal_targets` too). */
+export const OUSTED_FROM: ReadonlySet<string> = new Set(["team", "teams", "squad", "squads", "crew", "project", "projects"]);
+
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
   "stop", "restore", "mitigate", "contain", "halt", "end", "relieve", "unblock", "recover", "stabilise",
@@ -1725,13 +1731,13 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "substandard", "terrible", "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
-    "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
-    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
-    "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
-    "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
-    "re-trained", "re-training", "removed", "reprimand", "reprimanded", "reprimands", "retrained", "retraining",
-    "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated", "training", "warning",
-    "withheld", "written",
+    "access", "accountable", "banned", "barred", "benched", "boot", "booted", "boots", "censured", "consequences",
+    "demote", "demoted", "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines",
+    "dismissed", "docked", "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kick",
+    "kicked", "kicks", "let", "letting", "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish",
+    "punished", "punishes", "punishment", "re-trained", "re-training", "removed", "reprimand", "reprimanded",
+    "reprimands", "retrained", "retraining", "revoked", "rotation", "sack", "sacked", "suspend", "suspended",
+    "taken", "terminated", "training", "want", "wanted", "wants", "warning", "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
