@@ -119,6 +119,7 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['a learner\'s present passive of making a problem', 'The problem is created by Lee, he changed the routing table.', 'blame/person-as-cause'],
     ['someone else wanting a person off a team', 'Her director wants her off the payments team after the outage.', 'blame/punitive'],
     ['kicking a person off a duty', 'They kicked Sam off the on-call rota over it.', 'blame/punitive'],
+    ['"trivial" before a modal perfect', 'A trivial lint rule would have caught the typo.', 'blame/hindsight'],
     ['"lazy" judges the people behind their work', 'Lazy engineering in the billing module let the duplicates through.', 'blame/judgement'],
   ])('%s', (_, text, id) => {
     expect(rulesIn(text)).toContain(id);
@@ -141,6 +142,8 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     ['"X\'s the one who" with a response', "Kim's the one who restored the staging bucket."],
     ['taking a person off the pager out of care', 'We wanted her off the pager for the weekend so she could rest.'],
     ['a team move with a reason', 'Her manager wants her off the team so she can lead the new platform squad.'],
+    ['"trivial" describing a fix', 'The fix was trivial.'],
+    ['"trivial" after the modal perfect', 'Restoring would have been trivial if the backups had existed.'],
     ['a tool\'s actions', 'The outage resulted from the actions of an automated cleanup job.'],
   ])('leaves alone: %s', (_, text) => {
     expect(rulesIn(text)).toEqual([]);
