@@ -50705,7 +50705,7 @@ var init_markdown = __esm({
 });
 
 // src/lint/vocabulary/generated.ts
-var DILIGENCE_VERBS, DILIGENCE_NOUNS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, PRODUCT_HEADS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, WARNING_VERBS, DISABLED_STATES, INCIDENT_AS_ONE, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, RECOVERY_WORDS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
+var DILIGENCE_VERBS, DILIGENCE_NOUNS, MODALS, MODAL_CONTRACTIONS, OMISSION_VERBS, MODAL_NEGATIONS, SKIP_VERBS, OBLIGATION_WORDS, CHANCE_WORDS, NEGATIVE_SUBJECTS, NOBODY_DID, NEGATIONS, CONDITIONALS, BOTHER_FORMS, BEEN_JUDGED, IGNORING_VERBS, ATTENTION_VERBS, ATTENDED_THINGS, CAUSE_GIVEN, POSSIBILITY_MODALS, OWED_KNOWLEDGE, IRREGULAR_PARTICIPLES, UNATTENDED_STATES, INACTION_PHRASES, REQUIRED_THINGS, FAILURE_NOUNS, COORDINATORS, HARMLESS_NEGATIONS, NEGATED_AUXILIARIES, HINDSIGHT_PHRASES, CLEAR_DESCRIPTIONS, MINIMISERS, PERCEPTION_VERBS, HINDSIGHT_OPENERS, INDEFINITE_PEOPLE, STARING_WORDS, INDEFINITE_DETERMINERS, MINIMISING_FRAMES, TRIVIAL_PHRASES, MINIMISED_DUTIES, HINDSIGHT_OPENING_PHRASES, OBVIOUS_WORDS, OBVIOUSNESS_INTENSIFIERS, HUMAN_ERROR_PHRASES, ERROR_WORDS, JUDGEMENT_WORDS, HUMAN_WORK, BELONGINGS, CAPITALISED_TEAMS, NOT_NAMES, PERSON_PRONOUNS, ROLE_NOUNS, PERSONAL_VERBS, NARRATORS, SHIFT_MODIFIERS, PRODUCT_HEADS, DAMAGE_PARTICIPLES, DAMAGE_VERBS, LOADED_MARKERS, RISKY_TIMES, SECRET_NOUNS, EXPOSURE_PLACES, COMMUNICATION_GERUNDS, REPETITION_OPENERS, UNTESTED_OBJECTS, PLANNED_MARKERS, REMEDY_VERBS, REFRAINING_VERBS, PASSIVE_CAUSE, INCIDENT_NOUNS, CAUSE_WORDS, TRACE_WORDS, OUTCOME_VERBS, BLAME_NOUNS, CREDIT_PHRASES, RESPONSIBILITY_PHRASES, CLEFT_RELATIVES, APOLOGY_WORDS, NARRATOR_FAILURES, FIX_NOUNS, SKIPPED_SAFEGUARDS, ERROR_NOUNS, MAKING_VERBS, OWNERSHIP_VERBS, FAULT_PHRASES, ATTRIBUTION_PHRASES, BARE_CAUSES, REASON_WORDS, BAD_OUTCOMES, DEGREE_ADVERBS, PASSIVE_PARTICLES, NORM_VIOLATIONS, NORM_VIOLATION_PHRASES, SKIPPING_VERBS, NORM_FRAMES, SARCASTIC_PRAISE, SARCASTIC_OUTCOMES, REMEDY_GERUNDS, NORM_NOUNS, SAFEGUARD_NOUNS, AUTHORED_WORK, DISABLING_VERBS, DISABLED_SAFEGUARDS, LEARNER_BASES, REQUEST_VERBS, TEST_THINGS, LIVE_PLACES, PROMOTED_THINGS, LEFT_STATES, RELIEVED_OUTCOMES, POINTER_CONTRACTIONS, FAILURE_IDIOMS, REFUSAL_LINKS, REFUSALS, PROCEEDING_VERBS, STEADY_STATES, SARCASTIC_OPENERS, IRONIC_COURTESIES, FOUND_OUT, LITANY_WORDS, IRONIC_LEAVES, TYPECASTING_WORDS, WARNING_VERBS, DISABLED_STATES, INCIDENT_AS_ONE, INSINUATIONS, IRONIC_MINIMISERS, SOURCE_VERBS, PUNITIVE_PASSIVE, PUNITIVE_PHRASES, HOLDING_WORDS, LETTING_GO, PUNITIVE_VERBS, REMOVAL_VERBS, REMOVAL_TARGETS, FORFEITED_THINGS, FORFEITING_VERBS, HUMAN_PUNISHMENTS, PUNITIVE_TRAINING, COMPELLING_WORDS, COMPELLED_RETRAINING, OUSTING_VERBS, OUSTED_FROM, MITIGATION_PURPOSES, DISPOSABLE_THINGS, DISPOSING_VERBS, RECORDED_THINGS, SPLIT_PARTICLES, WORK_UNITS, DELIBERATE_PURPOSES, PRECAUTIONS, REPAIR_VERBS, SECURED_STATES, RELIEVING_RESULTS, RECOVERY_WORDS, SYSTEMIC_MARKERS, VAGUE_ACTION_PHRASES, VAGUE_IMPERATIVES, URGING_OPENERS, DILIGENT_ACTS, TRAINING_NOUNS, DILIGENCE_ADVERBS, SPLIT_IMPERATIVES, TRIGGERS;
 var init_generated = __esm({
   "src/lint/vocabulary/generated.ts"() {
     "use strict";
@@ -51662,6 +51662,21 @@ var init_generated = __esm({
         "person": true
       }
     ];
+    HUMAN_WORK = /* @__PURE__ */ new Set([
+      "engineering",
+      "work",
+      "workmanship",
+      "coding",
+      "programming",
+      "reviewing",
+      "review",
+      "reviews",
+      "testing",
+      "management",
+      "operations",
+      "craftsmanship",
+      "housekeeping"
+    ]);
     BELONGINGS = /* @__PURE__ */ new Set([
       "laptop",
       "laptops",
@@ -51872,6 +51887,8 @@ var init_generated = __esm({
       "staffers",
       "attendant",
       "attendants",
+      "guy",
+      "guys",
       "engineer",
       "engineers",
       "developer",
@@ -52285,6 +52302,7 @@ var init_generated = __esm({
           "unplugged",
           "nuked",
           "overwrote",
+          "overwritten",
           "bypassed",
           "overrode",
           "leaked",
@@ -52804,7 +52822,21 @@ var init_generated = __esm({
       "proposed"
     ]);
     PASSIVE_CAUSE = /* @__PURE__ */ new Set(["caused", "triggered", "made", "introduced", "broken", "started", "done"]);
-    INCIDENT_NOUNS = /* @__PURE__ */ new Set(["outage", "incident", "failure", "downtime", "breach", "loss", "problem", "issue", "bug", "regression", "mess"]);
+    INCIDENT_NOUNS = /* @__PURE__ */ new Set([
+      "outage",
+      "incident",
+      "failure",
+      "downtime",
+      "breach",
+      "loss",
+      "problem",
+      "issue",
+      "bug",
+      "regression",
+      "mess",
+      "meltdown",
+      "fiasco"
+    ]);
     CAUSE_WORDS = /* @__PURE__ */ new Set([
       "cause",
       "started",
@@ -52927,7 +52959,7 @@ var init_generated = __esm({
       ["all", "down", "to"],
       ["on", "account", "of"]
     ];
-    BARE_CAUSES = [["because", "of"], ["due", "to"]];
+    BARE_CAUSES = [["because", "of"], ["due", "to"], ["resulted", "from"], ["stemmed", "from"], ["results", "from"], ["stems", "from"]];
     REASON_WORDS = /* @__PURE__ */ new Set(["reason", "culprit", "cause", "why"]);
     BAD_OUTCOMES = /* @__PURE__ */ new Set([
       "down",
@@ -53462,6 +53494,19 @@ var init_generated = __esm({
       ["this", "one's", "on"],
       ["that", "one's", "on"]
     ];
+    INSINUATIONS = [
+      ["draw", "your", "own", "conclusions"],
+      ["draw", "your", "own", "conclusion"],
+      ["i'll", "say", "no", "more"],
+      ["i'll", "let", "you", "draw"],
+      ["make", "of", "that", "what", "you", "will"],
+      ["make", "of", "that", "what", "you", "want"],
+      ["i'll", "leave", "it", "at", "that"],
+      ["you", "do", "the", "math"],
+      ["you", "do", "the", "maths"]
+    ];
+    IRONIC_MINIMISERS = /* @__PURE__ */ new Set(["quick", "small", "tiny", "minor", "little", "harmless", "simple", "trivial", "safe", "easy"]);
+    SOURCE_VERBS = /* @__PURE__ */ new Set(["coming", "comes", "came"]);
     PUNITIVE_PASSIVE = /* @__PURE__ */ new Set([
       "reprimanded",
       "disciplined",
@@ -53550,6 +53595,8 @@ var init_generated = __esm({
       ["as", "a", "disciplinary"]
     ];
     COMPELLED_RETRAINING = /* @__PURE__ */ new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
+    OUSTING_VERBS = /* @__PURE__ */ new Set(["want", "wants", "wanted", "kick", "kicks", "kicked", "boot", "boots", "booted"]);
+    OUSTED_FROM = /* @__PURE__ */ new Set(["team", "teams", "squad", "squads", "crew", "project", "projects"]);
     MITIGATION_PURPOSES = /* @__PURE__ */ new Set([
       "stop",
       "restore",
@@ -54026,8 +54073,11 @@ var init_generated = __esm({
         "collapsed",
         "combination",
         "comes",
+        "coming",
         "commented",
         "compliant",
+        "conclusion",
+        "conclusions",
         "congrats",
         "congratulations",
         "considerate",
@@ -54109,6 +54159,7 @@ var init_generated = __esm({
         "fantastic",
         "fault",
         "faulty",
+        "fiasco",
         "filling",
         "flooded",
         "flooding",
@@ -54139,6 +54190,7 @@ var init_generated = __esm({
         "hours",
         "hung",
         "hurriedly",
+        "i'll",
         "ignore",
         "ignored",
         "ignores",
@@ -54181,11 +54233,15 @@ var init_generated = __esm({
         "lovely",
         "lunch",
         "made",
+        "make",
         "malformed",
         "mangled",
         "marvellous",
         "marvelous",
         "masterful",
+        "math",
+        "maths",
+        "meltdown",
         "mess",
         "messed",
         "middle",
@@ -54262,6 +54318,7 @@ var init_generated = __esm({
         "oversold",
         "overwhelmed",
         "overwriting",
+        "overwritten",
         "overwrote",
         "own",
         "passed",
@@ -54297,6 +54354,8 @@ var init_generated = __esm({
         "responsible",
         "rests",
         "result",
+        "resulted",
+        "results",
         "reviewed",
         "ruined",
         "rush",
@@ -54611,6 +54670,9 @@ var init_generated = __esm({
         "banned",
         "barred",
         "benched",
+        "boot",
+        "booted",
+        "boots",
         "censured",
         "consequences",
         "demote",
@@ -54631,7 +54693,9 @@ var init_generated = __esm({
         "held",
         "hold",
         "holding",
+        "kick",
         "kicked",
+        "kicks",
         "let",
         "letting",
         "loses",
@@ -54661,6 +54725,9 @@ var init_generated = __esm({
         "taken",
         "terminated",
         "training",
+        "want",
+        "wanted",
+        "wants",
         "warning",
         "withheld",
         "written"
@@ -54863,7 +54930,10 @@ function namedProduct(words, i) {
   if (words[i + 1]?.text !== ",") return false;
   const first = nextWord(words, i);
   if (!["the", "a", "an", "our", "its", "their"].includes(words[first]?.lower ?? "")) return false;
-  for (let j = first, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (words[j + 1]?.text === ",") return PRODUCT_HEADS.has(words[j].lower);
+  for (let j = first, n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+    const after = words[nextWord(words, j)]?.lower ?? "";
+    if (words[j + 1]?.text === "," || n > 0 && APPOSITIVE_PREPOSITIONS.has(after)) return PRODUCT_HEADS.has(words[j].lower);
+  }
   return false;
 }
 function shiftWorker(words, i) {
@@ -54933,7 +55003,7 @@ function personSubject(clause, verb, people, possessive = false) {
     const token = clause[i];
     if (token.text === "," && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? "")) {
       const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ",");
-      if (found !== -1 && close !== -1) {
+      if (close !== -1 && (found !== -1 || namedProduct(clause, previousWord(clause, i)))) {
         i = close;
         continue;
       }
@@ -54964,13 +55034,23 @@ function nextPerson(words, from, people, window2 = 4) {
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
-var TECH_BEFORE_OPERATOR, HONORIFIC, PERSONAL_TITLES, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS;
+function agentOfBy(words, by, people) {
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    if (words.slice(by + 1, j).some((w) => w.kind === "punct")) return -1;
+    if (isPersonAt(words, j, people)) return j;
+    const lower = words[j].lower;
+    if (PREPOSITIONS.has(lower) || SUBJECT_RESETS.has(lower) || AGENT_STOPS.has(lower) || n > 0 && DETERMINERS.has(lower)) return -1;
+  }
+  return -1;
+}
+var TECH_BEFORE_OPERATOR, APPOSITIVE_PREPOSITIONS, HONORIFIC, PERSONAL_TITLES, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS, AGENT_STOPS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
     init_generated();
     init_windows();
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
+    APPOSITIVE_PREPOSITIONS = /* @__PURE__ */ new Set(["in", "inside", "for", "of", "on", "behind", "within"]);
     HONORIFIC = /-(?:san|sama|kun|chan|sensei|ji)$/;
     PERSONAL_TITLES = /* @__PURE__ */ new Set(["mr", "mrs", "ms", "dr", "prof"]);
     THING_HEADS = /* @__PURE__ */ new Set([
@@ -55030,6 +55110,7 @@ var init_people = __esm({
       "during"
     ]);
     SUBJECT_RESETS = /* @__PURE__ */ new Set(["was", "were", "is", "are", "who", "and"]);
+    AGENT_STOPS = /* @__PURE__ */ new Set(["time", "then", "which", "that", "when", "now", "mistake", "accident", "default", "design", "hand"]);
   }
 });
 
@@ -55171,11 +55252,18 @@ function conditionalPerson(words, people) {
     for (let j = nextWord(words, i), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) {
       if (!isPersonAt(words, j, people)) continue;
       const had = lower === "had" || words[j].lower.endsWith("'d") ? j : findPhrase(words, ["had"], j);
-      const verb = words[nextWord(words, had)]?.lower ?? "";
-      if (had !== -1 && had - j < 4 && (isParticiple(verb) || verb === "not" || verb === "never")) return span("blame/counterfactual", words[i], words[had]);
+      let after = nextWord(words, had);
+      if (MODAL_ADVERBS.has(words[after]?.lower ?? "") || /[a-z]ly$/.test(words[after]?.lower ?? "")) after = nextWord(words, after);
+      const verb = words[after]?.lower ?? "";
+      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === "not" || verb === "never")) return span("blame/counterfactual", words[i], words[had]);
     }
   }
   return null;
+}
+function nearSubject(words, who, had) {
+  if (had - who < 4) return true;
+  const between = words.slice(who + 1, had).filter((w) => w.kind === "word");
+  return between.length <= 4 && PLACE_PREPOSITIONS.has(between[0]?.lower ?? "") && !words.slice(who + 1, had).some((w) => w.kind === "punct");
 }
 function isParticiple(word) {
   return /[a-z](ed|en|wn)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
@@ -55280,7 +55368,7 @@ function modalPerfectEnd(words, i) {
   const spelled = (form) => words[j].lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? "");
   return j !== -1 && (words[j].lower === "have" || spelled("of") || spelled("has")) ? j : -1;
 }
-var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, UNREACHED, WHY_NOT, NP_PREPOSITIONS, NP_DETERMINERS, STATE_VERBS;
+var INACTION, HEEDED, AVOIDED, NEEDS, MODAL_ADVERBS, UNREACHED, WHY_NOT, NP_PREPOSITIONS, NP_DETERMINERS, STATE_VERBS, PLACE_PREPOSITIONS;
 var init_counterfactual = __esm({
   "src/lint/rules/counterfactual.ts"() {
     "use strict";
@@ -55299,6 +55387,7 @@ var init_counterfactual = __esm({
     NP_PREPOSITIONS = /* @__PURE__ */ new Set(["for", "of", "on", "from", "about", "in", "to"]);
     NP_DETERMINERS = /* @__PURE__ */ new Set(["the", "a", "an", "all", "both", "these", "those"]);
     STATE_VERBS = /* @__PURE__ */ new Set(["went", "goes", "go", "remained", "remains", "sat", "sits", "stayed", "stays", "lay", "lies"]);
+    PLACE_PREPOSITIONS = /* @__PURE__ */ new Set(["on", "in", "at", "from"]);
   }
 });
 
@@ -55554,10 +55643,10 @@ function namedAsSource(words, people) {
       (w, i) => i !== thanks[0] && (damageAt(words, i) !== -1 || OUTCOME_VERBS.has(w.lower) || w.lower === "down" || w.lower === "offline")
     );
     const forResponse = ["who", "that", "for", "and"].includes(words[nextWord(words, who)]?.lower ?? "");
-    const gratitude = !damage && (forResponse || words[thanks[0]].lower === "thanks" && !harmAround(words, who));
+    const gratitude = !damage && !scareQuotedChange(words, who) && (forResponse || words[thanks[0]].lower === "thanks" && !harmAround(words, who));
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule2, words[thanks[0]], words[who])];
   }
-  const cleft = cleftPerson(words, people);
+  const cleft = cleftPerson(words, people) ?? insinuation(words, people);
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
@@ -55602,6 +55691,19 @@ function harmAround(words, who) {
   }
   return false;
 }
+function scareQuotedChange(words, who) {
+  if (who === -1 || !words[who].lower.endsWith("'s")) return false;
+  const quoted = words.slice(who + 1, who + 3).find((w) => w.kind === "opaque" && /^['\u2018"\u201C]/.test(w.text));
+  const inside = quoted?.text.toLowerCase().split(/[^\p{L}]+/u) ?? [];
+  if (inside.some((w) => FIX_NOUNS.has(w) || REMEDY_VERBS.has(w)) || recoveryFollows(words) || words.some((w) => RELIEVING_RESULTS.has(w.lower))) return false;
+  return inside.some((w) => IRONIC_MINIMISERS.has(w));
+}
+function insinuation(words, people) {
+  const hit = matchPhrase(words, INSINUATING);
+  if (!hit) return null;
+  const who = words.findIndex((w, i) => i < hit[0] && isPersonAt(words, i, people) && !isNarrator(w) && !["nobody", "no"].includes(w.lower));
+  return who === -1 ? null : span(rule2, words[who], words[hit[1]]);
+}
 function creditedAct(words, act) {
   let at = act;
   for (let n = 0; at !== -1 && n < 2 && (ACT_ADVERBS.has(words[at].lower) || /ly$/.test(words[at].lower)); n++) at = nextWord(words, at);
@@ -55612,6 +55714,17 @@ function harmfulAct(words, act) {
   const lower = words[act].lower;
   return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
 }
+function causedFailure(words, act) {
+  if (!CAUSATIVES.has(words[act].lower)) return false;
+  for (let j = nextWord(words, act), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
+    if (words.slice(act + 1, j).some((w) => w.kind === "punct")) return false;
+    const lower = words[j].lower;
+    const next = words[nextWord(words, j)]?.lower ?? "";
+    if (lower === "stop" && /ing$/.test(next)) return ["working", "responding", "running", "serving", "processing", "accepting", "syncing", "updating"].includes(next);
+    if (FAILING_BASES.has(lower)) return lower !== "go" || ["down", "offline", "dark"].includes(next);
+  }
+  return false;
+}
 function didIt(words, act) {
   const fixed = words.some((w) => REMEDY_VERBS.has(w.lower) || RELIEVING_RESULTS.has(w.lower)) || recoveryFollows(words);
   return !fixed && words[act].lower === "did" && ["it", "this", "that"].includes(words[nextWord(words, act)]?.lower ?? "");
@@ -55620,9 +55733,10 @@ function cleftPerson(words, people) {
   const one2 = findPhrase(words, ["the", "one", "who"]);
   if (one2 !== -1) {
     const be = previousWord(words, one2);
-    const who = previousWord(words, be);
+    const contracted = words[be]?.lower.endsWith("'s") === true && isPersonAt(words, be, people);
+    const who = contracted ? be : previousWord(words, be);
     const act = nextWord(words, one2 + 2);
-    if (["is", "was", "'s"].includes(words[be]?.lower ?? "") && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && harmfulAct(words, act))
+    if ((contracted || ["is", "was", "'s"].includes(words[be]?.lower ?? "")) && who !== -1 && isPersonAt(words, who, people) && !isNarrator(words[who]) && act !== -1 && (harmfulAct(words, act) || causedFailure(words, act)))
       return span("blame/person-as-cause", words[who], words[one2 + 2]);
   }
   for (const be of [["it", "was"], ["it", "is"], ["it's"]]) {
@@ -55632,6 +55746,8 @@ function cleftPerson(words, people) {
       const credit = creditedAct(words, nextWord(words, j));
       const relative = !credit && (CLEFT_RELATIVES.has(words[j].lower) || words[j].lower === "that" && !BE.has(words[nextWord(words, j)]?.lower ?? ""));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
+        return span("blame/person-as-cause", words[at], words[j]);
+      if (words[j].lower === "who" && n > 1 && !credit && words[nextWord(words, j)] && harmfulAct(words, nextWord(words, j)))
         return span("blame/person-as-cause", words[at], words[j]);
       const owner = previousWord(words, previousWord(words, j));
       const act = nextWord(words, j);
@@ -55663,6 +55779,15 @@ function causeFraming(words, people) {
   }
   return null;
 }
+function comesFrom(words, noun, people) {
+  const before = words[previousWord(words, noun)]?.lower ?? "";
+  if (["of", "about", "for", "on"].includes(before) || ["of", "about", "for", "on"].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? "")) return -1;
+  let verb = nextWord(words, noun);
+  if (["is", "was"].includes(words[verb]?.lower ?? "")) verb = nextWord(words, verb);
+  if (verb === -1 || !SOURCE_VERBS.has(words[verb].lower) || words[nextWord(words, verb)]?.lower !== "from") return -1;
+  const who = nextPerson(words, nextWord(words, verb), people, 3);
+  return who === -1 || isNarrator(words[who]) || words[who].lower.endsWith("'s") ? -1 : who;
+}
 function outcomeOnPerson(words, people) {
   for (let k = 0; k < words.length; k++) {
     const lower = words[k].lower;
@@ -55672,12 +55797,15 @@ function outcomeOnPerson(words, people) {
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? "") ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === "to" ? nextPerson(words, nextWord(words, belongs), people) : -1;
     if (owner !== -1 && !isNarrator(words[owner])) return span(rule2, words[k], words[owner]);
+    const source = INCIDENT_NOUNS.has(lower) ? comesFrom(words, k, people) : -1;
+    if (source !== -1) return span(rule2, words[k], words[source]);
     const be = contracted ? k : nextWord(words, k);
     if (!contracted && !["is", "was", "'s"].includes(words[be]?.lower ?? "")) continue;
     let on = nextWord(words, be);
     if (DEGREE_ADVERBS.has(words[on]?.lower ?? "")) on = nextWord(words, on);
     const who = on !== -1 && words[on].lower === "on" ? nextPerson(words, on, people) : -1;
-    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who])) return span(rule2, words[k], words[who]);
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== "to" && !isNarrator(words[who]) && !words[who].lower.endsWith("'s"))
+      return span(rule2, words[k], words[who]);
   }
   return null;
 }
@@ -55687,10 +55815,13 @@ function labelledCause(words, people) {
     let colon = k + 1;
     for (let n = 0; colon < words.length && words[colon].text !== ":" && n < 8; colon++) if (words[colon].kind === "word") n++;
     if (words[colon]?.text !== ":") continue;
-    const who = nextWord(words, colon);
+    let who = nextWord(words, colon);
+    if (["the", "a", "an", "our", "their"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
+    if (who !== -1 && !isPersonAt(words, who, people) && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     const after = nextWord(words, who);
-    if (after === -1 || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule2, words[k], words[who]);
+    const glossed = ["(", "\u2014", "\u2013", ";"].includes(words[who + 1]?.text ?? "") || ["(", "\u2014", "\u2013"].includes(words[who + 2]?.text ?? "");
+    if (after === -1 || glossed || words[who].lower.endsWith("'s") || words[after].lower === "and") return span(rule2, words[k], words[who]);
   }
   return null;
 }
@@ -55720,9 +55851,16 @@ function incidentOnPerson(words, people) {
   const hit = matchPhrase(words, ONE_ON);
   if (!hit) return null;
   let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === "me" && ownedMistake(words, who)) return span(rule2, words[hit[0]], words[who]);
   if (["the", "our"].includes(words[who]?.lower ?? "")) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === "to") return null;
   return span(rule2, words[hit[0]], words[who]);
+}
+function ownedMistake(words, me) {
+  const mark = words.findIndex((w, k) => k > me && ["\u2014", "\u2013", ":", ";", "-"].includes(w.text));
+  const i = mark === -1 ? -1 : nextWord(words, mark);
+  const verb = nextWord(words, i);
+  return i !== -1 && words[i].lower === "i" && verb !== -1 && /ed$|^(put|ran|set|sent|broke|took|wrote|made|left|forgot|shut|cut)$/.test(words[verb].lower);
 }
 function attributed(words, people) {
   const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
@@ -55735,8 +55873,19 @@ function attributed(words, people) {
 function bareCause(words, people) {
   const hit = matchPhrase(words, BARE);
   if (!hit) return null;
+  const relieved = words.some((w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower)) || recoveryFollows(words);
+  if (relieved && RESULT_VERBS.has(words[hit[0]].lower)) return null;
   let who = nextWord(words, hit[1]);
+  const what = words[who]?.lower === "what" ? nextWord(words, who) : -1;
+  if (what !== -1 && isPersonAt(words, what, people) && !isNarrator(words[what]) && words[nextWord(words, what)]?.lower === "did")
+    return span(rule2, words[hit[0]], words[nextWord(words, what)]);
   if (who !== -1 && ["the", "a", "an", "our", "their", "one"].includes(words[who].lower)) who = nextWord(words, who);
+  if (ACTS_OF.has(words[who]?.lower ?? "") && words[nextWord(words, who)]?.lower === "of") {
+    const of = nextWord(words, who);
+    const person = nextPerson(words, of, people, 6);
+    if (person === -1 || relieved || words.slice(of, person).some((w) => w.kind === "punct") || isNarrator(words[person])) return null;
+    return span(rule2, words[hit[0]], words[person]);
+  }
   if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === "punct")) return null;
   if (who === -1 || !(OBJECT_PRONOUNS.has(words[who].lower) || isPersonAt(words, who, people))) return null;
   if (isNarrator(words[who]) || words[who].lower.endsWith("'s")) return null;
@@ -55762,6 +55911,7 @@ function reasonFor(words, people) {
   if (words[reason].lower === "why" && !["is", "was"].includes(words[previousWord(words, reason)]?.lower ?? "")) return null;
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people) ?? causeIsWork(words, reason, people);
+  if (["nobody", "no", "none", "neither"].includes(words[subject].lower)) return null;
   const bad = words[reason].lower === "culprit" || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule2, words[subject], words[reason]) : null;
 }
@@ -55892,7 +56042,7 @@ function isBadOutcome(words, i) {
   if (WENT.has(lower)) return ["down", "offline", "dark", "missing"].includes(words[nextWord(words, i)]?.lower ?? "");
   return ["was", "were", "got"].includes(words[previousWord(words, i)]?.lower ?? "") && damageAt(words, i) !== -1;
 }
-var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule2, DENIED, TIME_UNITS, FORCED, CREDITED_ACTS, ACT_ADVERBS, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, ONE_ON, OBJECT_PRONOUNS, BARE, ENDINGS, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, INTENSIFIERS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, DETERMINERS2, WENT;
+var CREDIT, RESPONSIBILITY, ATTRIBUTION, BE, rule2, DENIED, TIME_UNITS, FORCED, INSINUATING, CREDITED_ACTS, ACT_ADVERBS, CAUSATIVES, FAILING_BASES, CAUSE_LINKS, BEGINNINGS, ERROR_THINGS, FAULT, DENIALS, ONE_ON, OBJECT_PRONOUNS, GOOD_RESULTS, RESULT_VERBS, ACTS_OF, BARE, ENDINGS, NORM_PHRASES, DEFECTIVE, NORM_FRAME_INDEX, INTERJECTIONS, ACT_NOUNS, INTENSIFIERS, RISKY_OR_LOADED, SCENE_PREPOSITIONS, OUTCOME_LINKS, DETERMINERS2, WENT;
 var init_person_as_cause_source = __esm({
   "src/lint/rules/person-as-cause-source.ts"() {
     "use strict";
@@ -55910,6 +56060,7 @@ var init_person_as_cause_source = __esm({
     DENIED = /* @__PURE__ */ new Set(["no", "not", "never", "nobody", "isn't", "wasn't"]);
     TIME_UNITS = /* @__PURE__ */ new Set(["minutes", "hours", "days", "weeks", "hour", "day", "night", "weekend", "morning", "afternoon", "evening", "shift"]);
     FORCED = /* @__PURE__ */ new Set(["got", "had", "have", "get"]);
+    INSINUATING = createPhraseIndex(INSINUATIONS);
     CREDITED_ACTS = /* @__PURE__ */ new Set([
       "restored",
       "fixed",
@@ -55931,6 +56082,8 @@ var init_person_as_cause_source = __esm({
       "escalated"
     ]);
     ACT_ADVERBS = /* @__PURE__ */ new Set(["first", "also", "then", "finally", "eventually", "actually", "initially", "later", "again"]);
+    CAUSATIVES = /* @__PURE__ */ new Set(["made", "make", "makes", "caused", "got"]);
+    FAILING_BASES = /* @__PURE__ */ new Set(["stop", "fail", "crash", "break", "hang", "freeze", "die", "go", "drop", "reject", "lose", "halt", "reboot", "restart"]);
     CAUSE_LINKS = /* @__PURE__ */ new Set(["that", "when", "because", "after", "once", "of", "to", "from", "with"]);
     BEGINNINGS = /* @__PURE__ */ new Set(["started", "began", "starts", "begins"]);
     ERROR_THINGS = /* @__PURE__ */ new Set(["message", "messages", "code", "codes", "rate", "rates", "log", "logs", "handling", "budget", "page", "pages", "path", "paths"]);
@@ -55938,6 +56091,9 @@ var init_person_as_cause_source = __esm({
     DENIALS = /* @__PURE__ */ new Set(["nobody", "no", "not", "none", "isn't", "wasn't", "never", "neither"]);
     ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
     OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "them"]);
+    GOOD_RESULTS = /* @__PURE__ */ new Set(["recovery", "restoration", "rescue", "improvement", "improvements", "success", "speedup"]);
+    RESULT_VERBS = /* @__PURE__ */ new Set(["resulted", "results", "stemmed", "stems"]);
+    ACTS_OF = /* @__PURE__ */ new Set(["actions", "action", "acts", "conduct", "behaviour", "behavior"]);
     BARE = createPhraseIndex(BARE_CAUSES);
     ENDINGS = /* @__PURE__ */ new Set(["ended", "ends", "stopped", "cleared", "resolved", "over", "finished", "subsided", "short", "shorter", "contained"]);
     NORM_PHRASES = createPhraseIndex(NORM_VIOLATION_PHRASES);
@@ -56154,18 +56310,18 @@ function isPassive(words, verb) {
   return before !== void 0 && ["was", "were", "been", "being", "got"].includes(before);
 }
 function passiveBy(words, i, people) {
-  const presentCause = words[i].lower === "caused" && ["is", "are"].includes(words[previousWord(words, i)]?.lower ?? "");
+  const present = ["is", "are"].includes(words[previousWord(words, i)]?.lower ?? "");
+  const madeProblem = ["created", "introduced", "made"].includes(words[i].lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? "");
+  const presentCause = present && (words[i].lower === "caused" || madeProblem);
   if (!isPassive(words, i) && !presentCause || IGNORING_VERBS.has(words[i].lower)) return -1;
-  const damage = PASSIVE_CAUSE.has(words[i].lower) ? i : damageAt(words, i);
+  const damage = PASSIVE_CAUSE.has(words[i].lower) || madeProblem ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? "")) by = nextWord(words, by);
   if (by === -1 || words[by].lower !== "by") return -1;
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people))
-      return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
-  }
-  return -1;
+  const j = agentOfBy(words, by, people);
+  if (j === -1) return -1;
+  return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ["nobody", "no"].includes(words[j].lower) ? -1 : j;
 }
 function passiveSafeguard(words, i, people) {
   if (!PASSIVE_SWITCHES.has(words[i].lower) || !isPassive(words, i)) return null;
@@ -56306,7 +56462,7 @@ function outcomeClause(words, i, next) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, RESUMED, PERCEIVING, OWN_IDENTITY, GUARDS, PASSIVE_SWITCHES, LINKS2, FRONTED;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, RESUMED, PERCEIVING, OWN_IDENTITY, GUARDS, MADE_PROBLEMS, PASSIVE_SWITCHES, LINKS2, FRONTED;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -56387,6 +56543,7 @@ var init_person_as_cause = __esm({
     ]);
     OWN_IDENTITY = /* @__PURE__ */ new Set(["account", "accounts", "credentials", "login", "identity", "user", "name", "key", "keys", "token"]);
     GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
+    MADE_PROBLEMS = /* @__PURE__ */ new Set(["problem", "problems", "bug", "bugs", "outage", "regression", "mess", "failure", "breakage"]);
     PASSIVE_SWITCHES = /* @__PURE__ */ new Set([
       "bypassed",
       "skipped",
@@ -56429,7 +56586,7 @@ function checkHindsight(sentence, people) {
   const ahead = words.some((w) => w.lower === "will" || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
   const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule3, words[hit[0]], words[hit[1]])];
-  const obvious = itWasObvious(words);
+  const obvious = itWasObvious(words) ?? trivialAfterAll(words);
   if (obvious) return [span(rule3, words[obvious[0]], words[obvious[1]])];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first].lower) && words[first + 1]?.text === "," && !ahead) return [span(rule3, words[first], words[first])];
@@ -56452,6 +56609,18 @@ function checkHindsight(sentence, people) {
     if (frame !== -1) return [span(rule3, words[i], words[frame])];
   }
   return [];
+}
+function trivialAfterAll(words) {
+  const at = words.findIndex((w) => w.lower === "trivial" || w.lower === "trivially");
+  if (at === -1) return null;
+  for (let j = nextWord(words, at), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    const lower = words[j].lower;
+    const have = nextWord(words, j);
+    if (HINDSIGHT_MODALS.has(lower) && ["have", "not"].includes(words[have]?.lower ?? "")) return [at, have];
+    if (/^(should|would|could)(n't)?'ve$/.test(lower)) return [at, j];
+    if (n === 0 && lower === "just" && [":", "\u2014", "\u2013", ";"].includes(words[at + 1]?.text ?? "")) return [at, j];
+  }
+  return null;
 }
 function describesThing(words, at) {
   if (!["clearly", "plainly", "obviously"].includes(words[at].lower)) return false;
@@ -56499,7 +56668,7 @@ function couldHaveSeen(words, i) {
   j = nextWord(words, j);
   return j !== -1 && words[j].lower === "have" && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? "");
 }
-var PAST, SAYING, HINDSIGHT, OPENING, IT_WAS;
+var PAST, SAYING, HINDSIGHT, OPENING, HINDSIGHT_MODALS, IT_WAS;
 var init_hindsight = __esm({
   "src/lint/rules/hindsight.ts"() {
     "use strict";
@@ -56511,6 +56680,7 @@ var init_hindsight = __esm({
     SAYING = /* @__PURE__ */ new Set(["put", "said", "stated", "speaking", "written", "worded", "phrased", "say", "state"]);
     HINDSIGHT = createPhraseIndex([...HINDSIGHT_PHRASES, ...TRIVIAL_PHRASES]);
     OPENING = createPhraseIndex(HINDSIGHT_OPENING_PHRASES);
+    HINDSIGHT_MODALS = /* @__PURE__ */ new Set(["should", "would", "could"]);
     IT_WAS = [
       ["it", "was"],
       ["it", "had", "been"],
@@ -56589,7 +56759,7 @@ function checkJudgement(sentence, people) {
     );
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? "")) return false;
     if (inBusinessName(words, at, end, people)) return false;
-    return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
+    return !entry.person || HUMAN_WORK.has(words[nextWord(words, end)]?.lower ?? "") || words.some((_, i) => isPersonAt(words, i, people));
   });
   return hit ? [span("blame/judgement", words[hit[0]], words[hit[1]])] : [];
 }
@@ -56619,7 +56789,8 @@ function checkPunitive(sentence, people) {
       if (passive || human || nextPerson(words, i, people) !== -1 && subject) return [span(rule3, words[i], words[i])];
     }
     if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule3, words[i], words[nextPerson(words, i, people, 3)])];
-    const removal = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
+    const removed = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
+    const removal = removed === -1 && OUSTING_VERBS.has(lower) ? ousted(words, i, people) : removed;
     if (removal !== -1) return [span(rule3, words[i], words[removal])];
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
     if (who !== -1 && words[nextWord(words, who)]?.lower === "go") return [span(rule3, words[i], words[nextWord(words, who)])];
@@ -56661,6 +56832,19 @@ function forfeit(words, lost, people) {
   for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j].lower)) return j;
   return -1;
 }
+function ousted(words, verb, people) {
+  const who = nextWord(words, verb);
+  if (who === -1 || !(OBJECT_PRONOUNS2.has(words[who].lower) || isPersonAt(words, who, people) && !isNarrator(words[who]))) return -1;
+  const off = nextWord(words, who);
+  if (!["off", "out"].includes(words[off]?.lower ?? "")) return -1;
+  const wish = words[verb].lower.startsWith("want");
+  const subject = personSubject(words, verb, people);
+  if (wish && (subject === -1 || isNarrator(words[subject]) || words.some((w, k) => k > off && CARE_LINKS.has(w.lower)))) return -1;
+  let j = nextWord(words, off);
+  if (words[j]?.lower === "of") j = nextWord(words, j);
+  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUSTED_FROM.has(words[j].lower) || !wish && REMOVAL_TARGETS.has(words[j].lower)) return j;
+  return -1;
+}
 function removedFromDuty(words, i, people) {
   const link2 = nextWord(words, i);
   const subject = personSubject(words, i, people);
@@ -56679,7 +56863,7 @@ function heldAccountable(words, i, people) {
   const held = heldWord(words, i);
   return held !== -1 && held - i <= 8 && (nextPerson(words, i, people) !== -1 || personSubject(words, i, people) !== -1);
 }
-var PUNITIVE, COMPELLING, BE3, REDOING;
+var PUNITIVE, COMPELLING, BE3, REDOING, OBJECT_PRONOUNS2, CARE_LINKS;
 var init_punitive = __esm({
   "src/lint/rules/punitive.ts"() {
     "use strict";
@@ -56691,6 +56875,8 @@ var init_punitive = __esm({
     COMPELLING = createPhraseIndex(COMPELLING_WORDS);
     BE3 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
     REDOING = /* @__PURE__ */ new Set(["redo", "redoes", "retake", "retakes", "repeat", "repeats", "resit", "resits"]);
+    OBJECT_PRONOUNS2 = /* @__PURE__ */ new Set(["him", "her", "them"]);
+    CARE_LINKS = /* @__PURE__ */ new Set(["so", "to", "until", "while", "because", "since", "for"]);
   }
 });
 

@@ -97,3 +97,55 @@ describe('constructions of the lint7 round and their blameless twins', () => {
     expect(rulesIn(text).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('person-as-cause and counterfactual: noun phrases around the person (holdout-12 round)', () => {
+  it.each([
+    ['the role after a passive "by" may carry modifiers', 'The pricing table was corrupted by the weekend-shift billing analyst.', 'blame/person-as-cause'],
+    ['"overwritten" is damage in the passive', 'The shared calendar was overwritten by Kim during the import.', 'blame/person-as-cause'],
+    ['a determiner after a cause label', 'Root cause: the release manager.', 'blame/person-as-cause'],
+    ['a person glossed in brackets after a cause label', 'Cause: Lee (manual firewall edit)', 'blame/person-as-cause'],
+    ['an unlisted trade before the cleft "who" with harm', 'It was the night-shift bakers who switched off the oven alarm.', 'blame/person-as-cause'],
+    ['the person\'s unnamed act as the cause', 'Checkout is slow because of what Sam did to the cache rules.', 'blame/person-as-cause'],
+    ['self-blame with a named act', "That one's on me: I deleted the wrong bucket.", 'blame/person-as-cause'],
+    ['an adverb before the participle of an inverted "had"', 'Had the approver actually opened the ticket, the refund would not have gone out.', 'blame/counterfactual'],
+    ['a place phrase after the person in "if only"', 'If only someone in the warehouse had checked the labels.', 'blame/counterfactual'],
+    ['a closing that leaves the reader to blame the person named', 'Only Lee had the deploy key that weekend; make of that what you will.', 'blame/person-as-cause'],
+    ['a minimised change in scare quotes after "thanks to"', "Thanks to Sam's 'tiny cleanup' the invoices went out twice.", 'blame/person-as-cause'],
+    ['a learner\'s "coming from" a person', 'The issue is coming from Priya, she changed the queue size.', 'blame/person-as-cause'],
+    ['"the actions of" a member of a team', 'The data loss stemmed from the actions of one member of the Ops rota.', 'blame/person-as-cause'],
+    ['"the one who made" a thing fail', 'Kim is the one who made the importer crash.', 'blame/person-as-cause'],
+    ['an incident noun "is on" a person', 'This whole fiasco is on the release manager.', 'blame/person-as-cause'],
+    ['"X\'s the one who" with harm', "Honestly, Kim's the one who deleted the staging bucket.", 'blame/person-as-cause'],
+    ['a learner\'s present passive of making a problem', 'The problem is created by Lee, he changed the routing table.', 'blame/person-as-cause'],
+    ['someone else wanting a person off a team', 'Her director wants her off the payments team after the outage.', 'blame/punitive'],
+    ['kicking a person off a duty', 'They kicked Sam off the on-call rota over it.', 'blame/punitive'],
+    ['"trivial" before a modal perfect', 'A trivial lint rule would have caught the typo.', 'blame/hindsight'],
+    ['"lazy" judges the people behind their work', 'Lazy engineering in the billing module let the duplicates through.', 'blame/judgement'],
+  ])('%s', (_, text, id) => {
+    expect(rulesIn(text)).toContain(id);
+  });
+
+  it.each([
+    ['a passive "by the time" names no agent', 'The pricing table was corrupted by the time the analyst logged in.'],
+    ['a tool after "by" is not a person', 'The shared calendar was overwritten by the nightly import job.'],
+    ['a cleft crediting a trade', 'It was the night-shift bakers who spotted the oven alarm.'],
+    ['an apology without a named act', 'This one is on me.'],
+    ['a denied culprit', 'Nobody went hunting for a culprit; we went hunting for the gap.'],
+    ['a response under "because of what…"', 'Checkout recovered because of what the cache rules allowed.'],
+    ['a report of the problem came from a team', 'The first report of the problem came from the support team.'],
+    ['a recovery that resulted from people\'s actions', 'The recovery resulted from the actions of the night shift.'],
+    ['a scare-quoted fix that helped', "Thanks to Kim's 'quick fix' script, the backlog cleared in ten minutes."],
+    ['"the one who made" noise stop', 'Kim is the one who made the dashboard stop paging twice for the same alert.'],
+    ['an incident on a team\'s agenda', 'The incident is on the team\'s agenda for Friday.'],
+    ['an appositive naming an assistant program', 'Mina, the booking assistant in the clinic app, double-booked the morning slots.'],
+    ['a ticket created by a person', 'The issue is created by the on-call engineer in the tracker.'],
+    ['"X\'s the one who" with a response', "Kim's the one who restored the staging bucket."],
+    ['taking a person off the pager out of care', 'We wanted her off the pager for the weekend so she could rest.'],
+    ['a team move with a reason', 'Her manager wants her off the team so she can lead the new platform squad.'],
+    ['"trivial" describing a fix', 'The fix was trivial.'],
+    ['"trivial" after the modal perfect', 'Restoring would have been trivial if the backups had existed.'],
+    ['a tool\'s actions', 'The outage resulted from the actions of an automated cleanup job.'],
+  ])('leaves alone: %s', (_, text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+});

@@ -73,10 +73,16 @@ function namedProduct(words: readonly Token[], i: number): boolean {
   if (words[i + 1]?.text !== ',') return false;
   const first = nextWord(words, i);
   if (!['the', 'a', 'an', 'our', 'its', 'their'].includes(words[first]?.lower ?? '')) return false;
-  // The appositive ends at the next comma (within six words); its head is its last word ("the service owner" is a person).
-  for (let j = first, n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) if (words[j + 1]?.text === ',') return PRODUCT_HEADS.has(words[j]!.lower);
+  // The appositive ends at the next comma (within eight words); its head is its last word before the comma or a
+  // preposition ("the service owner" is a person; "the scheduling assistant in the dental app" an assistant).
+  for (let j = first, n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+    const after = words[nextWord(words, j)]?.lower ?? '';
+    if (words[j + 1]?.text === ',' || (n > 0 && APPOSITIVE_PREPOSITIONS.has(after))) return PRODUCT_HEADS.has(words[j]!.lower);
+  }
   return false;
 }
+
+const APPOSITIVE_PREPOSITIONS = new Set(['in', 'inside', 'for', 'of', 'on', 'behind', 'within']);
 
 /** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */
 function shiftWorker(words: readonly Token[], i: number): boolean {
@@ -227,7 +233,8 @@ export function personSubject(clause: readonly Token[], verb: number, people: Pe
     // unless a second comma closes an appositive ("Kim, our eng. on call, wiped…").
     if (token.text === ',' && DETERMINERS.has(clause[nextWord(clause, i)]?.lower ?? '')) {
       const close = clause.findIndex((t, k) => k > i && k < verb && t.text === ',');
-      if (found !== -1 && close !== -1) {
+      // "Ada, the scheduling assistant in the app, double-booked…": an appositive naming a program is not the subject either.
+      if (close !== -1 && (found !== -1 || namedProduct(clause, previousWord(clause, i)))) {
         i = close;
         continue;
       }
@@ -289,3 +296,23 @@ export function nextPerson(words: readonly Token[], from: number, people: People
   for (let j = nextWord(words, from), n = 0; j !== -1 && n < window; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
+
+/**
+ * The person heading the noun phrase right after "by", or -1: "by Kim", "by
+ * the night-shift process engineer". The phrase ends at its first person, and
+ * stops at punctuation, a preposition, a second determiner or a clause word,
+ * so "by a retention script the engineer wrote" and "by the time the
+ * engineer arrived" name no agent.
+ */
+export function agentOfBy(words: readonly Token[], by: number, people: People): number {
+  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
+    if (words.slice(by + 1, j).some((w) => w.kind === 'punct')) return -1;
+    if (isPersonAt(words, j, people)) return j;
+    const lower = words[j]!.lower;
+    if (PREPOSITIONS.has(lower) || SUBJECT_RESETS.has(lower) || AGENT_STOPS.has(lower) || (n > 0 && DETERMINERS.has(lower))) return -1;
+  }
+  return -1;
+}
+
+/** Words that end the noun phrase after "by" before any person: "by the time…", "by then", "by which point…". */
+const AGENT_STOPS = new Set(['time', 'then', 'which', 'that', 'when', 'now', 'mistake', 'accident', 'default', 'design', 'hand']);

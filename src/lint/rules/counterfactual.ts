@@ -202,13 +202,25 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
       if (!isPersonAt(words, j, people)) continue;
       // "If we'd gone…": the contraction holds "had".
       const had = lower === 'had' || words[j]!.lower.endsWith("'d") ? j : findPhrase(words, ['had'], j);
-      // "if you had a saved login": "had" as a verb of its own, not a past perfect.
-      const verb = words[nextWord(words, had)]?.lower ?? '';
-      if (had !== -1 && had - j < 4 && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
+      // "if you had a saved login": "had" as a verb of its own, not a past perfect; "Had the reviewer actually read":
+      // an adverb may stand before the participle.
+      let after = nextWord(words, had);
+      if (MODAL_ADVERBS.has(words[after]?.lower ?? '') || /[a-z]ly$/.test(words[after]?.lower ?? '')) after = nextWord(words, after);
+      const verb = words[after]?.lower ?? '';
+      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
     }
   }
   return null;
 }
+
+/** Is "had" at `had` the person's own auxiliary: right after it, or past a short place phrase ("somebody on the brew floor had")? */
+function nearSubject(words: readonly Token[], who: number, had: number): boolean {
+  if (had - who < 4) return true;
+  const between = words.slice(who + 1, had).filter((w) => w.kind === 'word');
+  return between.length <= 4 && PLACE_PREPOSITIONS.has(between[0]?.lower ?? '') && !words.slice(who + 1, had).some((w) => w.kind === 'punct');
+}
+
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'from']);
 
 /** "caught", "tested", "known": a past participle, so "should have caught" is a modal perfect ("should have priority" is not). */
 function isParticiple(word: string): boolean {

@@ -41,7 +41,7 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
   const ahead = words.some((w) => w.lower === 'will' || w.lower === "we'll") && !words.some((w) => PAST.has(w.lower));
   const hit = ahead ? null : matchPhrase(words, HINDSIGHT, 0, (at, end) => !describesThing(words, at) && !fromEvidence(words, end));
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
-  const obvious = itWasObvious(words);
+  const obvious = itWasObvious(words) ?? trivialAfterAll(words);
   if (obvious) return [span(rule, words[obvious[0]]!, words[obvious[1]]!)];
   const first = nextWord(words, -1);
   if (first !== -1 && HINDSIGHT_OPENERS.has(words[first]!.lower) && words[first + 1]?.text === ',' && !ahead) return [span(rule, words[first]!, words[first]!)];
@@ -68,6 +68,28 @@ export function checkHindsight(sentence: Span, people: People): Finding[] {
     if (frame !== -1) return [span(rule, words[i]!, words[frame]!)];
   }
   return [];
+}
+
+const HINDSIGHT_MODALS = new Set(['should', 'would', 'could']);
+
+/**
+ * "A trivial check would have caught it", "the fix was trivial and should
+ * have taken five minutes", "the fix was trivial: just roll back": "trivial"
+ * judged against what was (or should have been) done, which only hindsight
+ * knows. "The fix was trivial" alone describes the fix and passes.
+ */
+function trivialAfterAll(words: readonly Token[]): [number, number] | null {
+  const at = words.findIndex((w) => w.lower === 'trivial' || w.lower === 'trivially');
+  if (at === -1) return null;
+  for (let j = nextWord(words, at), n = 0; j !== -1 && n < 10; j = nextWord(words, j), n++) {
+    const lower = words[j]!.lower;
+    const have = nextWord(words, j);
+    if (HINDSIGHT_MODALS.has(lower) && ['have', 'not'].includes(words[have]?.lower ?? '')) return [at, have];
+    if (/^(should|would|could)(n't)?'ve$/.test(lower)) return [at, j];
+    // "trivial: just roll back": the answer given as if it had been plain all along.
+    if (n === 0 && lower === 'just' && [':', '—', '–', ';'].includes(words[at + 1]?.text ?? '')) return [at, j];
+  }
+  return null;
 }
 
 /**

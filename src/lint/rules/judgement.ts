@@ -10,7 +10,7 @@
 import { isPersonAt, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
-import { JUDGEMENT_WORDS } from '../vocabulary/generated.js';
+import { HUMAN_WORK, JUDGEMENT_WORDS } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 const JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(' '), entry]));
@@ -49,7 +49,8 @@ export function checkJudgement(sentence: Span, people: People): Finding[] {
     )!;
     if (entry.innocent?.includes(words[nextWord(words, end)]?.lower ?? '')) return false;
     if (inBusinessName(words, at, end, people)) return false;
-    return !entry.person || words.some((_, i) => isPersonAt(words, i, people));
+    // "Lazy engineering on the queue": a word that judges people judges them through the work it qualifies.
+    return !entry.person || HUMAN_WORK.has(words[nextWord(words, end)]?.lower ?? '') || words.some((_, i) => isPersonAt(words, i, people));
   });
   return hit ? [span('blame/judgement', words[hit[0]]!, words[hit[1]]!)] : [];
 }

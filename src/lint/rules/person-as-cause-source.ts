@@ -44,10 +44,14 @@ import {
   OUTCOME_VERBS,
   REMEDY_GERUNDS,
   RELIEVING_RESULTS,
+  FIX_NOUNS,
   REMEDY_VERBS,
   RESPONSIBILITY_PHRASES,
   SAFEGUARD_NOUNS,
   SARCASTIC_OUTCOMES,
+  INSINUATIONS,
+  IRONIC_MINIMISERS,
+  SOURCE_VERBS,
   SARCASTIC_PRAISE,
   SKIPPING_VERBS,
   TRACE_WORDS,
@@ -78,10 +82,10 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     // Gratitude unless a harm follows: "Thanks to Ingrid's script, we reissued the passes in under an hour" credits the script.
     // "Courtesy of Bruno, …" is sarcastic by itself; "for catching the regression" after a name is thanks for a response.
     const forResponse = ['who', 'that', 'for', 'and'].includes(words[nextWord(words, who)]?.lower ?? '');
-    const gratitude = !damage && (forResponse || (words[thanks[0]]!.lower === 'thanks' && !harmAround(words, who)));
+    const gratitude = !damage && !scareQuotedChange(words, who) && (forResponse || (words[thanks[0]]!.lower === 'thanks' && !harmAround(words, who)));
     if (who !== -1 && isPersonAt(words, who, people) && !gratitude) return [span(rule, words[thanks[0]]!, words[who]!)];
   }
-  const cleft = cleftPerson(words, people);
+  const cleft = cleftPerson(words, people) ?? insinuation(words, people);
   if (cleft) return [cleft];
   const framed = causeFraming(words, people);
   if (framed) return [framed];
@@ -158,6 +162,26 @@ function harmAround(words: readonly Token[], who: number): boolean {
   return false;
 }
 
+/** "Thanks to Kim's 'quick tweak'": a person's change in scare quotes that make it small, which is sarcasm, not thanks. */
+function scareQuotedChange(words: readonly Token[], who: number): boolean {
+  if (who === -1 || !words[who]!.lower.endsWith("'s")) return false;
+  const quoted = words.slice(who + 1, who + 3).find((w) => w.kind === 'opaque' && /^['\u2018"\u201C]/.test(w.text));
+  const inside = quoted?.text.toLowerCase().split(/[^\p{L}]+/u) ?? [];
+  // "Thanks to Kim's 'quick fix' script, the backlog cleared": a fix, or a recovery after it, is real thanks.
+  if (inside.some((w) => FIX_NOUNS.has(w) || REMEDY_VERBS.has(w)) || recoveryFollows(words) || words.some((w) => RELIEVING_RESULTS.has(w.lower))) return false;
+  return inside.some((w) => IRONIC_MINIMISERS.has(w));
+}
+
+const INSINUATING = createPhraseIndex(INSINUATIONS);
+
+/** "The only one with access that night was Kim; draw your own conclusions": the reader is left to blame the person named. */
+function insinuation(words: readonly Token[], people: People): Finding | null {
+  const hit = matchPhrase(words, INSINUATING);
+  if (!hit) return null;
+  const who = words.findIndex((w, i) => i < hit[0] && isPersonAt(words, i, people) && !isNarrator(w) && !['nobody', 'no'].includes(w.lower));
+  return who === -1 ? null : span(rule, words[who]!, words[hit[1]]!);
+}
+
 /** What a cleft credits rather than blames: "it was the engineers who restored service". */
 const CREDITED_ACTS = new Set([
   'restored',
@@ -196,6 +220,23 @@ function harmfulAct(words: readonly Token[], act: number): boolean {
   return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
 }
 
+const CAUSATIVES = new Set(['made', 'make', 'makes', 'caused', 'got']);
+const FAILING_BASES = new Set(['stop', 'fail', 'crash', 'break', 'hang', 'freeze', 'die', 'go', 'drop', 'reject', 'lose', 'halt', 'reboot', 'restart']);
+
+/** "who made the fleet tracker (to) stop", "who caused the job to fail": a person's act that makes a thing fail. */
+function causedFailure(words: readonly Token[], act: number): boolean {
+  if (!CAUSATIVES.has(words[act]!.lower)) return false;
+  for (let j = nextWord(words, act), n = 0; j !== -1 && n < 6; j = nextWord(words, j), n++) {
+    if (words.slice(act + 1, j).some((w) => w.kind === 'punct')) return false;
+    const lower = words[j]!.lower;
+    const next = words[nextWord(words, j)]?.lower ?? '';
+    // "made the dashboard stop paging" silences noise; "made the tracker stop working" is a failure.
+    if (lower === 'stop' && /ing$/.test(next)) return ['working', 'responding', 'running', 'serving', 'processing', 'accepting', 'syncing', 'updating'].includes(next);
+    if (FAILING_BASES.has(lower)) return lower !== 'go' || ['down', 'offline', 'dark'].includes(next);
+  }
+  return false;
+}
+
 /** "…that did it", "…that did this": the pro-verb of the cleft stands for the harm the sentence points at. */
 function didIt(words: readonly Token[], act: number): boolean {
   // "…Kwame's script that did it: the backlog cleared" credits a fix.
@@ -208,15 +249,17 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   const one = findPhrase(words, ['the', 'one', 'who']);
   if (one !== -1) {
     const be = previousWord(words, one);
-    const who = previousWord(words, be);
+    // "Tane's the one who…": the name carries "is".
+    const contracted = words[be]?.lower.endsWith("'s") === true && isPersonAt(words, be, people);
+    const who = contracted ? be : previousWord(words, be);
     const act = nextWord(words, one + 2);
     if (
-      ['is', 'was', "'s"].includes(words[be]?.lower ?? '') &&
+      (contracted || ['is', 'was', "'s"].includes(words[be]?.lower ?? '')) &&
       who !== -1 &&
       isPersonAt(words, who, people) &&
       !isNarrator(words[who]) &&
       act !== -1 &&
-      harmfulAct(words, act)
+      (harmfulAct(words, act) || causedFailure(words, act))
     )
       return span('blame/person-as-cause', words[who]!, words[one + 2]!);
   }
@@ -229,6 +272,10 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
       const credit = creditedAct(words, nextWord(words, j));
       const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
       if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
+        return span('blame/person-as-cause', words[at]!, words[j]!);
+      // "It was the night-shift brewers who switched off the alarm": "who" makes any noun before it people, so an
+      // unlisted trade counts when the act is harm ("it was the brewers who spotted it" credits them).
+      if (words[j]!.lower === 'who' && n > 1 && !credit && words[nextWord(words, j)] && harmfulAct(words, nextWord(words, j)))
         return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was Gustav's script that corrupted the seat map": a person's work, then a damage verb.
       const owner = previousWord(words, previousWord(words, j));
@@ -279,6 +326,19 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
   return null;
 }
 
+/** "The problem is coming from Youssef", "the issue came from the night shift": the person index, or -1. */
+function comesFrom(words: readonly Token[], noun: number, people: People): number {
+  // "The first report of the problem came from support": the report came, not the problem.
+  const before = words[previousWord(words, noun)]?.lower ?? '';
+  if (['of', 'about', 'for', 'on'].includes(before) || ['of', 'about', 'for', 'on'].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? '')) return -1;
+  let verb = nextWord(words, noun);
+  if (['is', 'was'].includes(words[verb]?.lower ?? '')) verb = nextWord(words, verb);
+  if (verb === -1 || !SOURCE_VERBS.has(words[verb]!.lower) || words[nextWord(words, verb)]?.lower !== 'from') return -1;
+  const who = nextPerson(words, nextWord(words, verb), people, 3);
+  // "the issue came from the on-call's dashboard": the person's thing, not the person.
+  return who === -1 || isNarrator(words[who]) || words[who]!.lower.endsWith("'s") ? -1 : who;
+}
+
 /** "The outage is on the platform team", "…is squarely on Kim", "this one is on the database team", "that's on ops". */
 function outcomeOnPerson(words: readonly Token[], people: People): Finding | null {
   for (let k = 0; k < words.length; k++) {
@@ -290,13 +350,16 @@ function outcomeOnPerson(words: readonly Token[], people: People): Finding | nul
     const belongs = INCIDENT_NOUNS.has(lower) && OWNERSHIP_VERBS.has(words[nextWord(words, k)]?.lower ?? '') ? nextWord(words, k) : -1;
     const owner = belongs !== -1 && words[nextWord(words, belongs)]?.lower === 'to' ? nextPerson(words, nextWord(words, belongs), people) : -1;
     if (owner !== -1 && !isNarrator(words[owner])) return span(rule, words[k]!, words[owner]!);
+    const source = INCIDENT_NOUNS.has(lower) ? comesFrom(words, k, people) : -1;
+    if (source !== -1) return span(rule, words[k]!, words[source]!);
     const be = contracted ? k : nextWord(words, k);
     if (!contracted && !['is', 'was', "'s"].includes(words[be]?.lower ?? '')) continue;
     let on = nextWord(words, be);
     if (DEGREE_ADVERBS.has(words[on]?.lower ?? '')) on = nextWord(words, on);
     const who = on !== -1 && words[on]!.lower === 'on' ? nextPerson(words, on, people) : -1;
-    // "it is on the team to decide" is a duty ahead, not an outcome handed to someone.
-    if (who !== -1 && words[nextWord(words, who)]?.lower !== 'to' && !isNarrator(words[who])) return span(rule, words[k]!, words[who]!);
+    // "it is on the team to decide" is a duty ahead, not an outcome handed to someone; "on the team's agenda" is a place.
+    if (who !== -1 && words[nextWord(words, who)]?.lower !== 'to' && !isNarrator(words[who]) && !words[who]!.lower.endsWith("'s"))
+      return span(rule, words[k]!, words[who]!);
   }
   return null;
 }
@@ -308,11 +371,17 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     let colon = k + 1;
     for (let n = 0; colon < words.length && words[colon]!.text !== ':' && n < 8; colon++) if (words[colon]!.kind === 'word') n++;
     if (words[colon]?.text !== ':') continue;
-    const who = nextWord(words, colon);
+    // "Root cause: the DBA.": one determiner may open the noun phrase.
+    let who = nextWord(words, colon);
+    if (['the', 'a', 'an', 'our', 'their'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+    // "Root cause: the release manager.": one modifier before the role.
+    if (who !== -1 && !isPersonAt(words, who, people) && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
-    // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause.
+    // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause;
+    // "Cause: Amara (manual DNS edit)" glosses the person in brackets or after a dash.
     const after = nextWord(words, who);
-    if (after === -1 || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
+    const glossed = ['(', '—', '–', ';'].includes(words[who + 1]?.text ?? '') || ['(', '—', '–'].includes(words[who + 2]?.text ?? '');
+    if (after === -1 || glossed || words[who]!.lower.endsWith("'s") || words[after]!.lower === 'and') return span(rule, words[k]!, words[who]!);
   }
   return null;
 }
@@ -360,12 +429,25 @@ function incidentOnPerson(words: readonly Token[], people: People): Finding | nu
   const hit = matchPhrase(words, ONE_ON);
   if (!hit) return null;
   let who = nextWord(words, hit[1]);
+  if (words[who]?.lower === 'me' && ownedMistake(words, who)) return span(rule, words[hit[0]]!, words[who]!);
   if (['the', 'our'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
   if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who]) || words[nextWord(words, who)]?.lower === 'to') return null;
   return span(rule, words[hit[0]]!, words[who]!);
 }
 
 const ONE_ON = createPhraseIndex(INCIDENT_AS_ONE);
+
+/**
+ * "That one's on me — I pushed the wrong template": the author blames themself
+ * for a named act, so the review stops at the author as surely as at Kim. The
+ * apology alone ("this one is on me") is left alone.
+ */
+function ownedMistake(words: readonly Token[], me: number): boolean {
+  const mark = words.findIndex((w, k) => k > me && ['—', '–', ':', ';', '-'].includes(w.text));
+  const i = mark === -1 ? -1 : nextWord(words, mark);
+  const verb = nextWord(words, i);
+  return i !== -1 && words[i]!.lower === 'i' && verb !== -1 && /ed$|^(put|ran|set|sent|broke|took|wrote|made|left|forgot|shut|cut)$/.test(words[verb]!.lower);
+}
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
@@ -379,15 +461,35 @@ function attributed(words: readonly Token[], people: People): Finding | null {
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'them']);
+const GOOD_RESULTS = new Set(['recovery', 'restoration', 'rescue', 'improvement', 'improvements', 'success', 'speedup']);
+const RESULT_VERBS = new Set(['resulted', 'results', 'stemmed', 'stems']);
+const ACTS_OF = new Set(['actions', 'action', 'acts', 'conduct', 'behaviour', 'behavior']);
 const BARE = createPhraseIndex(BARE_CAUSES);
 
 /** "Because of Kim the system is down", "the outage was due to the developer": a person, not their thing, as the cause. */
 function bareCause(words: readonly Token[], people: People): Finding | null {
   const hit = matchPhrase(words, BARE);
   if (!hit) return null;
+  // "The recovery resulted from the actions of the night shift": what resulted is a relief, so the person is credited.
+  const relieved =
+    words.some((w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower)) ||
+    recoveryFollows(words);
+  if (relieved && RESULT_VERBS.has(words[hit[0]]!.lower)) return null;
   // The person is the very next noun phrase: "due to Kim", "because of the developer" (not "due to the storm, Kim restarted…").
   let who = nextWord(words, hit[1]);
+  // "because of what Kavya did to the filter": the person's unnamed act is the cause.
+  const what = words[who]?.lower === 'what' ? nextWord(words, who) : -1;
+  if (what !== -1 && isPersonAt(words, what, people) && !isNarrator(words[what]) && words[nextWord(words, what)]?.lower === 'did')
+    return span(rule, words[hit[0]]!, words[nextWord(words, what)]!);
   if (who !== -1 && ['the', 'a', 'an', 'our', 'their', 'one'].includes(words[who]!.lower)) who = nextWord(words, who);
+  // "resulted from the actions of a single member of IT": the person's unnamed acts stand for the person.
+  // The person may be a member of a group: "the actions of one member of the IT team".
+  if (ACTS_OF.has(words[who]?.lower ?? '') && words[nextWord(words, who)]?.lower === 'of') {
+    const of = nextWord(words, who);
+    const person = nextPerson(words, of, people, 6);
+    if (person === -1 || relieved || words.slice(of, person).some((w) => w.kind === 'punct') || isNarrator(words[person])) return null;
+    return span(rule, words[hit[0]]!, words[person]!);
+  }
   if (who !== -1 && words.slice(hit[1] + 1, who).some((w) => w.kind === 'punct')) return null;
   if (who === -1 || !(OBJECT_PRONOUNS.has(words[who]!.lower) || isPersonAt(words, who, people))) return null;
   if (isNarrator(words[who]) || words[who]!.lower.endsWith("'s")) return null;
@@ -422,6 +524,8 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people) ?? causeIsWork(words, reason, people);
+  // "nobody went looking for a culprit": the subject denies there is one.
+  if (['nobody', 'no', 'none', 'neither'].includes(words[subject]!.lower)) return null;
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
 }

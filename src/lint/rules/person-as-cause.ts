@@ -10,7 +10,7 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { agentOfBy, isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isPassiveCleanup, isResponseAct, recoveryFollows, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { implicitBlame } from './person-as-cause-implicit.js';
@@ -407,20 +407,24 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "the page was ignored by the on-call" is an omission (`blame/counterfactual`), not damage.
   // "The outage is caused by Mr. Dmitri": learners' English tells a past cause in the present; only "caused", since
   // "is triggered by the on-call" and "is done by the night shift" describe a procedure.
-  const presentCause = words[i]!.lower === 'caused' && ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  // "The problem is created by Jonas": learners' present passive of making, with the problem itself as its subject
+  // (not "an issue is created by the on-call", a ticket, nor "an incident is created", a record).
+  const present = ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
+  const madeProblem = ['created', 'introduced', 'made'].includes(words[i]!.lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? '');
+  const presentCause = present && (words[i]!.lower === 'caused' || madeProblem);
   if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
-  const damage = PASSIVE_CAUSE.has(words[i]!.lower) ? i : damageAt(words, i);
+  const damage = PASSIVE_CAUSE.has(words[i]!.lower) || madeProblem ? i : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);
   if (by === -1 || words[by]!.lower !== 'by') return -1;
-  // The agent is the noun phrase right after "by" ("by the payments team"), not a later clause ("by a retention rule nobody knew").
-  for (let j = nextWord(words, by), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
-    if (isPersonAt(words, j, people))
-      return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
-  }
-  return -1;
+  // The agent is the noun phrase right after "by" ("by the night-shift process engineer"), not a later clause ("by a retention rule nobody knew").
+  const j = agentOfBy(words, by, people);
+  if (j === -1) return -1;
+  return words[nextWord(words, j)]?.lower.match(/^(error|mistake)s?$/) || ['nobody', 'no'].includes(words[j]!.lower) ? -1 : j;
 }
+
+const MADE_PROBLEMS = new Set(['problem', 'problems', 'bug', 'bugs', 'outage', 'regression', 'mess', 'failure', 'breakage']);
 
 const PASSIVE_SWITCHES = new Set([
   'bypassed',

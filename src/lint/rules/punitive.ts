@@ -23,6 +23,8 @@ import {
   PUNITIVE_TRAINING,
   REMOVAL_TARGETS,
   REMOVAL_VERBS,
+  OUSTING_VERBS,
+  OUSTED_FROM,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -45,7 +47,8 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
     }
     // "decided to discipline the engineer": punishing a person, in the active voice.
     if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule, words[i]!, words[nextPerson(words, i, people, 3)]!)];
-    const removal = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
+    const removed = REMOVAL_VERBS.has(lower) ? removedFromDuty(words, i, people) : -1;
+    const removal = removed === -1 && OUSTING_VERBS.has(lower) ? ousted(words, i, people) : removed;
     if (removal !== -1) return [span(rule, words[i]!, words[removal]!)];
     // "let the contractor go": a person between "let" and "go".
     const who = LETTING_GO.has(lower) ? nextPerson(words, i, people, 3) : -1;
@@ -97,6 +100,26 @@ function forfeit(words: readonly Token[], lost: number, people: People): number 
   const subject = personSubject(words, lost, people);
   if (!['her', 'his', 'their'].includes(words[owner]?.lower ?? '') || subject === -1 || isNarrator(words[subject])) return -1;
   for (let j = nextWord(words, owner), n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) if (FORFEITED_THINGS.has(words[j]!.lower)) return j;
+  return -1;
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
+const CARE_LINKS = new Set(['so', 'to', 'until', 'while', 'because', 'since', 'for']);
+
+/** "Her manager wants her off the DNS team", "kicked Kim off the project": the index of the group, or -1. */
+function ousted(words: readonly Token[], verb: number, people: People): number {
+  const who = nextWord(words, verb);
+  if (who === -1 || !(OBJECT_PRONOUNS.has(words[who]!.lower) || (isPersonAt(words, who, people) && !isNarrator(words[who])))) return -1;
+  const off = nextWord(words, who);
+  if (!['off', 'out'].includes(words[off]?.lower ?? '')) return -1;
+  // A wish is punishment only when someone else wants a person off a team, with no reason of care or planning after it
+  // ("we want her off the team so she can lead the new one").
+  const wish = words[verb]!.lower.startsWith('want');
+  const subject = personSubject(words, verb, people);
+  if (wish && (subject === -1 || isNarrator(words[subject]) || words.some((w, k) => k > off && CARE_LINKS.has(w.lower)))) return -1;
+  let j = nextWord(words, off);
+  if (words[j]?.lower === 'of') j = nextWord(words, j);
+  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUSTED_FROM.has(words[j]!.lower) || (!wish && REMOVAL_TARGETS.has(words[j]!.lower))) return j;
   return -1;
 }
 

@@ -674,6 +674,12 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
   }
 ];
 
+/** Nouns of people's work: a word that judges only with a person in the sentence ("lazy") judges the people behind the work it qualifies ("lazy engineering on the queue", "sloppy workmanship"). */
+export const HUMAN_WORK: ReadonlySet<string> = new Set([
+  "engineering", "work", "workmanship", "coding", "programming", "reviewing", "review", "reviews", "testing",
+  "management", "operations", "craftsmanship", "housekeeping",
+]);
+
 /** A person's belongings: in "Kim's laptop crashed" the subject is the laptop, not Kim (unlike "Kim's deploy"). */
 export const BELONGINGS: ReadonlySet<string> = new Set([
   "laptop", "laptops", "phone", "phones", "computer", "workstation", "machine", "desktop", "headset",
@@ -713,28 +719,29 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "keeper", "keepers", "ranger", "rangers", "warden", "wardens", "chef", "chefs", "waiter", "waiters",
   "firefighter", "firefighters", "lawyer", "lawyers", "paralegal", "paralegals", "curator", "curators", "banker",
   "bankers", "underwriter", "underwriters", "sergeant", "sergeants", "surveyor", "surveyors", "director",
-  "directors", "ceo", "cto", "founder", "founders", "staffer", "staffers", "attendant", "attendants", "engineer",
-  "engineers", "developer", "developers", "dev", "devs", "sre", "sres", "dba", "dbas", "admin", "admins",
-  "administrator", "administrators", "operator", "operators", "reviewer", "reviewers", "approver", "approvers",
-  "author", "authors", "on-call", "oncall", "on-caller", "intern", "interns", "hire", "hires", "contractor",
-  "contractors", "staff", "team", "teams", "ops", "devops", "people", "person", "employee", "employees",
-  "manager", "managers", "lead", "leads", "responder", "responders", "colleague", "colleagues", "coworker",
-  "coworkers", "sysadmin", "sysadmins", "programmer", "programmers", "analyst", "analysts", "technician",
-  "technicians", "owner", "owners", "committer", "committers", "captain", "captains", "clerk", "clerks",
-  "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier", "cashiers", "officer",
-  "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer", "volunteers", "trainee",
-  "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants", "eng", "engs", "editor",
-  "editors", "writer", "writers", "reporter", "reporters", "planner", "planners", "scientist", "scientists",
-  "researcher", "researchers", "architect", "architects", "tester", "testers", "designer", "designers",
-  "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier", "couriers", "maintainer",
-  "maintainers", "accountant", "accountants", "auditor", "auditors", "trader", "traders", "squad", "squads",
-  "crew", "crews", "liaison", "liaisons", "shift", "shifts", "biller", "billers", "translator", "translators",
-  "teller", "tellers", "surgeon", "surgeons", "assistant", "assistants", "receptionist", "receptionists",
-  "representative", "representatives", "rep", "reps", "coordinator", "coordinators", "mechanic", "mechanics",
-  "electrician", "electricians", "inspector", "inspectors", "bookkeeper", "bookkeepers", "librarian",
-  "librarians", "journalist", "journalists", "teacher", "teachers", "paramedic", "paramedics", "foreman",
-  "storekeeper", "pickers", "picker", "packer", "packers", "caseworker", "caseworkers", "pilot", "pilots",
-  "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians", "porter", "porters",
+  "directors", "ceo", "cto", "founder", "founders", "staffer", "staffers", "attendant", "attendants", "guy",
+  "guys", "engineer", "engineers", "developer", "developers", "dev", "devs", "sre", "sres", "dba", "dbas",
+  "admin", "admins", "administrator", "administrators", "operator", "operators", "reviewer", "reviewers",
+  "approver", "approvers", "author", "authors", "on-call", "oncall", "on-caller", "intern", "interns", "hire",
+  "hires", "contractor", "contractors", "staff", "team", "teams", "ops", "devops", "people", "person",
+  "employee", "employees", "manager", "managers", "lead", "leads", "responder", "responders", "colleague",
+  "colleagues", "coworker", "coworkers", "sysadmin", "sysadmins", "programmer", "programmers", "analyst",
+  "analysts", "technician", "technicians", "owner", "owners", "committer", "committers", "captain", "captains",
+  "clerk", "clerks", "dispatcher", "dispatchers", "nurse", "nurses", "pharmacist", "pharmacists", "cashier",
+  "cashiers", "officer", "officers", "supervisor", "supervisors", "moderator", "moderators", "volunteer",
+  "volunteers", "trainee", "trainees", "tech", "techs", "specialist", "specialists", "consultant", "consultants",
+  "eng", "engs", "editor", "editors", "writer", "writers", "reporter", "reporters", "planner", "planners",
+  "scientist", "scientists", "researcher", "researchers", "architect", "architects", "tester", "testers",
+  "designer", "designers", "clinician", "clinicians", "doctor", "doctors", "physician", "physicians", "courier",
+  "couriers", "maintainer", "maintainers", "accountant", "accountants", "auditor", "auditors", "trader",
+  "traders", "squad", "squads", "crew", "crews", "liaison", "liaisons", "shift", "shifts", "biller", "billers",
+  "translator", "translators", "teller", "tellers", "surgeon", "surgeons", "assistant", "assistants",
+  "receptionist", "receptionists", "representative", "representatives", "rep", "reps", "coordinator",
+  "coordinators", "mechanic", "mechanics", "electrician", "electricians", "inspector", "inspectors",
+  "bookkeeper", "bookkeepers", "librarian", "librarians", "journalist", "journalists", "teacher", "teachers",
+  "paramedic", "paramedics", "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker",
+  "caseworkers", "pilot", "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians",
+  "porter", "porters",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -905,6 +912,7 @@ export const DAMAGE_VERBS: ReadonlyArray<{ verb: readonly string[]; then?: reado
       "unplugged",
       "nuked",
       "overwrote",
+      "overwritten",
       "bypassed",
       "overrode",
       "leaked",
@@ -1145,7 +1153,10 @@ export const REFRAINING_VERBS: ReadonlySet<string> = new Set([
 export const PASSIVE_CAUSE: ReadonlySet<string> = new Set(["caused", "triggered", "made", "introduced", "broken", "started", "done"]);
 
 /** What went wrong, as a noun: "the outage is on the platform team", "responsible for the outage". */
-export const INCIDENT_NOUNS: ReadonlySet<string> = new Set(["outage", "incident", "failure", "downtime", "breach", "loss", "problem", "issue", "bug", "regression", "mess"]);
+export const INCIDENT_NOUNS: ReadonlySet<string> = new Set([
+  "outage", "incident", "failure", "downtime", "breach", "loss", "problem", "issue", "bug", "regression", "mess",
+  "meltdown", "fiasco",
+]);
 
 /** Words that frame a cause, before a person acting: "the root cause is that Lucia ran…", "it started when Chen…". */
 export const CAUSE_WORDS: ReadonlySet<string> = new Set([
@@ -1220,7 +1231,7 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Links that make a bare person the cause: "because of Kim the system is down", "the outage was due to the developer" (not a person's thing: "because of the on-call's advice" is left alone). */
-export const BARE_CAUSES: ReadonlyArray<readonly string[]> = [["because","of"], ["due","to"]];
+export const BARE_CAUSES: ReadonlyArray<readonly string[]> = [["because","of"], ["due","to"], ["resulted","from"], ["stemmed","from"], ["results","from"], ["stems","from"]];
 
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
 export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause", "why"]);
@@ -1431,6 +1442,20 @@ export const INCIDENT_AS_ONE: ReadonlyArray<readonly string[]> = [
   ["this","one's","on"], ["that","one's","on"],
 ];
 
+/** Closings that leave the reader to pin a failure on the person the sentence names: "the only one with access was Kim; draw your own conclusions", "I'll say no more". */
+export const INSINUATIONS: ReadonlyArray<readonly string[]> = [
+  ["draw","your","own","conclusions"], ["draw","your","own","conclusion"], ["i'll","say","no","more"],
+  ["i'll","let","you","draw"], ["make","of","that","what","you","will"],
+  ["make","of","that","what","you","want"], ["i'll","leave","it","at","that"], ["you","do","the","math"],
+  ["you","do","the","maths"],
+];
+
+/** Words inside scare quotes around a person's change that make it small on purpose, after "thanks to": "thanks to Kim's 'quick tweak', the map sold every seat twice". */
+export const IRONIC_MINIMISERS: ReadonlySet<string> = new Set(["quick", "small", "tiny", "minor", "little", "harmless", "simple", "trivial", "safe", "easy"]);
+
+/** Learners' verbs that say where a problem comes from: "the problem is coming from Kim". */
+export const SOURCE_VERBS: ReadonlySet<string> = new Set(["coming", "comes", "came"]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1490,6 +1515,12 @@ export const COMPELLING_WORDS: ReadonlyArray<readonly string[]> = [
 
 /** Words that make retraining imposed on a person: "mandatory retraining". */
 export const COMPELLED_RETRAINING: ReadonlySet<string> = new Set(["mandatory", "compulsory", "obligatory", "enforced"]);
+
+/** Wanting or forcing a person off a team, in the active voice: "her manager wants her off the DNS team", "kicked Kim off the project" (not "we took Kim off the pager so she could rest", which is care). */
+export const OUSTING_VERBS: ReadonlySet<string> = new Set(["want", "wants", "wanted", "kick", "kicks", "kicked", "boot", "boots", "booted"]);
+
+/** Groups a person is wanted off: "off the DNS team" ("wants her off the pager" is often care, so "want" needs one of these; "kicked" takes the duties of `removal_targets` too). */
+export const OUSTED_FROM: ReadonlySet<string> = new Set(["team", "teams", "squad", "squads", "crew", "project", "projects"]);
 
 /** Verbs of a purpose clause that make a damaging-sounding act a mitigation: "killed the query to stop the outage". */
 export const MITIGATION_PURPOSES: ReadonlySet<string> = new Set([
@@ -1627,37 +1658,38 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing",
     "came", "carried", "cause", "caused", "causing", "cautioned", "checked", "checking", "cheers", "circumvent",
     "circumvented", "circumventing", "circumvents", "classic", "cleartext", "clobbered", "coincidence",
-    "collapsed", "combination", "comes", "commented", "compliant", "congrats", "congratulations", "considerate",
-    "contradiction", "contrary", "contravened", "contravention", "convenience", "corners", "corrupted",
-    "corrupting", "cost", "courtesy", "cover", "covered", "crashed", "crashing", "credential", "credentials",
-    "crippled", "culprit", "curious", "cut", "deactivated", "deadline", "deadlocked", "defiance", "defied",
-    "deleted", "deleting", "derailed", "despite", "destroyed", "destroying", "destructive", "deviated",
-    "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded", "doing", "done",
-    "double-billed", "double-booked", "double-charged", "double-checking", "double-counted", "double-posted",
-    "down", "downtime", "drop", "dropped", "dropping", "drops", "due", "dump", "during", "early", "embargo",
-    "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening", "exhausted",
-    "exhausting", "export", "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault", "faulty",
-    "filling", "flooded", "flooding", "flouted", "forged", "friday", "fried", "froze", "fumbled", "funny",
-    "garbled", "generous", "genius", "going", "goof", "great", "half-baked", "half-finished", "hammered",
-    "haphazardly", "happened", "harmless", "her", "heroic", "hide", "his", "hosed", "hours", "hung", "hurriedly",
-    "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident", "incorrect", "infinite",
-    "instead", "interesting", "introduced", "issue", "it's", "jammed", "keys", "killed", "knock", "knocked",
-    "knocking", "kudos", "launch", "leaked", "leaking", "leave", "leaving", "left", "let", "lies", "line", "list",
-    "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lovely", "lunch", "made",
-    "malformed", "mangled", "marvellous", "marvelous", "masterful", "mess", "messed", "middle", "minutes",
-    "mis-configured", "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied",
-    "misassigned", "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected",
-    "misentered", "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled",
-    "misnamed", "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep",
-    "mistake", "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice",
-    "night", "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "odd", "offline", "once",
-    "one's", "open", "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated",
-    "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded", "overloading",
-    "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting",
-    "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain",
-    "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded",
-    "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression",
-    "reintroduced", "release", "responsible", "rests", "result", "reviewed", "ruined", "rush", "rush-hour",
+    "collapsed", "combination", "comes", "coming", "commented", "compliant", "conclusion", "conclusions",
+    "congrats", "congratulations", "considerate", "contradiction", "contrary", "contravened", "contravention",
+    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
+    "crashing", "credential", "credentials", "crippled", "culprit", "curious", "cut", "deactivated", "deadline",
+    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
+    "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded",
+    "doing", "done", "double-billed", "double-booked", "double-charged", "double-checking", "double-counted",
+    "double-posted", "down", "downtime", "drop", "dropped", "dropping", "drops", "due", "dump", "during", "early",
+    "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening",
+    "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault",
+    "faulty", "fiasco", "filling", "flooded", "flooding", "flouted", "forged", "friday", "fried", "froze",
+    "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great", "half-baked", "half-finished",
+    "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide", "his", "hosed", "hours", "hung",
+    "hurriedly", "i'll", "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident",
+    "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's", "jammed", "keys", "killed",
+    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave", "leaving", "left", "let",
+    "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lovely",
+    "lunch", "made", "make", "malformed", "mangled", "marvellous", "marvelous", "masterful", "math", "maths",
+    "meltdown", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
+    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified",
+    "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered", "mishandled", "misheard",
+    "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed",
+    "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed",
+    "mistook", "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance",
+    "noncompliance", "nuked", "occurred", "odd", "offline", "once", "one's", "open", "outage", "outdated",
+    "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged", "overcommitted",
+    "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides", "overriding", "overrode",
+    "oversight", "oversold", "overwhelmed", "overwriting", "overwritten", "overwrote", "own", "passed",
+    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "ploughed",
+    "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded", "production", "propped",
+    "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression", "reintroduced",
+    "release", "responsible", "rests", "result", "resulted", "results", "reviewed", "ruined", "rush", "rush-hour",
     "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season",
     "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping",
     "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite",
@@ -1699,13 +1731,13 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "substandard", "terrible", "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
-    "access", "accountable", "banned", "barred", "benched", "censured", "consequences", "demote", "demoted",
-    "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines", "dismissed", "docked",
-    "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kicked", "let", "letting",
-    "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish", "punished", "punishes", "punishment",
-    "re-trained", "re-training", "removed", "reprimand", "reprimanded", "reprimands", "retrained", "retraining",
-    "revoked", "rotation", "sack", "sacked", "suspend", "suspended", "taken", "terminated", "training", "warning",
-    "withheld", "written",
+    "access", "accountable", "banned", "barred", "benched", "boot", "booted", "boots", "censured", "consequences",
+    "demote", "demoted", "demotes", "demotion", "disciplinary", "discipline", "disciplined", "disciplines",
+    "dismissed", "docked", "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kick",
+    "kicked", "kicks", "let", "letting", "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish",
+    "punished", "punishes", "punishment", "re-trained", "re-training", "removed", "reprimand", "reprimanded",
+    "reprimands", "retrained", "retraining", "revoked", "rotation", "sack", "sacked", "suspend", "suspended",
+    "taken", "terminated", "training", "want", "wanted", "wants", "warning", "withheld", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
