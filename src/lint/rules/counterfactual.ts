@@ -207,7 +207,8 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
       let after = nextWord(words, had);
       if (MODAL_ADVERBS.has(words[after]?.lower ?? '') || /[a-z]ly$/.test(words[after]?.lower ?? '')) after = nextWord(words, after);
       const verb = words[after]?.lower ?? '';
-      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === 'not' || verb === 'never')) return span('blame/counterfactual', words[i]!, words[had]!);
+      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === 'not' || verb === 'never'))
+        return span('blame/counterfactual', words[i]!, words[had]!);
     }
   }
   return null;

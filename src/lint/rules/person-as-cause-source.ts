@@ -231,7 +231,8 @@ function causedFailure(words: readonly Token[], act: number): boolean {
     const lower = words[j]!.lower;
     const next = words[nextWord(words, j)]?.lower ?? '';
     // "made the dashboard stop paging" silences noise; "made the tracker stop working" is a failure.
-    if (lower === 'stop' && /ing$/.test(next)) return ['working', 'responding', 'running', 'serving', 'processing', 'accepting', 'syncing', 'updating'].includes(next);
+    if (lower === 'stop' && /ing$/.test(next))
+      return ['working', 'responding', 'running', 'serving', 'processing', 'accepting', 'syncing', 'updating'].includes(next);
     if (FAILING_BASES.has(lower)) return lower !== 'go' || ['down', 'offline', 'dark'].includes(next);
   }
   return false;
@@ -330,7 +331,11 @@ function causeFraming(words: readonly Token[], people: People): Finding | null {
 function comesFrom(words: readonly Token[], noun: number, people: People): number {
   // "The first report of the problem came from support": the report came, not the problem.
   const before = words[previousWord(words, noun)]?.lower ?? '';
-  if (['of', 'about', 'for', 'on'].includes(before) || ['of', 'about', 'for', 'on'].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? '')) return -1;
+  if (
+    ['of', 'about', 'for', 'on'].includes(before) ||
+    ['of', 'about', 'for', 'on'].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? '')
+  )
+    return -1;
   let verb = nextWord(words, noun);
   if (['is', 'was'].includes(words[verb]?.lower ?? '')) verb = nextWord(words, verb);
   if (verb === -1 || !SOURCE_VERBS.has(words[verb]!.lower) || words[nextWord(words, verb)]?.lower !== 'from') return -1;
@@ -472,8 +477,9 @@ function bareCause(words: readonly Token[], people: People): Finding | null {
   if (!hit) return null;
   // "The recovery resulted from the actions of the night shift": what resulted is a relief, so the person is credited.
   const relieved =
-    words.some((w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower)) ||
-    recoveryFollows(words);
+    words.some(
+      (w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower),
+    ) || recoveryFollows(words);
   if (relieved && RESULT_VERBS.has(words[hit[0]]!.lower)) return null;
   // The person is the very next noun phrase: "due to Kim", "because of the developer" (not "due to the storm, Kim restarted…").
   let who = nextWord(words, hit[1]);

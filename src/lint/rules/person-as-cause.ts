@@ -410,7 +410,8 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
   // "The problem is created by Jonas": learners' present passive of making, with the problem itself as its subject
   // (not "an issue is created by the on-call", a ticket, nor "an incident is created", a record).
   const present = ['is', 'are'].includes(words[previousWord(words, i)]?.lower ?? '');
-  const madeProblem = ['created', 'introduced', 'made'].includes(words[i]!.lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? '');
+  const madeProblem =
+    ['created', 'introduced', 'made'].includes(words[i]!.lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? '');
   const presentCause = present && (words[i]!.lower === 'caused' || madeProblem);
   if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
   const damage = PASSIVE_CAUSE.has(words[i]!.lower) || madeProblem ? i : damageAt(words, i);

@@ -119,7 +119,8 @@ function ousted(words: readonly Token[], verb: number, people: People): number {
   if (wish && (subject === -1 || isNarrator(words[subject]) || words.some((w, k) => k > off && CARE_LINKS.has(w.lower)))) return -1;
   let j = nextWord(words, off);
   if (words[j]?.lower === 'of') j = nextWord(words, j);
-  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUSTED_FROM.has(words[j]!.lower) || (!wish && REMOVAL_TARGETS.has(words[j]!.lower))) return j;
+  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++)
+    if (OUSTED_FROM.has(words[j]!.lower) || (!wish && REMOVAL_TARGETS.has(words[j]!.lower))) return j;
   return -1;
 }
 
