@@ -55255,7 +55255,8 @@ function conditionalPerson(words, people) {
       let after = nextWord(words, had);
       if (MODAL_ADVERBS.has(words[after]?.lower ?? "") || /[a-z]ly$/.test(words[after]?.lower ?? "")) after = nextWord(words, after);
       const verb = words[after]?.lower ?? "";
-      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === "not" || verb === "never")) return span("blame/counterfactual", words[i], words[had]);
+      if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === "not" || verb === "never"))
+        return span("blame/counterfactual", words[i], words[had]);
     }
   }
   return null;
@@ -55720,7 +55721,8 @@ function causedFailure(words, act) {
     if (words.slice(act + 1, j).some((w) => w.kind === "punct")) return false;
     const lower = words[j].lower;
     const next = words[nextWord(words, j)]?.lower ?? "";
-    if (lower === "stop" && /ing$/.test(next)) return ["working", "responding", "running", "serving", "processing", "accepting", "syncing", "updating"].includes(next);
+    if (lower === "stop" && /ing$/.test(next))
+      return ["working", "responding", "running", "serving", "processing", "accepting", "syncing", "updating"].includes(next);
     if (FAILING_BASES.has(lower)) return lower !== "go" || ["down", "offline", "dark"].includes(next);
   }
   return false;
@@ -55781,7 +55783,8 @@ function causeFraming(words, people) {
 }
 function comesFrom(words, noun, people) {
   const before = words[previousWord(words, noun)]?.lower ?? "";
-  if (["of", "about", "for", "on"].includes(before) || ["of", "about", "for", "on"].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? "")) return -1;
+  if (["of", "about", "for", "on"].includes(before) || ["of", "about", "for", "on"].includes(words[previousWord(words, previousWord(words, noun))]?.lower ?? ""))
+    return -1;
   let verb = nextWord(words, noun);
   if (["is", "was"].includes(words[verb]?.lower ?? "")) verb = nextWord(words, verb);
   if (verb === -1 || !SOURCE_VERBS.has(words[verb].lower) || words[nextWord(words, verb)]?.lower !== "from") return -1;
@@ -55873,7 +55876,9 @@ function attributed(words, people) {
 function bareCause(words, people) {
   const hit = matchPhrase(words, BARE);
   if (!hit) return null;
-  const relieved = words.some((w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower)) || recoveryFollows(words);
+  const relieved = words.some(
+    (w) => REMEDY_VERBS.has(w.lower) || REMEDY_GERUNDS.has(w.lower) || RELIEVED_OUTCOMES.has(w.lower) || FIX_NOUNS.has(w.lower) || GOOD_RESULTS.has(w.lower)
+  ) || recoveryFollows(words);
   if (relieved && RESULT_VERBS.has(words[hit[0]].lower)) return null;
   let who = nextWord(words, hit[1]);
   const what = words[who]?.lower === "what" ? nextWord(words, who) : -1;
@@ -56842,7 +56847,8 @@ function ousted(words, verb, people) {
   if (wish && (subject === -1 || isNarrator(words[subject]) || words.some((w, k) => k > off && CARE_LINKS.has(w.lower)))) return -1;
   let j = nextWord(words, off);
   if (words[j]?.lower === "of") j = nextWord(words, j);
-  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUSTED_FROM.has(words[j].lower) || !wish && REMOVAL_TARGETS.has(words[j].lower)) return j;
+  for (let n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++)
+    if (OUSTED_FROM.has(words[j].lower) || !wish && REMOVAL_TARGETS.has(words[j].lower)) return j;
   return -1;
 }
 function removedFromDuty(words, i, people) {
