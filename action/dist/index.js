@@ -31652,7 +31652,7 @@ function checkConfig(file, input) {
   }
   return { config, diagnostics: [] };
 }
-var CONFIG_FILE, NO_POLICIES, DEFAULT_MAX_FILE_BYTES, DEFAULT_SEVERITIES, DEFAULT_CONFIG;
+var CONFIG_FILE, CONFIG_FILES, NO_POLICIES, DEFAULT_MAX_FILE_BYTES, DEFAULT_SEVERITIES, DEFAULT_CONFIG;
 var init_config = __esm({
   "src/config/config.ts"() {
     "use strict";
@@ -31661,6 +31661,7 @@ var init_config = __esm({
     init_schema_check();
     init_standalone_validators();
     CONFIG_FILE = "postmortem.config.yaml";
+    CONFIG_FILES = [CONFIG_FILE, "postmortem.config.yml"];
     NO_POLICIES = { actionDeadlineDays: {}, maxDaysInDraft: null, maxDaysInReview: null };
     DEFAULT_MAX_FILE_BYTES = 256 * 1024;
     DEFAULT_SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
@@ -31785,6 +31786,38 @@ var init_writable = __esm({
       ENOENT: "the system does not allow files there",
       ENOSPC: "no space left on the device"
     };
+  }
+});
+
+// src/io/replace-file.ts
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import path2 from "node:path";
+import { threadId } from "node:worker_threads";
+async function replaceFile(absolute, contents) {
+  const temporary = `${absolute}.${process.pid}-${threadId}-${written++}.tmp`;
+  try {
+    await writeTemporary(temporary, contents);
+    renameSync(temporary, absolute);
+  } catch (error2) {
+    rmSync(temporary, { force: true });
+    throw error2;
+  }
+}
+async function writeTemporary(temporary, contents) {
+  try {
+    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+    await makeFolders(path2.dirname(temporary));
+    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
+  }
+}
+var written;
+var init_replace_file = __esm({
+  "src/io/replace-file.ts"() {
+    "use strict";
+    init_writable();
+    written = 0;
   }
 });
 
@@ -38493,19 +38526,11 @@ var require_lib = __commonJS({
 });
 
 // src/render/escape.ts
-function specials(rules) {
-  let pattern = specialsOf.get(rules);
-  if (!pattern) {
-    pattern = new RegExp(
-      `[${Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
-      "g"
-    );
-    specialsOf.set(rules, pattern);
-  }
-  return pattern;
+function ruleSet(rules) {
+  const chars = Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return { rules, pattern: new RegExp(`[${chars.join("")}]`, "g") };
 }
-function applyRules(text4, rules) {
-  const pattern = specials(rules);
+function applyRules(text4, { rules, pattern }) {
   pattern.lastIndex = 0;
   let out = "";
   let kept = 0;
@@ -38544,7 +38569,7 @@ function escapeIssueText(text4) {
 function markdownHref(target) {
   return encodeURI(target).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
-var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, specialsOf, LINE_START;
+var backslash, ASCII_PUNCTUATION, NOT_WORD, isWord, underscore, REPORT_RULES, ISSUE_RULES, LINE_START;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
@@ -38559,7 +38584,7 @@ var init_escape = __esm({
       while (text4[end + 1] === "_") end++;
       return isWord(text4[start - 1]) && isWord(text4[end + 1]) ? void 0 : "\\_";
     };
-    REPORT_RULES = {
+    REPORT_RULES = ruleSet({
       // A backslash escapes only punctuation (and breaks a line at its end).
       "\\": (text4, index2) => index2 + 1 >= text4.length || ASCII_PUNCTUATION.test(text4[index2 + 1]) ? "\\\\" : void 0,
       "`": backslash,
@@ -38573,8 +38598,8 @@ var init_escape = __esm({
       "<": (text4, index2) => /[!/?A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\<" : void 0,
       // A character reference starts with `&#` or `&` and a letter.
       "&": (text4, index2) => /[#A-Za-z]/.test(text4[index2 + 1] ?? "") ? "\\&" : void 0
-    };
-    ISSUE_RULES = {
+    });
+    ISSUE_RULES = ruleSet({
       "&": () => "&amp;",
       "<": () => "&lt;",
       ">": () => "&gt;",
@@ -38590,8 +38615,7 @@ var init_escape = __esm({
       "@": (text4, index2) => /[A-Za-z0-9]/.test(text4[index2 + 1] ?? "") ? "@\u2060" : void 0,
       "\r": (text4, index2) => text4[index2 + 1] === "\n" ? "" : void 0,
       "\n": () => " "
-    };
-    specialsOf = /* @__PURE__ */ new WeakMap();
+    });
     LINE_START = /^(?:[#>=]|[+](?=[ \t]|$)|-(?=[ \t:|-]|$)|:(?=-)|\d+(?:[.](?=[ \t]|$)|\)))/;
   }
 });
@@ -40495,7 +40519,7 @@ __export(check_cache_exports, {
   KEEP_RUNS: () => KEEP_RUNS,
   openCheckCache: () => openCheckCache
 });
-import { readFile, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path5 from "node:path";
 import { deserialize, serialize as serialize2 } from "node:v8";
 async function openCheckCache(folder, identity) {
@@ -40554,22 +40578,15 @@ function isEntry(entry) {
   return typeof candidate?.key === "string" && typeof candidate.seen === "number" && candidate.data instanceof Uint8Array;
 }
 async function writeStored(file, stored) {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await makeFolders(path5.dirname(file));
-    await writeFile2(temporary, serialize2(stored));
-    await rename2(temporary, file);
-  } catch {
-    await rm3(temporary, { force: true }).catch(() => {
-    });
-  }
+  await replaceFile(file, serialize2(stored)).catch(() => {
+  });
 }
 var CACHE_FILE, VARIANTS_PER_FILE, KEEP_RUNS;
 var init_check_cache2 = __esm({
   "src/io/check-cache.ts"() {
     "use strict";
     init_check_cache();
-    init_writable();
+    init_replace_file();
     CACHE_FILE = "checks.v8";
     VARIANTS_PER_FILE = 2;
     KEEP_RUNS = 16;
@@ -40846,7 +40863,7 @@ var require_cjs = __commonJS({
 var require_lib2 = __commonJS({
   "node_modules/write-file-atomic/lib/index.js"(exports, module) {
     "use strict";
-    module.exports = writeFile3;
+    module.exports = writeFile2;
     module.exports.sync = writeFileSync2;
     module.exports._getTmpname = getTmpname;
     module.exports._cleanupOnExit = cleanupOnExit;
@@ -40971,7 +40988,7 @@ var require_lib2 = __commonJS({
         }
       }
     }
-    async function writeFile3(filename, data, options, callback) {
+    async function writeFile2(filename, data, options, callback) {
       if (options instanceof Function) {
         callback = options;
         options = {};
@@ -62580,35 +62597,10 @@ init_diagnostic();
 init_report_file();
 init_parse();
 init_writable();
+init_replace_file();
 import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
 import { access as access2, readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import path7 from "node:path";
-
-// src/io/replace-file.ts
-init_writable();
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
-import { threadId } from "node:worker_threads";
-var written = 0;
-async function replaceFile(absolute, contents) {
-  const temporary = `${absolute}.${process.pid}-${threadId}-${written++}.tmp`;
-  try {
-    await writeTemporary(temporary, contents);
-    renameSync(temporary, absolute);
-  } catch (error2) {
-    rmSync(temporary, { force: true });
-    throw error2;
-  }
-}
-async function writeTemporary(temporary, contents) {
-  try {
-    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
-  } catch (error2) {
-    if (error2.code !== "ENOENT") throw error2;
-    await makeFolders(path2.dirname(temporary));
-    writeFileSync(temporary, contents, { encoding: "utf8", flag: "wx" });
-  }
-}
 
 // src/io/package-info.ts
 import { readFileSync } from "node:fs";
@@ -62626,7 +62618,6 @@ function packageVersionSync() {
 
 // src/io/workspace-root.ts
 init_config();
-var CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")];
 
 // src/io/worker-setting.ts
 import { availableParallelism, loadavg } from "node:os";
@@ -63733,7 +63724,7 @@ async function lintWorkflow(workspace, options) {
 }
 async function placedInConfig(workspace, unknownRules) {
   if (unknownRules.length === 0) return unknownRules;
-  for (const name of [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, ".yml")]) {
+  for (const name of CONFIG_FILES) {
     const text4 = await workspace.readTextIfExists(name);
     if (text4 === null) continue;
     const { source } = parseYamlSource(name, text4);
@@ -64860,7 +64851,7 @@ function toRemoteIssues(data) {
 // src/io/sync-lock.ts
 import { hostname } from "node:os";
 import { readFileSync as readFileSync3, unlinkSync } from "node:fs";
-import { link, open as open3, readFile as readFile6, rename as rename3, stat as stat5, unlink as unlink2 } from "node:fs/promises";
+import { link, open as open3, readFile as readFile6, rename as rename2, stat as stat5, unlink as unlink2 } from "node:fs/promises";
 import path13 from "node:path";
 var SYNC_LOCK_FILE = ".postmortem-sync.lock";
 var STALE_LOCK_MS = 3 * 60 * 60 * 1e3;
@@ -64942,7 +64933,7 @@ function isStale(found, env) {
 async function removeIfUnchanged(file, staleText, pid) {
   const aside = `${file}.${pid}.stale`;
   try {
-    await rename3(file, aside);
+    await rename2(file, aside);
   } catch (error2) {
     if (error2.code === "ENOENT") return true;
     throw error2;

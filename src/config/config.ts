@@ -13,6 +13,8 @@ import { checkSchema } from '../validate/schema-check.js';
 import { validateConfig } from '../validate/standalone-validators.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
+/** The names the config is looked for under, in order. */
+export const CONFIG_FILES = [CONFIG_FILE, 'postmortem.config.yml'] as const;
 
 export type RuleLevel = 'off' | 'error' | 'warning' | 'info';
 

@@ -13,12 +13,12 @@
  * check with other options, so both stay warm), and a path no run has stored
  * or refreshed for `KEEP_RUNS` writes is dropped.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CHECK_CACHE_FORMAT } from '../workflows/check-cache.js';
 import type { CheckCache, PooledCheck } from '../workflows/workspace.js';
-import { makeFolders } from './writable.js';
+import { replaceFile } from './replace-file.js';
 
 export const CACHE_FILE = 'checks.v8';
 /** Keys kept per path: the latest first. */
@@ -107,15 +107,7 @@ function isEntry(entry: unknown): entry is Entry {
   return typeof candidate?.key === 'string' && typeof candidate.seen === 'number' && candidate.data instanceof Uint8Array;
 }
 
-/** Temp file + rename; any failure (a read-only folder, a full disk) leaves the run without a cache, and no temp file behind. */
+/** Temp file + rename (`replaceFile`); any failure (a read-only folder, a full disk) leaves the run without a cache. */
 async function writeStored(file: string, stored: Stored): Promise<void> {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    // One level at a time (writable.ts): a recursive mkdir under /proc never returns.
-    await makeFolders(path.dirname(file));
-    await writeFile(temporary, serialize(stored));
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => {});
-  }
+  await replaceFile(file, serialize(stored)).catch(() => {});
 }

@@ -18,8 +18,8 @@ import { makeFolders } from './writable.js';
 
 let written = 0;
 
-/** Writes `contents` to `absolute` through a temporary file and a rename; creates missing folders. */
-export async function replaceFile(absolute: string, contents: string): Promise<void> {
+/** Writes `contents` (text as UTF-8, or bytes) to `absolute` through a temporary file and a rename; creates missing folders. */
+export async function replaceFile(absolute: string, contents: string | Uint8Array): Promise<void> {
   // pid, thread and a counter: two runs (or two threads) writing the same report never share a temporary file.
   const temporary = `${absolute}.${process.pid}-${threadId}-${written++}.tmp`;
   try {
@@ -31,7 +31,7 @@ export async function replaceFile(absolute: string, contents: string): Promise<v
   }
 }
 
-async function writeTemporary(temporary: string, contents: string): Promise<void> {
+async function writeTemporary(temporary: string, contents: string | Uint8Array): Promise<void> {
   try {
     writeFileSync(temporary, contents, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {

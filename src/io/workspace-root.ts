@@ -8,10 +8,10 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, DEFAULT_CONFIG } from '../config/config.js';
+import { CONFIG_FILE, CONFIG_FILES, DEFAULT_CONFIG } from '../config/config.js';
 
 /** The config file names read, in order of preference. */
-export const CONFIG_FILES = [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, '.yml')] as const;
+export { CONFIG_FILES };
 
 /** Where the workspace is, and its config file's name when it has one. */
 export interface WorkspaceRoot {

@@ -34,7 +34,7 @@ const underscore: CharRule = (text, index) => {
 };
 
 /** Report text: only what could start Markdown or GFM syntax inside a line. */
-const REPORT_RULES: Record<string, CharRule> = {
+const REPORT_RULES = ruleSet({
   // A backslash escapes only punctuation (and breaks a line at its end).
   '\\': (text, index) => (index + 1 >= text.length || ASCII_PUNCTUATION.test(text[index + 1]!) ? '\\\\' : undefined),
   '`': backslash,
@@ -48,10 +48,10 @@ const REPORT_RULES: Record<string, CharRule> = {
   '<': (text, index) => (/[!/?A-Za-z]/.test(text[index + 1] ?? '') ? '\\<' : undefined),
   // A character reference starts with `&#` or `&` and a letter.
   '&': (text, index) => (/[#A-Za-z]/.test(text[index + 1] ?? '') ? '\\&' : undefined),
-};
+});
 
 /** Issue bodies: no HTML at all (a fake marker comment), no mentions, one line. */
-const ISSUE_RULES: Record<string, CharRule> = {
+const ISSUE_RULES = ruleSet({
   '&': () => '&amp;',
   '<': () => '&lt;',
   '>': () => '&gt;',
@@ -67,28 +67,23 @@ const ISSUE_RULES: Record<string, CharRule> = {
   '@': (text, index) => (/[A-Za-z0-9]/.test(text[index + 1] ?? '') ? '@\u2060' : undefined),
   '\r': (text, index) => (text[index + 1] === '\n' ? '' : undefined),
   '\n': () => ' ',
-};
+});
 
-// Most text holds none of the characters a rule set cares about: a search for them skips from one to
-// the next instead of looking up every character (escaping was a tenth of rendering a report).
-const specialsOf = new WeakMap<Record<string, CharRule>, RegExp>();
-
-function specials(rules: Record<string, CharRule>): RegExp {
-  let pattern = specialsOf.get(rules);
-  if (!pattern) {
-    pattern = new RegExp(
-      `[${Object.keys(rules)
-        .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .join('')}]`,
-      'g',
-    );
-    specialsOf.set(rules, pattern);
-  }
-  return pattern;
+/**
+ * A rule set with the search for its characters: most text holds none of them, and jumping from one to
+ * the next is cheaper than looking up every character (escaping was a tenth of rendering a report).
+ */
+interface RuleSet {
+  rules: Record<string, CharRule>;
+  pattern: RegExp;
 }
 
-function applyRules(text: string, rules: Record<string, CharRule>): string {
-  const pattern = specials(rules);
+function ruleSet(rules: Record<string, CharRule>): RuleSet {
+  const chars = Object.keys(rules).map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { rules, pattern: new RegExp(`[${chars.join('')}]`, 'g') };
+}
+
+function applyRules(text: string, { rules, pattern }: RuleSet): string {
   pattern.lastIndex = 0;
   let out = '';
   let kept = 0;

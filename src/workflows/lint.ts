@@ -6,7 +6,7 @@
  * @example
  * const { files, diagnostics } = await lintWorkflow(workspace, { paths: ['postmortems/'] });
  */
-import { CONFIG_FILE } from '../config/config.js';
+import { CONFIG_FILES } from '../config/config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeUtf8, locatePath, parseYamlSource } from '../load/parse.js';
 import { isGeneratedReport } from '../render/report-file.js';
@@ -51,7 +51,7 @@ export async function lintWorkflow(workspace: Workspace, options: LintWorkflowOp
  */
 async function placedInConfig(workspace: Workspace, unknownRules: Diagnostic[]): Promise<Diagnostic[]> {
   if (unknownRules.length === 0) return unknownRules;
-  for (const name of [CONFIG_FILE, CONFIG_FILE.replace(/\.yaml$/, '.yml')]) {
+  for (const name of CONFIG_FILES) {
     const text = await workspace.readTextIfExists(name);
     if (text === null) continue;
     const { source } = parseYamlSource(name, text);
