@@ -3,7 +3,8 @@
  * limit (256 KiB), for the two shapes that cost most per byte: a long
  * timeline and many action items. Each run is a fresh process, so its peak
  * RSS is that file's alone; the limit is right while both stay under 512 MB.
- * `npm run bench -- file-size` (needs the built dist/)
+ * `npm run bench -- file-size` (needs the built dist/); `BENCH_FILE_KIB=1024`
+ * measures another size, raising `max_file_bytes` in the config to match.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,11 +44,14 @@ const code = await runCli(['build'], io);
 console.log(JSON.stringify({ code, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 `;
 
+const SIZE = process.env.BENCH_FILE_KIB ? Number(process.env.BENCH_FILE_KIB) * 1024 : DEFAULT_MAX_FILE_BYTES;
+
 export async function run(): Promise<void> {
   for (const section of ['timeline', 'action_items'] as const) {
     const dir = mkdtempSync(path.join(tmpdir(), 'pm-bench-size-'));
     mkdirSync(path.join(dir, 'postmortems'));
-    const text = grow(section, DEFAULT_MAX_FILE_BYTES);
+    const text = grow(section, SIZE);
+    if (SIZE !== DEFAULT_MAX_FILE_BYTES) writeFileSync(path.join(dir, 'postmortem.config.yaml'), `max_file_bytes: ${SIZE}\n`);
     writeFileSync(path.join(dir, 'postmortems', '2024-01-15-big.yaml'), text);
     const started = performance.now();
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', WORKER, path.join(root, 'dist/index.js')], { cwd: dir, encoding: 'utf8' });

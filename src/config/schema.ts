@@ -4,6 +4,7 @@
  * a repository without the file behaves the same as one with an empty file.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_FILE_BYTES } from '../load/source.js';
 
 const RuleLevel = Type.Unsafe<'off' | 'error' | 'warning' | 'info'>({
   type: 'string',
@@ -102,7 +103,7 @@ export const ConfigSchema = Type.Object(
     max_file_bytes: Type.Optional(
       Type.Integer({
         minimum: 1024,
-        maximum: 10 * 1024 * 1024,
+        maximum: MAX_FILE_BYTES,
         description: 'Largest incident file read, in bytes (default 262144, 256 KiB: a file at the limit builds in well under 512 MB of memory)',
       }),
     ),

@@ -29,7 +29,7 @@ const OWN_RULES = [
   ['schema/unreadable', 'error', 'the file cannot be read'],
   ['schema/encoding', 'error', 'the file is not valid UTF-8'],
   ['schema/binary', 'error', 'the file holds a NUL byte (binary, not text)'],
-  ['schema/file-too-large', 'error', 'the file is over the 10 MB bound'],
+  ['schema/file-too-large', 'error', 'the file is over its size limit (256 KiB by default, 4 MiB at most)'],
   ['schema/empty-file', 'error', 'the file holds no document'],
   ['schema/multi-document', 'error', 'the file holds more than one YAML document'],
   ['schema/yaml-syntax', 'error', 'the text is not well-formed YAML'],

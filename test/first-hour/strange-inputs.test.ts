@@ -41,7 +41,7 @@ describe('file size limit (default 256 KiB, `max_file_bytes` in the config)', ()
     expect(found.map((d) => [d.file, d.ruleId])).toEqual(expected);
   });
 
-  it('a limit outside 1 KiB..10 MiB is a configuration error', async () => {
+  it('a limit outside 1 KiB..4 MiB is a configuration error', async () => {
     const dir = await folderWith({ 'postmortems/2024-01-15-a.yaml': MINIMAL, 'postmortem.config.yaml': 'max_file_bytes: 100\n' });
     const result = await run(dir, ['validate']);
     expect(result.code).toBe(2);
