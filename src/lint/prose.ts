@@ -23,6 +23,7 @@ import { CHECK, checksFor, hasTrigger } from './vocabulary/triggers.js';
 import type { BlameModel } from './model/classifier.js';
 import { modelFindings } from './model/finding.js';
 import { answeredBlame, isQuestion } from './rules/question-answer.js';
+import { clearingAt, isCleared } from './grammar/exoneration.js';
 
 export type { Finding } from './rules/finding.js';
 
@@ -49,6 +50,9 @@ const CHECKS = [
   [CHECK.hindsight, checkHindsight],
   [CHECK.vagueAction, checkVagueAction],
 ] as const;
+
+/** The rules that name a cause, which a clearing sentence ("no one did anything wrong") takes back. */
+const CAUSE_RULES = new Set(['blame/person-as-cause', 'blame/human-error']);
 
 /** Possessive determiners and object pronouns: "my fault", "it came down to him" blame without a word isPersonAt knows. */
 const OWNERS = new Set(['my', 'our', 'his', 'her', 'their', 'him', 'them']);
@@ -89,12 +93,17 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
     const punitive = found.some((f) => f.ruleId === 'blame/punitive');
     // "a mistake by the on-call, who typed the wrong code": "human error" already names the person as the cause; one finding says it.
     const humanError = found.some((f) => f.ruleId === 'blame/human-error');
+    // "Pilot error was not a factor", "the trainee was not to blame": the sentence clears the person it names.
+    const clearing = found.some((f) => CAUSE_RULES.has(f.ruleId)) ? clearingAt(sentence.words) : -1;
+    const cleared = (f: Finding) => CAUSE_RULES.has(f.ruleId) && isCleared(sentence.words, f.start, clearing);
     const kept = found.filter(
       (f) =>
-        !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) && !(humanError && f.ruleId === 'blame/person-as-cause'),
+        !(punitive && (f.ruleId === 'blame/person-as-cause' || f.ruleId === 'blame/counterfactual')) &&
+        !(humanError && f.ruleId === 'blame/person-as-cause') &&
+        !cleared(f),
     );
     findings.push(...kept);
-    if (kept.length === 0 && model) findings.push(...modelFindings(sentence, options.people, model, someone));
+    if (kept.length === 0 && model && clearing === -1) findings.push(...modelFindings(sentence, options.people, model, someone));
   }
   if (options.extra?.length) findings.push(...findExtraPhrases(text, options.extra));
   const allowed = options.allow?.length ? allowedRanges(text, options.allow) : [];

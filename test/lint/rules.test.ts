@@ -157,3 +157,35 @@ describe('person-as-cause and counterfactual: noun phrases around the person (ho
     expect(rulesIn(text)).toEqual([]);
   });
 });
+
+describe('clearing words, response chains and new framings (holdout-13 round)', () => {
+  it.each([
+    ['a problem that came from a person', 'The outage came from Dana, who edited the proxy rules by hand.', 'blame/person-as-cause'],
+    ["a problem that originated from a person's work", "The bug originated from Lee's config tweak.", 'blame/person-as-cause'],
+    ["a root cause that is a person's decision", "The root cause was Jordan's decision to skip the canary.", 'blame/person-as-cause'],
+    ['people put through retraining in the passive', 'The billing team will be retrained on the refund procedure.', 'blame/vague-action'],
+    ['asking people to concentrate harder', 'Operators need to concentrate harder at shift change.', 'blame/vague-action'],
+    ['a suspension without pay', 'The clerk was sent home for two days without pay.', 'blame/punitive'],
+    ['a learner\'s "make mistake"', 'The warehouse team make mistake with the labels.', 'blame/human-error'],
+    ['"the mistake is of" a person', 'The mistake is of the technician, he swapped the cables.', 'blame/human-error'],
+    ['blame after the clearing words still counts', 'Kim was not to blame, but the release manager broke the build.', 'blame/person-as-cause'],
+    ['blame in an earlier clause still counts', 'Sam broke the deploy; the network was not a factor.', 'blame/person-as-cause'],
+  ])('%s', (_, text, id) => {
+    expect(rulesIn(text)).toContain(id);
+  });
+
+  it.each([
+    ['a person cleared of blame', 'The duty pilot was not to blame; the sensor feed lagged by two seconds.'],
+    ['operator error said not to be a factor', 'Operator error by the night shift was not a factor in the data loss.'],
+    ['nobody did anything wrong', 'The queue simply overflowed, and no one did anything wrong.'],
+    ['a rollback followed by a restart of failed work', 'Priya rolled the renderer back to 2.4 and restarted the failed jobs.'],
+    ['a removal coordinated with a response act', 'Lee killed the hung export job and purged its queue.'],
+    ['a test sent to oneself', 'Dana renewed the certificate and sent a test push to her own phone.'],
+    ['a report that came from a customer', 'The first problem report came from a customer in Lisbon.'],
+    ["a problem traced to a person's laptop, not their work", "The problem came from Kim's laptop, which still ran the old VPN client."],
+    ['a model retrained, not people', 'The ranking model will be retrained on the corrected clicks.'],
+    ['a payroll run without pay slips', 'Payroll ran without pay slips for one day while the printer was down.'],
+  ])('leaves alone: %s', (_, text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ import {
   DEGREE_ADVERBS,
   DISABLING_VERBS,
   INCIDENT_NOUNS,
+  PROBLEM_ORIGINS,
   LOADED_MARKERS,
   RISKY_TIMES,
   REASON_WORDS,
@@ -65,6 +66,8 @@ const ATTRIBUTION = createPhraseIndex(ATTRIBUTION_PHRASES);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'has', 'have', 'had', 'will']);
 const rule = 'blame/person-as-cause';
 const DENIED = new Set(['no', 'not', 'never', 'nobody', "isn't", "wasn't"]);
+/** Negations of "is to blame": "was not to blame", "weren't to blame". */
+const NEGATIONS = new Set(['not', 'never', "isn't", "wasn't", "weren't", "aren't", 'hardly']);
 
 /** "Thanks to Priya's fix", "Kim was responsible for the outage", "my fault". */
 export function namedAsSource(words: readonly Token[], people: People): Finding[] | null {
@@ -95,6 +98,7 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     attributed(words, people) ??
     reasonFor(words, people) ??
     atFault(words, people) ??
+    problemFrom(words, people) ??
     incidentOnPerson(words, people) ??
     madeError(words, people);
   if (onWhom) return [onWhom];
@@ -122,6 +126,8 @@ export function namedAsSource(words: readonly Token[], people: People): Finding[
     // "Kim is to blame"; "Nobody was to blame" clears everyone.
     const blamed = before !== -1 && words[before]!.lower === 'to' ? personSubject(words, before, people, true) : -1;
     if (blamed !== -1 && ['nobody', 'no', 'none'].includes(words[blamed]!.lower)) continue;
+    // "The trainee was not to blame" clears the trainee.
+    if (blamed !== -1 && NEGATIONS.has(words[previousWord(words, before)]?.lower ?? '')) continue;
     if (blamed !== -1) return [span(rule, words[blamed]!, words[i]!)];
     // "entirely the fault of the networking team"; "through no fault of their own" clears them.
     const of = words[i]!.lower === 'fault' && words[nextWord(words, i)]?.lower === 'of' ? nextPerson(words, nextWord(words, i), people, 3) : -1;
@@ -534,6 +540,29 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   if (['nobody', 'no', 'none', 'neither'].includes(words[subject]!.lower)) return null;
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
+}
+
+/**
+ * "The problem came from Malakai", "the bug originated from Priya's config
+ * tweak": a problem noun, an origin verb and "from", then a person or a
+ * person's work ("the report came from a customer" names no problem).
+ */
+function problemFrom(words: readonly Token[], people: People): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!INCIDENT_NOUNS.has(words[i]!.lower)) continue;
+    const verb = nextWord(words, i);
+    const from = nextWord(words, verb);
+    if (verb === -1 || !PROBLEM_ORIGINS.has(words[verb]!.lower) || words[from]?.lower !== 'from') continue;
+    let who = nextWord(words, from);
+    if (['the', 'a', 'an', 'one', 'our', 'their'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
+    if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
+    // "the on-call engineer's runbook": the compound's last noun carries the possessive.
+    while (nextWord(words, who) !== -1 && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
+    // A person's work must follow a possessive: "from Priya's config tweak", not "from Priya's laptop".
+    if (words[who]!.lower.endsWith("'s") && workAfter(words, who) === -1) continue;
+    return span(rule, words[i]!, words[who]!);
+  }
+  return null;
 }
 
 /** "Colm's manual edit of the sequencer config is the root cause": a person's act, "is", then the cause. */

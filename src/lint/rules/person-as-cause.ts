@@ -265,7 +265,11 @@ function perfectActive(words: readonly Token[], aux: number): boolean {
 /** "Emeka rotated the credentials and purged the notes history": a damage verb coordinated with a remedy is part of the response. */
 function afterRemedy(words: readonly Token[], subject: number, verb: number): boolean {
   for (let j = nextWord(words, subject); j !== -1 && j < verb; j = nextWord(words, j)) {
-    if (REMEDY_VERBS.has(words[j]!.lower) && words.slice(j, verb).some((w) => w.lower === 'and')) return true;
+    if (!words.slice(j, verb).some((w) => w.lower === 'and')) continue;
+    if (REMEDY_VERBS.has(words[j]!.lower)) return true;
+    // "Dov killed the stuck job and purged its queue": coordinated with an act that was itself the response.
+    const end = damageAt(words, j);
+    if (end !== -1 && end < verb && isResponseAct(words, j, end)) return true;
   }
   return false;
 }
@@ -283,7 +287,27 @@ function sanctioned(words: readonly Token[]): boolean {
   return false;
 }
 
-const OWN_IDENTITY = new Set(['account', 'accounts', 'credentials', 'login', 'identity', 'user', 'name', 'key', 'keys', 'token']);
+// "sent a test message to her own phone": what reaches only oneself is a test, not a loaded act.
+const OWN_IDENTITY = new Set([
+  'account',
+  'accounts',
+  'credentials',
+  'login',
+  'identity',
+  'user',
+  'name',
+  'key',
+  'keys',
+  'token',
+  'phone',
+  'device',
+  'inbox',
+  'email',
+  'mailbox',
+  'calendar',
+  'number',
+]);
+const NOBODY = new Set(['nobody', 'none', 'noone', 'no-one']);
 
 /** Words after "with" / "after" that say someone else had the act in hand: "…present", "after handing over to Lee". */
 const GUARDS = new Set(['present', 'supervision', 'supervising', 'watching', 'approved', 'handing', 'handed', 'handover', 'hand-off', 'handoff']);
@@ -528,6 +552,14 @@ function actingPeople(words: readonly Token[], people: People): number[] {
 function loadedActionOf(words: readonly Token[], subject: number, purposeNext: boolean): Finding | null {
   // "Great job, Kim, customers can log in again": a person addressed between commas is no subject.
   if (words[subject - 1]?.text === ',' && words[subject + 1]?.text === ',') return null;
+  // "no one did anything wrong": nobody acted (what nobody did is the counterfactual rule's).
+  const who = words[subject]!.lower;
+  if (
+    NOBODY.has(who) ||
+    (who === 'one' && words[previousWord(words, subject)]?.lower === 'no') ||
+    (who === 'no' && words[nextWord(words, subject)]?.lower === 'one')
+  )
+    return null;
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');
@@ -650,7 +682,7 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
   // "Nobody was hurt and no data was lost": a person who did not act.
   if (subject === -1 || ['nobody', 'no', 'none'].includes(words[subject]!.lower)) return null;
   const act = nextWord(words, subject);
-  if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act))) return null;
+  if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act) || rolledBack(words, act))) return null;
   for (let i = subject + 1; i < words.length; i++) {
     const next = nextWord(words, i);
     if (next === -1) break;
@@ -664,7 +696,18 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
 /** ", so the app broke", "and we lost 2,000 events": a later clause whose verb is a bad outcome. */
 function outcomeClause(words: readonly Token[], i: number, next: number): boolean {
   if (words[i]!.lower !== 'so' && words[i]!.lower !== 'and') return false;
-  for (let j = next, n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (OUTCOME_VERBS.has(words[j]!.lower) && !isFailover(words, j)) return true;
+  for (let j = next, n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++)
+    // "…and re-queued the failed reels": after a determiner the word describes a thing, it is not the clause's verb.
+    if (OUTCOME_VERBS.has(words[j]!.lower) && !isFailover(words, j) && !DETERMINERS.has(words[previousWord(words, j)]?.lower ?? '')) return true;
+  return false;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'those', 'these', 'every', 'each', 'all', 'any']);
+
+/** "rolled the renderer back to 3.9": a rollback, within five words of "rolled". */
+function rolledBack(words: readonly Token[], act: number): boolean {
+  if (words[act]!.lower !== 'rolled') return false;
+  for (let j = nextWord(words, act), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) if (words[j]!.lower === 'back') return true;
   return false;
 }
 

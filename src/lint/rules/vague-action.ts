@@ -20,6 +20,7 @@ import {
   VAGUE_IMPERATIVES,
   DILIGENCE_ADVERBS,
   SPLIT_IMPERATIVES,
+  RETRAINING_PASSIVES,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -77,12 +78,22 @@ function tryHarder(words: readonly Token[], from: number): boolean {
 }
 
 /** `blame/vague-action`: "be more careful", "remind staff to…", "double-check configs". */
+/** "The ops team will be retrained on the procedure", "staff are to be reminded": people as the subject of a passive of training ("the model will be retrained" is a system). */
+function peopleRetrained(words: readonly Token[], people: People): Finding | null {
+  const at = words.findIndex(
+    (w, k) => RETRAINING_PASSIVES.has(w.lower) && ['be', 'been', 'get', 'are', 'is'].includes(words[previousWord(words, k)]?.lower ?? ''),
+  );
+  if (at === -1 || words.some((w) => SYSTEMIC_MARKERS.has(w.lower))) return null;
+  const who = personSubject(words, at, people);
+  return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[who]!, words[at]!) : null;
+}
+
 export function checkVagueAction(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/vague-action';
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
-  const urged = urgedPeople(words, people) ?? trainingFor(words, people);
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people) ?? peopleRetrained(words, people);
   if (urged) return [urged];
   let first = afterLabel(words);
   // "Lesson learned: read the runbook properly next time": a diligent act asked of whoever reads it.

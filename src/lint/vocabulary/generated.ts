@@ -221,7 +221,8 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["error","on","the","part","of"], ["pebkac"], ["user","mistake"], ["operator","mistake"], ["mistake","by"],
   ["mistakes","by"], ["error","by"], ["slip","by"], ["slips","by"], ["blunder","by"], ["lapse","by"],
   ["oversight","by"], ["mistake","on","the","part","of"], ["clerical","error"], ["clerical","errors"],
-  ["clerical","mistake"], ["clerical","mistakes"],
+  ["clerical","mistake"], ["clerical","mistakes"], ["make","mistake"], ["made","mistake"], ["makes","mistake"],
+  ["make","mistakes"], ["mistake","of"], ["mistakes","of"], ["mistake","is","of"], ["error","of"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -1233,6 +1234,12 @@ export const ATTRIBUTION_PHRASES: ReadonlyArray<readonly string[]> = [
 /** Links that make a bare person the cause: "because of Kim the system is down", "the outage was due to the developer" (not a person's thing: "because of the on-call's advice" is left alone). */
 export const BARE_CAUSES: ReadonlyArray<readonly string[]> = [["because","of"], ["due","to"], ["resulted","from"], ["stemmed","from"], ["results","from"], ["stems","from"]];
 
+/** Verbs that give a problem its origin, before "from" and a person or a person's work: "the problem came from Malakai", "the bug originated from Priya's config tweak" (only with a problem noun before them). */
+export const PROBLEM_ORIGINS: ReadonlySet<string> = new Set([
+  "came", "comes", "originated", "originates", "is", "was", "started", "starts", "arose", "arises", "stemmed",
+  "stems",
+]);
+
 /** A person made the reason of a bad outcome: "Omar is the reason checkout was down". */
 export const REASON_WORDS: ReadonlySet<string> = new Set(["reason", "culprit", "cause", "why"]);
 
@@ -1320,7 +1327,8 @@ export const SAFEGUARD_NOUNS: ReadonlySet<string> = new Set([
 export const AUTHORED_WORK: ReadonlySet<string> = new Set([
   "work", "change", "changes", "deploy", "deployment", "release", "script", "scripts", "code", "commit",
   "commits", "patch", "migration", "config", "configuration", "update", "edit", "edits", "push", "rollout",
-  "job",
+  "job", "decision", "decisions", "choice", "choices", "tweak", "tweaks", "command", "commands", "upload",
+  "merge", "query", "queries", "fix", "rewrite", "refactor", "import",
 ]);
 
 /** Verbs that switch a safeguard off ("disabled the velocity checks", "muted the alarms"): a person doing it is loaded unless the clause gives a mitigation purpose or the safeguard was already bad ("the flaky check"). */
@@ -1456,6 +1464,16 @@ export const IRONIC_MINIMISERS: ReadonlySet<string> = new Set(["quick", "small",
 /** Learners' verbs that say where a problem comes from: "the problem is coming from Kim". */
 export const SOURCE_VERBS: ReadonlySet<string> = new Set(["coming", "comes", "came"]);
 
+/** A sentence that clears people of causing the incident: "no one did anything wrong", "operator error was not a factor", "the trainee played no part in it". A person-as-cause or human-error finding that starts before the clearing words, in the same clause, is dropped. */
+export const EXONERATIONS: ReadonlyArray<readonly string[]> = [
+  ["not","a","factor"], ["not","the","cause"], ["no","part","in"], ["not","at","fault"], ["not","to","blame"],
+  ["did","nothing","wrong"], ["was","blameless"], ["were","blameless"], ["no","fault","of"],
+  ["not","anyone's","fault"], ["nobody's","fault"], ["no","one's","fault"], ["not","their","fault"],
+  ["not","his","fault"], ["not","her","fault"], ["had","nothing","to","do","with"], ["no","role","in"],
+  ["played","no","part"], ["was","exonerated"], ["were","exonerated"], ["not","a","cause"],
+  ["not","a","contributing"],
+];
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1471,7 +1489,10 @@ export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
   ["removed","from","the","rotation"], ["disciplinary"], ["consequences","for"],
   ["performance","improvement","plan"], ["make","an","example","of"], ["made","an","example","of"],
   ["making","an","example","of"], ["lost","his","access"], ["lost","her","access"], ["lost","their","access"],
-  ["revoked","as","a","penalty"], ["docked"], ["pay","docked"], ["bonus","withheld"],
+  ["revoked","as","a","penalty"], ["docked"], ["pay","docked"], ["bonus","withheld"], ["home","without","pay"],
+  ["suspended","without","pay"], ["leave","without","pay"], ["off","without","pay"], ["week","without","pay"],
+  ["weeks","without","pay"], ["day","without","pay"], ["days","without","pay"], ["unpaid","leave"],
+  ["unpaid","suspension"],
 ];
 
 /** "held accountable", "hold the team accountable". */
@@ -1618,8 +1639,12 @@ export const VAGUE_ACTION_PHRASES: ReadonlyArray<readonly string[]> = [
   ["use","caution"], ["extra","care"], ["more","rigorous"], ["more","rigorously"], ["more","ownership"],
   ["greater","ownership"], ["more","responsibility"], ["greater","care"], ["more","discipline"],
   ["extra","vigilant"], ["extra","careful"], ["extra","cautious"], ["extra","mindful"], ["more","disciplined"],
-  ["stay","disciplined"],
+  ["stay","disciplined"], ["concentrate","harder"], ["focus","harder"], ["concentrate","more"],
+  ["look","harder"], ["stay","alert"], ["more","alert"], ["stay","focused"], ["be","more","focused"],
 ];
+
+/** Passives that put people through training instead of changing the system, with people as the subject: "the ops team will be retrained on the procedure" ("the model will be retrained" is a system). */
+export const RETRAINING_PASSIVES: ReadonlySet<string> = new Set(["retrained", "re-trained", "reminded", "re-educated", "reeducated", "coached", "reinstructed", "re-instructed"]);
 
 /** Imperatives that open a vague action when their object is people or nothing systemic. */
 export const VAGUE_IMPERATIVES: ReadonlySet<string> = new Set([
@@ -1651,59 +1676,60 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   personAsCause: [
     "accident", "accidentally", "accordance", "account", "afternoon", "again", "against", "ahead", "allow",
     "allowed", "allows", "always", "amazing", "another", "anyway", "api-key", "apikey", "approval", "approved",
-    "around", "asleep", "authorisation", "authority", "authorization", "awesome", "bad", "because", "before",
-    "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame", "blew", "blindly",
-    "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo", "breach",
-    "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings", "broke",
-    "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses", "bypassing",
-    "came", "carried", "cause", "caused", "causing", "cautioned", "checked", "checking", "cheers", "circumvent",
-    "circumvented", "circumventing", "circumvents", "classic", "cleartext", "clobbered", "coincidence",
-    "collapsed", "combination", "comes", "coming", "commented", "compliant", "conclusion", "conclusions",
-    "congrats", "congratulations", "considerate", "contradiction", "contrary", "contravened", "contravention",
-    "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered", "crashed",
-    "crashing", "credential", "credentials", "crippled", "culprit", "curious", "cut", "deactivated", "deadline",
-    "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed", "destroying",
-    "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded",
-    "doing", "done", "double-billed", "double-booked", "double-charged", "double-checking", "double-counted",
-    "double-posted", "down", "downtime", "drop", "dropped", "dropping", "drops", "due", "dump", "during", "early",
-    "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening",
-    "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault",
-    "faulty", "fiasco", "filling", "flooded", "flooding", "flouted", "forged", "friday", "fried", "froze",
-    "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great", "half-baked", "half-finished",
-    "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide", "his", "hosed", "hours", "hung",
-    "hurriedly", "i'll", "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident",
-    "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's", "jammed", "keys", "killed",
-    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave", "leaving", "left", "let",
-    "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lovely",
-    "lunch", "made", "make", "malformed", "mangled", "marvellous", "marvelous", "masterful", "math", "maths",
-    "meltdown", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
-    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified",
-    "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered", "mishandled", "misheard",
-    "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed",
-    "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed",
-    "mistook", "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance",
-    "noncompliance", "nuked", "occurred", "odd", "offline", "once", "one's", "open", "outage", "outdated",
-    "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged", "overcommitted",
-    "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides", "overriding", "overrode",
-    "oversight", "oversold", "overwhelmed", "overwriting", "overwritten", "overwrote", "own", "passed",
-    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "ploughed",
-    "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded", "production", "propped",
-    "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression", "reintroduced",
-    "release", "responsible", "rests", "result", "resulted", "results", "reviewed", "ruined", "rush", "rush-hour",
-    "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season",
-    "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping",
-    "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite",
-    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "strange", "stunning",
-    "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank",
-    "thanks", "that", "that's", "their", "then", "thinking", "this", "this's", "thoughtful", "token", "tokens",
-    "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true", "truncated",
-    "turned", "twice", "typical", "typo", "typos", "unaccompanied", "unannounced", "unapproved", "unattended",
-    "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered",
-    "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged",
-    "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated",
-    "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates", "violating",
-    "violation", "warned", "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful",
-    "worked", "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "arises", "arose", "around", "asleep", "authorisation", "authority", "authorization", "awesome", "bad",
+    "because", "before", "began", "belong", "belonged", "belongs", "better", "blackholed", "blackholing", "blame",
+    "blew", "blindly", "blocking", "blow", "blunder", "blunders", "boiled", "boils", "borked", "botched", "bravo",
+    "breach", "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings",
+    "broke", "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses",
+    "bypassing", "came", "carried", "cause", "caused", "causing", "cautioned", "checked", "checking", "cheers",
+    "circumvent", "circumvented", "circumventing", "circumvents", "classic", "cleartext", "clobbered",
+    "coincidence", "collapsed", "combination", "comes", "coming", "commented", "compliant", "conclusion",
+    "conclusions", "congrats", "congratulations", "considerate", "contradiction", "contrary", "contravened",
+    "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
+    "crashed", "crashing", "credential", "credentials", "crippled", "culprit", "curious", "cut", "deactivated",
+    "deadline", "deadlocked", "defiance", "defied", "deleted", "deleting", "derailed", "despite", "destroyed",
+    "destroying", "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard",
+    "disregarded", "doing", "done", "double-billed", "double-booked", "double-charged", "double-checking",
+    "double-counted", "double-posted", "down", "downtime", "drop", "dropped", "dropping", "drops", "due", "dump",
+    "during", "early", "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors",
+    "evening", "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls",
+    "fantastic", "fault", "faulty", "fiasco", "filling", "flooded", "flooding", "flouted", "forged", "friday",
+    "fried", "froze", "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great", "half-baked",
+    "half-finished", "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide", "his", "hosed",
+    "hours", "hung", "hurriedly", "i'll", "ignore", "ignored", "ignores", "ignoring", "impressive",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced", "is", "issue",
+    "it's", "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking",
+    "leave", "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking",
+    "logged", "look", "loss", "lost", "lovely", "lunch", "made", "make", "malformed", "mangled", "marvellous",
+    "marvelous", "masterful", "math", "maths", "meltdown", "mess", "messed", "middle", "minutes", "mis-configured",
+    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
+    "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered",
+    "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed",
+    "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake",
+    "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice", "night",
+    "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "odd", "offline", "once", "one's",
+    "open", "originated", "originates", "outage", "outdated", "outside", "outstanding", "over-allocated",
+    "overallocated", "overbooked", "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded",
+    "overloading", "override", "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed",
+    "overwriting", "overwritten", "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak",
+    "pii", "pin", "pins", "plain", "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed",
+    "private", "problem", "proceeded", "production", "propped", "protocol", "public", "pulled", "purged", "pushed",
+    "reason", "records", "regression", "reintroduced", "release", "responsible", "rests", "result", "resulted",
+    "results", "reviewed", "ruined", "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled",
+    "screw", "screw-up", "screwed", "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed",
+    "silenced", "sits", "skip", "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips",
+    "smoke-tested", "smooth", "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "starts",
+    "stellar", "stemmed", "stems", "straight", "strange", "stunning", "superb", "suppressed", "sweet", "switched",
+    "take", "taken", "takes", "taking", "terrific", "tested", "thank", "thanks", "that", "that's", "their", "then",
+    "thinking", "this", "this's", "thoughtful", "token", "tokens", "took", "torched", "traced", "traces",
+    "traffic", "trashed", "tried", "triggered", "true", "truncated", "turned", "twice", "typical", "typo", "typos",
+    "unaccompanied", "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized",
+    "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
+    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
+    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "warned", "was", "went", "whim",
+    "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
+    "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
@@ -1737,7 +1763,8 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "kicked", "kicks", "let", "letting", "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish",
     "punished", "punishes", "punishment", "re-trained", "re-training", "removed", "reprimand", "reprimanded",
     "reprimands", "retrained", "retraining", "revoked", "rotation", "sack", "sacked", "suspend", "suspended",
-    "taken", "terminated", "training", "want", "wanted", "wants", "warning", "withheld", "written",
+    "suspension", "taken", "terminated", "training", "unpaid", "want", "wanted", "wants", "warning", "withheld",
+    "without", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
@@ -1748,12 +1775,14 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "without", "writing",
   ],
   vagueAction: [
-    "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution", "cautious",
-    "closely", "coaching", "conscientiously", "diligent", "diligently", "discipline", "disciplined", "double",
-    "double-check", "doublecheck", "educate", "encourage", "ensure", "exercise", "extra", "familiarise",
-    "familiarize", "greater", "harder", "importance", "instruct", "make", "memorise", "memorize", "mindful",
-    "ownership", "properly", "re-familiarise", "re-familiarize", "re-read", "re-train", "re-training", "refresher",
-    "remember", "remind", "reminded", "reminder", "reminders", "reread", "responsibility", "retrain", "retraining",
-    "rigorous", "rigorously", "take", "tell", "think", "thorough", "thoroughly", "training", "vigilant", "warn",
+    "alert", "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution",
+    "cautious", "closely", "coached", "coaching", "concentrate", "conscientiously", "diligent", "diligently",
+    "discipline", "disciplined", "double", "double-check", "doublecheck", "educate", "encourage", "ensure",
+    "exercise", "extra", "familiarise", "familiarize", "focused", "greater", "harder", "importance", "instruct",
+    "make", "memorise", "memorize", "mindful", "ownership", "properly", "re-educated", "re-familiarise",
+    "re-familiarize", "re-instructed", "re-read", "re-train", "re-trained", "re-training", "reeducated",
+    "refresher", "reinstructed", "remember", "remind", "reminded", "reminder", "reminders", "reread",
+    "responsibility", "retrain", "retrained", "retraining", "rigorous", "rigorously", "take", "tell", "think",
+    "thorough", "thoroughly", "training", "vigilant", "warn",
   ],
 };
