@@ -85,7 +85,8 @@ export function lintProse(text: string, given: ProseOptions = {}): Finding[] {
     const found: Finding[] = [];
     const clauses = mask & (CHECK.personAsCause | CHECK.counterfactual) ? splitClauses(sentence) : [];
     // Every framing of person-as-cause needs a person, or a possessive for "my fault": most sentences with a trigger word have neither.
-    const someone = sentence.words.some((w) => mayBePerson(w, options.people) || OWNERS.has(w.lower));
+    // "It was the agency temps who…": "who" makes the noun before it people, even one no list knows.
+    const someone = sentence.words.some((w) => mayBePerson(w, options.people) || OWNERS.has(w.lower) || w.lower === 'who');
     if (mask & CHECK.personAsCause && someone) found.push(...checkPersonAsCause(clauses, sentence, options.people));
     if (mask & CHECK.counterfactual) found.push(...checkCounterfactual(clauses, sentence, options.people));
     for (const [bit, check] of CHECKS) if (mask & bit) found.push(...check(sentence, options.people));

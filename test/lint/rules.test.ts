@@ -170,6 +170,16 @@ describe('clearing words, response chains and new framings (holdout-13 round)', 
     ['"the mistake is of" a person', 'The mistake is of the technician, he swapped the cables.', 'blame/human-error'],
     ['blame after the clearing words still counts', 'Kim was not to blame, but the release manager broke the build.', 'blame/person-as-cause'],
     ['blame in an earlier clause still counts', 'Sam broke the deploy; the network was not a factor.', 'blame/person-as-cause'],
+    ['a question of who omitted a step', 'Who forgot to turn the replication back on?', 'blame/counterfactual'],
+    ['"which one of you" omitted a step', 'Which one of you skipped the smoke test?', 'blame/counterfactual'],
+    ['a question of why nobody acted', 'Why did nobody think to pause the import?', 'blame/counterfactual'],
+    ['a question of why a person did not act', 'Why did the release manager not stop the rollout?', 'blame/counterfactual'],
+    ['a state left behind, in the passive', 'The server cage was left unlocked by the night crew.', 'blame/person-as-cause'],
+    ['an unlisted trade before a cleft "who" acting on the wrong thing', 'It was the weekend porters who stacked the wrong pallets.', 'blame/person-as-cause'],
+    ['"anybody could see this"', 'The cron would collide with the backup, anybody could see this.', 'blame/hindsight'],
+    ['"a bit slack" about a person', 'The reviewer was a bit slack with the second check.', 'blame/judgement'],
+    ['"no idea what he was doing"', 'Frankly the contractor had no idea what he was doing.', 'blame/judgement'],
+    ['an instructor as a role', 'The instructor ignored the safety checklist.', 'blame/person-as-cause'],
   ])('%s', (_, text, id) => {
     expect(rulesIn(text)).toContain(id);
   });
@@ -185,6 +195,16 @@ describe('clearing words, response chains and new framings (holdout-13 round)', 
     ["a problem traced to a person's laptop, not their work", "The problem came from Kim's laptop, which still ran the old VPN client."],
     ['a model retrained, not people', 'The ranking model will be retrained on the corrected clicks.'],
     ['a payroll run without pay slips', 'Payroll ran without pay slips for one day while the printer was down.'],
+    ['a five-whys question about a system', 'Why did the alert not fire?'],
+    ['a question about an act, not an omission', 'Why did Lee restart the broker?'],
+    ['the team asking itself', "Why didn't we catch this in staging?"],
+    ['who did a response act', 'Who restarted the broker?'],
+    ['a job that skipped a step', 'Which job skipped the backup?'],
+    ['a state left by a job', 'The service was left running by the nightly job.'],
+    ['a cleft crediting people who spotted the wrong thing', 'It was the weekend porters who spotted the wrong pallets.'],
+    ['who could see the files (access, not hindsight)', 'The bucket was public, so anyone could see the files.'],
+    ['the team confused during the response', 'We had no idea what was happening for ten minutes.'],
+    ['Slack the product', 'Kim posted the graph in Slack with a note.'],
   ])('leaves alone: %s', (_, text) => {
     expect(rulesIn(text)).toEqual([]);
   });

@@ -7,6 +7,7 @@
  * @example
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
+import { blameQuestion } from './blame-question.js';
 import { span, type Finding } from './finding.js';
 import { ADJECTIVE_POSITION } from './damage.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
@@ -58,7 +59,7 @@ const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'real
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
   const rule = 'blame/counterfactual';
-  const conditional = conditionalPerson(sentence.words, people);
+  const conditional = conditionalPerson(sentence.words, people) ?? blameQuestion(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
   // "Jonas missed the standup because he was handling the incident": a stated cause explains a skip.

@@ -171,6 +171,23 @@ function couldHaveSeen(words: readonly Token[], i: number): boolean {
   for (let n = 0; j !== -1 && n < phrase && !MODAL.includes(words[j]!.lower); n++) j = nextWord(words, j);
   if (j === -1 || !MODAL.includes(words[j]!.lower)) return false;
   if (words[j]!.lower.endsWith("'ve")) return PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
+  const modal = words[j]!.lower;
   j = nextWord(words, j);
+  if (modal === 'could' && foreseeable(words, j)) return true;
   return j !== -1 && words[j]!.lower === 'have' && PERCEPTION_VERBS.has(words[nextWord(words, j)]?.lower ?? '');
+}
+
+/** Foreseeing verbs in the present: "anybody could see this", "anyone could tell". */
+const FORESEEING = new Set(['see', 'tell', 'spot', 'predict', 'foresee', 'guess']);
+
+/**
+ * "anybody could see this", "anyone could see that the script would break":
+ * a foreseeing verb whose object is the event ("this", "it", a "that" clause);
+ * "anyone could see the files" says who had access, not hindsight.
+ */
+function foreseeable(words: readonly Token[], verb: number): boolean {
+  if (verb === -1 || !FORESEEING.has(words[verb]!.lower)) return false;
+  if (words[verb]!.lower !== 'see' && words[verb]!.lower !== 'spot') return true;
+  const object = nextWord(words, verb);
+  return object === -1 || ['this', 'that', 'it'].includes(words[object]!.lower) || words[verb + 1]?.kind === 'punct';
 }

@@ -14,7 +14,8 @@ import { ERROR_WORDS, HUMAN_ERROR_PHRASES, JUDGEMENT_WORDS, ROLE_NOUNS } from '.
 import { span, type Finding } from './finding.js';
 
 const HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
-const JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.map((entry) => entry.word[0]!));
+// "careless human error": a judgement adjective before the phrase (one-word entries; "was slack" starts with "was").
+const JUDGEMENT_FIRST = new Set(JUDGEMENT_WORDS.filter((entry) => entry.word.length === 1).map((entry) => entry.word[0]!));
 
 /** `blame/human-error`: "human error", "operator error", "a mistake by the on-call". */
 export function checkHumanError(sentence: Span, people: People): Finding[] {

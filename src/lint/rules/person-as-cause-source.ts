@@ -223,7 +223,32 @@ function creditedAct(words: readonly Token[], act: number): boolean {
 /** "turned off the backups", "deleted…", "skipped…": an act that harms or goes past a safeguard ("knows the billing system" does not). */
 function harmfulAct(words: readonly Token[], act: number): boolean {
   const lower = words[act]!.lower;
-  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower);
+  return damageAt(words, act) !== -1 || DISABLING_VERBS.has(lower) || SKIPPING_VERBS.has(lower) || NORM_VIOLATIONS.has(lower) || wrongObject(words, act);
+}
+
+/** Verbs that find or put right a wrong thing: "spotted the wrong label" is the response. */
+const SETTING_RIGHT = new Set([
+  'found',
+  'spotted',
+  'noticed',
+  'identified',
+  'caught',
+  'flagged',
+  'reported',
+  'fixed',
+  'replaced',
+  'removed',
+  'corrected',
+  'reverted',
+  'pulled',
+]);
+
+/** "loaded the wrong ice packs", "shipped the incorrect build": an act on the wrong thing (within two words). */
+function wrongObject(words: readonly Token[], act: number): boolean {
+  if (SETTING_RIGHT.has(words[act]!.lower)) return false;
+  for (let j = nextWord(words, act), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++)
+    if (words[j]!.lower === 'wrong' || words[j]!.lower === 'incorrect') return true;
+  return false;
 }
 
 const CAUSATIVES = new Set(['made', 'make', 'makes', 'caused', 'got']);

@@ -438,7 +438,9 @@ function passiveBy(words: readonly Token[], i: number, people: People): number {
     ['created', 'introduced', 'made'].includes(words[i]!.lower) && MADE_PROBLEMS.has(words[previousWord(words, previousWord(words, i))]?.lower ?? '');
   const presentCause = present && (words[i]!.lower === 'caused' || madeProblem);
   if ((!isPassive(words, i) && !presentCause) || IGNORING_VERBS.has(words[i]!.lower)) return -1;
-  const damage = PASSIVE_CAUSE.has(words[i]!.lower) || madeProblem ? i : damageAt(words, i);
+  // "The cold-room doors were left open by the loading crew": a state left behind, in the passive.
+  const leftState = words[i]!.lower === 'left' && LEFT_STATES.has(words[nextWord(words, i)]?.lower ?? '') ? nextWord(words, i) : -1;
+  const damage = PASSIVE_CAUSE.has(words[i]!.lower) || madeProblem ? i : leftState !== -1 ? leftState : damageAt(words, i);
   if (damage === -1 || isResponseAct(words, i, damage) || isPassiveCleanup(words, previousWord(words, i), i) || deniedSubject(words, i)) return -1;
   let by = nextWord(words, damage);
   if (PASSIVE_PARTICLES.has(words[by]?.lower ?? '')) by = nextWord(words, by);

@@ -138,6 +138,9 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
 /** Auxiliaries with the negation contracted onto them, for the hidden passive: "the checklist wasn't followed". */
 export const NEGATED_AUXILIARIES: ReadonlySet<string> = new Set(["wasn't", "weren't"]);
 
+/** Openers of a question that can put an omission on a person: "Why did nobody check…?", "Why didn't the lead stop the line?" (see src/lint/rules/blame-question.ts; "who forgot…" is found through "forgot"). */
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set(["why"]);
+
 /** Hindsight and minimising words (`blame/hindsight`). */
 export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["obviously"], ["clearly"], ["plainly"], ["evidently"], ["in","hindsight"], ["in","retrospect"],
@@ -672,6 +675,111 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "unacceptable"
     ],
     "person": true
+  },
+  {
+    "word": [
+      "a",
+      "bit",
+      "slack"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "was",
+      "slack"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "were",
+      "slack"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "been",
+      "slack"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "too",
+      "slack"
+    ],
+    "person": true
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "he",
+      "was",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "she",
+      "was",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "they",
+      "were",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "they're",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "clue",
+      "what",
+      "he",
+      "was",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "clue",
+      "what",
+      "she",
+      "was",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "clue",
+      "what",
+      "they",
+      "were",
+      "doing"
+    ]
   }
 ];
 
@@ -742,7 +850,11 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "bookkeeper", "bookkeepers", "librarian", "librarians", "journalist", "journalists", "teacher", "teachers",
   "paramedic", "paramedics", "foreman", "storekeeper", "pickers", "picker", "packer", "packers", "caseworker",
   "caseworkers", "pilot", "pilots", "caretaker", "caretakers", "janitor", "janitors", "custodian", "custodians",
-  "porter", "porters",
+  "porter", "porters", "instructor", "instructors", "teammate", "teammates", "bloke", "blokes", "lad", "lads",
+  "chap", "chaps", "part-timer", "part-timers", "newcomer", "newcomers", "newbie", "newbies", "junior",
+  "juniors", "apprentice", "apprentices", "student", "students", "freelancer", "freelancers", "subcontractor",
+  "subcontractors", "bartender", "bartenders", "barista", "baristas", "lifeguard", "lifeguards", "steward",
+  "stewards", "salesperson", "salespeople", "member", "members", "trainer", "trainers", "tutor", "tutors",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -1739,7 +1851,7 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "nobody", "not", "nothing", "omission", "omitted", "ought", "ought've", "overlooked", "plenty", "refused",
     "sat", "should", "should've", "shouldn't", "shouldn't've", "skipped", "sleep", "supposed", "unacknowledged",
     "unactioned", "unaddressed", "unanswered", "unheeded", "unnoticed", "unread", "unreviewed", "untriaged",
-    "wasn't", "went", "weren't", "would", "would've", "wouldn't've",
+    "wasn't", "went", "weren't", "why", "would", "would've", "wouldn't've",
   ],
   humanError: [
     "blunder", "clerical", "engineer", "error", "errors", "factor", "failure", "fat-finger", "fat-fingered",
@@ -1748,13 +1860,14 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
   ],
   judgement: [
     "amateur", "amateurish", "asleep", "boneheaded", "care", "careless", "carelessly", "carelessness", "cavalier",
-    "clueless", "competent", "couldn't", "cowboy", "didn't", "diligence", "dumb", "half-assed", "half-competent",
-    "half-decent", "heedless", "heedlessly", "idiotic", "impatient", "inattentive", "incompetence", "incompetent",
-    "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment", "lack", "laziness", "lazy", "lousy",
-    "massive", "misguided", "mistake", "negligence", "negligent", "negligently", "professionalism", "rash",
-    "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie", "rubber", "rubber-stamp", "rubber-stamped",
-    "rubber-stamping", "shoddily", "shoddy", "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid",
-    "substandard", "terrible", "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
+    "clueless", "competent", "couldn't", "cowboy", "didn't", "diligence", "doing", "dumb", "half-assed",
+    "half-competent", "half-decent", "heedless", "heedlessly", "idiotic", "impatient", "inattentive",
+    "incompetence", "incompetent", "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment",
+    "lack", "laziness", "lazy", "lousy", "massive", "misguided", "mistake", "negligence", "negligent",
+    "negligently", "professionalism", "rash", "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie",
+    "rubber", "rubber-stamp", "rubber-stamped", "rubber-stamping", "shoddily", "shoddy", "slack", "slapdash",
+    "slipshod", "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "they're", "thoughtless",
+    "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "boot", "booted", "boots", "censured", "consequences",
