@@ -13,6 +13,7 @@
  */
 import type { Nodes, Paragraph, Root } from 'nlcst';
 import type { Point } from 'unist';
+import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { createPeople } from './grammar/people.js';
 import { lintProse } from './prose.js';
@@ -30,13 +31,17 @@ interface Leaf {
   start: Point;
 }
 
-/** The attacher: `unified().use(retextPostmortem, options)`. */
-export default function retextPostmortem(options: RetextPostmortemOptions = {}) {
+/**
+ * The attacher: `unified().use(retextPostmortem, options)`. Typed as
+ * unified's `Plugin` over any tree, so the published types name only
+ * `unified`, a dependency: nlcst and vfile types are development ones here.
+ */
+const retextPostmortem: Plugin<[RetextPostmortemOptions?]> = function (options = {}) {
   const people = createPeople([...(options.people ?? []), ...(options.settings?.people ?? [])]);
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
   const extra = settings.phrases.map((p) => ({ phrase: p.phrase, rule: p.rule }));
-  return (tree: Root, file: VFile): undefined => {
-    for (const paragraph of paragraphs(tree)) {
+  return (tree, file: VFile): undefined => {
+    for (const paragraph of paragraphs(tree as Root)) {
       const leaves: Leaf[] = [];
       const text = flatten(paragraph, leaves);
       for (const finding of lintProse(text, { people, allow: settings.allow, extra })) {
@@ -53,7 +58,8 @@ export default function retextPostmortem(options: RetextPostmortemOptions = {}) 
     }
     return undefined;
   };
-}
+};
+export default retextPostmortem;
 
 function paragraphs(node: Nodes): Paragraph[] {
   if (node.type === 'ParagraphNode') return [node];

@@ -23,7 +23,11 @@ export interface TemplateSet {
   partials: Record<string, string>;
 }
 
-const compiled = new WeakMap<TemplateSet, HandlebarsTemplateDelegate>();
+/** Handlebars' own names, through its module, so the published types import it (its globals are not in scope there). */
+type TemplateFunction = Handlebars.TemplateDelegate;
+type TemplateCode = Parameters<typeof Handlebars.template>[0];
+
+const compiled = new WeakMap<TemplateSet, TemplateFunction>();
 
 /** The built-in templates' precompiled code by their text, so a template the team has not changed is not compiled again. */
 const PRECOMPILED = new Map(PRECOMPILED_TEMPLATES);
@@ -34,7 +38,7 @@ const PRECOMPILED = new Map(PRECOMPILED_TEMPLATES);
  * precompiled code; any other is compiled here. `precompiled` is for tests
  * (an empty map compiles everything, as before the precompiled table).
  */
-export function compileTemplateSet(templates: TemplateSet, precompiled: ReadonlyMap<string, TemplateSpecification> = PRECOMPILED): HandlebarsTemplateDelegate {
+export function compileTemplateSet(templates: TemplateSet, precompiled: ReadonlyMap<string, TemplateCode> = PRECOMPILED): TemplateFunction {
   const cache = precompiled === PRECOMPILED;
   const cached = cache ? compiled.get(templates) : undefined;
   if (cached) return cached;

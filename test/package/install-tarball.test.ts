@@ -68,4 +68,37 @@ describe('packaging (slow: npm pack, then install into an empty git repository)'
     expect(linted.code).toBe(0);
     expect(linted.stdout).toContain('0 errors');
   });
+
+  it('gives TypeScript users types that compile without skipLibCheck (the README library example)', async () => {
+    // The published .d.ts may name only packages a user gets with the package, not this repository's dev types.
+    const example = [
+      "import { checkIncident, renderReport, loadTemplates, DEFAULT_CONFIG, retextPostmortem, lintMarkdown } from 'postmortems';",
+      'declare const bytes: Uint8Array;',
+      "const checked = checkIncident('postmortems/x.yaml', bytes, DEFAULT_CONFIG);",
+      'if (checked.incident) console.log(renderReport(checked.incident, await loadTemplates(null)));',
+      'else console.error(checked.diagnostics);',
+      'export { retextPostmortem, lintMarkdown };',
+    ].join('\n');
+    await writeFile(path.join(consumer, 'example.mts'), example + '\n');
+    const tsc = path.join(REPO_ROOT, 'node_modules/.bin/tsc');
+    const flags = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--lib',
+      'es2022,dom',
+      '--types',
+      '',
+    ];
+    const result = await run(tsc, [...flags, 'example.mts'], { cwd: consumer }).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(result).toBe('');
+  });
 });
