@@ -7,13 +7,14 @@
  * @example
  * checkCounterfactual(clauses, sentence, people) // [{ ruleId: 'blame/counterfactual', start, end }]
  */
-import { blameQuestion } from './blame-question.js';
+import { whoOmitted } from './who-omitted.js';
 import { span, type Finding } from './finding.js';
 import { ADJECTIVE_POSITION } from './damage.js';
 import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
+  QUESTION_OPENERS,
   ATTENDED_THINGS,
   ATTENTION_VERBS,
   FAILURE_NOUNS,
@@ -59,7 +60,7 @@ const MODAL_ADVERBS = new Set(['just', 'simply', 'easily', 'even', 'also', 'real
 /** `blame/counterfactual`: what a person should have done, or failed to do. */
 export function checkCounterfactual(clauses: readonly Span[], sentence: Span, people: People): Finding[] {
   const rule = 'blame/counterfactual';
-  const conditional = conditionalPerson(sentence.words, people) ?? blameQuestion(sentence.words, people);
+  const conditional = conditionalPerson(sentence.words, people) ?? whoOmitted(sentence.words, people);
   if (conditional) return [conditional];
   let subject = false;
   // "Jonas missed the standup because he was handling the incident": a stated cause explains a skip.
@@ -95,23 +96,35 @@ const UNREACHED = new Set(['get', 'receive', 'hear', 'see', 'have', 'know']);
 const WHY_NOT = new Set(["didn't", "hadn't", "hasn't", "haven't", "don't", "doesn't"]);
 
 /**
- * "Why didn't Tane escalate…?", "Why did the on-call not page anyone?": a
- * question that asks why a person did not act reproaches them. "Why didn't
- * the alert fire?" (no person) and "why didn't we…" (the authors) pass.
+ * "Why didn't Tane escalate…?", "Why did the on-call not page anyone?", "Why
+ * did nobody think to pause the import?": a question that asks why a person
+ * did not act reproaches them. "Why didn't the alert fire?" (no person) and
+ * "why didn't we…" (the authors) pass.
  */
 function reproachingQuestion(words: readonly Token[], people: People): Finding | null {
-  const why = words.findIndex((w) => w.lower === 'why');
+  const why = words.findIndex((w) => QUESTION_OPENERS.has(w.lower));
   if (why === -1) return null;
   let aux = nextWord(words, why);
-  const negated = WHY_NOT.has(words[aux]?.lower ?? '');
+  let negated = WHY_NOT.has(words[aux]?.lower ?? '');
   if (!negated && words[aux]?.lower !== 'did') return null;
-  // The subject right after the auxiliary, past a determiner: "Tane", "the on-call".
+  // The subject right after the auxiliary, past a determiner: "Tane", "the on-call", "nobody", "no one".
   let who = nextWord(words, aux);
   if (['the', 'our', 'their', 'that'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
-  if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
+  // "the night shift lead": a modifier or two before the person.
+  for (let j = who, n = 0; j !== -1 && n < 3; j = nextWord(words, j), n++) {
+    if (!isPersonAt(words, j, people)) continue;
+    who = j;
+    break;
+  }
+  const noOne = words[who]?.lower === 'no' && words[nextWord(words, who)]?.lower === 'one';
+  if (noOne) who = nextWord(words, who);
+  if (who === -1 || (!noOne && !isPersonAt(words, who, people)) || isNarrator(words[who])) return null;
+  if (noOne || words[who]!.lower === 'nobody') negated = true;
+  // "the shift lead", "the QA team lead": the compound's head is the subject.
+  while (nextWord(words, who) !== -1 && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
   // "Why did Tane not escalate": the negation after the subject.
   if (!negated && words[nextWord(words, who)]?.lower !== 'not') return null;
-  aux = negated ? aux : nextWord(words, who);
+  aux = words[nextWord(words, who)]?.lower === 'not' ? nextWord(words, who) : aux;
   // "Why didn't the on-call get paged?", "…receive the alert?": what did not reach the person.
   if (UNREACHED.has(words[nextWord(words, Math.max(aux, who))]?.lower ?? '')) return null;
   return span('blame/counterfactual', words[why]!, words[Math.max(aux, who)]!);

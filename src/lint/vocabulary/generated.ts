@@ -138,7 +138,7 @@ export const HARMLESS_NEGATIONS: ReadonlySet<string> = new Set([
 /** Auxiliaries with the negation contracted onto them, for the hidden passive: "the checklist wasn't followed". */
 export const NEGATED_AUXILIARIES: ReadonlySet<string> = new Set(["wasn't", "weren't"]);
 
-/** Openers of a question that can put an omission on a person: "Why did nobody check…?", "Why didn't the lead stop the line?" (see src/lint/rules/blame-question.ts; "who forgot…" is found through "forgot"). */
+/** Openers of a question that can put an omission on a person: "Why did nobody check…?", "Why didn't the lead stop the line?" (see `reproachingQuestion` in src/lint/rules/counterfactual.ts; "who forgot…" is found through "forgot"). */
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(["why"]);
 
 /** Hindsight and minimising words (`blame/hindsight`). */
