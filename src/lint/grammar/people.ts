@@ -61,7 +61,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   if (PERSONAL_TITLES.has(base) && capital(words[nextWord(words, i)])) return true;
   // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
-  if (ROLE_NOUNS.has(base)) return roleIsPerson(words, i, base);
+  if (ROLE_NOUNS.has(base)) return !namedTool(words, i, people) && roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || shiftWorker(words, i) || (people.guessNames && looksLikeName(words, i, token));
 }
 
@@ -83,6 +83,21 @@ function namedProduct(words: readonly Token[], i: number): boolean {
 }
 
 const APPOSITIVE_PREPOSITIONS = new Set(['in', 'inside', 'for', 'of', 'on', 'behind', 'within']);
+
+/**
+ * "Hal the rostering assistant double-booked…": a role that can be a program
+ * (`product_heads`), in an appositive without commas after a capitalised
+ * name nobody listed. "Priya the teaching assistant", with Priya listed, is a person.
+ */
+function namedTool(words: readonly Token[], i: number, people: People): boolean {
+  if (!PRODUCT_HEADS.has(words[i]!.lower)) return false;
+  for (let j = previousWord(words, i), n = 0; j !== -1 && n < 3; j = previousWord(words, j), n++) {
+    if (words[j]!.lower !== 'the') continue;
+    const name = previousWord(words, j);
+    return name !== -1 && name === j - 1 && capital(words[name]) && !people.names.has(words[name]!.lower);
+  }
+  return false;
+}
 
 /** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */
 function shiftWorker(words: readonly Token[], i: number): boolean {

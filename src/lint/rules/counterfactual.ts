@@ -204,6 +204,9 @@ function ellipticalRefusal(words: readonly Token[], people: People): Finding | n
   return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[didnt]!, words[last]!) : null;
 }
 
+/** Words of being there after "had not been": "on shift", "there", "around", "available". */
+const PRESENT = new Set(['on', 'there', 'here', 'around', 'available', 'present', 'in', 'awake', 'at']);
+
 /** "If Marco had followed", "Had the engineer waited". */
 function conditionalPerson(words: readonly Token[], people: People): Finding | null {
   for (let i = 0; i < words.length; i++) {
@@ -221,6 +224,9 @@ function conditionalPerson(words: readonly Token[], people: People): Finding | n
       let after = nextWord(words, had);
       if (MODAL_ADVERBS.has(words[after]?.lower ?? '') || /[a-z]ly$/.test(words[after]?.lower ?? '')) after = nextWord(words, after);
       const verb = words[after]?.lower ?? '';
+      // "If Ingrid had not been on shift, nobody would have known…": a person's presence that helped, not an omission.
+      if (verb === 'not' && words[nextWord(words, after)]?.lower === 'been' && PRESENT.has(words[nextWord(words, nextWord(words, after))]?.lower ?? ''))
+        continue;
       if (had !== -1 && nearSubject(words, j, had) && (isParticiple(verb) || verb === 'not' || verb === 'never'))
         return span('blame/counterfactual', words[i]!, words[had]!);
     }
@@ -281,6 +287,13 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     if (subject === -1 || !isParticiple(after) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
     // "Nobody could have predicted the power cut": it was not possible, for anyone.
     if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject]!.lower)) return -1;
+    // "Mateo could not have seen the cue light", "she couldn't have known": not possible for that person either.
+    const possibility = POSSIBILITY_MODALS.has(lower) || POSSIBILITY_MODALS.has(lower.replace(/n't$/, ''));
+    // "If Ingrid had not been on shift, nobody would have known…": the subject right before the modal, not the earlier person.
+    const left = previousWord(words, i);
+    const nobodyBefore = NEGATIVE_SUBJECTS.has(words[left]?.lower ?? '') || (words[left]?.lower === 'one' && words[previousWord(words, left)]?.lower === 'no');
+    if (possibility && nobodyBefore) return -1;
+    if (possibility && (lower.endsWith("n't") || words.slice(i + 1, modalEnd).some((w) => w.lower === 'not' || w.lower === 'never'))) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.

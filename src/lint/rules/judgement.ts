@@ -25,6 +25,17 @@ const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.w
 function inBusinessName(words: readonly Token[], at: number, end: number, people: People): boolean {
   const next = nextWord(words, end);
   const following = words[next];
+  // "Lazy Susan is what the props team calls the stage": a two-word proper name in running text (then lower case).
+  const third = words[nextWord(words, next)];
+  if (
+    /^[A-Z]/.test(words[at]!.text) &&
+    following &&
+    /^[A-Z][a-z]/.test(following.text) &&
+    third &&
+    /^[a-z]/.test(third.text) &&
+    !isPersonAt(words, next, people)
+  )
+    return true;
   if (
     !/^[A-Z]/.test(words[at]!.text) ||
     following === undefined ||

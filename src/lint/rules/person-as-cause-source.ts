@@ -487,7 +487,9 @@ function ownedMistake(words: readonly Token[], me: number): boolean {
 
 /** "The outage came down to Raj", "the blame rests with ops", "lies squarely with the HR systems team". */
 function attributed(words: readonly Token[], people: People): Finding | null {
-  const hit = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  const found = matchPhrase(words, ATTRIBUTION) ?? adverbAttribution(words);
+  // "The night shift was down to two people": a count after "down to" is a level, not a person blamed.
+  const hit = found && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(words[nextWord(words, found[1])]?.lower ?? '') ? null : found;
   const object = hit ? nextWord(words, hit[1]) : -1;
   // "it all came down to him": an object pronoun stands for the person here.
   if (object !== -1 && OBJECT_PRONOUNS.has(words[object]!.lower)) return span(rule, words[hit![0]]!, words[object]!);
@@ -788,6 +790,8 @@ export function outcomeWhenPersonActs(words: readonly Token[], people: People): 
   // "Why did the controllers flood? Because Ines uploaded last year's schedule.": the answer names the cause.
   const answer = words[nextWord(words, -1)]?.lower === 'because';
   if (outcome === -1 && !answer) return null;
+  // "Because Dmitri stayed on the line, the next pass was saved": with no harm named, a relief makes it credit.
+  if (outcome === -1 && (words.some((w) => RELIEVED_OUTCOMES.has(w.lower)) || recoveryFollows(words))) return null;
   for (let i = answer ? 0 : outcome + 1; i < words.length; i++) {
     if (!OUTCOME_LINKS.has(words[i]!.lower)) continue;
     // "…because the analytics contractor copied it", "because the lab automation team decided…": a role may take a determiner and modifiers.

@@ -32,8 +32,25 @@ const PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
 const COMPELLING = createPhraseIndex(COMPELLING_WORDS);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'gets']);
 
-/** `blame/punitive`: someone reprimanded, written up, fired, let go, held accountable. */
+/** Words that deny a punishment just before it: "was not fired", "nobody was suspended", "no one will be disciplined". */
+const DENIALS = new Set(['not', 'never', "wasn't", "weren't", "won't", "isn't", "aren't", 'nobody', 'none', 'noone']);
+
+/** `blame/punitive`: someone reprimanded, written up, fired, let go, held accountable; not a punishment denied. */
 export function checkPunitive(sentence: Span, people: People): Finding[] {
+  const found = findPunishment(sentence, people);
+  return found.length > 0 && denied(sentence.words, found[0]!.start) ? [] : found;
+}
+
+/** "Nobody was suspended, reprimanded or written up": a denial within four words before the punishment. */
+function denied(words: readonly Token[], start: number): boolean {
+  const at = words.findIndex((w) => w.start === start);
+  for (let j = previousWord(words, at), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
+    if (DENIALS.has(words[j]!.lower) || (words[j]!.lower === 'one' && words[previousWord(words, j)]?.lower === 'no')) return true;
+  }
+  return false;
+}
+
+function findPunishment(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/punitive';
   for (let i = 0; i < words.length; i++) {

@@ -157,11 +157,12 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["plain","to","anyone"],
 ];
 
-/** Words after "clearly" / "obviously" that describe how a thing is shown, not what someone should have seen: "requests were clearly labelled", "obviously named metrics". */
+/** Words after "clearly" / "obviously" that describe how a thing is shown or felt, not what someone should have seen: "requests were clearly labelled", "obviously named metrics", "obviously distressing for the families". */
 export const CLEAR_DESCRIPTIONS: ReadonlySet<string> = new Set([
   "labelled", "labeled", "marked", "named", "documented", "defined", "stated", "written", "separated",
   "signposted", "formatted", "coloured", "colored", "highlighted", "annotated", "tagged", "structured", "worded",
-  "explained", "described", "communicated",
+  "explained", "described", "communicated", "distressing", "upsetting", "frustrating", "stressful", "painful",
+  "disappointing", "worrying", "disruptive", "inconvenient",
 ]);
 
 /** Hindsight words that minimise only when they follow a person ("the engineer simply needed"). */
@@ -1492,7 +1493,7 @@ export const LEFT_STATES: ReadonlySet<string> = new Set([
 /** Outcomes that make "thanks to Priya's quick rollback" gratitude: the impact was limited, contained, avoided. */
 export const RELIEVED_OUTCOMES: ReadonlySet<string> = new Set([
   "limited", "contained", "minimal", "minimised", "minimized", "avoided", "prevented", "mitigated", "spared",
-  "unaffected", "averted", "shortened", "reduced", "back",
+  "unaffected", "averted", "shortened", "reduced", "back", "saved", "rescued", "preserved", "salvaged",
 ]);
 
 /** Contracted pointers before "on" and a person: "that's on ops", "It's on Rania for not updating the certificate". */
