@@ -209,3 +209,54 @@ describe('clearing words, response chains and new framings (holdout-13 round)', 
     expect(rulesIn(text)).toEqual([]);
   });
 });
+
+describe('impossibility, credit, denial and learner forms (holdout-14 round)', () => {
+  it.each([
+    [
+      'a cleft whose person stands before a place phrase',
+      'It was the day crew at the warehouse who loaded the trucks without the seals.',
+      'blame/person-as-cause',
+    ],
+    ['self-blame in "I\'m the one who" with a failure', "I'm the one who took the booking site down.", 'blame/person-as-cause'],
+    ['a bare "didn\'t" after a pronoun', "The reviewers were supposed to check the totals, and they didn't.", 'blame/counterfactual'],
+    ['told to wait, then went ahead anyway', 'Dana was told to wait for the backup and went ahead anyway.', 'blame/counterfactual'],
+    ["a learner's present negation with a bare verb", 'Lee is not check the logs before the deploy.', 'blame/counterfactual'],
+    ['"should of" with a bare verb', 'He should of call the supplier first.', 'blame/counterfactual'],
+    ['nobody picked up', 'Nobody on the night desk picked up when the pager went off.', 'blame/counterfactual'],
+    ['personnel as people', 'Lab personnel did not verify the sample labels.', 'blame/counterfactual'],
+    ['a human slip as the cause', 'The mismatch came down to a human slip during data entry.', 'blame/human-error'],
+    ['a written warning issued to a person', 'Issue a written warning to the engineer.', 'blame/punitive'],
+    ['off the on-call roster', 'Effective Monday, Sam is off the on-call roster.', 'blame/punitive'],
+    ['"painfully obvious"', 'The gap was painfully obvious to everyone afterwards.', 'blame/hindsight'],
+    ['clicking through a warning', 'The operator clicked through the warning and ran the job.', 'blame/person-as-cause'],
+    ['"no idea what she is doing"', 'Honestly, the new lead has no idea what she is doing.', 'blame/judgement'],
+  ])('%s', (_, text, id) => {
+    expect(rulesIn(text)).toContain(id);
+  });
+
+  it.each([
+    ['what was impossible for the person', 'Lee could not have seen the warning from the loading bay.'],
+    ['a presence that helped', 'If Priya had not been on call, nobody would have known where the spare key was.'],
+    ['credit after "because" with a relief', 'Because Jordan stayed on the bridge, the transfer was saved.'],
+    ['a punishment denied', 'Nobody was fired, suspended or written up over this.'],
+    ['a punishment denied in the passive', 'Kim was not disciplined.'],
+    ['"obviously" about how it felt', 'The delay was obviously frustrating for the passengers.'],
+    ['a program in an appositive without commas', 'Mo the scheduling assistant double-booked the rooms.'],
+    ['a count after "down to"', 'The support desk was down to three people after the reorganisation.'],
+    ['a state in the present progressive', 'Sam is not checking email this week.'],
+    ['a pump that did not restart', "The pump was supposed to restart, and it didn't."],
+    ['a cleft with a new clause before the relative', 'It was three in the morning when the engineer who was on call joined.'],
+    ['a cleft crediting people before a place phrase', 'It was the day crew at the warehouse who spotted the missing seals.'],
+  ])('leaves alone: %s', (_, text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+
+  it('reads "Lazy Susan" as a name when names are not guessed', () => {
+    const found = lintProse('Lazy Susan is the name of the turntable, and its motor failed.', { people: createPeople(['kim']) });
+    expect(found).toEqual([]);
+  });
+
+  it('reads "could of course" as the preposition, not "could have"', () => {
+    expect(rulesIn('We could of course retry the batch.')).not.toContain('blame/counterfactual');
+  });
+});

@@ -14,6 +14,7 @@ import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
+  PROCEEDING_VERBS,
   QUESTION_OPENERS,
   ATTENDED_THINGS,
   ATTENTION_VERBS,
@@ -193,16 +194,41 @@ function unattended(words: readonly Token[], i: number): Finding | null {
   return null;
 }
 
+const ELLIPSIS_ADVERBS = new Set(['just', 'simply', 'still', 'then', 'never', 'really']);
+const PRONOUNS = new Set(['he', 'she', 'they']);
+
 /** "Emeka was told twice to rotate the credentials and did not.": a person who was asked, then a bare negation ending the sentence. */
 function ellipticalRefusal(words: readonly Token[], people: People): Finding | null {
   const last = previousWord(words, words.length);
   if (last === -1) return null;
   const didnt =
     words[last]!.lower === "didn't" ? last : words[last]!.lower === 'not' && words[previousWord(words, last)]?.lower === 'did' ? previousWord(words, last) : -1;
-  if (didnt === -1 || !COORDINATORS.has(words[previousWord(words, didnt)]?.lower ?? '')) return null;
-  const subject = personSubject(words, didnt, people);
+  if (didnt === -1) return wentAheadAnyway(words, last, people);
+  // "…, and they didn't", "…but he just didn't": a pronoun and an adverb may stand between the coordinator and "didn't".
+  let link = previousWord(words, didnt);
+  if (ELLIPSIS_ADVERBS.has(words[link]?.lower ?? '')) link = previousWord(words, link);
+  const pronoun = PRONOUNS.has(words[link]?.lower ?? '') ? link : -1;
+  if (pronoun !== -1) link = previousWord(words, link);
+  if (!COORDINATORS.has(words[link]?.lower ?? '')) return null;
+  const subject = pronoun !== -1 ? pronoun : personSubject(words, didnt, people);
   return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[didnt]!, words[last]!) : null;
 }
+
+/** Words that close a defiance: "…and went ahead anyway". */
+const REGARDLESS = new Set(['anyway', 'regardless', 'nonetheless', 'nevertheless', 'anyhow']);
+const PROCEEDING = createPhraseIndex(PROCEEDING_VERBS);
+
+/** "Mateo was told twice to wait for the sign-off and went ahead anyway": asked to hold off, then carried on. */
+function wentAheadAnyway(words: readonly Token[], last: number, people: People): Finding | null {
+  if (!REGARDLESS.has(words[last]!.lower)) return null;
+  const told = words.findIndex((w) => TOLD.has(w.lower));
+  const proceeded = told === -1 ? null : matchPhrase(words, PROCEEDING, told);
+  if (!proceeded || !COORDINATORS.has(words[previousWord(words, proceeded[0])]?.lower ?? '')) return null;
+  const subject = personSubject(words, told, people);
+  return subject !== -1 && !isNarrator(words[subject]) ? span('blame/counterfactual', words[proceeded[0]]!, words[last]!) : null;
+}
+
+const TOLD = new Set(['told', 'asked', 'warned', 'instructed', 'reminded', 'advised', 'ordered']);
 
 /** Words of being there after "had not been": "on shift", "there", "around", "available". */
 const PRESENT = new Set(['on', 'there', 'here', 'around', 'available', 'present', 'in', 'awake', 'at']);
@@ -284,7 +310,9 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     if (after === 'known' && OWED_KNOWLEDGE.has(lower)) return modalEnd;
     const subject = personSubject(words, i, people);
     // "The team could have used clearer alerts": a need of the people, not a judgement of them.
-    if (subject === -1 || !isParticiple(after) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
+    // "should of call": the spelling as heard takes a learner's bare verb.
+    const asHeard = words[modalEnd]!.lower === 'of';
+    if (subject === -1 || (!isParticiple(after) && !asHeard) || (POSSIBILITY_MODALS.has(lower) && NEEDS.has(after))) return -1;
     // "Nobody could have predicted the power cut": it was not possible, for anyone.
     if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject]!.lower)) return -1;
     // "Mateo could not have seen the cue light", "she couldn't have known": not possible for that person either.
@@ -336,7 +364,9 @@ function isNegation(words: readonly Token[], i: number, people?: People): boolea
   // "Kim not checked the logs", "he was not follow the runbook": learners' English negates without "did".
   if (people && before !== -1 && isPersonAt(words, before, people)) return true;
   // "Thabo has not checking the logs": a learner's perfect.
-  return ['did', 'does', 'do', 'had', 'was', 'were', 'has', 'have'].includes(words[before]?.lower ?? '');
+  // "Rahul is not check the expiry date": a learner's present with a bare verb ("is not checking email" is a state).
+  if (['is', 'are'].includes(words[before]?.lower ?? '') && /ing$/.test(words[nextWord(words, i)]?.lower ?? '')) return false;
+  return ['did', 'does', 'do', 'had', 'was', 'were', 'has', 'have', 'is', 'are'].includes(words[before]?.lower ?? '');
 }
 
 /**
@@ -344,7 +374,7 @@ function isNegation(words: readonly Token[], i: number, people?: People): boolea
  * not told, not who failed to tell (the hidden agent is `hiddenAgent`'s).
  */
 function negatedPassive(words: readonly Token[], not: number): boolean {
-  if (words[not]!.lower !== 'not' || !['was', 'were'].includes(words[previousWord(words, not)]?.lower ?? '')) return false;
+  if (words[not]!.lower !== 'not' || !['was', 'were', 'is', 'are'].includes(words[previousWord(words, not)]?.lower ?? '')) return false;
   return /[a-z](ed|en)$/.test(words[nextWord(words, not)]?.lower ?? '');
 }
 
@@ -384,6 +414,31 @@ function omissionNoun(words: readonly Token[], people: People): Finding | null {
 }
 
 /** "should have", "ought to have", "should've", "couldn't have": the end index, or -1. */
+/** Words after "could of" that show "of" is the preposition: "could of course", "would of the…". */
+const NOT_VERBS = new Set([
+  'course',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'them',
+  'us',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'my',
+  'your',
+  'all',
+  'any',
+  'some',
+]);
+
 function modalPerfectEnd(words: readonly Token[], i: number): number {
   const lower = words[i]!.lower;
   if (MODAL_CONTRACTIONS.has(lower)) return i;
@@ -393,5 +448,7 @@ function modalPerfectEnd(words: readonly Token[], i: number): number {
   for (let n = 0; j !== -1 && n < 2 && ['to', 'not'].includes(words[j]!.lower); n++) j = nextWord(words, j);
   // "should of checked": the spoken form of "should've", written as heard; "could has asked": a learner's agreement.
   const spelled = (form: string) => words[j]!.lower === form && isParticiple(words[nextWord(words, j)]?.lower ?? '');
-  return j !== -1 && (words[j]!.lower === 'have' || spelled('of') || spelled('has')) ? j : -1;
+  // "she should of call the harbour master": written as heard, with a learner's bare verb ("could of course" is not one).
+  const bare = words[j]?.lower === 'of' && /^[a-z]+$/.test(words[nextWord(words, j)]?.lower ?? '') && !NOT_VERBS.has(words[nextWord(words, j)]!.lower);
+  return j !== -1 && (words[j]!.lower === 'have' || spelled('of') || spelled('has') || bare) ? j : -1;
 }

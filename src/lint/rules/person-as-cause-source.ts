@@ -30,6 +30,7 @@ import {
   DEGREE_ADVERBS,
   DISABLING_VERBS,
   INCIDENT_NOUNS,
+  NARRATOR_FAILURES,
   PROBLEM_ORIGINS,
   LOADED_MARKERS,
   RISKY_TIMES,
@@ -276,20 +277,41 @@ function didIt(words: readonly Token[], act: number): boolean {
   return !fixed && words[act]!.lower === 'did' && ['it', 'this', 'that'].includes(words[nextWord(words, act)]?.lower ?? '');
 }
 
+const PLACE_PREPOSITIONS = new Set(['at', 'on', 'in', 'from', 'of', 'with']);
+
+/**
+ * The person a cleft's relative at `relative` points at: the word before it
+ * ("the night crew who…"), or the head before a short place phrase ("the night
+ * crew at the depot who…"); -1 when neither is a person.
+ */
+function cleftHead(words: readonly Token[], relative: number, people: People): number {
+  const before = previousWord(words, relative);
+  if (before !== -1 && isPersonAt(words, before, people)) return before;
+  for (let k = before, n = 0; k !== -1 && n < 4; k = previousWord(words, k), n++) {
+    if (!PLACE_PREPOSITIONS.has(words[k]!.lower)) continue;
+    const head = previousWord(words, k);
+    return head !== -1 && isPersonAt(words, head, people) ? head : -1;
+  }
+  return -1;
+}
+
 /** "It was Victor who disabled…", "Olek is the one who turned off…": the sentence is built to point at a person. */
 function cleftPerson(words: readonly Token[], people: People): Finding | null {
   const one = findPhrase(words, ['the', 'one', 'who']);
   if (one !== -1) {
     const be = previousWord(words, one);
     // "Tane's the one who…": the name carries "is".
-    const contracted = words[be]?.lower.endsWith("'s") === true && isPersonAt(words, be, people);
+    // "I'm the one who brought the bracket down": self-blame, when the act is one the authors own as a failure.
+    const selfBlame = ["i'm", "we're"].includes(words[be]?.lower ?? '');
+    const contracted = (words[be]?.lower.endsWith("'s") === true && isPersonAt(words, be, people)) || selfBlame;
     const who = contracted ? be : previousWord(words, be);
     const act = nextWord(words, one + 2);
+    const narrator = selfBlame || isNarrator(words[who]);
     if (
-      (contracted || ['is', 'was', "'s"].includes(words[be]?.lower ?? '')) &&
+      (contracted || ['is', 'was', "'s", 'am'].includes(words[be]?.lower ?? '')) &&
       who !== -1 &&
-      isPersonAt(words, who, people) &&
-      !isNarrator(words[who]) &&
+      (selfBlame || isPersonAt(words, who, people)) &&
+      (!narrator || NARRATOR_FAILURES.has(words[act]?.lower ?? '')) &&
       act !== -1 &&
       (harmfulAct(words, act) || causedFailure(words, act))
     )
@@ -298,13 +320,15 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
   for (const be of [['it', 'was'], ['it', 'is'], ["it's"]]) {
     const at = findPhrase(words, be);
     if (at === -1) continue;
-    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 5; j = nextWord(words, j), n++) {
-      // "it was Victor who…", "it was the genomics team that removed…".
+    for (let j = nextWord(words, at + be.length - 1), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++) {
+      // "it was Victor who…", "it was the genomics team that removed…", "it was the night crew at the depot who…".
+      // "It was three in the morning when the on-call who…": a new clause ends the cleft's noun phrase.
+      if (['when', 'while', 'because', 'after', 'before', 'and', 'but', 'so', 'as'].includes(words[j]!.lower) || words[j]!.text === ',') break;
       // "It was the engineers who restored service" credits the response.
       const credit = creditedAct(words, nextWord(words, j));
       const relative = !credit && (CLEFT_RELATIVES.has(words[j]!.lower) || (words[j]!.lower === 'that' && !BE.has(words[nextWord(words, j)]?.lower ?? '')));
-      if (relative && n > 0 && isPersonAt(words, previousWord(words, j), people) && !isNarrator(words[previousWord(words, j)]))
-        return span('blame/person-as-cause', words[at]!, words[j]!);
+      const head = cleftHead(words, j, people);
+      if (relative && n > 0 && head !== -1 && !isNarrator(words[head])) return span('blame/person-as-cause', words[at]!, words[j]!);
       // "It was the night-shift brewers who switched off the alarm": "who" makes any noun before it people, so an
       // unlisted trade counts when the act is harm ("it was the brewers who spotted it" credits them).
       if (words[j]!.lower === 'who' && n > 1 && !credit && words[nextWord(words, j)] && harmfulAct(words, nextWord(words, j)))

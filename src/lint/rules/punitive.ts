@@ -87,7 +87,8 @@ function findPunishment(sentence: Span, people: People): Finding[] {
       return BE.has(words[previousWord(words, at)]?.lower ?? '') && personSubject(words, at, people) !== -1;
     }
     if (first === 'consequences') return nextPerson(words, at + 1, people) !== -1;
-    if (words[end]!.lower === 'warning') return personSubject(words, at, people) !== -1;
+    // "Kim got a final warning", "issue a written warning to the driver".
+    if (words[end]!.lower === 'warning') return personSubject(words, at, people) !== -1 || nextPerson(words, end, people, 4) !== -1;
     return true;
   });
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];

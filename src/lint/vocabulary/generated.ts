@@ -53,7 +53,7 @@ export const NEGATIVE_SUBJECTS: ReadonlySet<string> = new Set(["nobody", "no"]);
 export const NOBODY_DID: ReadonlySet<string> = new Set([
   "read", "checked", "noticed", "looked", "tested", "reviewed", "verified", "bothered", "asked", "followed",
   "took", "thought", "showed", "responded", "answered", "acknowledged", "replied", "escalated", "watched",
-  "monitored",
+  "monitored", "picked", "called", "phoned", "rang", "paged", "flagged", "raised", "warned", "spoke",
 ]);
 
 /** Negations before a diligence verb: "never read", "didn't check", "did not follow". */
@@ -154,7 +154,8 @@ export const HINDSIGHT_PHRASES: ReadonlyArray<readonly string[]> = [
   ["signs","were","there"], ["signs","were","all","there"], ["writing","was","on","the","wall"],
   ["writing","on","the","wall"], ["bound","to","happen"], ["waiting","to","happen"], ["saw","it","coming"],
   ["see","it","coming"], ["plain","as","day"], ["clear","as","day"], ["plain","to","see"], ["as","plain","as"],
-  ["plain","to","anyone"],
+  ["plain","to","anyone"], ["obvious","to","everyone"], ["obvious","to","anyone"], ["obvious","to","all"],
+  ["painfully","obvious"], ["obvious","to","everybody"], ["obvious","to","anybody"],
 ];
 
 /** Words after "clearly" / "obviously" that describe how a thing is shown or felt, not what someone should have seen: "requests were clearly labelled", "obviously named metrics", "obviously distressing for the families". */
@@ -227,6 +228,7 @@ export const HUMAN_ERROR_PHRASES: ReadonlyArray<readonly string[]> = [
   ["oversight","by"], ["mistake","on","the","part","of"], ["clerical","error"], ["clerical","errors"],
   ["clerical","mistake"], ["clerical","mistakes"], ["make","mistake"], ["made","mistake"], ["makes","mistake"],
   ["make","mistakes"], ["mistake","of"], ["mistakes","of"], ["mistake","is","of"], ["error","of"],
+  ["human","slip"], ["human","slips"], ["human","lapse"], ["human","oversight"],
 ];
 
 /** "technician error", "clerk mistake": a role before one of these names a person's error as the cause (not "an error message", "the error budget"). */
@@ -781,6 +783,54 @@ export const JUDGEMENT_WORDS: ReadonlyArray<{ word: readonly string[]; innocent?
       "were",
       "doing"
     ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "he",
+      "is",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "she",
+      "is",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "they",
+      "are",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "he's",
+      "doing"
+    ]
+  },
+  {
+    "word": [
+      "no",
+      "idea",
+      "what",
+      "she's",
+      "doing"
+    ]
   }
 ];
 
@@ -856,6 +906,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "juniors", "apprentice", "apprentices", "student", "students", "freelancer", "freelancers", "subcontractor",
   "subcontractors", "bartender", "bartenders", "barista", "baristas", "lifeguard", "lifeguards", "steward",
   "stewards", "salesperson", "salespeople", "member", "members", "trainer", "trainers", "tutor", "tutors",
+  "personnel",
 ]);
 
 /** Verbs that, right after a capitalised first word, suggest the word is a name. */
@@ -1385,7 +1436,7 @@ export const NORM_VIOLATION_PHRASES: ReadonlyArray<readonly string[]> = [
 /** A person choosing to go past a safeguard or a norm (a norm violation, not an omission): "skipped the canary", "decided to skip the staged rollout"; "missed the page" stays a counterfactual. */
 export const SKIPPING_VERBS: ReadonlySet<string> = new Set([
   "skip", "skipped", "skipping", "skips", "bypass", "bypassing", "bypasses", "circumvent", "circumventing",
-  "circumvents", "override", "overrode", "overriding", "overrides",
+  "circumvents", "override", "overrode", "overriding", "overrides", "clicked", "waved",
 ]);
 
 /** Phrases that set a person's act against a norm from outside the verb: "Contrary to the runbook, Joao restarted…", "in breach of the access policy", "despite the change freeze" (a norm noun must follow closely and a person must act in the sentence); "against" only as an aside set off by a comma ("Kwame, against the documented steps, restarted…") or before "the advice of", since "argued against the policy" takes a side. */
@@ -1441,7 +1492,7 @@ export const AUTHORED_WORK: ReadonlySet<string> = new Set([
   "work", "change", "changes", "deploy", "deployment", "release", "script", "scripts", "code", "commit",
   "commits", "patch", "migration", "config", "configuration", "update", "edit", "edits", "push", "rollout",
   "job", "decision", "decisions", "choice", "choices", "tweak", "tweaks", "command", "commands", "upload",
-  "merge", "query", "queries", "fix", "rewrite", "refactor", "import",
+  "merge", "query", "queries", "fix", "rewrite", "refactor", "import", "handling",
 ]);
 
 /** Verbs that switch a safeguard off ("disabled the velocity checks", "muted the alarms"): a person doing it is loaded unless the clause gives a mitigation purpose or the safeguard was already bad ("the flaky check"). */
@@ -1605,7 +1656,8 @@ export const PUNITIVE_PHRASES: ReadonlyArray<readonly string[]> = [
   ["revoked","as","a","penalty"], ["docked"], ["pay","docked"], ["bonus","withheld"], ["home","without","pay"],
   ["suspended","without","pay"], ["leave","without","pay"], ["off","without","pay"], ["week","without","pay"],
   ["weeks","without","pay"], ["day","without","pay"], ["days","without","pay"], ["unpaid","leave"],
-  ["unpaid","suspension"],
+  ["unpaid","suspension"], ["off","the","on-call","roster"], ["off","the","on-call","rota"],
+  ["off","the","on-call","schedule"],
 ];
 
 /** "held accountable", "hold the team accountable". */
@@ -1795,7 +1847,7 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "breach", "breached", "break", "breaking", "breaks", "bricked", "brilliant", "bring", "bringing", "brings",
     "broke", "broken", "brought", "bug", "buggy", "busiest", "business", "bypass", "bypassed", "bypasses",
     "bypassing", "came", "carried", "cause", "caused", "causing", "cautioned", "checked", "checking", "cheers",
-    "circumvent", "circumvented", "circumventing", "circumvents", "classic", "cleartext", "clobbered",
+    "circumvent", "circumvented", "circumventing", "circumvents", "classic", "cleartext", "clicked", "clobbered",
     "coincidence", "collapsed", "combination", "comes", "coming", "commented", "compliant", "conclusion",
     "conclusions", "congrats", "congratulations", "considerate", "contradiction", "contrary", "contravened",
     "contravention", "convenience", "corners", "corrupted", "corrupting", "cost", "courtesy", "cover", "covered",
@@ -1840,8 +1892,8 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "unbounded", "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
     "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
     "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
-    "validated", "verified", "violated", "violates", "violating", "violation", "warned", "was", "went", "whim",
-    "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
+    "validated", "verified", "violated", "violates", "violating", "violation", "warned", "was", "waved", "went",
+    "whim", "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
     "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
@@ -1866,9 +1918,9 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "incompetence", "incompetent", "inexcusable", "irresponsible", "irresponsibly", "judgement", "judgment",
     "lack", "laziness", "lazy", "lousy", "massive", "misguided", "mistake", "negligence", "negligent",
     "negligently", "professionalism", "rash", "rashly", "reckless", "recklessly", "rigor", "rigour", "rookie",
-    "rubber", "rubber-stamp", "rubber-stamped", "rubber-stamping", "shoddily", "shoddy", "slack", "slapdash",
-    "slipshod", "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "they're", "thoughtless",
-    "thoughtlessly", "unacceptable", "unprofessional", "useless",
+    "rubber", "rubber-stamp", "rubber-stamped", "rubber-stamping", "she's", "shoddily", "shoddy", "slack",
+    "slapdash", "slipshod", "sloppily", "sloppiness", "sloppy", "stupid", "substandard", "terrible", "they're",
+    "thoughtless", "thoughtlessly", "unacceptable", "unprofessional", "useless",
   ],
   punitive: [
     "access", "accountable", "banned", "barred", "benched", "boot", "booted", "boots", "censured", "consequences",
@@ -1876,17 +1928,17 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "dismissed", "docked", "dropped", "example", "fire", "fired", "forfeited", "held", "hold", "holding", "kick",
     "kicked", "kicks", "let", "letting", "loses", "lost", "on-call", "penalty", "performance", "pulled", "punish",
     "punished", "punishes", "punishment", "re-trained", "re-training", "removed", "reprimand", "reprimanded",
-    "reprimands", "retrained", "retraining", "revoked", "rotation", "sack", "sacked", "suspend", "suspended",
-    "suspension", "taken", "terminated", "training", "unpaid", "want", "wanted", "wants", "warning", "withheld",
-    "without", "written",
+    "reprimands", "retrained", "retraining", "revoked", "rotation", "sack", "sacked", "schedule", "suspend",
+    "suspended", "suspension", "taken", "terminated", "training", "unpaid", "want", "wanted", "wants", "warning",
+    "withheld", "without", "written",
   ],
   hindsight: [
     "all", "any", "anybody", "anyone", "apparent", "blindingly", "cared", "clear", "clearly", "coming", "course",
-    "easy", "evident", "evidently", "foreseeable", "glaring", "had", "happen", "has", "have", "hindsight", "just",
-    "looking", "merely", "naturally", "need", "needed", "needless", "needs", "no-brainer", "obvious", "obviously",
-    "only", "oversight", "plain", "plainly", "predictable", "preventable", "retrospect", "right", "signs",
-    "simply", "stared", "stares", "staring", "supposed", "there", "they", "trivial", "trivially", "waiting",
-    "without", "writing",
+    "easy", "everybody", "everyone", "evident", "evidently", "foreseeable", "glaring", "had", "happen", "has",
+    "have", "hindsight", "just", "looking", "merely", "naturally", "need", "needed", "needless", "needs",
+    "no-brainer", "obvious", "obviously", "only", "oversight", "painfully", "plain", "plainly", "predictable",
+    "preventable", "retrospect", "right", "signs", "simply", "stared", "stares", "staring", "supposed", "there",
+    "they", "trivial", "trivially", "waiting", "without", "writing",
   ],
   vagueAction: [
     "alert", "ask", "attention", "attentive", "attentively", "awareness", "careful", "carefully", "caution",
