@@ -69,6 +69,21 @@ describe('packaging (slow: npm pack, then install into an empty git repository)'
     expect(linted.stdout).toContain('0 errors');
   });
 
+  it('points diagnostics at the docs inside node_modules, where the package put them', async () => {
+    await writeFile(path.join(consumer, 'postmortems', 'zz-broken.yaml'), 'title: Broken\nsumary: typo\n');
+    const validated = await postmortem('validate', 'postmortems/zz-broken.yaml', '--format', 'json');
+    await rm(path.join(consumer, 'postmortems', 'zz-broken.yaml'));
+    const diagnostics = JSON.parse(validated.stdout) as Array<{ url?: string; message: string; expected?: string }>;
+    const urls = diagnostics.map((d) => d.url).filter((url): url is string => url !== undefined);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      expect(url).toMatch(/^node_modules\/postmortems\/docs\//);
+      expect((await stat(path.join(consumer, url.replace(/#.*$/, '')))).isFile()).toBe(true);
+    }
+    // "expected a known field such as `summary` (19 fields; see docs/format.md)" names the docs too.
+    expect(diagnostics.some((d) => `${d.message} ${d.expected ?? ''}`.includes('see node_modules/postmortems/docs/format.md'))).toBe(true);
+  });
+
   it('gives TypeScript users types that compile without skipLibCheck (the README library example)', async () => {
     // The published .d.ts may name only packages a user gets with the package, not this repository's dev types.
     const example = [

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
+import { docsFolderFor } from '../../io/package-docs.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { lintWorkflow } from '../../workflows/lint.js';
 import { exitCodeFor, openOrReport, orUsageError, parseFormat, parseMaxWarnings } from './shared.js';
@@ -33,7 +34,7 @@ export const lintCommand: CommandSpec = {
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} file${files === 1 ? '' : 's'} linted: no problems found.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
-      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY }));
+      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY, docsFolder: docsFolderFor(io.cwd) }));
     }
     return exitCodeFor(diagnostics, maxWarnings);
   },

@@ -1,6 +1,7 @@
 /** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
 import { parseArgs } from 'node:util';
 import type { CommandSpec } from '../command.js';
+import { docsFolderFor } from '../../io/package-docs.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
 import { skippedFilesLine } from '../../workflows/incident-files.js';
 import { validateWorkflow } from '../../workflows/validate.js';
@@ -35,7 +36,7 @@ export const validateCommand: CommandSpec = {
     if (format === 'text' && diagnostics.length === 0) {
       if (!values.quiet) io.stdout(`${files} incident file${files === 1 ? '' : 's'} valid.\n`);
     } else if (!(values.quiet && diagnostics.length === 0)) {
-      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY }));
+      io.stdout(formatDiagnostics(diagnostics, format, { colour: io.isTTY, docsFolder: docsFolderFor(io.cwd) }));
     }
     return exitCodeFor(diagnostics, maxWarnings);
   },
