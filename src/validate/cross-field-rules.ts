@@ -13,6 +13,7 @@ import { locatePath, type YamlSource } from '../load/parse.js';
 import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
+import { calendarDayHint } from './date-hints.js';
 import { repeatedTimeAdvice } from '../incident/repeated-time.js';
 import { isCalendarDate, isTimeZone, resolveTime, suggestTimeZone } from '../incident/time.js';
 
@@ -67,6 +68,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
       message: `\`${date}\` is not a real calendar day`,
       expected: 'a date that exists (YYYY-MM-DD)',
       actual: `\`${date}\``,
+      note: calendarDayHint(date),
     });
   }
 
@@ -215,6 +217,7 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
         message: `\`${deadline}\` is not a real calendar day`,
         expected: 'a date that exists (YYYY-MM-DD)',
         actual: `\`${deadline}\``,
+        note: calendarDayHint(deadline),
       });
     }
   });

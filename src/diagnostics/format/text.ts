@@ -24,8 +24,8 @@ export function formatLine(d: Diagnostic): string {
   return `${formatPosition(d)} ${d.severity} ${d.message}${where} ${d.ruleId}`;
 }
 
-/** The related place as `3:5` in the same file, or `other.yaml:3:5`. */
-function causePlace(cause: NonNullable<Diagnostic['cause']>, file: string): string {
+/** The related place as `3:5` in the same file, or `other.yaml:3:5` (the github format words it the same). */
+export function causePlace(cause: NonNullable<Diagnostic['cause']>, file: string): string {
   const position = cause.line === null ? '' : `${cause.line}:${cause.column ?? 1}`;
   if (cause.file === file) return position || cause.file;
   return position ? `${cause.file}:${position}` : cause.file;

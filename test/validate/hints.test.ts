@@ -1,0 +1,142 @@
+/**
+ * The hint of each diagnostic a new user meets first: what to write, built
+ * from what they wrote where it can be (`20-03-2024` → `2024-03-20`). One row
+ * per case: the edit to the minimal incident, the field path, the hint
+ * (`note`) and the suggested values.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { formatGithub } from '../../src/diagnostics/format/github.js';
+import { formatText } from '../../src/diagnostics/format/text.js';
+import { checkIncident } from '../../src/validate/check-incident.js';
+import { edit } from './minimal.js';
+
+const only = (text: string) => {
+  const { diagnostics } = checkIncident('incident.yaml', text, DEFAULT_CONFIG);
+  expect(diagnostics.map((d) => d.message)).toHaveLength(1);
+  return diagnostics[0]!;
+};
+
+const impact = (line: string) => edit(['  description: 5% of requests failed', `  description: 5% of requests failed\n  ${line}`]);
+const deadline = (value: string) => edit(['  - action: Add a test', `  - action: Add a test\n    deadline: ${value}`]);
+const date = (value: string) => edit(['date: 2024-01-15', `date: ${value}`]);
+
+describe('hints', () => {
+  it.each([
+    {
+      name: 'a word for a count',
+      text: impact('users_affected: many'),
+      path: 'impact.users_affected',
+      note: 'Write a whole number without quotes, e.g. `users_affected: 250`; an estimate will do, or leave the field out when there is none.',
+      suggestions: [],
+    },
+    {
+      name: 'a count written with its unit and separators',
+      text: impact('users_affected: "~1,200 users"'),
+      path: 'impact.users_affected',
+      note: 'Write the number alone, without quotes, units or separators: `users_affected: 1200`.',
+      suggestions: ['1200'],
+    },
+    {
+      name: 'a share written with its percent sign',
+      text: impact('requests_failed_pct: 5%'),
+      path: 'impact.requests_failed_pct',
+      note: 'Write the number alone, without quotes, units or separators: `requests_failed_pct: 5`.',
+      suggestions: ['5'],
+    },
+    {
+      name: 'a fractional count',
+      text: impact('users_affected: 12.5'),
+      path: 'impact.users_affected',
+      note: 'Write a whole number: `users_affected: 13`.',
+      suggestions: ['13'],
+    },
+    {
+      name: 'a day February does not have',
+      text: date('2024-02-30'),
+      path: 'date',
+      note: 'February 2024 has 29 days: the last is `2024-02-29`; check the day.',
+      suggestions: [],
+    },
+    {
+      name: 'a leap day in a common year',
+      text: deadline('2023-02-29'),
+      path: 'action_items[0].deadline',
+      note: 'February 2023 has 28 days: the last is `2023-02-28`; check the day.',
+      suggestions: [],
+    },
+    {
+      name: 'day and month swapped',
+      text: date('2024-13-05'),
+      path: 'date',
+      note: 'There is no month 13: the form is YYYY-MM-DD (year, month, day); with day and month swapped it is `2024-05-13`.',
+      suggestions: [],
+    },
+    {
+      name: 'day 00',
+      text: date('2024-01-00'),
+      path: 'date',
+      note: 'Days count from 01: the first of January 2024 is `2024-01-01`.',
+      suggestions: [],
+    },
+    {
+      name: 'a deadline written day first',
+      text: deadline('20-03-2024'),
+      path: 'action_items[0].deadline',
+      note: 'Write the date as YYYY-MM-DD (year, month, day): `2024-03-20`.',
+      suggestions: ['2024-03-20'],
+    },
+    {
+      name: 'a date that reads either way',
+      text: date('03/04/2024'),
+      path: 'date',
+      note: 'Write the date as YYYY-MM-DD (year, month, day): `2024-04-03` for 3 April 2024, or `2024-03-04` for 4 March 2024.',
+      suggestions: ['2024-04-03', '2024-03-04'],
+    },
+    {
+      name: 'a date with slashes and no padding',
+      text: deadline('2024/3/5'),
+      path: 'action_items[0].deadline',
+      note: 'Write the date as YYYY-MM-DD (year, month, day): `2024-03-05`.',
+      suggestions: ['2024-03-05'],
+    },
+    {
+      name: 'a date with a time',
+      text: deadline('2024-03-20 17:00'),
+      path: 'action_items[0].deadline',
+      note: 'This field holds the day only, as YYYY-MM-DD (year, month, day): `2024-03-20`; times go in the timeline.',
+      suggestions: ['2024-03-20'],
+    },
+    {
+      name: 'a date in words',
+      text: deadline('next week'),
+      path: 'action_items[0].deadline',
+      note: 'Write the date as YYYY-MM-DD (year, month, day), e.g. `2024-01-15` for 15 January 2024.',
+      suggestions: [],
+    },
+  ])('$name', ({ text, path, note, suggestions }) => {
+    const diagnostic = only(text);
+    expect([diagnostic.path, diagnostic.note, diagnostic.suggestions]).toEqual([path, note, suggestions]);
+  });
+});
+
+describe('a duplicate key', () => {
+  const text = edit(['title: Checkout errors\n', 'title: Checkout errors\nsummary: Again.\n']);
+
+  it('points at the first one and says what to do', () => {
+    const diagnostic = only(text);
+    expect(diagnostic).toMatchObject({
+      ruleId: 'schema/duplicate-key',
+      line: 5,
+      path: 'summary',
+      note: 'Keep one `summary:`: merge this value into the first one and delete this one, or rename one of the two keys.',
+      cause: { file: 'incident.yaml', line: 2, column: 1, message: 'the first `summary`' },
+    });
+  });
+
+  it('shows the first one as `see:` in the text and github formats', () => {
+    const diagnostic = only(text);
+    expect(formatText([diagnostic])).toContain('see: 2:1: the first `summary`\n');
+    expect(formatGithub([diagnostic])).toContain('%0Asee: 2:1: the first `summary`\n');
+  });
+});
