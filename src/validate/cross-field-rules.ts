@@ -14,6 +14,7 @@ import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
 import { calendarDayHint } from './date-hints.js';
+import { severityAdvice } from './severity-level.js';
 import { repeatedTimeAdvice } from '../incident/repeated-time.js';
 import { isCalendarDate, isTimeZone, resolveTime, suggestTimeZone } from '../incident/time.js';
 
@@ -91,12 +92,14 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
 
   const severity = asText(incident.severity);
   if (severity !== null && severity !== '' && !context.severities.includes(normaliseSeverity(severity))) {
+    const advice = severityAdvice(severity, context.severities);
     report(['severity'], {
       ruleId: 'schema/severity',
-      message: `${quoteText(severity)} is not on the severity scale`,
+      message: `${quoteText(severity)} is not on the severity scale${advice ? `; did you mean \`${advice.level}\`?` : ''}`,
       expected: context.severities.join(' | '),
       actual: quoteText(severity),
-      note: 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
+      suggestions: advice ? [advice.level] : [],
+      note: advice?.note ?? 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
     });
   }
 

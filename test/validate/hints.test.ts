@@ -140,3 +140,57 @@ describe('a duplicate key', () => {
     expect(formatGithub([diagnostic])).toContain('%0Asee: 2:1: the first `summary`\n');
   });
 });
+
+describe('a severity off the scale', () => {
+  const check = (value: string, severities = DEFAULT_CONFIG.severities) => {
+    const { diagnostics } = checkIncident('incident.yaml', edit(['severity: SEV2', `severity: ${value}`]), { severities });
+    expect(diagnostics).toHaveLength(1);
+    return diagnostics[0]!;
+  };
+  const SCALE = 'the scale is SEV1, SEV2, SEV3, SEV4, SEV5 (`severities` in postmortem.config.yaml)';
+
+  it.each([
+    {
+      value: '2',
+      message: '`severity` must be text, not the number 2',
+      note: `YAML read this as a number, but a severity is a level of the scale: write \`severity: SEV2\`; ${SCALE}.`,
+      suggestions: ['SEV2'],
+    },
+    {
+      value: '"2"',
+      message: '`2` is not on the severity scale; did you mean `SEV2`?',
+      note: `Write \`severity: SEV2\`: ${SCALE}.`,
+      suggestions: ['SEV2'],
+    },
+    { value: 'P2', message: '`P2` is not on the severity scale; did you mean `SEV2`?', note: `Write \`severity: SEV2\`: ${SCALE}.`, suggestions: ['SEV2'] },
+    {
+      value: 'sev 4',
+      message: '`sev 4` is not on the severity scale; did you mean `SEV4`?',
+      note: `Write \`severity: SEV4\`: ${SCALE}.`,
+      suggestions: ['SEV4'],
+    },
+    {
+      value: '9',
+      message: '`severity` must be text, not the number 9',
+      note: 'YAML read this as a number, but a severity is a level of the scale: SEV1, SEV2, SEV3, SEV4, SEV5 (`severities` in postmortem.config.yaml).',
+      suggestions: [],
+    },
+    {
+      value: 'high',
+      message: '`high` is not on the severity scale',
+      note: 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
+      suggestions: [],
+    },
+  ])('`severity: $value` suggests the level its digits name', ({ value, message, note, suggestions }) => {
+    const diagnostic = check(value);
+    expect([diagnostic.message, diagnostic.note, diagnostic.suggestions]).toEqual([message, note, suggestions]);
+  });
+
+  it.each([
+    ['1', 'P1'],
+    ['SEV2', 'P2'],
+    ['"0"', 'P0'],
+  ])('on a configured scale of P0..P3, `severity: %s` suggests `%s`', (value, level) => {
+    expect(check(value, ['P0', 'P1', 'P2', 'P3']).suggestions).toEqual([level]);
+  });
+});
