@@ -16,7 +16,7 @@ import { checkIncidentRules } from './cross-field-rules.js';
 import type { IncidentInput } from './schema.js';
 import { checkSchema } from './schema-check.js';
 import { severityNumberAdvice } from './severity-level.js';
-import { validateIncident } from './standalone-validators.js';
+import { incidentFieldPlaces, validateIncident } from './standalone-validators.js';
 import type { Config } from '../config/config.js';
 import { trackerWarnings } from '../report/incident-warnings.js';
 import { NO_POLICIES } from '../report/policies.js';
@@ -99,7 +99,10 @@ function checkPastMistakes(file: string, source: YamlSource | null, config: Pick
  * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
  */
 export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
-  const schemaDiagnostics = checkSchema(validateIncident, data, file, source, { advise: (path, value) => adviseOnSeverity(path, value, config.severities) });
+  const schemaDiagnostics = checkSchema(validateIncident, data, file, source, {
+    advise: (path, value) => adviseOnSeverity(path, value, config.severities),
+    fieldPlaces: incidentFieldPlaces,
+  });
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
   const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;

@@ -14,6 +14,7 @@ import { article, describeValue, knownFieldsText, numberHint, quoteText, typeHin
 import { closest } from '../diagnostics/suggest.js';
 import { DATE_PATTERN } from './allowed-values.js';
 import { dateFormHint } from './date-hints.js';
+import { misplacedFieldNote, type FieldPlaces } from './field-places.js';
 
 export type Segment = string | number;
 
@@ -31,6 +32,8 @@ export interface SchemaErrorContext {
   base: Segment[];
   value: unknown;
   parent: ParentSchema | undefined;
+  /** Where each field name of the format belongs (`five_whys` → `root_cause.five_whys`). */
+  fieldPlaces: FieldPlaces;
   /** The field path and source span of a path, for the diagnostic. */
   where(path: Segment[], key?: boolean): { path: string | null; span: SourceSpan | null };
 }
@@ -76,7 +79,9 @@ const unknownField: Describe = (c) => {
     expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(' or ')}` : knownFieldsText(known, guess),
     actual: quoteText(name),
     suggestions: guess ? [guess] : [],
-    note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
+    note:
+      misplacedFieldNote(c.fieldPlaces, name, c.base, guess) ??
+      `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
   };
 };
 

@@ -8,15 +8,18 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
+import type { FieldPlaces } from './field-places.js';
 import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './keyword-messages.js';
 
 export { closest } from '../diagnostics/suggest.js';
 export { describeValue } from './describe.js';
 
-/** Hints a caller knows and the schema does not (the configured severity scale). */
+/** What a caller knows and the compiled validator does not. */
 export interface SchemaCheckOptions {
-  /** A better hint (and suggested values) for the value at a path, or null to keep the generic one. */
+  /** A better hint (and suggested values) for the value at a path, or null to keep the generic one (the configured severity scale). */
   advise?: (path: readonly Segment[], value: unknown) => { note: string; suggestions: string[] } | null;
+  /** Where each field name of the format belongs, so an unknown field that is known elsewhere is told where it goes. */
+  fieldPlaces?: FieldPlaces;
 }
 
 /**
@@ -93,6 +96,7 @@ function describeError(error: ErrorObject, data: unknown, file: string, source: 
     base,
     value,
     parent: error.parentSchema as ParentSchema | undefined,
+    fieldPlaces: options.fieldPlaces ?? {},
     where: (path, key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) }),
   });
   if (!described) return null;

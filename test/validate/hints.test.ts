@@ -5,10 +5,13 @@
  * (`note`) and the suggested values.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { checkConfig, DEFAULT_CONFIG } from '../../src/config/config.js';
 import { formatGithub } from '../../src/diagnostics/format/github.js';
 import { formatText } from '../../src/diagnostics/format/text.js';
 import { checkIncident } from '../../src/validate/check-incident.js';
+import { fieldPlaces } from '../../src/validate/field-places.js';
+import { incidentJsonSchema } from '../../src/validate/schema.js';
+import { incidentFieldPlaces } from '../../src/validate/standalone-validators.js';
 import { edit } from './minimal.js';
 
 const only = (text: string) => {
@@ -192,5 +195,54 @@ describe('a severity off the scale', () => {
     ['"0"', 'P0'],
   ])('on a configured scale of P0..P3, `severity: %s` suggests `%s`', (value, level) => {
     expect(check(value, ['P0', 'P1', 'P2', 'P3']).suggestions).toEqual([level]);
+  });
+});
+
+describe('a known field at the wrong level', () => {
+  it.each([
+    {
+      name: '`five_whys` at the top level',
+      text: edit(['lessons:', 'five_whys: [It broke]\nlessons:']),
+      path: 'five_whys',
+      note: '`five_whys` belongs under `root_cause` (`root_cause.five_whys`): move it there.',
+    },
+    {
+      name: '`five_whys` one level too deep, in a timeline entry',
+      text: edit(['    type: start', '    type: start\n    five_whys: [It broke]']),
+      path: 'timeline[0].five_whys',
+      note: '`five_whys` belongs under `root_cause` (`root_cause.five_whys`): move it there.',
+    },
+    {
+      name: '`summary` under `impact`',
+      text: edit(['  description: 5% of requests failed', '  description: 5% of requests failed\n  summary: Checkout failed.']),
+      path: 'impact.summary',
+      note: '`summary` belongs at the top level (`summary`): move it there.',
+    },
+    {
+      name: '`type` at the top level, which two lists have',
+      text: edit(['lessons:', 'type: deploy\nlessons:']),
+      path: 'type',
+      note: '`type` belongs in a `timeline` entry or in an `action_items` entry (`timeline[].type`, `action_items[].type`): move it there.',
+    },
+    {
+      name: 'a field no level has keeps the general hint',
+      text: edit(['lessons:', 'flavour: mint\nlessons:']),
+      path: 'flavour',
+      note: 'Custom data goes under a key that starts with `x-`, which is kept and ignored.',
+    },
+  ])('$name', ({ text, path, note }) => {
+    const diagnostic = only(text);
+    expect([diagnostic.ruleId, diagnostic.path, diagnostic.note]).toEqual(['schema/unknown-field', path, note]);
+  });
+
+  it('in the configuration too: `repo` at the top level belongs under `sync`', () => {
+    const [diagnostic] = checkConfig('postmortem.config.yaml', 'repo: acme/platform\n').diagnostics;
+    expect(diagnostic?.note).toBe('`repo` belongs under `sync` (`sync.repo`): move it there.');
+  });
+
+  it('reads the places from the schema, as `npm run schemas` ships them', () => {
+    expect(fieldPlaces(incidentJsonSchema())).toEqual(incidentFieldPlaces);
+    expect(incidentFieldPlaces.five_whys).toEqual(['root_cause.five_whys']);
+    expect(incidentFieldPlaces.title).toEqual(['title', 'lessons[].title']);
   });
 });
