@@ -28329,13 +28329,15 @@ var init_locate = __esm({
 function checkDocumentStructure(source) {
   const found = [];
   const ancestors = [source.document];
-  const report = (container, node2, ruleId, message, note, key) => {
+  const report = (container, node2, ruleId, message, note, key, related) => {
     const span2 = spanOfNode(source, node2);
     const shown = span2 && ruleId === "schema/too-deep" ? { line: span2.line, column: span2.column } : span2;
     const segments = ruleId === "schema/too-deep" ? [] : fieldPathOf(ancestors, container);
     if (key !== void 0) segments.push(key);
     const path14 = segments.length > 0 ? formatFieldPath(segments) : void 0;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path14 }));
+    const at = related ? spanOfNode(source, related.node) : null;
+    const cause = related ? { file: source.file, line: at?.line ?? null, column: at?.column ?? null, message: related.message } : void 0;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path: path14, cause }));
   };
   let tooDeep = false;
   const walk = (node2, depth) => {
@@ -28374,7 +28376,7 @@ function checkDocumentStructure(source) {
       tooDeep = true;
       return;
     }
-    if ((0, import_yaml2.isMap)(node2)) checkKeys(node2, (at, ruleId, message, note, key) => report(node2, at, ruleId, message, note, key));
+    if ((0, import_yaml2.isMap)(node2)) checkKeys(node2, (at, ruleId, message, note, key, related) => report(node2, at, ruleId, message, note, key, related));
     ancestors.push(node2);
     for (const item of node2.items) {
       if ((0, import_yaml2.isPair)(item)) {
@@ -28404,7 +28406,7 @@ function fieldPathOf(ancestors, node2) {
   return segments;
 }
 function checkKeys(map, report) {
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   for (const pair of map.items) {
     const key = pair.key;
     if (!(0, import_yaml2.isScalar)(key)) {
@@ -28422,9 +28424,17 @@ function checkKeys(map, report) {
         name
       );
     } else if (seen.has(name)) {
-      report(key, "schema/duplicate-key", `Duplicate key \`${name}\`: each key may appear once in a mapping`, "Remove or rename one of the two keys.", name);
+      report(
+        key,
+        "schema/duplicate-key",
+        `Duplicate key \`${name}\`: each key may appear once in a mapping`,
+        `Keep one \`${name}:\`: merge this value into the first one and delete this one, or rename one of the two keys.`,
+        name,
+        { node: seen.get(name), message: `the first \`${name}\`` }
+      );
+      continue;
     }
-    seen.add(name);
+    seen.set(name, key);
   }
 }
 function contains(outer, inner) {
@@ -28742,6 +28752,29 @@ function typeHint(wanted, value) {
   if (value === null) return "Write a value after the colon, or remove the key.";
   return void 0;
 }
+function numberHint(wanted, value, key) {
+  if (wanted !== "integer" && wanted !== "number") return void 0;
+  const whole = wanted === "integer";
+  const field2 = key ?? "value";
+  if (typeof value === "number" && whole && !Number.isInteger(value) && Number.isFinite(value)) {
+    const rounded = String(Math.round(value));
+    return { note: `Write a whole number: \`${field2}: ${rounded}\`.`, suggestion: rounded };
+  }
+  if (typeof value !== "string") return void 0;
+  const found = numberIn(value, whole);
+  if (found !== null) return { note: `Write the number alone, without quotes, units or separators: \`${field2}: ${found}\`.`, suggestion: found };
+  return {
+    note: `Write ${whole ? "a whole number" : "a number"} without quotes, e.g. \`${field2}: ${whole ? "250" : "12.5"}\`; an estimate will do, or leave the field out when there is none.`
+  };
+}
+function numberIn(text4, whole) {
+  const numbers = text4.match(/\d[\d,_]*(?:\.\d+)?/g) ?? [];
+  if (numbers.length !== 1) return null;
+  const written2 = numbers[0];
+  if (/[,_]/.test(written2) && !/^\d{1,3}([,_]\d{3})+(\.\d+)?$/.test(written2)) return null;
+  const plain = written2.replace(/[,_]/g, "");
+  return whole && plain.includes(".") ? null : plain;
+}
 function knownFieldsText(known, guess) {
   const quoted = known.map((k) => `\`${k}\``);
   if (known.length === 0) return "no fields here (only `x-` keys)";
@@ -28807,6 +28840,642 @@ var init_suggest = __esm({
   }
 });
 
+// src/validate/allowed-values.ts
+var ACTION_STATUSES, DATE_PATTERN;
+var init_allowed_values = __esm({
+  "src/validate/allowed-values.ts"() {
+    "use strict";
+    ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
+    DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+  }
+});
+
+// node_modules/@date-fns/tz/constants/index.js
+var init_constants = __esm({
+  "node_modules/@date-fns/tz/constants/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzName/index.js
+function tzName(timeZone, date, format = "long") {
+  return new Intl.DateTimeFormat("en-US", {
+    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
+    hour: "numeric",
+    timeZone,
+    timeZoneName: format
+  }).format(date).split(/\s/g).slice(2).join(" ");
+}
+var init_tzName = __esm({
+  "node_modules/@date-fns/tz/tzName/index.js"() {
+  }
+});
+
+// node_modules/@date-fns/tz/tzOffset/index.js
+function tzOffset(timeZone, date) {
+  try {
+    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      timeZoneName: "longOffset"
+    }).format;
+    const offsetStr = format(date).split("GMT")[1];
+    if (offsetStr in offsetCache) return offsetCache[offsetStr];
+    return calcOffset(offsetStr, offsetStr.split(":"));
+  } catch {
+    if (timeZone in offsetCache) return offsetCache[timeZone];
+    const captures = timeZone?.match(offsetRe);
+    if (captures) return calcOffset(timeZone, captures.slice(1));
+    return NaN;
+  }
+}
+function calcOffset(cacheStr, values) {
+  const hours = +(values[0] || 0);
+  const minutes = +(values[1] || 0);
+  const seconds2 = +(values[2] || 0) / 60;
+  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
+}
+var offsetFormatCache, offsetCache, offsetRe;
+var init_tzOffset = __esm({
+  "node_modules/@date-fns/tz/tzOffset/index.js"() {
+    offsetFormatCache = {};
+    offsetCache = {};
+    offsetRe = /([+-]\d\d):?(\d\d)?/;
+  }
+});
+
+// node_modules/@date-fns/tz/date/mini.js
+function syncToInternal(date) {
+  date.internal.setTime(+date);
+  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
+  // precision errors from historical offsets.
+  Math.round(-tzOffset(date.timeZone, date) * 60));
+}
+function syncFromInternal(date) {
+  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
+  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
+  adjustToSystemTZ(date);
+}
+function adjustToSystemTZ(date, constructorArgs) {
+  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
+  const offsetWithSeconds = tzOffset(date.timeZone, date);
+  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
+  const prevHour = /* @__PURE__ */ new Date(+date);
+  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
+  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
+  const systemDSTChange = systemOffset - prevHourSystemOffset;
+  let systemOffsetForDiff = systemOffset;
+  if (systemDSTChange && systemOffset !== offset) {
+    const systemHour = Date.prototype.getHours.apply(date);
+    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
+    if (systemHour !== expectedHour) {
+      const testDate = /* @__PURE__ */ new Date(+date);
+      const testOffsetDiff = systemOffset - offset;
+      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
+      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
+      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
+      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
+    }
+  }
+  const offsetDiff = systemOffsetForDiff - offset;
+  if (offsetDiff)
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
+  const systemDate = /* @__PURE__ */ new Date(+date);
+  systemDate.setUTCSeconds(0);
+  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
+  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
+  if (secondsOffset || systemSecondsOffset)
+    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
+  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
+  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
+  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
+  const postOffsetDiff = postSystemOffset - postOffset;
+  const offsetChanged = postOffset !== offset;
+  const postDiff = postOffsetDiff - offsetDiff;
+  const targetDSTShift = postOffset - offset;
+  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
+  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
+  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
+    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
+    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
+    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
+    const offsetChange = postOffset - newOffset;
+    if (offsetChange && postDiff < 0) {
+      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
+    }
+  }
+  syncToInternal(date);
+  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
+  const drift = expectedTime - +date.internal;
+  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
+    Date.prototype.setTime.call(date, +date + drift);
+    syncToInternal(date);
+  }
+}
+function constructorArgsToInternalTime(args) {
+  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
+}
+function targetInternalTime(date, time) {
+  const internal = new Date(time ?? +date);
+  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
+  return +internal;
+}
+var TZDateMini, re;
+var init_mini = __esm({
+  "node_modules/@date-fns/tz/date/mini.js"() {
+    init_tzOffset();
+    TZDateMini = class _TZDateMini extends Date {
+      //#region static
+      constructor(...args) {
+        super();
+        if (args.length > 1 && typeof args[args.length - 1] === "string") {
+          this.timeZone = args.pop();
+        }
+        this.internal = /* @__PURE__ */ new Date();
+        if (isNaN(tzOffset(this.timeZone, this))) {
+          this.setTime(NaN);
+        } else {
+          if (!args.length) {
+            this.setTime(Date.now());
+          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
+            this.setTime(args[0]);
+          } else if (typeof args[0] === "string") {
+            this.setTime(+new Date(args[0]));
+          } else if (args[0] instanceof Date) {
+            this.setTime(+args[0]);
+          } else {
+            this.setTime(+new Date(...args));
+            adjustToSystemTZ(this, args);
+          }
+        }
+      }
+      static tz(tz, ...args) {
+        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
+      }
+      //#endregion
+      //#region time zone
+      withTimeZone(timeZone) {
+        return new _TZDateMini(+this, timeZone);
+      }
+      getTimezoneOffset() {
+        const offset = -tzOffset(this.timeZone, this);
+        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
+      }
+      //#endregion
+      //#region time
+      setTime(_time) {
+        Date.prototype.setTime.apply(this, arguments);
+        syncToInternal(this);
+        return +this;
+      }
+      //#endregion
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDateMini(+new Date(date), this.timeZone);
+      }
+      //#endregion
+    };
+    re = /^(get|set)(?!UTC)/;
+    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
+      if (!re.test(method)) return;
+      const utcMethod = method.replace(re, "$1UTC");
+      if (!TZDateMini.prototype[utcMethod]) return;
+      if (method.startsWith("get")) {
+        TZDateMini.prototype[method] = function() {
+          return this.internal[utcMethod]();
+        };
+      } else {
+        TZDateMini.prototype[method] = function() {
+          Date.prototype[utcMethod].apply(this.internal, arguments);
+          syncFromInternal(this);
+          return +this;
+        };
+        TZDateMini.prototype[utcMethod] = function() {
+          Date.prototype[utcMethod].apply(this, arguments);
+          syncToInternal(this);
+          return +this;
+        };
+      }
+    });
+  }
+});
+
+// node_modules/@date-fns/tz/date/index.js
+var TZDate;
+var init_date = __esm({
+  "node_modules/@date-fns/tz/date/index.js"() {
+    init_tzName();
+    init_mini();
+    TZDate = class _TZDate extends TZDateMini {
+      //#region static
+      static tz(tz, ...args) {
+        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
+      }
+      //#endregion
+      //#region representation
+      toISOString() {
+        const [sign, hours, minutes] = this.tzComponents();
+        const tz = `${sign}${hours}:${minutes}`;
+        return this.internal.toISOString().slice(0, -1) + tz;
+      }
+      toString() {
+        return `${this.toDateString()} ${this.toTimeString()}`;
+      }
+      toDateString() {
+        const [day, date, month, year] = this.internal.toUTCString().split(" ");
+        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
+      }
+      toTimeString() {
+        const time = this.internal.toUTCString().split(" ")[4];
+        const [sign, hours, minutes] = this.tzComponents();
+        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
+      }
+      toLocaleString(locales, options) {
+        return Date.prototype.toLocaleString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      toLocaleDateString(locales, options) {
+        return Date.prototype.toLocaleDateString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      toLocaleTimeString(locales, options) {
+        return Date.prototype.toLocaleTimeString.call(this, locales, {
+          ...options,
+          timeZone: options?.timeZone || this.timeZone
+        });
+      }
+      //#endregion
+      //#region private
+      tzComponents() {
+        const offset = this.getTimezoneOffset();
+        const sign = offset > 0 ? "-" : "+";
+        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+        return [sign, hours, minutes];
+      }
+      //#endregion
+      withTimeZone(timeZone) {
+        return new _TZDate(+this, timeZone);
+      }
+      //#region date-fns integration
+      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
+        return new _TZDate(+new Date(date), this.timeZone);
+      }
+      //#endregion
+    };
+  }
+});
+
+// node_modules/@date-fns/tz/tz/index.js
+var init_tz = __esm({
+  "node_modules/@date-fns/tz/tz/index.js"() {
+    init_date();
+  }
+});
+
+// node_modules/@date-fns/tz/tzScan/index.js
+var init_tzScan = __esm({
+  "node_modules/@date-fns/tz/tzScan/index.js"() {
+    init_tzOffset();
+  }
+});
+
+// node_modules/@date-fns/tz/index.js
+var init_tz2 = __esm({
+  "node_modules/@date-fns/tz/index.js"() {
+    init_constants();
+    init_date();
+    init_mini();
+    init_tz();
+    init_tzOffset();
+    init_tzScan();
+    init_tzName();
+  }
+});
+
+// src/incident/time.ts
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+function isRealDay(year, month, day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+function daysInMonth(year, month) {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+function offsetMinutes(zone, instant) {
+  return isUtc(zone) ? 0 : tzOffset(zone, instant);
+}
+function zoneFormatter(zone) {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === void 0) {
+    formatter = null;
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
+      try {
+        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      } catch {
+        formatter = null;
+      }
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+function isTimeZone(zone) {
+  return isUtc(zone) || zoneFormatter(zone) !== null;
+}
+function canonicalTimeZone(zone) {
+  if (isUtc(zone)) return "UTC";
+  let canonical = canonicalZones.get(zone);
+  if (canonical === void 0) {
+    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
+    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
+}
+function knownTimeZones() {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}
+function suggestTimeZone(raw) {
+  const zones = knownTimeZones();
+  const near = closest(raw, zones);
+  if (near !== null) return near;
+  const city = (zone) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const byCity = closest(raw.replace(/_/g, " "), zones.map(city));
+  return byCity === null ? null : zones.find((zone) => city(zone) === byCity) ?? null;
+}
+function resolveTime(raw, date, timeZone) {
+  const text4 = raw.trim();
+  const withOffset = OFFSET_DATE_TIME.exec(text4);
+  if (withOffset) return resolveWithOffset(withOffset);
+  const local = LOCAL_DATE_TIME.exec(text4);
+  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text4);
+  const timeOfDay = TIME_OF_DAY.exec(text4);
+  if (timeOfDay) {
+    const [year, month, day] = date.split("-");
+    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text4);
+  }
+  return {
+    ok: false,
+    reason: "format",
+    message: `${quoteText(raw)} is not a time this format understands`
+  };
+}
+function wallClockOf(parts) {
+  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
+  return { year, month, day, hour, minute, second };
+}
+function utcMillis(clock) {
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
+  return date.getTime();
+}
+function checkRanges(clock, text4) {
+  const { year, month, day, hour, minute, second } = clock;
+  if (!isRealDay(year, month, day)) {
+    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
+  }
+  return null;
+}
+function resolveWithOffset(match) {
+  const clock = wallClockOf(match.slice(1, 7));
+  const invalid = checkRanges(clock, match[0]);
+  if (invalid) return invalid;
+  const zone = match[7].toUpperCase();
+  let offsetMinutes2 = 0;
+  if (zone !== "Z") {
+    const digits = zone.replace(":", "");
+    const sign = digits.startsWith("-") ? -1 : 1;
+    const hours = Number(digits.slice(1, 3));
+    const minutes = Number(digits.slice(3, 5));
+    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
+    offsetMinutes2 = sign * (hours * 60 + minutes);
+  }
+  const fraction = /\.(\d{1,3})/.exec(match[0]);
+  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
+  const wall = utcMillis(clock) + millis;
+  return { ok: true, instant: new Date(wall - offsetMinutes2 * MINUTE), hasOffset: true };
+}
+function resolveLocal(clock, timeZone, text4) {
+  const invalid = checkRanges(clock, text4);
+  if (invalid) return invalid;
+  const wall = utcMillis(clock);
+  const known = stableSpans.get(spanKey(timeZone, wall));
+  if (known) {
+    const instant = wall - known.offset * MINUTE;
+    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
+  }
+  const before = offsetMinutes(timeZone, new Date(wall - DAY));
+  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
+    const instant = wall - before * MINUTE;
+    if (offsetMinutes(timeZone, new Date(instant)) === before) {
+      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
+      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
+      return { ok: true, instant: new Date(instant), hasOffset: false };
+    }
+  }
+  const candidates = /* @__PURE__ */ new Set();
+  for (const probe of [wall - DAY, wall, wall + DAY]) {
+    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
+  }
+  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
+  const first = matching[0];
+  if (first === void 0) {
+    return {
+      ok: false,
+      reason: "nonexistent",
+      message: `${quoteText(text4)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
+    };
+  }
+  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
+  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
+}
+function localReading(instant, timeZone) {
+  const key = `${timeZone} ${instant.getTime()}`;
+  let reading = recentReadings.get(key);
+  if (reading === void 0) {
+    reading = isUtc(timeZone) ? utcReading(instant) : intlReading(instant, timeZone);
+    if (recentReadings.size >= MAX_RECENT_READINGS) recentReadings.clear();
+    recentReadings.set(key, reading);
+  }
+  return reading;
+}
+function utcReading(instant) {
+  const year = String(instant.getUTCFullYear()).padStart(4, "0");
+  const [month, day, hour, minute, second] = [
+    instant.getUTCMonth() + 1,
+    instant.getUTCDate(),
+    instant.getUTCHours(),
+    instant.getUTCMinutes(),
+    instant.getUTCSeconds()
+  ].map(pad);
+  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}`, seconds: second, abbreviation: "UTC" };
+}
+function intlReading(instant, timeZone) {
+  let formatter = localFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { ...LOCAL_READING_FORMAT, timeZone });
+    localFormatters.set(timeZone, formatter);
+  }
+  const parts = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
+  const year = (parts.year ?? "").padStart(4, "0");
+  return {
+    date: `${year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    seconds: parts.second ?? "00",
+    abbreviation: parts.timeZoneName ?? timeZone
+  };
+}
+function localWallClock(instant, timeZone) {
+  const { date, time, seconds: seconds2 } = localReading(instant, timeZone);
+  return { date, time, seconds: seconds2 };
+}
+function zoneAbbreviation(instant, timeZone) {
+  return localReading(instant, timeZone).abbreviation;
+}
+function formatDuration(seconds2) {
+  const sign = seconds2 < 0 ? "-" : "";
+  let rest = Math.abs(Math.round(seconds2));
+  const days2 = Math.floor(rest / 86400);
+  rest -= days2 * 86400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  const secs = rest - minutes * 60;
+  const parts = [];
+  if (days2) parts.push(`${days2}d`);
+  if (hours || days2 && minutes) parts.push(`${hours}h`);
+  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
+  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
+  return sign + (parts.join(" ") || "0s");
+}
+function pad(value) {
+  return String(value).padStart(2, "0");
+}
+var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, localFormatters, LOCAL_READING_FORMAT, recentReadings, MAX_RECENT_READINGS;
+var init_time = __esm({
+  "src/incident/time.ts"() {
+    "use strict";
+    init_tz2();
+    init_describe();
+    init_suggest();
+    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+    MINUTE = 6e4;
+    DAY = 864e5;
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    isUtc = (zone) => zone.toUpperCase() === "UTC";
+    zoneFormatters = /* @__PURE__ */ new Map();
+    canonicalZones = /* @__PURE__ */ new Map();
+    stableSpans = /* @__PURE__ */ new Map();
+    STABLE_MARGIN = 3 * 60 * MINUTE;
+    MAX_STABLE_SPANS = 2e4;
+    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
+    localFormatters = /* @__PURE__ */ new Map();
+    LOCAL_READING_FORMAT = {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "short"
+    };
+    recentReadings = /* @__PURE__ */ new Map();
+    MAX_RECENT_READINGS = 4096;
+  }
+});
+
+// src/validate/date-hints.ts
+function calendarDayHint(date) {
+  const [year, month, day] = date.split("-").map(Number);
+  if (month >= 1 && month <= 12) {
+    const last = daysInMonth(year, month);
+    if (day === 0) return `Days count from 01: the first of ${MONTHS[month - 1]} ${year} is \`${ymd(year, month, 1)}\`.`;
+    return `${MONTHS[month - 1]} ${year} has ${last} days: the last is \`${ymd(year, month, last)}\`; check the day.`;
+  }
+  const swapped = ymd(year, day, month);
+  if (isCalendarDate(swapped)) return `There is no month ${pad2(month)}: the form is ${FORM}; with day and month swapped it is \`${swapped}\`.`;
+  return `There is no month ${pad2(month)}: the form is ${FORM}, e.g. \`${ymd(year, 1, 15)}\`.`;
+}
+function dateFormHint(value) {
+  const text4 = value.trim();
+  const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d/.exec(text4);
+  if (withTime && isCalendarDate(withTime[1])) {
+    return { note: `This field holds the day only, as ${FORM}: \`${withTime[1]}\`; times go in the timeline.`, suggestions: [withTime[1]] };
+  }
+  const readings = readDate(text4).filter(isCalendarDate);
+  if (readings.length === 1) return { note: `Write the date as ${FORM}: \`${readings[0]}\`.`, suggestions: readings };
+  if (readings.length === 2) {
+    const [a, b] = readings;
+    return { note: `Write the date as ${FORM}: \`${a}\` for ${spoken(a)}, or \`${b}\` for ${spoken(b)}.`, suggestions: readings };
+  }
+  return { note: `Write the date as ${FORM}, e.g. \`2024-01-15\` for 15 January 2024.`, suggestions: [] };
+}
+function readDate(text4) {
+  const yearFirst = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(text4) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text4);
+  if (yearFirst) return [ymd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]))];
+  const yearLast = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(text4);
+  if (!yearLast) return [];
+  const [first, second, year] = [Number(yearLast[1]), Number(yearLast[2]), Number(yearLast[3])];
+  const dayFirst = ymd(year, second, first);
+  const monthFirst = ymd(year, first, second);
+  return dayFirst === monthFirst ? [dayFirst] : [dayFirst, monthFirst];
+}
+function spoken(date) {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+var MONTHS, FORM, pad2, ymd;
+var init_date_hints = __esm({
+  "src/validate/date-hints.ts"() {
+    "use strict";
+    init_time();
+    MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    FORM = "YYYY-MM-DD (year, month, day)";
+    pad2 = (n) => String(n).padStart(2, "0");
+    ymd = (year, month, day) => `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+  }
+});
+
+// src/validate/field-places.ts
+function placesElsewhere(places, name, base) {
+  if (!Object.hasOwn(places, name)) return [];
+  const here = base.reduce((out, segment) => typeof segment === "number" ? `${out}[]` : out === "" ? segment : `${out}.${segment}`, "");
+  return places[name].map((path14) => ({ path: path14, parent: path14 === name ? "" : path14.slice(0, -name.length - 1) })).filter((place) => place.parent !== here);
+}
+function describePlace(place) {
+  if (place.parent === "") return "at the top level";
+  if (place.parent.endsWith("[]")) return `in ${/^[aeiou]/.test(place.parent) ? "an" : "a"} \`${place.parent.slice(0, -2)}\` entry`;
+  return `under \`${place.parent}\``;
+}
+function misplacedFieldNote(places, name, base, guess) {
+  const elsewhere = placesElsewhere(places, name, base);
+  if (elsewhere.length === 0) return null;
+  const paths = elsewhere.map((place) => `\`${place.path}\``).join(", ");
+  const rename3 = guess ? ` If you meant \`${guess}\`, rename it.` : "";
+  return `\`${name}\` belongs ${elsewhere.map(describePlace).join(" or ")} (${paths}): move it there.${rename3}`;
+}
+var init_field_places = __esm({
+  "src/validate/field-places.ts"() {
+    "use strict";
+  }
+});
+
 // src/validate/keyword-messages.ts
 function idGuess(c) {
   if (c.base[c.base.length - 1] !== "id" || typeof c.value !== "string") return null;
@@ -28836,6 +29505,9 @@ var init_keyword_messages = __esm({
     init_diagnostic();
     init_describe();
     init_suggest();
+    init_allowed_values();
+    init_date_hints();
+    init_field_places();
     field = (c) => `\`${formatFieldPath(c.base)}\``;
     asExpected = (description) => description === void 0 || /^.[A-Z]/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
     entries = (n) => `${n} ${n === 1 ? "entry" : "entries"}`;
@@ -28865,18 +29537,21 @@ var init_keyword_messages = __esm({
         expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(" or ")}` : knownFieldsText(known, guess),
         actual: quoteText(name),
         suggestions: guess ? [guess] : [],
-        note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : "Custom data goes"} under a key that starts with \`x-\`, which is kept and ignored.`
+        note: misplacedFieldNote(c.fieldPlaces, name, c.base, guess) ?? `${guess ? `Rename it to \`${guess}\`, or move custom data` : "Custom data goes"} under a key that starts with \`x-\`, which is kept and ignored.`
       };
     };
     wrongType = (c) => {
       const wanted = article(String(c.error.params.type));
+      const key = c.base.at(-1);
+      const number = numberHint(String(c.error.params.type), c.value, typeof key === "string" ? key : null);
       return {
         ruleId: "schema/type",
         message: `${c.base.length ? field(c) : "The document"} must be ${wanted}, not ${describeValue(c.value)}`,
         ...c.where(c.base),
         expected: c.base.length ? asExpected(c.parent?.description) ?? wanted : "a mapping of fields (`title:`, `date:`, \u2026)",
         actual: describeValue(c.value),
-        note: typeHint(String(c.error.params.type), c.value)
+        note: number?.note ?? typeHint(String(c.error.params.type), c.value),
+        suggestions: number?.suggestion === void 0 ? [] : [number.suggestion]
       };
     };
     notAllowed = (c) => {
@@ -28932,6 +29607,7 @@ var init_keyword_messages = __esm({
       return { ...empty, message: `${field(c)} must not be blank (it holds only white space)`, actual: "only white space" };
     };
     wrongFormOf = (c) => {
+      const date = c.error.params.pattern === DATE_PATTERN && typeof c.value === "string" ? dateFormHint(c.value) : null;
       const guess = idGuess(c);
       return {
         ruleId: "schema/format",
@@ -28939,7 +29615,8 @@ var init_keyword_messages = __esm({
         ...c.where(c.base),
         expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
         actual: describeValue(c.value),
-        suggestions: guess ? [guess] : []
+        suggestions: date ? date.suggestions : guess ? [guess] : [],
+        ...date ? { note: date.note } : {}
       };
     };
     noShapeFits = (c) => {
@@ -28980,13 +29657,13 @@ var init_keyword_messages = __esm({
 });
 
 // src/validate/schema-check.ts
-function checkSchema(validate, data, file, source) {
+function checkSchema(validate, data, file, source, options = {}) {
   if (validate(data)) return [];
   const errors = dropBranchNoise(validate.errors ?? []);
   const seen = /* @__PURE__ */ new Set();
   const diagnostics = [];
   for (const error2 of errors) {
-    const diagnostic = describeError(error2, data, file, source);
+    const diagnostic = describeError(error2, data, file, source, options);
     if (!diagnostic) continue;
     const key = `${diagnostic.path}|${diagnostic.ruleId}|${diagnostic.message}`;
     if (seen.has(key)) continue;
@@ -29021,17 +29698,21 @@ function jsonType(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
-function describeError(error2, data, file, source) {
+function describeError(error2, data, file, source, options) {
   const base = instancePathSegments(error2.instancePath, data);
+  const value = valueAt(data, base);
   const described = describeSchemaError({
     error: error2,
     data,
     base,
-    value: valueAt(data, base),
+    value,
     parent: error2.parentSchema,
+    fieldPlaces: options.fieldPlaces ?? {},
     where: (path14, key = false) => ({ path: formatFieldPath(path14) || null, span: locatePath(source, path14, { key }) })
   });
-  return described ? createDiagnostic({ file, ...described }) : null;
+  if (!described) return null;
+  const advice = options.advise?.(base, value) ?? null;
+  return createDiagnostic({ file, ...described, ...advice ? { note: advice.note, suggestions: advice.suggestions } : {} });
 }
 function instancePathSegments(pointer, data) {
   if (pointer === "") return [];
@@ -31527,7 +32208,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39, pattern40;
+var import_ucs2length, validateIncident, schema31, func1, func2, pattern4, pattern5, pattern6, pattern7, pattern12, pattern15, pattern26, validateConfig, schema32, pattern35, pattern37, pattern38, pattern39, pattern40, incidentFieldPlaces, configFieldPlaces;
 var init_standalone_validators = __esm({
   "src/validate/standalone-validators.ts"() {
     "use strict";
@@ -31552,6 +32233,8 @@ var init_standalone_validators = __esm({
     pattern39 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
     pattern40 = new RegExp("^(.*)$", "u");
     validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    incidentFieldPlaces = { "action": ["action_items[].action"], "action_items": ["action_items"], "authors": ["authors"], "contributing_factors": ["root_cause.contributing_factors"], "currency": ["impact.currency"], "date": ["date"], "deadline": ["action_items[].deadline"], "description": ["impact.description"], "detail": ["lessons[].detail"], "event": ["timeline[].event"], "evidence": ["investigation[].evidence"], "five_whys": ["root_cause.five_whys"], "hypothesis": ["investigation[].hypothesis"], "id": ["id", "action_items[].id"], "immediate": ["root_cause.immediate"], "impact": ["impact"], "investigation": ["investigation"], "issue": ["action_items[].issue"], "lessons": ["lessons"], "level": ["timeline[].level"], "owner": ["action_items[].owner"], "participants": ["participants"], "priority": ["action_items[].priority"], "published_on": ["published_on"], "reason": ["action_items[].reason"], "requests_failed_pct": ["impact.requests_failed_pct"], "resolution": ["resolution"], "result": ["investigation[].result"], "revenue_loss": ["impact.revenue_loss"], "root_cause": ["root_cause"], "service": ["timeline[].service"], "services": ["services"], "severity": ["severity"], "source": ["timeline[].source"], "status": ["status", "action_items[].status"], "summary": ["summary"], "tags": ["tags"], "time": ["timeline[].time"], "timeline": ["timeline"], "timezone": ["timezone"], "title": ["title", "lessons[].title"], "type": ["timeline[].type", "action_items[].type"], "users_affected": ["impact.users_affected"] };
+    configFieldPlaces = { "action_deadline_days": ["policies.action_deadline_days"], "allow": ["lint.allow"], "approvals": ["review.approvals"], "incident_label_prefix": ["sync.incident_label_prefix"], "incidents": ["incidents"], "label": ["sync.label"], "lint": ["lint"], "max_days_in_draft": ["policies.max_days_in_draft"], "max_days_in_review": ["policies.max_days_in_review"], "max_file_bytes": ["max_file_bytes"], "max_wait": ["sync.max_wait"], "message": ["lint.phrases[].message"], "output": ["output"], "pace_ms": ["sync.pace_ms"], "people": ["lint.people"], "phrase": ["lint.phrases[].phrase"], "phrases": ["lint.phrases"], "policies": ["policies"], "repo": ["sync.repo"], "review": ["review"], "rule": ["lint.phrases[].rule"], "rules": ["lint.rules"], "server_url": ["sync.server_url"], "severities": ["severities"], "suggestion": ["lint.phrases[].suggestion"], "sync": ["sync"], "templates": ["templates"] };
   }
 });
 
@@ -31605,7 +32288,7 @@ function checkConfig(file, input) {
   const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0].ruleId === "schema/empty-file";
   if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
-  const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
+  const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source, { fieldPlaces: configFieldPlaces }).sort(compareDiagnostics);
   if (diagnostics.length > 0) return { config: null, diagnostics };
   const config = resolveConfig(loaded.data);
   const repeated = config.severities.findIndex((name, index2) => config.severities.indexOf(name) !== index2);
@@ -31942,554 +32625,6 @@ var init_defaults = __esm({
     "use strict";
     DEFAULT_STATUS = "draft";
     DEFAULT_TIMEZONE = "UTC";
-  }
-});
-
-// node_modules/@date-fns/tz/constants/index.js
-var init_constants = __esm({
-  "node_modules/@date-fns/tz/constants/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzName/index.js
-function tzName(timeZone, date, format = "long") {
-  return new Intl.DateTimeFormat("en-US", {
-    // Enforces engine to render the time. Without the option JavaScriptCore omits it.
-    hour: "numeric",
-    timeZone,
-    timeZoneName: format
-  }).format(date).split(/\s/g).slice(2).join(" ");
-}
-var init_tzName = __esm({
-  "node_modules/@date-fns/tz/tzName/index.js"() {
-  }
-});
-
-// node_modules/@date-fns/tz/tzOffset/index.js
-function tzOffset(timeZone, date) {
-  try {
-    const format = offsetFormatCache[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      timeZoneName: "longOffset"
-    }).format;
-    const offsetStr = format(date).split("GMT")[1];
-    if (offsetStr in offsetCache) return offsetCache[offsetStr];
-    return calcOffset(offsetStr, offsetStr.split(":"));
-  } catch {
-    if (timeZone in offsetCache) return offsetCache[timeZone];
-    const captures = timeZone?.match(offsetRe);
-    if (captures) return calcOffset(timeZone, captures.slice(1));
-    return NaN;
-  }
-}
-function calcOffset(cacheStr, values) {
-  const hours = +(values[0] || 0);
-  const minutes = +(values[1] || 0);
-  const seconds2 = +(values[2] || 0) / 60;
-  return offsetCache[cacheStr] = hours * 60 + minutes > 0 ? hours * 60 + minutes + seconds2 : hours * 60 - minutes - seconds2;
-}
-var offsetFormatCache, offsetCache, offsetRe;
-var init_tzOffset = __esm({
-  "node_modules/@date-fns/tz/tzOffset/index.js"() {
-    offsetFormatCache = {};
-    offsetCache = {};
-    offsetRe = /([+-]\d\d):?(\d\d)?/;
-  }
-});
-
-// node_modules/@date-fns/tz/date/mini.js
-function syncToInternal(date) {
-  date.internal.setTime(+date);
-  date.internal.setUTCSeconds(date.internal.getUTCSeconds() - // Round after converting minutes to seconds to avoid fractional offset
-  // precision errors from historical offsets.
-  Math.round(-tzOffset(date.timeZone, date) * 60));
-}
-function syncFromInternal(date) {
-  Date.prototype.setFullYear.call(date, date.internal.getUTCFullYear(), date.internal.getUTCMonth(), date.internal.getUTCDate());
-  Date.prototype.setHours.call(date, date.internal.getUTCHours(), date.internal.getUTCMinutes(), date.internal.getUTCSeconds(), date.internal.getUTCMilliseconds());
-  adjustToSystemTZ(date);
-}
-function adjustToSystemTZ(date, constructorArgs) {
-  const expectedInternalTime = Array.isArray(constructorArgs) ? constructorArgsToInternalTime(constructorArgs) : +date.internal;
-  const offsetWithSeconds = tzOffset(date.timeZone, date);
-  const offset = offsetWithSeconds > 0 ? Math.floor(offsetWithSeconds) : Math.ceil(offsetWithSeconds);
-  const prevHour = /* @__PURE__ */ new Date(+date);
-  prevHour.setUTCHours(prevHour.getUTCHours() - 1);
-  const systemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const prevHourSystemOffset = -(/* @__PURE__ */ new Date(+prevHour)).getTimezoneOffset();
-  const systemDSTChange = systemOffset - prevHourSystemOffset;
-  let systemOffsetForDiff = systemOffset;
-  if (systemDSTChange && systemOffset !== offset) {
-    const systemHour = Date.prototype.getHours.apply(date);
-    const expectedHour = Array.isArray(constructorArgs) ? constructorArgs[3] || 0 : date.internal.getUTCHours();
-    if (systemHour !== expectedHour) {
-      const testDate = /* @__PURE__ */ new Date(+date);
-      const testOffsetDiff = systemOffset - offset;
-      if (testOffsetDiff) testDate.setUTCMinutes(testDate.getUTCMinutes() + testOffsetDiff);
-      const testOffsetWithSeconds = tzOffset(date.timeZone, testDate);
-      const testOffset = testOffsetWithSeconds > 0 ? Math.floor(testOffsetWithSeconds) : Math.ceil(testOffsetWithSeconds);
-      if (testOffset === offset) systemOffsetForDiff = prevHourSystemOffset;
-    }
-  }
-  const offsetDiff = systemOffsetForDiff - offset;
-  if (offsetDiff)
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetDiff);
-  const systemDate = /* @__PURE__ */ new Date(+date);
-  systemDate.setUTCSeconds(0);
-  const systemSecondsOffset = systemOffset > 0 ? systemDate.getSeconds() : (systemDate.getSeconds() - 60) % 60;
-  const secondsOffset = Math.round(-(tzOffset(date.timeZone, date) * 60)) % 60;
-  if (secondsOffset || systemSecondsOffset)
-    Date.prototype.setUTCSeconds.call(date, Date.prototype.getUTCSeconds.call(date) + secondsOffset + systemSecondsOffset);
-  const postOffsetWithSeconds = tzOffset(date.timeZone, date);
-  const postOffset = postOffsetWithSeconds > 0 ? Math.floor(postOffsetWithSeconds) : Math.ceil(postOffsetWithSeconds);
-  const postSystemOffset = -(/* @__PURE__ */ new Date(+date)).getTimezoneOffset();
-  const postOffsetDiff = postSystemOffset - postOffset;
-  const offsetChanged = postOffset !== offset;
-  const postDiff = postOffsetDiff - offsetDiff;
-  const targetDSTShift = postOffset - offset;
-  const postOffsetCandidate = expectedInternalTime - postOffset * 60 * 1e3;
-  const normalizedTargetDSTGap = targetDSTShift > 0 && targetInternalTime(date) - expectedInternalTime === targetDSTShift * 60 * 1e3 && targetInternalTime(date, postOffsetCandidate) !== expectedInternalTime;
-  if (offsetChanged && postDiff && !normalizedTargetDSTGap) {
-    Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + postDiff);
-    const newOffsetWithSeconds = tzOffset(date.timeZone, date);
-    const newOffset = newOffsetWithSeconds > 0 ? Math.floor(newOffsetWithSeconds) : Math.ceil(newOffsetWithSeconds);
-    const offsetChange = postOffset - newOffset;
-    if (offsetChange && postDiff < 0) {
-      Date.prototype.setUTCMinutes.call(date, Date.prototype.getUTCMinutes.call(date) + offsetChange);
-    }
-  }
-  syncToInternal(date);
-  const expectedTime = constructorArgs ? expectedInternalTime : expectedInternalTime + secondsOffset * 1e3;
-  const drift = expectedTime - +date.internal;
-  if (drift && Math.abs(drift) < 30 * 60 * 1e3) {
-    Date.prototype.setTime.call(date, +date + drift);
-    syncToInternal(date);
-  }
-}
-function constructorArgsToInternalTime(args) {
-  return Date.UTC(args[0], args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 1, ...args.slice(3));
-}
-function targetInternalTime(date, time) {
-  const internal = new Date(time ?? +date);
-  internal.setUTCSeconds(internal.getUTCSeconds() - Math.round(-tzOffset(date.timeZone, internal) * 60));
-  return +internal;
-}
-var TZDateMini, re;
-var init_mini = __esm({
-  "node_modules/@date-fns/tz/date/mini.js"() {
-    init_tzOffset();
-    TZDateMini = class _TZDateMini extends Date {
-      //#region static
-      constructor(...args) {
-        super();
-        if (args.length > 1 && typeof args[args.length - 1] === "string") {
-          this.timeZone = args.pop();
-        }
-        this.internal = /* @__PURE__ */ new Date();
-        if (isNaN(tzOffset(this.timeZone, this))) {
-          this.setTime(NaN);
-        } else {
-          if (!args.length) {
-            this.setTime(Date.now());
-          } else if (typeof args[0] === "number" && (args.length === 1 || args.length === 2 && typeof args[1] !== "number")) {
-            this.setTime(args[0]);
-          } else if (typeof args[0] === "string") {
-            this.setTime(+new Date(args[0]));
-          } else if (args[0] instanceof Date) {
-            this.setTime(+args[0]);
-          } else {
-            this.setTime(+new Date(...args));
-            adjustToSystemTZ(this, args);
-          }
-        }
-      }
-      static tz(tz, ...args) {
-        return args.length ? new _TZDateMini(...args, tz) : new _TZDateMini(Date.now(), tz);
-      }
-      //#endregion
-      //#region time zone
-      withTimeZone(timeZone) {
-        return new _TZDateMini(+this, timeZone);
-      }
-      getTimezoneOffset() {
-        const offset = -tzOffset(this.timeZone, this);
-        return offset > 0 ? Math.floor(offset) : Math.ceil(offset);
-      }
-      //#endregion
-      //#region time
-      setTime(_time) {
-        Date.prototype.setTime.apply(this, arguments);
-        syncToInternal(this);
-        return +this;
-      }
-      //#endregion
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDateMini(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-    re = /^(get|set)(?!UTC)/;
-    Object.getOwnPropertyNames(Date.prototype).forEach((method) => {
-      if (!re.test(method)) return;
-      const utcMethod = method.replace(re, "$1UTC");
-      if (!TZDateMini.prototype[utcMethod]) return;
-      if (method.startsWith("get")) {
-        TZDateMini.prototype[method] = function() {
-          return this.internal[utcMethod]();
-        };
-      } else {
-        TZDateMini.prototype[method] = function() {
-          Date.prototype[utcMethod].apply(this.internal, arguments);
-          syncFromInternal(this);
-          return +this;
-        };
-        TZDateMini.prototype[utcMethod] = function() {
-          Date.prototype[utcMethod].apply(this, arguments);
-          syncToInternal(this);
-          return +this;
-        };
-      }
-    });
-  }
-});
-
-// node_modules/@date-fns/tz/date/index.js
-var TZDate;
-var init_date = __esm({
-  "node_modules/@date-fns/tz/date/index.js"() {
-    init_tzName();
-    init_mini();
-    TZDate = class _TZDate extends TZDateMini {
-      //#region static
-      static tz(tz, ...args) {
-        return args.length ? new _TZDate(...args, tz) : new _TZDate(Date.now(), tz);
-      }
-      //#endregion
-      //#region representation
-      toISOString() {
-        const [sign, hours, minutes] = this.tzComponents();
-        const tz = `${sign}${hours}:${minutes}`;
-        return this.internal.toISOString().slice(0, -1) + tz;
-      }
-      toString() {
-        return `${this.toDateString()} ${this.toTimeString()}`;
-      }
-      toDateString() {
-        const [day, date, month, year] = this.internal.toUTCString().split(" ");
-        return `${day?.slice(0, -1)} ${month} ${date} ${year}`;
-      }
-      toTimeString() {
-        const time = this.internal.toUTCString().split(" ")[4];
-        const [sign, hours, minutes] = this.tzComponents();
-        return `${time} GMT${sign}${hours}${minutes} (${tzName(this.timeZone, this)})`;
-      }
-      toLocaleString(locales, options) {
-        return Date.prototype.toLocaleString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleDateString(locales, options) {
-        return Date.prototype.toLocaleDateString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      toLocaleTimeString(locales, options) {
-        return Date.prototype.toLocaleTimeString.call(this, locales, {
-          ...options,
-          timeZone: options?.timeZone || this.timeZone
-        });
-      }
-      //#endregion
-      //#region private
-      tzComponents() {
-        const offset = this.getTimezoneOffset();
-        const sign = offset > 0 ? "-" : "+";
-        const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
-        const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
-        return [sign, hours, minutes];
-      }
-      //#endregion
-      withTimeZone(timeZone) {
-        return new _TZDate(+this, timeZone);
-      }
-      //#region date-fns integration
-      [/* @__PURE__ */ Symbol.for("constructDateFrom")](date) {
-        return new _TZDate(+new Date(date), this.timeZone);
-      }
-      //#endregion
-    };
-  }
-});
-
-// node_modules/@date-fns/tz/tz/index.js
-var init_tz = __esm({
-  "node_modules/@date-fns/tz/tz/index.js"() {
-    init_date();
-  }
-});
-
-// node_modules/@date-fns/tz/tzScan/index.js
-var init_tzScan = __esm({
-  "node_modules/@date-fns/tz/tzScan/index.js"() {
-    init_tzOffset();
-  }
-});
-
-// node_modules/@date-fns/tz/index.js
-var init_tz2 = __esm({
-  "node_modules/@date-fns/tz/index.js"() {
-    init_constants();
-    init_date();
-    init_mini();
-    init_tz();
-    init_tzOffset();
-    init_tzScan();
-    init_tzName();
-  }
-});
-
-// src/incident/time.ts
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-function isRealDay(year, month, day) {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-}
-function offsetMinutes(zone, instant) {
-  return isUtc(zone) ? 0 : tzOffset(zone, instant);
-}
-function zoneFormatter(zone) {
-  let formatter = zoneFormatters.get(zone);
-  if (formatter === void 0) {
-    formatter = null;
-    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
-      try {
-        formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      } catch {
-        formatter = null;
-      }
-    }
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-function isTimeZone(zone) {
-  return isUtc(zone) || zoneFormatter(zone) !== null;
-}
-function canonicalTimeZone(zone) {
-  if (isUtc(zone)) return "UTC";
-  let canonical = canonicalZones.get(zone);
-  if (canonical === void 0) {
-    const resolved = zoneFormatter(zone)?.resolvedOptions().timeZone;
-    canonical = resolved !== void 0 && resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
-    canonicalZones.set(zone, canonical);
-  }
-  return canonical;
-}
-function knownTimeZones() {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}
-function suggestTimeZone(raw) {
-  const zones = knownTimeZones();
-  const near = closest(raw, zones);
-  if (near !== null) return near;
-  const city = (zone) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-  const byCity = closest(raw.replace(/_/g, " "), zones.map(city));
-  return byCity === null ? null : zones.find((zone) => city(zone) === byCity) ?? null;
-}
-function resolveTime(raw, date, timeZone) {
-  const text4 = raw.trim();
-  const withOffset = OFFSET_DATE_TIME.exec(text4);
-  if (withOffset) return resolveWithOffset(withOffset);
-  const local = LOCAL_DATE_TIME.exec(text4);
-  if (local) return resolveLocal(wallClockOf(local.slice(1, 7)), timeZone, text4);
-  const timeOfDay = TIME_OF_DAY.exec(text4);
-  if (timeOfDay) {
-    const [year, month, day] = date.split("-");
-    return resolveLocal(wallClockOf([year, month, day, ...timeOfDay.slice(1, 4)]), timeZone, text4);
-  }
-  return {
-    ok: false,
-    reason: "format",
-    message: `${quoteText(raw)} is not a time this format understands`
-  };
-}
-function wallClockOf(parts) {
-  const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0));
-  return { year, month, day, hour, minute, second };
-}
-function utcMillis(clock) {
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  date.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  return date.getTime();
-}
-function checkRanges(clock, text4) {
-  const { year, month, day, hour, minute, second } = clock;
-  if (!isRealDay(year, month, day)) {
-    const iso = `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-    return { ok: false, reason: "invalid", message: `${quoteText(text4)} names a day that does not exist (${iso})` };
-  }
-  if (hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: "invalid", message: `${quoteText(text4)} is not a valid time of day` };
-  }
-  return null;
-}
-function resolveWithOffset(match) {
-  const clock = wallClockOf(match.slice(1, 7));
-  const invalid = checkRanges(clock, match[0]);
-  if (invalid) return invalid;
-  const zone = match[7].toUpperCase();
-  let offsetMinutes2 = 0;
-  if (zone !== "Z") {
-    const digits = zone.replace(":", "");
-    const sign = digits.startsWith("-") ? -1 : 1;
-    const hours = Number(digits.slice(1, 3));
-    const minutes = Number(digits.slice(3, 5));
-    if (hours > 23 || minutes > 59) return { ok: false, reason: "invalid", message: `${quoteText(match[0])} has an invalid UTC offset` };
-    offsetMinutes2 = sign * (hours * 60 + minutes);
-  }
-  const fraction = /\.(\d{1,3})/.exec(match[0]);
-  const millis = fraction ? Number(fraction[1].padEnd(3, "0")) : 0;
-  const wall = utcMillis(clock) + millis;
-  return { ok: true, instant: new Date(wall - offsetMinutes2 * MINUTE), hasOffset: true };
-}
-function resolveLocal(clock, timeZone, text4) {
-  const invalid = checkRanges(clock, text4);
-  if (invalid) return invalid;
-  const wall = utcMillis(clock);
-  const known = stableSpans.get(spanKey(timeZone, wall));
-  if (known) {
-    const instant = wall - known.offset * MINUTE;
-    if (instant - known.from >= STABLE_MARGIN && instant <= known.to) return { ok: true, instant: new Date(instant), hasOffset: false };
-  }
-  const before = offsetMinutes(timeZone, new Date(wall - DAY));
-  if (before === offsetMinutes(timeZone, new Date(wall + DAY))) {
-    const instant = wall - before * MINUTE;
-    if (offsetMinutes(timeZone, new Date(instant)) === before) {
-      if (stableSpans.size >= MAX_STABLE_SPANS) stableSpans.clear();
-      stableSpans.set(spanKey(timeZone, wall), { from: wall - DAY, to: wall + DAY, offset: before });
-      return { ok: true, instant: new Date(instant), hasOffset: false };
-    }
-  }
-  const candidates = /* @__PURE__ */ new Set();
-  for (const probe of [wall - DAY, wall, wall + DAY]) {
-    candidates.add(wall - offsetMinutes(timeZone, new Date(probe)) * MINUTE);
-  }
-  const matching = [...candidates].filter((instant) => instant + offsetMinutes(timeZone, new Date(instant)) * MINUTE === wall).sort((a, b) => a - b);
-  const first = matching[0];
-  if (first === void 0) {
-    return {
-      ok: false,
-      reason: "nonexistent",
-      message: `${quoteText(text4)} does not exist in ${timeZone}: the clocks skipped it (daylight saving change)`
-    };
-  }
-  const occurrences = matching.length > 1 ? { occurrences: matching.map((instant) => new Date(instant)) } : {};
-  return { ok: true, instant: new Date(first), hasOffset: false, ...occurrences };
-}
-function localReading(instant, timeZone) {
-  const key = `${timeZone} ${instant.getTime()}`;
-  let reading = recentReadings.get(key);
-  if (reading === void 0) {
-    reading = isUtc(timeZone) ? utcReading(instant) : intlReading(instant, timeZone);
-    if (recentReadings.size >= MAX_RECENT_READINGS) recentReadings.clear();
-    recentReadings.set(key, reading);
-  }
-  return reading;
-}
-function utcReading(instant) {
-  const year = String(instant.getUTCFullYear()).padStart(4, "0");
-  const [month, day, hour, minute, second] = [
-    instant.getUTCMonth() + 1,
-    instant.getUTCDate(),
-    instant.getUTCHours(),
-    instant.getUTCMinutes(),
-    instant.getUTCSeconds()
-  ].map(pad);
-  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}`, seconds: second, abbreviation: "UTC" };
-}
-function intlReading(instant, timeZone) {
-  let formatter = localFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { ...LOCAL_READING_FORMAT, timeZone });
-    localFormatters.set(timeZone, formatter);
-  }
-  const parts = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  const year = (parts.year ?? "").padStart(4, "0");
-  return {
-    date: `${year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    seconds: parts.second ?? "00",
-    abbreviation: parts.timeZoneName ?? timeZone
-  };
-}
-function localWallClock(instant, timeZone) {
-  const { date, time, seconds: seconds2 } = localReading(instant, timeZone);
-  return { date, time, seconds: seconds2 };
-}
-function zoneAbbreviation(instant, timeZone) {
-  return localReading(instant, timeZone).abbreviation;
-}
-function formatDuration(seconds2) {
-  const sign = seconds2 < 0 ? "-" : "";
-  let rest = Math.abs(Math.round(seconds2));
-  const days2 = Math.floor(rest / 86400);
-  rest -= days2 * 86400;
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  const secs = rest - minutes * 60;
-  const parts = [];
-  if (days2) parts.push(`${days2}d`);
-  if (hours || days2 && minutes) parts.push(`${hours}h`);
-  if (minutes) parts.push(parts.length ? `${pad(minutes)}m` : `${minutes}m`);
-  if (secs && !days2) parts.push(parts.length ? `${pad(secs)}s` : `${secs}s`);
-  return sign + (parts.join(" ") || "0s");
-}
-function pad(value) {
-  return String(value).padStart(2, "0");
-}
-var TIME_OF_DAY, LOCAL_DATE_TIME, OFFSET_DATE_TIME, MINUTE, DAY, DAYS_IN_MONTH, isUtc, zoneFormatters, canonicalZones, stableSpans, STABLE_MARGIN, MAX_STABLE_SPANS, spanKey, localFormatters, LOCAL_READING_FORMAT, recentReadings, MAX_RECENT_READINGS;
-var init_time = __esm({
-  "src/incident/time.ts"() {
-    "use strict";
-    init_tz2();
-    init_describe();
-    init_suggest();
-    TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-    LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-    OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-    MINUTE = 6e4;
-    DAY = 864e5;
-    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    isUtc = (zone) => zone.toUpperCase() === "UTC";
-    zoneFormatters = /* @__PURE__ */ new Map();
-    canonicalZones = /* @__PURE__ */ new Map();
-    stableSpans = /* @__PURE__ */ new Map();
-    STABLE_MARGIN = 3 * 60 * MINUTE;
-    MAX_STABLE_SPANS = 2e4;
-    spanKey = (zone, wall) => `${zone} ${Math.floor(wall / DAY)}`;
-    localFormatters = /* @__PURE__ */ new Map();
-    LOCAL_READING_FORMAT = {
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      timeZoneName: "short"
-    };
-    recentReadings = /* @__PURE__ */ new Map();
-    MAX_RECENT_READINGS = 4096;
   }
 });
 
@@ -38686,7 +38821,7 @@ function delimiterCell(alignment, width) {
   const dashes = "-".repeat(Math.max(1, width - colons));
   return alignment === "center" ? `:${dashes}:` : alignment === "left" ? `:${dashes}` : alignment === "right" ? `${dashes}:` : dashes;
 }
-function pad2(cell, width, alignment) {
+function pad3(cell, width, alignment) {
   const room = width - cell.length;
   if (alignment === "right") return " ".repeat(room) + cell;
   if (alignment === "center") return " ".repeat(Math.ceil(room / 2)) + cell + " ".repeat(Math.floor(room / 2));
@@ -38702,7 +38837,7 @@ function layoutTable(rows) {
     const minimum = (alignment === "center" ? 2 : alignment === "none" ? 0 : 1) + 1;
     return Math.max(minimum, ...matrix.map((cells) => (cells[column] ?? "").length));
   });
-  const line = (cells) => `| ${widths.map((width, column) => pad2(cells[column] ?? "", width, alignments[column] ?? "none")).join(" | ")} |`;
+  const line = (cells) => `| ${widths.map((width, column) => pad3(cells[column] ?? "", width, alignments[column] ?? "none")).join(" | ")} |`;
   const [head, ...rest] = matrix;
   return [line(head), line(widths.map((width, column) => delimiterCell(alignments[column] ?? "none", width))), ...rest.map(line)];
 }
@@ -39730,6 +39865,32 @@ var init_readiness = __esm({
   }
 });
 
+// src/validate/severity-level.ts
+function levelByDigits(value, scale) {
+  const digits = digitsOf(String(value));
+  if (digits === "") return null;
+  const levels = scale.filter((level) => digitsOf(level) !== "" && Number(digitsOf(level)) === Number(digits));
+  return levels.length === 1 ? levels[0] : null;
+}
+function severityAdvice(value, scale) {
+  const level = levelByDigits(value, scale);
+  return level === null ? null : { level, note: `Write \`severity: ${level}\`: ${scaleText(scale)}.` };
+}
+function severityNumberAdvice(value, scale) {
+  const level = levelByDigits(value, scale);
+  const read = "YAML read this as a number, but a severity is a level of the scale";
+  if (level === null) return { note: `${read}: ${scaleText(scale).replace(/^the scale is /, "")}.`, suggestions: [] };
+  return { note: `${read}: write \`severity: ${level}\`; ${scaleText(scale)}.`, suggestions: [level] };
+}
+var digitsOf, scaleText;
+var init_severity_level = __esm({
+  "src/validate/severity-level.ts"() {
+    "use strict";
+    digitsOf = (text4) => text4.replace(/\D/g, "");
+    scaleText = (scale) => `the scale is ${scale.join(", ")} (\`severities\` in postmortem.config.yaml)`;
+  }
+});
+
 // src/incident/repeated-time.ts
 function repeatedTimeAdvice(text4, occurrences, timeZone, preferredFrom = null) {
   const fits = (instant) => preferredFrom === null || instant.getTime() >= preferredFrom.getTime();
@@ -39747,16 +39908,16 @@ function repeatedTimeAdvice(text4, occurrences, timeZone, preferredFrom = null) 
 function utcOffsetText(minutes) {
   const sign = minutes < 0 ? "-" : "+";
   const whole = Math.abs(minutes);
-  return `${sign}${pad3(Math.floor(whole / 60))}:${pad3(whole % 60)}`;
+  return `${sign}${pad4(Math.floor(whole / 60))}:${pad4(whole % 60)}`;
 }
-var pad3;
+var pad4;
 var init_repeated_time = __esm({
   "src/incident/repeated-time.ts"() {
     "use strict";
     init_tz2();
     init_describe();
     init_time();
-    pad3 = (value) => String(value).padStart(2, "0");
+    pad4 = (value) => String(value).padStart(2, "0");
   }
 });
 
@@ -39784,7 +39945,8 @@ function checkIncidentRules(data, context) {
       ruleId: "schema/date",
       message: `\`${date}\` is not a real calendar day`,
       expected: "a date that exists (YYYY-MM-DD)",
-      actual: `\`${date}\``
+      actual: `\`${date}\``,
+      note: calendarDayHint(date)
     });
   }
   const zoneRaw = asText(incident.timezone);
@@ -39803,12 +39965,14 @@ function checkIncidentRules(data, context) {
   }
   const severity = asText(incident.severity);
   if (severity !== null && severity !== "" && !context.severities.includes(normaliseSeverity(severity))) {
+    const advice = severityAdvice(severity, context.severities);
     report(["severity"], {
       ruleId: "schema/severity",
-      message: `${quoteText(severity)} is not on the severity scale`,
+      message: `${quoteText(severity)} is not on the severity scale${advice ? `; did you mean \`${advice.level}\`?` : ""}`,
       expected: context.severities.join(" | "),
       actual: quoteText(severity),
-      note: "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
+      suggestions: advice ? [advice.level] : [],
+      note: advice?.note ?? "The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5)."
     });
   }
   const instants = checkTimeline(asList(incident.timeline), dateOk ? date : null, zoneOk ? zone : DEFAULT_TIMEZONE, report);
@@ -39902,7 +40066,8 @@ function checkActionItems(items, status, report) {
         ruleId: "schema/date",
         message: `\`${deadline}\` is not a real calendar day`,
         expected: "a date that exists (YYYY-MM-DD)",
-        actual: `\`${deadline}\``
+        actual: `\`${deadline}\``,
+        note: calendarDayHint(deadline)
       });
     }
   });
@@ -39942,6 +40107,8 @@ var init_cross_field_rules = __esm({
     init_readiness();
     init_schema_check();
     init_describe();
+    init_date_hints();
+    init_severity_level();
     init_repeated_time();
     init_time();
     asRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
@@ -40107,7 +40274,10 @@ function checkPastMistakes(file, source, config) {
   );
 }
 function checkIncidentData(file, data, source, config, options = {}) {
-  const schemaDiagnostics = checkSchema(validateIncident, data, file, source);
+  const schemaDiagnostics = checkSchema(validateIncident, data, file, source, {
+    advise: (path14, value) => adviseOnSeverity(path14, value, config.severities),
+    fieldPlaces: incidentFieldPlaces
+  });
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
   const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? data : null;
@@ -40117,6 +40287,9 @@ function checkIncidentData(file, data, source, config, options = {}) {
   if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
   const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
   return { file, source, input, incident, diagnostics };
+}
+function adviseOnSeverity(path14, value, scale) {
+  return path14.length === 1 && path14[0] === "severity" && typeof value === "number" ? severityNumberAdvice(value, scale) : null;
 }
 function capDiagnostics(file, diagnostics) {
   if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
@@ -40144,6 +40317,7 @@ var init_check_incident = __esm({
     init_model();
     init_cross_field_rules();
     init_schema_check();
+    init_severity_level();
     init_standalone_validators();
     init_incident_warnings();
     init_policies();
@@ -59078,29 +59252,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/diagnostics/format/github.ts
-var COMMAND = { error: "error", warning: "warning", info: "notice" };
-function escapeData2(text4) {
-  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text4) {
-  return escapeData2(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function formatGithub(diagnostics) {
-  return diagnostics.map((d) => {
-    const props = [`file=${escapeProperty2(d.file)}`];
-    if (d.line !== null) props.push(`line=${d.line}`);
-    if (d.column !== null) props.push(`col=${d.column}`);
-    if (d.endLine !== null) props.push(`endLine=${d.endLine}`);
-    if (d.endColumn !== null) props.push(`endColumn=${d.endColumn}`);
-    props.push(`title=${escapeProperty2(d.ruleId)}`);
-    const extra = [d.path ? `at ${d.path}` : "", d.note ? `hint: ${d.note}` : "", d.suggestions.length ? `suggestion: ${d.suggestions.join(" | ")}` : ""].filter(Boolean).join("\n");
-    return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData2(extra ? `${d.message}
-${extra}` : d.message)}
-`;
-  }).join("");
-}
-
 // src/diagnostics/format/text.ts
 var COLOURS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
 var RESET = "\x1B[0m";
@@ -59125,7 +59276,7 @@ function formatText(diagnostics, options = {}) {
     lines2.push(file);
     const width = Math.max(...list2.map((d) => formatPosition(d).length));
     for (const d of list2) {
-      const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : "";
+      const where = d.path ? ` ${paint(DIM, `at ${d.path}`)}` : "";
       lines2.push(`  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`);
       const indent = " ".repeat(width + 13);
       if (d.expected !== void 0 || d.actual !== void 0) {
@@ -59151,6 +59302,34 @@ function summaryLine(diagnostics) {
 }
 function plural(n, word, many = `${word}s`) {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+// src/diagnostics/format/github.ts
+var COMMAND = { error: "error", warning: "warning", info: "notice" };
+function escapeData2(text4) {
+  return text4.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text4) {
+  return escapeData2(text4).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function formatGithub(diagnostics) {
+  return diagnostics.map((d) => {
+    const props = [`file=${escapeProperty2(d.file)}`];
+    if (d.line !== null) props.push(`line=${d.line}`);
+    if (d.column !== null) props.push(`col=${d.column}`);
+    if (d.endLine !== null) props.push(`endLine=${d.endLine}`);
+    if (d.endColumn !== null) props.push(`endColumn=${d.endColumn}`);
+    props.push(`title=${escapeProperty2(d.ruleId)}`);
+    const extra = [
+      d.path ? `at ${d.path}` : "",
+      d.note ? `hint: ${d.note}` : "",
+      d.suggestions.length ? `suggestion: ${d.suggestions.join(" | ")}` : "",
+      d.cause ? `see: ${causePlace(d.cause, d.file)}: ${d.cause.message}` : ""
+    ].filter(Boolean).join("\n");
+    return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData2(extra ? `${d.message}
+${extra}` : d.message)}
+`;
+  }).join("");
 }
 
 // src/io/git.ts
@@ -65272,10 +65451,8 @@ function originOf(url) {
   }
 }
 
-// src/validate/allowed-values.ts
-var ACTION_STATUSES = ["open", "in-progress", "done", "wont-do"];
-
 // src/sync/marker.ts
+init_allowed_values();
 var MARKER_PATTERN = /<!-- postmortem:v1 (\{[^\n]*?\}) -->/;
 function formatMarker(marker) {
   const json = JSON.stringify({ incident: marker.incident, action: marker.action, status: marker.status }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");

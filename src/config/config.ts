@@ -10,7 +10,7 @@ import type { ConfigInput } from './schema.js';
 import { compareDiagnostics, createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, parseYamlSource } from '../load/parse.js';
 import { checkSchema } from '../validate/schema-check.js';
-import { validateConfig } from '../validate/standalone-validators.js';
+import { configFieldPlaces, validateConfig } from '../validate/standalone-validators.js';
 
 export const CONFIG_FILE = 'postmortem.config.yaml';
 /** The names the config is looked for under, in order. */
@@ -143,7 +143,7 @@ export function checkConfig(file: string, input: string | Uint8Array): { config:
   const empty = loaded.diagnostics.length === 1 && loaded.diagnostics[0]!.ruleId === 'schema/empty-file';
   if (empty) return { config: DEFAULT_CONFIG, diagnostics: [] };
   if (loaded.diagnostics.length > 0) return { config: null, diagnostics: loaded.diagnostics };
-  const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source).sort(compareDiagnostics);
+  const diagnostics = checkSchema(validateConfig, loaded.data, file, loaded.source, { fieldPlaces: configFieldPlaces }).sort(compareDiagnostics);
   if (diagnostics.length > 0) return { config: null, diagnostics };
   const config = resolveConfig(loaded.data as ConfigInput);
   const repeated = config.severities.findIndex((name, index) => config.severities.indexOf(name) !== index);

@@ -5,13 +5,15 @@
  * naming the source and what to review.
  *
  * @example
- * incidentYaml(result.data, 'old/2019-01-07-db.md') // → '# Imported from old/2019-01-07-db.md …\ntitle: …'
+ * incidentYaml(result.data, 'old/2019-01-07-db.md', '../node_modules/postmortems/schema/postmortem.schema.json')
+ * // → '# yaml-language-server: $schema=../node_modules/…\n# Imported from old/2019-01-07-db.md …\ntitle: …'
  */
 import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
 
 const TIME_KEYS = new Set(['time']);
 
-export function incidentYaml(data: Record<string, unknown>, sourceFile: string): string {
+/** `schemaPath` is the editor's schema line target, relative to the file written (the workflow's `editorSchemaPath`). */
+export function incidentYaml(data: Record<string, unknown>, sourceFile: string, schemaPath: string): string {
   const document = new Document(data, { version: '1.2' });
   visit(document, {
     Pair(_, pair) {
@@ -19,7 +21,7 @@ export function incidentYaml(data: Record<string, unknown>, sourceFile: string):
     },
   });
   document.commentBefore = [
-    ` yaml-language-server: $schema=../schema/postmortem.schema.json`,
+    ` yaml-language-server: $schema=${schemaPath}`,
     ` Imported from ${sourceFile.replace(/[\r\n]/g, ' ')} by \`postmortem import\`.`,
     ' Review every field; text that had no place in the format is under x-unmapped.',
   ].join('\n');

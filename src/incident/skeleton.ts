@@ -25,9 +25,9 @@ export function buildSkeleton(input: SkeletonInput): string {
   return `# yaml-language-server: $schema=${input.schemaPath ?? '../schema/postmortem.schema.json'}
 # A blameless post-mortem: describe what the system allowed, not who is at fault.
 title: ${quote(input.title)}
-date: ${input.date}                 # the day the incident began
-timezone: ${input.timezone ?? DEFAULT_TIMEZONE}                    # IANA zone for times without an offset
-severity: ${input.severity}                    # ${scaleComment(input.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'])}
+${commented(`date: ${input.date}`, 'the day the incident began')}
+${commented(`timezone: ${input.timezone ?? DEFAULT_TIMEZONE}`, 'IANA zone for times without an offset')}
+${commented(`severity: ${input.severity}`, scaleComment(input.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5']))}
 status: draft                     # draft | in-review | published
 authors: []                       # who wrote this post-mortem
 participants: []                  # who took part in the response
@@ -71,6 +71,17 @@ action_items: []                  # may stay empty only while status is draft
 
 lessons: []                       # strings, or {title, detail}
 `;
+}
+
+/** Where every trailing comment of the skeleton starts (0-based), so that they read as one column. */
+const COMMENT_COLUMN = 34;
+
+/**
+ * A line whose value comes from the input (a date, a zone, a severity), its comment padded to the
+ * column of the fixed lines; a value too long for it keeps one space before the `#`.
+ */
+function commented(text: string, comment: string): string {
+  return `${text.padEnd(COMMENT_COLUMN - 1)} # ${comment}`;
 }
 
 function scaleComment(scale: readonly string[]): string {

@@ -42,9 +42,18 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The day exists in the proleptic Gregorian calendar, as Date counts it (years 0..99 included); arithmetic, no Date. */
 function isRealDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * The number of days of a month (1..12) in the proleptic Gregorian calendar, for the hint on a day that does not exist.
+ *
+ * @example
+ * daysInMonth(2024, 2) // → 29
+ */
+export function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 // The first Intl.DateTimeFormat of a process loads ICU's time-zone data (25–45 ms measured, more than

@@ -31,7 +31,7 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   // The ancestors of the node being walked (document, collections, pairs), as yaml's visitor would pass them;
   // one array pushed and popped instead of a frozen copy per node, which made this walk cost a tenth of the parse.
   const ancestors: unknown[] = [source.document];
-  const report = (container: Node, node: Node, ruleId: RuleId, message: string, note: string, key?: string) => {
+  const report = (container: Node, node: Node, ruleId: RuleId, message: string, note: string, key?: string, related?: Related) => {
     const span = spanOfNode(source, node);
     // A too-deep collection's end is not worth showing; its start is where the nesting goes wrong.
     const shown = span && ruleId === 'schema/too-deep' ? { line: span.line, column: span.column } : span;
@@ -39,7 +39,9 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
     const segments = ruleId === 'schema/too-deep' ? [] : fieldPathOf(ancestors, container);
     if (key !== undefined) segments.push(key);
     const path = segments.length > 0 ? formatFieldPath(segments) : undefined;
-    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path }));
+    const at = related ? spanOfNode(source, related.node) : null;
+    const cause = related ? { file: source.file, line: at?.line ?? null, column: at?.column ?? null, message: related.message } : undefined;
+    found.push(createDiagnostic({ file: source.file, ruleId, message, span: shown, note, path, cause }));
   };
   let tooDeep = false;
   const walk = (node: unknown, depth: number): void => {
@@ -79,7 +81,7 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
       tooDeep = true;
       return;
     }
-    if (isMap(node)) checkKeys(node, (at, ruleId, message, note, key) => report(node, at, ruleId, message, note, key));
+    if (isMap(node)) checkKeys(node, (at, ruleId, message, note, key, related) => report(node, at, ruleId, message, note, key, related));
     ancestors.push(node);
     for (const item of node.items) {
       if (isPair(item)) {
@@ -97,7 +99,9 @@ export function checkDocumentStructure(source: YamlSource): Diagnostic[] {
   return found;
 }
 
-type Report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string) => void;
+/** A second place of the problem (the first of two duplicate keys), shown as the diagnostic's `cause`. */
+type Related = { node: Node; message: string };
+type Report = (node: Node, ruleId: RuleId, message: string, note: string, key?: string, related?: Related) => void;
 
 /**
  * The field path (`action_items[0].owner`) of a node, from the visitor's
@@ -120,7 +124,7 @@ export function fieldPathOf(ancestors: readonly unknown[], node: unknown): Array
 }
 
 function checkKeys(map: YAMLMap, report: Report): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Node>();
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key)) {
@@ -139,9 +143,18 @@ function checkKeys(map: YAMLMap, report: Report): void {
         name,
       );
     } else if (seen.has(name)) {
-      report(key, 'schema/duplicate-key', `Duplicate key \`${name}\`: each key may appear once in a mapping`, 'Remove or rename one of the two keys.', name);
+      // Where the first one is travels as the cause (`see: 2:1` in text), so the note only says what to do.
+      report(
+        key,
+        'schema/duplicate-key',
+        `Duplicate key \`${name}\`: each key may appear once in a mapping`,
+        `Keep one \`${name}:\`: merge this value into the first one and delete this one, or rename one of the two keys.`,
+        name,
+        { node: seen.get(name)!, message: `the first \`${name}\`` },
+      );
+      continue;
     }
-    seen.add(name);
+    seen.set(name, key);
   }
 }
 

@@ -8,3 +8,6 @@ export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as con
 export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const INVESTIGATION_RESULTS = ['confirmed', 'rejected', 'open'] as const;
+
+/** The written form of every date field (`date`, `published_on`, an action item's `deadline`): YYYY-MM-DD. */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';

@@ -15,7 +15,8 @@ import { buildIncident, type Incident } from '../incident/model.js';
 import { checkIncidentRules } from './cross-field-rules.js';
 import type { IncidentInput } from './schema.js';
 import { checkSchema } from './schema-check.js';
-import { validateIncident } from './standalone-validators.js';
+import { severityNumberAdvice } from './severity-level.js';
+import { incidentFieldPlaces, validateIncident } from './standalone-validators.js';
 import type { Config } from '../config/config.js';
 import { trackerWarnings } from '../report/incident-warnings.js';
 import { NO_POLICIES } from '../report/policies.js';
@@ -98,7 +99,10 @@ function checkPastMistakes(file: string, source: YamlSource | null, config: Pick
  * checkIncidentData(file, data, source, DEFAULT_CONFIG).diagnostics
  */
 export function checkIncidentData(file: string, data: unknown, source: YamlSource | null, config: CheckConfig, options: CheckOptions = {}): CheckedIncident {
-  const schemaDiagnostics = checkSchema(validateIncident, data, file, source);
+  const schemaDiagnostics = checkSchema(validateIncident, data, file, source, {
+    advise: (path, value) => adviseOnSeverity(path, value, config.severities),
+    fieldPlaces: incidentFieldPlaces,
+  });
   const rules = checkIncidentRules(data, { file, source, severities: config.severities });
   const found = [...schemaDiagnostics, ...rules.diagnostics];
   const input = schemaDiagnostics.length === 0 ? (data as IncidentInput) : null;
@@ -109,6 +113,11 @@ export function checkIncidentData(file: string, data: unknown, source: YamlSourc
   if (incident) found.push(...trackerWarnings(incident, source, config.policies ?? NO_POLICIES, options.today ?? null));
   const diagnostics = capDiagnostics(file, found.sort(compareDiagnostics));
   return { file, source, input, incident, diagnostics };
+}
+
+/** `severity: 2` is a number to the schema; the hint names the level of the configured scale it stands for (`SEV2`). */
+function adviseOnSeverity(path: readonly (string | number)[], value: unknown, scale: readonly string[]): { note: string; suggestions: string[] } | null {
+  return path.length === 1 && path[0] === 'severity' && typeof value === 'number' ? severityNumberAdvice(value, scale) : null;
 }
 
 function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {

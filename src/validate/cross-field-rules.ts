@@ -13,6 +13,8 @@ import { locatePath, type YamlSource } from '../load/parse.js';
 import { checkReadiness } from './readiness.js';
 import { closest } from './schema-check.js';
 import { quoteText } from './describe.js';
+import { calendarDayHint } from './date-hints.js';
+import { severityAdvice } from './severity-level.js';
 import { repeatedTimeAdvice } from '../incident/repeated-time.js';
 import { isCalendarDate, isTimeZone, resolveTime, suggestTimeZone } from '../incident/time.js';
 
@@ -67,6 +69,7 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
       message: `\`${date}\` is not a real calendar day`,
       expected: 'a date that exists (YYYY-MM-DD)',
       actual: `\`${date}\``,
+      note: calendarDayHint(date),
     });
   }
 
@@ -89,12 +92,14 @@ export function checkIncidentRules(data: unknown, context: RuleContext): RuleRes
 
   const severity = asText(incident.severity);
   if (severity !== null && severity !== '' && !context.severities.includes(normaliseSeverity(severity))) {
+    const advice = severityAdvice(severity, context.severities);
     report(['severity'], {
       ruleId: 'schema/severity',
-      message: `${quoteText(severity)} is not on the severity scale`,
+      message: `${quoteText(severity)} is not on the severity scale${advice ? `; did you mean \`${advice.level}\`?` : ''}`,
       expected: context.severities.join(' | '),
       actual: quoteText(severity),
-      note: 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
+      suggestions: advice ? [advice.level] : [],
+      note: advice?.note ?? 'The scale comes from `severities` in postmortem.config.yaml (default SEV1..SEV5).',
     });
   }
 
@@ -215,6 +220,7 @@ function checkActionItems(items: unknown[], status: string, report: Report): voi
         message: `\`${deadline}\` is not a real calendar day`,
         expected: 'a date that exists (YYYY-MM-DD)',
         actual: `\`${deadline}\``,
+        note: calendarDayHint(deadline),
       });
     }
   });

@@ -36,6 +36,42 @@ export function typeHint(wanted: string, value: unknown): string | undefined {
 }
 
 /**
+ * Where a number belongs, text or a fraction: the number written alone when
+ * the text holds one (`"1,200 users"` → `1200`), else what to write, with the
+ * field's own key in the example.
+ *
+ * @example
+ * numberHint('integer', 'many', 'users_affected') // → { note: 'Write a whole number without quotes, e.g. `users_affected: 250`; …' }
+ * numberHint('integer', '1,200', 'users_affected') // → { note: '… `users_affected: 1200`.', suggestion: '1200' }
+ */
+export function numberHint(wanted: string, value: unknown, key: string | null): { note: string; suggestion?: string } | undefined {
+  if (wanted !== 'integer' && wanted !== 'number') return undefined;
+  const whole = wanted === 'integer';
+  const field = key ?? 'value';
+  if (typeof value === 'number' && whole && !Number.isInteger(value) && Number.isFinite(value)) {
+    const rounded = String(Math.round(value));
+    return { note: `Write a whole number: \`${field}: ${rounded}\`.`, suggestion: rounded };
+  }
+  if (typeof value !== 'string') return undefined;
+  const found = numberIn(value, whole);
+  if (found !== null) return { note: `Write the number alone, without quotes, units or separators: \`${field}: ${found}\`.`, suggestion: found };
+  return {
+    note: `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. \`${field}: ${whole ? '250' : '12.5'}\`; an estimate will do, or leave the field out when there is none.`,
+  };
+}
+
+/** The one number in a text (`~1,200 users`, `5%`, `$3,000.50`), or null for none, several, or a fraction where a whole number belongs. */
+function numberIn(text: string, whole: boolean): string | null {
+  const numbers = text.match(/\d[\d,_]*(?:\.\d+)?/g) ?? [];
+  if (numbers.length !== 1) return null;
+  const written = numbers[0]!;
+  // `1,200` and `1_200` group thousands; `1,5` is a decimal comma, which is not guessed at.
+  if (/[,_]/.test(written) && !/^\d{1,3}([,_]\d{3})+(\.\d+)?$/.test(written)) return null;
+  const plain = written.replace(/[,_]/g, '');
+  return whole && plain.includes('.') ? null : plain;
+}
+
+/**
  * The known fields, briefly: a long list does not help someone fixing one typo.
  *
  * @example

@@ -10,8 +10,11 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { formatFieldPath, type DiagnosticInit, type SourceSpan } from '../diagnostics/diagnostic.js';
-import { article, describeValue, knownFieldsText, quoteText, typeHint } from './describe.js';
+import { article, describeValue, knownFieldsText, numberHint, quoteText, typeHint } from './describe.js';
 import { closest } from '../diagnostics/suggest.js';
+import { DATE_PATTERN } from './allowed-values.js';
+import { dateFormHint } from './date-hints.js';
+import { misplacedFieldNote, type FieldPlaces } from './field-places.js';
 
 export type Segment = string | number;
 
@@ -29,6 +32,8 @@ export interface SchemaErrorContext {
   base: Segment[];
   value: unknown;
   parent: ParentSchema | undefined;
+  /** Where each field name of the format belongs (`five_whys` → `root_cause.five_whys`). */
+  fieldPlaces: FieldPlaces;
   /** The field path and source span of a path, for the diagnostic. */
   where(path: Segment[], key?: boolean): { path: string | null; span: SourceSpan | null };
 }
@@ -74,19 +79,24 @@ const unknownField: Describe = (c) => {
     expected: patterns.length && !known.length ? `a key matching ${patterns.map((p) => `\`${p}\``).join(' or ')}` : knownFieldsText(known, guess),
     actual: quoteText(name),
     suggestions: guess ? [guess] : [],
-    note: `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
+    note:
+      misplacedFieldNote(c.fieldPlaces, name, c.base, guess) ??
+      `${guess ? `Rename it to \`${guess}\`, or move custom data` : 'Custom data goes'} under a key that starts with \`x-\`, which is kept and ignored.`,
   };
 };
 
 const wrongType: Describe = (c) => {
   const wanted = article(String(c.error.params.type));
+  const key = c.base.at(-1);
+  const number = numberHint(String(c.error.params.type), c.value, typeof key === 'string' ? key : null);
   return {
     ruleId: 'schema/type',
     message: `${c.base.length ? field(c) : 'The document'} must be ${wanted}, not ${describeValue(c.value)}`,
     ...c.where(c.base),
     expected: c.base.length ? (asExpected(c.parent?.description) ?? wanted) : 'a mapping of fields (`title:`, `date:`, …)',
     actual: describeValue(c.value),
-    note: typeHint(String(c.error.params.type), c.value),
+    note: number?.note ?? typeHint(String(c.error.params.type), c.value),
+    suggestions: number?.suggestion === undefined ? [] : [number.suggestion],
   };
 };
 
@@ -150,6 +160,8 @@ const wrongForm: Describe = (c) => {
 };
 
 const wrongFormOf: Describe = (c) => {
+  // A date field (`date`, `deadline`, `published_on`): the value rewritten as YYYY-MM-DD where it can be read.
+  const date = c.error.params.pattern === DATE_PATTERN && typeof c.value === 'string' ? dateFormHint(c.value) : null;
   const guess = idGuess(c);
   return {
     ruleId: 'schema/format',
@@ -157,7 +169,8 @@ const wrongFormOf: Describe = (c) => {
     ...c.where(c.base),
     expected: asExpected(c.parent?.description) ?? `text matching ${String(c.error.params.pattern)}`,
     actual: describeValue(c.value),
-    suggestions: guess ? [guess] : [],
+    suggestions: date ? date.suggestions : guess ? [guess] : [],
+    ...(date ? { note: date.note } : {}),
   };
 };
 

@@ -8,10 +8,19 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createDiagnostic, formatFieldPath, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePath, type YamlSource } from '../load/parse.js';
+import type { FieldPlaces } from './field-places.js';
 import { describeSchemaError, valueAt, type ParentSchema, type Segment } from './keyword-messages.js';
 
 export { closest } from '../diagnostics/suggest.js';
 export { describeValue } from './describe.js';
+
+/** What a caller knows and the compiled validator does not. */
+export interface SchemaCheckOptions {
+  /** A better hint (and suggested values) for the value at a path, or null to keep the generic one (the configured severity scale). */
+  advise?: (path: readonly Segment[], value: unknown) => { note: string; suggestions: string[] } | null;
+  /** Where each field name of the format belongs, so an unknown field that is known elsewhere is told where it goes. */
+  fieldPlaces?: FieldPlaces;
+}
 
 /**
  * Runs a compiled schema over parsed data; one diagnostic per problem,
@@ -20,13 +29,19 @@ export { describeValue } from './describe.js';
  * @example
  * checkSchema(validate, { title: 42 }, 'a.yaml', source) // → [schema/type at `title`, schema/required …]
  */
-export function checkSchema(validate: ValidateFunction, data: unknown, file: string, source: YamlSource | null): Diagnostic[] {
+export function checkSchema(
+  validate: ValidateFunction,
+  data: unknown,
+  file: string,
+  source: YamlSource | null,
+  options: SchemaCheckOptions = {},
+): Diagnostic[] {
   if (validate(data)) return [];
   const errors = dropBranchNoise(validate.errors ?? []);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
-    const diagnostic = describeError(error, data, file, source);
+    const diagnostic = describeError(error, data, file, source, options);
     if (!diagnostic) continue;
     const key = `${diagnostic.path}|${diagnostic.ruleId}|${diagnostic.message}`;
     if (seen.has(key)) continue;
@@ -72,17 +87,21 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null): Diagnostic | null {
+function describeError(error: ErrorObject, data: unknown, file: string, source: YamlSource | null, options: SchemaCheckOptions): Diagnostic | null {
   const base = instancePathSegments(error.instancePath, data);
+  const value = valueAt(data, base);
   const described = describeSchemaError({
     error,
     data,
     base,
-    value: valueAt(data, base),
+    value,
     parent: error.parentSchema as ParentSchema | undefined,
+    fieldPlaces: options.fieldPlaces ?? {},
     where: (path, key = false) => ({ path: formatFieldPath(path) || null, span: locatePath(source, path, { key }) }),
   });
-  return described ? createDiagnostic({ file, ...described }) : null;
+  if (!described) return null;
+  const advice = options.advise?.(base, value) ?? null;
+  return createDiagnostic({ file, ...described, ...(advice ? { note: advice.note, suggestions: advice.suggestions } : {}) });
 }
 
 function instancePathSegments(pointer: string, data: unknown): Segment[] {

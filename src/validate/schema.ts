@@ -14,7 +14,7 @@
  */
 import { EVENT_TYPES, PHASE_EVENT_TYPES } from '../incident/events.js';
 import { Type, type Static, type TSchema, type TObject, type TProperties } from '@sinclair/typebox';
-import { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
+import { ACTION_STATUSES, ACTION_TYPES, DATE_PATTERN, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
 
 /** Custom data goes under `x-` keys at any level; they are kept and ignored. */
 const EXTENSION_KEYS = { '^x-': {} };
@@ -25,10 +25,9 @@ function strictObject<T extends TProperties>(properties: T, options: { descripti
 
 const Text = (description: string) => Type.String({ minLength: 1, pattern: '\\S', description });
 const Names = (description: string) => Type.Array(Type.String({ minLength: 1 }), { description });
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const CalendarDate = (description: string) => Type.String({ pattern: DATE_PATTERN, description: `${description} (YYYY-MM-DD)`, examples: ['2024-01-15'] });
 
-export { ACTION_STATUSES, ACTION_TYPES, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
+export { ACTION_STATUSES, ACTION_TYPES, DATE_PATTERN, INCIDENT_STATUSES, INVESTIGATION_RESULTS, PRIORITIES } from './allowed-values.js';
 
 // A plain `enum` (not TypeBox's union of literals) keeps editor completion
 // and validation messages simple: one error naming the allowed values.

@@ -12,6 +12,7 @@ import { createDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/dia
 import { importMarkdown } from '../import/import-markdown.js';
 import { incidentYaml } from '../import/incident-yaml.js';
 import { decodeUtf8 } from '../load/parse.js';
+import { editorSchemaPath } from './editor-schema.js';
 import { listFiles } from './incident-files.js';
 import type { Workspace } from './workspace.js';
 
@@ -59,7 +60,7 @@ export async function importWorkflow(workspace: Workspace, options: ImportOption
     }
     const imported = importMarkdown(source, decoded.text.replace(/^\uFEFF/, ''), workspace.config);
     const target = `${out}/${imported.fileName}`;
-    const yaml = incidentYaml(imported.data, source);
+    const yaml = incidentYaml(imported.data, source, await editorSchemaPath(workspace, target));
     // Messages about the import name the Markdown file; validation ones the file written.
     const diagnostics = imported.diagnostics.map((d) =>
       d.ruleId === 'import/unmapped' || d.ruleId === 'import/front-matter' || d.ruleId === 'import/timeline-sorted'

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { buildSkeleton } from '../incident/skeleton.js';
 import { slugify, uniqueSlug } from '../incident/slug.js';
 import { parseYamlSource } from '../load/parse.js';
+import { editorSchemaPath } from './editor-schema.js';
 import type { Workspace } from './workspace.js';
 
 export interface NewIncidentOptions {
@@ -66,15 +67,4 @@ function sameTitle(file: string, text: string, title: string): boolean {
   const written = parseYamlSource(file, text).data;
   const other = written !== null && typeof written === 'object' ? (written as Record<string, unknown>).title : undefined;
   return typeof other === 'string' && other.trim().toLowerCase() === title.trim().toLowerCase();
-}
-
-/**
- * The schema line's target, relative to the new file: this repository's own
- * `schema/` when the workspace has one (a checkout of postmortem), else the
- * installed package's copy, so editors find it in a user's repository too.
- */
-async function editorSchemaPath(workspace: Workspace, file: string): Promise<string> {
-  const own = 'schema/postmortem.schema.json';
-  const target = (await workspace.exists(own)) ? own : 'node_modules/postmortems/schema/postmortem.schema.json';
-  return path.posix.relative(path.posix.dirname(file), target);
 }

@@ -58,7 +58,7 @@ describe('postmortem validate', async () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('postmortems/2024-02-01-search.yaml\n');
-    expect(stdout).toMatch(/ {2}5:1-5:7 +error +Unknown field `sumary`; did you mean `summary`\? +schema\/unknown-field\n/);
+    expect(stdout).toMatch(/ {2}5:1-5:7 +error +Unknown field `sumary`; did you mean `summary`\? at sumary +schema\/unknown-field\n/);
     expect(stdout).toContain('`13:10` is earlier than `14:00` at `timeline[0].time`');
     expect(stdout).toContain('postmortems/2024-03-01-broken.yaml\n');
     expect(stdout).not.toContain('2024-01-15-checkout');
@@ -127,7 +127,9 @@ describe('postmortem validate', async () => {
     writeFileSync(path.join(dir, 'postmortem.config.yaml'), 'incidnets: docs\n');
     const { code, stdout, stderr } = await run(dir, VALID);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toMatch(/postmortem\.config\.yaml\n {2}1:1-1:10 +error +Unknown field `incidnets`; did you mean `incidents`\? +schema\/unknown-field\n/);
+    expect(stderr).toMatch(
+      /postmortem\.config\.yaml\n {2}1:1-1:10 +error +Unknown field `incidnets`; did you mean `incidents`\? at incidnets +schema\/unknown-field\n/,
+    );
   });
 
   it('uses the configured incidents folder and severity scale', async () => {

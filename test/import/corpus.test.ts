@@ -36,7 +36,7 @@ describe.skipIf(files.length === 0)('import of the shared corpus', () => {
   it.each(files)('%s imports, validates and loses no sentence', (name) => {
     const markdown = readFileSync(`${corpus}${name}`, 'utf8');
     const result = importOnce(name);
-    const yaml = incidentYaml(result.data, name);
+    const yaml = incidentYaml(result.data, name, '../node_modules/postmortems/schema/postmortem.schema.json');
     const checked = checkIncident(result.fileName, yaml, DEFAULT_CONFIG);
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(lostSentences(markdown, yaml)).toEqual([]);

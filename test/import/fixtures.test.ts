@@ -23,7 +23,7 @@ describe.each([
   it('imports to the golden file, which validates and keeps every sentence', async () => {
     const markdown = await readFile(input, 'utf8');
     const result = importMarkdown(`old/${name}/input.md`, markdown, DEFAULT_CONFIG);
-    const yaml = incidentYaml(result.data, `old/${name}/input.md`);
+    const yaml = incidentYaml(result.data, `old/${name}/input.md`, '../node_modules/postmortems/schema/postmortem.schema.json');
     await expect(yaml).toMatchFileSnapshot(`../fixtures/${name}/expected.yaml`);
     expect(result.fileName).toBe(fileName);
     expect(result.data.status).toBe(status);

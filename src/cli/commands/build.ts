@@ -1,5 +1,5 @@
 /** `postmortem build [PATHS…] [--out DIR] [--check]`: renders each incident to Markdown. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import type { CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { openOrReport, orUsageError, WORKERS_VARIABLE } from './shared.js';
@@ -16,7 +16,7 @@ export const buildCommand: CommandSpec = {
   ],
   environment: [WORKERS_VARIABLE],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { out: { type: 'string' }, check: { type: 'boolean' } },

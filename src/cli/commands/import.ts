@@ -1,5 +1,5 @@
 /** `postmortem import FILE.md… [--out DIR]`: turns Markdown post-mortems into incident YAML files. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { importWorkflow } from '../../workflows/import.js';
@@ -14,7 +14,7 @@ export const importCommand: CommandSpec = {
     ['--dry-run', 'print the YAML instead of writing it'],
   ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+    const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
     if (positionals.length === 0) throw new UsageError('name the Markdown files to import: postmortem import old/*.md --out postmortems/');
     const workspace = await openOrReport(io);
     if (!workspace) return 2;

@@ -1,5 +1,5 @@
 /** `postmortem init [--force]`: writes the starter files; refuses to overwrite any without `--force`. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { initWorkflow } from '../../workflows/init.js';
@@ -14,7 +14,7 @@ export const initCommand: CommandSpec = {
   summary: 'Sets up a repository: an example incident, postmortem.config.yaml, and a GitHub workflow using the Action.',
   options: [['--force', 'replace starter files that exist with other content']],
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
+    const { values } = parseOptions({ args, options: { force: { type: 'boolean' } } });
     const workspace = await openOrReport(io);
     if (!workspace) return 2;
     const result = await initWorkflow(workspace, { force: Boolean(values.force) });

@@ -4,7 +4,7 @@
  * post-mortems. Exit 1 on any error-severity finding, or when warnings
  * exceed `--max-warnings`; 2 on usage or configuration errors.
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import type { CommandSpec } from '../command.js';
 import { docsFolderFor } from '../../io/package-docs.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
@@ -21,7 +21,7 @@ export const lintCommand: CommandSpec = {
     ['--quiet', 'print nothing when there are no findings'],
   ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { format: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } },

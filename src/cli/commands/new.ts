@@ -1,5 +1,5 @@
 /** `postmortem new "TITLE" [--date D] [--severity S]`: writes a commented skeleton; never overwrites. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandSpec } from '../command.js';
 import { isCalendarDate, isTimeZone, suggestTimeZone } from '../../incident/time.js';
 import { newIncidentWorkflow } from '../../workflows/new.js';
@@ -15,7 +15,7 @@ export const newCommand: CommandSpec = {
     ['--timezone Z', 'IANA time zone for the timeline (default UTC)'],
   ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { date: { type: 'string' }, severity: { type: 'string' }, timezone: { type: 'string' } },

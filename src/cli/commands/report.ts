@@ -2,7 +2,7 @@
  * `postmortem report [--out FILE] [--format md|json] [--now ISO] [--check] [--fail-on-overdue]`:
  * the tracker page (default `postmortems/README.md`) or its JSON (default stdout).
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { openOrReport, orUsageError, parseFormat, parseNow, WORKERS_VARIABLE, CACHE_VARIABLES } from './shared.js';
@@ -20,7 +20,7 @@ export const reportCommand: CommandSpec = {
   ],
   environment: [['POSTMORTEM_NOW', 'the day as ISO 8601, when --now is not given'], WORKERS_VARIABLE, ...CACHE_VARIABLES],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {

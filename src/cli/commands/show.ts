@@ -1,5 +1,5 @@
 /** `postmortem show FILE [--format md|json]`: prints one incident, rendered or as the normalised model. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
 import { showWorkflow } from '../../workflows/show.js';
@@ -11,7 +11,7 @@ export const showCommand: CommandSpec = {
   summary: 'Prints one incident: the rendered Markdown, or the normalised model as JSON (times as ISO instants, metrics in seconds, related incidents).',
   options: [['--format F', 'md (default) or json']],
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' } } });
+    const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { format: { type: 'string' } } });
     const format = parseFormat(values.format ?? 'md', ['md', 'json'] as const);
     if (positionals.length !== 1) throw new UsageError('show takes exactly one incident file');
     const workspace = await openOrReport(io);

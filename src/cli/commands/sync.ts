@@ -4,7 +4,7 @@
  * the labelled issues, plan, then apply (or print the plan with --dry-run).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { UsageError, type CommandIO, type CommandSpec } from '../command.js';
 import { formatDiagnostics } from '../../diagnostics/format/index.js';
 import type { OpResult } from '../../sync/apply.js';
@@ -48,7 +48,9 @@ export const syncCommand: CommandSpec = {
       return await runSync(args, io);
     } catch (error) {
       // Usage errors echo flag values, which may hold a pasted token; anything else is reported here too.
-      if (error instanceof UsageError || isParseArgsError(error)) throw new UsageError(redactToken((error as Error).message, token));
+      if (error instanceof UsageError) throw new UsageError(redactToken(error.message, token));
+      // Redacted, and with its code kept, so the CLI words it as for every other command ("option `--repo` needs a value").
+      if (isParseArgsError(error)) throw Object.assign(new Error(redactToken((error as Error).message, token)), { code: (error as { code: string }).code });
       io.stderr(`postmortem sync: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
@@ -61,7 +63,7 @@ function isParseArgsError(error: unknown): boolean {
 }
 
 async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {
@@ -77,6 +79,9 @@ async function runSync(args: string[], io: CommandIO): Promise<0 | 1 | 2> {
     },
   });
   const format = parseFormat(values.format, ['text', 'github', 'json', 'sarif'] as const);
+  // The numeric flags are checked before anything is read or asked of GitHub; createTracker reads them for good.
+  readWholeNumber('--max-wait', 'seconds', values['max-wait']);
+  readMs('--pace-ms', values['pace-ms']);
   // With json or sarif, stdout carries only the machine-readable diagnostics; the human report moves to stderr.
   const machine = format === 'json' || format === 'sarif';
   const report: CommandIO = machine ? { ...io, stdout: io.stderr } : io;

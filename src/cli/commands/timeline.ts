@@ -1,5 +1,5 @@
 /** `postmortem timeline FILE --from LOG… --request-id ID`: merges the log lines of one correlation id into the timeline. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import { stringify } from 'yaml';
 import { UsageError, type CommandSpec } from '../command.js';
 import { formatText } from '../../diagnostics/format/text.js';
@@ -24,7 +24,7 @@ export const timelineCommand: CommandSpec = {
     ['--log-timezone Z', "zone of log times written without one (default: the incident's)"],
   ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {

@@ -1,5 +1,5 @@
 /** `postmortem validate [PATHS…] [--format text|json|github|sarif]`: checks incident files against the contract. */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../parse-options.js';
 import type { CommandSpec } from '../command.js';
 import { docsFolderFor } from '../../io/package-docs.js';
 import { formatDiagnostics, DIAGNOSTIC_FORMATS } from '../../diagnostics/format/index.js';
@@ -18,7 +18,7 @@ export const validateCommand: CommandSpec = {
   ],
   environment: [WORKERS_VARIABLE, ...CACHE_VARIABLES],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { format: { type: 'string' }, quiet: { type: 'boolean' }, 'max-warnings': { type: 'string' } },

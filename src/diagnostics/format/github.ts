@@ -3,6 +3,7 @@
  * the runner turns into annotations on the pull request's diff.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import { causePlace } from './text.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -24,7 +25,12 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       if (d.endLine !== null) props.push(`endLine=${d.endLine}`);
       if (d.endColumn !== null) props.push(`endColumn=${d.endColumn}`);
       props.push(`title=${escapeProperty(d.ruleId)}`);
-      const extra = [d.path ? `at ${d.path}` : '', d.note ? `hint: ${d.note}` : '', d.suggestions.length ? `suggestion: ${d.suggestions.join(' | ')}` : '']
+      const extra = [
+        d.path ? `at ${d.path}` : '',
+        d.note ? `hint: ${d.note}` : '',
+        d.suggestions.length ? `suggestion: ${d.suggestions.join(' | ')}` : '',
+        d.cause ? `see: ${causePlace(d.cause, d.file)}: ${d.cause.message}` : '',
+      ]
         .filter(Boolean)
         .join('\n');
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(extra ? `${d.message}\n${extra}` : d.message)}\n`;

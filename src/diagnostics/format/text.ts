@@ -3,7 +3,7 @@
  * terminals and editors can jump to them, and a count at the end.
  *
  * @example
- * formatText([d]) // "postmortems/a.yaml\n  3:5-3:16  error  Unknown field `sumary`  schema/unknown-field\n…"
+ * formatText([d]) // "postmortems/a.yaml\n  3:5-3:16  error  Unknown field `sumary` at sumary  schema/unknown-field\n…"
  */
 import type { Diagnostic, Severity } from '../diagnostic.js';
 
@@ -24,8 +24,8 @@ export function formatLine(d: Diagnostic): string {
   return `${formatPosition(d)} ${d.severity} ${d.message}${where} ${d.ruleId}`;
 }
 
-/** The related place as `3:5` in the same file, or `other.yaml:3:5`. */
-function causePlace(cause: NonNullable<Diagnostic['cause']>, file: string): string {
+/** The related place as `3:5` in the same file, or `other.yaml:3:5` (the github format words it the same). */
+export function causePlace(cause: NonNullable<Diagnostic['cause']>, file: string): string {
   const position = cause.line === null ? '' : `${cause.line}:${cause.column ?? 1}`;
   if (cause.file === file) return position || cause.file;
   return position ? `${cause.file}:${position}` : cause.file;
@@ -40,8 +40,8 @@ export function formatText(diagnostics: readonly Diagnostic[], options: { colour
     lines.push(file);
     const width = Math.max(...list.map((d) => formatPosition(d).length));
     for (const d of list) {
-      // "Missing required field `summary`" already says where: no "at summary" after it.
-      const where = d.path && !d.message.includes(`\`${d.path}\``) ? ` ${paint(DIM, `at ${d.path}`)}` : '';
+      // Always, as the github format does: a message that quotes a name (`sumary`) does not say it is the top level.
+      const where = d.path ? ` ${paint(DIM, `at ${d.path}`)}` : '';
       lines.push(`  ${formatPosition(d).padEnd(width)}  ${paint(COLOURS[d.severity], d.severity.padEnd(7))}  ${d.message}${where}  ${paint(DIM, d.ruleId)}`);
       const indent = ' '.repeat(width + 13);
       if (d.expected !== undefined || d.actual !== undefined) {
