@@ -14,6 +14,12 @@ describe('action/dist/index.js', () => {
     expect(committed === fresh, 'action/dist/index.js is stale: run `npm run bundle` and commit it').toBe(true);
   });
 
+  it("reads none of yaml's per-token debug switches from the environment (scripts/esbuild-options.ts fixes them off)", async () => {
+    const committed = await readFile(BUNDLE, 'utf8');
+    const cli = await readFile(new URL('../../dist/bin/report.cjs', import.meta.url), 'utf8');
+    for (const bundle of [committed, cli]) expect(bundle).not.toMatch(/env\.LOG_(TOKENS|STREAM)/);
+  });
+
   it('is what action.yml runs, on node24', async () => {
     const manifest = await readFile(new URL('../../action.yml', import.meta.url), 'utf8');
     expect(manifest).toMatch(/^runs:\n {2}using: node24\n {2}main: action\/dist\/index\.js$/m);
