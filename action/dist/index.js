@@ -55491,6 +55491,12 @@ function personBase(lower) {
   const bare = /'[sd]$/.test(lower) ? lower.slice(0, -2) : lower;
   return bare.includes("-") && HONORIFIC.test(bare) ? bare.replace(HONORIFIC, "") : bare;
 }
+function isNobodyAt(words, i) {
+  const lower = words[i]?.lower ?? "";
+  if (NOBODY_WORDS.has(lower)) return true;
+  if (lower === "one") return words[previousWord(words, i)]?.lower === "no";
+  return lower === "no" && words[nextWord(words, i)]?.lower === "one";
+}
 function isNarrator(token) {
   return token !== void 0 && NARRATORS.has(token.lower);
 }
@@ -55583,7 +55589,7 @@ function agentOfBy(words, by, people) {
   }
   return -1;
 }
-var TECH_BEFORE_OPERATOR, APPOSITIVE_PREPOSITIONS, HONORIFIC, PERSONAL_TITLES, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS, AGENT_STOPS;
+var TECH_BEFORE_OPERATOR, APPOSITIVE_PREPOSITIONS, HONORIFIC, NOBODY_WORDS, PERSONAL_TITLES, THING_HEADS, SHIFT_QUALIFIERS, DETERMINERS, PREPOSITIONS, SUBJECT_RESETS, AGENT_STOPS;
 var init_people = __esm({
   "src/lint/grammar/people.ts"() {
     "use strict";
@@ -55592,6 +55598,7 @@ var init_people = __esm({
     TECH_BEFORE_OPERATOR = /[-A-Z]|^k8s$/;
     APPOSITIVE_PREPOSITIONS = /* @__PURE__ */ new Set(["in", "inside", "for", "of", "on", "behind", "within"]);
     HONORIFIC = /-(?:san|sama|kun|chan|sensei|ji)$/;
+    NOBODY_WORDS = /* @__PURE__ */ new Set(["nobody", "none", "noone", "no-one"]);
     PERSONAL_TITLES = /* @__PURE__ */ new Set(["mr", "mrs", "ms", "dr", "prof"]);
     THING_HEADS = /* @__PURE__ */ new Set([
       "system",
@@ -55766,7 +55773,7 @@ function reproachingQuestion(words, people) {
   const noOne = words[who]?.lower === "no" && words[nextWord(words, who)]?.lower === "one";
   if (noOne) who = nextWord(words, who);
   if (who === -1 || !noOne && !isPersonAt(words, who, people) || isNarrator(words[who])) return null;
-  if (noOne || words[who].lower === "nobody") negated = true;
+  if (isNobodyAt(words, who)) negated = true;
   while (nextWord(words, who) !== -1 && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
   if (!negated && words[nextWord(words, who)]?.lower !== "not") return null;
   aux = words[nextWord(words, who)]?.lower === "not" ? nextWord(words, who) : aux;
@@ -55889,8 +55896,7 @@ function omissionAt(words, i, people, shared = false, explained = false) {
     if (POSSIBILITY_MODALS.has(lower) && NEGATIVE_SUBJECTS.has(words[subject].lower)) return -1;
     const possibility = POSSIBILITY_MODALS.has(lower) || POSSIBILITY_MODALS.has(lower.replace(/n't$/, ""));
     const left = previousWord(words, i);
-    const nobodyBefore = NEGATIVE_SUBJECTS.has(words[left]?.lower ?? "") || words[left]?.lower === "one" && words[previousWord(words, left)]?.lower === "no";
-    if (possibility && nobodyBefore) return -1;
+    if (possibility && (NEGATIVE_SUBJECTS.has(words[left]?.lower ?? "") || isNobodyAt(words, left))) return -1;
     if (possibility && (lower.endsWith("n't") || words.slice(i + 1, modalEnd).some((w) => w.lower === "not" || w.lower === "never"))) return -1;
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     const before = previousWord(words, subject);
@@ -57071,9 +57077,7 @@ function actingPeople(words, people) {
 }
 function loadedActionOf(words, subject, purposeNext) {
   if (words[subject - 1]?.text === "," && words[subject + 1]?.text === ",") return null;
-  const who = words[subject].lower;
-  if (NOBODY.has(who) || who === "one" && words[previousWord(words, subject)]?.lower === "no" || who === "no" && words[nextWord(words, subject)]?.lower === "one")
-    return null;
+  if (isNobodyAt(words, subject)) return null;
   const after = nextWord(words, subject);
   const causative = ["got", "get"].includes(words[after]?.lower ?? "") && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? "");
   if (after === -1 || BE2.has(words[after].lower) && !causative && !perfectActive(words, after) && !learnerPast(words, after)) return null;
@@ -57161,7 +57165,7 @@ function rolledBack(words, act) {
 function isFailover(words, i) {
   return words[i].lower === "failed" && words[nextWord(words, i)]?.lower === "over";
 }
-var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, RESUMED, PERCEIVING, OWN_IDENTITY, NOBODY, GUARDS, MADE_PROBLEMS, PASSIVE_SWITCHES, LINKS2, FRONTED, DETERMINERS3;
+var BE2, CLAUSE_MODALS, DUTY_MODALS, CONDITIONS, PLANNED, LOADED2, SAFEGUARDS, REPEATS, RISKY, INTO, RELATIVE_SUBJECTS, NEVER, RESUMED, PERCEIVING, OWN_IDENTITY, GUARDS, MADE_PROBLEMS, PASSIVE_SWITCHES, LINKS2, FRONTED, DETERMINERS3;
 var init_person_as_cause = __esm({
   "src/lint/rules/person-as-cause.ts"() {
     "use strict";
@@ -57259,7 +57263,6 @@ var init_person_as_cause = __esm({
       "calendar",
       "number"
     ]);
-    NOBODY = /* @__PURE__ */ new Set(["nobody", "none", "noone", "no-one"]);
     GUARDS = /* @__PURE__ */ new Set(["present", "supervision", "supervising", "watching", "approved", "handing", "handed", "handover", "hand-off", "handoff"]);
     MADE_PROBLEMS = /* @__PURE__ */ new Set(["problem", "problems", "bug", "bugs", "outage", "regression", "mess", "failure", "breakage"]);
     PASSIVE_SWITCHES = /* @__PURE__ */ new Set([
@@ -57515,7 +57518,7 @@ function checkPunitive(sentence, people) {
 function denied(words, start) {
   const at = words.findIndex((w) => w.start === start);
   for (let j = previousWord(words, at), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
-    if (DENIALS2.has(words[j].lower) || words[j].lower === "one" && words[previousWord(words, j)]?.lower === "no") return true;
+    if (DENIALS2.has(words[j].lower) || isNobodyAt(words, j)) return true;
   }
   return false;
 }
@@ -57617,7 +57620,7 @@ var init_punitive = __esm({
     PUNITIVE = createPhraseIndex(PUNITIVE_PHRASES);
     COMPELLING = createPhraseIndex(COMPELLING_WORDS);
     BE3 = /* @__PURE__ */ new Set(["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"]);
-    DENIALS2 = /* @__PURE__ */ new Set(["not", "never", "wasn't", "weren't", "won't", "isn't", "aren't", "nobody", "none", "noone"]);
+    DENIALS2 = /* @__PURE__ */ new Set(["not", "never", "wasn't", "weren't", "won't", "isn't", "aren't"]);
     REDOING = /* @__PURE__ */ new Set(["redo", "redoes", "retake", "retakes", "repeat", "repeats", "resit", "resits"]);
     OBJECT_PRONOUNS2 = /* @__PURE__ */ new Set(["him", "her", "them"]);
     CARE_LINKS = /* @__PURE__ */ new Set(["so", "to", "until", "while", "because", "since", "for"]);

@@ -126,6 +126,17 @@ function personBase(lower: string): string {
   return bare.includes('-') && HONORIFIC.test(bare) ? bare.replace(HONORIFIC, '') : bare;
 }
 
+/** Words that are "nobody" by themselves. */
+const NOBODY_WORDS = new Set(['nobody', 'none', 'noone', 'no-one']);
+
+/** Is the word at `i` "nobody", "none", or either word of "no one"? A subject that says no person acted. */
+export function isNobodyAt(words: readonly Token[], i: number): boolean {
+  const lower = words[i]?.lower ?? '';
+  if (NOBODY_WORDS.has(lower)) return true;
+  if (lower === 'one') return words[previousWord(words, i)]?.lower === 'no';
+  return lower === 'no' && words[nextWord(words, i)]?.lower === 'one';
+}
+
 /** "we", "I": the authors narrating the response, not a third party acting. */
 export function isNarrator(token: Token | undefined): boolean {
   return token !== undefined && NARRATORS.has(token.lower);

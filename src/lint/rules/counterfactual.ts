@@ -10,7 +10,7 @@
 import { whoOmitted } from './who-omitted.js';
 import { span, type Finding } from './finding.js';
 import { ADJECTIVE_POSITION } from './damage.js';
-import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isNobodyAt, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
@@ -120,7 +120,7 @@ function reproachingQuestion(words: readonly Token[], people: People): Finding |
   const noOne = words[who]?.lower === 'no' && words[nextWord(words, who)]?.lower === 'one';
   if (noOne) who = nextWord(words, who);
   if (who === -1 || (!noOne && !isPersonAt(words, who, people)) || isNarrator(words[who])) return null;
-  if (noOne || words[who]!.lower === 'nobody') negated = true;
+  if (isNobodyAt(words, who)) negated = true;
   // "the shift lead", "the QA team lead": the compound's head is the subject.
   while (nextWord(words, who) !== -1 && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
   // "Why did Tane not escalate": the negation after the subject.
@@ -319,8 +319,7 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     const possibility = POSSIBILITY_MODALS.has(lower) || POSSIBILITY_MODALS.has(lower.replace(/n't$/, ''));
     // "If Ingrid had not been on shift, nobody would have known…": the subject right before the modal, not the earlier person.
     const left = previousWord(words, i);
-    const nobodyBefore = NEGATIVE_SUBJECTS.has(words[left]?.lower ?? '') || (words[left]?.lower === 'one' && words[previousWord(words, left)]?.lower === 'no');
-    if (possibility && nobodyBefore) return -1;
+    if (possibility && (NEGATIVE_SUBJECTS.has(words[left]?.lower ?? '') || isNobodyAt(words, left))) return -1;
     if (possibility && (lower.endsWith("n't") || words.slice(i + 1, modalEnd).some((w) => w.lower === 'not' || w.lower === 'never'))) return -1;
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;

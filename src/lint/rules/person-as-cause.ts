@@ -10,7 +10,7 @@
  * checkPersonAsCause(clauses, sentence, people) // [{ ruleId: 'blame/person-as-cause', start, end }]
  */
 import { span, type Finding } from './finding.js';
-import { agentOfBy, isBelonging, isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { agentOfBy, isBelonging, isNarrator, isNobodyAt, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import { isPassiveCleanup, isResponseAct, recoveryFollows, relievingResult, servingPurpose } from '../grammar/response-acts.js';
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { implicitBlame } from './person-as-cause-implicit.js';
@@ -307,7 +307,6 @@ const OWN_IDENTITY = new Set([
   'calendar',
   'number',
 ]);
-const NOBODY = new Set(['nobody', 'none', 'noone', 'no-one']);
 
 /** Words after "with" / "after" that say someone else had the act in hand: "…present", "after handing over to Lee". */
 const GUARDS = new Set(['present', 'supervision', 'supervising', 'watching', 'approved', 'handing', 'handed', 'handover', 'hand-off', 'handoff']);
@@ -555,13 +554,7 @@ function loadedActionOf(words: readonly Token[], subject: number, purposeNext: b
   // "Great job, Kim, customers can log in again": a person addressed between commas is no subject.
   if (words[subject - 1]?.text === ',' && words[subject + 1]?.text === ',') return null;
   // "no one did anything wrong": nobody acted (what nobody did is the counterfactual rule's).
-  const who = words[subject]!.lower;
-  if (
-    NOBODY.has(who) ||
-    (who === 'one' && words[previousWord(words, subject)]?.lower === 'no') ||
-    (who === 'no' && words[nextWord(words, subject)]?.lower === 'one')
-  )
-    return null;
+  if (isNobodyAt(words, subject)) return null;
   const after = nextWord(words, subject);
   // "Bilal got the cluster into a crash loop": "got" before a determiner is causative, not a passive.
   const causative = ['got', 'get'].includes(words[after]?.lower ?? '') && ADJECTIVE_POSITION.has(words[nextWord(words, after)]?.lower ?? '');

@@ -6,7 +6,7 @@
  * @example
  * checkPunitive(sentence, people) // [{ ruleId: 'blame/punitive', … }] for "Jordan was written up"
  */
-import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isNobodyAt, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Span, Token } from '../grammar/tokens.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
 import {
@@ -33,7 +33,7 @@ const COMPELLING = createPhraseIndex(COMPELLING_WORDS);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'get', 'gets']);
 
 /** Words that deny a punishment just before it: "was not fired", "nobody was suspended", "no one will be disciplined". */
-const DENIALS = new Set(['not', 'never', "wasn't", "weren't", "won't", "isn't", "aren't", 'nobody', 'none', 'noone']);
+const DENIALS = new Set(['not', 'never', "wasn't", "weren't", "won't", "isn't", "aren't"]);
 
 /** `blame/punitive`: someone reprimanded, written up, fired, let go, held accountable; not a punishment denied. */
 export function checkPunitive(sentence: Span, people: People): Finding[] {
@@ -45,7 +45,7 @@ export function checkPunitive(sentence: Span, people: People): Finding[] {
 function denied(words: readonly Token[], start: number): boolean {
   const at = words.findIndex((w) => w.start === start);
   for (let j = previousWord(words, at), n = 0; j !== -1 && n < 4; j = previousWord(words, j), n++) {
-    if (DENIALS.has(words[j]!.lower) || (words[j]!.lower === 'one' && words[previousWord(words, j)]?.lower === 'no')) return true;
+    if (DENIALS.has(words[j]!.lower) || isNobodyAt(words, j)) return true;
   }
   return false;
 }
