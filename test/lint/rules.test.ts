@@ -260,3 +260,58 @@ describe('impossibility, credit, denial and learner forms (holdout-14 round)', (
     expect(rulesIn('We could of course retry the batch.')).not.toContain('blame/counterfactual');
   });
 });
+
+describe('the person lexicon, omissions with results, accusing questions and denials (holdout-15 round)', () => {
+  it.each([
+    ['a person noun from the lexicon heading its phrase', 'The sommelier poured the wrong vintage for the whole table.', 'blame/person-as-cause'],
+    ['"one individual" as a person', 'One individual deleted the shared calendar.', 'blame/person-as-cause'],
+    ['taken off a post pending review', 'Lee was removed from the rota pending the investigation.', 'blame/punitive'],
+    ['a question about who will be punished', "Who's getting fired for this?", 'blame/punitive'],
+    ['an oath in a who-question', 'Who the hell approved this change?', 'blame/person-as-cause'],
+    ['an omission with its result after ", so"', 'Kim forgot to renew the certificate, so the site went down.', 'blame/person-as-cause'],
+    ['an omission with its result after ", which meant"', 'The auditor forgot to lock the ledger, which meant the batch ran twice.', 'blame/person-as-cause'],
+    ['"any" well before the role is hindsight', 'Any first-year vet student would have spotted the rash.', 'blame/hindsight'],
+    ['judged people given as the reason', 'Careless technicians are why the line stopped.', 'blame/person-as-cause'],
+    ['quoted speech is read as prose', 'The lead said "We should have paged the database team sooner."', 'blame/counterfactual'],
+    ['people put through training', 'Attendants will receive refresher training on reporting defects.', 'blame/vague-action'],
+    ['a role with two modifiers after a cause label', 'Root cause (five whys, step 5): the ticket ops lead.', 'blame/person-as-cause'],
+    [
+      '"the result of one individual\'s failure"',
+      "The outage was the result of one individual's failure to follow the change procedure.",
+      'blame/person-as-cause',
+    ],
+  ])('%s', (_, text, id) => {
+    expect(rulesIn(text)).toContain(id);
+  });
+
+  it.each([
+    ['a lexicon noun used as a modifier', 'The sommelier course starts next week.'],
+    ['"individual" as an adjective', 'Individual requests failed with a timeout.'],
+    ['nouns that name software or the public', 'The broker dropped the messages when its disk filled.'],
+    ['a vendor shipping a fix', 'The vendor shipped a patch on Friday.'],
+    ['a customer as the one affected', 'The customer retried the payment three times.'],
+    ['a machine taken out of a pool pending review', 'The node was removed from the pool pending review.'],
+    ['a who-question about a job', 'Who suspended the job?'],
+    ['an oath with a shrug', 'Who the hell knew?'],
+    ['a quoted log line stays opaque', 'The log said "Connection reset by peer."'],
+    ['a good outcome given its reason', 'Careful reviews are why the release went smoothly.'],
+    ['human error ruled out', 'The investigation found no evidence of operator error; the relay had failed.'],
+    ['training data for machines', 'The pods will receive training data from the bucket.'],
+    ["a team's document after a cause label", "Root cause: the ops team's runbook was stale."],
+    ['credit given as the result of a person', "The fast recovery was the result of Kim's quick thinking."],
+  ])('leaves alone: %s', (_, text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+
+  it('reads "any … would have" as hindsight, not a counterfactual', () => {
+    expect(rulesIn('Any first-year vet student would have spotted the rash.')).not.toContain('blame/counterfactual');
+  });
+
+  it('adds no person-as-cause to an omission whose "so that" states a purpose', () => {
+    expect(rulesIn('Kim forgot to renew the certificate, so that was added to the checklist.')).not.toContain('blame/person-as-cause');
+  });
+
+  it('leaves retraining as a sanction to punitive alone', () => {
+    expect(rulesIn('Lee to attend mandatory retraining as a consequence of this incident.')).toEqual(['blame/punitive']);
+  });
+});

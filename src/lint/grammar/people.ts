@@ -12,15 +12,19 @@ import {
   AUTHORED_WORK,
   BELONGINGS,
   CAPITALISED_TEAMS,
+  IRREGULAR_PASTS,
+  MACHINE_AGENT_NOUNS,
   NARRATORS,
   NOT_NAMES,
   PERSON_PRONOUNS,
+  PHRASE_HEAD_PEOPLE,
   PERSONAL_VERBS,
   PRODUCT_HEADS,
   REMEDY_VERBS,
   ROLE_NOUNS,
   SHIFT_MODIFIERS,
 } from '../vocabulary/generated.js';
+import { PERSON_NOUNS } from '../vocabulary/person-nouns.js';
 import { nextWord, previousWord } from './windows.js';
 import { type Token } from './tokens.js';
 
@@ -62,6 +66,7 @@ export function isPersonAt(words: readonly Token[], i: number, people: People): 
   // "Security locked everyone out"; but "the Support Assistant chatbot", "Security Center" are products.
   if (CAPITALISED_TEAMS.has(token.text) || CAPITALISED_TEAMS.has(token.text.replace(/'s$/, ''))) return !capital(words[nextWord(words, i)]);
   if (ROLE_NOUNS.has(base)) return !namedTool(words, i, people) && roleIsPerson(words, i, base);
+  if (isLexiconPerson(base) && headsItsPhrase(words, i)) return !namedTool(words, i, people) && roleIsPerson(words, i, base);
   return namedByRole(words, i, token) || shiftWorker(words, i) || (people.guessNames && looksLikeName(words, i, token));
 }
 
@@ -99,10 +104,59 @@ function namedTool(words: readonly Token[], i: number, people: People): boolean 
   return false;
 }
 
-/** "the night-shift controller", "the on-duty planner": an agent noun after a rota modifier is a person, not a program. */
+/**
+ * "the night-shift controller", "the on-duty planner", "the scheduler on
+ * duty": an agent noun beside a rota modifier is a person, not a program.
+ */
 function shiftWorker(words: readonly Token[], i: number): boolean {
-  return SHIFT_MODIFIERS.has(words[previousWord(words, i)]?.lower ?? '') && /[a-z](er|or|ist|ant|ian)$/.test(words[i]!.lower);
+  if (!/[a-z](?:er|or|ist|ant|ian)s?$/.test(words[i]!.lower)) return false;
+  if (SHIFT_MODIFIERS.has(words[previousWord(words, i)]?.lower ?? '')) return true;
+  const on = nextWord(words, i);
+  return words[on]?.lower === 'on' && ['duty', 'shift'].includes(words[nextWord(words, on)]?.lower ?? '');
 }
+
+/**
+ * A noun the WordNet lexicon names as a person ("sommelier", "patrollers",
+ * "shotfirer") that operations writing does not mostly use for software
+ * (`machine_agent_nouns`). Plurals are read back to the singular.
+ */
+export function isLexiconPerson(lower: string): boolean {
+  if (PHRASE_HEAD_PEOPLE.has(lower)) return true;
+  for (const singular of singulars(lower)) if (PERSON_NOUNS.has(singular)) return !MACHINE_AGENT_NOUNS.has(singular);
+  return false;
+}
+
+function singulars(lower: string): string[] {
+  if (lower.length < 3) return [];
+  if (lower.endsWith('people')) return [`${lower.slice(0, -6)}person`];
+  if (lower.endsWith('men')) return [lower, `${lower.slice(0, -3)}man`];
+  if (lower.endsWith('ies')) return [lower, `${lower.slice(0, -3)}y`];
+  if (lower.endsWith('es')) return [lower, lower.slice(0, -1), lower.slice(0, -2)];
+  if (lower.endsWith('s')) return [lower, lower.slice(0, -1)];
+  return [lower];
+}
+
+/**
+ * Lexicon nouns are also modifiers ("the vendor patch", "a sommelier course"):
+ * one counts as a person only where its phrase ends, before punctuation, the
+ * end, an auxiliary or other verb, an adverb in -ly, or "who". Possessives
+ * ("the sommelier's habits") always do. The hand-kept role nouns need no such
+ * test: `roleIsPerson` knows the few things they modify.
+ */
+function headsItsPhrase(words: readonly Token[], i: number): boolean {
+  if (/'s$/.test(words[i]!.lower)) return true;
+  const next = words[i + 1];
+  if (!next || next.kind !== 'word') return true;
+  const lower = next.lower;
+  return PERSONAL_VERBS.has(lower) || PHRASE_ENDERS.has(lower) || IRREGULAR_PASTS.has(lower) || /^[a-z]{3,}(?:ed|ly)$/.test(lower);
+}
+
+/** Words that start what follows a subject: auxiliaries, modals, negation, a relative pronoun, a conjunction. */
+const PHRASE_ENDERS = new Set([
+  ...['should', 'would', 'could', 'will', 'can', 'may', 'might', 'must', 'ought', 'shall', "wouldn't", "couldn't", "shouldn't", "won't", "can't"],
+  ...['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', "didn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't"],
+  ...['who', 'whose', 'never', 'not', 'just', 'simply', 'only', 'also', 'then', 'still', 'again', 'and', 'or', 'but', 'himself', 'herself', 'themselves'],
+]);
 
 /**
  * Could the word be a person in some context? A superset of
@@ -114,6 +168,7 @@ export function mayBePerson(token: Token, people: People): boolean {
   const base = personBase(token.lower);
   if (people.names.has(base) || base === 'no' || PERSON_PRONOUNS.has(base) || PERSONAL_TITLES.has(base) || ROLE_NOUNS.has(base) || SHIFT_MODIFIERS.has(base))
     return true;
+  if (isLexiconPerson(base)) return true;
   if (CAPITALISED_TEAMS.has(token.text) || (base !== token.lower && CAPITALISED_TEAMS.has(token.text.replace(/'s$/, '')))) return true;
   return people.guessNames && /^[A-Z]/.test(token.text);
 }

@@ -33,10 +33,40 @@ export function tokenize(text: string): Token[] {
     const value = match[0];
     const start = match.index;
     const kind = kindOf(value);
+    if (kind === 'opaque' && isQuotedSpeech(value)) {
+      // The inner tokenize shares the one regex: its position is put back after.
+      const resume = TOKEN.lastIndex;
+      pushSpeech(tokens, value, start);
+      TOKEN.lastIndex = resume;
+      continue;
+    }
     const lower = kind === 'word' ? lowerWord(value) : value;
     tokens.push({ text: value, lower, start, end: start + value.length, kind });
   }
   return tokens;
+}
+
+/**
+ * A quotation that is a whole spoken or written sentence, "Who the hell
+ * told the crew to reclose?", is read as prose: a post-mortem that quotes a
+ * manager's or a customer's blame repeats it. The test is the shape of a
+ * sentence in double quotes (four or more words, capitalised, ending in . ? or !
+ * inside the quotes); a quoted term, message fragment or value stays opaque.
+ */
+function isQuotedSpeech(value: string): boolean {
+  const open = value.charCodeAt(0);
+  if (open !== 0x22 && open !== 0x201c) return false;
+  return SPEECH.test(value.slice(1, -1));
+}
+
+const SPEECH = /^\s*[\p{Lu}][^`]*\s\S+\s\S+\s\S+[.?!]$/u;
+
+/** The quote marks as punctuation, and the words between them as tokens in their own right. */
+function pushSpeech(tokens: Token[], value: string, start: number): void {
+  const mark = (at: number) => tokens.push({ text: value[at]!, lower: value[at]!, start: start + at, end: start + at + 1, kind: 'punct' });
+  mark(0);
+  for (const inner of tokenize(value.slice(1, -1))) tokens.push({ ...inner, start: inner.start + start + 1, end: inner.end + start + 1 });
+  mark(value.length - 1);
 }
 
 function kindOf(value: string): TokenKind {

@@ -324,8 +324,8 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
     // "we could have noticed it later": what was possible for the authors, not a judgement of them.
     if (isNarrator(words[subject]) && POSSIBILITY_MODALS.has(lower)) return -1;
     // "anyone could have seen", "any engineer would have spotted": hindsight, reported by its own rule.
-    const before = previousWord(words, subject);
-    const any = [before, previousWord(words, before)].some((k) => INDEFINITE_DETERMINERS.has(words[k]?.lower ?? ''));
+    // The determiner may stand three modifiers before the noun: "any first-year vet student would have spotted".
+    const any = wordsBefore(words, subject, 4).some((k) => INDEFINITE_DETERMINERS.has(words[k]!.lower));
     const anyone = (INDEFINITE_PEOPLE.has(words[subject]!.lower) || any) && PERCEPTION_VERBS.has(after);
     return anyone ? -1 : modalEnd;
   }
@@ -348,6 +348,13 @@ function omissionAt(words: readonly Token[], i: number, people: People, shared =
   }
   if (end === -1) return -1;
   return shared || personSubject(words, i, people) !== -1 ? end : -1;
+}
+
+/** The indexes of up to `n` words before `i`, nearest first. */
+function wordsBefore(words: readonly Token[], i: number, n: number): number[] {
+  const found: number[] = [];
+  for (let j = previousWord(words, i); j !== -1 && found.length < n; j = previousWord(words, j)) found.push(j);
+  return found;
 }
 
 function negativeSubject(words: readonly Token[], i: number, people: People): boolean {

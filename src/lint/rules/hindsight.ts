@@ -146,9 +146,9 @@ function itWasObvious(words: readonly Token[]): [number, number] | null {
   return null;
 }
 
-/** "any competent engineer", "any reviewer": the index of the role after "any", or -1. */
+/** "any competent engineer", "any first-year vet student": the index of the role after "any" (up to three modifiers between), or -1. */
 export function anyRole(words: readonly Token[], any: number, people: People): number {
-  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 2; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
+  for (let j = nextWord(words, any), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (isPersonAt(words, j, people)) return j;
   return -1;
 }
 

@@ -16,6 +16,9 @@ import { span, type Finding } from './finding.js';
 const JUDGEMENT = new Map(JUDGEMENT_WORDS.map((entry) => [entry.word.join(' '), entry]));
 const JUDGEMENT_INDEX = createPhraseIndex(JUDGEMENT_WORDS.map((entry) => entry.word));
 
+/** The one-word judgements ("careless", "lazy"), for rules that ask whether a phrase judges before they read it. */
+export const JUDGEMENT_ADJECTIVES: ReadonlySet<string> = new Set(JUDGEMENT_WORDS.filter((entry) => entry.word.length === 1).map((entry) => entry.word[0]!));
+
 /**
  * "Reckless Ronnie's Burgers", "Lazy Dog Cafe": a capitalised judgement word
  * followed by a capitalised possessive that is not a known person ("Ronnie's")

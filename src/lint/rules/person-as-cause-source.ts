@@ -10,7 +10,7 @@
  * @example
  * namedAsSource(tokenize('Root cause: Bruno.'), createPeople(['bruno'])) // [{ ruleId: 'blame/person-as-cause', … }]
  */
-import { isNarrator, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
+import { isNarrator, isNobodyAt, isPersonAt, nextPerson, personSubject, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
 import { recoveryFollows } from '../grammar/response-acts.js';
 import { createPhraseIndex, findPhrase, matchPhrase, nextWord, previousWord } from '../grammar/windows.js';
@@ -60,6 +60,7 @@ import {
 } from '../vocabulary/generated.js';
 import { damageAt, participleAt } from './damage.js';
 import { span, type Finding } from './finding.js';
+import { JUDGEMENT_ADJECTIVES } from './judgement.js';
 
 const CREDIT = createPhraseIndex(CREDIT_PHRASES);
 const RESPONSIBILITY = createPhraseIndex(RESPONSIBILITY_PHRASES);
@@ -352,6 +353,8 @@ function cleftPerson(words: readonly Token[], people: People): Finding | null {
 }
 
 const CAUSE_LINKS = new Set(['that', 'when', 'because', 'after', 'once', 'of', 'to', 'from', 'with']);
+/** Words that open a noun phrase before a person's act: "the result of one individual's failure". */
+const OPENERS = new Set(['the', 'a', 'an', 'one', 'single', 'our', 'their', 'that', 'this']);
 /** Cause words that take "with" before the person: "the mess started with Osman editing…". */
 const BEGINNINGS = new Set(['started', 'began', 'starts', 'begins']);
 
@@ -359,13 +362,17 @@ const BEGINNINGS = new Set(['started', 'began', 'starts', 'begins']);
 function causeFraming(words: readonly Token[], people: People): Finding | null {
   const cause = words.findIndex((w) => CAUSE_WORDS.has(w.lower));
   if (cause === -1) return null;
+  // "The fast recovery was the result of Kim's quick thinking": what the person caused is a relief, so they are credited.
+  if (words.slice(0, cause).some((w) => GOOD_RESULTS.has(w.lower))) return null;
   // The link follows the cause word closely ("the root cause is that…"); a heading "Root cause:" far before is not a frame.
   for (let i = cause + 1, n = 0; i < words.length && n < 6; i++) {
     if (words[i]!.kind === 'word') n++;
     if (!CAUSE_LINKS.has(words[i]!.lower)) continue;
     if (['to', 'from'].includes(words[i]!.lower) && !TRACE_WORDS.has(words[cause]!.lower)) continue;
     if (words[i]!.lower === 'with' && !BEGINNINGS.has(words[cause]!.lower)) continue;
-    const who = nextWord(words, i);
+    let who = nextWord(words, i);
+    // "the result of one individual's failure", "of a single contractor's edit": a determiner before a person's act.
+    for (let n = 0; n < 2 && OPENERS.has(words[who]?.lower ?? '') && isPersonAt(words, nextWord(words, who), people); n++) who = nextWord(words, who);
     // "traces back to one careless click by Yuki": the act, then its person after "by".
     const by = who !== -1 && !isPersonAt(words, who, people) && TRACE_WORDS.has(words[cause]!.lower) ? findPhrase(words, ['by'], who) : -1;
     if (by !== -1 && by - who < 12 && nextPerson(words, by, people, 3) !== -1)
@@ -434,8 +441,15 @@ function labelledCause(words: readonly Token[], people: People): Finding | null 
     // "Root cause: the DBA.": one determiner may open the noun phrase.
     let who = nextWord(words, colon);
     if (['the', 'a', 'an', 'our', 'their'].includes(words[who]?.lower ?? '')) who = nextWord(words, who);
-    // "Root cause: the release manager.": one modifier before the role.
-    if (who !== -1 && !isPersonAt(words, who, people) && isPersonAt(words, nextWord(words, who), people)) who = nextWord(words, who);
+    // "Root cause: the release manager.", "the ticket ops lead": up to two modifiers before the role.
+    // The head is the last person noun of the phrase ("ops lead": "ops" is a person noun too).
+    for (let n = 0; n < 2 && who !== -1; n++) {
+      const head = nextWord(words, who);
+      if (head === -1 || !isPersonAt(words, head, people) || (n === 1 && !isPersonAt(words, who, people))) break;
+      // "the ops team's runbook": a thing the team owns, left to the other checks.
+      if (isPersonAt(words, who, people) && words[head]!.lower.endsWith("'s")) break;
+      who = head;
+    }
     if (who === -1 || !isPersonAt(words, who, people) || isNarrator(words[who])) continue;
     // "Root cause: Engineers determined that…" is a sentence after the label, not a person given as the cause;
     // "Cause: Amara (manual DNS edit)" glosses the person in brackets or after a dash.
@@ -584,13 +598,29 @@ function reasonFor(words: readonly Token[], people: People): Finding | null {
   const reason = words.findIndex((w) => REASON_WORDS.has(w.lower));
   if (reason === -1) return null;
   // "Anke is why the farm went dark": "why" right after "is" / "was", never a question.
-  if (words[reason]!.lower === 'why' && !['is', 'was'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
+  if (words[reason]!.lower === 'why' && !['is', 'was', 'are', 'were'].includes(words[previousWord(words, reason)]?.lower ?? '')) return null;
+  const judged = judgedWhy(words, reason, people);
+  if (judged) return judged;
   const subject = personSubject(words, reason, people);
   if (subject === -1 || isNarrator(words[subject])) return possessedCause(words, reason, people) ?? causeIsWork(words, reason, people);
   // "nobody went looking for a culprit": the subject denies there is one.
   if (['nobody', 'no', 'none', 'neither'].includes(words[subject]!.lower)) return null;
   const bad = words[reason]!.lower === 'culprit' || words.slice(reason).some((w) => BAD_OUTCOMES.has(w.lower));
   return bad ? span(rule, words[subject]!, words[reason]!) : null;
+}
+
+/**
+ * "The sommelier's lazy stocktaking habits are why the count is off", "Lazy
+ * moderators clicking 'approve all' is why this keeps happening": a person,
+ * or a person's doing, judged in the subject and then made the reason. The
+ * judgement says the outcome is bad even when no failure word follows.
+ */
+function judgedWhy(words: readonly Token[], why: number, people: People): Finding | null {
+  if (words[why]!.lower !== 'why') return null;
+  const before = words.slice(0, why);
+  if (!before.some((w) => JUDGEMENT_ADJECTIVES.has(w.lower))) return null;
+  const who = before.findIndex((w, k) => isPersonAt(words, k, people) && !isNarrator(w) && !isNobodyAt(words, k));
+  return who === -1 ? null : span(rule, words[who]!, words[why]!);
 }
 
 /**

@@ -15,6 +15,7 @@ import { isPassiveCleanup, isResponseAct, recoveryFollows, relievingResult, serv
 import { ADJECTIVE_POSITION, damageAt, participleAt } from './damage.js';
 import { implicitBlame } from './person-as-cause-implicit.js';
 import { namedAsSource, normViolation, outcomeWhenPersonActs, sarcasticPraise } from './person-as-cause-source.js';
+import { accusingWho } from './who-omitted.js';
 import { createPhraseIndex, matchPhrase, nextWord, previousWord, type PhraseIndex } from '../grammar/windows.js';
 import { type Span, type Token } from '../grammar/tokens.js';
 import {
@@ -184,9 +185,12 @@ export function checkPersonAsCause(clauses: readonly Span[], sentence: Span, peo
   return (
     namedAsSource(sentence.words, people) ??
     consequence(sentence.words, people) ??
-    [outcomeWhenPersonActs(sentence.words, people) ?? sarcasticPraise(sentence.words, people) ?? implicitBlame(sentence.words, people)].filter(
-      (f) => f !== null,
-    )
+    [
+      outcomeWhenPersonActs(sentence.words, people) ??
+        sarcasticPraise(sentence.words, people) ??
+        implicitBlame(sentence.words, people) ??
+        accusingWho(sentence.words),
+    ].filter((f) => f !== null)
   );
 }
 
@@ -678,6 +682,9 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
   if (subject === -1 || ['nobody', 'no', 'none'].includes(words[subject]!.lower)) return null;
   const act = nextWord(words, subject);
   if (act !== -1 && (REMEDY_VERBS.has(words[act]!.lower) || isFailover(words, act) || rolledBack(words, act))) return null;
+  // "Amara forgot to update the label template, so the loaves went out unlabelled": an omission with its result stated.
+  if (act !== -1 && OMITTING.has(words[act]!.lower) && words[nextWord(words, act)]?.lower === 'to' && resultFollows(words, act))
+    return [span('blame/person-as-cause', words[subject]!, words[act]!)];
   for (let i = subject + 1; i < words.length; i++) {
     const next = nextWord(words, i);
     if (next === -1) break;
@@ -686,6 +693,25 @@ function consequence(words: readonly Token[], people: People): Finding[] | null 
     if (participle || relative || outcomeClause(words, i, next)) return [span('blame/person-as-cause', words[subject]!, words[next]!)];
   }
   return null;
+}
+
+const OMITTING = new Set(['forgot', 'neglected', 'failed', 'omitted']);
+
+/** ", so …" (not "so that", "so as to"), ", which is why …", ", which meant …", ", meaning …": a result clause after `from`. */
+function resultFollows(words: readonly Token[], from: number): boolean {
+  for (let i = from + 1; i < words.length; i++) {
+    if (words[i]!.text !== ',') continue;
+    const link = nextWord(words, i);
+    const lower = words[link]?.lower ?? '';
+    const after = words[nextWord(words, link)]?.lower ?? '';
+    if (lower === 'so' && after !== 'that' && after !== 'as') return true;
+    if (
+      lower === 'meaning' ||
+      (lower === 'which' && (after === 'meant' || (['is', 'was'].includes(after) && words[nextWord(words, nextWord(words, link))]?.lower === 'why')))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** ", so the app broke", "and we lost 2,000 events": a later clause whose verb is a bad outcome. */

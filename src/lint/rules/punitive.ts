@@ -61,6 +61,10 @@ function findPunishment(sentence: Span, people: People): Finding[] {
       // "The night controller will be disciplined": only a person is disciplined, whoever the subject names.
       const human = HUMAN_PUNISHMENTS.has(lower) && BE.has(words[previousWord(words, i)]?.lower ?? '');
       if (passive || human || (nextPerson(words, i, people) !== -1 && subject)) return [span(rule, words[i]!, words[i]!)];
+      // "so who's getting fired for this one", "who gets sacked?": asking who is punished presumes someone will be.
+      const asker = windowBefore(words, i, 4).find((k) => words[k]!.lower === 'who' || words[k]!.lower === "who's");
+      if (asker !== undefined && (HUMAN_PUNISHMENTS.has(lower) || words.slice(asker, i).some((w) => GETTING.has(w.lower))))
+        return [span(rule, words[asker]!, words[i]!)];
     }
     // "decided to discipline the engineer": punishing a person, in the active voice.
     if (PUNITIVE_VERBS.has(lower) && nextPerson(words, i, people, 3) !== -1) return [span(rule, words[i]!, words[nextPerson(words, i, people, 3)]!)];
@@ -93,6 +97,8 @@ function findPunishment(sentence: Span, people: People): Finding[] {
   });
   return hit ? [span(rule, words[hit[0]]!, words[hit[1]]!)] : [];
 }
+
+const GETTING = new Set(["who's", 'getting', 'get', 'gets', 'got', 'be', 'being', 'gonna']);
 
 const REDOING = new Set(['redo', 'redoes', 'retake', 'retakes', 'repeat', 'repeats', 'resit', 'resits']);
 
@@ -155,8 +161,13 @@ function removedFromDuty(words: readonly Token[], i: number, people: People): nu
   )
     return -1;
   for (let j = nextWord(words, link), n = 0; j !== -1 && n < 4; j = nextWord(words, j), n++) if (REMOVAL_TARGETS.has(words[j]!.lower)) return j;
+  // "was removed from the crew-control console pending review": whatever the post, a person taken off it pending a review is sanctioned.
+  for (let j = nextWord(words, link), n = 0; j !== -1 && n < 8; j = nextWord(words, j), n++)
+    if (words[j]!.lower === 'pending' && PENDING_SANCTIONS.has(words[nextWord(words, j)]?.lower ?? '')) return j;
   return -1;
 }
+
+const PENDING_SANCTIONS = new Set(['review', 'investigation', 'an', 'a', 'the', 'disciplinary', 'hr', 'inquiry', 'enquiry', 'outcome']);
 
 /** "held accountable", "be held responsible": the index of the word a person is held to, or -1. */
 function heldWord(words: readonly Token[], i: number): number {

@@ -21,6 +21,8 @@ import {
   DILIGENCE_ADVERBS,
   SPLIT_IMPERATIVES,
   RETRAINING_PASSIVES,
+  COMPELLING_WORDS,
+  COMPELLED_RETRAINING,
 } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
@@ -88,12 +90,29 @@ function peopleRetrained(words: readonly Token[], people: People): Finding | nul
   return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[who]!, words[at]!) : null;
 }
 
+/** Verbs that put people through training: "attendants will receive refresher training", "staff to attend a reminder session". */
+// "Kwame to attend mandatory retraining as a consequence": training as a sanction is punitive's, not a vague action.
+const SANCTIONS = createPhraseIndex([...COMPELLING_WORDS, ...[...COMPELLED_RETRAINING].map((word) => [word])]);
+const UNDERGOES = new Set(['receive', 'get', 'attend', 'undergo', 'complete', 'take', 'redo', 'repeat']);
+
+/** "Attendants will receive refresher training on reporting defects": a person as the subject, training within two words of the verb. */
+function peopleTrained(words: readonly Token[], people: People): Finding | null {
+  const at = words.findIndex(
+    (w, k) => UNDERGOES.has(w.lower) && ['will', 'must', 'should', 'to', 'shall'].includes(words[previousWord(words, k)]?.lower ?? ''),
+  );
+  if (at === -1 || words.some((w) => SYSTEMIC_MARKERS.has(w.lower)) || matchPhrase(words, SANCTIONS)) return null;
+  const noun = words.slice(at + 1).findIndex((w, k) => k < 6 && TRAINING_NOUNS.has(w.lower));
+  if (noun === -1 || words.slice(at + 1, at + 1 + noun).filter((w) => w.kind === 'word').length > 2) return null;
+  const who = personSubject(words, previousWord(words, at), people);
+  return who !== -1 && !isNarrator(words[who]) ? span('blame/vague-action', words[who]!, words[at + 1 + noun]!) : null;
+}
+
 export function checkVagueAction(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const rule = 'blame/vague-action';
   const hit = matchPhrase(words, VAGUE);
   if (hit) return [span(rule, words[hit[0]]!, words[hit[1]]!)];
-  const urged = urgedPeople(words, people) ?? trainingFor(words, people) ?? peopleRetrained(words, people);
+  const urged = urgedPeople(words, people) ?? trainingFor(words, people) ?? peopleRetrained(words, people) ?? peopleTrained(words, people);
   if (urged) return [urged];
   let first = afterLabel(words);
   // "Lesson learned: read the runbook properly next time": a diligent act asked of whoever reads it.

@@ -13,8 +13,8 @@
  */
 import { isPersonAt, type People } from '../grammar/people.js';
 import type { Token } from '../grammar/tokens.js';
-import { nextWord } from '../grammar/windows.js';
-import { IGNORING_VERBS, OMISSION_VERBS, SKIP_VERBS } from '../vocabulary/generated.js';
+import { createPhraseIndex, matchPhrase, nextWord } from '../grammar/windows.js';
+import { ACCUSING_OATHS, IGNORING_VERBS, IRREGULAR_PASTS, OMISSION_VERBS, SHRUGGING_VERBS, SKIP_VERBS } from '../vocabulary/generated.js';
 import { span, type Finding } from './finding.js';
 
 /** A finding over "Who forgot", "Which one of you skipped", or null. */
@@ -32,4 +32,25 @@ export function whoOmitted(words: readonly Token[], people: People): Finding | n
   if (at === -1) return null;
   const lower = words[at]!.lower;
   return OMISSION_VERBS.has(lower) || SKIP_VERBS.has(lower) || IGNORING_VERBS.has(lower) ? span('blame/counterfactual', words[opener]!, words[at]!) : null;
+}
+
+const OATHS = createPhraseIndex(ACCUSING_OATHS);
+
+/**
+ * `blame/person-as-cause` asked as "who", with an expletive: "Who the hell
+ * told the field crew to reclose?", "who on earth merged this". The oath is
+ * what makes it an accusation; "Who restarted the broker?" stays a question.
+ * The act is the past tense after the oath ("who on earth would want that"
+ * is rhetoric about a wish).
+ */
+export function accusingWho(words: readonly Token[]): Finding | null {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.lower !== 'who') continue;
+    const oath = matchPhrase(words, OATHS, nextWord(words, i));
+    const act = oath && oath[0] === nextWord(words, i) ? nextWord(words, oath[1]) : -1;
+    const lower = words[act]?.lower ?? '';
+    if ((IRREGULAR_PASTS.has(lower) || /^[a-z]{2,}ed$/.test(lower)) && !SHRUGGING_VERBS.has(lower))
+      return span('blame/person-as-cause', words[i]!, words[act]!);
+  }
+  return null;
 }

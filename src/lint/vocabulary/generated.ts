@@ -932,6 +932,36 @@ export const PRODUCT_HEADS: ReadonlySet<string> = new Set([
   "product", "feature", "framework", "runner",
 ]);
 
+/** Past tenses that do not end in -ed, for the tests that ask whether the word after a subject is its verb ("the sommelier left the door open", "who the hell told the crew"). */
+export const IRREGULAR_PASTS: ReadonlySet<string> = new Set([
+  "forgot", "left", "took", "made", "put", "set", "sent", "let", "hit", "cut", "wrote", "gave", "lost", "shut",
+  "hung", "ran", "broke", "got", "went", "came", "saw", "knew", "thought", "told", "said", "read", "kept",
+  "held", "chose", "drove", "threw", "overrode", "misread", "forgotten", "mistook", "undid", "brought", "bought",
+  "caught", "taught", "fought", "built", "spent", "lent", "bent", "dug", "stuck", "struck", "tore", "wore",
+  "blew", "drew", "flew", "froze", "hid", "rode", "rang", "sang", "sank", "shook", "stole", "swore", "swung",
+  "woke", "began", "fell", "felt", "fed", "led", "met", "paid", "quit", "shot", "slid", "split", "spread",
+  "stood", "understood",
+]);
+
+/** Nouns that name a person only at the head of their phrase ("one individual's failure", "the individual should have asked") and are adjectives before another noun ("individual requests failed"): read with the same test as the person lexicon's nouns. */
+export const PHRASE_HEAD_PEOPLE: ReadonlySet<string> = new Set(["individual", "individuals"]);
+
+/** Nouns the person lexicon (person-nouns.ts, from WordNet) lists because their commonest English sense is a person, but that in operations writing mostly name software, hardware, organisations or versions ("the worker crashed", "the collector dropped spans", "the vendor shipped a patch", "a major release"), or people outside the team whose acts a blameless review does not weigh (customers, visitors, attackers). Singular forms; plurals are read back to them. The hand-kept `role_nouns` are not affected. */
+export const MACHINE_AGENT_NOUNS: ReadonlySet<string> = new Set([
+  "worker", "handler", "reader", "listener", "consumer", "producer", "subscriber", "crawler", "balancer",
+  "killer", "caller", "compiler", "interpreter", "executor", "tracker", "logger", "watcher", "observer",
+  "sentinel", "guardian", "proxy", "broker", "follower", "peer", "tenant", "daemon", "arbiter", "mediator",
+  "verifier", "miner", "parent", "child", "sibling", "provider", "requester", "initiator", "originator",
+  "mapper", "joiner", "splitter", "allocator", "loader", "signer", "authenticator", "shipper", "bidder",
+  "exchanger", "minter", "bearer", "payer", "payee", "successor", "predecessor", "ancestor", "descendant",
+  "heir", "zombie", "actor", "player", "participant", "competitor", "contender", "opponent", "winner", "loser",
+  "sentry", "navigator", "commander", "creator", "maker", "helper", "aide", "buddy", "partner", "vendor",
+  "supplier", "neighbor", "orchestrator", "composer", "messenger", "demon", "titan", "unicorn", "gatekeeper",
+  "major", "minor", "elder", "rider", "monster", "user", "customer", "visitor", "attacker", "hacker", "intruder",
+  "adversary", "spammer", "vandal", "thief", "robber", "burglar", "bandit", "victim", "casualty", "survivor",
+  "patient", "patron", "claimant", "passenger", "shopper", "applicant", "resident", "traveller", "traveler",
+]);
+
 /** Consequences hung on a person's action after a comma: ", filling the disks", ", taking the API down" (`then`: particles that must follow within three words; ", bringing the systems back" is a recovery). */
 export const DAMAGE_PARTICIPLES: ReadonlyArray<{ verb: readonly string[]; then?: readonly string[] }> = [
   {
@@ -1638,6 +1668,12 @@ export const EXONERATIONS: ReadonlyArray<readonly string[]> = [
   ["not","a","contributing"],
 ];
 
+/** Oaths after "who" that make the question an accusation: "Who the hell told the field crew to reclose?" ("Who restarted the broker?" is a question). */
+export const ACCUSING_OATHS: ReadonlyArray<readonly string[]> = [["the","hell"], ["the","heck"], ["the","fuck"], ["on","earth"]];
+
+/** Past tenses after "who the hell" that make it an idiom of not knowing or not caring, not an accusation: "who the hell knew?", "who on earth cared". */
+export const SHRUGGING_VERBS: ReadonlySet<string> = new Set(["knew", "cared"]);
+
 /** Punishment as an outcome (`blame/punitive`); `passive` words count after a form of "be" or with a person object. */
 export const PUNITIVE_PASSIVE: ReadonlySet<string> = new Set([
   "reprimanded", "disciplined", "fired", "terminated", "demoted", "sacked", "suspended", "punished", "censured",
@@ -1676,7 +1712,10 @@ export const PUNITIVE_VERBS: ReadonlySet<string> = new Set([
 export const REMOVAL_VERBS: ReadonlySet<string> = new Set(["removed", "taken", "pulled", "kicked", "benched", "dropped", "barred", "banned"]);
 
 /** Duties a person is taken off as punishment. */
-export const REMOVAL_TARGETS: ReadonlySet<string> = new Set(["rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters"]);
+export const REMOVAL_TARGETS: ReadonlySet<string> = new Set([
+  "rotation", "on-call", "oncall", "project", "duty", "duties", "pager", "rota", "rotas", "roster", "rosters",
+  "desk", "post", "shift", "shifts", "position", "role",
+]);
 
 /** What a person loses as a penalty: "Leila lost her on-call privileges over this" (after "lost" and a possessive pronoun; "lost her VPN access" is left alone, access is lost to outages too). */
 export const FORFEITED_THINGS: ReadonlySet<string> = new Set([
@@ -1856,44 +1895,45 @@ export const TRIGGERS: Readonly<Record<'personAsCause' | 'counterfactual' | 'hum
     "destructive", "deviated", "deviation", "died", "dinner", "directly", "disabled", "disregard", "disregarded",
     "doing", "done", "double-billed", "double-booked", "double-charged", "double-checking", "double-counted",
     "double-posted", "down", "downtime", "drop", "dropped", "dropping", "drops", "due", "dump", "during", "early",
-    "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening",
+    "earth", "embargo", "emptied", "entirely", "erased", "erroneously", "error", "erroring", "errors", "evening",
     "exhausted", "exhausting", "export", "exposed", "failed", "failing", "failure", "falls", "fantastic", "fault",
-    "faulty", "fiasco", "filling", "flooded", "flooding", "flouted", "forged", "friday", "fried", "froze",
+    "faulty", "fiasco", "filling", "flooded", "flooding", "flouted", "forged", "friday", "fried", "froze", "fuck",
     "fumbled", "funny", "garbled", "generous", "genius", "going", "goof", "great", "half-baked", "half-finished",
-    "hammered", "haphazardly", "happened", "harmless", "her", "heroic", "hide", "his", "hosed", "hours", "hung",
-    "hurriedly", "i'll", "ignore", "ignored", "ignores", "ignoring", "impressive", "inadvertently", "incident",
-    "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's", "jammed", "keys", "killed",
-    "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave", "leaving", "left", "let",
-    "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look", "loss", "lost", "lovely",
-    "lunch", "made", "make", "malformed", "mangled", "marvellous", "marvelous", "masterful", "math", "maths",
-    "meltdown", "mess", "messed", "middle", "minutes", "mis-configured", "mis-deployed", "mis-entered",
-    "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned", "miscalculated", "misclassified",
-    "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered", "mishandled", "misheard",
-    "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed", "misordered", "mispointed",
-    "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake", "mistakenly", "mistakes", "mistimed",
-    "mistook", "mistyped", "misused", "morning", "muted", "nice", "night", "non-adherence", "non-compliance",
-    "noncompliance", "nuked", "occurred", "odd", "offline", "once", "one's", "open", "outage", "outdated",
-    "outside", "outstanding", "over-allocated", "overallocated", "overbooked", "overcharged", "overcommitted",
-    "overfilled", "overflowed", "overloaded", "overloading", "override", "overrides", "overriding", "overrode",
-    "oversight", "oversold", "overwhelmed", "overwriting", "overwritten", "overwrote", "own", "passed",
-    "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain", "plaintext", "ploughed",
-    "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded", "production", "propped",
-    "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression", "reintroduced",
-    "release", "responsible", "rests", "result", "resulted", "results", "reviewed", "ruined", "rush", "rush-hour",
-    "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed", "screwup", "season",
-    "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip", "skipped", "skipping",
-    "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth", "soon", "spammed", "spite",
-    "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight", "strange", "stunning",
-    "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking", "terrific", "tested", "thank",
-    "thanks", "that", "that's", "their", "then", "thinking", "this", "this's", "thoughtful", "token", "tokens",
-    "took", "torched", "traced", "traces", "traffic", "trashed", "tried", "triggered", "true", "truncated",
-    "turned", "twice", "typical", "typo", "typos", "unaccompanied", "unannounced", "unapproved", "unattended",
-    "unaudited", "unauthorised", "unauthorized", "unbounded", "unchecked", "under", "unencrypted", "unfiltered",
-    "unfinished", "unguarded", "unilaterally", "unintentionally", "unlocked", "unpatched", "unplugged",
-    "unreviewed", "unsanctioned", "unscoped", "unsecured", "unsigned", "unsupervised", "untested", "unvalidated",
-    "unverified", "unvetted", "usual", "vacation", "validated", "verified", "violated", "violates", "violating",
-    "violation", "warned", "waved", "went", "whim", "who", "why", "wiped", "wiping", "wisdom", "without",
-    "wonderful", "worked", "world-readable", "would", "wrecked", "wrong", "wrongly", "yanked", "zeroed",
+    "hammered", "haphazardly", "happened", "harmless", "heck", "hell", "her", "heroic", "hide", "his", "hosed",
+    "hours", "hung", "hurriedly", "i'll", "ignore", "ignored", "ignores", "ignoring", "impressive",
+    "inadvertently", "incident", "incorrect", "infinite", "instead", "interesting", "introduced", "issue", "it's",
+    "jammed", "keys", "killed", "knock", "knocked", "knocking", "kudos", "launch", "leaked", "leaking", "leave",
+    "leaving", "left", "let", "lies", "line", "list", "live", "load-tested", "locked", "locking", "logged", "look",
+    "loss", "lost", "lovely", "lunch", "made", "make", "malformed", "mangled", "marvellous", "marvelous",
+    "masterful", "math", "maths", "meltdown", "mess", "messed", "middle", "minutes", "mis-configured",
+    "mis-deployed", "mis-entered", "mis-keyed", "mis-set", "mis-typed", "misapplied", "misassigned",
+    "miscalculated", "misclassified", "misconfigured", "miscounted", "misdeployed", "misdirected", "misentered",
+    "mishandled", "misheard", "misinterpreted", "misjudged", "miskeyed", "mislabeled", "mislabelled", "misnamed",
+    "misordered", "mispointed", "misprovisioned", "misread", "misrouted", "misset", "misstep", "mistake",
+    "mistakenly", "mistakes", "mistimed", "mistook", "mistyped", "misused", "morning", "muted", "nice", "night",
+    "non-adherence", "non-compliance", "noncompliance", "nuked", "occurred", "odd", "offline", "once", "one's",
+    "open", "outage", "outdated", "outside", "outstanding", "over-allocated", "overallocated", "overbooked",
+    "overcharged", "overcommitted", "overfilled", "overflowed", "overloaded", "overloading", "override",
+    "overrides", "overriding", "overrode", "oversight", "oversold", "overwhelmed", "overwriting", "overwritten",
+    "overwrote", "own", "passed", "passphrase", "password", "passwords", "peak", "pii", "pin", "pins", "plain",
+    "plaintext", "ploughed", "plowed", "predictably", "prematurely", "pressed", "private", "problem", "proceeded",
+    "production", "propped", "protocol", "public", "pulled", "purged", "pushed", "reason", "records", "regression",
+    "reintroduced", "release", "responsible", "rests", "result", "resulted", "results", "reviewed", "ruined",
+    "rush", "rush-hour", "rushed", "sabotaged", "saturated", "save", "scrambled", "screw", "screw-up", "screwed",
+    "screwup", "season", "secret", "secrets", "severed", "sidestepped", "signed", "silenced", "sits", "skip",
+    "skipped", "skipping", "skips", "skirted", "sleep", "slip", "slip-up", "slips", "smoke-tested", "smooth",
+    "soon", "spammed", "spite", "splendid", "ssh", "stalled", "started", "stellar", "stemmed", "stems", "straight",
+    "strange", "stunning", "superb", "suppressed", "sweet", "switched", "take", "taken", "takes", "taking",
+    "terrific", "tested", "thank", "thanks", "that", "that's", "their", "then", "thinking", "this", "this's",
+    "thoughtful", "token", "tokens", "took", "torched", "traced", "traces", "traffic", "trashed", "tried",
+    "triggered", "true", "truncated", "turned", "twice", "typical", "typo", "typos", "unaccompanied",
+    "unannounced", "unapproved", "unattended", "unaudited", "unauthorised", "unauthorized", "unbounded",
+    "unchecked", "under", "unencrypted", "unfiltered", "unfinished", "unguarded", "unilaterally",
+    "unintentionally", "unlocked", "unpatched", "unplugged", "unreviewed", "unsanctioned", "unscoped", "unsecured",
+    "unsigned", "unsupervised", "untested", "unvalidated", "unverified", "unvetted", "usual", "vacation",
+    "validated", "verified", "violated", "violates", "violating", "violation", "warned", "waved", "went", "whim",
+    "who", "why", "wiped", "wiping", "wisdom", "without", "wonderful", "worked", "world-readable", "would",
+    "wrecked", "wrong", "wrongly", "yanked", "zeroed",
   ],
   counterfactual: [
     "action", "ample", "bother", "bothered", "bothering", "bothers", "bypassed", "could", "could've", "couldn't",
