@@ -15,14 +15,13 @@ import { JUDGEMENT_ADJECTIVES } from './judgement.js';
 import { span, type Finding } from './finding.js';
 
 const HUMAN_ERROR = createPhraseIndex(HUMAN_ERROR_PHRASES);
-// "careless human error": a judgement adjective before the phrase (one-word entries; "was slack" starts with "was").
-const JUDGEMENT_FIRST = JUDGEMENT_ADJECTIVES;
 
 /** `blame/human-error`: "human error", "operator error", "a mistake by the on-call". */
 export function checkHumanError(sentence: Span, people: People): Finding[] {
   const words = sentence.words;
   const hit = matchPhrase(words, HUMAN_ERROR, 0, (at, end) => {
-    if (JUDGEMENT_FIRST.has(words[previousWord(words, at)]?.lower ?? '') || isRuledOut(words, at)) return false;
+    // "careless human error" is left to judgement.
+    if (JUDGEMENT_ADJECTIVES.has(words[previousWord(words, at)]?.lower ?? '') || isRuledOut(words, at)) return false;
     // "Operator error messages now include the field": the error is a thing of the system.
     if (ERROR_THINGS.has(words[nextWord(words, end)]?.lower ?? '')) return false;
     if (words[end]!.lower !== 'by' && words[end]!.lower !== 'of') return true;
@@ -74,7 +73,7 @@ function roleError(words: readonly Token[]): number {
     if (!ERROR_WORDS.has(words[i]!.lower) || ERROR_THINGS.has(words[nextWord(words, i)]?.lower ?? '')) continue;
     const role = previousWord(words, i);
     if (role === -1 || !ROLE_NOUNS.has(words[role]!.lower) || isRuledOut(words, role)) continue;
-    if (!JUDGEMENT_FIRST.has(words[previousWord(words, role)]?.lower ?? '')) return i;
+    if (!JUDGEMENT_ADJECTIVES.has(words[previousWord(words, role)]?.lower ?? '')) return i;
   }
   return -1;
 }
